@@ -1,0 +1,221 @@
+using StatusKit.Model;
+using StatusKit.Notifications;
+
+namespace StatusKit.Abstractions;
+
+/// <summary>
+/// The persistence port of StatusKit: pages, components, maintenance windows, public status incidents, subscribers,
+/// incident signals, status history and the notification outbox. The one thing a host registers for storage.
+/// </summary>
+/// <remarks>
+/// <para>Contract shared by every implementation (the shared contract test suite checks it):</para>
+/// <list type="bullet">
+/// <item>Every method is atomic: it either fully happens or leaves the store unchanged.</item>
+/// <item><c>Get…</c> returns <see langword="null"/> for a missing id; <c>Delete…</c> returns <see langword="false"/>.</item>
+/// <item><c>Update…</c> of a missing aggregate throws <see cref="StatusKitNotFoundException"/>.</item>
+/// <item>A uniqueness violation (slug; component name per page; subscriber per page, channel and destination) throws
+/// <see cref="StatusKitConflictException"/> naming the field, and changes nothing.</item>
+/// <item>Returned lists are snapshots the caller may keep; mutating the store later does not change them.</item>
+/// </list>
+/// </remarks>
+public interface IStatusStore
+{
+    // ---- Pages ---------------------------------------------------------------------------------------------
+
+    /// <summary>The page with <paramref name="pageId"/>, or null.</summary>
+    Task<StatusPage?> GetPageAsync(Guid pageId, CancellationToken cancellationToken);
+
+    /// <summary>The page whose slug is <paramref name="slug"/> (ordinal, case-sensitive), or null.</summary>
+    Task<StatusPage?> GetPageBySlugAsync(string slug, CancellationToken cancellationToken);
+
+    /// <summary>Pages ordered by name; only those of <paramref name="teamId"/> when it is not null.</summary>
+    Task<IReadOnlyList<StatusPage>> ListPagesAsync(string? teamId, CancellationToken cancellationToken);
+
+    /// <summary>Adds a page. Throws <see cref="StatusKitConflictException"/> when the slug is taken.</summary>
+    Task AddPageAsync(StatusPage page, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a page's fields. Throws when it is missing or the new slug is taken.</summary>
+    Task UpdatePageAsync(StatusPage page, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes a page with everything that belongs to it (components, windows, incidents, subscribers, history,
+    /// notifications). Returns false when it was missing.
+    /// </summary>
+    Task<bool> DeletePageAsync(Guid pageId, CancellationToken cancellationToken);
+
+    // ---- Components ----------------------------------------------------------------------------------------
+
+    /// <summary>The component with <paramref name="componentId"/>, or null.</summary>
+    Task<Component?> GetComponentAsync(Guid componentId, CancellationToken cancellationToken);
+
+    /// <summary>The components of a page in display order (then name).</summary>
+    Task<IReadOnlyList<Component>> ListComponentsAsync(Guid pageId, CancellationToken cancellationToken);
+
+    /// <summary>Adds a component. Throws when its page is missing or the name is taken on the page.</summary>
+    Task AddComponentAsync(Component component, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces a component's descriptive fields (name, description, order, group, team, service, manual status and
+    /// its expiry). <see cref="Component.Status"/> and <see cref="Component.StatusUpdatedAt"/> are not touched: only
+    /// <see cref="CommitStatusAsync"/> changes them.
+    /// </summary>
+    Task UpdateComponentAsync(Component component, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a component (and its history). Returns false when it was missing.</summary>
+    Task<bool> DeleteComponentAsync(Guid componentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets the display order of every component of a page at once: <paramref name="orderedComponentIds"/> must list
+    /// each of the page's components exactly once, else <see cref="StatusKitValidationException"/> and no change.
+    /// </summary>
+    Task ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, CancellationToken cancellationToken);
+
+    // ---- Status computation -------------------------------------------------------------------------------
+
+    /// <summary>Loads everything needed to compute the statuses of the components in <paramref name="scope"/>.</summary>
+    Task<StatusInputs> LoadStatusInputsAsync(StatusScope scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Atomically applies a recompute: sets each component's status and status time, appends one history row per
+    /// change, and enqueues the notifications (with the rules of <see cref="EnqueueNotificationsAsync"/>).
+    /// Compare-and-set: when any component no longer has the change's <see cref="ComponentStatusChange.OldStatus"/>
+    /// (or was deleted), nothing is written and the result is false; the caller reloads and recomputes.
+    /// </summary>
+    Task<bool> CommitStatusAsync(StatusCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Status history of a page's components: every entry at or after <paramref name="since"/>, plus, per component,
+    /// the latest entry before it (so the status at <paramref name="since"/> is known). Ordered by time.
+    /// </summary>
+    Task<IReadOnlyList<StatusHistoryEntry>> ListStatusHistoryAsync(Guid pageId, DateTimeOffset since, CancellationToken cancellationToken);
+
+    // ---- Incident signals ----------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Stores the latest state of a platform incident, keyed by <see cref="IncidentSignal.IncidentId"/>: applied when
+    /// its version is newer than the stored one, otherwise a duplicate or stale no-op. Compare-and-set, so concurrent
+    /// writers never let an older version win.
+    /// </summary>
+    Task<SignalApplyResult> ApplySignalAsync(IncidentSignal signal, CancellationToken cancellationToken);
+
+    /// <summary>The stored signal of a platform incident, or null.</summary>
+    Task<IncidentSignal?> GetSignalAsync(string incidentId, CancellationToken cancellationToken);
+
+    // ---- Maintenance windows -------------------------------------------------------------------------------
+
+    /// <summary>The window with <paramref name="windowId"/>, or null.</summary>
+    Task<MaintenanceWindow?> GetMaintenanceWindowAsync(Guid windowId, CancellationToken cancellationToken);
+
+    /// <summary>A page's windows ordered by occurrence start; only those in <paramref name="state"/> when given.</summary>
+    Task<IReadOnlyList<MaintenanceWindow>> ListMaintenanceWindowsAsync(Guid pageId, MaintenanceState? state, CancellationToken cancellationToken);
+
+    /// <summary>Every Scheduled or InProgress window of every page (what a scheduler watches), ordered by occurrence start.</summary>
+    Task<IReadOnlyList<MaintenanceWindow>> ListOpenMaintenanceWindowsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Adds a window (stored with <see cref="MaintenanceWindow.Version"/> 1). Throws when its page is missing.</summary>
+    Task<MaintenanceWindow> AddMaintenanceWindowAsync(MaintenanceWindow window, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Compare-and-set: replaces the window only if the stored <see cref="MaintenanceWindow.Version"/> equals
+    /// <paramref name="window"/>'s, and stores it with the version incremented. Returns the stored window, or null
+    /// when the version did not match (someone else changed it first). Throws when the window is missing.
+    /// </summary>
+    Task<MaintenanceWindow?> TryUpdateMaintenanceWindowAsync(MaintenanceWindow window, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a window. Returns false when it was missing.</summary>
+    Task<bool> DeleteMaintenanceWindowAsync(Guid windowId, CancellationToken cancellationToken);
+
+    // ---- Public status incidents ---------------------------------------------------------------------------
+
+    /// <summary>The incident with <paramref name="incidentId"/> (with its updates), or null.</summary>
+    Task<StatusIncident?> GetStatusIncidentAsync(Guid incidentId, CancellationToken cancellationToken);
+
+    /// <summary>A page's incidents, newest first, filtered and paged by <paramref name="query"/>.</summary>
+    Task<IReadOnlyList<StatusIncident>> ListStatusIncidentsAsync(Guid pageId, StatusIncidentQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Adds an incident with its initial updates. Throws when its page is missing.</summary>
+    Task AddStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces an incident's descriptive fields (title, message, severity, components, platform incident id).
+    /// Its updates, state and resolution are not touched: they change only by <see cref="AppendStatusIncidentUpdateAsync"/>.
+    /// </summary>
+    Task UpdateStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends an update to the timeline (never rewriting earlier ones) and moves the incident to the update's state:
+    /// <c>UpdatedAt</c> becomes the update's time, <c>ResolvedAt</c> is set when it resolves and cleared when it
+    /// reopens. Returns the incident as stored.
+    /// </summary>
+    Task<StatusIncident> AppendStatusIncidentUpdateAsync(Guid incidentId, StatusIncidentUpdate update, CancellationToken cancellationToken);
+
+    /// <summary>Deletes an incident. Returns false when it was missing.</summary>
+    Task<bool> DeleteStatusIncidentAsync(Guid incidentId, CancellationToken cancellationToken);
+
+    // ---- Subscribers ---------------------------------------------------------------------------------------
+
+    /// <summary>The subscriber with <paramref name="subscriberId"/>, or null.</summary>
+    Task<Subscriber?> GetSubscriberAsync(Guid subscriberId, CancellationToken cancellationToken);
+
+    /// <summary>The subscriber whose verification token hash is <paramref name="tokenHash"/>, or null.</summary>
+    Task<Subscriber?> FindSubscriberByVerifyTokenHashAsync(string tokenHash, CancellationToken cancellationToken);
+
+    /// <summary>The subscriber whose unsubscribe token hash is <paramref name="tokenHash"/>, or null.</summary>
+    Task<Subscriber?> FindSubscriberByUnsubscribeTokenHashAsync(string tokenHash, CancellationToken cancellationToken);
+
+    /// <summary>A page's subscribers ordered by creation.</summary>
+    Task<IReadOnlyList<Subscriber>> ListSubscribersAsync(Guid pageId, CancellationToken cancellationToken);
+
+    /// <summary>Adds a subscriber. Throws when its page is missing or (page, channel, destination) is taken.</summary>
+    Task AddSubscriberAsync(Subscriber subscriber, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a subscriber's fields. Throws when it is missing.</summary>
+    Task UpdateSubscriberAsync(Subscriber subscriber, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a subscriber (its notifications are kept). Returns false when it was missing.</summary>
+    Task<bool> DeleteSubscriberAsync(Guid subscriberId, CancellationToken cancellationToken);
+
+    // ---- Notification outbox -------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Enqueues notifications atomically. A notification whose <see cref="Notification.DeduplicationKey"/> is already
+    /// stored is skipped. One with a <see cref="Notification.CoalesceKey"/> for which a Pending, unleased row exists
+    /// is merged into that row instead of inserted: the row takes the new content and deduplication key, keeps its
+    /// id, creation time and <see cref="Notification.NotAfter"/>, and its due time becomes the earlier of the new due
+    /// time and its <see cref="Notification.NotAfter"/>. Returns how many rows were inserted or merged.
+    /// </summary>
+    Task<int> EnqueueNotificationsAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims up to <paramref name="maxCount"/> Pending rows due at or before <paramref name="now"/> whose lease is
+    /// absent or expired, oldest due first, setting their lease to <paramref name="leaseOwner"/> until
+    /// <paramref name="leaseExpiresAt"/>. Two concurrent callers never claim the same row.
+    /// </summary>
+    Task<IReadOnlyList<Notification>> ClaimNotificationsAsync(
+        string leaseOwner,
+        DateTimeOffset now,
+        DateTimeOffset leaseExpiresAt,
+        int maxCount,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records an attempt's outcome and clears the lease, only if <see cref="NotificationOutcome.LeaseOwner"/> still
+    /// holds the lease. Returns false (and changes nothing) otherwise.
+    /// </summary>
+    Task<bool> CompleteNotificationAsync(NotificationOutcome outcome, CancellationToken cancellationToken);
+
+    /// <summary>Gives a claimed row back unchanged (graceful shutdown). Returns false when the caller no longer held it.</summary>
+    Task<bool> ReleaseNotificationAsync(Guid notificationId, string leaseOwner, CancellationToken cancellationToken);
+
+    /// <summary>The notification with <paramref name="notificationId"/>, or null.</summary>
+    Task<Notification?> GetNotificationAsync(Guid notificationId, CancellationToken cancellationToken);
+
+    /// <summary>Outbox rows, newest first, filtered by <paramref name="query"/> (dead letters are listed this way).</summary>
+    Task<IReadOnlyList<Notification>> ListNotificationsAsync(NotificationQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The most recent Delivered row with <paramref name="coalesceKey"/>, or null (used for flap suppression).</summary>
+    Task<Notification?> GetLastDeliveredNotificationAsync(string coalesceKey, CancellationToken cancellationToken);
+
+    /// <summary>How many rows for <paramref name="subscriberId"/> were delivered at or after <paramref name="since"/> (storm control).</summary>
+    Task<int> CountDeliveredNotificationsAsync(Guid subscriberId, DateTimeOffset since, CancellationToken cancellationToken);
+}

@@ -1,0 +1,52 @@
+using StatusKit.Status;
+
+namespace StatusKit.Model;
+
+/// <summary>
+/// A component of a status page (an API, a region, a product feature). Its <see cref="Status"/> is computed by
+/// StatusKit from the incidents of its team, maintenance, public status incidents and the operator's manual status.
+/// </summary>
+public sealed record Component
+{
+    /// <summary>The component id (a version 7 <see cref="Guid"/>).</summary>
+    public required Guid Id { get; init; }
+
+    /// <summary>The page the component belongs to.</summary>
+    public required Guid PageId { get; init; }
+
+    /// <summary>The name; unique within the page.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>An optional description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Position on the page, ascending.</summary>
+    public int DisplayOrder { get; init; }
+
+    /// <summary>An optional group heading under which the component is shown.</summary>
+    public string? GroupName { get; init; }
+
+    /// <summary>The team whose incidents affect this component; null means incidents never affect it.</summary>
+    public string? TeamId { get; init; }
+
+    /// <summary>When set, only the team's incidents for this service identifier affect the component.</summary>
+    public string? ServiceIdentifier { get; init; }
+
+    /// <summary>The current effective status, written only by the status engine.</summary>
+    public ComponentStatus Status { get; init; } = ComponentStatus.Operational;
+
+    /// <summary>When <see cref="Status"/> last changed.</summary>
+    public required DateTimeOffset StatusUpdatedAt { get; init; }
+
+    /// <summary>A status set by an operator; it can raise the computed status but never lower it.</summary>
+    public ComponentStatus? ManualStatus { get; init; }
+
+    /// <summary>When the manual status stops applying; null means it applies until cleared.</summary>
+    public DateTimeOffset? ManualStatusExpiresAt { get; init; }
+
+    /// <summary>When the component was created.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the component's descriptive fields were last changed.</summary>
+    public required DateTimeOffset UpdatedAt { get; init; }
+}

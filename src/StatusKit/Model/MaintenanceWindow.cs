@@ -1,0 +1,71 @@
+namespace StatusKit.Model;
+
+/// <summary>
+/// A planned maintenance window, one-off or recurring. <see cref="StartsAt"/>/<see cref="EndsAt"/> are the first
+/// occurrence; <see cref="OccurrenceStartsAt"/>/<see cref="OccurrenceEndsAt"/> the current or next one.
+/// </summary>
+public sealed record MaintenanceWindow
+{
+    /// <summary>The window id (a version 7 <see cref="Guid"/>).</summary>
+    public required Guid Id { get; init; }
+
+    /// <summary>The page the window belongs to.</summary>
+    public required Guid PageId { get; init; }
+
+    /// <summary>The title shown on the page.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>An optional description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Start of the first occurrence (UTC instant).</summary>
+    public required DateTimeOffset StartsAt { get; init; }
+
+    /// <summary>End of the first occurrence (UTC instant); after <see cref="StartsAt"/>.</summary>
+    public required DateTimeOffset EndsAt { get; init; }
+
+    /// <summary>The IANA time zone on whose wall clock recurrence is evaluated. Default <c>UTC</c>.</summary>
+    public string TimeZoneId { get; init; } = "UTC";
+
+    /// <summary>An RFC 5545 RRULE or a cron expression; null for a one-off window.</summary>
+    public string? Recurrence { get; init; }
+
+    /// <summary>Whether the covered components show Under Maintenance while in progress. Default true.</summary>
+    public bool AutoUpdateStatus { get; init; } = true;
+
+    /// <summary>Whether subscribers are told about the window (reminder, start, end). Default true.</summary>
+    public bool NotifySubscribers { get; init; } = true;
+
+    /// <summary>The lifecycle state.</summary>
+    public MaintenanceState State { get; init; } = MaintenanceState.Scheduled;
+
+    /// <summary>Start of the current (InProgress) or next (Scheduled) occurrence.</summary>
+    public required DateTimeOffset OccurrenceStartsAt { get; init; }
+
+    /// <summary>End of the current or next occurrence.</summary>
+    public required DateTimeOffset OccurrenceEndsAt { get; init; }
+
+    /// <summary>The occurrence start for which the reminder was last sent, so it is sent once per occurrence.</summary>
+    public DateTimeOffset? ReminderSentFor { get; init; }
+
+    /// <summary>The components the window covers; all on the window's page.</summary>
+    public IReadOnlyList<Guid> ComponentIds { get; init; } = [];
+
+    /// <summary>Who created the window.</summary>
+    public string? CreatedBy { get; init; }
+
+    /// <summary>When the window was created.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the window was last changed.</summary>
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>
+    /// The optimistic-concurrency version. Stores accept an update only when it matches the stored version and
+    /// then increment it, which makes every state change a compare-and-set.
+    /// </summary>
+    public long Version { get; init; }
+
+    /// <summary>The length of one occurrence.</summary>
+    public TimeSpan Duration => EndsAt - StartsAt;
+}

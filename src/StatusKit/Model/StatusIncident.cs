@@ -1,0 +1,44 @@
+namespace StatusKit.Model;
+
+/// <summary>A public status incident: what customers read about an outage, with a timeline of updates.</summary>
+public sealed record StatusIncident
+{
+    /// <summary>The incident id (a version 7 <see cref="Guid"/>).</summary>
+    public required Guid Id { get; init; }
+
+    /// <summary>The page the incident is posted on.</summary>
+    public required Guid PageId { get; init; }
+
+    /// <summary>The incident in the host's platform this one tells customers about, if linked.</summary>
+    public string? PlatformIncidentId { get; init; }
+
+    /// <summary>The headline.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The first message (also the first update's text).</summary>
+    public required string Message { get; init; }
+
+    /// <summary>The severity, which implies a status for the named components while unresolved.</summary>
+    public StatusIncidentSeverity Severity { get; init; } = StatusIncidentSeverity.Minor;
+
+    /// <summary>The current state: the state of the latest update.</summary>
+    public StatusIncidentState State { get; init; } = StatusIncidentState.Investigating;
+
+    /// <summary>The affected components of the page.</summary>
+    public IReadOnlyList<Guid> ComponentIds { get; init; } = [];
+
+    /// <summary>The timeline, oldest first.</summary>
+    public IReadOnlyList<StatusIncidentUpdate> Updates { get; init; } = [];
+
+    /// <summary>When the incident was created.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the incident last changed.</summary>
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When the incident was resolved; null while unresolved.</summary>
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    /// <summary>Whether the incident is still unresolved.</summary>
+    public bool IsUnresolved => State != StatusIncidentState.Resolved;
+}

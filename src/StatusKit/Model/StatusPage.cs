@@ -1,0 +1,38 @@
+namespace StatusKit.Model;
+
+/// <summary>A status page: a named, public or private set of components shown to customers.</summary>
+public sealed record StatusPage
+{
+    /// <summary>The page id (a version 7 <see cref="Guid"/>).</summary>
+    public required Guid Id { get; init; }
+
+    /// <summary>The page name shown in the banner.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>An optional description shown under the name.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The URL slug; unique across pages, lowercase letters, digits and hyphens.</summary>
+    public required string Slug { get; init; }
+
+    /// <summary>Whether anyone may read the page. A private page needs its access token.</summary>
+    public bool IsPublic { get; init; } = true;
+
+    /// <summary>The SHA-256 hash (lowercase hex) of the page's access token, or null when none was generated.</summary>
+    public string? AccessTokenHash { get; init; }
+
+    /// <summary>The owning team in the host's incident platform, if any.</summary>
+    public string? TeamId { get; init; }
+
+    /// <summary>The IANA time zone used to display times on the page. Default <c>UTC</c>.</summary>
+    public string TimeZoneId { get; init; } = "UTC";
+
+    /// <summary>Who created the page, as the host identifies users.</summary>
+    public string? CreatedBy { get; init; }
+
+    /// <summary>When the page was created.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the page was last changed.</summary>
+    public required DateTimeOffset UpdatedAt { get; init; }
+}

@@ -1,0 +1,44 @@
+namespace StatusKit.Model;
+
+/// <summary>Someone who wants to hear about a page: an email address, a Slack webhook or a webhook endpoint.</summary>
+public sealed record Subscriber
+{
+    /// <summary>The subscriber id (a version 7 <see cref="Guid"/>).</summary>
+    public required Guid Id { get; init; }
+
+    /// <summary>The page subscribed to.</summary>
+    public required Guid PageId { get; init; }
+
+    /// <summary>The channel.</summary>
+    public required SubscriberChannel Channel { get; init; }
+
+    /// <summary>The email address or URL; unique per (page, channel).</summary>
+    public required string Destination { get; init; }
+
+    /// <summary>The components followed; empty means all of the page's components.</summary>
+    public IReadOnlyList<Guid> ComponentIds { get; init; } = [];
+
+    /// <summary>The events that are sent. Default <see cref="NotificationEvents.All"/>.</summary>
+    public NotificationEvents NotifyOn { get; init; } = NotificationEvents.All;
+
+    /// <summary>Whether the destination confirmed the subscription (double opt-in).</summary>
+    public bool IsVerified { get; init; }
+
+    /// <summary>SHA-256 hash (hex) of the verification token while unverified.</summary>
+    public string? VerifyTokenHash { get; init; }
+
+    /// <summary>SHA-256 hash (hex) of the unsubscribe token.</summary>
+    public required string UnsubscribeTokenHash { get; init; }
+
+    /// <summary>The webhook signing secret (base64, 24-64 bytes) for webhook subscribers; null otherwise.</summary>
+    public string? SigningSecret { get; init; }
+
+    /// <summary>Whether notifications are sent; false after unsubscribing or when the endpoint is gone.</summary>
+    public bool IsActive { get; init; } = true;
+
+    /// <summary>When the subscription was made.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Whether the subscriber receives anything at all.</summary>
+    public bool IsDeliverable => IsActive && IsVerified;
+}

@@ -1,0 +1,50 @@
+using StatusKit.Model;
+using StatusKit.Status;
+
+namespace StatusKit.Notifications;
+
+/// <summary>The channel-neutral content of a notification, rendered by each <see cref="Abstractions.INotifier"/>.</summary>
+public sealed record NotificationContent
+{
+    /// <summary>What the notification is about.</summary>
+    public required NotificationKind Kind { get; init; }
+
+    /// <summary>For component changes, the subscriber event (degraded, outage, maintenance, resolved).</summary>
+    public NotificationEvents Event { get; init; }
+
+    /// <summary>A one-line subject.</summary>
+    public required string Subject { get; init; }
+
+    /// <summary>The plain-text body.</summary>
+    public required string Body { get; init; }
+
+    /// <summary>The page's name.</summary>
+    public required string PageName { get; init; }
+
+    /// <summary>The page's slug.</summary>
+    public required string PageSlug { get; init; }
+
+    /// <summary>The component, for component changes.</summary>
+    public Guid? ComponentId { get; init; }
+
+    /// <summary>The component's name, for component changes.</summary>
+    public string? ComponentName { get; init; }
+
+    /// <summary>The status the subscriber was last told about, for component changes.</summary>
+    public ComponentStatus? OldStatus { get; init; }
+
+    /// <summary>The new status, for component changes.</summary>
+    public ComponentStatus? NewStatus { get; init; }
+
+    /// <summary>The public status incident, for incident notices.</summary>
+    public Guid? StatusIncidentId { get; init; }
+
+    /// <summary>The maintenance window, for maintenance notices.</summary>
+    public Guid? MaintenanceWindowId { get; init; }
+
+    /// <summary>A link for the reader: the page, or the verification link for <see cref="NotificationKind.SubscriptionVerification"/>.</summary>
+    public string? Link { get; init; }
+
+    /// <summary>When the underlying change happened.</summary>
+    public required DateTimeOffset OccurredAt { get; init; }
+}

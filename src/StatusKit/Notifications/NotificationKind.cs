@@ -1,0 +1,32 @@
+namespace StatusKit.Notifications;
+
+/// <summary>What a notification is about.</summary>
+public enum NotificationKind
+{
+    /// <summary>A component's status changed (degraded, outage, maintenance or resolved).</summary>
+    ComponentStatusChanged = 0,
+
+    /// <summary>A public status incident was created.</summary>
+    StatusIncidentCreated = 1,
+
+    /// <summary>A public status incident got an update.</summary>
+    StatusIncidentUpdated = 2,
+
+    /// <summary>A public status incident was resolved.</summary>
+    StatusIncidentResolved = 3,
+
+    /// <summary>A maintenance occurrence starts soon.</summary>
+    MaintenanceReminder = 4,
+
+    /// <summary>A maintenance occurrence started.</summary>
+    MaintenanceStarted = 5,
+
+    /// <summary>A maintenance occurrence ended.</summary>
+    MaintenanceCompleted = 6,
+
+    /// <summary>The message that asks a new subscriber to confirm (double opt-in).</summary>
+    SubscriptionVerification = 7,
+
+    /// <summary>Several changes folded into one message because the subscriber hit the hourly cap.</summary>
+    Digest = 8,
+}

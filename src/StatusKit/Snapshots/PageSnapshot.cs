@@ -1,0 +1,50 @@
+using StatusKit.Model;
+using StatusKit.Status;
+
+namespace StatusKit.Snapshots;
+
+/// <summary>
+/// Everything a status page shows, computed once and served from <see cref="Abstractions.IStatusCache"/> until it
+/// changes. <see cref="Version"/> changes exactly when the content changes (it is the HTTP ETag).
+/// </summary>
+public sealed record PageSnapshot
+{
+    /// <summary>The page id.</summary>
+    public required Guid PageId { get; init; }
+
+    /// <summary>The page slug.</summary>
+    public required string Slug { get; init; }
+
+    /// <summary>The page name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The page description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Whether the page is public.</summary>
+    public required bool IsPublic { get; init; }
+
+    /// <summary>The page's display time zone (IANA id).</summary>
+    public required string TimeZoneId { get; init; }
+
+    /// <summary>The overall status.</summary>
+    public required PageStatus Status { get; init; }
+
+    /// <summary>The components in display order.</summary>
+    public required IReadOnlyList<ComponentSnapshot> Components { get; init; }
+
+    /// <summary>Unresolved public status incidents, newest first, with their updates.</summary>
+    public required IReadOnlyList<StatusIncident> UnresolvedIncidents { get; init; }
+
+    /// <summary>Maintenance occurrences in progress now.</summary>
+    public required IReadOnlyList<MaintenanceOccurrence> ActiveMaintenance { get; init; }
+
+    /// <summary>Maintenance occurrences starting within the look-ahead (default 7 days), soonest first.</summary>
+    public required IReadOnlyList<MaintenanceOccurrence> UpcomingMaintenance { get; init; }
+
+    /// <summary>When the snapshot was built.</summary>
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>A hash of the content (not of <see cref="GeneratedAt"/>): the ETag.</summary>
+    public required string Version { get; init; }
+}
