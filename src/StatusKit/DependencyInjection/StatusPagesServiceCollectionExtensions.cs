@@ -9,6 +9,7 @@ using StatusKit.InMemory;
 using StatusKit.Notifications;
 using StatusKit.Options;
 using StatusKit.Services;
+using StatusKit.Uptime;
 
 #pragma warning disable IDE0130
 namespace Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,7 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton<StatusEngine>();
         services.TryAddSingleton<IStatusEngine>(sp => sp.GetRequiredService<StatusEngine>());
         services.TryAddSingleton<IIncidentIntake, IncidentIntake>();
+        services.TryAddSingleton<IUptimeService, UptimeService>();
 
         // Services (internal constructors: built here so their dependencies can stay internal).
         services.TryAddSingleton<SubscriberLinks>();

@@ -1,4 +1,5 @@
 using StatusKit.Status;
+using StatusKit.Uptime;
 
 namespace StatusKit.Options;
 
@@ -45,6 +46,9 @@ public sealed class StatusPagesOptions
     /// Default null: tokens are random, returned once at subscription, and notifications carry no unsubscribe link.
     /// </summary>
     public string? LinkSigningKey { get; set; }
+
+    /// <summary>How much of the time in each status counts as downtime in uptime figures. Default: Major Outage 1.0, Partial Outage 0.3, others 0.</summary>
+    public DowntimeWeights DowntimeWeights { get; set; } = DowntimeWeights.Default;
 
     internal PriorityStatusMap BuildPriorityMap() => new(PriorityMap, UnknownPriorityStatus);
 }

@@ -42,6 +42,27 @@ internal sealed class StatusPagesOptionsValidator : IValidateOptions<StatusPages
             failures.Add($"PublicBaseAddress: must be an absolute URI (was '{address}').");
         }
 
+        if (options.DowntimeWeights is null)
+        {
+            failures.Add("DowntimeWeights: must not be null.");
+        }
+        else
+        {
+            foreach (var (field, weight) in new[]
+            {
+                ("MajorOutage", options.DowntimeWeights.MajorOutage),
+                ("PartialOutage", options.DowntimeWeights.PartialOutage),
+                ("DegradedPerformance", options.DowntimeWeights.DegradedPerformance),
+                ("UnderMaintenance", options.DowntimeWeights.UnderMaintenance),
+            })
+            {
+                if (weight is < 0 or > 1 || double.IsNaN(weight))
+                {
+                    failures.Add($"DowntimeWeights.{field}: must be between 0 and 1 (was {weight}).");
+                }
+            }
+        }
+
         if (options.LinkSigningKey is { } key && !IsStrongKey(key))
         {
             failures.Add("LinkSigningKey: must be base64 of at least 32 bytes (the value is not shown).");
