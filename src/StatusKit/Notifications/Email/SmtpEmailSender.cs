@@ -47,10 +47,13 @@ public sealed class SmtpEmailSender : IEmailSender
         {
             await client.SendMailAsync(mail, linked.Token);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or SmtpException && linked.IsCancellationRequested)
         {
+            // SmtpClient reports a cancelled send as an SmtpException ("Failure sending mail") around the cancellation.
+            cancellationToken.ThrowIfCancellationRequested();
             throw new TimeoutException(
-                $"The SMTP server {_options.Host}:{_options.Port} did not accept the message within {_options.Timeout.TotalSeconds:0.###} s.");
+                $"The SMTP server {_options.Host}:{_options.Port} did not accept the message within {_options.Timeout.TotalSeconds:0.###} s.",
+                ex);
         }
     }
 }
