@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Caching;
@@ -7,6 +8,7 @@ using StatusKit.Engine;
 using StatusKit.Hosting;
 using StatusKit.InMemory;
 using StatusKit.Notifications;
+using StatusKit.Notifications.Dispatching;
 using StatusKit.Options;
 using StatusKit.Services;
 
@@ -67,6 +69,13 @@ public static class StatusPagesServiceCollectionExtensions
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<IDestinationValidator>(), sp.GetRequiredService<SubscriberLinks>(), sp.GetRequiredService<TimeProvider>()));
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SnapshotWarmupService>());
+
+        // Notification dispatcher: one instance, resolvable for RunOnceAsync and run as a hosted service.
+        services.TryAddSingleton(sp => new NotificationDispatcher(
+            sp.GetRequiredService<IStatusStore>(), sp.GetServices<INotifier>(), sp.GetRequiredService<SubscriberLinks>(),
+            sp.GetRequiredService<IOptions<NotificationOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<NotificationDispatcher>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDispatcher>(sp => sp.GetRequiredService<NotificationDispatcher>()));
         return new StatusPagesBuilder(services);
     }
 }
