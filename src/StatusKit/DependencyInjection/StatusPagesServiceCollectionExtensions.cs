@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Caching;
@@ -8,6 +9,7 @@ using StatusKit.Hosting;
 using StatusKit.InMemory;
 using StatusKit.Notifications;
 using StatusKit.Configuration;
+using StatusKit.Notifications.Dispatching;
 using StatusKit.Services;
 using StatusKit.Uptime;
 
@@ -82,6 +84,13 @@ public static class StatusPagesServiceCollectionExtensions
 
         NotifierRegistration.AddHttpNotifiers(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SnapshotWarmupService>());
+
+        // Notification dispatcher: one instance, resolvable for RunOnceAsync and run as a hosted service.
+        services.TryAddSingleton(sp => new NotificationDispatcher(
+            sp.GetRequiredService<IStatusStore>(), sp.GetServices<INotifier>(), sp.GetRequiredService<SubscriberLinks>(),
+            sp.GetRequiredService<IOptions<NotificationOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<NotificationDispatcher>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDispatcher>(sp => sp.GetRequiredService<NotificationDispatcher>()));
         return new StatusPagesBuilder(services);
     }
 
