@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Caching;
 using StatusKit.Engine;
 using StatusKit.Hosting;
 using StatusKit.InMemory;
+using StatusKit.Maintenance;
 using StatusKit.Notifications;
 using StatusKit.Options;
 using StatusKit.Services;
@@ -30,6 +32,7 @@ public static class StatusPagesServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<StatusPagesOptions>().ValidateOnStart();
         services.AddOptions<NotificationOptions>().ValidateOnStart();
+        services.AddOptions<MaintenanceOptions>().ValidateOnStart();
         if (configure is not null)
         {
             services.Configure(configure);
@@ -37,6 +40,7 @@ public static class StatusPagesServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatusPagesOptions>, StatusPagesOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MaintenanceOptions>, MaintenanceOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         // Ports: the host's own registrations win.
@@ -65,6 +69,23 @@ public static class StatusPagesServiceCollectionExtensions
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SubscriberService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<IDestinationValidator>(), sp.GetRequiredService<SubscriberLinks>(), sp.GetRequiredService<TimeProvider>()));
+
+        services.TryAddSingleton<MaintenanceEffects>();
+        services.TryAddSingleton(sp => new MaintenanceService(
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<MaintenanceEffects>(), sp.GetRequiredService<IMaintenanceScheduler>(), sp.GetRequiredService<TimeProvider>()));
+
+        // The default maintenance scheduler; a host that registers its own IMaintenanceScheduler first keeps it, and
+        // then the default's timer loop stays idle.
+        services.TryAddSingleton(sp => new MaintenanceScheduler(
+            sp.GetRequiredService<IStatusStore>(),
+            sp.GetRequiredService<MaintenanceEffects>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<MaintenanceOptions>>(),
+            sp.GetService<IHostApplicationLifetime>(),
+            sp.GetRequiredService<ILogger<MaintenanceScheduler>>(),
+            () => sp.GetService<IMaintenanceScheduler>() is MaintenanceScheduler));
+        services.TryAddSingleton<IMaintenanceScheduler>(sp => sp.GetRequiredService<MaintenanceScheduler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MaintenanceScheduler>(sp => sp.GetRequiredService<MaintenanceScheduler>()));
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SnapshotWarmupService>());
         return new StatusPagesBuilder(services);
