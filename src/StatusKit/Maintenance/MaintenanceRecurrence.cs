@@ -9,23 +9,35 @@ namespace StatusKit.Maintenance;
 /// </summary>
 internal sealed class MaintenanceRecurrence
 {
-    private readonly RecurrenceRule _rule;
+    private readonly RecurrenceRule? _rule;
+    private readonly CronSchedule? _cron;
 
-    private MaintenanceRecurrence(RecurrenceRule rule)
+    private MaintenanceRecurrence(RecurrenceRule? rule, CronSchedule? cron)
     {
         _rule = rule;
+        _cron = cron;
     }
 
     /// <summary>Parses <paramref name="text"/> as an RRULE, then as a cron expression; the error is the parser's message.</summary>
     public static bool TryParse(string text, [NotNullWhen(true)] out MaintenanceRecurrence? recurrence, [NotNullWhen(false)] out string? error)
     {
-        if (RecurrenceRule.TryParse(text, out var rule, out error))
+        if (RecurrenceRule.TryParse(text, out var rule, out var ruleError))
         {
-            recurrence = new MaintenanceRecurrence(rule);
+            recurrence = new MaintenanceRecurrence(rule, null);
+            error = null;
             return true;
         }
 
+        if (CronSchedule.TryParse(text, out var cron, out var cronError))
+        {
+            recurrence = new MaintenanceRecurrence(null, cron);
+            error = null;
+            return true;
+        }
+
+        // Report the message of the parser the text was evidently written for.
         recurrence = null;
+        error = text.Contains('=', StringComparison.Ordinal) ? ruleError : cronError;
         return false;
     }
 
@@ -35,7 +47,12 @@ internal sealed class MaintenanceRecurrence
     /// </summary>
     public DateTimeOffset? NextStartAfter(DateTimeOffset firstStart, TimeZoneInfo zone, DateTimeOffset after)
     {
+        if (_cron is not null)
+        {
+            return _cron.GetNextOccurrence(after, zone);
+        }
+
         var wallStart = TimeZoneInfo.ConvertTime(firstStart, zone).DateTime;
-        return _rule.GetNextOccurrence(DateTime.SpecifyKind(wallStart, DateTimeKind.Unspecified), zone, after);
+        return _rule!.GetNextOccurrence(DateTime.SpecifyKind(wallStart, DateTimeKind.Unspecified), zone, after);
     }
 }
