@@ -23,6 +23,7 @@ internal sealed class RecurrenceCursor
 
     private long periodIndex;
     private bool periodLoaded;
+    private bool producedInPeriod;
     private bool exhausted;
 
     // Coarse periods (YEARLY .. DAILY): the candidate days of the loaded period.
@@ -40,6 +41,15 @@ internal sealed class RecurrenceCursor
     private int selectedIndex;
     private int[]? matchingDays;
 
+    // A rule that can never occur again must end rather than scan to the year 9999. Every BYxxx
+    // filter is periodic in the 400-year Gregorian cycle (146097 days, a whole number of weeks), so
+    // once the periods visited without producing anything span a full cycle of INTERVAL steps
+    // through that calendar, nothing will ever be produced.
+    private readonly long emptyPeriodLimit;
+    private readonly long emptySpanTicksLimit;
+    private long emptyPeriods;
+    private long lastProducedTicks;
+
     public RecurrenceCursor(RecurrencePlan plan, int lastDay)
     {
         this.plan = plan;
@@ -49,7 +59,45 @@ internal sealed class RecurrenceCursor
         subDaily = plan.Frequency >= RecurrenceFrequency.Hourly;
         hasSetPos = plan.SetPositions.Length > 0;
         lattice = plan.LatticeOrigin;
+        lastProducedTicks = lattice;
         exhausted = plan.IsEmpty;
+        (emptyPeriodLimit, emptySpanTicksLimit) = EmptyLimits(plan);
+    }
+
+    private const long CycleDays = 146_097;
+
+    private static (long Periods, long SpanTicks) EmptyLimits(RecurrencePlan plan)
+    {
+        long interval = plan.Parts.Interval;
+        var cycleUnits = plan.Frequency switch
+        {
+            RecurrenceFrequency.Yearly => 400L,
+            RecurrenceFrequency.Monthly => 4800L,
+            RecurrenceFrequency.Weekly => CycleDays / 7,
+            RecurrenceFrequency.Daily => CycleDays,
+            _ => 0L,
+        };
+        if (cycleUnits > 0)
+        {
+            return (cycleUnits / Gcd(interval, cycleUnits), long.MaxValue);
+        }
+
+        // Sub-daily: lattice points repeat their position in the cycle every lcm(step, cycle).
+        var stepSeconds = plan.LatticeStep / TicksPerSecond;
+        var cycleSeconds = CycleDays * 86_400;
+        var multiple = stepSeconds / Gcd(stepSeconds, cycleSeconds);
+        var span = multiple > long.MaxValue / cycleSeconds / TicksPerSecond ? long.MaxValue : multiple * cycleSeconds * TicksPerSecond;
+        return (long.MaxValue, span);
+    }
+
+    private static long Gcd(long a, long b)
+    {
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return a;
     }
 
     /// <summary>
@@ -65,10 +113,12 @@ internal sealed class RecurrenceCursor
         }
 
         periodLoaded = false;
+        emptyPeriods = 0;
         if (subDaily)
         {
             var steps = (wallTicks - plan.LatticeOrigin) / plan.LatticeStep;
             lattice = plan.LatticeOrigin + (steps * plan.LatticeStep);
+            lastProducedTicks = lattice;
             return;
         }
 
@@ -99,6 +149,7 @@ internal sealed class RecurrenceCursor
             {
                 if (selectedIndex < selectedCount)
                 {
+                    producedInPeriod = true;
                     return selected![selectedIndex++];
                 }
             }
@@ -112,6 +163,7 @@ internal sealed class RecurrenceCursor
                         break;
                     }
 
+                    producedInPeriod = true;
                     return wall;
                 }
             }
@@ -133,6 +185,7 @@ internal sealed class RecurrenceCursor
 
                     if (timeIndex < offsets.Length)
                     {
+                        producedInPeriod = true;
                         return (dayCursor * TicksPerDay) + (offsets[timeIndex++] * TicksPerSecond);
                     }
 
@@ -145,12 +198,25 @@ internal sealed class RecurrenceCursor
             periodLoaded = false;
             if (subDaily)
             {
+                if (producedInPeriod)
+                {
+                    lastProducedTicks = lattice;
+                }
+
                 lattice += plan.LatticeStep;
             }
             else
             {
+                emptyPeriods = producedInPeriod ? 0 : emptyPeriods + 1;
+                if (emptyPeriods >= emptyPeriodLimit)
+                {
+                    break;
+                }
+
                 periodIndex++;
             }
+
+            producedInPeriod = false;
         }
 
         exhausted = true;
@@ -274,6 +340,11 @@ internal sealed class RecurrenceCursor
         var maxTicks = ((lastDay + 1L) * TicksPerDay) - 1;
         while (lattice <= maxTicks)
         {
+            if (lattice - lastProducedTicks > emptySpanTicksLimit)
+            {
+                return false;
+            }
+
             var day = (int)(lattice / TicksPerDay);
             if (!plan.MatchesDay(day))
             {
