@@ -42,7 +42,7 @@ internal sealed class StatusIncidentEntity
         };
         entity.CopyDescriptiveFrom(incident);
         var position = 0;
-        foreach (var update in incident.Updates ?? [])
+        foreach (var update in (incident.Updates ?? []).OrderBy(u => u.At))
         {
             entity.Updates.Add(StatusIncidentUpdateEntity.From(incident.Id, position++, update));
         }
@@ -70,7 +70,7 @@ internal sealed class StatusIncidentEntity
         Severity = Severity,
         State = State,
         ComponentIds = JsonColumns.ToIds(ComponentIds),
-        Updates = Updates.OrderBy(u => u.Position).Select(u => u.ToModel()).ToArray(),
+        Updates = Updates.OrderBy(u => u.At).ThenBy(u => u.Position).Select(u => u.ToModel()).ToArray(),
         CreatedAt = Instants.FromStore(CreatedAt),
         UpdatedAt = Instants.FromStore(UpdatedAt),
         ResolvedAt = Instants.FromStore(ResolvedAt),

@@ -2,7 +2,7 @@ using StatusKit.Model;
 
 namespace StatusKit.EntityFrameworkCore.Entities;
 
-/// <summary>One row of a public status incident's timeline; <see cref="Position"/> keeps the append order.</summary>
+/// <summary>One row of a public status incident's timeline; the timeline is ordered by <see cref="At"/>, then <see cref="Position"/> (the append order).</summary>
 internal sealed class StatusIncidentUpdateEntity
 {
     public Guid Id { get; set; }
