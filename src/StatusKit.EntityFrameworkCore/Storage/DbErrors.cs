@@ -17,7 +17,7 @@ internal static class DbErrors
         }
 
         var unique = error.SqlState == "23505"
-                     || (error.ErrorCode == SqliteConstraint && error.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal));
+                     || (IsSqliteConstraint(error) && error.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal));
         return unique ? error : null;
     }
 
@@ -27,8 +27,12 @@ internal static class DbErrors
         var error = FindDbException(exception);
         return error is not null
                && (error.SqlState == "23503"
-                   || (error.ErrorCode == SqliteConstraint && error.Message.Contains("FOREIGN KEY constraint failed", StringComparison.Ordinal)));
+                   || (IsSqliteConstraint(error) && error.Message.Contains("FOREIGN KEY constraint failed", StringComparison.Ordinal)));
     }
+
+    /// <summary>SQLite reports constraint errors as "SQLite Error 19: '…'" (SQLITE_CONSTRAINT).</summary>
+    private static bool IsSqliteConstraint(DbException error) =>
+        error.Message.StartsWith($"SQLite Error {SqliteConstraint}:", StringComparison.Ordinal);
 
     private static DbException? FindDbException(Exception? exception)
     {
