@@ -25,17 +25,20 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var staging = await StageAsync(session, notifications, cancellationToken);
         var (mergeSql, mergeArgument) = MergeStatement(session, staging, "{0}");
         var (insertSql, insertArgument) = InsertStatement(session, staging, "{0}");
-        var count = 0;
+
+        // Staging counts every notification it inserted or merged (several may fold into one row); rows that a
+        // concurrent writer took first (a deduplication key inserted meanwhile) are subtracted.
+        var count = staging.Count;
         try
         {
             if (mergeSql.Length > 0)
             {
-                count += await session.ExecuteAsync(mergeSql, [mergeArgument], cancellationToken);
+                count -= staging.Merges.Count() - await session.ExecuteAsync(mergeSql, [mergeArgument], cancellationToken);
             }
 
             if (insertSql.Length > 0)
             {
-                count += await session.ExecuteAsync(insertSql, [insertArgument], cancellationToken);
+                count -= staging.Inserts.Count() - await session.ExecuteAsync(insertSql, [insertArgument], cancellationToken);
             }
         }
         catch (Exception exception) when (DbErrors.FindUniqueViolation(exception) is { } unique)

@@ -30,13 +30,14 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var d = session.Dialect;
         var collate = " COLLATE " + d.OrdinalCollation;
         string Cc(string property) => "c." + s.Column<ComponentEntity>(property);
-        var (filter, argument) = scope switch
+        (string Filter, object? Argument) scoped = scope switch
         {
             { TeamId: { } teamId } => ($"{Cc(nameof(ComponentEntity.TeamId))} = {{0}}", (object)teamId),
             { PageId: { } pageId } => ($"{Cc(nameof(ComponentEntity.PageId))} = {{0}}", pageId),
             { ComponentIds: { } ids } => (d.InList(Cc(nameof(ComponentEntity.Id)), "{0}"), d.ListArgument(ids.Distinct())),
-            _ => ("{0} IS NULL", (object)DBNull.Value),
+            _ => ("1 = 1", null),
         };
+        var (filter, argument) = scoped;
         var inScope = $"{s.Table<ComponentEntity>()} AS c WHERE {filter}";
         var pageIds = $"SELECT {Cc(nameof(ComponentEntity.PageId))} FROM {inScope}";
         string Col<T>(string alias, string property) => alias + "." + s.Column<T>(property);
@@ -70,7 +71,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
 
         return await session.QueryAsync(
             sql,
-            [argument],
+            argument is null ? [] : [argument],
             async reader =>
             {
                 var components = await RowReader.ReadAllAsync<ComponentEntity>(reader, s.EntityType<ComponentEntity>(), cancellationToken);

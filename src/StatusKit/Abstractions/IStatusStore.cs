@@ -56,7 +56,7 @@ public interface IStatusStore
 
     /// <summary>
     /// Replaces a component's descriptive fields (name, description, order, group, team, service, manual status and
-    /// its expiry). <see cref="Component.Status"/> and <see cref="Component.StatusUpdatedAt"/> are not touched: only
+    /// its expiry) and its <see cref="Component.UpdatedAt"/>. <see cref="Component.Status"/> and <see cref="Component.StatusUpdatedAt"/> are not touched: only
     /// <see cref="CommitStatusAsync"/> changes them.
     /// </summary>
     Task UpdateComponentAsync(Component component, CancellationToken cancellationToken);
@@ -137,7 +137,8 @@ public interface IStatusStore
     Task AddStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Replaces an incident's descriptive fields (title, message, severity, components, platform incident id).
+    /// Replaces an incident's descriptive fields (title, message, severity, components, platform incident id) and its
+    /// <see cref="StatusIncident.UpdatedAt"/>.
     /// Its updates, state and resolution are not touched: they change only by <see cref="AppendStatusIncidentUpdateAsync"/>.
     /// </summary>
     Task UpdateStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken);

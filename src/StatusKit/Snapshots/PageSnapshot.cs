@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using StatusKit.Model;
 using StatusKit.Status;
 
@@ -47,4 +48,11 @@ public sealed record PageSnapshot
 
     /// <summary>A hash of the content (not of <see cref="GeneratedAt"/>): the ETag.</summary>
     public required string Version { get; init; }
+
+    /// <summary>
+    /// The snapshot serialised as UTF-8 JSON (<see cref="Serialization.StatusKitJsonContext"/>), kept with it so that
+    /// readers and caches answer without serialising again. Empty for a snapshot built by hand.
+    /// </summary>
+    [JsonIgnore]
+    public ReadOnlyMemory<byte> Utf8Json { get; init; }
 }

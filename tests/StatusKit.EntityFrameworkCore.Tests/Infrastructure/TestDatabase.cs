@@ -22,6 +22,18 @@ public abstract class TestDatabase : IAsyncDisposable
         await context.Database.MigrateAsync();
     }
 
+    /// <summary>Empties every StatusKit table (children first), so one database serves many tests.</summary>
+    public async Task ResetAsync()
+    {
+        string[] tables =
+        [
+            "statuskit_notifications", "statuskit_status_history", "statuskit_status_incident_updates", "statuskit_status_incidents",
+            "statuskit_subscribers", "statuskit_maintenance_windows", "statuskit_components", "statuskit_incident_signals", "statuskit_pages",
+        ];
+        await using var context = CreateContext();
+        await context.Database.ExecuteSqlRawAsync(string.Join(";\n", tables.Select(t => $"DELETE FROM \"{t}\"")));
+    }
+
     public abstract ValueTask DisposeAsync();
 
     /// <summary>A context factory over a delegate (what AddDbContextFactory gives a host).</summary>

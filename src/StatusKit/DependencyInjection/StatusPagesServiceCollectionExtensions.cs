@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StatusKit.Abstractions;
+using StatusKit.Caching;
+using StatusKit.Engine;
+using StatusKit.Hosting;
+using StatusKit.InMemory;
+using StatusKit.Notifications;
+using StatusKit.Options;
+using StatusKit.Services;
+using StatusKit.Uptime;
+
+#pragma warning disable IDE0130
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>Registers StatusKit.</summary>
+public static class StatusPagesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds StatusKit: the status engine, the page read path, the services, and — unless the host registered its own
+    /// first — the in-memory store and the in-process snapshot cache. Options are validated at start-up. Safe to call
+    /// more than once. Logging must be registered (the generic host does this; otherwise call <c>AddLogging()</c>).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures <see cref="StatusPagesOptions"/>.</param>
+    /// <returns>A builder for the store, cache and notifier choices.</returns>
+    public static IStatusPagesBuilder AddStatusPages(this IServiceCollection services, Action<StatusPagesOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<StatusPagesOptions>().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatusPagesOptions>, StatusPagesOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Ports: the host's own registrations win.
+        services.TryAddSingleton<IStatusStore, InMemoryStatusStore>();
+        services.TryAddSingleton<IStatusCache, InProcessStatusCache>();
+
+        // Engine.
+        services.TryAddSingleton<StatusChangeFeed>();
+        services.TryAddSingleton<IStatusChangeFeed>(sp => sp.GetRequiredService<StatusChangeFeed>());
+        services.TryAddSingleton<PageSnapshotBuilder>();
+        services.TryAddSingleton<PageSnapshotReader>();
+        services.TryAddSingleton<IStatusPageReader>(sp => sp.GetRequiredService<PageSnapshotReader>());
+        services.TryAddSingleton<StatusRecomputer>();
+        services.TryAddSingleton<StatusEngine>();
+        services.TryAddSingleton<IStatusEngine>(sp => sp.GetRequiredService<StatusEngine>());
+        services.TryAddSingleton<IIncidentIntake, IncidentIntake>();
+        services.TryAddSingleton<IUptimeService, UptimeService>();
+
+        // Services (internal constructors: built here so their dependencies can stay internal).
+        services.TryAddSingleton<SubscriberLinks>();
+        services.TryAddSingleton<IDestinationValidator, DestinationValidator>();
+        services.TryAddSingleton(sp => new StatusPageService(
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ComponentService(
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new StatusIncidentService(
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new SubscriberService(
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<IDestinationValidator>(), sp.GetRequiredService<SubscriberLinks>(), sp.GetRequiredService<TimeProvider>()));
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SnapshotWarmupService>());
+        return new StatusPagesBuilder(services);
+    }
+}

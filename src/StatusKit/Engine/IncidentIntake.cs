@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging;
+using StatusKit.Abstractions;
+using StatusKit.Model;
+
+namespace StatusKit.Engine;
+
+/// <summary>The default <see cref="IIncidentIntake"/>.</summary>
+internal sealed class IncidentIntake(IStatusStore store, StatusEngine engine, ILogger<IncidentIntake> logger) : IIncidentIntake
+{
+    private const int MaxIdLength = 200;
+
+    public async Task<SignalApplyResult> ReportIncidentAsync(IncidentSignal signal, CancellationToken cancellationToken)
+    {
+        Validate(signal);
+        var result = await store.ApplySignalAsync(signal, cancellationToken);
+        Log.SignalStored(logger, signal.IncidentId, signal.Version, signal.TeamId, result.ToString());
+        if (result == SignalApplyResult.Applied)
+        {
+            var cause = signal.Title is { Length: > 0 } title
+                ? $"incident {signal.IncidentId} ({signal.State}): {title}"
+                : $"incident {signal.IncidentId} ({signal.State})";
+            engine.RecomputeTeamInBackground(signal.TeamId, cause);
+        }
+
+        return result;
+    }
+
+    private static void Validate(IncidentSignal signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        Require(signal.IncidentId, "incidentId");
+        Require(signal.TeamId, "teamId");
+        Require(signal.Priority, "priority");
+        if (signal.ServiceIdentifier is { } service && (service.Length == 0 || service.Length > MaxIdLength))
+        {
+            throw new StatusKitValidationException("serviceIdentifier", $"The service identifier must be 1 to {MaxIdLength} characters or null.");
+        }
+
+        if (!Enum.IsDefined(signal.State))
+        {
+            throw new StatusKitValidationException("state", $"'{signal.State}' is not an incident state (Triggered, Acknowledged, Resolved, Closed).");
+        }
+
+        if (signal.Version < 0)
+        {
+            throw new StatusKitValidationException("version", $"The version must not be negative (was {signal.Version}).");
+        }
+    }
+
+    private static void Require(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new StatusKitValidationException(field, $"The {field} is required.");
+        }
+
+        if (value.Length > MaxIdLength)
+        {
+            throw new StatusKitValidationException(field, $"The {field} must be at most {MaxIdLength} characters (was {value.Length}).");
+        }
+    }
+}

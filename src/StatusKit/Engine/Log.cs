@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using StatusKit.Status;
+
+namespace StatusKit.Engine;
+
+/// <summary>The engine's log events, with fixed ids (1000-1099).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1000, LogLevel.Information, "Incident signal {IncidentId} v{Version} for team {TeamId}: {Result}")]
+    public static partial void SignalStored(ILogger logger, string incidentId, long version, string teamId, string result);
+
+    [LoggerMessage(1001, LogLevel.Warning, "Unknown incident priority '{Priority}' maps to {Status}; add it to StatusPagesOptions.PriorityMap")]
+    public static partial void UnknownPriority(ILogger logger, string priority, ComponentStatus status);
+
+    [LoggerMessage(1002, LogLevel.Information, "Component {ComponentId} on page {PageId}: {OldStatus} -> {NewStatus} ({Cause})")]
+    public static partial void ComponentStatusChanged(ILogger logger, Guid componentId, Guid pageId, ComponentStatus oldStatus, ComponentStatus newStatus, string cause);
+
+    [LoggerMessage(1003, LogLevel.Debug, "Recompute of {Scope} lost a compare-and-set race; reloading (attempt {Attempt})")]
+    public static partial void RecomputeConflict(ILogger logger, string scope, int attempt);
+
+    [LoggerMessage(1004, LogLevel.Error, "Recompute of {Scope} failed; retrying in {Delay}")]
+    public static partial void RecomputeFailed(ILogger logger, string scope, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(1005, LogLevel.Warning, "Status cache {Operation} failed for page {PageId}; continuing without the cache")]
+    public static partial void CacheFailed(ILogger logger, string operation, Guid pageId, Exception exception);
+
+    [LoggerMessage(1006, LogLevel.Warning, "Store failed while loading page {PageId}; serving the stale snapshot from {GeneratedAt}")]
+    public static partial void ServingStaleSnapshot(ILogger logger, Guid pageId, DateTimeOffset generatedAt, Exception exception);
+
+    [LoggerMessage(1007, LogLevel.Warning, "Recompute of {Scope} did not settle after {Attempts} attempts; it will run again")]
+    public static partial void RecomputeUnsettled(ILogger logger, string scope, int attempts);
+
+    [LoggerMessage(1008, LogLevel.Error, "Refreshing the snapshot of page {PageId} failed")]
+    public static partial void SnapshotRefreshFailed(ILogger logger, Guid pageId, Exception exception);
+
+    [LoggerMessage(1009, LogLevel.Information, "Warmed {Count} page snapshots")]
+    public static partial void SnapshotsWarmed(ILogger logger, int count);
+}

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using StatusKit.Abstractions;
+using StatusKit.Model;
+using StatusKit.Options;
+using StatusKit.Serialization;
+using StatusKit.Snapshots;
+using StatusKit.Status;
+
+namespace StatusKit.Engine;
+
+/// <summary>Builds a page's snapshot from the store (four reads) and stamps it with a content hash.</summary>
+internal sealed class PageSnapshotBuilder(
+    IStatusStore store,
+    IOptions<StatusPagesOptions> options,
+    TimeProvider time)
+{
+    private const int MaxUnresolvedIncidents = 100;
+    private readonly TimeSpan _horizon = options.Value.UpcomingMaintenanceHorizon;
+
+    /// <summary>The snapshot of <paramref name="pageId"/>, or null when the page does not exist.</summary>
+    public async Task<PageSnapshot?> BuildAsync(Guid pageId, CancellationToken cancellationToken)
+    {
+        var page = await store.GetPageAsync(pageId, cancellationToken);
+        return page is null ? null : await BuildAsync(page, cancellationToken);
+    }
+
+    /// <summary>The snapshot of <paramref name="page"/>.</summary>
+    public async Task<PageSnapshot> BuildAsync(StatusPage page, CancellationToken cancellationToken)
+    {
+        var components = await store.ListComponentsAsync(page.Id, cancellationToken);
+        var incidents = await store.ListStatusIncidentsAsync(
+            page.Id,
+            new StatusIncidentQuery { Unresolved = true, Take = MaxUnresolvedIncidents },
+            cancellationToken);
+        var windows = await store.ListMaintenanceWindowsAsync(page.Id, null, cancellationToken);
+        var now = time.GetUtcNow();
+
+        var componentSnapshots = new ComponentSnapshot[components.Count];
+        var statuses = new ComponentStatus[components.Count];
+        for (var i = 0; i < components.Count; i++)
+        {
+            var c = components[i];
+            componentSnapshots[i] = new ComponentSnapshot(c.Id, c.Name, c.Description, c.GroupName, c.DisplayOrder, c.Status, c.StatusUpdatedAt);
+            statuses[i] = c.Status;
+        }
+
+        var active = new List<MaintenanceOccurrence>();
+        var upcoming = new List<MaintenanceOccurrence>();
+        foreach (var window in windows)
+        {
+            foreach (var occurrence in MaintenanceOccurrences.Between(window, now, now + _horizon))
+            {
+                (occurrence.State == MaintenanceState.InProgress ? active : upcoming).Add(occurrence);
+            }
+        }
+
+        upcoming.Sort(static (a, b) => a.StartsAt.CompareTo(b.StartsAt));
+        var snapshot = new PageSnapshot
+        {
+            PageId = page.Id,
+            Slug = page.Slug,
+            Name = page.Name,
+            Description = page.Description,
+            IsPublic = page.IsPublic,
+            TimeZoneId = page.TimeZoneId,
+            Status = PageStatus.Of(statuses),
+            Components = componentSnapshots,
+            UnresolvedIncidents = incidents,
+            ActiveMaintenance = active,
+            UpcomingMaintenance = upcoming,
+            GeneratedAt = default,
+            Version = string.Empty,
+        };
+
+        var contentHash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(snapshot, StatusKitJsonContext.Default.PageSnapshot));
+        var stamped = snapshot with { GeneratedAt = now, Version = Convert.ToHexStringLower(contentHash.AsSpan(0, 16)) };
+        return PageSnapshotSerializer.WithUtf8Json(stamped);
+    }
+}

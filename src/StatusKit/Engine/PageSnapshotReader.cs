@@ -1,0 +1,193 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StatusKit.Abstractions;
+using StatusKit.Options;
+using StatusKit.Snapshots;
+
+namespace StatusKit.Engine;
+
+/// <summary>The default <see cref="IStatusPageReader"/>; also the write-through side used by the engine.</summary>
+internal sealed class PageSnapshotReader : IStatusPageReader
+{
+    private readonly IStatusStore _store;
+    private readonly IStatusCache _cache;
+    private readonly PageSnapshotBuilder _builder;
+    private readonly TimeProvider _time;
+    private readonly ILogger<PageSnapshotReader> _logger;
+    private readonly TimeSpan _failSafeThrottle;
+    private readonly TimeSpan _failSafeMaxStaleness;
+    private readonly ConcurrentDictionary<string, Guid> _slugs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Guid, Lazy<Task<PageSnapshot?>>> _loads = new();
+    private readonly ConcurrentDictionary<Guid, LastGood> _lastGood = new();
+    private long _storeFailedAtTicks = long.MinValue;
+
+    public PageSnapshotReader(
+        IStatusStore store,
+        IStatusCache cache,
+        PageSnapshotBuilder builder,
+        IOptions<StatusPagesOptions> options,
+        TimeProvider time,
+        ILogger<PageSnapshotReader> logger)
+    {
+        _store = store;
+        _cache = cache;
+        _builder = builder;
+        _time = time;
+        _logger = logger;
+        _failSafeThrottle = options.Value.FailSafeThrottle;
+        _failSafeMaxStaleness = options.Value.FailSafeMaxStaleness;
+    }
+
+    /// <summary>How many times the store was asked to build a snapshot (for tests and diagnostics).</summary>
+    public long StoreLoads => Interlocked.Read(ref _storeLoads);
+
+    private long _storeLoads;
+
+    public async ValueTask<PageSnapshot?> GetSnapshotAsync(Guid pageId, CancellationToken cancellationToken)
+    {
+        var cached = await TryGetCachedAsync(pageId, cancellationToken);
+        if (cached is not null)
+        {
+            return cached;
+        }
+
+        var load = _loads.GetOrAdd(pageId, id => new Lazy<Task<PageSnapshot?>>(() => LoadAsync(id)));
+        try
+        {
+            return await load.Value.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            if (load.Value.IsCompleted)
+            {
+                _loads.TryRemove(new KeyValuePair<Guid, Lazy<Task<PageSnapshot?>>>(pageId, load));
+            }
+        }
+    }
+
+    public async ValueTask<PageSnapshot?> GetSnapshotBySlugAsync(string slug, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slug);
+        if (_slugs.TryGetValue(slug, out var pageId))
+        {
+            var snapshot = await GetSnapshotAsync(pageId, cancellationToken);
+            if (snapshot is not null && string.Equals(snapshot.Slug, slug, StringComparison.Ordinal))
+            {
+                return snapshot;
+            }
+
+            _slugs.TryRemove(new KeyValuePair<string, Guid>(slug, pageId));
+        }
+
+        var page = await _store.GetPageBySlugAsync(slug, cancellationToken);
+        if (page is null)
+        {
+            return null;
+        }
+
+        _slugs[slug] = page.Id;
+        return await GetSnapshotAsync(page.Id, cancellationToken);
+    }
+
+    /// <summary>Rebuilds a page's snapshot from the store and writes it through to the cache. Null when the page is gone.</summary>
+    public async Task<PageSnapshot?> RefreshAsync(Guid pageId, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _storeLoads);
+        var snapshot = await _builder.BuildAsync(pageId, cancellationToken);
+        if (snapshot is null)
+        {
+            await ForgetAsync(pageId, cancellationToken);
+            return null;
+        }
+
+        Remember(snapshot);
+        await TrySetCachedAsync(snapshot, cancellationToken);
+        return snapshot;
+    }
+
+    /// <summary>The last snapshot this process built or read for a page, if any (used to detect page status changes).</summary>
+    public PageSnapshot? LastKnown(Guid pageId) => _lastGood.TryGetValue(pageId, out var entry) ? entry.Snapshot : null;
+
+    /// <summary>Forgets a page (deleted): cache entry, stale copy and slug.</summary>
+    public async Task ForgetAsync(Guid pageId, CancellationToken cancellationToken)
+    {
+        if (_lastGood.TryRemove(pageId, out var entry))
+        {
+            _slugs.TryRemove(new KeyValuePair<string, Guid>(entry.Snapshot.Slug, pageId));
+        }
+
+        try
+        {
+            await _cache.RemoveAsync(pageId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.CacheFailed(_logger, "remove", pageId, ex);
+        }
+    }
+
+    private async Task<PageSnapshot?> LoadAsync(Guid pageId)
+    {
+        // Detached from any one reader's cancellation: the load is shared by every waiting reader.
+        await Task.Yield();
+        var now = _time.GetUtcNow();
+        var stale = _lastGood.TryGetValue(pageId, out var lastGood) && now - lastGood.Snapshot.GeneratedAt <= _failSafeMaxStaleness ? lastGood.Snapshot : null;
+        if (stale is not null && now.UtcTicks - Interlocked.Read(ref _storeFailedAtTicks) < _failSafeThrottle.Ticks)
+        {
+            return stale;
+        }
+
+        try
+        {
+            var snapshot = await RefreshAsync(pageId, CancellationToken.None);
+            Interlocked.Exchange(ref _storeFailedAtTicks, long.MinValue);
+            return snapshot;
+        }
+        catch (Exception ex) when (stale is not null)
+        {
+            Interlocked.Exchange(ref _storeFailedAtTicks, now.UtcTicks);
+            Log.ServingStaleSnapshot(_logger, pageId, stale.GeneratedAt, ex);
+            return stale;
+        }
+    }
+
+    private async ValueTask<PageSnapshot?> TryGetCachedAsync(Guid pageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var snapshot = await _cache.GetAsync(pageId, cancellationToken);
+            if (snapshot is not null && !_lastGood.ContainsKey(pageId))
+            {
+                Remember(snapshot);
+            }
+
+            return snapshot;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.CacheFailed(_logger, "read", pageId, ex);
+            return null;
+        }
+    }
+
+    private async Task TrySetCachedAsync(PageSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _cache.SetAsync(snapshot, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.CacheFailed(_logger, "write", snapshot.PageId, ex);
+        }
+    }
+
+    private void Remember(PageSnapshot snapshot)
+    {
+        _lastGood[snapshot.PageId] = new LastGood(snapshot, _time.GetUtcNow());
+        _slugs[snapshot.Slug] = snapshot.PageId;
+    }
+
+    private sealed record LastGood(PageSnapshot Snapshot, DateTimeOffset At);
+}

@@ -1,0 +1,14 @@
+namespace StatusKit.Engine;
+
+/// <summary>What a change-feed event reports.</summary>
+public enum StatusChangeKind
+{
+    /// <summary>A component's status changed.</summary>
+    Component = 0,
+
+    /// <summary>A page's overall status changed.</summary>
+    Page = 1,
+
+    /// <summary>The consumer fell behind and lost <see cref="StatusChanged.DroppedCount"/> of its oldest events.</summary>
+    Gap = 2,
+}

@@ -1,0 +1,37 @@
+using StatusKit.Status;
+
+namespace StatusKit.Engine;
+
+/// <summary>An event of the change feed: a component or page status change, or a gap notice for a slow consumer.</summary>
+public sealed record StatusChanged
+{
+    /// <summary>What happened.</summary>
+    public required StatusChangeKind Kind { get; init; }
+
+    /// <summary>The page.</summary>
+    public required Guid PageId { get; init; }
+
+    /// <summary>The component, for <see cref="StatusChangeKind.Component"/>.</summary>
+    public Guid? ComponentId { get; init; }
+
+    /// <summary>The component's name, for <see cref="StatusChangeKind.Component"/>.</summary>
+    public string? ComponentName { get; init; }
+
+    /// <summary>The status before.</summary>
+    public ComponentStatus OldStatus { get; init; }
+
+    /// <summary>The status after.</summary>
+    public ComponentStatus NewStatus { get; init; }
+
+    /// <summary>What caused it.</summary>
+    public string? Cause { get; init; }
+
+    /// <summary>When it happened.</summary>
+    public DateTimeOffset At { get; init; }
+
+    /// <summary>A per-process sequence number, increasing; usable as an SSE event id.</summary>
+    public long Sequence { get; init; }
+
+    /// <summary>For <see cref="StatusChangeKind.Gap"/>, how many events this consumer lost.</summary>
+    public long DroppedCount { get; init; }
+}

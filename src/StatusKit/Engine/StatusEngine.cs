@@ -1,0 +1,235 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StatusKit.Abstractions;
+using StatusKit.Options;
+
+namespace StatusKit.Engine;
+
+/// <summary>
+/// The default <see cref="IStatusEngine"/>: a single in-process pump that drains a coalescing queue of scopes, so a
+/// burst of signals for one team costs a handful of recomputes. Background requests that fail are retried after
+/// <see cref="StatusPagesOptions.RecomputeRetryDelay"/>; awaited requests see the failure.
+/// </summary>
+internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly StatusRecomputer _recomputer;
+    private readonly PageSnapshotReader _snapshots;
+    private readonly TimeProvider _time;
+    private readonly ILogger<StatusEngine> _logger;
+    private readonly TimeSpan _retryDelay;
+    private readonly CancellationTokenSource _stopping = new();
+    private Dictionary<string, WorkItem> _pending = new(StringComparer.Ordinal);
+    private Task _pump = Task.CompletedTask;
+    private TaskCompletionSource _idle = NewCompleted();
+    private long _recomputeCount;
+
+    public StatusEngine(StatusRecomputer recomputer, PageSnapshotReader snapshots, IOptions<StatusPagesOptions> options, TimeProvider time, ILogger<StatusEngine> logger)
+    {
+        _recomputer = recomputer;
+        _snapshots = snapshots;
+        _time = time;
+        _logger = logger;
+        _retryDelay = options.Value.RecomputeRetryDelay;
+    }
+
+    /// <summary>How many recomputes ran (for tests and diagnostics).</summary>
+    public long RecomputeCount => Interlocked.Read(ref _recomputeCount);
+
+    public Task RecomputePageAsync(Guid pageId, CancellationToken cancellationToken) =>
+        Enqueue($"page:{pageId:N}", StatusScope.ForPage(pageId), "operator recompute", false, background: false).WaitAsync(cancellationToken);
+
+    public Task RecomputeAllAsync(CancellationToken cancellationToken) =>
+        Enqueue("all", StatusScope.All, "operator recompute", false, background: false).WaitAsync(cancellationToken);
+
+    public Task RecomputeComponentsAsync(IReadOnlyList<Guid> componentIds, string cause, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(componentIds);
+        if (componentIds.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var key = "components:" + string.Join(',', componentIds.Order());
+        return Enqueue(key, StatusScope.ForComponents([.. componentIds]), cause, false, background: false).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Rebuilds a page's snapshot after a change that moves no status (a name, an incident update), in queue order.</summary>
+    public Task RefreshPageAsync(Guid pageId, CancellationToken cancellationToken) =>
+        Enqueue($"refresh:{pageId:N}", StatusScope.ForPage(pageId), "page changed", false, background: false, refreshOnly: true).WaitAsync(cancellationToken);
+
+    /// <summary>Forgets a deleted page's snapshot.</summary>
+    public Task ForgetPageAsync(Guid pageId, CancellationToken cancellationToken) => _snapshots.ForgetAsync(pageId, cancellationToken);
+
+    /// <summary>Queues the recompute of a team after one of its incidents changed; never throws for recompute failures.</summary>
+    public void RecomputeTeamInBackground(string teamId, string cause) =>
+        _ = Enqueue($"team:{teamId}", StatusScope.ForTeam(teamId), cause, causedByIncidents: true, background: true);
+
+    public Task WhenIdleAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _idle.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        Task pump;
+        lock (_gate)
+        {
+            pump = _pump;
+        }
+
+        try
+        {
+            await pump;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+
+        _stopping.Dispose();
+    }
+
+    private Task Enqueue(string key, StatusScope scope, string cause, bool causedByIncidents, bool background, bool refreshOnly = false)
+    {
+        lock (_gate)
+        {
+            if (_stopping.IsCancellationRequested)
+            {
+                return Task.FromCanceled(_stopping.Token);
+            }
+
+            if (_pending.TryGetValue(key, out var existing))
+            {
+                existing.Cause = cause;
+                existing.CausedByIncidents |= causedByIncidents;
+                existing.Background |= background;
+                return existing.Completion.Task;
+            }
+
+            var item = new WorkItem(key, scope, cause, causedByIncidents, background, refreshOnly);
+            _pending.Add(key, item);
+            if (_pump.IsCompleted)
+            {
+                if (_idle.Task.IsCompleted)
+                {
+                    _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
+                _pump = Task.Run(PumpAsync);
+            }
+
+            return item.Completion.Task;
+        }
+    }
+
+    private async Task PumpAsync()
+    {
+        while (true)
+        {
+            Dictionary<string, WorkItem> batch;
+            lock (_gate)
+            {
+                if (_pending.Count == 0 || _stopping.IsCancellationRequested)
+                {
+                    foreach (var item in _pending.Values)
+                    {
+                        item.Completion.TrySetCanceled();
+                    }
+
+                    _pending.Clear();
+                    _idle.TrySetResult();
+                    return;
+                }
+
+                batch = _pending;
+                _pending = new Dictionary<string, WorkItem>(StringComparer.Ordinal);
+            }
+
+            foreach (var item in batch.Values)
+            {
+                await RunAsync(item);
+            }
+        }
+    }
+
+    private async Task RunAsync(WorkItem item)
+    {
+        try
+        {
+            Interlocked.Increment(ref _recomputeCount);
+            if (item.RefreshOnly)
+            {
+                await _recomputer.RefreshPagesAsync([item.Scope.PageId!.Value], item.Cause, _stopping.Token);
+            }
+            else
+            {
+                await _recomputer.RecomputeAsync(item.Scope, item.Cause, item.CausedByIncidents, _stopping.Token);
+            }
+
+            item.Completion.TrySetResult();
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            item.Completion.TrySetCanceled();
+        }
+        catch (Exception ex)
+        {
+            if (item.Background)
+            {
+                Log.RecomputeFailed(_logger, StatusRecomputer.Describe(item.Scope), _retryDelay, ex);
+                ScheduleRetry(item);
+            }
+
+            // Observed here so a background request's failure never becomes an unobserved task exception.
+            _ = item.Completion.Task.ContinueWith(
+                static t => _ = t.Exception,
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            item.Completion.TrySetException(ex);
+        }
+    }
+
+    private void ScheduleRetry(WorkItem item)
+    {
+        ITimer? timer = null;
+        timer = _time.CreateTimer(
+            _ =>
+            {
+                timer?.Dispose();
+                _ = Enqueue(item.Key, item.Scope, item.Cause, item.CausedByIncidents, background: true);
+            },
+            null,
+            _retryDelay,
+            Timeout.InfiniteTimeSpan);
+    }
+
+    private static TaskCompletionSource NewCompleted()
+    {
+        var completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        completed.SetResult();
+        return completed;
+    }
+
+    private sealed class WorkItem(string key, StatusScope scope, string cause, bool causedByIncidents, bool background, bool refreshOnly)
+    {
+        public bool RefreshOnly { get; } = refreshOnly;
+
+        public string Key { get; } = key;
+
+        public StatusScope Scope { get; } = scope;
+
+        public string Cause { get; set; } = cause;
+
+        public bool CausedByIncidents { get; set; } = causedByIncidents;
+
+        public bool Background { get; set; } = background;
+
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

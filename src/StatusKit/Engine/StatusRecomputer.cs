@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StatusKit.Abstractions;
+using StatusKit.Model;
+using StatusKit.Notifications;
+using StatusKit.Options;
+using StatusKit.Status;
+
+namespace StatusKit.Engine;
+
+/// <summary>
+/// Recomputes the components of a scope: load inputs (one store call), compute (pure), commit the changes with their
+/// history and notifications (one atomic compare-and-set), then check again from fresh inputs until nothing changes,
+/// so the last state of the inputs always wins even against another host. Finally refreshes the affected pages'
+/// snapshots and publishes the changes to the feed.
+/// </summary>
+internal sealed class StatusRecomputer
+{
+    private const int MaxPasses = 5;
+    private readonly IStatusStore _store;
+    private readonly PageSnapshotReader _snapshots;
+    private readonly StatusChangeFeed _feed;
+    private readonly TimeProvider _time;
+    private readonly ILogger<StatusRecomputer> _logger;
+    private readonly PriorityStatusMap _priorities;
+    private readonly NotificationOptions _notificationOptions;
+    private readonly ConcurrentDictionary<string, bool> _reportedUnknownPriorities = new(StringComparer.OrdinalIgnoreCase);
+
+    public StatusRecomputer(
+        IStatusStore store,
+        PageSnapshotReader snapshots,
+        StatusChangeFeed feed,
+        IOptions<StatusPagesOptions> options,
+        IOptions<NotificationOptions> notificationOptions,
+        TimeProvider time,
+        ILogger<StatusRecomputer> logger)
+    {
+        _store = store;
+        _snapshots = snapshots;
+        _feed = feed;
+        _time = time;
+        _logger = logger;
+        _priorities = options.Value.BuildPriorityMap();
+        _notificationOptions = notificationOptions.Value;
+    }
+
+    /// <summary>Recomputes <paramref name="scope"/>; returns the changes that were committed.</summary>
+    public async Task<IReadOnlyList<ComponentStatusChange>> RecomputeAsync(StatusScope scope, string cause, bool causedByIncidents, CancellationToken cancellationToken)
+    {
+        var applied = new List<ComponentStatusChange>();
+        var touchedPages = new HashSet<Guid>();
+        for (var pass = 1; ; pass++)
+        {
+            var inputs = await _store.LoadStatusInputsAsync(scope, cancellationToken);
+            ReportUnknownPriorities(inputs.OpenSignals);
+            var changes = Diff(inputs, cause);
+            if (changes.Count == 0)
+            {
+                break;
+            }
+
+            var notifications = NotificationPlanner.PlanComponentChanges(
+                changes, inputs, _notificationOptions, causedByIncidents, ComponentsUnderMaintenance(inputs));
+            if (await _store.CommitStatusAsync(new StatusCommit(changes, notifications), cancellationToken))
+            {
+                applied.AddRange(changes);
+                foreach (var change in changes)
+                {
+                    touchedPages.Add(change.PageId);
+                    Log.ComponentStatusChanged(_logger, change.ComponentId, change.PageId, change.OldStatus, change.NewStatus, cause);
+                }
+            }
+            else
+            {
+                Log.RecomputeConflict(_logger, Describe(scope), pass);
+            }
+
+            if (pass == MaxPasses)
+            {
+                Log.RecomputeUnsettled(_logger, Describe(scope), pass);
+                throw new StatusKitConcurrencyException($"The statuses of {Describe(scope)} kept changing during {MaxPasses} recomputes; it will be recomputed again.");
+            }
+        }
+
+        await PublishAsync(applied, touchedPages, cause, cancellationToken);
+        return applied;
+    }
+
+    /// <summary>Rebuilds the snapshots of pages whose content changed without a component status change.</summary>
+    public Task RefreshPagesAsync(IEnumerable<Guid> pageIds, string cause, CancellationToken cancellationToken) =>
+        PublishAsync([], [.. pageIds], cause, cancellationToken);
+
+    private List<ComponentStatusChange> Diff(StatusInputs inputs, string cause)
+    {
+        var now = _time.GetUtcNow();
+        var statuses = StatusCalculator.ComputeEffectiveStatuses(inputs, _priorities, now);
+        var changes = new List<ComponentStatusChange>();
+        for (var i = 0; i < statuses.Length; i++)
+        {
+            var component = inputs.Components[i];
+            if (component.Status != statuses[i])
+            {
+                changes.Add(new ComponentStatusChange(component.PageId, component.Id, component.Status, statuses[i], now, cause));
+            }
+        }
+
+        return changes;
+    }
+
+    private async Task PublishAsync(List<ComponentStatusChange> applied, HashSet<Guid> pages, string cause, CancellationToken cancellationToken)
+    {
+        foreach (var change in applied)
+        {
+            _feed.Publish(new StatusChanged
+            {
+                Kind = StatusChangeKind.Component,
+                PageId = change.PageId,
+                ComponentId = change.ComponentId,
+                OldStatus = change.OldStatus,
+                NewStatus = change.NewStatus,
+                Cause = change.Cause,
+                At = change.At,
+            });
+        }
+
+        foreach (var pageId in pages)
+        {
+            var before = _snapshots.LastKnown(pageId);
+            try
+            {
+                var after = await _snapshots.RefreshAsync(pageId, cancellationToken);
+                if (after is not null && before is not null && before.Status.Status != after.Status.Status)
+                {
+                    _feed.Publish(new StatusChanged
+                    {
+                        Kind = StatusChangeKind.Page,
+                        PageId = pageId,
+                        OldStatus = before.Status.Status,
+                        NewStatus = after.Status.Status,
+                        Cause = cause,
+                        At = after.GeneratedAt,
+                    });
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The status change is committed; a stale snapshot expires with its TTL or the next change.
+                Log.SnapshotRefreshFailed(_logger, pageId, ex);
+            }
+        }
+    }
+
+    private void ReportUnknownPriorities(IReadOnlyList<IncidentSignal> signals)
+    {
+        foreach (var signal in signals)
+        {
+            if (!_priorities.IsKnown(signal.Priority) && _reportedUnknownPriorities.TryAdd(signal.Priority, true))
+            {
+                Log.UnknownPriority(_logger, signal.Priority, _priorities.UnknownPriorityStatus);
+            }
+        }
+    }
+
+    private static HashSet<Guid>? ComponentsUnderMaintenance(StatusInputs inputs)
+    {
+        HashSet<Guid>? set = null;
+        foreach (var window in inputs.InProgressWindows)
+        {
+            if (window.State == MaintenanceState.InProgress)
+            {
+                (set ??= []).UnionWith(window.ComponentIds);
+            }
+        }
+
+        return set;
+    }
+
+    internal static string Describe(StatusScope scope) => scope switch
+    {
+        { TeamId: { } team } => $"team '{team}'",
+        { PageId: { } page } => $"page {page}",
+        { ComponentIds: { } ids } => $"{ids.Count} component(s)",
+        _ => "all pages",
+    };
+}

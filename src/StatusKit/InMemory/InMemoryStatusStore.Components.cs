@@ -1,0 +1,135 @@
+using StatusKit.Model;
+
+namespace StatusKit.InMemory;
+
+public sealed partial class InMemoryStatusStore
+{
+    /// <inheritdoc />
+    public Task<Component?> GetComponentAsync(Guid componentId, CancellationToken cancellationToken) =>
+        Run(() => _components.GetValueOrDefault(componentId), cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Ordered by display order, then name (ordinal), then id.</remarks>
+    public Task<IReadOnlyList<Component>> ListComponentsAsync(Guid pageId, CancellationToken cancellationToken) =>
+        Run<IReadOnlyList<Component>>(
+            () => _components.Values
+                .Where(c => c.PageId == pageId)
+                .OrderBy(c => c.DisplayOrder)
+                .ThenBy(c => c.Name, StringComparer.Ordinal)
+                .ThenBy(c => c.Id)
+                .ToArray(),
+            cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Names are unique per page ignoring case (<see cref="StringComparison.OrdinalIgnoreCase"/>).</remarks>
+    public Task AddComponentAsync(Component component, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ValidateComponent(component);
+                EnsurePageExists(component.PageId);
+                if (_components.ContainsKey(component.Id))
+                {
+                    throw DuplicateId("component", component.Id);
+                }
+
+                EnsureComponentNameFree(component.Id, component.PageId, component.Name);
+                _components.Add(component.Id, component);
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <see cref="Component.UpdatedAt"/> is taken from <paramref name="component"/>; the id, page, status, status time
+    /// and creation time are kept as stored.
+    /// </remarks>
+    public Task UpdateComponentAsync(Component component, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ValidateComponent(component);
+                if (!_components.TryGetValue(component.Id, out var stored))
+                {
+                    throw new StatusKitNotFoundException("component", component.Id.ToString());
+                }
+
+                EnsureComponentNameFree(component.Id, stored.PageId, component.Name);
+                _components[component.Id] = stored with
+                {
+                    Name = component.Name,
+                    Description = component.Description,
+                    DisplayOrder = component.DisplayOrder,
+                    GroupName = component.GroupName,
+                    TeamId = component.TeamId,
+                    ServiceIdentifier = component.ServiceIdentifier,
+                    ManualStatus = component.ManualStatus,
+                    ManualStatusExpiresAt = component.ManualStatusExpiresAt,
+                    UpdatedAt = component.UpdatedAt,
+                };
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> DeleteComponentAsync(Guid componentId, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                if (!_components.Remove(componentId))
+                {
+                    return false;
+                }
+
+                RemoveWhere(_history, h => h.ComponentId == componentId);
+                return true;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The display order becomes each component's index in <paramref name="orderedComponentIds"/> (0, 1, 2, …).
+    /// A missing page throws <see cref="StatusKitNotFoundException"/>.
+    /// </remarks>
+    public Task ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ArgumentNullException.ThrowIfNull(orderedComponentIds);
+                EnsurePageExists(pageId);
+                var onPage = _components.Values.Where(c => c.PageId == pageId).Select(c => c.Id).ToHashSet();
+                var listed = orderedComponentIds.ToHashSet();
+                if (listed.Count != orderedComponentIds.Count || !listed.SetEquals(onPage))
+                {
+                    throw new StatusKitValidationException(
+                        "componentIds",
+                        $"The new order must list each of the page's {onPage.Count} components exactly once; " +
+                        $"got {orderedComponentIds.Count} ids ({listed.Count} distinct). Reload the components and retry.");
+                }
+
+                for (var index = 0; index < orderedComponentIds.Count; index++)
+                {
+                    var id = orderedComponentIds[index];
+                    _components[id] = _components[id] with { DisplayOrder = index };
+                }
+            },
+            cancellationToken);
+
+    private static void ValidateComponent(Component component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        if (component.Name is null)
+        {
+            throw new ArgumentException("The component's name must not be null.", nameof(component));
+        }
+    }
+
+    private void EnsureComponentNameFree(Guid componentId, Guid pageId, string name)
+    {
+        if (_components.Values.Any(c =>
+                c.PageId == pageId && c.Id != componentId && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new StatusKitConflictException(
+                "name",
+                $"The page already has a component named '{name}' (names are compared ignoring case); choose another name.");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using StatusKit.Model;
+
+namespace StatusKit.InMemory;
+
+public sealed partial class InMemoryStatusStore
+{
+    /// <inheritdoc />
+    public Task<MaintenanceWindow?> GetMaintenanceWindowAsync(Guid windowId, CancellationToken cancellationToken) =>
+        Run(() => _windows.GetValueOrDefault(windowId), cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Ordered by occurrence start, then id.</remarks>
+    public Task<IReadOnlyList<MaintenanceWindow>> ListMaintenanceWindowsAsync(Guid pageId, MaintenanceState? state, CancellationToken cancellationToken) =>
+        Run(() => OrderedWindows(w => w.PageId == pageId && (state is null || w.State == state)), cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Ordered by occurrence start, then id.</remarks>
+    public Task<IReadOnlyList<MaintenanceWindow>> ListOpenMaintenanceWindowsAsync(CancellationToken cancellationToken) =>
+        Run(
+            () => OrderedWindows(w => w.State is MaintenanceState.Scheduled or MaintenanceState.InProgress),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<MaintenanceWindow> AddMaintenanceWindowAsync(MaintenanceWindow window, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ValidateWindow(window);
+                EnsurePageExists(window.PageId);
+                if (_windows.ContainsKey(window.Id))
+                {
+                    throw DuplicateId("maintenance window", window.Id);
+                }
+
+                var stored = window with
+                {
+                    Version = 1,
+                    ComponentIds = ReadOnlyLists.Freeze(window.ComponentIds, nameof(window.ComponentIds)),
+                };
+                _windows.Add(stored.Id, stored);
+                return stored;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The stored page id is kept.</remarks>
+    public Task<MaintenanceWindow?> TryUpdateMaintenanceWindowAsync(MaintenanceWindow window, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ValidateWindow(window);
+                if (!_windows.TryGetValue(window.Id, out var current))
+                {
+                    throw new StatusKitNotFoundException("maintenance window", window.Id.ToString());
+                }
+
+                if (current.Version != window.Version)
+                {
+                    return null;
+                }
+
+                var stored = window with
+                {
+                    PageId = current.PageId,
+                    Version = current.Version + 1,
+                    ComponentIds = ReadOnlyLists.Freeze(window.ComponentIds, nameof(window.ComponentIds)),
+                };
+                _windows[stored.Id] = stored;
+                return (MaintenanceWindow?)stored;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> DeleteMaintenanceWindowAsync(Guid windowId, CancellationToken cancellationToken) =>
+        Run(() => _windows.Remove(windowId), cancellationToken);
+
+    private IReadOnlyList<MaintenanceWindow> OrderedWindows(Func<MaintenanceWindow, bool> predicate) =>
+        _windows.Values.Where(predicate).OrderBy(w => w.OccurrenceStartsAt).ThenBy(w => w.Id).ToArray();
+
+    private static void ValidateWindow(MaintenanceWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        if (window.Title is null)
+        {
+            throw new ArgumentException("The window's title must not be null.", nameof(window));
+        }
+    }
+}

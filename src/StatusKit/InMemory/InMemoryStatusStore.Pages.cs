@@ -1,0 +1,125 @@
+using StatusKit.Model;
+
+namespace StatusKit.InMemory;
+
+public sealed partial class InMemoryStatusStore
+{
+    /// <inheritdoc />
+    public Task<StatusPage?> GetPageAsync(Guid pageId, CancellationToken cancellationToken) =>
+        Run(() => _pages.GetValueOrDefault(pageId), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<StatusPage?> GetPageBySlugAsync(string slug, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ArgumentNullException.ThrowIfNull(slug);
+                return _pages.Values.FirstOrDefault(p => string.Equals(p.Slug, slug, StringComparison.Ordinal));
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Names are ordered ordinally, then by id.</remarks>
+    public Task<IReadOnlyList<StatusPage>> ListPagesAsync(string? teamId, CancellationToken cancellationToken) =>
+        Run<IReadOnlyList<StatusPage>>(
+            () => _pages.Values
+                .Where(p => teamId is null || string.Equals(p.TeamId, teamId, StringComparison.Ordinal))
+                .OrderBy(p => p.Name, StringComparer.Ordinal)
+                .ThenBy(p => p.Id)
+                .ToArray(),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task AddPageAsync(StatusPage page, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ValidatePage(page);
+                if (_pages.ContainsKey(page.Id))
+                {
+                    throw DuplicateId("page", page.Id);
+                }
+
+                EnsureSlugFree(page);
+                _pages.Add(page.Id, page);
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task UpdatePageAsync(StatusPage page, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ValidatePage(page);
+                if (!_pages.ContainsKey(page.Id))
+                {
+                    throw new StatusKitNotFoundException("page", page.Id.ToString());
+                }
+
+                EnsureSlugFree(page);
+                _pages[page.Id] = page;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> DeletePageAsync(Guid pageId, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                if (!_pages.Remove(pageId))
+                {
+                    return false;
+                }
+
+                RemoveWhere(_components, c => c.PageId == pageId);
+                RemoveWhere(_windows, w => w.PageId == pageId);
+                RemoveWhere(_incidents, i => i.PageId == pageId);
+                RemoveWhere(_subscribers, s => s.PageId == pageId);
+                RemoveWhere(_history, h => h.PageId == pageId);
+                foreach (var removed in RemoveWhere(_notifications, n => n.PageId == pageId))
+                {
+                    _notificationIdsByDeduplicationKey.Remove(removed.DeduplicationKey);
+                }
+
+                return true;
+            },
+            cancellationToken);
+
+    private static void ValidatePage(StatusPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (page.Slug is null)
+        {
+            throw new ArgumentException("The page's slug must not be null.", nameof(page));
+        }
+
+        if (page.Name is null)
+        {
+            throw new ArgumentException("The page's name must not be null.", nameof(page));
+        }
+    }
+
+    private void EnsureSlugFree(StatusPage page)
+    {
+        if (_pages.Values.Any(p => p.Id != page.Id && string.Equals(p.Slug, page.Slug, StringComparison.Ordinal)))
+        {
+            throw new StatusKitConflictException("slug", $"The slug '{page.Slug}' is already used by another page; choose another.");
+        }
+    }
+
+    private static List<TValue> RemoveWhere<TKey, TValue>(Dictionary<TKey, TValue> items, Func<TValue, bool> predicate)
+        where TKey : notnull
+    {
+        var removed = new List<TValue>();
+        foreach (var (key, value) in items.ToArray())
+        {
+            if (predicate(value))
+            {
+                items.Remove(key);
+                removed.Add(value);
+            }
+        }
+
+        return removed;
+    }
+}

@@ -1,0 +1,47 @@
+using StatusKit.Abstractions;
+using StatusKit.Model;
+
+namespace StatusKit.InMemory;
+
+public sealed partial class InMemoryStatusStore
+{
+    /// <inheritdoc />
+    /// <remarks>Incident ids are compared ordinally.</remarks>
+    public Task<SignalApplyResult> ApplySignalAsync(IncidentSignal signal, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ArgumentNullException.ThrowIfNull(signal);
+                if (signal.IncidentId is null || signal.TeamId is null)
+                {
+                    throw new ArgumentException("The signal needs an incident id and a team id.", nameof(signal));
+                }
+
+                if (_signals.TryGetValue(signal.IncidentId, out var stored))
+                {
+                    if (stored.Version == signal.Version)
+                    {
+                        return SignalApplyResult.Duplicate;
+                    }
+
+                    if (stored.Version > signal.Version)
+                    {
+                        return SignalApplyResult.Stale;
+                    }
+                }
+
+                _signals[signal.IncidentId] = signal;
+                return SignalApplyResult.Applied;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IncidentSignal?> GetSignalAsync(string incidentId, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ArgumentNullException.ThrowIfNull(incidentId);
+                return _signals.GetValueOrDefault(incidentId);
+            },
+            cancellationToken);
+}

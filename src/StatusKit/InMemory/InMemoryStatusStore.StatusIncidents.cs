@@ -1,0 +1,141 @@
+using StatusKit.Abstractions;
+using StatusKit.Model;
+
+namespace StatusKit.InMemory;
+
+public sealed partial class InMemoryStatusStore
+{
+    /// <inheritdoc />
+    public Task<StatusIncident?> GetStatusIncidentAsync(Guid incidentId, CancellationToken cancellationToken) =>
+        Run(() => _incidents.GetValueOrDefault(incidentId), cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Newest first by creation time, then by id descending. A negative <see cref="StatusIncidentQuery.Skip"/> or a
+    /// <see cref="StatusIncidentQuery.Take"/> below 1 throws <see cref="ArgumentOutOfRangeException"/>.
+    /// </remarks>
+    public Task<IReadOnlyList<StatusIncident>> ListStatusIncidentsAsync(Guid pageId, StatusIncidentQuery query, CancellationToken cancellationToken) =>
+        Run<IReadOnlyList<StatusIncident>>(
+            () =>
+            {
+                ArgumentNullException.ThrowIfNull(query);
+                ArgumentOutOfRangeException.ThrowIfNegative(query.Skip, "query.Skip");
+                ArgumentOutOfRangeException.ThrowIfLessThan(query.Take, 1, "query.Take");
+                return _incidents.Values
+                    .Where(i => i.PageId == pageId
+                                && (query.State is null || i.State == query.State)
+                                && (query.Unresolved is null || i.IsUnresolved == query.Unresolved)
+                                && (query.CreatedSince is null || i.CreatedAt >= query.CreatedSince))
+                    .OrderByDescending(i => i.CreatedAt)
+                    .ThenByDescending(i => i.Id)
+                    .Skip(query.Skip)
+                    .Take(query.Take)
+                    .ToArray();
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The initial updates are kept oldest first (by time; equal times keep the given order).</remarks>
+    public Task AddStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ValidateIncident(incident);
+                EnsurePageExists(incident.PageId);
+                if (_incidents.ContainsKey(incident.Id))
+                {
+                    throw DuplicateId("status incident", incident.Id);
+                }
+
+                var updates = ReadOnlyLists.Freeze(incident.Updates, nameof(incident.Updates));
+                if (updates.Any(u => u is null))
+                {
+                    throw new ArgumentException("The incident's updates must not contain null.", nameof(incident));
+                }
+
+                _incidents.Add(incident.Id, incident with
+                {
+                    ComponentIds = ReadOnlyLists.Freeze(incident.ComponentIds, nameof(incident.ComponentIds)),
+                    Updates = ReadOnlyLists.Freeze(updates.OrderBy(u => u.At).ToArray(), nameof(incident.Updates)),
+                });
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <see cref="StatusIncident.UpdatedAt"/> is taken from <paramref name="incident"/>; the page, state, updates,
+    /// creation and resolution times are kept as stored.
+    /// </remarks>
+    public Task UpdateStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ValidateIncident(incident);
+                if (!_incidents.TryGetValue(incident.Id, out var stored))
+                {
+                    throw new StatusKitNotFoundException("status incident", incident.Id.ToString());
+                }
+
+                _incidents[incident.Id] = stored with
+                {
+                    Title = incident.Title,
+                    Message = incident.Message,
+                    Severity = incident.Severity,
+                    ComponentIds = ReadOnlyLists.Freeze(incident.ComponentIds, nameof(incident.ComponentIds)),
+                    PlatformIncidentId = incident.PlatformIncidentId,
+                    UpdatedAt = incident.UpdatedAt,
+                };
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The update is placed after every update at or before its time, so the timeline stays oldest first. A second
+    /// Resolved update keeps the first resolution time; any other state clears it.
+    /// </remarks>
+    public Task<StatusIncident> AppendStatusIncidentUpdateAsync(Guid incidentId, StatusIncidentUpdate update, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ArgumentNullException.ThrowIfNull(update);
+                if (update.Message is null)
+                {
+                    throw new ArgumentException("The update's message must not be null.", nameof(update));
+                }
+
+                if (!_incidents.TryGetValue(incidentId, out var stored))
+                {
+                    throw new StatusKitNotFoundException("status incident", incidentId.ToString());
+                }
+
+                var timeline = stored.Updates.ToList();
+                var position = timeline.FindLastIndex(u => u.At <= update.At) + 1;
+                timeline.Insert(position, update);
+                var resolved = update.State == StatusIncidentState.Resolved;
+                var next = stored with
+                {
+                    Updates = ReadOnlyLists.Freeze(timeline, nameof(stored.Updates)),
+                    State = update.State,
+                    UpdatedAt = update.At,
+                    ResolvedAt = !resolved ? null
+                        : stored.State == StatusIncidentState.Resolved ? stored.ResolvedAt ?? update.At
+                        : update.At,
+                };
+                _incidents[incidentId] = next;
+                return next;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> DeleteStatusIncidentAsync(Guid incidentId, CancellationToken cancellationToken) =>
+        Run(() => _incidents.Remove(incidentId), cancellationToken);
+
+    private static void ValidateIncident(StatusIncident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        if (incident.Title is null || incident.Message is null)
+        {
+            throw new ArgumentException("The incident's title and message must not be null.", nameof(incident));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using StatusKit.Model;
+
+namespace StatusKit.InMemory;
+
+public sealed partial class InMemoryStatusStore
+{
+    /// <inheritdoc />
+    public Task<Subscriber?> GetSubscriberAsync(Guid subscriberId, CancellationToken cancellationToken) =>
+        Run(() => _subscribers.GetValueOrDefault(subscriberId), cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Hashes are compared ordinally.</remarks>
+    public Task<Subscriber?> FindSubscriberByVerifyTokenHashAsync(string tokenHash, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ArgumentNullException.ThrowIfNull(tokenHash);
+                return _subscribers.Values.FirstOrDefault(s => string.Equals(s.VerifyTokenHash, tokenHash, StringComparison.Ordinal));
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Hashes are compared ordinally.</remarks>
+    public Task<Subscriber?> FindSubscriberByUnsubscribeTokenHashAsync(string tokenHash, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ArgumentNullException.ThrowIfNull(tokenHash);
+                return _subscribers.Values.FirstOrDefault(s => string.Equals(s.UnsubscribeTokenHash, tokenHash, StringComparison.Ordinal));
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Ordered by creation time, then id.</remarks>
+    public Task<IReadOnlyList<Subscriber>> ListSubscribersAsync(Guid pageId, CancellationToken cancellationToken) =>
+        Run<IReadOnlyList<Subscriber>>(
+            () => _subscribers.Values.Where(s => s.PageId == pageId).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToArray(),
+            cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// An email destination is unique per page ignoring case (<see cref="StringComparison.OrdinalIgnoreCase"/>); a Slack
+    /// or webhook URL is compared ordinally.
+    /// </remarks>
+    public Task AddSubscriberAsync(Subscriber subscriber, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ValidateSubscriber(subscriber);
+                EnsurePageExists(subscriber.PageId);
+                if (_subscribers.ContainsKey(subscriber.Id))
+                {
+                    throw DuplicateId("subscriber", subscriber.Id);
+                }
+
+                EnsureDestinationFree(subscriber);
+                _subscribers.Add(subscriber.Id, subscriber with
+                {
+                    ComponentIds = ReadOnlyLists.Freeze(subscriber.ComponentIds, nameof(subscriber.ComponentIds)),
+                });
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The stored page id is kept. A new destination that another subscriber of the page already uses on the channel
+    /// throws <see cref="StatusKitConflictException"/> naming <c>destination</c>.
+    /// </remarks>
+    public Task UpdateSubscriberAsync(Subscriber subscriber, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ValidateSubscriber(subscriber);
+                if (!_subscribers.TryGetValue(subscriber.Id, out var stored))
+                {
+                    throw new StatusKitNotFoundException("subscriber", subscriber.Id.ToString());
+                }
+
+                var next = subscriber with
+                {
+                    PageId = stored.PageId,
+                    ComponentIds = ReadOnlyLists.Freeze(subscriber.ComponentIds, nameof(subscriber.ComponentIds)),
+                };
+                EnsureDestinationFree(next);
+                _subscribers[next.Id] = next;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> DeleteSubscriberAsync(Guid subscriberId, CancellationToken cancellationToken) =>
+        Run(() => _subscribers.Remove(subscriberId), cancellationToken);
+
+    private static void ValidateSubscriber(Subscriber subscriber)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        if (subscriber.Destination is null || subscriber.UnsubscribeTokenHash is null)
+        {
+            throw new ArgumentException("The subscriber's destination and unsubscribe token hash must not be null.", nameof(subscriber));
+        }
+    }
+
+    private void EnsureDestinationFree(Subscriber subscriber)
+    {
+        if (_subscribers.Values.Any(s => s.Id != subscriber.Id && SubscriberDestinations.Collide(s, subscriber)))
+        {
+            throw new StatusKitConflictException(
+                "destination",
+                $"The page already has a {subscriber.Channel} subscriber for '{subscriber.Destination}'.");
+        }
+    }
+}

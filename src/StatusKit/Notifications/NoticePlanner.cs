@@ -1,0 +1,60 @@
+using StatusKit.Model;
+
+namespace StatusKit.Notifications;
+
+/// <summary>
+/// Turns a public status incident's timeline entries and maintenance events into outbox rows (pure): one per
+/// deliverable subscriber whose component list meets the affected components, or who follows every component.
+/// Deduplication keys make a retried notice a no-op.
+/// </summary>
+internal static class NoticePlanner
+{
+    public static List<Notification> Plan(
+        IReadOnlyList<Subscriber> subscribers,
+        IReadOnlyList<Guid> affectedComponentIds,
+        string deduplicationStem,
+        NotificationContent content,
+        DateTimeOffset now)
+    {
+        var notifications = new List<Notification>();
+        foreach (var subscriber in subscribers)
+        {
+            if (!subscriber.IsDeliverable || !Meets(subscriber, affectedComponentIds))
+            {
+                continue;
+            }
+
+            notifications.Add(new Notification
+            {
+                Id = Guid.CreateVersion7(now),
+                PageId = subscriber.PageId,
+                SubscriberId = subscriber.Id,
+                Channel = subscriber.Channel,
+                DeduplicationKey = $"{deduplicationStem}|{subscriber.Id:N}",
+                Content = content,
+                CreatedAt = now,
+                DueAt = now,
+            });
+        }
+
+        return notifications;
+    }
+
+    private static bool Meets(Subscriber subscriber, IReadOnlyList<Guid> affected)
+    {
+        if (subscriber.ComponentIds.Count == 0 || affected.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var id in affected)
+        {
+            if (NotificationEventClassifier.Follows(subscriber, id))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,49 @@
+namespace StatusKit.Notifications;
+
+/// <summary>Options of the notification pipeline (planning, debounce, storm control, dispatching). Validated at start-up.</summary>
+public sealed class NotificationOptions
+{
+    /// <summary>Changes of one component for one subscriber within this window coalesce into one notification. Default 2 minutes.</summary>
+    public TimeSpan DebounceWindow { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The longest a coalesced notification is held back while the component keeps changing. Default 10 minutes.</summary>
+    public TimeSpan MaxDebounceDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>At most this many notifications per subscriber per clock hour; the rest are folded into one digest at the end of the hour. Zero turns the cap off. Default 10.</summary>
+    public int MaxNotificationsPerHour { get; set; } = 10;
+
+    /// <summary>Whether incident-driven component notifications are held back for components inside an in-progress maintenance window. Default false.</summary>
+    public bool SuppressIncidentNotificationsDuringMaintenance { get; set; }
+
+    /// <summary>
+    /// The delay before each retry; the row is dead-lettered after the last. Default, modelled on Stripe's webhooks:
+    /// 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, then 24 h three times (about three days in all).
+    /// </summary>
+    public IList<TimeSpan> RetryDelays { get; } =
+    [
+        TimeSpan.FromSeconds(5),
+        TimeSpan.FromMinutes(5),
+        TimeSpan.FromMinutes(30),
+        TimeSpan.FromHours(2),
+        TimeSpan.FromHours(5),
+        TimeSpan.FromHours(10),
+        TimeSpan.FromHours(24),
+        TimeSpan.FromHours(24),
+        TimeSpan.FromHours(24),
+    ];
+
+    /// <summary>Random spread added to each retry delay, as a fraction of it (0 to 1). Default 0.2.</summary>
+    public double RetryJitter { get; set; } = 0.2;
+
+    /// <summary>How long a dispatcher holds a claimed row before another may take it over. Default 1 minute.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many rows a dispatcher claims at once. Default 20.</summary>
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>How many notifications one dispatcher sends at the same time. Default 4.</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>How often the dispatcher looks for due rows when it was not woken. Default 5 seconds.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+using StatusKit.Options;
+
+namespace StatusKit.Notifications;
+
+/// <summary>Validates <see cref="NotificationOptions"/>, reporting every failure at once.</summary>
+internal sealed class NotificationOptionsValidator : IValidateOptions<NotificationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NotificationOptions options)
+    {
+        var failures = new List<string>();
+        OptionsChecks.NotNegative(failures, nameof(options.DebounceWindow), options.DebounceWindow);
+        if (options.MaxDebounceDelay < options.DebounceWindow)
+        {
+            failures.Add($"MaxDebounceDelay: must be at least DebounceWindow ({options.DebounceWindow}) (was {options.MaxDebounceDelay}).");
+        }
+
+        OptionsChecks.AtLeast(failures, nameof(options.MaxNotificationsPerHour), options.MaxNotificationsPerHour, 0);
+        for (var i = 0; i < options.RetryDelays.Count; i++)
+        {
+            OptionsChecks.Positive(failures, $"RetryDelays[{i}]", options.RetryDelays[i]);
+        }
+
+        if (options.RetryJitter is < 0 or > 1 || double.IsNaN(options.RetryJitter))
+        {
+            failures.Add($"RetryJitter: must be between 0 and 1 (was {options.RetryJitter}).");
+        }
+
+        OptionsChecks.Positive(failures, nameof(options.LeaseDuration), options.LeaseDuration);
+        OptionsChecks.AtLeast(failures, nameof(options.BatchSize), options.BatchSize, 1);
+        OptionsChecks.AtLeast(failures, nameof(options.MaxConcurrency), options.MaxConcurrency, 1);
+        OptionsChecks.Positive(failures, nameof(options.PollInterval), options.PollInterval);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using StatusKit.Abstractions;
+using StatusKit.Model;
+using StatusKit.Status;
+
+namespace StatusKit.Notifications;
+
+/// <summary>
+/// Turns status changes into outbox rows (pure): one per matching subscriber and component, debounced through the
+/// coalesce key (subscriber, component) with due = at + debounce and not-after = at + max delay.
+/// </summary>
+internal static class NotificationPlanner
+{
+    public static List<Notification> PlanComponentChanges(
+        IReadOnlyList<ComponentStatusChange> changes,
+        StatusInputs inputs,
+        NotificationOptions options,
+        bool causedByIncidents,
+        ISet<Guid>? componentsUnderMaintenance)
+    {
+        var notifications = new List<Notification>();
+        if (changes.Count == 0 || inputs.Subscribers.Count == 0)
+        {
+            return notifications;
+        }
+
+        var pages = inputs.Pages.ToDictionary(p => p.Id);
+        var names = inputs.Components.ToDictionary(c => c.Id, c => c.Name);
+        foreach (var change in changes)
+        {
+            if (causedByIncidents
+                && options.SuppressIncidentNotificationsDuringMaintenance
+                && componentsUnderMaintenance is not null
+                && componentsUnderMaintenance.Contains(change.ComponentId)
+                && change.NewStatus != ComponentStatus.UnderMaintenance)
+            {
+                continue;
+            }
+
+            var notificationEvent = NotificationEventClassifier.Classify(change.NewStatus);
+            var page = pages[change.PageId];
+            var componentName = names[change.ComponentId];
+            foreach (var subscriber in inputs.Subscribers)
+            {
+                if (subscriber.PageId != change.PageId || !NotificationEventClassifier.Wants(subscriber, notificationEvent, change.ComponentId))
+                {
+                    continue;
+                }
+
+                notifications.Add(new Notification
+                {
+                    Id = Guid.CreateVersion7(change.At),
+                    PageId = change.PageId,
+                    SubscriberId = subscriber.Id,
+                    Channel = subscriber.Channel,
+                    DeduplicationKey = string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"component|{subscriber.Id:N}|{change.ComponentId:N}|{change.NewStatus}|{change.At.UtcTicks}"),
+                    CoalesceKey = CoalesceKey(subscriber.Id, change.ComponentId),
+                    Content = new NotificationContent
+                    {
+                        Kind = NotificationKind.ComponentStatusChanged,
+                        Event = notificationEvent,
+                        Subject = $"[{page.Name}] {componentName}: {change.NewStatus.ToDisplayName()}",
+                        Body = $"{componentName} changed from {change.OldStatus.ToDisplayName()} to {change.NewStatus.ToDisplayName()}.",
+                        PageName = page.Name,
+                        PageSlug = page.Slug,
+                        ComponentId = change.ComponentId,
+                        ComponentName = componentName,
+                        OldStatus = change.OldStatus,
+                        NewStatus = change.NewStatus,
+                        OccurredAt = change.At,
+                    },
+                    CreatedAt = change.At,
+                    DueAt = change.At + options.DebounceWindow,
+                    NotAfter = change.At + options.MaxDebounceDelay,
+                });
+            }
+        }
+
+        return notifications;
+    }
+
+    /// <summary>The coalesce key of component notifications: one pending row per (subscriber, component).</summary>
+    public static string CoalesceKey(Guid subscriberId, Guid componentId) =>
+        string.Create(CultureInfo.InvariantCulture, $"component|{subscriberId:N}|{componentId:N}");
+}

@@ -1,0 +1,54 @@
+using StatusKit.Status;
+using StatusKit.Uptime;
+
+namespace StatusKit.Options;
+
+/// <summary>Options of the core engine. Bound with <c>AddStatusPages(options =&gt; …)</c> and validated at start-up.</summary>
+public sealed class StatusPagesOptions
+{
+    /// <summary>
+    /// Incident priority → component status (keys case-insensitive). Default: Critical → MajorOutage,
+    /// High → PartialOutage, Medium → DegradedPerformance, Low → Operational, Info → Operational.
+    /// </summary>
+    public IDictionary<string, ComponentStatus> PriorityMap { get; } =
+        new Dictionary<string, ComponentStatus>(PriorityStatusMap.DefaultTable, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The status an unknown priority maps to (logged once per value). Default <see cref="ComponentStatus.DegradedPerformance"/>.</summary>
+    public ComponentStatus UnknownPriorityStatus { get; set; } = ComponentStatus.DegradedPerformance;
+
+    /// <summary>How long a page snapshot stays in <see cref="Abstractions.IStatusCache"/>. Default 5 minutes.</summary>
+    public TimeSpan SnapshotTimeToLive { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How far ahead a page shows upcoming maintenance. Default 7 days.</summary>
+    public TimeSpan UpcomingMaintenanceHorizon { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>While the store fails, how often a reader retries it instead of serving the stale snapshot. Default 30 seconds.</summary>
+    public TimeSpan FailSafeThrottle { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The oldest stale snapshot served while the store fails. Default 1 day.</summary>
+    public TimeSpan FailSafeMaxStaleness { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How long a failed background recompute waits before it is retried. Default 5 seconds.</summary>
+    public TimeSpan RecomputeRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many events a change-feed subscriber may fall behind before its oldest are dropped. Default 256.</summary>
+    public int ChangeFeedBufferSize { get; set; } = 256;
+
+    /// <summary>Whether every page's snapshot is built in the background at start-up. Default true.</summary>
+    public bool WarmSnapshotsOnStart { get; set; } = true;
+
+    /// <summary>The public address of the status pages (for links in notifications), e.g. https://status.example.com/status. Default null (no links).</summary>
+    public Uri? PublicBaseAddress { get; set; }
+
+    /// <summary>
+    /// A secret key (base64, at least 32 bytes) from which each subscriber's unsubscribe token is derived, so every
+    /// notification can carry a one-click unsubscribe link. Required when <see cref="PublicBaseAddress"/> is set.
+    /// Default null: tokens are random, returned once at subscription, and notifications carry no unsubscribe link.
+    /// </summary>
+    public string? LinkSigningKey { get; set; }
+
+    /// <summary>How much of the time in each status counts as downtime in uptime figures. Default: Major Outage 1.0, Partial Outage 0.3, others 0.</summary>
+    public DowntimeWeights DowntimeWeights { get; set; } = DowntimeWeights.Default;
+
+    internal PriorityStatusMap BuildPriorityMap() => new(PriorityMap, UnknownPriorityStatus);
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Options;
+using StatusKit.Status;
+
+namespace StatusKit.Options;
+
+/// <summary>Validates <see cref="StatusPagesOptions"/>, reporting every failure at once with the field and value.</summary>
+internal sealed class StatusPagesOptionsValidator : IValidateOptions<StatusPagesOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StatusPagesOptions options)
+    {
+        var failures = new List<string>();
+        foreach (var (priority, status) in options.PriorityMap)
+        {
+            if (string.IsNullOrWhiteSpace(priority))
+            {
+                failures.Add("PriorityMap: a priority name is empty.");
+            }
+
+            if (!status.IsDefined())
+            {
+                failures.Add($"PriorityMap['{priority}']: '{status}' is not a component status.");
+            }
+        }
+
+        if (!options.UnknownPriorityStatus.IsDefined())
+        {
+            failures.Add($"UnknownPriorityStatus: '{options.UnknownPriorityStatus}' is not a component status.");
+        }
+
+        OptionsChecks.Positive(failures, nameof(options.SnapshotTimeToLive), options.SnapshotTimeToLive);
+        OptionsChecks.Positive(failures, nameof(options.UpcomingMaintenanceHorizon), options.UpcomingMaintenanceHorizon);
+        OptionsChecks.Positive(failures, nameof(options.FailSafeThrottle), options.FailSafeThrottle);
+        OptionsChecks.Positive(failures, nameof(options.FailSafeMaxStaleness), options.FailSafeMaxStaleness);
+        OptionsChecks.Positive(failures, nameof(options.RecomputeRetryDelay), options.RecomputeRetryDelay);
+        if (options.ChangeFeedBufferSize < 1)
+        {
+            failures.Add($"ChangeFeedBufferSize: must be at least 1 (was {options.ChangeFeedBufferSize}).");
+        }
+
+        if (options.PublicBaseAddress is { IsAbsoluteUri: false } address)
+        {
+            failures.Add($"PublicBaseAddress: must be an absolute URI (was '{address}').");
+        }
+
+        if (options.DowntimeWeights is null)
+        {
+            failures.Add("DowntimeWeights: must not be null.");
+        }
+        else
+        {
+            foreach (var (field, weight) in new[]
+            {
+                ("MajorOutage", options.DowntimeWeights.MajorOutage),
+                ("PartialOutage", options.DowntimeWeights.PartialOutage),
+                ("DegradedPerformance", options.DowntimeWeights.DegradedPerformance),
+                ("UnderMaintenance", options.DowntimeWeights.UnderMaintenance),
+            })
+            {
+                if (weight is < 0 or > 1 || double.IsNaN(weight))
+                {
+                    failures.Add($"DowntimeWeights.{field}: must be between 0 and 1 (was {weight}).");
+                }
+            }
+        }
+
+        if (options.LinkSigningKey is { } key && !IsStrongKey(key))
+        {
+            failures.Add("LinkSigningKey: must be base64 of at least 32 bytes (the value is not shown).");
+        }
+
+        if (options.PublicBaseAddress is not null && options.LinkSigningKey is null)
+        {
+            failures.Add("LinkSigningKey: required when PublicBaseAddress is set, so unsubscribe links keep working across restarts (was null).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsStrongKey(string key)
+    {
+        var buffer = new byte[key.Length];
+        return Convert.TryFromBase64String(key, buffer, out var written) && written >= 32;
+    }
+}

@@ -1,0 +1,146 @@
+using StatusKit.Abstractions;
+using StatusKit.Engine;
+using StatusKit.Model;
+using StatusKit.Status;
+
+namespace StatusKit.Services;
+
+/// <summary>Creates, changes, orders and deletes components, and sets or clears an operator's manual status.</summary>
+public sealed class ComponentService
+{
+    private const int MaxDisplayOrder = 1_000_000;
+    private readonly IStatusStore _store;
+    private readonly StatusEngine _engine;
+    private readonly TimeProvider _time;
+
+    internal ComponentService(IStatusStore store, StatusEngine engine, TimeProvider time)
+    {
+        _store = store;
+        _engine = engine;
+        _time = time;
+    }
+
+    /// <summary>Adds a component; its status is computed at once from its team's open incidents.</summary>
+    public async Task<Component> CreateAsync(CreateComponent request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var name = Guard.Name(request.Name, "name");
+        await _store.RequirePageAsync(request.PageId, cancellationToken);
+        var existing = await _store.ListComponentsAsync(request.PageId, cancellationToken);
+        var order = request.DisplayOrder ?? (existing.Count == 0 ? 0 : existing.Max(c => c.DisplayOrder) + 1);
+        Guard.Range(order, "displayOrder", 0, MaxDisplayOrder);
+        var now = _time.GetUtcNow();
+        var component = new Component
+        {
+            Id = Guid.CreateVersion7(now),
+            PageId = request.PageId,
+            Name = name,
+            Description = Guard.OptionalText(request.Description, "description"),
+            DisplayOrder = order,
+            GroupName = Guard.OptionalText(request.GroupName, "groupName", Guard.MaxNameLength),
+            TeamId = Guard.OptionalText(request.TeamId, "teamId", Guard.MaxNameLength),
+            ServiceIdentifier = Guard.OptionalText(request.ServiceIdentifier, "serviceIdentifier", Guard.MaxNameLength),
+            StatusUpdatedAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await _store.AddComponentAsync(component, cancellationToken);
+        return await SettleAsync(component, "component created", cancellationToken);
+    }
+
+    /// <summary>The component with <paramref name="componentId"/>, or null.</summary>
+    public Task<Component?> GetAsync(Guid componentId, CancellationToken cancellationToken = default) =>
+        _store.GetComponentAsync(componentId, cancellationToken);
+
+    /// <summary>A page's components in display order.</summary>
+    public Task<IReadOnlyList<Component>> ListAsync(Guid pageId, CancellationToken cancellationToken = default) =>
+        _store.ListComponentsAsync(pageId, cancellationToken);
+
+    /// <summary>Changes a component's descriptive fields, team or service; its status is recomputed.</summary>
+    public async Task<Component> UpdateAsync(Guid componentId, UpdateComponent changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var component = await RequireAsync(componentId, cancellationToken);
+        if (changes.DisplayOrder is { } order)
+        {
+            Guard.Range(order, "displayOrder", 0, MaxDisplayOrder);
+        }
+
+        var updated = component with
+        {
+            Name = changes.Name is null ? component.Name : Guard.Name(changes.Name, "name"),
+            Description = changes.Description is null ? component.Description : Guard.OptionalText(changes.Description, "description"),
+            DisplayOrder = changes.DisplayOrder ?? component.DisplayOrder,
+            GroupName = changes.GroupName is null ? component.GroupName : Guard.OptionalText(changes.GroupName, "groupName", Guard.MaxNameLength),
+            TeamId = changes.TeamId is null ? component.TeamId : Guard.OptionalText(changes.TeamId, "teamId", Guard.MaxNameLength),
+            ServiceIdentifier = changes.ServiceIdentifier is null ? component.ServiceIdentifier : Guard.OptionalText(changes.ServiceIdentifier, "serviceIdentifier", Guard.MaxNameLength),
+            UpdatedAt = _time.GetUtcNow(),
+        };
+        await _store.UpdateComponentAsync(updated, cancellationToken);
+        return await SettleAsync(updated, "component changed", cancellationToken);
+    }
+
+    /// <summary>Deletes a component. False when it did not exist.</summary>
+    public async Task<bool> DeleteAsync(Guid componentId, CancellationToken cancellationToken = default)
+    {
+        var component = await _store.GetComponentAsync(componentId, cancellationToken);
+        if (component is null || !await _store.DeleteComponentAsync(componentId, cancellationToken))
+        {
+            return false;
+        }
+
+        await _engine.RefreshPageAsync(component.PageId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Sets the display order of every component of a page at once (each id exactly once).</summary>
+    public async Task ReorderAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, CancellationToken cancellationToken = default)
+    {
+        if (orderedComponentIds is null || orderedComponentIds.Count == 0)
+        {
+            throw new StatusKitValidationException("componentIds", "List every component of the page, in the new order.");
+        }
+
+        Guard.DistinctIds(orderedComponentIds, "componentIds");
+        await _store.RequirePageAsync(pageId, cancellationToken);
+        await _store.ReorderComponentsAsync(pageId, orderedComponentIds, cancellationToken);
+        await _engine.RefreshPageAsync(pageId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sets an operator's status, until <paramref name="expiresAt"/> when given. It raises the computed status but never
+    /// hides an open incident. Returns the component with its new effective status.
+    /// </summary>
+    public async Task<Component> SetManualStatusAsync(Guid componentId, ComponentStatus status, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
+    {
+        Guard.Defined(status, "status");
+        if (expiresAt is { } expiry && expiry <= _time.GetUtcNow())
+        {
+            throw new StatusKitValidationException("expiresAt", $"The expiry must be in the future (was {expiry:O}).");
+        }
+
+        var component = await RequireAsync(componentId, cancellationToken);
+        var updated = component with { ManualStatus = status, ManualStatusExpiresAt = expiresAt, UpdatedAt = _time.GetUtcNow() };
+        await _store.UpdateComponentAsync(updated, cancellationToken);
+        return await SettleAsync(updated, $"manual status {status.ToDisplayName()}", cancellationToken);
+    }
+
+    /// <summary>Clears the operator's status; the component returns to its computed status.</summary>
+    public async Task<Component> ClearManualStatusAsync(Guid componentId, CancellationToken cancellationToken = default)
+    {
+        var component = await RequireAsync(componentId, cancellationToken);
+        var updated = component with { ManualStatus = null, ManualStatusExpiresAt = null, UpdatedAt = _time.GetUtcNow() };
+        await _store.UpdateComponentAsync(updated, cancellationToken);
+        return await SettleAsync(updated, "manual status cleared", cancellationToken);
+    }
+
+    private async Task<Component> SettleAsync(Component component, string cause, CancellationToken cancellationToken)
+    {
+        await _engine.RecomputeComponentsAsync([component.Id], cause, cancellationToken);
+        await _engine.RefreshPageAsync(component.PageId, cancellationToken);
+        return await _store.GetComponentAsync(component.Id, cancellationToken) ?? component;
+    }
+
+    private async Task<Component> RequireAsync(Guid componentId, CancellationToken cancellationToken) =>
+        await _store.GetComponentAsync(componentId, cancellationToken) ?? throw new StatusKitNotFoundException("component", componentId.ToString(), "componentId");
+}

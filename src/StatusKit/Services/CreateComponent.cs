@@ -1,0 +1,26 @@
+namespace StatusKit.Services;
+
+/// <summary>What a new component needs.</summary>
+public sealed record CreateComponent
+{
+    /// <summary>The page to add it to.</summary>
+    public required Guid PageId { get; init; }
+
+    /// <summary>The name, unique on the page (required, at most 200 characters).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>An optional description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Position on the page; when null, after the last component.</summary>
+    public int? DisplayOrder { get; init; }
+
+    /// <summary>An optional group heading.</summary>
+    public string? GroupName { get; init; }
+
+    /// <summary>The team whose incidents affect the component; null means incidents never do.</summary>
+    public string? TeamId { get; init; }
+
+    /// <summary>Restricts the affecting incidents to this service identifier.</summary>
+    public string? ServiceIdentifier { get; init; }
+}

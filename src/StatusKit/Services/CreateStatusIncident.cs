@@ -1,0 +1,28 @@
+using StatusKit.Model;
+
+namespace StatusKit.Services;
+
+/// <summary>What a new public status incident needs.</summary>
+public sealed record CreateStatusIncident
+{
+    /// <summary>The page to post it on.</summary>
+    public required Guid PageId { get; init; }
+
+    /// <summary>The headline (required, at most 200 characters).</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The first message (required).</summary>
+    public required string Message { get; init; }
+
+    /// <summary>The severity. Default Minor.</summary>
+    public StatusIncidentSeverity Severity { get; init; } = StatusIncidentSeverity.Minor;
+
+    /// <summary>The affected components of the page.</summary>
+    public IReadOnlyList<Guid> ComponentIds { get; init; } = [];
+
+    /// <summary>The incident in the host's platform this one is about, if any.</summary>
+    public string? PlatformIncidentId { get; init; }
+
+    /// <summary>Whether subscribers are notified. Default true.</summary>
+    public bool NotifySubscribers { get; init; } = true;
+}

@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+
+namespace StatusKit.Services;
+
+/// <summary>Input checks shared by the services; each failure is a <see cref="StatusKitValidationException"/> naming the field.</summary>
+internal static partial class Guard
+{
+    public const int MaxNameLength = 200;
+    public const int MaxTextLength = 20_000;
+    public const int MaxSlugLength = 100;
+
+    public static string Name(string? value, string field, int maxLength = MaxNameLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new StatusKitValidationException(field, $"The {field} is required.");
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length > maxLength)
+        {
+            throw new StatusKitValidationException(field, $"The {field} must be at most {maxLength} characters (was {trimmed.Length}).");
+        }
+
+        return trimmed;
+    }
+
+    public static string? OptionalText(string? value, string field, int maxLength = MaxTextLength)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length > maxLength)
+        {
+            throw new StatusKitValidationException(field, $"The {field} must be at most {maxLength} characters (was {trimmed.Length}).");
+        }
+
+        return trimmed.Length == 0 ? null : trimmed;
+    }
+
+    public static string Slug(string value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > MaxSlugLength || !SlugPattern().IsMatch(value))
+        {
+            throw new StatusKitValidationException(
+                "slug",
+                $"The slug '{value}' must be 1 to {MaxSlugLength} lowercase letters, digits and single hyphens, starting and ending with a letter or digit.");
+        }
+
+        return value;
+    }
+
+    public static string TimeZone(string? value, string field = "timeZoneId")
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new StatusKitValidationException(field, "The time zone is required (an IANA id such as 'Europe/Berlin' or 'UTC').");
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(value, out var zone) || !zone.HasIanaId)
+        {
+            throw new StatusKitValidationException(field, $"'{value}' is not a known IANA time zone (for example 'Europe/Berlin' or 'UTC').");
+        }
+
+        return value;
+    }
+
+    public static T Defined<T>(T value, string field)
+        where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw new StatusKitValidationException(field, $"'{value}' is not a valid {typeof(T).Name} (one of {string.Join(", ", Enum.GetNames<T>())}).");
+        }
+
+        return value;
+    }
+
+    public static void Range(int value, string field, int minimum, int maximum)
+    {
+        if (value < minimum || value > maximum)
+        {
+            throw new StatusKitValidationException(field, $"The {field} must be between {minimum} and {maximum} (was {value}).");
+        }
+    }
+
+    public static IReadOnlyList<Guid> DistinctIds(IReadOnlyList<Guid>? ids, string field)
+    {
+        if (ids is null || ids.Count == 0)
+        {
+            return [];
+        }
+
+        var distinct = new HashSet<Guid>();
+        foreach (var id in ids)
+        {
+            if (id == Guid.Empty)
+            {
+                throw new StatusKitValidationException(field, $"The {field} must not contain an empty id.");
+            }
+
+            if (!distinct.Add(id))
+            {
+                throw new StatusKitValidationException(field, $"The {field} lists '{id}' more than once.");
+            }
+        }
+
+        return [.. ids];
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugPattern();
+}

@@ -1,0 +1,183 @@
+using StatusKit.Abstractions;
+using StatusKit.Engine;
+using StatusKit.Model;
+using StatusKit.Notifications;
+
+namespace StatusKit.Services;
+
+/// <summary>
+/// Public status incidents: what customers read during an outage. Creating, updating and resolving one notifies
+/// the subscribers of its components and moves their statuses (Minor → Degraded, Major → Partial, Critical → Major Outage).
+/// </summary>
+public sealed class StatusIncidentService
+{
+    private const int MaxPageSize = 200;
+    private readonly IStatusStore _store;
+    private readonly StatusEngine _engine;
+    private readonly TimeProvider _time;
+
+    internal StatusIncidentService(IStatusStore store, StatusEngine engine, TimeProvider time)
+    {
+        _store = store;
+        _engine = engine;
+        _time = time;
+    }
+
+    /// <summary>Creates an incident in the Investigating state with its first update.</summary>
+    public async Task<StatusIncident> CreateAsync(CreateStatusIncident request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var title = Guard.Name(request.Title, "title");
+        var message = Guard.Name(request.Message, "message", Guard.MaxTextLength);
+        Guard.Defined(request.Severity, "severity");
+        var page = await _store.RequirePageAsync(request.PageId, cancellationToken);
+        var componentIds = await _store.RequireComponentsOnPageAsync(page.Id, request.ComponentIds, cancellationToken);
+        var now = _time.GetUtcNow();
+        var incident = new StatusIncident
+        {
+            Id = Guid.CreateVersion7(now),
+            PageId = page.Id,
+            PlatformIncidentId = Guard.OptionalText(request.PlatformIncidentId, "platformIncidentId", Guard.MaxNameLength),
+            Title = title,
+            Message = message,
+            Severity = request.Severity,
+            State = StatusIncidentState.Investigating,
+            ComponentIds = componentIds,
+            Updates = [new StatusIncidentUpdate(Guid.CreateVersion7(now), now, StatusIncidentState.Investigating, message)],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await _store.AddStatusIncidentAsync(incident, cancellationToken);
+        if (request.NotifySubscribers)
+        {
+            await NotifyAsync(page, incident, incident.Updates[0], NotificationKind.StatusIncidentCreated, cancellationToken);
+        }
+
+        await SettleAsync(incident, componentIds, cancellationToken);
+        return incident;
+    }
+
+    /// <summary>Appends an update to the timeline and moves the incident to <paramref name="state"/>.</summary>
+    public async Task<StatusIncident> AddUpdateAsync(Guid incidentId, StatusIncidentState state, string message, bool notifySubscribers = true, CancellationToken cancellationToken = default)
+    {
+        Guard.Defined(state, "state");
+        var text = Guard.Name(message, "message", Guard.MaxTextLength);
+        var incident = await RequireAsync(incidentId, cancellationToken);
+        var now = _time.GetUtcNow();
+        var update = new StatusIncidentUpdate(Guid.CreateVersion7(now), now, state, text);
+        var stored = await _store.AppendStatusIncidentUpdateAsync(incidentId, update, cancellationToken);
+        if (notifySubscribers)
+        {
+            var page = await _store.RequirePageAsync(stored.PageId, cancellationToken);
+            var kind = state == StatusIncidentState.Resolved ? NotificationKind.StatusIncidentResolved : NotificationKind.StatusIncidentUpdated;
+            await NotifyAsync(page, stored, update, kind, cancellationToken);
+        }
+
+        await SettleAsync(stored, incident.ComponentIds, cancellationToken);
+        return stored;
+    }
+
+    /// <summary>Resolves the incident with a final update; sets its resolution time.</summary>
+    public Task<StatusIncident> ResolveAsync(Guid incidentId, string message, bool notifySubscribers = true, CancellationToken cancellationToken = default) =>
+        AddUpdateAsync(incidentId, StatusIncidentState.Resolved, message, notifySubscribers, cancellationToken);
+
+    /// <summary>Changes the headline, severity, components or platform link. Earlier updates are never rewritten.</summary>
+    public async Task<StatusIncident> UpdateAsync(Guid incidentId, UpdateStatusIncident changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var incident = await RequireAsync(incidentId, cancellationToken);
+        var componentIds = changes.ComponentIds is null
+            ? incident.ComponentIds
+            : await _store.RequireComponentsOnPageAsync(incident.PageId, changes.ComponentIds, cancellationToken);
+        var updated = incident with
+        {
+            Title = changes.Title is null ? incident.Title : Guard.Name(changes.Title, "title"),
+            Severity = changes.Severity is { } severity ? Guard.Defined(severity, "severity") : incident.Severity,
+            ComponentIds = componentIds,
+            PlatformIncidentId = changes.PlatformIncidentId is null
+                ? incident.PlatformIncidentId
+                : Guard.OptionalText(changes.PlatformIncidentId, "platformIncidentId", Guard.MaxNameLength),
+            UpdatedAt = _time.GetUtcNow(),
+        };
+        await _store.UpdateStatusIncidentAsync(updated, cancellationToken);
+        await SettleAsync(updated, [.. incident.ComponentIds.Union(componentIds)], cancellationToken);
+        return updated;
+    }
+
+    /// <summary>Links the incident to an incident of the host's platform.</summary>
+    public Task<StatusIncident> LinkPlatformIncidentAsync(Guid incidentId, string platformIncidentId, CancellationToken cancellationToken = default) =>
+        UpdateAsync(incidentId, new UpdateStatusIncident { PlatformIncidentId = Guard.Name(platformIncidentId, "platformIncidentId") }, cancellationToken);
+
+    /// <summary>The incident with <paramref name="incidentId"/>, or null.</summary>
+    public Task<StatusIncident?> GetAsync(Guid incidentId, CancellationToken cancellationToken = default) =>
+        _store.GetStatusIncidentAsync(incidentId, cancellationToken);
+
+    /// <summary>A page's incidents, newest first, optionally only those in <paramref name="state"/>, paged.</summary>
+    public Task<IReadOnlyList<StatusIncident>> ListAsync(Guid pageId, StatusIncidentState? state = null, int skip = 0, int take = 50, CancellationToken cancellationToken = default)
+    {
+        if (state is { } s)
+        {
+            Guard.Defined(s, "state");
+        }
+
+        Guard.Range(skip, "skip", 0, int.MaxValue);
+        Guard.Range(take, "take", 1, MaxPageSize);
+        return _store.ListStatusIncidentsAsync(pageId, new StatusIncidentQuery { State = state, Skip = skip, Take = take }, cancellationToken);
+    }
+
+    /// <summary>The incidents created in the last <paramref name="days"/> days, newest first (the page's history).</summary>
+    public Task<IReadOnlyList<StatusIncident>> GetHistoryAsync(Guid pageId, int days = 14, CancellationToken cancellationToken = default)
+    {
+        Guard.Range(days, "days", 1, 366);
+        var since = _time.GetUtcNow().AddDays(-days);
+        return _store.ListStatusIncidentsAsync(pageId, new StatusIncidentQuery { CreatedSince = since, Take = MaxPageSize }, cancellationToken);
+    }
+
+    /// <summary>Deletes an incident. False when it did not exist.</summary>
+    public async Task<bool> DeleteAsync(Guid incidentId, CancellationToken cancellationToken = default)
+    {
+        var incident = await _store.GetStatusIncidentAsync(incidentId, cancellationToken);
+        if (incident is null || !await _store.DeleteStatusIncidentAsync(incidentId, cancellationToken))
+        {
+            return false;
+        }
+
+        await SettleAsync(incident, incident.ComponentIds, cancellationToken);
+        return true;
+    }
+
+    private async Task NotifyAsync(StatusPage page, StatusIncident incident, StatusIncidentUpdate update, NotificationKind kind, CancellationToken cancellationToken)
+    {
+        var subscribers = await _store.ListSubscribersAsync(page.Id, cancellationToken);
+        var verb = kind switch
+        {
+            NotificationKind.StatusIncidentCreated => "New incident",
+            NotificationKind.StatusIncidentResolved => "Resolved",
+            _ => update.State.ToString(),
+        };
+        var content = new NotificationContent
+        {
+            Kind = kind,
+            Subject = $"[{page.Name}] {verb}: {incident.Title}",
+            Body = update.Message,
+            PageName = page.Name,
+            PageSlug = page.Slug,
+            StatusIncidentId = incident.Id,
+            OccurredAt = update.At,
+        };
+        var notifications = NoticePlanner.Plan(subscribers, incident.ComponentIds, $"incident|{incident.Id:N}|{update.Id:N}", content, update.At);
+        if (notifications.Count > 0)
+        {
+            await _store.EnqueueNotificationsAsync(notifications, cancellationToken);
+        }
+    }
+
+    private async Task SettleAsync(StatusIncident incident, IReadOnlyList<Guid> componentIds, CancellationToken cancellationToken)
+    {
+        await _engine.RecomputeComponentsAsync(componentIds, $"status incident '{incident.Title}' ({incident.State})", cancellationToken);
+        await _engine.RefreshPageAsync(incident.PageId, cancellationToken);
+    }
+
+    private async Task<StatusIncident> RequireAsync(Guid incidentId, CancellationToken cancellationToken) =>
+        await _store.GetStatusIncidentAsync(incidentId, cancellationToken) ?? throw new StatusKitNotFoundException("status incident", incidentId.ToString(), "incidentId");
+}

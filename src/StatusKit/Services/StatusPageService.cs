@@ -1,0 +1,162 @@
+using System.Text;
+using StatusKit.Abstractions;
+using StatusKit.Engine;
+using StatusKit.Model;
+
+namespace StatusKit.Services;
+
+/// <summary>Creates and manages status pages, their visibility and their access tokens.</summary>
+public sealed class StatusPageService
+{
+    private readonly IStatusStore _store;
+    private readonly StatusEngine _engine;
+    private readonly TimeProvider _time;
+
+    internal StatusPageService(IStatusStore store, StatusEngine engine, TimeProvider time)
+    {
+        _store = store;
+        _engine = engine;
+        _time = time;
+    }
+
+    /// <summary>Creates a page. Throws <see cref="StatusKitValidationException"/> for bad input and <see cref="StatusKitConflictException"/> when the slug is taken.</summary>
+    public async Task<StatusPage> CreateAsync(CreateStatusPage request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var name = Guard.Name(request.Name, "name");
+        var slug = request.Slug is null ? GenerateSlug(name) : Guard.Slug(request.Slug);
+        var now = _time.GetUtcNow();
+        var page = new StatusPage
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = name,
+            Description = Guard.OptionalText(request.Description, "description"),
+            Slug = slug,
+            IsPublic = request.IsPublic,
+            TeamId = Guard.OptionalText(request.TeamId, "teamId", Guard.MaxNameLength),
+            TimeZoneId = Guard.TimeZone(request.TimeZoneId),
+            CreatedBy = Guard.OptionalText(request.CreatedBy, "createdBy", Guard.MaxNameLength),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await _store.AddPageAsync(page, cancellationToken);
+        return page;
+    }
+
+    /// <summary>The page with <paramref name="pageId"/>, or null.</summary>
+    public Task<StatusPage?> GetAsync(Guid pageId, CancellationToken cancellationToken = default) => _store.GetPageAsync(pageId, cancellationToken);
+
+    /// <summary>The page with <paramref name="slug"/>, or null.</summary>
+    public Task<StatusPage?> GetBySlugAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(slug);
+        return _store.GetPageBySlugAsync(slug, cancellationToken);
+    }
+
+    /// <summary>Every page, or the pages of <paramref name="teamId"/>, ordered by name.</summary>
+    public Task<IReadOnlyList<StatusPage>> ListAsync(string? teamId = null, CancellationToken cancellationToken = default) =>
+        _store.ListPagesAsync(teamId, cancellationToken);
+
+    /// <summary>Changes a page's name, description, slug, team or time zone.</summary>
+    public async Task<StatusPage> UpdateAsync(Guid pageId, UpdateStatusPage changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var page = await _store.RequirePageAsync(pageId, cancellationToken);
+        var updated = page with
+        {
+            Name = changes.Name is null ? page.Name : Guard.Name(changes.Name, "name"),
+            Description = changes.Description is null ? page.Description : Guard.OptionalText(changes.Description, "description"),
+            Slug = changes.Slug is null ? page.Slug : Guard.Slug(changes.Slug),
+            TeamId = changes.TeamId is null ? page.TeamId : Guard.OptionalText(changes.TeamId, "teamId", Guard.MaxNameLength),
+            TimeZoneId = changes.TimeZoneId is null ? page.TimeZoneId : Guard.TimeZone(changes.TimeZoneId),
+            UpdatedAt = _time.GetUtcNow(),
+        };
+        await _store.UpdatePageAsync(updated, cancellationToken);
+        await _engine.RefreshPageAsync(pageId, cancellationToken);
+        return updated;
+    }
+
+    /// <summary>Deletes a page with its components, windows, incidents and subscribers. False when it did not exist.</summary>
+    public async Task<bool> DeleteAsync(Guid pageId, CancellationToken cancellationToken = default)
+    {
+        var deleted = await _store.DeletePageAsync(pageId, cancellationToken);
+        if (deleted)
+        {
+            await _engine.ForgetPageAsync(pageId, cancellationToken);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>
+    /// Makes a page public, or private. A page made private without an access token gets one, returned here once
+    /// (only its hash is stored); otherwise the result is null.
+    /// </summary>
+    public async Task<string?> SetVisibilityAsync(Guid pageId, bool isPublic, CancellationToken cancellationToken = default)
+    {
+        var page = await _store.RequirePageAsync(pageId, cancellationToken);
+        string? token = null;
+        var updated = page with { IsPublic = isPublic, UpdatedAt = _time.GetUtcNow() };
+        if (!isPublic && page.AccessTokenHash is null)
+        {
+            token = SecretTokens.Create();
+            updated = updated with { AccessTokenHash = SecretTokens.Hash(token) };
+        }
+
+        await _store.UpdatePageAsync(updated, cancellationToken);
+        await _engine.RefreshPageAsync(pageId, cancellationToken);
+        return token;
+    }
+
+    /// <summary>
+    /// Generates a new access token for the page, replacing any previous one (which stops working at once). The token
+    /// is returned only here: 64 hex characters; only its SHA-256 hash is stored.
+    /// </summary>
+    public async Task<string> RegenerateAccessTokenAsync(Guid pageId, CancellationToken cancellationToken = default)
+    {
+        var page = await _store.RequirePageAsync(pageId, cancellationToken);
+        var token = SecretTokens.Create();
+        await _store.UpdatePageAsync(page with { AccessTokenHash = SecretTokens.Hash(token), UpdatedAt = _time.GetUtcNow() }, cancellationToken);
+        return token;
+    }
+
+    /// <summary>Whether <paramref name="token"/> opens <paramref name="page"/>: always for a public page; for a private one, a constant-time hash comparison.</summary>
+    public static bool CanRead(StatusPage page, string? token)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.IsPublic || SecretTokens.Matches(token, page.AccessTokenHash);
+    }
+
+    /// <summary>Whether <paramref name="token"/> is the private page's current access token (constant time).</summary>
+    public async Task<bool> VerifyAccessTokenAsync(Guid pageId, string? token, CancellationToken cancellationToken = default)
+    {
+        var page = await _store.GetPageAsync(pageId, cancellationToken);
+        return page is not null && SecretTokens.Matches(token, page.AccessTokenHash);
+    }
+
+    /// <summary>Lowercase, hyphenated ASCII letters and digits of the name, then 8 random hex characters.</summary>
+    internal static string GenerateSlug(string name)
+    {
+        var builder = new StringBuilder(name.Length + 9);
+        foreach (var ch in name.Normalize(NormalizationForm.FormD))
+        {
+            if (char.IsAsciiLetterOrDigit(ch))
+            {
+                builder.Append(char.ToLowerInvariant(ch));
+            }
+            else if ((char.IsWhiteSpace(ch) || ch is '-' or '_' or '.' or '/') && builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+
+            if (builder.Length >= 60)
+            {
+                break;
+            }
+        }
+
+        var stem = builder.ToString().Trim('-');
+        var suffix = SecretTokens.Create()[..8];
+        return stem.Length == 0 ? suffix : $"{stem}-{suffix}";
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using StatusKit.Options;
+
+namespace StatusKit.Services;
+
+/// <summary>
+/// Unsubscribe tokens and the public links built from them. With <see cref="StatusPagesOptions.LinkSigningKey"/> a
+/// subscriber's token is HMAC-SHA256(key, subscriber id), so any message can carry the link; without it tokens are random.
+/// </summary>
+internal sealed class SubscriberLinks
+{
+    private readonly byte[]? _key;
+    private readonly Uri? _baseAddress;
+
+    public SubscriberLinks(IOptions<StatusPagesOptions> options)
+    {
+        _key = options.Value.LinkSigningKey is { } key ? Convert.FromBase64String(key) : null;
+        _baseAddress = options.Value.PublicBaseAddress;
+    }
+
+    /// <summary>The unsubscribe token for a new subscriber.</summary>
+    public string CreateUnsubscribeToken(Guid subscriberId) => _key is null ? SecretTokens.Create() : Derive(subscriberId);
+
+    /// <summary>The one-click unsubscribe link of a subscriber, when links can be built.</summary>
+    public Uri? UnsubscribeUrl(string pageSlug, Guid subscriberId) =>
+        _key is null || _baseAddress is null ? null : Link(pageSlug, "subscriptions/unsubscribe", Derive(subscriberId));
+
+    /// <summary>The verification link for <paramref name="token"/>, when a public address is configured.</summary>
+    public Uri? VerifyUrl(string pageSlug, string token) =>
+        _baseAddress is null ? null : Link(pageSlug, "subscriptions/verify", token);
+
+    private Uri Link(string pageSlug, string path, string token)
+    {
+        var root = _baseAddress!.AbsoluteUri.TrimEnd('/');
+        return new Uri($"{root}/{Uri.EscapeDataString(pageSlug)}/{path}?token={token}");
+    }
+
+    private string Derive(Guid subscriberId) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_key!, Encoding.ASCII.GetBytes(subscriberId.ToString("N"))));
+}

@@ -1,0 +1,176 @@
+using System.Security.Cryptography;
+using StatusKit.Abstractions;
+using StatusKit.Model;
+using StatusKit.Notifications;
+
+namespace StatusKit.Services;
+
+/// <summary>Subscriptions: subscribe (double opt-in), verify, unsubscribe by token, deactivate, list.</summary>
+public sealed class SubscriberService
+{
+    private readonly IStatusStore _store;
+    private readonly IDestinationValidator _destinations;
+    private readonly SubscriberLinks _links;
+    private readonly TimeProvider _time;
+
+    internal SubscriberService(IStatusStore store, IDestinationValidator destinations, SubscriberLinks links, TimeProvider time)
+    {
+        _store = store;
+        _destinations = destinations;
+        _links = links;
+        _time = time;
+    }
+
+    /// <summary>
+    /// Subscribes a destination to a page. Unless pre-verified, a verification message goes to the destination through
+    /// its own channel and the subscription stays inactive until verified. Re-subscribing a destination that had
+    /// unsubscribed starts over; one that is subscribed is a <see cref="StatusKitConflictException"/>.
+    /// </summary>
+    public async Task<Subscription> SubscribeAsync(Subscribe request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var channel = Guard.Defined(request.Channel, "channel");
+        if ((request.NotifyOn & ~NotificationEvents.All) != 0 || request.NotifyOn == NotificationEvents.None)
+        {
+            throw new StatusKitValidationException("notifyOn", "Choose at least one of degraded, outage, maintenance, resolved.");
+        }
+
+        var page = await _store.RequirePageAsync(request.PageId, cancellationToken);
+        var componentIds = await _store.RequireComponentsOnPageAsync(page.Id, request.ComponentIds, cancellationToken);
+        var destination = await _destinations.ValidateAsync(channel, request.Destination, cancellationToken);
+        var now = _time.GetUtcNow();
+        var existing = (await _store.ListSubscribersAsync(page.Id, cancellationToken)).FirstOrDefault(s =>
+            s.Channel == channel && string.Equals(s.Destination, destination, channel == SubscriberChannel.Email ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal));
+        if (existing is { IsActive: true })
+        {
+            throw new StatusKitConflictException("destination", $"'{destination}' is already subscribed to this page.");
+        }
+
+        var id = existing?.Id ?? Guid.CreateVersion7(now);
+        var unsubscribeToken = _links.CreateUnsubscribeToken(id);
+        var verificationToken = request.PreVerified ? null : SecretTokens.Create();
+        var subscriber = new Subscriber
+        {
+            Id = id,
+            PageId = page.Id,
+            Channel = channel,
+            Destination = destination,
+            ComponentIds = componentIds,
+            NotifyOn = request.NotifyOn,
+            IsVerified = request.PreVerified,
+            VerifyTokenHash = verificationToken is null ? null : SecretTokens.Hash(verificationToken),
+            UnsubscribeTokenHash = SecretTokens.Hash(unsubscribeToken),
+            SigningSecret = channel == SubscriberChannel.Webhook ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) : null,
+            IsActive = true,
+            CreatedAt = existing?.CreatedAt ?? now,
+        };
+
+        if (existing is null)
+        {
+            await _store.AddSubscriberAsync(subscriber, cancellationToken);
+        }
+        else
+        {
+            await _store.UpdateSubscriberAsync(subscriber, cancellationToken);
+        }
+
+        if (verificationToken is not null)
+        {
+            await _store.EnqueueNotificationsAsync([VerificationMessage(page, subscriber, verificationToken, now)], cancellationToken);
+        }
+
+        return new Subscription(subscriber, unsubscribeToken, verificationToken);
+    }
+
+    /// <summary>Activates the subscription whose verification token this is. Null when the token is unknown or used.</summary>
+    public async Task<Subscriber?> VerifyAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (!IsTokenShaped(token))
+        {
+            return null;
+        }
+
+        var subscriber = await _store.FindSubscriberByVerifyTokenHashAsync(SecretTokens.Hash(token), cancellationToken);
+        if (subscriber is null || subscriber.IsVerified)
+        {
+            return null;
+        }
+
+        var verified = subscriber with { IsVerified = true, VerifyTokenHash = null };
+        await _store.UpdateSubscriberAsync(verified, cancellationToken);
+        return verified;
+    }
+
+    /// <summary>Stops notifications for the subscriber whose unsubscribe token this is. False when the token is unknown.</summary>
+    public async Task<bool> UnsubscribeAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (!IsTokenShaped(token))
+        {
+            return false;
+        }
+
+        var subscriber = await _store.FindSubscriberByUnsubscribeTokenHashAsync(SecretTokens.Hash(token), cancellationToken);
+        if (subscriber is null)
+        {
+            return false;
+        }
+
+        if (subscriber.IsActive)
+        {
+            await _store.UpdateSubscriberAsync(subscriber with { IsActive = false }, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>Stops notifications for a subscriber (an operator's action, or an endpoint that answered 410 Gone).</summary>
+    public async Task<Subscriber> DeactivateAsync(Guid subscriberId, CancellationToken cancellationToken = default)
+    {
+        var subscriber = await _store.GetSubscriberAsync(subscriberId, cancellationToken)
+            ?? throw new StatusKitNotFoundException("subscriber", subscriberId.ToString(), "subscriberId");
+        var inactive = subscriber with { IsActive = false };
+        await _store.UpdateSubscriberAsync(inactive, cancellationToken);
+        return inactive;
+    }
+
+    /// <summary>The subscriber with <paramref name="subscriberId"/>, or null.</summary>
+    public Task<Subscriber?> GetAsync(Guid subscriberId, CancellationToken cancellationToken = default) =>
+        _store.GetSubscriberAsync(subscriberId, cancellationToken);
+
+    /// <summary>A page's subscribers.</summary>
+    public Task<IReadOnlyList<Subscriber>> ListAsync(Guid pageId, CancellationToken cancellationToken = default) =>
+        _store.ListSubscribersAsync(pageId, cancellationToken);
+
+    /// <summary>Deletes a subscriber (its sent notifications are kept). False when it did not exist.</summary>
+    public Task<bool> DeleteAsync(Guid subscriberId, CancellationToken cancellationToken = default) =>
+        _store.DeleteSubscriberAsync(subscriberId, cancellationToken);
+
+    private Notification VerificationMessage(StatusPage page, Subscriber subscriber, string token, DateTimeOffset now)
+    {
+        var link = _links.VerifyUrl(page.Slug, token);
+        return new Notification
+        {
+            Id = Guid.CreateVersion7(now),
+            PageId = page.Id,
+            SubscriberId = subscriber.Id,
+            Channel = subscriber.Channel,
+            DeduplicationKey = $"verify|{subscriber.Id:N}|{subscriber.VerifyTokenHash}",
+            Content = new NotificationContent
+            {
+                Kind = NotificationKind.SubscriptionVerification,
+                Subject = $"Confirm your subscription to {page.Name}",
+                Body = link is null
+                    ? $"Confirm your subscription to {page.Name} with this code: {token}"
+                    : $"Confirm your subscription to {page.Name} by opening {link}",
+                PageName = page.Name,
+                PageSlug = page.Slug,
+                Link = link?.AbsoluteUri,
+                OccurredAt = now,
+            },
+            CreatedAt = now,
+            DueAt = now,
+        };
+    }
+
+    private static bool IsTokenShaped(string? token) => token is { Length: SecretTokens.Length };
+}

@@ -1,0 +1,23 @@
+namespace StatusKit.Services;
+
+/// <summary>Changes to a component; a null property leaves that field as it is, an empty string clears an optional one.</summary>
+public sealed record UpdateComponent
+{
+    /// <summary>A new name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>A new description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>A new position.</summary>
+    public int? DisplayOrder { get; init; }
+
+    /// <summary>A new group heading.</summary>
+    public string? GroupName { get; init; }
+
+    /// <summary>A new team.</summary>
+    public string? TeamId { get; init; }
+
+    /// <summary>A new service identifier.</summary>
+    public string? ServiceIdentifier { get; init; }
+}

@@ -1,0 +1,245 @@
+using StatusKit.Model;
+using StatusKit.Status;
+
+namespace StatusKit.TestSupport.Contract;
+
+public abstract partial class StatusStoreContractTests
+{
+    [Fact]
+    public async Task AddComponent_ThenGetComponent_ReturnsEveryField()
+    {
+        var page = await AddPageAsync();
+        var component = TestData.Component(page.Id) with
+        {
+            Status = ComponentStatus.PartialOutage,
+            StatusUpdatedAt = new DateTimeOffset(2026, 1, 5, 10, 15, 30, 250, TimeSpan.FromHours(2)),
+            DisplayOrder = 3,
+        };
+
+        await Store.AddComponentAsync(component, None);
+
+        Assert.Equal(component, await Store.GetComponentAsync(component.Id, None));
+    }
+
+    [Fact]
+    public async Task AddComponent_WithNullableFieldsNull_RoundTripsNulls()
+    {
+        var page = await AddPageAsync();
+        var component = TestData.Component(page.Id, teamId: null) with
+        {
+            Description = null,
+            GroupName = null,
+            ServiceIdentifier = null,
+            ManualStatus = null,
+            ManualStatusExpiresAt = null,
+        };
+
+        await Store.AddComponentAsync(component, None);
+
+        Assert.Equal(component, await Store.GetComponentAsync(component.Id, None));
+    }
+
+    [Fact]
+    public async Task GetComponent_Missing_ReturnsNull()
+    {
+        Assert.Null(await Store.GetComponentAsync(Guid.NewGuid(), None));
+    }
+
+    [Fact]
+    public async Task AddComponent_MissingPage_ThrowsNotFound()
+    {
+        var component = TestData.Component(Guid.NewGuid());
+
+        await Assert.ThrowsAsync<StatusKitNotFoundException>(() => Store.AddComponentAsync(component, None));
+
+        Assert.Null(await Store.GetComponentAsync(component.Id, None));
+    }
+
+    [Fact]
+    public async Task AddComponent_NameTakenOnPageIgnoringCase_ThrowsConflictNamingName()
+    {
+        var page = await AddPageAsync();
+        await AddComponentAsync(page.Id, "API");
+        var duplicate = TestData.Component(page.Id, "api");
+
+        var error = await Assert.ThrowsAsync<StatusKitConflictException>(() => Store.AddComponentAsync(duplicate, None));
+
+        Assert.Equal("name", error.Field);
+        Assert.Single(await Store.ListComponentsAsync(page.Id, None));
+    }
+
+    [Fact]
+    public async Task AddComponent_SameNameOnAnotherPage_IsAllowed()
+    {
+        var first = await AddPageAsync();
+        var second = await AddPageAsync();
+        await AddComponentAsync(first.Id, "API");
+
+        await Store.AddComponentAsync(TestData.Component(second.Id, "API"), None);
+
+        Assert.Single(await Store.ListComponentsAsync(second.Id, None));
+    }
+
+    [Fact]
+    public async Task ListComponents_OrdersByDisplayOrderThenName_OnlyOfThatPage()
+    {
+        var page = await AddPageAsync();
+        var other = await AddPageAsync();
+        var web = await AddComponentAsync(page.Id, "Web", displayOrder: 1);
+        var api = await AddComponentAsync(page.Id, "API", displayOrder: 2);
+        var db = await AddComponentAsync(page.Id, "Database", displayOrder: 1);
+        await AddComponentAsync(other.Id, "Elsewhere", displayOrder: 0);
+
+        var listed = await Store.ListComponentsAsync(page.Id, None);
+
+        Assert.Equal([db.Id, web.Id, api.Id], listed.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task UpdateComponent_ReplacesDescriptiveFields_ButNotStatus()
+    {
+        var page = await AddPageAsync();
+        var component = await AddComponentAsync(page.Id, status: ComponentStatus.MajorOutage);
+        var changed = component with
+        {
+            Name = "Renamed",
+            Description = "New description",
+            DisplayOrder = 9,
+            GroupName = null,
+            TeamId = "team-b",
+            ServiceIdentifier = null,
+            ManualStatus = null,
+            ManualStatusExpiresAt = null,
+            UpdatedAt = TestData.At(45),
+            Status = ComponentStatus.Operational,
+            StatusUpdatedAt = TestData.At(45),
+        };
+
+        await Store.UpdateComponentAsync(changed, None);
+
+        var stored = await Store.GetComponentAsync(component.Id, None);
+        Assert.Equal(
+            changed with { Status = ComponentStatus.MajorOutage, StatusUpdatedAt = component.StatusUpdatedAt },
+            stored);
+    }
+
+    [Fact]
+    public async Task UpdateComponent_Missing_ThrowsNotFound()
+    {
+        var page = await AddPageAsync();
+
+        await Assert.ThrowsAsync<StatusKitNotFoundException>(
+            () => Store.UpdateComponentAsync(TestData.Component(page.Id), None));
+    }
+
+    [Fact]
+    public async Task UpdateComponent_NameOfSiblingIgnoringCase_ThrowsConflictNamingName_AndKeepsComponent()
+    {
+        var page = await AddPageAsync();
+        await AddComponentAsync(page.Id, "API");
+        var web = await AddComponentAsync(page.Id, "Web");
+
+        var error = await Assert.ThrowsAsync<StatusKitConflictException>(
+            () => Store.UpdateComponentAsync(web with { Name = "Api", Description = "changed" }, None));
+
+        Assert.Equal("name", error.Field);
+        Assert.Equal(web, await Store.GetComponentAsync(web.Id, None));
+    }
+
+    [Fact]
+    public async Task UpdateComponent_ChangingOnlyTheCaseOfItsOwnName_Succeeds()
+    {
+        var page = await AddPageAsync();
+        var api = await AddComponentAsync(page.Id, "api");
+
+        await Store.UpdateComponentAsync(api with { Name = "API" }, None);
+
+        Assert.Equal("API", (await Store.GetComponentAsync(api.Id, None))?.Name);
+    }
+
+    [Fact]
+    public async Task DeleteComponent_RemovesComponentAndItsHistory()
+    {
+        var page = await AddPageAsync();
+        var doomed = await AddComponentAsync(page.Id);
+        var kept = await AddComponentAsync(page.Id);
+        await CommitAsync(doomed, ComponentStatus.Operational, ComponentStatus.MajorOutage, TestData.At(5));
+        await CommitAsync(kept, ComponentStatus.Operational, ComponentStatus.PartialOutage, TestData.At(6));
+
+        Assert.True(await Store.DeleteComponentAsync(doomed.Id, None));
+
+        Assert.Null(await Store.GetComponentAsync(doomed.Id, None));
+        Assert.Equal([kept.Id], (await Store.ListComponentsAsync(page.Id, None)).Select(c => c.Id));
+        var history = await Store.ListStatusHistoryAsync(page.Id, TestData.At(0), None);
+        Assert.Equal([kept.Id], history.Select(h => h.ComponentId));
+    }
+
+    [Fact]
+    public async Task DeleteComponent_Missing_ReturnsFalse()
+    {
+        Assert.False(await Store.DeleteComponentAsync(Guid.NewGuid(), None));
+    }
+
+    [Fact]
+    public async Task ReorderComponents_ExactlyThePagesComponents_AppliesTheNewOrder()
+    {
+        var page = await AddPageAsync();
+        var a = await AddComponentAsync(page.Id, "A", displayOrder: 0);
+        var b = await AddComponentAsync(page.Id, "B", displayOrder: 1);
+        var c = await AddComponentAsync(page.Id, "C", displayOrder: 2);
+
+        await Store.ReorderComponentsAsync(page.Id, [c.Id, a.Id, b.Id], None);
+
+        var listed = await Store.ListComponentsAsync(page.Id, None);
+        Assert.Equal([c.Id, a.Id, b.Id], listed.Select(x => x.Id));
+        Assert.True(listed[0].DisplayOrder < listed[1].DisplayOrder && listed[1].DisplayOrder < listed[2].DisplayOrder);
+    }
+
+    [Fact]
+    public async Task ReorderComponents_MissingOne_ThrowsValidationNamingComponentIds_AndChangesNothing()
+    {
+        var (page, before, ids) = await ThreeComponentsAsync();
+
+        var error = await Assert.ThrowsAsync<StatusKitValidationException>(
+            () => Store.ReorderComponentsAsync(page.Id, [ids[2], ids[1]], None));
+
+        Assert.Equal("componentIds", error.Field);
+        Assert.Equal(before, await Store.ListComponentsAsync(page.Id, None));
+    }
+
+    [Fact]
+    public async Task ReorderComponents_DuplicateId_ThrowsValidation_AndChangesNothing()
+    {
+        var (page, before, ids) = await ThreeComponentsAsync();
+
+        var error = await Assert.ThrowsAsync<StatusKitValidationException>(
+            () => Store.ReorderComponentsAsync(page.Id, [ids[2], ids[1], ids[0], ids[2]], None));
+
+        Assert.Equal("componentIds", error.Field);
+        Assert.Equal(before, await Store.ListComponentsAsync(page.Id, None));
+    }
+
+    [Fact]
+    public async Task ReorderComponents_ComponentOfAnotherPage_ThrowsValidation_AndChangesNothing()
+    {
+        var (page, before, ids) = await ThreeComponentsAsync();
+        var other = await AddPageAsync();
+        var foreign = await AddComponentAsync(other.Id);
+
+        var error = await Assert.ThrowsAsync<StatusKitValidationException>(
+            () => Store.ReorderComponentsAsync(page.Id, [ids[2], ids[1], foreign.Id], None));
+
+        Assert.Equal("componentIds", error.Field);
+        Assert.Equal(before, await Store.ListComponentsAsync(page.Id, None));
+        Assert.Equal(foreign, await Store.GetComponentAsync(foreign.Id, None));
+    }
+
+    private async Task<(StatusPage Page, IReadOnlyList<Component> Before, Guid[] Ids)> ThreeComponentsAsync()
+    {
+        var page = await AddPageAsync();
+        var a = await AddComponentAsync(page.Id, "A", displayOrder: 0);
+        var b = await AddComponentAsync(page.Id, "B", displayOrder: 1);
+        var c = await AddComponentAsync(page.Id, "C", displayOrder: 2);
+        return (page, await Store.ListComponentsAsync(page.Id, None), [a.Id, b.Id, c.Id]);
+    }
+}

@@ -1,0 +1,155 @@
+using StatusKit.Model;
+
+namespace StatusKit.TestSupport.Contract;
+
+public abstract partial class StatusStoreContractTests
+{
+    [Fact]
+    public async Task AddMaintenanceWindow_StoresVersionOne_AndReturnsTheStoredWindow()
+    {
+        var page = await AddPageAsync();
+        var window = TestData.Window(page.Id) with
+        {
+            OccurrenceStartsAt = new DateTimeOffset(2026, 1, 12, 11, 0, 0, 750, TimeSpan.FromHours(2)),
+        };
+
+        var returned = await Store.AddMaintenanceWindowAsync(window, None);
+
+        var expected = window with { Version = 1 };
+        StoreAssert.Same(expected, returned);
+        StoreAssert.Same(expected, await Store.GetMaintenanceWindowAsync(window.Id, None));
+    }
+
+    [Fact]
+    public async Task AddMaintenanceWindow_WithNullableFieldsNullAndNoComponents_RoundTrips()
+    {
+        var page = await AddPageAsync();
+        var window = TestData.Window(page.Id, componentIds: []) with
+        {
+            Description = null,
+            Recurrence = null,
+            ReminderSentFor = null,
+            CreatedBy = null,
+        };
+
+        await Store.AddMaintenanceWindowAsync(window, None);
+
+        StoreAssert.Same(window with { Version = 1 }, await Store.GetMaintenanceWindowAsync(window.Id, None));
+    }
+
+    [Fact]
+    public async Task AddMaintenanceWindow_MissingPage_ThrowsNotFound()
+    {
+        var window = TestData.Window(Guid.NewGuid());
+
+        await Assert.ThrowsAsync<StatusKitNotFoundException>(() => Store.AddMaintenanceWindowAsync(window, None));
+
+        Assert.Null(await Store.GetMaintenanceWindowAsync(window.Id, None));
+    }
+
+    [Fact]
+    public async Task GetMaintenanceWindow_Missing_ReturnsNull()
+    {
+        Assert.Null(await Store.GetMaintenanceWindowAsync(Guid.NewGuid(), None));
+    }
+
+    [Fact]
+    public async Task TryUpdateMaintenanceWindow_MatchingVersion_StoresWithVersionIncremented()
+    {
+        var page = await AddPageAsync();
+        var stored = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), None);
+        var changed = stored with
+        {
+            State = MaintenanceState.InProgress,
+            Title = "Database upgrade (extended)",
+            ComponentIds = [Guid.NewGuid()],
+            OccurrenceEndsAt = TestData.At(180),
+            UpdatedAt = TestData.At(61),
+        };
+
+        var updated = await Store.TryUpdateMaintenanceWindowAsync(changed, None);
+
+        StoreAssert.Same(changed with { Version = 2 }, updated);
+        StoreAssert.Same(changed with { Version = 2 }, await Store.GetMaintenanceWindowAsync(stored.Id, None));
+    }
+
+    [Fact]
+    public async Task TryUpdateMaintenanceWindow_StaleVersion_ReturnsNull_AndKeepsTheStoredWindow()
+    {
+        var page = await AddPageAsync();
+        var v1 = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), None);
+        var v2 = await Store.TryUpdateMaintenanceWindowAsync(v1 with { State = MaintenanceState.InProgress }, None);
+
+        var lost = await Store.TryUpdateMaintenanceWindowAsync(v1 with { State = MaintenanceState.Cancelled }, None);
+
+        Assert.Null(lost);
+        StoreAssert.Same(v2!, await Store.GetMaintenanceWindowAsync(v1.Id, None));
+    }
+
+    [Fact]
+    public async Task TryUpdateMaintenanceWindow_TwoConcurrentUpdatesFromTheSameVersion_ExactlyOneWins()
+    {
+        var page = await AddPageAsync();
+        var v1 = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), None);
+
+        var results = await Task.WhenAll(
+            Task.Run(() => Store.TryUpdateMaintenanceWindowAsync(v1 with { State = MaintenanceState.InProgress }, None)),
+            Task.Run(() => Store.TryUpdateMaintenanceWindowAsync(v1 with { State = MaintenanceState.Cancelled }, None)));
+
+        var winner = Assert.Single(results, r => r is not null);
+        Assert.Equal(2, winner!.Version);
+        StoreAssert.Same(winner, await Store.GetMaintenanceWindowAsync(v1.Id, None));
+    }
+
+    [Fact]
+    public async Task TryUpdateMaintenanceWindow_Missing_ThrowsNotFound()
+    {
+        var page = await AddPageAsync();
+
+        await Assert.ThrowsAsync<StatusKitNotFoundException>(
+            () => Store.TryUpdateMaintenanceWindowAsync(TestData.Window(page.Id) with { Version = 1 }, None));
+    }
+
+    [Fact]
+    public async Task ListMaintenanceWindows_ReturnsThePagesWindowsByOccurrenceStart_FilteredByState()
+    {
+        var page = await AddPageAsync();
+        var other = await AddPageAsync();
+        var late = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, state: MaintenanceState.Scheduled, occurrenceStartsAt: TestData.At(300)), None);
+        var early = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, state: MaintenanceState.Completed, occurrenceStartsAt: TestData.At(100)), None);
+        var middle = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, state: MaintenanceState.Scheduled, occurrenceStartsAt: TestData.At(200)), None);
+        await Store.AddMaintenanceWindowAsync(TestData.Window(other.Id, occurrenceStartsAt: TestData.At(150)), None);
+
+        var all = await Store.ListMaintenanceWindowsAsync(page.Id, null, None);
+        var scheduled = await Store.ListMaintenanceWindowsAsync(page.Id, MaintenanceState.Scheduled, None);
+
+        Assert.Equal([early.Id, middle.Id, late.Id], all.Select(w => w.Id));
+        Assert.Equal([middle.Id, late.Id], scheduled.Select(w => w.Id));
+    }
+
+    [Fact]
+    public async Task ListOpenMaintenanceWindows_ReturnsScheduledAndInProgressOfEveryPage_ByOccurrenceStart()
+    {
+        var first = await AddPageAsync();
+        var second = await AddPageAsync();
+        var scheduled = await Store.AddMaintenanceWindowAsync(TestData.Window(first.Id, state: MaintenanceState.Scheduled, occurrenceStartsAt: TestData.At(300)), None);
+        var running = await Store.AddMaintenanceWindowAsync(TestData.Window(second.Id, state: MaintenanceState.InProgress, occurrenceStartsAt: TestData.At(100)), None);
+        await Store.AddMaintenanceWindowAsync(TestData.Window(first.Id, state: MaintenanceState.Completed, occurrenceStartsAt: TestData.At(50)), None);
+        await Store.AddMaintenanceWindowAsync(TestData.Window(second.Id, state: MaintenanceState.Cancelled, occurrenceStartsAt: TestData.At(200)), None);
+
+        var open = await Store.ListOpenMaintenanceWindowsAsync(None);
+
+        Assert.Equal([running.Id, scheduled.Id], open.Select(w => w.Id));
+    }
+
+    [Fact]
+    public async Task DeleteMaintenanceWindow_RemovesIt_AndReportsWhetherItExisted()
+    {
+        var page = await AddPageAsync();
+        var window = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), None);
+
+        Assert.True(await Store.DeleteMaintenanceWindowAsync(window.Id, None));
+        Assert.False(await Store.DeleteMaintenanceWindowAsync(window.Id, None));
+        Assert.Null(await Store.GetMaintenanceWindowAsync(window.Id, None));
+    }
+}

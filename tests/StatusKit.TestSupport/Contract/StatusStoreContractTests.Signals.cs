@@ -1,0 +1,96 @@
+using StatusKit.Abstractions;
+using StatusKit.Model;
+
+namespace StatusKit.TestSupport.Contract;
+
+public abstract partial class StatusStoreContractTests
+{
+    [Fact]
+    public async Task ApplySignal_Unknown_IsApplied_AndStoredWithEveryField()
+    {
+        var signal = TestData.Signal(version: 3) with { OccurredAt = new DateTimeOffset(2026, 1, 5, 9, 3, 0, 500, TimeSpan.FromHours(9)) };
+
+        Assert.Equal(SignalApplyResult.Applied, await Store.ApplySignalAsync(signal, None));
+
+        Assert.Equal(signal, await Store.GetSignalAsync(signal.IncidentId, None));
+    }
+
+    [Fact]
+    public async Task ApplySignal_WithNullableFieldsNull_RoundTripsNulls()
+    {
+        var signal = TestData.Signal() with { ServiceIdentifier = null, Title = null };
+
+        await Store.ApplySignalAsync(signal, None);
+
+        Assert.Equal(signal, await Store.GetSignalAsync(signal.IncidentId, None));
+    }
+
+    [Fact]
+    public async Task GetSignal_Missing_ReturnsNull()
+    {
+        Assert.Null(await Store.GetSignalAsync("never-seen", None));
+    }
+
+    [Fact]
+    public async Task ApplySignal_NewerVersion_IsApplied_AndReplacesTheStoredState()
+    {
+        var triggered = TestData.Signal(version: 1);
+        var resolved = TestData.Signal(triggered.IncidentId, version: 2, state: PlatformIncidentState.Resolved);
+        await Store.ApplySignalAsync(triggered, None);
+
+        Assert.Equal(SignalApplyResult.Applied, await Store.ApplySignalAsync(resolved, None));
+
+        Assert.Equal(resolved, await Store.GetSignalAsync(triggered.IncidentId, None));
+    }
+
+    [Fact]
+    public async Task ApplySignal_OlderAfterNewer_IsStale_AndKeepsTheNewer()
+    {
+        var v2 = TestData.Signal(version: 2, state: PlatformIncidentState.Acknowledged);
+        var v1 = TestData.Signal(v2.IncidentId, version: 1, state: PlatformIncidentState.Triggered);
+        await Store.ApplySignalAsync(v2, None);
+
+        Assert.Equal(SignalApplyResult.Stale, await Store.ApplySignalAsync(v1, None));
+
+        Assert.Equal(v2, await Store.GetSignalAsync(v2.IncidentId, None));
+    }
+
+    [Fact]
+    public async Task ApplySignal_SameVersionAgain_IsDuplicate_AndChangesNothing()
+    {
+        var v2 = TestData.Signal(version: 2);
+        await Store.ApplySignalAsync(v2, None);
+
+        var repeat = v2 with { Title = "A different title", State = PlatformIncidentState.Closed };
+        Assert.Equal(SignalApplyResult.Duplicate, await Store.ApplySignalAsync(repeat, None));
+
+        Assert.Equal(v2, await Store.GetSignalAsync(v2.IncidentId, None));
+    }
+
+    [Fact]
+    public async Task ApplySignal_IncidentIds_AreKeptApart()
+    {
+        var first = TestData.Signal("inc-1", version: 5);
+        var second = TestData.Signal("INC-1", version: 1);
+
+        await Store.ApplySignalAsync(first, None);
+
+        Assert.Equal(SignalApplyResult.Applied, await Store.ApplySignalAsync(second, None));
+        Assert.Equal(first, await Store.GetSignalAsync("inc-1", None));
+        Assert.Equal(second, await Store.GetSignalAsync("INC-1", None));
+    }
+
+    [Fact]
+    public async Task ApplySignal_ConcurrentVersions_NeverLetAnOlderVersionWin()
+    {
+        var incidentId = TestData.Unique("incident");
+        var versions = Enumerable.Range(1, 40).Reverse().Concat(Enumerable.Range(1, 40)).ToArray();
+
+        var results = await Task.WhenAll(versions.Select(v =>
+            Task.Run(() => Store.ApplySignalAsync(TestData.Signal(incidentId, version: v), None))));
+
+        Assert.Equal(40, (await Store.GetSignalAsync(incidentId, None))?.Version);
+        Assert.Contains(SignalApplyResult.Applied, results);
+        Assert.True(results.Count(r => r == SignalApplyResult.Applied) <= 40);
+    }
+}

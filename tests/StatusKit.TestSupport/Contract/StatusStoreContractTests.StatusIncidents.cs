@@ -1,0 +1,227 @@
+using StatusKit.Abstractions;
+using StatusKit.Model;
+
+namespace StatusKit.TestSupport.Contract;
+
+public abstract partial class StatusStoreContractTests
+{
+    [Fact]
+    public async Task AddStatusIncident_ThenGet_ReturnsEveryFieldWithTheTimeline()
+    {
+        var page = await AddPageAsync();
+        var incident = TestData.Incident(page.Id);
+
+        await Store.AddStatusIncidentAsync(incident, None);
+
+        StoreAssert.Same(incident, await Store.GetStatusIncidentAsync(incident.Id, None));
+    }
+
+    [Fact]
+    public async Task AddStatusIncident_ResolvedWithNullableFieldsNull_RoundTrips()
+    {
+        var page = await AddPageAsync();
+        var incident = TestData.Incident(page.Id, state: StatusIncidentState.Resolved) with
+        {
+            PlatformIncidentId = null,
+            ComponentIds = [],
+        };
+
+        await Store.AddStatusIncidentAsync(incident, None);
+
+        StoreAssert.Same(incident, await Store.GetStatusIncidentAsync(incident.Id, None));
+    }
+
+    [Fact]
+    public async Task AddStatusIncident_MissingPage_ThrowsNotFound()
+    {
+        var incident = TestData.Incident(Guid.NewGuid());
+
+        await Assert.ThrowsAsync<StatusKitNotFoundException>(() => Store.AddStatusIncidentAsync(incident, None));
+
+        Assert.Null(await Store.GetStatusIncidentAsync(incident.Id, None));
+    }
+
+    [Fact]
+    public async Task GetStatusIncident_Missing_ReturnsNull()
+    {
+        Assert.Null(await Store.GetStatusIncidentAsync(Guid.NewGuid(), None));
+    }
+
+    [Fact]
+    public async Task UpdateStatusIncident_ReplacesDescriptiveFields_AndKeepsTimelineStateAndResolution()
+    {
+        var page = await AddPageAsync();
+        var incident = TestData.Incident(page.Id);
+        await Store.AddStatusIncidentAsync(incident, None);
+        var changed = incident with
+        {
+            Title = "API errors (EU only)",
+            Message = "Only EU customers are affected.",
+            Severity = StatusIncidentSeverity.Critical,
+            ComponentIds = [Guid.NewGuid()],
+            PlatformIncidentId = null,
+            UpdatedAt = TestData.At(30),
+            State = StatusIncidentState.Resolved,
+            ResolvedAt = TestData.At(30),
+            Updates = [],
+        };
+
+        await Store.UpdateStatusIncidentAsync(changed, None);
+
+        StoreAssert.Same(
+            changed with { State = incident.State, ResolvedAt = incident.ResolvedAt, Updates = incident.Updates },
+            await Store.GetStatusIncidentAsync(incident.Id, None));
+    }
+
+    [Fact]
+    public async Task UpdateStatusIncident_Missing_ThrowsNotFound()
+    {
+        var page = await AddPageAsync();
+
+        await Assert.ThrowsAsync<StatusKitNotFoundException>(
+            () => Store.UpdateStatusIncidentAsync(TestData.Incident(page.Id), None));
+    }
+
+    [Fact]
+    public async Task AppendStatusIncidentUpdate_AddsToTheEndWithoutRewritingEarlierUpdates_AndMovesTheState()
+    {
+        var page = await AddPageAsync();
+        var incident = TestData.Incident(page.Id);
+        await Store.AddStatusIncidentAsync(incident, None);
+        var update = new StatusIncidentUpdate(Guid.NewGuid(), TestData.At(20), StatusIncidentState.Monitoring, "A fix is deployed.");
+
+        var returned = await Store.AppendStatusIncidentUpdateAsync(incident.Id, update, None);
+
+        var expected = incident with
+        {
+            Updates = [.. incident.Updates, update],
+            State = StatusIncidentState.Monitoring,
+            UpdatedAt = update.At,
+            ResolvedAt = null,
+        };
+        StoreAssert.Same(expected, returned);
+        StoreAssert.Same(expected, await Store.GetStatusIncidentAsync(incident.Id, None));
+    }
+
+    [Fact]
+    public async Task AppendStatusIncidentUpdate_Resolved_SetsResolvedAt_AndReopeningClearsIt()
+    {
+        var page = await AddPageAsync();
+        var incident = TestData.Incident(page.Id);
+        await Store.AddStatusIncidentAsync(incident, None);
+
+        var resolved = await Store.AppendStatusIncidentUpdateAsync(
+            incident.Id,
+            new StatusIncidentUpdate(Guid.NewGuid(), TestData.At(30), StatusIncidentState.Resolved, "Resolved."),
+            None);
+        var reopened = await Store.AppendStatusIncidentUpdateAsync(
+            incident.Id,
+            new StatusIncidentUpdate(Guid.NewGuid(), TestData.At(40), StatusIncidentState.Investigating, "Errors are back."),
+            None);
+
+        Assert.Equal(StatusIncidentState.Resolved, resolved.State);
+        StoreAssert.SameInstant(TestData.At(30), resolved.ResolvedAt);
+        Assert.Equal(StatusIncidentState.Investigating, reopened.State);
+        Assert.Null(reopened.ResolvedAt);
+        StoreAssert.SameInstant(TestData.At(40), reopened.UpdatedAt);
+        Assert.Equal(
+            [.. incident.Updates.Select(u => u.Message), "Resolved.", "Errors are back."],
+            (await Store.GetStatusIncidentAsync(incident.Id, None))!.Updates.Select(u => u.Message));
+    }
+
+    [Fact]
+    public async Task AppendStatusIncidentUpdate_MissingIncident_ThrowsNotFound()
+    {
+        var update = new StatusIncidentUpdate(Guid.NewGuid(), TestData.At(1), StatusIncidentState.Identified, "x");
+
+        await Assert.ThrowsAsync<StatusKitNotFoundException>(
+            () => Store.AppendStatusIncidentUpdateAsync(Guid.NewGuid(), update, None));
+    }
+
+    [Fact]
+    public async Task ListStatusIncidents_ReturnsThePagesIncidentsNewestFirst()
+    {
+        var page = await AddPageAsync();
+        var other = await AddPageAsync();
+        var oldest = await AddIncidentAsync(page.Id, TestData.At(0));
+        var newest = await AddIncidentAsync(page.Id, TestData.At(60));
+        var middle = await AddIncidentAsync(page.Id, TestData.At(30));
+        await AddIncidentAsync(other.Id, TestData.At(45));
+
+        var listed = await Store.ListStatusIncidentsAsync(page.Id, new StatusIncidentQuery(), None);
+
+        Assert.Equal([newest.Id, middle.Id, oldest.Id], listed.Select(i => i.Id));
+        StoreAssert.Same(newest, listed[0]);
+    }
+
+    [Fact]
+    public async Task ListStatusIncidents_FiltersByStateUnresolvedAndCreatedSince()
+    {
+        var page = await AddPageAsync();
+        var resolvedOld = await AddIncidentAsync(page.Id, TestData.At(0), StatusIncidentState.Resolved);
+        var monitoring = await AddIncidentAsync(page.Id, TestData.At(10), StatusIncidentState.Monitoring);
+        var identified = await AddIncidentAsync(page.Id, TestData.At(20), StatusIncidentState.Identified);
+        var resolvedNew = await AddIncidentAsync(page.Id, TestData.At(30), StatusIncidentState.Resolved);
+
+        async Task<IEnumerable<Guid>> Ids(StatusIncidentQuery query) =>
+            (await Store.ListStatusIncidentsAsync(page.Id, query, None)).Select(i => i.Id);
+
+        Assert.Equal([monitoring.Id], await Ids(new StatusIncidentQuery { State = StatusIncidentState.Monitoring }));
+        Assert.Equal([identified.Id, monitoring.Id], await Ids(new StatusIncidentQuery { Unresolved = true }));
+        Assert.Equal([resolvedNew.Id, resolvedOld.Id], await Ids(new StatusIncidentQuery { Unresolved = false }));
+        Assert.Equal([resolvedNew.Id, identified.Id], await Ids(new StatusIncidentQuery { CreatedSince = TestData.At(20) }));
+        Assert.Equal([identified.Id], await Ids(new StatusIncidentQuery { CreatedSince = TestData.At(20), Unresolved = true }));
+    }
+
+    [Fact]
+    public async Task ListStatusIncidents_SkipAndTake_PageThroughNewestFirst()
+    {
+        var page = await AddPageAsync();
+        var ids = new List<Guid>();
+        for (var minute = 0; minute < 5; minute++)
+        {
+            ids.Add((await AddIncidentAsync(page.Id, TestData.At(minute))).Id);
+        }
+
+        ids.Reverse();
+        var firstPage = await Store.ListStatusIncidentsAsync(page.Id, new StatusIncidentQuery { Take = 2 }, None);
+        var secondPage = await Store.ListStatusIncidentsAsync(page.Id, new StatusIncidentQuery { Skip = 2, Take = 2 }, None);
+        var lastPage = await Store.ListStatusIncidentsAsync(page.Id, new StatusIncidentQuery { Skip = 4, Take = 2 }, None);
+
+        Assert.Equal(ids[..2], firstPage.Select(i => i.Id));
+        Assert.Equal(ids[2..4], secondPage.Select(i => i.Id));
+        Assert.Equal(ids[4..], lastPage.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task ListStatusIncidents_TakeBelowOneOrNegativeSkip_ThrowsArgumentOutOfRange()
+    {
+        var page = await AddPageAsync();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => Store.ListStatusIncidentsAsync(page.Id, new StatusIncidentQuery { Take = 0 }, None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => Store.ListStatusIncidentsAsync(page.Id, new StatusIncidentQuery { Skip = -1 }, None));
+    }
+
+    [Fact]
+    public async Task DeleteStatusIncident_RemovesIt_AndReportsWhetherItExisted()
+    {
+        var page = await AddPageAsync();
+        var incident = await AddIncidentAsync(page.Id, TestData.At(0));
+
+        Assert.True(await Store.DeleteStatusIncidentAsync(incident.Id, None));
+        Assert.False(await Store.DeleteStatusIncidentAsync(incident.Id, None));
+        Assert.Null(await Store.GetStatusIncidentAsync(incident.Id, None));
+    }
+
+    private async Task<StatusIncident> AddIncidentAsync(
+        Guid pageId,
+        DateTimeOffset createdAt,
+        StatusIncidentState state = StatusIncidentState.Identified)
+    {
+        var incident = TestData.Incident(pageId, createdAt, state);
+        await Store.AddStatusIncidentAsync(incident, None);
+        return incident;
+    }
+}

@@ -1,0 +1,197 @@
+using StatusKit.Model;
+using StatusKit.Notifications;
+
+namespace StatusKit.TestSupport.Contract;
+
+public abstract partial class StatusStoreContractTests
+{
+    [Fact]
+    public async Task AddSubscriber_ThenGet_ReturnsEveryField()
+    {
+        var page = await AddPageAsync();
+        var subscriber = TestData.Subscriber(page.Id, SubscriberChannel.Webhook) with
+        {
+            ComponentIds = [Guid.NewGuid(), Guid.NewGuid()],
+            IsVerified = false,
+            IsActive = false,
+            CreatedAt = new DateTimeOffset(2026, 1, 5, 9, 30, 0, 125, TimeSpan.FromHours(-3)),
+        };
+
+        await Store.AddSubscriberAsync(subscriber, None);
+
+        StoreAssert.Same(subscriber, await Store.GetSubscriberAsync(subscriber.Id, None));
+    }
+
+    [Fact]
+    public async Task AddSubscriber_WithNullableFieldsNullAndNoComponents_RoundTrips()
+    {
+        var page = await AddPageAsync();
+        var subscriber = TestData.Subscriber(page.Id) with { VerifyTokenHash = null, SigningSecret = null, ComponentIds = [] };
+
+        await Store.AddSubscriberAsync(subscriber, None);
+
+        StoreAssert.Same(subscriber, await Store.GetSubscriberAsync(subscriber.Id, None));
+    }
+
+    [Fact]
+    public async Task GetSubscriber_Missing_ReturnsNull()
+    {
+        Assert.Null(await Store.GetSubscriberAsync(Guid.NewGuid(), None));
+    }
+
+    [Fact]
+    public async Task AddSubscriber_MissingPage_ThrowsNotFound()
+    {
+        var subscriber = TestData.Subscriber(Guid.NewGuid());
+
+        await Assert.ThrowsAsync<StatusKitNotFoundException>(() => Store.AddSubscriberAsync(subscriber, None));
+
+        Assert.Null(await Store.GetSubscriberAsync(subscriber.Id, None));
+    }
+
+    [Fact]
+    public async Task AddSubscriber_EmailDifferingOnlyInCase_ThrowsConflictNamingDestination()
+    {
+        var page = await AddPageAsync();
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Email, "Ops@Example.com"), None);
+        var duplicate = TestData.Subscriber(page.Id, SubscriberChannel.Email, "ops@example.COM");
+
+        var error = await Assert.ThrowsAsync<StatusKitConflictException>(() => Store.AddSubscriberAsync(duplicate, None));
+
+        Assert.Equal("destination", error.Field);
+        Assert.Single(await Store.ListSubscribersAsync(page.Id, None));
+    }
+
+    [Fact]
+    public async Task AddSubscriber_SameWebhookUrl_ThrowsConflictNamingDestination()
+    {
+        var page = await AddPageAsync();
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Webhook, "https://hooks.example.com/a"), None);
+
+        var error = await Assert.ThrowsAsync<StatusKitConflictException>(() => Store.AddSubscriberAsync(
+            TestData.Subscriber(page.Id, SubscriberChannel.Webhook, "https://hooks.example.com/a"),
+            None));
+
+        Assert.Equal("destination", error.Field);
+    }
+
+    [Fact]
+    public async Task AddSubscriber_UrlDifferingOnlyInCase_IsAllowed()
+    {
+        var page = await AddPageAsync();
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Webhook, "https://hooks.example.com/Token"), None);
+
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Webhook, "https://hooks.example.com/token"), None);
+
+        Assert.Equal(2, (await Store.ListSubscribersAsync(page.Id, None)).Count);
+    }
+
+    [Fact]
+    public async Task AddSubscriber_SameDestinationOnAnotherChannelOrPage_IsAllowed()
+    {
+        var page = await AddPageAsync();
+        var other = await AddPageAsync();
+        const string url = "https://hooks.example.com/shared";
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Webhook, url), None);
+
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Slack, url), None);
+        await Store.AddSubscriberAsync(TestData.Subscriber(other.Id, SubscriberChannel.Webhook, url), None);
+
+        Assert.Equal(2, (await Store.ListSubscribersAsync(page.Id, None)).Count);
+        Assert.Single(await Store.ListSubscribersAsync(other.Id, None));
+    }
+
+    [Fact]
+    public async Task FindSubscriberByTokenHashes_ReturnsTheOwner_OrNull()
+    {
+        var page = await AddPageAsync();
+        var subscriber = TestData.Subscriber(page.Id);
+        await Store.AddSubscriberAsync(subscriber, None);
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id), None);
+
+        StoreAssert.Same(subscriber, await Store.FindSubscriberByVerifyTokenHashAsync(subscriber.VerifyTokenHash!, None));
+        StoreAssert.Same(subscriber, await Store.FindSubscriberByUnsubscribeTokenHashAsync(subscriber.UnsubscribeTokenHash, None));
+        Assert.Null(await Store.FindSubscriberByVerifyTokenHashAsync("unknown", None));
+        Assert.Null(await Store.FindSubscriberByUnsubscribeTokenHashAsync("unknown", None));
+    }
+
+    [Fact]
+    public async Task ListSubscribers_ReturnsThePagesSubscribersByCreation()
+    {
+        var page = await AddPageAsync();
+        var other = await AddPageAsync();
+        var second = TestData.Subscriber(page.Id, createdAt: TestData.At(20));
+        var first = TestData.Subscriber(page.Id, createdAt: TestData.At(10));
+        var third = TestData.Subscriber(page.Id, createdAt: TestData.At(30));
+        foreach (var subscriber in new[] { second, third, first, TestData.Subscriber(other.Id) })
+        {
+            await Store.AddSubscriberAsync(subscriber, None);
+        }
+
+        var listed = await Store.ListSubscribersAsync(page.Id, None);
+
+        Assert.Equal([first.Id, second.Id, third.Id], listed.Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task UpdateSubscriber_ReplacesFields()
+    {
+        var page = await AddPageAsync();
+        var subscriber = TestData.Subscriber(page.Id) with { IsVerified = false };
+        await Store.AddSubscriberAsync(subscriber, None);
+        var changed = subscriber with
+        {
+            Destination = "new@example.com",
+            ComponentIds = [],
+            NotifyOn = NotificationEvents.All,
+            IsVerified = true,
+            VerifyTokenHash = null,
+            UnsubscribeTokenHash = "rotated",
+            IsActive = false,
+        };
+
+        await Store.UpdateSubscriberAsync(changed, None);
+
+        StoreAssert.Same(changed, await Store.GetSubscriberAsync(subscriber.Id, None));
+        Assert.Null(await Store.FindSubscriberByVerifyTokenHashAsync(subscriber.VerifyTokenHash!, None));
+    }
+
+    [Fact]
+    public async Task UpdateSubscriber_Missing_ThrowsNotFound()
+    {
+        var page = await AddPageAsync();
+
+        await Assert.ThrowsAsync<StatusKitNotFoundException>(
+            () => Store.UpdateSubscriberAsync(TestData.Subscriber(page.Id), None));
+    }
+
+    [Fact]
+    public async Task UpdateSubscriber_DestinationOfAnotherSubscriber_ThrowsConflictNamingDestination_AndKeepsIt()
+    {
+        var page = await AddPageAsync();
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, destination: "taken@example.com"), None);
+        var subscriber = TestData.Subscriber(page.Id, destination: "mine@example.com");
+        await Store.AddSubscriberAsync(subscriber, None);
+
+        var error = await Assert.ThrowsAsync<StatusKitConflictException>(
+            () => Store.UpdateSubscriberAsync(subscriber with { Destination = "TAKEN@example.com" }, None));
+
+        Assert.Equal("destination", error.Field);
+        StoreAssert.Same(subscriber, await Store.GetSubscriberAsync(subscriber.Id, None));
+    }
+
+    [Fact]
+    public async Task DeleteSubscriber_RemovesIt_ButKeepsItsNotifications()
+    {
+        var page = await AddPageAsync();
+        var subscriber = TestData.Subscriber(page.Id);
+        await Store.AddSubscriberAsync(subscriber, None);
+        var notification = await EnqueueAsync(TestData.Notification(page.Id, subscriber.Id));
+
+        Assert.True(await Store.DeleteSubscriberAsync(subscriber.Id, None));
+        Assert.False(await Store.DeleteSubscriberAsync(subscriber.Id, None));
+
+        Assert.Null(await Store.GetSubscriberAsync(subscriber.Id, None));
+        Assert.Equal(notification, await Store.GetNotificationAsync(notification.Id, None));
+    }
+}
