@@ -7,7 +7,7 @@ using StatusKit.Engine;
 using StatusKit.Hosting;
 using StatusKit.InMemory;
 using StatusKit.Notifications;
-using StatusKit.Options;
+using StatusKit.Configuration;
 using StatusKit.Services;
 using StatusKit.Uptime;
 
@@ -29,6 +29,18 @@ public static class StatusPagesServiceCollectionExtensions
     public static IStatusPagesBuilder AddStatusPages(this IServiceCollection services, Action<StatusPagesOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(StatusPagesMarker)))
+        {
+            // Already added: only the new configuration applies.
+            if (configure is not null)
+            {
+                services.Configure(configure);
+            }
+
+            return new StatusPagesBuilder(services);
+        }
+
+        services.AddSingleton<StatusPagesMarker>();
         services.AddOptions<StatusPagesOptions>().ValidateOnStart();
         services.AddOptions<NotificationOptions>().ValidateOnStart();
         if (configure is not null)
@@ -68,7 +80,11 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton(sp => new SubscriberService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<IDestinationValidator>(), sp.GetRequiredService<SubscriberLinks>(), sp.GetRequiredService<TimeProvider>()));
 
+        NotifierRegistration.AddHttpNotifiers(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SnapshotWarmupService>());
         return new StatusPagesBuilder(services);
     }
+
+    /// <summary>Marks a collection StatusKit was added to, so a second AddStatusPages() adds nothing twice.</summary>
+    private sealed class StatusPagesMarker;
 }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
-using StatusKit.Options;
+using StatusKit.Configuration;
 using StatusKit.Snapshots;
 
 namespace StatusKit.Engine;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Model;
-using StatusKit.Options;
+using StatusKit.Configuration;
 using StatusKit.Services;
 
 namespace StatusKit.Uptime;

@@ -21,7 +21,7 @@ public sealed class SlackNotifierTests : IAsyncLifetime
     [Fact]
     public async Task Posts_ABlockKitMessage_WithFallbackText()
     {
-        await using var services = Services(Clock(), _logs);
+        await using var services = BuildServices(Clock(), _logs);
         var content = Content() with { ComponentName = "API <prod> & co", Body = "Use <https://evil.test|this> instead" };
         var message = NotificationFixtures.Message(SubscriberChannel.Slack, _receiver.Url.ToString(), content: content);
 
@@ -56,7 +56,7 @@ public sealed class SlackNotifierTests : IAsyncLifetime
     public async Task Status_MapsToResult_LikeWebhooks(int status, NotificationResultKind expected)
     {
         _receiver.Respond = _ => new CannedResponse(status, status == 410 ? "channel_is_archived" : "error");
-        await using var services = Services(Clock(), _logs);
+        await using var services = BuildServices(Clock(), _logs);
         var message = NotificationFixtures.Message(SubscriberChannel.Slack, _receiver.Url.ToString());
 
         var result = await services.GetRequiredService<SlackNotifier>().SendAsync(message, CancellationToken.None).WaitAsync(Bound);
@@ -71,7 +71,7 @@ public sealed class SlackNotifierTests : IAsyncLifetime
     [Fact]
     public async Task LoopbackDestination_IsRefused_WhenPrivateNetworksAreNotAllowed()
     {
-        await using var services = Services(Clock(), _logs, allowPrivateNetworks: false, allowHttp: true);
+        await using var services = BuildServices(Clock(), _logs, allowPrivateNetworks: false, allowHttp: true);
         var message = NotificationFixtures.Message(SubscriberChannel.Slack, _receiver.Url.ToString());
 
         var result = await services.GetRequiredService<SlackNotifier>().SendAsync(message, CancellationToken.None).WaitAsync(Bound);
@@ -85,7 +85,7 @@ public sealed class SlackNotifierTests : IAsyncLifetime
     {
         _receiver.Respond = _ => null;
         var clock = Clock();
-        await using var services = Services(clock, _logs, timeout: TimeSpan.FromSeconds(5));
+        await using var services = BuildServices(clock, _logs, timeout: TimeSpan.FromSeconds(5));
         var message = NotificationFixtures.Message(SubscriberChannel.Slack, _receiver.Url.ToString());
 
         var sending = services.GetRequiredService<SlackNotifier>().SendAsync(message, CancellationToken.None);

@@ -210,7 +210,7 @@ public sealed class WebhookAddressGuardTests
         // The name passed the subscribe-time check once; now it resolves to loopback.
         await using var receiver = new TestHttpReceiver();
         var logs = new ListLoggerProvider();
-        await using var services = Services(Clock(), logs, allowPrivateNetworks: false, allowHttp: true, resolve: Resolver("127.0.0.1"));
+        await using var services = BuildServices(Clock(), logs, allowPrivateNetworks: false, allowHttp: true, resolve: Resolver("127.0.0.1"));
         var client = services.GetRequiredService<IHttpClientFactory>().CreateClient(StatusKit.Notifications.Webhooks.WebhookNotifier.HttpClientName);
 
         var ex = await Assert.ThrowsAsync<HttpRequestException>(

@@ -28,7 +28,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     public async Task Delivery_IsSignedSoTheReceiverCanVerifyIt_WithTheDocumentedAlgorithm()
     {
         var clock = Clock();
-        await using var services = Services(clock, _logs);
+        await using var services = BuildServices(clock, _logs);
         var notifier = services.GetRequiredService<WebhookNotifier>();
 
         var result = await notifier.SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
@@ -58,7 +58,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     [Fact]
     public async Task Body_FollowsTheDocumentedSnakeCaseSchema()
     {
-        await using var services = Services(Clock(), _logs);
+        await using var services = BuildServices(Clock(), _logs);
         await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
 
         using var json = JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
@@ -94,7 +94,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     public async Task Status_MapsToResult(int status, NotificationResultKind expected)
     {
         _receiver.Respond = _ => new CannedResponse(status, status >= 400 ? "nope" : string.Empty);
-        await using var services = Services(Clock(), _logs);
+        await using var services = BuildServices(Clock(), _logs);
 
         var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
 
@@ -110,7 +110,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     public async Task TooManyRequests_RetriesAfterTheSecondsTheReceiverAskedFor()
     {
         _receiver.Respond = _ => new CannedResponse(429, "slow down", new Dictionary<string, string> { ["Retry-After"] = "120" });
-        await using var services = Services(Clock(), _logs);
+        await using var services = BuildServices(Clock(), _logs);
 
         var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
 
@@ -125,7 +125,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
         var clock = Clock();
         var date = clock.GetUtcNow().AddSeconds(90).ToString("r", CultureInfo.InvariantCulture);
         _receiver.Respond = _ => new CannedResponse(503, string.Empty, new Dictionary<string, string> { ["Retry-After"] = date });
-        await using var services = Services(clock, _logs);
+        await using var services = BuildServices(clock, _logs);
 
         var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
 
@@ -139,7 +139,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
         _receiver.Respond = r => r.Target == "/hooks/incoming"
             ? new CannedResponse(302, string.Empty, new Dictionary<string, string> { ["Location"] = $"http://127.0.0.1:{_receiver.Port}/elsewhere" })
             : new CannedResponse(200);
-        await using var services = Services(Clock(), _logs);
+        await using var services = BuildServices(Clock(), _logs);
 
         var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
 
@@ -153,7 +153,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     {
         _receiver.Respond = _ => null;
         var clock = Clock();
-        await using var services = Services(clock, _logs, timeout: TimeSpan.FromSeconds(15));
+        await using var services = BuildServices(clock, _logs, timeout: TimeSpan.FromSeconds(15));
 
         var sending = services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None);
         await _receiver.FirstRequest.WaitAsync(Bound);
@@ -171,7 +171,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     public async Task ReceiverThatNeverAnswers_TimesOutOnTheRealClock_WithAShortTimeout()
     {
         _receiver.Respond = _ => null;
-        await using var services = Services(TimeProvider.System, _logs, timeout: TimeSpan.FromMilliseconds(300));
+        await using var services = BuildServices(TimeProvider.System, _logs, timeout: TimeSpan.FromMilliseconds(300));
         var started = TimeProvider.System.GetTimestamp();
 
         var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
@@ -184,7 +184,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     [Fact]
     public async Task ConnectionRefused_Retries()
     {
-        await using var services = Services(Clock(), _logs);
+        await using var services = BuildServices(Clock(), _logs);
         var message = NotificationFixtures.Message(SubscriberChannel.Webhook, $"http://127.0.0.1:{ClosedPort()}/hook", _secret);
 
         var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(message, CancellationToken.None).WaitAsync(Bound);
@@ -199,7 +199,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     [InlineData("%%% not base64 %%%")]
     public async Task SubscriberWithoutAValidSecret_FailsPermanently_WithoutSending(string? secret)
     {
-        await using var services = Services(Clock(), _logs);
+        await using var services = BuildServices(Clock(), _logs);
         var message = NotificationFixtures.Message(SubscriberChannel.Webhook, _receiver.Url.ToString(), secret);
 
         var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(message, CancellationToken.None);
@@ -212,7 +212,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     [Fact]
     public async Task PlainHttp_IsRefused_UnlessTheHostAllowsIt()
     {
-        await using var services = Services(Clock(), _logs, allowPrivateNetworks: false);
+        await using var services = BuildServices(Clock(), _logs, allowPrivateNetworks: false);
 
         var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None);
 
@@ -224,7 +224,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     [Fact]
     public async Task LoopbackDestination_IsRefusedOnConnect_WhenPrivateNetworksAreNotAllowed()
     {
-        await using var services = Services(Clock(), _logs, allowPrivateNetworks: false, allowHttp: true);
+        await using var services = BuildServices(Clock(), _logs, allowPrivateNetworks: false, allowHttp: true);
 
         var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
 
@@ -238,7 +238,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     public async Task CallerCancellation_Propagates_InsteadOfBecomingARetry()
     {
         _receiver.Respond = _ => null;
-        await using var services = Services(Clock(), _logs);
+        await using var services = BuildServices(Clock(), _logs);
         using var cts = new CancellationTokenSource();
 
         var sending = services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), cts.Token);

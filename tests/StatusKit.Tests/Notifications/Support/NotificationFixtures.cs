@@ -56,7 +56,7 @@ public static class NotificationFixtures
         OccurredAt = new DateTimeOffset(2026, 1, 5, 8, 59, 30, TimeSpan.Zero),
     };
 
-    public static ServiceProvider Services(
+    public static ServiceProvider BuildServices(
         TimeProvider clock,
         ListLoggerProvider logs,
         bool allowPrivateNetworks = true,

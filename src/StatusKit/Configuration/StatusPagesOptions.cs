@@ -1,7 +1,7 @@
 using StatusKit.Status;
 using StatusKit.Uptime;
 
-namespace StatusKit.Options;
+namespace StatusKit.Configuration;
 
 /// <summary>Options of the core engine. Bound with <c>AddStatusPages(options =&gt; …)</c> and validated at start-up.</summary>
 public sealed class StatusPagesOptions

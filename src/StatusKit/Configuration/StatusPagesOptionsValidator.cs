@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using StatusKit.Status;
 
-namespace StatusKit.Options;
+namespace StatusKit.Configuration;
 
 /// <summary>Validates <see cref="StatusPagesOptions"/>, reporting every failure at once with the field and value.</summary>
 internal sealed class StatusPagesOptionsValidator : IValidateOptions<StatusPagesOptions>
