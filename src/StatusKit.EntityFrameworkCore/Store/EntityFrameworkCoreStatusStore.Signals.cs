@@ -8,10 +8,13 @@ namespace StatusKit.EntityFrameworkCore.Store;
 
 internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
 {
+    private const int MaxSignalAttempts = 16;
+
     /// <remarks>
     /// Compare-and-set: <c>UPDATE … WHERE incident_id = @id AND version &lt; @version</c>; when no row changed, the
-    /// first signal of an incident is inserted, and a concurrent first insert (a unique violation) is retried as an
-    /// update. Whatever the interleaving, the stored version only grows.
+    /// first signal of an incident is inserted, and a concurrent first insert (a unique violation, or an older row that
+    /// appeared between the update and the read) is retried as an update. Whatever the interleaving, the stored version
+    /// only grows.
     /// </remarks>
     public async Task<SignalApplyResult> ApplySignalAsync(IncidentSignal signal, CancellationToken cancellationToken)
     {
@@ -22,6 +25,12 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var occurredAt = Instants.ToStore(signal.OccurredAt);
         for (var attempt = 0; ; attempt++)
         {
+            if (attempt == MaxSignalAttempts)
+            {
+                throw new StatusKitConcurrencyException(
+                    $"The signal of incident '{signal.IncidentId}' kept racing with other writers; reload and retry.");
+            }
+
             await using var session = await OpenAsync(cancellationToken);
             var signals = session.Set<IncidentSignalEntity>();
             var updated = await signals
@@ -47,7 +56,14 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 .FirstOrDefaultAsync(cancellationToken);
             if (stored is { } version)
             {
-                return version == signal.Version ? SignalApplyResult.Duplicate : SignalApplyResult.Stale;
+                if (version >= signal.Version)
+                {
+                    return version == signal.Version ? SignalApplyResult.Duplicate : SignalApplyResult.Stale;
+                }
+
+                // The first signal of the incident was inserted between our update and our read, with an older
+                // version: compare-and-set against it again.
+                continue;
             }
 
             signals.Add(new IncidentSignalEntity
@@ -66,7 +82,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 await session.Context.SaveChangesAsync(cancellationToken);
                 return SignalApplyResult.Applied;
             }
-            catch (DbUpdateException exception) when (attempt < 3 && DbErrors.FindUniqueViolation(exception) is not null)
+            catch (DbUpdateException exception) when (DbErrors.FindUniqueViolation(exception) is not null)
             {
                 // Another writer inserted the first signal of this incident meanwhile: compare against it.
             }
