@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StatusKit.EntityFrameworkCore.Entities;
+
+namespace StatusKit.EntityFrameworkCore.Configuration;
+
+/// <summary>Maps maintenance windows: state + occurrence start (what a scheduler scans), page + occurrence start.</summary>
+internal sealed class MaintenanceWindowConfiguration(StatusKitModelOptions options) : IEntityTypeConfiguration<MaintenanceWindowEntity>
+{
+    public void Configure(EntityTypeBuilder<MaintenanceWindowEntity> builder)
+    {
+        builder.ToTable(options.TablePrefix + StatusKitTableNames.MaintenanceWindows, options.Schema);
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Id).ValueGeneratedNever();
+        builder.HasOne<PageEntity>().WithMany().HasForeignKey(w => w.PageId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(w => new { w.State, w.OccurrenceStartsAt });
+        builder.HasIndex(w => new { w.PageId, w.OccurrenceStartsAt });
+    }
+}

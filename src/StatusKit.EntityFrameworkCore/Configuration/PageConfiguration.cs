@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StatusKit.EntityFrameworkCore.Entities;
+
+namespace StatusKit.EntityFrameworkCore.Configuration;
+
+/// <summary>Maps pages: unique slug.</summary>
+internal sealed class PageConfiguration(StatusKitModelOptions options) : IEntityTypeConfiguration<PageEntity>
+{
+    public void Configure(EntityTypeBuilder<PageEntity> builder)
+    {
+        builder.ToTable(options.TablePrefix + StatusKitTableNames.Pages, options.Schema);
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.HasIndex(p => p.Slug).IsUnique();
+        builder.HasIndex(p => p.TeamId);
+    }
+}

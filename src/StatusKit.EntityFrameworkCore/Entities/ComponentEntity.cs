@@ -1,0 +1,86 @@
+using StatusKit.Model;
+using StatusKit.Status;
+
+namespace StatusKit.EntityFrameworkCore.Entities;
+
+/// <summary>The row of a <see cref="Component"/>.</summary>
+internal sealed class ComponentEntity
+{
+    public Guid Id { get; set; }
+
+    public Guid PageId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>The name in upper case (invariant): names are unique per page ignoring case.</summary>
+    public string NameKey { get; set; } = "";
+
+    public string? Description { get; set; }
+
+    public int DisplayOrder { get; set; }
+
+    public string? GroupName { get; set; }
+
+    public string? TeamId { get; set; }
+
+    public string? ServiceIdentifier { get; set; }
+
+    public ComponentStatus Status { get; set; }
+
+    public DateTime StatusUpdatedAt { get; set; }
+
+    public ComponentStatus? ManualStatus { get; set; }
+
+    public DateTime? ManualStatusExpiresAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public static ComponentEntity From(Component component)
+    {
+        var entity = new ComponentEntity
+        {
+            Id = component.Id,
+            PageId = component.PageId,
+            Status = component.Status,
+            StatusUpdatedAt = Instants.ToStore(component.StatusUpdatedAt),
+            CreatedAt = Instants.ToStore(component.CreatedAt),
+        };
+        entity.CopyDescriptiveFrom(component);
+        return entity;
+    }
+
+    /// <summary>Copies what <c>UpdateComponentAsync</c> may change (not the page, the status or the creation time).</summary>
+    public void CopyDescriptiveFrom(Component component)
+    {
+        Name = component.Name;
+        NameKey = component.Name.ToUpperInvariant();
+        Description = component.Description;
+        DisplayOrder = component.DisplayOrder;
+        GroupName = component.GroupName;
+        TeamId = component.TeamId;
+        ServiceIdentifier = component.ServiceIdentifier;
+        ManualStatus = component.ManualStatus;
+        ManualStatusExpiresAt = Instants.ToStore(component.ManualStatusExpiresAt);
+        UpdatedAt = Instants.ToStore(component.UpdatedAt);
+    }
+
+    public Component ToModel() => new()
+    {
+        Id = Id,
+        PageId = PageId,
+        Name = Name,
+        Description = Description,
+        DisplayOrder = DisplayOrder,
+        GroupName = GroupName,
+        TeamId = TeamId,
+        ServiceIdentifier = ServiceIdentifier,
+        Status = Status,
+        StatusUpdatedAt = Instants.FromStore(StatusUpdatedAt),
+        ManualStatus = ManualStatus,
+        ManualStatusExpiresAt = Instants.FromStore(ManualStatusExpiresAt),
+        CreatedAt = Instants.FromStore(CreatedAt),
+        UpdatedAt = Instants.FromStore(UpdatedAt),
+    };
+}

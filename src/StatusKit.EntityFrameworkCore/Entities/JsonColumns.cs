@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using StatusKit.Notifications;
+
+namespace StatusKit.EntityFrameworkCore.Entities;
+
+/// <summary>The JSON text kept in the id-list and notification-content columns (portable across providers).</summary>
+internal static class JsonColumns
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static string FromIds(IReadOnlyList<Guid> ids) => JsonSerializer.Serialize(ids ?? [], Options);
+
+    public static IReadOnlyList<Guid> ToIds(string json) => JsonSerializer.Deserialize<Guid[]>(json, Options) ?? [];
+
+    public static string FromContent(NotificationContent content) => JsonSerializer.Serialize(content, Options);
+
+    public static NotificationContent ToContent(string json) =>
+        JsonSerializer.Deserialize<NotificationContent>(json, Options)
+        ?? throw new InvalidOperationException("A stored notification has no content.");
+}

@@ -1,0 +1,65 @@
+using StatusKit.Model;
+
+namespace StatusKit.EntityFrameworkCore.Entities;
+
+/// <summary>The row of a <see cref="StatusPage"/>.</summary>
+internal sealed class PageEntity
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string? Description { get; set; }
+
+    public string Slug { get; set; } = "";
+
+    public bool IsPublic { get; set; }
+
+    public string? AccessTokenHash { get; set; }
+
+    public string? TeamId { get; set; }
+
+    public string TimeZoneId { get; set; } = "UTC";
+
+    public string? CreatedBy { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public static PageEntity From(StatusPage page)
+    {
+        var entity = new PageEntity { Id = page.Id };
+        entity.CopyFrom(page);
+        return entity;
+    }
+
+    public void CopyFrom(StatusPage page)
+    {
+        Name = page.Name;
+        Description = page.Description;
+        Slug = page.Slug;
+        IsPublic = page.IsPublic;
+        AccessTokenHash = page.AccessTokenHash;
+        TeamId = page.TeamId;
+        TimeZoneId = page.TimeZoneId;
+        CreatedBy = page.CreatedBy;
+        CreatedAt = Instants.ToStore(page.CreatedAt);
+        UpdatedAt = Instants.ToStore(page.UpdatedAt);
+    }
+
+    public StatusPage ToModel() => new()
+    {
+        Id = Id,
+        Name = Name,
+        Description = Description,
+        Slug = Slug,
+        IsPublic = IsPublic,
+        AccessTokenHash = AccessTokenHash,
+        TeamId = TeamId,
+        TimeZoneId = TimeZoneId,
+        CreatedBy = CreatedBy,
+        CreatedAt = Instants.FromStore(CreatedAt),
+        UpdatedAt = Instants.FromStore(UpdatedAt),
+    };
+}

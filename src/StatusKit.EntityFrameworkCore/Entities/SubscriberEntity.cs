@@ -1,0 +1,78 @@
+using StatusKit.Model;
+
+namespace StatusKit.EntityFrameworkCore.Entities;
+
+/// <summary>
+/// The row of a <see cref="Subscriber"/>. <see cref="DestinationKey"/> is what uniqueness compares: the address in
+/// upper case (invariant) for email (addresses are case-insensitive in practice), the URL as given for Slack and webhooks.
+/// </summary>
+internal sealed class SubscriberEntity
+{
+    public Guid Id { get; set; }
+
+    public Guid PageId { get; set; }
+
+    public SubscriberChannel Channel { get; set; }
+
+    public string Destination { get; set; } = "";
+
+    public string DestinationKey { get; set; } = "";
+
+    public string ComponentIds { get; set; } = "[]";
+
+    public NotificationEvents NotifyOn { get; set; }
+
+    public bool IsVerified { get; set; }
+
+    public string? VerifyTokenHash { get; set; }
+
+    public string UnsubscribeTokenHash { get; set; } = "";
+
+    public string? SigningSecret { get; set; }
+
+    public bool IsActive { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public static string KeyOf(SubscriberChannel channel, string destination) =>
+        channel == SubscriberChannel.Email ? destination.ToUpperInvariant() : destination;
+
+    public static SubscriberEntity From(Subscriber subscriber)
+    {
+        var entity = new SubscriberEntity { Id = subscriber.Id };
+        entity.CopyFrom(subscriber);
+        return entity;
+    }
+
+    public void CopyFrom(Subscriber subscriber)
+    {
+        PageId = subscriber.PageId;
+        Channel = subscriber.Channel;
+        Destination = subscriber.Destination;
+        DestinationKey = KeyOf(subscriber.Channel, subscriber.Destination);
+        ComponentIds = JsonColumns.FromIds(subscriber.ComponentIds);
+        NotifyOn = subscriber.NotifyOn;
+        IsVerified = subscriber.IsVerified;
+        VerifyTokenHash = subscriber.VerifyTokenHash;
+        UnsubscribeTokenHash = subscriber.UnsubscribeTokenHash;
+        SigningSecret = subscriber.SigningSecret;
+        IsActive = subscriber.IsActive;
+        CreatedAt = Instants.ToStore(subscriber.CreatedAt);
+    }
+
+    public Subscriber ToModel() => new()
+    {
+        Id = Id,
+        PageId = PageId,
+        Channel = Channel,
+        Destination = Destination,
+        ComponentIds = JsonColumns.ToIds(ComponentIds),
+        NotifyOn = NotifyOn,
+        IsVerified = IsVerified,
+        VerifyTokenHash = VerifyTokenHash,
+        UnsubscribeTokenHash = UnsubscribeTokenHash,
+        SigningSecret = SigningSecret,
+        IsActive = IsActive,
+        CreatedAt = Instants.FromStore(CreatedAt),
+    };
+}

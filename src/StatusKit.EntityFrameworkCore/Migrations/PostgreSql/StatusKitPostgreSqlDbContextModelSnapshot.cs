@@ -1,0 +1,647 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace StatusKit.EntityFrameworkCore.Migrations.PostgreSql;
+
+/// <summary>
+/// The model as the PostgreSQL migrations leave it, frozen by hand: a model change without a new migration shows up
+/// as pending model changes (a test checks there are none).
+/// </summary>
+[DbContext(typeof(StatusKitPostgreSqlDbContext))]
+internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
+{
+    protected override void BuildModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+        modelBuilder.HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.ComponentEntity", b =>
+        {
+            b.Property<Guid>("Id")
+                .HasColumnType("uuid")
+                .HasColumnName("id");
+
+            b.Property<DateTime>("CreatedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("created_at");
+
+            b.Property<string>("Description")
+                .HasColumnType("text")
+                .HasColumnName("description");
+
+            b.Property<int>("DisplayOrder")
+                .HasColumnType("integer")
+                .HasColumnName("display_order");
+
+            b.Property<string>("GroupName")
+                .HasColumnType("text")
+                .HasColumnName("group_name");
+
+            b.Property<int?>("ManualStatus")
+                .HasColumnType("integer")
+                .HasColumnName("manual_status");
+
+            b.Property<DateTime?>("ManualStatusExpiresAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("manual_status_expires_at");
+
+            b.Property<string>("Name")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("name");
+
+            b.Property<string>("NameKey")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("name_key");
+
+            b.Property<Guid>("PageId")
+                .HasColumnType("uuid")
+                .HasColumnName("page_id");
+
+            b.Property<string>("ServiceIdentifier")
+                .HasColumnType("text")
+                .HasColumnName("service_identifier");
+
+            b.Property<int>("Status")
+                .HasColumnType("integer")
+                .HasColumnName("status");
+
+            b.Property<DateTime>("StatusUpdatedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("status_updated_at");
+
+            b.Property<string>("TeamId")
+                .HasColumnType("text")
+                .HasColumnName("team_id");
+
+            b.Property<DateTime>("UpdatedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("updated_at");
+
+            b.HasKey("Id");
+
+            b.HasIndex("TeamId");
+
+            b.HasIndex("PageId", "DisplayOrder");
+
+            b.HasIndex("PageId", "NameKey").IsUnique();
+
+            b.ToTable("statuskit_components", (string?)null);
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.IncidentSignalEntity", b =>
+        {
+            b.Property<string>("IncidentId")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("incident_id");
+
+            b.Property<DateTime>("OccurredAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("occurred_at");
+
+            b.Property<string>("Priority")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("priority");
+
+            b.Property<string>("ServiceIdentifier")
+                .HasColumnType("text")
+                .HasColumnName("service_identifier");
+
+            b.Property<int>("State")
+                .HasColumnType("integer")
+                .HasColumnName("state");
+
+            b.Property<string>("TeamId")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("team_id");
+
+            b.Property<string>("Title")
+                .HasColumnType("text")
+                .HasColumnName("title");
+
+            b.Property<long>("Version")
+                .HasColumnType("bigint")
+                .HasColumnName("version");
+
+            b.HasKey("IncidentId");
+
+            b.HasIndex("TeamId", "State");
+
+            b.ToTable("statuskit_incident_signals", (string?)null);
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.MaintenanceWindowEntity", b =>
+        {
+            b.Property<Guid>("Id")
+                .HasColumnType("uuid")
+                .HasColumnName("id");
+
+            b.Property<bool>("AutoUpdateStatus")
+                .HasColumnType("boolean")
+                .HasColumnName("auto_update_status");
+
+            b.Property<string>("ComponentIds")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("component_ids");
+
+            b.Property<DateTime>("CreatedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("created_at");
+
+            b.Property<string>("CreatedBy")
+                .HasColumnType("text")
+                .HasColumnName("created_by");
+
+            b.Property<string>("Description")
+                .HasColumnType("text")
+                .HasColumnName("description");
+
+            b.Property<DateTime>("EndsAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("ends_at");
+
+            b.Property<bool>("NotifySubscribers")
+                .HasColumnType("boolean")
+                .HasColumnName("notify_subscribers");
+
+            b.Property<DateTime>("OccurrenceEndsAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("occurrence_ends_at");
+
+            b.Property<DateTime>("OccurrenceStartsAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("occurrence_starts_at");
+
+            b.Property<Guid>("PageId")
+                .HasColumnType("uuid")
+                .HasColumnName("page_id");
+
+            b.Property<string>("Recurrence")
+                .HasColumnType("text")
+                .HasColumnName("recurrence");
+
+            b.Property<DateTime?>("ReminderSentFor")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("reminder_sent_for");
+
+            b.Property<DateTime>("StartsAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("starts_at");
+
+            b.Property<int>("State")
+                .HasColumnType("integer")
+                .HasColumnName("state");
+
+            b.Property<string>("TimeZoneId")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("time_zone_id");
+
+            b.Property<string>("Title")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("title");
+
+            b.Property<DateTime>("UpdatedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("updated_at");
+
+            b.Property<long>("Version")
+                .HasColumnType("bigint")
+                .HasColumnName("version");
+
+            b.HasKey("Id");
+
+            b.HasIndex("PageId", "OccurrenceStartsAt");
+
+            b.HasIndex("State", "OccurrenceStartsAt");
+
+            b.ToTable("statuskit_maintenance_windows", (string?)null);
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.NotificationEntity", b =>
+        {
+            b.Property<Guid>("Id")
+                .HasColumnType("uuid")
+                .HasColumnName("id");
+
+            b.Property<int>("Attempts")
+                .HasColumnType("integer")
+                .HasColumnName("attempts");
+
+            b.Property<int>("Channel")
+                .HasColumnType("integer")
+                .HasColumnName("channel");
+
+            b.Property<string>("CoalesceKey")
+                .HasColumnType("text")
+                .HasColumnName("coalesce_key");
+
+            b.Property<DateTime?>("CompletedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("completed_at");
+
+            b.Property<string>("Content")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("content");
+
+            b.Property<DateTime>("CreatedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("created_at");
+
+            b.Property<string>("DeduplicationKey")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("deduplication_key");
+
+            b.Property<DateTime>("DueAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("due_at");
+
+            b.Property<string>("LastError")
+                .HasColumnType("text")
+                .HasColumnName("last_error");
+
+            b.Property<DateTime?>("LeaseExpiresAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("lease_expires_at");
+
+            b.Property<string>("LeaseOwner")
+                .HasColumnType("text")
+                .HasColumnName("lease_owner");
+
+            b.Property<DateTime?>("NotAfter")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("not_after");
+
+            b.Property<Guid>("PageId")
+                .HasColumnType("uuid")
+                .HasColumnName("page_id");
+
+            b.Property<int>("State")
+                .HasColumnType("integer")
+                .HasColumnName("state");
+
+            b.Property<Guid>("SubscriberId")
+                .HasColumnType("uuid")
+                .HasColumnName("subscriber_id");
+
+            b.HasKey("Id");
+
+            b.HasIndex("CoalesceKey");
+
+            b.HasIndex("DeduplicationKey").IsUnique();
+
+            b.HasIndex("PageId", "CreatedAt");
+
+            b.HasIndex("State", "DueAt");
+
+            b.HasIndex("SubscriberId", "State");
+
+            b.ToTable("statuskit_notifications", (string?)null);
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.PageEntity", b =>
+        {
+            b.Property<Guid>("Id")
+                .HasColumnType("uuid")
+                .HasColumnName("id");
+
+            b.Property<string>("AccessTokenHash")
+                .HasColumnType("text")
+                .HasColumnName("access_token_hash");
+
+            b.Property<DateTime>("CreatedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("created_at");
+
+            b.Property<string>("CreatedBy")
+                .HasColumnType("text")
+                .HasColumnName("created_by");
+
+            b.Property<string>("Description")
+                .HasColumnType("text")
+                .HasColumnName("description");
+
+            b.Property<bool>("IsPublic")
+                .HasColumnType("boolean")
+                .HasColumnName("is_public");
+
+            b.Property<string>("Name")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("name");
+
+            b.Property<string>("Slug")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("slug");
+
+            b.Property<string>("TeamId")
+                .HasColumnType("text")
+                .HasColumnName("team_id");
+
+            b.Property<string>("TimeZoneId")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("time_zone_id");
+
+            b.Property<DateTime>("UpdatedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("updated_at");
+
+            b.HasKey("Id");
+
+            b.HasIndex("Slug").IsUnique();
+
+            b.HasIndex("TeamId");
+
+            b.ToTable("statuskit_pages", (string?)null);
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.StatusHistoryEntity", b =>
+        {
+            b.Property<Guid>("Id")
+                .HasColumnType("uuid")
+                .HasColumnName("id");
+
+            b.Property<DateTime>("At")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("at");
+
+            b.Property<string>("Cause")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("cause");
+
+            b.Property<Guid>("ComponentId")
+                .HasColumnType("uuid")
+                .HasColumnName("component_id");
+
+            b.Property<int>("NewStatus")
+                .HasColumnType("integer")
+                .HasColumnName("new_status");
+
+            b.Property<int>("OldStatus")
+                .HasColumnType("integer")
+                .HasColumnName("old_status");
+
+            b.Property<Guid>("PageId")
+                .HasColumnType("uuid")
+                .HasColumnName("page_id");
+
+            b.HasKey("Id");
+
+            b.HasIndex("ComponentId", "At");
+
+            b.HasIndex("PageId", "At");
+
+            b.ToTable("statuskit_status_history", (string?)null);
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.StatusIncidentEntity", b =>
+        {
+            b.Property<Guid>("Id")
+                .HasColumnType("uuid")
+                .HasColumnName("id");
+
+            b.Property<string>("ComponentIds")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("component_ids");
+
+            b.Property<DateTime>("CreatedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("created_at");
+
+            b.Property<string>("Message")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("message");
+
+            b.Property<Guid>("PageId")
+                .HasColumnType("uuid")
+                .HasColumnName("page_id");
+
+            b.Property<string>("PlatformIncidentId")
+                .HasColumnType("text")
+                .HasColumnName("platform_incident_id");
+
+            b.Property<DateTime?>("ResolvedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("resolved_at");
+
+            b.Property<int>("Severity")
+                .HasColumnType("integer")
+                .HasColumnName("severity");
+
+            b.Property<int>("State")
+                .HasColumnType("integer")
+                .HasColumnName("state");
+
+            b.Property<string>("Title")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("title");
+
+            b.Property<DateTime>("UpdatedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("updated_at");
+
+            b.HasKey("Id");
+
+            b.HasIndex("PageId", "CreatedAt");
+
+            b.HasIndex("PageId", "State");
+
+            b.ToTable("statuskit_status_incidents", (string?)null);
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.StatusIncidentUpdateEntity", b =>
+        {
+            b.Property<Guid>("Id")
+                .HasColumnType("uuid")
+                .HasColumnName("id");
+
+            b.Property<DateTime>("At")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("at");
+
+            b.Property<Guid>("IncidentId")
+                .HasColumnType("uuid")
+                .HasColumnName("incident_id");
+
+            b.Property<string>("Message")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("message");
+
+            b.Property<int>("Position")
+                .HasColumnType("integer")
+                .HasColumnName("position");
+
+            b.Property<int>("State")
+                .HasColumnType("integer")
+                .HasColumnName("state");
+
+            b.HasKey("Id");
+
+            b.HasIndex("IncidentId", "Position").IsUnique();
+
+            b.ToTable("statuskit_status_incident_updates", (string?)null);
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.SubscriberEntity", b =>
+        {
+            b.Property<Guid>("Id")
+                .HasColumnType("uuid")
+                .HasColumnName("id");
+
+            b.Property<int>("Channel")
+                .HasColumnType("integer")
+                .HasColumnName("channel");
+
+            b.Property<string>("ComponentIds")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("component_ids");
+
+            b.Property<DateTime>("CreatedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("created_at");
+
+            b.Property<string>("Destination")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("destination");
+
+            b.Property<string>("DestinationKey")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("destination_key");
+
+            b.Property<bool>("IsActive")
+                .HasColumnType("boolean")
+                .HasColumnName("is_active");
+
+            b.Property<bool>("IsVerified")
+                .HasColumnType("boolean")
+                .HasColumnName("is_verified");
+
+            b.Property<int>("NotifyOn")
+                .HasColumnType("integer")
+                .HasColumnName("notify_on");
+
+            b.Property<Guid>("PageId")
+                .HasColumnType("uuid")
+                .HasColumnName("page_id");
+
+            b.Property<string>("SigningSecret")
+                .HasColumnType("text")
+                .HasColumnName("signing_secret");
+
+            b.Property<string>("UnsubscribeTokenHash")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("unsubscribe_token_hash");
+
+            b.Property<string>("VerifyTokenHash")
+                .HasColumnType("text")
+                .HasColumnName("verify_token_hash");
+
+            b.HasKey("Id");
+
+            b.HasIndex("UnsubscribeTokenHash");
+
+            b.HasIndex("VerifyTokenHash");
+
+            b.HasIndex("PageId", "Channel", "DestinationKey").IsUnique();
+
+            b.ToTable("statuskit_subscribers", (string?)null);
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.ComponentEntity", b =>
+        {
+            b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageEntity", null)
+                .WithMany()
+                .HasForeignKey("PageId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.MaintenanceWindowEntity", b =>
+        {
+            b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageEntity", null)
+                .WithMany()
+                .HasForeignKey("PageId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.NotificationEntity", b =>
+        {
+            b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageEntity", null)
+                .WithMany()
+                .HasForeignKey("PageId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.StatusHistoryEntity", b =>
+        {
+            b.HasOne("StatusKit.EntityFrameworkCore.Entities.ComponentEntity", null)
+                .WithMany()
+                .HasForeignKey("ComponentId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+
+            b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageEntity", null)
+                .WithMany()
+                .HasForeignKey("PageId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.StatusIncidentEntity", b =>
+        {
+            b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageEntity", null)
+                .WithMany()
+                .HasForeignKey("PageId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.StatusIncidentUpdateEntity", b =>
+        {
+            b.HasOne("StatusKit.EntityFrameworkCore.Entities.StatusIncidentEntity", null)
+                .WithMany("Updates")
+                .HasForeignKey("IncidentId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.SubscriberEntity", b =>
+        {
+            b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageEntity", null)
+                .WithMany()
+                .HasForeignKey("PageId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.StatusIncidentEntity", b => b.Navigation("Updates"));
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace StatusKit.EntityFrameworkCore.Storage;
+
+/// <summary>
+/// The few SQL differences between the two supported providers: how a JSON parameter becomes a row set, how a list
+/// parameter is matched, ordinal collation, and row locking for the outbox.
+/// </summary>
+internal sealed class StoreDialect
+{
+    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+    private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    private StoreDialect(bool isPostgreSql)
+    {
+        IsPostgreSql = isPostgreSql;
+    }
+
+    public static StoreDialect Sqlite { get; } = new(isPostgreSql: false);
+
+    public static StoreDialect PostgreSql { get; } = new(isPostgreSql: true);
+
+    public bool IsPostgreSql { get; }
+
+    /// <summary>The collation that orders text by code point.</summary>
+    public string OrdinalCollation => IsPostgreSql ? "\"C\"" : "BINARY";
+
+    /// <summary>What a claim appends to its row selection so two dispatchers never wait on or take the same row.</summary>
+    public string SkipLockedSuffix => IsPostgreSql ? " FOR UPDATE SKIP LOCKED" : "";
+
+    /// <summary>What a read that is followed by a write of the same rows appends to lock them (SQLite locks the database).</summary>
+    public string ForUpdateSuffix => IsPostgreSql ? " FOR UPDATE" : "";
+
+    public static StoreDialect For(string? providerName) => providerName switch
+    {
+        SqliteProvider => Sqlite,
+        PostgreSqlProvider => PostgreSql,
+        _ => throw new NotSupportedException(
+            $"StatusKit.EntityFrameworkCore supports SQLite ({SqliteProvider}) and PostgreSQL ({PostgreSqlProvider}); " +
+            $"the context uses '{providerName}'. Configure the context with UseSqlite or UseNpgsql."),
+    };
+
+    /// <summary>A row set named <paramref name="alias"/> read from the JSON array parameter <paramref name="parameter"/>.</summary>
+    public string JsonRows(string parameter, string alias, IReadOnlyList<JsonColumn> columns)
+    {
+        if (IsPostgreSql)
+        {
+            var definitions = string.Join(", ", columns.Select(c => $"{c.Name} {PostgreSqlType(c.Kind)}"));
+            return $"jsonb_to_recordset(CAST({parameter} AS jsonb)) AS {alias}({definitions})";
+        }
+
+        var selections = string.Join(", ", columns.Select(c => $"json_extract(value, '$.{c.Name}') AS {c.Name}"));
+        return $"(SELECT {selections} FROM json_each({parameter})) AS {alias}";
+    }
+
+    /// <summary>A condition that <paramref name="expression"/> is in the list parameter made by <see cref="ListArgument{T}"/>.</summary>
+    public string InList(string expression, string parameter) =>
+        IsPostgreSql ? $"{expression} = ANY({parameter})" : $"{expression} IN (SELECT value FROM json_each({parameter}))";
+
+    /// <summary>The value of a list parameter: an array on PostgreSQL, a JSON array in the stored text shapes on SQLite.</summary>
+    public object ListArgument<T>(IEnumerable<T> values)
+    {
+        if (IsPostgreSql)
+        {
+            return values.ToArray();
+        }
+
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartArray();
+            foreach (var value in values)
+            {
+                switch (value)
+                {
+                    case Guid guid:
+                        writer.WriteStringValue(FormatGuid(guid));
+                        break;
+                    case string text:
+                        writer.WriteStringValue(text);
+                        break;
+                    default:
+                        throw new ArgumentException($"Unsupported list element type {typeof(T)}.", nameof(values));
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>A <see cref="Guid"/> as the provider stores it (upper-case text on SQLite).</summary>
+    public string FormatGuid(Guid value) =>
+        IsPostgreSql ? value.ToString("D", CultureInfo.InvariantCulture) : value.ToString("D", CultureInfo.InvariantCulture).ToUpperInvariant();
+
+    /// <summary>A UTC instant as the provider reads it from JSON (SQLite: the stored text shape).</summary>
+    public string FormatInstant(DateTime utc) =>
+        IsPostgreSql
+            ? utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)
+            : utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    private static string PostgreSqlType(JsonColumnKind kind) => kind switch
+    {
+        JsonColumnKind.Uuid => "uuid",
+        JsonColumnKind.Int32 => "integer",
+        JsonColumnKind.Int64 => "bigint",
+        JsonColumnKind.Boolean => "boolean",
+        JsonColumnKind.Instant => "timestamp with time zone",
+        _ => "text",
+    };
+}

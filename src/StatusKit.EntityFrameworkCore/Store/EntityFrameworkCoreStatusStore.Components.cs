@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using StatusKit.EntityFrameworkCore.Entities;
+using StatusKit.EntityFrameworkCore.Storage;
+using StatusKit.Model;
+
+namespace StatusKit.EntityFrameworkCore.Store;
+
+internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
+{
+    public async Task<Component?> GetComponentAsync(Guid componentId, CancellationToken cancellationToken)
+    {
+        await using var session = await OpenAsync(cancellationToken);
+        var row = await session.Set<ComponentEntity>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == componentId, cancellationToken);
+        return row?.ToModel();
+    }
+
+    public async Task<IReadOnlyList<Component>> ListComponentsAsync(Guid pageId, CancellationToken cancellationToken)
+    {
+        await using var session = await OpenAsync(cancellationToken);
+        var collation = session.Dialect.OrdinalCollation.Trim('"');
+        var rows = await session.Set<ComponentEntity>().AsNoTracking()
+            .Where(c => c.PageId == pageId)
+            .OrderBy(c => c.DisplayOrder)
+            .ThenBy(c => EF.Functions.Collate(c.Name, collation))
+            .ThenBy(c => c.Id)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToModel()).ToArray();
+    }
+
+    public async Task AddComponentAsync(Component component, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        ArgumentNullException.ThrowIfNull(component.Name, "component.Name");
+        await using var session = await OpenAsync(cancellationToken);
+        await EnsurePageExistsAsync(session, component.PageId, cancellationToken);
+        session.Set<ComponentEntity>().Add(ComponentEntity.From(component));
+        await SaveAsync(session, "component", () => MissingPage(component.PageId), cancellationToken);
+    }
+
+    public async Task UpdateComponentAsync(Component component, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        ArgumentNullException.ThrowIfNull(component.Name, "component.Name");
+        await using var session = await OpenAsync(cancellationToken);
+        var row = await session.Set<ComponentEntity>().FirstOrDefaultAsync(c => c.Id == component.Id, cancellationToken)
+                  ?? throw new StatusKitNotFoundException("component", component.Id.ToString());
+        row.CopyDescriptiveFrom(component);
+        await SaveAsync(session, "component", null, cancellationToken);
+    }
+
+    public async Task<bool> DeleteComponentAsync(Guid componentId, CancellationToken cancellationToken)
+    {
+        await using var session = await OpenAsync(cancellationToken);
+        return await session.Set<ComponentEntity>().Where(c => c.Id == componentId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    public async Task ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(orderedComponentIds);
+        await using var session = await OpenAsync(cancellationToken);
+        await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
+        await EnsurePageExistsAsync(session, pageId, cancellationToken);
+        var onPage = (await session.Set<ComponentEntity>().Where(c => c.PageId == pageId).Select(c => c.Id).ToListAsync(cancellationToken))
+            .ToHashSet();
+        var listed = orderedComponentIds.ToHashSet();
+        if (listed.Count != orderedComponentIds.Count || !listed.SetEquals(onPage))
+        {
+            throw new StatusKitValidationException(
+                "componentIds",
+                $"The new order must list each of the page's {onPage.Count} components exactly once; " +
+                $"got {orderedComponentIds.Count} ids ({listed.Count} distinct). Reload the components and retry.");
+        }
+
+        if (orderedComponentIds.Count > 0)
+        {
+            using var rows = new JsonRowsBuilder(session.Dialect);
+            for (var index = 0; index < orderedComponentIds.Count; index++)
+            {
+                rows.StartRow().Add("i", orderedComponentIds[index]).Add("o", index).EndRow();
+            }
+
+            var s = session.Schema;
+            var sql =
+                $"UPDATE {s.Table<ComponentEntity>()} AS c SET {s.Column<ComponentEntity>(nameof(ComponentEntity.DisplayOrder))} = j.o " +
+                $"FROM {session.Dialect.JsonRows("{0}", "j", [new("i", JsonColumnKind.Uuid), new("o", JsonColumnKind.Int32)])} " +
+                $"WHERE c.{s.Column<ComponentEntity>(nameof(ComponentEntity.Id))} = j.i";
+            await session.ExecuteAsync(sql, [rows.Build()], cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using StatusKit.EntityFrameworkCore.Entities;
+using StatusKit.Model;
+
+namespace StatusKit.EntityFrameworkCore.Store;
+
+internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
+{
+    public async Task<MaintenanceWindow?> GetMaintenanceWindowAsync(Guid windowId, CancellationToken cancellationToken)
+    {
+        await using var session = await OpenAsync(cancellationToken);
+        var row = await session.Set<MaintenanceWindowEntity>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == windowId, cancellationToken);
+        return row?.ToModel();
+    }
+
+    public async Task<IReadOnlyList<MaintenanceWindow>> ListMaintenanceWindowsAsync(Guid pageId, MaintenanceState? state, CancellationToken cancellationToken)
+    {
+        await using var session = await OpenAsync(cancellationToken);
+        var rows = await session.Set<MaintenanceWindowEntity>().AsNoTracking()
+            .Where(w => w.PageId == pageId && (state == null || w.State == state))
+            .OrderBy(w => w.OccurrenceStartsAt)
+            .ThenBy(w => w.Id)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToModel()).ToArray();
+    }
+
+    public async Task<IReadOnlyList<MaintenanceWindow>> ListOpenMaintenanceWindowsAsync(CancellationToken cancellationToken)
+    {
+        await using var session = await OpenAsync(cancellationToken);
+        var rows = await session.Set<MaintenanceWindowEntity>().AsNoTracking()
+            .Where(w => w.State == MaintenanceState.Scheduled || w.State == MaintenanceState.InProgress)
+            .OrderBy(w => w.OccurrenceStartsAt)
+            .ThenBy(w => w.Id)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToModel()).ToArray();
+    }
+
+    public async Task<MaintenanceWindow> AddMaintenanceWindowAsync(MaintenanceWindow window, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var stored = window with { Version = 1 };
+        await using var session = await OpenAsync(cancellationToken);
+        await EnsurePageExistsAsync(session, window.PageId, cancellationToken);
+        session.Set<MaintenanceWindowEntity>().Add(MaintenanceWindowEntity.From(stored));
+        await SaveAsync(session, "maintenance window", () => MissingPage(window.PageId), cancellationToken);
+        return stored;
+    }
+
+    /// <remarks>
+    /// One <c>UPDATE … WHERE id = @id AND version = @expected</c>: of two hosts applying the same transition, exactly
+    /// one updates a row. The stored page id is kept.
+    /// </remarks>
+    public async Task<MaintenanceWindow?> TryUpdateMaintenanceWindowAsync(MaintenanceWindow window, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var row = MaintenanceWindowEntity.From(window);
+        var expected = window.Version;
+        await using var session = await OpenAsync(cancellationToken);
+        var updated = await session.Set<MaintenanceWindowEntity>()
+            .Where(w => w.Id == window.Id && w.Version == expected)
+            .ExecuteUpdateAsync(
+                s => s
+                    .SetProperty(w => w.Title, row.Title)
+                    .SetProperty(w => w.Description, row.Description)
+                    .SetProperty(w => w.StartsAt, row.StartsAt)
+                    .SetProperty(w => w.EndsAt, row.EndsAt)
+                    .SetProperty(w => w.TimeZoneId, row.TimeZoneId)
+                    .SetProperty(w => w.Recurrence, row.Recurrence)
+                    .SetProperty(w => w.AutoUpdateStatus, row.AutoUpdateStatus)
+                    .SetProperty(w => w.NotifySubscribers, row.NotifySubscribers)
+                    .SetProperty(w => w.State, row.State)
+                    .SetProperty(w => w.OccurrenceStartsAt, row.OccurrenceStartsAt)
+                    .SetProperty(w => w.OccurrenceEndsAt, row.OccurrenceEndsAt)
+                    .SetProperty(w => w.ReminderSentFor, row.ReminderSentFor)
+                    .SetProperty(w => w.ComponentIds, row.ComponentIds)
+                    .SetProperty(w => w.CreatedBy, row.CreatedBy)
+                    .SetProperty(w => w.CreatedAt, row.CreatedAt)
+                    .SetProperty(w => w.UpdatedAt, row.UpdatedAt)
+                    .SetProperty(w => w.Version, expected + 1),
+                cancellationToken);
+        if (updated == 1)
+        {
+            var stored = await session.Set<MaintenanceWindowEntity>().AsNoTracking()
+                .Where(w => w.Id == window.Id)
+                .Select(w => w.PageId)
+                .ToListAsync(cancellationToken);
+            return window with { Version = expected + 1, PageId = stored.Count == 1 ? stored[0] : window.PageId };
+        }
+
+        if (!await session.Set<MaintenanceWindowEntity>().AnyAsync(w => w.Id == window.Id, cancellationToken))
+        {
+            throw new StatusKitNotFoundException("maintenance window", window.Id.ToString());
+        }
+
+        return null;
+    }
+
+    public async Task<bool> DeleteMaintenanceWindowAsync(Guid windowId, CancellationToken cancellationToken)
+    {
+        await using var session = await OpenAsync(cancellationToken);
+        return await session.Set<MaintenanceWindowEntity>().Where(w => w.Id == windowId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+}

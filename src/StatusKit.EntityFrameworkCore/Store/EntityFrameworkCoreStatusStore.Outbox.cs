@@ -1,0 +1,246 @@
+using Microsoft.EntityFrameworkCore;
+using StatusKit.EntityFrameworkCore.Entities;
+using StatusKit.EntityFrameworkCore.Storage;
+using StatusKit.Notifications;
+
+namespace StatusKit.EntityFrameworkCore.Store;
+
+internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
+{
+    /// <remarks>
+    /// One transaction, three commands whatever the batch size: load the rows the batch can touch (locked with
+    /// <c>FOR UPDATE</c> on PostgreSQL; SQLite transactions are serialised), then one set-based merge and one set-based
+    /// insert. A concurrent insert of the same deduplication key is skipped (<c>ON CONFLICT DO NOTHING</c>).
+    /// </remarks>
+    public async Task<int> EnqueueNotificationsAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        OutboxStaging.Validate(notifications);
+        if (notifications.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var session = await OpenAsync(cancellationToken);
+        await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
+        var staging = await StageAsync(session, notifications, cancellationToken);
+        var (mergeSql, mergeArgument) = MergeStatement(session, staging, "{0}");
+        var (insertSql, insertArgument) = InsertStatement(session, staging, "{0}");
+
+        // Staging counts every notification it inserted or merged (several may fold into one row); rows that a
+        // concurrent writer took first (a deduplication key inserted meanwhile) are subtracted.
+        var count = staging.Count;
+        try
+        {
+            if (mergeSql.Length > 0)
+            {
+                count -= staging.Merges.Count() - await session.ExecuteAsync(mergeSql, [mergeArgument], cancellationToken);
+            }
+
+            if (insertSql.Length > 0)
+            {
+                count -= staging.Inserts.Count() - await session.ExecuteAsync(insertSql, [insertArgument], cancellationToken);
+            }
+        }
+        catch (Exception exception) when (DbErrors.FindUniqueViolation(exception) is { } unique)
+        {
+            throw ConflictFrom(session.Schema, unique, "notification");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return count;
+    }
+
+    public async Task<IReadOnlyList<Notification>> ClaimNotificationsAsync(
+        string leaseOwner,
+        DateTimeOffset now,
+        DateTimeOffset leaseExpiresAt,
+        int maxCount,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseExpiresAt, now);
+        await using var session = await OpenAsync(cancellationToken);
+        var s = session.Schema;
+        var table = s.Table<NotificationEntity>();
+        string C(string property) => s.Column<NotificationEntity>(property);
+
+        // One statement: pick the oldest due rows (skipping rows another claimer has locked on PostgreSQL; SQLite runs
+        // the statement under its database write lock) and lease them.
+        var sql =
+            $"WITH picked AS (SELECT n.{C(nameof(NotificationEntity.Id))} AS id FROM {table} AS n " +
+            $"WHERE n.{C(nameof(NotificationEntity.State))} = {(int)NotificationState.Pending} " +
+            $"AND n.{C(nameof(NotificationEntity.DueAt))} <= {{2}} " +
+            $"AND (n.{C(nameof(NotificationEntity.LeaseOwner))} IS NULL OR n.{C(nameof(NotificationEntity.LeaseExpiresAt))} IS NULL " +
+            $"OR n.{C(nameof(NotificationEntity.LeaseExpiresAt))} <= {{2}}) " +
+            $"ORDER BY n.{C(nameof(NotificationEntity.DueAt))}, n.{C(nameof(NotificationEntity.Id))} LIMIT {{3}}{session.Dialect.SkipLockedSuffix}) " +
+            $"UPDATE {table} SET {C(nameof(NotificationEntity.LeaseOwner))} = {{0}}, {C(nameof(NotificationEntity.LeaseExpiresAt))} = {{1}} " +
+            $"WHERE {C(nameof(NotificationEntity.Id))} IN (SELECT id FROM picked) RETURNING *";
+        var rows = await session.Set<NotificationEntity>()
+            .FromSqlRaw(sql, leaseOwner, Instants.ToStore(leaseExpiresAt), Instants.ToStore(now), maxCount)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(r => r.DueAt).ThenBy(r => r.Id).Select(r => r.ToModel()).ToArray();
+    }
+
+    public async Task<bool> CompleteNotificationAsync(NotificationOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentException.ThrowIfNullOrEmpty(outcome.LeaseOwner, "outcome.LeaseOwner");
+        var pending = outcome.State == NotificationState.Pending;
+        var at = Instants.ToStore(outcome.At);
+        var nextAttempt = Instants.ToStore(outcome.NextAttemptAt ?? outcome.At);
+        DateTime? completedAt = pending ? null : at;
+        await using var session = await OpenAsync(cancellationToken);
+        var rows = session.Set<NotificationEntity>()
+            .Where(n => n.Id == outcome.NotificationId && n.State == NotificationState.Pending && n.LeaseOwner == outcome.LeaseOwner);
+        var updated = pending
+            ? await rows.ExecuteUpdateAsync(
+                s => s
+                    .SetProperty(n => n.State, outcome.State)
+                    .SetProperty(n => n.Attempts, outcome.Attempts)
+                    .SetProperty(n => n.LastError, outcome.Error)
+                    .SetProperty(n => n.DueAt, nextAttempt)
+                    .SetProperty(n => n.CompletedAt, completedAt)
+                    .SetProperty(n => n.LeaseOwner, (string?)null)
+                    .SetProperty(n => n.LeaseExpiresAt, (DateTime?)null),
+                cancellationToken)
+            : await rows.ExecuteUpdateAsync(
+                s => s
+                    .SetProperty(n => n.State, outcome.State)
+                    .SetProperty(n => n.Attempts, outcome.Attempts)
+                    .SetProperty(n => n.LastError, outcome.Error)
+                    .SetProperty(n => n.CompletedAt, completedAt)
+                    .SetProperty(n => n.LeaseOwner, (string?)null)
+                    .SetProperty(n => n.LeaseExpiresAt, (DateTime?)null),
+                cancellationToken);
+        return updated == 1;
+    }
+
+    public async Task<bool> ReleaseNotificationAsync(Guid notificationId, string leaseOwner, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
+        await using var session = await OpenAsync(cancellationToken);
+        var updated = await session.Set<NotificationEntity>()
+            .Where(n => n.Id == notificationId && n.State == NotificationState.Pending && n.LeaseOwner == leaseOwner)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(n => n.LeaseOwner, (string?)null).SetProperty(n => n.LeaseExpiresAt, (DateTime?)null),
+                cancellationToken);
+        return updated == 1;
+    }
+
+    public async Task<Notification?> GetNotificationAsync(Guid notificationId, CancellationToken cancellationToken)
+    {
+        await using var session = await OpenAsync(cancellationToken);
+        var row = await session.Set<NotificationEntity>().AsNoTracking().FirstOrDefaultAsync(n => n.Id == notificationId, cancellationToken);
+        return row?.ToModel();
+    }
+
+    public async Task<IReadOnlyList<Notification>> ListNotificationsAsync(NotificationQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Take, 1, "query.Take");
+        await using var session = await OpenAsync(cancellationToken);
+        var rows = await session.Set<NotificationEntity>().AsNoTracking()
+            .Where(n => (query.PageId == null || n.PageId == query.PageId)
+                        && (query.SubscriberId == null || n.SubscriberId == query.SubscriberId)
+                        && (query.State == null || n.State == query.State))
+            .OrderByDescending(n => n.CreatedAt)
+            .ThenByDescending(n => n.Id)
+            .Take(query.Take)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToModel()).ToArray();
+    }
+
+    public async Task<Notification?> GetLastDeliveredNotificationAsync(string coalesceKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(coalesceKey);
+        await using var session = await OpenAsync(cancellationToken);
+        var row = await session.Set<NotificationEntity>().AsNoTracking()
+            .Where(n => n.State == NotificationState.Delivered && n.CoalesceKey == coalesceKey)
+            .OrderByDescending(n => n.CompletedAt)
+            .ThenByDescending(n => n.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return row?.ToModel();
+    }
+
+    public async Task<int> CountDeliveredNotificationsAsync(Guid subscriberId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var from = Instants.ToStore(since);
+        await using var session = await OpenAsync(cancellationToken);
+        return await session.Set<NotificationEntity>()
+            .CountAsync(n => n.SubscriberId == subscriberId && n.State == NotificationState.Delivered && n.CompletedAt >= from, cancellationToken);
+    }
+
+    /// <summary>Loads (and on PostgreSQL locks) the rows a batch can touch, in one command, and stages the batch over them.</summary>
+    private static async Task<OutboxStaging> StageAsync(Session session, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        var (deduplicationKeys, coalesceKeys) = OutboxStaging.KeysOf(notifications);
+        var s = session.Schema;
+        var d = session.Dialect;
+        string C(string property) => "n." + s.Column<NotificationEntity>(property);
+        var sql =
+            $"SELECT n.* FROM {s.Table<NotificationEntity>()} AS n " +
+            $"WHERE {d.InList(C(nameof(NotificationEntity.DeduplicationKey)), "{0}")} " +
+            $"OR ({d.InList(C(nameof(NotificationEntity.CoalesceKey)), "{1}")} " +
+            $"AND {C(nameof(NotificationEntity.State))} = {(int)NotificationState.Pending} AND {C(nameof(NotificationEntity.LeaseOwner))} IS NULL)" +
+            d.ForUpdateSuffix;
+        var stored = await session.Set<NotificationEntity>()
+            .FromSqlRaw(sql, d.ListArgument(deduplicationKeys), d.ListArgument(coalesceKeys))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        var staging = new OutboxStaging(stored.Select(r => r.ToModel()));
+        foreach (var notification in notifications)
+        {
+            staging.Add(notification);
+        }
+
+        return staging;
+    }
+
+    /// <summary>The set-based merge of staged rows into stored Pending, unleased rows (empty SQL when there is none).</summary>
+    private static (string Sql, string Argument) MergeStatement(Session session, OutboxStaging staging, string parameter)
+    {
+        var merges = staging.Merges.ToArray();
+        if (merges.Length == 0)
+        {
+            return ("", "");
+        }
+
+        var s = session.Schema;
+        string C(string property) => s.Column<NotificationEntity>(property);
+        using var rows = new JsonRowsBuilder(session.Dialect);
+        foreach (var merge in merges)
+        {
+            rows.StartRow()
+                .Add("i", merge.Id)
+                .Add("c", JsonColumns.FromContent(merge.Content))
+                .Add("k", merge.DeduplicationKey)
+                .Add("d", Instants.ToStore(merge.DueAt))
+                .EndRow();
+        }
+
+        var sql =
+            $"UPDATE {s.Table<NotificationEntity>()} AS n SET {C(nameof(NotificationEntity.Content))} = j.c, " +
+            $"{C(nameof(NotificationEntity.DeduplicationKey))} = j.k, {C(nameof(NotificationEntity.DueAt))} = j.d " +
+            $"FROM {session.Dialect.JsonRows(parameter, "j", [new("i", JsonColumnKind.Uuid), new("c", JsonColumnKind.Text), new("k", JsonColumnKind.Text), new("d", JsonColumnKind.Instant)])} " +
+            $"WHERE n.{C(nameof(NotificationEntity.Id))} = j.i AND n.{C(nameof(NotificationEntity.State))} = {(int)NotificationState.Pending} " +
+            $"AND n.{C(nameof(NotificationEntity.LeaseOwner))} IS NULL";
+        return (sql, rows.Build());
+    }
+
+    /// <summary>The set-based insert of new staged rows (empty SQL when there is none).</summary>
+    private static (string Sql, string Argument) InsertStatement(Session session, OutboxStaging staging, string parameter)
+    {
+        var inserts = staging.Inserts.Select(NotificationEntity.From).ToArray();
+        if (inserts.Length == 0)
+        {
+            return ("", "");
+        }
+
+        var entityType = session.Schema.EntityType<NotificationEntity>();
+        var conflict = $" ON CONFLICT ({session.Schema.Column<NotificationEntity>(nameof(NotificationEntity.DeduplicationKey))}) DO NOTHING";
+        var sql = EntityRows.InsertSql(session.Dialect, entityType, session.Schema.Table<NotificationEntity>(), parameter, conflict);
+        return (sql, EntityRows.ToJson(session.Dialect, entityType, inserts));
+    }
+}

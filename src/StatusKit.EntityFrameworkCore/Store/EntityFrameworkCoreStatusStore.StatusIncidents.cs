@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using StatusKit.Abstractions;
+using StatusKit.EntityFrameworkCore.Entities;
+using StatusKit.Model;
+
+namespace StatusKit.EntityFrameworkCore.Store;
+
+internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
+{
+    public async Task<StatusIncident?> GetStatusIncidentAsync(Guid incidentId, CancellationToken cancellationToken)
+    {
+        await using var session = await OpenAsync(cancellationToken);
+        var row = await session.Set<StatusIncidentEntity>().AsNoTracking()
+            .Include(i => i.Updates)
+            .FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
+        return row?.ToModel();
+    }
+
+    public async Task<IReadOnlyList<StatusIncident>> ListStatusIncidentsAsync(Guid pageId, StatusIncidentQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Skip, "query.Skip");
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Take, 1, "query.Take");
+        var createdSince = Instants.ToStore(query.CreatedSince);
+        await using var session = await OpenAsync(cancellationToken);
+        var incidents = session.Set<StatusIncidentEntity>().AsNoTracking().Where(i => i.PageId == pageId);
+        if (query.State is { } state)
+        {
+            incidents = incidents.Where(i => i.State == state);
+        }
+
+        if (query.Unresolved is { } unresolved)
+        {
+            incidents = unresolved
+                ? incidents.Where(i => i.State != StatusIncidentState.Resolved)
+                : incidents.Where(i => i.State == StatusIncidentState.Resolved);
+        }
+
+        if (createdSince is { } since)
+        {
+            incidents = incidents.Where(i => i.CreatedAt >= since);
+        }
+
+        var rows = await incidents
+            .OrderByDescending(i => i.CreatedAt)
+            .ThenByDescending(i => i.Id)
+            .Skip(query.Skip)
+            .Take(query.Take)
+            .Include(i => i.Updates)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToModel()).ToArray();
+    }
+
+    public async Task AddStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        await using var session = await OpenAsync(cancellationToken);
+        await EnsurePageExistsAsync(session, incident.PageId, cancellationToken);
+        session.Set<StatusIncidentEntity>().Add(StatusIncidentEntity.From(incident));
+        await SaveAsync(session, "status incident", () => MissingPage(incident.PageId), cancellationToken);
+    }
+
+    public async Task UpdateStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        await using var session = await OpenAsync(cancellationToken);
+        var row = await session.Set<StatusIncidentEntity>().FirstOrDefaultAsync(i => i.Id == incident.Id, cancellationToken)
+                  ?? throw new StatusKitNotFoundException("status incident", incident.Id.ToString());
+        row.CopyDescriptiveFrom(incident);
+        row.UpdatedAt = Instants.ToStore(incident.UpdatedAt);
+        await SaveAsync(session, "status incident", null, cancellationToken);
+    }
+
+    /// <remarks>
+    /// The update gets the next position of the incident; the timeline is ordered by time, then position, so an update
+    /// lands after every update at or before its time. A second Resolved update keeps the first resolution time.
+    /// </remarks>
+    public async Task<StatusIncident> AppendStatusIncidentUpdateAsync(Guid incidentId, StatusIncidentUpdate update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(update.Message, "update.Message");
+        await using var session = await OpenAsync(cancellationToken);
+        await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
+        var row = await session.Set<StatusIncidentEntity>()
+                      .Include(i => i.Updates)
+                      .FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken)
+                  ?? throw new StatusKitNotFoundException("status incident", incidentId.ToString());
+
+        var position = row.Updates.Count == 0 ? 0 : row.Updates.Max(u => u.Position) + 1;
+        row.Updates.Add(StatusIncidentUpdateEntity.From(incidentId, position, update));
+        var at = Instants.ToStore(update.At);
+        var wasResolved = row.State == StatusIncidentState.Resolved;
+        row.State = update.State;
+        row.UpdatedAt = at;
+        row.ResolvedAt = update.State != StatusIncidentState.Resolved ? null
+            : wasResolved ? row.ResolvedAt ?? at
+            : at;
+        await SaveAsync(session, "status incident update", null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return row.ToModel();
+    }
+
+    public async Task<bool> DeleteStatusIncidentAsync(Guid incidentId, CancellationToken cancellationToken)
+    {
+        await using var session = await OpenAsync(cancellationToken);
+        return await session.Set<StatusIncidentEntity>().Where(i => i.Id == incidentId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+}

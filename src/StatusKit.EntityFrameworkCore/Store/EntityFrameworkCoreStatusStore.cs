@@ -1,0 +1,126 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using StatusKit.Abstractions;
+using StatusKit.EntityFrameworkCore.Entities;
+using StatusKit.EntityFrameworkCore.Storage;
+
+namespace StatusKit.EntityFrameworkCore.Store;
+
+/// <summary>
+/// The relational <see cref="IStatusStore"/>: a singleton that opens a short-lived <typeparamref name="TContext"/> per
+/// call from <see cref="IDbContextFactory{TContext}"/>, so the engine's singleton hosted services can use it.
+/// </summary>
+/// <remarks>
+/// State changes that two hosts could race on are compare-and-set statements (zero rows = someone else did it); the
+/// recompute path (<see cref="LoadStatusInputsAsync"/> + <see cref="CommitStatusAsync"/>) and the outbox use
+/// set-based statements with JSON parameters so their round-trips do not grow with the number of components.
+/// </remarks>
+internal sealed partial class EntityFrameworkCoreStatusStore<TContext> : IStatusStore
+    where TContext : DbContext
+{
+    private readonly IDbContextFactory<TContext> _contexts;
+    private StoreSchema? _schema;
+
+    public EntityFrameworkCoreStatusStore(IDbContextFactory<TContext> contexts)
+    {
+        _contexts = contexts;
+    }
+
+    private async Task<Session> OpenAsync(CancellationToken cancellationToken)
+    {
+        var context = await _contexts.CreateDbContextAsync(cancellationToken);
+        var schema = _schema ??= new StoreSchema(context.Model, context.GetService<ISqlGenerationHelper>());
+        return new Session(context, schema);
+    }
+
+    private static StatusKitConflictException ConflictFrom(StoreSchema schema, DbException error, string resource)
+    {
+        var field = schema.FindUniqueIndexProperty(error.Message) switch
+        {
+            nameof(PageEntity.Slug) => "slug",
+            nameof(ComponentEntity.NameKey) => "name",
+            nameof(SubscriberEntity.DestinationKey) => "destination",
+            nameof(NotificationEntity.DeduplicationKey) => "deduplicationKey",
+            nameof(StatusIncidentUpdateEntity.Position) => "updates",
+            _ => "id",
+        };
+        var message = field switch
+        {
+            "slug" => "The slug is already used by another page; choose another.",
+            "name" => "The page already has a component with this name (names are compared ignoring case); choose another name.",
+            "destination" => "This destination is already subscribed to the page on this channel.",
+            "id" => $"A {resource} with this id already exists; use a new id.",
+            _ => $"The {resource} conflicts with a stored one on '{field}'; reload and retry.",
+        };
+        return new StatusKitConflictException(field, message);
+    }
+
+    /// <summary>Saves, turning unique and foreign-key violations into StatusKit's exceptions.</summary>
+    private static async Task SaveAsync(Session session, string resource, Func<Exception>? missingParent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await session.Context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (DbErrors.FindUniqueViolation(exception) is { } unique)
+        {
+            throw ConflictFrom(session.Schema, unique, resource);
+        }
+        catch (DbUpdateException exception) when (missingParent is not null && DbErrors.IsForeignKeyViolation(exception))
+        {
+            throw missingParent();
+        }
+    }
+
+    private static async Task EnsurePageExistsAsync(Session session, Guid pageId, CancellationToken cancellationToken)
+    {
+        if (!await session.Context.Set<PageEntity>().AnyAsync(p => p.Id == pageId, cancellationToken))
+        {
+            throw MissingPage(pageId);
+        }
+    }
+
+    private static StatusKitNotFoundException MissingPage(Guid pageId) => new("page", pageId.ToString(), "pageId");
+
+    /// <summary>One context and the schema of its model, disposed at the end of a store call.</summary>
+    private sealed class Session(TContext context, StoreSchema schema) : IAsyncDisposable
+    {
+        private StoreDialect? _dialect;
+
+        public TContext Context { get; } = context;
+
+        public StoreSchema Schema { get; } = schema;
+
+        public StoreDialect Dialect => _dialect ??= StoreDialect.For(Context.Database.ProviderName);
+
+        public DbSet<T> Set<T>()
+            where T : class => Context.Set<T>();
+
+        /// <summary>Runs raw SQL with <c>{0}</c>-style placeholders through EF (so interceptors and logging see it).</summary>
+        public Task<int> ExecuteAsync(string sql, IReadOnlyList<object?> arguments, CancellationToken cancellationToken) =>
+            Context.Database.ExecuteSqlRawAsync(sql, arguments!, cancellationToken);
+
+        /// <summary>Runs a raw multi-statement query and hands the reader (positioned before the first result set) to <paramref name="read"/>.</summary>
+        public async Task<T> QueryAsync<T>(
+            string sql,
+            IReadOnlyList<object?> arguments,
+            Func<DbDataReader, Task<T>> read,
+            CancellationToken cancellationToken)
+        {
+            var command = Context.GetService<IRawSqlCommandBuilder>().Build(sql, arguments!, Context.Model);
+            var parameters = new RelationalCommandParameterObject(
+                Context.GetService<IRelationalConnection>(),
+                command.ParameterValues,
+                null,
+                Context,
+                Context.GetService<IRelationalCommandDiagnosticsLogger>());
+            await using var reader = await command.RelationalCommand.ExecuteReaderAsync(parameters, cancellationToken);
+            return await read(reader.DbDataReader);
+        }
+
+        public ValueTask DisposeAsync() => Context.DisposeAsync();
+    }
+}

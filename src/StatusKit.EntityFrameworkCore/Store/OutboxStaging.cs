@@ -1,0 +1,103 @@
+using StatusKit.Notifications;
+
+namespace StatusKit.EntityFrameworkCore.Store;
+
+/// <summary>
+/// Applies the outbox rules of <see cref="Abstractions.IStatusStore.EnqueueNotificationsAsync"/> to one batch over the
+/// stored rows it can touch (those holding one of its deduplication keys, and the Pending unleased rows of its coalesce
+/// keys), in list order, so later notifications see earlier ones. The result is a set of inserts and merges that the
+/// store writes with two set-based statements.
+/// </summary>
+internal sealed class OutboxStaging
+{
+    private readonly Dictionary<Guid, Notification> _stored;
+    private readonly Dictionary<Guid, Notification> _staged = [];
+    private readonly Dictionary<string, Guid> _keys = new(StringComparer.Ordinal);
+
+    public OutboxStaging(IEnumerable<Notification> stored)
+    {
+        _stored = stored.ToDictionary(n => n.Id);
+        foreach (var row in _stored.Values)
+        {
+            _keys[row.DeduplicationKey] = row.Id;
+        }
+    }
+
+    /// <summary>How many notifications were inserted or merged.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The rows to insert.</summary>
+    public IEnumerable<Notification> Inserts => _staged.Values.Where(n => !_stored.ContainsKey(n.Id));
+
+    /// <summary>The stored rows that take new content, deduplication key and due time.</summary>
+    public IEnumerable<Notification> Merges => _staged.Values.Where(n => _stored.ContainsKey(n.Id));
+
+    /// <summary>The deduplication and coalesce keys of a batch: what to load before staging it.</summary>
+    public static (string[] DeduplicationKeys, string[] CoalesceKeys) KeysOf(IReadOnlyList<Notification> notifications) =>
+        (notifications.Select(n => n.DeduplicationKey).Distinct(StringComparer.Ordinal).ToArray(),
+         notifications.Select(n => n.CoalesceKey).OfType<string>().Distinct(StringComparer.Ordinal).ToArray());
+
+    public static void Validate(IReadOnlyList<Notification> notifications)
+    {
+        ArgumentNullException.ThrowIfNull(notifications);
+        foreach (var notification in notifications)
+        {
+            if (notification is null)
+            {
+                throw new ArgumentException("The list of notifications must not contain null.", nameof(notifications));
+            }
+
+            if (notification.DeduplicationKey is null || notification.Content is null)
+            {
+                throw new ArgumentException(
+                    $"The notification '{notification.Id}' needs a deduplication key and content.",
+                    nameof(notifications));
+            }
+        }
+    }
+
+    public void Add(Notification notification)
+    {
+        if (KeyExists(notification.DeduplicationKey))
+        {
+            return;
+        }
+
+        if (notification.CoalesceKey is { } coalesceKey && FindCoalesceTarget(coalesceKey) is { } target)
+        {
+            var due = target.NotAfter is { } notAfter && notAfter < notification.DueAt ? notAfter : notification.DueAt;
+            Stage(target with { Content = notification.Content, DeduplicationKey = notification.DeduplicationKey, DueAt = due });
+            return;
+        }
+
+        if (_staged.ContainsKey(notification.Id) || _stored.ContainsKey(notification.Id))
+        {
+            throw new StatusKitConflictException("id", $"A notification with id '{notification.Id}' already exists; use a new id.");
+        }
+
+        Stage(notification);
+    }
+
+    private Notification Current(Guid id) => _staged.TryGetValue(id, out var staged) ? staged : _stored[id];
+
+    private bool KeyExists(string key) =>
+        _keys.TryGetValue(key, out var id) && string.Equals(Current(id).DeduplicationKey, key, StringComparison.Ordinal);
+
+    private Notification? FindCoalesceTarget(string coalesceKey) =>
+        _stored.Keys
+            .Concat(_staged.Keys.Where(id => !_stored.ContainsKey(id)))
+            .Select(Current)
+            .Where(n => n.State == NotificationState.Pending
+                        && n.LeaseOwner is null
+                        && string.Equals(n.CoalesceKey, coalesceKey, StringComparison.Ordinal))
+            .OrderByDescending(n => n.CreatedAt)
+            .ThenByDescending(n => n.Id)
+            .FirstOrDefault();
+
+    private void Stage(Notification row)
+    {
+        _staged[row.Id] = row;
+        _keys[row.DeduplicationKey] = row.Id;
+        Count++;
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using StatusKit.Abstractions;
+
+namespace StatusKit.EntityFrameworkCore.Tests.Infrastructure;
+
+/// <summary>A SQLite database file in a temp folder (WAL mode, so readers and one writer share it across connections).</summary>
+public sealed class SqliteTestDatabase : TestDatabase
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "statuskit-sqlite-" + Guid.NewGuid().ToString("N"));
+
+    private SqliteTestDatabase()
+    {
+        Directory.CreateDirectory(_folder);
+        ConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(_folder, "statuskit.db"),
+            Pooling = true,
+            DefaultTimeout = 60,
+        }.ToString();
+    }
+
+    public string ConnectionString { get; }
+
+    public override string ProviderName => "SQLite";
+
+    public static async Task<SqliteTestDatabase> CreateAsync()
+    {
+        var database = new SqliteTestDatabase();
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        await command.ExecuteNonQueryAsync();
+        await database.MigrateAsync();
+        return database;
+    }
+
+    public override DbContext CreateContext(params IInterceptor[] interceptors) => Create(interceptors);
+
+    public override IStatusStore CreateStore(params IInterceptor[] interceptors) => StoreOver(() => Create(interceptors));
+
+    public override ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private StatusKitSqliteDbContext Create(IInterceptor[] interceptors)
+    {
+        var options = new DbContextOptionsBuilder<StatusKitSqliteDbContext>().UseSqlite(ConnectionString);
+        if (interceptors.Length > 0)
+        {
+            options.AddInterceptors(interceptors);
+        }
+
+        return new StatusKitSqliteDbContext(options.Options);
+    }
+}

@@ -1,0 +1,316 @@
+using Microsoft.EntityFrameworkCore;
+using StatusKit.Abstractions;
+using StatusKit.EntityFrameworkCore.Entities;
+using StatusKit.EntityFrameworkCore.Tests.Infrastructure;
+using StatusKit.Model;
+using StatusKit.Notifications;
+using StatusKit.Status;
+using Xunit.Abstractions;
+
+namespace StatusKit.EntityFrameworkCore.Tests;
+
+/// <summary>
+/// What is specific to the relational store (migrations, round-trips, atomicity, concurrency between hosts, constraint
+/// translation), run on every provider by the derived classes.
+/// </summary>
+public abstract class StoreBehaviourTests : IAsyncLifetime
+{
+    private readonly ITestOutputHelper _output;
+    private TestDatabase? _database;
+
+    protected StoreBehaviourTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
+
+    protected TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+
+    public async Task InitializeAsync() => _database = await CreateDatabaseAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
+
+    [Fact]
+    public async Task Migrations_leave_no_pending_model_changes()
+    {
+        await using var context = Database.CreateContext();
+        Assert.Equal(["20250601000000_InitialSchema"], await context.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await context.Database.GetPendingMigrationsAsync());
+        Assert.False(context.Database.HasPendingModelChanges());
+    }
+
+    [Fact]
+    public async Task A_recompute_costs_the_same_few_commands_for_10_and_1000_components()
+    {
+        var at10 = await MeasureRecomputeAsync(10);
+        var at1000 = await MeasureRecomputeAsync(1000);
+        _output.WriteLine($"{Database.ProviderName}: recompute commands at 10 components = {at10}, at 1000 components = {at1000}");
+        Assert.Equal(at10, at1000);
+        Assert.InRange(at1000, 1, 5);
+    }
+
+    [Fact]
+    public async Task A_commit_that_fails_between_two_steps_leaves_nothing_half_written()
+    {
+        var failing = new FailingCommandInterceptor { Marker = "statuskit_status_history" };
+        var store = Database.CreateStore(failing);
+        var (page, components, subscriber) = await SeedAsync(store, "atomic", 5);
+        var commit = OutageCommit(page, components, subscriber, "atomic");
+
+        failing.Armed = true;
+        await Assert.ThrowsAnyAsync<Exception>(() => store.CommitStatusAsync(commit, CancellationToken.None));
+        Assert.Equal(1, failing.Failures);
+
+        failing.Armed = false;
+        Assert.All(await store.ListComponentsAsync(page.Id, CancellationToken.None), c => Assert.Equal(ComponentStatus.Operational, c.Status));
+        Assert.Empty(await store.ListStatusHistoryAsync(page.Id, Samples.T0.AddYears(-1), CancellationToken.None));
+        Assert.Empty(await store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, CancellationToken.None));
+
+        Assert.True(await store.CommitStatusAsync(commit, CancellationToken.None));
+        Assert.All(await store.ListComponentsAsync(page.Id, CancellationToken.None), c => Assert.Equal(ComponentStatus.MajorOutage, c.Status));
+        Assert.Equal(5, (await store.ListStatusHistoryAsync(page.Id, Samples.T0.AddYears(-1), CancellationToken.None)).Count);
+        Assert.Equal(5, (await store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task A_commit_whose_old_status_is_stale_writes_nothing()
+    {
+        var store = Database.CreateStore();
+        var (page, components, subscriber) = await SeedAsync(store, "stale", 3);
+        var stale = OutageCommit(page, components, subscriber, "stale") is var commit
+            ? commit with { Changes = [.. commit.Changes.Take(2), commit.Changes[2] with { OldStatus = ComponentStatus.PartialOutage }] }
+            : null!;
+
+        Assert.False(await store.CommitStatusAsync(stale, CancellationToken.None));
+
+        Assert.All(await store.ListComponentsAsync(page.Id, CancellationToken.None), c => Assert.Equal(ComponentStatus.Operational, c.Status));
+        Assert.Empty(await store.ListStatusHistoryAsync(page.Id, Samples.T0.AddYears(-1), CancellationToken.None));
+        Assert.Empty(await store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Concurrent_claimers_claim_every_row_exactly_once()
+    {
+        var store = Database.CreateStore();
+        var page = Samples.Page("outbox");
+        await store.AddPageAsync(page, CancellationToken.None);
+        var subscriberId = Guid.CreateVersion7();
+        var rows = Enumerable.Range(0, 500)
+            .Select(i => Samples.Notification(page.Id, subscriberId, $"claim-{i}", Samples.T0.AddSeconds(-i % 7)))
+            .ToArray();
+        Assert.Equal(500, await store.EnqueueNotificationsAsync(rows, CancellationToken.None));
+
+        var claimers = Enumerable.Range(0, 4).Select(n => Task.Run(async () =>
+        {
+            var claimerStore = Database.CreateStore();
+            var mine = new List<Guid>();
+            while (true)
+            {
+                var batch = await claimerStore.ClaimNotificationsAsync($"dispatcher-{n}", Samples.T0, Samples.T0.AddMinutes(5), 25, CancellationToken.None);
+                if (batch.Count == 0)
+                {
+                    return mine;
+                }
+
+                Assert.All(batch, b => Assert.Equal($"dispatcher-{n}", b.LeaseOwner));
+                mine.AddRange(batch.Select(b => b.Id));
+            }
+        })).ToArray();
+        var claimed = (await Task.WhenAll(claimers)).SelectMany(ids => ids).ToList();
+
+        Assert.Equal(500, claimed.Count);
+        Assert.Equal(500, claimed.Distinct().Count());
+        Assert.Equal(rows.Select(r => r.Id).Order(), claimed.Order());
+    }
+
+    [Fact]
+    public async Task Concurrent_compare_and_set_of_a_window_has_exactly_one_winner()
+    {
+        var store = Database.CreateStore();
+        var page = Samples.Page("cas");
+        await store.AddPageAsync(page, CancellationToken.None);
+        var window = await store.AddMaintenanceWindowAsync(Samples.Window(page.Id, []), CancellationToken.None);
+
+        for (var round = 0; round < 5; round++)
+        {
+            var current = (await store.GetMaintenanceWindowAsync(window.Id, CancellationToken.None))!;
+            var attempts = Enumerable.Range(0, 8).Select(i => Task.Run(() => Database.CreateStore().TryUpdateMaintenanceWindowAsync(
+                current with { Title = $"round {round} host {i}", State = MaintenanceState.InProgress },
+                CancellationToken.None)));
+            var results = await Task.WhenAll(attempts);
+
+            var winner = Assert.Single(results, r => r is not null);
+            Assert.Equal(current.Version + 1, winner!.Version);
+            var stored = (await store.GetMaintenanceWindowAsync(window.Id, CancellationToken.None))!;
+            Assert.Equal(winner.Title, stored.Title);
+            Assert.Equal(current.Version + 1, stored.Version);
+        }
+    }
+
+    [Fact]
+    public async Task Concurrent_signals_never_let_an_older_version_win()
+    {
+        var store = Database.CreateStore();
+        var signals = Enumerable.Range(1, 40)
+            .Select(v => new IncidentSignal
+            {
+                IncidentId = "INC-1",
+                TeamId = "team-a",
+                Priority = v % 2 == 0 ? "High" : "Critical",
+                State = v == 40 ? PlatformIncidentState.Resolved : PlatformIncidentState.Triggered,
+                Version = v,
+                OccurredAt = Samples.T0.AddSeconds(v),
+                Title = $"v{v}",
+            })
+            .OrderBy(s => (s.Version * 7919) % 41)
+            .ToArray();
+
+        var results = await Task.WhenAll(signals.Concat(signals).Select(s => Task.Run(() => Database.CreateStore().ApplySignalAsync(s, CancellationToken.None))));
+
+        var stored = await store.GetSignalAsync("INC-1", CancellationToken.None);
+        Assert.Equal(40, stored!.Version);
+        Assert.Equal("v40", stored.Title);
+        Assert.Equal(PlatformIncidentState.Resolved, stored.State);
+        Assert.Contains(SignalApplyResult.Applied, results);
+        Assert.Equal(SignalApplyResult.Duplicate, await store.ApplySignalAsync(signals.Single(s => s.Version == 40), CancellationToken.None));
+        Assert.Equal(SignalApplyResult.Stale, await store.ApplySignalAsync(signals.Single(s => s.Version == 3), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Unique_index_violations_become_conflicts_naming_the_field()
+    {
+        var store = Database.CreateStore();
+        var page = Samples.Page("unique");
+        await store.AddPageAsync(page, CancellationToken.None);
+        var component = Samples.Component(page.Id, "API");
+        await store.AddComponentAsync(component, CancellationToken.None);
+        await store.AddSubscriberAsync(Samples.Subscriber(page.Id, "ops@example.com"), CancellationToken.None);
+
+        var slug = await Assert.ThrowsAsync<StatusKitConflictException>(() => store.AddPageAsync(Samples.Page("unique"), CancellationToken.None));
+        Assert.Equal("slug", slug.Field);
+        var name = await Assert.ThrowsAsync<StatusKitConflictException>(() => store.AddComponentAsync(Samples.Component(page.Id, "api"), CancellationToken.None));
+        Assert.Equal("name", name.Field);
+        var destination = await Assert.ThrowsAsync<StatusKitConflictException>(
+            () => store.AddSubscriberAsync(Samples.Subscriber(page.Id, "OPS@example.com"), CancellationToken.None));
+        Assert.Equal("destination", destination.Field);
+        var id = await Assert.ThrowsAsync<StatusKitConflictException>(() => store.AddComponentAsync(component with { Name = "Other" }, CancellationToken.None));
+        Assert.Equal("id", id.Field);
+        await Assert.ThrowsAsync<StatusKitNotFoundException>(() => store.AddComponentAsync(Samples.Component(Guid.CreateVersion7(), "API"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Aggregates_round_trip_and_a_page_delete_cascades()
+    {
+        var store = Database.CreateStore();
+        var (page, components, subscriber) = await SeedAsync(store, "roundtrip", 3);
+        var window = await store.AddMaintenanceWindowAsync(Samples.Window(page.Id, [components[0].Id, components[1].Id]), CancellationToken.None);
+        var incident = new StatusIncident
+        {
+            Id = Guid.CreateVersion7(),
+            PageId = page.Id,
+            Title = "Elevated errors",
+            Message = "Looking into it",
+            Severity = StatusIncidentSeverity.Major,
+            ComponentIds = [components[2].Id],
+            Updates = [new StatusIncidentUpdate(Guid.CreateVersion7(), Samples.T0, StatusIncidentState.Investigating, "Looking into it")],
+            CreatedAt = Samples.T0,
+            UpdatedAt = Samples.T0,
+        };
+        await store.AddStatusIncidentAsync(incident, CancellationToken.None);
+        Assert.True(await store.CommitStatusAsync(OutageCommit(page, components, subscriber, "rt"), CancellationToken.None));
+
+        Assert.Equal(page, await store.GetPageAsync(page.Id, CancellationToken.None));
+        Assert.Equal(page, await store.GetPageBySlugAsync("roundtrip", CancellationToken.None));
+        Assert.Equal(components[0] with { Status = ComponentStatus.MajorOutage, StatusUpdatedAt = Samples.T0.AddMinutes(1) }, await store.GetComponentAsync(components[0].Id, CancellationToken.None));
+        var storedWindow = await store.GetMaintenanceWindowAsync(window.Id, CancellationToken.None);
+        Assert.Equal(window.ComponentIds, storedWindow!.ComponentIds);
+        Assert.Equal(window with { ComponentIds = storedWindow.ComponentIds }, storedWindow);
+        var storedIncident = await store.GetStatusIncidentAsync(incident.Id, CancellationToken.None);
+        Assert.Equal(incident.Updates, storedIncident!.Updates);
+        Assert.Equal(subscriber.Destination, (await store.GetSubscriberAsync(subscriber.Id, CancellationToken.None))!.Destination);
+
+        var resolved = await store.AppendStatusIncidentUpdateAsync(
+            incident.Id, new StatusIncidentUpdate(Guid.CreateVersion7(), Samples.T0.AddHours(1), StatusIncidentState.Resolved, "Fixed"), CancellationToken.None);
+        Assert.Equal(2, resolved.Updates.Count);
+        Assert.Equal(Samples.T0.AddHours(1), resolved.ResolvedAt);
+
+        Assert.True(await store.DeletePageAsync(page.Id, CancellationToken.None));
+        await using var context = Database.CreateContext();
+        Assert.Equal(0, await context.Set<ComponentEntity>().CountAsync());
+        Assert.Equal(0, await context.Set<StatusHistoryEntity>().CountAsync());
+        Assert.Equal(0, await context.Set<NotificationEntity>().CountAsync());
+        Assert.Equal(0, await context.Set<StatusIncidentUpdateEntity>().CountAsync());
+        Assert.Equal(0, await context.Set<MaintenanceWindowEntity>().CountAsync());
+        Assert.Equal(0, await context.Set<SubscriberEntity>().CountAsync());
+    }
+
+    private async Task<int> MeasureRecomputeAsync(int componentCount)
+    {
+        var counter = new CommandCounter();
+        var store = Database.CreateStore(counter);
+        var (page, components, subscriber) = await SeedAsync(store, $"rt-{componentCount}", componentCount, team: $"team-{componentCount}");
+        await store.AddMaintenanceWindowAsync(Samples.Window(page.Id, [components[0].Id], MaintenanceState.InProgress), CancellationToken.None);
+        await store.ApplySignalAsync(
+            new IncidentSignal
+            {
+                IncidentId = $"INC-{componentCount}",
+                TeamId = $"team-{componentCount}",
+                Priority = "Critical",
+                State = PlatformIncidentState.Triggered,
+                Version = 1,
+                OccurredAt = Samples.T0,
+            },
+            CancellationToken.None);
+
+        counter.Reset();
+        var inputs = await store.LoadStatusInputsAsync(StatusScope.ForTeam($"team-{componentCount}"), CancellationToken.None);
+        Assert.Equal(componentCount, inputs.Components.Count);
+        Assert.Single(inputs.Pages);
+        Assert.Single(inputs.OpenSignals);
+        Assert.Single(inputs.InProgressWindows);
+        Assert.Single(inputs.Subscribers);
+        Assert.True(await store.CommitStatusAsync(OutageCommit(page, inputs.Components, subscriber, $"rt-{componentCount}"), CancellationToken.None));
+        var commands = counter.Count;
+
+        Assert.All(await store.ListComponentsAsync(page.Id, CancellationToken.None), c => Assert.Equal(ComponentStatus.MajorOutage, c.Status));
+        Assert.Equal(componentCount, (await store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id, Take = 5000 }, CancellationToken.None)).Count);
+        return commands;
+    }
+
+    private static StatusCommit OutageCommit(StatusPage page, IReadOnlyList<Component> components, Subscriber subscriber, string cause) => new(
+        components.Select(c => new ComponentStatusChange(page.Id, c.Id, ComponentStatus.Operational, ComponentStatus.MajorOutage, Samples.T0.AddMinutes(1), cause)).ToArray(),
+        components.Select(c => Samples.Notification(page.Id, subscriber.Id, $"{cause}:{subscriber.Id}:{c.Id}:outage", Samples.T0.AddMinutes(3), $"{subscriber.Id}:{c.Id}")).ToArray());
+
+    private async Task<(StatusPage Page, Component[] Components, Subscriber Subscriber)> SeedAsync(
+        IStatusStore store, string slug, int componentCount, string team = "team-a")
+    {
+        var page = Samples.Page(slug);
+        await store.AddPageAsync(page, CancellationToken.None);
+        var components = Enumerable.Range(0, componentCount).Select(i => Samples.Component(page.Id, $"Component {i:D4}", team, i)).ToArray();
+        if (componentCount <= 10)
+        {
+            foreach (var component in components)
+            {
+                await store.AddComponentAsync(component, CancellationToken.None);
+            }
+        }
+        else
+        {
+            // Seeding a big page through the context directly keeps the test fast; the store reads it back below.
+            await using var context = Database.CreateContext();
+            context.AddRange(components.Select(ComponentEntity.From));
+            await context.SaveChangesAsync();
+        }
+
+        var subscriber = Samples.Subscriber(page.Id, $"ops-{slug}@example.com");
+        await store.AddSubscriberAsync(subscriber, CancellationToken.None);
+        return (page, components, subscriber);
+    }
+}
