@@ -18,8 +18,14 @@ public class RecurrenceRuleBenchmarks
     private readonly DateTime start = new(2024, 6, 2, 2, 0, 0, DateTimeKind.Unspecified);
     private readonly DateTimeOffset after = new(2025, 6, 4, 10, 17, 0, TimeSpan.Zero);
 
+    // The next occurrence is 2025-10-26 02:00, ambiguous in Berlin: the exact TimeZoneInfo path.
+    private readonly DateTimeOffset beforeFold = new(2025, 10, 25, 12, 0, 0, TimeSpan.Zero);
+
     [Benchmark]
     public DateTimeOffset? NextWeeklyOccurrenceBerlin() => weekly.GetNextOccurrence(start, berlin, after);
+
+    [Benchmark]
+    public DateTimeOffset? NextWeeklyOccurrenceBerlinAtFold() => weekly.GetNextOccurrence(start, berlin, beforeFold);
 
     [Benchmark]
     public RecurrenceRule ParseTypicalRule() => RecurrenceRule.Parse(TypicalText);

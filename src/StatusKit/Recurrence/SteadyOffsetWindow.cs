@@ -23,12 +23,16 @@ internal sealed class SteadyOffsetWindow
     private static readonly SteadyOffsetWindow?[] Cache = new SteadyOffsetWindow?[Slots];
 
     private readonly TimeZoneInfo zone;
+    private readonly long startUtc;
+    private readonly long endUtc;
     private readonly long trustedStartUtc;
     private readonly long trustedEndUtc;
 
     private SteadyOffsetWindow(TimeZoneInfo zone, long startUtc, long endUtc, TimeSpan offset)
     {
         this.zone = zone;
+        this.startUtc = startUtc;
+        this.endUtc = endUtc;
         trustedStartUtc = startUtc + Margin;
         trustedEndUtc = endUtc - Margin;
         Offset = offset;
@@ -40,6 +44,13 @@ internal sealed class SteadyOffsetWindow
     public static bool TryGetOffset(TimeZoneInfo zone, long utcTicks, out TimeSpan offset)
     {
         var window = Find(zone);
+        if (window is not null && utcTicks >= window.startUtc && utcTicks <= window.endUtc && !window.Contains(utcTicks))
+        {
+            // Close to a transition the cached window already covers: use the exact path, don't re-probe.
+            offset = default;
+            return false;
+        }
+
         if (window is null || !window.Contains(utcTicks))
         {
             window = Build(zone, utcTicks);
