@@ -57,6 +57,20 @@ public sealed class CronSchedule
             return found < 0 ? null : new DateTimeOffset(found, TimeSpan.Zero);
         }
 
+        if (SteadyOffsetWindow.TryGetOffset(zone, after.UtcTicks, out var steady))
+        {
+            // Away from any transition: plain wall-clock arithmetic, no TimeZoneInfo call.
+            var found = matcher.FindNext(after.UtcTicks + steady.Ticks);
+            if (found < 0)
+            {
+                return null;
+            }
+
+            return SteadyOffsetWindow.TryGetWallOffset(zone, found, out var foundOffset)
+                ? new DateTimeOffset(found, foundOffset)
+                : Resolve(zone, found);
+        }
+
         var local = TimeZoneInfo.ConvertTime(after, zone);
         var fromWall = local.Ticks;
         if (zone.IsAmbiguousTime(local.DateTime))

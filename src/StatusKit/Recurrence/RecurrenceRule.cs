@@ -73,7 +73,7 @@ public sealed class RecurrenceRule
         {
             // Gap-shifted candidates can resolve up to a gap's length after their wall time, so start
             // two days early; only whole periods are skipped.
-            var afterWall = ZoneClock.IsUtc(zone) ? after.UtcTicks : TimeZoneInfo.ConvertTime(after, zone).Ticks;
+            var afterWall = ZoneClock.ToZone(zone, after).Ticks;
             sequencer.Seek(afterWall - (2 * TimeSpan.TicksPerDay));
         }
 

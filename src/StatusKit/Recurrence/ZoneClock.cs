@@ -32,6 +32,12 @@ internal static class ZoneClock
             return true;
         }
 
+        if (SteadyOffsetWindow.TryGetWallOffset(zone, wallTicks, out var steady))
+        {
+            instant = new DateTimeOffset(wallTicks, steady);
+            return true;
+        }
+
         var wall = new DateTime(wallTicks, DateTimeKind.Unspecified);
         if (zone.IsInvalidTime(wall))
         {
@@ -56,6 +62,19 @@ internal static class ZoneClock
     {
         var offset = OffsetAt(zone, utcTicks);
         return new DateTimeOffset(utcTicks + offset.Ticks, offset);
+    }
+
+    /// <summary>The wall-clock ticks of an instant in the zone (what <see cref="TimeZoneInfo.ConvertTime(DateTimeOffset, TimeZoneInfo)"/> gives), using the steady-offset cache.</summary>
+    public static DateTimeOffset ToZone(TimeZoneInfo zone, DateTimeOffset instant)
+    {
+        if (IsUtc(zone))
+        {
+            return instant.ToOffset(TimeSpan.Zero);
+        }
+
+        return SteadyOffsetWindow.TryGetOffset(zone, instant.UtcTicks, out var offset)
+            ? instant.ToOffset(offset)
+            : TimeZoneInfo.ConvertTime(instant, zone);
     }
 
     /// <summary>The zone's UTC offset at an instant given in UTC ticks.</summary>
