@@ -1,7 +1,10 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Services;
@@ -18,6 +21,7 @@ namespace StatusKit.AspNetCore.Api;
 internal sealed class StatuspageDocuments
 {
     private const int IncidentListSize = 50;
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly ConcurrentDictionary<(Guid PageId, ApiDocument Document, string Url), (string ETag, byte[] Bytes)> _memo = new();
     private readonly StatusIncidentService _incidents;
     private readonly IStatusStore _store;
@@ -105,8 +109,17 @@ internal sealed class StatuspageDocuments
     private static List<ApiScheduledMaintenance> Current(IReadOnlyList<MaintenanceOccurrence> occurrences, StatuspageMapper mapper) =>
         [.. occurrences.DistinctBy(o => o.WindowId).Select(mapper.Maintenance)];
 
-    private static byte[] Serialize<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
-        JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
+    /// <summary>Serialises straight to UTF-8, escaping only what JSON requires (so offsets read "+01:00", not "\\u002B01:00").</summary>
+    private static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            JsonSerializer.Serialize(writer, value, typeInfo);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 
     private static string Tag(string version, string? suffix) => suffix is null ? $"\"{version}\"" : $"\"{version}.{suffix}\"";
 

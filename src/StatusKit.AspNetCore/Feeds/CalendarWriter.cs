@@ -93,39 +93,74 @@ internal static class CalendarWriter
 
     private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A VTIMEZONE from the zone's actual transitions in the current year (found by scanning), each repeated yearly
+    /// on the same weekday of the month, which is how every zone with daylight saving time in use today works.
+    /// </summary>
     private static void TimeZoneBlock(List<string> lines, string zoneId, TimeZoneInfo zone, DateTimeOffset now)
     {
         lines.Add("BEGIN:VTIMEZONE");
         lines.Add("TZID:" + zoneId);
-        var rule = zone.GetAdjustmentRules().FirstOrDefault(r => r.DateStart <= now.UtcDateTime && r.DateEnd >= now.UtcDateTime);
-        var standard = zone.BaseUtcOffset + (rule?.BaseUtcOffsetDelta ?? TimeSpan.Zero);
-        if (rule is null || rule.DaylightDelta == TimeSpan.Zero)
+        var transitions = Transitions(zone, now.Year);
+        if (transitions.Count == 0)
         {
             var offset = zone.GetUtcOffset(now);
             lines.AddRange(["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + Offset(offset), "TZOFFSETTO:" + Offset(offset), "END:STANDARD"]);
         }
-        else
+
+        foreach (var (instant, from, to) in transitions)
         {
-            var daylight = standard + rule.DaylightDelta;
-            Transition(lines, "DAYLIGHT", rule.DaylightTransitionStart, standard, daylight);
-            Transition(lines, "STANDARD", rule.DaylightTransitionEnd, daylight, standard);
+            var kind = to > from ? "DAYLIGHT" : "STANDARD";
+            var local = instant.UtcDateTime + from;
+            var lastDay = DateTime.DaysInMonth(local.Year, local.Month);
+            var week = local.Day > lastDay - 7 ? -1 : ((local.Day - 1) / 7) + 1;
+            lines.Add("BEGIN:" + kind);
+            lines.Add("DTSTART:" + local.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture));
+            lines.Add("TZOFFSETFROM:" + Offset(from));
+            lines.Add("TZOFFSETTO:" + Offset(to));
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"RRULE:FREQ=YEARLY;BYMONTH={local.Month};BYDAY={week}{DayCode(local.DayOfWeek)}"));
+            lines.Add("END:" + kind);
         }
 
         lines.Add("END:VTIMEZONE");
     }
 
-    private static void Transition(List<string> lines, string kind, TimeZoneInfo.TransitionTime transition, TimeSpan from, TimeSpan to)
+    private static List<(DateTimeOffset Instant, TimeSpan From, TimeSpan To)> Transitions(TimeZoneInfo zone, int year)
     {
-        var time = transition.TimeOfDay;
-        lines.Add("BEGIN:" + kind);
-        lines.Add(string.Create(CultureInfo.InvariantCulture, $"DTSTART:1970{transition.Month:00}{(transition.IsFixedDateRule ? transition.Day : 1):00}T{time.Hour:00}{time.Minute:00}{time.Second:00}"));
-        lines.Add("TZOFFSETFROM:" + Offset(from));
-        lines.Add("TZOFFSETTO:" + Offset(to));
-        var day = transition.IsFixedDateRule
-            ? string.Create(CultureInfo.InvariantCulture, $"BYMONTHDAY={transition.Day}")
-            : string.Create(CultureInfo.InvariantCulture, $"BYDAY={(transition.Week == 5 ? -1 : transition.Week)}{DayCode(transition.DayOfWeek)}");
-        lines.Add(string.Create(CultureInfo.InvariantCulture, $"RRULE:FREQ=YEARLY;BYMONTH={transition.Month};{day}"));
-        lines.Add("END:" + kind);
+        var result = new List<(DateTimeOffset, TimeSpan, TimeSpan)>();
+        var start = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var end = start.AddYears(1);
+        var previous = zone.GetUtcOffset(start);
+        for (var at = start.AddHours(1); at <= end; at = at.AddHours(1))
+        {
+            var offset = zone.GetUtcOffset(at);
+            if (offset == previous)
+            {
+                continue;
+            }
+
+            // Narrow the change down to the minute.
+            var low = at.AddHours(-1);
+            var high = at;
+            while (high - low > TimeSpan.FromMinutes(1))
+            {
+                var middle = low + ((high - low) / 2);
+                middle = new DateTimeOffset(middle.Ticks - (middle.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+                if (zone.GetUtcOffset(middle) == previous)
+                {
+                    low = middle;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            result.Add((high, previous, offset));
+            previous = offset;
+        }
+
+        return result;
     }
 
     private static string DayCode(DayOfWeek day) => day.ToString()[..2].ToUpperInvariant();
