@@ -33,6 +33,7 @@ public static class SimulatorEndpoints
             {
                 IncidentId = IncidentId,
                 TeamId = SampleSeeder.PaymentsTeam,
+                ServiceIdentifier = "checkout",
                 Priority = context.Request.HasFormContentType && context.Request.Form["priority"] is { Count: > 0 } p ? p.ToString() : "Critical",
                 State = state.Value,
                 Version = now.UtcTicks,
@@ -62,7 +63,7 @@ public static class SimulatorEndpoints
             <form method="post" action="{{root}}/sample/simulate/trigger"><label>Priority <select name="priority"><option>Critical</option><option>High</option><option>Medium</option><option>Low</option></select></label> <button type="submit">Trigger</button></form>
             <form method="post" action="{{root}}/sample/simulate/acknowledge"><button type="submit">Acknowledge</button></form>
             <form method="post" action="{{root}}/sample/simulate/resolve"><button type="submit">Resolve</button></form>
-            <p>The incident belongs to the <code>payments</code> team: Checkout, Card processing, Payouts and Invoicing change.</p>
+            <p>The incident belongs to the <code>payments</code> team: its <code>checkout</code> service moves Checkout, and Invoicing (bound to no service) moves with every payments incident.</p>
             </main></body></html>
             """;
     }

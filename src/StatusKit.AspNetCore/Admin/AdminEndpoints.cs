@@ -71,10 +71,20 @@ internal static class AdminEndpoints
             .WithName("StatusKit.Admin.ListComponents").Produces<Component[]>();
         admin.MapPost("/pages/{pageId:guid}/components", async (Guid pageId, HttpContext context, ComponentService components) =>
             {
-                var request = await AdminJson.ReadAsync<CreateComponent>(context) with { PageId = pageId };
-                return AdminJson.Json(await components.CreateAsync(request, context.RequestAborted), StatusCodes.Status201Created);
+                var request = await AdminJson.ReadAsync<CreateComponentRequest>(context);
+                var component = await components.CreateAsync(new CreateComponent
+                {
+                    PageId = pageId,
+                    Name = request.Name ?? string.Empty,
+                    Description = request.Description,
+                    DisplayOrder = request.DisplayOrder,
+                    GroupName = request.GroupName,
+                    TeamId = request.TeamId,
+                    ServiceIdentifier = request.ServiceIdentifier,
+                }, context.RequestAborted);
+                return AdminJson.Json(component, StatusCodes.Status201Created);
             })
-            .WithName("StatusKit.Admin.CreateComponent").Accepts<CreateComponent>("application/json").Produces<Component>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .WithName("StatusKit.Admin.CreateComponent").Accepts<CreateComponentRequest>("application/json").Produces<Component>(StatusCodes.Status201Created).ProducesValidationProblem();
         admin.MapPut("/pages/{pageId:guid}/components/order", async (Guid pageId, HttpContext context, ComponentService components) =>
             {
                 var request = await AdminJson.ReadAsync<ReorderRequest>(context);

@@ -6,6 +6,15 @@ namespace StatusKit.AspNetCore.Admin;
 /// <summary>Body of <c>POST admin/pages/{pageId}/visibility</c>.</summary>
 internal sealed record VisibilityRequest(bool IsPublic);
 
+/// <summary>Body of <c>POST admin/pages/{pageId}/components</c> (the page comes from the route).</summary>
+internal sealed record CreateComponentRequest(
+    string? Name,
+    string? Description = null,
+    int? DisplayOrder = null,
+    string? GroupName = null,
+    string? TeamId = null,
+    string? ServiceIdentifier = null);
+
 /// <summary>Body of <c>PUT admin/pages/{pageId}/components/order</c>.</summary>
 internal sealed record ReorderRequest(IReadOnlyList<Guid>? ComponentIds);
 
