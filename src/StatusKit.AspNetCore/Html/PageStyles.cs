@@ -48,6 +48,8 @@ internal static class PageStyles
           var url=document.body.getAttribute('data-events');
           if(!url||!window.EventSource){return;}
           var source=new EventSource(url);
+          source.onopen=function(){document.body.setAttribute('data-live','connected');};
+          source.onerror=function(){document.body.setAttribute('data-live','reconnecting');};
           source.addEventListener('status',function(e){
             var d=JSON.parse(e.data);
             var item=document.getElementById('component-'+d.component_id);
