@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
-using StatusKit.Options;
+using StatusKit.Configuration;
 using StatusKit.Snapshots;
 
 namespace StatusKit.Caching;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
-using StatusKit.Options;
+using StatusKit.Configuration;
 using StatusKit.Snapshots;
 
 namespace StatusKit.Caching;

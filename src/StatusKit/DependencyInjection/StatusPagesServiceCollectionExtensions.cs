@@ -1,14 +1,18 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Caching;
 using StatusKit.Engine;
 using StatusKit.Hosting;
 using StatusKit.InMemory;
+using StatusKit.Maintenance;
 using StatusKit.Notifications;
-using StatusKit.Options;
+using StatusKit.Configuration;
+using StatusKit.Notifications.Dispatching;
 using StatusKit.Services;
+using StatusKit.Uptime;
 
 #pragma warning disable IDE0130
 namespace Microsoft.Extensions.DependencyInjection;
@@ -28,8 +32,21 @@ public static class StatusPagesServiceCollectionExtensions
     public static IStatusPagesBuilder AddStatusPages(this IServiceCollection services, Action<StatusPagesOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(StatusPagesMarker)))
+        {
+            // Already added: only the new configuration applies.
+            if (configure is not null)
+            {
+                services.Configure(configure);
+            }
+
+            return new StatusPagesBuilder(services);
+        }
+
+        services.AddSingleton<StatusPagesMarker>();
         services.AddOptions<StatusPagesOptions>().ValidateOnStart();
         services.AddOptions<NotificationOptions>().ValidateOnStart();
+        services.AddOptions<MaintenanceOptions>().ValidateOnStart();
         if (configure is not null)
         {
             services.Configure(configure);
@@ -37,6 +54,7 @@ public static class StatusPagesServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatusPagesOptions>, StatusPagesOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MaintenanceOptions>, MaintenanceOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         // Ports: the host's own registrations win.
@@ -53,6 +71,7 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton<StatusEngine>();
         services.TryAddSingleton<IStatusEngine>(sp => sp.GetRequiredService<StatusEngine>());
         services.TryAddSingleton<IIncidentIntake, IncidentIntake>();
+        services.TryAddSingleton<IUptimeService, UptimeService>();
 
         // Services (internal constructors: built here so their dependencies can stay internal).
         services.TryAddSingleton<SubscriberLinks>();
@@ -66,7 +85,35 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton(sp => new SubscriberService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<IDestinationValidator>(), sp.GetRequiredService<SubscriberLinks>(), sp.GetRequiredService<TimeProvider>()));
 
+        NotifierRegistration.AddHttpNotifiers(services);
+        services.TryAddSingleton<MaintenanceEffects>();
+        services.TryAddSingleton(sp => new MaintenanceService(
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<MaintenanceEffects>(), sp.GetRequiredService<IMaintenanceScheduler>(), sp.GetRequiredService<TimeProvider>()));
+
+        // The default maintenance scheduler; a host that registers its own IMaintenanceScheduler first keeps it, and
+        // then the default's timer loop stays idle.
+        services.TryAddSingleton(sp => new MaintenanceScheduler(
+            sp.GetRequiredService<IStatusStore>(),
+            sp.GetRequiredService<MaintenanceEffects>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<MaintenanceOptions>>(),
+            sp.GetService<IHostApplicationLifetime>(),
+            sp.GetRequiredService<ILogger<MaintenanceScheduler>>(),
+            () => sp.GetService<IMaintenanceScheduler>() is MaintenanceScheduler));
+        services.TryAddSingleton<IMaintenanceScheduler>(sp => sp.GetRequiredService<MaintenanceScheduler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MaintenanceScheduler>(sp => sp.GetRequiredService<MaintenanceScheduler>()));
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SnapshotWarmupService>());
+
+        // Notification dispatcher: one instance, resolvable for RunOnceAsync and run as a hosted service.
+        services.TryAddSingleton(sp => new NotificationDispatcher(
+            sp.GetRequiredService<IStatusStore>(), sp.GetServices<INotifier>(), sp.GetRequiredService<SubscriberLinks>(),
+            sp.GetRequiredService<IOptions<NotificationOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<NotificationDispatcher>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDispatcher>(sp => sp.GetRequiredService<NotificationDispatcher>()));
         return new StatusPagesBuilder(services);
     }
+
+    /// <summary>Marks a collection StatusKit was added to, so a second AddStatusPages() adds nothing twice.</summary>
+    private sealed class StatusPagesMarker;
 }

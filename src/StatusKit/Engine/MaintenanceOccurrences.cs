@@ -1,3 +1,4 @@
+using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Snapshots;
 
@@ -6,9 +7,13 @@ namespace StatusKit.Engine;
 /// <summary>Expands maintenance windows into the occurrences a page shows.</summary>
 internal static class MaintenanceOccurrences
 {
+    /// <summary>The most occurrences of one window shown, so a minutely rule cannot flood a snapshot.</summary>
+    public const int MaxPerWindow = 100;
+
     /// <summary>
     /// The occurrences of <paramref name="window"/> that are in progress or start before <paramref name="until"/>:
-    /// nothing for a Completed or Cancelled window.
+    /// the current (or next) occurrence as stored, then — for a recurring window — the following occurrences from its
+    /// recurrence, as Scheduled. Nothing for a Completed or Cancelled window.
     /// </summary>
     public static IEnumerable<MaintenanceOccurrence> Between(MaintenanceWindow window, DateTimeOffset now, DateTimeOffset until)
     {
@@ -20,6 +25,18 @@ internal static class MaintenanceOccurrences
         if (window.State == MaintenanceState.InProgress || window.OccurrenceStartsAt < until)
         {
             yield return Occurrence(window, window.OccurrenceStartsAt, window.OccurrenceEndsAt, window.State);
+        }
+
+        if (window.Recurrence is null || OccurrenceSchedule.For(window) is not { IsRecurring: true } schedule)
+        {
+            yield break;
+        }
+
+        var next = schedule.NextAfter(window.OccurrenceEndsAt, now);
+        for (var shown = 1; shown < MaxPerWindow && next is { } occurrence && occurrence.StartsAt < until; shown++)
+        {
+            yield return Occurrence(window, occurrence.StartsAt, occurrence.EndsAt, MaintenanceState.Scheduled);
+            next = schedule.NextAfter(occurrence.EndsAt, now);
         }
     }
 

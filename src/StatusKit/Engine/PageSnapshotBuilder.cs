@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Model;
-using StatusKit.Options;
+using StatusKit.Configuration;
 using StatusKit.Serialization;
 using StatusKit.Snapshots;
 using StatusKit.Status;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
-using StatusKit.Options;
+using StatusKit.Configuration;
 using StatusKit.Snapshots;
 
 namespace StatusKit.Engine;
@@ -20,7 +20,7 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     private readonly ConcurrentDictionary<string, Guid> _slugs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, Lazy<Task<PageSnapshot?>>> _loads = new();
     private readonly ConcurrentDictionary<Guid, LastGood> _lastGood = new();
-    private long _storeFailedAtTicks = long.MinValue;
+    private long _storeFailedAtTicks; // 0: the store has not failed since its last success
 
     public PageSnapshotReader(
         IStatusStore store,
@@ -133,7 +133,8 @@ internal sealed class PageSnapshotReader : IStatusPageReader
         await Task.Yield();
         var now = _time.GetUtcNow();
         var stale = _lastGood.TryGetValue(pageId, out var lastGood) && now - lastGood.Snapshot.GeneratedAt <= _failSafeMaxStaleness ? lastGood.Snapshot : null;
-        if (stale is not null && now.UtcTicks - Interlocked.Read(ref _storeFailedAtTicks) < _failSafeThrottle.Ticks)
+        var failedAt = Interlocked.Read(ref _storeFailedAtTicks);
+        if (stale is not null && failedAt != 0 && now.UtcTicks - failedAt < _failSafeThrottle.Ticks)
         {
             return stale;
         }
@@ -141,7 +142,7 @@ internal sealed class PageSnapshotReader : IStatusPageReader
         try
         {
             var snapshot = await RefreshAsync(pageId, CancellationToken.None);
-            Interlocked.Exchange(ref _storeFailedAtTicks, long.MinValue);
+            Interlocked.Exchange(ref _storeFailedAtTicks, 0);
             return snapshot;
         }
         catch (Exception ex) when (stale is not null)

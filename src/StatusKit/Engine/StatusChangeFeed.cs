@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using StatusKit.Options;
+using StatusKit.Configuration;
 
 namespace StatusKit.Engine;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
-using StatusKit.Options;
+using StatusKit.Configuration;
 
 namespace StatusKit.Engine;
 
@@ -23,6 +23,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
     private Task _pump = Task.CompletedTask;
     private TaskCompletionSource _idle = NewCompleted();
     private long _recomputeCount;
+    private int _disposed;
 
     public StatusEngine(StatusRecomputer recomputer, PageSnapshotReader snapshots, IOptions<StatusPagesOptions> options, TimeProvider time, ILogger<StatusEngine> logger)
     {
@@ -75,6 +76,11 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         Task pump;
         lock (_gate)
@@ -91,7 +97,6 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
             // Stopping.
         }
 
-        _stopping.Dispose();
     }
 
     private Task Enqueue(string key, StatusScope scope, string cause, bool causedByIncidents, bool background, bool refreshOnly = false)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Notifications;
-using StatusKit.Options;
+using StatusKit.Configuration;
 using StatusKit.Status;
 
 namespace StatusKit.Engine;

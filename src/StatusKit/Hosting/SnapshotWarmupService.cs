@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Engine;
-using StatusKit.Options;
+using StatusKit.Configuration;
 
 namespace StatusKit.Hosting;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using StatusKit.Options;
+using StatusKit.Configuration;
 
 namespace StatusKit.Notifications;
 

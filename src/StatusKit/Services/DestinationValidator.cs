@@ -1,15 +1,31 @@
 using System.Net.Mail;
+using StatusKit.Abstractions;
 using StatusKit.Model;
+using StatusKit.Notifications.Http;
 
 namespace StatusKit.Services;
 
-/// <summary>Syntax checks per channel: a plain email address; an absolute https URL for Slack; an absolute http(s) URL for webhooks.</summary>
-internal sealed class DestinationValidator : IDestinationValidator
+/// <summary>
+/// Checks a destination for its channel: the channel must have a notifier on this host; an email address must be
+/// plain; Slack needs an https URL; webhook and Slack URLs must not resolve to loopback, private or link-local
+/// addresses unless the host allows it (<see cref="WebhookAddressGuard"/>).
+/// </summary>
+internal sealed class DestinationValidator(IEnumerable<INotifier> notifiers, WebhookAddressGuard guard) : IDestinationValidator
 {
     private const int MaxLength = 2_000;
+    private readonly HashSet<SubscriberChannel> _channels = [.. notifiers.Select(n => n.Channel)];
 
-    public ValueTask<string> ValidateAsync(SubscriberChannel channel, string destination, CancellationToken cancellationToken)
+    public async ValueTask<string> ValidateAsync(SubscriberChannel channel, string destination, CancellationToken cancellationToken)
     {
+        if (!_channels.Contains(channel))
+        {
+            throw new StatusKitValidationException(
+                "channel",
+                channel == SubscriberChannel.Email
+                    ? "The Email channel is not enabled on this host (call AddStatusPages().AddSmtpEmailNotifier(...))."
+                    : $"The {channel} channel is not enabled on this host.");
+        }
+
         if (string.IsNullOrWhiteSpace(destination))
         {
             throw new StatusKitValidationException("destination", "The destination is required.");
@@ -21,13 +37,18 @@ internal sealed class DestinationValidator : IDestinationValidator
             throw new StatusKitValidationException("destination", $"The destination must be at most {MaxLength} characters.");
         }
 
-        return ValueTask.FromResult(channel switch
+        switch (channel)
         {
-            SubscriberChannel.Email => Email(value),
-            SubscriberChannel.Slack => Url(value, requireHttps: true),
-            SubscriberChannel.Webhook => Url(value, requireHttps: false),
-            _ => throw new StatusKitValidationException("channel", $"'{channel}' is not a channel (Email, Slack, Webhook)."),
-        });
+            case SubscriberChannel.Email:
+                return Email(value);
+            case SubscriberChannel.Slack:
+            case SubscriberChannel.Webhook:
+                var uri = Url(value, requireHttps: channel == SubscriberChannel.Slack);
+                await guard.ValidateDestinationAsync(uri, cancellationToken);
+                return uri.AbsoluteUri;
+            default:
+                throw new StatusKitValidationException("channel", $"'{channel}' is not a channel (Email, Slack, Webhook).");
+        }
     }
 
     private static string Email(string value)
@@ -40,7 +61,7 @@ internal sealed class DestinationValidator : IDestinationValidator
         return address.Address;
     }
 
-    private static string Url(string value, bool requireHttps)
+    private static Uri Url(string value, bool requireHttps)
     {
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttps && (requireHttps || uri.Scheme != Uri.UriSchemeHttp))
@@ -50,6 +71,6 @@ internal sealed class DestinationValidator : IDestinationValidator
             throw new StatusKitValidationException("destination", $"'{value}' is not {expected} without credentials.");
         }
 
-        return uri.AbsoluteUri;
+        return uri;
     }
 }

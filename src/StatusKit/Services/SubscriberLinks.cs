@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using StatusKit.Options;
+using StatusKit.Configuration;
 
 namespace StatusKit.Services;
 

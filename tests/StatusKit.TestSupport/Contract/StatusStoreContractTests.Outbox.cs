@@ -241,7 +241,7 @@ public abstract partial class StatusStoreContractTests
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
         {
             var mine = new List<Guid>();
-            while (true)
+            for (var attempt = 0; attempt < 100; attempt++)
             {
                 var batch = await Store.ClaimNotificationsAsync($"dispatcher-{worker}", TestData.At(10), TestData.At(20), 7, None);
                 if (batch.Count == 0)
@@ -252,6 +252,8 @@ public abstract partial class StatusStoreContractTests
                 Assert.All(batch, n => Assert.Equal($"dispatcher-{worker}", n.LeaseOwner));
                 mine.AddRange(batch.Select(n => n.Id));
             }
+
+            return mine;
         })));
 
         var all = claims.SelectMany(c => c).ToArray();

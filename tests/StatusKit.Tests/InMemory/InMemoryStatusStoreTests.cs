@@ -75,7 +75,10 @@ public sealed class InMemoryStatusStoreTests
         using var producing = new CancellationTokenSource();
         var consumers = Enumerable.Range(0, 4).Select(c => Task.Run(async () =>
         {
-            while (true)
+            // While producers run, claim whatever is there; afterwards drain, with a bound so a broken store fails
+            // instead of hanging.
+            var drainsLeft = 100;
+            while (drainsLeft > 0)
             {
                 var producersDone = producing.IsCancellationRequested;
                 var batch = await store.ClaimNotificationsAsync($"d{c}", TestData.At(10), TestData.At(20), 5, None);
@@ -84,13 +87,12 @@ public sealed class InMemoryStatusStoreTests
                     claimed.Add(row.Id);
                 }
 
-                if (batch.Count == 0)
+                if (producersDone)
                 {
-                    if (producersDone)
-                    {
-                        return;
-                    }
-
+                    drainsLeft = batch.Count == 0 ? 0 : drainsLeft - 1;
+                }
+                else if (batch.Count == 0)
+                {
                     await Task.Yield();
                 }
             }

@@ -1,4 +1,4 @@
-namespace StatusKit.Options;
+namespace StatusKit.Configuration;
 
 /// <summary>Checks shared by the options validators; each adds a "Field: problem (was value)." line.</summary>
 internal static class OptionsChecks

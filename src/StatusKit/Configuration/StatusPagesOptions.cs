@@ -1,6 +1,7 @@
 using StatusKit.Status;
+using StatusKit.Uptime;
 
-namespace StatusKit.Options;
+namespace StatusKit.Configuration;
 
 /// <summary>Options of the core engine. Bound with <c>AddStatusPages(options =&gt; …)</c> and validated at start-up.</summary>
 public sealed class StatusPagesOptions
@@ -45,6 +46,9 @@ public sealed class StatusPagesOptions
     /// Default null: tokens are random, returned once at subscription, and notifications carry no unsubscribe link.
     /// </summary>
     public string? LinkSigningKey { get; set; }
+
+    /// <summary>How much of the time in each status counts as downtime in uptime figures. Default: Major Outage 1.0, Partial Outage 0.3, others 0.</summary>
+    public DowntimeWeights DowntimeWeights { get; set; } = DowntimeWeights.Default;
 
     internal PriorityStatusMap BuildPriorityMap() => new(PriorityMap, UnknownPriorityStatus);
 }

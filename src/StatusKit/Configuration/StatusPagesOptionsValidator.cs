@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using StatusKit.Status;
 
-namespace StatusKit.Options;
+namespace StatusKit.Configuration;
 
 /// <summary>Validates <see cref="StatusPagesOptions"/>, reporting every failure at once with the field and value.</summary>
 internal sealed class StatusPagesOptionsValidator : IValidateOptions<StatusPagesOptions>
@@ -40,6 +40,27 @@ internal sealed class StatusPagesOptionsValidator : IValidateOptions<StatusPages
         if (options.PublicBaseAddress is { IsAbsoluteUri: false } address)
         {
             failures.Add($"PublicBaseAddress: must be an absolute URI (was '{address}').");
+        }
+
+        if (options.DowntimeWeights is null)
+        {
+            failures.Add("DowntimeWeights: must not be null.");
+        }
+        else
+        {
+            foreach (var (field, weight) in new[]
+            {
+                ("MajorOutage", options.DowntimeWeights.MajorOutage),
+                ("PartialOutage", options.DowntimeWeights.PartialOutage),
+                ("DegradedPerformance", options.DowntimeWeights.DegradedPerformance),
+                ("UnderMaintenance", options.DowntimeWeights.UnderMaintenance),
+            })
+            {
+                if (weight is < 0 or > 1 || double.IsNaN(weight))
+                {
+                    failures.Add($"DowntimeWeights.{field}: must be between 0 and 1 (was {weight}).");
+                }
+            }
         }
 
         if (options.LinkSigningKey is { } key && !IsStrongKey(key))

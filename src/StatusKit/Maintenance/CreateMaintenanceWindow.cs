@@ -1,0 +1,41 @@
+namespace StatusKit.Maintenance;
+
+/// <summary>What a new maintenance window needs.</summary>
+public sealed record CreateMaintenanceWindow
+{
+    /// <summary>The page the window belongs to.</summary>
+    public required Guid PageId { get; init; }
+
+    /// <summary>The title shown on the page (required, at most 200 characters).</summary>
+    public required string Title { get; init; }
+
+    /// <summary>An optional description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Start of the first occurrence (a UTC instant).</summary>
+    public required DateTimeOffset StartsAt { get; init; }
+
+    /// <summary>End of the first occurrence; after <see cref="StartsAt"/>. Every occurrence lasts <c>EndsAt - StartsAt</c>.</summary>
+    public required DateTimeOffset EndsAt { get; init; }
+
+    /// <summary>The IANA time zone on whose wall clock the recurrence runs. Default <c>UTC</c>.</summary>
+    public string TimeZoneId { get; init; } = "UTC";
+
+    /// <summary>
+    /// An RFC 5545 RRULE (<c>FREQ=WEEKLY;BYDAY=SU</c>) or a cron expression (<c>0 2 * * 0</c>); null for a one-off
+    /// window. The first occurrence is always <see cref="StartsAt"/>; occurrences must not overlap.
+    /// </summary>
+    public string? Recurrence { get; init; }
+
+    /// <summary>The covered components, all on <see cref="PageId"/>'s page.</summary>
+    public IReadOnlyList<Guid> ComponentIds { get; init; } = [];
+
+    /// <summary>Whether the covered components show Under Maintenance while in progress. Default true.</summary>
+    public bool AutoUpdateStatus { get; init; } = true;
+
+    /// <summary>Whether subscribers get the reminder, started and completed notices. Default true.</summary>
+    public bool NotifySubscribers { get; init; } = true;
+
+    /// <summary>Who creates the window.</summary>
+    public string? CreatedBy { get; init; }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using StatusKit.Model;
+using StatusKit.Notifications;
+
+namespace StatusKit.Maintenance;
+
+/// <summary>
+/// Builds the reminder, started and completed notices of a maintenance occurrence (pure). Their deduplication stem
+/// <c>maintenance|{windowId}|{occurrenceStartTicks}|{event}</c> makes a retried or raced notice a no-op.
+/// </summary>
+internal static class MaintenanceNotices
+{
+    public static List<Notification> Plan(
+        StatusPage page,
+        MaintenanceWindow window,
+        NotificationKind kind,
+        DateTimeOffset occurrenceStartsAt,
+        DateTimeOffset occurrenceEndsAt,
+        IReadOnlyList<Subscriber> subscribers,
+        DateTimeOffset now)
+    {
+        var (verb, headline) = kind switch
+        {
+            NotificationKind.MaintenanceReminder => ("reminder", "Scheduled maintenance"),
+            NotificationKind.MaintenanceStarted => ("started", "Maintenance in progress"),
+            NotificationKind.MaintenanceCompleted => ("completed", "Maintenance completed"),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a maintenance notice."),
+        };
+        var when = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{occurrenceStartsAt.UtcDateTime:yyyy-MM-dd HH:mm} - {occurrenceEndsAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
+        var content = new NotificationContent
+        {
+            Kind = kind,
+            Subject = $"[{page.Name}] {headline}: {window.Title}",
+            Body = window.Description is null ? when : $"{window.Description}\n\n{when}",
+            PageName = page.Name,
+            PageSlug = page.Slug,
+            MaintenanceWindowId = window.Id,
+            OccurredAt = now,
+        };
+        return NoticePlanner.Plan(subscribers, window.ComponentIds, DeduplicationStem(window.Id, occurrenceStartsAt, verb), content, now);
+    }
+
+    public static string DeduplicationStem(Guid windowId, DateTimeOffset occurrenceStartsAt, string verb) =>
+        string.Create(CultureInfo.InvariantCulture, $"maintenance|{windowId:N}|{occurrenceStartsAt.UtcTicks}|{verb}");
+}

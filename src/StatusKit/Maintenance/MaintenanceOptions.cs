@@ -1,0 +1,24 @@
+namespace StatusKit.Maintenance;
+
+/// <summary>Options of the maintenance scheduler: reminders and the retry of failing transitions.</summary>
+public sealed class MaintenanceOptions
+{
+    /// <summary>
+    /// How long before each occurrence starts the reminder notice is sent (windows with
+    /// <see cref="Model.MaintenanceWindow.NotifySubscribers"/> on). Default 60 minutes; <see cref="TimeSpan.Zero"/> turns
+    /// reminders off. Must not be negative.
+    /// </summary>
+    public TimeSpan ReminderLeadTime { get; set; } = TimeSpan.FromMinutes(60);
+
+    /// <summary>
+    /// How many times a transition that throws is tried in one wake-up before it is logged as failed and left for the
+    /// next wake-up. Default 3; at least 1.
+    /// </summary>
+    public int TransitionRetryAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// The delay before the first retry of a failing transition; each further retry waits twice as long (exponential
+    /// backoff). A transition that still fails is tried again one more doubling later. Default 1 second; greater than zero.
+    /// </summary>
+    public TimeSpan TransitionRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,504 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using StatusKit.Abstractions;
+using StatusKit.Hosting;
+using StatusKit.Model;
+using StatusKit.Notifications;
+
+namespace StatusKit.Maintenance;
+
+/// <summary>
+/// The default <see cref="IMaintenanceScheduler"/>: a hosted service that sleeps on one <see cref="TimeProvider"/>
+/// timer until the next due transition (reminder, start, end) of any open window, wakes early when a window changes,
+/// and applies every due transition as a compare-and-set on the window, followed by the recompute of its components
+/// and its notices. The store is the source of truth: at start-up it applies whatever fell due while the host was
+/// down, and two instances over one store apply each transition once.
+/// </summary>
+/// <remarks>
+/// A transition that throws is retried with exponential backoff (<see cref="MaintenanceOptions.TransitionRetryAttempts"/>
+/// attempts from <see cref="MaintenanceOptions.TransitionRetryBaseDelay"/>), then logged and tried again at a later
+/// wake-up; one failing window never holds up the others. The timer never sleeps longer than one hour, so windows
+/// changed by another host are picked up even when nothing wakes this one.
+/// </remarks>
+public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceScheduler
+{
+    /// <summary>The longest the scheduler sleeps without looking at the store.</summary>
+    internal static readonly TimeSpan MaxSleep = TimeSpan.FromHours(1);
+
+    private const int MaxTransitionsPerWindowAndPass = 16;
+    private readonly IStatusStore _store;
+    private readonly MaintenanceEffects _effects;
+    private readonly TimeProvider _time;
+    private readonly IHostApplicationLifetime? _lifetime;
+    private readonly ILogger<MaintenanceScheduler> _logger;
+    private readonly MaintenanceOptions _options;
+    private readonly ResiliencePipeline _retry;
+    private readonly Func<bool> _ownsPort;
+    private readonly SemaphoreSlim _passLock = new(1, 1);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, Failure> _failures = [];
+    private readonly Dictionary<Guid, Unsettled> _unsettled = [];
+    private ITimer? _timer;
+    private TaskCompletionSource _wakeSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _busy = true;
+    private bool _wakeRequested;
+    private DateTimeOffset? _nextWakeUpAt;
+
+    internal MaintenanceScheduler(
+        IStatusStore store,
+        MaintenanceEffects effects,
+        TimeProvider time,
+        IOptions<MaintenanceOptions> options,
+        IHostApplicationLifetime? lifetime,
+        ILogger<MaintenanceScheduler> logger,
+        Func<bool>? ownsPort = null)
+    {
+        _ownsPort = ownsPort ?? (static () => true);
+        _store = store;
+        _effects = effects;
+        _time = time;
+        _lifetime = lifetime;
+        _logger = logger;
+        _options = options.Value;
+        _retry = BuildRetry(_options, time, logger);
+    }
+
+    /// <summary>When the timer is set to wake the scheduler next (null before the first pass of the hosted loop).</summary>
+    internal DateTimeOffset? NextWakeUpAt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _nextWakeUpAt;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask WindowChangedAsync(Guid windowId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _failures.Remove(windowId);
+        }
+
+        Wake();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> RunDueTransitionsAsync(CancellationToken cancellationToken)
+    {
+        await _passLock.WaitAsync(cancellationToken);
+        try
+        {
+            var applied = 0;
+            await SettleLeftoversAsync(cancellationToken);
+            var now = _time.GetUtcNow();
+            var windows = await _store.ListOpenMaintenanceWindowsAsync(cancellationToken);
+            DateTimeOffset? nextDue = null;
+            foreach (var window in windows)
+            {
+                var (count, due) = await RunWindowAsync(window, now, cancellationToken);
+                applied += count;
+                nextDue = Earliest(nextDue, due);
+            }
+
+            Arm(nextDue, applied);
+            return applied;
+        }
+        finally
+        {
+            _passLock.Release();
+        }
+    }
+
+    /// <summary>Completes when the hosted loop has finished its pending passes and sleeps (for tests).</summary>
+    internal Task WhenIdleAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _idle.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        _passLock.Dispose();
+        base.Dispose();
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_ownsPort())
+        {
+            // The host backs IMaintenanceScheduler with its own implementation: the default stays idle.
+            Log.ReplacedByHost(_logger);
+            return;
+        }
+
+        if (_lifetime is not null && !await HostStartup.WaitForStartedAsync(_lifetime, stoppingToken))
+        {
+            return;
+        }
+
+        var timer = _time.CreateTimer(static state => ((MaintenanceScheduler)state!).Wake(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        lock (_gate)
+        {
+            _timer = timer;
+        }
+
+        try
+        {
+            while (true)
+            {
+                lock (_gate)
+                {
+                    _wakeRequested = false;
+                }
+
+                try
+                {
+                    await RunDueTransitionsAsync(stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    // The store could not even list the windows: try again after the base delay.
+                    var retryAt = _time.GetUtcNow() + _options.TransitionRetryBaseDelay;
+                    Log.PassFailed(_logger, retryAt, ex);
+                    Arm(retryAt, 0);
+                }
+
+                Task signal;
+                lock (_gate)
+                {
+                    if (_wakeRequested)
+                    {
+                        continue;
+                    }
+
+                    _busy = false;
+                    _idle.TrySetResult();
+                    _wakeSignal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    signal = _wakeSignal.Task;
+                }
+
+                try
+                {
+                    await signal.WaitAsync(stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _timer = null;
+            }
+
+            await timer.DisposeAsync();
+        }
+    }
+
+    private static ResiliencePipeline BuildRetry(MaintenanceOptions options, TimeProvider time, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
+        if (options.TransitionRetryAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = options.TransitionRetryAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = options.TransitionRetryBaseDelay,
+                UseJitter = false,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(static ex => ex is not OperationCanceledException and not StatusKitNotFoundException),
+                OnRetry = args =>
+                {
+                    var windowId = args.Context.Properties.GetValue(WindowKey, Guid.Empty);
+                    Log.TransitionRetrying(logger, windowId, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Exception);
+                    return default;
+                },
+            });
+        }
+
+        return builder.Build();
+    }
+
+    private static readonly ResiliencePropertyKey<Guid> WindowKey = new("StatusKit.MaintenanceWindowId");
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : (a < b ? a : b);
+
+    /// <summary>Applies every due transition of one window; returns how many this instance applied and when the window is due next.</summary>
+    private async Task<(int Applied, DateTimeOffset? NextDue)> RunWindowAsync(MaintenanceWindow window, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_failures.TryGetValue(window.Id, out var failure) && failure.RetryAt > now)
+            {
+                return (0, failure.RetryAt);
+            }
+        }
+
+        var applied = 0;
+        var current = window;
+        for (var i = 0; i < MaxTransitionsPerWindowAndPass; i++)
+        {
+            var transition = MaintenanceTransitions.Next(current, _options.ReminderLeadTime, now);
+            if (transition is not { } t || !t.IsDueAt(now))
+            {
+                ClearFailure(window.Id);
+                return (applied, transition?.DueAt);
+            }
+
+            var attempt = new TransitionAttempt(current, t.Kind);
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(WindowKey, window.Id);
+            try
+            {
+                await _retry.ExecuteAsync(static (ctx, state) => state.Scheduler.ApplyAsync(state.Attempt, state.Now, ctx.CancellationToken), context, (Scheduler: this, Attempt: attempt, Now: now));
+            }
+            catch (StatusKitNotFoundException)
+            {
+                return (applied, null);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                if (attempt.Committed is { } committed)
+                {
+                    // The state change is stored; only its effects failed. Settle them at the next wake-up.
+                    applied++;
+                    lock (_gate)
+                    {
+                        _unsettled[committed.Id] = new Unsettled(attempt.Before, committed, attempt.Kind);
+                    }
+
+                    Log.SettleFailed(_logger, window.Id, ex);
+                    return (applied, now + _options.TransitionRetryBaseDelay);
+                }
+
+                var retryAt = RecordFailure(window.Id, now);
+                Log.TransitionFailed(_logger, window.Id, retryAt, ex);
+                return (applied, retryAt);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+
+            if (attempt.Committed is { } stored)
+            {
+                applied++;
+                current = stored;
+            }
+            else if (attempt.Latest is { } latest)
+            {
+                current = latest;
+            }
+            else
+            {
+                return (applied, null);
+            }
+        }
+
+        // More transitions than expected in one pass (a long-missed recurring window): continue right away.
+        return (applied, now);
+    }
+
+    /// <summary>One attempt: (re)plans from the stored window, applies the transition by compare-and-set, then settles its effects.</summary>
+    private async ValueTask ApplyAsync(TransitionAttempt attempt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (attempt.Committed is null)
+        {
+            var current = attempt.Tries++ == 0 ? attempt.Before : await _store.GetMaintenanceWindowAsync(attempt.Before.Id, cancellationToken);
+            if (current is null)
+            {
+                return;
+            }
+
+            if (current.Version != attempt.Before.Version)
+            {
+                // Someone else moved the window meanwhile: hand the fresh window back to the planner.
+                attempt.Latest = current;
+                return;
+            }
+
+            var schedule = ScheduleOf(current);
+            var after = MaintenanceTransitions.Apply(current, attempt.Kind, schedule, now);
+            var stored = await _store.TryUpdateMaintenanceWindowAsync(after, cancellationToken);
+            if (stored is null)
+            {
+                Log.TransitionLost(_logger, current.Id, attempt.Kind);
+                attempt.Latest = await _store.GetMaintenanceWindowAsync(current.Id, cancellationToken);
+                return;
+            }
+
+            attempt.Committed = stored;
+            if (attempt.Kind == MaintenanceTransitionKind.Skip)
+            {
+                Log.OccurrenceMissed(_logger, current.Id, current.OccurrenceStartsAt, current.OccurrenceEndsAt);
+            }
+
+            Log.TransitionApplied(_logger, current.Id, attempt.Kind, current.OccurrenceStartsAt, stored.State);
+        }
+
+        await SettleAsync(attempt.Before, attempt.Committed, attempt.Kind, cancellationToken);
+    }
+
+    private Task SettleAsync(MaintenanceWindow before, MaintenanceWindow after, MaintenanceTransitionKind kind, CancellationToken cancellationToken)
+    {
+        var notice = kind switch
+        {
+            MaintenanceTransitionKind.Remind => new MaintenanceNotice(NotificationKind.MaintenanceReminder, before.OccurrenceStartsAt, before.OccurrenceEndsAt),
+            MaintenanceTransitionKind.Start => new MaintenanceNotice(NotificationKind.MaintenanceStarted, before.OccurrenceStartsAt, before.OccurrenceEndsAt),
+            MaintenanceTransitionKind.End => new MaintenanceNotice(NotificationKind.MaintenanceCompleted, before.OccurrenceStartsAt, before.OccurrenceEndsAt),
+            _ => (MaintenanceNotice?)null,
+        };
+        var verb = kind switch
+        {
+            MaintenanceTransitionKind.Start => "started",
+            MaintenanceTransitionKind.End => "ended",
+            MaintenanceTransitionKind.Skip => "missed",
+            _ => "reminder",
+        };
+        return _effects.SettleAsync(before, after, notice, $"maintenance '{after.Title}' {verb}", cancellationToken);
+    }
+
+    private async Task SettleLeftoversAsync(CancellationToken cancellationToken)
+    {
+        Unsettled[] leftovers;
+        lock (_gate)
+        {
+            leftovers = [.. _unsettled.Values];
+        }
+
+        foreach (var leftover in leftovers)
+        {
+            try
+            {
+                await SettleAsync(leftover.Before, leftover.After, leftover.Kind, cancellationToken);
+                lock (_gate)
+                {
+                    _unsettled.Remove(leftover.After.Id);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log.SettleFailed(_logger, leftover.After.Id, ex);
+            }
+        }
+    }
+
+    private OccurrenceSchedule? ScheduleOf(MaintenanceWindow window)
+    {
+        var schedule = OccurrenceSchedule.For(window);
+        if (schedule is null)
+        {
+            Log.InvalidSchedule(_logger, window.Id, window.TimeZoneId, window.Recurrence);
+        }
+
+        return schedule;
+    }
+
+    private DateTimeOffset RecordFailure(Guid windowId, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var count = _failures.TryGetValue(windowId, out var previous) ? previous.Count + 1 : 1;
+
+            // Continue the exponential backoff where the in-pass retries stopped, capped at the longest sleep.
+            var exponent = Math.Min(_options.TransitionRetryAttempts + count - 1, 30);
+            var delay = TimeSpan.FromTicks((long)Math.Min(_options.TransitionRetryBaseDelay.Ticks * Math.Pow(2, exponent - 1), MaxSleep.Ticks));
+            var retryAt = now + delay;
+            _failures[windowId] = new Failure(count, retryAt);
+            return retryAt;
+        }
+    }
+
+    private void ClearFailure(Guid windowId)
+    {
+        lock (_gate)
+        {
+            _failures.Remove(windowId);
+        }
+    }
+
+    /// <summary>Sets the timer to the next due time (at most <see cref="MaxSleep"/> away), or loops at once when something is already due.</summary>
+    private void Arm(DateTimeOffset? nextDue, int applied)
+    {
+        var now = _time.GetUtcNow();
+        var wakeUpAt = nextDue is { } due && due < now + MaxSleep ? due : now + MaxSleep;
+        lock (_gate)
+        {
+            if (_timer is null)
+            {
+                return;
+            }
+
+            _nextWakeUpAt = wakeUpAt;
+            if (wakeUpAt <= now)
+            {
+                _wakeRequested = true;
+            }
+            else
+            {
+                _timer.Change(wakeUpAt - now, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        Log.PassCompleted(_logger, applied, wakeUpAt);
+    }
+
+    private void Wake()
+    {
+        lock (_gate)
+        {
+            _wakeRequested = true;
+            if (_busy)
+            {
+                return;
+            }
+
+            _busy = true;
+            if (_idle.Task.IsCompleted)
+            {
+                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            _wakeSignal.TrySetResult();
+        }
+    }
+
+    private sealed class TransitionAttempt(MaintenanceWindow before, MaintenanceTransitionKind kind)
+    {
+        public MaintenanceWindow Before { get; } = before;
+
+        public MaintenanceTransitionKind Kind { get; } = kind;
+
+        public int Tries { get; set; }
+
+        public MaintenanceWindow? Committed { get; set; }
+
+        public MaintenanceWindow? Latest { get; set; }
+    }
+
+    private sealed record Failure(int Count, DateTimeOffset RetryAt);
+
+    private sealed record Unsettled(MaintenanceWindow Before, MaintenanceWindow After, MaintenanceTransitionKind Kind);
+}

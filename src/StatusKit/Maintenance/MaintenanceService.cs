@@ -1,0 +1,333 @@
+using StatusKit.Abstractions;
+using StatusKit.Model;
+using StatusKit.Notifications;
+using StatusKit.Services;
+
+namespace StatusKit.Maintenance;
+
+/// <summary>
+/// Schedules, changes, starts, completes and cancels maintenance windows. Every state change is a compare-and-set on
+/// the window, followed by the recompute of its components, its notices and the page refresh; the scheduler is told
+/// so it wakes up for the new due times. Bad input throws <see cref="StatusKitValidationException"/> naming the
+/// field and changes nothing.
+/// </summary>
+public sealed class MaintenanceService
+{
+    private const int MaxConflictRetries = 3;
+    private readonly IStatusStore _store;
+    private readonly MaintenanceEffects _effects;
+    private readonly IMaintenanceScheduler _scheduler;
+    private readonly TimeProvider _time;
+
+    internal MaintenanceService(IStatusStore store, MaintenanceEffects effects, IMaintenanceScheduler scheduler, TimeProvider time)
+    {
+        _store = store;
+        _effects = effects;
+        _scheduler = scheduler;
+        _time = time;
+    }
+
+    /// <summary>Schedules a window. Its current occurrence is the first one that has not ended yet.</summary>
+    public async Task<MaintenanceWindow> CreateAsync(CreateMaintenanceWindow request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var title = Guard.Name(request.Title, "title");
+        var description = Guard.OptionalText(request.Description, "description");
+        var createdBy = Guard.OptionalText(request.CreatedBy, "createdBy", Guard.MaxNameLength);
+        var now = _time.GetUtcNow();
+        var (_, current) = ScheduleValidator.Validate(request.StartsAt, request.EndsAt, request.TimeZoneId, request.Recurrence, now);
+        var page = await _store.RequirePageAsync(request.PageId, cancellationToken);
+        var componentIds = await _store.RequireComponentsOnPageAsync(page.Id, request.ComponentIds, cancellationToken);
+        var window = new MaintenanceWindow
+        {
+            Id = Guid.CreateVersion7(now),
+            PageId = page.Id,
+            Title = title,
+            Description = description,
+            StartsAt = request.StartsAt.ToUniversalTime(),
+            EndsAt = request.EndsAt.ToUniversalTime(),
+            TimeZoneId = request.TimeZoneId,
+            Recurrence = NormalizeRecurrence(request.Recurrence),
+            AutoUpdateStatus = request.AutoUpdateStatus,
+            NotifySubscribers = request.NotifySubscribers,
+            State = MaintenanceState.Scheduled,
+            OccurrenceStartsAt = current.StartsAt.ToUniversalTime(),
+            OccurrenceEndsAt = current.EndsAt.ToUniversalTime(),
+            ComponentIds = componentIds,
+            CreatedBy = createdBy,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var stored = await _store.AddMaintenanceWindowAsync(window, cancellationToken);
+        await AfterChangeAsync(null, stored, null, "scheduled", cancellationToken);
+        return stored;
+    }
+
+    /// <summary>
+    /// Changes a window. New times, zone or recurrence reschedule a Scheduled window; an InProgress window can only have
+    /// its end moved (still after now and after its start) and its descriptive fields changed.
+    /// </summary>
+    public async Task<MaintenanceWindow> UpdateAsync(Guid windowId, UpdateMaintenanceWindow changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return await ChangeAsync(
+            windowId,
+            async (window, now) =>
+            {
+                var revised = Revise(window, changes, now);
+                if (changes.ComponentIds is not null)
+                {
+                    revised = revised with { ComponentIds = await _store.RequireComponentsOnPageAsync(window.PageId, changes.ComponentIds, cancellationToken) };
+                }
+
+                return (revised, null);
+            },
+            "changed",
+            cancellationToken);
+    }
+
+    /// <summary>Cancels a Scheduled or InProgress window; cancelling a cancelled window changes nothing.</summary>
+    public Task<MaintenanceWindow> CancelAsync(Guid windowId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(
+            windowId,
+            (window, now) =>
+            {
+                if (window.State == MaintenanceState.Cancelled)
+                {
+                    return Task.FromResult<(MaintenanceWindow, MaintenanceNotice?)>((window, null));
+                }
+
+                RequireState(window, "cancelled", MaintenanceState.Scheduled, MaintenanceState.InProgress);
+                MaintenanceNotice? notice = window.State == MaintenanceState.InProgress
+                    ? new MaintenanceNotice(NotificationKind.MaintenanceCompleted, window.OccurrenceStartsAt, window.OccurrenceEndsAt)
+                    : null;
+                return Task.FromResult<(MaintenanceWindow, MaintenanceNotice?)>((window with { State = MaintenanceState.Cancelled, UpdatedAt = now }, notice));
+            },
+            "cancelled",
+            cancellationToken);
+
+    /// <summary>Starts the current occurrence of a Scheduled window now (earlier than planned, or when it is late).</summary>
+    public Task<MaintenanceWindow> StartNowAsync(Guid windowId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(
+            windowId,
+            (window, now) =>
+            {
+                RequireState(window, "started", MaintenanceState.Scheduled);
+                if (now >= window.OccurrenceEndsAt)
+                {
+                    throw new StatusKitValidationException("state", "The window's current occurrence already ended; the scheduler records it as missed.");
+                }
+
+                var start = now < window.OccurrenceStartsAt ? now : window.OccurrenceStartsAt;
+                var started = window with
+                {
+                    State = MaintenanceState.InProgress,
+                    OccurrenceStartsAt = start,
+                    StartsAt = window.Recurrence is null ? start : window.StartsAt,
+                    UpdatedAt = now,
+                };
+                return Task.FromResult<(MaintenanceWindow, MaintenanceNotice?)>(
+                    (started, new MaintenanceNotice(NotificationKind.MaintenanceStarted, start, window.OccurrenceEndsAt)));
+            },
+            "started by an operator",
+            cancellationToken);
+
+    /// <summary>
+    /// Ends the current occurrence of an InProgress window now: a one-off window is Completed, a recurring one goes on
+    /// to its next occurrence (or is Completed after its last).
+    /// </summary>
+    public Task<MaintenanceWindow> CompleteNowAsync(Guid windowId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(
+            windowId,
+            (window, now) =>
+            {
+                RequireState(window, "completed", MaintenanceState.InProgress);
+                var end = now < window.OccurrenceEndsAt ? now : window.OccurrenceEndsAt;
+                var ended = window with
+                {
+                    OccurrenceEndsAt = end,
+                    EndsAt = window.Recurrence is null ? end : window.EndsAt,
+                };
+                var completed = MaintenanceTransitions.Advance(ended, OccurrenceSchedule.For(window), now);
+                return Task.FromResult<(MaintenanceWindow, MaintenanceNotice?)>(
+                    (completed, new MaintenanceNotice(NotificationKind.MaintenanceCompleted, window.OccurrenceStartsAt, end)));
+            },
+            "completed by an operator",
+            cancellationToken);
+
+    /// <summary>Deletes a window (its components are recomputed when it was in progress). False when it did not exist.</summary>
+    public async Task<bool> DeleteAsync(Guid windowId, CancellationToken cancellationToken = default)
+    {
+        var window = await _store.GetMaintenanceWindowAsync(windowId, cancellationToken);
+        if (window is null || !await _store.DeleteMaintenanceWindowAsync(windowId, cancellationToken))
+        {
+            return false;
+        }
+
+        await _scheduler.WindowChangedAsync(windowId, cancellationToken);
+        await _effects.SettleDeletedAsync(window, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The window with <paramref name="windowId"/>, or null.</summary>
+    public Task<MaintenanceWindow?> GetAsync(Guid windowId, CancellationToken cancellationToken = default) =>
+        _store.GetMaintenanceWindowAsync(windowId, cancellationToken);
+
+    /// <summary>A page's windows ordered by the start of their current or next occurrence; only those in <paramref name="state"/> when given.</summary>
+    public Task<IReadOnlyList<MaintenanceWindow>> ListAsync(Guid pageId, MaintenanceState? state = null, CancellationToken cancellationToken = default)
+    {
+        if (state is { } s)
+        {
+            Guard.Defined(s, "state");
+        }
+
+        return _store.ListMaintenanceWindowsAsync(pageId, state, cancellationToken);
+    }
+
+    /// <summary>The InProgress windows that cover <paramref name="componentId"/>.</summary>
+    public async Task<IReadOnlyList<MaintenanceWindow>> ListActiveForComponentAsync(Guid componentId, CancellationToken cancellationToken = default)
+    {
+        var component = await _store.GetComponentAsync(componentId, cancellationToken)
+            ?? throw new StatusKitNotFoundException("component", componentId.ToString(), "componentId");
+        var windows = await _store.ListMaintenanceWindowsAsync(component.PageId, MaintenanceState.InProgress, cancellationToken);
+        return [.. windows.Where(w => w.ComponentIds.Contains(componentId))];
+    }
+
+    /// <summary>
+    /// Whether <paramref name="instant"/> falls inside an occurrence of <paramref name="window"/>: its current occurrence
+    /// as stored (which may have been started early, extended or shortened) or any occurrence of its plan (the first
+    /// one, then its recurrence). Always false for a Cancelled window.
+    /// </summary>
+    public static bool IsActiveAt(MaintenanceWindow window, DateTimeOffset instant)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        if (window.State == MaintenanceState.Cancelled)
+        {
+            return false;
+        }
+
+        var current = new OccurrenceSpan(window.OccurrenceStartsAt, window.OccurrenceEndsAt);
+        if (window.State == MaintenanceState.InProgress && current.Contains(instant))
+        {
+            return true;
+        }
+
+        return OccurrenceSchedule.For(window) is { } schedule
+            ? schedule.Containing(instant) is not null
+            : new OccurrenceSpan(window.StartsAt, window.EndsAt).Contains(instant);
+    }
+
+    private static MaintenanceWindow Revise(MaintenanceWindow window, UpdateMaintenanceWindow changes, DateTimeOffset now)
+    {
+        RequireState(window, "changed", MaintenanceState.Scheduled, MaintenanceState.InProgress);
+        var revised = window with
+        {
+            Title = changes.Title is null ? window.Title : Guard.Name(changes.Title, "title"),
+            Description = changes.Description is null ? window.Description : Guard.OptionalText(changes.Description, "description"),
+            AutoUpdateStatus = changes.AutoUpdateStatus ?? window.AutoUpdateStatus,
+            NotifySubscribers = changes.NotifySubscribers ?? window.NotifySubscribers,
+            UpdatedAt = now,
+        };
+        var startsAt = changes.StartsAt?.ToUniversalTime() ?? window.StartsAt;
+        var zone = changes.TimeZoneId ?? window.TimeZoneId;
+        var recurrence = changes.Recurrence is null ? window.Recurrence : NormalizeRecurrence(changes.Recurrence);
+        var rescheduling = startsAt != window.StartsAt || zone != window.TimeZoneId || recurrence != window.Recurrence;
+        if (window.State == MaintenanceState.InProgress)
+        {
+            if (rescheduling)
+            {
+                var field = startsAt != window.StartsAt ? "startsAt" : zone != window.TimeZoneId ? "timeZoneId" : "recurrence";
+                throw new StatusKitValidationException(
+                    field,
+                    $"The {field} of a window in progress cannot change; move its endsAt to extend or shorten it, or complete it first.");
+            }
+
+            return changes.EndsAt is { } end ? MoveCurrentEnd(revised, end.ToUniversalTime(), now) : revised;
+        }
+
+        var endsAt = changes.EndsAt?.ToUniversalTime() ?? (startsAt + window.Duration);
+        if (!rescheduling && endsAt == window.EndsAt)
+        {
+            return revised;
+        }
+
+        var (_, current) = ScheduleValidator.Validate(startsAt, endsAt, zone, recurrence, now);
+        return revised with
+        {
+            StartsAt = startsAt,
+            EndsAt = endsAt,
+            TimeZoneId = zone,
+            Recurrence = recurrence,
+            OccurrenceStartsAt = current.StartsAt.ToUniversalTime(),
+            OccurrenceEndsAt = current.EndsAt.ToUniversalTime(),
+        };
+    }
+
+    private static MaintenanceWindow MoveCurrentEnd(MaintenanceWindow window, DateTimeOffset end, DateTimeOffset now)
+    {
+        if (end <= now || end <= window.OccurrenceStartsAt)
+        {
+            throw new StatusKitValidationException("endsAt", "The new end of a window in progress must be after now and after its start; to end it now, complete it.");
+        }
+
+        if (window.Recurrence is null)
+        {
+            return window with { EndsAt = end, OccurrenceEndsAt = end };
+        }
+
+        if (OccurrenceSchedule.For(window)?.NextStartingAfter(window.OccurrenceStartsAt) is { } next && end > next.StartsAt)
+        {
+            throw new StatusKitValidationException("endsAt", $"The current occurrence cannot run into the next one, which starts at {next.StartsAt:u}.");
+        }
+
+        return window with { OccurrenceEndsAt = end };
+    }
+
+    private static void RequireState(MaintenanceWindow window, string verb, params MaintenanceState[] allowed)
+    {
+        if (!allowed.Contains(window.State))
+        {
+            throw new StatusKitValidationException("state", $"A {window.State} window cannot be {verb} (it must be {string.Join(" or ", allowed)}).");
+        }
+    }
+
+    private static string? NormalizeRecurrence(string? recurrence) =>
+        string.IsNullOrWhiteSpace(recurrence) ? null : recurrence.Trim();
+
+    /// <summary>Applies <paramref name="change"/> by compare-and-set, re-reading and re-validating when someone else changed the window first.</summary>
+    private async Task<MaintenanceWindow> ChangeAsync(
+        Guid windowId,
+        Func<MaintenanceWindow, DateTimeOffset, Task<(MaintenanceWindow After, MaintenanceNotice? Notice)>> change,
+        string verb,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var window = await _store.GetMaintenanceWindowAsync(windowId, cancellationToken)
+                ?? throw new StatusKitNotFoundException("maintenance window", windowId.ToString(), "windowId");
+            var (after, notice) = await change(window, _time.GetUtcNow());
+            if (ReferenceEquals(after, window))
+            {
+                return window;
+            }
+
+            var stored = await _store.TryUpdateMaintenanceWindowAsync(after, cancellationToken);
+            if (stored is not null)
+            {
+                await AfterChangeAsync(window, stored, notice, verb, cancellationToken);
+                return stored;
+            }
+
+            if (attempt == MaxConflictRetries)
+            {
+                throw new StatusKitConcurrencyException($"The maintenance window '{windowId}' kept changing while it was being {verb}; reload it and retry.");
+            }
+        }
+    }
+
+    private async Task AfterChangeAsync(MaintenanceWindow? before, MaintenanceWindow after, MaintenanceNotice? notice, string verb, CancellationToken cancellationToken)
+    {
+        await _scheduler.WindowChangedAsync(after.Id, cancellationToken);
+        await _effects.SettleAsync(before, after, notice, $"maintenance '{after.Title}' {verb}", cancellationToken);
+    }
+}

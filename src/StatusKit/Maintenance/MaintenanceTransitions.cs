@@ -1,0 +1,74 @@
+using StatusKit.Model;
+
+namespace StatusKit.Maintenance;
+
+/// <summary>
+/// The pure planner of the maintenance lifecycle: given a window and now, what the next transition is and when it is
+/// due, and what the window looks like after it. No I/O and no clock, so the scheduler, the service and the tests
+/// all agree on the semantics.
+/// </summary>
+internal static class MaintenanceTransitions
+{
+    /// <summary>
+    /// The next transition of <paramref name="window"/>, or null when it has none (Completed or Cancelled).
+    /// A Scheduled occurrence that already ended is skipped; a reminder is planned only while the occurrence has not
+    /// started, only for windows that notify subscribers, and only once per occurrence.
+    /// </summary>
+    public static MaintenanceTransition? Next(MaintenanceWindow window, TimeSpan reminderLeadTime, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        switch (window.State)
+        {
+            case MaintenanceState.Scheduled when now >= window.OccurrenceEndsAt:
+                return new MaintenanceTransition(MaintenanceTransitionKind.Skip, window.OccurrenceEndsAt);
+            case MaintenanceState.Scheduled when NeedsReminder(window, reminderLeadTime, now):
+                return new MaintenanceTransition(MaintenanceTransitionKind.Remind, window.OccurrenceStartsAt - reminderLeadTime);
+            case MaintenanceState.Scheduled:
+                return new MaintenanceTransition(MaintenanceTransitionKind.Start, window.OccurrenceStartsAt);
+            case MaintenanceState.InProgress:
+                return new MaintenanceTransition(MaintenanceTransitionKind.End, window.OccurrenceEndsAt);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The window after <paramref name="kind"/> is applied at <paramref name="now"/> (same version: the store's compare-and-set bumps it).</summary>
+    public static MaintenanceWindow Apply(MaintenanceWindow window, MaintenanceTransitionKind kind, OccurrenceSchedule? schedule, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return kind switch
+        {
+            MaintenanceTransitionKind.Remind => window with { ReminderSentFor = window.OccurrenceStartsAt, UpdatedAt = now },
+            MaintenanceTransitionKind.Start => window with { State = MaintenanceState.InProgress, UpdatedAt = now },
+            MaintenanceTransitionKind.End or MaintenanceTransitionKind.Skip => Advance(window, schedule, now),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown transition."),
+        };
+    }
+
+    /// <summary>
+    /// Ends the current occurrence at <paramref name="now"/>: back to Scheduled with the next occurrence that still
+    /// ends in the future, or Completed after the last. A window whose recurrence no longer parses is Completed.
+    /// </summary>
+    public static MaintenanceWindow Advance(MaintenanceWindow window, OccurrenceSchedule? schedule, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        if (schedule?.NextAfter(window.OccurrenceEndsAt, now) is { } next)
+        {
+            return window with
+            {
+                State = MaintenanceState.Scheduled,
+                OccurrenceStartsAt = next.StartsAt,
+                OccurrenceEndsAt = next.EndsAt,
+                UpdatedAt = now,
+            };
+        }
+
+        return window with { State = MaintenanceState.Completed, UpdatedAt = now };
+    }
+
+    private static bool NeedsReminder(MaintenanceWindow window, TimeSpan reminderLeadTime, DateTimeOffset now) =>
+        reminderLeadTime > TimeSpan.Zero
+        && window.NotifySubscribers
+        && now < window.OccurrenceStartsAt
+        && window.ReminderSentFor != window.OccurrenceStartsAt;
+}

@@ -1,0 +1,297 @@
+using Microsoft.Extensions.Logging;
+using StatusKit.Abstractions;
+using StatusKit.Model;
+using StatusKit.Services;
+
+namespace StatusKit.Notifications.Dispatching;
+
+/// <summary>
+/// Processes the claimed rows of ONE subscriber, one after another (so the hourly cap is counted exactly within a
+/// dispatcher): supersede what is no longer worth sending, fold rows the cap held back into a digest, defer rows past
+/// the cap, send the rest and record every outcome. Every claimed row ends completed or released.
+/// </summary>
+internal sealed class SubscriberDelivery
+{
+    private readonly IStatusStore _store;
+    private readonly NotificationSender _sender;
+    private readonly RetrySchedule _retries;
+    private readonly DispatchResilience _resilience;
+    private readonly SubscriberLinks _links;
+    private readonly NotificationOptions _options;
+    private readonly TimeProvider _time;
+    private readonly string _leaseOwner;
+    private readonly ILogger _logger;
+
+    public SubscriberDelivery(
+        IStatusStore store,
+        NotificationSender sender,
+        RetrySchedule retries,
+        DispatchResilience resilience,
+        SubscriberLinks links,
+        NotificationOptions options,
+        TimeProvider time,
+        string leaseOwner,
+        ILogger logger)
+    {
+        _store = store;
+        _sender = sender;
+        _retries = retries;
+        _resilience = resilience;
+        _links = links;
+        _options = options;
+        _time = time;
+        _leaseOwner = leaseOwner;
+        _logger = logger;
+    }
+
+    /// <summary>Processes <paramref name="rows"/> (all of one subscriber) and returns how many got an outcome.</summary>
+    public async Task<int> ProcessAsync(IReadOnlyList<Notification> rows, CancellationToken cancellationToken)
+    {
+        var pass = new Pass(rows);
+        try
+        {
+            await ProcessCoreAsync(pass, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutdown: the unsent rows are released below.
+        }
+        catch (Exception ex)
+        {
+            Log.SubscriberFailed(_logger, rows[0].SubscriberId, ex);
+        }
+
+        await ReleaseAsync(pass.Unsettled());
+        return pass.Processed;
+    }
+
+    private async Task ProcessCoreAsync(Pass pass, CancellationToken cancellationToken)
+    {
+        var subscriberId = pass.Rows[0].SubscriberId;
+        var subscriber = await Store(ct => _store.GetSubscriberAsync(subscriberId, ct), cancellationToken);
+        var cap = _options.MaxNotificationsPerHour;
+        var deliveredBefore = cap > 0 && subscriber is not null
+            ? await Store(ct => _store.CountDeliveredNotificationsAsync(subscriberId, HourlyCap.StartOfHour(_time.GetUtcNow()), ct), cancellationToken)
+            : 0;
+
+        var toSend = new List<Notification>();
+        var foldable = new List<Notification>();
+        foreach (var row in pass.Rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var reason = await SupersedeReasonAsync(row, subscriber, cancellationToken);
+            if (reason is not null)
+            {
+                Log.Superseded(_logger, row.Id, reason);
+                await CompleteAsync(pass, [row], NotificationState.Superseded, row.Attempts, error: null, nextAttemptAt: null);
+            }
+            else if (HourlyCap.IsDeferred(row) && HourlyCap.Applies(row.Content.Kind, cap))
+            {
+                foldable.Add(row);
+            }
+            else
+            {
+                toSend.Add(row);
+            }
+        }
+
+        if (foldable.Count == 1)
+        {
+            toSend.Insert(0, foldable[0]);
+        }
+        else if (foldable.Count > 1)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var digest = DigestComposer.Compose(foldable);
+            Log.DigestComposed(_logger, foldable.Count, subscriberId, foldable[0].Id);
+            subscriber = await SendAsync(pass, foldable, digest, subscriber!, cancellationToken);
+        }
+
+        foreach (var row in toSend)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!subscriber!.IsActive)
+            {
+                Log.Superseded(_logger, row.Id, "the subscriber is inactive");
+                await CompleteAsync(pass, [row], NotificationState.Superseded, row.Attempts, error: null, nextAttemptAt: null);
+            }
+            else if (HourlyCap.Applies(row.Content.Kind, cap) && deliveredBefore + pass.Delivered >= cap)
+            {
+                var nextHour = HourlyCap.NextHour(_time.GetUtcNow());
+                Log.Deferred(_logger, row.Id, subscriberId, cap, nextHour);
+                await CompleteAsync(pass, [row], NotificationState.Pending, row.Attempts, HourlyCap.DeferredMarker, nextHour);
+            }
+            else
+            {
+                subscriber = await SendAsync(pass, [row], row.Content, subscriber, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<string?> SupersedeReasonAsync(Notification row, Subscriber? subscriber, CancellationToken cancellationToken)
+    {
+        if (SupersedeRules.ForSubscriber(row, subscriber) is { } reason)
+        {
+            return reason;
+        }
+
+        if (!SupersedeRules.NeedsFlapCheck(row))
+        {
+            return null;
+        }
+
+        var last = await Store(ct => _store.GetLastDeliveredNotificationAsync(row.CoalesceKey!, ct), cancellationToken);
+        return SupersedeRules.ForFlap(row, last);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="content"/> for <paramref name="rows"/> (one row, or the rows a digest folds) and records
+    /// the outcome on all of them. Returns the subscriber as it is afterwards (deactivated after a 410 Gone).
+    /// </summary>
+    private async Task<Subscriber> SendAsync(Pass pass, IReadOnlyList<Notification> rows, NotificationContent content, Subscriber subscriber, CancellationToken cancellationToken)
+    {
+        var lead = rows[0];
+        var attempts = rows.Max(r => r.Attempts);
+        if (!_sender.CanSend(lead.Channel))
+        {
+            Log.NoNotifier(_logger, lead.Channel, lead.Id);
+            var later = _time.GetUtcNow() + _retries.MissingNotifierDelay(_options.PollInterval);
+            var error = $"No notifier is registered for the {lead.Channel} channel.";
+            await CompleteAsync(pass, rows, NotificationState.Pending, attempts, KeepDeferral(rows, error), later);
+            return subscriber;
+        }
+
+        if (rows.Any(r => r.LeaseExpiresAt is { } expires && expires - _time.GetUtcNow() < _resilience.SendTimeout))
+        {
+            Log.LeaseTooShort(_logger, lead.Id);
+            return subscriber;
+        }
+
+        var attempt = attempts + 1;
+        var message = new NotificationMessage(lead.Id, attempt, subscriber, content, _links.UnsubscribeUrl(content.PageSlug, subscriber.Id));
+        var result = await _sender.SendAsync(lead.Channel, message, cancellationToken);
+        if (result is null)
+        {
+            return subscriber;
+        }
+
+        var now = _time.GetUtcNow();
+        switch (result.Kind)
+        {
+            case NotificationResultKind.Delivered:
+                Log.Delivered(_logger, lead.Id, lead.Channel, attempt);
+                await CompleteAsync(pass, rows, NotificationState.Delivered, attempt, error: null, nextAttemptAt: null);
+                pass.Delivered += rows.Count;
+                return subscriber;
+
+            case NotificationResultKind.Retry when _retries.DelayAfter(attempt, result.RetryAfter) is { } delay:
+                Log.RetryScheduled(_logger, lead.Id, attempt, result.Error, now + delay);
+                await CompleteAsync(pass, rows, NotificationState.Pending, attempt, KeepDeferral(rows, result.Error), now + delay);
+                return subscriber;
+
+            case NotificationResultKind.Gone:
+                Log.DeadLettered(_logger, lead.Id, attempt, result.Error);
+                await CompleteAsync(pass, rows, NotificationState.DeadLettered, attempt, result.Error, nextAttemptAt: null);
+                return await DeactivateAsync(subscriber);
+
+            default:
+                Log.DeadLettered(_logger, lead.Id, attempt, result.Error);
+                await CompleteAsync(pass, rows, NotificationState.DeadLettered, attempt, result.Error, nextAttemptAt: null);
+                return subscriber;
+        }
+    }
+
+    /// <summary>Rows of a digest that is retried stay marked as deferred, so they fold again when they come due.</summary>
+    private static string? KeepDeferral(IReadOnlyList<Notification> rows, string? error) =>
+        rows.Count > 1 ? $"{HourlyCap.DeferredMarker}; the digest attempt failed: {error}" : error;
+
+    private async Task<Subscriber> DeactivateAsync(Subscriber subscriber)
+    {
+        Log.SubscriberGone(_logger, subscriber.Id);
+        var inactive = subscriber with { IsActive = false };
+        try
+        {
+            // Not cancellable: the dead letter is already recorded and the subscriber must not be tried again.
+            var current = await Store(ct => _store.GetSubscriberAsync(subscriber.Id, ct), CancellationToken.None);
+            if (current is { IsActive: true })
+            {
+                await Store(ct => _store.UpdateSubscriberAsync(current with { IsActive = false }, ct), CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.DeactivateFailed(_logger, subscriber.Id, ex);
+        }
+
+        return inactive;
+    }
+
+    /// <summary>
+    /// Records an outcome on every row. Never cancelled: an outcome after a send must be kept even during shutdown.
+    /// A row counts as settled before the call, so a failing store is not followed by a release (which would resend
+    /// at once); the lease runs out instead.
+    /// </summary>
+    private async Task CompleteAsync(Pass pass, IReadOnlyList<Notification> rows, NotificationState state, int attempts, string? error, DateTimeOffset? nextAttemptAt)
+    {
+        var at = _time.GetUtcNow();
+        foreach (var row in rows)
+        {
+            pass.Settle(row);
+            var outcome = new NotificationOutcome(row.Id, _leaseOwner, state, at, attempts, error, nextAttemptAt);
+            if (await Store(ct => _store.CompleteNotificationAsync(outcome, ct), CancellationToken.None))
+            {
+                pass.Processed++;
+            }
+            else
+            {
+                Log.LeaseLost(_logger, _leaseOwner, row.Id);
+            }
+        }
+    }
+
+    private async Task ReleaseAsync(IReadOnlyList<Notification> rows)
+    {
+        var released = 0;
+        foreach (var row in rows)
+        {
+            try
+            {
+                if (await Store(ct => _store.ReleaseNotificationAsync(row.Id, _leaseOwner, ct), CancellationToken.None))
+                {
+                    released++;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.SubscriberFailed(_logger, row.SubscriberId, ex);
+            }
+        }
+
+        if (released > 0)
+        {
+            Log.Released(_logger, _leaseOwner, released);
+        }
+    }
+
+    private ValueTask<T> Store<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        _resilience.Store.ExecuteAsync(async ct => await call(ct), cancellationToken);
+
+    private ValueTask Store(Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
+        _resilience.Store.ExecuteAsync(async ct => await call(ct), cancellationToken);
+
+    /// <summary>The rows of one subscriber in one pass and what became of them.</summary>
+    private sealed class Pass(IReadOnlyList<Notification> rows)
+    {
+        private readonly HashSet<Guid> _settled = [];
+
+        public IReadOnlyList<Notification> Rows { get; } = rows;
+
+        public int Processed { get; set; }
+
+        public int Delivered { get; set; }
+
+        public void Settle(Notification row) => _settled.Add(row.Id);
+
+        public IReadOnlyList<Notification> Unsettled() => [.. Rows.Where(r => !_settled.Contains(r.Id))];
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text;
+using StatusKit.Status;
+
+namespace StatusKit.Notifications.Email;
+
+/// <summary>Renders a notification's plain-text and HTML bodies. Every user-provided string is HTML-encoded.</summary>
+internal static class EmailRenderer
+{
+    /// <summary>The subject on one line: control characters (header injection) become spaces.</summary>
+    public static string Subject(NotificationContent content)
+    {
+        var builder = new StringBuilder(content.Subject.Length);
+        foreach (var c in content.Subject)
+        {
+            builder.Append(char.IsControl(c) ? ' ' : c);
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    public static string Text(NotificationContent content, Uri? unsubscribeUrl)
+    {
+        var text = new StringBuilder();
+        text.Append(Subject(content)).Append("\n\n");
+        if (content.NewStatus is { } newStatus)
+        {
+            text.Append(content.ComponentName ?? "Component").Append(": ");
+            if (content.OldStatus is { } oldStatus)
+            {
+                text.Append(oldStatus.ToDisplayName()).Append(" -> ");
+            }
+
+            text.Append(newStatus.ToDisplayName()).Append("\n\n");
+        }
+
+        text.Append(content.Body).Append("\n\n");
+        if (WebLink(content.Link) is { } link)
+        {
+            text.Append(LinkText(content)).Append(": ").Append(link).Append("\n\n");
+        }
+
+        text.Append("--\n").Append("You receive this because you subscribed to ").Append(content.PageName).Append(".\n");
+        if (unsubscribeUrl is not null)
+        {
+            text.Append("Unsubscribe: ").Append(unsubscribeUrl.AbsoluteUri).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    public static string Html(NotificationContent content, Uri? unsubscribeUrl)
+    {
+        var html = new StringBuilder();
+        var subject = Encode(Subject(content));
+        html.Append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").Append(subject).Append("</title></head>\n")
+            .Append("<body style=\"font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;color:#1f2328\">\n")
+            .Append("<p style=\"color:#59636e\">").Append(Encode(content.PageName)).Append("</p>\n")
+            .Append("<h1 style=\"font-size:20px\">").Append(subject).Append("</h1>\n");
+        if (content.NewStatus is { } newStatus)
+        {
+            html.Append("<p><strong>").Append(Encode(content.ComponentName ?? "Component")).Append("</strong>: ");
+            if (content.OldStatus is { } oldStatus)
+            {
+                html.Append(Encode(oldStatus.ToDisplayName())).Append(" &rarr; ");
+            }
+
+            html.Append("<strong>").Append(Encode(newStatus.ToDisplayName())).Append("</strong></p>\n");
+        }
+
+        foreach (var paragraph in content.Body.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+        {
+            html.Append("<p>").Append(Encode(paragraph).Replace("\n", "<br>\n", StringComparison.Ordinal)).Append("</p>\n");
+        }
+
+        if (WebLink(content.Link) is { } link)
+        {
+            html.Append("<p><a href=\"").Append(Encode(link)).Append("\">").Append(Encode(LinkText(content))).Append("</a></p>\n");
+        }
+
+        html.Append("<hr>\n<p style=\"font-size:12px;color:#59636e\">You receive this because you subscribed to ")
+            .Append(Encode(content.PageName)).Append('.');
+        if (unsubscribeUrl is not null)
+        {
+            html.Append(" <a href=\"").Append(Encode(unsubscribeUrl.AbsoluteUri)).Append("\">Unsubscribe</a>");
+        }
+
+        html.Append("</p>\n</body></html>\n");
+        return html.ToString();
+    }
+
+    private static string LinkText(NotificationContent content) =>
+        content.Kind == NotificationKind.SubscriptionVerification ? "Confirm your subscription" : "View the status page";
+
+    /// <summary>Only http(s) links are rendered, so a <c>javascript:</c> link can never reach a reader.</summary>
+    private static string? WebLink(string? link) =>
+        Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri.AbsoluteUri
+            : null;
+
+    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+}

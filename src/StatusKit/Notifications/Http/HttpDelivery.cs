@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text;
+
+namespace StatusKit.Notifications.Http;
+
+/// <summary>
+/// One HTTP delivery attempt with a timeout, and the mapping of its outcome to a <see cref="NotificationResult"/> shared
+/// by the webhook and Slack notifiers: 2xx delivered; 410 gone; 408, 429, 5xx, network errors and timeouts retry
+/// (with the receiver's Retry-After); 3xx permanent (redirects are not followed); other 4xx permanent; a connection the
+/// <see cref="WebhookAddressGuard"/> refused permanent.
+/// </summary>
+internal static class HttpDelivery
+{
+    private const int MaxErrorBodyBytes = 512;
+    private const int MaxErrorBodyChars = 200;
+
+    /// <summary>Sends <paramref name="request"/> (and disposes it) and maps the outcome.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<HttpDeliveryOutcome> SendAsync(
+        HttpClient client,
+        HttpRequestMessage request,
+        TimeSpan timeout,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        using var timeoutSource = new CancellationTokenSource(timeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        var started = timeProvider.GetTimestamp();
+        try
+        {
+            using (request)
+            using (var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token))
+            {
+                var result = await MapAsync(response, timeProvider, linked.Token);
+                return new HttpDeliveryOutcome(result, (int)response.StatusCode, timeProvider.GetElapsedTime(started));
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeoutSource.IsCancellationRequested)
+        {
+            return new HttpDeliveryOutcome(
+                NotificationResult.Retry($"The receiver did not answer within {timeout.TotalSeconds:0.###} s."),
+                null,
+                timeProvider.GetElapsedTime(started));
+        }
+        catch (HttpRequestException ex) when (FindRefusal(ex) is { } refusal)
+        {
+            return new HttpDeliveryOutcome(NotificationResult.Permanent(refusal.Message), null, timeProvider.GetElapsedTime(started));
+        }
+        catch (HttpRequestException ex)
+        {
+            var reason = ex.HttpRequestError == HttpRequestError.Unknown ? ex.Message : $"{ex.HttpRequestError}: {ex.Message}";
+            return new HttpDeliveryOutcome(
+                NotificationResult.Retry($"The request failed ({reason})."),
+                null,
+                timeProvider.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>Maps a response to a result.</summary>
+    internal static async Task<NotificationResult> MapAsync(
+        HttpResponseMessage response,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        var code = (int)response.StatusCode;
+        if (code is >= 200 and <= 299)
+        {
+            return NotificationResult.Delivered;
+        }
+
+        var status = $"HTTP {code} {response.ReasonPhrase}".TrimEnd();
+        if (code is >= 300 and <= 399)
+        {
+            var location = response.Headers.Location is { } l ? $" to {l}" : string.Empty;
+            return NotificationResult.Permanent($"The receiver answered {status}{location}; redirects are not followed.");
+        }
+
+        var detail = await ReadErrorDetailAsync(response, cancellationToken);
+        var message = $"The receiver answered {status}{detail}.";
+        return code switch
+        {
+            (int)HttpStatusCode.Gone => NotificationResult.Gone(message),
+            (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests or >= 500 =>
+                NotificationResult.Retry(message, RetryAfter(response, timeProvider)),
+            _ => NotificationResult.Permanent(message),
+        };
+    }
+
+    /// <summary>The receiver's Retry-After (seconds or HTTP date), never negative; null when absent.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider timeProvider)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - timeProvider.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    private static StatusKitValidationException? FindRefusal(Exception exception)
+    {
+        for (var e = exception.InnerException; e is not null; e = e.InnerException)
+        {
+            if (e is StatusKitValidationException refusal)
+            {
+                return refusal;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<string> ReadErrorDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var buffer = new byte[MaxErrorBodyBytes];
+            var read = 0;
+            int n;
+            while (read < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
+            {
+                read += n;
+            }
+
+            var text = Sanitize(Encoding.UTF8.GetString(buffer, 0, read));
+            return text.Length == 0 ? string.Empty : $": {text}";
+        }
+        catch (HttpRequestException)
+        {
+            return string.Empty;
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+    }
+
+    private static string Sanitize(string text)
+    {
+        var builder = new StringBuilder(Math.Min(text.Length, MaxErrorBodyChars));
+        foreach (var c in text)
+        {
+            if (builder.Length == MaxErrorBodyChars)
+            {
+                break;
+            }
+
+            builder.Append(char.IsControl(c) ? ' ' : c);
+        }
+
+        return builder.ToString().Trim();
+    }
+}

@@ -1,0 +1,14 @@
+namespace StatusKit.Notifications.Slack;
+
+/// <summary>Options of the <see cref="SlackNotifier"/>.</summary>
+public sealed class SlackNotifierOptions
+{
+    /// <summary>How long one delivery attempt may take, from sending the request to reading the response headers. Default: 15 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The User-Agent header sent with every delivery. Default: <c>StatusKit-Slack/1.0</c>.</summary>
+    public string UserAgent { get; set; } = "StatusKit-Slack/1.0";
+
+    /// <summary>The label of the link to the page under each message. Default: <c>View status page</c>.</summary>
+    public string LinkText { get; set; } = "View status page";
+}

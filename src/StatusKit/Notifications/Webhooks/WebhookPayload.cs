@@ -1,0 +1,21 @@
+namespace StatusKit.Notifications.Webhooks;
+
+/// <summary>The JSON body of a webhook delivery (snake_case; schema in docs/notifications.md).</summary>
+internal sealed record WebhookPayload(
+    Guid Id,
+    string Type,
+    string? Event,
+    DateTimeOffset OccurredAt,
+    WebhookPagePayload Page,
+    WebhookComponentPayload? Component,
+    Guid? StatusIncidentId,
+    Guid? MaintenanceWindowId,
+    string Subject,
+    string Body,
+    string? Link);
+
+/// <summary>The page a webhook delivery is about.</summary>
+internal sealed record WebhookPagePayload(Guid Id, string Name, string Slug);
+
+/// <summary>The component of a component status change.</summary>
+internal sealed record WebhookComponentPayload(Guid? Id, string? Name, string? OldStatus, string? NewStatus);

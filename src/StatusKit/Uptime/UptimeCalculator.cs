@@ -1,0 +1,131 @@
+using StatusKit.Model;
+using StatusKit.Status;
+
+namespace StatusKit.Uptime;
+
+/// <summary>
+/// Pure uptime computation from a component's status history: per local day, downtime = Σ time in status × weight,
+/// uptime = 1 − downtime / counted time. Time before the component existed, and after now, is not counted.
+/// </summary>
+public static class UptimeCalculator
+{
+    /// <summary>Computes the last <paramref name="days"/> days (today included) in <paramref name="zone"/>.</summary>
+    /// <param name="component">The component (its creation time and current status).</param>
+    /// <param name="history">Its history entries in time order: those in the period plus the latest one before it.</param>
+    /// <param name="zone">The page's time zone, whose calendar days are reported.</param>
+    /// <param name="now">The current instant.</param>
+    /// <param name="days">How many days.</param>
+    /// <param name="weights">The downtime weights.</param>
+    public static ComponentUptime Compute(
+        Component component,
+        IReadOnlyList<StatusHistoryEntry> history,
+        TimeZoneInfo zone,
+        DateTimeOffset now,
+        int days,
+        DowntimeWeights weights)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var result = new UptimeDay[days];
+        var totalCounted = TimeSpan.Zero;
+        var totalDown = TimeSpan.Zero;
+        var next = 0;
+        var status = history.Count > 0 ? history[0].OldStatus : component.Status;
+        for (var d = 0; d < days; d++)
+        {
+            var date = today.AddDays(d - days + 1);
+            var dayStart = StartOfDay(date, zone);
+            var dayEnd = StartOfDay(date.AddDays(1), zone);
+            var from = Max(dayStart, component.CreatedAt);
+            var to = Min(dayEnd, now);
+
+            // Move to the status in force at the start of the counted part of the day.
+            while (next < history.Count && history[next].At <= from)
+            {
+                status = history[next].NewStatus;
+                next++;
+            }
+
+            if (from >= to)
+            {
+                result[d] = new UptimeDay(date, null, ComponentStatus.Operational, TimeSpan.Zero);
+                continue;
+            }
+
+            var worst = status;
+            var down = TimeSpan.Zero;
+            var cursor = from;
+            while (next < history.Count && history[next].At < to)
+            {
+                down += (history[next].At - cursor) * weights.For(status);
+                cursor = history[next].At;
+                status = history[next].NewStatus;
+                worst = worst.Worst(status);
+                next++;
+            }
+
+            down += (to - cursor) * weights.For(status);
+            var counted = to - from;
+            totalCounted += counted;
+            totalDown += down;
+            result[d] = new UptimeDay(date, Percent(down, counted), worst, down);
+        }
+
+        return new ComponentUptime(component.Id, result, totalCounted > TimeSpan.Zero ? Percent(totalDown, totalCounted) : null);
+    }
+
+    /// <summary>The page aggregate: per day, the mean uptime of the components that existed and the worst status of any.</summary>
+    public static IReadOnlyList<UptimeDay> Aggregate(IReadOnlyList<ComponentUptime> components, int days)
+    {
+        ArgumentNullException.ThrowIfNull(components);
+        var result = new UptimeDay[days];
+        for (var d = 0; d < days; d++)
+        {
+            var sum = 0.0;
+            var counted = 0;
+            var worst = ComponentStatus.Operational;
+            var down = TimeSpan.Zero;
+            DateOnly date = default;
+            foreach (var component in components)
+            {
+                var day = component.Days[d];
+                date = day.Date;
+                worst = worst.Worst(day.WorstStatus);
+                down += day.Downtime;
+                if (day.UptimePercent is { } percent)
+                {
+                    sum += percent;
+                    counted++;
+                }
+            }
+
+            result[d] = new UptimeDay(date, counted == 0 ? null : sum / counted, worst, down);
+        }
+
+        return result;
+    }
+
+    private static double Percent(TimeSpan down, TimeSpan counted) => Math.Clamp(100.0 * (1 - (down / counted)), 0, 100);
+
+    private static DateTimeOffset StartOfDay(DateOnly date, TimeZoneInfo zone)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+
+        // A midnight skipped by a DST gap starts the day at the first instant after the gap.
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}

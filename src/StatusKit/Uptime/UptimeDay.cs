@@ -1,0 +1,10 @@
+using StatusKit.Status;
+
+namespace StatusKit.Uptime;
+
+/// <summary>One calendar day (in the page's time zone) of uptime.</summary>
+/// <param name="Date">The local date.</param>
+/// <param name="UptimePercent">The uptime in percent, or null when the component did not exist that day.</param>
+/// <param name="WorstStatus">The most severe status during the day.</param>
+/// <param name="Downtime">The weighted downtime of the day.</param>
+public sealed record UptimeDay(DateOnly Date, double? UptimePercent, ComponentStatus WorstStatus, TimeSpan Downtime);

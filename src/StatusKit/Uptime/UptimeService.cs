@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Options;
+using StatusKit.Abstractions;
+using StatusKit.Model;
+using StatusKit.Configuration;
+using StatusKit.Services;
+
+namespace StatusKit.Uptime;
+
+/// <summary>The default <see cref="IUptimeService"/>: three store reads per page, then the pure <see cref="UptimeCalculator"/>.</summary>
+internal sealed class UptimeService(IStatusStore store, IOptions<StatusPagesOptions> options, TimeProvider time) : IUptimeService
+{
+    private const int MaxDays = 366;
+
+    public async Task<ComponentUptime?> GetUptimeAsync(Guid componentId, int days = 90, CancellationToken cancellationToken = default)
+    {
+        Guard.Range(days, "days", 1, MaxDays);
+        var component = await store.GetComponentAsync(componentId, cancellationToken);
+        if (component is null)
+        {
+            return null;
+        }
+
+        var page = await store.RequirePageAsync(component.PageId, cancellationToken);
+        var uptime = await ComputeAsync(page, [component], days, cancellationToken);
+        return uptime[0];
+    }
+
+    public async Task<PageUptime?> GetPageUptimeAsync(Guid pageId, int days = 90, CancellationToken cancellationToken = default)
+    {
+        Guard.Range(days, "days", 1, MaxDays);
+        var page = await store.GetPageAsync(pageId, cancellationToken);
+        if (page is null)
+        {
+            return null;
+        }
+
+        var components = await store.ListComponentsAsync(pageId, cancellationToken);
+        var uptimes = await ComputeAsync(page, components, days, cancellationToken);
+        var aggregate = UptimeCalculator.Aggregate(uptimes, days);
+        var counted = uptimes.Where(u => u.UptimePercent is not null).ToList();
+        return new PageUptime(pageId, uptimes, aggregate, counted.Count == 0 ? null : counted.Average(u => u.UptimePercent!.Value));
+    }
+
+    private async Task<ComponentUptime[]> ComputeAsync(StatusPage page, IReadOnlyList<Component> components, int days, CancellationToken cancellationToken)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(page.TimeZoneId);
+        var now = time.GetUtcNow();
+        var since = now.AddDays(-(days + 1));
+        var history = (await store.ListStatusHistoryAsync(page.Id, since, cancellationToken))
+            .GroupBy(h => h.ComponentId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<StatusHistoryEntry>)[.. g.OrderBy(h => h.At)]);
+        var weights = options.Value.DowntimeWeights;
+        var result = new ComponentUptime[components.Count];
+        for (var i = 0; i < components.Count; i++)
+        {
+            var entries = history.TryGetValue(components[i].Id, out var list) ? list : [];
+            result[i] = UptimeCalculator.Compute(components[i], entries, zone, now, days, weights);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,125 @@
+using StatusKit.Abstractions;
+using StatusKit.Engine;
+using StatusKit.Model;
+using StatusKit.Status;
+using StatusKit.TestSupport;
+
+namespace StatusKit.Tests.Engine;
+
+public sealed class IncidentIntakeTests
+{
+    [Fact]
+    public async Task CriticalIncident_TurnsTheTeamsComponentsToMajorOutage_AndThePageCritical()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, components) = await kit.CreatePageAsync("Acme", ("API", "team-a", null), ("Web", "team-b", null));
+
+        var result = await kit.ReportAndSettleAsync(kit.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 1));
+
+        Assert.Equal(SignalApplyResult.Applied, result);
+        Assert.Equal(ComponentStatus.MajorOutage, (await kit.Components.GetAsync(components[0].Id))!.Status);
+        Assert.Equal(ComponentStatus.Operational, (await kit.Components.GetAsync(components[1].Id))!.Status);
+        var snapshot = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+        Assert.Equal(StatusIndicator.Critical, snapshot!.Status.Indicator);
+        var history = await kit.Store.ListStatusHistoryAsync(page.Id, DateTimeOffset.MinValue, CancellationToken.None);
+        var entry = Assert.Single(history);
+        Assert.Equal((ComponentStatus.Operational, ComponentStatus.MajorOutage), (entry.OldStatus, entry.NewStatus));
+        Assert.Contains("INC-1", entry.Cause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResolvingTheIncident_ReturnsEverythingToOperational()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, components) = await kit.CreatePageAsync("Acme", ("API", "team-a", null));
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "team-a", "High", PlatformIncidentState.Triggered, 1));
+
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "team-a", "High", PlatformIncidentState.Resolved, 2));
+
+        Assert.Equal(ComponentStatus.Operational, (await kit.Components.GetAsync(components[0].Id))!.Status);
+        Assert.Equal(StatusIndicator.None, (await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
+        Assert.Equal(2, (await kit.Store.ListStatusHistoryAsync(page.Id, DateTimeOffset.MinValue, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task StaleAndRepeatedSignals_ChangeNothing()
+    {
+        await using var kit = new StatusKitHarness();
+        var (_, components) = await kit.CreatePageAsync("Acme", ("API", "team-a", null));
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Resolved, 5));
+
+        var stale = await kit.ReportAndSettleAsync(kit.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 4));
+        var repeat = await kit.ReportAndSettleAsync(kit.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Resolved, 5));
+
+        Assert.Equal(SignalApplyResult.Stale, stale);
+        Assert.Equal(SignalApplyResult.Duplicate, repeat);
+        Assert.Equal(ComponentStatus.Operational, (await kit.Components.GetAsync(components[0].Id))!.Status);
+    }
+
+    [Theory]
+    [InlineData("", "team", "High", "incidentId")]
+    [InlineData("INC", " ", "High", "teamId")]
+    [InlineData("INC", "team", "", "priority")]
+    public async Task InvalidSignal_IsRejectedNamingTheField_AndNothingIsStored(string incidentId, string team, string priority, string field)
+    {
+        await using var kit = new StatusKitHarness();
+
+        var error = await Assert.ThrowsAsync<StatusKitValidationException>(() =>
+            kit.Intake.ReportIncidentAsync(kit.Signal(incidentId, team, priority, PlatformIncidentState.Triggered, 1), CancellationToken.None));
+
+        Assert.Equal(field, error.Field);
+        Assert.Equal(0, kit.StoreControl.Calls(nameof(IStatusStore.ApplySignalAsync)));
+    }
+
+    [Fact]
+    public async Task ServiceBoundComponent_IsOnlyAffectedByItsOwnService()
+    {
+        await using var kit = new StatusKitHarness();
+        var (_, components) = await kit.CreatePageAsync("Acme", ("Payments", "team-a", "payments"), ("Search", "team-a", "search"), ("All of A", "team-a", null));
+
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "team-a", "Medium", PlatformIncidentState.Acknowledged, 1, service: "payments"));
+
+        var statuses = await Task.WhenAll(components.Select(async c => (await kit.Components.GetAsync(c.Id))!.Status));
+        Assert.Equal([ComponentStatus.DegradedPerformance, ComponentStatus.Operational, ComponentStatus.DegradedPerformance], statuses);
+    }
+
+    [Fact]
+    public async Task ABurstOfSignalsForOneTeam_CoalescesIntoAHandfulOfRecomputes()
+    {
+        await using var kit = new StatusKitHarness();
+        await kit.CreatePageAsync("Acme", ("API", "team-a", null));
+        var engine = kit.Get<StatusEngine>();
+        var before = engine.RecomputeCount;
+
+        await Task.WhenAll(Enumerable.Range(1, 1_000).Select(i =>
+            kit.Intake.ReportIncidentAsync(kit.Signal($"INC-{i}", "team-a", "High", PlatformIncidentState.Triggered, 1), CancellationToken.None)));
+        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+
+        var recomputes = engine.RecomputeCount - before;
+        Assert.InRange(recomputes, 1, 20);
+    }
+
+    [Fact]
+    public async Task ConcurrentSignals_LeaveTheStatusesThePureCalculatorGivesForTheFinalInputs()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync(
+            "Acme", ("A1", "a", null), ("A2", "a", "svc"), ("B1", "b", null), ("B2", "b", "svc"), ("None", null, null));
+        var random = new Random(1234);
+        string[] priorities = ["Critical", "High", "Medium", "Low"];
+        var signals = Enumerable.Range(0, 400).Select(i => kit.Signal(
+            $"INC-{random.Next(30)}",
+            random.Next(2) == 0 ? "a" : "b",
+            priorities[random.Next(priorities.Length)],
+            (PlatformIncidentState)random.Next(4),
+            random.Next(1, 50),
+            random.Next(3) == 0 ? "svc" : null)).ToList();
+
+        await Task.WhenAll(signals.Select(s => Task.Run(() => kit.Intake.ReportIncidentAsync(s, CancellationToken.None))));
+        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+
+        var inputs = await kit.Store.LoadStatusInputsAsync(StatusScope.ForPage(page.Id), CancellationToken.None);
+        var expected = StatusCalculator.ComputeEffectiveStatuses(inputs, PriorityStatusMap.Default, kit.Clock.GetUtcNow());
+        Assert.Equal(expected, inputs.Components.Select(c => c.Status));
+    }
+}

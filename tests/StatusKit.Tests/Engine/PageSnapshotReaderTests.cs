@@ -1,0 +1,139 @@
+using Microsoft.Extensions.DependencyInjection;
+using StatusKit.Abstractions;
+using StatusKit.Snapshots;
+using StatusKit.TestSupport;
+
+namespace StatusKit.Tests.Engine;
+
+public sealed class PageSnapshotReaderTests
+{
+    [Theory]
+    [InlineData(10)]
+    [InlineData(100)]
+    [InlineData(1_000)]
+    public async Task ConcurrentReadersOfAColdPage_CauseExactlyOneStoreLoad(int readers)
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", "a", null));
+        await kit.Get<IStatusCache>().RemoveAsync(page.Id, CancellationToken.None);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var loadsBefore = kit.StoreControl.Calls(nameof(IStatusStore.ListComponentsAsync));
+        kit.StoreControl.Before = method => method == nameof(IStatusStore.ListComponentsAsync) ? gate.Task : null;
+
+        var reads = Enumerable.Range(0, readers).Select(_ => Task.Run(() => kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None).AsTask())).ToList();
+        await WaitUntilAsync(() => kit.StoreControl.Calls(nameof(IStatusStore.ListComponentsAsync)) > loadsBefore);
+        gate.SetResult();
+        var snapshots = await Task.WhenAll(reads);
+
+        Assert.Equal(1, kit.StoreControl.Calls(nameof(IStatusStore.ListComponentsAsync)) - loadsBefore);
+        Assert.All(snapshots, s => Assert.Equal(page.Id, s!.PageId));
+    }
+
+    [Fact]
+    public async Task WhenTheStoreFails_AStaleSnapshotIsServed_AndTheStoreIsRetriedAtMostEveryThrottle()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", "a", null));
+        var good = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+        kit.Clock.Advance(TimeSpan.FromMinutes(6)); // past the 5-minute cache TTL
+        kit.StoreControl.Before = method => method == nameof(IStatusStore.GetPageAsync) ? throw new TimeoutException("database down") : null;
+
+        var first = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+        var callsAfterFirst = kit.StoreControl.Calls(nameof(IStatusStore.GetPageAsync));
+        kit.Clock.Advance(TimeSpan.FromSeconds(10));
+        var second = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+        var callsWithinThrottle = kit.StoreControl.Calls(nameof(IStatusStore.GetPageAsync)) - callsAfterFirst;
+        kit.Clock.Advance(TimeSpan.FromSeconds(30));
+        await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+        var callsAfterThrottle = kit.StoreControl.Calls(nameof(IStatusStore.GetPageAsync)) - callsAfterFirst;
+
+        Assert.Equal(good!.Version, first!.Version);
+        Assert.Equal(good.Version, second!.Version);
+        Assert.Equal(0, callsWithinThrottle);
+        Assert.Equal(1, callsAfterThrottle);
+    }
+
+    [Fact]
+    public async Task WhenTheStoreFailsAndNothingIsCached_TheFailureSurfaces()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        kit.Clock.Advance(TimeSpan.FromDays(2));
+        kit.StoreControl.Before = method => method == nameof(IStatusStore.GetPageAsync) ? throw new TimeoutException("database down") : null;
+
+        await Assert.ThrowsAsync<TimeoutException>(() => kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task WhenTheCacheFails_ReadsGoThroughToTheStore()
+    {
+        await using var kit = new StatusKitHarness(services => services.AddSingleton<IStatusCache, FailingCache>());
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", "a", null));
+
+        var snapshot = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+
+        Assert.Equal("API", Assert.Single(snapshot!.Components).Name);
+    }
+
+    [Fact]
+    public async Task BySlug_FindsThePage_AndAnUnknownSlugIsNull()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+
+        Assert.Equal(page.Id, (await kit.Reader.GetSnapshotBySlugAsync(page.Slug, CancellationToken.None))!.PageId);
+        Assert.Null(await kit.Reader.GetSnapshotBySlugAsync("no-such-page", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Version_ChangesExactlyWhenTheContentChanges()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, components) = await kit.CreatePageAsync("Acme", ("API", "a", null));
+        var first = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        await kit.Engine.RecomputePageAsync(page.Id, CancellationToken.None);
+        await kit.Pages.UpdateAsync(page.Id, new() { Description = null });
+        var unchanged = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+        await kit.Components.UpdateAsync(components[0].Id, new() { Name = "Public API" });
+        var renamed = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+
+        Assert.Equal(first!.Version, unchanged!.Version);
+        Assert.NotEqual(first.Version, renamed!.Version);
+        Assert.Equal("Public API", renamed.Components[0].Name);
+    }
+
+    [Fact]
+    public async Task Snapshot_CarriesItsUtf8Json()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", "a", null));
+
+        var snapshot = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+        var roundTripped = StatusKit.Serialization.PageSnapshotSerializer.FromUtf8Json(snapshot!.Utf8Json);
+
+        Assert.False(snapshot.Utf8Json.IsEmpty);
+        Assert.Equal(snapshot.Version, roundTripped.Version);
+        Assert.Equal(snapshot.Components, roundTripped.Components);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 2_000 && !condition(); i++)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.True(condition(), "The condition was not met within 10 seconds.");
+    }
+
+    private sealed class FailingCache : IStatusCache
+    {
+        public ValueTask<PageSnapshot?> GetAsync(Guid pageId, CancellationToken cancellationToken) => throw new InvalidOperationException("cache down");
+
+        public ValueTask SetAsync(PageSnapshot snapshot, CancellationToken cancellationToken) => throw new InvalidOperationException("cache down");
+
+        public ValueTask RemoveAsync(Guid pageId, CancellationToken cancellationToken) => throw new InvalidOperationException("cache down");
+    }
+}

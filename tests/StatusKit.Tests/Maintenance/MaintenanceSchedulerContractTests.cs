@@ -1,0 +1,203 @@
+using StatusKit.Abstractions;
+using StatusKit.InMemory;
+using StatusKit.Maintenance;
+using StatusKit.Model;
+using StatusKit.Notifications;
+using StatusKit.Status;
+using StatusKit.TestSupport.Contract;
+using StatusKit.TestSupport.Fakes;
+
+namespace StatusKit.Tests.Maintenance;
+
+/// <summary>
+/// The behaviour every <see cref="IMaintenanceScheduler"/> must have, driven only through the port
+/// (<see cref="IMaintenanceScheduler.RunDueTransitionsAsync"/> is what an external timer such as a Quartz.NET job or a
+/// Hangfire recurring job calls). A replacement derives from this class and supplies its host; no fact can be skipped.
+/// </summary>
+public abstract class MaintenanceSchedulerContractTests
+{
+    protected static readonly DateTimeOffset T0 = TestData.T0;
+
+    /// <summary>A host whose <see cref="MaintenanceHost.Port"/> is the scheduler under test, over <paramref name="store"/>.</summary>
+    internal abstract Task<MaintenanceHost> CreateHostAsync(ManualTimeProvider time, IStatusStore store);
+
+    [Fact]
+    public async Task One_off_window_starts_and_ends_once_with_status_history_and_notices()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var host = await CreateHostAsync(time, new InMemoryStatusStore());
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
+
+        Assert.Equal(1, await host.Port.RunDueTransitionsAsync(CancellationToken.None)); // the reminder, due at once
+        Assert.Equal(0, await host.Port.RunDueTransitionsAsync(CancellationToken.None));
+        time.SetUtcNow(T0.AddHours(1).AddTicks(-1));
+        Assert.Equal(0, await host.Port.RunDueTransitionsAsync(CancellationToken.None));
+        Assert.Equal(ComponentStatus.Operational, await host.StatusOfAsync(component.Id));
+
+        time.SetUtcNow(T0.AddHours(1));
+        Assert.Equal(1, await host.Port.RunDueTransitionsAsync(CancellationToken.None));
+        Assert.Equal(MaintenanceState.InProgress, (await host.Maintenance.GetAsync(window.Id))!.State);
+        Assert.Equal(ComponentStatus.UnderMaintenance, await host.StatusOfAsync(component.Id));
+
+        time.SetUtcNow(T0.AddHours(2));
+        Assert.Equal(1, await host.Port.RunDueTransitionsAsync(CancellationToken.None));
+        Assert.Equal(0, await host.Port.RunDueTransitionsAsync(CancellationToken.None));
+        Assert.Equal(MaintenanceState.Completed, (await host.Maintenance.GetAsync(window.Id))!.State);
+        Assert.Equal(ComponentStatus.Operational, await host.StatusOfAsync(component.Id));
+
+        var history = await host.HistoryAsync(page.Id, component.Id);
+        Assert.Collection(
+            history,
+            h => Assert.Equal((ComponentStatus.Operational, ComponentStatus.UnderMaintenance, T0.AddHours(1)), (h.OldStatus, h.NewStatus, h.At)),
+            h => Assert.Equal((ComponentStatus.UnderMaintenance, ComponentStatus.Operational, T0.AddHours(2)), (h.OldStatus, h.NewStatus, h.At)));
+        Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceReminder));
+        var started = Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceStarted));
+        Assert.Equal(window.Id, started.Content.MaintenanceWindowId);
+        Assert.StartsWith($"maintenance|{window.Id:N}|{T0.AddHours(1).UtcTicks}|started|", started.DeduplicationKey, StringComparison.Ordinal);
+        Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCompleted));
+    }
+
+    [Fact]
+    public async Task Two_schedulers_over_one_store_apply_each_transition_once()
+    {
+        var time = new ManualTimeProvider(T0);
+        var store = new InMemoryStatusStore();
+        await using var a = await CreateHostAsync(time, store);
+        await using var b = await CreateHostAsync(time, store);
+        var (page, component) = await a.CreatePageAsync();
+        var windows = new List<MaintenanceWindow>();
+        for (var i = 0; i < 8; i++)
+        {
+            windows.Add(await a.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2))));
+        }
+
+        var applied = 0;
+        foreach (var at in new[] { T0, T0.AddHours(1), T0.AddHours(2) })
+        {
+            time.SetUtcNow(at);
+            var results = await Task.WhenAll(
+                Task.Run(() => a.Port.RunDueTransitionsAsync(CancellationToken.None)),
+                Task.Run(() => b.Port.RunDueTransitionsAsync(CancellationToken.None)));
+            applied += results.Sum();
+        }
+
+        await a.Engine.WhenIdleAsync(CancellationToken.None);
+        await b.Engine.WhenIdleAsync(CancellationToken.None);
+        Assert.Equal(3 * windows.Count, applied); // reminder, start, end: each once
+        Assert.All(windows, w => Assert.Equal(MaintenanceState.Completed, store.GetMaintenanceWindowAsync(w.Id, CancellationToken.None).Result!.State));
+        Assert.Equal(2, (await a.HistoryAsync(page.Id, component.Id)).Count);
+        foreach (var kind in new[] { NotificationKind.MaintenanceReminder, NotificationKind.MaintenanceStarted, NotificationKind.MaintenanceCompleted })
+        {
+            var notices = await a.NoticesAsync(page.Id, kind);
+            Assert.Equal(windows.Count, notices.Count);
+            Assert.Equal(windows.Count, notices.Select(n => n.Content.MaintenanceWindowId).Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public async Task A_restart_in_the_middle_of_a_window_neither_repeats_the_start_nor_misses_the_end()
+    {
+        var time = new ManualTimeProvider(T0);
+        var store = new InMemoryStatusStore();
+        var first = await CreateHostAsync(time, store);
+        var (page, component) = await first.CreatePageAsync();
+        var window = await first.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
+        time.SetUtcNow(T0.AddHours(1));
+        await first.Port.RunDueTransitionsAsync(CancellationToken.None);
+        await first.DisposeAsync();
+
+        time.SetUtcNow(T0.AddMinutes(90));
+        await using var second = await CreateHostAsync(time, store);
+        Assert.Equal(0, await second.Port.RunDueTransitionsAsync(CancellationToken.None));
+        Assert.Equal(MaintenanceState.InProgress, (await store.GetMaintenanceWindowAsync(window.Id, CancellationToken.None))!.State);
+
+        time.SetUtcNow(T0.AddHours(2));
+        Assert.Equal(1, await second.Port.RunDueTransitionsAsync(CancellationToken.None));
+        await second.Engine.WhenIdleAsync(CancellationToken.None);
+        Assert.Equal(ComponentStatus.Operational, await second.StatusOfAsync(component.Id));
+        Assert.Equal(2, (await second.HistoryAsync(page.Id, component.Id)).Count);
+        Assert.Single(await second.NoticesAsync(page.Id, NotificationKind.MaintenanceStarted));
+        Assert.Single(await second.NoticesAsync(page.Id, NotificationKind.MaintenanceCompleted));
+    }
+
+    [Fact]
+    public async Task A_window_that_passed_entirely_while_down_is_completed_without_flapping()
+    {
+        var time = new ManualTimeProvider(T0);
+        var store = new InMemoryStatusStore();
+        var first = await CreateHostAsync(time, store);
+        var (page, component) = await first.CreatePageAsync();
+        var oneOff = await first.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
+        var daily = await first.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(3), T0.AddHours(4)) with { Recurrence = "FREQ=DAILY" });
+        await first.DisposeAsync();
+
+        time.SetUtcNow(T0.AddHours(5));
+        await using var second = await CreateHostAsync(time, store);
+        await second.Port.RunDueTransitionsAsync(CancellationToken.None);
+        await second.Engine.WhenIdleAsync(CancellationToken.None);
+
+        Assert.Equal(MaintenanceState.Completed, (await store.GetMaintenanceWindowAsync(oneOff.Id, CancellationToken.None))!.State);
+        var advanced = (await store.GetMaintenanceWindowAsync(daily.Id, CancellationToken.None))!;
+        Assert.Equal((MaintenanceState.Scheduled, T0.AddDays(1).AddHours(3)), (advanced.State, advanced.OccurrenceStartsAt));
+        Assert.Empty(await second.HistoryAsync(page.Id, component.Id));
+        Assert.Empty(await second.NoticesAsync(page.Id, NotificationKind.MaintenanceStarted));
+        Assert.Empty(await second.NoticesAsync(page.Id, NotificationKind.MaintenanceCompleted));
+    }
+
+    [Fact]
+    public async Task A_window_in_progress_whose_end_passed_while_down_ends_at_start_up()
+    {
+        var time = new ManualTimeProvider(T0);
+        var store = new InMemoryStatusStore();
+        var first = await CreateHostAsync(time, store);
+        var (page, component) = await first.CreatePageAsync();
+        var window = await first.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
+        time.SetUtcNow(T0.AddHours(1));
+        await first.Port.RunDueTransitionsAsync(CancellationToken.None);
+        await first.DisposeAsync();
+
+        time.SetUtcNow(T0.AddHours(6));
+        await using var second = await CreateHostAsync(time, store);
+        Assert.Equal(1, await second.Port.RunDueTransitionsAsync(CancellationToken.None));
+        await second.Engine.WhenIdleAsync(CancellationToken.None);
+        Assert.Equal(MaintenanceState.Completed, (await store.GetMaintenanceWindowAsync(window.Id, CancellationToken.None))!.State);
+        Assert.Equal(ComponentStatus.Operational, await second.StatusOfAsync(component.Id));
+        Assert.Single(await second.NoticesAsync(page.Id, NotificationKind.MaintenanceCompleted));
+    }
+
+    [Fact]
+    public async Task Cancelled_before_start_never_starts()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var host = await CreateHostAsync(time, new InMemoryStatusStore());
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
+        await host.Maintenance.CancelAsync(window.Id);
+
+        time.SetUtcNow(T0.AddHours(1));
+        Assert.Equal(0, await host.Port.RunDueTransitionsAsync(CancellationToken.None));
+        time.SetUtcNow(T0.AddHours(3));
+        Assert.Equal(0, await host.Port.RunDueTransitionsAsync(CancellationToken.None));
+        Assert.Equal(MaintenanceState.Cancelled, (await host.Maintenance.GetAsync(window.Id))!.State);
+        Assert.Empty(await host.HistoryAsync(page.Id, component.Id));
+        Assert.Empty(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceStarted));
+    }
+
+    internal static CreateMaintenanceWindow Window(Guid pageId, Guid componentId, DateTimeOffset startsAt, DateTimeOffset endsAt) => new()
+    {
+        PageId = pageId,
+        Title = "Database upgrade",
+        Description = "The primary database moves to a new major version.",
+        StartsAt = startsAt,
+        EndsAt = endsAt,
+        ComponentIds = [componentId],
+    };
+}
+
+/// <summary>The default scheduler behind the contract.</summary>
+public sealed class DefaultMaintenanceSchedulerContractTests : MaintenanceSchedulerContractTests
+{
+    internal override Task<MaintenanceHost> CreateHostAsync(ManualTimeProvider time, IStatusStore store) =>
+        MaintenanceHost.StartAsync(time, store, runLoop: false);
+}

@@ -1,0 +1,192 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StatusKit.Abstractions;
+using StatusKit.Maintenance;
+using StatusKit.Model;
+using StatusKit.Notifications;
+using StatusKit.Status;
+using StatusKit.TestSupport.Contract;
+using StatusKit.TestSupport.Fakes;
+using static StatusKit.Tests.Maintenance.MaintenanceSchedulerContractTests;
+
+namespace StatusKit.Tests.Maintenance;
+
+/// <summary>MaintenanceService: validation naming each field with nothing stored, and the operator's verbs.</summary>
+public sealed class MaintenanceServiceTests
+{
+    private static readonly DateTimeOffset T0 = TestData.T0;
+
+    public static TheoryData<string, Func<CreateMaintenanceWindow, CreateMaintenanceWindow>> InvalidRequests => new()
+    {
+        { "title", r => r with { Title = " " } },
+        { "endsAt", r => r with { EndsAt = r.StartsAt } },
+        { "endsAt", r => r with { StartsAt = T0.AddHours(-3), EndsAt = T0.AddHours(-2) } },
+        { "timeZoneId", r => r with { TimeZoneId = "Mars/Olympus_Mons" } },
+        { "recurrence", r => r with { Recurrence = "FREQ=SOMETIMES" } },
+        { "recurrence", r => r with { Recurrence = "61 * * * *" } },
+        { "recurrence", r => r with { EndsAt = r.StartsAt.AddHours(2), Recurrence = "FREQ=HOURLY" } },
+        { "recurrence", r => r with { Recurrence = "*/30 * * * *" } },
+        { "componentIds", r => r with { ComponentIds = [Guid.NewGuid()] } },
+        { "pageId", r => r with { PageId = Guid.NewGuid() } },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidRequests))]
+    public async Task Create_rejects_bad_input_naming_the_field_and_stores_nothing(string field, Func<CreateMaintenanceWindow, CreateMaintenanceWindow> spoil)
+    {
+        await using var host = await MaintenanceHost.StartAsync(new ManualTimeProvider(T0), runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var request = spoil(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
+
+        var error = await Assert.ThrowsAnyAsync<StatusKitException>(() => host.Maintenance.CreateAsync(request));
+        Assert.Equal(field, error.Field);
+        Assert.Empty(await host.Maintenance.ListAsync(page.Id));
+    }
+
+    [Fact]
+    public async Task Recurrence_errors_carry_the_parsers_message_and_overlaps_say_so()
+    {
+        await using var host = await MaintenanceHost.StartAsync(new ManualTimeProvider(T0), runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var request = Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(3));
+        var unknown = await Assert.ThrowsAsync<StatusKitValidationException>(() => host.Maintenance.CreateAsync(request with { Recurrence = "FREQ=WEEKLY;BYDAY=XX" }));
+        Assert.Contains("XX", unknown.Message, StringComparison.Ordinal);
+        var overlap = await Assert.ThrowsAsync<StatusKitValidationException>(() => host.Maintenance.CreateAsync(request with { Recurrence = "FREQ=HOURLY;INTERVAL=1" }));
+        Assert.Contains("overlap", overlap.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_accepts_an_rrule_or_a_cron_expression_and_starts_at_the_first_occurrence_still_to_come()
+    {
+        await using var host = await MaintenanceHost.StartAsync(new ManualTimeProvider(T0), runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var cron = await host.Maintenance.CreateAsync(
+            Window(page.Id, component.Id, T0.AddDays(-7).AddHours(-7), T0.AddDays(-7).AddHours(-6)) with { Recurrence = "0 2 * * 1" });
+        Assert.Equal((T0.AddDays(7).AddHours(-7), T0.AddDays(7).AddHours(-6)), (cron.OccurrenceStartsAt, cron.OccurrenceEndsAt));
+
+        var rule = await host.Maintenance.CreateAsync(
+            Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)) with { Recurrence = "FREQ=DAILY;COUNT=3", TimeZoneId = "America/New_York" });
+        Assert.Equal((MaintenanceState.Scheduled, T0.AddHours(1)), (rule.State, rule.OccurrenceStartsAt));
+        Assert.Equal(2, (await host.Maintenance.ListAsync(page.Id, MaintenanceState.Scheduled)).Count);
+    }
+
+    [Fact]
+    public async Task Update_validates_by_state_and_changes_nothing_on_bad_input()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
+        var bad = await Assert.ThrowsAsync<StatusKitValidationException>(() => host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { EndsAt = T0 }));
+        Assert.Equal("endsAt", bad.Field);
+
+        await host.Maintenance.StartNowAsync(window.Id);
+        var started = (await host.Maintenance.GetAsync(window.Id))!;
+        Assert.Equal((MaintenanceState.InProgress, T0), (started.State, started.OccurrenceStartsAt));
+        Assert.Equal(ComponentStatus.UnderMaintenance, await host.StatusOfAsync(component.Id));
+        Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceStarted));
+
+        time.SetUtcNow(T0.AddMinutes(30));
+        var moveStart = await Assert.ThrowsAsync<StatusKitValidationException>(() => host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { StartsAt = T0.AddHours(3) }));
+        Assert.Equal("startsAt", moveStart.Field);
+        var endInPast = await Assert.ThrowsAsync<StatusKitValidationException>(() => host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { EndsAt = T0.AddMinutes(10) }));
+        Assert.Equal("endsAt", endInPast.Field);
+        Assert.Equal(started.Version, (await host.Maintenance.GetAsync(window.Id))!.Version);
+
+        var completed = await host.Maintenance.CompleteNowAsync(window.Id);
+        Assert.Equal((MaintenanceState.Completed, T0.AddMinutes(30)), (completed.State, completed.EndsAt));
+        Assert.Equal(ComponentStatus.Operational, await host.StatusOfAsync(component.Id));
+        Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCompleted));
+        var state = await Assert.ThrowsAsync<StatusKitValidationException>(() => host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { Title = "Later" }));
+        Assert.Equal("state", state.Field);
+        Assert.Equal("state", (await Assert.ThrowsAsync<StatusKitValidationException>(() => host.Maintenance.CancelAsync(window.Id))).Field);
+    }
+
+    [Fact]
+    public async Task Cancel_or_delete_in_progress_gives_the_components_back()
+    {
+        await using var host = await MaintenanceHost.StartAsync(new ManualTimeProvider(T0), runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var first = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
+        var second = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
+        await host.Maintenance.StartNowAsync(first.Id);
+        Assert.Equal([first.Id], (await host.Maintenance.ListActiveForComponentAsync(component.Id)).Select(w => w.Id));
+
+        var cancelled = await host.Maintenance.CancelAsync(first.Id);
+        Assert.Equal(MaintenanceState.Cancelled, cancelled.State);
+        Assert.Equal(cancelled.Version, (await host.Maintenance.CancelAsync(first.Id)).Version);
+        Assert.Equal(ComponentStatus.Operational, await host.StatusOfAsync(component.Id));
+
+        await host.Maintenance.StartNowAsync(second.Id);
+        Assert.Equal(ComponentStatus.UnderMaintenance, await host.StatusOfAsync(component.Id));
+        Assert.True(await host.Maintenance.DeleteAsync(second.Id));
+        Assert.False(await host.Maintenance.DeleteAsync(second.Id));
+        Assert.Equal(ComponentStatus.Operational, await host.StatusOfAsync(component.Id));
+        Assert.Empty(await host.Maintenance.ListActiveForComponentAsync(component.Id));
+    }
+
+    [Fact]
+    public async Task IsActiveAt_follows_the_occurrences_of_a_recurring_window()
+    {
+        await using var host = await MaintenanceHost.StartAsync(new ManualTimeProvider(T0), runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(
+            Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)) with { Recurrence = "FREQ=WEEKLY;COUNT=3" });
+
+        Assert.False(MaintenanceService.IsActiveAt(window, T0));
+        Assert.True(MaintenanceService.IsActiveAt(window, T0.AddHours(1)));
+        Assert.False(MaintenanceService.IsActiveAt(window, T0.AddHours(2)));
+        Assert.True(MaintenanceService.IsActiveAt(window, T0.AddDays(14).AddMinutes(90)));
+        Assert.False(MaintenanceService.IsActiveAt(window, T0.AddDays(21).AddMinutes(90)));
+        Assert.False(MaintenanceService.IsActiveAt(window with { State = MaintenanceState.Cancelled }, T0.AddHours(1)));
+    }
+
+    [Fact]
+    public void Options_are_validated_all_at_once()
+    {
+        var result = new MaintenanceOptionsValidator().Validate(null, new MaintenanceOptions
+        {
+            ReminderLeadTime = TimeSpan.FromMinutes(-1),
+            TransitionRetryAttempts = 0,
+            TransitionRetryBaseDelay = TimeSpan.Zero,
+        });
+        Assert.True(result.Failed);
+        Assert.Equal(3, result.Failures!.Count());
+        Assert.True(new MaintenanceOptionsValidator().Validate(null, new MaintenanceOptions()).Succeeded);
+    }
+
+    [Fact]
+    public async Task Registration_is_idempotent_and_a_host_scheduler_registered_first_wins()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddStatusPages();
+        services.AddStatusPages();
+        await using var provider = services.BuildServiceProvider();
+        var scheduler = provider.GetRequiredService<MaintenanceScheduler>();
+        Assert.Same(scheduler, provider.GetRequiredService<IMaintenanceScheduler>());
+        var once = new ServiceCollection().AddLogging();
+        once.AddStatusPages();
+        Assert.Equal(once.Count(d => d.ServiceType == typeof(IHostedService)), services.Count(d => d.ServiceType == typeof(IHostedService)));
+        Assert.Equal(once.Count, services.Count);
+        Assert.Equal(TimeSpan.FromMinutes(60), provider.GetRequiredService<IOptions<MaintenanceOptions>>().Value.ReminderLeadTime);
+
+        var custom = new ServiceCollection().AddLogging();
+        custom.AddSingleton<IMaintenanceScheduler, ExternalScheduler>();
+        custom.AddStatusPages();
+        await using var customProvider = custom.BuildServiceProvider();
+        Assert.IsType<ExternalScheduler>(customProvider.GetRequiredService<IMaintenanceScheduler>());
+        Assert.NotNull(customProvider.GetRequiredService<MaintenanceService>());
+        var idle = customProvider.GetRequiredService<MaintenanceScheduler>();
+        await idle.StartAsync(CancellationToken.None);
+        await idle.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(20)); // the default loop returns at once when the host backs the port
+        await idle.StopAsync(CancellationToken.None);
+    }
+
+    private sealed class ExternalScheduler : IMaintenanceScheduler
+    {
+        public ValueTask WindowChangedAsync(Guid windowId, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public Task<int> RunDueTransitionsAsync(CancellationToken cancellationToken) => Task.FromResult(0);
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using StatusKit.Abstractions;
+using StatusKit.Engine;
+using StatusKit.Model;
+using StatusKit.Notifications;
+using StatusKit.Notifications.Dispatching;
+using StatusKit.Services;
+using StatusKit.Status;
+using StatusKit.TestSupport.Fakes;
+
+namespace StatusKit.Tests.Notifications.Dispatching;
+
+/// <summary>From an incident signal to the subscriber's inbox, through the engine as a host wires it.</summary>
+public sealed class DispatcherEndToEndTests
+{
+    [Fact]
+    public async Task CriticalIncident_NotifiesOutageOnce_AndResolvingItNotifiesResolvedOnce()
+    {
+        var clock = new ManualTimeProvider();
+        var email = new RecordingNotifier(SubscriberChannel.Email);
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<INotifier>(email);
+        services.AddStatusPages();
+        // Not disposed: StatusEngine.DisposeAsync is not idempotent, and the container disposes the engine twice (as
+        // StatusEngine and as the IStatusEngine factory's result), which throws ObjectDisposedException. Reported.
+        var provider = services.BuildServiceProvider();
+        var ct = CancellationToken.None;
+
+        var page = await provider.GetRequiredService<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme" }, ct);
+        var component = await provider.GetRequiredService<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "API", TeamId = "A" }, ct);
+        await provider.GetRequiredService<SubscriberService>().SubscribeAsync(
+            new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "ops@example.com", PreVerified = true }, ct);
+        var intake = provider.GetRequiredService<IIncidentIntake>();
+        var engine = provider.GetRequiredService<IStatusEngine>();
+        var dispatcher = provider.GetRequiredService<NotificationDispatcher>();
+        var debounce = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationOptions>>().Value.DebounceWindow;
+
+        await intake.ReportIncidentAsync(Signal(1, PlatformIncidentState.Triggered, clock.GetUtcNow()), ct);
+        await engine.WhenIdleAsync(ct);
+
+        Assert.Equal(ComponentStatus.MajorOutage, (await provider.GetRequiredService<ComponentService>().GetAsync(component.Id, ct))!.Status);
+        var snapshot = await provider.GetRequiredService<IStatusPageReader>().GetSnapshotAsync(page.Id, ct);
+        Assert.Equal(StatusIndicator.Critical, snapshot!.Status.Indicator);
+        Assert.Equal(0, await dispatcher.RunOnceAsync(ct));
+
+        clock.Advance(debounce);
+        Assert.Equal(1, await dispatcher.RunOnceAsync(ct));
+        var outage = Assert.Single(email.Delivered);
+        Assert.Equal(NotificationEvents.Outage, outage.Content.Event);
+        Assert.Equal(ComponentStatus.MajorOutage, outage.Content.NewStatus);
+
+        clock.Advance(TimeSpan.FromMinutes(30));
+        await intake.ReportIncidentAsync(Signal(2, PlatformIncidentState.Resolved, clock.GetUtcNow()), ct);
+        await engine.WhenIdleAsync(ct);
+        Assert.Equal(ComponentStatus.Operational, (await provider.GetRequiredService<ComponentService>().GetAsync(component.Id, ct))!.Status);
+        clock.Advance(debounce);
+        Assert.Equal(1, await dispatcher.RunOnceAsync(ct));
+
+        Assert.Equal(2, email.Delivered.Count);
+        Assert.Equal(NotificationEvents.Resolved, email.Delivered[1].Content.Event);
+        Assert.Equal(0, await dispatcher.RunOnceAsync(ct));
+    }
+
+    [Fact]
+    public void AddStatusPages_RegistersOneDispatcher_AsItselfAndAsAHostedService_EvenWhenCalledTwice()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddStatusPages();
+        builder.Services.AddStatusPages();
+        using var host = builder.Build();
+
+        var dispatcher = host.Services.GetRequiredService<NotificationDispatcher>();
+        Assert.Same(dispatcher, Assert.Single(host.Services.GetServices<IHostedService>().OfType<NotificationDispatcher>()));
+    }
+
+    private static IncidentSignal Signal(long version, PlatformIncidentState state, DateTimeOffset at) => new()
+    {
+        IncidentId = "INC-1",
+        TeamId = "A",
+        Priority = "Critical",
+        State = state,
+        Version = version,
+        OccurredAt = at,
+        Title = "API down",
+    };
+}

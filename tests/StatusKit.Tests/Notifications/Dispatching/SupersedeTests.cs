@@ -1,0 +1,174 @@
+using StatusKit.Model;
+using StatusKit.Notifications;
+using StatusKit.Notifications.Dispatching;
+using StatusKit.Status;
+using StatusKit.TestSupport.Fakes;
+using static StatusKit.Tests.Notifications.Dispatching.DispatcherHarness;
+
+namespace StatusKit.Tests.Notifications.Dispatching;
+
+/// <summary>Rows that are not worth sending any more: subscriber state and flaps.</summary>
+public sealed class SupersedeTests
+{
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task UnverifiedOrInactiveSubscriber_GetsNothing(bool verified, bool active)
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        var subscriber = await h.SubscriberAsync(verified: verified, active: active);
+        var row = await h.EnqueueAsync(h.Change(subscriber));
+        var notifier = new RecordingNotifier(SubscriberChannel.Email);
+
+        Assert.Equal(1, await h.Dispatcher(notifier).RunOnceAsync(None));
+
+        Assert.Empty(notifier.Attempts);
+        var stored = await h.GetAsync(row.Id);
+        Assert.Equal(NotificationState.Superseded, stored.State);
+        Assert.Equal(0, stored.Attempts);
+    }
+
+    [Fact]
+    public async Task DeletedSubscriber_GetsNothing()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        var subscriber = await h.SubscriberAsync();
+        var row = await h.EnqueueAsync(h.Change(subscriber));
+        await h.Store.DeleteSubscriberAsync(subscriber.Id, None);
+        var notifier = new RecordingNotifier(SubscriberChannel.Email);
+
+        await h.Dispatcher(notifier).RunOnceAsync(None);
+
+        Assert.Empty(notifier.Attempts);
+        Assert.Equal(NotificationState.Superseded, (await h.GetAsync(row.Id)).State);
+    }
+
+    [Fact]
+    public async Task VerificationMessage_IsDeliveredToAnUnverifiedSubscriber()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        var subscriber = await h.SubscriberAsync(verified: false);
+        var verification = await h.EnqueueAsync(h.Notice(subscriber, NotificationKind.SubscriptionVerification));
+        var change = await h.EnqueueAsync(h.Change(subscriber));
+        var notifier = new RecordingNotifier(SubscriberChannel.Email);
+
+        Assert.Equal(2, await h.Dispatcher(notifier).RunOnceAsync(None));
+
+        Assert.Equal(verification.Id, Assert.Single(notifier.Delivered).NotificationId);
+        Assert.Equal(NotificationState.Delivered, (await h.GetAsync(verification.Id)).State);
+        Assert.Equal(NotificationState.Superseded, (await h.GetAsync(change.Id)).State);
+    }
+
+    [Fact]
+    public async Task Flap_BackToTheLastNotifiedStatus_SendsNothing()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        var subscriber = await h.SubscriberAsync();
+        var component = Guid.NewGuid();
+        var notifier = new RecordingNotifier(SubscriberChannel.Email);
+        var dispatcher = h.Dispatcher(notifier);
+        await h.EnqueueAsync(h.Change(subscriber, ComponentStatus.MajorOutage, component));
+        await dispatcher.RunOnceAsync(None);
+
+        // Major -> Partial -> Major within one debounce window: the pending row ends on Major, which was last sent.
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
+        var flap = await h.EnqueueAsync(h.Change(subscriber, ComponentStatus.MajorOutage, component));
+        await dispatcher.RunOnceAsync(None);
+
+        Assert.Single(notifier.Delivered);
+        Assert.Equal(NotificationState.Superseded, (await h.GetAsync(flap.Id)).State);
+
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
+        var real = await h.EnqueueAsync(h.Change(subscriber, ComponentStatus.PartialOutage, component));
+        await dispatcher.RunOnceAsync(None);
+        Assert.Equal(real.Id, notifier.Delivered[^1].NotificationId);
+    }
+
+    [Fact]
+    public async Task Resolved_ForAComponentTheSubscriberNeverHeardAbout_SendsNothing()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        var subscriber = await h.SubscriberAsync();
+        var resolved = await h.EnqueueAsync(h.Change(subscriber, ComponentStatus.Operational));
+        var notifier = new RecordingNotifier(SubscriberChannel.Email);
+
+        await h.Dispatcher(notifier).RunOnceAsync(None);
+
+        Assert.Empty(notifier.Attempts);
+        Assert.Equal(NotificationState.Superseded, (await h.GetAsync(resolved.Id)).State);
+    }
+
+    [Fact]
+    public async Task Debounce_TwoChangesInTheWindow_DeliverOnceWithTheLatestState()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        var subscriber = await h.SubscriberAsync();
+        var component = Guid.NewGuid();
+        var debounce = h.Settings.DebounceWindow;
+        var t0 = h.Clock.GetUtcNow();
+        var notifier = new RecordingNotifier(SubscriberChannel.Email);
+        var dispatcher = h.Dispatcher(notifier);
+        await h.EnqueueAsync(h.Change(subscriber, ComponentStatus.DegradedPerformance, component, dueAt: t0 + debounce, notAfter: t0 + h.Settings.MaxDebounceDelay));
+        h.Clock.Advance(TimeSpan.FromMinutes(1));
+        await h.EnqueueAsync(h.Change(subscriber, ComponentStatus.MajorOutage, component, dueAt: h.Clock.GetUtcNow() + debounce, notAfter: h.Clock.GetUtcNow() + h.Settings.MaxDebounceDelay));
+
+        h.Clock.Advance(TimeSpan.FromMinutes(1.5));
+        Assert.Equal(0, await dispatcher.RunOnceAsync(None));
+        h.Clock.Advance(TimeSpan.FromMinutes(0.5));
+        Assert.Equal(1, await dispatcher.RunOnceAsync(None));
+
+        var message = Assert.Single(notifier.Delivered);
+        Assert.Equal(ComponentStatus.MajorOutage, message.Content.NewStatus);
+        Assert.Single(await h.AllAsync());
+    }
+
+    [Fact]
+    public async Task Debounce_ContinuousFlapping_IsStillDeliveredByNotAfter()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        var subscriber = await h.SubscriberAsync();
+        var component = Guid.NewGuid();
+        var t0 = h.Clock.GetUtcNow();
+        var notifier = new RecordingNotifier(SubscriberChannel.Email);
+        var dispatcher = h.Dispatcher(notifier);
+        DateTimeOffset? firstDelivery = null;
+        for (var minute = 0; minute <= 15; minute++)
+        {
+            var now = h.Clock.GetUtcNow();
+            var status = minute % 2 == 0 ? ComponentStatus.MajorOutage : ComponentStatus.DegradedPerformance;
+            await h.EnqueueAsync(h.Change(subscriber, status, component, dueAt: now + h.Settings.DebounceWindow, notAfter: now + h.Settings.MaxDebounceDelay));
+            await dispatcher.RunOnceAsync(None);
+            if (firstDelivery is null && notifier.Delivered.Count > 0)
+            {
+                firstDelivery = h.Clock.GetUtcNow();
+            }
+
+            h.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.Equal(t0 + h.Settings.MaxDebounceDelay, firstDelivery);
+        Assert.Equal(ComponentStatus.MajorOutage, notifier.Delivered[0].Content.NewStatus);
+    }
+
+    [Fact]
+    public void Rules_AreThoseOfTheDesign()
+    {
+        var row = new Notification
+        {
+            Id = Guid.NewGuid(),
+            PageId = Guid.NewGuid(),
+            SubscriberId = Guid.NewGuid(),
+            Channel = SubscriberChannel.Email,
+            DeduplicationKey = "k",
+            CoalesceKey = "c",
+            Content = TestSupport.Contract.TestData.Content("x") with { NewStatus = ComponentStatus.PartialOutage },
+            CreatedAt = TestSupport.Contract.TestData.T0,
+            DueAt = TestSupport.Contract.TestData.T0,
+        };
+
+        Assert.Null(SupersedeRules.ForFlap(row, null));
+        Assert.NotNull(SupersedeRules.ForFlap(row with { Content = row.Content with { NewStatus = ComponentStatus.Operational } }, null));
+        Assert.NotNull(SupersedeRules.ForFlap(row, row));
+        Assert.Null(SupersedeRules.ForFlap(row, row with { Content = row.Content with { NewStatus = ComponentStatus.MajorOutage } }));
+    }
+}

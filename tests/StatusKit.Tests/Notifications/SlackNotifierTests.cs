@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using StatusKit.Model;
+using StatusKit.Notifications;
+using StatusKit.Notifications.Slack;
+using StatusKit.Tests.Notifications.Support;
+using static StatusKit.Tests.Notifications.Support.NotificationFixtures;
+
+namespace StatusKit.Tests.Notifications;
+
+public sealed class SlackNotifierTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+    private readonly TestHttpReceiver _receiver = new();
+    private readonly ListLoggerProvider _logs = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _receiver.DisposeAsync();
+
+    [Fact]
+    public async Task Posts_ABlockKitMessage_WithFallbackText()
+    {
+        await using var services = BuildServices(Clock(), _logs);
+        var content = Content() with { ComponentName = "API <prod> & co", Body = "Use <https://evil.test|this> instead" };
+        var message = NotificationFixtures.Message(SubscriberChannel.Slack, _receiver.Url.ToString(), content: content);
+
+        var result = await services.GetRequiredService<SlackNotifier>().SendAsync(message, CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal(NotificationResultKind.Delivered, result.Kind);
+        var request = Assert.Single(_receiver.Requests);
+        Assert.StartsWith("application/json", request.Header("Content-Type"), StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(request.Body);
+        var root = json.RootElement;
+        Assert.Equal("[Acme Status] API is having a major outage", root.GetProperty("text").GetString());
+        var blocks = root.GetProperty("blocks").EnumerateArray().ToList();
+        Assert.Equal(["header", "section", "context"], blocks.Select(b => b.GetProperty("type").GetString()));
+        Assert.Equal("plain_text", blocks[0].GetProperty("text").GetProperty("type").GetString());
+        Assert.Equal("API is having a major outage", blocks[0].GetProperty("text").GetProperty("text").GetString());
+        var section = blocks[1].GetProperty("text");
+        Assert.Equal("mrkdwn", section.GetProperty("type").GetString());
+        Assert.Contains("*API &lt;prod&gt; &amp; co*: Operational \u2192 *Major Outage*", section.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Use &lt;https://evil.test|this&gt; instead", section.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var context = blocks[2].GetProperty("elements")[0].GetProperty("text").GetString();
+        Assert.Equal("Acme Status \u00b7 <https://status.acme.test/acme|View status page>", context);
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 4301);
+        Assert.DoesNotContain(_logs.Entries, e => e.Message.Contains("/hooks/incoming", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(410, NotificationResultKind.Gone)]
+    [InlineData(403, NotificationResultKind.Permanent)]
+    [InlineData(429, NotificationResultKind.Retry)]
+    [InlineData(500, NotificationResultKind.Retry)]
+    [InlineData(302, NotificationResultKind.Permanent)]
+    public async Task Status_MapsToResult_LikeWebhooks(int status, NotificationResultKind expected)
+    {
+        _receiver.Respond = _ => new CannedResponse(status, status == 410 ? "channel_is_archived" : "error");
+        await using var services = BuildServices(Clock(), _logs);
+        var message = NotificationFixtures.Message(SubscriberChannel.Slack, _receiver.Url.ToString());
+
+        var result = await services.GetRequiredService<SlackNotifier>().SendAsync(message, CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal(expected, result.Kind);
+        if (status == 410)
+        {
+            Assert.Contains("channel_is_archived", result.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task LoopbackDestination_IsRefused_WhenPrivateNetworksAreNotAllowed()
+    {
+        await using var services = BuildServices(Clock(), _logs, allowPrivateNetworks: false, allowHttp: true);
+        var message = NotificationFixtures.Message(SubscriberChannel.Slack, _receiver.Url.ToString());
+
+        var result = await services.GetRequiredService<SlackNotifier>().SendAsync(message, CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal(NotificationResultKind.Permanent, result.Kind);
+        Assert.Equal(0, _receiver.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task ReceiverThatNeverAnswers_TimesOut_AndRetries()
+    {
+        _receiver.Respond = _ => null;
+        var clock = Clock();
+        await using var services = BuildServices(clock, _logs, timeout: TimeSpan.FromSeconds(5));
+        var message = NotificationFixtures.Message(SubscriberChannel.Slack, _receiver.Url.ToString());
+
+        var sending = services.GetRequiredService<SlackNotifier>().SendAsync(message, CancellationToken.None);
+        await _receiver.FirstRequest.WaitAsync(Bound);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var result = await sending.WaitAsync(Bound);
+
+        Assert.Equal(NotificationResultKind.Retry, result.Kind);
+    }
+
+    [Fact]
+    public void LongSubjects_AreCutToTheHeaderLimit()
+    {
+        var payload = SlackMessageBuilder.Build(Content() with { Subject = new string('x', 400), Link = "javascript:alert(1)" }, "View");
+
+        Assert.Equal(150, payload.Blocks[0].Text!.Text.Length);
+        Assert.DoesNotContain("javascript", payload.Blocks[2].Elements![0].Text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace StatusKit.Tests.Notifications.Support;
+
+/// <summary>A message the SMTP server accepted.</summary>
+public sealed record SmtpTranscript(string MailFrom, IReadOnlyList<string> RcptTo, string Data);
+
+/// <summary>
+/// A minimal real SMTP server on 127.0.0.1 (EHLO/HELO, MAIL FROM, RCPT TO, DATA, RSET, NOOP, QUIT) that records every
+/// accepted message. Recipients in <see cref="RejectedRecipients"/> get 550; <see cref="Silent"/> never greets.
+/// </summary>
+public sealed class TestSmtpServer : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentQueue<SmtpTranscript> _messages = new();
+    private readonly Task _acceptLoop;
+    private int _connections;
+
+    public TestSmtpServer()
+    {
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _acceptLoop = AcceptAsync();
+    }
+
+    public int Port { get; }
+
+    public ISet<string> RejectedRecipients { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    public bool Silent { get; set; }
+
+    public IReadOnlyCollection<SmtpTranscript> Messages => _messages;
+
+    public int ConnectionCount => Volatile.Read(ref _connections);
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception) when (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref _connections);
+            _ = Task.Run(() => SessionAsync(client));
+        }
+    }
+
+    private async Task SessionAsync(TcpClient client)
+    {
+        using (client)
+        {
+            try
+            {
+                var ct = _stop.Token;
+                if (Silent)
+                {
+                    await Task.Delay(Timeout.Infinite, ct);
+                }
+
+                var stream = client.GetStream();
+                using var reader = new StreamReader(stream, Encoding.UTF8, false, 1024, leaveOpen: true);
+                await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1024, leaveOpen: true) { NewLine = "\r\n", AutoFlush = true };
+                await writer.WriteLineAsync("220 localhost test ESMTP ready");
+                string? from = null;
+                var rcpt = new List<string>();
+                while (await reader.ReadLineAsync(ct) is { } line)
+                {
+                    var verb = line.Length >= 4 ? line[..4].ToUpperInvariant() : line.ToUpperInvariant();
+                    switch (verb)
+                    {
+                        case "EHLO":
+                            await writer.WriteAsync("250-localhost greets you\r\n250 8BITMIME\r\n");
+                            break;
+                        case "HELO":
+                        case "NOOP":
+                            await writer.WriteLineAsync("250 OK");
+                            break;
+                        case "RSET":
+                            from = null;
+                            rcpt.Clear();
+                            await writer.WriteLineAsync("250 OK");
+                            break;
+                        case "MAIL":
+                            from = Address(line);
+                            await writer.WriteLineAsync("250 OK");
+                            break;
+                        case "RCPT":
+                            var to = Address(line);
+                            if (RejectedRecipients.Contains(to))
+                            {
+                                await writer.WriteLineAsync("550 5.1.1 Mailbox unavailable");
+                            }
+                            else
+                            {
+                                rcpt.Add(to);
+                                await writer.WriteLineAsync("250 OK");
+                            }
+
+                            break;
+                        case "DATA":
+                            await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
+                            var data = new StringBuilder();
+                            while (await reader.ReadLineAsync(ct) is { } dataLine && dataLine != ".")
+                            {
+                                data.Append(dataLine.StartsWith('.') ? dataLine[1..] : dataLine).Append("\r\n");
+                            }
+
+                            _messages.Enqueue(new SmtpTranscript(from ?? string.Empty, rcpt.ToArray(), data.ToString()));
+                            await writer.WriteLineAsync("250 OK queued");
+                            break;
+                        case "QUIT":
+                            await writer.WriteLineAsync("221 Bye");
+                            return;
+                        default:
+                            await writer.WriteLineAsync("502 Command not implemented");
+                            break;
+                    }
+                }
+            }
+            catch (Exception) when (_stop.IsCancellationRequested)
+            {
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static string Address(string line)
+    {
+        var start = line.IndexOf('<', StringComparison.Ordinal);
+        var end = line.IndexOf('>', StringComparison.Ordinal);
+        return start >= 0 && end > start ? line[(start + 1)..end] : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        await _acceptLoop;
+        _stop.Dispose();
+    }
+}

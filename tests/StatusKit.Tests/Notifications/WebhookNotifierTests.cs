@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using StatusKit.Model;
+using StatusKit.Notifications;
+using StatusKit.Notifications.Webhooks;
+using StatusKit.Tests.Notifications.Support;
+using static StatusKit.Tests.Notifications.Support.NotificationFixtures;
+
+namespace StatusKit.Tests.Notifications;
+
+public sealed class WebhookNotifierTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+    private readonly TestHttpReceiver _receiver = new();
+    private readonly ListLoggerProvider _logs = new();
+    private readonly string _secret = WebhookSignature.GenerateSecret();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _receiver.DisposeAsync();
+
+    private NotificationMessage Message() => NotificationFixtures.Message(SubscriberChannel.Webhook, _receiver.Url.ToString(), _secret);
+
+    [Fact]
+    public async Task Delivery_IsSignedSoTheReceiverCanVerifyIt_WithTheDocumentedAlgorithm()
+    {
+        var clock = Clock();
+        await using var services = BuildServices(clock, _logs);
+        var notifier = services.GetRequiredService<WebhookNotifier>();
+
+        var result = await notifier.SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal(NotificationResultKind.Delivered, result.Kind);
+        var request = Assert.Single(_receiver.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("/hooks/incoming", request.Target);
+        Assert.StartsWith("application/json", request.Header("Content-Type"), StringComparison.Ordinal);
+        var id = request.Header("webhook-id");
+        var timestamp = request.Header("webhook-timestamp");
+        var signature = request.Header("webhook-signature");
+        Assert.Equal(Message().NotificationId.ToString(), id);
+        Assert.Equal(clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), timestamp);
+
+        // The receiver's side, written out from docs/notifications.md rather than through the library.
+        var key = Convert.FromBase64String(_secret);
+        var signed = Encoding.UTF8.GetBytes($"{id}.{timestamp}.").Concat(request.Body).ToArray();
+        Assert.Equal("v1," + Convert.ToBase64String(HMACSHA256.HashData(key, signed)), signature);
+        Assert.True(WebhookSignature.Verify(_secret, id, timestamp, request.BodyText, signature, clock.GetUtcNow(), TimeSpan.FromMinutes(5)));
+        Assert.False(WebhookSignature.Verify(WebhookSignature.GenerateSecret(), id, timestamp, request.BodyText, signature));
+
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 4201);
+        Assert.DoesNotContain(_logs.Entries, e => e.Message.Contains(signature, StringComparison.Ordinal) || e.Message.Contains(_secret, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Body_FollowsTheDocumentedSnakeCaseSchema()
+    {
+        await using var services = BuildServices(Clock(), _logs);
+        await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
+
+        using var json = JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
+        var root = json.RootElement;
+        Assert.Equal(Message().NotificationId, root.GetProperty("id").GetGuid());
+        Assert.Equal("component.status_changed", root.GetProperty("type").GetString());
+        Assert.Equal("outage", root.GetProperty("event").GetString());
+        Assert.Equal(new DateTimeOffset(2026, 1, 5, 8, 59, 30, TimeSpan.Zero), root.GetProperty("occurred_at").GetDateTimeOffset());
+        Assert.Equal(PageId, root.GetProperty("page").GetProperty("id").GetGuid());
+        Assert.Equal("Acme Status", root.GetProperty("page").GetProperty("name").GetString());
+        Assert.Equal("acme", root.GetProperty("page").GetProperty("slug").GetString());
+        var component = root.GetProperty("component");
+        Assert.Equal(ComponentId, component.GetProperty("id").GetGuid());
+        Assert.Equal("API", component.GetProperty("name").GetString());
+        Assert.Equal("operational", component.GetProperty("old_status").GetString());
+        Assert.Equal("major_outage", component.GetProperty("new_status").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("status_incident_id").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("maintenance_window_id").ValueKind);
+        Assert.Equal("API is having a major outage", root.GetProperty("subject").GetString());
+        Assert.StartsWith("Requests to the API fail.", root.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Equal("https://status.acme.test/acme", root.GetProperty("link").GetString());
+    }
+
+    [Theory]
+    [InlineData(200, NotificationResultKind.Delivered)]
+    [InlineData(204, NotificationResultKind.Delivered)]
+    [InlineData(410, NotificationResultKind.Gone)]
+    [InlineData(400, NotificationResultKind.Permanent)]
+    [InlineData(404, NotificationResultKind.Permanent)]
+    [InlineData(408, NotificationResultKind.Retry)]
+    [InlineData(500, NotificationResultKind.Retry)]
+    [InlineData(503, NotificationResultKind.Retry)]
+    public async Task Status_MapsToResult(int status, NotificationResultKind expected)
+    {
+        _receiver.Respond = _ => new CannedResponse(status, status >= 400 ? "nope" : string.Empty);
+        await using var services = BuildServices(Clock(), _logs);
+
+        var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal(expected, result.Kind);
+        if (expected != NotificationResultKind.Delivered)
+        {
+            Assert.Contains(status.ToString(CultureInfo.InvariantCulture), result.Error, StringComparison.Ordinal);
+            Assert.Contains(_logs.Entries, e => e.EventId.Id == 4202);
+        }
+    }
+
+    [Fact]
+    public async Task TooManyRequests_RetriesAfterTheSecondsTheReceiverAskedFor()
+    {
+        _receiver.Respond = _ => new CannedResponse(429, "slow down", new Dictionary<string, string> { ["Retry-After"] = "120" });
+        await using var services = BuildServices(Clock(), _logs);
+
+        var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal(NotificationResultKind.Retry, result.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(120), result.RetryAfter);
+        Assert.Contains("slow down", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServiceUnavailable_RetriesAfterAnHttpDate_MeasuredOnTheInjectedClock()
+    {
+        var clock = Clock();
+        var date = clock.GetUtcNow().AddSeconds(90).ToString("r", CultureInfo.InvariantCulture);
+        _receiver.Respond = _ => new CannedResponse(503, string.Empty, new Dictionary<string, string> { ["Retry-After"] = date });
+        await using var services = BuildServices(clock, _logs);
+
+        var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal(NotificationResultKind.Retry, result.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(90), result.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Redirect_IsNotFollowed_AndFailsPermanently()
+    {
+        _receiver.Respond = r => r.Target == "/hooks/incoming"
+            ? new CannedResponse(302, string.Empty, new Dictionary<string, string> { ["Location"] = $"http://127.0.0.1:{_receiver.Port}/elsewhere" })
+            : new CannedResponse(200);
+        await using var services = BuildServices(Clock(), _logs);
+
+        var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal(NotificationResultKind.Permanent, result.Kind);
+        Assert.Contains("redirects are not followed", result.Error, StringComparison.Ordinal);
+        Assert.Single(_receiver.Requests);
+    }
+
+    [Fact]
+    public async Task ReceiverThatNeverAnswers_TimesOutOnTheInjectedClock_AndRetries()
+    {
+        _receiver.Respond = _ => null;
+        var clock = Clock();
+        await using var services = BuildServices(clock, _logs, timeout: TimeSpan.FromSeconds(15));
+
+        var sending = services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None);
+        await _receiver.FirstRequest.WaitAsync(Bound);
+        Assert.False(sending.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(14));
+        Assert.False(sending.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var result = await sending.WaitAsync(Bound);
+
+        Assert.Equal(NotificationResultKind.Retry, result.Kind);
+        Assert.Contains("did not answer within 15 s", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReceiverThatNeverAnswers_TimesOutOnTheRealClock_WithAShortTimeout()
+    {
+        _receiver.Respond = _ => null;
+        await using var services = BuildServices(TimeProvider.System, _logs, timeout: TimeSpan.FromMilliseconds(300));
+        var started = TimeProvider.System.GetTimestamp();
+
+        var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal(NotificationResultKind.Retry, result.Kind);
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        Assert.InRange(elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task ConnectionRefused_Retries()
+    {
+        await using var services = BuildServices(Clock(), _logs);
+        var message = NotificationFixtures.Message(SubscriberChannel.Webhook, $"http://127.0.0.1:{ClosedPort()}/hook", _secret);
+
+        var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(message, CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal(NotificationResultKind.Retry, result.Kind);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("bm90IGVub3VnaA==")]
+    [InlineData("%%% not base64 %%%")]
+    public async Task SubscriberWithoutAValidSecret_FailsPermanently_WithoutSending(string? secret)
+    {
+        await using var services = BuildServices(Clock(), _logs);
+        var message = NotificationFixtures.Message(SubscriberChannel.Webhook, _receiver.Url.ToString(), secret);
+
+        var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(NotificationResultKind.Permanent, result.Kind);
+        Assert.Contains("signing secret", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, _receiver.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task PlainHttp_IsRefused_UnlessTheHostAllowsIt()
+    {
+        await using var services = BuildServices(Clock(), _logs, allowPrivateNetworks: false);
+
+        var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(NotificationResultKind.Permanent, result.Kind);
+        Assert.Contains("https", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, _receiver.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task LoopbackDestination_IsRefusedOnConnect_WhenPrivateNetworksAreNotAllowed()
+    {
+        await using var services = BuildServices(Clock(), _logs, allowPrivateNetworks: false, allowHttp: true);
+
+        var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal(NotificationResultKind.Permanent, result.Kind);
+        Assert.Contains("loopback", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, _receiver.ConnectionCount);
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 4101);
+    }
+
+    [Fact]
+    public async Task CallerCancellation_Propagates_InsteadOfBecomingARetry()
+    {
+        _receiver.Respond = _ => null;
+        await using var services = BuildServices(Clock(), _logs);
+        using var cts = new CancellationTokenSource();
+
+        var sending = services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), cts.Token);
+        await _receiver.FirstRequest.WaitAsync(Bound);
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending.WaitAsync(Bound));
+    }
+}
