@@ -6,7 +6,11 @@ var dataDirectory = Path.GetFullPath(builder.Configuration["Sample:DataDirectory
 builder.Services.AddSingleton(AdminApiKey.Load(builder.Configuration, dataDirectory));
 
 builder.Services.AddStatusPages()
-    .AddStatusPageEndpoints(options => options.AdminAuthorizationPolicy = "StatusKitAdmin");
+    .AddStatusPageEndpoints(options => options.AdminAuthorizationPolicy = "StatusKitAdmin")
+    // Email goes to .eml files in the data directory instead of an SMTP server.
+    .AddPickupDirectoryEmailNotifier(email => email.From = "status@example.com", pickup => pickup.Directory = Path.Combine(dataDirectory, "mail"))
+    // The sample's webhook subscriber is its own /sample/webhook-sink on loopback: allowed here, never by default.
+    .ConfigureWebhookAddresses(addresses => addresses.AllowPrivateNetworks = true);
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()

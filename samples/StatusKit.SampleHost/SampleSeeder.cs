@@ -1,4 +1,4 @@
-using StatusKit.Abstractions;
+using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Services;
 
@@ -24,7 +24,6 @@ public static class SampleSeeder
         var components = services.GetRequiredService<ComponentService>();
         var incidents = services.GetRequiredService<StatusIncidentService>();
         var subscribers = services.GetRequiredService<SubscriberService>();
-        var store = services.GetRequiredService<IStatusStore>();
         var time = services.GetRequiredService<TimeProvider>();
 
         var demo = await pages.CreateAsync(new CreateStatusPage
@@ -67,22 +66,17 @@ public static class SampleSeeder
         var daysToSunday = ((int)DayOfWeek.Sunday - (int)localNow.DayOfWeek + 7) % 7;
         var sunday = localNow.Date.AddDays(daysToSunday == 0 ? 7 : daysToSunday).AddHours(2);
         var start = new DateTimeOffset(sunday, zone.GetUtcOffset(sunday)).ToUniversalTime();
-        await store.AddMaintenanceWindowAsync(new MaintenanceWindow
+        await services.GetRequiredService<MaintenanceService>().CreateAsync(new CreateMaintenanceWindow
         {
-            Id = Guid.CreateVersion7(now),
             PageId = demo.Id,
             Title = "Weekly database maintenance",
             Description = "Routine patching; the dashboard may be slow for a few minutes.",
             StartsAt = start,
             EndsAt = start.AddHours(1),
-            OccurrenceStartsAt = start,
-            OccurrenceEndsAt = start.AddHours(1),
             TimeZoneId = "Europe/Berlin",
             Recurrence = "FREQ=WEEKLY;BYDAY=SU",
             ComponentIds = [created[3].Id],
             CreatedBy = "sample",
-            CreatedAt = now,
-            UpdatedAt = now,
         }, cancellationToken);
 
         var incident = await incidents.CreateAsync(new CreateStatusIncident

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using StatusKit.Options;
+using StatusKit.Configuration;
 
 namespace StatusKit.AspNetCore;
 

@@ -12,7 +12,7 @@ using StatusKit.AspNetCore.Events;
 using StatusKit.AspNetCore.Feeds;
 using StatusKit.AspNetCore.Html;
 using StatusKit.AspNetCore.Subscriptions;
-using StatusKit.Options;
+using StatusKit.Configuration;
 
 // Lives in the Microsoft.AspNetCore.Builder namespace so it shows up without a using.
 #pragma warning disable IDE0130
