@@ -89,6 +89,26 @@ public sealed class AdminApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task Maintenance_windows_start_now_show_as_active_and_complete()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = await factory.PageIdAsync("demo");
+        var start = DateTimeOffset.UtcNow.AddDays(2);
+        using var invalid = await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/maintenance", new { title = "Backwards", startsAt = start, endsAt = start.AddHours(-1) });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var window = await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/maintenance", new { title = "Disk swap", startsAt = start, endsAt = start.AddHours(1), timeZoneId = "Europe/Berlin" }), HttpStatusCode.Created);
+        var id = window.GetProperty("id").GetGuid();
+        await ReadAsync(await admin.PostAsync($"/status/admin/maintenance/{id}/start", null), HttpStatusCode.OK);
+        using var client = factory.CreatePublicClient();
+        var active = JsonDocument.Parse(await client.GetStringAsync("/status/demo/api/v2/scheduled-maintenances/active.json"));
+        var entry = Assert.Single(active.RootElement.GetProperty("scheduled_maintenances").EnumerateArray());
+        Assert.Equal("in_progress", entry.GetProperty("status").GetString());
+        Assert.Equal("Disk swap", entry.GetProperty("name").GetString());
+        await ReadAsync(await admin.PostAsync($"/status/admin/maintenance/{id}/complete", null), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/maintenance/{id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Subscribers_are_listed_without_secrets()
     {
         using var admin = factory.CreateAdminClient();

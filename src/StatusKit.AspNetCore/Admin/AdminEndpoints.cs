@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using StatusKit.AspNetCore.Subscriptions;
 using StatusKit.Engine;
+using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Services;
 
@@ -22,6 +23,7 @@ internal static class AdminEndpoints
         MapComponents(admin);
         MapIncidents(admin);
         MapSubscribers(admin);
+        MapMaintenance(admin);
         admin.MapPost("/signals", async (HttpContext context, IIncidentIntake intake) =>
             {
                 var signal = await AdminJson.ReadAsync<IncidentSignal>(context);
@@ -182,6 +184,51 @@ internal static class AdminEndpoints
         admin.MapDelete("/subscribers/{subscriberId:guid}", async (Guid subscriberId, SubscriberService subscribers, CancellationToken ct) =>
                 await subscribers.DeleteAsync(subscriberId, ct) ? Results.NoContent() : NotFound("subscriber", subscriberId))
             .WithName("StatusKit.Admin.DeleteSubscriber");
+    }
+
+    private static void MapMaintenance(RouteGroupBuilder admin)
+    {
+        admin.MapGet("/pages/{pageId:guid}/maintenance", async (Guid pageId, MaintenanceService maintenance, MaintenanceState? state, CancellationToken ct) =>
+                AdminJson.Json(await maintenance.ListAsync(pageId, state, ct)))
+            .WithName("StatusKit.Admin.ListMaintenance").Produces<MaintenanceWindow[]>();
+        admin.MapPost("/pages/{pageId:guid}/maintenance", async (Guid pageId, HttpContext context, MaintenanceService maintenance) =>
+            {
+                var request = await AdminJson.ReadAsync<CreateMaintenanceRequest>(context);
+                var window = await maintenance.CreateAsync(new CreateMaintenanceWindow
+                {
+                    PageId = pageId,
+                    Title = request.Title ?? string.Empty,
+                    Description = request.Description,
+                    StartsAt = request.StartsAt,
+                    EndsAt = request.EndsAt,
+                    TimeZoneId = request.TimeZoneId,
+                    Recurrence = request.Recurrence,
+                    ComponentIds = request.ComponentIds ?? [],
+                    AutoUpdateStatus = request.AutoUpdateStatus,
+                    NotifySubscribers = request.NotifySubscribers,
+                    CreatedBy = request.CreatedBy,
+                }, context.RequestAborted);
+                return AdminJson.Json(window, StatusCodes.Status201Created);
+            })
+            .WithName("StatusKit.Admin.CreateMaintenance").Accepts<CreateMaintenanceRequest>("application/json").Produces<MaintenanceWindow>(StatusCodes.Status201Created).ProducesValidationProblem();
+        admin.MapGet("/maintenance/{windowId:guid}", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
+                await maintenance.GetAsync(windowId, ct) is { } w ? AdminJson.Json(w) : NotFound("maintenance window", windowId))
+            .WithName("StatusKit.Admin.GetMaintenance").Produces<MaintenanceWindow>();
+        admin.MapPatch("/maintenance/{windowId:guid}", async (Guid windowId, HttpContext context, MaintenanceService maintenance) =>
+                AdminJson.Json(await maintenance.UpdateAsync(windowId, await AdminJson.ReadAsync<UpdateMaintenanceWindow>(context), context.RequestAborted)))
+            .WithName("StatusKit.Admin.UpdateMaintenance").Accepts<UpdateMaintenanceWindow>("application/json").Produces<MaintenanceWindow>().ProducesValidationProblem();
+        admin.MapPost("/maintenance/{windowId:guid}/cancel", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
+                AdminJson.Json(await maintenance.CancelAsync(windowId, ct)))
+            .WithName("StatusKit.Admin.CancelMaintenance").Produces<MaintenanceWindow>();
+        admin.MapPost("/maintenance/{windowId:guid}/start", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
+                AdminJson.Json(await maintenance.StartNowAsync(windowId, ct)))
+            .WithName("StatusKit.Admin.StartMaintenance").Produces<MaintenanceWindow>();
+        admin.MapPost("/maintenance/{windowId:guid}/complete", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
+                AdminJson.Json(await maintenance.CompleteNowAsync(windowId, ct)))
+            .WithName("StatusKit.Admin.CompleteMaintenance").Produces<MaintenanceWindow>();
+        admin.MapDelete("/maintenance/{windowId:guid}", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
+                await maintenance.DeleteAsync(windowId, ct) ? Results.NoContent() : NotFound("maintenance window", windowId))
+            .WithName("StatusKit.Admin.DeleteMaintenance");
     }
 
     private static IResult NotFound(string resource, Guid id) => Problems.From(new StatusKitNotFoundException(resource, id.ToString()));

@@ -15,6 +15,19 @@ internal sealed record CreateComponentRequest(
     string? TeamId = null,
     string? ServiceIdentifier = null);
 
+/// <summary>Body of <c>POST admin/pages/{pageId}/maintenance</c> (the page comes from the route).</summary>
+internal sealed record CreateMaintenanceRequest(
+    string? Title,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string? Description = null,
+    string TimeZoneId = "UTC",
+    string? Recurrence = null,
+    IReadOnlyList<Guid>? ComponentIds = null,
+    bool AutoUpdateStatus = true,
+    bool NotifySubscribers = true,
+    string? CreatedBy = null);
+
 /// <summary>Body of <c>PUT admin/pages/{pageId}/components/order</c>.</summary>
 internal sealed record ReorderRequest(IReadOnlyList<Guid>? ComponentIds);
 
