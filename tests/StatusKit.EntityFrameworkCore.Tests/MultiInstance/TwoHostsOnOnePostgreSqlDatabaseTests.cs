@@ -196,7 +196,6 @@ public sealed class TwoHostsOnOnePostgreSqlDatabaseTests(PostgreSqlCluster clust
         Assert.True(rowsProcessed is { A: > 0, B: > 0 }, $"rows processed {rowsProcessed}");
         Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
         output.WriteLine($"Done in {stopwatch.Elapsed.TotalSeconds:F1} s");
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(90), $"took {stopwatch.Elapsed}");
     }
 
     private static async Task<(PassCounts Transitions, PassCounts Processed)> RunPassesAsync(PostgreSqlHost a, PostgreSqlHost b)
