@@ -1,0 +1,115 @@
+using Microsoft.Extensions.DependencyInjection;
+using StatusKit.Abstractions;
+using StatusKit.Caching;
+using StatusKit.Hosting;
+using StatusKit.Maintenance;
+using StatusKit.Model;
+using StatusKit.Notifications;
+using StatusKit.Notifications.Http;
+using StatusKit.Services;
+using StatusKit.Status;
+using StatusKit.TestSupport;
+
+namespace StatusKit.Tests.Engine;
+
+public sealed class BackgroundWorkTests
+{
+    [Fact]
+    public async Task ARecomputeThatFailsAfterTheSignalIsStored_DoesNotSurface_AndIsRetriedLater()
+    {
+        await using var kit = new StatusKitHarness();
+        var (_, components) = await kit.CreatePageAsync("Acme", ("API", "a", null));
+        var failures = 2;
+        kit.StoreControl.Before = method =>
+            method == nameof(IStatusStore.LoadStatusInputsAsync) && Interlocked.Decrement(ref failures) >= 0
+                ? throw new TimeoutException("database busy")
+                : null;
+
+        var result = await kit.Intake.ReportIncidentAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Triggered, 1), CancellationToken.None);
+        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+        var afterFailure = (await kit.Components.GetAsync(components[0].Id))!.Status;
+        kit.Clock.Advance(TimeSpan.FromSeconds(5)); // the first retry fails too
+        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+        kit.Clock.Advance(TimeSpan.FromSeconds(5));
+        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+
+        Assert.Equal(SignalApplyResult.Applied, result);
+        Assert.Equal(ComponentStatus.Operational, afterFailure);
+        Assert.Equal(ComponentStatus.MajorOutage, (await kit.Components.GetAsync(components[0].Id))!.Status);
+    }
+
+    [Fact]
+    public async Task AFailingSignalWrite_Surfaces()
+    {
+        await using var kit = new StatusKitHarness();
+        kit.StoreControl.Before = method => method == nameof(IStatusStore.ApplySignalAsync) ? throw new TimeoutException("database down") : null;
+
+        await Assert.ThrowsAsync<TimeoutException>(() =>
+            kit.Intake.ReportIncidentAsync(kit.Signal("INC-1", "a", "High", PlatformIncidentState.Triggered, 1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Warmup_BuildsEveryPagesSnapshotIntoTheCache()
+    {
+        await using var kit = new StatusKitHarness();
+        var (first, _) = await kit.CreatePageAsync("One", ("API", "a", null));
+        var (second, _) = await kit.CreatePageAsync("Two");
+        var cache = kit.Get<IStatusCache>();
+        await cache.RemoveAsync(first.Id, CancellationToken.None);
+        await cache.RemoveAsync(second.Id, CancellationToken.None);
+        var warmup = kit.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SnapshotWarmupService>().SingleOrDefault()
+            ?? ActivatorUtilities.CreateInstance<SnapshotWarmupService>(kit.Services, new NoLifetime());
+
+        var warmed = await warmup.WarmAsync(CancellationToken.None);
+
+        Assert.Equal(2, warmed);
+        Assert.NotNull(await cache.GetAsync(first.Id, CancellationToken.None));
+        Assert.NotNull(await cache.GetAsync(second.Id, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(true, 0)]
+    [InlineData(false, 1)]
+    public async Task IncidentNotificationsDuringMaintenance_AreHeldBackOnlyWhenTheOptionSaysSo(bool suppress, int expectedOutageNotices)
+    {
+        await using var kit = new StatusKitHarness(services =>
+        {
+            services.Configure<NotificationOptions>(o => o.SuppressIncidentNotificationsDuringMaintenance = suppress);
+            services.Configure<WebhookAddressGuardOptions>(o => o.AllowPrivateNetworks = true); // no DNS in tests
+        });
+        var (page, components) = await kit.CreatePageAsync("Acme", ("API", "a", null));
+        await kit.Subscribers.SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Webhook, Destination = "http://127.0.0.1:9/status-hook", PreVerified = true,
+        });
+        var maintenance = kit.Get<MaintenanceService>();
+        var now = kit.Clock.GetUtcNow();
+        var window = await maintenance.CreateAsync(new CreateMaintenanceWindow
+        {
+            PageId = page.Id, Title = "Database upgrade", StartsAt = now.AddMinutes(1), EndsAt = now.AddHours(2),
+            ComponentIds = [components[0].Id], NotifySubscribers = false,
+        });
+        await maintenance.StartNowAsync(window.Id);
+        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Triggered, 1));
+
+        var outage = (await kit.Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, CancellationToken.None))
+            .Count(n => n.Content.Event == NotificationEvents.Outage);
+        Assert.Equal(ComponentStatus.MajorOutage, (await kit.Components.GetAsync(components[0].Id))!.Status);
+        Assert.Equal(expectedOutageNotices, outage);
+    }
+
+    private sealed class NoLifetime : Microsoft.Extensions.Hosting.IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
+    }
+}
