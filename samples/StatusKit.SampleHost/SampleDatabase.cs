@@ -89,8 +89,30 @@ public sealed class SampleDatabase
         }
         else
         {
+            CreatePostgreSqlDatabaseIfAbsent();
             using var db = services.GetRequiredService<IDbContextFactory<StatusKitPostgreSqlDbContext>>().CreateDbContext();
             db.Database.Migrate();
+        }
+    }
+
+    // Migrate() would create it too, but only after logging a failed connection to the missing database as an error.
+    private void CreatePostgreSqlDatabaseIfAbsent()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        if ((builder.Database is { Length: > 0 } database ? database : builder.Username) is not { } name)
+        {
+            return;
+        }
+
+        var maintenance = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
+        using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        connection.Open();
+        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", name);
+        if (exists.ExecuteScalar() is null)
+        {
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            create.ExecuteNonQuery();
         }
     }
 }

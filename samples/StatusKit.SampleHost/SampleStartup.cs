@@ -9,8 +9,8 @@ public sealed class SampleStartup(IServiceProvider services, IServer server, Adm
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var address = (server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5080").TrimEnd('/');
-        var token = await SampleSeeder.SeedAsync(services, new Uri(address + "/sample/webhook-sink"), cancellationToken);
         SampleLog.Database(logger, database.Provider, database.Target);
+        var token = await SampleSeeder.SeedAsync(services, new Uri(address + "/sample/webhook-sink"), cancellationToken);
         SampleLog.Started(logger, address);
         Console.WriteLine($"StatusKit sample host: {address}/status/demo");
         if (apiKey.Generated)
