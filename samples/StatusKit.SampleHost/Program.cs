@@ -4,13 +4,16 @@ using StatusKit.SampleHost;
 var builder = WebApplication.CreateBuilder(args);
 var dataDirectory = Path.GetFullPath(builder.Configuration["Sample:DataDirectory"] ?? "App_Data", builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(AdminApiKey.Load(builder.Configuration, dataDirectory));
+var database = SampleDatabase.FromConfiguration(builder.Configuration, dataDirectory);
+builder.Services.AddSingleton(database);
 
-builder.Services.AddStatusPages()
+var statusPages = builder.Services.AddStatusPages()
     .AddStatusPageEndpoints(options => options.AdminAuthorizationPolicy = "StatusKitAdmin")
     // Email goes to .eml files in the data directory instead of an SMTP server.
     .AddPickupDirectoryEmailNotifier(email => email.From = "status@example.com", pickup => pickup.Directory = Path.Combine(dataDirectory, "mail"))
     // The sample's webhook subscriber is its own /sample/webhook-sink on loopback: allowed here, never by default.
     .ConfigureWebhookAddresses(addresses => addresses.AllowPrivateNetworks = true);
+database.Register(builder.Services, statusPages);
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()
@@ -19,6 +22,8 @@ builder.Services.AddOpenApi();
 builder.Services.AddHostedService<SampleStartup>();
 
 var app = builder.Build();
+// Before the hosted services (engine, scheduler, dispatcher, seeding) touch the store.
+database.Migrate(app.Services);
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();

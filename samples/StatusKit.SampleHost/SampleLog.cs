@@ -14,4 +14,7 @@ internal static partial class SampleLog
 
     [LoggerMessage(4, LogLevel.Information, "Webhook received ({WebhookId}): {Body}")]
     public static partial void WebhookReceived(ILogger logger, string webhookId, string body);
+
+    [LoggerMessage(5, LogLevel.Information, "Database: {Provider} ({Target}), migrated")]
+    public static partial void Database(ILogger logger, string provider, string target);
 }

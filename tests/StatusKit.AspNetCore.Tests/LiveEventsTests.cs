@@ -25,6 +25,7 @@ public sealed class LiveEventsTests(SampleHostFactory factory)
         {
             Assert.Equal("major_outage", data.RootElement.GetProperty("status").GetString());
             Assert.Equal("Major Outage", data.RootElement.GetProperty("status_text").GetString());
+            Assert.Equal("Checkout", data.RootElement.GetProperty("component_name").GetString());
         }
 
         var page = await events.NextOfTypeAsync("page", _ => true, timeout.Token);

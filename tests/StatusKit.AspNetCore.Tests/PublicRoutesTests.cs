@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Xml.Linq;
+using StatusKit.Status;
 
 namespace StatusKit.AspNetCore.Tests;
 
@@ -29,6 +31,55 @@ public sealed class PublicRoutesTests(SampleHostFactory factory)
         Assert.Contains("UTC&#x2B;01:00", html, StringComparison.Ordinal);
         Assert.Contains("new EventSource(url)", html, StringComparison.Ordinal);
         Assert.Contains("data-events=\"/status/demo/events\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Uptime_bar_shows_a_major_outage_day_with_its_uptime_percent_in_the_cell_title()
+    {
+        // A page and component that existed for a week; two days ago (Berlin time) six hours of Major Outage, then ten of
+        // Partial Outage, which the uptime service weighs with the configured downtime weights.
+        var store = factory.Service<StatusKit.Abstractions.IStatusStore>();
+        var now = factory.Service<TimeProvider>().GetUtcNow();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).AddDays(-2);
+        DateTimeOffset Local(DateOnly date, int hour)
+        {
+            var local = date.ToDateTime(new TimeOnly(hour, 0));
+            return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+        }
+
+        var page = new StatusKit.Model.StatusPage
+        {
+            Id = Guid.CreateVersion7(), Name = "Uptime check", Slug = "uptime-check", TimeZoneId = "Europe/Berlin",
+            CreatedAt = now.AddDays(-7), UpdatedAt = now.AddDays(-7),
+        };
+        var component = new StatusKit.Model.Component
+        {
+            Id = Guid.CreateVersion7(), PageId = page.Id, Name = "Ledger",
+            StatusUpdatedAt = now.AddDays(-7), CreatedAt = now.AddDays(-7), UpdatedAt = now.AddDays(-7),
+        };
+        await store.AddPageAsync(page, CancellationToken.None);
+        try
+        {
+            await store.AddComponentAsync(component, CancellationToken.None);
+            Assert.True(await store.CommitStatusAsync(new([new(page.Id, component.Id, ComponentStatus.Operational, ComponentStatus.MajorOutage, Local(day, 6), "test")], []), CancellationToken.None));
+            Assert.True(await store.CommitStatusAsync(new([new(page.Id, component.Id, ComponentStatus.MajorOutage, ComponentStatus.PartialOutage, Local(day, 12), "test")], []), CancellationToken.None));
+            Assert.True(await store.CommitStatusAsync(new([new(page.Id, component.Id, ComponentStatus.PartialOutage, ComponentStatus.Operational, Local(day, 22), "test")], []), CancellationToken.None));
+
+            using var client = factory.CreatePublicClient();
+            var html = await client.GetStringAsync("/status/uptime-check");
+
+            var dayLength = Local(day.AddDays(1), 0) - Local(day, 0);
+            var down = TimeSpan.FromHours(6) + (TimeSpan.FromHours(10) * StatusKit.Uptime.DowntimeWeights.Default.PartialOutage);
+            var percent = (100 * (1 - (down / dayLength))).ToString("0.##", CultureInfo.InvariantCulture);
+            var title = $"{day.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}: {percent}% uptime, worst status Major Outage";
+            Assert.Contains($"class=\"d-major_outage\" title=\"{title}\"", html, StringComparison.Ordinal);
+            Assert.Equal(1, CountOf(html, "worst status Major Outage"));
+        }
+        finally
+        {
+            await factory.Service<StatusKit.Services.StatusPageService>().DeleteAsync(page.Id);
+        }
     }
 
     [Fact]

@@ -37,7 +37,6 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddSingleton<PageAccess>();
         services.TryAddSingleton<StatuspageDocuments>();
         services.TryAddSingleton<PageRenderer>();
-        services.TryAddSingleton<UptimeBars>();
         services.TryAddSingleton<EventRelay>();
         services.TryAddSingleton<SubscriptionRateLimiter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventRelayService>());

@@ -3,6 +3,7 @@ using StatusKit.AspNetCore.Api;
 using StatusKit.Model;
 using StatusKit.Snapshots;
 using StatusKit.Status;
+using StatusKit.Uptime;
 
 namespace StatusKit.AspNetCore.Html;
 
@@ -118,8 +119,8 @@ internal sealed class PageRenderer
             string css;
             if (day.UptimePercent is { } percent)
             {
-                title = string.Create(CultureInfo.InvariantCulture, $"{date}: {percent:0.##}% uptime, worst status {day.Worst.ToDisplayName()}");
-                css = "d-" + day.Worst.ToApiName();
+                title = string.Create(CultureInfo.InvariantCulture, $"{date}: {percent:0.##}% uptime, worst status {day.WorstStatus.ToDisplayName()}");
+                css = "d-" + day.WorstStatus.ToApiName();
             }
             else
             {

@@ -49,6 +49,7 @@ internal sealed class StatusRecomputer
     public async Task<IReadOnlyList<ComponentStatusChange>> RecomputeAsync(StatusScope scope, string cause, bool causedByIncidents, CancellationToken cancellationToken)
     {
         var applied = new List<ComponentStatusChange>();
+        var names = new Dictionary<Guid, string>();
         var touchedPages = new HashSet<Guid>();
         for (var pass = 1; ; pass++)
         {
@@ -65,6 +66,7 @@ internal sealed class StatusRecomputer
             if (await _store.CommitStatusAsync(new StatusCommit(changes, notifications), cancellationToken))
             {
                 applied.AddRange(changes);
+                RememberNames(inputs, changes, names);
                 foreach (var change in changes)
                 {
                     touchedPages.Add(change.PageId);
@@ -83,13 +85,26 @@ internal sealed class StatusRecomputer
             }
         }
 
-        await PublishAsync(applied, touchedPages, cause, cancellationToken);
+        await PublishAsync(applied, names, touchedPages, cause, cancellationToken);
         return applied;
     }
 
     /// <summary>Rebuilds the snapshots of pages whose content changed without a component status change.</summary>
     public Task RefreshPagesAsync(IEnumerable<Guid> pageIds, string cause, CancellationToken cancellationToken) =>
-        PublishAsync([], [.. pageIds], cause, cancellationToken);
+        PublishAsync([], new Dictionary<Guid, string>(), [.. pageIds], cause, cancellationToken);
+
+    // The names as they were in the inputs the committed change was computed from.
+    private static void RememberNames(StatusInputs inputs, List<ComponentStatusChange> changes, Dictionary<Guid, string> names)
+    {
+        var changed = changes.Select(c => c.ComponentId).ToHashSet();
+        foreach (var component in inputs.Components)
+        {
+            if (changed.Contains(component.Id))
+            {
+                names[component.Id] = component.Name;
+            }
+        }
+    }
 
     private List<ComponentStatusChange> Diff(StatusInputs inputs, string cause)
     {
@@ -108,7 +123,8 @@ internal sealed class StatusRecomputer
         return changes;
     }
 
-    private async Task PublishAsync(List<ComponentStatusChange> applied, HashSet<Guid> pages, string cause, CancellationToken cancellationToken)
+    private async Task PublishAsync(
+        List<ComponentStatusChange> applied, Dictionary<Guid, string> names, HashSet<Guid> pages, string cause, CancellationToken cancellationToken)
     {
         foreach (var change in applied)
         {
@@ -117,6 +133,7 @@ internal sealed class StatusRecomputer
                 Kind = StatusChangeKind.Component,
                 PageId = change.PageId,
                 ComponentId = change.ComponentId,
+                ComponentName = names.GetValueOrDefault(change.ComponentId),
                 OldStatus = change.OldStatus,
                 NewStatus = change.NewStatus,
                 Cause = change.Cause,

@@ -27,6 +27,7 @@ public sealed class StatusChangeFeedTests
 
         var component = Assert.Single(events, e => e.Kind == StatusChangeKind.Component);
         Assert.Equal((components[0].Id, ComponentStatus.MajorOutage), (component.ComponentId!.Value, component.NewStatus));
+        Assert.Equal("API", component.ComponentName);
         var pageEvent = Assert.Single(events, e => e.Kind == StatusChangeKind.Page);
         Assert.Equal(ComponentStatus.MajorOutage, pageEvent.NewStatus);
         Assert.True(pageEvent.Sequence > component.Sequence);
