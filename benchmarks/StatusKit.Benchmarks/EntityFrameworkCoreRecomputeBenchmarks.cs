@@ -1,0 +1,118 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StatusKit.Abstractions;
+using StatusKit.Engine;
+using StatusKit.EntityFrameworkCore;
+using StatusKit.Model;
+using StatusKit.Status;
+
+namespace StatusKit.Benchmarks;
+
+/// <summary>
+/// Issue 8, target 5: the recompute for one incident on the EF Core store over a SQLite file in a temp folder (WAL),
+/// for a team whose <see cref="Components"/> components sit on one page. Every invocation flips the incident between
+/// Triggered (Critical) and Resolved and runs the internal <c>StatusRecomputer</c> for the team scope: load the inputs,
+/// compute, commit every component's change with its history row (one transaction), load again to confirm nothing
+/// moved, then rebuild and cache the page snapshot. <see cref="StoreLoadAndCommit"/> is the store's part alone
+/// (what the EF issue's round-trip test measures). The global setup prints the commands each path costs.
+/// </summary>
+[MemoryDiagnoser]
+public class EntityFrameworkCoreRecomputeBenchmarks
+{
+    private const string Team = "team-db";
+    private readonly CommandCounter counter = new();
+    private readonly StatusScope scope = StatusScope.ForTeam(Team);
+    private string folder = string.Empty;
+    private ServiceProvider provider = null!;
+    private IStatusStore store = null!;
+    private StatusRecomputer recomputer = null!;
+    private Component[] components = [];
+    private Guid pageId;
+    private long version;
+
+    [Params(10, 1_000)]
+    public int Components { get; set; }
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        folder = Path.Combine(Path.GetTempPath(), "statuskit-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "statuskit.db"), Pooling = true }.ToString();
+        await using (var connection = new SqliteConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        provider = Composition.Build(services =>
+        {
+            services.AddDbContextFactory<StatusKitSqliteDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(counter));
+            services.AddStatusPages().UseEntityFrameworkCoreStore<StatusKitSqliteDbContext>();
+        });
+        await using (var context = await provider.GetRequiredService<IDbContextFactory<StatusKitSqliteDbContext>>().CreateDbContextAsync())
+        {
+            await context.Database.MigrateAsync();
+        }
+
+        store = provider.GetRequiredService<IStatusStore>();
+        recomputer = provider.GetRequiredService<StatusRecomputer>();
+        var page = Composition.Page(0);
+        pageId = page.Id;
+        await store.AddPageAsync(page, CancellationToken.None);
+        components = new Component[Components];
+        for (var i = 0; i < Components; i++)
+        {
+            components[i] = Composition.Component(page.Id, i, Team);
+            await store.AddComponentAsync(components[i], CancellationToken.None);
+        }
+
+        await provider.GetRequiredService<PageSnapshotReader>().RefreshAsync(page.Id, CancellationToken.None);
+
+        counter.Enabled = true;
+        await RecomputeOneIncident();
+        Console.WriteLine($"// {Components} components: RecomputeOneIncident = {counter.Count} commands (1 signal write, 2 x load inputs, 1 commit, snapshot reads)");
+        counter.Reset();
+        await StoreLoadAndCommit();
+        Console.WriteLine($"// {Components} components: StoreLoadAndCommit = {counter.Count} commands");
+        counter.Enabled = false;
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        await provider.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Benchmark]
+    public async Task<int> RecomputeOneIncident()
+    {
+        var next = ++version;
+        var state = next % 2 == 1 ? PlatformIncidentState.Triggered : PlatformIncidentState.Resolved;
+        await store.ApplySignalAsync(Composition.Signal("INC-db", Team, "Critical", state, next), CancellationToken.None);
+        var changes = await recomputer.RecomputeAsync(scope, "incident INC-db", causedByIncidents: true, CancellationToken.None);
+        return changes.Count;
+    }
+
+    [Benchmark]
+    public async Task<bool> StoreLoadAndCommit()
+    {
+        var inputs = await store.LoadStatusInputsAsync(scope, CancellationToken.None);
+        var from = inputs.Components[0].Status;
+        var to = from == ComponentStatus.MajorOutage ? ComponentStatus.PartialOutage : ComponentStatus.MajorOutage;
+        var changes = new ComponentStatusChange[inputs.Components.Count];
+        for (var i = 0; i < changes.Length; i++)
+        {
+            var component = inputs.Components[i];
+            changes[i] = new ComponentStatusChange(pageId, component.Id, component.Status, to, Composition.T0, "bench");
+        }
+
+        return await store.CommitStatusAsync(new StatusCommit(changes, []), CancellationToken.None);
+    }
+}
