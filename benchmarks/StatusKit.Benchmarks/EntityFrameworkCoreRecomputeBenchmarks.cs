@@ -1,6 +1,8 @@
+using System.Data.Common;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using StatusKit.Abstractions;
 using StatusKit.Engine;
@@ -35,6 +37,13 @@ public class EntityFrameworkCoreRecomputeBenchmarks
     [Params(10, 1_000)]
     public int Components { get; set; }
 
+    /// <summary>
+    /// SQLite's <c>PRAGMA synchronous</c> on every connection: FULL (the default) syncs the WAL to disk on every
+    /// commit, NORMAL (what SQLite recommends with WAL) only at checkpoints; the difference is this machine's fsync.
+    /// </summary>
+    [Params("FULL", "NORMAL")]
+    public string Synchronous { get; set; } = "FULL";
+
     [GlobalSetup]
     public async Task SetupAsync()
     {
@@ -51,7 +60,7 @@ public class EntityFrameworkCoreRecomputeBenchmarks
 
         provider = Composition.Build(services =>
         {
-            services.AddDbContextFactory<StatusKitSqliteDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(counter));
+            services.AddDbContextFactory<StatusKitSqliteDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(counter, new SynchronousPragma(Synchronous)));
             services.AddStatusPages().UseEntityFrameworkCoreStore<StatusKitSqliteDbContext>();
         });
         await using (var context = await provider.GetRequiredService<IDbContextFactory<StatusKitSqliteDbContext>>().CreateDbContextAsync())
@@ -114,5 +123,25 @@ public class EntityFrameworkCoreRecomputeBenchmarks
         }
 
         return await store.CommitStatusAsync(new StatusCommit(changes, []), CancellationToken.None);
+    }
+}
+
+/// <summary>Sets <c>PRAGMA synchronous</c> on every connection EF Core opens.</summary>
+internal sealed class SynchronousPragma(string mode) : DbConnectionInterceptor
+{
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA synchronous={mode};";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA synchronous={mode};";
+        command.ExecuteNonQuery();
     }
 }

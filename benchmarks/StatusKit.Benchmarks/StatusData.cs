@@ -3,7 +3,8 @@ using StatusKit.Model;
 namespace StatusKit.Benchmarks;
 
 /// <summary>
-/// Deterministic data shaped like a large platform: components spread over teams (ten per team), a third of them
+/// Deterministic data shaped like a large platform: components spread over 100 teams (the same teams whatever C, so
+/// that the incident index is the same for every C and only the result array grows with C), a third of them
 /// without a service identifier (affected by any incident of their team), incidents over the same teams and services
 /// with a mix of priorities, most open.
 /// </summary>
@@ -15,7 +16,7 @@ internal static class StatusData
     public static (Component[] Components, IncidentSignal[] Signals) Build(int componentCount, int incidentCount, int seed)
     {
         var random = new Random(seed);
-        var teams = Math.Max(1, componentCount / 10);
+        const int teams = 100;
         var pageId = Guid.CreateVersion7(T0);
         var components = new Component[componentCount];
         for (var i = 0; i < componentCount; i++)
