@@ -23,18 +23,18 @@ namespace StatusKit.Benchmarks;
 [MemoryDiagnoser]
 public class EntityFrameworkCoreRecomputeBenchmarks
 {
-    private const string Team = "team-db";
     private readonly CommandCounter counter = new();
-    private readonly StatusScope scope = StatusScope.ForTeam(Team);
+    private StatusScope scope = StatusScope.All;
+    private string teamId = string.Empty;
     private string folder = string.Empty;
     private ServiceProvider provider = null!;
     private IStatusStore store = null!;
     private StatusRecomputer recomputer = null!;
-    private Component[] components = [];
     private Guid pageId;
     private long version;
 
-    [Params(10, 1_000)]
+    /// <summary>The team's components (one page). The global setup also counts the commands at 10 components.</summary>
+    [Params(1_000)]
     public int Components { get; set; }
 
     /// <summary>
@@ -70,25 +70,37 @@ public class EntityFrameworkCoreRecomputeBenchmarks
 
         store = provider.GetRequiredService<IStatusStore>();
         recomputer = provider.GetRequiredService<StatusRecomputer>();
-        var page = Composition.Page(0);
-        pageId = page.Id;
-        await store.AddPageAsync(page, CancellationToken.None);
-        components = new Component[Components];
-        for (var i = 0; i < Components; i++)
+
+        // The round trips do not depend on the team's size: count them at 10 components, then at the measured size.
+        var small = await SeedTeamAsync(1, 10);
+        var large = await SeedTeamAsync(0, Components);
+        foreach (var (team, size) in new[] { (small, 10), (large, Components) })
         {
-            components[i] = Composition.Component(page.Id, i, Team);
-            await store.AddComponentAsync(components[i], CancellationToken.None);
+            (teamId, scope, pageId) = team;
+            version = 0;
+            counter.Enabled = true;
+            counter.Reset();
+            await RecomputeOneIncident();
+            var recompute = counter.Count;
+            counter.Reset();
+            await StoreLoadAndCommit();
+            Console.WriteLine($"// {size} components: RecomputeOneIncident = {recompute} commands, StoreLoadAndCommit = {counter.Count} commands");
+            counter.Enabled = false;
+        }
+    }
+
+    private async Task<(string Team, StatusScope Scope, Guid PageId)> SeedTeamAsync(int index, int size)
+    {
+        var team = $"team-db-{index}";
+        var page = Composition.Page(index);
+        await store.AddPageAsync(page, CancellationToken.None);
+        for (var i = 0; i < size; i++)
+        {
+            await store.AddComponentAsync(Composition.Component(page.Id, i, team), CancellationToken.None);
         }
 
         await provider.GetRequiredService<PageSnapshotReader>().RefreshAsync(page.Id, CancellationToken.None);
-
-        counter.Enabled = true;
-        await RecomputeOneIncident();
-        Console.WriteLine($"// {Components} components: RecomputeOneIncident = {counter.Count} commands (1 signal write, 2 x load inputs, 1 commit, snapshot reads)");
-        counter.Reset();
-        await StoreLoadAndCommit();
-        Console.WriteLine($"// {Components} components: StoreLoadAndCommit = {counter.Count} commands");
-        counter.Enabled = false;
+        return (team, StatusScope.ForTeam(team), page.Id);
     }
 
     [GlobalCleanup]
@@ -104,7 +116,7 @@ public class EntityFrameworkCoreRecomputeBenchmarks
     {
         var next = ++version;
         var state = next % 2 == 1 ? PlatformIncidentState.Triggered : PlatformIncidentState.Resolved;
-        await store.ApplySignalAsync(Composition.Signal("INC-db", Team, "Critical", state, next), CancellationToken.None);
+        await store.ApplySignalAsync(Composition.Signal("INC-" + teamId, teamId, "Critical", state, next), CancellationToken.None);
         var changes = await recomputer.RecomputeAsync(scope, "incident INC-db", causedByIncidents: true, CancellationToken.None);
         return changes.Count;
     }
