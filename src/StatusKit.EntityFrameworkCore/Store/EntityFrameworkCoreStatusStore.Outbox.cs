@@ -1,3 +1,4 @@
+using StatusKit.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using StatusKit.EntityFrameworkCore.Entities;
 using StatusKit.EntityFrameworkCore.Storage;

@@ -15,13 +15,8 @@ public sealed partial class InMemoryStatusStore
             () =>
             {
                 ArgumentNullException.ThrowIfNull(notifications);
-                var batch = new OutboxBatch(_notifications, _notificationIdsByDeduplicationKey);
-                foreach (var notification in notifications)
-                {
-                    batch.Add(notification);
-                }
-
-                batch.ApplyTo(_notifications, _notificationIdsByDeduplicationKey);
+                var batch = OutboxBatch.Stage(_notifications, _notificationIdsByDeduplicationKey, notifications);
+                OutboxBatch.Apply(batch, _notifications, _notificationIdsByDeduplicationKey);
                 return batch.Count;
             },
             cancellationToken);

@@ -86,11 +86,7 @@ public sealed partial class InMemoryStatusStore
                         change.Cause));
                 }
 
-                var batch = new OutboxBatch(_notifications, _notificationIdsByDeduplicationKey);
-                foreach (var notification in commit.Notifications)
-                {
-                    batch.Add(notification);
-                }
+                var batch = OutboxBatch.Stage(_notifications, _notificationIdsByDeduplicationKey, commit.Notifications);
 
                 foreach (var (id, component) in staged)
                 {
@@ -102,7 +98,7 @@ public sealed partial class InMemoryStatusStore
                     _history.Add(entry.Id, entry);
                 }
 
-                batch.ApplyTo(_notifications, _notificationIdsByDeduplicationKey);
+                OutboxBatch.Apply(batch, _notifications, _notificationIdsByDeduplicationKey);
                 return true;
             },
             cancellationToken);

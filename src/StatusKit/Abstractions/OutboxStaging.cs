@@ -1,21 +1,23 @@
 using StatusKit.Notifications;
 
-namespace StatusKit.EntityFrameworkCore.Store;
+namespace StatusKit.Abstractions;
 
 /// <summary>
-/// Applies the outbox rules of <see cref="Abstractions.IStatusStore.EnqueueNotificationsAsync"/> to one batch over the
-/// stored rows it can touch (those holding one of its deduplication keys, and the Pending unleased rows of its coalesce
-/// keys), in list order, so later notifications see earlier ones. The result is a set of inserts and merges that the
-/// store writes with two set-based statements.
+/// The outbox rules of <see cref="IStatusStore.EnqueueNotificationsAsync"/>, for store implementations: applied to one
+/// batch over the stored rows it can touch (<see cref="KeysOf"/> says which: those holding one of its deduplication
+/// keys, and the Pending unleased rows of its coalesce keys), in list order, so later notifications see earlier ones.
+/// The result is a set of <see cref="Inserts"/> and <see cref="Merges"/> for the store to write atomically.
 /// </summary>
-internal sealed class OutboxStaging
+public sealed class OutboxStaging
 {
     private readonly Dictionary<Guid, Notification> _stored;
     private readonly Dictionary<Guid, Notification> _staged = [];
     private readonly Dictionary<string, Guid> _keys = new(StringComparer.Ordinal);
 
+    /// <summary>Stages over <paramref name="stored"/>: the stored rows the batch can touch (more do no harm).</summary>
     public OutboxStaging(IEnumerable<Notification> stored)
     {
+        ArgumentNullException.ThrowIfNull(stored);
         _stored = stored.ToDictionary(n => n.Id);
         foreach (var row in _stored.Values)
         {
@@ -37,6 +39,7 @@ internal sealed class OutboxStaging
         (notifications.Select(n => n.DeduplicationKey).Distinct(StringComparer.Ordinal).ToArray(),
          notifications.Select(n => n.CoalesceKey).OfType<string>().Distinct(StringComparer.Ordinal).ToArray());
 
+    /// <summary>Throws <see cref="ArgumentException"/> for a null notification or one without key or content.</summary>
     public static void Validate(IReadOnlyList<Notification> notifications)
     {
         ArgumentNullException.ThrowIfNull(notifications);
@@ -56,8 +59,10 @@ internal sealed class OutboxStaging
         }
     }
 
+    /// <summary>Stages one notification: skipped (its deduplication key exists), merged into a coalescing row, or inserted.</summary>
     public void Add(Notification notification)
     {
+        ArgumentNullException.ThrowIfNull(notification);
         if (KeyExists(notification.DeduplicationKey))
         {
             return;

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authentication;
+using StatusKit.SampleHost;
+
+var builder = WebApplication.CreateBuilder(args);
+var dataDirectory = Path.GetFullPath(builder.Configuration["Sample:DataDirectory"] ?? "App_Data", builder.Environment.ContentRootPath);
+builder.Services.AddSingleton(AdminApiKey.Load(builder.Configuration, dataDirectory));
+
+builder.Services.AddStatusPages()
+    .AddStatusPageEndpoints(options => options.AdminAuthorizationPolicy = "StatusKitAdmin")
+    // Email goes to .eml files in the data directory instead of an SMTP server.
+    .AddPickupDirectoryEmailNotifier(email => email.From = "status@example.com", pickup => pickup.Directory = Path.Combine(dataDirectory, "mail"))
+    // The sample's webhook subscriber is its own /sample/webhook-sink on loopback: allowed here, never by default.
+    .ConfigureWebhookAddresses(addresses => addresses.AllowPrivateNetworks = true);
+builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy("StatusKitAdmin", policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+builder.Services.AddOpenApi();
+builder.Services.AddHostedService<SampleStartup>();
+
+var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapOpenApi();
+app.MapStatusPages("/status");
+app.MapSampleEndpoints();
+app.MapGet("/", () => Results.Redirect("/status/demo")).ExcludeFromDescription();
+app.Run();
+
+/// <summary>The sample host's entry point (public for WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,34 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using StatusKit.Snapshots;
+
+namespace StatusKit.AspNetCore.Access;
+
+/// <summary>ETag, If-None-Match and Cache-Control for page documents.</summary>
+internal static class HttpCaching
+{
+    /// <summary>Sets ETag and Cache-Control (public with max-age for a public page; private, no-store otherwise).</summary>
+    public static void Apply(HttpResponse response, PageSnapshot snapshot, string etag, TimeSpan publicMaxAge)
+    {
+        response.Headers.ETag = etag;
+        response.Headers.CacheControl = snapshot.IsPublic
+            ? string.Create(CultureInfo.InvariantCulture, $"public, max-age={(int)publicMaxAge.TotalSeconds}")
+            : "private, no-store";
+        response.Headers.Vary = HeaderNames.Cookie + ", " + HeaderNames.Authorization;
+    }
+
+    /// <summary>Whether the request's If-None-Match matches <paramref name="etag"/> (weak comparison, as RFC 9110 says for GET).</summary>
+    public static bool IsNotModified(HttpRequest request, string etag)
+    {
+        var header = request.Headers.IfNoneMatch;
+        if (header.Count == 0)
+        {
+            return false;
+        }
+
+        var target = EntityTagHeaderValue.Parse(etag);
+        return EntityTagHeaderValue.TryParseList(header, out var tags)
+            && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(target, useStrongComparison: false));
+    }
+}

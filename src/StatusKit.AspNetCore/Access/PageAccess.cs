@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StatusKit.Engine;
+using StatusKit.Services;
+using StatusKit.Snapshots;
+
+namespace StatusKit.AspNetCore.Access;
+
+/// <summary>
+/// Finds the page a request names and decides whether the request may read it. A private page is answered as if it
+/// did not exist unless the request carries its access token: <c>?access_token=</c> (which then sets a Secure, HttpOnly,
+/// SameSite=Strict cookie scoped to the page's path), <c>Authorization: Bearer</c>, or that cookie.
+/// </summary>
+internal sealed class PageAccess
+{
+    private const string QueryParameter = "access_token";
+    private readonly IStatusPageReader _reader;
+    private readonly StatusPageService _pages;
+    private readonly StatusPageEndpointOptions _options;
+    private readonly ILogger<PageAccess> _logger;
+
+    public PageAccess(IStatusPageReader reader, StatusPageService pages, IOptions<StatusPageEndpointOptions> options, ILogger<PageAccess> logger)
+    {
+        _reader = reader;
+        _pages = pages;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>The snapshot of the page, or null when it does not exist or the request may not read it.</summary>
+    public async ValueTask<PageSnapshot?> ResolveAsync(HttpContext context, string slug, string pagePath)
+    {
+        var snapshot = await _reader.GetSnapshotBySlugAsync(slug, context.RequestAborted);
+        if (snapshot is null || snapshot.IsPublic)
+        {
+            return snapshot;
+        }
+
+        var fromQuery = context.Request.Query[QueryParameter].ToString();
+        var token = fromQuery.Length > 0 ? fromQuery : BearerToken(context.Request) ?? context.Request.Cookies[_options.AccessCookieName];
+        var page = await _pages.GetAsync(snapshot.PageId, context.RequestAborted);
+        if (page is null || token is null || !StatusPageService.CanRead(page, token))
+        {
+            Log.PrivatePageRefused(_logger, slug);
+            return null;
+        }
+
+        if (fromQuery.Length > 0)
+        {
+            context.Response.Cookies.Append(_options.AccessCookieName, token, new CookieOptions
+            {
+                Path = context.Request.PathBase.Add(new PathString(pagePath)).Value,
+                Secure = true,
+                HttpOnly = true,
+                SameSite = SameSiteMode.Strict,
+                IsEssential = true,
+            });
+        }
+
+        return snapshot;
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string Scheme = "Bearer ";
+        return header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ? header[Scheme.Length..].Trim() : null;
+    }
+}

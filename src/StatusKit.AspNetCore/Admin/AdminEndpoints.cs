@@ -1,0 +1,235 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using StatusKit.AspNetCore.Subscriptions;
+using StatusKit.Engine;
+using StatusKit.Maintenance;
+using StatusKit.Model;
+using StatusKit.Services;
+
+namespace StatusKit.AspNetCore.Admin;
+
+/// <summary>
+/// The admin API under <c>{prefix}/admin</c>: pages, components (reorder, manual status), public status incidents and
+/// their updates, subscribers, access tokens, and incident signals. Errors are RFC 9457 problem details naming the field.
+/// </summary>
+internal static class AdminEndpoints
+{
+    public static void Map(RouteGroupBuilder admin)
+    {
+        admin.AddEndpointFilter<StatusKitExceptionFilter>().DisableAntiforgery();
+        MapPages(admin);
+        MapComponents(admin);
+        MapIncidents(admin);
+        MapSubscribers(admin);
+        MapMaintenance(admin);
+        admin.MapPost("/signals", async (HttpContext context, IIncidentIntake intake) =>
+            {
+                var signal = await AdminJson.ReadAsync<IncidentSignal>(context);
+                var result = await intake.ReportIncidentAsync(signal, context.RequestAborted);
+                return AdminJson.Json(new SignalResponse(signal.IncidentId, signal.Version, result.ToString()), StatusCodes.Status202Accepted);
+            })
+            .WithName("StatusKit.Admin.Signal").WithSummary("Report the latest state of a platform incident (idempotent, ordered by version).")
+            .Accepts<IncidentSignal>("application/json").Produces<SignalResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem();
+    }
+
+    private static void MapPages(RouteGroupBuilder admin)
+    {
+        admin.MapGet("/pages", async (StatusPageService pages, string? teamId, CancellationToken ct) =>
+            AdminJson.Json((await pages.ListAsync(teamId, ct)).Select(AdminPage.From)))
+            .WithName("StatusKit.Admin.ListPages").Produces<AdminPage[]>();
+        admin.MapPost("/pages", async (HttpContext context, StatusPageService pages) =>
+            {
+                var page = await pages.CreateAsync(await AdminJson.ReadAsync<CreateStatusPage>(context), context.RequestAborted);
+                return AdminJson.Json(AdminPage.From(page), StatusCodes.Status201Created);
+            })
+            .WithName("StatusKit.Admin.CreatePage").Accepts<CreateStatusPage>("application/json").Produces<AdminPage>(StatusCodes.Status201Created).ProducesValidationProblem();
+        admin.MapGet("/pages/{pageId:guid}", async (Guid pageId, StatusPageService pages, CancellationToken ct) =>
+            await pages.GetAsync(pageId, ct) is { } page ? AdminJson.Json(AdminPage.From(page)) : NotFound("page", pageId))
+            .WithName("StatusKit.Admin.GetPage").Produces<AdminPage>().ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPatch("/pages/{pageId:guid}", async (Guid pageId, HttpContext context, StatusPageService pages) =>
+                AdminJson.Json(AdminPage.From(await pages.UpdateAsync(pageId, await AdminJson.ReadAsync<UpdateStatusPage>(context), context.RequestAborted))))
+            .WithName("StatusKit.Admin.UpdatePage").Accepts<UpdateStatusPage>("application/json").Produces<AdminPage>().ProducesValidationProblem();
+        admin.MapDelete("/pages/{pageId:guid}", async (Guid pageId, StatusPageService pages, CancellationToken ct) =>
+            await pages.DeleteAsync(pageId, ct) ? Results.NoContent() : NotFound("page", pageId))
+            .WithName("StatusKit.Admin.DeletePage");
+        admin.MapPost("/pages/{pageId:guid}/visibility", async (Guid pageId, HttpContext context, StatusPageService pages) =>
+            {
+                var request = await AdminJson.ReadAsync<VisibilityRequest>(context);
+                return AdminJson.Json(new AccessTokenResponse(await pages.SetVisibilityAsync(pageId, request.IsPublic, context.RequestAborted)));
+            })
+            .WithName("StatusKit.Admin.SetVisibility").WithSummary("Make a page public or private; a page made private gets a token (shown once).")
+            .Accepts<VisibilityRequest>("application/json").Produces<AccessTokenResponse>();
+        admin.MapPost("/pages/{pageId:guid}/access-token", async (Guid pageId, StatusPageService pages, CancellationToken ct) =>
+                AdminJson.Json(new AccessTokenResponse(await pages.RegenerateAccessTokenAsync(pageId, ct))))
+            .WithName("StatusKit.Admin.RegenerateAccessToken").WithSummary("Replace the page's access token (shown once).").Produces<AccessTokenResponse>();
+    }
+
+    private static void MapComponents(RouteGroupBuilder admin)
+    {
+        admin.MapGet("/pages/{pageId:guid}/components", async (Guid pageId, ComponentService components, CancellationToken ct) =>
+                AdminJson.Json(await components.ListAsync(pageId, ct)))
+            .WithName("StatusKit.Admin.ListComponents").Produces<Component[]>();
+        admin.MapPost("/pages/{pageId:guid}/components", async (Guid pageId, HttpContext context, ComponentService components) =>
+            {
+                var request = await AdminJson.ReadAsync<CreateComponentRequest>(context);
+                var component = await components.CreateAsync(new CreateComponent
+                {
+                    PageId = pageId,
+                    Name = request.Name ?? string.Empty,
+                    Description = request.Description,
+                    DisplayOrder = request.DisplayOrder,
+                    GroupName = request.GroupName,
+                    TeamId = request.TeamId,
+                    ServiceIdentifier = request.ServiceIdentifier,
+                }, context.RequestAborted);
+                return AdminJson.Json(component, StatusCodes.Status201Created);
+            })
+            .WithName("StatusKit.Admin.CreateComponent").Accepts<CreateComponentRequest>("application/json").Produces<Component>(StatusCodes.Status201Created).ProducesValidationProblem();
+        admin.MapPut("/pages/{pageId:guid}/components/order", async (Guid pageId, HttpContext context, ComponentService components) =>
+            {
+                var request = await AdminJson.ReadAsync<ReorderRequest>(context);
+                await components.ReorderAsync(pageId, request.ComponentIds ?? [], context.RequestAborted);
+                return AdminJson.Json(await components.ListAsync(pageId, context.RequestAborted));
+            })
+            .WithName("StatusKit.Admin.ReorderComponents").Accepts<ReorderRequest>("application/json").Produces<Component[]>().ProducesValidationProblem();
+        admin.MapGet("/components/{componentId:guid}", async (Guid componentId, ComponentService components, CancellationToken ct) =>
+                await components.GetAsync(componentId, ct) is { } c ? AdminJson.Json(c) : NotFound("component", componentId))
+            .WithName("StatusKit.Admin.GetComponent").Produces<Component>();
+        admin.MapPatch("/components/{componentId:guid}", async (Guid componentId, HttpContext context, ComponentService components) =>
+                AdminJson.Json(await components.UpdateAsync(componentId, await AdminJson.ReadAsync<UpdateComponent>(context), context.RequestAborted)))
+            .WithName("StatusKit.Admin.UpdateComponent").Accepts<UpdateComponent>("application/json").Produces<Component>().ProducesValidationProblem();
+        admin.MapDelete("/components/{componentId:guid}", async (Guid componentId, ComponentService components, CancellationToken ct) =>
+                await components.DeleteAsync(componentId, ct) ? Results.NoContent() : NotFound("component", componentId))
+            .WithName("StatusKit.Admin.DeleteComponent");
+        admin.MapPut("/components/{componentId:guid}/manual-status", async (Guid componentId, HttpContext context, ComponentService components) =>
+            {
+                var request = await AdminJson.ReadAsync<ManualStatusRequest>(context);
+                return AdminJson.Json(await components.SetManualStatusAsync(componentId, request.Status, request.ExpiresAt, context.RequestAborted));
+            })
+            .WithName("StatusKit.Admin.SetManualStatus").Accepts<ManualStatusRequest>("application/json").Produces<Component>().ProducesValidationProblem();
+        admin.MapDelete("/components/{componentId:guid}/manual-status", async (Guid componentId, ComponentService components, CancellationToken ct) =>
+                AdminJson.Json(await components.ClearManualStatusAsync(componentId, ct)))
+            .WithName("StatusKit.Admin.ClearManualStatus").Produces<Component>();
+    }
+
+    private static void MapIncidents(RouteGroupBuilder admin)
+    {
+        admin.MapGet("/pages/{pageId:guid}/incidents", async (Guid pageId, StatusIncidentService incidents, StatusIncidentState? state, int? skip, int? take, CancellationToken ct) =>
+                AdminJson.Json(await incidents.ListAsync(pageId, state, skip ?? 0, take ?? 50, ct)))
+            .WithName("StatusKit.Admin.ListIncidents").Produces<StatusIncident[]>();
+        admin.MapPost("/pages/{pageId:guid}/incidents", async (Guid pageId, HttpContext context, StatusIncidentService incidents) =>
+            {
+                var request = await AdminJson.ReadAsync<CreateIncidentRequest>(context);
+                var incident = await incidents.CreateAsync(new CreateStatusIncident
+                {
+                    PageId = pageId,
+                    Title = request.Title ?? string.Empty,
+                    Message = request.Message ?? string.Empty,
+                    Severity = request.Severity,
+                    ComponentIds = request.ComponentIds ?? [],
+                    PlatformIncidentId = request.PlatformIncidentId,
+                    NotifySubscribers = request.NotifySubscribers,
+                }, context.RequestAborted);
+                return AdminJson.Json(incident, StatusCodes.Status201Created);
+            })
+            .WithName("StatusKit.Admin.CreateIncident").Accepts<CreateIncidentRequest>("application/json").Produces<StatusIncident>(StatusCodes.Status201Created).ProducesValidationProblem();
+        admin.MapGet("/incidents/{incidentId:guid}", async (Guid incidentId, StatusIncidentService incidents, CancellationToken ct) =>
+                await incidents.GetAsync(incidentId, ct) is { } i ? AdminJson.Json(i) : NotFound("status incident", incidentId))
+            .WithName("StatusKit.Admin.GetIncident").Produces<StatusIncident>();
+        admin.MapPatch("/incidents/{incidentId:guid}", async (Guid incidentId, HttpContext context, StatusIncidentService incidents) =>
+                AdminJson.Json(await incidents.UpdateAsync(incidentId, await AdminJson.ReadAsync<UpdateStatusIncident>(context), context.RequestAborted)))
+            .WithName("StatusKit.Admin.UpdateIncident").Accepts<UpdateStatusIncident>("application/json").Produces<StatusIncident>().ProducesValidationProblem();
+        admin.MapDelete("/incidents/{incidentId:guid}", async (Guid incidentId, StatusIncidentService incidents, CancellationToken ct) =>
+                await incidents.DeleteAsync(incidentId, ct) ? Results.NoContent() : NotFound("status incident", incidentId))
+            .WithName("StatusKit.Admin.DeleteIncident");
+        admin.MapPost("/incidents/{incidentId:guid}/updates", async (Guid incidentId, HttpContext context, StatusIncidentService incidents) =>
+            {
+                var request = await AdminJson.ReadAsync<IncidentUpdateRequest>(context);
+                return AdminJson.Json(
+                    await incidents.AddUpdateAsync(incidentId, request.State, request.Message ?? string.Empty, request.NotifySubscribers, context.RequestAborted),
+                    StatusCodes.Status201Created);
+            })
+            .WithName("StatusKit.Admin.AddIncidentUpdate").Accepts<IncidentUpdateRequest>("application/json").Produces<StatusIncident>(StatusCodes.Status201Created).ProducesValidationProblem();
+    }
+
+    private static void MapSubscribers(RouteGroupBuilder admin)
+    {
+        admin.MapGet("/pages/{pageId:guid}/subscribers", async (Guid pageId, SubscriberService subscribers, CancellationToken ct) =>
+                AdminJson.Json((await subscribers.ListAsync(pageId, ct)).Select(s => AdminSubscriber.From(s))))
+            .WithName("StatusKit.Admin.ListSubscribers").Produces<AdminSubscriber[]>();
+        admin.MapPost("/pages/{pageId:guid}/subscribers", async (Guid pageId, HttpContext context, SubscriberService subscribers) =>
+            {
+                var request = await AdminJson.ReadAsync<CreateSubscriberRequest>(context);
+                var subscription = await subscribers.SubscribeAsync(new Subscribe
+                {
+                    PageId = pageId,
+                    Channel = request.Channel,
+                    Destination = request.Destination ?? string.Empty,
+                    ComponentIds = request.ComponentIds ?? [],
+                    NotifyOn = SubscriptionEndpoints.NotifyOn(request.NotifyOn),
+                    PreVerified = request.PreVerified,
+                }, context.RequestAborted);
+                var subscriber = subscription.Subscriber;
+                return AdminJson.Json(AdminSubscriber.From(subscriber, subscriber.SigningSecret, subscription.UnsubscribeToken), StatusCodes.Status201Created);
+            })
+            .WithName("StatusKit.Admin.CreateSubscriber").Accepts<CreateSubscriberRequest>("application/json").Produces<AdminSubscriber>(StatusCodes.Status201Created).ProducesValidationProblem();
+        admin.MapGet("/subscribers/{subscriberId:guid}", async (Guid subscriberId, SubscriberService subscribers, CancellationToken ct) =>
+                await subscribers.GetAsync(subscriberId, ct) is { } s ? AdminJson.Json(AdminSubscriber.From(s)) : NotFound("subscriber", subscriberId))
+            .WithName("StatusKit.Admin.GetSubscriber").Produces<AdminSubscriber>();
+        admin.MapPost("/subscribers/{subscriberId:guid}/deactivate", async (Guid subscriberId, SubscriberService subscribers, CancellationToken ct) =>
+                AdminJson.Json(AdminSubscriber.From(await subscribers.DeactivateAsync(subscriberId, ct))))
+            .WithName("StatusKit.Admin.DeactivateSubscriber").Produces<AdminSubscriber>();
+        admin.MapDelete("/subscribers/{subscriberId:guid}", async (Guid subscriberId, SubscriberService subscribers, CancellationToken ct) =>
+                await subscribers.DeleteAsync(subscriberId, ct) ? Results.NoContent() : NotFound("subscriber", subscriberId))
+            .WithName("StatusKit.Admin.DeleteSubscriber");
+    }
+
+    private static void MapMaintenance(RouteGroupBuilder admin)
+    {
+        admin.MapGet("/pages/{pageId:guid}/maintenance", async (Guid pageId, MaintenanceService maintenance, MaintenanceState? state, CancellationToken ct) =>
+                AdminJson.Json(await maintenance.ListAsync(pageId, state, ct)))
+            .WithName("StatusKit.Admin.ListMaintenance").Produces<MaintenanceWindow[]>();
+        admin.MapPost("/pages/{pageId:guid}/maintenance", async (Guid pageId, HttpContext context, MaintenanceService maintenance) =>
+            {
+                var request = await AdminJson.ReadAsync<CreateMaintenanceRequest>(context);
+                var window = await maintenance.CreateAsync(new CreateMaintenanceWindow
+                {
+                    PageId = pageId,
+                    Title = request.Title ?? string.Empty,
+                    Description = request.Description,
+                    StartsAt = request.StartsAt,
+                    EndsAt = request.EndsAt,
+                    TimeZoneId = request.TimeZoneId,
+                    Recurrence = request.Recurrence,
+                    ComponentIds = request.ComponentIds ?? [],
+                    AutoUpdateStatus = request.AutoUpdateStatus,
+                    NotifySubscribers = request.NotifySubscribers,
+                    CreatedBy = request.CreatedBy,
+                }, context.RequestAborted);
+                return AdminJson.Json(window, StatusCodes.Status201Created);
+            })
+            .WithName("StatusKit.Admin.CreateMaintenance").Accepts<CreateMaintenanceRequest>("application/json").Produces<MaintenanceWindow>(StatusCodes.Status201Created).ProducesValidationProblem();
+        admin.MapGet("/maintenance/{windowId:guid}", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
+                await maintenance.GetAsync(windowId, ct) is { } w ? AdminJson.Json(w) : NotFound("maintenance window", windowId))
+            .WithName("StatusKit.Admin.GetMaintenance").Produces<MaintenanceWindow>();
+        admin.MapPatch("/maintenance/{windowId:guid}", async (Guid windowId, HttpContext context, MaintenanceService maintenance) =>
+                AdminJson.Json(await maintenance.UpdateAsync(windowId, await AdminJson.ReadAsync<UpdateMaintenanceWindow>(context), context.RequestAborted)))
+            .WithName("StatusKit.Admin.UpdateMaintenance").Accepts<UpdateMaintenanceWindow>("application/json").Produces<MaintenanceWindow>().ProducesValidationProblem();
+        admin.MapPost("/maintenance/{windowId:guid}/cancel", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
+                AdminJson.Json(await maintenance.CancelAsync(windowId, ct)))
+            .WithName("StatusKit.Admin.CancelMaintenance").Produces<MaintenanceWindow>();
+        admin.MapPost("/maintenance/{windowId:guid}/start", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
+                AdminJson.Json(await maintenance.StartNowAsync(windowId, ct)))
+            .WithName("StatusKit.Admin.StartMaintenance").Produces<MaintenanceWindow>();
+        admin.MapPost("/maintenance/{windowId:guid}/complete", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
+                AdminJson.Json(await maintenance.CompleteNowAsync(windowId, ct)))
+            .WithName("StatusKit.Admin.CompleteMaintenance").Produces<MaintenanceWindow>();
+        admin.MapDelete("/maintenance/{windowId:guid}", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
+                await maintenance.DeleteAsync(windowId, ct) ? Results.NoContent() : NotFound("maintenance window", windowId))
+            .WithName("StatusKit.Admin.DeleteMaintenance");
+    }
+
+    private static IResult NotFound(string resource, Guid id) => Problems.From(new StatusKitNotFoundException(resource, id.ToString()));
+}

@@ -1,0 +1,80 @@
+using StatusKit.Model;
+using StatusKit.Status;
+
+namespace StatusKit.AspNetCore.Admin;
+
+/// <summary>Body of <c>POST admin/pages/{pageId}/visibility</c>.</summary>
+internal sealed record VisibilityRequest(bool IsPublic);
+
+/// <summary>Body of <c>POST admin/pages/{pageId}/components</c> (the page comes from the route).</summary>
+internal sealed record CreateComponentRequest(
+    string? Name,
+    string? Description = null,
+    int? DisplayOrder = null,
+    string? GroupName = null,
+    string? TeamId = null,
+    string? ServiceIdentifier = null);
+
+/// <summary>Body of <c>POST admin/pages/{pageId}/maintenance</c> (the page comes from the route).</summary>
+internal sealed record CreateMaintenanceRequest(
+    string? Title,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string? Description = null,
+    string TimeZoneId = "UTC",
+    string? Recurrence = null,
+    IReadOnlyList<Guid>? ComponentIds = null,
+    bool AutoUpdateStatus = true,
+    bool NotifySubscribers = true,
+    string? CreatedBy = null);
+
+/// <summary>Body of <c>PUT admin/pages/{pageId}/components/order</c>.</summary>
+internal sealed record ReorderRequest(IReadOnlyList<Guid>? ComponentIds);
+
+/// <summary>Body of <c>PUT admin/components/{componentId}/manual-status</c>.</summary>
+internal sealed record ManualStatusRequest(ComponentStatus Status, DateTimeOffset? ExpiresAt);
+
+/// <summary>Body of <c>POST admin/pages/{pageId}/incidents</c>.</summary>
+internal sealed record CreateIncidentRequest(
+    string? Title,
+    string? Message,
+    StatusIncidentSeverity Severity = StatusIncidentSeverity.Minor,
+    IReadOnlyList<Guid>? ComponentIds = null,
+    string? PlatformIncidentId = null,
+    bool NotifySubscribers = true);
+
+/// <summary>Body of <c>POST admin/incidents/{incidentId}/updates</c>.</summary>
+internal sealed record IncidentUpdateRequest(StatusIncidentState State, string? Message, bool NotifySubscribers = true);
+
+/// <summary>Body of <c>POST admin/pages/{pageId}/subscribers</c>: an operator's subscription, active at once unless asked otherwise.</summary>
+internal sealed record CreateSubscriberRequest(
+    SubscriberChannel Channel,
+    string? Destination,
+    IReadOnlyList<Guid>? ComponentIds = null,
+    IReadOnlyList<string>? NotifyOn = null,
+    bool PreVerified = true);
+
+/// <summary>A page as the admin API shows it (never the token hash).</summary>
+internal sealed record AdminPage(
+    Guid Id, string Name, string? Description, string Slug, bool IsPublic, bool HasAccessToken, string? TeamId, string TimeZoneId,
+    string? CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static AdminPage From(StatusPage page) => new(
+        page.Id, page.Name, page.Description, page.Slug, page.IsPublic, page.AccessTokenHash is not null, page.TeamId, page.TimeZoneId,
+        page.CreatedBy, page.CreatedAt, page.UpdatedAt);
+}
+
+/// <summary>A subscriber as the admin API shows it (never token hashes; the signing secret only when created).</summary>
+internal sealed record AdminSubscriber(
+    Guid Id, Guid PageId, SubscriberChannel Channel, string Destination, IReadOnlyList<Guid> ComponentIds, NotificationEvents NotifyOn,
+    bool IsVerified, bool IsActive, DateTimeOffset CreatedAt, string? SigningSecret, string? UnsubscribeToken)
+{
+    public static AdminSubscriber From(Subscriber s, string? signingSecret = null, string? unsubscribeToken = null) => new(
+        s.Id, s.PageId, s.Channel, s.Destination, s.ComponentIds, s.NotifyOn, s.IsVerified, s.IsActive, s.CreatedAt, signingSecret, unsubscribeToken);
+}
+
+/// <summary>A newly generated page access token, shown once.</summary>
+internal sealed record AccessTokenResponse(string? AccessToken);
+
+/// <summary>The outcome of <c>POST admin/signals</c>.</summary>
+internal sealed record SignalResponse(string IncidentId, long Version, string Result);

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StatusKit.AspNetCore.Access;
+
+namespace StatusKit.AspNetCore.Api;
+
+/// <summary>The Statuspage-compatible JSON API: <c>{prefix}/{slug}/api/v2/…</c>.</summary>
+internal static class ApiEndpoints
+{
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    public static void Map(RouteGroupBuilder page, PagePaths paths)
+    {
+        var api = page.MapGroup("/api/v2").WithTags("Statuspage API v2");
+        Map(api, "/summary.json", ApiDocument.Summary, paths, "Page, components, unresolved incidents, upcoming and active maintenance, status.");
+        Map(api, "/status.json", ApiDocument.Status, paths, "The page's overall status indicator and description.");
+        Map(api, "/components.json", ApiDocument.Components, paths, "Components and component groups.");
+        Map(api, "/incidents.json", ApiDocument.Incidents, paths, "The 50 most recent incidents.");
+        Map(api, "/incidents/unresolved.json", ApiDocument.UnresolvedIncidents, paths, "Incidents not yet resolved.");
+        Map(api, "/scheduled-maintenances.json", ApiDocument.ScheduledMaintenances, paths, "Upcoming, active and the 50 most recent completed maintenances.");
+        Map(api, "/scheduled-maintenances/upcoming.json", ApiDocument.UpcomingMaintenances, paths, "Maintenances that have not started.");
+        Map(api, "/scheduled-maintenances/active.json", ApiDocument.ActiveMaintenances, paths, "Maintenances in progress.");
+    }
+
+    private static void Map(RouteGroupBuilder api, string pattern, ApiDocument document, PagePaths paths, string summary) =>
+        api.MapGet(pattern, (HttpContext context, string slug) => ServeAsync(context, slug, document, paths))
+            .WithName($"StatusKit.Api.{document}")
+            .WithSummary(summary)
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces(StatusCodes.Status304NotModified)
+            .Produces(StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> ServeAsync(HttpContext context, string slug, ApiDocument document, PagePaths paths)
+    {
+        var services = context.RequestServices;
+        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug, paths.PagePath(slug));
+        if (snapshot is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var prepared = await services.GetRequiredService<StatuspageDocuments>()
+            .PrepareAsync(snapshot, document, paths.PageUrl(context.Request, slug), context.RequestAborted);
+        var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
+        HttpCaching.Apply(context.Response, snapshot, prepared.ETag, options.PublicCacheMaxAge);
+        if (HttpCaching.IsNotModified(context.Request, prepared.ETag))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return TypedResults.Bytes(prepared.Render(), JsonContentType);
+    }
+}

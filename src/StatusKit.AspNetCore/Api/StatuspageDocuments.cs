@@ -1,0 +1,149 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using StatusKit.Abstractions;
+using StatusKit.Model;
+using StatusKit.Services;
+using StatusKit.Snapshots;
+
+namespace StatusKit.AspNetCore.Api;
+
+/// <summary>
+/// Builds the Statuspage v2 documents of a page and memoises their UTF-8 bytes per (page, document, URL) for the
+/// current version, so a request for an unchanged page does no serialisation at all. Documents made only of the
+/// snapshot take its version as ETag; those that also list resolved incidents or past windows add a hash of their
+/// ids and change times, computed without serialising.
+/// </summary>
+internal sealed class StatuspageDocuments
+{
+    private const int IncidentListSize = 50;
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly ConcurrentDictionary<(Guid PageId, ApiDocument Document, string Url), (string ETag, byte[] Bytes)> _memo = new();
+    private readonly StatusIncidentService _incidents;
+    private readonly IStatusStore _store;
+
+    public StatuspageDocuments(StatusIncidentService incidents, IStatusStore store)
+    {
+        _incidents = incidents;
+        _store = store;
+    }
+
+    public async Task<PreparedDocument> PrepareAsync(PageSnapshot snapshot, ApiDocument document, string pageUrl, CancellationToken cancellationToken)
+    {
+        switch (document)
+        {
+            case ApiDocument.Incidents:
+            {
+                var incidents = await _incidents.ListAsync(snapshot.PageId, take: IncidentListSize, cancellationToken: cancellationToken);
+                var etag = Tag(snapshot.Version, Fingerprint(incidents));
+                return Prepared(snapshot, document, pageUrl, etag, mapper =>
+                    Serialize(new IncidentsDocument(mapper.Page(), [.. incidents.Select(mapper.Incident)]), StatuspageJsonContext.Default.IncidentsDocument));
+            }
+
+            case ApiDocument.ScheduledMaintenances:
+            {
+                var completed = (await _store.ListMaintenanceWindowsAsync(snapshot.PageId, MaintenanceState.Completed, cancellationToken))
+                    .OrderByDescending(w => w.OccurrenceEndsAt)
+                    .Take(IncidentListSize)
+                    .ToList();
+                var etag = Tag(snapshot.Version, Fingerprint(completed));
+                return Prepared(snapshot, document, pageUrl, etag, mapper =>
+                {
+                    var all = Current(snapshot.UpcomingMaintenance, mapper)
+                        .Concat(Current(snapshot.ActiveMaintenance, mapper))
+                        .Concat(completed.Select(mapper.Maintenance))
+                        .OrderByDescending(m => m.ScheduledFor)
+                        .ToList();
+                    return Serialize(new ScheduledMaintenancesDocument(mapper.Page(), all), StatuspageJsonContext.Default.ScheduledMaintenancesDocument);
+                });
+            }
+
+            default:
+                return Prepared(snapshot, document, pageUrl, Tag(snapshot.Version, null), mapper => RenderFromSnapshot(snapshot, document, mapper));
+        }
+    }
+
+    private PreparedDocument Prepared(PageSnapshot snapshot, ApiDocument document, string pageUrl, string etag, Func<StatuspageMapper, byte[]> render) =>
+        new(etag, () =>
+        {
+            var key = (snapshot.PageId, document, pageUrl);
+            if (_memo.TryGetValue(key, out var entry) && entry.ETag == etag)
+            {
+                return entry.Bytes;
+            }
+
+            var bytes = render(new StatuspageMapper(snapshot, pageUrl));
+            _memo[key] = (etag, bytes);
+            return bytes;
+        });
+
+    private static byte[] RenderFromSnapshot(PageSnapshot snapshot, ApiDocument document, StatuspageMapper mapper) => document switch
+    {
+        ApiDocument.Summary => Serialize(
+            new SummaryDocument(
+                mapper.Page(),
+                mapper.Components,
+                [.. snapshot.UnresolvedIncidents.Select(mapper.Incident)],
+                [.. Current(snapshot.ActiveMaintenance, mapper), .. Current(snapshot.UpcomingMaintenance, mapper)],
+                mapper.Status()),
+            StatuspageJsonContext.Default.SummaryDocument),
+        ApiDocument.Status => Serialize(new StatusDocument(mapper.Page(), mapper.Status()), StatuspageJsonContext.Default.StatusDocument),
+        ApiDocument.Components => Serialize(new ComponentsDocument(mapper.Page(), mapper.Components), StatuspageJsonContext.Default.ComponentsDocument),
+        ApiDocument.UnresolvedIncidents => Serialize(
+            new IncidentsDocument(mapper.Page(), [.. snapshot.UnresolvedIncidents.Select(mapper.Incident)]),
+            StatuspageJsonContext.Default.IncidentsDocument),
+        ApiDocument.UpcomingMaintenances => Serialize(
+            new ScheduledMaintenancesDocument(mapper.Page(), Current(snapshot.UpcomingMaintenance, mapper)),
+            StatuspageJsonContext.Default.ScheduledMaintenancesDocument),
+        ApiDocument.ActiveMaintenances => Serialize(
+            new ScheduledMaintenancesDocument(mapper.Page(), Current(snapshot.ActiveMaintenance, mapper)),
+            StatuspageJsonContext.Default.ScheduledMaintenancesDocument),
+        _ => throw new ArgumentOutOfRangeException(nameof(document), document, "Not a snapshot-only document."),
+    };
+
+    /// <summary>One entry per window (its soonest occurrence): Statuspage lists a maintenance once.</summary>
+    private static List<ApiScheduledMaintenance> Current(IReadOnlyList<MaintenanceOccurrence> occurrences, StatuspageMapper mapper) =>
+        [.. occurrences.DistinctBy(o => o.WindowId).Select(mapper.Maintenance)];
+
+    /// <summary>Serialises straight to UTF-8, escaping only what JSON requires (so offsets read "+01:00", not "\\u002B01:00").</summary>
+    private static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            JsonSerializer.Serialize(writer, value, typeInfo);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static string Tag(string version, string? suffix) => suffix is null ? $"\"{version}\"" : $"\"{version}.{suffix}\"";
+
+    private static string Fingerprint(IReadOnlyList<StatusIncident> incidents)
+    {
+        var text = new StringBuilder(incidents.Count * 48);
+        foreach (var incident in incidents)
+        {
+            text.Append(incident.Id.ToString("N")).Append(':').Append(incident.UpdatedAt.UtcTicks).Append(':').Append(incident.Updates.Count).Append(';');
+        }
+
+        return Hash(text.ToString());
+    }
+
+    private static string Fingerprint(IReadOnlyList<MaintenanceWindow> windows)
+    {
+        var text = new StringBuilder(windows.Count * 48);
+        foreach (var window in windows)
+        {
+            text.Append(window.Id.ToString("N")).Append(':').Append(window.Version).Append(':').Append(window.UpdatedAt.UtcTicks).Append(';');
+        }
+
+        return Hash(text.ToString());
+    }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));
+}

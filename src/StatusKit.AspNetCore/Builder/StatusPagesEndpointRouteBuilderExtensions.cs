@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StatusKit.AspNetCore;
+using StatusKit.AspNetCore.Access;
+using StatusKit.AspNetCore.Admin;
+using StatusKit.AspNetCore.Api;
+using StatusKit.AspNetCore.Events;
+using StatusKit.AspNetCore.Feeds;
+using StatusKit.AspNetCore.Html;
+using StatusKit.AspNetCore.Subscriptions;
+using StatusKit.Configuration;
+
+// Lives in the Microsoft.AspNetCore.Builder namespace so it shows up without a using.
+#pragma warning disable IDE0130
+namespace Microsoft.AspNetCore.Builder;
+#pragma warning restore IDE0130
+
+/// <summary>Maps the StatusKit endpoints.</summary>
+public static class StatusPagesEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps, under <paramref name="prefix"/>, every page by slug (<c>{prefix}/{slug}</c>: the HTML page, the
+    /// Statuspage-compatible <c>api/v2</c>, <c>events</c>, <c>badge.svg</c>, <c>history.atom</c>,
+    /// <c>maintenance.ics</c>, <c>subscriptions</c>) and the admin API (<c>{prefix}/admin</c>). Requires
+    /// <c>services.AddStatusPages().AddStatusPageEndpoints()</c>. Outside the Development environment the admin API
+    /// needs <see cref="StatusKit.AspNetCore.StatusPageEndpointOptions.AdminAuthorizationPolicy"/>, or this throws.
+    /// </summary>
+    /// <param name="endpoints">The application.</param>
+    /// <param name="prefix">The path prefix. Default <c>/status</c>.</param>
+    /// <returns>The route group of everything mapped, for further conventions.</returns>
+    public static RouteGroupBuilder MapStatusPages(this IEndpointRouteBuilder endpoints, string prefix = "/status")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        var services = endpoints.ServiceProvider;
+        if (services.GetService<PageAccess>() is null)
+        {
+            throw new InvalidOperationException(
+                "MapStatusPages needs the StatusKit endpoint services: call services.AddStatusPages().AddStatusPageEndpoints() first.");
+        }
+
+        var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
+        var paths = new PagePaths(prefix, services.GetRequiredService<IOptions<StatusPagesOptions>>().Value);
+        var root = endpoints.MapGroup(paths.Prefix);
+
+        var admin = root.MapGroup("/admin").WithTags("StatusKit admin");
+        if (options.AdminAuthorizationPolicy is { } policy)
+        {
+            admin.RequireAuthorization(policy);
+        }
+        else if (services.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            Log.AdminApiOpen(services.GetRequiredService<ILoggerFactory>().CreateLogger("StatusKit.AspNetCore"), paths.Prefix);
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                $"The StatusKit admin API at {paths.Prefix}/admin has no authorization policy. Set StatusPageEndpointOptions.AdminAuthorizationPolicy " +
+                "(AddStatusPageEndpoints(o => o.AdminAuthorizationPolicy = \"...\")) to a policy registered with AddAuthorization; only the Development environment may run without one.");
+        }
+
+        AdminEndpoints.Map(admin);
+
+        var page = root.MapGroup("/{slug}");
+        HtmlEndpoints.Map(page, paths);
+        ApiEndpoints.Map(page, paths);
+        EventEndpoints.Map(page, paths);
+        FeedEndpoints.Map(page, paths);
+        SubscriptionEndpoints.Map(page, paths);
+        return root;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StatusKit.AspNetCore;
+using StatusKit.AspNetCore.Access;
+using StatusKit.AspNetCore.Api;
+using StatusKit.AspNetCore.Events;
+using StatusKit.AspNetCore.Html;
+using StatusKit.AspNetCore.Subscriptions;
+
+// Lives in the Microsoft.Extensions.DependencyInjection namespace so it shows up without a using.
+#pragma warning disable IDE0130
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>Registers what <c>app.MapStatusPages()</c> needs.</summary>
+public static class StatusPageEndpointsBuilderExtensions
+{
+    /// <summary>
+    /// Adds the services of the StatusKit endpoints (page access, the document memo, the live-update relay, the
+    /// subscription rate limiter, problem details). Safe to call more than once; options are validated at start-up.
+    /// </summary>
+    /// <param name="builder">The builder returned by <c>AddStatusPages()</c>.</param>
+    /// <param name="configure">Configures <see cref="StatusPageEndpointOptions"/>.</param>
+    /// <returns>The same builder.</returns>
+    public static IStatusPagesBuilder AddStatusPageEndpoints(this IStatusPagesBuilder builder, Action<StatusPageEndpointOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<StatusPageEndpointOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatusPageEndpointOptions>, StatusPageEndpointOptionsValidator>());
+        services.TryAddSingleton<PageAccess>();
+        services.TryAddSingleton<StatuspageDocuments>();
+        services.TryAddSingleton<PageRenderer>();
+        services.TryAddSingleton<UptimeBars>();
+        services.TryAddSingleton<EventRelay>();
+        services.TryAddSingleton<SubscriptionRateLimiter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventRelayService>());
+        services.AddProblemDetails();
+        return builder;
+    }
+}

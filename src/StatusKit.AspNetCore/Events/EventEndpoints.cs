@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StatusKit.AspNetCore.Access;
+using StatusKit.Engine;
+using StatusKit.Status;
+
+namespace StatusKit.AspNetCore.Events;
+
+/// <summary>
+/// <c>GET {prefix}/{slug}/events</c>: Server-Sent Events with a <c>status</c> event per component change and a
+/// <c>page</c> event per page status change (the event id is the change's sequence number), a keep-alive comment
+/// when idle, and <c>Last-Event-ID</c> resumption. A <c>reload</c> event tells a client that it missed events that are
+/// no longer buffered.
+/// </summary>
+internal static class EventEndpoints
+{
+    private static readonly byte[] KeepAlive = ": keep-alive\n\n"u8.ToArray();
+
+    public static void Map(RouteGroupBuilder page, PagePaths paths) =>
+        page.MapGet("/events", (HttpContext context, string slug) => OpenAsync(context, slug, paths))
+            .WithName("StatusKit.Events")
+            .WithSummary("Live status changes as Server-Sent Events.")
+            .WithTags("Status pages")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .Produces(StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> OpenAsync(HttpContext context, string slug, PagePaths paths)
+    {
+        var services = context.RequestServices;
+        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug, paths.PagePath(slug));
+        if (snapshot is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        long? lastEventId = long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        var attachment = services.GetRequiredService<EventRelay>().Attach(snapshot.PageId, lastEventId);
+        var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("StatusKit.AspNetCore.Events");
+        Log.EventStreamOpened(logger, snapshot.PageId, lastEventId ?? 0);
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.ServerSentEvents(
+            StreamAsync(context, attachment, options.KeepAliveInterval, services.GetRequiredService<TimeProvider>(), logger, snapshot.PageId, context.RequestAborted));
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
+        HttpContext context,
+        EventAttachment attachment,
+        TimeSpan keepAliveInterval,
+        TimeProvider time,
+        ILogger logger,
+        Guid pageId,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var _ = attachment;
+        // Start the response at once so the client sees the stream open.
+        await context.Response.Body.WriteAsync(KeepAlive, cancellationToken);
+        await context.Response.Body.FlushAsync(cancellationToken);
+        if (attachment.Incomplete)
+        {
+            yield return new SseItem<string>("{}", "reload");
+        }
+
+        foreach (var change in attachment.Replay)
+        {
+            if (ToItem(change) is { } item)
+            {
+                yield return item;
+            }
+        }
+
+        Task<bool>? waiting = null;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            waiting ??= attachment.Live.WaitToReadAsync(cancellationToken).AsTask();
+            using (var delay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                var tick = Task.Delay(keepAliveInterval, time, delay.Token);
+                var first = await Task.WhenAny(waiting, tick);
+                await delay.CancelAsync();
+                if (first == tick)
+                {
+                    await context.Response.Body.WriteAsync(KeepAlive, cancellationToken);
+                    await context.Response.Body.FlushAsync(cancellationToken);
+                    continue;
+                }
+            }
+
+            bool more;
+            try
+            {
+                more = await waiting;
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            waiting = null;
+            if (!more)
+            {
+                break;
+            }
+
+            while (attachment.Live.TryRead(out var change))
+            {
+                if (ToItem(change) is { } item)
+                {
+                    yield return item;
+                }
+                else if (change.Kind == StatusChangeKind.Gap)
+                {
+                    yield return new SseItem<string>("{}", "reload");
+                }
+            }
+        }
+
+        Log.EventStreamClosed(logger, pageId);
+    }
+
+    private static SseItem<string>? ToItem(StatusChanged change)
+    {
+        var id = change.Sequence.ToString(CultureInfo.InvariantCulture);
+        switch (change.Kind)
+        {
+            case StatusChangeKind.Component when change.ComponentId is { } componentId:
+            {
+                var data = new ComponentStatusEvent(
+                    componentId.ToString(),
+                    change.ComponentName ?? string.Empty,
+                    change.NewStatus.ToApiName(),
+                    change.NewStatus.ToDisplayName(),
+                    change.OldStatus.ToApiName(),
+                    change.At);
+                return new SseItem<string>(JsonSerializer.Serialize(data, EventJsonContext.Default.ComponentStatusEvent), "status") { EventId = id };
+            }
+
+            case StatusChangeKind.Page:
+            {
+                var status = PageStatus.For(change.NewStatus);
+                var data = new PageStatusEvent(change.PageId.ToString(), status.Status.ToApiName(), status.Indicator.ToApiName(), status.Description, change.At);
+                return new SseItem<string>(JsonSerializer.Serialize(data, EventJsonContext.Default.PageStatusEvent), "page") { EventId = id };
+            }
+
+            default:
+                return null;
+        }
+    }
+}

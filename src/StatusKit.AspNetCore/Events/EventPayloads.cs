@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace StatusKit.AspNetCore.Events;
+
+/// <summary>The data of a <c>status</c> event: one component's new status.</summary>
+internal sealed record ComponentStatusEvent(
+    string ComponentId,
+    string ComponentName,
+    string Status,
+    string StatusText,
+    string OldStatus,
+    DateTimeOffset At);
+
+/// <summary>The data of a <c>page</c> event: the page's new overall status.</summary>
+internal sealed record PageStatusEvent(string PageId, string Status, string Indicator, string Description, DateTimeOffset At);
+
+/// <summary>Source-generated metadata of the SSE payloads (snake_case).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(ComponentStatusEvent))]
+[JsonSerializable(typeof(PageStatusEvent))]
+internal sealed partial class EventJsonContext : JsonSerializerContext;

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using StatusKit.Model;
+using StatusKit.Snapshots;
+
+namespace StatusKit.AspNetCore.Feeds;
+
+/// <summary>The incident history as an Atom 1.0 feed (RFC 4287): one entry per incident, its updates as the content.</summary>
+internal static class AtomFeedWriter
+{
+    private const string AtomNamespace = "http://www.w3.org/2005/Atom";
+
+    public static byte[] Write(PageSnapshot snapshot, IReadOnlyList<StatusIncident> incidents, string pageUrl)
+    {
+        var updated = incidents.Count == 0
+            ? DerivedIds.CreatedAt(snapshot.PageId, snapshot.GeneratedAt)
+            : incidents.Max(i => i.UpdatedAt);
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("feed", AtomNamespace);
+            xml.WriteElementString("id", AtomNamespace, $"urn:uuid:{snapshot.PageId}");
+            xml.WriteElementString("title", AtomNamespace, $"{snapshot.Name} status history");
+            xml.WriteElementString("updated", AtomNamespace, Timestamp(updated));
+            Link(xml, "self", pageUrl + "/history.atom", "application/atom+xml");
+            Link(xml, "alternate", pageUrl, "text/html");
+            xml.WriteStartElement("author", AtomNamespace);
+            xml.WriteElementString("name", AtomNamespace, snapshot.Name);
+            xml.WriteEndElement();
+            xml.WriteElementString("generator", AtomNamespace, "StatusKit");
+            foreach (var incident in incidents)
+            {
+                xml.WriteStartElement("entry", AtomNamespace);
+                xml.WriteElementString("id", AtomNamespace, $"urn:uuid:{incident.Id}");
+                xml.WriteElementString("title", AtomNamespace, incident.Title);
+                xml.WriteElementString("published", AtomNamespace, Timestamp(incident.CreatedAt));
+                xml.WriteElementString("updated", AtomNamespace, Timestamp(incident.UpdatedAt));
+                Link(xml, "alternate", $"{pageUrl}#incident-{incident.Id}", "text/html");
+                xml.WriteStartElement("content", AtomNamespace);
+                xml.WriteAttributeString("type", "text");
+                var text = new StringBuilder();
+                for (var i = incident.Updates.Count - 1; i >= 0; i--)
+                {
+                    var update = incident.Updates[i];
+                    text.Append(update.State).Append(" (").Append(Timestamp(update.At)).Append("): ").Append(update.Message).Append('\n');
+                }
+
+                xml.WriteString(text.ToString().TrimEnd());
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void Link(XmlWriter xml, string rel, string href, string type)
+    {
+        xml.WriteStartElement("link", AtomNamespace);
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+
+    private static string Timestamp(DateTimeOffset instant) =>
+        instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}

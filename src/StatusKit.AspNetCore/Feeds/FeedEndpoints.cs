@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StatusKit.Abstractions;
+using StatusKit.AspNetCore.Access;
+using StatusKit.Model;
+using StatusKit.Services;
+using StatusKit.Status;
+
+namespace StatusKit.AspNetCore.Feeds;
+
+/// <summary><c>badge.svg</c>, <c>history.atom</c> and <c>maintenance.ics</c> of a page.</summary>
+internal static class FeedEndpoints
+{
+    public static void Map(RouteGroupBuilder page, PagePaths paths)
+    {
+        page.MapGet("/badge.svg", (HttpContext context, string slug, Guid? component) => BadgeAsync(context, slug, component, paths))
+            .WithName("StatusKit.Badge").WithSummary("A status badge (SVG); ?component= for one component.").WithTags("Status pages")
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").Produces(StatusCodes.Status404NotFound);
+        page.MapGet("/history.atom", (HttpContext context, string slug) => AtomAsync(context, slug, paths))
+            .WithName("StatusKit.History").WithSummary("Incident history (Atom 1.0).").WithTags("Status pages")
+            .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").Produces(StatusCodes.Status404NotFound);
+        page.MapGet("/maintenance.ics", (HttpContext context, string slug) => CalendarAsync(context, slug, paths))
+            .WithName("StatusKit.Maintenance").WithSummary("Maintenance windows (iCalendar).").WithTags("Status pages")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar").Produces(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> BadgeAsync(HttpContext context, string slug, Guid? componentId, PagePaths paths)
+    {
+        var snapshot = await context.RequestServices.GetRequiredService<PageAccess>().ResolveAsync(context, slug, paths.PagePath(slug));
+        if (snapshot is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        string svg;
+        if (componentId is { } id)
+        {
+            var component = snapshot.Components.FirstOrDefault(c => c.Id == id);
+            if (component is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            svg = BadgeRenderer.Render(component.Name, component.Status.ToDisplayName(), component.Status);
+        }
+        else
+        {
+            svg = BadgeRenderer.Render("status", snapshot.Status.Description, snapshot.Status.Status);
+        }
+
+        return Respond(context, snapshot, Encoding.UTF8.GetBytes(svg), "image/svg+xml; charset=utf-8");
+    }
+
+    private static async Task<IResult> AtomAsync(HttpContext context, string slug, PagePaths paths)
+    {
+        var services = context.RequestServices;
+        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug, paths.PagePath(slug));
+        if (snapshot is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var incidents = await services.GetRequiredService<StatusIncidentService>().ListAsync(snapshot.PageId, take: 50, cancellationToken: context.RequestAborted);
+        var bytes = AtomFeedWriter.Write(snapshot, incidents, paths.PageUrl(context.Request, slug));
+        return Respond(context, snapshot, bytes, "application/atom+xml; charset=utf-8");
+    }
+
+    private static async Task<IResult> CalendarAsync(HttpContext context, string slug, PagePaths paths)
+    {
+        var services = context.RequestServices;
+        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug, paths.PagePath(slug));
+        if (snapshot is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var windows = (await services.GetRequiredService<IStatusStore>().ListMaintenanceWindowsAsync(snapshot.PageId, null, context.RequestAborted))
+            .Where(w => w.State != MaintenanceState.Completed || w.Recurrence is not null)
+            .OrderBy(w => w.OccurrenceStartsAt)
+            .ToList();
+        var bytes = CalendarWriter.Write(snapshot.Name, windows, paths.PageUrl(context.Request, slug), services.GetRequiredService<TimeProvider>().GetUtcNow());
+        return Respond(context, snapshot, bytes, "text/calendar; charset=utf-8");
+    }
+
+    private static IResult Respond(HttpContext context, Snapshots.PageSnapshot snapshot, byte[] bytes, string contentType)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12))}\"";
+        HttpCaching.Apply(context.Response, snapshot, etag, options.PublicCacheMaxAge);
+        return HttpCaching.IsNotModified(context.Request, etag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(bytes, contentType);
+    }
+}

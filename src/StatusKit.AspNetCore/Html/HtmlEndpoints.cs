@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StatusKit.AspNetCore.Access;
+using StatusKit.Services;
+
+namespace StatusKit.AspNetCore.Html;
+
+/// <summary><c>GET {prefix}/{slug}</c>: the server-rendered status page.</summary>
+internal static class HtmlEndpoints
+{
+    public static void Map(RouteGroupBuilder page, PagePaths paths) =>
+        page.MapGet("/", (HttpContext context, string slug) => RenderAsync(context, slug, paths))
+            .WithName("StatusKit.Page")
+            .WithSummary("The status page (HTML).")
+            .WithTags("Status pages")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .Produces(StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> RenderAsync(HttpContext context, string slug, PagePaths paths)
+    {
+        var services = context.RequestServices;
+        var pagePath = paths.PagePath(slug);
+        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug, pagePath);
+        if (snapshot is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
+        var history = await services.GetRequiredService<StatusIncidentService>().GetHistoryAsync(snapshot.PageId, options.HistoryDays, context.RequestAborted);
+        var uptime = await services.GetRequiredService<UptimeBars>().ComputeAsync(snapshot, options.UptimeDays, context.RequestAborted);
+        var view = new PageView(snapshot, [.. history.Where(i => !i.IsUnresolved)], uptime, context.Request.PathBase + pagePath, options.HistoryDays);
+        var bytes = Encoding.UTF8.GetBytes(services.GetRequiredService<PageRenderer>().Render(view));
+        // The page also shows history and uptime, which change without the snapshot: its tag is a hash of its bytes.
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12))}\"";
+        HttpCaching.Apply(context.Response, snapshot, etag, options.PublicCacheMaxAge);
+        return HttpCaching.IsNotModified(context.Request, etag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(bytes, "text/html; charset=utf-8");
+    }
+}

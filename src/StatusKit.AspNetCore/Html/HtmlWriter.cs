@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+
+namespace StatusKit.AspNetCore.Html;
+
+/// <summary>
+/// A minimal HTML writer: markup goes in through <see cref="Raw"/> (constant strings of this assembly only), and
+/// every value from outside goes through <see cref="Text"/> or <see cref="Attribute"/>, which HTML-encode it.
+/// </summary>
+internal sealed class HtmlWriter
+{
+    private readonly StringBuilder _html = new(16 * 1024);
+
+    public HtmlWriter Raw(string markup)
+    {
+        _html.Append(markup);
+        return this;
+    }
+
+    /// <summary>Writes encoded text content.</summary>
+    public HtmlWriter Text(string? text)
+    {
+        if (!string.IsNullOrEmpty(text))
+        {
+            _html.Append(HtmlEncoder.Default.Encode(text));
+        }
+
+        return this;
+    }
+
+    /// <summary>Writes <c> name="value"</c> with the value encoded.</summary>
+    public HtmlWriter Attribute(string name, string? value)
+    {
+        _html.Append(' ').Append(name).Append("=\"").Append(HtmlEncoder.Default.Encode(value ?? string.Empty)).Append('"');
+        return this;
+    }
+
+    /// <summary>Writes <c>&lt;tag attrs&gt;text&lt;/tag&gt;</c>.</summary>
+    public HtmlWriter Element(string tag, string? text, string? cssClass = null)
+    {
+        _html.Append('<').Append(tag);
+        if (cssClass is not null)
+        {
+            Attribute("class", cssClass);
+        }
+
+        _html.Append('>');
+        Text(text);
+        _html.Append("</").Append(tag).Append('>');
+        return this;
+    }
+
+    /// <summary>Writes a <c>&lt;time&gt;</c> element for an instant shown on the page's wall clock.</summary>
+    public HtmlWriter Time(DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        var local = PageTime.Local(instant, zone);
+        _html.Append("<time");
+        Attribute("datetime", local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+        _html.Append('>');
+        Text(local.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture));
+        _html.Append(' ');
+        Text(ZoneLabel(local.Offset));
+        _html.Append("</time>");
+        return this;
+    }
+
+    public override string ToString() => _html.ToString();
+
+    private static string ZoneLabel(TimeSpan offset) =>
+        offset == TimeSpan.Zero ? "UTC" : "UTC" + (offset < TimeSpan.Zero ? "-" : "+") + offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,226 @@
+using System.Globalization;
+using StatusKit.AspNetCore.Api;
+using StatusKit.Model;
+using StatusKit.Snapshots;
+using StatusKit.Status;
+
+namespace StatusKit.AspNetCore.Html;
+
+/// <summary>Renders the public status page as one HTML5 document: readable without JavaScript, live with it.</summary>
+internal sealed class PageRenderer
+{
+    public string Render(PageView view)
+    {
+        var snapshot = view.Snapshot;
+        var zone = PageTime.Zone(snapshot.TimeZoneId);
+        var html = new HtmlWriter();
+        html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Raw("<title>").Text(snapshot.Name).Raw(" status</title>")
+            .Raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Incident history\"").Attribute("href", view.PagePath + "/history.atom").Raw(">")
+            .Raw("<style>").Raw(PageStyles.Css).Raw("</style></head>")
+            .Raw("<body").Attribute("data-events", view.PagePath + "/events").Raw(">")
+            .Raw("<a class=\"skip\" href=\"#main\">Skip to the status</a>")
+            .Raw("<header>").Element("h1", snapshot.Name);
+        if (!string.IsNullOrWhiteSpace(snapshot.Description))
+        {
+            html.Element("p", snapshot.Description);
+        }
+
+        html.Raw("</header><main id=\"main\">");
+        Banner(html, snapshot);
+        Incidents(html, "Current incidents", "current", snapshot.UnresolvedIncidents, zone);
+        Maintenance(html, "Maintenance in progress", "active-maintenance", snapshot.ActiveMaintenance, zone);
+        Components(html, view);
+        Maintenance(html, "Upcoming maintenance", "upcoming-maintenance", snapshot.UpcomingMaintenance, zone);
+        History(html, view, zone);
+        html.Raw("</main><footer><p>Times are shown in ").Text(snapshot.TimeZoneId).Raw(". ")
+            .Raw("<a").Attribute("href", view.PagePath + "/api/v2/summary.json").Raw(">JSON API</a> · ")
+            .Raw("<a").Attribute("href", view.PagePath + "/history.atom").Raw(">Atom feed</a> · ")
+            .Raw("<a").Attribute("href", view.PagePath + "/maintenance.ics").Raw(">Maintenance calendar</a></p></footer>")
+            .Raw("<script>").Raw(PageStyles.Script).Raw("</script></body></html>\n");
+        return html.ToString();
+    }
+
+    private static void Banner(HtmlWriter html, PageSnapshot snapshot)
+    {
+        var indicator = snapshot.Status.Indicator.ToApiName();
+        html.Raw("<section id=\"banner\" aria-labelledby=\"banner-heading\" aria-live=\"polite\"").Attribute("class", "banner ind-" + indicator)
+            .Attribute("data-indicator", indicator).Raw(">")
+            .Raw("<h2 id=\"banner-heading\"><span id=\"banner-text\">").Text(snapshot.Status.Description).Raw("</span></h2></section>");
+    }
+
+    private static void Components(HtmlWriter html, PageView view)
+    {
+        var snapshot = view.Snapshot;
+        html.Raw("<section aria-labelledby=\"components-heading\" class=\"card\"><h2 id=\"components-heading\">Components</h2>");
+        if (snapshot.Components.Count == 0)
+        {
+            html.Element("p", "This page has no components yet.", "meta");
+        }
+
+        var ungrouped = snapshot.Components.Where(c => c.GroupName is null).ToList();
+        if (ungrouped.Count > 0)
+        {
+            ComponentList(html, ungrouped, view);
+        }
+
+        foreach (var group in snapshot.Components.Where(c => c.GroupName is not null).GroupBy(c => c.GroupName!, StringComparer.Ordinal))
+        {
+            var members = group.ToList();
+            var worst = members.Select(m => m.Status).Aggregate(ComponentStatus.Operational, (a, b) => a.Worst(b));
+            html.Raw("<div class=\"group\" role=\"group\"").Attribute("aria-label", group.Key).Raw("><h3>").Text(group.Key)
+                .Raw(" <span").Attribute("class", "status st-" + worst.ToApiName()).Raw(">(").Text(worst.ToDisplayName()).Raw(")</span></h3>");
+            ComponentList(html, members, view);
+            html.Raw("</div>");
+        }
+
+        html.Raw("</section>");
+    }
+
+    private static void ComponentList(HtmlWriter html, IReadOnlyList<ComponentSnapshot> components, PageView view)
+    {
+        html.Raw("<ul class=\"components\">");
+        foreach (var component in components)
+        {
+            var status = component.Status.ToApiName();
+            html.Raw("<li class=\"component\"").Attribute("id", "component-" + component.Id).Attribute("data-component-status", status).Raw(">")
+                .Raw("<div class=\"row\"><span class=\"name\">").Text(component.Name).Raw("</span>")
+                .Raw("<span data-status").Attribute("class", "status st-" + status).Raw(">").Text(component.Status.ToDisplayName()).Raw("</span></div>");
+            if (!string.IsNullOrWhiteSpace(component.Description))
+            {
+                html.Element("p", component.Description, "desc");
+            }
+
+            if (view.Uptime.TryGetValue(component.Id, out var days) && days.Count > 0)
+            {
+                UptimeBar(html, days);
+            }
+
+            html.Raw("</li>");
+        }
+
+        html.Raw("</ul>");
+    }
+
+    private static void UptimeBar(HtmlWriter html, IReadOnlyList<UptimeDay> days)
+    {
+        var known = days.Where(d => d.UptimePercent is not null).ToList();
+        var average = known.Count == 0 ? (double?)null : Math.Round(known.Average(d => d.UptimePercent!.Value), 2);
+        var summary = average is { } a
+            ? string.Create(CultureInfo.InvariantCulture, $"{a:0.##}% uptime over the last {days.Count} days")
+            : $"No uptime data for the last {days.Count} days";
+        html.Raw("<div class=\"uptime\" role=\"img\"").Attribute("aria-label", summary).Raw(">");
+        foreach (var day in days)
+        {
+            var date = day.Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+            string title;
+            string css;
+            if (day.UptimePercent is { } percent)
+            {
+                title = string.Create(CultureInfo.InvariantCulture, $"{date}: {percent:0.##}% uptime, worst status {day.Worst.ToDisplayName()}");
+                css = "d-" + day.Worst.ToApiName();
+            }
+            else
+            {
+                title = $"{date}: no data";
+                css = "d-none";
+            }
+
+            html.Raw("<span").Attribute("class", css).Attribute("title", title).Raw("></span>");
+        }
+
+        html.Raw("</div><div class=\"legend\" aria-hidden=\"true\"><span>").Text($"{days.Count} days ago").Raw("</span><span>")
+            .Text(average is { } avg ? string.Create(CultureInfo.InvariantCulture, $"{avg:0.##}% uptime") : "No data").Raw("</span><span>Today</span></div>");
+    }
+
+    private static void Incidents(HtmlWriter html, string heading, string id, IReadOnlyList<StatusIncident> incidents, TimeZoneInfo zone)
+    {
+        if (incidents.Count == 0)
+        {
+            return;
+        }
+
+        html.Raw("<section class=\"card\"").Attribute("aria-labelledby", id + "-heading").Raw("><h2").Attribute("id", id + "-heading").Raw(">").Text(heading).Raw("</h2>");
+        foreach (var incident in incidents)
+        {
+            Incident(html, incident, zone);
+        }
+
+        html.Raw("</section>");
+    }
+
+    private static void Incident(HtmlWriter html, StatusIncident incident, TimeZoneInfo zone)
+    {
+        var impact = StatuspageMapper.Impact(incident.Severity);
+        html.Raw("<article").Attribute("id", "incident-" + incident.Id).Attribute("class", "incident impact-" + impact).Raw(">")
+            .Raw("<h3>").Text(incident.Title).Raw("</h3>")
+            .Raw("<p class=\"meta\">").Text($"Impact: {impact}").Raw(" · ").Text(StateName(incident.State)).Raw("</p>")
+            .Raw("<ol class=\"timeline\" reversed>");
+        for (var i = incident.Updates.Count - 1; i >= 0; i--)
+        {
+            var update = incident.Updates[i];
+            html.Raw("<li><span class=\"state\">").Text(StateName(update.State)).Raw("</span> — ").Text(update.Message)
+                .Raw(" <span class=\"meta\">").Time(update.At, zone).Raw("</span></li>");
+        }
+
+        html.Raw("</ol></article>");
+    }
+
+    private static void Maintenance(HtmlWriter html, string heading, string id, IReadOnlyList<MaintenanceOccurrence> occurrences, TimeZoneInfo zone)
+    {
+        if (occurrences.Count == 0)
+        {
+            return;
+        }
+
+        html.Raw("<section class=\"card\"").Attribute("aria-labelledby", id + "-heading").Raw("><h2").Attribute("id", id + "-heading").Raw(">").Text(heading).Raw("</h2>");
+        foreach (var occurrence in occurrences)
+        {
+            html.Raw("<article class=\"incident maintenance\"").Attribute("id", $"maintenance-{occurrence.WindowId}-{occurrence.StartsAt.UtcTicks}").Raw(">")
+                .Raw("<h3>").Text(occurrence.Title).Raw("</h3><p class=\"meta\">")
+                .Text(occurrence.State == MaintenanceState.InProgress ? "In progress" : "Scheduled").Raw(": ")
+                .Time(occurrence.StartsAt, zone).Raw(" – ").Time(occurrence.EndsAt, zone);
+            if (occurrence.Recurrence is not null)
+            {
+                html.Raw(" · recurring");
+            }
+
+            html.Raw("</p>");
+            if (!string.IsNullOrWhiteSpace(occurrence.Description))
+            {
+                html.Element("p", occurrence.Description);
+            }
+
+            html.Raw("</article>");
+        }
+
+        html.Raw("</section>");
+    }
+
+    private static void History(HtmlWriter html, PageView view, TimeZoneInfo zone)
+    {
+        html.Raw("<section class=\"card\" aria-labelledby=\"history-heading\"><h2 id=\"history-heading\">")
+            .Text($"Past incidents (last {view.HistoryDays} days)").Raw("</h2>");
+        if (view.ResolvedIncidents.Count == 0)
+        {
+            html.Element("p", $"No incidents in the last {view.HistoryDays} days.", "meta");
+        }
+
+        foreach (var incident in view.ResolvedIncidents)
+        {
+            Incident(html, incident, zone);
+        }
+
+        html.Raw("</section>");
+    }
+
+    private static string StateName(StatusIncidentState state) => state switch
+    {
+        StatusIncidentState.Investigating => "Investigating",
+        StatusIncidentState.Identified => "Identified",
+        StatusIncidentState.Monitoring => "Monitoring",
+        StatusIncidentState.Resolved => "Resolved",
+        _ => state.ToString(),
+    };
+}

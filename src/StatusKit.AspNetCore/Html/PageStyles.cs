@@ -1,0 +1,72 @@
+namespace StatusKit.AspNetCore.Html;
+
+/// <summary>The page's stylesheet and live-update script, inlined so the page is one request.</summary>
+internal static class PageStyles
+{
+    // Colours meet WCAG AA contrast (4.5:1) for white text on the coloured backgrounds; every colour also has text.
+    public const string Css = """
+        :root{--ok:#1a7f37;--maint:#0969da;--minor:#9a6700;--major:#bc4c00;--critical:#cf222e;--none:#d0d7de;--fg:#1f2328;--muted:#59636e;--line:#d0d7de}
+        *{box-sizing:border-box}
+        body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:#f6f8fa}
+        .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:4px 8px}
+        header,main,footer{max-width:880px;margin:0 auto;padding:0 16px}
+        header h1{margin:24px 0 4px;font-size:1.75rem;overflow-wrap:anywhere}
+        header p{margin:0 0 16px;color:var(--muted)}
+        section{margin:0 0 24px}
+        h2{font-size:1.25rem;margin:0 0 8px}
+        h3{font-size:1rem;margin:12px 0 4px}
+        .banner{color:#fff;border-radius:8px;padding:16px 20px;background:var(--ok)}
+        .banner h2{margin:0;font-size:1.35rem}
+        .ind-none{background:var(--ok)}.ind-maintenance{background:var(--maint)}.ind-minor{background:var(--minor)}.ind-major{background:var(--major)}.ind-critical{background:var(--critical)}
+        .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 16px}
+        ul.components{list-style:none;margin:0;padding:0}
+        .component{padding:10px 0;border-top:1px solid var(--line)}
+        .component:first-child{border-top:0}
+        .row{display:flex;flex-wrap:wrap;justify-content:space-between;gap:4px 12px}
+        .name{font-weight:600;overflow-wrap:anywhere}
+        .desc{color:var(--muted);font-size:.875rem;margin:0}
+        .status{font-weight:600}
+        .st-operational{color:var(--ok)}.st-under_maintenance{color:var(--maint)}.st-degraded_performance{color:var(--minor)}.st-partial_outage{color:var(--major)}.st-major_outage{color:var(--critical)}
+        .uptime{display:flex;gap:1px;margin-top:6px;height:28px}
+        .uptime span{flex:1 1 0;min-width:1px;border-radius:1px;background:var(--ok)}
+        .uptime .d-under_maintenance{background:var(--maint)}.uptime .d-degraded_performance{background:var(--minor)}.uptime .d-partial_outage{background:var(--major)}.uptime .d-major_outage{background:var(--critical)}.uptime .d-none{background:var(--none)}
+        .legend{display:flex;justify-content:space-between;color:var(--muted);font-size:.75rem}
+        .incident{border-left:4px solid var(--minor);padding-left:12px;margin:0 0 16px}
+        .incident.impact-major{border-color:var(--major)}.incident.impact-critical{border-color:var(--critical)}.incident.maintenance{border-color:var(--maint)}
+        .incident h3{margin:0}
+        ol.timeline{list-style:none;margin:4px 0 0;padding:0}
+        ol.timeline li{margin:0 0 6px}
+        .state{font-weight:600}
+        .meta{color:var(--muted);font-size:.875rem}
+        footer{padding-bottom:32px;color:var(--muted);font-size:.875rem}
+        footer a{color:#0550ae}
+        @media (max-width:480px){header h1{font-size:1.4rem}.uptime{height:22px}.banner{padding:12px 14px}}
+        """;
+
+    public const string Script = """
+        (function(){
+          var url=document.body.getAttribute('data-events');
+          if(!url||!window.EventSource){return;}
+          var source=new EventSource(url);
+          source.onopen=function(){document.body.setAttribute('data-live','connected');};
+          source.onerror=function(){document.body.setAttribute('data-live','reconnecting');};
+          source.addEventListener('status',function(e){
+            var d=JSON.parse(e.data);
+            var item=document.getElementById('component-'+d.component_id);
+            if(!item){return;}
+            var s=item.querySelector('[data-status]');
+            s.className='status st-'+d.status;
+            s.textContent=d.status_text;
+            item.setAttribute('data-component-status',d.status);
+          });
+          source.addEventListener('page',function(e){
+            var d=JSON.parse(e.data);
+            var banner=document.getElementById('banner');
+            banner.className='banner ind-'+d.indicator;
+            banner.setAttribute('data-indicator',d.indicator);
+            document.getElementById('banner-text').textContent=d.description;
+          });
+          source.addEventListener('reload',function(){location.reload();});
+        })();
+        """;
+}

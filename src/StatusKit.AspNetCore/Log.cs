@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace StatusKit.AspNetCore;
+
+/// <summary>The endpoints' log events, with fixed ids (1400-1499).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1400, LogLevel.Warning, "The StatusKit admin API at {Prefix}/admin has no authorization policy; it is open because the environment is Development. Set StatusPageEndpointOptions.AdminAuthorizationPolicy")]
+    public static partial void AdminApiOpen(ILogger logger, string prefix);
+
+    [LoggerMessage(1401, LogLevel.Debug, "SSE client connected to page {PageId} (resuming after {LastEventId})")]
+    public static partial void EventStreamOpened(ILogger logger, Guid pageId, long lastEventId);
+
+    [LoggerMessage(1402, LogLevel.Debug, "SSE client of page {PageId} disconnected")]
+    public static partial void EventStreamClosed(ILogger logger, Guid pageId);
+
+    [LoggerMessage(1403, LogLevel.Error, "The StatusKit event relay stopped unexpectedly; live updates resume when it restarts")]
+    public static partial void RelayFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1404, LogLevel.Information, "Rejected a private-page request for '{Slug}': no valid access token")]
+    public static partial void PrivatePageRefused(ILogger logger, string slug);
+
+    [LoggerMessage(1405, LogLevel.Information, "Admin API {Method} {Path} refused: {Field}: {Message}")]
+    public static partial void AdminRequestRefused(ILogger logger, string method, string path, string? field, string message);
+
+    [LoggerMessage(1406, LogLevel.Information, "Subscription rate limit reached for a client of page '{Slug}'")]
+    public static partial void SubscriptionRateLimited(ILogger logger, string slug);
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http;
+using StatusKit.Configuration;
+
+namespace StatusKit.AspNetCore;
+
+/// <summary>The paths and absolute URLs of the pages under one <c>MapStatusPages</c> prefix.</summary>
+internal sealed class PagePaths
+{
+    private readonly Uri? _publicBaseAddress;
+
+    public PagePaths(string prefix, StatusPagesOptions options)
+    {
+        Prefix = "/" + prefix.Trim('/');
+        _publicBaseAddress = options.PublicBaseAddress;
+    }
+
+    /// <summary>The route prefix, with a leading and no trailing slash.</summary>
+    public string Prefix { get; }
+
+    /// <summary>The path of a page, without the request's path base.</summary>
+    public string PagePath(string slug) => $"{Prefix}/{Uri.EscapeDataString(slug)}";
+
+    /// <summary>The absolute URL of a page: under <see cref="StatusPagesOptions.PublicBaseAddress"/> when set, else the request's own origin.</summary>
+    public string PageUrl(HttpRequest request, string slug) => _publicBaseAddress is { } root
+        ? $"{root.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(slug)}"
+        : $"{request.Scheme}://{request.Host}{request.PathBase}{PagePath(slug)}";
+}

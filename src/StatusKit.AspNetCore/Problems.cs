@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace StatusKit.AspNetCore;
+
+/// <summary>RFC 9457 problem details for StatusKit's own exceptions, naming the field.</summary>
+internal static class Problems
+{
+    public static ProblemHttpResult From(StatusKitException exception)
+    {
+        var (status, title) = exception switch
+        {
+            StatusKitValidationException => (StatusCodes.Status400BadRequest, "The request is invalid."),
+            StatusKitNotFoundException => (StatusCodes.Status404NotFound, "Not found."),
+            StatusKitConflictException => (StatusCodes.Status409Conflict, "Conflict."),
+            StatusKitConcurrencyException => (StatusCodes.Status409Conflict, "Changed by someone else; reload and retry."),
+            _ => (StatusCodes.Status400BadRequest, "The request cannot be carried out."),
+        };
+        var extensions = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (exception.Field is { } field)
+        {
+            extensions["field"] = field;
+            if (status == StatusCodes.Status400BadRequest)
+            {
+                extensions["errors"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [exception.Message] };
+            }
+        }
+
+        return TypedResults.Problem(exception.Message, statusCode: status, title: title, extensions: extensions);
+    }
+}

@@ -1,0 +1,38 @@
+namespace StatusKit.AspNetCore;
+
+/// <summary>
+/// Options of the StatusKit endpoints (<c>app.MapStatusPages()</c>). Bound with
+/// <c>services.AddStatusPages().AddStatusPageEndpoints(options =&gt; …)</c> and validated at start-up.
+/// </summary>
+public sealed class StatusPageEndpointOptions
+{
+    /// <summary>
+    /// The name of the authorization policy that protects the admin API (<c>{prefix}/admin/…</c>). Default null: the
+    /// admin API is open in the Development environment and the application refuses to start in any other.
+    /// </summary>
+    public string? AdminAuthorizationPolicy { get; set; }
+
+    /// <summary>How long shared caches and browsers may keep a public page's documents (<c>Cache-Control: public, max-age</c>). Default 10 seconds.</summary>
+    public TimeSpan PublicCacheMaxAge { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often an idle Server-Sent Events stream gets a keep-alive comment. Default 15 seconds.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How many recent events per page are kept for <c>Last-Event-ID</c> resumption. Default 128.</summary>
+    public int ReplayBufferSize { get; set; } = 128;
+
+    /// <summary>How many days of resolved incidents the HTML page and the Atom feed show. Default 14.</summary>
+    public int HistoryDays { get; set; } = 14;
+
+    /// <summary>How many days the uptime bar of each component covers. Default 90.</summary>
+    public int UptimeDays { get; set; } = 90;
+
+    /// <summary>How many subscription requests one client address may make per <see cref="SubscriptionWindow"/>. Default 5.</summary>
+    public int SubscriptionPermitLimit { get; set; } = 5;
+
+    /// <summary>The window of the subscription rate limit. Default 1 minute.</summary>
+    public TimeSpan SubscriptionWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The name of the cookie that carries a private page's access token after <c>?access_token=</c>. Default <c>statuskit_access</c>.</summary>
+    public string AccessCookieName { get; set; } = "statuskit_access";
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+
+namespace StatusKit.AspNetCore;
+
+/// <summary>Validates <see cref="StatusPageEndpointOptions"/> and reports every failure at once, with field and value.</summary>
+internal sealed class StatusPageEndpointOptionsValidator : IValidateOptions<StatusPageEndpointOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StatusPageEndpointOptions options)
+    {
+        var failures = new List<string>();
+        if (options.AdminAuthorizationPolicy is { } policy && string.IsNullOrWhiteSpace(policy))
+        {
+            failures.Add("AdminAuthorizationPolicy must be null or a policy name (was blank).");
+        }
+
+        Positive(failures, nameof(options.KeepAliveInterval), options.KeepAliveInterval);
+        Positive(failures, nameof(options.SubscriptionWindow), options.SubscriptionWindow);
+        if (options.PublicCacheMaxAge < TimeSpan.Zero)
+        {
+            failures.Add($"PublicCacheMaxAge must not be negative (was {options.PublicCacheMaxAge}).");
+        }
+
+        Range(failures, nameof(options.ReplayBufferSize), options.ReplayBufferSize, 1, 100_000);
+        Range(failures, nameof(options.HistoryDays), options.HistoryDays, 1, 366);
+        Range(failures, nameof(options.UptimeDays), options.UptimeDays, 1, 366);
+        Range(failures, nameof(options.SubscriptionPermitLimit), options.SubscriptionPermitLimit, 1, 10_000);
+        if (string.IsNullOrWhiteSpace(options.AccessCookieName) || options.AccessCookieName.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '_' and not '-'))
+        {
+            failures.Add($"AccessCookieName must be ASCII letters, digits, '_' or '-' (was '{options.AccessCookieName}').");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Positive(List<string> failures, string field, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"{field} must be positive (was {value}).");
+        }
+    }
+
+    private static void Range(List<string> failures, string field, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add($"{field} must be between {min} and {max} (was {value}).");
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StatusKit.AspNetCore.Access;
+using StatusKit.AspNetCore.Html;
+using StatusKit.Engine;
+using StatusKit.Model;
+using StatusKit.Services;
+
+namespace StatusKit.AspNetCore.Subscriptions;
+
+/// <summary>
+/// Subscriptions: <c>POST subscriptions</c> (rate-limited per client address; double opt-in), <c>GET subscriptions/verify?token=</c>,
+/// and <c>GET|POST subscriptions/unsubscribe?token=</c> (the POST is RFC 8058 one-click; the GET asks first, so a link
+/// scanner cannot unsubscribe anyone).
+/// </summary>
+internal static class SubscriptionEndpoints
+{
+    public static void Map(RouteGroupBuilder page, PagePaths paths)
+    {
+        var group = page.MapGroup("/subscriptions").WithTags("Subscriptions").AddEndpointFilter<StatusKitExceptionFilter>();
+        group.MapPost("/", (HttpContext context, string slug) => SubscribeAsync(context, slug, paths))
+            .WithName("StatusKit.Subscribe").WithSummary("Subscribe to a page (a verification message is sent).")
+            .Accepts<SubscribeRequest>("application/json", "application/x-www-form-urlencoded")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status429TooManyRequests);
+        group.MapGet("/verify", (HttpContext context, string slug, string? token) => VerifyAsync(context, slug, token))
+            .WithName("StatusKit.VerifySubscription").WithSummary("Confirm a subscription.");
+        group.MapGet("/unsubscribe", (HttpContext context, string slug, string? token) => ConfirmUnsubscribeAsync(context, slug, token, paths))
+            .WithName("StatusKit.UnsubscribePage").WithSummary("Ask before unsubscribing.");
+        group.MapPost("/unsubscribe", (HttpContext context, string slug, string? token) => UnsubscribeAsync(context, slug, token))
+            .WithName("StatusKit.Unsubscribe").WithSummary("Unsubscribe (RFC 8058 one-click).").DisableAntiforgery();
+    }
+
+    private static async Task<IResult> SubscribeAsync(HttpContext context, string slug, PagePaths paths)
+    {
+        var services = context.RequestServices;
+        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug, paths.PagePath(slug));
+        if (snapshot is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!services.GetRequiredService<SubscriptionRateLimiter>().TryAcquire(address, out var retryAfter))
+        {
+            Log.SubscriptionRateLimited(services.GetRequiredService<ILoggerFactory>().CreateLogger("StatusKit.AspNetCore.Subscriptions"), slug);
+            if (retryAfter is { } after)
+            {
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
+            return TypedResults.Problem("Too many subscription requests from this address; try again later.", statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.");
+        }
+
+        var request = await ReadAsync(context);
+        var subscription = await services.GetRequiredService<SubscriberService>().SubscribeAsync(new Subscribe
+        {
+            PageId = snapshot.PageId,
+            Channel = Channel(request.Channel),
+            Destination = request.Destination ?? string.Empty,
+            ComponentIds = request.Components ?? [],
+            NotifyOn = NotifyOn(request.NotifyOn),
+        }, context.RequestAborted);
+        return TypedResults.Accepted((string?)null, new SubscriptionAccepted(subscription.Subscriber.Id, "pending_verification",
+            "A message with a confirmation link was sent to the destination; the subscription starts when it is opened."));
+    }
+
+    private static async Task<IResult> VerifyAsync(HttpContext context, string slug, string? token)
+    {
+        var services = context.RequestServices;
+        var page = await services.GetRequiredService<IStatusPageReader>().GetSnapshotBySlugAsync(slug, context.RequestAborted);
+        var subscriber = page is null || token is null ? null : await services.GetRequiredService<SubscriberService>().VerifyAsync(token, context.RequestAborted);
+        return subscriber is null
+            ? Message(StatusCodes.Status404NotFound, "Link not valid", "This confirmation link is unknown or was already used.")
+            : Message(StatusCodes.Status200OK, "Subscription confirmed", $"You will now hear about {page!.Name}.");
+    }
+
+    private static async Task<IResult> ConfirmUnsubscribeAsync(HttpContext context, string slug, string? token, PagePaths paths)
+    {
+        var page = await context.RequestServices.GetRequiredService<IStatusPageReader>().GetSnapshotBySlugAsync(slug, context.RequestAborted);
+        if (page is null || string.IsNullOrEmpty(token))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var html = new HtmlWriter()
+            .Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Unsubscribe</title></head><body><main>")
+            .Element("h1", $"Unsubscribe from {page.Name}?")
+            .Raw("<form method=\"post\"").Attribute("action", $"{context.Request.PathBase}{paths.PagePath(slug)}/subscriptions/unsubscribe?token={Uri.EscapeDataString(token)}").Raw(">")
+            .Raw("<button type=\"submit\">Unsubscribe</button></form></main></body></html>\n");
+        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> UnsubscribeAsync(HttpContext context, string slug, string? token)
+    {
+        var services = context.RequestServices;
+        var page = await services.GetRequiredService<IStatusPageReader>().GetSnapshotBySlugAsync(slug, context.RequestAborted);
+        var done = page is not null && token is not null && await services.GetRequiredService<SubscriberService>().UnsubscribeAsync(token, context.RequestAborted);
+        return done
+            ? Message(StatusCodes.Status200OK, "Unsubscribed", $"You will no longer hear about {page!.Name}.")
+            : Message(StatusCodes.Status404NotFound, "Link not valid", "This unsubscribe link is unknown.");
+    }
+
+    private static async Task<SubscribeRequest> ReadAsync(HttpContext context)
+    {
+        if (context.Request.HasFormContentType)
+        {
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            return new SubscribeRequest
+            {
+                Channel = form["channel"].ToString(),
+                Destination = form["destination"].ToString(),
+                Components = [.. form["components"].Select(c => Guid.TryParse(c, out var id) ? id : throw new StatusKitValidationException("components", $"'{c}' is not a component id."))],
+                NotifyOn = form["notifyOn"].Count == 0 ? null : [.. form["notifyOn"].Select(v => v ?? string.Empty)],
+            };
+        }
+
+        return await AdminJson.ReadAsync<SubscribeRequest>(context);
+    }
+
+    private static SubscriberChannel Channel(string? channel) => channel?.Trim().ToUpperInvariant() switch
+    {
+        "EMAIL" => SubscriberChannel.Email,
+        "SLACK" => SubscriberChannel.Slack,
+        "WEBHOOK" => SubscriberChannel.Webhook,
+        _ => throw new StatusKitValidationException("channel", $"Use 'email', 'slack' or 'webhook' (was '{channel}')."),
+    };
+
+    internal static NotificationEvents NotifyOn(IReadOnlyList<string>? values)
+    {
+        if (values is null || values.Count == 0)
+        {
+            return NotificationEvents.All;
+        }
+
+        var events = NotificationEvents.None;
+        foreach (var value in values)
+        {
+            events |= value.Trim().ToUpperInvariant() switch
+            {
+                "DEGRADED" => NotificationEvents.Degraded,
+                "OUTAGE" => NotificationEvents.Outage,
+                "MAINTENANCE" => NotificationEvents.Maintenance,
+                "RESOLVED" => NotificationEvents.Resolved,
+                "ALL" => NotificationEvents.All,
+                _ => throw new StatusKitValidationException("notifyOn", $"Use degraded, outage, maintenance or resolved (was '{value}')."),
+            };
+        }
+
+        return events;
+    }
+
+    private static IResult Message(int statusCode, string title, string text)
+    {
+        var html = new HtmlWriter()
+            .Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
+            .Text(title).Raw("</title></head><body><main>").Element("h1", title).Element("p", text).Raw("</main></body></html>\n");
+        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8", statusCode: statusCode);
+    }
+}
+
+/// <summary>The answer to a subscription request.</summary>
+internal sealed record SubscriptionAccepted(Guid Id, string Status, string Message);

@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace StatusKit.AspNetCore.Tests;
+
+[Collection(SampleHostCollection.Name)]
+public sealed class AdminApiTests(SampleHostFactory factory)
+{
+    [Fact]
+    public async Task Admin_API_needs_the_api_key()
+    {
+        using var anonymous = factory.CreatePublicClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/status/admin/pages")).StatusCode);
+        anonymous.DefaultRequestHeaders.Add("X-Api-Key", "wrong");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/status/admin/pages")).StatusCode);
+        using var admin = factory.CreateAdminClient();
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/status/admin/pages")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Page_and_component_lifecycle_with_reorder_and_manual_status()
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = await ReadAsync(await admin.PostAsJsonAsync("/status/admin/pages", new { name = "Admin test", slug = "admin-test", timeZoneId = "Asia/Tokyo" }), HttpStatusCode.Created);
+        var pageId = page.GetProperty("id").GetGuid();
+        Assert.False(page.TryGetProperty("accessTokenHash", out _));
+        var a = (await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/components", new { name = "A" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var b = (await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/components", new { name = "B", groupName = "G" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        var reordered = await ReadAsync(await admin.PutAsJsonAsync($"/status/admin/pages/{pageId}/components/order", new { componentIds = new[] { b, a } }), HttpStatusCode.OK);
+        Assert.Equal([b, a], reordered.EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
+
+        var manual = await ReadAsync(await admin.PutAsJsonAsync($"/status/admin/components/{a}/manual-status", new { status = "partialOutage" }), HttpStatusCode.OK);
+        Assert.Equal("partialOutage", manual.GetProperty("status").GetString());
+        using var client = factory.CreatePublicClient();
+        var status = JsonDocument.Parse(await client.GetStringAsync("/status/admin-test/api/v2/status.json"));
+        Assert.Equal("major", status.RootElement.GetProperty("status").GetProperty("indicator").GetString());
+        Assert.Equal(9, status.RootElement.GetProperty("page").GetProperty("updated_at").GetString()!.Length - "2026-01-01T00:00:00.000".Length + 3);
+        Assert.EndsWith("+09:00", status.RootElement.GetProperty("page").GetProperty("updated_at").GetString(), StringComparison.Ordinal);
+
+        var visibility = await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/visibility", new { isPublic = false }), HttpStatusCode.OK);
+        Assert.Equal(64, visibility.GetProperty("accessToken").GetString()!.Length);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/status/admin-test/api/v2/status.json")).StatusCode);
+        var regenerated = await ReadAsync(await admin.PostAsync($"/status/admin/pages/{pageId}/access-token", null), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/status/admin-test/api/v2/status.json?access_token={regenerated.GetProperty("accessToken").GetString()}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/pages/{pageId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/status/admin/pages/{pageId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_a_problem_naming_the_field()
+    {
+        using var admin = factory.CreateAdminClient();
+        using var blank = await admin.PostAsJsonAsync("/status/admin/pages", new { name = " " });
+        await AssertProblemAsync(blank, HttpStatusCode.BadRequest, "name");
+
+        using var taken = await admin.PostAsJsonAsync("/status/admin/pages", new { name = "Another demo", slug = "demo" });
+        await AssertProblemAsync(taken, HttpStatusCode.Conflict, "slug");
+
+        using var missing = await admin.PatchAsJsonAsync($"/status/admin/components/{Guid.NewGuid()}", new { name = "x" });
+        await AssertProblemAsync(missing, HttpStatusCode.NotFound, "componentId");
+
+        using var malformed = await admin.PostAsync("/status/admin/signals", new StringContent("{\"incidentId\": 5", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+
+        using var badSignal = await admin.PostAsJsonAsync("/status/admin/signals", new { incidentId = "x", teamId = "", priority = "High", state = "triggered", version = 1, occurredAt = DateTimeOffset.UnixEpoch });
+        await AssertProblemAsync(badSignal, HttpStatusCode.BadRequest, "teamId");
+    }
+
+    [Fact]
+    public async Task Incident_updates_move_the_incident_along_its_timeline()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = await factory.PageIdAsync("demo");
+        var incident = await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/incidents", new { title = "Timeline test", message = "Looking", notifySubscribers = false }), HttpStatusCode.Created);
+        var id = incident.GetProperty("id").GetGuid();
+        await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/incidents/{id}/updates", new { state = "identified", message = "Found it", notifySubscribers = false }), HttpStatusCode.Created);
+        var resolved = await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/incidents/{id}/updates", new { state = "resolved", message = "Fixed", notifySubscribers = false }), HttpStatusCode.Created);
+        Assert.Equal("resolved", resolved.GetProperty("state").GetString());
+        Assert.Equal(3, resolved.GetProperty("updates").GetArrayLength());
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/incidents/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Maintenance_windows_start_now_show_as_active_and_complete()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = await factory.PageIdAsync("demo");
+        var start = DateTimeOffset.UtcNow.AddDays(2);
+        using var invalid = await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/maintenance", new { title = "Backwards", startsAt = start, endsAt = start.AddHours(-1) });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var window = await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/maintenance", new { title = "Disk swap", startsAt = start, endsAt = start.AddHours(1), timeZoneId = "Europe/Berlin" }), HttpStatusCode.Created);
+        var id = window.GetProperty("id").GetGuid();
+        await ReadAsync(await admin.PostAsync($"/status/admin/maintenance/{id}/start", null), HttpStatusCode.OK);
+        using var client = factory.CreatePublicClient();
+        var active = JsonDocument.Parse(await client.GetStringAsync("/status/demo/api/v2/scheduled-maintenances/active.json"));
+        var entry = Assert.Single(active.RootElement.GetProperty("scheduled_maintenances").EnumerateArray());
+        Assert.Equal("in_progress", entry.GetProperty("status").GetString());
+        Assert.Equal("Disk swap", entry.GetProperty("name").GetString());
+        await ReadAsync(await admin.PostAsync($"/status/admin/maintenance/{id}/complete", null), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/maintenance/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Subscribers_are_listed_without_secrets()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = await factory.PageIdAsync("demo");
+        var created = await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/subscribers", new { channel = "email", destination = "admin-test@example.com" }), HttpStatusCode.Created);
+        Assert.Equal(64, created.GetProperty("unsubscribeToken").GetString()!.Length);
+        var list = await ReadAsync(await admin.GetAsync($"/status/admin/pages/{pageId}/subscribers"), HttpStatusCode.OK);
+        var listed = list.EnumerateArray().Single(s => s.GetProperty("destination").GetString() == "admin-test@example.com");
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("unsubscribeToken").ValueKind);
+        Assert.False(listed.TryGetProperty("unsubscribeTokenHash", out _));
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/subscribers/{created.GetProperty("id").GetGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public void Outside_Development_the_admin_API_refuses_to_start_without_a_policy()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        builder.Services.AddStatusPages().AddStatusPageEndpoints();
+        using var app = builder.Build();
+        var error = Assert.Throws<InvalidOperationException>(() => app.MapStatusPages());
+        Assert.Contains("AdminAuthorizationPolicy", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MapStatusPages_without_the_services_says_what_to_call()
+    {
+        using var app = WebApplication.CreateSlimBuilder().Build();
+        var error = Assert.Throws<InvalidOperationException>(() => app.MapStatusPages());
+        Assert.Contains("AddStatusPageEndpoints()", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenAPI_document_describes_the_admin_and_public_routes()
+    {
+        using var client = factory.CreatePublicClient();
+        var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/status/admin/signals", paths);
+        Assert.Contains("/status/{slug}/api/v2/summary.json", paths);
+    }
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(expected == response.StatusCode, $"{response.StatusCode}: {body}");
+            return JsonDocument.Parse(body).RootElement.Clone();
+        }
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string field)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(field, problem.RootElement.GetProperty("field").GetString());
+        Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
+    }
+}

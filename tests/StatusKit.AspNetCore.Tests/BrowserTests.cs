@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace StatusKit.AspNetCore.Tests;
+
+/// <summary>The sample host on a real loopback port, for a real browser.</summary>
+public sealed class KestrelSampleHost : IDisposable
+{
+    public KestrelSampleHost()
+    {
+        Factory = new SampleHostFactory();
+        Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        Factory.StartServer();
+        var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = addresses.First().TrimEnd('/');
+    }
+
+    public SampleHostFactory Factory { get; }
+
+    public string BaseAddress { get; }
+
+    public void Dispose() => Factory.Dispose();
+}
+
+/// <summary>Headless Chromium (Debian's package, never downloaded) watching the demo page change live.</summary>
+public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<KestrelSampleHost>
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    [Theory]
+    [InlineData(1280, 900, "desktop", 1)]
+    [InlineData(360, 780, "phone", 2)]
+    public async Task Demo_page_shows_an_incident_without_a_reload(int width, int height, string name, long version)
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            Assert.False(
+                string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
+                $"{ChromiumPath} is missing; .ci/install-chromium.sh installs Debian's chromium package.");
+            return;
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        await page.GotoAsync(host.BaseAddress + "/status/demo");
+        await page.WaitForSelectorAsync("body[data-live='connected']", new PageWaitForSelectorOptions { Timeout = 10_000 });
+        Assert.Equal("All Systems Operational", await page.InnerTextAsync("#banner-text"));
+        var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, $"demo-{name}.png"), FullPage = true });
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+
+        var checkout = $"#component-{(await host.Factory.Service<StatusKit.Services.ComponentService>().ListAsync(await host.Factory.PageIdAsync("demo"))).Single(c => c.Name == "Checkout").Id}";
+        await SignalAsync("browser-" + name, "triggered", version);
+        try
+        {
+            await page.WaitForFunctionAsync("() => document.getElementById('banner-text').textContent === 'Major Service Outage'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+            await page.WaitForFunctionAsync($"() => document.querySelector(\"{checkout} [data-status]\").textContent === 'Major Outage'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+            Assert.Equal("critical", await page.GetAttributeAsync("#banner", "data-indicator"));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, $"demo-{name}-outage.png"), FullPage = true });
+        }
+        finally
+        {
+            await SignalAsync("browser-" + name, "resolved", version + 1);
+        }
+
+        await page.WaitForFunctionAsync("() => document.getElementById('banner-text').textContent === 'All Systems Operational'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+    }
+
+    private async Task SignalAsync(string incidentId, string state, long version)
+    {
+        using var admin = new HttpClient { BaseAddress = new Uri(host.BaseAddress) };
+        admin.DefaultRequestHeaders.Add("X-Api-Key", SampleHostFactory.ApiKey);
+        using var response = await admin.PostAsJsonAsync("/status/admin/signals", new
+        {
+            incidentId,
+            teamId = "payments",
+            serviceIdentifier = "checkout",
+            priority = "Critical",
+            state,
+            version,
+            occurredAt = DateTimeOffset.UnixEpoch.AddDays(20_000 + version),
+        });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using StatusKit.Services;
+
+namespace StatusKit.AspNetCore.Tests;
+
+[Collection(SampleHostCollection.Name)]
+public sealed class LiveEventsTests(SampleHostFactory factory)
+{
+    [Fact]
+    public async Task A_signal_posted_to_the_admin_API_reaches_SSE_clients_and_Last_Event_ID_replays_it()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var checkout = await ComponentIdAsync("Checkout");
+        using var client = factory.CreatePublicClient();
+        using var response = await client.GetAsync("/status/demo/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        var events = new SseReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+
+        await SignalAsync("sse-test", "Triggered", 1);
+        var status = await events.NextOfTypeAsync("status", d => d.Contains(checkout.ToString(), StringComparison.Ordinal), timeout.Token);
+        using (var data = JsonDocument.Parse(status.Data))
+        {
+            Assert.Equal("major_outage", data.RootElement.GetProperty("status").GetString());
+            Assert.Equal("Major Outage", data.RootElement.GetProperty("status_text").GetString());
+        }
+
+        var page = await events.NextOfTypeAsync("page", _ => true, timeout.Token);
+        using (var data = JsonDocument.Parse(page.Data))
+        {
+            Assert.Equal("critical", data.RootElement.GetProperty("indicator").GetString());
+            Assert.Equal("Major Service Outage", data.RootElement.GetProperty("description").GetString());
+        }
+
+        // A client that saw everything before the status event gets it again, from the replay buffer.
+        var statusId = long.Parse(status.Id!, System.Globalization.CultureInfo.InvariantCulture);
+        using var resume = new HttpRequestMessage(HttpMethod.Get, "/status/demo/events");
+        resume.Headers.Add("Last-Event-ID", (statusId - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var resumed = await client.SendAsync(resume, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        var replay = new SseReader(await resumed.Content.ReadAsStreamAsync(timeout.Token));
+        var first = await replay.NextAsync(timeout.Token);
+        Assert.Equal(status.Id, first.Id);
+        Assert.Equal(status.Data, first.Data);
+
+        await SignalAsync("sse-test", "Resolved", 2);
+        await events.NextOfTypeAsync("page", d => d.Contains("\"indicator\":\"none\"", StringComparison.Ordinal), timeout.Token);
+    }
+
+    [Fact]
+    public async Task An_idle_stream_gets_keep_alive_comments()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var client = factory.CreatePublicClient();
+        using var response = await client.GetAsync("/status/demo/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        var comments = 0;
+        while (comments < 3)
+        {
+            var line = await reader.ReadLineAsync(timeout.Token);
+            if (line == ": keep-alive")
+            {
+                comments++;
+            }
+        }
+
+        Assert.Equal(3, comments);
+    }
+
+    [Fact]
+    public async Task A_Last_Event_ID_from_another_run_asks_the_client_to_reload()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var client = factory.CreatePublicClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/status/demo/events");
+        request.Headers.Add("Last-Event-ID", "999999999");
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        var events = new SseReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        Assert.Equal("reload", (await events.NextAsync(timeout.Token)).Type);
+    }
+
+    private async Task SignalAsync(string incidentId, string state, long version)
+    {
+        using var admin = factory.CreateAdminClient();
+        using var response = await admin.PostAsJsonAsync("/status/admin/signals", new
+        {
+            incidentId,
+            teamId = "payments",
+            serviceIdentifier = "checkout",
+            priority = "Critical",
+            state = state.ToLowerInvariant(),
+            version,
+            occurredAt = DateTimeOffset.UnixEpoch.AddDays(20_000 + version),
+            title = "SSE test",
+        });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    private async Task<Guid> ComponentIdAsync(string name) =>
+        (await factory.Service<ComponentService>().ListAsync(await factory.PageIdAsync("demo"))).Single(c => c.Name == name).Id;
+}

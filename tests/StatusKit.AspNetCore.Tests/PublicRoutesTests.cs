@@ -1,0 +1,122 @@
+using System.Net;
+using System.Xml.Linq;
+
+namespace StatusKit.AspNetCore.Tests;
+
+[Collection(SampleHostCollection.Name)]
+public sealed class PublicRoutesTests(SampleHostFactory factory)
+{
+    [Fact]
+    public async Task Html_page_is_server_rendered_with_landmarks_banner_groups_uptime_bars_and_history()
+    {
+        using var client = factory.CreatePublicClient();
+        using var response = await client.GetAsync("/status/demo");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"viewport\"", html, StringComparison.Ordinal);
+        Assert.Contains("<header>", html, StringComparison.Ordinal);
+        Assert.Contains("<main id=\"main\">", html, StringComparison.Ordinal);
+        Assert.Contains("<footer>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"banner\"", html, StringComparison.Ordinal);
+        Assert.Contains("All Systems Operational", html, StringComparison.Ordinal);
+        Assert.Contains("<h3>Payments <span", html, StringComparison.Ordinal);
+        Assert.Equal(8 * 90, CountOf(html, "uptime, worst status") + CountOf(html, ": no data\""));
+        Assert.Contains("Elevated webhook delivery latency", html, StringComparison.Ordinal);
+        Assert.Contains("Weekly database maintenance", html, StringComparison.Ordinal);
+        Assert.Contains("UTC&#x2B;01:00", html, StringComparison.Ordinal);
+        Assert.Contains("new EventSource(url)", html, StringComparison.Ordinal);
+        Assert.Contains("data-events=\"/status/demo/events\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Html_encodes_every_user_string()
+    {
+        var pages = factory.Service<StatusKit.Services.StatusPageService>();
+        var page = await pages.CreateAsync(new StatusKit.Services.CreateStatusPage { Name = "<script>alert(1)</script>", Slug = "xss-check" });
+        try
+        {
+            using var client = factory.CreatePublicClient();
+            var html = await client.GetStringAsync("/status/xss-check");
+            Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
+            Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await pages.DeleteAsync(page.Id);
+        }
+    }
+
+    [Fact]
+    public async Task Badge_is_an_accessible_svg_for_the_page_and_for_one_component()
+    {
+        using var client = factory.CreatePublicClient();
+        using var response = await client.GetAsync("/status/demo/badge.svg");
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        var svg = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal("img", svg.Root!.Attribute("role")?.Value);
+        Assert.Equal("status: All Systems Operational", svg.Root.Attribute("aria-label")?.Value);
+        Assert.Equal("status: All Systems Operational", svg.Root.Element(ns + "title")?.Value);
+        Assert.NotNull(response.Headers.ETag);
+
+        var pageId = await factory.PageIdAsync("demo");
+        var component = (await factory.Service<StatusKit.Services.ComponentService>().ListAsync(pageId))[0];
+        var one = XDocument.Parse(await client.GetStringAsync($"/status/demo/badge.svg?component={component.Id}"));
+        Assert.Equal($"{component.Name}: Operational", one.Root!.Attribute("aria-label")?.Value);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/status/demo/badge.svg?component={Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task History_is_an_Atom_feed_with_the_required_elements()
+    {
+        using var client = factory.CreatePublicClient();
+        using var response = await client.GetAsync("/status/demo/history.atom");
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        var feed = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        Assert.Equal(atom + "feed", feed.Root!.Name);
+        foreach (var required in new[] { "id", "title", "updated", "author" })
+        {
+            Assert.Single(feed.Root.Elements(atom + required));
+        }
+
+        var entry = feed.Root.Elements(atom + "entry").Single(e => e.Element(atom + "title")!.Value == "Elevated webhook delivery latency");
+        Assert.StartsWith("urn:uuid:", entry.Element(atom + "id")!.Value, StringComparison.Ordinal);
+        Assert.Single(entry.Elements(atom + "updated"));
+        Assert.Contains("All delayed webhooks were delivered.", entry.Element(atom + "content")!.Value, StringComparison.Ordinal);
+        Assert.Equal("alternate", entry.Element(atom + "link")!.Attribute("rel")!.Value);
+    }
+
+    [Fact]
+    public async Task Maintenance_calendar_is_iCalendar_with_the_rule_and_time_zone()
+    {
+        using var client = factory.CreatePublicClient();
+        using var response = await client.GetAsync("/status/demo/maintenance.ics");
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:", text, StringComparison.Ordinal);
+        Assert.EndsWith("END:VCALENDAR\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", text, StringComparison.Ordinal);
+        Assert.Contains("DTSTART;TZID=Europe/Berlin:", text, StringComparison.Ordinal);
+        Assert.Contains("T020000\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("RRULE:FREQ=WEEKLY;BYDAY=SU\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("SUMMARY:Weekly database maintenance\r\n", text, StringComparison.Ordinal);
+        Assert.All(text.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line));
+        Assert.DoesNotContain('\n', text.Replace("\r\n", string.Empty, StringComparison.Ordinal));
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

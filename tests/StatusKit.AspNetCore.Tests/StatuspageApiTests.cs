@@ -1,0 +1,231 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using StatusKit.AspNetCore.Api;
+using StatusKit.Engine;
+using StatusKit.Services;
+using StatusKit.Status;
+
+namespace StatusKit.AspNetCore.Tests;
+
+[Collection(SampleHostCollection.Name)]
+public sealed partial class StatuspageApiTests(SampleHostFactory factory)
+{
+    public static TheoryData<string, string> Documents => new()
+    {
+        { "summary.json", "summary.json" },
+        { "status.json", "status.json" },
+        { "components.json", "components.json" },
+        { "incidents.json", "incidents.json" },
+        { "incidents/unresolved.json", "incidents.json" },
+        { "scheduled-maintenances.json", "scheduled-maintenances.json" },
+        { "scheduled-maintenances/upcoming.json", "scheduled-maintenances.json" },
+        { "scheduled-maintenances/active.json", "scheduled-maintenances.json" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public async Task Every_document_has_the_shape_of_the_Statuspage_example(string document, string example)
+    {
+        var incidentId = await CreateIncidentAsync();
+        try
+        {
+            using var client = factory.CreatePublicClient();
+            using var response = await client.GetAsync($"/status/demo/api/v2/{document}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            using var actual = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
+            using var expected = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "statuspage", example)));
+            Assert.Empty(JsonShape.Differences(expected.RootElement, actual.RootElement));
+            Assert.Equal(
+                expected.RootElement.EnumerateObject().Select(p => p.Name),
+                actual.RootElement.EnumerateObject().Select(p => p.Name));
+        }
+        finally
+        {
+            await DeleteIncidentAsync(incidentId);
+        }
+    }
+
+    [Fact]
+    public async Task Summary_lists_groups_with_member_ids_the_unresolved_incident_and_the_upcoming_window()
+    {
+        var incidentId = await CreateIncidentAsync();
+        try
+        {
+            using var json = await GetJsonAsync("/status/demo/api/v2/summary.json");
+            var root = json.RootElement;
+            var components = root.GetProperty("components").EnumerateArray().ToList();
+            var groups = components.Where(c => c.GetProperty("group").GetBoolean()).ToList();
+            Assert.Equal(["API", "Web", "Payments"], groups.Select(g => g.GetProperty("name").GetString()));
+            Assert.Equal(11, components.Count);
+            foreach (var group in groups)
+            {
+                var groupId = group.GetProperty("id").GetString();
+                var memberIds = group.GetProperty("components").EnumerateArray().Select(e => e.GetString()).ToList();
+                Assert.NotEmpty(memberIds);
+                Assert.All(memberIds, id => Assert.Equal(groupId, components.Single(c => c.GetProperty("id").GetString() == id).GetProperty("group_id").GetString()));
+            }
+
+            var incident = Assert.Single(root.GetProperty("incidents").EnumerateArray());
+            Assert.Equal("Database replica lag", incident.GetProperty("name").GetString());
+            Assert.Equal("major", incident.GetProperty("impact").GetString());
+            Assert.Equal("investigating", incident.GetProperty("status").GetString());
+            Assert.Equal(JsonValueKind.Null, incident.GetProperty("resolved_at").ValueKind);
+            Assert.Single(incident.GetProperty("incident_updates").EnumerateArray());
+            var maintenance = Assert.Single(root.GetProperty("scheduled_maintenances").EnumerateArray());
+            Assert.Equal("maintenance", maintenance.GetProperty("impact").GetString());
+            Assert.Equal("scheduled", maintenance.GetProperty("status").GetString());
+            Assert.Equal("partial_outage", components.Single(c => c.GetProperty("name").GetString() == "Public API").GetProperty("status").GetString());
+            Assert.Equal("major", root.GetProperty("status").GetProperty("indicator").GetString());
+            Assert.Equal("Partial System Outage", root.GetProperty("status").GetProperty("description").GetString());
+        }
+        finally
+        {
+            await DeleteIncidentAsync(incidentId);
+        }
+    }
+
+    [Fact]
+    public async Task Timestamps_have_milliseconds_and_the_page_time_zone_offset()
+    {
+        using var json = await GetJsonAsync("/status/demo/api/v2/components.json");
+        var page = json.RootElement.GetProperty("page");
+        Assert.Equal("Europe/Berlin", page.GetProperty("time_zone").GetString());
+        var updatedAt = page.GetProperty("updated_at").GetString()!;
+        Assert.Matches(Timestamp(), updatedAt);
+        var parsed = DateTimeOffset.Parse(updatedAt, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin").GetUtcOffset(parsed), parsed.Offset);
+        Assert.All(json.RootElement.GetProperty("components").EnumerateArray(), c => Assert.Matches(Timestamp(), c.GetProperty("created_at").GetString()!));
+        var raw = await factory.CreatePublicClient().GetStringAsync("/status/demo/api/v2/status.json");
+        Assert.DoesNotContain("\\u002B", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Indicator_follows_component_statuses()
+    {
+        var components = factory.Service<ComponentService>();
+        var pageId = await factory.PageIdAsync("demo");
+        var dashboard = (await components.ListAsync(pageId)).Single(c => c.Name == "Dashboard");
+        await components.SetManualStatusAsync(dashboard.Id, ComponentStatus.MajorOutage);
+        try
+        {
+            using var json = await GetJsonAsync("/status/demo/api/v2/status.json");
+            Assert.Equal("critical", json.RootElement.GetProperty("status").GetProperty("indicator").GetString());
+            Assert.Equal("Major Service Outage", json.RootElement.GetProperty("status").GetProperty("description").GetString());
+        }
+        finally
+        {
+            await components.ClearManualStatusAsync(dashboard.Id);
+        }
+
+        using var after = await GetJsonAsync("/status/demo/api/v2/status.json");
+        Assert.Equal("none", after.RootElement.GetProperty("status").GetProperty("indicator").GetString());
+    }
+
+    [Fact]
+    public async Task Resolved_incidents_are_listed_newest_first_with_their_timeline()
+    {
+        using var json = await GetJsonAsync("/status/demo/api/v2/incidents.json");
+        var incident = json.RootElement.GetProperty("incidents").EnumerateArray().Single(i => i.GetProperty("name").GetString() == "Elevated webhook delivery latency");
+        Assert.Equal("resolved", incident.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.String, incident.GetProperty("resolved_at").ValueKind);
+        Assert.Equal(JsonValueKind.String, incident.GetProperty("monitoring_at").ValueKind);
+        Assert.Equal(
+            ["resolved", "monitoring", "identified", "investigating"],
+            incident.GetProperty("incident_updates").EnumerateArray().Select(u => u.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task Unchanged_page_answers_304_to_its_ETag_and_caches_publicly_for_ten_seconds()
+    {
+        using var client = factory.CreatePublicClient();
+        using var first = await client.GetAsync("/status/demo/api/v2/summary.json");
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.False(etag.IsWeak);
+        Assert.Equal("public, max-age=10", first.Headers.CacheControl?.ToString());
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/status/demo/api/v2/summary.json");
+        request.Headers.IfNoneMatch.Add(etag);
+        using var second = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync());
+        Assert.Equal(etag, second.Headers.ETag);
+
+        using var stale = new HttpRequestMessage(HttpMethod.Get, "/status/demo/api/v2/summary.json");
+        stale.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\""));
+        using var third = await client.SendAsync(stale);
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+    }
+
+    [Fact]
+    public async Task ETag_changes_when_the_page_changes()
+    {
+        using var client = factory.CreatePublicClient();
+        var before = (await client.GetAsync("/status/demo/api/v2/status.json")).Headers.ETag;
+        var incidentId = await CreateIncidentAsync();
+        try
+        {
+            var during = (await client.GetAsync("/status/demo/api/v2/status.json")).Headers.ETag;
+            Assert.NotEqual(before, during);
+        }
+        finally
+        {
+            await DeleteIncidentAsync(incidentId);
+        }
+    }
+
+    [Fact]
+    public async Task Serialised_bytes_are_memoised_per_version()
+    {
+        var documents = factory.Service<StatuspageDocuments>();
+        var snapshot = (await factory.Service<IStatusPageReader>().GetSnapshotBySlugAsync("demo", default))!;
+        var first = await documents.PrepareAsync(snapshot, ApiDocument.Summary, "http://x/status/demo", default);
+        var second = await documents.PrepareAsync(snapshot, ApiDocument.Summary, "http://x/status/demo", default);
+        Assert.Equal(first.ETag, second.ETag);
+        Assert.Same(first.Render(), second.Render());
+    }
+
+    [Fact]
+    public async Task Unknown_page_is_404()
+    {
+        using var client = factory.CreatePublicClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/status/no-such-page/api/v2/summary.json")).StatusCode);
+    }
+
+    private async Task<JsonDocument> GetJsonAsync(string path)
+    {
+        using var client = factory.CreatePublicClient();
+        return JsonDocument.Parse(await client.GetByteArrayAsync(path));
+    }
+
+    private async Task<Guid> CreateIncidentAsync()
+    {
+        var pageId = await factory.PageIdAsync("demo");
+        var publicApi = (await factory.Service<ComponentService>().ListAsync(pageId)).Single(c => c.Name == "Public API");
+        using var admin = factory.CreateAdminClient();
+        using var response = await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/incidents", new
+        {
+            title = "Database replica lag",
+            message = "Reads may return stale data.",
+            severity = "major",
+            componentIds = new[] { publicApi.Id },
+            notifySubscribers = false,
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
+        return json.RootElement.GetProperty("id").GetGuid();
+    }
+
+    private async Task DeleteIncidentAsync(Guid incidentId)
+    {
+        using var admin = factory.CreateAdminClient();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/incidents/{incidentId}")).StatusCode);
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$")]
+    private static partial Regex Timestamp();
+}

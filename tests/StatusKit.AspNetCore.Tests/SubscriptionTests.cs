@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Http.Json;
+using StatusKit.Model;
+using StatusKit.Services;
+
+namespace StatusKit.AspNetCore.Tests;
+
+[Collection(SampleHostCollection.Name)]
+public sealed class SubscriptionTests(SampleHostFactory factory)
+{
+    [Fact]
+    public async Task Subscribing_is_rate_limited_per_client_address()
+    {
+        using var client = factory.CreatePublicClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await client.PostAsJsonAsync("/status/demo/subscriptions", new { channel = "email", destination = $"rate{i}@example.com" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Accepted, 5).Append((HttpStatusCode)429), statuses);
+    }
+
+    [Fact]
+    public async Task Verify_then_one_click_unsubscribe()
+    {
+        var subscription = await factory.Service<SubscriberService>().SubscribeAsync(new Subscribe
+        {
+            PageId = await factory.PageIdAsync("demo"),
+            Channel = SubscriberChannel.Email,
+            Destination = "verify-me@example.com",
+        });
+        using var client = factory.CreatePublicClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/status/demo/subscriptions/verify?token={subscription.VerificationToken}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/status/demo/subscriptions/verify?token={subscription.VerificationToken}")).StatusCode);
+        Assert.True((await factory.Service<SubscriberService>().GetAsync(subscription.Subscriber.Id))!.IsVerified);
+
+        // GET asks first (link scanners must not unsubscribe); the RFC 8058 POST does it.
+        var confirm = await client.GetStringAsync($"/status/demo/subscriptions/unsubscribe?token={subscription.UnsubscribeToken}");
+        Assert.Contains("method=\"post\"", confirm, StringComparison.Ordinal);
+        Assert.True((await factory.Service<SubscriberService>().GetAsync(subscription.Subscriber.Id))!.IsActive);
+        using var oneClick = await client.PostAsync(
+            $"/status/demo/subscriptions/unsubscribe?token={subscription.UnsubscribeToken}",
+            new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        Assert.Equal(HttpStatusCode.OK, oneClick.StatusCode);
+        Assert.False((await factory.Service<SubscriberService>().GetAsync(subscription.Subscriber.Id))!.IsActive);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/status/demo/subscriptions/unsubscribe?token={new string('a', 64)}", null)).StatusCode);
+    }
+}
