@@ -21,6 +21,10 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Dictionary<string, WorkItem> _pending = new(StringComparer.Ordinal);
     private Task _pump = Task.CompletedTask;
+
+    // Whether a pump owns the queue, changed only under _gate. Not _pump.IsCompleted: a pump that found the queue
+    // empty has returned but its task may not have completed yet, and an item queued in that gap would be stranded.
+    private bool _pumping;
     private TaskCompletionSource _idle = NewCompleted();
     private long _recomputeCount;
     private int _disposed;
@@ -118,8 +122,9 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
 
             var item = new WorkItem(key, scope, cause, causedByIncidents, background, refreshOnly);
             _pending.Add(key, item);
-            if (_pump.IsCompleted)
+            if (!_pumping)
             {
+                _pumping = true;
                 if (_idle.Task.IsCompleted)
                 {
                     _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -147,6 +152,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
                     }
 
                     _pending.Clear();
+                    _pumping = false;
                     _idle.TrySetResult();
                     return;
                 }

@@ -12,8 +12,7 @@ public sealed partial class InMemoryStatusStore
     /// <remarks>Ordered by display order, then name (ordinal), then id.</remarks>
     public Task<IReadOnlyList<Component>> ListComponentsAsync(Guid pageId, CancellationToken cancellationToken) =>
         Run<IReadOnlyList<Component>>(
-            () => _components.Values
-                .Where(c => c.PageId == pageId)
+            () => ComponentsOfPage(pageId)
                 .OrderBy(c => c.DisplayOrder)
                 .ThenBy(c => c.Name, StringComparer.Ordinal)
                 .ThenBy(c => c.Id)
@@ -35,6 +34,7 @@ public sealed partial class InMemoryStatusStore
 
                 EnsureComponentNameFree(component.Id, component.PageId, component.Name);
                 _components.Add(component.Id, component);
+                IndexComponent(component);
             },
             cancellationToken);
 
@@ -54,7 +54,7 @@ public sealed partial class InMemoryStatusStore
                 }
 
                 EnsureComponentNameFree(component.Id, stored.PageId, component.Name);
-                _components[component.Id] = stored with
+                var updated = stored with
                 {
                     Name = component.Name,
                     Description = component.Description,
@@ -66,6 +66,8 @@ public sealed partial class InMemoryStatusStore
                     ManualStatusExpiresAt = component.ManualStatusExpiresAt,
                     UpdatedAt = component.UpdatedAt,
                 };
+                _components[component.Id] = updated;
+                ReindexComponent(stored, updated);
             },
             cancellationToken);
 
@@ -74,10 +76,12 @@ public sealed partial class InMemoryStatusStore
         Run(
             () =>
             {
-                if (!_components.Remove(componentId))
+                if (!_components.Remove(componentId, out var removed))
                 {
                     return false;
                 }
+
+                UnindexComponent(removed);
 
                 RemoveWhere(_history, h => h.ComponentId == componentId);
                 return true;
@@ -95,7 +99,7 @@ public sealed partial class InMemoryStatusStore
             {
                 ArgumentNullException.ThrowIfNull(orderedComponentIds);
                 EnsurePageExists(pageId);
-                var onPage = _components.Values.Where(c => c.PageId == pageId).Select(c => c.Id).ToHashSet();
+                var onPage = ComponentsOfPage(pageId).Select(c => c.Id).ToHashSet();
                 var listed = orderedComponentIds.ToHashSet();
                 if (listed.Count != orderedComponentIds.Count || !listed.SetEquals(onPage))
                 {
@@ -124,8 +128,8 @@ public sealed partial class InMemoryStatusStore
 
     private void EnsureComponentNameFree(Guid componentId, Guid pageId, string name)
     {
-        if (_components.Values.Any(c =>
-                c.PageId == pageId && c.Id != componentId && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)))
+        if (ComponentsOfPage(pageId).Any(c =>
+                c.Id != componentId && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
             throw new StatusKitConflictException(
                 "name",

@@ -71,7 +71,11 @@ public sealed partial class InMemoryStatusStore
                     return false;
                 }
 
-                RemoveWhere(_components, c => c.PageId == pageId);
+                foreach (var removed in RemoveWhere(_components, c => c.PageId == pageId))
+                {
+                    UnindexComponent(removed);
+                }
+
                 RemoveWhere(_windows, w => w.PageId == pageId);
                 RemoveWhere(_incidents, i => i.PageId == pageId);
                 RemoveWhere(_subscribers, s => s.PageId == pageId);

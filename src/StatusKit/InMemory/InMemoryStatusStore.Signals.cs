@@ -17,9 +17,10 @@ public sealed partial class InMemoryStatusStore
                     throw new ArgumentException("The signal needs an incident id and a team id.", nameof(signal));
                 }
 
-                if (_signals.TryGetValue(signal.IncidentId, out var stored))
+                var exists = _signals.TryGetValue(signal.IncidentId, out var stored);
+                if (exists)
                 {
-                    if (stored.Version == signal.Version)
+                    if (stored!.Version == signal.Version)
                     {
                         return SignalApplyResult.Duplicate;
                     }
@@ -31,6 +32,7 @@ public sealed partial class InMemoryStatusStore
                 }
 
                 _signals[signal.IncidentId] = signal;
+                IndexSignal(stored, signal);
                 return SignalApplyResult.Applied;
             },
             cancellationToken);

@@ -15,7 +15,7 @@ public sealed partial class InMemoryStatusStore
             () =>
             {
                 ArgumentNullException.ThrowIfNull(scope);
-                var components = _components.Values.Where(InScope(scope))
+                var components = ComponentsIn(scope)
                     .OrderBy(c => c.PageId)
                     .ThenBy(c => c.DisplayOrder)
                     .ThenBy(c => c.Name, StringComparer.Ordinal)
@@ -28,7 +28,7 @@ public sealed partial class InMemoryStatusStore
                     Components = components,
                     Pages = _pages.Values.Where(p => pageIds.Contains(p.Id))
                         .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).ToArray(),
-                    OpenSignals = _signals.Values.Where(s => s.IsOpen && teamIds.Contains(s.TeamId))
+                    OpenSignals = OpenSignalsOf(teamIds)
                         .OrderBy(s => s.IncidentId, StringComparer.Ordinal).ToArray(),
                     InProgressWindows = _windows.Values
                         .Where(w => w.State == MaintenanceState.InProgress && pageIds.Contains(w.PageId))
@@ -121,24 +121,23 @@ public sealed partial class InMemoryStatusStore
             },
             cancellationToken);
 
-    private static Func<Component, bool> InScope(StatusScope scope)
+    private IEnumerable<Component> ComponentsIn(StatusScope scope)
     {
         if (scope.TeamId is { } teamId)
         {
-            return c => string.Equals(c.TeamId, teamId, StringComparison.Ordinal);
+            return ComponentsOfTeam(teamId);
         }
 
         if (scope.PageId is { } pageId)
         {
-            return c => c.PageId == pageId;
+            return ComponentsOfPage(pageId);
         }
 
         if (scope.ComponentIds is { } componentIds)
         {
-            var ids = componentIds.ToHashSet();
-            return c => ids.Contains(c.Id);
+            return componentIds.Distinct().Select(id => _components.GetValueOrDefault(id)).OfType<Component>();
         }
 
-        return _ => true;
+        return _components.Values;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using StatusKit.Model;
 
 namespace StatusKit.Status;
@@ -21,6 +22,10 @@ public sealed class IncidentStatusIndex
         ArgumentNullException.ThrowIfNull(signals);
         ArgumentNullException.ThrowIfNull(map);
         var teams = new Dictionary<string, TeamEntry>(StringComparer.Ordinal);
+        TeamEntry? lastEntry = null;
+        string? lastTeam = null;
+        string? lastPriority = null;
+        var lastStatus = ComponentStatus.Operational;
         for (var i = 0; i < signals.Count; i++)
         {
             var signal = signals[i];
@@ -29,14 +34,25 @@ public sealed class IncidentStatusIndex
                 continue;
             }
 
-            var status = map.Map(signal.Priority);
-            if (!teams.TryGetValue(signal.TeamId, out var entry))
+            // Incidents arrive grouped by team and share a handful of priorities: remember the last of each, so the
+            // common case skips a (case-insensitive) priority lookup and a team lookup.
+            var priority = signal.Priority;
+            if (!string.Equals(priority, lastPriority, StringComparison.Ordinal))
             {
-                entry = new TeamEntry();
-                teams.Add(signal.TeamId, entry);
+                lastStatus = map.Map(priority);
+                lastPriority = priority;
             }
 
-            entry.Add(signal.ServiceIdentifier, status);
+            var team = signal.TeamId;
+            if (lastEntry is null || !string.Equals(team, lastTeam, StringComparison.Ordinal))
+            {
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(teams, team, out _);
+                slot ??= new TeamEntry();
+                lastEntry = slot;
+                lastTeam = team;
+            }
+
+            lastEntry.Add(signal.ServiceIdentifier, lastStatus);
         }
 
         return new IncidentStatusIndex(teams);
@@ -70,9 +86,8 @@ public sealed class IncidentStatusIndex
             }
 
             _services ??= new Dictionary<string, ComponentStatus>(StringComparer.Ordinal);
-            _services[serviceIdentifier] = _services.TryGetValue(serviceIdentifier, out var existing)
-                ? existing.Worst(status)
-                : status;
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_services, serviceIdentifier, out var exists);
+            slot = exists ? slot.Worst(status) : status;
         }
 
         public ComponentStatus StatusFor(string? serviceIdentifier)

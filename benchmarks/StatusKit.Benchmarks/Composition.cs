@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StatusKit.Model;
+
+namespace StatusKit.Benchmarks;
+
+/// <summary>
+/// StatusKit composed the way a host composes it (<c>AddStatusPages()</c>), like <c>StatusKit.TestSupport.StatusKitHarness</c>:
+/// loggers are null loggers and no hosted service runs, so only the measured path does work.
+/// </summary>
+internal static class Composition
+{
+    public static readonly DateTimeOffset T0 = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static ServiceProvider Build(Action<IServiceCollection> configure)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        configure(services);
+        services.RemoveAll<IHostedService>();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    public static StatusPage Page(int index) => new()
+    {
+        Id = Guid.CreateVersion7(T0),
+        Name = $"Page {index:D3}",
+        Slug = $"page-{index:D3}",
+        CreatedAt = T0,
+        UpdatedAt = T0,
+    };
+
+    public static Component Component(Guid pageId, int index, string team, string? service = null) => new()
+    {
+        Id = Guid.CreateVersion7(T0),
+        PageId = pageId,
+        Name = $"Component {index:D5}",
+        Description = "An API endpoint of the platform, served from two regions.",
+        GroupName = $"Group {index % 5}",
+        DisplayOrder = index,
+        TeamId = team,
+        ServiceIdentifier = service,
+        StatusUpdatedAt = T0,
+        CreatedAt = T0,
+        UpdatedAt = T0,
+    };
+
+    public static IncidentSignal Signal(string incidentId, string team, string priority, PlatformIncidentState state, long version) => new()
+    {
+        IncidentId = incidentId,
+        TeamId = team,
+        Priority = priority,
+        State = state,
+        Version = version,
+        OccurredAt = T0,
+        Title = "Elevated error rates",
+    };
+}

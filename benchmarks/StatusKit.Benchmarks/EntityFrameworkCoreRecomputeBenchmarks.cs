@@ -1,0 +1,159 @@
+using System.Data.Common;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using StatusKit.Abstractions;
+using StatusKit.Engine;
+using StatusKit.EntityFrameworkCore;
+using StatusKit.Model;
+using StatusKit.Status;
+
+namespace StatusKit.Benchmarks;
+
+/// <summary>
+/// Issue 8, target 5: the recompute for one incident on the EF Core store over a SQLite file in a temp folder (WAL),
+/// for a team whose <see cref="Components"/> components sit on one page. Every invocation flips the incident between
+/// Triggered (Critical) and Resolved and runs the internal <c>StatusRecomputer</c> for the team scope: load the inputs,
+/// compute, commit every component's change with its history row (one transaction), load again to confirm nothing
+/// moved, then rebuild and cache the page snapshot. <see cref="StoreLoadAndCommit"/> is the store's part alone
+/// (what the EF issue's round-trip test measures). The global setup prints the commands each path costs.
+/// </summary>
+[MemoryDiagnoser]
+public class EntityFrameworkCoreRecomputeBenchmarks
+{
+    private readonly CommandCounter counter = new();
+    private StatusScope scope = StatusScope.All;
+    private string teamId = string.Empty;
+    private string folder = string.Empty;
+    private ServiceProvider provider = null!;
+    private IStatusStore store = null!;
+    private StatusRecomputer recomputer = null!;
+    private Guid pageId;
+    private long version;
+
+    /// <summary>The team's components (one page). The global setup also counts the commands at 10 components.</summary>
+    [Params(1_000)]
+    public int Components { get; set; }
+
+    /// <summary>
+    /// SQLite's <c>PRAGMA synchronous</c> on every connection: FULL (the default) syncs the WAL to disk on every
+    /// commit, NORMAL (what SQLite recommends with WAL) only at checkpoints; the difference is this machine's fsync.
+    /// </summary>
+    [Params("FULL", "NORMAL")]
+    public string Synchronous { get; set; } = "FULL";
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        folder = Path.Combine(Path.GetTempPath(), "statuskit-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "statuskit.db"), Pooling = true }.ToString();
+        await using (var connection = new SqliteConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        provider = Composition.Build(services =>
+        {
+            services.AddDbContextFactory<StatusKitSqliteDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(counter, new SynchronousPragma(Synchronous)));
+            services.AddStatusPages().UseEntityFrameworkCoreStore<StatusKitSqliteDbContext>();
+        });
+        await using (var context = await provider.GetRequiredService<IDbContextFactory<StatusKitSqliteDbContext>>().CreateDbContextAsync())
+        {
+            await context.Database.MigrateAsync();
+        }
+
+        store = provider.GetRequiredService<IStatusStore>();
+        recomputer = provider.GetRequiredService<StatusRecomputer>();
+
+        // The round trips do not depend on the team's size: count them at 10 components, then at the measured size.
+        var small = await SeedTeamAsync(1, 10);
+        var large = await SeedTeamAsync(0, Components);
+        foreach (var (team, size) in new[] { (small, 10), (large, Components) })
+        {
+            (teamId, scope, pageId) = team;
+            version = 0;
+            counter.Enabled = true;
+            counter.Reset();
+            await RecomputeOneIncident();
+            var recompute = counter.Count;
+            counter.Reset();
+            await StoreLoadAndCommit();
+            Console.WriteLine($"// {size} components: RecomputeOneIncident = {recompute} commands, StoreLoadAndCommit = {counter.Count} commands");
+            counter.Enabled = false;
+        }
+    }
+
+    private async Task<(string Team, StatusScope Scope, Guid PageId)> SeedTeamAsync(int index, int size)
+    {
+        var team = $"team-db-{index}";
+        var page = Composition.Page(index);
+        await store.AddPageAsync(page, CancellationToken.None);
+        for (var i = 0; i < size; i++)
+        {
+            await store.AddComponentAsync(Composition.Component(page.Id, i, team), CancellationToken.None);
+        }
+
+        await provider.GetRequiredService<PageSnapshotReader>().RefreshAsync(page.Id, CancellationToken.None);
+        return (team, StatusScope.ForTeam(team), page.Id);
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        await provider.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Benchmark]
+    public async Task<int> RecomputeOneIncident()
+    {
+        var next = ++version;
+        var state = next % 2 == 1 ? PlatformIncidentState.Triggered : PlatformIncidentState.Resolved;
+        await store.ApplySignalAsync(Composition.Signal("INC-" + teamId, teamId, "Critical", state, next), CancellationToken.None);
+        var changes = await recomputer.RecomputeAsync(scope, "incident INC-db", causedByIncidents: true, CancellationToken.None);
+        return changes.Count;
+    }
+
+    [Benchmark]
+    public async Task<bool> StoreLoadAndCommit()
+    {
+        var inputs = await store.LoadStatusInputsAsync(scope, CancellationToken.None);
+        var from = inputs.Components[0].Status;
+        var to = from == ComponentStatus.MajorOutage ? ComponentStatus.PartialOutage : ComponentStatus.MajorOutage;
+        var changes = new ComponentStatusChange[inputs.Components.Count];
+        for (var i = 0; i < changes.Length; i++)
+        {
+            var component = inputs.Components[i];
+            changes[i] = new ComponentStatusChange(pageId, component.Id, component.Status, to, Composition.T0, "bench");
+        }
+
+        return await store.CommitStatusAsync(new StatusCommit(changes, []), CancellationToken.None);
+    }
+}
+
+/// <summary>Sets <c>PRAGMA synchronous</c> on every connection EF Core opens.</summary>
+internal sealed class SynchronousPragma(string mode) : DbConnectionInterceptor
+{
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA synchronous={mode};";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA synchronous={mode};";
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+using StatusKit.Abstractions;
+using StatusKit.Engine;
+using StatusKit.InMemory;
+using StatusKit.Serialization;
+
+namespace StatusKit.Benchmarks;
+
+/// <summary>
+/// Issue 8, target 3: a cache hit for a page of 200 components (in-process cache), answered with the UTF-8 JSON the
+/// snapshot keeps (<c>PageSnapshot.Utf8Json</c>, written once by the snapshot builder). The baseline serialises the
+/// snapshot again on every hit (source-generated System.Text.Json straight to UTF-8).
+/// The Statuspage-style <c>summary.json</c> serialiser lives in StatusKit.AspNetCore, which is not on main yet: its
+/// benchmark is pending.
+/// </summary>
+[MemoryDiagnoser]
+public class ReadPathBenchmarks
+{
+    private ServiceProvider provider = null!;
+    private IStatusPageReader reader = null!;
+    private Guid pageId;
+    private string slug = string.Empty;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        var store = new InMemoryStatusStore();
+        var page = Composition.Page(0);
+        await store.AddPageAsync(page, CancellationToken.None);
+        for (var i = 0; i < 200; i++)
+        {
+            await store.AddComponentAsync(Composition.Component(page.Id, i, $"team-{i / 10}"), CancellationToken.None);
+        }
+
+        provider = Composition.Build(services =>
+        {
+            services.AddSingleton<IStatusStore>(store);
+            services.AddStatusPages();
+        });
+        reader = provider.GetRequiredService<IStatusPageReader>();
+        pageId = page.Id;
+        slug = page.Slug;
+        var snapshot = await provider.GetRequiredService<PageSnapshotReader>().RefreshAsync(pageId, CancellationToken.None)
+            ?? throw new InvalidOperationException("The page has no snapshot.");
+        Console.WriteLine($"// 200-component snapshot: {snapshot.Utf8Json.Length} bytes of UTF-8 JSON");
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync() => await provider.DisposeAsync();
+
+    [Benchmark(Baseline = true)]
+    public async Task<int> CacheHitSerialisingAgain()
+    {
+        var snapshot = await reader.GetSnapshotAsync(pageId, CancellationToken.None);
+        return JsonSerializer.SerializeToUtf8Bytes(snapshot!, StatusKitJsonContext.Default.PageSnapshot).Length;
+    }
+
+    [Benchmark]
+    public async Task<int> CacheHitKeptBytes()
+    {
+        var snapshot = await reader.GetSnapshotAsync(pageId, CancellationToken.None);
+        return PageSnapshotSerializer.ToUtf8Json(snapshot!).Length;
+    }
+
+    [Benchmark]
+    public async Task<int> CacheHitBySlugKeptBytes()
+    {
+        var snapshot = await reader.GetSnapshotBySlugAsync(slug, CancellationToken.None);
+        return PageSnapshotSerializer.ToUtf8Json(snapshot!).Length;
+    }
+}

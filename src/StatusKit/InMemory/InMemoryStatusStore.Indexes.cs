@@ -1,0 +1,103 @@
+using StatusKit.Model;
+
+namespace StatusKit.InMemory;
+
+public sealed partial class InMemoryStatusStore
+{
+    // Secondary indexes, so that a team's recompute and a page's snapshot cost what the team or page holds, not what the
+    // whole store holds. Every write of _components goes through IndexComponent/UnindexComponent, every write of
+    // _signals through IndexSignal. All guarded by _gate like the dictionaries they index.
+    private readonly Dictionary<Guid, HashSet<Guid>> _componentIdsByPage = [];
+    private readonly Dictionary<string, HashSet<Guid>> _componentIdsByTeam = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _signalIdsByTeam = new(StringComparer.Ordinal);
+
+    private void IndexComponent(Component component)
+    {
+        AddTo(_componentIdsByPage, component.PageId, component.Id);
+        if (component.TeamId is { } team)
+        {
+            AddTo(_componentIdsByTeam, team, component.Id);
+        }
+    }
+
+    private void UnindexComponent(Component component)
+    {
+        RemoveFrom(_componentIdsByPage, component.PageId, component.Id);
+        if (component.TeamId is { } team)
+        {
+            RemoveFrom(_componentIdsByTeam, team, component.Id);
+        }
+    }
+
+    private void ReindexComponent(Component before, Component after)
+    {
+        if (before.PageId != after.PageId || !string.Equals(before.TeamId, after.TeamId, StringComparison.Ordinal))
+        {
+            UnindexComponent(before);
+            IndexComponent(after);
+        }
+    }
+
+    private void IndexSignal(IncidentSignal? before, IncidentSignal after)
+    {
+        if (before is not null && !string.Equals(before.TeamId, after.TeamId, StringComparison.Ordinal))
+        {
+            RemoveFrom(_signalIdsByTeam, before.TeamId, before.IncidentId);
+        }
+
+        AddTo(_signalIdsByTeam, after.TeamId, after.IncidentId);
+    }
+
+    /// <summary>The stored components of a page, in no particular order.</summary>
+    private IEnumerable<Component> ComponentsOfPage(Guid pageId) =>
+        _componentIdsByPage.TryGetValue(pageId, out var ids) ? ids.Select(id => _components[id]) : [];
+
+    /// <summary>The stored components of a team (ordinal), in no particular order.</summary>
+    private IEnumerable<Component> ComponentsOfTeam(string teamId) =>
+        _componentIdsByTeam.TryGetValue(teamId, out var ids) ? ids.Select(id => _components[id]) : [];
+
+    /// <summary>The open signals of the given teams, in no particular order.</summary>
+    private List<IncidentSignal> OpenSignalsOf(HashSet<string> teamIds)
+    {
+        var open = new List<IncidentSignal>();
+        foreach (var team in teamIds)
+        {
+            if (!_signalIdsByTeam.TryGetValue(team, out var ids))
+            {
+                continue;
+            }
+
+            foreach (var id in ids)
+            {
+                var signal = _signals[id];
+                if (signal.IsOpen)
+                {
+                    open.Add(signal);
+                }
+            }
+        }
+
+        return open;
+    }
+
+    private static void AddTo<TKey, TValue>(Dictionary<TKey, HashSet<TValue>> index, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var set))
+        {
+            set = [];
+            index.Add(key, set);
+        }
+
+        set.Add(value);
+    }
+
+    private static void RemoveFrom<TKey, TValue>(Dictionary<TKey, HashSet<TValue>> index, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (index.TryGetValue(key, out var set) && set.Remove(value) && set.Count == 0)
+        {
+            index.Remove(key);
+        }
+    }
+}
