@@ -18,7 +18,7 @@ public sealed class OptionsValidationTests
             o.ChangeFeedBufferSize = 0;
             o.UnknownPriorityStatus = (ComponentStatus)77;
             o.PriorityMap["P0"] = (ComponentStatus)66;
-            o.DowntimeWeights = new Uptime.DowntimeWeights { PartialOutage = 1.5, MajorOutage = double.NaN };
+            o.DowntimeWeights = new StatusKit.Uptime.DowntimeWeights { PartialOutage = 1.5, MajorOutage = double.NaN };
             o.PublicBaseAddress = new Uri("/status", UriKind.Relative);
         });
 
