@@ -21,6 +21,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Dictionary<string, WorkItem> _pending = new(StringComparer.Ordinal);
     private Task _pump = Task.CompletedTask;
+    private bool _pumping; // under _gate: true from starting the pump until it leaves its loop (its task completes later)
     private TaskCompletionSource _idle = NewCompleted();
     private long _recomputeCount;
     private int _disposed;
@@ -118,8 +119,9 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
 
             var item = new WorkItem(key, scope, cause, causedByIncidents, background, refreshOnly);
             _pending.Add(key, item);
-            if (_pump.IsCompleted)
+            if (!_pumping)
             {
+                _pumping = true;
                 if (_idle.Task.IsCompleted)
                 {
                     _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -147,6 +149,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
                     }
 
                     _pending.Clear();
+                    _pumping = false;
                     _idle.TrySetResult();
                     return;
                 }
