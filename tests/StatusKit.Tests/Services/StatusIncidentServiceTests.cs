@@ -282,7 +282,9 @@ public sealed class StatusIncidentServiceTests
 
         await kit.Incidents.AddUpdateAsync(incident.Id, StatusIncidentState.Monitoring, "watching", notifySubscribers: false);
         var afterSilentUpdate = await IncidentNoticesAsync(kit, page.Id, incident.Id);
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
         await kit.Incidents.AddUpdateAsync(incident.Id, StatusIncidentState.Identified, "found");
+        kit.Clock.Advance(TimeSpan.FromMinutes(1)); // notifications of one instant have no order among them
         await kit.Incidents.ResolveAsync(incident.Id, "fixed");
 
         var kinds = (await OutboxAsync(kit, page.Id)).Where(n => n.Content.StatusIncidentId == incident.Id).Select(n => n.Content.Kind).ToList();
