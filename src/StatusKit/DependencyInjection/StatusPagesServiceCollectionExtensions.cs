@@ -55,6 +55,10 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatusPagesOptions>, StatusPagesOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MaintenanceOptions>, MaintenanceOptionsValidator>());
+
+        // First among StatusKit's hosted services: reports the failures of every options type at once, before the
+        // other hosted services read their options in their constructors.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OptionsStartupCheck>());
         services.TryAddSingleton(TimeProvider.System);
 
         // Ports: the host's own registrations win.

@@ -1,0 +1,169 @@
+using System.Text.RegularExpressions;
+
+namespace StatusKit.Tests.Architecture;
+
+/// <summary>
+/// Rules checked over the source files of every project under src/ (so a project this test project does not reference,
+/// such as StatusKit.EntityFrameworkCore or a later StatusKit.AspNetCore, is covered too).
+/// </summary>
+public sealed partial class SourceRulesTests
+{
+    /// <summary>Public non-abstract, non-static classes that may stay unsealed, each with its reason.</summary>
+    private static readonly Dictionary<string, string> UnsealedAllowed = new(StringComparer.Ordinal)
+    {
+        ["StatusKitException"] = "the base of the library's exception hierarchy: hosts catch it, the specific exceptions derive from it",
+        ["StatusKitDbContext"] = "the library-owned context; the SQLite and PostgreSQL contexts derive from it to carry their migrations",
+    };
+
+    [Fact]
+    public void NoSourceFile_ReadsTheSystemClock()
+    {
+        var offences = SourceFiles()
+            .SelectMany(file => ClockReads(File.ReadAllText(file)).Select(line => $"{Relative(file)}:{line}"))
+            .ToList();
+
+        Assert.True(offences.Count == 0, "Use the injected TimeProvider instead of the system clock at:\n" + string.Join("\n", offences));
+    }
+
+    [Theory]
+    [InlineData("var now = DateTime.UtcNow;", 1)]
+    [InlineData("var now = DateTimeOffset.Now;", 1)]
+    [InlineData("x = System.DateTime.Today;", 1)]
+    [InlineData("a = DateTime.Now;\nb = DateTimeOffset.UtcNow;", 2)]
+    [InlineData("var now = time.GetUtcNow();", 0)]
+    [InlineData("// DateTime.UtcNow is banned", 0)]
+    [InlineData("/// <summary>never DateTimeOffset.UtcNow</summary>", 0)]
+    [InlineData("var s = \"DateTime.Now\";", 0)]
+    [InlineData("var d = DateTime.UnixEpoch;", 0)]
+    public void ClockReads_FindsEveryUse_AndIgnoresCommentsAndStrings(string source, int expected)
+    {
+        Assert.Equal(expected, ClockReads(source).Count);
+    }
+
+    [Fact]
+    public void PublicClasses_AreSealed_UnlessAllowedWithAReason()
+    {
+        var unsealed = SourceFiles()
+            .SelectMany(file => UnsealedPublicClasses(File.ReadAllText(file)).Select(c => (File: file, c.Name, c.Line)))
+            .Where(c => !UnsealedAllowed.ContainsKey(c.Name))
+            .Select(c => $"{Relative(c.File)}:{c.Line} {c.Name}")
+            .ToList();
+
+        Assert.True(unsealed.Count == 0, "Seal these public classes or add them to the allow-list with a reason:\n" + string.Join("\n", unsealed));
+    }
+
+    [Fact]
+    public void PublicTypesOfTheCoreAssembly_AreSealed_UnlessAllowed()
+    {
+        var unsealed = typeof(StatusKitException).Assembly.GetExportedTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && !t.IsSealed && !UnsealedAllowed.ContainsKey(t.Name))
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.Empty(unsealed);
+    }
+
+    [Fact]
+    public void TheAllowList_NamesOnlyClassesThatExistAndAreUnsealed()
+    {
+        var unsealed = SourceFiles().SelectMany(file => UnsealedPublicClasses(File.ReadAllText(file))).Select(c => c.Name).ToHashSet();
+
+        Assert.All(UnsealedAllowed, entry =>
+        {
+            Assert.Contains(entry.Key, unsealed);
+            Assert.False(string.IsNullOrWhiteSpace(entry.Value));
+        });
+    }
+
+    [Theory]
+    [InlineData("public class Foo { }", "Foo")]
+    [InlineData("public partial class Foo : Bar", "Foo")]
+    [InlineData("public record Foo(int A);", "Foo")]
+    [InlineData("public sealed class Foo { }", null)]
+    [InlineData("public static class Foo { }", null)]
+    [InlineData("public abstract class Foo { }", null)]
+    [InlineData("public sealed partial record Foo;", null)]
+    [InlineData("internal class Foo { }", null)]
+    [InlineData("public record struct Foo(int A);", null)]
+    public void UnsealedPublicClasses_RecognisesTheDeclarations(string source, string? expected)
+    {
+        Assert.Equal(expected is null ? [] : [expected], UnsealedPublicClasses(source).Select(c => c.Name));
+    }
+
+    /// <summary>The 1-based lines of <paramref name="source"/> that read the system clock, outside comments and strings.</summary>
+    internal static List<int> ClockReads(string source)
+    {
+        var lines = source.Split('\n');
+        var result = new List<int>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var code = StringLiteral().Replace(lines[i], "\"\"");
+            var comment = code.IndexOf("//", StringComparison.Ordinal);
+            if (comment >= 0)
+            {
+                code = code[..comment];
+            }
+
+            if (ClockRead().IsMatch(code))
+            {
+                result.Add(i + 1);
+            }
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<(string Name, int Line)> UnsealedPublicClasses(string source)
+    {
+        var lines = source.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = ClassDeclaration().Match(lines[i]);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var modifiers = match.Groups["modifiers"].Value;
+            if (!modifiers.Contains("sealed", StringComparison.Ordinal) && !modifiers.Contains("static", StringComparison.Ordinal) && !modifiers.Contains("abstract", StringComparison.Ordinal))
+            {
+                yield return (match.Groups["name"].Value, i + 1);
+            }
+        }
+    }
+
+    private static IEnumerable<string> SourceFiles()
+    {
+        var src = Path.Combine(RepositoryRoot(), "src");
+        var files = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                     && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(files.Count > 50, $"Expected the sources under {src}, found {files.Count} files.");
+        return files;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "StatusKit.sln")) || File.Exists(Path.Combine(dir.FullName, "StatusKit.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No StatusKit.sln above {AppContext.BaseDirectory}.");
+    }
+
+    private static string Relative(string file) => Path.GetRelativePath(RepositoryRoot(), file).Replace('\\', '/');
+
+    [GeneratedRegex(@"\bDateTime(Offset)?\s*\.\s*(UtcNow|Now|Today)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ClockRead();
+
+    [GeneratedRegex(@"@?""(?:[^""\\]|\\.)*""", RegexOptions.CultureInvariant)]
+    private static partial Regex StringLiteral();
+
+    [GeneratedRegex(@"^\s*public\s+(?<modifiers>(?:(?:sealed|static|abstract|partial|unsafe|new)\s+)*)(?:class|record(?!\s+struct))\s+(?<name>\w+)", RegexOptions.CultureInvariant)]
+    private static partial Regex ClassDeclaration();
+}

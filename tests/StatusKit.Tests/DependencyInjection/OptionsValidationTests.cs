@@ -1,0 +1,101 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StatusKit.Configuration;
+using StatusKit.Status;
+
+namespace StatusKit.Tests.DependencyInjection;
+
+public sealed class OptionsValidationTests
+{
+    [Fact]
+    public async Task HostStart_WithInvalidOptions_FailsListingEveryFailure()
+    {
+        using var host = BuildHost(o =>
+        {
+            o.SnapshotTimeToLive = TimeSpan.Zero;
+            o.FailSafeThrottle = TimeSpan.FromSeconds(-1);
+            o.ChangeFeedBufferSize = 0;
+            o.UnknownPriorityStatus = (ComponentStatus)77;
+            o.PriorityMap["P0"] = (ComponentStatus)66;
+            o.DowntimeWeights = new StatusKit.Uptime.DowntimeWeights { PartialOutage = 1.5, MajorOutage = double.NaN };
+            o.PublicBaseAddress = new Uri("/status", UriKind.Relative);
+        });
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        var failures = string.Join("\n", ex.Failures);
+        Assert.Contains("SnapshotTimeToLive", failures, StringComparison.Ordinal);
+        Assert.Contains("FailSafeThrottle", failures, StringComparison.Ordinal);
+        Assert.Contains("ChangeFeedBufferSize", failures, StringComparison.Ordinal);
+        Assert.Contains("UnknownPriorityStatus", failures, StringComparison.Ordinal);
+        Assert.Contains("PriorityMap['P0']", failures, StringComparison.Ordinal);
+        Assert.Contains("DowntimeWeights.PartialOutage", failures, StringComparison.Ordinal);
+        Assert.Contains("DowntimeWeights.MajorOutage", failures, StringComparison.Ordinal);
+        Assert.Contains("PublicBaseAddress", failures, StringComparison.Ordinal);
+        Assert.Contains("LinkSigningKey", failures, StringComparison.Ordinal);
+        Assert.True(ex.Failures.Count() >= 9, failures);
+    }
+
+    [Fact]
+    public async Task HostStart_FailuresOfSeveralOptionTypes_AreAllReported()
+    {
+        using var host = BuildHost(o => o.RecomputeRetryDelay = TimeSpan.Zero, services =>
+            services.AddStatusPages().ConfigureNotifications(n => n.RetryJitter = 5));
+
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        var failures = (ex is AggregateException all ? all.InnerExceptions : [ex]).Cast<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
+        Assert.Contains(failures, f => f.Contains("RecomputeRetryDelay", StringComparison.Ordinal));
+        Assert.True(failures.Any(f => f.Contains("RetryJitter", StringComparison.Ordinal)), ex.ToString());
+    }
+
+    [Theory]
+    [InlineData("not base64!")]
+    [InlineData("c2hvcnQ=")] // "short": 5 bytes
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==")] // 31 bytes
+    public async Task HostStart_WithAWeakLinkSigningKey_FailsWithoutShowingTheKey(string key)
+    {
+        using var host = BuildHost(o => o.LinkSigningKey = key);
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        var failure = Assert.Single(ex.Failures);
+        Assert.StartsWith("LinkSigningKey:", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HostStart_PublicBaseAddressWithoutLinkSigningKey_Fails()
+    {
+        using var host = BuildHost(o => o.PublicBaseAddress = new Uri("https://status.example.com/"));
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.StartsWith("LinkSigningKey: required when PublicBaseAddress", Assert.Single(ex.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HostStart_WithValidOptions_Starts()
+    {
+        using var host = BuildHost(o =>
+        {
+            o.PublicBaseAddress = new Uri("https://status.example.com/");
+            o.LinkSigningKey = Convert.ToBase64String(new byte[32]);
+        });
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        Assert.Equal(32, Convert.FromBase64String(host.Services.GetRequiredService<IOptions<StatusPagesOptions>>().Value.LinkSigningKey!).Length);
+    }
+
+    private static IHost BuildHost(Action<StatusPagesOptions> configure, Action<IServiceCollection>? more = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddLogging();
+        builder.Services.AddStatusPages(configure);
+        more?.Invoke(builder.Services);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,301 @@
+using StatusKit.Abstractions;
+using StatusKit.Model;
+using StatusKit.Services;
+using StatusKit.Status;
+using StatusKit.TestSupport;
+using static StatusKit.Tests.Services.ServiceAssert;
+
+namespace StatusKit.Tests.Services;
+
+public sealed class ComponentServiceTests
+{
+    [Fact]
+    public async Task Create_AppendsAfterTheLastComponent_AndStoresEveryField()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var first = await kit.Components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "API", DisplayOrder = 7 });
+
+        var second = await kit.Components.CreateAsync(new CreateComponent
+        {
+            PageId = page.Id, Name = " Web ", Description = "site", GroupName = "Front", TeamId = "t1", ServiceIdentifier = "web",
+        });
+
+        Assert.Equal(8, second.DisplayOrder);
+        Assert.Equal("Web", second.Name);
+        Assert.Equal(("site", "Front", "t1", "web"), (second.Description, second.GroupName, second.TeamId, second.ServiceIdentifier));
+        Assert.Equal(ComponentStatus.Operational, second.Status);
+        Assert.Equal([first.Id, second.Id], (await kit.Components.ListAsync(page.Id)).Select(c => c.Id));
+        Assert.Equal(second, await kit.Components.GetAsync(second.Id));
+    }
+
+    [Fact]
+    public async Task Create_UnderAnOpenIncidentOfItsTeam_StartsWithTheIncidentsStatus()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "t1", "Critical", PlatformIncidentState.Triggered, 1));
+
+        var component = await kit.Components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "API", TeamId = "t1" });
+
+        Assert.Equal(ComponentStatus.MajorOutage, component.Status);
+    }
+
+    public static TheoryData<string, int?, string?, string?, string?, string> InvalidCreates => new()
+    {
+        { "", null, null, null, null, "name" },
+        { new string('n', 201), null, null, null, null, "name" },
+        { "API", -1, null, null, null, "displayOrder" },
+        { "API", 1_000_001, null, null, null, "displayOrder" },
+        { "API", null, new string('g', 201), null, null, "groupName" },
+        { "API", null, null, new string('t', 201), null, "teamId" },
+        { "API", null, null, null, new string('s', 201), "serviceIdentifier" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidCreates))]
+    public async Task Create_InvalidInput_NamesTheField_AndChangesNothing(string name, int? order, string? group, string? team, string? service, string field)
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme", ("Existing", null, null));
+
+        await InvalidAsync(kit, field, () => kit.Components.CreateAsync(new CreateComponent
+        {
+            PageId = page.Id, Name = name, DisplayOrder = order, GroupName = group, TeamId = team, ServiceIdentifier = service,
+        }));
+    }
+
+    [Fact]
+    public async Task Create_TooLongDescription_NamesDescription()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+
+        await InvalidAsync(kit, "description", () => kit.Components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "API", Description = new string('d', 20_001) }));
+    }
+
+    [Fact]
+    public async Task Create_DuplicateNameIgnoringCase_IsAConflictOnName()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", null, null));
+
+        await RejectsAsync<StatusKitConflictException>(kit, "name", () => kit.Components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "api" }));
+    }
+
+    [Fact]
+    public async Task Create_UnknownPage_IsNotFoundOnPageId()
+    {
+        await using var kit = new StatusKitHarness();
+
+        await RejectsAsync<StatusKitNotFoundException>(kit, "pageId", () => kit.Components.CreateAsync(new CreateComponent { PageId = Guid.NewGuid(), Name = "API" }));
+    }
+
+    [Fact]
+    public async Task Update_ChangesTheGivenFields_AndRecomputesForTheNewTeam()
+    {
+        await using var kit = new StatusKitHarness();
+        var (_, components) = await kit.CreatePageAsync("Acme", ("API", "t1", null));
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "t2", "High", PlatformIncidentState.Triggered, 1));
+
+        var updated = await kit.Components.UpdateAsync(components[0].Id, new UpdateComponent { Name = "Public API", TeamId = "t2", DisplayOrder = 3, GroupName = "" });
+
+        Assert.Equal("Public API", updated.Name);
+        Assert.Equal(3, updated.DisplayOrder);
+        Assert.Null(updated.GroupName);
+        Assert.Equal(ComponentStatus.PartialOutage, updated.Status);
+        Assert.Equal(updated, await kit.Components.GetAsync(updated.Id));
+    }
+
+    public static TheoryData<UpdateComponent, string> InvalidUpdates => new()
+    {
+        { new UpdateComponent { Name = " " }, "name" },
+        { new UpdateComponent { DisplayOrder = -5 }, "displayOrder" },
+        { new UpdateComponent { Description = new string('d', 20_001) }, "description" },
+        { new UpdateComponent { GroupName = new string('g', 201) }, "groupName" },
+        { new UpdateComponent { TeamId = new string('t', 201) }, "teamId" },
+        { new UpdateComponent { ServiceIdentifier = new string('s', 201) }, "serviceIdentifier" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidUpdates))]
+    public async Task Update_InvalidInput_NamesTheField_AndChangesNothing(UpdateComponent changes, string field)
+    {
+        await using var kit = new StatusKitHarness();
+        var (_, components) = await kit.CreatePageAsync("Acme", ("API", null, null));
+
+        await InvalidAsync(kit, field, () => kit.Components.UpdateAsync(components[0].Id, changes));
+    }
+
+    [Fact]
+    public async Task Update_ToAnotherComponentsName_IsAConflictOnName()
+    {
+        await using var kit = new StatusKitHarness();
+        var (_, components) = await kit.CreatePageAsync("Acme", ("API", null, null), ("Web", null, null));
+
+        await RejectsAsync<StatusKitConflictException>(kit, "name", () => kit.Components.UpdateAsync(components[1].Id, new UpdateComponent { Name = "API" }));
+    }
+
+    [Fact]
+    public async Task Update_UnknownComponent_IsNotFoundOnComponentId()
+    {
+        await using var kit = new StatusKitHarness();
+
+        await RejectsAsync<StatusKitNotFoundException>(kit, "componentId", () => kit.Components.UpdateAsync(Guid.NewGuid(), new UpdateComponent { Name = "x" }));
+    }
+
+    [Fact]
+    public async Task Delete_RemovesTheComponentFromThePageAndItsSnapshot()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, components) = await kit.CreatePageAsync("Acme", ("API", null, null), ("Web", null, null));
+
+        Assert.True(await kit.Components.DeleteAsync(components[0].Id));
+
+        Assert.Null(await kit.Components.GetAsync(components[0].Id));
+        Assert.Equal(["Web"], (await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Components.Select(c => c.Name));
+        Assert.False(await kit.Components.DeleteAsync(components[0].Id));
+    }
+
+    [Fact]
+    public async Task Reorder_SetsEveryDisplayOrderAtOnce()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("A", null, null), ("B", null, null), ("C", null, null));
+
+        await kit.Components.ReorderAsync(page.Id, [c[2].Id, c[0].Id, c[1].Id]);
+
+        Assert.Equal(["C", "A", "B"], (await kit.Components.ListAsync(page.Id)).Select(x => x.Name));
+        Assert.Equal(["C", "A", "B"], (await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Components.Select(x => x.Name));
+    }
+
+    [Fact]
+    public async Task Reorder_MissingOneComponent_IsRejectedAtomically()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("A", null, null), ("B", null, null), ("C", null, null));
+        var before = await DumpAsync(kit.Store);
+
+        var ex = await Assert.ThrowsAsync<StatusKitValidationException>(() => kit.Components.ReorderAsync(page.Id, [c[2].Id, c[0].Id]));
+
+        Assert.Equal("componentIds", ex.Field);
+        Assert.Equal(before, await DumpAsync(kit.Store));
+    }
+
+    [Fact]
+    public async Task Reorder_AComponentOfAnotherPage_IsRejectedAtomically()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("A", null, null), ("B", null, null));
+        var (_, other) = await kit.CreatePageAsync("Other", ("X", null, null));
+        var before = await DumpAsync(kit.Store);
+
+        var ex = await Assert.ThrowsAsync<StatusKitValidationException>(() => kit.Components.ReorderAsync(page.Id, [c[1].Id, other[0].Id]));
+
+        Assert.Equal("componentIds", ex.Field);
+        Assert.Equal(before, await DumpAsync(kit.Store));
+    }
+
+    [Fact]
+    public async Task Reorder_EmptyOrRepeatedIds_AreRejectedBeforeTheStore()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("A", null, null), ("B", null, null));
+
+        await InvalidAsync(kit, "componentIds", () => kit.Components.ReorderAsync(page.Id, []));
+        await InvalidAsync(kit, "componentIds", () => kit.Components.ReorderAsync(page.Id, [c[0].Id, c[0].Id]));
+        await InvalidAsync(kit, "componentIds", () => kit.Components.ReorderAsync(page.Id, [c[0].Id, Guid.Empty]));
+    }
+
+    [Fact]
+    public async Task Reorder_UnknownPage_IsNotFoundOnPageId()
+    {
+        await using var kit = new StatusKitHarness();
+
+        await RejectsAsync<StatusKitNotFoundException>(kit, "pageId", () => kit.Components.ReorderAsync(Guid.NewGuid(), [Guid.NewGuid()]));
+    }
+
+    [Fact]
+    public async Task SetManualStatus_RaisesTheStatus_AndClearReturnsToTheComputedOne()
+    {
+        await using var kit = new StatusKitHarness();
+        var (_, c) = await kit.CreatePageAsync("Acme", ("API", "t1", null));
+
+        var raised = await kit.Components.SetManualStatusAsync(c[0].Id, ComponentStatus.PartialOutage);
+        var cleared = await kit.Components.ClearManualStatusAsync(c[0].Id);
+
+        Assert.Equal(ComponentStatus.PartialOutage, raised.Status);
+        Assert.Equal(ComponentStatus.PartialOutage, raised.ManualStatus);
+        Assert.Equal(ComponentStatus.Operational, cleared.Status);
+        Assert.Null(cleared.ManualStatus);
+        Assert.Null(cleared.ManualStatusExpiresAt);
+    }
+
+    [Fact]
+    public async Task SetManualStatus_Operational_NeverHidesAnOpenIncident()
+    {
+        await using var kit = new StatusKitHarness();
+        var (_, c) = await kit.CreatePageAsync("Acme", ("API", "t1", null));
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "t1", "Critical", PlatformIncidentState.Triggered, 1));
+
+        var component = await kit.Components.SetManualStatusAsync(c[0].Id, ComponentStatus.Operational);
+
+        Assert.Equal(ComponentStatus.MajorOutage, component.Status);
+    }
+
+    [Fact]
+    public async Task SetManualStatus_WithExpiry_StopsApplyingAfterARecomputePastTheExpiry()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", "t1", null));
+
+        var raised = await kit.Components.SetManualStatusAsync(c[0].Id, ComponentStatus.MajorOutage, kit.Clock.GetUtcNow().AddHours(1));
+        kit.Clock.Advance(TimeSpan.FromMinutes(59));
+        await kit.Engine.RecomputePageAsync(page.Id, CancellationToken.None);
+        var beforeExpiry = (await kit.Components.GetAsync(c[0].Id))!.Status;
+        kit.Clock.Advance(TimeSpan.FromMinutes(2));
+        await kit.Engine.RecomputePageAsync(page.Id, CancellationToken.None);
+        var afterExpiry = (await kit.Components.GetAsync(c[0].Id))!.Status;
+
+        Assert.Equal(ComponentStatus.MajorOutage, raised.Status);
+        Assert.Equal(ComponentStatus.MajorOutage, beforeExpiry);
+        Assert.Equal(ComponentStatus.Operational, afterExpiry);
+    }
+
+    [Fact]
+    public async Task SetManualStatus_ExpiryNowOrInThePast_IsRejected()
+    {
+        await using var kit = new StatusKitHarness();
+        var (_, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+
+        await InvalidAsync(kit, "expiresAt", () => kit.Components.SetManualStatusAsync(c[0].Id, ComponentStatus.MajorOutage, kit.Clock.GetUtcNow()));
+        await InvalidAsync(kit, "expiresAt", () => kit.Components.SetManualStatusAsync(c[0].Id, ComponentStatus.MajorOutage, kit.Clock.GetUtcNow().AddSeconds(-1)));
+    }
+
+    [Fact]
+    public async Task SetManualStatus_UndefinedStatus_IsRejected()
+    {
+        await using var kit = new StatusKitHarness();
+        var (_, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+
+        await InvalidAsync(kit, "status", () => kit.Components.SetManualStatusAsync(c[0].Id, (ComponentStatus)42));
+    }
+
+    [Fact]
+    public async Task ManualStatus_UnknownComponent_IsNotFoundOnComponentId()
+    {
+        await using var kit = new StatusKitHarness();
+
+        await RejectsAsync<StatusKitNotFoundException>(kit, "componentId", () => kit.Components.SetManualStatusAsync(Guid.NewGuid(), ComponentStatus.MajorOutage));
+        await RejectsAsync<StatusKitNotFoundException>(kit, "componentId", () => kit.Components.ClearManualStatusAsync(Guid.NewGuid()));
+    }
+
+    [Fact]
+    public async Task ListAndGet_UnknownIds_AreEmptyOrNull()
+    {
+        await using var kit = new StatusKitHarness();
+
+        Assert.Empty(await kit.Components.ListAsync(Guid.NewGuid()));
+        Assert.Null(await kit.Components.GetAsync(Guid.NewGuid()));
+    }
+}

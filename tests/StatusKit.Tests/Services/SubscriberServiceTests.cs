@@ -1,0 +1,256 @@
+using Microsoft.Extensions.DependencyInjection;
+using StatusKit.Model;
+using StatusKit.Notifications;
+using StatusKit.Services;
+using StatusKit.TestSupport;
+using static StatusKit.Tests.Services.ServiceAssert;
+
+namespace StatusKit.Tests.Services;
+
+public sealed class SubscriberServiceTests
+{
+    [Theory]
+    [InlineData(SubscriberChannel.Email, " Ops@Example.com ", "Ops@Example.com")]
+    [InlineData(SubscriberChannel.Slack, "https://hooks.slack.com/services/T0/B0/x", "https://hooks.slack.com/services/T0/B0/x")]
+    [InlineData(SubscriberChannel.Webhook, "https://hooks.example.com/status", "https://hooks.example.com/status")]
+    public async Task Subscribe_EachChannel_StoresAnUnverifiedSubscriber_AndEnqueuesOneVerificationThroughThatChannel(SubscriberChannel channel, string destination, string stored)
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+
+        var subscription = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = channel, Destination = destination });
+
+        var subscriber = subscription.Subscriber;
+        Assert.Equal((channel, stored), (subscriber.Channel, subscriber.Destination));
+        Assert.False(subscriber.IsVerified);
+        Assert.True(subscriber.IsActive);
+        Assert.Equal(NotificationEvents.All, subscriber.NotifyOn);
+        Assert.Matches("^[0-9a-f]{64}$", subscription.VerificationToken);
+        Assert.Matches("^[0-9a-f]{64}$", subscription.UnsubscribeToken);
+        Assert.Equal(SecretTokens.Hash(subscription.VerificationToken!), subscriber.VerifyTokenHash);
+        Assert.Equal(SecretTokens.Hash(subscription.UnsubscribeToken), subscriber.UnsubscribeTokenHash);
+        Assert.Equal(channel == SubscriberChannel.Webhook, subscriber.SigningSecret is not null);
+        SameRecord(subscriber, await kit.Subscribers.GetAsync(subscriber.Id));
+        var verification = Assert.Single(await OutboxAsync(kit, page.Id));
+        Assert.Equal((NotificationKind.SubscriptionVerification, subscriber.Id, channel), (verification.Content.Kind, verification.SubscriberId, verification.Channel));
+        Assert.Contains(subscription.VerificationToken!, verification.Content.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_ActivatesTheSubscription_AndTheTokenWorksOnlyOnce()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var subscription = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com" });
+
+        var verified = await kit.Subscribers.VerifyAsync(subscription.VerificationToken!);
+        var again = await kit.Subscribers.VerifyAsync(subscription.VerificationToken!);
+
+        Assert.NotNull(verified);
+        Assert.True(verified.IsVerified);
+        Assert.True(verified.IsDeliverable);
+        Assert.Null(verified.VerifyTokenHash);
+        Assert.Null(again);
+        Assert.True((await kit.Subscribers.GetAsync(subscription.Subscriber.Id))!.IsVerified);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("short")]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000")]
+    public async Task Verify_UnknownOrMalformedToken_IsNull_AndChangesNothing(string token)
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com" });
+        var before = await DumpAsync(kit.Store);
+
+        Assert.Null(await kit.Subscribers.VerifyAsync(token));
+
+        Assert.Equal(before, await DumpAsync(kit.Store));
+    }
+
+    [Fact]
+    public async Task Subscribe_PreVerified_IsDeliverableAtOnce_AndSendsNoVerification()
+    {
+        await using var kit = Kit();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+
+        var subscription = await kit.Subscribers.SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true,
+            ComponentIds = [c[0].Id], NotifyOn = NotificationEvents.Outage | NotificationEvents.Resolved,
+        });
+
+        Assert.True(subscription.Subscriber.IsDeliverable);
+        Assert.Null(subscription.VerificationToken);
+        Assert.Null(subscription.Subscriber.VerifyTokenHash);
+        Assert.Equal([c[0].Id], subscription.Subscriber.ComponentIds);
+        Assert.Equal(NotificationEvents.Outage | NotificationEvents.Resolved, subscription.Subscriber.NotifyOn);
+        Assert.Empty(await OutboxAsync(kit, page.Id));
+    }
+
+    [Fact]
+    public async Task Unsubscribe_ByToken_Deactivates_AndRepeatingItIsHarmless()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var subscription = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true });
+
+        Assert.True(await kit.Subscribers.UnsubscribeAsync(subscription.UnsubscribeToken));
+        Assert.True(await kit.Subscribers.UnsubscribeAsync(subscription.UnsubscribeToken));
+
+        Assert.False((await kit.Subscribers.GetAsync(subscription.Subscriber.Id))!.IsActive);
+        Assert.False(await kit.Subscribers.UnsubscribeAsync(SecretTokens.Create()));
+        Assert.False(await kit.Subscribers.UnsubscribeAsync("nope"));
+    }
+
+    [Fact]
+    public async Task Subscribe_AfterUnsubscribing_StartsOverWithTheSameSubscriberAndNewTokens()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var first = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true });
+        await kit.Subscribers.UnsubscribeAsync(first.UnsubscribeToken);
+
+        var second = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "A@example.com" });
+
+        Assert.Equal(first.Subscriber.Id, second.Subscriber.Id);
+        Assert.True(second.Subscriber.IsActive);
+        Assert.False(second.Subscriber.IsVerified);
+        Assert.NotEqual(first.UnsubscribeToken, second.UnsubscribeToken);
+        Assert.False(await kit.Subscribers.UnsubscribeAsync(first.UnsubscribeToken));
+        Assert.Single(await kit.Subscribers.ListAsync(page.Id));
+        Assert.NotNull(await kit.Subscribers.VerifyAsync(second.VerificationToken!));
+    }
+
+    [Theory]
+    [InlineData("a@example.com", "a@example.com")]
+    [InlineData("a@example.com", "A@EXAMPLE.COM")]
+    public async Task Subscribe_AnActiveDestinationAgain_IsAConflictOnDestination(string first, string second)
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = first });
+
+        await RejectsAsync<StatusKitConflictException>(kit, "destination", () =>
+            kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = second }));
+    }
+
+    [Fact]
+    public async Task Deactivate_StopsDelivery_AndAnUnknownIdIsNotFound()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var subscription = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true });
+
+        var inactive = await kit.Subscribers.DeactivateAsync(subscription.Subscriber.Id);
+
+        Assert.False(inactive.IsActive);
+        Assert.False((await kit.Subscribers.GetAsync(inactive.Id))!.IsDeliverable);
+        await RejectsAsync<StatusKitNotFoundException>(kit, "subscriberId", () => kit.Subscribers.DeactivateAsync(Guid.NewGuid()));
+    }
+
+    [Fact]
+    public async Task ListAndDelete_WorkOnThePagesSubscribers()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var a = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com" });
+        var b = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Webhook, Destination = "https://hooks.example.com/x" });
+
+        Assert.Equal(new[] { a.Subscriber.Id, b.Subscriber.Id }.Order(), (await kit.Subscribers.ListAsync(page.Id)).Select(s => s.Id).Order());
+        Assert.True(await kit.Subscribers.DeleteAsync(a.Subscriber.Id));
+        Assert.False(await kit.Subscribers.DeleteAsync(a.Subscriber.Id));
+        Assert.Equal([b.Subscriber.Id], (await kit.Subscribers.ListAsync(page.Id)).Select(s => s.Id));
+        Assert.Empty(await kit.Subscribers.ListAsync(Guid.NewGuid()));
+    }
+
+    [Theory]
+    [InlineData(SubscriberChannel.Email, "")]
+    [InlineData(SubscriberChannel.Email, "not-an-email")]
+    [InlineData(SubscriberChannel.Email, "Ann <ann@example.com>")]
+    [InlineData(SubscriberChannel.Email, "ann@localhost")]
+    [InlineData(SubscriberChannel.Email, "a@b@example.com")]
+    [InlineData(SubscriberChannel.Slack, "http://hooks.slack.com/services/x")]
+    [InlineData(SubscriberChannel.Slack, "hooks.slack.com/services/x")]
+    [InlineData(SubscriberChannel.Webhook, "ftp://hooks.example.com/x")]
+    [InlineData(SubscriberChannel.Webhook, "https://user:pw@hooks.example.com/x")]
+    [InlineData(SubscriberChannel.Webhook, "https://127.0.0.1/hook")]
+    [InlineData(SubscriberChannel.Webhook, "https://[::1]/hook")]
+    [InlineData(SubscriberChannel.Webhook, "https://192.168.1.10/hook")]
+    [InlineData(SubscriberChannel.Webhook, "https://169.254.169.254/latest")]
+    [InlineData(SubscriberChannel.Webhook, "https://internal.example.com/hook")]
+    [InlineData(SubscriberChannel.Webhook, "https://no-such-host.example.com/hook")]
+    [InlineData(SubscriberChannel.Slack, "https://10.0.0.1/services/x")]
+    public async Task Subscribe_ABadDestinationForTheChannel_IsRejectedOnDestination(SubscriberChannel channel, string destination)
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+
+        await InvalidAsync(kit, "destination", () => kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = channel, Destination = destination }));
+    }
+
+    [Theory]
+    [InlineData("https://127.0.0.1/hook")]
+    [InlineData("https://internal.example.com/hook")]
+    public async Task Subscribe_APrivateWebhookAddress_IsAcceptedWhenTheHostAllowsPrivateNetworks(string destination)
+    {
+        await using var kit = Kit(allowPrivateNetworks: true);
+        var (page, _) = await kit.CreatePageAsync("Acme");
+
+        var subscription = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Webhook, Destination = destination });
+
+        Assert.Equal(destination, subscription.Subscriber.Destination);
+    }
+
+    [Fact]
+    public async Task Subscribe_Email_WithoutAnEmailNotifier_IsRefusedWithAMessageSayingHowToEnableIt()
+    {
+        await using var kit = Kit(withEmail: false);
+        var (page, _) = await kit.CreatePageAsync("Acme");
+
+        var ex = await InvalidAsync(kit, "channel", () =>
+            kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com" }));
+
+        Assert.Contains("Email channel is not enabled", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("AddSmtpEmailNotifier", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Subscribe_OtherInvalidInput_NamesTheField_AndChangesNothing()
+    {
+        await using var kit = Kit();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        var (_, other) = await kit.CreatePageAsync("Other", ("X", null, null));
+        Subscribe Valid() => new() { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com" };
+
+        await InvalidAsync(kit, "channel", () => kit.Subscribers.SubscribeAsync(Valid() with { Channel = (SubscriberChannel)12 }));
+        await InvalidAsync(kit, "notifyOn", () => kit.Subscribers.SubscribeAsync(Valid() with { NotifyOn = NotificationEvents.None }));
+        await InvalidAsync(kit, "notifyOn", () => kit.Subscribers.SubscribeAsync(Valid() with { NotifyOn = (NotificationEvents)64 }));
+        await InvalidAsync(kit, "componentIds", () => kit.Subscribers.SubscribeAsync(Valid() with { ComponentIds = [other[0].Id] }));
+        await InvalidAsync(kit, "componentIds", () => kit.Subscribers.SubscribeAsync(Valid() with { ComponentIds = [c[0].Id, c[0].Id] }));
+        await InvalidAsync(kit, "destination", () => kit.Subscribers.SubscribeAsync(Valid() with { Destination = new string('a', 1_990) + "@example.com" }));
+        await RejectsAsync<StatusKitNotFoundException>(kit, "pageId", () => kit.Subscribers.SubscribeAsync(Valid() with { PageId = Guid.NewGuid() }));
+    }
+
+    [Fact]
+    public async Task Subscribe_WithALinkSigningKey_DerivesAStableUnsubscribeToken_ThatSurvivesResubscribing()
+    {
+        var key = Convert.ToBase64String(new byte[32]);
+        await using var kit = new StatusKitHarness(services =>
+        {
+            services.AddSingleton<StatusKit.Abstractions.INotifier>(new StatusKit.TestSupport.Fakes.RecordingNotifier(SubscriberChannel.Email));
+            services.Configure<StatusKit.Configuration.StatusPagesOptions>(o => o.LinkSigningKey = key);
+        });
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var first = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true });
+        await kit.Subscribers.UnsubscribeAsync(first.UnsubscribeToken);
+
+        var second = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true });
+
+        Assert.Equal(first.UnsubscribeToken, second.UnsubscribeToken);
+        Assert.True(await kit.Subscribers.UnsubscribeAsync(second.UnsubscribeToken));
+        Assert.False((await kit.Subscribers.GetAsync(second.Subscriber.Id))!.IsActive);
+    }
+}
