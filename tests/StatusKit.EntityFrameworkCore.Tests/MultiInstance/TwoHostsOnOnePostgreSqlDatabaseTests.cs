@@ -34,7 +34,7 @@ public sealed class TwoHostsOnOnePostgreSqlDatabaseTests(PostgreSqlCluster clust
         var database = await PostgreSqlTestDatabase.CreateAsync(cluster, nameof(TwoHostsOnOnePostgreSqlDatabaseTests));
         var clock = new ManualTimeProvider(Start);
         var notifier = new RecordingNotifier(SubscriberChannel.Email);
-        var logs = new CollectingLoggerProvider();
+        var logs = new ListLoggerProvider();
         await using var hostA = new PostgreSqlHost(database.ConnectionString, clock, notifier, logs);
         await using var hostB = new PostgreSqlHost(database.ConnectionString, clock, notifier, logs);
         Assert.NotEqual(hostA.Dispatcher.LeaseOwner, hostB.Dispatcher.LeaseOwner);

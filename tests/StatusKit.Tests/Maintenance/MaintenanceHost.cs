@@ -151,30 +151,3 @@ internal sealed class MaintenanceHost : IAsyncDisposable
         await _provider.DisposeAsync();
     }
 }
-
-/// <summary>Collects log events with their ids, so tests can assert the important ones.</summary>
-internal sealed class ListLoggerProvider : ILoggerProvider
-{
-    private readonly ConcurrentQueue<(int EventId, LogLevel Level, string Message)> _events = new();
-
-    public IReadOnlyList<(int EventId, LogLevel Level, string Message)> Events => [.. _events];
-
-    public int Count(int eventId) => _events.Count(e => e.EventId == eventId);
-
-    public ILogger CreateLogger(string categoryName) => new ListLogger(this);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class ListLogger(ListLoggerProvider owner) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner._events.Enqueue((eventId.Id, logLevel, formatter(state, exception)));
-    }
-}

@@ -1,3 +1,4 @@
+using StatusKit.TestSupport.Fakes;
 using System.Net.Mail;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

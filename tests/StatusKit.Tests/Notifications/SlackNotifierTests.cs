@@ -1,3 +1,4 @@
+using StatusKit.TestSupport.Fakes;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using StatusKit.Model;

@@ -1,3 +1,4 @@
+using StatusKit.TestSupport.Fakes;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;

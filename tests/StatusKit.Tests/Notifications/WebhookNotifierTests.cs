@@ -1,3 +1,4 @@
+using StatusKit.TestSupport.Fakes;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

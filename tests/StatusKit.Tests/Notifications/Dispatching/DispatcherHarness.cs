@@ -27,7 +27,7 @@ internal sealed class DispatcherHarness
 
     public NotificationOptions Settings { get; } = new() { RetryJitter = 0 };
 
-    public ListLogger<NotificationDispatcher> Logger { get; } = new();
+    public ListLoggerProvider Logger { get; } = new();
 
     public StatusPage Page { get; }
 
@@ -41,7 +41,7 @@ internal sealed class DispatcherHarness
     public NotificationDispatcher Dispatcher(params INotifier[] notifiers) => Dispatcher(new Random(7), notifiers);
 
     public NotificationDispatcher Dispatcher(Random random, params INotifier[] notifiers) =>
-        new(Store, notifiers, _links, Microsoft.Extensions.Options.Options.Create(Settings), Clock, null, Logger, random);
+        new(Store, notifiers, _links, Microsoft.Extensions.Options.Options.Create(Settings), Clock, null, Logger.CreateLogger<NotificationDispatcher>(), random);
 
     public async Task<Subscriber> SubscriberAsync(SubscriberChannel channel = SubscriberChannel.Email, bool verified = true, bool active = true)
     {
