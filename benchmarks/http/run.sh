@@ -108,6 +108,8 @@ FIXED="$URL/sample/fixed-bytes?size=$SIZE"
 FIXED_SIZE=$(curl -fsS "$FIXED" | wc -c | tr -d ' ')
 [[ "$FIXED_SIZE" -eq "$SIZE" ]] || { echo "fixed-bytes returned $FIXED_SIZE bytes, expected $SIZE" >&2; exit 1; }
 echo "summary.json: $SIZE bytes, $listed components, ETag $ETAG"
+echo "-- response headers: summary.json"; tr -d '\r' <"$WORK/summary.headers" | sed 's/^/   /'
+echo "-- response headers: fixed-bytes"; curl -fsS -D - -o /dev/null "$FIXED" | tr -d '\r' | sed 's/^/   /'
 
 echo "== conditional request (If-None-Match: $ETAG)"
 : >"$WORK/conditional.body"
@@ -128,12 +130,12 @@ echo "== warm-up (2 s each)"
 wrk -t "$THREADS" -c "$CONNECTIONS" -d 2s "$SUMMARY" >/dev/null
 wrk -t "$THREADS" -c "$CONNECTIONS" -d 2s "$FIXED" >/dev/null
 
-echo "== wrk: $ROUNDS round(s), $DURATION each, $THREADS threads, $CONNECTIONS connections, alternating"
+echo "== wrk: $ROUNDS round(s), $DURATION each, $THREADS threads, $CONNECTIONS connections, alternating the order"
 SUMMARY_RPS=()
 FIXED_RPS=()
 for r in $(seq 1 "$ROUNDS"); do
-  f=$(run_wrk "$FIXED")
-  s=$(run_wrk "$SUMMARY")
+  # Alternate which endpoint goes first, so neither always runs right after the other.
+  if (( r % 2 )); then f=$(run_wrk "$FIXED"); s=$(run_wrk "$SUMMARY"); else s=$(run_wrk "$SUMMARY"); f=$(run_wrk "$FIXED"); fi
   FIXED_RPS+=("$f")
   SUMMARY_RPS+=("$s")
   printf 'round %d: fixed-bytes %10.1f req/s   summary.json %10.1f req/s   ratio %.3f   (load average: %s)\n' \
