@@ -29,6 +29,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapStatusPages("/status");
 app.MapSampleEndpoints();
+app.MapFixedBytesEndpoint();
 app.MapGet("/", () => Results.Redirect("/status/demo")).ExcludeFromDescription();
 app.Run();
 
