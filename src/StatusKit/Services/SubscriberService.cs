@@ -24,7 +24,8 @@ public sealed class SubscriberService
     /// <summary>
     /// Subscribes a destination to a page. Unless pre-verified, a verification message goes to the destination through
     /// its own channel and the subscription stays inactive until verified. Re-subscribing a destination that had
-    /// unsubscribed starts over; one that is subscribed is a <see cref="StatusKitConflictException"/>.
+    /// unsubscribed, or never verified, starts over with new tokens; one that is subscribed and verified is a
+    /// <see cref="StatusKitConflictException"/>.
     /// </summary>
     public async Task<Subscription> SubscribeAsync(Subscribe request, CancellationToken cancellationToken = default)
     {
@@ -41,7 +42,9 @@ public sealed class SubscriberService
         var now = _time.GetUtcNow();
         var existing = (await _store.ListSubscribersAsync(page.Id, cancellationToken)).FirstOrDefault(s =>
             s.Channel == channel && string.Equals(s.Destination, destination, channel == SubscriberChannel.Email ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal));
-        if (existing is { IsActive: true })
+        // A verified, active subscription is a conflict; one still waiting for verification starts over, so someone
+        // whose verification message got lost can ask for a new one (the old token stops working).
+        if (existing is { IsActive: true, IsVerified: true })
         {
             throw new StatusKitConflictException("destination", $"'{destination}' is already subscribed to this page.");
         }

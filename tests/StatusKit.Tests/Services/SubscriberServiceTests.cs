@@ -127,14 +127,34 @@ public sealed class SubscriberServiceTests
     [Theory]
     [InlineData("a@example.com", "a@example.com")]
     [InlineData("a@example.com", "A@EXAMPLE.COM")]
-    public async Task Subscribe_AnActiveDestinationAgain_IsAConflictOnDestination(string first, string second)
+    public async Task Subscribe_AVerifiedDestinationAgain_IsAConflictOnDestination(string first, string second)
     {
         await using var kit = Kit();
         var (page, _) = await kit.CreatePageAsync("Acme");
-        await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = first });
+        await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = first, PreVerified = true });
 
         await RejectsAsync<StatusKitConflictException>(kit, "destination", () =>
             kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = second }));
+    }
+
+    [Fact]
+    public async Task Subscribe_AnUnverifiedDestinationAgain_SendsANewVerification_AndTheOldTokenStopsWorking()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var request = new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com" };
+        var first = await kit.Subscribers.SubscribeAsync(request);
+
+        var second = await kit.Subscribers.SubscribeAsync(request);
+
+        Assert.Equal(first.Subscriber.Id, second.Subscriber.Id);
+        Assert.NotEqual(first.VerificationToken, second.VerificationToken);
+        var verifications = (await kit.Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, CancellationToken.None))
+            .Count(n => n.Content.Kind == NotificationKind.SubscriptionVerification);
+        Assert.Equal(2, verifications);
+        Assert.Null(await kit.Subscribers.VerifyAsync(first.VerificationToken!));
+        Assert.True((await kit.Subscribers.VerifyAsync(second.VerificationToken!))!.IsVerified);
+        Assert.Single(await kit.Subscribers.ListAsync(page.Id));
     }
 
     [Fact]
