@@ -39,11 +39,6 @@ internal sealed class PageSnapshotReader : IStatusPageReader
         _failSafeMaxStaleness = options.Value.FailSafeMaxStaleness;
     }
 
-    /// <summary>How many times the store was asked to build a snapshot (for tests and diagnostics).</summary>
-    public long StoreLoads => Interlocked.Read(ref _storeLoads);
-
-    private long _storeLoads;
-
     public async ValueTask<PageSnapshot?> GetSnapshotAsync(Guid pageId, CancellationToken cancellationToken)
     {
         var cached = await TryGetCachedAsync(pageId, cancellationToken);
@@ -93,7 +88,6 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     /// <summary>Rebuilds a page's snapshot from the store and writes it through to the cache. Null when the page is gone.</summary>
     public async Task<PageSnapshot?> RefreshAsync(Guid pageId, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _storeLoads);
         var snapshot = await _builder.BuildAsync(pageId, cancellationToken);
         if (snapshot is null)
         {

@@ -12,8 +12,11 @@ public class InterceptingStatusStore : DispatchProxy
     private readonly Dictionary<string, int> _calls = new(StringComparer.Ordinal);
     private IStatusStore _inner = null!;
 
-    /// <summary>Runs before each call with the method name; may throw, or return a task to await before forwarding.</summary>
-    public Func<string, Task?>? Before { get; set; }
+    /// <summary>
+    /// Runs before each call with the method name and its arguments; may throw, or return a task to await before
+    /// forwarding.
+    /// </summary>
+    public Func<string, object?[], Task?>? Before { get; set; }
 
     /// <summary>Wraps <paramref name="inner"/>; returns the proxy (an <see cref="IStatusStore"/>) and its controller.</summary>
     public static (IStatusStore Store, InterceptingStatusStore Control) Wrap(IStatusStore inner)
@@ -41,7 +44,7 @@ public class InterceptingStatusStore : DispatchProxy
             _calls[targetMethod.Name] = _calls.GetValueOrDefault(targetMethod.Name) + 1;
         }
 
-        var gate = Before?.Invoke(targetMethod.Name);
+        var gate = Before?.Invoke(targetMethod.Name, args ?? []);
         if (gate is null)
         {
             return Forward(targetMethod, args);

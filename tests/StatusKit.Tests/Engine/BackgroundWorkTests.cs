@@ -20,7 +20,7 @@ public sealed class BackgroundWorkTests
         await using var kit = new StatusKitHarness();
         var (_, components) = await kit.CreatePageAsync("Acme", ("API", "a", null));
         var failures = 2;
-        kit.StoreControl.Before = method =>
+        kit.StoreControl.Before = (method, _) =>
             method == nameof(IStatusStore.LoadStatusInputsAsync) && Interlocked.Decrement(ref failures) >= 0
                 ? throw new TimeoutException("database busy")
                 : null;
@@ -42,7 +42,7 @@ public sealed class BackgroundWorkTests
     public async Task AFailingSignalWrite_Surfaces()
     {
         await using var kit = new StatusKitHarness();
-        kit.StoreControl.Before = method => method == nameof(IStatusStore.ApplySignalAsync) ? throw new TimeoutException("database down") : null;
+        kit.StoreControl.Before = (method, _) => method == nameof(IStatusStore.ApplySignalAsync) ? throw new TimeoutException("database down") : null;
 
         await Assert.ThrowsAsync<TimeoutException>(() =>
             kit.Intake.ReportIncidentAsync(kit.Signal("INC-1", "a", "High", PlatformIncidentState.Triggered, 1), CancellationToken.None));

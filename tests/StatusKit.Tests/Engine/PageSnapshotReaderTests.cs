@@ -18,7 +18,7 @@ public sealed class PageSnapshotReaderTests
         await kit.Get<IStatusCache>().RemoveAsync(page.Id, CancellationToken.None);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var loadsBefore = kit.StoreControl.Calls(nameof(IStatusStore.ListComponentsAsync));
-        kit.StoreControl.Before = method => method == nameof(IStatusStore.ListComponentsAsync) ? gate.Task : null;
+        kit.StoreControl.Before = (method, _) => method == nameof(IStatusStore.ListComponentsAsync) ? gate.Task : null;
 
         var reads = Enumerable.Range(0, readers).Select(_ => Task.Run(() => kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None).AsTask())).ToList();
         await WaitUntilAsync(() => kit.StoreControl.Calls(nameof(IStatusStore.ListComponentsAsync)) > loadsBefore);
@@ -36,7 +36,7 @@ public sealed class PageSnapshotReaderTests
         var (page, _) = await kit.CreatePageAsync("Acme", ("API", "a", null));
         var good = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
         kit.Clock.Advance(TimeSpan.FromMinutes(6)); // past the 5-minute cache TTL
-        kit.StoreControl.Before = method => method == nameof(IStatusStore.GetPageAsync) ? throw new TimeoutException("database down") : null;
+        kit.StoreControl.Before = (method, _) => method == nameof(IStatusStore.GetPageAsync) ? throw new TimeoutException("database down") : null;
 
         var first = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
         var callsAfterFirst = kit.StoreControl.Calls(nameof(IStatusStore.GetPageAsync));
@@ -59,7 +59,7 @@ public sealed class PageSnapshotReaderTests
         await using var kit = new StatusKitHarness();
         var (page, _) = await kit.CreatePageAsync("Acme");
         kit.Clock.Advance(TimeSpan.FromDays(2));
-        kit.StoreControl.Before = method => method == nameof(IStatusStore.GetPageAsync) ? throw new TimeoutException("database down") : null;
+        kit.StoreControl.Before = (method, _) => method == nameof(IStatusStore.GetPageAsync) ? throw new TimeoutException("database down") : null;
 
         await Assert.ThrowsAsync<TimeoutException>(() => kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None).AsTask());
     }

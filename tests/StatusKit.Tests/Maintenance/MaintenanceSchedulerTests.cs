@@ -188,7 +188,7 @@ public sealed class MaintenanceSchedulerTests
     {
         var time = new ManualTimeProvider(T0);
         var chaos = new ChaosStatusStore(new InMemoryStatusStore());
-        await using var host = await MaintenanceHost.StartAsync(time, chaos, o => o.ReminderLeadTime = TimeSpan.Zero, runLoop: false);
+        await using var host = await MaintenanceHost.StartAsync(time, chaos.Store, o => o.ReminderLeadTime = TimeSpan.Zero, runLoop: false);
         var (page, component) = await host.CreatePageAsync();
         var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
         time.SetUtcNow(T0.AddHours(1));
@@ -218,7 +218,7 @@ public sealed class MaintenanceSchedulerTests
     {
         var time = new ManualTimeProvider(T0);
         var chaos = new ChaosStatusStore(new InMemoryStatusStore());
-        await using var host = await MaintenanceHost.StartAsync(time, chaos, o => o.ReminderLeadTime = TimeSpan.Zero, runLoop: false);
+        await using var host = await MaintenanceHost.StartAsync(time, chaos.Store, o => o.ReminderLeadTime = TimeSpan.Zero, runLoop: false);
         var (page, component) = await host.CreatePageAsync();
         var bad = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)) with { Title = "Bad" });
         var good = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)) with { Title = "Good" });
