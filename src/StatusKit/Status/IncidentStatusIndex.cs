@@ -9,23 +9,29 @@ namespace StatusKit.Status;
 /// </summary>
 public sealed class IncidentStatusIndex
 {
-    private readonly Dictionary<string, TeamEntry> _teams;
+    private readonly Dictionary<TeamService, ComponentStatus> _byTeamAndService;
+    private readonly Dictionary<string, ComponentStatus> _byTeam;
 
-    private IncidentStatusIndex(Dictionary<string, TeamEntry> teams) => _teams = teams;
+    private IncidentStatusIndex(Dictionary<TeamService, ComponentStatus> byTeamAndService, Dictionary<string, ComponentStatus> byTeam)
+    {
+        _byTeamAndService = byTeamAndService;
+        _byTeam = byTeam;
+    }
 
     /// <summary>An index with no incidents.</summary>
-    public static IncidentStatusIndex Empty { get; } = new(new Dictionary<string, TeamEntry>(0, StringComparer.Ordinal));
+    public static IncidentStatusIndex Empty { get; } = new(
+        new Dictionary<TeamService, ComponentStatus>(0, TeamServiceComparer.Instance),
+        new Dictionary<string, ComponentStatus>(0, StringComparer.Ordinal));
 
     /// <summary>Builds the index from <paramref name="signals"/>; closed and resolved ones are skipped.</summary>
     public static IncidentStatusIndex Build(IReadOnlyList<IncidentSignal> signals, PriorityStatusMap map)
     {
         ArgumentNullException.ThrowIfNull(signals);
         ArgumentNullException.ThrowIfNull(map);
-        var teams = new Dictionary<string, TeamEntry>(StringComparer.Ordinal);
-        TeamEntry? lastEntry = null;
-        string? lastTeam = null;
-        string? lastPriority = null;
-        var lastStatus = ComponentStatus.Operational;
+
+        // One lookup per incident, keyed by (team, service): the team-wide worst is folded from the distinct pairs
+        // afterwards, so the per-incident cost is one priority lookup and one hash probe.
+        var byTeamAndService = new Dictionary<TeamService, ComponentStatus>(TeamServiceComparer.Instance);
         for (var i = 0; i < signals.Count; i++)
         {
             var signal = signals[i];
@@ -34,72 +40,62 @@ public sealed class IncidentStatusIndex
                 continue;
             }
 
-            // Incidents arrive grouped by team and share a handful of priorities: remember the last of each, so the
-            // common case skips a (case-insensitive) priority lookup and a team lookup.
-            var priority = signal.Priority;
-            if (!string.Equals(priority, lastPriority, StringComparison.Ordinal))
+            var status = map.Map(signal.Priority);
+            if (status == ComponentStatus.Operational)
             {
-                lastStatus = map.Map(priority);
-                lastPriority = priority;
+                // Operational is the identity of Worst: such an incident cannot change any component's status.
+                continue;
             }
 
-            var team = signal.TeamId;
-            if (lastEntry is null || !string.Equals(team, lastTeam, StringComparison.Ordinal))
-            {
-                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(teams, team, out _);
-                slot ??= new TeamEntry();
-                lastEntry = slot;
-                lastTeam = team;
-            }
-
-            lastEntry.Add(signal.ServiceIdentifier, lastStatus);
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(
+                byTeamAndService, new TeamService(signal.TeamId, signal.ServiceIdentifier), out _);
+            slot = slot.Worst(status);
         }
 
-        return new IncidentStatusIndex(teams);
+        var byTeam = new Dictionary<string, ComponentStatus>(StringComparer.Ordinal);
+        foreach (var (key, status) in byTeamAndService)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(byTeam, key.TeamId, out _);
+            slot = slot.Worst(status);
+        }
+
+        return new IncidentStatusIndex(byTeamAndService, byTeam);
     }
 
     /// <summary>
     /// The worst status the indexed incidents imply for a component with <paramref name="teamId"/> and
     /// <paramref name="serviceIdentifier"/>; <see cref="ComponentStatus.Operational"/> when none affects it.
+    /// A component without a service is affected by every incident of its team; a component bound to a service only
+    /// by its team's incidents on that service.
     /// </summary>
     public ComponentStatus StatusFor(string? teamId, string? serviceIdentifier)
     {
-        if (teamId is null || !_teams.TryGetValue(teamId, out var entry))
+        if (teamId is null)
         {
             return ComponentStatus.Operational;
         }
 
-        return entry.StatusFor(serviceIdentifier);
+        if (serviceIdentifier is null)
+        {
+            return _byTeam.GetValueOrDefault(teamId);
+        }
+
+        return _byTeamAndService.GetValueOrDefault(new TeamService(teamId, serviceIdentifier));
     }
 
-    private sealed class TeamEntry
+    private readonly record struct TeamService(string TeamId, string? ServiceIdentifier);
+
+    private sealed class TeamServiceComparer : IEqualityComparer<TeamService>
     {
-        private Dictionary<string, ComponentStatus>? _services;
-        private ComponentStatus _any;
+        public static TeamServiceComparer Instance { get; } = new();
 
-        public void Add(string? serviceIdentifier, ComponentStatus status)
-        {
-            _any = _any.Worst(status);
-            if (serviceIdentifier is null)
-            {
-                return;
-            }
+        public bool Equals(TeamService x, TeamService y) =>
+            string.Equals(x.TeamId, y.TeamId, StringComparison.Ordinal)
+            && string.Equals(x.ServiceIdentifier, y.ServiceIdentifier, StringComparison.Ordinal);
 
-            _services ??= new Dictionary<string, ComponentStatus>(StringComparer.Ordinal);
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_services, serviceIdentifier, out var exists);
-            slot = exists ? slot.Worst(status) : status;
-        }
-
-        public ComponentStatus StatusFor(string? serviceIdentifier)
-        {
-            if (serviceIdentifier is null)
-            {
-                return _any;
-            }
-
-            return _services is not null && _services.TryGetValue(serviceIdentifier, out var status)
-                ? status
-                : ComponentStatus.Operational;
-        }
+        public int GetHashCode(TeamService key) =>
+            HashCode.Combine(
+                string.GetHashCode(key.TeamId, StringComparison.Ordinal),
+                key.ServiceIdentifier is null ? 0 : string.GetHashCode(key.ServiceIdentifier, StringComparison.Ordinal));
     }
 }
