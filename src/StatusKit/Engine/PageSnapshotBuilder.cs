@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Model;
@@ -10,7 +8,7 @@ using StatusKit.Status;
 
 namespace StatusKit.Engine;
 
-/// <summary>Builds a page's snapshot from the store (four reads) and stamps it with a content hash.</summary>
+/// <summary>Builds a page's snapshot from the store (four reads) and stamps it with a content hash, serialising it once.</summary>
 internal sealed class PageSnapshotBuilder(
     IStatusStore store,
     IOptions<StatusPagesOptions> options,
@@ -74,8 +72,6 @@ internal sealed class PageSnapshotBuilder(
             Version = string.Empty,
         };
 
-        var contentHash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(snapshot, StatusKitJsonContext.Default.PageSnapshot));
-        var stamped = snapshot with { GeneratedAt = now, Version = Convert.ToHexStringLower(contentHash.AsSpan(0, 16)) };
-        return PageSnapshotSerializer.WithUtf8Json(stamped);
+        return PageSnapshotStamp.Stamp(snapshot, now);
     }
 }
