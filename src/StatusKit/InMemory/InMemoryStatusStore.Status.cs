@@ -44,8 +44,9 @@ public sealed partial class InMemoryStatusStore
     /// <inheritdoc />
     /// <remarks>
     /// Changes are checked in order, so a commit may change one component twice (A→B, then B→C). History rows get
-    /// <see cref="Guid.CreateVersion7(DateTimeOffset)"/> ids from the change time. A commit without changes and without
-    /// notifications returns true and writes nothing.
+    /// version 7 ids stamped with the change time, whose other bits count up from a random start per store, so rows of
+    /// one millisecond keep the order they were written in. A commit without changes and without notifications returns
+    /// true and writes nothing.
     /// </remarks>
     public Task<bool> CommitStatusAsync(StatusCommit commit, CancellationToken cancellationToken) =>
         Run(
@@ -77,7 +78,7 @@ public sealed partial class InMemoryStatusStore
 
                     staged[change.ComponentId] = current with { Status = change.NewStatus, StatusUpdatedAt = change.At };
                     history.Add(new StatusHistoryEntry(
-                        Guid.CreateVersion7(change.At),
+                        _historyIds.Next(change.At),
                         current.PageId,
                         change.ComponentId,
                         change.OldStatus,
