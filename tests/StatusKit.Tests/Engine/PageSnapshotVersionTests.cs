@@ -1,4 +1,6 @@
 using System.Text.Json;
+using FsCheck;
+using FsCheck.Fluent;
 using StatusKit.Engine;
 using StatusKit.Model;
 using StatusKit.Serialization;
@@ -10,7 +12,7 @@ namespace StatusKit.Tests.Engine;
 
 /// <summary>
 /// The snapshot's version (the ETag) is a pure function of its content, and the bytes kept with it are exactly what
-/// serialising the stamped snapshot gives, although the builder serialises only once.
+/// serialising the stamped snapshot gives, although the builder serialises once and only the components that changed.
 /// </summary>
 public sealed class PageSnapshotVersionTests
 {
@@ -19,7 +21,7 @@ public sealed class PageSnapshotVersionTests
     [Fact]
     public void KeptBytes_AreExactlyTheSerialisationOfTheStampedSnapshot()
     {
-        var stamped = PageSnapshotStamp.Stamp(Content(), T0.AddTicks(1234567));
+        var stamped = new PageSnapshotWriter().Stamp(Content(), T0.AddTicks(1234567));
 
         var fresh = JsonSerializer.SerializeToUtf8Bytes(stamped with { Utf8Json = default }, StatusKitJsonContext.Default.PageSnapshot);
 
@@ -35,9 +37,9 @@ public sealed class PageSnapshotVersionTests
     {
         var content = Content();
 
-        var first = PageSnapshotStamp.Stamp(content, T0);
-        var later = PageSnapshotStamp.Stamp(content with { Version = "whatever", GeneratedAt = T0.AddDays(3) }, T0.AddMinutes(5));
-        var copy = PageSnapshotStamp.Stamp(PageSnapshotSerializer.FromUtf8Json(first.Utf8Json), T0.AddHours(1));
+        var first = new PageSnapshotWriter().Stamp(content, T0);
+        var later = new PageSnapshotWriter().Stamp(content with { Version = "whatever", GeneratedAt = T0.AddDays(3) }, T0.AddMinutes(5));
+        var copy = new PageSnapshotWriter().Stamp(PageSnapshotSerializer.FromUtf8Json(first.Utf8Json), T0.AddHours(1));
 
         Assert.Equal(first.Version, later.Version);
         Assert.Equal(first.Version, copy.Version);
@@ -72,7 +74,7 @@ public sealed class PageSnapshotVersionTests
             ["maintenance moved"] = content with { UpcomingMaintenance = [window with { StartsAt = window.StartsAt.AddHours(1) }] },
         };
 
-        var versions = variants.ToDictionary(v => v.Key, v => PageSnapshotStamp.Stamp(v.Value, T0).Version);
+        var versions = variants.ToDictionary(v => v.Key, v => new PageSnapshotWriter().Stamp(v.Value, T0).Version);
 
         Assert.Equal(variants.Count, versions.Values.Distinct().Count());
     }
@@ -97,6 +99,96 @@ public sealed class PageSnapshotVersionTests
         Assert.All([first, rebuilt, changed], s => Assert.Equal(
             JsonSerializer.SerializeToUtf8Bytes(s with { Utf8Json = default }, StatusKitJsonContext.Default.PageSnapshot),
             s.Utf8Json.ToArray()));
+    }
+
+    [Fact]
+    public void WarmWriter_Meets_Specification()
+    {
+        // A page edited step by step through one writer (which copies the JSON of unchanged components) gives, at
+        // every step, the bytes of a fresh serialisation and the version a writer that never saw the page gives.
+        var scenarios =
+            from seed in Gen.Choose(0, int.MaxValue)
+            from steps in Gen.Choose(1, 12)
+            select (Seed: seed, Steps: steps);
+        PropertyCheck.Verify(
+            Prop.ForAll(scenarios.ToArbitrary(), scenario =>
+            {
+                var random = new Random(scenario.Seed);
+                var writer = new PageSnapshotWriter();
+                var content = Content();
+                for (var step = 0; step < scenario.Steps; step++)
+                {
+                    content = Edit(content, random);
+                    var at = T0.AddSeconds(step);
+                    var warm = writer.Stamp(content, at);
+                    var cold = new PageSnapshotWriter().Stamp(content, at);
+                    var fresh = JsonSerializer.SerializeToUtf8Bytes(warm with { Utf8Json = default }, StatusKitJsonContext.Default.PageSnapshot);
+
+                    Assert.Equal(fresh, warm.Utf8Json.ToArray());
+                    Assert.Equal(cold.Utf8Json.ToArray(), warm.Utf8Json.ToArray());
+                    Assert.Equal(cold.Version, warm.Version);
+                }
+
+                return true;
+            }),
+            cases: 300);
+    }
+
+    [Fact]
+    public async Task DeletingAPage_ForgetsWhatTheBuilderKeptForIt()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", "a", null));
+        var (other, _) = await kit.CreatePageAsync("Other", ("Web", "b", null));
+        await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+        await kit.Reader.GetSnapshotAsync(other.Id, CancellationToken.None);
+        var builder = kit.Get<PageSnapshotBuilder>();
+        var before = builder.PagesKept;
+
+        await kit.Pages.DeleteAsync(page.Id);
+
+        Assert.Equal(2, before);
+        Assert.Equal(1, builder.PagesKept);
+    }
+
+    // One random edit: what a recompute, an operator or a reorder does to a page's content.
+    private static PageSnapshot Edit(PageSnapshot content, Random random)
+    {
+        var components = content.Components.ToList();
+        var i = components.Count == 0 ? 0 : random.Next(components.Count);
+        switch (random.Next(9))
+        {
+            case 0 when components.Count > 0:
+                components[i] = components[i] with { Status = (ComponentStatus)random.Next(5), StatusUpdatedAt = components[i].StatusUpdatedAt.AddMinutes(1) };
+                break;
+            case 1 when components.Count > 0:
+                // The same instant in another offset: equal as a DateTimeOffset, different in the JSON.
+                components[i] = components[i] with { StatusUpdatedAt = components[i].StatusUpdatedAt.ToOffset(TimeSpan.FromHours(random.Next(-12, 14))) };
+                break;
+            case 2 when components.Count > 0:
+                components[i] = components[i] with { Name = components[i].Name + " \"é\"", Description = random.Next(2) == 0 ? null : "Ü </b>" };
+                break;
+            case 3:
+                components.Insert(i, new ComponentSnapshot(Guid.CreateVersion7(T0), $"New {random.Next()}", null, "Core", i, ComponentStatus.Operational, T0));
+                break;
+            case 4 when components.Count > 0:
+                components.RemoveAt(i);
+                break;
+            case 5:
+                components.Reverse();
+                break;
+            case 6:
+                // Equal values in new instances: nothing visible changes.
+                components = [.. components.Select(c => c with { })];
+                break;
+            case 7:
+                return content with { Name = $"Acme {random.Next(3)}", Status = PageStatus.For((ComponentStatus)random.Next(5)) };
+            default:
+                components = [.. components.Select(c => c with { GroupName = random.Next(2) == 0 ? null : "Edge" })];
+                break;
+        }
+
+        return content with { Components = components };
     }
 
     // Content that exercises escaping (quotes, HTML, non-ASCII, the text of the stamp's own marker) and every list.
