@@ -9,17 +9,19 @@ namespace StatusKit.Serialization;
 
 /// <summary>
 /// Stamps page snapshots with their build time and content version and writes their UTF-8 JSON once, copying the JSON
-/// of every component that is unchanged since the page's previous snapshot instead of serialising it again.
-/// Thread-safe; one per snapshot builder.
+/// (and the hash) of components that are unchanged since the page's previous snapshot instead of serialising (and
+/// hashing) them again. Thread-safe; one per snapshot builder.
 /// </summary>
 /// <remarks>
 /// <para>The page itself is serialised with an empty component list, <see cref="PageSnapshot.GeneratedAt"/> and a
 /// placeholder version of <see cref="VersionLength"/> zeros, and the components' JSON is spliced into its
 /// <c>"components":[]</c>. An array's elements are written one after another with a comma between them, whatever
 /// their context, so the result is byte for byte what serialising the whole snapshot gives.</para>
-/// <para><c>generatedAt</c> and <c>version</c> are the last properties (pinned by <c>[JsonPropertyOrder]</c>), so
-/// everything before <c>,"generatedAt":</c> is the serialised content alone: the version is the first 16 bytes of its
-/// SHA-256 in lower-case hex, written over the placeholder (hex needs no JSON escaping).</para>
+/// <para>The version is a pure function of the content: <c>generatedAt</c> and <c>version</c> are the last properties
+/// (pinned by <c>[JsonPropertyOrder]</c>), so the page's JSON before <c>,"generatedAt":</c> is its content without the
+/// components. The version is the first 16 bytes, in lower-case hex written over the placeholder (hex needs no JSON
+/// escaping), of the SHA-256 of: the SHA-256 of that page part, then the SHA-256 of the JSON of each group of
+/// 16 components in order. Groups make a change of a few components rehash ~4 KB instead of the whole page.</para>
 /// </remarks>
 internal sealed class PageSnapshotWriter
 {
@@ -30,6 +32,10 @@ internal sealed class PageSnapshotWriter
 
     // A component with a sentence of description is ~250 bytes; the buffer grows when they are longer.
     private const int EstimatedComponentLength = 320;
+
+    // How many components one digest covers (~4 KB of JSON): a change rehashes its group only, and a page of n
+    // components costs n / 16 + 2 hash calls (~0.4 µs of overhead each) when nothing can be copied.
+    private const int ComponentsPerDigest = 16;
     private static readonly string Placeholder = new('0', VersionLength);
 
     // Per page: the components of the last snapshot written and where their JSON sits in its bytes.
@@ -89,12 +95,13 @@ internal sealed class PageSnapshotWriter
 
         pageJson.AsSpan(arrayAt).CopyTo(json.AsSpan(at));
 
+        var digests = Digests(pageJson.AsSpan(0, contentEnd), json, sources, starts, lengths, previous);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(json.AsSpan(0, contentEnd + componentsLength), hash);
+        SHA256.HashData(digests, hash);
         var version = Convert.ToHexStringLower(hash[..VersionHashBytes]);
         Encoding.ASCII.GetBytes(version, json.AsSpan(json.Length - End.Length - VersionLength, VersionLength));
 
-        _layouts[content.PageId] = new ComponentsLayout(components, json, starts, lengths);
+        _layouts[content.PageId] = new ComponentsLayout(components, json, starts, lengths, digests);
         return page with { Components = components, Version = version, Utf8Json = json };
     }
 
@@ -150,6 +157,50 @@ internal sealed class PageSnapshotWriter
         return fresh;
     }
 
+    // What the version hashes: the SHA-256 of the page's content without its components (`pagePart`), then one SHA-256
+    // per group of ComponentsPerDigest components (by position) over their JSON as it sits in `json`. A group's digest is
+    // copied from the previous snapshot when that snapshot had the same group and all of its components were copied.
+    private static byte[] Digests(
+        ReadOnlySpan<byte> pagePart, byte[] json, byte[][] sources, int[] starts, int[] lengths, ComponentsLayout? previous)
+    {
+        const int Size = SHA256.HashSizeInBytes;
+        var count = sources.Length;
+        var groups = (count + ComponentsPerDigest - 1) / ComponentsPerDigest;
+        var digests = new byte[(groups + 1) * Size];
+        SHA256.HashData(pagePart, digests.AsSpan(0, Size));
+        for (var group = 0; group < groups; group++)
+        {
+            var first = group * ComponentsPerDigest;
+            var end = Math.Min(first + ComponentsPerDigest, count);
+            var digest = digests.AsSpan((group + 1) * Size, Size);
+            if (previous is not null
+                && Math.Min(first + ComponentsPerDigest, previous.Components.Count) == end
+                && AllCopied(sources, first, end))
+            {
+                previous.Digests.AsSpan((group + 1) * Size, Size).CopyTo(digest);
+            }
+            else
+            {
+                SHA256.HashData(json.AsSpan(starts[first], starts[end - 1] + lengths[end - 1] - starts[first]), digest);
+            }
+        }
+
+        return digests;
+    }
+
+    private static bool AllCopied(byte[][] sources, int first, int end)
+    {
+        for (var i = first; i < end; i++)
+        {
+            if (sources[i] is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // Equal records serialise alike, except that DateTimeOffset equality ignores the offset, which the JSON shows.
     // A property whose equality is looser than its JSON needs the same treatment here.
     private static bool SameJson(ComponentSnapshot before, ComponentSnapshot after) =>
@@ -175,5 +226,5 @@ internal sealed class PageSnapshotWriter
         return (componentsAt, contentEnd);
     }
 
-    private sealed record ComponentsLayout(IReadOnlyList<ComponentSnapshot> Components, byte[] Json, int[] Starts, int[] Lengths);
+    private sealed record ComponentsLayout(IReadOnlyList<ComponentSnapshot> Components, byte[] Json, int[] Starts, int[] Lengths, byte[] Digests);
 }

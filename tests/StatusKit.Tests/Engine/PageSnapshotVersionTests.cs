@@ -80,6 +80,27 @@ public sealed class PageSnapshotVersionTests
     }
 
     [Fact]
+    public void Version_OfALargePage_ChangesWithAnyOneComponentAndWithItsPosition()
+    {
+        var content = Content(50);
+        var components = content.Components;
+        var variants = new List<PageSnapshot> { content, content with { Components = [.. components.Take(49)] } };
+        foreach (var i in new[] { 0, 15, 16, 17, 31, 32, 47, 48, 49 })
+        {
+            variants.Add(content with { Components = [.. components.Select((c, j) => j == i ? c with { Status = ComponentStatus.MajorOutage } : c)] });
+        }
+
+        foreach (var i in new[] { 0, 15, 31 })
+        {
+            variants.Add(content with { Components = [.. components.Take(i), components[i + 1], components[i], .. components.Skip(i + 2)] });
+        }
+
+        var versions = variants.Select(v => new PageSnapshotWriter().Stamp(v, T0).Version).ToList();
+
+        Assert.Equal(variants.Count, versions.Distinct().Count());
+    }
+
+    [Fact]
     public async Task BuiltSnapshot_KeepsItsVersionWhenRebuiltLater_AndChangesItWhenAComponentStatusChanges()
     {
         await using var kit = new StatusKitHarness();
@@ -108,14 +129,15 @@ public sealed class PageSnapshotVersionTests
         // every step, the bytes of a fresh serialisation and the version a writer that never saw the page gives.
         var scenarios =
             from seed in Gen.Choose(0, int.MaxValue)
+            from components in Gen.Choose(0, 70)
             from steps in Gen.Choose(1, 12)
-            select (Seed: seed, Steps: steps);
+            select (Seed: seed, Components: components, Steps: steps);
         PropertyCheck.Verify(
             Prop.ForAll(scenarios.ToArbitrary(), scenario =>
             {
                 var random = new Random(scenario.Seed);
                 var writer = new PageSnapshotWriter();
-                var content = Content();
+                var content = Content(scenario.Components);
                 for (var step = 0; step < scenario.Steps; step++)
                 {
                     content = Edit(content, random);
@@ -156,7 +178,7 @@ public sealed class PageSnapshotVersionTests
     {
         var components = content.Components.ToList();
         var i = components.Count == 0 ? 0 : random.Next(components.Count);
-        switch (random.Next(9))
+        switch (random.Next(11))
         {
             case 0 when components.Count > 0:
                 components[i] = components[i] with { Status = (ComponentStatus)random.Next(5), StatusUpdatedAt = components[i].StatusUpdatedAt.AddMinutes(1) };
@@ -169,7 +191,13 @@ public sealed class PageSnapshotVersionTests
                 components[i] = components[i] with { Name = components[i].Name + " \"é\"", Description = random.Next(2) == 0 ? null : "Ü </b>" };
                 break;
             case 3:
-                components.Insert(i, new ComponentSnapshot(Guid.CreateVersion7(T0), $"New {random.Next()}", null, "Core", i, ComponentStatus.Operational, T0));
+                components.Insert(random.Next(components.Count + 1), new ComponentSnapshot(Guid.CreateVersion7(T0), $"New {random.Next()}", null, "Core", i, ComponentStatus.Operational, T0));
+                break;
+            case 9 when components.Count > 0:
+                components.RemoveAt(components.Count - 1);
+                break;
+            case 10 when components.Count > 1:
+                (components[i], components[^1]) = (components[^1], components[i]);
                 break;
             case 4 when components.Count > 0:
                 components.RemoveAt(i);
@@ -191,8 +219,9 @@ public sealed class PageSnapshotVersionTests
         return content with { Components = components };
     }
 
-    // Content that exercises escaping (quotes, HTML, non-ASCII, the text of the stamp's own marker) and every list.
-    private static PageSnapshot Content()
+    // Content that exercises escaping (quotes, HTML, non-ASCII, the text of the stamp's own marker) and every list,
+    // with `extra` more components after the first two.
+    private static PageSnapshot Content(int extra = 0)
     {
         var api = Guid.Parse("0195f3a0-0000-7000-8000-000000000001");
         var web = Guid.Parse("0195f3a0-0000-7000-8000-000000000002");
@@ -212,6 +241,8 @@ public sealed class PageSnapshotVersionTests
             [
                 new ComponentSnapshot(api, "API", "The public API.", "Core", 0, ComponentStatus.DegradedPerformance, T0),
                 new ComponentSnapshot(web, "Web \\ app", null, null, 1, ComponentStatus.Operational, T0),
+                .. Enumerable.Range(2, extra).Select(i => new ComponentSnapshot(
+                    Guid.Parse($"0195f3a0-0000-7000-8000-{i + 100:D12}"), $"Component {i}", "One of many.", $"Group {i % 3}", i, ComponentStatus.Operational, T0)),
             ],
             UnresolvedIncidents =
             [
