@@ -52,7 +52,8 @@ internal sealed class PageSnapshotWriter
     /// <summary>
     /// <paramref name="content"/> with <see cref="PageSnapshot.GeneratedAt"/> set to <paramref name="generatedAt"/>,
     /// <see cref="PageSnapshot.Version"/> set to the hash of the rest of its content, and
-    /// <see cref="PageSnapshot.Utf8Json"/> set to its serialisation.
+    /// <see cref="PageSnapshot.Utf8Json"/> set to its serialisation. The writer keeps the component list to compare the
+    /// page's next snapshot with, so the list must not change afterwards (the builder passes a new array each time).
     /// </summary>
     public PageSnapshot Stamp(PageSnapshot content, DateTimeOffset generatedAt)
     {
