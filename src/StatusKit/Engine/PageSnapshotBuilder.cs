@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Model;
@@ -10,7 +8,10 @@ using StatusKit.Status;
 
 namespace StatusKit.Engine;
 
-/// <summary>Builds a page's snapshot from the store (four reads) and stamps it with a content hash.</summary>
+/// <summary>
+/// Builds a page's snapshot from the store (four reads) and stamps it with a content hash, serialising it once and
+/// only the components that changed since the page's previous snapshot.
+/// </summary>
 internal sealed class PageSnapshotBuilder(
     IStatusStore store,
     IOptions<StatusPagesOptions> options,
@@ -18,6 +19,7 @@ internal sealed class PageSnapshotBuilder(
 {
     private const int MaxUnresolvedIncidents = 100;
     private readonly TimeSpan _horizon = options.Value.UpcomingMaintenanceHorizon;
+    private readonly PageSnapshotWriter _writer = new();
 
     /// <summary>The snapshot of <paramref name="pageId"/>, or null when the page does not exist.</summary>
     public async Task<PageSnapshot?> BuildAsync(Guid pageId, CancellationToken cancellationToken)
@@ -74,8 +76,12 @@ internal sealed class PageSnapshotBuilder(
             Version = string.Empty,
         };
 
-        var contentHash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(snapshot, StatusKitJsonContext.Default.PageSnapshot));
-        var stamped = snapshot with { GeneratedAt = now, Version = Convert.ToHexStringLower(contentHash.AsSpan(0, 16)) };
-        return PageSnapshotSerializer.WithUtf8Json(stamped);
+        return _writer.Stamp(snapshot, now);
     }
+
+    /// <summary>How many pages' component JSON is kept to build their next snapshot faster (for tests).</summary>
+    public int PagesKept => _writer.PageCount;
+
+    /// <summary>Forgets what was kept to build a page's next snapshot faster (the page was deleted).</summary>
+    public void Forget(Guid pageId) => _writer.Forget(pageId);
 }

@@ -103,9 +103,10 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     /// <summary>The last snapshot this process built or read for a page, if any (used to detect page status changes).</summary>
     public PageSnapshot? LastKnown(Guid pageId) => _lastGood.TryGetValue(pageId, out var entry) ? entry.Snapshot : null;
 
-    /// <summary>Forgets a page (deleted): cache entry, stale copy and slug.</summary>
+    /// <summary>Forgets a page (deleted): cache entry, stale copy, slug and the builder's copy of its components' JSON.</summary>
     public async Task ForgetAsync(Guid pageId, CancellationToken cancellationToken)
     {
+        _builder.Forget(pageId);
         if (_lastGood.TryRemove(pageId, out var entry))
         {
             _slugs.TryRemove(new KeyValuePair<string, Guid>(entry.Snapshot.Slug, pageId));

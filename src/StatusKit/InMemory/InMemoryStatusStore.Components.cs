@@ -12,11 +12,12 @@ public sealed partial class InMemoryStatusStore
     /// <remarks>Ordered by display order, then name (ordinal), then id.</remarks>
     public Task<IReadOnlyList<Component>> ListComponentsAsync(Guid pageId, CancellationToken cancellationToken) =>
         Run<IReadOnlyList<Component>>(
-            () => ComponentsOfPage(pageId)
-                .OrderBy(c => c.DisplayOrder)
-                .ThenBy(c => c.Name, StringComparer.Ordinal)
-                .ThenBy(c => c.Id)
-                .ToArray(),
+            () =>
+            {
+                var components = ComponentsOfPage(pageId);
+                Array.Sort(components, ComponentOrder.ByDisplay);
+                return components;
+            },
             cancellationToken);
 
     /// <inheritdoc />

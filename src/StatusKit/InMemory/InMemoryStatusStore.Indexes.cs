@@ -48,13 +48,28 @@ public sealed partial class InMemoryStatusStore
         AddTo(_signalIdsByTeam, after.TeamId, after.IncidentId);
     }
 
-    /// <summary>The stored components of a page, in no particular order.</summary>
-    private IEnumerable<Component> ComponentsOfPage(Guid pageId) =>
-        _componentIdsByPage.TryGetValue(pageId, out var ids) ? ids.Select(id => _components[id]) : [];
+    /// <summary>The stored components of a page, in no particular order (a new array).</summary>
+    private Component[] ComponentsOfPage(Guid pageId) => Resolve(_componentIdsByPage.GetValueOrDefault(pageId));
 
-    /// <summary>The stored components of a team (ordinal), in no particular order.</summary>
-    private IEnumerable<Component> ComponentsOfTeam(string teamId) =>
-        _componentIdsByTeam.TryGetValue(teamId, out var ids) ? ids.Select(id => _components[id]) : [];
+    /// <summary>The stored components of a team (ordinal), in no particular order (a new array).</summary>
+    private Component[] ComponentsOfTeam(string teamId) => Resolve(_componentIdsByTeam.GetValueOrDefault(teamId));
+
+    private Component[] Resolve(HashSet<Guid>? ids)
+    {
+        if (ids is null || ids.Count == 0)
+        {
+            return [];
+        }
+
+        var components = new Component[ids.Count];
+        var index = 0;
+        foreach (var id in ids)
+        {
+            components[index++] = _components[id];
+        }
+
+        return components;
+    }
 
     /// <summary>The open signals of the given teams, in no particular order.</summary>
     private List<IncidentSignal> OpenSignalsOf(HashSet<string> teamIds)

@@ -15,27 +15,42 @@ public sealed partial class InMemoryStatusStore
             () =>
             {
                 ArgumentNullException.ThrowIfNull(scope);
-                var components = ComponentsIn(scope)
-                    .OrderBy(c => c.PageId)
-                    .ThenBy(c => c.DisplayOrder)
-                    .ThenBy(c => c.Name, StringComparer.Ordinal)
-                    .ThenBy(c => c.Id)
-                    .ToArray();
-                var pageIds = components.Select(c => c.PageId).ToHashSet();
-                var teamIds = components.Select(c => c.TeamId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+                var components = ComponentsIn(scope);
+                Array.Sort(components, ComponentOrder.ByPageThenDisplay);
+                var pages = new List<StatusPage>();
+                var pageIds = new HashSet<Guid>();
+                var teamIds = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var component in components)
+                {
+                    if (pageIds.Add(component.PageId) && _pages.TryGetValue(component.PageId, out var page))
+                    {
+                        pages.Add(page);
+                    }
+
+                    if (component.TeamId is { } team)
+                    {
+                        teamIds.Add(team);
+                    }
+                }
+
+                pages.Sort(static (a, b) =>
+                {
+                    var byName = string.CompareOrdinal(a.Name, b.Name);
+                    return byName != 0 ? byName : a.Id.CompareTo(b.Id);
+                });
+                var signals = OpenSignalsOf(teamIds);
+                signals.Sort(static (a, b) => string.CompareOrdinal(a.IncidentId, b.IncidentId));
                 return new StatusInputs
                 {
                     Components = components,
-                    Pages = _pages.Values.Where(p => pageIds.Contains(p.Id))
-                        .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).ToArray(),
-                    OpenSignals = OpenSignalsOf(teamIds)
-                        .OrderBy(s => s.IncidentId, StringComparer.Ordinal).ToArray(),
-                    InProgressWindows = _windows.Values
+                    Pages = pages.ToArray(),
+                    OpenSignals = signals.ToArray(),
+                    InProgressWindows = _windows.Count == 0 ? [] : _windows.Values
                         .Where(w => w.State == MaintenanceState.InProgress && pageIds.Contains(w.PageId))
                         .OrderBy(w => w.OccurrenceStartsAt).ThenBy(w => w.Id).ToArray(),
-                    UnresolvedIncidents = _incidents.Values.Where(i => i.IsUnresolved && pageIds.Contains(i.PageId))
+                    UnresolvedIncidents = _incidents.Count == 0 ? [] : _incidents.Values.Where(i => i.IsUnresolved && pageIds.Contains(i.PageId))
                         .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).ToArray(),
-                    Subscribers = _subscribers.Values.Where(s => s.IsDeliverable && pageIds.Contains(s.PageId))
+                    Subscribers = _subscribers.Count == 0 ? [] : _subscribers.Values.Where(s => s.IsDeliverable && pageIds.Contains(s.PageId))
                         .OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToArray(),
                 };
             },
@@ -44,8 +59,9 @@ public sealed partial class InMemoryStatusStore
     /// <inheritdoc />
     /// <remarks>
     /// Changes are checked in order, so a commit may change one component twice (A→B, then B→C). History rows get
-    /// <see cref="Guid.CreateVersion7(DateTimeOffset)"/> ids from the change time. A commit without changes and without
-    /// notifications returns true and writes nothing.
+    /// version 7 ids stamped with the change time, whose other bits count up from a random start per store, so rows of
+    /// one millisecond keep the order they were written in. A commit without changes and without notifications returns
+    /// true and writes nothing.
     /// </remarks>
     public Task<bool> CommitStatusAsync(StatusCommit commit, CancellationToken cancellationToken) =>
         Run(
@@ -77,7 +93,7 @@ public sealed partial class InMemoryStatusStore
 
                     staged[change.ComponentId] = current with { Status = change.NewStatus, StatusUpdatedAt = change.At };
                     history.Add(new StatusHistoryEntry(
-                        Guid.CreateVersion7(change.At),
+                        _historyIds.Next(change.At),
                         current.PageId,
                         change.ComponentId,
                         change.OldStatus,
@@ -121,7 +137,7 @@ public sealed partial class InMemoryStatusStore
             },
             cancellationToken);
 
-    private IEnumerable<Component> ComponentsIn(StatusScope scope)
+    private Component[] ComponentsIn(StatusScope scope)
     {
         if (scope.TeamId is { } teamId)
         {
@@ -135,9 +151,9 @@ public sealed partial class InMemoryStatusStore
 
         if (scope.ComponentIds is { } componentIds)
         {
-            return componentIds.Distinct().Select(id => _components.GetValueOrDefault(id)).OfType<Component>();
+            return componentIds.Distinct().Select(id => _components.GetValueOrDefault(id)).OfType<Component>().ToArray();
         }
 
-        return _components.Values;
+        return [.. _components.Values];
     }
 }

@@ -43,10 +43,15 @@ public sealed record PageSnapshot
     /// <summary>Maintenance occurrences starting within the look-ahead (default 7 days), soonest first.</summary>
     public required IReadOnlyList<MaintenanceOccurrence> UpcomingMaintenance { get; init; }
 
-    /// <summary>When the snapshot was built.</summary>
+    /// <summary>When the snapshot was built. Serialised after the content, before <see cref="Version"/>.</summary>
+    [JsonPropertyOrder(int.MaxValue - 1)]
     public required DateTimeOffset GeneratedAt { get; init; }
 
-    /// <summary>A hash of the content (not of <see cref="GeneratedAt"/>): the ETag.</summary>
+    /// <summary>
+    /// A hash of the content (not of <see cref="GeneratedAt"/>): the ETag. Serialised last, so the content's JSON is
+    /// everything before <see cref="GeneratedAt"/>.
+    /// </summary>
+    [JsonPropertyOrder(int.MaxValue)]
     public required string Version { get; init; }
 
     /// <summary>
