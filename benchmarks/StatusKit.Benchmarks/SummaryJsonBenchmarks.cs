@@ -1,0 +1,75 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+using StatusKit.Abstractions;
+using StatusKit.AspNetCore.Api;
+using StatusKit.Engine;
+using StatusKit.InMemory;
+using StatusKit.Services;
+using StatusKit.Snapshots;
+
+namespace StatusKit.Benchmarks;
+
+/// <summary>
+/// Issue 8, target 3, as the endpoint serves it: the Statuspage-style <c>summary.json</c> of a cached page of 200
+/// components. <see cref="SummaryCacheHit"/> is what <c>GET /status/{slug}/api/v2/summary.json</c> does for an unchanged
+/// page apart from HTTP: read the snapshot from the cache, prepare the document (its ETag is the snapshot's version)
+/// and take its bytes, which the endpoints memoise per page version. The baseline serialises the summary again on
+/// every request (source-generated System.Text.Json into a UTF-8 buffer, no intermediate string).
+/// </summary>
+[MemoryDiagnoser]
+public class SummaryJsonBenchmarks
+{
+    private const string PageUrl = "https://status.example.test/status/page-000";
+    private ServiceProvider provider = null!;
+    private IStatusPageReader reader = null!;
+    private StatuspageDocuments documents = null!;
+    private Func<StatuspageDocuments> newDocuments = null!;
+    private Guid pageId;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        var store = new InMemoryStatusStore();
+        var page = Composition.Page(0);
+        await store.AddPageAsync(page, CancellationToken.None);
+        for (var i = 0; i < 200; i++)
+        {
+            await store.AddComponentAsync(Composition.Component(page.Id, i, $"team-{i / 10}"), CancellationToken.None);
+        }
+
+        provider = Composition.Build(services =>
+        {
+            services.AddSingleton<IStatusStore>(store);
+            services.AddStatusPages().AddStatusPageEndpoints();
+        });
+        reader = provider.GetRequiredService<IStatusPageReader>();
+        documents = provider.GetRequiredService<StatuspageDocuments>();
+        var incidents = provider.GetRequiredService<StatusIncidentService>();
+        newDocuments = () => new StatuspageDocuments(incidents, store);
+        pageId = page.Id;
+        await provider.GetRequiredService<PageSnapshotReader>().RefreshAsync(pageId, CancellationToken.None);
+        Console.WriteLine($"// 200-component summary.json: {(await SummaryCacheHit()).Length} bytes of UTF-8 JSON");
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync() => await provider.DisposeAsync();
+
+    [Benchmark(Baseline = true)]
+    public async Task<byte[]> SummarySerialisedAgain()
+    {
+        var snapshot = await Snapshot();
+
+        // A new memo each time: the summary is mapped and serialised on every request.
+        return (await newDocuments().PrepareAsync(snapshot, ApiDocument.Summary, PageUrl, CancellationToken.None)).Render();
+    }
+
+    [Benchmark]
+    public async Task<byte[]> SummaryCacheHit()
+    {
+        var snapshot = await Snapshot();
+        return (await documents.PrepareAsync(snapshot, ApiDocument.Summary, PageUrl, CancellationToken.None)).Render();
+    }
+
+    private async Task<PageSnapshot> Snapshot() =>
+        await reader.GetSnapshotAsync(pageId, CancellationToken.None) ?? throw new InvalidOperationException("The page has no snapshot.");
+}
