@@ -12,8 +12,7 @@ namespace StatusKit.Benchmarks;
 /// Issue 8, target 3: a cache hit for a page of 200 components (in-process cache), answered with the UTF-8 JSON the
 /// snapshot keeps (<c>PageSnapshot.Utf8Json</c>, written once by the snapshot builder). The baseline serialises the
 /// snapshot again on every hit (source-generated System.Text.Json straight to UTF-8).
-/// The Statuspage-style <c>summary.json</c> serialiser lives in StatusKit.AspNetCore, which is not on main yet: its
-/// benchmark is pending.
+/// The Statuspage-style <c>summary.json</c> built from the same snapshot is measured in <see cref="SummaryJsonBenchmarks"/>.
 /// </summary>
 [MemoryDiagnoser]
 public class ReadPathBenchmarks
