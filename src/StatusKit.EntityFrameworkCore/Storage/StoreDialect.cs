@@ -9,6 +9,9 @@ namespace StatusKit.EntityFrameworkCore.Storage;
 /// </summary>
 internal sealed class StoreDialect
 {
+    /// <summary>The most bytes <see cref="FormatInstant(DateTime, Span{byte})"/> writes.</summary>
+    public const int MaxInstantLength = 28;
+
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
     private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -95,11 +98,37 @@ internal sealed class StoreDialect
     public string FormatGuid(Guid value) =>
         IsPostgreSql ? value.ToString("D", CultureInfo.InvariantCulture) : value.ToString("D", CultureInfo.InvariantCulture).ToUpperInvariant();
 
-    /// <summary>A UTC instant as the provider reads it from JSON (SQLite: the stored text shape).</summary>
-    public string FormatInstant(DateTime utc) =>
-        IsPostgreSql
-            ? utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)
-            : utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Writes <paramref name="value"/> as UTF-8 the way <see cref="FormatGuid(Guid)"/> does (at most
+    /// <see cref="SqliteText.GuidLength"/> bytes); returns the bytes written.
+    /// </summary>
+    public int FormatGuid(Guid value, Span<byte> destination)
+    {
+        if (!IsPostgreSql)
+        {
+            return SqliteText.FormatGuid(value, destination);
+        }
+
+        return value.TryFormat(destination, out var written, "D")
+            ? written
+            : throw new ArgumentException("The destination is too small for a GUID.", nameof(destination));
+    }
+
+    /// <summary>
+    /// Writes a UTC instant as UTF-8 in the shape the provider reads from JSON (SQLite: the stored text shape; at most
+    /// <see cref="MaxInstantLength"/> bytes); returns the bytes written.
+    /// </summary>
+    public int FormatInstant(DateTime utc, Span<byte> destination)
+    {
+        if (!IsPostgreSql)
+        {
+            return SqliteText.FormatInstant(utc, destination);
+        }
+
+        return utc.TryFormat(destination, out var written, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)
+            ? written
+            : throw new ArgumentException("The destination is too small for an instant.", nameof(destination));
+    }
 
     private static string PostgreSqlType(JsonColumnKind kind) => kind switch
     {

@@ -112,8 +112,8 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     /// the statuses (its row count must equal the number of changed components, else everything is rolled back and
     /// the result is false), the load of the outbox rows the notifications can touch, and one command that inserts the
     /// history rows and merges and inserts the notifications. Changes are checked in order, so a commit may change one
-    /// component twice (A→B, then B→C). History rows get <see cref="Guid.CreateVersion7(DateTimeOffset)"/> ids from the
-    /// change time.
+    /// component twice (A→B, then B→C). History rows get version 7 ids stamped with the change time (what
+    /// <see cref="Guid.CreateVersion7(DateTimeOffset)"/> makes, see <see cref="Version7Ids"/>).
     /// </remarks>
     public async Task<bool> CommitStatusAsync(StatusCommit commit, CancellationToken cancellationToken)
     {
@@ -244,10 +244,11 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var s = session.Schema;
         string H(string property) => s.Column<StatusHistoryEntity>(property);
         using var rows = new JsonRowsBuilder(session.Dialect);
+        var ids = new Version7Ids(changes.Count);
         foreach (var change in changes)
         {
             rows.StartRow()
-                .Add("i", Guid.CreateVersion7(change.At))
+                .Add("i", ids.Next(change.At))
                 .Add("c", change.ComponentId)
                 .Add("o", (long)change.OldStatus)
                 .Add("n", (long)change.NewStatus)
