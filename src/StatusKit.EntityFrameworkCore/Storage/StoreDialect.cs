@@ -26,6 +26,9 @@ internal sealed class StoreDialect
 
     public bool IsPostgreSql { get; }
 
+    /// <summary>Whether the provider stores instants as text (SQLite) rather than in a timestamp column.</summary>
+    public bool InstantsAsText => !IsPostgreSql;
+
     /// <summary>The collation that orders text by code point.</summary>
     public string OrdinalCollation => IsPostgreSql ? "\"C\"" : "BINARY";
 

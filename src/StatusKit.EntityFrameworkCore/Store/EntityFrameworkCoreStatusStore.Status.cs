@@ -74,19 +74,19 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             argument is null ? [] : [argument],
             async reader =>
             {
-                var components = await RowReader.ReadAllAsync<ComponentEntity>(reader, s.EntityType<ComponentEntity>(), cancellationToken);
+                var components = await RowReader.ReadAllAsync<ComponentEntity>(reader, s.EntityType<ComponentEntity>(), d, cancellationToken);
                 await reader.NextResultAsync(cancellationToken);
-                var pages = await RowReader.ReadAllAsync<PageEntity>(reader, s.EntityType<PageEntity>(), cancellationToken);
+                var pages = await RowReader.ReadAllAsync<PageEntity>(reader, s.EntityType<PageEntity>(), d, cancellationToken);
                 await reader.NextResultAsync(cancellationToken);
-                var signals = await RowReader.ReadAllAsync<IncidentSignalEntity>(reader, s.EntityType<IncidentSignalEntity>(), cancellationToken);
+                var signals = await RowReader.ReadAllAsync<IncidentSignalEntity>(reader, s.EntityType<IncidentSignalEntity>(), d, cancellationToken);
                 await reader.NextResultAsync(cancellationToken);
-                var windows = await RowReader.ReadAllAsync<MaintenanceWindowEntity>(reader, s.EntityType<MaintenanceWindowEntity>(), cancellationToken);
+                var windows = await RowReader.ReadAllAsync<MaintenanceWindowEntity>(reader, s.EntityType<MaintenanceWindowEntity>(), d, cancellationToken);
                 await reader.NextResultAsync(cancellationToken);
-                var incidents = await RowReader.ReadAllAsync<StatusIncidentEntity>(reader, s.EntityType<StatusIncidentEntity>(), cancellationToken);
+                var incidents = await RowReader.ReadAllAsync<StatusIncidentEntity>(reader, s.EntityType<StatusIncidentEntity>(), d, cancellationToken);
                 await reader.NextResultAsync(cancellationToken);
-                var updates = await RowReader.ReadAllAsync<StatusIncidentUpdateEntity>(reader, s.EntityType<StatusIncidentUpdateEntity>(), cancellationToken);
+                var updates = await RowReader.ReadAllAsync<StatusIncidentUpdateEntity>(reader, s.EntityType<StatusIncidentUpdateEntity>(), d, cancellationToken);
                 await reader.NextResultAsync(cancellationToken);
-                var subscribers = await RowReader.ReadAllAsync<SubscriberEntity>(reader, s.EntityType<SubscriberEntity>(), cancellationToken);
+                var subscribers = await RowReader.ReadAllAsync<SubscriberEntity>(reader, s.EntityType<SubscriberEntity>(), d, cancellationToken);
 
                 var updatesByIncident = updates.ToLookup(u => u.IncidentId);
                 foreach (var incident in incidents)

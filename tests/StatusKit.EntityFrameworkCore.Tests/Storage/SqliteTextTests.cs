@@ -5,7 +5,7 @@ using StatusKit.EntityFrameworkCore.Storage;
 namespace StatusKit.EntityFrameworkCore.Tests.Storage;
 
 /// <summary>
-/// The UTF-8 writers of SQLite's stored text shapes must agree exactly with what EF Core's SQLite
+/// The UTF-8 writers and the reader of SQLite's stored text shapes must agree exactly with what EF Core's SQLite
 /// provider writes (<c>ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF")</c>, upper-case GUIDs): set-based statements compare
 /// these texts with stored ones.
 /// </summary>
@@ -50,7 +50,44 @@ public sealed class SqliteTextTests
             var written = SqliteText.FormatInstant(instant, destination);
             var text = Encoding.UTF8.GetString(destination[..written]);
             Assert.Equal(instant.ToString(StoredInstantFormat, CultureInfo.InvariantCulture), text);
+            Assert.True(SqliteText.TryParseInstant(text, out var parsed));
+            Assert.Equal(instant, parsed);
+            Assert.Equal(DateTimeKind.Utc, parsed.Kind);
         }
+    }
+
+    [Theory]
+    [InlineData("2025-03-01 12:00:00", "2025-03-01T12:00:00.0000000")]
+    [InlineData("2025-03-01 12:00:00.5", "2025-03-01T12:00:00.5000000")]
+    [InlineData("2025-03-01 12:00:00.1234567", "2025-03-01T12:00:00.1234567")]
+    [InlineData("2025-03-01T12:00:00.25", "2025-03-01T12:00:00.2500000")]
+    public void TryParseInstant_reads_the_stored_shapes_as_utc(string text, string expected)
+    {
+        Assert.True(SqliteText.TryParseInstant(text, out var value));
+
+        Assert.Equal(DateTime.ParseExact(expected, "O", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal), value);
+        Assert.Equal(DateTimeKind.Utc, value.Kind);
+        Assert.Equal(DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture), DateTimeKind.Utc), value);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("2025-03-01")]
+    [InlineData("2025-03-01 12:00:00.")]
+    [InlineData("2025-03-01 12:00:00.12345678")]
+    [InlineData("2025-03-01 12:00:00Z")]
+    [InlineData("2025-03-01 12:00:00+02:00")]
+    [InlineData("2025-02-30 12:00:00")]
+    [InlineData("2025-13-01 12:00:00")]
+    [InlineData("2025-03-01 24:00:00")]
+    [InlineData("2025-03-01 12:60:00")]
+    [InlineData("2025-03-01 12:00:60")]
+    [InlineData("2025-03-0a 12:00:00")]
+    [InlineData("0000-03-01 12:00:00")]
+    [InlineData("2460736.5")]
+    public void TryParseInstant_leaves_any_other_text_to_the_provider(string text)
+    {
+        Assert.False(SqliteText.TryParseInstant(text, out _));
     }
 
     [Fact]
