@@ -96,6 +96,36 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_commit_of_1000_changes_with_one_stale_old_status_writes_nothing_and_the_fresh_one_writes_everything()
+    {
+        var store = Database.CreateStore();
+        var (page, components, subscriber) = await SeedAsync(store, "stale-1000", 1000, team: "team-stale-1000");
+        var commit = OutageCommit(page, components, subscriber, "stale-1000");
+        var stale = commit with
+        {
+            Changes = [.. commit.Changes.Select((c, i) => i == 500 ? c with { OldStatus = ComponentStatus.DegradedPerformance } : c)],
+        };
+
+        Assert.False(await store.CommitStatusAsync(stale, CancellationToken.None));
+
+        Assert.All(await store.ListComponentsAsync(page.Id, CancellationToken.None), c => Assert.Equal(ComponentStatus.Operational, c.Status));
+        Assert.Empty(await store.ListStatusHistoryAsync(page.Id, Samples.T0.AddYears(-1), CancellationToken.None));
+        Assert.Empty(await store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, CancellationToken.None));
+
+        Assert.True(await store.CommitStatusAsync(commit, CancellationToken.None));
+        var stored = await store.ListComponentsAsync(page.Id, CancellationToken.None);
+        Assert.Equal(1000, stored.Count);
+        Assert.All(stored, c => Assert.Equal(ComponentStatus.MajorOutage, c.Status));
+        Assert.All(stored, c => Assert.Equal(Samples.T0.AddMinutes(1), c.StatusUpdatedAt));
+        var history = await store.ListStatusHistoryAsync(page.Id, Samples.T0.AddYears(-1), CancellationToken.None);
+        Assert.Equal(1000, history.Count);
+        Assert.Equal(components.Select(c => c.Id).Order(), history.Select(h => h.ComponentId).Order());
+        Assert.All(history, h => Assert.Equal((ComponentStatus.Operational, ComponentStatus.MajorOutage, page.Id), (h.OldStatus, h.NewStatus, h.PageId)));
+        Assert.Equal(1000, history.Select(h => h.Id).Distinct().Count());
+        Assert.Equal(1000, (await store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id, Take = 5000 }, CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public async Task Concurrent_claimers_claim_every_row_exactly_once()
     {
         var store = Database.CreateStore();

@@ -34,7 +34,8 @@ internal sealed class JsonRowsBuilder : IDisposable
 
     public JsonRowsBuilder Add(string name, Guid value)
     {
-        _writer.WriteString(name, _dialect.FormatGuid(value));
+        Span<byte> text = stackalloc byte[SqliteText.GuidLength];
+        _writer.WriteString(name, text[.._dialect.FormatGuid(value, text)]);
         return this;
     }
 
@@ -62,7 +63,8 @@ internal sealed class JsonRowsBuilder : IDisposable
     {
         if (utc is { } value)
         {
-            _writer.WriteString(name, _dialect.FormatInstant(value));
+            Span<byte> text = stackalloc byte[StoreDialect.MaxInstantLength];
+            _writer.WriteString(name, text[.._dialect.FormatInstant(value, text)]);
         }
         else
         {
@@ -112,7 +114,7 @@ internal sealed class JsonRowsBuilder : IDisposable
     {
         _writer.WriteEndArray();
         _writer.Flush();
-        return Encoding.UTF8.GetString(_stream.ToArray());
+        return Encoding.UTF8.GetString(_stream.GetBuffer(), 0, checked((int)_stream.Length));
     }
 
     public void Dispose()

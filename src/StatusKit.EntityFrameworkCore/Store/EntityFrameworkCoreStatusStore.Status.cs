@@ -74,19 +74,19 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             argument is null ? [] : [argument],
             async reader =>
             {
-                var components = await RowReader.ReadAllAsync<ComponentEntity>(reader, s.EntityType<ComponentEntity>(), cancellationToken);
+                var components = await RowReader.ReadAllAsync<ComponentEntity>(reader, s.EntityType<ComponentEntity>(), d, cancellationToken);
                 await reader.NextResultAsync(cancellationToken);
-                var pages = await RowReader.ReadAllAsync<PageEntity>(reader, s.EntityType<PageEntity>(), cancellationToken);
+                var pages = await RowReader.ReadAllAsync<PageEntity>(reader, s.EntityType<PageEntity>(), d, cancellationToken);
                 await reader.NextResultAsync(cancellationToken);
-                var signals = await RowReader.ReadAllAsync<IncidentSignalEntity>(reader, s.EntityType<IncidentSignalEntity>(), cancellationToken);
+                var signals = await RowReader.ReadAllAsync<IncidentSignalEntity>(reader, s.EntityType<IncidentSignalEntity>(), d, cancellationToken);
                 await reader.NextResultAsync(cancellationToken);
-                var windows = await RowReader.ReadAllAsync<MaintenanceWindowEntity>(reader, s.EntityType<MaintenanceWindowEntity>(), cancellationToken);
+                var windows = await RowReader.ReadAllAsync<MaintenanceWindowEntity>(reader, s.EntityType<MaintenanceWindowEntity>(), d, cancellationToken);
                 await reader.NextResultAsync(cancellationToken);
-                var incidents = await RowReader.ReadAllAsync<StatusIncidentEntity>(reader, s.EntityType<StatusIncidentEntity>(), cancellationToken);
+                var incidents = await RowReader.ReadAllAsync<StatusIncidentEntity>(reader, s.EntityType<StatusIncidentEntity>(), d, cancellationToken);
                 await reader.NextResultAsync(cancellationToken);
-                var updates = await RowReader.ReadAllAsync<StatusIncidentUpdateEntity>(reader, s.EntityType<StatusIncidentUpdateEntity>(), cancellationToken);
+                var updates = await RowReader.ReadAllAsync<StatusIncidentUpdateEntity>(reader, s.EntityType<StatusIncidentUpdateEntity>(), d, cancellationToken);
                 await reader.NextResultAsync(cancellationToken);
-                var subscribers = await RowReader.ReadAllAsync<SubscriberEntity>(reader, s.EntityType<SubscriberEntity>(), cancellationToken);
+                var subscribers = await RowReader.ReadAllAsync<SubscriberEntity>(reader, s.EntityType<SubscriberEntity>(), d, cancellationToken);
 
                 var updatesByIncident = updates.ToLookup(u => u.IncidentId);
                 foreach (var incident in incidents)
@@ -112,8 +112,8 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     /// the statuses (its row count must equal the number of changed components, else everything is rolled back and
     /// the result is false), the load of the outbox rows the notifications can touch, and one command that inserts the
     /// history rows and merges and inserts the notifications. Changes are checked in order, so a commit may change one
-    /// component twice (A→B, then B→C). History rows get <see cref="Guid.CreateVersion7(DateTimeOffset)"/> ids from the
-    /// change time.
+    /// component twice (A→B, then B→C). History rows get version 7 ids stamped with the change time (what
+    /// <see cref="Guid.CreateVersion7(DateTimeOffset)"/> makes, see <see cref="Version7Ids"/>).
     /// </remarks>
     public async Task<bool> CommitStatusAsync(StatusCommit commit, CancellationToken cancellationToken)
     {
@@ -244,10 +244,11 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var s = session.Schema;
         string H(string property) => s.Column<StatusHistoryEntity>(property);
         using var rows = new JsonRowsBuilder(session.Dialect);
+        var ids = new Version7Ids(changes.Count);
         foreach (var change in changes)
         {
             rows.StartRow()
-                .Add("i", Guid.CreateVersion7(change.At))
+                .Add("i", ids.Next(change.At))
                 .Add("c", change.ComponentId)
                 .Add("o", (long)change.OldStatus)
                 .Add("n", (long)change.NewStatus)

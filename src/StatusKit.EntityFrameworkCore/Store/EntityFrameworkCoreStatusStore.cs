@@ -94,7 +94,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext> : IStatus
 
         public StoreSchema Schema { get; } = schema;
 
-        public StoreDialect Dialect => _dialect ??= StoreDialect.For(Context.Database.ProviderName);
+        public StoreDialect Dialect => _dialect ??= StoreDialect.For(Context.Database.ProviderName, () => Context.Database.GetDbConnection().ServerVersion);
 
         public DbSet<T> Set<T>()
             where T : class => Context.Set<T>();
