@@ -14,7 +14,9 @@ namespace StatusKit.Benchmarks;
 
 /// <summary>
 /// Issue 8, target 5: the recompute for one incident on the EF Core store over a SQLite file in a temp folder (WAL),
-/// for a team whose <see cref="Components"/> components sit on one page. Every invocation flips the incident between
+/// for a page of <see cref="Components"/> components of which the incident's team owns <see cref="TeamComponents"/>:
+/// all of them (the worst case: every component of the page changes) or ten (one team's share of a large page).
+/// Every invocation flips the incident between
 /// Triggered (Critical) and Resolved and runs the internal <c>StatusRecomputer</c> for the team scope: load the inputs,
 /// compute, commit every component's change with its history row (one transaction), load again to confirm nothing
 /// moved, then rebuild and cache the page snapshot. <see cref="StoreLoadAndCommit"/> is the store's part alone
@@ -32,10 +34,15 @@ public class EntityFrameworkCoreRecomputeBenchmarks
     private StatusRecomputer recomputer = null!;
     private Guid pageId;
     private long version;
+    private long commits;
 
-    /// <summary>The team's components (one page). The global setup also counts the commands at 10 components.</summary>
+    /// <summary>The page's components. The global setup also counts the commands at 10 components.</summary>
     [Params(1_000)]
     public int Components { get; set; }
+
+    /// <summary>How many of the page's components belong to the incident's team (and so change on every invocation).</summary>
+    [Params(1_000, 10)]
+    public int TeamComponents { get; set; }
 
     /// <summary>
     /// SQLite's <c>PRAGMA synchronous</c> on every connection: FULL (the default) syncs the WAL to disk on every
@@ -72,8 +79,8 @@ public class EntityFrameworkCoreRecomputeBenchmarks
         recomputer = provider.GetRequiredService<StatusRecomputer>();
 
         // The round trips do not depend on the team's size: count them at 10 components, then at the measured size.
-        var small = await SeedTeamAsync(1, 10);
-        var large = await SeedTeamAsync(0, Components);
+        var small = await SeedTeamAsync(1, 10, 10);
+        var large = await SeedTeamAsync(0, Components, TeamComponents);
         foreach (var (team, size) in new[] { (small, 10), (large, Components) })
         {
             (teamId, scope, pageId) = team;
@@ -89,14 +96,15 @@ public class EntityFrameworkCoreRecomputeBenchmarks
         }
     }
 
-    private async Task<(string Team, StatusScope Scope, Guid PageId)> SeedTeamAsync(int index, int size)
+    private async Task<(string Team, StatusScope Scope, Guid PageId)> SeedTeamAsync(int index, int size, int teamSize)
     {
         var team = $"team-db-{index}";
         var page = Composition.Page(index);
         await store.AddPageAsync(page, CancellationToken.None);
         for (var i = 0; i < size; i++)
         {
-            await store.AddComponentAsync(Composition.Component(page.Id, i, team), CancellationToken.None);
+            var owner = i < teamSize ? team : $"team-db-{index}-other-{i / 10}";
+            await store.AddComponentAsync(Composition.Component(page.Id, i, owner), CancellationToken.None);
         }
 
         await provider.GetRequiredService<PageSnapshotReader>().RefreshAsync(page.Id, CancellationToken.None);
@@ -128,10 +136,13 @@ public class EntityFrameworkCoreRecomputeBenchmarks
         var from = inputs.Components[0].Status;
         var to = from == ComponentStatus.MajorOutage ? ComponentStatus.PartialOutage : ComponentStatus.MajorOutage;
         var changes = new ComponentStatusChange[inputs.Components.Count];
+
+        // Each commit a millisecond later, as real changes are: history ids then grow like the clock.
+        var at = Composition.T0.AddMilliseconds(++commits);
         for (var i = 0; i < changes.Length; i++)
         {
             var component = inputs.Components[i];
-            changes[i] = new ComponentStatusChange(pageId, component.Id, component.Status, to, Composition.T0, "bench");
+            changes[i] = new ComponentStatusChange(pageId, component.Id, component.Status, to, at, "bench");
         }
 
         return await store.CommitStatusAsync(new StatusCommit(changes, []), CancellationToken.None);

@@ -3,6 +3,7 @@ using StatusKit.Abstractions;
 using StatusKit.EntityFrameworkCore.Entities;
 using StatusKit.EntityFrameworkCore.Storage;
 using StatusKit.Model;
+using StatusKit.Shared;
 using StatusKit.Status;
 
 namespace StatusKit.EntityFrameworkCore.Store;

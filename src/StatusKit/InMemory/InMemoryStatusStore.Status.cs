@@ -1,5 +1,6 @@
 using StatusKit.Abstractions;
 using StatusKit.Model;
+using StatusKit.Shared;
 
 namespace StatusKit.InMemory;
 
@@ -59,8 +60,7 @@ public sealed partial class InMemoryStatusStore
     /// <inheritdoc />
     /// <remarks>
     /// Changes are checked in order, so a commit may change one component twice (A→B, then B→C). History rows get
-    /// version 7 ids stamped with the change time, whose other bits count up from a random start per store, so rows of
-    /// one millisecond keep the order they were written in. A commit without changes and without notifications returns
+    /// version 7 ids stamped with the change time. A commit without changes and without notifications returns
     /// true and writes nothing.
     /// </remarks>
     public Task<bool> CommitStatusAsync(StatusCommit commit, CancellationToken cancellationToken) =>
@@ -73,6 +73,7 @@ public sealed partial class InMemoryStatusStore
 
                 var staged = new Dictionary<Guid, Component>();
                 var history = new List<StatusHistoryEntry>(commit.Changes.Count);
+                var historyIds = new Version7Ids(commit.Changes.Count);
                 foreach (var change in commit.Changes)
                 {
                     if (change is null)
@@ -93,7 +94,7 @@ public sealed partial class InMemoryStatusStore
 
                     staged[change.ComponentId] = current with { Status = change.NewStatus, StatusUpdatedAt = change.At };
                     history.Add(new StatusHistoryEntry(
-                        _historyIds.Next(change.At),
+                        historyIds.Next(change.At),
                         current.PageId,
                         change.ComponentId,
                         change.OldStatus,

@@ -37,7 +37,6 @@ public sealed partial class InMemoryStatusStore : IStatusStore
     private readonly Dictionary<Guid, Subscriber> _subscribers = [];
     private readonly Dictionary<string, IncidentSignal> _signals = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, StatusHistoryEntry> _history = [];
-    private readonly Version7Ids _historyIds = new();
     private readonly Dictionary<Guid, Notification> _notifications = [];
     private readonly Dictionary<string, Guid> _notificationIdsByDeduplicationKey = new(StringComparer.Ordinal);
 

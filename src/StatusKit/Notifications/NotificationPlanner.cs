@@ -1,6 +1,7 @@
 using System.Globalization;
 using StatusKit.Abstractions;
 using StatusKit.Model;
+using StatusKit.Shared;
 using StatusKit.Status;
 
 namespace StatusKit.Notifications;
@@ -26,6 +27,7 @@ internal static class NotificationPlanner
 
         var pages = inputs.Pages.ToDictionary(p => p.Id);
         var names = inputs.Components.ToDictionary(c => c.Id, c => c.Name);
+        var ids = new Version7Ids(changes.Count * inputs.Subscribers.Count);
         foreach (var change in changes)
         {
             if (causedByIncidents
@@ -49,7 +51,7 @@ internal static class NotificationPlanner
 
                 notifications.Add(new Notification
                 {
-                    Id = Guid.CreateVersion7(change.At),
+                    Id = ids.Next(change.At),
                     PageId = change.PageId,
                     SubscriberId = subscriber.Id,
                     Channel = subscriber.Channel,

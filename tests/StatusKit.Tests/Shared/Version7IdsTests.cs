@@ -1,6 +1,6 @@
-using StatusKit.EntityFrameworkCore.Storage;
+using StatusKit.Shared;
 
-namespace StatusKit.EntityFrameworkCore.Tests.Storage;
+namespace StatusKit.Tests.Shared;
 
 public sealed class Version7IdsTests
 {
@@ -37,13 +37,22 @@ public sealed class Version7IdsTests
     }
 
     [Fact]
-    public void A_batch_gives_as_many_ids_as_it_was_made_for_and_refuses_instants_before_the_epoch()
+    public void Ids_beyond_the_expected_count_draw_new_random_bits_and_stay_distinct()
     {
-        var ids = new Version7Ids(1);
+        var at = DateTimeOffset.UnixEpoch.AddYears(55);
+        var ids = new Version7Ids(expectedCount: 2);
+
+        var batch = Enumerable.Range(0, 50).Select(_ => ids.Next(at)).ToArray();
+
+        Assert.Equal(50, batch.Select(g => g.ToString("N")[13..]).Distinct().Count());
+    }
+
+    [Fact]
+    public void Instants_before_the_epoch_are_refused_as_by_Guid_CreateVersion7()
+    {
+        var ids = new Version7Ids();
+
         Assert.Throws<ArgumentOutOfRangeException>(() => ids.Next(DateTimeOffset.UnixEpoch.AddMilliseconds(-1)));
-
-        ids.Next(DateTimeOffset.UnixEpoch);
-
-        Assert.Throws<InvalidOperationException>(() => ids.Next(DateTimeOffset.UnixEpoch));
+        Assert.Equal(7, ids.Next(DateTimeOffset.UnixEpoch).Version);
     }
 }
