@@ -93,9 +93,10 @@ public sealed class IncidentStatusIndex
             string.Equals(x.TeamId, y.TeamId, StringComparison.Ordinal)
             && string.Equals(x.ServiceIdentifier, y.ServiceIdentifier, StringComparison.Ordinal);
 
+        // Both parts are already randomised string hashes, so a multiply-add mixes them well enough (and costs less
+        // than HashCode.Combine on the path every incident takes).
         public int GetHashCode(TeamService key) =>
-            HashCode.Combine(
-                string.GetHashCode(key.TeamId, StringComparison.Ordinal),
-                key.ServiceIdentifier is null ? 0 : string.GetHashCode(key.ServiceIdentifier, StringComparison.Ordinal));
+            unchecked((string.GetHashCode(key.TeamId, StringComparison.Ordinal) * 31)
+                + (key.ServiceIdentifier is null ? 0 : string.GetHashCode(key.ServiceIdentifier, StringComparison.Ordinal)));
     }
 }
