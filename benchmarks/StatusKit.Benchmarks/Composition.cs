@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using StatusKit.Abstractions;
 using StatusKit.Model;
 
 namespace StatusKit.Benchmarks;
@@ -23,6 +24,19 @@ internal static class Composition
         configure(services);
         services.RemoveAll<IHostedService>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>Adds page 0 with <paramref name="components"/> components, ten per team, and returns the page.</summary>
+    public static async Task<StatusPage> SeedPageAsync(IStatusStore store, int components)
+    {
+        var page = Page(0);
+        await store.AddPageAsync(page, CancellationToken.None);
+        for (var i = 0; i < components; i++)
+        {
+            await store.AddComponentAsync(Component(page.Id, i, $"team-{i / 10}"), CancellationToken.None);
+        }
+
+        return page;
     }
 
     public static StatusPage Page(int index) => new()

@@ -30,12 +30,7 @@ public class SummaryJsonBenchmarks
     public async Task SetupAsync()
     {
         var store = new InMemoryStatusStore();
-        var page = Composition.Page(0);
-        await store.AddPageAsync(page, CancellationToken.None);
-        for (var i = 0; i < 200; i++)
-        {
-            await store.AddComponentAsync(Composition.Component(page.Id, i, $"team-{i / 10}"), CancellationToken.None);
-        }
+        var page = await Composition.SeedPageAsync(store, components: 200);
 
         provider = Composition.Build(services =>
         {
