@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 
 namespace StatusKit.Notifications.Http;
@@ -13,6 +14,15 @@ internal static class HttpDelivery
 {
     private const int MaxErrorBodyBytes = 512;
     private const int MaxErrorBodyChars = 200;
+
+    /// <summary>A POST of UTF-8 JSON <paramref name="body"/> to <paramref name="destination"/> with <paramref name="userAgent"/>.</summary>
+    public static HttpRequestMessage JsonPost(Uri destination, byte[] body, string userAgent)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, destination) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        return request;
+    }
 
     /// <summary>Sends <paramref name="request"/> (and disposes it) and maps the outcome.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -70,9 +69,7 @@ public sealed class SlackNotifier : INotifier
 
         var payload = SlackMessageBuilder.Build(message.Content, _options.LinkText);
         var body = JsonSerializer.SerializeToUtf8Bytes(payload, SlackJsonContext.Default.SlackPayload);
-        var request = new HttpRequestMessage(HttpMethod.Post, destination) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        var request = HttpDelivery.JsonPost(destination!, body, _options.UserAgent);
 
         var client = _httpClientFactory.CreateClient(HttpClientName);
         var outcome = await HttpDelivery.SendAsync(client, request, _options.Timeout, _timeProvider, cancellationToken);

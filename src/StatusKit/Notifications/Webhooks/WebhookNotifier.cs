@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -81,12 +80,7 @@ public sealed class WebhookNotifier : INotifier
         var timestamp = _timeProvider.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signature = WebhookSignature.Compute(subscriber.SigningSecret!, id, timestamp, body);
 
-        var request = new HttpRequestMessage(HttpMethod.Post, destination)
-        {
-            Content = new ByteArrayContent(body),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        var request = HttpDelivery.JsonPost(destination!, body, _options.UserAgent);
         request.Headers.Add("webhook-id", id);
         request.Headers.Add("webhook-timestamp", timestamp);
         request.Headers.Add("webhook-signature", signature);
