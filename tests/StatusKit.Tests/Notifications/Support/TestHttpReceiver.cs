@@ -22,21 +22,16 @@ public sealed record CannedResponse(int Status, string Body = "", IReadOnlyDicti
 /// </summary>
 public sealed class TestHttpReceiver : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
     private readonly TaskCompletionSource<ReceivedRequest> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Task _acceptLoop;
-    private int _connections;
+    private readonly LoopbackTcpServer _server;
 
     public TestHttpReceiver()
     {
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _acceptLoop = AcceptAsync();
+        _server = new LoopbackTcpServer(HandleAsync);
     }
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
     public Uri Url => new($"http://127.0.0.1:{Port}/hooks/incoming");
 
@@ -44,43 +39,24 @@ public sealed class TestHttpReceiver : IAsyncDisposable
 
     public IReadOnlyCollection<ReceivedRequest> Requests => _requests;
 
-    public int ConnectionCount => Volatile.Read(ref _connections);
+    public int ConnectionCount => _server.ConnectionCount;
 
     public Task<ReceivedRequest> FirstRequest => _first.Task;
 
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-
-            Interlocked.Increment(ref _connections);
-            _ = Task.Run(() => HandleAsync(client));
-        }
-    }
-
-    private async Task HandleAsync(TcpClient client)
+    private async Task HandleAsync(TcpClient client, CancellationToken stop)
     {
         using (client)
         {
             try
             {
                 var stream = client.GetStream();
-                var request = await ReadRequestAsync(stream, _stop.Token);
+                var request = await ReadRequestAsync(stream, stop);
                 _requests.Enqueue(request);
                 _first.TrySetResult(request);
                 var response = Respond(request);
                 if (response is null)
                 {
-                    await Task.Delay(Timeout.Infinite, _stop.Token);
+                    await Task.Delay(Timeout.Infinite, stop);
                     return;
                 }
 
@@ -96,11 +72,11 @@ public sealed class TestHttpReceiver : IAsyncDisposable
                 }
 
                 head.Append("\r\n");
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _stop.Token);
-                await stream.WriteAsync(body, _stop.Token);
-                await stream.FlushAsync(_stop.Token);
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), stop);
+                await stream.WriteAsync(body, stop);
+                await stream.FlushAsync(stop);
             }
-            catch (Exception) when (_stop.IsCancellationRequested)
+            catch (Exception) when (stop.IsCancellationRequested)
             {
             }
             catch (IOException)
@@ -166,11 +142,5 @@ public sealed class TestHttpReceiver : IAsyncDisposable
         _ => "Status",
     };
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _acceptLoop;
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -14,20 +14,15 @@ public sealed record SmtpTranscript(string MailFrom, IReadOnlyList<string> RcptT
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<SmtpTranscript> _messages = new();
-    private readonly Task _acceptLoop;
-    private int _connections;
+    private readonly LoopbackTcpServer _server;
 
     public TestSmtpServer()
     {
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _acceptLoop = AcceptAsync();
+        _server = new LoopbackTcpServer(SessionAsync);
     }
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
     public ISet<string> RejectedRecipients { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
@@ -35,34 +30,15 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public IReadOnlyCollection<SmtpTranscript> Messages => _messages;
 
-    public int ConnectionCount => Volatile.Read(ref _connections);
+    public int ConnectionCount => _server.ConnectionCount;
 
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-
-            Interlocked.Increment(ref _connections);
-            _ = Task.Run(() => SessionAsync(client));
-        }
-    }
-
-    private async Task SessionAsync(TcpClient client)
+    private async Task SessionAsync(TcpClient client, CancellationToken stop)
     {
         using (client)
         {
             try
             {
-                var ct = _stop.Token;
+                var ct = stop;
                 if (Silent)
                 {
                     await Task.Delay(Timeout.Infinite, ct);
@@ -128,7 +104,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
                     }
                 }
             }
-            catch (Exception) when (_stop.IsCancellationRequested)
+            catch (Exception) when (stop.IsCancellationRequested)
             {
             }
             catch (IOException)
@@ -144,11 +120,5 @@ public sealed class TestSmtpServer : IAsyncDisposable
         return start >= 0 && end > start ? line[(start + 1)..end] : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _acceptLoop;
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
