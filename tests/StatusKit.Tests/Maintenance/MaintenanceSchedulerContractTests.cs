@@ -100,12 +100,7 @@ public abstract class MaintenanceSchedulerContractTests
     {
         var time = new ManualTimeProvider(T0);
         var store = new InMemoryStatusStore();
-        var first = await CreateHostAsync(time, store);
-        var (page, component) = await first.CreatePageAsync();
-        var window = await first.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
-        time.SetUtcNow(T0.AddHours(1));
-        await first.Port.RunDueTransitionsAsync(CancellationToken.None);
-        await first.DisposeAsync();
+        var (page, component, window) = await StartAWindowThenStopTheHostAsync(time, store);
 
         time.SetUtcNow(T0.AddMinutes(90));
         await using var second = await CreateHostAsync(time, store);
@@ -150,12 +145,7 @@ public abstract class MaintenanceSchedulerContractTests
     {
         var time = new ManualTimeProvider(T0);
         var store = new InMemoryStatusStore();
-        var first = await CreateHostAsync(time, store);
-        var (page, component) = await first.CreatePageAsync();
-        var window = await first.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
-        time.SetUtcNow(T0.AddHours(1));
-        await first.Port.RunDueTransitionsAsync(CancellationToken.None);
-        await first.DisposeAsync();
+        var (page, component, window) = await StartAWindowThenStopTheHostAsync(time, store);
 
         time.SetUtcNow(T0.AddHours(6));
         await using var second = await CreateHostAsync(time, store);
@@ -182,6 +172,18 @@ public abstract class MaintenanceSchedulerContractTests
         Assert.Equal(MaintenanceState.Cancelled, (await host.Maintenance.GetAsync(window.Id))!.State);
         Assert.Empty(await host.HistoryAsync(page.Id, component.Id));
         Assert.Empty(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceStarted));
+    }
+
+    // A host starts a window from T0 + 1 h to T0 + 2 h at T0 + 1 h, then stops.
+    private async Task<(StatusPage Page, Component Component, MaintenanceWindow Window)> StartAWindowThenStopTheHostAsync(
+        ManualTimeProvider time, IStatusStore store)
+    {
+        await using var first = await CreateHostAsync(time, store);
+        var (page, component) = await first.CreatePageAsync();
+        var window = await first.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
+        time.SetUtcNow(T0.AddHours(1));
+        await first.Port.RunDueTransitionsAsync(CancellationToken.None);
+        return (page, component, window);
     }
 
     internal static CreateMaintenanceWindow Window(Guid pageId, Guid componentId, DateTimeOffset startsAt, DateTimeOffset endsAt) => new()
