@@ -111,6 +111,19 @@ public sealed class IncidentIntakeTests
     }
 
     [Fact]
+    public async Task AnIncidentMovedToAnotherTeam_NoLongerAffectsTheTeamItLeft()
+    {
+        await using var kit = new StatusKitHarness();
+        var (_, components) = await kit.CreatePageAsync("Acme", ("Checkout", "a", null), ("Search", "b", null));
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Triggered, 1));
+
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "b", "Critical", PlatformIncidentState.Triggered, 2));
+
+        Assert.Equal(ComponentStatus.Operational, (await kit.Store.GetComponentAsync(components[0].Id, CancellationToken.None))!.Status);
+        Assert.Equal(ComponentStatus.MajorOutage, (await kit.Store.GetComponentAsync(components[1].Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
     public async Task ConcurrentSignals_LeaveTheStatusesThePureCalculatorGivesForTheFinalInputs()
     {
         await using var kit = new StatusKitHarness();
