@@ -8,7 +8,8 @@ namespace StatusKit.Engine;
 /// <summary>
 /// The default <see cref="IStatusEngine"/>: a single in-process pump that drains a coalescing queue of scopes, so a
 /// burst of signals for one team costs a handful of recomputes. Background requests that fail are retried after
-/// <see cref="StatusPagesOptions.RecomputeRetryDelay"/>; awaited requests see the failure.
+/// <see cref="StatusPagesOptions.RecomputeRetryDelay"/>; awaited requests see the failure. The pump is handed to the
+/// thread pool, but a caller that waits for the queue before a pool thread has picked it up runs it itself.
 /// </summary>
 internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
 {
@@ -20,11 +21,17 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
     private readonly TimeSpan _retryDelay;
     private readonly CancellationTokenSource _stopping = new();
     private Dictionary<string, WorkItem> _pending = new(StringComparer.Ordinal);
-    private Task _pump = Task.CompletedTask;
 
-    // Whether a pump owns the queue, changed only under _gate. Not _pump.IsCompleted: a pump that found the queue
-    // empty has returned but its task may not have completed yet, and an item queued in that gap would be stranded.
+    // Whether a pump owns the queue, changed only under _gate. Not the pump task's completion: a pump that found the
+    // queue empty has returned but its task may not have completed yet, and an item queued in that gap would be stranded.
     private bool _pumping;
+
+    // Whether the pump that _pumping announces has started. A pump is handed to the thread pool when work arrives, and
+    // whoever gets here first runs it: that pool thread, or a caller that is about to wait for the queue anyway
+    // (which then runs the recompute itself instead of sleeping until a pool thread has woken up and done it).
+    private bool _pumpStarted;
+
+    // Completed whenever no pump owns the queue; DisposeAsync waits on it for the pump to stop.
     private TaskCompletionSource _idle = NewCompleted();
     private long _recomputeCount;
     private int _disposed;
@@ -42,10 +49,10 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
     public long RecomputeCount => Interlocked.Read(ref _recomputeCount);
 
     public Task RecomputePageAsync(Guid pageId, CancellationToken cancellationToken) =>
-        Enqueue($"page:{pageId:N}", StatusScope.ForPage(pageId), "operator recompute", false, background: false).WaitAsync(cancellationToken);
+        WaitAsync(Enqueue($"page:{pageId:N}", StatusScope.ForPage(pageId), "operator recompute", false, background: false), cancellationToken);
 
     public Task RecomputeAllAsync(CancellationToken cancellationToken) =>
-        Enqueue("all", StatusScope.All, "operator recompute", false, background: false).WaitAsync(cancellationToken);
+        WaitAsync(Enqueue("all", StatusScope.All, "operator recompute", false, background: false), cancellationToken);
 
     public Task RecomputeComponentsAsync(IReadOnlyList<Guid> componentIds, string cause, CancellationToken cancellationToken)
     {
@@ -56,12 +63,12 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
         }
 
         var key = "components:" + string.Join(',', componentIds.Order());
-        return Enqueue(key, StatusScope.ForComponents([.. componentIds]), cause, false, background: false).WaitAsync(cancellationToken);
+        return WaitAsync(Enqueue(key, StatusScope.ForComponents([.. componentIds]), cause, false, background: false), cancellationToken);
     }
 
     /// <summary>Rebuilds a page's snapshot after a change that moves no status (a name, an incident update), in queue order.</summary>
     public Task RefreshPageAsync(Guid pageId, CancellationToken cancellationToken) =>
-        Enqueue($"refresh:{pageId:N}", StatusScope.ForPage(pageId), "page changed", false, background: false, refreshOnly: true).WaitAsync(cancellationToken);
+        WaitAsync(Enqueue($"refresh:{pageId:N}", StatusScope.ForPage(pageId), "page changed", false, background: false, refreshOnly: true), cancellationToken);
 
     /// <summary>Forgets a deleted page's snapshot.</summary>
     public Task ForgetPageAsync(Guid pageId, CancellationToken cancellationToken) => _snapshots.ForgetAsync(pageId, cancellationToken);
@@ -72,10 +79,13 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
 
     public Task WhenIdleAsync(CancellationToken cancellationToken)
     {
+        Task idle;
         lock (_gate)
         {
-            return _idle.Task.WaitAsync(cancellationToken);
+            idle = _idle.Task;
         }
+
+        return WaitAsync(idle, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -86,21 +96,44 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
         }
 
         await _stopping.CancelAsync();
-        Task pump;
+        Task idle;
         lock (_gate)
         {
-            pump = _pump;
+            idle = _idle.Task;
         }
 
-        try
+        // A pump that has been handed to the thread pool but not started yet is run here, and finds the engine stopping.
+        StartPumpIfNotStarted();
+        await idle;
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="task"/> (queued work, or the queue's idleness), first running the pump on this thread
+    /// if it has not started yet: the caller would only sleep until a pool thread has done the same work.
+    /// </summary>
+    private Task WaitAsync(Task task, CancellationToken cancellationToken)
+    {
+        if (!task.IsCompleted)
         {
-            await pump;
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
+            StartPumpIfNotStarted();
         }
 
+        return task.WaitAsync(cancellationToken);
+    }
+
+    private void StartPumpIfNotStarted()
+    {
+        lock (_gate)
+        {
+            if (!_pumping || _pumpStarted)
+            {
+                return;
+            }
+
+            _pumpStarted = true;
+        }
+
+        _ = PumpAsync();
     }
 
     private Task Enqueue(string key, StatusScope scope, string cause, bool causedByIncidents, bool background, bool refreshOnly = false)
@@ -125,12 +158,13 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
             if (!_pumping)
             {
                 _pumping = true;
+                _pumpStarted = false;
                 if (_idle.Task.IsCompleted)
                 {
                     _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 }
 
-                _pump = Task.Run(PumpAsync);
+                ThreadPool.UnsafeQueueUserWorkItem(static engine => engine.StartPumpIfNotStarted(), this, preferLocal: false);
             }
 
             return item.Completion.Task;
