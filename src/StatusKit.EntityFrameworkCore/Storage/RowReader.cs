@@ -8,17 +8,48 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace StatusKit.EntityFrameworkCore.Storage;
 
 /// <summary>
-/// Materialises entity rows from a raw multi-result reader by column name (used where one command returns several
-/// result sets, which EF's own query pipeline cannot). Each entity type gets a compiled reader of typed getters, so a
-/// row costs no reflection and no boxing; on SQLite, instants are parsed from their fixed text shape.
+/// Selects and materialises entity rows from a raw multi-result reader (used where one command returns several result
+/// sets, which EF's own query pipeline cannot). Each entity type gets a compiled reader of typed getters, so a row
+/// costs no reflection and no boxing; on SQLite, instants are parsed from their fixed text shape, and where SQLite has
+/// the 3.44 JSON functions a result set is one JSON value (<see cref="JsonRowMaterializer{T}"/>).
 /// </summary>
 internal static class RowReader
 {
     private static readonly ConditionalWeakTable<IEntityType, object> Materializers = new();
+    private static readonly ConditionalWeakTable<IEntityType, object> JsonMaterializers = new();
+
+    /// <summary>
+    /// The statement that selects every column of the <typeparamref name="T"/> rows named <paramref name="alias"/> in
+    /// <paramref name="from"/> (a FROM clause with any WHERE), in <paramref name="orderBy"/> order (or none), shaped as
+    /// <see cref="ReadAllAsync{T}"/> reads it with the same dialect.
+    /// </summary>
+    public static string Select<T>(IEntityType entityType, StoreDialect dialect, string alias, string from, string? orderBy)
+        where T : new()
+    {
+        if (!dialect.ReadsRowsAsJson)
+        {
+            return orderBy is null ? $"SELECT {alias}.* {from}" : $"SELECT {alias}.* {from} ORDER BY {orderBy}";
+        }
+
+        var values = string.Join(", ", JsonMaterializerOf<T>(entityType).Columns.Select(c => $"{alias}.\"{c}\""));
+        var order = orderBy is null ? "" : $" ORDER BY {orderBy}";
+        return $"SELECT CAST(json_group_array(json_array({values}){order}) AS BLOB) {from}";
+    }
 
     public static async Task<List<T>> ReadAllAsync<T>(DbDataReader reader, IEntityType entityType, StoreDialect dialect, CancellationToken cancellationToken)
         where T : new()
     {
+        if (dialect.ReadsRowsAsJson)
+        {
+            // One row, one value: the rows as a JSON array (an empty set aggregates to []).
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                throw new InvalidOperationException($"The JSON rows of {typeof(T).Name} returned no value.");
+            }
+
+            return JsonMaterializerOf<T>(entityType).ReadAll(reader.GetFieldValue<byte[]>(0));
+        }
+
         var materializer = MaterializerOf<T>(entityType, dialect.InstantsAsText);
         var ordinals = new int[materializer.Columns.Length];
         for (var i = 0; i < ordinals.Length; i++)
@@ -34,6 +65,10 @@ internal static class RowReader
 
         return rows;
     }
+
+    private static JsonRowMaterializer<T> JsonMaterializerOf<T>(IEntityType entityType)
+        where T : new() =>
+        (JsonRowMaterializer<T>)JsonMaterializers.GetValue(entityType, static type => JsonRowMaterializer<T>.Compile(type));
 
     private static Materializer<T> MaterializerOf<T>(IEntityType entityType, bool instantsAsText)
     {

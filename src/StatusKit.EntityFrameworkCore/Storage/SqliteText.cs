@@ -83,7 +83,26 @@ internal static class SqliteText
         return TryParseFixed(text, out value);
     }
 
-    private static bool TryParseFixed(string s, out DateTime value)
+    /// <summary>The same as <see cref="TryParseInstant(string, out DateTime)"/>, for UTF-8 text.</summary>
+    public static bool TryParseInstant(ReadOnlySpan<byte> utf8, out DateTime value)
+    {
+        if (utf8.Length > MaxInstantLength)
+        {
+            value = default;
+            return false;
+        }
+
+        // Every byte of the shape is ASCII, so widening byte by byte keeps any other text unparseable.
+        Span<char> text = stackalloc char[MaxInstantLength];
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            text[i] = (char)utf8[i];
+        }
+
+        return TryParseFixed(text[..utf8.Length], out value);
+    }
+
+    private static bool TryParseFixed(ReadOnlySpan<char> s, out DateTime value)
     {
         value = default;
         if (s.Length < 19 || s.Length == 20 || s.Length > MaxInstantLength
@@ -121,7 +140,7 @@ internal static class SqliteText
         return true;
     }
 
-    private static bool TryDigits(string s, int start, int count, out int value)
+    private static bool TryDigits(ReadOnlySpan<char> s, int start, int count, out int value)
     {
         value = 0;
         for (var i = start; i < start + count; i++)

@@ -50,6 +50,12 @@ internal sealed class StoreDialect
     public bool HasJsonb { get; }
 
     /// <summary>
+    /// Whether a result set of entity rows is read as one JSON array (SQLite with <c>json_group_array(... ORDER BY ...)</c>,
+    /// 3.44+; see <see cref="RowReader.Select{T}"/>). PostgreSQL's rows cost little per value, so they are read as rows.
+    /// </summary>
+    public bool ReadsRowsAsJson => HasJsonb;
+
+    /// <summary>
     /// The dialect of a context's provider; <paramref name="serverVersion"/> (asked only on SQLite, where it is the
     /// version of the native library and needs no open connection) picks the SQLite JSON functions.
     /// </summary>

@@ -46,29 +46,46 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             $"FROM {s.Table<StatusIncidentEntity>()} AS i WHERE {Col<StatusIncidentEntity>("i", nameof(StatusIncidentEntity.State))} <> {(int)StatusIncidentState.Resolved} " +
             $"AND {Col<StatusIncidentEntity>("i", nameof(StatusIncidentEntity.PageId))} IN ({pageIds})";
 
+        string Select<T>(string alias, string from, string? orderBy)
+            where T : new() => RowReader.Select<T>(s.EntityType<T>(), d, alias, from, orderBy);
         var sql = string.Join(
             ";\n",
-            $"SELECT c.* FROM {inScope} ORDER BY {Cc(nameof(ComponentEntity.PageId))}, {Cc(nameof(ComponentEntity.DisplayOrder))}, " +
-            $"{Cc(nameof(ComponentEntity.Name))}{collate}, {Cc(nameof(ComponentEntity.Id))}",
-            $"SELECT p.* FROM {s.Table<PageEntity>()} AS p WHERE {Col<PageEntity>("p", nameof(PageEntity.Id))} IN ({pageIds}) " +
-            $"ORDER BY {Col<PageEntity>("p", nameof(PageEntity.Name))}{collate}, {Col<PageEntity>("p", nameof(PageEntity.Id))}",
-            $"SELECT g.* FROM {s.Table<IncidentSignalEntity>()} AS g " +
-            $"WHERE {Col<IncidentSignalEntity>("g", nameof(IncidentSignalEntity.State))} IN ({(int)PlatformIncidentState.Triggered}, {(int)PlatformIncidentState.Acknowledged}) " +
-            $"AND {Col<IncidentSignalEntity>("g", nameof(IncidentSignalEntity.TeamId))} IN (SELECT {Cc(nameof(ComponentEntity.TeamId))} FROM {inScope}) " +
-            $"ORDER BY {Col<IncidentSignalEntity>("g", nameof(IncidentSignalEntity.IncidentId))}{collate}",
-            $"SELECT w.* FROM {s.Table<MaintenanceWindowEntity>()} AS w " +
-            $"WHERE {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.State))} = {(int)MaintenanceState.InProgress} " +
-            $"AND {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.PageId))} IN ({pageIds}) " +
-            $"ORDER BY {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.OccurrenceStartsAt))}, {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.Id))}",
-            $"SELECT i.* {unresolvedIncidents} " +
-            $"ORDER BY {Col<StatusIncidentEntity>("i", nameof(StatusIncidentEntity.CreatedAt))} DESC, {Col<StatusIncidentEntity>("i", nameof(StatusIncidentEntity.Id))} DESC",
-            $"SELECT u.* FROM {s.Table<StatusIncidentUpdateEntity>()} AS u " +
-            $"WHERE {Col<StatusIncidentUpdateEntity>("u", nameof(StatusIncidentUpdateEntity.IncidentId))} IN " +
-            $"(SELECT {Col<StatusIncidentEntity>("i", nameof(StatusIncidentEntity.Id))} {unresolvedIncidents})",
-            $"SELECT b.* FROM {s.Table<SubscriberEntity>()} AS b " +
-            $"WHERE {Col<SubscriberEntity>("b", nameof(SubscriberEntity.IsActive))} = TRUE AND {Col<SubscriberEntity>("b", nameof(SubscriberEntity.IsVerified))} = TRUE " +
-            $"AND {Col<SubscriberEntity>("b", nameof(SubscriberEntity.PageId))} IN ({pageIds}) " +
-            $"ORDER BY {Col<SubscriberEntity>("b", nameof(SubscriberEntity.CreatedAt))}, {Col<SubscriberEntity>("b", nameof(SubscriberEntity.Id))}");
+            Select<ComponentEntity>(
+                "c",
+                $"FROM {inScope}",
+                $"{Cc(nameof(ComponentEntity.PageId))}, {Cc(nameof(ComponentEntity.DisplayOrder))}, {Cc(nameof(ComponentEntity.Name))}{collate}, {Cc(nameof(ComponentEntity.Id))}"),
+            Select<PageEntity>(
+                "p",
+                $"FROM {s.Table<PageEntity>()} AS p WHERE {Col<PageEntity>("p", nameof(PageEntity.Id))} IN ({pageIds})",
+                $"{Col<PageEntity>("p", nameof(PageEntity.Name))}{collate}, {Col<PageEntity>("p", nameof(PageEntity.Id))}"),
+            Select<IncidentSignalEntity>(
+                "g",
+                $"FROM {s.Table<IncidentSignalEntity>()} AS g " +
+                $"WHERE {Col<IncidentSignalEntity>("g", nameof(IncidentSignalEntity.State))} IN ({(int)PlatformIncidentState.Triggered}, {(int)PlatformIncidentState.Acknowledged}) " +
+                $"AND {Col<IncidentSignalEntity>("g", nameof(IncidentSignalEntity.TeamId))} IN (SELECT {Cc(nameof(ComponentEntity.TeamId))} FROM {inScope})",
+                $"{Col<IncidentSignalEntity>("g", nameof(IncidentSignalEntity.IncidentId))}{collate}"),
+            Select<MaintenanceWindowEntity>(
+                "w",
+                $"FROM {s.Table<MaintenanceWindowEntity>()} AS w " +
+                $"WHERE {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.State))} = {(int)MaintenanceState.InProgress} " +
+                $"AND {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.PageId))} IN ({pageIds})",
+                $"{Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.OccurrenceStartsAt))}, {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.Id))}"),
+            Select<StatusIncidentEntity>(
+                "i",
+                unresolvedIncidents,
+                $"{Col<StatusIncidentEntity>("i", nameof(StatusIncidentEntity.CreatedAt))} DESC, {Col<StatusIncidentEntity>("i", nameof(StatusIncidentEntity.Id))} DESC"),
+            Select<StatusIncidentUpdateEntity>(
+                "u",
+                $"FROM {s.Table<StatusIncidentUpdateEntity>()} AS u " +
+                $"WHERE {Col<StatusIncidentUpdateEntity>("u", nameof(StatusIncidentUpdateEntity.IncidentId))} IN " +
+                $"(SELECT {Col<StatusIncidentEntity>("i", nameof(StatusIncidentEntity.Id))} {unresolvedIncidents})",
+                null),
+            Select<SubscriberEntity>(
+                "b",
+                $"FROM {s.Table<SubscriberEntity>()} AS b " +
+                $"WHERE {Col<SubscriberEntity>("b", nameof(SubscriberEntity.IsActive))} = TRUE AND {Col<SubscriberEntity>("b", nameof(SubscriberEntity.IsVerified))} = TRUE " +
+                $"AND {Col<SubscriberEntity>("b", nameof(SubscriberEntity.PageId))} IN ({pageIds})",
+                $"{Col<SubscriberEntity>("b", nameof(SubscriberEntity.CreatedAt))}, {Col<SubscriberEntity>("b", nameof(SubscriberEntity.Id))}"));
 
         return await session.QueryAsync(
             sql,

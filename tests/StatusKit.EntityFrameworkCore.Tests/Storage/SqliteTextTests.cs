@@ -68,6 +68,9 @@ public sealed class SqliteTextTests
         Assert.Equal(DateTime.ParseExact(expected, "O", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal), value);
         Assert.Equal(DateTimeKind.Utc, value.Kind);
         Assert.Equal(DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture), DateTimeKind.Utc), value);
+        Assert.True(SqliteText.TryParseInstant(Encoding.UTF8.GetBytes(text), out var fromUtf8));
+        Assert.Equal(value, fromUtf8);
+        Assert.Equal(DateTimeKind.Utc, fromUtf8.Kind);
     }
 
     [Theory]
@@ -85,9 +88,12 @@ public sealed class SqliteTextTests
     [InlineData("2025-03-0a 12:00:00")]
     [InlineData("0000-03-01 12:00:00")]
     [InlineData("2460736.5")]
+    [InlineData("2025-03-01 12:00:0\u0663")]
+    [InlineData("2025-03-01 12:00:00.1234567\u00e9")]
     public void TryParseInstant_leaves_any_other_text_to_the_provider(string text)
     {
         Assert.False(SqliteText.TryParseInstant(text, out _));
+        Assert.False(SqliteText.TryParseInstant(Encoding.UTF8.GetBytes(text), out _));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Status;
 
@@ -37,6 +38,42 @@ public abstract partial class StatusStoreContractTests
         await Store.AddComponentAsync(component, None);
 
         Assert.Equal(component, await Store.GetComponentAsync(component.Id, None));
+    }
+
+    [Fact]
+    public async Task ListComponentsAndLoadStatusInputs_TextNeedingEscapingAndFractionalInstants_ReturnEveryFieldAsStored()
+    {
+        var page = await AddPageAsync();
+        var at = new DateTimeOffset(2026, 1, 5, 10, 15, 30, TimeSpan.Zero).AddTicks(1_234_560);
+        var escaped = TestData.Component(page.Id, name: "Quote \" back\\slash tab\t line\n é ✓ 😀 </script> \u0001") with
+        {
+            Description = "{\"looks\": [\"like\", \"json\"], \"n\": 1}",
+            GroupName = "Zürich / 東京",
+            ServiceIdentifier = "svc-ü",
+            Status = ComponentStatus.MajorOutage,
+            StatusUpdatedAt = at,
+            ManualStatusExpiresAt = at.AddMinutes(90),
+        };
+        var nulls = TestData.Component(page.Id, teamId: null, displayOrder: 1) with
+        {
+            Description = null,
+            GroupName = null,
+            ServiceIdentifier = null,
+            ManualStatus = null,
+            ManualStatusExpiresAt = null,
+        };
+        var signal = TestData.Signal() with { Title = "Errors \"5xx\" on /v1\\users\n😀" };
+        await Store.AddComponentAsync(escaped, None);
+        await Store.AddComponentAsync(nulls, None);
+        await Store.ApplySignalAsync(signal, None);
+
+        var listed = await Store.ListComponentsAsync(page.Id, None);
+        var inputs = await Store.LoadStatusInputsAsync(StatusScope.ForPage(page.Id), None);
+
+        Assert.Equal([escaped, nulls], listed);
+        Assert.Equal([escaped, nulls], inputs.Components);
+        Assert.Equal([page], inputs.Pages);
+        Assert.Contains(signal, inputs.OpenSignals);
     }
 
     [Fact]
