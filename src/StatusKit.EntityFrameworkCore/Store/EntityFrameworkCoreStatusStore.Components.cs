@@ -30,7 +30,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             d,
             "c",
             $"FROM {s.Table<ComponentEntity>()} AS c WHERE {Cc(nameof(ComponentEntity.PageId))} = {{0}}",
-            $"{Cc(nameof(ComponentEntity.DisplayOrder))}, {Cc(nameof(ComponentEntity.Name))} COLLATE {d.OrdinalCollation}, {Cc(nameof(ComponentEntity.Id))}");
+            ComponentDisplayOrder(s, d));
         var rows = await session.QueryAsync(
             sql,
             [pageId],
@@ -100,5 +100,12 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The display order of a page's components (alias <c>c</c>): order, then name by code point, then id.</summary>
+    private static string ComponentDisplayOrder(StoreSchema s, StoreDialect d)
+    {
+        string Cc(string property) => "c." + s.Column<ComponentEntity>(property);
+        return $"{Cc(nameof(ComponentEntity.DisplayOrder))}, {Cc(nameof(ComponentEntity.Name))} COLLATE {d.OrdinalCollation}, {Cc(nameof(ComponentEntity.Id))}";
     }
 }

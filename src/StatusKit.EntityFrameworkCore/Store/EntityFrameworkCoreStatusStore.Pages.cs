@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using StatusKit.Abstractions;
 using StatusKit.EntityFrameworkCore.Entities;
+using StatusKit.EntityFrameworkCore.Storage;
 using StatusKit.Model;
 
 namespace StatusKit.EntityFrameworkCore.Store;
@@ -11,6 +13,73 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         await using var session = await OpenAsync(cancellationToken);
         var row = await session.Set<PageEntity>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == pageId, cancellationToken);
         return row?.ToModel();
+    }
+
+    /// <remarks>
+    /// One command with five result sets (the page, its components, its unresolved incidents, their updates, its
+    /// windows): one round trip and, within it, one read transaction, where the four list calls cost four.
+    /// </remarks>
+    public async Task<PageContent?> LoadPageContentAsync(Guid pageId, int maxUnresolvedIncidents, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxUnresolvedIncidents, 1);
+        await using var session = await OpenAsync(cancellationToken);
+        var s = session.Schema;
+        var d = session.Dialect;
+        string Col<T>(string alias, string property) => alias + "." + s.Column<T>(property);
+        string Select<T>(string alias, string from, string? orderBy)
+            where T : new() => RowReader.Select<T>(s.EntityType<T>(), d, alias, from, orderBy);
+        string NewestFirst(string alias) =>
+            $"{Col<StatusIncidentEntity>(alias, nameof(StatusIncidentEntity.CreatedAt))} DESC, {Col<StatusIncidentEntity>(alias, nameof(StatusIncidentEntity.Id))} DESC";
+        var unresolved =
+            $"FROM {s.Table<StatusIncidentEntity>()} AS x WHERE {Col<StatusIncidentEntity>("x", nameof(StatusIncidentEntity.PageId))} = {{0}} " +
+            $"AND {Col<StatusIncidentEntity>("x", nameof(StatusIncidentEntity.State))} <> {(int)StatusIncidentState.Resolved} " +
+            $"ORDER BY {NewestFirst("x")} LIMIT {{1}}";
+        var sql = string.Join(
+            ";\n",
+            Select<PageEntity>("p", $"FROM {s.Table<PageEntity>()} AS p WHERE {Col<PageEntity>("p", nameof(PageEntity.Id))} = {{0}}", null),
+            Select<ComponentEntity>(
+                "c",
+                $"FROM {s.Table<ComponentEntity>()} AS c WHERE {Col<ComponentEntity>("c", nameof(ComponentEntity.PageId))} = {{0}}",
+                ComponentDisplayOrder(s, d)),
+            Select<StatusIncidentEntity>("i", $"FROM (SELECT x.* {unresolved}) AS i", NewestFirst("i")),
+            Select<StatusIncidentUpdateEntity>(
+                "u",
+                $"FROM {s.Table<StatusIncidentUpdateEntity>()} AS u WHERE {Col<StatusIncidentUpdateEntity>("u", nameof(StatusIncidentUpdateEntity.IncidentId))} IN " +
+                $"(SELECT {Col<StatusIncidentEntity>("x", nameof(StatusIncidentEntity.Id))} {unresolved})",
+                null),
+            Select<MaintenanceWindowEntity>(
+                "w",
+                $"FROM {s.Table<MaintenanceWindowEntity>()} AS w WHERE {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.PageId))} = {{0}}",
+                $"{Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.OccurrenceStartsAt))}, {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.Id))}"));
+
+        return await session.QueryAsync(
+            sql,
+            [pageId, maxUnresolvedIncidents],
+            async reader =>
+            {
+                var pages = await RowReader.ReadAllAsync<PageEntity>(reader, s.EntityType<PageEntity>(), d, cancellationToken);
+                if (pages.Count == 0)
+                {
+                    return null;
+                }
+
+                await reader.NextResultAsync(cancellationToken);
+                var components = await RowReader.ReadAllAsync<ComponentEntity>(reader, s.EntityType<ComponentEntity>(), d, cancellationToken);
+                await reader.NextResultAsync(cancellationToken);
+                var incidents = await RowReader.ReadAllAsync<StatusIncidentEntity>(reader, s.EntityType<StatusIncidentEntity>(), d, cancellationToken);
+                await reader.NextResultAsync(cancellationToken);
+                var updates = await RowReader.ReadAllAsync<StatusIncidentUpdateEntity>(reader, s.EntityType<StatusIncidentUpdateEntity>(), d, cancellationToken);
+                await reader.NextResultAsync(cancellationToken);
+                var windows = await RowReader.ReadAllAsync<MaintenanceWindowEntity>(reader, s.EntityType<MaintenanceWindowEntity>(), d, cancellationToken);
+                return new PageContent
+                {
+                    Page = pages[0].ToModel(),
+                    Components = components.Select(c => c.ToModel()).ToArray(),
+                    UnresolvedIncidents = WithUpdates(incidents, updates),
+                    MaintenanceWindows = windows.Select(w => w.ToModel()).ToArray(),
+                };
+            },
+            cancellationToken);
     }
 
     public async Task<StatusPage?> GetPageBySlugAsync(string slug, CancellationToken cancellationToken)

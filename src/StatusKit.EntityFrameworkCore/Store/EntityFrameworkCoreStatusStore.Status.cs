@@ -106,19 +106,13 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 await reader.NextResultAsync(cancellationToken);
                 var subscribers = await RowReader.ReadAllAsync<SubscriberEntity>(reader, s.EntityType<SubscriberEntity>(), d, cancellationToken);
 
-                var updatesByIncident = updates.ToLookup(u => u.IncidentId);
-                foreach (var incident in incidents)
-                {
-                    incident.Updates = updatesByIncident[incident.Id].ToList();
-                }
-
                 return new StatusInputs
                 {
                     Components = components.Select(c => c.ToModel()).ToArray(),
                     Pages = pages.Select(p => p.ToModel()).ToArray(),
                     OpenSignals = signals.Select(g => g.ToModel()).ToArray(),
                     InProgressWindows = windows.Select(w => w.ToModel()).ToArray(),
-                    UnresolvedIncidents = incidents.Select(i => i.ToModel()).ToArray(),
+                    UnresolvedIncidents = WithUpdates(incidents, updates),
                     Subscribers = subscribers.Select(b => b.ToModel()).ToArray(),
                 };
             },
@@ -283,5 +277,17 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             $"SELECT j.i, c.{s.Column<ComponentEntity>(nameof(ComponentEntity.PageId))}, j.c, j.o, j.n, j.a, j.r " +
             $"FROM {session.Dialect.JsonRows(parameter, "j", [new("i", JsonColumnKind.Uuid), new("c", JsonColumnKind.Uuid), new("o", JsonColumnKind.Int32), new("n", JsonColumnKind.Int32), new("a", JsonColumnKind.Instant), new("r", JsonColumnKind.Text)])} " +
             $"JOIN {s.Table<ComponentEntity>()} AS c ON c.{s.Column<ComponentEntity>(nameof(ComponentEntity.Id))} = j.c";
+    }
+
+    /// <summary>The incidents as models, each with its updates out of <paramref name="updates"/> (read as a separate result set).</summary>
+    private static StatusIncident[] WithUpdates(List<StatusIncidentEntity> incidents, List<StatusIncidentUpdateEntity> updates)
+    {
+        var updatesByIncident = updates.ToLookup(u => u.IncidentId);
+        foreach (var incident in incidents)
+        {
+            incident.Updates = updatesByIncident[incident.Id].ToList();
+        }
+
+        return [.. incidents.Select(i => i.ToModel())];
     }
 }

@@ -70,6 +70,19 @@ public interface IStatusStore
     /// </summary>
     Task ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, CancellationToken cancellationToken);
 
+    // ---- Page content --------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Loads what a page's snapshot shows, or null when the page is missing: the page, its components, its unresolved
+    /// status incidents newest first (at most <paramref name="maxUnresolvedIncidents"/>, at least 1) and all its
+    /// maintenance windows, each as the corresponding <c>List…</c> method returns them.
+    /// </summary>
+    /// <remarks>
+    /// The engine rebuilds a page's snapshot with this after every change on the page, so a store should answer in one
+    /// round trip (the EF Core store sends one command) and from one consistent state.
+    /// </remarks>
+    Task<PageContent?> LoadPageContentAsync(Guid pageId, int maxUnresolvedIncidents, CancellationToken cancellationToken);
+
     // ---- Status computation -------------------------------------------------------------------------------
 
     /// <summary>Loads everything needed to compute the statuses of the components in <paramref name="scope"/>.</summary>

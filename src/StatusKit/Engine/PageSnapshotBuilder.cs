@@ -9,8 +9,8 @@ using StatusKit.Status;
 namespace StatusKit.Engine;
 
 /// <summary>
-/// Builds a page's snapshot from the store (four reads) and stamps it with a content hash, serialising it once and
-/// only the components that changed since the page's previous snapshot.
+/// Builds a page's snapshot from the store (one <see cref="IStatusStore.LoadPageContentAsync"/>) and stamps it with a
+/// content hash, serialising it once and only the components that changed since the page's previous snapshot.
 /// </summary>
 internal sealed class PageSnapshotBuilder(
     IStatusStore store,
@@ -24,21 +24,15 @@ internal sealed class PageSnapshotBuilder(
     /// <summary>The snapshot of <paramref name="pageId"/>, or null when the page does not exist.</summary>
     public async Task<PageSnapshot?> BuildAsync(Guid pageId, CancellationToken cancellationToken)
     {
-        var page = await store.GetPageAsync(pageId, cancellationToken);
-        return page is null ? null : await BuildAsync(page, cancellationToken);
-    }
+        var content = await store.LoadPageContentAsync(pageId, MaxUnresolvedIncidents, cancellationToken);
+        if (content is null)
+        {
+            return null;
+        }
 
-    /// <summary>The snapshot of <paramref name="page"/>.</summary>
-    public async Task<PageSnapshot> BuildAsync(StatusPage page, CancellationToken cancellationToken)
-    {
-        var components = await store.ListComponentsAsync(page.Id, cancellationToken);
-        var incidents = await store.ListStatusIncidentsAsync(
-            page.Id,
-            new StatusIncidentQuery { Unresolved = true, Take = MaxUnresolvedIncidents },
-            cancellationToken);
-        var windows = await store.ListMaintenanceWindowsAsync(page.Id, null, cancellationToken);
+        var page = content.Page;
+        var components = content.Components;
         var now = time.GetUtcNow();
-
         var componentSnapshots = new ComponentSnapshot[components.Count];
         var statuses = new ComponentStatus[components.Count];
         for (var i = 0; i < components.Count; i++)
@@ -50,7 +44,7 @@ internal sealed class PageSnapshotBuilder(
 
         var active = new List<MaintenanceOccurrence>();
         var upcoming = new List<MaintenanceOccurrence>();
-        foreach (var window in windows)
+        foreach (var window in content.MaintenanceWindows)
         {
             foreach (var occurrence in MaintenanceOccurrences.Between(window, now, now + _horizon))
             {
@@ -69,7 +63,7 @@ internal sealed class PageSnapshotBuilder(
             TimeZoneId = page.TimeZoneId,
             Status = PageStatus.Of(statuses),
             Components = componentSnapshots,
-            UnresolvedIncidents = incidents,
+            UnresolvedIncidents = content.UnresolvedIncidents,
             ActiveMaintenance = active,
             UpcomingMaintenance = upcoming,
             GeneratedAt = default,

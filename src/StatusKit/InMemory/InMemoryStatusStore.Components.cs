@@ -11,14 +11,7 @@ public sealed partial class InMemoryStatusStore
     /// <inheritdoc />
     /// <remarks>Ordered by display order, then name (ordinal), then id.</remarks>
     public Task<IReadOnlyList<Component>> ListComponentsAsync(Guid pageId, CancellationToken cancellationToken) =>
-        Run<IReadOnlyList<Component>>(
-            () =>
-            {
-                var components = ComponentsOfPage(pageId);
-                Array.Sort(components, ComponentOrder.ByDisplay);
-                return components;
-            },
-            cancellationToken);
+        Run<IReadOnlyList<Component>>(() => ComponentsInDisplayOrder(pageId), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Names are unique per page ignoring case (<see cref="StringComparison.OrdinalIgnoreCase"/>).</remarks>
@@ -136,5 +129,12 @@ public sealed partial class InMemoryStatusStore
                 "name",
                 $"The page already has a component named '{name}' (names are compared ignoring case); choose another name.");
         }
+    }
+
+    private Component[] ComponentsInDisplayOrder(Guid pageId)
+    {
+        var components = ComponentsOfPage(pageId);
+        Array.Sort(components, ComponentOrder.ByDisplay);
+        return components;
     }
 }

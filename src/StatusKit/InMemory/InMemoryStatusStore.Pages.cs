@@ -1,3 +1,4 @@
+using StatusKit.Abstractions;
 using StatusKit.Model;
 
 namespace StatusKit.InMemory;
@@ -7,6 +8,25 @@ public sealed partial class InMemoryStatusStore
     /// <inheritdoc />
     public Task<StatusPage?> GetPageAsync(Guid pageId, CancellationToken cancellationToken) =>
         Run(() => _pages.GetValueOrDefault(pageId), cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>One read under the store's lock, so the four parts are of one state.</remarks>
+    public Task<PageContent?> LoadPageContentAsync(Guid pageId, int maxUnresolvedIncidents, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ArgumentOutOfRangeException.ThrowIfLessThan(maxUnresolvedIncidents, 1);
+                return _pages.GetValueOrDefault(pageId) is { } page
+                    ? new PageContent
+                    {
+                        Page = page,
+                        Components = ComponentsInDisplayOrder(pageId),
+                        UnresolvedIncidents = QueryIncidents(pageId, new StatusIncidentQuery { Unresolved = true, Take = maxUnresolvedIncidents }),
+                        MaintenanceWindows = OrderedWindows(w => w.PageId == pageId),
+                    }
+                    : null;
+            },
+            cancellationToken);
 
     /// <inheritdoc />
     public Task<StatusPage?> GetPageBySlugAsync(string slug, CancellationToken cancellationToken) =>

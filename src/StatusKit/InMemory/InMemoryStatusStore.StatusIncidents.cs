@@ -15,24 +15,7 @@ public sealed partial class InMemoryStatusStore
     /// <see cref="StatusIncidentQuery.Take"/> below 1 throws <see cref="ArgumentOutOfRangeException"/>.
     /// </remarks>
     public Task<IReadOnlyList<StatusIncident>> ListStatusIncidentsAsync(Guid pageId, StatusIncidentQuery query, CancellationToken cancellationToken) =>
-        Run<IReadOnlyList<StatusIncident>>(
-            () =>
-            {
-                ArgumentNullException.ThrowIfNull(query);
-                ArgumentOutOfRangeException.ThrowIfNegative(query.Skip, "query.Skip");
-                ArgumentOutOfRangeException.ThrowIfLessThan(query.Take, 1, "query.Take");
-                return _incidents.Values
-                    .Where(i => i.PageId == pageId
-                                && (query.State is null || i.State == query.State)
-                                && (query.Unresolved is null || i.IsUnresolved == query.Unresolved)
-                                && (query.CreatedSince is null || i.CreatedAt >= query.CreatedSince))
-                    .OrderByDescending(i => i.CreatedAt)
-                    .ThenByDescending(i => i.Id)
-                    .Skip(query.Skip)
-                    .Take(query.Take)
-                    .ToArray();
-            },
-            cancellationToken);
+        Run(() => QueryIncidents(pageId, query), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>The initial updates are kept oldest first (by time; equal times keep the given order).</remarks>
@@ -137,5 +120,22 @@ public sealed partial class InMemoryStatusStore
         {
             throw new ArgumentException("The incident's title and message must not be null.", nameof(incident));
         }
+    }
+
+    private IReadOnlyList<StatusIncident> QueryIncidents(Guid pageId, StatusIncidentQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Skip, "query.Skip");
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Take, 1, "query.Take");
+        return _incidents.Values
+            .Where(i => i.PageId == pageId
+                        && (query.State is null || i.State == query.State)
+                        && (query.Unresolved is null || i.IsUnresolved == query.Unresolved)
+                        && (query.CreatedSince is null || i.CreatedAt >= query.CreatedSince))
+            .OrderByDescending(i => i.CreatedAt)
+            .ThenByDescending(i => i.Id)
+            .Skip(query.Skip)
+            .Take(query.Take)
+            .ToArray();
     }
 }

@@ -17,15 +17,15 @@ public sealed class PageSnapshotReaderTests
         var (page, _) = await kit.CreatePageAsync("Acme", ("API", "a", null));
         await kit.Get<IStatusCache>().RemoveAsync(page.Id, CancellationToken.None);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var loadsBefore = kit.StoreControl.Calls(nameof(IStatusStore.ListComponentsAsync));
-        kit.StoreControl.Before = (method, _) => method == nameof(IStatusStore.ListComponentsAsync) ? gate.Task : null;
+        var loadsBefore = kit.StoreControl.Calls(nameof(IStatusStore.LoadPageContentAsync));
+        kit.StoreControl.Before = (method, _) => method == nameof(IStatusStore.LoadPageContentAsync) ? gate.Task : null;
 
         var reads = Enumerable.Range(0, readers).Select(_ => Task.Run(() => kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None).AsTask())).ToList();
-        await WaitUntilAsync(() => kit.StoreControl.Calls(nameof(IStatusStore.ListComponentsAsync)) > loadsBefore);
+        await WaitUntilAsync(() => kit.StoreControl.Calls(nameof(IStatusStore.LoadPageContentAsync)) > loadsBefore);
         gate.SetResult();
         var snapshots = await Task.WhenAll(reads);
 
-        Assert.Equal(1, kit.StoreControl.Calls(nameof(IStatusStore.ListComponentsAsync)) - loadsBefore);
+        Assert.Equal(1, kit.StoreControl.Calls(nameof(IStatusStore.LoadPageContentAsync)) - loadsBefore);
         Assert.All(snapshots, s => Assert.Equal(page.Id, s!.PageId));
     }
 
@@ -36,16 +36,16 @@ public sealed class PageSnapshotReaderTests
         var (page, _) = await kit.CreatePageAsync("Acme", ("API", "a", null));
         var good = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
         kit.Clock.Advance(TimeSpan.FromMinutes(6)); // past the 5-minute cache TTL
-        kit.StoreControl.Before = (method, _) => method == nameof(IStatusStore.GetPageAsync) ? throw new TimeoutException("database down") : null;
+        kit.StoreControl.Before = (method, _) => method == nameof(IStatusStore.LoadPageContentAsync) ? throw new TimeoutException("database down") : null;
 
         var first = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
-        var callsAfterFirst = kit.StoreControl.Calls(nameof(IStatusStore.GetPageAsync));
+        var callsAfterFirst = kit.StoreControl.Calls(nameof(IStatusStore.LoadPageContentAsync));
         kit.Clock.Advance(TimeSpan.FromSeconds(10));
         var second = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
-        var callsWithinThrottle = kit.StoreControl.Calls(nameof(IStatusStore.GetPageAsync)) - callsAfterFirst;
+        var callsWithinThrottle = kit.StoreControl.Calls(nameof(IStatusStore.LoadPageContentAsync)) - callsAfterFirst;
         kit.Clock.Advance(TimeSpan.FromSeconds(30));
         await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
-        var callsAfterThrottle = kit.StoreControl.Calls(nameof(IStatusStore.GetPageAsync)) - callsAfterFirst;
+        var callsAfterThrottle = kit.StoreControl.Calls(nameof(IStatusStore.LoadPageContentAsync)) - callsAfterFirst;
 
         Assert.Equal(good!.Version, first!.Version);
         Assert.Equal(good.Version, second!.Version);
@@ -59,7 +59,7 @@ public sealed class PageSnapshotReaderTests
         await using var kit = new StatusKitHarness();
         var (page, _) = await kit.CreatePageAsync("Acme");
         kit.Clock.Advance(TimeSpan.FromDays(2));
-        kit.StoreControl.Before = (method, _) => method == nameof(IStatusStore.GetPageAsync) ? throw new TimeoutException("database down") : null;
+        kit.StoreControl.Before = (method, _) => method == nameof(IStatusStore.LoadPageContentAsync) ? throw new TimeoutException("database down") : null;
 
         await Assert.ThrowsAsync<TimeoutException>(() => kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None).AsTask());
     }

@@ -1,0 +1,22 @@
+using StatusKit.Model;
+
+namespace StatusKit.Abstractions;
+
+/// <summary>
+/// What a page's snapshot shows, loaded by <see cref="IStatusStore.LoadPageContentAsync"/> in one call, so that a
+/// relational store answers with one round trip from one consistent state.
+/// </summary>
+public sealed record PageContent
+{
+    /// <summary>The page.</summary>
+    public required StatusPage Page { get; init; }
+
+    /// <summary>The page's components in display order (then name), as <see cref="IStatusStore.ListComponentsAsync"/> lists them.</summary>
+    public required IReadOnlyList<Component> Components { get; init; }
+
+    /// <summary>The page's unresolved public status incidents with their updates, newest first.</summary>
+    public required IReadOnlyList<StatusIncident> UnresolvedIncidents { get; init; }
+
+    /// <summary>Every maintenance window of the page, by occurrence start, as <see cref="IStatusStore.ListMaintenanceWindowsAsync"/> lists them.</summary>
+    public required IReadOnlyList<MaintenanceWindow> MaintenanceWindows { get; init; }
+}
