@@ -5,6 +5,7 @@ using StatusKit.EntityFrameworkCore.Tests.Infrastructure;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Status;
+using StatusKit.TestSupport.Contract;
 using Xunit.Abstractions;
 
 namespace StatusKit.EntityFrameworkCore.Tests;
@@ -185,7 +186,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Concurrent_signals_never_let_an_older_version_win()
+    public async Task Concurrent_signals_never_let_an_older_version_win_and_each_applied_one_names_the_one_it_replaced()
     {
         var store = Database.CreateStore();
         var signals = Enumerable.Range(1, 40)
@@ -202,15 +203,16 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
             .OrderBy(s => (s.Version * 7919) % 41)
             .ToArray();
 
-        var results = await Task.WhenAll(signals.Concat(signals).Select(s => Task.Run(() => Database.CreateStore().ApplySignalAsync(s, CancellationToken.None))));
+        var twice = signals.Concat(signals).ToArray();
+        var results = await Task.WhenAll(twice.Select(s => Task.Run(() => Database.CreateStore().ApplySignalAsync(s, CancellationToken.None))));
 
         var stored = await store.GetSignalAsync("INC-1", CancellationToken.None);
         Assert.Equal(40, stored!.Version);
         Assert.Equal("v40", stored.Title);
         Assert.Equal(PlatformIncidentState.Resolved, stored.State);
-        Assert.Contains(SignalApplyResult.Applied, results);
-        Assert.Equal(SignalApplyResult.Duplicate, await store.ApplySignalAsync(signals.Single(s => s.Version == 40), CancellationToken.None));
-        Assert.Equal(SignalApplyResult.Stale, await store.ApplySignalAsync(signals.Single(s => s.Version == 3), CancellationToken.None));
+        StoreAssert.EachAppliedSignalReplacedThePreviousOne(twice.Zip(results));
+        Assert.Equal(SignalApplyResult.Duplicate, (await store.ApplySignalAsync(signals.Single(s => s.Version == 40), CancellationToken.None)).Result);
+        Assert.Equal(SignalApplyResult.Stale, (await store.ApplySignalAsync(signals.Single(s => s.Version == 3), CancellationToken.None)).Result);
     }
 
     [Fact]

@@ -11,12 +11,12 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     private const int MaxSignalAttempts = 16;
 
     /// <remarks>
-    /// Compare-and-set: <c>UPDATE … WHERE incident_id = @id AND version &lt; @version</c>; when no row changed, the
-    /// first signal of an incident is inserted, and a concurrent first insert (a unique violation, or an older row that
-    /// appeared between the update and the read) is retried as an update. Whatever the interleaving, the stored version
-    /// only grows.
+    /// One transaction that reads the stored signal with a row lock (<c>FOR UPDATE</c> on PostgreSQL; SQLite's
+    /// transactions take the write lock when they begin) and then replaces it, so the signal returned as replaced is
+    /// exactly the one overwritten, whatever other hosts write to the same incident. An incident's first signal is
+    /// inserted; a concurrent first insert (a unique violation) is retried as a replacement.
     /// </remarks>
-    public async Task<SignalApplyResult> ApplySignalAsync(IncidentSignal signal, CancellationToken cancellationToken)
+    public async Task<SignalApplyOutcome> ApplySignalAsync(IncidentSignal signal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(signal.IncidentId, "signal.IncidentId");
@@ -32,41 +32,39 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             }
 
             await using var session = await OpenAsync(cancellationToken);
-            var signals = session.Set<IncidentSignalEntity>();
-            var updated = await signals
-                .Where(s => s.IncidentId == signal.IncidentId && s.Version < signal.Version)
-                .ExecuteUpdateAsync(
-                    s => s
-                        .SetProperty(e => e.TeamId, signal.TeamId)
-                        .SetProperty(e => e.ServiceIdentifier, signal.ServiceIdentifier)
-                        .SetProperty(e => e.Priority, signal.Priority)
-                        .SetProperty(e => e.State, signal.State)
-                        .SetProperty(e => e.Version, signal.Version)
-                        .SetProperty(e => e.OccurredAt, occurredAt)
-                        .SetProperty(e => e.Title, signal.Title),
-                    cancellationToken);
-            if (updated == 1)
+            await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
+            var stored = await LockSignalAsync(session, signal.IncidentId, cancellationToken);
+            if (stored is not null)
             {
-                return SignalApplyResult.Applied;
-            }
-
-            var stored = await signals.AsNoTracking()
-                .Where(s => s.IncidentId == signal.IncidentId)
-                .Select(s => (long?)s.Version)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (stored is { } version)
-            {
-                if (version >= signal.Version)
+                if (stored.Version >= signal.Version)
                 {
-                    return version == signal.Version ? SignalApplyResult.Duplicate : SignalApplyResult.Stale;
+                    return new SignalApplyOutcome(stored.Version == signal.Version ? SignalApplyResult.Duplicate : SignalApplyResult.Stale);
                 }
 
-                // The first signal of the incident was inserted between our update and our read, with an older
-                // version: compare-and-set against it again.
-                continue;
+                // The version guard only matters if the lock did not hold (it always does on both providers).
+                var storedVersion = stored.Version;
+                var updated = await session.Set<IncidentSignalEntity>()
+                    .Where(s => s.IncidentId == signal.IncidentId && s.Version == storedVersion)
+                    .ExecuteUpdateAsync(
+                        s => s
+                            .SetProperty(e => e.TeamId, signal.TeamId)
+                            .SetProperty(e => e.ServiceIdentifier, signal.ServiceIdentifier)
+                            .SetProperty(e => e.Priority, signal.Priority)
+                            .SetProperty(e => e.State, signal.State)
+                            .SetProperty(e => e.Version, signal.Version)
+                            .SetProperty(e => e.OccurredAt, occurredAt)
+                            .SetProperty(e => e.Title, signal.Title),
+                        cancellationToken);
+                if (updated != 1)
+                {
+                    continue;
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                return new SignalApplyOutcome(SignalApplyResult.Applied, stored.ToModel());
             }
 
-            signals.Add(new IncidentSignalEntity
+            session.Set<IncidentSignalEntity>().Add(new IncidentSignalEntity
             {
                 IncidentId = signal.IncidentId,
                 TeamId = signal.TeamId,
@@ -80,13 +78,33 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             try
             {
                 await session.Context.SaveChangesAsync(cancellationToken);
-                return SignalApplyResult.Applied;
+                await transaction.CommitAsync(cancellationToken);
+                return new SignalApplyOutcome(SignalApplyResult.Applied);
             }
             catch (DbUpdateException exception) when (DbErrors.FindUniqueViolation(exception) is not null)
             {
-                // Another writer inserted the first signal of this incident meanwhile: compare against it.
+                // Another writer inserted the first signal of this incident meanwhile: replace that one instead.
             }
         }
+    }
+
+    /// <summary>The stored signal of an incident, locked until the session's transaction ends (null when there is none).</summary>
+    private static async Task<IncidentSignalEntity?> LockSignalAsync(Session session, string incidentId, CancellationToken cancellationToken)
+    {
+        var s = session.Schema;
+        var d = session.Dialect;
+        var sql = RowReader.Select<IncidentSignalEntity>(
+            s.EntityType<IncidentSignalEntity>(),
+            d,
+            "g",
+            $"FROM {s.Table<IncidentSignalEntity>()} AS g WHERE g.{s.Column<IncidentSignalEntity>(nameof(IncidentSignalEntity.IncidentId))} = {{0}}",
+            null) + d.ForUpdateSuffix;
+        var rows = await session.QueryAsync(
+            sql,
+            [incidentId],
+            reader => RowReader.ReadAllAsync<IncidentSignalEntity>(reader, s.EntityType<IncidentSignalEntity>(), d, cancellationToken),
+            cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
     }
 
     public async Task<IncidentSignal?> GetSignalAsync(string incidentId, CancellationToken cancellationToken)

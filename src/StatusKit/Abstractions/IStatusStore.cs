@@ -107,9 +107,10 @@ public interface IStatusStore
     /// <summary>
     /// Stores the latest state of a platform incident, keyed by <see cref="IncidentSignal.IncidentId"/>: applied when
     /// its version is newer than the stored one, otherwise a duplicate or stale no-op. Compare-and-set, so concurrent
-    /// writers never let an older version win.
+    /// writers never let an older version win, and an applied signal returns the very signal it replaced (of all the
+    /// signals applied to one incident, each names the one applied just before it).
     /// </summary>
-    Task<SignalApplyResult> ApplySignalAsync(IncidentSignal signal, CancellationToken cancellationToken);
+    Task<SignalApplyOutcome> ApplySignalAsync(IncidentSignal signal, CancellationToken cancellationToken);
 
     /// <summary>The stored signal of a platform incident, or null.</summary>
     Task<IncidentSignal?> GetSignalAsync(string incidentId, CancellationToken cancellationToken);

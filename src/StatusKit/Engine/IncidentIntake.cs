@@ -11,30 +11,14 @@ namespace StatusKit.Engine;
 internal sealed class IncidentIntake(IStatusStore store, StatusEngine engine, ILogger<IncidentIntake> logger) : IIncidentIntake
 {
     private const int MaxIdLength = 200;
-    private const int Stripes = 32;
-
-    // Reading the stored signal and applying the new one are one step per incident within this process, so the team an
-    // incident leaves is the one it really was in (two signals of one incident racing could otherwise each see the
-    // same previous team and leave a third one stale). Striped by incident id: few locks, rarely contended.
-    private readonly SemaphoreSlim[] _incidentLocks = [.. Enumerable.Range(0, Stripes).Select(_ => new SemaphoreSlim(1, 1))];
 
     public async Task<SignalApplyResult> ReportIncidentAsync(IncidentSignal signal, CancellationToken cancellationToken)
     {
         Validate(signal);
-        var gate = _incidentLocks[(uint)StringComparer.Ordinal.GetHashCode(signal.IncidentId) % Stripes];
-        await gate.WaitAsync(cancellationToken);
-        IncidentSignal? previous;
-        SignalApplyResult result;
-        try
-        {
-            previous = await store.GetSignalAsync(signal.IncidentId, cancellationToken);
-            result = await store.ApplySignalAsync(signal, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
 
+        // The store names the signal this one replaced, read in the same compare-and-set, so the team an incident
+        // leaves is the one it really was in, even when another host wrote that signal a moment before.
+        var (result, replaced) = await store.ApplySignalAsync(signal, cancellationToken);
         Log.SignalStored(logger, signal.IncidentId, signal.Version, signal.TeamId, result.ToString());
         if (result == SignalApplyResult.Applied)
         {
@@ -42,9 +26,9 @@ internal sealed class IncidentIntake(IStatusStore store, StatusEngine engine, IL
                 ? $"incident {signal.IncidentId} ({signal.State}): {title}"
                 : $"incident {signal.IncidentId} ({signal.State})";
             engine.RecomputeTeamInBackground(signal.TeamId, cause);
-            if (previous is not null && !string.Equals(previous.TeamId, signal.TeamId, StringComparison.Ordinal))
+            if (replaced is not null && !string.Equals(replaced.TeamId, signal.TeamId, StringComparison.Ordinal))
             {
-                engine.RecomputeTeamInBackground(previous.TeamId, $"incident {signal.IncidentId} moved to team {signal.TeamId}");
+                engine.RecomputeTeamInBackground(replaced.TeamId, $"incident {signal.IncidentId} moved to team {signal.TeamId}");
             }
         }
 

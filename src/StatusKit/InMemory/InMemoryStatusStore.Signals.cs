@@ -7,7 +7,7 @@ public sealed partial class InMemoryStatusStore
 {
     /// <inheritdoc />
     /// <remarks>Incident ids are compared ordinally.</remarks>
-    public Task<SignalApplyResult> ApplySignalAsync(IncidentSignal signal, CancellationToken cancellationToken) =>
+    public Task<SignalApplyOutcome> ApplySignalAsync(IncidentSignal signal, CancellationToken cancellationToken) =>
         Run(
             () =>
             {
@@ -22,18 +22,18 @@ public sealed partial class InMemoryStatusStore
                 {
                     if (stored!.Version == signal.Version)
                     {
-                        return SignalApplyResult.Duplicate;
+                        return new SignalApplyOutcome(SignalApplyResult.Duplicate);
                     }
 
                     if (stored.Version > signal.Version)
                     {
-                        return SignalApplyResult.Stale;
+                        return new SignalApplyOutcome(SignalApplyResult.Stale);
                     }
                 }
 
                 _signals[signal.IncidentId] = signal;
                 IndexSignal(stored, signal);
-                return SignalApplyResult.Applied;
+                return new SignalApplyOutcome(SignalApplyResult.Applied, stored);
             },
             cancellationToken);
 

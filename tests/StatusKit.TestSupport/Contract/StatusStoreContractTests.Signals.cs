@@ -10,7 +10,7 @@ public abstract partial class StatusStoreContractTests
     {
         var signal = TestData.Signal(version: 3) with { OccurredAt = new DateTimeOffset(2026, 1, 5, 9, 3, 0, 500, TimeSpan.FromHours(9)) };
 
-        Assert.Equal(SignalApplyResult.Applied, await Store.ApplySignalAsync(signal, None));
+        Assert.Equal(SignalApplyResult.Applied, (await Store.ApplySignalAsync(signal, None)).Result);
 
         Assert.Equal(signal, await Store.GetSignalAsync(signal.IncidentId, None));
     }
@@ -38,7 +38,7 @@ public abstract partial class StatusStoreContractTests
         var resolved = TestData.Signal(triggered.IncidentId, version: 2, state: PlatformIncidentState.Resolved);
         await Store.ApplySignalAsync(triggered, None);
 
-        Assert.Equal(SignalApplyResult.Applied, await Store.ApplySignalAsync(resolved, None));
+        Assert.Equal(SignalApplyResult.Applied, (await Store.ApplySignalAsync(resolved, None)).Result);
 
         Assert.Equal(resolved, await Store.GetSignalAsync(triggered.IncidentId, None));
     }
@@ -50,7 +50,7 @@ public abstract partial class StatusStoreContractTests
         var v1 = TestData.Signal(v2.IncidentId, version: 1, state: PlatformIncidentState.Triggered);
         await Store.ApplySignalAsync(v2, None);
 
-        Assert.Equal(SignalApplyResult.Stale, await Store.ApplySignalAsync(v1, None));
+        Assert.Equal(SignalApplyResult.Stale, (await Store.ApplySignalAsync(v1, None)).Result);
 
         Assert.Equal(v2, await Store.GetSignalAsync(v2.IncidentId, None));
     }
@@ -62,7 +62,7 @@ public abstract partial class StatusStoreContractTests
         await Store.ApplySignalAsync(v2, None);
 
         var repeat = v2 with { Title = "A different title", State = PlatformIncidentState.Closed };
-        Assert.Equal(SignalApplyResult.Duplicate, await Store.ApplySignalAsync(repeat, None));
+        Assert.Equal(SignalApplyResult.Duplicate, (await Store.ApplySignalAsync(repeat, None)).Result);
 
         Assert.Equal(v2, await Store.GetSignalAsync(v2.IncidentId, None));
     }
@@ -75,22 +75,38 @@ public abstract partial class StatusStoreContractTests
 
         await Store.ApplySignalAsync(first, None);
 
-        Assert.Equal(SignalApplyResult.Applied, await Store.ApplySignalAsync(second, None));
+        Assert.Equal(SignalApplyResult.Applied, (await Store.ApplySignalAsync(second, None)).Result);
         Assert.Equal(first, await Store.GetSignalAsync("inc-1", None));
         Assert.Equal(second, await Store.GetSignalAsync("INC-1", None));
     }
 
     [Fact]
-    public async Task ApplySignal_ConcurrentVersions_NeverLetAnOlderVersionWin()
+    public async Task ApplySignal_ConcurrentVersions_NeverLetAnOlderVersionWin_AndEachAppliedOneNamesTheOneItReplaced()
     {
         var incidentId = TestData.Unique("incident");
         var versions = Enumerable.Range(1, 40).Reverse().Concat(Enumerable.Range(1, 40)).ToArray();
 
-        var results = await Task.WhenAll(versions.Select(v =>
-            Task.Run(() => Store.ApplySignalAsync(TestData.Signal(incidentId, version: v), None))));
+        var signals = versions.Select((v, i) => TestData.Signal(incidentId, version: v, teamId: $"team-{i}")).ToArray();
+
+        var outcomes = await Task.WhenAll(signals.Select(s => Task.Run(() => Store.ApplySignalAsync(s, None))));
 
         Assert.Equal(40, (await Store.GetSignalAsync(incidentId, None))?.Version);
-        Assert.Contains(SignalApplyResult.Applied, results);
-        Assert.True(results.Count(r => r == SignalApplyResult.Applied) <= 40);
+        Assert.True(outcomes.Count(o => o.Result == SignalApplyResult.Applied) <= 40);
+        StoreAssert.EachAppliedSignalReplacedThePreviousOne(signals.Zip(outcomes));
+    }
+
+    [Fact]
+    public async Task ApplySignal_Newer_ReturnsTheSignalItReplaced_AndTheFirstReplacesNothing()
+    {
+        var first = TestData.Signal("INC-moved", version: 1, teamId: "team-a");
+        var moved = TestData.Signal("INC-moved", version: 2, teamId: "team-b");
+
+        var firstOutcome = await Store.ApplySignalAsync(first, None);
+        var movedOutcome = await Store.ApplySignalAsync(moved, None);
+        var staleOutcome = await Store.ApplySignalAsync(first, None);
+
+        Assert.Equal(new SignalApplyOutcome(SignalApplyResult.Applied), firstOutcome);
+        Assert.Equal(new SignalApplyOutcome(SignalApplyResult.Applied, first), movedOutcome);
+        Assert.Equal(new SignalApplyOutcome(SignalApplyResult.Stale), staleOutcome);
     }
 }

@@ -1,3 +1,4 @@
+using StatusKit.Abstractions;
 using StatusKit.Model;
 
 namespace StatusKit.TestSupport.Contract;
@@ -37,6 +38,31 @@ public static class StoreAssert
 
     public static void SameIds(IEnumerable<Guid> expected, IEnumerable<Guid> actual) =>
         Assert.Equal(expected.Order(), actual.Order());
+
+    /// <summary>
+    /// Of signals applied to one incident (in any interleaving), the applied ones form a chain: sorted by version, each
+    /// replaced exactly the one applied before it, and the first replaced nothing (or what was stored before them).
+    /// </summary>
+    public static void EachAppliedSignalReplacedThePreviousOne(
+        IEnumerable<(IncidentSignal Signal, SignalApplyOutcome Outcome)> applications, long? storedBefore = null)
+    {
+        var applied = applications
+            .Where(a => a.Outcome.Result == SignalApplyResult.Applied)
+            .OrderBy(a => a.Signal.Version)
+            .ToList();
+        Assert.NotEmpty(applied);
+        Assert.Equal(applied.Count, applied.Select(a => a.Signal.Version).Distinct().Count());
+        var previous = storedBefore;
+        foreach (var (signal, outcome) in applied)
+        {
+            Assert.Equal(previous, outcome.Replaced?.Version);
+            previous = signal.Version;
+        }
+
+        Assert.All(
+            applications.Where(a => a.Outcome.Result != SignalApplyResult.Applied),
+            a => Assert.Null(a.Outcome.Replaced));
+    }
 
     public static void SameInstant(DateTimeOffset expected, DateTimeOffset? actual)
     {
