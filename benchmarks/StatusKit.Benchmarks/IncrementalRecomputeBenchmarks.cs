@@ -18,8 +18,8 @@ namespace StatusKit.Benchmarks;
 /// The hot team's 10 components sit on a page of 100 components in both sizes (the average page at 10,000
 /// components), so the two sizes differ only in the rest of the store: 99 other pages, one team per 10 components,
 /// and one open Low incident for every other team. <see cref="IntakeToSettled"/> is the public path
-/// (<c>IIncidentIntake.ReportIncidentAsync</c> + <c>IStatusEngine.WhenIdleAsync</c>, through the engine's pump on the
-/// thread pool); <see cref="RecomputeTeam"/> stores the signal and calls the internal <c>StatusRecomputer</c> for the
+/// (<c>IIncidentIntake.ReportIncidentAsync</c> + <c>IStatusEngine.WhenIdleAsync</c>, through the engine's queue and
+/// pump, which the waiting caller runs itself when no pool thread has started it yet); <see cref="RecomputeTeam"/> stores the signal and calls the internal <c>StatusRecomputer</c> for the
 /// team scope directly (no queue, no thread hop). <see cref="SignalToCommit"/> stops where the statuses are persisted:
 /// the store's part of a recompute alone, through the public port and the pure calculator.
 /// </remarks>
