@@ -34,7 +34,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var rows = await session.QueryAsync(
             sql,
             [pageId],
-            reader => RowReader.ReadAllAsync<ComponentEntity>(reader, s.EntityType<ComponentEntity>(), d, cancellationToken),
+            reader => new ResultSets(reader, s, d, cancellationToken).NextAsync<ComponentEntity>(),
             cancellationToken);
         return rows.Select(r => r.ToModel()).ToArray();
     }

@@ -57,20 +57,17 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             [pageId, maxUnresolvedIncidents],
             async reader =>
             {
-                var pages = await RowReader.ReadAllAsync<PageEntity>(reader, s.EntityType<PageEntity>(), d, cancellationToken);
+                var sets = new ResultSets(reader, s, d, cancellationToken);
+                var pages = await sets.NextAsync<PageEntity>();
                 if (pages.Count == 0)
                 {
                     return null;
                 }
 
-                await reader.NextResultAsync(cancellationToken);
-                var components = await RowReader.ReadAllAsync<ComponentEntity>(reader, s.EntityType<ComponentEntity>(), d, cancellationToken);
-                await reader.NextResultAsync(cancellationToken);
-                var incidents = await RowReader.ReadAllAsync<StatusIncidentEntity>(reader, s.EntityType<StatusIncidentEntity>(), d, cancellationToken);
-                await reader.NextResultAsync(cancellationToken);
-                var updates = await RowReader.ReadAllAsync<StatusIncidentUpdateEntity>(reader, s.EntityType<StatusIncidentUpdateEntity>(), d, cancellationToken);
-                await reader.NextResultAsync(cancellationToken);
-                var windows = await RowReader.ReadAllAsync<MaintenanceWindowEntity>(reader, s.EntityType<MaintenanceWindowEntity>(), d, cancellationToken);
+                var components = await sets.NextAsync<ComponentEntity>();
+                var incidents = await sets.NextAsync<StatusIncidentEntity>();
+                var updates = await sets.NextAsync<StatusIncidentUpdateEntity>();
+                var windows = await sets.NextAsync<MaintenanceWindowEntity>();
                 return new PageContent
                 {
                     Page = pages[0].ToModel(),

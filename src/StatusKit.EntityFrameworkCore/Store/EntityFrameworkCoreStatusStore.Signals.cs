@@ -102,7 +102,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var rows = await session.QueryAsync(
             sql,
             [incidentId],
-            reader => RowReader.ReadAllAsync<IncidentSignalEntity>(reader, s.EntityType<IncidentSignalEntity>(), d, cancellationToken),
+            reader => new ResultSets(reader, s, d, cancellationToken).NextAsync<IncidentSignalEntity>(),
             cancellationToken);
         return rows.Count == 0 ? null : rows[0];
     }

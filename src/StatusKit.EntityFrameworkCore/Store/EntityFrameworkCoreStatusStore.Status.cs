@@ -92,20 +92,14 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             argument is null ? [] : [argument],
             async reader =>
             {
-                var components = await RowReader.ReadAllAsync<ComponentEntity>(reader, s.EntityType<ComponentEntity>(), d, cancellationToken);
-                await reader.NextResultAsync(cancellationToken);
-                var pages = await RowReader.ReadAllAsync<PageEntity>(reader, s.EntityType<PageEntity>(), d, cancellationToken);
-                await reader.NextResultAsync(cancellationToken);
-                var signals = await RowReader.ReadAllAsync<IncidentSignalEntity>(reader, s.EntityType<IncidentSignalEntity>(), d, cancellationToken);
-                await reader.NextResultAsync(cancellationToken);
-                var windows = await RowReader.ReadAllAsync<MaintenanceWindowEntity>(reader, s.EntityType<MaintenanceWindowEntity>(), d, cancellationToken);
-                await reader.NextResultAsync(cancellationToken);
-                var incidents = await RowReader.ReadAllAsync<StatusIncidentEntity>(reader, s.EntityType<StatusIncidentEntity>(), d, cancellationToken);
-                await reader.NextResultAsync(cancellationToken);
-                var updates = await RowReader.ReadAllAsync<StatusIncidentUpdateEntity>(reader, s.EntityType<StatusIncidentUpdateEntity>(), d, cancellationToken);
-                await reader.NextResultAsync(cancellationToken);
-                var subscribers = await RowReader.ReadAllAsync<SubscriberEntity>(reader, s.EntityType<SubscriberEntity>(), d, cancellationToken);
-
+                var sets = new ResultSets(reader, s, d, cancellationToken);
+                var components = await sets.NextAsync<ComponentEntity>();
+                var pages = await sets.NextAsync<PageEntity>();
+                var signals = await sets.NextAsync<IncidentSignalEntity>();
+                var windows = await sets.NextAsync<MaintenanceWindowEntity>();
+                var incidents = await sets.NextAsync<StatusIncidentEntity>();
+                var updates = await sets.NextAsync<StatusIncidentUpdateEntity>();
+                var subscribers = await sets.NextAsync<SubscriberEntity>();
                 return new StatusInputs
                 {
                     Components = components.Select(c => c.ToModel()).ToArray(),
