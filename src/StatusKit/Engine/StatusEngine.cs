@@ -1,3 +1,4 @@
+using System.Transactions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
@@ -103,7 +104,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
         }
 
         // A pump that has been handed to the thread pool but not started yet is run here, and finds the engine stopping.
-        StartPumpIfNotStarted();
+        RunPumpInlineIfNotStarted();
         await idle;
     }
 
@@ -115,10 +116,24 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
     {
         if (!task.IsCompleted)
         {
-            StartPumpIfNotStarted();
+            RunPumpInlineIfNotStarted();
         }
 
         return task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a pump that has not started on the calling thread, unless the caller carries state the pump must not
+    /// inherit: a synchronization context or a task scheduler (the pump's awaits would resume there, and a caller
+    /// that blocks on it would deadlock) or an ambient transaction (the store calls would enlist in it). Then the pool
+    /// thread it was handed to runs it.
+    /// </summary>
+    private void RunPumpInlineIfNotStarted()
+    {
+        if (SynchronizationContext.Current is null && TaskScheduler.Current == TaskScheduler.Default && Transaction.Current is null)
+        {
+            StartPumpIfNotStarted();
+        }
     }
 
     private void StartPumpIfNotStarted()
