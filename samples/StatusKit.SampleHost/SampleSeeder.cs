@@ -107,7 +107,7 @@ public static class SampleSeeder
             PreVerified = true,
         }, cancellationToken);
 
-        var internalPage = await pages.CreateAsync(new CreateStatusPage
+        var (internalPage, accessToken) = await pages.CreateWithAccessTokenAsync(new CreateStatusPage
         {
             Name = "Acme internal tools",
             Slug = PrivateSlug,
@@ -117,6 +117,6 @@ public static class SampleSeeder
         }, cancellationToken);
         await components.CreateAsync(new CreateComponent { PageId = internalPage.Id, Name = "CI runners", TeamId = PlatformTeam }, cancellationToken);
         await components.CreateAsync(new CreateComponent { PageId = internalPage.Id, Name = "Artifact store", TeamId = PlatformTeam }, cancellationToken);
-        return await pages.RegenerateAccessTokenAsync(internalPage.Id, cancellationToken);
+        return accessToken!;
     }
 }

@@ -54,6 +54,27 @@ public sealed class AdminApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_private_page_is_created_with_its_access_token_shown_once()
+    {
+        using var admin = factory.CreateAdminClient();
+        using var client = factory.CreatePublicClient();
+
+        var created = await ReadAsync(await admin.PostAsJsonAsync("/status/admin/pages", new { name = "Private at birth", slug = "private-at-birth", isPublic = false }), HttpStatusCode.Created);
+        var token = created.GetProperty("accessToken").GetString();
+        var pageId = created.GetProperty("id").GetGuid();
+        var fetched = await ReadAsync(await admin.GetAsync($"/status/admin/pages/{pageId}"), HttpStatusCode.OK);
+        var publicPage = await ReadAsync(await admin.PostAsJsonAsync("/status/admin/pages", new { name = "Public at birth" }), HttpStatusCode.Created);
+
+        Assert.Equal(64, token!.Length);
+        Assert.True(created.GetProperty("hasAccessToken").GetBoolean());
+        Assert.False(fetched.TryGetProperty("accessToken", out _));
+        Assert.True(fetched.GetProperty("hasAccessToken").GetBoolean());
+        Assert.False(publicPage.TryGetProperty("accessToken", out _));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/status/private-at-birth/api/v2/status.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/status/private-at-birth/api/v2/status.json?access_token={token}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_problem_naming_the_field()
     {
         using var admin = factory.CreateAdminClient();

@@ -41,10 +41,11 @@ internal static class AdminEndpoints
             .WithName("StatusKit.Admin.ListPages").Produces<AdminPage[]>();
         admin.MapPost("/pages", async (HttpContext context, StatusPageService pages) =>
             {
-                var page = await pages.CreateAsync(await AdminJson.ReadAsync<CreateStatusPage>(context), context.RequestAborted);
-                return AdminJson.Json(AdminPage.From(page), StatusCodes.Status201Created);
+                var created = await pages.CreateWithAccessTokenAsync(await AdminJson.ReadAsync<CreateStatusPage>(context), context.RequestAborted);
+                return AdminJson.Json(AdminPage.From(created), StatusCodes.Status201Created);
             })
-            .WithName("StatusKit.Admin.CreatePage").Accepts<CreateStatusPage>("application/json").Produces<AdminPage>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .WithName("StatusKit.Admin.CreatePage").WithSummary("Create a page; a private page comes with its access token (shown once).")
+            .Accepts<CreateStatusPage>("application/json").Produces<AdminPage>(StatusCodes.Status201Created).ProducesValidationProblem();
         admin.MapGet("/pages/{pageId:guid}", async (Guid pageId, StatusPageService pages, CancellationToken ct) =>
             await pages.GetAsync(pageId, ct) is { } page ? AdminJson.Json(AdminPage.From(page)) : NotFound("page", pageId))
             .WithName("StatusKit.Admin.GetPage").Produces<AdminPage>().ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using StatusKit.Model;
+using StatusKit.Services;
 using StatusKit.Status;
 
 namespace StatusKit.AspNetCore.Admin;
@@ -54,14 +56,20 @@ internal sealed record CreateSubscriberRequest(
     IReadOnlyList<string>? NotifyOn = null,
     bool PreVerified = true);
 
-/// <summary>A page as the admin API shows it (never the token hash).</summary>
+/// <summary>
+/// A page as the admin API shows it (never the token hash). <see cref="AccessToken"/> is shown once, when a private
+/// page is created, and left out otherwise.
+/// </summary>
 internal sealed record AdminPage(
     Guid Id, string Name, string? Description, string Slug, bool IsPublic, bool HasAccessToken, string? TeamId, string TimeZoneId,
-    string? CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    string? CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AccessToken = null)
 {
     public static AdminPage From(StatusPage page) => new(
         page.Id, page.Name, page.Description, page.Slug, page.IsPublic, page.AccessTokenHash is not null, page.TeamId, page.TimeZoneId,
         page.CreatedBy, page.CreatedAt, page.UpdatedAt);
+
+    public static AdminPage From(CreatedStatusPage created) => From(created.Page) with { AccessToken = created.AccessToken };
 }
 
 /// <summary>A subscriber as the admin API shows it (never token hashes; the signing secret only when created).</summary>

@@ -19,8 +19,26 @@ public sealed class StatusPageService
         _time = time;
     }
 
-    /// <summary>Creates a page. Throws <see cref="StatusKitValidationException"/> for bad input and <see cref="StatusKitConflictException"/> when the slug is taken.</summary>
-    public async Task<StatusPage> CreateAsync(CreateStatusPage request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a page. Throws <see cref="StatusKitValidationException"/> for bad input and
+    /// <see cref="StatusKitConflictException"/> when the slug is taken. A private page created here has no access token
+    /// until <see cref="RegenerateAccessTokenAsync"/>; <see cref="CreateWithAccessTokenAsync"/> creates it with one.
+    /// </summary>
+    public Task<StatusPage> CreateAsync(CreateStatusPage request, CancellationToken cancellationToken = default) =>
+        CreateCoreAsync(request, token: null, cancellationToken);
+
+    /// <summary>
+    /// Creates a page like <see cref="CreateAsync"/>, and a private one with its access token in the same store write,
+    /// so it can be shared at once; the token is returned only here.
+    /// </summary>
+    public async Task<CreatedStatusPage> CreateWithAccessTokenAsync(CreateStatusPage request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var token = request.IsPublic ? null : SecretTokens.Create();
+        return new CreatedStatusPage(await CreateCoreAsync(request, token, cancellationToken), token);
+    }
+
+    private async Task<StatusPage> CreateCoreAsync(CreateStatusPage request, string? token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = Guard.Name(request.Name, "name");
@@ -33,6 +51,7 @@ public sealed class StatusPageService
             Description = Guard.OptionalText(request.Description, "description"),
             Slug = slug,
             IsPublic = request.IsPublic,
+            AccessTokenHash = token is null ? null : SecretTokens.Hash(token),
             TeamId = Guard.OptionalText(request.TeamId, "teamId", Guard.MaxNameLength),
             TimeZoneId = Guard.TimeZone(request.TimeZoneId),
             CreatedBy = Guard.OptionalText(request.CreatedBy, "createdBy", Guard.MaxNameLength),

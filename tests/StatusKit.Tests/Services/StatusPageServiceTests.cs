@@ -41,6 +41,35 @@ public sealed partial class StatusPageServiceTests
     }
 
     [Fact]
+    public async Task CreateWithAccessToken_PrivatePage_ComesWithATokenThatOpensIt_StoredOnlyAsItsHash()
+    {
+        await using var kit = new StatusKitHarness();
+
+        var (page, token) = await kit.Pages.CreateWithAccessTokenAsync(new CreateStatusPage { Name = "Internal", IsPublic = false });
+
+        Assert.NotNull(token);
+        Assert.Matches("^[0-9a-f]{64}$", token);
+        Assert.False(page.IsPublic);
+        Assert.NotNull(page.AccessTokenHash);
+        Assert.DoesNotContain(token, page.AccessTokenHash, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(page, await kit.Pages.GetAsync(page.Id));
+        Assert.True(await kit.Pages.VerifyAccessTokenAsync(page.Id, token));
+        Assert.False(await kit.Pages.VerifyAccessTokenAsync(page.Id, new string('0', 64)));
+    }
+
+    [Fact]
+    public async Task CreateWithAccessToken_PublicPage_HasNoToken()
+    {
+        await using var kit = new StatusKitHarness();
+
+        var (page, token) = await kit.Pages.CreateWithAccessTokenAsync(new CreateStatusPage { Name = "Public" });
+
+        Assert.Null(token);
+        Assert.True(page.IsPublic);
+        Assert.Null(page.AccessTokenHash);
+    }
+
+    [Fact]
     public async Task Create_TwoPagesWithTheSameName_GetDifferentSlugs()
     {
         await using var kit = new StatusKitHarness();
