@@ -174,6 +174,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
             var current = (await store.GetMaintenanceWindowAsync(window.Id, CancellationToken.None))!;
             var attempts = Enumerable.Range(0, 8).Select(i => Task.Run(() => Database.CreateStore().TryUpdateMaintenanceWindowAsync(
                 current with { Title = $"round {round} host {i}", State = MaintenanceState.InProgress },
+                [],
                 CancellationToken.None)));
             var results = await Task.WhenAll(attempts);
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using StatusKit.Abstractions;
 using StatusKit.EntityFrameworkCore.Entities;
 using StatusKit.Model;
+using StatusKit.Notifications;
 
 namespace StatusKit.EntityFrameworkCore.Store;
 
@@ -47,15 +49,19 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     }
 
     /// <remarks>
-    /// One <c>UPDATE … WHERE id = @id AND version = @expected</c>: of two hosts applying the same transition, exactly
-    /// one updates a row. The stored page id is kept.
+    /// One transaction: <c>UPDATE … WHERE id = @id AND version = @expected</c> (of two hosts applying the same
+    /// transition, exactly one updates a row), then, only for that one, the notifications as
+    /// <see cref="EnqueueNotificationsAsync"/> enqueues them. The stored page id is kept.
     /// </remarks>
-    public async Task<MaintenanceWindow?> TryUpdateMaintenanceWindowAsync(MaintenanceWindow window, CancellationToken cancellationToken)
+    public async Task<MaintenanceWindow?> TryUpdateMaintenanceWindowAsync(
+        MaintenanceWindow window, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(window);
+        OutboxStaging.Validate(notifications);
         var row = MaintenanceWindowEntity.From(window);
         var expected = window.Version;
         await using var session = await OpenAsync(cancellationToken);
+        await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
         var updated = await session.Set<MaintenanceWindowEntity>()
             .Where(w => w.Id == window.Id && w.Version == expected)
             .ExecuteUpdateAsync(
@@ -84,6 +90,12 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 .Where(w => w.Id == window.Id)
                 .Select(w => w.PageId)
                 .ToListAsync(cancellationToken);
+            if (notifications.Count > 0)
+            {
+                await EnqueueAsync(session, notifications, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
             return window with { Version = expected + 1, PageId = stored.Count == 1 ? stored[0] : window.PageId };
         }
 

@@ -23,6 +23,14 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
 
         await using var session = await OpenAsync(cancellationToken);
         await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
+        var count = await EnqueueAsync(session, notifications, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return count;
+    }
+
+    /// <summary>Enqueues <paramref name="notifications"/> in the session's open transaction; returns how many were inserted or merged.</summary>
+    private async Task<int> EnqueueAsync(Session session, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
         var staging = await StageAsync(session, notifications, cancellationToken);
         var (mergeSql, mergeArgument) = MergeStatement(session, staging, "{0}");
         var (insertSql, insertArgument) = InsertStatement(session, staging, "{0}");
@@ -47,7 +55,6 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             throw ConflictFrom(session.Schema, unique, "notification");
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return count;
     }
 

@@ -131,10 +131,13 @@ public interface IStatusStore
 
     /// <summary>
     /// Compare-and-set: replaces the window only if the stored <see cref="MaintenanceWindow.Version"/> equals
-    /// <paramref name="window"/>'s, and stores it with the version incremented. Returns the stored window, or null
-    /// when the version did not match (someone else changed it first). Throws when the window is missing.
+    /// <paramref name="window"/>'s, and stores it with the version incremented, enqueuing <paramref name="notifications"/>
+    /// (with the rules of <see cref="EnqueueNotificationsAsync"/>) in the same atomic step, so a change and its notices
+    /// are stored together or not at all. Returns the stored window, or null when the version did not match (someone
+    /// else changed it first; nothing is enqueued). Throws when the window is missing.
     /// </summary>
-    Task<MaintenanceWindow?> TryUpdateMaintenanceWindowAsync(MaintenanceWindow window, CancellationToken cancellationToken);
+    Task<MaintenanceWindow?> TryUpdateMaintenanceWindowAsync(
+        MaintenanceWindow window, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
     /// <summary>Deletes a window. Returns false when it was missing.</summary>
     Task<bool> DeleteMaintenanceWindowAsync(Guid windowId, CancellationToken cancellationToken);

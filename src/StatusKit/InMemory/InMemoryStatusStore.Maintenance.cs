@@ -1,4 +1,5 @@
 using StatusKit.Model;
+using StatusKit.Notifications;
 
 namespace StatusKit.InMemory;
 
@@ -44,11 +45,13 @@ public sealed partial class InMemoryStatusStore
 
     /// <inheritdoc />
     /// <remarks>The stored page id is kept.</remarks>
-    public Task<MaintenanceWindow?> TryUpdateMaintenanceWindowAsync(MaintenanceWindow window, CancellationToken cancellationToken) =>
+    public Task<MaintenanceWindow?> TryUpdateMaintenanceWindowAsync(
+        MaintenanceWindow window, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken) =>
         Run(
             () =>
             {
                 ValidateWindow(window);
+                ArgumentNullException.ThrowIfNull(notifications);
                 if (!_windows.TryGetValue(window.Id, out var current))
                 {
                     throw new StatusKitNotFoundException("maintenance window", window.Id.ToString());
@@ -59,6 +62,9 @@ public sealed partial class InMemoryStatusStore
                     return null;
                 }
 
+                // Staged before anything is written, so a batch the outbox rejects leaves the window unchanged too.
+                var batch = OutboxBatch.Stage(_notifications, _notificationIdsByDeduplicationKey, notifications);
+                OutboxBatch.Apply(batch, _notifications, _notificationIdsByDeduplicationKey);
                 var stored = window with
                 {
                     PageId = current.PageId,

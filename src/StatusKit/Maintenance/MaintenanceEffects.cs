@@ -6,27 +6,45 @@ using StatusKit.Notifications;
 namespace StatusKit.Maintenance;
 
 /// <summary>
-/// What follows a committed change of a window, shared by the scheduler and the service: the maintenance notice
-/// (when the window notifies subscribers), the recompute of the covered components (when the change can move their
-/// status) and the refresh of the page snapshot. Idempotent, so a retry after a failure is safe: the recompute
-/// starts from the store's truth and the notices carry deduplication keys.
+/// What goes with a change of a window, shared by the scheduler and the service: the maintenance notice, planned
+/// before the change so the store enqueues it in the same compare-and-set (when the window notifies subscribers), and,
+/// after the change, the recompute of the covered components (when the change can move their status) and the refresh
+/// of the page snapshot. Settling is idempotent, so a retry after a failure is safe: the recompute starts from the
+/// store's truth.
 /// </summary>
 internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine, TimeProvider time)
 {
+    /// <summary>
+    /// The outbox rows of <paramref name="notice"/> about <paramref name="window"/> (as it will be stored), to enqueue
+    /// with the change itself (<see cref="IStatusStore.TryUpdateMaintenanceWindowAsync"/>); none when there is no
+    /// notice, the window does not notify subscribers, or its page is gone.
+    /// </summary>
+    public async Task<IReadOnlyList<Notification>> PlanNoticeAsync(MaintenanceWindow window, MaintenanceNotice? notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        if (notice is not { } n || !window.NotifySubscribers)
+        {
+            return [];
+        }
+
+        var page = await store.GetPageAsync(window.PageId, cancellationToken);
+        if (page is null)
+        {
+            return [];
+        }
+
+        var subscribers = await store.ListSubscribersAsync(page.Id, cancellationToken);
+        return MaintenanceNotices.Plan(page, window, n.Kind, n.OccurrenceStartsAt, n.OccurrenceEndsAt, subscribers, time.GetUtcNow());
+    }
+
     /// <summary>Settles the change from <paramref name="before"/> to <paramref name="after"/>.</summary>
     /// <param name="before">The window before the change (null when it was created).</param>
     /// <param name="after">The window as stored after the change (its components and flags are current).</param>
-    /// <param name="notice">The notice to send, if any.</param>
     /// <param name="cause">The cause written into the status history.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public async Task SettleAsync(MaintenanceWindow? before, MaintenanceWindow after, MaintenanceNotice? notice, string cause, CancellationToken cancellationToken)
+    public async Task SettleAsync(MaintenanceWindow? before, MaintenanceWindow after, string cause, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(after);
-        if (notice is { } n && after.NotifySubscribers)
-        {
-            await NotifyAsync(after, n, cancellationToken);
-        }
-
         if (MovesStatus(before, after))
         {
             IReadOnlyList<Guid> components = before is null ? after.ComponentIds : [.. before.ComponentIds.Union(after.ComponentIds)];
@@ -54,22 +72,5 @@ internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine
         var isCovering = after is { State: MaintenanceState.InProgress, AutoUpdateStatus: true };
         return wasCovering != isCovering
             || (isCovering && !before!.ComponentIds.SequenceEqual(after.ComponentIds));
-    }
-
-    private async Task NotifyAsync(MaintenanceWindow window, MaintenanceNotice notice, CancellationToken cancellationToken)
-    {
-        var page = await store.GetPageAsync(window.PageId, cancellationToken);
-        if (page is null)
-        {
-            return;
-        }
-
-        var subscribers = await store.ListSubscribersAsync(page.Id, cancellationToken);
-        var notifications = MaintenanceNotices.Plan(
-            page, window, notice.Kind, notice.OccurrenceStartsAt, notice.OccurrenceEndsAt, subscribers, time.GetUtcNow());
-        if (notifications.Count > 0)
-        {
-            await store.EnqueueNotificationsAsync(notifications, cancellationToken);
-        }
     }
 }

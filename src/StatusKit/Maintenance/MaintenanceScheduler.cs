@@ -341,7 +341,10 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
 
             var schedule = ScheduleOf(current);
             var after = MaintenanceTransitions.Apply(current, attempt.Kind, schedule, now);
-            var stored = await _store.TryUpdateMaintenanceWindowAsync(after, cancellationToken);
+
+            // The notice is stored with the transition, so a crash right after the compare-and-set cannot lose it.
+            var notices = await _effects.PlanNoticeAsync(after, NoticeOf(current, attempt.Kind), cancellationToken);
+            var stored = await _store.TryUpdateMaintenanceWindowAsync(after, notices, cancellationToken);
             if (stored is null)
             {
                 Log.TransitionLost(_logger, current.Id, attempt.Kind);
@@ -361,15 +364,17 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
         await SettleAsync(attempt.Before, attempt.Committed, attempt.Kind, cancellationToken);
     }
 
+    /// <summary>The notice a transition of <paramref name="before"/> sends (about the occurrence it moves), if any.</summary>
+    private static MaintenanceNotice? NoticeOf(MaintenanceWindow before, MaintenanceTransitionKind kind) => kind switch
+    {
+        MaintenanceTransitionKind.Remind => new MaintenanceNotice(NotificationKind.MaintenanceReminder, before.OccurrenceStartsAt, before.OccurrenceEndsAt),
+        MaintenanceTransitionKind.Start => new MaintenanceNotice(NotificationKind.MaintenanceStarted, before.OccurrenceStartsAt, before.OccurrenceEndsAt),
+        MaintenanceTransitionKind.End => new MaintenanceNotice(NotificationKind.MaintenanceCompleted, before.OccurrenceStartsAt, before.OccurrenceEndsAt),
+        _ => null,
+    };
+
     private Task SettleAsync(MaintenanceWindow before, MaintenanceWindow after, MaintenanceTransitionKind kind, CancellationToken cancellationToken)
     {
-        var notice = kind switch
-        {
-            MaintenanceTransitionKind.Remind => new MaintenanceNotice(NotificationKind.MaintenanceReminder, before.OccurrenceStartsAt, before.OccurrenceEndsAt),
-            MaintenanceTransitionKind.Start => new MaintenanceNotice(NotificationKind.MaintenanceStarted, before.OccurrenceStartsAt, before.OccurrenceEndsAt),
-            MaintenanceTransitionKind.End => new MaintenanceNotice(NotificationKind.MaintenanceCompleted, before.OccurrenceStartsAt, before.OccurrenceEndsAt),
-            _ => (MaintenanceNotice?)null,
-        };
         var verb = kind switch
         {
             MaintenanceTransitionKind.Start => "started",
@@ -377,7 +382,7 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
             MaintenanceTransitionKind.Skip => "missed",
             _ => "reminder",
         };
-        return _effects.SettleAsync(before, after, notice, $"maintenance '{after.Title}' {verb}", cancellationToken);
+        return _effects.SettleAsync(before, after, $"maintenance '{after.Title}' {verb}", cancellationToken);
     }
 
     private async Task SettleLeftoversAsync(CancellationToken cancellationToken)

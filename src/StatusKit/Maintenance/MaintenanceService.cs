@@ -59,7 +59,7 @@ public sealed class MaintenanceService
             UpdatedAt = now,
         };
         var stored = await _store.AddMaintenanceWindowAsync(window, cancellationToken);
-        await AfterChangeAsync(null, stored, null, "scheduled", cancellationToken);
+        await AfterChangeAsync(null, stored, "scheduled", cancellationToken);
         return stored;
     }
 
@@ -311,10 +311,11 @@ public sealed class MaintenanceService
                 return window;
             }
 
-            var stored = await _store.TryUpdateMaintenanceWindowAsync(after, cancellationToken);
+            var notices = await _effects.PlanNoticeAsync(after, notice, cancellationToken);
+            var stored = await _store.TryUpdateMaintenanceWindowAsync(after, notices, cancellationToken);
             if (stored is not null)
             {
-                await AfterChangeAsync(window, stored, notice, verb, cancellationToken);
+                await AfterChangeAsync(window, stored, verb, cancellationToken);
                 return stored;
             }
 
@@ -325,9 +326,9 @@ public sealed class MaintenanceService
         }
     }
 
-    private async Task AfterChangeAsync(MaintenanceWindow? before, MaintenanceWindow after, MaintenanceNotice? notice, string verb, CancellationToken cancellationToken)
+    private async Task AfterChangeAsync(MaintenanceWindow? before, MaintenanceWindow after, string verb, CancellationToken cancellationToken)
     {
         await _scheduler.WindowChangedAsync(after.Id, cancellationToken);
-        await _effects.SettleAsync(before, after, notice, $"maintenance '{after.Title}' {verb}", cancellationToken);
+        await _effects.SettleAsync(before, after, $"maintenance '{after.Title}' {verb}", cancellationToken);
     }
 }

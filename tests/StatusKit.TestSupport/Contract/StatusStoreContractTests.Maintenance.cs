@@ -1,4 +1,5 @@
 using StatusKit.Model;
+using StatusKit.Notifications;
 
 namespace StatusKit.TestSupport.Contract;
 
@@ -67,38 +68,58 @@ public abstract partial class StatusStoreContractTests
             UpdatedAt = TestData.At(61),
         };
 
-        var updated = await Store.TryUpdateMaintenanceWindowAsync(changed, None);
+        var updated = await Store.TryUpdateMaintenanceWindowAsync(changed, [], None);
 
         StoreAssert.Same(changed with { Version = 2 }, updated);
         StoreAssert.Same(changed with { Version = 2 }, await Store.GetMaintenanceWindowAsync(stored.Id, None));
     }
 
     [Fact]
-    public async Task TryUpdateMaintenanceWindow_StaleVersion_ReturnsNull_AndKeepsTheStoredWindow()
+    public async Task TryUpdateMaintenanceWindow_StaleVersion_ReturnsNull_KeepsTheStoredWindow_AndEnqueuesNothing()
     {
         var page = await AddPageAsync();
         var v1 = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), None);
-        var v2 = await Store.TryUpdateMaintenanceWindowAsync(v1 with { State = MaintenanceState.InProgress }, None);
+        var v2 = await Store.TryUpdateMaintenanceWindowAsync(v1 with { State = MaintenanceState.InProgress }, [], None);
 
-        var lost = await Store.TryUpdateMaintenanceWindowAsync(v1 with { State = MaintenanceState.Cancelled }, None);
+        var lost = await Store.TryUpdateMaintenanceWindowAsync(v1 with { State = MaintenanceState.Cancelled }, [TestData.Notification(page.Id)], None);
 
         Assert.Null(lost);
         StoreAssert.Same(v2!, await Store.GetMaintenanceWindowAsync(v1.Id, None));
+        Assert.Empty(await Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, None));
     }
 
     [Fact]
-    public async Task TryUpdateMaintenanceWindow_TwoConcurrentUpdatesFromTheSameVersion_ExactlyOneWins()
+    public async Task TryUpdateMaintenanceWindow_Winning_EnqueuesItsNotificationsWithTheChange()
+    {
+        var page = await AddPageAsync();
+        var v1 = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), None);
+        var notice = TestData.Notification(page.Id, subject: "Maintenance started");
+
+        var v2 = await Store.TryUpdateMaintenanceWindowAsync(v1 with { State = MaintenanceState.InProgress }, [notice, notice with { Id = Guid.NewGuid() }], None);
+
+        Assert.NotNull(v2);
+        var stored = Assert.Single(await Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, None));
+        Assert.Equal((notice.Id, notice.DeduplicationKey, "Maintenance started"), (stored.Id, stored.DeduplicationKey, stored.Content.Subject));
+    }
+
+    [Fact]
+    public async Task TryUpdateMaintenanceWindow_TwoConcurrentUpdatesFromTheSameVersion_ExactlyOneWins_WithItsNotifications()
     {
         var page = await AddPageAsync();
         var v1 = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), None);
 
+        var started = TestData.Notification(page.Id, subject: MaintenanceState.InProgress.ToString());
+        var cancelled = TestData.Notification(page.Id, subject: MaintenanceState.Cancelled.ToString());
+
         var results = await Task.WhenAll(
-            Task.Run(() => Store.TryUpdateMaintenanceWindowAsync(v1 with { State = MaintenanceState.InProgress }, None)),
-            Task.Run(() => Store.TryUpdateMaintenanceWindowAsync(v1 with { State = MaintenanceState.Cancelled }, None)));
+            Task.Run(() => Store.TryUpdateMaintenanceWindowAsync(v1 with { State = MaintenanceState.InProgress }, [started], None)),
+            Task.Run(() => Store.TryUpdateMaintenanceWindowAsync(v1 with { State = MaintenanceState.Cancelled }, [cancelled], None)));
 
         var winner = Assert.Single(results, r => r is not null);
         Assert.Equal(2, winner!.Version);
         StoreAssert.Same(winner, await Store.GetMaintenanceWindowAsync(v1.Id, None));
+        var notice = Assert.Single(await Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, None));
+        Assert.Equal(winner.State.ToString(), notice.Content.Subject);
     }
 
     [Fact]
@@ -107,7 +128,7 @@ public abstract partial class StatusStoreContractTests
         var page = await AddPageAsync();
 
         await Assert.ThrowsAsync<StatusKitNotFoundException>(
-            () => Store.TryUpdateMaintenanceWindowAsync(TestData.Window(page.Id) with { Version = 1 }, None));
+            () => Store.TryUpdateMaintenanceWindowAsync(TestData.Window(page.Id) with { Version = 1 }, [], None));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using StatusKit.Abstractions;
 using StatusKit.Engine;
 using StatusKit.InMemory;
 using StatusKit.Maintenance;
@@ -283,5 +284,29 @@ public sealed class MaintenanceSchedulerTests
             Enumerable.Range(0, 7).Select(d => T0.AddDays(d).AddHours(1)),
             snapshot.UpcomingMaintenance.Select(o => o.StartsAt));
         Assert.All(snapshot.UpcomingMaintenance, o => Assert.Equal(TimeSpan.FromHours(1), o.EndsAt - o.StartsAt));
+    }
+
+    [Fact]
+    public async Task A_transitions_notice_is_stored_with_the_transition_not_after_it()
+    {
+        // An outbox that refuses separate writes stands for a host that dies between a transition and its notice.
+        var time = new ManualTimeProvider(T0);
+        var (store, control) = InterceptingStatusStore.Wrap(new InMemoryStatusStore());
+        await using var host = await MaintenanceHost.StartAsync(time, store, configure: o => o.ReminderLeadTime = TimeSpan.Zero, runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
+        control.Before = (method, _) => method == nameof(IStatusStore.EnqueueNotificationsAsync)
+            ? throw new InvalidOperationException("a separate outbox write")
+            : null;
+
+        time.SetUtcNow(T0.AddHours(1));
+        await host.Port.RunDueTransitionsAsync(CancellationToken.None);
+        time.SetUtcNow(T0.AddHours(2));
+        await host.Port.RunDueTransitionsAsync(CancellationToken.None);
+
+        Assert.Equal(MaintenanceState.Completed, (await host.Maintenance.GetAsync(window.Id))!.State);
+        Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceStarted));
+        Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCompleted));
+        Assert.Equal(0, control.Calls(nameof(IStatusStore.EnqueueNotificationsAsync)));
     }
 }
