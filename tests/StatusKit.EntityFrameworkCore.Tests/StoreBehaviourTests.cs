@@ -256,7 +256,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
             CreatedAt = Samples.T0,
             UpdatedAt = Samples.T0,
         };
-        await store.AddStatusIncidentAsync(incident, CancellationToken.None);
+        await store.AddStatusIncidentAsync(incident, [], CancellationToken.None);
         Assert.True(await store.CommitStatusAsync(OutageCommit(page, components, subscriber, "rt"), CancellationToken.None));
 
         Assert.Equal(page, await store.GetPageAsync(page.Id, CancellationToken.None));
@@ -270,7 +270,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         Assert.Equal(subscriber.Destination, (await store.GetSubscriberAsync(subscriber.Id, CancellationToken.None))!.Destination);
 
         var resolved = await store.AppendStatusIncidentUpdateAsync(
-            incident.Id, new StatusIncidentUpdate(Guid.CreateVersion7(), Samples.T0.AddHours(1), StatusIncidentState.Resolved, "Fixed"), CancellationToken.None);
+            incident.Id, new StatusIncidentUpdate(Guid.CreateVersion7(), Samples.T0.AddHours(1), StatusIncidentState.Resolved, "Fixed"), [], CancellationToken.None);
         Assert.Equal(2, resolved.Updates.Count);
         Assert.Equal(Samples.T0.AddHours(1), resolved.ResolvedAt);
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StatusKit.Abstractions;
 using StatusKit.EntityFrameworkCore.Entities;
 using StatusKit.Model;
+using StatusKit.Notifications;
 
 namespace StatusKit.EntityFrameworkCore.Store;
 
@@ -52,13 +53,22 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return rows.Select(r => r.ToModel()).ToArray();
     }
 
-    public async Task AddStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken)
+    /// <remarks>One transaction: the incident with its updates, then its notifications as <see cref="EnqueueNotificationsAsync"/> enqueues them.</remarks>
+    public async Task AddStatusIncidentAsync(StatusIncident incident, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
+        OutboxStaging.Validate(notifications);
         await using var session = await OpenAsync(cancellationToken);
+        await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
         await EnsurePageExistsAsync(session, incident.PageId, cancellationToken);
         session.Set<StatusIncidentEntity>().Add(StatusIncidentEntity.From(incident));
         await SaveAsync(session, "status incident", () => MissingPage(incident.PageId), cancellationToken);
+        if (notifications.Count > 0)
+        {
+            await EnqueueAsync(session, notifications, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task UpdateStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken)
@@ -74,12 +84,15 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
 
     /// <remarks>
     /// The update gets the next position of the incident; the timeline is ordered by time, then position, so an update
-    /// lands after every update at or before its time. A second Resolved update keeps the first resolution time.
+    /// lands after every update at or before its time. A second Resolved update keeps the first resolution time. The
+    /// notifications are enqueued in the same transaction.
     /// </remarks>
-    public async Task<StatusIncident> AppendStatusIncidentUpdateAsync(Guid incidentId, StatusIncidentUpdate update, CancellationToken cancellationToken)
+    public async Task<StatusIncident> AppendStatusIncidentUpdateAsync(
+        Guid incidentId, StatusIncidentUpdate update, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(update.Message, "update.Message");
+        OutboxStaging.Validate(notifications);
         await using var session = await OpenAsync(cancellationToken);
         await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
         var row = await session.Set<StatusIncidentEntity>()
@@ -97,6 +110,11 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             : wasResolved ? row.ResolvedAt ?? at
             : at;
         await SaveAsync(session, "status incident update", null, cancellationToken);
+        if (notifications.Count > 0)
+        {
+            await EnqueueAsync(session, notifications, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return row.ToModel();
     }

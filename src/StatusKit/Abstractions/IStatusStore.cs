@@ -150,8 +150,12 @@ public interface IStatusStore
     /// <summary>A page's incidents, newest first, filtered and paged by <paramref name="query"/>.</summary>
     Task<IReadOnlyList<StatusIncident>> ListStatusIncidentsAsync(Guid pageId, StatusIncidentQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Adds an incident with its initial updates. Throws when its page is missing.</summary>
-    Task AddStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds an incident with its initial updates, enqueuing <paramref name="notifications"/> (with the rules of
+    /// <see cref="EnqueueNotificationsAsync"/>) in the same atomic step. Throws when its page is missing, and then
+    /// enqueues nothing.
+    /// </summary>
+    Task AddStatusIncidentAsync(StatusIncident incident, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces an incident's descriptive fields (title, message, severity, components, platform incident id) and its
@@ -163,9 +167,10 @@ public interface IStatusStore
     /// <summary>
     /// Appends an update to the timeline (never rewriting earlier ones) and moves the incident to the update's state:
     /// <c>UpdatedAt</c> becomes the update's time, <c>ResolvedAt</c> is set when it resolves and cleared when it
-    /// reopens. Returns the incident as stored.
+    /// reopens. Enqueues <paramref name="notifications"/> in the same atomic step. Returns the incident as stored.
     /// </summary>
-    Task<StatusIncident> AppendStatusIncidentUpdateAsync(Guid incidentId, StatusIncidentUpdate update, CancellationToken cancellationToken);
+    Task<StatusIncident> AppendStatusIncidentUpdateAsync(
+        Guid incidentId, StatusIncidentUpdate update, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
     /// <summary>Deletes an incident. Returns false when it was missing.</summary>
     Task<bool> DeleteStatusIncidentAsync(Guid incidentId, CancellationToken cancellationToken);

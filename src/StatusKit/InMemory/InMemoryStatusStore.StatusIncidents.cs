@@ -1,5 +1,6 @@
 using StatusKit.Abstractions;
 using StatusKit.Model;
+using StatusKit.Notifications;
 
 namespace StatusKit.InMemory;
 
@@ -19,11 +20,12 @@ public sealed partial class InMemoryStatusStore
 
     /// <inheritdoc />
     /// <remarks>The initial updates are kept oldest first (by time; equal times keep the given order).</remarks>
-    public Task AddStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken) =>
+    public Task AddStatusIncidentAsync(StatusIncident incident, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken) =>
         Run(
             () =>
             {
                 ValidateIncident(incident);
+                ArgumentNullException.ThrowIfNull(notifications);
                 EnsurePageExists(incident.PageId);
                 if (_incidents.ContainsKey(incident.Id))
                 {
@@ -36,6 +38,8 @@ public sealed partial class InMemoryStatusStore
                     throw new ArgumentException("The incident's updates must not contain null.", nameof(incident));
                 }
 
+                var batch = OutboxBatch.Stage(_notifications, _notificationIdsByDeduplicationKey, notifications);
+                OutboxBatch.Apply(batch, _notifications, _notificationIdsByDeduplicationKey);
                 _incidents.Add(incident.Id, incident with
                 {
                     ComponentIds = ReadOnlyLists.Freeze(incident.ComponentIds, nameof(incident.ComponentIds)),
@@ -76,11 +80,13 @@ public sealed partial class InMemoryStatusStore
     /// The update is placed after every update at or before its time, so the timeline stays oldest first. A second
     /// Resolved update keeps the first resolution time; any other state clears it.
     /// </remarks>
-    public Task<StatusIncident> AppendStatusIncidentUpdateAsync(Guid incidentId, StatusIncidentUpdate update, CancellationToken cancellationToken) =>
+    public Task<StatusIncident> AppendStatusIncidentUpdateAsync(
+        Guid incidentId, StatusIncidentUpdate update, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken) =>
         Run(
             () =>
             {
                 ArgumentNullException.ThrowIfNull(update);
+                ArgumentNullException.ThrowIfNull(notifications);
                 if (update.Message is null)
                 {
                     throw new ArgumentException("The update's message must not be null.", nameof(update));
@@ -91,6 +97,8 @@ public sealed partial class InMemoryStatusStore
                     throw new StatusKitNotFoundException("status incident", incidentId.ToString());
                 }
 
+                var batch = OutboxBatch.Stage(_notifications, _notificationIdsByDeduplicationKey, notifications);
+                OutboxBatch.Apply(batch, _notifications, _notificationIdsByDeduplicationKey);
                 var timeline = stored.Updates.ToList();
                 var position = timeline.FindLastIndex(u => u.At <= update.At) + 1;
                 timeline.Insert(position, update);

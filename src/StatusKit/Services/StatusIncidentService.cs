@@ -47,12 +47,10 @@ public sealed class StatusIncidentService
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await _store.AddStatusIncidentAsync(incident, cancellationToken);
-        if (request.NotifySubscribers)
-        {
-            await NotifyAsync(page, incident, incident.Updates[0], NotificationKind.StatusIncidentCreated, cancellationToken);
-        }
-
+        var notices = request.NotifySubscribers
+            ? await PlanNoticesAsync(page, incident, incident.Updates[0], NotificationKind.StatusIncidentCreated, cancellationToken)
+            : [];
+        await _store.AddStatusIncidentAsync(incident, notices, cancellationToken);
         await SettleAsync(incident, componentIds, cancellationToken);
         return incident;
     }
@@ -65,14 +63,15 @@ public sealed class StatusIncidentService
         var incident = await RequireAsync(incidentId, cancellationToken);
         var now = _time.GetUtcNow();
         var update = new StatusIncidentUpdate(Guid.CreateVersion7(now), now, state, text);
-        var stored = await _store.AppendStatusIncidentUpdateAsync(incidentId, update, cancellationToken);
+        IReadOnlyList<Notification> notices = [];
         if (notifySubscribers)
         {
-            var page = await _store.RequirePageAsync(stored.PageId, cancellationToken);
+            var page = await _store.RequirePageAsync(incident.PageId, cancellationToken);
             var kind = state == StatusIncidentState.Resolved ? NotificationKind.StatusIncidentResolved : NotificationKind.StatusIncidentUpdated;
-            await NotifyAsync(page, stored, update, kind, cancellationToken);
+            notices = await PlanNoticesAsync(page, incident, update, kind, cancellationToken);
         }
 
+        var stored = await _store.AppendStatusIncidentUpdateAsync(incidentId, update, notices, cancellationToken);
         await SettleAsync(stored, incident.ComponentIds, cancellationToken);
         return stored;
     }
@@ -146,7 +145,9 @@ public sealed class StatusIncidentService
         return true;
     }
 
-    private async Task NotifyAsync(StatusPage page, StatusIncident incident, StatusIncidentUpdate update, NotificationKind kind, CancellationToken cancellationToken)
+    /// <summary>The notices of <paramref name="update"/>, stored by the same store call as the update itself.</summary>
+    private async Task<IReadOnlyList<Notification>> PlanNoticesAsync(
+        StatusPage page, StatusIncident incident, StatusIncidentUpdate update, NotificationKind kind, CancellationToken cancellationToken)
     {
         var subscribers = await _store.ListSubscribersAsync(page.Id, cancellationToken);
         var verb = kind switch
@@ -165,11 +166,7 @@ public sealed class StatusIncidentService
             StatusIncidentId = incident.Id,
             OccurredAt = update.At,
         };
-        var notifications = NoticePlanner.Plan(subscribers, incident.ComponentIds, $"incident|{incident.Id:N}|{update.Id:N}", content, update.At);
-        if (notifications.Count > 0)
-        {
-            await _store.EnqueueNotificationsAsync(notifications, cancellationToken);
-        }
+        return NoticePlanner.Plan(subscribers, incident.ComponentIds, $"incident|{incident.Id:N}|{update.Id:N}", content, update.At);
     }
 
     private async Task SettleAsync(StatusIncident incident, IReadOnlyList<Guid> componentIds, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public abstract partial class StatusStoreContractTests
                      TestData.Incident(other.Id, TestData.At(50)),
                  })
         {
-            await Store.AddStatusIncidentAsync(incident, None);
+            await Store.AddStatusIncidentAsync(incident, [], None);
         }
 
         var later = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [], MaintenanceState.Completed, TestData.At(90)), None);

@@ -147,7 +147,7 @@ public abstract partial class StatusStoreContractTests
             var component = await AddComponentAsync(page.Id);
             var window = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [component.Id]), None);
             var incident = TestData.Incident(page.Id);
-            await Store.AddStatusIncidentAsync(incident, None);
+            await Store.AddStatusIncidentAsync(incident, [], None);
             var subscriber = TestData.Subscriber(page.Id);
             await Store.AddSubscriberAsync(subscriber, None);
             var notification = TestData.Notification(page.Id, subscriber.Id);

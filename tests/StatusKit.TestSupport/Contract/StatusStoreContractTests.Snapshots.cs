@@ -45,12 +45,13 @@ public abstract partial class StatusStoreContractTests
     {
         var page = await AddPageAsync();
         var incident = TestData.Incident(page.Id);
-        await Store.AddStatusIncidentAsync(incident, None);
+        await Store.AddStatusIncidentAsync(incident, [], None);
         var before = await Store.GetStatusIncidentAsync(incident.Id, None);
 
         await Store.AppendStatusIncidentUpdateAsync(
             incident.Id,
             new StatusIncidentUpdate(Guid.NewGuid(), TestData.At(30), StatusIncidentState.Resolved, "Resolved."),
+            [],
             None);
 
         StoreAssert.Same(incident, before);

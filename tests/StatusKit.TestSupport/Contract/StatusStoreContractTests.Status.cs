@@ -49,9 +49,9 @@ public abstract partial class StatusStoreContractTests
         await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [api.Id], MaintenanceState.Completed), None);
         await Store.AddMaintenanceWindowAsync(TestData.Window(other.Id, [], MaintenanceState.InProgress), None);
         var open = TestData.Incident(page.Id, state: StatusIncidentState.Monitoring);
-        await Store.AddStatusIncidentAsync(open, None);
-        await Store.AddStatusIncidentAsync(TestData.Incident(page.Id, state: StatusIncidentState.Resolved), None);
-        await Store.AddStatusIncidentAsync(TestData.Incident(other.Id), None);
+        await Store.AddStatusIncidentAsync(open, [], None);
+        await Store.AddStatusIncidentAsync(TestData.Incident(page.Id, state: StatusIncidentState.Resolved), [], None);
+        await Store.AddStatusIncidentAsync(TestData.Incident(other.Id), [], None);
         var deliverable = TestData.Subscriber(page.Id);
         await Store.AddSubscriberAsync(deliverable, None);
         await Store.AddSubscriberAsync(TestData.Subscriber(page.Id) with { IsVerified = false }, None);

@@ -1,5 +1,6 @@
 using StatusKit.Abstractions;
 using StatusKit.Model;
+using StatusKit.Notifications;
 
 namespace StatusKit.TestSupport.Contract;
 
@@ -11,7 +12,7 @@ public abstract partial class StatusStoreContractTests
         var page = await AddPageAsync();
         var incident = TestData.Incident(page.Id);
 
-        await Store.AddStatusIncidentAsync(incident, None);
+        await Store.AddStatusIncidentAsync(incident, [], None);
 
         StoreAssert.Same(incident, await Store.GetStatusIncidentAsync(incident.Id, None));
     }
@@ -26,19 +27,50 @@ public abstract partial class StatusStoreContractTests
             ComponentIds = [],
         };
 
-        await Store.AddStatusIncidentAsync(incident, None);
+        await Store.AddStatusIncidentAsync(incident, [], None);
 
         StoreAssert.Same(incident, await Store.GetStatusIncidentAsync(incident.Id, None));
     }
 
     [Fact]
-    public async Task AddStatusIncident_MissingPage_ThrowsNotFound()
+    public async Task AddStatusIncident_MissingPage_ThrowsNotFound_AndEnqueuesNothing()
     {
         var incident = TestData.Incident(Guid.NewGuid());
 
-        await Assert.ThrowsAsync<StatusKitNotFoundException>(() => Store.AddStatusIncidentAsync(incident, None));
+        await Assert.ThrowsAsync<StatusKitNotFoundException>(
+            () => Store.AddStatusIncidentAsync(incident, [TestData.Notification(incident.PageId)], None));
 
         Assert.Null(await Store.GetStatusIncidentAsync(incident.Id, None));
+        Assert.Empty(await Store.ListNotificationsAsync(new NotificationQuery { PageId = incident.PageId }, None));
+    }
+
+    [Fact]
+    public async Task AddStatusIncident_WithNotifications_StoresThemWithTheIncident()
+    {
+        var page = await AddPageAsync();
+        var incident = TestData.Incident(page.Id);
+        var notice = TestData.Notification(page.Id, subject: "New incident");
+
+        await Store.AddStatusIncidentAsync(incident, [notice, notice with { Id = Guid.NewGuid() }], None);
+
+        StoreAssert.Same(incident, await Store.GetStatusIncidentAsync(incident.Id, None));
+        var stored = Assert.Single(await Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, None));
+        Assert.Equal((notice.Id, "New incident"), (stored.Id, stored.Content.Subject));
+    }
+
+    [Fact]
+    public async Task AppendStatusIncidentUpdate_WithNotifications_StoresThemWithTheUpdate()
+    {
+        var page = await AddPageAsync();
+        var incident = TestData.Incident(page.Id);
+        await Store.AddStatusIncidentAsync(incident, [], None);
+        var update = new StatusIncidentUpdate(Guid.NewGuid(), TestData.At(20), StatusIncidentState.Resolved, "Fixed.");
+        var notice = TestData.Notification(page.Id, subject: "Resolved");
+
+        var stored = await Store.AppendStatusIncidentUpdateAsync(incident.Id, update, [notice], None);
+
+        Assert.Equal(StatusIncidentState.Resolved, stored.State);
+        Assert.Equal(notice.Id, Assert.Single(await Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, None)).Id);
     }
 
     [Fact]
@@ -52,7 +84,7 @@ public abstract partial class StatusStoreContractTests
     {
         var page = await AddPageAsync();
         var incident = TestData.Incident(page.Id);
-        await Store.AddStatusIncidentAsync(incident, None);
+        await Store.AddStatusIncidentAsync(incident, [], None);
         var changed = incident with
         {
             Title = "API errors (EU only)",
@@ -87,10 +119,10 @@ public abstract partial class StatusStoreContractTests
     {
         var page = await AddPageAsync();
         var incident = TestData.Incident(page.Id);
-        await Store.AddStatusIncidentAsync(incident, None);
+        await Store.AddStatusIncidentAsync(incident, [], None);
         var update = new StatusIncidentUpdate(Guid.NewGuid(), TestData.At(20), StatusIncidentState.Monitoring, "A fix is deployed.");
 
-        var returned = await Store.AppendStatusIncidentUpdateAsync(incident.Id, update, None);
+        var returned = await Store.AppendStatusIncidentUpdateAsync(incident.Id, update, [], None);
 
         var expected = incident with
         {
@@ -108,15 +140,17 @@ public abstract partial class StatusStoreContractTests
     {
         var page = await AddPageAsync();
         var incident = TestData.Incident(page.Id);
-        await Store.AddStatusIncidentAsync(incident, None);
+        await Store.AddStatusIncidentAsync(incident, [], None);
 
         var resolved = await Store.AppendStatusIncidentUpdateAsync(
             incident.Id,
             new StatusIncidentUpdate(Guid.NewGuid(), TestData.At(30), StatusIncidentState.Resolved, "Resolved."),
+            [],
             None);
         var reopened = await Store.AppendStatusIncidentUpdateAsync(
             incident.Id,
             new StatusIncidentUpdate(Guid.NewGuid(), TestData.At(40), StatusIncidentState.Investigating, "Errors are back."),
+            [],
             None);
 
         Assert.Equal(StatusIncidentState.Resolved, resolved.State);
@@ -130,12 +164,16 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
-    public async Task AppendStatusIncidentUpdate_MissingIncident_ThrowsNotFound()
+    public async Task AppendStatusIncidentUpdate_MissingIncident_ThrowsNotFound_AndEnqueuesNothing()
     {
         var update = new StatusIncidentUpdate(Guid.NewGuid(), TestData.At(1), StatusIncidentState.Identified, "x");
 
+        var page = await AddPageAsync();
+
         await Assert.ThrowsAsync<StatusKitNotFoundException>(
-            () => Store.AppendStatusIncidentUpdateAsync(Guid.NewGuid(), update, None));
+            () => Store.AppendStatusIncidentUpdateAsync(Guid.NewGuid(), update, [TestData.Notification(page.Id)], None));
+
+        Assert.Empty(await Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, None));
     }
 
     [Fact]
@@ -221,7 +259,7 @@ public abstract partial class StatusStoreContractTests
         StatusIncidentState state = StatusIncidentState.Identified)
     {
         var incident = TestData.Incident(pageId, createdAt, state);
-        await Store.AddStatusIncidentAsync(incident, None);
+        await Store.AddStatusIncidentAsync(incident, [], None);
         return incident;
     }
 }

@@ -161,10 +161,10 @@ public sealed class InMemoryStatusStoreTests
         var page = TestData.Page();
         await store.AddPageAsync(page, None);
         var incident = TestData.Incident(page.Id);
-        await store.AddStatusIncidentAsync(incident, None);
+        await store.AddStatusIncidentAsync(incident, [], None);
         var backdated = new StatusIncidentUpdate(Guid.NewGuid(), TestData.At(1), StatusIncidentState.Identified, "Backdated note.");
 
-        var stored = await store.AppendStatusIncidentUpdateAsync(incident.Id, backdated, None);
+        var stored = await store.AppendStatusIncidentUpdateAsync(incident.Id, backdated, [], None);
 
         Assert.Equal([incident.Updates[0].Id, backdated.Id, incident.Updates[1].Id], stored.Updates.Select(u => u.Id));
         Assert.Equal(incident.Updates, stored.Updates.Where(u => u.Id != backdated.Id));

@@ -1,3 +1,4 @@
+using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Services;
@@ -291,6 +292,25 @@ public sealed class StatusIncidentServiceTests
         Assert.Equal(0, afterCreate);
         Assert.Equal(0, afterSilentUpdate);
         Assert.Equal([NotificationKind.StatusIncidentUpdated, NotificationKind.StatusIncidentResolved], kinds);
+    }
+
+    [Fact]
+    public async Task IncidentNotices_AreStoredWithTheIncidentAndItsUpdates_NotAfterThem()
+    {
+        // An outbox that refuses separate writes stands for a host that dies between an incident and its notices.
+        await using var kit = Kit();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        await SubscribeAsync(kit, page.Id, "all@example.com", []);
+        kit.StoreControl.Before = (method, _) => method == nameof(IStatusStore.EnqueueNotificationsAsync)
+            ? throw new InvalidOperationException("a separate outbox write")
+            : null;
+
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, Title = "t", Message = "m", ComponentIds = [c[0].Id] });
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        await kit.Incidents.ResolveAsync(incident.Id, "fixed");
+
+        var kinds = (await OutboxAsync(kit, page.Id)).Where(n => n.Content.StatusIncidentId == incident.Id).Select(n => n.Content.Kind).ToList();
+        Assert.Equal([NotificationKind.StatusIncidentCreated, NotificationKind.StatusIncidentResolved], kinds);
     }
 
     [Fact]
