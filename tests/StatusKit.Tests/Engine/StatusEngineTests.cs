@@ -9,23 +9,6 @@ namespace StatusKit.Tests.Engine;
 public sealed class StatusEngineTests
 {
     [Fact]
-    public async Task WaitingForTheQueue_SettlesTheSignal_WhoeverRunsThePump()
-    {
-        await using var kit = new StatusKitHarness();
-        var (_, components) = await kit.CreatePageAsync("Acme", ("API", "team-a", null));
-
-        for (var version = 1; version <= 50; version++)
-        {
-            var state = version % 2 == 1 ? PlatformIncidentState.Triggered : PlatformIncidentState.Resolved;
-            await kit.Intake.ReportIncidentAsync(kit.Signal("INC-1", "team-a", "Critical", state, version), CancellationToken.None);
-            await kit.Engine.WhenIdleAsync(CancellationToken.None);
-
-            var expected = state == PlatformIncidentState.Triggered ? ComponentStatus.MajorOutage : ComponentStatus.Operational;
-            Assert.Equal(expected, (await kit.Components.GetAsync(components[0].Id))!.Status);
-        }
-    }
-
-    [Fact]
     public async Task ARecompute_NeverRunsInsideTheWaitingCallersAmbientTransaction()
     {
         await using var kit = new StatusKitHarness();
@@ -50,8 +33,7 @@ public sealed class StatusEngineTests
             for (var version = 1; version <= 10; version++)
             {
                 var state = version % 2 == 1 ? PlatformIncidentState.Triggered : PlatformIncidentState.Resolved;
-                await kit.Intake.ReportIncidentAsync(kit.Signal("INC-1", "team-a", "Critical", state, version), CancellationToken.None);
-                await kit.Engine.WhenIdleAsync(CancellationToken.None);
+                await kit.ReportAndSettleAsync(kit.Signal("INC-1", "team-a", "Critical", state, version));
             }
         }
 
