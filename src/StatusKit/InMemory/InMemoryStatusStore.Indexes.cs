@@ -6,10 +6,14 @@ public sealed partial class InMemoryStatusStore
 {
     // Secondary indexes, so that a team's recompute and a page's snapshot cost what the team or page holds, not what the
     // whole store holds. Every write of _components goes through IndexComponent/UnindexComponent, every write of
-    // _signals through IndexSignal. All guarded by _gate like the dictionaries they index.
+    // _signals through IndexSignal; windows, incidents and subscribers never change page, so only their adds and
+    // removals touch their page index. All guarded by _gate like the dictionaries they index.
     private readonly Dictionary<Guid, HashSet<Guid>> _componentIdsByPage = [];
     private readonly Dictionary<string, HashSet<Guid>> _componentIdsByTeam = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _signalIdsByTeam = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, HashSet<Guid>> _windowIdsByPage = [];
+    private readonly Dictionary<Guid, HashSet<Guid>> _incidentIdsByPage = [];
+    private readonly Dictionary<Guid, HashSet<Guid>> _subscriberIdsByPage = [];
 
     private void IndexComponent(Component component)
     {
@@ -69,6 +73,31 @@ public sealed partial class InMemoryStatusStore
         }
 
         return components;
+    }
+
+    /// <summary>The rows of <paramref name="rows"/> on the given pages that match <paramref name="predicate"/>, in no particular order.</summary>
+    private static List<T> OnPages<T>(
+        Dictionary<Guid, HashSet<Guid>> index, Dictionary<Guid, T> rows, IEnumerable<Guid> pageIds, Func<T, bool> predicate)
+    {
+        var matching = new List<T>();
+        foreach (var pageId in pageIds)
+        {
+            if (!index.TryGetValue(pageId, out var ids))
+            {
+                continue;
+            }
+
+            foreach (var id in ids)
+            {
+                var row = rows[id];
+                if (predicate(row))
+                {
+                    matching.Add(row);
+                }
+            }
+        }
+
+        return matching;
     }
 
     /// <summary>The open signals of the given teams, in no particular order.</summary>

@@ -12,13 +12,13 @@ public sealed partial class InMemoryStatusStore
     /// <inheritdoc />
     /// <remarks>Ordered by occurrence start, then id.</remarks>
     public Task<IReadOnlyList<MaintenanceWindow>> ListMaintenanceWindowsAsync(Guid pageId, MaintenanceState? state, CancellationToken cancellationToken) =>
-        Run(() => OrderedWindows(w => w.PageId == pageId && (state is null || w.State == state)), cancellationToken);
+        Run<IReadOnlyList<MaintenanceWindow>>(() => Ordered(OnPages(_windowIdsByPage, _windows, [pageId], w => state is null || w.State == state)), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Ordered by occurrence start, then id.</remarks>
     public Task<IReadOnlyList<MaintenanceWindow>> ListOpenMaintenanceWindowsAsync(CancellationToken cancellationToken) =>
-        Run(
-            () => OrderedWindows(w => w.State is MaintenanceState.Scheduled or MaintenanceState.InProgress),
+        Run<IReadOnlyList<MaintenanceWindow>>(
+            () => Ordered(_windows.Values.Where(w => w.State is MaintenanceState.Scheduled or MaintenanceState.InProgress)),
             cancellationToken);
 
     /// <inheritdoc />
@@ -39,6 +39,7 @@ public sealed partial class InMemoryStatusStore
                     ComponentIds = ReadOnlyLists.Freeze(window.ComponentIds, nameof(window.ComponentIds)),
                 };
                 _windows.Add(stored.Id, stored);
+                AddTo(_windowIdsByPage, stored.PageId, stored.Id);
                 return stored;
             },
             cancellationToken);
@@ -78,10 +79,22 @@ public sealed partial class InMemoryStatusStore
 
     /// <inheritdoc />
     public Task<bool> DeleteMaintenanceWindowAsync(Guid windowId, CancellationToken cancellationToken) =>
-        Run(() => _windows.Remove(windowId), cancellationToken);
+        Run(
+            () =>
+            {
+                if (!_windows.Remove(windowId, out var removed))
+                {
+                    return false;
+                }
 
-    private IReadOnlyList<MaintenanceWindow> OrderedWindows(Func<MaintenanceWindow, bool> predicate) =>
-        _windows.Values.Where(predicate).OrderBy(w => w.OccurrenceStartsAt).ThenBy(w => w.Id).ToArray();
+                RemoveFrom(_windowIdsByPage, removed.PageId, windowId);
+                return true;
+            },
+            cancellationToken);
+
+    /// <summary>Windows by occurrence start, then id.</summary>
+    private static MaintenanceWindow[] Ordered(IEnumerable<MaintenanceWindow> windows) =>
+        [.. windows.OrderBy(w => w.OccurrenceStartsAt).ThenBy(w => w.Id)];
 
     private static void ValidateWindow(MaintenanceWindow window)
     {

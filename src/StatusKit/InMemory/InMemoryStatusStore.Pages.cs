@@ -22,7 +22,7 @@ public sealed partial class InMemoryStatusStore
                         Page = page,
                         Components = ComponentsInDisplayOrder(pageId),
                         UnresolvedIncidents = QueryIncidents(pageId, new StatusIncidentQuery { Unresolved = true, Take = maxUnresolvedIncidents }),
-                        MaintenanceWindows = OrderedWindows(w => w.PageId == pageId),
+                        MaintenanceWindows = Ordered(OnPages(_windowIdsByPage, _windows, [pageId], static _ => true)),
                     }
                     : null;
             },
@@ -99,6 +99,9 @@ public sealed partial class InMemoryStatusStore
                 RemoveWhere(_windows, w => w.PageId == pageId);
                 RemoveWhere(_incidents, i => i.PageId == pageId);
                 RemoveWhere(_subscribers, s => s.PageId == pageId);
+                _windowIdsByPage.Remove(pageId);
+                _incidentIdsByPage.Remove(pageId);
+                _subscriberIdsByPage.Remove(pageId);
                 RemoveWhere(_history, h => h.PageId == pageId);
                 foreach (var removed in RemoveWhere(_notifications, n => n.PageId == pageId))
                 {

@@ -46,13 +46,10 @@ public sealed partial class InMemoryStatusStore
                     Components = components,
                     Pages = pages.ToArray(),
                     OpenSignals = signals.ToArray(),
-                    InProgressWindows = _windows.Count == 0 ? [] : _windows.Values
-                        .Where(w => w.State == MaintenanceState.InProgress && pageIds.Contains(w.PageId))
-                        .OrderBy(w => w.OccurrenceStartsAt).ThenBy(w => w.Id).ToArray(),
-                    UnresolvedIncidents = _incidents.Count == 0 ? [] : _incidents.Values.Where(i => i.IsUnresolved && pageIds.Contains(i.PageId))
-                        .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).ToArray(),
-                    Subscribers = _subscribers.Count == 0 ? [] : _subscribers.Values.Where(s => s.IsDeliverable && pageIds.Contains(s.PageId))
-                        .OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToArray(),
+                    InProgressWindows = Ordered(OnPages(_windowIdsByPage, _windows, pageIds, static w => w.State == MaintenanceState.InProgress)),
+                    UnresolvedIncidents = [.. OnPages(_incidentIdsByPage, _incidents, pageIds, static i => i.IsUnresolved)
+                        .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)],
+                    Subscribers = OrderedSubscribers(OnPages(_subscriberIdsByPage, _subscribers, pageIds, static s => s.IsDeliverable)),
                 };
             },
             cancellationToken);

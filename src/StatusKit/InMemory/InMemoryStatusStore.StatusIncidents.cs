@@ -40,6 +40,7 @@ public sealed partial class InMemoryStatusStore
 
                 var batch = OutboxBatch.Stage(_notifications, _notificationIdsByDeduplicationKey, notifications);
                 OutboxBatch.Apply(batch, _notifications, _notificationIdsByDeduplicationKey);
+                AddTo(_incidentIdsByPage, incident.PageId, incident.Id);
                 _incidents.Add(incident.Id, incident with
                 {
                     ComponentIds = ReadOnlyLists.Freeze(incident.ComponentIds, nameof(incident.ComponentIds)),
@@ -119,7 +120,18 @@ public sealed partial class InMemoryStatusStore
 
     /// <inheritdoc />
     public Task<bool> DeleteStatusIncidentAsync(Guid incidentId, CancellationToken cancellationToken) =>
-        Run(() => _incidents.Remove(incidentId), cancellationToken);
+        Run(
+            () =>
+            {
+                if (!_incidents.Remove(incidentId, out var removed))
+                {
+                    return false;
+                }
+
+                RemoveFrom(_incidentIdsByPage, removed.PageId, incidentId);
+                return true;
+            },
+            cancellationToken);
 
     private static void ValidateIncident(StatusIncident incident)
     {
@@ -135,9 +147,8 @@ public sealed partial class InMemoryStatusStore
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Skip, "query.Skip");
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Take, 1, "query.Take");
-        return _incidents.Values
-            .Where(i => i.PageId == pageId
-                        && (query.State is null || i.State == query.State)
+        return OnPages(_incidentIdsByPage, _incidents, [pageId], static _ => true)
+            .Where(i => (query.State is null || i.State == query.State)
                         && (query.Unresolved is null || i.IsUnresolved == query.Unresolved)
                         && (query.CreatedSince is null || i.CreatedAt >= query.CreatedSince))
             .OrderByDescending(i => i.CreatedAt)

@@ -34,7 +34,7 @@ public sealed partial class InMemoryStatusStore
     /// <remarks>Ordered by creation time, then id.</remarks>
     public Task<IReadOnlyList<Subscriber>> ListSubscribersAsync(Guid pageId, CancellationToken cancellationToken) =>
         Run<IReadOnlyList<Subscriber>>(
-            () => _subscribers.Values.Where(s => s.PageId == pageId).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToArray(),
+            () => OrderedSubscribers(OnPages(_subscriberIdsByPage, _subscribers, [pageId], static _ => true)),
             cancellationToken);
 
     /// <inheritdoc />
@@ -54,6 +54,7 @@ public sealed partial class InMemoryStatusStore
                 }
 
                 EnsureDestinationFree(subscriber);
+                AddTo(_subscriberIdsByPage, subscriber.PageId, subscriber.Id);
                 _subscribers.Add(subscriber.Id, subscriber with
                 {
                     ComponentIds = ReadOnlyLists.Freeze(subscriber.ComponentIds, nameof(subscriber.ComponentIds)),
@@ -88,7 +89,22 @@ public sealed partial class InMemoryStatusStore
 
     /// <inheritdoc />
     public Task<bool> DeleteSubscriberAsync(Guid subscriberId, CancellationToken cancellationToken) =>
-        Run(() => _subscribers.Remove(subscriberId), cancellationToken);
+        Run(
+            () =>
+            {
+                if (!_subscribers.Remove(subscriberId, out var removed))
+                {
+                    return false;
+                }
+
+                RemoveFrom(_subscriberIdsByPage, removed.PageId, subscriberId);
+                return true;
+            },
+            cancellationToken);
+
+    /// <summary>Subscribers by creation time, then id.</summary>
+    private static Subscriber[] OrderedSubscribers(IEnumerable<Subscriber> subscribers) =>
+        [.. subscribers.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id)];
 
     private static void ValidateSubscriber(Subscriber subscriber)
     {

@@ -60,4 +60,49 @@ public abstract partial class StatusStoreContractTests
         StoreAssert.Same(sooner, content.MaintenanceWindows[0]);
         StoreAssert.Same(later, content.MaintenanceWindows[1]);
     }
+
+    [Fact]
+    public async Task AfterDeletes_EveryPageReadReturnsOnlyWhatRemains()
+    {
+        var page = await AddPageAsync();
+        var gone = await AddPageAsync();
+        var component = await AddComponentAsync(page.Id);
+        var keptWindow = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [component.Id], MaintenanceState.InProgress), None);
+        var deletedWindow = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [component.Id], MaintenanceState.InProgress), None);
+        var keptIncident = TestData.Incident(page.Id, TestData.At(1));
+        var deletedIncident = TestData.Incident(page.Id, TestData.At(2));
+        var keptSubscriber = TestData.Subscriber(page.Id);
+        var deletedSubscriber = TestData.Subscriber(page.Id);
+        foreach (var incident in new[] { keptIncident, deletedIncident, TestData.Incident(gone.Id) })
+        {
+            await Store.AddStatusIncidentAsync(incident, [], None);
+        }
+
+        foreach (var subscriber in new[] { keptSubscriber, deletedSubscriber, TestData.Subscriber(gone.Id) })
+        {
+            await Store.AddSubscriberAsync(subscriber, None);
+        }
+
+        await Store.AddMaintenanceWindowAsync(TestData.Window(gone.Id, []), None);
+
+        Assert.True(await Store.DeleteMaintenanceWindowAsync(deletedWindow.Id, None));
+        Assert.True(await Store.DeleteStatusIncidentAsync(deletedIncident.Id, None));
+        Assert.True(await Store.DeleteSubscriberAsync(deletedSubscriber.Id, None));
+        Assert.True(await Store.DeletePageAsync(gone.Id, None));
+
+        var content = await Store.LoadPageContentAsync(page.Id, 100, None);
+        var inputs = await Store.LoadStatusInputsAsync(StatusScope.ForPage(page.Id), None);
+        StoreAssert.SameIds([keptWindow.Id], (await Store.ListMaintenanceWindowsAsync(page.Id, null, None)).Select(w => w.Id));
+        StoreAssert.SameIds([keptWindow.Id], content!.MaintenanceWindows.Select(w => w.Id));
+        StoreAssert.SameIds([keptWindow.Id], inputs.InProgressWindows.Select(w => w.Id));
+        StoreAssert.SameIds([keptIncident.Id], (await Store.ListStatusIncidentsAsync(page.Id, new StatusIncidentQuery(), None)).Select(i => i.Id));
+        StoreAssert.SameIds([keptIncident.Id], content.UnresolvedIncidents.Select(i => i.Id));
+        StoreAssert.SameIds([keptIncident.Id], inputs.UnresolvedIncidents.Select(i => i.Id));
+        StoreAssert.SameIds([keptSubscriber.Id], (await Store.ListSubscribersAsync(page.Id, None)).Select(s => s.Id));
+        StoreAssert.SameIds([keptSubscriber.Id], inputs.Subscribers.Select(s => s.Id));
+        Assert.Null(await Store.LoadPageContentAsync(gone.Id, 100, None));
+        Assert.Empty(await Store.ListMaintenanceWindowsAsync(gone.Id, null, None));
+        Assert.Empty(await Store.ListStatusIncidentsAsync(gone.Id, new StatusIncidentQuery(), None));
+        Assert.Empty(await Store.ListSubscribersAsync(gone.Id, None));
+    }
 }
