@@ -21,6 +21,7 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     private readonly ConcurrentDictionary<Guid, Lazy<Task<PageSnapshot?>>> _loads = new();
     private readonly ConcurrentDictionary<Guid, LastGood> _lastGood = new();
     private long _storeFailedAtTicks; // 0: the store has not failed since its last success
+    private long _forgets; // how many pages were forgotten, so a build that raced a page delete can tell
 
     public PageSnapshotReader(
         IStatusStore store,
@@ -88,6 +89,7 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     /// <summary>Rebuilds a page's snapshot from the store and writes it through to the cache. Null when the page is gone.</summary>
     public async Task<PageSnapshot?> RefreshAsync(Guid pageId, CancellationToken cancellationToken)
     {
+        var forgets = Interlocked.Read(ref _forgets);
         var snapshot = await _builder.BuildAsync(pageId, cancellationToken);
         if (snapshot is null)
         {
@@ -97,6 +99,15 @@ internal sealed class PageSnapshotReader : IStatusPageReader
 
         Remember(snapshot);
         await TrySetCachedAsync(snapshot, cancellationToken);
+
+        // A page deleted while this build ran may have been forgotten before the build kept its JSON, remembered and
+        // cached it: then forget it again, or a deleted page's snapshot would stay in memory (and served when stale).
+        if (Interlocked.Read(ref _forgets) != forgets && await _store.GetPageAsync(pageId, cancellationToken) is null)
+        {
+            await ForgetAsync(pageId, cancellationToken);
+            return null;
+        }
+
         return snapshot;
     }
 
@@ -106,6 +117,7 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     /// <summary>Forgets a page (deleted): cache entry, stale copy, slug and the builder's copy of its components' JSON.</summary>
     public async Task ForgetAsync(Guid pageId, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _forgets);
         _builder.Forget(pageId);
         if (_lastGood.TryRemove(pageId, out var entry))
         {

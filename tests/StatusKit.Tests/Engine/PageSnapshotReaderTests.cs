@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using StatusKit.Abstractions;
+using StatusKit.Engine;
 using StatusKit.Snapshots;
 using StatusKit.TestSupport;
 
@@ -135,5 +136,59 @@ public sealed class PageSnapshotReaderTests
         public ValueTask SetAsync(PageSnapshot snapshot, CancellationToken cancellationToken) => throw new InvalidOperationException("cache down");
 
         public ValueTask RemoveAsync(Guid pageId, CancellationToken cancellationToken) => throw new InvalidOperationException("cache down");
+    }
+
+    [Fact]
+    public async Task APageDeletedWhileItsSnapshotIsBeingBuilt_LeavesNothingOfItBehind()
+    {
+        var cache = new GatedCache();
+        await using var kit = new StatusKitHarness(services => services.AddSingleton<IStatusCache>(cache));
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", "team-a", null));
+        var reader = kit.Get<PageSnapshotReader>();
+        var builder = kit.Get<PageSnapshotBuilder>();
+        var gate = new TaskCompletionSource();
+        cache.Gate = gate.Task;
+
+        // The build has read the page and is writing its snapshot to the cache when the page is deleted.
+        var refresh = reader.RefreshAsync(page.Id, CancellationToken.None);
+        await cache.Entered.Task;
+        Assert.True(await kit.Pages.DeleteAsync(page.Id));
+        gate.SetResult();
+
+        Assert.Null(await refresh);
+        Assert.Null(reader.LastKnown(page.Id));
+        Assert.Equal(0, builder.PagesKept);
+        Assert.Null(await cache.GetAsync(page.Id, CancellationToken.None));
+        Assert.Null(await reader.GetSnapshotAsync(page.Id, CancellationToken.None));
+    }
+
+    /// <summary>An in-process cache whose writes can be held at a gate, to interleave a page delete with a build.</summary>
+    private sealed class GatedCache : IStatusCache
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, PageSnapshot> _entries = new();
+
+        public Task? Gate { get; set; }
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ValueTask<PageSnapshot?> GetAsync(Guid pageId, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(_entries.GetValueOrDefault(pageId));
+
+        public async ValueTask SetAsync(PageSnapshot snapshot, CancellationToken cancellationToken)
+        {
+            if (Gate is { } gate)
+            {
+                Entered.TrySetResult();
+                await gate;
+            }
+
+            _entries[snapshot.PageId] = snapshot;
+        }
+
+        public ValueTask RemoveAsync(Guid pageId, CancellationToken cancellationToken)
+        {
+            _entries.TryRemove(pageId, out _);
+            return ValueTask.CompletedTask;
+        }
     }
 }
