@@ -75,29 +75,44 @@ public sealed partial class InMemoryStatusStore
         return components;
     }
 
-    /// <summary>The rows of <paramref name="rows"/> on the given pages that match <paramref name="predicate"/>, in no particular order.</summary>
-    private static List<T> OnPages<T>(
-        Dictionary<Guid, HashSet<Guid>> index, Dictionary<Guid, T> rows, IEnumerable<Guid> pageIds, Func<T, bool> predicate)
+    /// <summary>The rows of <paramref name="rows"/> on a page that match <paramref name="predicate"/>, in no particular order.</summary>
+    private static T[] OnPage<T>(Dictionary<Guid, HashSet<Guid>> index, Dictionary<Guid, T> rows, Guid pageId, Func<T, bool> predicate)
     {
-        var matching = new List<T>();
-        foreach (var pageId in pageIds)
-        {
-            if (!index.TryGetValue(pageId, out var ids))
-            {
-                continue;
-            }
+        List<T>? matching = null;
+        Collect(index.GetValueOrDefault(pageId), rows, predicate, ref matching);
+        return matching is null ? [] : [.. matching];
+    }
 
-            foreach (var id in ids)
+    /// <summary>The rows of <paramref name="rows"/> on the given pages that match <paramref name="predicate"/>, in no particular order.</summary>
+    private static T[] OnPages<T>(Dictionary<Guid, HashSet<Guid>> index, Dictionary<Guid, T> rows, HashSet<Guid> pageIds, Func<T, bool> predicate)
+    {
+        List<T>? matching = null;
+        if (index.Count > 0)
+        {
+            foreach (var pageId in pageIds)
             {
-                var row = rows[id];
-                if (predicate(row))
-                {
-                    matching.Add(row);
-                }
+                Collect(index.GetValueOrDefault(pageId), rows, predicate, ref matching);
             }
         }
 
-        return matching;
+        return matching is null ? [] : [.. matching];
+    }
+
+    private static void Collect<T>(HashSet<Guid>? ids, Dictionary<Guid, T> rows, Func<T, bool> predicate, ref List<T>? matching)
+    {
+        if (ids is null)
+        {
+            return;
+        }
+
+        foreach (var id in ids)
+        {
+            var row = rows[id];
+            if (predicate(row))
+            {
+                (matching ??= []).Add(row);
+            }
+        }
     }
 
     /// <summary>The open signals of the given teams, in no particular order.</summary>

@@ -12,13 +12,13 @@ public sealed partial class InMemoryStatusStore
     /// <inheritdoc />
     /// <remarks>Ordered by occurrence start, then id.</remarks>
     public Task<IReadOnlyList<MaintenanceWindow>> ListMaintenanceWindowsAsync(Guid pageId, MaintenanceState? state, CancellationToken cancellationToken) =>
-        Run<IReadOnlyList<MaintenanceWindow>>(() => Ordered(OnPages(_windowIdsByPage, _windows, [pageId], w => state is null || w.State == state)), cancellationToken);
+        Run<IReadOnlyList<MaintenanceWindow>>(() => Ordered(OnPage(_windowIdsByPage, _windows, pageId, w => state is null || w.State == state)), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Ordered by occurrence start, then id.</remarks>
     public Task<IReadOnlyList<MaintenanceWindow>> ListOpenMaintenanceWindowsAsync(CancellationToken cancellationToken) =>
         Run<IReadOnlyList<MaintenanceWindow>>(
-            () => Ordered(_windows.Values.Where(w => w.State is MaintenanceState.Scheduled or MaintenanceState.InProgress)),
+            () => Ordered([.. _windows.Values.Where(w => w.State is MaintenanceState.Scheduled or MaintenanceState.InProgress)]),
             cancellationToken);
 
     /// <inheritdoc />
@@ -92,9 +92,16 @@ public sealed partial class InMemoryStatusStore
             },
             cancellationToken);
 
-    /// <summary>Windows by occurrence start, then id.</summary>
-    private static MaintenanceWindow[] Ordered(IEnumerable<MaintenanceWindow> windows) =>
-        [.. windows.OrderBy(w => w.OccurrenceStartsAt).ThenBy(w => w.Id)];
+    /// <summary>Sorts <paramref name="windows"/> by occurrence start, then id, and returns it.</summary>
+    private static MaintenanceWindow[] Ordered(MaintenanceWindow[] windows)
+    {
+        Array.Sort(windows, static (a, b) =>
+        {
+            var byStart = a.OccurrenceStartsAt.CompareTo(b.OccurrenceStartsAt);
+            return byStart != 0 ? byStart : a.Id.CompareTo(b.Id);
+        });
+        return windows;
+    }
 
     private static void ValidateWindow(MaintenanceWindow window)
     {

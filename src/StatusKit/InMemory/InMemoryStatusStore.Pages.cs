@@ -22,7 +22,7 @@ public sealed partial class InMemoryStatusStore
                         Page = page,
                         Components = ComponentsInDisplayOrder(pageId),
                         UnresolvedIncidents = QueryIncidents(pageId, new StatusIncidentQuery { Unresolved = true, Take = maxUnresolvedIncidents }),
-                        MaintenanceWindows = Ordered(OnPages(_windowIdsByPage, _windows, [pageId], static _ => true)),
+                        MaintenanceWindows = Ordered(OnPage(_windowIdsByPage, _windows, pageId, static _ => true)),
                     }
                     : null;
             },

@@ -47,8 +47,7 @@ public sealed partial class InMemoryStatusStore
                     Pages = pages.ToArray(),
                     OpenSignals = signals.ToArray(),
                     InProgressWindows = Ordered(OnPages(_windowIdsByPage, _windows, pageIds, static w => w.State == MaintenanceState.InProgress)),
-                    UnresolvedIncidents = [.. OnPages(_incidentIdsByPage, _incidents, pageIds, static i => i.IsUnresolved)
-                        .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)],
+                    UnresolvedIncidents = NewestFirst(OnPages(_incidentIdsByPage, _incidents, pageIds, static i => i.IsUnresolved)),
                     Subscribers = OrderedSubscribers(OnPages(_subscriberIdsByPage, _subscribers, pageIds, static s => s.IsDeliverable)),
                 };
             },

@@ -147,14 +147,24 @@ public sealed partial class InMemoryStatusStore
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Skip, "query.Skip");
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Take, 1, "query.Take");
-        return OnPages(_incidentIdsByPage, _incidents, [pageId], static _ => true)
-            .Where(i => (query.State is null || i.State == query.State)
-                        && (query.Unresolved is null || i.IsUnresolved == query.Unresolved)
-                        && (query.CreatedSince is null || i.CreatedAt >= query.CreatedSince))
-            .OrderByDescending(i => i.CreatedAt)
-            .ThenByDescending(i => i.Id)
-            .Skip(query.Skip)
-            .Take(query.Take)
-            .ToArray();
+        var matching = OnPage(
+            _incidentIdsByPage,
+            _incidents,
+            pageId,
+            i => (query.State is null || i.State == query.State)
+                 && (query.Unresolved is null || i.IsUnresolved == query.Unresolved)
+                 && (query.CreatedSince is null || i.CreatedAt >= query.CreatedSince));
+        return [.. NewestFirst(matching).Skip(query.Skip).Take(query.Take)];
+    }
+
+    /// <summary>Sorts <paramref name="incidents"/> newest first (creation time, then id, both descending) and returns it.</summary>
+    private static StatusIncident[] NewestFirst(StatusIncident[] incidents)
+    {
+        Array.Sort(incidents, static (a, b) =>
+        {
+            var byCreation = b.CreatedAt.CompareTo(a.CreatedAt);
+            return byCreation != 0 ? byCreation : b.Id.CompareTo(a.Id);
+        });
+        return incidents;
     }
 }

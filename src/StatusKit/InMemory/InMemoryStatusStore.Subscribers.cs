@@ -34,7 +34,7 @@ public sealed partial class InMemoryStatusStore
     /// <remarks>Ordered by creation time, then id.</remarks>
     public Task<IReadOnlyList<Subscriber>> ListSubscribersAsync(Guid pageId, CancellationToken cancellationToken) =>
         Run<IReadOnlyList<Subscriber>>(
-            () => OrderedSubscribers(OnPages(_subscriberIdsByPage, _subscribers, [pageId], static _ => true)),
+            () => OrderedSubscribers(OnPage(_subscriberIdsByPage, _subscribers, pageId, static _ => true)),
             cancellationToken);
 
     /// <inheritdoc />
@@ -102,9 +102,16 @@ public sealed partial class InMemoryStatusStore
             },
             cancellationToken);
 
-    /// <summary>Subscribers by creation time, then id.</summary>
-    private static Subscriber[] OrderedSubscribers(IEnumerable<Subscriber> subscribers) =>
-        [.. subscribers.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id)];
+    /// <summary>Sorts <paramref name="subscribers"/> by creation time, then id, and returns it.</summary>
+    private static Subscriber[] OrderedSubscribers(Subscriber[] subscribers)
+    {
+        Array.Sort(subscribers, static (a, b) =>
+        {
+            var byCreation = a.CreatedAt.CompareTo(b.CreatedAt);
+            return byCreation != 0 ? byCreation : a.Id.CompareTo(b.Id);
+        });
+        return subscribers;
+    }
 
     private static void ValidateSubscriber(Subscriber subscriber)
     {
