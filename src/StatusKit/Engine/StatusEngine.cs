@@ -32,8 +32,9 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
     // (which then runs the recompute itself instead of sleeping until a pool thread has woken up and done it).
     private bool _pumpStarted;
 
-    // Completed whenever no pump owns the queue; DisposeAsync waits on it for the pump to stop.
-    private TaskCompletionSource _idle = NewCompleted();
+    // Completed whenever no pump owns the queue; DisposeAsync waits on it for the pump to stop. Completed outside _gate
+    // by the pump that ends, so waiters' continuations run right there instead of taking one more thread-pool hop.
+    private TaskCompletionSource _idle = Idle;
     private long _recomputeCount;
     private int _disposed;
 
@@ -176,7 +177,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
                 _pumpStarted = false;
                 if (_idle.Task.IsCompleted)
                 {
-                    _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _idle = new TaskCompletionSource();
                 }
 
                 ThreadPool.UnsafeQueueUserWorkItem(static engine => engine.StartPumpIfNotStarted(), this, preferLocal: false);
@@ -190,7 +191,8 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
     {
         while (true)
         {
-            Dictionary<string, WorkItem> batch;
+            Dictionary<string, WorkItem>? batch = null;
+            TaskCompletionSource? idle = null;
             lock (_gate)
             {
                 if (_pending.Count == 0 || _stopping.IsCancellationRequested)
@@ -202,12 +204,23 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
 
                     _pending.Clear();
                     _pumping = false;
-                    _idle.TrySetResult();
-                    return;
-                }
 
-                batch = _pending;
-                _pending = new Dictionary<string, WorkItem>(StringComparer.Ordinal);
+                    // Swapped for a completed one under the gate, so work queued from here on gets a new one; the
+                    // waiters of this one are released below, outside the gate.
+                    idle = _idle;
+                    _idle = Idle;
+                }
+                else
+                {
+                    batch = _pending;
+                    _pending = new Dictionary<string, WorkItem>(StringComparer.Ordinal);
+                }
+            }
+
+            if (batch is null)
+            {
+                idle!.TrySetResult();
+                return;
             }
 
             foreach (var item in batch.Values)
@@ -269,9 +282,12 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
             Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>The idle signal while no pump owns the queue: completed, shared, never set again.</summary>
+    private static TaskCompletionSource Idle { get; } = NewCompleted();
+
     private static TaskCompletionSource NewCompleted()
     {
-        var completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var completed = new TaskCompletionSource();
         completed.SetResult();
         return completed;
     }
