@@ -98,6 +98,37 @@ public sealed partial class InMemoryStatusStore
         return matching is null ? [] : [.. matching];
     }
 
+    /// <summary>Removes a row and its id from its page's index; false when there was no such row.</summary>
+    private static bool RemoveOnPage<T>(Dictionary<Guid, T> rows, Dictionary<Guid, HashSet<Guid>> index, Guid id, Func<T, Guid> pageOf)
+    {
+        if (!rows.Remove(id, out var removed))
+        {
+            return false;
+        }
+
+        RemoveFrom(index, pageOf(removed), id);
+        return true;
+    }
+
+    /// <summary>Sorts <paramref name="rows"/> in place by time, then id (both descending when <paramref name="newestFirst"/>), and returns it.</summary>
+    private static T[] ByTime<T>(T[] rows, Func<T, DateTimeOffset> time, Func<T, Guid> id, bool newestFirst = false)
+    {
+        if (rows.Length > 1)
+        {
+            SortByTime(rows, time, id, newestFirst ? -1 : 1);
+        }
+
+        return rows;
+    }
+
+    // Apart from ByTime, so the comparison's closure is allocated only when there is something to sort.
+    private static void SortByTime<T>(T[] rows, Func<T, DateTimeOffset> time, Func<T, Guid> id, int sign) =>
+        Array.Sort(rows, (a, b) =>
+        {
+            var byTime = time(a).CompareTo(time(b));
+            return sign * (byTime != 0 ? byTime : id(a).CompareTo(id(b)));
+        });
+
     private static void Collect<T>(HashSet<Guid>? ids, Dictionary<Guid, T> rows, Func<T, bool> predicate, ref List<T>? matching)
     {
         if (ids is null)

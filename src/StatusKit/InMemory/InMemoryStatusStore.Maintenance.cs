@@ -79,29 +79,11 @@ public sealed partial class InMemoryStatusStore
 
     /// <inheritdoc />
     public Task<bool> DeleteMaintenanceWindowAsync(Guid windowId, CancellationToken cancellationToken) =>
-        Run(
-            () =>
-            {
-                if (!_windows.Remove(windowId, out var removed))
-                {
-                    return false;
-                }
-
-                RemoveFrom(_windowIdsByPage, removed.PageId, windowId);
-                return true;
-            },
-            cancellationToken);
+        Run(() => RemoveOnPage(_windows, _windowIdsByPage, windowId, static w => w.PageId), cancellationToken);
 
     /// <summary>Sorts <paramref name="windows"/> by occurrence start, then id, and returns it.</summary>
-    private static MaintenanceWindow[] Ordered(MaintenanceWindow[] windows)
-    {
-        Array.Sort(windows, static (a, b) =>
-        {
-            var byStart = a.OccurrenceStartsAt.CompareTo(b.OccurrenceStartsAt);
-            return byStart != 0 ? byStart : a.Id.CompareTo(b.Id);
-        });
-        return windows;
-    }
+    private static MaintenanceWindow[] Ordered(MaintenanceWindow[] windows) =>
+        ByTime(windows, static w => w.OccurrenceStartsAt, static w => w.Id);
 
     private static void ValidateWindow(MaintenanceWindow window)
     {

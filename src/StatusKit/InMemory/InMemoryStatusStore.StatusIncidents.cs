@@ -120,18 +120,7 @@ public sealed partial class InMemoryStatusStore
 
     /// <inheritdoc />
     public Task<bool> DeleteStatusIncidentAsync(Guid incidentId, CancellationToken cancellationToken) =>
-        Run(
-            () =>
-            {
-                if (!_incidents.Remove(incidentId, out var removed))
-                {
-                    return false;
-                }
-
-                RemoveFrom(_incidentIdsByPage, removed.PageId, incidentId);
-                return true;
-            },
-            cancellationToken);
+        Run(() => RemoveOnPage(_incidents, _incidentIdsByPage, incidentId, static i => i.PageId), cancellationToken);
 
     private static void ValidateIncident(StatusIncident incident)
     {
@@ -158,13 +147,6 @@ public sealed partial class InMemoryStatusStore
     }
 
     /// <summary>Sorts <paramref name="incidents"/> newest first (creation time, then id, both descending) and returns it.</summary>
-    private static StatusIncident[] NewestFirst(StatusIncident[] incidents)
-    {
-        Array.Sort(incidents, static (a, b) =>
-        {
-            var byCreation = b.CreatedAt.CompareTo(a.CreatedAt);
-            return byCreation != 0 ? byCreation : b.Id.CompareTo(a.Id);
-        });
-        return incidents;
-    }
+    private static StatusIncident[] NewestFirst(StatusIncident[] incidents) =>
+        ByTime(incidents, static i => i.CreatedAt, static i => i.Id, newestFirst: true);
 }

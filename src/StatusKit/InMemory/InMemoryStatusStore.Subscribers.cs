@@ -89,29 +89,11 @@ public sealed partial class InMemoryStatusStore
 
     /// <inheritdoc />
     public Task<bool> DeleteSubscriberAsync(Guid subscriberId, CancellationToken cancellationToken) =>
-        Run(
-            () =>
-            {
-                if (!_subscribers.Remove(subscriberId, out var removed))
-                {
-                    return false;
-                }
-
-                RemoveFrom(_subscriberIdsByPage, removed.PageId, subscriberId);
-                return true;
-            },
-            cancellationToken);
+        Run(() => RemoveOnPage(_subscribers, _subscriberIdsByPage, subscriberId, static s => s.PageId), cancellationToken);
 
     /// <summary>Sorts <paramref name="subscribers"/> by creation time, then id, and returns it.</summary>
-    private static Subscriber[] OrderedSubscribers(Subscriber[] subscribers)
-    {
-        Array.Sort(subscribers, static (a, b) =>
-        {
-            var byCreation = a.CreatedAt.CompareTo(b.CreatedAt);
-            return byCreation != 0 ? byCreation : a.Id.CompareTo(b.Id);
-        });
-        return subscribers;
-    }
+    private static Subscriber[] OrderedSubscribers(Subscriber[] subscribers) =>
+        ByTime(subscribers, static s => s.CreatedAt, static s => s.Id);
 
     private static void ValidateSubscriber(Subscriber subscriber)
     {
