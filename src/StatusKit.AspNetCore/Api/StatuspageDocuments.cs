@@ -21,6 +21,7 @@ namespace StatusKit.AspNetCore.Api;
 internal sealed class StatuspageDocuments
 {
     private const int IncidentListSize = 50;
+    private const int MinBufferSize = 4096;
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly ConcurrentDictionary<(Guid PageId, ApiDocument Document, string Url), (string ETag, byte[] Bytes)> _memo = new();
     private readonly StatusIncidentService _incidents;
@@ -40,8 +41,8 @@ internal sealed class StatuspageDocuments
             {
                 var incidents = await _incidents.ListAsync(snapshot.PageId, take: IncidentListSize, cancellationToken: cancellationToken);
                 var etag = Tag(snapshot.Version, Fingerprint(incidents));
-                return Prepared(snapshot, document, pageUrl, etag, mapper =>
-                    Serialize(new IncidentsDocument(mapper.Page(), [.. incidents.Select(mapper.Incident)]), StatuspageJsonContext.Default.IncidentsDocument));
+                return Prepared(snapshot, document, pageUrl, etag, (mapper, sizeHint) =>
+                    Serialize(new IncidentsDocument(mapper.Page(), [.. incidents.Select(mapper.Incident)]), StatuspageJsonContext.Default.IncidentsDocument, sizeHint));
             }
 
             case ApiDocument.ScheduledMaintenances:
@@ -51,37 +52,45 @@ internal sealed class StatuspageDocuments
                     .Take(IncidentListSize)
                     .ToList();
                 var etag = Tag(snapshot.Version, Fingerprint(completed));
-                return Prepared(snapshot, document, pageUrl, etag, mapper =>
+                return Prepared(snapshot, document, pageUrl, etag, (mapper, sizeHint) =>
                 {
                     var all = Current(snapshot.UpcomingMaintenance, mapper)
                         .Concat(Current(snapshot.ActiveMaintenance, mapper))
                         .Concat(completed.Select(mapper.Maintenance))
                         .OrderByDescending(m => m.ScheduledFor)
                         .ToList();
-                    return Serialize(new ScheduledMaintenancesDocument(mapper.Page(), all), StatuspageJsonContext.Default.ScheduledMaintenancesDocument);
+                    return Serialize(new ScheduledMaintenancesDocument(mapper.Page(), all), StatuspageJsonContext.Default.ScheduledMaintenancesDocument, sizeHint);
                 });
             }
 
             default:
-                return Prepared(snapshot, document, pageUrl, Tag(snapshot.Version, null), mapper => RenderFromSnapshot(snapshot, document, mapper));
+                return Prepared(snapshot, document, pageUrl, Tag(snapshot.Version, null), (mapper, sizeHint) => RenderFromSnapshot(snapshot, document, mapper, sizeHint));
         }
     }
 
-    private PreparedDocument Prepared(PageSnapshot snapshot, ApiDocument document, string pageUrl, string etag, Func<StatuspageMapper, byte[]> render) =>
+    // render maps and serialises the document, given a guess of its size in bytes.
+    private PreparedDocument Prepared(PageSnapshot snapshot, ApiDocument document, string pageUrl, string etag, Func<StatuspageMapper, int, byte[]> render) =>
         new(etag, () =>
         {
             var key = (snapshot.PageId, document, pageUrl);
-            if (_memo.TryGetValue(key, out var entry) && entry.ETag == etag)
+            var found = _memo.TryGetValue(key, out var entry);
+            if (found && entry.ETag == etag)
             {
                 return entry.Bytes;
             }
 
-            var bytes = render(new StatuspageMapper(snapshot, pageUrl));
+            // The size of the page's previous version of this document, else, for the documents that list every
+            // component, twice the snapshot's (a summary is about that), so the buffer rarely grows by doubling (each
+            // doubling copies and leaves the old buffer to the collector).
+            var sizeHint = found ? entry.Bytes.Length + 1024
+                : document is ApiDocument.Summary or ApiDocument.Components ? Math.Max(MinBufferSize, snapshot.Utf8Json.Length * 2)
+                : MinBufferSize;
+            var bytes = render(new StatuspageMapper(snapshot, pageUrl), sizeHint);
             _memo[key] = (etag, bytes);
             return bytes;
         });
 
-    private static byte[] RenderFromSnapshot(PageSnapshot snapshot, ApiDocument document, StatuspageMapper mapper) => document switch
+    private static byte[] RenderFromSnapshot(PageSnapshot snapshot, ApiDocument document, StatuspageMapper mapper, int sizeHint) => document switch
     {
         ApiDocument.Summary => Serialize(
             new SummaryDocument(
@@ -90,18 +99,18 @@ internal sealed class StatuspageDocuments
                 [.. snapshot.UnresolvedIncidents.Select(mapper.Incident)],
                 [.. Current(snapshot.ActiveMaintenance, mapper), .. Current(snapshot.UpcomingMaintenance, mapper)],
                 mapper.Status()),
-            StatuspageJsonContext.Default.SummaryDocument),
-        ApiDocument.Status => Serialize(new StatusDocument(mapper.Page(), mapper.Status()), StatuspageJsonContext.Default.StatusDocument),
-        ApiDocument.Components => Serialize(new ComponentsDocument(mapper.Page(), mapper.Components), StatuspageJsonContext.Default.ComponentsDocument),
+            StatuspageJsonContext.Default.SummaryDocument, sizeHint),
+        ApiDocument.Status => Serialize(new StatusDocument(mapper.Page(), mapper.Status()), StatuspageJsonContext.Default.StatusDocument, sizeHint),
+        ApiDocument.Components => Serialize(new ComponentsDocument(mapper.Page(), mapper.Components), StatuspageJsonContext.Default.ComponentsDocument, sizeHint),
         ApiDocument.UnresolvedIncidents => Serialize(
             new IncidentsDocument(mapper.Page(), [.. snapshot.UnresolvedIncidents.Select(mapper.Incident)]),
-            StatuspageJsonContext.Default.IncidentsDocument),
+            StatuspageJsonContext.Default.IncidentsDocument, sizeHint),
         ApiDocument.UpcomingMaintenances => Serialize(
             new ScheduledMaintenancesDocument(mapper.Page(), Current(snapshot.UpcomingMaintenance, mapper)),
-            StatuspageJsonContext.Default.ScheduledMaintenancesDocument),
+            StatuspageJsonContext.Default.ScheduledMaintenancesDocument, sizeHint),
         ApiDocument.ActiveMaintenances => Serialize(
             new ScheduledMaintenancesDocument(mapper.Page(), Current(snapshot.ActiveMaintenance, mapper)),
-            StatuspageJsonContext.Default.ScheduledMaintenancesDocument),
+            StatuspageJsonContext.Default.ScheduledMaintenancesDocument, sizeHint),
         _ => throw new ArgumentOutOfRangeException(nameof(document), document, "Not a snapshot-only document."),
     };
 
@@ -110,9 +119,9 @@ internal sealed class StatuspageDocuments
         [.. occurrences.DistinctBy(o => o.WindowId).Select(mapper.Maintenance)];
 
     /// <summary>Serialises straight to UTF-8, escaping only what JSON requires (so offsets read "+01:00", not "\\u002B01:00").</summary>
-    private static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo)
+    private static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo, int sizeHint)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        var buffer = new ArrayBufferWriter<byte>(sizeHint);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             JsonSerializer.Serialize(writer, value, typeInfo);
