@@ -224,14 +224,14 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         await store.AddPageAsync(page, CancellationToken.None);
         var component = Samples.Component(page.Id, "API");
         await store.AddComponentAsync(component, CancellationToken.None);
-        await store.AddSubscriberAsync(Samples.Subscriber(page.Id, "ops@example.com"), CancellationToken.None);
+        await store.AddSubscriberAsync(Samples.Subscriber(page.Id, "ops@example.com"), [], CancellationToken.None);
 
         var slug = await Assert.ThrowsAsync<StatusKitConflictException>(() => store.AddPageAsync(Samples.Page("unique"), CancellationToken.None));
         Assert.Equal("slug", slug.Field);
         var name = await Assert.ThrowsAsync<StatusKitConflictException>(() => store.AddComponentAsync(Samples.Component(page.Id, "api"), CancellationToken.None));
         Assert.Equal("name", name.Field);
         var destination = await Assert.ThrowsAsync<StatusKitConflictException>(
-            () => store.AddSubscriberAsync(Samples.Subscriber(page.Id, "OPS@example.com"), CancellationToken.None));
+            () => store.AddSubscriberAsync(Samples.Subscriber(page.Id, "OPS@example.com"), [], CancellationToken.None));
         Assert.Equal("destination", destination.Field);
         var id = await Assert.ThrowsAsync<StatusKitConflictException>(() => store.AddComponentAsync(component with { Name = "Other" }, CancellationToken.None));
         Assert.Equal("id", id.Field);
@@ -343,7 +343,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         }
 
         var subscriber = Samples.Subscriber(page.Id, $"ops-{slug}@example.com");
-        await store.AddSubscriberAsync(subscriber, CancellationToken.None);
+        await store.AddSubscriberAsync(subscriber, [], CancellationToken.None);
         return (page, components, subscriber);
     }
 }

@@ -90,12 +90,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 .Where(w => w.Id == window.Id)
                 .Select(w => w.PageId)
                 .ToListAsync(cancellationToken);
-            if (notifications.Count > 0)
-            {
-                await EnqueueAsync(session, notifications, cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
+            await EnqueueAndCommitAsync(session, transaction, notifications, cancellationToken);
             return window with { Version = expected + 1, PageId = stored.Count == 1 ? stored[0] : window.PageId };
         }
 

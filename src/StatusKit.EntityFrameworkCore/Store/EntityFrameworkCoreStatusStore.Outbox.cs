@@ -1,5 +1,6 @@
 using StatusKit.Abstractions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using StatusKit.EntityFrameworkCore.Entities;
 using StatusKit.EntityFrameworkCore.Storage;
 using StatusKit.Notifications;
@@ -26,6 +27,18 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var count = await EnqueueAsync(session, notifications, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return count;
+    }
+
+    /// <summary>Enqueues <paramref name="notifications"/> (when there are any) in the session's open transaction, then commits it.</summary>
+    private async Task EnqueueAndCommitAsync(
+        Session session, IDbContextTransaction transaction, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        if (notifications.Count > 0)
+        {
+            await EnqueueAsync(session, notifications, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Enqueues <paramref name="notifications"/> in the session's open transaction; returns how many were inserted or merged.</summary>

@@ -63,12 +63,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         await EnsurePageExistsAsync(session, incident.PageId, cancellationToken);
         session.Set<StatusIncidentEntity>().Add(StatusIncidentEntity.From(incident));
         await SaveAsync(session, "status incident", () => MissingPage(incident.PageId), cancellationToken);
-        if (notifications.Count > 0)
-        {
-            await EnqueueAsync(session, notifications, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await EnqueueAndCommitAsync(session, transaction, notifications, cancellationToken);
     }
 
     public async Task UpdateStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken)
@@ -110,12 +105,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             : wasResolved ? row.ResolvedAt ?? at
             : at;
         await SaveAsync(session, "status incident update", null, cancellationToken);
-        if (notifications.Count > 0)
-        {
-            await EnqueueAsync(session, notifications, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await EnqueueAndCommitAsync(session, transaction, notifications, cancellationToken);
         return row.ToModel();
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using StatusKit.Abstractions;
 using StatusKit.EntityFrameworkCore.Entities;
 using StatusKit.Model;
+using StatusKit.Notifications;
 
 namespace StatusKit.EntityFrameworkCore.Store;
 
@@ -44,26 +46,33 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return rows.Select(r => r.ToModel()).ToArray();
     }
 
-    public async Task AddSubscriberAsync(Subscriber subscriber, CancellationToken cancellationToken)
+    /// <remarks>One transaction: the subscriber, then its notifications as <see cref="EnqueueNotificationsAsync"/> enqueues them.</remarks>
+    public async Task AddSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(subscriber.Destination, "subscriber.Destination");
+        OutboxStaging.Validate(notifications);
         await using var session = await OpenAsync(cancellationToken);
+        await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
         await EnsurePageExistsAsync(session, subscriber.PageId, cancellationToken);
         session.Set<SubscriberEntity>().Add(SubscriberEntity.From(subscriber));
         await SaveAsync(session, "subscriber", () => MissingPage(subscriber.PageId), cancellationToken);
+        await EnqueueAndCommitAsync(session, transaction, notifications, cancellationToken);
     }
 
-    /// <remarks>The stored page is kept.</remarks>
-    public async Task UpdateSubscriberAsync(Subscriber subscriber, CancellationToken cancellationToken)
+    /// <remarks>The stored page is kept. One transaction with the notifications.</remarks>
+    public async Task UpdateSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(subscriber.Destination, "subscriber.Destination");
+        OutboxStaging.Validate(notifications);
         await using var session = await OpenAsync(cancellationToken);
+        await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
         var row = await session.Set<SubscriberEntity>().FirstOrDefaultAsync(s => s.Id == subscriber.Id, cancellationToken)
                   ?? throw new StatusKitNotFoundException("subscriber", subscriber.Id.ToString());
         row.CopyFrom(subscriber with { PageId = row.PageId });
         await SaveAsync(session, "subscriber", null, cancellationToken);
+        await EnqueueAndCommitAsync(session, transaction, notifications, cancellationToken);
     }
 
     public async Task<bool> DeleteSubscriberAsync(Guid subscriberId, CancellationToken cancellationToken)

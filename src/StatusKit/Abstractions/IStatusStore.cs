@@ -189,11 +189,15 @@ public interface IStatusStore
     /// <summary>A page's subscribers ordered by creation.</summary>
     Task<IReadOnlyList<Subscriber>> ListSubscribersAsync(Guid pageId, CancellationToken cancellationToken);
 
-    /// <summary>Adds a subscriber. Throws when its page is missing or (page, channel, destination) is taken.</summary>
-    Task AddSubscriberAsync(Subscriber subscriber, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds a subscriber, enqueuing <paramref name="notifications"/> (its verification message, say; with the rules of
+    /// <see cref="EnqueueNotificationsAsync"/>) in the same atomic step. Throws when its page is missing or (page,
+    /// channel, destination) is taken, and then enqueues nothing.
+    /// </summary>
+    Task AddSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
-    /// <summary>Replaces a subscriber's fields. Throws when it is missing.</summary>
-    Task UpdateSubscriberAsync(Subscriber subscriber, CancellationToken cancellationToken);
+    /// <summary>Replaces a subscriber's fields, enqueuing <paramref name="notifications"/> in the same atomic step. Throws when it is missing.</summary>
+    Task UpdateSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
     /// <summary>Deletes a subscriber (its notifications are kept). Returns false when it was missing.</summary>
     Task<bool> DeleteSubscriberAsync(Guid subscriberId, CancellationToken cancellationToken);

@@ -63,9 +63,8 @@ public sealed partial class InMemoryStatusStore
                     return null;
                 }
 
-                // Staged before anything is written, so a batch the outbox rejects leaves the window unchanged too.
-                var batch = OutboxBatch.Stage(_notifications, _notificationIdsByDeduplicationKey, notifications);
-                OutboxBatch.Apply(batch, _notifications, _notificationIdsByDeduplicationKey);
+                // Before anything else is written, so a batch the outbox refuses leaves the window unchanged too.
+                Enqueue(notifications);
                 var stored = window with
                 {
                     PageId = current.PageId,

@@ -15,11 +15,21 @@ public sealed partial class InMemoryStatusStore
             () =>
             {
                 ArgumentNullException.ThrowIfNull(notifications);
-                var batch = OutboxBatch.Stage(_notifications, _notificationIdsByDeduplicationKey, notifications);
-                OutboxBatch.Apply(batch, _notifications, _notificationIdsByDeduplicationKey);
-                return batch.Count;
+                return Enqueue(notifications);
             },
             cancellationToken);
+
+    /// <summary>
+    /// Applies the outbox rules to <paramref name="notifications"/> under the store's lock; returns how many were
+    /// inserted or merged. Throws before writing anything when the batch is refused, so a caller that enqueues before
+    /// its own write keeps both or neither.
+    /// </summary>
+    private int Enqueue(IReadOnlyList<Notification> notifications)
+    {
+        var batch = OutboxBatch.Stage(_notifications, _notificationIdsByDeduplicationKey, notifications);
+        OutboxBatch.Apply(batch, _notifications, _notificationIdsByDeduplicationKey);
+        return batch.Count;
+    }
 
     /// <inheritdoc />
     /// <remarks>

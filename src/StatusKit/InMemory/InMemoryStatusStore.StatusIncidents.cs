@@ -38,8 +38,7 @@ public sealed partial class InMemoryStatusStore
                     throw new ArgumentException("The incident's updates must not contain null.", nameof(incident));
                 }
 
-                var batch = OutboxBatch.Stage(_notifications, _notificationIdsByDeduplicationKey, notifications);
-                OutboxBatch.Apply(batch, _notifications, _notificationIdsByDeduplicationKey);
+                Enqueue(notifications);
                 AddTo(_incidentIdsByPage, incident.PageId, incident.Id);
                 _incidents.Add(incident.Id, incident with
                 {
@@ -98,8 +97,7 @@ public sealed partial class InMemoryStatusStore
                     throw new StatusKitNotFoundException("status incident", incidentId.ToString());
                 }
 
-                var batch = OutboxBatch.Stage(_notifications, _notificationIdsByDeduplicationKey, notifications);
-                OutboxBatch.Apply(batch, _notifications, _notificationIdsByDeduplicationKey);
+                Enqueue(notifications);
                 var timeline = stored.Updates.ToList();
                 var position = timeline.FindLastIndex(u => u.At <= update.At) + 1;
                 timeline.Insert(position, update);

@@ -1,4 +1,5 @@
 using StatusKit.Model;
+using StatusKit.Notifications;
 
 namespace StatusKit.InMemory;
 
@@ -42,11 +43,12 @@ public sealed partial class InMemoryStatusStore
     /// An email destination is unique per page ignoring case (<see cref="StringComparison.OrdinalIgnoreCase"/>); a Slack
     /// or webhook URL is compared ordinally.
     /// </remarks>
-    public Task AddSubscriberAsync(Subscriber subscriber, CancellationToken cancellationToken) =>
+    public Task AddSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken) =>
         Run(
             () =>
             {
                 ValidateSubscriber(subscriber);
+                ArgumentNullException.ThrowIfNull(notifications);
                 EnsurePageExists(subscriber.PageId);
                 if (_subscribers.ContainsKey(subscriber.Id))
                 {
@@ -54,6 +56,7 @@ public sealed partial class InMemoryStatusStore
                 }
 
                 EnsureDestinationFree(subscriber);
+                Enqueue(notifications);
                 AddTo(_subscriberIdsByPage, subscriber.PageId, subscriber.Id);
                 _subscribers.Add(subscriber.Id, subscriber with
                 {
@@ -67,11 +70,12 @@ public sealed partial class InMemoryStatusStore
     /// The stored page id is kept. A new destination that another subscriber of the page already uses on the channel
     /// throws <see cref="StatusKitConflictException"/> naming <c>destination</c>.
     /// </remarks>
-    public Task UpdateSubscriberAsync(Subscriber subscriber, CancellationToken cancellationToken) =>
+    public Task UpdateSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken) =>
         Run(
             () =>
             {
                 ValidateSubscriber(subscriber);
+                ArgumentNullException.ThrowIfNull(notifications);
                 if (!_subscribers.TryGetValue(subscriber.Id, out var stored))
                 {
                     throw new StatusKitNotFoundException("subscriber", subscriber.Id.ToString());
@@ -83,6 +87,7 @@ public sealed partial class InMemoryStatusStore
                     ComponentIds = ReadOnlyLists.Freeze(subscriber.ComponentIds, nameof(subscriber.ComponentIds)),
                 };
                 EnsureDestinationFree(next);
+                Enqueue(notifications);
                 _subscribers[next.Id] = next;
             },
             cancellationToken);

@@ -68,18 +68,15 @@ public sealed class SubscriberService
             CreatedAt = existing?.CreatedAt ?? now,
         };
 
+        // The verification message is stored with the subscriber, so a subscription never waits for one that was lost.
+        IReadOnlyList<Notification> verification = verificationToken is null ? [] : [VerificationMessage(page, subscriber, verificationToken, now)];
         if (existing is null)
         {
-            await _store.AddSubscriberAsync(subscriber, cancellationToken);
+            await _store.AddSubscriberAsync(subscriber, verification, cancellationToken);
         }
         else
         {
-            await _store.UpdateSubscriberAsync(subscriber, cancellationToken);
-        }
-
-        if (verificationToken is not null)
-        {
-            await _store.EnqueueNotificationsAsync([VerificationMessage(page, subscriber, verificationToken, now)], cancellationToken);
+            await _store.UpdateSubscriberAsync(subscriber, verification, cancellationToken);
         }
 
         return new Subscription(subscriber, unsubscribeToken, verificationToken);
@@ -100,7 +97,7 @@ public sealed class SubscriberService
         }
 
         var verified = subscriber with { IsVerified = true, VerifyTokenHash = null };
-        await _store.UpdateSubscriberAsync(verified, cancellationToken);
+        await _store.UpdateSubscriberAsync(verified, [], cancellationToken);
         return verified;
     }
 
@@ -120,7 +117,7 @@ public sealed class SubscriberService
 
         if (subscriber.IsActive)
         {
-            await _store.UpdateSubscriberAsync(subscriber with { IsActive = false }, cancellationToken);
+            await _store.UpdateSubscriberAsync(subscriber with { IsActive = false }, [], cancellationToken);
         }
 
         return true;
@@ -132,7 +129,7 @@ public sealed class SubscriberService
         var subscriber = await _store.GetSubscriberAsync(subscriberId, cancellationToken)
             ?? throw new StatusKitNotFoundException("subscriber", subscriberId.ToString(), "subscriberId");
         var inactive = subscriber with { IsActive = false };
-        await _store.UpdateSubscriberAsync(inactive, cancellationToken);
+        await _store.UpdateSubscriberAsync(inactive, [], cancellationToken);
         return inactive;
     }
 

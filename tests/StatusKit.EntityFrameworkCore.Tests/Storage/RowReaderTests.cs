@@ -42,8 +42,8 @@ public sealed class RowReaderTests : IAsyncLifetime
         await store.AddComponentAsync(escaped, CancellationToken.None);
         await store.AddComponentAsync(plain, CancellationToken.None);
         await store.AddMaintenanceWindowAsync(Samples.Window(page.Id, [escaped.Id, plain.Id], MaintenanceState.InProgress), CancellationToken.None);
-        await store.AddSubscriberAsync(Samples.Subscriber(page.Id, "ops@example.com") with { IsActive = false }, CancellationToken.None);
-        await store.AddSubscriberAsync(Samples.Subscriber(page.Id, "https://example.com/hook", SubscriberChannel.Webhook), CancellationToken.None);
+        await store.AddSubscriberAsync(Samples.Subscriber(page.Id, "ops@example.com") with { IsActive = false }, [], CancellationToken.None);
+        await store.AddSubscriberAsync(Samples.Subscriber(page.Id, "https://example.com/hook", SubscriberChannel.Webhook), [], CancellationToken.None);
         await store.ApplySignalAsync(
             new IncidentSignal
             {

@@ -80,7 +80,7 @@ public abstract partial class StatusStoreContractTests
 
         foreach (var subscriber in new[] { keptSubscriber, deletedSubscriber, TestData.Subscriber(gone.Id) })
         {
-            await Store.AddSubscriberAsync(subscriber, None);
+            await Store.AddSubscriberAsync(subscriber, [], None);
         }
 
         await Store.AddMaintenanceWindowAsync(TestData.Window(gone.Id, []), None);

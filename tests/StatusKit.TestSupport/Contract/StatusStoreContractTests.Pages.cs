@@ -149,7 +149,7 @@ public abstract partial class StatusStoreContractTests
             var incident = TestData.Incident(page.Id);
             await Store.AddStatusIncidentAsync(incident, [], None);
             var subscriber = TestData.Subscriber(page.Id);
-            await Store.AddSubscriberAsync(subscriber, None);
+            await Store.AddSubscriberAsync(subscriber, [], None);
             var notification = TestData.Notification(page.Id, subscriber.Id);
             await Store.CommitStatusAsync(
                 new StatusCommit([Change(component, ComponentStatus.Operational, ComponentStatus.MajorOutage, TestData.At(10))], [notification]),

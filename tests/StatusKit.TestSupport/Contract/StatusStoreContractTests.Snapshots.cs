@@ -14,7 +14,7 @@ public abstract partial class StatusStoreContractTests
         await Store.AddMaintenanceWindowAsync(window, None);
         var subscriberComponents = new List<Guid> { Guid.NewGuid() };
         var subscriber = TestData.Subscriber(page.Id) with { ComponentIds = subscriberComponents };
-        await Store.AddSubscriberAsync(subscriber, None);
+        await Store.AddSubscriberAsync(subscriber, [], None);
         var expectedWindowIds = componentIds.ToArray();
         var expectedSubscriberIds = subscriberComponents.ToArray();
 

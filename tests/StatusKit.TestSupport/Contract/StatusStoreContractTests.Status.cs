@@ -53,10 +53,10 @@ public abstract partial class StatusStoreContractTests
         await Store.AddStatusIncidentAsync(TestData.Incident(page.Id, state: StatusIncidentState.Resolved), [], None);
         await Store.AddStatusIncidentAsync(TestData.Incident(other.Id), [], None);
         var deliverable = TestData.Subscriber(page.Id);
-        await Store.AddSubscriberAsync(deliverable, None);
-        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id) with { IsVerified = false }, None);
-        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id) with { IsActive = false }, None);
-        await Store.AddSubscriberAsync(TestData.Subscriber(other.Id), None);
+        await Store.AddSubscriberAsync(deliverable, [], None);
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id) with { IsVerified = false }, [], None);
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id) with { IsActive = false }, [], None);
+        await Store.AddSubscriberAsync(TestData.Subscriber(other.Id), [], None);
 
         var inputs = await Store.LoadStatusInputsAsync(StatusScope.ForPage(page.Id), None);
 

@@ -17,7 +17,7 @@ public abstract partial class StatusStoreContractTests
             CreatedAt = new DateTimeOffset(2026, 1, 5, 9, 30, 0, 125, TimeSpan.FromHours(-3)),
         };
 
-        await Store.AddSubscriberAsync(subscriber, None);
+        await Store.AddSubscriberAsync(subscriber, [], None);
 
         StoreAssert.Same(subscriber, await Store.GetSubscriberAsync(subscriber.Id, None));
     }
@@ -28,7 +28,7 @@ public abstract partial class StatusStoreContractTests
         var page = await AddPageAsync();
         var subscriber = TestData.Subscriber(page.Id) with { VerifyTokenHash = null, SigningSecret = null, ComponentIds = [] };
 
-        await Store.AddSubscriberAsync(subscriber, None);
+        await Store.AddSubscriberAsync(subscriber, [], None);
 
         StoreAssert.Same(subscriber, await Store.GetSubscriberAsync(subscriber.Id, None));
     }
@@ -44,7 +44,7 @@ public abstract partial class StatusStoreContractTests
     {
         var subscriber = TestData.Subscriber(Guid.NewGuid());
 
-        await Assert.ThrowsAsync<StatusKitNotFoundException>(() => Store.AddSubscriberAsync(subscriber, None));
+        await Assert.ThrowsAsync<StatusKitNotFoundException>(() => Store.AddSubscriberAsync(subscriber, [], None));
 
         Assert.Null(await Store.GetSubscriberAsync(subscriber.Id, None));
     }
@@ -53,23 +53,41 @@ public abstract partial class StatusStoreContractTests
     public async Task AddSubscriber_EmailDifferingOnlyInCase_ThrowsConflictNamingDestination()
     {
         var page = await AddPageAsync();
-        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Email, "Ops@Example.com"), None);
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Email, "Ops@Example.com"), [], None);
         var duplicate = TestData.Subscriber(page.Id, SubscriberChannel.Email, "ops@example.COM");
 
-        var error = await Assert.ThrowsAsync<StatusKitConflictException>(() => Store.AddSubscriberAsync(duplicate, None));
+        var error = await Assert.ThrowsAsync<StatusKitConflictException>(() => Store.AddSubscriberAsync(duplicate, [], None));
 
         Assert.Equal("destination", error.Field);
         Assert.Single(await Store.ListSubscribersAsync(page.Id, None));
     }
 
     [Fact]
+    public async Task AddAndUpdateSubscriber_WithNotifications_StoreThemWithTheSubscriber_AndNotOnAConflict()
+    {
+        var page = await AddPageAsync();
+        var subscriber = TestData.Subscriber(page.Id, SubscriberChannel.Webhook, "https://hooks.example.com/a");
+        var verify = TestData.Notification(page.Id, subscriber.Id, subject: "Confirm");
+        var again = TestData.Notification(page.Id, subscriber.Id, subject: "Confirm again");
+
+        await Store.AddSubscriberAsync(subscriber, [verify], None);
+        await Assert.ThrowsAsync<StatusKitConflictException>(() => Store.AddSubscriberAsync(
+            TestData.Subscriber(page.Id, SubscriberChannel.Webhook, "https://hooks.example.com/a"), [TestData.Notification(page.Id)], None));
+        await Store.UpdateSubscriberAsync(subscriber with { IsVerified = false }, [again], None);
+
+        var rows = await Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, None);
+        Assert.Equal(["Confirm", "Confirm again"], rows.Select(n => n.Content.Subject).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task AddSubscriber_SameWebhookUrl_ThrowsConflictNamingDestination()
     {
         var page = await AddPageAsync();
-        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Webhook, "https://hooks.example.com/a"), None);
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Webhook, "https://hooks.example.com/a"), [], None);
 
         var error = await Assert.ThrowsAsync<StatusKitConflictException>(() => Store.AddSubscriberAsync(
             TestData.Subscriber(page.Id, SubscriberChannel.Webhook, "https://hooks.example.com/a"),
+            [],
             None));
 
         Assert.Equal("destination", error.Field);
@@ -79,9 +97,9 @@ public abstract partial class StatusStoreContractTests
     public async Task AddSubscriber_UrlDifferingOnlyInCase_IsAllowed()
     {
         var page = await AddPageAsync();
-        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Webhook, "https://hooks.example.com/Token"), None);
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Webhook, "https://hooks.example.com/Token"), [], None);
 
-        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Webhook, "https://hooks.example.com/token"), None);
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Webhook, "https://hooks.example.com/token"), [], None);
 
         Assert.Equal(2, (await Store.ListSubscribersAsync(page.Id, None)).Count);
     }
@@ -92,10 +110,10 @@ public abstract partial class StatusStoreContractTests
         var page = await AddPageAsync();
         var other = await AddPageAsync();
         const string url = "https://hooks.example.com/shared";
-        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Webhook, url), None);
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Webhook, url), [], None);
 
-        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Slack, url), None);
-        await Store.AddSubscriberAsync(TestData.Subscriber(other.Id, SubscriberChannel.Webhook, url), None);
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Slack, url), [], None);
+        await Store.AddSubscriberAsync(TestData.Subscriber(other.Id, SubscriberChannel.Webhook, url), [], None);
 
         Assert.Equal(2, (await Store.ListSubscribersAsync(page.Id, None)).Count);
         Assert.Single(await Store.ListSubscribersAsync(other.Id, None));
@@ -106,8 +124,8 @@ public abstract partial class StatusStoreContractTests
     {
         var page = await AddPageAsync();
         var subscriber = TestData.Subscriber(page.Id);
-        await Store.AddSubscriberAsync(subscriber, None);
-        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id), None);
+        await Store.AddSubscriberAsync(subscriber, [], None);
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id), [], None);
 
         StoreAssert.Same(subscriber, await Store.FindSubscriberByVerifyTokenHashAsync(subscriber.VerifyTokenHash!, None));
         StoreAssert.Same(subscriber, await Store.FindSubscriberByUnsubscribeTokenHashAsync(subscriber.UnsubscribeTokenHash, None));
@@ -125,7 +143,7 @@ public abstract partial class StatusStoreContractTests
         var third = TestData.Subscriber(page.Id, createdAt: TestData.At(30));
         foreach (var subscriber in new[] { second, third, first, TestData.Subscriber(other.Id) })
         {
-            await Store.AddSubscriberAsync(subscriber, None);
+            await Store.AddSubscriberAsync(subscriber, [], None);
         }
 
         var listed = await Store.ListSubscribersAsync(page.Id, None);
@@ -138,7 +156,7 @@ public abstract partial class StatusStoreContractTests
     {
         var page = await AddPageAsync();
         var subscriber = TestData.Subscriber(page.Id) with { IsVerified = false };
-        await Store.AddSubscriberAsync(subscriber, None);
+        await Store.AddSubscriberAsync(subscriber, [], None);
         var changed = subscriber with
         {
             Destination = "new@example.com",
@@ -150,7 +168,7 @@ public abstract partial class StatusStoreContractTests
             IsActive = false,
         };
 
-        await Store.UpdateSubscriberAsync(changed, None);
+        await Store.UpdateSubscriberAsync(changed, [], None);
 
         StoreAssert.Same(changed, await Store.GetSubscriberAsync(subscriber.Id, None));
         Assert.Null(await Store.FindSubscriberByVerifyTokenHashAsync(subscriber.VerifyTokenHash!, None));
@@ -162,19 +180,19 @@ public abstract partial class StatusStoreContractTests
         var page = await AddPageAsync();
 
         await Assert.ThrowsAsync<StatusKitNotFoundException>(
-            () => Store.UpdateSubscriberAsync(TestData.Subscriber(page.Id), None));
+            () => Store.UpdateSubscriberAsync(TestData.Subscriber(page.Id), [], None));
     }
 
     [Fact]
     public async Task UpdateSubscriber_DestinationOfAnotherSubscriber_ThrowsConflictNamingDestination_AndKeepsIt()
     {
         var page = await AddPageAsync();
-        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, destination: "taken@example.com"), None);
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, destination: "taken@example.com"), [], None);
         var subscriber = TestData.Subscriber(page.Id, destination: "mine@example.com");
-        await Store.AddSubscriberAsync(subscriber, None);
+        await Store.AddSubscriberAsync(subscriber, [], None);
 
         var error = await Assert.ThrowsAsync<StatusKitConflictException>(
-            () => Store.UpdateSubscriberAsync(subscriber with { Destination = "TAKEN@example.com" }, None));
+            () => Store.UpdateSubscriberAsync(subscriber with { Destination = "TAKEN@example.com" }, [], None));
 
         Assert.Equal("destination", error.Field);
         StoreAssert.Same(subscriber, await Store.GetSubscriberAsync(subscriber.Id, None));
@@ -185,7 +203,7 @@ public abstract partial class StatusStoreContractTests
     {
         var page = await AddPageAsync();
         var subscriber = TestData.Subscriber(page.Id);
-        await Store.AddSubscriberAsync(subscriber, None);
+        await Store.AddSubscriberAsync(subscriber, [], None);
         var notification = await EnqueueAsync(TestData.Notification(page.Id, subscriber.Id));
 
         Assert.True(await Store.DeleteSubscriberAsync(subscriber.Id, None));

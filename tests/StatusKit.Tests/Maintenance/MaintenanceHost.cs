@@ -112,7 +112,7 @@ internal sealed class MaintenanceHost : IAsyncDisposable
         var component = await _provider.GetRequiredService<ComponentService>().CreateAsync(
             new CreateComponent { PageId = page.Id, Name = "API", TeamId = teamId });
         var subscriber = TestData.Subscriber(page.Id) with { ComponentIds = [], NotifyOn = NotificationEvents.All, CreatedAt = Time.GetUtcNow() };
-        await Store.AddSubscriberAsync(subscriber, CancellationToken.None);
+        await Store.AddSubscriberAsync(subscriber, [], CancellationToken.None);
         return (page, component);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Services;
@@ -34,6 +35,22 @@ public sealed class SubscriberServiceTests
         var verification = Assert.Single(await OutboxAsync(kit, page.Id));
         Assert.Equal((NotificationKind.SubscriptionVerification, subscriber.Id, channel), (verification.Content.Kind, verification.SubscriberId, verification.Channel));
         Assert.Contains(subscription.VerificationToken!, verification.Content.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Subscribe_StoresTheVerificationWithTheSubscriber_NotAfterIt()
+    {
+        // An outbox that refuses separate writes stands for a host that dies between the subscriber and its message.
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        kit.StoreControl.Before = (method, _) => method == nameof(IStatusStore.EnqueueNotificationsAsync)
+            ? throw new InvalidOperationException("a separate outbox write")
+            : null;
+
+        var subscription = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com" });
+
+        var verification = Assert.Single(await OutboxAsync(kit, page.Id));
+        Assert.Equal((NotificationKind.SubscriptionVerification, subscription.Subscriber.Id), (verification.Content.Kind, verification.SubscriberId));
     }
 
     [Fact]

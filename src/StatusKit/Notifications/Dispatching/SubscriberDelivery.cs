@@ -215,7 +215,7 @@ internal sealed class SubscriberDelivery
             var current = await Store(ct => _store.GetSubscriberAsync(subscriber.Id, ct), CancellationToken.None);
             if (current is { IsActive: true })
             {
-                await Store(ct => _store.UpdateSubscriberAsync(current with { IsActive = false }, ct), CancellationToken.None);
+                await Store(ct => _store.UpdateSubscriberAsync(current with { IsActive = false }, [], ct), CancellationToken.None);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -46,7 +46,7 @@ internal sealed class DispatcherHarness
     public async Task<Subscriber> SubscriberAsync(SubscriberChannel channel = SubscriberChannel.Email, bool verified = true, bool active = true)
     {
         var subscriber = TestData.Subscriber(Page.Id, channel) with { IsVerified = verified, IsActive = active };
-        await Store.AddSubscriberAsync(subscriber, None);
+        await Store.AddSubscriberAsync(subscriber, [], None);
         return subscriber;
     }
 
