@@ -5,6 +5,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StatusKit.Abstractions;
 using StatusKit.Model;
+using StatusKit.Snapshots;
+using StatusKit.InMemory;
+using StatusKit.Engine;
 
 namespace StatusKit.Benchmarks;
 
@@ -26,9 +29,13 @@ internal static class Composition
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
-    /// <summary>Adds page 0 with <paramref name="components"/> components, ten per team, and returns the page.</summary>
-    public static async Task<StatusPage> SeedPageAsync(IStatusStore store, int components)
+    /// <summary>
+    /// An in-memory store holding page 0 with <paramref name="components"/> components (ten per team), StatusKit composed
+    /// over it (<c>AddStatusPages()</c>, then <paramref name="configure"/>), and the page's snapshot built and cached.
+    /// </summary>
+    public static async Task<WarmPage> WarmPageAsync(int components, Action<IStatusPagesBuilder>? configure = null)
     {
+        var store = new InMemoryStatusStore();
         var page = Page(0);
         await store.AddPageAsync(page, CancellationToken.None);
         for (var i = 0; i < components; i++)
@@ -36,7 +43,15 @@ internal static class Composition
             await store.AddComponentAsync(Component(page.Id, i, $"team-{i / 10}"), CancellationToken.None);
         }
 
-        return page;
+        var provider = Build(services =>
+        {
+            services.AddSingleton<IStatusStore>(store);
+            var builder = services.AddStatusPages();
+            configure?.Invoke(builder);
+        });
+        var snapshot = await provider.GetRequiredService<PageSnapshotReader>().RefreshAsync(page.Id, CancellationToken.None)
+                       ?? throw new InvalidOperationException("The page has no snapshot.");
+        return new WarmPage(provider, store, page, snapshot);
     }
 
     public static StatusPage Page(int index) => new()
@@ -74,3 +89,6 @@ internal static class Composition
         Title = "Elevated error rates",
     };
 }
+
+/// <summary>What <see cref="Composition.WarmPageAsync"/> set up.</summary>
+internal sealed record WarmPage(ServiceProvider Provider, IStatusStore Store, StatusPage Page, PageSnapshot Snapshot);

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
-using StatusKit.Abstractions;
 using StatusKit.Engine;
-using StatusKit.InMemory;
 using StatusKit.Serialization;
 
 namespace StatusKit.Benchmarks;
@@ -25,20 +23,12 @@ public class ReadPathBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var store = new InMemoryStatusStore();
-        var page = await Composition.SeedPageAsync(store, components: 200);
-
-        provider = Composition.Build(services =>
-        {
-            services.AddSingleton<IStatusStore>(store);
-            services.AddStatusPages();
-        });
+        var warm = await Composition.WarmPageAsync(components: 200);
+        provider = warm.Provider;
         reader = provider.GetRequiredService<IStatusPageReader>();
-        pageId = page.Id;
-        slug = page.Slug;
-        var snapshot = await provider.GetRequiredService<PageSnapshotReader>().RefreshAsync(pageId, CancellationToken.None)
-            ?? throw new InvalidOperationException("The page has no snapshot.");
-        Console.WriteLine($"// 200-component snapshot: {snapshot.Utf8Json.Length} bytes of UTF-8 JSON");
+        pageId = warm.Page.Id;
+        slug = warm.Page.Slug;
+        Console.WriteLine($"// 200-component snapshot: {warm.Snapshot.Utf8Json.Length} bytes of UTF-8 JSON");
     }
 
     [GlobalCleanup]

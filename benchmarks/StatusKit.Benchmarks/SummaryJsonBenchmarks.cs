@@ -1,9 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
-using StatusKit.Abstractions;
 using StatusKit.AspNetCore.Api;
 using StatusKit.Engine;
-using StatusKit.InMemory;
 using StatusKit.Services;
 using StatusKit.Snapshots;
 
@@ -29,20 +27,13 @@ public class SummaryJsonBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var store = new InMemoryStatusStore();
-        var page = await Composition.SeedPageAsync(store, components: 200);
-
-        provider = Composition.Build(services =>
-        {
-            services.AddSingleton<IStatusStore>(store);
-            services.AddStatusPages().AddStatusPageEndpoints();
-        });
+        var warm = await Composition.WarmPageAsync(components: 200, builder => builder.AddStatusPageEndpoints());
+        provider = warm.Provider;
         reader = provider.GetRequiredService<IStatusPageReader>();
         documents = provider.GetRequiredService<StatuspageDocuments>();
         var incidents = provider.GetRequiredService<StatusIncidentService>();
-        newDocuments = () => new StatuspageDocuments(incidents, store);
-        pageId = page.Id;
-        await provider.GetRequiredService<PageSnapshotReader>().RefreshAsync(pageId, CancellationToken.None);
+        newDocuments = () => new StatuspageDocuments(incidents, warm.Store);
+        pageId = warm.Page.Id;
         Console.WriteLine($"// 200-component summary.json: {(await SummaryCacheHit()).Length} bytes of UTF-8 JSON");
     }
 
