@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using StatusKit.Abstractions;
 using StatusKit.EntityFrameworkCore.Entities;
 using StatusKit.EntityFrameworkCore.Tests.Infrastructure;
@@ -42,9 +44,49 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     public async Task Migrations_leave_no_pending_model_changes()
     {
         await using var context = Database.CreateContext();
-        Assert.Equal(["20250601000000_InitialSchema"], await context.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(["20250601000000_InitialSchema", "20261123000000_ChainStatusHistory"], await context.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.False(context.Database.HasPendingModelChanges());
+    }
+
+    [Fact]
+    public async Task Migrating_history_down_and_up_again_rebuilds_its_chain_from_the_stored_rows()
+    {
+        var store = Database.CreateStore();
+        var (page, components, _) = await SeedAsync(store, "chain", 3);
+        var statuses = new[] { ComponentStatus.DegradedPerformance, ComponentStatus.MajorOutage, ComponentStatus.Operational };
+        var current = components.ToDictionary(c => c.Id, c => c.Status);
+        for (var i = 0; i < 9; i++)
+        {
+            var component = components[i % 3];
+            var next = statuses[i / 3];
+            Assert.True(await store.CommitStatusAsync(
+                new StatusCommit([new ComponentStatusChange(page.Id, component.Id, current[component.Id], next, Samples.T0.AddMinutes(i), "flap")], []),
+                CancellationToken.None));
+            current[component.Id] = next;
+        }
+
+        var sinceFour = await store.ListStatusHistoryAsync(page.Id, Samples.T0.AddMinutes(4.5), CancellationToken.None);
+        var sinceNine = await store.ListStatusHistoryAsync(page.Id, Samples.T0.AddMinutes(9), CancellationToken.None);
+        await using (var context = Database.CreateContext())
+        {
+            var migrator = context.GetService<IMigrator>();
+            await migrator.MigrateAsync("20250601000000_InitialSchema");
+            await migrator.MigrateAsync();
+        }
+
+        Assert.Equal(sinceFour, await store.ListStatusHistoryAsync(page.Id, Samples.T0.AddMinutes(4.5), CancellationToken.None));
+        Assert.Equal(sinceNine, await store.ListStatusHistoryAsync(page.Id, Samples.T0.AddMinutes(9), CancellationToken.None));
+        Assert.Equal(3, sinceNine.Count);
+        Assert.Equal(7, sinceFour.Count);
+        var first = components[0];
+        Assert.True(await store.CommitStatusAsync(
+            new StatusCommit([new ComponentStatusChange(page.Id, first.Id, current[first.Id], ComponentStatus.PartialOutage, Samples.T0.AddMinutes(20), "after")], []),
+            CancellationToken.None));
+        var sinceTen = await store.ListStatusHistoryAsync(page.Id, Samples.T0.AddMinutes(10), CancellationToken.None);
+        Assert.Equal(
+            [(first.Id, Samples.T0.AddMinutes(6).UtcTicks), (first.Id, Samples.T0.AddMinutes(20).UtcTicks)],
+            sinceTen.Where(h => h.ComponentId == first.Id).Select(h => (h.ComponentId, h.At.UtcTicks)));
     }
 
     [Fact]

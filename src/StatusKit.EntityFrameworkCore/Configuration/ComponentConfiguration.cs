@@ -4,7 +4,10 @@ using StatusKit.EntityFrameworkCore.Entities;
 
 namespace StatusKit.EntityFrameworkCore.Configuration;
 
-/// <summary>Maps components: unique name per page, display order per page, team lookup, cascade from the page.</summary>
+/// <summary>
+/// Maps components: unique name per page, display order per page, team lookup, cascade from the page, and the head of
+/// the component's history chain (<see cref="HistoryChain"/>).
+/// </summary>
 internal sealed class ComponentConfiguration(StatusKitModelOptions options) : IEntityTypeConfiguration<ComponentEntity>
 {
     public void Configure(EntityTypeBuilder<ComponentEntity> builder)
@@ -16,5 +19,6 @@ internal sealed class ComponentConfiguration(StatusKitModelOptions options) : IE
         builder.HasIndex(c => new { c.PageId, c.NameKey }).IsUnique();
         builder.HasIndex(c => new { c.PageId, c.DisplayOrder });
         builder.HasIndex(c => c.TeamId);
+        builder.Property<Guid?>(HistoryChain.LastHistoryId);
     }
 }

@@ -8,12 +8,12 @@ internal static class EntityRows
 {
     /// <summary>The JSON columns of <paramref name="entityType"/>, named like its table columns.</summary>
     public static IReadOnlyList<JsonColumn> Columns(IEntityType entityType) =>
-        entityType.GetProperties().Select(p => new JsonColumn(p.GetColumnName(), KindOf(p.ClrType))).ToArray();
+        EntityProperties.Mapped(entityType).Select(p => new JsonColumn(p.GetColumnName(), KindOf(p.ClrType))).ToArray();
 
     /// <summary>The JSON array parameter holding <paramref name="rows"/>.</summary>
     public static string ToJson<T>(StoreDialect dialect, IEntityType entityType, IEnumerable<T> rows)
     {
-        var properties = entityType.GetProperties().Select(p => (Name: p.GetColumnName(), Info: p.PropertyInfo!)).ToArray();
+        var properties = EntityProperties.Mapped(entityType).Select(p => (Name: p.GetColumnName(), Info: p.PropertyInfo!)).ToArray();
         using var builder = new JsonRowsBuilder(dialect);
         foreach (var row in rows)
         {

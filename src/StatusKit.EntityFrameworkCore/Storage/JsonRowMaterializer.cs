@@ -41,7 +41,7 @@ internal sealed class JsonRowMaterializer<T>
 
     public static JsonRowMaterializer<T> Compile(IEntityType entityType)
     {
-        var properties = entityType.GetProperties().ToArray();
+        var properties = EntityProperties.Mapped(entityType);
         var setters = new ColumnSetter[properties.Length];
         for (var i = 0; i < properties.Length; i++)
         {

@@ -32,10 +32,16 @@ internal sealed class JsonRowsBuilder : IDisposable
         return this;
     }
 
-    public JsonRowsBuilder Add(string name, Guid value)
+    public JsonRowsBuilder Add(string name, Guid? value)
     {
+        if (value is not { } guid)
+        {
+            _writer.WriteNull(name);
+            return this;
+        }
+
         Span<byte> text = stackalloc byte[SqliteText.GuidLength];
-        _writer.WriteString(name, text[.._dialect.FormatGuid(value, text)]);
+        _writer.WriteString(name, text[.._dialect.FormatGuid(guid, text)]);
         return this;
     }
 

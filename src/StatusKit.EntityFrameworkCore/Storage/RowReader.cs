@@ -99,7 +99,7 @@ internal static class RowReader
 
         public static Materializer<T> Compile(IEntityType entityType, bool instantsAsText)
         {
-            var properties = entityType.GetProperties().ToArray();
+            var properties = EntityProperties.Mapped(entityType);
             var reader = Expression.Parameter(typeof(DbDataReader), "reader");
             var ordinals = Expression.Parameter(typeof(int[]), "ordinals");
             var bindings = new MemberBinding[properties.Length];

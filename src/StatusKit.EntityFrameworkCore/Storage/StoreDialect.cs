@@ -40,6 +40,10 @@ internal sealed class StoreDialect
     /// <summary>The collation that orders text by code point.</summary>
     public string OrdinalCollation => IsPostgreSql ? "\"C\"" : "BINARY";
 
+    /// <summary>A comparison of two values that is true when both are null (SQLite's <c>IS</c> predates <c>IS NOT DISTINCT FROM</c>).</summary>
+    public string NullSafeEquals(string left, string right) =>
+        IsPostgreSql ? $"{left} IS NOT DISTINCT FROM {right}" : $"{left} IS {right}";
+
     /// <summary>What a claim appends to its row selection so two dispatchers never wait on or take the same row.</summary>
     public string SkipLockedSuffix => IsPostgreSql ? " FOR UPDATE SKIP LOCKED" : "";
 

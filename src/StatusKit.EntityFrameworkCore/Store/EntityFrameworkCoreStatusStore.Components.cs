@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using StatusKit.EntityFrameworkCore.Configuration;
 using StatusKit.EntityFrameworkCore.Entities;
 using StatusKit.EntityFrameworkCore.Storage;
 using StatusKit.Model;
@@ -60,10 +61,25 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         await SaveAsync(session, "component", null, cancellationToken);
     }
 
+    /// <remarks>
+    /// The component's history goes in the same transaction, found through the page's (page, time) index: history
+    /// has no (component, time) index for a foreign-key cascade to use (see <see cref="HistoryChain"/>).
+    /// </remarks>
     public async Task<bool> DeleteComponentAsync(Guid componentId, CancellationToken cancellationToken)
     {
         await using var session = await OpenAsync(cancellationToken);
-        return await session.Set<ComponentEntity>().Where(c => c.Id == componentId).ExecuteDeleteAsync(cancellationToken) > 0;
+        await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
+        var s = session.Schema;
+        string H(string property) => s.Column<StatusHistoryEntity>(property);
+        string C(string property) => s.Column<ComponentEntity>(property);
+        await session.ExecuteAsync(
+            $"DELETE FROM {s.Table<StatusHistoryEntity>()} WHERE {H(nameof(StatusHistoryEntity.ComponentId))} = {{0}} AND {H(nameof(StatusHistoryEntity.PageId))} = " +
+            $"(SELECT {C(nameof(ComponentEntity.PageId))} FROM {s.Table<ComponentEntity>()} WHERE {C(nameof(ComponentEntity.Id))} = {{0}})",
+            [componentId],
+            cancellationToken);
+        var deleted = await session.Set<ComponentEntity>().Where(c => c.Id == componentId).ExecuteDeleteAsync(cancellationToken) > 0;
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
     }
 
     public async Task ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, CancellationToken cancellationToken)

@@ -285,4 +285,37 @@ public abstract partial class StatusStoreContractTests
             [TestData.At(2).UtcTicks, TestData.At(10).UtcTicks],
             history.Select(h => h.At.UtcTicks));
     }
+
+    [Fact]
+    public async Task ListStatusHistory_LatestEarlierEntry_OfAQuietComponentAndAfterTwoChangesInOneCommit()
+    {
+        var page = await AddPageAsync();
+        var api = await AddComponentAsync(page.Id);
+        var web = await AddComponentAsync(page.Id);
+        await CommitAsync(web, ComponentStatus.Operational, ComponentStatus.DegradedPerformance, TestData.At(1));
+        await CommitAsync(web, ComponentStatus.DegradedPerformance, ComponentStatus.PartialOutage, TestData.At(2));
+        Assert.True(await Store.CommitStatusAsync(
+            new StatusCommit(
+                [
+                    Change(api, ComponentStatus.Operational, ComponentStatus.DegradedPerformance, TestData.At(3)),
+                    Change(api, ComponentStatus.DegradedPerformance, ComponentStatus.MajorOutage, TestData.At(4)),
+                ],
+                []),
+            None));
+        await CommitAsync(api, ComponentStatus.MajorOutage, ComponentStatus.Operational, TestData.At(8));
+
+        var sinceSix = await Store.ListStatusHistoryAsync(page.Id, TestData.At(6), None);
+        var betweenTheTwo = await Store.ListStatusHistoryAsync(page.Id, TestData.At(3.5), None);
+        var afterAll = await Store.ListStatusHistoryAsync(page.Id, TestData.At(9), None);
+
+        Assert.Equal(
+            [(web.Id, TestData.At(2).UtcTicks), (api.Id, TestData.At(4).UtcTicks), (api.Id, TestData.At(8).UtcTicks)],
+            sinceSix.Select(h => (h.ComponentId, h.At.UtcTicks)));
+        Assert.Equal(
+            [(web.Id, TestData.At(2).UtcTicks), (api.Id, TestData.At(3).UtcTicks), (api.Id, TestData.At(4).UtcTicks), (api.Id, TestData.At(8).UtcTicks)],
+            betweenTheTwo.Select(h => (h.ComponentId, h.At.UtcTicks)));
+        Assert.Equal(
+            [(web.Id, ComponentStatus.PartialOutage), (api.Id, ComponentStatus.Operational)],
+            afterAll.Select(h => (h.ComponentId, h.NewStatus)));
+    }
 }

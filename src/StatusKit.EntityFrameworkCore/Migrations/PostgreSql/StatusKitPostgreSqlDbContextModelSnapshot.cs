@@ -37,6 +37,10 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("text")
                 .HasColumnName("group_name");
 
+            b.Property<Guid?>("LastHistoryId")
+                .HasColumnType("uuid")
+                .HasColumnName("last_history_id");
+
             b.Property<int?>("ManualStatus")
                 .HasColumnType("integer")
                 .HasColumnName("manual_status");
@@ -396,9 +400,11 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("uuid")
                 .HasColumnName("page_id");
 
-            b.HasKey("Id");
+            b.Property<Guid?>("PreviousId")
+                .HasColumnType("uuid")
+                .HasColumnName("previous_id");
 
-            b.HasIndex("ComponentId", "At");
+            b.HasKey("Id");
 
             b.HasIndex("PageId", "At");
 
@@ -598,12 +604,6 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
 
         modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.StatusHistoryEntity", b =>
         {
-            b.HasOne("StatusKit.EntityFrameworkCore.Entities.ComponentEntity", null)
-                .WithMany()
-                .HasForeignKey("ComponentId")
-                .OnDelete(DeleteBehavior.Cascade)
-                .IsRequired();
-
             b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageEntity", null)
                 .WithMany()
                 .HasForeignKey("PageId")

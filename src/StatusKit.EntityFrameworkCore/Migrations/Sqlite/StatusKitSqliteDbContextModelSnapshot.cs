@@ -36,6 +36,10 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("TEXT")
                 .HasColumnName("group_name");
 
+            b.Property<Guid?>("LastHistoryId")
+                .HasColumnType("TEXT")
+                .HasColumnName("last_history_id");
+
             b.Property<int?>("ManualStatus")
                 .HasColumnType("INTEGER")
                 .HasColumnName("manual_status");
@@ -395,9 +399,11 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("TEXT")
                 .HasColumnName("page_id");
 
-            b.HasKey("Id");
+            b.Property<Guid?>("PreviousId")
+                .HasColumnType("TEXT")
+                .HasColumnName("previous_id");
 
-            b.HasIndex("ComponentId", "At");
+            b.HasKey("Id");
 
             b.HasIndex("PageId", "At");
 
@@ -597,12 +603,6 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
 
         modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.StatusHistoryEntity", b =>
         {
-            b.HasOne("StatusKit.EntityFrameworkCore.Entities.ComponentEntity", null)
-                .WithMany()
-                .HasForeignKey("ComponentId")
-                .OnDelete(DeleteBehavior.Cascade)
-                .IsRequired();
-
             b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageEntity", null)
                 .WithMany()
                 .HasForeignKey("PageId")
