@@ -56,9 +56,16 @@ internal sealed class JsonRowMaterializer<T>
     /// <summary>The rows of <paramref name="json"/>, a JSON array of row arrays.</summary>
     public List<T> ReadAll(ReadOnlySpan<byte> json)
     {
+        var rows = new List<T>();
+        ReadInto(json, rows);
+        return rows;
+    }
+
+    /// <summary>Appends the rows of <paramref name="json"/>, a JSON array of row arrays, to <paramref name="rows"/>.</summary>
+    public void ReadInto(ReadOnlySpan<byte> json, List<T> rows)
+    {
         var reader = new Utf8JsonReader(json);
         Expect(ref reader, JsonTokenType.StartArray);
-        var rows = new List<T>();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
         {
             var row = new T();
@@ -83,8 +90,6 @@ internal sealed class JsonRowMaterializer<T>
         {
             throw Malformed($"{reader.TokenType} where a row array was expected");
         }
-
-        return rows;
     }
 
     private static void Expect(ref Utf8JsonReader reader, JsonTokenType token)

@@ -15,6 +15,9 @@ namespace StatusKit.EntityFrameworkCore.Storage;
 /// </summary>
 internal static class RowReader
 {
+    /// <summary>The most rows <see cref="SelectInAnyOrder{T}"/> puts into one JSON value.</summary>
+    public const int JsonChunkRows = 128;
+
     private static readonly ConditionalWeakTable<IEntityType, object> Materializers = new();
     private static readonly ConditionalWeakTable<IEntityType, object> JsonMaterializers = new();
 
@@ -36,18 +39,41 @@ internal static class RowReader
         return $"SELECT CAST(json_group_array(json_array({values}){order}) AS BLOB) {from}";
     }
 
+    /// <summary>
+    /// The statement that selects every column of the <typeparamref name="T"/> rows of <paramref name="table"/> (named
+    /// <paramref name="alias"/>) that match <paramref name="where"/>, in no particular order (the caller sorts), shaped as
+    /// <see cref="ReadAllAsync{T}"/> reads it with the same dialect. Where rows cross as JSON, they come as one JSON
+    /// value per <see cref="JsonChunkRows"/> rows of the table, so that a large result (the components of a
+    /// 1,000-component page are ~280 KB of JSON) is not copied into one array on the large-object heap, and SQLite
+    /// sorts only by row id.
+    /// </summary>
+    public static string SelectInAnyOrder<T>(IEntityType entityType, StoreDialect dialect, string alias, string table, string where)
+        where T : new()
+    {
+        if (!dialect.ReadsRowsAsJson)
+        {
+            return $"SELECT {alias}.* FROM {table} AS {alias} WHERE {where}";
+        }
+
+        var values = string.Join(", ", JsonMaterializerOf<T>(entityType).Columns.Select(c => $"{alias}.\"{c}\""));
+        return $"SELECT CAST(json_group_array(json_array({values})) AS BLOB) FROM {table} AS {alias} WHERE {where} GROUP BY {alias}.rowid / {JsonChunkRows}";
+    }
+
     public static async Task<List<T>> ReadAllAsync<T>(DbDataReader reader, IEntityType entityType, StoreDialect dialect, CancellationToken cancellationToken)
         where T : new()
     {
         if (dialect.ReadsRowsAsJson)
         {
-            // One row, one value: the rows as a JSON array (an empty set aggregates to []).
-            if (!await reader.ReadAsync(cancellationToken))
+            // One value per row, each a JSON array of rows: one for Select (an empty set aggregates to []), any number
+            // for SelectInAnyOrder (none for an empty set).
+            var json = JsonMaterializerOf<T>(entityType);
+            var all = new List<T>();
+            while (await reader.ReadAsync(cancellationToken))
             {
-                throw new InvalidOperationException($"The JSON rows of {typeof(T).Name} returned no value.");
+                json.ReadInto(reader.GetFieldValue<byte[]>(0), all);
             }
 
-            return JsonMaterializerOf<T>(entityType).ReadAll(reader.GetFieldValue<byte[]>(0));
+            return all;
         }
 
         var materializer = MaterializerOf<T>(entityType, dialect.InstantsAsText);

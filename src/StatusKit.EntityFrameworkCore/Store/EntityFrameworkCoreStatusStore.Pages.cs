@@ -3,6 +3,7 @@ using StatusKit.Abstractions;
 using StatusKit.EntityFrameworkCore.Entities;
 using StatusKit.EntityFrameworkCore.Storage;
 using StatusKit.Model;
+using StatusKit.Shared;
 
 namespace StatusKit.EntityFrameworkCore.Store;
 
@@ -37,10 +38,8 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var sql = string.Join(
             ";\n",
             Select<PageEntity>("p", $"FROM {s.Table<PageEntity>()} AS p WHERE {Col<PageEntity>("p", nameof(PageEntity.Id))} = {{0}}", null),
-            Select<ComponentEntity>(
-                "c",
-                $"FROM {s.Table<ComponentEntity>()} AS c WHERE {Col<ComponentEntity>("c", nameof(ComponentEntity.PageId))} = {{0}}",
-                ComponentDisplayOrder(s, d)),
+            RowReader.SelectInAnyOrder<ComponentEntity>(
+                s.EntityType<ComponentEntity>(), d, "c", s.Table<ComponentEntity>(), $"{Col<ComponentEntity>("c", nameof(ComponentEntity.PageId))} = {{0}}"),
             Select<StatusIncidentEntity>("i", $"FROM (SELECT x.* {unresolved}) AS i", NewestFirst("i")),
             Select<StatusIncidentUpdateEntity>(
                 "u",
@@ -71,7 +70,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 return new PageContent
                 {
                     Page = pages[0].ToModel(),
-                    Components = components.Select(c => c.ToModel()).ToArray(),
+                    Components = SortedModels(components, ComponentOrder.ByDisplay),
                     UnresolvedIncidents = WithUpdates(incidents, updates),
                     MaintenanceWindows = windows.Select(w => w.ToModel()).ToArray(),
                 };

@@ -51,10 +51,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             where T : new() => RowReader.Select<T>(s.EntityType<T>(), d, alias, from, orderBy);
         var sql = string.Join(
             ";\n",
-            Select<ComponentEntity>(
-                "c",
-                $"FROM {inScope}",
-                $"{Cc(nameof(ComponentEntity.PageId))}, {Cc(nameof(ComponentEntity.DisplayOrder))}, {Cc(nameof(ComponentEntity.Name))}{collate}, {Cc(nameof(ComponentEntity.Id))}"),
+            RowReader.SelectInAnyOrder<ComponentEntity>(s.EntityType<ComponentEntity>(), d, "c", s.Table<ComponentEntity>(), filter),
             Select<PageEntity>(
                 "p",
                 $"FROM {s.Table<PageEntity>()} AS p WHERE {Col<PageEntity>("p", nameof(PageEntity.Id))} IN ({pageIds})",
@@ -103,7 +100,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 var subscribers = await sets.NextAsync<SubscriberEntity>();
                 return new StatusInputs
                 {
-                    Components = components.Select(c => c.ToModel()).ToArray(),
+                    Components = SortedModels(components, ComponentOrder.ByPageThenDisplay),
                     Pages = pages.Select(p => p.ToModel()).ToArray(),
                     OpenSignals = signals.Select(g => g.ToModel()).ToArray(),
                     InProgressWindows = windows.Select(w => w.ToModel()).ToArray(),

@@ -1,4 +1,5 @@
 using StatusKit.Model;
+using StatusKit.Shared;
 
 namespace StatusKit.InMemory;
 

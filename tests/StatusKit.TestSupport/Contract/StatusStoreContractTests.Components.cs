@@ -133,6 +133,52 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task ComponentReads_OrderNamesByCodePoint_AsTheDatabasesCollate()
+    {
+        var page = await AddPageAsync();
+        var emoji = await AddComponentAsync(page.Id, "😀 Edge", displayOrder: 1);
+        var privateUse = await AddComponentAsync(page.Id, "\uE000 Edge", displayOrder: 1);
+        var plain = await AddComponentAsync(page.Id, "Edge", displayOrder: 1);
+
+        var listed = await Store.ListComponentsAsync(page.Id, None);
+        var content = await Store.LoadPageContentAsync(page.Id, 10, None);
+        var inputs = await Store.LoadStatusInputsAsync(StatusScope.ForPage(page.Id), None);
+
+        Guid[] expected = [plain.Id, privateUse.Id, emoji.Id];
+        Assert.Equal(expected, listed.Select(c => c.Id));
+        Assert.Equal(expected, content!.Components.Select(c => c.Id));
+        Assert.Equal(expected, inputs.Components.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task ComponentReads_OfALargePageAmongOthers_ReturnEveryComponentInOrder()
+    {
+        var page = await AddPageAsync();
+        var other = await AddPageAsync();
+        var added = new List<Component>();
+        for (var i = 0; i < 300; i++)
+        {
+            added.Add(await AddComponentAsync(page.Id, $"Component {(i * 7919) % 300:D3}", teamId: "team-big", displayOrder: i % 5));
+            if (i % 3 == 0)
+            {
+                await AddComponentAsync(other.Id, $"Other {i:D3}", teamId: "team-big");
+            }
+        }
+
+        var expected = added.OrderBy(c => c.DisplayOrder).ThenBy(c => c.Name, StringComparer.Ordinal).Select(c => c.Id).ToArray();
+        var listed = await Store.ListComponentsAsync(page.Id, None);
+        var content = await Store.LoadPageContentAsync(page.Id, 10, None);
+        var inputs = await Store.LoadStatusInputsAsync(StatusScope.ForTeam("team-big"), None);
+
+        Assert.Equal(expected, listed.Select(c => c.Id));
+        Assert.Equal(added.OrderBy(c => c.Id).ToArray(), listed.OrderBy(c => c.Id).ToArray());
+        Assert.Equal(expected, content!.Components.Select(c => c.Id));
+        Assert.Equal(expected, inputs.Components.Where(c => c.PageId == page.Id).Select(c => c.Id));
+        Assert.Equal(400, inputs.Components.Count);
+        Assert.Empty(await Store.ListComponentsAsync((await AddPageAsync()).Id, None));
+    }
+
+    [Fact]
     public async Task UpdateComponent_ReplacesDescriptiveFields_ButNotStatus()
     {
         var page = await AddPageAsync();
