@@ -23,20 +23,9 @@ internal sealed class ChainStatusHistory : Migration
                 SELECT h.id FROM statuskit_status_history AS h WHERE h.component_id = statuskit_components.id
                 ORDER BY h.at DESC, h.id DESC LIMIT 1);
             """);
-        migrationBuilder.Sql(
-            """
-            CREATE TABLE ef_temp_statuskit_status_history (
-                id TEXT NOT NULL CONSTRAINT PK_statuskit_status_history PRIMARY KEY,
-                page_id TEXT NOT NULL,
-                component_id TEXT NOT NULL,
-                old_status INTEGER NOT NULL,
-                new_status INTEGER NOT NULL,
-                at TEXT NOT NULL,
-                cause TEXT NOT NULL,
-                previous_id TEXT NULL,
-                CONSTRAINT FK_statuskit_status_history_statuskit_pages_page_id FOREIGN KEY (page_id) REFERENCES statuskit_pages (id) ON DELETE CASCADE);
-            """);
-        migrationBuilder.Sql(
+        RebuildHistory(
+            migrationBuilder,
+            "previous_id TEXT NULL,",
             $"""
             INSERT INTO ef_temp_statuskit_status_history ({Columns}, previous_id)
             SELECT {Columns}, (
@@ -45,15 +34,26 @@ internal sealed class ChainStatusHistory : Migration
                 ORDER BY p.at DESC, p.id DESC LIMIT 1)
             FROM statuskit_status_history AS h;
             """);
-        migrationBuilder.Sql("DROP TABLE statuskit_status_history;");
-        migrationBuilder.Sql("ALTER TABLE ef_temp_statuskit_status_history RENAME TO statuskit_status_history;");
-        migrationBuilder.CreateIndex(name: "IX_statuskit_status_history_page_id_at", table: "statuskit_status_history", columns: ["page_id", "at"]);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        RebuildHistory(
+            migrationBuilder,
+            "CONSTRAINT FK_statuskit_status_history_statuskit_components_component_id FOREIGN KEY (component_id) REFERENCES statuskit_components (id) ON DELETE CASCADE,",
+            $"INSERT INTO ef_temp_statuskit_status_history ({Columns}) SELECT {Columns} FROM statuskit_status_history;");
+        migrationBuilder.CreateIndex(name: "IX_statuskit_status_history_component_id_at", table: "statuskit_status_history", columns: ["component_id", "at"]);
+        migrationBuilder.Sql("ALTER TABLE statuskit_components DROP COLUMN last_history_id;");
+    }
+
+    /// <summary>
+    /// Replaces the history table with one that has the columns of the initial schema, the foreign key to pages, its
+    /// (page, time) index and <paramref name="extra"/> (a column or a constraint), filled by <paramref name="copy"/>.
+    /// </summary>
+    private static void RebuildHistory(MigrationBuilder migrationBuilder, string extra, string copy)
+    {
         migrationBuilder.Sql(
-            """
+            $"""
             CREATE TABLE ef_temp_statuskit_status_history (
                 id TEXT NOT NULL CONSTRAINT PK_statuskit_status_history PRIMARY KEY,
                 page_id TEXT NOT NULL,
@@ -62,14 +62,12 @@ internal sealed class ChainStatusHistory : Migration
                 new_status INTEGER NOT NULL,
                 at TEXT NOT NULL,
                 cause TEXT NOT NULL,
-                CONSTRAINT FK_statuskit_status_history_statuskit_components_component_id FOREIGN KEY (component_id) REFERENCES statuskit_components (id) ON DELETE CASCADE,
+                {extra}
                 CONSTRAINT FK_statuskit_status_history_statuskit_pages_page_id FOREIGN KEY (page_id) REFERENCES statuskit_pages (id) ON DELETE CASCADE);
             """);
-        migrationBuilder.Sql($"INSERT INTO ef_temp_statuskit_status_history ({Columns}) SELECT {Columns} FROM statuskit_status_history;");
+        migrationBuilder.Sql(copy);
         migrationBuilder.Sql("DROP TABLE statuskit_status_history;");
         migrationBuilder.Sql("ALTER TABLE ef_temp_statuskit_status_history RENAME TO statuskit_status_history;");
-        migrationBuilder.CreateIndex(name: "IX_statuskit_status_history_component_id_at", table: "statuskit_status_history", columns: ["component_id", "at"]);
         migrationBuilder.CreateIndex(name: "IX_statuskit_status_history_page_id_at", table: "statuskit_status_history", columns: ["page_id", "at"]);
-        migrationBuilder.Sql("ALTER TABLE statuskit_components DROP COLUMN last_history_id;");
     }
 }
