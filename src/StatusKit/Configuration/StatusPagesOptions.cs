@@ -31,6 +31,9 @@ public sealed class StatusPagesOptions
     /// <summary>How long a failed background recompute waits before it is retried. Default 5 seconds.</summary>
     public TimeSpan RecomputeRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long to wait before subscribing to the <see cref="Engine.IStatusChangeBackplane"/> again after it failed. Default 5 seconds.</summary>
+    public TimeSpan BackplaneRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How many events a change-feed subscriber may fall behind before its oldest are dropped. Default 256.</summary>
     public int ChangeFeedBufferSize { get; set; } = 256;
 

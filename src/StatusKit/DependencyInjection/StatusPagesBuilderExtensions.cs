@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StatusKit.Abstractions;
 using StatusKit.Caching;
+using StatusKit.Engine;
 using StatusKit.InMemory;
 using StatusKit.Notifications;
 
@@ -32,6 +33,28 @@ public static class StatusPagesBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Replace(ServiceDescriptor.Singleton<IStatusCache, DistributedStatusCache>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Connects the hosts that share one store through <typeparamref name="TBackplane"/> (see
+    /// <see cref="IStatusChangeBackplane"/>), so each host's change feed and page snapshots follow the changes the
+    /// others commit. Replaces a backplane registered before.
+    /// </summary>
+    public static IStatusPagesBuilder UseStatusChangeBackplane<TBackplane>(this IStatusPagesBuilder builder)
+        where TBackplane : class, IStatusChangeBackplane
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IStatusChangeBackplane, TBackplane>());
+        return builder;
+    }
+
+    /// <summary>As <see cref="UseStatusChangeBackplane{TBackplane}(IStatusPagesBuilder)"/>, with a backplane built by <paramref name="factory"/>.</summary>
+    public static IStatusPagesBuilder UseStatusChangeBackplane(this IStatusPagesBuilder builder, Func<IServiceProvider, IStatusChangeBackplane> factory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(factory);
+        builder.Services.Replace(ServiceDescriptor.Singleton(factory));
         return builder;
     }
 

@@ -71,6 +71,10 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton<PageSnapshotBuilder>();
         services.TryAddSingleton<PageSnapshotReader>();
         services.TryAddSingleton<IStatusPageReader>(sp => sp.GetRequiredService<PageSnapshotReader>());
+        services.TryAddSingleton(sp => new BackplaneRelay(
+            sp.GetService<IStatusChangeBackplane>(), sp.GetRequiredService<StatusChangeFeed>(), sp.GetRequiredService<PageSnapshotReader>(),
+            sp.GetRequiredService<IOptions<StatusPagesOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BackplaneRelay>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BackplaneRelay>(sp => sp.GetRequiredService<BackplaneRelay>()));
         services.TryAddSingleton<StatusRecomputer>();
         services.TryAddSingleton<StatusEngine>();
         services.TryAddSingleton<IStatusEngine>(sp => sp.GetRequiredService<StatusEngine>());

@@ -35,4 +35,16 @@ internal static partial class Log
 
     [LoggerMessage(1009, LogLevel.Information, "Warmed {Count} page snapshots")]
     public static partial void SnapshotsWarmed(ILogger logger, int count);
+
+    [LoggerMessage(1010, LogLevel.Warning, "Publishing the change of page {PageId} to the backplane failed; other hosts see it at their next change or snapshot expiry")]
+    public static partial void BackplanePublishFailed(ILogger logger, Guid pageId, Exception exception);
+
+    [LoggerMessage(1011, LogLevel.Warning, "The status change backplane failed; subscribing again in {Delay}")]
+    public static partial void BackplaneSubscriptionFailed(ILogger logger, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(1012, LogLevel.Warning, "The backplane's send queue was full; dropped the oldest change (page {PageId})")]
+    public static partial void BackplaneQueueFull(ILogger logger, Guid pageId);
+
+    [LoggerMessage(1013, LogLevel.Debug, "Page {PageId} changed on another host ({Count} feed events)")]
+    public static partial void RemotePageChanged(ILogger logger, Guid pageId, int count);
 }

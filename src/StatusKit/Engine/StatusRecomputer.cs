@@ -21,6 +21,7 @@ internal sealed class StatusRecomputer
     private readonly IStatusStore _store;
     private readonly PageSnapshotReader _snapshots;
     private readonly StatusChangeFeed _feed;
+    private readonly BackplaneRelay _backplane;
     private readonly TimeProvider _time;
     private readonly ILogger<StatusRecomputer> _logger;
     private readonly PriorityStatusMap _priorities;
@@ -31,6 +32,7 @@ internal sealed class StatusRecomputer
         IStatusStore store,
         PageSnapshotReader snapshots,
         StatusChangeFeed feed,
+        BackplaneRelay backplane,
         IOptions<StatusPagesOptions> options,
         IOptions<NotificationOptions> notificationOptions,
         TimeProvider time,
@@ -39,6 +41,7 @@ internal sealed class StatusRecomputer
         _store = store;
         _snapshots = snapshots;
         _feed = feed;
+        _backplane = backplane;
         _time = time;
         _logger = logger;
         _priorities = options.Value.BuildPriorityMap();
@@ -123,12 +126,28 @@ internal sealed class StatusRecomputer
         return changes;
     }
 
+    /// <summary>
+    /// Publishes the component changes to the feed, rebuilds the touched pages' snapshots (publishing a page status
+    /// change they reveal), and hands each page's change to the backplane for the other hosts.
+    /// </summary>
     private async Task PublishAsync(
         List<ComponentStatusChange> applied, Dictionary<Guid, string> names, HashSet<Guid> pages, string cause, CancellationToken cancellationToken)
     {
+        var eventsByPage = new Dictionary<Guid, List<StatusChanged>>();
+        void Publish(StatusChanged change)
+        {
+            _feed.Publish(change);
+            if (!eventsByPage.TryGetValue(change.PageId, out var events))
+            {
+                eventsByPage[change.PageId] = events = [];
+            }
+
+            events.Add(change);
+        }
+
         foreach (var change in applied)
         {
-            _feed.Publish(new StatusChanged
+            Publish(new StatusChanged
             {
                 Kind = StatusChangeKind.Component,
                 PageId = change.PageId,
@@ -149,7 +168,7 @@ internal sealed class StatusRecomputer
                 var after = await _snapshots.RefreshAsync(pageId, cancellationToken);
                 if (after is not null && before is not null && before.Status.Status != after.Status.Status)
                 {
-                    _feed.Publish(new StatusChanged
+                    Publish(new StatusChanged
                     {
                         Kind = StatusChangeKind.Page,
                         PageId = pageId,
@@ -165,6 +184,8 @@ internal sealed class StatusRecomputer
                 // The status change is committed; a stale snapshot expires with its TTL or the next change.
                 Log.SnapshotRefreshFailed(_logger, pageId, ex);
             }
+
+            _backplane.Send(new PageChange { PageId = pageId, Changes = eventsByPage.GetValueOrDefault(pageId) ?? [] });
         }
     }
 

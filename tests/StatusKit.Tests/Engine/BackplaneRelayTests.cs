@@ -1,0 +1,275 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using StatusKit.Abstractions;
+using StatusKit.Engine;
+using StatusKit.Model;
+using StatusKit.Services;
+using StatusKit.Status;
+using StatusKit.TestSupport;
+using StatusKit.TestSupport.Fakes;
+
+namespace StatusKit.Tests.Engine;
+
+public sealed class BackplaneRelayTests
+{
+    [Fact]
+    public async Task AChangeCommittedOnOneHost_ReachesTheOtherHostsFeedAndSnapshot_WithoutWaitingForTheCache()
+    {
+        var hub = new BackplaneHub();
+        await using var a = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect()));
+        await using var b = new StatusKitHarness(s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton(a.Store));
+            s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect());
+        });
+        var (page, components) = await a.CreatePageAsync("Acme", ("API", "team-a", null));
+        Assert.Equal(StatusIndicator.None, (await b.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var feed = b.Get<IStatusChangeFeed>().SubscribeAsync(page.Id, cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = feed.MoveNextAsync();
+        await a.Get<BackplaneRelay>().StartAsync(cts.Token);
+        await b.Get<BackplaneRelay>().StartAsync(cts.Token);
+        await hub.WaitForSubscribersAsync(2, cts.Token);
+
+        await a.ReportAndSettleAsync(a.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 1));
+
+        Assert.True(await first);
+        var component = feed.Current;
+        Assert.True(await feed.MoveNextAsync());
+        var pageEvent = feed.Current;
+        await feed.DisposeAsync();
+        Assert.Equal((StatusChangeKind.Component, components[0].Id, ComponentStatus.MajorOutage, "API"), (component.Kind, component.ComponentId!.Value, component.NewStatus, component.ComponentName));
+        Assert.Equal((StatusChangeKind.Page, ComponentStatus.MajorOutage), (pageEvent.Kind, pageEvent.NewStatus));
+        Assert.True(pageEvent.Sequence > component.Sequence);
+        Assert.Equal(StatusIndicator.Critical, (await b.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
+        await a.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
+        await b.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task APageContentChange_IsSentWithoutFeedEvents_AndTheOtherHostRebuildsThatPage()
+    {
+        var hub = new BackplaneHub();
+        var received = hub.Tap();
+        await using var a = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect()));
+        var (page, _) = await a.CreatePageAsync("Acme", ("API", "team-a", null));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await a.Get<BackplaneRelay>().StartAsync(cts.Token);
+
+        await a.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "Slow logins", Message = "Looking into it", Severity = StatusIncidentSeverity.Minor, ComponentIds = [],
+        });
+
+        var sent = await received.ReadAsync(cts.Token);
+        Assert.Equal(page.Id, sent.PageId);
+        Assert.Empty(sent.Changes);
+        await a.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task AFailingPublish_IsLogged_AndTheRecomputeStillCommits()
+    {
+        var logs = new ListLoggerProvider();
+        var backplane = new FailingBackplane(failPublish: true, failSubscribeTimes: 0);
+        await using var kit = new StatusKitHarness(s =>
+        {
+            s.AddLogging(l => l.AddProvider(logs));
+            s.AddStatusPages().UseStatusChangeBackplane(_ => backplane);
+        });
+        var (page, components) = await kit.CreatePageAsync("Acme", ("API", "team-a", null));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await kit.Get<BackplaneRelay>().StartAsync(cts.Token);
+
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 1));
+        await backplane.PublishAttempted.Task.WaitAsync(cts.Token);
+        await kit.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
+
+        Assert.Equal(ComponentStatus.MajorOutage, (await kit.Components.GetAsync(components[0].Id))!.Status);
+        Assert.Equal(StatusIndicator.Critical, (await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
+        Assert.True(logs.Has(1010));
+    }
+
+    [Fact]
+    public async Task AFailedSubscription_IsLogged_AndRetriedAfterTheDelayOnTheClock()
+    {
+        var logs = new ListLoggerProvider();
+        var backplane = new FailingBackplane(failPublish: false, failSubscribeTimes: 1);
+        await using var kit = new StatusKitHarness(s =>
+        {
+            s.AddLogging(l => l.AddProvider(logs));
+            s.AddStatusPages(o => o.BackplaneRetryDelay = TimeSpan.FromSeconds(7)).UseStatusChangeBackplane(_ => backplane);
+        });
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", "team-a", null));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var feed = kit.Get<IStatusChangeFeed>().SubscribeAsync(page.Id, cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = feed.MoveNextAsync();
+        await kit.Get<BackplaneRelay>().StartAsync(cts.Token);
+        await backplane.SubscribeAttempted(1).WaitAsync(cts.Token);
+        await WaitForTimerAsync(kit.Clock, cts.Token);
+
+        kit.Clock.Advance(TimeSpan.FromSeconds(6));
+        Assert.Equal(1, backplane.SubscribeCount);
+        kit.Clock.Advance(TimeSpan.FromSeconds(1));
+        await backplane.SubscribeAttempted(2).WaitAsync(cts.Token);
+        backplane.Deliver(new PageChange
+        {
+            PageId = page.Id,
+            Changes = [new StatusChanged { Kind = StatusChangeKind.Page, PageId = page.Id, NewStatus = ComponentStatus.PartialOutage, Sequence = 999 }],
+        });
+
+        Assert.True(await first);
+        Assert.Equal(ComponentStatus.PartialOutage, feed.Current.NewStatus);
+        Assert.NotEqual(999, feed.Current.Sequence);
+        await feed.DisposeAsync();
+        await kit.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
+        Assert.True(logs.Has(1011));
+    }
+
+    [Fact]
+    public async Task WithoutABackplane_TheRelayDoesNothing()
+    {
+        await using var kit = new StatusKitHarness();
+        var relay = kit.Get<BackplaneRelay>();
+
+        await relay.StartAsync(CancellationToken.None);
+        await relay.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(relay.ExecuteTask.IsCompletedSuccessfully);
+        relay.Send(new PageChange { PageId = Guid.NewGuid() });
+        await relay.StopAsync(CancellationToken.None);
+    }
+
+    private static async Task WaitForTimerAsync(ManualTimeProvider clock, CancellationToken cancellationToken)
+    {
+        while (clock.ActiveTimerCount == 0)
+        {
+            await Task.Yield();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>An in-process stand-in for a message bus: each connection receives what the others publish.</summary>
+    private sealed class BackplaneHub
+    {
+        private readonly Lock _lock = new();
+        private readonly List<Channel<PageChange>> _taps = [];
+        private readonly List<(Connection Owner, Channel<PageChange> Channel)> _subscribers = [];
+
+        public IStatusChangeBackplane Connect() => new Connection(this);
+
+        public ChannelReader<PageChange> Tap()
+        {
+            var channel = Channel.CreateUnbounded<PageChange>();
+            lock (_lock)
+            {
+                _taps.Add(channel);
+            }
+
+            return channel.Reader;
+        }
+
+        public async Task WaitForSubscribersAsync(int count, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                lock (_lock)
+                {
+                    if (_subscribers.Count >= count)
+                    {
+                        return;
+                    }
+                }
+
+                await Task.Yield();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        private void Publish(Connection from, PageChange change)
+        {
+            lock (_lock)
+            {
+                foreach (var tap in _taps)
+                {
+                    tap.Writer.TryWrite(change);
+                }
+
+                foreach (var (owner, channel) in _subscribers)
+                {
+                    if (owner != from)
+                    {
+                        channel.Writer.TryWrite(change);
+                    }
+                }
+            }
+        }
+
+        private sealed class Connection(BackplaneHub hub) : IStatusChangeBackplane
+        {
+            public Task PublishAsync(PageChange change, CancellationToken cancellationToken)
+            {
+                hub.Publish(this, change);
+                return Task.CompletedTask;
+            }
+
+            public async IAsyncEnumerable<PageChange> SubscribeAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+            {
+                var channel = Channel.CreateUnbounded<PageChange>();
+                lock (hub._lock)
+                {
+                    hub._subscribers.Add((this, channel));
+                }
+
+                await foreach (var change in channel.Reader.ReadAllAsync(cancellationToken))
+                {
+                    yield return change;
+                }
+            }
+        }
+    }
+
+    /// <summary>A backplane whose publish always fails, or whose first subscriptions fail, and which delivers what the test hands it.</summary>
+    private sealed class FailingBackplane(bool failPublish, int failSubscribeTimes) : IStatusChangeBackplane
+    {
+        private readonly Channel<PageChange> _incoming = Channel.CreateUnbounded<PageChange>();
+        private readonly TaskCompletionSource[] _subscribed = [new(TaskCreationOptions.RunContinuationsAsynchronously), new(TaskCreationOptions.RunContinuationsAsynchronously)];
+        private int _subscribeCount;
+
+        public TaskCompletionSource PublishAttempted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int SubscribeCount => Volatile.Read(ref _subscribeCount);
+
+        public Task SubscribeAttempted(int count) => _subscribed[count - 1].Task;
+
+        public void Deliver(PageChange change) => _incoming.Writer.TryWrite(change);
+
+        public Task PublishAsync(PageChange change, CancellationToken cancellationToken)
+        {
+            PublishAttempted.TrySetResult();
+            return failPublish ? Task.FromException(new IOException("the bus is down")) : Task.CompletedTask;
+        }
+
+        public async IAsyncEnumerable<PageChange> SubscribeAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var attempt = Interlocked.Increment(ref _subscribeCount);
+            if (attempt <= _subscribed.Length)
+            {
+                _subscribed[attempt - 1].TrySetResult();
+            }
+
+            if (attempt <= failSubscribeTimes)
+            {
+                throw new IOException("the connection was reset");
+            }
+
+            await foreach (var change in _incoming.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return change;
+            }
+        }
+    }
+}
