@@ -61,7 +61,10 @@ public sealed class SampleDatabase
         throw new InvalidOperationException($"Database:Provider must be '{Sqlite}' or '{PostgreSql}' (was '{provider}').");
     }
 
-    /// <summary>Registers the context factory and the Entity Framework Core store.</summary>
+    /// <summary>
+    /// Registers the context factory and the Entity Framework Core store; on PostgreSQL also the LISTEN/NOTIFY backplane,
+    /// so several sample instances on one database show each other's changes live.
+    /// </summary>
     public void Register(IServiceCollection services, IStatusPagesBuilder statusPages)
     {
         if (Provider == Sqlite)
@@ -72,7 +75,8 @@ public sealed class SampleDatabase
         else
         {
             services.AddDbContextFactory<StatusKitPostgreSqlDbContext>(o => o.UseNpgsql(ConnectionString));
-            statusPages.UseEntityFrameworkCoreStore<StatusKitPostgreSqlDbContext>();
+            statusPages.UseEntityFrameworkCoreStore<StatusKitPostgreSqlDbContext>()
+                .UsePostgreSqlBackplane(o => o.ConnectionString = ConnectionString);
         }
     }
 

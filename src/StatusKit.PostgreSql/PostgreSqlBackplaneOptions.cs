@@ -1,0 +1,18 @@
+namespace StatusKit.PostgreSql;
+
+/// <summary>Where the PostgreSQL status change backplane listens and notifies.</summary>
+public sealed class PostgreSqlBackplaneOptions
+{
+    /// <summary>
+    /// The database every host shares (usually the store's). Required. The backplane keeps one connection open for
+    /// <c>LISTEN</c> and opens short-lived ones to <c>NOTIFY</c>.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// The notification channel: a lower-case identifier of at most 63 characters (letters, digits, underscores, not
+    /// starting with a digit). Hosts of different deployments on one database need different channels. Default
+    /// <c>statuskit_changes</c>.
+    /// </summary>
+    public string Channel { get; set; } = "statuskit_changes";
+}
