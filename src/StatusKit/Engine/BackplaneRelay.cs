@@ -42,6 +42,9 @@ internal sealed class BackplaneRelay : BackgroundService
             dropped => Log.BackplaneQueueFull(_logger, dropped.PageId));
     }
 
+    /// <summary>Whether a backplane is registered (otherwise <see cref="Send"/> does nothing).</summary>
+    public bool HasBackplane => _backplane is not null;
+
     /// <summary>Queues a change committed on this host for the other hosts (nothing without a backplane).</summary>
     public void Send(PageChange change)
     {

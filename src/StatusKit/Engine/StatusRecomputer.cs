@@ -133,10 +133,16 @@ internal sealed class StatusRecomputer
     private async Task PublishAsync(
         List<ComponentStatusChange> applied, Dictionary<Guid, string> names, HashSet<Guid> pages, string cause, CancellationToken cancellationToken)
     {
-        var eventsByPage = new Dictionary<Guid, List<StatusChanged>>();
+        // Kept only for a backplane: without one, a recompute allocates nothing more for it.
+        var eventsByPage = _backplane.HasBackplane ? new Dictionary<Guid, List<StatusChanged>>() : null;
         void Publish(StatusChanged change)
         {
             _feed.Publish(change);
+            if (eventsByPage is null)
+            {
+                return;
+            }
+
             if (!eventsByPage.TryGetValue(change.PageId, out var events))
             {
                 eventsByPage[change.PageId] = events = [];
@@ -185,7 +191,10 @@ internal sealed class StatusRecomputer
                 Log.SnapshotRefreshFailed(_logger, pageId, ex);
             }
 
-            _backplane.Send(new PageChange { PageId = pageId, Changes = eventsByPage.GetValueOrDefault(pageId) ?? [] });
+            if (eventsByPage is not null)
+            {
+                _backplane.Send(new PageChange { PageId = pageId, Changes = eventsByPage.GetValueOrDefault(pageId) ?? [] });
+            }
         }
     }
 
