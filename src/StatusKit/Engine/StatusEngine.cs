@@ -17,6 +17,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly StatusRecomputer _recomputer;
     private readonly PageSnapshotReader _snapshots;
+    private readonly BackplaneRelay _backplane;
     private readonly TimeProvider _time;
     private readonly ILogger<StatusEngine> _logger;
     private readonly TimeSpan _retryDelay;
@@ -38,10 +39,17 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
     private long _recomputeCount;
     private int _disposed;
 
-    public StatusEngine(StatusRecomputer recomputer, PageSnapshotReader snapshots, IOptions<StatusPagesOptions> options, TimeProvider time, ILogger<StatusEngine> logger)
+    public StatusEngine(
+        StatusRecomputer recomputer,
+        PageSnapshotReader snapshots,
+        BackplaneRelay backplane,
+        IOptions<StatusPagesOptions> options,
+        TimeProvider time,
+        ILogger<StatusEngine> logger)
     {
         _recomputer = recomputer;
         _snapshots = snapshots;
+        _backplane = backplane;
         _time = time;
         _logger = logger;
         _retryDelay = options.Value.RecomputeRetryDelay;
@@ -72,8 +80,12 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
     public Task RefreshPageAsync(Guid pageId, CancellationToken cancellationToken) =>
         WaitAsync(Enqueue($"refresh:{pageId:N}", StatusScope.ForPage(pageId), "page changed", false, background: false, refreshOnly: true), cancellationToken);
 
-    /// <summary>Forgets a deleted page's snapshot.</summary>
-    public Task ForgetPageAsync(Guid pageId, CancellationToken cancellationToken) => _snapshots.ForgetAsync(pageId, cancellationToken);
+    /// <summary>Forgets a deleted page's snapshot, and tells the other hosts (which find the page gone and forget it too).</summary>
+    public async Task ForgetPageAsync(Guid pageId, CancellationToken cancellationToken)
+    {
+        await _snapshots.ForgetAsync(pageId, cancellationToken);
+        _backplane.Send(new PageChange { PageId = pageId });
+    }
 
     /// <summary>Queues the recompute of a team after one of its incidents changed; never throws for recompute failures.</summary>
     public void RecomputeTeamInBackground(string teamId, string cause) =>

@@ -71,6 +71,37 @@ public sealed class BackplaneRelayTests
     }
 
     [Fact]
+    public async Task APageDeletedOnOneHost_IsForgottenByTheOtherHost_WithoutWaitingForTheCache()
+    {
+        var hub = new BackplaneHub();
+        await using var a = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect()));
+        await using var b = new StatusKitHarness(s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton(a.Store));
+            s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect());
+        });
+        // Created on host B, so the only change host B hears of is the deletion.
+        var (page, _) = await b.CreatePageAsync("Acme", ("API", "team-a", null));
+        Assert.NotNull(await b.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await a.Get<BackplaneRelay>().StartAsync(cts.Token);
+        await b.Get<BackplaneRelay>().StartAsync(cts.Token);
+        await hub.WaitForSubscribersAsync(2, cts.Token);
+
+        await a.Pages.DeleteAsync(page.Id);
+
+        var forgotten = b.Get<PageSnapshotReader>();
+        while (forgotten.LastKnown(page.Id) is not null)
+        {
+            await Task.Delay(10, cts.Token);
+        }
+
+        Assert.Null(await b.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
+        await a.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
+        await b.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task AFailingPublish_IsLogged_AndTheRecomputeStillCommits()
     {
         var logs = new ListLoggerProvider();
