@@ -109,17 +109,23 @@ internal sealed class BackplaneRelay : BackgroundService
         }
     }
 
-    /// <summary>Rebuilds the page's snapshot from the store, then passes the other host's events to the local feed.</summary>
+    /// <summary>
+    /// Rebuilds the page's snapshot from the store when this host holds one (a page it never served has nothing stale
+    /// here, and a shared cache already has the sender's), then passes the other host's events to the local feed.
+    /// </summary>
     internal async Task ApplyAsync(PageChange change, CancellationToken cancellationToken)
     {
         Log.RemotePageChanged(_logger, change.PageId, change.Changes.Count);
-        try
+        if (_snapshots.LastKnown(change.PageId) is not null)
         {
-            await _snapshots.RefreshAsync(change.PageId, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.SnapshotRefreshFailed(_logger, change.PageId, ex);
+            try
+            {
+                await _snapshots.RefreshAsync(change.PageId, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.SnapshotRefreshFailed(_logger, change.PageId, ex);
+            }
         }
 
         foreach (var e in change.Changes)

@@ -102,6 +102,31 @@ public sealed class BackplaneRelayTests
     }
 
     [Fact]
+    public async Task AChangeOfAPageThisHostNeverServed_ReachesItsFeed_WithoutAStoreRead()
+    {
+        var backplane = new FailingBackplane(failPublish: false, failSubscribeTimes: 0);
+        await using var kit = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => backplane));
+        var pageId = Guid.NewGuid();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var feed = kit.Get<IStatusChangeFeed>().SubscribeAsync(pageId, cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = feed.MoveNextAsync();
+        await kit.Get<BackplaneRelay>().StartAsync(cts.Token);
+        await backplane.SubscribeAttempted(1).WaitAsync(cts.Token);
+
+        backplane.Deliver(new PageChange
+        {
+            PageId = pageId,
+            Changes = [new StatusChanged { Kind = StatusChangeKind.Page, PageId = pageId, NewStatus = ComponentStatus.MajorOutage }],
+        });
+
+        Assert.True(await first);
+        Assert.Equal(ComponentStatus.MajorOutage, feed.Current.NewStatus);
+        await feed.DisposeAsync();
+        await kit.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
+        Assert.Equal(0, kit.StoreControl.Calls(nameof(IStatusStore.LoadPageContentAsync)));
+    }
+
+    [Fact]
     public async Task AFailingPublish_IsLogged_AndTheRecomputeStillCommits()
     {
         var logs = new ListLoggerProvider();
