@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using StatusKit.EntityFrameworkCore.Configuration;
+using StatusKit.EntityFrameworkCore.Entities;
 using StatusKit.EntityFrameworkCore.Tests.Infrastructure;
 using StatusKit.Maintenance;
 using StatusKit.Model;
@@ -150,6 +153,7 @@ public sealed class TwoHostsOnOnePostgreSqlDatabaseTests(PostgreSqlCluster clust
             .OrderBy(h => h.ComponentId).ThenBy(h => h.At).ToList();
         Assert.Equal(2 * 310, expectedHistory.Count);
         Assert.Equal(expectedHistory, actualHistory);
+        await AssertEveryComponentsHistoryIsOneChainAsync(database, page.Id);
 
         // The outbox: 0 lost, 0 stuck, nothing superseded or dead-lettered.
         var rows = await store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id, Take = 100_000 }, CancellationToken.None);
@@ -211,5 +215,33 @@ public sealed class TwoHostsOnOnePostgreSqlDatabaseTests(PostgreSqlCluster clust
     private sealed record PassCounts(int A, int B)
     {
         public int Total => A + B;
+    }
+
+    /// <summary>
+    /// The store-internal history chain (what "the latest entry before a time" reads) survived two hosts committing at
+    /// once: from each component's newest row, the previous-row links visit every one of its rows exactly once.
+    /// </summary>
+    private static async Task AssertEveryComponentsHistoryIsOneChainAsync(PostgreSqlTestDatabase database, Guid pageId)
+    {
+        await using var context = database.CreateContext();
+        var links = await context.Set<StatusHistoryEntity>()
+            .Where(h => h.PageId == pageId)
+            .Select(h => new { h.Id, h.ComponentId, Previous = EF.Property<Guid?>(h, HistoryChain.PreviousId) })
+            .ToDictionaryAsync(h => h.Id);
+        var heads = await context.Set<ComponentEntity>()
+            .Where(c => c.PageId == pageId)
+            .Select(c => new { c.Id, Head = EF.Property<Guid?>(c, HistoryChain.LastHistoryId) })
+            .ToListAsync();
+        foreach (var component in heads)
+        {
+            var walked = new List<Guid>();
+            for (var id = component.Head; id is { } current && walked.Count <= links.Count; id = links[current].Previous)
+            {
+                Assert.Equal(component.Id, links[current].ComponentId);
+                walked.Add(current);
+            }
+
+            Assert.Equal(links.Values.Where(l => l.ComponentId == component.Id).Select(l => l.Id).Order(), walked.Order());
+        }
     }
 }
