@@ -116,7 +116,6 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The display order of a page's components (alias <c>c</c>): order, then name by code point, then id.</summary>
     /// <summary>The rows as models in <paramref name="order"/> (read unordered, see <see cref="RowReader.SelectInAnyOrder{T}"/>).</summary>
     private static Component[] SortedModels(List<ComponentEntity> rows, Comparison<Component> order)
     {

@@ -73,7 +73,7 @@ public sealed class RowReaderTests : IAsyncLifetime
         await using var context = _database.CreateContext();
         var entityType = context.Model.FindEntityType(typeof(PageEntity))!;
 
-        var error = Assert.Throws<InvalidOperationException>(() => JsonRowMaterializer<PageEntity>.Compile(entityType).ReadAll("[[\"5A1C0E0B-2D44-4F5B-9C0A-6B1D2E3F4A5B\"]]"u8));
+        var error = Assert.Throws<InvalidOperationException>(() => JsonRowMaterializer<PageEntity>.Compile(entityType).ReadInto("[[\"5A1C0E0B-2D44-4F5B-9C0A-6B1D2E3F4A5B\"]]"u8, []));
 
         Assert.Contains("fewer than", error.Message, StringComparison.Ordinal);
     }
