@@ -169,21 +169,21 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Concurrent_claimers_claim_every_row_exactly_once()
+    public async Task Concurrent_claimers_claim_every_row_exactly_once_and_each_subscriber_from_one_claimer()
     {
         var store = Database.CreateStore();
         var page = Samples.Page("outbox");
         await store.AddPageAsync(page, CancellationToken.None);
-        var subscriberId = Guid.CreateVersion7();
+        var subscriberIds = Enumerable.Range(0, 20).Select(_ => Guid.CreateVersion7()).ToArray();
         var rows = Enumerable.Range(0, 500)
-            .Select(i => Samples.Notification(page.Id, subscriberId, $"claim-{i}", Samples.T0.AddSeconds(-i % 7)))
+            .Select(i => Samples.Notification(page.Id, subscriberIds[i % subscriberIds.Length], $"claim-{i}", Samples.T0.AddSeconds(-i % 7)))
             .ToArray();
         Assert.Equal(500, await store.EnqueueNotificationsAsync(rows, CancellationToken.None));
 
         var claimers = Enumerable.Range(0, 4).Select(n => Task.Run(async () =>
         {
             var claimerStore = Database.CreateStore();
-            var mine = new List<Guid>();
+            var mine = new List<Notification>();
             while (true)
             {
                 var batch = await claimerStore.ClaimNotificationsAsync($"dispatcher-{n}", Samples.T0, Samples.T0.AddMinutes(5), 25, CancellationToken.None);
@@ -193,14 +193,15 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
                 }
 
                 Assert.All(batch, b => Assert.Equal($"dispatcher-{n}", b.LeaseOwner));
-                mine.AddRange(batch.Select(b => b.Id));
+                mine.AddRange(batch);
             }
         })).ToArray();
-        var claimed = (await Task.WhenAll(claimers)).SelectMany(ids => ids).ToList();
+        var claimed = (await Task.WhenAll(claimers)).SelectMany(rows => rows).ToList();
 
         Assert.Equal(500, claimed.Count);
-        Assert.Equal(500, claimed.Distinct().Count());
-        Assert.Equal(rows.Select(r => r.Id).Order(), claimed.Order());
+        Assert.Equal(500, claimed.Select(c => c.Id).Distinct().Count());
+        Assert.Equal(rows.Select(r => r.Id).Order(), claimed.Select(c => c.Id).Order());
+        Assert.All(claimed.GroupBy(c => c.SubscriberId), subscriber => Assert.Single(subscriber.Select(c => c.LeaseOwner).Distinct()));
     }
 
     [Fact]

@@ -47,6 +47,28 @@ internal sealed class StoreDialect
     /// <summary>What a claim appends to its row selection so two dispatchers never wait on or take the same row.</summary>
     public string SkipLockedSuffix => IsPostgreSql ? " FOR UPDATE SKIP LOCKED" : "";
 
+    /// <summary>
+    /// A statement that makes the rest of its transaction wait for every other transaction that ran it with the same
+    /// <paramref name="name"/>: on PostgreSQL a transaction-scoped advisory lock keyed by the name's 64-bit FNV-1a hash
+    /// (so a later statement's snapshot sees what the previous holder committed); null on SQLite, where a write
+    /// statement holds the database's write lock from its first read.
+    /// </summary>
+    public string? SerializingLock(string name)
+    {
+        if (!IsPostgreSql)
+        {
+            return null;
+        }
+
+        var hash = 14695981039346656037UL;
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(name))
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+
+        return $"SELECT pg_advisory_xact_lock({unchecked((long)hash).ToString(CultureInfo.InvariantCulture)})";
+    }
+
     /// <summary>What a read that is followed by a write of the same rows appends to lock them (SQLite locks the database).</summary>
     public string ForUpdateSuffix => IsPostgreSql ? " FOR UPDATE" : "";
 

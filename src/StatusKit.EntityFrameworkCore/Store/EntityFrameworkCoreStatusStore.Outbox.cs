@@ -86,14 +86,27 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var table = s.Table<NotificationEntity>();
         string C(string property) => s.Column<NotificationEntity>(property);
 
-        // One statement: pick the oldest due rows (skipping rows another claimer has locked on PostgreSQL; SQLite runs
-        // the statement under its database write lock) and lease them.
+        // Claims of one store take turns (SQLite: the statement's write lock; PostgreSQL: an advisory lock first, so
+        // the statement's snapshot holds every lease committed before it), or two claimers could both see a
+        // subscriber without a live lease and take two of its rows.
+        var turn = session.Dialect.SerializingLock(table);
+        await using var transaction = turn is null ? null : await session.Context.Database.BeginTransactionAsync(cancellationToken);
+        if (turn is not null)
+        {
+            await session.ExecuteAsync(turn, [], cancellationToken);
+        }
+
+        // One statement: pick the oldest due unleased rows of subscribers none of whose rows is under another owner's
+        // live lease (skipping rows locked by other writers on PostgreSQL) and lease them.
         var sql =
             $"WITH picked AS (SELECT n.{C(nameof(NotificationEntity.Id))} AS id FROM {table} AS n " +
             $"WHERE n.{C(nameof(NotificationEntity.State))} = {(int)NotificationState.Pending} " +
             $"AND n.{C(nameof(NotificationEntity.DueAt))} <= {{2}} " +
             $"AND (n.{C(nameof(NotificationEntity.LeaseOwner))} IS NULL OR n.{C(nameof(NotificationEntity.LeaseExpiresAt))} IS NULL " +
             $"OR n.{C(nameof(NotificationEntity.LeaseExpiresAt))} <= {{2}}) " +
+            $"AND NOT EXISTS (SELECT 1 FROM {table} AS o WHERE o.{C(nameof(NotificationEntity.SubscriberId))} = n.{C(nameof(NotificationEntity.SubscriberId))} " +
+            $"AND o.{C(nameof(NotificationEntity.State))} = {(int)NotificationState.Pending} AND o.{C(nameof(NotificationEntity.LeaseExpiresAt))} > {{2}} " +
+            $"AND o.{C(nameof(NotificationEntity.LeaseOwner))} <> {{0}}) " +
             $"ORDER BY n.{C(nameof(NotificationEntity.DueAt))}, n.{C(nameof(NotificationEntity.Id))} LIMIT {{3}}{session.Dialect.SkipLockedSuffix}) " +
             $"UPDATE {table} SET {C(nameof(NotificationEntity.LeaseOwner))} = {{0}}, {C(nameof(NotificationEntity.LeaseExpiresAt))} = {{1}} " +
             $"WHERE {C(nameof(NotificationEntity.Id))} IN (SELECT id FROM picked) RETURNING *";
@@ -101,6 +114,11 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             .FromSqlRaw(sql, leaseOwner, Instants.ToStore(leaseExpiresAt), Instants.ToStore(now), maxCount)
             .AsNoTracking()
             .ToListAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return rows.OrderBy(r => r.DueAt).ThenBy(r => r.Id).Select(r => r.ToModel()).ToArray();
     }
 

@@ -216,7 +216,10 @@ public interface IStatusStore
     /// <summary>
     /// Claims up to <paramref name="maxCount"/> Pending rows due at or before <paramref name="now"/> whose lease is
     /// absent or expired, oldest due first, setting their lease to <paramref name="leaseOwner"/> until
-    /// <paramref name="leaseExpiresAt"/>. Two concurrent callers never claim the same row.
+    /// <paramref name="leaseExpiresAt"/>. Two concurrent callers never claim the same row. No row is claimed for a
+    /// subscriber that has a row under another owner's live lease (Pending, leased until after <paramref name="now"/>):
+    /// one subscriber's rows are held by one lease owner at a time, which is what keeps
+    /// <see cref="NotificationOptions.MaxNotificationsPerHour"/> exact when several dispatchers share the store.
     /// </summary>
     Task<IReadOnlyList<Notification>> ClaimNotificationsAsync(
         string leaseOwner,

@@ -49,10 +49,15 @@ public sealed partial class InMemoryStatusStore
                 ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
                 ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
                 ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseExpiresAt, now);
+                var heldByOthers = _notifications.Values
+                    .Where(n => n.State == NotificationState.Pending && n.LeaseOwner is not null && n.LeaseOwner != leaseOwner && n.LeaseExpiresAt > now)
+                    .Select(n => n.SubscriberId)
+                    .ToHashSet();
                 var claimed = _notifications.Values
                     .Where(n => n.State == NotificationState.Pending
                                 && n.DueAt <= now
-                                && (n.LeaseOwner is null || n.LeaseExpiresAt is null || n.LeaseExpiresAt <= now))
+                                && (n.LeaseOwner is null || n.LeaseExpiresAt is null || n.LeaseExpiresAt <= now)
+                                && !heldByOthers.Contains(n.SubscriberId))
                     .OrderBy(n => n.DueAt)
                     .ThenBy(n => n.Id)
                     .Take(maxCount)

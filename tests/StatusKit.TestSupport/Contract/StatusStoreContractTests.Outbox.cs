@@ -220,6 +220,71 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task ClaimNotifications_SubscriberWithALiveLease_GetsNoMoreRowsClaimedUntilItsLeasedRowIsCompleted()
+    {
+        var page = await AddPageAsync();
+        var busy = Guid.NewGuid();
+        var firstOfBusy = await EnqueueAsync(TestData.Notification(page.Id, busy, dueAt: TestData.At(0)));
+        var secondOfBusy = await EnqueueAsync(TestData.Notification(page.Id, busy, dueAt: TestData.At(1)));
+        var other = await EnqueueAsync(TestData.Notification(page.Id, dueAt: TestData.At(2)));
+        Assert.Equal([firstOfBusy.Id], (await Store.ClaimNotificationsAsync("dispatcher-1", TestData.At(3), TestData.At(8), 1, None)).Select(n => n.Id));
+
+        var whileLeased = await Store.ClaimNotificationsAsync("dispatcher-2", TestData.At(4), TestData.At(9), 10, None);
+        Assert.True(await Store.CompleteNotificationAsync(
+            new NotificationOutcome(firstOfBusy.Id, "dispatcher-1", NotificationState.Delivered, TestData.At(5), 1), None));
+        var afterCompletion = await Store.ClaimNotificationsAsync("dispatcher-2", TestData.At(5), TestData.At(10), 10, None);
+
+        Assert.Equal([other.Id], whileLeased.Select(n => n.Id));
+        Assert.Equal([secondOfBusy.Id], afterCompletion.Select(n => n.Id));
+    }
+
+    [Fact]
+    public async Task ClaimNotifications_OwnerOfALiveLease_ClaimsMoreRowsOfThatSubscriber()
+    {
+        var page = await AddPageAsync();
+        var subscriber = Guid.NewGuid();
+        await EnqueueAsync(TestData.Notification(page.Id, subscriber, dueAt: TestData.At(0)));
+        var next = await EnqueueAsync(TestData.Notification(page.Id, subscriber, dueAt: TestData.At(1)));
+        await Store.ClaimNotificationsAsync("dispatcher-1", TestData.At(2), TestData.At(8), 1, None);
+
+        var again = await Store.ClaimNotificationsAsync("dispatcher-1", TestData.At(3), TestData.At(9), 10, None);
+
+        Assert.Equal([next.Id], again.Select(n => n.Id));
+    }
+
+    [Fact]
+    public async Task ClaimNotifications_SubscriberWhoseLeaseExpired_HasAllItsDueRowsClaimable()
+    {
+        var page = await AddPageAsync();
+        var subscriber = Guid.NewGuid();
+        var leased = await EnqueueAsync(TestData.Notification(page.Id, subscriber, dueAt: TestData.At(0)));
+        var waiting = await EnqueueAsync(TestData.Notification(page.Id, subscriber, dueAt: TestData.At(1)));
+        await Store.ClaimNotificationsAsync("dispatcher-1", TestData.At(2), TestData.At(6), 1, None);
+
+        var atExpiry = await Store.ClaimNotificationsAsync("dispatcher-2", TestData.At(6), TestData.At(11), 10, None);
+
+        Assert.Equal([leased.Id, waiting.Id], atExpiry.Select(n => n.Id));
+    }
+
+    [Fact]
+    public async Task ClaimNotifications_ConcurrentClaimers_NeverHoldRowsOfOneSubscriberAtOnce()
+    {
+        var page = await AddPageAsync();
+        var subscribers = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToArray();
+        var rows = Enumerable.Range(0, 100)
+            .Select(i => TestData.Notification(page.Id, subscribers[i % subscribers.Length], dueAt: TestData.At(i % 7)))
+            .ToArray();
+        Assert.Equal(100, await Store.EnqueueNotificationsAsync(rows, None));
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(worker => Task.Run(async () =>
+            await Store.ClaimNotificationsAsync($"dispatcher-{worker}", TestData.At(10), TestData.At(20), 3, None))));
+
+        var holders = claims.SelectMany(batch => batch).GroupBy(n => n.SubscriberId).ToArray();
+        Assert.NotEmpty(holders);
+        Assert.All(holders, subscriber => Assert.Single(subscriber.Select(n => n.LeaseOwner).Distinct()));
+    }
+
+    [Fact]
     public async Task ClaimNotifications_CompletedRows_AreNeverClaimed()
     {
         var page = await AddPageAsync();

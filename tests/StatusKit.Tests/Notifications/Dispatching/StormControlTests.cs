@@ -63,6 +63,52 @@ public sealed class StormControlTests
     }
 
     [Fact]
+    public async Task TwoDispatchers_SendingToOneSubscriberAtOnce_DeliverNoMoreThanTheCap()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        h.Settings.MaxNotificationsPerHour = 3;
+        h.Settings.BatchSize = 3;
+        var subscriber = await h.SubscriberAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            await h.EnqueueAsync(h.Change(subscriber));
+        }
+
+        var sends = 0;
+        var firstSendStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseFirstSend = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var notifier = new RecordingNotifier(SubscriberChannel.Email)
+        {
+            Respond = async (_, _) =>
+            {
+                if (Interlocked.Increment(ref sends) == 1)
+                {
+                    firstSendStarted.SetResult();
+                    await releaseFirstSend.Task;
+                }
+
+                return NotificationResult.Delivered;
+            },
+        };
+        var first = h.Dispatcher(notifier);
+        var second = h.Dispatcher(notifier);
+
+        var firstPass = first.RunOnceAsync(None);
+        await firstSendStarted.Task;
+        var secondPass = await second.RunOnceAsync(None);
+        releaseFirstSend.SetResult();
+        await firstPass;
+        await second.RunOnceAsync(None);
+        await first.RunOnceAsync(None);
+
+        Assert.Equal(0, secondPass);
+        Assert.Equal(3, notifier.Delivered.Count);
+        var deferred = await h.AllAsync(NotificationState.Pending);
+        Assert.Equal(3, deferred.Count);
+        Assert.All(deferred, d => Assert.StartsWith(HourlyCap.DeferredMarker, d.LastError, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task FailedDigest_IsRetriedAsADigest()
     {
         var h = await DispatcherHarness.CreateAsync();
