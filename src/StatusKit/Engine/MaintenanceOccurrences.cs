@@ -32,11 +32,11 @@ internal static class MaintenanceOccurrences
             yield break;
         }
 
-        var next = schedule.NextAfter(window.OccurrenceEndsAt, now);
+        var next = schedule.NextAfter(window.OccurrenceStartsAt, window.OccurrenceEndsAt, now);
         for (var shown = 1; shown < MaxPerWindow && next is { } occurrence && occurrence.StartsAt < until; shown++)
         {
             yield return Occurrence(window, occurrence.StartsAt, occurrence.EndsAt, MaintenanceState.Scheduled);
-            next = schedule.NextAfter(occurrence.EndsAt, now);
+            next = schedule.NextAfter(occurrence.StartsAt, occurrence.EndsAt, now);
         }
     }
 

@@ -275,7 +275,9 @@ public sealed class MaintenanceService
             return window with { EndsAt = end, OccurrenceEndsAt = end };
         }
 
-        if (OccurrenceSchedule.For(window)?.NextStartingAfter(window.OccurrenceStartsAt) is { } next && end > next.StartsAt)
+        if (OccurrenceSchedule.For(window) is { } schedule
+            && schedule.NextStartingAfter(schedule.PlannedStartOf(window.OccurrenceStartsAt)) is { } next
+            && end > next.StartsAt)
         {
             throw new StatusKitValidationException("endsAt", $"The current occurrence cannot run into the next one, which starts at {next.StartsAt:u}.");
         }

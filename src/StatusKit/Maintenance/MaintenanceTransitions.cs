@@ -52,7 +52,7 @@ internal static class MaintenanceTransitions
     public static MaintenanceWindow Advance(MaintenanceWindow window, OccurrenceSchedule? schedule, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(window);
-        if (schedule?.NextAfter(window.OccurrenceEndsAt, now) is { } next)
+        if (schedule?.NextAfter(window.OccurrenceStartsAt, window.OccurrenceEndsAt, now) is { } next)
         {
             return window with
             {

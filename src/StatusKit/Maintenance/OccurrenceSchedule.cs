@@ -84,14 +84,24 @@ internal sealed class OccurrenceSchedule
     public OccurrenceSpan? FirstEndingAfter(DateTimeOffset instant) => NextStartingAfter(instant - Duration);
 
     /// <summary>
-    /// The occurrence that follows one ending at <paramref name="currentEnd"/>: the first that starts at or after it
-    /// and ends after <paramref name="now"/> (occurrences that passed meanwhile are skipped), or null after the last.
+    /// Where the occurrence that started at <paramref name="start"/> was planned to start: the first start at or after
+    /// it. An operator may start an occurrence early; an on-time or late start is the planned one.
     /// </summary>
-    public OccurrenceSpan? NextAfter(DateTimeOffset currentEnd, DateTimeOffset now)
+    public DateTimeOffset PlannedStartOf(DateTimeOffset start) => NextStartingAfter(start.AddTicks(-1))?.StartsAt ?? start;
+
+    /// <summary>
+    /// The occurrence that follows the current one [<paramref name="currentStart"/>, <paramref name="currentEnd"/>):
+    /// the first that starts after the current one's planned start (<see cref="PlannedStartOf"/>, so an occurrence
+    /// started early and ended before its planned start is not run again), at or after its end, and ends after
+    /// <paramref name="now"/> (occurrences that passed meanwhile are skipped); null after the last.
+    /// </summary>
+    public OccurrenceSpan? NextAfter(DateTimeOffset currentStart, DateTimeOffset currentEnd, DateTimeOffset now)
     {
         var notBefore = currentEnd.AddTicks(-1);
+        var planned = PlannedStartOf(currentStart);
         var stillRunning = now - Duration;
-        return NextStartingAfter(notBefore > stillRunning ? notBefore : stillRunning);
+        var after = notBefore > planned ? notBefore : planned;
+        return NextStartingAfter(after > stillRunning ? after : stillRunning);
     }
 
     /// <summary>The occurrence that contains <paramref name="instant"/>, or null.</summary>

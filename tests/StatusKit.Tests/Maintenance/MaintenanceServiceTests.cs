@@ -104,6 +104,44 @@ public sealed class MaintenanceServiceTests
     }
 
     [Fact]
+    public async Task CompleteNow_of_a_recurring_occurrence_started_early_moves_on_and_never_runs_that_occurrence_again()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(
+            Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)) with { Recurrence = "FREQ=DAILY" });
+        await host.Maintenance.StartNowAsync(window.Id);
+        time.SetUtcNow(T0.AddMinutes(30));
+
+        var completed = await host.Maintenance.CompleteNowAsync(window.Id);
+        time.SetUtcNow(T0.AddHours(1));
+        await host.Scheduler.RunDueTransitionsAsync(CancellationToken.None);
+        await host.SettleAsync();
+
+        Assert.Equal((MaintenanceState.Scheduled, T0.AddDays(1).AddHours(1)), (completed.State, completed.OccurrenceStartsAt));
+        Assert.Equal(ComponentStatus.Operational, await host.StatusOfAsync(component.Id));
+        Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceStarted));
+    }
+
+    [Fact]
+    public async Task Update_moves_the_end_of_a_recurring_occurrence_started_early_up_to_the_next_occurrence()
+    {
+        await using var host = await MaintenanceHost.StartAsync(new ManualTimeProvider(T0), runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(
+            Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)) with { Recurrence = "FREQ=DAILY" });
+        await host.Maintenance.StartNowAsync(window.Id);
+
+        var extended = await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { EndsAt = T0.AddHours(2).AddMinutes(30) });
+        var intoTomorrow = await Assert.ThrowsAsync<StatusKitValidationException>(
+            () => host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { EndsAt = T0.AddDays(1).AddHours(1).AddMinutes(1) }));
+
+        Assert.Equal(T0.AddHours(2).AddMinutes(30), extended.OccurrenceEndsAt);
+        Assert.Equal("endsAt", intoTomorrow.Field);
+    }
+
+    [Fact]
     public async Task Cancel_or_delete_in_progress_gives_the_components_back()
     {
         await using var host = await MaintenanceHost.StartAsync(new ManualTimeProvider(T0), runLoop: false);
