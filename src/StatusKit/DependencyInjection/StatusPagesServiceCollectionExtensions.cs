@@ -86,8 +86,15 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton<IDestinationValidator, DestinationValidator>();
         services.TryAddSingleton(sp => new StatusPageService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ManualStatusExpiry(
+            sp.GetRequiredService<IStatusStore>(),
+            sp.GetRequiredService<StatusEngine>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IHostApplicationLifetime>(),
+            sp.GetRequiredService<ILogger<ManualStatusExpiry>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ManualStatusExpiry>(sp => sp.GetRequiredService<ManualStatusExpiry>()));
         services.TryAddSingleton(sp => new ComponentService(
-            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<ManualStatusExpiry>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new StatusIncidentService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SubscriberService(

@@ -47,4 +47,10 @@ internal static partial class Log
 
     [LoggerMessage(1013, LogLevel.Debug, "Page {PageId} changed on another host ({Count} feed events)")]
     public static partial void RemotePageChanged(ILogger logger, Guid pageId, int count);
+
+    [LoggerMessage(1014, LogLevel.Information, "The manual status of {Count} component(s) expired; recomputed them")]
+    public static partial void ManualStatusesExpired(ILogger logger, int count);
+
+    [LoggerMessage(1015, LogLevel.Error, "Ending expired manual statuses failed; trying again at {RetryAt}")]
+    public static partial void ManualStatusExpiryFailed(ILogger logger, DateTimeOffset retryAt, Exception exception);
 }

@@ -11,12 +11,14 @@ public sealed class ComponentService
     private const int MaxDisplayOrder = 1_000_000;
     private readonly IStatusStore _store;
     private readonly StatusEngine _engine;
+    private readonly ManualStatusExpiry _expiry;
     private readonly TimeProvider _time;
 
-    internal ComponentService(IStatusStore store, StatusEngine engine, TimeProvider time)
+    internal ComponentService(IStatusStore store, StatusEngine engine, ManualStatusExpiry expiry, TimeProvider time)
     {
         _store = store;
         _engine = engine;
+        _expiry = expiry;
         _time = time;
     }
 
@@ -108,8 +110,9 @@ public sealed class ComponentService
     }
 
     /// <summary>
-    /// Sets an operator's status, until <paramref name="expiresAt"/> when given. It raises the computed status but never
-    /// hides an open incident. Returns the component with its new effective status.
+    /// Sets an operator's status, until <paramref name="expiresAt"/> when given (the component's status then changes
+    /// back by itself at that time). It raises the computed status but never hides an open incident. Returns the
+    /// component with its new effective status.
     /// </summary>
     public async Task<Component> SetManualStatusAsync(Guid componentId, ComponentStatus status, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
     {
@@ -122,6 +125,11 @@ public sealed class ComponentService
         var component = await RequireAsync(componentId, cancellationToken);
         var updated = component with { ManualStatus = status, ManualStatusExpiresAt = expiresAt, UpdatedAt = _time.GetUtcNow() };
         await _store.UpdateComponentAsync(updated, cancellationToken);
+        if (expiresAt is { } at)
+        {
+            _expiry.Expect(componentId, at);
+        }
+
         return await SettleAsync(updated, $"manual status {status.ToDisplayName()}", cancellationToken);
     }
 

@@ -1,0 +1,243 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StatusKit.Abstractions;
+using StatusKit.Hosting;
+
+namespace StatusKit.Engine;
+
+/// <summary>
+/// Ends operators' manual statuses at their expiry: a hosted service that sleeps on one <see cref="TimeProvider"/>
+/// timer until the earliest known expiry, then recomputes the components whose manual status expired, so their status
+/// (and their page) changes back by itself. It hears of an expiry set on this host at once
+/// (<see cref="Expect"/>), and reads every stored expiry at start-up (one that passed while the host was down is
+/// recomputed then) and again every <see cref="RescanInterval"/>, which is how it learns of expiries set on other hosts.
+/// </summary>
+/// <remarks>
+/// A recompute is idempotent, so two hosts ending the same expiry change the status once. A failing store read or
+/// recompute is logged and tried again after <see cref="RetryDelay"/>.
+/// </remarks>
+internal sealed class ManualStatusExpiry : BackgroundService
+{
+    /// <summary>How often the store is read for expiries set elsewhere.</summary>
+    internal static readonly TimeSpan RescanInterval = TimeSpan.FromHours(1);
+
+    /// <summary>How long after a failure the pass runs again.</summary>
+    internal static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
+
+    private const string Cause = "manual status expired";
+    private readonly IStatusStore _store;
+    private readonly StatusEngine _engine;
+    private readonly TimeProvider _time;
+    private readonly IHostApplicationLifetime? _lifetime;
+    private readonly ILogger<ManualStatusExpiry> _logger;
+    private readonly Lock _gate = new();
+    private readonly SortedSet<(DateTimeOffset At, Guid ComponentId)> _pending = [];
+    private readonly SemaphoreSlim _passLock = new(1, 1);
+    private DateTimeOffset? _lastScanAt;
+    private DateTimeOffset _nextScanAt = DateTimeOffset.MinValue;
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public ManualStatusExpiry(
+        IStatusStore store,
+        StatusEngine engine,
+        TimeProvider time,
+        IHostApplicationLifetime? lifetime,
+        ILogger<ManualStatusExpiry> logger)
+    {
+        _store = store;
+        _engine = engine;
+        _time = time;
+        _lifetime = lifetime;
+        _logger = logger;
+    }
+
+    /// <summary>Remembers that <paramref name="componentId"/>'s manual status expires at <paramref name="expiresAt"/>.</summary>
+    public void Expect(Guid componentId, DateTimeOffset expiresAt)
+    {
+        lock (_gate)
+        {
+            _pending.Add((expiresAt, componentId));
+        }
+
+        Wake();
+    }
+
+    /// <summary>
+    /// One pass: reads the stored expiries when a rescan is due, recomputes the components whose expiry has passed,
+    /// and returns when the next pass is due.
+    /// </summary>
+    public async Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await _passLock.WaitAsync(cancellationToken);
+        try
+        {
+            var now = _time.GetUtcNow();
+            if (now >= _nextScanAt)
+            {
+                await ScanAsync(now, cancellationToken);
+            }
+
+            var due = TakeDue(now);
+            if (due.Count > 0)
+            {
+                try
+                {
+                    await _engine.RecomputeComponentsAsync(due, Cause, cancellationToken);
+                    Log.ManualStatusesExpired(_logger, due.Count);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    var retryAt = now + RetryDelay;
+                    Log.ManualStatusExpiryFailed(_logger, retryAt, ex);
+                    lock (_gate)
+                    {
+                        foreach (var id in due)
+                        {
+                            _pending.Add((retryAt, id));
+                        }
+                    }
+                }
+            }
+
+            lock (_gate)
+            {
+                return _pending.Count > 0 && _pending.Min.At < _nextScanAt ? _pending.Min.At : _nextScanAt;
+            }
+        }
+        finally
+        {
+            _passLock.Release();
+        }
+    }
+
+    /// <summary>Completes when the hosted loop has run every pass it was woken for and sleeps (for tests).</summary>
+    internal Task WhenIdleAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _idle.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _passLock.Dispose();
+        base.Dispose();
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_lifetime is not null && !await HostStartup.WaitForStartedAsync(_lifetime, stoppingToken))
+        {
+            return;
+        }
+
+        using var timer = _time.CreateTimer(static state => ((ManualStatusExpiry)state!).Wake(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        while (true)
+        {
+            Task woken;
+            lock (_gate)
+            {
+                _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                woken = _wake.Task;
+            }
+
+            DateTimeOffset next;
+            try
+            {
+                next = await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var delay = next - _time.GetUtcNow();
+            timer.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            lock (_gate)
+            {
+                if (!woken.IsCompleted)
+                {
+                    _idle.TrySetResult();
+                }
+            }
+
+            try
+            {
+                await woken.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private void Wake()
+    {
+        lock (_gate)
+        {
+            if (_idle.Task.IsCompleted)
+            {
+                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            _wake.TrySetResult();
+        }
+    }
+
+    // Every stored manual status with an expiry, except those that already expired before the previous scan (their
+    // recompute ran then, or on the host that set them): at start-up that includes expiries that passed while down.
+    private async Task ScanAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var found = new List<(DateTimeOffset, Guid)>();
+            foreach (var page in await _store.ListPagesAsync(null, cancellationToken))
+            {
+                foreach (var component in await _store.ListComponentsAsync(page.Id, cancellationToken))
+                {
+                    if (component is { ManualStatus: not null, ManualStatusExpiresAt: { } at } && (_lastScanAt is null || at > _lastScanAt))
+                    {
+                        found.Add((at, component.Id));
+                    }
+                }
+            }
+
+            lock (_gate)
+            {
+                _pending.UnionWith(found);
+            }
+
+            _lastScanAt = now;
+            _nextScanAt = now + RescanInterval;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _nextScanAt = now + RetryDelay;
+            Log.ManualStatusExpiryFailed(_logger, _nextScanAt, ex);
+        }
+    }
+
+    private List<Guid> TakeDue(DateTimeOffset now)
+    {
+        var due = new List<Guid>();
+        lock (_gate)
+        {
+            while (_pending.Count > 0 && _pending.Min.At <= now)
+            {
+                var entry = _pending.Min;
+                _pending.Remove(entry);
+                if (!due.Contains(entry.ComponentId))
+                {
+                    due.Add(entry.ComponentId);
+                }
+            }
+        }
+
+        return due;
+    }
+}
