@@ -29,6 +29,17 @@ public sealed class WebhookSignatureTests
     }
 
     [Fact]
+    public void Verify_AcceptsTheVectorSecretInItsPublishedWhsecForm_AndComputeSignsWithIt()
+    {
+        // The Standard Webhooks vector as published: secret "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw".
+        const string publishedSecret = "whsec_" + VectorSecret;
+
+        Assert.True(WebhookSignature.Verify(publishedSecret, VectorId, VectorTimestamp, VectorBody, VectorSignature));
+        Assert.Equal(VectorSignature, WebhookSignature.Compute(publishedSecret, VectorId, VectorTimestamp, VectorBody));
+        Assert.False(WebhookSignature.Verify("whsec_", VectorId, VectorTimestamp, VectorBody, VectorSignature));
+    }
+
+    [Fact]
     public void Verify_AcceptsAnyOfSeveralSignatures_AsDuringASecretRotation() =>
         Assert.True(WebhookSignature.Verify(VectorSecret, VectorId, VectorTimestamp, VectorBody, "v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= " + VectorSignature));
 

@@ -7,7 +7,8 @@ namespace StatusKit.Notifications.Webhooks;
 /// <summary>
 /// Standard Webhooks signatures: <c>webhook-signature: v1,</c> followed by
 /// base64(HMAC-SHA256(secret, <c>{webhook-id}.{webhook-timestamp}.{body}</c>)), where the secret is the subscriber's
-/// base64 signing secret, decoded. Receivers use <see cref="Verify(string, string, string, string, string)"/> or the
+/// base64 signing secret, decoded (an optional <c>whsec_</c> prefix, the form Standard Webhooks publishes secrets in,
+/// is ignored). Receivers use <see cref="Verify(string, string, string, string, string)"/> or the
 /// algorithm in docs/notifications.md.
 /// </summary>
 public static class WebhookSignature
@@ -23,16 +24,19 @@ public static class WebhookSignature
 
     private const int GeneratedSecretBytes = 32;
 
+    /// <summary>The prefix of a secret in the form Standard Webhooks publishes it (<c>whsec_</c> + base64); ignored when decoding.</summary>
+    private const string SecretPrefix = "whsec_";
+
     /// <summary>A new subscriber signing secret: 32 bytes from a CSPRNG, base64.</summary>
     public static string GenerateSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(GeneratedSecretBytes));
 
-    /// <summary>Whether <paramref name="signingSecret"/> is base64 of 24 to 64 bytes.</summary>
+    /// <summary>Whether <paramref name="signingSecret"/> is base64 of 24 to 64 bytes, optionally prefixed with <c>whsec_</c>.</summary>
     public static bool IsValidSecret(string? signingSecret) => TryDecodeSecret(signingSecret, out _);
 
     /// <summary>
     /// The <c>webhook-signature</c> header value (<c>v1,</c> + base64 HMAC) for one delivery.
     /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="signingSecret"/> is not base64 of 24 to 64 bytes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="signingSecret"/> is not base64 of 24 to 64 bytes (optionally prefixed with <c>whsec_</c>).</exception>
     public static string Compute(string signingSecret, string webhookId, string webhookTimestamp, string body)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -101,7 +105,7 @@ public static class WebhookSignature
         if (!TryDecodeSecret(signingSecret, out var key))
         {
             throw new ArgumentException(
-                $"The signing secret must be base64 of {MinSecretBytes} to {MaxSecretBytes} bytes.",
+                $"The signing secret must be base64 of {MinSecretBytes} to {MaxSecretBytes} bytes, optionally prefixed with '{SecretPrefix}'.",
                 nameof(signingSecret));
         }
 
@@ -132,8 +136,14 @@ public static class WebhookSignature
             return false;
         }
 
+        var base64 = signingSecret.AsSpan().Trim();
+        if (base64.StartsWith(SecretPrefix, StringComparison.Ordinal))
+        {
+            base64 = base64[SecretPrefix.Length..];
+        }
+
         var buffer = new byte[MaxSecretBytes + 3];
-        if (!Convert.TryFromBase64String(signingSecret.Trim(), buffer, out var written)
+        if (!Convert.TryFromBase64Chars(base64, buffer, out var written)
             || written is < MinSecretBytes or > MaxSecretBytes)
         {
             CryptographicOperations.ZeroMemory(buffer);
