@@ -154,7 +154,7 @@ public sealed class SubscriberService
             PageId = page.Id,
             SubscriberId = subscriber.Id,
             Channel = subscriber.Channel,
-            DeduplicationKey = $"verify|{subscriber.Id:N}|{subscriber.VerifyTokenHash}",
+            DeduplicationKey = VerificationKey.For(subscriber.Id, subscriber.VerifyTokenHash!),
             Content = new NotificationContent
             {
                 Kind = NotificationKind.SubscriptionVerification,

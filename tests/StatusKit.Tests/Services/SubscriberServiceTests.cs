@@ -2,8 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Notifications;
+using StatusKit.Notifications.Dispatching;
 using StatusKit.Services;
 using StatusKit.TestSupport;
+using StatusKit.TestSupport.Fakes;
 using static StatusKit.Tests.Services.ServiceAssert;
 
 namespace StatusKit.Tests.Services;
@@ -172,6 +174,26 @@ public sealed class SubscriberServiceTests
         Assert.Null(await kit.Subscribers.VerifyAsync(first.VerificationToken!));
         Assert.True((await kit.Subscribers.VerifyAsync(second.VerificationToken!))!.IsVerified);
         Assert.Single(await kit.Subscribers.ListAsync(page.Id));
+    }
+
+    [Fact]
+    public async Task Subscribe_AnUnverifiedDestinationAgain_DeliversOnlyTheVerificationWithTheWorkingToken()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var request = new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com" };
+        var first = await kit.Subscribers.SubscribeAsync(request);
+        var second = await kit.Subscribers.SubscribeAsync(request); // "my confirmation email never arrived"
+        var email = (RecordingNotifier)kit.Services.GetServices<INotifier>().Single(n => n.Channel == SubscriberChannel.Email);
+
+        await kit.Get<NotificationDispatcher>().RunOnceAsync(CancellationToken.None);
+
+        // Every confirmation the person receives must carry a token that still works.
+        Assert.All(email.Delivered, m => Assert.DoesNotContain(first.VerificationToken!, m.Content.Body, StringComparison.Ordinal));
+        Assert.Contains(email.Delivered, m => m.Content.Body.Contains(second.VerificationToken!, StringComparison.Ordinal));
+        var verifications = (await kit.Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, CancellationToken.None))
+            .Where(n => n.Content.Kind == NotificationKind.SubscriptionVerification);
+        Assert.Equal([NotificationState.Delivered, NotificationState.Superseded], verifications.Select(n => n.State).Order());
     }
 
     [Fact]

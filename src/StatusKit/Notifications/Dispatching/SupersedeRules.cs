@@ -6,12 +6,19 @@ namespace StatusKit.Notifications.Dispatching;
 /// <summary>Why a claimed row is not worth sending any more (it becomes Superseded), or null when it is.</summary>
 internal static class SupersedeRules
 {
-    /// <summary>A deleted or inactive subscriber gets nothing; an unverified one only its verification message.</summary>
-    public static string? ForSubscriber(Notification row, Subscriber? subscriber) =>
-        subscriber is null ? "the subscriber was deleted"
-        : !subscriber.IsActive ? "the subscriber is inactive"
-        : !subscriber.IsVerified && row.Content.Kind != NotificationKind.SubscriptionVerification ? "the subscriber is not verified"
-        : null;
+    /// <summary>
+    /// A deleted or inactive subscriber gets nothing; an unverified one only its verification message, and only the one
+    /// carrying its current token (subscribing again replaces the token; verifying uses it up).
+    /// </summary>
+    public static string? ForSubscriber(Notification row, Subscriber? subscriber) => subscriber switch
+    {
+        null => "the subscriber was deleted",
+        { IsActive: false } => "the subscriber is inactive",
+        _ when row.Content.Kind == NotificationKind.SubscriptionVerification =>
+            VerificationKey.IsCurrent(row, subscriber) ? null : "its verification token was replaced or already used",
+        { IsVerified: false } => "the subscriber is not verified",
+        _ => null,
+    };
 
     /// <summary>Whether the row has to be checked against the last delivered one of its coalesce key.</summary>
     public static bool NeedsFlapCheck(Notification row) => row.CoalesceKey is not null && row.Content.NewStatus is not null;

@@ -90,9 +90,15 @@ internal sealed class DispatcherHarness
         };
     }
 
-    /// <summary>A row of another kind (verification, incident notice) for <paramref name="subscriber"/>, due now.</summary>
+    /// <summary>
+    /// A row of another kind (verification, incident notice) for <paramref name="subscriber"/>, due now; a verification
+    /// carries the subscriber's current token.
+    /// </summary>
     public Notification Notice(Subscriber subscriber, NotificationKind kind) => Change(subscriber, coalesce: false) with
     {
+        DeduplicationKey = kind == NotificationKind.SubscriptionVerification
+            ? VerificationKey.For(subscriber.Id, subscriber.VerifyTokenHash!)
+            : TestData.Unique("dedup"),
         Content = Change(subscriber).Content with { Kind = kind, ComponentId = null, ComponentName = null, OldStatus = null, NewStatus = null, Subject = kind.ToString() },
     };
 

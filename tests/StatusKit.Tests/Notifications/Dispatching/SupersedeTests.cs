@@ -60,6 +60,24 @@ public sealed class SupersedeTests
     }
 
     [Fact]
+    public async Task VerificationMessage_WhoseTokenIsNoLongerTheSubscribers_IsNotSent()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        var subscriber = await h.SubscriberAsync(verified: false);
+        var replaced = await h.EnqueueAsync(h.Notice(subscriber, NotificationKind.SubscriptionVerification));
+        var renewed = subscriber with { VerifyTokenHash = TestSupport.Contract.TestData.Unique("verify") };
+        await h.Store.UpdateSubscriberAsync(renewed, [h.Notice(renewed, NotificationKind.SubscriptionVerification)], None);
+        var current = (await h.AllAsync()).Single(n => n.Id != replaced.Id);
+        var notifier = new RecordingNotifier(SubscriberChannel.Email);
+
+        Assert.Equal(2, await h.Dispatcher(notifier).RunOnceAsync(None));
+
+        Assert.Equal(current.Id, Assert.Single(notifier.Delivered).NotificationId);
+        Assert.Equal(NotificationState.Superseded, (await h.GetAsync(replaced.Id)).State);
+        Assert.True(h.Logger.Has(1307));
+    }
+
+    [Fact]
     public async Task Flap_BackToTheLastNotifiedStatus_SendsNothing()
     {
         var h = await DispatcherHarness.CreateAsync();
