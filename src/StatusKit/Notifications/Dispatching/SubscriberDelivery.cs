@@ -73,17 +73,16 @@ internal sealed class SubscriberDelivery
         var deliveredBefore = cap > 0 && subscriber is not null
             ? await Store(ct => _store.CountDeliveredNotificationsAsync(subscriberId, HourlyCap.StartOfHour(_time.GetUtcNow()), ct), cancellationToken)
             : 0;
+        var recentRows = subscriber is null ? [] : await RecentRowsAsync(pass.Rows, cancellationToken);
 
         var toSend = new List<Notification>();
         var foldable = new List<Notification>();
         foreach (var row in pass.Rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var reason = await SupersedeReasonAsync(row, subscriber, cancellationToken);
-            if (reason is not null)
+            if ((SupersedeRules.ForSubscriber(row, subscriber) ?? SupersedeRules.ForLaterRow(row, recentRows)) is { } reason)
             {
-                Log.Superseded(_logger, row.Id, reason);
-                await CompleteAsync(pass, [row], NotificationState.Superseded, row.Attempts, error: null, nextAttemptAt: null);
+                await SupersedeAsync(pass, row, reason);
             }
             else if (HourlyCap.IsDeferred(row) && HourlyCap.Applies(row.Content.Kind, cap))
             {
@@ -93,6 +92,11 @@ internal sealed class SubscriberDelivery
             {
                 toSend.Add(row);
             }
+        }
+
+        if (foldable.Count > 1)
+        {
+            foldable = await WithoutFlapsAsync(pass, foldable, cancellationToken);
         }
 
         if (foldable.Count == 1)
@@ -107,13 +111,17 @@ internal sealed class SubscriberDelivery
             subscriber = await SendAsync(pass, foldable, digest, subscriber!, cancellationToken);
         }
 
+        // The flap check runs just before each send, so it sees what this pass delivered before.
         foreach (var row in toSend)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!subscriber!.IsActive)
             {
-                Log.Superseded(_logger, row.Id, "the subscriber is inactive");
-                await CompleteAsync(pass, [row], NotificationState.Superseded, row.Attempts, error: null, nextAttemptAt: null);
+                await SupersedeAsync(pass, row, "the subscriber is inactive");
+            }
+            else if (await FlapReasonAsync(pass, row, cancellationToken) is { } reason)
+            {
+                await SupersedeAsync(pass, row, reason);
             }
             else if (HourlyCap.Applies(row.Content.Kind, cap) && deliveredBefore + pass.Delivered >= cap)
             {
@@ -128,20 +136,72 @@ internal sealed class SubscriberDelivery
         }
     }
 
-    private async Task<string?> SupersedeReasonAsync(Notification row, Subscriber? subscriber, CancellationToken cancellationToken)
+    /// <summary>
+    /// The subscriber's rows written since the oldest claimed row that has a coalesce key (empty when none has one),
+    /// newest first: where a later row of a claimed row's key is. Pages through
+    /// <see cref="IStatusStore.ListNotificationsAsync"/> until it reaches an older row or the end.
+    /// </summary>
+    private async Task<IReadOnlyList<Notification>> RecentRowsAsync(IReadOnlyList<Notification> rows, CancellationToken cancellationToken)
     {
-        if (SupersedeRules.ForSubscriber(row, subscriber) is { } reason)
+        var keyed = rows.Where(r => r.CoalesceKey is not null).ToArray();
+        if (keyed.Length == 0)
         {
-            return reason;
+            return [];
         }
 
+        var since = keyed.Min(r => r.CreatedAt);
+        var query = new NotificationQuery { SubscriberId = rows[0].SubscriberId };
+        while (true)
+        {
+            var listed = await Store(ct => _store.ListNotificationsAsync(query, ct), cancellationToken);
+            if (listed.Count < query.Take || listed[^1].CreatedAt < since || query.Take == int.MaxValue)
+            {
+                return listed;
+            }
+
+            query = query with { Take = query.Take > int.MaxValue / 2 ? int.MaxValue : query.Take * 2 };
+        }
+    }
+
+    /// <summary>The rows that are not flaps; the others are superseded.</summary>
+    private async Task<List<Notification>> WithoutFlapsAsync(Pass pass, IReadOnlyList<Notification> rows, CancellationToken cancellationToken)
+    {
+        var kept = new List<Notification>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (await FlapReasonAsync(pass, row, cancellationToken) is { } reason)
+            {
+                await SupersedeAsync(pass, row, reason);
+            }
+            else
+            {
+                kept.Add(row);
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>
+    /// Why a keyed row would repeat or undo what its key last notified: compared with the row of the key delivered
+    /// last, in this pass or before it.
+    /// </summary>
+    private async Task<string?> FlapReasonAsync(Pass pass, Notification row, CancellationToken cancellationToken)
+    {
         if (!SupersedeRules.NeedsFlapCheck(row))
         {
             return null;
         }
 
-        var last = await Store(ct => _store.GetLastDeliveredNotificationAsync(row.CoalesceKey!, ct), cancellationToken);
+        var last = pass.LastDelivered(row.CoalesceKey!)
+            ?? await Store(ct => _store.GetLastDeliveredNotificationAsync(row.CoalesceKey!, ct), cancellationToken);
         return SupersedeRules.ForFlap(row, last);
+    }
+
+    private async Task SupersedeAsync(Pass pass, Notification row, string reason)
+    {
+        Log.Superseded(_logger, row.Id, reason);
+        await CompleteAsync(pass, [row], NotificationState.Superseded, row.Attempts, error: null, nextAttemptAt: null);
     }
 
     /// <summary>
@@ -181,7 +241,7 @@ internal sealed class SubscriberDelivery
             case NotificationResultKind.Delivered:
                 Log.Delivered(_logger, lead.Id, lead.Channel, attempt);
                 await CompleteAsync(pass, rows, NotificationState.Delivered, attempt, error: null, nextAttemptAt: null);
-                pass.Delivered += rows.Count;
+                pass.RecordDelivered(rows);
                 return subscriber;
 
             case NotificationResultKind.Retry when _retries.DelayAfter(attempt, result.RetryAfter) is { } delay:
@@ -283,14 +343,33 @@ internal sealed class SubscriberDelivery
     private sealed class Pass(IReadOnlyList<Notification> rows)
     {
         private readonly HashSet<Guid> _settled = [];
+        private readonly Dictionary<string, Notification> _lastDelivered = new(StringComparer.Ordinal);
 
         public IReadOnlyList<Notification> Rows { get; } = rows;
 
         public int Processed { get; set; }
 
-        public int Delivered { get; set; }
+        /// <summary>How many rows this pass delivered (the hourly cap counts them).</summary>
+        public int Delivered { get; private set; }
 
         public void Settle(Notification row) => _settled.Add(row.Id);
+
+        /// <summary>Counts delivered rows and remembers the last one of each coalesce key, for the flap check.</summary>
+        public void RecordDelivered(IReadOnlyList<Notification> rows)
+        {
+            Delivered += rows.Count;
+            foreach (var row in rows)
+            {
+                if (row.CoalesceKey is { } key
+                    && (!_lastDelivered.TryGetValue(key, out var previous) || !SupersedeRules.IsNotEarlier(previous, row)))
+                {
+                    _lastDelivered[key] = row;
+                }
+            }
+        }
+
+        /// <summary>The row of <paramref name="coalesceKey"/> this pass delivered last, or null.</summary>
+        public Notification? LastDelivered(string coalesceKey) => _lastDelivered.GetValueOrDefault(coalesceKey);
 
         public IReadOnlyList<Notification> Unsettled() => [.. Rows.Where(r => !_settled.Contains(r.Id))];
     }

@@ -20,12 +20,23 @@ internal static class SupersedeRules
         _ => null,
     };
 
+    /// <summary>
+    /// Only the latest change of a coalesce key is worth sending: a row is stale when another row of its key (in any
+    /// state: pending, delivered, dead-lettered or superseded) is <see cref="IsNotEarlier">not earlier</see>. A change
+    /// made while a row of the key was leased gets a row of its own, so an older row can still be queued (for a retry)
+    /// after the latest one was sent or found to be a flap; sending it would leave the subscriber with an old state.
+    /// </summary>
+    public static string? ForLaterRow(Notification row, IEnumerable<Notification> others) =>
+        row.CoalesceKey is not null && others.Any(other => IsNotEarlier(other, row))
+            ? "a later change of the same component replaces it"
+            : null;
+
     /// <summary>Whether the row has to be checked against the last delivered one of its coalesce key.</summary>
     public static bool NeedsFlapCheck(Notification row) => row.CoalesceKey is not null && row.Content.NewStatus is not null;
 
     /// <summary>
     /// A flap that returns to the last notified state sends nothing; a subscriber who never heard of a problem needs
-    /// no "resolved".
+    /// no "resolved"; a change that is older than the one last notified would take the subscriber back in time.
     /// </summary>
     public static string? ForFlap(Notification row, Notification? lastDelivered)
     {
@@ -39,6 +50,22 @@ internal static class SupersedeRules
             return status == ComponentStatus.Operational ? "the subscriber was never told of a problem to resolve" : null;
         }
 
+        if (IsNotEarlier(lastDelivered, row))
+        {
+            return "a later change of the same component was already notified";
+        }
+
         return lastDelivered.Content.NewStatus == status ? "the status is the one last notified (a flap)" : null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="other"/> is another row of <paramref name="row"/>'s coalesce key whose change is not
+    /// earlier: it happened later (<see cref="NotificationContent.OccurredAt"/>, which a merge moves on) or at the same
+    /// time and was written later or at the same time. Simultaneous changes cannot be ordered, so neither is sent.
+    /// </summary>
+    public static bool IsNotEarlier(Notification other, Notification row) =>
+        other.Id != row.Id
+        && row.CoalesceKey is not null
+        && string.Equals(other.CoalesceKey, row.CoalesceKey, StringComparison.Ordinal)
+        && (other.Content.OccurredAt, other.CreatedAt).CompareTo((row.Content.OccurredAt, row.CreatedAt)) >= 0;
 }

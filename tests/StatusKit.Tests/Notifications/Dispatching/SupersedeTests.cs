@@ -169,6 +169,109 @@ public sealed class SupersedeTests
     }
 
     [Fact]
+    public async Task RetriedRow_IsNotDelivered_AfterALaterChangeOfItsComponentWasFoundToNeedNoMessage()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        var subscriber = await h.SubscriberAsync();
+        var component = Guid.NewGuid();
+        var debounce = h.Settings.DebounceWindow;
+        var outage = await h.EnqueueAsync(h.Change(subscriber, ComponentStatus.MajorOutage, component));
+        Notification? resolved = null;
+        var receiverDown = true;
+        var notifier = new RecordingNotifier(SubscriberChannel.Email)
+        {
+            Respond = async (message, ct) =>
+            {
+                if (resolved is null)
+                {
+                    // The component recovers while the outage row is leased and being sent: the engine enqueues a
+                    // "resolved" row for the same (subscriber, component) key; it cannot merge into the leased row.
+                    var now = h.Clock.GetUtcNow();
+                    resolved = await h.EnqueueAsync(h.Change(subscriber, ComponentStatus.Operational, component,
+                        dueAt: now + debounce, notAfter: now + h.Settings.MaxDebounceDelay));
+                }
+
+                return receiverDown ? NotificationResult.Retry("HTTP 503") : NotificationResult.Delivered;
+            },
+        };
+        var dispatcher = h.Dispatcher(notifier);
+
+        await dispatcher.RunOnceAsync(None);                 // t0: outage attempt 1 fails -> due t0+5s
+        h.Clock.Advance(TimeSpan.FromSeconds(5));
+        await dispatcher.RunOnceAsync(None);                 // t0+5s: the outage row is stale now
+        h.Clock.Advance(TimeSpan.FromMinutes(2));
+        await dispatcher.RunOnceAsync(None);                 // t0+2min5s: the "resolved" row comes due
+        receiverDown = false;
+        h.Clock.Advance(TimeSpan.FromMinutes(4));
+        await dispatcher.RunOnceAsync(None);                 // t0+6min5s: the outage row's retry would have been due
+
+        // The component is Operational; the last thing the subscriber hears must not be "Major Outage".
+        var last = notifier.Delivered.Count == 0 ? null : notifier.Delivered[^1];
+        Assert.True(
+            last is null || last.Content.NewStatus == ComponentStatus.Operational,
+            $"Last delivered: {last?.Content.NewStatus}; outage row {(await h.GetAsync(outage.Id)).State}, resolved row {(await h.GetAsync(resolved!.Id)).State}");
+        Assert.Equal(NotificationState.Superseded, (await h.GetAsync(outage.Id)).State);
+    }
+
+    [Fact]
+    public async Task RetriedRow_IsNotDelivered_AfterALaterChangeOfItsComponentWasDelivered()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        var subscriber = await h.SubscriberAsync();
+        var component = Guid.NewGuid();
+        var outage = await h.EnqueueAsync(h.Change(subscriber, ComponentStatus.MajorOutage, component));
+        Notification? degraded = null;
+        var notifier = new RecordingNotifier(SubscriberChannel.Email)
+        {
+            Respond = async (message, ct) =>
+            {
+                if (degraded is not null)
+                {
+                    return NotificationResult.Delivered;
+                }
+
+                // A second into the failing send, the component turns Degraded: a row of its own, due at once.
+                h.Clock.Advance(TimeSpan.FromSeconds(1));
+                degraded = await h.EnqueueAsync(h.Change(subscriber, ComponentStatus.DegradedPerformance, component));
+                return NotificationResult.Retry("HTTP 503");
+            },
+        };
+        var dispatcher = h.Dispatcher(notifier);
+
+        await dispatcher.RunOnceAsync(None);                 // t0: the outage attempt fails -> due t0+1s+5s
+        await dispatcher.RunOnceAsync(None);                 // t0+1s: Degraded is delivered
+        h.Clock.Advance(TimeSpan.FromSeconds(5));
+        await dispatcher.RunOnceAsync(None);                 // t0+6s: the outage row's retry is due
+
+        Assert.Equal(degraded!.Id, Assert.Single(notifier.Delivered).NotificationId);
+        Assert.Equal(NotificationState.Superseded, (await h.GetAsync(outage.Id)).State);
+    }
+
+    [Fact]
+    public async Task TwoRowsOfOneComponentInOnePass_DeliverOnlyTheLaterChange()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        var subscriber = await h.SubscriberAsync();
+        var component = Guid.NewGuid();
+        var notifier = new RecordingNotifier(SubscriberChannel.Email);
+        var t0 = h.Clock.GetUtcNow();
+        var outage = h.Change(subscriber, ComponentStatus.MajorOutage, component);
+        var partial = h.Change(subscriber, ComponentStatus.PartialOutage, component, at: t0.AddSeconds(1));
+
+        // Both stored as rows of their own (as when the second change came while the first row was leased).
+        await h.Store.EnqueueNotificationsAsync([outage], None);
+        await h.Store.ClaimNotificationsAsync("other", t0, t0.AddMinutes(1), 10, None);
+        await h.Store.EnqueueNotificationsAsync([partial], None);
+        await h.Store.ReleaseNotificationAsync(outage.Id, "other", None);
+        h.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(2, await h.Dispatcher(notifier).RunOnceAsync(None));
+
+        Assert.Equal(partial.Id, Assert.Single(notifier.Delivered).NotificationId);
+        Assert.Equal(NotificationState.Superseded, (await h.GetAsync(outage.Id)).State);
+    }
+
+    [Fact]
     public void Rules_AreThoseOfTheDesign()
     {
         var row = new Notification
@@ -188,5 +291,46 @@ public sealed class SupersedeTests
         Assert.NotNull(SupersedeRules.ForFlap(row with { Content = row.Content with { NewStatus = ComponentStatus.Operational } }, null));
         Assert.NotNull(SupersedeRules.ForFlap(row, row));
         Assert.Null(SupersedeRules.ForFlap(row, row with { Content = row.Content with { NewStatus = ComponentStatus.MajorOutage } }));
+    }
+
+    [Fact]
+    public void Rules_OnlyTheLatestChangeOfAComponentIsSent()
+    {
+        var t0 = TestSupport.Contract.TestData.T0;
+        var row = new Notification
+        {
+            Id = Guid.NewGuid(),
+            PageId = Guid.NewGuid(),
+            SubscriberId = Guid.NewGuid(),
+            Channel = SubscriberChannel.Email,
+            DeduplicationKey = "k",
+            CoalesceKey = "c",
+            Content = TestSupport.Contract.TestData.Content("x") with { NewStatus = ComponentStatus.PartialOutage, OccurredAt = t0 },
+            CreatedAt = t0,
+            DueAt = t0,
+        };
+        Notification Other(DateTimeOffset occurredAt, DateTimeOffset createdAt, string? key = "c") => row with
+        {
+            Id = Guid.NewGuid(),
+            CoalesceKey = key,
+            Content = row.Content with { NewStatus = ComponentStatus.MajorOutage, OccurredAt = occurredAt },
+            CreatedAt = createdAt,
+        };
+
+        Assert.Null(SupersedeRules.ForLaterRow(row, [row]));
+        Assert.NotNull(SupersedeRules.ForLaterRow(row, [Other(t0.AddSeconds(1), t0.AddSeconds(1))]));
+        Assert.Null(SupersedeRules.ForLaterRow(row, [Other(t0.AddSeconds(1), t0.AddSeconds(1), key: "other")]));
+        Assert.Null(SupersedeRules.ForLaterRow(row, [Other(t0.AddSeconds(-1), t0.AddSeconds(-1))]));
+
+        // A row merged with a later change keeps its old creation time: the change's time decides.
+        Assert.NotNull(SupersedeRules.ForLaterRow(row, [Other(t0.AddSeconds(1), t0.AddSeconds(-5))]));
+        Assert.Null(SupersedeRules.ForLaterRow(row, [Other(t0.AddSeconds(-1), t0.AddSeconds(5))]));
+
+        // Simultaneous changes cannot be ordered: neither is sent.
+        Assert.NotNull(SupersedeRules.ForLaterRow(row, [Other(t0, t0)]));
+
+        // A change older than the one last delivered would take the subscriber back in time.
+        Assert.NotNull(SupersedeRules.ForFlap(row, Other(t0.AddSeconds(1), t0.AddSeconds(1))));
+        Assert.Null(SupersedeRules.ForFlap(row, Other(t0.AddSeconds(-1), t0.AddSeconds(-1))));
     }
 }
