@@ -259,6 +259,59 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         Assert.Equal(SignalApplyResult.Stale, (await store.ApplySignalAsync(signals.Single(s => s.Version == 3), CancellationToken.None)).Result);
     }
 
+    [Theory]
+    [InlineData("page")]
+    [InlineData("component")]
+    [InlineData("status incident")]
+    [InlineData("status incident update")]
+    [InlineData("subscriber")]
+    public async Task Updates_are_saved_when_the_host_context_defaults_to_no_tracking(string update)
+    {
+        var store = Database.CreateStore(QueryTrackingBehavior.NoTracking);
+        var page = Samples.Page("no-tracking");
+        await store.AddPageAsync(page, CancellationToken.None);
+        var component = Samples.Component(page.Id, "API");
+        await store.AddComponentAsync(component, CancellationToken.None);
+        var subscriber = Samples.Subscriber(page.Id, "ops@example.com");
+        await store.AddSubscriberAsync(subscriber, [], CancellationToken.None);
+        var incident = new StatusIncident
+        {
+            Id = Guid.CreateVersion7(), PageId = page.Id, Title = "Elevated errors", Message = "Looking into it", Severity = StatusIncidentSeverity.Major,
+            ComponentIds = [], Updates = [new StatusIncidentUpdate(Guid.CreateVersion7(), Samples.T0, StatusIncidentState.Investigating, "Looking into it")],
+            CreatedAt = Samples.T0, UpdatedAt = Samples.T0,
+        };
+        await store.AddStatusIncidentAsync(incident, [], CancellationToken.None);
+
+        switch (update)
+        {
+            case "page":
+                await store.UpdatePageAsync(page with { Name = "Renamed" }, CancellationToken.None);
+                Assert.Equal("Renamed", (await store.GetPageAsync(page.Id, CancellationToken.None))!.Name);
+                break;
+            case "component":
+                await store.UpdateComponentAsync(component with { Name = "Renamed" }, CancellationToken.None);
+                Assert.Equal("Renamed", (await store.GetComponentAsync(component.Id, CancellationToken.None))!.Name);
+                break;
+            case "status incident":
+                await store.UpdateStatusIncidentAsync(incident with { Title = "Renamed", UpdatedAt = Samples.T0.AddMinutes(1) }, CancellationToken.None);
+                Assert.Equal("Renamed", (await store.GetStatusIncidentAsync(incident.Id, CancellationToken.None))!.Title);
+                break;
+            case "status incident update":
+                var returned = await store.AppendStatusIncidentUpdateAsync(
+                    incident.Id, new StatusIncidentUpdate(Guid.CreateVersion7(), Samples.T0.AddMinutes(5), StatusIncidentState.Resolved, "Fixed"), [], CancellationToken.None);
+                var stored = (await store.GetStatusIncidentAsync(incident.Id, CancellationToken.None))!;
+                Assert.Equal((2, StatusIncidentState.Resolved), (stored.Updates.Count, stored.State));
+                Assert.Equal(returned.Updates, stored.Updates);
+                break;
+            case "subscriber":
+                await store.UpdateSubscriberAsync(subscriber with { IsActive = false }, [], CancellationToken.None);
+                Assert.False((await store.GetSubscriberAsync(subscriber.Id, CancellationToken.None))!.IsActive);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(update), update, null);
+        }
+    }
+
     [Fact]
     public async Task Unique_index_violations_become_conflicts_naming_the_field()
     {

@@ -53,7 +53,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         ArgumentNullException.ThrowIfNull(component);
         ArgumentNullException.ThrowIfNull(component.Name, "component.Name");
         await using var session = await OpenAsync(cancellationToken);
-        var row = await session.Set<ComponentEntity>().FirstOrDefaultAsync(c => c.Id == component.Id, cancellationToken)
+        var row = await session.Set<ComponentEntity>().AsTracking().FirstOrDefaultAsync(c => c.Id == component.Id, cancellationToken)
                   ?? throw new StatusKitNotFoundException("component", component.Id.ToString());
         row.CopyDescriptiveFrom(component);
         await SaveAsync(session, "component", null, cancellationToken);

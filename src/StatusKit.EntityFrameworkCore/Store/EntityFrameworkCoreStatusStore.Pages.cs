@@ -110,7 +110,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     {
         ArgumentNullException.ThrowIfNull(page);
         await using var session = await OpenAsync(cancellationToken);
-        var row = await session.Set<PageEntity>().FirstOrDefaultAsync(p => p.Id == page.Id, cancellationToken)
+        var row = await session.Set<PageEntity>().AsTracking().FirstOrDefaultAsync(p => p.Id == page.Id, cancellationToken)
                   ?? throw new StatusKitNotFoundException("page", page.Id.ToString());
         row.CopyFrom(page);
         await SaveAsync(session, "page", null, cancellationToken);

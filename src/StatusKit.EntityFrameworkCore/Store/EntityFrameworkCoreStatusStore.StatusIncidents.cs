@@ -70,7 +70,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     {
         ArgumentNullException.ThrowIfNull(incident);
         await using var session = await OpenAsync(cancellationToken);
-        var row = await session.Set<StatusIncidentEntity>().FirstOrDefaultAsync(i => i.Id == incident.Id, cancellationToken)
+        var row = await session.Set<StatusIncidentEntity>().AsTracking().FirstOrDefaultAsync(i => i.Id == incident.Id, cancellationToken)
                   ?? throw new StatusKitNotFoundException("status incident", incident.Id.ToString());
         row.CopyDescriptiveFrom(incident);
         row.UpdatedAt = Instants.ToStore(incident.UpdatedAt);
@@ -91,6 +91,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         await using var session = await OpenAsync(cancellationToken);
         await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
         var row = await session.Set<StatusIncidentEntity>()
+                      .AsTracking()
                       .Include(i => i.Updates)
                       .FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken)
                   ?? throw new StatusKitNotFoundException("status incident", incidentId.ToString());

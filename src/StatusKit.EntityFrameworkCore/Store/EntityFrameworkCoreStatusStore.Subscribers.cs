@@ -68,7 +68,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         OutboxStaging.Validate(notifications);
         await using var session = await OpenAsync(cancellationToken);
         await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
-        var row = await session.Set<SubscriberEntity>().FirstOrDefaultAsync(s => s.Id == subscriber.Id, cancellationToken)
+        var row = await session.Set<SubscriberEntity>().AsTracking().FirstOrDefaultAsync(s => s.Id == subscriber.Id, cancellationToken)
                   ?? throw new StatusKitNotFoundException("subscriber", subscriber.Id.ToString());
         row.CopyFrom(subscriber with { PageId = row.PageId });
         await SaveAsync(session, "subscriber", null, cancellationToken);

@@ -27,11 +27,13 @@ public sealed class PostgreSqlTestDatabase : TestDatabase
 
     public override IStatusStore CreateStore(params IInterceptor[] interceptors) => StoreOver(() => Create(interceptors));
 
+    public override IStatusStore CreateStore(QueryTrackingBehavior tracking) => StoreOver(() => Create([], tracking));
+
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private StatusKitPostgreSqlDbContext Create(IInterceptor[] interceptors)
+    private StatusKitPostgreSqlDbContext Create(IInterceptor[] interceptors, QueryTrackingBehavior tracking = QueryTrackingBehavior.TrackAll)
     {
-        var options = new DbContextOptionsBuilder<StatusKitPostgreSqlDbContext>().UseNpgsql(ConnectionString);
+        var options = new DbContextOptionsBuilder<StatusKitPostgreSqlDbContext>().UseNpgsql(ConnectionString).UseQueryTrackingBehavior(tracking);
         if (interceptors.Length > 0)
         {
             options.AddInterceptors(interceptors);

@@ -41,6 +41,8 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     public override IStatusStore CreateStore(params IInterceptor[] interceptors) => StoreOver(() => Create(interceptors));
 
+    public override IStatusStore CreateStore(QueryTrackingBehavior tracking) => StoreOver(() => Create([], tracking));
+
     public override ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
@@ -55,9 +57,9 @@ public sealed class SqliteTestDatabase : TestDatabase
         return ValueTask.CompletedTask;
     }
 
-    private StatusKitSqliteDbContext Create(IInterceptor[] interceptors)
+    private StatusKitSqliteDbContext Create(IInterceptor[] interceptors, QueryTrackingBehavior tracking = QueryTrackingBehavior.TrackAll)
     {
-        var options = new DbContextOptionsBuilder<StatusKitSqliteDbContext>().UseSqlite(ConnectionString);
+        var options = new DbContextOptionsBuilder<StatusKitSqliteDbContext>().UseSqlite(ConnectionString).UseQueryTrackingBehavior(tracking);
         if (interceptors.Length > 0)
         {
             options.AddInterceptors(interceptors);

@@ -16,6 +16,9 @@ public abstract class TestDatabase : IAsyncDisposable
     /// <summary>A store over the database whose contexts use <paramref name="interceptors"/>.</summary>
     public abstract IStatusStore CreateStore(params IInterceptor[] interceptors);
 
+    /// <summary>A store over the database whose contexts default to <paramref name="tracking"/> (a host's choice).</summary>
+    public abstract IStatusStore CreateStore(QueryTrackingBehavior tracking);
+
     public async Task MigrateAsync()
     {
         await using var context = CreateContext();
