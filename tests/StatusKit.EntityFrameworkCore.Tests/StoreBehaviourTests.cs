@@ -259,6 +259,56 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         Assert.Equal(SignalApplyResult.Stale, (await store.ApplySignalAsync(signals.Single(s => s.Version == 3), CancellationToken.None)).Result);
     }
 
+    [Fact]
+    public async Task Page_content_and_status_inputs_are_each_read_from_one_state_while_incidents_are_added()
+    {
+        var store = Database.CreateStore();
+        var writerStore = Database.CreateStore();
+        var page = Samples.Page("consistent");
+        await store.AddPageAsync(page, CancellationToken.None);
+        await store.AddComponentAsync(Samples.Component(page.Id, "API"), CancellationToken.None);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var minute = 0;
+        var writer = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var at = Samples.T0.AddMinutes(++minute);
+                await writerStore.AddStatusIncidentAsync(
+                    new StatusIncident
+                    {
+                        Id = Guid.CreateVersion7(), PageId = page.Id, Title = "t", Message = "m", Severity = StatusIncidentSeverity.Minor, ComponentIds = [],
+                        Updates = [new StatusIncidentUpdate(Guid.CreateVersion7(), at, StatusIncidentState.Investigating, "m")], CreatedAt = at, UpdatedAt = at,
+                    },
+                    [],
+                    CancellationToken.None);
+            }
+        });
+
+        var reads = 0;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var content = await store.LoadPageContentAsync(page.Id, 1, CancellationToken.None);
+                var inputs = await store.LoadStatusInputsAsync(StatusScope.ForPage(page.Id), CancellationToken.None);
+                reads++;
+                foreach (var incident in content!.UnresolvedIncidents.Concat(inputs.UnresolvedIncidents))
+                {
+                    Assert.True(incident.Updates.Count == 1, $"read {reads}: incident {incident.Id} came without its update");
+                }
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await writer;
+        }
+
+        _output.WriteLine($"{Database.ProviderName}: {reads} reads of each kind, {minute} incidents added meanwhile");
+        Assert.True(minute > 1, "the writer never ran");
+    }
+
     [Theory]
     [InlineData("page")]
     [InlineData("component")]

@@ -69,6 +69,12 @@ internal sealed class StoreDialect
         return $"SELECT pg_advisory_xact_lock({unchecked((long)hash).ToString(CultureInfo.InvariantCulture)})";
     }
 
+    /// <summary>
+    /// What a command read under <see cref="SnapshotReads"/> starts with to make its transaction read only (PostgreSQL;
+    /// SQLite's deferred read transaction has no such mode, and the command only reads).
+    /// </summary>
+    public string ReadOnlyTransaction => IsPostgreSql ? "SET TRANSACTION READ ONLY;\n" : "";
+
     /// <summary>What a read that is followed by a write of the same rows appends to lock them (SQLite locks the database).</summary>
     public string ForUpdateSuffix => IsPostgreSql ? " FOR UPDATE" : "";
 

@@ -18,7 +18,8 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
 
     /// <remarks>
     /// One command with five result sets (the page, its components, its unresolved incidents, their updates, its
-    /// windows): one round trip and, within it, one read transaction, where the four list calls cost four.
+    /// windows), where the four list calls cost four, read under one read transaction (<see cref="SnapshotReads"/>) so
+    /// that the snapshot built from it never shows an incident without the updates committed with it.
     /// </remarks>
     public async Task<PageContent?> LoadPageContentAsync(Guid pageId, int maxUnresolvedIncidents, CancellationToken cancellationToken)
     {
@@ -51,7 +52,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 $"FROM {s.Table<MaintenanceWindowEntity>()} AS w WHERE {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.PageId))} = {{0}}",
                 $"{Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.OccurrenceStartsAt))}, {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.Id))}"));
 
-        return await session.QueryAsync(
+        return await session.QuerySnapshotAsync(
             sql,
             [pageId, maxUnresolvedIncidents],
             async reader =>

@@ -14,7 +14,8 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     /// <remarks>
     /// One command with seven result sets (components, pages, open signals, in-progress windows, unresolved incidents,
     /// their updates, deliverable subscribers), each filtered in SQL by the scope: one round-trip however many
-    /// components the scope has. Ids of <see cref="StatusScope.ForComponents"/> that are not stored are ignored.
+    /// components the scope has, read under one read transaction (<see cref="SnapshotReads"/>) so that the result sets
+    /// agree with each other. Ids of <see cref="StatusScope.ForComponents"/> that are not stored are ignored.
     /// </remarks>
     public async Task<StatusInputs> LoadStatusInputsAsync(StatusScope scope, CancellationToken cancellationToken)
     {
@@ -85,7 +86,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 $"AND {Col<SubscriberEntity>("b", nameof(SubscriberEntity.PageId))} IN ({pageIds})",
                 $"{Col<SubscriberEntity>("b", nameof(SubscriberEntity.CreatedAt))}, {Col<SubscriberEntity>("b", nameof(SubscriberEntity.Id))}"));
 
-        return await session.QueryAsync(
+        return await session.QuerySnapshotAsync(
             sql,
             argument is null ? [] : [argument],
             async reader =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StatusKit.Abstractions;
 using StatusKit.EntityFrameworkCore.Entities;
+using StatusKit.EntityFrameworkCore.Storage;
 using StatusKit.Model;
 using StatusKit.Notifications;
 
@@ -17,6 +18,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return row?.ToModel();
     }
 
+    /// <remarks>Two queries (the incidents, then their updates), under one read transaction (<see cref="SnapshotReads"/>) so that they agree.</remarks>
     public async Task<IReadOnlyList<StatusIncident>> ListStatusIncidentsAsync(Guid pageId, StatusIncidentQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -42,6 +44,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             incidents = incidents.Where(i => i.CreatedAt >= since);
         }
 
+        await using var transaction = await SnapshotReads.BeginAsync(session.Context.Database, session.Dialect, cancellationToken);
         var rows = await incidents
             .OrderByDescending(i => i.CreatedAt)
             .ThenByDescending(i => i.Id)
@@ -50,6 +53,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             .Include(i => i.Updates)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return rows.Select(r => r.ToModel()).ToArray();
     }
 

@@ -121,6 +121,22 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext> : IStatus
             return await read(reader.DbDataReader);
         }
 
+        /// <summary>
+        /// <see cref="QueryAsync{T}"/> under a read transaction (<see cref="SnapshotReads"/>), so that every result set
+        /// of the command comes from one state of the database; the same single command.
+        /// </summary>
+        public async Task<T> QuerySnapshotAsync<T>(
+            string sql,
+            IReadOnlyList<object?> arguments,
+            Func<DbDataReader, Task<T>> read,
+            CancellationToken cancellationToken)
+        {
+            await using var transaction = await SnapshotReads.BeginAsync(Context.Database, Dialect, cancellationToken);
+            var result = await QueryAsync(Dialect.ReadOnlyTransaction + sql, arguments, read, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+
         public ValueTask DisposeAsync() => Context.DisposeAsync();
     }
 }
