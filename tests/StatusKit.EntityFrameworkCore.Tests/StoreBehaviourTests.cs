@@ -363,6 +363,29 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_updates_appended_to_one_incident_are_all_kept()
+    {
+        var store = Database.CreateStore();
+        var page = Samples.Page("append");
+        await store.AddPageAsync(page, CancellationToken.None);
+        var incident = new StatusIncident
+        {
+            Id = Guid.CreateVersion7(), PageId = page.Id, Title = "Elevated errors", Message = "Looking into it", Severity = StatusIncidentSeverity.Major,
+            ComponentIds = [], Updates = [new StatusIncidentUpdate(Guid.CreateVersion7(), Samples.T0, StatusIncidentState.Investigating, "Looking into it")],
+            CreatedAt = Samples.T0, UpdatedAt = Samples.T0,
+        };
+        await store.AddStatusIncidentAsync(incident, [], CancellationToken.None);
+        var appended = Enumerable.Range(1, 8)
+            .Select(i => new StatusIncidentUpdate(Guid.CreateVersion7(), Samples.T0.AddMinutes(i), StatusIncidentState.Identified, $"update {i}"))
+            .ToArray();
+
+        await Task.WhenAll(appended.Select(update => Task.Run(() => Database.CreateStore().AppendStatusIncidentUpdateAsync(incident.Id, update, [], CancellationToken.None))));
+
+        var stored = (await store.GetStatusIncidentAsync(incident.Id, CancellationToken.None))!;
+        Assert.Equal([incident.Updates[0], .. appended], stored.Updates);
+    }
+
+    [Fact]
     public async Task Unique_index_violations_become_conflicts_naming_the_field()
     {
         var store = Database.CreateStore();

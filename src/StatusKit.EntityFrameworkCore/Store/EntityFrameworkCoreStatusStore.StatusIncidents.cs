@@ -84,7 +84,9 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     /// <remarks>
     /// The update gets the next position of the incident; the timeline is ordered by time, then position, so an update
     /// lands after every update at or before its time. A second Resolved update keeps the first resolution time. The
-    /// notifications are enqueued in the same transaction.
+    /// notifications are enqueued in the same transaction. Concurrent appends to one incident take turns: on PostgreSQL
+    /// the incident row is locked (<c>FOR UPDATE</c>, one more command) before its positions are read, so each append
+    /// reads what the one before it committed; SQLite's transaction holds the database's write lock from its BEGIN.
     /// </remarks>
     public async Task<StatusIncident> AppendStatusIncidentUpdateAsync(
         Guid incidentId, StatusIncidentUpdate update, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
@@ -94,6 +96,18 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         OutboxStaging.Validate(notifications);
         await using var session = await OpenAsync(cancellationToken);
         await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
+        if (session.Dialect.ForUpdateSuffix.Length > 0)
+        {
+            // A statement of its own: under READ COMMITTED the read below then takes its snapshot after the lock is
+            // granted, so it sees the update the previous holder appended (a lock inside the read would not).
+            var s = session.Schema;
+            await session.ExecuteAsync(
+                $"SELECT 1 FROM {s.Table<StatusIncidentEntity>()} WHERE {s.Column<StatusIncidentEntity>(nameof(StatusIncidentEntity.Id))} = {{0}}" +
+                session.Dialect.ForUpdateSuffix,
+                [incidentId],
+                cancellationToken);
+        }
+
         var row = await session.Set<StatusIncidentEntity>()
                       .AsTracking()
                       .Include(i => i.Updates)
