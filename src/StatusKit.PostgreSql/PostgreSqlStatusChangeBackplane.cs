@@ -60,7 +60,9 @@ internal sealed class PostgreSqlStatusChangeBackplane : IStatusChangeBackplane, 
                 received.Writer.TryWrite(e.Payload);
             }
         };
-        await using (var listen = new NpgsqlCommand($"LISTEN {_channel}", connection))
+        // LISTEN takes an identifier, so the channel is quoted: a name the validator accepts can be a reserved word
+        // (user, select) that is a syntax error unquoted. Quoted, it is exactly the text pg_notify is given.
+        await using (var listen = new NpgsqlCommand($"LISTEN {QuoteIdentifier(_channel)}", connection))
         {
             await listen.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -129,6 +131,9 @@ internal sealed class PostgreSqlStatusChangeBackplane : IStatusChangeBackplane, 
 
         return envelope.Host == HostId ? null : new PageChange { PageId = envelope.Page, Changes = envelope.Changes };
     }
+
+    /// <summary>A PostgreSQL quoted identifier (double quotes, an inner one doubled).</summary>
+    internal static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>Lets the connection deliver notifications until stopped; a lost connection ends the reader with its error.</summary>
     private static async Task WaitForNotificationsAsync(NpgsqlConnection connection, ChannelWriter<string> writer, CancellationToken stop)

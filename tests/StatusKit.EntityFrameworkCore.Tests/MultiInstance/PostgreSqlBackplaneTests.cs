@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using StatusKit.Engine;
@@ -138,6 +139,33 @@ public sealed class PostgreSqlBackplaneTests(PostgreSqlCluster cluster)
         Assert.True(await first);
         Assert.Equal(ComponentStatus.DegradedPerformance, feed.Current.NewStatus);
         await feed.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_channel_the_validator_accepts_carries_changes_even_when_it_is_a_reserved_word()
+    {
+        var database = await PostgreSqlTestDatabase.CreateAsync(cluster, "backplane_channel");
+        var options = new PostgreSqlBackplaneOptions { ConnectionString = database.ConnectionString, Channel = "user" };
+        Assert.True(new PostgreSqlBackplaneOptionsValidator().Validate(null, options).Succeeded);
+        await using var sender = new PostgreSqlStatusChangeBackplane(Options.Create(options), NullLogger<PostgreSqlStatusChangeBackplane>.Instance);
+        await using var receiver = new PostgreSqlStatusChangeBackplane(Options.Create(options), NullLogger<PostgreSqlStatusChangeBackplane>.Instance);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var feed = receiver.SubscribeAsync(cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = feed.MoveNextAsync().AsTask();
+        var listening = WaitForListenersAsync(database.ConnectionString, 1, cts.Token);
+        if (await Task.WhenAny(first, listening) == first)
+        {
+            await cts.CancelAsync();
+            await first; // the error LISTEN failed with
+        }
+
+        await listening;
+        var pageId = Guid.NewGuid();
+
+        await sender.PublishAsync(new PageChange { PageId = pageId }, cts.Token);
+
+        Assert.True(await first);
+        Assert.Equal(pageId, feed.Current.PageId);
     }
 
     [Fact]
