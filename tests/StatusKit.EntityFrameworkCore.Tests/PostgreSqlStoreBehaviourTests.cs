@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using StatusKit.EntityFrameworkCore.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -8,4 +9,7 @@ public sealed class PostgreSqlStoreBehaviourTests(PostgreSqlCluster cluster, ITe
 {
     protected override async Task<TestDatabase> CreateDatabaseAsync() =>
         await PostgreSqlTestDatabase.CreateAsync(cluster, nameof(PostgreSqlStoreBehaviourTests));
+
+    protected override async Task<DbContextOptions<TContext>> EmptyDatabaseAsync<TContext>(string name) =>
+        new DbContextOptionsBuilder<TContext>().UseNpgsql(await cluster.CreateDatabaseAsync(name)).Options;
 }

@@ -40,6 +40,13 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
+    /// <summary>Options of <typeparamref name="TContext"/> on a new, empty database of the provider.</summary>
+    protected abstract Task<DbContextOptions<TContext>> EmptyDatabaseAsync<TContext>(string name)
+        where TContext : DbContext;
+
+    /// <summary>Whether the provider's text columns keep U+0000 (PostgreSQL's text cannot hold it).</summary>
+    protected virtual bool TextKeepsNul => false;
+
     [Fact]
     public async Task Migrations_leave_no_pending_model_changes()
     {
@@ -408,6 +415,114 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Text_with_quotes_backslashes_and_emoji_round_trips_through_the_json_paths()
+    {
+        var store = Database.CreateStore();
+        var page = Samples.Page("text");
+        await store.AddPageAsync(page, CancellationToken.None);
+        var component = Samples.Component(page.Id, "API");
+        await store.AddComponentAsync(component, CancellationToken.None);
+        var subscriber = Samples.Subscriber(page.Id, "ops@example.com");
+        await store.AddSubscriberAsync(subscriber, [], CancellationToken.None);
+        var nul = TextKeepsNul ? "\0 nul " : "";
+        var cause = $"it's \"quoted\" \\ back\\slash \\u0000 {nul}😀 \ud83d\ude00 é \u2028 \t end" + new string('x', 100_000);
+        var key = "k'\"\\😀" + nul;
+        Assert.True(await store.CommitStatusAsync(
+            new StatusCommit(
+                [new ComponentStatusChange(page.Id, component.Id, ComponentStatus.Operational, ComponentStatus.MajorOutage, Samples.T0.AddMinutes(1), cause)],
+                [Samples.Notification(page.Id, subscriber.Id, key, Samples.T0, coalesceKey: key) with { LastError = cause }]),
+            CancellationToken.None));
+
+        var history = await store.ListStatusHistoryAsync(page.Id, Samples.T0, CancellationToken.None);
+        Assert.Equal(cause, Assert.Single(history).Cause);
+        var notification = Assert.Single(await store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, CancellationToken.None));
+        Assert.Equal(key, notification.DeduplicationKey);
+        Assert.Equal(key, notification.CoalesceKey);
+        Assert.Equal(cause, notification.LastError);
+        Assert.Equal(0, await store.EnqueueNotificationsAsync([Samples.Notification(page.Id, subscriber.Id, key, Samples.T0)], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Every_store_operation_works_in_a_host_context_with_a_custom_schema_and_table_prefix()
+    {
+        var options = await EmptyDatabaseAsync<CustomModelContext>("custom_model");
+        await using (var context = new CustomModelContext(options))
+        {
+            await context.Database.EnsureCreatedAsync();
+        }
+
+        var store = TestDatabase.StoreOver(() => new CustomModelContext(options));
+        var page = Samples.Page("custom");
+        await store.AddPageAsync(page, CancellationToken.None);
+        var api = Samples.Component(page.Id, "API", "team-x", 0);
+        var web = Samples.Component(page.Id, "Web", "team-x", 1);
+        await store.AddComponentAsync(api, CancellationToken.None);
+        await store.AddComponentAsync(web, CancellationToken.None);
+        var subscriber = Samples.Subscriber(page.Id, "ops@example.com");
+        await store.AddSubscriberAsync(subscriber, [], CancellationToken.None);
+        await store.ReorderComponentsAsync(page.Id, [web.Id, api.Id], CancellationToken.None);
+        await store.AddMaintenanceWindowAsync(Samples.Window(page.Id, [api.Id], MaintenanceState.InProgress), CancellationToken.None);
+        var incident = new StatusIncident
+        {
+            Id = Guid.CreateVersion7(), PageId = page.Id, Title = "t", Message = "m", Severity = StatusIncidentSeverity.Major, ComponentIds = [api.Id],
+            Updates = [new StatusIncidentUpdate(Guid.CreateVersion7(), Samples.T0, StatusIncidentState.Investigating, "m")], CreatedAt = Samples.T0, UpdatedAt = Samples.T0,
+        };
+        await store.AddStatusIncidentAsync(incident, [], CancellationToken.None);
+        await store.AppendStatusIncidentUpdateAsync(
+            incident.Id, new StatusIncidentUpdate(Guid.CreateVersion7(), Samples.T0.AddMinutes(1), StatusIncidentState.Identified, "found"), [], CancellationToken.None);
+        Assert.Equal(SignalApplyResult.Applied, (await store.ApplySignalAsync(
+            new IncidentSignal { IncidentId = "INC-1", TeamId = "team-x", Priority = "P1", State = PlatformIncidentState.Triggered, Version = 1, OccurredAt = Samples.T0 },
+            CancellationToken.None)).Result);
+        Assert.Equal(SignalApplyResult.Applied, (await store.ApplySignalAsync(
+            new IncidentSignal { IncidentId = "INC-1", TeamId = "team-x", Priority = "P1", State = PlatformIncidentState.Acknowledged, Version = 2, OccurredAt = Samples.T0 },
+            CancellationToken.None)).Result);
+
+        var inputs = await store.LoadStatusInputsAsync(StatusScope.ForTeam("team-x"), CancellationToken.None);
+        Assert.Equal(2, inputs.Components.Count);
+        Assert.Single(inputs.OpenSignals);
+        Assert.Equal(2, Assert.Single(inputs.UnresolvedIncidents).Updates.Count);
+        inputs = await store.LoadStatusInputsAsync(StatusScope.ForComponents([api.Id]), CancellationToken.None);
+        Assert.Single(inputs.Components);
+        Assert.True(await store.CommitStatusAsync(
+            new StatusCommit(
+                [new ComponentStatusChange(page.Id, api.Id, ComponentStatus.Operational, ComponentStatus.MajorOutage, Samples.T0.AddMinutes(1), "x")],
+                [Samples.Notification(page.Id, subscriber.Id, "k1", Samples.T0, "c1")]),
+            CancellationToken.None));
+        Assert.Equal(1, await store.EnqueueNotificationsAsync([Samples.Notification(page.Id, subscriber.Id, "k2", Samples.T0, "c1")], CancellationToken.None));
+        Assert.Single(await store.ListStatusHistoryAsync(page.Id, Samples.T0, CancellationToken.None));
+        var content = await store.LoadPageContentAsync(page.Id, 5, CancellationToken.None);
+        Assert.Equal([web.Id, api.Id], content!.Components.Select(c => c.Id));
+        Assert.Equal(2, Assert.Single(await store.ListStatusIncidentsAsync(page.Id, new StatusIncidentQuery(), CancellationToken.None)).Updates.Count);
+        var claimed = await store.ClaimNotificationsAsync("d", Samples.T0.AddMinutes(5), Samples.T0.AddMinutes(6), 10, CancellationToken.None);
+        Assert.Single(claimed);
+        Assert.True(await store.CompleteNotificationAsync(
+            new NotificationOutcome(claimed[0].Id, "d", NotificationState.Delivered, Samples.T0.AddMinutes(5), 1),
+            CancellationToken.None));
+        await AssertConflictsNameTheFieldAsync(store, page);
+
+        Assert.True(await store.DeleteComponentAsync(api.Id, CancellationToken.None));
+        Assert.True(await store.DeletePageAsync(page.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Conflicts_name_the_field_with_a_table_prefix_long_enough_to_truncate_index_names()
+    {
+        var options = await EmptyDatabaseAsync<LongPrefixContext>("long_prefix");
+        await using (var context = new LongPrefixContext(options))
+        {
+            await context.Database.EnsureCreatedAsync();
+        }
+
+        var store = TestDatabase.StoreOver(() => new LongPrefixContext(options));
+        var page = Samples.Page("long");
+        await store.AddPageAsync(page, CancellationToken.None);
+        await store.AddComponentAsync(Samples.Component(page.Id, "API"), CancellationToken.None);
+        await store.AddSubscriberAsync(Samples.Subscriber(page.Id, "ops@example.com"), [], CancellationToken.None);
+
+        await AssertConflictsNameTheFieldAsync(store, page);
+    }
+
+    [Fact]
     public async Task Aggregates_round_trip_and_a_page_delete_cascades()
     {
         var store = Database.CreateStore();
@@ -451,6 +566,18 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         Assert.Equal(0, await context.Set<StatusIncidentUpdateEntity>().CountAsync());
         Assert.Equal(0, await context.Set<MaintenanceWindowEntity>().CountAsync());
         Assert.Equal(0, await context.Set<SubscriberEntity>().CountAsync());
+    }
+
+    /// <summary>The page has a component "API" and an email subscriber "ops@example.com".</summary>
+    private static async Task AssertConflictsNameTheFieldAsync(IStatusStore store, StatusPage page)
+    {
+        var slug = await Assert.ThrowsAsync<StatusKitConflictException>(() => store.AddPageAsync(Samples.Page(page.Slug), CancellationToken.None));
+        Assert.Equal("slug", slug.Field);
+        var name = await Assert.ThrowsAsync<StatusKitConflictException>(() => store.AddComponentAsync(Samples.Component(page.Id, "api"), CancellationToken.None));
+        Assert.Equal("name", name.Field);
+        var destination = await Assert.ThrowsAsync<StatusKitConflictException>(
+            () => store.AddSubscriberAsync(Samples.Subscriber(page.Id, "OPS@example.com"), [], CancellationToken.None));
+        Assert.Equal("destination", destination.Field);
     }
 
     private async Task<int> MeasureRecomputeAsync(int componentCount)
@@ -514,5 +641,19 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         var subscriber = Samples.Subscriber(page.Id, $"ops-{slug}@example.com");
         await store.AddSubscriberAsync(subscriber, [], CancellationToken.None);
         return (page, components, subscriber);
+    }
+
+    /// <summary>A host's own context with StatusKit's tables in a schema and with a prefix that both need quoting.</summary>
+    public sealed class CustomModelContext(DbContextOptions<CustomModelContext> options) : DbContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+            modelBuilder.ApplyStatusKitModel(o => { o.Schema = "Status Kit"; o.TablePrefix = "Sk-"; });
+    }
+
+    /// <summary>A host's own context whose table prefix makes index names longer than PostgreSQL's 63 bytes.</summary>
+    public sealed class LongPrefixContext(DbContextOptions<LongPrefixContext> options) : DbContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+            modelBuilder.ApplyStatusKitModel(o => o.TablePrefix = "acme_platform_public_statuskit_");
     }
 }

@@ -8,20 +8,24 @@ namespace StatusKit.EntityFrameworkCore.Tests.Infrastructure;
 /// <summary>A SQLite database file in a temp folder (WAL mode, so readers and one writer share it across connections).</summary>
 public sealed class SqliteTestDatabase : TestDatabase
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "statuskit-sqlite-" + Guid.NewGuid().ToString("N"));
+    private readonly string _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "statuskit-sqlite-" + Guid.NewGuid().ToString("N"));
 
     private SqliteTestDatabase()
     {
         Directory.CreateDirectory(_folder);
+        Path = System.IO.Path.Combine(_folder, "statuskit.db");
         ConnectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(_folder, "statuskit.db"),
+            DataSource = Path,
             Pooling = true,
             DefaultTimeout = 60,
         }.ToString();
     }
 
     public string ConnectionString { get; }
+
+    /// <summary>The database file, in a folder of its own that <see cref="DisposeAsync"/> deletes.</summary>
+    public string Path { get; }
 
     public override string ProviderName => "SQLite";
 

@@ -46,7 +46,8 @@ public abstract class TestDatabase : IAsyncDisposable
         public TContext CreateDbContext() => create();
     }
 
-    protected static IStatusStore StoreOver<TContext>(Func<TContext> create)
+    /// <summary>A store over contexts made by <paramref name="create"/>, as a host with its own context has.</summary>
+    public static IStatusStore StoreOver<TContext>(Func<TContext> create)
         where TContext : DbContext =>
         new EntityFrameworkCoreStatusStore<TContext>(new Factory<TContext>(create));
 }
