@@ -29,8 +29,6 @@ namespace StatusKit.EntityFrameworkCore.Storage;
 /// </remarks>
 internal static class SnapshotReads
 {
-    private static MethodInfo? s_sqliteBeginDeferred;
-
     /// <summary>Opens the context's connection and begins the read transaction, which the context's commands then use.</summary>
     public static async Task<DbTransaction> BeginAsync(DatabaseFacade database, StoreDialect dialect, CancellationToken cancellationToken)
     {
@@ -50,15 +48,10 @@ internal static class SnapshotReads
     /// </summary>
     private static DbTransaction BeginDeferred(DbConnection connection)
     {
-        var method = s_sqliteBeginDeferred;
-        if (method is null || method.DeclaringType?.IsInstanceOfType(connection) != true)
-        {
-            method = connection.GetType().GetMethod(nameof(DbConnection.BeginTransaction), BindingFlags.Public | BindingFlags.Instance, [typeof(bool)])
+        // Looked up on every call (about a microsecond next to a read of milliseconds) rather than kept in a static.
+        var method = connection.GetType().GetMethod(nameof(DbConnection.BeginTransaction), BindingFlags.Public | BindingFlags.Instance, [typeof(bool)])
                      ?? throw new NotSupportedException(
                          $"The SQLite connection {connection.GetType().FullName} has no BeginTransaction(bool deferred); use Microsoft.Data.Sqlite 5.0 or later.");
-            s_sqliteBeginDeferred = method;
-        }
-
         return (DbTransaction)method.Invoke(connection, [true])!;
     }
 }
