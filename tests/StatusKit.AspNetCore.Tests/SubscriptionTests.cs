@@ -47,4 +47,52 @@ public sealed class SubscriptionTests(SampleHostFactory factory)
         Assert.False((await factory.Service<SubscriberService>().GetAsync(subscription.Subscriber.Id))!.IsActive);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/status/demo/subscriptions/unsubscribe?token={new string('a', 64)}", null)).StatusCode);
     }
+
+    [Theory]
+    [InlineData("internal", "unsubscribe")]
+    [InlineData("internal", "verify")]
+    [InlineData("demo", "unsubscribe")]
+    [InlineData("demo", "verify")]
+    public async Task A_bogus_token_gets_the_answer_of_an_unknown_page(string slug, string route)
+    {
+        using var client = factory.CreatePublicClient();
+        using var unknown = await client.GetAsync($"/status/no-such-page/subscriptions/{route}?token=bogus");
+        using var response = await client.GetAsync($"/status/{slug}/subscriptions/{route}?token=bogus");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(await unknown.Content.ReadAsStringAsync(), await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_token_works_only_on_the_page_that_issued_it()
+    {
+        var subscribers = factory.Service<SubscriberService>();
+        var subscription = await subscribers.SubscribeAsync(new Subscribe
+        {
+            PageId = await factory.PageIdAsync("demo"),
+            Channel = SubscriberChannel.Email,
+            Destination = "other-page@example.com",
+        });
+        using var client = factory.CreatePublicClient();
+
+        foreach (var request in new[]
+        {
+            new HttpRequestMessage(HttpMethod.Get, $"/status/internal/subscriptions/verify?token={subscription.VerificationToken}"),
+            new HttpRequestMessage(HttpMethod.Get, $"/status/internal/subscriptions/unsubscribe?token={subscription.UnsubscribeToken}"),
+            new HttpRequestMessage(HttpMethod.Post, $"/status/internal/subscriptions/unsubscribe?token={subscription.UnsubscribeToken}"),
+        })
+        {
+            using (request)
+            using (var response = await client.SendAsync(request))
+            {
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+                Assert.DoesNotContain("Acme internal tools", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+
+        var subscriber = (await subscribers.GetAsync(subscription.Subscriber.Id))!;
+        Assert.False(subscriber.IsVerified);
+        Assert.True(subscriber.IsActive);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/status/demo/subscriptions/verify?token={subscription.VerificationToken}")).StatusCode);
+    }
 }

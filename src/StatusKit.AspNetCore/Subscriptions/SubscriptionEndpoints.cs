@@ -16,10 +16,13 @@ namespace StatusKit.AspNetCore.Subscriptions;
 /// <summary>
 /// Subscriptions: <c>POST subscriptions</c> (rate-limited per client address; double opt-in), <c>GET subscriptions/verify?token=</c>,
 /// and <c>GET|POST subscriptions/unsubscribe?token=</c> (the POST is RFC 8058 one-click; the GET asks first, so a link
-/// scanner cannot unsubscribe anyone).
+/// scanner cannot unsubscribe anyone). A token works only on its own page's routes: any other token gets the answer an
+/// unknown page gets, so a private page's name is shown only to holders of one of its tokens.
 /// </summary>
 internal static class SubscriptionEndpoints
 {
+    private const string UnknownUnsubscribeLink = "This unsubscribe link is unknown.";
+
     public static void Map(RouteGroupBuilder page, PagePaths paths)
     {
         var group = page.MapGroup("/subscriptions").WithTags("Subscriptions").AddEndpointFilter<StatusKitExceptionFilter>();
@@ -74,24 +77,30 @@ internal static class SubscriptionEndpoints
     {
         var services = context.RequestServices;
         var page = await services.GetRequiredService<IStatusPageReader>().GetSnapshotBySlugAsync(slug, context.RequestAborted);
-        var subscriber = page is null || token is null ? null : await services.GetRequiredService<SubscriberService>().VerifyAsync(token, context.RequestAborted);
+        var subscriber = page is null || string.IsNullOrEmpty(token)
+            ? null
+            : await services.GetRequiredService<SubscriberService>().VerifyAsync(page.PageId, token, context.RequestAborted);
         return subscriber is null
-            ? Message(StatusCodes.Status404NotFound, "Link not valid", "This confirmation link is unknown or was already used.")
+            ? UnknownLink("This confirmation link is unknown or was already used.")
             : Message(StatusCodes.Status200OK, "Subscription confirmed", $"You will now hear about {page!.Name}.");
     }
 
     private static async Task<IResult> ConfirmUnsubscribeAsync(HttpContext context, string slug, string? token, PagePaths paths)
     {
-        var page = await context.RequestServices.GetRequiredService<IStatusPageReader>().GetSnapshotBySlugAsync(slug, context.RequestAborted);
-        if (page is null || string.IsNullOrEmpty(token))
+        var services = context.RequestServices;
+        var page = await services.GetRequiredService<IStatusPageReader>().GetSnapshotBySlugAsync(slug, context.RequestAborted);
+        var subscriber = page is null || string.IsNullOrEmpty(token)
+            ? null
+            : await services.GetRequiredService<SubscriberService>().FindByUnsubscribeTokenAsync(page.PageId, token, context.RequestAborted);
+        if (subscriber is null)
         {
-            return TypedResults.NotFound();
+            return UnknownLink(UnknownUnsubscribeLink);
         }
 
         var html = new HtmlWriter()
             .Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Unsubscribe</title></head><body><main>")
-            .Element("h1", $"Unsubscribe from {page.Name}?")
-            .Raw("<form method=\"post\"").Attribute("action", $"{context.Request.PathBase}{paths.PagePath(slug)}/subscriptions/unsubscribe?token={Uri.EscapeDataString(token)}").Raw(">")
+            .Element("h1", $"Unsubscribe from {page!.Name}?")
+            .Raw("<form method=\"post\"").Attribute("action", $"{context.Request.PathBase}{paths.PagePath(slug)}/subscriptions/unsubscribe?token={Uri.EscapeDataString(token!)}").Raw(">")
             .Raw("<button type=\"submit\">Unsubscribe</button></form></main></body></html>\n");
         return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
     }
@@ -100,10 +109,11 @@ internal static class SubscriptionEndpoints
     {
         var services = context.RequestServices;
         var page = await services.GetRequiredService<IStatusPageReader>().GetSnapshotBySlugAsync(slug, context.RequestAborted);
-        var done = page is not null && token is not null && await services.GetRequiredService<SubscriberService>().UnsubscribeAsync(token, context.RequestAborted);
+        var done = page is not null && !string.IsNullOrEmpty(token)
+            && await services.GetRequiredService<SubscriberService>().UnsubscribeAsync(page.PageId, token, context.RequestAborted);
         return done
             ? Message(StatusCodes.Status200OK, "Unsubscribed", $"You will no longer hear about {page!.Name}.")
-            : Message(StatusCodes.Status404NotFound, "Link not valid", "This unsubscribe link is unknown.");
+            : UnknownLink(UnknownUnsubscribeLink);
     }
 
     private static async Task<SubscribeRequest> ReadAsync(HttpContext context)
@@ -154,6 +164,10 @@ internal static class SubscriptionEndpoints
 
         return events;
     }
+
+    // The same answer whether the page is unknown, private or public, and whether the token is unknown or another
+    // page's: a link names its page only to the holder of one of that page's tokens.
+    private static IResult UnknownLink(string text) => Message(StatusCodes.Status404NotFound, "Link not valid", text);
 
     private static IResult Message(int statusCode, string title, string text)
     {

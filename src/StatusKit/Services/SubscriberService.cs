@@ -83,45 +83,33 @@ public sealed class SubscriberService
     }
 
     /// <summary>Activates the subscription whose verification token this is. Null when the token is unknown or used.</summary>
-    public async Task<Subscriber?> VerifyAsync(string token, CancellationToken cancellationToken = default)
-    {
-        if (!IsTokenShaped(token))
-        {
-            return null;
-        }
+    public Task<Subscriber?> VerifyAsync(string token, CancellationToken cancellationToken = default) =>
+        VerifyCoreAsync(null, token, cancellationToken);
 
-        var subscriber = await _store.FindSubscriberByVerifyTokenHashAsync(SecretTokens.Hash(token), cancellationToken);
-        if (subscriber is null || subscriber.IsVerified)
-        {
-            return null;
-        }
-
-        var verified = subscriber with { IsVerified = true, VerifyTokenHash = null };
-        await _store.UpdateSubscriberAsync(verified, [], cancellationToken);
-        return verified;
-    }
+    /// <summary>
+    /// Activates the subscription to <paramref name="pageId"/> whose verification token this is. Null, changing
+    /// nothing, when the token is unknown, used, or belongs to another page's subscriber.
+    /// </summary>
+    public Task<Subscriber?> VerifyAsync(Guid pageId, string token, CancellationToken cancellationToken = default) =>
+        VerifyCoreAsync(pageId, token, cancellationToken);
 
     /// <summary>Stops notifications for the subscriber whose unsubscribe token this is. False when the token is unknown.</summary>
-    public async Task<bool> UnsubscribeAsync(string token, CancellationToken cancellationToken = default)
-    {
-        if (!IsTokenShaped(token))
-        {
-            return false;
-        }
+    public Task<bool> UnsubscribeAsync(string token, CancellationToken cancellationToken = default) =>
+        UnsubscribeCoreAsync(null, token, cancellationToken);
 
-        var subscriber = await _store.FindSubscriberByUnsubscribeTokenHashAsync(SecretTokens.Hash(token), cancellationToken);
-        if (subscriber is null)
-        {
-            return false;
-        }
+    /// <summary>
+    /// Stops notifications for the subscriber of <paramref name="pageId"/> whose unsubscribe token this is. False,
+    /// changing nothing, when the token is unknown or belongs to another page's subscriber.
+    /// </summary>
+    public Task<bool> UnsubscribeAsync(Guid pageId, string token, CancellationToken cancellationToken = default) =>
+        UnsubscribeCoreAsync(pageId, token, cancellationToken);
 
-        if (subscriber.IsActive)
-        {
-            await _store.UpdateSubscriberAsync(subscriber with { IsActive = false }, [], cancellationToken);
-        }
-
-        return true;
-    }
+    /// <summary>
+    /// The subscriber of <paramref name="pageId"/> whose unsubscribe token this is, or null when the token is unknown
+    /// or belongs to another page's subscriber. Changes nothing (for a page that asks before unsubscribing).
+    /// </summary>
+    public Task<Subscriber?> FindByUnsubscribeTokenAsync(Guid pageId, string token, CancellationToken cancellationToken = default) =>
+        FindByUnsubscribeTokenCoreAsync(pageId, token, cancellationToken);
 
     /// <summary>Stops notifications for a subscriber (an operator's action, or an endpoint that answered 410 Gone).</summary>
     public async Task<Subscriber> DeactivateAsync(Guid subscriberId, CancellationToken cancellationToken = default)
@@ -144,6 +132,53 @@ public sealed class SubscriberService
     /// <summary>Deletes a subscriber (its sent notifications are kept). False when it did not exist.</summary>
     public Task<bool> DeleteAsync(Guid subscriberId, CancellationToken cancellationToken = default) =>
         _store.DeleteSubscriberAsync(subscriberId, cancellationToken);
+
+    private async Task<Subscriber?> VerifyCoreAsync(Guid? pageId, string token, CancellationToken cancellationToken)
+    {
+        if (!IsTokenShaped(token))
+        {
+            return null;
+        }
+
+        var subscriber = await _store.FindSubscriberByVerifyTokenHashAsync(SecretTokens.Hash(token), cancellationToken);
+        if (subscriber is null || subscriber.IsVerified || !IsOf(subscriber, pageId))
+        {
+            return null;
+        }
+
+        var verified = subscriber with { IsVerified = true, VerifyTokenHash = null };
+        await _store.UpdateSubscriberAsync(verified, [], cancellationToken);
+        return verified;
+    }
+
+    private async Task<bool> UnsubscribeCoreAsync(Guid? pageId, string token, CancellationToken cancellationToken)
+    {
+        var subscriber = await FindByUnsubscribeTokenCoreAsync(pageId, token, cancellationToken);
+        if (subscriber is null)
+        {
+            return false;
+        }
+
+        if (subscriber.IsActive)
+        {
+            await _store.UpdateSubscriberAsync(subscriber with { IsActive = false }, [], cancellationToken);
+        }
+
+        return true;
+    }
+
+    private async Task<Subscriber?> FindByUnsubscribeTokenCoreAsync(Guid? pageId, string token, CancellationToken cancellationToken)
+    {
+        if (!IsTokenShaped(token))
+        {
+            return null;
+        }
+
+        var subscriber = await _store.FindSubscriberByUnsubscribeTokenHashAsync(SecretTokens.Hash(token), cancellationToken);
+        return subscriber is not null && IsOf(subscriber, pageId) ? subscriber : null;
+    }
+
+    private static bool IsOf(Subscriber subscriber, Guid? pageId) => pageId is not { } id || subscriber.PageId == id;
 
     private Notification VerificationMessage(StatusPage page, Subscriber subscriber, string token, DateTimeOffset now)
     {

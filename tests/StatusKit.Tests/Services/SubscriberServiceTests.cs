@@ -110,6 +110,25 @@ public sealed class SubscriberServiceTests
     }
 
     [Fact]
+    public async Task PageScoped_TokensOfAnotherPage_NeitherVerifyNorUnsubscribe_AndChangeNothing()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var (other, _) = await kit.CreatePageAsync("Other");
+        var subscription = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com" });
+        var before = await DumpAsync(kit.Store);
+
+        Assert.Null(await kit.Subscribers.VerifyAsync(other.Id, subscription.VerificationToken!));
+        Assert.Null(await kit.Subscribers.FindByUnsubscribeTokenAsync(other.Id, subscription.UnsubscribeToken));
+        Assert.False(await kit.Subscribers.UnsubscribeAsync(other.Id, subscription.UnsubscribeToken));
+
+        Assert.Equal(before, await DumpAsync(kit.Store));
+        Assert.Equal(subscription.Subscriber.Id, (await kit.Subscribers.FindByUnsubscribeTokenAsync(page.Id, subscription.UnsubscribeToken))?.Id);
+        Assert.NotNull(await kit.Subscribers.VerifyAsync(page.Id, subscription.VerificationToken!));
+        Assert.True(await kit.Subscribers.UnsubscribeAsync(page.Id, subscription.UnsubscribeToken));
+    }
+
+    [Fact]
     public async Task Unsubscribe_ByToken_Deactivates_AndRepeatingItIsHarmless()
     {
         await using var kit = Kit();
