@@ -190,6 +190,26 @@ public sealed partial class StatuspageApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task Memo_keeps_one_copy_per_page_and_document_whatever_the_Host_header()
+    {
+        var documents = factory.Service<StatuspageDocuments>();
+        var memo = (System.Collections.ICollection)typeof(StatuspageDocuments)
+            .GetField("_memo", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(documents)!;
+        using var client = factory.CreatePublicClient();
+        await client.GetStringAsync("/status/demo/api/v2/summary.json");
+        var before = memo.Count;
+        string last = string.Empty;
+        for (var i = 0; i < 100; i++)
+        {
+            last = await client.GetStringAsync($"http://host-{i}.example/status/demo/api/v2/summary.json");
+        }
+
+        Assert.True(memo.Count - before <= 1, $"{memo.Count - before} new memo entries, each a full copy of summary.json");
+        using var json = JsonDocument.Parse(last);
+        Assert.Equal("http://host-99.example/status/demo", json.RootElement.GetProperty("page").GetProperty("url").GetString());
+    }
+
+    [Fact]
     public async Task Unknown_page_is_404()
     {
         using var client = factory.CreatePublicClient();

@@ -13,8 +13,9 @@ using StatusKit.Snapshots;
 namespace StatusKit.AspNetCore.Api;
 
 /// <summary>
-/// Builds the Statuspage v2 documents of a page and memoises their UTF-8 bytes per (page, document, URL) for the
-/// current version, so a request for an unchanged page does no serialisation at all. Documents made only of the
+/// Builds the Statuspage v2 documents of a page and memoises their UTF-8 bytes per (page, document), one entry each
+/// that remembers the version and page URL it was built for, so a request for an unchanged page does no serialisation
+/// at all and the memo cannot grow with the Host header (another URL or version replaces the entry). Documents made only of the
 /// snapshot take its version as ETag; those that also list resolved incidents or past windows add a hash of their
 /// ids and change times, computed without serialising.
 /// </summary>
@@ -23,7 +24,7 @@ internal sealed class StatuspageDocuments
     private const int IncidentListSize = 50;
     private const int MinBufferSize = 4096;
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private readonly ConcurrentDictionary<(Guid PageId, ApiDocument Document, string Url), (string ETag, byte[] Bytes)> _memo = new();
+    private readonly ConcurrentDictionary<(Guid PageId, ApiDocument Document), Memoised> _memo = new();
     private readonly StatusIncidentService _incidents;
     private readonly IStatusStore _store;
 
@@ -72,9 +73,9 @@ internal sealed class StatuspageDocuments
     private PreparedDocument Prepared(PageSnapshot snapshot, ApiDocument document, string pageUrl, string etag, Func<StatuspageMapper, int, byte[]> render) =>
         new(etag, () =>
         {
-            var key = (snapshot.PageId, document, pageUrl);
+            var key = (snapshot.PageId, document);
             var found = _memo.TryGetValue(key, out var entry);
-            if (found && entry.ETag == etag)
+            if (found && entry!.ETag == etag && entry.PageUrl == pageUrl)
             {
                 return entry.Bytes;
             }
@@ -82,11 +83,11 @@ internal sealed class StatuspageDocuments
             // The size of the page's previous version of this document, else, for the documents that list every
             // component, twice the snapshot's (a summary is about that), so the buffer rarely grows by doubling (each
             // doubling copies and leaves the old buffer to the collector).
-            var sizeHint = found ? entry.Bytes.Length + 1024
+            var sizeHint = found ? entry!.Bytes.Length + 1024
                 : document is ApiDocument.Summary or ApiDocument.Components ? Math.Max(MinBufferSize, snapshot.Utf8Json.Length * 2)
                 : MinBufferSize;
             var bytes = render(new StatuspageMapper(snapshot, pageUrl), sizeHint);
-            _memo[key] = (etag, bytes);
+            _memo[key] = new Memoised(pageUrl, etag, bytes);
             return bytes;
         });
 
@@ -155,4 +156,7 @@ internal sealed class StatuspageDocuments
     }
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));
+
+    /// <summary>The bytes of a document as built for one page URL and ETag.</summary>
+    private sealed record Memoised(string PageUrl, string ETag, byte[] Bytes);
 }
