@@ -70,6 +70,18 @@ public sealed class LiveEventsTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task Head_of_the_event_stream_gets_its_headers_at_once_and_no_stream()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var client = factory.CreatePublicClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/status/demo/events");
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync(timeout.Token));
+    }
+
+    [Fact]
     public async Task A_Last_Event_ID_from_another_run_asks_the_client_to_reload()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));

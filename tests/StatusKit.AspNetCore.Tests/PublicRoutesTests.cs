@@ -8,6 +8,33 @@ namespace StatusKit.AspNetCore.Tests;
 [Collection(SampleHostCollection.Name)]
 public sealed class PublicRoutesTests(SampleHostFactory factory)
 {
+    [Theory]
+    [InlineData("/status/demo")]
+    [InlineData("/status/demo/api/v2/summary.json")]
+    [InlineData("/status/demo/api/v2/status.json")]
+    [InlineData("/status/demo/badge.svg")]
+    [InlineData("/status/demo/history.atom")]
+    [InlineData("/status/demo/maintenance.ics")]
+    public async Task Head_is_answered_like_get(string path)
+    {
+        using var client = factory.CreatePublicClient();
+        using var get = await client.GetAsync(path);
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(get.Headers.CacheControl, head.Headers.CacheControl);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+    }
+
+    [Fact]
+    public async Task Head_of_an_unknown_page_is_404()
+    {
+        using var client = factory.CreatePublicClient();
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/status/no-such-page"));
+        Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
+    }
+
     [Fact]
     public async Task Html_page_is_server_rendered_with_landmarks_banner_groups_uptime_bars_and_history()
     {

@@ -26,7 +26,7 @@ internal static class ApiEndpoints
     }
 
     private static void Map(RouteGroupBuilder api, string pattern, ApiDocument document, PagePaths paths, string summary) =>
-        api.MapGet(pattern, (HttpContext context, string slug) => ServeAsync(context, slug, document, paths))
+        api.MapGetAndHead(pattern, (HttpContext context, string slug) => ServeAsync(context, slug, document, paths))
             .WithName($"StatusKit.Api.{document}")
             .WithSummary(summary)
             .Produces(StatusCodes.Status200OK, contentType: "application/json")

@@ -18,18 +18,19 @@ namespace StatusKit.AspNetCore.Events;
 /// <c>GET {prefix}/{slug}/events</c>: Server-Sent Events with a <c>status</c> event per component change and a
 /// <c>page</c> event per page status change (the event id is the change's sequence number), a keep-alive comment
 /// when idle, and <c>Last-Event-ID</c> resumption. A <c>reload</c> event tells a client that it missed events that are
-/// no longer buffered.
+/// no longer buffered. A HEAD request gets the stream's headers and no stream.
 /// </summary>
 internal static class EventEndpoints
 {
+    private const string EventStreamContentType = "text/event-stream";
     private static readonly byte[] KeepAlive = ": keep-alive\n\n"u8.ToArray();
 
     public static void Map(RouteGroupBuilder page, PagePaths paths) =>
-        page.MapGet("/events", (HttpContext context, string slug) => OpenAsync(context, slug, paths))
+        page.MapGetAndHead("/events", (HttpContext context, string slug) => OpenAsync(context, slug, paths))
             .WithName("StatusKit.Events")
             .WithSummary("Live status changes as Server-Sent Events.")
             .WithTags("Status pages")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .Produces(StatusCodes.Status200OK, contentType: EventStreamContentType)
             .Produces(StatusCodes.Status404NotFound);
 
     private static async Task<IResult> OpenAsync(HttpContext context, string slug, PagePaths paths)
@@ -41,12 +42,19 @@ internal static class EventEndpoints
             return TypedResults.NotFound();
         }
 
+        context.Response.Headers.CacheControl = "no-store";
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            // The stream's headers only: a HEAD request has no body, so there is nothing to attach or keep open.
+            context.Response.ContentType = EventStreamContentType;
+            return TypedResults.Ok();
+        }
+
         long? lastEventId = long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
         var attachment = services.GetRequiredService<EventRelay>().Attach(snapshot.PageId, lastEventId);
         var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("StatusKit.AspNetCore.Events");
         Log.EventStreamOpened(logger, snapshot.PageId, lastEventId ?? 0);
-        context.Response.Headers.CacheControl = "no-store";
         return TypedResults.ServerSentEvents(
             StreamAsync(context, attachment, options.KeepAliveInterval, services.GetRequiredService<TimeProvider>(), logger, snapshot.PageId, context.RequestAborted));
     }

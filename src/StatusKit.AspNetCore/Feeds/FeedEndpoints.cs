@@ -18,13 +18,13 @@ internal static class FeedEndpoints
 {
     public static void Map(RouteGroupBuilder page, PagePaths paths)
     {
-        page.MapGet("/badge.svg", (HttpContext context, string slug, Guid? component) => BadgeAsync(context, slug, component, paths))
+        page.MapGetAndHead("/badge.svg", (HttpContext context, string slug, Guid? component) => BadgeAsync(context, slug, component, paths))
             .WithName("StatusKit.Badge").WithSummary("A status badge (SVG); ?component= for one component.").WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").Produces(StatusCodes.Status404NotFound);
-        page.MapGet("/history.atom", (HttpContext context, string slug) => AtomAsync(context, slug, paths))
+        page.MapGetAndHead("/history.atom", (HttpContext context, string slug) => AtomAsync(context, slug, paths))
             .WithName("StatusKit.History").WithSummary("Incident history (Atom 1.0).").WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").Produces(StatusCodes.Status404NotFound);
-        page.MapGet("/maintenance.ics", (HttpContext context, string slug) => CalendarAsync(context, slug, paths))
+        page.MapGetAndHead("/maintenance.ics", (HttpContext context, string slug) => CalendarAsync(context, slug, paths))
             .WithName("StatusKit.Maintenance").WithSummary("Maintenance windows (iCalendar).").WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar").Produces(StatusCodes.Status404NotFound);
     }

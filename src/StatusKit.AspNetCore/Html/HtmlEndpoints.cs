@@ -15,7 +15,7 @@ namespace StatusKit.AspNetCore.Html;
 internal static class HtmlEndpoints
 {
     public static void Map(RouteGroupBuilder page, PagePaths paths) =>
-        page.MapGet("/", (HttpContext context, string slug) => RenderAsync(context, slug, paths))
+        page.MapGetAndHead("/", (HttpContext context, string slug) => RenderAsync(context, slug, paths))
             .WithName("StatusKit.Page")
             .WithSummary("The status page (HTML).")
             .WithTags("Status pages")

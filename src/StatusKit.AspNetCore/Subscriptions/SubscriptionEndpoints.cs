@@ -33,7 +33,7 @@ internal static class SubscriptionEndpoints
             .Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status429TooManyRequests);
         group.MapGet("/verify", (HttpContext context, string slug, string? token) => VerifyAsync(context, slug, token))
             .WithName("StatusKit.VerifySubscription").WithSummary("Confirm a subscription.");
-        group.MapGet("/unsubscribe", (HttpContext context, string slug, string? token) => ConfirmUnsubscribeAsync(context, slug, token, paths))
+        group.MapGetAndHead("/unsubscribe", (HttpContext context, string slug, string? token) => ConfirmUnsubscribeAsync(context, slug, token, paths))
             .WithName("StatusKit.UnsubscribePage").WithSummary("Ask before unsubscribing.");
         group.MapPost("/unsubscribe", (HttpContext context, string slug, string? token) => UnsubscribeAsync(context, slug, token))
             .WithName("StatusKit.Unsubscribe").WithSummary("Unsubscribe (RFC 8058 one-click).").DisableAntiforgery();
