@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Xml.Linq;
+using StatusKit.Model;
+using StatusKit.Services;
 using StatusKit.Status;
 
 namespace StatusKit.AspNetCore.Tests;
@@ -166,6 +168,50 @@ public sealed class PublicRoutesTests(SampleHostFactory factory)
         Assert.Single(entry.Elements(atom + "updated"));
         Assert.Contains("All delayed webhooks were delivered.", entry.Element(atom + "content")!.Value, StringComparison.Ordinal);
         Assert.Equal("alternate", entry.Element(atom + "link")!.Attribute("rel")!.Value);
+    }
+
+    [Fact]
+    public async Task Atom_feed_stays_well_formed_when_an_update_has_a_control_character()
+    {
+        var pages = factory.Service<StatusPageService>();
+        var page = await pages.CreateAsync(new CreateStatusPage { Name = "Atom control", Slug = "atom-control" });
+        try
+        {
+            await factory.Service<StatusIncidentService>().CreateAsync(new CreateStatusIncident
+            {
+                PageId = page.Id, Title = "Pasted\u0001 text", Message = "Line one\vline two \U0001F680", Severity = StatusIncidentSeverity.Minor, NotifySubscribers = false,
+            });
+            using var client = factory.CreatePublicClient();
+            using var response = await client.GetAsync("/status/atom-control/history.atom");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var feed = XDocument.Parse(await response.Content.ReadAsStringAsync());
+            XNamespace atom = "http://www.w3.org/2005/Atom";
+            var entry = Assert.Single(feed.Root!.Elements(atom + "entry"));
+            Assert.Equal("Pasted text", entry.Element(atom + "title")!.Value);
+            Assert.EndsWith("Line oneline two \U0001F680", entry.Element(atom + "content")!.Value, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await pages.DeleteAsync(page.Id);
+        }
+    }
+
+    [Fact]
+    public async Task Badge_stays_well_formed_when_a_component_name_has_a_control_character()
+    {
+        var pages = factory.Service<StatusPageService>();
+        var page = await pages.CreateAsync(new CreateStatusPage { Name = "Badge control", Slug = "badge-control" });
+        try
+        {
+            var component = await factory.Service<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "API\u000Bv2 \U0001F680" });
+            using var client = factory.CreatePublicClient();
+            var svg = XDocument.Parse(await client.GetStringAsync($"/status/badge-control/badge.svg?component={component.Id}"));
+            Assert.Equal("APIv2 \U0001F680: Operational", svg.Root!.Attribute("aria-label")?.Value);
+        }
+        finally
+        {
+            await pages.DeleteAsync(page.Id);
+        }
     }
 
     [Fact]

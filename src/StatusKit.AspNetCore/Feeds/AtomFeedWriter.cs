@@ -6,7 +6,10 @@ using StatusKit.Snapshots;
 
 namespace StatusKit.AspNetCore.Feeds;
 
-/// <summary>The incident history as an Atom 1.0 feed (RFC 4287): one entry per incident, its updates as the content.</summary>
+/// <summary>
+/// The incident history as an Atom 1.0 feed (RFC 4287): one entry per incident, its updates as the content. Operator text
+/// goes through <see cref="XmlText.Clean"/>, so a control character in it cannot break the feed.
+/// </summary>
 internal static class AtomFeedWriter
 {
     private const string AtomNamespace = "http://www.w3.org/2005/Atom";
@@ -22,19 +25,19 @@ internal static class AtomFeedWriter
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", AtomNamespace);
             xml.WriteElementString("id", AtomNamespace, $"urn:uuid:{snapshot.PageId}");
-            xml.WriteElementString("title", AtomNamespace, $"{snapshot.Name} status history");
+            xml.WriteElementString("title", AtomNamespace, XmlText.Clean($"{snapshot.Name} status history"));
             xml.WriteElementString("updated", AtomNamespace, Timestamp(updated));
             Link(xml, "self", pageUrl + "/history.atom", "application/atom+xml");
             Link(xml, "alternate", pageUrl, "text/html");
             xml.WriteStartElement("author", AtomNamespace);
-            xml.WriteElementString("name", AtomNamespace, snapshot.Name);
+            xml.WriteElementString("name", AtomNamespace, XmlText.Clean(snapshot.Name));
             xml.WriteEndElement();
             xml.WriteElementString("generator", AtomNamespace, "StatusKit");
             foreach (var incident in incidents)
             {
                 xml.WriteStartElement("entry", AtomNamespace);
                 xml.WriteElementString("id", AtomNamespace, $"urn:uuid:{incident.Id}");
-                xml.WriteElementString("title", AtomNamespace, incident.Title);
+                xml.WriteElementString("title", AtomNamespace, XmlText.Clean(incident.Title));
                 xml.WriteElementString("published", AtomNamespace, Timestamp(incident.CreatedAt));
                 xml.WriteElementString("updated", AtomNamespace, Timestamp(incident.UpdatedAt));
                 Link(xml, "alternate", $"{pageUrl}#incident-{incident.Id}", "text/html");
@@ -47,7 +50,7 @@ internal static class AtomFeedWriter
                     text.Append(update.State).Append(" (").Append(Timestamp(update.At)).Append("): ").Append(update.Message).Append('\n');
                 }
 
-                xml.WriteString(text.ToString().TrimEnd());
+                xml.WriteString(XmlText.Clean(text.ToString().TrimEnd()));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -64,7 +67,7 @@ internal static class AtomFeedWriter
         xml.WriteStartElement("link", AtomNamespace);
         xml.WriteAttributeString("rel", rel);
         xml.WriteAttributeString("type", type);
-        xml.WriteAttributeString("href", href);
+        xml.WriteAttributeString("href", XmlText.Clean(href));
         xml.WriteEndElement();
     }
 

@@ -9,6 +9,9 @@ internal static class BadgeRenderer
 {
     public static string Render(string label, string message, ComponentStatus status)
     {
+        // The SVG is XML: HtmlEncoder would write a control character as a reference XML 1.0 does not allow either.
+        label = XmlText.Clean(label);
+        message = XmlText.Clean(message);
         var colour = status switch
         {
             ComponentStatus.Operational => "#1a7f37",
