@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using StatusKit.AspNetCore.Api;
 using StatusKit.Engine;
+using StatusKit.Maintenance;
+using StatusKit.Model;
 using StatusKit.Services;
 using StatusKit.Status;
 
@@ -187,6 +189,37 @@ public sealed partial class StatuspageApiTests(SampleHostFactory factory)
         var second = await documents.PrepareAsync(snapshot, ApiDocument.Summary, "http://x/status/demo", default);
         Assert.Equal(first.ETag, second.ETag);
         Assert.Same(first.Render(), second.Render());
+    }
+
+    [Theory]
+    [InlineData("summary.json")]
+    [InlineData("scheduled-maintenances.json")]
+    public async Task A_recurring_window_in_progress_is_listed_once_with_its_active_occurrence(string document)
+    {
+        var pages = factory.Service<StatusPageService>();
+        var slug = "daily-" + document.Replace(".json", string.Empty, StringComparison.Ordinal);
+        var page = await pages.CreateAsync(new CreateStatusPage { Name = "Daily window", Slug = slug });
+        try
+        {
+            var component = await factory.Service<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "Db" });
+            var maintenance = factory.Service<MaintenanceService>();
+            var start = factory.Service<TimeProvider>().GetUtcNow().AddHours(1);
+            var window = await maintenance.CreateAsync(new CreateMaintenanceWindow
+            {
+                PageId = page.Id, Title = "Nightly", StartsAt = start, EndsAt = start.AddHours(1),
+                TimeZoneId = "UTC", Recurrence = "FREQ=DAILY", ComponentIds = [component.Id],
+            });
+            await maintenance.StartNowAsync(window.Id);
+
+            using var json = await GetJsonAsync($"/status/{slug}/api/v2/{document}");
+            var listed = Assert.Single(json.RootElement.GetProperty("scheduled_maintenances").EnumerateArray());
+            Assert.Equal(window.Id.ToString(), listed.GetProperty("id").GetString());
+            Assert.Equal("in_progress", listed.GetProperty("status").GetString());
+        }
+        finally
+        {
+            await pages.DeleteAsync(page.Id);
+        }
     }
 
     [Fact]

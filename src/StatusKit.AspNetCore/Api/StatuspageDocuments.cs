@@ -55,8 +55,7 @@ internal sealed class StatuspageDocuments
                 var etag = Tag(snapshot.Version, Fingerprint(completed));
                 return Prepared(snapshot, document, pageUrl, etag, (mapper, sizeHint) =>
                 {
-                    var all = Current(snapshot.UpcomingMaintenance, mapper)
-                        .Concat(Current(snapshot.ActiveMaintenance, mapper))
+                    var all = Current(mapper, snapshot.ActiveMaintenance, snapshot.UpcomingMaintenance)
                         .Concat(completed.Select(mapper.Maintenance))
                         .OrderByDescending(m => m.ScheduledFor)
                         .ToList();
@@ -98,7 +97,7 @@ internal sealed class StatuspageDocuments
                 mapper.Page(),
                 mapper.Components,
                 [.. snapshot.UnresolvedIncidents.Select(mapper.Incident)],
-                [.. Current(snapshot.ActiveMaintenance, mapper), .. Current(snapshot.UpcomingMaintenance, mapper)],
+                Current(mapper, snapshot.ActiveMaintenance, snapshot.UpcomingMaintenance),
                 mapper.Status()),
             StatuspageJsonContext.Default.SummaryDocument, sizeHint),
         ApiDocument.Status => Serialize(new StatusDocument(mapper.Page(), mapper.Status()), StatuspageJsonContext.Default.StatusDocument, sizeHint),
@@ -107,17 +106,20 @@ internal sealed class StatuspageDocuments
             new IncidentsDocument(mapper.Page(), [.. snapshot.UnresolvedIncidents.Select(mapper.Incident)]),
             StatuspageJsonContext.Default.IncidentsDocument, sizeHint),
         ApiDocument.UpcomingMaintenances => Serialize(
-            new ScheduledMaintenancesDocument(mapper.Page(), Current(snapshot.UpcomingMaintenance, mapper)),
+            new ScheduledMaintenancesDocument(mapper.Page(), Current(mapper, snapshot.UpcomingMaintenance)),
             StatuspageJsonContext.Default.ScheduledMaintenancesDocument, sizeHint),
         ApiDocument.ActiveMaintenances => Serialize(
-            new ScheduledMaintenancesDocument(mapper.Page(), Current(snapshot.ActiveMaintenance, mapper)),
+            new ScheduledMaintenancesDocument(mapper.Page(), Current(mapper, snapshot.ActiveMaintenance)),
             StatuspageJsonContext.Default.ScheduledMaintenancesDocument, sizeHint),
         _ => throw new ArgumentOutOfRangeException(nameof(document), document, "Not a snapshot-only document."),
     };
 
-    /// <summary>One entry per window (its soonest occurrence): Statuspage lists a maintenance once.</summary>
-    private static List<ApiScheduledMaintenance> Current(IReadOnlyList<MaintenanceOccurrence> occurrences, StatuspageMapper mapper) =>
-        [.. occurrences.DistinctBy(o => o.WindowId).Select(mapper.Maintenance)];
+    /// <summary>
+    /// One entry per window, with its first occurrence in <paramref name="lists"/> (so a recurring window in progress
+    /// is listed with its active occurrence, not again with its next one): Statuspage lists a maintenance once.
+    /// </summary>
+    private static List<ApiScheduledMaintenance> Current(StatuspageMapper mapper, params IReadOnlyList<MaintenanceOccurrence>[] lists) =>
+        [.. lists.SelectMany(occurrences => occurrences).DistinctBy(o => o.WindowId).Select(mapper.Maintenance)];
 
     /// <summary>Serialises straight to UTF-8, escaping only what JSON requires (so offsets read "+01:00", not "\\u002B01:00").</summary>
     private static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo, int sizeHint)
