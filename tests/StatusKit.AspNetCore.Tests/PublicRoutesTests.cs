@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Services;
 using StatusKit.Status;
@@ -8,7 +11,7 @@ using StatusKit.Status;
 namespace StatusKit.AspNetCore.Tests;
 
 [Collection(SampleHostCollection.Name)]
-public sealed class PublicRoutesTests(SampleHostFactory factory)
+public sealed partial class PublicRoutesTests(SampleHostFactory factory)
 {
     [Theory]
     [InlineData("/status/demo")]
@@ -60,6 +63,46 @@ public sealed class PublicRoutesTests(SampleHostFactory factory)
         Assert.Contains("UTC&#x2B;01:00", html, StringComparison.Ordinal);
         Assert.Contains("new EventSource(url)", html, StringComparison.Ordinal);
         Assert.Contains("data-events=\"/status/demo/events\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Maintenance_shortlink_points_to_an_anchor_of_the_html_page()
+    {
+        using var client = factory.CreatePublicClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/status/demo/api/v2/scheduled-maintenances/upcoming.json"));
+        var shortlink = json.RootElement.GetProperty("scheduled_maintenances")[0].GetProperty("shortlink").GetString()!;
+        var anchor = shortlink[(shortlink.IndexOf('#', StringComparison.Ordinal) + 1)..];
+        var html = await client.GetStringAsync("/status/demo");
+        Assert.Contains($"id=\"{anchor}\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Occurrences_of_a_recurring_window_have_unique_ids_and_the_first_is_its_anchor()
+    {
+        var pages = factory.Service<StatusPageService>();
+        var page = await pages.CreateAsync(new CreateStatusPage { Name = "Anchors", Slug = "anchors" });
+        try
+        {
+            var maintenance = factory.Service<MaintenanceService>();
+            var start = factory.Service<TimeProvider>().GetUtcNow().AddHours(1);
+            var window = await maintenance.CreateAsync(new CreateMaintenanceWindow
+            {
+                PageId = page.Id, Title = "Nightly", StartsAt = start, EndsAt = start.AddHours(1), TimeZoneId = "UTC", Recurrence = "FREQ=DAILY",
+            });
+            await maintenance.StartNowAsync(window.Id);
+
+            using var client = factory.CreatePublicClient();
+            var html = await client.GetStringAsync("/status/anchors");
+            var ids = IdAttribute().Matches(html).Select(m => m.Groups[1].Value).ToList();
+            Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+            var occurrences = ids.Where(id => id.StartsWith($"maintenance-{window.Id}", StringComparison.Ordinal)).ToList();
+            Assert.True(occurrences.Count > 1, "the occurrence in progress and the next ones are all shown");
+            Assert.Equal($"maintenance-{window.Id}", occurrences[0]);
+        }
+        finally
+        {
+            await pages.DeleteAsync(page.Id);
+        }
     }
 
     [Fact]
@@ -243,4 +286,7 @@ public sealed class PublicRoutesTests(SampleHostFactory factory)
 
         return count;
     }
+
+    [GeneratedRegex(" id=\"([^\"]+)\"")]
+    private static partial Regex IdAttribute();
 }

@@ -31,9 +31,10 @@ internal sealed class PageRenderer
         html.Raw("</header><main id=\"main\">");
         Banner(html, snapshot);
         Incidents(html, "Current incidents", "current", snapshot.UnresolvedIncidents, zone);
-        Maintenance(html, "Maintenance in progress", "active-maintenance", snapshot.ActiveMaintenance, zone);
+        var anchored = new HashSet<Guid>();
+        Maintenance(html, "Maintenance in progress", "active-maintenance", snapshot.ActiveMaintenance, zone, anchored);
         Components(html, view);
-        Maintenance(html, "Upcoming maintenance", "upcoming-maintenance", snapshot.UpcomingMaintenance, zone);
+        Maintenance(html, "Upcoming maintenance", "upcoming-maintenance", snapshot.UpcomingMaintenance, zone, anchored);
         History(html, view, zone);
         html.Raw("</main><footer><p>Times are shown in ").Text(snapshot.TimeZoneId).Raw(". ")
             .Raw("<a").Attribute("href", view.PagePath + "/api/v2/summary.json").Raw(">JSON API</a> · ")
@@ -168,7 +169,9 @@ internal sealed class PageRenderer
         html.Raw("</ol></article>");
     }
 
-    private static void Maintenance(HtmlWriter html, string heading, string id, IReadOnlyList<MaintenanceOccurrence> occurrences, TimeZoneInfo zone)
+    // The first occurrence of each window on the page is its anchor, maintenance-{id} (the API's shortlink points there);
+    // later ones (a recurring window's next occurrences) add their start to stay unique. anchored: the windows so far.
+    private static void Maintenance(HtmlWriter html, string heading, string id, IReadOnlyList<MaintenanceOccurrence> occurrences, TimeZoneInfo zone, HashSet<Guid> anchored)
     {
         if (occurrences.Count == 0)
         {
@@ -178,7 +181,10 @@ internal sealed class PageRenderer
         html.Raw("<section class=\"card\"").Attribute("aria-labelledby", id + "-heading").Raw("><h2").Attribute("id", id + "-heading").Raw(">").Text(heading).Raw("</h2>");
         foreach (var occurrence in occurrences)
         {
-            html.Raw("<article class=\"incident maintenance\"").Attribute("id", $"maintenance-{occurrence.WindowId}-{occurrence.StartsAt.UtcTicks}").Raw(">")
+            var anchor = anchored.Add(occurrence.WindowId)
+                ? $"maintenance-{occurrence.WindowId}"
+                : $"maintenance-{occurrence.WindowId}-{occurrence.StartsAt.UtcTicks}";
+            html.Raw("<article class=\"incident maintenance\"").Attribute("id", anchor).Raw(">")
                 .Raw("<h3>").Text(occurrence.Title).Raw("</h3><p class=\"meta\">")
                 .Text(occurrence.State == MaintenanceState.InProgress ? "In progress" : "Scheduled").Raw(": ")
                 .Time(occurrence.StartsAt, zone).Raw(" – ").Time(occurrence.EndsAt, zone);
