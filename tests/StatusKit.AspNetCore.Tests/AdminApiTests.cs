@@ -74,6 +74,19 @@ public sealed class AdminApiTests(SampleHostFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/status/private-at-birth/api/v2/status.json?access_token={token}")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("components")]
+    [InlineData("incidents")]
+    [InlineData("subscribers")]
+    [InlineData("maintenance")]
+    public async Task Lists_of_an_unknown_page_are_404_problems(string list)
+    {
+        using var admin = factory.CreateAdminClient();
+        await AssertProblemAsync(await admin.GetAsync($"/status/admin/pages/{Guid.NewGuid()}/{list}"), HttpStatusCode.NotFound, "pageId");
+        using var known = await admin.GetAsync($"/status/admin/pages/{await factory.PageIdAsync("demo")}/{list}");
+        Assert.Equal(HttpStatusCode.OK, known.StatusCode);
+    }
+
     [Fact]
     public async Task Bad_input_is_a_problem_naming_the_field()
     {

@@ -71,7 +71,8 @@ internal static class AdminEndpoints
     {
         admin.MapGet("/pages/{pageId:guid}/components", async (Guid pageId, ComponentService components, CancellationToken ct) =>
                 AdminJson.Json(await components.ListAsync(pageId, ct)))
-            .WithName("StatusKit.Admin.ListComponents").Produces<Component[]>();
+            .AddEndpointFilter<KnownPageFilter>()
+            .WithName("StatusKit.Admin.ListComponents").Produces<Component[]>().ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/pages/{pageId:guid}/components", async (Guid pageId, HttpContext context, ComponentService components) =>
             {
                 var request = await AdminJson.ReadAsync<CreateComponentRequest>(context);
@@ -119,7 +120,8 @@ internal static class AdminEndpoints
     {
         admin.MapGet("/pages/{pageId:guid}/incidents", async (Guid pageId, StatusIncidentService incidents, StatusIncidentState? state, int? skip, int? take, CancellationToken ct) =>
                 AdminJson.Json(await incidents.ListAsync(pageId, state, skip ?? 0, take ?? 50, ct)))
-            .WithName("StatusKit.Admin.ListIncidents").Produces<StatusIncident[]>();
+            .AddEndpointFilter<KnownPageFilter>()
+            .WithName("StatusKit.Admin.ListIncidents").Produces<StatusIncident[]>().ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/pages/{pageId:guid}/incidents", async (Guid pageId, HttpContext context, StatusIncidentService incidents) =>
             {
                 var request = await AdminJson.ReadAsync<CreateIncidentRequest>(context);
@@ -159,7 +161,8 @@ internal static class AdminEndpoints
     {
         admin.MapGet("/pages/{pageId:guid}/subscribers", async (Guid pageId, SubscriberService subscribers, CancellationToken ct) =>
                 AdminJson.Json((await subscribers.ListAsync(pageId, ct)).Select(s => AdminSubscriber.From(s))))
-            .WithName("StatusKit.Admin.ListSubscribers").Produces<AdminSubscriber[]>();
+            .AddEndpointFilter<KnownPageFilter>()
+            .WithName("StatusKit.Admin.ListSubscribers").Produces<AdminSubscriber[]>().ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/pages/{pageId:guid}/subscribers", async (Guid pageId, HttpContext context, SubscriberService subscribers) =>
             {
                 var request = await AdminJson.ReadAsync<CreateSubscriberRequest>(context);
@@ -191,7 +194,8 @@ internal static class AdminEndpoints
     {
         admin.MapGet("/pages/{pageId:guid}/maintenance", async (Guid pageId, MaintenanceService maintenance, MaintenanceState? state, CancellationToken ct) =>
                 AdminJson.Json(await maintenance.ListAsync(pageId, state, ct)))
-            .WithName("StatusKit.Admin.ListMaintenance").Produces<MaintenanceWindow[]>();
+            .AddEndpointFilter<KnownPageFilter>()
+            .WithName("StatusKit.Admin.ListMaintenance").Produces<MaintenanceWindow[]>().ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/pages/{pageId:guid}/maintenance", async (Guid pageId, HttpContext context, MaintenanceService maintenance) =>
             {
                 var request = await AdminJson.ReadAsync<CreateMaintenanceRequest>(context);
