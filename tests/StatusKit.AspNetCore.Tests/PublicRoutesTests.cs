@@ -276,6 +276,31 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
         Assert.DoesNotContain('\n', text.Replace("\r\n", string.Empty, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Maintenance_calendar_writes_every_line_break_as_an_escape_and_drops_other_control_characters()
+    {
+        var pages = factory.Service<StatusPageService>();
+        var page = await pages.CreateAsync(new CreateStatusPage { Name = "Calendar CR", Slug = "calendar-cr" });
+        try
+        {
+            var start = factory.Service<TimeProvider>().GetUtcNow().AddDays(1);
+            await factory.Service<MaintenanceService>().CreateAsync(new CreateMaintenanceWindow
+            {
+                PageId = page.Id, Title = "Upgrade\u0007", Description = "Step one\rStep two\r\nStep three\nStep\vfour", StartsAt = start, EndsAt = start.AddHours(1), TimeZoneId = "UTC",
+            });
+            using var client = factory.CreatePublicClient();
+            var text = await client.GetStringAsync("/status/calendar-cr/maintenance.ics");
+            var unfolded = text.Replace("\r\n ", string.Empty, StringComparison.Ordinal);
+            Assert.Contains("DESCRIPTION:Step one\\nStep two\\nStep three\\nStepfour\r\n", unfolded, StringComparison.Ordinal);
+            Assert.Contains("SUMMARY:Upgrade\r\n", unfolded, StringComparison.Ordinal);
+            Assert.DoesNotContain('\r', text.Replace("\r\n", string.Empty, StringComparison.Ordinal));
+        }
+        finally
+        {
+            await pages.DeleteAsync(page.Id);
+        }
+    }
+
     private static int CountOf(string text, string value)
     {
         var count = 0;

@@ -168,12 +168,44 @@ internal static class CalendarWriter
     private static string Offset(TimeSpan offset) =>
         (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString("hhmm", CultureInfo.InvariantCulture);
 
-    private static string Escape(string text) => text
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace(";", "\\;", StringComparison.Ordinal)
-        .Replace(",", "\\,", StringComparison.Ordinal)
-        .Replace("\r\n", "\\n", StringComparison.Ordinal)
-        .Replace("\n", "\\n", StringComparison.Ordinal);
+    /// <summary>
+    /// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped; a line break (CRLF, LF or a lone CR)
+    /// written as <c>\n</c>; the other US-ASCII control characters, which TEXT does not allow, dropped (tab is kept).
+    /// </summary>
+    private static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\\' or ';' or ',':
+                    escaped.Append('\\').Append(c);
+                    break;
+                case '\r' or '\n':
+                    escaped.Append("\\n");
+                    if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    break;
+                case '\t':
+                    escaped.Append(c);
+                    break;
+                default:
+                    if (c >= ' ' && c != '\u007F')
+                    {
+                        escaped.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return escaped.ToString();
+    }
 
     /// <summary>Appends a content line folded at 75 octets (never inside a UTF-8 sequence), ending in CRLF.</summary>
     private static void Fold(StringBuilder text, string line)
