@@ -36,9 +36,10 @@ public sealed class LiveEventsTests(SampleHostFactory factory)
         }
 
         // A client that saw everything before the status event gets it again, from the replay buffer.
-        var statusId = long.Parse(status.Id!, System.Globalization.CultureInfo.InvariantCulture);
+        var run = status.Id![..status.Id!.LastIndexOf('-')];
+        var statusSequence = long.Parse(status.Id![(run.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         using var resume = new HttpRequestMessage(HttpMethod.Get, "/status/demo/events");
-        resume.Headers.Add("Last-Event-ID", (statusId - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        resume.Headers.Add("Last-Event-ID", $"{run}-{statusSequence - 1}");
         using var resumed = await client.SendAsync(resume, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         var replay = new SseReader(await resumed.Content.ReadAsStreamAsync(timeout.Token));
         var first = await replay.NextAsync(timeout.Token);
@@ -81,16 +82,26 @@ public sealed class LiveEventsTests(SampleHostFactory factory)
         Assert.Empty(await response.Content.ReadAsByteArrayAsync(timeout.Token));
     }
 
-    [Fact]
-    public async Task A_Last_Event_ID_from_another_run_asks_the_client_to_reload()
+    [Theory]
+    [InlineData("999999999")]
+    [InlineData("0badc0de-0")]
+    [InlineData("0badc0de-1")]
+    public async Task A_Last_Event_ID_from_another_run_or_host_asks_the_client_to_reload_and_replays_nothing(string lastEventId)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await SignalAsync("sse-other-run", "Triggered", 1);
+        await SignalAsync("sse-other-run", "Resolved", 2);
+        await factory.Service<StatusKit.Engine.IStatusEngine>().WhenIdleAsync(timeout.Token);
         using var client = factory.CreatePublicClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/status/demo/events");
-        request.Headers.Add("Last-Event-ID", "999999999");
+        request.Headers.Add("Last-Event-ID", lastEventId);
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         var events = new SseReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+
         Assert.Equal("reload", (await events.NextAsync(timeout.Token)).Type);
+        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+        quiet.CancelAfter(TimeSpan.FromMilliseconds(500));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => events.NextAsync(quiet.Token));
     }
 
     private async Task SignalAsync(string incidentId, string state, long version)

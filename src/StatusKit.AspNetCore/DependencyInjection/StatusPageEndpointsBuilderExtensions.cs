@@ -38,6 +38,7 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddSingleton<StatuspageDocuments>();
         services.TryAddSingleton<PageRenderer>();
         services.TryAddSingleton<EventRelay>();
+        services.TryAddSingleton<EventIds>();
         services.TryAddSingleton<SubscriptionRateLimiter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventRelayService>());
         services.AddProblemDetails();

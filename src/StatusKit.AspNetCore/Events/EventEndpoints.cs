@@ -50,18 +50,24 @@ internal static class EventEndpoints
             return TypedResults.Ok();
         }
 
-        long? lastEventId = long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-        var attachment = services.GetRequiredService<EventRelay>().Attach(snapshot.PageId, lastEventId);
+        var ids = services.GetRequiredService<EventIds>();
+        var header = context.Request.Headers["Last-Event-ID"].ToString();
+        var lastEventId = ids.Parse(header);
+        var relay = services.GetRequiredService<EventRelay>();
+        var attachment = header.Length > 0 && lastEventId is null
+            ? relay.AttachAfterUnknownEvent(snapshot.PageId)
+            : relay.Attach(snapshot.PageId, lastEventId);
         var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("StatusKit.AspNetCore.Events");
         Log.EventStreamOpened(logger, snapshot.PageId, lastEventId ?? 0);
         return TypedResults.ServerSentEvents(
-            StreamAsync(context, attachment, options.KeepAliveInterval, services.GetRequiredService<TimeProvider>(), logger, snapshot.PageId, context.RequestAborted));
+            StreamAsync(context, attachment, ids, options.KeepAliveInterval, services.GetRequiredService<TimeProvider>(), logger, snapshot.PageId, context.RequestAborted));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
         HttpContext context,
         EventAttachment attachment,
+        EventIds ids,
         TimeSpan keepAliveInterval,
         TimeProvider time,
         ILogger logger,
@@ -79,7 +85,7 @@ internal static class EventEndpoints
 
         foreach (var change in attachment.Replay)
         {
-            if (ToItem(change) is { } item)
+            if (ToItem(change, ids) is { } item)
             {
                 yield return item;
             }
@@ -120,7 +126,7 @@ internal static class EventEndpoints
 
             while (attachment.Live.TryRead(out var change))
             {
-                if (ToItem(change) is { } item)
+                if (ToItem(change, ids) is { } item)
                 {
                     yield return item;
                 }
@@ -134,9 +140,9 @@ internal static class EventEndpoints
         Log.EventStreamClosed(logger, pageId);
     }
 
-    private static SseItem<string>? ToItem(StatusChanged change)
+    private static SseItem<string>? ToItem(StatusChanged change, EventIds ids)
     {
-        var id = change.Sequence.ToString(CultureInfo.InvariantCulture);
+        var id = ids.Format(change.Sequence);
         switch (change.Kind)
         {
             case StatusChangeKind.Component when change.ComponentId is { } componentId:

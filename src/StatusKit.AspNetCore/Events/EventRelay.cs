@@ -54,10 +54,18 @@ internal sealed class EventRelay
 
     /// <summary>
     /// Joins the live stream of a page. With <paramref name="lastEventId"/>, the events after it come first; when some
-    /// are no longer buffered (or the id is from another run of the process) the attachment says so
+    /// are no longer buffered the attachment says so
     /// (<see cref="EventAttachment.Incomplete"/>) and the client reloads.
     /// </summary>
-    public EventAttachment Attach(Guid pageId, long? lastEventId)
+    public EventAttachment Attach(Guid pageId, long? lastEventId) => Attach(pageId, lastEventId, unknownLastEvent: false);
+
+    /// <summary>
+    /// Joins the live stream of a page for a client whose <c>Last-Event-ID</c> is not one of this run's: what it
+    /// missed cannot be told, so nothing is replayed and the attachment is <see cref="EventAttachment.Incomplete"/>.
+    /// </summary>
+    public EventAttachment AttachAfterUnknownEvent(Guid pageId) => Attach(pageId, null, unknownLastEvent: true);
+
+    private EventAttachment Attach(Guid pageId, long? lastEventId, bool unknownLastEvent)
     {
         var channel = Channel.CreateBounded<StatusChanged>(new BoundedChannelOptions(_bufferSize)
         {
@@ -70,7 +78,7 @@ internal sealed class EventRelay
             var page = PageOf(pageId);
             page.Listeners.Add(channel);
             List<StatusChanged> replay = [];
-            var incomplete = false;
+            var incomplete = unknownLastEvent;
             if (lastEventId is { } last)
             {
                 replay.AddRange(page.Buffer.Where(e => e.Sequence > last));
