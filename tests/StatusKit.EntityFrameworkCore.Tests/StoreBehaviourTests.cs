@@ -47,6 +47,19 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     /// <summary>Whether the provider's text columns keep U+0000 (PostgreSQL's text cannot hold it).</summary>
     protected virtual bool TextKeepsNul => false;
 
+    /// <summary>A store over a new database whose schema <typeparamref name="TContext"/> creates from its own model.</summary>
+    private async Task<IStatusStore> StoreOverCreatedDatabaseAsync<TContext>(string name, Func<DbContextOptions<TContext>, TContext> create)
+        where TContext : DbContext
+    {
+        var options = await EmptyDatabaseAsync<TContext>(name);
+        await using (var context = create(options))
+        {
+            await context.Database.EnsureCreatedAsync();
+        }
+
+        return TestDatabase.StoreOver(() => create(options));
+    }
+
     [Fact]
     public async Task Migrations_leave_no_pending_model_changes()
     {
@@ -445,13 +458,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     [Fact]
     public async Task Every_store_operation_works_in_a_host_context_with_a_custom_schema_and_table_prefix()
     {
-        var options = await EmptyDatabaseAsync<CustomModelContext>("custom_model");
-        await using (var context = new CustomModelContext(options))
-        {
-            await context.Database.EnsureCreatedAsync();
-        }
-
-        var store = TestDatabase.StoreOver(() => new CustomModelContext(options));
+        var store = await StoreOverCreatedDatabaseAsync<CustomModelContext>("custom_model", options => new CustomModelContext(options));
         var page = Samples.Page("custom");
         await store.AddPageAsync(page, CancellationToken.None);
         var api = Samples.Component(page.Id, "API", "team-x", 0);
@@ -507,13 +514,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     [Fact]
     public async Task Conflicts_name_the_field_with_a_table_prefix_long_enough_to_truncate_index_names()
     {
-        var options = await EmptyDatabaseAsync<LongPrefixContext>("long_prefix");
-        await using (var context = new LongPrefixContext(options))
-        {
-            await context.Database.EnsureCreatedAsync();
-        }
-
-        var store = TestDatabase.StoreOver(() => new LongPrefixContext(options));
+        var store = await StoreOverCreatedDatabaseAsync<LongPrefixContext>("long_prefix", options => new LongPrefixContext(options));
         var page = Samples.Page("long");
         await store.AddPageAsync(page, CancellationToken.None);
         await store.AddComponentAsync(Samples.Component(page.Id, "API"), CancellationToken.None);
