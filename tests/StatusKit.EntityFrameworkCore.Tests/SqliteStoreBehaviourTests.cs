@@ -1,5 +1,7 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using StatusKit.EntityFrameworkCore.Tests.Infrastructure;
+using StatusKit.Notifications;
 using Xunit.Abstractions;
 
 namespace StatusKit.EntityFrameworkCore.Tests;
@@ -15,5 +17,27 @@ public sealed class SqliteStoreBehaviourTests(ITestOutputHelper output) : StoreB
     {
         var path = Path.Combine(Path.GetDirectoryName(((SqliteTestDatabase)Database).Path)!, name + ".db");
         return Task.FromResult(new DbContextOptionsBuilder<TContext>().UseSqlite($"Data Source={path}").Options);
+    }
+
+    [Fact]
+    public async Task A_subscribers_newest_rows_are_read_through_the_subscriber_and_creation_index()
+    {
+        var counter = new CommandCounter();
+        var store = Database.CreateStore(counter);
+
+        await store.ListNotificationsAsync(new NotificationQuery { SubscriberId = Guid.NewGuid(), Take = 10 }, CancellationToken.None);
+
+        await using var connection = new SqliteConnection(((SqliteTestDatabase)Database).ConnectionString);
+        await connection.OpenAsync();
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + Assert.Single(counter.Texts);
+        var plan = new List<string>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        Assert.Contains(plan, step => step.Contains("IX_statuskit_notifications_subscriber_id_created_at", StringComparison.Ordinal));
     }
 }

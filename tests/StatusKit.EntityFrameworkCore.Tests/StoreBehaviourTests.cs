@@ -64,7 +64,9 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     public async Task Migrations_leave_no_pending_model_changes()
     {
         await using var context = Database.CreateContext();
-        Assert.Equal(["20250601000000_InitialSchema", "20261123000000_ChainStatusHistory"], await context.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(
+            ["20250601000000_InitialSchema", "20261123000000_ChainStatusHistory", "20261123050000_IndexNotificationsBySubscriberAndCreation"],
+            await context.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.False(context.Database.HasPendingModelChanges());
     }

@@ -20,6 +20,7 @@ internal sealed class NotificationConfiguration(StatusKitModelOptions options) :
         builder.HasIndex(n => new { n.State, n.DueAt });
         builder.HasIndex(n => n.CoalesceKey);
         builder.HasIndex(n => new { n.SubscriberId, n.State });
+        builder.HasIndex(n => new { n.SubscriberId, n.CreatedAt });
         builder.HasIndex(n => new { n.PageId, n.CreatedAt });
     }
 }

@@ -306,6 +306,8 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
 
             b.HasIndex("State", "DueAt");
 
+            b.HasIndex("SubscriberId", "CreatedAt");
+
             b.HasIndex("SubscriberId", "State");
 
             b.ToTable("statuskit_notifications", (string?)null);

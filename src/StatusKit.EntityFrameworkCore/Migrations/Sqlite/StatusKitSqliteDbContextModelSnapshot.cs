@@ -305,6 +305,8 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
 
             b.HasIndex("State", "DueAt");
 
+            b.HasIndex("SubscriberId", "CreatedAt");
+
             b.HasIndex("SubscriberId", "State");
 
             b.ToTable("statuskit_notifications", (string?)null);
