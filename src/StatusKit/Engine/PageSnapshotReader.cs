@@ -48,18 +48,8 @@ internal sealed class PageSnapshotReader : IStatusPageReader
             return cached;
         }
 
-        var load = _loads.GetOrAdd(pageId, id => new Lazy<Task<PageSnapshot?>>(() => LoadAsync(id)));
-        try
-        {
-            return await load.Value.WaitAsync(cancellationToken);
-        }
-        finally
-        {
-            if (load.Value.IsCompleted)
-            {
-                _loads.TryRemove(new KeyValuePair<Guid, Lazy<Task<PageSnapshot?>>>(pageId, load));
-            }
-        }
+        var load = _loads.GetOrAdd(pageId, SharedLoad);
+        return await load.Value.WaitAsync(cancellationToken);
     }
 
     public async ValueTask<PageSnapshot?> GetSnapshotBySlugAsync(string slug, CancellationToken cancellationToken)
@@ -118,6 +108,7 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     public async Task ForgetAsync(Guid pageId, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _forgets);
+        _loads.TryRemove(pageId, out _);
         _builder.Forget(pageId);
         if (_lastGood.TryRemove(pageId, out var entry))
         {
@@ -132,6 +123,25 @@ internal sealed class PageSnapshotReader : IStatusPageReader
         {
             Log.CacheFailed(_logger, "remove", pageId, ex);
         }
+    }
+
+    // The one load of a page that every concurrent reader waits for. It removes itself when done, so no later reader
+    // gets its result, even when every reader that waited for it gave up first.
+    private Lazy<Task<PageSnapshot?>> SharedLoad(Guid pageId)
+    {
+        Lazy<Task<PageSnapshot?>>? load = null;
+        load = new Lazy<Task<PageSnapshot?>>(async () =>
+        {
+            try
+            {
+                return await LoadAsync(pageId);
+            }
+            finally
+            {
+                _loads.TryRemove(new KeyValuePair<Guid, Lazy<Task<PageSnapshot?>>>(pageId, load!));
+            }
+        });
+        return load;
     }
 
     private async Task<PageSnapshot?> LoadAsync(Guid pageId)
@@ -154,7 +164,8 @@ internal sealed class PageSnapshotReader : IStatusPageReader
         }
         catch (Exception ex) when (stale is not null)
         {
-            Interlocked.Exchange(ref _storeFailedAtTicks, now.UtcTicks);
+            // The throttle runs from the failure, not from the start of an attempt that may have hung until a timeout.
+            Interlocked.Exchange(ref _storeFailedAtTicks, _time.GetUtcNow().UtcTicks);
             Log.ServingStaleSnapshot(_logger, pageId, stale.GeneratedAt, ex);
             return stale;
         }
@@ -165,8 +176,9 @@ internal sealed class PageSnapshotReader : IStatusPageReader
         try
         {
             var snapshot = await _cache.GetAsync(pageId, cancellationToken);
-            if (snapshot is not null && !_lastGood.ContainsKey(pageId))
+            if (snapshot is not null && (!_lastGood.TryGetValue(pageId, out var known) || known.Snapshot.GeneratedAt < snapshot.GeneratedAt))
             {
+                // A shared cache may hold a newer snapshot another host built: the fail-safe serves the newest seen.
                 Remember(snapshot);
             }
 

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Engine;
 using StatusKit.Snapshots;
@@ -117,6 +120,105 @@ public sealed class PageSnapshotReaderTests
         Assert.False(snapshot.Utf8Json.IsEmpty);
         Assert.Equal(snapshot.Version, roundTripped.Version);
         Assert.Equal(snapshot.Components, roundTripped.Components);
+    }
+
+    [Fact]
+    public async Task ALoadEveryReaderGaveUpOn_IsNotServedLater_SoADeletedPageStaysGone()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", "a", null));
+        await kit.Get<IStatusCache>().RemoveAsync(page.Id, CancellationToken.None);
+        var loading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        kit.StoreControl.Before = (method, _) =>
+        {
+            if (method != nameof(IStatusStore.LoadPageContentAsync))
+            {
+                return null;
+            }
+
+            loading.TrySetResult();
+            return gate.Task;
+        };
+        using var abandoned = new CancellationTokenSource();
+        var read = kit.Reader.GetSnapshotAsync(page.Id, abandoned.Token).AsTask();
+        await loading.Task;
+        await abandoned.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read);
+        kit.StoreControl.Before = null;
+        gate.SetResult();
+        await SharedLoadOf(kit, page.Id);
+
+        Assert.True(await kit.Pages.DeleteAsync(page.Id));
+
+        Assert.Null(await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FailSafeThrottle_RunsFromTheFailure_NotFromTheStartOfAnAttemptThatHungUntilATimeout()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", "a", null));
+        var good = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+        kit.Clock.Advance(TimeSpan.FromMinutes(6));
+        kit.StoreControl.Before = (method, _) =>
+        {
+            if (method != nameof(IStatusStore.LoadPageContentAsync))
+            {
+                return null;
+            }
+
+            kit.Clock.Advance(TimeSpan.FromSeconds(60)); // the store hangs until its timeout, then fails
+            throw new TimeoutException("database down");
+        };
+
+        var first = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+        var callsAfterFirst = kit.StoreControl.Calls(nameof(IStatusStore.LoadPageContentAsync));
+        kit.Clock.Advance(TimeSpan.FromSeconds(1));
+        var second = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+
+        Assert.Equal(good!.Version, first!.Version);
+        Assert.Equal(good.Version, second!.Version);
+        Assert.Equal(callsAfterFirst, kit.StoreControl.Calls(nameof(IStatusStore.LoadPageContentAsync)));
+    }
+
+    [Fact]
+    public async Task FailSafe_OnASharedCache_ServesTheNewestSnapshotThisHostRead()
+    {
+        var shared = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
+        await using var hostA = new StatusKitHarness(services =>
+        {
+            services.AddSingleton<IDistributedCache>(shared);
+            services.AddStatusPages().UseDistributedCache();
+        });
+        await using var hostB = new StatusKitHarness(services =>
+        {
+            services.AddSingleton(hostA.Store);
+            services.AddSingleton<IDistributedCache>(shared);
+            services.AddStatusPages().UseDistributedCache();
+        });
+        var (page, components) = await hostA.CreatePageAsync("Acme", ("API", "a", null));
+        var first = await hostB.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+        hostA.Clock.Advance(TimeSpan.FromHours(1));
+        hostB.Clock.Advance(TimeSpan.FromHours(1));
+        await hostA.Components.UpdateAsync(components[0].Id, new() { Name = "Public API" });
+        var latest = await hostB.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+
+        // The shared entry is evicted and the database goes down: B falls back to what it served last.
+        await shared.RemoveAsync("statuskit:page:" + page.Id.ToString("N"));
+        hostA.StoreControl.Before = (method, _) => method == nameof(IStatusStore.LoadPageContentAsync) ? throw new TimeoutException("database down") : null;
+        var failSafe = await hostB.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+
+        Assert.Equal("API", first!.Components[0].Name);
+        Assert.Equal("Public API", latest!.Components[0].Name);
+        Assert.Equal(latest.Version, failSafe!.Version);
+    }
+
+    private static Task SharedLoadOf(StatusKitHarness kit, Guid pageId)
+    {
+        var field = typeof(PageSnapshotReader).GetField("_loads", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        var loads = (System.Collections.Concurrent.ConcurrentDictionary<Guid, Lazy<Task<PageSnapshot?>>>)field.GetValue(kit.Get<PageSnapshotReader>())!;
+        return loads.TryGetValue(pageId, out var load) ? load.Value : Task.CompletedTask;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
