@@ -5,6 +5,8 @@ namespace StatusKit.AspNetCore;
 /// <summary>Validates <see cref="StatusPageEndpointOptions"/> and reports every failure at once, with field and value.</summary>
 internal sealed class StatusPageEndpointOptionsValidator : IValidateOptions<StatusPageEndpointOptions>
 {
+    private static readonly TimeSpan MaxKeepAliveInterval = TimeSpan.FromHours(1);
+
     public ValidateOptionsResult Validate(string? name, StatusPageEndpointOptions options)
     {
         var failures = new List<string>();
@@ -14,6 +16,11 @@ internal sealed class StatusPageEndpointOptionsValidator : IValidateOptions<Stat
         }
 
         Positive(failures, nameof(options.KeepAliveInterval), options.KeepAliveInterval);
+        if (options.KeepAliveInterval > MaxKeepAliveInterval)
+        {
+            // Waited on a timer for every open stream; timers refuse due times past ~49 days.
+            failures.Add($"{nameof(options.KeepAliveInterval)} must be at most {MaxKeepAliveInterval} (was {options.KeepAliveInterval}).");
+        }
         Positive(failures, nameof(options.SubscriptionWindow), options.SubscriptionWindow);
         if (options.PublicCacheMaxAge < TimeSpan.Zero)
         {

@@ -31,8 +31,8 @@ internal sealed class StatusPagesOptionsValidator : IValidateOptions<StatusPages
         OptionsChecks.Positive(failures, nameof(options.UpcomingMaintenanceHorizon), options.UpcomingMaintenanceHorizon);
         OptionsChecks.Positive(failures, nameof(options.FailSafeThrottle), options.FailSafeThrottle);
         OptionsChecks.Positive(failures, nameof(options.FailSafeMaxStaleness), options.FailSafeMaxStaleness);
-        OptionsChecks.Positive(failures, nameof(options.RecomputeRetryDelay), options.RecomputeRetryDelay);
-        OptionsChecks.Positive(failures, nameof(options.BackplaneRetryDelay), options.BackplaneRetryDelay);
+        OptionsChecks.TimerDelay(failures, nameof(options.RecomputeRetryDelay), options.RecomputeRetryDelay);
+        OptionsChecks.TimerDelay(failures, nameof(options.BackplaneRetryDelay), options.BackplaneRetryDelay);
         if (options.ChangeFeedBufferSize < 1)
         {
             failures.Add($"ChangeFeedBufferSize: must be at least 1 (was {options.ChangeFeedBufferSize}).");

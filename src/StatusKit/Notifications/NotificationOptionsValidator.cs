@@ -26,10 +26,10 @@ internal sealed class NotificationOptionsValidator : IValidateOptions<Notificati
             failures.Add($"RetryJitter: must be between 0 and 1 (was {options.RetryJitter}).");
         }
 
-        OptionsChecks.Positive(failures, nameof(options.LeaseDuration), options.LeaseDuration);
+        OptionsChecks.TimerDelay(failures, nameof(options.LeaseDuration), options.LeaseDuration);
         OptionsChecks.AtLeast(failures, nameof(options.BatchSize), options.BatchSize, 1);
         OptionsChecks.AtLeast(failures, nameof(options.MaxConcurrency), options.MaxConcurrency, 1);
-        OptionsChecks.Positive(failures, nameof(options.PollInterval), options.PollInterval);
+        OptionsChecks.TimerDelay(failures, nameof(options.PollInterval), options.PollInterval);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -38,6 +38,26 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public async Task HostStart_WithDurationsTooLongForTheClockOrATimer_FailsNamingEachOne()
+    {
+        using var host = BuildHost(o =>
+        {
+            o.SnapshotTimeToLive = TimeSpan.MaxValue;
+            o.UpcomingMaintenanceHorizon = TimeSpan.MaxValue;
+            o.FailSafeMaxStaleness = TimeSpan.FromDays(3651);
+            o.RecomputeRetryDelay = TimeSpan.FromDays(50);
+        }, services => services.AddStatusPages().ConfigureNotifications(n => n.PollInterval = TimeSpan.FromDays(50)));
+
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        var failures = string.Join("\n", (ex is AggregateException all ? all.InnerExceptions : [ex]).Cast<OptionsValidationException>().SelectMany(e => e.Failures));
+        foreach (var field in new[] { "SnapshotTimeToLive", "UpcomingMaintenanceHorizon", "FailSafeMaxStaleness", "RecomputeRetryDelay", "PollInterval" })
+        {
+            Assert.Contains(field, failures, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task HostStart_FailuresOfSeveralOptionTypes_AreAllReported()
     {
         using var host = BuildHost(o => o.RecomputeRetryDelay = TimeSpan.Zero, services =>
