@@ -154,6 +154,12 @@ internal sealed class ManualStatusExpiry : BackgroundService
             {
                 return;
             }
+            catch (Exception ex)
+            {
+                // A pass never stops the host: anything the pass itself did not handle is logged and tried again.
+                next = _time.GetUtcNow() + RetryDelay;
+                Log.ManualStatusExpiryFailed(_logger, next, ex);
+            }
 
             var delay = next - _time.GetUtcNow();
             timer.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);

@@ -57,6 +57,30 @@ public sealed class ManualStatusExpiryTests
     }
 
     [Fact]
+    public async Task APassThatFailsUnexpectedly_DoesNotStopTheService_WhichEndsLaterExpiries()
+    {
+        await using var kit = new StatusKitHarness();
+        var (_, c) = await kit.CreatePageAsync("Acme", ("API", "t1", null));
+        var failing = true;
+        kit.StoreControl.Before = (method, _) => failing && method == nameof(Abstractions.IStatusStore.ListPagesAsync)
+            ? throw new OperationCanceledException("a store call cancelled by something other than the host")
+            : null;
+        var expiry = kit.Get<ManualStatusExpiry>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await expiry.StartAsync(None);
+        await expiry.WhenIdleAsync(timeout.Token);
+        failing = false;
+
+        await kit.Components.SetManualStatusAsync(c[0].Id, ComponentStatus.MajorOutage, kit.Clock.GetUtcNow().AddMinutes(5));
+        kit.Clock.Advance(ManualStatusExpiry.RetryDelay + TimeSpan.FromMinutes(5));
+        await expiry.WhenIdleAsync(timeout.Token);
+        await kit.Engine.WhenIdleAsync(timeout.Token);
+
+        Assert.Equal(ComponentStatus.Operational, (await kit.Components.GetAsync(c[0].Id))!.Status);
+        await expiry.StopAsync(None);
+    }
+
+    [Fact]
     public async Task ExpiryThatPassedWhileTheHostWasDown_IsEndedByTheFirstPass()
     {
         await using var kit = new StatusKitHarness();
