@@ -7,6 +7,9 @@ internal sealed class StatusPageEndpointOptionsValidator : IValidateOptions<Stat
 {
     private static readonly TimeSpan MaxKeepAliveInterval = TimeSpan.FromHours(1);
 
+    // The longest duration, as for every StatusKit option: a longer one would overflow when added to the clock's time.
+    private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(3650);
+
     public ValidateOptionsResult Validate(string? name, StatusPageEndpointOptions options)
     {
         var failures = new List<string>();
@@ -22,9 +25,9 @@ internal sealed class StatusPageEndpointOptionsValidator : IValidateOptions<Stat
             failures.Add($"{nameof(options.KeepAliveInterval)} must be at most {MaxKeepAliveInterval} (was {options.KeepAliveInterval}).");
         }
         Positive(failures, nameof(options.SubscriptionWindow), options.SubscriptionWindow);
-        if (options.PublicCacheMaxAge < TimeSpan.Zero)
+        if (options.PublicCacheMaxAge < TimeSpan.Zero || options.PublicCacheMaxAge > MaxDuration)
         {
-            failures.Add($"PublicCacheMaxAge must not be negative (was {options.PublicCacheMaxAge}).");
+            failures.Add($"PublicCacheMaxAge must not be negative or longer than {MaxDuration.TotalDays:0} days (was {options.PublicCacheMaxAge}).");
         }
 
         Range(failures, nameof(options.ReplayBufferSize), options.ReplayBufferSize, 1, 100_000);
@@ -41,9 +44,9 @@ internal sealed class StatusPageEndpointOptionsValidator : IValidateOptions<Stat
 
     private static void Positive(List<string> failures, string field, TimeSpan value)
     {
-        if (value <= TimeSpan.Zero)
+        if (value <= TimeSpan.Zero || value > MaxDuration)
         {
-            failures.Add($"{field} must be positive (was {value}).");
+            failures.Add($"{field} must be positive and at most {MaxDuration.TotalDays:0} days (was {value}).");
         }
     }
 

@@ -10,6 +10,7 @@ internal sealed class NotificationOptionsValidator : IValidateOptions<Notificati
     {
         var failures = new List<string>();
         OptionsChecks.NotNegative(failures, nameof(options.DebounceWindow), options.DebounceWindow);
+        OptionsChecks.NotNegative(failures, nameof(options.MaxDebounceDelay), options.MaxDebounceDelay);
         if (options.MaxDebounceDelay < options.DebounceWindow)
         {
             failures.Add($"MaxDebounceDelay: must be at least DebounceWindow ({options.DebounceWindow}) (was {options.MaxDebounceDelay}).");

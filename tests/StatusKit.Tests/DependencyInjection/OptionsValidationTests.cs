@@ -46,12 +46,16 @@ public sealed class OptionsValidationTests
             o.UpcomingMaintenanceHorizon = TimeSpan.MaxValue;
             o.FailSafeMaxStaleness = TimeSpan.FromDays(3651);
             o.RecomputeRetryDelay = TimeSpan.FromDays(50);
-        }, services => services.AddStatusPages().ConfigureNotifications(n => n.PollInterval = TimeSpan.FromDays(50)));
+        }, services => services.AddStatusPages().ConfigureNotifications(n =>
+        {
+            n.PollInterval = TimeSpan.FromDays(50);
+            n.MaxDebounceDelay = TimeSpan.MaxValue;
+        }));
 
         var ex = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
 
         var failures = string.Join("\n", (ex is AggregateException all ? all.InnerExceptions : [ex]).Cast<OptionsValidationException>().SelectMany(e => e.Failures));
-        foreach (var field in new[] { "SnapshotTimeToLive", "UpcomingMaintenanceHorizon", "FailSafeMaxStaleness", "RecomputeRetryDelay", "PollInterval" })
+        foreach (var field in new[] { "SnapshotTimeToLive", "UpcomingMaintenanceHorizon", "FailSafeMaxStaleness", "RecomputeRetryDelay", "PollInterval", "MaxDebounceDelay" })
         {
             Assert.Contains(field, failures, StringComparison.Ordinal);
         }

@@ -17,11 +17,7 @@ internal sealed class WebhookAddressGuardOptionsValidator : IValidateOptions<Web
                 $"{nameof(WebhookAddressGuardOptions.ConnectTimeout)} must be greater than zero and at most {MaxTimeout}; it is {options.ConnectTimeout}.");
         }
 
-        if (options.PooledConnectionLifetime <= TimeSpan.Zero)
-        {
-            failures.Add(
-                $"{nameof(WebhookAddressGuardOptions.PooledConnectionLifetime)} must be greater than zero; it is {options.PooledConnectionLifetime}.");
-        }
+        Configuration.OptionsChecks.Positive(failures, nameof(WebhookAddressGuardOptions.PooledConnectionLifetime), options.PooledConnectionLifetime);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -1,0 +1,29 @@
+namespace StatusKit.AspNetCore.Tests;
+
+/// <summary>StatusPageEndpointOptions fail at start-up, naming the option, for values that would break at run time.</summary>
+public sealed class EndpointOptionsValidationTests
+{
+    [Fact]
+    public void Defaults_AreValid()
+    {
+        Assert.True(new StatusPageEndpointOptionsValidator().Validate(null, new StatusPageEndpointOptions()).Succeeded);
+    }
+
+    [Fact]
+    public void DurationsTooLongForTheClockOrATimer_FailNamingEachOne()
+    {
+        var options = new StatusPageEndpointOptions
+        {
+            KeepAliveInterval = TimeSpan.FromDays(60),
+            SubscriptionWindow = TimeSpan.MaxValue,
+            PublicCacheMaxAge = TimeSpan.MaxValue,
+        };
+
+        var result = new StatusPageEndpointOptionsValidator().Validate(null, options);
+
+        var failures = string.Join("\n", result.Failures ?? []);
+        Assert.Contains("KeepAliveInterval", failures, StringComparison.Ordinal);
+        Assert.Contains("SubscriptionWindow", failures, StringComparison.Ordinal);
+        Assert.Contains("PublicCacheMaxAge", failures, StringComparison.Ordinal);
+    }
+}
