@@ -15,9 +15,9 @@ namespace StatusKit.AspNetCore.Api;
 /// <summary>
 /// Builds the Statuspage v2 documents of a page and memoises their UTF-8 bytes per (page, document), one entry each
 /// that remembers the version and page URL it was built for, so a request for an unchanged page does no serialisation
-/// at all and the memo cannot grow with the Host header (another URL or version replaces the entry). Documents made only of the
-/// snapshot take its version as ETag; those that also list resolved incidents or past windows add a hash of their
-/// ids and change times, computed without serialising.
+/// at all and the memo cannot grow with the Host header (another URL or version replaces the entry). Documents made
+/// only of the snapshot take its version as ETag; those that also list resolved incidents or past windows add a hash
+/// of their ids and change times, computed without serialising.
 /// </summary>
 internal sealed class StatuspageDocuments
 {

@@ -7,8 +7,9 @@ namespace StatusKit.Notifications.Dispatching;
 
 /// <summary>
 /// Processes the claimed rows of ONE subscriber, one after another (the store lets one dispatcher hold a subscriber's
-/// rows at a time, so the hourly cap is counted exactly): supersede what is no longer worth sending, fold rows the cap held back into a digest, defer rows past
-/// the cap, send the rest and record every outcome. Every claimed row ends completed or released.
+/// rows at a time, so the hourly cap is counted exactly): supersede what is no longer worth sending, fold rows the cap
+/// held back into a digest, defer rows past the cap, send the rest and record every outcome. Every claimed row ends
+/// completed or released.
 /// </summary>
 internal sealed class SubscriberDelivery
 {

@@ -51,6 +51,13 @@ internal sealed class DispatcherHarness
     }
 
     /// <summary>A component-change row for <paramref name="subscriber"/>, due now unless told otherwise.</summary>
+    /// <summary>A change at the clock's time as the engine plans it: due after the debounce window, held back at most the longest delay.</summary>
+    public Notification DebouncedChange(Subscriber subscriber, ComponentStatus newStatus, Guid componentId)
+    {
+        var now = Clock.GetUtcNow();
+        return Change(subscriber, newStatus, componentId, dueAt: now + Settings.DebounceWindow, notAfter: now + Settings.MaxDebounceDelay);
+    }
+
     public Notification Change(
         Subscriber subscriber,
         ComponentStatus newStatus = ComponentStatus.MajorOutage,

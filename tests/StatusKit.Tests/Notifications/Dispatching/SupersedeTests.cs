@@ -122,13 +122,11 @@ public sealed class SupersedeTests
         var h = await DispatcherHarness.CreateAsync();
         var subscriber = await h.SubscriberAsync();
         var component = Guid.NewGuid();
-        var debounce = h.Settings.DebounceWindow;
-        var t0 = h.Clock.GetUtcNow();
         var notifier = new RecordingNotifier(SubscriberChannel.Email);
         var dispatcher = h.Dispatcher(notifier);
-        await h.EnqueueAsync(h.Change(subscriber, ComponentStatus.DegradedPerformance, component, dueAt: t0 + debounce, notAfter: t0 + h.Settings.MaxDebounceDelay));
+        await h.EnqueueAsync(h.DebouncedChange(subscriber, ComponentStatus.DegradedPerformance, component));
         h.Clock.Advance(TimeSpan.FromMinutes(1));
-        await h.EnqueueAsync(h.Change(subscriber, ComponentStatus.MajorOutage, component, dueAt: h.Clock.GetUtcNow() + debounce, notAfter: h.Clock.GetUtcNow() + h.Settings.MaxDebounceDelay));
+        await h.EnqueueAsync(h.DebouncedChange(subscriber, ComponentStatus.MajorOutage, component));
 
         h.Clock.Advance(TimeSpan.FromMinutes(1.5));
         Assert.Equal(0, await dispatcher.RunOnceAsync(None));
@@ -152,9 +150,8 @@ public sealed class SupersedeTests
         DateTimeOffset? firstDelivery = null;
         for (var minute = 0; minute <= 15; minute++)
         {
-            var now = h.Clock.GetUtcNow();
             var status = minute % 2 == 0 ? ComponentStatus.MajorOutage : ComponentStatus.DegradedPerformance;
-            await h.EnqueueAsync(h.Change(subscriber, status, component, dueAt: now + h.Settings.DebounceWindow, notAfter: now + h.Settings.MaxDebounceDelay));
+            await h.EnqueueAsync(h.DebouncedChange(subscriber, status, component));
             await dispatcher.RunOnceAsync(None);
             if (firstDelivery is null && notifier.Delivered.Count > 0)
             {
@@ -174,7 +171,6 @@ public sealed class SupersedeTests
         var h = await DispatcherHarness.CreateAsync();
         var subscriber = await h.SubscriberAsync();
         var component = Guid.NewGuid();
-        var debounce = h.Settings.DebounceWindow;
         var outage = await h.EnqueueAsync(h.Change(subscriber, ComponentStatus.MajorOutage, component));
         Notification? resolved = null;
         var receiverDown = true;
@@ -186,9 +182,7 @@ public sealed class SupersedeTests
                 {
                     // The component recovers while the outage row is leased and being sent: the engine enqueues a
                     // "resolved" row for the same (subscriber, component) key; it cannot merge into the leased row.
-                    var now = h.Clock.GetUtcNow();
-                    resolved = await h.EnqueueAsync(h.Change(subscriber, ComponentStatus.Operational, component,
-                        dueAt: now + debounce, notAfter: now + h.Settings.MaxDebounceDelay));
+                    resolved = await h.EnqueueAsync(h.DebouncedChange(subscriber, ComponentStatus.Operational, component));
                 }
 
                 return receiverDown ? NotificationResult.Retry("HTTP 503") : NotificationResult.Delivered;
