@@ -35,8 +35,7 @@ internal sealed class ManualStatusExpiry : BackgroundService
     private readonly SemaphoreSlim _passLock = new(1, 1);
     private DateTimeOffset? _lastScanAt;
     private DateTimeOffset _nextScanAt = DateTimeOffset.MinValue;
-    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly PassSignal _signal = new();
 
     public ManualStatusExpiry(
         IStatusStore store,
@@ -60,7 +59,7 @@ internal sealed class ManualStatusExpiry : BackgroundService
             _pending.Add((expiresAt, componentId));
         }
 
-        Wake();
+        _signal.Wake();
     }
 
     /// <summary>
@@ -112,13 +111,7 @@ internal sealed class ManualStatusExpiry : BackgroundService
     }
 
     /// <summary>Completes when the hosted loop has run every pass it was woken for and sleeps (for tests).</summary>
-    internal Task WhenIdleAsync(CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            return _idle.Task.WaitAsync(cancellationToken);
-        }
-    }
+    internal Task WhenIdleAsync(CancellationToken cancellationToken) => _signal.WhenIdleAsync(cancellationToken);
 
     /// <inheritdoc />
     public override void Dispose()
@@ -135,16 +128,10 @@ internal sealed class ManualStatusExpiry : BackgroundService
             return;
         }
 
-        using var timer = _time.CreateTimer(static state => ((ManualStatusExpiry)state!).Wake(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        using var timer = _time.CreateTimer(static state => ((PassSignal)state!).Wake(), _signal, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         while (true)
         {
-            Task woken;
-            lock (_gate)
-            {
-                _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                woken = _wake.Task;
-            }
-
+            _signal.BeginPass();
             DateTimeOffset next;
             try
             {
@@ -163,12 +150,9 @@ internal sealed class ManualStatusExpiry : BackgroundService
 
             var delay = next - _time.GetUtcNow();
             timer.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-            lock (_gate)
+            if (!_signal.TrySleep(out var woken))
             {
-                if (!woken.IsCompleted)
-                {
-                    _idle.TrySetResult();
-                }
+                continue;
             }
 
             try
@@ -179,19 +163,6 @@ internal sealed class ManualStatusExpiry : BackgroundService
             {
                 return;
             }
-        }
-    }
-
-    private void Wake()
-    {
-        lock (_gate)
-        {
-            if (_idle.Task.IsCompleted)
-            {
-                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-
-            _wake.TrySetResult();
         }
     }
 

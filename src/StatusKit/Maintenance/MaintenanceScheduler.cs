@@ -42,10 +42,7 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
     private readonly Dictionary<Guid, Failure> _failures = [];
     private readonly Dictionary<Guid, Unsettled> _unsettled = [];
     private ITimer? _timer;
-    private TaskCompletionSource _wakeSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private bool _busy = true;
-    private bool _wakeRequested;
+    private readonly PassSignal _signal = new();
     private DateTimeOffset? _nextWakeUpAt;
 
     internal MaintenanceScheduler(
@@ -87,7 +84,7 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
             _failures.Remove(windowId);
         }
 
-        Wake();
+        _signal.Wake();
         return ValueTask.CompletedTask;
     }
 
@@ -119,13 +116,7 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
     }
 
     /// <summary>Completes when the hosted loop has finished its pending passes and sleeps (for tests).</summary>
-    internal Task WhenIdleAsync(CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            return _idle.Task.WaitAsync(cancellationToken);
-        }
-    }
+    internal Task WhenIdleAsync(CancellationToken cancellationToken) => _signal.WhenIdleAsync(cancellationToken);
 
     /// <inheritdoc />
     public override void Dispose()
@@ -150,7 +141,7 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
             return;
         }
 
-        var timer = _time.CreateTimer(static state => ((MaintenanceScheduler)state!).Wake(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var timer = _time.CreateTimer(static state => ((PassSignal)state!).Wake(), _signal, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         lock (_gate)
         {
             _timer = timer;
@@ -160,11 +151,7 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
         {
             while (true)
             {
-                lock (_gate)
-                {
-                    _wakeRequested = false;
-                }
-
+                _signal.BeginPass();
                 try
                 {
                     await RunDueTransitionsAsync(stoppingToken);
@@ -181,23 +168,14 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
                     Arm(retryAt, 0);
                 }
 
-                Task signal;
-                lock (_gate)
+                if (!_signal.TrySleep(out var woken))
                 {
-                    if (_wakeRequested)
-                    {
-                        continue;
-                    }
-
-                    _busy = false;
-                    _idle.TrySetResult();
-                    _wakeSignal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    signal = _wakeSignal.Task;
+                    continue;
                 }
 
                 try
                 {
-                    await signal.WaitAsync(stoppingToken);
+                    await woken.WaitAsync(stoppingToken);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -459,7 +437,7 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
             _nextWakeUpAt = wakeUpAt;
             if (wakeUpAt <= now)
             {
-                _wakeRequested = true;
+                _signal.Wake();
             }
             else
             {
@@ -468,26 +446,6 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
         }
 
         Log.PassCompleted(_logger, applied, wakeUpAt);
-    }
-
-    private void Wake()
-    {
-        lock (_gate)
-        {
-            _wakeRequested = true;
-            if (_busy)
-            {
-                return;
-            }
-
-            _busy = true;
-            if (_idle.Task.IsCompleted)
-            {
-                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-
-            _wakeSignal.TrySetResult();
-        }
     }
 
     private sealed class TransitionAttempt(MaintenanceWindow before, MaintenanceTransitionKind kind)
