@@ -1,4 +1,5 @@
 using StatusKit.Model;
+using StatusKit.Shared;
 using StatusKit.Status;
 
 namespace StatusKit.EntityFrameworkCore.Entities;
@@ -55,7 +56,7 @@ internal sealed class ComponentEntity
     public void CopyDescriptiveFrom(Component component)
     {
         Name = component.Name;
-        NameKey = component.Name.ToUpperInvariant();
+        NameKey = CaseInsensitiveKey.Of(component.Name);
         Description = component.Description;
         DisplayOrder = component.DisplayOrder;
         GroupName = component.GroupName;

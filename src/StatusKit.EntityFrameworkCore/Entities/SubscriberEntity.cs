@@ -1,4 +1,5 @@
 using StatusKit.Model;
+using StatusKit.Shared;
 
 namespace StatusKit.EntityFrameworkCore.Entities;
 
@@ -35,7 +36,7 @@ internal sealed class SubscriberEntity
     public DateTime CreatedAt { get; set; }
 
     public static string KeyOf(SubscriberChannel channel, string destination) =>
-        channel == SubscriberChannel.Email ? destination.ToUpperInvariant() : destination;
+        channel == SubscriberChannel.Email ? CaseInsensitiveKey.Of(destination) : destination;
 
     public static SubscriberEntity From(Subscriber subscriber)
     {

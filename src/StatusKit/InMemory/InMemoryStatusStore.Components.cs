@@ -15,7 +15,7 @@ public sealed partial class InMemoryStatusStore
         Run<IReadOnlyList<Component>>(() => ComponentsInDisplayOrder(pageId), cancellationToken);
 
     /// <inheritdoc />
-    /// <remarks>Names are unique per page ignoring case (<see cref="StringComparison.OrdinalIgnoreCase"/>).</remarks>
+    /// <remarks>Names are unique per page ignoring case (<see cref="CaseInsensitiveKey"/>).</remarks>
     public Task AddComponentAsync(Component component, CancellationToken cancellationToken) =>
         Run(
             () =>
@@ -124,7 +124,7 @@ public sealed partial class InMemoryStatusStore
     private void EnsureComponentNameFree(Guid componentId, Guid pageId, string name)
     {
         if (ComponentsOfPage(pageId).Any(c =>
-                c.Id != componentId && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)))
+                c.Id != componentId && CaseInsensitiveKey.Same(c.Name, name)))
         {
             throw new StatusKitConflictException(
                 "name",

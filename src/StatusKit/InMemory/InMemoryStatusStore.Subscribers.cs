@@ -1,5 +1,6 @@
 using StatusKit.Model;
 using StatusKit.Notifications;
+using StatusKit.Services;
 
 namespace StatusKit.InMemory;
 
@@ -40,7 +41,7 @@ public sealed partial class InMemoryStatusStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// An email destination is unique per page ignoring case (<see cref="StringComparison.OrdinalIgnoreCase"/>); a Slack
+    /// An email destination is unique per page ignoring case (<see cref="SubscriberDestinations.Same"/>); a Slack
     /// or webhook URL is compared ordinally.
     /// </remarks>
     public Task AddSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken) =>

@@ -13,10 +13,10 @@ namespace StatusKit.InMemory;
 /// <para>Choices this store makes where the port leaves room (the shared contract tests pin the observable ones):</para>
 /// <list type="bullet">
 /// <item>Slugs are unique across pages and compared ordinally (case-sensitive).</item>
-/// <item>Component names are unique per page, compared with <see cref="StringComparison.OrdinalIgnoreCase"/>, so
-/// "API" and "api" cannot sit on one page.</item>
+/// <item>Component names are unique per page ignoring case (their invariant upper-case forms compared ordinally, as
+/// the Entity Framework Core store's key column does), so "API" and "api" cannot sit on one page.</item>
 /// <item>Subscribers are unique per (page, channel, destination); an <see cref="SubscriberChannel.Email"/> destination
-/// is compared with <see cref="StringComparison.OrdinalIgnoreCase"/>, a Slack or webhook URL ordinally.</item>
+/// is compared ignoring case the same way, a Slack or webhook URL ordinally.</item>
 /// <item>Adding an aggregate whose id is already stored throws <see cref="StatusKitConflictException"/> naming
 /// <c>id</c>; adding a child of a missing page throws <see cref="StatusKitNotFoundException"/>.</item>
 /// <item>Updates never move a child to another page: the stored page id is kept.</item>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Notifications;
+using StatusKit.Shared;
 
 namespace StatusKit.Services;
 
@@ -41,7 +42,7 @@ public sealed class SubscriberService
         var destination = await _destinations.ValidateAsync(channel, request.Destination, cancellationToken);
         var now = _time.GetUtcNow();
         var existing = (await _store.ListSubscribersAsync(page.Id, cancellationToken)).FirstOrDefault(s =>
-            s.Channel == channel && string.Equals(s.Destination, destination, channel == SubscriberChannel.Email ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal));
+            s.Channel == channel && SubscriberDestinations.Same(channel, s.Destination, destination));
         // A verified, active subscription is a conflict; one still waiting for verification starts over, so someone
         // whose verification message got lost can ask for a new one (the old token stops working).
         if (existing is { IsActive: true, IsVerified: true })

@@ -105,6 +105,20 @@ public abstract partial class StatusStoreContractTests
         Assert.Single(await Store.ListComponentsAsync(page.Id, None));
     }
 
+    [Theory]
+    [InlineData("API", "api")]
+    [InlineData("Ssh", "\u017Fsh")] // U+017F, long s, upper-cases to S: every store must agree it is taken
+    [InlineData("\u00C9TAT", "\u00E9tat")]
+    public async Task AddComponent_NameWithTheSameUpperCase_ThrowsConflict_InEveryStore(string taken, string other)
+    {
+        var page = await AddPageAsync();
+        await AddComponentAsync(page.Id, taken);
+
+        var error = await Assert.ThrowsAsync<StatusKitConflictException>(() => Store.AddComponentAsync(TestData.Component(page.Id, other), None));
+
+        Assert.Equal("name", error.Field);
+    }
+
     [Fact]
     public async Task AddComponent_SameNameOnAnotherPage_IsAllowed()
     {

@@ -63,6 +63,18 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task AddSubscriber_EmailWithTheSameUpperCase_ThrowsConflict_InEveryStore()
+    {
+        var page = await AddPageAsync();
+        await Store.AddSubscriberAsync(TestData.Subscriber(page.Id, SubscriberChannel.Email, "ops@example.com"), [], None);
+        var longS = TestData.Subscriber(page.Id, SubscriberChannel.Email, "ops@example.com".Replace('s', '\u017F'));
+
+        var error = await Assert.ThrowsAsync<StatusKitConflictException>(() => Store.AddSubscriberAsync(longS, [], None));
+
+        Assert.Equal("destination", error.Field);
+    }
+
+    [Fact]
     public async Task AddAndUpdateSubscriber_WithNotifications_StoreThemWithTheSubscriber_AndNotOnAConflict()
     {
         var page = await AddPageAsync();
