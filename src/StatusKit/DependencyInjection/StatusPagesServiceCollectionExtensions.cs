@@ -118,6 +118,7 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton<IMaintenanceScheduler>(sp => sp.GetRequiredService<MaintenanceScheduler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MaintenanceScheduler>(sp => sp.GetRequiredService<MaintenanceScheduler>()));
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StartupRecompute>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SnapshotWarmupService>());
 
         // Notification dispatcher: one instance, resolvable for RunOnceAsync and run as a hosted service.

@@ -91,6 +91,13 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
     public void RecomputeTeamInBackground(string teamId, string cause) =>
         _ = Enqueue($"team:{teamId}", StatusScope.ForTeam(teamId), cause, causedByIncidents: true, background: true);
 
+    /// <summary>
+    /// Queues the recompute of every component (at start-up: what the store holds wins over what the previous run left);
+    /// never throws for recompute failures, which are retried.
+    /// </summary>
+    public void RecomputeAllInBackground(string cause) =>
+        _ = Enqueue("all", StatusScope.All, cause, causedByIncidents: true, background: true);
+
     public Task WhenIdleAsync(CancellationToken cancellationToken)
     {
         Task idle;
