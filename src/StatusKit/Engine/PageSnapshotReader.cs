@@ -20,6 +20,7 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     private readonly ConcurrentDictionary<string, Guid> _slugs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, Lazy<Task<PageSnapshot?>>> _loads = new();
     private readonly ConcurrentDictionary<Guid, LastGood> _lastGood = new();
+    private readonly ConcurrentDictionary<Guid, RefreshOrder> _refreshes = new();
     private long _storeFailedAtTicks; // 0: the store has not failed since its last success
     private long _forgets; // how many pages were forgotten, so a build that raced a page delete can tell
 
@@ -76,10 +77,21 @@ internal sealed class PageSnapshotReader : IStatusPageReader
         return await GetSnapshotAsync(page.Id, cancellationToken);
     }
 
-    /// <summary>Rebuilds a page's snapshot from the store and writes it through to the cache. Null when the page is gone.</summary>
+    /// <summary>
+    /// Rebuilds a page's snapshot from the store and writes it through to the cache. Null when the page is gone.
+    /// Concurrent refreshes of a page (a reader's cold load, the engine after a change) leave the snapshot of the one
+    /// that started last, which read the newest state: an older build that finishes later returns that one instead.
+    /// </summary>
     public async Task<PageSnapshot?> RefreshAsync(Guid pageId, CancellationToken cancellationToken)
     {
         var forgets = Interlocked.Read(ref _forgets);
+        var order = _refreshes.GetOrAdd(pageId, static _ => new RefreshOrder());
+        long ticket;
+        lock (order.Gate)
+        {
+            ticket = ++order.Started;
+        }
+
         var snapshot = await _builder.BuildAsync(pageId, cancellationToken);
         if (snapshot is null)
         {
@@ -87,8 +99,38 @@ internal sealed class PageSnapshotReader : IStatusPageReader
             return null;
         }
 
-        Remember(snapshot);
+        lock (order.Gate)
+        {
+            if (ticket < order.Published)
+            {
+                return order.Newest;
+            }
+
+            order.Published = ticket;
+            order.Newest = snapshot;
+            Remember(snapshot);
+        }
+
         await TrySetCachedAsync(snapshot, cancellationToken);
+
+        // A newer refresh published while this one was writing, and its write may have landed before this one's: write
+        // the newest snapshot again, until no newer one appeared during the last write.
+        for (var written = ticket; ;)
+        {
+            PageSnapshot newest;
+            lock (order.Gate)
+            {
+                if (order.Published == written)
+                {
+                    break;
+                }
+
+                written = order.Published;
+                newest = order.Newest!;
+            }
+
+            await TrySetCachedAsync(newest, cancellationToken);
+        }
 
         // A page deleted while this build ran may have been forgotten before the build kept its JSON, remembered and
         // cached it: then forget it again, or a deleted page's snapshot would stay in memory (and served when stale).
@@ -109,6 +151,7 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     {
         Interlocked.Increment(ref _forgets);
         _loads.TryRemove(pageId, out _);
+        _refreshes.TryRemove(pageId, out _);
         _builder.Forget(pageId);
         if (_lastGood.TryRemove(pageId, out var entry))
         {
@@ -210,4 +253,16 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     }
 
     private sealed record LastGood(PageSnapshot Snapshot, DateTimeOffset At);
+
+    /// <summary>The order of one page's refreshes: how many started, the last one published, and its snapshot.</summary>
+    private sealed class RefreshOrder
+    {
+        public Lock Gate { get; } = new();
+
+        public long Started { get; set; }
+
+        public long Published { get; set; }
+
+        public PageSnapshot? Newest { get; set; }
+    }
 }

@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Engine;
+using StatusKit.Model;
 using StatusKit.Snapshots;
+using StatusKit.Status;
 using StatusKit.TestSupport;
 
 namespace StatusKit.Tests.Engine;
@@ -262,6 +264,31 @@ public sealed class PageSnapshotReaderTests
         Assert.Equal(0, builder.PagesKept);
         Assert.Null(await cache.GetAsync(page.Id, CancellationToken.None));
         Assert.Null(await reader.GetSnapshotAsync(page.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ASnapshotBuiltBeforeAResolve_NeverReplacesTheOneBuiltAfterIt()
+    {
+        var cache = new GatedCache();
+        await using var kit = new StatusKitHarness(services => services.AddSingleton<IStatusCache>(cache));
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", "a", null));
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Triggered, 1));
+        await cache.RemoveAsync(page.Id, CancellationToken.None); // its time to live ended
+        var gate = new TaskCompletionSource();
+        cache.Gate = gate.Task;
+
+        // A reader's cold load has built the outage and is writing it to the cache when the incident is resolved: the
+        // engine's snapshot of the resolve is written first, the reader's older one after it.
+        var read = kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None).AsTask();
+        await cache.Entered.Task;
+        cache.Gate = null;
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Resolved, 2));
+        gate.SetResult();
+        await read;
+
+        var snapshot = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+        Assert.Equal(StatusIndicator.None, snapshot!.Status.Indicator);
+        Assert.Equal(StatusIndicator.None, kit.Get<PageSnapshotReader>().LastKnown(page.Id)!.Status.Indicator);
     }
 
     /// <summary>An in-process cache whose writes can be held at a gate, to interleave a page delete with a build.</summary>
