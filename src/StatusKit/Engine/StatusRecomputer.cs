@@ -84,6 +84,10 @@ internal sealed class StatusRecomputer
             if (pass == MaxPasses)
             {
                 Log.RecomputeUnsettled(_logger, Describe(scope), pass);
+
+                // What this recompute committed is shown before it gives up: the retry may find nothing left to change,
+                // and would then publish nothing, leaving the snapshot and the feed without these changes.
+                await PublishAsync(applied, names, touchedPages, cause, cancellationToken);
                 throw new StatusKitConcurrencyException($"The statuses of {Describe(scope)} kept changing during {MaxPasses} recomputes; it will be recomputed again.");
             }
         }

@@ -39,6 +39,65 @@ public sealed class BackgroundWorkTests
     }
 
     [Fact]
+    public async Task ARecomputeThatGivesUpWhileSignalsKeepArriving_StillShowsWhatItCommitted()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, components) = await kit.CreatePageAsync("Acme", ("API", "a", null));
+        var feed = kit.Get<StatusKit.Engine.IStatusChangeFeed>();
+        using var stop = new CancellationTokenSource();
+        var events = new List<StatusKit.Engine.StatusChanged>();
+        var listening = Task.Run(async () =>
+        {
+            await foreach (var e in feed.SubscribeAsync(page.Id, stop.Token))
+            {
+                lock (events)
+                {
+                    events.Add(e);
+                }
+            }
+        });
+        await WaitUntilAsync(() => kit.Get<StatusKit.Engine.StatusChangeFeed>().ConsumerCount == 1);
+
+        // Every load of the team's inputs sees a new signal that flips the incident, so each of the recompute's passes
+        // commits a change, and the recompute gives up after its last pass (and is retried).
+        var loads = 0;
+        kit.StoreControl.Before = (method, _) =>
+        {
+            if (method != nameof(IStatusStore.LoadStatusInputsAsync))
+            {
+                return null;
+            }
+
+            var version = Interlocked.Increment(ref loads);
+            return version is >= 2 and <= 5
+                ? kit.Intake.ReportIncidentAsync(
+                    kit.Signal("INC-1", "a", "Critical", version % 2 == 0 ? PlatformIncidentState.Resolved : PlatformIncidentState.Triggered, version),
+                    CancellationToken.None)
+                : null;
+        };
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Triggered, 1));
+        kit.Clock.Advance(TimeSpan.FromSeconds(5));
+        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+
+        var stored = (await kit.Store.GetComponentAsync(components[0].Id, CancellationToken.None))!.Status;
+        var snapshot = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+        await WaitUntilAsync(() =>
+        {
+            lock (events)
+            {
+                return events.Count(e => e.Kind == StatusKit.Engine.StatusChangeKind.Component) >= 5;
+            }
+        });
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => listening);
+
+        Assert.True(loads > 5);
+        Assert.Equal(ComponentStatus.MajorOutage, stored);
+        Assert.Equal(ComponentStatus.MajorOutage, snapshot!.Components[0].Status);
+        Assert.Equal(5, events.Count(e => e.Kind == StatusKit.Engine.StatusChangeKind.Component));
+    }
+
+    [Fact]
     public async Task AFailingSignalWrite_Surfaces()
     {
         await using var kit = new StatusKitHarness();
@@ -98,6 +157,14 @@ public sealed class BackgroundWorkTests
             .Count(n => n.Content.Event == NotificationEvents.Outage);
         Assert.Equal(ComponentStatus.MajorOutage, (await kit.Components.GetAsync(components[0].Id))!.Status);
         Assert.Equal(expectedOutageNotices, outage);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 400 && !condition(); i++)
+        {
+            await Task.Delay(5);
+        }
     }
 
     private sealed class NoLifetime : Microsoft.Extensions.Hosting.IHostApplicationLifetime
