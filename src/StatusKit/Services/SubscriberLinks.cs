@@ -31,11 +31,13 @@ internal sealed class SubscriberLinks
     public Uri? VerifyUrl(string pageSlug, string token) =>
         _baseAddress is null ? null : Link(pageSlug, "subscriptions/verify", token);
 
-    private Uri Link(string pageSlug, string path, string token)
-    {
-        var root = _baseAddress!.AbsoluteUri.TrimEnd('/');
-        return new Uri($"{root}/{Uri.EscapeDataString(pageSlug)}/{path}?token={token}");
-    }
+    /// <summary>The public status page, when a public address is configured.</summary>
+    public Uri? PageUrl(string pageSlug) =>
+        _baseAddress is null ? null : new Uri(PagePath(pageSlug));
+
+    private Uri Link(string pageSlug, string path, string token) => new($"{PagePath(pageSlug)}/{path}?token={token}");
+
+    private string PagePath(string pageSlug) => $"{_baseAddress!.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(pageSlug)}";
 
     private string Derive(Guid subscriberId) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_key!, Encoding.ASCII.GetBytes(subscriberId.ToString("N"))));

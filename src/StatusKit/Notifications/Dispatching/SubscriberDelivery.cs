@@ -229,6 +229,12 @@ internal sealed class SubscriberDelivery
         }
 
         var attempt = attempts + 1;
+        // Every message but the verification (whose link is its confirmation link) points the reader at the page.
+        if (content.Link is null && content.Kind != NotificationKind.SubscriptionVerification && _links.PageUrl(content.PageSlug) is { } page)
+        {
+            content = content with { Link = page.AbsoluteUri };
+        }
+
         var message = new NotificationMessage(lead.Id, attempt, subscriber, content, _links.UnsubscribeUrl(content.PageSlug, subscriber.Id));
         var result = await _sender.SendAsync(lead.Channel, message, cancellationToken);
         if (result is null)

@@ -64,6 +64,42 @@ public sealed class DispatcherEndToEndTests
     }
 
     [Fact]
+    public async Task WithAPublicBaseAddress_ComponentAndIncidentNotices_LinkToTheStatusPage()
+    {
+        var clock = new ManualTimeProvider();
+        var email = new RecordingNotifier(SubscriberChannel.Email);
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<INotifier>(email);
+        services.AddStatusPages(o =>
+        {
+            o.PublicBaseAddress = new Uri("https://status.example.com/status");
+            o.LinkSigningKey = Convert.ToBase64String(new byte[32]);
+        });
+        var provider = services.BuildServiceProvider(); // not disposed: see the test above
+        var ct = CancellationToken.None;
+        var page = await provider.GetRequiredService<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme" }, ct);
+        var component = await provider.GetRequiredService<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "API", TeamId = "A" }, ct);
+        await provider.GetRequiredService<SubscriberService>().SubscribeAsync(
+            new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "ops@example.com", PreVerified = true }, ct);
+        var dispatcher = provider.GetRequiredService<NotificationDispatcher>();
+
+        await provider.GetRequiredService<IIncidentIntake>().ReportIncidentAsync(Signal(1, PlatformIncidentState.Triggered, clock.GetUtcNow()), ct);
+        await provider.GetRequiredService<IStatusEngine>().WhenIdleAsync(ct);
+        await provider.GetRequiredService<StatusIncidentService>().CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "API errors", Message = "We are investigating.", ComponentIds = [component.Id],
+        }, ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await dispatcher.RunOnceAsync(ct);
+
+        Assert.Equal(
+            [NotificationKind.ComponentStatusChanged, NotificationKind.StatusIncidentCreated],
+            email.Delivered.Select(m => m.Content.Kind).Order());
+        Assert.All(email.Delivered, m => Assert.Equal("https://status.example.com/status/acme", m.Content.Link));
+    }
+
+    [Fact]
     public void AddStatusPages_RegistersOneDispatcher_AsItselfAndAsAHostedService_EvenWhenCalledTwice()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
