@@ -6,8 +6,14 @@ var dataDirectory = Path.GetFullPath(builder.Configuration["Sample:DataDirectory
 builder.Services.AddSingleton(AdminApiKey.Load(builder.Configuration, dataDirectory));
 var database = SampleDatabase.FromConfiguration(builder.Configuration, dataDirectory);
 builder.Services.AddSingleton(database);
+var links = SampleLinks.Load(builder.Configuration, dataDirectory);
 
-var statusPages = builder.Services.AddStatusPages()
+var statusPages = builder.Services.AddStatusPages(options =>
+    {
+        // Confirmation, unsubscribe and page links in the notifications point at this host.
+        options.PublicBaseAddress = links.PublicBaseAddress;
+        options.LinkSigningKey = links.SigningKey;
+    })
     .AddStatusPageEndpoints(options => options.AdminAuthorizationPolicy = "StatusKitAdmin")
     // Email goes to .eml files in the data directory instead of an SMTP server.
     .AddPickupDirectoryEmailNotifier(email => email.From = "status@example.com", pickup => pickup.Directory = Path.Combine(dataDirectory, "mail"))

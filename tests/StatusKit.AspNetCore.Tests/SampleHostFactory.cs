@@ -2,12 +2,16 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using StatusKit.AspNetCore;
+using StatusKit.Configuration;
 using StatusKit.Services;
 
 namespace StatusKit.AspNetCore.Tests;
 
-/// <summary>The sample host in memory, with a known admin key and a throw-away data directory.</summary>
-public sealed class SampleHostFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The sample host in memory, with a known admin key and a throw-away data directory. Its page URLs follow the request's
+/// origin (no <c>PublicBaseAddress</c>); <see cref="LinkedSampleHostFactory"/> keeps the sample's own.
+/// </summary>
+public class SampleHostFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-admin-key";
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "statuskit-tests-" + Guid.NewGuid().ToString("N"));
@@ -17,8 +21,21 @@ public sealed class SampleHostFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Sample:AdminApiKey", ApiKey);
         builder.UseSetting("Sample:DataDirectory", _dataDirectory);
-        builder.ConfigureServices(services => services.Configure<StatusPageEndpointOptions>(o => o.KeepAliveInterval = TimeSpan.FromMilliseconds(300)));
+        builder.ConfigureServices(services =>
+        {
+            services.Configure<StatusPageEndpointOptions>(o => o.KeepAliveInterval = TimeSpan.FromMilliseconds(300));
+            if (!KeepsSampleLinks)
+            {
+                services.PostConfigure<StatusPagesOptions>(o => o.PublicBaseAddress = null);
+            }
+        });
     }
+
+    /// <summary>Whether the sample's <c>PublicBaseAddress</c> (the address it listens on) is kept.</summary>
+    protected virtual bool KeepsSampleLinks => false;
+
+    /// <summary>Where the sample's pickup email sender writes its <c>.eml</c> files.</summary>
+    public string MailDirectory => Path.Combine(_dataDirectory, "mail");
 
     public HttpClient CreateAdminClient()
     {
@@ -44,6 +61,12 @@ public sealed class SampleHostFactory : WebApplicationFactory<Program>
             Directory.Delete(_dataDirectory, recursive: true);
         }
     }
+}
+
+/// <summary>The sample host as it runs: notifications carry links under the address it listens on.</summary>
+public sealed class LinkedSampleHostFactory : SampleHostFactory
+{
+    protected override bool KeepsSampleLinks => true;
 }
 
 [CollectionDefinition(Name)]

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+
+namespace StatusKit.SampleHost;
+
+/// <summary>
+/// Where the links in the sample's notifications point (confirm, unsubscribe, the page): <c>Sample:PublicBaseAddress</c>,
+/// else the first address the host listens on + <c>/status</c>; and the key the unsubscribe links are signed with:
+/// <c>Sample:LinkSigningKey</c>, else one generated at the first start and kept in the data directory.
+/// </summary>
+public sealed class SampleLinks
+{
+    private const string KeyFileName = "link-signing-key.txt";
+
+    private SampleLinks(Uri publicBaseAddress, string signingKey)
+    {
+        PublicBaseAddress = publicBaseAddress;
+        SigningKey = signingKey;
+    }
+
+    public Uri PublicBaseAddress { get; }
+
+    public string SigningKey { get; }
+
+    public static SampleLinks Load(IConfiguration configuration, string dataDirectory) =>
+        new(BaseAddress(configuration), SigningKeyOf(configuration, dataDirectory));
+
+    private static Uri BaseAddress(IConfiguration configuration)
+    {
+        if (configuration["Sample:PublicBaseAddress"] is { Length: > 0 } configured)
+        {
+            return new Uri(configured);
+        }
+
+        var first = (configuration["urls"] ?? "http://127.0.0.1:5080").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
+        // A wildcard binding ("http://*:5080", "http://+:5080") is not an address a reader can open.
+        var address = new UriBuilder(first.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal));
+        address.Path = address.Path.TrimEnd('/') + "/status";
+        return address.Uri;
+    }
+
+    private static string SigningKeyOf(IConfiguration configuration, string dataDirectory)
+    {
+        if (configuration["Sample:LinkSigningKey"] is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var file = Path.Combine(dataDirectory, KeyFileName);
+        if (File.Exists(file) && File.ReadAllText(file).Trim() is { Length: > 0 } stored)
+        {
+            return stored;
+        }
+
+        Directory.CreateDirectory(dataDirectory);
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        File.WriteAllText(file, key);
+        return key;
+    }
+}
