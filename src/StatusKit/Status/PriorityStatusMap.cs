@@ -3,12 +3,14 @@ using System.Collections.Frozen;
 namespace StatusKit.Status;
 
 /// <summary>
-/// Maps an incident priority to the component status it implies. Keys are case-insensitive; an unknown priority maps
-/// to <see cref="UnknownPriorityStatus"/>. Immutable and thread-safe.
+/// Maps an incident priority to the component status it implies. Keys are case-insensitive and compared without
+/// surrounding white space (a configured " High" and a reported "high " are the same priority); an unknown priority
+/// maps to <see cref="UnknownPriorityStatus"/>. Immutable and thread-safe.
 /// </summary>
 public sealed class PriorityStatusMap
 {
     private readonly FrozenDictionary<string, ComponentStatus> _map;
+    private readonly FrozenDictionary<string, ComponentStatus>.AlternateLookup<ReadOnlySpan<char>> _trimmed;
 
     /// <summary>
     /// The default table: Critical → MajorOutage, High → PartialOutage, Medium → DegradedPerformance,
@@ -55,6 +57,7 @@ public sealed class PriorityStatusMap
         }
 
         _map = map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _trimmed = _map.GetAlternateLookup<ReadOnlySpan<char>>();
         UnknownPriorityStatus = unknownPriorityStatus;
     }
 
@@ -65,9 +68,26 @@ public sealed class PriorityStatusMap
     public IReadOnlyCollection<string> Priorities => _map.Keys;
 
     /// <summary>The status <paramref name="priority"/> implies.</summary>
-    public ComponentStatus Map(string? priority) =>
-        priority is not null && _map.TryGetValue(priority, out var status) ? status : UnknownPriorityStatus;
+    public ComponentStatus Map(string? priority) => TryFind(priority, out var status) ? status : UnknownPriorityStatus;
 
     /// <summary>Whether <paramref name="priority"/> is in the table.</summary>
-    public bool IsKnown(string? priority) => priority is not null && _map.ContainsKey(priority);
+    public bool IsKnown(string? priority) => TryFind(priority, out _);
+
+    // The exact lookup first (no trimming cost on the hot path), then without surrounding white space, if it has any.
+    private bool TryFind(string? priority, out ComponentStatus status)
+    {
+        status = default;
+        if (priority is null)
+        {
+            return false;
+        }
+
+        if (_map.TryGetValue(priority, out status))
+        {
+            return true;
+        }
+
+        var trimmed = priority.AsSpan().Trim();
+        return trimmed.Length != priority.Length && _trimmed.TryGetValue(trimmed, out status);
+    }
 }

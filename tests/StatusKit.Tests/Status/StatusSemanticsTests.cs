@@ -31,6 +31,18 @@ public sealed class StatusSemanticsTests
     }
 
     [Fact]
+    public void Map_PriorityWithSurroundingWhiteSpace_MapsLikeTheConfiguredPriority()
+    {
+        var map = new PriorityStatusMap([new(" P1 ", ComponentStatus.MajorOutage)], ComponentStatus.PartialOutage);
+
+        Assert.Equal(ComponentStatus.MajorOutage, map.Map("p1\t"));
+        Assert.Equal(ComponentStatus.MajorOutage, map.Map(" P1"));
+        Assert.True(map.IsKnown(" p1 "));
+        Assert.Equal(PriorityStatusMap.Default.UnknownPriorityStatus, PriorityStatusMap.Default.Map(" "));
+        Assert.Equal(ComponentStatus.PartialOutage, PriorityStatusMap.Default.Map(" High\n"));
+    }
+
+    [Fact]
     public void CustomMap_DuplicateKeyDifferingOnlyInCase_IsRejected()
     {
         Assert.Throws<ArgumentException>(() => new PriorityStatusMap(
