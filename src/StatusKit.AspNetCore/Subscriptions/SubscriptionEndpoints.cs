@@ -70,7 +70,7 @@ internal static class SubscriptionEndpoints
             NotifyOn = NotifyOn(request.NotifyOn),
         }, context.RequestAborted);
         return TypedResults.Accepted((string?)null, new SubscriptionAccepted(subscription.Subscriber.Id, "pending_verification",
-            "A message with a confirmation link was sent to the destination; the subscription starts when it is opened."));
+            "A confirmation message was sent to the destination; the subscription starts once it is confirmed."));
     }
 
     private static async Task<IResult> VerifyAsync(HttpContext context, string slug, string? token)
