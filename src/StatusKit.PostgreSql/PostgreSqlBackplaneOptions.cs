@@ -5,7 +5,9 @@ public sealed class PostgreSqlBackplaneOptions
 {
     /// <summary>
     /// The database every host shares (usually the store's). Required. The backplane keeps one connection open for
-    /// <c>LISTEN</c> and opens short-lived ones to <c>NOTIFY</c>.
+    /// <c>LISTEN</c> and opens short-lived ones to <c>NOTIFY</c>. Unless the string sets Npgsql's <c>Keepalive</c>,
+    /// idle connections make a keepalive round trip every 30 seconds, so a listening connection that was dropped
+    /// silently fails (and is opened again) instead of waiting forever.
     /// </summary>
     public string? ConnectionString { get; set; }
 

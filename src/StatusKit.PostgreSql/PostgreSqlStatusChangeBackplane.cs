@@ -18,13 +18,20 @@ internal sealed class PostgreSqlStatusChangeBackplane : IStatusChangeBackplane, 
     /// <summary>PostgreSQL's limit is "shorter than 8000 bytes" in the default configuration.</summary>
     internal const int MaxPayloadBytes = 7_999;
 
+    /// <summary>
+    /// Seconds between the keepalive round trips of an idle connection when the connection string sets none: the
+    /// <c>LISTEN</c> connection only ever waits, so without them a connection dropped silently (a NAT or firewall
+    /// timeout, a failover) would leave this host deaf to the others without an error.
+    /// </summary>
+    internal const int DefaultKeepaliveSeconds = 30;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _channel;
     private readonly ILogger<PostgreSqlStatusChangeBackplane> _logger;
 
     public PostgreSqlStatusChangeBackplane(IOptions<PostgreSqlBackplaneOptions> options, ILogger<PostgreSqlStatusChangeBackplane> logger)
     {
-        _dataSource = NpgsqlDataSource.Create(options.Value.ConnectionString!);
+        _dataSource = NpgsqlDataSource.Create(WithKeepalive(options.Value.ConnectionString!));
         _channel = options.Value.Channel;
         _logger = logger;
     }
@@ -130,6 +137,18 @@ internal sealed class PostgreSqlStatusChangeBackplane : IStatusChangeBackplane, 
         }
 
         return envelope.Host == HostId ? null : new PageChange { PageId = envelope.Page, Changes = envelope.Changes };
+    }
+
+    /// <summary>The connection string, with <see cref="DefaultKeepaliveSeconds"/> when it sets no <c>Keepalive</c>.</summary>
+    internal static string WithKeepalive(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.KeepAlive == 0)
+        {
+            builder.KeepAlive = DefaultKeepaliveSeconds;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>A PostgreSQL quoted identifier (double quotes, an inner one doubled).</summary>

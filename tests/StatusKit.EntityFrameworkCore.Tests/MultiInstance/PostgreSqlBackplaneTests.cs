@@ -141,6 +141,18 @@ public sealed class PostgreSqlBackplaneTests(PostgreSqlCluster cluster)
         await feed.DisposeAsync();
     }
 
+    [Theory]
+    [InlineData("Host=db;Database=status", PostgreSqlStatusChangeBackplane.DefaultKeepaliveSeconds)]
+    [InlineData("Host=db;Database=status;Keepalive=5", 5)]
+    public void Connections_make_keepalive_round_trips_so_a_silently_dropped_listener_fails_unless_the_string_sets_its_own(
+        string connectionString, int expectedSeconds)
+    {
+        var used = new NpgsqlConnectionStringBuilder(PostgreSqlStatusChangeBackplane.WithKeepalive(connectionString));
+
+        Assert.Equal(expectedSeconds, used.KeepAlive);
+        Assert.Equal("db", used.Host);
+    }
+
     [Fact]
     public async Task A_channel_the_validator_accepts_carries_changes_even_when_it_is_a_reserved_word()
     {
