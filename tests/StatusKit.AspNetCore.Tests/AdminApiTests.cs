@@ -109,6 +109,31 @@ public sealed class AdminApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_left_out_visibility_state_or_status_is_a_problem_naming_it_and_changes_nothing()
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = await ReadAsync(await admin.PostAsJsonAsync("/status/admin/pages", new { name = "Required members" }), HttpStatusCode.Created);
+        var pageId = page.GetProperty("id").GetGuid();
+        var component = await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/components", new { name = "API" }), HttpStatusCode.Created);
+        var componentId = component.GetProperty("id").GetGuid();
+        var incident = await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/incidents", new { title = "Slow", message = "Looking", notifySubscribers = false }), HttpStatusCode.Created);
+        var incidentId = incident.GetProperty("id").GetGuid();
+        await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/incidents/{incidentId}/updates", new { state = "monitoring", message = "Fix out", notifySubscribers = false }), HttpStatusCode.Created);
+
+        // A typo ("public" for "isPublic") or an empty body must not make the page private.
+        await AssertProblemAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/visibility", new { @public = true }), HttpStatusCode.BadRequest, "isPublic");
+        await AssertProblemAsync(await admin.PostAsJsonAsync($"/status/admin/incidents/{incidentId}/updates", new { message = "Still watching", notifySubscribers = false }), HttpStatusCode.BadRequest, "state");
+        await AssertProblemAsync(await admin.PutAsJsonAsync($"/status/admin/components/{componentId}/manual-status", new { expiresAt = (DateTimeOffset?)null }), HttpStatusCode.BadRequest, "status");
+
+        Assert.True((await ReadAsync(await admin.GetAsync($"/status/admin/pages/{pageId}"), HttpStatusCode.OK)).GetProperty("isPublic").GetBoolean());
+        var after = await ReadAsync(await admin.GetAsync($"/status/admin/incidents/{incidentId}"), HttpStatusCode.OK);
+        Assert.Equal("monitoring", after.GetProperty("state").GetString());
+        Assert.Equal(2, after.GetProperty("updates").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, (await ReadAsync(await admin.GetAsync($"/status/admin/components/{componentId}"), HttpStatusCode.OK)).GetProperty("manualStatus").ValueKind);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/pages/{pageId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Incident_updates_move_the_incident_along_its_timeline()
     {
         using var admin = factory.CreateAdminClient();

@@ -58,7 +58,7 @@ internal static class AdminEndpoints
         admin.MapPost("/pages/{pageId:guid}/visibility", async (Guid pageId, HttpContext context, StatusPageService pages) =>
             {
                 var request = await AdminJson.ReadAsync<VisibilityRequest>(context);
-                return AdminJson.Json(new AccessTokenResponse(await pages.SetVisibilityAsync(pageId, request.IsPublic, context.RequestAborted)));
+                return AdminJson.Json(new AccessTokenResponse(await pages.SetVisibilityAsync(pageId, Required(request.IsPublic, "isPublic"), context.RequestAborted)));
             })
             .WithName("StatusKit.Admin.SetVisibility").WithSummary("Make a page public or private; a page made private gets a token (shown once).")
             .Accepts<VisibilityRequest>("application/json").Produces<AccessTokenResponse>();
@@ -108,7 +108,7 @@ internal static class AdminEndpoints
         admin.MapPut("/components/{componentId:guid}/manual-status", async (Guid componentId, HttpContext context, ComponentService components) =>
             {
                 var request = await AdminJson.ReadAsync<ManualStatusRequest>(context);
-                return AdminJson.Json(await components.SetManualStatusAsync(componentId, request.Status, request.ExpiresAt, context.RequestAborted));
+                return AdminJson.Json(await components.SetManualStatusAsync(componentId, Required(request.Status, "status"), request.ExpiresAt, context.RequestAborted));
             })
             .WithName("StatusKit.Admin.SetManualStatus").Accepts<ManualStatusRequest>("application/json").Produces<Component>().ProducesValidationProblem();
         admin.MapDelete("/components/{componentId:guid}/manual-status", async (Guid componentId, ComponentService components, CancellationToken ct) =>
@@ -151,7 +151,7 @@ internal static class AdminEndpoints
             {
                 var request = await AdminJson.ReadAsync<IncidentUpdateRequest>(context);
                 return AdminJson.Json(
-                    await incidents.AddUpdateAsync(incidentId, request.State, request.Message ?? string.Empty, request.NotifySubscribers, context.RequestAborted),
+                    await incidents.AddUpdateAsync(incidentId, Required(request.State, "state"), request.Message ?? string.Empty, request.NotifySubscribers, context.RequestAborted),
                     StatusCodes.Status201Created);
             })
             .WithName("StatusKit.Admin.AddIncidentUpdate").Accepts<IncidentUpdateRequest>("application/json").Produces<StatusIncident>(StatusCodes.Status201Created).ProducesValidationProblem();
@@ -235,6 +235,14 @@ internal static class AdminEndpoints
                 await maintenance.DeleteAsync(windowId, ct) ? Results.NoContent() : NotFound("maintenance window", windowId))
             .WithName("StatusKit.Admin.DeleteMaintenance");
     }
+
+    /// <summary>
+    /// A body member with no sensible default: left out (or a typo of its name), it is refused rather than read as
+    /// <c>false</c> or the enum's first value, which would make a page private or move an incident back to Investigating.
+    /// </summary>
+    private static T Required<T>(T? value, string field)
+        where T : struct =>
+        value ?? throw new StatusKitValidationException(field, $"The {field} is required.");
 
     private static IResult NotFound(string resource, Guid id) => Problems.From(new StatusKitNotFoundException(resource, id.ToString()));
 }

@@ -5,8 +5,8 @@ using StatusKit.Status;
 
 namespace StatusKit.AspNetCore.Admin;
 
-/// <summary>Body of <c>POST admin/pages/{pageId}/visibility</c>.</summary>
-internal sealed record VisibilityRequest(bool IsPublic);
+/// <summary>Body of <c>POST admin/pages/{pageId}/visibility</c>; <see cref="IsPublic"/> is required (null when left out).</summary>
+internal sealed record VisibilityRequest(bool? IsPublic);
 
 /// <summary>Body of <c>POST admin/pages/{pageId}/components</c> (the page comes from the route).</summary>
 internal sealed record CreateComponentRequest(
@@ -33,8 +33,8 @@ internal sealed record CreateMaintenanceRequest(
 /// <summary>Body of <c>PUT admin/pages/{pageId}/components/order</c>.</summary>
 internal sealed record ReorderRequest(IReadOnlyList<Guid>? ComponentIds);
 
-/// <summary>Body of <c>PUT admin/components/{componentId}/manual-status</c>.</summary>
-internal sealed record ManualStatusRequest(ComponentStatus Status, DateTimeOffset? ExpiresAt);
+/// <summary>Body of <c>PUT admin/components/{componentId}/manual-status</c>; <see cref="Status"/> is required (null when left out).</summary>
+internal sealed record ManualStatusRequest(ComponentStatus? Status, DateTimeOffset? ExpiresAt);
 
 /// <summary>Body of <c>POST admin/pages/{pageId}/incidents</c>.</summary>
 internal sealed record CreateIncidentRequest(
@@ -45,8 +45,8 @@ internal sealed record CreateIncidentRequest(
     string? PlatformIncidentId = null,
     bool NotifySubscribers = true);
 
-/// <summary>Body of <c>POST admin/incidents/{incidentId}/updates</c>.</summary>
-internal sealed record IncidentUpdateRequest(StatusIncidentState State, string? Message, bool NotifySubscribers = true);
+/// <summary>Body of <c>POST admin/incidents/{incidentId}/updates</c>; <see cref="State"/> is required (null when left out).</summary>
+internal sealed record IncidentUpdateRequest(StatusIncidentState? State, string? Message, bool NotifySubscribers = true);
 
 /// <summary>Body of <c>POST admin/pages/{pageId}/subscribers</c>: an operator's subscription, active at once unless asked otherwise.</summary>
 internal sealed record CreateSubscriberRequest(
