@@ -41,9 +41,9 @@ internal sealed class IncidentIntake(IStatusStore store, StatusEngine engine, IL
         Require(signal.IncidentId, "incidentId");
         Require(signal.TeamId, "teamId");
         Require(signal.Priority, "priority");
-        if (signal.ServiceIdentifier is { } service && (service.Length == 0 || service.Length > MaxIdLength))
+        if (signal.ServiceIdentifier is { } service && (service.Length == 0 || service.Length > MaxIdLength || service.Contains('\0', StringComparison.Ordinal)))
         {
-            throw new StatusKitValidationException("serviceIdentifier", $"The service identifier must be 1 to {MaxIdLength} characters or null.");
+            throw new StatusKitValidationException("serviceIdentifier", $"The service identifier must be 1 to {MaxIdLength} characters (no NUL) or null.");
         }
 
         if (!Enum.IsDefined(signal.State))
@@ -67,6 +67,12 @@ internal sealed class IncidentIntake(IStatusStore store, StatusEngine engine, IL
         if (value.Length > MaxIdLength)
         {
             throw new StatusKitValidationException(field, $"The {field} must be at most {MaxIdLength} characters (was {value.Length}).");
+        }
+
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            // Not every store can keep U+0000 (PostgreSQL's text refuses it).
+            throw new StatusKitValidationException(field, $"The {field} must not contain the NUL character (U+0000).");
         }
     }
 }

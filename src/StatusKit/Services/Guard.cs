@@ -22,7 +22,7 @@ internal static partial class Guard
             throw new StatusKitValidationException(field, $"The {field} must be at most {maxLength} characters (was {trimmed.Length}).");
         }
 
-        return trimmed;
+        return NoNul(trimmed, field);
     }
 
     public static string? OptionalText(string? value, string field, int maxLength = MaxTextLength)
@@ -38,8 +38,17 @@ internal static partial class Guard
             throw new StatusKitValidationException(field, $"The {field} must be at most {maxLength} characters (was {trimmed.Length}).");
         }
 
-        return trimmed.Length == 0 ? null : trimmed;
+        return trimmed.Length == 0 ? null : NoNul(trimmed, field);
     }
+
+    /// <summary>
+    /// Refuses U+0000, which no text a person types contains and which not every store can keep (PostgreSQL's text
+    /// type refuses it), so the same input is not accepted by one store and a server error on another.
+    /// </summary>
+    private static string NoNul(string value, string field) =>
+        value.Contains('\0', StringComparison.Ordinal)
+            ? throw new StatusKitValidationException(field, $"The {field} must not contain the NUL character (U+0000).")
+            : value;
 
     public static string Slug(string value)
     {

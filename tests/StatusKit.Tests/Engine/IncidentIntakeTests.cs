@@ -63,6 +63,9 @@ public sealed class IncidentIntakeTests
     [InlineData("", "team", "High", "incidentId")]
     [InlineData("INC", " ", "High", "teamId")]
     [InlineData("INC", "team", "", "priority")]
+    [InlineData("INC\0", "team", "High", "incidentId")]
+    [InlineData("INC", "te\0am", "High", "teamId")]
+    [InlineData("INC", "team", "High\0", "priority")]
     public async Task InvalidSignal_IsRejectedNamingTheField_AndNothingIsStored(string incidentId, string team, string priority, string field)
     {
         await using var kit = new StatusKitHarness();

@@ -50,6 +50,8 @@ public sealed class ComponentServiceTests
         { "API", null, new string('g', 201), null, null, "groupName" },
         { "API", null, null, new string('t', 201), null, "teamId" },
         { "API", null, null, null, new string('s', 201), "serviceIdentifier" },
+        { "A\0PI", null, null, null, null, "name" },
+        { "API", null, "Core\0", null, null, "groupName" },
     };
 
     [Theory]

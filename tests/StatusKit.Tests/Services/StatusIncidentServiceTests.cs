@@ -87,6 +87,8 @@ public sealed class StatusIncidentServiceTests
         { "t", new string('m', 20_001), StatusIncidentSeverity.Minor, null, "message" },
         { "t", "m", (StatusIncidentSeverity)9, null, "severity" },
         { "t", "m", StatusIncidentSeverity.Minor, new string('p', 201), "platformIncidentId" },
+        { "t\0", "m", StatusIncidentSeverity.Minor, null, "title" },
+        { "t", "Pasted\0 from a log", StatusIncidentSeverity.Minor, null, "message" },
     };
 
     [Theory]
@@ -131,6 +133,7 @@ public sealed class StatusIncidentServiceTests
         await InvalidAsync(kit, "state", () => kit.Incidents.AddUpdateAsync(incident.Id, (StatusIncidentState)17, "x"));
         await InvalidAsync(kit, "message", () => kit.Incidents.AddUpdateAsync(incident.Id, StatusIncidentState.Monitoring, " "));
         await InvalidAsync(kit, "message", () => kit.Incidents.ResolveAsync(incident.Id, ""));
+        await InvalidAsync(kit, "message", () => kit.Incidents.AddUpdateAsync(incident.Id, StatusIncidentState.Monitoring, "Fixed\0"));
         await RejectsAsync<StatusKitNotFoundException>(kit, "incidentId", () => kit.Incidents.AddUpdateAsync(Guid.NewGuid(), StatusIncidentState.Monitoring, "x"));
         await RejectsAsync<StatusKitNotFoundException>(kit, "incidentId", () => kit.Incidents.ResolveAsync(Guid.NewGuid(), "x"));
     }

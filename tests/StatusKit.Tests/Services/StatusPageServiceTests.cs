@@ -117,6 +117,12 @@ public sealed partial class StatusPageServiceTests
         { new CreateStatusPage { Name = "Acme", Description = new string('d', 20_001) }, "description" },
         { new CreateStatusPage { Name = "Acme", TeamId = new string('t', 201) }, "teamId" },
         { new CreateStatusPage { Name = "Acme", CreatedBy = new string('c', 201) }, "createdBy" },
+
+        // U+0000 cannot be stored by every store (PostgreSQL text refuses it), so it is bad input everywhere.
+        { new CreateStatusPage { Name = "Ac\0me" }, "name" },
+        { new CreateStatusPage { Name = "Acme", Description = "Pasted\0text" }, "description" },
+        { new CreateStatusPage { Name = "Acme", TeamId = "team\0" }, "teamId" },
+        { new CreateStatusPage { Name = "Acme", TimeZoneId = "UTC\0" }, "timeZoneId" },
     };
 
     [Theory]
