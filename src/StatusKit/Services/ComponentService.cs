@@ -22,14 +22,18 @@ public sealed class ComponentService
         _time = time;
     }
 
-    /// <summary>Adds a component; its status is computed at once from its team's open incidents.</summary>
+    /// <summary>
+    /// Adds a component; its status is computed at once from its team's open incidents. Without a display order it goes
+    /// after the page's last component (at most at the largest order, 1,000,000).
+    /// </summary>
     public async Task<Component> CreateAsync(CreateComponent request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = Guard.Name(request.Name, "name");
         await _store.RequirePageAsync(request.PageId, cancellationToken);
         var existing = await _store.ListComponentsAsync(request.PageId, cancellationToken);
-        var order = request.DisplayOrder ?? (existing.Count == 0 ? 0 : existing.Max(c => c.DisplayOrder) + 1);
+        // Appended after the last component, but never past the largest order (where ties are ordered by name).
+        var order = request.DisplayOrder ?? (existing.Count == 0 ? 0 : Math.Min(existing.Max(c => c.DisplayOrder), MaxDisplayOrder - 1) + 1);
         Guard.Range(order, "displayOrder", 0, MaxDisplayOrder);
         var now = _time.GetUtcNow();
         var component = new Component

@@ -12,7 +12,7 @@ public sealed record CreateComponent
     /// <summary>An optional description.</summary>
     public string? Description { get; init; }
 
-    /// <summary>Position on the page; when null, after the last component.</summary>
+    /// <summary>Position on the page, 0 to 1,000,000; when null, after the last component (at most 1,000,000).</summary>
     public int? DisplayOrder { get; init; }
 
     /// <summary>An optional group heading.</summary>

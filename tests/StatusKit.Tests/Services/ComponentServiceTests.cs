@@ -30,6 +30,19 @@ public sealed class ComponentServiceTests
     }
 
     [Fact]
+    public async Task Create_WithoutAnOrder_AfterAComponentAtTheLargestOrder_IsAddedAtTheLargestOrder()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        await kit.Components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "API", DisplayOrder = 1_000_000 });
+
+        var second = await kit.Components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "Web" });
+
+        Assert.Equal(1_000_000, second.DisplayOrder);
+        Assert.Equal(["API", "Web"], (await kit.Components.ListAsync(page.Id)).Select(c => c.Name));
+    }
+
+    [Fact]
     public async Task Create_UnderAnOpenIncidentOfItsTeam_StartsWithTheIncidentsStatus()
     {
         await using var kit = new StatusKitHarness();
