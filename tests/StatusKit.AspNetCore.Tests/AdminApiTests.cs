@@ -108,6 +108,30 @@ public sealed class AdminApiTests(SampleHostFactory factory)
         await AssertProblemAsync(badSignal, HttpStatusCode.BadRequest, "teamId");
     }
 
+    [Theory]
+    [InlineData("incidents?state=bogus", "state")]
+    [InlineData("incidents?take=abc", "take")]
+    [InlineData("incidents?skip=-1x", "skip")]
+    [InlineData("maintenance?state=bogus", "state")]
+    public async Task A_malformed_query_value_of_a_list_is_a_problem_naming_it(string query, string field)
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = await factory.PageIdAsync("demo");
+
+        await AssertProblemAsync(await admin.GetAsync($"/status/admin/pages/{pageId}/{query}"), HttpStatusCode.BadRequest, field);
+    }
+
+    [Fact]
+    public async Task List_filters_take_the_state_names_the_API_writes()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = await factory.PageIdAsync("demo");
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/status/admin/pages/{pageId}/incidents?state=resolved&skip=0&take=5")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/status/admin/pages/{pageId}/maintenance?state=inProgress")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/status/admin/pages/{pageId}/maintenance?state=Scheduled")).StatusCode);
+    }
+
     [Fact]
     public async Task A_left_out_visibility_state_or_status_is_a_problem_naming_it_and_changes_nothing()
     {

@@ -118,8 +118,9 @@ internal static class AdminEndpoints
 
     private static void MapIncidents(RouteGroupBuilder admin)
     {
-        admin.MapGet("/pages/{pageId:guid}/incidents", async (Guid pageId, StatusIncidentService incidents, StatusIncidentState? state, int? skip, int? take, CancellationToken ct) =>
-                AdminJson.Json(await incidents.ListAsync(pageId, state, skip ?? 0, take ?? 50, ct)))
+        admin.MapGet("/pages/{pageId:guid}/incidents", async (Guid pageId, StatusIncidentService incidents, string? state, string? skip, string? take, CancellationToken ct) =>
+                AdminJson.Json(await incidents.ListAsync(
+                    pageId, AdminQuery.Enum<StatusIncidentState>(state, "state"), AdminQuery.Int32(skip, "skip", 0), AdminQuery.Int32(take, "take", 50), ct)))
             .AddEndpointFilter<KnownPageFilter>()
             .WithName("StatusKit.Admin.ListIncidents").Produces<StatusIncident[]>().ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/pages/{pageId:guid}/incidents", async (Guid pageId, HttpContext context, StatusIncidentService incidents) =>
@@ -192,8 +193,8 @@ internal static class AdminEndpoints
 
     private static void MapMaintenance(RouteGroupBuilder admin)
     {
-        admin.MapGet("/pages/{pageId:guid}/maintenance", async (Guid pageId, MaintenanceService maintenance, MaintenanceState? state, CancellationToken ct) =>
-                AdminJson.Json(await maintenance.ListAsync(pageId, state, ct)))
+        admin.MapGet("/pages/{pageId:guid}/maintenance", async (Guid pageId, MaintenanceService maintenance, string? state, CancellationToken ct) =>
+                AdminJson.Json(await maintenance.ListAsync(pageId, AdminQuery.Enum<MaintenanceState>(state, "state"), ct)))
             .AddEndpointFilter<KnownPageFilter>()
             .WithName("StatusKit.Admin.ListMaintenance").Produces<MaintenanceWindow[]>().ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/pages/{pageId:guid}/maintenance", async (Guid pageId, HttpContext context, MaintenanceService maintenance) =>

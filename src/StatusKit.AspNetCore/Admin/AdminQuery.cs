@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace StatusKit.AspNetCore.Admin;
+
+/// <summary>
+/// Reads the admin list routes' query values. Bound by hand rather than by minimal APIs, whose binding failures are
+/// bare 400s without the <c>field</c> every other admin error names, and whose enum binding refuses the camelCase
+/// names the admin API itself writes (<c>state=inProgress</c>).
+/// </summary>
+internal static class AdminQuery
+{
+    /// <summary>The enum member named by <paramref name="value"/> in any case (not by number), or null when the value is absent.</summary>
+    public static T? Enum<T>(string? value, string field)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        foreach (var name in System.Enum.GetNames<T>())
+        {
+            if (string.Equals(name, value, StringComparison.OrdinalIgnoreCase))
+            {
+                return System.Enum.Parse<T>(name);
+            }
+        }
+
+        throw new StatusKitValidationException(
+            field, $"'{value}' is not a valid {field} (one of {string.Join(", ", System.Enum.GetNames<T>().Select(JsonName))}).");
+    }
+
+    /// <summary>The integer <paramref name="value"/>, or <paramref name="absent"/> when the value is absent.</summary>
+    public static int Int32(string? value, string field, int absent)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return absent;
+        }
+
+        return int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw new StatusKitValidationException(field, $"The {field} must be a whole number (was '{value}').");
+    }
+
+    private static string JsonName(string name) => AdminJson.Options.PropertyNamingPolicy?.ConvertName(name) ?? name;
+}
