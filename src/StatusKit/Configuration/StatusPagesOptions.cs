@@ -28,7 +28,7 @@ public sealed class StatusPagesOptions
     /// <summary>The oldest stale snapshot served while the store fails. Default 1 day.</summary>
     public TimeSpan FailSafeMaxStaleness { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>How long a failed background recompute waits before it is retried. Default 5 seconds.</summary>
+    /// <summary>How long a failed recompute (a background one, or one a caller awaited and saw fail) waits before it is retried. Default 5 seconds.</summary>
     public TimeSpan RecomputeRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long to wait before subscribing to the <see cref="Engine.IStatusChangeBackplane"/> again after it failed. Default 5 seconds.</summary>

@@ -8,8 +8,8 @@ namespace StatusKit.Engine;
 
 /// <summary>
 /// The default <see cref="IStatusEngine"/>: a single in-process pump that drains a coalescing queue of scopes, so a
-/// burst of signals for one team costs a handful of recomputes. Background requests that fail are retried after
-/// <see cref="StatusPagesOptions.RecomputeRetryDelay"/>; awaited requests see the failure. The pump is handed to the
+/// burst of signals for one team costs a handful of recomputes. Requests that fail are retried in the background after
+/// <see cref="StatusPagesOptions.RecomputeRetryDelay"/>; awaited requests also see the failure. The pump is handed to the
 /// thread pool, but a caller that waits for the queue before a pool thread has picked it up runs it itself.
 /// </summary>
 internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
@@ -271,11 +271,10 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
         }
         catch (Exception ex)
         {
-            if (item.Background)
-            {
-                Log.RecomputeFailed(_logger, StatusRecomputer.Describe(item.Scope), _retryDelay, ex);
-                ScheduleRetry(item);
-            }
+            // Awaited requests are retried too: their caller sees the failure, but the change that asked for the
+            // recompute (an incident posted, a component changed) is already stored, and its status must follow it.
+            Log.RecomputeFailed(_logger, StatusRecomputer.Describe(item.Scope), _retryDelay, ex);
+            ScheduleRetry(item);
 
             // Observed here so a background request's failure never becomes an unobserved task exception.
             _ = item.Completion.Task.ContinueWith(
@@ -294,7 +293,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
             _ =>
             {
                 timer?.Dispose();
-                _ = Enqueue(item.Key, item.Scope, item.Cause, item.CausedByIncidents, background: true);
+                _ = Enqueue(item.Key, item.Scope, item.Cause, item.CausedByIncidents, background: true, item.RefreshOnly);
             },
             null,
             _retryDelay,

@@ -98,6 +98,31 @@ public sealed class BackgroundWorkTests
     }
 
     [Fact]
+    public async Task AnOperatorsChangeWhoseRecomputeFails_Surfaces_AndItsStatusStillArrivesWithTheRetry()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, components) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        var failures = 1;
+        kit.StoreControl.Before = (method, _) =>
+            method == nameof(IStatusStore.LoadStatusInputsAsync) && Interlocked.Decrement(ref failures) >= 0
+                ? throw new TimeoutException("database busy")
+                : null;
+
+        // The incident is stored (customers read it) before its components' recompute fails.
+        await Assert.ThrowsAsync<TimeoutException>(() => kit.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "Errors", Message = "Looking", Severity = StatusIncidentSeverity.Critical,
+            ComponentIds = [components[0].Id], NotifySubscribers = false,
+        }));
+        kit.Clock.Advance(TimeSpan.FromSeconds(5));
+        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+
+        Assert.Single(await kit.Incidents.ListAsync(page.Id));
+        Assert.Equal(ComponentStatus.MajorOutage, (await kit.Components.GetAsync(components[0].Id))!.Status);
+        Assert.Equal(ComponentStatus.MajorOutage, (await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Components.Single().Status);
+    }
+
+    [Fact]
     public async Task AFailingSignalWrite_Surfaces()
     {
         await using var kit = new StatusKitHarness();
