@@ -122,7 +122,10 @@ public static class UptimeCalculator
             local = local.AddMinutes(30);
         }
 
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+        // A midnight repeated by a DST fold starts the day at its first occurrence, the one with the larger offset
+        // (GetUtcOffset would give the standard one, the second occurrence, and move the first hour to the day before).
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

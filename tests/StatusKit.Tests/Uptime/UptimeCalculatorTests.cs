@@ -104,6 +104,27 @@ public sealed class UptimeCalculatorTests
     }
 
     [Fact]
+    public void ADayWhoseMidnightRepeats_StartsAtTheFirstMidnight_AndCountsTwentyFiveHours()
+    {
+        // The Azores leave summer time at 01:00 local (UTC+0) on 26 October 2025, back to 00:00 (UTC-1): the 26th
+        // starts at its first midnight, 00:00 UTC, and lasts 25 hours; the 25th lasts 24.
+        var azores = TimeZoneInfo.FindSystemTimeZoneById("Atlantic/Azores");
+        var dayStart = new DateTimeOffset(2025, 10, 26, 0, 0, 0, TimeSpan.Zero);
+        var dayEnd = new DateTimeOffset(2025, 10, 27, 1, 0, 0, TimeSpan.Zero);
+        var component = Component(createdAt: dayStart.AddDays(-10));
+        var history = Changes(component, (dayStart, ComponentStatus.MajorOutage), (dayStart.AddMinutes(30), ComponentStatus.Operational));
+
+        var uptime = UptimeCalculator.Compute(component, history, azores, dayEnd.AddHours(1), days: 3, DowntimeWeights.Default);
+
+        Assert.Equal(new DateOnly(2025, 10, 25), uptime.Days[0].Date);
+        Assert.Equal(100.0, uptime.Days[0].UptimePercent);
+        Assert.Equal(ComponentStatus.Operational, uptime.Days[0].WorstStatus);
+        Assert.Equal(new DateOnly(2025, 10, 26), uptime.Days[1].Date);
+        Assert.Equal(ComponentStatus.MajorOutage, uptime.Days[1].WorstStatus);
+        Assert.Equal(100.0 * (1 - (0.5 / 25)), uptime.Days[1].UptimePercent!.Value, 9);
+    }
+
+    [Fact]
     public void WorstStatus_IsTheMostSevereOfTheDay_IncludingAStatusCarriedOverFromTheDayBefore()
     {
         var component = Component(createdAt: Jan5.AddDays(-30));
