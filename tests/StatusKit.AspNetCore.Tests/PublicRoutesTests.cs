@@ -156,6 +156,45 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task Uptime_bar_summary_is_the_uptime_over_the_counted_time_not_the_mean_of_the_daily_percents()
+    {
+        // Created at noon three days ago (UTC): 12 counted hours up, a full day up, a day with 18 hours of Major
+        // Outage, and today in Partial Outage (70 % up at any hour). Over the counted time that is 70 % whatever the
+        // time of day; the mean of the four daily figures would be 73.75 %.
+        var store = factory.Service<StatusKit.Abstractions.IStatusStore>();
+        var now = factory.Service<TimeProvider>().GetUtcNow();
+        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var page = new StatusKit.Model.StatusPage
+        {
+            Id = Guid.CreateVersion7(), Name = "Uptime summary", Slug = "uptime-summary", TimeZoneId = "UTC",
+            CreatedAt = today.AddDays(-4), UpdatedAt = today.AddDays(-4),
+        };
+        var created = today.AddDays(-3).AddHours(12);
+        var component = new StatusKit.Model.Component
+        {
+            Id = Guid.CreateVersion7(), PageId = page.Id, Name = "Ledger", StatusUpdatedAt = created, CreatedAt = created, UpdatedAt = created,
+        };
+        await store.AddPageAsync(page, CancellationToken.None);
+        try
+        {
+            await store.AddComponentAsync(component, CancellationToken.None);
+            Assert.True(await store.CommitStatusAsync(new([new(page.Id, component.Id, ComponentStatus.Operational, ComponentStatus.MajorOutage, today.AddDays(-1), "test")], []), CancellationToken.None));
+            Assert.True(await store.CommitStatusAsync(new([new(page.Id, component.Id, ComponentStatus.MajorOutage, ComponentStatus.Operational, today.AddDays(-1).AddHours(18), "test")], []), CancellationToken.None));
+            Assert.True(await store.CommitStatusAsync(new([new(page.Id, component.Id, ComponentStatus.Operational, ComponentStatus.PartialOutage, today, "test")], []), CancellationToken.None));
+
+            using var client = factory.CreatePublicClient();
+            var html = await client.GetStringAsync("/status/uptime-summary");
+
+            Assert.Contains("aria-label=\"70% uptime over the last 90 days\"", html, StringComparison.Ordinal);
+            Assert.Contains("<span>70% uptime</span>", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await factory.Service<StatusKit.Services.StatusPageService>().DeleteAsync(page.Id);
+        }
+    }
+
+    [Fact]
     public async Task Html_encodes_every_user_string()
     {
         var pages = factory.Service<StatusKit.Services.StatusPageService>();

@@ -35,7 +35,7 @@ internal static class HtmlEndpoints
         var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
         var history = await services.GetRequiredService<StatusIncidentService>().GetHistoryAsync(snapshot.PageId, options.HistoryDays, context.RequestAborted);
         var pageUptime = await services.GetRequiredService<IUptimeService>().GetPageUptimeAsync(snapshot.PageId, options.UptimeDays, context.RequestAborted);
-        var uptime = pageUptime?.Components.ToDictionary(c => c.ComponentId, c => c.Days) ?? [];
+        var uptime = pageUptime?.Components.ToDictionary(c => c.ComponentId) ?? [];
         var view = new PageView(snapshot, [.. history.Where(i => !i.IsUnresolved)], uptime, context.Request.PathBase + pagePath, options.HistoryDays);
         var bytes = Encoding.UTF8.GetBytes(services.GetRequiredService<PageRenderer>().Render(view));
         // The page also shows history and uptime, which change without the snapshot: its tag is a hash of its bytes.

@@ -94,9 +94,9 @@ internal sealed class PageRenderer
                 html.Element("p", component.Description, "desc");
             }
 
-            if (view.Uptime.TryGetValue(component.Id, out var days) && days.Count > 0)
+            if (view.Uptime.TryGetValue(component.Id, out var uptime) && uptime.Days.Count > 0)
             {
-                UptimeBar(html, days);
+                UptimeBar(html, uptime);
             }
 
             html.Raw("</li>");
@@ -105,11 +105,13 @@ internal sealed class PageRenderer
         html.Raw("</ul>");
     }
 
-    private static void UptimeBar(HtmlWriter html, IReadOnlyList<UptimeDay> days)
+    // The summary is the service's uptime over the counted time, not the mean of the daily figures (which would weigh
+    // the few counted minutes of today, or of the day the component was created, like a whole day).
+    private static void UptimeBar(HtmlWriter html, ComponentUptime uptime)
     {
-        var known = days.Where(d => d.UptimePercent is not null).ToList();
-        var average = known.Count == 0 ? (double?)null : Math.Round(known.Average(d => d.UptimePercent!.Value), 2);
-        var summary = average is { } a
+        var days = uptime.Days;
+        var overall = uptime.UptimePercent is { } whole ? Math.Round(whole, 2) : (double?)null;
+        var summary = overall is { } a
             ? string.Create(CultureInfo.InvariantCulture, $"{a:0.##}% uptime over the last {days.Count} days")
             : $"No uptime data for the last {days.Count} days";
         html.Raw("<div class=\"uptime\" role=\"img\"").Attribute("aria-label", summary).Raw(">");
@@ -133,7 +135,7 @@ internal sealed class PageRenderer
         }
 
         html.Raw("</div><div class=\"legend\" aria-hidden=\"true\"><span>").Text($"{days.Count} days ago").Raw("</span><span>")
-            .Text(average is { } avg ? string.Create(CultureInfo.InvariantCulture, $"{avg:0.##}% uptime") : "No data").Raw("</span><span>Today</span></div>");
+            .Text(overall is { } avg ? string.Create(CultureInfo.InvariantCulture, $"{avg:0.##}% uptime") : "No data").Raw("</span><span>Today</span></div>");
     }
 
     private static void Incidents(HtmlWriter html, string heading, string id, IReadOnlyList<StatusIncident> incidents, TimeZoneInfo zone)

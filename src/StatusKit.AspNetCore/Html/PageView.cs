@@ -4,10 +4,10 @@ using StatusKit.Uptime;
 
 namespace StatusKit.AspNetCore.Html;
 
-/// <summary>Everything the HTML page shows; <see cref="Uptime"/> is per component, from <see cref="IUptimeService"/>.</summary>
+/// <summary>Everything the HTML page shows; <see cref="Uptime"/> is per component id, from <see cref="IUptimeService"/>.</summary>
 internal sealed record PageView(
     PageSnapshot Snapshot,
     IReadOnlyList<StatusIncident> ResolvedIncidents,
-    IReadOnlyDictionary<Guid, IReadOnlyList<UptimeDay>> Uptime,
+    IReadOnlyDictionary<Guid, ComponentUptime> Uptime,
     string PagePath,
     int HistoryDays);
