@@ -195,6 +195,45 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task Uptime_bar_never_rounds_a_day_or_a_period_with_downtime_up_to_100_percent()
+    {
+        // Two seconds of Major Outage yesterday (UTC) on a component a week old: 99.998 % that day, more over the week.
+        var store = factory.Service<StatusKit.Abstractions.IStatusStore>();
+        var now = factory.Service<TimeProvider>().GetUtcNow();
+        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var page = new StatusKit.Model.StatusPage
+        {
+            Id = Guid.CreateVersion7(), Name = "Uptime rounding", Slug = "uptime-rounding", TimeZoneId = "UTC",
+            CreatedAt = today.AddDays(-7), UpdatedAt = today.AddDays(-7),
+        };
+        var component = new StatusKit.Model.Component
+        {
+            Id = Guid.CreateVersion7(), PageId = page.Id, Name = "Ledger",
+            StatusUpdatedAt = today.AddDays(-7), CreatedAt = today.AddDays(-7), UpdatedAt = today.AddDays(-7),
+        };
+        var yesterday = today.AddDays(-1);
+        await store.AddPageAsync(page, CancellationToken.None);
+        try
+        {
+            await store.AddComponentAsync(component, CancellationToken.None);
+            Assert.True(await store.CommitStatusAsync(new([new(page.Id, component.Id, ComponentStatus.Operational, ComponentStatus.MajorOutage, yesterday.AddHours(9), "test")], []), CancellationToken.None));
+            Assert.True(await store.CommitStatusAsync(new([new(page.Id, component.Id, ComponentStatus.MajorOutage, ComponentStatus.Operational, yesterday.AddHours(9).AddSeconds(2), "test")], []), CancellationToken.None));
+
+            using var client = factory.CreatePublicClient();
+            var html = await client.GetStringAsync("/status/uptime-rounding");
+
+            var date = DateOnly.FromDateTime(yesterday.UtcDateTime).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+            Assert.Contains($"title=\"{date}: 99.99% uptime, worst status Major Outage\"", html, StringComparison.Ordinal);
+            Assert.Contains("aria-label=\"99.99% uptime over the last 90 days\"", html, StringComparison.Ordinal);
+            Assert.Contains("<span>99.99% uptime</span>", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await factory.Service<StatusKit.Services.StatusPageService>().DeleteAsync(page.Id);
+        }
+    }
+
+    [Fact]
     public async Task Html_encodes_every_user_string()
     {
         var pages = factory.Service<StatusKit.Services.StatusPageService>();

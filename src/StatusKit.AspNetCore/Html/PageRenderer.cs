@@ -110,9 +110,9 @@ internal sealed class PageRenderer
     private static void UptimeBar(HtmlWriter html, ComponentUptime uptime)
     {
         var days = uptime.Days;
-        var overall = uptime.UptimePercent is { } whole ? Math.Round(whole, 2) : (double?)null;
+        var overall = uptime.UptimePercent;
         var summary = overall is { } a
-            ? string.Create(CultureInfo.InvariantCulture, $"{a:0.##}% uptime over the last {days.Count} days")
+            ? $"{Percent(a)} uptime over the last {days.Count} days"
             : $"No uptime data for the last {days.Count} days";
         html.Raw("<div class=\"uptime\" role=\"img\"").Attribute("aria-label", summary).Raw(">");
         foreach (var day in days)
@@ -122,7 +122,7 @@ internal sealed class PageRenderer
             string css;
             if (day.UptimePercent is { } percent)
             {
-                title = string.Create(CultureInfo.InvariantCulture, $"{date}: {percent:0.##}% uptime, worst status {day.WorstStatus.ToDisplayName()}");
+                title = $"{date}: {Percent(percent)} uptime, worst status {day.WorstStatus.ToDisplayName()}";
                 css = "d-" + day.WorstStatus.ToApiName();
             }
             else
@@ -135,7 +135,23 @@ internal sealed class PageRenderer
         }
 
         html.Raw("</div><div class=\"legend\" aria-hidden=\"true\"><span>").Text($"{days.Count} days ago").Raw("</span><span>")
-            .Text(overall is { } avg ? string.Create(CultureInfo.InvariantCulture, $"{avg:0.##}% uptime") : "No data").Raw("</span><span>Today</span></div>");
+            .Text(overall is { } avg ? $"{Percent(avg)} uptime" : "No data").Raw("</span><span>Today</span></div>");
+    }
+
+    // Two decimals, but never rounded up to 100 % when there was downtime, nor down to 0 % when there was uptime.
+    private static string Percent(double percent)
+    {
+        var shown = Math.Round(percent, 2);
+        if (shown >= 100 && percent < 100)
+        {
+            shown = 99.99;
+        }
+        else if (shown <= 0 && percent > 0)
+        {
+            shown = 0.01;
+        }
+
+        return shown.ToString("0.##", CultureInfo.InvariantCulture) + "%";
     }
 
     private static void Incidents(HtmlWriter html, string heading, string id, IReadOnlyList<StatusIncident> incidents, TimeZoneInfo zone)
