@@ -11,6 +11,12 @@ namespace StatusKit.Shared;
 /// recompute of 1,000 components). For the rows of one write (history rows of a commit, a plan's notifications); not
 /// thread-safe. Compiled into each StatusKit assembly that needs it (shared source, internal).
 /// </summary>
+/// <remarks>
+/// Ids stamped with the same millisecond one after the other increase (RFC 9562 section 6.2, method 2: the random bits
+/// of the next id are those of the previous one plus one, from a start whose top bit is clear so that they cannot
+/// overflow), so rows of one write that share an instant sort by id in the order they were made: two changes of one
+/// component in one commit stay in commit order.
+/// </remarks>
 internal sealed class Version7Ids
 {
     private const int RandomBytesPerId = 10;
@@ -18,6 +24,9 @@ internal sealed class Version7Ids
     private readonly int _idsPerDraw;
     private byte[] _random = [];
     private int _next;
+    private long _lastMilliseconds = -1;
+    private ushort _lastRandomA;
+    private ulong _lastRandomB;
 
     /// <summary>
     /// Ids for a write expected to need <paramref name="expectedCount"/> of them: the random bits of that many (at most
@@ -38,21 +47,30 @@ internal sealed class Version7Ids
         var milliseconds = timestamp.ToUnixTimeMilliseconds();
         ArgumentOutOfRangeException.ThrowIfNegative(milliseconds, nameof(timestamp));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(milliseconds >> 48, 0, nameof(timestamp));
-        if (_next + RandomBytesPerId > _random.Length)
+        if (milliseconds == _lastMilliseconds)
         {
-            _random = new byte[_idsPerDraw * RandomBytesPerId];
-            RandomNumberGenerator.Fill(_random);
-            _next = 0;
+            _lastRandomB++;
+        }
+        else
+        {
+            if (_next + RandomBytesPerId > _random.Length)
+            {
+                _random = new byte[_idsPerDraw * RandomBytesPerId];
+                RandomNumberGenerator.Fill(_random);
+                _next = 0;
+            }
+
+            var random = _random.AsSpan(_next, RandomBytesPerId);
+            _next += RandomBytesPerId;
+            _lastMilliseconds = milliseconds;
+            _lastRandomA = (ushort)(BinaryPrimitives.ReadUInt16BigEndian(random) & 0x0FFF);
+            _lastRandomB = BinaryPrimitives.ReadUInt64BigEndian(random[2..]) & 0x1FFF_FFFF_FFFF_FFFF;
         }
 
-        var random = _random.AsSpan(_next, RandomBytesPerId);
-        _next += RandomBytesPerId;
         Span<byte> bytes = stackalloc byte[16];
         BinaryPrimitives.WriteInt64BigEndian(bytes, milliseconds << 16);
-        bytes[6] = (byte)(0x70 | (random[0] & 0x0F));
-        bytes[7] = random[1];
-        bytes[8] = (byte)(0x80 | (random[2] & 0x3F));
-        random[3..].CopyTo(bytes[9..]);
+        BinaryPrimitives.WriteUInt16BigEndian(bytes[6..], (ushort)(0x7000 | _lastRandomA));
+        BinaryPrimitives.WriteUInt64BigEndian(bytes[8..], 0x8000_0000_0000_0000 | _lastRandomB);
         return new Guid(bytes, bigEndian: true);
     }
 }

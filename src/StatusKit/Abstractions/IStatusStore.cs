@@ -98,7 +98,8 @@ public interface IStatusStore
 
     /// <summary>
     /// Status history of a page's components: every entry at or after <paramref name="since"/>, plus, per component,
-    /// the latest entry before it (so the status at <paramref name="since"/> is known). Ordered by time.
+    /// the latest entry before it (so the status at <paramref name="since"/> is known). Ordered by time; entries of one
+    /// commit stamped with the same instant are in commit order.
     /// </summary>
     Task<IReadOnlyList<StatusHistoryEntry>> ListStatusHistoryAsync(Guid pageId, DateTimeOffset since, CancellationToken cancellationToken);
 

@@ -318,4 +318,34 @@ public abstract partial class StatusStoreContractTests
             [(web.Id, ComponentStatus.PartialOutage), (api.Id, ComponentStatus.Operational)],
             afterAll.Select(h => (h.ComponentId, h.NewStatus)));
     }
+
+    [Fact]
+    public async Task ListStatusHistory_TwoChangesOfOneComponentInOneCommitAtTheSameInstant_AreInCommitOrder()
+    {
+        // Each component goes A→B→C in one commit, both changes stamped with the same instant: the history lists them
+        // in that order, and from a later time the entry before it is the last one (the status is C, not B).
+        // Sixteen components, so that an order left to chance fails all but once in 65,536 runs.
+        var page = await AddPageAsync();
+        var components = new List<Component>();
+        var changes = new List<ComponentStatusChange>();
+        for (var i = 0; i < 16; i++)
+        {
+            var component = await AddComponentAsync(page.Id);
+            components.Add(component);
+            changes.Add(Change(component, ComponentStatus.Operational, ComponentStatus.DegradedPerformance, TestData.At(5)));
+            changes.Add(Change(component, ComponentStatus.DegradedPerformance, ComponentStatus.MajorOutage, TestData.At(5)));
+        }
+
+        Assert.True(await Store.CommitStatusAsync(new StatusCommit(changes, []), None));
+        var sinceThen = await Store.ListStatusHistoryAsync(page.Id, TestData.At(5), None);
+        var later = await Store.ListStatusHistoryAsync(page.Id, TestData.At(6), None);
+
+        foreach (var component in components)
+        {
+            Assert.Equal(
+                [ComponentStatus.DegradedPerformance, ComponentStatus.MajorOutage],
+                sinceThen.Where(h => h.ComponentId == component.Id).Select(h => h.NewStatus));
+            Assert.Equal([ComponentStatus.MajorOutage], later.Where(h => h.ComponentId == component.Id).Select(h => h.NewStatus));
+        }
+    }
 }

@@ -37,6 +37,18 @@ public sealed class Version7IdsTests
     }
 
     [Fact]
+    public void Ids_of_the_same_millisecond_increase_in_the_order_they_are_made()
+    {
+        var at = DateTimeOffset.UnixEpoch.AddYears(55);
+        var ids = new Version7Ids(expectedCount: 2);
+
+        var batch = Enumerable.Range(0, 50).Select(_ => ids.Next(at)).ToArray();
+
+        Assert.Equal(batch, batch.Order());
+        Assert.All(batch, id => Assert.Equal((7, 0b10), (id.Version, id.Variant >> 2)));
+    }
+
+    [Fact]
     public void Ids_beyond_the_expected_count_draw_new_random_bits_and_stay_distinct()
     {
         var at = DateTimeOffset.UnixEpoch.AddYears(55);
