@@ -30,7 +30,7 @@ public static class UptimeCalculator
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = Today(zone, now);
         var result = new UptimeDay[days];
         var totalCounted = TimeSpan.Zero;
         var totalDown = TimeSpan.Zero;
@@ -109,6 +109,21 @@ public static class UptimeCalculator
 
         return result;
     }
+
+    /// <summary>The last <paramref name="days"/> days (today included) in <paramref name="zone"/>, each without data.</summary>
+    internal static UptimeDay[] NoData(TimeZoneInfo zone, DateTimeOffset now, int days)
+    {
+        var today = Today(zone, now);
+        var result = new UptimeDay[days];
+        for (var d = 0; d < days; d++)
+        {
+            result[d] = new UptimeDay(today.AddDays(d - days + 1), null, ComponentStatus.Operational, TimeSpan.Zero);
+        }
+
+        return result;
+    }
+
+    private static DateOnly Today(TimeZoneInfo zone, DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
 
     private static double Percent(TimeSpan down, TimeSpan counted) => Math.Clamp(100.0 * (1 - (down / counted)), 0, 100);
 

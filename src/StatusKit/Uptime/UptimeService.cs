@@ -36,7 +36,11 @@ internal sealed class UptimeService(IStatusStore store, IOptions<StatusPagesOpti
 
         var components = await store.ListComponentsAsync(pageId, cancellationToken);
         var uptimes = await ComputeAsync(page, components, days, cancellationToken);
-        var aggregate = UptimeCalculator.Aggregate(uptimes, days);
+
+        // Without components the aggregate has no days to take its dates from.
+        var aggregate = uptimes.Length > 0
+            ? UptimeCalculator.Aggregate(uptimes, days)
+            : UptimeCalculator.NoData(TimeZoneInfo.FindSystemTimeZoneById(page.TimeZoneId), time.GetUtcNow(), days);
         var counted = uptimes.Where(u => u.UptimePercent is not null).ToList();
         return new PageUptime(pageId, uptimes, aggregate, counted.Count == 0 ? null : counted.Average(u => u.UptimePercent!.Value));
     }

@@ -73,6 +73,20 @@ public sealed class UptimeServiceTests
     }
 
     [Fact]
+    public async Task PageUptime_OfAPageWithoutComponents_HasTheLastDaysDated_AndNoData()
+    {
+        await using var kit = new StatusKitHarness(start: Start.AddHours(6));
+        var page = await kit.Pages.CreateAsync(new CreateStatusPage { Name = "Empty" });
+
+        var uptime = (await kit.Get<IUptimeService>().GetPageUptimeAsync(page.Id, days: 2))!;
+
+        Assert.Empty(uptime.Components);
+        Assert.Equal([new DateOnly(2026, 1, 4), new DateOnly(2026, 1, 5)], uptime.Days.Select(d => d.Date));
+        Assert.All(uptime.Days, d => Assert.Null(d.UptimePercent));
+        Assert.Null(uptime.UptimePercent);
+    }
+
+    [Fact]
     public async Task UnknownIds_AreNull_AndTheNumberOfDaysIsChecked()
     {
         await using var kit = new StatusKitHarness();
