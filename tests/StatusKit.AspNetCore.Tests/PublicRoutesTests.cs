@@ -161,76 +161,35 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
         // Created at noon three days ago (UTC): 12 counted hours up, a full day up, a day with 18 hours of Major
         // Outage, and today in Partial Outage (70 % up at any hour). Over the counted time that is 70 % whatever the
         // time of day; the mean of the four daily figures would be 73.75 %.
-        var store = factory.Service<StatusKit.Abstractions.IStatusStore>();
-        var now = factory.Service<TimeProvider>().GetUtcNow();
-        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var page = new StatusKit.Model.StatusPage
-        {
-            Id = Guid.CreateVersion7(), Name = "Uptime summary", Slug = "uptime-summary", TimeZoneId = "UTC",
-            CreatedAt = today.AddDays(-4), UpdatedAt = today.AddDays(-4),
-        };
-        var created = today.AddDays(-3).AddHours(12);
-        var component = new StatusKit.Model.Component
-        {
-            Id = Guid.CreateVersion7(), PageId = page.Id, Name = "Ledger", StatusUpdatedAt = created, CreatedAt = created, UpdatedAt = created,
-        };
-        await store.AddPageAsync(page, CancellationToken.None);
-        try
-        {
-            await store.AddComponentAsync(component, CancellationToken.None);
-            Assert.True(await store.CommitStatusAsync(new([new(page.Id, component.Id, ComponentStatus.Operational, ComponentStatus.MajorOutage, today.AddDays(-1), "test")], []), CancellationToken.None));
-            Assert.True(await store.CommitStatusAsync(new([new(page.Id, component.Id, ComponentStatus.MajorOutage, ComponentStatus.Operational, today.AddDays(-1).AddHours(18), "test")], []), CancellationToken.None));
-            Assert.True(await store.CommitStatusAsync(new([new(page.Id, component.Id, ComponentStatus.Operational, ComponentStatus.PartialOutage, today, "test")], []), CancellationToken.None));
+        var today = Today();
 
-            using var client = factory.CreatePublicClient();
-            var html = await client.GetStringAsync("/status/uptime-summary");
+        var html = await PageWithHistoryAsync(
+            "uptime-summary",
+            today.AddDays(-3).AddHours(12),
+            (ComponentStatus.Operational, ComponentStatus.MajorOutage, today.AddDays(-1)),
+            (ComponentStatus.MajorOutage, ComponentStatus.Operational, today.AddDays(-1).AddHours(18)),
+            (ComponentStatus.Operational, ComponentStatus.PartialOutage, today));
 
-            Assert.Contains("aria-label=\"70% uptime over the last 90 days\"", html, StringComparison.Ordinal);
-            Assert.Contains("<span>70% uptime</span>", html, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await factory.Service<StatusKit.Services.StatusPageService>().DeleteAsync(page.Id);
-        }
+        Assert.Contains("aria-label=\"70% uptime over the last 90 days\"", html, StringComparison.Ordinal);
+        Assert.Contains("<span>70% uptime</span>", html, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Uptime_bar_never_rounds_a_day_or_a_period_with_downtime_up_to_100_percent()
     {
         // Two seconds of Major Outage yesterday (UTC) on a component a week old: 99.998 % that day, more over the week.
-        var store = factory.Service<StatusKit.Abstractions.IStatusStore>();
-        var now = factory.Service<TimeProvider>().GetUtcNow();
-        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var page = new StatusKit.Model.StatusPage
-        {
-            Id = Guid.CreateVersion7(), Name = "Uptime rounding", Slug = "uptime-rounding", TimeZoneId = "UTC",
-            CreatedAt = today.AddDays(-7), UpdatedAt = today.AddDays(-7),
-        };
-        var component = new StatusKit.Model.Component
-        {
-            Id = Guid.CreateVersion7(), PageId = page.Id, Name = "Ledger",
-            StatusUpdatedAt = today.AddDays(-7), CreatedAt = today.AddDays(-7), UpdatedAt = today.AddDays(-7),
-        };
-        var yesterday = today.AddDays(-1);
-        await store.AddPageAsync(page, CancellationToken.None);
-        try
-        {
-            await store.AddComponentAsync(component, CancellationToken.None);
-            Assert.True(await store.CommitStatusAsync(new([new(page.Id, component.Id, ComponentStatus.Operational, ComponentStatus.MajorOutage, yesterday.AddHours(9), "test")], []), CancellationToken.None));
-            Assert.True(await store.CommitStatusAsync(new([new(page.Id, component.Id, ComponentStatus.MajorOutage, ComponentStatus.Operational, yesterday.AddHours(9).AddSeconds(2), "test")], []), CancellationToken.None));
+        var yesterday = Today().AddDays(-1);
 
-            using var client = factory.CreatePublicClient();
-            var html = await client.GetStringAsync("/status/uptime-rounding");
+        var html = await PageWithHistoryAsync(
+            "uptime-rounding",
+            yesterday.AddDays(-6),
+            (ComponentStatus.Operational, ComponentStatus.MajorOutage, yesterday.AddHours(9)),
+            (ComponentStatus.MajorOutage, ComponentStatus.Operational, yesterday.AddHours(9).AddSeconds(2)));
 
-            var date = DateOnly.FromDateTime(yesterday.UtcDateTime).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
-            Assert.Contains($"title=\"{date}: 99.99% uptime, worst status Major Outage\"", html, StringComparison.Ordinal);
-            Assert.Contains("aria-label=\"99.99% uptime over the last 90 days\"", html, StringComparison.Ordinal);
-            Assert.Contains("<span>99.99% uptime</span>", html, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await factory.Service<StatusKit.Services.StatusPageService>().DeleteAsync(page.Id);
-        }
+        var date = DateOnly.FromDateTime(yesterday.UtcDateTime).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+        Assert.Contains($"title=\"{date}: 99.99% uptime, worst status Major Outage\"", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"99.99% uptime over the last 90 days\"", html, StringComparison.Ordinal);
+        Assert.Contains("<span>99.99% uptime</span>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -393,4 +352,40 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
 
     [GeneratedRegex(" id=\"([^\"]+)\"")]
     private static partial Regex IdAttribute();
+
+    private DateTimeOffset Today() => new(factory.Service<TimeProvider>().GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+
+    /// <summary>
+    /// The HTML of a page (UTC) with one component created at <paramref name="created"/> whose status went through
+    /// <paramref name="changes"/>, each committed to the store directly; the page is deleted afterwards.
+    /// </summary>
+    private async Task<string> PageWithHistoryAsync(
+        string slug, DateTimeOffset created, params (ComponentStatus From, ComponentStatus To, DateTimeOffset At)[] changes)
+    {
+        var store = factory.Service<StatusKit.Abstractions.IStatusStore>();
+        var page = new StatusKit.Model.StatusPage
+        {
+            Id = Guid.CreateVersion7(), Name = slug, Slug = slug, TimeZoneId = "UTC", CreatedAt = created, UpdatedAt = created,
+        };
+        var component = new StatusKit.Model.Component
+        {
+            Id = Guid.CreateVersion7(), PageId = page.Id, Name = "Ledger", StatusUpdatedAt = created, CreatedAt = created, UpdatedAt = created,
+        };
+        await store.AddPageAsync(page, CancellationToken.None);
+        try
+        {
+            await store.AddComponentAsync(component, CancellationToken.None);
+            foreach (var (from, to, at) in changes)
+            {
+                Assert.True(await store.CommitStatusAsync(new([new(page.Id, component.Id, from, to, at, "test")], []), CancellationToken.None));
+            }
+
+            using var client = factory.CreatePublicClient();
+            return await client.GetStringAsync("/status/" + slug);
+        }
+        finally
+        {
+            await factory.Service<StatusKit.Services.StatusPageService>().DeleteAsync(page.Id);
+        }
+    }
 }
