@@ -12,6 +12,7 @@ public sealed class LiveEventsTests(SampleHostFactory factory)
     public async Task A_signal_posted_to_the_admin_API_reaches_SSE_clients_and_Last_Event_ID_replays_it()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await factory.SettleAsync();
         var checkout = await ComponentIdAsync("Checkout");
         using var client = factory.CreatePublicClient();
         using var response = await client.GetAsync("/status/demo/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
@@ -90,6 +91,7 @@ public sealed class LiveEventsTests(SampleHostFactory factory)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var incident = "sse-other-run-" + Guid.NewGuid().ToString("N")[..8];
+        await factory.SettleAsync();
         using var client = factory.CreatePublicClient();
 
         // A client connected while a change happens, so its events are in the replay buffer.

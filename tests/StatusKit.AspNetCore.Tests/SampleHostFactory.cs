@@ -50,6 +50,12 @@ public class SampleHostFactory : WebApplicationFactory<Program>
     public T Service<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>
+    /// Waits until the engine has applied every change asked of it so far: the tests of the collection share one host,
+    /// and a test that ends right after posting a signal leaves its recompute (and its live events) still to come.
+    /// </summary>
+    public Task SettleAsync() => Service<StatusKit.Engine.IStatusEngine>().WhenIdleAsync(CancellationToken.None);
+
     public async Task<Guid> PageIdAsync(string slug) =>
         (await Service<StatusPageService>().GetBySlugAsync(slug))!.Id;
 
