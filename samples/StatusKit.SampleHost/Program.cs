@@ -7,6 +7,7 @@ builder.Services.AddSingleton(AdminApiKey.Load(builder.Configuration, dataDirect
 var database = SampleDatabase.FromConfiguration(builder.Configuration, dataDirectory);
 builder.Services.AddSingleton(database);
 var links = SampleLinks.Load(builder.Configuration, dataDirectory);
+builder.Services.AddSingleton(links);
 
 var statusPages = builder.Services.AddStatusPages(options =>
     {

@@ -1,14 +1,15 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-
 namespace StatusKit.SampleHost;
 
 /// <summary>Seeds the demo data once the server listens, and prints where to look.</summary>
-public sealed class SampleStartup(IServiceProvider services, IServer server, AdminApiKey apiKey, SampleDatabase database, ILogger<SampleStartup> logger) : IHostedService
+/// <remarks>
+/// Hosted services start before the server listens, so the address comes from the configuration
+/// (<see cref="SampleLinks.HostAddress"/>), not from the server, which knows none yet.
+/// </remarks>
+public sealed class SampleStartup(IServiceProvider services, SampleLinks links, AdminApiKey apiKey, SampleDatabase database, ILogger<SampleStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var address = (server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5080").TrimEnd('/');
+        var address = links.HostAddress.AbsoluteUri.TrimEnd('/');
         SampleLog.Database(logger, database.Provider, database.Target);
         var token = await SampleSeeder.SeedAsync(services, new Uri(address + "/sample/webhook-sink"), cancellationToken);
         SampleLog.Started(logger, address);
