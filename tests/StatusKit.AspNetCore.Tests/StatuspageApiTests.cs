@@ -27,6 +27,8 @@ public sealed partial class StatuspageApiTests(SampleHostFactory factory)
         { "scheduled-maintenances/active.json", "scheduled-maintenances.json" },
     };
 
+    public static TheoryData<string> Routes => new(Documents.Select(row => (string)row[0]));
+
     [Theory]
     [MemberData(nameof(Documents))]
     public async Task Every_document_has_the_shape_of_the_Statuspage_example(string document, string example)
@@ -161,6 +163,40 @@ public sealed partial class StatuspageApiTests(SampleHostFactory factory)
         stale.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\""));
         using var third = await client.SendAsync(stale);
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task Scripts_on_other_sites_can_read_every_document_of_a_public_page(string document)
+    {
+        using var client = factory.CreatePublicClient();
+        using var first = new HttpRequestMessage(HttpMethod.Get, $"/status/demo/api/v2/{document}");
+        first.Headers.Add("Origin", "https://www.example.com");
+
+        using var response = await client.SendAsync(first);
+        using var revalidation = new HttpRequestMessage(HttpMethod.Get, $"/status/demo/api/v2/{document}");
+        revalidation.Headers.Add("Origin", "https://www.example.com");
+        revalidation.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        using var notModified = await client.SendAsync(revalidation);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["*"], response.Headers.GetValues("Access-Control-Allow-Origin"));
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(["*"], notModified.Headers.GetValues("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task A_private_page_does_not_open_its_documents_to_other_sites()
+    {
+        var token = await factory.Service<StatusPageService>().RegenerateAccessTokenAsync(await factory.PageIdAsync("internal"));
+        using var client = factory.CreatePublicClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/status/internal/api/v2/summary.json?access_token={token}");
+        request.Headers.Add("Origin", "https://www.example.com");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
     [Fact]

@@ -46,6 +46,13 @@ internal static class ApiEndpoints
             .PrepareAsync(snapshot, document, paths.PageUrl(context.Request, slug), context.RequestAborted);
         var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
         HttpCaching.Apply(context.Response, snapshot, prepared.ETag, options.PublicCacheMaxAge);
+        if (snapshot.IsPublic)
+        {
+            // Statuspage's widget (and any script on another site) reads these documents with a cross-origin
+            // XMLHttpRequest or fetch; without this header the browser hides the response from it.
+            context.Response.Headers.AccessControlAllowOrigin = "*";
+        }
+
         if (HttpCaching.IsNotModified(context.Request, prepared.ETag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
