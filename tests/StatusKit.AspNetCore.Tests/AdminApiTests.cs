@@ -158,6 +158,29 @@ public sealed class AdminApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task After_a_component_is_deleted_incidents_and_windows_take_back_the_component_ids_they_show()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = (await ReadAsync(await admin.PostAsJsonAsync("/status/admin/pages", new { name = "Deleted component" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var api = (await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/components", new { name = "API" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var web = (await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/components", new { name = "Web" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var incidentId = (await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/incidents", new { title = "Slow", message = "Looking", componentIds = new[] { api, web }, notifySubscribers = false }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var start = DateTimeOffset.UtcNow.AddDays(2);
+        var windowId = (await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/maintenance", new { title = "Disk swap", startsAt = start, endsAt = start.AddHours(1), componentIds = new[] { api, web }, notifySubscribers = false }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/components/{api}")).StatusCode);
+
+        var incidentIds = (await ReadAsync(await admin.GetAsync($"/status/admin/incidents/{incidentId}"), HttpStatusCode.OK)).GetProperty("componentIds");
+        var patchedIncident = await ReadAsync(await admin.PatchAsJsonAsync($"/status/admin/incidents/{incidentId}", new { title = "Slow web", componentIds = incidentIds }), HttpStatusCode.OK);
+        var windowIds = (await ReadAsync(await admin.GetAsync($"/status/admin/maintenance/{windowId}"), HttpStatusCode.OK)).GetProperty("componentIds");
+        var patchedWindow = await ReadAsync(await admin.PatchAsJsonAsync($"/status/admin/maintenance/{windowId}", new { title = "Web disk swap", componentIds = windowIds }), HttpStatusCode.OK);
+
+        Assert.Equal([web], patchedIncident.GetProperty("componentIds").EnumerateArray().Select(e => e.GetGuid()));
+        Assert.Equal([web], patchedWindow.GetProperty("componentIds").EnumerateArray().Select(e => e.GetGuid()));
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/pages/{pageId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Incident_updates_move_the_incident_along_its_timeline()
     {
         using var admin = factory.CreateAdminClient();

@@ -122,6 +122,29 @@ internal sealed class StoreDialect
         return $"(SELECT {selections} FROM json_each({parameter})) AS {alias}";
     }
 
+    /// <summary>
+    /// The id list in the JSON text column <paramref name="column"/> without the id in the text parameter
+    /// <paramref name="id"/> (in the list's own shape, <see cref="Guid"/> format "D"), in the same order, as JSON text.
+    /// </summary>
+    public string JsonIdsWithout(string column, string id)
+    {
+        if (IsPostgreSql)
+        {
+            return $"CAST(CAST({column} AS jsonb) - CAST({id} AS text) AS text)";
+        }
+
+        // json_group_array of no rows is '[]'; ORDER BY inside the aggregate needs 3.44, which every jsonb SQLite has.
+        return HasJsonb
+            ? $"(SELECT json_group_array(value ORDER BY key) FROM json_each({column}) WHERE value <> {id})"
+            : $"(SELECT json_group_array(value) FROM (SELECT value FROM json_each({column}) WHERE value <> {id} ORDER BY key))";
+    }
+
+    /// <summary>A condition that the id list in the JSON text column <paramref name="column"/> holds the id in <paramref name="id"/>.</summary>
+    public string JsonIdsContain(string column, string id) =>
+        IsPostgreSql
+            ? $"CAST({column} AS jsonb) @> jsonb_build_array(CAST({id} AS text))"
+            : $"EXISTS (SELECT 1 FROM json_each({column}) WHERE value = {id})";
+
     /// <summary>A condition that <paramref name="expression"/> is in the list parameter made by <see cref="ListArgument{T}"/>.</summary>
     public string InList(string expression, string parameter) =>
         IsPostgreSql ? $"{expression} = ANY({parameter})" : $"{expression} IN (SELECT value FROM json_each({parameter}))";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using StatusKit.EntityFrameworkCore.Configuration;
 using StatusKit.EntityFrameworkCore.Entities;
@@ -61,7 +62,9 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
 
     /// <remarks>
     /// The component's history goes in the same transaction, found through the page's (page, time) index: history
-    /// has no (component, time) index for a foreign-key cascade to use (see <see cref="HistoryChain"/>).
+    /// has no (component, time) index for a foreign-key cascade to use (see <see cref="HistoryChain"/>). Its id leaves
+    /// the JSON id lists of the page's incidents and windows in the same command
+    /// (<see cref="ForgetComponentSql"/>), which runs before the component row goes because it reads the row's page.
     /// </remarks>
     public async Task<bool> DeleteComponentAsync(Guid componentId, CancellationToken cancellationToken)
     {
@@ -72,12 +75,41 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         string C(string property) => s.Column<ComponentEntity>(property);
         await session.ExecuteAsync(
             $"DELETE FROM {s.Table<StatusHistoryEntity>()} WHERE {H(nameof(StatusHistoryEntity.ComponentId))} = {{0}} AND {H(nameof(StatusHistoryEntity.PageId))} = " +
-            $"(SELECT {C(nameof(ComponentEntity.PageId))} FROM {s.Table<ComponentEntity>()} WHERE {C(nameof(ComponentEntity.Id))} = {{0}})",
-            [componentId],
+            $"(SELECT {C(nameof(ComponentEntity.PageId))} FROM {s.Table<ComponentEntity>()} WHERE {C(nameof(ComponentEntity.Id))} = {{0}});\n" +
+            ForgetComponentSql(session),
+            [componentId, componentId.ToString("D", CultureInfo.InvariantCulture)],
             cancellationToken);
         var deleted = await session.Set<ComponentEntity>().Where(c => c.Id == componentId).ExecuteDeleteAsync(cancellationToken) > 0;
         await transaction.CommitAsync(cancellationToken);
         return deleted;
+    }
+
+    /// <summary>
+    /// Set-based statements that take the component <c>{0}</c> (its id as JSON text in <c>{1}</c>) out of the id
+    /// lists of its page's incidents and windows, each found through its page index. A window's version moves on, so a
+    /// transition computed from it before loses its compare-and-set instead of writing the id back.
+    /// </summary>
+    private static string ForgetComponentSql(Session session)
+    {
+        var s = session.Schema;
+        var d = session.Dialect;
+        var pageOfComponent =
+            $"(SELECT {s.Column<ComponentEntity>(nameof(ComponentEntity.PageId))} FROM {s.Table<ComponentEntity>()} " +
+            $"WHERE {s.Column<ComponentEntity>(nameof(ComponentEntity.Id))} = {{0}})";
+
+        // The entities name their page and id-list properties alike.
+        const string PageId = nameof(StatusIncidentEntity.PageId);
+        const string ComponentIds = nameof(StatusIncidentEntity.ComponentIds);
+        string Statement<T>(string extraAssignments)
+        {
+            var ids = $"r.{s.Column<T>(ComponentIds)}";
+            return $"UPDATE {s.Table<T>()} AS r SET {s.Column<T>(ComponentIds)} = {d.JsonIdsWithout(ids, "{1}")}{extraAssignments} " +
+                   $"WHERE r.{s.Column<T>(PageId)} = {pageOfComponent} AND {d.JsonIdsContain(ids, "{1}")};\n";
+        }
+
+        var version = s.Column<MaintenanceWindowEntity>(nameof(MaintenanceWindowEntity.Version));
+        return Statement<StatusIncidentEntity>("") +
+               Statement<MaintenanceWindowEntity>($", {version} = r.{version} + 1");
     }
 
     public async Task ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, CancellationToken cancellationToken)

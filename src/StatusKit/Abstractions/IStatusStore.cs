@@ -61,7 +61,20 @@ public interface IStatusStore
     /// </summary>
     Task UpdateComponentAsync(Component component, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a component (and its history). Returns false when it was missing.</summary>
+    /// <summary>
+    /// Deletes a component with its history, and takes its id out of the public status incidents and maintenance
+    /// windows of its page, in the same atomic change. Returns false when it was missing.
+    /// </summary>
+    /// <remarks>
+    /// <para>No record keeps a deleted component's id, so a client can send back the component list it reads:</para>
+    /// <list type="bullet">
+    /// <item>Public status incidents and maintenance windows keep the other ids, in order. One that named only this
+    /// component stays, naming none (shown without components, like one created without).</item>
+    /// <item>A maintenance window that changes gets the next <see cref="MaintenanceWindow.Version"/>, so a transition
+    /// computed from it before loses its compare-and-set (<see cref="TryUpdateMaintenanceWindowAsync"/>) rather than
+    /// writing the id back.</item>
+    /// </list>
+    /// </remarks>
     Task<bool> DeleteComponentAsync(Guid componentId, CancellationToken cancellationToken);
 
     /// <summary>

@@ -77,11 +77,29 @@ public sealed partial class InMemoryStatusStore
                 }
 
                 UnindexComponent(removed);
-
                 RemoveWhere(_history, h => h.ComponentId == componentId);
+                ForgetComponent(removed);
                 return true;
             },
             cancellationToken);
+
+    /// <summary>Takes a deleted component's id out of its page's incidents and windows.</summary>
+    private void ForgetComponent(Component removed)
+    {
+        var id = removed.Id;
+        foreach (var incident in OnPage(_incidentIdsByPage, _incidents, removed.PageId, i => i.ComponentIds.Contains(id)))
+        {
+            _incidents[incident.Id] = incident with { ComponentIds = Without(incident.ComponentIds, id) };
+        }
+
+        foreach (var window in OnPage(_windowIdsByPage, _windows, removed.PageId, w => w.ComponentIds.Contains(id)))
+        {
+            _windows[window.Id] = window with { ComponentIds = Without(window.ComponentIds, id), Version = window.Version + 1 };
+        }
+    }
+
+    private static IReadOnlyList<Guid> Without(IReadOnlyList<Guid> ids, Guid id) =>
+        ReadOnlyLists.Freeze([.. ids.Where(i => i != id)], "componentIds");
 
     /// <inheritdoc />
     /// <remarks>

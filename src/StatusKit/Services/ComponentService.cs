@@ -86,7 +86,10 @@ public sealed class ComponentService
         return await SettleAsync(updated, "component changed", cancellationToken);
     }
 
-    /// <summary>Deletes a component. False when it did not exist.</summary>
+    /// <summary>
+    /// Deletes a component. Its id leaves the page's incidents and maintenance windows
+    /// (<see cref="IStatusStore.DeleteComponentAsync"/>). False when it did not exist.
+    /// </summary>
     public async Task<bool> DeleteAsync(Guid componentId, CancellationToken cancellationToken = default)
     {
         var component = await _store.GetComponentAsync(componentId, cancellationToken);

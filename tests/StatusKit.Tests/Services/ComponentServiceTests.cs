@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using StatusKit.Abstractions;
+using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Services;
 using StatusKit.Status;
@@ -170,6 +172,65 @@ public sealed class ComponentServiceTests
         Assert.Null(await kit.Components.GetAsync(components[0].Id));
         Assert.Equal(["Web"], (await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Components.Select(c => c.Name));
         Assert.False(await kit.Components.DeleteAsync(components[0].Id));
+    }
+
+    [Fact]
+    public async Task Delete_ThenChangingAnIncidentWithTheComponentIdsReadBack_Succeeds()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null), ("Web", null, null));
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "Slow", Message = "Looking", ComponentIds = [c[0].Id, c[1].Id], NotifySubscribers = false,
+        });
+        await kit.Components.DeleteAsync(c[0].Id);
+        var readBack = (await kit.Incidents.GetAsync(incident.Id))!;
+
+        var changed = await kit.Incidents.UpdateAsync(incident.Id, new UpdateStatusIncident { Title = "Slow web", ComponentIds = readBack.ComponentIds });
+
+        Assert.Equal([c[1].Id], changed.ComponentIds);
+    }
+
+    [Fact]
+    public async Task Delete_ThenChangingAMaintenanceWindowWithTheComponentIdsReadBack_Succeeds()
+    {
+        await using var kit = new StatusKitHarness();
+        var maintenance = kit.Services.GetRequiredService<MaintenanceService>();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null), ("Web", null, null));
+        var start = kit.Clock.GetUtcNow().AddDays(1);
+        var window = await maintenance.CreateAsync(new CreateMaintenanceWindow
+        {
+            PageId = page.Id, Title = "Disk swap", StartsAt = start, EndsAt = start.AddHours(1), ComponentIds = [c[0].Id, c[1].Id],
+        });
+        await kit.Components.DeleteAsync(c[0].Id);
+        var readBack = (await maintenance.GetAsync(window.Id))!;
+
+        var changed = await maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { Title = "Web disk swap", ComponentIds = readBack.ComponentIds });
+
+        Assert.Equal([c[1].Id], changed.ComponentIds);
+    }
+
+    [Fact]
+    public async Task Delete_TheSnapshotsIncidentsAndMaintenanceNoLongerNameTheComponent()
+    {
+        await using var kit = new StatusKitHarness();
+        var maintenance = kit.Services.GetRequiredService<MaintenanceService>();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null), ("Web", null, null));
+        await kit.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "Slow", Message = "Looking", ComponentIds = [c[0].Id, c[1].Id], NotifySubscribers = false,
+        });
+        var start = kit.Clock.GetUtcNow().AddHours(1);
+        await maintenance.CreateAsync(new CreateMaintenanceWindow
+        {
+            PageId = page.Id, Title = "Disk swap", StartsAt = start, EndsAt = start.AddHours(1), ComponentIds = [c[0].Id],
+        });
+
+        await kit.Components.DeleteAsync(c[0].Id);
+
+        var snapshot = (await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!;
+        Assert.Equal([c[1].Id], Assert.Single(snapshot.UnresolvedIncidents).ComponentIds);
+        Assert.Empty(Assert.Single(snapshot.UpcomingMaintenance).ComponentIds);
     }
 
     [Fact]

@@ -1,0 +1,79 @@
+using StatusKit.Model;
+
+namespace StatusKit.TestSupport.Contract;
+
+/// <summary>What deleting a component does to the records that name it: no record keeps a deleted component's id.</summary>
+public abstract partial class StatusStoreContractTests
+{
+    [Fact]
+    public async Task DeleteComponent_RemovesItsIdFromThePagesStatusIncidents_AndKeepsTheIncidents()
+    {
+        var page = await AddPageAsync();
+        var doomed = await AddComponentAsync(page.Id, "Doomed");
+        var kept = await AddComponentAsync(page.Id, "Kept");
+        var both = TestData.Incident(page.Id) with { ComponentIds = [doomed.Id, kept.Id] };
+        var onlyDoomed = TestData.Incident(page.Id, state: StatusIncidentState.Resolved) with { ComponentIds = [doomed.Id] };
+        var onlyKept = TestData.Incident(page.Id) with { ComponentIds = [kept.Id] };
+        foreach (var incident in new[] { both, onlyDoomed, onlyKept })
+        {
+            await Store.AddStatusIncidentAsync(incident, [], None);
+        }
+
+        Assert.True(await Store.DeleteComponentAsync(doomed.Id, None));
+
+        StoreAssert.Same(both with { ComponentIds = [kept.Id] }, await Store.GetStatusIncidentAsync(both.Id, None));
+        StoreAssert.Same(onlyDoomed with { ComponentIds = [] }, await Store.GetStatusIncidentAsync(onlyDoomed.Id, None));
+        StoreAssert.Same(onlyKept, await Store.GetStatusIncidentAsync(onlyKept.Id, None));
+    }
+
+    [Fact]
+    public async Task DeleteComponent_RemovesItsIdFromThePagesMaintenanceWindows_AndCountsThatAsAChangeOfTheWindow()
+    {
+        var page = await AddPageAsync();
+        var doomed = await AddComponentAsync(page.Id, "Doomed");
+        var kept = await AddComponentAsync(page.Id, "Kept");
+        var both = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [kept.Id, doomed.Id]), None);
+        var onlyDoomed = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [doomed.Id], MaintenanceState.InProgress), None);
+        var onlyKept = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [kept.Id]), None);
+
+        Assert.True(await Store.DeleteComponentAsync(doomed.Id, None));
+
+        // The version moves on, so a transition computed from the window as it was (with the deleted id) loses its
+        // compare-and-set instead of writing the id back.
+        StoreAssert.Same(both with { ComponentIds = [kept.Id], Version = both.Version + 1 }, await Store.GetMaintenanceWindowAsync(both.Id, None));
+        StoreAssert.Same(onlyDoomed with { ComponentIds = [], Version = onlyDoomed.Version + 1 }, await Store.GetMaintenanceWindowAsync(onlyDoomed.Id, None));
+        StoreAssert.Same(onlyKept, await Store.GetMaintenanceWindowAsync(onlyKept.Id, None));
+    }
+
+    [Fact]
+    public async Task DeleteComponent_ThenATransitionComputedBeforeIt_LosesItsCompareAndSet_AndCannotWriteTheIdBack()
+    {
+        var page = await AddPageAsync();
+        var doomed = await AddComponentAsync(page.Id, "Doomed");
+        var kept = await AddComponentAsync(page.Id, "Kept");
+        var window = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [kept.Id, doomed.Id]), None);
+        var staleStart = window with { State = MaintenanceState.InProgress };
+
+        Assert.True(await Store.DeleteComponentAsync(doomed.Id, None));
+
+        Assert.Null(await Store.TryUpdateMaintenanceWindowAsync(staleStart, [], None));
+        Assert.Equal([kept.Id], (await Store.GetMaintenanceWindowAsync(window.Id, None))!.ComponentIds);
+    }
+
+    [Fact]
+    public async Task DeleteComponent_LeavesRecordsOfOtherPagesAlone()
+    {
+        var page = await AddPageAsync();
+        var other = await AddPageAsync();
+        var doomed = await AddComponentAsync(page.Id, "Doomed");
+        var otherComponent = await AddComponentAsync(other.Id, "Other");
+        var incident = TestData.Incident(other.Id) with { ComponentIds = [otherComponent.Id] };
+        await Store.AddStatusIncidentAsync(incident, [], None);
+        var window = await Store.AddMaintenanceWindowAsync(TestData.Window(other.Id, [otherComponent.Id]), None);
+
+        Assert.True(await Store.DeleteComponentAsync(doomed.Id, None));
+
+        StoreAssert.Same(incident, await Store.GetStatusIncidentAsync(incident.Id, None));
+        StoreAssert.Same(window, await Store.GetMaintenanceWindowAsync(window.Id, None));
+    }
+}
