@@ -158,7 +158,7 @@ public sealed class AdminApiTests(SampleHostFactory factory)
     }
 
     [Fact]
-    public async Task After_a_component_is_deleted_incidents_and_windows_take_back_the_component_ids_they_show()
+    public async Task After_a_component_is_deleted_no_record_keeps_its_id_and_a_subscriber_of_only_it_is_deactivated()
     {
         using var admin = factory.CreateAdminClient();
         var pageId = (await ReadAsync(await admin.PostAsJsonAsync("/status/admin/pages", new { name = "Deleted component" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
@@ -167,6 +167,7 @@ public sealed class AdminApiTests(SampleHostFactory factory)
         var incidentId = (await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/incidents", new { title = "Slow", message = "Looking", componentIds = new[] { api, web }, notifySubscribers = false }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var start = DateTimeOffset.UtcNow.AddDays(2);
         var windowId = (await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/maintenance", new { title = "Disk swap", startsAt = start, endsAt = start.AddHours(1), componentIds = new[] { api, web }, notifySubscribers = false }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var apiFan = (await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/subscribers", new { channel = "email", destination = "api-fan@example.com", componentIds = new[] { api } }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/components/{api}")).StatusCode);
 
@@ -174,9 +175,11 @@ public sealed class AdminApiTests(SampleHostFactory factory)
         var patchedIncident = await ReadAsync(await admin.PatchAsJsonAsync($"/status/admin/incidents/{incidentId}", new { title = "Slow web", componentIds = incidentIds }), HttpStatusCode.OK);
         var windowIds = (await ReadAsync(await admin.GetAsync($"/status/admin/maintenance/{windowId}"), HttpStatusCode.OK)).GetProperty("componentIds");
         var patchedWindow = await ReadAsync(await admin.PatchAsJsonAsync($"/status/admin/maintenance/{windowId}", new { title = "Web disk swap", componentIds = windowIds }), HttpStatusCode.OK);
+        var subscriber = await ReadAsync(await admin.GetAsync($"/status/admin/subscribers/{apiFan}"), HttpStatusCode.OK);
 
         Assert.Equal([web], patchedIncident.GetProperty("componentIds").EnumerateArray().Select(e => e.GetGuid()));
         Assert.Equal([web], patchedWindow.GetProperty("componentIds").EnumerateArray().Select(e => e.GetGuid()));
+        Assert.Equal((false, 0), (subscriber.GetProperty("isActive").GetBoolean(), subscriber.GetProperty("componentIds").GetArrayLength()));
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/pages/{pageId}")).StatusCode);
     }
 

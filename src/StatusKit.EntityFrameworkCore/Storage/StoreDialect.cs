@@ -145,6 +145,12 @@ internal sealed class StoreDialect
             ? $"CAST({column} AS jsonb) @> jsonb_build_array(CAST({id} AS text))"
             : $"EXISTS (SELECT 1 FROM json_each({column}) WHERE value = {id})";
 
+    /// <summary>A condition that the id list in the JSON text column <paramref name="column"/> holds an id other than <paramref name="id"/>.</summary>
+    public string JsonIdsHoldOtherThan(string column, string id) =>
+        IsPostgreSql
+            ? $"jsonb_array_length(CAST({column} AS jsonb) - CAST({id} AS text)) > 0"
+            : $"EXISTS (SELECT 1 FROM json_each({column}) WHERE value <> {id})";
+
     /// <summary>A condition that <paramref name="expression"/> is in the list parameter made by <see cref="ListArgument{T}"/>.</summary>
     public string InList(string expression, string parameter) =>
         IsPostgreSql ? $"{expression} = ANY({parameter})" : $"{expression} IN (SELECT value FROM json_each({parameter}))";

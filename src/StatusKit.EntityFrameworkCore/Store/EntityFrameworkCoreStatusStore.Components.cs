@@ -63,7 +63,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     /// <remarks>
     /// The component's history goes in the same transaction, found through the page's (page, time) index: history
     /// has no (component, time) index for a foreign-key cascade to use (see <see cref="HistoryChain"/>). Its id leaves
-    /// the JSON id lists of the page's incidents and windows in the same command
+    /// the JSON id lists of the page's incidents, windows and subscribers in the same command
     /// (<see cref="ForgetComponentSql"/>), which runs before the component row goes because it reads the row's page.
     /// </remarks>
     public async Task<bool> DeleteComponentAsync(Guid componentId, CancellationToken cancellationToken)
@@ -85,9 +85,10 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     }
 
     /// <summary>
-    /// Set-based statements that take the component <c>{0}</c> (its id as JSON text in <c>{1}</c>) out of the id
-    /// lists of its page's incidents and windows, each found through its page index. A window's version moves on, so a
-    /// transition computed from it before loses its compare-and-set instead of writing the id back.
+    /// Three set-based statements that take the component <c>{0}</c> (its id as JSON text in <c>{1}</c>) out of the id
+    /// lists of its page's incidents, windows and subscribers, each found through its page index. A window's version
+    /// moves on, so a transition computed from it before loses its compare-and-set instead of writing the id back; a
+    /// subscriber left with an empty list, which would follow every component, is deactivated.
     /// </summary>
     private static string ForgetComponentSql(Session session)
     {
@@ -97,7 +98,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             $"(SELECT {s.Column<ComponentEntity>(nameof(ComponentEntity.PageId))} FROM {s.Table<ComponentEntity>()} " +
             $"WHERE {s.Column<ComponentEntity>(nameof(ComponentEntity.Id))} = {{0}})";
 
-        // The entities name their page and id-list properties alike.
+        // The three entities name their page and id-list properties alike.
         const string PageId = nameof(StatusIncidentEntity.PageId);
         const string ComponentIds = nameof(StatusIncidentEntity.ComponentIds);
         string Statement<T>(string extraAssignments)
@@ -108,8 +109,11 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         }
 
         var version = s.Column<MaintenanceWindowEntity>(nameof(MaintenanceWindowEntity.Version));
+        var active = s.Column<SubscriberEntity>(nameof(SubscriberEntity.IsActive));
+        var subscriberIds = $"r.{s.Column<SubscriberEntity>(ComponentIds)}";
         return Statement<StatusIncidentEntity>("") +
-               Statement<MaintenanceWindowEntity>($", {version} = r.{version} + 1");
+               Statement<MaintenanceWindowEntity>($", {version} = r.{version} + 1") +
+               Statement<SubscriberEntity>($", {active} = r.{active} AND {d.JsonIdsHoldOtherThan(subscriberIds, "{1}")}");
     }
 
     public async Task ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, CancellationToken cancellationToken)

@@ -62,8 +62,8 @@ public interface IStatusStore
     Task UpdateComponentAsync(Component component, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes a component with its history, and takes its id out of the public status incidents and maintenance
-    /// windows of its page, in the same atomic change. Returns false when it was missing.
+    /// Deletes a component with its history, and takes its id out of every record of its page that names it, in the
+    /// same atomic change. Returns false when it was missing.
     /// </summary>
     /// <remarks>
     /// <para>No record keeps a deleted component's id, so a client can send back the component list it reads:</para>
@@ -73,6 +73,10 @@ public interface IStatusStore
     /// <item>A maintenance window that changes gets the next <see cref="MaintenanceWindow.Version"/>, so a transition
     /// computed from it before loses its compare-and-set (<see cref="TryUpdateMaintenanceWindowAsync"/>) rather than
     /// writing the id back.</item>
+    /// <item>Subscribers keep the other ids. A subscriber that followed only this component is deactivated
+    /// (<see cref="Subscriber.IsActive"/> false, an empty list): an empty list follows every component, and someone who
+    /// chose one component must not start hearing about all of them. Subscribing the same destination again starts
+    /// over with the components it then chooses.</item>
     /// </list>
     /// </remarks>
     Task<bool> DeleteComponentAsync(Guid componentId, CancellationToken cancellationToken);

@@ -83,7 +83,7 @@ public sealed partial class InMemoryStatusStore
             },
             cancellationToken);
 
-    /// <summary>Takes a deleted component's id out of its page's incidents and windows.</summary>
+    /// <summary>Takes a deleted component's id out of its page's incidents, windows and subscribers.</summary>
     private void ForgetComponent(Component removed)
     {
         var id = removed.Id;
@@ -95,6 +95,13 @@ public sealed partial class InMemoryStatusStore
         foreach (var window in OnPage(_windowIdsByPage, _windows, removed.PageId, w => w.ComponentIds.Contains(id)))
         {
             _windows[window.Id] = window with { ComponentIds = Without(window.ComponentIds, id), Version = window.Version + 1 };
+        }
+
+        foreach (var subscriber in OnPage(_subscriberIdsByPage, _subscribers, removed.PageId, s => s.ComponentIds.Contains(id)))
+        {
+            var rest = Without(subscriber.ComponentIds, id);
+            // An empty list follows every component: one that followed only this component stops instead.
+            _subscribers[subscriber.Id] = subscriber with { ComponentIds = rest, IsActive = subscriber.IsActive && rest.Count > 0 };
         }
     }
 

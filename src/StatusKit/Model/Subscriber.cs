@@ -15,7 +15,10 @@ public sealed record Subscriber
     /// <summary>The email address or URL; unique per (page, channel).</summary>
     public required string Destination { get; init; }
 
-    /// <summary>The components followed; empty means all of the page's components.</summary>
+    /// <summary>
+    /// The components followed; empty means all of the page's components. Deleting the last component in the list
+    /// deactivates the subscriber instead of leaving it empty (see <see cref="Abstractions.IStatusStore.DeleteComponentAsync"/>).
+    /// </summary>
     public IReadOnlyList<Guid> ComponentIds { get; init; } = [];
 
     /// <summary>The events that are sent. Default <see cref="NotificationEvents.All"/>.</summary>

@@ -87,7 +87,8 @@ public sealed class ComponentService
     }
 
     /// <summary>
-    /// Deletes a component. Its id leaves the page's incidents and maintenance windows
+    /// Deletes a component. Its id leaves the page's incidents, maintenance windows and subscribers; a subscriber that
+    /// followed only this component is deactivated rather than left following every component
     /// (<see cref="IStatusStore.DeleteComponentAsync"/>). False when it did not exist.
     /// </summary>
     public async Task<bool> DeleteAsync(Guid componentId, CancellationToken cancellationToken = default)

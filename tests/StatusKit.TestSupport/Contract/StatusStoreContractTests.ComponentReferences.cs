@@ -61,6 +61,42 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task DeleteComponent_RemovesItsIdFromSubscribersThatFollowOtherComponentsToo_WhoStayActive()
+    {
+        var page = await AddPageAsync();
+        var doomed = await AddComponentAsync(page.Id, "Doomed");
+        var kept = await AddComponentAsync(page.Id, "Kept");
+        var subscriber = TestData.Subscriber(page.Id) with { ComponentIds = [doomed.Id, kept.Id] };
+        await Store.AddSubscriberAsync(subscriber, [], None);
+
+        Assert.True(await Store.DeleteComponentAsync(doomed.Id, None));
+
+        StoreAssert.Same(subscriber with { ComponentIds = [kept.Id] }, await Store.GetSubscriberAsync(subscriber.Id, None));
+    }
+
+    [Fact]
+    public async Task DeleteComponent_SubscriberThatFollowedOnlyIt_IsDeactivated_NotWidenedToEveryComponent()
+    {
+        var page = await AddPageAsync();
+        var doomed = await AddComponentAsync(page.Id, "Doomed");
+        await AddComponentAsync(page.Id, "Kept");
+        var verified = TestData.Subscriber(page.Id) with { ComponentIds = [doomed.Id] };
+        var unverified = TestData.Subscriber(page.Id) with { ComponentIds = [doomed.Id], IsVerified = false };
+        var followsAll = TestData.Subscriber(page.Id) with { ComponentIds = [] };
+        foreach (var subscriber in new[] { verified, unverified, followsAll })
+        {
+            await Store.AddSubscriberAsync(subscriber, [], None);
+        }
+
+        Assert.True(await Store.DeleteComponentAsync(doomed.Id, None));
+
+        // An empty list means "every component": left active, these two would start hearing about everything.
+        StoreAssert.Same(verified with { ComponentIds = [], IsActive = false }, await Store.GetSubscriberAsync(verified.Id, None));
+        StoreAssert.Same(unverified with { ComponentIds = [], IsActive = false }, await Store.GetSubscriberAsync(unverified.Id, None));
+        StoreAssert.Same(followsAll, await Store.GetSubscriberAsync(followsAll.Id, None));
+    }
+
+    [Fact]
     public async Task DeleteComponent_LeavesRecordsOfOtherPagesAlone()
     {
         var page = await AddPageAsync();
@@ -70,10 +106,13 @@ public abstract partial class StatusStoreContractTests
         var incident = TestData.Incident(other.Id) with { ComponentIds = [otherComponent.Id] };
         await Store.AddStatusIncidentAsync(incident, [], None);
         var window = await Store.AddMaintenanceWindowAsync(TestData.Window(other.Id, [otherComponent.Id]), None);
+        var subscriber = TestData.Subscriber(other.Id) with { ComponentIds = [otherComponent.Id] };
+        await Store.AddSubscriberAsync(subscriber, [], None);
 
         Assert.True(await Store.DeleteComponentAsync(doomed.Id, None));
 
         StoreAssert.Same(incident, await Store.GetStatusIncidentAsync(incident.Id, None));
         StoreAssert.Same(window, await Store.GetMaintenanceWindowAsync(window.Id, None));
+        StoreAssert.Same(subscriber, await Store.GetSubscriberAsync(subscriber.Id, None));
     }
 }

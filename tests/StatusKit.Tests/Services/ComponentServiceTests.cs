@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StatusKit.Abstractions;
 using StatusKit.Maintenance;
 using StatusKit.Model;
+using StatusKit.Notifications;
 using StatusKit.Services;
 using StatusKit.Status;
 using StatusKit.TestSupport;
@@ -231,6 +232,30 @@ public sealed class ComponentServiceTests
         var snapshot = (await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!;
         Assert.Equal([c[1].Id], Assert.Single(snapshot.UnresolvedIncidents).ComponentIds);
         Assert.Empty(Assert.Single(snapshot.UpcomingMaintenance).ComponentIds);
+    }
+
+    [Fact]
+    public async Task Delete_ASubscriberWhoFollowedOnlyThatComponent_IsNotWidenedToTheOthers_AndCanSubscribeAgain()
+    {
+        await using var kit = Kit();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null), ("Web", null, null));
+        var apiOnly = await kit.Subscribers.SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "api-fan@example.com", ComponentIds = [c[0].Id], PreVerified = true,
+        });
+
+        await kit.Components.DeleteAsync(c[0].Id);
+        await kit.Components.SetManualStatusAsync(c[1].Id, ComponentStatus.MajorOutage);
+
+        var outbox = await kit.Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, CancellationToken.None);
+        Assert.DoesNotContain(outbox, n => n.SubscriberId == apiOnly.Subscriber.Id);
+        Assert.False((await kit.Subscribers.GetAsync(apiOnly.Subscriber.Id))!.IsActive);
+        var again = await kit.Subscribers.SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "api-fan@example.com", ComponentIds = [c[1].Id], PreVerified = true,
+        });
+        Assert.Equal((apiOnly.Subscriber.Id, true), (again.Subscriber.Id, again.Subscriber.IsActive));
+        Assert.Equal([c[1].Id], again.Subscriber.ComponentIds);
     }
 
     [Fact]
