@@ -23,6 +23,9 @@ internal static class DerivedIds
         return new Guid(hash[..16], bigEndian: true);
     }
 
+    /// <summary>The id of a component group of a page: the group's id in the JSON API, and its element on the HTML page.</summary>
+    public static Guid ForGroup(Guid pageId, string groupName) => For(pageId, "group:" + groupName);
+
     /// <summary>The creation time of a version 7 id, or <paramref name="fallback"/> for any other id.</summary>
     public static DateTimeOffset CreatedAt(Guid id, DateTimeOffset fallback)
     {

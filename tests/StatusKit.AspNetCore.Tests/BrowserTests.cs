@@ -77,6 +77,46 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
         await page.WaitForFunctionAsync("() => document.getElementById('banner-text').textContent === 'All Systems Operational'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
     }
 
+    [Fact]
+    public async Task A_group_heading_follows_its_components_without_a_reload()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            Assert.False(
+                string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
+                $"{ChromiumPath} is missing; .ci/install-chromium.sh installs Debian's chromium package.");
+            return;
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(host.BaseAddress + "/status/demo");
+        await page.WaitForSelectorAsync("body[data-live='connected']", new PageWaitForSelectorOptions { Timeout = 10_000 });
+        const string web = ".group[aria-label='Web'] h3 .status";
+        Assert.Equal("(Operational)", await page.InnerTextAsync(web));
+
+        // A payments incident on the checkout service takes Checkout (in the Web group) down.
+        await SignalAsync("browser-group", "triggered", 1);
+        try
+        {
+            await page.WaitForFunctionAsync($"() => document.querySelector(\"{web}\").textContent === '(Major Outage)'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+            Assert.Equal("status st-major_outage", await page.GetAttributeAsync(web, "class"));
+        }
+        finally
+        {
+            await SignalAsync("browser-group", "resolved", 2);
+        }
+
+        await page.WaitForFunctionAsync($"() => document.querySelector(\"{web}\").textContent === '(Operational)'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        Assert.Equal("status st-operational", await page.GetAttributeAsync(web, "class"));
+    }
+
     private async Task SignalAsync(string incidentId, string state, long version)
     {
         using var admin = new HttpClient { BaseAddress = new Uri(host.BaseAddress) };

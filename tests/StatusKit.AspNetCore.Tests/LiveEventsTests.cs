@@ -52,6 +52,37 @@ public sealed class LiveEventsTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_group_event_carries_the_group_status_the_page_and_the_JSON_API_show()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var client = factory.CreatePublicClient();
+        using var response = await client.GetAsync("/status/demo/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        var events = new SseReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+
+        await SignalAsync("sse-group", "Triggered", 1);
+        try
+        {
+            // Checkout, in the Web group, goes down.
+            var group = await events.NextOfTypeAsync("group", d => d.Contains("\"group_name\":\"Web\"", StringComparison.Ordinal), timeout.Token);
+            using var data = JsonDocument.Parse(group.Data);
+            var root = data.RootElement;
+            Assert.Equal(("major_outage", "Major Outage", "operational"), (root.GetProperty("status").GetString(), root.GetProperty("status_text").GetString(), root.GetProperty("old_status").GetString()));
+            using var summary = JsonDocument.Parse(await client.GetStringAsync("/status/demo/api/v2/components.json", timeout.Token));
+            var web = summary.RootElement.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "Web");
+            Assert.Equal(web.GetProperty("id").GetString(), root.GetProperty("group_id").GetString());
+            Assert.Equal("major_outage", web.GetProperty("status").GetString());
+            var html = await client.GetStringAsync("/status/demo", timeout.Token);
+            Assert.Contains($"id=\"group-{root.GetProperty("group_id").GetString()}\"", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await SignalAsync("sse-group", "Resolved", 2);
+        }
+
+        await events.NextOfTypeAsync("group", d => d.Contains("\"group_name\":\"Web\"", StringComparison.Ordinal) && d.Contains("\"status\":\"operational\"", StringComparison.Ordinal), timeout.Token);
+    }
+
+    [Fact]
     public async Task An_idle_stream_gets_keep_alive_comments()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));

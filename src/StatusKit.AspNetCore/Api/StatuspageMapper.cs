@@ -198,6 +198,7 @@ internal sealed class StatuspageMapper
             .Where(c => c.GroupName is not null)
             .GroupBy(c => c.GroupName!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var groupStatuses = _snapshot.GroupStatuses();
         var result = new List<ApiComponent>(_snapshot.Components.Count + groups.Count);
         var emittedGroups = new HashSet<string>(StringComparer.Ordinal);
         var topPosition = 0;
@@ -215,13 +216,11 @@ internal sealed class StatuspageMapper
             }
 
             var members = groups[component.GroupName];
-            var groupId = DerivedIds.For(_snapshot.PageId, "group:" + component.GroupName).ToString();
-            var worst = ComponentStatus.Operational;
+            var groupId = DerivedIds.ForGroup(_snapshot.PageId, component.GroupName).ToString();
             var created = DateTimeOffset.MaxValue;
             var updated = DateTimeOffset.MinValue;
             foreach (var member in members)
             {
-                worst = worst.Worst(member.Status);
                 var memberCreated = DerivedIds.CreatedAt(member.Id, member.StatusUpdatedAt);
                 created = memberCreated < created ? memberCreated : created;
                 updated = member.StatusUpdatedAt > updated ? member.StatusUpdatedAt : updated;
@@ -231,7 +230,7 @@ internal sealed class StatuspageMapper
             {
                 Id = groupId,
                 Name = component.GroupName,
-                Status = worst.ToApiName(),
+                Status = groupStatuses[component.GroupName].ToApiName(),
                 CreatedAt = Local(created),
                 UpdatedAt = Local(updated),
                 Position = ++topPosition,

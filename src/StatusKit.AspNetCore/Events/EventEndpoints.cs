@@ -15,8 +15,8 @@ using StatusKit.Status;
 namespace StatusKit.AspNetCore.Events;
 
 /// <summary>
-/// <c>GET {prefix}/{slug}/events</c>: Server-Sent Events with a <c>status</c> event per component change and a
-/// <c>page</c> event per page status change (the event id is the change's sequence number), a keep-alive comment
+/// <c>GET {prefix}/{slug}/events</c>: Server-Sent Events with a <c>status</c> event per component change, a
+/// <c>group</c> event per component group status change and a <c>page</c> event per page status change (the event id is the change's sequence number), a keep-alive comment
 /// when idle, and <c>Last-Event-ID</c> resumption. A <c>reload</c> event tells a client that it missed events that are
 /// no longer buffered. A HEAD request gets the stream's headers and no stream.
 /// </summary>
@@ -155,6 +155,18 @@ internal static class EventEndpoints
                     change.OldStatus.ToApiName(),
                     change.At);
                 return new SseItem<string>(JsonSerializer.Serialize(data, EventJsonContext.Default.ComponentStatusEvent), "status") { EventId = id };
+            }
+
+            case StatusChangeKind.Group when change.GroupName is { } group:
+            {
+                var data = new GroupStatusEvent(
+                    DerivedIds.ForGroup(change.PageId, group).ToString(),
+                    group,
+                    change.NewStatus.ToApiName(),
+                    change.NewStatus.ToDisplayName(),
+                    change.OldStatus.ToApiName(),
+                    change.At);
+                return new SseItem<string>(JsonSerializer.Serialize(data, EventJsonContext.Default.GroupStatusEvent), "group") { EventId = id };
             }
 
             case StatusChangeKind.Page:

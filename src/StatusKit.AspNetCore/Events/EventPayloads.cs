@@ -11,11 +11,24 @@ internal sealed record ComponentStatusEvent(
     string OldStatus,
     DateTimeOffset At);
 
+/// <summary>
+/// The data of a <c>group</c> event: a component group's new status (the worst of its components'), with the group's id
+/// in the JSON API.
+/// </summary>
+internal sealed record GroupStatusEvent(
+    string GroupId,
+    string GroupName,
+    string Status,
+    string StatusText,
+    string OldStatus,
+    DateTimeOffset At);
+
 /// <summary>The data of a <c>page</c> event: the page's new overall status.</summary>
 internal sealed record PageStatusEvent(string PageId, string Status, string Indicator, string Description, DateTimeOffset At);
 
 /// <summary>Source-generated metadata of the SSE payloads (snake_case).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(ComponentStatusEvent))]
+[JsonSerializable(typeof(GroupStatusEvent))]
 [JsonSerializable(typeof(PageStatusEvent))]
 internal sealed partial class EventJsonContext : JsonSerializerContext;

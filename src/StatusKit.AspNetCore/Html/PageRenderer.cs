@@ -67,12 +67,15 @@ internal sealed class PageRenderer
             ComponentList(html, ungrouped, view);
         }
 
+        // The group's status is the one the live page gets in its group events (the id is the JSON API's group id).
+        var groupStatuses = snapshot.GroupStatuses();
         foreach (var group in snapshot.Components.Where(c => c.GroupName is not null).GroupBy(c => c.GroupName!, StringComparer.Ordinal))
         {
             var members = group.ToList();
-            var worst = members.Select(m => m.Status).Aggregate(ComponentStatus.Operational, (a, b) => a.Worst(b));
-            html.Raw("<div class=\"group\" role=\"group\"").Attribute("aria-label", group.Key).Raw("><h3>").Text(group.Key)
-                .Raw(" <span").Attribute("class", "status st-" + worst.ToApiName()).Raw(">(").Text(worst.ToDisplayName()).Raw(")</span></h3>");
+            var status = groupStatuses[group.Key];
+            html.Raw("<div class=\"group\" role=\"group\"").Attribute("id", "group-" + DerivedIds.ForGroup(snapshot.PageId, group.Key))
+                .Attribute("aria-label", group.Key).Raw("><h3>").Text(group.Key)
+                .Raw(" <span data-status").Attribute("class", "status st-" + status.ToApiName()).Raw(">(").Text(status.ToDisplayName()).Raw(")</span></h3>");
             ComponentList(html, members, view);
             html.Raw("</div>");
         }

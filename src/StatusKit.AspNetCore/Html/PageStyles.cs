@@ -59,6 +59,14 @@ internal static class PageStyles
             s.textContent=d.status_text;
             item.setAttribute('data-component-status',d.status);
           });
+          source.addEventListener('group',function(e){
+            var d=JSON.parse(e.data);
+            var group=document.getElementById('group-'+d.group_id);
+            if(!group){return;}
+            var s=group.querySelector('h3 [data-status]');
+            s.className='status st-'+d.status;
+            s.textContent='('+d.status_text+')';
+          });
           source.addEventListener('page',function(e){
             var d=JSON.parse(e.data);
             var banner=document.getElementById('banner');

@@ -9,6 +9,12 @@ public enum StatusChangeKind
     /// <summary>A page's overall status changed.</summary>
     Page = 1,
 
+    /// <summary>
+    /// A component group's status (<see cref="Snapshots.PageSnapshot.GroupStatuses"/>) changed; the group is
+    /// <see cref="StatusChanged.GroupName"/>.
+    /// </summary>
+    Group = 3,
+
     /// <summary>The consumer fell behind and lost <see cref="StatusChanged.DroppedCount"/> of its oldest events.</summary>
     Gap = 2,
 }

@@ -17,6 +17,9 @@ public sealed record StatusChanged
     /// <summary>The component's name, for <see cref="StatusChangeKind.Component"/>.</summary>
     public string? ComponentName { get; init; }
 
+    /// <summary>The group's name (its heading on the page), for <see cref="StatusChangeKind.Group"/>.</summary>
+    public string? GroupName { get; init; }
+
     /// <summary>The status before.</summary>
     public ComponentStatus OldStatus { get; init; }
 

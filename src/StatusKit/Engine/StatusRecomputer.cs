@@ -5,6 +5,7 @@ using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Configuration;
+using StatusKit.Snapshots;
 using StatusKit.Status;
 
 namespace StatusKit.Engine;
@@ -176,6 +177,11 @@ internal sealed class StatusRecomputer
             try
             {
                 var after = await _snapshots.RefreshAsync(pageId, cancellationToken);
+                if (after is not null && before is not null)
+                {
+                    PublishGroupChanges(before, after, cause, Publish);
+                }
+
                 if (after is not null && before is not null && before.Status.Status != after.Status.Status)
                 {
                     Publish(new StatusChanged
@@ -198,6 +204,30 @@ internal sealed class StatusRecomputer
             if (eventsByPage is not null)
             {
                 _backplane.Send(new PageChange { PageId = pageId, Changes = eventsByPage.GetValueOrDefault(pageId) ?? [] });
+            }
+        }
+    }
+
+    // A group whose status differs between the snapshots (a group new to the page counts as Operational before, like
+    // an empty page), so a live page can update the group's heading with the status the server renders.
+    private static void PublishGroupChanges(PageSnapshot before, PageSnapshot after, string cause, Action<StatusChanged> publish)
+    {
+        var old = before.GroupStatuses();
+        foreach (var (group, status) in after.GroupStatuses())
+        {
+            var was = old.GetValueOrDefault(group, ComponentStatus.Operational);
+            if (was != status)
+            {
+                publish(new StatusChanged
+                {
+                    Kind = StatusChangeKind.Group,
+                    PageId = after.PageId,
+                    GroupName = group,
+                    OldStatus = was,
+                    NewStatus = status,
+                    Cause = cause,
+                    At = after.GeneratedAt,
+                });
             }
         }
     }

@@ -34,6 +34,25 @@ public sealed record PageSnapshot
     /// <summary>The components in display order.</summary>
     public required IReadOnlyList<ComponentSnapshot> Components { get; init; }
 
+    /// <summary>
+    /// The status of each component group (by <see cref="ComponentSnapshot.GroupName"/>, ordinal): the worst of its
+    /// components' statuses. The page shows it beside the group's heading, the JSON API as the group's status, and a
+    /// change of it is a <see cref="Engine.StatusChangeKind.Group"/> event.
+    /// </summary>
+    public IReadOnlyDictionary<string, ComponentStatus> GroupStatuses()
+    {
+        var statuses = new Dictionary<string, ComponentStatus>(StringComparer.Ordinal);
+        foreach (var component in Components)
+        {
+            if (component.GroupName is { } group)
+            {
+                statuses[group] = statuses.GetValueOrDefault(group, ComponentStatus.Operational).Worst(component.Status);
+            }
+        }
+
+        return statuses;
+    }
+
     /// <summary>Unresolved public status incidents, newest first, with their updates.</summary>
     public required IReadOnlyList<StatusIncident> UnresolvedIncidents { get; init; }
 

@@ -1,5 +1,6 @@
 using StatusKit.Engine;
 using StatusKit.Model;
+using StatusKit.Services;
 using StatusKit.Status;
 using StatusKit.TestSupport;
 
@@ -31,6 +32,42 @@ public sealed class StatusChangeFeedTests
         var pageEvent = Assert.Single(events, e => e.Kind == StatusChangeKind.Page);
         Assert.Equal(ComponentStatus.MajorOutage, pageEvent.NewStatus);
         Assert.True(pageEvent.Sequence > component.Sequence);
+    }
+
+    [Fact]
+    public async Task AGroupsStatus_IsPublishedWhenItChanges_AndNotWhenAWorseMemberHidesTheChange()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        await kit.Components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "Cards", GroupName = "Payments", TeamId = "a" });
+        await kit.Components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "Payouts", GroupName = "Payments", TeamId = "b" });
+        await kit.Components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "API", TeamId = "b" });
+        await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var feed = kit.Get<IStatusChangeFeed>().SubscribeAsync(page.Id, cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = feed.MoveNextAsync(); // subscribes
+
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Triggered, 1));
+        await kit.ReportAndSettleAsync(kit.Signal("INC-2", "b", "Medium", PlatformIncidentState.Triggered, 1));
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Resolved, 2));
+        ((StatusChangeFeed)kit.Get<IStatusChangeFeed>()).Publish(new StatusChanged { Kind = StatusChangeKind.Gap, PageId = page.Id, Cause = "end" });
+        var events = new List<StatusChanged>();
+        Assert.True(await first);
+        while (feed.Current.Cause != "end")
+        {
+            events.Add(feed.Current);
+            Assert.True(await feed.MoveNextAsync());
+        }
+
+        await feed.DisposeAsync();
+
+        // Payouts' degradation hides under Cards' outage; when Cards recovers the group shows Payouts' degradation.
+        var groups = events.Where(e => e.Kind == StatusChangeKind.Group).Select(e => (e.GroupName, e.OldStatus, e.NewStatus)).ToList();
+        Assert.Equal(
+            [("Payments", ComponentStatus.Operational, ComponentStatus.MajorOutage), ("Payments", ComponentStatus.MajorOutage, ComponentStatus.DegradedPerformance)],
+            groups);
+        var snapshot = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+        Assert.Equal(ComponentStatus.DegradedPerformance, snapshot!.GroupStatuses()["Payments"]);
     }
 
     [Fact]
