@@ -1,10 +1,13 @@
 using System.Net;
 using System.Text;
-using StatusKit.Status;
 
 namespace StatusKit.Notifications.Email;
 
-/// <summary>Renders a notification's plain-text and HTML bodies. Every user-provided string is HTML-encoded.</summary>
+/// <summary>
+/// Renders a notification's plain-text and HTML bodies: the subject, then the body, which states the change (a
+/// component's old and new status are in both already, so they are not repeated). Every user-provided string is
+/// HTML-encoded.
+/// </summary>
 internal static class EmailRenderer
 {
     /// <summary>The subject on one line: control characters (header injection) become spaces.</summary>
@@ -23,17 +26,6 @@ internal static class EmailRenderer
     {
         var text = new StringBuilder();
         text.Append(Subject(content)).Append("\n\n");
-        if (content.NewStatus is { } newStatus)
-        {
-            text.Append(content.ComponentName ?? "Component").Append(": ");
-            if (content.OldStatus is { } oldStatus)
-            {
-                text.Append(oldStatus.ToDisplayName()).Append(" -> ");
-            }
-
-            text.Append(newStatus.ToDisplayName()).Append("\n\n");
-        }
-
         text.Append(content.Body).Append("\n\n");
         if (WebLink(content.Link) is { } link)
         {
@@ -57,17 +49,6 @@ internal static class EmailRenderer
             .Append("<body style=\"font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;color:#1f2328\">\n")
             .Append("<p style=\"color:#59636e\">").Append(Encode(content.PageName)).Append("</p>\n")
             .Append("<h1 style=\"font-size:20px\">").Append(subject).Append("</h1>\n");
-        if (content.NewStatus is { } newStatus)
-        {
-            html.Append("<p><strong>").Append(Encode(content.ComponentName ?? "Component")).Append("</strong>: ");
-            if (content.OldStatus is { } oldStatus)
-            {
-                html.Append(Encode(oldStatus.ToDisplayName())).Append(" &rarr; ");
-            }
-
-            html.Append("<strong>").Append(Encode(newStatus.ToDisplayName())).Append("</strong></p>\n");
-        }
-
         foreach (var paragraph in content.Body.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
         {
             html.Append("<p>").Append(Encode(paragraph).Replace("\n", "<br>\n", StringComparison.Ordinal)).Append("</p>\n");

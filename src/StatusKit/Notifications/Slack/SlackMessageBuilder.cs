@@ -1,6 +1,3 @@
-using System.Text;
-using StatusKit.Status;
-
 namespace StatusKit.Notifications.Slack;
 
 /// <summary>Renders a notification as a Block Kit message, escaping every user-provided string for Slack.</summary>
@@ -17,20 +14,8 @@ internal static class SlackMessageBuilder
             new("header", new SlackText("plain_text", Truncate(content.Subject, MaxHeaderChars), Emoji: true)),
         };
 
-        var section = new StringBuilder();
-        if (content.NewStatus is { } newStatus)
-        {
-            section.Append('*').Append(Escape(content.ComponentName ?? "Component")).Append("*: ");
-            if (content.OldStatus is { } oldStatus)
-            {
-                section.Append(oldStatus.ToDisplayName()).Append(" \u2192 ");
-            }
-
-            section.Append('*').Append(newStatus.ToDisplayName()).Append("*\n");
-        }
-
-        section.Append(Escape(content.Body));
-        blocks.Add(new SlackBlock("section", new SlackText("mrkdwn", Truncate(section.ToString(), MaxSectionChars))));
+        // The body states the change (a component's old and new status), so the statuses are not repeated here.
+        blocks.Add(new SlackBlock("section", new SlackText("mrkdwn", Truncate(Escape(content.Body), MaxSectionChars))));
 
         var context = Escape(content.PageName);
         if (IsWebLink(content.Link))
@@ -40,7 +25,8 @@ internal static class SlackMessageBuilder
 
         blocks.Add(new SlackBlock("context", Elements: [new SlackText("mrkdwn", Truncate(context, MaxSectionChars))]));
 
-        var fallback = Truncate($"[{content.PageName}] {content.Subject}", MaxFallbackChars);
+        // Every subject names the page already ("[Acme Status] API: Major Outage", "Confirm your subscription to …").
+        var fallback = Truncate(content.Subject, MaxFallbackChars);
         return new SlackPayload(Escape(fallback), blocks);
     }
 
