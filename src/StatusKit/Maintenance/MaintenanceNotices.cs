@@ -26,7 +26,9 @@ internal static class MaintenanceNotices
             NotificationKind.MaintenanceCompleted => ("completed", "Maintenance completed"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a maintenance notice."),
         };
-        var when = When(occurrenceStartsAt, occurrenceEndsAt, page.TimeZoneId);
+
+        // The occurrence on the page's wall clock, as the page shows it (see PageClock.Range).
+        var when = PageClock.Range(occurrenceStartsAt, occurrenceEndsAt, page.TimeZoneId);
         var content = new NotificationContent
         {
             Kind = kind,
@@ -39,27 +41,6 @@ internal static class MaintenanceNotices
         };
         return NoticePlanner.Plan(subscribers, window.ComponentIds, DeduplicationStem(window.Id, occurrenceStartsAt, verb), content, now);
     }
-
-    /// <summary>
-    /// The occurrence on the page's wall clock, as the page shows it: "2026-01-05 10:00 - 2026-01-05 11:00 Europe/Berlin
-    /// (UTC+01:00)", each end with its own offset when a clock change falls inside; UTC pages (and zones unknown here) in UTC.
-    /// </summary>
-    private static string When(DateTimeOffset startsAt, DateTimeOffset endsAt, string timeZoneId)
-    {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) || zone.BaseUtcOffset == TimeSpan.Zero && !zone.SupportsDaylightSavingTime)
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"{startsAt.UtcDateTime:yyyy-MM-dd HH:mm} - {endsAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
-        }
-
-        var start = TimeZoneInfo.ConvertTime(startsAt, zone);
-        var end = TimeZoneInfo.ConvertTime(endsAt, zone);
-        return start.Offset == end.Offset
-            ? string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd HH:mm} - {end:yyyy-MM-dd HH:mm} {timeZoneId} ({Offset(start)})")
-            : string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd HH:mm} {Offset(start)} - {end:yyyy-MM-dd HH:mm} {Offset(end)} {timeZoneId}");
-    }
-
-    private static string Offset(DateTimeOffset local) =>
-        "UTC" + (local.Offset < TimeSpan.Zero ? "-" : "+") + local.Offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
 
     public static string DeduplicationStem(Guid windowId, DateTimeOffset occurrenceStartsAt, string verb) =>
         string.Create(CultureInfo.InvariantCulture, $"maintenance|{windowId:N}|{occurrenceStartsAt.UtcTicks}|{verb}");

@@ -5,10 +5,14 @@ using StatusKit.Status;
 
 namespace StatusKit.Notifications.Dispatching;
 
-/// <summary>Folds the deferred rows of one subscriber into one <see cref="NotificationKind.Digest"/> message.</summary>
+/// <summary>
+/// Folds the deferred rows of one subscriber into one <see cref="NotificationKind.Digest"/> message, each change on a line
+/// with its time on the page's clock (<see cref="PageClock"/>, as maintenance notices write theirs).
+/// </summary>
 internal static class DigestComposer
 {
-    public static NotificationContent Compose(IReadOnlyList<Notification> rows)
+    /// <summary>The digest of <paramref name="rows"/>, with times in <paramref name="timeZoneId"/> (the page's; UTC when null).</summary>
+    public static NotificationContent Compose(IReadOnlyList<Notification> rows, string? timeZoneId)
     {
         var first = rows[0].Content;
         var events = NotificationEvents.None;
@@ -20,7 +24,7 @@ internal static class DigestComposer
             var content = row.Content;
             events |= content.Event;
             occurredAt = content.OccurredAt > occurredAt ? content.OccurredAt : occurredAt;
-            body.Append('\n').Append("- ").Append(content.OccurredAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)).Append(' ');
+            body.Append('\n').Append("- ").Append(PageClock.Instant(content.OccurredAt, timeZoneId)).Append(' ');
             if (content.ComponentName is { } component && content.NewStatus is { } status)
             {
                 body.Append(component).Append(": ");

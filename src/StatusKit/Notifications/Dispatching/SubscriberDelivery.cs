@@ -107,7 +107,9 @@ internal sealed class SubscriberDelivery
         else if (foldable.Count > 1)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var digest = DigestComposer.Compose(foldable);
+            // The page's clock, as on the page and in maintenance notices; UTC when the page is gone.
+            var page = await Store(ct => _store.GetPageAsync(subscriber!.PageId, ct), cancellationToken);
+            var digest = DigestComposer.Compose(foldable, page?.TimeZoneId);
             Log.DigestComposed(_logger, foldable.Count, subscriberId, foldable[0].Id);
             subscriber = await SendAsync(pass, foldable, digest, subscriber!, cancellationToken);
         }

@@ -63,6 +63,31 @@ public sealed class StormControlTests
     }
 
     [Fact]
+    public async Task ADigest_ShowsEachChangeOnThePagesClock_WithItsOffset_LikeAMaintenanceNotice()
+    {
+        var h = await DispatcherHarness.CreateAsync(); // the page's clock is Europe/Berlin, UTC+01:00 in January
+        h.Settings.MaxNotificationsPerHour = 1;
+        var subscriber = await h.SubscriberAsync();
+        h.Clock.Advance(TimeSpan.FromMinutes(20)); // 09:20 UTC
+        for (var i = 0; i < 3; i++)
+        {
+            await h.EnqueueAsync(h.Change(subscriber, ComponentStatus.PartialOutage));
+        }
+
+        var notifier = new RecordingNotifier(SubscriberChannel.Email);
+        var dispatcher = h.Dispatcher(notifier);
+        await dispatcher.RunOnceAsync(None);
+        h.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero));
+        await dispatcher.RunOnceAsync(None);
+
+        var digest = notifier.Delivered[^1].Content;
+        Assert.Equal(NotificationKind.Digest, digest.Kind);
+        var lines = digest.Body.Split('\n').Skip(1).ToArray();
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, line => Assert.StartsWith("- 2026-01-05 10:20 Europe/Berlin (UTC+01:00) ", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TwoDispatchers_SendingToOneSubscriberAtOnce_DeliverNoMoreThanTheCap()
     {
         var h = await DispatcherHarness.CreateAsync();
