@@ -225,9 +225,11 @@ public interface IStatusStore
     /// <summary>
     /// Enqueues notifications atomically. A notification whose <see cref="Notification.DeduplicationKey"/> is already
     /// stored is skipped. One with a <see cref="Notification.CoalesceKey"/> for which a Pending, unleased row exists
-    /// is merged into that row instead of inserted: the row takes the new content and deduplication key, keeps its
+    /// is merged into that row instead of inserted: the row takes the new content (a component change keeps the row's
+    /// old status, which the subscriber last heard of, and its body says so) and deduplication key, keeps its
     /// id, creation time and <see cref="Notification.NotAfter"/>, and its due time becomes the earlier of the new due
-    /// time and its <see cref="Notification.NotAfter"/>. Returns how many rows were inserted or merged.
+    /// time and its <see cref="Notification.NotAfter"/>. <see cref="OutboxStaging"/> applies these rules. Returns how
+    /// many rows were inserted or merged.
     /// </summary>
     Task<int> EnqueueNotificationsAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 

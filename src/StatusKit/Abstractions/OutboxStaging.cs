@@ -71,7 +71,12 @@ public sealed class OutboxStaging
         if (notification.CoalesceKey is { } coalesceKey && FindCoalesceTarget(coalesceKey) is { } target)
         {
             var due = target.NotAfter is { } notAfter && notAfter < notification.DueAt ? notAfter : notification.DueAt;
-            Stage(target with { Content = notification.Content, DeduplicationKey = notification.DeduplicationKey, DueAt = due });
+            Stage(target with
+            {
+                Content = NotificationPlanner.Merged(target.Content, notification.Content),
+                DeduplicationKey = notification.DeduplicationKey,
+                DueAt = due,
+            });
             return;
         }
 

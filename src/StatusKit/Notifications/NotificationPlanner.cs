@@ -64,7 +64,7 @@ internal static class NotificationPlanner
                         Kind = NotificationKind.ComponentStatusChanged,
                         Event = notificationEvent,
                         Subject = $"[{page.Name}] {componentName}: {change.NewStatus.ToDisplayName()}",
-                        Body = $"{componentName} changed from {change.OldStatus.ToDisplayName()} to {change.NewStatus.ToDisplayName()}.",
+                        Body = ComponentChangeBody(componentName, change.OldStatus, change.NewStatus),
                         PageName = page.Name,
                         PageSlug = page.Slug,
                         ComponentId = change.ComponentId,
@@ -82,6 +82,21 @@ internal static class NotificationPlanner
 
         return notifications;
     }
+
+    /// <summary>
+    /// The content of a queued notice once a later one of its key has merged into it: the later one's, except that a
+    /// component change still starts from the status of the queued notice (the one the subscriber last heard of, since
+    /// the changes in between were never sent), so "Major Outage, then Partial Outage" within the debounce reads
+    /// "from Operational to Partial Outage".
+    /// </summary>
+    internal static NotificationContent Merged(NotificationContent queued, NotificationContent later) =>
+        queued is { Kind: NotificationKind.ComponentStatusChanged, OldStatus: { } old }
+        && later is { Kind: NotificationKind.ComponentStatusChanged, NewStatus: { } now, ComponentName: { } name }
+            ? later with { OldStatus = old, Body = ComponentChangeBody(name, old, now) }
+            : later;
+
+    private static string ComponentChangeBody(string componentName, ComponentStatus oldStatus, ComponentStatus newStatus) =>
+        $"{componentName} changed from {oldStatus.ToDisplayName()} to {newStatus.ToDisplayName()}.";
 
     /// <summary>The coalesce key of component notifications: one pending row per (subscriber, component).</summary>
     public static string CoalesceKey(Guid subscriberId, Guid componentId) =>

@@ -1,4 +1,5 @@
 using StatusKit.Notifications;
+using StatusKit.Status;
 
 namespace StatusKit.TestSupport.Contract;
 
@@ -109,10 +110,29 @@ public abstract partial class StatusStoreContractTests
 
         var rows = await Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, None);
         var row = Assert.Single(rows);
+        // The later change's content, told from the status the queued row started from (what the subscriber last heard).
+        var content = newer.Content with { OldStatus = pending.Content.OldStatus, Body = "API changed from Operational to Major Outage." };
         Assert.Equal(
-            pending with { Content = newer.Content, DeduplicationKey = newer.DeduplicationKey, DueAt = TestData.At(4) },
+            pending with { Content = content, DeduplicationKey = newer.DeduplicationKey, DueAt = TestData.At(4) },
             row);
         Assert.Null(await Store.GetNotificationAsync(newer.Id, None));
+    }
+
+    [Fact]
+    public async Task EnqueueNotifications_CoalesceMergeOfAComponentChange_KeepsTheQueuedRowsOldStatus()
+    {
+        var page = await AddPageAsync();
+        var subscriberId = Guid.NewGuid();
+        var pending = await EnqueueAsync(TestData.Notification(page.Id, subscriberId, coalesceKey: "sub:api", notAfter: TestData.At(10)));
+        var later = TestData.Notification(page.Id, subscriberId, dueAt: TestData.At(3), coalesceKey: "sub:api", createdAt: TestData.At(1));
+        later = later with { Content = later.Content with { OldStatus = ComponentStatus.MajorOutage, NewStatus = ComponentStatus.PartialOutage } };
+
+        await Store.EnqueueNotificationsAsync([later], None);
+
+        var row = await Store.GetNotificationAsync(pending.Id, None);
+        Assert.Equal(ComponentStatus.Operational, row?.Content.OldStatus);
+        Assert.Equal(ComponentStatus.PartialOutage, row?.Content.NewStatus);
+        Assert.Equal("API changed from Operational to Partial Outage.", row?.Content.Body);
     }
 
     [Fact]

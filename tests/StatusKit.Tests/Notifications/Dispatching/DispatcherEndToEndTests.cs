@@ -111,11 +111,46 @@ public sealed class DispatcherEndToEndTests
         Assert.Same(dispatcher, Assert.Single(host.Services.GetServices<IHostedService>().OfType<NotificationDispatcher>()));
     }
 
-    private static IncidentSignal Signal(long version, PlatformIncidentState state, DateTimeOffset at) => new()
+    [Fact]
+    public async Task TwoChangesWithinTheDebounce_SendOneMessage_FromTheStatusTheSubscriberLastHeardOf()
+    {
+        var clock = new ManualTimeProvider();
+        var email = new RecordingNotifier(SubscriberChannel.Email);
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<INotifier>(email);
+        services.AddStatusPages();
+        var provider = services.BuildServiceProvider();
+        var ct = CancellationToken.None;
+        var page = await provider.GetRequiredService<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme" }, ct);
+        await provider.GetRequiredService<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "API", TeamId = "A" }, ct);
+        await provider.GetRequiredService<SubscriberService>().SubscribeAsync(
+            new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "ops@example.com", PreVerified = true }, ct);
+        var intake = provider.GetRequiredService<IIncidentIntake>();
+        var engine = provider.GetRequiredService<IStatusEngine>();
+        var debounce = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationOptions>>().Value.DebounceWindow;
+
+        // Operational -> Major Outage, then a minute later Major Outage -> Partial Outage: one message, after the second.
+        await intake.ReportIncidentAsync(Signal(1, PlatformIncidentState.Triggered, clock.GetUtcNow()), ct);
+        await engine.WhenIdleAsync(ct);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await intake.ReportIncidentAsync(Signal(2, PlatformIncidentState.Acknowledged, clock.GetUtcNow(), priority: "High"), ct);
+        await engine.WhenIdleAsync(ct);
+        clock.Advance(debounce);
+        Assert.Equal(1, await provider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(ct));
+
+        // The subscriber never heard of the Major Outage, so the message must not say the component came from there.
+        var message = Assert.Single(email.Delivered);
+        Assert.Equal(ComponentStatus.Operational, message.Content.OldStatus);
+        Assert.Equal(ComponentStatus.PartialOutage, message.Content.NewStatus);
+        Assert.Equal("API changed from Operational to Partial Outage.", message.Content.Body);
+    }
+
+    private static IncidentSignal Signal(long version, PlatformIncidentState state, DateTimeOffset at, string priority = "Critical") => new()
     {
         IncidentId = "INC-1",
         TeamId = "A",
-        Priority = "Critical",
+        Priority = priority,
         State = state,
         Version = version,
         OccurredAt = at,
