@@ -27,10 +27,29 @@ public sealed class SqliteStoreBehaviourTests(ITestOutputHelper output) : StoreB
 
         await store.ListNotificationsAsync(new NotificationQuery { SubscriberId = Guid.NewGuid(), Take = 10 }, CancellationToken.None);
 
+        var plan = await PlanAsync(Assert.Single(counter.Texts));
+        Assert.Contains(plan, step => step.Contains("IX_statuskit_notifications_subscriber_id_created_at", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_pages_latest_incident_change_is_read_through_the_page_and_update_time_index()
+    {
+        var counter = new CommandCounter();
+        var store = Database.CreateStore(counter);
+
+        await store.LoadPageContentAsync(Guid.NewGuid(), 100, CancellationToken.None);
+
+        var latestIncident = Assert.Single(counter.Texts).Split(";\n")[^1];
+        var plan = await PlanAsync(latestIncident);
+        Assert.Contains(plan, step => step.Contains("IX_statuskit_status_incidents_page_id_updated_at", StringComparison.Ordinal));
+    }
+
+    private async Task<List<string>> PlanAsync(string statement)
+    {
         await using var connection = new SqliteConnection(((SqliteTestDatabase)Database).ConnectionString);
         await connection.OpenAsync();
         await using var explain = connection.CreateCommand();
-        explain.CommandText = "EXPLAIN QUERY PLAN " + Assert.Single(counter.Texts);
+        explain.CommandText = "EXPLAIN QUERY PLAN " + statement;
         var plan = new List<string>();
         await using var reader = await explain.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -38,6 +57,6 @@ public sealed class SqliteStoreBehaviourTests(ITestOutputHelper output) : StoreB
             plan.Add(reader.GetString(3));
         }
 
-        Assert.Contains(plan, step => step.Contains("IX_statuskit_notifications_subscriber_id_created_at", StringComparison.Ordinal));
+        return plan;
     }
 }

@@ -65,7 +65,8 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     {
         await using var context = Database.CreateContext();
         Assert.Equal(
-            ["20250601000000_InitialSchema", "20261123000000_ChainStatusHistory", "20261123050000_IndexNotificationsBySubscriberAndCreation"],
+            ["20250601000000_InitialSchema", "20261123000000_ChainStatusHistory", "20261123050000_IndexNotificationsBySubscriberAndCreation",
+                "20261124000000_IndexStatusIncidentsByPageAndUpdate"],
             await context.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.False(context.Database.HasPendingModelChanges());

@@ -17,9 +17,11 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     }
 
     /// <remarks>
-    /// One command with five result sets (the page, its components, its unresolved incidents, their updates, its
-    /// windows), where the four list calls cost four, read under one read transaction (<see cref="SnapshotReads"/>) so
-    /// that the snapshot built from it never shows an incident without the updates committed with it.
+    /// One command with six result sets (the page, its components, its unresolved incidents, their updates, its
+    /// windows, its most recently changed incident), where the four list calls cost four, read under one read
+    /// transaction (<see cref="SnapshotReads"/>) so that the snapshot built from it never shows an incident without the
+    /// updates committed with it. The last set is one row found through the (page, update time) index, however many
+    /// incidents the page has collected.
     /// </remarks>
     public async Task<PageContent?> LoadPageContentAsync(Guid pageId, int maxUnresolvedIncidents, CancellationToken cancellationToken)
     {
@@ -50,7 +52,12 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             Select<MaintenanceWindowEntity>(
                 "w",
                 $"FROM {s.Table<MaintenanceWindowEntity>()} AS w WHERE {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.PageId))} = {{0}}",
-                $"{Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.OccurrenceStartsAt))}, {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.Id))}"));
+                $"{Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.OccurrenceStartsAt))}, {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.Id))}"),
+            Select<StatusIncidentEntity>(
+                "l",
+                $"FROM (SELECT x.* FROM {s.Table<StatusIncidentEntity>()} AS x WHERE {Col<StatusIncidentEntity>("x", nameof(StatusIncidentEntity.PageId))} = {{0}} " +
+                $"ORDER BY {Col<StatusIncidentEntity>("x", nameof(StatusIncidentEntity.UpdatedAt))} DESC LIMIT 1) AS l",
+                null));
 
         return await session.QuerySnapshotAsync(
             sql,
@@ -68,12 +75,14 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 var incidents = await sets.NextAsync<StatusIncidentEntity>();
                 var updates = await sets.NextAsync<StatusIncidentUpdateEntity>();
                 var windows = await sets.NextAsync<MaintenanceWindowEntity>();
+                var latest = await sets.NextAsync<StatusIncidentEntity>();
                 return new PageContent
                 {
                     Page = pages[0].ToModel(),
                     Components = SortedModels(components, ComponentOrder.ByDisplay),
                     UnresolvedIncidents = WithUpdates(incidents, updates),
                     MaintenanceWindows = windows.Select(w => w.ToModel()).ToArray(),
+                    LatestIncidentChange = latest.Count == 0 ? null : Instants.FromStore(latest[0].UpdatedAt),
                 };
             },
             cancellationToken);
@@ -115,6 +124,16 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                   ?? throw new StatusKitNotFoundException("page", page.Id.ToString());
         row.CopyFrom(page);
         await SaveAsync(session, "page", null, cancellationToken);
+    }
+
+    /// <remarks>One conditional <c>UPDATE</c> of the timestamp column alone.</remarks>
+    public async Task<bool> TouchPageAsync(Guid pageId, DateTimeOffset changedAt, CancellationToken cancellationToken)
+    {
+        var at = Instants.ToStore(changedAt);
+        await using var session = await OpenAsync(cancellationToken);
+        return await session.Set<PageEntity>()
+            .Where(p => p.Id == pageId)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.UpdatedAt, p => p.UpdatedAt < at ? at : p.UpdatedAt), cancellationToken) > 0;
     }
 
     public async Task<bool> DeletePageAsync(Guid pageId, CancellationToken cancellationToken)

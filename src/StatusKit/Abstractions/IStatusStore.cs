@@ -38,6 +38,17 @@ public interface IStatusStore
     Task UpdatePageAsync(StatusPage page, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Moves the page's <see cref="StatusPage.UpdatedAt"/> forward to <paramref name="changedAt"/>, never backwards,
+    /// changing nothing else (one conditional write, so it cannot undo a concurrent <see cref="UpdatePageAsync"/>).
+    /// Returns false when the page is missing.
+    /// </summary>
+    /// <remarks>
+    /// The services call it for the changes the page's content no longer records afterwards (a deleted incident,
+    /// window or component; a new component order), so that the time of the page's latest change still moves.
+    /// </remarks>
+    Task<bool> TouchPageAsync(Guid pageId, DateTimeOffset changedAt, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Deletes a page with everything that belongs to it (components, windows, incidents, subscribers, history,
     /// notifications). Returns false when it was missing.
     /// </summary>
@@ -92,7 +103,8 @@ public interface IStatusStore
     /// <summary>
     /// Loads what a page's snapshot shows, or null when the page is missing: the page, its components, its unresolved
     /// status incidents newest first (at most <paramref name="maxUnresolvedIncidents"/>, at least 1) and all its
-    /// maintenance windows, each as the corresponding <c>List…</c> method returns them.
+    /// maintenance windows, each as the corresponding <c>List…</c> method returns them, and the latest change time of
+    /// any of its incidents (<see cref="PageContent.LatestIncidentChange"/>).
     /// </summary>
     /// <remarks>
     /// The engine rebuilds a page's snapshot with this after every change on the page, so a store should answer in one

@@ -19,4 +19,11 @@ public sealed record PageContent
 
     /// <summary>Every maintenance window of the page, by occurrence start, as <see cref="IStatusStore.ListMaintenanceWindowsAsync"/> lists them.</summary>
     public required IReadOnlyList<MaintenanceWindow> MaintenanceWindows { get; init; }
+
+    /// <summary>
+    /// The latest <see cref="StatusIncident.UpdatedAt"/> of all the page's status incidents, resolved ones included (a
+    /// resolve is a change the page shows), or null when the page has none. With the page's, its components' and its
+    /// windows' times it makes the time of the page's latest change.
+    /// </summary>
+    public DateTimeOffset? LatestIncidentChange { get; init; }
 }

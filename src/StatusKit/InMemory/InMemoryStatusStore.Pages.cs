@@ -23,8 +23,28 @@ public sealed partial class InMemoryStatusStore
                         Components = ComponentsInDisplayOrder(pageId),
                         UnresolvedIncidents = QueryIncidents(pageId, new StatusIncidentQuery { Unresolved = true, Take = maxUnresolvedIncidents }),
                         MaintenanceWindows = Ordered(OnPage(_windowIdsByPage, _windows, pageId, static _ => true)),
+                        LatestIncidentChange = LatestIncidentChange(pageId),
                     }
                     : null;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TouchPageAsync(Guid pageId, DateTimeOffset changedAt, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                if (!_pages.TryGetValue(pageId, out var page))
+                {
+                    return false;
+                }
+
+                if (changedAt > page.UpdatedAt)
+                {
+                    _pages[pageId] = page with { UpdatedAt = changedAt };
+                }
+
+                return true;
             },
             cancellationToken);
 
@@ -111,6 +131,18 @@ public sealed partial class InMemoryStatusStore
                 return true;
             },
             cancellationToken);
+
+    private DateTimeOffset? LatestIncidentChange(Guid pageId)
+    {
+        DateTimeOffset? latest = null;
+        foreach (var id in _incidentIdsByPage.GetValueOrDefault(pageId) ?? [])
+        {
+            var updatedAt = _incidents[id].UpdatedAt;
+            latest = latest is { } l && l >= updatedAt ? l : updatedAt;
+        }
+
+        return latest;
+    }
 
     private static void ValidatePage(StatusPage page)
     {

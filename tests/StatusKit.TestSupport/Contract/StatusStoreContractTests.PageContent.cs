@@ -62,6 +62,39 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task LoadPageContent_LatestIncidentChange_IsTheLatestUpdateOfAnyOfThePagesIncidents_ResolvedOnesIncluded()
+    {
+        var page = await AddPageAsync();
+        var other = await AddPageAsync();
+        var open = TestData.Incident(page.Id, TestData.At(10));
+        var resolvedLater = TestData.Incident(page.Id, TestData.At(20));
+        foreach (var incident in new[] { open, resolvedLater, TestData.Incident(other.Id, TestData.At(90)) })
+        {
+            await Store.AddStatusIncidentAsync(incident, [], None);
+        }
+
+        await Store.AppendStatusIncidentUpdateAsync(
+            resolvedLater.Id, new StatusIncidentUpdate(Guid.NewGuid(), TestData.At(40), StatusIncidentState.Resolved, "Fixed."), [], None);
+
+        var content = await Store.LoadPageContentAsync(page.Id, 100, None);
+
+        Assert.Equal(TestData.At(40), content!.LatestIncidentChange);
+        StoreAssert.SameIds([open.Id], content.UnresolvedIncidents.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task LoadPageContent_PageWithoutIncidents_HasNoLatestIncidentChange()
+    {
+        var page = await AddPageAsync();
+        var other = await AddPageAsync();
+        await Store.AddStatusIncidentAsync(TestData.Incident(other.Id), [], None);
+
+        var content = await Store.LoadPageContentAsync(page.Id, 100, None);
+
+        Assert.Null(content!.LatestIncidentChange);
+    }
+
+    [Fact]
     public async Task AfterDeletes_EveryPageReadReturnsOnlyWhatRemains()
     {
         var page = await AddPageAsync();

@@ -131,6 +131,35 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task TouchPage_LaterTime_MovesUpdatedAtThereAndChangesNothingElse()
+    {
+        var page = await AddPageAsync();
+        var other = await AddPageAsync();
+
+        Assert.True(await Store.TouchPageAsync(page.Id, TestData.At(30), None));
+
+        Assert.Equal(page with { UpdatedAt = TestData.At(30) }, await Store.GetPageAsync(page.Id, None));
+        Assert.Equal(other, await Store.GetPageAsync(other.Id, None));
+    }
+
+    [Fact]
+    public async Task TouchPage_EarlierTime_NeverMovesUpdatedAtBack()
+    {
+        var page = await AddPageAsync();
+        await Store.TouchPageAsync(page.Id, TestData.At(30), None);
+
+        Assert.True(await Store.TouchPageAsync(page.Id, TestData.At(20), None));
+
+        Assert.Equal(TestData.At(30), (await Store.GetPageAsync(page.Id, None))!.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task TouchPage_Missing_ReturnsFalse()
+    {
+        Assert.False(await Store.TouchPageAsync(Guid.NewGuid(), TestData.At(30), None));
+    }
+
+    [Fact]
     public async Task DeletePage_Missing_ReturnsFalse()
     {
         Assert.False(await Store.DeletePageAsync(Guid.NewGuid(), None));

@@ -468,6 +468,8 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
 
             b.HasIndex("PageId", "State");
 
+            b.HasIndex("PageId", "UpdatedAt");
+
             b.ToTable("statuskit_status_incidents", (string?)null);
         });
 

@@ -467,6 +467,8 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
 
             b.HasIndex("PageId", "State");
 
+            b.HasIndex("PageId", "UpdatedAt");
+
             b.ToTable("statuskit_status_incidents", (string?)null);
         });
 

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace StatusKit.EntityFrameworkCore.Migrations.PostgreSql;
+
+/// <summary>Adds <see cref="IncidentUpdateTimeIndex"/>.</summary>
+[DbContext(typeof(StatusKitPostgreSqlDbContext))]
+[Migration("20261124000000_IndexStatusIncidentsByPageAndUpdate")]
+internal sealed class IndexStatusIncidentsByPageAndUpdate : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => IncidentUpdateTimeIndex.Create(migrationBuilder);
+
+    protected override void Down(MigrationBuilder migrationBuilder) => IncidentUpdateTimeIndex.Drop(migrationBuilder);
+}
