@@ -259,6 +259,43 @@ public sealed partial class StatuspageApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task Page_updated_at_never_goes_back_and_follows_a_resolved_incident_and_a_new_window()
+    {
+        var pages = factory.Service<StatusPageService>();
+        var page = await pages.CreateAsync(new CreateStatusPage { Name = "Updated at", Slug = "updated-at-follows-changes" });
+        try
+        {
+            var incidents = factory.Service<StatusIncidentService>();
+            var incident = await incidents.CreateAsync(new CreateStatusIncident
+            {
+                PageId = page.Id, Title = "Login errors", Message = "Investigating.", NotifySubscribers = false,
+            });
+            var whileOpen = await PageUpdatedAtAsync("/status/updated-at-follows-changes/api/v2/summary.json");
+            await incidents.ResolveAsync(incident.Id, "Fixed.", notifySubscribers: false);
+
+            using var afterResolve = await GetJsonAsync("/status/updated-at-follows-changes/api/v2/incidents.json");
+            var resolvedAt = afterResolve.RootElement.GetProperty("incidents")[0].GetProperty("resolved_at").GetString()!;
+            var start = factory.Service<TimeProvider>().GetUtcNow().AddDays(1);
+            await factory.Service<MaintenanceService>().CreateAsync(new CreateMaintenanceWindow
+            {
+                PageId = page.Id, Title = "Database upgrade", StartsAt = start, EndsAt = start.AddHours(1), NotifySubscribers = false,
+            });
+            using var afterWindow = await GetJsonAsync("/status/updated-at-follows-changes/api/v2/scheduled-maintenances.json");
+
+            var pageAfterResolve = afterResolve.RootElement.GetProperty("page").GetProperty("updated_at").GetString()!;
+            var pageAfterWindow = afterWindow.RootElement.GetProperty("page").GetProperty("updated_at").GetString()!;
+            Assert.True(Instant(pageAfterResolve) >= Instant(whileOpen), $"updated_at went back from {whileOpen} to {pageAfterResolve}");
+            Assert.Equal(resolvedAt, pageAfterResolve);
+            Assert.True(Instant(pageAfterWindow) >= Instant(pageAfterResolve), $"updated_at went back from {pageAfterResolve} to {pageAfterWindow}");
+            Assert.Equal(afterWindow.RootElement.GetProperty("scheduled_maintenances")[0].GetProperty("updated_at").GetString(), pageAfterWindow);
+        }
+        finally
+        {
+            await pages.DeleteAsync(page.Id);
+        }
+    }
+
+    [Fact]
     public async Task Memo_keeps_one_copy_per_page_and_document_whatever_the_Host_header()
     {
         var documents = factory.Service<StatuspageDocuments>();
@@ -290,6 +327,15 @@ public sealed partial class StatuspageApiTests(SampleHostFactory factory)
         using var client = factory.CreatePublicClient();
         return JsonDocument.Parse(await client.GetByteArrayAsync(path));
     }
+
+    private async Task<string> PageUpdatedAtAsync(string path)
+    {
+        using var json = await GetJsonAsync(path);
+        return json.RootElement.GetProperty("page").GetProperty("updated_at").GetString()!;
+    }
+
+    private static DateTimeOffset Instant(string timestamp) =>
+        DateTimeOffset.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<Guid> CreateIncidentAsync()
     {

@@ -162,9 +162,14 @@ internal sealed class StatuspageMapper
 
     private DateTimeOffset Local(DateTimeOffset instant) => PageTime.Local(instant, _zone);
 
+    /// <summary>
+    /// The snapshot's <see cref="PageSnapshot.UpdatedAt"/> (the page's latest change of anything it shows), and for a
+    /// snapshot without one (built by hand, or cached by an older version) what the snapshot itself shows.
+    /// </summary>
     private DateTimeOffset LastChange()
     {
         var last = DerivedIds.CreatedAt(_snapshot.PageId, DateTimeOffset.UnixEpoch);
+        last = _snapshot.UpdatedAt > last ? _snapshot.UpdatedAt : last;
         foreach (var component in _snapshot.Components)
         {
             last = component.StatusUpdatedAt > last ? component.StatusUpdatedAt : last;

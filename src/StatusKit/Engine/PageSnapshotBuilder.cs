@@ -33,6 +33,7 @@ internal sealed class PageSnapshotBuilder(
         var page = content.Page;
         var components = content.Components;
         var now = time.GetUtcNow();
+        var lastChange = Later(Later(page.CreatedAt, page.UpdatedAt), content.LatestIncidentChange);
         var componentSnapshots = new ComponentSnapshot[components.Count];
         var statuses = new ComponentStatus[components.Count];
         for (var i = 0; i < components.Count; i++)
@@ -40,12 +41,19 @@ internal sealed class PageSnapshotBuilder(
             var c = components[i];
             componentSnapshots[i] = new ComponentSnapshot(c.Id, c.Name, c.Description, c.GroupName, c.DisplayOrder, c.Status, c.StatusUpdatedAt);
             statuses[i] = c.Status;
+            lastChange = Later(Later(lastChange, c.UpdatedAt), c.StatusUpdatedAt);
+        }
+
+        foreach (var incident in content.UnresolvedIncidents)
+        {
+            lastChange = Later(lastChange, incident.UpdatedAt);
         }
 
         var active = new List<MaintenanceOccurrence>();
         var upcoming = new List<MaintenanceOccurrence>();
         foreach (var window in content.MaintenanceWindows)
         {
+            lastChange = Later(lastChange, window.UpdatedAt);
             foreach (var occurrence in MaintenanceOccurrences.Between(window, now, now + _horizon))
             {
                 (occurrence.State == MaintenanceState.InProgress ? active : upcoming).Add(occurrence);
@@ -66,12 +74,15 @@ internal sealed class PageSnapshotBuilder(
             UnresolvedIncidents = content.UnresolvedIncidents,
             ActiveMaintenance = active,
             UpcomingMaintenance = upcoming,
+            UpdatedAt = lastChange,
             GeneratedAt = default,
             Version = string.Empty,
         };
 
         return _writer.Stamp(snapshot, now);
     }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset? b) => b is { } t && t > a ? t : a;
 
     /// <summary>How many pages' component JSON is kept to build their next snapshot faster (for tests).</summary>
     public int PagesKept => _writer.PageCount;

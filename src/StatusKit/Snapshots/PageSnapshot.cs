@@ -62,6 +62,15 @@ public sealed record PageSnapshot
     /// <summary>Maintenance occurrences starting within the look-ahead (default 7 days), soonest first.</summary>
     public required IReadOnlyList<MaintenanceOccurrence> UpcomingMaintenance { get; init; }
 
+    /// <summary>
+    /// When anything the page shows last changed: the latest of the page's own <see cref="StatusPage.UpdatedAt"/> (its
+    /// settings, and the deletions and reorders the services record there), its components' edits and status changes,
+    /// any of its status incidents' changes (resolved ones included) and any of its maintenance windows' changes. Read
+    /// from stored times only, so it never moves back across rebuilds, restarts or hosts. Statuspage's
+    /// <c>page.updated_at</c>. The default value for a snapshot built by hand or cached by an older version.
+    /// </summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
     /// <summary>When the snapshot was built. Serialised after the content, before <see cref="Version"/>.</summary>
     [JsonPropertyOrder(int.MaxValue - 1)]
     public required DateTimeOffset GeneratedAt { get; init; }
