@@ -159,7 +159,13 @@ public sealed class MaintenanceService
     public async Task<bool> DeleteAsync(Guid windowId, CancellationToken cancellationToken = default)
     {
         var window = await _store.GetMaintenanceWindowAsync(windowId, cancellationToken);
-        if (window is null || !await _store.DeleteMaintenanceWindowAsync(windowId, cancellationToken))
+        if (window is null)
+        {
+            return false;
+        }
+
+        await _store.BeforeRemovalAsync(window.PageId, _time.GetUtcNow(), window.UpdatedAt, cancellationToken);
+        if (!await _store.DeleteMaintenanceWindowAsync(windowId, cancellationToken))
         {
             return false;
         }

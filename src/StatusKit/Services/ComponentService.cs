@@ -94,7 +94,14 @@ public sealed class ComponentService
     public async Task<bool> DeleteAsync(Guid componentId, CancellationToken cancellationToken = default)
     {
         var component = await _store.GetComponentAsync(componentId, cancellationToken);
-        if (component is null || !await _store.DeleteComponentAsync(componentId, cancellationToken))
+        if (component is null)
+        {
+            return false;
+        }
+
+        var changedAt = component.StatusUpdatedAt > component.UpdatedAt ? component.StatusUpdatedAt : component.UpdatedAt;
+        await _store.BeforeRemovalAsync(component.PageId, _time.GetUtcNow(), changedAt, cancellationToken);
+        if (!await _store.DeleteComponentAsync(componentId, cancellationToken))
         {
             return false;
         }
@@ -114,6 +121,7 @@ public sealed class ComponentService
         Guard.DistinctIds(orderedComponentIds, "componentIds");
         await _store.RequirePageAsync(pageId, cancellationToken);
         await _store.ReorderComponentsAsync(pageId, orderedComponentIds, cancellationToken);
+        await _store.AfterChangeAsync(pageId, _time.GetUtcNow(), cancellationToken);
         await _engine.RefreshPageAsync(pageId, cancellationToken);
     }
 

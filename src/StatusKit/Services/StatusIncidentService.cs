@@ -136,7 +136,13 @@ public sealed class StatusIncidentService
     public async Task<bool> DeleteAsync(Guid incidentId, CancellationToken cancellationToken = default)
     {
         var incident = await _store.GetStatusIncidentAsync(incidentId, cancellationToken);
-        if (incident is null || !await _store.DeleteStatusIncidentAsync(incidentId, cancellationToken))
+        if (incident is null)
+        {
+            return false;
+        }
+
+        await _store.BeforeRemovalAsync(incident.PageId, _time.GetUtcNow(), incident.UpdatedAt, cancellationToken);
+        if (!await _store.DeleteStatusIncidentAsync(incidentId, cancellationToken))
         {
             return false;
         }

@@ -55,15 +55,19 @@ public sealed class PageUpdatedAtTests
                 ["edit the page"] = (kit, p) => kit.Pages.UpdateAsync(p.Page.Id, new UpdateStatusPage { Name = "Renamed" }),
                 ["rename a component"] = (kit, p) => kit.Components.UpdateAsync(p.First.Id, new UpdateComponent { Name = "Renamed" }),
                 ["set a component's status"] = (kit, p) => kit.Components.SetManualStatusAsync(p.First.Id, ComponentStatus.MajorOutage),
+                ["reorder the components"] = (kit, p) => kit.Components.ReorderAsync(p.Page.Id, [p.Second.Id, p.First.Id]),
+                ["delete a component"] = (kit, p) => kit.Components.DeleteAsync(p.Second.Id),
                 ["post an incident"] = (kit, p) => kit.Incidents.CreateAsync(Incident(p.Page.Id)),
                 ["update an incident"] = (kit, p) => kit.Incidents.AddUpdateAsync(p.Open.Id, StatusIncidentState.Identified, "Found it.", false),
                 ["resolve an incident"] = (kit, p) => kit.Incidents.ResolveAsync(p.Open.Id, "Fixed.", false),
                 ["edit a resolved incident"] = (kit, p) => kit.Incidents.UpdateAsync(p.Resolved.Id, new UpdateStatusIncident { Title = "Renamed" }),
+                ["delete a resolved incident"] = (kit, p) => kit.Incidents.DeleteAsync(p.Resolved.Id),
                 ["schedule a window"] = (kit, p) => Maintenance(kit).CreateAsync(Window(kit, p.Page.Id)),
                 ["edit a window"] = (kit, p) => Maintenance(kit).UpdateAsync(p.Scheduled.Id, new UpdateMaintenanceWindow { Title = "Renamed" }),
                 ["start a window"] = (kit, p) => Maintenance(kit).StartNowAsync(p.Scheduled.Id),
                 ["complete a window"] = (kit, p) => Maintenance(kit).CompleteNowAsync(p.Running.Id),
                 ["cancel a window"] = (kit, p) => Maintenance(kit).CancelAsync(p.Scheduled.Id),
+                ["delete a window"] = (kit, p) => Maintenance(kit).DeleteAsync(p.Scheduled.Id),
             };
 
         public static async Task<PageWithEverything> CreateAsync(StatusKitHarness kit)
