@@ -76,20 +76,28 @@ public sealed class StatusPageService
     public Task<IReadOnlyList<StatusPage>> ListAsync(string? teamId = null, CancellationToken cancellationToken = default) =>
         _store.ListPagesAsync(teamId, cancellationToken);
 
-    /// <summary>Changes a page's name, description, slug, team or time zone.</summary>
+    /// <summary>
+    /// Changes a page's name, description, slug, team or time zone. Changes that leave every field as it was write
+    /// nothing, so the page's <see cref="StatusPage.UpdatedAt"/> (and its documents' <c>updated_at</c>) stays.
+    /// </summary>
     public async Task<StatusPage> UpdateAsync(Guid pageId, UpdateStatusPage changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var page = await _store.RequirePageAsync(pageId, cancellationToken);
-        var updated = page with
+        var revised = page with
         {
             Name = changes.Name is null ? page.Name : Guard.Name(changes.Name, "name"),
             Description = changes.Description is null ? page.Description : Guard.OptionalText(changes.Description, "description"),
             Slug = changes.Slug is null ? page.Slug : Guard.Slug(changes.Slug),
             TeamId = changes.TeamId is null ? page.TeamId : Guard.OptionalText(changes.TeamId, "teamId", Guard.MaxNameLength),
             TimeZoneId = changes.TimeZoneId is null ? page.TimeZoneId : Guard.TimeZone(changes.TimeZoneId),
-            UpdatedAt = _time.GetUtcNow(),
         };
+        if (revised == page)
+        {
+            return page;
+        }
+
+        var updated = revised with { UpdatedAt = _time.GetUtcNow() };
         await _store.UpdatePageAsync(updated, cancellationToken);
         await _engine.RefreshPageAsync(pageId, cancellationToken);
         return updated;

@@ -45,6 +45,19 @@ public sealed class PageUpdatedAtTests
         Assert.Equal(lastChange, (await kit.Reader.GetSnapshotAsync(page.Page.Id, CancellationToken.None))!.UpdatedAt);
     }
 
+    [Fact]
+    public async Task A_page_edit_that_changes_nothing_keeps_the_time_of_the_last_change()
+    {
+        await using var kit = new StatusKitHarness();
+        var page = await PageWithEverything.CreateAsync(kit);
+        var lastChange = (await kit.Reader.GetSnapshotAsync(page.Page.Id, CancellationToken.None))!.UpdatedAt;
+        kit.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        await kit.Pages.UpdateAsync(page.Page.Id, new UpdateStatusPage { Name = page.Page.Name });
+
+        Assert.Equal(lastChange, (await kit.Reader.GetSnapshotAsync(page.Page.Id, CancellationToken.None))!.UpdatedAt);
+    }
+
     /// <summary>A page with two components, an open and a resolved incident, and a scheduled and a running window.</summary>
     private sealed record PageWithEverything(
         StatusPage Page, Component First, Component Second, StatusIncident Open, StatusIncident Resolved, MaintenanceWindow Scheduled, MaintenanceWindow Running)
