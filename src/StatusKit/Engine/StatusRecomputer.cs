@@ -177,9 +177,12 @@ internal sealed class StatusRecomputer
             try
             {
                 var after = await _snapshots.RefreshAsync(pageId, cancellationToken);
-                if (after is not null && before is not null)
+                if (after is not null && before is not null && GroupChanges(before, after, cause) is { } groupChanges)
                 {
-                    PublishGroupChanges(before, after, cause, Publish);
+                    foreach (var change in groupChanges)
+                    {
+                        Publish(change);
+                    }
                 }
 
                 if (after is not null && before is not null && before.Status.Status != after.Status.Status)
@@ -208,17 +211,25 @@ internal sealed class StatusRecomputer
         }
     }
 
-    // A group whose status differs between the snapshots (a group new to the page counts as Operational before, like
-    // an empty page), so a live page can update the group's heading with the status the server renders.
-    private static void PublishGroupChanges(PageSnapshot before, PageSnapshot after, string cause, Action<StatusChanged> publish)
+    // The groups whose status differs between the snapshots (a group new to the page counts as Operational before, like
+    // an empty page), so a live page can update the group's heading with the status the server renders. Null when none
+    // changed (most recomputes, and every one on a page without groups), so nothing is allocated then.
+    private static List<StatusChanged>? GroupChanges(PageSnapshot before, PageSnapshot after, string cause)
     {
+        var now = after.GroupStatuses();
+        if (now.Count == 0)
+        {
+            return null;
+        }
+
         var old = before.GroupStatuses();
-        foreach (var (group, status) in after.GroupStatuses())
+        List<StatusChanged>? changes = null;
+        foreach (var (group, status) in now)
         {
             var was = old.GetValueOrDefault(group, ComponentStatus.Operational);
             if (was != status)
             {
-                publish(new StatusChanged
+                (changes ??= []).Add(new StatusChanged
                 {
                     Kind = StatusChangeKind.Group,
                     PageId = after.PageId,
@@ -230,6 +241,8 @@ internal sealed class StatusRecomputer
                 });
             }
         }
+
+        return changes;
     }
 
     private void ReportUnknownPriorities(IReadOnlyList<IncidentSignal> signals)

@@ -41,16 +41,19 @@ public sealed record PageSnapshot
     /// </summary>
     public IReadOnlyDictionary<string, ComponentStatus> GroupStatuses()
     {
-        var statuses = new Dictionary<string, ComponentStatus>(StringComparer.Ordinal);
-        foreach (var component in Components)
+        // Runs twice on every recompute's snapshot refresh: no enumerator, and no dictionary for a page without groups.
+        Dictionary<string, ComponentStatus>? statuses = null;
+        var components = Components;
+        for (var i = 0; i < components.Count; i++)
         {
-            if (component.GroupName is { } group)
+            if (components[i].GroupName is { } group)
             {
-                statuses[group] = statuses.GetValueOrDefault(group, ComponentStatus.Operational).Worst(component.Status);
+                statuses ??= new Dictionary<string, ComponentStatus>(StringComparer.Ordinal);
+                statuses[group] = statuses.GetValueOrDefault(group, ComponentStatus.Operational).Worst(components[i].Status);
             }
         }
 
-        return statuses;
+        return statuses is null ? System.Collections.ObjectModel.ReadOnlyDictionary<string, ComponentStatus>.Empty : statuses;
     }
 
     /// <summary>Unresolved public status incidents, newest first, with their updates.</summary>
