@@ -17,21 +17,8 @@ public sealed class DispatcherEndToEndTests
     [Fact]
     public async Task CriticalIncident_NotifiesOutageOnce_AndResolvingItNotifiesResolvedOnce()
     {
-        var clock = new ManualTimeProvider();
-        var email = new RecordingNotifier(SubscriberChannel.Email);
-        var services = new ServiceCollection().AddLogging();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton<INotifier>(email);
-        services.AddStatusPages();
-        // Not disposed: StatusEngine.DisposeAsync is not idempotent, and the container disposes the engine twice (as
-        // StatusEngine and as the IStatusEngine factory's result), which throws ObjectDisposedException. Reported.
-        var provider = services.BuildServiceProvider();
+        var (provider, clock, email, page, component) = await WireAsync();
         var ct = CancellationToken.None;
-
-        var page = await provider.GetRequiredService<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme" }, ct);
-        var component = await provider.GetRequiredService<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "API", TeamId = "A" }, ct);
-        await provider.GetRequiredService<SubscriberService>().SubscribeAsync(
-            new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "ops@example.com", PreVerified = true }, ct);
         var intake = provider.GetRequiredService<IIncidentIntake>();
         var engine = provider.GetRequiredService<IStatusEngine>();
         var dispatcher = provider.GetRequiredService<NotificationDispatcher>();
@@ -66,22 +53,12 @@ public sealed class DispatcherEndToEndTests
     [Fact]
     public async Task WithAPublicBaseAddress_ComponentAndIncidentNotices_LinkToTheStatusPage()
     {
-        var clock = new ManualTimeProvider();
-        var email = new RecordingNotifier(SubscriberChannel.Email);
-        var services = new ServiceCollection().AddLogging();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton<INotifier>(email);
-        services.AddStatusPages(o =>
+        var (provider, clock, email, page, component) = await WireAsync(o =>
         {
             o.PublicBaseAddress = new Uri("https://status.example.com/status");
             o.LinkSigningKey = Convert.ToBase64String(new byte[32]);
         });
-        var provider = services.BuildServiceProvider(); // not disposed: see the test above
         var ct = CancellationToken.None;
-        var page = await provider.GetRequiredService<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme" }, ct);
-        var component = await provider.GetRequiredService<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "API", TeamId = "A" }, ct);
-        await provider.GetRequiredService<SubscriberService>().SubscribeAsync(
-            new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "ops@example.com", PreVerified = true }, ct);
         var dispatcher = provider.GetRequiredService<NotificationDispatcher>();
 
         await provider.GetRequiredService<IIncidentIntake>().ReportIncidentAsync(Signal(1, PlatformIncidentState.Triggered, clock.GetUtcNow()), ct);
@@ -114,18 +91,8 @@ public sealed class DispatcherEndToEndTests
     [Fact]
     public async Task TwoChangesWithinTheDebounce_SendOneMessage_FromTheStatusTheSubscriberLastHeardOf()
     {
-        var clock = new ManualTimeProvider();
-        var email = new RecordingNotifier(SubscriberChannel.Email);
-        var services = new ServiceCollection().AddLogging();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton<INotifier>(email);
-        services.AddStatusPages();
-        var provider = services.BuildServiceProvider();
+        var (provider, clock, email, _, _) = await WireAsync();
         var ct = CancellationToken.None;
-        var page = await provider.GetRequiredService<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme" }, ct);
-        await provider.GetRequiredService<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "API", TeamId = "A" }, ct);
-        await provider.GetRequiredService<SubscriberService>().SubscribeAsync(
-            new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "ops@example.com", PreVerified = true }, ct);
         var intake = provider.GetRequiredService<IIncidentIntake>();
         var engine = provider.GetRequiredService<IStatusEngine>();
         var debounce = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationOptions>>().Value.DebounceWindow;
@@ -144,6 +111,31 @@ public sealed class DispatcherEndToEndTests
         Assert.Equal(ComponentStatus.Operational, message.Content.OldStatus);
         Assert.Equal(ComponentStatus.PartialOutage, message.Content.NewStatus);
         Assert.Equal("API changed from Operational to Partial Outage.", message.Content.Body);
+    }
+
+    /// <summary>
+    /// The library as a host wires it, on a manual clock, with page "acme", its component "API" (team A) and one
+    /// verified email subscriber whose messages the returned notifier records.
+    /// </summary>
+    /// <remarks>
+    /// The provider is not disposed: StatusEngine.DisposeAsync is not idempotent, and the container disposes the engine
+    /// twice (as StatusEngine and as the IStatusEngine factory's result), which throws ObjectDisposedException.
+    /// </remarks>
+    private static async Task<(ServiceProvider Provider, ManualTimeProvider Clock, RecordingNotifier Email, StatusPage Page, Component Component)> WireAsync(
+        Action<StatusKit.Configuration.StatusPagesOptions>? configure = null)
+    {
+        var clock = new ManualTimeProvider();
+        var email = new RecordingNotifier(SubscriberChannel.Email);
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<INotifier>(email);
+        services.AddStatusPages(configure);
+        var provider = services.BuildServiceProvider();
+        var page = await provider.GetRequiredService<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme" });
+        var component = await provider.GetRequiredService<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "API", TeamId = "A" });
+        await provider.GetRequiredService<SubscriberService>().SubscribeAsync(
+            new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "ops@example.com", PreVerified = true });
+        return (provider, clock, email, page, component);
     }
 
     private static IncidentSignal Signal(long version, PlatformIncidentState state, DateTimeOffset at, string priority = "Critical") => new()
