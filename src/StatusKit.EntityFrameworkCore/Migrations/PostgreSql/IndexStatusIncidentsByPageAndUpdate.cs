@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace StatusKit.EntityFrameworkCore.Migrations.PostgreSql;
 
-/// <summary>Adds <see cref="IncidentUpdateTimeIndex"/>.</summary>
+/// <summary>Adds <see cref="AddedIndex.IncidentUpdateTime"/>.</summary>
 [DbContext(typeof(StatusKitPostgreSqlDbContext))]
 [Migration("20261124000000_IndexStatusIncidentsByPageAndUpdate")]
 internal sealed class IndexStatusIncidentsByPageAndUpdate : Migration
 {
-    protected override void Up(MigrationBuilder migrationBuilder) => IncidentUpdateTimeIndex.Create(migrationBuilder);
+    protected override void Up(MigrationBuilder migrationBuilder) => AddedIndex.IncidentUpdateTime.Create(migrationBuilder);
 
-    protected override void Down(MigrationBuilder migrationBuilder) => IncidentUpdateTimeIndex.Drop(migrationBuilder);
+    protected override void Down(MigrationBuilder migrationBuilder) => AddedIndex.IncidentUpdateTime.Drop(migrationBuilder);
 }

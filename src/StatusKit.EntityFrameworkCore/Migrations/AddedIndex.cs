@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace StatusKit.EntityFrameworkCore.Migrations;
+
+/// <summary>
+/// An index added after the initial schema, the same on both providers: each provider's migration only names which
+/// one it creates or drops.
+/// </summary>
+internal sealed class AddedIndex(string name, string table, params string[] columns)
+{
+    /// <summary>
+    /// The outbox's (subscriber, creation time) index: the dispatcher lists a subscriber's newest rows before sending,
+    /// to find a later change of the same component, and without it that read sorts all of the subscriber's rows.
+    /// </summary>
+    public static AddedIndex SubscriberCreation { get; } =
+        new("IX_statuskit_notifications_subscriber_id_created_at", "statuskit_notifications", "subscriber_id", "created_at");
+
+    /// <summary>
+    /// The status incidents' (page, update time) index: every snapshot rebuild reads the page's most recently changed
+    /// incident (the time of the page's latest change), and without it that read visits every incident the page ever had.
+    /// </summary>
+    public static AddedIndex IncidentUpdateTime { get; } =
+        new("IX_statuskit_status_incidents_page_id_updated_at", "statuskit_status_incidents", "page_id", "updated_at");
+
+    public void Create(MigrationBuilder migrationBuilder) => migrationBuilder.CreateIndex(name: name, table: table, columns: columns);
+
+    public void Drop(MigrationBuilder migrationBuilder) => migrationBuilder.DropIndex(name: name, table: table);
+}
