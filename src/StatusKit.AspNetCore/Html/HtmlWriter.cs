@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using StatusKit.Shared;
 
 namespace StatusKit.AspNetCore.Html;
 
@@ -60,13 +61,10 @@ internal sealed class HtmlWriter
         _html.Append('>');
         Text(local.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture));
         _html.Append(' ');
-        Text(ZoneLabel(local.Offset));
+        Text(UtcOffsetLabel.Of(local.Offset));
         _html.Append("</time>");
         return this;
     }
 
     public override string ToString() => _html.ToString();
-
-    private static string ZoneLabel(TimeSpan offset) =>
-        offset == TimeSpan.Zero ? "UTC" : "UTC" + (offset < TimeSpan.Zero ? "-" : "+") + offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StatusKit.Shared;
 
 namespace StatusKit.Notifications;
 
@@ -46,6 +47,5 @@ internal static class PageClock
             ? zone
             : null;
 
-    private static string Offset(DateTimeOffset local) =>
-        "UTC" + (local.Offset < TimeSpan.Zero ? "-" : "+") + local.Offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+    private static string Offset(DateTimeOffset local) => UtcOffsetLabel.Of(local.Offset);
 }
