@@ -35,12 +35,14 @@ internal sealed class UptimeService(IStatusStore store, IOptions<StatusPagesOpti
         }
 
         var components = await store.ListComponentsAsync(pageId, cancellationToken);
-        var uptimes = await ComputeAsync(page, components, days, cancellationToken);
+        if (components.Count == 0)
+        {
+            // No history to read, and no component days for the aggregate to take its dates from.
+            return new PageUptime(pageId, [], UptimeCalculator.NoData(TimeZoneInfo.FindSystemTimeZoneById(page.TimeZoneId), time.GetUtcNow(), days), null);
+        }
 
-        // Without components the aggregate has no days to take its dates from.
-        var aggregate = uptimes.Length > 0
-            ? UptimeCalculator.Aggregate(uptimes, days)
-            : UptimeCalculator.NoData(TimeZoneInfo.FindSystemTimeZoneById(page.TimeZoneId), time.GetUtcNow(), days);
+        var uptimes = await ComputeAsync(page, components, days, cancellationToken);
+        var aggregate = UptimeCalculator.Aggregate(uptimes, days);
         var counted = uptimes.Where(u => u.UptimePercent is not null).ToList();
         return new PageUptime(pageId, uptimes, aggregate, counted.Count == 0 ? null : counted.Average(u => u.UptimePercent!.Value));
     }
