@@ -43,7 +43,7 @@ internal sealed class MaintenanceRecurrence
 
     /// <summary>
     /// The first occurrence start strictly after <paramref name="after"/> of a recurrence whose first occurrence is
-    /// <paramref name="firstStart"/> (DTSTART for an RRULE), or null when there is none.
+    /// <paramref name="firstStart"/> (DTSTART for an RRULE, which counts toward its COUNT), or null when there is none.
     /// </summary>
     public DateTimeOffset? NextStartAfter(DateTimeOffset firstStart, TimeZoneInfo zone, DateTimeOffset after)
     {
@@ -52,7 +52,27 @@ internal sealed class MaintenanceRecurrence
             return _cron.GetNextOccurrence(after, zone);
         }
 
-        var wallStart = TimeZoneInfo.ConvertTime(firstStart, zone).DateTime;
-        return _rule!.GetNextOccurrence(DateTime.SpecifyKind(wallStart, DateTimeKind.Unspecified), zone, after);
+        var wallStart = DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(firstStart, zone).DateTime, DateTimeKind.Unspecified);
+        if (_rule!.Parts.Count is not { } count)
+        {
+            return _rule.GetNextOccurrence(wallStart, zone, after);
+        }
+
+        // RFC 5545 counts DTSTART as the first of the COUNT occurrences. The rule yields DTSTART only when it matches;
+        // when it does not, the window's first occurrence is one of the COUNT, and the rule keeps COUNT - 1 of its own.
+        // Compared on the wall clock: a StartsAt in the second half of a DST fold is yielded by the rule at its first.
+        var own = _rule.GetOccurrences(wallStart, zone);
+        var wallSecond = wallStart.AddTicks(-(wallStart.Ticks % TimeSpan.TicksPerSecond));
+        var matchesFirstStart = own.Select(static o => (DateTimeOffset?)o).FirstOrDefault() is { } first
+            && TimeZoneInfo.ConvertTime(first, zone).DateTime == wallSecond;
+        foreach (var occurrence in matchesFirstStart ? own : own.Take(count - 1))
+        {
+            if (occurrence > after)
+            {
+                return occurrence;
+            }
+        }
+
+        return null;
     }
 }

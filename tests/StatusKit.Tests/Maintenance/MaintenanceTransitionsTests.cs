@@ -52,6 +52,39 @@ public sealed class MaintenanceTransitionsTests
     }
 
     [Fact]
+    public void COUNT_includes_a_first_occurrence_that_does_not_match_the_rule_as_RFC_5545_counts_DTSTART()
+    {
+        // Monday 11:00, then Tuesdays: RFC 5545 counts DTSTART as the first of the COUNT occurrences.
+        var window = Window(recurrence: "FREQ=WEEKLY;BYDAY=TU;COUNT=3");
+
+        var starts = OccurrenceSchedule.For(window)!.Take(10).Select(o => o.StartsAt).ToList();
+
+        Assert.Equal([T0.AddHours(2), T0.AddDays(1).AddHours(2), T0.AddDays(8).AddHours(2)], starts);
+    }
+
+    [Fact]
+    public void COUNT_counts_a_first_occurrence_that_matches_the_rule_once()
+    {
+        var window = Window(recurrence: "FREQ=WEEKLY;BYDAY=MO,TU;COUNT=3");
+
+        var starts = OccurrenceSchedule.For(window)!.Take(10).Select(o => o.StartsAt).ToList();
+
+        Assert.Equal([T0.AddHours(2), T0.AddDays(1).AddHours(2), T0.AddDays(7).AddHours(2)], starts);
+    }
+
+    [Fact]
+    public void COUNT_counts_a_first_occurrence_in_the_second_half_of_a_DST_fold_once()
+    {
+        // 02:30 CET on the night Berlin falls back: the second 02:30, which the rule resolves to the first one.
+        var start = new DateTimeOffset(2026, 10, 25, 1, 30, 0, TimeSpan.Zero);
+        Assert.True(OccurrenceSchedule.TryCreate(start, TimeSpan.FromMinutes(20), "Europe/Berlin", "FREQ=DAILY;COUNT=3", out var schedule, out _, out _));
+
+        var starts = schedule.Take(10).Select(o => o.StartsAt).ToList();
+
+        Assert.Equal([start, start.AddDays(1), start.AddDays(2)], starts);
+    }
+
+    [Fact]
     public void The_schedule_resolves_DST_folds_to_the_first_instant_and_keeps_the_local_time()
     {
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
