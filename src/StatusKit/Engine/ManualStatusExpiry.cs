@@ -11,6 +11,8 @@ namespace StatusKit.Engine;
 /// (and their page) changes back by itself. It hears of an expiry set on this host at once
 /// (<see cref="Expect"/>), and reads every stored expiry at start-up (one that passed while the host was down is
 /// recomputed then) and again every <see cref="RescanInterval"/>, which is how it learns of expiries set on other hosts.
+/// Its recomputes are time-driven (<see cref="TimeDrivenRecompute"/>), so an expiry ended late is still recorded at
+/// the expiry.
 /// </summary>
 /// <remarks>
 /// A recompute is idempotent, so two hosts ending the same expiry change the status once. A failing store read or
@@ -82,7 +84,7 @@ internal sealed class ManualStatusExpiry : BackgroundService
             {
                 try
                 {
-                    await _engine.RecomputeComponentsAsync(due, Cause, cancellationToken);
+                    await _engine.RecomputeComponentsAsync(due, Cause, TimeDrivenRecompute.Expiries, cancellationToken);
                     Log.ManualStatusesExpired(_logger, due.Count);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

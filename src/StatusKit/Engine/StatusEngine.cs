@@ -64,7 +64,14 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
     public Task RecomputeAllAsync(CancellationToken cancellationToken) =>
         WaitAsync(Enqueue("all", StatusScope.All, "operator recompute", false, background: false), cancellationToken);
 
-    public Task RecomputeComponentsAsync(IReadOnlyList<Guid> componentIds, string cause, CancellationToken cancellationToken)
+    public Task RecomputeComponentsAsync(IReadOnlyList<Guid> componentIds, string cause, CancellationToken cancellationToken) =>
+        RecomputeComponentsAsync(componentIds, cause, null, cancellationToken);
+
+    /// <summary>
+    /// Recomputes components; with <paramref name="timing"/> (only time asked for it: an expiry, a maintenance end),
+    /// a change that what ended explains is stamped when it ended rather than now.
+    /// </summary>
+    public Task RecomputeComponentsAsync(IReadOnlyList<Guid> componentIds, string cause, TimeDrivenRecompute? timing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(componentIds);
         if (componentIds.Count == 0)
@@ -73,7 +80,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
         }
 
         var key = "components:" + string.Join(',', componentIds.Order());
-        return WaitAsync(Enqueue(key, StatusScope.ForComponents([.. componentIds]), cause, false, background: false), cancellationToken);
+        return WaitAsync(Enqueue(key, StatusScope.ForComponents([.. componentIds]), cause, false, background: false, timing: timing), cancellationToken);
     }
 
     /// <summary>Rebuilds a page's snapshot after a change that moves no status (a name, an incident update), in queue order.</summary>
@@ -92,11 +99,12 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
         _ = Enqueue($"team:{teamId}", StatusScope.ForTeam(teamId), cause, causedByIncidents: true, background: true);
 
     /// <summary>
-    /// Queues the recompute of every component (at start-up: what the store holds wins over what the previous run left);
-    /// never throws for recompute failures, which are retried.
+    /// Queues the recompute of every component (at start-up: what the store holds wins over what the previous run left,
+    /// and a manual status that expired while the host was down is recorded as ending at its expiry); never throws for
+    /// recompute failures, which are retried.
     /// </summary>
     public void RecomputeAllInBackground(string cause) =>
-        _ = Enqueue("all", StatusScope.All, cause, causedByIncidents: true, background: true);
+        _ = Enqueue("all", StatusScope.All, cause, causedByIncidents: true, background: true, timing: TimeDrivenRecompute.Expiries);
 
     public Task WhenIdleAsync(CancellationToken cancellationToken)
     {
@@ -171,7 +179,8 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
         _ = PumpAsync();
     }
 
-    private Task Enqueue(string key, StatusScope scope, string cause, bool causedByIncidents, bool background, bool refreshOnly = false)
+    private Task Enqueue(
+        string key, StatusScope scope, string cause, bool causedByIncidents, bool background, bool refreshOnly = false, TimeDrivenRecompute? timing = null)
     {
         lock (_gate)
         {
@@ -185,10 +194,11 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
                 existing.Cause = cause;
                 existing.CausedByIncidents |= causedByIncidents;
                 existing.Background |= background;
+                existing.Timing = TimeDrivenRecompute.Merge(existing.Timing, timing);
                 return existing.Completion.Task;
             }
 
-            var item = new WorkItem(key, scope, cause, causedByIncidents, background, refreshOnly);
+            var item = new WorkItem(key, scope, cause, causedByIncidents, background, refreshOnly) { Timing = timing };
             _pending.Add(key, item);
             if (!_pumping)
             {
@@ -260,7 +270,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
             }
             else
             {
-                await _recomputer.RecomputeAsync(item.Scope, item.Cause, item.CausedByIncidents, _stopping.Token);
+                await _recomputer.RecomputeAsync(item.Scope, item.Cause, item.CausedByIncidents, item.Timing, _stopping.Token);
             }
 
             item.Completion.TrySetResult();
@@ -293,7 +303,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
             _ =>
             {
                 timer?.Dispose();
-                _ = Enqueue(item.Key, item.Scope, item.Cause, item.CausedByIncidents, background: true, item.RefreshOnly);
+                _ = Enqueue(item.Key, item.Scope, item.Cause, item.CausedByIncidents, background: true, item.RefreshOnly, item.Timing);
             },
             null,
             _retryDelay,
@@ -323,6 +333,9 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
         public bool CausedByIncidents { get; set; } = causedByIncidents;
 
         public bool Background { get; set; } = background;
+
+        /// <summary>Set while every request merged into this item was asked for by time alone.</summary>
+        public TimeDrivenRecompute? Timing { get; set; }
 
         public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

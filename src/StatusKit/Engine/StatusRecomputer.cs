@@ -50,7 +50,15 @@ internal sealed class StatusRecomputer
     }
 
     /// <summary>Recomputes <paramref name="scope"/>; returns the changes that were committed.</summary>
-    public async Task<IReadOnlyList<ComponentStatusChange>> RecomputeAsync(StatusScope scope, string cause, bool causedByIncidents, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ComponentStatusChange>> RecomputeAsync(StatusScope scope, string cause, bool causedByIncidents, CancellationToken cancellationToken) =>
+        RecomputeAsync(scope, cause, causedByIncidents, null, cancellationToken);
+
+    /// <summary>
+    /// Recomputes <paramref name="scope"/>; returns the changes that were committed. With <paramref name="timing"/> (a
+    /// recompute only time asked for), changes that what ended explains are stamped when it ended (<see cref="ChangeTimeline"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<ComponentStatusChange>> RecomputeAsync(
+        StatusScope scope, string cause, bool causedByIncidents, TimeDrivenRecompute? timing, CancellationToken cancellationToken)
     {
         var applied = new List<ComponentStatusChange>();
         var names = new Dictionary<Guid, string>();
@@ -59,14 +67,15 @@ internal sealed class StatusRecomputer
         {
             var inputs = await _store.LoadStatusInputsAsync(scope, cancellationToken);
             ReportUnknownPriorities(inputs.OpenSignals);
-            var changes = Diff(inputs, cause);
+            var now = _time.GetUtcNow();
+            var changes = Diff(inputs, cause, timing, now);
             if (changes.Count == 0)
             {
                 break;
             }
 
             var notifications = NotificationPlanner.PlanComponentChanges(
-                changes, inputs, _notificationOptions, causedByIncidents, ComponentsUnderMaintenance(inputs));
+                AsNotified(changes, now), inputs, _notificationOptions, causedByIncidents, ComponentsUnderMaintenance(inputs));
             if (await _store.CommitStatusAsync(new StatusCommit(changes, notifications), cancellationToken))
             {
                 applied.AddRange(changes);
@@ -114,9 +123,8 @@ internal sealed class StatusRecomputer
         }
     }
 
-    private List<ComponentStatusChange> Diff(StatusInputs inputs, string cause)
+    private List<ComponentStatusChange> Diff(StatusInputs inputs, string cause, TimeDrivenRecompute? timing, DateTimeOffset now)
     {
-        var now = _time.GetUtcNow();
         var statuses = StatusCalculator.ComputeEffectiveStatuses(inputs, _priorities, now);
         var changes = new List<ComponentStatusChange>();
         for (var i = 0; i < statuses.Length; i++)
@@ -124,11 +132,38 @@ internal sealed class StatusRecomputer
             var component = inputs.Components[i];
             if (component.Status != statuses[i])
             {
-                changes.Add(new ComponentStatusChange(component.PageId, component.Id, component.Status, statuses[i], now, cause));
+                ChangeTimeline.Append(changes, component, statuses[i], now, cause, timing);
             }
         }
 
         return changes;
+    }
+
+    // Subscribers hear of a change when it is committed (the debounce runs from then), once per component, from the
+    // status before to the status after, even when the history records it at an earlier instant or in steps.
+    private static List<ComponentStatusChange> AsNotified(List<ComponentStatusChange> changes, DateTimeOffset now)
+    {
+        if (changes.TrueForAll(c => c.At == now))
+        {
+            return changes;
+        }
+
+        var net = new List<ComponentStatusChange>(changes.Count);
+        var indexes = new Dictionary<Guid, int>();
+        foreach (var change in changes)
+        {
+            if (indexes.TryGetValue(change.ComponentId, out var i))
+            {
+                net[i] = net[i] with { NewStatus = change.NewStatus };
+            }
+            else
+            {
+                indexes[change.ComponentId] = net.Count;
+                net.Add(change with { At = now });
+            }
+        }
+
+        return net;
     }
 
     /// <summary>

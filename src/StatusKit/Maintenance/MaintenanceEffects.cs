@@ -42,13 +42,21 @@ internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine
     /// <param name="after">The window as stored after the change (its components and flags are current).</param>
     /// <param name="cause">The cause written into the status history.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public async Task SettleAsync(MaintenanceWindow? before, MaintenanceWindow after, string cause, CancellationToken cancellationToken)
+    /// <param name="ended">
+    /// Set when the change is the scheduler ending <paramref name="before"/>'s occurrence: the components' return is then
+    /// recorded at the occurrence's planned end, also when it is applied late (the host was down).
+    /// </param>
+    public async Task SettleAsync(
+        MaintenanceWindow? before, MaintenanceWindow after, string cause, CancellationToken cancellationToken, bool ended = false)
     {
         ArgumentNullException.ThrowIfNull(after);
         if (MovesStatus(before, after))
         {
             IReadOnlyList<Guid> components = before is null ? after.ComponentIds : [.. before.ComponentIds.Union(after.ComponentIds)];
-            await engine.RecomputeComponentsAsync(components, cause, cancellationToken);
+            var timing = ended && before is { State: MaintenanceState.InProgress, AutoUpdateStatus: true }
+                ? new TimeDrivenRecompute([new EndedMaintenance(before.OccurrenceEndsAt, before.ComponentIds)])
+                : null;
+            await engine.RecomputeComponentsAsync(components, cause, timing, cancellationToken);
         }
 
         await engine.RefreshPageAsync(after.PageId, cancellationToken);

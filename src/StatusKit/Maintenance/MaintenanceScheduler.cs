@@ -360,7 +360,7 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
             MaintenanceTransitionKind.Skip => "missed",
             _ => "reminder",
         };
-        return _effects.SettleAsync(before, after, $"maintenance '{after.Title}' {verb}", cancellationToken);
+        return _effects.SettleAsync(before, after, $"maintenance '{after.Title}' {verb}", cancellationToken, ended: kind == MaintenanceTransitionKind.End);
     }
 
     private async Task SettleLeftoversAsync(CancellationToken cancellationToken)

@@ -1,6 +1,10 @@
 using StatusKit.Engine;
+using StatusKit.Model;
+using StatusKit.Notifications;
 using StatusKit.Status;
 using StatusKit.TestSupport;
+using StatusKit.Uptime;
+using StatusKit.TestSupport.Contract;
 
 namespace StatusKit.Tests.Engine;
 
@@ -95,5 +99,75 @@ public sealed class ManualStatusExpiryTests
 
         Assert.Equal(ComponentStatus.MajorOutage, raised);
         Assert.Equal(ComponentStatus.Operational, (await kit.Components.GetAsync(api.Id))!.Status);
+    }
+    [Fact]
+    public async Task ExpiryThatPassedWhileTheHostWasDown_IsRecordedAtTheExpiryNotWhenTheHostCameBack()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", "t1", null));
+        var expiresAt = kit.Clock.GetUtcNow().AddMinutes(5);
+        await kit.Components.SetManualStatusAsync(c[0].Id, ComponentStatus.MajorOutage, expiresAt);
+        kit.Clock.Advance(TimeSpan.FromHours(3));
+
+        await kit.Get<ManualStatusExpiry>().RunOnceAsync(None);
+
+        var last = (await kit.Store.ListStatusHistoryAsync(page.Id, DateTimeOffset.MinValue, None))[^1];
+        Assert.Equal((ComponentStatus.MajorOutage, ComponentStatus.Operational, expiresAt), (last.OldStatus, last.NewStatus, last.At));
+        Assert.Equal(expiresAt, (await kit.Components.GetAsync(c[0].Id))!.StatusUpdatedAt);
+        var today = (await kit.Get<IUptimeService>().GetUptimeAsync(c[0].Id, days: 1))!.Days[^1];
+        Assert.Equal(TimeSpan.FromMinutes(5), today.Downtime);
+    }
+
+    [Fact]
+    public async Task ExpiryThatPassedWhileTheHostWasDown_IsRecordedAtTheExpiryByTheStartUpRecompute()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", "t1", null));
+        var expiresAt = kit.Clock.GetUtcNow().AddMinutes(5);
+        await kit.Components.SetManualStatusAsync(c[0].Id, ComponentStatus.MajorOutage, expiresAt);
+        kit.Clock.Advance(TimeSpan.FromHours(3));
+
+        kit.Get<StatusEngine>().RecomputeAllInBackground("start-up");
+        await kit.Engine.WhenIdleAsync(None);
+
+        var last = (await kit.Store.ListStatusHistoryAsync(page.Id, DateTimeOffset.MinValue, None))[^1];
+        Assert.Equal((ComponentStatus.Operational, expiresAt), (last.NewStatus, last.At));
+    }
+
+    [Fact]
+    public async Task ExpiryFirstNoticedByAnIncidentsRecompute_IsRecordedWhenThatRecomputeRan()
+    {
+        // The incident opened after the expiry: its recompute cannot tell when the raised status really ended (the
+        // incident's status was hidden under it), so it claims nothing earlier than its own time.
+        await using var kit = new StatusKitHarness();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", "t1", null));
+        await kit.Components.SetManualStatusAsync(c[0].Id, ComponentStatus.MajorOutage, kit.Clock.GetUtcNow().AddMinutes(5));
+        kit.Clock.Advance(TimeSpan.FromHours(3));
+        var reportedAt = kit.Clock.GetUtcNow();
+
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "t1", "Medium", PlatformIncidentState.Triggered, 1));
+
+        var last = (await kit.Store.ListStatusHistoryAsync(page.Id, DateTimeOffset.MinValue, None))[^1];
+        Assert.Equal((ComponentStatus.MajorOutage, ComponentStatus.DegradedPerformance, reportedAt), (last.OldStatus, last.NewStatus, last.At));
+    }
+    [Fact]
+    public async Task ExpiryRecordedAtAnEarlierTime_IsStillNotifiedOnceAndDebouncedFromWhenItWasApplied()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", "t1", null));
+        await kit.Components.SetManualStatusAsync(c[0].Id, ComponentStatus.MajorOutage, kit.Clock.GetUtcNow().AddMinutes(5));
+        var subscriber = TestData.Subscriber(page.Id) with { ComponentIds = [], NotifyOn = NotificationEvents.All, CreatedAt = kit.Clock.GetUtcNow() };
+        await kit.Store.AddSubscriberAsync(subscriber, [], None);
+        kit.Clock.Advance(TimeSpan.FromHours(3));
+        var appliedAt = kit.Clock.GetUtcNow();
+
+        await kit.Get<ManualStatusExpiry>().RunOnceAsync(None);
+
+        var notices = (await kit.Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id, Take = 100 }, None))
+            .Where(n => n.Content.NewStatus == ComponentStatus.Operational)
+            .ToList();
+        var notice = Assert.Single(notices);
+        Assert.Equal(ComponentStatus.MajorOutage, notice.Content.OldStatus);
+        Assert.Equal(appliedAt + new NotificationOptions().DebounceWindow, notice.DueAt);
     }
 }

@@ -157,6 +157,23 @@ public abstract class MaintenanceSchedulerContractTests
     }
 
     [Fact]
+    public async Task A_window_whose_end_passed_while_down_is_recorded_as_ending_at_its_end_not_at_start_up()
+    {
+        var time = new ManualTimeProvider(T0);
+        var store = new InMemoryStatusStore();
+        var (page, component, _) = await StartAWindowThenStopTheHostAsync(time, store);
+
+        time.SetUtcNow(T0.AddHours(6));
+        await using var second = await CreateHostAsync(time, store);
+        await second.Port.RunDueTransitionsAsync(CancellationToken.None);
+        await second.Engine.WhenIdleAsync(CancellationToken.None);
+
+        Assert.Equal(
+            [(ComponentStatus.UnderMaintenance, T0.AddHours(1)), (ComponentStatus.Operational, T0.AddHours(2))],
+            (await second.HistoryAsync(page.Id, component.Id)).Select(h => (h.NewStatus, h.At)));
+    }
+
+    [Fact]
     public async Task Cancelled_before_start_never_starts()
     {
         var time = new ManualTimeProvider(T0);
