@@ -86,7 +86,10 @@ public sealed class MaintenanceService
             cancellationToken);
     }
 
-    /// <summary>Cancels a Scheduled or InProgress window; cancelling a cancelled window changes nothing.</summary>
+    /// <summary>
+    /// Cancels a Scheduled or InProgress window (subscribers of one in progress are told it completed now); cancelling a
+    /// cancelled window changes nothing.
+    /// </summary>
     public Task<MaintenanceWindow> CancelAsync(Guid windowId, CancellationToken cancellationToken = default) =>
         ChangeAsync(
             windowId,
@@ -98,8 +101,12 @@ public sealed class MaintenanceService
                 }
 
                 RequireState(window, "cancelled", MaintenanceState.Scheduled, MaintenanceState.InProgress);
+                // An occurrence cancelled in progress ended now, which is what its subscribers are told.
                 MaintenanceNotice? notice = window.State == MaintenanceState.InProgress
-                    ? new MaintenanceNotice(NotificationKind.MaintenanceCompleted, window.OccurrenceStartsAt, window.OccurrenceEndsAt)
+                    ? new MaintenanceNotice(
+                        NotificationKind.MaintenanceCompleted,
+                        window.OccurrenceStartsAt,
+                        now < window.OccurrenceEndsAt ? now : window.OccurrenceEndsAt)
                     : null;
                 return Task.FromResult<(MaintenanceWindow, MaintenanceNotice?)>((window with { State = MaintenanceState.Cancelled, UpdatedAt = now }, notice));
             },

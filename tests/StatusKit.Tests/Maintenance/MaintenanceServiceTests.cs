@@ -165,6 +165,23 @@ public sealed class MaintenanceServiceTests
     }
 
     [Fact]
+    public async Task Cancelling_a_window_in_progress_tells_subscribers_it_ended_when_it_was_cancelled()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(3)));
+        time.SetUtcNow(T0.AddHours(1));
+        await host.Scheduler.RunDueTransitionsAsync(CancellationToken.None);
+        time.SetUtcNow(T0.AddMinutes(90));
+
+        await host.Maintenance.CancelAsync(window.Id);
+
+        var notice = Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCompleted));
+        Assert.EndsWith(PageClock.Range(T0.AddHours(1), T0.AddMinutes(90), page.TimeZoneId), notice.Content.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task IsActiveAt_follows_the_occurrences_of_a_recurring_window()
     {
         await using var host = await MaintenanceHost.StartAsync(new ManualTimeProvider(T0), runLoop: false);
