@@ -66,7 +66,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         await using var context = Database.CreateContext();
         Assert.Equal(
             ["20250601000000_InitialSchema", "20261123000000_ChainStatusHistory", "20261123050000_IndexNotificationsBySubscriberAndCreation",
-                "20261124000000_IndexStatusIncidentsByPageAndUpdate"],
+                "20261124000000_IndexStatusIncidentsByPageAndUpdate", "20261125000000_AddVersionColumns"],
             await context.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.False(context.Database.HasPendingModelChanges());
@@ -110,6 +110,55 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         Assert.Equal(
             [(first.Id, Samples.T0.AddMinutes(6).UtcTicks), (first.Id, Samples.T0.AddMinutes(20).UtcTicks)],
             sinceTen.Where(h => h.ComponentId == first.Id).Select(h => (h.ComponentId, h.At.UtcTicks)));
+    }
+
+    [Fact]
+    public async Task Rows_stored_before_the_version_columns_start_at_version_1_and_take_compare_and_set_updates()
+    {
+        var store = Database.CreateStore();
+        var (page, components, subscriber) = await SeedAsync(store, "versions", 1);
+        var incident = new StatusIncident
+        {
+            Id = Guid.CreateVersion7(), PageId = page.Id, Title = "Elevated errors", Message = "Looking into it", ComponentIds = [components[0].Id],
+            Updates = [new StatusIncidentUpdate(Guid.CreateVersion7(), Samples.T0, StatusIncidentState.Investigating, "Looking into it")],
+            CreatedAt = Samples.T0, UpdatedAt = Samples.T0,
+        };
+        await store.AddStatusIncidentAsync(incident, [], CancellationToken.None);
+        await store.UpdatePageAsync(page with { Name = "Moved to version 2" }, CancellationToken.None);
+        await using (var context = Database.CreateContext())
+        {
+            var migrator = context.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261124000000_IndexStatusIncidentsByPageAndUpdate");
+            await migrator.MigrateAsync();
+        }
+
+        var storedPage = (await store.GetPageAsync(page.Id, CancellationToken.None))!;
+        var componentVersion = (await store.GetComponentAsync(components[0].Id, CancellationToken.None))!.Version;
+        var incidentVersion = (await store.GetStatusIncidentAsync(incident.Id, CancellationToken.None))!.Version;
+        var subscriberVersion = (await store.GetSubscriberAsync(subscriber.Id, CancellationToken.None))!.Version;
+        Assert.Equal((1L, 1L, 1L, 1L), (storedPage.Version, componentVersion, incidentVersion, subscriberVersion));
+        Assert.Equal(2, (await store.UpdatePageAsync(storedPage with { Name = "Renamed" }, CancellationToken.None)).Version);
+        await Assert.ThrowsAsync<StatusKitConcurrencyException>(() => store.UpdatePageAsync(storedPage with { Name = "Stale" }, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_update_whose_row_changed_between_its_read_and_its_save_loses_its_compare_and_set()
+    {
+        var store = Database.CreateStore();
+        var (_, components, _) = await SeedAsync(store, "race", 1);
+        var component = components[0];
+        // Another writer commits after this update has read the row (and checked its version) but before it saves.
+        var interleaving = new InterleavingCommandInterceptor
+        {
+            Interleave = () => store.UpdateComponentAsync(component with { Name = "First writer" }, CancellationToken.None),
+        };
+        var racing = Database.CreateStore(interleaving);
+
+        await Assert.ThrowsAsync<StatusKitConcurrencyException>(
+            () => racing.UpdateComponentAsync(component with { ManualStatus = ComponentStatus.MajorOutage }, CancellationToken.None));
+
+        var stored = (await store.GetComponentAsync(component.Id, CancellationToken.None))!;
+        Assert.Equal(("First writer", (ComponentStatus?)null, 2L), (stored.Name, stored.ManualStatus, stored.Version));
     }
 
     [Fact]
@@ -351,7 +400,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         {
             Id = Guid.CreateVersion7(), PageId = page.Id, Title = "Elevated errors", Message = "Looking into it", Severity = StatusIncidentSeverity.Major,
             ComponentIds = [], Updates = [new StatusIncidentUpdate(Guid.CreateVersion7(), Samples.T0, StatusIncidentState.Investigating, "Looking into it")],
-            CreatedAt = Samples.T0, UpdatedAt = Samples.T0,
+            CreatedAt = Samples.T0, UpdatedAt = Samples.T0, Version = 1,
         };
         await store.AddStatusIncidentAsync(incident, [], CancellationToken.None);
 

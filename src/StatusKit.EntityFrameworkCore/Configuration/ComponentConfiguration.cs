@@ -6,7 +6,7 @@ namespace StatusKit.EntityFrameworkCore.Configuration;
 
 /// <summary>
 /// Maps components: unique name per page, display order per page, team lookup, cascade from the page, and the head of
-/// the component's history chain (<see cref="HistoryChain"/>).
+/// the component's history chain (<see cref="HistoryChain"/>), the version as concurrency token.
 /// </summary>
 internal sealed class ComponentConfiguration(StatusKitModelOptions options) : IEntityTypeConfiguration<ComponentEntity>
 {
@@ -19,6 +19,7 @@ internal sealed class ComponentConfiguration(StatusKitModelOptions options) : IE
         builder.HasIndex(c => new { c.PageId, c.NameKey }).IsUnique();
         builder.HasIndex(c => new { c.PageId, c.DisplayOrder });
         builder.HasIndex(c => c.TeamId);
+        builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Property<Guid?>(HistoryChain.LastHistoryId);
     }
 }

@@ -4,7 +4,7 @@ using StatusKit.EntityFrameworkCore.Entities;
 
 namespace StatusKit.EntityFrameworkCore.Configuration;
 
-/// <summary>Maps pages: unique slug.</summary>
+/// <summary>Maps pages: unique slug, the version as concurrency token.</summary>
 internal sealed class PageConfiguration(StatusKitModelOptions options) : IEntityTypeConfiguration<PageEntity>
 {
     public void Configure(EntityTypeBuilder<PageEntity> builder)
@@ -14,5 +14,6 @@ internal sealed class PageConfiguration(StatusKitModelOptions options) : IEntity
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.HasIndex(p => p.Slug).IsUnique();
         builder.HasIndex(p => p.TeamId);
+        builder.Property(p => p.Version).IsConcurrencyToken();
     }
 }

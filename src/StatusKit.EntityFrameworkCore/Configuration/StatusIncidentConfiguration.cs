@@ -4,7 +4,7 @@ using StatusKit.EntityFrameworkCore.Entities;
 
 namespace StatusKit.EntityFrameworkCore.Configuration;
 
-/// <summary>Maps public status incidents: page + state, page + creation time, page + update time, cascade from the page.</summary>
+/// <summary>Maps public status incidents: page + state, page + creation time, page + update time, cascade from the page, the version as concurrency token.</summary>
 internal sealed class StatusIncidentConfiguration(StatusKitModelOptions options) : IEntityTypeConfiguration<StatusIncidentEntity>
 {
     public void Configure(EntityTypeBuilder<StatusIncidentEntity> builder)
@@ -17,5 +17,6 @@ internal sealed class StatusIncidentConfiguration(StatusKitModelOptions options)
         builder.HasIndex(i => new { i.PageId, i.State });
         builder.HasIndex(i => new { i.PageId, i.CreatedAt });
         builder.HasIndex(i => new { i.PageId, i.UpdatedAt });
+        builder.Property(i => i.Version).IsConcurrencyToken();
     }
 }

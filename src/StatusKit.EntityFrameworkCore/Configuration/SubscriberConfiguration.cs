@@ -4,7 +4,7 @@ using StatusKit.EntityFrameworkCore.Entities;
 
 namespace StatusKit.EntityFrameworkCore.Configuration;
 
-/// <summary>Maps subscribers: unique (page, channel, destination), token-hash lookups, cascade from the page.</summary>
+/// <summary>Maps subscribers: unique (page, channel, destination), token-hash lookups, cascade from the page, the version as concurrency token.</summary>
 internal sealed class SubscriberConfiguration(StatusKitModelOptions options) : IEntityTypeConfiguration<SubscriberEntity>
 {
     public void Configure(EntityTypeBuilder<SubscriberEntity> builder)
@@ -16,5 +16,6 @@ internal sealed class SubscriberConfiguration(StatusKitModelOptions options) : I
         builder.HasIndex(s => new { s.PageId, s.Channel, s.DestinationKey }).IsUnique();
         builder.HasIndex(s => s.VerifyTokenHash);
         builder.HasIndex(s => s.UnsubscribeTokenHash);
+        builder.Property(s => s.Version).IsConcurrencyToken();
     }
 }

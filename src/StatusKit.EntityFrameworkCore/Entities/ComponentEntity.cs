@@ -38,6 +38,9 @@ internal sealed class ComponentEntity
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>The optimistic-concurrency version (a concurrency token: EF's own updates of the row check it).</summary>
+    public long Version { get; set; }
+
     public static ComponentEntity From(Component component)
     {
         var entity = new ComponentEntity
@@ -47,6 +50,7 @@ internal sealed class ComponentEntity
             Status = component.Status,
             StatusUpdatedAt = Instants.ToStore(component.StatusUpdatedAt),
             CreatedAt = Instants.ToStore(component.CreatedAt),
+            Version = 1,
         };
         entity.CopyDescriptiveFrom(component);
         return entity;
@@ -83,5 +87,6 @@ internal sealed class ComponentEntity
         ManualStatusExpiresAt = Instants.FromStore(ManualStatusExpiresAt),
         CreatedAt = Instants.FromStore(CreatedAt),
         UpdatedAt = Instants.FromStore(UpdatedAt),
+        Version = Version,
     };
 }

@@ -27,9 +27,12 @@ internal sealed class PageEntity
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>The optimistic-concurrency version (a concurrency token: EF's own updates of the row check it).</summary>
+    public long Version { get; set; }
+
     public static PageEntity From(StatusPage page)
     {
-        var entity = new PageEntity { Id = page.Id };
+        var entity = new PageEntity { Id = page.Id, Version = 1 };
         entity.CopyFrom(page);
         return entity;
     }
@@ -61,5 +64,6 @@ internal sealed class PageEntity
         CreatedBy = CreatedBy,
         CreatedAt = Instants.FromStore(CreatedAt),
         UpdatedAt = Instants.FromStore(UpdatedAt),
+        Version = Version,
     };
 }

@@ -27,6 +27,9 @@ internal sealed class StatusIncidentEntity
 
     public DateTime? ResolvedAt { get; set; }
 
+    /// <summary>The optimistic-concurrency version (a concurrency token: EF's own updates of the row check it).</summary>
+    public long Version { get; set; }
+
     public List<StatusIncidentUpdateEntity> Updates { get; set; } = [];
 
     public static StatusIncidentEntity From(StatusIncident incident)
@@ -39,6 +42,7 @@ internal sealed class StatusIncidentEntity
             CreatedAt = Instants.ToStore(incident.CreatedAt),
             UpdatedAt = Instants.ToStore(incident.UpdatedAt),
             ResolvedAt = Instants.ToStore(incident.ResolvedAt),
+            Version = 1,
         };
         entity.CopyDescriptiveFrom(incident);
         var position = 0;
@@ -74,5 +78,6 @@ internal sealed class StatusIncidentEntity
         CreatedAt = Instants.FromStore(CreatedAt),
         UpdatedAt = Instants.FromStore(UpdatedAt),
         ResolvedAt = Instants.FromStore(ResolvedAt),
+        Version = Version,
     };
 }

@@ -35,12 +35,15 @@ internal sealed class SubscriberEntity
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The optimistic-concurrency version (a concurrency token: EF's own updates of the row check it).</summary>
+    public long Version { get; set; }
+
     public static string KeyOf(SubscriberChannel channel, string destination) =>
         channel == SubscriberChannel.Email ? CaseInsensitiveKey.Of(destination) : destination;
 
     public static SubscriberEntity From(Subscriber subscriber)
     {
-        var entity = new SubscriberEntity { Id = subscriber.Id };
+        var entity = new SubscriberEntity { Id = subscriber.Id, Version = 1 };
         entity.CopyFrom(subscriber);
         return entity;
     }
@@ -75,5 +78,6 @@ internal sealed class SubscriberEntity
         SigningSecret = SigningSecret,
         IsActive = IsActive,
         CreatedAt = Instants.FromStore(CreatedAt),
+        Version = Version,
     };
 }

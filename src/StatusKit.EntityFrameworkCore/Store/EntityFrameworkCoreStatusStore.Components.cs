@@ -49,15 +49,18 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         await SaveAsync(session, "component", () => MissingPage(component.PageId), cancellationToken);
     }
 
-    public async Task UpdateComponentAsync(Component component, CancellationToken cancellationToken)
+    /// <remarks>Compare-and-set on the version (<see cref="AdvanceVersion{T}"/>).</remarks>
+    public async Task<Component> UpdateComponentAsync(Component component, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(component);
         ArgumentNullException.ThrowIfNull(component.Name, "component.Name");
         await using var session = await OpenAsync(cancellationToken);
         var row = await session.Set<ComponentEntity>().AsTracking().FirstOrDefaultAsync(c => c.Id == component.Id, cancellationToken)
                   ?? throw new StatusKitNotFoundException("component", component.Id.ToString());
+        AdvanceVersion(session, row, "component", component.Id, component.Version);
         row.CopyDescriptiveFrom(component);
         await SaveAsync(session, "component", null, cancellationToken);
+        return row.ToModel();
     }
 
     /// <remarks>
@@ -86,9 +89,9 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
 
     /// <summary>
     /// Three set-based statements that take the component <c>{0}</c> (its id as JSON text in <c>{1}</c>) out of the id
-    /// lists of its page's incidents, windows and subscribers, each found through its page index. A window's version
-    /// moves on, so a transition computed from it before loses its compare-and-set instead of writing the id back; a
-    /// subscriber left with an empty list, which would follow every component, is deactivated.
+    /// lists of its page's incidents, windows and subscribers, each found through its page index. The version of each
+    /// changed row moves on, so an update computed from it before loses its compare-and-set instead of writing the id
+    /// back; a subscriber left with an empty list, which would follow every component, is deactivated.
     /// </summary>
     private static string ForgetComponentSql(Session session)
     {
@@ -98,21 +101,22 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             $"(SELECT {s.Column<ComponentEntity>(nameof(ComponentEntity.PageId))} FROM {s.Table<ComponentEntity>()} " +
             $"WHERE {s.Column<ComponentEntity>(nameof(ComponentEntity.Id))} = {{0}})";
 
-        // The three entities name their page and id-list properties alike.
+        // The three entities name their page, id-list and version properties alike.
         const string PageId = nameof(StatusIncidentEntity.PageId);
         const string ComponentIds = nameof(StatusIncidentEntity.ComponentIds);
+        const string Version = nameof(StatusIncidentEntity.Version);
         string Statement<T>(string extraAssignments)
         {
             var ids = $"r.{s.Column<T>(ComponentIds)}";
-            return $"UPDATE {s.Table<T>()} AS r SET {s.Column<T>(ComponentIds)} = {d.JsonIdsWithout(ids, "{1}")}{extraAssignments} " +
+            var version = s.Column<T>(Version);
+            return $"UPDATE {s.Table<T>()} AS r SET {s.Column<T>(ComponentIds)} = {d.JsonIdsWithout(ids, "{1}")}, {version} = r.{version} + 1{extraAssignments} " +
                    $"WHERE r.{s.Column<T>(PageId)} = {pageOfComponent} AND {d.JsonIdsContain(ids, "{1}")};\n";
         }
 
-        var version = s.Column<MaintenanceWindowEntity>(nameof(MaintenanceWindowEntity.Version));
         var active = s.Column<SubscriberEntity>(nameof(SubscriberEntity.IsActive));
         var subscriberIds = $"r.{s.Column<SubscriberEntity>(ComponentIds)}";
         return Statement<StatusIncidentEntity>("") +
-               Statement<MaintenanceWindowEntity>($", {version} = r.{version} + 1") +
+               Statement<MaintenanceWindowEntity>("") +
                Statement<SubscriberEntity>($", {active} = r.{active} AND {d.JsonIdsHoldOtherThan(subscriberIds, "{1}")}");
     }
 
@@ -141,11 +145,14 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 rows.StartRow().Add("i", orderedComponentIds[index]).Add("o", index).EndRow();
             }
 
+            // A component already at its place keeps its version (and is not written).
             var s = session.Schema;
+            var order = s.Column<ComponentEntity>(nameof(ComponentEntity.DisplayOrder));
+            var version = s.Column<ComponentEntity>(nameof(ComponentEntity.Version));
             var sql =
-                $"UPDATE {s.Table<ComponentEntity>()} AS c SET {s.Column<ComponentEntity>(nameof(ComponentEntity.DisplayOrder))} = j.o " +
+                $"UPDATE {s.Table<ComponentEntity>()} AS c SET {order} = j.o, {version} = c.{version} + 1 " +
                 $"FROM {session.Dialect.JsonRows("{0}", "j", [new("i", JsonColumnKind.Uuid), new("o", JsonColumnKind.Int32)])} " +
-                $"WHERE c.{s.Column<ComponentEntity>(nameof(ComponentEntity.Id))} = j.i";
+                $"WHERE c.{s.Column<ComponentEntity>(nameof(ComponentEntity.Id))} = j.i AND c.{order} <> j.o";
             await session.ExecuteAsync(sql, [rows.Build()], cancellationToken);
         }
 

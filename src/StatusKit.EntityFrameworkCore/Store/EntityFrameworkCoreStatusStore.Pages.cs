@@ -116,17 +116,20 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         await SaveAsync(session, "page", null, cancellationToken);
     }
 
-    public async Task UpdatePageAsync(StatusPage page, CancellationToken cancellationToken)
+    /// <remarks>Compare-and-set on the version (<see cref="AdvanceVersion{T}"/>).</remarks>
+    public async Task<StatusPage> UpdatePageAsync(StatusPage page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
         await using var session = await OpenAsync(cancellationToken);
         var row = await session.Set<PageEntity>().AsTracking().FirstOrDefaultAsync(p => p.Id == page.Id, cancellationToken)
                   ?? throw new StatusKitNotFoundException("page", page.Id.ToString());
+        AdvanceVersion(session, row, "page", page.Id, page.Version);
         row.CopyFrom(page);
         await SaveAsync(session, "page", null, cancellationToken);
+        return row.ToModel();
     }
 
-    /// <remarks>One conditional <c>UPDATE</c> of the timestamp column alone.</remarks>
+    /// <remarks>One conditional <c>UPDATE</c> of the timestamp column alone (not the version).</remarks>
     public async Task<bool> TouchPageAsync(Guid pageId, DateTimeOffset changedAt, CancellationToken cancellationToken)
     {
         var at = Instants.ToStore(changedAt);

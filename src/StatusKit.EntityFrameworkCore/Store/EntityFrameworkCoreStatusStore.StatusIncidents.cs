@@ -70,15 +70,20 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         await EnqueueAndCommitAsync(session, transaction, notifications, cancellationToken);
     }
 
-    public async Task UpdateStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken)
+    /// <remarks>Compare-and-set on the version (<see cref="AdvanceVersion{T}"/>).</remarks>
+    public async Task<StatusIncident> UpdateStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
         await using var session = await OpenAsync(cancellationToken);
-        var row = await session.Set<StatusIncidentEntity>().AsTracking().FirstOrDefaultAsync(i => i.Id == incident.Id, cancellationToken)
+        var row = await session.Set<StatusIncidentEntity>().AsTracking()
+                      .Include(i => i.Updates)
+                      .FirstOrDefaultAsync(i => i.Id == incident.Id, cancellationToken)
                   ?? throw new StatusKitNotFoundException("status incident", incident.Id.ToString());
+        AdvanceVersion(session, row, "status incident", incident.Id, incident.Version);
         row.CopyDescriptiveFrom(incident);
         row.UpdatedAt = Instants.ToStore(incident.UpdatedAt);
         await SaveAsync(session, "status incident", null, cancellationToken);
+        return row.ToModel();
     }
 
     /// <remarks>
@@ -120,6 +125,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var wasResolved = row.State == StatusIncidentState.Resolved;
         row.State = update.State;
         row.UpdatedAt = at;
+        row.Version++;
         row.ResolvedAt = update.State != StatusIncidentState.Resolved ? null
             : wasResolved ? row.ResolvedAt ?? at
             : at;

@@ -60,8 +60,11 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         await EnqueueAndCommitAsync(session, transaction, notifications, cancellationToken);
     }
 
-    /// <remarks>The stored page is kept. One transaction with the notifications.</remarks>
-    public async Task UpdateSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The stored page is kept. Compare-and-set on the version (<see cref="AdvanceVersion{T}"/>), in one transaction
+    /// with the notifications, which are enqueued only once the subscriber is saved.
+    /// </remarks>
+    public async Task<Subscriber> UpdateSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(subscriber.Destination, "subscriber.Destination");
@@ -70,9 +73,11 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
         var row = await session.Set<SubscriberEntity>().AsTracking().FirstOrDefaultAsync(s => s.Id == subscriber.Id, cancellationToken)
                   ?? throw new StatusKitNotFoundException("subscriber", subscriber.Id.ToString());
+        AdvanceVersion(session, row, "subscriber", subscriber.Id, subscriber.Version);
         row.CopyFrom(subscriber with { PageId = row.PageId });
         await SaveAsync(session, "subscriber", null, cancellationToken);
         await EnqueueAndCommitAsync(session, transaction, notifications, cancellationToken);
+        return row.ToModel();
     }
 
     public async Task<bool> DeleteSubscriberAsync(Guid subscriberId, CancellationToken cancellationToken)

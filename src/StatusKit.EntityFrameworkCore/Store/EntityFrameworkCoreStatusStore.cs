@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using StatusKit.Abstractions;
 using StatusKit.EntityFrameworkCore.Entities;
 using StatusKit.EntityFrameworkCore.Storage;
+using StatusKit.Shared;
 
 namespace StatusKit.EntityFrameworkCore.Store;
 
@@ -17,6 +18,9 @@ namespace StatusKit.EntityFrameworkCore.Store;
 /// State changes that two hosts could race on are compare-and-set statements (zero rows = someone else did it); the
 /// recompute path (<see cref="LoadStatusInputsAsync"/> + <see cref="CommitStatusAsync"/>) and the outbox use
 /// set-based statements with JSON parameters so their round-trips do not grow with the number of components.
+/// The <c>Update…</c> methods of versioned records read the row, check its version and save it through EF with the
+/// version as concurrency token (<c>UPDATE … WHERE id = @id AND version = @expected</c>), so a writer that commits in
+/// between makes the save fail rather than be overwritten (<see cref="AdvanceVersion{T}"/>).
 /// </remarks>
 internal sealed partial class EntityFrameworkCoreStatusStore<TContext> : IStatusStore
     where TContext : DbContext
@@ -58,12 +62,37 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext> : IStatus
         return new StatusKitConflictException(field, message);
     }
 
-    /// <summary>Saves, turning unique and foreign-key violations into StatusKit's exceptions.</summary>
+    /// <summary>
+    /// The compare-and-set of an update through a tracked row: throws <see cref="StatusKitConcurrencyException"/> when
+    /// the row read is not at <paramref name="expected"/>, and otherwise moves it to the next version. The version is a
+    /// concurrency token, so the save's <c>UPDATE</c> still requires <paramref name="expected"/>, and a writer that
+    /// committed since the read makes it fail (<see cref="SaveAsync"/>) instead of being overwritten.
+    /// </summary>
+    private static void AdvanceVersion<T>(Session session, T row, string resource, Guid id, long expected)
+        where T : class
+    {
+        var version = session.Context.Entry(row).Property<long>(nameof(PageEntity.Version));
+        if (version.CurrentValue != expected)
+        {
+            throw StaleVersion.Of(resource, id, expected);
+        }
+
+        version.CurrentValue = expected + 1;
+    }
+
+    /// <summary>
+    /// Saves, turning unique and foreign-key violations and lost compare-and-sets (<see cref="AdvanceVersion{T}"/>) into
+    /// StatusKit's exceptions.
+    /// </summary>
     private static async Task SaveAsync(Session session, string resource, Func<Exception>? missingParent, CancellationToken cancellationToken)
     {
         try
         {
             await session.Context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StatusKitConcurrencyException($"The {resource} was changed by someone else while this change was being saved; reload it and retry.");
         }
         catch (DbUpdateException exception) when (DbErrors.FindUniqueViolation(exception) is { } unique)
         {

@@ -17,6 +17,17 @@ namespace StatusKit.Abstractions;
 /// <see cref="StatusKitConflictException"/> naming the field, and changes nothing.</item>
 /// <item>Returned lists are snapshots the caller may keep; mutating the store later does not change them.</item>
 /// </list>
+/// <para>Optimistic concurrency: pages, components, public status incidents, subscribers and maintenance windows carry a
+/// <c>Version</c>. <c>Add…</c> stores the record at version 1, whatever version it carries. <c>Update…</c> is a
+/// compare-and-set: it writes only when the record carries the stored version, and stores it at the next one; a stale
+/// version throws <see cref="StatusKitConcurrencyException"/> (a maintenance window's
+/// <see cref="TryUpdateMaintenanceWindowAsync"/> returns null instead) and changes nothing, enqueuing nothing. Every
+/// other write that changes a versioned record's stored fields moves its version too: <see cref="DeleteComponentAsync"/>
+/// for the incidents, windows and subscribers it edits, <see cref="AppendStatusIncidentUpdateAsync"/>, and
+/// <see cref="ReorderComponentsAsync"/> for each component whose order changes. Two writes deliberately do not:
+/// <see cref="CommitStatusAsync"/> (a component's computed status, which no operator edits, so an edit never fails
+/// because the engine recomputed meanwhile) and <see cref="TouchPageAsync"/> (the time of the page's latest change,
+/// which no operator edits either).</para>
 /// </remarks>
 public interface IStatusStore
 {
@@ -31,16 +42,23 @@ public interface IStatusStore
     /// <summary>Pages ordered by name; only those of <paramref name="teamId"/> when it is not null.</summary>
     Task<IReadOnlyList<StatusPage>> ListPagesAsync(string? teamId, CancellationToken cancellationToken);
 
-    /// <summary>Adds a page. Throws <see cref="StatusKitConflictException"/> when the slug is taken.</summary>
+    /// <summary>Adds a page at <see cref="StatusPage.Version"/> 1. Throws <see cref="StatusKitConflictException"/> when the slug is taken.</summary>
     Task AddPageAsync(StatusPage page, CancellationToken cancellationToken);
 
-    /// <summary>Replaces a page's fields. Throws when it is missing or the new slug is taken.</summary>
-    Task UpdatePageAsync(StatusPage page, CancellationToken cancellationToken);
+    /// <summary>
+    /// Compare-and-set: replaces a page's fields only if the stored <see cref="StatusPage.Version"/> equals
+    /// <paramref name="page"/>'s, and returns the page as stored, at the next version. Throws
+    /// <see cref="StatusKitNotFoundException"/> when it is missing, <see cref="StatusKitConcurrencyException"/> when its
+    /// version is stale (someone else changed it since it was read; reload and retry), and
+    /// <see cref="StatusKitConflictException"/> when the new slug is taken; each changes nothing.
+    /// </summary>
+    Task<StatusPage> UpdatePageAsync(StatusPage page, CancellationToken cancellationToken);
 
     /// <summary>
     /// Moves the page's <see cref="StatusPage.UpdatedAt"/> forward to <paramref name="changedAt"/>, never backwards,
-    /// changing nothing else (one conditional write, so it cannot undo a concurrent <see cref="UpdatePageAsync"/>).
-    /// Returns false when the page is missing.
+    /// changing nothing else (one conditional write, so it cannot undo a concurrent <see cref="UpdatePageAsync"/>), not
+    /// even <see cref="StatusPage.Version"/>: an operator's edit read before it still applies. Returns false when the
+    /// page is missing.
     /// </summary>
     /// <remarks>
     /// The services call it for the changes the page's content no longer records afterwards (a deleted incident,
@@ -62,15 +80,19 @@ public interface IStatusStore
     /// <summary>The components of a page in display order (then name).</summary>
     Task<IReadOnlyList<Component>> ListComponentsAsync(Guid pageId, CancellationToken cancellationToken);
 
-    /// <summary>Adds a component. Throws when its page is missing or the name is taken on the page.</summary>
+    /// <summary>Adds a component at <see cref="Component.Version"/> 1. Throws when its page is missing or the name is taken on the page.</summary>
     Task AddComponentAsync(Component component, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Replaces a component's descriptive fields (name, description, order, group, team, service, manual status and
-    /// its expiry) and its <see cref="Component.UpdatedAt"/>. <see cref="Component.Status"/> and <see cref="Component.StatusUpdatedAt"/> are not touched: only
-    /// <see cref="CommitStatusAsync"/> changes them.
+    /// Compare-and-set: replaces a component's descriptive fields (name, description, order, group, team, service,
+    /// manual status and its expiry) and its <see cref="Component.UpdatedAt"/> only if the stored
+    /// <see cref="Component.Version"/> equals <paramref name="component"/>'s, and returns the component as stored, at the
+    /// next version. <see cref="Component.Status"/> and <see cref="Component.StatusUpdatedAt"/> are not touched: only
+    /// <see cref="CommitStatusAsync"/> changes them, and it does not move the version. Throws
+    /// <see cref="StatusKitNotFoundException"/> when it is missing, <see cref="StatusKitConcurrencyException"/> when its
+    /// version is stale and <see cref="StatusKitConflictException"/> when the name is taken; each changes nothing.
     /// </summary>
-    Task UpdateComponentAsync(Component component, CancellationToken cancellationToken);
+    Task<Component> UpdateComponentAsync(Component component, CancellationToken cancellationToken);
 
     /// <summary>
     /// Deletes a component with its history, and takes its id out of every record of its page that names it, in the
@@ -81,9 +103,9 @@ public interface IStatusStore
     /// <list type="bullet">
     /// <item>Public status incidents and maintenance windows keep the other ids, in order. One that named only this
     /// component stays, naming none (shown without components, like one created without).</item>
-    /// <item>A maintenance window that changes gets the next <see cref="MaintenanceWindow.Version"/>, so a transition
-    /// computed from it before loses its compare-and-set (<see cref="TryUpdateMaintenanceWindowAsync"/>) rather than
-    /// writing the id back.</item>
+    /// <item>Every incident, window and subscriber that changes gets its next version, so an update computed from it
+    /// before loses its compare-and-set (<see cref="UpdateStatusIncidentAsync"/>, <see cref="UpdateSubscriberAsync"/>,
+    /// <see cref="TryUpdateMaintenanceWindowAsync"/>) rather than writing the id back.</item>
     /// <item>Subscribers keep the other ids. A subscriber that followed only this component is deactivated
     /// (<see cref="Subscriber.IsActive"/> false, an empty list): an empty list follows every component, and someone who
     /// chose one component must not start hearing about all of them. Subscribing the same destination again starts
@@ -94,7 +116,8 @@ public interface IStatusStore
 
     /// <summary>
     /// Sets the display order of every component of a page at once: <paramref name="orderedComponentIds"/> must list
-    /// each of the page's components exactly once, else <see cref="StatusKitValidationException"/> and no change.
+    /// each of the page's components exactly once, else <see cref="StatusKitValidationException"/> and no change. Each
+    /// component whose order changes moves to its next <see cref="Component.Version"/>.
     /// </summary>
     Task ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, CancellationToken cancellationToken);
 
@@ -122,6 +145,8 @@ public interface IStatusStore
     /// change, and enqueues the notifications (with the rules of <see cref="EnqueueNotificationsAsync"/>).
     /// Compare-and-set: when any component no longer has the change's <see cref="ComponentStatusChange.OldStatus"/>
     /// (or was deleted), nothing is written and the result is false; the caller reloads and recomputes.
+    /// <see cref="Component.Version"/> does not move: the computed status is not an operator's field, and an edit read
+    /// before a recompute must not fail because of it.
     /// </summary>
     Task<bool> CommitStatusAsync(StatusCommit commit, CancellationToken cancellationToken);
 
@@ -181,23 +206,27 @@ public interface IStatusStore
     Task<IReadOnlyList<StatusIncident>> ListStatusIncidentsAsync(Guid pageId, StatusIncidentQuery query, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Adds an incident with its initial updates, enqueuing <paramref name="notifications"/> (with the rules of
+    /// Adds an incident (at <see cref="StatusIncident.Version"/> 1) with its initial updates, enqueuing <paramref name="notifications"/> (with the rules of
     /// <see cref="EnqueueNotificationsAsync"/>) in the same atomic step. Throws when its page is missing, and then
     /// enqueues nothing.
     /// </summary>
     Task AddStatusIncidentAsync(StatusIncident incident, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Replaces an incident's descriptive fields (title, message, severity, components, platform incident id) and its
-    /// <see cref="StatusIncident.UpdatedAt"/>.
+    /// Compare-and-set: replaces an incident's descriptive fields (title, message, severity, components, platform
+    /// incident id) and its <see cref="StatusIncident.UpdatedAt"/> only if the stored <see cref="StatusIncident.Version"/>
+    /// equals <paramref name="incident"/>'s, and returns the incident as stored (with its updates), at the next version.
     /// Its updates, state and resolution are not touched: they change only by <see cref="AppendStatusIncidentUpdateAsync"/>.
+    /// Throws <see cref="StatusKitNotFoundException"/> when it is missing and <see cref="StatusKitConcurrencyException"/>
+    /// when its version is stale; each changes nothing.
     /// </summary>
-    Task UpdateStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken);
+    Task<StatusIncident> UpdateStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken);
 
     /// <summary>
     /// Appends an update to the timeline (never rewriting earlier ones) and moves the incident to the update's state:
     /// <c>UpdatedAt</c> becomes the update's time, <c>ResolvedAt</c> is set when it resolves and cleared when it
-    /// reopens. Enqueues <paramref name="notifications"/> in the same atomic step. Returns the incident as stored.
+    /// reopens; <see cref="StatusIncident.Version"/> moves to the next one. Enqueues <paramref name="notifications"/> in
+    /// the same atomic step. Returns the incident as stored.
     /// </summary>
     Task<StatusIncident> AppendStatusIncidentUpdateAsync(
         Guid incidentId, StatusIncidentUpdate update, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
@@ -220,14 +249,20 @@ public interface IStatusStore
     Task<IReadOnlyList<Subscriber>> ListSubscribersAsync(Guid pageId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Adds a subscriber, enqueuing <paramref name="notifications"/> (its verification message, say; with the rules of
+    /// Adds a subscriber (at <see cref="Subscriber.Version"/> 1), enqueuing <paramref name="notifications"/> (its verification message, say; with the rules of
     /// <see cref="EnqueueNotificationsAsync"/>) in the same atomic step. Throws when its page is missing or (page,
     /// channel, destination) is taken, and then enqueues nothing.
     /// </summary>
     Task AddSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
-    /// <summary>Replaces a subscriber's fields, enqueuing <paramref name="notifications"/> in the same atomic step. Throws when it is missing.</summary>
-    Task UpdateSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
+    /// <summary>
+    /// Compare-and-set: replaces a subscriber's fields only if the stored <see cref="Subscriber.Version"/> equals
+    /// <paramref name="subscriber"/>'s, enqueuing <paramref name="notifications"/> in the same atomic step, and returns
+    /// the subscriber as stored, at the next version. Throws <see cref="StatusKitNotFoundException"/> when it is missing,
+    /// <see cref="StatusKitConcurrencyException"/> when its version is stale and <see cref="StatusKitConflictException"/>
+    /// when the destination is taken; each changes nothing and enqueues nothing.
+    /// </summary>
+    Task<Subscriber> UpdateSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
     /// <summary>Deletes a subscriber (its notifications are kept). Returns false when it was missing.</summary>
     Task<bool> DeleteSubscriberAsync(Guid subscriberId, CancellationToken cancellationToken);

@@ -28,8 +28,9 @@ public sealed partial class InMemoryStatusStore
                 }
 
                 EnsureComponentNameFree(component.Id, component.PageId, component.Name);
-                _components.Add(component.Id, component);
-                IndexComponent(component);
+                var stored = component with { Version = 1 };
+                _components.Add(stored.Id, stored);
+                IndexComponent(stored);
             },
             cancellationToken);
 
@@ -38,7 +39,7 @@ public sealed partial class InMemoryStatusStore
     /// <see cref="Component.UpdatedAt"/> is taken from <paramref name="component"/>; the id, page, status, status time
     /// and creation time are kept as stored.
     /// </remarks>
-    public Task UpdateComponentAsync(Component component, CancellationToken cancellationToken) =>
+    public Task<Component> UpdateComponentAsync(Component component, CancellationToken cancellationToken) =>
         Run(
             () =>
             {
@@ -48,6 +49,7 @@ public sealed partial class InMemoryStatusStore
                     throw new StatusKitNotFoundException("component", component.Id.ToString());
                 }
 
+                EnsureVersion("component", component.Id, stored.Version, component.Version);
                 EnsureComponentNameFree(component.Id, stored.PageId, component.Name);
                 var updated = stored with
                 {
@@ -60,9 +62,11 @@ public sealed partial class InMemoryStatusStore
                     ManualStatus = component.ManualStatus,
                     ManualStatusExpiresAt = component.ManualStatusExpiresAt,
                     UpdatedAt = component.UpdatedAt,
+                    Version = stored.Version + 1,
                 };
                 _components[component.Id] = updated;
                 ReindexComponent(stored, updated);
+                return updated;
             },
             cancellationToken);
 
@@ -89,7 +93,7 @@ public sealed partial class InMemoryStatusStore
         var id = removed.Id;
         foreach (var incident in OnPage(_incidentIdsByPage, _incidents, removed.PageId, i => i.ComponentIds.Contains(id)))
         {
-            _incidents[incident.Id] = incident with { ComponentIds = Without(incident.ComponentIds, id) };
+            _incidents[incident.Id] = incident with { ComponentIds = Without(incident.ComponentIds, id), Version = incident.Version + 1 };
         }
 
         foreach (var window in OnPage(_windowIdsByPage, _windows, removed.PageId, w => w.ComponentIds.Contains(id)))
@@ -101,7 +105,12 @@ public sealed partial class InMemoryStatusStore
         {
             var rest = Without(subscriber.ComponentIds, id);
             // An empty list follows every component: one that followed only this component stops instead.
-            _subscribers[subscriber.Id] = subscriber with { ComponentIds = rest, IsActive = subscriber.IsActive && rest.Count > 0 };
+            _subscribers[subscriber.Id] = subscriber with
+            {
+                ComponentIds = rest,
+                IsActive = subscriber.IsActive && rest.Count > 0,
+                Version = subscriber.Version + 1,
+            };
         }
     }
 
@@ -110,7 +119,8 @@ public sealed partial class InMemoryStatusStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// The display order becomes each component's index in <paramref name="orderedComponentIds"/> (0, 1, 2, …).
+    /// The display order becomes each component's index in <paramref name="orderedComponentIds"/> (0, 1, 2, …); a
+    /// component already at its index keeps its version.
     /// A missing page throws <see cref="StatusKitNotFoundException"/>.
     /// </remarks>
     public Task ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, CancellationToken cancellationToken) =>
@@ -131,8 +141,11 @@ public sealed partial class InMemoryStatusStore
 
                 for (var index = 0; index < orderedComponentIds.Count; index++)
                 {
-                    var id = orderedComponentIds[index];
-                    _components[id] = _components[id] with { DisplayOrder = index };
+                    var current = _components[orderedComponentIds[index]];
+                    if (current.DisplayOrder != index)
+                    {
+                        _components[current.Id] = current with { DisplayOrder = index, Version = current.Version + 1 };
+                    }
                 }
             },
             cancellationToken);

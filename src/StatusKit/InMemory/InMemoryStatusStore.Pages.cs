@@ -81,23 +81,26 @@ public sealed partial class InMemoryStatusStore
                 }
 
                 EnsureSlugFree(page);
-                _pages.Add(page.Id, page);
+                _pages.Add(page.Id, page with { Version = 1 });
             },
             cancellationToken);
 
     /// <inheritdoc />
-    public Task UpdatePageAsync(StatusPage page, CancellationToken cancellationToken) =>
+    public Task<StatusPage> UpdatePageAsync(StatusPage page, CancellationToken cancellationToken) =>
         Run(
             () =>
             {
                 ValidatePage(page);
-                if (!_pages.ContainsKey(page.Id))
+                if (!_pages.TryGetValue(page.Id, out var stored))
                 {
                     throw new StatusKitNotFoundException("page", page.Id.ToString());
                 }
 
+                EnsureVersion("page", page.Id, stored.Version, page.Version);
                 EnsureSlugFree(page);
-                _pages[page.Id] = page;
+                var next = page with { Version = stored.Version + 1 };
+                _pages[page.Id] = next;
+                return next;
             },
             cancellationToken);
 

@@ -44,6 +44,7 @@ public sealed partial class InMemoryStatusStore
                 {
                     ComponentIds = ReadOnlyLists.Freeze(incident.ComponentIds, nameof(incident.ComponentIds)),
                     Updates = ReadOnlyLists.Freeze(updates.OrderBy(u => u.At).ToArray(), nameof(incident.Updates)),
+                    Version = 1,
                 });
             },
             cancellationToken);
@@ -53,7 +54,7 @@ public sealed partial class InMemoryStatusStore
     /// <see cref="StatusIncident.UpdatedAt"/> is taken from <paramref name="incident"/>; the page, state, updates,
     /// creation and resolution times are kept as stored.
     /// </remarks>
-    public Task UpdateStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken) =>
+    public Task<StatusIncident> UpdateStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken) =>
         Run(
             () =>
             {
@@ -63,7 +64,8 @@ public sealed partial class InMemoryStatusStore
                     throw new StatusKitNotFoundException("status incident", incident.Id.ToString());
                 }
 
-                _incidents[incident.Id] = stored with
+                EnsureVersion("status incident", incident.Id, stored.Version, incident.Version);
+                var next = stored with
                 {
                     Title = incident.Title,
                     Message = incident.Message,
@@ -71,7 +73,10 @@ public sealed partial class InMemoryStatusStore
                     ComponentIds = ReadOnlyLists.Freeze(incident.ComponentIds, nameof(incident.ComponentIds)),
                     PlatformIncidentId = incident.PlatformIncidentId,
                     UpdatedAt = incident.UpdatedAt,
+                    Version = stored.Version + 1,
                 };
+                _incidents[incident.Id] = next;
+                return next;
             },
             cancellationToken);
 
@@ -107,6 +112,7 @@ public sealed partial class InMemoryStatusStore
                     Updates = ReadOnlyLists.Freeze(timeline, nameof(stored.Updates)),
                     State = update.State,
                     UpdatedAt = update.At,
+                    Version = stored.Version + 1,
                     ResolvedAt = !resolved ? null
                         : stored.State == StatusIncidentState.Resolved ? stored.ResolvedAt ?? update.At
                         : update.At,

@@ -62,6 +62,7 @@ public sealed partial class InMemoryStatusStore
                 _subscribers.Add(subscriber.Id, subscriber with
                 {
                     ComponentIds = ReadOnlyLists.Freeze(subscriber.ComponentIds, nameof(subscriber.ComponentIds)),
+                    Version = 1,
                 });
             },
             cancellationToken);
@@ -71,7 +72,7 @@ public sealed partial class InMemoryStatusStore
     /// The stored page id is kept. A new destination that another subscriber of the page already uses on the channel
     /// throws <see cref="StatusKitConflictException"/> naming <c>destination</c>.
     /// </remarks>
-    public Task UpdateSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken) =>
+    public Task<Subscriber> UpdateSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken) =>
         Run(
             () =>
             {
@@ -82,14 +83,17 @@ public sealed partial class InMemoryStatusStore
                     throw new StatusKitNotFoundException("subscriber", subscriber.Id.ToString());
                 }
 
+                EnsureVersion("subscriber", subscriber.Id, stored.Version, subscriber.Version);
                 var next = subscriber with
                 {
                     PageId = stored.PageId,
+                    Version = stored.Version + 1,
                     ComponentIds = ReadOnlyLists.Freeze(subscriber.ComponentIds, nameof(subscriber.ComponentIds)),
                 };
                 EnsureDestinationFree(next);
                 Enqueue(notifications);
                 _subscribers[next.Id] = next;
+                return next;
             },
             cancellationToken);
 

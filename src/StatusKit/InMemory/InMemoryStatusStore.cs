@@ -1,6 +1,7 @@
 using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Notifications;
+using StatusKit.Shared;
 
 namespace StatusKit.InMemory;
 
@@ -74,6 +75,15 @@ public sealed partial class InMemoryStatusStore : IStatusStore
         if (!_pages.ContainsKey(pageId))
         {
             throw new StatusKitNotFoundException("page", pageId.ToString(), "pageId");
+        }
+    }
+
+    /// <summary>The compare-and-set check of an update: <paramref name="expected"/> must be the stored version.</summary>
+    private static void EnsureVersion(string resource, Guid id, long stored, long expected)
+    {
+        if (stored != expected)
+        {
+            throw StaleVersion.Of(resource, id, expected);
         }
     }
 

@@ -49,4 +49,10 @@ public sealed record Component
 
     /// <summary>When the component's descriptive fields were last changed.</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>
+    /// The optimistic-concurrency version of the operator's fields (those <see cref="Abstractions.IStatusStore.UpdateComponentAsync"/> writes, and the display order). The computed <see cref="Status"/> does not move it, so an edit never fails because the engine recomputed. A store adds the record at version 1 and accepts an update only
+    /// when it carries the stored version, which it then increments (see <see cref="MaintenanceWindow.Version"/>).
+    /// </summary>
+    public long Version { get; init; }
 }

@@ -39,6 +39,12 @@ public sealed record StatusIncident
     /// <summary>When the incident was resolved; null while unresolved.</summary>
     public DateTimeOffset? ResolvedAt { get; init; }
 
+    /// <summary>
+    /// The optimistic-concurrency version of the incident: its fields and its timeline (an appended update moves it too). A store adds the record at version 1 and accepts an update only
+    /// when it carries the stored version, which it then increments (see <see cref="MaintenanceWindow.Version"/>).
+    /// </summary>
+    public long Version { get; init; }
+
     /// <summary>Whether the incident is still unresolved.</summary>
     public bool IsUnresolved => State != StatusIncidentState.Resolved;
 }

@@ -35,4 +35,10 @@ public sealed record StatusPage
 
     /// <summary>When the page was last changed.</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>
+    /// The optimistic-concurrency version of the page's own fields (those <see cref="Abstractions.IStatusStore.UpdatePageAsync"/> writes). <see cref="Abstractions.IStatusStore.TouchPageAsync"/>, which records a change of the page's content in <see cref="UpdatedAt"/>, does not move it. A store adds the record at version 1 and accepts an update only
+    /// when it carries the stored version, which it then increments (see <see cref="MaintenanceWindow.Version"/>).
+    /// </summary>
+    public long Version { get; init; }
 }

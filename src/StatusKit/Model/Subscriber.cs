@@ -42,6 +42,12 @@ public sealed record Subscriber
     /// <summary>When the subscription was made.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>
+    /// The optimistic-concurrency version of the subscriber: every stored change of its fields (verification, unsubscribing, a deleted component leaving its list). A store adds the record at version 1 and accepts an update only
+    /// when it carries the stored version, which it then increments (see <see cref="MaintenanceWindow.Version"/>).
+    /// </summary>
+    public long Version { get; init; }
+
     /// <summary>Whether the subscriber receives anything at all.</summary>
     public bool IsDeliverable => IsActive && IsVerified;
 }

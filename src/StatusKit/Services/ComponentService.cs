@@ -49,6 +49,7 @@ public sealed class ComponentService
             StatusUpdatedAt = now,
             CreatedAt = now,
             UpdatedAt = now,
+            Version = 1,
         };
         await _store.AddComponentAsync(component, cancellationToken);
         return await SettleAsync(component, "component created", cancellationToken);

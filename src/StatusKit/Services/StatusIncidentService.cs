@@ -46,6 +46,7 @@ public sealed class StatusIncidentService
             Updates = [new StatusIncidentUpdate(Guid.CreateVersion7(now), now, StatusIncidentState.Investigating, message)],
             CreatedAt = now,
             UpdatedAt = now,
+            Version = 1,
         };
         var notices = request.NotifySubscribers
             ? await PlanNoticesAsync(page, incident, incident.Updates[0], NotificationKind.StatusIncidentCreated, cancellationToken)
@@ -98,9 +99,9 @@ public sealed class StatusIncidentService
                 : Guard.OptionalText(changes.PlatformIncidentId, "platformIncidentId", Guard.MaxNameLength),
             UpdatedAt = _time.GetUtcNow(),
         };
-        await _store.UpdateStatusIncidentAsync(updated, cancellationToken);
-        await SettleAsync(updated, [.. incident.ComponentIds.Union(componentIds)], cancellationToken);
-        return updated;
+        var stored = await _store.UpdateStatusIncidentAsync(updated, cancellationToken);
+        await SettleAsync(stored, [.. incident.ComponentIds.Union(componentIds)], cancellationToken);
+        return stored;
     }
 
     /// <summary>Links the incident to an incident of the host's platform.</summary>

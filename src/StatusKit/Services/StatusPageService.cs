@@ -57,6 +57,7 @@ public sealed class StatusPageService
             CreatedBy = Guard.OptionalText(request.CreatedBy, "createdBy", Guard.MaxNameLength),
             CreatedAt = now,
             UpdatedAt = now,
+            Version = 1,
         };
         await _store.AddPageAsync(page, cancellationToken);
         return page;
@@ -97,8 +98,7 @@ public sealed class StatusPageService
             return page;
         }
 
-        var updated = revised with { UpdatedAt = _time.GetUtcNow() };
-        await _store.UpdatePageAsync(updated, cancellationToken);
+        var updated = await _store.UpdatePageAsync(revised with { UpdatedAt = _time.GetUtcNow() }, cancellationToken);
         await _engine.RefreshPageAsync(pageId, cancellationToken);
         return updated;
     }

@@ -67,6 +67,7 @@ public sealed class SubscriberService
             SigningSecret = channel == SubscriberChannel.Webhook ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) : null,
             IsActive = true,
             CreatedAt = existing?.CreatedAt ?? now,
+            Version = existing?.Version ?? 1,
         };
 
         // The verification message is stored with the subscriber, so a subscription never waits for one that was lost.
@@ -117,9 +118,7 @@ public sealed class SubscriberService
     {
         var subscriber = await _store.GetSubscriberAsync(subscriberId, cancellationToken)
             ?? throw new StatusKitNotFoundException("subscriber", subscriberId.ToString(), "subscriberId");
-        var inactive = subscriber with { IsActive = false };
-        await _store.UpdateSubscriberAsync(inactive, [], cancellationToken);
-        return inactive;
+        return await _store.UpdateSubscriberAsync(subscriber with { IsActive = false }, [], cancellationToken);
     }
 
     /// <summary>The subscriber with <paramref name="subscriberId"/>, or null.</summary>
@@ -147,9 +146,7 @@ public sealed class SubscriberService
             return null;
         }
 
-        var verified = subscriber with { IsVerified = true, VerifyTokenHash = null };
-        await _store.UpdateSubscriberAsync(verified, [], cancellationToken);
-        return verified;
+        return await _store.UpdateSubscriberAsync(subscriber with { IsVerified = true, VerifyTokenHash = null }, [], cancellationToken);
     }
 
     private async Task<bool> UnsubscribeCoreAsync(Guid? pageId, string token, CancellationToken cancellationToken)

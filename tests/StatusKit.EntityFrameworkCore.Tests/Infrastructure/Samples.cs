@@ -17,6 +17,7 @@ public static class Samples
         TeamId = teamId,
         CreatedAt = T0,
         UpdatedAt = T0,
+        Version = 1,
     };
 
     public static Component Component(Guid pageId, string name, string? teamId = "team-a", int order = 0) => new()
@@ -29,6 +30,7 @@ public static class Samples
         StatusUpdatedAt = T0,
         CreatedAt = T0,
         UpdatedAt = T0,
+        Version = 1,
     };
 
     public static Subscriber Subscriber(Guid pageId, string destination, SubscriberChannel channel = SubscriberChannel.Email) => new()
@@ -40,6 +42,7 @@ public static class Samples
         IsVerified = true,
         UnsubscribeTokenHash = Convert.ToHexString(Guid.NewGuid().ToByteArray()),
         CreatedAt = T0,
+        Version = 1,
     };
 
     public static MaintenanceWindow Window(Guid pageId, IReadOnlyList<Guid> componentIds, MaintenanceState state = MaintenanceState.Scheduled) => new()

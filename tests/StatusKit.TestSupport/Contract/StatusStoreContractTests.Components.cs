@@ -212,12 +212,11 @@ public abstract partial class StatusStoreContractTests
             StatusUpdatedAt = TestData.At(45),
         };
 
-        await Store.UpdateComponentAsync(changed, None);
+        var returned = await Store.UpdateComponentAsync(changed, None);
 
-        var stored = await Store.GetComponentAsync(component.Id, None);
-        Assert.Equal(
-            changed with { Status = ComponentStatus.MajorOutage, StatusUpdatedAt = component.StatusUpdatedAt },
-            stored);
+        var expected = changed with { Status = ComponentStatus.MajorOutage, StatusUpdatedAt = component.StatusUpdatedAt, Version = 2 };
+        Assert.Equal(expected, returned);
+        Assert.Equal(expected, await Store.GetComponentAsync(component.Id, None));
     }
 
     [Fact]

@@ -104,11 +104,12 @@ public abstract partial class StatusStoreContractTests
             UpdatedAt = TestData.At(30),
         };
 
-        await Store.UpdatePageAsync(changed, None);
+        var returned = await Store.UpdatePageAsync(changed, None);
 
-        Assert.Equal(changed, await Store.GetPageAsync(page.Id, None));
+        Assert.Equal(changed with { Version = 2 }, returned);
+        Assert.Equal(changed with { Version = 2 }, await Store.GetPageAsync(page.Id, None));
         Assert.Null(await Store.GetPageBySlugAsync(page.Slug, None));
-        Assert.Equal(changed, await Store.GetPageBySlugAsync("renamed", None));
+        Assert.Equal(changed with { Version = 2 }, await Store.GetPageBySlugAsync("renamed", None));
     }
 
     [Fact]

@@ -98,11 +98,11 @@ public abstract partial class StatusStoreContractTests
             Updates = [],
         };
 
-        await Store.UpdateStatusIncidentAsync(changed, None);
+        var returned = await Store.UpdateStatusIncidentAsync(changed, None);
 
-        StoreAssert.Same(
-            changed with { State = incident.State, ResolvedAt = incident.ResolvedAt, Updates = incident.Updates },
-            await Store.GetStatusIncidentAsync(incident.Id, None));
+        var expected = changed with { State = incident.State, ResolvedAt = incident.ResolvedAt, Updates = incident.Updates, Version = 2 };
+        StoreAssert.Same(expected, returned);
+        StoreAssert.Same(expected, await Store.GetStatusIncidentAsync(incident.Id, None));
     }
 
     [Fact]
@@ -130,6 +130,7 @@ public abstract partial class StatusStoreContractTests
             State = StatusIncidentState.Monitoring,
             UpdatedAt = update.At,
             ResolvedAt = null,
+            Version = 2,
         };
         StoreAssert.Same(expected, returned);
         StoreAssert.Same(expected, await Store.GetStatusIncidentAsync(incident.Id, None));

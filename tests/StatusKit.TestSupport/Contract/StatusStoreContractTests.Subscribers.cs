@@ -180,9 +180,10 @@ public abstract partial class StatusStoreContractTests
             IsActive = false,
         };
 
-        await Store.UpdateSubscriberAsync(changed, [], None);
+        var returned = await Store.UpdateSubscriberAsync(changed, [], None);
 
-        StoreAssert.Same(changed, await Store.GetSubscriberAsync(subscriber.Id, None));
+        StoreAssert.Same(changed with { Version = 2 }, returned);
+        StoreAssert.Same(changed with { Version = 2 }, await Store.GetSubscriberAsync(subscriber.Id, None));
         Assert.Null(await Store.FindSubscriberByVerifyTokenHashAsync(subscriber.VerifyTokenHash!, None));
     }
 

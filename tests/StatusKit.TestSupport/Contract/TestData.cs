@@ -7,7 +7,7 @@ namespace StatusKit.TestSupport.Contract;
 /// <summary>
 /// Builders of valid model objects for store tests. Every builder fills its optional fields with non-default values,
 /// so a round trip that drops a field fails; ids, slugs and keys are fresh per call, times are fixed instants in whole
-/// milliseconds (what every database keeps).
+/// milliseconds (what every database keeps). Versioned records are built at version 1, the version a store adds them at.
 /// </summary>
 public static class TestData
 {
@@ -32,6 +32,7 @@ public static class TestData
         CreatedBy = "alice",
         CreatedAt = At(0),
         UpdatedAt = At(1),
+        Version = 1,
     };
 
     public static Component Component(Guid pageId, string? name = null, string? teamId = "team-a", int displayOrder = 0) => new()
@@ -50,6 +51,7 @@ public static class TestData
         ManualStatusExpiresAt = At(120),
         CreatedAt = At(0),
         UpdatedAt = At(2),
+        Version = 1,
     };
 
     public static MaintenanceWindow Window(
@@ -100,6 +102,7 @@ public static class TestData
         CreatedAt = createdAt ?? At(0),
         UpdatedAt = (createdAt ?? At(0)).AddMinutes(5),
         ResolvedAt = state == StatusIncidentState.Resolved ? (createdAt ?? At(0)).AddMinutes(5) : null,
+        Version = 1,
     };
 
     public static Subscriber Subscriber(
@@ -122,6 +125,7 @@ public static class TestData
         SigningSecret = channel == SubscriberChannel.Webhook ? "c2VjcmV0LXNpZ25pbmcta2V5LTEyMzQ1Njc4" : null,
         IsActive = true,
         CreatedAt = createdAt ?? At(0),
+        Version = 1,
     };
 
     public static IncidentSignal Signal(

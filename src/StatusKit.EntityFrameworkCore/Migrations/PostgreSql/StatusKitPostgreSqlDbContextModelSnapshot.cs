@@ -83,6 +83,11 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("timestamp with time zone")
                 .HasColumnName("updated_at");
 
+            b.Property<long>("Version")
+                .IsConcurrencyToken()
+                .HasColumnType("bigint")
+                .HasColumnName("version");
+
             b.HasKey("Id");
 
             b.HasIndex("TeamId");
@@ -362,6 +367,11 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("timestamp with time zone")
                 .HasColumnName("updated_at");
 
+            b.Property<long>("Version")
+                .IsConcurrencyToken()
+                .HasColumnType("bigint")
+                .HasColumnName("version");
+
             b.HasKey("Id");
 
             b.HasIndex("Slug").IsUnique();
@@ -461,6 +471,11 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
             b.Property<DateTime>("UpdatedAt")
                 .HasColumnType("timestamp with time zone")
                 .HasColumnName("updated_at");
+
+            b.Property<long>("Version")
+                .IsConcurrencyToken()
+                .HasColumnType("bigint")
+                .HasColumnName("version");
 
             b.HasKey("Id");
 
@@ -564,6 +579,11 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("VerifyTokenHash")
                 .HasColumnType("text")
                 .HasColumnName("verify_token_hash");
+
+            b.Property<long>("Version")
+                .IsConcurrencyToken()
+                .HasColumnType("bigint")
+                .HasColumnName("version");
 
             b.HasKey("Id");
 

@@ -82,6 +82,11 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("TEXT")
                 .HasColumnName("updated_at");
 
+            b.Property<long>("Version")
+                .IsConcurrencyToken()
+                .HasColumnType("INTEGER")
+                .HasColumnName("version");
+
             b.HasKey("Id");
 
             b.HasIndex("TeamId");
@@ -361,6 +366,11 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("TEXT")
                 .HasColumnName("updated_at");
 
+            b.Property<long>("Version")
+                .IsConcurrencyToken()
+                .HasColumnType("INTEGER")
+                .HasColumnName("version");
+
             b.HasKey("Id");
 
             b.HasIndex("Slug").IsUnique();
@@ -460,6 +470,11 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
             b.Property<DateTime>("UpdatedAt")
                 .HasColumnType("TEXT")
                 .HasColumnName("updated_at");
+
+            b.Property<long>("Version")
+                .IsConcurrencyToken()
+                .HasColumnType("INTEGER")
+                .HasColumnName("version");
 
             b.HasKey("Id");
 
@@ -563,6 +578,11 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("VerifyTokenHash")
                 .HasColumnType("TEXT")
                 .HasColumnName("verify_token_hash");
+
+            b.Property<long>("Version")
+                .IsConcurrencyToken()
+                .HasColumnType("INTEGER")
+                .HasColumnName("version");
 
             b.HasKey("Id");
 
