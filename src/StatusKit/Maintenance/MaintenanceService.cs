@@ -2,6 +2,7 @@ using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Services;
+using StatusKit.Shared;
 
 namespace StatusKit.Maintenance;
 
@@ -65,13 +66,16 @@ public sealed class MaintenanceService
 
     /// <summary>
     /// Changes a window. New times, zone or recurrence reschedule a Scheduled window; an InProgress window can only have
-    /// its end moved (still after now and after its start) and its descriptive fields changed.
+    /// its end moved (still after now and after its start) and its descriptive fields changed. With
+    /// <see cref="UpdateMaintenanceWindow.ExpectedVersion"/>, the window must still be at that version (else
+    /// <see cref="StatusKitConcurrencyException"/>, changing nothing); without, a concurrent change is read again.
     /// </summary>
     public async Task<MaintenanceWindow> UpdateAsync(Guid windowId, UpdateMaintenanceWindow changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         return await ChangeAsync(
             windowId,
+            changes.ExpectedVersion,
             async (window, now) =>
             {
                 var revised = Revise(window, changes, now);
@@ -93,6 +97,7 @@ public sealed class MaintenanceService
     public Task<MaintenanceWindow> CancelAsync(Guid windowId, CancellationToken cancellationToken = default) =>
         ChangeAsync(
             windowId,
+            null,
             (window, now) =>
             {
                 if (window.State == MaintenanceState.Cancelled)
@@ -117,6 +122,7 @@ public sealed class MaintenanceService
     public Task<MaintenanceWindow> StartNowAsync(Guid windowId, CancellationToken cancellationToken = default) =>
         ChangeAsync(
             windowId,
+            null,
             (window, now) =>
             {
                 RequireState(window, "started", MaintenanceState.Scheduled);
@@ -146,6 +152,7 @@ public sealed class MaintenanceService
     public Task<MaintenanceWindow> CompleteNowAsync(Guid windowId, CancellationToken cancellationToken = default) =>
         ChangeAsync(
             windowId,
+            null,
             (window, now) =>
             {
                 RequireState(window, "completed", MaintenanceState.InProgress);
@@ -163,13 +170,23 @@ public sealed class MaintenanceService
             cancellationToken);
 
     /// <summary>Deletes a window (its components are recomputed when it was in progress). False when it did not exist.</summary>
-    public async Task<bool> DeleteAsync(Guid windowId, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteAsync(Guid windowId, CancellationToken cancellationToken = default) =>
+        DeleteAsync(windowId, null, cancellationToken);
+
+    /// <summary>
+    /// Deletes a window like <see cref="DeleteAsync(Guid, CancellationToken)"/>, when given only if it is still at
+    /// <paramref name="expectedVersion"/> (else <see cref="StatusKitConcurrencyException"/>, deleting nothing). The
+    /// version is checked against the window as read just before the delete.
+    /// </summary>
+    public async Task<bool> DeleteAsync(Guid windowId, long? expectedVersion, CancellationToken cancellationToken = default)
     {
         var window = await _store.GetMaintenanceWindowAsync(windowId, cancellationToken);
         if (window is null)
         {
             return false;
         }
+
+        OptimisticEdit.RequireVersion("maintenance window", windowId, expectedVersion, window.Version);
 
         await _store.BeforeRemovalAsync(window.PageId, _time.GetUtcNow(), window.UpdatedAt, cancellationToken);
         if (!await _store.DeleteMaintenanceWindowAsync(windowId, cancellationToken))
@@ -309,9 +326,14 @@ public sealed class MaintenanceService
     private static string? NormalizeRecurrence(string? recurrence) =>
         string.IsNullOrWhiteSpace(recurrence) ? null : recurrence.Trim();
 
-    /// <summary>Applies <paramref name="change"/> by compare-and-set, re-reading and re-validating when someone else changed the window first.</summary>
+    /// <summary>
+    /// Applies <paramref name="change"/> by compare-and-set, re-reading and re-validating when someone else changed the
+    /// window first; with <paramref name="expectedVersion"/>, the window must be at it and a lost compare-and-set is a
+    /// <see cref="StatusKitConcurrencyException"/>.
+    /// </summary>
     private async Task<MaintenanceWindow> ChangeAsync(
         Guid windowId,
+        long? expectedVersion,
         Func<MaintenanceWindow, DateTimeOffset, Task<(MaintenanceWindow After, MaintenanceNotice? Notice)>> change,
         string verb,
         CancellationToken cancellationToken)
@@ -320,6 +342,7 @@ public sealed class MaintenanceService
         {
             var window = await _store.GetMaintenanceWindowAsync(windowId, cancellationToken)
                 ?? throw new StatusKitNotFoundException("maintenance window", windowId.ToString(), "windowId");
+            OptimisticEdit.RequireVersion("maintenance window", windowId, expectedVersion, window.Version);
             var (after, notice) = await change(window, _time.GetUtcNow());
             if (ReferenceEquals(after, window))
             {
@@ -332,6 +355,12 @@ public sealed class MaintenanceService
             {
                 await AfterChangeAsync(window, stored, verb, cancellationToken);
                 return stored;
+            }
+
+            if (expectedVersion is { } expected)
+            {
+                // The caller's version was current when read, but someone else changed the window before the write.
+                throw StaleVersion.Of("maintenance window", windowId, expected);
             }
 
             if (attempt == MaxConflictRetries)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace StatusKit.Maintenance;
 
 /// <summary>
@@ -33,4 +35,12 @@ public sealed record UpdateMaintenanceWindow
 
     /// <summary>Whether subscribers get the maintenance notices.</summary>
     public bool? NotifySubscribers { get; init; }
+
+    /// <summary>
+    /// The <see cref="Model.MaintenanceWindow.Version"/> the change was made against (an HTTP <c>If-Match</c>). When given
+    /// and no longer stored, the update throws <see cref="StatusKitConcurrencyException"/> and changes nothing; when
+    /// null, a concurrent change (a transition, another edit) is reloaded and this change applied to it again.
+    /// </summary>
+    [JsonIgnore]
+    public long? ExpectedVersion { get; init; }
 }

@@ -63,27 +63,34 @@ public sealed class ComponentService
     public Task<IReadOnlyList<Component>> ListAsync(Guid pageId, CancellationToken cancellationToken = default) =>
         _store.ListComponentsAsync(pageId, cancellationToken);
 
-    /// <summary>Changes a component's descriptive fields, team or service; its status is recomputed.</summary>
+    /// <summary>
+    /// Changes a component's descriptive fields, team or service; its status is recomputed. Only the fields the request
+    /// names change: when someone else changed the component meanwhile, the change is applied again to what they left
+    /// (a few times at most), unless <see cref="UpdateComponent.ExpectedVersion"/> is given, which must then be the
+    /// stored version (else <see cref="StatusKitConcurrencyException"/>, changing nothing).
+    /// </summary>
     public async Task<Component> UpdateAsync(Guid componentId, UpdateComponent changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var component = await RequireAsync(componentId, cancellationToken);
         if (changes.DisplayOrder is { } order)
         {
             Guard.Range(order, "displayOrder", 0, MaxDisplayOrder);
         }
 
-        var updated = component with
-        {
-            Name = changes.Name is null ? component.Name : Guard.Name(changes.Name, "name"),
-            Description = changes.Description is null ? component.Description : Guard.OptionalText(changes.Description, "description"),
-            DisplayOrder = changes.DisplayOrder ?? component.DisplayOrder,
-            GroupName = changes.GroupName is null ? component.GroupName : Guard.OptionalText(changes.GroupName, "groupName", Guard.MaxNameLength),
-            TeamId = changes.TeamId is null ? component.TeamId : Guard.OptionalText(changes.TeamId, "teamId", Guard.MaxNameLength),
-            ServiceIdentifier = changes.ServiceIdentifier is null ? component.ServiceIdentifier : Guard.OptionalText(changes.ServiceIdentifier, "serviceIdentifier", Guard.MaxNameLength),
-            UpdatedAt = _time.GetUtcNow(),
-        };
-        await _store.UpdateComponentAsync(updated, cancellationToken);
+        var updated = await EditAsync(
+            componentId,
+            changes.ExpectedVersion,
+            component => component with
+            {
+                Name = changes.Name is null ? component.Name : Guard.Name(changes.Name, "name"),
+                Description = changes.Description is null ? component.Description : Guard.OptionalText(changes.Description, "description"),
+                DisplayOrder = changes.DisplayOrder ?? component.DisplayOrder,
+                GroupName = changes.GroupName is null ? component.GroupName : Guard.OptionalText(changes.GroupName, "groupName", Guard.MaxNameLength),
+                TeamId = changes.TeamId is null ? component.TeamId : Guard.OptionalText(changes.TeamId, "teamId", Guard.MaxNameLength),
+                ServiceIdentifier = changes.ServiceIdentifier is null ? component.ServiceIdentifier : Guard.OptionalText(changes.ServiceIdentifier, "serviceIdentifier", Guard.MaxNameLength),
+                UpdatedAt = _time.GetUtcNow(),
+            },
+            cancellationToken);
         return await SettleAsync(updated, "component changed", cancellationToken);
     }
 
@@ -92,13 +99,23 @@ public sealed class ComponentService
     /// followed only this component is deactivated rather than left following every component
     /// (<see cref="IStatusStore.DeleteComponentAsync"/>). False when it did not exist.
     /// </summary>
-    public async Task<bool> DeleteAsync(Guid componentId, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteAsync(Guid componentId, CancellationToken cancellationToken = default) =>
+        DeleteAsync(componentId, null, cancellationToken);
+
+    /// <summary>
+    /// Deletes a component like <see cref="DeleteAsync(Guid, CancellationToken)"/>, when given only if it is still at
+    /// <paramref name="expectedVersion"/> (else <see cref="StatusKitConcurrencyException"/>, deleting nothing). The
+    /// version is checked against the component as read just before the delete.
+    /// </summary>
+    public async Task<bool> DeleteAsync(Guid componentId, long? expectedVersion, CancellationToken cancellationToken = default)
     {
         var component = await _store.GetComponentAsync(componentId, cancellationToken);
         if (component is null)
         {
             return false;
         }
+
+        OptimisticEdit.RequireVersion("component", componentId, expectedVersion, component.Version);
 
         var changedAt = component.StatusUpdatedAt > component.UpdatedAt ? component.StatusUpdatedAt : component.UpdatedAt;
         await _store.BeforeRemovalAsync(component.PageId, _time.GetUtcNow(), changedAt, cancellationToken);
@@ -129,9 +146,19 @@ public sealed class ComponentService
     /// <summary>
     /// Sets an operator's status, until <paramref name="expiresAt"/> when given (the component's status then changes
     /// back by itself at that time). It raises the computed status but never hides an open incident. Returns the
-    /// component with its new effective status.
+    /// component with its new effective status. The component's other fields stay as they are stored, even when someone
+    /// changed them since it was read.
     /// </summary>
-    public async Task<Component> SetManualStatusAsync(Guid componentId, ComponentStatus status, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
+    public Task<Component> SetManualStatusAsync(Guid componentId, ComponentStatus status, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default) =>
+        SetManualStatusAsync(componentId, status, expiresAt, null, cancellationToken);
+
+    /// <summary>
+    /// Sets an operator's status like <see cref="SetManualStatusAsync(Guid, ComponentStatus, DateTimeOffset?, CancellationToken)"/>,
+    /// when <paramref name="expectedVersion"/> is given only if the component is still at that version (else
+    /// <see cref="StatusKitConcurrencyException"/>, changing nothing).
+    /// </summary>
+    public async Task<Component> SetManualStatusAsync(
+        Guid componentId, ComponentStatus status, DateTimeOffset? expiresAt, long? expectedVersion, CancellationToken cancellationToken = default)
     {
         Guard.Defined(status, "status");
         if (expiresAt is { } expiry && expiry <= _time.GetUtcNow())
@@ -139,9 +166,11 @@ public sealed class ComponentService
             throw new StatusKitValidationException("expiresAt", $"The expiry must be in the future (was {expiry:O}).");
         }
 
-        var component = await RequireAsync(componentId, cancellationToken);
-        var updated = component with { ManualStatus = status, ManualStatusExpiresAt = expiresAt, UpdatedAt = _time.GetUtcNow() };
-        await _store.UpdateComponentAsync(updated, cancellationToken);
+        var updated = await EditAsync(
+            componentId,
+            expectedVersion,
+            component => component with { ManualStatus = status, ManualStatusExpiresAt = expiresAt, UpdatedAt = _time.GetUtcNow() },
+            cancellationToken);
         if (expiresAt is { } at)
         {
             _expiry.Expect(componentId, at);
@@ -151,13 +180,34 @@ public sealed class ComponentService
     }
 
     /// <summary>Clears the operator's status; the component returns to its computed status.</summary>
-    public async Task<Component> ClearManualStatusAsync(Guid componentId, CancellationToken cancellationToken = default)
+    public Task<Component> ClearManualStatusAsync(Guid componentId, CancellationToken cancellationToken = default) =>
+        ClearManualStatusAsync(componentId, null, cancellationToken);
+
+    /// <summary>
+    /// Clears the operator's status like <see cref="ClearManualStatusAsync(Guid, CancellationToken)"/>, when
+    /// <paramref name="expectedVersion"/> is given only if the component is still at that version (else
+    /// <see cref="StatusKitConcurrencyException"/>, changing nothing).
+    /// </summary>
+    public async Task<Component> ClearManualStatusAsync(Guid componentId, long? expectedVersion, CancellationToken cancellationToken = default)
     {
-        var component = await RequireAsync(componentId, cancellationToken);
-        var updated = component with { ManualStatus = null, ManualStatusExpiresAt = null, UpdatedAt = _time.GetUtcNow() };
-        await _store.UpdateComponentAsync(updated, cancellationToken);
+        var updated = await EditAsync(
+            componentId,
+            expectedVersion,
+            component => component with { ManualStatus = null, ManualStatusExpiresAt = null, UpdatedAt = _time.GetUtcNow() },
+            cancellationToken);
         return await SettleAsync(updated, "manual status cleared", cancellationToken);
     }
+
+    /// <summary>Applies <paramref name="change"/> to the stored component by compare-and-set (<see cref="OptimisticEdit"/>).</summary>
+    private Task<Component> EditAsync(Guid componentId, long? expectedVersion, Func<Component, Component> change, CancellationToken cancellationToken) =>
+        OptimisticEdit.ApplyAsync(
+            "component",
+            componentId,
+            expectedVersion,
+            () => RequireAsync(componentId, cancellationToken),
+            static c => c.Version,
+            component => Task.FromResult(change(component)),
+            component => _store.UpdateComponentAsync(component, cancellationToken));
 
     private async Task<Component> SettleAsync(Component component, string cause, CancellationToken cancellationToken)
     {

@@ -81,26 +81,42 @@ public sealed class StatusIncidentService
     public Task<StatusIncident> ResolveAsync(Guid incidentId, string message, bool notifySubscribers = true, CancellationToken cancellationToken = default) =>
         AddUpdateAsync(incidentId, StatusIncidentState.Resolved, message, notifySubscribers, cancellationToken);
 
-    /// <summary>Changes the headline, severity, components or platform link. Earlier updates are never rewritten.</summary>
+    /// <summary>
+    /// Changes the headline, severity, components or platform link. Earlier updates are never rewritten. Only the fields
+    /// the request names change: when someone else changed the incident meanwhile (an edit, an appended update, a deleted
+    /// component leaving its list), the change is applied again to what they left (a few times at most), so a deleted
+    /// component's id is never written back; unless <see cref="UpdateStatusIncident.ExpectedVersion"/> is given, which
+    /// must then be the stored version (else <see cref="StatusKitConcurrencyException"/>, changing nothing).
+    /// </summary>
     public async Task<StatusIncident> UpdateAsync(Guid incidentId, UpdateStatusIncident changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var incident = await RequireAsync(incidentId, cancellationToken);
-        var componentIds = changes.ComponentIds is null
-            ? incident.ComponentIds
-            : await _store.RequireComponentsOnPageAsync(incident.PageId, changes.ComponentIds, cancellationToken);
-        var updated = incident with
-        {
-            Title = changes.Title is null ? incident.Title : Guard.Name(changes.Title, "title"),
-            Severity = changes.Severity is { } severity ? Guard.Defined(severity, "severity") : incident.Severity,
-            ComponentIds = componentIds,
-            PlatformIncidentId = changes.PlatformIncidentId is null
-                ? incident.PlatformIncidentId
-                : Guard.OptionalText(changes.PlatformIncidentId, "platformIncidentId", Guard.MaxNameLength),
-            UpdatedAt = _time.GetUtcNow(),
-        };
-        var stored = await _store.UpdateStatusIncidentAsync(updated, cancellationToken);
-        await SettleAsync(stored, [.. incident.ComponentIds.Union(componentIds)], cancellationToken);
+        IReadOnlyList<Guid> before = [];
+        var stored = await OptimisticEdit.ApplyAsync(
+            "status incident",
+            incidentId,
+            changes.ExpectedVersion,
+            () => RequireAsync(incidentId, cancellationToken),
+            static i => i.Version,
+            async incident =>
+            {
+                before = incident.ComponentIds;
+                var componentIds = changes.ComponentIds is null
+                    ? incident.ComponentIds
+                    : await _store.RequireComponentsOnPageAsync(incident.PageId, changes.ComponentIds, cancellationToken);
+                return incident with
+                {
+                    Title = changes.Title is null ? incident.Title : Guard.Name(changes.Title, "title"),
+                    Severity = changes.Severity is { } severity ? Guard.Defined(severity, "severity") : incident.Severity,
+                    ComponentIds = componentIds,
+                    PlatformIncidentId = changes.PlatformIncidentId is null
+                        ? incident.PlatformIncidentId
+                        : Guard.OptionalText(changes.PlatformIncidentId, "platformIncidentId", Guard.MaxNameLength),
+                    UpdatedAt = _time.GetUtcNow(),
+                };
+            },
+            incident => _store.UpdateStatusIncidentAsync(incident, cancellationToken));
+        await SettleAsync(stored, [.. before.Union(stored.ComponentIds)], cancellationToken);
         return stored;
     }
 
@@ -134,13 +150,23 @@ public sealed class StatusIncidentService
     }
 
     /// <summary>Deletes an incident. False when it did not exist.</summary>
-    public async Task<bool> DeleteAsync(Guid incidentId, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteAsync(Guid incidentId, CancellationToken cancellationToken = default) =>
+        DeleteAsync(incidentId, null, cancellationToken);
+
+    /// <summary>
+    /// Deletes an incident like <see cref="DeleteAsync(Guid, CancellationToken)"/>, when given only if it is still at
+    /// <paramref name="expectedVersion"/> (else <see cref="StatusKitConcurrencyException"/>, deleting nothing). The
+    /// version is checked against the incident as read just before the delete.
+    /// </summary>
+    public async Task<bool> DeleteAsync(Guid incidentId, long? expectedVersion, CancellationToken cancellationToken = default)
     {
         var incident = await _store.GetStatusIncidentAsync(incidentId, cancellationToken);
         if (incident is null)
         {
             return false;
         }
+
+        OptimisticEdit.RequireVersion("status incident", incidentId, expectedVersion, incident.Version);
 
         await _store.BeforeRemovalAsync(incident.PageId, _time.GetUtcNow(), incident.UpdatedAt, cancellationToken);
         if (!await _store.DeleteStatusIncidentAsync(incidentId, cancellationToken))

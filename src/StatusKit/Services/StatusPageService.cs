@@ -79,33 +79,61 @@ public sealed class StatusPageService
 
     /// <summary>
     /// Changes a page's name, description, slug, team or time zone. Changes that leave every field as it was write
-    /// nothing, so the page's <see cref="StatusPage.UpdatedAt"/> (and its documents' <c>updated_at</c>) stays.
+    /// nothing, so the page's <see cref="StatusPage.UpdatedAt"/> (and its documents' <c>updated_at</c>) stays. Only the
+    /// fields the request names change: when someone else changed the page meanwhile, the change is applied again to
+    /// what they left (a few times at most), unless <see cref="UpdateStatusPage.ExpectedVersion"/> is given, which must
+    /// then be the stored version (else <see cref="StatusKitConcurrencyException"/>, changing nothing).
     /// </summary>
     public async Task<StatusPage> UpdateAsync(Guid pageId, UpdateStatusPage changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var page = await _store.RequirePageAsync(pageId, cancellationToken);
-        var revised = page with
+        var written = false;
+        var updated = await EditAsync(
+            pageId,
+            changes.ExpectedVersion,
+            page =>
+            {
+                var revised = page with
+                {
+                    Name = changes.Name is null ? page.Name : Guard.Name(changes.Name, "name"),
+                    Description = changes.Description is null ? page.Description : Guard.OptionalText(changes.Description, "description"),
+                    Slug = changes.Slug is null ? page.Slug : Guard.Slug(changes.Slug),
+                    TeamId = changes.TeamId is null ? page.TeamId : Guard.OptionalText(changes.TeamId, "teamId", Guard.MaxNameLength),
+                    TimeZoneId = changes.TimeZoneId is null ? page.TimeZoneId : Guard.TimeZone(changes.TimeZoneId),
+                };
+                written = revised != page;
+                return written ? revised with { UpdatedAt = _time.GetUtcNow() } : page;
+            },
+            cancellationToken);
+        if (written)
         {
-            Name = changes.Name is null ? page.Name : Guard.Name(changes.Name, "name"),
-            Description = changes.Description is null ? page.Description : Guard.OptionalText(changes.Description, "description"),
-            Slug = changes.Slug is null ? page.Slug : Guard.Slug(changes.Slug),
-            TeamId = changes.TeamId is null ? page.TeamId : Guard.OptionalText(changes.TeamId, "teamId", Guard.MaxNameLength),
-            TimeZoneId = changes.TimeZoneId is null ? page.TimeZoneId : Guard.TimeZone(changes.TimeZoneId),
-        };
-        if (revised == page)
-        {
-            return page;
+            await _engine.RefreshPageAsync(pageId, cancellationToken);
         }
 
-        var updated = await _store.UpdatePageAsync(revised with { UpdatedAt = _time.GetUtcNow() }, cancellationToken);
-        await _engine.RefreshPageAsync(pageId, cancellationToken);
         return updated;
     }
 
     /// <summary>Deletes a page with its components, windows, incidents and subscribers. False when it did not exist.</summary>
-    public async Task<bool> DeleteAsync(Guid pageId, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteAsync(Guid pageId, CancellationToken cancellationToken = default) =>
+        DeleteAsync(pageId, null, cancellationToken);
+
+    /// <summary>
+    /// Deletes a page like <see cref="DeleteAsync(Guid, CancellationToken)"/>, when given only if it is still at
+    /// <paramref name="expectedVersion"/> (else <see cref="StatusKitConcurrencyException"/>, deleting nothing). The
+    /// version is checked against the page as read just before the delete.
+    /// </summary>
+    public async Task<bool> DeleteAsync(Guid pageId, long? expectedVersion, CancellationToken cancellationToken = default)
     {
+        if (expectedVersion is not null)
+        {
+            if (await _store.GetPageAsync(pageId, cancellationToken) is not { } page)
+            {
+                return false;
+            }
+
+            OptimisticEdit.RequireVersion("page", pageId, expectedVersion, page.Version);
+        }
+
         var deleted = await _store.DeletePageAsync(pageId, cancellationToken);
         if (deleted)
         {
@@ -121,16 +149,23 @@ public sealed class StatusPageService
     /// </summary>
     public async Task<string?> SetVisibilityAsync(Guid pageId, bool isPublic, CancellationToken cancellationToken = default)
     {
-        var page = await _store.RequirePageAsync(pageId, cancellationToken);
         string? token = null;
-        var updated = page with { IsPublic = isPublic, UpdatedAt = _time.GetUtcNow() };
-        if (!isPublic && page.AccessTokenHash is null)
-        {
-            token = SecretTokens.Create();
-            updated = updated with { AccessTokenHash = SecretTokens.Hash(token) };
-        }
+        await EditAsync(
+            pageId,
+            null,
+            page =>
+            {
+                token = null;
+                var updated = page with { IsPublic = isPublic, UpdatedAt = _time.GetUtcNow() };
+                if (!isPublic && page.AccessTokenHash is null)
+                {
+                    token = SecretTokens.Create();
+                    updated = updated with { AccessTokenHash = SecretTokens.Hash(token) };
+                }
 
-        await _store.UpdatePageAsync(updated, cancellationToken);
+                return updated;
+            },
+            cancellationToken);
         await _engine.RefreshPageAsync(pageId, cancellationToken);
         return token;
     }
@@ -141,11 +176,21 @@ public sealed class StatusPageService
     /// </summary>
     public async Task<string> RegenerateAccessTokenAsync(Guid pageId, CancellationToken cancellationToken = default)
     {
-        var page = await _store.RequirePageAsync(pageId, cancellationToken);
         var token = SecretTokens.Create();
-        await _store.UpdatePageAsync(page with { AccessTokenHash = SecretTokens.Hash(token), UpdatedAt = _time.GetUtcNow() }, cancellationToken);
+        await EditAsync(pageId, null, page => page with { AccessTokenHash = SecretTokens.Hash(token), UpdatedAt = _time.GetUtcNow() }, cancellationToken);
         return token;
     }
+
+    /// <summary>Applies <paramref name="change"/> to the stored page by compare-and-set (<see cref="OptimisticEdit"/>).</summary>
+    private Task<StatusPage> EditAsync(Guid pageId, long? expectedVersion, Func<StatusPage, StatusPage> change, CancellationToken cancellationToken) =>
+        OptimisticEdit.ApplyAsync(
+            "page",
+            pageId,
+            expectedVersion,
+            () => _store.RequirePageAsync(pageId, cancellationToken),
+            static p => p.Version,
+            page => Task.FromResult(change(page)),
+            page => _store.UpdatePageAsync(page, cancellationToken));
 
     /// <summary>Whether <paramref name="token"/> opens <paramref name="page"/>: always for a public page; for a private one, a constant-time hash comparison.</summary>
     public static bool CanRead(StatusPage page, string? token)

@@ -31,6 +31,12 @@ public sealed class SubscriberService
     public async Task<Subscription> SubscribeAsync(Subscribe request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Starting over replaces a stored subscriber by compare-and-set: one changed meanwhile is read again.
+        return await OptimisticEdit.RetryAsync(() => SubscribeOnceAsync(request, cancellationToken));
+    }
+
+    private async Task<Subscription> SubscribeOnceAsync(Subscribe request, CancellationToken cancellationToken)
+    {
         var channel = Guard.Defined(request.Channel, "channel");
         if ((request.NotifyOn & ~NotificationEvents.All) != 0 || request.NotifyOn == NotificationEvents.None)
         {
@@ -114,12 +120,24 @@ public sealed class SubscriberService
         FindByUnsubscribeTokenCoreAsync(pageId, token, cancellationToken);
 
     /// <summary>Stops notifications for a subscriber (an operator's action, or an endpoint that answered 410 Gone).</summary>
-    public async Task<Subscriber> DeactivateAsync(Guid subscriberId, CancellationToken cancellationToken = default)
-    {
-        var subscriber = await _store.GetSubscriberAsync(subscriberId, cancellationToken)
-            ?? throw new StatusKitNotFoundException("subscriber", subscriberId.ToString(), "subscriberId");
-        return await _store.UpdateSubscriberAsync(subscriber with { IsActive = false }, [], cancellationToken);
-    }
+    public Task<Subscriber> DeactivateAsync(Guid subscriberId, CancellationToken cancellationToken = default) =>
+        DeactivateAsync(subscriberId, null, cancellationToken);
+
+    /// <summary>
+    /// Stops notifications for a subscriber like <see cref="DeactivateAsync(Guid, CancellationToken)"/>, when
+    /// <paramref name="expectedVersion"/> is given only if it is still at that version (else
+    /// <see cref="StatusKitConcurrencyException"/>, changing nothing).
+    /// </summary>
+    public Task<Subscriber> DeactivateAsync(Guid subscriberId, long? expectedVersion, CancellationToken cancellationToken = default) =>
+        OptimisticEdit.ApplyAsync(
+            "subscriber",
+            subscriberId,
+            expectedVersion,
+            async () => await _store.GetSubscriberAsync(subscriberId, cancellationToken)
+                ?? throw new StatusKitNotFoundException("subscriber", subscriberId.ToString(), "subscriberId"),
+            static s => s.Version,
+            subscriber => Task.FromResult(subscriber.IsActive ? subscriber with { IsActive = false } : subscriber),
+            subscriber => _store.UpdateSubscriberAsync(subscriber, [], cancellationToken));
 
     /// <summary>The subscriber with <paramref name="subscriberId"/>, or null.</summary>
     public Task<Subscriber?> GetAsync(Guid subscriberId, CancellationToken cancellationToken = default) =>
@@ -133,37 +151,62 @@ public sealed class SubscriberService
     public Task<bool> DeleteAsync(Guid subscriberId, CancellationToken cancellationToken = default) =>
         _store.DeleteSubscriberAsync(subscriberId, cancellationToken);
 
-    private async Task<Subscriber?> VerifyCoreAsync(Guid? pageId, string token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes a subscriber like <see cref="DeleteAsync(Guid, CancellationToken)"/>, when given only if it is still at
+    /// <paramref name="expectedVersion"/> (else <see cref="StatusKitConcurrencyException"/>, deleting nothing). The
+    /// version is checked against the subscriber as read just before the delete.
+    /// </summary>
+    public async Task<bool> DeleteAsync(Guid subscriberId, long? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        if (expectedVersion is not null)
+        {
+            if (await _store.GetSubscriberAsync(subscriberId, cancellationToken) is not { } subscriber)
+            {
+                return false;
+            }
+
+            OptimisticEdit.RequireVersion("subscriber", subscriberId, expectedVersion, subscriber.Version);
+        }
+
+        return await _store.DeleteSubscriberAsync(subscriberId, cancellationToken);
+    }
+
+    private Task<Subscriber?> VerifyCoreAsync(Guid? pageId, string token, CancellationToken cancellationToken)
     {
         if (!IsTokenShaped(token))
         {
-            return null;
+            return Task.FromResult<Subscriber?>(null);
         }
 
-        var subscriber = await _store.FindSubscriberByVerifyTokenHashAsync(SecretTokens.Hash(token), cancellationToken);
-        if (subscriber is null || subscriber.IsVerified || !IsOf(subscriber, pageId))
+        var hash = SecretTokens.Hash(token);
+        return OptimisticEdit.RetryAsync(async () =>
         {
-            return null;
-        }
+            var subscriber = await _store.FindSubscriberByVerifyTokenHashAsync(hash, cancellationToken);
+            if (subscriber is null || subscriber.IsVerified || !IsOf(subscriber, pageId))
+            {
+                return null;
+            }
 
-        return await _store.UpdateSubscriberAsync(subscriber with { IsVerified = true, VerifyTokenHash = null }, [], cancellationToken);
+            return (Subscriber?)await _store.UpdateSubscriberAsync(subscriber with { IsVerified = true, VerifyTokenHash = null }, [], cancellationToken);
+        });
     }
 
-    private async Task<bool> UnsubscribeCoreAsync(Guid? pageId, string token, CancellationToken cancellationToken)
-    {
-        var subscriber = await FindByUnsubscribeTokenCoreAsync(pageId, token, cancellationToken);
-        if (subscriber is null)
+    private Task<bool> UnsubscribeCoreAsync(Guid? pageId, string token, CancellationToken cancellationToken) =>
+        OptimisticEdit.RetryAsync(async () =>
         {
-            return false;
-        }
+            var subscriber = await FindByUnsubscribeTokenCoreAsync(pageId, token, cancellationToken);
+            if (subscriber is null)
+            {
+                return false;
+            }
 
-        if (subscriber.IsActive)
-        {
-            await _store.UpdateSubscriberAsync(subscriber with { IsActive = false }, [], cancellationToken);
-        }
+            if (subscriber.IsActive)
+            {
+                await _store.UpdateSubscriberAsync(subscriber with { IsActive = false }, [], cancellationToken);
+            }
 
-        return true;
-    }
+            return true;
+        });
 
     private async Task<Subscriber?> FindByUnsubscribeTokenCoreAsync(Guid? pageId, string token, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace StatusKit.Services;
 
 /// <summary>Changes to a component; a null property leaves that field as it is, an empty string clears an optional one.</summary>
@@ -20,4 +22,12 @@ public sealed record UpdateComponent
 
     /// <summary>A new service identifier.</summary>
     public string? ServiceIdentifier { get; init; }
+
+    /// <summary>
+    /// The <see cref="Model.Component.Version"/> the change was made against (an HTTP <c>If-Match</c>). When given and
+    /// no longer stored, the update throws <see cref="StatusKitConcurrencyException"/> and changes nothing; when null,
+    /// a concurrent change is reloaded and this change applied to it again.
+    /// </summary>
+    [JsonIgnore]
+    public long? ExpectedVersion { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using StatusKit.Model;
 
 namespace StatusKit.Services;
@@ -16,4 +17,12 @@ public sealed record UpdateStatusIncident
 
     /// <summary>A new platform incident link (an empty string removes it).</summary>
     public string? PlatformIncidentId { get; init; }
+
+    /// <summary>
+    /// The <see cref="StatusIncident.Version"/> the change was made against (an HTTP <c>If-Match</c>). When given and no longer
+    /// stored, the update throws <see cref="StatusKitConcurrencyException"/> and changes nothing; when null, a concurrent
+    /// change is reloaded and this change applied to it again.
+    /// </summary>
+    [JsonIgnore]
+    public long? ExpectedVersion { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace StatusKit.Services;
 
 /// <summary>Changes to a page; a null property leaves that field as it is.</summary>
@@ -17,4 +19,12 @@ public sealed record UpdateStatusPage
 
     /// <summary>A new display time zone.</summary>
     public string? TimeZoneId { get; init; }
+
+    /// <summary>
+    /// The <see cref="Model.StatusPage.Version"/> the change was made against (an HTTP <c>If-Match</c>). When given and no longer
+    /// stored, the update throws <see cref="StatusKitConcurrencyException"/> and changes nothing; when null, a concurrent
+    /// change is reloaded and this change applied to it again.
+    /// </summary>
+    [JsonIgnore]
+    public long? ExpectedVersion { get; init; }
 }

@@ -280,12 +280,18 @@ internal sealed class SubscriberDelivery
         var inactive = subscriber with { IsActive = false };
         try
         {
-            // Not cancellable: the dead letter is already recorded and the subscriber must not be tried again.
-            var current = await Store(ct => _store.GetSubscriberAsync(subscriber.Id, ct), CancellationToken.None);
-            if (current is { IsActive: true })
+            // Not cancellable: the dead letter is already recorded and the subscriber must not be tried again. A
+            // compare-and-set: a subscriber changed meanwhile (verified, a component deleted) is read again.
+            await OptimisticEdit.RetryAsync(async () =>
             {
-                await Store(ct => _store.UpdateSubscriberAsync(current with { IsActive = false }, [], ct), CancellationToken.None);
-            }
+                var current = await Store(ct => _store.GetSubscriberAsync(subscriber.Id, ct), CancellationToken.None);
+                if (current is { IsActive: true })
+                {
+                    await Store(ct => _store.UpdateSubscriberAsync(current with { IsActive = false }, [], ct), CancellationToken.None);
+                }
+
+                return true;
+            });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
