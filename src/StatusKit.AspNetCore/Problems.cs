@@ -14,6 +14,7 @@ internal static class Problems
             StatusKitNotFoundException => (StatusCodes.Status404NotFound, "Not found."),
             StatusKitConflictException => (StatusCodes.Status409Conflict, "Conflict."),
             StatusKitConcurrencyException => (StatusCodes.Status409Conflict, "Changed by someone else; reload and retry."),
+            Admin.PreconditionFailedException => (StatusCodes.Status412PreconditionFailed, "Precondition failed."),
             _ => (StatusCodes.Status400BadRequest, "The request cannot be carried out."),
         };
         var extensions = new Dictionary<string, object?>(StringComparer.Ordinal);

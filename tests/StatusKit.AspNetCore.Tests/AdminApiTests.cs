@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
+using static StatusKit.AspNetCore.Tests.AdminResponses;
+
 namespace StatusKit.AspNetCore.Tests;
 
 [Collection(SampleHostCollection.Name)]
@@ -257,24 +259,5 @@ public sealed class AdminApiTests(SampleHostFactory factory)
         var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/status/admin/signals", paths);
         Assert.Contains("/status/{slug}/api/v2/summary.json", paths);
-    }
-
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(expected == response.StatusCode, $"{response.StatusCode}: {body}");
-            return JsonDocument.Parse(body).RootElement.Clone();
-        }
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string field)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(field, problem.RootElement.GetProperty("field").GetString());
-        Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
     }
 }

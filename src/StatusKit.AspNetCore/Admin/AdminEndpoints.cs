@@ -13,6 +13,9 @@ namespace StatusKit.AspNetCore.Admin;
 /// <summary>
 /// The admin API under <c>{prefix}/admin</c>: pages, components (reorder, manual status), public status incidents and
 /// their updates, subscribers, access tokens, and incident signals. Errors are RFC 9457 problem details naming the field.
+/// A single page, component, incident, subscriber or window is answered with its <c>ETag</c> (its version,
+/// <see cref="EntityTags"/>), and its <c>PATCH</c>, <c>PUT</c> and <c>DELETE</c> honour <c>If-Match</c>
+/// (<see cref="Preconditions"/>; 412 when it fails).
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -42,19 +45,28 @@ internal static class AdminEndpoints
         admin.MapPost("/pages", async (HttpContext context, StatusPageService pages) =>
             {
                 var created = await pages.CreateWithAccessTokenAsync(await AdminJson.ReadAsync<CreateStatusPage>(context), context.RequestAborted);
-                return AdminJson.Json(AdminPage.From(created), StatusCodes.Status201Created);
+                return EntityTags.Json(AdminPage.From(created), created.Page.Version, StatusCodes.Status201Created);
             })
             .WithName("StatusKit.Admin.CreatePage").WithSummary("Create a page; a private page comes with its access token (shown once).")
             .Accepts<CreateStatusPage>("application/json").Produces<AdminPage>(StatusCodes.Status201Created).ProducesValidationProblem();
         admin.MapGet("/pages/{pageId:guid}", async (Guid pageId, StatusPageService pages, CancellationToken ct) =>
-            await pages.GetAsync(pageId, ct) is { } page ? AdminJson.Json(AdminPage.From(page)) : NotFound("page", pageId))
+            await pages.GetAsync(pageId, ct) is { } page ? EntityTags.Json(AdminPage.From(page), page.Version) : NotFound("page", pageId))
             .WithName("StatusKit.Admin.GetPage").Produces<AdminPage>().ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPatch("/pages/{pageId:guid}", async (Guid pageId, HttpContext context, StatusPageService pages) =>
-                AdminJson.Json(AdminPage.From(await pages.UpdateAsync(pageId, await AdminJson.ReadAsync<UpdateStatusPage>(context), context.RequestAborted))))
-            .WithName("StatusKit.Admin.UpdatePage").Accepts<UpdateStatusPage>("application/json").Produces<AdminPage>().ProducesValidationProblem();
-        admin.MapDelete("/pages/{pageId:guid}", async (Guid pageId, StatusPageService pages, CancellationToken ct) =>
-            await pages.DeleteAsync(pageId, ct) ? Results.NoContent() : NotFound("page", pageId))
-            .WithName("StatusKit.Admin.DeletePage");
+            {
+                var changes = await AdminJson.ReadAsync<UpdateStatusPage>(context);
+                return await Preconditions.WriteAsync(context, ct => pages.GetAsync(pageId, ct), p => p.Version, async expected =>
+                {
+                    var page = await pages.UpdateAsync(pageId, changes with { ExpectedVersion = expected }, context.RequestAborted);
+                    return EntityTags.Json(AdminPage.From(page), page.Version);
+                });
+            })
+            .WithName("StatusKit.Admin.UpdatePage").Accepts<UpdateStatusPage>("application/json").Produces<AdminPage>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        admin.MapDelete("/pages/{pageId:guid}", (Guid pageId, HttpContext context, StatusPageService pages) =>
+                Preconditions.WriteAsync(context, ct => pages.GetAsync(pageId, ct), p => p.Version, async expected =>
+                    await pages.DeleteAsync(pageId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("page", pageId)))
+            .WithName("StatusKit.Admin.DeletePage").ProducesProblem(StatusCodes.Status412PreconditionFailed);
         admin.MapPost("/pages/{pageId:guid}/visibility", async (Guid pageId, HttpContext context, StatusPageService pages) =>
             {
                 var request = await AdminJson.ReadAsync<VisibilityRequest>(context);
@@ -86,7 +98,7 @@ internal static class AdminEndpoints
                     TeamId = request.TeamId,
                     ServiceIdentifier = request.ServiceIdentifier,
                 }, context.RequestAborted);
-                return AdminJson.Json(component, StatusCodes.Status201Created);
+                return EntityTags.Json(component, component.Version, StatusCodes.Status201Created);
             })
             .WithName("StatusKit.Admin.CreateComponent").Accepts<CreateComponentRequest>("application/json").Produces<Component>(StatusCodes.Status201Created).ProducesValidationProblem();
         admin.MapPut("/pages/{pageId:guid}/components/order", async (Guid pageId, HttpContext context, ComponentService components) =>
@@ -97,23 +109,33 @@ internal static class AdminEndpoints
             })
             .WithName("StatusKit.Admin.ReorderComponents").Accepts<ReorderRequest>("application/json").Produces<Component[]>().ProducesValidationProblem();
         admin.MapGet("/components/{componentId:guid}", async (Guid componentId, ComponentService components, CancellationToken ct) =>
-                await components.GetAsync(componentId, ct) is { } c ? AdminJson.Json(c) : NotFound("component", componentId))
+                await components.GetAsync(componentId, ct) is { } c ? EntityTags.Json(c, c.Version) : NotFound("component", componentId))
             .WithName("StatusKit.Admin.GetComponent").Produces<Component>();
         admin.MapPatch("/components/{componentId:guid}", async (Guid componentId, HttpContext context, ComponentService components) =>
-                AdminJson.Json(await components.UpdateAsync(componentId, await AdminJson.ReadAsync<UpdateComponent>(context), context.RequestAborted)))
-            .WithName("StatusKit.Admin.UpdateComponent").Accepts<UpdateComponent>("application/json").Produces<Component>().ProducesValidationProblem();
-        admin.MapDelete("/components/{componentId:guid}", async (Guid componentId, ComponentService components, CancellationToken ct) =>
-                await components.DeleteAsync(componentId, ct) ? Results.NoContent() : NotFound("component", componentId))
-            .WithName("StatusKit.Admin.DeleteComponent");
+            {
+                var changes = await AdminJson.ReadAsync<UpdateComponent>(context);
+                return await Preconditions.WriteAsync(context, ct => components.GetAsync(componentId, ct), c => c.Version, async expected =>
+                    Tagged(await components.UpdateAsync(componentId, changes with { ExpectedVersion = expected }, context.RequestAborted)));
+            })
+            .WithName("StatusKit.Admin.UpdateComponent").Accepts<UpdateComponent>("application/json").Produces<Component>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        admin.MapDelete("/components/{componentId:guid}", (Guid componentId, HttpContext context, ComponentService components) =>
+                Preconditions.WriteAsync(context, ct => components.GetAsync(componentId, ct), c => c.Version, async expected =>
+                    await components.DeleteAsync(componentId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("component", componentId)))
+            .WithName("StatusKit.Admin.DeleteComponent").ProducesProblem(StatusCodes.Status412PreconditionFailed);
         admin.MapPut("/components/{componentId:guid}/manual-status", async (Guid componentId, HttpContext context, ComponentService components) =>
             {
                 var request = await AdminJson.ReadAsync<ManualStatusRequest>(context);
-                return AdminJson.Json(await components.SetManualStatusAsync(componentId, Required(request.Status, "status"), request.ExpiresAt, context.RequestAborted));
+                var status = Required(request.Status, "status");
+                return await Preconditions.WriteAsync(context, ct => components.GetAsync(componentId, ct), c => c.Version, async expected =>
+                    Tagged(await components.SetManualStatusAsync(componentId, status, request.ExpiresAt, expected, context.RequestAborted)));
             })
-            .WithName("StatusKit.Admin.SetManualStatus").Accepts<ManualStatusRequest>("application/json").Produces<Component>().ProducesValidationProblem();
-        admin.MapDelete("/components/{componentId:guid}/manual-status", async (Guid componentId, ComponentService components, CancellationToken ct) =>
-                AdminJson.Json(await components.ClearManualStatusAsync(componentId, ct)))
-            .WithName("StatusKit.Admin.ClearManualStatus").Produces<Component>();
+            .WithName("StatusKit.Admin.SetManualStatus").Accepts<ManualStatusRequest>("application/json").Produces<Component>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        admin.MapDelete("/components/{componentId:guid}/manual-status", (Guid componentId, HttpContext context, ComponentService components) =>
+                Preconditions.WriteAsync(context, ct => components.GetAsync(componentId, ct), c => c.Version, async expected =>
+                    Tagged(await components.ClearManualStatusAsync(componentId, expected, context.RequestAborted))))
+            .WithName("StatusKit.Admin.ClearManualStatus").Produces<Component>().ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 
     private static void MapIncidents(RouteGroupBuilder admin)
@@ -136,24 +158,30 @@ internal static class AdminEndpoints
                     PlatformIncidentId = request.PlatformIncidentId,
                     NotifySubscribers = request.NotifySubscribers,
                 }, context.RequestAborted);
-                return AdminJson.Json(incident, StatusCodes.Status201Created);
+                return EntityTags.Json(incident, incident.Version, StatusCodes.Status201Created);
             })
             .WithName("StatusKit.Admin.CreateIncident").Accepts<CreateIncidentRequest>("application/json").Produces<StatusIncident>(StatusCodes.Status201Created).ProducesValidationProblem();
         admin.MapGet("/incidents/{incidentId:guid}", async (Guid incidentId, StatusIncidentService incidents, CancellationToken ct) =>
-                await incidents.GetAsync(incidentId, ct) is { } i ? AdminJson.Json(i) : NotFound("status incident", incidentId))
+                await incidents.GetAsync(incidentId, ct) is { } i ? EntityTags.Json(i, i.Version) : NotFound("status incident", incidentId))
             .WithName("StatusKit.Admin.GetIncident").Produces<StatusIncident>();
         admin.MapPatch("/incidents/{incidentId:guid}", async (Guid incidentId, HttpContext context, StatusIncidentService incidents) =>
-                AdminJson.Json(await incidents.UpdateAsync(incidentId, await AdminJson.ReadAsync<UpdateStatusIncident>(context), context.RequestAborted)))
-            .WithName("StatusKit.Admin.UpdateIncident").Accepts<UpdateStatusIncident>("application/json").Produces<StatusIncident>().ProducesValidationProblem();
-        admin.MapDelete("/incidents/{incidentId:guid}", async (Guid incidentId, StatusIncidentService incidents, CancellationToken ct) =>
-                await incidents.DeleteAsync(incidentId, ct) ? Results.NoContent() : NotFound("status incident", incidentId))
-            .WithName("StatusKit.Admin.DeleteIncident");
+            {
+                var changes = await AdminJson.ReadAsync<UpdateStatusIncident>(context);
+                return await Preconditions.WriteAsync(context, ct => incidents.GetAsync(incidentId, ct), i => i.Version, async expected =>
+                    Tagged(await incidents.UpdateAsync(incidentId, changes with { ExpectedVersion = expected }, context.RequestAborted)));
+            })
+            .WithName("StatusKit.Admin.UpdateIncident").Accepts<UpdateStatusIncident>("application/json").Produces<StatusIncident>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        admin.MapDelete("/incidents/{incidentId:guid}", (Guid incidentId, HttpContext context, StatusIncidentService incidents) =>
+                Preconditions.WriteAsync(context, ct => incidents.GetAsync(incidentId, ct), i => i.Version, async expected =>
+                    await incidents.DeleteAsync(incidentId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("status incident", incidentId)))
+            .WithName("StatusKit.Admin.DeleteIncident").ProducesProblem(StatusCodes.Status412PreconditionFailed);
         admin.MapPost("/incidents/{incidentId:guid}/updates", async (Guid incidentId, HttpContext context, StatusIncidentService incidents) =>
             {
                 var request = await AdminJson.ReadAsync<IncidentUpdateRequest>(context);
-                return AdminJson.Json(
-                    await incidents.AddUpdateAsync(incidentId, Required(request.State, "state"), request.Message ?? string.Empty, request.NotifySubscribers, context.RequestAborted),
-                    StatusCodes.Status201Created);
+                var incident = await incidents.AddUpdateAsync(
+                    incidentId, Required(request.State, "state"), request.Message ?? string.Empty, request.NotifySubscribers, context.RequestAborted);
+                return EntityTags.Json(incident, incident.Version, StatusCodes.Status201Created);
             })
             .WithName("StatusKit.Admin.AddIncidentUpdate").Accepts<IncidentUpdateRequest>("application/json").Produces<StatusIncident>(StatusCodes.Status201Created).ProducesValidationProblem();
     }
@@ -177,18 +205,23 @@ internal static class AdminEndpoints
                     PreVerified = request.PreVerified,
                 }, context.RequestAborted);
                 var subscriber = subscription.Subscriber;
-                return AdminJson.Json(AdminSubscriber.From(subscriber, subscriber.SigningSecret, subscription.UnsubscribeToken), StatusCodes.Status201Created);
+                return EntityTags.Json(AdminSubscriber.From(subscriber, subscriber.SigningSecret, subscription.UnsubscribeToken), subscriber.Version, StatusCodes.Status201Created);
             })
             .WithName("StatusKit.Admin.CreateSubscriber").Accepts<CreateSubscriberRequest>("application/json").Produces<AdminSubscriber>(StatusCodes.Status201Created).ProducesValidationProblem();
         admin.MapGet("/subscribers/{subscriberId:guid}", async (Guid subscriberId, SubscriberService subscribers, CancellationToken ct) =>
-                await subscribers.GetAsync(subscriberId, ct) is { } s ? AdminJson.Json(AdminSubscriber.From(s)) : NotFound("subscriber", subscriberId))
+                await subscribers.GetAsync(subscriberId, ct) is { } s ? EntityTags.Json(AdminSubscriber.From(s), s.Version) : NotFound("subscriber", subscriberId))
             .WithName("StatusKit.Admin.GetSubscriber").Produces<AdminSubscriber>();
-        admin.MapPost("/subscribers/{subscriberId:guid}/deactivate", async (Guid subscriberId, SubscriberService subscribers, CancellationToken ct) =>
-                AdminJson.Json(AdminSubscriber.From(await subscribers.DeactivateAsync(subscriberId, ct))))
-            .WithName("StatusKit.Admin.DeactivateSubscriber").Produces<AdminSubscriber>();
-        admin.MapDelete("/subscribers/{subscriberId:guid}", async (Guid subscriberId, SubscriberService subscribers, CancellationToken ct) =>
-                await subscribers.DeleteAsync(subscriberId, ct) ? Results.NoContent() : NotFound("subscriber", subscriberId))
-            .WithName("StatusKit.Admin.DeleteSubscriber");
+        admin.MapPost("/subscribers/{subscriberId:guid}/deactivate", (Guid subscriberId, HttpContext context, SubscriberService subscribers) =>
+                Preconditions.WriteAsync(context, ct => subscribers.GetAsync(subscriberId, ct), s => s.Version, async expected =>
+                {
+                    var subscriber = await subscribers.DeactivateAsync(subscriberId, expected, context.RequestAborted);
+                    return EntityTags.Json(AdminSubscriber.From(subscriber), subscriber.Version);
+                }))
+            .WithName("StatusKit.Admin.DeactivateSubscriber").Produces<AdminSubscriber>().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        admin.MapDelete("/subscribers/{subscriberId:guid}", (Guid subscriberId, HttpContext context, SubscriberService subscribers) =>
+                Preconditions.WriteAsync(context, ct => subscribers.GetAsync(subscriberId, ct), s => s.Version, async expected =>
+                    await subscribers.DeleteAsync(subscriberId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("subscriber", subscriberId)))
+            .WithName("StatusKit.Admin.DeleteSubscriber").ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 
     private static void MapMaintenance(RouteGroupBuilder admin)
@@ -214,27 +247,33 @@ internal static class AdminEndpoints
                     NotifySubscribers = request.NotifySubscribers,
                     CreatedBy = request.CreatedBy,
                 }, context.RequestAborted);
-                return AdminJson.Json(window, StatusCodes.Status201Created);
+                return Tagged(window, StatusCodes.Status201Created);
             })
             .WithName("StatusKit.Admin.CreateMaintenance").Accepts<CreateMaintenanceRequest>("application/json").Produces<MaintenanceWindow>(StatusCodes.Status201Created).ProducesValidationProblem();
         admin.MapGet("/maintenance/{windowId:guid}", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
-                await maintenance.GetAsync(windowId, ct) is { } w ? AdminJson.Json(w) : NotFound("maintenance window", windowId))
+                await maintenance.GetAsync(windowId, ct) is { } w ? Tagged(w) : NotFound("maintenance window", windowId))
             .WithName("StatusKit.Admin.GetMaintenance").Produces<MaintenanceWindow>();
         admin.MapPatch("/maintenance/{windowId:guid}", async (Guid windowId, HttpContext context, MaintenanceService maintenance) =>
-                AdminJson.Json(await maintenance.UpdateAsync(windowId, await AdminJson.ReadAsync<UpdateMaintenanceWindow>(context), context.RequestAborted)))
-            .WithName("StatusKit.Admin.UpdateMaintenance").Accepts<UpdateMaintenanceWindow>("application/json").Produces<MaintenanceWindow>().ProducesValidationProblem();
+            {
+                var changes = await AdminJson.ReadAsync<UpdateMaintenanceWindow>(context);
+                return await Preconditions.WriteAsync(context, ct => maintenance.GetAsync(windowId, ct), w => w.Version, async expected =>
+                    Tagged(await maintenance.UpdateAsync(windowId, changes with { ExpectedVersion = expected }, context.RequestAborted)));
+            })
+            .WithName("StatusKit.Admin.UpdateMaintenance").Accepts<UpdateMaintenanceWindow>("application/json").Produces<MaintenanceWindow>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         admin.MapPost("/maintenance/{windowId:guid}/cancel", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
-                AdminJson.Json(await maintenance.CancelAsync(windowId, ct)))
+                Tagged(await maintenance.CancelAsync(windowId, ct)))
             .WithName("StatusKit.Admin.CancelMaintenance").Produces<MaintenanceWindow>();
         admin.MapPost("/maintenance/{windowId:guid}/start", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
-                AdminJson.Json(await maintenance.StartNowAsync(windowId, ct)))
+                Tagged(await maintenance.StartNowAsync(windowId, ct)))
             .WithName("StatusKit.Admin.StartMaintenance").Produces<MaintenanceWindow>();
         admin.MapPost("/maintenance/{windowId:guid}/complete", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
-                AdminJson.Json(await maintenance.CompleteNowAsync(windowId, ct)))
+                Tagged(await maintenance.CompleteNowAsync(windowId, ct)))
             .WithName("StatusKit.Admin.CompleteMaintenance").Produces<MaintenanceWindow>();
-        admin.MapDelete("/maintenance/{windowId:guid}", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
-                await maintenance.DeleteAsync(windowId, ct) ? Results.NoContent() : NotFound("maintenance window", windowId))
-            .WithName("StatusKit.Admin.DeleteMaintenance");
+        admin.MapDelete("/maintenance/{windowId:guid}", (Guid windowId, HttpContext context, MaintenanceService maintenance) =>
+                Preconditions.WriteAsync(context, ct => maintenance.GetAsync(windowId, ct), w => w.Version, async expected =>
+                    await maintenance.DeleteAsync(windowId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("maintenance window", windowId)))
+            .WithName("StatusKit.Admin.DeleteMaintenance").ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 
     /// <summary>
@@ -244,6 +283,12 @@ internal static class AdminEndpoints
     private static T Required<T>(T? value, string field)
         where T : struct =>
         value ?? throw new StatusKitValidationException(field, $"The {field} is required.");
+
+    private static IResult Tagged(Component component, int statusCode = StatusCodes.Status200OK) => EntityTags.Json(component, component.Version, statusCode);
+
+    private static IResult Tagged(StatusIncident incident) => EntityTags.Json(incident, incident.Version);
+
+    private static IResult Tagged(MaintenanceWindow window, int statusCode = StatusCodes.Status200OK) => EntityTags.Json(window, window.Version, statusCode);
 
     private static IResult NotFound(string resource, Guid id) => Problems.From(new StatusKitNotFoundException(resource, id.ToString()));
 }

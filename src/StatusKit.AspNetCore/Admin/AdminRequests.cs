@@ -62,12 +62,12 @@ internal sealed record CreateSubscriberRequest(
 /// </summary>
 internal sealed record AdminPage(
     Guid Id, string Name, string? Description, string Slug, bool IsPublic, bool HasAccessToken, string? TeamId, string TimeZoneId,
-    string? CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    string? CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AccessToken = null)
 {
     public static AdminPage From(StatusPage page) => new(
         page.Id, page.Name, page.Description, page.Slug, page.IsPublic, page.AccessTokenHash is not null, page.TeamId, page.TimeZoneId,
-        page.CreatedBy, page.CreatedAt, page.UpdatedAt);
+        page.CreatedBy, page.CreatedAt, page.UpdatedAt, page.Version);
 
     public static AdminPage From(CreatedStatusPage created) => From(created.Page) with { AccessToken = created.AccessToken };
 }
@@ -75,10 +75,10 @@ internal sealed record AdminPage(
 /// <summary>A subscriber as the admin API shows it (never token hashes; the signing secret only when created).</summary>
 internal sealed record AdminSubscriber(
     Guid Id, Guid PageId, SubscriberChannel Channel, string Destination, IReadOnlyList<Guid> ComponentIds, NotificationEvents NotifyOn,
-    bool IsVerified, bool IsActive, DateTimeOffset CreatedAt, string? SigningSecret, string? UnsubscribeToken)
+    bool IsVerified, bool IsActive, DateTimeOffset CreatedAt, long Version, string? SigningSecret, string? UnsubscribeToken)
 {
     public static AdminSubscriber From(Subscriber s, string? signingSecret = null, string? unsubscribeToken = null) => new(
-        s.Id, s.PageId, s.Channel, s.Destination, s.ComponentIds, s.NotifyOn, s.IsVerified, s.IsActive, s.CreatedAt, signingSecret, unsubscribeToken);
+        s.Id, s.PageId, s.Channel, s.Destination, s.ComponentIds, s.NotifyOn, s.IsVerified, s.IsActive, s.CreatedAt, s.Version, signingSecret, unsubscribeToken);
 }
 
 /// <summary>A newly generated page access token, shown once.</summary>

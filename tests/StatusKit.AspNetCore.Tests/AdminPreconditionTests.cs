@@ -1,0 +1,216 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using static StatusKit.AspNetCore.Tests.AdminResponses;
+
+namespace StatusKit.AspNetCore.Tests;
+
+/// <summary>
+/// Optimistic concurrency over HTTP: single records carry an <c>ETag</c> of their version, and writes honour
+/// <c>If-Match</c> (RFC 9110 §13.1.1) with 412 problem details when it fails, through the sample host.
+/// </summary>
+[Collection(SampleHostCollection.Name)]
+public sealed class AdminPreconditionTests(SampleHostFactory factory)
+{
+    [Fact]
+    public async Task Every_single_record_is_answered_with_the_ETag_of_the_version_its_JSON_shows()
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = await CreatePageAsync(admin, "ETags");
+        var pageId = page.Body.GetProperty("id").GetGuid();
+        var component = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/components", new { name = "API" }, expected: HttpStatusCode.Created);
+        var incident = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/incidents", new { title = "Slow", message = "Looking", notifySubscribers = false }, expected: HttpStatusCode.Created);
+        var subscriber = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/subscribers", new { channel = "email", destination = "etag@example.com" }, expected: HttpStatusCode.Created);
+        var start = DateTimeOffset.UtcNow.AddDays(2);
+        var window = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/maintenance", new { title = "Disk swap", startsAt = start, endsAt = start.AddHours(1), notifySubscribers = false }, expected: HttpStatusCode.Created);
+
+        foreach (var (created, path) in new[]
+                 {
+                     (page, $"pages/{pageId}"), (component, $"components/{Id(component)}"), (incident, $"incidents/{Id(incident)}"),
+                     (subscriber, $"subscribers/{Id(subscriber)}"), (window, $"maintenance/{Id(window)}"),
+                 })
+        {
+            Assert.Equal("\"1\"", created.ETag);
+            Assert.Equal(1, created.Body.GetProperty("version").GetInt64());
+            var fetched = await SendAsync(admin, HttpMethod.Get, $"/status/admin/{path}");
+            Assert.Equal(("\"1\"", 1L), (fetched.ETag, fetched.Body.GetProperty("version").GetInt64()));
+        }
+    }
+
+    [Fact]
+    public async Task A_patch_with_the_current_ETag_applies_and_answers_the_next_one()
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = await CreatePageAsync(admin, "Current ETag");
+
+        var patched = await SendAsync(admin, HttpMethod.Patch, $"/status/admin/pages/{Id(page)}", new { name = "Renamed" }, ifMatch: page.ETag);
+
+        Assert.Equal(("\"2\"", 2L, "Renamed"), (patched.ETag, patched.Body.GetProperty("version").GetInt64(), patched.Body.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public async Task A_patch_with_a_stale_ETag_is_412_problem_details_and_changes_nothing()
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = await CreatePageAsync(admin, "Stale ETag");
+        var component = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{Id(page)}/components", new { name = "API" }, expected: HttpStatusCode.Created);
+        // Another operator changes the component first.
+        await SendAsync(admin, HttpMethod.Put, $"/status/admin/components/{Id(component)}/manual-status", new { status = "majorOutage" });
+
+        using var stale = await Request(admin, HttpMethod.Patch, $"/status/admin/components/{Id(component)}", new { name = "Lost rename" }, component.ETag);
+
+        await AssertProblemAsync(stale, HttpStatusCode.PreconditionFailed, "If-Match");
+        var stored = await SendAsync(admin, HttpMethod.Get, $"/status/admin/components/{Id(component)}");
+        Assert.Equal(("API", "majorOutage", "\"2\""), (stored.Body.GetProperty("name").GetString(), stored.Body.GetProperty("manualStatus").GetString(), stored.ETag));
+    }
+
+    [Fact]
+    public async Task A_patch_without_If_Match_applies_its_own_fields_over_a_concurrent_change()
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = await CreatePageAsync(admin, "No If-Match");
+        var component = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{Id(page)}/components", new { name = "API" }, expected: HttpStatusCode.Created);
+        await SendAsync(admin, HttpMethod.Put, $"/status/admin/components/{Id(component)}/manual-status", new { status = "majorOutage" });
+
+        var renamed = await SendAsync(admin, HttpMethod.Patch, $"/status/admin/components/{Id(component)}", new { name = "Public API" });
+
+        Assert.Equal(("Public API", "majorOutage", "\"3\""), (renamed.Body.GetProperty("name").GetString(), renamed.Body.GetProperty("manualStatus").GetString(), renamed.ETag));
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("\"1")]
+    [InlineData("W/")]
+    [InlineData("\"1\" \"2\"")]
+    [InlineData(",")]
+    public async Task A_malformed_If_Match_is_412_problem_details_and_changes_nothing(string ifMatch)
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = await CreatePageAsync(admin, "Malformed If-Match");
+
+        using var response = await Request(admin, HttpMethod.Patch, $"/status/admin/pages/{Id(page)}", new { name = "Renamed" }, ifMatch);
+
+        await AssertProblemAsync(response, HttpStatusCode.PreconditionFailed, "If-Match");
+        Assert.Equal("\"1\"", (await SendAsync(admin, HttpMethod.Get, $"/status/admin/pages/{Id(page)}")).ETag);
+    }
+
+    [Theory]
+    [InlineData("W/\"1\"")]
+    [InlineData("\"01\"")]
+    [InlineData("\"abc\"")]
+    public async Task An_If_Match_that_does_not_strongly_match_the_version_is_412(string ifMatch)
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = await CreatePageAsync(admin, "Weak If-Match");
+
+        using var response = await Request(admin, HttpMethod.Patch, $"/status/admin/pages/{Id(page)}", new { name = "Renamed" }, ifMatch);
+
+        await AssertProblemAsync(response, HttpStatusCode.PreconditionFailed, "If-Match");
+    }
+
+    [Theory]
+    [InlineData("\"7\", \"1\"")]
+    [InlineData("*")]
+    public async Task An_If_Match_listing_the_current_version_or_a_star_applies(string ifMatch)
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = await CreatePageAsync(admin, "Listed If-Match");
+
+        var patched = await SendAsync(admin, HttpMethod.Patch, $"/status/admin/pages/{Id(page)}", new { name = "Renamed" }, ifMatch: ifMatch);
+
+        Assert.Equal("\"2\"", patched.ETag);
+    }
+
+    [Fact]
+    public async Task If_Match_on_a_missing_record_is_412_even_with_a_star()
+    {
+        using var admin = factory.CreateAdminClient();
+
+        using var patch = await Request(admin, HttpMethod.Patch, $"/status/admin/components/{Guid.NewGuid()}", new { name = "x" }, "*");
+        using var delete = await Request(admin, HttpMethod.Delete, $"/status/admin/incidents/{Guid.NewGuid()}", null, "\"1\"");
+
+        await AssertProblemAsync(patch, HttpStatusCode.PreconditionFailed, "If-Match");
+        await AssertProblemAsync(delete, HttpStatusCode.PreconditionFailed, "If-Match");
+    }
+
+    [Fact]
+    public async Task Deletes_honour_If_Match()
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = await CreatePageAsync(admin, "Deletes");
+        var pageId = Id(page);
+        var component = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/components", new { name = "API" }, expected: HttpStatusCode.Created);
+        var incident = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/incidents", new { title = "Slow", message = "Looking", notifySubscribers = false }, expected: HttpStatusCode.Created);
+        var subscriber = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/subscribers", new { channel = "email", destination = "deletes@example.com" }, expected: HttpStatusCode.Created);
+        var start = DateTimeOffset.UtcNow.AddDays(2);
+        var window = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/maintenance", new { title = "Disk swap", startsAt = start, endsAt = start.AddHours(1), notifySubscribers = false }, expected: HttpStatusCode.Created);
+
+        foreach (var path in new[] { $"components/{Id(component)}", $"incidents/{Id(incident)}", $"subscribers/{Id(subscriber)}", $"maintenance/{Id(window)}", $"pages/{pageId}" })
+        {
+            using var stale = await Request(admin, HttpMethod.Delete, $"/status/admin/{path}", null, "\"2\"");
+            await AssertProblemAsync(stale, HttpStatusCode.PreconditionFailed, "If-Match");
+            using var kept = await admin.GetAsync($"/status/admin/{path}");
+            Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+
+            using var current = await Request(admin, HttpMethod.Delete, $"/status/admin/{path}", null, "\"1\"");
+            Assert.Equal(HttpStatusCode.NoContent, current.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Manual_status_and_incident_and_maintenance_writes_honour_If_Match()
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = await CreatePageAsync(admin, "Writes");
+        var pageId = Id(page);
+        var component = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/components", new { name = "API" }, expected: HttpStatusCode.Created);
+        var incident = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/incidents", new { title = "Slow", message = "Looking", notifySubscribers = false }, expected: HttpStatusCode.Created);
+        var start = DateTimeOffset.UtcNow.AddDays(2);
+        var window = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/maintenance", new { title = "Disk swap", startsAt = start, endsAt = start.AddHours(1), notifySubscribers = false }, expected: HttpStatusCode.Created);
+        var subscriber = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/subscribers", new { channel = "email", destination = "writes@example.com" }, expected: HttpStatusCode.Created);
+        // An appended update moves the incident's version too.
+        var updated = await SendAsync(admin, HttpMethod.Post, $"/status/admin/incidents/{Id(incident)}/updates", new { state = "monitoring", message = "Fix out", notifySubscribers = false }, expected: HttpStatusCode.Created);
+        Assert.Equal("\"2\"", updated.ETag);
+
+        var writes = new (HttpMethod Method, string Path, object? Body, string Expected)[]
+        {
+            (HttpMethod.Put, $"components/{Id(component)}/manual-status", new { status = "partialOutage" }, "\"2\""),
+            (HttpMethod.Delete, $"components/{Id(component)}/manual-status", null, "\"3\""),
+            (HttpMethod.Patch, $"incidents/{Id(incident)}", new { title = "Slower" }, "\"3\""),
+            (HttpMethod.Patch, $"maintenance/{Id(window)}", new { title = "Disk swap 2" }, "\"2\""),
+            (HttpMethod.Post, $"subscribers/{Id(subscriber)}/deactivate", null, "\"2\""),
+        };
+        foreach (var (method, path, body, expected) in writes)
+        {
+            using var stale = await Request(admin, method, $"/status/admin/{path}", body, "\"0\", \"9\"");
+            await AssertProblemAsync(stale, HttpStatusCode.PreconditionFailed, "If-Match");
+
+            var applied = await SendAsync(admin, method, $"/status/admin/{path}", body, ifMatch: $"\"{long.Parse(expected.Trim('"'), System.Globalization.CultureInfo.InvariantCulture) - 1}\"");
+            Assert.Equal(expected, applied.ETag);
+        }
+    }
+
+    private static Guid Id((JsonElement Body, string? ETag) record) => record.Body.GetProperty("id").GetGuid();
+
+    private static Task<(JsonElement Body, string? ETag)> CreatePageAsync(HttpClient admin, string name) =>
+        SendAsync(admin, HttpMethod.Post, "/status/admin/pages", new { name }, expected: HttpStatusCode.Created);
+
+    private static async Task<(JsonElement Body, string? ETag)> SendAsync(
+        HttpClient admin, HttpMethod method, string path, object? body = null, string? ifMatch = null, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await Request(admin, method, path, body, ifMatch);
+        var etag = response.Headers.ETag?.ToString();
+        return (await ReadAsync(response, expected), etag);
+    }
+
+    private static Task<HttpResponseMessage> Request(HttpClient admin, HttpMethod method, string path, object? body, string? ifMatch)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return admin.SendAsync(request);
+    }
+}
