@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace StatusKit.AspNetCore.Admin;
 
@@ -31,21 +32,26 @@ internal sealed class IfMatch
             return null;
         }
 
-        var any = false;
-        var versions = new HashSet<long>();
-        var tags = 0;
-        foreach (var value in values)
+        // ASP.NET Core's own parser of the header's grammar (a list of entity tags, or *); strict, so one malformed
+        // element fails the whole header instead of being skipped.
+        if (!EntityTagHeaderValue.TryParseStrictList(values, out var tags) || tags.Count == 0)
         {
-            if (!TryParse(value ?? string.Empty, ref any, versions, ref tags))
-            {
-                throw new PreconditionFailedException(
-                    $"The If-Match header '{string.Join(", ", values.ToArray())}' is not * or a list of entity tags such as \"3\"; send the ETag you read.");
-            }
+            throw new PreconditionFailedException(
+                $"The If-Match header '{string.Join(", ", values.ToArray())}' is not * or a list of entity tags such as \"3\"; send the ETag you read.");
         }
 
-        if (tags == 0 && !any)
+        var any = false;
+        var versions = new HashSet<long>();
+        foreach (var tag in tags)
         {
-            throw new PreconditionFailedException("The If-Match header is empty; send the ETag you read, or leave the header out.");
+            if (tag.Equals(EntityTagHeaderValue.Any))
+            {
+                any = true;
+            }
+            else if (!tag.IsWeak && EntityTags.TryParseVersion(tag.Tag.AsSpan(1, tag.Tag.Length - 2), out var version))
+            {
+                versions.Add(version);
+            }
         }
 
         return new IfMatch(any, versions);
@@ -53,76 +59,4 @@ internal sealed class IfMatch
 
     /// <summary>Whether a record at <paramref name="version"/> satisfies the header.</summary>
     public bool Matches(long version) => Any || _versions.Contains(version);
-
-    /// <summary>Reads one header field value: <c>*</c>, or entity tags separated by commas (and optional white space).</summary>
-    private static bool TryParse(string value, ref bool any, HashSet<long> versions, ref int tags)
-    {
-        var i = 0;
-        var expectTag = true;
-        while (true)
-        {
-            while (i < value.Length && value[i] is ' ' or '\t')
-            {
-                i++;
-            }
-
-            if (i == value.Length)
-            {
-                return true;
-            }
-
-            if (value[i] == ',')
-            {
-                i++;
-                expectTag = true;
-                continue;
-            }
-
-            if (!expectTag)
-            {
-                return false;
-            }
-
-            if (value[i] == '*')
-            {
-                any = true;
-                i++;
-            }
-            else
-            {
-                var weak = string.CompareOrdinal(value, i, "W/", 0, 2) == 0;
-                var open = weak ? i + 2 : i;
-                if (open >= value.Length || value[open] != '"')
-                {
-                    return false;
-                }
-
-                var close = value.IndexOf('"', open + 1);
-                if (close < 0)
-                {
-                    return false;
-                }
-
-                var opaque = value.AsSpan(open + 1, close - open - 1);
-                foreach (var c in opaque)
-                {
-                    // etagc: %x21 / %x23-7E / obs-text; no controls, spaces or quotes.
-                    if (c < 0x21 || c == 0x7F)
-                    {
-                        return false;
-                    }
-                }
-
-                tags++;
-                if (!weak && EntityTags.TryParseVersion(opaque, out var version))
-                {
-                    versions.Add(version);
-                }
-
-                i = close + 1;
-            }
-
-            expectTag = false;
-        }
-    }
 }
