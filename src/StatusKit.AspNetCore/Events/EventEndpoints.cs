@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.AspNetCore.Access;
@@ -60,8 +61,12 @@ internal static class EventEndpoints
         var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("StatusKit.AspNetCore.Events");
         Log.EventStreamOpened(logger, snapshot.PageId, lastEventId ?? 0);
+
+        // The stream also ends when the application stops: the server waits for open requests before it stops, and a
+        // client's EventSource reconnects by itself (to this host when it is back, or to another).
+        var stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
         return TypedResults.ServerSentEvents(
-            StreamAsync(context, attachment, ids, options.KeepAliveInterval, services.GetRequiredService<TimeProvider>(), logger, snapshot.PageId, context.RequestAborted));
+            StreamAsync(context, attachment, ids, options.KeepAliveInterval, services.GetRequiredService<TimeProvider>(), logger, snapshot.PageId, context.RequestAborted, stopping));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
@@ -72,12 +77,18 @@ internal static class EventEndpoints
         TimeProvider time,
         ILogger logger,
         Guid pageId,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        CancellationToken requestAborted,
+        CancellationToken applicationStopping,
+        [EnumeratorCancellation] CancellationToken enumeratorCancellation = default)
     {
         using var _ = attachment;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, applicationStopping, enumeratorCancellation);
+        var cancellationToken = linked.Token;
         // Start the response at once so the client sees the stream open.
-        await context.Response.Body.WriteAsync(KeepAlive, cancellationToken);
-        await context.Response.Body.FlushAsync(cancellationToken);
+        if (!await TryWriteKeepAliveAsync(context, cancellationToken))
+        {
+            yield break;
+        }
         if (attachment.Incomplete)
         {
             yield return new SseItem<string>("{}", "reload");
@@ -102,8 +113,11 @@ internal static class EventEndpoints
                 await delay.CancelAsync();
                 if (first == tick)
                 {
-                    await context.Response.Body.WriteAsync(KeepAlive, cancellationToken);
-                    await context.Response.Body.FlushAsync(cancellationToken);
+                    if (!await TryWriteKeepAliveAsync(context, cancellationToken))
+                    {
+                        break;
+                    }
+
                     continue;
                 }
             }
@@ -138,6 +152,21 @@ internal static class EventEndpoints
         }
 
         Log.EventStreamClosed(logger, pageId);
+    }
+
+    /// <summary>Writes a keep-alive comment; false when the request ended or the application is stopping.</summary>
+    private static async Task<bool> TryWriteKeepAliveAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.Response.Body.WriteAsync(KeepAlive, cancellationToken);
+            await context.Response.Body.FlushAsync(cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private static SseItem<string>? ToItem(StatusChanged change, EventIds ids)
