@@ -53,4 +53,7 @@ internal static partial class Log
 
     [LoggerMessage(1015, LogLevel.Error, "Ending expired manual statuses failed; trying again at {RetryAt}")]
     public static partial void ManualStatusExpiryFailed(ILogger logger, DateTimeOffset retryAt, Exception exception);
+
+    [LoggerMessage(1016, LogLevel.Warning, "Warming the page snapshots at start-up failed; each page's snapshot is built when it is first read")]
+    public static partial void SnapshotWarmupFailed(ILogger logger, Exception exception);
 }

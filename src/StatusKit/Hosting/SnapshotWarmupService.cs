@@ -7,7 +7,10 @@ using StatusKit.Configuration;
 
 namespace StatusKit.Hosting;
 
-/// <summary>Builds every page's snapshot in the background once the application has started; start-up does not wait for it.</summary>
+/// <summary>
+/// Builds every page's snapshot in the background once the application has started; start-up does not wait for it,
+/// and a store that fails meanwhile is logged (event 1016) without stopping the host.
+/// </summary>
 internal sealed class SnapshotWarmupService(
     IStatusStore store,
     PageSnapshotReader snapshots,
@@ -22,7 +25,16 @@ internal sealed class SnapshotWarmupService(
             return;
         }
 
-        await WarmAsync(stoppingToken);
+        try
+        {
+            await WarmAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // A store that is down at start-up must not stop the host (a failed BackgroundService does by default);
+            // each page's snapshot is then built when it is first read.
+            Engine.Log.SnapshotWarmupFailed(logger, ex);
+        }
     }
 
     /// <summary>Builds and caches the snapshot of every page; one failing page does not stop the others.</summary>
