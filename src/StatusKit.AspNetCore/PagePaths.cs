@@ -10,11 +10,14 @@ internal sealed class PagePaths
 
     public PagePaths(string prefix, StatusPagesOptions options)
     {
-        Prefix = "/" + prefix.Trim('/');
+        // At the root ("/") the prefix is empty, so a page's path is "/acme", not "//acme" (a protocol-relative URL of
+        // the host "acme").
+        var trimmed = prefix.Trim('/');
+        Prefix = trimmed.Length == 0 ? string.Empty : "/" + trimmed;
         _publicBaseAddress = options.PublicBaseAddress;
     }
 
-    /// <summary>The route prefix, with a leading and no trailing slash.</summary>
+    /// <summary>The route prefix, with a leading and no trailing slash; empty when the pages are mapped at the root.</summary>
     public string Prefix { get; }
 
     /// <summary>The path of a page, without the request's path base.</summary>

@@ -30,7 +30,7 @@ public static class StatusPagesEndpointRouteBuilderExtensions
     /// needs <see cref="StatusKit.AspNetCore.StatusPageEndpointOptions.AdminAuthorizationPolicy"/>, or this throws.
     /// </summary>
     /// <param name="endpoints">The application.</param>
-    /// <param name="prefix">The path prefix. Default <c>/status</c>.</param>
+    /// <param name="prefix">The path prefix. Default <c>/status</c>; <c>/</c> maps the pages at the root (<c>/{slug}</c>, <c>/admin</c>).</param>
     /// <returns>The route group of everything mapped, for further conventions.</returns>
     public static RouteGroupBuilder MapStatusPages(this IEndpointRouteBuilder endpoints, string prefix = "/status")
     {

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using StatusKit.Services;
+
+namespace StatusKit.AspNetCore.Tests;
+
+/// <summary>The links of the pages when an app maps them at its root, under a prefix, or under a path base.</summary>
+public sealed class EmbeddingPathTests
+{
+    [Fact]
+    public async Task Pages_mapped_at_the_root_link_to_their_own_paths_not_to_protocol_relative_hosts()
+    {
+        await using var app = await EmbeddedHost.StartAsync(
+            services => services.AddStatusPages().AddStatusPageEndpoints(),
+            app => app.MapStatusPages("/"));
+        await app.Services.GetRequiredService<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme" });
+        using var client = app.Client();
+
+        var html = await client.GetStringAsync("/acme");
+        using var status = JsonDocument.Parse(await client.GetStringAsync("/acme/api/v2/status.json"));
+        var admin = await client.GetAsync("/admin/pages");
+
+        Assert.Contains("data-events=\"/acme/events\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/acme/api/v2/summary.json\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"//", html, StringComparison.Ordinal);
+        Assert.Equal("http://localhost/acme", status.RootElement.GetProperty("page").GetProperty("url").GetString());
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_under_a_prefix_and_a_path_base_link_through_both()
+    {
+        await using var app = await EmbeddedHost.StartAsync(
+            services => services.AddStatusPages().AddStatusPageEndpoints(),
+            app =>
+            {
+                app.UsePathBase("/ops");
+                app.UseRouting();
+                app.MapStatusPages("/status/");
+            });
+        await app.Services.GetRequiredService<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme" });
+        using var client = app.Client();
+
+        var html = await client.GetStringAsync("/ops/status/acme");
+        using var status = JsonDocument.Parse(await client.GetStringAsync("/ops/status/acme/api/v2/status.json"));
+        var atom = await client.GetStringAsync("/ops/status/acme/history.atom");
+
+        Assert.Contains("data-events=\"/ops/status/acme/events\"", html, StringComparison.Ordinal);
+        Assert.Equal("http://localhost/ops/status/acme", status.RootElement.GetProperty("page").GetProperty("url").GetString());
+        Assert.Contains("href=\"http://localhost/ops/status/acme\"", atom, StringComparison.Ordinal);
+    }
+}
