@@ -9,7 +9,10 @@ namespace StatusKit.Abstractions;
 /// </summary>
 public interface INotifier
 {
-    /// <summary>The channel this notifier serves. One notifier per channel is used.</summary>
+    /// <summary>
+    /// The channel this notifier serves. One notifier per channel is used: the host's own when it registered one (it
+    /// replaces StatusKit's built-in webhook, Slack or email notifier), else the built-in one.
+    /// </summary>
     SubscriberChannel Channel { get; }
 
     /// <summary>Makes one delivery attempt.</summary>

@@ -17,10 +17,14 @@ internal sealed class NotificationSender
     private readonly DispatchResilience _resilience;
     private readonly ILogger _logger;
 
-    /// <summary>Uses the last notifier registered for each channel (the usual "last registration wins").</summary>
+    /// <summary>
+    /// Uses, for each channel, the host's own notifier when it registered one (before or after <c>AddStatusPages()</c>),
+    /// else StatusKit's built-in one; among several of one kind, the last registered (the usual "last registration wins").
+    /// </summary>
     public NotificationSender(IEnumerable<INotifier> notifiers, DispatchResilience resilience, ILogger logger)
     {
-        foreach (var notifier in notifiers)
+        var all = notifiers.ToList();
+        foreach (var notifier in all.Where(IsBuiltIn).Concat(all.Where(n => !IsBuiltIn(n))))
         {
             _notifiers[notifier.Channel] = notifier;
         }
@@ -30,6 +34,9 @@ internal sealed class NotificationSender
     }
 
     public bool CanSend(SubscriberChannel channel) => _notifiers.ContainsKey(channel);
+
+    /// <summary>StatusKit's own notifiers (webhook, Slack, email), which a host's notifier for the same channel replaces.</summary>
+    private static bool IsBuiltIn(INotifier notifier) => notifier.GetType().Assembly == typeof(INotifier).Assembly;
 
     /// <summary>One attempt; null when <paramref name="cancellationToken"/> (shutdown) cut it short.</summary>
     public async Task<NotificationResult?> SendAsync(SubscriberChannel channel, NotificationMessage message, CancellationToken cancellationToken)
