@@ -8,7 +8,8 @@ public sealed class StatusPageEndpointOptions
 {
     /// <summary>
     /// The name of the authorization policy that protects the admin API (<c>{prefix}/admin/…</c>). Default null: the
-    /// admin API is open in the Development environment and the application refuses to start in any other.
+    /// admin API is open in the Development environment and the application refuses to start in any other. A name that
+    /// is not a registered authorization policy fails the start.
     /// </summary>
     public string? AdminAuthorizationPolicy { get; set; }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StatusKit.AspNetCore;
 using StatusKit.AspNetCore.Access;
+using StatusKit.AspNetCore.Admin;
 using StatusKit.AspNetCore.Api;
 using StatusKit.AspNetCore.Events;
 using StatusKit.AspNetCore.Html;
@@ -18,7 +19,8 @@ public static class StatusPageEndpointsBuilderExtensions
 {
     /// <summary>
     /// Adds the services of the StatusKit endpoints (page access, the document memo, the live-update relay, the
-    /// subscription rate limiter, problem details). Safe to call more than once; options are validated at start-up.
+    /// subscription rate limiter, problem details). Safe to call more than once; options are validated at start-up, and
+    /// an <c>AdminAuthorizationPolicy</c> that is not registered fails the start.
     /// </summary>
     /// <param name="builder">The builder returned by <c>AddStatusPages()</c>.</param>
     /// <param name="configure">Configures <see cref="StatusPageEndpointOptions"/>.</param>
@@ -41,6 +43,7 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddSingleton<EventIds>();
         services.TryAddSingleton<SubscriptionRateLimiter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventRelayService>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AdminPolicyStartupCheck>());
         services.AddProblemDetails();
         return builder;
     }

@@ -1,0 +1,58 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace StatusKit.AspNetCore.Tests;
+
+/// <summary>Mistakes in wiring the endpoints fail when the app starts, with a message that says what to do, not at the first request.</summary>
+public sealed class EmbeddingStartupErrorTests
+{
+    [Fact]
+    public async Task An_admin_policy_that_is_not_registered_fails_the_start_naming_it()
+    {
+        await using var app = EmbeddedHost.Build(
+            services =>
+            {
+                services.AddStatusPages().AddStatusPageEndpoints(o => o.AdminAuthorizationPolicy = "StatusKitAdmn");
+                services.AddAuthorization(o => o.AddPolicy("StatusKitAdmin", p => p.RequireRole("ops")));
+            },
+            app => app.MapStatusPages(),
+            environment: "Production");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+
+        Assert.Contains("'StatusKitAdmn'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AdminAuthorizationPolicy", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_admin_policy_without_AddAuthorization_fails_the_start_saying_so()
+    {
+        await using var app = EmbeddedHost.Build(
+            services => services.AddStatusPages().AddStatusPageEndpoints(o => o.AdminAuthorizationPolicy = "StatusKitAdmin"),
+            app => app.MapStatusPages(),
+            environment: "Production");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+
+        Assert.Contains("AddAuthorization", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_registered_admin_policy_starts_and_guards_the_admin_API()
+    {
+        await using var app = await EmbeddedHost.StartAsync(
+            services =>
+            {
+                services.AddStatusPages().AddStatusPageEndpoints(o => o.AdminAuthorizationPolicy = "StatusKitAdmin");
+                services.AddAuthorization(o => o.AddPolicy("StatusKitAdmin", p => p.RequireAssertion(_ => true)));
+            },
+            app => app.MapStatusPages(),
+            environment: "Production");
+        using var client = app.Client();
+
+        var response = await client.GetAsync("/status/admin/pages");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
