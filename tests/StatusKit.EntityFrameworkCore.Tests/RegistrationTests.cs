@@ -89,6 +89,21 @@ public sealed class RegistrationTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task An_app_that_already_registers_its_context_with_AddDbContext_builds_with_Development_scope_validation_as_documented()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new Microsoft.Extensions.Hosting.HostApplicationBuilderSettings { EnvironmentName = "Development" });
+        builder.Services.AddDbContext<HostDbContext>(o => o.UseSqlite(Database.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
+        builder.Services.AddDbContextFactory<HostDbContext>(o => o.UseSqlite(Database.ConnectionString));
+        builder.Services.AddStatusPages().UseEntityFrameworkCoreStore<HostDbContext>();
+
+        using var host = builder.Build();
+        await using var scope = host.Services.CreateAsyncScope();
+
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<HostDbContext>());
+        Assert.IsType<EntityFrameworkCoreStatusStore<HostDbContext>>(host.Services.GetRequiredService<IStatusStore>());
+    }
+
     public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbContext(options)
     {
         protected override void OnModelCreating(ModelBuilder modelBuilder)
