@@ -27,7 +27,8 @@ public static class StatusPagesEndpointRouteBuilderExtensions
     /// Statuspage-compatible <c>api/v2</c>, <c>events</c>, <c>badge.svg</c>, <c>history.atom</c>,
     /// <c>maintenance.ics</c>, <c>subscriptions</c>) and the admin API (<c>{prefix}/admin</c>). Requires
     /// <c>services.AddStatusPages().AddStatusPageEndpoints()</c>. Outside the Development environment the admin API
-    /// needs <see cref="StatusKit.AspNetCore.StatusPageEndpointOptions.AdminAuthorizationPolicy"/>, or this throws.
+    /// needs <see cref="StatusKit.AspNetCore.StatusPageEndpointOptions.AdminAuthorizationPolicy"/>, or this throws. Invalid
+    /// options (of every type validated on start) throw here, all failures at once.
     /// </summary>
     /// <param name="endpoints">The application.</param>
     /// <param name="prefix">The path prefix. Default <c>/status</c>; <c>/</c> maps the pages at the root (<c>/{slug}</c>, <c>/admin</c>).</param>
@@ -37,6 +38,10 @@ public static class StatusPagesEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
         var services = endpoints.ServiceProvider;
+
+        // Mapping reads options and builds the endpoints' services, which would report only the first invalid options
+        // type; validate every type registered with ValidateOnStart first, so all failures show at once, as at start-up.
+        services.GetService<IStartupValidator>()?.Validate();
         if (services.GetService<PageAccess>() is null)
         {
             throw new InvalidOperationException(
