@@ -25,6 +25,20 @@ public sealed partial class SourceRulesTests
         Assert.True(offences.Count == 0, "Use the injected TimeProvider instead of the system clock at:\n" + string.Join("\n", offences));
     }
 
+    [Fact]
+    public void EveryLogEventId_IsListedInTheLoggingDocs()
+    {
+        var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "logging.md"));
+        var missing = SourceFiles()
+            .Where(file => Path.GetFileName(file) == "Log.cs")
+            .SelectMany(file => LogEventIds().Matches(File.ReadAllText(file)).Select(m => (File: Relative(file), Id: m.Groups["id"].Value)))
+            .Where(e => !docs.Contains($"| {e.Id} |", StringComparison.Ordinal))
+            .Select(e => $"{e.Id} ({e.File})")
+            .ToList();
+
+        Assert.True(missing.Count == 0, "List these log event ids in docs/logging.md:\n" + string.Join("\n", missing));
+    }
+
     [Theory]
     [InlineData("var now = DateTime.UtcNow;", 1)]
     [InlineData("var now = DateTimeOffset.Now;", 1)]
@@ -166,4 +180,7 @@ public sealed partial class SourceRulesTests
 
     [GeneratedRegex(@"^\s*public\s+(?<modifiers>(?:(?:sealed|static|abstract|partial|unsafe|new)\s+)*)(?:class|record(?!\s+struct))\s+(?<name>\w+)", RegexOptions.CultureInvariant)]
     private static partial Regex ClassDeclaration();
+
+    [GeneratedRegex(@"\[LoggerMessage\((?:EventId\s*=\s*)?(?<id>\d+)")]
+    private static partial Regex LogEventIds();
 }
