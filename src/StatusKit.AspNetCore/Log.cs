@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(1406, LogLevel.Information, "Subscription rate limit reached for a client of page '{Slug}'")]
     public static partial void SubscriptionRateLimited(ILogger logger, string slug);
+
+    [LoggerMessage(1407, LogLevel.Warning, "The StatusKit pages at {Prefix} have no StatusPagesOptions.PublicBaseAddress: subscribers get a confirmation code instead of a link, and notifications carry no links. Set PublicBaseAddress (and LinkSigningKey) to the pages' public address")]
+    public static partial void NoPublicBaseAddress(ILogger logger, string prefix);
 }

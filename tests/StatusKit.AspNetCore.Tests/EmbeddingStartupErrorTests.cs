@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StatusKit.TestSupport.Fakes;
 
 namespace StatusKit.AspNetCore.Tests;
 
@@ -54,5 +56,26 @@ public sealed class EmbeddingStartupErrorTests
         var response = await client.GetAsync("/status/admin/pages");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("https://status.example.com/status", false)]
+    public async Task Pages_mapped_without_a_public_base_address_warn_that_subscriptions_get_no_confirmation_link(string? publicBaseAddress, bool warned)
+    {
+        var logs = new ListLoggerProvider();
+        await using var app = await EmbeddedHost.StartAsync(
+            services =>
+            {
+                services.AddSingleton<ILoggerProvider>(logs);
+                services.AddStatusPages(o =>
+                {
+                    o.PublicBaseAddress = publicBaseAddress is null ? null : new Uri(publicBaseAddress);
+                    o.LinkSigningKey = publicBaseAddress is null ? null : Convert.ToBase64String(new byte[32]);
+                }).AddStatusPageEndpoints();
+            },
+            app => app.MapStatusPages());
+
+        Assert.Equal(warned, logs.Entries.Any(e => e.EventId.Id == 1407 && e.Level == LogLevel.Warning && e.Message.Contains("PublicBaseAddress", StringComparison.Ordinal)));
     }
 }

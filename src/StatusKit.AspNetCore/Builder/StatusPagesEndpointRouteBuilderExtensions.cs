@@ -69,6 +69,12 @@ public static class StatusPagesEndpointRouteBuilderExtensions
         }
 
         AdminEndpoints.Map(admin);
+        if (services.GetRequiredService<IOptions<StatusPagesOptions>>().Value.PublicBaseAddress is null)
+        {
+            // Links in messages never come from a request's Host header (an attacker could point a confirmation link
+            // elsewhere), so without a configured address the confirmation message can carry only a code.
+            Log.NoPublicBaseAddress(services.GetRequiredService<ILoggerFactory>().CreateLogger("StatusKit.AspNetCore"), paths.Prefix.Length == 0 ? "/" : paths.Prefix);
+        }
 
         var page = root.MapGroup("/{slug}");
         HtmlEndpoints.Map(page, paths);
