@@ -24,6 +24,7 @@ public class SampleHostFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.Configure<StatusPageEndpointOptions>(o => o.KeepAliveInterval = TimeSpan.FromMilliseconds(300));
+            services.AddSingleton<IStartupFilter, ClientAddressStartupFilter>();
             if (!KeepsSampleLinks)
             {
                 services.PostConfigure<StatusPagesOptions>(o => o.PublicBaseAddress = null);
@@ -46,6 +47,14 @@ public class SampleHostFactory : WebApplicationFactory<Program>
 
     public HttpClient CreatePublicClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    /// <summary>A public client whose requests come from <paramref name="address"/> (see <see cref="ClientAddressStartupFilter"/>).</summary>
+    public HttpClient CreatePublicClient(string address)
+    {
+        var client = CreatePublicClient();
+        client.DefaultRequestHeaders.Add(ClientAddressStartupFilter.HeaderName, address);
+        return client;
+    }
 
     public T Service<T>()
         where T : notnull => Services.GetRequiredService<T>();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using StatusKit.Notifications.Dispatching;
 using StatusKit.Services;
@@ -20,7 +19,8 @@ public sealed partial class SampleHostSubscriptionEmailTests(LinkedSampleHostFac
         using var client = factory.CreatePublicClient();
         using var subscribe = await client.PostAsJsonAsync("/status/demo/subscriptions", new { channel = "email", destination = "reader@example.com" });
         Assert.Equal(HttpStatusCode.Accepted, subscribe.StatusCode);
-        var subscriberId = (await subscribe.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var subscriberId = (await factory.Service<SubscriberService>().ListAsync(await factory.PageIdAsync("demo")))
+            .Single(s => s.Destination == "reader@example.com").Id;
 
         var email = await WaitForEmailAsync("reader@example.com");
 

@@ -23,6 +23,31 @@ public sealed class SubscriptionTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task Subscribing_a_destination_that_is_already_subscribed_gets_the_answer_a_new_destination_gets()
+    {
+        var subscribers = factory.Service<SubscriberService>();
+        var pageId = await factory.PageIdAsync("demo");
+        var confirmed = await subscribers.SubscribeAsync(new Subscribe
+        {
+            PageId = pageId, Channel = SubscriberChannel.Email, Destination = "confirmed-reader@example.com", PreVerified = true,
+        });
+        await subscribers.SubscribeAsync(new Subscribe { PageId = pageId, Channel = SubscriberChannel.Email, Destination = "pending-reader@example.com" });
+        using var client = factory.CreatePublicClient("192.0.2.10");
+
+        var answers = new List<(HttpStatusCode Status, string Body)>();
+        foreach (var destination in new[] { "never-subscribed@example.com", "confirmed-reader@example.com", "pending-reader@example.com" })
+        {
+            using var response = await client.PostAsJsonAsync("/status/demo/subscriptions", new { channel = "email", destination });
+            answers.Add((response.StatusCode, await response.Content.ReadAsStringAsync()));
+        }
+
+        Assert.All(answers, answer => Assert.Equal(answers[0], answer));
+        Assert.Equal(HttpStatusCode.Accepted, answers[0].Status);
+        var unchanged = (await subscribers.GetAsync(confirmed.Subscriber.Id))!;
+        Assert.Equal((true, true, confirmed.Subscriber.UnsubscribeTokenHash), (unchanged.IsVerified, unchanged.IsActive, unchanged.UnsubscribeTokenHash));
+    }
+
+    [Fact]
     public async Task Verify_then_one_click_unsubscribe()
     {
         var subscription = await factory.Service<SubscriberService>().SubscribeAsync(new Subscribe

@@ -14,7 +14,8 @@ using StatusKit.Services;
 namespace StatusKit.AspNetCore.Subscriptions;
 
 /// <summary>
-/// Subscriptions: <c>POST subscriptions</c> (rate-limited per client address; double opt-in), <c>GET subscriptions/verify?token=</c>,
+/// Subscriptions: <c>POST subscriptions</c> (rate-limited per client address; double opt-in; one answer for every
+/// destination, so it does not tell who is subscribed), <c>GET subscriptions/verify?token=</c>,
 /// and <c>GET|POST subscriptions/unsubscribe?token=</c> (the POST is RFC 8058 one-click; the GET asks first, so a link
 /// scanner cannot unsubscribe anyone). A token works only on its own page's routes: any other token gets the answer an
 /// unknown page gets, so a private page's name is shown only to holders of one of its tokens.
@@ -22,6 +23,11 @@ namespace StatusKit.AspNetCore.Subscriptions;
 internal static class SubscriptionEndpoints
 {
     private const string UnknownUnsubscribeLink = "This unsubscribe link is unknown.";
+
+    // The same answer for every destination (new, waiting for confirmation or already subscribed), without the
+    // subscriber's id, which would tell a destination subscribed before (an older id) from a new one.
+    private static readonly SubscriptionAccepted Accepted = new("pending_verification",
+        "Unless the destination is already subscribed, a confirmation message was sent to it; the subscription starts once it is confirmed.");
 
     public static void Map(RouteGroupBuilder page, PagePaths paths)
     {
@@ -61,16 +67,24 @@ internal static class SubscriptionEndpoints
         }
 
         var request = await ReadAsync(context);
-        var subscription = await services.GetRequiredService<SubscriberService>().SubscribeAsync(new Subscribe
+        try
         {
-            PageId = snapshot.PageId,
-            Channel = Channel(request.Channel),
-            Destination = request.Destination ?? string.Empty,
-            ComponentIds = request.Components ?? [],
-            NotifyOn = NotifyOn(request.NotifyOn),
-        }, context.RequestAborted);
-        return TypedResults.Accepted((string?)null, new SubscriptionAccepted(subscription.Subscriber.Id, "pending_verification",
-            "A confirmation message was sent to the destination; the subscription starts once it is confirmed."));
+            await services.GetRequiredService<SubscriberService>().SubscribeAsync(new Subscribe
+            {
+                PageId = snapshot.PageId,
+                Channel = Channel(request.Channel),
+                Destination = request.Destination ?? string.Empty,
+                ComponentIds = request.Components ?? [],
+                NotifyOn = NotifyOn(request.NotifyOn),
+            }, context.RequestAborted);
+        }
+        catch (StatusKitConflictException ex) when (ex.Field == "destination")
+        {
+            // Already subscribed and confirmed: nothing changes and nothing is sent, but the answer is the one any
+            // other destination gets, so the route cannot tell who is subscribed.
+        }
+
+        return TypedResults.Accepted((string?)null, Accepted);
     }
 
     private static async Task<IResult> VerifyAsync(HttpContext context, string slug, string? token)
@@ -178,5 +192,5 @@ internal static class SubscriptionEndpoints
     }
 }
 
-/// <summary>The answer to a subscription request.</summary>
-internal sealed record SubscriptionAccepted(Guid Id, string Status, string Message);
+/// <summary>The answer to a subscription request: the same whatever the destination, so it tells nobody who is subscribed.</summary>
+internal sealed record SubscriptionAccepted(string Status, string Message);
