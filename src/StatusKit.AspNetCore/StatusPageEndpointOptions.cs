@@ -28,7 +28,10 @@ public sealed class StatusPageEndpointOptions
     /// <summary>How many days the uptime bar of each component covers. Default 90.</summary>
     public int UptimeDays { get; set; } = 90;
 
-    /// <summary>How many subscription requests one client address may make per <see cref="SubscriptionWindow"/>. Default 5.</summary>
+    /// <summary>
+    /// How many subscription requests one client address (an IPv4 address, or an IPv6 /64 prefix) may make per
+    /// <see cref="SubscriptionWindow"/>. Default 5.
+    /// </summary>
     public int SubscriptionPermitLimit { get; set; } = 5;
 
     /// <summary>The window of the subscription rate limit. Default 1 minute.</summary>

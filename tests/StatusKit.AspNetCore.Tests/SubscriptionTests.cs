@@ -23,6 +23,34 @@ public sealed class SubscriptionTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task Subscribing_is_rate_limited_per_IPv6_64_prefix_as_one_client_holds_the_whole_prefix()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var client = factory.CreatePublicClient($"2001:db8:64:1::{i + 1:x}");
+            using var response = await client.PostAsJsonAsync("/status/demo/subscriptions", new { channel = "email", destination = $"v6-{i}@example.com" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Accepted, 5).Append((HttpStatusCode)429), statuses);
+    }
+
+    [Fact]
+    public async Task IPv4_clients_seen_through_a_dual_stack_socket_are_limited_each_on_its_own()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var client = factory.CreatePublicClient($"::ffff:198.51.100.{i + 1}");
+            using var response = await client.PostAsJsonAsync("/status/demo/subscriptions", new { channel = "email", destination = $"v4-mapped-{i}@example.com" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Accepted, status));
+    }
+
+    [Fact]
     public async Task Subscribing_a_destination_that_is_already_subscribed_gets_the_answer_a_new_destination_gets()
     {
         var subscribers = factory.Service<SubscriberService>();

@@ -54,8 +54,7 @@ internal static class SubscriptionEndpoints
             return TypedResults.NotFound();
         }
 
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (!services.GetRequiredService<SubscriptionRateLimiter>().TryAcquire(address, out var retryAfter))
+        if (!services.GetRequiredService<SubscriptionRateLimiter>().TryAcquire(context.Connection.RemoteIpAddress, out var retryAfter))
         {
             Log.SubscriptionRateLimited(services.GetRequiredService<ILoggerFactory>().CreateLogger("StatusKit.AspNetCore.Subscriptions"), slug);
             if (retryAfter is { } after)
