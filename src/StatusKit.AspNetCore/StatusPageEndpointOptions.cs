@@ -37,6 +37,16 @@ public sealed class StatusPageEndpointOptions
     /// <summary>The window of the subscription rate limit. Default 1 minute.</summary>
     public TimeSpan SubscriptionWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How many subscription requests may name one destination (an email address or URL, ignoring case, on any page)
+    /// per <see cref="SubscriptionDestinationWindow"/>, from whatever addresses, so nobody can flood a mailbox or an
+    /// endpoint with confirmation messages. Default 5.
+    /// </summary>
+    public int SubscriptionDestinationPermitLimit { get; set; } = 5;
+
+    /// <summary>The window of the per-destination subscription rate limit. Default 1 hour.</summary>
+    public TimeSpan SubscriptionDestinationWindow { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The name of the cookie that carries a private page's access token after <c>?access_token=</c>. Default <c>statuskit_access</c>.</summary>
     public string AccessCookieName { get; set; } = "statuskit_access";
 }

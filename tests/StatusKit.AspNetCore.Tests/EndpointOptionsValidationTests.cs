@@ -26,4 +26,16 @@ public sealed class EndpointOptionsValidationTests
         Assert.Contains("SubscriptionWindow", failures, StringComparison.Ordinal);
         Assert.Contains("PublicCacheMaxAge", failures, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PerDestinationSubscriptionLimit_OutOfRange_FailsNamingBothOptions()
+    {
+        var options = new StatusPageEndpointOptions { SubscriptionDestinationPermitLimit = 0, SubscriptionDestinationWindow = TimeSpan.Zero };
+
+        var result = new StatusPageEndpointOptionsValidator().Validate(null, options);
+
+        var failures = string.Join("\n", result.Failures ?? []);
+        Assert.Contains("SubscriptionDestinationPermitLimit", failures, StringComparison.Ordinal);
+        Assert.Contains("SubscriptionDestinationWindow", failures, StringComparison.Ordinal);
+    }
 }

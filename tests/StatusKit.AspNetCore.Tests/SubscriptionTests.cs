@@ -51,6 +51,21 @@ public sealed class SubscriptionTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task One_destination_gets_at_most_five_subscription_requests_an_hour_whatever_the_client_addresses()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var client = factory.CreatePublicClient($"203.0.113.{i + 1}");
+            var destination = i % 2 == 0 ? "flooded@example.com" : "Flooded@Example.COM";
+            using var response = await client.PostAsJsonAsync("/status/demo/subscriptions", new { channel = "email", destination });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Accepted, 5).Append((HttpStatusCode)429), statuses);
+    }
+
+    [Fact]
     public async Task Subscribing_a_destination_that_is_already_subscribed_gets_the_answer_a_new_destination_gets()
     {
         var subscribers = factory.Service<SubscriberService>();

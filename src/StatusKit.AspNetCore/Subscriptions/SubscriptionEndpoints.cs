@@ -14,7 +14,7 @@ using StatusKit.Services;
 namespace StatusKit.AspNetCore.Subscriptions;
 
 /// <summary>
-/// Subscriptions: <c>POST subscriptions</c> (rate-limited per client address; double opt-in; one answer for every
+/// Subscriptions: <c>POST subscriptions</c> (rate-limited per client address and per destination; double opt-in; one answer for every
 /// destination, so it does not tell who is subscribed), <c>GET subscriptions/verify?token=</c>,
 /// and <c>GET|POST subscriptions/unsubscribe?token=</c> (the POST is RFC 8058 one-click; the GET asks first, so a link
 /// scanner cannot unsubscribe anyone). A token works only on its own page's routes: any other token gets the answer an
@@ -54,18 +54,20 @@ internal static class SubscriptionEndpoints
             return TypedResults.NotFound();
         }
 
-        if (!services.GetRequiredService<SubscriptionRateLimiter>().TryAcquire(context.Connection.RemoteIpAddress, out var retryAfter))
+        var limiter = services.GetRequiredService<SubscriptionRateLimiter>();
+        if (!limiter.TryAcquire(context.Connection.RemoteIpAddress, out var retryAfter))
         {
-            Log.SubscriptionRateLimited(services.GetRequiredService<ILoggerFactory>().CreateLogger("StatusKit.AspNetCore.Subscriptions"), slug);
-            if (retryAfter is { } after)
-            {
-                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            }
-
-            return TypedResults.Problem("Too many subscription requests from this address; try again later.", statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.");
+            return TooManyRequests(context, slug, retryAfter, "Too many subscription requests from this address; try again later.");
         }
 
         var request = await ReadAsync(context);
+        // Counted whether or not the destination is subscribed already, so the limit tells nothing about that either.
+        if (!string.IsNullOrWhiteSpace(request.Destination)
+            && !limiter.TryAcquireDestination(request.Channel ?? string.Empty, request.Destination, out retryAfter))
+        {
+            return TooManyRequests(context, slug, retryAfter, "Too many subscription requests for this destination; try again later.");
+        }
+
         try
         {
             await services.GetRequiredService<SubscriberService>().SubscribeAsync(new Subscribe
@@ -84,6 +86,17 @@ internal static class SubscriptionEndpoints
         }
 
         return TypedResults.Accepted((string?)null, Accepted);
+    }
+
+    private static IResult TooManyRequests(HttpContext context, string slug, TimeSpan? retryAfter, string detail)
+    {
+        Log.SubscriptionRateLimited(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("StatusKit.AspNetCore.Subscriptions"), slug);
+        if (retryAfter is { } after)
+        {
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.");
     }
 
     private static async Task<IResult> VerifyAsync(HttpContext context, string slug, string? token)

@@ -6,37 +6,40 @@ using Microsoft.Extensions.Options;
 namespace StatusKit.AspNetCore.Subscriptions;
 
 /// <summary>
-/// A fixed-window limit on subscription requests per client address (ASP.NET Core's
-/// <see cref="PartitionedRateLimiter"/>), enforced by the endpoint itself so the host need not add the middleware. An
-/// IPv6 client counts by its /64 prefix, which a single client (one home line, one cloud instance) usually holds in
-/// full; an IPv4 client (also when seen as <c>::ffff:a.b.c.d</c> on a dual-stack socket) by its address.
+/// Fixed-window limits on subscription requests (ASP.NET Core's <see cref="PartitionedRateLimiter"/>), enforced by the
+/// endpoint itself so the host need not add the middleware: per client address, and per destination, so that clients
+/// at many addresses cannot flood one mailbox or endpoint with confirmation messages. An IPv6 client counts by its /64
+/// prefix, which a single client (one home line, one cloud instance) usually holds in full; an IPv4 client (also when
+/// seen as <c>::ffff:a.b.c.d</c> on a dual-stack socket) by its address.
 /// </summary>
 internal sealed class SubscriptionRateLimiter : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly PartitionedRateLimiter<string> _clients;
+    private readonly PartitionedRateLimiter<string> _destinations;
 
     public SubscriptionRateLimiter(IOptions<StatusPageEndpointOptions> options)
     {
-        var limit = options.Value.SubscriptionPermitLimit;
-        var window = options.Value.SubscriptionWindow;
-        _limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limit,
-            Window = window,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+        var value = options.Value;
+        _clients = Create(value.SubscriptionPermitLimit, value.SubscriptionWindow);
+        _destinations = Create(value.SubscriptionDestinationPermitLimit, value.SubscriptionDestinationWindow);
     }
 
     /// <summary>Takes a permit for the client; false when its window is used up. Sets <paramref name="retryAfter"/> when known.</summary>
-    public bool TryAcquire(IPAddress? clientAddress, out TimeSpan? retryAfter)
-    {
-        using var lease = _limiter.AttemptAcquire(Partition(clientAddress));
-        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : null;
-        return lease.IsAcquired;
-    }
+    public bool TryAcquire(IPAddress? clientAddress, out TimeSpan? retryAfter) =>
+        TryAcquire(_clients, Partition(clientAddress), out retryAfter);
 
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>
+    /// Takes a permit for the destination (compared ignoring case and surrounding white space, on any page); false when
+    /// its window is used up. Sets <paramref name="retryAfter"/> when known.
+    /// </summary>
+    public bool TryAcquireDestination(string channel, string destination, out TimeSpan? retryAfter) =>
+        TryAcquire(_destinations, $"{channel.Trim().ToUpperInvariant()} {destination.Trim().ToUpperInvariant()}", out retryAfter);
+
+    public void Dispose()
+    {
+        _clients.Dispose();
+        _destinations.Dispose();
+    }
 
     /// <summary>The partition of a client: its IPv4 address, or the /64 prefix of its IPv6 address.</summary>
     internal static string Partition(IPAddress? address)
@@ -61,4 +64,20 @@ internal sealed class SubscriptionRateLimiter : IDisposable
         bytes[8..].Clear();
         return new IPAddress(bytes).ToString() + "/64";
     }
+
+    private static bool TryAcquire(PartitionedRateLimiter<string> limiter, string partition, out TimeSpan? retryAfter)
+    {
+        using var lease = limiter.AttemptAcquire(partition);
+        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : null;
+        return lease.IsAcquired;
+    }
+
+    private static PartitionedRateLimiter<string> Create(int limit, TimeSpan window) =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit,
+            Window = window,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
 }
