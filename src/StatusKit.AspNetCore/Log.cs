@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(1407, LogLevel.Warning, "The StatusKit pages at {Prefix} have no StatusPagesOptions.PublicBaseAddress: subscribers get a confirmation code instead of a link, and notifications carry no links. Set PublicBaseAddress (and LinkSigningKey) to the pages' public address")]
     public static partial void NoPublicBaseAddress(ILogger logger, string prefix);
+
+    [LoggerMessage(1408, LogLevel.Information, "Ended an SSE stream of page {PageId}: the page is gone, private, or has a new access token")]
+    public static partial void EventStreamAccessLapsed(ILogger logger, Guid pageId);
 }

@@ -144,6 +144,54 @@ public sealed class LiveEventsTests(SampleHostFactory factory)
         Assert.True(Sequence(next.Id!) > Sequence(buffered.Id!), $"{next.Id} came after {buffered.Id}");
     }
 
+    [Theory]
+    [InlineData("made private")]
+    [InlineData("token regenerated")]
+    public async Task A_stream_whose_access_lapsed_ends_without_sending_the_next_change(string lapse)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var pages = factory.Service<StatusPageService>();
+        var slug = "lapsed-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await pages.CreateWithAccessTokenAsync(new CreateStatusPage { Name = "Lapsed access", Slug = slug, IsPublic = lapse == "made private" });
+        var component = await factory.Service<ComponentService>().CreateAsync(new CreateComponent { PageId = created.Page.Id, Name = "API" });
+        await factory.SettleAsync();
+        using var client = factory.CreatePublicClient();
+        using var open = new HttpRequestMessage(HttpMethod.Get, $"/status/{slug}/events");
+        if (created.AccessToken is { } token)
+        {
+            open.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await client.SendAsync(open, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var events = new SseReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+
+        if (lapse == "made private")
+        {
+            await pages.SetVisibilityAsync(created.Page.Id, isPublic: false);
+        }
+        else
+        {
+            await pages.RegenerateAccessTokenAsync(created.Page.Id);
+        }
+
+        await factory.Service<ComponentService>().SetManualStatusAsync(component.Id, StatusKit.Status.ComponentStatus.MajorOutage);
+        await factory.SettleAsync();
+
+        string? sent;
+        try
+        {
+            var next = await events.NextAsync(timeout.Token);
+            sent = $"{next.Type}: {next.Data}";
+        }
+        catch (EndOfStreamException)
+        {
+            sent = null;
+        }
+
+        Assert.Null(sent);
+    }
+
     private static long Sequence(string eventId) =>
         long.Parse(eventId[(eventId.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
 

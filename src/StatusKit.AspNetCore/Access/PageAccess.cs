@@ -38,7 +38,7 @@ internal sealed class PageAccess
         }
 
         var fromQuery = context.Request.Query[QueryParameter].ToString();
-        var token = fromQuery.Length > 0 ? fromQuery : BearerToken(context.Request) ?? context.Request.Cookies[_options.AccessCookieName];
+        var token = PresentedToken(context);
         var page = await _pages.GetAsync(snapshot.PageId, context.RequestAborted);
         if (page is null || token is null || !StatusPageService.CanRead(page, token))
         {
@@ -59,6 +59,35 @@ internal sealed class PageAccess
         }
 
         return snapshot;
+    }
+
+    /// <summary>The access token the request carries (query, then bearer, then cookie), or null.</summary>
+    public string? PresentedToken(HttpContext context)
+    {
+        var fromQuery = context.Request.Query[QueryParameter].ToString();
+        return fromQuery.Length > 0 ? fromQuery : BearerToken(context.Request) ?? context.Request.Cookies[_options.AccessCookieName];
+    }
+
+    /// <summary>
+    /// Whether a long-lived response (an event stream) opened with <paramref name="token"/> may still read the page:
+    /// false once the page is gone, was made private (to a stream opened without its token) or got a new token. A
+    /// public page is judged by its cached snapshot, so many open streams of a public page cost no store reads.
+    /// </summary>
+    public async ValueTask<bool> MayStillReadAsync(Guid pageId, string? token, CancellationToken cancellationToken)
+    {
+        var snapshot = await _reader.GetSnapshotAsync(pageId, cancellationToken);
+        if (snapshot is null)
+        {
+            return false;
+        }
+
+        if (snapshot.IsPublic)
+        {
+            return true;
+        }
+
+        var page = await _pages.GetAsync(pageId, cancellationToken);
+        return page is not null && token is not null && StatusPageService.CanRead(page, token);
     }
 
     private static string? BearerToken(HttpRequest request)

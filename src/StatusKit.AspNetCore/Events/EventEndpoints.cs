@@ -37,7 +37,8 @@ internal static class EventEndpoints
     private static async Task<IResult> OpenAsync(HttpContext context, string slug, PagePaths paths)
     {
         var services = context.RequestServices;
-        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug, paths.PagePath(slug));
+        var access = services.GetRequiredService<PageAccess>();
+        var snapshot = await access.ResolveAsync(context, slug, paths.PagePath(slug));
         if (snapshot is null)
         {
             return TypedResults.NotFound();
@@ -65,22 +66,22 @@ internal static class EventEndpoints
         // The stream also ends when the application stops: the server waits for open requests before it stops, and a
         // client's EventSource reconnects by itself (to this host when it is back, or to another).
         var stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        var stream = new EventStream(attachment, ids, access, access.PresentedToken(context), snapshot.PageId);
         return TypedResults.ServerSentEvents(
-            StreamAsync(context, attachment, ids, options.KeepAliveInterval, services.GetRequiredService<TimeProvider>(), logger, snapshot.PageId, context.RequestAborted, stopping));
+            StreamAsync(context, stream, options.KeepAliveInterval, services.GetRequiredService<TimeProvider>(), logger, context.RequestAborted, stopping));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
         HttpContext context,
-        EventAttachment attachment,
-        EventIds ids,
+        EventStream stream,
         TimeSpan keepAliveInterval,
         TimeProvider time,
         ILogger logger,
-        Guid pageId,
         CancellationToken requestAborted,
         CancellationToken applicationStopping,
         [EnumeratorCancellation] CancellationToken enumeratorCancellation = default)
     {
+        var (attachment, ids, pageId) = (stream.Attachment, stream.Ids, stream.PageId);
         using var _ = attachment;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, applicationStopping, enumeratorCancellation);
         var cancellationToken = linked.Token;
@@ -135,6 +136,15 @@ internal static class EventEndpoints
             waiting = null;
             if (!more)
             {
+                break;
+            }
+
+            // The page may have been made private, had its token replaced or been deleted since the stream opened:
+            // such a stream ends instead of passing on changes its client may no longer read (a browser reconnects
+            // and gets the 404 any request without access gets).
+            if (!await stream.Access.MayStillReadAsync(pageId, stream.Token, cancellationToken))
+            {
+                Log.EventStreamAccessLapsed(logger, pageId);
                 break;
             }
 
