@@ -151,7 +151,7 @@ public sealed class WebhookAddressGuardTests
         var ex = await Assert.ThrowsAsync<StatusKitValidationException>(
             () => guard.ValidateDestinationAsync(new Uri("https://hooks.example.test/x"), CancellationToken.None));
 
-        Assert.Contains("10.0.0.1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("does not resolve to a public address", ex.Message, StringComparison.Ordinal);
         Assert.Contains("AllowPrivateNetworks", ex.Message, StringComparison.Ordinal);
     }
 
@@ -165,6 +165,23 @@ public sealed class WebhookAddressGuardTests
 
         Assert.Equal("destination", ex.Field);
         Assert.Contains("does not resolve", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidateDestination_AnswersAHostOnTheInternalNetworkAsOneThatDoesNotResolve_WithoutItsAddress()
+    {
+        // Anyone may subscribe a webhook: the refusal must not map the host's internal network for them.
+        var guard = Guard(resolve: (host, _) => host == "db.corp.example.test"
+            ? Task.FromResult(new[] { IPAddress.Parse("10.20.30.40") })
+            : Task.FromException<IPAddress[]>(new SocketException((int)SocketError.HostNotFound)));
+
+        var internalHost = await Assert.ThrowsAsync<StatusKitValidationException>(
+            () => guard.ValidateDestinationAsync(new Uri("https://db.corp.example.test/x"), CancellationToken.None));
+        var unknownHost = await Assert.ThrowsAsync<StatusKitValidationException>(
+            () => guard.ValidateDestinationAsync(new Uri("https://nx.corp.example.test/x"), CancellationToken.None));
+
+        Assert.DoesNotContain("10.20.30.40", internalHost.Message, StringComparison.Ordinal);
+        Assert.Equal(unknownHost.Message.Replace("nx.corp", "db.corp", StringComparison.Ordinal), internalHost.Message);
     }
 
     [Fact]

@@ -101,20 +101,4 @@ internal static class IPAddressClassifier
     public static bool IsPrivateNetwork(RestrictedAddressKind kind) => kind is
         RestrictedAddressKind.Loopback or RestrictedAddressKind.Private or RestrictedAddressKind.LinkLocal
         or RestrictedAddressKind.SharedAddressSpace or RestrictedAddressKind.UniqueLocal;
-
-    /// <summary>A phrase for error messages ("a loopback address").</summary>
-    public static string Describe(RestrictedAddressKind kind) => kind switch
-    {
-        RestrictedAddressKind.Loopback => "a loopback address",
-        RestrictedAddressKind.Private => "a private-network address",
-        RestrictedAddressKind.LinkLocal => "a link-local address",
-        RestrictedAddressKind.SharedAddressSpace => "a shared (carrier-grade NAT) address",
-        RestrictedAddressKind.UniqueLocal => "an IPv6 unique-local address",
-        RestrictedAddressKind.Multicast => "a multicast address",
-        RestrictedAddressKind.Unspecified => "an unspecified address",
-        RestrictedAddressKind.Broadcast => "the broadcast address",
-        RestrictedAddressKind.Reserved => "a reserved address",
-        RestrictedAddressKind.CloudMetadata => "the cloud metadata address",
-        _ => "a public address",
-    };
 }

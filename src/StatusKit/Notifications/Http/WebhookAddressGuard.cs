@@ -74,14 +74,14 @@ public sealed class WebhookAddressGuard
         {
             addresses = await ResolveAsync(host, cancellationToken);
         }
-        catch (SocketException ex)
+        catch (SocketException)
         {
-            throw new StatusKitValidationException(DestinationField, $"The host '{host}' does not resolve ({ex.SocketErrorCode}).");
+            throw Unreachable(host);
         }
 
         if (addresses.Length == 0)
         {
-            throw new StatusKitValidationException(DestinationField, $"The host '{host}' has no addresses.");
+            throw Unreachable(host);
         }
 
         foreach (var address in addresses)
@@ -193,15 +193,17 @@ public sealed class WebhookAddressGuard
         return await _resolve(bare, cancellationToken);
     }
 
+    // The address and its kind go to the log (event 4101) only: anyone may subscribe a webhook, and a refusal that
+    // named the address, or told a host on the internal network from one that does not resolve, would map the
+    // host's network for them.
     private StatusKitValidationException Refused(string host, IPAddress address)
     {
-        var kind = IPAddressClassifier.Classify(address);
-        Log.AddressRefused(_logger, host, address, kind);
-        var hint = IPAddressClassifier.IsPrivateNetwork(kind)
-            ? " Hosts that deliver to their own network can set AllowPrivateNetworks."
-            : string.Empty;
-        return new StatusKitValidationException(
-            DestinationField,
-            $"The host '{host}' resolves to {address}, {IPAddressClassifier.Describe(kind)}, which webhooks may not reach.{hint}");
+        Log.AddressRefused(_logger, host, address, IPAddressClassifier.Classify(address));
+        return Unreachable(host);
     }
+
+    private static StatusKitValidationException Unreachable(string host) => new(
+        DestinationField,
+        $"The host '{host}' does not resolve to a public address. Webhooks may not reach loopback, private, link-local, shared, " +
+        "unique-local, multicast, reserved or cloud metadata addresses; hosts that deliver to their own network can set AllowPrivateNetworks.");
 }
