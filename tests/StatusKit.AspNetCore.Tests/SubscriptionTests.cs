@@ -66,6 +66,17 @@ public sealed class SubscriptionTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_subscription_request_larger_than_any_real_one_is_refused_unread()
+    {
+        using var client = factory.CreatePublicClient("192.0.2.20");
+        var components = Enumerable.Range(0, 20_000).Select(_ => Guid.NewGuid()).ToArray();
+
+        using var response = await client.PostAsJsonAsync("/status/demo/subscriptions", new { channel = "email", destination = "big@example.com", components });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Subscribing_a_destination_that_is_already_subscribed_gets_the_answer_a_new_destination_gets()
     {
         var subscribers = factory.Service<SubscriberService>();

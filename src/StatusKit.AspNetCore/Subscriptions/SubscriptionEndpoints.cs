@@ -24,6 +24,9 @@ internal static class SubscriptionEndpoints
 {
     private const string UnknownUnsubscribeLink = "This unsubscribe link is unknown.";
 
+    // Room for a destination and more than a thousand component ids; nothing a person subscribes with comes near it.
+    private const int MaxRequestBytes = 64 * 1024;
+
     // The same answer for every destination (new, waiting for confirmation or already subscribed), without the
     // subscriber's id, which would tell a destination subscribed before (an older id) from a new one.
     private static readonly SubscriptionAccepted Accepted = new("pending_verification",
@@ -36,7 +39,7 @@ internal static class SubscriptionEndpoints
             .WithName("StatusKit.Subscribe").WithSummary("Subscribe to a page (a verification message is sent).")
             .Accepts<SubscribeRequest>("application/json", "application/x-www-form-urlencoded")
             .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest)
-            .Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status429TooManyRequests);
+            .Produces(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge).Produces(StatusCodes.Status429TooManyRequests);
         group.MapGet("/verify", (HttpContext context, string slug, string? token) => VerifyAsync(context, slug, token))
             .WithName("StatusKit.VerifySubscription").WithSummary("Confirm a subscription.");
         group.MapGetAndHead("/unsubscribe", (HttpContext context, string slug, string? token) => ConfirmUnsubscribeAsync(context, slug, token, paths))
@@ -58,6 +61,12 @@ internal static class SubscriptionEndpoints
         if (!limiter.TryAcquire(context.Connection.RemoteIpAddress, out var retryAfter))
         {
             return TooManyRequests(context, slug, retryAfter, "Too many subscription requests from this address; try again later.");
+        }
+
+        if (!await BoundedRequestBody.TryBufferAsync(context, MaxRequestBytes))
+        {
+            return TypedResults.Problem(
+                $"A subscription request must be at most {MaxRequestBytes / 1024} KiB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large.");
         }
 
         var request = await ReadAsync(context);
