@@ -19,6 +19,13 @@ public sealed class StatusPageEndpointOptions
     /// <summary>How often an idle Server-Sent Events stream gets a keep-alive comment. Default 15 seconds.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How many Server-Sent Events streams one client address (an IPv4 address, or an IPv6 /64 prefix) may hold open at
+    /// once, over all pages; one more gets 429. Generous, since a whole office behind one NAT address may watch a page
+    /// during an outage. Default 100.
+    /// </summary>
+    public int MaxEventStreamsPerClient { get; set; } = 100;
+
     /// <summary>How many recent events per page are kept for <c>Last-Event-ID</c> resumption. Default 128.</summary>
     public int ReplayBufferSize { get; set; } = 128;
 

@@ -32,6 +32,7 @@ internal sealed class StatusPageEndpointOptionsValidator : IValidateOptions<Stat
         }
 
         Range(failures, nameof(options.ReplayBufferSize), options.ReplayBufferSize, 1, 100_000);
+        Range(failures, nameof(options.MaxEventStreamsPerClient), options.MaxEventStreamsPerClient, 1, 1_000_000);
         Range(failures, nameof(options.HistoryDays), options.HistoryDays, 1, 366);
         Range(failures, nameof(options.UptimeDays), options.UptimeDays, 1, 366);
         Range(failures, nameof(options.SubscriptionPermitLimit), options.SubscriptionPermitLimit, 1, 10_000);

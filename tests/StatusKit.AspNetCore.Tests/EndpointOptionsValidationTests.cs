@@ -38,4 +38,12 @@ public sealed class EndpointOptionsValidationTests
         Assert.Contains("SubscriptionDestinationPermitLimit", failures, StringComparison.Ordinal);
         Assert.Contains("SubscriptionDestinationWindow", failures, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void MaxEventStreamsPerClient_BelowOne_FailsNamingIt()
+    {
+        var result = new StatusPageEndpointOptionsValidator().Validate(null, new StatusPageEndpointOptions { MaxEventStreamsPerClient = 0 });
+
+        Assert.Contains("MaxEventStreamsPerClient", string.Join("\n", result.Failures ?? []), StringComparison.Ordinal);
+    }
 }

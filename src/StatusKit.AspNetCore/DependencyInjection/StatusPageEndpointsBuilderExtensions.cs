@@ -41,6 +41,7 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddSingleton<PageRenderer>();
         services.TryAddSingleton<EventRelay>();
         services.TryAddSingleton<EventIds>();
+        services.TryAddSingleton<EventStreamLimiter>();
         services.TryAddSingleton<SubscriptionRateLimiter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventRelayService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AdminPolicyStartupCheck>());

@@ -19,7 +19,8 @@ namespace StatusKit.AspNetCore.Events;
 /// <c>GET {prefix}/{slug}/events</c>: Server-Sent Events with a <c>status</c> event per component change, a
 /// <c>group</c> event per component group status change and a <c>page</c> event per page status change (the event id is the change's sequence number), a keep-alive comment
 /// when idle, and <c>Last-Event-ID</c> resumption. A <c>reload</c> event tells a client that it missed events that are
-/// no longer buffered. A HEAD request gets the stream's headers and no stream.
+/// no longer buffered. A HEAD request gets the stream's headers and no stream. A client holds at most
+/// <see cref="StatusPageEndpointOptions.MaxEventStreamsPerClient"/> streams open; one more gets 429.
 /// </summary>
 internal static class EventEndpoints
 {
@@ -52,6 +53,19 @@ internal static class EventEndpoints
             return TypedResults.Ok();
         }
 
+        // Released when the response ends, however it ends (also when the stream is never started).
+        var place = services.GetRequiredService<EventStreamLimiter>().TryOpen(context.Connection.RemoteIpAddress);
+        if (place is null)
+        {
+            Log.EventStreamLimitReached(services.GetRequiredService<ILoggerFactory>().CreateLogger("StatusKit.AspNetCore.Events"), snapshot.PageId);
+            context.Response.Headers.CacheControl = "no-store";
+            return TypedResults.Problem(
+                "Too many live-update streams are open from this address; close one, or reload the page without live updates.",
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many requests.");
+        }
+
+        context.Response.RegisterForDispose(place);
         var ids = services.GetRequiredService<EventIds>();
         var header = context.Request.Headers["Last-Event-ID"].ToString();
         var lastEventId = ids.Parse(header);

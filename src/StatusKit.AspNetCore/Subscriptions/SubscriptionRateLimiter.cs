@@ -1,16 +1,15 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using StatusKit.AspNetCore.Access;
 
 namespace StatusKit.AspNetCore.Subscriptions;
 
 /// <summary>
 /// Fixed-window limits on subscription requests (ASP.NET Core's <see cref="PartitionedRateLimiter"/>), enforced by the
 /// endpoint itself so the host need not add the middleware: per client address, and per destination, so that clients
-/// at many addresses cannot flood one mailbox or endpoint with confirmation messages. An IPv6 client counts by its /64
-/// prefix, which a single client (one home line, one cloud instance) usually holds in full; an IPv4 client (also when
-/// seen as <c>::ffff:a.b.c.d</c> on a dual-stack socket) by its address.
+/// at many addresses cannot flood one mailbox or endpoint with confirmation messages. Clients are told apart by
+/// <see cref="ClientPartition"/> (an IPv6 client by its /64 prefix).
 /// </summary>
 internal sealed class SubscriptionRateLimiter : IDisposable
 {
@@ -26,7 +25,7 @@ internal sealed class SubscriptionRateLimiter : IDisposable
 
     /// <summary>Takes a permit for the client; false when its window is used up. Sets <paramref name="retryAfter"/> when known.</summary>
     public bool TryAcquire(IPAddress? clientAddress, out TimeSpan? retryAfter) =>
-        TryAcquire(_clients, Partition(clientAddress), out retryAfter);
+        TryAcquire(_clients, ClientPartition.Of(clientAddress), out retryAfter);
 
     /// <summary>
     /// Takes a permit for the destination (compared ignoring case and surrounding white space, on any page); false when
@@ -39,30 +38,6 @@ internal sealed class SubscriptionRateLimiter : IDisposable
     {
         _clients.Dispose();
         _destinations.Dispose();
-    }
-
-    /// <summary>The partition of a client: its IPv4 address, or the /64 prefix of its IPv6 address.</summary>
-    internal static string Partition(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-
-        Span<byte> bytes = stackalloc byte[16];
-        address.TryWriteBytes(bytes, out _);
-        bytes[8..].Clear();
-        return new IPAddress(bytes).ToString() + "/64";
     }
 
     private static bool TryAcquire(PartitionedRateLimiter<string> limiter, string partition, out TimeSpan? retryAfter)
