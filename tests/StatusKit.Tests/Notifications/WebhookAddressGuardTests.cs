@@ -117,6 +117,21 @@ public sealed class WebhookAddressGuardTests
     public void AllowPrivateNetworks_StillRefusesMetadataMulticastAndUnspecified(string address) =>
         Assert.False(Guard(allowPrivate: true).IsAllowed(IPAddress.Parse(address)));
 
+    // Each hands out instance or workload credentials to whoever asks from the machine: not only 169.254.169.254.
+    [Theory]
+    [InlineData("169.254.170.2")] // AWS ECS task metadata and task-role credentials
+    [InlineData("169.254.170.23")] // AWS EKS Pod Identity credentials
+    [InlineData("fd00:ec2::23")] // AWS EKS Pod Identity credentials (IPv6)
+    [InlineData("fd00:ec2::254%2")]
+    [InlineData("100.100.100.200")] // Alibaba Cloud instance metadata
+    [InlineData("168.63.129.16")] // Azure WireServer (a public address every Azure VM reaches)
+    [InlineData("::ffff:168.63.129.16")]
+    public void CloudCredentialEndpoints_AreRefusedEvenWhenPrivateNetworksAreAllowed(string address)
+    {
+        Assert.Equal(RestrictedAddressKind.CloudMetadata, IPAddressClassifier.Classify(IPAddress.Parse(address)));
+        Assert.False(Guard(allowPrivate: true).IsAllowed(IPAddress.Parse(address)));
+    }
+
     [Theory]
     [InlineData("https://127.0.0.1/hook", "loopback")]
     [InlineData("https://[::1]/hook", "loopback")]

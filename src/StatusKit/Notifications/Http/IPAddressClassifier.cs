@@ -6,7 +6,16 @@ namespace StatusKit.Notifications.Http;
 /// <summary>Tells public unicast addresses from loopback, private, link-local and other restricted ones.</summary>
 internal static class IPAddressClassifier
 {
-    private static readonly IPAddress AwsMetadataV6 = IPAddress.Parse("fd00:ec2::254");
+    // Endpoints that hand instance or workload credentials to whoever asks from the machine, refused even where private
+    // networks are allowed: AWS instance metadata (IPv6) and EKS Pod Identity.
+    private static readonly IPAddress[] MetadataV6 = [IPAddress.Parse("fd00:ec2::254"), IPAddress.Parse("fd00:ec2::23")];
+
+    // 169.254.169.254 (AWS, Azure, Google Cloud, Oracle and others) is matched in ClassifyV4; these are the others: AWS
+    // ECS task credentials, AWS EKS Pod Identity, Alibaba Cloud metadata, Azure WireServer (a public address).
+    private static readonly IPAddress[] MetadataV4 =
+    [
+        IPAddress.Parse("169.254.170.2"), IPAddress.Parse("169.254.170.23"), IPAddress.Parse("100.100.100.200"), IPAddress.Parse("168.63.129.16"),
+    ];
 
     /// <summary>
     /// Classifies <paramref name="address"/>. IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) and NAT64
@@ -67,10 +76,24 @@ internal static class IPAddressClassifier
 
         if ((b[0] & 0xfe) == 0xfc)
         {
-            return address.Equals(AwsMetadataV6) ? RestrictedAddressKind.CloudMetadata : RestrictedAddressKind.UniqueLocal;
+            return IsMetadataV6(b) ? RestrictedAddressKind.CloudMetadata : RestrictedAddressKind.UniqueLocal;
         }
 
         return RestrictedAddressKind.None;
+    }
+
+    // By bytes, so a zone index (fd00:ec2::254%2) does not make a different address.
+    private static bool IsMetadataV6(ReadOnlySpan<byte> b)
+    {
+        foreach (var metadata in MetadataV6)
+        {
+            if (b.SequenceEqual(metadata.GetAddressBytes()))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsNat64(ReadOnlySpan<byte> b) =>
@@ -78,6 +101,11 @@ internal static class IPAddressClassifier
 
     private static RestrictedAddressKind ClassifyV4(IPAddress address)
     {
+        if (MetadataV4.Contains(address))
+        {
+            return RestrictedAddressKind.CloudMetadata;
+        }
+
         Span<byte> b = stackalloc byte[4];
         address.TryWriteBytes(b, out _);
         return b[0] switch

@@ -33,6 +33,10 @@ internal enum RestrictedAddressKind
     /// <summary>240/4 (reserved for future use), IPv6 site-local and deprecated IPv4-compatible forms.</summary>
     Reserved,
 
-    /// <summary>169.254.169.254 and fd00:ec2::254: cloud instance metadata.</summary>
+    /// <summary>
+    /// Cloud metadata and credential endpoints: 169.254.169.254 and fd00:ec2::254 (instance metadata), 169.254.170.2 (AWS
+    /// ECS task credentials), 169.254.170.23 and fd00:ec2::23 (AWS EKS Pod Identity), 100.100.100.200 (Alibaba Cloud),
+    /// 168.63.129.16 (Azure WireServer).
+    /// </summary>
     CloudMetadata,
 }

@@ -9,8 +9,8 @@ public sealed class WebhookAddressGuardOptions
     /// <summary>
     /// Whether destinations may resolve to loopback, private (RFC 1918), link-local, shared (CGNAT, 100.64/10) and IPv6
     /// unique-local addresses, and may use plain <c>http</c>. Meant for local testing and for hosts whose receivers live
-    /// on an internal network. Multicast, broadcast, unspecified and reserved addresses and the cloud metadata address
-    /// (169.254.169.254, fd00:ec2::254) stay refused. Default: <see langword="false"/>.
+    /// on an internal network. Multicast, broadcast, unspecified and reserved addresses and the cloud metadata and
+    /// credential endpoints (<see cref="RestrictedAddressKind.CloudMetadata"/>) stay refused. Default: <see langword="false"/>.
     /// </summary>
     public bool AllowPrivateNetworks { get; set; }
 
