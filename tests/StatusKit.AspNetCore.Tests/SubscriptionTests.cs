@@ -102,6 +102,29 @@ public sealed class SubscriptionTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task Opening_the_confirmation_link_asks_first_so_a_mail_scanner_that_fetches_it_confirms_nothing()
+    {
+        var subscribers = factory.Service<SubscriberService>();
+        var subscription = await subscribers.SubscribeAsync(new Subscribe
+        {
+            PageId = await factory.PageIdAsync("demo"), Channel = SubscriberChannel.Email, Destination = "scanned@example.com",
+        });
+        using var client = factory.CreatePublicClient();
+        var link = $"/status/demo/subscriptions/verify?token={subscription.VerificationToken}";
+
+        using var fetched = await client.GetAsync(link);
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, link));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (fetched.StatusCode, head.StatusCode));
+        Assert.Contains("method=\"post\"", await fetched.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False((await subscribers.GetAsync(subscription.Subscriber.Id))!.IsVerified);
+
+        using var confirmed = await client.PostAsync(link, null);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.True((await subscribers.GetAsync(subscription.Subscriber.Id))!.IsVerified);
+    }
+
+    [Fact]
     public async Task Verify_then_one_click_unsubscribe()
     {
         var subscription = await factory.Service<SubscriberService>().SubscribeAsync(new Subscribe
@@ -111,7 +134,8 @@ public sealed class SubscriptionTests(SampleHostFactory factory)
             Destination = "verify-me@example.com",
         });
         using var client = factory.CreatePublicClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/status/demo/subscriptions/verify?token={subscription.VerificationToken}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/status/demo/subscriptions/verify?token={subscription.VerificationToken}", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/status/demo/subscriptions/verify?token={subscription.VerificationToken}", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/status/demo/subscriptions/verify?token={subscription.VerificationToken}")).StatusCode);
         Assert.True((await factory.Service<SubscriberService>().GetAsync(subscription.Subscriber.Id))!.IsVerified);
 
@@ -157,6 +181,7 @@ public sealed class SubscriptionTests(SampleHostFactory factory)
         foreach (var request in new[]
         {
             new HttpRequestMessage(HttpMethod.Get, $"/status/internal/subscriptions/verify?token={subscription.VerificationToken}"),
+            new HttpRequestMessage(HttpMethod.Post, $"/status/internal/subscriptions/verify?token={subscription.VerificationToken}"),
             new HttpRequestMessage(HttpMethod.Get, $"/status/internal/subscriptions/unsubscribe?token={subscription.UnsubscribeToken}"),
             new HttpRequestMessage(HttpMethod.Post, $"/status/internal/subscriptions/unsubscribe?token={subscription.UnsubscribeToken}"),
         })
@@ -172,6 +197,6 @@ public sealed class SubscriptionTests(SampleHostFactory factory)
         var subscriber = (await subscribers.GetAsync(subscription.Subscriber.Id))!;
         Assert.False(subscriber.IsVerified);
         Assert.True(subscriber.IsActive);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/status/demo/subscriptions/verify?token={subscription.VerificationToken}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/status/demo/subscriptions/verify?token={subscription.VerificationToken}", null)).StatusCode);
     }
 }

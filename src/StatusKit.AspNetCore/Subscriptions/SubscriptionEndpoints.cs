@@ -14,15 +14,17 @@ using StatusKit.Services;
 namespace StatusKit.AspNetCore.Subscriptions;
 
 /// <summary>
-/// Subscriptions: <c>POST subscriptions</c> (rate-limited per client address and per destination; double opt-in; one answer for every
-/// destination, so it does not tell who is subscribed), <c>GET subscriptions/verify?token=</c>,
-/// and <c>GET|POST subscriptions/unsubscribe?token=</c> (the POST is RFC 8058 one-click; the GET asks first, so a link
-/// scanner cannot unsubscribe anyone). A token works only on its own page's routes: any other token gets the answer an
-/// unknown page gets, so a private page's name is shown only to holders of one of its tokens.
+/// Subscriptions: <c>POST subscriptions</c> (rate-limited per client address and per destination; double opt-in; one
+/// answer for every destination, so it does not tell who is subscribed), <c>GET|POST subscriptions/verify?token=</c>
+/// and <c>GET|POST subscriptions/unsubscribe?token=</c> (the GETs ask first, so a link scanner can neither confirm a
+/// subscription nor unsubscribe anyone; the unsubscribe POST is RFC 8058 one-click). A token works only on its own
+/// page's routes: any other token gets the answer an unknown page gets, so a private page's name is shown only to
+/// holders of one of its tokens.
 /// </summary>
 internal static class SubscriptionEndpoints
 {
     private const string UnknownUnsubscribeLink = "This unsubscribe link is unknown.";
+    private const string UnknownConfirmationLink = "This confirmation link is unknown or was already used.";
 
     // Room for a destination and more than a thousand component ids; nothing a person subscribes with comes near it.
     private const int MaxRequestBytes = 64 * 1024;
@@ -40,8 +42,10 @@ internal static class SubscriptionEndpoints
             .Accepts<SubscribeRequest>("application/json", "application/x-www-form-urlencoded")
             .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest)
             .Produces(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge).Produces(StatusCodes.Status429TooManyRequests);
-        group.MapGet("/verify", (HttpContext context, string slug, string? token) => VerifyAsync(context, slug, token))
-            .WithName("StatusKit.VerifySubscription").WithSummary("Confirm a subscription.");
+        group.MapGetAndHead("/verify", (HttpContext context, string slug, string? token) => ConfirmVerifyAsync(context, slug, token, paths))
+            .WithName("StatusKit.VerifySubscriptionPage").WithSummary("Ask before confirming a subscription.");
+        group.MapPost("/verify", (HttpContext context, string slug, string? token) => VerifyAsync(context, slug, token))
+            .WithName("StatusKit.VerifySubscription").WithSummary("Confirm a subscription.").DisableAntiforgery();
         group.MapGetAndHead("/unsubscribe", (HttpContext context, string slug, string? token) => ConfirmUnsubscribeAsync(context, slug, token, paths))
             .WithName("StatusKit.UnsubscribePage").WithSummary("Ask before unsubscribing.");
         group.MapPost("/unsubscribe", (HttpContext context, string slug, string? token) => UnsubscribeAsync(context, slug, token))
@@ -108,6 +112,18 @@ internal static class SubscriptionEndpoints
         return TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.");
     }
 
+    private static async Task<IResult> ConfirmVerifyAsync(HttpContext context, string slug, string? token, PagePaths paths)
+    {
+        var services = context.RequestServices;
+        var page = await services.GetRequiredService<IStatusPageReader>().GetSnapshotBySlugAsync(slug, context.RequestAborted);
+        var subscriber = page is null || string.IsNullOrEmpty(token)
+            ? null
+            : await services.GetRequiredService<SubscriberService>().FindByVerificationTokenAsync(page.PageId, token, context.RequestAborted);
+        return subscriber is null
+            ? UnknownLink(UnknownConfirmationLink)
+            : Ask(context, $"Subscribe to {page!.Name}?", "Confirm", $"{paths.PagePath(slug)}/subscriptions/verify", token!);
+    }
+
     private static async Task<IResult> VerifyAsync(HttpContext context, string slug, string? token)
     {
         var services = context.RequestServices;
@@ -116,7 +132,7 @@ internal static class SubscriptionEndpoints
             ? null
             : await services.GetRequiredService<SubscriberService>().VerifyAsync(page.PageId, token, context.RequestAborted);
         return subscriber is null
-            ? UnknownLink("This confirmation link is unknown or was already used.")
+            ? UnknownLink(UnknownConfirmationLink)
             : Message(StatusCodes.Status200OK, "Subscription confirmed", $"You will now hear about {page!.Name}.");
     }
 
@@ -127,16 +143,21 @@ internal static class SubscriptionEndpoints
         var subscriber = page is null || string.IsNullOrEmpty(token)
             ? null
             : await services.GetRequiredService<SubscriberService>().FindByUnsubscribeTokenAsync(page.PageId, token, context.RequestAborted);
-        if (subscriber is null)
-        {
-            return UnknownLink(UnknownUnsubscribeLink);
-        }
+        return subscriber is null
+            ? UnknownLink(UnknownUnsubscribeLink)
+            : Ask(context, $"Unsubscribe from {page!.Name}?", "Unsubscribe", $"{paths.PagePath(slug)}/subscriptions/unsubscribe", token!);
+    }
 
+    // A page that asks, with a form that POSTs the token back: following a link (as mail scanners and link previews
+    // do) changes nothing; the button does.
+    private static IResult Ask(HttpContext context, string question, string button, string path, string token)
+    {
         var html = new HtmlWriter()
-            .Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Unsubscribe</title></head><body><main>")
-            .Element("h1", $"Unsubscribe from {page!.Name}?")
-            .Raw("<form method=\"post\"").Attribute("action", $"{context.Request.PathBase}{paths.PagePath(slug)}/subscriptions/unsubscribe?token={Uri.EscapeDataString(token!)}").Raw(">")
-            .Raw("<button type=\"submit\">Unsubscribe</button></form></main></body></html>\n");
+            .Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").Text(button)
+            .Raw("</title></head><body><main>")
+            .Element("h1", question)
+            .Raw("<form method=\"post\"").Attribute("action", $"{context.Request.PathBase}{path}?token={Uri.EscapeDataString(token)}").Raw(">")
+            .Raw("<button type=\"submit\">").Text(button).Raw("</button></form></main></body></html>\n");
         return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
     }
 

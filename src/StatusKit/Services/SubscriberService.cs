@@ -101,6 +101,22 @@ public sealed class SubscriberService
     public Task<Subscriber?> VerifyAsync(Guid pageId, string token, CancellationToken cancellationToken = default) =>
         VerifyCoreAsync(pageId, token, cancellationToken);
 
+    /// <summary>
+    /// The unverified subscriber of <paramref name="pageId"/> whose verification token this is, or null when the token
+    /// is unknown, used, or belongs to another page's subscriber. Changes nothing (for a page that asks before
+    /// confirming, so a link scanner that fetches the link confirms nothing).
+    /// </summary>
+    public async Task<Subscriber?> FindByVerificationTokenAsync(Guid pageId, string token, CancellationToken cancellationToken = default)
+    {
+        if (!IsTokenShaped(token))
+        {
+            return null;
+        }
+
+        var subscriber = await _store.FindSubscriberByVerifyTokenHashAsync(SecretTokens.Hash(token), cancellationToken);
+        return subscriber is { IsVerified: false } && IsOf(subscriber, pageId) ? subscriber : null;
+    }
+
     /// <summary>Stops notifications for the subscriber whose unsubscribe token this is. False when the token is unknown.</summary>
     public Task<bool> UnsubscribeAsync(string token, CancellationToken cancellationToken = default) =>
         UnsubscribeCoreAsync(null, token, cancellationToken);

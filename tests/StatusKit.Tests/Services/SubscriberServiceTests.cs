@@ -119,6 +119,7 @@ public sealed class SubscriberServiceTests
         var before = await DumpAsync(kit.Store);
 
         Assert.Null(await kit.Subscribers.VerifyAsync(other.Id, subscription.VerificationToken!));
+        Assert.Null(await kit.Subscribers.FindByVerificationTokenAsync(other.Id, subscription.VerificationToken!));
         Assert.Null(await kit.Subscribers.FindByUnsubscribeTokenAsync(other.Id, subscription.UnsubscribeToken));
         Assert.False(await kit.Subscribers.UnsubscribeAsync(other.Id, subscription.UnsubscribeToken));
 
@@ -126,6 +127,23 @@ public sealed class SubscriberServiceTests
         Assert.Equal(subscription.Subscriber.Id, (await kit.Subscribers.FindByUnsubscribeTokenAsync(page.Id, subscription.UnsubscribeToken))?.Id);
         Assert.NotNull(await kit.Subscribers.VerifyAsync(page.Id, subscription.VerificationToken!));
         Assert.True(await kit.Subscribers.UnsubscribeAsync(page.Id, subscription.UnsubscribeToken));
+    }
+
+    [Fact]
+    public async Task FindByVerificationToken_FindsTheUnverifiedSubscriber_ChangesNothing_AndNotOnceVerified()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var subscription = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com" });
+        var before = await DumpAsync(kit.Store);
+
+        var found = await kit.Subscribers.FindByVerificationTokenAsync(page.Id, subscription.VerificationToken!);
+
+        Assert.Equal(subscription.Subscriber.Id, found?.Id);
+        Assert.Equal(before, await DumpAsync(kit.Store));
+        Assert.Null(await kit.Subscribers.FindByVerificationTokenAsync(page.Id, "nope"));
+        await kit.Subscribers.VerifyAsync(page.Id, subscription.VerificationToken!);
+        Assert.Null(await kit.Subscribers.FindByVerificationTokenAsync(page.Id, subscription.VerificationToken!));
     }
 
     [Fact]
