@@ -77,6 +77,19 @@ public sealed class SubscriptionTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_form_post_subscribes_as_JSON_does()
+    {
+        using var client = factory.CreatePublicClient("192.0.2.21");
+
+        using var response = await client.PostAsync("/status/demo/subscriptions", new FormUrlEncodedContent(
+            [new("channel", "email"), new("destination", "form-reader@example.com"), new("notifyOn", "outage"), new("notifyOn", "resolved")]));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var subscriber = (await factory.Service<SubscriberService>().ListAsync(await factory.PageIdAsync("demo"))).Single(s => s.Destination == "form-reader@example.com");
+        Assert.Equal(NotificationEvents.Outage | NotificationEvents.Resolved, subscriber.NotifyOn);
+    }
+
+    [Fact]
     public async Task Subscribing_a_destination_that_is_already_subscribed_gets_the_answer_a_new_destination_gets()
     {
         var subscribers = factory.Service<SubscriberService>();
