@@ -190,6 +190,76 @@ public sealed class AdminPreconditionTests(SampleHostFactory factory)
         }
     }
 
+    [Fact]
+    public async Task Page_visibility_and_access_token_honour_If_Match_on_the_pages_ETag()
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = await CreatePageAsync(admin, "Visibility");
+        var pageId = Id(page);
+
+        using var staleVisibility = await Request(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/visibility", new { isPublic = false }, "\"0\", \"9\"");
+        await AssertProblemAsync(staleVisibility, HttpStatusCode.PreconditionFailed, "If-Match");
+        var kept = await SendAsync(admin, HttpMethod.Get, $"/status/admin/pages/{pageId}");
+        Assert.Equal((true, "\"1\""), (kept.Body.GetProperty("isPublic").GetBoolean(), kept.ETag));
+
+        var madePrivate = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/visibility", new { isPublic = false }, ifMatch: "\"1\"");
+        Assert.Equal(64, madePrivate.Body.GetProperty("accessToken").GetString()!.Length);
+
+        using var staleToken = await Request(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/access-token", null, "\"1\"");
+        await AssertProblemAsync(staleToken, HttpStatusCode.PreconditionFailed, "If-Match");
+        var regenerated = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/access-token", ifMatch: "\"2\"");
+        Assert.NotEqual(madePrivate.Body.GetProperty("accessToken").GetString(), regenerated.Body.GetProperty("accessToken").GetString());
+        Assert.Equal("\"3\"", (await SendAsync(admin, HttpMethod.Get, $"/status/admin/pages/{pageId}")).ETag);
+    }
+
+    [Fact]
+    public async Task A_reorder_honours_If_Match_on_the_pages_ETag_and_moves_it_so_a_concurrent_reorder_is_not_overwritten()
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = await CreatePageAsync(admin, "Reorder");
+        var pageId = Id(page);
+        var a = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/components", new { name = "A" }, expected: HttpStatusCode.Created);
+        var b = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/components", new { name = "B" }, expected: HttpStatusCode.Created);
+        var path = $"/status/admin/pages/{pageId}/components/order";
+
+        var reordered = await SendAsync(admin, HttpMethod.Put, path, new { componentIds = new[] { Id(b), Id(a) } }, ifMatch: page.ETag);
+        // A second operator, who read the page before that reorder, is refused rather than undoing it.
+        using var stale = await Request(admin, HttpMethod.Put, path, new { componentIds = new[] { Id(a), Id(b) } }, page.ETag);
+
+        Assert.Equal([Id(b), Id(a)], reordered.Body.EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
+        await AssertProblemAsync(stale, HttpStatusCode.PreconditionFailed, "If-Match");
+        var listed = await SendAsync(admin, HttpMethod.Get, $"/status/admin/pages/{pageId}/components");
+        Assert.Equal([Id(b), Id(a)], listed.Body.EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
+        Assert.Equal("\"2\"", (await SendAsync(admin, HttpMethod.Get, $"/status/admin/pages/{pageId}")).ETag);
+    }
+
+    [Fact]
+    public async Task Maintenance_cancel_start_and_complete_honour_If_Match()
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = await CreatePageAsync(admin, "Transitions");
+        var start = DateTimeOffset.UtcNow.AddDays(2);
+        var body = new { title = "Disk swap", startsAt = start, endsAt = start.AddHours(1), notifySubscribers = false };
+        var started = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{Id(page)}/maintenance", body, expected: HttpStatusCode.Created);
+        var cancelled = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{Id(page)}/maintenance", body, expected: HttpStatusCode.Created);
+
+        var transitions = new (string Path, string State, string Expected)[]
+        {
+            ($"maintenance/{Id(started)}/start", "inProgress", "\"2\""),
+            ($"maintenance/{Id(started)}/complete", "completed", "\"3\""),
+            ($"maintenance/{Id(cancelled)}/cancel", "cancelled", "\"2\""),
+        };
+        foreach (var (path, state, expected) in transitions)
+        {
+            using var stale = await Request(admin, HttpMethod.Post, $"/status/admin/{path}", null, "\"0\", \"9\"");
+            await AssertProblemAsync(stale, HttpStatusCode.PreconditionFailed, "If-Match");
+
+            var ifMatch = $"\"{long.Parse(expected.Trim('"'), System.Globalization.CultureInfo.InvariantCulture) - 1}\"";
+            var applied = await SendAsync(admin, HttpMethod.Post, $"/status/admin/{path}", ifMatch: ifMatch);
+            Assert.Equal((expected, state), (applied.ETag, applied.Body.GetProperty("state").GetString()));
+        }
+    }
+
     private static Guid Id((JsonElement Body, string? ETag) record) => record.Body.GetProperty("id").GetGuid();
 
     private static Task<(JsonElement Body, string? ETag)> CreatePageAsync(HttpClient admin, string name) =>

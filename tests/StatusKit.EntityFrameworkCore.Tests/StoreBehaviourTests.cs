@@ -519,7 +519,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         await store.AddComponentAsync(web, CancellationToken.None);
         var subscriber = Samples.Subscriber(page.Id, "ops@example.com");
         await store.AddSubscriberAsync(subscriber, [], CancellationToken.None);
-        await store.ReorderComponentsAsync(page.Id, [web.Id, api.Id], CancellationToken.None);
+        await store.ReorderComponentsAsync(page.Id, [web.Id, api.Id], null, CancellationToken.None);
         await store.AddMaintenanceWindowAsync(Samples.Window(page.Id, [api.Id], MaintenanceState.InProgress), CancellationToken.None);
         var incident = new StatusIncident
         {

@@ -14,8 +14,9 @@ namespace StatusKit.AspNetCore.Admin;
 /// The admin API under <c>{prefix}/admin</c>: pages, components (reorder, manual status), public status incidents and
 /// their updates, subscribers, access tokens, and incident signals. Errors are RFC 9457 problem details naming the field.
 /// A single page, component, incident, subscriber or window is answered with its <c>ETag</c> (its version,
-/// <see cref="EntityTags"/>), and its <c>PATCH</c>, <c>PUT</c> and <c>DELETE</c> honour <c>If-Match</c>
-/// (<see cref="Preconditions"/>; 412 when it fails).
+/// <see cref="EntityTags"/>). Its <c>PATCH</c>, <c>PUT</c> and <c>DELETE</c>, a page's visibility, access token and
+/// component order (against the page's ETag), a window's transitions and a subscriber's deactivation honour
+/// <c>If-Match</c> (<see cref="Preconditions"/>; 412 when it fails).
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -70,13 +71,17 @@ internal static class AdminEndpoints
         admin.MapPost("/pages/{pageId:guid}/visibility", async (Guid pageId, HttpContext context, StatusPageService pages) =>
             {
                 var request = await AdminJson.ReadAsync<VisibilityRequest>(context);
-                return AdminJson.Json(new AccessTokenResponse(await pages.SetVisibilityAsync(pageId, Required(request.IsPublic, "isPublic"), context.RequestAborted)));
+                var isPublic = Required(request.IsPublic, "isPublic");
+                return await Preconditions.WriteAsync(context, ct => pages.GetAsync(pageId, ct), p => p.Version, async expected =>
+                    AdminJson.Json(new AccessTokenResponse(await pages.SetVisibilityAsync(pageId, isPublic, expected, context.RequestAborted))));
             })
             .WithName("StatusKit.Admin.SetVisibility").WithSummary("Make a page public or private; a page made private gets a token (shown once).")
-            .Accepts<VisibilityRequest>("application/json").Produces<AccessTokenResponse>();
-        admin.MapPost("/pages/{pageId:guid}/access-token", async (Guid pageId, StatusPageService pages, CancellationToken ct) =>
-                AdminJson.Json(new AccessTokenResponse(await pages.RegenerateAccessTokenAsync(pageId, ct))))
-            .WithName("StatusKit.Admin.RegenerateAccessToken").WithSummary("Replace the page's access token (shown once).").Produces<AccessTokenResponse>();
+            .Accepts<VisibilityRequest>("application/json").Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        admin.MapPost("/pages/{pageId:guid}/access-token", (Guid pageId, HttpContext context, StatusPageService pages) =>
+                Preconditions.WriteAsync(context, ct => pages.GetAsync(pageId, ct), p => p.Version, async expected =>
+                    AdminJson.Json(new AccessTokenResponse(await pages.RegenerateAccessTokenAsync(pageId, expected, context.RequestAborted)))))
+            .WithName("StatusKit.Admin.RegenerateAccessToken").WithSummary("Replace the page's access token (shown once).").Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 
     private static void MapComponents(RouteGroupBuilder admin)
@@ -101,13 +106,18 @@ internal static class AdminEndpoints
                 return EntityTags.Json(component, component.Version, StatusCodes.Status201Created);
             })
             .WithName("StatusKit.Admin.CreateComponent").Accepts<CreateComponentRequest>("application/json").Produces<Component>(StatusCodes.Status201Created).ProducesValidationProblem();
-        admin.MapPut("/pages/{pageId:guid}/components/order", async (Guid pageId, HttpContext context, ComponentService components) =>
+        // The order is the page's: If-Match names the page's ETag, and a reorder that changes the order moves it.
+        admin.MapPut("/pages/{pageId:guid}/components/order", async (Guid pageId, HttpContext context, StatusPageService pages, ComponentService components) =>
             {
                 var request = await AdminJson.ReadAsync<ReorderRequest>(context);
-                await components.ReorderAsync(pageId, request.ComponentIds ?? [], context.RequestAborted);
-                return AdminJson.Json(await components.ListAsync(pageId, context.RequestAborted));
+                return await Preconditions.WriteAsync(context, ct => pages.GetAsync(pageId, ct), p => p.Version, async expected =>
+                {
+                    await components.ReorderAsync(pageId, request.ComponentIds ?? [], expected, context.RequestAborted);
+                    return AdminJson.Json(await components.ListAsync(pageId, context.RequestAborted));
+                });
             })
-            .WithName("StatusKit.Admin.ReorderComponents").Accepts<ReorderRequest>("application/json").Produces<Component[]>().ProducesValidationProblem();
+            .WithName("StatusKit.Admin.ReorderComponents").Accepts<ReorderRequest>("application/json").Produces<Component[]>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         admin.MapGet("/components/{componentId:guid}", async (Guid componentId, ComponentService components, CancellationToken ct) =>
                 await components.GetAsync(componentId, ct) is { } c ? EntityTags.Json(c, c.Version) : NotFound("component", componentId))
             .WithName("StatusKit.Admin.GetComponent").Produces<Component>();
@@ -261,15 +271,18 @@ internal static class AdminEndpoints
             })
             .WithName("StatusKit.Admin.UpdateMaintenance").Accepts<UpdateMaintenanceWindow>("application/json").Produces<MaintenanceWindow>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        admin.MapPost("/maintenance/{windowId:guid}/cancel", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
-                Tagged(await maintenance.CancelAsync(windowId, ct)))
-            .WithName("StatusKit.Admin.CancelMaintenance").Produces<MaintenanceWindow>();
-        admin.MapPost("/maintenance/{windowId:guid}/start", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
-                Tagged(await maintenance.StartNowAsync(windowId, ct)))
-            .WithName("StatusKit.Admin.StartMaintenance").Produces<MaintenanceWindow>();
-        admin.MapPost("/maintenance/{windowId:guid}/complete", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
-                Tagged(await maintenance.CompleteNowAsync(windowId, ct)))
-            .WithName("StatusKit.Admin.CompleteMaintenance").Produces<MaintenanceWindow>();
+        admin.MapPost("/maintenance/{windowId:guid}/cancel", (Guid windowId, HttpContext context, MaintenanceService maintenance) =>
+                Preconditions.WriteAsync(context, ct => maintenance.GetAsync(windowId, ct), w => w.Version, async expected =>
+                    Tagged(await maintenance.CancelAsync(windowId, expected, context.RequestAborted))))
+            .WithName("StatusKit.Admin.CancelMaintenance").Produces<MaintenanceWindow>().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        admin.MapPost("/maintenance/{windowId:guid}/start", (Guid windowId, HttpContext context, MaintenanceService maintenance) =>
+                Preconditions.WriteAsync(context, ct => maintenance.GetAsync(windowId, ct), w => w.Version, async expected =>
+                    Tagged(await maintenance.StartNowAsync(windowId, expected, context.RequestAborted))))
+            .WithName("StatusKit.Admin.StartMaintenance").Produces<MaintenanceWindow>().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        admin.MapPost("/maintenance/{windowId:guid}/complete", (Guid windowId, HttpContext context, MaintenanceService maintenance) =>
+                Preconditions.WriteAsync(context, ct => maintenance.GetAsync(windowId, ct), w => w.Version, async expected =>
+                    Tagged(await maintenance.CompleteNowAsync(windowId, expected, context.RequestAborted))))
+            .WithName("StatusKit.Admin.CompleteMaintenance").Produces<MaintenanceWindow>().ProducesProblem(StatusCodes.Status412PreconditionFailed);
         admin.MapDelete("/maintenance/{windowId:guid}", (Guid windowId, HttpContext context, MaintenanceService maintenance) =>
                 Preconditions.WriteAsync(context, ct => maintenance.GetAsync(windowId, ct), w => w.Version, async expected =>
                     await maintenance.DeleteAsync(windowId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("maintenance window", windowId)))

@@ -120,12 +120,25 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                Statement<SubscriberEntity>($", {active} = r.{active} AND {d.JsonIdsHoldOtherThan(subscriberIds, "{1}")}");
     }
 
-    public async Task ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, CancellationToken cancellationToken)
+    /// <remarks>
+    /// In one transaction: the expected page version is checked by an <c>UPDATE</c> of the page row that changes
+    /// nothing (so on PostgreSQL a concurrent reorder at the same version waits for this one and then finds the version
+    /// moved), then the components whose order changes are written, and the page's version moves when any did.
+    /// </remarks>
+    public async Task ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, long? expectedPageVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orderedComponentIds);
         await using var session = await OpenAsync(cancellationToken);
         await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
         await EnsurePageExistsAsync(session, pageId, cancellationToken);
+        if (expectedPageVersion is { } expected
+            && await session.Set<PageEntity>()
+                .Where(p => p.Id == pageId && p.Version == expected)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.Version, p => p.Version), cancellationToken) == 0)
+        {
+            throw StaleVersion.Of("page", pageId, expected);
+        }
+
         var onPage = (await session.Set<ComponentEntity>().Where(c => c.PageId == pageId).Select(c => c.Id).ToListAsync(cancellationToken))
             .ToHashSet();
         var listed = orderedComponentIds.ToHashSet();
@@ -153,7 +166,12 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 $"UPDATE {s.Table<ComponentEntity>()} AS c SET {order} = j.o, {version} = c.{version} + 1 " +
                 $"FROM {session.Dialect.JsonRows("{0}", "j", [new("i", JsonColumnKind.Uuid), new("o", JsonColumnKind.Int32)])} " +
                 $"WHERE c.{s.Column<ComponentEntity>(nameof(ComponentEntity.Id))} = j.i AND c.{order} <> j.o";
-            await session.ExecuteAsync(sql, [rows.Build()], cancellationToken);
+            if (await session.ExecuteAsync(sql, [rows.Build()], cancellationToken) > 0)
+            {
+                await session.Set<PageEntity>()
+                    .Where(p => p.Id == pageId)
+                    .ExecuteUpdateAsync(set => set.SetProperty(p => p.Version, p => p.Version + 1), cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);

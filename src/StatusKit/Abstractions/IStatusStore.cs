@@ -24,7 +24,7 @@ namespace StatusKit.Abstractions;
 /// <see cref="TryUpdateMaintenanceWindowAsync"/> returns null instead) and changes nothing, enqueuing nothing. Every
 /// other write that changes a versioned record's stored fields moves its version too: <see cref="DeleteComponentAsync"/>
 /// for the incidents, windows and subscribers it edits, <see cref="AppendStatusIncidentUpdateAsync"/>, and
-/// <see cref="ReorderComponentsAsync"/> for each component whose order changes. Two writes deliberately do not:
+/// <see cref="ReorderComponentsAsync"/> for each component whose order changes and for the page. Two writes deliberately do not:
 /// <see cref="CommitStatusAsync"/> (a component's computed status, which no operator edits, so an edit never fails
 /// because the engine recomputed meanwhile) and <see cref="TouchPageAsync"/> (the time of the page's latest change,
 /// which no operator edits either).</para>
@@ -117,9 +117,13 @@ public interface IStatusStore
     /// <summary>
     /// Sets the display order of every component of a page at once: <paramref name="orderedComponentIds"/> must list
     /// each of the page's components exactly once, else <see cref="StatusKitValidationException"/> and no change. Each
-    /// component whose order changes moves to its next <see cref="Component.Version"/>.
+    /// component whose order changes moves to its next <see cref="Component.Version"/>, and so does the page's
+    /// <see cref="StatusPage.Version"/> (the order is the page's), once, when any order changes. Given
+    /// <paramref name="expectedPageVersion"/>, a compare-and-set on the page: the page must be at that version, else
+    /// <see cref="StatusKitConcurrencyException"/> and no change, so a reorder computed from an order read before
+    /// another one does not undo it.
     /// </summary>
-    Task ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, CancellationToken cancellationToken);
+    Task ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, long? expectedPageVersion, CancellationToken cancellationToken);
 
     // ---- Page content --------------------------------------------------------------------------------------
 

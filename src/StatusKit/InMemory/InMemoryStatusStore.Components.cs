@@ -123,12 +123,18 @@ public sealed partial class InMemoryStatusStore
     /// component already at its index keeps its version.
     /// A missing page throws <see cref="StatusKitNotFoundException"/>.
     /// </remarks>
-    public Task ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, CancellationToken cancellationToken) =>
+    public Task ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, long? expectedPageVersion, CancellationToken cancellationToken) =>
         Run(
             () =>
             {
                 ArgumentNullException.ThrowIfNull(orderedComponentIds);
                 EnsurePageExists(pageId);
+                var page = _pages[pageId];
+                if (expectedPageVersion is { } expected && expected != page.Version)
+                {
+                    throw StaleVersion.Of("page", pageId, expected);
+                }
+
                 var onPage = ComponentsOfPage(pageId).Select(c => c.Id).ToHashSet();
                 var listed = orderedComponentIds.ToHashSet();
                 if (listed.Count != orderedComponentIds.Count || !listed.SetEquals(onPage))
@@ -139,13 +145,20 @@ public sealed partial class InMemoryStatusStore
                         $"got {orderedComponentIds.Count} ids ({listed.Count} distinct). Reload the components and retry.");
                 }
 
+                var changed = false;
                 for (var index = 0; index < orderedComponentIds.Count; index++)
                 {
                     var current = _components[orderedComponentIds[index]];
                     if (current.DisplayOrder != index)
                     {
                         _components[current.Id] = current with { DisplayOrder = index, Version = current.Version + 1 };
+                        changed = true;
                     }
+                }
+
+                if (changed)
+                {
+                    _pages[pageId] = page with { Version = page.Version + 1 };
                 }
             },
             cancellationToken);

@@ -95,9 +95,17 @@ public sealed class MaintenanceService
     /// cancelled window changes nothing.
     /// </summary>
     public Task<MaintenanceWindow> CancelAsync(Guid windowId, CancellationToken cancellationToken = default) =>
+        CancelAsync(windowId, null, cancellationToken);
+
+    /// <summary>
+    /// Cancels a window like <see cref="CancelAsync(Guid, CancellationToken)"/>, when <paramref name="expectedVersion"/>
+    /// is given only if the window is still at that version (else <see cref="StatusKitConcurrencyException"/>, changing
+    /// nothing).
+    /// </summary>
+    public Task<MaintenanceWindow> CancelAsync(Guid windowId, long? expectedVersion, CancellationToken cancellationToken = default) =>
         ChangeAsync(
             windowId,
-            null,
+            expectedVersion,
             (window, now) =>
             {
                 if (window.State == MaintenanceState.Cancelled)
@@ -120,9 +128,17 @@ public sealed class MaintenanceService
 
     /// <summary>Starts the current occurrence of a Scheduled window now (earlier than planned, or when it is late).</summary>
     public Task<MaintenanceWindow> StartNowAsync(Guid windowId, CancellationToken cancellationToken = default) =>
+        StartNowAsync(windowId, null, cancellationToken);
+
+    /// <summary>
+    /// Starts a window now like <see cref="StartNowAsync(Guid, CancellationToken)"/>, when <paramref name="expectedVersion"/>
+    /// is given only if the window is still at that version (else <see cref="StatusKitConcurrencyException"/>, changing
+    /// nothing).
+    /// </summary>
+    public Task<MaintenanceWindow> StartNowAsync(Guid windowId, long? expectedVersion, CancellationToken cancellationToken = default) =>
         ChangeAsync(
             windowId,
-            null,
+            expectedVersion,
             (window, now) =>
             {
                 RequireState(window, "started", MaintenanceState.Scheduled);
@@ -150,9 +166,17 @@ public sealed class MaintenanceService
     /// to its next occurrence (or is Completed after its last).
     /// </summary>
     public Task<MaintenanceWindow> CompleteNowAsync(Guid windowId, CancellationToken cancellationToken = default) =>
+        CompleteNowAsync(windowId, null, cancellationToken);
+
+    /// <summary>
+    /// Completes a window now like <see cref="CompleteNowAsync(Guid, CancellationToken)"/>, when <paramref name="expectedVersion"/>
+    /// is given only if the window is still at that version (else <see cref="StatusKitConcurrencyException"/>, changing
+    /// nothing).
+    /// </summary>
+    public Task<MaintenanceWindow> CompleteNowAsync(Guid windowId, long? expectedVersion, CancellationToken cancellationToken = default) =>
         ChangeAsync(
             windowId,
-            null,
+            expectedVersion,
             (window, now) =>
             {
                 RequireState(window, "completed", MaintenanceState.InProgress);

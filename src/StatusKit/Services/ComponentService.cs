@@ -129,7 +129,16 @@ public sealed class ComponentService
     }
 
     /// <summary>Sets the display order of every component of a page at once (each id exactly once).</summary>
-    public async Task ReorderAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, CancellationToken cancellationToken = default)
+    public Task ReorderAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, CancellationToken cancellationToken = default) =>
+        ReorderAsync(pageId, orderedComponentIds, null, cancellationToken);
+
+    /// <summary>
+    /// Sets the display order like <see cref="ReorderAsync(Guid, IReadOnlyList{Guid}, CancellationToken)"/>. The order is
+    /// the page's: a reorder that changes it moves the page's <see cref="StatusPage.Version"/>, and when
+    /// <paramref name="expectedPageVersion"/> is given it applies only if the page is still at that version (else
+    /// <see cref="StatusKitConcurrencyException"/>, changing nothing), so it never undoes a reorder it did not see.
+    /// </summary>
+    public async Task ReorderAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, long? expectedPageVersion, CancellationToken cancellationToken = default)
     {
         if (orderedComponentIds is null || orderedComponentIds.Count == 0)
         {
@@ -138,7 +147,7 @@ public sealed class ComponentService
 
         Guard.DistinctIds(orderedComponentIds, "componentIds");
         await _store.RequirePageAsync(pageId, cancellationToken);
-        await _store.ReorderComponentsAsync(pageId, orderedComponentIds, cancellationToken);
+        await _store.ReorderComponentsAsync(pageId, orderedComponentIds, expectedPageVersion, cancellationToken);
         await _store.AfterChangeAsync(pageId, _time.GetUtcNow(), cancellationToken);
         await _engine.RefreshPageAsync(pageId, cancellationToken);
     }

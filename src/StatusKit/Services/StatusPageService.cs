@@ -22,7 +22,7 @@ public sealed class StatusPageService
     /// <summary>
     /// Creates a page. Throws <see cref="StatusKitValidationException"/> for bad input and
     /// <see cref="StatusKitConflictException"/> when the slug is taken. A private page created here has no access token
-    /// until <see cref="RegenerateAccessTokenAsync"/>; <see cref="CreateWithAccessTokenAsync"/> creates it with one.
+    /// until <see cref="RegenerateAccessTokenAsync(Guid, CancellationToken)"/>; <see cref="CreateWithAccessTokenAsync"/> creates it with one.
     /// </summary>
     public Task<StatusPage> CreateAsync(CreateStatusPage request, CancellationToken cancellationToken = default) =>
         CreateCoreAsync(request, token: null, cancellationToken);
@@ -147,12 +147,20 @@ public sealed class StatusPageService
     /// Makes a page public, or private. A page made private without an access token gets one, returned here once
     /// (only its hash is stored); otherwise the result is null.
     /// </summary>
-    public async Task<string?> SetVisibilityAsync(Guid pageId, bool isPublic, CancellationToken cancellationToken = default)
+    public Task<string?> SetVisibilityAsync(Guid pageId, bool isPublic, CancellationToken cancellationToken = default) =>
+        SetVisibilityAsync(pageId, isPublic, null, cancellationToken);
+
+    /// <summary>
+    /// Makes a page public or private like <see cref="SetVisibilityAsync(Guid, bool, CancellationToken)"/>, when
+    /// <paramref name="expectedVersion"/> is given only if the page is still at that version (else
+    /// <see cref="StatusKitConcurrencyException"/>, changing nothing).
+    /// </summary>
+    public async Task<string?> SetVisibilityAsync(Guid pageId, bool isPublic, long? expectedVersion, CancellationToken cancellationToken = default)
     {
         string? token = null;
         await EditAsync(
             pageId,
-            null,
+            expectedVersion,
             page =>
             {
                 token = null;
@@ -174,10 +182,18 @@ public sealed class StatusPageService
     /// Generates a new access token for the page, replacing any previous one (which stops working at once). The token
     /// is returned only here: 64 hex characters; only its SHA-256 hash is stored.
     /// </summary>
-    public async Task<string> RegenerateAccessTokenAsync(Guid pageId, CancellationToken cancellationToken = default)
+    public Task<string> RegenerateAccessTokenAsync(Guid pageId, CancellationToken cancellationToken = default) =>
+        RegenerateAccessTokenAsync(pageId, null, cancellationToken);
+
+    /// <summary>
+    /// Replaces the page's access token like <see cref="RegenerateAccessTokenAsync(Guid, CancellationToken)"/>, when
+    /// <paramref name="expectedVersion"/> is given only if the page is still at that version (else
+    /// <see cref="StatusKitConcurrencyException"/>, changing nothing and issuing no token).
+    /// </summary>
+    public async Task<string> RegenerateAccessTokenAsync(Guid pageId, long? expectedVersion, CancellationToken cancellationToken = default)
     {
         var token = SecretTokens.Create();
-        await EditAsync(pageId, null, page => page with { AccessTokenHash = SecretTokens.Hash(token), UpdatedAt = _time.GetUtcNow() }, cancellationToken);
+        await EditAsync(pageId, expectedVersion, page => page with { AccessTokenHash = SecretTokens.Hash(token), UpdatedAt = _time.GetUtcNow() }, cancellationToken);
         return token;
     }
 

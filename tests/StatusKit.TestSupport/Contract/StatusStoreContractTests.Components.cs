@@ -284,7 +284,7 @@ public abstract partial class StatusStoreContractTests
         var b = await AddComponentAsync(page.Id, "B", displayOrder: 1);
         var c = await AddComponentAsync(page.Id, "C", displayOrder: 2);
 
-        await Store.ReorderComponentsAsync(page.Id, [c.Id, a.Id, b.Id], None);
+        await Store.ReorderComponentsAsync(page.Id, [c.Id, a.Id, b.Id], null, None);
 
         var listed = await Store.ListComponentsAsync(page.Id, None);
         Assert.Equal([c.Id, a.Id, b.Id], listed.Select(x => x.Id));
@@ -297,7 +297,7 @@ public abstract partial class StatusStoreContractTests
         var (page, before, ids) = await ThreeComponentsAsync();
 
         var error = await Assert.ThrowsAsync<StatusKitValidationException>(
-            () => Store.ReorderComponentsAsync(page.Id, [ids[2], ids[1]], None));
+            () => Store.ReorderComponentsAsync(page.Id, [ids[2], ids[1]], null, None));
 
         Assert.Equal("componentIds", error.Field);
         Assert.Equal(before, await Store.ListComponentsAsync(page.Id, None));
@@ -309,7 +309,7 @@ public abstract partial class StatusStoreContractTests
         var (page, before, ids) = await ThreeComponentsAsync();
 
         var error = await Assert.ThrowsAsync<StatusKitValidationException>(
-            () => Store.ReorderComponentsAsync(page.Id, [ids[2], ids[1], ids[0], ids[2]], None));
+            () => Store.ReorderComponentsAsync(page.Id, [ids[2], ids[1], ids[0], ids[2]], null, None));
 
         Assert.Equal("componentIds", error.Field);
         Assert.Equal(before, await Store.ListComponentsAsync(page.Id, None));
@@ -323,7 +323,7 @@ public abstract partial class StatusStoreContractTests
         var foreign = await AddComponentAsync(other.Id);
 
         var error = await Assert.ThrowsAsync<StatusKitValidationException>(
-            () => Store.ReorderComponentsAsync(page.Id, [ids[2], ids[1], foreign.Id], None));
+            () => Store.ReorderComponentsAsync(page.Id, [ids[2], ids[1], foreign.Id], null, None));
 
         Assert.Equal("componentIds", error.Field);
         Assert.Equal(before, await Store.ListComponentsAsync(page.Id, None));

@@ -132,12 +132,57 @@ public abstract partial class StatusStoreContractTests
         var b = await AddComponentAsync(page.Id, "B", displayOrder: 1);
         var c = await AddComponentAsync(page.Id, "C", displayOrder: 2);
 
-        await Store.ReorderComponentsAsync(page.Id, [b.Id, a.Id, c.Id], None);
+        await Store.ReorderComponentsAsync(page.Id, [b.Id, a.Id, c.Id], null, None);
 
         Assert.Equal(2, (await Store.GetComponentAsync(a.Id, None))!.Version);
         Assert.Equal(2, (await Store.GetComponentAsync(b.Id, None))!.Version);
         Assert.Equal(1, (await Store.GetComponentAsync(c.Id, None))!.Version);
         await Assert.ThrowsAsync<StatusKitConcurrencyException>(() => Store.UpdateComponentAsync(a with { Name = "Stale" }, None));
+    }
+
+    [Fact]
+    public async Task ReorderComponents_ThatChangesAnOrder_MovesThePagesVersion_AndOneThatChangesNoneDoesNot()
+    {
+        var page = await AddPageAsync();
+        var a = await AddComponentAsync(page.Id, "A", displayOrder: 0);
+        var b = await AddComponentAsync(page.Id, "B", displayOrder: 1);
+
+        await Store.ReorderComponentsAsync(page.Id, [b.Id, a.Id], null, None);
+        var afterReorder = (await Store.GetPageAsync(page.Id, None))!.Version;
+        await Store.ReorderComponentsAsync(page.Id, [b.Id, a.Id], null, None);
+
+        Assert.Equal((2L, 2L), (afterReorder, (await Store.GetPageAsync(page.Id, None))!.Version));
+        await Assert.ThrowsAsync<StatusKitConcurrencyException>(() => Store.UpdatePageAsync(page with { Name = "Stale" }, None));
+    }
+
+    [Fact]
+    public async Task ReorderComponents_AtAStaleExpectedPageVersion_ThrowsConcurrency_AndChangesNothing()
+    {
+        var page = await AddPageAsync();
+        var a = await AddComponentAsync(page.Id, "A", displayOrder: 0);
+        var b = await AddComponentAsync(page.Id, "B", displayOrder: 1);
+        await Store.ReorderComponentsAsync(page.Id, [b.Id, a.Id], 1, None);
+
+        await Assert.ThrowsAsync<StatusKitConcurrencyException>(() => Store.ReorderComponentsAsync(page.Id, [a.Id, b.Id], 1, None));
+
+        var components = await Store.ListComponentsAsync(page.Id, None);
+        Assert.Equal([b.Id, a.Id], components.Select(c => c.Id));
+        Assert.Equal([2L, 2L], components.Select(c => c.Version));
+        Assert.Equal(2, (await Store.GetPageAsync(page.Id, None))!.Version);
+    }
+
+    [Fact]
+    public async Task ReorderComponents_AtTheExpectedPageVersion_EvenChangingNoOrder_Applies()
+    {
+        var page = await AddPageAsync();
+        var a = await AddComponentAsync(page.Id, "A", displayOrder: 0);
+        var b = await AddComponentAsync(page.Id, "B", displayOrder: 1);
+
+        await Store.ReorderComponentsAsync(page.Id, [a.Id, b.Id], 1, None);
+        await Store.ReorderComponentsAsync(page.Id, [b.Id, a.Id], 1, None);
+
+        Assert.Equal([b.Id, a.Id], (await Store.ListComponentsAsync(page.Id, None)).Select(c => c.Id));
+        Assert.Equal(2, (await Store.GetPageAsync(page.Id, None))!.Version);
     }
 
     [Fact]
