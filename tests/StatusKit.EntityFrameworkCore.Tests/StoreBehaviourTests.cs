@@ -559,8 +559,8 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
             CancellationToken.None));
         await AssertConflictsNameTheFieldAsync(store, page);
 
-        Assert.True(await store.DeleteComponentAsync(api.Id, CancellationToken.None));
-        Assert.True(await store.DeletePageAsync(page.Id, CancellationToken.None));
+        Assert.True(await store.DeleteComponentAsync(api.Id, null, CancellationToken.None));
+        Assert.True(await store.DeletePageAsync(page.Id, null, CancellationToken.None));
     }
 
     [Fact]
@@ -611,7 +611,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         Assert.Equal(2, resolved.Updates.Count);
         Assert.Equal(Samples.T0.AddHours(1), resolved.ResolvedAt);
 
-        Assert.True(await store.DeletePageAsync(page.Id, CancellationToken.None));
+        Assert.True(await store.DeletePageAsync(page.Id, null, CancellationToken.None));
         await using var context = Database.CreateContext();
         Assert.Equal(0, await context.Set<ComponentEntity>().CountAsync());
         Assert.Equal(0, await context.Set<StatusHistoryEntity>().CountAsync());

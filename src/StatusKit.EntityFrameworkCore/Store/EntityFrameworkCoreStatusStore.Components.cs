@@ -69,10 +69,23 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     /// the JSON id lists of the page's incidents, windows and subscribers in the same command
     /// (<see cref="ForgetComponentSql"/>), which runs before the component row goes because it reads the row's page.
     /// </remarks>
-    public async Task<bool> DeleteComponentAsync(Guid componentId, CancellationToken cancellationToken)
+    public async Task<bool> DeleteComponentAsync(Guid componentId, long? expectedVersion, CancellationToken cancellationToken)
     {
         await using var session = await OpenAsync(cancellationToken);
         await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
+        // An UPDATE of the row at the expected version that changes nothing, before the history and the references are
+        // touched: no row is a stale version (or a missing component), and on PostgreSQL the row stays locked until the
+        // delete commits, so an edit cannot land in between.
+        if (expectedVersion is { } expected
+            && await session.Set<ComponentEntity>()
+                .Where(c => c.Id == componentId && c.Version == expected)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Version, c => c.Version), cancellationToken) == 0)
+        {
+            return await session.Set<ComponentEntity>().AnyAsync(c => c.Id == componentId, cancellationToken)
+                ? throw StaleVersion.Of("component", componentId, expected)
+                : false;
+        }
+
         var s = session.Schema;
         string H(string property) => s.Column<StatusHistoryEntity>(property);
         string C(string property) => s.Column<ComponentEntity>(property);

@@ -102,9 +102,10 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return null;
     }
 
-    public async Task<bool> DeleteMaintenanceWindowAsync(Guid windowId, CancellationToken cancellationToken)
+    public async Task<bool> DeleteMaintenanceWindowAsync(Guid windowId, long? expectedVersion, CancellationToken cancellationToken)
     {
         await using var session = await OpenAsync(cancellationToken);
-        return await session.Set<MaintenanceWindowEntity>().Where(w => w.Id == windowId).ExecuteDeleteAsync(cancellationToken) > 0;
+        return await DeleteAtVersionAsync(
+            session.Set<MaintenanceWindowEntity>().Where(w => w.Id == windowId), expectedVersion, "maintenance window", windowId, cancellationToken);
     }
 }

@@ -139,9 +139,10 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.UpdatedAt, p => p.UpdatedAt < at ? at : p.UpdatedAt), cancellationToken) > 0;
     }
 
-    public async Task<bool> DeletePageAsync(Guid pageId, CancellationToken cancellationToken)
+    /// <remarks>One <c>DELETE</c> (the database cascades), conditional on the version when one is expected (<see cref="DeleteAtVersionAsync{T}"/>).</remarks>
+    public async Task<bool> DeletePageAsync(Guid pageId, long? expectedVersion, CancellationToken cancellationToken)
     {
         await using var session = await OpenAsync(cancellationToken);
-        return await session.Set<PageEntity>().Where(p => p.Id == pageId).ExecuteDeleteAsync(cancellationToken) > 0;
+        return await DeleteAtVersionAsync(session.Set<PageEntity>().Where(p => p.Id == pageId), expectedVersion, "page", pageId, cancellationToken);
     }
 }

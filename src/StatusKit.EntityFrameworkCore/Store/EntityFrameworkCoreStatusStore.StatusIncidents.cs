@@ -134,9 +134,10 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return row.ToModel();
     }
 
-    public async Task<bool> DeleteStatusIncidentAsync(Guid incidentId, CancellationToken cancellationToken)
+    public async Task<bool> DeleteStatusIncidentAsync(Guid incidentId, long? expectedVersion, CancellationToken cancellationToken)
     {
         await using var session = await OpenAsync(cancellationToken);
-        return await session.Set<StatusIncidentEntity>().Where(i => i.Id == incidentId).ExecuteDeleteAsync(cancellationToken) > 0;
+        return await DeleteAtVersionAsync(
+            session.Set<StatusIncidentEntity>().Where(i => i.Id == incidentId), expectedVersion, "status incident", incidentId, cancellationToken);
     }
 }

@@ -80,9 +80,10 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return row.ToModel();
     }
 
-    public async Task<bool> DeleteSubscriberAsync(Guid subscriberId, CancellationToken cancellationToken)
+    public async Task<bool> DeleteSubscriberAsync(Guid subscriberId, long? expectedVersion, CancellationToken cancellationToken)
     {
         await using var session = await OpenAsync(cancellationToken);
-        return await session.Set<SubscriberEntity>().Where(s => s.Id == subscriberId).ExecuteDeleteAsync(cancellationToken) > 0;
+        return await DeleteAtVersionAsync(
+            session.Set<SubscriberEntity>().Where(s => s.Id == subscriberId), expectedVersion, "subscriber", subscriberId, cancellationToken);
     }
 }

@@ -81,6 +81,25 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext> : IStatus
     }
 
     /// <summary>
+    /// Deletes <paramref name="record"/> (a query of one row by id) in one <c>DELETE</c>, at <paramref name="expectedVersion"/>
+    /// when given. When that deletes nothing, a row still there is at another version: a stale version, nothing deleted.
+    /// </summary>
+    private static async Task<bool> DeleteAtVersionAsync<T>(
+        IQueryable<T> record, long? expectedVersion, string resource, Guid id, CancellationToken cancellationToken)
+        where T : class
+    {
+        var target = expectedVersion is { } version ? record.Where(r => EF.Property<long>(r, nameof(PageEntity.Version)) == version) : record;
+        if (await target.ExecuteDeleteAsync(cancellationToken) > 0)
+        {
+            return true;
+        }
+
+        return expectedVersion is { } expected && await record.AnyAsync(cancellationToken)
+            ? throw StaleVersion.Of(resource, id, expected)
+            : false;
+    }
+
+    /// <summary>
     /// Saves, turning unique and foreign-key violations and lost compare-and-sets (<see cref="AdvanceVersion{T}"/>) into
     /// StatusKit's exceptions.
     /// </summary>

@@ -68,9 +68,12 @@ public interface IStatusStore
 
     /// <summary>
     /// Deletes a page with everything that belongs to it (components, windows, incidents, subscribers, history,
-    /// notifications). Returns false when it was missing.
+    /// notifications). Returns false when it was missing. Given <paramref name="expectedVersion"/>, a compare-and-set
+    /// like <see cref="UpdatePageAsync"/>: it deletes only a page still at that version, in the delete itself, and a page
+    /// at another version throws <see cref="StatusKitConcurrencyException"/> and deletes nothing, so a change made after
+    /// the caller read the page is never deleted unseen. The other deletes take an expected version the same way.
     /// </summary>
-    Task<bool> DeletePageAsync(Guid pageId, CancellationToken cancellationToken);
+    Task<bool> DeletePageAsync(Guid pageId, long? expectedVersion, CancellationToken cancellationToken);
 
     // ---- Components ----------------------------------------------------------------------------------------
 
@@ -96,7 +99,8 @@ public interface IStatusStore
 
     /// <summary>
     /// Deletes a component with its history, and takes its id out of every record of its page that names it, in the
-    /// same atomic change. Returns false when it was missing.
+    /// same atomic change. Returns false when it was missing. An expected version (see <see cref="DeletePageAsync"/>)
+    /// that is stale throws before any of it changes.
     /// </summary>
     /// <remarks>
     /// <para>No record keeps a deleted component's id, so a client can send back the component list it reads:</para>
@@ -112,7 +116,7 @@ public interface IStatusStore
     /// over with the components it then chooses.</item>
     /// </list>
     /// </remarks>
-    Task<bool> DeleteComponentAsync(Guid componentId, CancellationToken cancellationToken);
+    Task<bool> DeleteComponentAsync(Guid componentId, long? expectedVersion, CancellationToken cancellationToken);
 
     /// <summary>
     /// Sets the display order of every component of a page at once: <paramref name="orderedComponentIds"/> must list
@@ -198,8 +202,8 @@ public interface IStatusStore
     Task<MaintenanceWindow?> TryUpdateMaintenanceWindowAsync(
         MaintenanceWindow window, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a window. Returns false when it was missing.</summary>
-    Task<bool> DeleteMaintenanceWindowAsync(Guid windowId, CancellationToken cancellationToken);
+    /// <summary>Deletes a window (an expected version: see <see cref="DeletePageAsync"/>). Returns false when it was missing.</summary>
+    Task<bool> DeleteMaintenanceWindowAsync(Guid windowId, long? expectedVersion, CancellationToken cancellationToken);
 
     // ---- Public status incidents ---------------------------------------------------------------------------
 
@@ -235,8 +239,8 @@ public interface IStatusStore
     Task<StatusIncident> AppendStatusIncidentUpdateAsync(
         Guid incidentId, StatusIncidentUpdate update, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
-    /// <summary>Deletes an incident. Returns false when it was missing.</summary>
-    Task<bool> DeleteStatusIncidentAsync(Guid incidentId, CancellationToken cancellationToken);
+    /// <summary>Deletes an incident (an expected version: see <see cref="DeletePageAsync"/>). Returns false when it was missing.</summary>
+    Task<bool> DeleteStatusIncidentAsync(Guid incidentId, long? expectedVersion, CancellationToken cancellationToken);
 
     // ---- Subscribers ---------------------------------------------------------------------------------------
 
@@ -268,8 +272,11 @@ public interface IStatusStore
     /// </summary>
     Task<Subscriber> UpdateSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a subscriber (its notifications are kept). Returns false when it was missing.</summary>
-    Task<bool> DeleteSubscriberAsync(Guid subscriberId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes a subscriber (its notifications are kept; an expected version: see <see cref="DeletePageAsync"/>).
+    /// Returns false when it was missing.
+    /// </summary>
+    Task<bool> DeleteSubscriberAsync(Guid subscriberId, long? expectedVersion, CancellationToken cancellationToken);
 
     // ---- Notification outbox -------------------------------------------------------------------------------
 

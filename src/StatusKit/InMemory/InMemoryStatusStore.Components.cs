@@ -71,10 +71,11 @@ public sealed partial class InMemoryStatusStore
             cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> DeleteComponentAsync(Guid componentId, CancellationToken cancellationToken) =>
+    public Task<bool> DeleteComponentAsync(Guid componentId, long? expectedVersion, CancellationToken cancellationToken) =>
         Run(
             () =>
             {
+                EnsureVersionToDelete("component", componentId, _components.GetValueOrDefault(componentId)?.Version, expectedVersion);
                 if (!_components.Remove(componentId, out var removed))
                 {
                     return false;

@@ -77,8 +77,14 @@ public sealed partial class InMemoryStatusStore
             cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> DeleteMaintenanceWindowAsync(Guid windowId, CancellationToken cancellationToken) =>
-        Run(() => RemoveOnPage(_windows, _windowIdsByPage, windowId, static w => w.PageId), cancellationToken);
+    public Task<bool> DeleteMaintenanceWindowAsync(Guid windowId, long? expectedVersion, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                EnsureVersionToDelete("maintenance window", windowId, _windows.GetValueOrDefault(windowId)?.Version, expectedVersion);
+                return RemoveOnPage(_windows, _windowIdsByPage, windowId, static w => w.PageId);
+            },
+            cancellationToken);
 
     /// <summary>Sorts <paramref name="windows"/> by occurrence start, then id, and returns it.</summary>
     private static MaintenanceWindow[] Ordered(MaintenanceWindow[] windows) =>

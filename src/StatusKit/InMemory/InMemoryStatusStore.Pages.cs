@@ -105,10 +105,11 @@ public sealed partial class InMemoryStatusStore
             cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> DeletePageAsync(Guid pageId, CancellationToken cancellationToken) =>
+    public Task<bool> DeletePageAsync(Guid pageId, long? expectedVersion, CancellationToken cancellationToken) =>
         Run(
             () =>
             {
+                EnsureVersionToDelete("page", pageId, _pages.GetValueOrDefault(pageId)?.Version, expectedVersion);
                 if (!_pages.Remove(pageId))
                 {
                     return false;

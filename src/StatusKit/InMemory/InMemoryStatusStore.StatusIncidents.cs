@@ -123,8 +123,14 @@ public sealed partial class InMemoryStatusStore
             cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> DeleteStatusIncidentAsync(Guid incidentId, CancellationToken cancellationToken) =>
-        Run(() => RemoveOnPage(_incidents, _incidentIdsByPage, incidentId, static i => i.PageId), cancellationToken);
+    public Task<bool> DeleteStatusIncidentAsync(Guid incidentId, long? expectedVersion, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                EnsureVersionToDelete("status incident", incidentId, _incidents.GetValueOrDefault(incidentId)?.Version, expectedVersion);
+                return RemoveOnPage(_incidents, _incidentIdsByPage, incidentId, static i => i.PageId);
+            },
+            cancellationToken);
 
     private static void ValidateIncident(StatusIncident incident)
     {

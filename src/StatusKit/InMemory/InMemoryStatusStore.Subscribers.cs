@@ -98,8 +98,14 @@ public sealed partial class InMemoryStatusStore
             cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> DeleteSubscriberAsync(Guid subscriberId, CancellationToken cancellationToken) =>
-        Run(() => RemoveOnPage(_subscribers, _subscriberIdsByPage, subscriberId, static s => s.PageId), cancellationToken);
+    public Task<bool> DeleteSubscriberAsync(Guid subscriberId, long? expectedVersion, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                EnsureVersionToDelete("subscriber", subscriberId, _subscribers.GetValueOrDefault(subscriberId)?.Version, expectedVersion);
+                return RemoveOnPage(_subscribers, _subscriberIdsByPage, subscriberId, static s => s.PageId);
+            },
+            cancellationToken);
 
     /// <summary>Sorts <paramref name="subscribers"/> by creation time, then id, and returns it.</summary>
     private static Subscriber[] OrderedSubscribers(Subscriber[] subscribers) =>

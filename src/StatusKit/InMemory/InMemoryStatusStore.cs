@@ -87,6 +87,18 @@ public sealed partial class InMemoryStatusStore : IStatusStore
         }
     }
 
+    /// <summary>
+    /// The compare-and-set check of a delete: a record that is there (<paramref name="stored"/> not null) must be at
+    /// <paramref name="expected"/> when one is given; a missing one is left to the delete, which reports it.
+    /// </summary>
+    private static void EnsureVersionToDelete(string resource, Guid id, long? stored, long? expected)
+    {
+        if (stored is { } version && expected is { } wanted)
+        {
+            EnsureVersion(resource, id, version, wanted);
+        }
+    }
+
     private static StatusKitConflictException DuplicateId(string resource, Guid id) =>
         new("id", $"A {resource} with id '{id}' already exists; use a new id.");
 }

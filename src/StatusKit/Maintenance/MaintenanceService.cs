@@ -200,7 +200,8 @@ public sealed class MaintenanceService
     /// <summary>
     /// Deletes a window like <see cref="DeleteAsync(Guid, CancellationToken)"/>, when given only if it is still at
     /// <paramref name="expectedVersion"/> (else <see cref="StatusKitConcurrencyException"/>, deleting nothing). The
-    /// version is checked against the window as read just before the delete.
+    /// version is checked by the store's delete itself, so a change that lands after the window was read is never deleted
+    /// unseen.
     /// </summary>
     public async Task<bool> DeleteAsync(Guid windowId, long? expectedVersion, CancellationToken cancellationToken = default)
     {
@@ -213,7 +214,7 @@ public sealed class MaintenanceService
         OptimisticEdit.RequireVersion("maintenance window", windowId, expectedVersion, window.Version);
 
         await _store.BeforeRemovalAsync(window.PageId, _time.GetUtcNow(), window.UpdatedAt, cancellationToken);
-        if (!await _store.DeleteMaintenanceWindowAsync(windowId, cancellationToken))
+        if (!await _store.DeleteMaintenanceWindowAsync(windowId, expectedVersion, cancellationToken))
         {
             return false;
         }

@@ -105,7 +105,8 @@ public sealed class ComponentService
     /// <summary>
     /// Deletes a component like <see cref="DeleteAsync(Guid, CancellationToken)"/>, when given only if it is still at
     /// <paramref name="expectedVersion"/> (else <see cref="StatusKitConcurrencyException"/>, deleting nothing). The
-    /// version is checked against the component as read just before the delete.
+    /// version is checked by the store's delete itself, so a change that lands after the component was read is never deleted
+    /// unseen.
     /// </summary>
     public async Task<bool> DeleteAsync(Guid componentId, long? expectedVersion, CancellationToken cancellationToken = default)
     {
@@ -119,7 +120,7 @@ public sealed class ComponentService
 
         var changedAt = component.StatusUpdatedAt > component.UpdatedAt ? component.StatusUpdatedAt : component.UpdatedAt;
         await _store.BeforeRemovalAsync(component.PageId, _time.GetUtcNow(), changedAt, cancellationToken);
-        if (!await _store.DeleteComponentAsync(componentId, cancellationToken))
+        if (!await _store.DeleteComponentAsync(componentId, expectedVersion, cancellationToken))
         {
             return false;
         }

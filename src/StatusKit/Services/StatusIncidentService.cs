@@ -156,7 +156,8 @@ public sealed class StatusIncidentService
     /// <summary>
     /// Deletes an incident like <see cref="DeleteAsync(Guid, CancellationToken)"/>, when given only if it is still at
     /// <paramref name="expectedVersion"/> (else <see cref="StatusKitConcurrencyException"/>, deleting nothing). The
-    /// version is checked against the incident as read just before the delete.
+    /// version is checked by the store's delete itself, so a change that lands after the incident was read is never deleted
+    /// unseen.
     /// </summary>
     public async Task<bool> DeleteAsync(Guid incidentId, long? expectedVersion, CancellationToken cancellationToken = default)
     {
@@ -169,7 +170,7 @@ public sealed class StatusIncidentService
         OptimisticEdit.RequireVersion("status incident", incidentId, expectedVersion, incident.Version);
 
         await _store.BeforeRemovalAsync(incident.PageId, _time.GetUtcNow(), incident.UpdatedAt, cancellationToken);
-        if (!await _store.DeleteStatusIncidentAsync(incidentId, cancellationToken))
+        if (!await _store.DeleteStatusIncidentAsync(incidentId, expectedVersion, cancellationToken))
         {
             return false;
         }

@@ -120,21 +120,12 @@ public sealed class StatusPageService
     /// <summary>
     /// Deletes a page like <see cref="DeleteAsync(Guid, CancellationToken)"/>, when given only if it is still at
     /// <paramref name="expectedVersion"/> (else <see cref="StatusKitConcurrencyException"/>, deleting nothing). The
-    /// version is checked against the page as read just before the delete.
+    /// version is checked by the store's delete itself, so a change that lands after the page was read is never deleted
+    /// unseen.
     /// </summary>
     public async Task<bool> DeleteAsync(Guid pageId, long? expectedVersion, CancellationToken cancellationToken = default)
     {
-        if (expectedVersion is not null)
-        {
-            if (await _store.GetPageAsync(pageId, cancellationToken) is not { } page)
-            {
-                return false;
-            }
-
-            OptimisticEdit.RequireVersion("page", pageId, expectedVersion, page.Version);
-        }
-
-        var deleted = await _store.DeletePageAsync(pageId, cancellationToken);
+        var deleted = await _store.DeletePageAsync(pageId, expectedVersion, cancellationToken);
         if (deleted)
         {
             await _engine.ForgetPageAsync(pageId, cancellationToken);

@@ -165,27 +165,16 @@ public sealed class SubscriberService
 
     /// <summary>Deletes a subscriber (its sent notifications are kept). False when it did not exist.</summary>
     public Task<bool> DeleteAsync(Guid subscriberId, CancellationToken cancellationToken = default) =>
-        _store.DeleteSubscriberAsync(subscriberId, cancellationToken);
+        _store.DeleteSubscriberAsync(subscriberId, null, cancellationToken);
 
     /// <summary>
     /// Deletes a subscriber like <see cref="DeleteAsync(Guid, CancellationToken)"/>, when given only if it is still at
     /// <paramref name="expectedVersion"/> (else <see cref="StatusKitConcurrencyException"/>, deleting nothing). The
-    /// version is checked against the subscriber as read just before the delete.
+    /// version is checked by the store's delete itself, so a change that lands after the subscriber was read is never deleted
+    /// unseen.
     /// </summary>
-    public async Task<bool> DeleteAsync(Guid subscriberId, long? expectedVersion, CancellationToken cancellationToken = default)
-    {
-        if (expectedVersion is not null)
-        {
-            if (await _store.GetSubscriberAsync(subscriberId, cancellationToken) is not { } subscriber)
-            {
-                return false;
-            }
-
-            OptimisticEdit.RequireVersion("subscriber", subscriberId, expectedVersion, subscriber.Version);
-        }
-
-        return await _store.DeleteSubscriberAsync(subscriberId, cancellationToken);
-    }
+    public Task<bool> DeleteAsync(Guid subscriberId, long? expectedVersion, CancellationToken cancellationToken = default) =>
+        _store.DeleteSubscriberAsync(subscriberId, expectedVersion, cancellationToken);
 
     private Task<Subscriber?> VerifyCoreAsync(Guid? pageId, string token, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public abstract partial class StatusStoreContractTests
             await Store.AddStatusIncidentAsync(incident, [], None);
         }
 
-        Assert.True(await Store.DeleteComponentAsync(doomed.Id, None));
+        Assert.True(await Store.DeleteComponentAsync(doomed.Id, null, None));
 
         // Each changed incident moves to its next version, so an update computed before cannot write the id back.
         StoreAssert.Same(both with { ComponentIds = [kept.Id], Version = 2 }, await Store.GetStatusIncidentAsync(both.Id, None));
@@ -37,7 +37,7 @@ public abstract partial class StatusStoreContractTests
         var onlyDoomed = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [doomed.Id], MaintenanceState.InProgress), None);
         var onlyKept = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [kept.Id]), None);
 
-        Assert.True(await Store.DeleteComponentAsync(doomed.Id, None));
+        Assert.True(await Store.DeleteComponentAsync(doomed.Id, null, None));
 
         // The version moves on, so a transition computed from the window as it was (with the deleted id) loses its
         // compare-and-set instead of writing the id back.
@@ -55,7 +55,7 @@ public abstract partial class StatusStoreContractTests
         var window = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [kept.Id, doomed.Id]), None);
         var staleStart = window with { State = MaintenanceState.InProgress };
 
-        Assert.True(await Store.DeleteComponentAsync(doomed.Id, None));
+        Assert.True(await Store.DeleteComponentAsync(doomed.Id, null, None));
 
         Assert.Null(await Store.TryUpdateMaintenanceWindowAsync(staleStart, [], None));
         Assert.Equal([kept.Id], (await Store.GetMaintenanceWindowAsync(window.Id, None))!.ComponentIds);
@@ -70,7 +70,7 @@ public abstract partial class StatusStoreContractTests
         var subscriber = TestData.Subscriber(page.Id) with { ComponentIds = [doomed.Id, kept.Id] };
         await Store.AddSubscriberAsync(subscriber, [], None);
 
-        Assert.True(await Store.DeleteComponentAsync(doomed.Id, None));
+        Assert.True(await Store.DeleteComponentAsync(doomed.Id, null, None));
 
         StoreAssert.Same(subscriber with { ComponentIds = [kept.Id], Version = 2 }, await Store.GetSubscriberAsync(subscriber.Id, None));
     }
@@ -89,7 +89,7 @@ public abstract partial class StatusStoreContractTests
             await Store.AddSubscriberAsync(subscriber, [], None);
         }
 
-        Assert.True(await Store.DeleteComponentAsync(doomed.Id, None));
+        Assert.True(await Store.DeleteComponentAsync(doomed.Id, null, None));
 
         // An empty list means "every component": left active, these two would start hearing about everything.
         StoreAssert.Same(verified with { ComponentIds = [], IsActive = false, Version = 2 }, await Store.GetSubscriberAsync(verified.Id, None));
@@ -110,7 +110,7 @@ public abstract partial class StatusStoreContractTests
         var subscriber = TestData.Subscriber(other.Id) with { ComponentIds = [otherComponent.Id] };
         await Store.AddSubscriberAsync(subscriber, [], None);
 
-        Assert.True(await Store.DeleteComponentAsync(doomed.Id, None));
+        Assert.True(await Store.DeleteComponentAsync(doomed.Id, null, None));
 
         StoreAssert.Same(incident, await Store.GetStatusIncidentAsync(incident.Id, None));
         StoreAssert.Same(window, await Store.GetMaintenanceWindowAsync(window.Id, None));

@@ -262,7 +262,7 @@ public abstract partial class StatusStoreContractTests
         await CommitAsync(doomed, ComponentStatus.Operational, ComponentStatus.MajorOutage, TestData.At(5));
         await CommitAsync(kept, ComponentStatus.Operational, ComponentStatus.PartialOutage, TestData.At(6));
 
-        Assert.True(await Store.DeleteComponentAsync(doomed.Id, None));
+        Assert.True(await Store.DeleteComponentAsync(doomed.Id, null, None));
 
         Assert.Null(await Store.GetComponentAsync(doomed.Id, None));
         Assert.Equal([kept.Id], (await Store.ListComponentsAsync(page.Id, None)).Select(c => c.Id));
@@ -273,7 +273,7 @@ public abstract partial class StatusStoreContractTests
     [Fact]
     public async Task DeleteComponent_Missing_ReturnsFalse()
     {
-        Assert.False(await Store.DeleteComponentAsync(Guid.NewGuid(), None));
+        Assert.False(await Store.DeleteComponentAsync(Guid.NewGuid(), null, None));
     }
 
     [Fact]

@@ -118,10 +118,10 @@ public abstract partial class StatusStoreContractTests
 
         await Store.AddMaintenanceWindowAsync(TestData.Window(gone.Id, []), None);
 
-        Assert.True(await Store.DeleteMaintenanceWindowAsync(deletedWindow.Id, None));
-        Assert.True(await Store.DeleteStatusIncidentAsync(deletedIncident.Id, None));
-        Assert.True(await Store.DeleteSubscriberAsync(deletedSubscriber.Id, None));
-        Assert.True(await Store.DeletePageAsync(gone.Id, None));
+        Assert.True(await Store.DeleteMaintenanceWindowAsync(deletedWindow.Id, null, None));
+        Assert.True(await Store.DeleteStatusIncidentAsync(deletedIncident.Id, null, None));
+        Assert.True(await Store.DeleteSubscriberAsync(deletedSubscriber.Id, null, None));
+        Assert.True(await Store.DeletePageAsync(gone.Id, null, None));
 
         var content = await Store.LoadPageContentAsync(page.Id, 100, None);
         var inputs = await Store.LoadStatusInputsAsync(StatusScope.ForPage(page.Id), None);

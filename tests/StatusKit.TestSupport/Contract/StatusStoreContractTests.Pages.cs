@@ -163,7 +163,7 @@ public abstract partial class StatusStoreContractTests
     [Fact]
     public async Task DeletePage_Missing_ReturnsFalse()
     {
-        Assert.False(await Store.DeletePageAsync(Guid.NewGuid(), None));
+        Assert.False(await Store.DeletePageAsync(Guid.NewGuid(), null, None));
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public abstract partial class StatusStoreContractTests
             seed.Add((component, window, incident, subscriber, notification));
         }
 
-        Assert.True(await Store.DeletePageAsync(doomed.Id, None));
+        Assert.True(await Store.DeletePageAsync(doomed.Id, null, None));
 
         var gone = seed[0];
         Assert.Null(await Store.GetPageAsync(doomed.Id, None));
@@ -214,7 +214,7 @@ public abstract partial class StatusStoreContractTests
     public async Task DeletePage_ThenReuseSlug_Succeeds()
     {
         var page = await AddPageAsync(slug: "reused");
-        await Store.DeletePageAsync(page.Id, None);
+        await Store.DeletePageAsync(page.Id, null, None);
 
         var successor = TestData.Page(slug: "reused");
         await Store.AddPageAsync(successor, None);

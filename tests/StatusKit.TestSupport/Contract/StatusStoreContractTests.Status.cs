@@ -190,7 +190,7 @@ public abstract partial class StatusStoreContractTests
         var page = await AddPageAsync();
         var api = await AddComponentAsync(page.Id);
         var gone = await AddComponentAsync(page.Id);
-        await Store.DeleteComponentAsync(gone.Id, None);
+        await Store.DeleteComponentAsync(gone.Id, null, None);
         var notification = TestData.Notification(page.Id);
 
         var committed = await Store.CommitStatusAsync(

@@ -249,8 +249,8 @@ public abstract partial class StatusStoreContractTests
         var page = await AddPageAsync();
         var incident = await AddIncidentAsync(page.Id, TestData.At(0));
 
-        Assert.True(await Store.DeleteStatusIncidentAsync(incident.Id, None));
-        Assert.False(await Store.DeleteStatusIncidentAsync(incident.Id, None));
+        Assert.True(await Store.DeleteStatusIncidentAsync(incident.Id, null, None));
+        Assert.False(await Store.DeleteStatusIncidentAsync(incident.Id, null, None));
         Assert.Null(await Store.GetStatusIncidentAsync(incident.Id, None));
     }
 

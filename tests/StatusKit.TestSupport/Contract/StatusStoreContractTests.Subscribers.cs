@@ -219,8 +219,8 @@ public abstract partial class StatusStoreContractTests
         await Store.AddSubscriberAsync(subscriber, [], None);
         var notification = await EnqueueAsync(TestData.Notification(page.Id, subscriber.Id));
 
-        Assert.True(await Store.DeleteSubscriberAsync(subscriber.Id, None));
-        Assert.False(await Store.DeleteSubscriberAsync(subscriber.Id, None));
+        Assert.True(await Store.DeleteSubscriberAsync(subscriber.Id, null, None));
+        Assert.False(await Store.DeleteSubscriberAsync(subscriber.Id, null, None));
 
         Assert.Null(await Store.GetSubscriberAsync(subscriber.Id, None));
         Assert.Equal(notification, await Store.GetNotificationAsync(notification.Id, None));

@@ -219,7 +219,7 @@ public abstract partial class StatusStoreContractTests
         await Store.AddStatusIncidentAsync(incident, [], None);
         var staleRetitle = incident with { Title = "Computed before the delete" };
 
-        Assert.True(await Store.DeleteComponentAsync(doomed.Id, None));
+        Assert.True(await Store.DeleteComponentAsync(doomed.Id, null, None));
 
         await Assert.ThrowsAsync<StatusKitConcurrencyException>(() => Store.UpdateStatusIncidentAsync(staleRetitle, None));
         Assert.Equal([kept.Id], (await Store.GetStatusIncidentAsync(incident.Id, None))!.ComponentIds);
@@ -235,7 +235,7 @@ public abstract partial class StatusStoreContractTests
         await Store.AddSubscriberAsync(subscriber, [], None);
         var staleVerify = subscriber with { IsVerified = true, VerifyTokenHash = null };
 
-        Assert.True(await Store.DeleteComponentAsync(doomed.Id, None));
+        Assert.True(await Store.DeleteComponentAsync(doomed.Id, null, None));
 
         await Assert.ThrowsAsync<StatusKitConcurrencyException>(() => Store.UpdateSubscriberAsync(staleVerify, [], None));
         Assert.Equal([kept.Id], (await Store.GetSubscriberAsync(subscriber.Id, None))!.ComponentIds);
@@ -252,7 +252,7 @@ public abstract partial class StatusStoreContractTests
         var subscriber = TestData.Subscriber(page.Id) with { ComponentIds = [kept.Id] };
         await Store.AddSubscriberAsync(subscriber, [], None);
 
-        Assert.True(await Store.DeleteComponentAsync(doomed.Id, None));
+        Assert.True(await Store.DeleteComponentAsync(doomed.Id, null, None));
 
         Assert.Equal(1, (await Store.GetStatusIncidentAsync(incident.Id, None))!.Version);
         Assert.Equal(1, (await Store.GetSubscriberAsync(subscriber.Id, None))!.Version);

@@ -130,7 +130,7 @@ public sealed class InMemoryStatusStoreTests
         await store.AddPageAsync(page, None);
         var notification = TestData.Notification(page.Id);
         await store.EnqueueNotificationsAsync([notification], None);
-        await store.DeletePageAsync(page.Id, None);
+        await store.DeletePageAsync(page.Id, null, None);
 
         var count = await store.EnqueueNotificationsAsync([TestData.Notification(Guid.NewGuid()) with { DeduplicationKey = notification.DeduplicationKey }], None);
 

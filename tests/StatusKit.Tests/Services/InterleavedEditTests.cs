@@ -212,6 +212,46 @@ public sealed class InterleavedEditTests
     }
 
     [Fact]
+    public async Task Deletes_with_an_expected_version_are_refused_when_the_record_changes_just_before_the_store_deletes_it()
+    {
+        await using var kit = ServiceAssert.Kit();
+        var (page, components) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, Title = "Errors", Message = "Looking" });
+        var subscriber = (await kit.Subscribers.SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "ops@example.com", PreVerified = true,
+        })).Subscriber;
+        var maintenance = kit.Get<MaintenanceService>();
+        var start = kit.Clock.GetUtcNow().AddHours(1);
+        var window = await maintenance.CreateAsync(new CreateMaintenanceWindow { PageId = page.Id, Title = "Upgrade", StartsAt = start, EndsAt = start.AddHours(1) });
+        var deletes = new (string StoreMethod, Func<Task> Edit, Func<Task<bool>> Delete)[]
+        {
+            (nameof(kit.Store.DeleteComponentAsync), () => kit.Components.UpdateAsync(components[0].Id, new UpdateComponent { Name = "v2" }),
+                () => kit.Components.DeleteAsync(components[0].Id, expectedVersion: 1)),
+            (nameof(kit.Store.DeleteStatusIncidentAsync), () => kit.Incidents.UpdateAsync(incident.Id, new UpdateStatusIncident { Title = "v2" }),
+                () => kit.Incidents.DeleteAsync(incident.Id, expectedVersion: 1)),
+            (nameof(kit.Store.DeleteSubscriberAsync), () => kit.Subscribers.DeactivateAsync(subscriber.Id),
+                () => kit.Subscribers.DeleteAsync(subscriber.Id, expectedVersion: 1)),
+            (nameof(kit.Store.DeleteMaintenanceWindowAsync), () => maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { Title = "v2" }),
+                () => maintenance.DeleteAsync(window.Id, expectedVersion: 1)),
+            (nameof(kit.Store.DeletePageAsync), () => kit.Pages.UpdateAsync(page.Id, new UpdateStatusPage { Name = "v2" }),
+                () => kit.Pages.DeleteAsync(page.Id, expectedVersion: 1)),
+        };
+
+        foreach (var (storeMethod, edit, delete) in deletes)
+        {
+            BeforeNextStoreCall(kit, storeMethod, edit);
+            await Assert.ThrowsAsync<StatusKitConcurrencyException>(delete);
+        }
+
+        Assert.Equal("v2", (await kit.Components.GetAsync(components[0].Id))!.Name);
+        Assert.Equal("v2", (await kit.Incidents.GetAsync(incident.Id))!.Title);
+        Assert.False((await kit.Subscribers.GetAsync(subscriber.Id))!.IsActive);
+        Assert.Equal("v2", (await maintenance.GetAsync(window.Id))!.Title);
+        Assert.Equal("v2", (await kit.Pages.GetAsync(page.Id))!.Name);
+    }
+
+    [Fact]
     public async Task A_maintenance_update_with_a_stale_expected_version_is_refused()
     {
         await using var kit = new StatusKitHarness();

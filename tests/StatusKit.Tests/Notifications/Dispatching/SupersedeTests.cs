@@ -34,7 +34,7 @@ public sealed class SupersedeTests
         var h = await DispatcherHarness.CreateAsync();
         var subscriber = await h.SubscriberAsync();
         var row = await h.EnqueueAsync(h.Change(subscriber));
-        await h.Store.DeleteSubscriberAsync(subscriber.Id, None);
+        await h.Store.DeleteSubscriberAsync(subscriber.Id, null, None);
         var notifier = new RecordingNotifier(SubscriberChannel.Email);
 
         await h.Dispatcher(notifier).RunOnceAsync(None);
