@@ -1,6 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StatusKit.Abstractions;
+using StatusKit.Model;
+using StatusKit.TestSupport.Fakes;
 using static StatusKit.AspNetCore.Tests.AdminResponses;
 
 namespace StatusKit.AspNetCore.Tests;
@@ -257,6 +263,51 @@ public sealed class AdminPreconditionTests(SampleHostFactory factory)
             var ifMatch = $"\"{long.Parse(expected.Trim('"'), System.Globalization.CultureInfo.InvariantCulture) - 1}\"";
             var applied = await SendAsync(admin, HttpMethod.Post, $"/status/admin/{path}", ifMatch: ifMatch);
             Assert.Equal((expected, state), (applied.ETag, applied.Body.GetProperty("state").GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task A_patch_without_If_Match_whose_every_write_loses_to_a_concurrent_edit_is_409_problem_details_and_changes_nothing()
+    {
+        using var host = new SampleHostFactory();
+        IStatusStore? inner = null;
+        InterceptingStatusStore? control = null;
+        using var hooked = host.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            var registered = services.Last(d => d.ServiceType == typeof(IStatusStore));
+            services.Replace(ServiceDescriptor.Singleton(provider =>
+            {
+                inner = registered.ImplementationInstance as IStatusStore
+                        ?? registered.ImplementationFactory?.Invoke(provider) as IStatusStore
+                        ?? (IStatusStore)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!);
+                (var store, control) = InterceptingStatusStore.Wrap(inner);
+                return store;
+            }));
+        }));
+        using var admin = hooked.CreateClient();
+        admin.DefaultRequestHeaders.Add("X-Api-Key", SampleHostFactory.ApiKey);
+        var page = await CreatePageAsync(admin, "Keeps changing");
+        var component = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{Id(page)}/components", new { name = "API" }, expected: HttpStatusCode.Created);
+        var componentId = Id(component);
+        // Another writer changes the component just before each of the patch's compare-and-set writes.
+        var interleaved = 0;
+        control!.Before = (method, args) => method == nameof(IStatusStore.UpdateComponentAsync) && args[0] is Component { Name: "Never" }
+            ? Interleave()
+            : null;
+
+        using var response = await Request(admin, HttpMethod.Patch, $"/status/admin/components/{componentId}", new { name = "Never" }, null);
+
+        Assert.Equal((HttpStatusCode.Conflict, "application/problem+json"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("kept changing", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var stored = await SendAsync(admin, HttpMethod.Get, $"/status/admin/components/{componentId}");
+        Assert.Equal(("API", "changed 3", 3), (stored.Body.GetProperty("name").GetString(), stored.Body.GetProperty("description").GetString(), interleaved));
+        Assert.Equal("\"4\"", stored.ETag);
+
+        async Task Interleave()
+        {
+            var current = (await inner!.GetComponentAsync(componentId, CancellationToken.None))!;
+            await inner.UpdateComponentAsync(current with { Description = $"changed {++interleaved}" }, CancellationToken.None);
         }
     }
 
