@@ -102,10 +102,23 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return null;
     }
 
-    public async Task<bool> DeleteMaintenanceWindowAsync(Guid windowId, long? expectedVersion, CancellationToken cancellationToken)
+    /// <remarks>
+    /// One transaction: the conditional <c>DELETE</c> (<see cref="DeleteAtVersionAsync{T}"/>), then, only when it deleted
+    /// the window, the notifications as <see cref="EnqueueNotificationsAsync"/> enqueues them.
+    /// </remarks>
+    public async Task<bool> DeleteMaintenanceWindowAsync(
+        Guid windowId, long? expectedVersion, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
+        OutboxStaging.Validate(notifications);
         await using var session = await OpenAsync(cancellationToken);
-        return await DeleteAtVersionAsync(
-            session.Set<MaintenanceWindowEntity>().Where(w => w.Id == windowId), expectedVersion, "maintenance window", windowId, cancellationToken);
+        await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
+        if (!await DeleteAtVersionAsync(
+                session.Set<MaintenanceWindowEntity>().Where(w => w.Id == windowId), expectedVersion, "maintenance window", windowId, cancellationToken))
+        {
+            return false;
+        }
+
+        await EnqueueAndCommitAsync(session, transaction, notifications, cancellationToken);
+        return true;
     }
 }

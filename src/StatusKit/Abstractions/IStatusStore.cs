@@ -202,8 +202,14 @@ public interface IStatusStore
     Task<MaintenanceWindow?> TryUpdateMaintenanceWindowAsync(
         MaintenanceWindow window, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a window (an expected version: see <see cref="DeletePageAsync"/>). Returns false when it was missing.</summary>
-    Task<bool> DeleteMaintenanceWindowAsync(Guid windowId, long? expectedVersion, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes a window (an expected version: see <see cref="DeletePageAsync"/>), enqueuing <paramref name="notifications"/>
+    /// (the notice that a window in progress ended; with the rules of <see cref="EnqueueNotificationsAsync"/>) in the
+    /// same atomic step, so the delete and its notices are stored together or not at all. Returns false when it was
+    /// missing; a missing window or a stale version enqueues nothing.
+    /// </summary>
+    Task<bool> DeleteMaintenanceWindowAsync(
+        Guid windowId, long? expectedVersion, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
     // ---- Public status incidents ---------------------------------------------------------------------------
 

@@ -1,3 +1,4 @@
+using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Notifications;
 
@@ -77,11 +78,20 @@ public sealed partial class InMemoryStatusStore
             cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> DeleteMaintenanceWindowAsync(Guid windowId, long? expectedVersion, CancellationToken cancellationToken) =>
+    public Task<bool> DeleteMaintenanceWindowAsync(
+        Guid windowId, long? expectedVersion, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken) =>
         Run(
             () =>
             {
-                EnsureVersionToDelete("maintenance window", windowId, _windows.GetValueOrDefault(windowId)?.Version, expectedVersion);
+                OutboxStaging.Validate(notifications);
+                if (!_windows.TryGetValue(windowId, out var current))
+                {
+                    return false;
+                }
+
+                EnsureVersionToDelete("maintenance window", windowId, current.Version, expectedVersion);
+                // Before the window goes, so a batch the outbox refuses leaves the window in place too.
+                Enqueue(notifications);
                 return RemoveOnPage(_windows, _windowIdsByPage, windowId, static w => w.PageId);
             },
             cancellationToken);

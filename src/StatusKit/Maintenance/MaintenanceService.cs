@@ -114,14 +114,8 @@ public sealed class MaintenanceService
                 }
 
                 RequireState(window, "cancelled", MaintenanceState.Scheduled, MaintenanceState.InProgress);
-                // An occurrence cancelled in progress ended now, which is what its subscribers are told.
-                MaintenanceNotice? notice = window.State == MaintenanceState.InProgress
-                    ? new MaintenanceNotice(
-                        NotificationKind.MaintenanceCompleted,
-                        window.OccurrenceStartsAt,
-                        now < window.OccurrenceEndsAt ? now : window.OccurrenceEndsAt)
-                    : null;
-                return Task.FromResult<(MaintenanceWindow, MaintenanceNotice?)>((window with { State = MaintenanceState.Cancelled, UpdatedAt = now }, notice));
+                return Task.FromResult<(MaintenanceWindow, MaintenanceNotice?)>(
+                    (window with { State = MaintenanceState.Cancelled, UpdatedAt = now }, EndedNotice(window, now)));
             },
             "cancelled",
             cancellationToken);
@@ -193,7 +187,10 @@ public sealed class MaintenanceService
             "completed by an operator",
             cancellationToken);
 
-    /// <summary>Deletes a window (its components are recomputed when it was in progress). False when it did not exist.</summary>
+    /// <summary>
+    /// Deletes a window. One in progress gives its components back (they are recomputed) and its subscribers are told
+    /// it completed now, the notice stored with the delete. False when it did not exist.
+    /// </summary>
     public Task<bool> DeleteAsync(Guid windowId, CancellationToken cancellationToken = default) =>
         DeleteAsync(windowId, null, cancellationToken);
 
@@ -201,27 +198,47 @@ public sealed class MaintenanceService
     /// Deletes a window like <see cref="DeleteAsync(Guid, CancellationToken)"/>, when given only if it is still at
     /// <paramref name="expectedVersion"/> (else <see cref="StatusKitConcurrencyException"/>, deleting nothing). The
     /// version is checked by the store's delete itself, so a change that lands after the window was read is never deleted
-    /// unseen.
+    /// unseen. Without it, the window is still deleted only at the version read (and read again when someone else
+    /// changed it first), so its notice and the recompute of its components are those of the window deleted.
     /// </summary>
     public async Task<bool> DeleteAsync(Guid windowId, long? expectedVersion, CancellationToken cancellationToken = default)
     {
-        var window = await _store.GetMaintenanceWindowAsync(windowId, cancellationToken);
-        if (window is null)
+        for (var attempt = 1; ; attempt++)
         {
-            return false;
+            var window = await _store.GetMaintenanceWindowAsync(windowId, cancellationToken);
+            if (window is null)
+            {
+                return false;
+            }
+
+            OptimisticEdit.RequireVersion("maintenance window", windowId, expectedVersion, window.Version);
+            var now = _time.GetUtcNow();
+            var notices = await _effects.PlanNoticeAsync(window, EndedNotice(window, now), cancellationToken);
+            await _store.BeforeRemovalAsync(window.PageId, now, window.UpdatedAt, cancellationToken);
+            bool deleted;
+            try
+            {
+                deleted = await _store.DeleteMaintenanceWindowAsync(windowId, window.Version, notices, cancellationToken);
+            }
+            catch (StatusKitConcurrencyException) when (expectedVersion is null)
+            {
+                if (attempt == MaxConflictRetries)
+                {
+                    throw new StatusKitConcurrencyException($"The maintenance window '{windowId}' kept changing while it was being deleted; reload it and retry.");
+                }
+
+                continue;
+            }
+
+            if (!deleted)
+            {
+                return false;
+            }
+
+            await _scheduler.WindowChangedAsync(windowId, cancellationToken);
+            await _effects.SettleDeletedAsync(window, cancellationToken);
+            return true;
         }
-
-        OptimisticEdit.RequireVersion("maintenance window", windowId, expectedVersion, window.Version);
-
-        await _store.BeforeRemovalAsync(window.PageId, _time.GetUtcNow(), window.UpdatedAt, cancellationToken);
-        if (!await _store.DeleteMaintenanceWindowAsync(windowId, expectedVersion, cancellationToken))
-        {
-            return false;
-        }
-
-        await _scheduler.WindowChangedAsync(windowId, cancellationToken);
-        await _effects.SettleDeletedAsync(window, cancellationToken);
-        return true;
     }
 
     /// <summary>The window with <paramref name="windowId"/>, or null.</summary>
@@ -339,6 +356,18 @@ public sealed class MaintenanceService
 
         return window with { OccurrenceEndsAt = end };
     }
+
+    /// <summary>
+    /// The notice of a window taken off the schedule (cancelled or deleted): one in progress ended now (or at its end, if
+    /// that came first), which is what its subscribers are told; one not in progress never started, and has none.
+    /// </summary>
+    private static MaintenanceNotice? EndedNotice(MaintenanceWindow window, DateTimeOffset now) =>
+        window.State == MaintenanceState.InProgress
+            ? new MaintenanceNotice(
+                NotificationKind.MaintenanceCompleted,
+                window.OccurrenceStartsAt,
+                now < window.OccurrenceEndsAt ? now : window.OccurrenceEndsAt)
+            : null;
 
     private static void RequireState(MaintenanceWindow window, string verb, params MaintenanceState[] allowed)
     {

@@ -169,8 +169,8 @@ public abstract partial class StatusStoreContractTests
         var page = await AddPageAsync();
         var window = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), None);
 
-        Assert.True(await Store.DeleteMaintenanceWindowAsync(window.Id, null, None));
-        Assert.False(await Store.DeleteMaintenanceWindowAsync(window.Id, null, None));
+        Assert.True(await Store.DeleteMaintenanceWindowAsync(window.Id, null, [], None));
+        Assert.False(await Store.DeleteMaintenanceWindowAsync(window.Id, null, [], None));
         Assert.Null(await Store.GetMaintenanceWindowAsync(window.Id, None));
     }
 }

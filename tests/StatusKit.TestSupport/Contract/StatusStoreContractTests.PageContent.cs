@@ -118,7 +118,7 @@ public abstract partial class StatusStoreContractTests
 
         await Store.AddMaintenanceWindowAsync(TestData.Window(gone.Id, []), None);
 
-        Assert.True(await Store.DeleteMaintenanceWindowAsync(deletedWindow.Id, null, None));
+        Assert.True(await Store.DeleteMaintenanceWindowAsync(deletedWindow.Id, null, [], None));
         Assert.True(await Store.DeleteStatusIncidentAsync(deletedIncident.Id, null, None));
         Assert.True(await Store.DeleteSubscriberAsync(deletedSubscriber.Id, null, None));
         Assert.True(await Store.DeletePageAsync(gone.Id, null, None));

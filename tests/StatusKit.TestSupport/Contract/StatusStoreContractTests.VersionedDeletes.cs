@@ -44,7 +44,7 @@ public abstract partial class StatusStoreContractTests
             new("window",
                 () => Store.TryUpdateMaintenanceWindowAsync(window with { Title = "Edited" }, [], None),
                 async () => await Store.GetMaintenanceWindowAsync(window.Id, None) is not null,
-                v => Store.DeleteMaintenanceWindowAsync(window.Id, v, None)),
+                v => Store.DeleteMaintenanceWindowAsync(window.Id, v, [], None)),
             new("page",
                 () => Store.UpdatePageAsync(page with { Name = "Edited" }, None),
                 async () => await Store.GetPageAsync(page.Id, None) is not null,

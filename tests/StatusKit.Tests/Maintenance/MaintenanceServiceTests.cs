@@ -2,9 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
+using StatusKit.Engine;
+using StatusKit.InMemory;
 using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Notifications;
+using StatusKit.Services;
 using StatusKit.Status;
 using StatusKit.TestSupport.Contract;
 using StatusKit.TestSupport.Fakes;
@@ -179,6 +182,83 @@ public sealed class MaintenanceServiceTests
 
         var notice = Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCompleted));
         Assert.EndsWith(PageClock.Range(T0.AddHours(1), T0.AddMinutes(90), page.TimeZoneId), notice.Content.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deleting_a_window_in_progress_tells_subscribers_it_ended_when_it_was_deleted_in_the_same_write_as_the_delete()
+    {
+        // An outbox that refuses separate writes stands for a host that dies between the delete and its notice.
+        var time = new ManualTimeProvider(T0);
+        var (store, control) = InterceptingStatusStore.Wrap(new InMemoryStatusStore());
+        await using var host = await MaintenanceHost.StartAsync(time, store, runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(3)));
+        var scheduled = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(5), T0.AddHours(6)));
+        time.SetUtcNow(T0.AddHours(1));
+        await host.Scheduler.RunDueTransitionsAsync(CancellationToken.None);
+        time.SetUtcNow(T0.AddMinutes(90));
+        control.Before = (method, _) => method == nameof(IStatusStore.EnqueueNotificationsAsync)
+            ? throw new InvalidOperationException("a separate outbox write")
+            : null;
+
+        Assert.True(await host.Maintenance.DeleteAsync(window.Id));
+        Assert.True(await host.Maintenance.DeleteAsync(scheduled.Id));
+
+        var notice = Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCompleted));
+        Assert.Equal(window.Id, notice.Content.MaintenanceWindowId);
+        Assert.EndsWith(PageClock.Range(T0.AddHours(1), T0.AddMinutes(90), page.TimeZoneId), notice.Content.Body, StringComparison.Ordinal);
+        Assert.Equal(0, control.Calls(nameof(IStatusStore.EnqueueNotificationsAsync)));
+    }
+
+    [Fact]
+    public async Task Deleting_a_window_that_starts_between_its_read_and_its_delete_settles_it_as_the_window_in_progress_it_was()
+    {
+        var time = new ManualTimeProvider(T0);
+        var (store, control) = InterceptingStatusStore.Wrap(new InMemoryStatusStore());
+        await using var host = await MaintenanceHost.StartAsync(time, store, runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(3)));
+        time.SetUtcNow(T0.AddHours(1));
+        var ran = 0;
+        control.Before = (method, _) => method == nameof(IStatusStore.DeleteMaintenanceWindowAsync) && Interlocked.Exchange(ref ran, 1) == 0
+            ? host.Scheduler.RunDueTransitionsAsync(CancellationToken.None)
+            : null;
+
+        Assert.True(await host.Maintenance.DeleteAsync(window.Id));
+
+        Assert.Null(await host.Maintenance.GetAsync(window.Id));
+        Assert.Equal(ComponentStatus.Operational, await host.StatusOfAsync(component.Id));
+        Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceStarted));
+        Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCompleted));
+    }
+
+    [Fact]
+    public async Task Deleting_a_window_in_progress_returns_its_components_to_their_computed_status_and_refreshes_the_page()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, runLoop: false);
+        var (page, api) = await host.CreatePageAsync();
+        var web = await host.Services.GetRequiredService<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "Web" });
+        var both = await host.Maintenance.CreateAsync(Window(page.Id, api.Id, T0.AddHours(1), T0.AddHours(3)) with { ComponentIds = [api.Id, web.Id] });
+        var webOnly = await host.Maintenance.CreateAsync(Window(page.Id, web.Id, T0.AddHours(1), T0.AddHours(3)));
+        time.SetUtcNow(T0.AddHours(1));
+        await host.Scheduler.RunDueTransitionsAsync(CancellationToken.None);
+        var reader = host.Services.GetRequiredService<IStatusPageReader>();
+        Assert.Equal(2, (await reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.ActiveMaintenance.Count);
+        time.SetUtcNow(T0.AddMinutes(90));
+
+        await host.Maintenance.DeleteAsync(both.Id);
+
+        Assert.Equal(ComponentStatus.Operational, await host.StatusOfAsync(api.Id));
+        Assert.Equal(ComponentStatus.UnderMaintenance, await host.StatusOfAsync(web.Id));
+        Assert.Equal(
+            [(ComponentStatus.UnderMaintenance, T0.AddHours(1)), (ComponentStatus.Operational, T0.AddMinutes(90))],
+            (await host.HistoryAsync(page.Id, api.Id)).Select(h => (h.NewStatus, h.At)));
+        var snapshot = (await reader.GetSnapshotAsync(page.Id, CancellationToken.None))!;
+        Assert.Equal([webOnly.Id], snapshot.ActiveMaintenance.Select(o => o.WindowId));
+        Assert.Equal(
+            [(api.Id, ComponentStatus.Operational), (web.Id, ComponentStatus.UnderMaintenance)],
+            snapshot.Components.Select(c => (c.Id, c.Status)).OrderBy(c => c.Id == web.Id));
     }
 
     [Fact]
