@@ -234,6 +234,41 @@ public sealed class AdminApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task Every_create_answers_201_with_the_Location_where_the_admin_API_reads_what_it_created()
+    {
+        using var admin = factory.CreateAdminClient();
+        var readBack = new List<(Created Created, Guid Id, string? ETag)>();
+        async Task<Created> CreateAndReadBackAsync(string path, object body)
+        {
+            var created = await CreateAsync(admin, path, body);
+            using var read = await admin.GetAsync(new Uri(created.RequestUri, created.Location));
+            var etag = read.Headers.ETag?.Tag;
+            readBack.Add((created, (await ReadAsync(read, HttpStatusCode.OK)).GetProperty("id").GetGuid(), etag));
+            return created;
+        }
+
+        var page = await CreateAndReadBackAsync("/status/admin/pages", new { name = "Located", slug = "located" });
+        var pageId = page.Id;
+        var component = await CreateAndReadBackAsync($"/status/admin/pages/{pageId}/components", new { name = "API" });
+        var incident = await CreateAndReadBackAsync($"/status/admin/pages/{pageId}/incidents", new { title = "Slow", message = "Looking", notifySubscribers = false });
+        await CreateAndReadBackAsync($"/status/admin/incidents/{incident.Id}/updates", new { state = "monitoring", message = "Fix out", notifySubscribers = false });
+        var subscriber = await CreateAndReadBackAsync($"/status/admin/pages/{pageId}/subscribers", new { channel = "email", destination = "located@example.com" });
+        var start = DateTimeOffset.UtcNow.AddDays(2);
+        var window = await CreateAndReadBackAsync($"/status/admin/pages/{pageId}/maintenance", new { title = "Disk swap", startsAt = start, endsAt = start.AddHours(1), notifySubscribers = false });
+
+        // An appended update is read in its incident's timeline, so its Location is the incident's.
+        Assert.Equal(
+            [
+                $"/status/admin/pages/{pageId}", $"/status/admin/components/{component.Id}", $"/status/admin/incidents/{incident.Id}",
+                $"/status/admin/incidents/{incident.Id}", $"/status/admin/subscribers/{subscriber.Id}", $"/status/admin/maintenance/{window.Id}",
+            ],
+            readBack.Select(r => r.Created.Location.OriginalString));
+        Assert.All(readBack, r => Assert.Equal((r.Created.Id, r.Created.ETag), (r.Id, r.ETag)));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(page.Location)).StatusCode);
+    }
+
+    [Fact]
     public void Outside_Development_the_admin_API_refuses_to_start_without_a_policy()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
@@ -259,5 +294,19 @@ public sealed class AdminApiTests(SampleHostFactory factory)
         var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/status/admin/signals", paths);
         Assert.Contains("/status/{slug}/api/v2/summary.json", paths);
+    }
+
+    /// <summary>What a create answered: the target it was posted to, its <c>Location</c>, the created id and its <c>ETag</c>.</summary>
+    internal sealed record Created(Uri RequestUri, Uri Location, Guid Id, string? ETag);
+
+    internal static async Task<Created> CreateAsync(HttpClient admin, string path, object body)
+    {
+        var response = await admin.PostAsJsonAsync(path, body);
+        var location = response.Headers.Location;
+        var etag = response.Headers.ETag?.Tag;
+        var requestUri = response.RequestMessage!.RequestUri!;
+        var created = await ReadAsync(response, HttpStatusCode.Created);
+        Assert.True(location is not null, $"POST {path} answered 201 without a Location.");
+        return new Created(requestUri, location, created.GetProperty("id").GetGuid(), etag);
     }
 }

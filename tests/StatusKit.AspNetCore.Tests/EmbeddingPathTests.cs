@@ -51,4 +51,31 @@ public sealed class EmbeddingPathTests
         Assert.Equal("http://localhost/ops/status/acme", status.RootElement.GetProperty("page").GetProperty("url").GetString());
         Assert.Contains("href=\"http://localhost/ops/status/acme\"", atom, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/ops", "/status/", "/ops/status/admin")]
+    [InlineData("", "/", "/admin")]
+    public async Task Admin_creates_locate_what_they_created_through_the_path_base_and_the_prefix(string pathBase, string prefix, string adminPath)
+    {
+        await using var app = await EmbeddedHost.StartAsync(
+            services => services.AddStatusPages().AddStatusPageEndpoints(),
+            app =>
+            {
+                if (pathBase.Length > 0)
+                {
+                    app.UsePathBase(pathBase);
+                }
+
+                app.UseRouting();
+                app.MapStatusPages(prefix);
+            });
+        using var client = app.Client();
+
+        var page = await AdminApiTests.CreateAsync(client, $"{adminPath}/pages", new { name = "Acme", slug = "acme" });
+        var component = await AdminApiTests.CreateAsync(client, $"{adminPath}/pages/{page.Id}/components", new { name = "API" });
+
+        Assert.Equal($"{adminPath}/pages/{page.Id}", page.Location.OriginalString);
+        Assert.Equal($"{adminPath}/components/{component.Id}", component.Location.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(component.RequestUri, component.Location))).StatusCode);
+    }
 }

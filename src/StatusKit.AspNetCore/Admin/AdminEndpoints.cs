@@ -16,18 +16,19 @@ namespace StatusKit.AspNetCore.Admin;
 /// A single page, component, incident, subscriber or window is answered with its <c>ETag</c> (its version,
 /// <see cref="EntityTags"/>). Its <c>PATCH</c>, <c>PUT</c> and <c>DELETE</c>, a page's visibility, access token and
 /// component order (against the page's ETag), a window's transitions and a subscriber's deactivation honour
-/// <c>If-Match</c> (<see cref="Preconditions"/>; 412 when it fails).
+/// <c>If-Match</c> (<see cref="Preconditions"/>; 412 when it fails). A <c>201 Created</c> carries the <c>Location</c> of
+/// the admin route that reads what it created (<see cref="AdminLocations"/>).
 /// </summary>
 internal static class AdminEndpoints
 {
-    public static void Map(RouteGroupBuilder admin)
+    public static void Map(RouteGroupBuilder admin, AdminLocations locations)
     {
         admin.AddEndpointFilter<StatusKitExceptionFilter>().DisableAntiforgery();
-        MapPages(admin);
-        MapComponents(admin);
-        MapIncidents(admin);
-        MapSubscribers(admin);
-        MapMaintenance(admin);
+        MapPages(admin, locations);
+        MapComponents(admin, locations);
+        MapIncidents(admin, locations);
+        MapSubscribers(admin, locations);
+        MapMaintenance(admin, locations);
         admin.MapPost("/signals", async (HttpContext context, IIncidentIntake intake) =>
             {
                 var signal = await AdminJson.ReadAsync<IncidentSignal>(context);
@@ -38,7 +39,7 @@ internal static class AdminEndpoints
             .Accepts<IncidentSignal>("application/json").Produces<SignalResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem();
     }
 
-    private static void MapPages(RouteGroupBuilder admin)
+    private static void MapPages(RouteGroupBuilder admin, AdminLocations locations)
     {
         admin.MapGet("/pages", async (StatusPageService pages, string? teamId, CancellationToken ct) =>
             AdminJson.Json((await pages.ListAsync(teamId, ct)).Select(AdminPage.From)))
@@ -46,7 +47,7 @@ internal static class AdminEndpoints
         admin.MapPost("/pages", async (HttpContext context, StatusPageService pages) =>
             {
                 var created = await pages.CreateWithAccessTokenAsync(await AdminJson.ReadAsync<CreateStatusPage>(context), context.RequestAborted);
-                return EntityTags.Json(AdminPage.From(created), created.Page.Version, StatusCodes.Status201Created);
+                return EntityTags.Created(AdminPage.From(created), created.Page.Version, locations.Of(context.Request, "pages", created.Page.Id));
             })
             .WithName("StatusKit.Admin.CreatePage").WithSummary("Create a page; a private page comes with its access token (shown once).")
             .Accepts<CreateStatusPage>("application/json").Produces<AdminPage>(StatusCodes.Status201Created).ProducesValidationProblem();
@@ -84,7 +85,7 @@ internal static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 
-    private static void MapComponents(RouteGroupBuilder admin)
+    private static void MapComponents(RouteGroupBuilder admin, AdminLocations locations)
     {
         admin.MapGet("/pages/{pageId:guid}/components", async (Guid pageId, ComponentService components, CancellationToken ct) =>
                 AdminJson.Json(await components.ListAsync(pageId, ct)))
@@ -103,7 +104,7 @@ internal static class AdminEndpoints
                     TeamId = request.TeamId,
                     ServiceIdentifier = request.ServiceIdentifier,
                 }, context.RequestAborted);
-                return EntityTags.Json(component, component.Version, StatusCodes.Status201Created);
+                return EntityTags.Created(component, component.Version, locations.Of(context.Request, "components", component.Id));
             })
             .WithName("StatusKit.Admin.CreateComponent").Accepts<CreateComponentRequest>("application/json").Produces<Component>(StatusCodes.Status201Created).ProducesValidationProblem();
         // The order is the page's: If-Match names the page's ETag, and a reorder that changes the order moves it.
@@ -148,7 +149,7 @@ internal static class AdminEndpoints
             .WithName("StatusKit.Admin.ClearManualStatus").Produces<Component>().ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 
-    private static void MapIncidents(RouteGroupBuilder admin)
+    private static void MapIncidents(RouteGroupBuilder admin, AdminLocations locations)
     {
         admin.MapGet("/pages/{pageId:guid}/incidents", async (Guid pageId, StatusIncidentService incidents, string? state, string? skip, string? take, CancellationToken ct) =>
                 AdminJson.Json(await incidents.ListAsync(
@@ -168,7 +169,7 @@ internal static class AdminEndpoints
                     PlatformIncidentId = request.PlatformIncidentId,
                     NotifySubscribers = request.NotifySubscribers,
                 }, context.RequestAborted);
-                return EntityTags.Json(incident, incident.Version, StatusCodes.Status201Created);
+                return EntityTags.Created(incident, incident.Version, locations.Of(context.Request, "incidents", incident.Id));
             })
             .WithName("StatusKit.Admin.CreateIncident").Accepts<CreateIncidentRequest>("application/json").Produces<StatusIncident>(StatusCodes.Status201Created).ProducesValidationProblem();
         admin.MapGet("/incidents/{incidentId:guid}", async (Guid incidentId, StatusIncidentService incidents, CancellationToken ct) =>
@@ -191,12 +192,13 @@ internal static class AdminEndpoints
                 var request = await AdminJson.ReadAsync<IncidentUpdateRequest>(context);
                 var incident = await incidents.AddUpdateAsync(
                     incidentId, Required(request.State, "state"), request.Message ?? string.Empty, request.NotifySubscribers, context.RequestAborted);
-                return EntityTags.Json(incident, incident.Version, StatusCodes.Status201Created);
+                // An update has no route of its own: it is read in its incident's timeline, the body answered here.
+                return EntityTags.Created(incident, incident.Version, locations.Of(context.Request, "incidents", incident.Id));
             })
             .WithName("StatusKit.Admin.AddIncidentUpdate").Accepts<IncidentUpdateRequest>("application/json").Produces<StatusIncident>(StatusCodes.Status201Created).ProducesValidationProblem();
     }
 
-    private static void MapSubscribers(RouteGroupBuilder admin)
+    private static void MapSubscribers(RouteGroupBuilder admin, AdminLocations locations)
     {
         admin.MapGet("/pages/{pageId:guid}/subscribers", async (Guid pageId, SubscriberService subscribers, CancellationToken ct) =>
                 AdminJson.Json((await subscribers.ListAsync(pageId, ct)).Select(s => AdminSubscriber.From(s))))
@@ -215,7 +217,10 @@ internal static class AdminEndpoints
                     PreVerified = request.PreVerified,
                 }, context.RequestAborted);
                 var subscriber = subscription.Subscriber;
-                return EntityTags.Json(AdminSubscriber.From(subscriber, subscriber.SigningSecret, subscription.UnsubscribeToken), subscriber.Version, StatusCodes.Status201Created);
+                return EntityTags.Created(
+                    AdminSubscriber.From(subscriber, subscriber.SigningSecret, subscription.UnsubscribeToken),
+                    subscriber.Version,
+                    locations.Of(context.Request, "subscribers", subscriber.Id));
             })
             .WithName("StatusKit.Admin.CreateSubscriber").Accepts<CreateSubscriberRequest>("application/json").Produces<AdminSubscriber>(StatusCodes.Status201Created).ProducesValidationProblem();
         admin.MapGet("/subscribers/{subscriberId:guid}", async (Guid subscriberId, SubscriberService subscribers, CancellationToken ct) =>
@@ -234,7 +239,7 @@ internal static class AdminEndpoints
             .WithName("StatusKit.Admin.DeleteSubscriber").ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 
-    private static void MapMaintenance(RouteGroupBuilder admin)
+    private static void MapMaintenance(RouteGroupBuilder admin, AdminLocations locations)
     {
         admin.MapGet("/pages/{pageId:guid}/maintenance", async (Guid pageId, MaintenanceService maintenance, string? state, CancellationToken ct) =>
                 AdminJson.Json(await maintenance.ListAsync(pageId, AdminQuery.Enum<MaintenanceState>(state, "state"), ct)))
@@ -257,7 +262,7 @@ internal static class AdminEndpoints
                     NotifySubscribers = request.NotifySubscribers,
                     CreatedBy = request.CreatedBy,
                 }, context.RequestAborted);
-                return Tagged(window, StatusCodes.Status201Created);
+                return EntityTags.Created(window, window.Version, locations.Of(context.Request, "maintenance", window.Id));
             })
             .WithName("StatusKit.Admin.CreateMaintenance").Accepts<CreateMaintenanceRequest>("application/json").Produces<MaintenanceWindow>(StatusCodes.Status201Created).ProducesValidationProblem();
         admin.MapGet("/maintenance/{windowId:guid}", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
@@ -297,11 +302,11 @@ internal static class AdminEndpoints
         where T : struct =>
         value ?? throw new StatusKitValidationException(field, $"The {field} is required.");
 
-    private static IResult Tagged(Component component, int statusCode = StatusCodes.Status200OK) => EntityTags.Json(component, component.Version, statusCode);
+    private static IResult Tagged(Component component) => EntityTags.Json(component, component.Version);
 
     private static IResult Tagged(StatusIncident incident) => EntityTags.Json(incident, incident.Version);
 
-    private static IResult Tagged(MaintenanceWindow window, int statusCode = StatusCodes.Status200OK) => EntityTags.Json(window, window.Version, statusCode);
+    private static IResult Tagged(MaintenanceWindow window) => EntityTags.Json(window, window.Version);
 
     private static IResult NotFound(string resource, Guid id) => Problems.From(new StatusKitNotFoundException(resource, id.ToString()));
 }

@@ -26,13 +26,25 @@ internal static class EntityTags
 
     /// <summary>The admin API's JSON of <paramref name="body"/> with the <c>ETag</c> of <paramref name="version"/>.</summary>
     public static IResult Json<T>(T body, long version, int statusCode = StatusCodes.Status200OK) =>
-        new TaggedResult(AdminJson.Json(body, statusCode), Of(version));
+        new TaggedResult(AdminJson.Json(body, statusCode), Of(version), null);
 
-    private sealed class TaggedResult(IResult inner, string etag) : IResult
+    /// <summary>
+    /// A <c>201 Created</c> of <paramref name="body"/> with the <c>ETag</c> of <paramref name="version"/> and the
+    /// <c>Location</c> where the admin API reads it (<see cref="AdminLocations"/>).
+    /// </summary>
+    public static IResult Created<T>(T body, long version, string location) =>
+        new TaggedResult(AdminJson.Json(body, StatusCodes.Status201Created), Of(version), location);
+
+    private sealed class TaggedResult(IResult inner, string etag, string? location) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.Headers.ETag = etag;
+            if (location is not null)
+            {
+                httpContext.Response.Headers.Location = location;
+            }
+
             return inner.ExecuteAsync(httpContext);
         }
     }

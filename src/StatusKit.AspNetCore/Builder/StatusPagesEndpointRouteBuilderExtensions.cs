@@ -68,7 +68,7 @@ public static class StatusPagesEndpointRouteBuilderExtensions
                 "(AddStatusPageEndpoints(o => o.AdminAuthorizationPolicy = \"...\")) to a policy registered with AddAuthorization; only the Development environment may run without one.");
         }
 
-        AdminEndpoints.Map(admin);
+        AdminEndpoints.Map(admin, new AdminLocations(paths));
         if (services.GetRequiredService<IOptions<StatusPagesOptions>>().Value.PublicBaseAddress is null)
         {
             // Links in messages never come from a request's Host header (an attacker could point a confirmation link
