@@ -66,7 +66,8 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         await using var context = Database.CreateContext();
         Assert.Equal(
             ["20250601000000_InitialSchema", "20261123000000_ChainStatusHistory", "20261123050000_IndexNotificationsBySubscriberAndCreation",
-                "20261124000000_IndexStatusIncidentsByPageAndUpdate", "20261125000000_AddVersionColumns"],
+                "20261124000000_IndexStatusIncidentsByPageAndUpdate", "20261125000000_AddVersionColumns",
+                "20261126000000_AddVerifyTokenIssuedAt"],
             await context.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.False(context.Database.HasPendingModelChanges());
@@ -139,6 +140,30 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         Assert.Equal((1L, 1L, 1L, 1L), (storedPage.Version, componentVersion, incidentVersion, subscriberVersion));
         Assert.Equal(2, (await store.UpdatePageAsync(storedPage with { Name = "Renamed" }, CancellationToken.None)).Version);
         await Assert.ThrowsAsync<StatusKitConcurrencyException>(() => store.UpdatePageAsync(storedPage with { Name = "Stale" }, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Unconfirmed_subscribers_stored_before_the_issue_time_column_count_their_token_from_their_subscription()
+    {
+        var store = Database.CreateStore();
+        var (page, _, confirmed) = await SeedAsync(store, "issued", 1);
+        var unconfirmed = TestData.Subscriber(page.Id, createdAt: Samples.T0.AddDays(-3)) with
+        {
+            IsVerified = false,
+            VerifyTokenIssuedAt = Samples.T0,
+        };
+        await store.AddSubscriberAsync(unconfirmed, [], CancellationToken.None);
+        await using (var context = Database.CreateContext())
+        {
+            var migrator = context.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261125000000_AddVersionColumns");
+            await migrator.MigrateAsync();
+        }
+
+        var migrated = await store.GetSubscriberAsync(unconfirmed.Id, CancellationToken.None);
+        Assert.Equal(unconfirmed.CreatedAt, migrated!.VerifyTokenIssuedAt);
+        Assert.Null((await store.GetSubscriberAsync(confirmed.Id, CancellationToken.None))!.VerifyTokenIssuedAt);
+        Assert.Equal(1, await store.DeleteUnverifiedSubscribersAsync(Samples.T0.AddDays(-1), CancellationToken.None));
     }
 
     [Fact]

@@ -27,6 +27,8 @@ internal sealed class SubscriberEntity
 
     public string? VerifyTokenHash { get; set; }
 
+    public DateTime? VerifyTokenIssuedAt { get; set; }
+
     public string UnsubscribeTokenHash { get; set; } = "";
 
     public string? SigningSecret { get; set; }
@@ -58,6 +60,7 @@ internal sealed class SubscriberEntity
         NotifyOn = subscriber.NotifyOn;
         IsVerified = subscriber.IsVerified;
         VerifyTokenHash = subscriber.VerifyTokenHash;
+        VerifyTokenIssuedAt = Instants.ToStore(subscriber.VerifyTokenIssuedAt);
         UnsubscribeTokenHash = subscriber.UnsubscribeTokenHash;
         SigningSecret = subscriber.SigningSecret;
         IsActive = subscriber.IsActive;
@@ -74,6 +77,7 @@ internal sealed class SubscriberEntity
         NotifyOn = NotifyOn,
         IsVerified = IsVerified,
         VerifyTokenHash = VerifyTokenHash,
+        VerifyTokenIssuedAt = Instants.FromStore(VerifyTokenIssuedAt),
         UnsubscribeTokenHash = UnsubscribeTokenHash,
         SigningSecret = SigningSecret,
         IsActive = IsActive,

@@ -86,4 +86,14 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return await DeleteAtVersionAsync(
             session.Set<SubscriberEntity>().Where(s => s.Id == subscriberId), expectedVersion, "subscriber", subscriberId, cancellationToken);
     }
+
+    public async Task<int> DeleteUnverifiedSubscribersAsync(DateTimeOffset issuedBefore, CancellationToken cancellationToken)
+    {
+        var cutoff = Instants.ToStore(issuedBefore);
+        await using var session = await OpenAsync(cancellationToken);
+        // One DELETE whose WHERE is the whole condition, so a row changed meanwhile is judged as it is then.
+        return await session.Set<SubscriberEntity>()
+            .Where(s => !s.IsVerified && (s.VerifyTokenIssuedAt ?? s.CreatedAt) < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
+    }
 }

@@ -284,6 +284,15 @@ public interface IStatusStore
     /// </summary>
     Task<bool> DeleteSubscriberAsync(Guid subscriberId, long? expectedVersion, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes, on every page, the subscribers that never confirmed (<see cref="Subscriber.IsVerified"/> false) and whose
+    /// verification token was issued before <paramref name="issuedBefore"/> (<see cref="Subscriber.VerifyTokenIssuedAt"/>,
+    /// or <see cref="Subscriber.CreatedAt"/> when that is null), and returns how many. Each row's condition holds when it
+    /// is deleted, so one confirmed or given a fresh token meanwhile is kept. Their notifications are kept, as with
+    /// <see cref="DeleteSubscriberAsync"/>.
+    /// </summary>
+    Task<int> DeleteUnverifiedSubscribersAsync(DateTimeOffset issuedBefore, CancellationToken cancellationToken);
+
     // ---- Notification outbox -------------------------------------------------------------------------------
 
     /// <summary>

@@ -107,6 +107,24 @@ public sealed partial class InMemoryStatusStore
             },
             cancellationToken);
 
+    /// <inheritdoc />
+    public Task<int> DeleteUnverifiedSubscribersAsync(DateTimeOffset issuedBefore, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                var expired = _subscribers.Values
+                    .Where(s => !s.IsVerified && (s.VerifyTokenIssuedAt ?? s.CreatedAt) < issuedBefore)
+                    .Select(s => s.Id)
+                    .ToList();
+                foreach (var id in expired)
+                {
+                    RemoveOnPage(_subscribers, _subscriberIdsByPage, id, static s => s.PageId);
+                }
+
+                return expired.Count;
+            },
+            cancellationToken);
+
     /// <summary>Sorts <paramref name="subscribers"/> by creation time, then id, and returns it.</summary>
     private static Subscriber[] OrderedSubscribers(Subscriber[] subscribers) =>
         ByTime(subscribers, static s => s.CreatedAt, static s => s.Id);

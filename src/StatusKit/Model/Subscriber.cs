@@ -30,6 +30,13 @@ public sealed record Subscriber
     /// <summary>SHA-256 hash (hex) of the verification token while unverified.</summary>
     public string? VerifyTokenHash { get; init; }
 
+    /// <summary>
+    /// When the current verification token was issued (the subscription, or the latest request that started it over);
+    /// null once verified. A token without an issue time (a subscriber stored before the field existed) counts from
+    /// <see cref="CreatedAt"/>.
+    /// </summary>
+    public DateTimeOffset? VerifyTokenIssuedAt { get; init; }
+
     /// <summary>SHA-256 hash (hex) of the unsubscribe token.</summary>
     public required string UnsubscribeTokenHash { get; init; }
 

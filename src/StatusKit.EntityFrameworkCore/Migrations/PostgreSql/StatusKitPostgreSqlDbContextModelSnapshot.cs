@@ -580,6 +580,10 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("text")
                 .HasColumnName("verify_token_hash");
 
+            b.Property<DateTime?>("VerifyTokenIssuedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("verify_token_issued_at");
+
             b.Property<long>("Version")
                 .IsConcurrencyToken()
                 .HasColumnType("bigint")

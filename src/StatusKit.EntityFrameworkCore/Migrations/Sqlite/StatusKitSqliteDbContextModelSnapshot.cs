@@ -579,6 +579,10 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("TEXT")
                 .HasColumnName("verify_token_hash");
 
+            b.Property<DateTime?>("VerifyTokenIssuedAt")
+                .HasColumnType("TEXT")
+                .HasColumnName("verify_token_issued_at");
+
             b.Property<long>("Version")
                 .IsConcurrencyToken()
                 .HasColumnType("INTEGER")
