@@ -164,6 +164,29 @@ public sealed class SubscriptionTests(SampleHostFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/status/demo/subscriptions/unsubscribe?token={new string('a', 64)}", null)).StatusCode);
     }
 
+    [Fact]
+    public async Task An_expired_confirmation_link_answers_410_Gone_saying_to_subscribe_again_and_confirms_nothing()
+    {
+        var subscribers = factory.Service<SubscriberService>();
+        var request = new Subscribe { PageId = await factory.PageIdAsync("demo"), Channel = SubscriberChannel.Email, Destination = "late-reader@example.com" };
+        var subscription = await subscribers.SubscribeAsync(request);
+        var store = factory.Service<StatusKit.Abstractions.IStatusStore>();
+        var stored = (await store.GetSubscriberAsync(subscription.Subscriber.Id, CancellationToken.None))!;
+        await store.UpdateSubscriberAsync(stored with { VerifyTokenIssuedAt = stored.VerifyTokenIssuedAt!.Value.AddDays(-3) }, [], CancellationToken.None);
+        using var client = factory.CreatePublicClient();
+        var link = $"/status/demo/subscriptions/verify?token={subscription.VerificationToken}";
+
+        using var opened = await client.GetAsync(link);
+        using var confirmed = await client.PostAsync(link, null);
+
+        Assert.Equal((HttpStatusCode.Gone, HttpStatusCode.Gone), (opened.StatusCode, confirmed.StatusCode));
+        Assert.Contains("has expired", await opened.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Subscribe again", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False((await subscribers.GetAsync(subscription.Subscriber.Id))!.IsVerified);
+        var again = await subscribers.SubscribeAsync(request);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/status/demo/subscriptions/verify?token={again.VerificationToken}", null)).StatusCode);
+    }
+
     [Theory]
     [InlineData("internal", "unsubscribe")]
     [InlineData("internal", "verify")]

@@ -10,6 +10,7 @@ using StatusKit.AspNetCore.Html;
 using StatusKit.Engine;
 using StatusKit.Model;
 using StatusKit.Services;
+using StatusKit.Snapshots;
 
 namespace StatusKit.AspNetCore.Subscriptions;
 
@@ -17,7 +18,8 @@ namespace StatusKit.AspNetCore.Subscriptions;
 /// Subscriptions: <c>POST subscriptions</c> (rate-limited per client address and per destination; double opt-in; one
 /// answer for every destination, so it does not tell who is subscribed), <c>GET|POST subscriptions/verify?token=</c>
 /// and <c>GET|POST subscriptions/unsubscribe?token=</c> (the GETs ask first, so a link scanner can neither confirm a
-/// subscription nor unsubscribe anyone; the unsubscribe POST is RFC 8058 one-click). A token works only on its own
+/// subscription nor unsubscribe anyone; the unsubscribe POST is RFC 8058 one-click; an expired confirmation link
+/// answers 410 Gone and says to subscribe again). A token works only on its own
 /// page's routes: any other token gets the answer an unknown page gets, so a private page's name is shown only to
 /// holders of one of its tokens.
 /// </summary>
@@ -119,9 +121,12 @@ internal static class SubscriptionEndpoints
         var subscriber = page is null || string.IsNullOrEmpty(token)
             ? null
             : await services.GetRequiredService<SubscriberService>().FindByVerificationTokenAsync(page.PageId, token, context.RequestAborted);
-        return subscriber is null
-            ? UnknownLink(UnknownConfirmationLink)
-            : Ask(context, $"Subscribe to {page!.Name}?", "Confirm", $"{paths.PagePath(slug)}/subscriptions/verify", token!);
+        if (subscriber is null)
+        {
+            return await UnusableConfirmationLinkAsync(context, page, token);
+        }
+
+        return Ask(context, $"Subscribe to {page!.Name}?", "Confirm", $"{paths.PagePath(slug)}/subscriptions/verify", token!);
     }
 
     private static async Task<IResult> VerifyAsync(HttpContext context, string slug, string? token)
@@ -132,8 +137,24 @@ internal static class SubscriptionEndpoints
             ? null
             : await services.GetRequiredService<SubscriberService>().VerifyAsync(page.PageId, token, context.RequestAborted);
         return subscriber is null
-            ? UnknownLink(UnknownConfirmationLink)
+            ? await UnusableConfirmationLinkAsync(context, page, token)
             : Message(StatusCodes.Status200OK, "Subscription confirmed", $"You will now hear about {page!.Name}.");
+    }
+
+    // An expired link of the page's own (its holder may see the page's name) says so and how to get a new one: 410
+    // Gone. Any other gets the unknown-link answer.
+    private static async Task<IResult> UnusableConfirmationLinkAsync(HttpContext context, PageSnapshot? page, string? token)
+    {
+        if (page is null || string.IsNullOrEmpty(token)
+            || !await context.RequestServices.GetRequiredService<SubscriberService>().IsVerificationTokenExpiredAsync(page.PageId, token, context.RequestAborted))
+        {
+            return UnknownLink(UnknownConfirmationLink);
+        }
+
+        return Message(
+            StatusCodes.Status410Gone,
+            "Link expired",
+            $"This confirmation link for {page.Name} has expired, and the subscription was not confirmed. Subscribe again to get a new link.");
     }
 
     private static async Task<IResult> ConfirmUnsubscribeAsync(HttpContext context, string slug, string? token, PagePaths paths)

@@ -50,6 +50,20 @@ public sealed class StatusPagesOptions
     /// </summary>
     public string? LinkSigningKey { get; set; }
 
+    /// <summary>
+    /// How long a subscription's verification token (the confirmation link) works after it was issued; subscribing
+    /// again issues a fresh one. Default 48 hours, the middle of the 24 to 72 hours mailing lists commonly allow, long
+    /// enough for a message held back by greylisting or read after a weekend day.
+    /// </summary>
+    public TimeSpan VerificationTokenLifetime { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>
+    /// How long a subscription that was never confirmed is kept after its verification token expired; then it is
+    /// deleted, so anyone's unconfirmed requests do not pile up. <see cref="TimeSpan.Zero"/> deletes it as soon as the
+    /// token expires. Default 5 days (7 days after the request with the default token lifetime).
+    /// </summary>
+    public TimeSpan UnverifiedSubscriberRetention { get; set; } = TimeSpan.FromDays(5);
+
     /// <summary>How much of the time in each status counts as downtime in uptime figures. Default: Major Outage 1.0, Partial Outage 0.3, others 0.</summary>
     public DowntimeWeights DowntimeWeights { get; set; } = DowntimeWeights.Default;
 

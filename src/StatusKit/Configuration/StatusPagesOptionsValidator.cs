@@ -33,6 +33,8 @@ internal sealed class StatusPagesOptionsValidator : IValidateOptions<StatusPages
         OptionsChecks.Positive(failures, nameof(options.FailSafeMaxStaleness), options.FailSafeMaxStaleness);
         OptionsChecks.TimerDelay(failures, nameof(options.RecomputeRetryDelay), options.RecomputeRetryDelay);
         OptionsChecks.TimerDelay(failures, nameof(options.BackplaneRetryDelay), options.BackplaneRetryDelay);
+        OptionsChecks.Positive(failures, nameof(options.VerificationTokenLifetime), options.VerificationTokenLifetime);
+        OptionsChecks.NotNegative(failures, nameof(options.UnverifiedSubscriberRetention), options.UnverifiedSubscriberRetention);
         if (options.ChangeFeedBufferSize < 1)
         {
             failures.Add($"ChangeFeedBufferSize: must be at least 1 (was {options.ChangeFeedBufferSize}).");

@@ -98,7 +98,8 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton(sp => new StatusIncidentService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SubscriberService(
-            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<IDestinationValidator>(), sp.GetRequiredService<SubscriberLinks>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<IDestinationValidator>(), sp.GetRequiredService<SubscriberLinks>(),
+            sp.GetRequiredService<IOptions<StatusPagesOptions>>(), sp.GetRequiredService<TimeProvider>()));
 
         NotifierRegistration.AddHttpNotifiers(services);
         services.TryAddSingleton<MaintenanceEffects>();

@@ -32,7 +32,8 @@ public sealed record Subscriber
 
     /// <summary>
     /// When the current verification token was issued (the subscription, or the latest request that started it over);
-    /// null once verified. A token without an issue time (a subscriber stored before the field existed) counts from
+    /// null once verified. The token expires <see cref="Configuration.StatusPagesOptions.VerificationTokenLifetime"/>
+    /// after it. A token without an issue time (a subscriber stored before the field existed) counts from
     /// <see cref="CreatedAt"/>.
     /// </summary>
     public DateTimeOffset? VerifyTokenIssuedAt { get; init; }

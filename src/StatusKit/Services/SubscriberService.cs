@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
+using StatusKit.Configuration;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Shared;
@@ -13,20 +15,24 @@ public sealed class SubscriberService
     private readonly IDestinationValidator _destinations;
     private readonly SubscriberLinks _links;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _tokenLifetime;
 
-    internal SubscriberService(IStatusStore store, IDestinationValidator destinations, SubscriberLinks links, TimeProvider time)
+    internal SubscriberService(
+        IStatusStore store, IDestinationValidator destinations, SubscriberLinks links, IOptions<StatusPagesOptions> options, TimeProvider time)
     {
         _store = store;
         _destinations = destinations;
         _links = links;
+        _tokenLifetime = options.Value.VerificationTokenLifetime;
         _time = time;
     }
 
     /// <summary>
     /// Subscribes a destination to a page. Unless pre-verified, a verification message goes to the destination through
     /// its own channel and the subscription stays inactive until verified. Re-subscribing a destination that had
-    /// unsubscribed, or never verified, starts over with new tokens; one that is subscribed and verified is a
-    /// <see cref="StatusKitConflictException"/>.
+    /// unsubscribed, or never verified, starts over with new tokens (a fresh verification token, valid for
+    /// <see cref="StatusPagesOptions.VerificationTokenLifetime"/>, whether or not the previous one expired); one that is
+    /// subscribed and verified is a <see cref="StatusKitConflictException"/>.
     /// </summary>
     public async Task<Subscription> SubscribeAsync(Subscribe request, CancellationToken cancellationToken = default)
     {
@@ -69,6 +75,7 @@ public sealed class SubscriberService
             NotifyOn = request.NotifyOn,
             IsVerified = request.PreVerified,
             VerifyTokenHash = verificationToken is null ? null : SecretTokens.Hash(verificationToken),
+            VerifyTokenIssuedAt = verificationToken is null ? null : now,
             UnsubscribeTokenHash = SecretTokens.Hash(unsubscribeToken),
             SigningSecret = channel == SubscriberChannel.Webhook ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) : null,
             IsActive = true,
@@ -84,26 +91,38 @@ public sealed class SubscriberService
         }
         else
         {
-            await _store.UpdateSubscriberAsync(subscriber, verification, cancellationToken);
+            try
+            {
+                await _store.UpdateSubscriberAsync(subscriber, verification, cancellationToken);
+            }
+            catch (StatusKitNotFoundException)
+            {
+                // Deleted since it was read (the clean-up of unconfirmed subscriptions, an operator): start again.
+                throw new StatusKitConcurrencyException($"The subscriber '{id}' was deleted while this subscription was being saved; subscribe again.");
+            }
         }
 
         return new Subscription(subscriber, unsubscribeToken, verificationToken);
     }
 
-    /// <summary>Activates the subscription whose verification token this is. Null when the token is unknown or used.</summary>
+    /// <summary>
+    /// Activates the subscription whose verification token this is. Null, changing nothing, when the token is unknown,
+    /// used, or expired (<see cref="StatusPagesOptions.VerificationTokenLifetime"/>).
+    /// </summary>
     public Task<Subscriber?> VerifyAsync(string token, CancellationToken cancellationToken = default) =>
         VerifyCoreAsync(null, token, cancellationToken);
 
     /// <summary>
     /// Activates the subscription to <paramref name="pageId"/> whose verification token this is. Null, changing
-    /// nothing, when the token is unknown, used, or belongs to another page's subscriber.
+    /// nothing, when the token is unknown, used, expired, or belongs to another page's subscriber
+    /// (<see cref="IsVerificationTokenExpiredAsync"/> tells which is expired).
     /// </summary>
     public Task<Subscriber?> VerifyAsync(Guid pageId, string token, CancellationToken cancellationToken = default) =>
         VerifyCoreAsync(pageId, token, cancellationToken);
 
     /// <summary>
     /// The unverified subscriber of <paramref name="pageId"/> whose verification token this is, or null when the token
-    /// is unknown, used, or belongs to another page's subscriber. Changes nothing (for a page that asks before
+    /// is unknown, used, expired, or belongs to another page's subscriber. Changes nothing (for a page that asks before
     /// confirming, so a link scanner that fetches the link confirms nothing).
     /// </summary>
     public async Task<Subscriber?> FindByVerificationTokenAsync(Guid pageId, string token, CancellationToken cancellationToken = default)
@@ -114,7 +133,25 @@ public sealed class SubscriberService
         }
 
         var subscriber = await _store.FindSubscriberByVerifyTokenHashAsync(SecretTokens.Hash(token), cancellationToken);
-        return subscriber is { IsVerified: false } && IsOf(subscriber, pageId) ? subscriber : null;
+        return subscriber is { IsVerified: false } && IsOf(subscriber, pageId) && !IsExpired(subscriber) ? subscriber : null;
+    }
+
+    /// <summary>
+    /// Whether this is the verification token of an unconfirmed subscriber of <paramref name="pageId"/> that expired
+    /// (<see cref="StatusPagesOptions.VerificationTokenLifetime"/> after it was issued): false for a token that still
+    /// works, and for one that is unknown, used, or another page's. Changes nothing; lets a page tell an expired link
+    /// (subscribe again for a fresh one) from an unknown one. Once the subscriber is cleaned up
+    /// (<see cref="StatusPagesOptions.UnverifiedSubscriberRetention"/>), its token is unknown.
+    /// </summary>
+    public async Task<bool> IsVerificationTokenExpiredAsync(Guid pageId, string token, CancellationToken cancellationToken = default)
+    {
+        if (!IsTokenShaped(token))
+        {
+            return false;
+        }
+
+        var subscriber = await _store.FindSubscriberByVerifyTokenHashAsync(SecretTokens.Hash(token), cancellationToken);
+        return subscriber is { IsVerified: false } && IsOf(subscriber, pageId) && IsExpired(subscriber);
     }
 
     /// <summary>Stops notifications for the subscriber whose unsubscribe token this is. False when the token is unknown.</summary>
@@ -187,12 +224,13 @@ public sealed class SubscriberService
         return OptimisticEdit.RetryAsync(async () =>
         {
             var subscriber = await _store.FindSubscriberByVerifyTokenHashAsync(hash, cancellationToken);
-            if (subscriber is null || subscriber.IsVerified || !IsOf(subscriber, pageId))
+            if (subscriber is null || subscriber.IsVerified || !IsOf(subscriber, pageId) || IsExpired(subscriber))
             {
                 return null;
             }
 
-            return (Subscriber?)await _store.UpdateSubscriberAsync(subscriber with { IsVerified = true, VerifyTokenHash = null }, [], cancellationToken);
+            var verified = subscriber with { IsVerified = true, VerifyTokenHash = null, VerifyTokenIssuedAt = null };
+            return (Subscriber?)await _store.UpdateSubscriberAsync(verified, [], cancellationToken);
         });
     }
 
@@ -223,6 +261,10 @@ public sealed class SubscriberService
         var subscriber = await _store.FindSubscriberByUnsubscribeTokenHashAsync(SecretTokens.Hash(token), cancellationToken);
         return subscriber is not null && IsOf(subscriber, pageId) ? subscriber : null;
     }
+
+    // A token expires at the end of its lifetime: at issue time + lifetime it no longer works.
+    private bool IsExpired(Subscriber subscriber) =>
+        _time.GetUtcNow() - (subscriber.VerifyTokenIssuedAt ?? subscriber.CreatedAt) >= _tokenLifetime;
 
     private static bool IsOf(Subscriber subscriber, Guid? pageId) => pageId is not { } id || subscriber.PageId == id;
 

@@ -20,6 +20,8 @@ public sealed class OptionsValidationTests
             o.PriorityMap["P0"] = (ComponentStatus)66;
             o.DowntimeWeights = new StatusKit.Uptime.DowntimeWeights { PartialOutage = 1.5, MajorOutage = double.NaN };
             o.PublicBaseAddress = new Uri("/status", UriKind.Relative);
+            o.VerificationTokenLifetime = TimeSpan.Zero;
+            o.UnverifiedSubscriberRetention = TimeSpan.FromHours(-1);
         });
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
@@ -34,7 +36,9 @@ public sealed class OptionsValidationTests
         Assert.Contains("DowntimeWeights.MajorOutage", failures, StringComparison.Ordinal);
         Assert.Contains("PublicBaseAddress", failures, StringComparison.Ordinal);
         Assert.Contains("LinkSigningKey", failures, StringComparison.Ordinal);
-        Assert.True(ex.Failures.Count() >= 9, failures);
+        Assert.Contains("VerificationTokenLifetime", failures, StringComparison.Ordinal);
+        Assert.Contains("UnverifiedSubscriberRetention", failures, StringComparison.Ordinal);
+        Assert.True(ex.Failures.Count() >= 11, failures);
     }
 
     [Fact]
