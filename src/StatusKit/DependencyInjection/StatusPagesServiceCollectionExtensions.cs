@@ -119,6 +119,13 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton<IMaintenanceScheduler>(sp => sp.GetRequiredService<MaintenanceScheduler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MaintenanceScheduler>(sp => sp.GetRequiredService<MaintenanceScheduler>()));
 
+        services.TryAddSingleton(sp => new UnverifiedSubscriberCleanup(
+            sp.GetRequiredService<IStatusStore>(),
+            sp.GetRequiredService<IOptions<StatusPagesOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IHostApplicationLifetime>(),
+            sp.GetRequiredService<ILogger<UnverifiedSubscriberCleanup>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UnverifiedSubscriberCleanup>(sp => sp.GetRequiredService<UnverifiedSubscriberCleanup>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StartupRecompute>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SnapshotWarmupService>());
 

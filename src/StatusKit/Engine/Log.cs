@@ -56,4 +56,10 @@ internal static partial class Log
 
     [LoggerMessage(1016, LogLevel.Warning, "Warming the page snapshots at start-up failed; each page's snapshot is built when it is first read")]
     public static partial void SnapshotWarmupFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1017, LogLevel.Information, "Deleted {Count} subscriptions that were never confirmed and whose verification token expired")]
+    public static partial void UnverifiedSubscribersRemoved(ILogger logger, int count);
+
+    [LoggerMessage(1018, LogLevel.Error, "Deleting the subscriptions that were never confirmed failed; trying again at {RetryAt}")]
+    public static partial void UnverifiedSubscriberCleanupFailed(ILogger logger, DateTimeOffset retryAt, Exception exception);
 }
