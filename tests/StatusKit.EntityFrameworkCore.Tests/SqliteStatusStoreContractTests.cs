@@ -1,6 +1,6 @@
 using StatusKit.Abstractions;
 using StatusKit.EntityFrameworkCore.Tests.Infrastructure;
-using StatusKit.TestSupport.Contract;
+using StatusKit.Testing;
 
 namespace StatusKit.EntityFrameworkCore.Tests;
 

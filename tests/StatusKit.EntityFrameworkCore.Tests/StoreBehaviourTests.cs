@@ -7,7 +7,7 @@ using StatusKit.EntityFrameworkCore.Tests.Infrastructure;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Status;
-using StatusKit.TestSupport.Contract;
+using StatusKit.Testing;
 using Xunit.Abstractions;
 
 namespace StatusKit.EntityFrameworkCore.Tests;

@@ -7,6 +7,7 @@ using StatusKit.InMemory;
 using StatusKit.Model;
 using StatusKit.Services;
 using StatusKit.TestSupport.Fakes;
+using StatusKit.Testing;
 
 namespace StatusKit.TestSupport;
 

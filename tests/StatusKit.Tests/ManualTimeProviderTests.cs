@@ -1,4 +1,4 @@
-using StatusKit.TestSupport.Fakes;
+using StatusKit.Testing;
 
 namespace StatusKit.Tests;
 

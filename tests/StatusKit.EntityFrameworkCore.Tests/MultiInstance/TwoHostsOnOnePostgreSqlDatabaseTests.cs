@@ -1,3 +1,4 @@
+using StatusKit.Testing;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

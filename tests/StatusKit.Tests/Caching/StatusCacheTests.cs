@@ -8,7 +8,7 @@ using StatusKit.Serialization;
 using StatusKit.Services;
 using StatusKit.Snapshots;
 using StatusKit.TestSupport;
-using StatusKit.TestSupport.Fakes;
+using StatusKit.Testing;
 
 namespace StatusKit.Tests.Caching;
 

@@ -1,3 +1,4 @@
+using StatusKit.Testing;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using StatusKit.Abstractions;
 using StatusKit.Engine;
 using StatusKit.Model;
 using StatusKit.Status;
-using StatusKit.TestSupport.Contract;
+using StatusKit.Testing;
 
 namespace StatusKit.Tests.Engine;
 

@@ -1,6 +1,6 @@
 using StatusKit.Engine;
 using StatusKit.Model;
-using StatusKit.TestSupport.Contract;
+using StatusKit.Testing;
 
 namespace StatusKit.Tests.Engine;
 

@@ -3,8 +3,8 @@ using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Status;
 using StatusKit.TestSupport;
+using StatusKit.Testing;
 using StatusKit.Uptime;
-using StatusKit.TestSupport.Contract;
 
 namespace StatusKit.Tests.Engine;
 

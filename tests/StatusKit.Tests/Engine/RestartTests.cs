@@ -7,7 +7,7 @@ using StatusKit.Model;
 using StatusKit.Services;
 using StatusKit.Status;
 using StatusKit.TestSupport;
-using StatusKit.TestSupport.Fakes;
+using StatusKit.Testing;
 
 namespace StatusKit.Tests.Engine;
 

@@ -1,6 +1,6 @@
 using StatusKit.Abstractions;
 using StatusKit.InMemory;
-using StatusKit.TestSupport.Contract;
+using StatusKit.Testing;
 
 namespace StatusKit.Tests.InMemory;
 

@@ -3,7 +3,7 @@ using StatusKit.InMemory;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Status;
-using StatusKit.TestSupport.Contract;
+using StatusKit.Testing;
 
 namespace StatusKit.Tests.InMemory;
 

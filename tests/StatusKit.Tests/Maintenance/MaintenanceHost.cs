@@ -10,43 +10,42 @@ using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Services;
 using StatusKit.Status;
-using StatusKit.TestSupport.Contract;
+using StatusKit.Testing;
 using StatusKit.TestSupport.Fakes;
 
 namespace StatusKit.Tests.Maintenance;
 
 /// <summary>
-/// One "host" composed through <c>AddStatusPages()</c> with a manual clock, over a store that several hosts may share
-/// (a restart is a new host over the same store). The scheduler's timer loop runs only when asked.
+/// The contract's <see cref="MaintenanceSchedulerTestHost"/> with logs, options and the default scheduler's timer loop
+/// (run only when asked), for tests of the default scheduler itself.
 /// </summary>
 internal sealed class MaintenanceHost : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-    private readonly ServiceProvider _provider;
+    private readonly MaintenanceSchedulerTestHost _host;
     private bool _loopStarted;
 
-    private MaintenanceHost(ServiceProvider provider, ManualTimeProvider time, ListLoggerProvider logs)
+    private MaintenanceHost(MaintenanceSchedulerTestHost host, ListLoggerProvider logs)
     {
-        _provider = provider;
-        Time = time;
+        _host = host;
         Logs = logs;
     }
 
-    public ManualTimeProvider Time { get; }
+    public ManualTimeProvider Time => _host.Time;
 
     public ListLoggerProvider Logs { get; }
 
-    public IStatusStore Store => _provider.GetRequiredService<IStatusStore>();
+    public IStatusStore Store => _host.Store;
 
-    public MaintenanceService Maintenance => _provider.GetRequiredService<MaintenanceService>();
+    public MaintenanceService Maintenance => _host.Maintenance;
 
-    public MaintenanceScheduler Scheduler => _provider.GetRequiredService<MaintenanceScheduler>();
+    public MaintenanceScheduler Scheduler => Services.GetRequiredService<MaintenanceScheduler>();
 
-    public IMaintenanceScheduler Port => _provider.GetRequiredService<IMaintenanceScheduler>();
+    public IMaintenanceScheduler Port => _host.Port;
 
-    public StatusEngine Engine => _provider.GetRequiredService<StatusEngine>();
+    public StatusEngine Engine => Services.GetRequiredService<StatusEngine>();
 
-    public IServiceProvider Services => _provider;
+    public IServiceProvider Services => _host.Services;
 
     public static async Task<MaintenanceHost> StartAsync(
         ManualTimeProvider time,
@@ -55,13 +54,12 @@ internal sealed class MaintenanceHost : IAsyncDisposable
         bool runLoop = true)
     {
         var logs = new ListLoggerProvider();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-        services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton(store ?? new InMemoryStatusStore());
-        services.AddStatusPages(o => o.WarmSnapshotsOnStart = false);
-        services.Configure<MaintenanceOptions>(o => configure?.Invoke(o));
-        var host = new MaintenanceHost(services.BuildServiceProvider(), time, logs);
+        var inner = await MaintenanceSchedulerTestHost.StartAsync(time, store ?? new InMemoryStatusStore(), services =>
+        {
+            services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+            services.Configure<MaintenanceOptions>(o => configure?.Invoke(o));
+        });
+        var host = new MaintenanceHost(inner, logs);
         if (runLoop)
         {
             await host.StartLoopAsync();
@@ -106,25 +104,13 @@ internal sealed class MaintenanceHost : IAsyncDisposable
         await SettleAsync();
     }
 
-    public async Task<(StatusPage Page, Component Component)> CreatePageAsync(string? teamId = null)
-    {
-        var page = await _provider.GetRequiredService<StatusPageService>().CreateAsync(new CreateStatusPage { Name = TestData.Unique("Acme") });
-        var component = await _provider.GetRequiredService<ComponentService>().CreateAsync(
-            new CreateComponent { PageId = page.Id, Name = "API", TeamId = teamId });
-        var subscriber = TestData.Subscriber(page.Id) with { ComponentIds = [], NotifyOn = NotificationEvents.All, CreatedAt = Time.GetUtcNow() };
-        await Store.AddSubscriberAsync(subscriber, [], CancellationToken.None);
-        return (page, component);
-    }
+    public Task<(StatusPage Page, Component Component)> CreatePageAsync(string? teamId = null) => _host.CreatePageAsync(teamId);
 
-    public async Task<ComponentStatus> StatusOfAsync(Guid componentId) =>
-        (await Store.GetComponentAsync(componentId, CancellationToken.None))!.Status;
+    public Task<ComponentStatus> StatusOfAsync(Guid componentId) => _host.StatusOfAsync(componentId);
 
-    public async Task<List<Notification>> NoticesAsync(Guid pageId, NotificationKind kind) =>
-        [.. (await Store.ListNotificationsAsync(new NotificationQuery { PageId = pageId, Take = 1000 }, CancellationToken.None))
-            .Where(n => n.Content.Kind == kind)];
+    public Task<List<Notification>> NoticesAsync(Guid pageId, NotificationKind kind) => _host.NoticesAsync(pageId, kind);
 
-    public async Task<List<StatusHistoryEntry>> HistoryAsync(Guid pageId, Guid componentId) =>
-        [.. (await Store.ListStatusHistoryAsync(pageId, DateTimeOffset.MinValue, CancellationToken.None)).Where(h => h.ComponentId == componentId)];
+    public Task<List<StatusHistoryEntry>> HistoryAsync(Guid pageId, Guid componentId) => _host.HistoryAsync(pageId, componentId);
 
     /// <summary>Waits (spinning, never sleeping) until the manual clock has at least <paramref name="count"/> armed timers.</summary>
     public static async Task WaitForTimersAsync(ManualTimeProvider time, int count)
@@ -148,6 +134,6 @@ internal sealed class MaintenanceHost : IAsyncDisposable
             await Scheduler.StopAsync(CancellationToken.None);
         }
 
-        await _provider.DisposeAsync();
+        await _host.DisposeAsync();
     }
 }

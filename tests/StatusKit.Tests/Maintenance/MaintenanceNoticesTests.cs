@@ -1,7 +1,7 @@
 using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Notifications;
-using StatusKit.TestSupport.Contract;
+using StatusKit.Testing;
 
 namespace StatusKit.Tests.Maintenance;
 

@@ -5,10 +5,10 @@ using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Status;
-using StatusKit.TestSupport.Contract;
 using StatusKit.TestSupport.Fakes;
 using Microsoft.Extensions.DependencyInjection;
-using static StatusKit.Tests.Maintenance.MaintenanceSchedulerContractTests;
+using StatusKit.Testing;
+using static StatusKit.Testing.MaintenanceSchedulerContractTests;
 
 namespace StatusKit.Tests.Maintenance;
 

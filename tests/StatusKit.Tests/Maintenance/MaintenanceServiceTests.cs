@@ -9,9 +9,8 @@ using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Services;
 using StatusKit.Status;
-using StatusKit.TestSupport.Contract;
-using StatusKit.TestSupport.Fakes;
-using static StatusKit.Tests.Maintenance.MaintenanceSchedulerContractTests;
+using StatusKit.Testing;
+using static StatusKit.Testing.MaintenanceSchedulerContractTests;
 
 namespace StatusKit.Tests.Maintenance;
 

@@ -1,6 +1,6 @@
 using StatusKit.Maintenance;
 using StatusKit.Model;
-using StatusKit.TestSupport.Contract;
+using StatusKit.Testing;
 
 namespace StatusKit.Tests.Maintenance;
 

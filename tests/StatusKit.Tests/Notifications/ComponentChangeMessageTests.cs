@@ -1,3 +1,4 @@
+using StatusKit.Testing;
 using System.Text.Json;
 using StatusKit.Abstractions;
 using StatusKit.Model;
@@ -5,7 +6,6 @@ using StatusKit.Notifications;
 using StatusKit.Notifications.Email;
 using StatusKit.Notifications.Slack;
 using StatusKit.Status;
-using StatusKit.TestSupport.Contract;
 
 namespace StatusKit.Tests.Notifications;
 

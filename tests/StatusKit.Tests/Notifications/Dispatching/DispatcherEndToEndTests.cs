@@ -8,6 +8,7 @@ using StatusKit.Notifications.Dispatching;
 using StatusKit.Services;
 using StatusKit.Status;
 using StatusKit.TestSupport.Fakes;
+using StatusKit.Testing;
 
 namespace StatusKit.Tests.Notifications.Dispatching;
 

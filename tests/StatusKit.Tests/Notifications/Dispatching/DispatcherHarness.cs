@@ -7,8 +7,8 @@ using StatusKit.Notifications.Dispatching;
 using StatusKit.Configuration;
 using StatusKit.Services;
 using StatusKit.Status;
-using StatusKit.TestSupport.Contract;
 using StatusKit.TestSupport.Fakes;
+using StatusKit.Testing;
 
 namespace StatusKit.Tests.Notifications.Dispatching;
 

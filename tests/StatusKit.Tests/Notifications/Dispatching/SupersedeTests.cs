@@ -3,6 +3,7 @@ using StatusKit.Notifications;
 using StatusKit.Notifications.Dispatching;
 using StatusKit.Status;
 using StatusKit.TestSupport.Fakes;
+using StatusKit.Testing;
 using static StatusKit.Tests.Notifications.Dispatching.DispatcherHarness;
 
 namespace StatusKit.Tests.Notifications.Dispatching;
@@ -65,7 +66,7 @@ public sealed class SupersedeTests
         var h = await DispatcherHarness.CreateAsync();
         var subscriber = await h.SubscriberAsync(verified: false);
         var replaced = await h.EnqueueAsync(h.Notice(subscriber, NotificationKind.SubscriptionVerification));
-        var renewed = subscriber with { VerifyTokenHash = TestSupport.Contract.TestData.Unique("verify") };
+        var renewed = subscriber with { VerifyTokenHash = Testing.TestData.Unique("verify") };
         await h.Store.UpdateSubscriberAsync(renewed, [h.Notice(renewed, NotificationKind.SubscriptionVerification)], None);
         var current = (await h.AllAsync()).Single(n => n.Id != replaced.Id);
         var notifier = new RecordingNotifier(SubscriberChannel.Email);
@@ -276,9 +277,9 @@ public sealed class SupersedeTests
             Channel = SubscriberChannel.Email,
             DeduplicationKey = "k",
             CoalesceKey = "c",
-            Content = TestSupport.Contract.TestData.Content("x") with { NewStatus = ComponentStatus.PartialOutage },
-            CreatedAt = TestSupport.Contract.TestData.T0,
-            DueAt = TestSupport.Contract.TestData.T0,
+            Content = Testing.TestData.Content("x") with { NewStatus = ComponentStatus.PartialOutage },
+            CreatedAt = Testing.TestData.T0,
+            DueAt = Testing.TestData.T0,
         };
 
         Assert.Null(SupersedeRules.ForFlap(row, null));
@@ -290,7 +291,7 @@ public sealed class SupersedeTests
     [Fact]
     public void Rules_OnlyTheLatestChangeOfAComponentIsSent()
     {
-        var t0 = TestSupport.Contract.TestData.T0;
+        var t0 = Testing.TestData.T0;
         var row = new Notification
         {
             Id = Guid.NewGuid(),
@@ -299,7 +300,7 @@ public sealed class SupersedeTests
             Channel = SubscriberChannel.Email,
             DeduplicationKey = "k",
             CoalesceKey = "c",
-            Content = TestSupport.Contract.TestData.Content("x") with { NewStatus = ComponentStatus.PartialOutage, OccurredAt = t0 },
+            Content = Testing.TestData.Content("x") with { NewStatus = ComponentStatus.PartialOutage, OccurredAt = t0 },
             CreatedAt = t0,
             DueAt = t0,
         };

@@ -1,3 +1,4 @@
+using StatusKit.Testing;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

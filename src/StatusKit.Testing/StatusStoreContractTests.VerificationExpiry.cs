@@ -1,6 +1,8 @@
 using StatusKit.Model;
 
-namespace StatusKit.TestSupport.Contract;
+// The facts are public for xunit, not for callers; each fact's name is its specification, so facts carry no XML doc.
+#pragma warning disable CS1591
+namespace StatusKit.Testing;
 
 // When a subscriber's verification token was issued, and the clean-up of subscriptions that were never confirmed.
 public abstract partial class StatusStoreContractTests

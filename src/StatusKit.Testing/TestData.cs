@@ -2,7 +2,7 @@ using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Status;
 
-namespace StatusKit.TestSupport.Contract;
+namespace StatusKit.Testing;
 
 /// <summary>
 /// Builders of valid model objects for store tests. Every builder fills its optional fields with non-default values,
@@ -17,8 +17,16 @@ public static class TestData
     /// <summary><see cref="T0"/> plus <paramref name="minutes"/>.</summary>
     public static DateTimeOffset At(double minutes) => T0.AddMinutes(minutes);
 
+    /// <summary>A fresh value: <paramref name="prefix"/>, a dash and 12 random hex digits.</summary>
+    /// <param name="prefix">The prefix.</param>
+    /// <returns>The value.</returns>
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
 
+    /// <summary>A private page with an access token hash, a time zone and fresh name and slug.</summary>
+    /// <param name="slug">The slug; fresh by default.</param>
+    /// <param name="name">The name; fresh by default.</param>
+    /// <param name="teamId">The page's team.</param>
+    /// <returns>The page, at version 1.</returns>
     public static StatusPage Page(string? slug = null, string? name = null, string? teamId = "team-a") => new()
     {
         Id = Guid.NewGuid(),
@@ -35,6 +43,12 @@ public static class TestData
         Version = 1,
     };
 
+    /// <summary>An Operational component of a page, with a group, a service and an expiring manual status.</summary>
+    /// <param name="pageId">The page.</param>
+    /// <param name="name">The name; fresh by default.</param>
+    /// <param name="teamId">The component's team.</param>
+    /// <param name="displayOrder">Its position on the page.</param>
+    /// <returns>The component, at version 1.</returns>
     public static Component Component(Guid pageId, string? name = null, string? teamId = "team-a", int displayOrder = 0) => new()
     {
         Id = Guid.NewGuid(),
@@ -54,6 +68,12 @@ public static class TestData
         Version = 1,
     };
 
+    /// <summary>A weekly window of a page from <c>T0</c> + 60 min to + 120 min (Europe/Berlin), at version 7.</summary>
+    /// <param name="pageId">The page.</param>
+    /// <param name="componentIds">The components it covers; two fresh ids by default.</param>
+    /// <param name="state">Its state.</param>
+    /// <param name="occurrenceStartsAt">The start of its current occurrence (an hour long); <c>T0</c> + 60 min by default.</param>
+    /// <returns>The window.</returns>
     public static MaintenanceWindow Window(
         Guid pageId,
         IReadOnlyList<Guid>? componentIds = null,
@@ -81,6 +101,11 @@ public static class TestData
         Version = 7,
     };
 
+    /// <summary>A Major status incident of a page, naming two components, with two timeline updates five minutes apart.</summary>
+    /// <param name="pageId">The page.</param>
+    /// <param name="createdAt">Its creation; <see cref="T0"/> by default.</param>
+    /// <param name="state">Its state (Resolved sets its resolution time).</param>
+    /// <returns>The incident, at version 1.</returns>
     public static StatusIncident Incident(
         Guid pageId,
         DateTimeOffset? createdAt = null,
@@ -105,6 +130,12 @@ public static class TestData
         Version = 1,
     };
 
+    /// <summary>A verified, active subscriber of a page to outages and resolutions of one component.</summary>
+    /// <param name="pageId">The page.</param>
+    /// <param name="channel">The channel (a webhook gets a signing secret).</param>
+    /// <param name="destination">The address or URL; fresh by default.</param>
+    /// <param name="createdAt">Its creation; <see cref="T0"/> by default.</param>
+    /// <returns>The subscriber, at version 1.</returns>
     public static Subscriber Subscriber(
         Guid pageId,
         SubscriberChannel channel = SubscriberChannel.Email,
@@ -128,6 +159,12 @@ public static class TestData
         Version = 1,
     };
 
+    /// <summary>A High-priority signal of service "svc-api" that occurred at <c>T0</c> + <paramref name="version"/> minutes.</summary>
+    /// <param name="incidentId">The incident; fresh by default.</param>
+    /// <param name="version">The signal's version.</param>
+    /// <param name="state">The incident's state.</param>
+    /// <param name="teamId">The incident's team.</param>
+    /// <returns>The signal.</returns>
     public static IncidentSignal Signal(
         string? incidentId = null,
         long version = 1,
@@ -144,6 +181,15 @@ public static class TestData
         Title = "API down",
     };
 
+    /// <summary>A pending webhook outbox row of a page with a fresh deduplication key.</summary>
+    /// <param name="pageId">The page.</param>
+    /// <param name="subscriberId">The recipient; a fresh id by default.</param>
+    /// <param name="dueAt">When it is due; <see cref="T0"/> by default.</param>
+    /// <param name="coalesceKey">The key rows coalesce on, if any.</param>
+    /// <param name="notAfter">The latest a coalesced row may be pushed back to, if any.</param>
+    /// <param name="createdAt">Its creation; <see cref="T0"/> by default.</param>
+    /// <param name="subject">The subject of its content.</param>
+    /// <returns>The row.</returns>
     public static Notification Notification(
         Guid pageId,
         Guid? subscriberId = null,
@@ -165,6 +211,9 @@ public static class TestData
         NotAfter = notAfter,
     };
 
+    /// <summary>The content of a component's change from Operational to MajorOutage, every field set.</summary>
+    /// <param name="subject">The subject.</param>
+    /// <returns>The content.</returns>
     public static NotificationContent Content(string subject) => new()
     {
         Kind = NotificationKind.ComponentStatusChanged,

@@ -1,6 +1,8 @@
 using StatusKit.Model;
 
-namespace StatusKit.TestSupport.Contract;
+// The facts are public for xunit, not for callers; each fact's name is its specification, so facts carry no XML doc.
+#pragma warning disable CS1591
+namespace StatusKit.Testing;
 
 /// <summary>What deleting a component does to the records that name it: no record keeps a deleted component's id.</summary>
 public abstract partial class StatusStoreContractTests

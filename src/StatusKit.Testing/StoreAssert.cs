@@ -1,7 +1,7 @@
 using StatusKit.Abstractions;
 using StatusKit.Model;
 
-namespace StatusKit.TestSupport.Contract;
+namespace StatusKit.Testing;
 
 /// <summary>
 /// Field-by-field equality of stored aggregates. Records compare <see cref="DateTimeOffset"/> as instants (a store may
@@ -12,6 +12,9 @@ public static class StoreAssert
     private static readonly IReadOnlyList<Guid> NoIds = Array.Empty<Guid>();
     private static readonly IReadOnlyList<StatusIncidentUpdate> NoUpdates = Array.Empty<StatusIncidentUpdate>();
 
+    /// <summary>Asserts that a stored window equals <paramref name="expected"/> in every field.</summary>
+    /// <param name="expected">The window as written.</param>
+    /// <param name="actual">The window as read back.</param>
     public static void Same(MaintenanceWindow expected, MaintenanceWindow? actual)
     {
         Assert.NotNull(actual);
@@ -19,6 +22,9 @@ public static class StoreAssert
         Assert.Equal(expected with { ComponentIds = NoIds }, actual with { ComponentIds = NoIds });
     }
 
+    /// <summary>Asserts that a stored status incident equals <paramref name="expected"/> in every field, updates included.</summary>
+    /// <param name="expected">The incident as written.</param>
+    /// <param name="actual">The incident as read back.</param>
     public static void Same(StatusIncident expected, StatusIncident? actual)
     {
         Assert.NotNull(actual);
@@ -29,6 +35,9 @@ public static class StoreAssert
             actual with { ComponentIds = NoIds, Updates = NoUpdates });
     }
 
+    /// <summary>Asserts that a stored subscriber equals <paramref name="expected"/> in every field.</summary>
+    /// <param name="expected">The subscriber as written.</param>
+    /// <param name="actual">The subscriber as read back.</param>
     public static void Same(Subscriber expected, Subscriber? actual)
     {
         Assert.NotNull(actual);
@@ -36,6 +45,9 @@ public static class StoreAssert
         Assert.Equal(expected with { ComponentIds = NoIds }, actual with { ComponentIds = NoIds });
     }
 
+    /// <summary>Asserts that two sets of ids are equal, in any order.</summary>
+    /// <param name="expected">The expected ids.</param>
+    /// <param name="actual">The actual ids.</param>
     public static void SameIds(IEnumerable<Guid> expected, IEnumerable<Guid> actual) =>
         Assert.Equal(expected.Order(), actual.Order());
 
@@ -43,6 +55,8 @@ public static class StoreAssert
     /// Of signals applied to one incident (in any interleaving), the applied ones form a chain: sorted by version, each
     /// replaced exactly the one applied before it, and the first replaced nothing (or what was stored before them).
     /// </summary>
+    /// <param name="applications">Each signal with the outcome its apply returned.</param>
+    /// <param name="storedBefore">The version stored before the signals, if any.</param>
     public static void EachAppliedSignalReplacedThePreviousOne(
         IEnumerable<(IncidentSignal Signal, SignalApplyOutcome Outcome)> applications, long? storedBefore = null)
     {
@@ -64,6 +78,9 @@ public static class StoreAssert
             a => Assert.Null(a.Outcome.Replaced));
     }
 
+    /// <summary>Asserts that <paramref name="actual"/> is the instant <paramref name="expected"/>, whatever its offset.</summary>
+    /// <param name="expected">The expected instant.</param>
+    /// <param name="actual">The actual value.</param>
     public static void SameInstant(DateTimeOffset expected, DateTimeOffset? actual)
     {
         Assert.NotNull(actual);

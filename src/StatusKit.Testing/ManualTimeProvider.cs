@@ -1,4 +1,4 @@
-namespace StatusKit.TestSupport.Fakes;
+namespace StatusKit.Testing;
 
 /// <summary>
 /// A <see cref="TimeProvider"/> whose clock only moves when a test says so. Timers created from it
@@ -11,14 +11,20 @@ public sealed class ManualTimeProvider : TimeProvider
     private DateTimeOffset _now;
     private readonly TimeZoneInfo _localZone;
 
+    /// <summary>Creates a clock that stands at <paramref name="start"/>.</summary>
+    /// <param name="start">The initial time; <see cref="TestData.T0"/> (Monday 5 January 2026, 09:00 UTC) by default.</param>
+    /// <param name="localZone">The zone of <see cref="LocalTimeZone"/>; UTC by default.</param>
     public ManualTimeProvider(DateTimeOffset? start = null, TimeZoneInfo? localZone = null)
     {
         _now = start ?? new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
         _localZone = localZone ?? TimeZoneInfo.Utc;
     }
 
+    /// <inheritdoc />
     public override TimeZoneInfo LocalTimeZone => _localZone;
 
+    /// <summary>The clock's time; it changes only through <see cref="Advance"/> and <see cref="SetUtcNow"/>.</summary>
+    /// <returns>The current instant.</returns>
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate)
@@ -27,8 +33,11 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>Timestamps are <see cref="DateTimeOffset.UtcTicks"/> of the clock's time, so the frequency is ticks per second.</summary>
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
+    /// <summary>The clock's time as a timestamp (its <see cref="DateTimeOffset.UtcTicks"/>).</summary>
+    /// <returns>The timestamp.</returns>
     public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
     /// <summary>Moves the clock forward and fires every timer that falls due, in due order.</summary>
@@ -82,6 +91,15 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>
+    /// A timer on this clock: it fires (on the thread that moves the clock) when <see cref="Advance"/> or
+    /// <see cref="SetUtcNow"/> reaches its due time, then every <paramref name="period"/> if that is positive.
+    /// </summary>
+    /// <param name="callback">The callback.</param>
+    /// <param name="state">The callback's argument.</param>
+    /// <param name="dueTime">The delay before the first firing; <see cref="Timeout.InfiniteTimeSpan"/> for never.</param>
+    /// <param name="period">The interval between firings; <see cref="Timeout.InfiniteTimeSpan"/> or zero to fire once.</param>
+    /// <returns>The timer; dispose it to remove it.</returns>
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);

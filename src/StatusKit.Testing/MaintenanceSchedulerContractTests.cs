@@ -4,22 +4,34 @@ using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Status;
-using StatusKit.TestSupport.Contract;
-using StatusKit.TestSupport.Fakes;
 
-namespace StatusKit.Tests.Maintenance;
+// The facts are public for xunit, not for callers; each fact's name is its specification, so facts carry no XML doc.
+#pragma warning disable CS1591
+namespace StatusKit.Testing;
 
 /// <summary>
 /// The behaviour every <see cref="IMaintenanceScheduler"/> must have, driven only through the port
 /// (<see cref="IMaintenanceScheduler.RunDueTransitionsAsync"/> is what an external timer such as a Quartz.NET job or a
-/// Hangfire recurring job calls). A replacement derives from this class and supplies its host; no fact can be skipped.
+/// Hangfire recurring job calls). A replacement derives from this class and supplies its host (usually
+/// <see cref="MaintenanceSchedulerTestHost.StartAsync"/> with the replacement registered); no fact can be skipped.
 /// </summary>
+/// <remarks>
+/// The facts run over <see cref="InMemoryStatusStore"/>; hosts of one fact share its store and its clock.
+/// </remarks>
 public abstract class MaintenanceSchedulerContractTests
 {
+    /// <summary>The instant every fact starts from (<see cref="TestData.T0"/>).</summary>
     protected static readonly DateTimeOffset T0 = TestData.T0;
 
-    /// <summary>A host whose <see cref="MaintenanceHost.Port"/> is the scheduler under test, over <paramref name="store"/>.</summary>
-    internal abstract Task<MaintenanceHost> CreateHostAsync(ManualTimeProvider time, IStatusStore store);
+    /// <summary>
+    /// A new host whose <see cref="MaintenanceSchedulerTestHost.Port"/> is the scheduler under test, over
+    /// <paramref name="store"/> and reading <paramref name="time"/>. A fact calls it more than once over one store to
+    /// model a restart or a second instance.
+    /// </summary>
+    /// <param name="time">The clock of the fact.</param>
+    /// <param name="store">The store of the fact.</param>
+    /// <returns>The host; the fact disposes it.</returns>
+    protected abstract Task<MaintenanceSchedulerTestHost> CreateHostAsync(ManualTimeProvider time, IStatusStore store);
 
     [Fact]
     public async Task One_off_window_starts_and_ends_once_with_status_history_and_notices()
@@ -203,7 +215,13 @@ public abstract class MaintenanceSchedulerContractTests
         return (page, component, window);
     }
 
-    internal static CreateMaintenanceWindow Window(Guid pageId, Guid componentId, DateTimeOffset startsAt, DateTimeOffset endsAt) => new()
+    /// <summary>A request for a one-off window "Database upgrade" on one component of a page.</summary>
+    /// <param name="pageId">The page.</param>
+    /// <param name="componentId">The component the window covers.</param>
+    /// <param name="startsAt">The start.</param>
+    /// <param name="endsAt">The end.</param>
+    /// <returns>The request, for <see cref="MaintenanceService.CreateAsync"/>.</returns>
+    public static CreateMaintenanceWindow Window(Guid pageId, Guid componentId, DateTimeOffset startsAt, DateTimeOffset endsAt) => new()
     {
         PageId = pageId,
         Title = "Database upgrade",
@@ -212,11 +230,4 @@ public abstract class MaintenanceSchedulerContractTests
         EndsAt = endsAt,
         ComponentIds = [componentId],
     };
-}
-
-/// <summary>The default scheduler behind the contract.</summary>
-public sealed class DefaultMaintenanceSchedulerContractTests : MaintenanceSchedulerContractTests
-{
-    internal override Task<MaintenanceHost> CreateHostAsync(ManualTimeProvider time, IStatusStore store) =>
-        MaintenanceHost.StartAsync(time, store, runLoop: false);
 }

@@ -2,7 +2,9 @@ using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Status;
 
-namespace StatusKit.TestSupport.Contract;
+// The facts are public for xunit, not for callers; each fact's name is its specification, so facts carry no XML doc.
+#pragma warning disable CS1591
+namespace StatusKit.Testing;
 
 /// <summary>
 /// Optimistic concurrency of pages, components, status incidents and subscribers: an update is a compare-and-set on
