@@ -8,7 +8,6 @@ using StatusKit.InMemory;
 using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Notifications;
-using StatusKit.Services;
 using StatusKit.Status;
 using StatusKit.Testing;
 using StatusKit.TestSupport.Fakes;
