@@ -10,6 +10,7 @@ using StatusKit.Notifications;
 using StatusKit.Services;
 using StatusKit.Status;
 using StatusKit.Testing;
+using StatusKit.TestSupport.Fakes;
 using static StatusKit.Testing.MaintenanceSchedulerContractTests;
 
 namespace StatusKit.Tests.Maintenance;
