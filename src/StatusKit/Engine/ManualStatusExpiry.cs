@@ -130,42 +130,17 @@ internal sealed class ManualStatusExpiry : BackgroundService
             return;
         }
 
-        using var timer = _time.CreateTimer(static state => ((PassSignal)state!).Wake(), _signal, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        while (true)
-        {
-            _signal.BeginPass();
-            DateTimeOffset next;
-            try
+        await _signal.RunAsync(
+            _time,
+            RunOnceAsync,
+            ex =>
             {
-                next = await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // A pass never stops the host: anything the pass itself did not handle is logged and tried again.
-                next = _time.GetUtcNow() + RetryDelay;
-                Log.ManualStatusExpiryFailed(_logger, next, ex);
-            }
-
-            var delay = next - _time.GetUtcNow();
-            timer.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-            if (!_signal.TrySleep(out var woken))
-            {
-                continue;
-            }
-
-            try
-            {
-                await woken.WaitAsync(stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+                // Anything the pass itself did not handle is logged and tried again.
+                var retryAt = _time.GetUtcNow() + RetryDelay;
+                Log.ManualStatusExpiryFailed(_logger, retryAt, ex);
+                return retryAt;
+            },
+            stoppingToken);
     }
 
     // Every stored manual status with an expiry, except those that already expired before the previous scan (their

@@ -67,6 +67,54 @@ internal sealed class PassSignal
         }
     }
 
+    /// <summary>
+    /// The hosted loop itself, for a service whose pass says when it is next due: runs <paramref name="pass"/>, arms one
+    /// <paramref name="time"/> timer for the time it returns, and sleeps until that timer or a <see cref="Wake"/>. A pass
+    /// never stops the host: anything it throws (other than the host stopping) goes to <paramref name="failed"/>, which
+    /// logs it and says when to try again. Returns when <paramref name="stoppingToken"/> is cancelled.
+    /// </summary>
+    public async Task RunAsync(
+        TimeProvider time,
+        Func<CancellationToken, Task<DateTimeOffset>> pass,
+        Func<Exception, DateTimeOffset> failed,
+        CancellationToken stoppingToken)
+    {
+        using var timer = time.CreateTimer(static state => ((PassSignal)state!).Wake(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        while (true)
+        {
+            BeginPass();
+            DateTimeOffset next;
+            try
+            {
+                next = await pass(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                next = failed(ex);
+            }
+
+            var delay = next - time.GetUtcNow();
+            timer.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            if (!TrySleep(out var woken))
+            {
+                continue;
+            }
+
+            try
+            {
+                await woken.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>Completes when the loop sleeps with no wake pending (for tests).</summary>
     public Task WhenIdleAsync(CancellationToken cancellationToken)
     {

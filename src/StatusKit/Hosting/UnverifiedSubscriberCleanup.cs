@@ -73,42 +73,21 @@ internal sealed class UnverifiedSubscriberCleanup : BackgroundService
             return;
         }
 
-        using var timer = _time.CreateTimer(static state => ((PassSignal)state!).Wake(), _signal, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        while (true)
-        {
-            _signal.BeginPass();
-            TimeSpan delay;
-            try
+        await _signal.RunAsync(
+            _time,
+            async cancellationToken =>
             {
-                await RunOnceAsync(stoppingToken);
-                delay = Interval;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                await RunOnceAsync(cancellationToken);
+                return _time.GetUtcNow() + Interval;
+            },
+            ex =>
             {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // A pass never stops the host: a failure (even a store call cancelled by something other than the
-                // host) is logged and the pass tried again.
-                delay = RetryDelay;
-                Log.UnverifiedSubscriberCleanupFailed(_logger, _time.GetUtcNow() + delay, ex);
-            }
-
-            timer.Change(delay, Timeout.InfiniteTimeSpan);
-            if (!_signal.TrySleep(out var woken))
-            {
-                continue;
-            }
-
-            try
-            {
-                await woken.WaitAsync(stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+                // A failure (even a store call cancelled by something other than the host) is logged and the pass
+                // tried again.
+                var retryAt = _time.GetUtcNow() + RetryDelay;
+                Log.UnverifiedSubscriberCleanupFailed(_logger, retryAt, ex);
+                return retryAt;
+            },
+            stoppingToken);
     }
 }
