@@ -204,9 +204,9 @@ public interface IStatusStore
 
     /// <summary>
     /// Deletes a window (an expected version: see <see cref="DeletePageAsync"/>), enqueuing <paramref name="notifications"/>
-    /// (the notice that a window in progress ended; with the rules of <see cref="EnqueueNotificationsAsync"/>) in the
-    /// same atomic step, so the delete and its notices are stored together or not at all. Returns false when it was
-    /// missing; a missing window or a stale version enqueues nothing.
+    /// (the notice that a window in progress ended, or that a Scheduled one already reminded of is cancelled; with the
+    /// rules of <see cref="EnqueueNotificationsAsync"/>) in the same atomic step, so the delete and its notices are stored
+    /// together or not at all. Returns false when it was missing; a missing window or a stale version enqueues nothing.
     /// </summary>
     Task<bool> DeleteMaintenanceWindowAsync(
         Guid windowId, long? expectedVersion, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);

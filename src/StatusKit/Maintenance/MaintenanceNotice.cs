@@ -3,7 +3,7 @@ using StatusKit.Notifications;
 namespace StatusKit.Maintenance;
 
 /// <summary>A maintenance notice to send: which one, and for which occurrence (the occurrence start keys its deduplication).</summary>
-/// <param name="Kind">Reminder, started or completed.</param>
+/// <param name="Kind">Reminder, started, completed or cancelled.</param>
 /// <param name="OccurrenceStartsAt">The occurrence's start.</param>
 /// <param name="OccurrenceEndsAt">The occurrence's end.</param>
 internal readonly record struct MaintenanceNotice(NotificationKind Kind, DateTimeOffset OccurrenceStartsAt, DateTimeOffset OccurrenceEndsAt);

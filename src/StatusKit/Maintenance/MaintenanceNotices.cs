@@ -5,8 +5,8 @@ using StatusKit.Notifications;
 namespace StatusKit.Maintenance;
 
 /// <summary>
-/// Builds the reminder, started and completed notices of a maintenance occurrence (pure). Their deduplication stem
-/// <c>maintenance|{windowId}|{occurrenceStartTicks}|{event}</c> makes a retried or raced notice a no-op.
+/// Builds the reminder, started, completed and cancelled notices of a maintenance occurrence (pure). Their deduplication
+/// stem <c>maintenance|{windowId}|{occurrenceStartTicks}|{event}</c> makes a retried or raced notice a no-op.
 /// </summary>
 internal static class MaintenanceNotices
 {
@@ -24,11 +24,20 @@ internal static class MaintenanceNotices
             NotificationKind.MaintenanceReminder => ("reminder", "Scheduled maintenance"),
             NotificationKind.MaintenanceStarted => ("started", "Maintenance in progress"),
             NotificationKind.MaintenanceCompleted => ("completed", "Maintenance completed"),
+            NotificationKind.MaintenanceCancelled => ("cancelled", "Maintenance cancelled"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a maintenance notice."),
         };
 
         // The occurrence on the page's wall clock, as the page shows it (see PageClock.Range).
         var when = PageClock.Range(occurrenceStartsAt, occurrenceEndsAt, page.TimeZoneId);
+        if (kind == NotificationKind.MaintenanceCancelled)
+        {
+            // Said before the times, so the message cannot be read as one more reminder.
+            when = window.Recurrence is null
+                ? $"Cancelled: this maintenance will not take place.\n\n{when}"
+                : $"Cancelled: this maintenance and its later occurrences will not take place.\n\n{when}";
+        }
+
         var content = new NotificationContent
         {
             Kind = kind,

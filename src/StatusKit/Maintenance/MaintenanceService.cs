@@ -91,8 +91,9 @@ public sealed class MaintenanceService
     }
 
     /// <summary>
-    /// Cancels a Scheduled or InProgress window (subscribers of one in progress are told it completed now); cancelling a
-    /// cancelled window changes nothing.
+    /// Cancels a Scheduled or InProgress window; cancelling a cancelled window changes nothing. Subscribers of one in
+    /// progress are told it completed now; those of a Scheduled one are told it is cancelled when they were already
+    /// reminded of its current occurrence (the next one, for a recurring window). Either notice is stored with the change.
     /// </summary>
     public Task<MaintenanceWindow> CancelAsync(Guid windowId, CancellationToken cancellationToken = default) =>
         CancelAsync(windowId, null, cancellationToken);
@@ -115,7 +116,7 @@ public sealed class MaintenanceService
 
                 RequireState(window, "cancelled", MaintenanceState.Scheduled, MaintenanceState.InProgress);
                 return Task.FromResult<(MaintenanceWindow, MaintenanceNotice?)>(
-                    (window with { State = MaintenanceState.Cancelled, UpdatedAt = now }, EndedNotice(window, now)));
+                    (window with { State = MaintenanceState.Cancelled, UpdatedAt = now }, TakenOffNotice(window, now)));
             },
             "cancelled",
             cancellationToken);
@@ -189,7 +190,9 @@ public sealed class MaintenanceService
 
     /// <summary>
     /// Deletes a window. One in progress gives its components back (they are recomputed) and its subscribers are told
-    /// it completed now, the notice stored with the delete. False when it did not exist.
+    /// it completed now; those of a Scheduled one are told it is cancelled when they were already reminded of its current
+    /// occurrence (as <see cref="CancelAsync(Guid, CancellationToken)"/>). The notice is stored with the delete. False when
+    /// it did not exist.
     /// </summary>
     public Task<bool> DeleteAsync(Guid windowId, CancellationToken cancellationToken = default) =>
         DeleteAsync(windowId, null, cancellationToken);
@@ -213,7 +216,7 @@ public sealed class MaintenanceService
 
             OptimisticEdit.RequireVersion("maintenance window", windowId, expectedVersion, window.Version);
             var now = _time.GetUtcNow();
-            var notices = await _effects.PlanNoticeAsync(window, EndedNotice(window, now), cancellationToken);
+            var notices = await _effects.PlanNoticeAsync(window, TakenOffNotice(window, now), cancellationToken);
             await _store.BeforeRemovalAsync(window.PageId, now, window.UpdatedAt, cancellationToken);
             bool deleted;
             try
@@ -358,16 +361,22 @@ public sealed class MaintenanceService
     }
 
     /// <summary>
-    /// The notice of a window taken off the schedule (cancelled or deleted): one in progress ended now (or at its end, if
-    /// that came first), which is what its subscribers are told; one not in progress never started, and has none.
+    /// The notice of a window taken off the schedule (cancelled or deleted). One in progress ended now (or at its end, if
+    /// that came first), which is what its subscribers are told. One Scheduled is announced as cancelled only when its
+    /// subscribers were already reminded of its current occurrence (<see cref="MaintenanceWindow.ReminderSentFor"/> is
+    /// that occurrence's start: the reminder's rows were enqueued with the change that set it) and that occurrence has
+    /// not ended yet; a window they were never reminded of leaves them nothing to correct, and gets no notice.
     /// </summary>
-    private static MaintenanceNotice? EndedNotice(MaintenanceWindow window, DateTimeOffset now) =>
-        window.State == MaintenanceState.InProgress
-            ? new MaintenanceNotice(
-                NotificationKind.MaintenanceCompleted,
-                window.OccurrenceStartsAt,
-                now < window.OccurrenceEndsAt ? now : window.OccurrenceEndsAt)
-            : null;
+    private static MaintenanceNotice? TakenOffNotice(MaintenanceWindow window, DateTimeOffset now) => window.State switch
+    {
+        MaintenanceState.InProgress => new MaintenanceNotice(
+            NotificationKind.MaintenanceCompleted,
+            window.OccurrenceStartsAt,
+            now < window.OccurrenceEndsAt ? now : window.OccurrenceEndsAt),
+        MaintenanceState.Scheduled when window.ReminderSentFor == window.OccurrenceStartsAt && now < window.OccurrenceEndsAt =>
+            new MaintenanceNotice(NotificationKind.MaintenanceCancelled, window.OccurrenceStartsAt, window.OccurrenceEndsAt),
+        _ => null,
+    };
 
     private static void RequireState(MaintenanceWindow window, string verb, params MaintenanceState[] allowed)
     {

@@ -29,4 +29,10 @@ public enum NotificationKind
 
     /// <summary>Several changes folded into one message because the subscriber hit the hourly cap.</summary>
     Digest = 8,
+
+    /// <summary>
+    /// A Scheduled maintenance window was cancelled or deleted after its subscribers were reminded of its next occurrence,
+    /// which will not take place.
+    /// </summary>
+    MaintenanceCancelled = 9,
 }

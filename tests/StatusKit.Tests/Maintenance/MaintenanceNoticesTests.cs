@@ -1,6 +1,9 @@
 using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Notifications;
+using StatusKit.Notifications.Email;
+using StatusKit.Notifications.Slack;
+using StatusKit.Notifications.Webhooks;
 using StatusKit.Testing;
 
 namespace StatusKit.Tests.Maintenance;
@@ -41,6 +44,55 @@ public sealed class MaintenanceNoticesTests
         var notice = Assert.Single(MaintenanceNotices.Plan(page, window, NotificationKind.MaintenanceCompleted, T0, T0.AddHours(1), [subscriber], T0));
 
         Assert.EndsWith("2026-01-05 09:00 - 2026-01-05 10:00 UTC", notice.Content.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_Cancelled_SaysTheOccurrenceWillNotTakePlace_WithItsTimesOnThePageClock()
+    {
+        var (page, window, subscriber) = Arrange("Europe/Berlin");
+
+        var oneOff = window with { Recurrence = null };
+
+        var notice = Assert.Single(MaintenanceNotices.Plan(page, oneOff, NotificationKind.MaintenanceCancelled, T0, T0.AddHours(1), [subscriber], T0));
+
+        Assert.Equal($"[{page.Name}] Maintenance cancelled: Database upgrade", notice.Content.Subject);
+        Assert.Equal(
+            "Primary database moves to a new major version\n\nCancelled: this maintenance will not take place.\n\n"
+            + "2026-01-05 10:00 - 2026-01-05 11:00 Europe/Berlin (UTC+01:00)",
+            notice.Content.Body);
+        Assert.Equal(window.Id, notice.Content.MaintenanceWindowId);
+    }
+
+    [Fact]
+    public void Plan_CancelledRecurringWindow_SaysItsLaterOccurrencesAreCancelledToo()
+    {
+        var (page, window, subscriber) = Arrange("UTC");
+
+        var notice = Assert.Single(MaintenanceNotices.Plan(
+            page, window with { Recurrence = "FREQ=WEEKLY" }, NotificationKind.MaintenanceCancelled, T0, T0.AddHours(1), [subscriber], T0));
+
+        Assert.Contains("Cancelled: this maintenance and its later occurrences will not take place.", notice.Content.Body, StringComparison.Ordinal);
+        Assert.EndsWith("2026-01-05 09:00 - 2026-01-05 10:00 UTC", notice.Content.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cancelled_RendersInEmailSlackAndWebhook_LikeTheOtherMaintenanceNotices_WithThePageLink()
+    {
+        var (page, window, subscriber) = Arrange("UTC");
+        var content = Assert.Single(MaintenanceNotices.Plan(page, window with { Recurrence = null }, NotificationKind.MaintenanceCancelled, T0, T0.AddHours(1), [subscriber], T0)).Content
+            with { Link = "https://status.acme.test/acme" };
+
+        var text = EmailRenderer.Text(content, null);
+        Assert.StartsWith($"{content.Subject}\n\n{content.Body}\n\nView the status page: https://status.acme.test/acme", text, StringComparison.Ordinal);
+        Assert.Contains("Cancelled: this maintenance will not take place.", EmailRenderer.Html(content, null), StringComparison.Ordinal);
+
+        var slack = SlackMessageBuilder.Build(content, "View status page");
+        Assert.Equal(content.Subject, slack.Text);
+        Assert.Equal(["header", "section", "context"], slack.Blocks.Select(b => b.Type));
+        Assert.Contains("2026-01-05 09:00 - 2026-01-05 10:00 UTC", slack.Blocks[1].Text!.Text, StringComparison.Ordinal);
+        Assert.EndsWith("<https://status.acme.test/acme|View status page>", slack.Blocks[2].Elements![0].Text, StringComparison.Ordinal);
+
+        Assert.Equal("maintenance.cancelled", WebhookEventNames.TypeOf(NotificationKind.MaintenanceCancelled));
     }
 
     private static (StatusPage Page, MaintenanceWindow Window, Subscriber Subscriber) Arrange(string pageTimeZone)

@@ -211,6 +211,102 @@ public sealed class MaintenanceServiceTests
     }
 
     [Fact]
+    public async Task Cancelling_a_scheduled_window_whose_reminder_went_out_tells_the_subscribers_who_got_the_reminder_that_it_is_cancelled()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var web = await host.Services.GetRequiredService<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "Web" });
+        var outagesOfTheApiOnly = TestData.Subscriber(page.Id) with { ComponentIds = [component.Id], NotifyOn = NotificationEvents.Outage };
+        var webOnly = TestData.Subscriber(page.Id) with { ComponentIds = [web.Id] };
+        await host.Store.AddSubscriberAsync(outagesOfTheApiOnly, [], CancellationToken.None);
+        await host.Store.AddSubscriberAsync(webOnly, [], CancellationToken.None);
+        var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
+        await host.Scheduler.RunDueTransitionsAsync(CancellationToken.None); // the reminder, due at once
+        var reminders = await host.NoticesAsync(page.Id, NotificationKind.MaintenanceReminder);
+        time.SetUtcNow(T0.AddMinutes(20));
+
+        await host.Maintenance.CancelAsync(window.Id);
+
+        var notices = await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCancelled);
+        Assert.Equal(reminders.Select(r => r.SubscriberId).Order(), notices.Select(n => n.SubscriberId).Order());
+        Assert.DoesNotContain(notices, n => n.SubscriberId == webOnly.Id);
+        var notice = notices[0];
+        Assert.Equal(window.Id, notice.Content.MaintenanceWindowId);
+        Assert.Equal($"[{page.Name}] Maintenance cancelled: {window.Title}", notice.Content.Subject);
+        Assert.EndsWith(PageClock.Range(T0.AddHours(1), T0.AddHours(2), page.TimeZoneId), notice.Content.Body, StringComparison.Ordinal);
+        Assert.StartsWith($"maintenance|{window.Id:N}|{T0.AddHours(1).UtcTicks}|cancelled|", notice.DeduplicationKey, StringComparison.Ordinal);
+        Assert.Equal(T0.AddMinutes(20), notice.Content.OccurredAt);
+    }
+
+    [Fact]
+    public async Task Deleting_a_scheduled_window_whose_reminder_went_out_tells_subscribers_it_is_cancelled_in_the_same_write_as_the_delete()
+    {
+        // An outbox that refuses separate writes stands for a host that dies between the delete and its notice.
+        var time = new ManualTimeProvider(T0);
+        var (store, control) = InterceptingStatusStore.Wrap(new InMemoryStatusStore());
+        await using var host = await MaintenanceHost.StartAsync(time, store, runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
+        await host.Scheduler.RunDueTransitionsAsync(CancellationToken.None);
+        control.Before = (method, _) => method == nameof(IStatusStore.EnqueueNotificationsAsync)
+            ? throw new InvalidOperationException("a separate outbox write")
+            : null;
+
+        Assert.True(await host.Maintenance.DeleteAsync(window.Id));
+
+        var notice = Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCancelled));
+        Assert.Equal(window.Id, notice.Content.MaintenanceWindowId);
+        Assert.EndsWith(PageClock.Range(T0.AddHours(1), T0.AddHours(2), page.TimeZoneId), notice.Content.Body, StringComparison.Ordinal);
+        Assert.Equal(0, control.Calls(nameof(IStatusStore.EnqueueNotificationsAsync)));
+    }
+
+    [Fact]
+    public async Task Cancelling_or_deleting_a_scheduled_window_before_its_reminder_tells_nobody()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var cancelled = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(5), T0.AddHours(6)));
+        var deleted = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(5), T0.AddHours(6)));
+        var silent = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)) with { NotifySubscribers = false });
+        await host.Scheduler.RunDueTransitionsAsync(CancellationToken.None);
+
+        await host.Maintenance.CancelAsync(cancelled.Id);
+        Assert.True(await host.Maintenance.DeleteAsync(deleted.Id));
+        await host.Maintenance.CancelAsync(silent.Id);
+
+        Assert.Empty(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceReminder));
+        Assert.Empty(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCancelled));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_recurring_window_announces_its_next_occurrence_only_once_that_occurrence_was_reminded_of()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var early = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)) with { Recurrence = "FREQ=DAILY" });
+        var late = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)) with { Recurrence = "FREQ=DAILY" });
+        foreach (var at in new[] { T0, T0.AddHours(1), T0.AddHours(2) }) // the first occurrence: reminded, started, ended
+        {
+            time.SetUtcNow(at);
+            await host.Scheduler.RunDueTransitionsAsync(CancellationToken.None);
+        }
+
+        await host.Maintenance.CancelAsync(early.Id); // the next occurrence, tomorrow, was not reminded of yet
+        Assert.Empty(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCancelled));
+
+        time.SetUtcNow(T0.AddHours(24));
+        await host.Scheduler.RunDueTransitionsAsync(CancellationToken.None); // the reminder of tomorrow's occurrence
+        await host.Maintenance.CancelAsync(late.Id);
+
+        var notice = Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCancelled));
+        Assert.Equal(late.Id, notice.Content.MaintenanceWindowId);
+        Assert.EndsWith(PageClock.Range(T0.AddHours(25), T0.AddHours(26), page.TimeZoneId), notice.Content.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Deleting_a_window_that_starts_between_its_read_and_its_delete_settles_it_as_the_window_in_progress_it_was()
     {
         var time = new ManualTimeProvider(T0);

@@ -83,6 +83,37 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
         Assert.Equal("https://status.acme.test/acme", root.GetProperty("link").GetString());
     }
 
+    [Fact]
+    public async Task Body_OfACancelledMaintenance_IsTypedMaintenanceCancelled_AndNamesTheWindow()
+    {
+        var windowId = Guid.Parse("0197a5d0-0000-7000-8000-0000000000cc");
+        var content = Content() with
+        {
+            Kind = NotificationKind.MaintenanceCancelled,
+            Event = NotificationEvents.None,
+            ComponentId = null,
+            ComponentName = null,
+            OldStatus = null,
+            NewStatus = null,
+            MaintenanceWindowId = windowId,
+            Subject = "[Acme Status] Maintenance cancelled: Database upgrade",
+            Body = "Cancelled: this maintenance will not take place.\n\n2026-01-06 09:00 - 2026-01-06 10:00 UTC",
+        };
+        await using var services = BuildServices(Clock(), _logs);
+        await services.GetRequiredService<WebhookNotifier>()
+            .SendAsync(NotificationFixtures.Message(SubscriberChannel.Webhook, _receiver.Url.ToString(), _secret, content: content), CancellationToken.None)
+            .WaitAsync(Bound);
+
+        using var json = JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
+        var root = json.RootElement;
+        Assert.Equal("maintenance.cancelled", root.GetProperty("type").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("event").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("component").ValueKind);
+        Assert.Equal(windowId, root.GetProperty("maintenance_window_id").GetGuid());
+        Assert.Equal(content.Body, root.GetProperty("body").GetString());
+        Assert.Equal("https://status.acme.test/acme", root.GetProperty("link").GetString());
+    }
+
     [Theory]
     [InlineData(200, NotificationResultKind.Delivered)]
     [InlineData(204, NotificationResultKind.Delivered)]

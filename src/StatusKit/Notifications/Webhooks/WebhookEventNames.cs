@@ -17,6 +17,7 @@ internal static class WebhookEventNames
         NotificationKind.MaintenanceCompleted => "maintenance.completed",
         NotificationKind.SubscriptionVerification => "subscription.verification",
         NotificationKind.Digest => "digest",
+        NotificationKind.MaintenanceCancelled => "maintenance.cancelled",
         _ => "unknown",
     };
 
