@@ -14,7 +14,6 @@ namespace StatusKit.Maintenance;
 /// </summary>
 public sealed class MaintenanceService
 {
-    private const int MaxConflictRetries = 3;
     private readonly IStatusStore _store;
     private readonly MaintenanceEffects _effects;
     private readonly IMaintenanceScheduler _scheduler;
@@ -204,44 +203,32 @@ public sealed class MaintenanceService
     /// unseen. Without it, the window is still deleted only at the version read (and read again when someone else
     /// changed it first), so its notice and the recompute of its components are those of the window deleted.
     /// </summary>
-    public async Task<bool> DeleteAsync(Guid windowId, long? expectedVersion, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteAsync(Guid windowId, long? expectedVersion, CancellationToken cancellationToken = default) =>
+        expectedVersion is null
+            ? OptimisticEdit.RetryAsync(() => DeleteOnceAsync(windowId, null, cancellationToken))
+            : DeleteOnceAsync(windowId, expectedVersion, cancellationToken);
+
+    // One read-then-delete at the version read (the store's delete is the compare-and-set).
+    private async Task<bool> DeleteOnceAsync(Guid windowId, long? expectedVersion, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var window = await _store.GetMaintenanceWindowAsync(windowId, cancellationToken);
+        if (window is null)
         {
-            var window = await _store.GetMaintenanceWindowAsync(windowId, cancellationToken);
-            if (window is null)
-            {
-                return false;
-            }
-
-            OptimisticEdit.RequireVersion("maintenance window", windowId, expectedVersion, window.Version);
-            var now = _time.GetUtcNow();
-            var notices = await _effects.PlanNoticeAsync(window, TakenOffNotice(window, now), cancellationToken);
-            await _store.BeforeRemovalAsync(window.PageId, now, window.UpdatedAt, cancellationToken);
-            bool deleted;
-            try
-            {
-                deleted = await _store.DeleteMaintenanceWindowAsync(windowId, window.Version, notices, cancellationToken);
-            }
-            catch (StatusKitConcurrencyException) when (expectedVersion is null)
-            {
-                if (attempt == MaxConflictRetries)
-                {
-                    throw new StatusKitConcurrencyException($"The maintenance window '{windowId}' kept changing while it was being deleted; reload it and retry.");
-                }
-
-                continue;
-            }
-
-            if (!deleted)
-            {
-                return false;
-            }
-
-            await _scheduler.WindowChangedAsync(windowId, cancellationToken);
-            await _effects.SettleDeletedAsync(window, cancellationToken);
-            return true;
+            return false;
         }
+
+        OptimisticEdit.RequireVersion("maintenance window", windowId, expectedVersion, window.Version);
+        var now = _time.GetUtcNow();
+        var notices = await _effects.PlanNoticeAsync(window, TakenOffNotice(window, now), cancellationToken);
+        await _store.BeforeRemovalAsync(window.PageId, now, window.UpdatedAt, cancellationToken);
+        if (!await _store.DeleteMaintenanceWindowAsync(windowId, window.Version, notices, cancellationToken))
+        {
+            return false;
+        }
+
+        await _scheduler.WindowChangedAsync(windowId, cancellationToken);
+        await _effects.SettleDeletedAsync(window, cancellationToken);
+        return true;
     }
 
     /// <summary>The window with <paramref name="windowId"/>, or null.</summary>
@@ -426,7 +413,7 @@ public sealed class MaintenanceService
                 throw StaleVersion.Of("maintenance window", windowId, expected);
             }
 
-            if (attempt == MaxConflictRetries)
+            if (attempt == OptimisticEdit.MaxAttempts)
             {
                 throw new StatusKitConcurrencyException($"The maintenance window '{windowId}' kept changing while it was being {verb}; reload it and retry.");
             }
