@@ -36,10 +36,14 @@ internal sealed class PageSnapshotBuilder(
         var lastChange = Later(Later(page.CreatedAt, page.UpdatedAt), content.LatestIncidentChange);
         var componentSnapshots = new ComponentSnapshot[components.Count];
         var statuses = new ComponentStatus[components.Count];
+
+        // A component shown as in the page's previous snapshot keeps that snapshot's record: most rebuilds change a few
+        // components of a page, and the writer then copies the others' JSON without comparing them field by field.
+        var previous = _writer.LastComponents(pageId);
         for (var i = 0; i < components.Count; i++)
         {
             var c = components[i];
-            componentSnapshots[i] = new ComponentSnapshot(c.Id, c.Name, c.Description, c.GroupName, c.DisplayOrder, c.Status, c.StatusUpdatedAt);
+            componentSnapshots[i] = previous is not null && i < previous.Count && previous[i].Shows(c) ? previous[i] : ComponentSnapshot.Of(c);
             statuses[i] = c.Status;
             lastChange = Later(Later(lastChange, c.UpdatedAt), c.StatusUpdatedAt);
         }

@@ -106,6 +106,10 @@ internal sealed class PageSnapshotWriter
         return page with { Components = components, Version = version, Utf8Json = json };
     }
 
+    /// <summary>The components of the last snapshot written for a page, or null when none was (or it was forgotten).</summary>
+    public IReadOnlyList<ComponentSnapshot>? LastComponents(Guid pageId) =>
+        _layouts.TryGetValue(pageId, out var layout) ? layout.Components : null;
+
     /// <summary>How many pages' component JSON is kept (for tests).</summary>
     public int PageCount => _layouts.Count;
 

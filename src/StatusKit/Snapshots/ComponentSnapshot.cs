@@ -1,3 +1,4 @@
+using StatusKit.Model;
 using StatusKit.Status;
 
 namespace StatusKit.Snapshots;
@@ -17,4 +18,23 @@ public sealed record ComponentSnapshot(
     string? GroupName,
     int DisplayOrder,
     ComponentStatus Status,
-    DateTimeOffset StatusUpdatedAt);
+    DateTimeOffset StatusUpdatedAt)
+{
+    /// <summary>What a snapshot shows of <paramref name="component"/>.</summary>
+    internal static ComponentSnapshot Of(Component component) => new(
+        component.Id, component.Name, component.Description, component.GroupName, component.DisplayOrder, component.Status, component.StatusUpdatedAt);
+
+    /// <summary>
+    /// Whether this is what a snapshot shows of <paramref name="component"/>, as <see cref="Of"/> would make it: every
+    /// shown field equal, and the status time's offset too (the JSON writes it, and equality ignores it).
+    /// </summary>
+    internal bool Shows(Component component) =>
+        Id == component.Id
+        && DisplayOrder == component.DisplayOrder
+        && Status == component.Status
+        && StatusUpdatedAt == component.StatusUpdatedAt
+        && StatusUpdatedAt.Offset == component.StatusUpdatedAt.Offset
+        && string.Equals(Name, component.Name, StringComparison.Ordinal)
+        && string.Equals(Description, component.Description, StringComparison.Ordinal)
+        && string.Equals(GroupName, component.GroupName, StringComparison.Ordinal);
+}
