@@ -16,12 +16,19 @@ namespace StatusKit.Testing;
 /// <see cref="MaintenanceSchedulerTestHost.StartAsync"/> with the replacement registered); no fact can be skipped.
 /// </summary>
 /// <remarks>
-/// The facts run over <see cref="InMemoryStatusStore"/>; hosts of one fact share its store and its clock.
+/// Each fact runs over a fresh store from <see cref="CreateStoreAsync"/> (by default an <see cref="InMemoryStatusStore"/>;
+/// a store of your own, or a database that several hosts share, overrides it); the hosts of one fact share its store
+/// and its clock, as the instances of one deployment share a database. xUnit creates one instance of the class per fact.
 /// </remarks>
-public abstract class MaintenanceSchedulerContractTests
+public abstract class MaintenanceSchedulerContractTests : IAsyncLifetime
 {
     /// <summary>The instant every fact starts from (<see cref="TestData.T0"/>).</summary>
     protected static readonly DateTimeOffset T0 = TestData.T0;
+
+    private IStatusStore? _store;
+
+    /// <summary>The fresh store of the running fact, which every host of the fact shares.</summary>
+    protected IStatusStore Store => _store ?? throw new InvalidOperationException("The store is created in InitializeAsync.");
 
     /// <summary>
     /// A new host whose <see cref="MaintenanceSchedulerTestHost.Port"/> is the scheduler under test, over
@@ -33,11 +40,44 @@ public abstract class MaintenanceSchedulerContractTests
     /// <returns>The host; the fact disposes it.</returns>
     protected abstract Task<MaintenanceSchedulerTestHost> CreateHostAsync(ManualTimeProvider time, IStatusStore store);
 
+    /// <summary>
+    /// Creates a new, empty store that shares no data with any other store this method returned. By default an
+    /// <see cref="InMemoryStatusStore"/>; override it to run the facts over your store (a database emptied per fact).
+    /// </summary>
+    /// <returns>The store of one fact.</returns>
+    protected virtual Task<IStatusStore> CreateStoreAsync() => Task.FromResult<IStatusStore>(new InMemoryStatusStore());
+
+    /// <summary>Disposes the store of a fact; by default when it is <see cref="IAsyncDisposable"/> or <see cref="IDisposable"/>.</summary>
+    /// <param name="store">The store <see cref="CreateStoreAsync"/> returned.</param>
+    /// <returns>A task that completes when the store is disposed.</returns>
+    protected virtual async Task DisposeStoreAsync(IStatusStore store)
+    {
+        switch (store)
+        {
+            case IAsyncDisposable asyncDisposable:
+                await asyncDisposable.DisposeAsync();
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
+    }
+
+    async Task IAsyncLifetime.InitializeAsync() => _store = await CreateStoreAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (_store is not null)
+        {
+            await DisposeStoreAsync(_store);
+        }
+    }
+
     [Fact]
     public async Task One_off_window_starts_and_ends_once_with_status_history_and_notices()
     {
         var time = new ManualTimeProvider(T0);
-        await using var host = await CreateHostAsync(time, new InMemoryStatusStore());
+        await using var host = await CreateHostAsync(time, Store);
         var (page, component) = await host.CreatePageAsync();
         var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
 
@@ -74,7 +114,7 @@ public abstract class MaintenanceSchedulerContractTests
     public async Task Two_schedulers_over_one_store_apply_each_transition_once()
     {
         var time = new ManualTimeProvider(T0);
-        var store = new InMemoryStatusStore();
+        var store = Store;
         await using var a = await CreateHostAsync(time, store);
         await using var b = await CreateHostAsync(time, store);
         var (page, component) = await a.CreatePageAsync();
@@ -108,10 +148,49 @@ public abstract class MaintenanceSchedulerContractTests
     }
 
     [Fact]
+    public async Task Two_schedulers_released_together_on_one_due_window_apply_each_transition_and_its_notice_once()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var a = await CreateHostAsync(time, Store);
+        await using var b = await CreateHostAsync(time, Store);
+        var (page, component) = await a.CreatePageAsync();
+        var window = await a.Maintenance.CreateAsync(
+            Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)) with { Recurrence = "FREQ=DAILY;COUNT=3" });
+
+        // Every step has exactly one transition due (each occurrence's reminder an hour before it, its start and its
+        // end); both schedulers are released at the same moment to claim it.
+        var steps = new List<(DateTimeOffset At, ComponentStatus? Status)>();
+        for (var day = 0; day < 3; day++)
+        {
+            steps.Add((T0.AddDays(day), null));
+            steps.Add((T0.AddDays(day).AddHours(1), ComponentStatus.UnderMaintenance));
+            steps.Add((T0.AddDays(day).AddHours(2), ComponentStatus.Operational));
+        }
+
+        foreach (var (at, _) in steps)
+        {
+            time.SetUtcNow(at);
+            var applied = await RaceAsync(a, b);
+            Assert.True(applied == 1, $"At {at:O} the two schedulers applied {applied} transitions of the one due.");
+        }
+
+        Assert.Equal(MaintenanceState.Completed, (await Store.GetMaintenanceWindowAsync(window.Id, CancellationToken.None))!.State);
+        Assert.Equal(
+            steps.Where(s => s.Status is not null).Select(s => (s.Status!.Value, s.At)),
+            (await a.HistoryAsync(page.Id, component.Id)).Select(h => (h.NewStatus, h.At)));
+        foreach (var kind in new[] { NotificationKind.MaintenanceReminder, NotificationKind.MaintenanceStarted, NotificationKind.MaintenanceCompleted })
+        {
+            var notices = await a.NoticesAsync(page.Id, kind);
+            Assert.Equal(3, notices.Count);
+            Assert.Equal(3, notices.Select(n => n.DeduplicationKey).Distinct(StringComparer.Ordinal).Count());
+        }
+    }
+
+    [Fact]
     public async Task A_restart_in_the_middle_of_a_window_neither_repeats_the_start_nor_misses_the_end()
     {
         var time = new ManualTimeProvider(T0);
-        var store = new InMemoryStatusStore();
+        var store = Store;
         var (page, component, window) = await StartAWindowThenStopTheHostAsync(time, store);
 
         time.SetUtcNow(T0.AddMinutes(90));
@@ -132,7 +211,7 @@ public abstract class MaintenanceSchedulerContractTests
     public async Task A_window_that_passed_entirely_while_down_is_completed_without_flapping()
     {
         var time = new ManualTimeProvider(T0);
-        var store = new InMemoryStatusStore();
+        var store = Store;
         var first = await CreateHostAsync(time, store);
         var (page, component) = await first.CreatePageAsync();
         var oneOff = await first.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
@@ -156,7 +235,7 @@ public abstract class MaintenanceSchedulerContractTests
     public async Task A_window_in_progress_whose_end_passed_while_down_ends_at_start_up()
     {
         var time = new ManualTimeProvider(T0);
-        var store = new InMemoryStatusStore();
+        var store = Store;
         var (page, component, window) = await StartAWindowThenStopTheHostAsync(time, store);
 
         time.SetUtcNow(T0.AddHours(6));
@@ -172,7 +251,7 @@ public abstract class MaintenanceSchedulerContractTests
     public async Task A_window_whose_end_passed_while_down_is_recorded_as_ending_at_its_end_not_at_start_up()
     {
         var time = new ManualTimeProvider(T0);
-        var store = new InMemoryStatusStore();
+        var store = Store;
         var (page, component, _) = await StartAWindowThenStopTheHostAsync(time, store);
 
         time.SetUtcNow(T0.AddHours(6));
@@ -189,7 +268,7 @@ public abstract class MaintenanceSchedulerContractTests
     public async Task Cancelled_before_start_never_starts()
     {
         var time = new ManualTimeProvider(T0);
-        await using var host = await CreateHostAsync(time, new InMemoryStatusStore());
+        await using var host = await CreateHostAsync(time, Store);
         var (page, component) = await host.CreatePageAsync();
         var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
         await host.Maintenance.CancelAsync(window.Id);
@@ -201,6 +280,23 @@ public abstract class MaintenanceSchedulerContractTests
         Assert.Equal(MaintenanceState.Cancelled, (await host.Maintenance.GetAsync(window.Id))!.State);
         Assert.Empty(await host.HistoryAsync(page.Id, component.Id));
         Assert.Empty(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceStarted));
+    }
+
+    // Releases both hosts' schedulers at once on the thread pool, waits for their recomputes, and returns how many
+    // transitions they applied together.
+    private static async Task<int> RaceAsync(MaintenanceSchedulerTestHost a, MaintenanceSchedulerTestHost b)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var runs = new[] { a, b }.Select(host => Task.Run(async () =>
+        {
+            await start.Task;
+            return await host.Port.RunDueTransitionsAsync(CancellationToken.None);
+        })).ToList();
+        start.SetResult();
+        var applied = (await Task.WhenAll(runs)).Sum();
+        await a.Engine.WhenIdleAsync(CancellationToken.None);
+        await b.Engine.WhenIdleAsync(CancellationToken.None);
+        return applied;
     }
 
     // A host starts a window from T0 + 1 h to T0 + 2 h at T0 + 1 h, then stops.

@@ -8,23 +8,12 @@ namespace StatusKit.EntityFrameworkCore.Tests;
 [Collection(PostgreSqlCollection.Name)]
 public sealed class PostgreSqlStatusStoreContractTests(PostgreSqlCluster cluster) : StatusStoreContractTests
 {
-    // xUnit makes one instance per test; the class's database is created once, on the shared cluster.
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static PostgreSqlTestDatabase? s_database;
+    private static readonly ClassPostgreSqlDatabase Database = new("contract");
 
     protected override async Task<IStatusStore> CreateStoreAsync()
     {
-        await Gate.WaitAsync();
-        try
-        {
-            s_database ??= await PostgreSqlTestDatabase.CreateAsync(cluster, "contract");
-        }
-        finally
-        {
-            Gate.Release();
-        }
-
-        await s_database.ResetAsync();
-        return s_database.CreateStore();
+        var database = await Database.GetAsync(cluster);
+        await database.ResetAsync();
+        return database.CreateStore();
     }
 }
