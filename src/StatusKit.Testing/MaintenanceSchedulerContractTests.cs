@@ -32,11 +32,12 @@ public abstract class MaintenanceSchedulerContractTests : IAsyncLifetime
 
     /// <summary>
     /// A new host whose <see cref="MaintenanceSchedulerTestHost.Port"/> is the scheduler under test, over
-    /// <paramref name="store"/> and reading <paramref name="time"/>. A fact calls it more than once over one store to
-    /// model a restart or a second instance.
+    /// <paramref name="store"/> (or another instance of your store over the same data, as a second process has) and
+    /// reading <paramref name="time"/>. A fact calls it more than once over one store to model a restart or a second
+    /// instance.
     /// </summary>
     /// <param name="time">The clock of the fact.</param>
-    /// <param name="store">The store of the fact.</param>
+    /// <param name="store">The store of the fact (<see cref="Store"/>).</param>
     /// <returns>The host; the fact disposes it.</returns>
     protected abstract Task<MaintenanceSchedulerTestHost> CreateHostAsync(ManualTimeProvider time, IStatusStore store);
 

@@ -13,8 +13,9 @@ public sealed class PostgreSqlMaintenanceSchedulerContractTests(PostgreSqlCluste
 {
     private static readonly ClassPostgreSqlDatabase Database = new("scheduler_contract");
 
-    protected override Task<MaintenanceSchedulerTestHost> CreateHostAsync(ManualTimeProvider time, IStatusStore store) =>
-        MaintenanceSchedulerTestHost.StartAsync(time, store);
+    // Each host gets a store instance of its own over the fact's database, as two processes on one database have.
+    protected override async Task<MaintenanceSchedulerTestHost> CreateHostAsync(ManualTimeProvider time, IStatusStore store) =>
+        await MaintenanceSchedulerTestHost.StartAsync(time, (await Database.GetAsync(cluster)).CreateStore());
 
     protected override async Task<IStatusStore> CreateStoreAsync()
     {

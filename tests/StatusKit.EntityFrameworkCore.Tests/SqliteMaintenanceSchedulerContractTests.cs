@@ -11,8 +11,9 @@ namespace StatusKit.EntityFrameworkCore.Tests;
 public sealed class SqliteMaintenanceSchedulerContractTests(SqliteDatabaseFixture fixture)
     : MaintenanceSchedulerContractTests, IClassFixture<SqliteDatabaseFixture>
 {
+    // Each host gets a store instance of its own over the fact's database, as two processes on one database have.
     protected override Task<MaintenanceSchedulerTestHost> CreateHostAsync(ManualTimeProvider time, IStatusStore store) =>
-        MaintenanceSchedulerTestHost.StartAsync(time, store);
+        MaintenanceSchedulerTestHost.StartAsync(time, fixture.Database.CreateStore());
 
     protected override async Task<IStatusStore> CreateStoreAsync()
     {
