@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.TestSupport.Fakes;
+using static StatusKit.AspNetCore.Tests.AdminCalls;
 using static StatusKit.AspNetCore.Tests.AdminResponses;
 
 namespace StatusKit.AspNetCore.Tests;
@@ -309,29 +310,5 @@ public sealed class AdminPreconditionTests(SampleHostFactory factory)
             var current = (await inner!.GetComponentAsync(componentId, CancellationToken.None))!;
             await inner.UpdateComponentAsync(current with { Description = $"changed {++interleaved}" }, CancellationToken.None);
         }
-    }
-
-    private static Guid Id((JsonElement Body, string? ETag) record) => record.Body.GetProperty("id").GetGuid();
-
-    private static Task<(JsonElement Body, string? ETag)> CreatePageAsync(HttpClient admin, string name) =>
-        SendAsync(admin, HttpMethod.Post, "/status/admin/pages", new { name }, expected: HttpStatusCode.Created);
-
-    private static async Task<(JsonElement Body, string? ETag)> SendAsync(
-        HttpClient admin, HttpMethod method, string path, object? body = null, string? ifMatch = null, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await Request(admin, method, path, body, ifMatch);
-        var etag = response.Headers.ETag?.ToString();
-        return (await ReadAsync(response, expected), etag);
-    }
-
-    private static Task<HttpResponseMessage> Request(HttpClient admin, HttpMethod method, string path, object? body, string? ifMatch)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        if (ifMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        }
-
-        return admin.SendAsync(request);
     }
 }
