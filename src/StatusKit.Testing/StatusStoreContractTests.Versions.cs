@@ -149,11 +149,12 @@ public abstract partial class StatusStoreContractTests
         var a = await AddComponentAsync(page.Id, "A", displayOrder: 0);
         var b = await AddComponentAsync(page.Id, "B", displayOrder: 1);
 
-        await Store.ReorderComponentsAsync(page.Id, [b.Id, a.Id], null, None);
+        var returnedAfterReorder = await Store.ReorderComponentsAsync(page.Id, [b.Id, a.Id], null, None);
         var afterReorder = (await Store.GetPageAsync(page.Id, None))!.Version;
-        await Store.ReorderComponentsAsync(page.Id, [b.Id, a.Id], null, None);
+        var returnedAfterSameOrder = await Store.ReorderComponentsAsync(page.Id, [b.Id, a.Id], null, None);
 
         Assert.Equal((2L, 2L), (afterReorder, (await Store.GetPageAsync(page.Id, None))!.Version));
+        Assert.Equal((2L, 2L), (returnedAfterReorder, returnedAfterSameOrder));
         await Assert.ThrowsAsync<StatusKitConcurrencyException>(() => Store.UpdatePageAsync(page with { Name = "Stale" }, None));
     }
 
@@ -180,11 +181,26 @@ public abstract partial class StatusStoreContractTests
         var a = await AddComponentAsync(page.Id, "A", displayOrder: 0);
         var b = await AddComponentAsync(page.Id, "B", displayOrder: 1);
 
-        await Store.ReorderComponentsAsync(page.Id, [a.Id, b.Id], 1, None);
-        await Store.ReorderComponentsAsync(page.Id, [b.Id, a.Id], 1, None);
+        var unchanged = await Store.ReorderComponentsAsync(page.Id, [a.Id, b.Id], 1, None);
+        var changed = await Store.ReorderComponentsAsync(page.Id, [b.Id, a.Id], 1, None);
 
         Assert.Equal([b.Id, a.Id], (await Store.ListComponentsAsync(page.Id, None)).Select(c => c.Id));
         Assert.Equal(2, (await Store.GetPageAsync(page.Id, None))!.Version);
+        Assert.Equal((1L, 2L), (unchanged, changed));
+    }
+
+    [Fact]
+    public async Task ReorderComponents_ReturnsThePagesVersionAsItLeftIt_NotAsALaterEditMovedIt()
+    {
+        var page = await AddPageAsync();
+        var a = await AddComponentAsync(page.Id, "A", displayOrder: 0);
+        var b = await AddComponentAsync(page.Id, "B", displayOrder: 1);
+        var edited = await Store.UpdatePageAsync(page with { Name = "Renamed" }, None);
+
+        var reordered = await Store.ReorderComponentsAsync(page.Id, [b.Id, a.Id], null, None);
+        await Store.UpdatePageAsync((await Store.GetPageAsync(page.Id, None))! with { Name = "Renamed again" }, None);
+
+        Assert.Equal((2L, 3L, 4L), (edited.Version, reordered, (await Store.GetPageAsync(page.Id, None))!.Version));
     }
 
     [Fact]

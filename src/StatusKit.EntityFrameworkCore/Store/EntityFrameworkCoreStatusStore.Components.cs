@@ -136,9 +136,11 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     /// <remarks>
     /// In one transaction: the expected page version is checked by an <c>UPDATE</c> of the page row that changes
     /// nothing (so on PostgreSQL a concurrent reorder at the same version waits for this one and then finds the version
-    /// moved), then the components whose order changes are written, and the page's version moves when any did.
+    /// moved), then the components whose order changes are written, and the page's version moves when any did. The
+    /// version returned is the expected one (moved by one when an order changed); without one it is read in the
+    /// transaction, after the page row's update when there was one, so no other write can have moved it since.
     /// </remarks>
-    public async Task ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, long? expectedPageVersion, CancellationToken cancellationToken)
+    public async Task<long> ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, long? expectedPageVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orderedComponentIds);
         await using var session = await OpenAsync(cancellationToken);
@@ -163,6 +165,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 $"got {orderedComponentIds.Count} ids ({listed.Count} distinct). Reload the components and retry.");
         }
 
+        var moved = false;
         if (orderedComponentIds.Count > 0)
         {
             using var rows = new JsonRowsBuilder(session.Dialect);
@@ -179,7 +182,8 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 $"UPDATE {s.Table<ComponentEntity>()} AS c SET {order} = j.o, {version} = c.{version} + 1 " +
                 $"FROM {session.Dialect.JsonRows("{0}", "j", [new("i", JsonColumnKind.Uuid), new("o", JsonColumnKind.Int32)])} " +
                 $"WHERE c.{s.Column<ComponentEntity>(nameof(ComponentEntity.Id))} = j.i AND c.{order} <> j.o";
-            if (await session.ExecuteAsync(sql, [rows.Build()], cancellationToken) > 0)
+            moved = await session.ExecuteAsync(sql, [rows.Build()], cancellationToken) > 0;
+            if (moved)
             {
                 await session.Set<PageEntity>()
                     .Where(p => p.Id == pageId)
@@ -187,7 +191,11 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             }
         }
 
+        var pageVersion = expectedPageVersion is { } known
+            ? known + (moved ? 1 : 0)
+            : await session.Set<PageEntity>().Where(p => p.Id == pageId).Select(p => p.Version).SingleAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return pageVersion;
     }
 
     /// <summary>The rows as models in <paramref name="order"/> (read unordered, see <see cref="RowReader.SelectInAnyOrder{T}"/>).</summary>

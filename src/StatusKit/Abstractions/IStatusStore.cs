@@ -125,9 +125,11 @@ public interface IStatusStore
     /// <see cref="StatusPage.Version"/> (the order is the page's), once, when any order changes. Given
     /// <paramref name="expectedPageVersion"/>, a compare-and-set on the page: the page must be at that version, else
     /// <see cref="StatusKitConcurrencyException"/> and no change, so a reorder computed from an order read before
-    /// another one does not undo it.
+    /// another one does not undo it. Returns the page's version as this reorder left it (moved or not), read in the same
+    /// atomic change: what a caller hands on as the page's entity tag without reading the page again, which another
+    /// write could have moved meanwhile.
     /// </summary>
-    Task ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, long? expectedPageVersion, CancellationToken cancellationToken);
+    Task<long> ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, long? expectedPageVersion, CancellationToken cancellationToken);
 
     // ---- Page content --------------------------------------------------------------------------------------
 

@@ -124,7 +124,7 @@ public sealed partial class InMemoryStatusStore
     /// component already at its index keeps its version.
     /// A missing page throws <see cref="StatusKitNotFoundException"/>.
     /// </remarks>
-    public Task ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, long? expectedPageVersion, CancellationToken cancellationToken) =>
+    public Task<long> ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, long? expectedPageVersion, CancellationToken cancellationToken) =>
         Run(
             () =>
             {
@@ -159,8 +159,11 @@ public sealed partial class InMemoryStatusStore
 
                 if (changed)
                 {
-                    _pages[pageId] = page with { Version = page.Version + 1 };
+                    page = page with { Version = page.Version + 1 };
+                    _pages[pageId] = page;
                 }
+
+                return page.Version;
             },
             cancellationToken);
 

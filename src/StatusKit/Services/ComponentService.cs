@@ -129,8 +129,11 @@ public sealed class ComponentService
         return true;
     }
 
-    /// <summary>Sets the display order of every component of a page at once (each id exactly once).</summary>
-    public Task ReorderAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Sets the display order of every component of a page at once (each id exactly once). Returns the page's
+    /// <see cref="StatusPage.Version"/> as the reorder left it (see <see cref="IStatusStore.ReorderComponentsAsync"/>).
+    /// </summary>
+    public Task<long> ReorderAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, CancellationToken cancellationToken = default) =>
         ReorderAsync(pageId, orderedComponentIds, null, cancellationToken);
 
     /// <summary>
@@ -138,8 +141,9 @@ public sealed class ComponentService
     /// the page's: a reorder that changes it moves the page's <see cref="StatusPage.Version"/>, and when
     /// <paramref name="expectedPageVersion"/> is given it applies only if the page is still at that version (else
     /// <see cref="StatusKitConcurrencyException"/>, changing nothing), so it never undoes a reorder it did not see.
+    /// Returns the page's version as the reorder left it: <paramref name="expectedPageVersion"/> or the one after it.
     /// </summary>
-    public async Task ReorderAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, long? expectedPageVersion, CancellationToken cancellationToken = default)
+    public async Task<long> ReorderAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, long? expectedPageVersion, CancellationToken cancellationToken = default)
     {
         if (orderedComponentIds is null || orderedComponentIds.Count == 0)
         {
@@ -148,9 +152,10 @@ public sealed class ComponentService
 
         Guard.DistinctIds(orderedComponentIds, "componentIds");
         await _store.RequirePageAsync(pageId, cancellationToken);
-        await _store.ReorderComponentsAsync(pageId, orderedComponentIds, expectedPageVersion, cancellationToken);
+        var pageVersion = await _store.ReorderComponentsAsync(pageId, orderedComponentIds, expectedPageVersion, cancellationToken);
         await _store.AfterChangeAsync(pageId, _time.GetUtcNow(), cancellationToken);
         await _engine.RefreshPageAsync(pageId, cancellationToken);
+        return pageVersion;
     }
 
     /// <summary>
