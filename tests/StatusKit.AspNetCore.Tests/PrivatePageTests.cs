@@ -65,6 +65,6 @@ public sealed class PrivatePageTests(SampleHostFactory factory)
     private async Task<string> TokenAsync()
     {
         var pages = factory.Service<StatusPageService>();
-        return await pages.RegenerateAccessTokenAsync(await factory.PageIdAsync("internal"));
+        return (await pages.RegenerateAccessTokenAsync(await factory.PageIdAsync("internal"))).AccessToken!;
     }
 }

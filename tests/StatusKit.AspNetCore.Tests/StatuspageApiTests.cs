@@ -188,7 +188,7 @@ public sealed partial class StatuspageApiTests(SampleHostFactory factory)
     [Fact]
     public async Task A_private_page_does_not_open_its_documents_to_other_sites()
     {
-        var token = await factory.Service<StatusPageService>().RegenerateAccessTokenAsync(await factory.PageIdAsync("internal"));
+        var token = (await factory.Service<StatusPageService>().RegenerateAccessTokenAsync(await factory.PageIdAsync("internal"))).AccessToken;
         using var client = factory.CreatePublicClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/status/internal/api/v2/summary.json?access_token={token}");
         request.Headers.Add("Origin", "https://www.example.com");

@@ -14,7 +14,8 @@ namespace StatusKit.AspNetCore.Admin;
 /// The admin API under <c>{prefix}/admin</c>: pages, components (reorder, manual status), public status incidents and
 /// their updates, subscribers, access tokens, and incident signals. Errors are RFC 9457 problem details naming the field.
 /// A single page, component, incident, subscriber or window is answered with its <c>ETag</c> (its version,
-/// <see cref="EntityTags"/>). Its <c>PATCH</c>, <c>PUT</c> and <c>DELETE</c>, a page's visibility, access token and
+/// <see cref="EntityTags"/>), and so is every write that changes one: a page's visibility, access token and component
+/// order answer the page's new ETag. Its <c>PATCH</c>, <c>PUT</c> and <c>DELETE</c>, a page's visibility, access token and
 /// component order (against the page's ETag), a window's transitions and a subscriber's deactivation honour
 /// <c>If-Match</c> (<see cref="Preconditions"/>; 412 when it fails). A <c>201 Created</c> carries the <c>Location</c> of
 /// the admin route that reads what it created (<see cref="AdminLocations"/>).
@@ -74,13 +75,13 @@ internal static class AdminEndpoints
                 var request = await AdminJson.ReadAsync<VisibilityRequest>(context);
                 var isPublic = Required(request.IsPublic, "isPublic");
                 return await Preconditions.WriteAsync(context, ct => pages.GetAsync(pageId, ct), p => p.Version, async expected =>
-                    AdminJson.Json(new AccessTokenResponse(await pages.SetVisibilityAsync(pageId, isPublic, expected, context.RequestAborted))));
+                    Tagged(await pages.SetVisibilityAsync(pageId, isPublic, expected, context.RequestAborted)));
             })
             .WithName("StatusKit.Admin.SetVisibility").WithSummary("Make a page public or private; a page made private gets a token (shown once).")
             .Accepts<VisibilityRequest>("application/json").Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status412PreconditionFailed);
         admin.MapPost("/pages/{pageId:guid}/access-token", (Guid pageId, HttpContext context, StatusPageService pages) =>
                 Preconditions.WriteAsync(context, ct => pages.GetAsync(pageId, ct), p => p.Version, async expected =>
-                    AdminJson.Json(new AccessTokenResponse(await pages.RegenerateAccessTokenAsync(pageId, expected, context.RequestAborted)))))
+                    Tagged(await pages.RegenerateAccessTokenAsync(pageId, expected, context.RequestAborted))))
             .WithName("StatusKit.Admin.RegenerateAccessToken").WithSummary("Replace the page's access token (shown once).").Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
@@ -107,14 +108,15 @@ internal static class AdminEndpoints
                 return EntityTags.Created(component, component.Version, locations.Of(context.Request, "components", component.Id));
             })
             .WithName("StatusKit.Admin.CreateComponent").Accepts<CreateComponentRequest>("application/json").Produces<Component>(StatusCodes.Status201Created).ProducesValidationProblem();
-        // The order is the page's: If-Match names the page's ETag, and a reorder that changes the order moves it.
+        // The order is the page's: If-Match names the page's ETag, a reorder that changes the order moves it, and the
+        // answer carries it as the reorder left it.
         admin.MapPut("/pages/{pageId:guid}/components/order", async (Guid pageId, HttpContext context, StatusPageService pages, ComponentService components) =>
             {
                 var request = await AdminJson.ReadAsync<ReorderRequest>(context);
                 return await Preconditions.WriteAsync(context, ct => pages.GetAsync(pageId, ct), p => p.Version, async expected =>
                 {
-                    await components.ReorderAsync(pageId, request.ComponentIds ?? [], expected, context.RequestAborted);
-                    return AdminJson.Json(await components.ListAsync(pageId, context.RequestAborted));
+                    var pageVersion = await components.ReorderAsync(pageId, request.ComponentIds ?? [], expected, context.RequestAborted);
+                    return EntityTags.Json(await components.ListAsync(pageId, context.RequestAborted), pageVersion);
                 });
             })
             .WithName("StatusKit.Admin.ReorderComponents").Accepts<ReorderRequest>("application/json").Produces<Component[]>().ProducesValidationProblem()
@@ -301,6 +303,9 @@ internal static class AdminEndpoints
     private static T Required<T>(T? value, string field)
         where T : struct =>
         value ?? throw new StatusKitValidationException(field, $"The {field} is required.");
+
+    // A page's visibility and access token are the page's: the answer (the token, shown once) carries its new ETag.
+    private static IResult Tagged(PageAccessChange change) => EntityTags.Json(new AccessTokenResponse(change.AccessToken), change.Page.Version);
 
     private static IResult Tagged(Component component) => EntityTags.Json(component, component.Version);
 

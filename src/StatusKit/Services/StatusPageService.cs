@@ -136,9 +136,10 @@ public sealed class StatusPageService
 
     /// <summary>
     /// Makes a page public, or private. A page made private without an access token gets one, returned here once
-    /// (only its hash is stored); otherwise the result is null.
+    /// (only its hash is stored) in <see cref="PageAccessChange.AccessToken"/>; otherwise that is null. The result also
+    /// holds the page as stored, at its new version.
     /// </summary>
-    public Task<string?> SetVisibilityAsync(Guid pageId, bool isPublic, CancellationToken cancellationToken = default) =>
+    public Task<PageAccessChange> SetVisibilityAsync(Guid pageId, bool isPublic, CancellationToken cancellationToken = default) =>
         SetVisibilityAsync(pageId, isPublic, null, cancellationToken);
 
     /// <summary>
@@ -146,10 +147,10 @@ public sealed class StatusPageService
     /// <paramref name="expectedVersion"/> is given only if the page is still at that version (else
     /// <see cref="StatusKitConcurrencyException"/>, changing nothing).
     /// </summary>
-    public async Task<string?> SetVisibilityAsync(Guid pageId, bool isPublic, long? expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<PageAccessChange> SetVisibilityAsync(Guid pageId, bool isPublic, long? expectedVersion, CancellationToken cancellationToken = default)
     {
         string? token = null;
-        await EditAsync(
+        var stored = await EditAsync(
             pageId,
             expectedVersion,
             page =>
@@ -166,14 +167,15 @@ public sealed class StatusPageService
             },
             cancellationToken);
         await _engine.RefreshPageAsync(pageId, cancellationToken);
-        return token;
+        return new PageAccessChange(stored, token);
     }
 
     /// <summary>
     /// Generates a new access token for the page, replacing any previous one (which stops working at once). The token
-    /// is returned only here: 64 hex characters; only its SHA-256 hash is stored.
+    /// is returned only here (<see cref="PageAccessChange.AccessToken"/>): 64 hex characters; only its SHA-256 hash is
+    /// stored. The result also holds the page as stored, at its new version.
     /// </summary>
-    public Task<string> RegenerateAccessTokenAsync(Guid pageId, CancellationToken cancellationToken = default) =>
+    public Task<PageAccessChange> RegenerateAccessTokenAsync(Guid pageId, CancellationToken cancellationToken = default) =>
         RegenerateAccessTokenAsync(pageId, null, cancellationToken);
 
     /// <summary>
@@ -181,11 +183,11 @@ public sealed class StatusPageService
     /// <paramref name="expectedVersion"/> is given only if the page is still at that version (else
     /// <see cref="StatusKitConcurrencyException"/>, changing nothing and issuing no token).
     /// </summary>
-    public async Task<string> RegenerateAccessTokenAsync(Guid pageId, long? expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<PageAccessChange> RegenerateAccessTokenAsync(Guid pageId, long? expectedVersion, CancellationToken cancellationToken = default)
     {
         var token = SecretTokens.Create();
-        await EditAsync(pageId, expectedVersion, page => page with { AccessTokenHash = SecretTokens.Hash(token), UpdatedAt = _time.GetUtcNow() }, cancellationToken);
-        return token;
+        var stored = await EditAsync(pageId, expectedVersion, page => page with { AccessTokenHash = SecretTokens.Hash(token), UpdatedAt = _time.GetUtcNow() }, cancellationToken);
+        return new PageAccessChange(stored, token);
     }
 
     /// <summary>Applies <paramref name="change"/> to the stored page by compare-and-set (<see cref="OptimisticEdit"/>).</summary>

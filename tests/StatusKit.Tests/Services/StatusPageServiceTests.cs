@@ -240,7 +240,7 @@ public sealed partial class StatusPageServiceTests
         await using var kit = new StatusKitHarness();
         var page = await kit.Pages.CreateAsync(new CreateStatusPage { Name = "Acme" });
 
-        var token = await kit.Pages.SetVisibilityAsync(page.Id, isPublic: false);
+        var token = (await kit.Pages.SetVisibilityAsync(page.Id, isPublic: false)).AccessToken;
 
         Assert.NotNull(token);
         Assert.Matches("^[0-9a-f]{64}$", token);
@@ -258,10 +258,10 @@ public sealed partial class StatusPageServiceTests
     {
         await using var kit = new StatusKitHarness();
         var page = await kit.Pages.CreateAsync(new CreateStatusPage { Name = "Acme" });
-        var token = await kit.Pages.SetVisibilityAsync(page.Id, false);
+        var token = (await kit.Pages.SetVisibilityAsync(page.Id, false)).AccessToken;
 
-        Assert.Null(await kit.Pages.SetVisibilityAsync(page.Id, true));
-        Assert.Null(await kit.Pages.SetVisibilityAsync(page.Id, false));
+        Assert.Null((await kit.Pages.SetVisibilityAsync(page.Id, true)).AccessToken);
+        Assert.Null((await kit.Pages.SetVisibilityAsync(page.Id, false)).AccessToken);
 
         Assert.True(await kit.Pages.VerifyAccessTokenAsync(page.Id, token));
     }
@@ -290,9 +290,9 @@ public sealed partial class StatusPageServiceTests
     {
         await using var kit = new StatusKitHarness();
         var page = await kit.Pages.CreateAsync(new CreateStatusPage { Name = "Acme", IsPublic = false });
-        var first = await kit.Pages.RegenerateAccessTokenAsync(page.Id);
+        var first = (await kit.Pages.RegenerateAccessTokenAsync(page.Id)).AccessToken;
 
-        var second = await kit.Pages.RegenerateAccessTokenAsync(page.Id);
+        var second = (await kit.Pages.RegenerateAccessTokenAsync(page.Id)).AccessToken!;
 
         Assert.Matches("^[0-9a-f]{64}$", second);
         Assert.NotEqual(first, second);
@@ -302,6 +302,20 @@ public sealed partial class StatusPageServiceTests
         Assert.False(StatusPageService.CanRead(stored, first));
         Assert.True(await kit.Pages.VerifyAccessTokenAsync(page.Id, second));
         Assert.True(StatusPageService.CanRead(stored, second));
+    }
+
+    [Fact]
+    public async Task SetVisibilityAndRegenerateAccessToken_ReturnThePageAtTheVersionTheyStored()
+    {
+        await using var kit = new StatusKitHarness();
+        var page = await kit.Pages.CreateAsync(new CreateStatusPage { Name = "Acme" });
+
+        var hidden = await kit.Pages.SetVisibilityAsync(page.Id, false, expectedVersion: 1);
+        var regenerated = await kit.Pages.RegenerateAccessTokenAsync(page.Id);
+
+        Assert.Equal((2L, false), (hidden.Page.Version, hidden.Page.IsPublic));
+        Assert.Equal(3, regenerated.Page.Version);
+        Assert.Equal(regenerated.Page, await kit.Pages.GetAsync(page.Id));
     }
 
     [Fact]
@@ -317,7 +331,7 @@ public sealed partial class StatusPageServiceTests
     {
         await using var kit = new StatusKitHarness();
         var page = await kit.Pages.CreateAsync(new CreateStatusPage { Name = "Acme", IsPublic = false });
-        var token = await kit.Pages.RegenerateAccessTokenAsync(page.Id);
+        var token = (await kit.Pages.RegenerateAccessTokenAsync(page.Id)).AccessToken!;
         var lastCharFlipped = token[..^1] + (token[^1] == '0' ? '1' : '0');
         var stored = (await kit.Pages.GetAsync(page.Id))!;
 
