@@ -145,6 +145,9 @@ public sealed partial class AdminWriteEntityTagTests(SampleHostFactory factory)
         "DELETE /subscribers/{subscriberId}", "DELETE /maintenance/{windowId}", "POST /signals",
     };
 
+    /// <summary>The admin write routes that answer an <c>ETag</c> (<c>METHOD /path</c> under the admin prefix, without route constraints).</summary>
+    internal static IReadOnlyCollection<string> TaggedWriteRoutes => Writes.Keys;
+
     public static TheoryData<string> WriteRoutes() => [.. Writes.Keys];
 
     [Theory]

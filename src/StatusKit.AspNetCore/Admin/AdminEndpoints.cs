@@ -18,13 +18,15 @@ namespace StatusKit.AspNetCore.Admin;
 /// order answer the page's new ETag. Its <c>PATCH</c>, <c>PUT</c> and <c>DELETE</c>, a page's visibility, access token and
 /// component order (against the page's ETag), a window's transitions and a subscriber's deactivation honour
 /// <c>If-Match</c> (<see cref="Preconditions"/>; 412 when it fails). A <c>201 Created</c> carries the <c>Location</c> of
-/// the admin route that reads what it created (<see cref="AdminLocations"/>).
+/// the admin route that reads what it created (<see cref="AdminLocations"/>). Each endpoint declares that contract
+/// (<see cref="AdminContract"/>), which the host's OpenAPI document shows (<see cref="AdminOpenApi"/>).
 /// </summary>
 internal static class AdminEndpoints
 {
     public static void Map(RouteGroupBuilder admin, AdminLocations locations)
     {
         admin.AddEndpointFilter<StatusKitExceptionFilter>().DisableAntiforgery();
+        admin.AddOpenApiOperationTransformer(AdminOpenApi.DeclareHeadersAsync);
         MapPages(admin, locations);
         MapComponents(admin, locations);
         MapIncidents(admin, locations);
@@ -51,10 +53,11 @@ internal static class AdminEndpoints
                 return EntityTags.Created(AdminPage.From(created), created.Page.Version, locations.Of(context.Request, "pages", created.Page.Id));
             })
             .WithName("StatusKit.Admin.CreatePage").WithSummary("Create a page; a private page comes with its access token (shown once).")
-            .Accepts<CreateStatusPage>("application/json").Produces<AdminPage>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .Accepts<CreateStatusPage>("application/json").Produces<AdminPage>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .AnswersCreated().MayConflict();
         admin.MapGet("/pages/{pageId:guid}", async (Guid pageId, StatusPageService pages, CancellationToken ct) =>
             await pages.GetAsync(pageId, ct) is { } page ? EntityTags.Json(AdminPage.From(page), page.Version) : NotFound("page", pageId))
-            .WithName("StatusKit.Admin.GetPage").Produces<AdminPage>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("StatusKit.Admin.GetPage").Produces<AdminPage>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();
         admin.MapPatch("/pages/{pageId:guid}", async (Guid pageId, HttpContext context, StatusPageService pages) =>
             {
                 var changes = await AdminJson.ReadAsync<UpdateStatusPage>(context);
@@ -65,11 +68,11 @@ internal static class AdminEndpoints
                 });
             })
             .WithName("StatusKit.Admin.UpdatePage").Accepts<UpdateStatusPage>("application/json").Produces<AdminPage>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
         admin.MapDelete("/pages/{pageId:guid}", (Guid pageId, HttpContext context, StatusPageService pages) =>
                 Preconditions.WriteAsync(context, ct => pages.GetAsync(pageId, ct), p => p.Version, async expected =>
                     await pages.DeleteAsync(pageId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("page", pageId)))
-            .WithName("StatusKit.Admin.DeletePage").ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .WithName("StatusKit.Admin.DeletePage").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).HonoursIfMatch();
         admin.MapPost("/pages/{pageId:guid}/visibility", async (Guid pageId, HttpContext context, StatusPageService pages) =>
             {
                 var request = await AdminJson.ReadAsync<VisibilityRequest>(context);
@@ -78,12 +81,13 @@ internal static class AdminEndpoints
                     Tagged(await pages.SetVisibilityAsync(pageId, isPublic, expected, context.RequestAborted)));
             })
             .WithName("StatusKit.Admin.SetVisibility").WithSummary("Make a page public or private; a page made private gets a token (shown once).")
-            .Accepts<VisibilityRequest>("application/json").Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .Accepts<VisibilityRequest>("application/json").Produces<AccessTokenResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .AnswersPageETag().HonoursIfMatch("the page's");
         admin.MapPost("/pages/{pageId:guid}/access-token", (Guid pageId, HttpContext context, StatusPageService pages) =>
                 Preconditions.WriteAsync(context, ct => pages.GetAsync(pageId, ct), p => p.Version, async expected =>
                     Tagged(await pages.RegenerateAccessTokenAsync(pageId, expected, context.RequestAborted))))
             .WithName("StatusKit.Admin.RegenerateAccessToken").WithSummary("Replace the page's access token (shown once).").Produces<AccessTokenResponse>()
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersPageETag().HonoursIfMatch("the page's");
     }
 
     private static void MapComponents(RouteGroupBuilder admin, AdminLocations locations)
@@ -107,7 +111,8 @@ internal static class AdminEndpoints
                 }, context.RequestAborted);
                 return EntityTags.Created(component, component.Version, locations.Of(context.Request, "components", component.Id));
             })
-            .WithName("StatusKit.Admin.CreateComponent").Accepts<CreateComponentRequest>("application/json").Produces<Component>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .WithName("StatusKit.Admin.CreateComponent").Accepts<CreateComponentRequest>("application/json").Produces<Component>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated().MayConflict();
         // The order is the page's: If-Match names the page's ETag, a reorder that changes the order moves it, and the
         // answer carries it as the reorder left it.
         admin.MapPut("/pages/{pageId:guid}/components/order", async (Guid pageId, HttpContext context, StatusPageService pages, ComponentService components) =>
@@ -120,10 +125,10 @@ internal static class AdminEndpoints
                 });
             })
             .WithName("StatusKit.Admin.ReorderComponents").Accepts<ReorderRequest>("application/json").Produces<Component[]>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersPageETag().HonoursIfMatch("the page's");
         admin.MapGet("/components/{componentId:guid}", async (Guid componentId, ComponentService components, CancellationToken ct) =>
                 await components.GetAsync(componentId, ct) is { } c ? EntityTags.Json(c, c.Version) : NotFound("component", componentId))
-            .WithName("StatusKit.Admin.GetComponent").Produces<Component>();
+            .WithName("StatusKit.Admin.GetComponent").Produces<Component>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();
         admin.MapPatch("/components/{componentId:guid}", async (Guid componentId, HttpContext context, ComponentService components) =>
             {
                 var changes = await AdminJson.ReadAsync<UpdateComponent>(context);
@@ -131,11 +136,11 @@ internal static class AdminEndpoints
                     Tagged(await components.UpdateAsync(componentId, changes with { ExpectedVersion = expected }, context.RequestAborted)));
             })
             .WithName("StatusKit.Admin.UpdateComponent").Accepts<UpdateComponent>("application/json").Produces<Component>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
         admin.MapDelete("/components/{componentId:guid}", (Guid componentId, HttpContext context, ComponentService components) =>
                 Preconditions.WriteAsync(context, ct => components.GetAsync(componentId, ct), c => c.Version, async expected =>
                     await components.DeleteAsync(componentId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("component", componentId)))
-            .WithName("StatusKit.Admin.DeleteComponent").ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .WithName("StatusKit.Admin.DeleteComponent").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).HonoursIfMatch();
         admin.MapPut("/components/{componentId:guid}/manual-status", async (Guid componentId, HttpContext context, ComponentService components) =>
             {
                 var request = await AdminJson.ReadAsync<ManualStatusRequest>(context);
@@ -144,11 +149,11 @@ internal static class AdminEndpoints
                     Tagged(await components.SetManualStatusAsync(componentId, status, request.ExpiresAt, expected, context.RequestAborted)));
             })
             .WithName("StatusKit.Admin.SetManualStatus").Accepts<ManualStatusRequest>("application/json").Produces<Component>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
         admin.MapDelete("/components/{componentId:guid}/manual-status", (Guid componentId, HttpContext context, ComponentService components) =>
                 Preconditions.WriteAsync(context, ct => components.GetAsync(componentId, ct), c => c.Version, async expected =>
                     Tagged(await components.ClearManualStatusAsync(componentId, expected, context.RequestAborted))))
-            .WithName("StatusKit.Admin.ClearManualStatus").Produces<Component>().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .WithName("StatusKit.Admin.ClearManualStatus").Produces<Component>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
     }
 
     private static void MapIncidents(RouteGroupBuilder admin, AdminLocations locations)
@@ -173,10 +178,11 @@ internal static class AdminEndpoints
                 }, context.RequestAborted);
                 return EntityTags.Created(incident, incident.Version, locations.Of(context.Request, "incidents", incident.Id));
             })
-            .WithName("StatusKit.Admin.CreateIncident").Accepts<CreateIncidentRequest>("application/json").Produces<StatusIncident>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .WithName("StatusKit.Admin.CreateIncident").Accepts<CreateIncidentRequest>("application/json").Produces<StatusIncident>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated();
         admin.MapGet("/incidents/{incidentId:guid}", async (Guid incidentId, StatusIncidentService incidents, CancellationToken ct) =>
                 await incidents.GetAsync(incidentId, ct) is { } i ? EntityTags.Json(i, i.Version) : NotFound("status incident", incidentId))
-            .WithName("StatusKit.Admin.GetIncident").Produces<StatusIncident>();
+            .WithName("StatusKit.Admin.GetIncident").Produces<StatusIncident>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();
         admin.MapPatch("/incidents/{incidentId:guid}", async (Guid incidentId, HttpContext context, StatusIncidentService incidents) =>
             {
                 var changes = await AdminJson.ReadAsync<UpdateStatusIncident>(context);
@@ -184,11 +190,11 @@ internal static class AdminEndpoints
                     Tagged(await incidents.UpdateAsync(incidentId, changes with { ExpectedVersion = expected }, context.RequestAborted)));
             })
             .WithName("StatusKit.Admin.UpdateIncident").Accepts<UpdateStatusIncident>("application/json").Produces<StatusIncident>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
         admin.MapDelete("/incidents/{incidentId:guid}", (Guid incidentId, HttpContext context, StatusIncidentService incidents) =>
                 Preconditions.WriteAsync(context, ct => incidents.GetAsync(incidentId, ct), i => i.Version, async expected =>
                     await incidents.DeleteAsync(incidentId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("status incident", incidentId)))
-            .WithName("StatusKit.Admin.DeleteIncident").ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .WithName("StatusKit.Admin.DeleteIncident").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).HonoursIfMatch();
         admin.MapPost("/incidents/{incidentId:guid}/updates", async (Guid incidentId, HttpContext context, StatusIncidentService incidents) =>
             {
                 var request = await AdminJson.ReadAsync<IncidentUpdateRequest>(context);
@@ -197,7 +203,8 @@ internal static class AdminEndpoints
                 // An update has no route of its own: it is read in its incident's timeline, the body answered here.
                 return EntityTags.Created(incident, incident.Version, locations.Of(context.Request, "incidents", incident.Id));
             })
-            .WithName("StatusKit.Admin.AddIncidentUpdate").Accepts<IncidentUpdateRequest>("application/json").Produces<StatusIncident>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .WithName("StatusKit.Admin.AddIncidentUpdate").Accepts<IncidentUpdateRequest>("application/json").Produces<StatusIncident>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated();
     }
 
     private static void MapSubscribers(RouteGroupBuilder admin, AdminLocations locations)
@@ -224,21 +231,22 @@ internal static class AdminEndpoints
                     subscriber.Version,
                     locations.Of(context.Request, "subscribers", subscriber.Id));
             })
-            .WithName("StatusKit.Admin.CreateSubscriber").Accepts<CreateSubscriberRequest>("application/json").Produces<AdminSubscriber>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .WithName("StatusKit.Admin.CreateSubscriber").Accepts<CreateSubscriberRequest>("application/json").Produces<AdminSubscriber>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated().MayConflict();
         admin.MapGet("/subscribers/{subscriberId:guid}", async (Guid subscriberId, SubscriberService subscribers, CancellationToken ct) =>
                 await subscribers.GetAsync(subscriberId, ct) is { } s ? EntityTags.Json(AdminSubscriber.From(s), s.Version) : NotFound("subscriber", subscriberId))
-            .WithName("StatusKit.Admin.GetSubscriber").Produces<AdminSubscriber>();
+            .WithName("StatusKit.Admin.GetSubscriber").Produces<AdminSubscriber>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();
         admin.MapPost("/subscribers/{subscriberId:guid}/deactivate", (Guid subscriberId, HttpContext context, SubscriberService subscribers) =>
                 Preconditions.WriteAsync(context, ct => subscribers.GetAsync(subscriberId, ct), s => s.Version, async expected =>
                 {
                     var subscriber = await subscribers.DeactivateAsync(subscriberId, expected, context.RequestAborted);
                     return EntityTags.Json(AdminSubscriber.From(subscriber), subscriber.Version);
                 }))
-            .WithName("StatusKit.Admin.DeactivateSubscriber").Produces<AdminSubscriber>().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .WithName("StatusKit.Admin.DeactivateSubscriber").Produces<AdminSubscriber>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
         admin.MapDelete("/subscribers/{subscriberId:guid}", (Guid subscriberId, HttpContext context, SubscriberService subscribers) =>
                 Preconditions.WriteAsync(context, ct => subscribers.GetAsync(subscriberId, ct), s => s.Version, async expected =>
                     await subscribers.DeleteAsync(subscriberId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("subscriber", subscriberId)))
-            .WithName("StatusKit.Admin.DeleteSubscriber").ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .WithName("StatusKit.Admin.DeleteSubscriber").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).HonoursIfMatch();
     }
 
     private static void MapMaintenance(RouteGroupBuilder admin, AdminLocations locations)
@@ -266,10 +274,11 @@ internal static class AdminEndpoints
                 }, context.RequestAborted);
                 return EntityTags.Created(window, window.Version, locations.Of(context.Request, "maintenance", window.Id));
             })
-            .WithName("StatusKit.Admin.CreateMaintenance").Accepts<CreateMaintenanceRequest>("application/json").Produces<MaintenanceWindow>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .WithName("StatusKit.Admin.CreateMaintenance").Accepts<CreateMaintenanceRequest>("application/json").Produces<MaintenanceWindow>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated();
         admin.MapGet("/maintenance/{windowId:guid}", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
                 await maintenance.GetAsync(windowId, ct) is { } w ? Tagged(w) : NotFound("maintenance window", windowId))
-            .WithName("StatusKit.Admin.GetMaintenance").Produces<MaintenanceWindow>();
+            .WithName("StatusKit.Admin.GetMaintenance").Produces<MaintenanceWindow>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();
         admin.MapPatch("/maintenance/{windowId:guid}", async (Guid windowId, HttpContext context, MaintenanceService maintenance) =>
             {
                 var changes = await AdminJson.ReadAsync<UpdateMaintenanceWindow>(context);
@@ -277,23 +286,26 @@ internal static class AdminEndpoints
                     Tagged(await maintenance.UpdateAsync(windowId, changes with { ExpectedVersion = expected }, context.RequestAborted)));
             })
             .WithName("StatusKit.Admin.UpdateMaintenance").Accepts<UpdateMaintenanceWindow>("application/json").Produces<MaintenanceWindow>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
         admin.MapPost("/maintenance/{windowId:guid}/cancel", (Guid windowId, HttpContext context, MaintenanceService maintenance) =>
                 Preconditions.WriteAsync(context, ct => maintenance.GetAsync(windowId, ct), w => w.Version, async expected =>
                     Tagged(await maintenance.CancelAsync(windowId, expected, context.RequestAborted))))
-            .WithName("StatusKit.Admin.CancelMaintenance").Produces<MaintenanceWindow>().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .WithName("StatusKit.Admin.CancelMaintenance").Produces<MaintenanceWindow>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .AnswersETag().HonoursIfMatch();
         admin.MapPost("/maintenance/{windowId:guid}/start", (Guid windowId, HttpContext context, MaintenanceService maintenance) =>
                 Preconditions.WriteAsync(context, ct => maintenance.GetAsync(windowId, ct), w => w.Version, async expected =>
                     Tagged(await maintenance.StartNowAsync(windowId, expected, context.RequestAborted))))
-            .WithName("StatusKit.Admin.StartMaintenance").Produces<MaintenanceWindow>().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .WithName("StatusKit.Admin.StartMaintenance").Produces<MaintenanceWindow>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .AnswersETag().HonoursIfMatch();
         admin.MapPost("/maintenance/{windowId:guid}/complete", (Guid windowId, HttpContext context, MaintenanceService maintenance) =>
                 Preconditions.WriteAsync(context, ct => maintenance.GetAsync(windowId, ct), w => w.Version, async expected =>
                     Tagged(await maintenance.CompleteNowAsync(windowId, expected, context.RequestAborted))))
-            .WithName("StatusKit.Admin.CompleteMaintenance").Produces<MaintenanceWindow>().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .WithName("StatusKit.Admin.CompleteMaintenance").Produces<MaintenanceWindow>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .AnswersETag().HonoursIfMatch();
         admin.MapDelete("/maintenance/{windowId:guid}", (Guid windowId, HttpContext context, MaintenanceService maintenance) =>
                 Preconditions.WriteAsync(context, ct => maintenance.GetAsync(windowId, ct), w => w.Version, async expected =>
                     await maintenance.DeleteAsync(windowId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("maintenance window", windowId)))
-            .WithName("StatusKit.Admin.DeleteMaintenance").ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .WithName("StatusKit.Admin.DeleteMaintenance").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).HonoursIfMatch();
     }
 
     /// <summary>

@@ -1,0 +1,138 @@
+using System.Text.Json;
+
+namespace StatusKit.AspNetCore.Tests;
+
+/// <summary>
+/// The admin API's HTTP contract in the OpenAPI document a host gets from <c>AddOpenApi()</c> (the sample's
+/// <c>/openapi/v1.json</c>): the <c>Location</c> of a 201, the <c>ETag</c> of every answer that carries one, the
+/// <c>If-Match</c> a write honours, and the 409 and 412 problem details it can answer.
+/// </summary>
+[Collection(SampleHostCollection.Name)]
+public sealed class AdminOpenApiTests(SampleHostFactory factory)
+{
+    // The routes that honour If-Match (docs/aspnetcore.md, "Concurrent edits").
+    private static readonly string[] IfMatchRoutes =
+    [
+        "PATCH /pages/{pageId}", "DELETE /pages/{pageId}", "POST /pages/{pageId}/visibility", "POST /pages/{pageId}/access-token",
+        "PUT /pages/{pageId}/components/order",
+        "PATCH /components/{componentId}", "DELETE /components/{componentId}",
+        "PUT /components/{componentId}/manual-status", "DELETE /components/{componentId}/manual-status",
+        "PATCH /incidents/{incidentId}", "DELETE /incidents/{incidentId}",
+        "POST /subscribers/{subscriberId}/deactivate", "DELETE /subscribers/{subscriberId}",
+        "PATCH /maintenance/{windowId}", "DELETE /maintenance/{windowId}",
+        "POST /maintenance/{windowId}/cancel", "POST /maintenance/{windowId}/start", "POST /maintenance/{windowId}/complete",
+    ];
+
+    private static readonly string[] SingleRecordReads =
+    [
+        "GET /pages/{pageId}", "GET /components/{componentId}", "GET /incidents/{incidentId}", "GET /subscribers/{subscriberId}",
+        "GET /maintenance/{windowId}",
+    ];
+
+    // Creates that a taken unique field (slug, component name, destination) answers with 409.
+    private static readonly string[] CreatesOfUniqueFields = ["POST /pages", "POST /pages/{pageId}/components", "POST /pages/{pageId}/subscribers"];
+
+    public static TheoryData<string> TaggedRoutes() => [.. AdminWriteEntityTagTests.TaggedWriteRoutes, .. SingleRecordReads];
+
+    public static TheoryData<string> PreconditionRoutes() => [.. IfMatchRoutes];
+
+    public static TheoryData<string> UniqueFieldCreates() => [.. CreatesOfUniqueFields];
+
+    [Theory]
+    [MemberData(nameof(TaggedRoutes))]
+    public async Task A_route_answering_an_ETag_declares_it_on_its_success_response(string route)
+    {
+        var operation = await OperationAsync(route);
+
+        var (status, response) = SuccessOf(operation);
+        Assert.True(HasHeader(response, "ETag"), $"{route} answers {status} without declaring its ETag header.");
+    }
+
+    [Fact]
+    public async Task Every_201_declares_its_Location_and_its_ETag()
+    {
+        var created = (await AdminOperationsAsync())
+            .Where(o => o.Operation.GetProperty("responses").TryGetProperty("201", out _))
+            .ToList();
+
+        Assert.Equal(6, created.Count); // a page, component, incident, incident update, subscriber, maintenance window
+        Assert.All(created, o =>
+        {
+            var response = o.Operation.GetProperty("responses").GetProperty("201");
+            Assert.True(HasHeader(response, "Location") && HasHeader(response, "ETag"), $"{o.Route}: 201 without Location and ETag headers.");
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(PreconditionRoutes))]
+    public async Task A_route_honouring_If_Match_declares_the_header_and_its_412_and_409_problems(string route)
+    {
+        var operation = await OperationAsync(route);
+
+        var ifMatch = Assert.Single(HeaderParameters(operation), p => p.GetProperty("name").GetString() == "If-Match");
+        Assert.False(ifMatch.TryGetProperty("required", out var required) && required.GetBoolean());
+        Assert.Equal("string", ifMatch.GetProperty("schema").GetProperty("type").GetString());
+        AssertProblem(operation, "412", route);
+        AssertProblem(operation, "409", route);
+    }
+
+    [Fact]
+    public async Task No_other_route_declares_If_Match()
+    {
+        var declaring = (await AdminOperationsAsync())
+            .Where(o => HeaderParameters(o.Operation).Any(p => p.GetProperty("name").GetString() == "If-Match"))
+            .Select(o => o.Route);
+
+        Assert.Equal(IfMatchRoutes.Order(StringComparer.Ordinal), declaring.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(UniqueFieldCreates))]
+    public async Task A_create_of_a_unique_field_declares_its_409_problem(string route)
+    {
+        AssertProblem(await OperationAsync(route), "409", route);
+    }
+
+    private static void AssertProblem(JsonElement operation, string status, string route)
+    {
+        Assert.True(operation.GetProperty("responses").TryGetProperty(status, out var response), $"{route} does not declare {status}.");
+        Assert.True(
+            response.TryGetProperty("content", out var content) && content.TryGetProperty("application/problem+json", out _),
+            $"{route}: {status} is not declared as problem details.");
+    }
+
+    private static (string Status, JsonElement Response) SuccessOf(JsonElement operation) =>
+        operation.GetProperty("responses").EnumerateObject()
+            .Where(r => r.Name.StartsWith('2'))
+            .Select(r => (r.Name, r.Value))
+            .Single();
+
+    private static bool HasHeader(JsonElement response, string name) =>
+        response.TryGetProperty("headers", out var headers) && headers.TryGetProperty(name, out var header)
+        && header.TryGetProperty("description", out _) && header.TryGetProperty("schema", out _);
+
+    private static IEnumerable<JsonElement> HeaderParameters(JsonElement operation) =>
+        operation.TryGetProperty("parameters", out var parameters)
+            ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header")
+            : [];
+
+    private async Task<JsonElement> OperationAsync(string route)
+    {
+        var operation = (await AdminOperationsAsync()).SingleOrDefault(o => o.Route == route);
+        Assert.True(operation.Route is not null, $"The document has no operation {route}.");
+        return operation.Operation;
+    }
+
+    // Every operation under /status/admin, as "METHOD /path" (the path under the admin prefix).
+    private async Task<List<(string Route, JsonElement Operation)>> AdminOperationsAsync()
+    {
+        using var client = factory.CreatePublicClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        return
+        [
+            .. document.RootElement.GetProperty("paths").EnumerateObject()
+                .Where(p => p.Name.StartsWith("/status/admin/", StringComparison.Ordinal))
+                .SelectMany(p => p.Value.EnumerateObject().Select(o => ($"{o.Name.ToUpperInvariant()} {p.Name["/status/admin".Length..]}", o.Value.Clone()))),
+        ];
+    }
+}
