@@ -41,6 +41,9 @@ internal sealed class MaintenanceRecurrence
         return false;
     }
 
+    /// <summary>Whether the recurrence ends after a number of occurrences (an RRULE with COUNT).</summary>
+    public bool IsCounted => _rule?.Parts.Count is not null;
+
     /// <summary>
     /// The first occurrence start strictly after <paramref name="after"/> of a recurrence whose first occurrence is
     /// <paramref name="firstStart"/> (DTSTART for an RRULE, which counts toward its COUNT), or null when there is none.
@@ -52,20 +55,13 @@ internal sealed class MaintenanceRecurrence
             return _cron.GetNextOccurrence(after, zone);
         }
 
-        var wallStart = DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(firstStart, zone).DateTime, DateTimeKind.Unspecified);
-        if (_rule!.Parts.Count is not { } count)
+        var wallStart = WallStart(firstStart, zone);
+        if (_rule!.Parts.Count is null)
         {
             return _rule.GetNextOccurrence(wallStart, zone, after);
         }
 
-        // RFC 5545 counts DTSTART as the first of the COUNT occurrences. The rule yields DTSTART only when it matches;
-        // when it does not, the window's first occurrence is one of the COUNT, and the rule keeps COUNT - 1 of its own.
-        // Compared on the wall clock: a StartsAt in the second half of a DST fold is yielded by the rule at its first.
-        var own = _rule.GetOccurrences(wallStart, zone);
-        var wallSecond = wallStart.AddTicks(-(wallStart.Ticks % TimeSpan.TicksPerSecond));
-        var matchesFirstStart = own.Select(static o => (DateTimeOffset?)o).FirstOrDefault() is { } first
-            && TimeZoneInfo.ConvertTime(first, zone).DateTime == wallSecond;
-        foreach (var occurrence in matchesFirstStart ? own : own.Take(count - 1))
+        foreach (var occurrence in Counted(wallStart, zone))
         {
             if (occurrence > after)
             {
@@ -74,5 +70,54 @@ internal sealed class MaintenanceRecurrence
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The occurrence starts strictly after <paramref name="after"/> (at or after <paramref name="firstStart"/>),
+    /// ascending and lazily: what <see cref="NextStartAfter"/> gives one call at a time, without seeking again for each.
+    /// </summary>
+    public IEnumerable<DateTimeOffset> StartsAfter(DateTimeOffset firstStart, TimeZoneInfo zone, DateTimeOffset after)
+    {
+        if (_cron is not null)
+        {
+            for (var next = _cron.GetNextOccurrence(after, zone); next is { } start; next = _cron.GetNextOccurrence(start, zone))
+            {
+                yield return start;
+            }
+
+            yield break;
+        }
+
+        var wallStart = WallStart(firstStart, zone);
+        var occurrences = _rule!.Parts.Count is null ? _rule.GetOccurrencesAfter(wallStart, zone, after) : Counted(wallStart, zone);
+        foreach (var occurrence in occurrences)
+        {
+            if (occurrence > after)
+            {
+                yield return occurrence;
+            }
+        }
+    }
+
+    /// <summary>What the recurrence's structure says about the spacing of its wall-clock times (see <see cref="RecurrenceSpacing"/>).</summary>
+    public RecurrenceSpacing Spacing(DateTimeOffset firstStart, TimeZoneInfo zone) =>
+        _cron is not null ? _cron.Spacing : _rule!.GetSpacing(WallStart(firstStart, zone), zone);
+
+    private static DateTime WallStart(DateTimeOffset firstStart, TimeZoneInfo zone) =>
+        DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(firstStart, zone).DateTime, DateTimeKind.Unspecified);
+
+    /// <summary>
+    /// The occurrences of an RRULE with COUNT from <paramref name="wallStart"/>. RFC 5545 counts DTSTART as the first of
+    /// the COUNT occurrences. The rule yields DTSTART only when it matches; when it does not, the window's first
+    /// occurrence is one of the COUNT, and the rule keeps COUNT - 1 of its own. Compared on the wall clock: a StartsAt
+    /// in the second half of a DST fold is yielded by the rule at its first.
+    /// </summary>
+    private IEnumerable<DateTimeOffset> Counted(DateTime wallStart, TimeZoneInfo zone)
+    {
+        var own = _rule!.GetOccurrences(wallStart, zone);
+        var wallSecond = wallStart.AddTicks(-(wallStart.Ticks % TimeSpan.TicksPerSecond));
+        var matchesFirstStart = own.Select(static o => (DateTimeOffset?)o).FirstOrDefault() is { } first
+            && TimeZoneInfo.ConvertTime(first, zone).DateTime == wallSecond;
+        return matchesFirstStart ? own : own.Take(_rule.Parts.Count!.Value - 1);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using StatusKit.Model;
+using StatusKit.Recurrence;
 
 namespace StatusKit.Maintenance;
 
@@ -28,6 +29,15 @@ internal sealed class OccurrenceSchedule
 
     /// <summary>Whether the window has more than its first occurrence (possibly).</summary>
     public bool IsRecurring => _recurrence is not null;
+
+    /// <summary>Whether the recurrence ends after a number of occurrences (an RRULE with COUNT).</summary>
+    public bool IsCounted => _recurrence?.IsCounted == true;
+
+    /// <summary>The window's time zone.</summary>
+    public TimeZoneInfo Zone => _zone;
+
+    /// <summary>What the recurrence's structure says about the spacing of its wall-clock times; null for a one-off window.</summary>
+    public RecurrenceSpacing? Spacing => _recurrence?.Spacing(_firstStart, _zone);
 
     /// <summary>
     /// Builds the schedule of <paramref name="firstStart"/>/<paramref name="duration"/> with <paramref name="recurrenceText"/>;
@@ -109,13 +119,41 @@ internal sealed class OccurrenceSchedule
         FirstEndingAfter(instant) is { } occurrence && occurrence.Contains(instant) ? occurrence : null;
 
     /// <summary>The first <paramref name="count"/> occurrences (fewer when the recurrence ends sooner).</summary>
-    public IEnumerable<OccurrenceSpan> Take(int count)
+    public IEnumerable<OccurrenceSpan> Take(int count) => All().Take(count);
+
+    /// <summary>Every occurrence in order, lazily (infinite for a recurrence without COUNT or UNTIL).</summary>
+    public IEnumerable<OccurrenceSpan> All() => StartingAfter(DateTimeOffset.MinValue);
+
+    /// <summary>
+    /// The occurrences that start strictly after <paramref name="after"/>, in order and lazily: what
+    /// <see cref="NextStartingAfter"/> gives one call at a time, without seeking again for each.
+    /// </summary>
+    public IEnumerable<OccurrenceSpan> StartingAfter(DateTimeOffset after)
     {
-        var next = NextStartingAfter(DateTimeOffset.MinValue);
-        for (var i = 0; i < count && next is { } occurrence; i++)
+        if (after < _firstStart)
         {
-            yield return occurrence;
-            next = _recurrence is null ? null : NextStartingAfter(occurrence.StartsAt);
+            yield return new OccurrenceSpan(_firstStart, _firstStart + Duration);
+            after = _firstStart;
         }
+
+        if (_recurrence is null)
+        {
+            yield break;
+        }
+
+        foreach (var start in _recurrence.StartsAfter(_firstStart, _zone, after))
+        {
+            yield return new OccurrenceSpan(start, start + Duration);
+        }
+    }
+
+    /// <summary>
+    /// The same recurrence on the wall clock alone: evaluated in UTC from the wall time of the first start, so every
+    /// occurrence's start is its wall time and no DST transition moves it.
+    /// </summary>
+    public OccurrenceSchedule OnWallClock()
+    {
+        var wall = TimeZoneInfo.ConvertTime(_firstStart, _zone).DateTime;
+        return new OccurrenceSchedule(new DateTimeOffset(wall.Ticks, TimeSpan.Zero), Duration, TimeZoneInfo.Utc, _recurrence);
     }
 }

@@ -4,14 +4,11 @@ using StatusKit.Services;
 namespace StatusKit.Maintenance;
 
 /// <summary>
-/// Checks a window's timing: end after start, a known IANA zone, a recurrence that parses and whose first occurrences
-/// do not overlap, and an occurrence still to come. Each failure names its field.
+/// Checks a window's timing: end after start, a known IANA zone, a recurrence that parses and whose occurrences do not
+/// overlap (<see cref="OverlapCheck"/>), and an occurrence still to come. Each failure names its field.
 /// </summary>
 internal static class ScheduleValidator
 {
-    /// <summary>How many of the first occurrences are checked for overlap.</summary>
-    public const int OverlapCheckCount = 10;
-
     /// <summary>The validated schedule and the occurrence the window should be at, given <paramref name="now"/>.</summary>
     public static (OccurrenceSchedule Schedule, OccurrenceSpan Current) Validate(
         DateTimeOffset startsAt,
@@ -32,17 +29,11 @@ internal static class ScheduleValidator
             throw new StatusKitValidationException(field, error);
         }
 
-        OccurrenceSpan? previous = null;
-        foreach (var occurrence in schedule.Take(OverlapCheckCount))
+        if (OverlapCheck.Find(schedule, now) is ({ } earlier, { } later))
         {
-            if (previous is { } p && occurrence.StartsAt < p.EndsAt)
-            {
-                throw new StatusKitValidationException(
-                    "recurrence",
-                    $"The occurrences of '{text}' overlap: each lasts {schedule.Duration}, but the one at {Format(p.StartsAt)} is followed by one at {Format(occurrence.StartsAt)}, only {occurrence.StartsAt - p.StartsAt} later. Shorten the window or space the occurrences out.");
-            }
-
-            previous = occurrence;
+            throw new StatusKitValidationException(
+                "recurrence",
+                $"The occurrences of '{text}' overlap: each lasts {schedule.Duration}, but the one at {Format(earlier.StartsAt, schedule.Zone)} is followed by one at {Format(later.StartsAt, schedule.Zone)}, only {later.StartsAt - earlier.StartsAt} later. Shorten the window or space the occurrences out.");
         }
 
         if (schedule.FirstEndingAfter(now) is not { } current)
@@ -56,4 +47,10 @@ internal static class ScheduleValidator
     }
 
     private static string Format(DateTimeOffset instant) => instant.ToString("u", CultureInfo.InvariantCulture);
+
+    /// <summary>An instant in UTC and, for another zone, on its wall clock too: overlaps often come from DST.</summary>
+    private static string Format(DateTimeOffset instant, TimeZoneInfo zone) =>
+        ReferenceEquals(zone, TimeZoneInfo.Utc) || zone.Id == "UTC"
+            ? Format(instant)
+            : $"{Format(instant)} ({TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)} {zone.Id})";
 }

@@ -16,14 +16,19 @@ namespace StatusKit.Recurrence;
 /// </remarks>
 public sealed class CronSchedule
 {
+    private readonly CronMatcherSpec spec;
     private readonly CronMatcher matcher;
     private readonly bool isInterval;
 
-    private CronSchedule(CronMatcher matcher, bool isInterval)
+    private CronSchedule(CronMatcherSpec spec, bool isInterval)
     {
-        this.matcher = matcher;
+        this.spec = spec;
+        matcher = new CronMatcher(spec);
         this.isInterval = isInterval;
     }
+
+    /// <summary>What the expression's fields say about the spacing of its wall-clock times.</summary>
+    internal RecurrenceSpacing Spacing => RecurrenceSpacing.Of(spec, isInterval);
 
     /// <summary>Parses a cron expression.</summary>
     /// <param name="expression">For example <c>0 3 * * MON-FRI</c>, <c>0 0 12 L * ?</c> or <c>@daily</c>.</param>
@@ -39,8 +44,8 @@ public sealed class CronSchedule
     /// <returns>Whether the expression is valid.</returns>
     public static bool TryParse(string? expression, [NotNullWhen(true)] out CronSchedule? schedule, [NotNullWhen(false)] out string? error)
     {
-        var spec = CronExpressionParser.TryParse(expression, out var interval, out error);
-        schedule = spec is { } s ? new CronSchedule(new CronMatcher(s), interval) : null;
+        var parsed = CronExpressionParser.TryParse(expression, out var interval, out error);
+        schedule = parsed is { } s ? new CronSchedule(s, interval) : null;
         return schedule is not null;
     }
 

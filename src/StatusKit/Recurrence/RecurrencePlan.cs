@@ -163,6 +163,9 @@ internal sealed class RecurrencePlan
 
     public int[] SetPositions { get; }
 
+    /// <summary>The weekdays of the plain (ordinal-free) BYDAY entries, or DTSTART's for a WEEKLY rule without day parts: bit w, 0 = Sunday.</summary>
+    public int PlainWeekdayMask => weekdayMask;
+
     /// <summary>For HOURLY, MINUTELY and SECONDLY: the wall-clock ticks of the first lattice point.</summary>
     public long LatticeOrigin { get; }
 

@@ -88,6 +88,19 @@ public sealed class RecurrenceRule
         return null;
     }
 
+    /// <summary>
+    /// The occurrences strictly after <paramref name="after"/>, lazily: what <see cref="GetNextOccurrence"/> finds, and
+    /// the ones after it without seeking again for each.
+    /// </summary>
+    internal IEnumerable<DateTimeOffset> GetOccurrencesAfter(DateTime start, TimeZoneInfo zone, DateTimeOffset after)
+    {
+        var plan = GetPlan(start, zone);
+        return EnumerateAfter(plan, zone, after, seek: parts.Count is null);
+    }
+
+    /// <summary>What the rule's structure says about the spacing of its wall-clock times from DTSTART <paramref name="start"/>.</summary>
+    internal RecurrenceSpacing GetSpacing(DateTime start, TimeZoneInfo zone) => RecurrenceSpacing.Of(GetPlan(start, zone));
+
     /// <summary>The rule as canonical RRULE text (fixed part order, sorted values, defaults omitted); <see cref="Parse"/> reads it back to the same rule.</summary>
     /// <returns>The canonical text, without the <c>RRULE:</c> prefix.</returns>
     public override string ToString() => RecurrenceRuleFormatter.Format(parts);
@@ -98,6 +111,24 @@ public sealed class RecurrenceRule
         while (sequencer.TryNext(out var occurrence))
         {
             yield return occurrence;
+        }
+    }
+
+    private static IEnumerable<DateTimeOffset> EnumerateAfter(RecurrencePlan plan, TimeZoneInfo zone, DateTimeOffset after, bool seek)
+    {
+        var sequencer = new OccurrenceSequencer(plan, zone);
+        if (seek)
+        {
+            // As GetNextOccurrence: two days early, for gap-shifted candidates.
+            sequencer.Seek(ZoneClock.ToZone(zone, after).Ticks - (2 * TimeSpan.TicksPerDay));
+        }
+
+        while (sequencer.TryNext(out var occurrence))
+        {
+            if (occurrence > after)
+            {
+                yield return occurrence;
+            }
         }
     }
 

@@ -59,6 +59,23 @@ public sealed class MaintenanceServiceTests
         Assert.Contains("overlap", overlap.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("FREQ=MONTHLY;BYDAY=1MO,-1SU", "UTC", 48 * 60)] // 31 May - 1 Jun 2026, the 10th and 11th occurrences
+    [InlineData("FREQ=DAILY", "Europe/Berlin", (23 * 60) + 30)] // 28 - 29 Mar 2026, 23 hours across the spring-forward night
+    [InlineData("FREQ=WEEKLY;BYDAY=SU;BYHOUR=1,4;BYMINUTE=0;BYSECOND=0", "Europe/Berlin", 150)] // 01:00 and 04:00 on 29 Mar 2026, 2 hours apart
+    public async Task CreateAsync_OccurrencesThatComeCloserAfterTheFirstTen_RefusesTheRecurrence(string recurrence, string zone, int minutes)
+    {
+        await using var host = await MaintenanceHost.StartAsync(new ManualTimeProvider(T0), runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var request = Window(page.Id, component.Id, T0, T0.AddMinutes(minutes)) with { Recurrence = recurrence, TimeZoneId = zone };
+
+        var error = await Assert.ThrowsAsync<StatusKitValidationException>(() => host.Maintenance.CreateAsync(request));
+
+        Assert.Equal("recurrence", error.Field);
+        Assert.Contains("overlap", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await host.Maintenance.ListAsync(page.Id));
+    }
+
     [Fact]
     public async Task Create_accepts_an_rrule_or_a_cron_expression_and_starts_at_the_first_occurrence_still_to_come()
     {
