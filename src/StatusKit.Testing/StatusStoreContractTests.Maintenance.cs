@@ -31,6 +31,7 @@ public abstract partial class StatusStoreContractTests
         {
             Description = null,
             Recurrence = null,
+            ExcludedOccurrences = [],
             ReminderSentFor = null,
             CreatedBy = null,
         };

@@ -10,6 +10,7 @@ namespace StatusKit.Testing;
 public static class StoreAssert
 {
     private static readonly IReadOnlyList<Guid> NoIds = Array.Empty<Guid>();
+    private static readonly IReadOnlyList<DateTime> NoTimes = Array.Empty<DateTime>();
     private static readonly IReadOnlyList<StatusIncidentUpdate> NoUpdates = Array.Empty<StatusIncidentUpdate>();
 
     /// <summary>Asserts that a stored window equals <paramref name="expected"/> in every field.</summary>
@@ -19,7 +20,11 @@ public static class StoreAssert
     {
         Assert.NotNull(actual);
         Assert.Equal(expected.ComponentIds, actual.ComponentIds);
-        Assert.Equal(expected with { ComponentIds = NoIds }, actual with { ComponentIds = NoIds });
+        Assert.Equal(expected.ExcludedOccurrences, actual.ExcludedOccurrences);
+        Assert.All(actual.ExcludedOccurrences, start => Assert.Equal(DateTimeKind.Unspecified, start.Kind));
+        Assert.Equal(
+            expected with { ComponentIds = NoIds, ExcludedOccurrences = NoTimes },
+            actual with { ComponentIds = NoIds, ExcludedOccurrences = NoTimes });
     }
 
     /// <summary>Asserts that a stored status incident equals <paramref name="expected"/> in every field, updates included.</summary>

@@ -68,7 +68,10 @@ public static class TestData
         Version = 1,
     };
 
-    /// <summary>A weekly window of a page from <c>T0</c> + 60 min to + 120 min (Europe/Berlin), at version 7.</summary>
+    /// <summary>
+    /// A weekly window of a page from <c>T0</c> + 60 min to + 120 min (Europe/Berlin) that skips two of its Mondays, at
+    /// version 7.
+    /// </summary>
     /// <param name="pageId">The page.</param>
     /// <param name="componentIds">The components it covers; two fresh ids by default.</param>
     /// <param name="state">Its state.</param>
@@ -88,6 +91,7 @@ public static class TestData
         EndsAt = At(120),
         TimeZoneId = "Europe/Berlin",
         Recurrence = "FREQ=WEEKLY;BYDAY=MO",
+        ExcludedOccurrences = [new DateTime(2026, 1, 19, 10, 0, 0), new DateTime(2026, 12, 28, 10, 0, 0)],
         AutoUpdateStatus = false,
         NotifySubscribers = false,
         State = state,

@@ -2,7 +2,10 @@ using StatusKit.Model;
 
 namespace StatusKit.EntityFrameworkCore.Entities;
 
-/// <summary>The row of a <see cref="MaintenanceWindow"/>; the component ids are a JSON array.</summary>
+/// <summary>
+/// The row of a <see cref="MaintenanceWindow"/>; the component ids and the excluded occurrence starts are JSON arrays
+/// (the starts as ISO 8601 wall-clock date-times without offset).
+/// </summary>
 internal sealed class MaintenanceWindowEntity
 {
     public Guid Id { get; set; }
@@ -20,6 +23,8 @@ internal sealed class MaintenanceWindowEntity
     public string TimeZoneId { get; set; } = "UTC";
 
     public string? Recurrence { get; set; }
+
+    public string ExcludedOccurrences { get; set; } = "[]";
 
     public bool AutoUpdateStatus { get; set; }
 
@@ -53,6 +58,7 @@ internal sealed class MaintenanceWindowEntity
         EndsAt = Instants.ToStore(window.EndsAt),
         TimeZoneId = window.TimeZoneId,
         Recurrence = window.Recurrence,
+        ExcludedOccurrences = JsonColumns.FromWallTimes(window.ExcludedOccurrences),
         AutoUpdateStatus = window.AutoUpdateStatus,
         NotifySubscribers = window.NotifySubscribers,
         State = window.State,
@@ -76,6 +82,7 @@ internal sealed class MaintenanceWindowEntity
         EndsAt = Instants.FromStore(EndsAt),
         TimeZoneId = TimeZoneId,
         Recurrence = Recurrence,
+        ExcludedOccurrences = JsonColumns.ToWallTimes(ExcludedOccurrences),
         AutoUpdateStatus = AutoUpdateStatus,
         NotifySubscribers = NotifySubscribers,
         State = State,

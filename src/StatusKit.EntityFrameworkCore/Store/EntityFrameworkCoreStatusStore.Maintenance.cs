@@ -72,6 +72,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                     .SetProperty(w => w.EndsAt, row.EndsAt)
                     .SetProperty(w => w.TimeZoneId, row.TimeZoneId)
                     .SetProperty(w => w.Recurrence, row.Recurrence)
+                    .SetProperty(w => w.ExcludedOccurrences, row.ExcludedOccurrences)
                     .SetProperty(w => w.AutoUpdateStatus, row.AutoUpdateStatus)
                     .SetProperty(w => w.NotifySubscribers, row.NotifySubscribers)
                     .SetProperty(w => w.State, row.State)

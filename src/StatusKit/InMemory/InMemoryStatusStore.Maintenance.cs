@@ -38,6 +38,7 @@ public sealed partial class InMemoryStatusStore
                 {
                     Version = 1,
                     ComponentIds = ReadOnlyLists.Freeze(window.ComponentIds, nameof(window.ComponentIds)),
+                    ExcludedOccurrences = ReadOnlyLists.Freeze(window.ExcludedOccurrences, nameof(window.ExcludedOccurrences)),
                 };
                 _windows.Add(stored.Id, stored);
                 AddTo(_windowIdsByPage, stored.PageId, stored.Id);
@@ -71,6 +72,7 @@ public sealed partial class InMemoryStatusStore
                     PageId = current.PageId,
                     Version = current.Version + 1,
                     ComponentIds = ReadOnlyLists.Freeze(window.ComponentIds, nameof(window.ComponentIds)),
+                    ExcludedOccurrences = ReadOnlyLists.Freeze(window.ExcludedOccurrences, nameof(window.ExcludedOccurrences)),
                 };
                 _windows[stored.Id] = stored;
                 return (MaintenanceWindow?)stored;

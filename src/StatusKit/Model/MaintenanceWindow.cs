@@ -30,6 +30,15 @@ public sealed record MaintenanceWindow
     /// <summary>An RFC 5545 RRULE or a cron expression; null for a one-off window.</summary>
     public string? Recurrence { get; init; }
 
+    /// <summary>
+    /// The starts of the occurrences that do not take place (RFC 5545 EXDATE): wall-clock date-times in
+    /// <see cref="TimeZoneId"/> (<see cref="DateTimeKind.Unspecified"/>, whole seconds), ascending, without duplicates,
+    /// at most 100. Each is turned into an instant as RFC 5545 turns a local time into one (a time skipped by a DST gap
+    /// uses the offset before the gap, a repeated one its first instant), and the occurrence that starts at that instant
+    /// is skipped; one that matches no occurrence is harmless. Only recurring windows have any. Empty by default.
+    /// </summary>
+    public IReadOnlyList<DateTime> ExcludedOccurrences { get; init; } = [];
+
     /// <summary>Whether the covered components show Under Maintenance while in progress. Default true.</summary>
     public bool AutoUpdateStatus { get; init; } = true;
 

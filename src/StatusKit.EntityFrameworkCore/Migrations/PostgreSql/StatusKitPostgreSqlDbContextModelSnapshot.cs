@@ -174,6 +174,11 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("timestamp with time zone")
                 .HasColumnName("ends_at");
 
+            b.Property<string>("ExcludedOccurrences")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("excluded_occurrences");
+
             b.Property<bool>("NotifySubscribers")
                 .HasColumnType("boolean")
                 .HasColumnName("notify_subscribers");

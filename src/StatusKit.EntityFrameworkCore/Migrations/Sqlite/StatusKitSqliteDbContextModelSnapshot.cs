@@ -173,6 +173,11 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("TEXT")
                 .HasColumnName("ends_at");
 
+            b.Property<string>("ExcludedOccurrences")
+                .IsRequired()
+                .HasColumnType("TEXT")
+                .HasColumnName("excluded_occurrences");
+
             b.Property<bool>("NotifySubscribers")
                 .HasColumnType("INTEGER")
                 .HasColumnName("notify_subscribers");
