@@ -27,6 +27,13 @@ public sealed record CreateMaintenanceWindow
     /// </summary>
     public string? Recurrence { get; init; }
 
+    /// <summary>
+    /// The starts of occurrences to skip (a holiday, a freeze week), as RFC 5545 EXDATE: wall-clock date-times in
+    /// <see cref="TimeZoneId"/> (<see cref="DateTimeKind.Unspecified"/>, whole seconds, no duplicates, at most 100), for a
+    /// recurring window only. A start that matches no occurrence is accepted and changes nothing. Default none.
+    /// </summary>
+    public IReadOnlyList<DateTime> ExcludedOccurrences { get; init; } = [];
+
     /// <summary>The covered components, all on <see cref="PageId"/>'s page.</summary>
     public IReadOnlyList<Guid> ComponentIds { get; init; } = [];
 

@@ -34,7 +34,7 @@ internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine
         }
 
         var subscribers = await store.ListSubscribersAsync(page.Id, cancellationToken);
-        return MaintenanceNotices.Plan(page, window, n.Kind, n.OccurrenceStartsAt, n.OccurrenceEndsAt, subscribers, time.GetUtcNow());
+        return MaintenanceNotices.Plan(page, window, n.Kind, n.OccurrenceStartsAt, n.OccurrenceEndsAt, subscribers, time.GetUtcNow(), n.OnlyThisOccurrence);
     }
 
     /// <summary>Settles the change from <paramref name="before"/> to <paramref name="after"/>.</summary>

@@ -6,4 +6,6 @@ namespace StatusKit.Maintenance;
 /// <param name="Kind">Reminder, started, completed or cancelled.</param>
 /// <param name="OccurrenceStartsAt">The occurrence's start.</param>
 /// <param name="OccurrenceEndsAt">The occurrence's end.</param>
-internal readonly record struct MaintenanceNotice(NotificationKind Kind, DateTimeOffset OccurrenceStartsAt, DateTimeOffset OccurrenceEndsAt);
+/// <param name="OnlyThisOccurrence">For a cancellation: only this occurrence is off (it was excluded), the later ones are still planned.</param>
+internal readonly record struct MaintenanceNotice(
+    NotificationKind Kind, DateTimeOffset OccurrenceStartsAt, DateTimeOffset OccurrenceEndsAt, bool OnlyThisOccurrence = false);

@@ -17,7 +17,8 @@ internal static class MaintenanceNotices
         DateTimeOffset occurrenceStartsAt,
         DateTimeOffset occurrenceEndsAt,
         IReadOnlyList<Subscriber> subscribers,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        bool onlyThisOccurrence = false)
     {
         var (verb, headline) = kind switch
         {
@@ -35,7 +36,9 @@ internal static class MaintenanceNotices
             // Said before the times, so the message cannot be read as one more reminder.
             when = window.Recurrence is null
                 ? $"Cancelled: this maintenance will not take place.\n\n{when}"
-                : $"Cancelled: this maintenance and its later occurrences will not take place.\n\n{when}";
+                : onlyThisOccurrence
+                    ? $"Cancelled: this occurrence of the maintenance will not take place; its later occurrences are still planned.\n\n{when}"
+                    : $"Cancelled: this maintenance and its later occurrences will not take place.\n\n{when}";
         }
 
         var content = new NotificationContent

@@ -34,8 +34,9 @@ public sealed class MaintenanceService
         var title = Guard.Name(request.Title, "title");
         var description = Guard.OptionalText(request.Description, "description");
         var createdBy = Guard.OptionalText(request.CreatedBy, "createdBy", Guard.MaxNameLength);
+        var excluded = ExcludedOccurrenceList.Validate(request.ExcludedOccurrences);
         var now = _time.GetUtcNow();
-        var (_, current) = ScheduleValidator.Validate(request.StartsAt, request.EndsAt, request.TimeZoneId, request.Recurrence, now);
+        var (_, current) = ScheduleValidator.Validate(request.StartsAt, request.EndsAt, request.TimeZoneId, request.Recurrence, excluded, now);
         var page = await _store.RequirePageAsync(request.PageId, cancellationToken);
         var componentIds = await _store.RequireComponentsOnPageAsync(page.Id, request.ComponentIds, cancellationToken);
         var window = new MaintenanceWindow
@@ -48,6 +49,7 @@ public sealed class MaintenanceService
             EndsAt = request.EndsAt.ToUniversalTime(),
             TimeZoneId = request.TimeZoneId,
             Recurrence = NormalizeRecurrence(request.Recurrence),
+            ExcludedOccurrences = excluded,
             AutoUpdateStatus = request.AutoUpdateStatus,
             NotifySubscribers = request.NotifySubscribers,
             State = MaintenanceState.Scheduled,
@@ -77,13 +79,13 @@ public sealed class MaintenanceService
             changes.ExpectedVersion,
             async (window, now) =>
             {
-                var revised = Revise(window, changes, now);
+                var (revised, notice) = Revise(window, changes, now);
                 if (changes.ComponentIds is not null)
                 {
                     revised = revised with { ComponentIds = await _store.RequireComponentsOnPageAsync(window.PageId, changes.ComponentIds, cancellationToken) };
                 }
 
-                return (revised, null);
+                return (revised, notice);
             },
             "changed",
             cancellationToken);
@@ -279,7 +281,11 @@ public sealed class MaintenanceService
             : new OccurrenceSpan(window.StartsAt, window.EndsAt).Contains(instant);
     }
 
-    private static MaintenanceWindow Revise(MaintenanceWindow window, UpdateMaintenanceWindow changes, DateTimeOffset now)
+    /// <summary>
+    /// The window with <paramref name="changes"/> applied, and the notice that goes with them: when the change excludes
+    /// the Scheduled occurrence its subscribers were already reminded of, they are told that occurrence is cancelled.
+    /// </summary>
+    private static (MaintenanceWindow Window, MaintenanceNotice? Notice) Revise(MaintenanceWindow window, UpdateMaintenanceWindow changes, DateTimeOffset now)
     {
         RequireState(window, "changed", MaintenanceState.Scheduled, MaintenanceState.InProgress);
         var revised = window with
@@ -293,7 +299,11 @@ public sealed class MaintenanceService
         var startsAt = changes.StartsAt?.ToUniversalTime() ?? window.StartsAt;
         var zone = changes.TimeZoneId ?? window.TimeZoneId;
         var recurrence = changes.Recurrence is null ? window.Recurrence : NormalizeRecurrence(changes.Recurrence);
+        IReadOnlyList<DateTime> excluded = changes.ExcludedOccurrences is { } given
+            ? ExcludedOccurrenceList.Validate(given)
+            : recurrence is null ? [] : window.ExcludedOccurrences;
         var rescheduling = startsAt != window.StartsAt || zone != window.TimeZoneId || recurrence != window.Recurrence;
+        var excluding = !excluded.SequenceEqual(window.ExcludedOccurrences);
         if (window.State == MaintenanceState.InProgress)
         {
             if (rescheduling)
@@ -304,25 +314,67 @@ public sealed class MaintenanceService
                     $"The {field} of a window in progress cannot change; move its endsAt to extend or shorten it, or complete it first.");
             }
 
-            return changes.EndsAt is { } end ? MoveCurrentEnd(revised, end.ToUniversalTime(), now) : revised;
+            if (excluding)
+            {
+                revised = Exclude(revised, excluded);
+            }
+
+            return (changes.EndsAt is { } end ? MoveCurrentEnd(revised, end.ToUniversalTime(), now) : revised, null);
         }
 
         var endsAt = changes.EndsAt?.ToUniversalTime() ?? (startsAt + window.Duration);
-        if (!rescheduling && endsAt == window.EndsAt)
+        if (!rescheduling && !excluding && endsAt == window.EndsAt)
         {
-            return revised;
+            return (revised, null);
         }
 
-        var (_, current) = ScheduleValidator.Validate(startsAt, endsAt, zone, recurrence, now);
-        return revised with
+        var (schedule, current) = ScheduleValidator.Validate(startsAt, endsAt, zone, recurrence, excluded, now);
+        var remindedOccurrenceExcluded = window.ReminderSentFor == window.OccurrenceStartsAt
+            && now < window.OccurrenceEndsAt
+            && current.StartsAt != window.OccurrenceStartsAt
+            && schedule.IsExcluded(window.OccurrenceStartsAt);
+        return (
+            revised with
+            {
+                StartsAt = startsAt,
+                EndsAt = endsAt,
+                TimeZoneId = zone,
+                Recurrence = recurrence,
+                ExcludedOccurrences = excluded,
+                OccurrenceStartsAt = current.StartsAt.ToUniversalTime(),
+                OccurrenceEndsAt = current.EndsAt.ToUniversalTime(),
+            },
+            remindedOccurrenceExcluded
+                ? new MaintenanceNotice(NotificationKind.MaintenanceCancelled, window.OccurrenceStartsAt, window.OccurrenceEndsAt, OnlyThisOccurrence: true)
+                : null);
+    }
+
+    /// <summary>
+    /// A window in progress with new exclusions: they apply to its later occurrences; the one in progress (its planned
+    /// start) cannot be excluded.
+    /// </summary>
+    private static MaintenanceWindow Exclude(MaintenanceWindow window, IReadOnlyList<DateTime> excluded)
+    {
+        if (window.Recurrence is null && excluded.Count > 0)
         {
-            StartsAt = startsAt,
-            EndsAt = endsAt,
-            TimeZoneId = zone,
-            Recurrence = recurrence,
-            OccurrenceStartsAt = current.StartsAt.ToUniversalTime(),
-            OccurrenceEndsAt = current.EndsAt.ToUniversalTime(),
-        };
+            throw new StatusKitValidationException(
+                ExcludedOccurrenceList.Field, "Only a recurring window has occurrences to exclude; a one-off window in progress can be completed now.");
+        }
+
+        var revised = window with { ExcludedOccurrences = excluded };
+        if (OccurrenceSchedule.For(window) is { } before && OccurrenceSchedule.For(revised) is { } after)
+        {
+            var planned = before.PlannedStartOf(window.OccurrenceStartsAt);
+            if (after.IsExcluded(planned))
+            {
+                var local = TimeZoneInfo.ConvertTime(planned, after.Zone).DateTime;
+                throw new StatusKitValidationException(
+                    ExcludedOccurrenceList.Field,
+                    $"The occurrence in progress ({ExcludedOccurrenceList.Format(local)}) cannot be excluded; complete it now instead.");
+            }
+        }
+
+        return revised;
     }
 
     private static MaintenanceWindow MoveCurrentEnd(MaintenanceWindow window, DateTimeOffset end, DateTimeOffset now)

@@ -6,22 +6,25 @@ namespace StatusKit.Maintenance;
 
 /// <summary>
 /// The occurrences of a window: the first is [<see cref="MaintenanceWindow.StartsAt"/>, <see cref="MaintenanceWindow.EndsAt"/>),
-/// then every start of the recurrence after it, each lasting <see cref="MaintenanceWindow.Duration"/>. Pure and
-/// immutable; the recurrence runs on the wall clock of the window's time zone, so DST moves the instants, not the
-/// local times.
+/// then every start of the recurrence after it, each lasting <see cref="MaintenanceWindow.Duration"/>, less the
+/// excluded starts (<see cref="MaintenanceWindow.ExcludedOccurrences"/>, which may exclude the first too, as RFC 5545's
+/// EXDATE may exclude DTSTART). Pure and immutable; the recurrence runs on the wall clock of the window's time zone, so
+/// DST moves the instants, not the local times.
 /// </summary>
 internal sealed class OccurrenceSchedule
 {
     private readonly DateTimeOffset _firstStart;
     private readonly TimeZoneInfo _zone;
     private readonly MaintenanceRecurrence? _recurrence;
+    private readonly ExcludedStarts _excluded;
 
-    private OccurrenceSchedule(DateTimeOffset firstStart, TimeSpan duration, TimeZoneInfo zone, MaintenanceRecurrence? recurrence)
+    private OccurrenceSchedule(DateTimeOffset firstStart, TimeSpan duration, TimeZoneInfo zone, MaintenanceRecurrence? recurrence, ExcludedStarts excluded)
     {
         _firstStart = firstStart;
         Duration = duration;
         _zone = zone;
         _recurrence = recurrence;
+        _excluded = excluded;
     }
 
     /// <summary>The length of every occurrence.</summary>
@@ -40,14 +43,16 @@ internal sealed class OccurrenceSchedule
     public RecurrenceSpacing? Spacing => _recurrence?.Spacing(_firstStart, _zone);
 
     /// <summary>
-    /// Builds the schedule of <paramref name="firstStart"/>/<paramref name="duration"/> with <paramref name="recurrenceText"/>;
-    /// false with the field and message when the zone or the recurrence is invalid.
+    /// Builds the schedule of <paramref name="firstStart"/>/<paramref name="duration"/> with <paramref name="recurrenceText"/>
+    /// less <paramref name="excludedStarts"/> (wall-clock starts in the zone); false with the field and message when the
+    /// zone or the recurrence is invalid.
     /// </summary>
     public static bool TryCreate(
         DateTimeOffset firstStart,
         TimeSpan duration,
         string timeZoneId,
         string? recurrenceText,
+        IReadOnlyList<DateTime> excludedStarts,
         [NotNullWhen(true)] out OccurrenceSchedule? schedule,
         [NotNullWhen(false)] out string? errorField,
         [NotNullWhen(false)] out string? error)
@@ -68,7 +73,7 @@ internal sealed class OccurrenceSchedule
             return false;
         }
 
-        schedule = new OccurrenceSchedule(firstStart, duration, zone, recurrence);
+        schedule = new OccurrenceSchedule(firstStart, duration, zone, recurrence, ExcludedStarts.Of(excludedStarts, zone));
         errorField = null;
         error = null;
         return true;
@@ -78,8 +83,20 @@ internal sealed class OccurrenceSchedule
     public static OccurrenceSchedule? For(MaintenanceWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
-        return TryCreate(window.StartsAt, window.Duration, window.TimeZoneId, window.Recurrence, out var schedule, out _, out _) ? schedule : null;
+        return TryCreate(window.StartsAt, window.Duration, window.TimeZoneId, window.Recurrence, window.ExcludedOccurrences, out var schedule, out _, out _)
+            ? schedule
+            : null;
     }
+
+    /// <summary>Whether any start is excluded.</summary>
+    public bool HasExclusions => !_excluded.IsEmpty;
+
+    /// <summary>The same schedule with nothing excluded.</summary>
+    public OccurrenceSchedule WithoutExclusions() =>
+        _excluded.IsEmpty ? this : new OccurrenceSchedule(_firstStart, Duration, _zone, _recurrence, ExcludedStarts.None);
+
+    /// <summary>Whether an occurrence starting at <paramref name="start"/> would be excluded.</summary>
+    public bool IsExcluded(DateTimeOffset start) => _excluded.Contains(start);
 
     /// <summary>The first occurrence that starts strictly after <paramref name="after"/>, or null.</summary>
     public OccurrenceSpan? NextStartingAfter(DateTimeOffset after)
@@ -87,6 +104,14 @@ internal sealed class OccurrenceSchedule
         DateTimeOffset? start = after < _firstStart
             ? _firstStart
             : _recurrence?.NextStartAfter(_firstStart, _zone, after);
+        if (!_excluded.IsEmpty)
+        {
+            while (start is { } excluded && _excluded.Contains(excluded))
+            {
+                start = _recurrence?.NextStartAfter(_firstStart, _zone, excluded);
+            }
+        }
+
         return start is { } s ? new OccurrenceSpan(s, s + Duration) : null;
     }
 
@@ -132,7 +157,11 @@ internal sealed class OccurrenceSchedule
     {
         if (after < _firstStart)
         {
-            yield return new OccurrenceSpan(_firstStart, _firstStart + Duration);
+            if (!_excluded.Contains(_firstStart))
+            {
+                yield return new OccurrenceSpan(_firstStart, _firstStart + Duration);
+            }
+
             after = _firstStart;
         }
 
@@ -143,17 +172,20 @@ internal sealed class OccurrenceSchedule
 
         foreach (var start in _recurrence.StartsAfter(_firstStart, _zone, after))
         {
-            yield return new OccurrenceSpan(start, start + Duration);
+            if (!_excluded.Contains(start))
+            {
+                yield return new OccurrenceSpan(start, start + Duration);
+            }
         }
     }
 
     /// <summary>
-    /// The same recurrence on the wall clock alone: evaluated in UTC from the wall time of the first start, so every
-    /// occurrence's start is its wall time and no DST transition moves it.
+    /// The same recurrence on the wall clock alone, without exclusions: evaluated in UTC from the wall time of the first
+    /// start, so every occurrence's start is its wall time and no DST transition moves it.
     /// </summary>
     public OccurrenceSchedule OnWallClock()
     {
         var wall = TimeZoneInfo.ConvertTime(_firstStart, _zone).DateTime;
-        return new OccurrenceSchedule(new DateTimeOffset(wall.Ticks, TimeSpan.Zero), Duration, TimeZoneInfo.Utc, _recurrence);
+        return new OccurrenceSchedule(new DateTimeOffset(wall.Ticks, TimeSpan.Zero), Duration, TimeZoneInfo.Utc, _recurrence, ExcludedStarts.None);
     }
 }

@@ -31,7 +31,8 @@ namespace StatusKit.Maintenance;
 /// </list>
 /// <para>
 /// A rule with COUNT is walked occurrence by occurrence instead (it is finite, and seeking in it would count from the
-/// start each time), up to the same horizons.
+/// start each time), up to the same horizons. Exclusions are not applied: they never make an overlapping rule
+/// acceptable (the next cycle brings the overlap back) and cannot create an overlap.
 /// </para>
 /// </remarks>
 internal static class OverlapCheck
@@ -46,11 +47,12 @@ internal static class OverlapCheck
     private static readonly TimeSpan LargestPossibleShift = TimeSpan.FromHours(26);
 
     /// <summary>The first pair of consecutive occurrences found to overlap, or null when none do.</summary>
-    /// <param name="schedule">The schedule.</param>
+    /// <param name="schedule">The schedule; its exclusions are ignored.</param>
     /// <param name="now">Transitions before now (less the duration) are not visited: those occurrences are over.</param>
     public static (OccurrenceSpan Earlier, OccurrenceSpan Later)? Find(OccurrenceSchedule schedule, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(schedule);
+        schedule = schedule.WithoutExclusions();
         if (schedule.Spacing is not { } spacing)
         {
             return null;

@@ -5,7 +5,8 @@ namespace StatusKit.Maintenance;
 
 /// <summary>
 /// Checks a window's timing: end after start, a known IANA zone, a recurrence that parses and whose occurrences do not
-/// overlap (<see cref="OverlapCheck"/>), and an occurrence still to come. Each failure names its field.
+/// overlap (<see cref="OverlapCheck"/>), exclusions only on a recurring window, and an occurrence still to come that is
+/// not excluded. Each failure names its field.
 /// </summary>
 internal static class ScheduleValidator
 {
@@ -15,6 +16,7 @@ internal static class ScheduleValidator
         DateTimeOffset endsAt,
         string? timeZoneId,
         string? recurrence,
+        IReadOnlyList<DateTime> excludedStarts,
         DateTimeOffset now)
     {
         if (endsAt <= startsAt)
@@ -24,9 +26,16 @@ internal static class ScheduleValidator
 
         var zone = Guard.TimeZone(timeZoneId);
         var text = string.IsNullOrWhiteSpace(recurrence) ? null : recurrence.Trim();
-        if (!OccurrenceSchedule.TryCreate(startsAt, endsAt - startsAt, zone, text, out var schedule, out var field, out var error))
+        if (!OccurrenceSchedule.TryCreate(startsAt, endsAt - startsAt, zone, text, excludedStarts, out var schedule, out var field, out var error))
         {
             throw new StatusKitValidationException(field, error);
+        }
+
+        if (text is null && excludedStarts.Count > 0)
+        {
+            throw new StatusKitValidationException(
+                ExcludedOccurrenceList.Field,
+                "Only a recurring window has occurrences to exclude; give it a recurrence, or cancel a one-off window instead.");
         }
 
         if (OverlapCheck.Find(schedule, now) is ({ } earlier, { } later))
@@ -38,7 +47,9 @@ internal static class ScheduleValidator
 
         if (schedule.FirstEndingAfter(now) is not { } current)
         {
-            throw text is null
+            throw schedule.HasExclusions && schedule.WithoutExclusions().FirstEndingAfter(now) is not null
+                ? new StatusKitValidationException(ExcludedOccurrenceList.Field, $"Every occurrence of '{text}' that ends after now ({Format(now)}) is excluded; cancel the window instead.")
+                : text is null
                 ? new StatusKitValidationException("endsAt", $"The window ends in the past ({Format(endsAt)}); it must end after now ({Format(now)}).")
                 : new StatusKitValidationException("recurrence", $"The recurrence '{text}' has no occurrence that ends after now ({Format(now)}).");
         }

@@ -27,6 +27,14 @@ public sealed record UpdateMaintenanceWindow
     /// <summary>A new RRULE or cron expression; an empty string makes the window one-off (Scheduled windows only).</summary>
     public string? Recurrence { get; init; }
 
+    /// <summary>
+    /// A new list of excluded occurrence starts (see <see cref="CreateMaintenanceWindow.ExcludedOccurrences"/>), replacing
+    /// the stored one; an empty list removes them all. A Scheduled window moves to its first occurrence still to come
+    /// that is not excluded; an InProgress window keeps its current occurrence, which cannot be excluded. A window made
+    /// one-off without a new list loses its exclusions.
+    /// </summary>
+    public IReadOnlyList<DateTime>? ExcludedOccurrences { get; init; }
+
     /// <summary>A new list of covered components.</summary>
     public IReadOnlyList<Guid>? ComponentIds { get; init; }
 

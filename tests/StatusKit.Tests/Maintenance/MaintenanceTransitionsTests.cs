@@ -77,7 +77,7 @@ public sealed class MaintenanceTransitionsTests
     {
         // 02:30 CET on the night Berlin falls back: the second 02:30, which the rule resolves to the first one.
         var start = new DateTimeOffset(2026, 10, 25, 1, 30, 0, TimeSpan.Zero);
-        Assert.True(OccurrenceSchedule.TryCreate(start, TimeSpan.FromMinutes(20), "Europe/Berlin", "FREQ=DAILY;COUNT=3", out var schedule, out _, out _));
+        Assert.True(OccurrenceSchedule.TryCreate(start, TimeSpan.FromMinutes(20), "Europe/Berlin", "FREQ=DAILY;COUNT=3", [], out var schedule, out _, out _));
 
         var starts = schedule.Take(10).Select(o => o.StartsAt).ToList();
 
@@ -89,7 +89,7 @@ public sealed class MaintenanceTransitionsTests
     {
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
         var start = new DateTimeOffset(2026, 10, 18, 0, 0, 0, TimeSpan.Zero); // Sunday 02:00 CEST
-        Assert.True(OccurrenceSchedule.TryCreate(start, TimeSpan.FromHours(2), "Europe/Berlin", "FREQ=WEEKLY;BYDAY=SU", out var schedule, out _, out _));
+        Assert.True(OccurrenceSchedule.TryCreate(start, TimeSpan.FromHours(2), "Europe/Berlin", "FREQ=WEEKLY;BYDAY=SU", [], out var schedule, out _, out _));
         var starts = schedule.Take(3).Select(o => TimeZoneInfo.ConvertTime(o.StartsAt, berlin)).ToList();
         Assert.Equal([2, 2, 2], starts.Select(s => s.Hour));
         Assert.Equal([TimeSpan.FromHours(2), TimeSpan.FromHours(2), TimeSpan.FromHours(1)], starts.Select(s => s.Offset));

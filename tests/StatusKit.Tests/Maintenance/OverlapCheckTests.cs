@@ -119,7 +119,7 @@ public sealed class OverlapCheckTests
     }
 
     internal static OccurrenceSchedule Schedule(DateTimeOffset startsAt, TimeSpan duration, string zone, string? recurrence) =>
-        OccurrenceSchedule.TryCreate(startsAt, duration, zone, recurrence, out var schedule, out _, out var error)
+        OccurrenceSchedule.TryCreate(startsAt, duration, zone, recurrence, [], out var schedule, out _, out var error)
             ? schedule
             : throw new InvalidOperationException(error);
 
