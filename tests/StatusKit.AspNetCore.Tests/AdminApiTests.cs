@@ -220,6 +220,54 @@ public sealed class AdminApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task Maintenance_excluded_occurrences_are_wall_clock_times_in_and_out_and_bad_ones_are_problems_naming_them()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = await factory.PageIdAsync("demo");
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var start = new DateTimeOffset(DateTimeOffset.UtcNow.UtcDateTime.Date.AddDays(2).AddHours(1), TimeSpan.Zero);
+        string Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, berlin).ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var body = new { title = "Weekly vacuum", startsAt = start, endsAt = start.AddHours(1), timeZoneId = "Europe/Berlin", recurrence = "FREQ=WEEKLY", notifySubscribers = false };
+
+        await AssertProblemAsync(
+            await admin.PostAsJsonAsync(
+                $"/status/admin/pages/{pageId}/maintenance",
+                new { body.title, body.startsAt, body.endsAt, body.timeZoneId, body.recurrence, body.notifySubscribers, excludedOccurrences = new[] { Local(start) + "Z" } }),
+            HttpStatusCode.BadRequest,
+            "excludedOccurrences");
+        await AssertProblemAsync(
+            await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/maintenance", new { body.title, body.startsAt, body.endsAt, excludedOccurrences = new[] { Local(start) } }),
+            HttpStatusCode.BadRequest,
+            "excludedOccurrences");
+        var window = await ReadAsync(
+            await admin.PostAsJsonAsync(
+                $"/status/admin/pages/{pageId}/maintenance",
+                new { body.title, body.startsAt, body.endsAt, body.timeZoneId, body.recurrence, body.notifySubscribers, excludedOccurrences = new[] { Local(start) } }),
+            HttpStatusCode.Created);
+        var id = window.GetProperty("id").GetGuid();
+        try
+        {
+            Assert.Equal([Local(start)], window.GetProperty("excludedOccurrences").EnumerateArray().Select(e => e.GetString()));
+            var nextWeek = TimeZoneInfo.ConvertTime(start, berlin).DateTime.AddDays(7).ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(nextWeek, Local(window.GetProperty("occurrenceStartsAt").GetDateTimeOffset()));
+            var read = await ReadAsync(await admin.GetAsync($"/status/admin/maintenance/{id}"), HttpStatusCode.OK);
+            Assert.Equal([Local(start)], read.GetProperty("excludedOccurrences").EnumerateArray().Select(e => e.GetString()));
+
+            await AssertProblemAsync(
+                await admin.PatchAsJsonAsync($"/status/admin/maintenance/{id}", new { excludedOccurrences = new[] { nextWeek, nextWeek } }),
+                HttpStatusCode.BadRequest,
+                "excludedOccurrences");
+            var cleared = await ReadAsync(await admin.PatchAsJsonAsync($"/status/admin/maintenance/{id}", new { excludedOccurrences = Array.Empty<string>() }), HttpStatusCode.OK);
+            Assert.Equal(0, cleared.GetProperty("excludedOccurrences").GetArrayLength());
+            Assert.Equal(start, cleared.GetProperty("occurrenceStartsAt").GetDateTimeOffset());
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/maintenance/{id}")).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Subscribers_are_listed_without_secrets()
     {
         using var admin = factory.CreateAdminClient();
@@ -294,6 +342,10 @@ public sealed class AdminApiTests(SampleHostFactory factory)
         var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/status/admin/signals", paths);
         Assert.Contains("/status/{slug}/api/v2/summary.json", paths);
+        var schemas = json.RootElement.GetProperty("components").GetProperty("schemas");
+        Assert.All(
+            ["CreateMaintenanceRequest", "UpdateMaintenanceWindow", "MaintenanceWindow"],
+            schema => Assert.True(schemas.GetProperty(schema).GetProperty("properties").TryGetProperty("excludedOccurrences", out _), schema));
     }
 
     /// <summary>What a create answered: the target it was posted to, its <c>Location</c>, the created id and its <c>ETag</c>.</summary>

@@ -339,6 +339,41 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
         }
     }
 
+    [Fact]
+    public async Task Maintenance_calendar_lists_a_recurring_windows_excluded_occurrences_as_EXDATE_in_its_zone()
+    {
+        var pages = factory.Service<StatusPageService>();
+        var page = await pages.CreateAsync(new CreateStatusPage { Name = "Calendar EXDATE", Slug = "calendar-exdate" });
+        try
+        {
+            var today = factory.Service<TimeProvider>().GetUtcNow().UtcDateTime.Date;
+            var start = new DateTimeOffset(today.AddDays(1).AddHours(12), TimeSpan.Zero);
+            var local = TimeZoneInfo.ConvertTime(start, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime;
+            var maintenance = factory.Service<MaintenanceService>();
+            await maintenance.CreateAsync(new CreateMaintenanceWindow
+            {
+                PageId = page.Id, Title = "Tokyo weekly", StartsAt = start, EndsAt = start.AddHours(1), TimeZoneId = "Asia/Tokyo",
+                Recurrence = "FREQ=WEEKLY", ExcludedOccurrences = [local.AddDays(7), local.AddDays(21)], NotifySubscribers = false,
+            });
+            await maintenance.CreateAsync(new CreateMaintenanceWindow
+            {
+                PageId = page.Id, Title = "UTC daily", StartsAt = start, EndsAt = start.AddHours(1), TimeZoneId = "UTC",
+                Recurrence = "FREQ=DAILY", ExcludedOccurrences = [start.DateTime.AddDays(1)], NotifySubscribers = false,
+            });
+
+            using var client = factory.CreatePublicClient();
+            var unfolded = (await client.GetStringAsync("/status/calendar-exdate/maintenance.ics")).Replace("\r\n ", string.Empty, StringComparison.Ordinal);
+
+            string Wall(DateTime wall) => wall.ToString("yyyyMMdd'T'HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains($"RRULE:FREQ=WEEKLY\r\nEXDATE;TZID=Asia/Tokyo:{Wall(local.AddDays(7))},{Wall(local.AddDays(21))}\r\n", unfolded, StringComparison.Ordinal);
+            Assert.Contains($"RRULE:FREQ=DAILY\r\nEXDATE:{Wall(start.DateTime.AddDays(1))}Z\r\n", unfolded, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await pages.DeleteAsync(page.Id);
+        }
+    }
+
     private static int CountOf(string text, string value)
     {
         var count = 0;

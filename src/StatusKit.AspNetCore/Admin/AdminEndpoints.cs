@@ -267,6 +267,7 @@ internal static class AdminEndpoints
                     EndsAt = request.EndsAt,
                     TimeZoneId = request.TimeZoneId,
                     Recurrence = request.Recurrence,
+                    ExcludedOccurrences = request.ExcludedOccurrences ?? [],
                     ComponentIds = request.ComponentIds ?? [],
                     AutoUpdateStatus = request.AutoUpdateStatus,
                     NotifySubscribers = request.NotifySubscribers,

@@ -28,7 +28,8 @@ internal sealed record CreateMaintenanceRequest(
     IReadOnlyList<Guid>? ComponentIds = null,
     bool AutoUpdateStatus = true,
     bool NotifySubscribers = true,
-    string? CreatedBy = null);
+    string? CreatedBy = null,
+    IReadOnlyList<DateTime>? ExcludedOccurrences = null);
 
 /// <summary>Body of <c>PUT admin/pages/{pageId}/components/order</c>.</summary>
 internal sealed record ReorderRequest(IReadOnlyList<Guid>? ComponentIds);

@@ -6,7 +6,8 @@ namespace StatusKit.AspNetCore.Feeds;
 
 /// <summary>
 /// Maintenance windows as an iCalendar (RFC 5545) document: one VEVENT per window with its TZID and, for an RRULE
-/// recurrence, the rule itself; a VTIMEZONE for each zone used. Lines end in CRLF and are folded at 75 octets.
+/// recurrence, the rule itself and its excluded occurrences (EXDATE, local times with the same TZID as DTSTART); a
+/// VTIMEZONE for each zone used. Lines end in CRLF and are folded at 75 octets.
 /// </summary>
 internal static class CalendarWriter
 {
@@ -40,6 +41,10 @@ internal static class CalendarWriter
             if (rrule is not null)
             {
                 lines.Add("RRULE:" + rrule);
+                if (window.ExcludedOccurrences.Count > 0)
+                {
+                    lines.Add(ExcludedDates(window.ExcludedOccurrences, window.TimeZoneId));
+                }
             }
 
             lines.Add("SUMMARY:" + Escape(window.Title));
@@ -90,6 +95,14 @@ internal static class CalendarWriter
     private static string DateProperty(string name, DateTimeOffset instant, string zoneId, TimeZoneInfo zone) => zoneId == "UTC"
         ? $"{name}:{Utc(instant)}"
         : $"{name};TZID={zoneId}:{PageTime.Local(instant, zone).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)}";
+
+    /// <summary>The EXDATE of wall-clock starts: in the window's zone like DTSTART (RFC 5545 wants the same value type), or UTC.</summary>
+    private static string ExcludedDates(IReadOnlyList<DateTime> starts, string zoneId)
+    {
+        var utc = zoneId == "UTC";
+        var values = string.Join(',', starts.Select(s => s.ToString(utc ? "yyyyMMdd'T'HHmmss'Z'" : "yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)));
+        return utc ? $"EXDATE:{values}" : $"EXDATE;TZID={zoneId}:{values}";
+    }
 
     private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
