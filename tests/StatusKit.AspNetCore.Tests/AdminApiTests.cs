@@ -225,7 +225,7 @@ public sealed class AdminApiTests(SampleHostFactory factory)
         using var admin = factory.CreateAdminClient();
         var pageId = await factory.PageIdAsync("demo");
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        var start = new DateTimeOffset(DateTimeOffset.UtcNow.UtcDateTime.Date.AddDays(2).AddHours(1), TimeSpan.Zero);
+        var start = new DateTimeOffset(factory.Service<TimeProvider>().GetUtcNow().UtcDateTime.Date.AddDays(2).AddHours(12), TimeSpan.Zero);
         string Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, berlin).ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
         var body = new { title = "Weekly vacuum", startsAt = start, endsAt = start.AddHours(1), timeZoneId = "Europe/Berlin", recurrence = "FREQ=WEEKLY", notifySubscribers = false };
 
