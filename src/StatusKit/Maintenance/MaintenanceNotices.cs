@@ -5,8 +5,9 @@ using StatusKit.Notifications;
 namespace StatusKit.Maintenance;
 
 /// <summary>
-/// Builds the reminder, started, completed and cancelled notices of a maintenance occurrence (pure). Their deduplication
-/// stem <c>maintenance|{windowId}|{occurrenceStartTicks}|{event}</c> makes a retried or raced notice a no-op.
+/// Builds the reminder, started, completed and cancelled notices of a maintenance occurrence (pure), for the subscribers
+/// who asked for the maintenance event (<see cref="Subscriber.NotifyOn"/>) and whose components meet the window's. Their
+/// deduplication stem <c>maintenance|{windowId}|{occurrenceStartTicks}|{event}</c> makes a retried or raced notice a no-op.
 /// </summary>
 internal static class MaintenanceNotices
 {
@@ -51,8 +52,12 @@ internal static class MaintenanceNotices
             MaintenanceWindowId = window.Id,
             OccurredAt = now,
         };
-        return NoticePlanner.Plan(subscribers, window.ComponentIds, DeduplicationStem(window.Id, occurrenceStartsAt, verb), content, now);
+        return NoticePlanner.Plan(WantMaintenance(subscribers), window.ComponentIds, DeduplicationStem(window.Id, occurrenceStartsAt, verb), content, now);
     }
+
+    /// <summary>The subscribers whose <see cref="Subscriber.NotifyOn"/> has <see cref="NotificationEvents.Maintenance"/>.</summary>
+    private static List<Subscriber> WantMaintenance(IReadOnlyList<Subscriber> subscribers) =>
+        [.. subscribers.Where(s => (s.NotifyOn & NotificationEvents.Maintenance) != 0)];
 
     public static string DeduplicationStem(Guid windowId, DateTimeOffset occurrenceStartsAt, string verb) =>
         string.Create(CultureInfo.InvariantCulture, $"maintenance|{windowId:N}|{occurrenceStartsAt.UtcTicks}|{verb}");

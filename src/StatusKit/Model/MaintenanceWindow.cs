@@ -42,7 +42,10 @@ public sealed record MaintenanceWindow
     /// <summary>Whether the covered components show Under Maintenance while in progress. Default true.</summary>
     public bool AutoUpdateStatus { get; init; } = true;
 
-    /// <summary>Whether subscribers are told about the window (reminder, start, end). Default true.</summary>
+    /// <summary>
+    /// Whether subscribers are told about the window (reminder, start, end; those whose
+    /// <see cref="Subscriber.NotifyOn"/> has <see cref="NotificationEvents.Maintenance"/>). Default true.
+    /// </summary>
     public bool NotifySubscribers { get; init; } = true;
 
     /// <summary>The lifecycle state.</summary>

@@ -13,7 +13,7 @@ public enum NotificationEvents
     /// <summary>A component changed to Partial Outage or Major Outage.</summary>
     Outage = 2,
 
-    /// <summary>A component changed to Under Maintenance.</summary>
+    /// <summary>A component changed to Under Maintenance; also the notices of maintenance windows (reminder, started, completed, cancelled).</summary>
     Maintenance = 4,
 
     /// <summary>A component changed back to Operational.</summary>

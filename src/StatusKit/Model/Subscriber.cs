@@ -21,7 +21,11 @@ public sealed record Subscriber
     /// </summary>
     public IReadOnlyList<Guid> ComponentIds { get; init; } = [];
 
-    /// <summary>The events that are sent. Default <see cref="NotificationEvents.All"/>.</summary>
+    /// <summary>
+    /// The events that are sent: component changes by their event, and a maintenance window's notices (reminder,
+    /// started, completed, cancelled) only with <see cref="NotificationEvents.Maintenance"/>. Default
+    /// <see cref="NotificationEvents.All"/>.
+    /// </summary>
     public NotificationEvents NotifyOn { get; init; } = NotificationEvents.All;
 
     /// <summary>Whether the destination confirmed the subscription (double opt-in).</summary>

@@ -95,11 +95,56 @@ public sealed class MaintenanceNoticesTests
         Assert.Equal("maintenance.cancelled", WebhookEventNames.TypeOf(NotificationKind.MaintenanceCancelled));
     }
 
+    [Theory]
+    [InlineData(NotificationKind.MaintenanceReminder)]
+    [InlineData(NotificationKind.MaintenanceStarted)]
+    [InlineData(NotificationKind.MaintenanceCompleted)]
+    [InlineData(NotificationKind.MaintenanceCancelled)]
+    public void Plan_SubscriberWithoutTheMaintenanceEvent_GetsNoNotice(NotificationKind kind)
+    {
+        var (page, window, maintenanceToo) = Arrange("UTC");
+        var allButMaintenance = maintenanceToo with
+        {
+            Id = Guid.NewGuid(),
+            NotifyOn = NotificationEvents.All & ~NotificationEvents.Maintenance,
+        };
+
+        var notices = MaintenanceNotices.Plan(page, window, kind, T0, T0.AddHours(1), [maintenanceToo, allButMaintenance], T0);
+
+        Assert.Equal([maintenanceToo.Id], notices.Select(n => n.SubscriberId));
+    }
+
+    [Fact]
+    public void Plan_SubscriberWithTheMaintenanceEvent_GetsTheNoticeOnlyWhenItFollowsAComponentOfTheWindow()
+    {
+        var (page, window, subscriber) = Arrange("UTC");
+        var covered = Guid.NewGuid();
+        var followsTheCoveredComponent = subscriber with { Id = Guid.NewGuid(), ComponentIds = [covered, Guid.NewGuid()] };
+        var followsEveryComponent = subscriber with { Id = Guid.NewGuid(), ComponentIds = [] };
+        var followsAnotherComponent = subscriber with { Id = Guid.NewGuid(), ComponentIds = [Guid.NewGuid()], NotifyOn = NotificationEvents.All };
+
+        var notices = MaintenanceNotices.Plan(
+            page,
+            window with { ComponentIds = [covered] },
+            NotificationKind.MaintenanceReminder,
+            T0,
+            T0.AddHours(1),
+            [followsTheCoveredComponent, followsEveryComponent, followsAnotherComponent],
+            T0);
+
+        Assert.Equal([followsTheCoveredComponent.Id, followsEveryComponent.Id], notices.Select(n => n.SubscriberId));
+    }
+
     private static (StatusPage Page, MaintenanceWindow Window, Subscriber Subscriber) Arrange(string pageTimeZone)
     {
         var page = TestData.Page() with { TimeZoneId = pageTimeZone };
         var window = TestData.Window(page.Id, componentIds: []);
-        var subscriber = TestData.Subscriber(page.Id, SubscriberChannel.Email) with { IsVerified = true, IsActive = true };
+        var subscriber = TestData.Subscriber(page.Id, SubscriberChannel.Email) with
+        {
+            IsVerified = true,
+            IsActive = true,
+            NotifyOn = NotificationEvents.Maintenance,
+        };
         return (page, window, subscriber);
     }
 }

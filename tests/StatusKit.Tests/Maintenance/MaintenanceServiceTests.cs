@@ -234,9 +234,9 @@ public sealed class MaintenanceServiceTests
         await using var host = await MaintenanceHost.StartAsync(time, runLoop: false);
         var (page, component) = await host.CreatePageAsync();
         var web = await host.Services.GetRequiredService<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "Web" });
-        var outagesOfTheApiOnly = TestData.Subscriber(page.Id) with { ComponentIds = [component.Id], NotifyOn = NotificationEvents.Outage };
-        var webOnly = TestData.Subscriber(page.Id) with { ComponentIds = [web.Id] };
-        await host.Store.AddSubscriberAsync(outagesOfTheApiOnly, [], CancellationToken.None);
+        var maintenanceOfTheApiOnly = TestData.Subscriber(page.Id) with { ComponentIds = [component.Id], NotifyOn = NotificationEvents.Maintenance };
+        var webOnly = TestData.Subscriber(page.Id) with { ComponentIds = [web.Id], NotifyOn = NotificationEvents.All };
+        await host.Store.AddSubscriberAsync(maintenanceOfTheApiOnly, [], CancellationToken.None);
         await host.Store.AddSubscriberAsync(webOnly, [], CancellationToken.None);
         var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
         await host.Scheduler.RunDueTransitionsAsync(CancellationToken.None); // the reminder, due at once
