@@ -33,6 +33,7 @@ public abstract partial class StatusStoreContractTests
             Recurrence = null,
             ExcludedOccurrences = [],
             ReminderSentFor = null,
+            AnnouncedFor = null,
             CreatedBy = null,
         };
 

@@ -38,6 +38,10 @@ public abstract partial class StatusStoreContractTests
                 NewStatus = null,
                 StatusIncidentId = null,
                 MaintenanceWindowId = null,
+                OccurrenceStartsAt = null,
+                OccurrenceEndsAt = null,
+                PreviousOccurrenceStartsAt = null,
+                PreviousOccurrenceEndsAt = null,
                 Link = null,
             },
         };

@@ -98,6 +98,7 @@ public static class TestData
         OccurrenceStartsAt = occurrenceStartsAt ?? At(60),
         OccurrenceEndsAt = (occurrenceStartsAt ?? At(60)).AddHours(1),
         ReminderSentFor = At(60),
+        AnnouncedFor = At(60),
         ComponentIds = componentIds ?? [Guid.NewGuid(), Guid.NewGuid()],
         CreatedBy = "bob",
         CreatedAt = At(0),
@@ -232,6 +233,10 @@ public static class TestData
         NewStatus = ComponentStatus.MajorOutage,
         StatusIncidentId = Guid.NewGuid(),
         MaintenanceWindowId = Guid.NewGuid(),
+        OccurrenceStartsAt = At(60),
+        OccurrenceEndsAt = At(120),
+        PreviousOccurrenceStartsAt = At(30),
+        PreviousOccurrenceEndsAt = At(90),
         Link = "https://status.example.com/acme",
         OccurredAt = At(0),
     };

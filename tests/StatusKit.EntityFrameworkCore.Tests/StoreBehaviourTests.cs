@@ -67,7 +67,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         Assert.Equal(
             ["20250601000000_InitialSchema", "20261123000000_ChainStatusHistory", "20261123050000_IndexNotificationsBySubscriberAndCreation",
                 "20261124000000_IndexStatusIncidentsByPageAndUpdate", "20261125000000_AddVersionColumns",
-                "20261126000000_AddVerifyTokenIssuedAt", "20261128000000_AddExcludedOccurrences"],
+                "20261126000000_AddVerifyTokenIssuedAt", "20261127000000_AddMaintenanceAnnouncedFor", "20261128000000_AddExcludedOccurrences"],
             await context.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.False(context.Database.HasPendingModelChanges());
@@ -183,6 +183,26 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         Assert.Empty(migrated.ExcludedOccurrences);
         var excluded = await store.TryUpdateMaintenanceWindowAsync(migrated with { ExcludedOccurrences = [new DateTime(2026, 12, 28, 10, 0, 0)] }, [], CancellationToken.None);
         Assert.Equal([new DateTime(2026, 12, 28, 10, 0, 0)], (await store.GetMaintenanceWindowAsync(excluded!.Id, CancellationToken.None))!.ExcludedOccurrences);
+    }
+
+    [Fact]
+    public async Task Windows_stored_before_the_announcement_column_keep_their_reminder_mark_and_take_an_announcement()
+    {
+        var store = Database.CreateStore();
+        var (page, _, _) = await SeedAsync(store, "announced", 1);
+        var window = await store.AddMaintenanceWindowAsync(TestData.Window(page.Id) with { ReminderSentFor = TestData.At(60), AnnouncedFor = null }, CancellationToken.None);
+        await using (var context = Database.CreateContext())
+        {
+            var migrator = context.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261126000000_AddVerifyTokenIssuedAt");
+            await migrator.MigrateAsync();
+        }
+
+        var migrated = (await store.GetMaintenanceWindowAsync(window.Id, CancellationToken.None))!;
+        Assert.Equal((TestData.At(60), (DateTimeOffset?)null), (migrated.ReminderSentFor!.Value, migrated.AnnouncedFor));
+        var announced = await store.TryUpdateMaintenanceWindowAsync(migrated with { AnnouncedFor = TestData.At(240) }, [], CancellationToken.None);
+        Assert.Equal(TestData.At(240), (await store.GetMaintenanceWindowAsync(window.Id, CancellationToken.None))!.AnnouncedFor);
+        Assert.Equal(window.Version + 1, announced!.Version);
     }
 
     [Fact]

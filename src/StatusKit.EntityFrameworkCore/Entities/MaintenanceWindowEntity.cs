@@ -38,6 +38,8 @@ internal sealed class MaintenanceWindowEntity
 
     public DateTime? ReminderSentFor { get; set; }
 
+    public DateTime? AnnouncedFor { get; set; }
+
     public string ComponentIds { get; set; } = "[]";
 
     public string? CreatedBy { get; set; }
@@ -65,6 +67,7 @@ internal sealed class MaintenanceWindowEntity
         OccurrenceStartsAt = Instants.ToStore(window.OccurrenceStartsAt),
         OccurrenceEndsAt = Instants.ToStore(window.OccurrenceEndsAt),
         ReminderSentFor = Instants.ToStore(window.ReminderSentFor),
+        AnnouncedFor = Instants.ToStore(window.AnnouncedFor),
         ComponentIds = JsonColumns.FromIds(window.ComponentIds),
         CreatedBy = window.CreatedBy,
         CreatedAt = Instants.ToStore(window.CreatedAt),
@@ -89,6 +92,7 @@ internal sealed class MaintenanceWindowEntity
         OccurrenceStartsAt = Instants.FromStore(OccurrenceStartsAt),
         OccurrenceEndsAt = Instants.FromStore(OccurrenceEndsAt),
         ReminderSentFor = Instants.FromStore(ReminderSentFor),
+        AnnouncedFor = Instants.FromStore(AnnouncedFor),
         ComponentIds = JsonColumns.ToIds(ComponentIds),
         CreatedBy = CreatedBy,
         CreatedAt = Instants.FromStore(CreatedAt),

@@ -79,6 +79,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                     .SetProperty(w => w.OccurrenceStartsAt, row.OccurrenceStartsAt)
                     .SetProperty(w => w.OccurrenceEndsAt, row.OccurrenceEndsAt)
                     .SetProperty(w => w.ReminderSentFor, row.ReminderSentFor)
+                    .SetProperty(w => w.AnnouncedFor, row.AnnouncedFor)
                     .SetProperty(w => w.ComponentIds, row.ComponentIds)
                     .SetProperty(w => w.CreatedBy, row.CreatedBy)
                     .SetProperty(w => w.CreatedAt, row.CreatedAt)

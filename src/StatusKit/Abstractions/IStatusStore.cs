@@ -195,10 +195,12 @@ public interface IStatusStore
     Task<MaintenanceWindow> AddMaintenanceWindowAsync(MaintenanceWindow window, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Compare-and-set: replaces the window only if the stored <see cref="MaintenanceWindow.Version"/> equals
-    /// <paramref name="window"/>'s, and stores it with the version incremented, enqueuing <paramref name="notifications"/>
-    /// (with the rules of <see cref="EnqueueNotificationsAsync"/>) in the same atomic step, so a change and its notices
-    /// are stored together or not at all. Returns the stored window, or null when the version did not match (someone
+    /// Compare-and-set: replaces the window (every field, <see cref="MaintenanceWindow.ReminderSentFor"/> and
+    /// <see cref="MaintenanceWindow.AnnouncedFor"/> included) only if the stored <see cref="MaintenanceWindow.Version"/>
+    /// equals <paramref name="window"/>'s, and stores it with the version incremented, enqueuing
+    /// <paramref name="notifications"/> (a transition's notice, or the rescheduled notice of an operator's move; with the
+    /// rules of <see cref="EnqueueNotificationsAsync"/>) in the same atomic step, so a change, its notices and the marks
+    /// that record them are stored together or not at all. Returns the stored window, or null when the version did not match (someone
     /// else changed it first; nothing is enqueued). Throws when the window is missing.
     /// </summary>
     Task<MaintenanceWindow?> TryUpdateMaintenanceWindowAsync(
@@ -206,7 +208,7 @@ public interface IStatusStore
 
     /// <summary>
     /// Deletes a window (an expected version: see <see cref="DeletePageAsync"/>), enqueuing <paramref name="notifications"/>
-    /// (the notice that a window in progress ended, or that a Scheduled one already reminded of is cancelled; with the
+    /// (the notice that a window in progress ended, or that a Scheduled one its subscribers know of is cancelled; with the
     /// rules of <see cref="EnqueueNotificationsAsync"/>) in the same atomic step, so the delete and its notices are stored
     /// together or not at all. Returns false when it was missing; a missing window or a stale version enqueues nothing.
     /// </summary>

@@ -104,7 +104,11 @@ public static class StatusPagesServiceCollectionExtensions
         NotifierRegistration.AddHttpNotifiers(services);
         services.TryAddSingleton<MaintenanceEffects>();
         services.TryAddSingleton(sp => new MaintenanceService(
-            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<MaintenanceEffects>(), sp.GetRequiredService<IMaintenanceScheduler>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IStatusStore>(),
+            sp.GetRequiredService<MaintenanceEffects>(),
+            sp.GetRequiredService<IMaintenanceScheduler>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<MaintenanceOptions>>()));
 
         // The default maintenance scheduler; a host that registers its own IMaintenanceScheduler first keeps it, and
         // then the default's timer loop stays idle.

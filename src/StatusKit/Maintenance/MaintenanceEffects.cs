@@ -15,9 +15,9 @@ namespace StatusKit.Maintenance;
 internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine, TimeProvider time)
 {
     /// <summary>
-    /// The outbox rows of <paramref name="notice"/> about <paramref name="window"/> (as it will be stored), to enqueue
-    /// with the change itself (<see cref="IStatusStore.TryUpdateMaintenanceWindowAsync"/>); none when there is no
-    /// notice, the window does not notify subscribers, or its page is gone.
+    /// The outbox rows of <paramref name="notice"/> about <paramref name="window"/> (as it will be stored, still at the
+    /// version it replaces), to enqueue with the change itself (<see cref="IStatusStore.TryUpdateMaintenanceWindowAsync"/>);
+    /// none when there is no notice, the window does not notify subscribers, or its page is gone.
     /// </summary>
     public async Task<IReadOnlyList<Notification>> PlanNoticeAsync(MaintenanceWindow window, MaintenanceNotice? notice, CancellationToken cancellationToken)
     {
@@ -34,7 +34,8 @@ internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine
         }
 
         var subscribers = await store.ListSubscribersAsync(page.Id, cancellationToken);
-        return MaintenanceNotices.Plan(page, window, n.Kind, n.OccurrenceStartsAt, n.OccurrenceEndsAt, subscribers, time.GetUtcNow(), n.OnlyThisOccurrence);
+        return MaintenanceNotices.Plan(
+            page, window, n.Kind, n.OccurrenceStartsAt, n.OccurrenceEndsAt, subscribers, time.GetUtcNow(), n.Previous, n.OnlyThisOccurrence);
     }
 
     /// <summary>Settles the change from <paramref name="before"/> to <paramref name="after"/>.</summary>

@@ -3,9 +3,10 @@ using StatusKit.Notifications;
 namespace StatusKit.Maintenance;
 
 /// <summary>A maintenance notice to send: which one, and for which occurrence (the occurrence start keys its deduplication).</summary>
-/// <param name="Kind">Reminder, started, completed or cancelled.</param>
-/// <param name="OccurrenceStartsAt">The occurrence's start.</param>
-/// <param name="OccurrenceEndsAt">The occurrence's end.</param>
+/// <param name="Kind">Reminder, started, completed, cancelled or rescheduled.</param>
+/// <param name="OccurrenceStartsAt">The occurrence's start (for a rescheduled notice, its new start).</param>
+/// <param name="OccurrenceEndsAt">The occurrence's end (for a rescheduled notice, its new end).</param>
+/// <param name="Previous">The times the occurrence had before it was moved: set for a rescheduled notice only.</param>
 /// <param name="OnlyThisOccurrence">For a cancellation: only this occurrence is off (it was excluded), the later ones are still planned.</param>
 internal readonly record struct MaintenanceNotice(
-    NotificationKind Kind, DateTimeOffset OccurrenceStartsAt, DateTimeOffset OccurrenceEndsAt, bool OnlyThisOccurrence = false);
+    NotificationKind Kind, DateTimeOffset OccurrenceStartsAt, DateTimeOffset OccurrenceEndsAt, OccurrenceSpan? Previous = null, bool OnlyThisOccurrence = false);

@@ -5,9 +5,11 @@ using StatusKit.Notifications;
 namespace StatusKit.Maintenance;
 
 /// <summary>
-/// Builds the reminder, started, completed and cancelled notices of a maintenance occurrence (pure), for the subscribers
-/// who asked for the maintenance event (<see cref="Subscriber.NotifyOn"/>) and whose components meet the window's. Their
-/// deduplication stem <c>maintenance|{windowId}|{occurrenceStartTicks}|{event}</c> makes a retried or raced notice a no-op.
+/// Builds the reminder, started, completed, cancelled and rescheduled notices of a maintenance occurrence (pure), for the
+/// subscribers who asked for the maintenance event (<see cref="Subscriber.NotifyOn"/>) and whose components meet the
+/// window's. Their deduplication stem <c>maintenance|{windowId}|{occurrenceStartTicks}|{event}</c> makes a retried or
+/// raced notice a no-op; a rescheduled notice's stem ends with the window version it replaces
+/// (<c>…|rescheduled|{version}</c>), so each move is told, also one back to a time announced before.
 /// </summary>
 internal static class MaintenanceNotices
 {
@@ -19,6 +21,7 @@ internal static class MaintenanceNotices
         DateTimeOffset occurrenceEndsAt,
         IReadOnlyList<Subscriber> subscribers,
         DateTimeOffset now,
+        OccurrenceSpan? previous = null,
         bool onlyThisOccurrence = false)
     {
         var (verb, headline) = kind switch
@@ -27,8 +30,13 @@ internal static class MaintenanceNotices
             NotificationKind.MaintenanceStarted => ("started", "Maintenance in progress"),
             NotificationKind.MaintenanceCompleted => ("completed", "Maintenance completed"),
             NotificationKind.MaintenanceCancelled => ("cancelled", "Maintenance cancelled"),
+            NotificationKind.MaintenanceRescheduled => ("rescheduled", "Maintenance rescheduled"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a maintenance notice."),
         };
+        if ((kind == NotificationKind.MaintenanceRescheduled) != previous.HasValue)
+        {
+            throw new ArgumentException("A rescheduled notice, and only one, names the occurrence's previous times.", nameof(previous));
+        }
 
         // The occurrence on the page's wall clock, as the page shows it (see PageClock.Range).
         var when = PageClock.Range(occurrenceStartsAt, occurrenceEndsAt, page.TimeZoneId);
@@ -41,6 +49,14 @@ internal static class MaintenanceNotices
                     ? $"Cancelled: this occurrence of the maintenance will not take place; its later occurrences are still planned.\n\n{when}"
                     : $"Cancelled: this maintenance and its later occurrences will not take place.\n\n{when}";
         }
+        else if (previous is { } was)
+        {
+            // The old times first, the new ones last, where every maintenance notice gives the occurrence's times.
+            var wasWhen = PageClock.Range(was.StartsAt, was.EndsAt, page.TimeZoneId);
+            when = window.Recurrence is null
+                ? $"Rescheduled: this maintenance moved from {wasWhen} to:\n\n{when}"
+                : $"Rescheduled: the next occurrence of this maintenance moved from {wasWhen} to:\n\n{when}";
+        }
 
         var content = new NotificationContent
         {
@@ -50,9 +66,19 @@ internal static class MaintenanceNotices
             PageName = page.Name,
             PageSlug = page.Slug,
             MaintenanceWindowId = window.Id,
+            OccurrenceStartsAt = occurrenceStartsAt,
+            OccurrenceEndsAt = occurrenceEndsAt,
+            PreviousOccurrenceStartsAt = previous?.StartsAt,
+            PreviousOccurrenceEndsAt = previous?.EndsAt,
             OccurredAt = now,
         };
-        return NoticePlanner.Plan(WantMaintenance(subscribers), window.ComponentIds, DeduplicationStem(window.Id, occurrenceStartsAt, verb), content, now);
+        var stem = DeduplicationStem(window.Id, occurrenceStartsAt, verb);
+        if (previous is not null)
+        {
+            stem = string.Create(CultureInfo.InvariantCulture, $"{stem}|{window.Version}");
+        }
+
+        return NoticePlanner.Plan(WantMaintenance(subscribers), window.ComponentIds, stem, content, now);
     }
 
     /// <summary>The subscribers whose <see cref="Subscriber.NotifyOn"/> has <see cref="NotificationEvents.Maintenance"/>.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Notifications;
@@ -18,13 +19,16 @@ public sealed class MaintenanceService
     private readonly MaintenanceEffects _effects;
     private readonly IMaintenanceScheduler _scheduler;
     private readonly TimeProvider _time;
+    private readonly IOptions<MaintenanceOptions> _options;
 
-    internal MaintenanceService(IStatusStore store, MaintenanceEffects effects, IMaintenanceScheduler scheduler, TimeProvider time)
+    internal MaintenanceService(
+        IStatusStore store, MaintenanceEffects effects, IMaintenanceScheduler scheduler, TimeProvider time, IOptions<MaintenanceOptions> options)
     {
         _store = store;
         _effects = effects;
         _scheduler = scheduler;
         _time = time;
+        _options = options;
     }
 
     /// <summary>Schedules a window. Its current occurrence is the first one that has not ended yet.</summary>
@@ -67,8 +71,10 @@ public sealed class MaintenanceService
 
     /// <summary>
     /// Changes a window. New times, zone or recurrence reschedule a Scheduled window; an InProgress window can only have
-    /// its end moved (still after now and after its start) and its descriptive fields changed. With
-    /// <see cref="UpdateMaintenanceWindow.ExpectedVersion"/>, the window must still be at that version (else
+    /// its end moved (still after now and after its start) and its descriptive fields changed. When a reschedule moves an
+    /// occurrence its subscribers were already told of (its reminder went out, or an earlier move was announced), they
+    /// are told the old and the new times (<see cref="NotificationKind.MaintenanceRescheduled"/>), stored with the change.
+    /// With <see cref="UpdateMaintenanceWindow.ExpectedVersion"/>, the window must still be at that version (else
     /// <see cref="StatusKitConcurrencyException"/>, changing nothing); without, a concurrent change is read again.
     /// </summary>
     public async Task<MaintenanceWindow> UpdateAsync(Guid windowId, UpdateMaintenanceWindow changes, CancellationToken cancellationToken = default)
@@ -85,7 +91,9 @@ public sealed class MaintenanceService
                     revised = revised with { ComponentIds = await _store.RequireComponentsOnPageAsync(window.PageId, changes.ComponentIds, cancellationToken) };
                 }
 
-                return (revised, notice);
+                // Excluding the occurrence subscribers know of cancels it (the next one is new to them); any other move
+                // of it is told as rescheduled.
+                return notice is not null ? (revised, notice) : ScheduleChangeNotices.Rescheduled(window, revised, _options.Value.ReminderLeadTime, now);
             },
             "changed",
             cancellationToken);
@@ -117,7 +125,7 @@ public sealed class MaintenanceService
 
                 RequireState(window, "cancelled", MaintenanceState.Scheduled, MaintenanceState.InProgress);
                 return Task.FromResult<(MaintenanceWindow, MaintenanceNotice?)>(
-                    (window with { State = MaintenanceState.Cancelled, UpdatedAt = now }, TakenOffNotice(window, now)));
+                    (window with { State = MaintenanceState.Cancelled, UpdatedAt = now }, ScheduleChangeNotices.TakenOff(window, now)));
             },
             "cancelled",
             cancellationToken);
@@ -221,7 +229,7 @@ public sealed class MaintenanceService
 
         OptimisticEdit.RequireVersion("maintenance window", windowId, expectedVersion, window.Version);
         var now = _time.GetUtcNow();
-        var notices = await _effects.PlanNoticeAsync(window, TakenOffNotice(window, now), cancellationToken);
+        var notices = await _effects.PlanNoticeAsync(window, ScheduleChangeNotices.TakenOff(window, now), cancellationToken);
         await _store.BeforeRemovalAsync(window.PageId, now, window.UpdatedAt, cancellationToken);
         if (!await _store.DeleteMaintenanceWindowAsync(windowId, window.Version, notices, cancellationToken))
         {
@@ -329,8 +337,7 @@ public sealed class MaintenanceService
         }
 
         var (schedule, current) = ScheduleValidator.Validate(startsAt, endsAt, zone, recurrence, excluded, now);
-        var remindedOccurrenceExcluded = window.ReminderSentFor == window.OccurrenceStartsAt
-            && now < window.OccurrenceEndsAt
+        var remindedOccurrenceExcluded = ScheduleChangeNotices.SubscribersKnowOf(window, now)
             && current.StartsAt != window.OccurrenceStartsAt
             && schedule.IsExcluded(window.OccurrenceStartsAt);
         return (
@@ -398,24 +405,6 @@ public sealed class MaintenanceService
 
         return window with { OccurrenceEndsAt = end };
     }
-
-    /// <summary>
-    /// The notice of a window taken off the schedule (cancelled or deleted). One in progress ended now (or at its end, if
-    /// that came first), which is what its subscribers are told. One Scheduled is announced as cancelled only when its
-    /// subscribers were already reminded of its current occurrence (<see cref="MaintenanceWindow.ReminderSentFor"/> is
-    /// that occurrence's start: the reminder's rows were enqueued with the change that set it) and that occurrence has
-    /// not ended yet; a window they were never reminded of leaves them nothing to correct, and gets no notice.
-    /// </summary>
-    private static MaintenanceNotice? TakenOffNotice(MaintenanceWindow window, DateTimeOffset now) => window.State switch
-    {
-        MaintenanceState.InProgress => new MaintenanceNotice(
-            NotificationKind.MaintenanceCompleted,
-            window.OccurrenceStartsAt,
-            now < window.OccurrenceEndsAt ? now : window.OccurrenceEndsAt),
-        MaintenanceState.Scheduled when window.ReminderSentFor == window.OccurrenceStartsAt && now < window.OccurrenceEndsAt =>
-            new MaintenanceNotice(NotificationKind.MaintenanceCancelled, window.OccurrenceStartsAt, window.OccurrenceEndsAt),
-        _ => null,
-    };
 
     private static void RequireState(MaintenanceWindow window, string verb, params MaintenanceState[] allowed)
     {

@@ -57,8 +57,19 @@ public sealed record MaintenanceWindow
     /// <summary>End of the current or next occurrence.</summary>
     public required DateTimeOffset OccurrenceEndsAt { get; init; }
 
-    /// <summary>The occurrence start for which the reminder was last sent, so it is sent once per occurrence.</summary>
+    /// <summary>
+    /// The occurrence start for which the reminder was last sent, so it is sent once per occurrence. A rescheduled notice
+    /// sent within the reminder lead time of the new start sets it too: that notice is the new occurrence's reminder.
+    /// </summary>
     public DateTimeOffset? ReminderSentFor { get; init; }
+
+    /// <summary>
+    /// The occurrence start subscribers were last told of by a notice other than its reminder: the
+    /// <see cref="Notifications.NotificationKind.MaintenanceRescheduled"/> notice that moved the occurrence there. Null
+    /// when there was none. Subscribers know of the current occurrence when this or <see cref="ReminderSentFor"/> equals
+    /// <see cref="OccurrenceStartsAt"/>, and are then told when it moves again or is cancelled.
+    /// </summary>
+    public DateTimeOffset? AnnouncedFor { get; init; }
 
     /// <summary>The components the window covers; all on the window's page.</summary>
     public IReadOnlyList<Guid> ComponentIds { get; init; } = [];

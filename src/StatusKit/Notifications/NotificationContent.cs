@@ -42,6 +42,18 @@ public sealed record NotificationContent
     /// <summary>The maintenance window, for maintenance notices.</summary>
     public Guid? MaintenanceWindowId { get; init; }
 
+    /// <summary>The start of the occurrence a maintenance notice is about (for a rescheduled notice, its new start).</summary>
+    public DateTimeOffset? OccurrenceStartsAt { get; init; }
+
+    /// <summary>The end of the occurrence a maintenance notice is about (for a rescheduled notice, its new end).</summary>
+    public DateTimeOffset? OccurrenceEndsAt { get; init; }
+
+    /// <summary>The start the occurrence had before it was moved, for <see cref="NotificationKind.MaintenanceRescheduled"/>.</summary>
+    public DateTimeOffset? PreviousOccurrenceStartsAt { get; init; }
+
+    /// <summary>The end the occurrence had before it was moved, for <see cref="NotificationKind.MaintenanceRescheduled"/>.</summary>
+    public DateTimeOffset? PreviousOccurrenceEndsAt { get; init; }
+
     /// <summary>A link for the reader: the page, or the verification link for <see cref="NotificationKind.SubscriptionVerification"/>.</summary>
     public string? Link { get; init; }
 

@@ -35,4 +35,10 @@ public enum NotificationKind
     /// which will not take place.
     /// </summary>
     MaintenanceCancelled = 9,
+
+    /// <summary>
+    /// A Scheduled maintenance window's next occurrence was moved (new start or end, time zone or recurrence) after its
+    /// subscribers were told of it; the notice gives the old and the new times.
+    /// </summary>
+    MaintenanceRescheduled = 10,
 }

@@ -13,6 +13,9 @@ public sealed class MaintenanceNoticesTests
 {
     private static readonly DateTimeOffset T0 = TestData.T0;
 
+    // The times a rescheduled occurrence had before it moved.
+    private static readonly OccurrenceSpan Earlier = new(TestData.T0, TestData.T0.AddHours(1));
+
     [Fact]
     public void Plan_PageInBerlin_GivesTheTimesOnTheBerlinClock_AsThePageShowsThem()
     {
@@ -95,11 +98,99 @@ public sealed class MaintenanceNoticesTests
         Assert.Equal("maintenance.cancelled", WebhookEventNames.TypeOf(NotificationKind.MaintenanceCancelled));
     }
 
+    [Fact]
+    public void Plan_Rescheduled_SaysTheOldTimesAndEndsWithTheNewOnes_OnThePageClock()
+    {
+        var (page, window, subscriber) = Arrange("Europe/Berlin");
+        var oneOff = window with { Recurrence = null };
+
+        var notice = Assert.Single(MaintenanceNotices.Plan(
+            page, oneOff, NotificationKind.MaintenanceRescheduled, T0.AddHours(4), T0.AddHours(5), [subscriber], T0, Earlier));
+
+        Assert.Equal($"[{page.Name}] Maintenance rescheduled: Database upgrade", notice.Content.Subject);
+        Assert.Equal(
+            "Primary database moves to a new major version\n\n"
+            + "Rescheduled: this maintenance moved from 2026-01-05 10:00 - 2026-01-05 11:00 Europe/Berlin (UTC+01:00) to:\n\n"
+            + "2026-01-05 14:00 - 2026-01-05 15:00 Europe/Berlin (UTC+01:00)",
+            notice.Content.Body);
+        Assert.Equal(
+            (T0.AddHours(4), T0.AddHours(5), T0, T0.AddHours(1)),
+            (notice.Content.OccurrenceStartsAt, notice.Content.OccurrenceEndsAt, notice.Content.PreviousOccurrenceStartsAt, notice.Content.PreviousOccurrenceEndsAt));
+        Assert.Equal(window.Id, notice.Content.MaintenanceWindowId);
+    }
+
+    [Fact]
+    public void Plan_RescheduledRecurringWindow_SaysItsNextOccurrenceMoved()
+    {
+        var (page, window, subscriber) = Arrange("UTC");
+
+        var notice = Assert.Single(MaintenanceNotices.Plan(
+            page, window with { Recurrence = "FREQ=WEEKLY" }, NotificationKind.MaintenanceRescheduled, T0.AddHours(4), T0.AddHours(5), [subscriber], T0, Earlier));
+
+        Assert.Contains(
+            "Rescheduled: the next occurrence of this maintenance moved from 2026-01-05 09:00 - 2026-01-05 10:00 UTC to:",
+            notice.Content.Body,
+            StringComparison.Ordinal);
+        Assert.EndsWith("2026-01-05 13:00 - 2026-01-05 14:00 UTC", notice.Content.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_Rescheduled_KeysItsDeduplicationByTheWindowVersionItReplaces_SoEveryMoveIsTold()
+    {
+        var (page, window, subscriber) = Arrange("UTC");
+
+        var there = Assert.Single(MaintenanceNotices.Plan(
+            page, window with { Version = 7 }, NotificationKind.MaintenanceRescheduled, T0.AddHours(4), T0.AddHours(5), [subscriber], T0, Earlier));
+        var backThereAgain = Assert.Single(MaintenanceNotices.Plan(
+            page, window with { Version = 9 }, NotificationKind.MaintenanceRescheduled, T0.AddHours(4), T0.AddHours(5), [subscriber], T0, Earlier));
+
+        Assert.Equal($"maintenance|{window.Id:N}|{T0.AddHours(4).UtcTicks}|rescheduled|7|{subscriber.Id:N}", there.DeduplicationKey);
+        Assert.NotEqual(there.DeduplicationKey, backThereAgain.DeduplicationKey);
+    }
+
     [Theory]
     [InlineData(NotificationKind.MaintenanceReminder)]
     [InlineData(NotificationKind.MaintenanceStarted)]
     [InlineData(NotificationKind.MaintenanceCompleted)]
     [InlineData(NotificationKind.MaintenanceCancelled)]
+    public void Plan_AnyMaintenanceNotice_CarriesTheOccurrenceTimes_AndNoPreviousOnes(NotificationKind kind)
+    {
+        var (page, window, subscriber) = Arrange("UTC");
+
+        var content = Assert.Single(MaintenanceNotices.Plan(page, window, kind, T0, T0.AddHours(1), [subscriber], T0)).Content;
+
+        Assert.Equal((T0, T0.AddHours(1)), (content.OccurrenceStartsAt, content.OccurrenceEndsAt));
+        Assert.Null(content.PreviousOccurrenceStartsAt);
+        Assert.Null(content.PreviousOccurrenceEndsAt);
+    }
+
+    [Fact]
+    public void Rescheduled_RendersInEmailSlackAndWebhook_WithTheNewTimesOnThePageClock()
+    {
+        var (page, window, subscriber) = Arrange("Europe/Berlin");
+        var content = Assert.Single(MaintenanceNotices.Plan(
+                page, window with { Recurrence = null }, NotificationKind.MaintenanceRescheduled, T0.AddHours(4), T0.AddHours(5), [subscriber], T0, Earlier))
+            .Content with { Link = "https://status.acme.test/acme" };
+        const string NewTimes = "2026-01-05 14:00 - 2026-01-05 15:00 Europe/Berlin (UTC+01:00)";
+
+        var text = EmailRenderer.Text(content, null);
+        Assert.StartsWith($"{content.Subject}\n\n{content.Body}\n\nView the status page: https://status.acme.test/acme", text, StringComparison.Ordinal);
+        Assert.Contains(NewTimes, EmailRenderer.Html(content, null), StringComparison.Ordinal);
+
+        var slack = SlackMessageBuilder.Build(content, "View status page");
+        Assert.Equal(content.Subject, slack.Text);
+        Assert.Equal(["header", "section", "context"], slack.Blocks.Select(b => b.Type));
+        Assert.EndsWith(NewTimes, slack.Blocks[1].Text!.Text, StringComparison.Ordinal);
+
+        Assert.Equal("maintenance.rescheduled", WebhookEventNames.TypeOf(NotificationKind.MaintenanceRescheduled));
+    }
+
+    [Theory]
+    [InlineData(NotificationKind.MaintenanceReminder)]
+    [InlineData(NotificationKind.MaintenanceStarted)]
+    [InlineData(NotificationKind.MaintenanceCompleted)]
+    [InlineData(NotificationKind.MaintenanceCancelled)]
+    [InlineData(NotificationKind.MaintenanceRescheduled)]
     public void Plan_SubscriberWithoutTheMaintenanceEvent_GetsNoNotice(NotificationKind kind)
     {
         var (page, window, maintenanceToo) = Arrange("UTC");
@@ -109,7 +200,8 @@ public sealed class MaintenanceNoticesTests
             NotifyOn = NotificationEvents.All & ~NotificationEvents.Maintenance,
         };
 
-        var notices = MaintenanceNotices.Plan(page, window, kind, T0, T0.AddHours(1), [maintenanceToo, allButMaintenance], T0);
+        var notices = MaintenanceNotices.Plan(page, window, kind, T0, T0.AddHours(1), [maintenanceToo, allButMaintenance], T0,
+            kind == NotificationKind.MaintenanceRescheduled ? Earlier : null);
 
         Assert.Equal([maintenanceToo.Id], notices.Select(n => n.SubscriberId));
     }

@@ -78,6 +78,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
         Assert.Equal("major_outage", component.GetProperty("new_status").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("status_incident_id").ValueKind);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("maintenance_window_id").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("maintenance").ValueKind);
         Assert.Equal("API is having a major outage", root.GetProperty("subject").GetString());
         Assert.StartsWith("Requests to the API fail.", root.GetProperty("body").GetString(), StringComparison.Ordinal);
         Assert.Equal("https://status.acme.test/acme", root.GetProperty("link").GetString());
@@ -112,6 +113,76 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
         Assert.Equal(windowId, root.GetProperty("maintenance_window_id").GetGuid());
         Assert.Equal(content.Body, root.GetProperty("body").GetString());
         Assert.Equal("https://status.acme.test/acme", root.GetProperty("link").GetString());
+    }
+
+    [Fact]
+    public async Task Body_OfARescheduledMaintenance_IsTypedMaintenanceRescheduled_AndCarriesTheOldAndTheNewTimes()
+    {
+        var windowId = Guid.Parse("0197a5d0-0000-7000-8000-0000000000dd");
+        var content = Content() with
+        {
+            Kind = NotificationKind.MaintenanceRescheduled,
+            Event = NotificationEvents.None,
+            ComponentId = null,
+            ComponentName = null,
+            OldStatus = null,
+            NewStatus = null,
+            MaintenanceWindowId = windowId,
+            OccurrenceStartsAt = new DateTimeOffset(2026, 1, 6, 14, 0, 0, TimeSpan.FromHours(1)),
+            OccurrenceEndsAt = new DateTimeOffset(2026, 1, 6, 15, 0, 0, TimeSpan.FromHours(1)),
+            PreviousOccurrenceStartsAt = new DateTimeOffset(2026, 1, 6, 9, 0, 0, TimeSpan.Zero),
+            PreviousOccurrenceEndsAt = new DateTimeOffset(2026, 1, 6, 10, 0, 0, TimeSpan.Zero),
+            Subject = "[Acme Status] Maintenance rescheduled: Database upgrade",
+            Body = "Rescheduled: this maintenance moved from 2026-01-06 09:00 - 2026-01-06 10:00 UTC to:\n\n2026-01-06 13:00 - 2026-01-06 14:00 UTC",
+        };
+        await using var services = BuildServices(Clock(), _logs);
+        await services.GetRequiredService<WebhookNotifier>()
+            .SendAsync(NotificationFixtures.Message(SubscriberChannel.Webhook, _receiver.Url.ToString(), _secret, content: content), CancellationToken.None)
+            .WaitAsync(Bound);
+
+        using var json = JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
+        var root = json.RootElement;
+        Assert.Equal("maintenance.rescheduled", root.GetProperty("type").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("event").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("component").ValueKind);
+        Assert.Equal(windowId, root.GetProperty("maintenance_window_id").GetGuid());
+        var maintenance = root.GetProperty("maintenance");
+        Assert.Equal(
+            ["starts_at", "ends_at", "previous_starts_at", "previous_ends_at"],
+            maintenance.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("2026-01-06T13:00:00+00:00", maintenance.GetProperty("starts_at").GetString()); // in UTC, like occurred_at
+        Assert.Equal(new DateTimeOffset(2026, 1, 6, 14, 0, 0, TimeSpan.Zero), maintenance.GetProperty("ends_at").GetDateTimeOffset());
+        Assert.Equal(new DateTimeOffset(2026, 1, 6, 9, 0, 0, TimeSpan.Zero), maintenance.GetProperty("previous_starts_at").GetDateTimeOffset());
+        Assert.Equal(new DateTimeOffset(2026, 1, 6, 10, 0, 0, TimeSpan.Zero), maintenance.GetProperty("previous_ends_at").GetDateTimeOffset());
+        Assert.Equal(content.Body, root.GetProperty("body").GetString());
+    }
+
+    [Fact]
+    public async Task Body_OfAnotherMaintenanceNotice_CarriesItsOccurrenceTimes_AndNullPreviousOnes()
+    {
+        var content = Content() with
+        {
+            Kind = NotificationKind.MaintenanceReminder,
+            Event = NotificationEvents.None,
+            ComponentId = null,
+            ComponentName = null,
+            OldStatus = null,
+            NewStatus = null,
+            MaintenanceWindowId = Guid.Parse("0197a5d0-0000-7000-8000-0000000000ee"),
+            OccurrenceStartsAt = new DateTimeOffset(2026, 1, 6, 9, 0, 0, TimeSpan.Zero),
+            OccurrenceEndsAt = new DateTimeOffset(2026, 1, 6, 10, 0, 0, TimeSpan.Zero),
+        };
+        await using var services = BuildServices(Clock(), _logs);
+        await services.GetRequiredService<WebhookNotifier>()
+            .SendAsync(NotificationFixtures.Message(SubscriberChannel.Webhook, _receiver.Url.ToString(), _secret, content: content), CancellationToken.None)
+            .WaitAsync(Bound);
+
+        using var json = JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
+        var maintenance = json.RootElement.GetProperty("maintenance");
+        Assert.Equal(new DateTimeOffset(2026, 1, 6, 9, 0, 0, TimeSpan.Zero), maintenance.GetProperty("starts_at").GetDateTimeOffset());
+        Assert.Equal(new DateTimeOffset(2026, 1, 6, 10, 0, 0, TimeSpan.Zero), maintenance.GetProperty("ends_at").GetDateTimeOffset());
+        Assert.Equal(JsonValueKind.Null, maintenance.GetProperty("previous_starts_at").ValueKind);
+        Assert.Equal(JsonValueKind.Null, maintenance.GetProperty("previous_ends_at").ValueKind);
     }
 
     [Theory]

@@ -149,6 +149,10 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("uuid")
                 .HasColumnName("id");
 
+            b.Property<DateTime?>("AnnouncedFor")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("announced_for");
+
             b.Property<bool>("AutoUpdateStatus")
                 .HasColumnType("boolean")
                 .HasColumnName("auto_update_status");

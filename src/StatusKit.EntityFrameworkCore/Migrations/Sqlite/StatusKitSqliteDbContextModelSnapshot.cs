@@ -148,6 +148,10 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("TEXT")
                 .HasColumnName("id");
 
+            b.Property<DateTime?>("AnnouncedFor")
+                .HasColumnType("TEXT")
+                .HasColumnName("announced_for");
+
             b.Property<bool>("AutoUpdateStatus")
                 .HasColumnType("INTEGER")
                 .HasColumnName("auto_update_status");

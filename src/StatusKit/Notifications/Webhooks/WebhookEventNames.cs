@@ -18,6 +18,7 @@ internal static class WebhookEventNames
         NotificationKind.SubscriptionVerification => "subscription.verification",
         NotificationKind.Digest => "digest",
         NotificationKind.MaintenanceCancelled => "maintenance.cancelled",
+        NotificationKind.MaintenanceRescheduled => "maintenance.rescheduled",
         _ => "unknown",
     };
 

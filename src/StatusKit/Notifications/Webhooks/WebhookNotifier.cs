@@ -106,6 +106,15 @@ public sealed class WebhookNotifier : INotifier
         return NotificationResult.Permanent(reason);
     }
 
+    private static WebhookMaintenancePayload? MaintenanceOf(NotificationContent content) =>
+        content.OccurrenceStartsAt is null && content.OccurrenceEndsAt is null
+            ? null
+            : new WebhookMaintenancePayload(
+                content.OccurrenceStartsAt?.ToUniversalTime(),
+                content.OccurrenceEndsAt?.ToUniversalTime(),
+                content.PreviousOccurrenceStartsAt?.ToUniversalTime(),
+                content.PreviousOccurrenceEndsAt?.ToUniversalTime());
+
     private static WebhookPayload CreatePayload(NotificationMessage message)
     {
         var content = message.Content;
@@ -125,6 +134,7 @@ public sealed class WebhookNotifier : INotifier
             component,
             content.StatusIncidentId,
             content.MaintenanceWindowId,
+            MaintenanceOf(content),
             content.Subject,
             content.Body,
             content.Link);

@@ -10,6 +10,7 @@ internal sealed record WebhookPayload(
     WebhookComponentPayload? Component,
     Guid? StatusIncidentId,
     Guid? MaintenanceWindowId,
+    WebhookMaintenancePayload? Maintenance,
     string Subject,
     string Body,
     string? Link);
@@ -19,3 +20,10 @@ internal sealed record WebhookPagePayload(Guid Id, string Name, string Slug);
 
 /// <summary>The component of a component status change.</summary>
 internal sealed record WebhookComponentPayload(Guid? Id, string? Name, string? OldStatus, string? NewStatus);
+
+/// <summary>
+/// The occurrence a maintenance notice is about (UTC instants); the previous times are those of a rescheduled
+/// occurrence before it moved, null otherwise.
+/// </summary>
+internal sealed record WebhookMaintenancePayload(
+    DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, DateTimeOffset? PreviousStartsAt, DateTimeOffset? PreviousEndsAt);
