@@ -34,6 +34,11 @@ internal sealed class PostgreSqlHost : IAsyncDisposable
             // Every row is due at once and sent on the first attempt: the cap would only turn rows into digests.
             o.MaxNotificationsPerHour = 0;
             o.RetryJitter = 0;
+
+            // Both subscribers hear every maintenance notice and component change, and one dispatcher at a time holds
+            // a subscriber's rows, so a pass moves at most one batch: it must drain the burst of 20 windows starting
+            // together before they end, or a queued change merges with the return to Operational and is superseded.
+            o.BatchSize = 60;
         });
 
         // No host here: the test drives the background services' passes itself.
