@@ -35,9 +35,9 @@ public abstract partial class StatusStoreContractTests
         var page = await AddPageAsync();
         var doomed = await AddComponentAsync(page.Id, "Doomed");
         var kept = await AddComponentAsync(page.Id, "Kept");
-        var both = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [kept.Id, doomed.Id]), None);
-        var onlyDoomed = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [doomed.Id], MaintenanceState.InProgress), None);
-        var onlyKept = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [kept.Id]), None);
+        var both = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [kept.Id, doomed.Id]), [], None);
+        var onlyDoomed = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [doomed.Id], MaintenanceState.InProgress), [], None);
+        var onlyKept = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [kept.Id]), [], None);
 
         Assert.True(await Store.DeleteComponentAsync(doomed.Id, null, None));
 
@@ -54,7 +54,7 @@ public abstract partial class StatusStoreContractTests
         var page = await AddPageAsync();
         var doomed = await AddComponentAsync(page.Id, "Doomed");
         var kept = await AddComponentAsync(page.Id, "Kept");
-        var window = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [kept.Id, doomed.Id]), None);
+        var window = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [kept.Id, doomed.Id]), [], None);
         var staleStart = window with { State = MaintenanceState.InProgress };
 
         Assert.True(await Store.DeleteComponentAsync(doomed.Id, null, None));
@@ -108,7 +108,7 @@ public abstract partial class StatusStoreContractTests
         var otherComponent = await AddComponentAsync(other.Id, "Other");
         var incident = TestData.Incident(other.Id) with { ComponentIds = [otherComponent.Id] };
         await Store.AddStatusIncidentAsync(incident, [], None);
-        var window = await Store.AddMaintenanceWindowAsync(TestData.Window(other.Id, [otherComponent.Id]), None);
+        var window = await Store.AddMaintenanceWindowAsync(TestData.Window(other.Id, [otherComponent.Id]), [], None);
         var subscriber = TestData.Subscriber(other.Id) with { ComponentIds = [otherComponent.Id] };
         await Store.AddSubscriberAsync(subscriber, [], None);
 

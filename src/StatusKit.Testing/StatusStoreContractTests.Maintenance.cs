@@ -16,7 +16,7 @@ public abstract partial class StatusStoreContractTests
             OccurrenceStartsAt = new DateTimeOffset(2026, 1, 12, 11, 0, 0, 750, TimeSpan.FromHours(2)),
         };
 
-        var returned = await Store.AddMaintenanceWindowAsync(window, None);
+        var returned = await Store.AddMaintenanceWindowAsync(window, [], None);
 
         var expected = window with { Version = 1 };
         StoreAssert.Same(expected, returned);
@@ -37,19 +37,20 @@ public abstract partial class StatusStoreContractTests
             CreatedBy = null,
         };
 
-        await Store.AddMaintenanceWindowAsync(window, None);
+        await Store.AddMaintenanceWindowAsync(window, [], None);
 
         StoreAssert.Same(window with { Version = 1 }, await Store.GetMaintenanceWindowAsync(window.Id, None));
     }
 
     [Fact]
-    public async Task AddMaintenanceWindow_MissingPage_ThrowsNotFound()
+    public async Task AddMaintenanceWindow_MissingPage_ThrowsNotFound_AndEnqueuesNothing()
     {
         var window = TestData.Window(Guid.NewGuid());
 
-        await Assert.ThrowsAsync<StatusKitNotFoundException>(() => Store.AddMaintenanceWindowAsync(window, None));
+        await Assert.ThrowsAsync<StatusKitNotFoundException>(() => Store.AddMaintenanceWindowAsync(window, [TestData.Notification(window.PageId)], None));
 
         Assert.Null(await Store.GetMaintenanceWindowAsync(window.Id, None));
+        Assert.Empty(await Store.ListNotificationsAsync(new NotificationQuery { PageId = window.PageId }, None));
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public abstract partial class StatusStoreContractTests
     public async Task TryUpdateMaintenanceWindow_MatchingVersion_StoresWithVersionIncremented()
     {
         var page = await AddPageAsync();
-        var stored = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), None);
+        var stored = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), [], None);
         var changed = stored with
         {
             State = MaintenanceState.InProgress,
@@ -82,7 +83,7 @@ public abstract partial class StatusStoreContractTests
     public async Task TryUpdateMaintenanceWindow_StaleVersion_ReturnsNull_KeepsTheStoredWindow_AndEnqueuesNothing()
     {
         var page = await AddPageAsync();
-        var v1 = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), None);
+        var v1 = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), [], None);
         var v2 = await Store.TryUpdateMaintenanceWindowAsync(v1 with { State = MaintenanceState.InProgress }, [], None);
 
         var lost = await Store.TryUpdateMaintenanceWindowAsync(v1 with { State = MaintenanceState.Cancelled }, [TestData.Notification(page.Id)], None);
@@ -96,7 +97,7 @@ public abstract partial class StatusStoreContractTests
     public async Task TryUpdateMaintenanceWindow_Winning_EnqueuesItsNotificationsWithTheChange()
     {
         var page = await AddPageAsync();
-        var v1 = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), None);
+        var v1 = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), [], None);
         var notice = TestData.Notification(page.Id, subject: "Maintenance started");
 
         var v2 = await Store.TryUpdateMaintenanceWindowAsync(v1 with { State = MaintenanceState.InProgress }, [notice, notice with { Id = Guid.NewGuid() }], None);
@@ -110,7 +111,7 @@ public abstract partial class StatusStoreContractTests
     public async Task TryUpdateMaintenanceWindow_TwoConcurrentUpdatesFromTheSameVersion_ExactlyOneWins_WithItsNotifications()
     {
         var page = await AddPageAsync();
-        var v1 = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), None);
+        var v1 = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), [], None);
 
         var started = TestData.Notification(page.Id, subject: MaintenanceState.InProgress.ToString());
         var cancelled = TestData.Notification(page.Id, subject: MaintenanceState.Cancelled.ToString());
@@ -140,10 +141,10 @@ public abstract partial class StatusStoreContractTests
     {
         var page = await AddPageAsync();
         var other = await AddPageAsync();
-        var late = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, state: MaintenanceState.Scheduled, occurrenceStartsAt: TestData.At(300)), None);
-        var early = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, state: MaintenanceState.Completed, occurrenceStartsAt: TestData.At(100)), None);
-        var middle = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, state: MaintenanceState.Scheduled, occurrenceStartsAt: TestData.At(200)), None);
-        await Store.AddMaintenanceWindowAsync(TestData.Window(other.Id, occurrenceStartsAt: TestData.At(150)), None);
+        var late = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, state: MaintenanceState.Scheduled, occurrenceStartsAt: TestData.At(300)), [], None);
+        var early = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, state: MaintenanceState.Completed, occurrenceStartsAt: TestData.At(100)), [], None);
+        var middle = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, state: MaintenanceState.Scheduled, occurrenceStartsAt: TestData.At(200)), [], None);
+        await Store.AddMaintenanceWindowAsync(TestData.Window(other.Id, occurrenceStartsAt: TestData.At(150)), [], None);
 
         var all = await Store.ListMaintenanceWindowsAsync(page.Id, null, None);
         var scheduled = await Store.ListMaintenanceWindowsAsync(page.Id, MaintenanceState.Scheduled, None);
@@ -157,10 +158,10 @@ public abstract partial class StatusStoreContractTests
     {
         var first = await AddPageAsync();
         var second = await AddPageAsync();
-        var scheduled = await Store.AddMaintenanceWindowAsync(TestData.Window(first.Id, state: MaintenanceState.Scheduled, occurrenceStartsAt: TestData.At(300)), None);
-        var running = await Store.AddMaintenanceWindowAsync(TestData.Window(second.Id, state: MaintenanceState.InProgress, occurrenceStartsAt: TestData.At(100)), None);
-        await Store.AddMaintenanceWindowAsync(TestData.Window(first.Id, state: MaintenanceState.Completed, occurrenceStartsAt: TestData.At(50)), None);
-        await Store.AddMaintenanceWindowAsync(TestData.Window(second.Id, state: MaintenanceState.Cancelled, occurrenceStartsAt: TestData.At(200)), None);
+        var scheduled = await Store.AddMaintenanceWindowAsync(TestData.Window(first.Id, state: MaintenanceState.Scheduled, occurrenceStartsAt: TestData.At(300)), [], None);
+        var running = await Store.AddMaintenanceWindowAsync(TestData.Window(second.Id, state: MaintenanceState.InProgress, occurrenceStartsAt: TestData.At(100)), [], None);
+        await Store.AddMaintenanceWindowAsync(TestData.Window(first.Id, state: MaintenanceState.Completed, occurrenceStartsAt: TestData.At(50)), [], None);
+        await Store.AddMaintenanceWindowAsync(TestData.Window(second.Id, state: MaintenanceState.Cancelled, occurrenceStartsAt: TestData.At(200)), [], None);
 
         var open = await Store.ListOpenMaintenanceWindowsAsync(None);
 
@@ -171,7 +172,7 @@ public abstract partial class StatusStoreContractTests
     public async Task DeleteMaintenanceWindow_RemovesIt_AndReportsWhetherItExisted()
     {
         var page = await AddPageAsync();
-        var window = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), None);
+        var window = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), [], None);
 
         Assert.True(await Store.DeleteMaintenanceWindowAsync(window.Id, null, [], None));
         Assert.False(await Store.DeleteMaintenanceWindowAsync(window.Id, null, [], None));

@@ -7,18 +7,37 @@ namespace StatusKit.Testing;
 
 /// <summary>
 /// What subscribers were told of a window is part of the window: its two marks (<see cref="MaintenanceWindow.ReminderSentFor"/>
-/// and <see cref="MaintenanceWindow.AnnouncedFor"/>) are stored, set and cleared by the compare-and-set update that
-/// enqueues the notice they record, and the rescheduled notice's content (old and new times) round-trips.
+/// and <see cref="MaintenanceWindow.AnnouncedFor"/>) are stored with the window and its scheduled notice, set and cleared
+/// by the compare-and-set update that enqueues the notice they record, and the rescheduled notice's content (old and new
+/// times) round-trips.
 /// </summary>
 public abstract partial class StatusStoreContractTests
 {
+    [Fact]
+    public async Task AddMaintenanceWindow_WithNotifications_StoresThemWithTheWindow()
+    {
+        var page = await AddPageAsync();
+        var window = TestData.Window(page.Id) with { ReminderSentFor = null, AnnouncedFor = TestData.At(60) };
+        var notice = TestData.Notification(page.Id, subject: "Maintenance scheduled") with
+        {
+            Content = TestData.Content("Maintenance scheduled") with { Kind = NotificationKind.MaintenanceScheduled, Event = NotificationEvents.None },
+        };
+
+        var stored = await Store.AddMaintenanceWindowAsync(window, [notice, notice with { Id = Guid.NewGuid() }], None);
+
+        StoreAssert.Same(window with { Version = 1 }, stored);
+        StoreAssert.Same(window with { Version = 1 }, await Store.GetMaintenanceWindowAsync(window.Id, None));
+        var row = Assert.Single(await Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, None));
+        Assert.Equal(notice, row);
+    }
+
     [Fact]
     public async Task AddMaintenanceWindow_WithBothMarks_RoundTripsEachInItsOwnField()
     {
         var page = await AddPageAsync();
         var window = TestData.Window(page.Id) with { ReminderSentFor = TestData.At(60), AnnouncedFor = TestData.At(240) };
 
-        await Store.AddMaintenanceWindowAsync(window, None);
+        await Store.AddMaintenanceWindowAsync(window, [], None);
 
         StoreAssert.Same(window with { Version = 1 }, await Store.GetMaintenanceWindowAsync(window.Id, None));
     }
@@ -27,7 +46,7 @@ public abstract partial class StatusStoreContractTests
     public async Task TryUpdateMaintenanceWindow_MovedWithItsNotice_StoresTheNewMarks_AndANullMarkClearsOne()
     {
         var page = await AddPageAsync();
-        var v1 = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id) with { ReminderSentFor = TestData.At(60), AnnouncedFor = TestData.At(30) }, None);
+        var v1 = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id) with { ReminderSentFor = TestData.At(60), AnnouncedFor = TestData.At(30) }, [], None);
         var moved = v1 with
         {
             StartsAt = TestData.At(240),

@@ -15,7 +15,7 @@ public abstract partial class StatusStoreContractTests
     public async Task DeleteMaintenanceWindow_EnqueuesItsNotificationsWithTheDelete()
     {
         var page = await AddPageAsync();
-        var window = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, state: MaintenanceState.InProgress), None);
+        var window = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, state: MaintenanceState.InProgress), [], None);
         var notice = TestData.Notification(page.Id, subject: "Maintenance completed");
 
         var deleted = await Store.DeleteMaintenanceWindowAsync(window.Id, null, [notice, notice with { Id = Guid.NewGuid() }], None);
@@ -30,7 +30,7 @@ public abstract partial class StatusStoreContractTests
     public async Task DeleteMaintenanceWindow_AtAStaleExpectedVersion_DeletesNothing_AndEnqueuesNothing()
     {
         var page = await AddPageAsync();
-        var v1 = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), None);
+        var v1 = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), [], None);
         await Store.TryUpdateMaintenanceWindowAsync(v1 with { State = MaintenanceState.InProgress }, [], None);
 
         await Assert.ThrowsAsync<StatusKitConcurrencyException>(
@@ -55,7 +55,7 @@ public abstract partial class StatusStoreContractTests
     public async Task DeleteMaintenanceWindow_WhoseNotificationsTheOutboxRefuses_KeepsTheWindow()
     {
         var page = await AddPageAsync();
-        var window = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, state: MaintenanceState.InProgress), None);
+        var window = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, state: MaintenanceState.InProgress), [], None);
         var stored = TestData.Notification(page.Id);
         await Store.EnqueueNotificationsAsync([stored], None);
         var clash = TestData.Notification(page.Id) with { Id = stored.Id };

@@ -45,9 +45,9 @@ public abstract partial class StatusStoreContractTests
             await Store.AddStatusIncidentAsync(incident, [], None);
         }
 
-        var later = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [], MaintenanceState.Completed, TestData.At(90)), None);
-        var sooner = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [], MaintenanceState.Scheduled, TestData.At(60)), None);
-        await Store.AddMaintenanceWindowAsync(TestData.Window(other.Id, []), None);
+        var later = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [], MaintenanceState.Completed, TestData.At(90)), [], None);
+        var sooner = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [], MaintenanceState.Scheduled, TestData.At(60)), [], None);
+        await Store.AddMaintenanceWindowAsync(TestData.Window(other.Id, []), [], None);
 
         var content = await Store.LoadPageContentAsync(page.Id, 2, None);
 
@@ -102,8 +102,8 @@ public abstract partial class StatusStoreContractTests
         var page = await AddPageAsync();
         var gone = await AddPageAsync();
         var component = await AddComponentAsync(page.Id);
-        var keptWindow = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [component.Id], MaintenanceState.InProgress), None);
-        var deletedWindow = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [component.Id], MaintenanceState.InProgress), None);
+        var keptWindow = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [component.Id], MaintenanceState.InProgress), [], None);
+        var deletedWindow = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [component.Id], MaintenanceState.InProgress), [], None);
         var keptIncident = TestData.Incident(page.Id, TestData.At(1));
         var deletedIncident = TestData.Incident(page.Id, TestData.At(2));
         var keptSubscriber = TestData.Subscriber(page.Id);
@@ -118,7 +118,7 @@ public abstract partial class StatusStoreContractTests
             await Store.AddSubscriberAsync(subscriber, [], None);
         }
 
-        await Store.AddMaintenanceWindowAsync(TestData.Window(gone.Id, []), None);
+        await Store.AddMaintenanceWindowAsync(TestData.Window(gone.Id, []), [], None);
 
         Assert.True(await Store.DeleteMaintenanceWindowAsync(deletedWindow.Id, null, [], None));
         Assert.True(await Store.DeleteStatusIncidentAsync(deletedIncident.Id, null, None));

@@ -177,7 +177,7 @@ public abstract partial class StatusStoreContractTests
         foreach (var page in new[] { doomed, kept })
         {
             var component = await AddComponentAsync(page.Id);
-            var window = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [component.Id]), None);
+            var window = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [component.Id]), [], None);
             var incident = TestData.Incident(page.Id);
             await Store.AddStatusIncidentAsync(incident, [], None);
             var subscriber = TestData.Subscriber(page.Id);

@@ -13,7 +13,7 @@ public abstract partial class StatusStoreContractTests
         var page = await AddPageAsync();
         var componentIds = new List<Guid> { Guid.NewGuid() };
         var window = TestData.Window(page.Id, componentIds);
-        await Store.AddMaintenanceWindowAsync(window, None);
+        await Store.AddMaintenanceWindowAsync(window, [], None);
         var subscriberComponents = new List<Guid> { Guid.NewGuid() };
         var subscriber = TestData.Subscriber(page.Id) with { ComponentIds = subscriberComponents };
         await Store.AddSubscriberAsync(subscriber, [], None);

@@ -46,10 +46,10 @@ public abstract partial class StatusStoreContractTests
         var other = await AddPageAsync();
         var api = await AddComponentAsync(page.Id);
         await AddComponentAsync(other.Id);
-        var running = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [api.Id], MaintenanceState.InProgress), None);
-        await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [api.Id], MaintenanceState.Scheduled), None);
-        await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [api.Id], MaintenanceState.Completed), None);
-        await Store.AddMaintenanceWindowAsync(TestData.Window(other.Id, [], MaintenanceState.InProgress), None);
+        var running = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [api.Id], MaintenanceState.InProgress), [], None);
+        await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [api.Id], MaintenanceState.Scheduled), [], None);
+        await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [api.Id], MaintenanceState.Completed), [], None);
+        await Store.AddMaintenanceWindowAsync(TestData.Window(other.Id, [], MaintenanceState.InProgress), [], None);
         var open = TestData.Incident(page.Id, state: StatusIncidentState.Monitoring);
         await Store.AddStatusIncidentAsync(open, [], None);
         await Store.AddStatusIncidentAsync(TestData.Incident(page.Id, state: StatusIncidentState.Resolved), [], None);

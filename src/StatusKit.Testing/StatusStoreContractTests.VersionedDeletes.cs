@@ -26,7 +26,7 @@ public abstract partial class StatusStoreContractTests
         await Store.AddStatusIncidentAsync(incident, [], None);
         var subscriber = TestData.Subscriber(page.Id);
         await Store.AddSubscriberAsync(subscriber, [], None);
-        var window = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), None);
+        var window = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), [], None);
 
         // The page comes last: deleting it deletes the others.
         return

@@ -190,7 +190,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     {
         var store = Database.CreateStore();
         var (page, _, _) = await SeedAsync(store, "announced", 1);
-        var window = await store.AddMaintenanceWindowAsync(TestData.Window(page.Id) with { ReminderSentFor = TestData.At(60), AnnouncedFor = null }, CancellationToken.None);
+        var window = await store.AddMaintenanceWindowAsync(TestData.Window(page.Id) with { ReminderSentFor = TestData.At(60), AnnouncedFor = null }, [], CancellationToken.None);
         await using (var context = Database.CreateContext())
         {
             var migrator = context.GetService<IMigrator>();
@@ -346,7 +346,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         var store = Database.CreateStore();
         var page = Samples.Page("cas");
         await store.AddPageAsync(page, CancellationToken.None);
-        var window = await store.AddMaintenanceWindowAsync(Samples.Window(page.Id, []), CancellationToken.None);
+        var window = await store.AddMaintenanceWindowAsync(Samples.Window(page.Id, []), [], CancellationToken.None);
 
         for (var round = 0; round < 5; round++)
         {
@@ -584,7 +584,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         var subscriber = Samples.Subscriber(page.Id, "ops@example.com");
         await store.AddSubscriberAsync(subscriber, [], CancellationToken.None);
         await store.ReorderComponentsAsync(page.Id, [web.Id, api.Id], null, CancellationToken.None);
-        await store.AddMaintenanceWindowAsync(Samples.Window(page.Id, [api.Id], MaintenanceState.InProgress), CancellationToken.None);
+        await store.AddMaintenanceWindowAsync(Samples.Window(page.Id, [api.Id], MaintenanceState.InProgress), [], CancellationToken.None);
         var incident = new StatusIncident
         {
             Id = Guid.CreateVersion7(), PageId = page.Id, Title = "t", Message = "m", Severity = StatusIncidentSeverity.Major, ComponentIds = [api.Id],
@@ -644,7 +644,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     {
         var store = Database.CreateStore();
         var (page, components, subscriber) = await SeedAsync(store, "roundtrip", 3);
-        var window = await store.AddMaintenanceWindowAsync(Samples.Window(page.Id, [components[0].Id, components[1].Id]), CancellationToken.None);
+        var window = await store.AddMaintenanceWindowAsync(Samples.Window(page.Id, [components[0].Id, components[1].Id]), [], CancellationToken.None);
         var incident = new StatusIncident
         {
             Id = Guid.CreateVersion7(),
@@ -700,7 +700,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         var counter = new CommandCounter();
         var store = Database.CreateStore(counter);
         var (page, components, subscriber) = await SeedAsync(store, $"rt-{componentCount}", componentCount, team: $"team-{componentCount}");
-        await store.AddMaintenanceWindowAsync(Samples.Window(page.Id, [components[0].Id], MaintenanceState.InProgress), CancellationToken.None);
+        await store.AddMaintenanceWindowAsync(Samples.Window(page.Id, [components[0].Id], MaintenanceState.InProgress), [], CancellationToken.None);
         await store.ApplySignalAsync(
             new IncidentSignal
             {

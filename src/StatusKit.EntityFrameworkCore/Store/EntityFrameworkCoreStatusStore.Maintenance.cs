@@ -37,14 +37,19 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return rows.Select(r => r.ToModel()).ToArray();
     }
 
-    public async Task<MaintenanceWindow> AddMaintenanceWindowAsync(MaintenanceWindow window, CancellationToken cancellationToken)
+    /// <remarks>One transaction: the window's <c>INSERT</c>, then the notifications as <see cref="EnqueueNotificationsAsync"/> enqueues them.</remarks>
+    public async Task<MaintenanceWindow> AddMaintenanceWindowAsync(
+        MaintenanceWindow window, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(window);
+        OutboxStaging.Validate(notifications);
         var stored = window with { Version = 1 };
         await using var session = await OpenAsync(cancellationToken);
+        await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
         await EnsurePageExistsAsync(session, window.PageId, cancellationToken);
         session.Set<MaintenanceWindowEntity>().Add(MaintenanceWindowEntity.From(stored));
         await SaveAsync(session, "maintenance window", () => MissingPage(window.PageId), cancellationToken);
+        await EnqueueAndCommitAsync(session, transaction, notifications, cancellationToken);
         return stored;
     }
 

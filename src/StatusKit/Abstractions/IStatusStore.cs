@@ -191,8 +191,14 @@ public interface IStatusStore
     /// <summary>Every Scheduled or InProgress window of every page (what a scheduler watches), ordered by occurrence start.</summary>
     Task<IReadOnlyList<MaintenanceWindow>> ListOpenMaintenanceWindowsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Adds a window (stored with <see cref="MaintenanceWindow.Version"/> 1). Throws when its page is missing.</summary>
-    Task<MaintenanceWindow> AddMaintenanceWindowAsync(MaintenanceWindow window, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds a window (stored with <see cref="MaintenanceWindow.Version"/> 1), enqueuing <paramref name="notifications"/>
+    /// (the notice that it is scheduled; with the rules of <see cref="EnqueueNotificationsAsync"/>) in the same atomic
+    /// step, so the window and its notices are stored together or not at all. Throws when its page is missing, and then
+    /// enqueues nothing.
+    /// </summary>
+    Task<MaintenanceWindow> AddMaintenanceWindowAsync(
+        MaintenanceWindow window, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
     /// <summary>
     /// Compare-and-set: replaces the window (every field, <see cref="MaintenanceWindow.ReminderSentFor"/> and

@@ -23,17 +23,21 @@ public sealed partial class InMemoryStatusStore
             cancellationToken);
 
     /// <inheritdoc />
-    public Task<MaintenanceWindow> AddMaintenanceWindowAsync(MaintenanceWindow window, CancellationToken cancellationToken) =>
+    public Task<MaintenanceWindow> AddMaintenanceWindowAsync(
+        MaintenanceWindow window, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken) =>
         Run(
             () =>
             {
                 ValidateWindow(window);
+                ArgumentNullException.ThrowIfNull(notifications);
                 EnsurePageExists(window.PageId);
                 if (_windows.ContainsKey(window.Id))
                 {
                     throw DuplicateId("maintenance window", window.Id);
                 }
 
+                // Before the window is added, so a batch the outbox refuses leaves no window either.
+                Enqueue(notifications);
                 var stored = window with
                 {
                     Version = 1,

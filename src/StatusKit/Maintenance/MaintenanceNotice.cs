@@ -3,7 +3,7 @@ using StatusKit.Notifications;
 namespace StatusKit.Maintenance;
 
 /// <summary>A maintenance notice to send: which one, and for which occurrence (the occurrence start keys its deduplication).</summary>
-/// <param name="Kind">Reminder, started, completed, cancelled or rescheduled.</param>
+/// <param name="Kind">Scheduled, reminder, started, completed, cancelled or rescheduled.</param>
 /// <param name="OccurrenceStartsAt">The occurrence's start (for a rescheduled notice, its new start).</param>
 /// <param name="OccurrenceEndsAt">The occurrence's end (for a rescheduled notice, its new end).</param>
 /// <param name="Previous">The times the occurrence had before it was moved: set for a rescheduled notice only.</param>

@@ -5,7 +5,7 @@ using StatusKit.Notifications;
 namespace StatusKit.Maintenance;
 
 /// <summary>
-/// Builds the reminder, started, completed, cancelled and rescheduled notices of a maintenance occurrence (pure), for the
+/// Builds the scheduled, reminder, started, completed, cancelled and rescheduled notices of a maintenance occurrence (pure), for the
 /// subscribers who asked for the maintenance event (<see cref="Subscriber.NotifyOn"/>) and whose components meet the
 /// window's. Their deduplication stem <c>maintenance|{windowId}|{occurrenceStartTicks}|{event}</c> makes a retried or
 /// raced notice a no-op; a rescheduled notice's stem ends with the window version it replaces
@@ -31,6 +31,7 @@ internal static class MaintenanceNotices
             NotificationKind.MaintenanceCompleted => ("completed", "Maintenance completed"),
             NotificationKind.MaintenanceCancelled => ("cancelled", "Maintenance cancelled"),
             NotificationKind.MaintenanceRescheduled => ("rescheduled", "Maintenance rescheduled"),
+            NotificationKind.MaintenanceScheduled => ("scheduled", "Maintenance scheduled"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a maintenance notice."),
         };
         if ((kind == NotificationKind.MaintenanceRescheduled) != previous.HasValue)
@@ -48,6 +49,10 @@ internal static class MaintenanceNotices
                 : onlyThisOccurrence
                     ? $"Cancelled: this occurrence of the maintenance will not take place; its later occurrences are still planned.\n\n{when}"
                     : $"Cancelled: this maintenance and its later occurrences will not take place.\n\n{when}";
+        }
+        else if (kind == NotificationKind.MaintenanceScheduled && window.Recurrence is not null)
+        {
+            when = $"This maintenance recurs; its next occurrence:\n\n{when}";
         }
         else if (previous is { } was)
         {

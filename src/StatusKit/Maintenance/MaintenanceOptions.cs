@@ -11,6 +11,15 @@ public sealed class MaintenanceOptions
     public TimeSpan ReminderLeadTime { get; set; } = TimeSpan.FromMinutes(60);
 
     /// <summary>
+    /// Whether subscribers are told when a window is scheduled (<see cref="Notifications.NotificationKind.MaintenanceScheduled"/>,
+    /// for windows with <see cref="Model.MaintenanceWindow.NotifySubscribers"/> on), as well as reminded before each
+    /// occurrence. Default true: planned work is announced when it is planned, so subscribers can plan around it (the
+    /// reminder comes only <see cref="ReminderLeadTime"/> ahead), and a later move or cancellation of the window is then
+    /// told too. False announces a window only by its reminder.
+    /// </summary>
+    public bool NotifyWhenScheduled { get; set; } = true;
+
+    /// <summary>
     /// How many times a transition that throws is tried in one wake-up before it is logged as failed and left for the
     /// next wake-up. Default 3; at least 1.
     /// </summary>

@@ -31,7 +31,11 @@ public sealed class MaintenanceService
         _options = options;
     }
 
-    /// <summary>Schedules a window. Its current occurrence is the first one that has not ended yet.</summary>
+    /// <summary>
+    /// Schedules a window. Its current occurrence is the first one that has not ended yet. With
+    /// <see cref="MaintenanceOptions.NotifyWhenScheduled"/> (the default) and <see cref="CreateMaintenanceWindow.NotifySubscribers"/>,
+    /// its subscribers are told it is scheduled (<see cref="NotificationKind.MaintenanceScheduled"/>), stored with the window.
+    /// </summary>
     public async Task<MaintenanceWindow> CreateAsync(CreateMaintenanceWindow request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -64,7 +68,10 @@ public sealed class MaintenanceService
             CreatedAt = now,
             UpdatedAt = now,
         };
-        var stored = await _store.AddMaintenanceWindowAsync(window, cancellationToken);
+        var options = _options.Value;
+        var (announced, notice) = ScheduleChangeNotices.Scheduled(window, options.NotifyWhenScheduled, options.ReminderLeadTime, now);
+        var notices = await _effects.PlanNoticeAsync(announced, notice, cancellationToken);
+        var stored = await _store.AddMaintenanceWindowAsync(announced, notices, cancellationToken);
         await AfterChangeAsync(null, stored, "scheduled", cancellationToken);
         return stored;
     }

@@ -4,21 +4,41 @@ using StatusKit.Notifications;
 namespace StatusKit.Maintenance;
 
 /// <summary>
-/// What subscribers are told when an operator changes a window's schedule (pure): moving or taking off the schedule an
-/// occurrence they already know of. They know of a Scheduled window's current occurrence once its reminder went out
-/// (<see cref="MaintenanceWindow.ReminderSentFor"/>) or a rescheduled notice moved it there
+/// What subscribers are told when an operator changes a window's schedule (pure): scheduling it, and moving or taking off
+/// the schedule an occurrence they already know of. They know of a Scheduled window's current occurrence once its
+/// reminder went out (<see cref="MaintenanceWindow.ReminderSentFor"/>) or a scheduled or rescheduled notice announced it
 /// (<see cref="MaintenanceWindow.AnnouncedFor"/>); of one they never heard of there is nothing to correct.
 /// </summary>
 internal static class ScheduleChangeNotices
 {
     /// <summary>
     /// Whether the subscribers of Scheduled <paramref name="window"/> know of its current occurrence, which has not ended
-    /// at <paramref name="now"/>. The marks are set by the same compare-and-set that enqueues the notice they record.
+    /// at <paramref name="now"/>. The marks are stored by the same store call that enqueues the notice they record.
     /// </summary>
     public static bool SubscribersKnowOf(MaintenanceWindow window, DateTimeOffset now) =>
         window.State == MaintenanceState.Scheduled
         && now < window.OccurrenceEndsAt
         && (window.ReminderSentFor == window.OccurrenceStartsAt || window.AnnouncedFor == window.OccurrenceStartsAt);
+
+    /// <summary>
+    /// A window <paramref name="created"/> at <paramref name="now"/>: with <paramref name="notifyWhenScheduled"/> and its
+    /// <see cref="MaintenanceWindow.NotifySubscribers"/>, the scheduled notice of its current occurrence and the window
+    /// marked as announced at that start, so a later move or cancellation is told. None when the occurrence's reminder
+    /// is due already (it starts within <paramref name="reminderLeadTime"/>, or has started): the reminder, sent at once,
+    /// announces it, and a second message seconds after the first would say nothing new.
+    /// </summary>
+    public static (MaintenanceWindow Created, MaintenanceNotice? Notice) Scheduled(
+        MaintenanceWindow created, bool notifyWhenScheduled, TimeSpan reminderLeadTime, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(created);
+        if (!notifyWhenScheduled || !created.NotifySubscribers || now >= created.OccurrenceStartsAt - reminderLeadTime)
+        {
+            return (created, null);
+        }
+
+        return (created with { AnnouncedFor = created.OccurrenceStartsAt },
+            new MaintenanceNotice(NotificationKind.MaintenanceScheduled, created.OccurrenceStartsAt, created.OccurrenceEndsAt));
+    }
 
     /// <summary>
     /// A Scheduled window <paramref name="before"/> revised to <paramref name="after"/> (new start, end, zone or
@@ -39,13 +59,7 @@ internal static class ScheduleChangeNotices
             return (after, null);
         }
 
-        var announced = after with
-        {
-            AnnouncedFor = after.OccurrenceStartsAt,
-            ReminderSentFor = reminderLeadTime > TimeSpan.Zero && now >= after.OccurrenceStartsAt - reminderLeadTime
-                ? after.OccurrenceStartsAt
-                : after.ReminderSentFor,
-        };
+        var announced = Announced(after, reminderLeadTime, now);
         var notice = new MaintenanceNotice(
             NotificationKind.MaintenanceRescheduled,
             after.OccurrenceStartsAt,
@@ -53,6 +67,19 @@ internal static class ScheduleChangeNotices
             new OccurrenceSpan(before.OccurrenceStartsAt, before.OccurrenceEndsAt));
         return (announced, notice);
     }
+
+    /// <summary>
+    /// <paramref name="window"/> once a move of its current occurrence was announced at <paramref name="now"/>: marked in
+    /// <see cref="MaintenanceWindow.AnnouncedFor"/>, and in <see cref="MaintenanceWindow.ReminderSentFor"/> too when the
+    /// reminder would be due already, since the announcement says what the reminder would.
+    /// </summary>
+    private static MaintenanceWindow Announced(MaintenanceWindow window, TimeSpan reminderLeadTime, DateTimeOffset now) => window with
+    {
+        AnnouncedFor = window.OccurrenceStartsAt,
+        ReminderSentFor = reminderLeadTime > TimeSpan.Zero && now >= window.OccurrenceStartsAt - reminderLeadTime
+            ? window.OccurrenceStartsAt
+            : window.ReminderSentFor,
+    };
 
     /// <summary>
     /// The notice of a window taken off the schedule (cancelled or deleted). One in progress ended now (or at its end, if

@@ -65,6 +65,7 @@ public sealed record MaintenanceWindow
 
     /// <summary>
     /// The occurrence start subscribers were last told of by a notice other than its reminder: the
+    /// <see cref="Notifications.NotificationKind.MaintenanceScheduled"/> notice of a new window, or the
     /// <see cref="Notifications.NotificationKind.MaintenanceRescheduled"/> notice that moved the occurrence there. Null
     /// when there was none. Subscribers know of the current occurrence when this or <see cref="ReminderSentFor"/> equals
     /// <see cref="OccurrenceStartsAt"/>, and are then told when it moves again or is cancelled.

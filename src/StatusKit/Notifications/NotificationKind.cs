@@ -41,4 +41,10 @@ public enum NotificationKind
     /// subscribers were told of it; the notice gives the old and the new times.
     /// </summary>
     MaintenanceRescheduled = 10,
+
+    /// <summary>
+    /// A maintenance window was scheduled (created); the notice gives its first occurrence still to come. Sent with
+    /// <see cref="Maintenance.MaintenanceOptions.NotifyWhenScheduled"/> on (the default).
+    /// </summary>
+    MaintenanceScheduled = 11,
 }

@@ -41,7 +41,7 @@ public sealed class RowReaderTests : IAsyncLifetime
         var plain = Samples.Component(page.Id, "Plain", teamId: null, order: 1);
         await store.AddComponentAsync(escaped, CancellationToken.None);
         await store.AddComponentAsync(plain, CancellationToken.None);
-        await store.AddMaintenanceWindowAsync(Samples.Window(page.Id, [escaped.Id, plain.Id], MaintenanceState.InProgress), CancellationToken.None);
+        await store.AddMaintenanceWindowAsync(Samples.Window(page.Id, [escaped.Id, plain.Id], MaintenanceState.InProgress), [], CancellationToken.None);
         await store.AddSubscriberAsync(Samples.Subscriber(page.Id, "ops@example.com") with { IsActive = false }, [], CancellationToken.None);
         await store.AddSubscriberAsync(Samples.Subscriber(page.Id, "https://example.com/hook", SubscriberChannel.Webhook), [], CancellationToken.None);
         await store.ApplySignalAsync(

@@ -112,7 +112,7 @@ public sealed class InMemoryStatusStoreTests
         var store = new InMemoryStatusStore();
         var page = TestData.Page();
         await store.AddPageAsync(page, None);
-        var window = await store.AddMaintenanceWindowAsync(TestData.Window(page.Id), None);
+        var window = await store.AddMaintenanceWindowAsync(TestData.Window(page.Id), [], None);
 
         if (window.ComponentIds is IList<Guid> list)
         {

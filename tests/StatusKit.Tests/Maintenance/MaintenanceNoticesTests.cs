@@ -148,11 +148,39 @@ public sealed class MaintenanceNoticesTests
         Assert.NotEqual(there.DeduplicationKey, backThereAgain.DeduplicationKey);
     }
 
+    [Fact]
+    public void Plan_Scheduled_NamesTheWindowAndEndsWithItsTimesOnThePageClock()
+    {
+        var (page, window, subscriber) = Arrange("Europe/Berlin");
+
+        var notice = Assert.Single(MaintenanceNotices.Plan(
+            page, window with { Recurrence = null }, NotificationKind.MaintenanceScheduled, T0, T0.AddHours(1), [subscriber], T0.AddDays(-2)));
+
+        Assert.Equal($"[{page.Name}] Maintenance scheduled: Database upgrade", notice.Content.Subject);
+        Assert.Equal(
+            "Primary database moves to a new major version\n\n2026-01-05 10:00 - 2026-01-05 11:00 Europe/Berlin (UTC+01:00)",
+            notice.Content.Body);
+        Assert.Equal($"maintenance|{window.Id:N}|{T0.UtcTicks}|scheduled|{subscriber.Id:N}", notice.DeduplicationKey);
+        Assert.Equal("maintenance.scheduled", WebhookEventNames.TypeOf(NotificationKind.MaintenanceScheduled));
+    }
+
+    [Fact]
+    public void Plan_ScheduledRecurringWindow_SaysItRecursBeforeTheTimesOfItsNextOccurrence()
+    {
+        var (page, window, subscriber) = Arrange("UTC");
+
+        var notice = Assert.Single(MaintenanceNotices.Plan(
+            page, window with { Recurrence = "FREQ=WEEKLY" }, NotificationKind.MaintenanceScheduled, T0, T0.AddHours(1), [subscriber], T0.AddDays(-2)));
+
+        Assert.EndsWith("This maintenance recurs; its next occurrence:\n\n2026-01-05 09:00 - 2026-01-05 10:00 UTC", notice.Content.Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(NotificationKind.MaintenanceReminder)]
     [InlineData(NotificationKind.MaintenanceStarted)]
     [InlineData(NotificationKind.MaintenanceCompleted)]
     [InlineData(NotificationKind.MaintenanceCancelled)]
+    [InlineData(NotificationKind.MaintenanceScheduled)]
     public void Plan_AnyMaintenanceNotice_CarriesTheOccurrenceTimes_AndNoPreviousOnes(NotificationKind kind)
     {
         var (page, window, subscriber) = Arrange("UTC");
@@ -191,6 +219,7 @@ public sealed class MaintenanceNoticesTests
     [InlineData(NotificationKind.MaintenanceCompleted)]
     [InlineData(NotificationKind.MaintenanceCancelled)]
     [InlineData(NotificationKind.MaintenanceRescheduled)]
+    [InlineData(NotificationKind.MaintenanceScheduled)]
     public void Plan_SubscriberWithoutTheMaintenanceEvent_GetsNoNotice(NotificationKind kind)
     {
         var (page, window, maintenanceToo) = Arrange("UTC");

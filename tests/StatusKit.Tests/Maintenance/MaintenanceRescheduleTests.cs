@@ -77,10 +77,10 @@ public sealed class MaintenanceRescheduleTests
     }
 
     [Fact]
-    public async Task Update_RescheduledBeforeTheReminderOrWithoutNotices_TellsNobody()
+    public async Task Update_RescheduledBeforeAnyNoticeOrWithoutNotices_TellsNobody()
     {
         var time = new ManualTimeProvider(T0);
-        await using var host = await MaintenanceHost.StartAsync(time, runLoop: false);
+        await using var host = await MaintenanceHost.StartAsync(time, configure: o => o.NotifyWhenScheduled = false, runLoop: false);
         var (page, component) = await host.CreatePageAsync();
         var notYetReminded = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(5), T0.AddHours(6)));
         var silent = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)) with { NotifySubscribers = false });

@@ -19,6 +19,7 @@ internal static class WebhookEventNames
         NotificationKind.Digest => "digest",
         NotificationKind.MaintenanceCancelled => "maintenance.cancelled",
         NotificationKind.MaintenanceRescheduled => "maintenance.rescheduled",
+        NotificationKind.MaintenanceScheduled => "maintenance.scheduled",
         _ => "unknown",
     };
 
