@@ -44,6 +44,23 @@ public sealed class SqliteStoreBehaviourTests(ITestOutputHelper output) : StoreB
         Assert.Contains(plan, step => step.Contains("IX_statuskit_status_incidents_page_id_updated_at", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task DeleteUnverifiedSubscribers_SearchesTheUnverifiedIndex_InsteadOfScanningSubscribers()
+    {
+        var counter = new CommandCounter();
+        var store = Database.CreateStore(counter);
+
+        await store.DeleteUnverifiedSubscribersAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        var plan = await PlanAsync(Assert.Single(counter.Texts));
+
+        // Both ranges (issued before the cut-off; no issue time and created before it) are index searches: no scan.
+        var reads = plan.Where(step => step.StartsWith("SCAN", StringComparison.Ordinal) || step.StartsWith("SEARCH", StringComparison.Ordinal)).ToList();
+        Assert.True(
+            reads.Count == 2 && reads.All(step => step.StartsWith("SEARCH s USING INDEX IX_statuskit_subscribers_verify_token_issued_at_created_at", StringComparison.Ordinal)),
+            string.Join("\n", plan));
+    }
+
     private async Task<List<string>> PlanAsync(string statement)
     {
         await using var connection = new SqliteConnection(((SqliteTestDatabase)Database).ConnectionString);

@@ -606,6 +606,9 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
 
             b.HasIndex("PageId", "Channel", "DestinationKey").IsUnique();
 
+            b.HasIndex("VerifyTokenIssuedAt", "CreatedAt")
+                .HasFilter("NOT is_verified");
+
             b.ToTable("statuskit_subscribers", (string?)null);
         });
 

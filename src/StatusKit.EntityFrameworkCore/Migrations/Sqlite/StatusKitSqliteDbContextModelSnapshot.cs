@@ -605,6 +605,9 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
 
             b.HasIndex("PageId", "Channel", "DestinationKey").IsUnique();
 
+            b.HasIndex("VerifyTokenIssuedAt", "CreatedAt")
+                .HasFilter("NOT is_verified");
+
             b.ToTable("statuskit_subscribers", (string?)null);
         });
 

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace StatusKit.EntityFrameworkCore.Migrations.Sqlite;
+
+/// <summary>Adds <see cref="AddedIndex.UnverifiedSubscribers"/>.</summary>
+[DbContext(typeof(StatusKitSqliteDbContext))]
+[Migration("20261129000000_IndexUnverifiedSubscribers")]
+internal sealed class IndexUnverifiedSubscribers : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => AddedIndex.UnverifiedSubscribers.Create(migrationBuilder);
+
+    protected override void Down(MigrationBuilder migrationBuilder) => AddedIndex.UnverifiedSubscribers.Drop(migrationBuilder);
+}
