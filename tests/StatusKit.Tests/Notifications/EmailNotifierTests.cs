@@ -81,6 +81,7 @@ public sealed class EmailNotifierTests : IAsyncLifetime
         var result = await Notifier(Smtp()).SendAsync(message, CancellationToken.None).WaitAsync(Bound);
 
         Assert.Equal(NotificationResultKind.Permanent, result.Kind);
+        Assert.True(result.IsDestinationFailure, "a mailbox the server refuses is the subscriber's failure");
         Assert.Contains("MailboxUnavailable", result.Error, StringComparison.Ordinal);
         Assert.Empty(_smtp.Messages);
         Assert.Contains(_logs.Entries, e => e.EventId.Id == 4402);
@@ -118,7 +119,23 @@ public sealed class EmailNotifierTests : IAsyncLifetime
         var result = await Notifier(Smtp()).SendAsync(NotificationFixtures.Message(SubscriberChannel.Email, destination), CancellationToken.None);
 
         Assert.Equal(NotificationResultKind.Permanent, result.Kind);
+        Assert.True(result.IsDestinationFailure);
         Assert.Equal(0, _smtp.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task SenderFailures_AreTheHostsNotTheDestinations()
+    {
+        var message = NotificationFixtures.Message(SubscriberChannel.Email, "jane@example.test");
+        Exception[] failures = [new IOException("disk full"), new SmtpException(SmtpStatusCode.ServiceNotAvailable, "421"), new TimeoutException("slow")];
+
+        var results = new List<NotificationResult>();
+        foreach (var failure in failures)
+        {
+            results.Add(await Notifier(new ThrowingSender(failure)).SendAsync(message, CancellationToken.None));
+        }
+
+        Assert.All(results, result => Assert.False(result.IsDestinationFailure, result.Error));
     }
 
     [Fact]

@@ -202,6 +202,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
         var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
 
         Assert.Equal(expected, result.Kind);
+        Assert.Equal(expected != NotificationResultKind.Delivered, result.IsDestinationFailure);
         if (expected != NotificationResultKind.Delivered)
         {
             Assert.Contains(status.ToString(CultureInfo.InvariantCulture), result.Error, StringComparison.Ordinal);
@@ -293,6 +294,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
         var result = await services.GetRequiredService<WebhookNotifier>().SendAsync(message, CancellationToken.None).WaitAsync(Bound);
 
         Assert.Equal(NotificationResultKind.Retry, result.Kind);
+        Assert.True(result.IsDestinationFailure, "an unreachable endpoint is the subscriber's failure");
     }
 
     [Theory]
@@ -309,6 +311,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
 
         Assert.Equal(NotificationResultKind.Permanent, result.Kind);
         Assert.Contains("signing secret", result.Error, StringComparison.Ordinal);
+        Assert.False(result.IsDestinationFailure, "StatusKit generates every secret: a broken one is the host's data");
         Assert.Equal(0, _receiver.ConnectionCount);
     }
 

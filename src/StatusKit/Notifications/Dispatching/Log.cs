@@ -24,7 +24,7 @@ internal static partial class Log
     [LoggerMessage(1305, LogLevel.Warning, "Notification {NotificationId} attempt {Attempt} failed ({Error}); next attempt at {NextAttemptAt}")]
     public static partial void RetryScheduled(ILogger logger, Guid notificationId, int attempt, string? error, DateTimeOffset nextAttemptAt);
 
-    [LoggerMessage(1306, LogLevel.Error, "Notification {NotificationId} dead-lettered after {Attempts} attempts: {Error}")]
+    [LoggerMessage(1306, LogLevel.Error, "Notification {NotificationId} dead-lettered after {Attempts} attempts, failing on the sending side (the notifier or its configuration): {Error}")]
     public static partial void DeadLettered(ILogger logger, Guid notificationId, int attempts, string? error);
 
     [LoggerMessage(1307, LogLevel.Debug, "Notification {NotificationId} superseded: {Reason}")]
@@ -62,4 +62,7 @@ internal static partial class Log
 
     [LoggerMessage(1318, LogLevel.Warning, "Notification {NotificationId} released: too little of its lease is left for a send")]
     public static partial void LeaseTooShort(ILogger logger, Guid notificationId);
+
+    [LoggerMessage(1319, LogLevel.Warning, "Notification {NotificationId} dead-lettered after {Attempts} attempts: the destination of subscriber {SubscriberId} failed: {Error}")]
+    public static partial void DeadLetteredAtDestination(ILogger logger, Guid notificationId, int attempts, Guid subscriberId, string? error);
 }

@@ -259,14 +259,31 @@ internal sealed class SubscriberDelivery
                 return subscriber;
 
             case NotificationResultKind.Gone:
-                Log.DeadLettered(_logger, lead.Id, attempt, result.Error);
+                LogDeadLetter(lead, attempt, subscriber, result);
                 await CompleteAsync(pass, rows, NotificationState.DeadLettered, attempt, result.Error, nextAttemptAt: null);
                 return await DeactivateAsync(subscriber);
 
             default:
-                Log.DeadLettered(_logger, lead.Id, attempt, result.Error);
+                LogDeadLetter(lead, attempt, subscriber, result);
                 await CompleteAsync(pass, rows, NotificationState.DeadLettered, attempt, result.Error, nextAttemptAt: null);
                 return subscriber;
+        }
+    }
+
+    /// <summary>
+    /// A subscriber's endpoint or mailbox that keeps failing is the subscriber's problem, not the host's: a warning
+    /// (1319), which must not page anyone. A failure on the sending side (the notifier, its configuration, the host's mail
+    /// server) is an error (1306).
+    /// </summary>
+    private void LogDeadLetter(Notification lead, int attempt, Subscriber subscriber, NotificationResult result)
+    {
+        if (result.IsDestinationFailure)
+        {
+            Log.DeadLetteredAtDestination(_logger, lead.Id, attempt, subscriber.Id, result.Error);
+        }
+        else
+        {
+            Log.DeadLettered(_logger, lead.Id, attempt, result.Error);
         }
     }
 

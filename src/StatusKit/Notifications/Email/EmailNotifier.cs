@@ -40,17 +40,19 @@ public sealed class EmailNotifier : INotifier
         cancellationToken.ThrowIfCancellationRequested();
         if (!MailAddress.TryCreate(message.Subscriber.Destination, out var to))
         {
-            return Failed(message, NotificationResult.Permanent("The subscriber's destination is not a valid email address."));
+            return Failed(message, NotificationResult.Permanent("The subscriber's destination is not a valid email address.").AtDestination());
         }
 
         var email = Render(message, to.Address);
+        // Only an address or a mailbox the server refuses is the subscriber's failure; the mail server, the pickup
+        // folder and the sender itself are the host's, so their failures stay unmarked (an error when dead-lettered).
         try
         {
             await _sender.SendAsync(email, cancellationToken);
         }
         catch (SmtpFailedRecipientException ex) when (IsMailboxRefused(ex))
         {
-            return Failed(message, NotificationResult.Permanent($"The recipient's mailbox was refused ({ex.StatusCode}): {ex.Message}"));
+            return Failed(message, NotificationResult.Permanent($"The recipient's mailbox was refused ({ex.StatusCode}): {ex.Message}").AtDestination());
         }
         catch (SmtpException ex)
         {

@@ -8,7 +8,8 @@ namespace StatusKit.Notifications.Http;
 /// One HTTP delivery attempt with a timeout, and the mapping of its outcome to a <see cref="NotificationResult"/> shared
 /// by the webhook and Slack notifiers: 2xx delivered; 410 gone; 408, 429, 5xx, network errors and timeouts retry
 /// (with the receiver's Retry-After); 3xx permanent (redirects are not followed); other 4xx permanent; a connection the
-/// <see cref="WebhookAddressGuard"/> refused permanent.
+/// <see cref="WebhookAddressGuard"/> refused permanent. Every failure is the destination's
+/// (<see cref="NotificationResult.IsDestinationFailure"/>): the subscriber's endpoint answered it, or could not be reached.
 /// </summary>
 internal static class HttpDelivery
 {
@@ -48,19 +49,19 @@ internal static class HttpDelivery
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeoutSource.IsCancellationRequested)
         {
             return new HttpDeliveryOutcome(
-                NotificationResult.Retry($"The receiver did not answer within {timeout.TotalSeconds:0.###} s."),
+                NotificationResult.Retry($"The receiver did not answer within {timeout.TotalSeconds:0.###} s.").AtDestination(),
                 null,
                 timeProvider.GetElapsedTime(started));
         }
         catch (HttpRequestException ex) when (FindRefusal(ex) is { } refusal)
         {
-            return new HttpDeliveryOutcome(NotificationResult.Permanent(refusal.Message), null, timeProvider.GetElapsedTime(started));
+            return new HttpDeliveryOutcome(NotificationResult.Permanent(refusal.Message).AtDestination(), null, timeProvider.GetElapsedTime(started));
         }
         catch (HttpRequestException ex)
         {
             var reason = ex.HttpRequestError == HttpRequestError.Unknown ? ex.Message : $"{ex.HttpRequestError}: {ex.Message}";
             return new HttpDeliveryOutcome(
-                NotificationResult.Retry($"The request failed ({reason})."),
+                NotificationResult.Retry($"The request failed ({reason}).").AtDestination(),
                 null,
                 timeProvider.GetElapsedTime(started));
         }
@@ -82,7 +83,7 @@ internal static class HttpDelivery
         if (code is >= 300 and <= 399)
         {
             var location = response.Headers.Location is { } l ? $" to {l}" : string.Empty;
-            return NotificationResult.Permanent($"The receiver answered {status}{location}; redirects are not followed.");
+            return NotificationResult.Permanent($"The receiver answered {status}{location}; redirects are not followed.").AtDestination();
         }
 
         var detail = await ReadErrorDetailAsync(response, cancellationToken);
@@ -91,8 +92,8 @@ internal static class HttpDelivery
         {
             (int)HttpStatusCode.Gone => NotificationResult.Gone(message),
             (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests or >= 500 =>
-                NotificationResult.Retry(message, RetryAfter(response, timeProvider)),
-            _ => NotificationResult.Permanent(message),
+                NotificationResult.Retry(message, RetryAfter(response, timeProvider)).AtDestination(),
+            _ => NotificationResult.Permanent(message).AtDestination(),
         };
     }
 

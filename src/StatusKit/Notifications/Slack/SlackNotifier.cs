@@ -64,7 +64,7 @@ public sealed class SlackNotifier : INotifier
         if (_guard.CheckUri(destination) is { } uriError)
         {
             Log.Unusable(_logger, message.NotificationId, subscriber.Id, uriError);
-            return NotificationResult.Permanent(uriError);
+            return NotificationResult.Permanent(uriError).AtDestination();
         }
 
         var payload = SlackMessageBuilder.Build(message.Content, _options.LinkText);

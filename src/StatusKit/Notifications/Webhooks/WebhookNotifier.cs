@@ -65,14 +65,15 @@ public sealed class WebhookNotifier : INotifier
         Uri.TryCreate(subscriber.Destination, UriKind.Absolute, out var destination);
         if (_guard.CheckUri(destination) is { } uriError)
         {
-            return Unusable(message, uriError);
+            // The subscriber's URL: its side.
+            return Unusable(message, NotificationResult.Permanent(uriError).AtDestination());
         }
 
         if (!WebhookSignature.IsValidSecret(subscriber.SigningSecret))
         {
-            return Unusable(
-                message,
-                $"The subscriber has no valid signing secret (base64 of {WebhookSignature.MinSecretBytes}-{WebhookSignature.MaxSecretBytes} bytes).");
+            // StatusKit generates every secret, so a stored one that does not decode is the host's data to repair.
+            return Unusable(message, NotificationResult.Permanent(
+                $"The subscriber has no valid signing secret (base64 of {WebhookSignature.MinSecretBytes}-{WebhookSignature.MaxSecretBytes} bytes)."));
         }
 
         var body = JsonSerializer.SerializeToUtf8Bytes(CreatePayload(message), WebhookJsonContext.Default.WebhookPayload);
@@ -100,10 +101,10 @@ public sealed class WebhookNotifier : INotifier
         return outcome.Result;
     }
 
-    private NotificationResult Unusable(NotificationMessage message, string reason)
+    private NotificationResult Unusable(NotificationMessage message, NotificationResult result)
     {
-        Log.Unusable(_logger, message.NotificationId, message.Subscriber.Id, reason);
-        return NotificationResult.Permanent(reason);
+        Log.Unusable(_logger, message.NotificationId, message.Subscriber.Id, result.Error!);
+        return result;
     }
 
     private static WebhookMaintenancePayload? MaintenanceOf(NotificationContent content) =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.TestSupport.Fakes;
@@ -70,6 +71,62 @@ public sealed class DeliveryOutcomeTests
         var visible = Assert.Single(await h.AllAsync(NotificationState.DeadLettered));
         Assert.Equal(row.Id, visible.Id);
         Assert.True(h.Logger.Has(1306));
+    }
+
+    [Fact]
+    public async Task DeadLetter_OfAFailingDestination_IsAWarning_ThatPagesNobody()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        var subscriber = await h.SubscriberAsync(SubscriberChannel.Webhook);
+        var row = await h.EnqueueAsync(h.Change(subscriber));
+        var notifier = new RecordingNotifier(SubscriberChannel.Webhook)
+        {
+            Respond = (_, _) => Task.FromResult(NotificationResult.Permanent("The receiver answered HTTP 404 Not Found.").AtDestination()),
+        };
+
+        await h.Dispatcher(notifier).RunOnceAsync(None);
+
+        Assert.Equal(NotificationState.DeadLettered, (await h.GetAsync(row.Id)).State);
+        var deadLetter = Assert.Single(h.Logger.Entries, e => e.EventId.Id == 1319);
+        Assert.Equal(LogLevel.Warning, deadLetter.Level);
+        Assert.Contains(subscriber.Id.ToString(), deadLetter.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(h.Logger.Entries, e => e.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task DeadLetter_OfADestinationThatIsGone_IsAWarning()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        var subscriber = await h.SubscriberAsync(SubscriberChannel.Webhook);
+        await h.EnqueueAsync(h.Change(subscriber));
+        var notifier = new RecordingNotifier(SubscriberChannel.Webhook) { Respond = (_, _) => Task.FromResult(NotificationResult.Gone("HTTP 410")) };
+
+        await h.Dispatcher(notifier).RunOnceAsync(None);
+
+        Assert.Equal(LogLevel.Warning, Assert.Single(h.Logger.Entries, e => e.EventId.Id == 1319).Level);
+        Assert.True(h.Logger.Has(1311));
+        Assert.DoesNotContain(h.Logger.Entries, e => e.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task DeadLetter_OfAFailureOnTheSendingSide_StaysAnError()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        h.Settings.RetryDelays.Clear();
+        h.Settings.RetryDelays.Add(TimeSpan.FromSeconds(5));
+        var subscriber = await h.SubscriberAsync();
+        var row = await h.EnqueueAsync(h.Change(subscriber));
+        // The host's email sender throws (its pickup folder is gone, its mail API rejects its key): the host's failure.
+        var notifier = new RecordingNotifier(SubscriberChannel.Email) { Respond = (_, _) => throw new UnauthorizedAccessException("pickup folder") };
+        var dispatcher = h.Dispatcher(notifier);
+
+        await dispatcher.RunOnceAsync(None);
+        h.Clock.Advance(TimeSpan.FromSeconds(5));
+        await dispatcher.RunOnceAsync(None);
+
+        Assert.Equal(NotificationState.DeadLettered, (await h.GetAsync(row.Id)).State);
+        Assert.Equal(LogLevel.Error, Assert.Single(h.Logger.Entries, e => e.EventId.Id == 1306).Level);
+        Assert.False(h.Logger.Has(1319));
     }
 
     [Theory]

@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StatusKit.TestSupport.Fakes;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Notifications.Dispatching;
@@ -21,23 +23,29 @@ namespace StatusKit.Tests.Notifications.Integration;
 public sealed class WebhookDeliveryEndToEndTests : IAsyncDisposable
 {
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30)];
-    private readonly StatusKitHarness _kit = new(services =>
-    {
-        services.AddStatusPages().ConfigureWebhookAddresses(o => o.AllowPrivateNetworks = true);
-        services.Configure<NotificationOptions>(o =>
-        {
-            o.RetryDelays.Clear();
-            foreach (var delay in RetryDelays)
-            {
-                o.RetryDelays.Add(delay);
-            }
-
-            o.RetryJitter = 0;
-        });
-    });
-
+    private readonly ListLoggerProvider _logs = new();
+    private readonly StatusKitHarness _kit;
     private readonly TestHttpReceiver _receiver = new();
     private readonly ConcurrentQueue<Answer> _answers = new();
+
+    public WebhookDeliveryEndToEndTests()
+    {
+        _kit = new(services =>
+        {
+            services.AddLogging(logging => logging.AddProvider(_logs));
+            services.AddStatusPages().ConfigureWebhookAddresses(o => o.AllowPrivateNetworks = true);
+            services.Configure<NotificationOptions>(o =>
+            {
+                o.RetryDelays.Clear();
+                foreach (var delay in RetryDelays)
+                {
+                    o.RetryDelays.Add(delay);
+                }
+
+                o.RetryJitter = 0;
+            });
+        });
+    }
 
     private NotificationDispatcher Dispatcher => _kit.Get<NotificationDispatcher>();
 
@@ -129,6 +137,12 @@ public sealed class WebhookDeliveryEndToEndTests : IAsyncDisposable
         var listed = await _kit.Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id, State = NotificationState.DeadLettered }, CancellationToken.None);
         Assert.Equal(rows.Select(r => r.Id).Order(), listed.Select(r => r.Id).Order());
         Assert.True((await _kit.Subscribers.GetAsync(subscriber.Id))!.IsActive, "a failing receiver is not a gone one");
+
+        // The subscriber's endpoint failing is not the host's error: each dead letter is a warning, and nothing pages.
+        var deadLetters = _logs.Entries.Where(e => e.EventId.Id == 1319).ToList();
+        Assert.Equal(rows.Count, deadLetters.Count);
+        Assert.All(deadLetters, e => Assert.Equal(LogLevel.Warning, e.Level));
+        Assert.DoesNotContain(_logs.Entries, e => e.Level >= LogLevel.Error);
     }
 
     [Fact]
