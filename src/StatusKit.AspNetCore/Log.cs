@@ -2,7 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace StatusKit.AspNetCore;
 
-/// <summary>The endpoints' log events, with fixed ids (1400-1499).</summary>
+/// <summary>
+/// The endpoints' log events, with fixed ids (1400-1499); the public subscription routes' are in
+/// <see cref="Subscriptions.Log"/>, under a category of their own.
+/// </summary>
 internal static partial class Log
 {
     [LoggerMessage(1400, LogLevel.Warning, "The StatusKit admin API at {Prefix}/admin has no authorization policy; it is open because the environment is Development. Set StatusPageEndpointOptions.AdminAuthorizationPolicy")]
@@ -22,9 +25,6 @@ internal static partial class Log
 
     [LoggerMessage(1405, LogLevel.Information, "Admin API {Method} {Path} refused: {Field}: {Message}")]
     public static partial void AdminRequestRefused(ILogger logger, string method, string path, string? field, string message);
-
-    [LoggerMessage(1406, LogLevel.Information, "Subscription rate limit reached for a client of page '{Slug}'")]
-    public static partial void SubscriptionRateLimited(ILogger logger, string slug);
 
     [LoggerMessage(1407, LogLevel.Warning, "The StatusKit pages at {Prefix} have no StatusPagesOptions.PublicBaseAddress: subscribers get a confirmation code instead of a link, and notifications carry no links. Set PublicBaseAddress (and LinkSigningKey) to the pages' public address")]
     public static partial void NoPublicBaseAddress(ILogger logger, string prefix);

@@ -4,7 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace StatusKit.AspNetCore;
 
-/// <summary>Turns StatusKit's exceptions thrown by an endpoint into problem details.</summary>
+/// <summary>
+/// Turns StatusKit's exceptions thrown by an admin API endpoint into problem details, logged under
+/// <c>StatusKit.AspNetCore.Admin</c> (event 1405). The public subscription routes have their own filter.
+/// </summary>
 internal sealed class StatusKitExceptionFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -13,6 +13,7 @@ using StatusKit.AspNetCore.Feeds;
 using StatusKit.AspNetCore.Html;
 using StatusKit.AspNetCore.Subscriptions;
 using StatusKit.Configuration;
+using Log = StatusKit.AspNetCore.Log;
 
 // Lives in the Microsoft.AspNetCore.Builder namespace so it shows up without a using.
 #pragma warning disable IDE0130

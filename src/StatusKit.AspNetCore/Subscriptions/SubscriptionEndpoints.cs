@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using StatusKit.AspNetCore.Access;
 using StatusKit.AspNetCore.Html;
 using StatusKit.Engine;
@@ -38,7 +37,7 @@ internal static class SubscriptionEndpoints
 
     public static void Map(RouteGroupBuilder page, PagePaths paths)
     {
-        var group = page.MapGroup("/subscriptions").WithTags("Subscriptions").AddEndpointFilter<StatusKitExceptionFilter>();
+        var group = page.MapGroup("/subscriptions").WithTags("Subscriptions").AddEndpointFilter<SubscriptionExceptionFilter>();
         group.MapPost("/", (HttpContext context, string slug) => SubscribeAsync(context, slug, paths))
             .WithName("StatusKit.Subscribe").WithSummary("Subscribe to a page (a verification message is sent).")
             .Accepts<SubscribeRequest>("application/json", "application/x-www-form-urlencoded")
@@ -71,6 +70,7 @@ internal static class SubscriptionEndpoints
 
         if (!await BoundedRequestBody.TryBufferAsync(context, MaxRequestBytes))
         {
+            Log.SubscriptionTooLarge(Log.For(context), slug, MaxRequestBytes);
             return TypedResults.Problem(
                 $"A subscription request must be at most {MaxRequestBytes / 1024} KiB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large.");
         }
@@ -105,7 +105,7 @@ internal static class SubscriptionEndpoints
 
     private static IResult TooManyRequests(HttpContext context, string slug, TimeSpan? retryAfter, string detail)
     {
-        Log.SubscriptionRateLimited(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("StatusKit.AspNetCore.Subscriptions"), slug);
+        Log.SubscriptionRateLimited(Log.For(context), slug);
         if (retryAfter is { } after)
         {
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
