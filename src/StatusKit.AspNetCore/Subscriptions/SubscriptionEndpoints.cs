@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using StatusKit.AspNetCore.Access;
-using StatusKit.AspNetCore.Html;
 using StatusKit.Engine;
 using StatusKit.Model;
 using StatusKit.Services;
@@ -18,7 +17,9 @@ namespace StatusKit.AspNetCore.Subscriptions;
 /// answer for every destination, so it does not tell who is subscribed), <c>GET|POST subscriptions/verify?token=</c>
 /// and <c>GET|POST subscriptions/unsubscribe?token=</c> (the GETs ask first, so a link scanner can neither confirm a
 /// subscription nor unsubscribe anyone; the unsubscribe POST is RFC 8058 one-click; an expired confirmation link
-/// answers 410 Gone and says to subscribe again). A token works only on its own
+/// answers 410 Gone and says to subscribe again). The POST that confirms a webhook subscription answers its signing
+/// secret, once, to the holder of the token (which went only to the webhook URL): as JSON when the request accepts
+/// <c>application/json</c>, which is how a receiver confirms by itself. A token works only on its own
 /// page's routes: any other token gets the answer an unknown page gets, so a private page's name is shown only to
 /// holders of one of its tokens.
 /// </summary>
@@ -26,6 +27,7 @@ internal static class SubscriptionEndpoints
 {
     private const string UnknownUnsubscribeLink = "This unsubscribe link is unknown.";
     private const string UnknownConfirmationLink = "This confirmation link is unknown or was already used.";
+    private const string UnknownLinkTitle = "Link not valid";
 
     // Room for a destination and more than a thousand component ids; nothing a person subscribes with comes near it.
     private const int MaxRequestBytes = 64 * 1024;
@@ -46,7 +48,9 @@ internal static class SubscriptionEndpoints
         group.MapGetAndHead("/verify", (HttpContext context, string slug, string? token) => ConfirmVerifyAsync(context, slug, token, paths))
             .WithName("StatusKit.VerifySubscriptionPage").WithSummary("Ask before confirming a subscription.");
         group.MapPost("/verify", (HttpContext context, string slug, string? token) => VerifyAsync(context, slug, token))
-            .WithName("StatusKit.VerifySubscription").WithSummary("Confirm a subscription.").DisableAntiforgery();
+            .WithName("StatusKit.VerifySubscription").WithSummary("Confirm a subscription (a webhook's answer carries its signing secret).")
+            .Produces<SubscriptionConfirmed>(StatusCodes.Status200OK, "application/json", "text/html")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).DisableAntiforgery();
         group.MapGetAndHead("/unsubscribe", (HttpContext context, string slug, string? token) => ConfirmUnsubscribeAsync(context, slug, token, paths))
             .WithName("StatusKit.UnsubscribePage").WithSummary("Ask before unsubscribing.");
         group.MapPost("/unsubscribe", (HttpContext context, string slug, string? token) => UnsubscribeAsync(context, slug, token))
@@ -126,7 +130,7 @@ internal static class SubscriptionEndpoints
             return await UnusableConfirmationLinkAsync(context, page, token);
         }
 
-        return Ask(context, $"Subscribe to {page!.Name}?", "Confirm", $"{paths.PagePath(slug)}/subscriptions/verify", token!);
+        return SubscriptionPages.Ask(context, $"Subscribe to {page!.Name}?", "Confirm", $"{paths.PagePath(slug)}/subscriptions/verify", token!);
     }
 
     private static async Task<IResult> VerifyAsync(HttpContext context, string slug, string? token)
@@ -138,7 +142,7 @@ internal static class SubscriptionEndpoints
             : await services.GetRequiredService<SubscriberService>().VerifyAsync(page.PageId, token, context.RequestAborted);
         return subscriber is null
             ? await UnusableConfirmationLinkAsync(context, page, token)
-            : Message(StatusCodes.Status200OK, "Subscription confirmed", $"You will now hear about {page!.Name}.");
+            : ConfirmationAnswer.Confirmed(context, page!, subscriber);
     }
 
     // An expired link of the page's own (its holder may see the page's name) says so and how to get a new one: 410
@@ -148,10 +152,11 @@ internal static class SubscriptionEndpoints
         if (page is null || string.IsNullOrEmpty(token)
             || !await context.RequestServices.GetRequiredService<SubscriberService>().IsVerificationTokenExpiredAsync(page.PageId, token, context.RequestAborted))
         {
-            return UnknownLink(UnknownConfirmationLink);
+            return ConfirmationAnswer.Refused(context, StatusCodes.Status404NotFound, UnknownLinkTitle, UnknownConfirmationLink);
         }
 
-        return Message(
+        return ConfirmationAnswer.Refused(
+            context,
             StatusCodes.Status410Gone,
             "Link expired",
             $"This confirmation link for {page.Name} has expired, and the subscription was not confirmed. Subscribe again to get a new link.");
@@ -166,20 +171,7 @@ internal static class SubscriptionEndpoints
             : await services.GetRequiredService<SubscriberService>().FindByUnsubscribeTokenAsync(page.PageId, token, context.RequestAborted);
         return subscriber is null
             ? UnknownLink(UnknownUnsubscribeLink)
-            : Ask(context, $"Unsubscribe from {page!.Name}?", "Unsubscribe", $"{paths.PagePath(slug)}/subscriptions/unsubscribe", token!);
-    }
-
-    // A page that asks, with a form that POSTs the token back: following a link (as mail scanners and link previews
-    // do) changes nothing; the button does.
-    private static IResult Ask(HttpContext context, string question, string button, string path, string token)
-    {
-        var html = new HtmlWriter()
-            .Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").Text(button)
-            .Raw("</title></head><body><main>")
-            .Element("h1", question)
-            .Raw("<form method=\"post\"").Attribute("action", $"{context.Request.PathBase}{path}?token={Uri.EscapeDataString(token)}").Raw(">")
-            .Raw("<button type=\"submit\">").Text(button).Raw("</button></form></main></body></html>\n");
-        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
+            : SubscriptionPages.Ask(context, $"Unsubscribe from {page!.Name}?", "Unsubscribe", $"{paths.PagePath(slug)}/subscriptions/unsubscribe", token!);
     }
 
     private static async Task<IResult> UnsubscribeAsync(HttpContext context, string slug, string? token)
@@ -189,7 +181,7 @@ internal static class SubscriptionEndpoints
         var done = page is not null && !string.IsNullOrEmpty(token)
             && await services.GetRequiredService<SubscriberService>().UnsubscribeAsync(page.PageId, token, context.RequestAborted);
         return done
-            ? Message(StatusCodes.Status200OK, "Unsubscribed", $"You will no longer hear about {page!.Name}.")
+            ? SubscriptionPages.Message(StatusCodes.Status200OK, "Unsubscribed", $"You will no longer hear about {page!.Name}.")
             : UnknownLink(UnknownUnsubscribeLink);
     }
 
@@ -244,15 +236,7 @@ internal static class SubscriptionEndpoints
 
     // The same answer whether the page is unknown, private or public, and whether the token is unknown or another
     // page's: a link names its page only to the holder of one of that page's tokens.
-    private static IResult UnknownLink(string text) => Message(StatusCodes.Status404NotFound, "Link not valid", text);
-
-    private static IResult Message(int statusCode, string title, string text)
-    {
-        var html = new HtmlWriter()
-            .Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
-            .Text(title).Raw("</title></head><body><main>").Element("h1", title).Element("p", text).Raw("</main></body></html>\n");
-        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8", statusCode: statusCode);
-    }
+    private static IResult UnknownLink(string text) => SubscriptionPages.Message(StatusCodes.Status404NotFound, UnknownLinkTitle, text);
 }
 
 /// <summary>The answer to a subscription request: the same whatever the destination, so it tells nobody who is subscribed.</summary>

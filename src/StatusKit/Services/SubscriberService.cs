@@ -1,9 +1,9 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Configuration;
 using StatusKit.Model;
 using StatusKit.Notifications;
+using StatusKit.Notifications.Webhooks;
 using StatusKit.Shared;
 
 namespace StatusKit.Services;
@@ -77,7 +77,8 @@ public sealed class SubscriberService
             VerifyTokenHash = verificationToken is null ? null : SecretTokens.Hash(verificationToken),
             VerifyTokenIssuedAt = verificationToken is null ? null : now,
             UnsubscribeTokenHash = SecretTokens.Hash(unsubscribeToken),
-            SigningSecret = channel == SubscriberChannel.Webhook ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) : null,
+            // A new secret whenever the subscription starts over; its owner gets it by confirming (see VerifyAsync).
+            SigningSecret = channel == SubscriberChannel.Webhook ? WebhookSignature.GenerateSecret() : null,
             IsActive = true,
             CreatedAt = existing?.CreatedAt ?? now,
             Version = existing?.Version ?? 1,
@@ -115,7 +116,9 @@ public sealed class SubscriberService
     /// <summary>
     /// Activates the subscription to <paramref name="pageId"/> whose verification token this is. Null, changing
     /// nothing, when the token is unknown, used, expired, or belongs to another page's subscriber
-    /// (<see cref="IsVerificationTokenExpiredAsync"/> tells which is expired).
+    /// (<see cref="IsVerificationTokenExpiredAsync"/> tells which is expired). The subscriber returned carries a
+    /// webhook's <see cref="Subscriber.SigningSecret"/>: the token went only to the webhook URL, so its holder is the
+    /// endpoint's owner, and this is where the public routes hand it the secret (once: the token stops working).
     /// </summary>
     public Task<Subscriber?> VerifyAsync(Guid pageId, string token, CancellationToken cancellationToken = default) =>
         VerifyCoreAsync(pageId, token, cancellationToken);
@@ -282,9 +285,7 @@ public sealed class SubscriberService
             {
                 Kind = NotificationKind.SubscriptionVerification,
                 Subject = $"Confirm your subscription to {page.Name}",
-                Body = link is null
-                    ? $"Confirm your subscription to {page.Name} with this code: {token}"
-                    : $"Confirm your subscription to {page.Name} by opening {link}",
+                Body = VerificationBody(page, subscriber.Channel, token, link),
                 PageName = page.Name,
                 PageSlug = page.Slug,
                 Link = link?.AbsoluteUri,
@@ -294,6 +295,18 @@ public sealed class SubscriberService
             DueAt = now,
         };
     }
+
+    // A webhook receiver confirms with a POST, whose answer carries the secret that signs its deliveries (the
+    // verification request itself is signed with it, so the receiver cannot check that one until it has confirmed).
+    private static string VerificationBody(StatusPage page, SubscriberChannel channel, string token, Uri? link) => (channel, link) switch
+    {
+        (SubscriberChannel.Webhook, null) =>
+            $"Confirm your subscription to {page.Name} with a POST to the page's subscriptions/verify?token={token} (Accept: application/json); the answer carries the secret that signs every delivery.",
+        (SubscriberChannel.Webhook, _) =>
+            $"Confirm your subscription to {page.Name} with a POST to {link} (Accept: application/json); the answer carries the secret that signs every delivery.",
+        (_, null) => $"Confirm your subscription to {page.Name} with this code: {token}",
+        _ => $"Confirm your subscription to {page.Name} by opening {link}",
+    };
 
     private static bool IsTokenShaped(string? token) => token is { Length: SecretTokens.Length };
 }

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using StatusKit.Model;
+using StatusKit.Snapshots;
+
+namespace StatusKit.AspNetCore.Subscriptions;
+
+/// <summary>
+/// What the POST that confirms a subscription answers: a page for a person, or, when the request accepts
+/// <c>application/json</c> (a webhook receiver confirming by itself), JSON: <see cref="SubscriptionConfirmed"/> on
+/// success and problem details otherwise. A webhook's signing secret is in both, shown this once, and neither may be
+/// stored by a cache.
+/// </summary>
+internal static class ConfirmationAnswer
+{
+    /// <summary>Whether the request names <c>application/json</c> (or <c>application/*+json</c>) in its Accept header.</summary>
+    public static bool WantsJson(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(type => type.Quality is null or > 0
+            && (type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || (type.Type.Equals("application", StringComparison.OrdinalIgnoreCase) && type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase))));
+
+    /// <summary>The answer to a confirmation of <paramref name="subscriber"/> to <paramref name="page"/>.</summary>
+    public static IResult Confirmed(HttpContext context, PageSnapshot page, Subscriber subscriber)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        var secret = subscriber.Channel == SubscriberChannel.Webhook ? subscriber.SigningSecret : null;
+        if (WantsJson(context.Request))
+        {
+            return AdminJson.Json(new SubscriptionConfirmed(
+                "confirmed", new SubscriptionConfirmedPage(page.PageId, page.Name, page.Slug), ChannelName(subscriber.Channel), subscriber.Destination, secret));
+        }
+
+        var text = $"You will now hear about {page.Name}.";
+        return secret is null
+            ? SubscriptionPages.Message(StatusCodes.Status200OK, "Subscription confirmed", text)
+            : SubscriptionPages.Message(
+                StatusCodes.Status200OK,
+                "Subscription confirmed",
+                text,
+                $"The secret that signs every delivery to {subscriber.Destination} (Standard Webhooks, webhook-signature header) is {secret}. Keep it now: it is not shown again.");
+    }
+
+    /// <summary>A refusal: problem details for a JSON client, else a page.</summary>
+    public static IResult Refused(HttpContext context, int statusCode, string title, string text) =>
+        WantsJson(context.Request)
+            ? TypedResults.Problem(text, statusCode: statusCode, title: title)
+            : SubscriptionPages.Message(statusCode, title, text);
+
+    private static string ChannelName(SubscriberChannel channel) => channel switch
+    {
+        SubscriberChannel.Email => "email",
+        SubscriberChannel.Slack => "slack",
+        _ => "webhook",
+    };
+}
