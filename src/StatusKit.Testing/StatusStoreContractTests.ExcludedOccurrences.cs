@@ -24,7 +24,7 @@ public abstract partial class StatusStoreContractTests
         var page = await AddPageAsync();
         var window = TestData.Window(page.Id) with { ExcludedOccurrences = Exclusions };
 
-        await Store.AddMaintenanceWindowAsync(window, None);
+        await Store.AddMaintenanceWindowAsync(window, [], None);
 
         var expected = window with { Version = 1 };
         StoreAssert.Same(expected, await Store.GetMaintenanceWindowAsync(window.Id, None));
@@ -39,7 +39,7 @@ public abstract partial class StatusStoreContractTests
         var page = await AddPageAsync();
         var window = TestData.Window(page.Id) with { ExcludedOccurrences = [] };
 
-        await Store.AddMaintenanceWindowAsync(window, None);
+        await Store.AddMaintenanceWindowAsync(window, [], None);
 
         Assert.Empty((await Store.GetMaintenanceWindowAsync(window.Id, None))!.ExcludedOccurrences);
     }
@@ -48,7 +48,7 @@ public abstract partial class StatusStoreContractTests
     public async Task TryUpdateMaintenanceWindow_NewExcludedOccurrences_ReplaceTheStoredOnes_AndAnEmptyListClearsThem()
     {
         var page = await AddPageAsync();
-        var v1 = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), None);
+        var v1 = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id), [], None);
 
         var v2 = await Store.TryUpdateMaintenanceWindowAsync(v1 with { ExcludedOccurrences = Exclusions }, [], None);
         StoreAssert.Same(v1 with { ExcludedOccurrences = Exclusions, Version = 2 }, await Store.GetMaintenanceWindowAsync(v1.Id, None));
@@ -63,7 +63,7 @@ public abstract partial class StatusStoreContractTests
         var page = await AddPageAsync();
         var exclusions = new List<DateTime>(Exclusions);
         var window = TestData.Window(page.Id) with { ExcludedOccurrences = exclusions };
-        await Store.AddMaintenanceWindowAsync(window, None);
+        await Store.AddMaintenanceWindowAsync(window, [], None);
 
         exclusions.Clear();
 
@@ -76,7 +76,7 @@ public abstract partial class StatusStoreContractTests
         var page = await AddPageAsync();
         var component = await AddComponentAsync(page.Id, "Database");
         var window = await Store.AddMaintenanceWindowAsync(
-            TestData.Window(page.Id, [component.Id], MaintenanceState.Scheduled) with { ExcludedOccurrences = Exclusions }, None);
+            TestData.Window(page.Id, [component.Id], MaintenanceState.Scheduled) with { ExcludedOccurrences = Exclusions }, [], None);
 
         await Store.DeleteComponentAsync(component.Id, null, None);
 

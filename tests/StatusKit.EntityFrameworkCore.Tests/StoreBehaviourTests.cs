@@ -172,7 +172,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     {
         var store = Database.CreateStore();
         var (page, components, _) = await SeedAsync(store, "exclusions", 1);
-        var window = await store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [components[0].Id]), CancellationToken.None);
+        var window = await store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [components[0].Id]), [], CancellationToken.None);
         await using (var context = Database.CreateContext())
         {
             var migrator = context.GetService<IMigrator>();
