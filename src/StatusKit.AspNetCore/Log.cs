@@ -32,6 +32,6 @@ internal static partial class Log
     [LoggerMessage(1408, LogLevel.Information, "Ended an SSE stream of page {PageId}: the page is gone, private, or has a new access token")]
     public static partial void EventStreamAccessLapsed(ILogger logger, Guid pageId);
 
-    [LoggerMessage(1408, LogLevel.Information, "Refused an SSE stream of page {PageId}: the client holds the most streams allowed open")]
+    [LoggerMessage(1411, LogLevel.Information, "Refused an SSE stream of page {PageId}: the client holds the most streams allowed open")]
     public static partial void EventStreamLimitReached(ILogger logger, Guid pageId);
 }

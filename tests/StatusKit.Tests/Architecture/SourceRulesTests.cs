@@ -39,6 +39,20 @@ public sealed partial class SourceRulesTests
         Assert.True(missing.Count == 0, "List these log event ids in docs/logging.md:\n" + string.Join("\n", missing));
     }
 
+    [Fact]
+    public void EveryLogEventId_IsUsedByOneMessageOnly()
+    {
+        var reused = SourceFiles()
+            .Where(file => Path.GetFileName(file) == "Log.cs")
+            .SelectMany(file => LogEventIds().Matches(File.ReadAllText(file)).Select(m => (File: Relative(file), Id: m.Groups["id"].Value)))
+            .GroupBy(e => e.Id)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(e => e.File))}")
+            .ToList();
+
+        Assert.True(reused.Count == 0, "Give each log message its own event id (and list it in docs/logging.md):\n" + string.Join("\n", reused));
+    }
+
     [Theory]
     [InlineData("var now = DateTime.UtcNow;", 1)]
     [InlineData("var now = DateTimeOffset.Now;", 1)]
