@@ -20,15 +20,10 @@ namespace StatusKit.Testing;
 /// a store of your own, or a database that several hosts share, overrides it); the hosts of one fact share its store
 /// and its clock, as the instances of one deployment share a database. xUnit creates one instance of the class per fact.
 /// </remarks>
-public abstract class MaintenanceSchedulerContractTests : IAsyncLifetime
+public abstract class MaintenanceSchedulerContractTests : StoreContract
 {
     /// <summary>The instant every fact starts from (<see cref="TestData.T0"/>).</summary>
     protected static readonly DateTimeOffset T0 = TestData.T0;
-
-    private IStatusStore? _store;
-
-    /// <summary>The fresh store of the running fact, which every host of the fact shares.</summary>
-    protected IStatusStore Store => _store ?? throw new InvalidOperationException("The store is created in InitializeAsync.");
 
     /// <summary>
     /// A new host whose <see cref="MaintenanceSchedulerTestHost.Port"/> is the scheduler under test, over
@@ -37,42 +32,17 @@ public abstract class MaintenanceSchedulerContractTests : IAsyncLifetime
     /// instance.
     /// </summary>
     /// <param name="time">The clock of the fact.</param>
-    /// <param name="store">The store of the fact (<see cref="Store"/>).</param>
+    /// <param name="store">The store of the fact (<see cref="StoreContract.Store"/>).</param>
     /// <returns>The host; the fact disposes it.</returns>
     protected abstract Task<MaintenanceSchedulerTestHost> CreateHostAsync(ManualTimeProvider time, IStatusStore store);
 
     /// <summary>
-    /// Creates a new, empty store that shares no data with any other store this method returned. By default an
-    /// <see cref="InMemoryStatusStore"/>; override it to run the facts over your store (a database emptied per fact).
+    /// Creates a new, empty store that shares no data with any other store this method returned; every host of the fact
+    /// shares it. By default an <see cref="InMemoryStatusStore"/>; override it to run the facts over your store (a
+    /// database emptied per fact).
     /// </summary>
     /// <returns>The store of one fact.</returns>
-    protected virtual Task<IStatusStore> CreateStoreAsync() => Task.FromResult<IStatusStore>(new InMemoryStatusStore());
-
-    /// <summary>Disposes the store of a fact; by default when it is <see cref="IAsyncDisposable"/> or <see cref="IDisposable"/>.</summary>
-    /// <param name="store">The store <see cref="CreateStoreAsync"/> returned.</param>
-    /// <returns>A task that completes when the store is disposed.</returns>
-    protected virtual async Task DisposeStoreAsync(IStatusStore store)
-    {
-        switch (store)
-        {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync();
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
-        }
-    }
-
-    async Task IAsyncLifetime.InitializeAsync() => _store = await CreateStoreAsync();
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        if (_store is not null)
-        {
-            await DisposeStoreAsync(_store);
-        }
-    }
+    protected override Task<IStatusStore> CreateStoreAsync() => Task.FromResult<IStatusStore>(new InMemoryStatusStore());
 
     [Fact]
     public async Task One_off_window_starts_and_ends_once_with_status_history_and_notices()

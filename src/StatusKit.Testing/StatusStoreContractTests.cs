@@ -7,49 +7,17 @@ namespace StatusKit.Testing;
 
 /// <summary>
 /// The behaviour every <see cref="IStatusStore"/> must show. A store's test class derives from this class and only
-/// supplies <see cref="CreateStoreAsync"/>; all facts live here, so no store can skip one. Every test gets a fresh,
+/// supplies <see cref="StoreContract.CreateStoreAsync"/>; all facts live here, so no store can skip one. Every test gets a fresh,
 /// empty store (xUnit creates one instance of the class per test), uses fixed instants and depends on no other test.
 /// </summary>
-public abstract partial class StatusStoreContractTests : IAsyncLifetime
+public abstract partial class StatusStoreContractTests : StoreContract
 {
-    private IStatusStore? _store;
-
     /// <summary>Shorthand for <see cref="CancellationToken.None"/>.</summary>
     protected static CancellationToken None => CancellationToken.None;
 
-    /// <summary>The fresh store of the running test.</summary>
-    protected IStatusStore Store => _store ?? throw new InvalidOperationException("The store is created in InitializeAsync.");
-
-    /// <summary>Creates a new, empty store that shares no data with any other store this method returned.</summary>
-    protected abstract Task<IStatusStore> CreateStoreAsync();
-
-    /// <summary>Disposes the store of a test; by default when it is <see cref="IAsyncDisposable"/> or <see cref="IDisposable"/>.</summary>
-    protected virtual async Task DisposeStoreAsync(IStatusStore store)
-    {
-        switch (store)
-        {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync();
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
-        }
-    }
-
-    async Task IAsyncLifetime.InitializeAsync() => _store = await CreateStoreAsync();
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        if (_store is not null)
-        {
-            await DisposeStoreAsync(_store);
-        }
-    }
-
     // ---- Arrange helpers ------------------------------------------------------------------------------------
 
-    /// <summary>Adds a page built by <see cref="TestData.Page"/> to <see cref="Store"/>.</summary>
+    /// <summary>Adds a page built by <see cref="TestData.Page"/> to <see cref="StoreContract.Store"/>.</summary>
     /// <param name="slug">The slug; fresh by default.</param>
     /// <param name="name">The name; fresh by default.</param>
     /// <param name="teamId">The page's team.</param>
@@ -61,7 +29,7 @@ public abstract partial class StatusStoreContractTests : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Adds a component built by <see cref="TestData.Component"/> to <see cref="Store"/>.</summary>
+    /// <summary>Adds a component built by <see cref="TestData.Component"/> to <see cref="StoreContract.Store"/>.</summary>
     /// <param name="pageId">The page it belongs to.</param>
     /// <param name="name">The name; fresh by default.</param>
     /// <param name="teamId">The component's team.</param>
