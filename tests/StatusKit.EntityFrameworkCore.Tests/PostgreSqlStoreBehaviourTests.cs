@@ -54,6 +54,76 @@ public sealed partial class PostgreSqlStoreBehaviourTests(PostgreSqlCluster clus
             plan);
     }
 
+    /// <remarks>
+    /// PostgreSQL only: SQLite has a single writer, so its reorders cannot interleave at all. The first reorder is held
+    /// inside its transaction after it has written its components' orders (so it holds their row locks, and with the
+    /// page lock the page row's), the second one is started and runs until it waits on one of those locks, and only then
+    /// does the first commit. Without a lock on the page row taken first, the second reorder's update of the orders has
+    /// already chosen the rows it writes from the orders before the first committed, and leaves a mix of both.
+    /// </remarks>
+    [Fact]
+    public async Task Two_reorders_without_an_expected_version_leave_one_of_the_two_requested_orders_never_a_mix()
+    {
+        // Arrange: x, y and z in that order; the first reorder asks for y, x, z and the second for z, y, x.
+        var store = Database.CreateStore();
+        var page = Samples.Page("reorder-race");
+        await store.AddPageAsync(page, CancellationToken.None);
+        var components = new[] { "x", "y", "z" }.Select((name, order) => Samples.Component(page.Id, name, order: order)).ToArray();
+        foreach (var component in components)
+        {
+            await store.AddComponentAsync(component, CancellationToken.None);
+        }
+
+        var (x, y, z) = (components[0].Id, components[1].Id, components[2].Id);
+        Guid[] first = [y, x, z];
+        Guid[] second = [z, y, x];
+        var firstHoldsItsLocks = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = new InterleavingCommandInterceptor
+        {
+            // The page's version moving by one: the statement after the orders are written, before the commit.
+            Matching = text => text.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
+                               && text.Contains("statuskit_pages", StringComparison.Ordinal)
+                               && text.Contains('+', StringComparison.Ordinal),
+            Interleave = async () =>
+            {
+                firstHoldsItsLocks.SetResult();
+                await releaseFirst.Task;
+            },
+        };
+        var firstReorder = Database.CreateStore(holding).ReorderComponentsAsync(page.Id, first, null, CancellationToken.None);
+        await Task.WhenAny(firstHoldsItsLocks.Task, firstReorder);
+        Assert.True(firstHoldsItsLocks.Task.IsCompleted, "The first reorder never reached the update of the page's version.");
+
+        // Act
+        var secondReorder = store.ReorderComponentsAsync(page.Id, second, null, CancellationToken.None);
+        await UntilABackendWaitsOnALockAsync(((PostgreSqlTestDatabase)Database).ConnectionString, secondReorder);
+        releaseFirst.SetResult();
+        await Task.WhenAll(firstReorder, secondReorder);
+
+        // Assert: each component's display order, x, y, z, against each request's.
+        var stored = (await store.ListComponentsAsync(page.Id, CancellationToken.None)).ToDictionary(c => c.Id, c => c.DisplayOrder);
+        string Orders(Func<Guid, int> orderOf) => string.Join(",", new[] { x, y, z }.Select(orderOf));
+        Assert.Contains(
+            Orders(id => stored[id]),
+            new[] { Orders(id => Array.IndexOf(first, id)), Orders(id => Array.IndexOf(second, id)) });
+    }
+
+    /// <summary>
+    /// Returns once a session of the test's database waits on a lock (or <paramref name="waiter"/> has ended, so that a
+    /// call that never waits fails its assertions instead of hanging the test).
+    /// </summary>
+    private static async Task UntilABackendWaitsOnALockAsync(string connectionString, Task waiter)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var waiting = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock')", connection);
+        while (!waiter.IsCompleted && !(bool)(await waiting.ExecuteScalarAsync())!)
+        {
+        }
+    }
+
     /// <summary>EXPLAIN of <paramref name="statement"/> (not run), every parameter bound to the epoch as EF binds an instant.</summary>
     private static async Task<string> PlanAsync(string connectionString, string statement)
     {

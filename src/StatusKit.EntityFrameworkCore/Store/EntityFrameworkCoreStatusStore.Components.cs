@@ -134,11 +134,15 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     }
 
     /// <remarks>
-    /// In one transaction: the expected page version is checked by an <c>UPDATE</c> of the page row that changes
-    /// nothing (so on PostgreSQL a concurrent reorder at the same version waits for this one and then finds the version
-    /// moved), then the components whose order changes are written, and the page's version moves when any did. The
-    /// version returned is the expected one (moved by one when an order changed); without one it is read in the
-    /// transaction, after the page row's update when there was one, so no other write can have moved it since.
+    /// In one transaction: first an <c>UPDATE</c> of the page row that changes nothing locks that row, at the expected
+    /// page version when one is given (so a stale one is refused before anything is written), then the components
+    /// whose order changes are written, and the page's version moves when any did. Every reorder takes the page row's
+    /// lock first, with or without an expected version, so on PostgreSQL two reorders of one page run one after the
+    /// other: the second waits on the page row until the first commits, and then reads and writes the orders the first
+    /// left (or, given the version the first moved, is refused). Without that lock their updates of the component rows
+    /// could interleave row by row and leave a mix of both orders. The version returned is the expected one (moved by
+    /// one when an order changed); without one it is read in the transaction, after the page row's lock, so no other
+    /// write can have moved it since.
     /// </remarks>
     public async Task<long> ReorderComponentsAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, long? expectedPageVersion, CancellationToken cancellationToken)
     {
@@ -146,12 +150,18 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         await using var session = await OpenAsync(cancellationToken);
         await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
         await EnsurePageExistsAsync(session, pageId, cancellationToken);
-        if (expectedPageVersion is { } expected
-            && await session.Set<PageEntity>()
-                .Where(p => p.Id == pageId && p.Version == expected)
-                .ExecuteUpdateAsync(set => set.SetProperty(p => p.Version, p => p.Version), cancellationToken) == 0)
+
+        // The page row's lock serialises every reorder of the page, not only the compare-and-set ones.
+        var page = session.Set<PageEntity>().Where(p => p.Id == pageId);
+        if (expectedPageVersion is { } expected)
         {
-            throw StaleVersion.Of("page", pageId, expected);
+            page = page.Where(p => p.Version == expected);
+        }
+
+        if (await page.ExecuteUpdateAsync(set => set.SetProperty(p => p.Version, p => p.Version), cancellationToken) == 0)
+        {
+            // The page was there a statement ago: without an expected version it has been deleted since.
+            throw expectedPageVersion is { } stale ? StaleVersion.Of("page", pageId, stale) : MissingPage(pageId);
         }
 
         var onPage = (await session.Set<ComponentEntity>().Where(c => c.PageId == pageId).Select(c => c.Id).ToListAsync(cancellationToken))

@@ -4,14 +4,18 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace StatusKit.EntityFrameworkCore.Tests.Infrastructure;
 
 /// <summary>
-/// Runs <see cref="Interleave"/> once, just before the first command whose text starts with <see cref="Prefix"/>: a
-/// deterministic way to let another writer commit between a store call's read and its write.
+/// Runs <see cref="Interleave"/> once, just before the first command whose text starts with <see cref="Prefix"/> (or,
+/// when set, satisfies <see cref="Matching"/>): a deterministic way to let another writer commit between a store call's
+/// read and its write, or to hold a store call inside its transaction while another one runs.
 /// </summary>
 public sealed class InterleavingCommandInterceptor : DbCommandInterceptor
 {
     private int _ran;
 
     public string Prefix { get; set; } = "UPDATE";
+
+    /// <summary>When set, picks the command to interleave before by its text, in place of <see cref="Prefix"/>.</summary>
+    public Func<string, bool>? Matching { get; set; }
 
     public Func<Task> Interleave { get; set; } = () => Task.CompletedTask;
 
@@ -31,7 +35,9 @@ public sealed class InterleavingCommandInterceptor : DbCommandInterceptor
 
     private async Task InterleaveOnceAsync(DbCommand command)
     {
-        if (command.CommandText.TrimStart().StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && Interlocked.Exchange(ref _ran, 1) == 0)
+        var text = command.CommandText.TrimStart();
+        var matches = Matching?.Invoke(text) ?? text.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
+        if (matches && Interlocked.Exchange(ref _ran, 1) == 0)
         {
             await Interleave();
         }
