@@ -9,7 +9,8 @@ namespace StatusKit.Maintenance;
 /// subscribers who asked for the maintenance event (<see cref="Subscriber.NotifyOn"/>) and whose components meet the
 /// window's. Their deduplication stem <c>maintenance|{windowId}|{occurrenceStartTicks}|{event}</c> makes a retried or
 /// raced notice a no-op; a rescheduled notice's stem ends with the window version it replaces
-/// (<c>…|rescheduled|{version}</c>), so each move is told, also one back to a time announced before.
+/// (<c>…|rescheduled|{version}</c>), so each move is told, also one back to a time announced before. A rescheduled
+/// notice of a window in progress is a move of its end: it says when the maintenance in progress now ends.
 /// </summary>
 internal static class MaintenanceNotices
 {
@@ -54,10 +55,16 @@ internal static class MaintenanceNotices
         {
             when = $"This maintenance recurs; its next occurrence:\n\n{when}";
         }
-        else if (previous is { } was)
+        else if (previous is { } was && window.State == MaintenanceState.InProgress)
+        {
+            // The end of the maintenance in progress moved (extended or shortened): the new end first, then the times.
+            when = $"The maintenance in progress now ends at {PageClock.Instant(occurrenceEndsAt, page.TimeZoneId)} "
+                + $"instead of {PageClock.Instant(was.EndsAt, page.TimeZoneId)}.\n\n{when}";
+        }
+        else if (previous is { } moved)
         {
             // The old times first, the new ones last, where every maintenance notice gives the occurrence's times.
-            var wasWhen = PageClock.Range(was.StartsAt, was.EndsAt, page.TimeZoneId);
+            var wasWhen = PageClock.Range(moved.StartsAt, moved.EndsAt, page.TimeZoneId);
             when = window.Recurrence is null
                 ? $"Rescheduled: this maintenance moved from {wasWhen} to:\n\n{when}"
                 : $"Rescheduled: the next occurrence of this maintenance moved from {wasWhen} to:\n\n{when}";

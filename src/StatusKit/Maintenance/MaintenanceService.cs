@@ -81,6 +81,7 @@ public sealed class MaintenanceService
     /// its end moved (still after now and after its start) and its descriptive fields changed. When a reschedule moves an
     /// occurrence its subscribers were already told of (its reminder went out, or an earlier move was announced), they
     /// are told the old and the new times (<see cref="NotificationKind.MaintenanceRescheduled"/>), stored with the change.
+    /// Moving the end of a window in progress tells the subscribers who were told it started its new end the same way.
     /// With <see cref="UpdateMaintenanceWindow.ExpectedVersion"/>, the window must still be at that version (else
     /// <see cref="StatusKitConcurrencyException"/>, changing nothing); without, a concurrent change is read again.
     /// </summary>
@@ -99,7 +100,7 @@ public sealed class MaintenanceService
                 }
 
                 // Excluding the occurrence subscribers know of cancels it (the next one is new to them); any other move
-                // of it is told as rescheduled.
+                // of it, and a move of the end of the occurrence in progress, is told as rescheduled.
                 return notice is not null ? (revised, notice) : ScheduleChangeNotices.Rescheduled(window, revised, _options.Value.ReminderLeadTime, now);
             },
             "changed",

@@ -7,7 +7,8 @@ namespace StatusKit.Maintenance;
 /// What subscribers are told when an operator changes a window's schedule (pure): scheduling it, and moving or taking off
 /// the schedule an occurrence they already know of. They know of a Scheduled window's current occurrence once its
 /// reminder went out (<see cref="MaintenanceWindow.ReminderSentFor"/>) or a scheduled or rescheduled notice announced it
-/// (<see cref="MaintenanceWindow.AnnouncedFor"/>); of one they never heard of there is nothing to correct.
+/// (<see cref="MaintenanceWindow.AnnouncedFor"/>); of one they never heard of there is nothing to correct. They know of
+/// an InProgress window's occurrence, and when it ends, from its started notice (<see cref="StartWasAnnounced"/>).
 /// </summary>
 internal static class ScheduleChangeNotices
 {
@@ -41,18 +42,34 @@ internal static class ScheduleChangeNotices
     }
 
     /// <summary>
-    /// A Scheduled window <paramref name="before"/> revised to <paramref name="after"/> (new start, end, zone or
-    /// recurrence): when the current occurrence moved and its subscribers knew of it, the rescheduled notice (old and new
-    /// times) and <paramref name="after"/> marked as announced at the new start. When the new start is within
+    /// Whether the started notice of InProgress <paramref name="window"/>'s occurrence went out. Every occurrence in
+    /// progress was started by a transition that enqueued its started notice in the same compare-and-set (the
+    /// scheduler's start, or an operator's start now), and only a window that notifies subscribers sends it. A window
+    /// that was started silently and turned <see cref="MaintenanceWindow.NotifySubscribers"/> on later cannot be told
+    /// apart from one that was not; its subscribers are told of a move of its end too.
+    /// </summary>
+    public static bool StartWasAnnounced(MaintenanceWindow window) =>
+        window.State == MaintenanceState.InProgress && window.NotifySubscribers;
+
+    /// <summary>
+    /// A window <paramref name="before"/> revised to <paramref name="after"/>. For a Scheduled window (new start, end,
+    /// zone or recurrence): when the current occurrence moved and its subscribers knew of it, the rescheduled notice (old
+    /// and new times) and <paramref name="after"/> marked as announced at the new start. When the new start is within
     /// <paramref name="reminderLeadTime"/> of <paramref name="now"/>, the notice is also the new occurrence's reminder,
     /// so none follows it; further away, the reminder goes out again at its usual time. An unannounced move changes no
-    /// mark: the reminder of the new occurrence is still due, as for any window.
+    /// mark: the reminder of the new occurrence is still due, as for any window. For an InProgress window, see
+    /// <see cref="EndMoved"/>.
     /// </summary>
     public static (MaintenanceWindow After, MaintenanceNotice? Notice) Rescheduled(
         MaintenanceWindow before, MaintenanceWindow after, TimeSpan reminderLeadTime, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
+        if (before.State == MaintenanceState.InProgress)
+        {
+            return (after, EndMoved(before, after));
+        }
+
         var moved = after.OccurrenceStartsAt != before.OccurrenceStartsAt || after.OccurrenceEndsAt != before.OccurrenceEndsAt;
         if (!moved || !after.NotifySubscribers || !SubscribersKnowOf(before, now))
         {
@@ -66,6 +83,30 @@ internal static class ScheduleChangeNotices
             after.OccurrenceEndsAt,
             new OccurrenceSpan(before.OccurrenceStartsAt, before.OccurrenceEndsAt));
         return (announced, notice);
+    }
+
+    /// <summary>
+    /// An InProgress window <paramref name="before"/> whose end moved (extended or shortened) in <paramref name="after"/>:
+    /// the rescheduled notice with the occurrence's old and new times, when its subscribers were told it started (and so
+    /// when it would end) and the window still notifies them. None when the end stayed where it was. No mark changes:
+    /// the notice's deduplication key carries the window version it replaces, so a retried update sends it once and each
+    /// further move is told again.
+    /// </summary>
+    public static MaintenanceNotice? EndMoved(MaintenanceWindow before, MaintenanceWindow after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var moved = after.OccurrenceEndsAt != before.OccurrenceEndsAt;
+        if (!moved || after.State != MaintenanceState.InProgress || !after.NotifySubscribers || !StartWasAnnounced(before))
+        {
+            return null;
+        }
+
+        return new MaintenanceNotice(
+            NotificationKind.MaintenanceRescheduled,
+            after.OccurrenceStartsAt,
+            after.OccurrenceEndsAt,
+            new OccurrenceSpan(before.OccurrenceStartsAt, before.OccurrenceEndsAt));
     }
 
     /// <summary>
