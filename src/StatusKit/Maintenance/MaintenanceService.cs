@@ -93,15 +93,13 @@ public sealed class MaintenanceService
             changes.ExpectedVersion,
             async (window, now) =>
             {
-                var (revised, notice) = Revise(window, changes, now);
+                var revised = Revise(window, changes, now);
                 if (changes.ComponentIds is not null)
                 {
                     revised = revised with { ComponentIds = await _store.RequireComponentsOnPageAsync(window.PageId, changes.ComponentIds, cancellationToken) };
                 }
 
-                // Excluding the occurrence subscribers know of cancels it (the next one is new to them); any other move
-                // of it, and a move of the end of the occurrence in progress, is told as rescheduled.
-                return notice is not null ? (revised, notice) : ScheduleChangeNotices.Rescheduled(window, revised, _options.Value.ReminderLeadTime, now);
+                return ScheduleChangeNotices.Rescheduled(window, revised, _options.Value.ReminderLeadTime, now);
             },
             "changed",
             cancellationToken);
@@ -297,11 +295,8 @@ public sealed class MaintenanceService
             : new OccurrenceSpan(window.StartsAt, window.EndsAt).Contains(instant);
     }
 
-    /// <summary>
-    /// The window with <paramref name="changes"/> applied, and the notice that goes with them: when the change excludes
-    /// the Scheduled occurrence its subscribers were already reminded of, they are told that occurrence is cancelled.
-    /// </summary>
-    private static (MaintenanceWindow Window, MaintenanceNotice? Notice) Revise(MaintenanceWindow window, UpdateMaintenanceWindow changes, DateTimeOffset now)
+    /// <summary>The window with <paramref name="changes"/> applied (what subscribers are told of it: <see cref="ScheduleChangeNotices"/>).</summary>
+    private static MaintenanceWindow Revise(MaintenanceWindow window, UpdateMaintenanceWindow changes, DateTimeOffset now)
     {
         RequireState(window, "changed", MaintenanceState.Scheduled, MaintenanceState.InProgress);
         var revised = window with
@@ -335,33 +330,26 @@ public sealed class MaintenanceService
                 revised = Exclude(revised, excluded);
             }
 
-            return (changes.EndsAt is { } end ? MoveCurrentEnd(revised, end.ToUniversalTime(), now) : revised, null);
+            return changes.EndsAt is { } end ? MoveCurrentEnd(revised, end.ToUniversalTime(), now) : revised;
         }
 
         var endsAt = changes.EndsAt?.ToUniversalTime() ?? (startsAt + window.Duration);
         if (!rescheduling && !excluding && endsAt == window.EndsAt)
         {
-            return (revised, null);
+            return revised;
         }
 
-        var (schedule, current) = ScheduleValidator.Validate(startsAt, endsAt, zone, recurrence, excluded, now);
-        var remindedOccurrenceExcluded = ScheduleChangeNotices.SubscribersKnowOf(window, now)
-            && current.StartsAt != window.OccurrenceStartsAt
-            && schedule.IsExcluded(window.OccurrenceStartsAt);
-        return (
-            revised with
-            {
-                StartsAt = startsAt,
-                EndsAt = endsAt,
-                TimeZoneId = zone,
-                Recurrence = recurrence,
-                ExcludedOccurrences = excluded,
-                OccurrenceStartsAt = current.StartsAt.ToUniversalTime(),
-                OccurrenceEndsAt = current.EndsAt.ToUniversalTime(),
-            },
-            remindedOccurrenceExcluded
-                ? new MaintenanceNotice(NotificationKind.MaintenanceCancelled, window.OccurrenceStartsAt, window.OccurrenceEndsAt, OnlyThisOccurrence: true)
-                : null);
+        var (_, current) = ScheduleValidator.Validate(startsAt, endsAt, zone, recurrence, excluded, now);
+        return revised with
+        {
+            StartsAt = startsAt,
+            EndsAt = endsAt,
+            TimeZoneId = zone,
+            Recurrence = recurrence,
+            ExcludedOccurrences = excluded,
+            OccurrenceStartsAt = current.StartsAt.ToUniversalTime(),
+            OccurrenceEndsAt = current.EndsAt.ToUniversalTime(),
+        };
     }
 
     /// <summary>

@@ -57,8 +57,9 @@ internal static class ScheduleChangeNotices
     /// and new times) and <paramref name="after"/> marked as announced at the new start. When the new start is within
     /// <paramref name="reminderLeadTime"/> of <paramref name="now"/>, the notice is also the new occurrence's reminder,
     /// so none follows it; further away, the reminder goes out again at its usual time. An unannounced move changes no
-    /// mark: the reminder of the new occurrence is still due, as for any window. For an InProgress window, see
-    /// <see cref="EndMoved"/>.
+    /// mark: the reminder of the new occurrence is still due, as for any window. When the occurrence they knew of was
+    /// excluded rather than moved, they are told that occurrence is cancelled (its later ones are still planned), and the
+    /// next occurrence gets its reminder as usual. For an InProgress window, see <see cref="EndMoved"/>.
     /// </summary>
     public static (MaintenanceWindow After, MaintenanceNotice? Notice) Rescheduled(
         MaintenanceWindow before, MaintenanceWindow after, TimeSpan reminderLeadTime, DateTimeOffset now)
@@ -74,6 +75,13 @@ internal static class ScheduleChangeNotices
         if (!moved || !after.NotifySubscribers || !SubscribersKnowOf(before, now))
         {
             return (after, null);
+        }
+
+        if (after.OccurrenceStartsAt != before.OccurrenceStartsAt && OccurrenceSchedule.For(after)?.IsExcluded(before.OccurrenceStartsAt) == true)
+        {
+            // The occurrence they know of is excluded, not moved: it is off, and the next one is new to them.
+            return (after, new MaintenanceNotice(
+                NotificationKind.MaintenanceCancelled, before.OccurrenceStartsAt, before.OccurrenceEndsAt, OnlyThisOccurrence: true));
         }
 
         var announced = Announced(after, reminderLeadTime, now);
