@@ -32,8 +32,6 @@ public static class UptimeCalculator
 
         var today = Today(zone, now);
         var result = new UptimeDay[days];
-        var totalCounted = TimeSpan.Zero;
-        var totalDown = TimeSpan.Zero;
         var next = 0;
         var status = history.Count > 0 ? history[0].OldStatus : component.Status;
         for (var d = 0; d < days; d++)
@@ -71,23 +69,24 @@ public static class UptimeCalculator
 
             down += (to - cursor) * weights.For(status);
             var counted = to - from;
-            totalCounted += counted;
-            totalDown += down;
-            result[d] = new UptimeDay(date, Percent(down, counted), worst, down);
+            result[d] = new UptimeDay(date, Percent(down, counted), worst, down) { CountedTime = counted };
         }
 
-        return new ComponentUptime(component.Id, result, totalCounted > TimeSpan.Zero ? Percent(totalDown, totalCounted) : null);
+        return new ComponentUptime(component.Id, result, Total(result));
     }
 
-    /// <summary>The page aggregate: per day, the mean uptime of the components that existed and the worst status of any.</summary>
+    /// <summary>
+    /// The page aggregate: per day, the worst status of any component, and the uptime of all the component time
+    /// counted that day (1 − the components' summed downtime / their summed counted time), so a component that existed
+    /// for an hour of the day weighs an hour, not as much as one that existed all day.
+    /// </summary>
     public static IReadOnlyList<UptimeDay> Aggregate(IReadOnlyList<ComponentUptime> components, int days)
     {
         ArgumentNullException.ThrowIfNull(components);
         var result = new UptimeDay[days];
         for (var d = 0; d < days; d++)
         {
-            var sum = 0.0;
-            var counted = 0;
+            var counted = TimeSpan.Zero;
             var worst = ComponentStatus.Operational;
             var down = TimeSpan.Zero;
             DateOnly date = default;
@@ -97,17 +96,31 @@ public static class UptimeCalculator
                 date = day.Date;
                 worst = worst.Worst(day.WorstStatus);
                 down += day.Downtime;
-                if (day.UptimePercent is { } percent)
-                {
-                    sum += percent;
-                    counted++;
-                }
+                counted += day.CountedTime;
             }
 
-            result[d] = new UptimeDay(date, counted == 0 ? null : sum / counted, worst, down);
+            result[d] = new UptimeDay(date, counted > TimeSpan.Zero ? Percent(down, counted) : null, worst, down) { CountedTime = counted };
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The uptime over all the time counted in <paramref name="days"/> (1 − summed downtime / summed counted time), or
+    /// null when nothing was counted: a component's figure for the period, or a page's from its aggregate days.
+    /// </summary>
+    public static double? Total(IReadOnlyList<UptimeDay> days)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        var counted = TimeSpan.Zero;
+        var down = TimeSpan.Zero;
+        foreach (var day in days)
+        {
+            counted += day.CountedTime;
+            down += day.Downtime;
+        }
+
+        return counted > TimeSpan.Zero ? Percent(down, counted) : null;
     }
 
     /// <summary>The last <paramref name="days"/> days (today included) in <paramref name="zone"/>, each without data.</summary>

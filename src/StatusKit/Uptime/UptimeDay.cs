@@ -7,4 +7,11 @@ namespace StatusKit.Uptime;
 /// <param name="UptimePercent">The uptime in percent, or null when the component did not exist that day.</param>
 /// <param name="WorstStatus">The most severe status during the day.</param>
 /// <param name="Downtime">The weighted downtime of the day.</param>
-public sealed record UptimeDay(DateOnly Date, double? UptimePercent, ComponentStatus WorstStatus, TimeSpan Downtime);
+public sealed record UptimeDay(DateOnly Date, double? UptimePercent, ComponentStatus WorstStatus, TimeSpan Downtime)
+{
+    /// <summary>
+    /// The time counted that day: the part of the day the component existed, up to now (zero when it did not exist);
+    /// for a page's day, the sum over its components. <see cref="UptimePercent"/> is 1 − <see cref="Downtime"/> / this.
+    /// </summary>
+    public TimeSpan CountedTime { get; init; }
+}

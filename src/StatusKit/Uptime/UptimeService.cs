@@ -43,8 +43,7 @@ internal sealed class UptimeService(IStatusStore store, IOptions<StatusPagesOpti
 
         var uptimes = await ComputeAsync(page, components, days, cancellationToken);
         var aggregate = UptimeCalculator.Aggregate(uptimes, days);
-        var counted = uptimes.Where(u => u.UptimePercent is not null).ToList();
-        return new PageUptime(pageId, uptimes, aggregate, counted.Count == 0 ? null : counted.Average(u => u.UptimePercent!.Value));
+        return new PageUptime(pageId, uptimes, aggregate, UptimeCalculator.Total(aggregate));
     }
 
     private async Task<ComponentUptime[]> ComputeAsync(StatusPage page, IReadOnlyList<Component> components, int days, CancellationToken cancellationToken)

@@ -177,6 +177,39 @@ public sealed class UptimeCalculatorTests
         Assert.Equal(ComponentStatus.MajorOutage, earlier[0].WorstStatus);
     }
 
+    [Fact]
+    public void Aggregate_WeighsEachComponentByTheTimeItExistedThatDay()
+    {
+        var down = Component(createdAt: Jan5.AddDays(-30));
+        var added = Component(createdAt: Jan5.AddHours(20));
+        var now = Jan5.AddHours(23);
+        var downAllDay = UptimeCalculator.Compute(down, Changes(down, (Jan5.AddHours(-1), ComponentStatus.MajorOutage)), Utc, now, 1, DowntimeWeights.Default);
+        var upThreeHours = UptimeCalculator.Compute(added, [], Utc, now, 1, DowntimeWeights.Default);
+
+        var day = UptimeCalculator.Aggregate([downAllDay, upThreeHours], 1)[0];
+
+        // 3 hours up out of 23 + 3 counted, not the mean of 0 % and 100 %.
+        Assert.Equal(100.0 * 3 / 26, day.UptimePercent!.Value, 9);
+        Assert.Equal(TimeSpan.FromHours(26), day.CountedTime);
+        Assert.Equal(TimeSpan.FromHours(23), day.Downtime);
+    }
+
+    [Fact]
+    public void Total_IsTheDowntimeOverTheCountedTimeOfAllDays_NotTheMeanOfTheDailyFigures()
+    {
+        var component = Component(createdAt: Jan5.AddHours(23));
+        var history = Changes(component, (Jan5.AddHours(23), ComponentStatus.MajorOutage), (Jan5.AddDays(1), ComponentStatus.Operational));
+
+        var uptime = UptimeCalculator.Compute(component, history, Utc, Jan5.AddDays(1).AddHours(23), days: 2, DowntimeWeights.Default);
+
+        // Down its first hour (January 5), up the 23 hours of January 6: 23 / 24, not the mean of 0 % and 100 %.
+        Assert.Equal(0.0, uptime.Days[0].UptimePercent!.Value, 9);
+        Assert.Equal(100.0, uptime.Days[1].UptimePercent!.Value, 9);
+        Assert.Equal(100.0 * 23 / 24, uptime.UptimePercent!.Value, 9);
+        Assert.Equal(uptime.UptimePercent, UptimeCalculator.Total(uptime.Days));
+        Assert.Null(UptimeCalculator.Total([]));
+    }
+
     internal static Component Component(DateTimeOffset createdAt, ComponentStatus status = ComponentStatus.Operational) => new()
     {
         Id = Guid.NewGuid(),

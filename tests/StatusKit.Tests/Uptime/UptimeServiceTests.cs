@@ -73,6 +73,24 @@ public sealed class UptimeServiceTests
     }
 
     [Fact]
+    public async Task PageUptime_WeighsAComponentAddedLate_ByTheTimeItExisted()
+    {
+        await using var kit = new StatusKitHarness(start: Start);
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        await kit.Components.SetManualStatusAsync(c[0].Id, ComponentStatus.MajorOutage);
+        kit.Clock.SetUtcNow(Start.AddDays(1).AddHours(22));
+        await kit.Components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "Web" });
+        kit.Clock.SetUtcNow(Start.AddDays(1).AddHours(23));
+
+        var uptime = (await kit.Get<IUptimeService>().GetPageUptimeAsync(page.Id, days: 2))!;
+
+        // API: down all 47 hours; Web: up its 1 hour. One hour up of 48 counted, not the mean of 0 % and 100 %.
+        Assert.Equal(100.0 / 48, uptime.UptimePercent!.Value, 6);
+        Assert.Equal(100.0 / 24, uptime.Days[1].UptimePercent!.Value, 6);
+        Assert.Equal(0.0, uptime.Days[0].UptimePercent!.Value, 6);
+    }
+
+    [Fact]
     public async Task PageUptime_OfAPageWithoutComponents_HasTheLastDaysDated_AndNoData()
     {
         await using var kit = new StatusKitHarness(start: Start.AddHours(6));
