@@ -36,6 +36,12 @@ public sealed class StatusPageEndpointOptions
     public int UptimeDays { get; set; } = 90;
 
     /// <summary>
+    /// Whether the HTML page offers a "Subscribe to updates" form (posting to <c>subscriptions</c>) for the channels
+    /// that have a notifier: email once one is added, Slack and webhook always. Default true.
+    /// </summary>
+    public bool ShowSubscribeForm { get; set; } = true;
+
+    /// <summary>
     /// How many subscription requests one client address (an IPv4 address, or an IPv6 /64 prefix) may make per
     /// <see cref="SubscriptionWindow"/>. Default 5.
     /// </summary>

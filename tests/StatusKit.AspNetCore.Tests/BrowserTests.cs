@@ -97,6 +97,40 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
         Assert.Equal("status st-operational", await page.GetAttributeAsync(web, "class"));
     }
 
+    [Fact]
+    public async Task A_visitor_subscribes_through_the_pages_form()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        var pageId = await host.Factory.PageIdAsync("demo");
+        var payouts = (await host.Factory.Service<StatusKit.Services.ComponentService>().ListAsync(pageId)).Single(c => c.Name == "Payouts");
+        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 360, Height = 780 } });
+        await page.GotoAsync(host.BaseAddress + "/status/demo");
+
+        await page.ClickAsync("#subscribe > summary");
+        await page.FillAsync("#subscribe-destination", "browser-visitor@example.com");
+        await page.UncheckAsync("input[name=notifyOn][value=maintenance]");
+        await page.ClickAsync("#subscribe .some > summary");
+        await page.CheckAsync($"input[name=components][value='{payouts.Id}']");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the open form scrolls sideways");
+        var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "demo-subscribe-phone.png"), FullPage = true });
+        await page.ClickAsync("#subscribe button[type=submit]");
+
+        await page.WaitForSelectorAsync("h1:has-text('Check your messages')", new PageWaitForSelectorOptions { Timeout = 10_000 });
+        var subscriber = (await host.Factory.Service<StatusKit.Services.SubscriberService>().ListAsync(pageId)).Single(s => s.Destination == "browser-visitor@example.com");
+        Assert.Equal(StatusKit.Model.NotificationEvents.All & ~StatusKit.Model.NotificationEvents.Maintenance, subscriber.NotifyOn);
+        Assert.Equal([payouts.Id], subscriber.ComponentIds);
+        Assert.False(subscriber.IsVerified);
+        await page.ClickAsync("text=Back to the status page");
+        await page.WaitForSelectorAsync("#banner-text");
+    }
+
     private async Task SignalAsync(string incidentId, string state, long version)
     {
         using var admin = new HttpClient { BaseAddress = new Uri(host.BaseAddress) };

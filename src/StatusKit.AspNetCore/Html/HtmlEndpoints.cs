@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StatusKit.Abstractions;
 using StatusKit.AspNetCore.Access;
+using StatusKit.Model;
 using StatusKit.Services;
 using StatusKit.Uptime;
 
@@ -36,7 +38,10 @@ internal static class HtmlEndpoints
         var history = await services.GetRequiredService<StatusIncidentService>().GetHistoryAsync(snapshot.PageId, options.HistoryDays, context.RequestAborted);
         var pageUptime = await services.GetRequiredService<IUptimeService>().GetPageUptimeAsync(snapshot.PageId, options.UptimeDays, context.RequestAborted);
         var uptime = pageUptime?.Components.ToDictionary(c => c.ComponentId) ?? [];
-        var view = new PageView(snapshot, [.. history.Where(i => !i.IsUnresolved)], uptime, context.Request.PathBase + pagePath, options.HistoryDays);
+        IReadOnlyList<SubscriberChannel> channels = options.ShowSubscribeForm
+            ? [.. services.GetServices<INotifier>().Select(n => n.Channel).Distinct().Order()]
+            : [];
+        var view = new PageView(snapshot, [.. history.Where(i => !i.IsUnresolved)], uptime, context.Request.PathBase + pagePath, options.HistoryDays, channels);
         var bytes = Encoding.UTF8.GetBytes(services.GetRequiredService<PageRenderer>().Render(view));
         // The page also shows history and uptime, which change without the snapshot: its tag is a hash of its bytes.
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12))}\"";

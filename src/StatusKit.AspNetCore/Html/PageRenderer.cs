@@ -28,6 +28,7 @@ internal sealed class PageRenderer
             html.Element("p", snapshot.Description);
         }
 
+        SubscribeForm.Write(html, view);
         html.Raw("</header><main id=\"main\">");
         Banner(html, snapshot);
         Incidents(html, "Current incidents", "current", snapshot.UnresolvedIncidents, zone);

@@ -38,6 +38,17 @@ internal static class PageStyles
         ol.timeline li{margin:0 0 6px}
         .state{font-weight:600}
         .meta{color:var(--muted);font-size:.875rem}
+        .subscribe{margin:0 0 16px}
+        .subscribe>summary{display:inline-block;cursor:pointer;font-weight:600;color:#0550ae;border:1px solid var(--line);border-radius:6px;padding:4px 12px;background:#fff}
+        .subscribe form{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin-top:8px;display:grid;gap:10px;max-width:560px}
+        .subscribe fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 16px}
+        .subscribe legend{font-weight:600;padding:0;margin-bottom:4px}
+        .subscribe label{overflow-wrap:anywhere}
+        .subscribe input[name=destination]{font:inherit;padding:6px 8px;border:1px solid #8c959f;border-radius:6px;width:100%}
+        .subscribe .some fieldset{flex-direction:column;flex-wrap:nowrap;max-height:240px;overflow:auto}
+        .subscribe .some summary{cursor:pointer}
+        .subscribe button{justify-self:start;font:inherit;font-weight:600;color:#fff;background:#0969da;border:0;border-radius:6px;padding:6px 16px;cursor:pointer}
+        .subscribe p{margin:0}
         footer{padding-bottom:32px;color:var(--muted);font-size:.875rem}
         footer a{color:#0550ae}
         @media (max-width:480px){header h1{font-size:1.4rem}.uptime{height:22px}.banner{padding:12px 14px}}

@@ -4,10 +4,14 @@ using StatusKit.Uptime;
 
 namespace StatusKit.AspNetCore.Html;
 
-/// <summary>Everything the HTML page shows; <see cref="Uptime"/> is per component id, from <see cref="IUptimeService"/>.</summary>
+/// <summary>
+/// Everything the HTML page shows; <see cref="Uptime"/> is per component id, from <see cref="IUptimeService"/>;
+/// <see cref="SubscribeChannels"/> are the channels its subscribe form offers (none: no form).
+/// </summary>
 internal sealed record PageView(
     PageSnapshot Snapshot,
     IReadOnlyList<StatusIncident> ResolvedIncidents,
     IReadOnlyDictionary<Guid, ComponentUptime> Uptime,
     string PagePath,
-    int HistoryDays);
+    int HistoryDays,
+    IReadOnlyList<SubscriberChannel> SubscribeChannels);

@@ -27,7 +27,7 @@ internal static class ConfirmationAnswer
         if (WantsJson(context.Request))
         {
             return AdminJson.Json(new SubscriptionConfirmed(
-                "confirmed", new SubscriptionConfirmedPage(page.PageId, page.Name, page.Slug), ChannelName(subscriber.Channel), subscriber.Destination, secret));
+                "confirmed", new SubscriptionConfirmedPage(page.PageId, page.Name, page.Slug), ChannelNames.Of(subscriber.Channel), subscriber.Destination, secret));
         }
 
         var text = $"You will now hear about {page.Name}.";
@@ -45,11 +45,4 @@ internal static class ConfirmationAnswer
         WantsJson(context.Request)
             ? TypedResults.Problem(text, statusCode: statusCode, title: title)
             : SubscriptionPages.Message(statusCode, title, text);
-
-    private static string ChannelName(SubscriberChannel channel) => channel switch
-    {
-        SubscriberChannel.Email => "email",
-        SubscriberChannel.Slack => "slack",
-        _ => "webhook",
-    };
 }

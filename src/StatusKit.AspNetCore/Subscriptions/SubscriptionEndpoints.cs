@@ -66,17 +66,18 @@ internal static class SubscriptionEndpoints
             return TypedResults.NotFound();
         }
 
+        // A person submitting the page's form gets pages back, with a link to the status page; scripts get JSON.
+        var backTo = SubscriptionPages.WantsPage(context.Request) ? context.Request.PathBase + paths.PagePath(slug) : null;
         var limiter = services.GetRequiredService<SubscriptionRateLimiter>();
         if (!limiter.TryAcquire(context.Connection.RemoteIpAddress, out var retryAfter))
         {
-            return TooManyRequests(context, slug, retryAfter, "Too many subscription requests from this address; try again later.");
+            return TooManyRequests(context, slug, retryAfter, "Too many subscription requests from this address; try again later.", backTo);
         }
 
         if (!await BoundedRequestBody.TryBufferAsync(context, MaxRequestBytes))
         {
             Log.SubscriptionTooLarge(Log.For(context), slug, MaxRequestBytes);
-            return TypedResults.Problem(
-                $"A subscription request must be at most {MaxRequestBytes / 1024} KiB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large.");
+            return Refused(StatusCodes.Status413PayloadTooLarge, "Request too large.", $"A subscription request must be at most {MaxRequestBytes / 1024} KiB.", backTo);
         }
 
         var request = await ReadAsync(context);
@@ -84,7 +85,7 @@ internal static class SubscriptionEndpoints
         if (!string.IsNullOrWhiteSpace(request.Destination)
             && !limiter.TryAcquireDestination(request.Channel ?? string.Empty, request.Destination, out retryAfter))
         {
-            return TooManyRequests(context, slug, retryAfter, "Too many subscription requests for this destination; try again later.");
+            return TooManyRequests(context, slug, retryAfter, "Too many subscription requests for this destination; try again later.", backTo);
         }
 
         try
@@ -92,7 +93,7 @@ internal static class SubscriptionEndpoints
             await services.GetRequiredService<SubscriberService>().SubscribeAsync(new Subscribe
             {
                 PageId = snapshot.PageId,
-                Channel = Channel(request.Channel),
+                Channel = ChannelNames.Parse(request.Channel),
                 Destination = request.Destination ?? string.Empty,
                 ComponentIds = request.Components ?? [],
                 NotifyOn = NotifyOn(request.NotifyOn),
@@ -104,10 +105,12 @@ internal static class SubscriptionEndpoints
             // other destination gets, so the route cannot tell who is subscribed.
         }
 
-        return TypedResults.Accepted((string?)null, Accepted);
+        return backTo is null
+            ? TypedResults.Accepted((string?)null, Accepted)
+            : SubscriptionPages.Message(StatusCodes.Status202Accepted, "Check your messages", Accepted.Message, backTo: backTo);
     }
 
-    private static IResult TooManyRequests(HttpContext context, string slug, TimeSpan? retryAfter, string detail)
+    private static IResult TooManyRequests(HttpContext context, string slug, TimeSpan? retryAfter, string detail, string? backTo)
     {
         Log.SubscriptionRateLimited(Log.For(context), slug);
         if (retryAfter is { } after)
@@ -115,8 +118,14 @@ internal static class SubscriptionEndpoints
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        return TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.");
+        return Refused(StatusCodes.Status429TooManyRequests, "Too many requests.", detail, backTo);
     }
+
+    // Problem details for a script; for a person (backTo set), a page that says the same and links back.
+    internal static IResult Refused(int statusCode, string title, string detail, string? backTo) =>
+        backTo is null
+            ? TypedResults.Problem(detail, statusCode: statusCode, title: title)
+            : SubscriptionPages.Message(statusCode, title.TrimEnd('.'), detail, backTo: backTo);
 
     private static async Task<IResult> ConfirmVerifyAsync(HttpContext context, string slug, string? token, PagePaths paths)
     {
@@ -201,14 +210,6 @@ internal static class SubscriptionEndpoints
 
         return await AdminJson.ReadAsync<SubscribeRequest>(context);
     }
-
-    private static SubscriberChannel Channel(string? channel) => channel?.Trim().ToUpperInvariant() switch
-    {
-        "EMAIL" => SubscriberChannel.Email,
-        "SLACK" => SubscriberChannel.Slack,
-        "WEBHOOK" => SubscriberChannel.Webhook,
-        _ => throw new StatusKitValidationException("channel", $"Use 'email', 'slack' or 'webhook' (was '{channel}')."),
-    };
 
     internal static NotificationEvents NotifyOn(IReadOnlyList<string>? values)
     {

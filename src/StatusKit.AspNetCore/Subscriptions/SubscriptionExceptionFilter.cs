@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Http;
 namespace StatusKit.AspNetCore.Subscriptions;
 
 /// <summary>
-/// Turns StatusKit's exceptions thrown by a public subscription route into problem details, and logs the refusal
+/// Turns StatusKit's exceptions thrown by a public subscription route into problem details (for the page's subscribe
+/// form, a page saying the same with a link back), and logs the refusal
 /// under <see cref="Log.Category"/> (event 1409) with its field only: the message can quote the destination a visitor
 /// typed, which is never logged.
 /// </summary>
@@ -20,7 +21,19 @@ internal sealed class SubscriptionExceptionFilter : IEndpointFilter
             var http = context.HttpContext;
             var problem = Problems.From(ex);
             Log.SubscriptionRefused(Log.For(http), http.Request.Method, http.Request.Path, problem.StatusCode, ex.Field);
-            return problem;
+            return BackTo(http.Request) is { } backTo
+                ? SubscriptionPages.Message(problem.StatusCode, "Subscription not saved", ex.Message, backTo: backTo)
+                : problem;
         }
+    }
+
+    // A person's form post to "{page}/subscriptions" gets a page that links back to "{page}"; anything else, problem details.
+    private static string? BackTo(HttpRequest request)
+    {
+        const string Suffix = "/subscriptions";
+        var path = (request.Path.Value ?? string.Empty).TrimEnd('/');
+        return HttpMethods.IsPost(request.Method) && SubscriptionPages.WantsPage(request) && path.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase)
+            ? request.PathBase + path[..^Suffix.Length]
+            : null;
     }
 }

@@ -21,8 +21,19 @@ internal static class SubscriptionPages
         return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
     }
 
-    /// <summary>A page with a title and one paragraph of <paramref name="text"/>, and a second of <paramref name="detail"/> when given.</summary>
-    public static IResult Message(int statusCode, string title, string text, string? detail = null)
+    /// <summary>
+    /// Whether the request is a person's browser (the page's subscribe form): its Accept header names <c>text/html</c>
+    /// and not JSON. Scripts (<c>Accept: */*</c> or JSON) keep getting JSON and problem details.
+    /// </summary>
+    public static bool WantsPage(HttpRequest request) =>
+        !ConfirmationAnswer.WantsJson(request)
+        && request.GetTypedHeaders().Accept.Any(type => type.Quality is null or > 0 && type.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// A page with a title and one paragraph of <paramref name="text"/>, a second of <paramref name="detail"/> when
+    /// given, and a link back to the status page at <paramref name="backTo"/> when given.
+    /// </summary>
+    public static IResult Message(int statusCode, string title, string text, string? detail = null, string? backTo = null)
     {
         var html = new HtmlWriter()
             .Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
@@ -30,6 +41,11 @@ internal static class SubscriptionPages
         if (detail is not null)
         {
             html.Element("p", detail);
+        }
+
+        if (backTo is not null)
+        {
+            html.Raw("<p><a").Attribute("href", backTo).Raw(">Back to the status page</a></p>");
         }
 
         html.Raw("</main></body></html>\n");

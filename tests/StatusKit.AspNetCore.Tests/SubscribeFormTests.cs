@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using StatusKit.Model;
+using StatusKit.Services;
+
+namespace StatusKit.AspNetCore.Tests;
+
+/// <summary>The page's "Subscribe to updates" form, and what <c>POST subscriptions</c> answers the browser that submits it.</summary>
+[Collection(SampleHostCollection.Name)]
+public sealed class SubscribeFormTests(SampleHostFactory factory)
+{
+    private const string BrowserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    [Fact]
+    public async Task The_page_offers_a_subscribe_form_for_every_channel_with_a_notifier_and_every_component()
+    {
+        using var client = factory.CreatePublicClient("192.0.2.40");
+        var components = await factory.Service<ComponentService>().ListAsync(await factory.PageIdAsync("demo"));
+
+        var html = await client.GetStringAsync("/status/demo");
+
+        Assert.Contains("<form method=\"post\" action=\"/status/demo/subscriptions\">", html, StringComparison.Ordinal);
+        foreach (var channel in new[] { "email", "slack", "webhook" })
+        {
+            Assert.Contains($"name=\"channel\" value=\"{channel}\"", html, StringComparison.Ordinal);
+        }
+
+        foreach (var notifyOn in new[] { "degraded", "outage", "maintenance", "resolved" })
+        {
+            Assert.Contains($"name=\"notifyOn\" value=\"{notifyOn}\" checked>", html, StringComparison.Ordinal);
+        }
+
+        Assert.All(components, c => Assert.Contains($"name=\"components\" value=\"{c.Id}\">", html, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Submitting_the_form_from_a_browser_subscribes_and_answers_a_page_that_links_back()
+    {
+        using var client = factory.CreatePublicClient("192.0.2.41");
+        var pageId = await factory.PageIdAsync("demo");
+        var payouts = (await factory.Service<ComponentService>().ListAsync(pageId)).Single(c => c.Name == "Payouts");
+
+        using var response = await PostFormAsync(client, BrowserAccept,
+            ("channel", "email"), ("destination", "form-visitor@example.com"), ("notifyOn", "outage"), ("notifyOn", "resolved"), ("components", payouts.Id.ToString()));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Check your messages</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/status/demo\">Back to the status page</a>", html, StringComparison.Ordinal);
+        var subscriber = (await factory.Service<SubscriberService>().ListAsync(pageId)).Single(s => s.Destination == "form-visitor@example.com");
+        Assert.Equal((NotificationEvents.Outage | NotificationEvents.Resolved, false), (subscriber.NotifyOn, subscriber.IsVerified));
+        Assert.Equal([payouts.Id], subscriber.ComponentIds);
+    }
+
+    [Fact]
+    public async Task A_browser_whose_form_is_refused_gets_a_page_naming_the_problem_and_nothing_is_stored()
+    {
+        using var client = factory.CreatePublicClient("192.0.2.42");
+        var pageId = await factory.PageIdAsync("demo");
+
+        using var response = await PostFormAsync(client, BrowserAccept, ("channel", "email"), ("destination", "not-an-address"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Subscription not saved</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("not-an-address", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/status/demo\">Back to the status page</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(await factory.Service<SubscriberService>().ListAsync(pageId), s => s.Destination.Contains("not-an-address", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_script_posting_the_same_form_keeps_getting_JSON_and_problem_details()
+    {
+        using var client = factory.CreatePublicClient("192.0.2.43");
+
+        using var accepted = await PostFormAsync(client, "*/*", ("channel", "email"), ("destination", "form-script@example.com"));
+        using var refused = await PostFormAsync(client, "*/*", ("channel", "email"), ("destination", "not-an-address"));
+
+        Assert.Equal((HttpStatusCode.Accepted, "application/json"), (accepted.StatusCode, accepted.Content.Headers.ContentType?.MediaType));
+        Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (refused.StatusCode, refused.Content.Headers.ContentType?.MediaType));
+    }
+
+    [Fact]
+    public async Task A_browser_over_the_rate_limit_gets_a_page_with_Retry_After()
+    {
+        using var client = factory.CreatePublicClient("192.0.2.44");
+        for (var i = 0; i < 5; i++)
+        {
+            using var ok = await PostFormAsync(client, BrowserAccept, ("channel", "email"), ("destination", $"form-limit-{i}@example.com"));
+            Assert.Equal(HttpStatusCode.Accepted, ok.StatusCode);
+        }
+
+        using var response = await PostFormAsync(client, BrowserAccept, ("channel", "email"), ("destination", "form-limit-5@example.com"));
+
+        Assert.Equal((HttpStatusCode)429, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Contains("Back to the status page", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_email_notifier_the_form_offers_Slack_and_webhook_only_and_the_option_can_hide_it()
+    {
+        async Task<string> PageAsync(bool show)
+        {
+            await using var app = await EmbeddedHost.StartAsync(
+                services => services.AddStatusPages().AddStatusPageEndpoints(o => o.ShowSubscribeForm = show),
+                app => app.MapStatusPages("/status"));
+            await app.Services.GetRequiredService<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme" });
+            using var client = app.Client();
+            return await client.GetStringAsync("/status/acme");
+        }
+
+        var shown = await PageAsync(show: true);
+        var hidden = await PageAsync(show: false);
+
+        Assert.Contains("value=\"slack\" checked>", shown, StringComparison.Ordinal);
+        Assert.Contains("value=\"webhook\">", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"email\"", shown, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"subscribe-destination\">URL</label>", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Only some components", shown, StringComparison.Ordinal); // the page has none
+        Assert.DoesNotContain("<form", hidden, StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string accept, params (string Name, string Value)[] fields)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/status/demo/subscriptions")
+        {
+            Content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))),
+        };
+        request.Headers.Accept.ParseAdd(accept);
+        return await client.SendAsync(request);
+    }
+}
