@@ -9,20 +9,29 @@ using StatusKit.Abstractions;
 using StatusKit.AspNetCore.Access;
 using StatusKit.Model;
 using StatusKit.Services;
+using StatusKit.Snapshots;
 using StatusKit.Uptime;
 
 namespace StatusKit.AspNetCore.Html;
 
-/// <summary><c>GET {prefix}/{slug}</c>: the server-rendered status page.</summary>
+/// <summary><c>GET {prefix}/{slug}</c>: the server-rendered status page; <c>GET {prefix}/{slug}/incidents/{id}</c>: one incident.</summary>
 internal static class HtmlEndpoints
 {
-    public static void Map(RouteGroupBuilder page, PagePaths paths) =>
+    public static void Map(RouteGroupBuilder page, PagePaths paths)
+    {
         page.MapGetAndHead("/", (HttpContext context, string slug) => RenderAsync(context, slug, paths))
             .WithName("StatusKit.Page")
             .WithSummary("The status page (HTML).")
             .WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
             .Produces(StatusCodes.Status404NotFound);
+        page.MapGetAndHead("/incidents/{incidentId:guid}", (HttpContext context, string slug, Guid incidentId) => RenderIncidentAsync(context, slug, incidentId, paths))
+            .WithName("StatusKit.IncidentPage")
+            .WithSummary("One incident of the page with its whole timeline (HTML); where the API's shortlinks point.")
+            .WithTags("Status pages")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .Produces(StatusCodes.Status404NotFound);
+    }
 
     private static async Task<IResult> RenderAsync(HttpContext context, string slug, PagePaths paths)
     {
@@ -42,8 +51,32 @@ internal static class HtmlEndpoints
             ? [.. services.GetServices<INotifier>().Select(n => n.Channel).Distinct().Order()]
             : [];
         var view = new PageView(snapshot, [.. history.Where(i => !i.IsUnresolved)], uptime, context.Request.PathBase + pagePath, options.HistoryDays, channels);
-        var bytes = Encoding.UTF8.GetBytes(services.GetRequiredService<PageRenderer>().Render(view));
         // The page also shows history and uptime, which change without the snapshot: its tag is a hash of its bytes.
+        return Html(context, snapshot, services.GetRequiredService<PageRenderer>().Render(view), options);
+    }
+
+    private static async Task<IResult> RenderIncidentAsync(HttpContext context, string slug, Guid incidentId, PagePaths paths)
+    {
+        var services = context.RequestServices;
+        var pagePath = paths.PagePath(slug);
+        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug, pagePath);
+        var incident = snapshot is null ? null : await services.GetRequiredService<StatusIncidentService>().GetAsync(incidentId, context.RequestAborted);
+
+        // Another page's incident is as unknown here as one that does not exist.
+        if (incident is null || incident.PageId != snapshot!.PageId)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var names = snapshot.Components.Where(c => incident.ComponentIds.Contains(c.Id)).Select(c => c.Name).ToList();
+        var html = services.GetRequiredService<PageRenderer>().RenderIncident(snapshot, incident, names, context.Request.PathBase + pagePath);
+        return Html(context, snapshot, html, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
+    }
+
+    // A rendered page with its ETag (a hash of its bytes), the page's caching headers, and 304 for a matching If-None-Match.
+    private static IResult Html(HttpContext context, PageSnapshot snapshot, string html, StatusPageEndpointOptions options)
+    {
+        var bytes = Encoding.UTF8.GetBytes(html);
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12))}\"";
         HttpCaching.Apply(context.Response, snapshot, etag, options.PublicCacheMaxAge);
         return HttpCaching.IsNotModified(context.Request, etag)

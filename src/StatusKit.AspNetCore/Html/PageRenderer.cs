@@ -15,12 +15,8 @@ internal sealed class PageRenderer
         var snapshot = view.Snapshot;
         var zone = PageTime.Zone(snapshot.TimeZoneId);
         var html = new HtmlWriter();
-        html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Raw("<title>").Text(snapshot.Name).Raw(" status</title>")
-            .Raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Incident history\"").Attribute("href", view.PagePath + "/history.atom").Raw(">")
-            .Raw("<style>").Raw(PageStyles.Css).Raw("</style></head>")
-            .Raw("<body").Attribute("data-events", view.PagePath + "/events").Raw(">")
+        Head(html, snapshot.Name + " status", view.PagePath);
+        html.Raw("<body").Attribute("data-events", view.PagePath + "/events").Raw(">")
             .Raw("<a class=\"skip\" href=\"#main\">Skip to the status</a>")
             .Raw("<header>").Element("h1", snapshot.Name);
         if (!string.IsNullOrWhiteSpace(snapshot.Description))
@@ -31,19 +27,48 @@ internal sealed class PageRenderer
         SubscribeForm.Write(html, view);
         html.Raw("</header><main id=\"main\">");
         Banner(html, snapshot);
-        Incidents(html, "Current incidents", "current", snapshot.UnresolvedIncidents, zone);
+        Incidents(html, "Current incidents", "current", snapshot.UnresolvedIncidents, zone, view.PagePath);
         var anchored = new HashSet<Guid>();
         Maintenance(html, "Maintenance in progress", "active-maintenance", snapshot.ActiveMaintenance, zone, anchored);
         Components(html, view);
         Maintenance(html, "Upcoming maintenance", "upcoming-maintenance", snapshot.UpcomingMaintenance, zone, anchored);
         History(html, view, zone);
-        html.Raw("</main><footer><p>Times are shown in ").Text(snapshot.TimeZoneId).Raw(". ")
-            .Raw("<a").Attribute("href", view.PagePath + "/api/v2/summary.json").Raw(">JSON API</a> · ")
-            .Raw("<a").Attribute("href", view.PagePath + "/history.atom").Raw(">Atom feed</a> · ")
-            .Raw("<a").Attribute("href", view.PagePath + "/maintenance.ics").Raw(">Maintenance calendar</a></p></footer>")
-            .Raw("<script>").Raw(PageStyles.Script).Raw("</script></body></html>\n");
+        html.Raw("</main>");
+        Footer(html, snapshot, view.PagePath);
+        html.Raw("<script>").Raw(PageStyles.Script).Raw("</script></body></html>\n");
         return html.ToString();
     }
+
+    /// <summary>
+    /// One incident's own page (<c>{page}/incidents/{id}</c>, where the API's shortlink and the Atom feed point): its
+    /// impact, state, affected components and whole timeline, however old it is. Not live: it opens no event stream.
+    /// </summary>
+    public string RenderIncident(PageSnapshot snapshot, StatusIncident incident, IReadOnlyList<string> componentNames, string pagePath)
+    {
+        var zone = PageTime.Zone(snapshot.TimeZoneId);
+        var html = new HtmlWriter();
+        Head(html, $"{incident.Title} - {snapshot.Name} status", pagePath);
+        html.Raw("<body><a class=\"skip\" href=\"#main\">Skip to the incident</a><header><h1><a class=\"home\"").Attribute("href", pagePath).Raw(">")
+            .Text(snapshot.Name).Raw("</a></h1></header><main id=\"main\"><section class=\"card\" aria-label=\"Incident\">");
+        Incident(html, incident, zone, link: null, componentNames);
+        html.Raw("</section><p><a").Attribute("href", pagePath).Raw(">Current status of ").Text(snapshot.Name).Raw("</a></p></main>");
+        Footer(html, snapshot, pagePath);
+        html.Raw("</body></html>\n");
+        return html.ToString();
+    }
+
+    private static void Head(HtmlWriter html, string title, string pagePath) =>
+        html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Raw("<title>").Text(title).Raw("</title>")
+            .Raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Incident history\"").Attribute("href", pagePath + "/history.atom").Raw(">")
+            .Raw("<style>").Raw(PageStyles.Css).Raw("</style></head>");
+
+    private static void Footer(HtmlWriter html, PageSnapshot snapshot, string pagePath) =>
+        html.Raw("<footer><p>Times are shown in ").Text(snapshot.TimeZoneId).Raw(". ")
+            .Raw("<a").Attribute("href", pagePath + "/api/v2/summary.json").Raw(">JSON API</a> · ")
+            .Raw("<a").Attribute("href", pagePath + "/history.atom").Raw(">Atom feed</a> · ")
+            .Raw("<a").Attribute("href", pagePath + "/maintenance.ics").Raw(">Maintenance calendar</a></p></footer>");
 
     private static void Banner(HtmlWriter html, PageSnapshot snapshot)
     {
@@ -158,7 +183,7 @@ internal sealed class PageRenderer
         return shown.ToString("0.##", CultureInfo.InvariantCulture) + "%";
     }
 
-    private static void Incidents(HtmlWriter html, string heading, string id, IReadOnlyList<StatusIncident> incidents, TimeZoneInfo zone)
+    private static void Incidents(HtmlWriter html, string heading, string id, IReadOnlyList<StatusIncident> incidents, TimeZoneInfo zone, string pagePath)
     {
         if (incidents.Count == 0)
         {
@@ -168,19 +193,36 @@ internal sealed class PageRenderer
         html.Raw("<section class=\"card\"").Attribute("aria-labelledby", id + "-heading").Raw("><h2").Attribute("id", id + "-heading").Raw(">").Text(heading).Raw("</h2>");
         foreach (var incident in incidents)
         {
-            Incident(html, incident, zone);
+            Incident(html, incident, zone, IncidentPath(pagePath, incident.Id));
         }
 
         html.Raw("</section>");
     }
 
-    private static void Incident(HtmlWriter html, StatusIncident incident, TimeZoneInfo zone)
+    /// <summary>The path of an incident's own page.</summary>
+    public static string IncidentPath(string pagePath, Guid incidentId) => $"{pagePath}/incidents/{incidentId}";
+
+    // link: where the title points (the incident's own page), or null on that page, which names the affected components.
+    private static void Incident(HtmlWriter html, StatusIncident incident, TimeZoneInfo zone, string? link, IReadOnlyList<string>? componentNames = null)
     {
         var impact = StatuspageMapper.Impact(incident.Severity);
-        html.Raw("<article").Attribute("id", "incident-" + incident.Id).Attribute("class", "incident impact-" + impact).Raw(">")
-            .Raw("<h3>").Text(incident.Title).Raw("</h3>")
-            .Raw("<p class=\"meta\">").Text($"Impact: {impact}").Raw(" · ").Text(StateName(incident.State)).Raw("</p>")
-            .Raw("<ol class=\"timeline\" reversed>");
+        html.Raw("<article").Attribute("id", "incident-" + incident.Id).Attribute("class", "incident impact-" + impact).Raw(">");
+        if (link is null)
+        {
+            html.Raw("<h2>").Text(incident.Title).Raw("</h2>");
+        }
+        else
+        {
+            html.Raw("<h3><a").Attribute("href", link).Raw(">").Text(incident.Title).Raw("</a></h3>");
+        }
+
+        html.Raw("<p class=\"meta\">").Text($"Impact: {impact}").Raw(" · ").Text(StateName(incident.State)).Raw("</p>");
+        if (componentNames is { Count: > 0 })
+        {
+            html.Raw("<p class=\"meta\">").Text("Affected: " + string.Join(", ", componentNames)).Raw("</p>");
+        }
+
+        html.Raw("<ol class=\"timeline\" reversed>");
         for (var i = incident.Updates.Count - 1; i >= 0; i--)
         {
             var update = incident.Updates[i];
@@ -238,7 +280,7 @@ internal sealed class PageRenderer
 
         foreach (var incident in view.ResolvedIncidents)
         {
-            Incident(html, incident, zone);
+            Incident(html, incident, zone, IncidentPath(view.PagePath, incident.Id));
         }
 
         html.Raw("</section>");

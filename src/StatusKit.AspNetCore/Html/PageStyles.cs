@@ -33,7 +33,9 @@ internal static class PageStyles
         .legend{display:flex;justify-content:space-between;color:var(--muted);font-size:.75rem}
         .incident{border-left:4px solid var(--minor);padding-left:12px;margin:0 0 16px}
         .incident.impact-major{border-color:var(--major)}.incident.impact-critical{border-color:var(--critical)}.incident.maintenance{border-color:var(--maint)}
-        .incident h3{margin:0}
+        .incident h3,.incident h2{margin:0}
+        .incident h3 a{color:inherit}
+        .home{color:inherit;text-decoration:none}
         ol.timeline{list-style:none;margin:4px 0 0;padding:0}
         ol.timeline li{margin:0 0 6px}
         .state{font-weight:600}
