@@ -54,7 +54,10 @@ public sealed record NotificationContent
     /// <summary>The end the occurrence had before it was moved, for <see cref="NotificationKind.MaintenanceRescheduled"/>.</summary>
     public DateTimeOffset? PreviousOccurrenceEndsAt { get; init; }
 
-    /// <summary>A link for the reader: the page, or the verification link for <see cref="NotificationKind.SubscriptionVerification"/>.</summary>
+    /// <summary>
+    /// A link for the reader: the page (for a status incident, its own page), or the verification link for
+    /// <see cref="NotificationKind.SubscriptionVerification"/>.
+    /// </summary>
     public string? Link { get; init; }
 
     /// <summary>When the underlying change happened.</summary>

@@ -35,6 +35,13 @@ internal sealed class SubscriberLinks
     public Uri? PageUrl(string pageSlug) =>
         _baseAddress is null ? null : new Uri(PagePath(pageSlug));
 
+    /// <summary>
+    /// A public status incident's own page (<c>{page}/incidents/{id}</c>, served by <c>MapStatusPages</c>), when a public
+    /// address is configured.
+    /// </summary>
+    public Uri? IncidentUrl(string pageSlug, Guid incidentId) =>
+        _baseAddress is null ? null : new Uri($"{PagePath(pageSlug)}/incidents/{incidentId}");
+
     private Uri Link(string pageSlug, string path, string token) => new($"{PagePath(pageSlug)}/{path}?token={token}");
 
     private string PagePath(string pageSlug) => $"{_baseAddress!.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(pageSlug)}";

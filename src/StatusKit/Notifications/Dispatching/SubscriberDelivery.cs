@@ -231,8 +231,10 @@ internal sealed class SubscriberDelivery
         }
 
         var attempt = attempts + 1;
-        // Every message but the verification (whose link is its confirmation link) points the reader at the page.
-        if (content.Link is null && content.Kind != NotificationKind.SubscriptionVerification && _links.PageUrl(content.PageSlug) is { } page)
+        // Every message but the verification (whose link is its confirmation link) points the reader at the page, or,
+        // for a status incident, at the incident's own page.
+        if (content.Link is null && content.Kind != NotificationKind.SubscriptionVerification
+            && (content.StatusIncidentId is { } incident ? _links.IncidentUrl(content.PageSlug, incident) : _links.PageUrl(content.PageSlug)) is { } page)
         {
             content = content with { Link = page.AbsoluteUri };
         }

@@ -52,7 +52,7 @@ public sealed class DispatcherEndToEndTests
     }
 
     [Fact]
-    public async Task WithAPublicBaseAddress_ComponentAndIncidentNotices_LinkToTheStatusPage()
+    public async Task WithAPublicBaseAddress_ComponentNoticesLinkToTheStatusPage_AndIncidentNoticesToTheIncidentsPage()
     {
         var (provider, clock, email, page, component) = await WireAsync(o =>
         {
@@ -64,7 +64,7 @@ public sealed class DispatcherEndToEndTests
 
         await provider.GetRequiredService<IIncidentIntake>().ReportIncidentAsync(Signal(1, PlatformIncidentState.Triggered, clock.GetUtcNow()), ct);
         await provider.GetRequiredService<IStatusEngine>().WhenIdleAsync(ct);
-        await provider.GetRequiredService<StatusIncidentService>().CreateAsync(new CreateStatusIncident
+        var incident = await provider.GetRequiredService<StatusIncidentService>().CreateAsync(new CreateStatusIncident
         {
             PageId = page.Id, Title = "API errors", Message = "We are investigating.", ComponentIds = [component.Id],
         }, ct);
@@ -74,7 +74,10 @@ public sealed class DispatcherEndToEndTests
         Assert.Equal(
             [NotificationKind.ComponentStatusChanged, NotificationKind.StatusIncidentCreated],
             email.Delivered.Select(m => m.Content.Kind).Order());
-        Assert.All(email.Delivered, m => Assert.Equal("https://status.example.com/status/acme", m.Content.Link));
+        Assert.Equal("https://status.example.com/status/acme", email.Delivered.Single(m => m.Content.Kind == NotificationKind.ComponentStatusChanged).Content.Link);
+        Assert.Equal(
+            $"https://status.example.com/status/acme/incidents/{incident.Id}",
+            email.Delivered.Single(m => m.Content.Kind == NotificationKind.StatusIncidentCreated).Content.Link);
     }
 
     [Fact]
