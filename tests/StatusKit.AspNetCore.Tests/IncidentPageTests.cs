@@ -107,6 +107,45 @@ public sealed class IncidentPageTests(SampleHostFactory factory)
         Assert.Contains("Internal VPN flapping", await authorised.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_history_lists_every_incident_newest_first_twenty_a_page_each_linking_to_its_page()
+    {
+        var pages = factory.Service<StatusPageService>();
+        var page = await pages.CreateAsync(new CreateStatusPage { Name = "History", Slug = "incident-history" });
+        try
+        {
+            var incidents = factory.Service<StatusIncidentService>();
+            var created = new List<StatusIncident>();
+            for (var i = 0; i < 25; i++)
+            {
+                created.Add(await incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, Title = $"Incident {i:00}", Message = "Investigating.", NotifySubscribers = false }));
+            }
+
+            using var client = factory.CreatePublicClient();
+            var status = await client.GetStringAsync("/status/incident-history");
+            var first = await client.GetStringAsync("/status/incident-history/history");
+            var second = await client.GetStringAsync("/status/incident-history/history?page=2");
+
+            Assert.Contains("<a href=\"/status/incident-history/history\">Incident history</a>", status, StringComparison.Ordinal);
+            Assert.Contains($"<a href=\"/status/incident-history/incidents/{created[24].Id}\">Incident 24</a>", first, StringComparison.Ordinal);
+            Assert.Contains("Incident 05", first, StringComparison.Ordinal);
+            Assert.DoesNotContain("Incident 04", first, StringComparison.Ordinal);
+            Assert.True(first.IndexOf("Incident 24", StringComparison.Ordinal) < first.IndexOf("Incident 05", StringComparison.Ordinal), "newest first");
+            Assert.Contains("<a href=\"/status/incident-history/history?page=2\" rel=\"next\">Older incidents</a>", first, StringComparison.Ordinal);
+            Assert.DoesNotContain("Newer incidents", first, StringComparison.Ordinal);
+            Assert.Contains("Incident 00", second, StringComparison.Ordinal);
+            Assert.DoesNotContain("Incident 05", second, StringComparison.Ordinal);
+            Assert.Contains("<a href=\"/status/incident-history/history\" rel=\"prev\">Newer incidents</a>", second, StringComparison.Ordinal);
+            Assert.DoesNotContain("Older incidents", second, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/status/incident-history/history?page=0")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/status/internal/history")).StatusCode);
+        }
+        finally
+        {
+            await pages.DeleteAsync(page.Id);
+        }
+    }
+
     private async Task<StatusIncident> DemoIncidentAsync() =>
         (await factory.Service<StatusIncidentService>().ListAsync(await factory.PageIdAsync("demo")))
             .Single(i => i.Title == "Elevated webhook delivery latency");

@@ -14,14 +14,28 @@ using StatusKit.Uptime;
 
 namespace StatusKit.AspNetCore.Html;
 
-/// <summary><c>GET {prefix}/{slug}</c>: the server-rendered status page; <c>GET {prefix}/{slug}/incidents/{id}</c>: one incident.</summary>
+/// <summary>
+/// <c>GET {prefix}/{slug}</c>: the server-rendered status page; <c>/incidents/{id}</c>: one incident; <c>/history</c>: every
+/// incident, paged.
+/// </summary>
 internal static class HtmlEndpoints
 {
+    private const int HistoryPageSize = 20;
+
+    // Deep enough for 20,000 incidents; a larger number is not a page anyone follows a link to.
+    private const int MaxHistoryPage = 1_000;
+
     public static void Map(RouteGroupBuilder page, PagePaths paths)
     {
         page.MapGetAndHead("/", (HttpContext context, string slug) => RenderAsync(context, slug, paths))
             .WithName("StatusKit.Page")
             .WithSummary("The status page (HTML).")
+            .WithTags("Status pages")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .Produces(StatusCodes.Status404NotFound);
+        page.MapGetAndHead("/history", (HttpContext context, string slug, int? page) => RenderHistoryAsync(context, slug, page ?? 1, paths))
+            .WithName("StatusKit.HistoryPage")
+            .WithSummary("Every incident of the page, newest first, 20 per page (HTML).")
             .WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
             .Produces(StatusCodes.Status404NotFound);
@@ -70,6 +84,24 @@ internal static class HtmlEndpoints
 
         var names = snapshot.Components.Where(c => incident.ComponentIds.Contains(c.Id)).Select(c => c.Name).ToList();
         var html = services.GetRequiredService<PageRenderer>().RenderIncident(snapshot, incident, names, context.Request.PathBase + pagePath);
+        return Html(context, snapshot, html, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
+    }
+
+    private static async Task<IResult> RenderHistoryAsync(HttpContext context, string slug, int pageNumber, PagePaths paths)
+    {
+        var services = context.RequestServices;
+        var pagePath = paths.PagePath(slug);
+        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug, pagePath);
+        if (snapshot is null || pageNumber < 1 || pageNumber > MaxHistoryPage)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // One more than shown tells whether an older page exists.
+        var incidents = await services.GetRequiredService<StatusIncidentService>().ListAsync(
+            snapshot.PageId, skip: (pageNumber - 1) * HistoryPageSize, take: HistoryPageSize + 1, cancellationToken: context.RequestAborted);
+        var html = services.GetRequiredService<PageRenderer>().RenderHistory(
+            snapshot, [.. incidents.Take(HistoryPageSize)], pageNumber, incidents.Count > HistoryPageSize, context.Request.PathBase + pagePath);
         return Html(context, snapshot, html, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
     }
 

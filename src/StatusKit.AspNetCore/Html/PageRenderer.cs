@@ -57,6 +57,57 @@ internal sealed class PageRenderer
         return html.ToString();
     }
 
+    /// <summary>
+    /// The incident history (<c>{page}/history?page=N</c>): every incident of the page, newest first, by month of its
+    /// start in the page's time zone, each linking to its own page, with links to older and newer pages of the list.
+    /// </summary>
+    public string RenderHistory(PageSnapshot snapshot, IReadOnlyList<StatusIncident> incidents, int pageNumber, bool hasOlder, string pagePath)
+    {
+        var zone = PageTime.Zone(snapshot.TimeZoneId);
+        var html = new HtmlWriter();
+        Head(html, $"Incident history - {snapshot.Name} status", pagePath);
+        html.Raw("<body><a class=\"skip\" href=\"#main\">Skip to the history</a><header><h1><a class=\"home\"").Attribute("href", pagePath).Raw(">")
+            .Text(snapshot.Name).Raw("</a></h1></header><main id=\"main\"><section class=\"card\" aria-labelledby=\"history-heading\"><h2 id=\"history-heading\">Incident history</h2>");
+        if (incidents.Count == 0)
+        {
+            html.Element("p", pageNumber == 1 ? "No incidents reported." : "No older incidents.", "meta");
+        }
+
+        foreach (var month in incidents.GroupBy(i => PageTime.Local(i.CreatedAt, zone).ToString("MMMM yyyy", CultureInfo.InvariantCulture)))
+        {
+            html.Element("h3", month.Key).Raw("<ul class=\"history\">");
+            foreach (var incident in month)
+            {
+                html.Raw("<li><a").Attribute("href", IncidentPath(pagePath, incident.Id)).Raw(">").Text(incident.Title).Raw("</a> <span class=\"meta\">")
+                    .Text($"{StatuspageMapper.Impact(incident.Severity)} · {StateName(incident.State)} · ").Time(incident.CreatedAt, zone);
+                if (incident.ResolvedAt is { } resolved)
+                {
+                    html.Raw(" – ").Time(resolved, zone);
+                }
+
+                html.Raw("</span></li>");
+            }
+
+            html.Raw("</ul>");
+        }
+
+        html.Raw("<nav class=\"pages\" aria-label=\"More incidents\">");
+        if (pageNumber > 1)
+        {
+            html.Raw("<a").Attribute("href", pageNumber == 2 ? pagePath + "/history" : $"{pagePath}/history?page={pageNumber - 1}").Raw(" rel=\"prev\">Newer incidents</a>");
+        }
+
+        if (hasOlder)
+        {
+            html.Raw("<a").Attribute("href", $"{pagePath}/history?page={pageNumber + 1}").Raw(" rel=\"next\">Older incidents</a>");
+        }
+
+        html.Raw("</nav></section><p><a").Attribute("href", pagePath).Raw(">Current status of ").Text(snapshot.Name).Raw("</a></p></main>");
+        Footer(html, snapshot, pagePath);
+        html.Raw("</body></html>\n");
+        return html.ToString();
+    }
+
     private static void Head(HtmlWriter html, string title, string pagePath) =>
         html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -283,7 +334,7 @@ internal sealed class PageRenderer
             Incident(html, incident, zone, IncidentPath(view.PagePath, incident.Id));
         }
 
-        html.Raw("</section>");
+        html.Raw("<p><a").Attribute("href", view.PagePath + "/history").Raw(">Incident history</a></p></section>");
     }
 
     private static string StateName(StatusIncidentState state) => state switch
