@@ -2,6 +2,7 @@ using StatusKit.TestSupport.Fakes;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StatusKit.Notifications.Http;
@@ -200,6 +201,24 @@ public sealed class WebhookAddressGuardTests
     }
 
     [Fact]
+    public async Task ValidateDestination_LogsARefusedAddressAtInformation_AsSomeonesInputRatherThanAHostProblem()
+    {
+        // A visitor typing a private address into the public form is not something for the host to look at (4101,
+        // a Warning, is kept for a delivery to an accepted address that now resolves to a refused one).
+        var logs = new ListLoggerProvider();
+        var guard = new WebhookAddressGuard(
+            Options.Create(new WebhookAddressGuardOptions()), logs.CreateLogger<WebhookAddressGuard>(), Resolver("10.20.30.40"));
+
+        await Assert.ThrowsAsync<StatusKitValidationException>(
+            () => guard.ValidateDestinationAsync(new Uri("https://db.corp.example.test/x"), CancellationToken.None));
+
+        var logged = Assert.Single(logs.Entries);
+        Assert.Equal((4102, LogLevel.Information), (logged.EventId.Id, logged.Level));
+        Assert.Contains("db.corp.example.test", logged.Message, StringComparison.Ordinal);
+        Assert.Contains("10.20.30.40", logged.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ValidateDestination_AcceptsPublicHttpsHosts()
     {
         await Guard(resolve: Resolver("93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"))
@@ -252,6 +271,7 @@ public sealed class WebhookAddressGuardTests
         Assert.IsType<StatusKitValidationException>(ex.InnerException);
         Assert.Equal(0, receiver.ConnectionCount);
         var logged = Assert.Single(logs.Entries, e => e.EventId.Id == 4101);
+        Assert.Equal(LogLevel.Warning, logged.Level);
         Assert.Contains("rebound.example.test", logged.Message, StringComparison.Ordinal);
     }
 

@@ -88,7 +88,7 @@ public sealed class WebhookAddressGuard
         {
             if (!IsAllowed(address))
             {
-                throw Refused(host, address);
+                throw RefusedWhenSubscribing(host, address);
             }
         }
     }
@@ -193,12 +193,19 @@ public sealed class WebhookAddressGuard
         return await _resolve(bare, cancellationToken);
     }
 
-    // The address and its kind go to the log (event 4101) only: anyone may subscribe a webhook, and a refusal that
-    // named the address, or told a host on the internal network from one that does not resolve, would map the
-    // host's network for them.
+    // The address and its kind go to the log only (event 4102 when subscribing, 4101 when delivering): anyone may
+    // subscribe a webhook, and a refusal that named the address, or told a host on the internal network from one that
+    // does not resolve, would map the host's network for them.
     private StatusKitValidationException Refused(string host, IPAddress address)
     {
         Log.AddressRefused(_logger, host, address, IPAddressClassifier.Classify(address));
+        return Unreachable(host);
+    }
+
+    private StatusKitValidationException RefusedWhenSubscribing(string host, IPAddress address)
+    {
+        var kind = IPAddressClassifier.Classify(address);
+        Log.SubscriptionAddressRefused(_logger, host, address, kind);
         return Unreachable(host);
     }
 
