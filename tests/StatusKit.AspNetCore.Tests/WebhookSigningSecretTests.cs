@@ -99,6 +99,35 @@ public sealed class WebhookSigningSecretTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryDelivery_CarriesAnUnsubscribeLink_ThatUnsubscribesTheReceiverWhenPosted()
+    {
+        // Arrange: a receiver subscribed through the public route, confirmed, and sent an incident.
+        using var visitor = App.Client();
+        using var subscribed = await visitor.PostAsJsonAsync("/status/acme/subscriptions", new { channel = "webhook", destination = ReceiverUrl });
+        await DispatchUntilAsync(_receiver.Confirmed);
+        var page = (await App.Services.GetRequiredService<StatusPageService>().GetBySlugAsync("acme"))!;
+        await App.Services.GetRequiredService<StatusIncidentService>().CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id,
+            Title = "Elevated errors",
+            Message = "We are looking into it.",
+        });
+        await DispatchUntilAsync(_receiver.VerifiedDelivery);
+        var link = (await _receiver.VerifiedDelivery).GetProperty("meta").GetProperty("unsubscribe").GetString();
+
+        // Act: the receiver's owner follows the link as RFC 8058 one-click does.
+        using var answer = await _receiver.StatusHost!.PostAsync(
+            link, new FormUrlEncodedContent([new KeyValuePair<string, string>("List-Unsubscribe", "One-Click")]));
+
+        // Assert: the link is under the public base address, and the receiver no longer gets anything.
+        Assert.StartsWith("https://status.example.test/status/acme/subscriptions/unsubscribe?token=", link, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var subscriber = Assert.Single(await App.Services.GetRequiredService<SubscriberService>().ListAsync(page.Id));
+        Assert.Equal(ReceiverUrl, subscriber.Destination);
+        Assert.False(subscriber.IsActive);
+    }
+
+    [Fact]
     public async Task ConfirmingAgain_WithTheSameLink_ShowsTheSecretNoMore()
     {
         var subscription = await App.Services.GetRequiredService<SubscriberService>().SubscribeAsync(new Subscribe

@@ -85,6 +85,30 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Body_CarriesTheSubscribersUnsubscribeLink_WhereStatuspageWebhooksPutIt()
+    {
+        var unsubscribe = new Uri("https://status.acme.test/acme/subscriptions/unsubscribe?token=" + new string('b', 64));
+        await using var services = BuildServices(Clock(), _logs);
+        await services.GetRequiredService<WebhookNotifier>()
+            .SendAsync(NotificationFixtures.Message(SubscriberChannel.Webhook, _receiver.Url.ToString(), _secret, unsubscribeUrl: unsubscribe), CancellationToken.None)
+            .WaitAsync(Bound);
+
+        using var json = JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
+        Assert.Equal(unsubscribe.AbsoluteUri, json.RootElement.GetProperty("meta").GetProperty("unsubscribe").GetString());
+        Assert.DoesNotContain(_logs.Entries, e => e.Message.Contains(new string('b', 64), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Body_WithoutAnUnsubscribeLink_HasMetaWithANullUnsubscribe()
+    {
+        await using var services = BuildServices(Clock(), _logs);
+        await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
+
+        using var json = JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("meta").GetProperty("unsubscribe").ValueKind);
+    }
+
+    [Fact]
     public async Task Body_OfACancelledMaintenance_IsTypedMaintenanceCancelled_AndNamesTheWindow()
     {
         var windowId = Guid.Parse("0197a5d0-0000-7000-8000-0000000000cc");

@@ -7,7 +7,9 @@ internal static class SlackMessageBuilder
     private const int MaxSectionChars = 3000;
     private const int MaxFallbackChars = 4000;
 
-    public static SlackPayload Build(NotificationContent content, string linkText)
+    private const string UnsubscribeText = "Unsubscribe";
+
+    public static SlackPayload Build(NotificationContent content, string linkText, Uri? unsubscribeUrl = null)
     {
         var blocks = new List<SlackBlock>
         {
@@ -20,7 +22,13 @@ internal static class SlackMessageBuilder
         var context = Escape(content.PageName);
         if (IsWebLink(content.Link))
         {
-            context += $" \u00b7 <{Escape(content.Link!).Replace("|", "%7C", StringComparison.Ordinal)}|{Escape(linkText)}>";
+            context += $" \u00b7 {SlackLink(content.Link!, linkText)}";
+        }
+
+        // Like an email's footer: the link asks before it unsubscribes (a POST does it), so an unfurl changes nothing.
+        if (IsWebLink(unsubscribeUrl?.AbsoluteUri))
+        {
+            context += $" \u00b7 {SlackLink(unsubscribeUrl!.AbsoluteUri, UnsubscribeText)}";
         }
 
         blocks.Add(new SlackBlock("context", Elements: [new SlackText("mrkdwn", Truncate(context, MaxSectionChars))]));
@@ -35,6 +43,9 @@ internal static class SlackMessageBuilder
         .Replace("&", "&amp;", StringComparison.Ordinal)
         .Replace("<", "&lt;", StringComparison.Ordinal)
         .Replace(">", "&gt;", StringComparison.Ordinal);
+
+    private static string SlackLink(string url, string text) =>
+        $"<{Escape(url).Replace("|", "%7C", StringComparison.Ordinal)}|{Escape(text)}>";
 
     private static bool IsWebLink(string? link) =>
         Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

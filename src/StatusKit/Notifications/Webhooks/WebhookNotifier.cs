@@ -138,6 +138,7 @@ public sealed class WebhookNotifier : INotifier
             MaintenanceOf(content),
             content.Subject,
             content.Body,
-            content.Link);
+            content.Link,
+            new WebhookMetaPayload(message.UnsubscribeUrl?.AbsoluteUri));
     }
 }

@@ -13,7 +13,14 @@ internal sealed record WebhookPayload(
     WebhookMaintenancePayload? Maintenance,
     string Subject,
     string Body,
-    string? Link);
+    string? Link,
+    WebhookMetaPayload Meta);
+
+/// <summary>
+/// About the delivery rather than the event, where Atlassian Statuspage's webhooks put it (<c>meta.unsubscribe</c>):
+/// the subscriber's one-click unsubscribe link, null when the host cannot build links.
+/// </summary>
+internal sealed record WebhookMetaPayload(string? Unsubscribe);
 
 /// <summary>The page a webhook delivery is about.</summary>
 internal sealed record WebhookPagePayload(Guid Id, string Name, string Slug);

@@ -173,6 +173,23 @@ public sealed class WebhookDeliveryEndToEndTests : IAsyncDisposable
         Assert.Equal(0, other.Attempts);
     }
 
+    [Fact]
+    public async Task Without_a_public_base_address_no_unsubscribe_link_can_be_built_so_meta_unsubscribe_is_null()
+    {
+        // Arrange: this host sets no PublicBaseAddress (nor LinkSigningKey).
+        var (page, subscriber) = await SubscribeReceiverAsync(("API", "team-a"));
+        AnswerWith(subscriber, () => 200);
+        var row = await RaiseMajorOutageAsync(page, expectedRows: 1);
+
+        // Act
+        _kit.Clock.SetUtcNow(row.DueAt);
+        Assert.Equal(1, await Dispatcher.RunOnceAsync(CancellationToken.None));
+
+        // Assert: the field is there (a Statuspage consumer reads meta.unsubscribe), and null.
+        using var payload = JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
+        Assert.Equal(JsonValueKind.Null, payload.RootElement.GetProperty("meta").GetProperty("unsubscribe").ValueKind);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _receiver.DisposeAsync();
