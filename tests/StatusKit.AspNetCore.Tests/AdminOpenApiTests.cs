@@ -18,7 +18,7 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
         "PATCH /components/{componentId}", "DELETE /components/{componentId}",
         "PUT /components/{componentId}/manual-status", "DELETE /components/{componentId}/manual-status",
         "PATCH /incidents/{incidentId}", "DELETE /incidents/{incidentId}",
-        "POST /subscribers/{subscriberId}/deactivate", "DELETE /subscribers/{subscriberId}",
+        "POST /subscribers/{subscriberId}/deactivate", "POST /subscribers/{subscriberId}/signing-secret", "DELETE /subscribers/{subscriberId}",
         "PATCH /maintenance/{windowId}", "DELETE /maintenance/{windowId}",
         "POST /maintenance/{windowId}/cancel", "POST /maintenance/{windowId}/start", "POST /maintenance/{windowId}/complete",
     ];

@@ -106,6 +106,14 @@ public sealed partial class AdminWriteEntityTagTests(SampleHostFactory factory)
             var deactivated = await SendAsync(admin, HttpMethod.Post, $"/status/admin/subscribers/{Id(subscriber)}/deactivate");
             return new Written(deactivated.ETag, $"subscribers/{Id(subscriber)}");
         },
+        ["POST /subscribers/{subscriberId}/signing-secret"] = async admin =>
+        {
+            var subscriber = await SendAsync(
+                admin, HttpMethod.Post, $"/status/admin/pages/{Id(await CreatePageAsync(admin, "ETag rotate"))}/subscribers",
+                new { channel = "webhook", destination = "http://127.0.0.1:5099/sample/etag-rotate" }, expected: HttpStatusCode.Created);
+            var rotated = await SendAsync(admin, HttpMethod.Post, $"/status/admin/subscribers/{Id(subscriber)}/signing-secret");
+            return new Written(rotated.ETag, $"subscribers/{Id(subscriber)}");
+        },
         ["POST /pages/{pageId}/maintenance"] = async admin =>
         {
             var window = await CreateWindowAsync(admin, Id(await CreatePageAsync(admin, "ETag maintenance")));

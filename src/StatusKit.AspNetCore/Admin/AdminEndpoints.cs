@@ -243,6 +243,16 @@ internal static class AdminEndpoints
                     return EntityTags.Json(AdminSubscriber.From(subscriber), subscriber.Version);
                 }))
             .WithName("StatusKit.Admin.DeactivateSubscriber").Produces<AdminSubscriber>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
+        admin.MapPost("/subscribers/{subscriberId:guid}/signing-secret", (Guid subscriberId, HttpContext context, SubscriberService subscribers) =>
+                Preconditions.WriteAsync(context, ct => subscribers.GetAsync(subscriberId, ct), s => s.Version, async expected =>
+                {
+                    var subscriber = await subscribers.RotateSigningSecretAsync(subscriberId, expected, context.RequestAborted);
+                    // The new secret is shown once: no cache on the way may keep it.
+                    context.Response.Headers.CacheControl = "no-store";
+                    return EntityTags.Json(AdminSubscriber.From(subscriber, subscriber.SigningSecret), subscriber.Version);
+                }))
+            .WithName("StatusKit.Admin.RotateSubscriberSigningSecret").WithSummary("Replace a webhook subscriber's signing secret (shown once).")
+            .Produces<AdminSubscriber>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
         admin.MapDelete("/subscribers/{subscriberId:guid}", (Guid subscriberId, HttpContext context, SubscriberService subscribers) =>
                 Preconditions.WriteAsync(context, ct => subscribers.GetAsync(subscriberId, ct), s => s.Version, async expected =>
                     await subscribers.DeleteAsync(subscriberId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("subscriber", subscriberId)))

@@ -33,6 +33,10 @@ internal sealed class SubscriberEntity
 
     public string? SigningSecret { get; set; }
 
+    public string? PreviousSigningSecret { get; set; }
+
+    public DateTime? PreviousSigningSecretExpiresAt { get; set; }
+
     public bool IsActive { get; set; }
 
     public DateTime CreatedAt { get; set; }
@@ -63,6 +67,8 @@ internal sealed class SubscriberEntity
         VerifyTokenIssuedAt = Instants.ToStore(subscriber.VerifyTokenIssuedAt);
         UnsubscribeTokenHash = subscriber.UnsubscribeTokenHash;
         SigningSecret = subscriber.SigningSecret;
+        PreviousSigningSecret = subscriber.PreviousSigningSecret;
+        PreviousSigningSecretExpiresAt = Instants.ToStore(subscriber.PreviousSigningSecretExpiresAt);
         IsActive = subscriber.IsActive;
         CreatedAt = Instants.ToStore(subscriber.CreatedAt);
     }
@@ -80,6 +86,8 @@ internal sealed class SubscriberEntity
         VerifyTokenIssuedAt = Instants.FromStore(VerifyTokenIssuedAt),
         UnsubscribeTokenHash = UnsubscribeTokenHash,
         SigningSecret = SigningSecret,
+        PreviousSigningSecret = PreviousSigningSecret,
+        PreviousSigningSecretExpiresAt = Instants.FromStore(PreviousSigningSecretExpiresAt),
         IsActive = IsActive,
         CreatedAt = Instants.FromStore(CreatedAt),
         Version = Version,

@@ -64,6 +64,14 @@ public sealed class StatusPagesOptions
     /// </summary>
     public TimeSpan UnverifiedSubscriberRetention { get; set; } = TimeSpan.FromDays(5);
 
+    /// <summary>
+    /// How long after a webhook subscriber's signing secret is rotated its deliveries are still signed with the old
+    /// secret too (the <c>webhook-signature</c> header then holds two signatures, as Standard Webhooks provides for), so
+    /// its receiver can switch to the new secret without refusing a delivery. <see cref="TimeSpan.Zero"/> signs with the
+    /// new secret only, at once. Default 24 hours.
+    /// </summary>
+    public TimeSpan SigningSecretRotationOverlap { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>How much of the time in each status counts as downtime in uptime figures. Default: Major Outage 1.0, Partial Outage 0.3, others 0.</summary>
     public DowntimeWeights DowntimeWeights { get; set; } = DowntimeWeights.Default;
 

@@ -35,6 +35,7 @@ internal sealed class StatusPagesOptionsValidator : IValidateOptions<StatusPages
         OptionsChecks.TimerDelay(failures, nameof(options.BackplaneRetryDelay), options.BackplaneRetryDelay);
         OptionsChecks.Positive(failures, nameof(options.VerificationTokenLifetime), options.VerificationTokenLifetime);
         OptionsChecks.NotNegative(failures, nameof(options.UnverifiedSubscriberRetention), options.UnverifiedSubscriberRetention);
+        OptionsChecks.NotNegative(failures, nameof(options.SigningSecretRotationOverlap), options.SigningSecretRotationOverlap);
         if (options.ChangeFeedBufferSize < 1)
         {
             failures.Add($"ChangeFeedBufferSize: must be at least 1 (was {options.ChangeFeedBufferSize}).");

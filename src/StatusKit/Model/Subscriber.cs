@@ -48,6 +48,17 @@ public sealed record Subscriber
     /// <summary>The webhook signing secret (base64, 24-64 bytes) for webhook subscribers; null otherwise.</summary>
     public string? SigningSecret { get; init; }
 
+    /// <summary>
+    /// The signing secret a rotation replaced (<see cref="Services.SubscriberService.RotateSigningSecretAsync"/>), with
+    /// which deliveries are still signed too, alongside <see cref="SigningSecret"/>, until
+    /// <see cref="PreviousSigningSecretExpiresAt"/>, so a receiver can switch to the new secret without refusing a
+    /// delivery; null otherwise.
+    /// </summary>
+    public string? PreviousSigningSecret { get; init; }
+
+    /// <summary>When deliveries stop being signed with <see cref="PreviousSigningSecret"/>; null when there is none.</summary>
+    public DateTimeOffset? PreviousSigningSecretExpiresAt { get; init; }
+
     /// <summary>Whether notifications are sent; false after unsubscribing or when the endpoint is gone.</summary>
     public bool IsActive { get; init; } = true;
 

@@ -16,6 +16,7 @@ public sealed class SubscriberService
     private readonly SubscriberLinks _links;
     private readonly TimeProvider _time;
     private readonly TimeSpan _tokenLifetime;
+    private readonly TimeSpan _rotationOverlap;
 
     internal SubscriberService(
         IStatusStore store, IDestinationValidator destinations, SubscriberLinks links, IOptions<StatusPagesOptions> options, TimeProvider time)
@@ -24,6 +25,7 @@ public sealed class SubscriberService
         _destinations = destinations;
         _links = links;
         _tokenLifetime = options.Value.VerificationTokenLifetime;
+        _rotationOverlap = options.Value.SigningSecretRotationOverlap;
         _time = time;
     }
 
@@ -195,6 +197,32 @@ public sealed class SubscriberService
             subscriber => Task.FromResult(subscriber.IsActive ? subscriber with { IsActive = false } : subscriber),
             subscriber => _store.UpdateSubscriberAsync(subscriber, [], cancellationToken));
 
+    /// <summary>
+    /// Replaces a webhook subscriber's signing secret with a new one (32 random bytes, base64), for a receiver that lost
+    /// its secret or had it leaked. Every delivery sent from then on, retries of earlier notifications too, is signed with
+    /// the new secret, and for <see cref="StatusPagesOptions.SigningSecretRotationOverlap"/> (default 24 hours) with the
+    /// old one as well (<see cref="Subscriber.PreviousSigningSecret"/>), so a receiver can switch without refusing one; a
+    /// second rotation within that time drops the oldest secret. When
+    /// <paramref name="expectedVersion"/> is given, only if the subscriber is still at that version (else
+    /// <see cref="StatusKitConcurrencyException"/>, changing nothing). The subscriber returned carries the new secret: the
+    /// caller hands it to the receiver's owner, once.
+    /// </summary>
+    /// <exception cref="StatusKitNotFoundException">There is no such subscriber.</exception>
+    /// <exception cref="StatusKitValidationException">The subscriber is not a webhook (field <c>channel</c>).</exception>
+    public Task<Subscriber> RotateSigningSecretAsync(Guid subscriberId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        OptimisticEdit.ApplyAsync(
+            "subscriber",
+            subscriberId,
+            expectedVersion,
+            async () => await _store.GetSubscriberAsync(subscriberId, cancellationToken)
+                ?? throw new StatusKitNotFoundException("subscriber", subscriberId.ToString(), "subscriberId"),
+            static s => s.Version,
+            subscriber => subscriber.Channel == SubscriberChannel.Webhook
+                ? Task.FromResult(Rotated(subscriber))
+                : throw new StatusKitValidationException(
+                    "channel", $"Only webhook subscribers have a signing secret; this subscriber's channel is {subscriber.Channel}."),
+            subscriber => _store.UpdateSubscriberAsync(subscriber, [], cancellationToken));
+
     /// <summary>The subscriber with <paramref name="subscriberId"/>, or null.</summary>
     public Task<Subscriber?> GetAsync(Guid subscriberId, CancellationToken cancellationToken = default) =>
         _store.GetSubscriberAsync(subscriberId, cancellationToken);
@@ -215,6 +243,18 @@ public sealed class SubscriberService
     /// </summary>
     public Task<bool> DeleteAsync(Guid subscriberId, long? expectedVersion, CancellationToken cancellationToken = default) =>
         _store.DeleteSubscriberAsync(subscriberId, expectedVersion, cancellationToken);
+
+    // A leaked secret is replaced at once with no overlap configured; one that does not decode is not worth keeping.
+    private Subscriber Rotated(Subscriber subscriber)
+    {
+        var keepPrevious = _rotationOverlap > TimeSpan.Zero && WebhookSignature.IsValidSecret(subscriber.SigningSecret);
+        return subscriber with
+        {
+            SigningSecret = WebhookSignature.GenerateSecret(),
+            PreviousSigningSecret = keepPrevious ? subscriber.SigningSecret : null,
+            PreviousSigningSecretExpiresAt = keepPrevious ? _time.GetUtcNow() + _rotationOverlap : null,
+        };
+    }
 
     private Task<Subscriber?> VerifyCoreAsync(Guid? pageId, string token, CancellationToken cancellationToken)
     {

@@ -22,6 +22,7 @@ public sealed class OptionsValidationTests
             o.PublicBaseAddress = new Uri("/status", UriKind.Relative);
             o.VerificationTokenLifetime = TimeSpan.Zero;
             o.UnverifiedSubscriberRetention = TimeSpan.FromHours(-1);
+            o.SigningSecretRotationOverlap = TimeSpan.FromMinutes(-1);
         });
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
@@ -38,7 +39,8 @@ public sealed class OptionsValidationTests
         Assert.Contains("LinkSigningKey", failures, StringComparison.Ordinal);
         Assert.Contains("VerificationTokenLifetime", failures, StringComparison.Ordinal);
         Assert.Contains("UnverifiedSubscriberRetention", failures, StringComparison.Ordinal);
-        Assert.True(ex.Failures.Count() >= 11, failures);
+        Assert.Contains("SigningSecretRotationOverlap", failures, StringComparison.Ordinal);
+        Assert.True(ex.Failures.Count() >= 12, failures);
     }
 
     [Fact]

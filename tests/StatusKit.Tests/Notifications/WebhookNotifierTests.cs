@@ -56,6 +56,29 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
         Assert.DoesNotContain(_logs.Entries, e => e.Message.Contains(signature, StringComparison.Ordinal) || e.Message.Contains(_secret, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(1, 2)]  // the overlap has a second left: signed with both secrets
+    [InlineData(0, 1)]  // the overlap ended now: the new secret only
+    public async Task Delivery_DuringASecretRotationsOverlap_IsSignedWithTheNewAndTheOldSecret(int secondsLeft, int signatures)
+    {
+        var clock = Clock();
+        var old = WebhookSignature.GenerateSecret();
+        var message = Message() with
+        {
+            Subscriber = Message().Subscriber with { PreviousSigningSecret = old, PreviousSigningSecretExpiresAt = clock.GetUtcNow().AddSeconds(secondsLeft) },
+        };
+        await using var services = BuildServices(clock, _logs);
+
+        await services.GetRequiredService<WebhookNotifier>().SendAsync(message, CancellationToken.None).WaitAsync(Bound);
+
+        var request = Assert.Single(_receiver.Requests);
+        var (id, timestamp, header) = (request.Header("webhook-id"), request.Header("webhook-timestamp"), request.Header("webhook-signature"));
+        Assert.Equal(signatures, header.Split(' ').Length);
+        Assert.True(WebhookSignature.Verify(_secret, id, timestamp, request.BodyText, header, clock.GetUtcNow(), TimeSpan.FromMinutes(5)));
+        Assert.Equal(signatures == 2, WebhookSignature.Verify(old, id, timestamp, request.BodyText, header, clock.GetUtcNow(), TimeSpan.FromMinutes(5)));
+        Assert.DoesNotContain(_logs.Entries, e => e.Message.Contains(old, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Body_FollowsTheDocumentedSnakeCaseSchema()
     {

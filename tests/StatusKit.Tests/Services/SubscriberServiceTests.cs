@@ -3,6 +3,7 @@ using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Notifications.Dispatching;
+using StatusKit.Notifications.Webhooks;
 using StatusKit.Services;
 using StatusKit.TestSupport;
 using StatusKit.TestSupport.Fakes;
@@ -245,6 +246,69 @@ public sealed class SubscriberServiceTests
         Assert.False(inactive.IsActive);
         Assert.False((await kit.Subscribers.GetAsync(inactive.Id))!.IsDeliverable);
         await RejectsAsync<StatusKitNotFoundException>(kit, "subscriberId", () => kit.Subscribers.DeactivateAsync(Guid.NewGuid()));
+    }
+
+    [Fact]
+    public async Task RotateSigningSecret_OfAWebhook_StoresANewSecret_ReturnsIt_AndMovesTheVersion()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var subscription = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Webhook, Destination = "https://hooks.example.com/x", PreVerified = true });
+        var old = subscription.Subscriber;
+
+        var rotated = await kit.Subscribers.RotateSigningSecretAsync(old.Id, old.Version);
+
+        Assert.True(WebhookSignature.IsValidSecret(rotated.SigningSecret));
+        Assert.NotEqual(old.SigningSecret, rotated.SigningSecret);
+        Assert.Equal(old.Version + 1, rotated.Version);
+        Assert.Equal((old.UnsubscribeTokenHash, old.Destination, true, true), (rotated.UnsubscribeTokenHash, rotated.Destination, rotated.IsVerified, rotated.IsActive));
+        SameRecord(rotated, await kit.Subscribers.GetAsync(old.Id));
+    }
+
+    [Fact]
+    public async Task RotateSigningSecret_KeepsTheOldSecretForTheOverlap_AndASecondRotationDropsTheOldest()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var first = (await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Webhook, Destination = "https://hooks.example.com/x", PreVerified = true })).Subscriber;
+
+        var second = await kit.Subscribers.RotateSigningSecretAsync(first.Id);
+        kit.Clock.Advance(TimeSpan.FromHours(1));
+        var third = await kit.Subscribers.RotateSigningSecretAsync(first.Id);
+
+        // The default overlap is 24 hours, counted from each rotation.
+        Assert.Equal((first.SigningSecret, kit.Clock.GetUtcNow() - TimeSpan.FromHours(1) + TimeSpan.FromHours(24)), (second.PreviousSigningSecret, second.PreviousSigningSecretExpiresAt));
+        Assert.Equal((second.SigningSecret, kit.Clock.GetUtcNow() + TimeSpan.FromHours(24)), (third.PreviousSigningSecret, third.PreviousSigningSecretExpiresAt));
+        Assert.DoesNotContain(first.SigningSecret, new[] { third.SigningSecret, third.PreviousSigningSecret });
+    }
+
+    [Fact]
+    public async Task RotateSigningSecret_WithNoOverlap_KeepsNoPreviousSecret()
+    {
+        await using var kit = new StatusKitHarness(services => services.Configure<StatusKit.Configuration.StatusPagesOptions>(o => o.SigningSecretRotationOverlap = TimeSpan.Zero));
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var subscriber = (await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Webhook, Destination = "https://151.101.1.140/x", PreVerified = true })).Subscriber;
+
+        var rotated = await kit.Subscribers.RotateSigningSecretAsync(subscriber.Id);
+
+        Assert.NotEqual(subscriber.SigningSecret, rotated.SigningSecret);
+        Assert.Equal(((string?)null, (DateTimeOffset?)null), (rotated.PreviousSigningSecret, rotated.PreviousSigningSecretExpiresAt));
+    }
+
+    [Fact]
+    public async Task RotateSigningSecret_AtAStaleVersion_OfAnotherChannel_OrOfNoSubscriber_ChangesNothing()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var webhook = (await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Webhook, Destination = "https://hooks.example.com/x", PreVerified = true })).Subscriber;
+        var email = (await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true })).Subscriber;
+
+        await Assert.ThrowsAsync<StatusKitConcurrencyException>(() => kit.Subscribers.RotateSigningSecretAsync(webhook.Id, webhook.Version + 1));
+        await RejectsAsync<StatusKitValidationException>(kit, "channel", () => kit.Subscribers.RotateSigningSecretAsync(email.Id));
+        await RejectsAsync<StatusKitNotFoundException>(kit, "subscriberId", () => kit.Subscribers.RotateSigningSecretAsync(Guid.NewGuid()));
+
+        SameRecord(webhook, await kit.Subscribers.GetAsync(webhook.Id));
+        SameRecord(email, await kit.Subscribers.GetAsync(email.Id));
     }
 
     [Fact]

@@ -576,6 +576,14 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("uuid")
                 .HasColumnName("page_id");
 
+            b.Property<string>("PreviousSigningSecret")
+                .HasColumnType("text")
+                .HasColumnName("previous_signing_secret");
+
+            b.Property<DateTime?>("PreviousSigningSecretExpiresAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("previous_signing_secret_expires_at");
+
             b.Property<string>("SigningSecret")
                 .HasColumnType("text")
                 .HasColumnName("signing_secret");

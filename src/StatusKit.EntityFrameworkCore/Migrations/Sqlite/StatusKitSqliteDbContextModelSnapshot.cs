@@ -575,6 +575,14 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("TEXT")
                 .HasColumnName("page_id");
 
+            b.Property<string>("PreviousSigningSecret")
+                .HasColumnType("TEXT")
+                .HasColumnName("previous_signing_secret");
+
+            b.Property<DateTime?>("PreviousSigningSecretExpiresAt")
+                .HasColumnType("TEXT")
+                .HasColumnName("previous_signing_secret_expires_at");
+
             b.Property<string>("SigningSecret")
                 .HasColumnType("TEXT")
                 .HasColumnName("signing_secret");

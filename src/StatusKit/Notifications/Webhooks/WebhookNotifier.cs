@@ -78,8 +78,15 @@ public sealed class WebhookNotifier : INotifier
 
         var body = JsonSerializer.SerializeToUtf8Bytes(CreatePayload(message), WebhookJsonContext.Default.WebhookPayload);
         var id = message.NotificationId.ToString();
-        var timestamp = _timeProvider.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var now = _timeProvider.GetUtcNow();
+        var timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signature = WebhookSignature.Compute(subscriber.SigningSecret!, id, timestamp, body);
+        if (now < subscriber.PreviousSigningSecretExpiresAt && WebhookSignature.IsValidSecret(subscriber.PreviousSigningSecret))
+        {
+            // A rotation's overlap: Standard Webhooks' space-separated signatures, so a receiver that has not switched
+            // to the new secret yet still verifies the delivery with the old one.
+            signature += " " + WebhookSignature.Compute(subscriber.PreviousSigningSecret!, id, timestamp, body);
+        }
 
         var request = HttpDelivery.JsonPost(destination!, body, _options.UserAgent);
         request.Headers.Add("webhook-id", id);
