@@ -47,6 +47,20 @@ internal static class AdminContract
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+    /// <summary>
+    /// The answer may carry a secret shown only this once (an access token, a signing secret, an unsubscribe token):
+    /// <c>Cache-Control: no-store</c>, so no browser or proxy cache on the way keeps it, whatever the outcome.
+    /// </summary>
+    public static RouteHandlerBuilder ShowsSecretOnce(this RouteHandlerBuilder builder)
+    {
+        builder.AddEndpointFilter(static (context, next) =>
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            return next(context);
+        });
+        return builder;
+    }
+
     /// <summary>The endpoint answers 409 when a unique field (a slug, a component name, a destination) is taken.</summary>
     public static RouteHandlerBuilder MayConflict(this RouteHandlerBuilder builder) =>
         builder.ProducesProblem(StatusCodes.Status409Conflict);
