@@ -8,5 +8,14 @@ namespace StatusKit.Maintenance;
 /// <param name="OccurrenceEndsAt">The occurrence's end (for a rescheduled notice, its new end).</param>
 /// <param name="Previous">The times the occurrence had before it was moved: set for a rescheduled notice only.</param>
 /// <param name="OnlyThisOccurrence">For a cancellation: only this occurrence is off (it was excluded), the later ones are still planned.</param>
+/// <param name="Reinstated">
+/// For a scheduled notice: the occurrence subscribers were told is cancelled (it was excluded) is back, and takes place
+/// after all.
+/// </param>
 internal readonly record struct MaintenanceNotice(
-    NotificationKind Kind, DateTimeOffset OccurrenceStartsAt, DateTimeOffset OccurrenceEndsAt, OccurrenceSpan? Previous = null, bool OnlyThisOccurrence = false);
+    NotificationKind Kind,
+    DateTimeOffset OccurrenceStartsAt,
+    DateTimeOffset OccurrenceEndsAt,
+    OccurrenceSpan? Previous = null,
+    bool OnlyThisOccurrence = false,
+    bool Reinstated = false);

@@ -8,9 +8,10 @@ namespace StatusKit.Maintenance;
 /// Builds the scheduled, reminder, started, completed, cancelled and rescheduled notices of a maintenance occurrence (pure), for the
 /// subscribers who asked for the maintenance event (<see cref="Subscriber.NotifyOn"/>) and whose components meet the
 /// window's. Their deduplication stem <c>maintenance|{windowId}|{occurrenceStartTicks}|{event}</c> makes a retried or
-/// raced notice a no-op; a rescheduled notice's stem ends with the window version it replaces
-/// (<c>…|rescheduled|{version}</c>), so each move is told, also one back to a time announced before. A rescheduled
-/// notice of a window in progress is a move of its end: it says when the maintenance in progress now ends.
+/// raced notice a no-op; the stem of a notice an operator's change sends again and again (a rescheduled notice, the
+/// cancellation of one excluded occurrence, the scheduled notice of one brought back) ends with the window version it
+/// replaces (<c>…|rescheduled|{version}</c>), so each change is told, also one back to a time announced before. A
+/// rescheduled notice of a window in progress is a move of its end: it says when the maintenance in progress now ends.
 /// </summary>
 internal static class MaintenanceNotices
 {
@@ -23,7 +24,8 @@ internal static class MaintenanceNotices
         IReadOnlyList<Subscriber> subscribers,
         DateTimeOffset now,
         OccurrenceSpan? previous = null,
-        bool onlyThisOccurrence = false)
+        bool onlyThisOccurrence = false,
+        bool reinstated = false)
     {
         var (verb, headline) = kind switch
         {
@@ -40,6 +42,11 @@ internal static class MaintenanceNotices
             throw new ArgumentException("A rescheduled notice, and only one, names the occurrence's previous times.", nameof(previous));
         }
 
+        if (reinstated && kind != NotificationKind.MaintenanceScheduled)
+        {
+            throw new ArgumentException("Only a scheduled notice brings an occurrence back.", nameof(reinstated));
+        }
+
         // The occurrence on the page's wall clock, as the page shows it (see PageClock.Range).
         var when = PageClock.Range(occurrenceStartsAt, occurrenceEndsAt, page.TimeZoneId);
         if (kind == NotificationKind.MaintenanceCancelled)
@@ -50,6 +57,13 @@ internal static class MaintenanceNotices
                 : onlyThisOccurrence
                     ? $"Cancelled: this occurrence of the maintenance will not take place; its later occurrences are still planned.\n\n{when}"
                     : $"Cancelled: this maintenance and its later occurrences will not take place.\n\n{when}";
+        }
+        else if (kind == NotificationKind.MaintenanceScheduled && reinstated)
+        {
+            // Subscribers were told this occurrence is cancelled: say first that it is on again.
+            when = window.Recurrence is null
+                ? $"Back on: this maintenance, cancelled earlier, will take place after all.\n\n{when}"
+                : $"Back on: this occurrence of the maintenance, cancelled earlier, will take place after all.\n\n{when}";
         }
         else if (kind == NotificationKind.MaintenanceScheduled && window.Recurrence is not null)
         {
@@ -85,7 +99,7 @@ internal static class MaintenanceNotices
             OccurredAt = now,
         };
         var stem = DeduplicationStem(window.Id, occurrenceStartsAt, verb);
-        if (previous is not null)
+        if (previous is not null || onlyThisOccurrence || reinstated)
         {
             stem = string.Create(CultureInfo.InvariantCulture, $"{stem}|{window.Version}");
         }

@@ -347,7 +347,7 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
     {
         MaintenanceTransitionKind.Remind => new MaintenanceNotice(NotificationKind.MaintenanceReminder, before.OccurrenceStartsAt, before.OccurrenceEndsAt),
         MaintenanceTransitionKind.Start => new MaintenanceNotice(NotificationKind.MaintenanceStarted, before.OccurrenceStartsAt, before.OccurrenceEndsAt),
-        MaintenanceTransitionKind.End => new MaintenanceNotice(NotificationKind.MaintenanceCompleted, before.OccurrenceStartsAt, before.OccurrenceEndsAt),
+        MaintenanceTransitionKind.End => ScheduleChangeNotices.Completed(before, before.OccurrenceEndsAt),
         _ => null,
     };
 

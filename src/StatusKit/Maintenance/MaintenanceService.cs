@@ -158,13 +158,7 @@ public sealed class MaintenanceService
                 }
 
                 var start = now < window.OccurrenceStartsAt ? now : window.OccurrenceStartsAt;
-                var started = window with
-                {
-                    State = MaintenanceState.InProgress,
-                    OccurrenceStartsAt = start,
-                    StartsAt = window.Recurrence is null ? start : window.StartsAt,
-                    UpdatedAt = now,
-                };
+                var started = MaintenanceTransitions.Started(window, start, now);
                 return Task.FromResult<(MaintenanceWindow, MaintenanceNotice?)>(
                     (started, new MaintenanceNotice(NotificationKind.MaintenanceStarted, start, window.OccurrenceEndsAt)));
             },
@@ -198,7 +192,7 @@ public sealed class MaintenanceService
                 };
                 var completed = MaintenanceTransitions.Advance(ended, OccurrenceSchedule.For(window), now);
                 return Task.FromResult<(MaintenanceWindow, MaintenanceNotice?)>(
-                    (completed, new MaintenanceNotice(NotificationKind.MaintenanceCompleted, window.OccurrenceStartsAt, end)));
+                    (completed, ScheduleChangeNotices.Completed(window, end)));
             },
             "completed by an operator",
             cancellationToken);

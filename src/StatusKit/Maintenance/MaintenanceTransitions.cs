@@ -39,9 +39,29 @@ internal static class MaintenanceTransitions
         return kind switch
         {
             MaintenanceTransitionKind.Remind => window with { ReminderSentFor = window.OccurrenceStartsAt, UpdatedAt = now },
-            MaintenanceTransitionKind.Start => window with { State = MaintenanceState.InProgress, UpdatedAt = now },
+            MaintenanceTransitionKind.Start => Started(window, window.OccurrenceStartsAt, now),
             MaintenanceTransitionKind.End or MaintenanceTransitionKind.Skip => Advance(window, schedule, now),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown transition."),
+        };
+    }
+
+    /// <summary>
+    /// Scheduled <paramref name="window"/> with its current occurrence started at <paramref name="start"/> (its planned
+    /// start, or earlier for an operator's start now), by a transition at <paramref name="now"/> that sends its started
+    /// notice when the window notifies subscribers. <see cref="MaintenanceWindow.AnnouncedFor"/> records which: the start
+    /// when the notice goes out, null when it does not, so a window switched to notify later is not told of the end of a
+    /// maintenance whose start its subscribers never heard of (<see cref="ScheduleChangeNotices.StartWasAnnounced"/>).
+    /// </summary>
+    public static MaintenanceWindow Started(MaintenanceWindow window, DateTimeOffset start, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return window with
+        {
+            State = MaintenanceState.InProgress,
+            OccurrenceStartsAt = start,
+            StartsAt = window.Recurrence is null ? start : window.StartsAt,
+            AnnouncedFor = window.NotifySubscribers ? start : null,
+            UpdatedAt = now,
         };
     }
 

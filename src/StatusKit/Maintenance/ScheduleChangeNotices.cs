@@ -7,8 +7,10 @@ namespace StatusKit.Maintenance;
 /// What subscribers are told when an operator changes a window's schedule (pure): scheduling it, and moving or taking off
 /// the schedule an occurrence they already know of. They know of a Scheduled window's current occurrence once its
 /// reminder went out (<see cref="MaintenanceWindow.ReminderSentFor"/>) or a scheduled or rescheduled notice announced it
-/// (<see cref="MaintenanceWindow.AnnouncedFor"/>); of one they never heard of there is nothing to correct. They know of
-/// an InProgress window's occurrence, and when it ends, from its started notice (<see cref="StartWasAnnounced"/>).
+/// (<see cref="MaintenanceWindow.AnnouncedFor"/>); of one they never heard of there is nothing to correct. Those marks
+/// stay on an occurrence excluded after they were told it is cancelled, so bringing it back announces it again. They
+/// know of an InProgress window's occurrence, and when it ends, from its started notice (<see cref="StartWasAnnounced"/>);
+/// of one whose start they were not told of they hear nothing, neither a move of its end nor its completion.
 /// </summary>
 internal static class ScheduleChangeNotices
 {
@@ -42,14 +44,29 @@ internal static class ScheduleChangeNotices
     }
 
     /// <summary>
-    /// Whether the started notice of InProgress <paramref name="window"/>'s occurrence went out. Every occurrence in
-    /// progress was started by a transition that enqueued its started notice in the same compare-and-set (the
-    /// scheduler's start, or an operator's start now), and only a window that notifies subscribers sends it. A window
-    /// that was started silently and turned <see cref="MaintenanceWindow.NotifySubscribers"/> on later cannot be told
-    /// apart from one that was not; its subscribers are told of a move of its end too.
+    /// Whether the started notice of InProgress <paramref name="window"/>'s occurrence went out, and the window still
+    /// notifies subscribers. Every occurrence in progress was started by a transition that enqueued its started notice in
+    /// the same compare-and-set (the scheduler's start, or an operator's start now) when the window notified subscribers,
+    /// and marked it in <see cref="MaintenanceWindow.AnnouncedFor"/> (<see cref="MaintenanceTransitions.Started"/>); a
+    /// silent start clears that mark, so a window turned <see cref="MaintenanceWindow.NotifySubscribers"/> on later is
+    /// told apart.
     /// </summary>
     public static bool StartWasAnnounced(MaintenanceWindow window) =>
-        window.State == MaintenanceState.InProgress && window.NotifySubscribers;
+        window.State == MaintenanceState.InProgress && window.NotifySubscribers && window.AnnouncedFor == window.OccurrenceStartsAt;
+
+    /// <summary>
+    /// The completed notice of InProgress <paramref name="window"/>'s occurrence, ended at <paramref name="endsAt"/>
+    /// (by the scheduler, complete now, or a cancel or delete): only when its subscribers were told it started
+    /// (<see cref="StartWasAnnounced"/>). A maintenance they never heard start leaves them nothing to close: they hear of
+    /// it from its components, as everybody else who looks at the page.
+    /// </summary>
+    public static MaintenanceNotice? Completed(MaintenanceWindow window, DateTimeOffset endsAt)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return StartWasAnnounced(window)
+            ? new MaintenanceNotice(NotificationKind.MaintenanceCompleted, window.OccurrenceStartsAt, endsAt)
+            : null;
+    }
 
     /// <summary>
     /// A window <paramref name="before"/> revised to <paramref name="after"/>. For a Scheduled window (new start, end,
@@ -59,7 +76,13 @@ internal static class ScheduleChangeNotices
     /// so none follows it; further away, the reminder goes out again at its usual time. An unannounced move changes no
     /// mark: the reminder of the new occurrence is still due, as for any window. When the occurrence they knew of was
     /// excluded rather than moved, they are told that occurrence is cancelled (its later ones are still planned), and the
-    /// next occurrence gets its reminder as usual. For an InProgress window, see <see cref="EndMoved"/>.
+    /// next occurrence gets its reminder as usual; their marks stay on the excluded occurrence, which is how they are
+    /// known to have been told it is off. When the change brings back an occurrence they were told is cancelled (its
+    /// exclusion is removed, or no longer meets it), they are told it is on again by a scheduled notice (see
+    /// <see cref="Reinstated"/>), also when they know of the occurrence that was current. Excluding or bringing back an
+    /// occurrence without <see cref="MaintenanceWindow.NotifySubscribers"/> tells nobody and takes the marks off it: for
+    /// its subscribers it is neither on nor off, and its reminder announces it if it comes back. For an InProgress
+    /// window, see <see cref="EndMoved"/>.
     /// </summary>
     public static (MaintenanceWindow After, MaintenanceNotice? Notice) Rescheduled(
         MaintenanceWindow before, MaintenanceWindow after, TimeSpan reminderLeadTime, DateTimeOffset now)
@@ -72,12 +95,29 @@ internal static class ScheduleChangeNotices
         }
 
         var moved = after.OccurrenceStartsAt != before.OccurrenceStartsAt || after.OccurrenceEndsAt != before.OccurrenceEndsAt;
-        if (!moved || !after.NotifySubscribers || !SubscribersKnowOf(before, now))
+        if (!moved)
         {
             return (after, null);
         }
 
-        if (after.OccurrenceStartsAt != before.OccurrenceStartsAt && OccurrenceSchedule.For(after)?.IsExcluded(before.OccurrenceStartsAt) == true)
+        if (after.OccurrenceStartsAt != before.OccurrenceStartsAt && WereToldIsCancelled(before, after.OccurrenceStartsAt))
+        {
+            return Reinstated(after, reminderLeadTime, now);
+        }
+
+        if (!SubscribersKnowOf(before, now))
+        {
+            return (after, null);
+        }
+
+        var excluded = after.OccurrenceStartsAt != before.OccurrenceStartsAt
+            && OccurrenceSchedule.For(after)?.IsExcluded(before.OccurrenceStartsAt) == true;
+        if (!after.NotifySubscribers)
+        {
+            return (excluded ? Forget(after, before.OccurrenceStartsAt) : after, null);
+        }
+
+        if (excluded)
         {
             // The occurrence they know of is excluded, not moved: it is off, and the next one is new to them.
             return (after, new MaintenanceNotice(
@@ -127,24 +167,52 @@ internal static class ScheduleChangeNotices
         AnnouncedFor = window.OccurrenceStartsAt,
         ReminderSentFor = reminderLeadTime > TimeSpan.Zero && now >= window.OccurrenceStartsAt - reminderLeadTime
             ? window.OccurrenceStartsAt
-            : window.ReminderSentFor,
+            : window.ReminderSentFor == window.OccurrenceStartsAt ? null : window.ReminderSentFor,
+    };
+
+    /// <summary>
+    /// Whether the subscribers of Scheduled <paramref name="before"/> were told the occurrence starting at
+    /// <paramref name="start"/> is cancelled: it is excluded, and a mark is still on it. A mark is set only on the current
+    /// occurrence, and excluding the current occurrence with a mark on it either told them it is cancelled or, without
+    /// notices, took the mark off (<see cref="Forget"/>); so a mark on an excluded occurrence means they were told.
+    /// </summary>
+    private static bool WereToldIsCancelled(MaintenanceWindow before, DateTimeOffset start) =>
+        before.State == MaintenanceState.Scheduled
+        && (before.AnnouncedFor == start || before.ReminderSentFor == start)
+        && OccurrenceSchedule.For(before)?.IsExcluded(start) == true;
+
+    /// <summary>
+    /// Scheduled <paramref name="after"/>, whose current occurrence subscribers were told is cancelled and which is back:
+    /// with <see cref="MaintenanceWindow.NotifySubscribers"/>, its scheduled notice ("back on", keyed by the window version
+    /// like the other notices of an operator's change) and the window marked as announced at that start (and as reminded
+    /// when the reminder would be due already: the notice says what it would; further away, the reminder goes out at its
+    /// usual time). Without, nobody is told and the marks are taken off it, so its reminder announces it as usual.
+    /// </summary>
+    private static (MaintenanceWindow After, MaintenanceNotice? Notice) Reinstated(MaintenanceWindow after, TimeSpan reminderLeadTime, DateTimeOffset now) =>
+        after.NotifySubscribers
+            ? (Announced(after, reminderLeadTime, now),
+                new MaintenanceNotice(NotificationKind.MaintenanceScheduled, after.OccurrenceStartsAt, after.OccurrenceEndsAt, Reinstated: true))
+            : (Forget(after, after.OccurrenceStartsAt), null);
+
+    /// <summary><paramref name="window"/> with the marks on the occurrence starting at <paramref name="start"/> taken off.</summary>
+    private static MaintenanceWindow Forget(MaintenanceWindow window, DateTimeOffset start) => window with
+    {
+        AnnouncedFor = window.AnnouncedFor == start ? null : window.AnnouncedFor,
+        ReminderSentFor = window.ReminderSentFor == start ? null : window.ReminderSentFor,
     };
 
     /// <summary>
     /// The notice of a window taken off the schedule (cancelled or deleted). One in progress ended now (or at its end, if
-    /// that came first), which is what its subscribers are told. One Scheduled is announced as cancelled only when its
-    /// subscribers know of its current occurrence (<see cref="SubscribersKnowOf"/>); a window they never heard of leaves
-    /// them nothing to correct, and gets no notice.
+    /// that came first), which is what its subscribers are told when they were told it started (<see cref="Completed"/>).
+    /// One Scheduled is announced as cancelled only when its subscribers know of its current occurrence
+    /// (<see cref="SubscribersKnowOf"/>); a window they never heard of leaves them nothing to correct, and gets no notice.
     /// </summary>
     public static MaintenanceNotice? TakenOff(MaintenanceWindow window, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(window);
         return window.State switch
         {
-            MaintenanceState.InProgress => new MaintenanceNotice(
-                NotificationKind.MaintenanceCompleted,
-                window.OccurrenceStartsAt,
-                now < window.OccurrenceEndsAt ? now : window.OccurrenceEndsAt),
+            MaintenanceState.InProgress => Completed(window, now < window.OccurrenceEndsAt ? now : window.OccurrenceEndsAt),
             MaintenanceState.Scheduled when SubscribersKnowOf(window, now) =>
                 new MaintenanceNotice(NotificationKind.MaintenanceCancelled, window.OccurrenceStartsAt, window.OccurrenceEndsAt),
             _ => null,

@@ -65,10 +65,15 @@ public sealed record MaintenanceWindow
 
     /// <summary>
     /// The occurrence start subscribers were last told of by a notice other than its reminder: the
-    /// <see cref="Notifications.NotificationKind.MaintenanceScheduled"/> notice of a new window, or the
-    /// <see cref="Notifications.NotificationKind.MaintenanceRescheduled"/> notice that moved the occurrence there. Null
-    /// when there was none. Subscribers know of the current occurrence when this or <see cref="ReminderSentFor"/> equals
-    /// <see cref="OccurrenceStartsAt"/>, and are then told when it moves again or is cancelled.
+    /// <see cref="Notifications.NotificationKind.MaintenanceScheduled"/> notice of a new window or of an occurrence brought
+    /// back, the <see cref="Notifications.NotificationKind.MaintenanceRescheduled"/> notice that moved the occurrence
+    /// there, or the <see cref="Notifications.NotificationKind.MaintenanceStarted"/> notice of the occurrence in progress.
+    /// Null when there was none. Subscribers know of a Scheduled window's current occurrence when this or
+    /// <see cref="ReminderSentFor"/> equals <see cref="OccurrenceStartsAt"/>, and are then told when it moves again or is
+    /// cancelled; both marks stay on an occurrence excluded after they were told it is cancelled, and bringing it back
+    /// tells them it is on again. Each start sets it to the occurrence's start when the started notice goes out and to
+    /// null when it does not (<see cref="NotifySubscribers"/> off), so subscribers of an InProgress window hear of a move
+    /// of its end, and of its completion, only when this equals <see cref="OccurrenceStartsAt"/>.
     /// </summary>
     public DateTimeOffset? AnnouncedFor { get; init; }
 

@@ -128,6 +128,53 @@ public sealed class MaintenanceEndMovedTests
     }
 
     [Fact]
+    public async Task Update_NotifyOnAndEndMovedAfterASilentStart_TellsNobodyOfTheMoveNorOfTheCompletion()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var window = await StartedWindowAsync(host, page.Id, component.Id, notifySubscribers: false, recurrence: "FREQ=DAILY");
+
+        await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { NotifySubscribers = true });
+        await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { EndsAt = T0.AddHours(3) });
+        time.SetUtcNow(T0.AddHours(3));
+        await host.Scheduler.RunDueTransitionsAsync(CancellationToken.None); // the end
+
+        Assert.Empty(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceRescheduled));
+        Assert.Empty(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCompleted));
+
+        // The next occurrence, whose subscribers are told of from its reminder on, is told of as usual.
+        host.Time.SetUtcNow(T0.AddDays(1).AddHours(1));
+        await host.Scheduler.RunDueTransitionsAsync(CancellationToken.None);
+        host.Time.SetUtcNow(T0.AddDays(1).AddHours(2));
+        await host.Scheduler.RunDueTransitionsAsync(CancellationToken.None);
+        Assert.NotEmpty(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceStarted));
+        Assert.NotEmpty(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCompleted));
+    }
+
+    [Fact]
+    public async Task CompleteAndCancel_NotifyOnAfterASilentStart_TellNobody()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var completed = await StartedWindowAsync(host, page.Id, component.Id, notifySubscribers: false);
+        var cancelled = await host.Maintenance.CreateAsync(
+            Window(page.Id, component.Id, T0.AddHours(1.5), T0.AddHours(2)) with { NotifySubscribers = false });
+        await host.Maintenance.StartNowAsync(cancelled.Id);
+
+        foreach (var id in new[] { completed.Id, cancelled.Id })
+        {
+            await host.Maintenance.UpdateAsync(id, new UpdateMaintenanceWindow { NotifySubscribers = true });
+        }
+
+        await host.Maintenance.CompleteNowAsync(completed.Id);
+        await host.Maintenance.CancelAsync(cancelled.Id);
+
+        Assert.Empty(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCompleted));
+    }
+
+    [Fact]
     public async Task Update_EndMovedAgainWhileInProgress_TellsTheSubscribersEachMoveOnce()
     {
         var time = new ManualTimeProvider(T0);

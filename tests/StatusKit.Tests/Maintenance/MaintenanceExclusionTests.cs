@@ -145,6 +145,56 @@ public sealed class MaintenanceExclusionTests
     }
 
     [Fact]
+    public async Task UpdateAsync_BringingBackAnOccurrenceSubscribersWereToldIsCancelled_AnnouncesItAgain_AndItsReminderStillFires()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, configure: o => o.ReminderLeadTime = TimeSpan.FromMinutes(30));
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(Daily(page.Id, component.Id)); // announced as scheduled
+        await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { ExcludedOccurrences = [Day(5)] });
+        Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCancelled));
+        time.SetUtcNow(T0.AddMinutes(10));
+
+        var back = await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { ExcludedOccurrences = [] });
+        await host.SettleAsync();
+
+        Assert.Equal(T0.AddHours(1), back.OccurrenceStartsAt);
+        var scheduled = await host.NoticesAsync(page.Id, NotificationKind.MaintenanceScheduled);
+        var again = Assert.Single(scheduled, n => n.CreatedAt == T0.AddMinutes(10));
+        Assert.Equal(T0.AddHours(1), again.Content.OccurrenceStartsAt);
+        Assert.Contains("will take place after all", again.Content.Body, StringComparison.Ordinal);
+        Assert.Equal(2, scheduled.Count); // the first announcement and this one
+
+        await host.RunUntilAsync(T0.AddMinutes(40)); // its reminder, at 09:30 as usual
+        var reminder = Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceReminder));
+        Assert.Equal((T0.AddHours(1), T0.AddMinutes(30)), (reminder.Content.OccurrenceStartsAt!.Value, reminder.CreatedAt));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_ExcludingAndBringingBackAnOccurrenceAgain_TellsSubscribersEachTime()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, configure: o => o.ReminderLeadTime = TimeSpan.FromMinutes(30));
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(Daily(page.Id, component.Id));
+        await host.RunUntilAsync(T0.AddMinutes(40));
+        Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceReminder));
+
+        foreach (var (minute, excluded) in new[] { (41, Day(5)), (42, (DateTime?)null), (43, Day(5)), (44, null) })
+        {
+            time.SetUtcNow(T0.AddMinutes(minute));
+            await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { ExcludedOccurrences = excluded is { } day ? [day] : [] });
+        }
+
+        await host.RunUntilAsync(T0.AddMinutes(70));
+        Assert.Equal(2, (await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCancelled)).Count);
+        var scheduled = await host.NoticesAsync(page.Id, NotificationKind.MaintenanceScheduled);
+        Assert.Equal([T0.AddMinutes(42), T0.AddMinutes(44)], scheduled.Where(n => n.CreatedAt > T0).Select(n => n.CreatedAt).Order());
+        Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceReminder)); // the announcement within the lead time is the reminder
+        Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceStarted));
+    }
+
+    [Fact]
     public async Task UpdateAsync_WindowInProgress_CanExcludeLaterOccurrences_ButNotTheOneInProgress()
     {
         var time = new ManualTimeProvider(T0);

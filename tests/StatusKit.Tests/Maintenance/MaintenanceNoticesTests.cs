@@ -165,6 +165,38 @@ public sealed class MaintenanceNoticesTests
     }
 
     [Fact]
+    public void Plan_ScheduledOccurrenceBroughtBack_SaysItTakesPlaceAfterAll_KeyedByTheWindowVersionItReplaces()
+    {
+        var (page, window, subscriber) = Arrange("UTC");
+
+        var recurring = Assert.Single(MaintenanceNotices.Plan(
+            page, window with { Recurrence = "FREQ=DAILY", Version = 4 }, NotificationKind.MaintenanceScheduled, T0, T0.AddHours(1), [subscriber], T0.AddDays(-1), reinstated: true));
+        var oneOff = Assert.Single(MaintenanceNotices.Plan(
+            page, window with { Recurrence = null, Version = 6 }, NotificationKind.MaintenanceScheduled, T0, T0.AddHours(1), [subscriber], T0.AddDays(-1), reinstated: true));
+
+        Assert.Equal($"[{page.Name}] Maintenance scheduled: Database upgrade", recurring.Content.Subject);
+        Assert.EndsWith(
+            "Back on: this occurrence of the maintenance, cancelled earlier, will take place after all.\n\n2026-01-05 09:00 - 2026-01-05 10:00 UTC",
+            recurring.Content.Body,
+            StringComparison.Ordinal);
+        Assert.Contains("Back on: this maintenance, cancelled earlier, will take place after all.", oneOff.Content.Body, StringComparison.Ordinal);
+        Assert.Equal($"maintenance|{window.Id:N}|{T0.UtcTicks}|scheduled|4|{subscriber.Id:N}", recurring.DeduplicationKey);
+        Assert.Throws<ArgumentException>(() => MaintenanceNotices.Plan(
+            page, window, NotificationKind.MaintenanceReminder, T0, T0.AddHours(1), [subscriber], T0, reinstated: true));
+    }
+
+    [Fact]
+    public void Plan_CancelledOccurrenceAlone_IsKeyedByTheWindowVersionItReplaces_SoExcludingItAgainIsTold()
+    {
+        var (page, window, subscriber) = Arrange("UTC");
+
+        var notice = Assert.Single(MaintenanceNotices.Plan(
+            page, window with { Version = 5 }, NotificationKind.MaintenanceCancelled, T0, T0.AddHours(1), [subscriber], T0, onlyThisOccurrence: true));
+
+        Assert.Equal($"maintenance|{window.Id:N}|{T0.UtcTicks}|cancelled|5|{subscriber.Id:N}", notice.DeduplicationKey);
+    }
+
+    [Fact]
     public void Plan_ScheduledRecurringWindow_SaysItRecursBeforeTheTimesOfItsNextOccurrence()
     {
         var (page, window, subscriber) = Arrange("UTC");
