@@ -68,7 +68,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
             ["20250601000000_InitialSchema", "20261123000000_ChainStatusHistory", "20261123050000_IndexNotificationsBySubscriberAndCreation",
                 "20261124000000_IndexStatusIncidentsByPageAndUpdate", "20261125000000_AddVersionColumns",
                 "20261126000000_AddVerifyTokenIssuedAt", "20261127000000_AddMaintenanceAnnouncedFor", "20261128000000_AddExcludedOccurrences",
-                "20261129000000_IndexUnverifiedSubscribers", "20261202000000_AddPreviousSigningSecret"],
+                "20261129000000_IndexUnverifiedSubscribers", "20261201000000_MarkAnnouncedStarts", "20261202000000_AddPreviousSigningSecret"],
             await context.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.False(context.Database.HasPendingModelChanges());
@@ -112,6 +112,32 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         Assert.Equal(
             [(first.Id, Samples.T0.AddMinutes(6).UtcTicks), (first.Id, Samples.T0.AddMinutes(20).UtcTicks)],
             sinceTen.Where(h => h.ComponentId == first.Id).Select(h => (h.ComponentId, h.At.UtcTicks)));
+    }
+
+    [Fact]
+    public async Task Windows_in_progress_before_starts_were_marked_keep_telling_the_subscribers_of_those_that_notify()
+    {
+        // Before the mark, a window in progress told its subscribers of its end whenever it notified them.
+        var store = Database.CreateStore();
+        var (page, _, _) = await SeedAsync(store, "announced-starts", 1);
+        MaintenanceWindow Stored(MaintenanceState state, bool notify) => TestData.Window(page.Id, componentIds: [], state: state) with
+        {
+            NotifySubscribers = notify,
+            AnnouncedFor = null,
+        };
+        var notifying = await store.AddMaintenanceWindowAsync(Stored(MaintenanceState.InProgress, notify: true), [], CancellationToken.None);
+        var silent = await store.AddMaintenanceWindowAsync(Stored(MaintenanceState.InProgress, notify: false), [], CancellationToken.None);
+        var scheduled = await store.AddMaintenanceWindowAsync(Stored(MaintenanceState.Scheduled, notify: true), [], CancellationToken.None);
+        await using (var context = Database.CreateContext())
+        {
+            var migrator = context.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261129000000_IndexUnverifiedSubscribers");
+            await migrator.MigrateAsync();
+        }
+
+        Assert.Equal(notifying.OccurrenceStartsAt, (await store.GetMaintenanceWindowAsync(notifying.Id, CancellationToken.None))!.AnnouncedFor);
+        Assert.Null((await store.GetMaintenanceWindowAsync(silent.Id, CancellationToken.None))!.AnnouncedFor);
+        Assert.Null((await store.GetMaintenanceWindowAsync(scheduled.Id, CancellationToken.None))!.AnnouncedFor);
     }
 
     [Fact]
