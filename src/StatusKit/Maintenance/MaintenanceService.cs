@@ -82,6 +82,8 @@ public sealed class MaintenanceService
     /// occurrence its subscribers were already told of (its reminder went out, or an earlier move was announced), they
     /// are told the old and the new times (<see cref="NotificationKind.MaintenanceRescheduled"/>), stored with the change.
     /// Moving the end of a window in progress tells the subscribers who were told it started its new end the same way.
+    /// Excluding the occurrence they know of tells them it alone is cancelled; bringing back one they were told is
+    /// cancelled tells them it is on again (<see cref="NotificationKind.MaintenanceScheduled"/>).
     /// With <see cref="UpdateMaintenanceWindow.ExpectedVersion"/>, the window must still be at that version (else
     /// <see cref="StatusKitConcurrencyException"/>, changing nothing); without, a concurrent change is read again.
     /// </summary>
@@ -107,7 +109,7 @@ public sealed class MaintenanceService
 
     /// <summary>
     /// Cancels a Scheduled or InProgress window; cancelling a cancelled window changes nothing. Subscribers of one in
-    /// progress are told it completed now; those of a Scheduled one are told it is cancelled when they were already
+    /// progress are told it completed now when they were told it started; those of a Scheduled one are told it is cancelled when they were already
     /// reminded of its current occurrence (the next one, for a recurring window). Either notice is stored with the change.
     /// </summary>
     public Task<MaintenanceWindow> CancelAsync(Guid windowId, CancellationToken cancellationToken = default) =>
@@ -167,7 +169,8 @@ public sealed class MaintenanceService
 
     /// <summary>
     /// Ends the current occurrence of an InProgress window now: a one-off window is Completed, a recurring one goes on
-    /// to its next occurrence (or is Completed after its last).
+    /// to its next occurrence (or is Completed after its last). Its subscribers are told it completed when they were
+    /// told it started.
     /// </summary>
     public Task<MaintenanceWindow> CompleteNowAsync(Guid windowId, CancellationToken cancellationToken = default) =>
         CompleteNowAsync(windowId, null, cancellationToken);
@@ -199,7 +202,7 @@ public sealed class MaintenanceService
 
     /// <summary>
     /// Deletes a window. One in progress gives its components back (they are recomputed) and its subscribers are told
-    /// it completed now; those of a Scheduled one are told it is cancelled when they were already reminded of its current
+    /// it completed now (when they were told it started); those of a Scheduled one are told it is cancelled when they were already reminded of its current
     /// occurrence (as <see cref="CancelAsync(Guid, CancellationToken)"/>). The notice is stored with the delete. False when
     /// it did not exist.
     /// </summary>
