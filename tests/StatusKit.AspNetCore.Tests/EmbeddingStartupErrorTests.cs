@@ -10,6 +10,43 @@ namespace StatusKit.AspNetCore.Tests;
 public sealed class EmbeddingStartupErrorTests
 {
     [Fact]
+    public void Mapping_the_pages_a_second_time_throws_naming_the_first_prefix_instead_of_breaking_every_request()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => EmbeddedHost.Build(
+            services => services.AddStatusPages().AddStatusPageEndpoints(),
+            app =>
+            {
+                app.MapStatusPages("/status");
+                app.MapStatusPages("/internal");
+            }));
+
+        Assert.Contains("'/status'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("UsePathBase", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_path_through_UsePathBase_serves_the_same_pages_with_links_under_the_path_used()
+    {
+        await using var app = await EmbeddedHost.StartAsync(
+            services => services.AddStatusPages().AddStatusPageEndpoints(),
+            app =>
+            {
+                app.UsePathBase("/internal");
+                app.UseRouting();
+                app.MapStatusPages("/status");
+            });
+        await app.Services.GetRequiredService<StatusKit.Services.StatusPageService>()
+            .CreateAsync(new StatusKit.Services.CreateStatusPage { Name = "Acme", Slug = "acme" });
+        using var client = app.Client();
+
+        var direct = await client.GetStringAsync("/status/acme/history.atom");
+        var based = await client.GetStringAsync("/internal/status/acme/history.atom");
+
+        Assert.Contains("href=\"http://localhost/status/acme\"", direct, StringComparison.Ordinal);
+        Assert.Contains("href=\"http://localhost/internal/status/acme\"", based, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_admin_policy_that_is_not_registered_fails_the_start_naming_it()
     {
         await using var app = EmbeddedHost.Build(

@@ -29,7 +29,8 @@ public static class StatusPagesEndpointRouteBuilderExtensions
     /// <c>maintenance.ics</c>, <c>subscriptions</c>) and the admin API (<c>{prefix}/admin</c>). Requires
     /// <c>services.AddStatusPages().AddStatusPageEndpoints()</c>. Outside the Development environment the admin API
     /// needs <see cref="StatusKit.AspNetCore.StatusPageEndpointOptions.AdminAuthorizationPolicy"/>, or this throws. Invalid
-    /// options (of every type validated on start) throw here, all failures at once.
+    /// options (of every type validated on start) throw here, all failures at once. Call it once per app: a second call
+    /// throws (to serve the pages under a second path, use <c>UsePathBase</c>; see docs/aspnetcore.md).
     /// </summary>
     /// <param name="endpoints">The application.</param>
     /// <param name="prefix">The path prefix. Default <c>/status</c>; <c>/</c> maps the pages at the root (<c>/{slug}</c>, <c>/admin</c>).</param>
@@ -69,6 +70,7 @@ public static class StatusPagesEndpointRouteBuilderExtensions
                 "(AddStatusPageEndpoints(o => o.AdminAuthorizationPolicy = \"...\")) to a policy registered with AddAuthorization; only the Development environment may run without one.");
         }
 
+        services.GetRequiredService<StatusPagesMapping>().Claim(paths.Prefix.Length == 0 ? "/" : paths.Prefix);
         AdminEndpoints.Map(admin, new AdminLocations(paths));
         if (services.GetRequiredService<IOptions<StatusPagesOptions>>().Value.PublicBaseAddress is null)
         {

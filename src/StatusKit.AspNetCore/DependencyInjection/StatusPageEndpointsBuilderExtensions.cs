@@ -37,6 +37,7 @@ public static class StatusPageEndpointsBuilderExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatusPageEndpointOptions>, StatusPageEndpointOptionsValidator>());
         services.TryAddSingleton<PageAccess>();
+        services.TryAddSingleton<StatusPagesMapping>();
         services.TryAddSingleton<StatuspageDocuments>();
         services.TryAddSingleton<PageRenderer>();
         services.TryAddSingleton<EventRelay>();
