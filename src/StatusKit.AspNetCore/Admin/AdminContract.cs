@@ -6,7 +6,7 @@ namespace StatusKit.AspNetCore.Admin;
 /// <summary>
 /// Declares an admin endpoint's HTTP contract beyond its body: the <c>ETag</c> and <c>Location</c> it answers, the
 /// <c>If-Match</c> it honours, and the 409 and 412 problem details that come with them (metadata the OpenAPI document
-/// shows through <see cref="AdminOpenApi"/>; the behaviour is <see cref="EntityTags"/> and <see cref="Preconditions"/>).
+/// shows through <see cref="OpenApiHeaders"/>; the behaviour is <see cref="EntityTags"/> and <see cref="Preconditions"/>).
 /// </summary>
 internal static class AdminContract
 {

@@ -19,14 +19,14 @@ namespace StatusKit.AspNetCore.Admin;
 /// component order (against the page's ETag), a window's transitions and a subscriber's deactivation honour
 /// <c>If-Match</c> (<see cref="Preconditions"/>; 412 when it fails). A <c>201 Created</c> carries the <c>Location</c> of
 /// the admin route that reads what it created (<see cref="AdminLocations"/>). Each endpoint declares that contract
-/// (<see cref="AdminContract"/>), which the host's OpenAPI document shows (<see cref="AdminOpenApi"/>).
+/// (<see cref="AdminContract"/>), which the host's OpenAPI document shows (<see cref="OpenApiHeaders"/>).
 /// </summary>
 internal static class AdminEndpoints
 {
     public static void Map(RouteGroupBuilder admin, AdminLocations locations)
     {
         admin.AddEndpointFilter<StatusKitExceptionFilter>().DisableAntiforgery();
-        admin.AddOpenApiOperationTransformer(AdminOpenApi.DeclareHeadersAsync);
+        admin.AddOpenApiOperationTransformer(OpenApiHeaders.DeclareAsync);
         MapPages(admin, locations);
         MapComponents(admin, locations);
         MapIncidents(admin, locations);

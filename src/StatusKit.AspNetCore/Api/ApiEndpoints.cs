@@ -30,8 +30,7 @@ internal static class ApiEndpoints
             .WithName($"StatusKit.Api.{document}")
             .WithSummary(summary)
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .Produces(StatusCodes.Status304NotModified)
-            .Produces(StatusCodes.Status404NotFound);
+            .AnswersETagAndNotModified();
 
     private static async Task<IResult> ServeAsync(HttpContext context, string slug, ApiDocument document, PagePaths paths)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -80,6 +81,9 @@ public static class StatusPagesEndpointRouteBuilderExtensions
         }
 
         var page = root.MapGroup("/{slug}");
+
+        // The read routes' ETag, If-None-Match and the page's redirect, in the host's OpenAPI document.
+        page.AddOpenApiOperationTransformer(OpenApiHeaders.DeclareAsync);
         HtmlEndpoints.Map(page, paths);
         ApiEndpoints.Map(page, paths);
         EventEndpoints.Map(page, paths);

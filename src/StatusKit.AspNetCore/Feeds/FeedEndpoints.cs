@@ -20,13 +20,13 @@ internal static class FeedEndpoints
     {
         page.MapGetAndHead("/badge.svg", (HttpContext context, string slug, Guid? component) => BadgeAsync(context, slug, component, paths))
             .WithName("StatusKit.Badge").WithSummary("A status badge (SVG); ?component= for one component.").WithTags("Status pages")
-            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").Produces(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").AnswersETagAndNotModified();
         page.MapGetAndHead("/history.atom", (HttpContext context, string slug) => AtomAsync(context, slug, paths))
             .WithName("StatusKit.History").WithSummary("Incident history (Atom 1.0).").WithTags("Status pages")
-            .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").Produces(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").AnswersETagAndNotModified();
         page.MapGetAndHead("/maintenance.ics", (HttpContext context, string slug) => CalendarAsync(context, slug, paths))
             .WithName("StatusKit.Maintenance").WithSummary("Maintenance windows (iCalendar).").WithTags("Status pages")
-            .Produces(StatusCodes.Status200OK, contentType: "text/calendar").Produces(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar").AnswersETagAndNotModified();
     }
 
     private static async Task<IResult> BadgeAsync(HttpContext context, string slug, Guid? componentId, PagePaths paths)

@@ -32,19 +32,19 @@ internal static class HtmlEndpoints
             .WithSummary("The status page (HTML).")
             .WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .Produces(StatusCodes.Status404NotFound);
+            .AnswersETagAndNotModified();
         page.MapGetAndHead("/history", (HttpContext context, string slug, int? page) => RenderHistoryAsync(context, slug, page ?? 1, paths))
             .WithName("StatusKit.HistoryPage")
             .WithSummary("Every incident of the page, newest first, 20 per page (HTML).")
             .WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .Produces(StatusCodes.Status404NotFound);
+            .AnswersETagAndNotModified();
         page.MapGetAndHead("/incidents/{incidentId:guid}", (HttpContext context, string slug, Guid incidentId) => RenderIncidentAsync(context, slug, incidentId, paths))
             .WithName("StatusKit.IncidentPage")
             .WithSummary("One incident of the page with its whole timeline (HTML); where the API's shortlinks point.")
             .WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .Produces(StatusCodes.Status404NotFound);
+            .AnswersETagAndNotModified();
     }
 
     private static async Task<IResult> RenderAsync(HttpContext context, string slug, PagePaths paths)

@@ -2,16 +2,17 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 
-namespace StatusKit.AspNetCore.Admin;
+namespace StatusKit.AspNetCore;
 
 /// <summary>
-/// The operation transformer of the admin endpoints (added to their route group, so it runs in every OpenAPI document a
-/// host generates with <c>AddOpenApi()</c>): turns <see cref="RequestHeaderMetadata"/> into optional header parameters
-/// and <see cref="ResponseHeaderMetadata"/> into response headers, which ASP.NET Core's API description cannot express.
+/// The operation transformer of the admin endpoints and of the public read routes (added to their route groups, so it
+/// runs in every OpenAPI document a host generates with <c>AddOpenApi()</c>): turns <see cref="RequestHeaderMetadata"/>
+/// into optional header parameters and <see cref="ResponseHeaderMetadata"/> into response headers, which ASP.NET Core's
+/// API description cannot express. An operation without such metadata is left as it is.
 /// </summary>
-internal static class AdminOpenApi
+internal static class OpenApiHeaders
 {
-    public static Task DeclareHeadersAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public static Task DeclareAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         foreach (var header in metadata.OfType<RequestHeaderMetadata>())

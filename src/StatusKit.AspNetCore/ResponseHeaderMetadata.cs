@@ -1,8 +1,8 @@
-namespace StatusKit.AspNetCore.Admin;
+namespace StatusKit.AspNetCore;
 
 /// <summary>
 /// Endpoint metadata: the answer with <see cref="StatusCode"/> carries the header <see cref="Name"/>. Declared in the
-/// OpenAPI document by <see cref="AdminOpenApi"/>; ASP.NET Core's own response metadata has no headers.
+/// OpenAPI document by <see cref="OpenApiHeaders"/>; ASP.NET Core's own response metadata has no headers.
 /// </summary>
 /// <param name="StatusCode">The status of the answer that carries the header.</param>
 /// <param name="Name">The header's name.</param>

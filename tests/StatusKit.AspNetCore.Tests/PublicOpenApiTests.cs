@@ -1,0 +1,56 @@
+using System.Text.Json;
+
+namespace StatusKit.AspNetCore.Tests;
+
+/// <summary>
+/// The public read routes' HTTP caching contract in the OpenAPI document a host gets from <c>AddOpenApi()</c> (the
+/// sample's <c>/openapi/v1.json</c>): the <c>ETag</c> of the 200, the optional <c>If-None-Match</c> that answers 304,
+/// and the 404 of an unknown (or private) page.
+/// </summary>
+[Collection(SampleHostCollection.Name)]
+public sealed class PublicOpenApiTests(SampleHostFactory factory)
+{
+    // Every public read route that answers an ETag and 304 (docs/aspnetcore.md, docs/statuspage-compatibility.md).
+    private static readonly string[] CachedRoutes =
+    [
+        "/", "/api/v2/summary.json", "/api/v2/status.json", "/api/v2/components.json", "/api/v2/incidents.json",
+        "/api/v2/incidents/unresolved.json", "/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/upcoming.json",
+        "/api/v2/scheduled-maintenances/active.json", "/badge.svg", "/history.atom", "/maintenance.ics",
+    ];
+
+    public static TheoryData<string> Routes() => [.. CachedRoutes];
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task A_cached_read_route_declares_its_ETag_If_None_Match_304_and_404(string route)
+    {
+        var operation = await OperationAsync(route);
+
+        var responses = operation.GetProperty("responses");
+        Assert.True(responses.TryGetProperty("200", out var ok) && HasHeader(ok, "ETag"), $"{route}: 200 without its ETag header.");
+        Assert.True(responses.TryGetProperty("304", out _), $"{route} does not declare 304.");
+        Assert.True(responses.TryGetProperty("404", out _), $"{route} does not declare 404.");
+        var ifNoneMatch = Assert.Single(HeaderParameters(operation), p => p.GetProperty("name").GetString() == "If-None-Match");
+        Assert.False(ifNoneMatch.TryGetProperty("required", out var required) && required.GetBoolean());
+        Assert.Equal("string", ifNoneMatch.GetProperty("schema").GetProperty("type").GetString());
+    }
+
+    private static bool HasHeader(JsonElement response, string name) =>
+        response.TryGetProperty("headers", out var headers) && headers.TryGetProperty(name, out var header)
+        && header.TryGetProperty("description", out _) && header.TryGetProperty("schema", out _);
+
+    private static IEnumerable<JsonElement> HeaderParameters(JsonElement operation) =>
+        operation.TryGetProperty("parameters", out var parameters)
+            ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header")
+            : [];
+
+    // The GET operation of a page route, by its path under /status/{slug}.
+    private async Task<JsonElement> OperationAsync(string route)
+    {
+        using var client = factory.CreatePublicClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var path = route == "/" ? "/status/{slug}" : "/status/{slug}" + route;
+        Assert.True(document.RootElement.GetProperty("paths").TryGetProperty(path, out var item), $"The document has no path {path}.");
+        return item.GetProperty("get").Clone();
+    }
+}
