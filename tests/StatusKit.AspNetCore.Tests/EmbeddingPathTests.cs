@@ -52,6 +52,28 @@ public sealed class EmbeddingPathTests
         Assert.Contains("href=\"http://localhost/ops/status/acme\"", atom, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_private_page_opened_with_its_token_under_a_path_base_redirects_through_the_path_base()
+    {
+        await using var app = await EmbeddedHost.StartAsync(
+            services => services.AddStatusPages().AddStatusPageEndpoints(),
+            app =>
+            {
+                app.UsePathBase("/ops");
+                app.UseRouting();
+                app.MapStatusPages("/status");
+            });
+        var created = await app.Services.GetRequiredService<StatusPageService>()
+            .CreateWithAccessTokenAsync(new CreateStatusPage { Name = "Acme", Slug = "acme", IsPublic = false });
+        using var client = app.Client();
+
+        using var response = await client.GetAsync($"/ops/status/acme?access_token={created.AccessToken}&view=compact");
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("/ops/status/acme?view=compact", response.Headers.Location?.OriginalString);
+        Assert.Contains("path=/ops/status/acme", Assert.Single(response.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [InlineData("/ops", "/status/", "/ops/status/admin")]
     [InlineData("", "/", "/admin")]

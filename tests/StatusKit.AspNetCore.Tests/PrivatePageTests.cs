@@ -34,22 +34,89 @@ public sealed class PrivatePageTests(SampleHostFactory factory)
     }
 
     [Fact]
-    public async Task Access_token_in_the_query_sets_a_strict_cookie_scoped_to_the_page_which_then_opens_it()
+    public async Task A_script_reading_the_JSON_with_the_token_in_the_query_gets_it_directly_with_a_cookie_and_no_referrer_nor_cache()
     {
         var token = await TokenAsync();
         using var client = factory.CreatePublicClient();
         using var first = await client.GetAsync($"/status/internal/api/v2/status.json?access_token={token}");
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("no-referrer", Assert.Single(first.Headers.GetValues("Referrer-Policy")));
+        Assert.True(first.Headers.CacheControl is { Private: true, NoStore: true, Public: false }, first.Headers.CacheControl?.ToString());
         var cookie = Assert.Single(first.Headers.GetValues("Set-Cookie"));
         Assert.StartsWith($"statuskit_access={token}", cookie, StringComparison.Ordinal);
         Assert.Contains("path=/status/internal", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/status/internal");
         request.Headers.Add("Cookie", $"statuskit_access={token}");
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("HEAD")]
+    public async Task Opening_the_page_with_its_token_in_the_query_sets_the_cookie_and_redirects_to_the_same_url_without_the_token(string method)
+    {
+        var token = await TokenAsync();
+        using var client = factory.CreatePublicClient();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/status/internal?theme=dark&access_token={token}&lang=en%20GB"));
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("/status/internal?theme=dark&lang=en%20GB", response.Headers.Location?.OriginalString);
+        Assert.True(response.Headers.CacheControl is { NoStore: true, Public: false }, response.Headers.CacheControl?.ToString());
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith($"statuskit_access={token}", cookie, StringComparison.Ordinal);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+
+        // The browser follows the redirect with the cookie it was just given, and gets the page.
+        using var followed = new HttpRequestMessage(HttpMethod.Get, response.Headers.Location);
+        followed.Headers.Add("Cookie", $"statuskit_access={token}");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(followed)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_redirect_drops_only_the_token_and_keeps_a_url_without_other_parameters_bare()
+    {
+        var token = await TokenAsync();
+        using var client = factory.CreatePublicClient();
+
+        using var response = await client.GetAsync($"/status/internal/?access_token={token}");
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("/status/internal/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Opening_the_page_with_a_wrong_token_is_404_with_no_cookie_and_no_redirect()
+    {
+        await TokenAsync();
+        using var client = factory.CreatePublicClient();
+
+        using var response = await client.GetAsync($"/status/internal?access_token={new string('0', 64)}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.Null(response.Headers.Location);
+    }
+
+    [Theory]
+    [InlineData("internal")]
+    [InlineData("demo")]
+    public async Task The_pages_HTML_asks_browsers_to_send_no_referrer(string slug)
+    {
+        var token = await TokenAsync();
+        using var client = factory.CreatePublicClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/status/" + slug);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
     }
 
     [Fact]

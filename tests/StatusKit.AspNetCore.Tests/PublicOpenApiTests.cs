@@ -35,6 +35,16 @@ public sealed class PublicOpenApiTests(SampleHostFactory factory)
         Assert.Equal("string", ifNoneMatch.GetProperty("schema").GetProperty("type").GetString());
     }
 
+    [Fact]
+    public async Task The_page_declares_its_303_that_drops_the_access_token_from_the_url()
+    {
+        var operation = await OperationAsync("/");
+
+        Assert.True(
+            operation.GetProperty("responses").TryGetProperty("303", out var seeOther) && HasHeader(seeOther, "Location"),
+            "The page does not declare its 303 with a Location header.");
+    }
+
     private static bool HasHeader(JsonElement response, string name) =>
         response.TryGetProperty("headers", out var headers) && headers.TryGetProperty(name, out var header)
         && header.TryGetProperty("description", out _) && header.TryGetProperty("schema", out _);

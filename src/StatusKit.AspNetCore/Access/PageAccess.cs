@@ -10,11 +10,17 @@ namespace StatusKit.AspNetCore.Access;
 /// <summary>
 /// Finds the page a request names and decides whether the request may read it. A private page is answered as if it
 /// did not exist unless the request carries its access token: <c>?access_token=</c> (which then sets a Secure, HttpOnly,
-/// SameSite=Strict cookie scoped to the page's path), <c>Authorization: Bearer</c>, or that cookie.
+/// SameSite=Lax cookie scoped to the page's path, and <c>Referrer-Policy: no-referrer</c>), <c>Authorization: Bearer</c>,
+/// or that cookie.
 /// </summary>
+/// <remarks>
+/// The cookie is Lax, not Strict: the HTML page answers <c>?access_token=</c> with a redirect to its URL without the
+/// token (<see cref="Html.HtmlEndpoints"/>), and a browser that followed the link from another site (a chat message, a
+/// mail) sends no Strict cookie on that redirect, which would then find the page missing. Lax is still withheld from
+/// other sites' subresource requests, frames and POSTs.
+/// </remarks>
 internal sealed class PageAccess
 {
-    private const string QueryParameter = "access_token";
     private readonly IStatusPageReader _reader;
     private readonly StatusPageService _pages;
     private readonly StatusPageEndpointOptions _options;
@@ -37,7 +43,7 @@ internal sealed class PageAccess
             return snapshot;
         }
 
-        var fromQuery = context.Request.Query[QueryParameter].ToString();
+        var fromQuery = context.Request.Query[AccessTokenQuery.Parameter].ToString();
         var token = PresentedToken(context);
         var page = await _pages.GetAsync(snapshot.PageId, context.RequestAborted);
         if (page is null || token is null || !StatusPageService.CanRead(page, token))
@@ -53,9 +59,12 @@ internal sealed class PageAccess
                 Path = context.Request.PathBase.Add(new PathString(pagePath)).Value,
                 Secure = true,
                 HttpOnly = true,
-                SameSite = SameSiteMode.Strict,
+                SameSite = SameSiteMode.Lax,
                 IsEssential = true,
             });
+
+            // The URL holds the token: no link, image or redirect of this response may carry it in a Referer.
+            NoReferrer.Apply(context.Response);
         }
 
         return snapshot;
@@ -64,7 +73,7 @@ internal sealed class PageAccess
     /// <summary>The access token the request carries (query, then bearer, then cookie), or null.</summary>
     public string? PresentedToken(HttpContext context)
     {
-        var fromQuery = context.Request.Query[QueryParameter].ToString();
+        var fromQuery = context.Request.Query[AccessTokenQuery.Parameter].ToString();
         return fromQuery.Length > 0 ? fromQuery : BearerToken(context.Request) ?? context.Request.Cookies[_options.AccessCookieName];
     }
 

@@ -16,7 +16,9 @@ namespace StatusKit.AspNetCore.Html;
 
 /// <summary>
 /// <c>GET {prefix}/{slug}</c>: the server-rendered status page; <c>/incidents/{id}</c>: one incident; <c>/history</c>: every
-/// incident, paged.
+/// incident, paged. Every page is sent with <c>Referrer-Policy: no-referrer</c>. Opened with <c>?access_token=</c>, a page
+/// answers 303 See Other to its own URL without the token once the token is in a cookie (<see cref="PageAccess"/>), so the
+/// token leaves the address bar, the history and any <c>Referer</c>.
 /// </summary>
 internal static class HtmlEndpoints
 {
@@ -32,7 +34,13 @@ internal static class HtmlEndpoints
             .WithSummary("The status page (HTML).")
             .WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .AnswersETagAndNotModified();
+            .AnswersETagAndNotModified()
+            .Produces(StatusCodes.Status303SeeOther)
+            .WithMetadata(new ResponseHeaderMetadata(
+                StatusCodes.Status303SeeOther,
+                "Location",
+                "The page's own URL without its access_token parameter (an absolute path; other parameters kept), answered once " +
+                "the token is in the page's cookie. No-store, with Referrer-Policy: no-referrer."));
         page.MapGetAndHead("/history", (HttpContext context, string slug, int? page) => RenderHistoryAsync(context, slug, page ?? 1, paths))
             .WithName("StatusKit.HistoryPage")
             .WithSummary("Every incident of the page, newest first, 20 per page (HTML).")
@@ -55,6 +63,16 @@ internal static class HtmlEndpoints
         if (snapshot is null)
         {
             return TypedResults.NotFound();
+        }
+
+        NoReferrer.Apply(context.Response);
+        if (AccessTokenQuery.IsPresent(context.Request))
+        {
+            // 303 rather than 302: it says "what you asked for is read at this other URL, with GET", which is what
+            // happens, and no cache may keep it (no-store besides). The cookie set above carries the token from now on.
+            context.Response.Headers.CacheControl = "no-store";
+            context.Response.Headers.Location = AccessTokenQuery.UrlWithout(context.Request);
+            return TypedResults.StatusCode(StatusCodes.Status303SeeOther);
         }
 
         var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
