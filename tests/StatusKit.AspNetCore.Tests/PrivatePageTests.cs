@@ -90,6 +90,21 @@ public sealed class PrivatePageTests(SampleHostFactory factory)
         Assert.Equal("/status/internal/", response.Headers.Location?.OriginalString);
     }
 
+    [Theory]
+    [InlineData("https://status.example.com", HttpStatusCode.SeeOther)]
+    [InlineData("http://status.example.com", HttpStatusCode.OK)]
+    [InlineData("http://127.0.0.1:5080", HttpStatusCode.SeeOther)]
+    public async Task The_page_redirects_only_where_the_browser_keeps_its_Secure_cookie_and_else_shows_the_page(string origin, HttpStatusCode expected)
+    {
+        var token = await TokenAsync();
+        using var client = factory.CreatePublicClient();
+
+        using var response = await client.GetAsync($"{origin}/status/internal?access_token={token}");
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
     [Fact]
     public async Task Opening_the_page_with_a_wrong_token_is_404_with_no_cookie_and_no_redirect()
     {

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
@@ -14,6 +15,24 @@ internal static class AccessTokenQuery
 
     /// <summary>Whether the request's query names the parameter (with any value, even empty).</summary>
     public static bool IsPresent(HttpRequest request) => request.Query.ContainsKey(Parameter);
+
+    /// <summary>
+    /// Whether a browser keeps the Secure access cookie set in answer to <paramref name="request"/>: over HTTPS, and over
+    /// plain HTTP only from a loopback host (<c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c>), which browsers count as
+    /// secure. Elsewhere it drops the cookie, so a redirect that dropped the token too would lose the page.
+    /// </summary>
+    public static bool CookieSticks(HttpRequest request)
+    {
+        if (request.IsHttps)
+        {
+            return true;
+        }
+
+        var host = request.Host.Host.Trim('[', ']');
+        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
+    }
 
     /// <summary>
     /// The request's path base, path and query without any <c>access_token</c> parameter: the other parameters keep

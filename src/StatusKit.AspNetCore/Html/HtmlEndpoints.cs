@@ -18,7 +18,8 @@ namespace StatusKit.AspNetCore.Html;
 /// <c>GET {prefix}/{slug}</c>: the server-rendered status page; <c>/incidents/{id}</c>: one incident; <c>/history</c>: every
 /// incident, paged. Every page is sent with <c>Referrer-Policy: no-referrer</c>. Opened with <c>?access_token=</c>, a page
 /// answers 303 See Other to its own URL without the token once the token is in a cookie (<see cref="PageAccess"/>), so the
-/// token leaves the address bar, the history and any <c>Referer</c>.
+/// token leaves the address bar, the history and any <c>Referer</c>; except over plain HTTP to a host that is not
+/// loopback, where the browser would drop the Secure cookie.
 /// </summary>
 internal static class HtmlEndpoints
 {
@@ -66,7 +67,9 @@ internal static class HtmlEndpoints
         }
 
         NoReferrer.Apply(context.Response);
-        if (AccessTokenQuery.IsPresent(context.Request))
+        // Over plain HTTP to a public host the browser drops the Secure cookie: the page is shown at the URL with the
+        // token rather than lost behind a redirect (behind a TLS proxy, UseForwardedHeaders makes the request HTTPS).
+        if (AccessTokenQuery.IsPresent(context.Request) && (snapshot.IsPublic || AccessTokenQuery.CookieSticks(context.Request)))
         {
             // 303 rather than 302: it says "what you asked for is read at this other URL, with GET", which is what
             // happens, and no cache may keep it (no-store besides). The cookie set above carries the token from now on.
