@@ -85,7 +85,7 @@ public sealed class IncidentPageTests(SampleHostFactory factory)
     }
 
     [Fact]
-    public async Task A_private_pages_incident_page_needs_the_pages_access_token()
+    public async Task A_private_pages_incident_and_history_pages_need_its_token_and_take_a_query_token_out_of_the_url()
     {
         var pages = factory.Service<StatusPageService>();
         var pageId = await factory.PageIdAsync("internal");
@@ -101,8 +101,14 @@ public sealed class IncidentPageTests(SampleHostFactory factory)
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var authorised = await client.SendAsync(request);
 
+        using var withQueryToken = await client.GetAsync($"/status/internal/incidents/{incident.Id}?access_token={token}");
+        using var history = await client.GetAsync($"/status/internal/history?page=1&access_token={token}");
+
         Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.OK, authorised.StatusCode);
+        Assert.Equal("no-referrer", Assert.Single(authorised.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal((HttpStatusCode.SeeOther, $"/status/internal/incidents/{incident.Id}"), (withQueryToken.StatusCode, withQueryToken.Headers.Location?.OriginalString));
+        Assert.Equal((HttpStatusCode.SeeOther, "/status/internal/history?page=1"), (history.StatusCode, history.Headers.Location?.OriginalString));
         Assert.True(authorised.Headers.CacheControl is { Private: true, NoStore: true }, authorised.Headers.CacheControl?.ToString());
         Assert.Contains("Internal VPN flapping", await authorised.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

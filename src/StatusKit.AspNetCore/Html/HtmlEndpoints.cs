@@ -30,10 +30,20 @@ internal static class HtmlEndpoints
 
     public static void Map(RouteGroupBuilder page, PagePaths paths)
     {
-        page.MapGetAndHead("/", (HttpContext context, string slug) => RenderAsync(context, slug, paths))
+        HtmlPage(page.MapGetAndHead("/", (HttpContext context, string slug) => RenderAsync(context, slug, paths)))
             .WithName("StatusKit.Page")
-            .WithSummary("The status page (HTML).")
-            .WithTags("Status pages")
+            .WithSummary("The status page (HTML).");
+        HtmlPage(page.MapGetAndHead("/history", (HttpContext context, string slug, int? page) => RenderHistoryAsync(context, slug, page ?? 1, paths)))
+            .WithName("StatusKit.HistoryPage")
+            .WithSummary("Every incident of the page, newest first, 20 per page (HTML).");
+        HtmlPage(page.MapGetAndHead("/incidents/{incidentId:guid}", (HttpContext context, string slug, Guid incidentId) => RenderIncidentAsync(context, slug, incidentId, paths)))
+            .WithName("StatusKit.IncidentPage")
+            .WithSummary("One incident of the page with its whole timeline (HTML); where the API's shortlinks point.");
+    }
+
+    // What every HTML page declares: HTML with an ETag (304, 404), and the 303 away from ?access_token=.
+    private static RouteHandlerBuilder HtmlPage(RouteHandlerBuilder route) =>
+        route.WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
             .AnswersETagAndNotModified()
             .Produces(StatusCodes.Status303SeeOther)
@@ -42,28 +52,17 @@ internal static class HtmlEndpoints
                 "Location",
                 "The page's own URL without its access_token parameter (an absolute path; other parameters kept), answered once " +
                 "the token is in the page's cookie. No-store, with Referrer-Policy: no-referrer."));
-        page.MapGetAndHead("/history", (HttpContext context, string slug, int? page) => RenderHistoryAsync(context, slug, page ?? 1, paths))
-            .WithName("StatusKit.HistoryPage")
-            .WithSummary("Every incident of the page, newest first, 20 per page (HTML).")
-            .WithTags("Status pages")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .AnswersETagAndNotModified();
-        page.MapGetAndHead("/incidents/{incidentId:guid}", (HttpContext context, string slug, Guid incidentId) => RenderIncidentAsync(context, slug, incidentId, paths))
-            .WithName("StatusKit.IncidentPage")
-            .WithSummary("One incident of the page with its whole timeline (HTML); where the API's shortlinks point.")
-            .WithTags("Status pages")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .AnswersETagAndNotModified();
-    }
 
-    private static async Task<IResult> RenderAsync(HttpContext context, string slug, PagePaths paths)
+    /// <summary>
+    /// The page <paramref name="slug"/> names, when the request may see it, with <c>Referrer-Policy: no-referrer</c> set;
+    /// else the answer to send instead: 404, or the 303 that takes <c>?access_token=</c> out of the URL.
+    /// </summary>
+    private static async Task<(PageSnapshot? Snapshot, IResult? Answer)> OpenAsync(HttpContext context, string slug, PagePaths paths)
     {
-        var services = context.RequestServices;
-        var pagePath = paths.PagePath(slug);
-        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug, pagePath);
+        var snapshot = await context.RequestServices.GetRequiredService<PageAccess>().ResolveAsync(context, slug, paths.PagePath(slug));
         if (snapshot is null)
         {
-            return TypedResults.NotFound();
+            return (null, TypedResults.NotFound());
         }
 
         NoReferrer.Apply(context.Response);
@@ -75,9 +74,22 @@ internal static class HtmlEndpoints
             // happens, and no cache may keep it (no-store besides). The cookie set above carries the token from now on.
             context.Response.Headers.CacheControl = "no-store";
             context.Response.Headers.Location = AccessTokenQuery.UrlWithout(context.Request);
-            return TypedResults.StatusCode(StatusCodes.Status303SeeOther);
+            return (null, TypedResults.StatusCode(StatusCodes.Status303SeeOther));
         }
 
+        return (snapshot, null);
+    }
+
+    private static async Task<IResult> RenderAsync(HttpContext context, string slug, PagePaths paths)
+    {
+        var (snapshot, answer) = await OpenAsync(context, slug, paths);
+        if (snapshot is null)
+        {
+            return answer!;
+        }
+
+        var services = context.RequestServices;
+        var pagePath = paths.PagePath(slug);
         var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
         var history = await services.GetRequiredService<StatusIncidentService>().GetHistoryAsync(snapshot.PageId, options.HistoryDays, context.RequestAborted);
         var pageUptime = await services.GetRequiredService<IUptimeService>().GetPageUptimeAsync(snapshot.PageId, options.UptimeDays, context.RequestAborted);
@@ -92,13 +104,18 @@ internal static class HtmlEndpoints
 
     private static async Task<IResult> RenderIncidentAsync(HttpContext context, string slug, Guid incidentId, PagePaths paths)
     {
+        var (snapshot, answer) = await OpenAsync(context, slug, paths);
+        if (snapshot is null)
+        {
+            return answer!;
+        }
+
         var services = context.RequestServices;
         var pagePath = paths.PagePath(slug);
-        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug, pagePath);
-        var incident = snapshot is null ? null : await services.GetRequiredService<StatusIncidentService>().GetAsync(incidentId, context.RequestAborted);
+        var incident = await services.GetRequiredService<StatusIncidentService>().GetAsync(incidentId, context.RequestAborted);
 
         // Another page's incident is as unknown here as one that does not exist.
-        if (incident is null || incident.PageId != snapshot!.PageId)
+        if (incident is null || incident.PageId != snapshot.PageId)
         {
             return TypedResults.NotFound();
         }
@@ -110,13 +127,14 @@ internal static class HtmlEndpoints
 
     private static async Task<IResult> RenderHistoryAsync(HttpContext context, string slug, int pageNumber, PagePaths paths)
     {
-        var services = context.RequestServices;
-        var pagePath = paths.PagePath(slug);
-        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug, pagePath);
+        var (snapshot, answer) = await OpenAsync(context, slug, paths);
         if (snapshot is null || pageNumber < 1 || pageNumber > MaxHistoryPage)
         {
-            return TypedResults.NotFound();
+            return answer ?? TypedResults.NotFound();
         }
+
+        var services = context.RequestServices;
+        var pagePath = paths.PagePath(slug);
 
         // One more than shown tells whether an older page exists.
         var incidents = await services.GetRequiredService<StatusIncidentService>().ListAsync(
