@@ -104,12 +104,8 @@ internal static class MaintenanceNotices
             stem = string.Create(CultureInfo.InvariantCulture, $"{stem}|{window.Version}");
         }
 
-        return NoticePlanner.Plan(WantMaintenance(subscribers), window.ComponentIds, stem, content, now);
+        return NoticePlanner.Plan(subscribers, NotificationEvents.Maintenance, window.ComponentIds, stem, content, now);
     }
-
-    /// <summary>The subscribers whose <see cref="Subscriber.NotifyOn"/> has <see cref="NotificationEvents.Maintenance"/>.</summary>
-    private static List<Subscriber> WantMaintenance(IReadOnlyList<Subscriber> subscribers) =>
-        [.. subscribers.Where(s => (s.NotifyOn & NotificationEvents.Maintenance) != 0)];
 
     public static string DeduplicationStem(Guid windowId, DateTimeOffset occurrenceStartsAt, string verb) =>
         string.Create(CultureInfo.InvariantCulture, $"maintenance|{windowId:N}|{occurrenceStartsAt.UtcTicks}|{verb}");

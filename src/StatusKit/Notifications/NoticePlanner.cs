@@ -4,13 +4,14 @@ namespace StatusKit.Notifications;
 
 /// <summary>
 /// Turns a public status incident's timeline entries and maintenance events into outbox rows (pure): one per
-/// deliverable subscriber whose component list meets the affected components, or who follows every component.
-/// Deduplication keys make a retried notice a no-op.
+/// deliverable subscriber whose <see cref="Subscriber.NotifyOn"/> has the notice's event and whose component list meets
+/// the affected components, or who follows every component. Deduplication keys make a retried notice a no-op.
 /// </summary>
 internal static class NoticePlanner
 {
     public static List<Notification> Plan(
         IReadOnlyList<Subscriber> subscribers,
+        NotificationEvents notificationEvent,
         IReadOnlyList<Guid> affectedComponentIds,
         string deduplicationStem,
         NotificationContent content,
@@ -19,7 +20,7 @@ internal static class NoticePlanner
         var notifications = new List<Notification>();
         foreach (var subscriber in subscribers)
         {
-            if (!subscriber.IsDeliverable || !Meets(subscriber, affectedComponentIds))
+            if (!subscriber.IsDeliverable || (subscriber.NotifyOn & notificationEvent) == 0 || !Meets(subscriber, affectedComponentIds))
             {
                 continue;
             }

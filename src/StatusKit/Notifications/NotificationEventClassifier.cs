@@ -20,6 +20,18 @@ public static class NotificationEventClassifier
         _ => throw new ArgumentOutOfRangeException(nameof(newStatus), newStatus, "Unknown component status."),
     };
 
+    /// <summary>
+    /// The subscriber event of a public status incident's notice, as the component change the incident implies would be:
+    /// an update that resolves it (<paramref name="state"/> Resolved) is <see cref="NotificationEvents.Resolved"/>; any
+    /// other (the incident's creation, Investigating, Identified, Monitoring) is the event of the status its
+    /// <paramref name="severity"/> implies for its components: Minor (Degraded Performance) →
+    /// <see cref="NotificationEvents.Degraded"/>, Major (Partial Outage) and Critical (Major Outage) →
+    /// <see cref="NotificationEvents.Outage"/>. No status incident is <see cref="NotificationEvents.Maintenance"/>: planned
+    /// work is a maintenance window.
+    /// </summary>
+    public static NotificationEvents Classify(StatusIncidentSeverity severity, StatusIncidentState state) =>
+        state == StatusIncidentState.Resolved ? NotificationEvents.Resolved : Classify(severity.ToComponentStatus());
+
     /// <summary>Whether <paramref name="subscriber"/> wants <paramref name="notificationEvent"/> about <paramref name="componentId"/>.</summary>
     public static bool Wants(Subscriber subscriber, NotificationEvents notificationEvent, Guid componentId)
     {

@@ -179,7 +179,10 @@ public sealed class StatusIncidentService
         return true;
     }
 
-    /// <summary>The notices of <paramref name="update"/>, stored by the same store call as the update itself.</summary>
+    /// <summary>
+    /// The notices of <paramref name="update"/>, stored by the same store call as the update itself, for the subscribers
+    /// who chose its event (<see cref="NotificationEventClassifier.Classify(StatusIncidentSeverity, StatusIncidentState)"/>).
+    /// </summary>
     private async Task<IReadOnlyList<Notification>> PlanNoticesAsync(
         StatusPage page, StatusIncident incident, StatusIncidentUpdate update, NotificationKind kind, CancellationToken cancellationToken)
     {
@@ -200,7 +203,8 @@ public sealed class StatusIncidentService
             StatusIncidentId = incident.Id,
             OccurredAt = update.At,
         };
-        return NoticePlanner.Plan(subscribers, incident.ComponentIds, $"incident|{incident.Id:N}|{update.Id:N}", content, update.At);
+        var notificationEvent = NotificationEventClassifier.Classify(incident.Severity, update.State);
+        return NoticePlanner.Plan(subscribers, notificationEvent, incident.ComponentIds, $"incident|{incident.Id:N}|{update.Id:N}", content, update.At);
     }
 
     private async Task SettleAsync(StatusIncident incident, IReadOnlyList<Guid> componentIds, CancellationToken cancellationToken)

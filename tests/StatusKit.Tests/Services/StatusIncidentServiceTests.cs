@@ -328,12 +328,58 @@ public sealed class StatusIncidentServiceTests
         Assert.Equal([api.Id], (await OutboxAsync(kit, page.Id)).Where(n => n.Content.Kind == NotificationKind.StatusIncidentCreated).Select(n => n.SubscriberId));
     }
 
+    [Fact]
+    public async Task AnIncidentUpdate_ReachesOnlyTheSubscribersWhoChoseItsEvent()
+    {
+        await using var kit = Kit();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        var maintenanceOnly = await SubscribeAsync(kit, page.Id, "maintenance@example.com", [], NotificationEvents.Maintenance);
+        var outage = await SubscribeAsync(kit, page.Id, "outage@example.com", [], NotificationEvents.Outage);
+        var degraded = await SubscribeAsync(kit, page.Id, "degraded@example.com", [], NotificationEvents.Degraded);
+        var resolved = await SubscribeAsync(kit, page.Id, "resolved@example.com", [], NotificationEvents.Resolved);
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "API down", Message = "m", Severity = StatusIncidentSeverity.Critical, ComponentIds = [c[0].Id],
+        });
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await kit.Incidents.AddUpdateAsync(incident.Id, StatusIncidentState.Identified, "found");
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        await kit.Incidents.ResolveAsync(incident.Id, "fixed");
+
+        var notices = (await OutboxAsync(kit, page.Id)).Where(n => n.Content.StatusIncidentId == incident.Id).ToList();
+        Assert.DoesNotContain(notices, n => n.SubscriberId == maintenanceOnly.Id || n.SubscriberId == degraded.Id);
+        Assert.Equal(
+            [NotificationKind.StatusIncidentCreated, NotificationKind.StatusIncidentUpdated],
+            notices.Where(n => n.SubscriberId == outage.Id).Select(n => n.Content.Kind));
+        Assert.Equal([NotificationKind.StatusIncidentResolved], notices.Where(n => n.SubscriberId == resolved.Id).Select(n => n.Content.Kind));
+    }
+
+    [Fact]
+    public async Task AMinorIncident_IsTheDegradedEvent()
+    {
+        await using var kit = Kit();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        var outage = await SubscribeAsync(kit, page.Id, "outage@example.com", [], NotificationEvents.Outage);
+        var degraded = await SubscribeAsync(kit, page.Id, "degraded@example.com", [c[0].Id], NotificationEvents.Degraded);
+
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "API slow", Message = "m", Severity = StatusIncidentSeverity.Minor, ComponentIds = [c[0].Id],
+        });
+
+        var recipients = (await OutboxAsync(kit, page.Id)).Where(n => n.Content.StatusIncidentId == incident.Id).Select(n => n.SubscriberId);
+        Assert.Equal([degraded.Id], recipients);
+        Assert.DoesNotContain(outage.Id, recipients);
+    }
+
     private static async Task<int> IncidentNoticesAsync(StatusKitHarness kit, Guid pageId, Guid incidentId) =>
         (await OutboxAsync(kit, pageId)).Count(n => n.Content.StatusIncidentId == incidentId);
 
-    private static async Task<Subscriber> SubscribeAsync(StatusKitHarness kit, Guid pageId, string email, IReadOnlyList<Guid> components) =>
+    private static async Task<Subscriber> SubscribeAsync(
+        StatusKitHarness kit, Guid pageId, string email, IReadOnlyList<Guid> components, NotificationEvents notifyOn = NotificationEvents.All) =>
         (await kit.Subscribers.SubscribeAsync(new Subscribe
         {
-            PageId = pageId, Channel = SubscriberChannel.Email, Destination = email, ComponentIds = components, PreVerified = true,
+            PageId = pageId, Channel = SubscriberChannel.Email, Destination = email, ComponentIds = components, PreVerified = true, NotifyOn = notifyOn,
         })).Subscriber;
 }
