@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Configuration;
+using StatusKit.Notifications;
 
 namespace StatusKit.Engine;
 
@@ -71,7 +72,17 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
     /// Recomputes components; with <paramref name="timing"/> (only time asked for it: an expiry, a maintenance end),
     /// a change that what ended explains is stamped when it ended rather than now.
     /// </summary>
-    public Task RecomputeComponentsAsync(IReadOnlyList<Guid> componentIds, string cause, TimeDrivenRecompute? timing, CancellationToken cancellationToken)
+    public Task RecomputeComponentsAsync(IReadOnlyList<Guid> componentIds, string cause, TimeDrivenRecompute? timing, CancellationToken cancellationToken) =>
+        RecomputeComponentsAsync(componentIds, cause, timing, null, cancellationToken);
+
+    /// <summary>
+    /// Recomputes components like <see cref="RecomputeComponentsAsync(IReadOnlyList{Guid}, string, TimeDrivenRecompute?, CancellationToken)"/>;
+    /// <paramref name="windowTold"/> names the components whose maintenance window started or ended and told its
+    /// subscribers so itself: their change between Operational and Under Maintenance is not told again as a component
+    /// change (<see cref="NotificationPlanner.PlanComponentChanges"/>).
+    /// </summary>
+    public Task RecomputeComponentsAsync(
+        IReadOnlyList<Guid> componentIds, string cause, TimeDrivenRecompute? timing, IReadOnlySet<Guid>? windowTold, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(componentIds);
         if (componentIds.Count == 0)
@@ -80,7 +91,9 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
         }
 
         var key = "components:" + string.Join(',', componentIds.Order());
-        return WaitAsync(Enqueue(key, StatusScope.ForComponents([.. componentIds]), cause, false, background: false, timing: timing), cancellationToken);
+        return WaitAsync(
+            Enqueue(key, StatusScope.ForComponents([.. componentIds]), cause, false, background: false, timing: timing, windowTold: windowTold),
+            cancellationToken);
     }
 
     /// <summary>Rebuilds a page's snapshot after a change that moves no status (a name, an incident update), in queue order.</summary>
@@ -180,7 +193,14 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
     }
 
     private Task Enqueue(
-        string key, StatusScope scope, string cause, bool causedByIncidents, bool background, bool refreshOnly = false, TimeDrivenRecompute? timing = null)
+        string key,
+        StatusScope scope,
+        string cause,
+        bool causedByIncidents,
+        bool background,
+        bool refreshOnly = false,
+        TimeDrivenRecompute? timing = null,
+        IReadOnlySet<Guid>? windowTold = null)
     {
         lock (_gate)
         {
@@ -195,10 +215,11 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
                 existing.CausedByIncidents |= causedByIncidents;
                 existing.Background |= background;
                 existing.Timing = TimeDrivenRecompute.Merge(existing.Timing, timing);
+                existing.WindowTold = Union(existing.WindowTold, windowTold);
                 return existing.Completion.Task;
             }
 
-            var item = new WorkItem(key, scope, cause, causedByIncidents, background, refreshOnly) { Timing = timing };
+            var item = new WorkItem(key, scope, cause, causedByIncidents, background, refreshOnly) { Timing = timing, WindowTold = windowTold };
             _pending.Add(key, item);
             if (!_pumping)
             {
@@ -270,7 +291,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
             }
             else
             {
-                await _recomputer.RecomputeAsync(item.Scope, item.Cause, item.CausedByIncidents, item.Timing, _stopping.Token);
+                await _recomputer.RecomputeAsync(item.Scope, item.Cause, item.CausedByIncidents, item.Timing, item.WindowTold, _stopping.Token);
             }
 
             item.Completion.TrySetResult();
@@ -303,12 +324,16 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
             _ =>
             {
                 timer?.Dispose();
-                _ = Enqueue(item.Key, item.Scope, item.Cause, item.CausedByIncidents, background: true, item.RefreshOnly, item.Timing);
+                _ = Enqueue(item.Key, item.Scope, item.Cause, item.CausedByIncidents, background: true, item.RefreshOnly, item.Timing, item.WindowTold);
             },
             null,
             _retryDelay,
             Timeout.InfiniteTimeSpan);
     }
+
+    // What two requests merged into one recompute know together: every component a window told of.
+    private static IReadOnlySet<Guid>? Union(IReadOnlySet<Guid>? a, IReadOnlySet<Guid>? b) =>
+        a is null ? b : b is null ? a : new HashSet<Guid>([.. a, .. b]);
 
     /// <summary>The idle signal while no pump owns the queue: completed, shared, never set again.</summary>
     private static TaskCompletionSource Idle { get; } = NewCompleted();
@@ -336,6 +361,9 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
 
         /// <summary>Set while every request merged into this item was asked for by time alone.</summary>
         public TimeDrivenRecompute? Timing { get; set; }
+
+        /// <summary>The components whose change into or out of Under Maintenance a window's own notice told, if any.</summary>
+        public IReadOnlySet<Guid>? WindowTold { get; set; }
 
         public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -51,14 +51,21 @@ internal sealed class StatusRecomputer
 
     /// <summary>Recomputes <paramref name="scope"/>; returns the changes that were committed.</summary>
     public Task<IReadOnlyList<ComponentStatusChange>> RecomputeAsync(StatusScope scope, string cause, bool causedByIncidents, CancellationToken cancellationToken) =>
-        RecomputeAsync(scope, cause, causedByIncidents, null, cancellationToken);
+        RecomputeAsync(scope, cause, causedByIncidents, null, null, cancellationToken);
 
     /// <summary>
     /// Recomputes <paramref name="scope"/>; returns the changes that were committed. With <paramref name="timing"/> (a
     /// recompute only time asked for), changes that what ended explains are stamped when it ended (<see cref="ChangeTimeline"/>).
+    /// The components in <paramref name="windowTold"/> had a maintenance window start or end that told its subscribers
+    /// itself: their change between Operational and Under Maintenance gets no component notice.
     /// </summary>
     public async Task<IReadOnlyList<ComponentStatusChange>> RecomputeAsync(
-        StatusScope scope, string cause, bool causedByIncidents, TimeDrivenRecompute? timing, CancellationToken cancellationToken)
+        StatusScope scope,
+        string cause,
+        bool causedByIncidents,
+        TimeDrivenRecompute? timing,
+        IReadOnlySet<Guid>? windowTold,
+        CancellationToken cancellationToken)
     {
         var applied = new List<ComponentStatusChange>();
         var names = new Dictionary<Guid, string>();
@@ -75,7 +82,7 @@ internal sealed class StatusRecomputer
             }
 
             var notifications = NotificationPlanner.PlanComponentChanges(
-                AsNotified(changes, now), inputs, _notificationOptions, causedByIncidents, ComponentsUnderMaintenance(inputs));
+                AsNotified(changes, now), inputs, _notificationOptions, causedByIncidents, ComponentsUnderMaintenance(inputs), windowTold);
             if (await _store.CommitStatusAsync(new StatusCommit(changes, notifications), cancellationToken))
             {
                 applied.AddRange(changes);

@@ -40,7 +40,10 @@ public sealed record CreateMaintenanceWindow
     /// <summary>Whether the covered components show Under Maintenance while in progress. Default true.</summary>
     public bool AutoUpdateStatus { get; init; } = true;
 
-    /// <summary>Whether subscribers get the reminder, started and completed notices. Default true.</summary>
+    /// <summary>
+    /// Whether subscribers get the reminder, started and completed notices. Default true. The components' change to
+    /// Under Maintenance and back that the window causes is told by these notices only: without them nobody hears of it.
+    /// </summary>
     public bool NotifySubscribers { get; init; } = true;
 
     /// <summary>Who creates the window.</summary>

@@ -8,8 +8,9 @@ namespace StatusKit.Maintenance;
 /// <summary>
 /// What goes with a change of a window, shared by the scheduler and the service: the maintenance notice, planned
 /// before the change so the store enqueues it in the same compare-and-set (when the window notifies subscribers), and,
-/// after the change, the recompute of the covered components (when the change can move their status) and the refresh
-/// of the page snapshot. Settling is idempotent, so a retry after a failure is safe: the recompute starts from the
+/// after the change, the recompute of the covered components (when the change can move their status; the components
+/// whose start or end of maintenance the window's notice tells are not told of it again as component changes) and the
+/// refresh of the page snapshot. Settling is idempotent, so a retry after a failure is safe: the recompute starts from the
 /// store's truth.
 /// </summary>
 internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine, TimeProvider time)
@@ -57,7 +58,7 @@ internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine
             var timing = ended && before is { State: MaintenanceState.InProgress, AutoUpdateStatus: true }
                 ? new TimeDrivenRecompute([new EndedMaintenance(before.OccurrenceEndsAt, before.ComponentIds)])
                 : null;
-            await engine.RecomputeComponentsAsync(components, cause, timing, cancellationToken);
+            await engine.RecomputeComponentsAsync(components, cause, timing, WindowTold(before, after), cancellationToken);
         }
 
         await engine.RefreshPageAsync(after.PageId, cancellationToken);
@@ -69,10 +70,31 @@ internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine
         ArgumentNullException.ThrowIfNull(deleted);
         if (deleted.State == MaintenanceState.InProgress && deleted.AutoUpdateStatus)
         {
-            await engine.RecomputeComponentsAsync(deleted.ComponentIds, $"maintenance '{deleted.Title}' deleted", cancellationToken);
+            await engine.RecomputeComponentsAsync(
+                deleted.ComponentIds, $"maintenance '{deleted.Title}' deleted", null, deleted.ComponentIds.ToHashSet(), cancellationToken);
         }
 
         await engine.RefreshPageAsync(deleted.PageId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The components whose change into or out of Under Maintenance this change of the window causes and its own notice
+    /// tells: those of a window that starts (the started notice) and those of a window in progress that ends, however
+    /// it ends (the completed notice: its end, complete now, a cancel). Their component change is not told again, also
+    /// when the window does not notify subscribers (then nobody hears of the window at all). A component added to or
+    /// taken from a window in progress, or a window whose auto-update is switched, has no notice of the window, so its
+    /// change is told as a component change.
+    /// </summary>
+    internal static IReadOnlySet<Guid>? WindowTold(MaintenanceWindow? before, MaintenanceWindow after)
+    {
+        var wasInProgress = before is { State: MaintenanceState.InProgress };
+        var isInProgress = after.State == MaintenanceState.InProgress;
+        return (wasInProgress, isInProgress) switch
+        {
+            (false, true) when after.AutoUpdateStatus => after.ComponentIds.ToHashSet(),
+            (true, false) when before!.AutoUpdateStatus => before.ComponentIds.ToHashSet(),
+            _ => null,
+        };
     }
 
     private static bool MovesStatus(MaintenanceWindow? before, MaintenanceWindow after)

@@ -44,7 +44,9 @@ public sealed record MaintenanceWindow
 
     /// <summary>
     /// Whether subscribers are told about the window (reminder, start, end; those whose
-    /// <see cref="Subscriber.NotifyOn"/> has <see cref="NotificationEvents.Maintenance"/>). Default true.
+    /// <see cref="Subscriber.NotifyOn"/> has <see cref="NotificationEvents.Maintenance"/>). Default true. Its components'
+    /// change to Under Maintenance at its start and back at its end is told by these notices only, so a window that does
+    /// not notify subscribers is quiet.
     /// </summary>
     public bool NotifySubscribers { get; init; } = true;
 

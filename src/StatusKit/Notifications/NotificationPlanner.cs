@@ -12,12 +12,25 @@ namespace StatusKit.Notifications;
 /// </summary>
 internal static class NotificationPlanner
 {
+    /// <summary>The rows of <paramref name="changes"/>.</summary>
+    /// <param name="changes">The committed changes, one per component.</param>
+    /// <param name="inputs">The inputs they were computed from (pages, component names, subscribers).</param>
+    /// <param name="options">Debounce and maintenance options.</param>
+    /// <param name="causedByIncidents">Whether incidents asked for the recompute.</param>
+    /// <param name="componentsUnderMaintenance">The components an in-progress window covers.</param>
+    /// <param name="windowTold">
+    /// The components whose maintenance window started or ended in this recompute's cause: the window's own notice
+    /// (started, completed) tells its subscribers, so their change from Operational to Under Maintenance or back gets no
+    /// row. Any other change of them (to or from an outage) is told as usual; so is the same change of other components
+    /// (an operator's Under Maintenance status).
+    /// </param>
     public static List<Notification> PlanComponentChanges(
         IReadOnlyList<ComponentStatusChange> changes,
         StatusInputs inputs,
         NotificationOptions options,
         bool causedByIncidents,
-        ISet<Guid>? componentsUnderMaintenance)
+        ISet<Guid>? componentsUnderMaintenance,
+        IReadOnlySet<Guid>? windowTold = null)
     {
         var notifications = new List<Notification>();
         if (changes.Count == 0 || inputs.Subscribers.Count == 0)
@@ -35,6 +48,11 @@ internal static class NotificationPlanner
                 && componentsUnderMaintenance is not null
                 && componentsUnderMaintenance.Contains(change.ComponentId)
                 && change.NewStatus != ComponentStatus.UnderMaintenance)
+            {
+                continue;
+            }
+
+            if (windowTold is not null && windowTold.Contains(change.ComponentId) && IsMaintenanceBoundary(change))
             {
                 continue;
             }
@@ -94,6 +112,11 @@ internal static class NotificationPlanner
         && later is { Kind: NotificationKind.ComponentStatusChanged, NewStatus: { } now, ComponentName: { } name }
             ? later with { OldStatus = old, Body = ComponentChangeBody(name, old, now) }
             : later;
+
+    /// <summary>A change into maintenance from Operational, or out of it back to Operational: what a window's start or end does.</summary>
+    internal static bool IsMaintenanceBoundary(ComponentStatusChange change) =>
+        (change.OldStatus, change.NewStatus) is (ComponentStatus.Operational, ComponentStatus.UnderMaintenance)
+            or (ComponentStatus.UnderMaintenance, ComponentStatus.Operational);
 
     private static string ComponentChangeBody(string componentName, ComponentStatus oldStatus, ComponentStatus newStatus) =>
         $"{componentName} changed from {oldStatus.ToDisplayName()} to {newStatus.ToDisplayName()}.";

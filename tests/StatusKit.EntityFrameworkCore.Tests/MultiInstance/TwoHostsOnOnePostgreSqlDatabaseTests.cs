@@ -52,9 +52,10 @@ public sealed class TwoHostsOnOnePostgreSqlDatabaseTests(PostgreSqlCluster clust
             recurringComponents.Add(await hostB.Components.CreateAsync(new CreateComponent { PageId = page.Id, Name = $"Batch {i:00}" }));
         }
 
-        // Both hear the maintenance started/completed notices and every component's change to Under Maintenance and
-        // back: "notices", subscribed through host A, to every event (no window ever degrades a component); "ops",
-        // through host B, to maintenance and resolutions. A subscriber without the maintenance event would hear none.
+        // Both hear the maintenance started/completed notices, which tell them of the components' change to Under
+        // Maintenance and back (no component notice repeats them): "notices", subscribed through host A, to every event
+        // (no window ever degrades a component); "ops", through host B, to maintenance and resolutions. A subscriber
+        // without the maintenance event would hear none.
         var notices = (await hostA.Subscribers.SubscribeAsync(new Subscribe
         {
             PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "notices@example.com", NotifyOn = NotificationEvents.All, PreVerified = true,
@@ -182,16 +183,9 @@ public sealed class TwoHostsOnOnePostgreSqlDatabaseTests(PostgreSqlCluster clust
             }
         }
 
-        // Each subscriber heard each covered component go Under Maintenance and come back, once per occurrence.
-        var componentEvents = rows.Where(r => r.Content.Kind == NotificationKind.ComponentStatusChanged).ToList();
-        foreach (var subscriber in new[] { notices, ops })
-        {
-            Assert.Equal(
-                expectedHistory.Select(h => (h.componentId, (ComponentStatus?)h.Item3)).Order().ToList(),
-                componentEvents.Where(r => r.SubscriberId == subscriber.Id).Select(r => (r.Content.ComponentId!.Value, r.Content.NewStatus)).Order().ToList());
-        }
-
-        Assert.Equal(2 * expectedHistory.Count, componentEvents.Count);
+        // The windows' notices told each subscriber of every covered component's change to Under Maintenance and back:
+        // no component notice says it a second time.
+        Assert.DoesNotContain(rows, r => r.Content.Kind == NotificationKind.ComponentStatusChanged);
 
         // The notifier shared by both hosts saw each notification exactly once, and only those of the outbox.
         var delivered = notifier.Delivered.Select(m => m.NotificationId).ToList();
@@ -199,7 +193,7 @@ public sealed class TwoHostsOnOnePostgreSqlDatabaseTests(PostgreSqlCluster clust
         var twice = delivered.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(twice.Count == 0, $"{twice.Count} notifications were delivered more than once");
         Assert.Equal(rows.Select(r => r.Id).Order(), delivered.Order());
-        Assert.Equal(2240, delivered.Count);
+        Assert.Equal(2240 - (2 * expectedHistory.Count), delivered.Count);
 
         // Both hosts took part in both jobs, and nothing failed along the way.
         Assert.True(transitionsApplied is { A: > 0, B: > 0 }, $"transitions {transitionsApplied}");

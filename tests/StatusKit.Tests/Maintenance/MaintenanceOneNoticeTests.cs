@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Services;
@@ -117,6 +118,26 @@ public sealed class MaintenanceOneNoticeTests
         var told = Assert.Single(changes, r => r.SubscriberId == outageOnly.Id);
         Assert.Equal((NotificationEvents.Outage, ComponentStatus.UnderMaintenance, ComponentStatus.PartialOutage), (told.Content.Event, told.Content.OldStatus, told.Content.NewStatus));
         Assert.All(changes, r => Assert.Equal(ComponentStatus.PartialOutage, r.Content.NewStatus));
+    }
+
+    [Fact]
+    public async Task AComponentAddedToAWindowInProgress_IsToldAsAComponentChange()
+    {
+        // The window's started notice went out before the component was in it: its subscribers hear of it this way.
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, runLoop: false);
+        var (page, api) = await host.CreatePageAsync();
+        var web = await host.Services.GetRequiredService<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "Web" });
+        var window = await host.Maintenance.CreateAsync(Window(page.Id, api.Id, T0.AddHours(2), T0.AddHours(3)));
+        await host.Maintenance.StartNowAsync(window.Id);
+        time.Advance(TimeSpan.FromMinutes(10));
+
+        await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { ComponentIds = [api.Id, web.Id] });
+
+        var changes = await ComponentChangesAsync(host, page.Id);
+        Assert.Equal(ComponentStatus.UnderMaintenance, await host.StatusOfAsync(web.Id));
+        Assert.Equal([web.Id], changes.Select(r => r.Content.ComponentId!.Value).Distinct());
+        Assert.All(changes, r => Assert.Equal(NotificationEvents.Maintenance, r.Content.Event));
     }
 
     [Fact]

@@ -35,14 +35,22 @@ internal static class SupersedeRules
     public static bool NeedsFlapCheck(Notification row) => row.CoalesceKey is not null && row.Content.NewStatus is not null;
 
     /// <summary>
-    /// A flap that returns to the last notified state sends nothing; a subscriber who never heard of a problem needs
-    /// no "resolved"; a change that is older than the one last notified would take the subscriber back in time.
+    /// A flap that returns to the last notified state, or to the state its coalesced changes started from, sends
+    /// nothing; a subscriber who never heard of a problem needs no "resolved"; a change that is older than the one last
+    /// notified would take the subscriber back in time.
     /// </summary>
     public static string? ForFlap(Notification row, Notification? lastDelivered)
     {
         if (row.Content.NewStatus is not { } status)
         {
             return null;
+        }
+
+        // Changes merged within the debounce that end where they started say nothing (the status before them may never
+        // have been sent on its own: a maintenance window's start is told by the window's notice, not a component row).
+        if (row.Content.OldStatus == status)
+        {
+            return "the status is the one the coalesced changes started from (a flap)";
         }
 
         if (lastDelivered is null)

@@ -125,6 +125,42 @@ public sealed class DispatcherEndToEndTests
     /// The provider is not disposed: StatusEngine.DisposeAsync is not idempotent, and the container disposes the engine
     /// twice (as StatusEngine and as the IStatusEngine factory's result), which throws ObjectDisposedException.
     /// </remarks>
+    [Fact]
+    public async Task AMaintenanceWindow_IsToldByItsOwnNotices_AndAnIncidentThatComesAndGoesWithinTheDebounceInsideItSendsNothing()
+    {
+        var (provider, clock, email, page, component) = await WireAsync();
+        var ct = CancellationToken.None;
+        var intake = provider.GetRequiredService<IIncidentIntake>();
+        var engine = provider.GetRequiredService<IStatusEngine>();
+        var dispatcher = provider.GetRequiredService<NotificationDispatcher>();
+        var maintenance = provider.GetRequiredService<StatusKit.Maintenance.MaintenanceService>();
+        var window = await maintenance.CreateAsync(new StatusKit.Maintenance.CreateMaintenanceWindow
+        {
+            PageId = page.Id, Title = "Database upgrade", StartsAt = clock.GetUtcNow().AddHours(3), EndsAt = clock.GetUtcNow().AddHours(4),
+            ComponentIds = [component.Id],
+        }, ct);
+        await maintenance.StartNowAsync(window.Id, ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await dispatcher.RunOnceAsync(ct);
+
+        // Under Maintenance -> Major Outage, and a minute later back: the pending row ends where it started.
+        await intake.ReportIncidentAsync(Signal(1, PlatformIncidentState.Triggered, clock.GetUtcNow()), ct);
+        await engine.WhenIdleAsync(ct);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await intake.ReportIncidentAsync(Signal(2, PlatformIncidentState.Resolved, clock.GetUtcNow()), ct);
+        await engine.WhenIdleAsync(ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await dispatcher.RunOnceAsync(ct);
+        await maintenance.CompleteNowAsync(window.Id, ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await dispatcher.RunOnceAsync(ct);
+
+        Assert.Equal(
+            new[] { NotificationKind.MaintenanceScheduled, NotificationKind.MaintenanceStarted, NotificationKind.MaintenanceCompleted }.Order(),
+            email.Delivered.Select(m => m.Content.Kind).Order());
+        Assert.Equal(ComponentStatus.Operational, (await provider.GetRequiredService<ComponentService>().GetAsync(component.Id, ct))!.Status);
+    }
+
     private static async Task<(ServiceProvider Provider, ManualTimeProvider Clock, RecordingNotifier Email, StatusPage Page, Component Component)> WireAsync(
         Action<StatusKit.Configuration.StatusPagesOptions>? configure = null)
     {

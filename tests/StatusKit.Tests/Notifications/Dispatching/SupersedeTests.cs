@@ -289,6 +289,34 @@ public sealed class SupersedeTests
     }
 
     [Fact]
+    public void Rules_ChangesCoalescedBackToWhereTheyStarted_AreAFlap()
+    {
+        var row = new Notification
+        {
+            Id = Guid.NewGuid(),
+            PageId = Guid.NewGuid(),
+            SubscriberId = Guid.NewGuid(),
+            Channel = SubscriberChannel.Email,
+            DeduplicationKey = "k",
+            CoalesceKey = "c",
+            Content = Testing.TestData.Content("x") with { OldStatus = ComponentStatus.UnderMaintenance, NewStatus = ComponentStatus.UnderMaintenance },
+            CreatedAt = Testing.TestData.T0,
+            DueAt = Testing.TestData.T0,
+        };
+        var earlier = row with
+        {
+            Id = Guid.NewGuid(),
+            Content = row.Content with { OldStatus = ComponentStatus.MajorOutage, NewStatus = ComponentStatus.Operational, OccurredAt = Testing.TestData.T0.AddHours(-1) },
+            CreatedAt = Testing.TestData.T0.AddHours(-1),
+        };
+
+        // The subscriber last heard "Operational" from a component row, then of the maintenance from the window's notice.
+        Assert.NotNull(SupersedeRules.ForFlap(row, earlier));
+        Assert.NotNull(SupersedeRules.ForFlap(row, null));
+        Assert.Null(SupersedeRules.ForFlap(row with { Content = row.Content with { NewStatus = ComponentStatus.MajorOutage } }, earlier));
+    }
+
+    [Fact]
     public void Rules_OnlyTheLatestChangeOfAComponentIsSent()
     {
         var t0 = Testing.TestData.T0;
