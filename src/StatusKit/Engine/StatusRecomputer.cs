@@ -82,7 +82,7 @@ internal sealed class StatusRecomputer
             }
 
             var notifications = NotificationPlanner.PlanComponentChanges(
-                AsNotified(changes, now), inputs, _notificationOptions, causedByIncidents, ComponentsUnderMaintenance(inputs), windowTold);
+                AsNotified(changes, now), inputs, _notificationOptions, causedByIncidents, MaintenanceEnds(inputs), windowTold);
             if (await _store.CommitStatusAsync(new StatusCommit(changes, notifications), cancellationToken))
             {
                 applied.AddRange(changes);
@@ -298,18 +298,28 @@ internal sealed class StatusRecomputer
         }
     }
 
-    private static HashSet<Guid>? ComponentsUnderMaintenance(StatusInputs inputs)
+    // Each component an in-progress window covers, with the latest end of the windows that cover it.
+    private static Dictionary<Guid, DateTimeOffset>? MaintenanceEnds(StatusInputs inputs)
     {
-        HashSet<Guid>? set = null;
+        Dictionary<Guid, DateTimeOffset>? ends = null;
         foreach (var window in inputs.InProgressWindows)
         {
-            if (window.State == MaintenanceState.InProgress)
+            if (window.State != MaintenanceState.InProgress)
             {
-                (set ??= []).UnionWith(window.ComponentIds);
+                continue;
+            }
+
+            ends ??= [];
+            foreach (var id in window.ComponentIds)
+            {
+                if (!ends.TryGetValue(id, out var end) || end < window.OccurrenceEndsAt)
+                {
+                    ends[id] = window.OccurrenceEndsAt;
+                }
             }
         }
 
-        return set;
+        return ends;
     }
 
     internal static string Describe(StatusScope scope) => scope switch

@@ -12,7 +12,11 @@ public sealed class NotificationOptions
     /// <summary>At most this many notifications per subscriber per clock hour; the rest are folded into one digest at the end of the hour. Zero turns the cap off. Default 10.</summary>
     public int MaxNotificationsPerHour { get; set; } = 10;
 
-    /// <summary>Whether incident-driven component notifications are held back for components inside an in-progress maintenance window. Default false.</summary>
+    /// <summary>
+    /// Whether incident-driven component notifications are held back for components inside an in-progress maintenance
+    /// window: such a change is due when the window's occurrence is planned to end instead of after the debounce, so an
+    /// outage still there then is told at the end, and one over by then sends nothing. Default false.
+    /// </summary>
     public bool SuppressIncidentNotificationsDuringMaintenance { get; set; }
 
     /// <summary>

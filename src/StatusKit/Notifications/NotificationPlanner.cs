@@ -17,7 +17,13 @@ internal static class NotificationPlanner
     /// <param name="inputs">The inputs they were computed from (pages, component names, subscribers).</param>
     /// <param name="options">Debounce and maintenance options.</param>
     /// <param name="causedByIncidents">Whether incidents asked for the recompute.</param>
-    /// <param name="componentsUnderMaintenance">The components an in-progress window covers.</param>
+    /// <param name="maintenanceEnds">
+    /// The components an in-progress window covers, with the end of the latest such window. With
+    /// <see cref="NotificationOptions.SuppressIncidentNotificationsDuringMaintenance"/>, a change incidents cause on one of
+    /// them (other than into Under Maintenance) is held back until that end: due then, not after the debounce, so an
+    /// outage that outlasts the maintenance is told when it ends, and one that is over by then coalesces back into
+    /// nothing (a flap).
+    /// </param>
     /// <param name="windowTold">
     /// The components whose maintenance window started or ended in this recompute's cause: the window's own notice
     /// (started, completed) tells its subscribers, so their change from Operational to Under Maintenance or back gets no
@@ -29,7 +35,7 @@ internal static class NotificationPlanner
         StatusInputs inputs,
         NotificationOptions options,
         bool causedByIncidents,
-        ISet<Guid>? componentsUnderMaintenance,
+        IReadOnlyDictionary<Guid, DateTimeOffset>? maintenanceEnds,
         IReadOnlySet<Guid>? windowTold = null)
     {
         var notifications = new List<Notification>();
@@ -43,13 +49,16 @@ internal static class NotificationPlanner
         var ids = new Version7Ids(changes.Count * inputs.Subscribers.Count);
         foreach (var change in changes)
         {
+            var due = change.At + options.DebounceWindow;
+            var notAfter = change.At + options.MaxDebounceDelay;
             if (causedByIncidents
                 && options.SuppressIncidentNotificationsDuringMaintenance
-                && componentsUnderMaintenance is not null
-                && componentsUnderMaintenance.Contains(change.ComponentId)
+                && maintenanceEnds is not null
+                && maintenanceEnds.TryGetValue(change.ComponentId, out var maintenanceEnd)
                 && change.NewStatus != ComponentStatus.UnderMaintenance)
             {
-                continue;
+                due = Later(due, maintenanceEnd);
+                notAfter = Later(notAfter, maintenanceEnd);
             }
 
             if (windowTold is not null && windowTold.Contains(change.ComponentId) && IsMaintenanceBoundary(change))
@@ -92,8 +101,8 @@ internal static class NotificationPlanner
                         OccurredAt = change.At,
                     },
                     CreatedAt = change.At,
-                    DueAt = change.At + options.DebounceWindow,
-                    NotAfter = change.At + options.MaxDebounceDelay,
+                    DueAt = due,
+                    NotAfter = notAfter,
                 });
             }
         }
@@ -112,6 +121,8 @@ internal static class NotificationPlanner
         && later is { Kind: NotificationKind.ComponentStatusChanged, NewStatus: { } now, ComponentName: { } name }
             ? later with { OldStatus = old, Body = ComponentChangeBody(name, old, now) }
             : later;
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     /// <summary>A change into maintenance from Operational, or out of it back to Operational: what a window's start or end does.</summary>
     internal static bool IsMaintenanceBoundary(ComponentStatusChange change) =>

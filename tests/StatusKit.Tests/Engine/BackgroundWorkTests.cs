@@ -5,10 +5,12 @@ using StatusKit.Hosting;
 using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Notifications;
+using StatusKit.Notifications.Dispatching;
 using StatusKit.Notifications.Http;
 using StatusKit.Services;
 using StatusKit.Status;
 using StatusKit.TestSupport;
+using StatusKit.TestSupport.Fakes;
 
 namespace StatusKit.Tests.Engine;
 
@@ -152,12 +154,59 @@ public sealed class BackgroundWorkTests
     }
 
     [Theory]
-    [InlineData(true, 0)]
-    [InlineData(false, 1)]
-    public async Task IncidentNotificationsDuringMaintenance_AreHeldBackOnlyWhenTheOptionSaysSo(bool suppress, int expectedOutageNotices)
+    [InlineData(true, 119)]
+    [InlineData(false, 2)]
+    public async Task IncidentNotificationsDuringMaintenance_AreHeldBackUntilItsPlannedEndOnlyWhenTheOptionSaysSo(bool suppress, int dueAfterMinutes)
     {
-        await using var kit = new StatusKitHarness(services =>
+        var (kit, page, api) = await MaintenanceWithSubscriberAsync(suppress);
+        await using var _ = kit;
+        var started = kit.Clock.GetUtcNow();
+
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Triggered, 1));
+
+        var outage = Assert.Single(await OutageRowsAsync(kit, page.Id));
+        Assert.Equal(ComponentStatus.MajorOutage, (await kit.Components.GetAsync(api.Id))!.Status);
+        Assert.Equal(started.AddMinutes(dueAfterMinutes), outage.DueAt);
+    }
+
+    [Fact]
+    public async Task AnOutageHeldBackDuringMaintenance_IsToldWhenTheMaintenanceEnds_AndOneOverByThenIsNot()
+    {
+        var webhooks = new RecordingNotifier(SubscriberChannel.Webhook);
+        var (kit, page, _) = await MaintenanceWithSubscriberAsync(suppress: true, webhooks);
+        await using var _ = kit;
+        var dispatcher = kit.Get<NotificationDispatcher>();
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Triggered, 1));
+        kit.Clock.Advance(TimeSpan.FromMinutes(30));
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(NotificationState.Pending, Assert.Single(await OutageRowsAsync(kit, page.Id)).State); // still held back
+
+        // Over before the end: the held row coalesces back into Under Maintenance, a flap that says nothing.
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Resolved, 2));
+        kit.Clock.Advance(TimeSpan.FromMinutes(5));
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+        Assert.Empty(webhooks.Attempts);
+
+        // Another outage that outlasts the maintenance is told at its planned end.
+        await kit.ReportAndSettleAsync(kit.Signal("INC-2", "a", "Critical", PlatformIncidentState.Triggered, 1));
+        kit.Clock.Advance(TimeSpan.FromMinutes(60));
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+        Assert.Empty(webhooks.Attempts);
+        kit.Clock.Advance(TimeSpan.FromMinutes(30)); // past the planned end, 2 hours after the window was created
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+        var told = Assert.Single(webhooks.Delivered);
+        Assert.Equal((ComponentStatus.UnderMaintenance, ComponentStatus.MajorOutage), (told.Content.OldStatus, told.Content.NewStatus));
+    }
+
+    private static async Task<(StatusKitHarness Kit, StatusPage Page, Component Api)> MaintenanceWithSubscriberAsync(bool suppress, INotifier? webhooks = null)
+    {
+        var kit = new StatusKitHarness(services =>
         {
+            if (webhooks is not null)
+            {
+                services.AddSingleton(webhooks);
+            }
+
             services.Configure<NotificationOptions>(o => o.SuppressIncidentNotificationsDuringMaintenance = suppress);
             services.Configure<WebhookAddressGuardOptions>(o => o.AllowPrivateNetworks = true); // no DNS in tests
         });
@@ -173,16 +222,14 @@ public sealed class BackgroundWorkTests
             PageId = page.Id, Title = "Database upgrade", StartsAt = now.AddMinutes(1), EndsAt = now.AddHours(2),
             ComponentIds = [components[0].Id], NotifySubscribers = false,
         });
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
         await maintenance.StartNowAsync(window.Id);
         await kit.Engine.WhenIdleAsync(CancellationToken.None);
-
-        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Triggered, 1));
-
-        var outage = (await kit.Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, CancellationToken.None))
-            .Count(n => n.Content.Event == NotificationEvents.Outage);
-        Assert.Equal(ComponentStatus.MajorOutage, (await kit.Components.GetAsync(components[0].Id))!.Status);
-        Assert.Equal(expectedOutageNotices, outage);
+        return (kit, page, components[0]);
     }
+
+    private static async Task<List<Notification>> OutageRowsAsync(StatusKitHarness kit, Guid pageId) =>
+        [.. (await kit.Store.ListNotificationsAsync(new NotificationQuery { PageId = pageId }, CancellationToken.None)).Where(n => n.Content.Event == NotificationEvents.Outage)];
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

@@ -27,7 +27,7 @@ public sealed class ComponentChangeMessageTests
         };
         var change = new ComponentStatusChange(page.Id, checkout.Id, ComponentStatus.Operational, ComponentStatus.PartialOutage, TestData.T0, "test");
 
-        var planned = NotificationPlanner.PlanComponentChanges([change], inputs, new NotificationOptions(), causedByIncidents: true, componentsUnderMaintenance: null);
+        var planned = NotificationPlanner.PlanComponentChanges([change], inputs, new NotificationOptions(), causedByIncidents: true, maintenanceEnds: null);
 
         return Assert.Single(planned).Content!;
     }
