@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static StatusKit.AspNetCore.Tests.OpenApiShape;
 
 namespace StatusKit.AspNetCore.Tests;
 
@@ -106,15 +107,6 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
             .Where(r => r.Name.StartsWith('2'))
             .Select(r => (r.Name, r.Value))
             .Single();
-
-    private static bool HasHeader(JsonElement response, string name) =>
-        response.TryGetProperty("headers", out var headers) && headers.TryGetProperty(name, out var header)
-        && header.TryGetProperty("description", out _) && header.TryGetProperty("schema", out _);
-
-    private static IEnumerable<JsonElement> HeaderParameters(JsonElement operation) =>
-        operation.TryGetProperty("parameters", out var parameters)
-            ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header")
-            : [];
 
     private async Task<JsonElement> OperationAsync(string route)
     {

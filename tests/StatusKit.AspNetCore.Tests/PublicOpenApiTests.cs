@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static StatusKit.AspNetCore.Tests.OpenApiShape;
 
 namespace StatusKit.AspNetCore.Tests;
 
@@ -44,15 +45,6 @@ public sealed class PublicOpenApiTests(SampleHostFactory factory)
             operation.GetProperty("responses").TryGetProperty("303", out var seeOther) && HasHeader(seeOther, "Location"),
             "The page does not declare its 303 with a Location header.");
     }
-
-    private static bool HasHeader(JsonElement response, string name) =>
-        response.TryGetProperty("headers", out var headers) && headers.TryGetProperty(name, out var header)
-        && header.TryGetProperty("description", out _) && header.TryGetProperty("schema", out _);
-
-    private static IEnumerable<JsonElement> HeaderParameters(JsonElement operation) =>
-        operation.TryGetProperty("parameters", out var parameters)
-            ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header")
-            : [];
 
     // The GET operation of a page route, by its path under /status/{slug}.
     private async Task<JsonElement> OperationAsync(string route)

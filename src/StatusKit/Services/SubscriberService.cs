@@ -187,15 +187,7 @@ public sealed class SubscriberService
     /// <see cref="StatusKitConcurrencyException"/>, changing nothing).
     /// </summary>
     public Task<Subscriber> DeactivateAsync(Guid subscriberId, long? expectedVersion, CancellationToken cancellationToken = default) =>
-        OptimisticEdit.ApplyAsync(
-            "subscriber",
-            subscriberId,
-            expectedVersion,
-            async () => await _store.GetSubscriberAsync(subscriberId, cancellationToken)
-                ?? throw new StatusKitNotFoundException("subscriber", subscriberId.ToString(), "subscriberId"),
-            static s => s.Version,
-            subscriber => Task.FromResult(subscriber.IsActive ? subscriber with { IsActive = false } : subscriber),
-            subscriber => _store.UpdateSubscriberAsync(subscriber, [], cancellationToken));
+        EditAsync(subscriberId, expectedVersion, subscriber => subscriber.IsActive ? subscriber with { IsActive = false } : subscriber, cancellationToken);
 
     /// <summary>
     /// Replaces a webhook subscriber's signing secret with a new one (32 random bytes, base64), for a receiver that lost
@@ -210,6 +202,17 @@ public sealed class SubscriberService
     /// <exception cref="StatusKitNotFoundException">There is no such subscriber.</exception>
     /// <exception cref="StatusKitValidationException">The subscriber is not a webhook (field <c>channel</c>).</exception>
     public Task<Subscriber> RotateSigningSecretAsync(Guid subscriberId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        EditAsync(
+            subscriberId,
+            expectedVersion,
+            subscriber => subscriber.Channel == SubscriberChannel.Webhook
+                ? Rotated(subscriber)
+                : throw new StatusKitValidationException(
+                    "channel", $"Only webhook subscribers have a signing secret; this subscriber's channel is {subscriber.Channel}."),
+            cancellationToken);
+
+    // An operator's edit of a stored subscriber by compare-and-set, at expectedVersion when given (see OptimisticEdit).
+    private Task<Subscriber> EditAsync(Guid subscriberId, long? expectedVersion, Func<Subscriber, Subscriber> edit, CancellationToken cancellationToken) =>
         OptimisticEdit.ApplyAsync(
             "subscriber",
             subscriberId,
@@ -217,10 +220,7 @@ public sealed class SubscriberService
             async () => await _store.GetSubscriberAsync(subscriberId, cancellationToken)
                 ?? throw new StatusKitNotFoundException("subscriber", subscriberId.ToString(), "subscriberId"),
             static s => s.Version,
-            subscriber => subscriber.Channel == SubscriberChannel.Webhook
-                ? Task.FromResult(Rotated(subscriber))
-                : throw new StatusKitValidationException(
-                    "channel", $"Only webhook subscribers have a signing secret; this subscriber's channel is {subscriber.Channel}."),
+            subscriber => Task.FromResult(edit(subscriber)),
             subscriber => _store.UpdateSubscriberAsync(subscriber, [], cancellationToken));
 
     /// <summary>The subscriber with <paramref name="subscriberId"/>, or null.</summary>
