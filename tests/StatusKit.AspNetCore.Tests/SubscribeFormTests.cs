@@ -22,6 +22,7 @@ public sealed class SubscribeFormTests(SampleHostFactory factory)
         var html = await client.GetStringAsync("/status/demo");
 
         Assert.Contains("<form method=\"post\" action=\"/status/demo/subscriptions\">", html, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"notifyOn\" value=\"\">", html, StringComparison.Ordinal);
         foreach (var channel in new[] { "email", "slack", "webhook" })
         {
             Assert.Contains($"name=\"channel\" value=\"{channel}\"", html, StringComparison.Ordinal);
@@ -43,7 +44,7 @@ public sealed class SubscribeFormTests(SampleHostFactory factory)
         var payouts = (await factory.Service<ComponentService>().ListAsync(pageId)).Single(c => c.Name == "Payouts");
 
         using var response = await PostFormAsync(client, BrowserAccept,
-            ("channel", "email"), ("destination", "form-visitor@example.com"), ("notifyOn", "outage"), ("notifyOn", "resolved"), ("components", payouts.Id.ToString()));
+            ("channel", "email"), ("destination", "form-visitor@example.com"), ("notifyOn", ""), ("notifyOn", "outage"), ("notifyOn", "resolved"), ("components", payouts.Id.ToString()));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -70,6 +71,19 @@ public sealed class SubscribeFormTests(SampleHostFactory factory)
         Assert.Contains("not-an-address", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/status/demo\">Back to the status page</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain(await factory.Service<SubscriberService>().ListAsync(pageId), s => s.Destination.Contains("not-an-address", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_form_with_every_event_unticked_is_refused_rather_than_subscribed_to_everything()
+    {
+        using var client = factory.CreatePublicClient("192.0.2.45");
+        var pageId = await factory.PageIdAsync("demo");
+
+        using var response = await PostFormAsync(client, BrowserAccept, ("channel", "email"), ("destination", "form-no-events@example.com"), ("notifyOn", ""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Choose at least one of degraded, outage, maintenance, resolved.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(await factory.Service<SubscriberService>().ListAsync(pageId), s => s.Destination == "form-no-events@example.com");
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace StatusKit.AspNetCore.Html;
 /// <summary>
 /// The page's "Subscribe to updates" form: closed until opened (a <c>details</c> element, no script), it posts the
 /// fields <c>POST subscriptions</c> reads (channel, destination, notifyOn, components), and the route answers the
-/// browser with a page. Nothing ticked under "Tell me about" or "Only some components" means everything, as in the API.
+/// browser with a page. Nothing ticked under "Only some components" means all of them, as in the API; nothing ticked
+/// under "Tell me about" is refused (the form sends one empty <c>notifyOn</c>, so the route tells the two apart).
 /// </summary>
 internal static class SubscribeForm
 {
@@ -40,7 +41,7 @@ internal static class SubscribeForm
             .Raw("<label for=\"subscribe-destination\">").Text(DestinationLabel(view.SubscribeChannels)).Raw("</label>")
             .Raw("<input id=\"subscribe-destination\" name=\"destination\" required maxlength=\"2048\"")
             .Raw(view.SubscribeChannels[0] == SubscriberChannel.Email ? " autocomplete=\"email\">" : ">")
-            .Raw("<fieldset><legend>Tell me about</legend>");
+            .Raw("<fieldset><legend>Tell me about</legend><input type=\"hidden\" name=\"notifyOn\" value=\"\">");
         foreach (var (value, label) in Events)
         {
             html.Raw("<label><input type=\"checkbox\" name=\"notifyOn\"").Attribute("value", value).Raw(" checked>").Text(" " + label).Raw("</label>");

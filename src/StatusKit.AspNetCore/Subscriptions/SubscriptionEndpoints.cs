@@ -204,11 +204,24 @@ internal static class SubscriptionEndpoints
                 Channel = form["channel"].ToString(),
                 Destination = form["destination"].ToString(),
                 Components = [.. form["components"].Select(c => Guid.TryParse(c, out var id) ? id : throw new StatusKitValidationException("components", $"'{c}' is not a component id."))],
-                NotifyOn = form["notifyOn"].Count == 0 ? null : [.. form["notifyOn"].Select(v => v ?? string.Empty)],
+                NotifyOn = FormEvents(form["notifyOn"]),
             };
         }
 
         return await AdminJson.ReadAsync<SubscribeRequest>(context);
+    }
+
+    // A form's events; the page's form also sends one empty notifyOn, so a visitor who unticked every event is told to
+    // choose one instead of being subscribed to all of them (what no notifyOn at all means).
+    private static List<string>? FormEvents(Microsoft.Extensions.Primitives.StringValues values)
+    {
+        List<string> chosen = [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!)];
+        if (chosen.Count == 0 && values.Count > 0)
+        {
+            throw new StatusKitValidationException("notifyOn", "Choose at least one of degraded, outage, maintenance, resolved.");
+        }
+
+        return chosen.Count == 0 ? null : chosen;
     }
 
     internal static NotificationEvents NotifyOn(IReadOnlyList<string>? values)
