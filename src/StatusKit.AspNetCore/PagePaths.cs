@@ -23,6 +23,12 @@ internal sealed class PagePaths
     /// <summary>The path of a page, without the request's path base.</summary>
     public string PagePath(string slug) => $"{Prefix}/{Uri.EscapeDataString(slug)}";
 
+    /// <summary>
+    /// An incident's own page under a page's path or URL (<c>{page}/incidents/{id}</c>): the HTML page's links, the API's
+    /// shortlinks and the Atom feed's entries.
+    /// </summary>
+    public static string Incident(string page, Guid incidentId) => $"{page}/incidents/{incidentId}";
+
     /// <summary>The absolute URL of a page: under <see cref="StatusPagesOptions.PublicBaseAddress"/> when set, else the request's own origin.</summary>
     public string PageUrl(HttpRequest request, string slug) => _publicBaseAddress is { } root
         ? $"{root.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(slug)}"

@@ -63,7 +63,7 @@ internal sealed class StatuspageMapper
             MonitoringAt = monitoringAt is { } m ? Local(m) : null,
             ResolvedAt = incident.ResolvedAt is { } r ? Local(r) : null,
             Impact = Impact(incident.Severity),
-            Shortlink = $"{_pageUrl}/incidents/{id}",
+            Shortlink = PagePaths.Incident(_pageUrl, incident.Id),
             StartedAt = Local(incident.CreatedAt),
             PageId = _pageId,
             IncidentUpdates = updates,

@@ -40,7 +40,7 @@ internal static class AtomFeedWriter
                 xml.WriteElementString("title", AtomNamespace, XmlText.Clean(incident.Title));
                 xml.WriteElementString("published", AtomNamespace, Timestamp(incident.CreatedAt));
                 xml.WriteElementString("updated", AtomNamespace, Timestamp(incident.UpdatedAt));
-                Link(xml, "alternate", $"{pageUrl}/incidents/{incident.Id}", "text/html");
+                Link(xml, "alternate", PagePaths.Incident(pageUrl, incident.Id), "text/html");
                 xml.WriteStartElement("content", AtomNamespace);
                 xml.WriteAttributeString("type", "text");
                 var text = new StringBuilder();

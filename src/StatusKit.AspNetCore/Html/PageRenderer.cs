@@ -46,15 +46,12 @@ internal sealed class PageRenderer
     public string RenderIncident(PageSnapshot snapshot, StatusIncident incident, IReadOnlyList<string> componentNames, string pagePath)
     {
         var zone = PageTime.Zone(snapshot.TimeZoneId);
-        var html = new HtmlWriter();
-        Head(html, $"{incident.Title} - {snapshot.Name} status", pagePath);
-        html.Raw("<body><a class=\"skip\" href=\"#main\">Skip to the incident</a><header><h1><a class=\"home\"").Attribute("href", pagePath).Raw(">")
-            .Text(snapshot.Name).Raw("</a></h1></header><main id=\"main\"><section class=\"card\" aria-label=\"Incident\">");
-        Incident(html, incident, zone, link: null, componentNames);
-        html.Raw("</section><p><a").Attribute("href", pagePath).Raw(">Current status of ").Text(snapshot.Name).Raw("</a></p></main>");
-        Footer(html, snapshot, pagePath);
-        html.Raw("</body></html>\n");
-        return html.ToString();
+        return SubPage(snapshot, pagePath, $"{incident.Title} - {snapshot.Name} status", "Skip to the incident", html =>
+        {
+            html.Raw("<section class=\"card\" aria-label=\"Incident\">");
+            Incident(html, incident, zone, link: null, componentNames);
+            html.Raw("</section>");
+        });
     }
 
     /// <summary>
@@ -64,45 +61,57 @@ internal sealed class PageRenderer
     public string RenderHistory(PageSnapshot snapshot, IReadOnlyList<StatusIncident> incidents, int pageNumber, bool hasOlder, string pagePath)
     {
         var zone = PageTime.Zone(snapshot.TimeZoneId);
-        var html = new HtmlWriter();
-        Head(html, $"Incident history - {snapshot.Name} status", pagePath);
-        html.Raw("<body><a class=\"skip\" href=\"#main\">Skip to the history</a><header><h1><a class=\"home\"").Attribute("href", pagePath).Raw(">")
-            .Text(snapshot.Name).Raw("</a></h1></header><main id=\"main\"><section class=\"card\" aria-labelledby=\"history-heading\"><h2 id=\"history-heading\">Incident history</h2>");
-        if (incidents.Count == 0)
+        return SubPage(snapshot, pagePath, $"Incident history - {snapshot.Name} status", "Skip to the history", html =>
         {
-            html.Element("p", pageNumber == 1 ? "No incidents reported." : "No older incidents.", "meta");
-        }
-
-        foreach (var month in incidents.GroupBy(i => PageTime.Local(i.CreatedAt, zone).ToString("MMMM yyyy", CultureInfo.InvariantCulture)))
-        {
-            html.Element("h3", month.Key).Raw("<ul class=\"history\">");
-            foreach (var incident in month)
+            html.Raw("<section class=\"card\" aria-labelledby=\"history-heading\"><h2 id=\"history-heading\">Incident history</h2>");
+            if (incidents.Count == 0)
             {
-                html.Raw("<li><a").Attribute("href", IncidentPath(pagePath, incident.Id)).Raw(">").Text(incident.Title).Raw("</a> <span class=\"meta\">")
-                    .Text($"{StatuspageMapper.Impact(incident.Severity)} · {StateName(incident.State)} · ").Time(incident.CreatedAt, zone);
-                if (incident.ResolvedAt is { } resolved)
-                {
-                    html.Raw(" – ").Time(resolved, zone);
-                }
-
-                html.Raw("</span></li>");
+                html.Element("p", pageNumber == 1 ? "No incidents reported." : "No older incidents.", "meta");
             }
 
-            html.Raw("</ul>");
-        }
+            foreach (var month in incidents.GroupBy(i => PageTime.Local(i.CreatedAt, zone).ToString("MMMM yyyy", CultureInfo.InvariantCulture)))
+            {
+                html.Element("h3", month.Key).Raw("<ul class=\"history\">");
+                foreach (var incident in month)
+                {
+                    html.Raw("<li><a").Attribute("href", PagePaths.Incident(pagePath, incident.Id)).Raw(">").Text(incident.Title).Raw("</a> <span class=\"meta\">")
+                        .Text($"{StatuspageMapper.Impact(incident.Severity)} · {StateName(incident.State)} · ").Time(incident.CreatedAt, zone);
+                    if (incident.ResolvedAt is { } resolved)
+                    {
+                        html.Raw(" – ").Time(resolved, zone);
+                    }
 
-        html.Raw("<nav class=\"pages\" aria-label=\"More incidents\">");
-        if (pageNumber > 1)
-        {
-            html.Raw("<a").Attribute("href", pageNumber == 2 ? pagePath + "/history" : $"{pagePath}/history?page={pageNumber - 1}").Raw(" rel=\"prev\">Newer incidents</a>");
-        }
+                    html.Raw("</span></li>");
+                }
 
-        if (hasOlder)
-        {
-            html.Raw("<a").Attribute("href", $"{pagePath}/history?page={pageNumber + 1}").Raw(" rel=\"next\">Older incidents</a>");
-        }
+                html.Raw("</ul>");
+            }
 
-        html.Raw("</nav></section><p><a").Attribute("href", pagePath).Raw(">Current status of ").Text(snapshot.Name).Raw("</a></p></main>");
+            html.Raw("<nav class=\"pages\" aria-label=\"More incidents\">");
+            if (pageNumber > 1)
+            {
+                html.Raw("<a").Attribute("href", pageNumber == 2 ? pagePath + "/history" : $"{pagePath}/history?page={pageNumber - 1}").Raw(" rel=\"prev\">Newer incidents</a>");
+            }
+
+            if (hasOlder)
+            {
+                html.Raw("<a").Attribute("href", $"{pagePath}/history?page={pageNumber + 1}").Raw(" rel=\"next\">Older incidents</a>");
+            }
+
+            html.Raw("</nav></section>");
+        });
+    }
+
+    // A page below the status page (an incident, the history): the page's name linking home, the content, a link back to
+    // the current status and the footer; not live, so it opens no event stream.
+    private static string SubPage(PageSnapshot snapshot, string pagePath, string title, string skipText, Action<HtmlWriter> content)
+    {
+        var html = new HtmlWriter();
+        Head(html, title, pagePath);
+        html.Raw("<body><a class=\"skip\" href=\"#main\">").Text(skipText).Raw("</a><header><h1><a class=\"home\"").Attribute("href", pagePath).Raw(">")
+            .Text(snapshot.Name).Raw("</a></h1></header><main id=\"main\">");
+        content(html);
+        html.Raw("<p><a").Attribute("href", pagePath).Raw(">Current status of ").Text(snapshot.Name).Raw("</a></p></main>");
         Footer(html, snapshot, pagePath);
         html.Raw("</body></html>\n");
         return html.ToString();
@@ -244,14 +253,11 @@ internal sealed class PageRenderer
         html.Raw("<section class=\"card\"").Attribute("aria-labelledby", id + "-heading").Raw("><h2").Attribute("id", id + "-heading").Raw(">").Text(heading).Raw("</h2>");
         foreach (var incident in incidents)
         {
-            Incident(html, incident, zone, IncidentPath(pagePath, incident.Id));
+            Incident(html, incident, zone, PagePaths.Incident(pagePath, incident.Id));
         }
 
         html.Raw("</section>");
     }
-
-    /// <summary>The path of an incident's own page.</summary>
-    public static string IncidentPath(string pagePath, Guid incidentId) => $"{pagePath}/incidents/{incidentId}";
 
     // link: where the title points (the incident's own page), or null on that page, which names the affected components.
     private static void Incident(HtmlWriter html, StatusIncident incident, TimeZoneInfo zone, string? link, IReadOnlyList<string>? componentNames = null)
@@ -331,7 +337,7 @@ internal sealed class PageRenderer
 
         foreach (var incident in view.ResolvedIncidents)
         {
-            Incident(html, incident, zone, IncidentPath(view.PagePath, incident.Id));
+            Incident(html, incident, zone, PagePaths.Incident(view.PagePath, incident.Id));
         }
 
         html.Raw("<p><a").Attribute("href", view.PagePath + "/history").Raw(">Incident history</a></p></section>");
