@@ -29,6 +29,12 @@ internal sealed class PagePaths
     /// </summary>
     public static string Incident(string page, Guid incidentId) => $"{page}/incidents/{incidentId}";
 
+    /// <summary>
+    /// A maintenance window's own page under a page's path or URL (<c>{page}/maintenance/{id}</c>): the HTML page's links,
+    /// the API's shortlinks and the iCalendar feed's <c>URL</c>.
+    /// </summary>
+    public static string Maintenance(string page, Guid windowId) => $"{page}/maintenance/{windowId}";
+
     /// <summary>The absolute URL of a page: under <see cref="StatusPagesOptions.PublicBaseAddress"/> when set, else the request's own origin.</summary>
     public string PageUrl(HttpRequest request, string slug) => _publicBaseAddress is { } root
         ? $"{root.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(slug)}"

@@ -113,7 +113,7 @@ internal sealed class StatuspageMapper
             MonitoringAt = null,
             ResolvedAt = state == MaintenanceState.Completed ? Local(endsAt) : null,
             Impact = "maintenance",
-            Shortlink = $"{_pageUrl}#maintenance-{id}",
+            Shortlink = PagePaths.Maintenance(_pageUrl, windowId),
             StartedAt = Local(startsAt),
             PageId = _pageId,
             IncidentUpdates = updates,

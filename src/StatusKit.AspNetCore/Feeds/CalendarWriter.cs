@@ -7,7 +7,7 @@ namespace StatusKit.AspNetCore.Feeds;
 /// <summary>
 /// Maintenance windows as an iCalendar (RFC 5545) document: one VEVENT per window with its TZID and, for an RRULE
 /// recurrence, the rule itself and its excluded occurrences (EXDATE, local times with the same TZID as DTSTART); a
-/// VTIMEZONE for each zone used. Lines end in CRLF and are folded at 75 octets.
+/// VTIMEZONE for each zone used; each event's URL is the window's own page. Lines end in CRLF and are folded at 75 octets.
 /// </summary>
 internal static class CalendarWriter
 {
@@ -59,7 +59,8 @@ internal static class CalendarWriter
                 lines.Add("DESCRIPTION:" + Escape(description));
             }
 
-            lines.Add("URL:" + pageUrl);
+            // A URI value (RFC 5545 §3.8.4.6, §3.3.13) is not TEXT-escaped: the page URL is already percent-encoded.
+            lines.Add("URL:" + PagePaths.Maintenance(pageUrl, window.Id));
             lines.Add("STATUS:" + (window.State == MaintenanceState.Cancelled ? "CANCELLED" : "CONFIRMED"));
             lines.Add("TRANSP:TRANSPARENT");
             lines.Add("END:VEVENT");

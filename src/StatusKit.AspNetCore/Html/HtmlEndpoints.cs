@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.AspNetCore.Access;
+using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Services;
 using StatusKit.Snapshots;
@@ -15,8 +16,8 @@ using StatusKit.Uptime;
 namespace StatusKit.AspNetCore.Html;
 
 /// <summary>
-/// <c>GET {prefix}/{slug}</c>: the server-rendered status page; <c>/incidents/{id}</c>: one incident; <c>/history</c>: every
-/// incident, paged. Every page is sent with <c>Referrer-Policy: no-referrer</c>. Opened with <c>?access_token=</c>, a page
+/// <c>GET {prefix}/{slug}</c>: the server-rendered status page; <c>/incidents/{id}</c>: one incident; <c>/maintenance/{id}</c>:
+/// one maintenance window; <c>/history</c>: every incident, paged. Every page is sent with <c>Referrer-Policy: no-referrer</c>. Opened with <c>?access_token=</c>, a page
 /// answers 303 See Other to its own URL without the token once the token is in a cookie (<see cref="PageAccess"/>), so the
 /// token leaves the address bar, the history and any <c>Referer</c>; except over plain HTTP to a host that is not
 /// loopback, where the browser would drop the Secure cookie.
@@ -27,6 +28,9 @@ internal static class HtmlEndpoints
 
     // Deep enough for 20,000 incidents; a larger number is not a page anyone follows a link to.
     private const int MaxHistoryPage = 1_000;
+
+    // The occurrences of a recurring window its page lists after the current or next one.
+    private const int MaintenanceOccurrencesShown = 5;
 
     public static void Map(RouteGroupBuilder page, PagePaths paths)
     {
@@ -39,6 +43,10 @@ internal static class HtmlEndpoints
         HtmlPage(page.MapGetAndHead("/incidents/{incidentId:guid}", (HttpContext context, string slug, Guid incidentId) => RenderIncidentAsync(context, slug, incidentId, paths)))
             .WithName("StatusKit.IncidentPage")
             .WithSummary("One incident of the page with its whole timeline (HTML); where the API's shortlinks point.");
+        HtmlPage(page.MapGetAndHead("/maintenance/{windowId:guid}", (HttpContext context, string slug, Guid windowId) => RenderMaintenanceAsync(context, slug, windowId, paths)))
+            .WithName("StatusKit.MaintenancePage")
+            .WithSummary("One maintenance window of the page: its state, times, repetition and components (HTML); where the API's " +
+                "shortlinks, the iCalendar feed and the maintenance notices point.");
     }
 
     // What every HTML page declares: HTML with an ETag (304, 404), and the 303 away from ?access_token=.
@@ -122,6 +130,31 @@ internal static class HtmlEndpoints
 
         var names = snapshot.Components.Where(c => incident.ComponentIds.Contains(c.Id)).Select(c => c.Name).ToList();
         var html = services.GetRequiredService<PageRenderer>().RenderIncident(snapshot, incident, names, context.Request.PathBase + pagePath);
+        return Html(context, snapshot, html, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
+    }
+
+    private static async Task<IResult> RenderMaintenanceAsync(HttpContext context, string slug, Guid windowId, PagePaths paths)
+    {
+        var (snapshot, answer) = await OpenAsync(context, slug, paths);
+        if (snapshot is null)
+        {
+            return answer!;
+        }
+
+        var services = context.RequestServices;
+        var pagePath = paths.PagePath(slug);
+        var window = await services.GetRequiredService<MaintenanceService>().GetAsync(windowId, context.RequestAborted);
+
+        // Another page's window is as unknown here as one that does not exist.
+        if (window is null || window.PageId != snapshot.PageId)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var names = snapshot.Components.Where(c => window.ComponentIds.Contains(c.Id)).Select(c => c.Name).ToList();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var occurrences = MaintenanceService.NextOccurrences(window, now, MaintenanceOccurrencesShown + 1);
+        var html = services.GetRequiredService<PageRenderer>().RenderMaintenance(snapshot, window, names, occurrences, context.Request.PathBase + pagePath);
         return Html(context, snapshot, html, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
     }
 

@@ -29,9 +29,9 @@ internal sealed class PageRenderer
         Banner(html, snapshot);
         Incidents(html, "Current incidents", "current", snapshot.UnresolvedIncidents, zone, view.PagePath);
         var anchored = new HashSet<Guid>();
-        Maintenance(html, "Maintenance in progress", "active-maintenance", snapshot.ActiveMaintenance, zone, anchored);
+        Maintenance(html, "Maintenance in progress", "active-maintenance", snapshot.ActiveMaintenance, zone, anchored, view.PagePath);
         Components(html, view);
-        Maintenance(html, "Upcoming maintenance", "upcoming-maintenance", snapshot.UpcomingMaintenance, zone, anchored);
+        Maintenance(html, "Upcoming maintenance", "upcoming-maintenance", snapshot.UpcomingMaintenance, zone, anchored, view.PagePath);
         History(html, view, zone);
         html.Raw("</main>");
         Footer(html, snapshot, view.PagePath);
@@ -51,6 +51,68 @@ internal sealed class PageRenderer
             html.Raw("<section class=\"card\" aria-label=\"Incident\">");
             Incident(html, incident, zone, link: null, componentNames);
             html.Raw("</section>");
+        });
+    }
+
+    /// <summary>
+    /// One maintenance window's own page (<c>{page}/maintenance/{id}</c>, where the page's maintenance entries, the API's
+    /// shortlink, the iCalendar feed and the maintenance notices point): its state, the times of its current, next or
+    /// last occurrence, a recurring window's next occurrences, its components and its description, however long ago it
+    /// ended. <paramref name="occurrences"/> are the window's current or next occurrence and those that follow it
+    /// (<see cref="Maintenance.MaintenanceService.NextOccurrences"/>). Not live: it opens no event stream.
+    /// </summary>
+    public string RenderMaintenance(
+        PageSnapshot snapshot, MaintenanceWindow window, IReadOnlyList<string> componentNames, IReadOnlyList<MaintenanceOccurrence> occurrences, string pagePath)
+    {
+        var zone = PageTime.Zone(snapshot.TimeZoneId);
+        return SubPage(snapshot, pagePath, $"{window.Title} - {snapshot.Name} status", "Skip to the maintenance", html =>
+        {
+            html.Raw("<section class=\"card\" aria-label=\"Maintenance\"><article class=\"incident maintenance\"").Attribute("id", "maintenance-" + window.Id).Raw(">")
+                .Raw("<h2>").Text(window.Title).Raw("</h2><p class=\"meta\">").Text(MaintenanceStateName(window.State));
+            if (window.Recurrence is not null)
+            {
+                html.Raw(" · recurring");
+            }
+
+            var (from, to) = window.State switch
+            {
+                MaintenanceState.Scheduled => ("Starts ", " · ends "),
+                MaintenanceState.InProgress => ("Started ", " · ends "),
+                MaintenanceState.Completed => ("Started ", " · ended "),
+                _ => ("Was planned from ", " to "),
+            };
+            html.Raw("</p><p>").Raw(from).Time(window.OccurrenceStartsAt, zone).Raw(to).Time(window.OccurrenceEndsAt, zone).Raw("</p>");
+            if (componentNames.Count > 0)
+            {
+                html.Raw("<p class=\"meta\">").Text("Affected: " + string.Join(", ", componentNames)).Raw("</p>");
+            }
+
+            if (!string.IsNullOrWhiteSpace(window.Description))
+            {
+                html.Element("p", window.Description);
+            }
+
+            // A recurring window's rule is not written out: its next occurrences say the same to a reader.
+            if (window.Recurrence is not null && window.State is MaintenanceState.Scheduled or MaintenanceState.InProgress)
+            {
+                var following = occurrences.Skip(1).ToList();
+                if (following.Count == 0)
+                {
+                    html.Element("p", "This is its last occurrence.", "meta");
+                }
+                else
+                {
+                    html.Raw("<h3>Next occurrences</h3><ul class=\"occurrences\">");
+                    foreach (var occurrence in following)
+                    {
+                        html.Raw("<li>").Time(occurrence.StartsAt, zone).Raw(" – ").Time(occurrence.EndsAt, zone).Raw("</li>");
+                    }
+
+                    html.Raw("</ul>");
+                }
+            }
+
+            html.Raw("</article></section>");
         });
     }
 
@@ -290,9 +352,10 @@ internal sealed class PageRenderer
         html.Raw("</ol></article>");
     }
 
-    // The first occurrence of each window on the page is its anchor, maintenance-{id} (the API's shortlink points there);
-    // later ones (a recurring window's next occurrences) add their start to stay unique. anchored: the windows so far.
-    private static void Maintenance(HtmlWriter html, string heading, string id, IReadOnlyList<MaintenanceOccurrence> occurrences, TimeZoneInfo zone, HashSet<Guid> anchored)
+    // The first occurrence of each window on the page is its anchor, maintenance-{id}; later ones (a recurring window's
+    // next occurrences) add their start to stay unique. anchored: the windows so far. Each title links to the window's page.
+    private static void Maintenance(
+        HtmlWriter html, string heading, string id, IReadOnlyList<MaintenanceOccurrence> occurrences, TimeZoneInfo zone, HashSet<Guid> anchored, string pagePath)
     {
         if (occurrences.Count == 0)
         {
@@ -306,8 +369,8 @@ internal sealed class PageRenderer
                 ? $"maintenance-{occurrence.WindowId}"
                 : $"maintenance-{occurrence.WindowId}-{occurrence.StartsAt.UtcTicks}";
             html.Raw("<article class=\"incident maintenance\"").Attribute("id", anchor).Raw(">")
-                .Raw("<h3>").Text(occurrence.Title).Raw("</h3><p class=\"meta\">")
-                .Text(occurrence.State == MaintenanceState.InProgress ? "In progress" : "Scheduled").Raw(": ")
+                .Raw("<h3><a").Attribute("href", PagePaths.Maintenance(pagePath, occurrence.WindowId)).Raw(">").Text(occurrence.Title).Raw("</a></h3><p class=\"meta\">")
+                .Text(MaintenanceStateName(occurrence.State)).Raw(": ")
                 .Time(occurrence.StartsAt, zone).Raw(" – ").Time(occurrence.EndsAt, zone);
             if (occurrence.Recurrence is not null)
             {
@@ -342,6 +405,15 @@ internal sealed class PageRenderer
 
         html.Raw("<p><a").Attribute("href", view.PagePath + "/history").Raw(">Incident history</a></p></section>");
     }
+
+    private static string MaintenanceStateName(MaintenanceState state) => state switch
+    {
+        MaintenanceState.Scheduled => "Scheduled",
+        MaintenanceState.InProgress => "In progress",
+        MaintenanceState.Completed => "Completed",
+        MaintenanceState.Cancelled => "Cancelled",
+        _ => state.ToString(),
+    };
 
     private static string StateName(StatusIncidentState state) => state switch
     {

@@ -36,8 +36,8 @@ internal static class PageStyles
         .incident h3,.incident h2{margin:0}
         .incident h3 a{color:inherit}
         .home{color:inherit;text-decoration:none}
-        ul.history{list-style:none;margin:0 0 12px;padding:0}
-        ul.history li{margin:0 0 6px}
+        ul.history,ul.occurrences{list-style:none;margin:0 0 12px;padding:0}
+        ul.history li,ul.occurrences li{margin:0 0 6px}
         nav.pages{display:flex;gap:16px;margin-top:8px}
         ol.timeline{list-style:none;margin:4px 0 0;padding:0}
         ol.timeline li{margin:0 0 6px}

@@ -15,25 +15,29 @@ internal static class MaintenanceOccurrences
     /// the current (or next) occurrence as stored, then — for a recurring window — the following occurrences from its
     /// recurrence, as Scheduled. Nothing for a Completed or Cancelled window.
     /// </summary>
-    public static IEnumerable<MaintenanceOccurrence> Between(MaintenanceWindow window, DateTimeOffset now, DateTimeOffset until)
+    public static IEnumerable<MaintenanceOccurrence> Between(MaintenanceWindow window, DateTimeOffset now, DateTimeOffset until) =>
+        From(window, now).TakeWhile(o => o.State == MaintenanceState.InProgress || o.StartsAt < until).Take(MaxPerWindow);
+
+    /// <summary>
+    /// Every occurrence of <paramref name="window"/> from its current (or next) one as stored, in order and lazily: then
+    /// — for a recurring window — the following occurrences from its recurrence that end after <paramref name="now"/>,
+    /// as Scheduled (endless for a recurrence without COUNT or UNTIL). Nothing for a Completed or Cancelled window.
+    /// </summary>
+    public static IEnumerable<MaintenanceOccurrence> From(MaintenanceWindow window, DateTimeOffset now)
     {
         if (window.State is not (MaintenanceState.Scheduled or MaintenanceState.InProgress))
         {
             yield break;
         }
 
-        if (window.State == MaintenanceState.InProgress || window.OccurrenceStartsAt < until)
-        {
-            yield return Occurrence(window, window.OccurrenceStartsAt, window.OccurrenceEndsAt, window.State);
-        }
-
+        yield return Occurrence(window, window.OccurrenceStartsAt, window.OccurrenceEndsAt, window.State);
         if (window.Recurrence is null || OccurrenceSchedule.For(window) is not { IsRecurring: true } schedule)
         {
             yield break;
         }
 
         var next = schedule.NextAfter(window.OccurrenceStartsAt, window.OccurrenceEndsAt, now);
-        for (var shown = 1; shown < MaxPerWindow && next is { } occurrence && occurrence.StartsAt < until; shown++)
+        while (next is { } occurrence)
         {
             yield return Occurrence(window, occurrence.StartsAt, occurrence.EndsAt, MaintenanceState.Scheduled);
             next = schedule.NextAfter(occurrence.StartsAt, occurrence.EndsAt, now);

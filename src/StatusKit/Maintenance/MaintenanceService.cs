@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
+using StatusKit.Engine;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Services;
 using StatusKit.Shared;
+using StatusKit.Snapshots;
 
 namespace StatusKit.Maintenance;
 
@@ -290,6 +292,20 @@ public sealed class MaintenanceService
         return OccurrenceSchedule.For(window) is { } schedule
             ? schedule.Containing(instant) is not null
             : new OccurrenceSpan(window.StartsAt, window.EndsAt).Contains(instant);
+    }
+
+    /// <summary>
+    /// The window's current (InProgress) or next (Scheduled) occurrence as stored, then, for a recurring window, the
+    /// occurrences that follow it and end after <paramref name="now"/> (excluded ones skipped), as Scheduled: at most
+    /// <paramref name="count"/> in all, fewer when the recurrence ends sooner, none for a Completed or Cancelled window.
+    /// What the page's maintenance lists and a window's own page show.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public static IReadOnlyList<MaintenanceOccurrence> NextOccurrences(MaintenanceWindow window, DateTimeOffset now, int count)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return [.. MaintenanceOccurrences.From(window, now).Take(count)];
     }
 
     /// <summary>The window with <paramref name="changes"/> applied (what subscribers are told of it: <see cref="ScheduleChangeNotices"/>).</summary>

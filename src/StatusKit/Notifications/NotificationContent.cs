@@ -55,7 +55,7 @@ public sealed record NotificationContent
     public DateTimeOffset? PreviousOccurrenceEndsAt { get; init; }
 
     /// <summary>
-    /// A link for the reader: the page (for a status incident, its own page), or the verification link for
+    /// A link for the reader: the page (for a status incident or a maintenance window, its own page), or the verification link for
     /// <see cref="NotificationKind.SubscriptionVerification"/>.
     /// </summary>
     public string? Link { get; init; }

@@ -42,6 +42,13 @@ internal sealed class SubscriberLinks
     public Uri? IncidentUrl(string pageSlug, Guid incidentId) =>
         _baseAddress is null ? null : new Uri($"{PagePath(pageSlug)}/incidents/{incidentId}");
 
+    /// <summary>
+    /// A maintenance window's own page (<c>{page}/maintenance/{id}</c>, served by <c>MapStatusPages</c>), when a public
+    /// address is configured.
+    /// </summary>
+    public Uri? MaintenanceUrl(string pageSlug, Guid windowId) =>
+        _baseAddress is null ? null : new Uri($"{PagePath(pageSlug)}/maintenance/{windowId}");
+
     private Uri Link(string pageSlug, string path, string token) => new($"{PagePath(pageSlug)}/{path}?token={token}");
 
     private string PagePath(string pageSlug) => $"{_baseAddress!.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(pageSlug)}";

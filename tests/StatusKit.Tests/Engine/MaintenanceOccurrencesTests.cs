@@ -1,4 +1,5 @@
 using StatusKit.Engine;
+using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Testing;
 
@@ -33,6 +34,29 @@ public sealed class MaintenanceOccurrencesTests
         var shown = MaintenanceOccurrences.Between(DailyWindowAt10(), T0, T0.AddDays(2)).ToArray();
 
         Assert.Equal([T0.AddHours(1), T0.AddDays(1).AddHours(1)], shown.Select(o => o.StartsAt));
+    }
+
+    [Fact]
+    public void NextOccurrences_RecurringWindowInProgress_AreTheCurrentOneThenTheFollowingOnes_CountInAll()
+    {
+        var window = DailyWindowAt10() with { State = MaintenanceState.InProgress };
+
+        var next = MaintenanceService.NextOccurrences(window, T0.AddHours(1), 3);
+
+        Assert.Equal(
+            [(T0.AddHours(1), MaintenanceState.InProgress), (T0.AddDays(1).AddHours(1), MaintenanceState.Scheduled), (T0.AddDays(2).AddHours(1), MaintenanceState.Scheduled)],
+            next.Select(o => (o.StartsAt, o.State)));
+    }
+
+    [Fact]
+    public void NextOccurrences_StopAtTheLastOccurrence_AndAreNoneForAnEndedWindow()
+    {
+        var counted = DailyWindowAt10() with { Recurrence = "FREQ=DAILY;COUNT=2" };
+
+        Assert.Equal([T0.AddHours(1), T0.AddDays(1).AddHours(1)], MaintenanceService.NextOccurrences(counted, T0, 5).Select(o => o.StartsAt));
+        Assert.Empty(MaintenanceService.NextOccurrences(DailyWindowAt10() with { State = MaintenanceState.Completed }, T0, 5));
+        Assert.Empty(MaintenanceService.NextOccurrences(DailyWindowAt10() with { State = MaintenanceState.Cancelled }, T0, 5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MaintenanceService.NextOccurrences(counted, T0, -1));
     }
 
     // Daily 10:00-11:00 UTC from TestData.T0's day (T0 is 09:00).

@@ -232,9 +232,8 @@ internal sealed class SubscriberDelivery
 
         var attempt = attempts + 1;
         // Every message but the verification (whose link is its confirmation link) points the reader at the page, or,
-        // for a status incident, at the incident's own page.
-        if (content.Link is null && content.Kind != NotificationKind.SubscriptionVerification
-            && (content.StatusIncidentId is { } incident ? _links.IncidentUrl(content.PageSlug, incident) : _links.PageUrl(content.PageSlug)) is { } page)
+        // for a status incident or a maintenance window, at its own page.
+        if (content.Link is null && content.Kind != NotificationKind.SubscriptionVerification && await ReaderLinkAsync(content, cancellationToken) is { } page)
         {
             content = content with { Link = page.AbsoluteUri };
         }
@@ -270,6 +269,23 @@ internal sealed class SubscriberDelivery
                 await CompleteAsync(pass, rows, NotificationState.DeadLettered, attempt, result.Error, nextAttemptAt: null);
                 return subscriber;
         }
+    }
+
+    // A deleted window's page is gone (its notice, told as the window is deleted, is sent after it): the status page then.
+    private async Task<Uri?> ReaderLinkAsync(NotificationContent content, CancellationToken cancellationToken)
+    {
+        if (content.StatusIncidentId is { } incident)
+        {
+            return _links.IncidentUrl(content.PageSlug, incident);
+        }
+
+        if (content.MaintenanceWindowId is { } windowId && _links.MaintenanceUrl(content.PageSlug, windowId) is { } windowPage
+            && await Store(ct => _store.GetMaintenanceWindowAsync(windowId, ct), cancellationToken) is not null)
+        {
+            return windowPage;
+        }
+
+        return _links.PageUrl(content.PageSlug);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StatusKit.Abstractions;
 using StatusKit.Engine;
+using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Notifications.Dispatching;
@@ -78,6 +79,42 @@ public sealed class DispatcherEndToEndTests
         Assert.Equal(
             $"https://status.example.com/status/acme/incidents/{incident.Id}",
             email.Delivered.Single(m => m.Content.Kind == NotificationKind.StatusIncidentCreated).Content.Link);
+    }
+
+    [Fact]
+    public async Task WithAPublicBaseAddress_MaintenanceNoticesLinkToTheWindowsPage_AndToTheStatusPageOnceTheWindowIsDeleted()
+    {
+        var (provider, clock, email, page, component) = await WireAsync(o =>
+        {
+            o.PublicBaseAddress = new Uri("https://status.example.com/status");
+            o.LinkSigningKey = Convert.ToBase64String(new byte[32]);
+        });
+        var ct = CancellationToken.None;
+        var dispatcher = provider.GetRequiredService<NotificationDispatcher>();
+        var maintenance = provider.GetRequiredService<MaintenanceService>();
+        var start = clock.GetUtcNow().AddDays(2);
+
+        var kept = await maintenance.CreateAsync(new CreateMaintenanceWindow
+        {
+            PageId = page.Id, Title = "Database upgrade", StartsAt = start, EndsAt = start.AddHours(1), ComponentIds = [component.Id],
+        }, ct);
+        var dropped = await maintenance.CreateAsync(new CreateMaintenanceWindow
+        {
+            PageId = page.Id, Title = "Network work", StartsAt = start.AddDays(1), EndsAt = start.AddDays(1).AddHours(1), ComponentIds = [component.Id],
+        }, ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await dispatcher.RunOnceAsync(ct);
+        await maintenance.DeleteAsync(dropped.Id, ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await dispatcher.RunOnceAsync(ct);
+
+        Assert.Equal(
+            [
+                (NotificationKind.MaintenanceScheduled, kept.Id, $"https://status.example.com/status/acme/maintenance/{kept.Id}"),
+                (NotificationKind.MaintenanceScheduled, dropped.Id, $"https://status.example.com/status/acme/maintenance/{dropped.Id}"),
+                (NotificationKind.MaintenanceCancelled, dropped.Id, "https://status.example.com/status/acme"),
+            ],
+            email.Delivered.Select(m => (m.Content.Kind, m.Content.MaintenanceWindowId!.Value, m.Content.Link!)));
     }
 
     [Fact]
