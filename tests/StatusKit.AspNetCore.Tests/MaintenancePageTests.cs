@@ -230,6 +230,33 @@ public sealed class MaintenancePageTests : IAsyncLifetime
         Assert.Contains($"\r\nURL:{shortlink}\r\n", calendar, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_history_lists_completed_windows_on_its_first_page_each_linking_to_its_page()
+    {
+        var completed = await WindowAsync(Monday.AddHours(1));
+        await Maintenance.StartNowAsync(completed.Id);
+        _clock.Advance(TimeSpan.FromMinutes(20));
+        await Maintenance.CompleteNowAsync(completed.Id);
+        var cancelled = await WindowAsync(Monday.AddHours(3));
+        await Maintenance.CancelAsync(cancelled.Id);
+        var scheduled = await WindowAsync(Monday.AddHours(5));
+        using var client = App.Client();
+
+        var first = await client.GetStringAsync("/status/acme/history");
+        var second = await client.GetStringAsync("/status/acme/history?page=2");
+
+        var past = WebUtility.HtmlDecode(first[first.IndexOf("<h2 id=\"past-maintenance-heading\">Past maintenance</h2>", StringComparison.Ordinal)..]);
+        Assert.Contains("<h3>January 2026</h3>", past, StringComparison.Ordinal);
+        Assert.Contains(
+            $"<li><a href=\"/status/acme/maintenance/{completed.Id}\">Database upgrade</a> <span class=\"meta\">Completed · " +
+            "<time datetime=\"2026-01-05T10:00:00+01:00\">5 Jan 2026, 10:00 UTC+01:00</time> – <time datetime=\"2026-01-05T10:20:00+01:00\">",
+            past,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain(cancelled.Id.ToString(), past, StringComparison.Ordinal);
+        Assert.DoesNotContain(scheduled.Id.ToString(), past, StringComparison.Ordinal);
+        Assert.DoesNotContain("Past maintenance", second, StringComparison.Ordinal);
+    }
+
     private Task<MaintenanceWindow> WindowAsync(DateTimeOffset start, string? description = null) =>
         Maintenance.CreateAsync(new CreateMaintenanceWindow
         {

@@ -39,7 +39,7 @@ internal static class HtmlEndpoints
             .WithSummary("The status page (HTML).");
         HtmlPage(page.MapGetAndHead("/history", (HttpContext context, string slug, int? page) => RenderHistoryAsync(context, slug, page ?? 1, paths)))
             .WithName("StatusKit.HistoryPage")
-            .WithSummary("Every incident of the page, newest first, 20 per page (HTML).");
+            .WithSummary("Every incident of the page, newest first, 20 per page, and on the first page the 20 most recently completed maintenance windows (HTML).");
         HtmlPage(page.MapGetAndHead("/incidents/{incidentId:guid}", (HttpContext context, string slug, Guid incidentId) => RenderIncidentAsync(context, slug, incidentId, paths)))
             .WithName("StatusKit.IncidentPage")
             .WithSummary("One incident of the page with its whole timeline (HTML); where the API's shortlinks point.");
@@ -172,8 +172,13 @@ internal static class HtmlEndpoints
         // One more than shown tells whether an older page exists.
         var incidents = await services.GetRequiredService<StatusIncidentService>().ListAsync(
             snapshot.PageId, skip: (pageNumber - 1) * HistoryPageSize, take: HistoryPageSize + 1, cancellationToken: context.RequestAborted);
+        // The first page also lists the latest completed maintenance windows (as the API lists its 50).
+        IReadOnlyList<MaintenanceWindow> pastMaintenance = pageNumber == 1
+            ? [.. (await services.GetRequiredService<MaintenanceService>().ListAsync(snapshot.PageId, MaintenanceState.Completed, context.RequestAborted))
+                .OrderByDescending(w => w.OccurrenceStartsAt).Take(HistoryPageSize)]
+            : [];
         var html = services.GetRequiredService<PageRenderer>().RenderHistory(
-            snapshot, [.. incidents.Take(HistoryPageSize)], pageNumber, incidents.Count > HistoryPageSize, context.Request.PathBase + pagePath);
+            snapshot, [.. incidents.Take(HistoryPageSize)], pageNumber, incidents.Count > HistoryPageSize, pastMaintenance, context.Request.PathBase + pagePath);
         return Html(context, snapshot, html, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
     }
 

@@ -118,9 +118,12 @@ internal sealed class PageRenderer
 
     /// <summary>
     /// The incident history (<c>{page}/history?page=N</c>): every incident of the page, newest first, by month of its
-    /// start in the page's time zone, each linking to its own page, with links to older and newer pages of the list.
+    /// start in the page's time zone, each linking to its own page, with links to older and newer pages of the list; on
+    /// the first page, then, <paramref name="pastMaintenance"/> (completed windows, the latest first) by month of their
+    /// last occurrence's start, each linking to the window's own page.
     /// </summary>
-    public string RenderHistory(PageSnapshot snapshot, IReadOnlyList<StatusIncident> incidents, int pageNumber, bool hasOlder, string pagePath)
+    public string RenderHistory(
+        PageSnapshot snapshot, IReadOnlyList<StatusIncident> incidents, int pageNumber, bool hasOlder, IReadOnlyList<MaintenanceWindow> pastMaintenance, string pagePath)
     {
         var zone = PageTime.Zone(snapshot.TimeZoneId);
         return SubPage(snapshot, pagePath, $"Incident history - {snapshot.Name} status", "Skip to the history", html =>
@@ -161,7 +164,35 @@ internal sealed class PageRenderer
             }
 
             html.Raw("</nav></section>");
+            if (pageNumber == 1)
+            {
+                PastMaintenance(html, pastMaintenance, zone, pagePath);
+            }
         });
+    }
+
+    private static void PastMaintenance(HtmlWriter html, IReadOnlyList<MaintenanceWindow> windows, TimeZoneInfo zone, string pagePath)
+    {
+        html.Raw("<section class=\"card\" aria-labelledby=\"past-maintenance-heading\"><h2 id=\"past-maintenance-heading\">Past maintenance</h2>");
+        if (windows.Count == 0)
+        {
+            html.Element("p", "No completed maintenance.", "meta");
+        }
+
+        foreach (var month in windows.GroupBy(w => PageTime.Local(w.OccurrenceStartsAt, zone).ToString("MMMM yyyy", CultureInfo.InvariantCulture)))
+        {
+            html.Element("h3", month.Key).Raw("<ul class=\"history\">");
+            foreach (var window in month)
+            {
+                html.Raw("<li><a").Attribute("href", PagePaths.Maintenance(pagePath, window.Id)).Raw(">").Text(window.Title).Raw("</a> <span class=\"meta\">")
+                    .Text(MaintenanceStateName(window.State)).Raw(" · ").Time(window.OccurrenceStartsAt, zone).Raw(" – ").Time(window.OccurrenceEndsAt, zone)
+                    .Raw("</span></li>");
+            }
+
+            html.Raw("</ul>");
+        }
+
+        html.Raw("</section>");
     }
 
     // A page below the status page (an incident, the history): the page's name linking home, the content, a link back to
