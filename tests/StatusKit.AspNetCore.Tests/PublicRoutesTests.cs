@@ -67,14 +67,22 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
     }
 
     [Fact]
-    public async Task Maintenance_shortlink_points_to_an_anchor_of_the_html_page()
+    public async Task Maintenance_shortlink_points_to_the_windows_own_page_which_tells_its_repetition_by_its_next_occurrences()
     {
         using var client = factory.CreatePublicClient();
         using var json = JsonDocument.Parse(await client.GetStringAsync("/status/demo/api/v2/scheduled-maintenances/upcoming.json"));
-        var shortlink = json.RootElement.GetProperty("scheduled_maintenances")[0].GetProperty("shortlink").GetString()!;
-        var anchor = shortlink[(shortlink.IndexOf('#', StringComparison.Ordinal) + 1)..];
-        var html = await client.GetStringAsync("/status/demo");
-        Assert.Contains($"id=\"{anchor}\"", html, StringComparison.Ordinal);
+        var maintenance = json.RootElement.GetProperty("scheduled_maintenances").EnumerateArray()
+            .First(m => m.GetProperty("name").GetString() == "Weekly database maintenance");
+        var shortlink = maintenance.GetProperty("shortlink").GetString()!;
+
+        using var response = await client.GetAsync(new Uri(shortlink).PathAndQuery);
+
+        Assert.EndsWith($"/status/demo/maintenance/{maintenance.GetProperty("id").GetString()}", shortlink, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<h2>Weekly database maintenance</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3>Next occurrences</h3>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("FREQ=WEEKLY", html, StringComparison.Ordinal);
     }
 
     [Fact]
