@@ -195,7 +195,7 @@ internal sealed class PageRenderer
         html.Raw("</section>");
     }
 
-    // A page below the status page (an incident, the history): the page's name linking home, the content, a link back to
+    // A page below the status page (an incident, a maintenance window, the history): the page's name linking home, the content, a link back to
     // the current status and the footer; not live, so it opens no event stream.
     private static string SubPage(PageSnapshot snapshot, string pagePath, string title, string skipText, Action<HtmlWriter> content)
     {
