@@ -86,7 +86,7 @@ public sealed class MaintenanceNoticesTests
             with { Link = "https://status.acme.test/acme" };
 
         var text = EmailRenderer.Text(content, null);
-        Assert.StartsWith($"{content.Subject}\n\n{content.Body}\n\nView the status page: https://status.acme.test/acme", text, StringComparison.Ordinal);
+        Assert.StartsWith($"{content.Subject}\n\n{content.Body}\n\nView it on the status page: https://status.acme.test/acme", text, StringComparison.Ordinal);
         Assert.Contains("Cancelled: this maintenance will not take place.", EmailRenderer.Html(content, null), StringComparison.Ordinal);
 
         var slack = SlackMessageBuilder.Build(content, "View status page");
@@ -234,7 +234,7 @@ public sealed class MaintenanceNoticesTests
         const string NewTimes = "2026-01-05 14:00 - 2026-01-05 15:00 Europe/Berlin (UTC+01:00)";
 
         var text = EmailRenderer.Text(content, null);
-        Assert.StartsWith($"{content.Subject}\n\n{content.Body}\n\nView the status page: https://status.acme.test/acme", text, StringComparison.Ordinal);
+        Assert.StartsWith($"{content.Subject}\n\n{content.Body}\n\nView it on the status page: https://status.acme.test/acme", text, StringComparison.Ordinal);
         Assert.Contains(NewTimes, EmailRenderer.Html(content, null), StringComparison.Ordinal);
 
         var slack = SlackMessageBuilder.Build(content, "View status page");

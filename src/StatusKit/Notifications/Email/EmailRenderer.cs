@@ -71,7 +71,7 @@ internal static class EmailRenderer
     }
 
     private static string LinkText(NotificationContent content) =>
-        content.Kind == NotificationKind.SubscriptionVerification ? "Confirm your subscription" : "View the status page";
+        content.Kind == NotificationKind.SubscriptionVerification ? "Confirm your subscription" : "View it on the status page";
 
     /// <summary>Only http(s) links are rendered, so a <c>javascript:</c> link can never reach a reader.</summary>
     private static string? WebLink(string? link) =>
