@@ -11,7 +11,8 @@ namespace StatusKit.PostgreSql;
 /// <summary>
 /// <see cref="IStatusChangeBackplane"/> over PostgreSQL <c>LISTEN</c>/<c>NOTIFY</c>: each page change is one
 /// notification (JSON with the sending host's id, so a host skips its own) on <see cref="PostgreSqlBackplaneOptions.Channel"/>;
-/// a change too large for one notification (8,000 bytes) is split by its events.
+/// a change too large for one notification (8,000 bytes) is split by its events. Each subscription yields
+/// <see cref="PageChange.Resync"/> once its <c>LISTEN</c> has run, since nothing sent before reaches it.
 /// </summary>
 internal sealed class PostgreSqlStatusChangeBackplane : IStatusChangeBackplane, IAsyncDisposable
 {
@@ -79,6 +80,9 @@ internal sealed class PostgreSqlStatusChangeBackplane : IStatusChangeBackplane, 
         var waiting = WaitForNotificationsAsync(connection, received.Writer, stop.Token);
         try
         {
+            // Listening from here on: whatever was sent before (while the connection was down, or before this host
+            // first listened) may be missed, so the host rebuilds the snapshots it holds.
+            yield return PageChange.Resync;
             await foreach (var payload in received.Reader.ReadAllAsync(cancellationToken))
             {
                 if (Read(payload) is { } change)

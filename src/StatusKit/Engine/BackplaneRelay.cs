@@ -9,12 +9,16 @@ namespace StatusKit.Engine;
 /// <summary>
 /// Connects this host to the <see cref="IStatusChangeBackplane"/>, when one is registered: sends the page changes the
 /// recomputer hands it (from a bounded queue, so a slow backplane never holds up the engine) and, for each change
-/// another host sends, rebuilds that page's snapshot and passes the change's events to the local feed. Without a
-/// backplane it does nothing.
+/// another host sends, rebuilds that page's snapshot and passes the change's events to the local feed. Each time the
+/// backplane starts listening (<see cref="PageChange.Resync"/>) it rebuilds every snapshot this host holds, which
+/// changes sent while it was not listening may have left stale. Without a backplane it does nothing.
 /// </summary>
 internal sealed class BackplaneRelay : BackgroundService
 {
     private const int QueueCapacity = 1_024;
+
+    /// <summary>The cause of the feed events a resync reveals.</summary>
+    internal const string ResyncCause = "backplane resync";
     private readonly IStatusChangeBackplane? _backplane;
     private readonly StatusChangeFeed _feed;
     private readonly PageSnapshotReader _snapshots;
@@ -81,14 +85,31 @@ internal sealed class BackplaneRelay : BackgroundService
 
     private async Task ReceiveLoopAsync(IStatusChangeBackplane backplane, CancellationToken stoppingToken)
     {
+        DateTimeOffset? lostAt = null; // when the last subscription ended, until the next one listens
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await foreach (var change in backplane.SubscribeAsync(stoppingToken))
                 {
-                    await ApplyAsync(change, stoppingToken);
+                    if (change.IsResync)
+                    {
+                        var pages = _snapshots.HeldPages();
+                        if (lostAt is { } since)
+                        {
+                            Log.BackplaneListeningAgain(_logger, _time.GetUtcNow() - since, pages.Count);
+                            lostAt = null;
+                        }
+
+                        await ResyncAsync(pages, stoppingToken);
+                    }
+                    else
+                    {
+                        await ApplyAsync(change, stoppingToken);
+                    }
                 }
+
+                lostAt ??= _time.GetUtcNow();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -96,6 +117,7 @@ internal sealed class BackplaneRelay : BackgroundService
             }
             catch (Exception ex)
             {
+                lostAt ??= _time.GetUtcNow();
                 Log.BackplaneSubscriptionFailed(_logger, _retryDelay, ex);
                 try
                 {
@@ -105,6 +127,54 @@ internal sealed class BackplaneRelay : BackgroundService
                 {
                     return;
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// After the backplane started listening (<see cref="PageChange.Resync"/>): rebuilds each of <paramref name="pageIds"/>
+    /// from the store, since a change sent while this host was not listening never reached it, and passes what each
+    /// rebuild reveals (its components', groups' and own status changes since the snapshot before) to the local feed, as
+    /// the changes would have been had they arrived. A page gone from the store is forgotten.
+    /// </summary>
+    internal async Task ResyncAsync(IReadOnlyList<Guid> pageIds, CancellationToken cancellationToken)
+    {
+        foreach (var pageId in pageIds)
+        {
+            if (_snapshots.LastKnown(pageId) is not { } before)
+            {
+                continue; // forgotten since
+            }
+
+            try
+            {
+                if (await _snapshots.RefreshAsync(pageId, cancellationToken) is not { } after)
+                {
+                    continue;
+                }
+
+                List<StatusChanged> changes =
+                [
+                    .. SnapshotChanges.Components(before, after, ResyncCause) ?? [],
+                    .. SnapshotChanges.Groups(before, after, ResyncCause) ?? [],
+                ];
+                if (SnapshotChanges.Page(before, after, ResyncCause) is { } pageChange)
+                {
+                    changes.Add(pageChange);
+                }
+
+                if (changes.Count > 0)
+                {
+                    Log.MissedPageChange(_logger, pageId, changes.Count);
+                    foreach (var change in changes)
+                    {
+                        _feed.Publish(change);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.SnapshotRefreshFailed(_logger, pageId, ex);
             }
         }
     }

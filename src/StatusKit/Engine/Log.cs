@@ -3,7 +3,7 @@ using StatusKit.Status;
 
 namespace StatusKit.Engine;
 
-/// <summary>The engine's log events, with fixed ids (1000-1099).</summary>
+/// <summary>The engine's log events, with fixed ids (1000-1099, and 1430-1439 for the backplane's resync).</summary>
 internal static partial class Log
 {
     [LoggerMessage(1000, LogLevel.Information, "Incident signal {IncidentId} v{Version} for team {TeamId}: {Result}")]
@@ -62,4 +62,10 @@ internal static partial class Log
 
     [LoggerMessage(1018, LogLevel.Error, "Deleting the subscriptions that were never confirmed failed; trying again at {RetryAt}")]
     public static partial void UnverifiedSubscriberCleanupFailed(ILogger logger, DateTimeOffset retryAt, Exception exception);
+
+    [LoggerMessage(1430, LogLevel.Information, "The status change backplane listens again after {Gap} without; rebuilding the {Count} page snapshot(s) this host holds, which may have missed changes meanwhile")]
+    public static partial void BackplaneListeningAgain(ILogger logger, TimeSpan gap, int count);
+
+    [LoggerMessage(1431, LogLevel.Information, "Page {PageId} changed while this host was not listening to the backplane; its rebuilt snapshot told the feed {Count} event(s)")]
+    public static partial void MissedPageChange(ILogger logger, Guid pageId, int count);
 }

@@ -146,6 +146,12 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     /// <summary>The last snapshot this process built or read for a page, if any (used to detect page status changes).</summary>
     public PageSnapshot? LastKnown(Guid pageId) => _lastGood.TryGetValue(pageId, out var entry) ? entry.Snapshot : null;
 
+    /// <summary>
+    /// The pages this process holds a snapshot of (built or read since start-up, and not forgotten): the pages a change
+    /// it did not hear of could have left stale here.
+    /// </summary>
+    public IReadOnlyList<Guid> HeldPages() => [.. _lastGood.Keys];
+
     /// <summary>Forgets a page (deleted): cache entry, stale copy, slug and the builder's copy of its components' JSON.</summary>
     public async Task ForgetAsync(Guid pageId, CancellationToken cancellationToken)
     {

@@ -219,7 +219,7 @@ internal sealed class StatusRecomputer
             try
             {
                 var after = await _snapshots.RefreshAsync(pageId, cancellationToken);
-                if (after is not null && before is not null && GroupChanges(before, after, cause) is { } groupChanges)
+                if (after is not null && before is not null && SnapshotChanges.Groups(before, after, cause) is { } groupChanges)
                 {
                     foreach (var change in groupChanges)
                     {
@@ -227,17 +227,9 @@ internal sealed class StatusRecomputer
                     }
                 }
 
-                if (after is not null && before is not null && before.Status.Status != after.Status.Status)
+                if (after is not null && before is not null && SnapshotChanges.Page(before, after, cause) is { } pageChange)
                 {
-                    Publish(new StatusChanged
-                    {
-                        Kind = StatusChangeKind.Page,
-                        PageId = pageId,
-                        OldStatus = before.Status.Status,
-                        NewStatus = after.Status.Status,
-                        Cause = cause,
-                        At = after.GeneratedAt,
-                    });
+                    Publish(pageChange);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -251,40 +243,6 @@ internal sealed class StatusRecomputer
                 _backplane.Send(new PageChange { PageId = pageId, Changes = eventsByPage.GetValueOrDefault(pageId) ?? [] });
             }
         }
-    }
-
-    // The groups whose status differs between the snapshots (a group new to the page counts as Operational before, like
-    // an empty page), so a live page can update the group's heading with the status the server renders. Null when none
-    // changed (most recomputes, and every one on a page without groups), so nothing is allocated then.
-    private static List<StatusChanged>? GroupChanges(PageSnapshot before, PageSnapshot after, string cause)
-    {
-        var now = after.GroupStatuses();
-        if (now.Count == 0)
-        {
-            return null;
-        }
-
-        var old = before.GroupStatuses();
-        List<StatusChanged>? changes = null;
-        foreach (var (group, status) in now)
-        {
-            var was = old.GetValueOrDefault(group, ComponentStatus.Operational);
-            if (was != status)
-            {
-                (changes ??= []).Add(new StatusChanged
-                {
-                    Kind = StatusChangeKind.Group,
-                    PageId = after.PageId,
-                    GroupName = group,
-                    OldStatus = was,
-                    NewStatus = status,
-                    Cause = cause,
-                    At = after.GeneratedAt,
-                });
-            }
-        }
-
-        return changes;
     }
 
     private void ReportUnknownPriorities(IReadOnlyList<IncidentSignal> signals)

@@ -68,9 +68,10 @@ public sealed class PostgreSqlBackplaneTests(PostgreSqlCluster cluster)
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var atA = sender.SubscribeAsync(cts.Token).GetAsyncEnumerator(cts.Token);
         var atB = receiver.SubscribeAsync(cts.Token).GetAsyncEnumerator(cts.Token);
+        Assert.True(await atA.MoveNextAsync() && atA.Current.IsResync);
+        Assert.True(await atB.MoveNextAsync() && atB.Current.IsResync);
         var firstAtA = atA.MoveNextAsync();
         var firstAtB = atB.MoveNextAsync();
-        await WaitForListenersAsync(database.ConnectionString, 2, cts.Token);
         var pageId = Guid.NewGuid();
         StatusChanged[] events =
         [
@@ -141,6 +142,56 @@ public sealed class PostgreSqlBackplaneTests(PostgreSqlCluster cluster)
         await feed.DisposeAsync();
     }
 
+    [Fact]
+    public async Task A_host_that_could_not_listen_for_a_while_rebuilds_its_snapshots_when_it_listens_again_and_tells_its_feed_what_it_missed()
+    {
+        var database = await PostgreSqlTestDatabase.CreateAsync(cluster, "backplane_gap");
+        // Host B listens as a role of its own, so the test can cut B off (and only B) while host A commits a change.
+        var role = "host_b_" + Guid.NewGuid().ToString("N")[..8];
+        await ExecuteAsync(database.ConnectionString, $"CREATE ROLE {role} LOGIN");
+        var listenAsB = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = role }.ConnectionString;
+        var logs = new ListLoggerProvider();
+        await using var a = new BackplaneHost(database.ConnectionString);
+        await using var b = new BackplaneHost(database.ConnectionString, logs, listenAsB);
+        var page = await a.Get<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Gap" });
+        var api = await a.Get<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "API", TeamId = "team-a" });
+        Assert.Equal(StatusIndicator.None, (await b.Get<IStatusPageReader>().GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await a.StartRelayAsync(cts.Token);
+        await b.StartRelayAsync(cts.Token);
+        await WaitForListenersAsync(database.ConnectionString, 2, cts.Token);
+        var feed = b.Get<IStatusChangeFeed>().SubscribeAsync(page.Id, cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = feed.MoveNextAsync();
+
+        await ExecuteAsync(database.ConnectionString, $"ALTER ROLE {role} NOLOGIN");
+        await ExecuteAsync(database.ConnectionString, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'");
+        while (!logs.Has(1011))
+        {
+            await Task.Delay(20, cts.Token);
+        }
+
+        await a.Get<IIncidentIntake>().ReportIncidentAsync(
+            new IncidentSignal
+            {
+                IncidentId = "INC-1", TeamId = "team-a", Priority = "Critical", State = PlatformIncidentState.Triggered, Version = 1,
+                OccurredAt = DateTimeOffset.UtcNow,
+            },
+            cts.Token);
+        await a.Get<IStatusEngine>().WhenIdleAsync(cts.Token);
+        Assert.Equal(StatusIndicator.None, (await b.Get<IStatusPageReader>().GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
+        await ExecuteAsync(database.ConnectionString, $"ALTER ROLE {role} LOGIN");
+
+        Assert.True(await first.AsTask().WaitAsync(TimeSpan.FromSeconds(15), cts.Token));
+        var component = feed.Current;
+        Assert.True(await feed.MoveNextAsync());
+        var pageEvent = feed.Current;
+        await feed.DisposeAsync();
+        Assert.Equal((StatusChangeKind.Component, api.Id, ComponentStatus.Operational, ComponentStatus.MajorOutage), (component.Kind, component.ComponentId!.Value, component.OldStatus, component.NewStatus));
+        Assert.Equal((StatusChangeKind.Page, ComponentStatus.MajorOutage), (pageEvent.Kind, pageEvent.NewStatus));
+        Assert.Equal(StatusIndicator.Critical, (await b.Get<IStatusPageReader>().GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
+        Assert.True(logs.Has(1430));
+    }
+
     [Theory]
     [InlineData("Host=db;Database=status", PostgreSqlStatusChangeBackplane.DefaultKeepaliveSeconds)]
     [InlineData("Host=db;Database=status;Keepalive=5", 5)]
@@ -163,20 +214,12 @@ public sealed class PostgreSqlBackplaneTests(PostgreSqlCluster cluster)
         await using var receiver = new PostgreSqlStatusChangeBackplane(Options.Create(options), NullLogger<PostgreSqlStatusChangeBackplane>.Instance);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await using var feed = receiver.SubscribeAsync(cts.Token).GetAsyncEnumerator(cts.Token);
-        var first = feed.MoveNextAsync().AsTask();
-        var listening = WaitForListenersAsync(database.ConnectionString, 1, cts.Token);
-        if (await Task.WhenAny(first, listening) == first)
-        {
-            await cts.CancelAsync();
-            await first; // the error LISTEN failed with
-        }
-
-        await listening;
+        Assert.True(await feed.MoveNextAsync() && feed.Current.IsResync); // throws the error LISTEN failed with, if any
         var pageId = Guid.NewGuid();
 
         await sender.PublishAsync(new PageChange { PageId = pageId }, cts.Token);
 
-        Assert.True(await first);
+        Assert.True(await feed.MoveNextAsync());
         Assert.Equal(pageId, feed.Current.PageId);
     }
 
@@ -194,6 +237,14 @@ public sealed class PostgreSqlBackplaneTests(PostgreSqlCluster cluster)
         Assert.Contains(error.Failures, f => f.StartsWith("Channel:", StringComparison.Ordinal) && f.Contains("Status-Changes", StringComparison.Ordinal));
     }
 
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Waits until <paramref name="count"/> sessions of the test's database are listening.</summary>
     private static async Task WaitForListenersAsync(string connectionString, int count, CancellationToken cancellationToken)
     {
@@ -208,15 +259,16 @@ public sealed class PostgreSqlBackplaneTests(PostgreSqlCluster cluster)
     }
 
     /// <summary>
-    /// A generic host with StatusKit over the shared database and the PostgreSQL backplane; its hosted services (the
-    /// backplane's relay among them) run once <see cref="StartRelayAsync"/> starts the host.
+    /// A generic host with StatusKit over the shared database and the PostgreSQL backplane (connected with its own
+    /// connection string when given one); its hosted services (the backplane's relay among them) run once
+    /// <see cref="StartRelayAsync"/> starts the host.
     /// </summary>
     private sealed class BackplaneHost : IAsyncDisposable
     {
         private readonly IHost _host;
         private bool _started;
 
-        public BackplaneHost(string connectionString, ILoggerProvider? logs = null)
+        public BackplaneHost(string connectionString, ILoggerProvider? logs = null, string? listenConnectionString = null)
         {
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             builder.Logging.ClearProviders();
@@ -232,7 +284,7 @@ public sealed class PostgreSqlBackplaneTests(PostgreSqlCluster cluster)
                     o.BackplaneRetryDelay = TimeSpan.FromMilliseconds(100);
                 })
                 .UseEntityFrameworkCoreStore<StatusKitPostgreSqlDbContext>()
-                .UsePostgreSqlBackplane(o => o.ConnectionString = connectionString);
+                .UsePostgreSqlBackplane(o => o.ConnectionString = listenConnectionString ?? connectionString);
             _host = builder.Build();
         }
 

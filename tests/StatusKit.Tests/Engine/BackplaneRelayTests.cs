@@ -187,6 +187,65 @@ public sealed class BackplaneRelayTests
     }
 
     [Fact]
+    public async Task WhenTheBackplaneListensAgain_EveryPageThisHostHoldsIsRebuilt_ItsFeedHearsWhatChanged_AndTheGapIsLogged()
+    {
+        var logs = new ListLoggerProvider();
+        var backplane = new FailingBackplane(failPublish: false, failSubscribeTimes: 1);
+        // Host A has no backplane: what it commits never reaches host B, as if B had not been listening then.
+        await using var a = new StatusKitHarness();
+        await using var b = new StatusKitHarness(s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton(a.Store));
+            s.AddLogging(l => l.AddProvider(logs));
+            s.AddStatusPages(o => o.BackplaneRetryDelay = TimeSpan.FromSeconds(7)).UseStatusChangeBackplane(_ => backplane);
+        });
+        var (served, components) = await a.CreatePageAsync("Served", ("API", "team-a", null), ("Web", "team-b", null));
+        var (deleted, _) = await a.CreatePageAsync("Deleted", ("Docs", "team-a", null));
+        var (neverServed, _) = await a.CreatePageAsync("Never served", ("Billing", "team-a", null));
+        Assert.Equal(StatusIndicator.None, (await b.Reader.GetSnapshotAsync(served.Id, CancellationToken.None))!.Status.Indicator);
+        Assert.NotNull(await b.Reader.GetSnapshotAsync(deleted.Id, CancellationToken.None));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var feed = b.Get<IStatusChangeFeed>().SubscribeAsync(null, cts.Token).GetAsyncEnumerator(cts.Token);
+        var next = feed.MoveNextAsync();
+        await b.Get<BackplaneRelay>().StartAsync(cts.Token);
+        await backplane.SubscribeAttempted(1).WaitAsync(cts.Token);
+        await WaitForTimerAsync(b.Clock, cts.Token);
+        await a.ReportAndSettleAsync(a.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 1));
+        await a.Pages.DeleteAsync(deleted.Id);
+        Assert.Equal(StatusIndicator.None, (await b.Reader.GetSnapshotAsync(served.Id, CancellationToken.None))!.Status.Indicator);
+
+        b.Clock.Advance(TimeSpan.FromSeconds(7));
+        await backplane.SubscribeAttempted(2).WaitAsync(cts.Token);
+        backplane.Deliver(PageChange.Resync);
+        // The relay takes the backplane's messages in order: once this one reaches the feed, the resync is done.
+        var barrier = Guid.NewGuid();
+        backplane.Deliver(new PageChange { PageId = barrier, Changes = [new StatusChanged { Kind = StatusChangeKind.Page, PageId = barrier }] });
+
+        var heard = new List<StatusChanged>();
+        while (await next && feed.Current.PageId != barrier)
+        {
+            heard.Add(feed.Current);
+            next = feed.MoveNextAsync();
+        }
+
+        await feed.DisposeAsync();
+        await b.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
+        Assert.Equal(
+            [
+                (StatusChangeKind.Component, served.Id, (Guid?)components[0].Id, "API", ComponentStatus.Operational, ComponentStatus.MajorOutage),
+                (StatusChangeKind.Page, served.Id, null, null, ComponentStatus.Operational, ComponentStatus.MajorOutage),
+            ],
+            heard.Select(e => (e.Kind, e.PageId, e.ComponentId, e.ComponentName, e.OldStatus, e.NewStatus)));
+        Assert.All(heard, e => Assert.Equal(BackplaneRelay.ResyncCause, e.Cause));
+        Assert.Equal(StatusIndicator.Critical, (await b.Reader.GetSnapshotAsync(served.Id, CancellationToken.None))!.Status.Indicator);
+        Assert.Null(b.Get<PageSnapshotReader>().LastKnown(deleted.Id));
+        Assert.Null(b.Get<PageSnapshotReader>().LastKnown(neverServed.Id));
+        var reconnected = Assert.Single(logs.Entries, e => e.EventId.Id == 1430);
+        Assert.Contains("after 00:00:07", reconnected.Message, StringComparison.Ordinal);
+        Assert.Equal(1, logs.Count(1431));
+    }
+
+    [Fact]
     public async Task WithoutABackplane_TheRelayDoesNothing()
     {
         await using var kit = new StatusKitHarness();
