@@ -157,6 +157,48 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task UpdatePage_WithAnEarlierUpdatedAtThanStored_KeepsTheStoredTime_SoTheTimeNeverMovesBack()
+    {
+        var page = await AddPageAsync();
+        await Store.TouchPageAsync(page.Id, TestData.At(30), None);
+
+        var returned = await Store.UpdatePageAsync(page with { Name = "Renamed", UpdatedAt = TestData.At(20) }, None);
+
+        Assert.Equal(page with { Name = "Renamed", UpdatedAt = TestData.At(30), Version = 2 }, returned);
+        Assert.Equal(returned, await Store.GetPageAsync(page.Id, None));
+    }
+
+    [Fact]
+    public async Task TouchPage_AndUpdatePage_FromSeveralHostsAtOnce_LeaveTheLatestTimeOfAll()
+    {
+        var page = await AddPageAsync();
+        // Edits from hosts whose clocks are behind, each reloading and retrying when another edit got in first, racing
+        // touches with later times (another host's deletions): the page ends at the latest time any of them wrote.
+        var edits = Enumerable.Range(1, 4).Select(i => Task.Run(async () =>
+        {
+            for (var current = page; ;)
+            {
+                try
+                {
+                    await Store.UpdatePageAsync(current with { Description = $"edit {i}", UpdatedAt = TestData.At(i) }, None);
+                    return;
+                }
+                catch (StatusKitConcurrencyException)
+                {
+                    current = (await Store.GetPageAsync(page.Id, None))!;
+                }
+            }
+        }));
+        var touches = Enumerable.Range(10, 12).Select(minute => Task.Run(() => Store.TouchPageAsync(page.Id, TestData.At(minute), None)));
+
+        await Task.WhenAll([.. edits, .. touches]);
+
+        var stored = (await Store.GetPageAsync(page.Id, None))!;
+        Assert.Equal(TestData.At(21), stored.UpdatedAt);
+        Assert.Equal(5, stored.Version);
+    }
+
+    [Fact]
     public async Task TouchPage_Missing_ReturnsFalse()
     {
         Assert.False(await Store.TouchPageAsync(Guid.NewGuid(), TestData.At(30), None));

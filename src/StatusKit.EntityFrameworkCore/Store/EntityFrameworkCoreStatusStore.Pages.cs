@@ -117,16 +117,29 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     }
 
     /// <remarks>Compare-and-set on the version (<see cref="AdvanceVersion{T}"/>).</remarks>
+    /// <remarks>
+    /// One transaction: the fields' <c>UPDATE … WHERE id = @id AND version = @expected</c>, leaving the time alone, then
+    /// the time's own conditional <c>UPDATE</c> as <see cref="TouchPageAsync"/> makes it (so a touch of another host
+    /// that lands between the read and the write is never undone), then the time as stored.
+    /// </remarks>
     public async Task<StatusPage> UpdatePageAsync(StatusPage page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
+        var at = Instants.ToStore(page.UpdatedAt);
         await using var session = await OpenAsync(cancellationToken);
+        await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
         var row = await session.Set<PageEntity>().AsTracking().FirstOrDefaultAsync(p => p.Id == page.Id, cancellationToken)
                   ?? throw new StatusKitNotFoundException("page", page.Id.ToString());
         AdvanceVersion(session, row, "page", page.Id, page.Version);
+        var readAt = row.UpdatedAt;
         row.CopyFrom(page);
+        row.UpdatedAt = readAt;
         await SaveAsync(session, "page", null, cancellationToken);
-        return row.ToModel();
+        var pageRow = session.Set<PageEntity>().Where(p => p.Id == page.Id);
+        await pageRow.ExecuteUpdateAsync(set => set.SetProperty(p => p.UpdatedAt, p => p.UpdatedAt < at ? at : p.UpdatedAt), cancellationToken);
+        var storedAt = await pageRow.Select(p => p.UpdatedAt).SingleAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return row.ToModel() with { UpdatedAt = Instants.FromStore(storedAt) };
     }
 
     /// <remarks>One conditional <c>UPDATE</c> of the timestamp column alone (not the version).</remarks>

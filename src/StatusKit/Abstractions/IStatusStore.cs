@@ -47,7 +47,10 @@ public interface IStatusStore
 
     /// <summary>
     /// Compare-and-set: replaces a page's fields only if the stored <see cref="StatusPage.Version"/> equals
-    /// <paramref name="page"/>'s, and returns the page as stored, at the next version. Throws
+    /// <paramref name="page"/>'s, and returns the page as stored, at the next version. <see cref="StatusPage.UpdatedAt"/>
+    /// never moves back: it becomes <paramref name="page"/>'s only when that is later than the stored one (which a
+    /// <see cref="TouchPageAsync"/>, from another host too, may have moved after the page was read), also when the
+    /// touch lands while this update runs. Throws
     /// <see cref="StatusKitNotFoundException"/> when it is missing, <see cref="StatusKitConcurrencyException"/> when its
     /// version is stale (someone else changed it since it was read; reload and retry), and
     /// <see cref="StatusKitConflictException"/> when the new slug is taken; each changes nothing.

@@ -98,7 +98,7 @@ public sealed partial class InMemoryStatusStore
 
                 EnsureVersion("page", page.Id, stored.Version, page.Version);
                 EnsureSlugFree(page);
-                var next = page with { Version = stored.Version + 1 };
+                var next = page with { Version = stored.Version + 1, UpdatedAt = stored.UpdatedAt > page.UpdatedAt ? stored.UpdatedAt : page.UpdatedAt };
                 _pages[page.Id] = next;
                 return next;
             },
