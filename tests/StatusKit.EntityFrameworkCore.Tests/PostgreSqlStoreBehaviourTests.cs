@@ -55,6 +55,29 @@ public sealed partial class PostgreSqlStoreBehaviourTests(PostgreSqlCluster clus
     }
 
     /// <remarks>
+    /// PostgreSQL only: a SQLite store transaction takes the database's one write lock when it begins, so no touch can
+    /// land inside an edit there.
+    /// </remarks>
+    [Fact]
+    public async Task A_touch_from_another_host_between_a_page_edits_read_and_its_write_is_not_undone_by_the_edit()
+    {
+        var store = Database.CreateStore();
+        var page = TestData.Page();
+        await store.AddPageAsync(page, CancellationToken.None);
+        // Another host records a deletion on the page after this edit has read it (and checked its version), before it writes.
+        var interleaving = new InterleavingCommandInterceptor
+        {
+            Interleave = () => store.TouchPageAsync(page.Id, TestData.At(30), CancellationToken.None),
+        };
+
+        var edited = await Database.CreateStore(interleaving).UpdatePageAsync(page with { Name = "Renamed", UpdatedAt = TestData.At(5) }, CancellationToken.None);
+
+        var stored = (await store.GetPageAsync(page.Id, CancellationToken.None))!;
+        Assert.Equal(("Renamed", TestData.At(30), 2L), (stored.Name, stored.UpdatedAt, stored.Version));
+        Assert.Equal(stored, edited);
+    }
+
+    /// <remarks>
     /// PostgreSQL only: SQLite has a single writer, so its reorders cannot interleave at all. The first reorder is held
     /// inside its transaction after it has written its components' orders (so it holds their row locks, and with the
     /// page lock the page row's), the second one is started and runs until it waits on one of those locks, and only then
