@@ -63,7 +63,7 @@ internal static partial class Log
     [LoggerMessage(1018, LogLevel.Error, "Deleting the subscriptions that were never confirmed failed; trying again at {RetryAt}")]
     public static partial void UnverifiedSubscriberCleanupFailed(ILogger logger, DateTimeOffset retryAt, Exception exception);
 
-    [LoggerMessage(1430, LogLevel.Information, "The status change backplane listens again after {Gap} without; rebuilding the {Count} page snapshot(s) this host holds, which may have missed changes meanwhile")]
+    [LoggerMessage(1430, LogLevel.Information, "The status change backplane listens again, {Gap} after it stopped; rebuilding the {Count} page snapshot(s) this host holds, which may have missed changes meanwhile")]
     public static partial void BackplaneListeningAgain(ILogger logger, TimeSpan gap, int count);
 
     [LoggerMessage(1431, LogLevel.Information, "Page {PageId} changed while this host was not listening to the backplane; its rebuilt snapshot told the feed {Count} event(s)")]

@@ -241,7 +241,7 @@ public sealed class BackplaneRelayTests
         Assert.Null(b.Get<PageSnapshotReader>().LastKnown(deleted.Id));
         Assert.Null(b.Get<PageSnapshotReader>().LastKnown(neverServed.Id));
         var reconnected = Assert.Single(logs.Entries, e => e.EventId.Id == 1430);
-        Assert.Contains("after 00:00:07", reconnected.Message, StringComparison.Ordinal);
+        Assert.Contains("again, 00:00:07 after", reconnected.Message, StringComparison.Ordinal);
         Assert.Equal(1, logs.Count(1431));
     }
 
