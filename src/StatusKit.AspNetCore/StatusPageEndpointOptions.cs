@@ -60,6 +60,9 @@ public sealed class StatusPageEndpointOptions
     /// <summary>The window of the per-destination subscription rate limit. Default 1 hour.</summary>
     public TimeSpan SubscriptionDestinationWindow { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>The name of the cookie that carries a private page's access token after <c>?access_token=</c>. Default <c>statuskit_access</c>.</summary>
+    /// <summary>
+    /// The name of the cookie that carries a private page's access token after its HTML page was opened with
+    /// <c>?access_token=</c> (the other routes take such a token for one request and set no cookie). Default <c>statuskit_access</c>.
+    /// </summary>
     public string AccessCookieName { get; set; } = "statuskit_access";
 }

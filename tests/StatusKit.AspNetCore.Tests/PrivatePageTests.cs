@@ -33,25 +33,84 @@ public sealed class PrivatePageTests(SampleHostFactory factory)
         }
     }
 
-    [Fact]
-    public async Task A_script_reading_the_JSON_with_the_token_in_the_query_gets_it_directly_with_a_cookie_and_no_referrer_nor_cache()
+    public static TheoryData<string> MachineRoutes => [.. ((IEnumerable<object[]>)Routes).Select(row => (string)row[0]).Where(route => route.Length > 0)];
+
+    [Theory]
+    [MemberData(nameof(MachineRoutes))]
+    public async Task A_machine_route_answers_the_token_in_the_query_for_that_request_only_sets_no_cookie_sends_no_referrer_and_is_kept_from_shared_caches(string route)
     {
         var token = await TokenAsync();
         using var client = factory.CreatePublicClient();
-        using var first = await client.GetAsync($"/status/internal/api/v2/status.json?access_token={token}");
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal("no-referrer", Assert.Single(first.Headers.GetValues("Referrer-Policy")));
-        Assert.True(first.Headers.CacheControl is { Private: true, NoStore: true, Public: false }, first.Headers.CacheControl?.ToString());
-        var cookie = Assert.Single(first.Headers.GetValues("Set-Cookie"));
-        Assert.StartsWith($"statuskit_access={token}", cookie, StringComparison.Ordinal);
-        Assert.Contains("path=/status/internal", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/status/internal");
-        request.Headers.Add("Cookie", $"statuskit_access={token}");
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+        using var response = await client.GetAsync($"/status/internal{route}?access_token={token}", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"), string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var set) ? set : []));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.True(response.Headers.CacheControl is { NoStore: true, Public: false }, response.Headers.CacheControl?.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(MachineRoutes))]
+    public async Task A_public_page_read_with_a_token_in_its_url_sets_no_cookie_sends_no_referrer_and_is_kept_from_shared_caches(string route)
+    {
+        using var client = factory.CreatePublicClient();
+
+        using var response = await client.GetAsync($"/status/demo{route}?access_token={new string('0', 64)}", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.True(response.Headers.CacheControl is { NoStore: true, Public: false }, response.Headers.CacheControl?.ToString());
+    }
+
+    [Theory]
+    [InlineData("/status/internal")]
+    [InlineData("/status/internal/api/v2/status.json")]
+    [InlineData("/status/no-such-page/history.atom")]
+    public async Task A_request_with_a_wrong_token_in_the_query_gets_a_404_that_sends_no_referrer_and_that_no_cache_keeps(string path)
+    {
+        await TokenAsync();
+        using var client = factory.CreatePublicClient();
+
+        using var response = await client.GetAsync($"{path}?access_token={new string('0', 64)}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.True(response.Headers.CacheControl is { NoStore: true, Public: false }, response.Headers.CacheControl?.ToString());
+    }
+
+    [Theory]
+    [InlineData("Authorization")]
+    [InlineData("Cookie")]
+    public async Task A_machine_route_read_with_the_token_in_a_header_or_the_cookie_keeps_its_ETag_and_answers_304(string carrier)
+    {
+        var token = await TokenAsync();
+        using var client = factory.CreatePublicClient();
+        HttpRequestMessage Read()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/status/internal/api/v2/summary.json");
+            if (carrier == "Cookie")
+            {
+                request.Headers.Add("Cookie", $"statuskit_access={token}");
+            }
+            else
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            return request;
+        }
+
+        using var first = await client.SendAsync(Read());
+        using var again = Read();
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var second = await client.SendAsync(again);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotModified), (first.StatusCode, second.StatusCode));
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.False(second.Headers.Contains("Set-Cookie"));
     }
 
     [Theory]

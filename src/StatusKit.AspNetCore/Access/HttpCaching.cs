@@ -8,13 +8,19 @@ namespace StatusKit.AspNetCore.Access;
 /// <summary>ETag, If-None-Match and Cache-Control for page documents.</summary>
 internal static class HttpCaching
 {
-    /// <summary>Sets ETag and Cache-Control (public with max-age for a public page; private, no-store otherwise).</summary>
+    /// <summary>What no cache keeps: a private page's answers, and any answer to a URL that names an access token.</summary>
+    public const string PrivateNoStore = "private, no-store";
+
+    /// <summary>
+    /// Sets ETag and Cache-Control: public with max-age for a public page read without <c>?access_token=</c> in its URL;
+    /// private, no-store otherwise (a shared cache would keep the answer under a URL holding a token).
+    /// </summary>
     public static void Apply(HttpResponse response, PageSnapshot snapshot, string etag, TimeSpan publicMaxAge)
     {
         response.Headers.ETag = etag;
-        response.Headers.CacheControl = snapshot.IsPublic
+        response.Headers.CacheControl = snapshot.IsPublic && !AccessTokenQuery.IsPresent(response.HttpContext.Request)
             ? string.Create(CultureInfo.InvariantCulture, $"public, max-age={(int)publicMaxAge.TotalSeconds}")
-            : "private, no-store";
+            : PrivateNoStore;
         response.Headers.Vary = HeaderNames.Cookie + ", " + HeaderNames.Authorization;
     }
 

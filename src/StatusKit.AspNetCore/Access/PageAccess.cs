@@ -9,9 +9,12 @@ namespace StatusKit.AspNetCore.Access;
 
 /// <summary>
 /// Finds the page a request names and decides whether the request may read it. A private page is answered as if it
-/// did not exist unless the request carries its access token: <c>?access_token=</c> (which then sets a Secure, HttpOnly,
-/// SameSite=Lax cookie scoped to the page's path, and <c>Referrer-Policy: no-referrer</c>), <c>Authorization: Bearer</c>,
-/// or that cookie.
+/// did not exist unless the request carries its access token: <c>?access_token=</c>, <c>Authorization: Bearer</c>, or
+/// the page's cookie. Only the HTML pages turn a token from the query into that cookie (Secure, HttpOnly, SameSite=Lax,
+/// scoped to the page's path: <see cref="ResolveKeepingTokenAsync"/>); the other routes, read by feed readers, calendar
+/// apps and scripts that keep no cookies, take it for that request only (<see cref="ResolveAsync(HttpContext, string)"/>). Every answer to a
+/// request whose URL names <c>access_token</c>, a 404 too, carries <c>Referrer-Policy: no-referrer</c> and
+/// <c>Cache-Control: private, no-store</c>, so neither a <c>Referer</c> nor a shared cache keeps the URL's token.
 /// </summary>
 /// <remarks>
 /// The cookie is Lax, not Strict: the HTML page answers <c>?access_token=</c> with a redirect to its URL without the
@@ -34,16 +37,37 @@ internal sealed class PageAccess
         _logger = logger;
     }
 
-    /// <summary>The snapshot of the page, or null when it does not exist or the request may not read it.</summary>
-    public async ValueTask<PageSnapshot?> ResolveAsync(HttpContext context, string slug, string pagePath)
+    /// <summary>
+    /// The snapshot of the page, or null when it does not exist or the request may not read it. A token in the query is
+    /// taken for this request only: nothing is set but the headers that keep the URL private.
+    /// </summary>
+    public ValueTask<PageSnapshot?> ResolveAsync(HttpContext context, string slug) => ResolveCoreAsync(context, slug, cookiePath: null);
+
+    /// <summary>
+    /// Like <see cref="ResolveAsync(HttpContext, string)"/>, and a valid token from the query of a private page is also
+    /// kept in the page's cookie, scoped to <paramref name="pagePath"/> under the request's path base: for the HTML
+    /// pages, which then send the browser to their URL without the token.
+    /// </summary>
+    public ValueTask<PageSnapshot?> ResolveKeepingTokenAsync(HttpContext context, string slug, string pagePath) =>
+        ResolveCoreAsync(context, slug, context.Request.PathBase.Add(new PathString(pagePath)).Value);
+
+    private async ValueTask<PageSnapshot?> ResolveCoreAsync(HttpContext context, string slug, string? cookiePath)
     {
+        var fromQuery = context.Request.Query[AccessTokenQuery.Parameter].ToString();
+        if (AccessTokenQuery.IsPresent(context.Request))
+        {
+            // The URL names a token (any, even a wrong or empty one, on any page): no link, image or redirect of the
+            // answer may carry it in a Referer, and no shared cache may keep the answer under that URL.
+            NoReferrer.Apply(context.Response);
+            context.Response.Headers.CacheControl = HttpCaching.PrivateNoStore;
+        }
+
         var snapshot = await _reader.GetSnapshotBySlugAsync(slug, context.RequestAborted);
         if (snapshot is null || snapshot.IsPublic)
         {
             return snapshot;
         }
 
-        var fromQuery = context.Request.Query[AccessTokenQuery.Parameter].ToString();
         var token = PresentedToken(context);
         var page = await _pages.GetAsync(snapshot.PageId, context.RequestAborted);
         if (page is null || token is null || !StatusPageService.CanRead(page, token))
@@ -52,19 +76,16 @@ internal sealed class PageAccess
             return null;
         }
 
-        if (fromQuery.Length > 0)
+        if (fromQuery.Length > 0 && cookiePath is not null)
         {
             context.Response.Cookies.Append(_options.AccessCookieName, token, new CookieOptions
             {
-                Path = context.Request.PathBase.Add(new PathString(pagePath)).Value,
+                Path = cookiePath,
                 Secure = true,
                 HttpOnly = true,
                 SameSite = SameSiteMode.Lax,
                 IsEssential = true,
             });
-
-            // The URL holds the token: no link, image or redirect of this response may carry it in a Referer.
-            NoReferrer.Apply(context.Response);
         }
 
         return snapshot;

@@ -35,7 +35,7 @@ internal static class ApiEndpoints
     private static async Task<IResult> ServeAsync(HttpContext context, string slug, ApiDocument document, PagePaths paths)
     {
         var services = context.RequestServices;
-        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug, paths.PagePath(slug));
+        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug);
         if (snapshot is null)
         {
             return TypedResults.NotFound();

@@ -86,7 +86,7 @@ public static class StatusPagesEndpointRouteBuilderExtensions
         page.AddOpenApiOperationTransformer(OpenApiHeaders.DeclareAsync);
         HtmlEndpoints.Map(page, paths);
         ApiEndpoints.Map(page, paths);
-        EventEndpoints.Map(page, paths);
+        EventEndpoints.Map(page);
         FeedEndpoints.Map(page, paths);
         SubscriptionEndpoints.Map(page, paths);
         return root;

@@ -27,19 +27,19 @@ internal static class EventEndpoints
     private const string EventStreamContentType = "text/event-stream";
     private static readonly byte[] KeepAlive = ": keep-alive\n\n"u8.ToArray();
 
-    public static void Map(RouteGroupBuilder page, PagePaths paths) =>
-        page.MapGetAndHead("/events", (HttpContext context, string slug) => OpenAsync(context, slug, paths))
+    public static void Map(RouteGroupBuilder page) =>
+        page.MapGetAndHead("/events", (HttpContext context, string slug) => OpenAsync(context, slug))
             .WithName("StatusKit.Events")
             .WithSummary("Live status changes as Server-Sent Events.")
             .WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: EventStreamContentType)
             .Produces(StatusCodes.Status404NotFound);
 
-    private static async Task<IResult> OpenAsync(HttpContext context, string slug, PagePaths paths)
+    private static async Task<IResult> OpenAsync(HttpContext context, string slug)
     {
         var services = context.RequestServices;
         var access = services.GetRequiredService<PageAccess>();
-        var snapshot = await access.ResolveAsync(context, slug, paths.PagePath(slug));
+        var snapshot = await access.ResolveAsync(context, slug);
         if (snapshot is null)
         {
             return TypedResults.NotFound();

@@ -18,7 +18,7 @@ internal static class FeedEndpoints
 {
     public static void Map(RouteGroupBuilder page, PagePaths paths)
     {
-        page.MapGetAndHead("/badge.svg", (HttpContext context, string slug, Guid? component) => BadgeAsync(context, slug, component, paths))
+        page.MapGetAndHead("/badge.svg", (HttpContext context, string slug, Guid? component) => BadgeAsync(context, slug, component))
             .WithName("StatusKit.Badge").WithSummary("A status badge (SVG); ?component= for one component.").WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").AnswersETagAndNotModified();
         page.MapGetAndHead("/history.atom", (HttpContext context, string slug) => AtomAsync(context, slug, paths))
@@ -29,9 +29,9 @@ internal static class FeedEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar").AnswersETagAndNotModified();
     }
 
-    private static async Task<IResult> BadgeAsync(HttpContext context, string slug, Guid? componentId, PagePaths paths)
+    private static async Task<IResult> BadgeAsync(HttpContext context, string slug, Guid? componentId)
     {
-        var snapshot = await context.RequestServices.GetRequiredService<PageAccess>().ResolveAsync(context, slug, paths.PagePath(slug));
+        var snapshot = await context.RequestServices.GetRequiredService<PageAccess>().ResolveAsync(context, slug);
         if (snapshot is null)
         {
             return TypedResults.NotFound();
@@ -59,7 +59,7 @@ internal static class FeedEndpoints
     private static async Task<IResult> AtomAsync(HttpContext context, string slug, PagePaths paths)
     {
         var services = context.RequestServices;
-        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug, paths.PagePath(slug));
+        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug);
         if (snapshot is null)
         {
             return TypedResults.NotFound();
@@ -73,7 +73,7 @@ internal static class FeedEndpoints
     private static async Task<IResult> CalendarAsync(HttpContext context, string slug, PagePaths paths)
     {
         var services = context.RequestServices;
-        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug, paths.PagePath(slug));
+        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug);
         if (snapshot is null)
         {
             return TypedResults.NotFound();

@@ -67,7 +67,7 @@ internal static class HtmlEndpoints
     /// </summary>
     private static async Task<(PageSnapshot? Snapshot, IResult? Answer)> OpenAsync(HttpContext context, string slug, PagePaths paths)
     {
-        var snapshot = await context.RequestServices.GetRequiredService<PageAccess>().ResolveAsync(context, slug, paths.PagePath(slug));
+        var snapshot = await context.RequestServices.GetRequiredService<PageAccess>().ResolveKeepingTokenAsync(context, slug, paths.PagePath(slug));
         if (snapshot is null)
         {
             return (null, TypedResults.NotFound());

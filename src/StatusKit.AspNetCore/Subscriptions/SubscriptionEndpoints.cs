@@ -60,7 +60,7 @@ internal static class SubscriptionEndpoints
     private static async Task<IResult> SubscribeAsync(HttpContext context, string slug, PagePaths paths)
     {
         var services = context.RequestServices;
-        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug, paths.PagePath(slug));
+        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug);
         if (snapshot is null)
         {
             return TypedResults.NotFound();
