@@ -282,6 +282,22 @@ public sealed class AdminApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task An_operator_subscription_with_an_explicitly_empty_notifyOn_is_a_400_naming_it_and_one_without_notifyOn_gets_every_event()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = await factory.PageIdAsync("demo");
+
+        using var empty = await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/subscribers", new { channel = "email", destination = "admin-no-events@example.com", notifyOn = Array.Empty<string>() });
+        var absent = await ReadAsync(
+            await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/subscribers", new { channel = "email", destination = "admin-every-event@example.com" }), HttpStatusCode.Created);
+
+        await AssertProblemAsync(empty, HttpStatusCode.BadRequest, "notifyOn");
+        Assert.DoesNotContain(await factory.Service<StatusKit.Services.SubscriberService>().ListAsync(pageId), s => s.Destination == "admin-no-events@example.com");
+        Assert.Equal("all", absent.GetProperty("notifyOn").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/subscribers/{absent.GetProperty("id").GetGuid()}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Every_create_answers_201_with_the_Location_where_the_admin_API_reads_what_it_created()
     {
         using var admin = factory.CreateAdminClient();

@@ -90,6 +90,22 @@ public sealed class SubscriptionTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task An_explicitly_empty_notifyOn_is_a_400_naming_it_and_subscribes_nobody_while_leaving_it_out_means_every_event()
+    {
+        using var client = factory.CreatePublicClient("192.0.2.22");
+        var pageId = await factory.PageIdAsync("demo");
+
+        using var empty = await client.PostAsJsonAsync("/status/demo/subscriptions", new { channel = "email", destination = "no-events@example.com", notifyOn = Array.Empty<string>() });
+        using var absent = await client.PostAsJsonAsync("/status/demo/subscriptions", new { channel = "email", destination = "every-event@example.com" });
+
+        await AdminResponses.AssertProblemAsync(empty, HttpStatusCode.BadRequest, "notifyOn");
+        Assert.Equal(HttpStatusCode.Accepted, absent.StatusCode);
+        var subscribers = await factory.Service<SubscriberService>().ListAsync(pageId);
+        Assert.DoesNotContain(subscribers, s => s.Destination == "no-events@example.com");
+        Assert.Equal(NotificationEvents.All, subscribers.Single(s => s.Destination == "every-event@example.com").NotifyOn);
+    }
+
+    [Fact]
     public async Task Subscribing_a_destination_that_is_already_subscribed_gets_the_answer_a_new_destination_gets()
     {
         var subscribers = factory.Service<SubscriberService>();

@@ -49,7 +49,10 @@ internal sealed record CreateIncidentRequest(
 /// <summary>Body of <c>POST admin/incidents/{incidentId}/updates</c>; <see cref="State"/> is required (null when left out).</summary>
 internal sealed record IncidentUpdateRequest(StatusIncidentState? State, string? Message, bool NotifySubscribers = true);
 
-/// <summary>Body of <c>POST admin/pages/{pageId}/subscribers</c>: an operator's subscription, active at once unless asked otherwise.</summary>
+/// <summary>
+/// Body of <c>POST admin/pages/{pageId}/subscribers</c>: an operator's subscription, active at once unless asked otherwise;
+/// <see cref="NotifyOn"/> left out is every event, an empty list is refused.
+/// </summary>
 internal sealed record CreateSubscriberRequest(
     SubscriberChannel Channel,
     string? Destination,

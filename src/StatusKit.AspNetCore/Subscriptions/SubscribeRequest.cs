@@ -12,6 +12,6 @@ internal sealed record SubscribeRequest
     /// <summary>Component ids to follow; empty or absent follows all.</summary>
     public IReadOnlyList<Guid>? Components { get; init; }
 
-    /// <summary>Any of <c>degraded</c>, <c>outage</c>, <c>maintenance</c>, <c>resolved</c>; absent means all.</summary>
+    /// <summary>Any of <c>degraded</c>, <c>outage</c>, <c>maintenance</c>, <c>resolved</c>; absent means all, an empty list is refused.</summary>
     public IReadOnlyList<string>? NotifyOn { get; init; }
 }

@@ -224,11 +224,19 @@ internal static class SubscriptionEndpoints
         return chosen.Count == 0 ? null : chosen;
     }
 
+    // Absent (or null) means every event; an empty list is a client's mistake, refused as the page's form refuses a form
+    // with every event unticked, rather than read as "all" (the opposite of what it says).
     internal static NotificationEvents NotifyOn(IReadOnlyList<string>? values)
     {
-        if (values is null || values.Count == 0)
+        if (values is null)
         {
             return NotificationEvents.All;
+        }
+
+        if (values.Count == 0)
+        {
+            throw new StatusKitValidationException(
+                "notifyOn", "Choose at least one of degraded, outage, maintenance, resolved, or leave notifyOn out for all of them.");
         }
 
         var events = NotificationEvents.None;
