@@ -209,11 +209,15 @@ internal static class AdminEndpoints
 
     private static void MapSubscribers(RouteGroupBuilder admin, AdminLocations locations)
     {
-        admin.MapGet("/pages/{pageId:guid}/subscribers", async (Guid pageId, SubscriberService subscribers, CancellationToken ct) =>
-                AdminJson.Json((await subscribers.ListAsync(pageId, ct)).Select(s => AdminSubscriber.From(s))))
+        admin.MapGet("/pages/{pageId:guid}/subscribers", async (Guid pageId, SubscriberService subscribers, TimeProvider time, CancellationToken ct) =>
+            {
+                var listed = await subscribers.ListAsync(pageId, ct);
+                var now = time.GetUtcNow();
+                return AdminJson.Json(listed.Select(s => AdminSubscriber.From(s, now)));
+            })
             .AddEndpointFilter<KnownPageFilter>()
             .WithName("StatusKit.Admin.ListSubscribers").Produces<AdminSubscriber[]>().ProducesProblem(StatusCodes.Status404NotFound);
-        admin.MapPost("/pages/{pageId:guid}/subscribers", async (Guid pageId, HttpContext context, SubscriberService subscribers) =>
+        admin.MapPost("/pages/{pageId:guid}/subscribers", async (Guid pageId, HttpContext context, SubscriberService subscribers, TimeProvider time) =>
             {
                 var request = await AdminJson.ReadAsync<CreateSubscriberRequest>(context);
                 var subscription = await subscribers.SubscribeAsync(new Subscribe
@@ -227,27 +231,29 @@ internal static class AdminEndpoints
                 }, context.RequestAborted);
                 var subscriber = subscription.Subscriber;
                 return EntityTags.Created(
-                    AdminSubscriber.From(subscriber, subscriber.SigningSecret, subscription.UnsubscribeToken),
+                    AdminSubscriber.From(subscriber, time.GetUtcNow(), subscriber.SigningSecret, subscription.UnsubscribeToken),
                     subscriber.Version,
                     locations.Of(context.Request, "subscribers", subscriber.Id));
             })
             .WithName("StatusKit.Admin.CreateSubscriber").Accepts<CreateSubscriberRequest>("application/json").Produces<AdminSubscriber>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated().MayConflict().ShowsSecretOnce();
-        admin.MapGet("/subscribers/{subscriberId:guid}", async (Guid subscriberId, SubscriberService subscribers, CancellationToken ct) =>
-                await subscribers.GetAsync(subscriberId, ct) is { } s ? EntityTags.Json(AdminSubscriber.From(s), s.Version) : NotFound("subscriber", subscriberId))
+        admin.MapGet("/subscribers/{subscriberId:guid}", async (Guid subscriberId, SubscriberService subscribers, TimeProvider time, CancellationToken ct) =>
+                await subscribers.GetAsync(subscriberId, ct) is { } s
+                    ? EntityTags.Json(AdminSubscriber.From(s, time.GetUtcNow()), s.Version)
+                    : NotFound("subscriber", subscriberId))
             .WithName("StatusKit.Admin.GetSubscriber").Produces<AdminSubscriber>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();
-        admin.MapPost("/subscribers/{subscriberId:guid}/deactivate", (Guid subscriberId, HttpContext context, SubscriberService subscribers) =>
+        admin.MapPost("/subscribers/{subscriberId:guid}/deactivate", (Guid subscriberId, HttpContext context, SubscriberService subscribers, TimeProvider time) =>
                 Preconditions.WriteAsync(context, ct => subscribers.GetAsync(subscriberId, ct), s => s.Version, async expected =>
                 {
                     var subscriber = await subscribers.DeactivateAsync(subscriberId, expected, context.RequestAborted);
-                    return EntityTags.Json(AdminSubscriber.From(subscriber), subscriber.Version);
+                    return EntityTags.Json(AdminSubscriber.From(subscriber, time.GetUtcNow()), subscriber.Version);
                 }))
             .WithName("StatusKit.Admin.DeactivateSubscriber").Produces<AdminSubscriber>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
-        admin.MapPost("/subscribers/{subscriberId:guid}/signing-secret", (Guid subscriberId, HttpContext context, SubscriberService subscribers) =>
+        admin.MapPost("/subscribers/{subscriberId:guid}/signing-secret", (Guid subscriberId, HttpContext context, SubscriberService subscribers, TimeProvider time) =>
                 Preconditions.WriteAsync(context, ct => subscribers.GetAsync(subscriberId, ct), s => s.Version, async expected =>
                 {
                     var subscriber = await subscribers.RotateSigningSecretAsync(subscriberId, expected, context.RequestAborted);
-                    return EntityTags.Json(AdminSubscriber.From(subscriber, subscriber.SigningSecret), subscriber.Version);
+                    return EntityTags.Json(AdminSubscriber.From(subscriber, time.GetUtcNow(), subscriber.SigningSecret), subscriber.Version);
                 }))
             .WithName("StatusKit.Admin.RotateSubscriberSigningSecret").WithSummary("Replace a webhook subscriber's signing secret (shown once).")
             .Produces<AdminSubscriber>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch().ShowsSecretOnce();

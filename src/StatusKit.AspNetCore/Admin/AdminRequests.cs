@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using StatusKit.Model;
+using StatusKit.Notifications.Webhooks;
 using StatusKit.Services;
 using StatusKit.Status;
 
@@ -76,13 +77,23 @@ internal sealed record AdminPage(
     public static AdminPage From(CreatedStatusPage created) => From(created.Page) with { AccessToken = created.AccessToken };
 }
 
-/// <summary>A subscriber as the admin API shows it (never token hashes; the signing secret only when created).</summary>
+/// <summary>
+/// A subscriber as the admin API shows it (never token hashes; the signing secret only when created or rotated; the
+/// previous signing secret never, only <see cref="PreviousSigningSecretValidUntil"/>).
+/// </summary>
 internal sealed record AdminSubscriber(
     Guid Id, Guid PageId, SubscriberChannel Channel, string Destination, IReadOnlyList<Guid> ComponentIds, NotificationEvents NotifyOn,
-    bool IsVerified, bool IsActive, DateTimeOffset CreatedAt, long Version, string? SigningSecret, string? UnsubscribeToken)
+    bool IsVerified, bool IsActive, DateTimeOffset CreatedAt, long Version, string? SigningSecret, string? UnsubscribeToken,
+    DateTimeOffset? PreviousSigningSecretValidUntil)
 {
-    public static AdminSubscriber From(Subscriber s, string? signingSecret = null, string? unsubscribeToken = null) => new(
-        s.Id, s.PageId, s.Channel, s.Destination, s.ComponentIds, s.NotifyOn, s.IsVerified, s.IsActive, s.CreatedAt, s.Version, signingSecret, unsubscribeToken);
+    /// <summary>
+    /// The subscriber as shown at <paramref name="now"/>: <see cref="PreviousSigningSecretValidUntil"/> is when deliveries
+    /// stop being signed with the secret a rotation replaced, while they still are (as the webhook notifier decides:
+    /// before its expiry, and only a secret that decodes), else null.
+    /// </summary>
+    public static AdminSubscriber From(Subscriber s, DateTimeOffset now, string? signingSecret = null, string? unsubscribeToken = null) => new(
+        s.Id, s.PageId, s.Channel, s.Destination, s.ComponentIds, s.NotifyOn, s.IsVerified, s.IsActive, s.CreatedAt, s.Version, signingSecret, unsubscribeToken,
+        now < s.PreviousSigningSecretExpiresAt && WebhookSignature.IsValidSecret(s.PreviousSigningSecret) ? s.PreviousSigningSecretExpiresAt : null);
 }
 
 /// <summary>A newly generated page access token, shown once.</summary>
