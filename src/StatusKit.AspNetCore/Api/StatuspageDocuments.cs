@@ -15,7 +15,8 @@ namespace StatusKit.AspNetCore.Api;
 /// <summary>
 /// Builds the Statuspage v2 documents of a page and memoises their UTF-8 bytes per (page, document), one entry each
 /// that remembers the version and page URL it was built for, so a request for an unchanged page does no serialisation
-/// at all and the memo cannot grow with the Host header (another URL or version replaces the entry). Documents made
+/// at all and the memo cannot grow with the Host header (another URL or version replaces the entry), nor keep a deleted
+/// page's documents (<see cref="Forget"/>, told by the change feed through <see cref="Events.EventRelayService"/>). Documents made
 /// only of the snapshot take its version as ETag; those that also list resolved incidents or past windows add a hash
 /// of their ids and change times, computed without serialising.
 /// </summary>
@@ -67,6 +68,18 @@ internal sealed class StatuspageDocuments
                 return Prepared(snapshot, document, pageUrl, Tag(snapshot.Version, null), (mapper, sizeHint) => RenderFromSnapshot(snapshot, document, mapper, sizeHint));
         }
     }
+
+    /// <summary>Drops the documents of a deleted page (<see cref="Engine.StatusChangeKind.PageDeleted"/>) from the memo.</summary>
+    public void Forget(Guid pageId)
+    {
+        foreach (var document in Enum.GetValues<ApiDocument>())
+        {
+            _memo.TryRemove((pageId, document), out _);
+        }
+    }
+
+    /// <summary>Whether the memo holds any document of <paramref name="pageId"/> (for tests).</summary>
+    internal bool HoldsAnyOf(Guid pageId) => Enum.GetValues<ApiDocument>().Any(document => _memo.ContainsKey((pageId, document)));
 
     // render maps and serialises the document, given a guess of its size in bytes.
     private PreparedDocument Prepared(PageSnapshot snapshot, ApiDocument document, string pageUrl, string etag, Func<StatuspageMapper, int, byte[]> render) =>

@@ -18,11 +18,27 @@ internal sealed class EventRelay
 
     public EventRelay(IOptions<StatusPageEndpointOptions> options) => _bufferSize = options.Value.ReplayBufferSize;
 
-    /// <summary>Passes one feed event to the page's buffer and listeners.</summary>
+    /// <summary>
+    /// Passes one feed event to the page's buffer and listeners. A deleted page's listeners are woken (each stream then
+    /// finds the page gone and ends) and its buffer dropped.
+    /// </summary>
     public void Publish(StatusChanged change)
     {
         lock (_gate)
         {
+            if (change.Kind == StatusChangeKind.PageDeleted)
+            {
+                if (_pages.Remove(change.PageId, out var deleted))
+                {
+                    foreach (var listener in deleted.Listeners)
+                    {
+                        listener.Writer.TryWrite(change);
+                    }
+                }
+
+                return;
+            }
+
             var page = PageOf(change.PageId);
             if (change.Kind == StatusChangeKind.Gap)
             {

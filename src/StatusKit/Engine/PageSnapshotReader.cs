@@ -13,6 +13,7 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     private readonly IStatusStore _store;
     private readonly IStatusCache _cache;
     private readonly PageSnapshotBuilder _builder;
+    private readonly StatusChangeFeed _feed;
     private readonly TimeProvider _time;
     private readonly ILogger<PageSnapshotReader> _logger;
     private readonly TimeSpan _failSafeThrottle;
@@ -28,6 +29,7 @@ internal sealed class PageSnapshotReader : IStatusPageReader
         IStatusStore store,
         IStatusCache cache,
         PageSnapshotBuilder builder,
+        StatusChangeFeed feed,
         IOptions<StatusPagesOptions> options,
         TimeProvider time,
         ILogger<PageSnapshotReader> logger)
@@ -35,6 +37,7 @@ internal sealed class PageSnapshotReader : IStatusPageReader
         _store = store;
         _cache = cache;
         _builder = builder;
+        _feed = feed;
         _time = time;
         _logger = logger;
         _failSafeThrottle = options.Value.FailSafeThrottle;
@@ -95,7 +98,7 @@ internal sealed class PageSnapshotReader : IStatusPageReader
         var snapshot = await _builder.BuildAsync(pageId, cancellationToken);
         if (snapshot is null)
         {
-            await ForgetAsync(pageId, cancellationToken);
+            await ForgetAsync(pageId, tellEvenIfUnknown: false, cancellationToken);
             return null;
         }
 
@@ -136,7 +139,7 @@ internal sealed class PageSnapshotReader : IStatusPageReader
         // cached it: then forget it again, or a deleted page's snapshot would stay in memory (and served when stale).
         if (Interlocked.Read(ref _forgets) != forgets && await _store.GetPageAsync(pageId, cancellationToken) is null)
         {
-            await ForgetAsync(pageId, cancellationToken);
+            await ForgetAsync(pageId, tellEvenIfUnknown: false, cancellationToken);
             return null;
         }
 
@@ -152,16 +155,24 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     /// </summary>
     public IReadOnlyList<Guid> HeldPages() => [.. _lastGood.Keys];
 
-    /// <summary>Forgets a page (deleted): cache entry, stale copy, slug and the builder's copy of its components' JSON.</summary>
-    public async Task ForgetAsync(Guid pageId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Forgets a page deleted on this host: cache entry, stale copy, slug and the builder's copy of its components' JSON,
+    /// then tells the change feed (<see cref="StatusChangeKind.PageDeleted"/>), so the feed's consumers drop theirs.
+    /// </summary>
+    public Task ForgetAsync(Guid pageId, CancellationToken cancellationToken) => ForgetAsync(pageId, tellEvenIfUnknown: true, cancellationToken);
+
+    // A build that finds the page gone (deleted on another host, or an id that never was a page) tells the feed only of
+    // a page this host knew, so an unknown id read by mistake tells nothing.
+    private async Task ForgetAsync(Guid pageId, bool tellEvenIfUnknown, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _forgets);
         _loads.TryRemove(pageId, out _);
         _refreshes.TryRemove(pageId, out _);
         _builder.Forget(pageId);
-        if (_lastGood.TryRemove(pageId, out var entry))
+        var known = _lastGood.TryRemove(pageId, out var entry);
+        if (known)
         {
-            _slugs.TryRemove(new KeyValuePair<string, Guid>(entry.Snapshot.Slug, pageId));
+            _slugs.TryRemove(new KeyValuePair<string, Guid>(entry!.Snapshot.Slug, pageId));
         }
 
         try
@@ -171,6 +182,12 @@ internal sealed class PageSnapshotReader : IStatusPageReader
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.CacheFailed(_logger, "remove", pageId, ex);
+        }
+
+        // Told last, once a consumer that reads the page again finds it gone.
+        if (known || tellEvenIfUnknown)
+        {
+            _feed.Publish(new StatusChanged { Kind = StatusChangeKind.PageDeleted, PageId = pageId, Cause = "page deleted", At = _time.GetUtcNow() });
         }
     }
 

@@ -17,4 +17,11 @@ public enum StatusChangeKind
 
     /// <summary>The consumer fell behind and lost <see cref="StatusChanged.DroppedCount"/> of its oldest events.</summary>
     Gap = 2,
+
+    /// <summary>
+    /// The page was deleted: on this host, or on another host sharing the database, told through a backplane to this host
+    /// once it had served the page. No more events follow for it, and a consumer drops what it keeps for the page (a
+    /// per-page buffer, open streams, prepared documents). It may be told more than once.
+    /// </summary>
+    PageDeleted = 4,
 }

@@ -103,6 +103,34 @@ public sealed class BackplaneRelayTests
     }
 
     [Fact]
+    public async Task APageDeletedOnOneHost_IsToldAsDeletedOnTheFeedOfAnotherHostThatServedIt()
+    {
+        var hub = new BackplaneHub();
+        await using var a = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect()));
+        await using var b = new StatusKitHarness(s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton(a.Store));
+            s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect());
+        });
+        var (page, _) = await b.CreatePageAsync("Acme", ("API", "team-a", null));
+        Assert.NotNull(await b.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await a.Get<BackplaneRelay>().StartAsync(cts.Token);
+        await b.Get<BackplaneRelay>().StartAsync(cts.Token);
+        await hub.WaitForSubscribersAsync(2, cts.Token);
+        var feed = b.Get<IStatusChangeFeed>().SubscribeAsync(page.Id, cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = feed.MoveNextAsync(); // subscribes
+
+        await a.Pages.DeleteAsync(page.Id);
+
+        Assert.True(await first);
+        Assert.Equal((StatusChangeKind.PageDeleted, page.Id), (feed.Current.Kind, feed.Current.PageId));
+        await feed.DisposeAsync();
+        await a.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
+        await b.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task AChangeOfAPageThisHostNeverServed_ReachesItsFeed_WithoutAStoreRead()
     {
         var backplane = new FailingBackplane(failPublish: false, failSubscribeTimes: 0);

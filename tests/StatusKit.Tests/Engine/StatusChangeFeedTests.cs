@@ -35,6 +35,32 @@ public sealed class StatusChangeFeedTests
     }
 
     [Fact]
+    public async Task DeletingAPage_TellsTheFeedItIsGone_WhileForgettingAPageThatNeverExistedTellsNothing()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", "a", null));
+        await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var feed = kit.Get<IStatusChangeFeed>().SubscribeAsync(null, cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = feed.MoveNextAsync(); // subscribes
+
+        Assert.True(await kit.Pages.DeleteAsync(page.Id));
+        Assert.Null(await kit.Reader.GetSnapshotAsync(Guid.NewGuid(), CancellationToken.None));
+        ((StatusChangeFeed)kit.Get<IStatusChangeFeed>()).Publish(new StatusChanged { Kind = StatusChangeKind.Gap, PageId = page.Id, Cause = "end" });
+        var events = new List<StatusChanged>();
+        Assert.True(await first);
+        while (feed.Current.Cause != "end")
+        {
+            events.Add(feed.Current);
+            Assert.True(await feed.MoveNextAsync());
+        }
+
+        await feed.DisposeAsync();
+        var deleted = Assert.Single(events);
+        Assert.Equal((StatusChangeKind.PageDeleted, page.Id, kit.Clock.GetUtcNow()), (deleted.Kind, deleted.PageId, deleted.At));
+    }
+
+    [Fact]
     public async Task AGroupsStatus_IsPublishedWhenItChanges_AndNotWhenAWorseMemberHidesTheChange()
     {
         await using var kit = new StatusKitHarness();
