@@ -12,9 +12,9 @@ namespace StatusKit.AspNetCore.Access;
 /// did not exist unless the request carries its access token: <c>?access_token=</c>, <c>Authorization: Bearer</c>, or
 /// the page's cookie. Only the HTML pages turn a token from the query into that cookie (Secure, HttpOnly, SameSite=Lax,
 /// scoped to the page's path: <see cref="ResolveKeepingTokenAsync"/>); the other routes, read by feed readers, calendar
-/// apps and scripts that keep no cookies, take it for that request only (<see cref="ResolveAsync(HttpContext, string)"/>). Every answer to a
-/// request whose URL names <c>access_token</c>, a 404 too, carries <c>Referrer-Policy: no-referrer</c> and
-/// <c>Cache-Control: private, no-store</c>, so neither a <c>Referer</c> nor a shared cache keeps the URL's token.
+/// apps and scripts that keep no cookies, take it for that request only (<see cref="ResolveAsync(HttpContext, string)"/>).
+/// Every answer to a request whose URL names <c>access_token</c>, a 404 too, carries <c>Referrer-Policy: no-referrer</c>
+/// and <c>Cache-Control: private, no-store</c>, so neither a <c>Referer</c> nor a shared cache keeps the URL's token.
 /// </summary>
 /// <remarks>
 /// The cookie is Lax, not Strict: the HTML page answers <c>?access_token=</c> with a redirect to its URL without the
@@ -53,7 +53,6 @@ internal sealed class PageAccess
 
     private async ValueTask<PageSnapshot?> ResolveCoreAsync(HttpContext context, string slug, string? cookiePath)
     {
-        var fromQuery = context.Request.Query[AccessTokenQuery.Parameter].ToString();
         if (AccessTokenQuery.IsPresent(context.Request))
         {
             // The URL names a token (any, even a wrong or empty one, on any page): no link, image or redirect of the
@@ -68,6 +67,7 @@ internal sealed class PageAccess
             return snapshot;
         }
 
+        var fromQuery = context.Request.Query[AccessTokenQuery.Parameter].ToString();
         var token = PresentedToken(context);
         var page = await _pages.GetAsync(snapshot.PageId, context.RequestAborted);
         if (page is null || token is null || !StatusPageService.CanRead(page, token))
