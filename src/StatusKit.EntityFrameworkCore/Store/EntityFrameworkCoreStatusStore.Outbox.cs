@@ -71,6 +71,35 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return count;
     }
 
+    public async Task<int> RescheduleHeldNotificationsAsync(
+        IReadOnlyCollection<string> coalesceKeys,
+        DateTimeOffset heldUntil,
+        DateTimeOffset dueAt,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(coalesceKeys);
+        if (coalesceKeys.Count == 0)
+        {
+            return 0;
+        }
+
+        var keys = coalesceKeys.Distinct(StringComparer.Ordinal).ToArray();
+        var held = Instants.ToStore(heldUntil);
+        var due = Instants.ToStore(dueAt);
+        await using var session = await OpenAsync(cancellationToken);
+        return await session.Set<NotificationEntity>()
+            .Where(n => n.State == NotificationState.Pending
+                        && n.LeaseOwner == null
+                        && n.DueAt == held
+                        && n.CoalesceKey != null
+                        && keys.Contains(n.CoalesceKey))
+            .ExecuteUpdateAsync(
+                s => s
+                    .SetProperty(n => n.DueAt, due)
+                    .SetProperty(n => n.NotAfter, n => n.NotAfter != null && n.NotAfter < due ? due : n.NotAfter),
+                cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Notification>> ClaimNotificationsAsync(
         string leaseOwner,
         DateTimeOffset now,

@@ -320,6 +320,21 @@ public interface IStatusStore
     Task<int> EnqueueNotificationsAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Re-times held-back notifications: every Pending, unleased row whose <see cref="Notification.CoalesceKey"/> is one of
+    /// <paramref name="coalesceKeys"/> and whose <see cref="Notification.DueAt"/> is exactly <paramref name="heldUntil"/>
+    /// becomes due at <paramref name="dueAt"/>, and its <see cref="Notification.NotAfter"/>, when set and earlier than
+    /// that, moves to it (so a later change merged into the row is not pushed back before it). Nothing else of the row
+    /// changes, and no other row. Returns how many rows moved. This is how a component change held back until a
+    /// maintenance window's end follows the window when its end moves or it ends early
+    /// (<see cref="NotificationOptions.SuppressIncidentNotificationsDuringMaintenance"/>).
+    /// </summary>
+    Task<int> RescheduleHeldNotificationsAsync(
+        IReadOnlyCollection<string> coalesceKeys,
+        DateTimeOffset heldUntil,
+        DateTimeOffset dueAt,
+        CancellationToken cancellationToken);
+
+    /// <summary>
     /// Claims up to <paramref name="maxCount"/> Pending rows due at or before <paramref name="now"/> whose lease is
     /// absent or expired, oldest due first, setting their lease to <paramref name="leaseOwner"/> until
     /// <paramref name="leaseExpiresAt"/>. Two concurrent callers never claim the same row. No row is claimed for a

@@ -32,6 +32,38 @@ public sealed partial class InMemoryStatusStore
     }
 
     /// <inheritdoc />
+    /// <remarks>Coalesce keys are compared ordinally.</remarks>
+    public Task<int> RescheduleHeldNotificationsAsync(
+        IReadOnlyCollection<string> coalesceKeys,
+        DateTimeOffset heldUntil,
+        DateTimeOffset dueAt,
+        CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ArgumentNullException.ThrowIfNull(coalesceKeys);
+                var keys = coalesceKeys.ToHashSet(StringComparer.Ordinal);
+                var held = _notifications.Values
+                    .Where(n => n.State == NotificationState.Pending
+                                && n.LeaseOwner is null
+                                && n.DueAt == heldUntil
+                                && n.CoalesceKey is { } key
+                                && keys.Contains(key))
+                    .ToArray();
+                foreach (var row in held)
+                {
+                    _notifications[row.Id] = row with
+                    {
+                        DueAt = dueAt,
+                        NotAfter = row.NotAfter is { } notAfter && notAfter < dueAt ? dueAt : row.NotAfter,
+                    };
+                }
+
+                return held.Length;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
     /// <remarks>
     /// A lease has expired when its expiry is at or before <paramref name="now"/>. Rows due at the same time are
     /// claimed in id order. <paramref name="maxCount"/> below 1, or a lease that does not end after

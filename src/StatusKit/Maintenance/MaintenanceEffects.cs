@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Engine;
 using StatusKit.Model;
@@ -10,10 +11,11 @@ namespace StatusKit.Maintenance;
 /// before the change so the store enqueues it in the same compare-and-set (when the window notifies subscribers), and,
 /// after the change, the recompute of the covered components (when the change can move their status; the components
 /// whose start or end of maintenance the window's notice tells are not told of it again as component changes) and the
-/// refresh of the page snapshot. Settling is idempotent, so a retry after a failure is safe: the recompute starts from the
-/// store's truth.
+/// refresh of the page snapshot, and the component notices held back by the window moved to its new end
+/// (<see cref="HeldNoticeMoves"/>). Settling is idempotent, so a retry after a failure is safe: the recompute starts from
+/// the store's truth, and a held notice moves only from the end it is still held until.
 /// </summary>
-internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine, TimeProvider time)
+internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine, TimeProvider time, IOptions<NotificationOptions> notificationOptions)
 {
     /// <summary>
     /// The outbox rows of <paramref name="notice"/> about <paramref name="window"/> (as it will be stored, still at the
@@ -61,6 +63,7 @@ internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine
             await engine.RecomputeComponentsAsync(components, cause, timing, WindowTold(before, after), cancellationToken);
         }
 
+        await MoveHeldNoticesAsync(before, after, after.PageId, cancellationToken);
         await engine.RefreshPageAsync(after.PageId, cancellationToken);
     }
 
@@ -74,7 +77,37 @@ internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine
                 deleted.ComponentIds, $"maintenance '{deleted.Title}' deleted", null, deleted.ComponentIds.ToHashSet(), cancellationToken);
         }
 
+        await MoveHeldNoticesAsync(deleted, null, deleted.PageId, cancellationToken);
+
         await engine.RefreshPageAsync(deleted.PageId, cancellationToken);
+    }
+
+    /// <summary>
+    /// With <see cref="NotificationOptions.SuppressIncidentNotificationsDuringMaintenance"/>, moves the component notices
+    /// held back until the end of maintenance that this change of a window (in progress before or after it) moved: to the
+    /// new end, or to now when no window covers the component any more.
+    /// </summary>
+    private async Task MoveHeldNoticesAsync(MaintenanceWindow? before, MaintenanceWindow? after, Guid pageId, CancellationToken cancellationToken)
+    {
+        if (!notificationOptions.Value.SuppressIncidentNotificationsDuringMaintenance
+            || (before is not { State: MaintenanceState.InProgress } && after is not { State: MaintenanceState.InProgress }))
+        {
+            return;
+        }
+
+        var inProgress = await store.ListMaintenanceWindowsAsync(pageId, MaintenanceState.InProgress, cancellationToken);
+        var moves = HeldNoticeMoves.Plan(before, after, inProgress, time.GetUtcNow());
+        if (moves.Count == 0)
+        {
+            return;
+        }
+
+        var subscribers = await store.ListSubscribersAsync(pageId, cancellationToken);
+        foreach (var move in moves)
+        {
+            string[] keys = [.. move.ComponentIds.SelectMany(c => subscribers.Select(s => NotificationPlanner.CoalesceKey(s.Id, c)))];
+            await store.RescheduleHeldNotificationsAsync(keys, move.HeldUntil, move.DueAt, cancellationToken);
+        }
     }
 
     /// <summary>

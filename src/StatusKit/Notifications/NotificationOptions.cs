@@ -14,8 +14,10 @@ public sealed class NotificationOptions
 
     /// <summary>
     /// Whether incident-driven component notifications are held back for components inside an in-progress maintenance
-    /// window: such a change is due when the window's occurrence is planned to end instead of after the debounce, so an
-    /// outage still there then is told at the end, and one over by then sends nothing. Default false.
+    /// window: such a change is due when the maintenance ends instead of after the debounce, so an outage still there
+    /// then is told at the end, and one over by then sends nothing. It is held until the window's planned end, and moves
+    /// with it: to the new end when the window in progress is extended or shortened, due at once when it is completed,
+    /// cancelled or deleted early. Default false.
     /// </summary>
     public bool SuppressIncidentNotificationsDuringMaintenance { get; set; }
 

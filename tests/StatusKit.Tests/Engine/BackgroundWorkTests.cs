@@ -198,6 +198,84 @@ public sealed class BackgroundWorkTests
         Assert.Equal((ComponentStatus.UnderMaintenance, ComponentStatus.MajorOutage), (told.Content.OldStatus, told.Content.NewStatus));
     }
 
+    [Fact]
+    public async Task AnOutageHeldBackDuringMaintenance_WaitsForTheExtendedEnd_AndIsToldOnce()
+    {
+        var webhooks = new RecordingNotifier(SubscriberChannel.Webhook);
+        var (kit, page, _, window) = await HeldOutageAsync(webhooks);
+        await using var _ = kit;
+        var dispatcher = kit.Get<NotificationDispatcher>();
+        kit.Clock.Advance(TimeSpan.FromMinutes(30));
+
+        await kit.Get<MaintenanceService>().UpdateAsync(window.Id, new UpdateMaintenanceWindow { EndsAt = window.OccurrenceEndsAt.AddHours(1) });
+        kit.Clock.Advance(TimeSpan.FromMinutes(100)); // past the planned end, still inside the extended window
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+        var heldDuringExtension = webhooks.Attempts.Count;
+        kit.Clock.Advance(TimeSpan.FromMinutes(60)); // past the extended end
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+        kit.Clock.Advance(TimeSpan.FromMinutes(60));
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(0, heldDuringExtension);
+        var told = Assert.Single(webhooks.Delivered);
+        Assert.Equal((ComponentStatus.UnderMaintenance, ComponentStatus.MajorOutage), (told.Content.OldStatus, told.Content.NewStatus));
+        Assert.Equal(window.OccurrenceEndsAt.AddHours(1), Assert.Single(await OutageRowsAsync(kit, page.Id)).DueAt);
+    }
+
+    [Fact]
+    public async Task AnOutageHeldBackDuringMaintenance_IsToldWhenTheMaintenanceIsCompletedEarly_Once()
+    {
+        var webhooks = new RecordingNotifier(SubscriberChannel.Webhook);
+        var (kit, _, _, window) = await HeldOutageAsync(webhooks);
+        await using var _ = kit;
+        var dispatcher = kit.Get<NotificationDispatcher>();
+        kit.Clock.Advance(TimeSpan.FromMinutes(30));
+
+        await kit.Get<MaintenanceService>().CompleteNowAsync(window.Id);
+        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+        var toldAtCompletion = webhooks.Delivered.Count;
+        kit.Clock.Advance(TimeSpan.FromHours(2)); // past the planned end
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, toldAtCompletion);
+        var told = Assert.Single(webhooks.Delivered);
+        Assert.Equal((ComponentStatus.UnderMaintenance, ComponentStatus.MajorOutage), (told.Content.OldStatus, told.Content.NewStatus));
+    }
+
+    [Fact]
+    public async Task AnOutageHeldBackDuringMaintenance_IsHeldUntilALaterWindowOfItsComponentEnds_WhenTheFirstIsCompletedEarly()
+    {
+        var webhooks = new RecordingNotifier(SubscriberChannel.Webhook);
+        var (kit, page, api, window) = await HeldOutageAsync(webhooks);
+        await using var _ = kit;
+        var maintenance = kit.Get<MaintenanceService>();
+        var now = kit.Clock.GetUtcNow();
+        var longer = await maintenance.CreateAsync(new CreateMaintenanceWindow
+        {
+            PageId = page.Id, Title = "Network upgrade", StartsAt = now.AddMinutes(1), EndsAt = window.OccurrenceEndsAt.AddHours(1),
+            ComponentIds = [api.Id], NotifySubscribers = false,
+        });
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        await maintenance.StartNowAsync(longer.Id);
+        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+
+        await maintenance.CompleteNowAsync(window.Id);
+        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+
+        Assert.Equal(longer.OccurrenceEndsAt, Assert.Single(await OutageRowsAsync(kit, page.Id)).DueAt);
+    }
+
+    // A Critical incident opened on the API while its maintenance runs, told to nobody yet: held back until the window's end.
+    private static async Task<(StatusKitHarness Kit, StatusPage Page, Component Api, MaintenanceWindow Window)> HeldOutageAsync(INotifier webhooks)
+    {
+        var (kit, page, api) = await MaintenanceWithSubscriberAsync(suppress: true, webhooks);
+        var window = Assert.Single(await kit.Get<MaintenanceService>().ListAsync(page.Id, MaintenanceState.InProgress));
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Triggered, 1));
+        Assert.Equal(window.OccurrenceEndsAt, Assert.Single(await OutageRowsAsync(kit, page.Id)).DueAt);
+        return (kit, page, api, window);
+    }
+
     private static async Task<(StatusKitHarness Kit, StatusPage Page, Component Api)> MaintenanceWithSubscriberAsync(bool suppress, INotifier? webhooks = null)
     {
         var kit = new StatusKitHarness(services =>

@@ -1,0 +1,75 @@
+using StatusKit.Model;
+using StatusKit.Notifications;
+
+namespace StatusKit.Maintenance;
+
+/// <summary>
+/// Where the component notices held back by maintenance go when a window changes (pure). With
+/// <see cref="NotificationOptions.SuppressIncidentNotificationsDuringMaintenance"/>, a change incidents cause on a
+/// component inside a window in progress is due at the latest end of the windows in progress that cover it
+/// (<see cref="NotificationPlanner.PlanComponentChanges"/>). When a change of a window moves that end for one of its
+/// components (its end moved, it completed, was cancelled or deleted while in progress, it started, or a component
+/// joined or left it), the notices held until the old end are due at the new one, or at once when no window covers the
+/// component any more: they go out when its maintenance actually ends.
+/// </summary>
+internal static class HeldNoticeMoves
+{
+    /// <summary>The moves a change of a window from <paramref name="before"/> to <paramref name="after"/> makes.</summary>
+    /// <param name="before">The window before the change (null when it was created).</param>
+    /// <param name="after">The window after it (null when it was deleted).</param>
+    /// <param name="inProgress">The windows of its page in progress after the change (the changed window's entry is ignored).</param>
+    /// <param name="now">When the change was made: the due time of notices no window holds any more.</param>
+    public static IReadOnlyList<HeldNoticeMove> Plan(
+        MaintenanceWindow? before, MaintenanceWindow? after, IReadOnlyList<MaintenanceWindow> inProgress, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(inProgress);
+        var windowId = (before ?? after)?.Id ?? throw new ArgumentException("A change has a window before or after it.", nameof(after));
+        var components = Covered(before).Union(Covered(after)).ToArray();
+        if (components.Length == 0)
+        {
+            return [];
+        }
+
+        var moves = new Dictionary<(DateTimeOffset HeldUntil, DateTimeOffset DueAt), List<Guid>>();
+        foreach (var component in components)
+        {
+            var others = Latest(inProgress.Where(w => w.Id != windowId && w.State == MaintenanceState.InProgress && w.ComponentIds.Contains(component)).Select(w => (DateTimeOffset?)w.OccurrenceEndsAt));
+            var heldUntil = Latest([others, EndCovering(before, component)]);
+            var newEnd = Latest([others, EndCovering(after, component)]);
+            if (heldUntil is not { } held || held == newEnd || (newEnd is null && held <= now))
+            {
+                continue; // nothing held, the same end, or held notices already due
+            }
+
+            var key = (held, newEnd ?? now);
+            if (!moves.TryGetValue(key, out var list))
+            {
+                moves[key] = list = [];
+            }
+
+            list.Add(component);
+        }
+
+        return [.. moves.Select(m => new HeldNoticeMove(m.Key.HeldUntil, m.Key.DueAt, m.Value))];
+    }
+
+    private static IEnumerable<Guid> Covered(MaintenanceWindow? window) =>
+        window is { State: MaintenanceState.InProgress } ? window.ComponentIds : [];
+
+    private static DateTimeOffset? EndCovering(MaintenanceWindow? window, Guid component) =>
+        window is { State: MaintenanceState.InProgress } && window.ComponentIds.Contains(component) ? window.OccurrenceEndsAt : null;
+
+    private static DateTimeOffset? Latest(IEnumerable<DateTimeOffset?> ends)
+    {
+        DateTimeOffset? latest = null;
+        foreach (var end in ends)
+        {
+            if (end is { } e && (latest is null || e > latest))
+            {
+                latest = e;
+            }
+        }
+
+        return latest;
+    }
+}
