@@ -38,7 +38,7 @@ internal static class MaintenanceTransitions
         ArgumentNullException.ThrowIfNull(window);
         return kind switch
         {
-            MaintenanceTransitionKind.Remind => window with { ReminderSentFor = window.OccurrenceStartsAt, UpdatedAt = now },
+            MaintenanceTransitionKind.Remind => ScheduleChangeNotices.Reminded(window, schedule) with { UpdatedAt = now },
             MaintenanceTransitionKind.Start => Started(window, window.OccurrenceStartsAt, now),
             MaintenanceTransitionKind.End or MaintenanceTransitionKind.Skip => Advance(window, schedule, now),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown transition."),

@@ -8,7 +8,9 @@ namespace StatusKit.Maintenance;
 /// the schedule an occurrence they already know of. They know of a Scheduled window's current occurrence once its
 /// reminder went out (<see cref="MaintenanceWindow.ReminderSentFor"/>) or a scheduled or rescheduled notice announced it
 /// (<see cref="MaintenanceWindow.AnnouncedFor"/>); of one they never heard of there is nothing to correct. Those marks
-/// stay on an occurrence excluded after they were told it is cancelled, so bringing it back announces it again. They
+/// stay on an occurrence excluded after they were told it is cancelled, so bringing it back announces it again; one of
+/// the two fields is enough to say subscribers know of the current occurrence, so marking it keeps such a mark in the
+/// other (<see cref="Reminded"/>, <see cref="Announced"/>). They
 /// know of an InProgress window's occurrence, and when it ends, from its started notice (<see cref="StartWasAnnounced"/>);
 /// of one whose start they were not told of they hear nothing, neither a move of its end nor its completion.
 /// </summary>
@@ -158,23 +160,65 @@ internal static class ScheduleChangeNotices
     }
 
     /// <summary>
-    /// <paramref name="window"/> once a move of its current occurrence was announced at <paramref name="now"/>: marked in
-    /// <see cref="MaintenanceWindow.AnnouncedFor"/>, and in <see cref="MaintenanceWindow.ReminderSentFor"/> too when the
-    /// reminder would be due already, since the announcement says what the reminder would.
+    /// Scheduled <paramref name="window"/> once the reminder of its current occurrence went out: marked in
+    /// <see cref="MaintenanceWindow.ReminderSentFor"/>. A mark there on an occurrence its subscribers were told is
+    /// cancelled (<see cref="CancelledMark"/>) moves to <see cref="MaintenanceWindow.AnnouncedFor"/>, which the reminder
+    /// mark makes redundant for the current occurrence: with a reminder lead longer than the gap between occurrences, the
+    /// next occurrence's reminder goes out before the excluded one would have started, and bringing that one back must
+    /// still say it is back on, not that the next one moved.
     /// </summary>
-    private static MaintenanceWindow Announced(MaintenanceWindow window, TimeSpan reminderLeadTime, DateTimeOffset now) => window with
+    /// <param name="window">The window, Scheduled.</param>
+    /// <param name="schedule">Its occurrence schedule, if known (read from the window otherwise).</param>
+    public static MaintenanceWindow Reminded(MaintenanceWindow window, OccurrenceSchedule? schedule)
     {
-        AnnouncedFor = window.OccurrenceStartsAt,
-        ReminderSentFor = reminderLeadTime > TimeSpan.Zero && now >= window.OccurrenceStartsAt - reminderLeadTime
-            ? window.OccurrenceStartsAt
-            : window.ReminderSentFor == window.OccurrenceStartsAt ? null : window.ReminderSentFor,
-    };
+        ArgumentNullException.ThrowIfNull(window);
+        return window with
+        {
+            ReminderSentFor = window.OccurrenceStartsAt,
+            AnnouncedFor = CancelledMark(window, schedule) ?? window.AnnouncedFor,
+        };
+    }
+
+    /// <summary>
+    /// <paramref name="window"/> once a move of its current occurrence was announced at <paramref name="now"/>: marked in
+    /// <see cref="MaintenanceWindow.AnnouncedFor"/>, or in <see cref="MaintenanceWindow.ReminderSentFor"/> when the
+    /// reminder would be due already, since the announcement says what the reminder would (both, unless the other field
+    /// keeps a mark on an occurrence its subscribers were told is cancelled: <see cref="CancelledMark"/>).
+    /// </summary>
+    private static MaintenanceWindow Announced(MaintenanceWindow window, TimeSpan reminderLeadTime, DateTimeOffset now)
+    {
+        var cancelled = CancelledMark(window, null);
+        return reminderLeadTime > TimeSpan.Zero && now >= window.OccurrenceStartsAt - reminderLeadTime
+            ? window with { ReminderSentFor = window.OccurrenceStartsAt, AnnouncedFor = cancelled ?? window.OccurrenceStartsAt }
+            : window with
+            {
+                AnnouncedFor = window.OccurrenceStartsAt,
+                ReminderSentFor = cancelled ?? (window.ReminderSentFor == window.OccurrenceStartsAt ? null : window.ReminderSentFor),
+            };
+    }
+
+    /// <summary>
+    /// The mark of <paramref name="window"/> on an occurrence other than its current one that is excluded, which records
+    /// that its subscribers were told it is cancelled (<see cref="WereToldIsCancelled"/>); the one in
+    /// <see cref="MaintenanceWindow.AnnouncedFor"/> first. Null when there is none.
+    /// </summary>
+    private static DateTimeOffset? CancelledMark(MaintenanceWindow window, OccurrenceSchedule? schedule)
+    {
+        if (window.ExcludedOccurrences.Count == 0 || (schedule ?? OccurrenceSchedule.For(window)) is not { } occurrences)
+        {
+            return null;
+        }
+
+        bool IsCancelled(DateTimeOffset? mark) => mark is { } start && start != window.OccurrenceStartsAt && occurrences.IsExcluded(start);
+        return IsCancelled(window.AnnouncedFor) ? window.AnnouncedFor : IsCancelled(window.ReminderSentFor) ? window.ReminderSentFor : null;
+    }
 
     /// <summary>
     /// Whether the subscribers of Scheduled <paramref name="before"/> were told the occurrence starting at
-    /// <paramref name="start"/> is cancelled: it is excluded, and a mark is still on it. A mark is set only on the current
+    /// <paramref name="start"/> is cancelled: it is excluded, and a mark is still on it. A mark is set on the current
     /// occurrence, and excluding the current occurrence with a mark on it either told them it is cancelled or, without
     /// notices, took the mark off (<see cref="Forget"/>); so a mark on an excluded occurrence means they were told.
+    /// Marking a later occurrence keeps such a mark in the field it does not need (<see cref="Reminded"/>).
     /// </summary>
     private static bool WereToldIsCancelled(MaintenanceWindow before, DateTimeOffset start) =>
         before.State == MaintenanceState.Scheduled

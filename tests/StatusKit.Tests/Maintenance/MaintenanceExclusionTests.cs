@@ -171,6 +171,39 @@ public sealed class MaintenanceExclusionTests
     }
 
     [Fact]
+    public async Task UpdateAsync_BringingBackAnOccurrenceToldCancelled_AfterTheNextOnesReminderWentOut_SaysItIsBackOn_NotThatTheNextOneMoved()
+    {
+        // A reminder lead (30 h) longer than the gap between occurrences (a day): the next occurrence's reminder is due
+        // before the one excluded would have started.
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, configure: o => o.ReminderLeadTime = TimeSpan.FromHours(30));
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(Daily(page.Id, component.Id));
+        await host.RunUntilAsync(T0.AddMinutes(5)); // Monday's reminder
+        time.SetUtcNow(T0.AddMinutes(10));
+        await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { ExcludedOccurrences = [Day(5)] }); // Monday is off
+        await host.RunUntilAsync(T0.AddMinutes(15)); // Tuesday's reminder, due since Monday 04:00
+        Assert.Equal([T0.AddHours(1), T0.AddDays(1).AddHours(1)], (await host.NoticesAsync(page.Id, NotificationKind.MaintenanceReminder)).Select(StartOf).Order());
+        time.SetUtcNow(T0.AddMinutes(20));
+
+        await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { ExcludedOccurrences = [] }); // Monday is back on
+        await host.SettleAsync();
+
+        Assert.Empty(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceRescheduled));
+        var back = Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceScheduled));
+        Assert.Equal(T0.AddHours(1), back.Content.OccurrenceStartsAt);
+        Assert.Contains("will take place after all", back.Content.Body, StringComparison.Ordinal);
+
+        // Monday runs; Tuesday, whose reminder went out, is neither reminded again nor forgotten: cancelling the window
+        // after Monday's maintenance tells its subscribers Tuesday is off.
+        await host.RunUntilAsync(T0.AddHours(3));
+        Assert.Equal(2, (await host.NoticesAsync(page.Id, NotificationKind.MaintenanceReminder)).Count);
+        await host.Maintenance.CancelAsync(window.Id);
+        var cancelled = await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCancelled);
+        Assert.Equal([T0.AddHours(1), T0.AddDays(1).AddHours(1)], cancelled.Select(StartOf).Order());
+    }
+
+    [Fact]
     public async Task UpdateAsync_ExcludingAndBringingBackAnOccurrenceAgain_TellsSubscribersEachTime()
     {
         var time = new ManualTimeProvider(T0);

@@ -57,6 +57,37 @@ public sealed class ScheduleChangeNoticesTests
     }
 
     [Fact]
+    public void Remind_OfTheNextOccurrence_KeepsTheMarkOfTheOneToldIsCancelled_SoBringingItBackSaysItIsBackOn()
+    {
+        // A lead longer than a day: the second occurrence's reminder goes out before the first would have started.
+        var lead = TimeSpan.FromHours(30);
+        var excluded = Excluded(announcedFor: null, reminderSentFor: First);
+
+        var reminded = MaintenanceTransitions.Apply(excluded, MaintenanceTransitionKind.Remind, null, T0);
+        var (after, notice) = ScheduleChangeNotices.Rescheduled(reminded, BroughtBack(reminded), lead, T0.AddMinutes(5));
+
+        Assert.Equal((Second, First), (reminded.ReminderSentFor!.Value, reminded.AnnouncedFor!.Value));
+        Assert.True(ScheduleChangeNotices.SubscribersKnowOf(reminded, T0));
+        Assert.Equal((NotificationKind.MaintenanceScheduled, First, true), (notice!.Value.Kind, notice.Value.OccurrenceStartsAt, notice.Value.Reinstated));
+        Assert.Equal((First, First), (after.ReminderSentFor!.Value, after.AnnouncedFor!.Value));
+    }
+
+    [Fact]
+    public void Rescheduled_MovingTheNextOccurrence_KeepsTheMarkOfTheOneToldIsCancelled_AndItsOwnReminderStaysDue()
+    {
+        var before = Excluded(announcedFor: First, reminderSentFor: Second);
+        var moved = before with { EndsAt = First.AddHours(2), OccurrenceEndsAt = Second.AddHours(2) };
+
+        var (after, notice) = ScheduleChangeNotices.Rescheduled(before, moved, Lead, T0);
+        var (_, back) = ScheduleChangeNotices.Rescheduled(after, BroughtBack(after), Lead, T0.AddMinutes(5));
+
+        Assert.Equal(NotificationKind.MaintenanceRescheduled, notice!.Value.Kind);
+        Assert.Equal((Second, First), (after.AnnouncedFor!.Value, after.ReminderSentFor!.Value));
+        Assert.Equal(MaintenanceTransitionKind.Remind, MaintenanceTransitions.Next(after, Lead, T0)!.Value.Kind);
+        Assert.Equal((NotificationKind.MaintenanceScheduled, First, true), (back!.Value.Kind, back.Value.OccurrenceStartsAt, back.Value.Reinstated));
+    }
+
+    [Fact]
     public void Rescheduled_BringingBackAnOccurrenceNobodyWasToldOf_SaysNothing()
     {
         var excluded = Excluded(announcedFor: null, reminderSentFor: null);
