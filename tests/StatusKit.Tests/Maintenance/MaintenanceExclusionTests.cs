@@ -94,6 +94,27 @@ public sealed class MaintenanceExclusionTests
     }
 
     [Fact]
+    public async Task Scheduler_AReminderLeadLongerThanTheGap_RemindsEachOccurrenceOnce_AndNeverTheExcludedOne()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, configure: o => o.ReminderLeadTime = TimeSpan.FromHours(30));
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(Daily(page.Id, component.Id, Day(7)));
+
+        await host.RunUntilAsync(T0.AddDays(1).AddHours(12)); // Tuesday 21:00: Wednesday (excluded) and Thursday are within the lead
+        await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { ExcludedOccurrences = [Day(7), Day(9)] }); // and Friday
+        await host.RunUntilAsync(T0.AddDays(5).AddHours(3));
+
+        var reminded = (await host.NoticesAsync(page.Id, NotificationKind.MaintenanceReminder)).Select(StartOf).ToList();
+        Assert.Equal(new[] { 0, 1, 3, 5, 6 }.Select(d => T0.AddDays(d).AddHours(1)), reminded.Order());
+        Assert.Equal(
+            new[] { 0, 1, 3, 5 }.Select(d => T0.AddDays(d).AddHours(1)),
+            (await host.NoticesAsync(page.Id, NotificationKind.MaintenanceStarted)).Select(StartOf).Order());
+        var stored = (await host.Maintenance.GetAsync(window.Id))!;
+        Assert.Equal(T0.AddDays(6).AddHours(1), stored.ReminderSentFor);
+    }
+
+    [Fact]
     public async Task PageSnapshot_UpcomingMaintenance_LeavesOutTheExcludedOccurrences()
     {
         await using var host = await MaintenanceHost.StartAsync(new ManualTimeProvider(T0), configure: o => o.ReminderLeadTime = TimeSpan.Zero);
