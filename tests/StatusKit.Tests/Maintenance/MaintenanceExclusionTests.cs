@@ -100,6 +100,7 @@ public sealed class MaintenanceExclusionTests
         await using var host = await MaintenanceHost.StartAsync(time, configure: o => o.ReminderLeadTime = TimeSpan.FromHours(30));
         var (page, component) = await host.CreatePageAsync();
         var window = await host.Maintenance.CreateAsync(Daily(page.Id, component.Id, Day(7)));
+        await host.SettleAsync(); // the scheduler has planned the window: Monday's reminder is due at once
 
         await host.RunUntilAsync(T0.AddDays(1).AddHours(12)); // Tuesday 21:00: Wednesday (excluded) and Thursday are within the lead
         await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { ExcludedOccurrences = [Day(7), Day(9)] }); // and Friday
@@ -200,6 +201,7 @@ public sealed class MaintenanceExclusionTests
         await using var host = await MaintenanceHost.StartAsync(time, configure: o => o.ReminderLeadTime = TimeSpan.FromHours(30));
         var (page, component) = await host.CreatePageAsync();
         var window = await host.Maintenance.CreateAsync(Daily(page.Id, component.Id));
+        await host.SettleAsync();
         await host.RunUntilAsync(T0.AddMinutes(5)); // Monday's reminder
         time.SetUtcNow(T0.AddMinutes(10));
         await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { ExcludedOccurrences = [Day(5)] }); // Monday is off
