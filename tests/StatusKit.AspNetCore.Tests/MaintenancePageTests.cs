@@ -69,8 +69,8 @@ public sealed class MaintenancePageTests : IAsyncLifetime
         Assert.Contains("<title>Database upgrade - Acme Cloud status</title>", html, StringComparison.Ordinal);
         Assert.Contains("<h2>Database upgrade</h2><p class=\"meta\">Scheduled</p>", html, StringComparison.Ordinal);
         Assert.Contains(
-            "<p>Starts <time datetime=\"2026-01-05T13:00:00+01:00\">5 Jan 2026, 13:00 UTC+01:00</time> · ends " +
-            "<time datetime=\"2026-01-05T14:00:00+01:00\">5 Jan 2026, 14:00 UTC+01:00</time></p>",
+            "<p>Starts <time datetime=\"2026-01-05T13:00:00+01:00\">5 Jan 2026, 13:00</time> · ends " +
+            "<time datetime=\"2026-01-05T14:00:00+01:00\">14:00 UTC+01:00</time></p>",
             WebUtility.HtmlDecode(html),
             StringComparison.Ordinal);
         Assert.Contains("Affected: Database, Dashboard", html, StringComparison.Ordinal);
@@ -96,14 +96,14 @@ public sealed class MaintenancePageTests : IAsyncLifetime
 
         Assert.Contains("<p class=\"meta\">In progress</p>", inProgress, StringComparison.Ordinal);
         Assert.Contains(
-            "<p>Started <time datetime=\"2026-01-05T10:30:00+01:00\">5 Jan 2026, 10:30 UTC+01:00</time> · ends " +
-            "<time datetime=\"2026-01-05T12:00:00+01:00\">5 Jan 2026, 12:00 UTC+01:00</time></p>",
+            "<p>Started <time datetime=\"2026-01-05T10:30:00+01:00\">5 Jan 2026, 10:30</time> · ends " +
+            "<time datetime=\"2026-01-05T12:00:00+01:00\">12:00 UTC+01:00</time></p>",
             WebUtility.HtmlDecode(inProgress),
             StringComparison.Ordinal);
         Assert.Contains("<p class=\"meta\">Completed</p>", completed, StringComparison.Ordinal);
         Assert.Contains(
-            "<p>Started <time datetime=\"2026-01-05T10:30:00+01:00\">5 Jan 2026, 10:30 UTC+01:00</time> · ended " +
-            "<time datetime=\"2026-01-05T10:45:00+01:00\">5 Jan 2026, 10:45 UTC+01:00</time></p>",
+            "<p>Started <time datetime=\"2026-01-05T10:30:00+01:00\">5 Jan 2026, 10:30</time> · ended " +
+            "<time datetime=\"2026-01-05T10:45:00+01:00\">10:45 UTC+01:00</time></p>",
             WebUtility.HtmlDecode(completed),
             StringComparison.Ordinal);
         Assert.DoesNotContain(window.Id.ToString(), statusPage, StringComparison.Ordinal);
@@ -249,7 +249,7 @@ public sealed class MaintenancePageTests : IAsyncLifetime
         Assert.Contains("<h3>January 2026</h3>", past, StringComparison.Ordinal);
         Assert.Contains(
             $"<li><a href=\"/status/acme/maintenance/{completed.Id}\">Database upgrade</a> <span class=\"meta\">Completed · " +
-            "<time datetime=\"2026-01-05T10:00:00+01:00\">5 Jan 2026, 10:00 UTC+01:00</time> – <time datetime=\"2026-01-05T10:20:00+01:00\">",
+            "<time datetime=\"2026-01-05T10:00:00+01:00\">5 Jan 2026, 10:00</time> – <time datetime=\"2026-01-05T10:20:00+01:00\">10:20 UTC+01:00</time>",
             past,
             StringComparison.Ordinal);
         Assert.DoesNotContain(cancelled.Id.ToString(), past, StringComparison.Ordinal);

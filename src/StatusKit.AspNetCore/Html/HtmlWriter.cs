@@ -53,15 +53,36 @@ internal sealed class HtmlWriter
     }
 
     /// <summary>Writes a <c>&lt;time&gt;</c> element for an instant shown on the page's wall clock.</summary>
-    public HtmlWriter Time(DateTimeOffset instant, TimeZoneInfo zone)
+    public HtmlWriter Time(DateTimeOffset instant, TimeZoneInfo zone) => Time(PageTime.Local(instant, zone), "d MMM yyyy, HH:mm", withOffset: true);
+
+    /// <summary>
+    /// Writes two <c>&lt;time&gt;</c> elements, <paramref name="from"/>, <paramref name="separator"/> and
+    /// <paramref name="to"/>, on the page's wall clock. When both fall on the same local day at the same UTC offset, the
+    /// end shows only its time and the offset is written once, after it ("5 Jan 2026, 02:00 – 03:00 UTC+01:00"); the
+    /// <c>datetime</c> attributes stay complete.
+    /// </summary>
+    public HtmlWriter TimeRange(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, string separator = " – ")
     {
-        var local = PageTime.Local(instant, zone);
+        var start = PageTime.Local(from, zone);
+        var end = PageTime.Local(to, zone);
+        var sameDay = start.Date == end.Date && start.Offset == end.Offset;
+        Time(start, "d MMM yyyy, HH:mm", withOffset: !sameDay);
+        _html.Append(separator);
+        return Time(end, sameDay ? "HH:mm" : "d MMM yyyy, HH:mm", withOffset: true);
+    }
+
+    private HtmlWriter Time(DateTimeOffset local, string format, bool withOffset)
+    {
         _html.Append("<time");
         Attribute("datetime", local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
         _html.Append('>');
-        Text(local.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture));
-        _html.Append(' ');
-        Text(UtcOffsetLabel.Of(local.Offset));
+        Text(local.ToString(format, CultureInfo.InvariantCulture));
+        if (withOffset)
+        {
+            _html.Append(' ');
+            Text(UtcOffsetLabel.Of(local.Offset));
+        }
+
         _html.Append("</time>");
         return this;
     }

@@ -81,7 +81,7 @@ internal sealed class PageRenderer
                 MaintenanceState.Completed => ("Started ", " · ended "),
                 _ => ("Was planned from ", " to "),
             };
-            html.Raw("</p><p>").Raw(from).Time(window.OccurrenceStartsAt, zone).Raw(to).Time(window.OccurrenceEndsAt, zone).Raw("</p>");
+            html.Raw("</p><p>").Raw(from).TimeRange(window.OccurrenceStartsAt, window.OccurrenceEndsAt, zone, to).Raw("</p>");
             if (componentNames.Count > 0)
             {
                 html.Raw("<p class=\"meta\">").Text("Affected: " + string.Join(", ", componentNames)).Raw("</p>");
@@ -105,7 +105,7 @@ internal sealed class PageRenderer
                     html.Raw("<h3>Next occurrences</h3><ul class=\"occurrences\">");
                     foreach (var occurrence in following)
                     {
-                        html.Raw("<li>").Time(occurrence.StartsAt, zone).Raw(" – ").Time(occurrence.EndsAt, zone).Raw("</li>");
+                        html.Raw("<li>").TimeRange(occurrence.StartsAt, occurrence.EndsAt, zone).Raw("</li>");
                     }
 
                     html.Raw("</ul>");
@@ -140,10 +140,14 @@ internal sealed class PageRenderer
                 foreach (var incident in month)
                 {
                     html.Raw("<li><a").Attribute("href", PagePaths.Incident(pagePath, incident.Id)).Raw(">").Text(incident.Title).Raw("</a> <span class=\"meta\">")
-                        .Text($"{StatuspageMapper.Impact(incident.Severity)} · {StateName(incident.State)} · ").Time(incident.CreatedAt, zone);
+                        .Text($"{StatuspageMapper.Impact(incident.Severity)} · {StateName(incident.State)} · ");
                     if (incident.ResolvedAt is { } resolved)
                     {
-                        html.Raw(" – ").Time(resolved, zone);
+                        html.TimeRange(incident.CreatedAt, resolved, zone);
+                    }
+                    else
+                    {
+                        html.Time(incident.CreatedAt, zone);
                     }
 
                     html.Raw("</span></li>");
@@ -185,7 +189,7 @@ internal sealed class PageRenderer
             foreach (var window in month)
             {
                 html.Raw("<li><a").Attribute("href", PagePaths.Maintenance(pagePath, window.Id)).Raw(">").Text(window.Title).Raw("</a> <span class=\"meta\">")
-                    .Text(MaintenanceStateName(window.State)).Raw(" · ").Time(window.OccurrenceStartsAt, zone).Raw(" – ").Time(window.OccurrenceEndsAt, zone)
+                    .Text(MaintenanceStateName(window.State)).Raw(" · ").TimeRange(window.OccurrenceStartsAt, window.OccurrenceEndsAt, zone)
                     .Raw("</span></li>");
             }
 
@@ -402,7 +406,7 @@ internal sealed class PageRenderer
             html.Raw("<article class=\"incident maintenance\"").Attribute("id", anchor).Raw(">")
                 .Raw("<h3><a").Attribute("href", PagePaths.Maintenance(pagePath, occurrence.WindowId)).Raw(">").Text(occurrence.Title).Raw("</a></h3><p class=\"meta\">")
                 .Text(MaintenanceStateName(occurrence.State)).Raw(": ")
-                .Time(occurrence.StartsAt, zone).Raw(" – ").Time(occurrence.EndsAt, zone);
+                .TimeRange(occurrence.StartsAt, occurrence.EndsAt, zone);
             if (occurrence.Recurrence is not null)
             {
                 html.Raw(" · recurring");
