@@ -46,6 +46,18 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task RescheduleHeldNotifications_KeysOfTenThousandSubscribersOnFourComponents_MovesTheirHeldRows()
+    {
+        var page = await AddPageAsync();
+        var held = await EnqueueAsync(TestData.Notification(page.Id, dueAt: TestData.At(60), coalesceKey: "k-last", notAfter: TestData.At(60)));
+        string[] keys = [.. Enumerable.Range(0, 40_000).Select(_ => $"component|{Guid.NewGuid():N}|{Guid.NewGuid():N}"), "k-last"];
+
+        Assert.Equal(1, await Store.RescheduleHeldNotificationsAsync(keys, TestData.At(60), TestData.At(20), None));
+
+        Assert.Equal(TestData.At(20), (await Store.GetNotificationAsync(held.Id, None))!.DueAt);
+    }
+
+    [Fact]
     public async Task RescheduleHeldNotifications_NoKeys_MovesNothing()
     {
         var page = await AddPageAsync();

@@ -326,7 +326,9 @@ public interface IStatusStore
     /// that, moves to it (so a later change merged into the row is not pushed back before it). Nothing else of the row
     /// changes, and no other row. Returns how many rows moved. This is how a component change held back until a
     /// maintenance window's end follows the window when its end moves or it ends early
-    /// (<see cref="NotificationOptions.SuppressIncidentNotificationsDuringMaintenance"/>).
+    /// (<see cref="NotificationOptions.SuppressIncidentNotificationsDuringMaintenance"/>). <paramref name="coalesceKeys"/>
+    /// holds one key per subscriber of the page and component of the window, so tens of thousands on a large page: take
+    /// them as one list, not as one query parameter each.
     /// </summary>
     Task<int> RescheduleHeldNotificationsAsync(
         IReadOnlyCollection<string> coalesceKeys,
