@@ -16,16 +16,22 @@ internal static class MaintenanceOccurrences
     /// recurrence, as Scheduled. Nothing for a Completed or Cancelled window.
     /// </summary>
     public static IEnumerable<MaintenanceOccurrence> Between(MaintenanceWindow window, DateTimeOffset now, DateTimeOffset until) =>
-        From(window, now).TakeWhile(o => o.State == MaintenanceState.InProgress || o.StartsAt < until).Take(MaxPerWindow);
+        Occurrences(window, now, until, MaxPerWindow);
 
     /// <summary>
     /// Every occurrence of <paramref name="window"/> from its current (or next) one as stored, in order and lazily: then
     /// — for a recurring window — the following occurrences from its recurrence that end after <paramref name="now"/>,
     /// as Scheduled (endless for a recurrence without COUNT or UNTIL). Nothing for a Completed or Cancelled window.
     /// </summary>
-    public static IEnumerable<MaintenanceOccurrence> From(MaintenanceWindow window, DateTimeOffset now)
+    public static IEnumerable<MaintenanceOccurrence> From(MaintenanceWindow window, DateTimeOffset now) =>
+        Occurrences(window, now, DateTimeOffset.MaxValue, int.MaxValue);
+
+    // One iterator for both, with no LINQ over it: Between runs for every window of every snapshot build.
+    private static IEnumerable<MaintenanceOccurrence> Occurrences(MaintenanceWindow window, DateTimeOffset now, DateTimeOffset until, int max)
     {
-        if (window.State is not (MaintenanceState.Scheduled or MaintenanceState.InProgress))
+        if (max <= 0
+            || window.State is not (MaintenanceState.Scheduled or MaintenanceState.InProgress)
+            || (window.State != MaintenanceState.InProgress && window.OccurrenceStartsAt >= until))
         {
             yield break;
         }
@@ -37,7 +43,7 @@ internal static class MaintenanceOccurrences
         }
 
         var next = schedule.NextAfter(window.OccurrenceStartsAt, window.OccurrenceEndsAt, now);
-        while (next is { } occurrence)
+        for (var shown = 1; shown < max && next is { } occurrence && occurrence.StartsAt < until; shown++)
         {
             yield return Occurrence(window, occurrence.StartsAt, occurrence.EndsAt, MaintenanceState.Scheduled);
             next = schedule.NextAfter(occurrence.StartsAt, occurrence.EndsAt, now);
