@@ -116,10 +116,9 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         await SaveAsync(session, "page", null, cancellationToken);
     }
 
-    /// <remarks>Compare-and-set on the version (<see cref="AdvanceVersion{T}"/>).</remarks>
     /// <remarks>
-    /// One transaction: the fields' <c>UPDATE … WHERE id = @id AND version = @expected</c>, leaving the time alone, then
-    /// the time's own conditional <c>UPDATE</c> as <see cref="TouchPageAsync"/> makes it (so a touch of another host
+    /// Compare-and-set on the version (<see cref="AdvanceVersion{T}"/>). One transaction: the fields'
+    /// <c>UPDATE … WHERE id = @id AND version = @expected</c>, leaving the time alone, then the time's own conditional <c>UPDATE</c> as <see cref="TouchPageAsync"/> makes it (so a touch of another host
     /// that lands between the read and the write is never undone), then the time as stored.
     /// </remarks>
     public async Task<StatusPage> UpdatePageAsync(StatusPage page, CancellationToken cancellationToken)
