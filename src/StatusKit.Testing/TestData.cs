@@ -233,6 +233,7 @@ public static class TestData
         NewStatus = ComponentStatus.MajorOutage,
         StatusIncidentId = Guid.NewGuid(),
         MaintenanceWindowId = Guid.NewGuid(),
+        MaintenanceWindowDeleted = true,
         OccurrenceStartsAt = At(60),
         OccurrenceEndsAt = At(120),
         PreviousOccurrenceStartsAt = At(30),

@@ -38,7 +38,7 @@ internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine
 
         var subscribers = await store.ListSubscribersAsync(page.Id, cancellationToken);
         return MaintenanceNotices.Plan(
-            page, window, n.Kind, n.OccurrenceStartsAt, n.OccurrenceEndsAt, subscribers, time.GetUtcNow(), n.Previous, n.OnlyThisOccurrence, n.Reinstated);
+            page, window, n.Kind, n.OccurrenceStartsAt, n.OccurrenceEndsAt, subscribers, time.GetUtcNow(), n.Previous, n.OnlyThisOccurrence, n.Reinstated, n.WindowDeleted);
     }
 
     /// <summary>Settles the change from <paramref name="before"/> to <paramref name="after"/>.</summary>

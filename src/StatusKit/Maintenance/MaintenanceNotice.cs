@@ -12,10 +12,15 @@ namespace StatusKit.Maintenance;
 /// For a scheduled notice: the occurrence subscribers were told is cancelled (it was excluded) is back, and takes place
 /// after all.
 /// </param>
+/// <param name="WindowDeleted">
+/// The notice is sent as the window is deleted: its page is gone when the notice goes out, so it links to the status page
+/// (<see cref="NotificationContent.MaintenanceWindowDeleted"/>).
+/// </param>
 internal readonly record struct MaintenanceNotice(
     NotificationKind Kind,
     DateTimeOffset OccurrenceStartsAt,
     DateTimeOffset OccurrenceEndsAt,
     OccurrenceSpan? Previous = null,
     bool OnlyThisOccurrence = false,
-    bool Reinstated = false);
+    bool Reinstated = false,
+    bool WindowDeleted = false);

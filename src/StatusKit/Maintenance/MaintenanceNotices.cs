@@ -25,7 +25,8 @@ internal static class MaintenanceNotices
         DateTimeOffset now,
         OccurrenceSpan? previous = null,
         bool onlyThisOccurrence = false,
-        bool reinstated = false)
+        bool reinstated = false,
+        bool windowDeleted = false)
     {
         var (verb, headline) = kind switch
         {
@@ -96,6 +97,7 @@ internal static class MaintenanceNotices
             OccurrenceEndsAt = occurrenceEndsAt,
             PreviousOccurrenceStartsAt = previous?.StartsAt,
             PreviousOccurrenceEndsAt = previous?.EndsAt,
+            MaintenanceWindowDeleted = windowDeleted,
             OccurredAt = now,
         };
         var stem = DeduplicationStem(window.Id, occurrenceStartsAt, verb);

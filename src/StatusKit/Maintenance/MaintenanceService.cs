@@ -205,8 +205,9 @@ public sealed class MaintenanceService
     /// <summary>
     /// Deletes a window. One in progress gives its components back (they are recomputed) and its subscribers are told
     /// it completed now (when they were told it started); those of a Scheduled one are told it is cancelled when they were already reminded of its current
-    /// occurrence (as <see cref="CancelAsync(Guid, CancellationToken)"/>). The notice is stored with the delete. False when
-    /// it did not exist.
+    /// occurrence (as <see cref="CancelAsync(Guid, CancellationToken)"/>). The notice is stored with the delete, marked as
+    /// its deletion's (<see cref="NotificationContent.MaintenanceWindowDeleted"/>: it links to the status
+    /// page, the window's own being gone). False when it did not exist.
     /// </summary>
     public Task<bool> DeleteAsync(Guid windowId, CancellationToken cancellationToken = default) =>
         DeleteAsync(windowId, null, cancellationToken);
@@ -234,7 +235,7 @@ public sealed class MaintenanceService
 
         OptimisticEdit.RequireVersion("maintenance window", windowId, expectedVersion, window.Version);
         var now = _time.GetUtcNow();
-        var notices = await _effects.PlanNoticeAsync(window, ScheduleChangeNotices.TakenOff(window, now), cancellationToken);
+        var notices = await _effects.PlanNoticeAsync(window, ScheduleChangeNotices.Deleted(window, now), cancellationToken);
         await _store.BeforeRemovalAsync(window.PageId, now, window.UpdatedAt, cancellationToken);
         if (!await _store.DeleteMaintenanceWindowAsync(windowId, window.Version, notices, cancellationToken))
         {

@@ -262,4 +262,12 @@ internal static class ScheduleChangeNotices
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The notice of <paramref name="window"/> deleted at <paramref name="now"/>: the one it gets taken off the schedule
+    /// (<see cref="TakenOff"/>), marked as its deletion's (<see cref="MaintenanceNotice.WindowDeleted"/>): the window's
+    /// page is gone when the notice goes out, and the dispatcher links to the status page without reading the store.
+    /// </summary>
+    public static MaintenanceNotice? Deleted(MaintenanceWindow window, DateTimeOffset now) =>
+        TakenOff(window, now) is { } notice ? notice with { WindowDeleted = true } : null;
 }

@@ -42,6 +42,12 @@ public sealed record NotificationContent
     /// <summary>The maintenance window, for maintenance notices.</summary>
     public Guid? MaintenanceWindowId { get; init; }
 
+    /// <summary>
+    /// Set on the maintenance notice sent as its window is deleted (the cancellation of a Scheduled window, the completion
+    /// of one in progress): the window's own page is gone by the time it goes out, so it links to the status page.
+    /// </summary>
+    public bool MaintenanceWindowDeleted { get; init; }
+
     /// <summary>The start of the occurrence a maintenance notice is about (for a rescheduled notice, its new start).</summary>
     public DateTimeOffset? OccurrenceStartsAt { get; init; }
 
@@ -55,8 +61,9 @@ public sealed record NotificationContent
     public DateTimeOffset? PreviousOccurrenceEndsAt { get; init; }
 
     /// <summary>
-    /// A link for the reader: the page (for a status incident or a maintenance window, its own page), or the verification link for
-    /// <see cref="NotificationKind.SubscriptionVerification"/>.
+    /// A link for the reader: the page (for a status incident or a maintenance window, its own page, unless it was deleted
+    /// before the notice went out), or the verification link for <see cref="NotificationKind.SubscriptionVerification"/>.
+    /// But for the verification link, set by the dispatcher as it sends the notice.
     /// </summary>
     public string? Link { get; init; }
 

@@ -223,6 +223,7 @@ public sealed class MaintenanceServiceTests
 
         var notice = Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCompleted));
         Assert.Equal(window.Id, notice.Content.MaintenanceWindowId);
+        Assert.True(notice.Content.MaintenanceWindowDeleted); // its page is gone when it goes out
         Assert.EndsWith(PageClock.Range(T0.AddHours(1), T0.AddMinutes(90), page.TimeZoneId), notice.Content.Body, StringComparison.Ordinal);
         Assert.Equal(0, control.Calls(nameof(IStatusStore.EnqueueNotificationsAsync)));
     }
@@ -250,6 +251,7 @@ public sealed class MaintenanceServiceTests
         Assert.DoesNotContain(notices, n => n.SubscriberId == webOnly.Id);
         var notice = notices[0];
         Assert.Equal(window.Id, notice.Content.MaintenanceWindowId);
+        Assert.False(notice.Content.MaintenanceWindowDeleted); // a cancelled window keeps its page
         Assert.Equal($"[{page.Name}] Maintenance cancelled: {window.Title}", notice.Content.Subject);
         Assert.EndsWith(PageClock.Range(T0.AddHours(1), T0.AddHours(2), page.TimeZoneId), notice.Content.Body, StringComparison.Ordinal);
         Assert.StartsWith($"maintenance|{window.Id:N}|{T0.AddHours(1).UtcTicks}|cancelled|", notice.DeduplicationKey, StringComparison.Ordinal);
@@ -274,6 +276,7 @@ public sealed class MaintenanceServiceTests
 
         var notice = Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCancelled));
         Assert.Equal(window.Id, notice.Content.MaintenanceWindowId);
+        Assert.True(notice.Content.MaintenanceWindowDeleted); // its page is gone when it goes out
         Assert.EndsWith(PageClock.Range(T0.AddHours(1), T0.AddHours(2), page.TimeZoneId), notice.Content.Body, StringComparison.Ordinal);
         Assert.Equal(0, control.Calls(nameof(IStatusStore.EnqueueNotificationsAsync)));
     }
