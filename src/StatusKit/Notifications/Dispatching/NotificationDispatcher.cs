@@ -26,6 +26,7 @@ public sealed class NotificationDispatcher : BackgroundService
     private readonly ILogger _logger;
     private readonly DispatchResilience _resilience;
     private readonly SubscriberDelivery _delivery;
+    private readonly SubscriberLinks _links;
 
     internal NotificationDispatcher(
         IStatusStore store,
@@ -46,6 +47,7 @@ public sealed class NotificationDispatcher : BackgroundService
         _resilience = new DispatchResilience(_options, time, logger);
         var retries = new RetrySchedule(_options.RetryDelays, _options.RetryJitter, random ?? Random.Shared);
         var sender = new NotificationSender(notifiers, _resilience, logger);
+        _links = links;
         _delivery = new SubscriberDelivery(store, sender, retries, _resilience, links, _options, time, LeaseOwner, logger);
     }
 
@@ -76,12 +78,13 @@ public sealed class NotificationDispatcher : BackgroundService
             .Select(g => (IReadOnlyList<Notification>)[.. g.OrderBy(n => n.DueAt).ThenBy(n => n.Id)])
             .ToArray();
         var processed = 0;
+        var readerLinks = new ReaderLinks(_store, _links, _resilience);
 
         // Not cancelled itself: every group runs to the end so that each claimed row is completed or released.
         await Parallel.ForEachAsync(
             bySubscriber,
             new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency },
-            async (rows, _) => Interlocked.Add(ref processed, await _delivery.ProcessAsync(rows, cancellationToken)));
+            async (rows, _) => Interlocked.Add(ref processed, await _delivery.ProcessAsync(rows, readerLinks, cancellationToken)));
 
         cancellationToken.ThrowIfCancellationRequested();
         return processed;

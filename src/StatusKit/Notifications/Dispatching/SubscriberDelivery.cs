@@ -45,10 +45,13 @@ internal sealed class SubscriberDelivery
         _logger = logger;
     }
 
-    /// <summary>Processes <paramref name="rows"/> (all of one subscriber) and returns how many got an outcome.</summary>
-    public async Task<int> ProcessAsync(IReadOnlyList<Notification> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Processes <paramref name="rows"/> (all of one subscriber) and returns how many got an outcome; the reader's links
+    /// come from <paramref name="readerLinks"/>, shared by every subscriber of the dispatch pass.
+    /// </summary>
+    public async Task<int> ProcessAsync(IReadOnlyList<Notification> rows, ReaderLinks readerLinks, CancellationToken cancellationToken)
     {
-        var pass = new Pass(rows);
+        var pass = new Pass(rows, readerLinks);
         try
         {
             await ProcessCoreAsync(pass, cancellationToken);
@@ -232,8 +235,8 @@ internal sealed class SubscriberDelivery
 
         var attempt = attempts + 1;
         // Every message but the verification (whose link is its confirmation link) points the reader at the page, or,
-        // for a status incident or a maintenance window, at its own page.
-        if (content.Link is null && content.Kind != NotificationKind.SubscriptionVerification && await ReaderLinkAsync(content, cancellationToken) is { } page)
+        // for a status incident or a maintenance window that still exists, at its own page.
+        if (content.Link is null && content.Kind != NotificationKind.SubscriptionVerification && await pass.ReaderLinks.ForAsync(content, cancellationToken) is { } page)
         {
             content = content with { Link = page.AbsoluteUri };
         }
@@ -269,23 +272,6 @@ internal sealed class SubscriberDelivery
                 await CompleteAsync(pass, rows, NotificationState.DeadLettered, attempt, result.Error, nextAttemptAt: null);
                 return subscriber;
         }
-    }
-
-    // A deleted window's page is gone (its notice, told as the window is deleted, is sent after it): the status page then.
-    private async Task<Uri?> ReaderLinkAsync(NotificationContent content, CancellationToken cancellationToken)
-    {
-        if (content.StatusIncidentId is { } incident)
-        {
-            return _links.IncidentUrl(content.PageSlug, incident);
-        }
-
-        if (content.MaintenanceWindowId is { } windowId && _links.MaintenanceUrl(content.PageSlug, windowId) is { } windowPage
-            && await Store(ct => _store.GetMaintenanceWindowAsync(windowId, ct), cancellationToken) is not null)
-        {
-            return windowPage;
-        }
-
-        return _links.PageUrl(content.PageSlug);
     }
 
     /// <summary>
@@ -390,12 +376,15 @@ internal sealed class SubscriberDelivery
         _resilience.Store.ExecuteAsync(async ct => await call(ct), cancellationToken);
 
     /// <summary>The rows of one subscriber in one pass and what became of them.</summary>
-    private sealed class Pass(IReadOnlyList<Notification> rows)
+    private sealed class Pass(IReadOnlyList<Notification> rows, ReaderLinks readerLinks)
     {
         private readonly HashSet<Guid> _settled = [];
         private readonly Dictionary<string, Notification> _lastDelivered = new(StringComparer.Ordinal);
 
         public IReadOnlyList<Notification> Rows { get; } = rows;
+
+        /// <summary>The reader's links of the dispatch pass.</summary>
+        public ReaderLinks ReaderLinks { get; } = readerLinks;
 
         public int Processed { get; set; }
 

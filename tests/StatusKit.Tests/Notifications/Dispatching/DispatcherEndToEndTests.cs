@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StatusKit.Abstractions;
 using StatusKit.Engine;
+using StatusKit.InMemory;
 using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Notifications;
@@ -108,13 +109,153 @@ public sealed class DispatcherEndToEndTests
         clock.Advance(TimeSpan.FromMinutes(10));
         await dispatcher.RunOnceAsync(ct);
 
+        // The two scheduled notices are due at once and go out in either order.
         Assert.Equal(
-            [
+            new[]
+            {
                 (NotificationKind.MaintenanceScheduled, kept.Id, $"https://status.example.com/status/acme/maintenance/{kept.Id}"),
                 (NotificationKind.MaintenanceScheduled, dropped.Id, $"https://status.example.com/status/acme/maintenance/{dropped.Id}"),
                 (NotificationKind.MaintenanceCancelled, dropped.Id, "https://status.example.com/status/acme"),
-            ],
-            email.Delivered.Select(m => (m.Content.Kind, m.Content.MaintenanceWindowId!.Value, m.Content.Link!)));
+            }.Order(),
+            email.Delivered.Select(m => (m.Content.Kind, m.Content.MaintenanceWindowId!.Value, m.Content.Link!)).Order());
+    }
+
+    [Fact]
+    public async Task AMaintenanceNoticeToManySubscribers_ReadsItsWindowOncePerDispatchPass_NotOncePerSubscriber()
+    {
+        var (store, control) = InterceptingStatusStore.Wrap(new InMemoryStatusStore());
+        var (provider, clock, email, page, component) = await WireAsync(WithLinks, store);
+        var ct = CancellationToken.None;
+        await SubscribeMoreAsync(provider, page, 4);
+        var start = clock.GetUtcNow().AddDays(2);
+        var window = await provider.GetRequiredService<MaintenanceService>().CreateAsync(new CreateMaintenanceWindow
+        {
+            PageId = page.Id, Title = "Database upgrade", StartsAt = start, EndsAt = start.AddHours(1), ComponentIds = [component.Id],
+        }, ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var readsBefore = control.Calls(nameof(IStatusStore.GetMaintenanceWindowAsync));
+
+        Assert.Equal(5, await provider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(ct));
+
+        Assert.Equal(1, control.Calls(nameof(IStatusStore.GetMaintenanceWindowAsync)) - readsBefore);
+        Assert.Equal(5, email.Delivered.Count);
+        Assert.All(email.Delivered, m => Assert.Equal($"https://status.example.com/status/acme/maintenance/{window.Id}", m.Content.Link));
+    }
+
+    [Fact]
+    public async Task TheNoticeOfAWindowsDeletion_LinksToTheStatusPage_WithoutReadingTheWindow()
+    {
+        var (store, control) = InterceptingStatusStore.Wrap(new InMemoryStatusStore());
+        var (provider, clock, email, page, component) = await WireAsync(WithLinks, store);
+        var ct = CancellationToken.None;
+        var dispatcher = provider.GetRequiredService<NotificationDispatcher>();
+        var maintenance = provider.GetRequiredService<MaintenanceService>();
+        await SubscribeMoreAsync(provider, page, 2);
+        var start = clock.GetUtcNow().AddDays(2);
+        var window = await maintenance.CreateAsync(new CreateMaintenanceWindow
+        {
+            PageId = page.Id, Title = "Database upgrade", StartsAt = start, EndsAt = start.AddHours(1), ComponentIds = [component.Id],
+        }, ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await dispatcher.RunOnceAsync(ct);
+        await maintenance.DeleteAsync(window.Id, ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var readsBefore = control.Calls(nameof(IStatusStore.GetMaintenanceWindowAsync));
+
+        Assert.Equal(3, await dispatcher.RunOnceAsync(ct));
+
+        Assert.Equal(0, control.Calls(nameof(IStatusStore.GetMaintenanceWindowAsync)) - readsBefore);
+        var cancelled = email.Delivered.Where(m => m.Content.Kind == NotificationKind.MaintenanceCancelled).ToArray();
+        Assert.Equal(3, cancelled.Length);
+        Assert.All(cancelled, m => Assert.Equal("https://status.example.com/status/acme", m.Content.Link));
+    }
+
+    [Fact]
+    public async Task NoticesOfAWindowCancelledAndThenDeletedBeforeTheyWentOut_LinkToTheStatusPage()
+    {
+        var (provider, clock, email, page, component) = await WireAsync(WithLinks);
+        var ct = CancellationToken.None;
+        var maintenance = provider.GetRequiredService<MaintenanceService>();
+        var start = clock.GetUtcNow().AddDays(2);
+        var window = await maintenance.CreateAsync(new CreateMaintenanceWindow
+        {
+            PageId = page.Id, Title = "Database upgrade", StartsAt = start, EndsAt = start.AddHours(1), ComponentIds = [component.Id],
+        }, ct);
+        await maintenance.CancelAsync(window.Id, ct);
+        await maintenance.DeleteAsync(window.Id, ct); // a cancelled window's deletion tells nothing more
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await provider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(ct);
+
+        Assert.Equal(
+            new[]
+            {
+                (NotificationKind.MaintenanceScheduled, "https://status.example.com/status/acme"),
+                (NotificationKind.MaintenanceCancelled, "https://status.example.com/status/acme"),
+            }.Order(),
+            email.Delivered.Select(m => (m.Content.Kind, m.Content.Link!)).Order());
+    }
+
+    [Fact]
+    public async Task AFailedReadOfTheWindow_FailsOnlyTheSubscriberThatMadeIt_TheNextOneReadsAgain()
+    {
+        var (store, control) = InterceptingStatusStore.Wrap(new InMemoryStatusStore());
+        var (provider, clock, email, page, component) = await WireAsync(WithLinks, store, n => n.MaxConcurrency = 1);
+        var ct = CancellationToken.None;
+        var dispatcher = provider.GetRequiredService<NotificationDispatcher>();
+        await SubscribeMoreAsync(provider, page, 1);
+        var start = clock.GetUtcNow().AddDays(2);
+        var window = await provider.GetRequiredService<MaintenanceService>().CreateAsync(new CreateMaintenanceWindow
+        {
+            PageId = page.Id, Title = "Database upgrade", StartsAt = start, EndsAt = start.AddHours(1), ComponentIds = [component.Id],
+        }, ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var readsBefore = control.Calls(nameof(IStatusStore.GetMaintenanceWindowAsync));
+        var failures = 1;
+        control.Before = (method, _) => method == nameof(IStatusStore.GetMaintenanceWindowAsync) && Interlocked.Decrement(ref failures) == 0
+            ? throw new InvalidOperationException("the store is down")
+            : null;
+
+        await dispatcher.RunOnceAsync(ct);
+
+        Assert.Equal(2, control.Calls(nameof(IStatusStore.GetMaintenanceWindowAsync)) - readsBefore);
+        Assert.Single(email.Delivered);
+        await dispatcher.RunOnceAsync(ct); // the failed subscriber's row was released, and goes out now
+        Assert.Equal(2, email.Delivered.Count);
+        Assert.All(email.Delivered, m => Assert.Equal($"https://status.example.com/status/acme/maintenance/{window.Id}", m.Content.Link));
+    }
+
+    [Fact]
+    public async Task AnIncidentNoticeToManySubscribers_ReadsItsIncidentOncePerDispatchPass_AndLinksToTheStatusPageOnceTheIncidentIsDeleted()
+    {
+        var (store, control) = InterceptingStatusStore.Wrap(new InMemoryStatusStore());
+        var (provider, clock, email, page, component) = await WireAsync(WithLinks, store);
+        var ct = CancellationToken.None;
+        var dispatcher = provider.GetRequiredService<NotificationDispatcher>();
+        var incidents = provider.GetRequiredService<StatusIncidentService>();
+        await SubscribeMoreAsync(provider, page, 2);
+        var kept = await incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "API errors", Message = "We are investigating.", ComponentIds = [component.Id],
+        }, ct);
+        var deleted = await incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "Created by mistake", Message = "We are investigating.", ComponentIds = [component.Id],
+        }, ct);
+        Assert.True(await incidents.DeleteAsync(deleted.Id, ct));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var readsBefore = control.Calls(nameof(IStatusStore.GetStatusIncidentAsync));
+
+        await dispatcher.RunOnceAsync(ct);
+
+        Assert.Equal(2, control.Calls(nameof(IStatusStore.GetStatusIncidentAsync)) - readsBefore);
+        var created = email.Delivered.Where(m => m.Content.Kind == NotificationKind.StatusIncidentCreated).ToArray();
+        Assert.Equal(6, created.Length);
+        Assert.All(
+            created,
+            m => Assert.Equal(
+                m.Content.StatusIncidentId == kept.Id ? $"https://status.example.com/status/acme/incidents/{kept.Id}" : "https://status.example.com/status/acme",
+                m.Content.Link));
     }
 
     [Fact]
@@ -198,12 +339,40 @@ public sealed class DispatcherEndToEndTests
         Assert.Equal(ComponentStatus.Operational, (await provider.GetRequiredService<ComponentService>().GetAsync(component.Id, ct))!.Status);
     }
 
+    private static void WithLinks(StatusKit.Configuration.StatusPagesOptions options)
+    {
+        options.PublicBaseAddress = new Uri("https://status.example.com/status");
+        options.LinkSigningKey = Convert.ToBase64String(new byte[32]);
+    }
+
+    /// <summary>Adds <paramref name="count"/> more verified email subscribers of every component and event.</summary>
+    private static async Task SubscribeMoreAsync(ServiceProvider provider, StatusPage page, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await provider.GetRequiredService<SubscriberService>().SubscribeAsync(
+                new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = $"ops{i}@example.com", PreVerified = true });
+        }
+    }
+
     private static async Task<(ServiceProvider Provider, ManualTimeProvider Clock, RecordingNotifier Email, StatusPage Page, Component Component)> WireAsync(
-        Action<StatusKit.Configuration.StatusPagesOptions>? configure = null)
+        Action<StatusKit.Configuration.StatusPagesOptions>? configure = null,
+        IStatusStore? store = null,
+        Action<NotificationOptions>? notifications = null)
     {
         var clock = new ManualTimeProvider();
         var email = new RecordingNotifier(SubscriberChannel.Email);
         var services = new ServiceCollection().AddLogging();
+        if (store is not null)
+        {
+            services.AddSingleton(store); // registered first, so AddStatusPages keeps it
+        }
+
+        if (notifications is not null)
+        {
+            services.Configure(notifications);
+        }
+
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<INotifier>(email);
         services.AddStatusPages(configure);
