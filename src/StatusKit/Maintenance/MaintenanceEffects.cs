@@ -105,7 +105,12 @@ internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine
         var subscribers = await store.ListSubscribersAsync(pageId, cancellationToken);
         foreach (var move in moves)
         {
-            string[] keys = [.. move.ComponentIds.SelectMany(c => subscribers.Select(s => NotificationPlanner.CoalesceKey(s.Id, c)))];
+            // A component's notice is planned only for the subscribers who follow it (NotificationEventClassifier.Follows), so
+            // only their keys can name a held row: the list grows with the component's followers, not the whole page's.
+            string[] keys =
+            [
+                .. move.ComponentIds.SelectMany(c => subscribers.Where(s => NotificationEventClassifier.Follows(s, c)).Select(s => NotificationPlanner.CoalesceKey(s.Id, c))),
+            ];
             await store.RescheduleHeldNotificationsAsync(keys, move.HeldUntil, move.DueAt, cancellationToken);
         }
     }

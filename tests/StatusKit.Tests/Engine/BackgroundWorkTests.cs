@@ -198,11 +198,13 @@ public sealed class BackgroundWorkTests
         Assert.Equal((ComponentStatus.UnderMaintenance, ComponentStatus.MajorOutage), (told.Content.OldStatus, told.Content.NewStatus));
     }
 
-    [Fact]
-    public async Task AnOutageHeldBackDuringMaintenance_WaitsForTheExtendedEnd_AndIsToldOnce()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // a subscriber who chose the component (and so is one of its followers, not all of the page's)
+    public async Task AnOutageHeldBackDuringMaintenance_WaitsForTheExtendedEnd_AndIsToldOnce(bool followsOnlyTheComponent)
     {
         var webhooks = new RecordingNotifier(SubscriberChannel.Webhook);
-        var (kit, page, _, window) = await HeldOutageAsync(webhooks);
+        var (kit, page, _, window) = await HeldOutageAsync(webhooks, followsOnlyTheComponent);
         await using var _ = kit;
         var dispatcher = kit.Get<NotificationDispatcher>();
         kit.Clock.Advance(TimeSpan.FromMinutes(30));
@@ -267,16 +269,18 @@ public sealed class BackgroundWorkTests
     }
 
     // A Critical incident opened on the API while its maintenance runs, told to nobody yet: held back until the window's end.
-    private static async Task<(StatusKitHarness Kit, StatusPage Page, Component Api, MaintenanceWindow Window)> HeldOutageAsync(INotifier webhooks)
+    private static async Task<(StatusKitHarness Kit, StatusPage Page, Component Api, MaintenanceWindow Window)> HeldOutageAsync(
+        INotifier webhooks, bool followsOnlyTheComponent = false)
     {
-        var (kit, page, api) = await MaintenanceWithSubscriberAsync(suppress: true, webhooks);
+        var (kit, page, api) = await MaintenanceWithSubscriberAsync(suppress: true, webhooks, followsOnlyTheComponent);
         var window = Assert.Single(await kit.Get<MaintenanceService>().ListAsync(page.Id, MaintenanceState.InProgress));
         await kit.ReportAndSettleAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Triggered, 1));
         Assert.Equal(window.OccurrenceEndsAt, Assert.Single(await OutageRowsAsync(kit, page.Id)).DueAt);
         return (kit, page, api, window);
     }
 
-    private static async Task<(StatusKitHarness Kit, StatusPage Page, Component Api)> MaintenanceWithSubscriberAsync(bool suppress, INotifier? webhooks = null)
+    private static async Task<(StatusKitHarness Kit, StatusPage Page, Component Api)> MaintenanceWithSubscriberAsync(
+        bool suppress, INotifier? webhooks = null, bool followsOnlyTheComponent = false)
     {
         var kit = new StatusKitHarness(services =>
         {
@@ -292,6 +296,7 @@ public sealed class BackgroundWorkTests
         await kit.Subscribers.SubscribeAsync(new Subscribe
         {
             PageId = page.Id, Channel = SubscriberChannel.Webhook, Destination = "http://127.0.0.1:9/status-hook", PreVerified = true,
+            ComponentIds = followsOnlyTheComponent ? [components[0].Id] : [],
         });
         var maintenance = kit.Get<MaintenanceService>();
         var now = kit.Clock.GetUtcNow();
