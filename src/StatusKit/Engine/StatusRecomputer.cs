@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
+using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Configuration;
@@ -82,7 +83,7 @@ internal sealed class StatusRecomputer
             }
 
             var notifications = NotificationPlanner.PlanComponentChanges(
-                AsNotified(changes, now), inputs, _notificationOptions, causedByIncidents, MaintenanceEnds(inputs), windowTold);
+                AsNotified(changes, now), inputs, _notificationOptions, causedByIncidents, MaintenanceHolds.Ends(inputs.InProgressWindows), windowTold);
             if (await _store.CommitStatusAsync(new StatusCommit(changes, notifications), cancellationToken))
             {
                 applied.AddRange(changes);
@@ -254,30 +255,6 @@ internal sealed class StatusRecomputer
                 Log.UnknownPriority(_logger, signal.Priority, _priorities.UnknownPriorityStatus);
             }
         }
-    }
-
-    // Each component an in-progress window covers, with the latest end of the windows that cover it.
-    private static Dictionary<Guid, DateTimeOffset>? MaintenanceEnds(StatusInputs inputs)
-    {
-        Dictionary<Guid, DateTimeOffset>? ends = null;
-        foreach (var window in inputs.InProgressWindows)
-        {
-            if (window.State != MaintenanceState.InProgress)
-            {
-                continue;
-            }
-
-            ends ??= [];
-            foreach (var id in window.ComponentIds)
-            {
-                if (!ends.TryGetValue(id, out var end) || end < window.OccurrenceEndsAt)
-                {
-                    ends[id] = window.OccurrenceEndsAt;
-                }
-            }
-        }
-
-        return ends;
     }
 
     internal static string Describe(StatusScope scope) => scope switch

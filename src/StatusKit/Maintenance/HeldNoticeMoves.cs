@@ -30,12 +30,15 @@ internal static class HeldNoticeMoves
             return [];
         }
 
+        // The other windows in progress hold the components as before; the changed window as it was, then as it is.
+        var others = inProgress.Where(w => w.Id != windowId).ToList();
+        var heldEnds = MaintenanceHolds.Ends([.. others, before]);
+        var newEnds = MaintenanceHolds.Ends([.. others, after]);
         var moves = new Dictionary<(DateTimeOffset HeldUntil, DateTimeOffset DueAt), List<Guid>>();
         foreach (var component in components)
         {
-            var others = Latest(inProgress.Where(w => w.Id != windowId && w.State == MaintenanceState.InProgress && w.ComponentIds.Contains(component)).Select(w => (DateTimeOffset?)w.OccurrenceEndsAt));
-            var heldUntil = Latest([others, EndCovering(before, component)]);
-            var newEnd = Latest([others, EndCovering(after, component)]);
+            DateTimeOffset? heldUntil = heldEnds is not null && heldEnds.TryGetValue(component, out var was) ? was : null;
+            DateTimeOffset? newEnd = newEnds is not null && newEnds.TryGetValue(component, out var @is) ? @is : null;
             if (heldUntil is not { } held || held == newEnd || (newEnd is null && held <= now))
             {
                 continue; // nothing held, the same end, or held notices already due
@@ -55,21 +58,4 @@ internal static class HeldNoticeMoves
 
     private static IEnumerable<Guid> Covered(MaintenanceWindow? window) =>
         window is { State: MaintenanceState.InProgress } ? window.ComponentIds : [];
-
-    private static DateTimeOffset? EndCovering(MaintenanceWindow? window, Guid component) =>
-        window is { State: MaintenanceState.InProgress } && window.ComponentIds.Contains(component) ? window.OccurrenceEndsAt : null;
-
-    private static DateTimeOffset? Latest(IEnumerable<DateTimeOffset?> ends)
-    {
-        DateTimeOffset? latest = null;
-        foreach (var end in ends)
-        {
-            if (end is { } e && (latest is null || e > latest))
-            {
-                latest = e;
-            }
-        }
-
-        return latest;
-    }
 }
