@@ -41,7 +41,7 @@ internal sealed class PageAccess
     /// The snapshot of the page, or null when it does not exist or the request may not read it. A token in the query is
     /// taken for this request only: nothing is set but the headers that keep the URL private.
     /// </summary>
-    public ValueTask<PageSnapshot?> ResolveAsync(HttpContext context, string slug) => ResolveCoreAsync(context, slug, cookiePath: null);
+    public ValueTask<PageSnapshot?> ResolveAsync(HttpContext context, string slug) => ResolveCoreAsync(context, slug, pagePath: null);
 
     /// <summary>
     /// Like <see cref="ResolveAsync(HttpContext, string)"/>, and a valid token from the query of a private page is also
@@ -49,9 +49,10 @@ internal sealed class PageAccess
     /// pages, which then send the browser to their URL without the token.
     /// </summary>
     public ValueTask<PageSnapshot?> ResolveKeepingTokenAsync(HttpContext context, string slug, string pagePath) =>
-        ResolveCoreAsync(context, slug, context.Request.PathBase.Add(new PathString(pagePath)).Value);
+        ResolveCoreAsync(context, slug, pagePath);
 
-    private async ValueTask<PageSnapshot?> ResolveCoreAsync(HttpContext context, string slug, string? cookiePath)
+    // pagePath: where a token from the query is kept in the cookie (the HTML pages), or null to keep it nowhere.
+    private async ValueTask<PageSnapshot?> ResolveCoreAsync(HttpContext context, string slug, string? pagePath)
     {
         if (AccessTokenQuery.IsPresent(context.Request))
         {
@@ -76,11 +77,11 @@ internal sealed class PageAccess
             return null;
         }
 
-        if (fromQuery.Length > 0 && cookiePath is not null)
+        if (fromQuery.Length > 0 && pagePath is not null)
         {
             context.Response.Cookies.Append(_options.AccessCookieName, token, new CookieOptions
             {
-                Path = cookiePath,
+                Path = context.Request.PathBase.Add(new PathString(pagePath)).Value,
                 Secure = true,
                 HttpOnly = true,
                 SameSite = SameSiteMode.Lax,
