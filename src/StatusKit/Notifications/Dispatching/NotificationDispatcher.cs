@@ -78,13 +78,13 @@ public sealed class NotificationDispatcher : BackgroundService
             .Select(g => (IReadOnlyList<Notification>)[.. g.OrderBy(n => n.DueAt).ThenBy(n => n.Id)])
             .ToArray();
         var processed = 0;
-        var readerLinks = new ReaderLinks(_store, _links, _resilience);
+        var subjects = new NoticeSubjects(_store, _links, _resilience);
 
         // Not cancelled itself: every group runs to the end so that each claimed row is completed or released.
         await Parallel.ForEachAsync(
             bySubscriber,
             new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency },
-            async (rows, _) => Interlocked.Add(ref processed, await _delivery.ProcessAsync(rows, readerLinks, cancellationToken)));
+            async (rows, _) => Interlocked.Add(ref processed, await _delivery.ProcessAsync(rows, subjects, cancellationToken)));
 
         cancellationToken.ThrowIfCancellationRequested();
         return processed;

@@ -46,12 +46,13 @@ internal sealed class SubscriberDelivery
     }
 
     /// <summary>
-    /// Processes <paramref name="rows"/> (all of one subscriber) and returns how many got an outcome; the reader's links
-    /// come from <paramref name="readerLinks"/>, shared by every subscriber of the dispatch pass.
+    /// Processes <paramref name="rows"/> (all of one subscriber) and returns how many got an outcome; whether what a row
+    /// is about still exists, and its reader's link, come from <paramref name="subjects"/>, shared by every subscriber
+    /// of the dispatch pass.
     /// </summary>
-    public async Task<int> ProcessAsync(IReadOnlyList<Notification> rows, ReaderLinks readerLinks, CancellationToken cancellationToken)
+    public async Task<int> ProcessAsync(IReadOnlyList<Notification> rows, NoticeSubjects subjects, CancellationToken cancellationToken)
     {
-        var pass = new Pass(rows, readerLinks);
+        var pass = new Pass(rows, subjects);
         try
         {
             await ProcessCoreAsync(pass, cancellationToken);
@@ -87,6 +88,10 @@ internal sealed class SubscriberDelivery
             if ((SupersedeRules.ForSubscriber(row, subscriber) ?? SupersedeRules.ForLaterRow(row, recentRows)) is { } reason)
             {
                 await SupersedeAsync(pass, row, reason);
+            }
+            else if (SupersedeRules.NeedsSubjectCheck(row.Content) && await pass.Subjects.IsDeletedAsync(row.Content, cancellationToken))
+            {
+                await SupersedeAsync(pass, row, SupersedeRules.ForDeletedSubject(row.Content));
             }
             else if (HourlyCap.IsDeferred(row) && HourlyCap.Applies(row.Content.Kind, cap))
             {
@@ -236,7 +241,7 @@ internal sealed class SubscriberDelivery
         var attempt = attempts + 1;
         // Every message but the verification (whose link is its confirmation link) points the reader at the page, or,
         // for a status incident or a maintenance window that still exists, at its own page.
-        if (content.Link is null && content.Kind != NotificationKind.SubscriptionVerification && await pass.ReaderLinks.ForAsync(content, cancellationToken) is { } page)
+        if (content.Link is null && content.Kind != NotificationKind.SubscriptionVerification && await pass.Subjects.LinkAsync(content, cancellationToken) is { } page)
         {
             content = content with { Link = page.AbsoluteUri };
         }
@@ -376,15 +381,15 @@ internal sealed class SubscriberDelivery
         _resilience.Store.ExecuteAsync(async ct => await call(ct), cancellationToken);
 
     /// <summary>The rows of one subscriber in one pass and what became of them.</summary>
-    private sealed class Pass(IReadOnlyList<Notification> rows, ReaderLinks readerLinks)
+    private sealed class Pass(IReadOnlyList<Notification> rows, NoticeSubjects subjects)
     {
         private readonly HashSet<Guid> _settled = [];
         private readonly Dictionary<string, Notification> _lastDelivered = new(StringComparer.Ordinal);
 
         public IReadOnlyList<Notification> Rows { get; } = rows;
 
-        /// <summary>The reader's links of the dispatch pass.</summary>
-        public ReaderLinks ReaderLinks { get; } = readerLinks;
+        /// <summary>What the notices of the dispatch pass are about: whether it still exists, and the reader's link.</summary>
+        public NoticeSubjects Subjects { get; } = subjects;
 
         public int Processed { get; set; }
 

@@ -21,6 +21,20 @@ internal static class SupersedeRules
     };
 
     /// <summary>
+    /// Whether a row is sent only while the status incident or maintenance window it is about still exists: a notice
+    /// of a deleted one (an incident created by mistake, a window dropped) is not sent. A window's cancellation or
+    /// completion is sent even so (as is the notice of its own deletion), so that a subscriber told of the window hears
+    /// that it will not take place or is over.
+    /// </summary>
+    public static bool NeedsSubjectCheck(NotificationContent content) =>
+        (content.StatusIncidentId is not null || content.MaintenanceWindowId is not null && !content.MaintenanceWindowDeleted)
+        && content.Kind is not (NotificationKind.MaintenanceCancelled or NotificationKind.MaintenanceCompleted);
+
+    /// <summary>Why a row whose <see cref="NeedsSubjectCheck">subject</see> was deleted is not sent.</summary>
+    public static string ForDeletedSubject(NotificationContent content) =>
+        content.StatusIncidentId is not null ? "its status incident was deleted" : "its maintenance window was deleted";
+
+    /// <summary>
     /// Only the latest change of a coalesce key is worth sending: a row is stale when another row of its key (in any
     /// state: pending, delivered, dead-lettered or superseded) is <see cref="IsNotEarlier">not earlier</see>. A change
     /// made while a row of the key was leased gets a row of its own, so an older row can still be queued (for a retry)

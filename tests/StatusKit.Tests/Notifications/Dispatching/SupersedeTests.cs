@@ -12,6 +12,30 @@ namespace StatusKit.Tests.Notifications.Dispatching;
 public sealed class SupersedeTests
 {
     [Theory]
+    [InlineData(NotificationKind.StatusIncidentCreated, true, false, false, true)]
+    [InlineData(NotificationKind.StatusIncidentResolved, true, false, false, true)]
+    [InlineData(NotificationKind.MaintenanceScheduled, false, true, false, true)]
+    [InlineData(NotificationKind.MaintenanceReminder, false, true, false, true)]
+    [InlineData(NotificationKind.MaintenanceStarted, false, true, false, true)]
+    [InlineData(NotificationKind.MaintenanceCancelled, false, true, false, false)]
+    [InlineData(NotificationKind.MaintenanceCompleted, false, true, false, false)]
+    [InlineData(NotificationKind.MaintenanceCancelled, false, true, true, false)]
+    [InlineData(NotificationKind.ComponentStatusChanged, false, false, false, false)]
+    public void NeedsSubjectCheck_OnlyNoticesThatMeanNothingOnceTheirIncidentOrWindowIsGone(
+        NotificationKind kind, bool aboutIncident, bool aboutWindow, bool windowDeletion, bool expected)
+    {
+        var content = new NotificationContent
+        {
+            Kind = kind, Subject = "s", Body = "b", PageName = "Acme", PageSlug = "acme", OccurredAt = DateTimeOffset.UnixEpoch,
+            StatusIncidentId = aboutIncident ? Guid.NewGuid() : null,
+            MaintenanceWindowId = aboutWindow ? Guid.NewGuid() : null,
+            MaintenanceWindowDeleted = windowDeletion,
+        };
+
+        Assert.Equal(expected, SupersedeRules.NeedsSubjectCheck(content));
+    }
+
+    [Theory]
     [InlineData(false, true)]
     [InlineData(true, false)]
     public async Task UnverifiedOrInactiveSubscriber_GetsNothing(bool verified, bool active)
