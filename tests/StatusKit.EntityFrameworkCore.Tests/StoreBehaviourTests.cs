@@ -68,7 +68,8 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
             ["20250601000000_InitialSchema", "20261123000000_ChainStatusHistory", "20261123050000_IndexNotificationsBySubscriberAndCreation",
                 "20261124000000_IndexStatusIncidentsByPageAndUpdate", "20261125000000_AddVersionColumns",
                 "20261126000000_AddVerifyTokenIssuedAt", "20261127000000_AddMaintenanceAnnouncedFor", "20261128000000_AddExcludedOccurrences",
-                "20261129000000_IndexUnverifiedSubscribers", "20261201000000_MarkAnnouncedStarts", "20261202000000_AddPreviousSigningSecret"],
+                "20261129000000_IndexUnverifiedSubscribers", "20261201000000_MarkAnnouncedStarts", "20261202000000_AddPreviousSigningSecret",
+                "20261203000000_AddMaintenanceStatusSwitchedAt"],
             await context.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.False(context.Database.HasPendingModelChanges());

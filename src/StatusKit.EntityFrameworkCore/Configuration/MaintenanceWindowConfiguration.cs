@@ -4,7 +4,10 @@ using StatusKit.EntityFrameworkCore.Entities;
 
 namespace StatusKit.EntityFrameworkCore.Configuration;
 
-/// <summary>Maps maintenance windows: state + occurrence start (what a scheduler scans), page + occurrence start.</summary>
+/// <summary>
+/// Maps maintenance windows: state + occurrence start (what a scheduler scans), page + occurrence start, page + status
+/// switch time (the windows a recompute reads that ended while a component was Under Maintenance).
+/// </summary>
 internal sealed class MaintenanceWindowConfiguration(StatusKitModelOptions options) : IEntityTypeConfiguration<MaintenanceWindowEntity>
 {
     public void Configure(EntityTypeBuilder<MaintenanceWindowEntity> builder)
@@ -15,5 +18,6 @@ internal sealed class MaintenanceWindowConfiguration(StatusKitModelOptions optio
         builder.HasOne<PageEntity>().WithMany().HasForeignKey(w => w.PageId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(w => new { w.State, w.OccurrenceStartsAt });
         builder.HasIndex(w => new { w.PageId, w.OccurrenceStartsAt });
+        builder.HasIndex(w => new { w.PageId, w.StatusSwitchedAt });
     }
 }

@@ -40,6 +40,8 @@ internal sealed class MaintenanceWindowEntity
 
     public DateTime? AnnouncedFor { get; set; }
 
+    public DateTime? StatusSwitchedAt { get; set; }
+
     public string ComponentIds { get; set; } = "[]";
 
     public string? CreatedBy { get; set; }
@@ -68,6 +70,7 @@ internal sealed class MaintenanceWindowEntity
         OccurrenceEndsAt = Instants.ToStore(window.OccurrenceEndsAt),
         ReminderSentFor = Instants.ToStore(window.ReminderSentFor),
         AnnouncedFor = Instants.ToStore(window.AnnouncedFor),
+        StatusSwitchedAt = Instants.ToStore(window.StatusSwitchedAt),
         ComponentIds = JsonColumns.FromIds(window.ComponentIds),
         CreatedBy = window.CreatedBy,
         CreatedAt = Instants.ToStore(window.CreatedAt),
@@ -93,6 +96,7 @@ internal sealed class MaintenanceWindowEntity
         OccurrenceEndsAt = Instants.FromStore(OccurrenceEndsAt),
         ReminderSentFor = Instants.FromStore(ReminderSentFor),
         AnnouncedFor = Instants.FromStore(AnnouncedFor),
+        StatusSwitchedAt = Instants.FromStore(StatusSwitchedAt),
         ComponentIds = JsonColumns.ToIds(ComponentIds),
         CreatedBy = CreatedBy,
         CreatedAt = Instants.FromStore(CreatedAt),

@@ -32,6 +32,14 @@ internal sealed class AddedIndex(string name, string table, params string[] colu
             Filter = "NOT is_verified",
         };
 
+    /// <summary>
+    /// The maintenance windows' (page, status switch time) index: every recompute that finds a component Under
+    /// Maintenance reads its pages' windows that ended since (<see cref="Abstractions.StatusInputs.EndedWindows"/>), and
+    /// without it that read visits every window the pages ever had.
+    /// </summary>
+    public static AddedIndex WindowStatusSwitch { get; } =
+        new("IX_statuskit_maintenance_windows_page_id_status_switched_at", "statuskit_maintenance_windows", "page_id", "status_switched_at");
+
     /// <summary>The SQL of a partial index's WHERE clause, the same on both providers; null for a full index.</summary>
     public string? Filter { get; init; }
 

@@ -85,6 +85,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                     .SetProperty(w => w.OccurrenceEndsAt, row.OccurrenceEndsAt)
                     .SetProperty(w => w.ReminderSentFor, row.ReminderSentFor)
                     .SetProperty(w => w.AnnouncedFor, row.AnnouncedFor)
+                    .SetProperty(w => w.StatusSwitchedAt, row.StatusSwitchedAt)
                     .SetProperty(w => w.ComponentIds, row.ComponentIds)
                     .SetProperty(w => w.CreatedBy, row.CreatedBy)
                     .SetProperty(w => w.CreatedAt, row.CreatedAt)

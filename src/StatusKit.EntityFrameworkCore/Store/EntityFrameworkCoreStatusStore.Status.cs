@@ -12,9 +12,10 @@ namespace StatusKit.EntityFrameworkCore.Store;
 internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
 {
     /// <remarks>
-    /// One command with seven result sets (components, pages, open signals, in-progress windows, unresolved incidents,
-    /// their updates, deliverable subscribers), each filtered in SQL by the scope: one round-trip however many
-    /// components the scope has, read under one read transaction (<see cref="SnapshotReads"/>) so that the result sets
+    /// One command with eight result sets (components, pages, open signals, in-progress windows, ended windows,
+    /// unresolved incidents, their updates, deliverable subscribers), each filtered in SQL by the scope: one round-trip
+    /// however many components the scope has (the ended windows are a seek of the (page, status switch time) index that
+    /// finds nothing unless a component in scope is Under Maintenance), read under one read transaction (<see cref="SnapshotReads"/>) so that the result sets
     /// agree with each other. Ids of <see cref="StatusScope.ForComponents"/> that are not stored are ignored.
     /// </remarks>
     public async Task<StatusInputs> LoadStatusInputsAsync(StatusScope scope, CancellationToken cancellationToken)
@@ -69,6 +70,14 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 $"WHERE {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.State))} = {(int)MaintenanceState.InProgress} " +
                 $"AND {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.PageId))} IN ({pageIds})",
                 $"{Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.OccurrenceStartsAt))}, {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.Id))}"),
+            Select<MaintenanceWindowEntity>(
+                "w",
+                $"FROM {s.Table<MaintenanceWindowEntity>()} AS w " +
+                $"WHERE {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.PageId))} IN ({pageIds}) " +
+                $"AND {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.StatusSwitchedAt))} >= " +
+                $"(SELECT MIN({Cc(nameof(ComponentEntity.StatusUpdatedAt))}) FROM {inScope} AND {Cc(nameof(ComponentEntity.Status))} = {(int)ComponentStatus.UnderMaintenance}) " +
+                $"AND {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.State))} <> {(int)MaintenanceState.InProgress}",
+                $"{Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.OccurrenceStartsAt))}, {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.Id))}"),
             Select<StatusIncidentEntity>(
                 "i",
                 unresolvedIncidents,
@@ -96,6 +105,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 var pages = await sets.NextAsync<PageEntity>();
                 var signals = await sets.NextAsync<IncidentSignalEntity>();
                 var windows = await sets.NextAsync<MaintenanceWindowEntity>();
+                var endedWindows = await sets.NextAsync<MaintenanceWindowEntity>();
                 var incidents = await sets.NextAsync<StatusIncidentEntity>();
                 var updates = await sets.NextAsync<StatusIncidentUpdateEntity>();
                 var subscribers = await sets.NextAsync<SubscriberEntity>();
@@ -105,6 +115,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                     Pages = pages.Select(p => p.ToModel()).ToArray(),
                     OpenSignals = signals.Select(g => g.ToModel()).ToArray(),
                     InProgressWindows = windows.Select(w => w.ToModel()).ToArray(),
+                    EndedWindows = endedWindows.Count == 0 ? [] : endedWindows.Select(w => w.ToModel()).ToArray(),
                     UnresolvedIncidents = WithUpdates(incidents, updates),
                     Subscribers = subscribers.Select(b => b.ToModel()).ToArray(),
                 };

@@ -1,6 +1,7 @@
 using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Shared;
+using StatusKit.Status;
 
 namespace StatusKit.InMemory;
 
@@ -9,7 +10,8 @@ public sealed partial class InMemoryStatusStore
     /// <inheritdoc />
     /// <remarks>
     /// Component ids of <see cref="StatusScope.ForComponents"/> that are not stored are ignored. Signals are matched
-    /// to the components' team ids ordinally.
+    /// to the components' team ids ordinally. The ended windows are looked for only when a component in scope is Under
+    /// Maintenance.
     /// </remarks>
     public Task<StatusInputs> LoadStatusInputsAsync(StatusScope scope, CancellationToken cancellationToken) =>
         Run(
@@ -21,8 +23,14 @@ public sealed partial class InMemoryStatusStore
                 var pages = new List<StatusPage>();
                 var pageIds = new HashSet<Guid>();
                 var teamIds = new HashSet<string>(StringComparer.Ordinal);
+                DateTimeOffset? maintainedSince = null;
                 foreach (var component in components)
                 {
+                    if (component.Status == ComponentStatus.UnderMaintenance && !(maintainedSince <= component.StatusUpdatedAt))
+                    {
+                        maintainedSince = component.StatusUpdatedAt;
+                    }
+
                     if (pageIds.Add(component.PageId) && _pages.TryGetValue(component.PageId, out var page))
                     {
                         pages.Add(page);
@@ -47,6 +55,9 @@ public sealed partial class InMemoryStatusStore
                     Pages = pages.ToArray(),
                     OpenSignals = signals.ToArray(),
                     InProgressWindows = Ordered(OnPages(_windowIdsByPage, _windows, pageIds, static w => w.State == MaintenanceState.InProgress)),
+                    EndedWindows = maintainedSince is { } since
+                        ? Ordered(OnPages(_windowIdsByPage, _windows, pageIds, w => w.State != MaintenanceState.InProgress && w.StatusSwitchedAt >= since))
+                        : [],
                     UnresolvedIncidents = NewestFirst(OnPages(_incidentIdsByPage, _incidents, pageIds, static i => i.IsUnresolved)),
                     Subscribers = OrderedSubscribers(OnPages(_subscriberIdsByPage, _subscribers, pageIds, static s => s.IsDeliverable)),
                 };

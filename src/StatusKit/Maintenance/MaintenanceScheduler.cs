@@ -318,7 +318,7 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
             }
 
             var schedule = ScheduleOf(current);
-            var after = MaintenanceTransitions.Apply(current, attempt.Kind, schedule, now);
+            var after = StatusSwitches.Marked(current, MaintenanceTransitions.Apply(current, attempt.Kind, schedule, now), now);
 
             // The notice is stored with the transition, so a crash right after the compare-and-set cannot lose it.
             var notices = await _effects.PlanNoticeAsync(after, NoticeOf(current, attempt.Kind), cancellationToken);

@@ -444,11 +444,14 @@ public sealed class MaintenanceService
             var window = await _store.GetMaintenanceWindowAsync(windowId, cancellationToken)
                 ?? throw new StatusKitNotFoundException("maintenance window", windowId.ToString(), "windowId");
             OptimisticEdit.RequireVersion("maintenance window", windowId, expectedVersion, window.Version);
-            var (after, notice) = await change(window, _time.GetUtcNow());
-            if (ReferenceEquals(after, window))
+            var now = _time.GetUtcNow();
+            var (changed, notice) = await change(window, now);
+            if (ReferenceEquals(changed, window))
             {
                 return window;
             }
+
+            var after = StatusSwitches.Marked(window, changed, now);
 
             var notices = await _effects.PlanNoticeAsync(after, notice, cancellationToken);
             var stored = await _store.TryUpdateMaintenanceWindowAsync(after, notices, cancellationToken);

@@ -79,6 +79,16 @@ public sealed record MaintenanceWindow
     /// </summary>
     public DateTimeOffset? AnnouncedFor { get; init; }
 
+    /// <summary>
+    /// When the window last switched its components into or out of Under Maintenance by a start or an end of an
+    /// occurrence with <see cref="AutoUpdateStatus"/> on (the moment the transition was applied): the change its own
+    /// started or completed notice tells, so a recompute that commits that change, whichever it is, tells it as no
+    /// component change. Null before its first start, after a start or end with <see cref="AutoUpdateStatus"/> off, and
+    /// once its <see cref="ComponentIds"/> or <see cref="AutoUpdateStatus"/> change (no notice of the window tells the
+    /// change that causes). Set by the same compare-and-set as the transition.
+    /// </summary>
+    public DateTimeOffset? StatusSwitchedAt { get; init; }
+
     /// <summary>The components the window covers; all on the window's page.</summary>
     public IReadOnlyList<Guid> ComponentIds { get; init; } = [];
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StatusKit.Abstractions;
+using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Shared;
 using StatusKit.Status;
@@ -27,8 +28,9 @@ internal static class NotificationPlanner
     /// <param name="windowTold">
     /// The components whose maintenance window started or ended in this recompute's cause: the window's own notice
     /// (started, completed) tells its subscribers, so their change from Operational to Under Maintenance or back gets no
-    /// row. Any other change of them (to or from an outage) is told as usual; so is the same change of other components
-    /// (an operator's Under Maintenance status).
+    /// row. The same goes for the change that a window's start or end in <paramref name="inputs"/> explains, whichever
+    /// recompute commits it (<see cref="StatusSwitches.Explains"/>). Any other change of them (to or from an outage) is
+    /// told as usual; so is the same change of other components (an operator's Under Maintenance status).
     /// </param>
     public static List<Notification> PlanComponentChanges(
         IReadOnlyList<ComponentStatusChange> changes,
@@ -47,6 +49,7 @@ internal static class NotificationPlanner
         var pages = inputs.Pages.ToDictionary(p => p.Id);
         var names = inputs.Components.ToDictionary(c => c.Id, c => c.Name);
         var ids = new Version7Ids(changes.Count * inputs.Subscribers.Count);
+        Dictionary<Guid, Component>? components = null;
         foreach (var change in changes)
         {
             var due = change.At + options.DebounceWindow;
@@ -61,7 +64,9 @@ internal static class NotificationPlanner
                 notAfter = Later(notAfter, maintenanceEnd);
             }
 
-            if (windowTold is not null && windowTold.Contains(change.ComponentId) && IsMaintenanceBoundary(change))
+            if (IsMaintenanceBoundary(change)
+                && ((windowTold is not null && windowTold.Contains(change.ComponentId))
+                    || StatusSwitches.Explains(change, (components ??= inputs.Components.ToDictionary(c => c.Id))[change.ComponentId], inputs)))
             {
                 continue;
             }

@@ -158,6 +158,51 @@ public sealed class MaintenanceOneNoticeTests
         Assert.Equal([(NotificationEvents.Resolved, ComponentStatus.Operational)], cleared.Select(r => (r.Content.Event, r.Content.NewStatus!.Value)));
     }
 
+    [Fact]
+    public async Task AutoUpdateSwitchedOffAndOnAgainWhileInProgress_IsToldAsAComponentChangeEachTime()
+    {
+        // No notice of the window tells these changes, so the mark its start left does not cover them.
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(2), T0.AddHours(3)));
+        await host.Maintenance.StartNowAsync(window.Id);
+        time.Advance(TimeSpan.FromMinutes(10));
+
+        await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { AutoUpdateStatus = false });
+        var off = await ComponentChangesAsync(host, page.Id);
+        time.Advance(TimeSpan.FromMinutes(10));
+        await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { AutoUpdateStatus = true });
+        var on = await ComponentChangesAsync(host, page.Id);
+
+        Assert.Equal([ComponentStatus.Operational], off.Select(r => r.Content.NewStatus!.Value));
+        Assert.Equal([ComponentStatus.UnderMaintenance], on.Select(r => r.Content.NewStatus!.Value)); // merged into the pending row
+        Assert.Equal(ComponentStatus.UnderMaintenance, await host.StatusOfAsync(component.Id));
+    }
+
+    [Fact]
+    public async Task AnOperatorsUnderMaintenanceStatusClearedWellAfterAWindowEnded_IsStillToldAsAComponentChange()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var components = host.Services.GetRequiredService<ComponentService>();
+        await components.SetManualStatusAsync(component.Id, ComponentStatus.UnderMaintenance);
+        await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
+        foreach (var at in new[] { T0.AddHours(1), T0.AddHours(2) })
+        {
+            time.SetUtcNow(at);
+            await host.Scheduler.RunDueTransitionsAsync(CancellationToken.None);
+        }
+
+        time.SetUtcNow(T0.AddHours(2) + StatusSwitches.RecentEnd + TimeSpan.FromMinutes(1));
+        await components.ClearManualStatusAsync(component.Id);
+
+        var changes = await ComponentChangesAsync(host, page.Id);
+        Assert.Equal(ComponentStatus.Operational, await host.StatusOfAsync(component.Id));
+        Assert.Equal([ComponentStatus.Operational], changes.Select(r => r.Content.NewStatus!.Value)); // merged into the pending row
+    }
+
     private static async Task<Subscriber> AddSubscriberAsync(MaintenanceHost host, Guid pageId, NotificationEvents notifyOn, IReadOnlyList<Guid> componentIds)
     {
         var subscriber = TestData.Subscriber(pageId) with { ComponentIds = componentIds, NotifyOn = notifyOn, CreatedAt = host.Time.GetUtcNow() };

@@ -215,6 +215,10 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("integer")
                 .HasColumnName("state");
 
+            b.Property<DateTime?>("StatusSwitchedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("status_switched_at");
+
             b.Property<string>("TimeZoneId")
                 .IsRequired()
                 .HasColumnType("text")
@@ -236,6 +240,8 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
             b.HasKey("Id");
 
             b.HasIndex("PageId", "OccurrenceStartsAt");
+
+            b.HasIndex("PageId", "StatusSwitchedAt");
 
             b.HasIndex("State", "OccurrenceStartsAt");
 

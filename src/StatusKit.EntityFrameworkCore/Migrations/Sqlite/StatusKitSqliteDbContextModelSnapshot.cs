@@ -214,6 +214,10 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("INTEGER")
                 .HasColumnName("state");
 
+            b.Property<DateTime?>("StatusSwitchedAt")
+                .HasColumnType("TEXT")
+                .HasColumnName("status_switched_at");
+
             b.Property<string>("TimeZoneId")
                 .IsRequired()
                 .HasColumnType("TEXT")
@@ -235,6 +239,8 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
             b.HasKey("Id");
 
             b.HasIndex("PageId", "OccurrenceStartsAt");
+
+            b.HasIndex("PageId", "StatusSwitchedAt");
 
             b.HasIndex("State", "OccurrenceStartsAt");
 

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace StatusKit.EntityFrameworkCore.Migrations.PostgreSql;
+
+/// <summary>Adds <see cref="StatusSwitchedAtColumn"/> and its index.</summary>
+[DbContext(typeof(StatusKitPostgreSqlDbContext))]
+[Migration("20261203000000_AddMaintenanceStatusSwitchedAt")]
+internal sealed class AddMaintenanceStatusSwitchedAt : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => StatusSwitchedAtColumn.Add(migrationBuilder, "timestamp with time zone");
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        AddedIndex.WindowStatusSwitch.Drop(migrationBuilder);
+        migrationBuilder.DropColumn(name: StatusSwitchedAtColumn.Column, table: StatusSwitchedAtColumn.Table);
+    }
+}
