@@ -142,6 +142,29 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Windows_in_progress_with_auto_update_before_the_status_switch_mark_are_marked_as_switched()
+    {
+        // Their start switched their components: a recompute that commits that change after the upgrade tells nothing more.
+        var store = Database.CreateStore();
+        var (page, _, _) = await SeedAsync(store, "status-switches", 1);
+        MaintenanceWindow Stored(MaintenanceState state, bool autoUpdate) =>
+            TestData.Window(page.Id, componentIds: [], state: state) with { AutoUpdateStatus = autoUpdate, StatusSwitchedAt = null };
+        var switching = await store.AddMaintenanceWindowAsync(Stored(MaintenanceState.InProgress, autoUpdate: true), [], CancellationToken.None);
+        var quiet = await store.AddMaintenanceWindowAsync(Stored(MaintenanceState.InProgress, autoUpdate: false), [], CancellationToken.None);
+        var completed = await store.AddMaintenanceWindowAsync(Stored(MaintenanceState.Completed, autoUpdate: true), [], CancellationToken.None);
+        await using (var context = Database.CreateContext())
+        {
+            var migrator = context.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261202000000_AddPreviousSigningSecret");
+            await migrator.MigrateAsync();
+        }
+
+        Assert.Equal(switching.UpdatedAt, (await store.GetMaintenanceWindowAsync(switching.Id, CancellationToken.None))!.StatusSwitchedAt);
+        Assert.Null((await store.GetMaintenanceWindowAsync(quiet.Id, CancellationToken.None))!.StatusSwitchedAt);
+        Assert.Null((await store.GetMaintenanceWindowAsync(completed.Id, CancellationToken.None))!.StatusSwitchedAt);
+    }
+
+    [Fact]
     public async Task Rows_stored_before_the_version_columns_start_at_version_1_and_take_compare_and_set_updates()
     {
         var store = Database.CreateStore();
