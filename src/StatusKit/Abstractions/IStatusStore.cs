@@ -151,6 +151,11 @@ public interface IStatusStore
     // ---- Status computation -------------------------------------------------------------------------------
 
     /// <summary>Loads everything needed to compute the statuses of the components in <paramref name="scope"/>.</summary>
+    /// <remarks>
+    /// Every recompute calls this, so a store should answer in one round trip and from one consistent state. The ended
+    /// windows (<see cref="StatusInputs.EndedWindows"/>) matter only while a component in scope is Under Maintenance: a
+    /// store finds none cheaply otherwise (the EF Core store seeks a (page, status switch time) index).
+    /// </remarks>
     Task<StatusInputs> LoadStatusInputsAsync(StatusScope scope, CancellationToken cancellationToken);
 
     /// <summary>
