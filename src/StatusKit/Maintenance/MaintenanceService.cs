@@ -452,7 +452,6 @@ public sealed class MaintenanceService
             }
 
             var after = StatusSwitches.Marked(window, changed, now);
-
             var notices = await _effects.PlanNoticeAsync(after, notice, cancellationToken);
             var stored = await _store.TryUpdateMaintenanceWindowAsync(after, notices, cancellationToken);
             if (stored is not null)
