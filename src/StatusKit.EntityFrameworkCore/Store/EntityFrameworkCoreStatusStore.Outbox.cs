@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using StatusKit.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -75,6 +76,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         IReadOnlyCollection<string> coalesceKeys,
         DateTimeOffset heldUntil,
         DateTimeOffset dueAt,
+        TimeSpan debounce,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(coalesceKeys);
@@ -86,7 +88,24 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var keys = coalesceKeys.Distinct(StringComparer.Ordinal).ToArray();
         var held = Instants.ToStore(heldUntil);
         var due = Instants.ToStore(dueAt);
+        // A row created after youngAfter is younger than the debounce at the new due time: it is due at its creation plus
+        // the debounce instead, never earlier than it would have been sent without the hold. The sum is computed in SQL,
+        // an interval on PostgreSQL and strftime on SQLite (which has no translation of DateTime + TimeSpan; to the
+        // millisecond). A NotAfter earlier than the new due time moves to it (null stays null: the comparison is false).
+        var youngAfter = Instants.ToStore(dueAt - debounce);
+        var debounceMilliseconds = debounce.TotalMilliseconds;
         await using var session = await OpenAsync(cancellationToken);
+        Expression<Func<NotificationEntity, DateTime>> newDue = session.Dialect.IsPostgreSql
+            ? n => n.CreatedAt > youngAfter ? n.CreatedAt + debounce : due
+            : n => n.CreatedAt > youngAfter ? n.CreatedAt.AddMilliseconds(debounceMilliseconds) : due;
+        Expression<Func<NotificationEntity, DateTime?>> newNotAfter = session.Dialect.IsPostgreSql
+            ? n => n.CreatedAt > youngAfter
+                ? n.NotAfter < n.CreatedAt + debounce ? n.CreatedAt + debounce : n.NotAfter
+                : n.NotAfter < due ? due : n.NotAfter
+            : n => n.CreatedAt > youngAfter
+                ? n.NotAfter < n.CreatedAt.AddMilliseconds(debounceMilliseconds) ? n.CreatedAt.AddMilliseconds(debounceMilliseconds) : n.NotAfter
+                : n.NotAfter < due ? due : n.NotAfter;
+
         // One list parameter (a JSON array on SQLite, an array on PostgreSQL), not EF's default of one parameter per key:
         // a window over a few components of a page with 10,000 subscribers names tens of thousands of keys, past
         // SQLite's limit of 32,766 parameters and PostgreSQL's of 65,535.
@@ -96,11 +115,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                         && n.DueAt == held
                         && n.CoalesceKey != null
                         && EF.Parameter(keys).Contains(n.CoalesceKey))
-            .ExecuteUpdateAsync(
-                s => s
-                    .SetProperty(n => n.DueAt, due)
-                    .SetProperty(n => n.NotAfter, n => n.NotAfter != null && n.NotAfter < due ? due : n.NotAfter),
-                cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.DueAt, newDue).SetProperty(n => n.NotAfter, newNotAfter), cancellationToken);
     }
 
     public async Task<IReadOnlyList<Notification>> ClaimNotificationsAsync(

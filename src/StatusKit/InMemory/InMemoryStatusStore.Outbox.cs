@@ -37,6 +37,7 @@ public sealed partial class InMemoryStatusStore
         IReadOnlyCollection<string> coalesceKeys,
         DateTimeOffset heldUntil,
         DateTimeOffset dueAt,
+        TimeSpan debounce,
         CancellationToken cancellationToken) =>
         Run(
             () =>
@@ -52,10 +53,11 @@ public sealed partial class InMemoryStatusStore
                     .ToArray();
                 foreach (var row in held)
                 {
+                    var due = row.CreatedAt + debounce > dueAt ? row.CreatedAt + debounce : dueAt;
                     _notifications[row.Id] = row with
                     {
-                        DueAt = dueAt,
-                        NotAfter = row.NotAfter is { } notAfter && notAfter < dueAt ? dueAt : row.NotAfter,
+                        DueAt = due,
+                        NotAfter = row.NotAfter is { } notAfter && notAfter < due ? due : row.NotAfter,
                     };
                 }
 

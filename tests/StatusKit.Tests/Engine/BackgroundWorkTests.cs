@@ -246,6 +246,52 @@ public sealed class BackgroundWorkTests
     }
 
     [Fact]
+    public async Task AnOutageHeldBackDuringMaintenance_CompletedEarlyWithinItsDebounce_IsToldWhenTheDebounceEnds_NotAtOnce()
+    {
+        var webhooks = new RecordingNotifier(SubscriberChannel.Webhook);
+        var (kit, page, _, window) = await HeldOutageAsync(webhooks);
+        await using var _ = kit;
+        var dispatcher = kit.Get<NotificationDispatcher>();
+        var outageAt = kit.Clock.GetUtcNow();
+        kit.Clock.Advance(TimeSpan.FromSeconds(30));
+
+        await kit.Get<MaintenanceService>().CompleteNowAsync(window.Id);
+        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+        var toldAtCompletion = webhooks.Attempts.Count;
+        kit.Clock.Advance(TimeSpan.FromSeconds(90)); // the debounce (2 minutes) after the outage
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(0, toldAtCompletion);
+        Assert.Equal(outageAt.AddMinutes(2), Assert.Single(await OutageRowsAsync(kit, page.Id)).DueAt);
+        var told = Assert.Single(webhooks.Delivered);
+        Assert.Equal((ComponentStatus.UnderMaintenance, ComponentStatus.MajorOutage), (told.Content.OldStatus, told.Content.NewStatus));
+    }
+
+    [Fact]
+    public async Task AnOutageHeldBackDuringMaintenance_ThatIsOverWithinItsDebounce_AfterAnEarlyCompletion_SendsNothing()
+    {
+        var webhooks = new RecordingNotifier(SubscriberChannel.Webhook);
+        var (kit, _, _, window) = await HeldOutageAsync(webhooks);
+        await using var _ = kit;
+        var dispatcher = kit.Get<NotificationDispatcher>();
+        kit.Clock.Advance(TimeSpan.FromSeconds(30));
+        await kit.Get<MaintenanceService>().CompleteNowAsync(window.Id);
+        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+
+        kit.Clock.Advance(TimeSpan.FromSeconds(30)); // a flap: resolved within the debounce of the outage
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Resolved, 2));
+        for (var i = 0; i < 4; i++)
+        {
+            kit.Clock.Advance(TimeSpan.FromMinutes(1));
+            await dispatcher.RunOnceAsync(CancellationToken.None);
+        }
+
+        Assert.Empty(webhooks.Delivered);
+    }
+
+    [Fact]
     public async Task AnOutageHeldBackDuringMaintenance_IsHeldUntilALaterWindowOfItsComponentEnds_WhenTheFirstIsCompletedEarly()
     {
         var webhooks = new RecordingNotifier(SubscriberChannel.Webhook);
