@@ -3,7 +3,10 @@ using StatusKit.Status;
 
 namespace StatusKit.Engine;
 
-/// <summary>The engine's log events, with fixed ids (1000-1099, and 1430-1439 for the backplane's resync).</summary>
+/// <summary>
+/// The engine's log events, with fixed ids (1000-1099, 1430-1439 for the backplane's resync, and 1443 for held notices a
+/// recompute moved after its commit).
+/// </summary>
 internal static partial class Log
 {
     [LoggerMessage(1000, LogLevel.Information, "Incident signal {IncidentId} v{Version} for team {TeamId}: {Result}")]
@@ -68,4 +71,7 @@ internal static partial class Log
 
     [LoggerMessage(1431, LogLevel.Information, "Page {PageId} changed while this host was not listening to the backplane; its rebuilt snapshot told the feed {Count} event(s)")]
     public static partial void MissedPageChange(ILogger logger, Guid pageId, int count);
+
+    [LoggerMessage(1443, LogLevel.Information, "Recompute of {Scope} moved the notices of {Count} components it held until {HeldUntil} to {DueAt}: their maintenance changed before its commit")]
+    public static partial void HeldNoticesFollowed(ILogger logger, string scope, int count, DateTimeOffset heldUntil, DateTimeOffset dueAt);
 }

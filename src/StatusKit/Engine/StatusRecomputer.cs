@@ -71,21 +71,36 @@ internal sealed class StatusRecomputer
         var applied = new List<ComponentStatusChange>();
         var names = new Dictionary<Guid, string>();
         var touchedPages = new HashSet<Guid>();
+        var held = causedByIncidents && _notificationOptions.SuppressIncidentNotificationsDuringMaintenance ? new CommittedHolds() : null;
         for (var pass = 1; ; pass++)
         {
             var inputs = await _store.LoadStatusInputsAsync(scope, cancellationToken);
             ReportUnknownPriorities(inputs.OpenSignals);
             var now = _time.GetUtcNow();
+            var maintenanceEnds = MaintenanceHolds.Ends(inputs.InProgressWindows);
+            var followed = await FollowHeldAsync(held, maintenanceEnds, scope, now, cancellationToken);
             var changes = Diff(inputs, cause, timing, now);
             if (changes.Count == 0)
             {
+                if (!followed)
+                {
+                    break;
+                }
+
+                if (pass < MaxPasses)
+                {
+                    continue; // the moves are checked against the windows loaded next
+                }
+
+                await SettleHeldAsync(held, scope, cancellationToken);
                 break;
             }
 
             var notifications = NotificationPlanner.PlanComponentChanges(
-                AsNotified(changes, now), inputs, _notificationOptions, causedByIncidents, MaintenanceHolds.Ends(inputs.InProgressWindows), windowTold);
+                AsNotified(changes, now), inputs, _notificationOptions, causedByIncidents, maintenanceEnds, windowTold);
             if (await _store.CommitStatusAsync(new StatusCommit(changes, notifications), cancellationToken))
             {
+                held?.Add(notifications, maintenanceEnds);
                 applied.AddRange(changes);
                 RememberNames(inputs, changes, names);
                 foreach (var change in changes)
@@ -102,6 +117,7 @@ internal sealed class StatusRecomputer
             if (pass == MaxPasses)
             {
                 Log.RecomputeUnsettled(_logger, Describe(scope), pass);
+                await SettleHeldAsync(held, scope, cancellationToken);
 
                 // What this recompute committed is shown before it gives up: the retry may find nothing left to change,
                 // and would then publish nothing, leaving the snapshot and the feed without these changes.
@@ -112,6 +128,42 @@ internal sealed class StatusRecomputer
 
         await PublishAsync(applied, names, touchedPages, cause, cancellationToken);
         return applied;
+    }
+
+    /// <summary>
+    /// Moves the notices this recompute committed held until the end of maintenance to the ends of the windows just
+    /// loaded, when a window's change stored after the load they were planned from moved them (<see cref="CommittedHolds"/>);
+    /// returns whether it moved any.
+    /// </summary>
+    private async Task<bool> FollowHeldAsync(
+        CommittedHolds? held, IReadOnlyDictionary<Guid, DateTimeOffset>? maintenanceEnds, StatusScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (held is null || held.IsEmpty)
+        {
+            return false;
+        }
+
+        var moves = held.Follow(maintenanceEnds, now);
+        foreach (var (move, keys) in moves)
+        {
+            await _store.RescheduleHeldNotificationsAsync(keys, move.HeldUntil, move.DueAt, _notificationOptions.DebounceWindow, cancellationToken);
+            Log.HeldNoticesFollowed(_logger, Describe(scope), move.ComponentIds.Count, move.HeldUntil, move.DueAt);
+        }
+
+        return moves.Count > 0;
+    }
+
+    // A recompute that gives up still brings the notices it held to the current ends, until a load shows them there.
+    private async Task SettleHeldAsync(CommittedHolds? held, StatusScope scope, CancellationToken cancellationToken)
+    {
+        for (var check = 0; check < MaxPasses && held is { IsEmpty: false }; check++)
+        {
+            var inputs = await _store.LoadStatusInputsAsync(scope, cancellationToken);
+            if (!await FollowHeldAsync(held, MaintenanceHolds.Ends(inputs.InProgressWindows), scope, _time.GetUtcNow(), cancellationToken))
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Rebuilds the snapshots of pages whose content changed without a component status change.</summary>

@@ -314,6 +314,37 @@ public sealed class BackgroundWorkTests
         Assert.Equal(longer.OccurrenceEndsAt, Assert.Single(await OutageRowsAsync(kit, page.Id)).DueAt);
     }
 
+    [Theory]
+    [InlineData(60)] // extended
+    [InlineData(-60)] // shortened
+    public async Task AnOutageHeldBackByARecomputeThatReadTheWindowBeforeItsEndMoved_IsHeldUntilTheNewEnd(int minutes)
+    {
+        var logs = new ListLoggerProvider();
+        var (kit, page, _) = await MaintenanceWithSubscriberAsync(suppress: true, logs: logs);
+        await using var _ = kit;
+        var maintenance = kit.Get<MaintenanceService>();
+        var window = Assert.Single(await maintenance.ListAsync(page.Id, MaintenanceState.InProgress));
+        var atCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        kit.StoreControl.Before = (method, _) =>
+            method == nameof(IStatusStore.CommitStatusAsync) && atCommit.TrySetResult() ? release.Task : null;
+
+        // The incident's recompute reads the window as it is, then pauses before committing its held notice.
+        await kit.Intake.ReportIncidentAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Triggered, 1), CancellationToken.None);
+        await atCommit.Task;
+        // Meanwhile the window's end moves, and the notices held until its old end (none yet) move with it. The in-memory
+        // store answers at once, so the move is made before the update waits for the page's refresh behind the recompute.
+        var update = maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { EndsAt = window.OccurrenceEndsAt.AddMinutes(minutes) });
+        Assert.Equal(1, kit.StoreControl.Calls(nameof(IStatusStore.RescheduleHeldNotificationsAsync)));
+        release.SetResult();
+        var moved = await update;
+        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+
+        Assert.Equal(window.OccurrenceEndsAt.AddMinutes(minutes), moved.OccurrenceEndsAt);
+        Assert.Equal(moved.OccurrenceEndsAt, Assert.Single(await OutageRowsAsync(kit, page.Id)).DueAt);
+        Assert.Equal(1, logs.Count(1443)); // HeldNoticesFollowed
+    }
+
     // A Critical incident opened on the API while its maintenance runs, told to nobody yet: held back until the window's end.
     private static async Task<(StatusKitHarness Kit, StatusPage Page, Component Api, MaintenanceWindow Window)> HeldOutageAsync(
         INotifier webhooks, bool followsOnlyTheComponent = false)
@@ -326,13 +357,18 @@ public sealed class BackgroundWorkTests
     }
 
     private static async Task<(StatusKitHarness Kit, StatusPage Page, Component Api)> MaintenanceWithSubscriberAsync(
-        bool suppress, INotifier? webhooks = null, bool followsOnlyTheComponent = false)
+        bool suppress, INotifier? webhooks = null, bool followsOnlyTheComponent = false, ListLoggerProvider? logs = null)
     {
         var kit = new StatusKitHarness(services =>
         {
             if (webhooks is not null)
             {
                 services.AddSingleton(webhooks);
+            }
+
+            if (logs is not null)
+            {
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
             }
 
             services.Configure<NotificationOptions>(o => o.SuppressIncidentNotificationsDuringMaintenance = suppress);
