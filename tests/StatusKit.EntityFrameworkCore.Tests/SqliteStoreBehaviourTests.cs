@@ -45,6 +45,24 @@ public sealed class SqliteStoreBehaviourTests(ITestOutputHelper output) : StoreB
     }
 
     [Fact]
+    public async Task A_pages_latest_completed_windows_are_read_in_order_from_the_page_state_and_start_index_with_a_limit()
+    {
+        var counter = new CommandCounter();
+        var store = Database.CreateStore(counter);
+
+        await store.ListCompletedMaintenanceWindowsAsync(Guid.NewGuid(), 20, 21, CancellationToken.None);
+
+        var statement = Assert.Single(counter.Texts);
+        var plan = await PlanAsync(statement);
+        Assert.Contains("LIMIT", statement, StringComparison.Ordinal);
+
+        // The index gives the order too: no sort, not even of equal starts, so the read stops after the rows it returns.
+        Assert.True(
+            plan is ["SEARCH s USING INDEX IX_statuskit_maintenance_windows_page_id_state_occurrence_starts_at_id (page_id=? AND state=?)"],
+            statement + "\n" + string.Join("\n", plan));
+    }
+
+    [Fact]
     public async Task DeleteUnverifiedSubscribers_SearchesTheUnverifiedIndex_InsteadOfScanningSubscribers()
     {
         var counter = new CommandCounter();

@@ -6,7 +6,8 @@ namespace StatusKit.EntityFrameworkCore.Configuration;
 
 /// <summary>
 /// Maps maintenance windows: state + occurrence start (what a scheduler scans), page + occurrence start, page + status
-/// switch time (the windows a recompute reads that ended while a component was Under Maintenance).
+/// switch time (the windows a recompute reads that ended while a component was Under Maintenance), and page + state +
+/// occurrence start + id (a page's latest completed windows, read newest first a page at a time).
 /// </summary>
 internal sealed class MaintenanceWindowConfiguration(StatusKitModelOptions options) : IEntityTypeConfiguration<MaintenanceWindowEntity>
 {
@@ -19,5 +20,6 @@ internal sealed class MaintenanceWindowConfiguration(StatusKitModelOptions optio
         builder.HasIndex(w => new { w.State, w.OccurrenceStartsAt });
         builder.HasIndex(w => new { w.PageId, w.OccurrenceStartsAt });
         builder.HasIndex(w => new { w.PageId, w.StatusSwitchedAt });
+        builder.HasIndex(w => new { w.PageId, w.State, w.OccurrenceStartsAt, w.Id });
     }
 }

@@ -40,6 +40,14 @@ internal sealed class AddedIndex(string name, string table, params string[] colu
     public static AddedIndex WindowStatusSwitch { get; } =
         new("IX_statuskit_maintenance_windows_page_id_status_switched_at", "statuskit_maintenance_windows", "page_id", "status_switched_at");
 
+    /// <summary>
+    /// The maintenance windows' (page, state, occurrence start, id) index: the history page reads a page's latest
+    /// completed windows twenty at a time, and without it that read walks the completed windows of every page (or every
+    /// window of the page) and sorts them.
+    /// </summary>
+    public static AddedIndex CompletedWindows { get; } =
+        new("IX_statuskit_maintenance_windows_page_id_state_occurrence_starts_at_id", "statuskit_maintenance_windows", "page_id", "state", "occurrence_starts_at", "id");
+
     /// <summary>The SQL of a partial index's WHERE clause, the same on both providers; null for a full index.</summary>
     public string? Filter { get; init; }
 

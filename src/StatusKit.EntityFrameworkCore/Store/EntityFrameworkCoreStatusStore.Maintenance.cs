@@ -26,6 +26,26 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return rows.Select(r => r.ToModel()).ToArray();
     }
 
+    /// <remarks>
+    /// One query, <c>… WHERE page_id = @page AND state = Completed ORDER BY occurrence_starts_at DESC, id DESC LIMIT @take OFFSET @skip</c>,
+    /// which walks the page + occurrence start index from its latest end (skipping the page's few open and its cancelled
+    /// windows on the way) and stops after the rows it returns.
+    /// </remarks>
+    public async Task<IReadOnlyList<MaintenanceWindow>> ListCompletedMaintenanceWindowsAsync(Guid pageId, int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
+        await using var session = await OpenAsync(cancellationToken);
+        var rows = await session.Set<MaintenanceWindowEntity>().AsNoTracking()
+            .Where(w => w.PageId == pageId && w.State == MaintenanceState.Completed)
+            .OrderByDescending(w => w.OccurrenceStartsAt)
+            .ThenByDescending(w => w.Id)
+            .Skip(skip)
+            .Take(take)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToModel()).ToArray();
+    }
+
     public async Task<IReadOnlyList<MaintenanceWindow>> ListOpenMaintenanceWindowsAsync(CancellationToken cancellationToken)
     {
         await using var session = await OpenAsync(cancellationToken);

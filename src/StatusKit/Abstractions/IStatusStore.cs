@@ -196,6 +196,16 @@ public interface IStatusStore
     /// <summary>A page's windows ordered by occurrence start; only those in <paramref name="state"/> when given.</summary>
     Task<IReadOnlyList<MaintenanceWindow>> ListMaintenanceWindowsAsync(Guid pageId, MaintenanceState? state, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A page's Completed windows (not Scheduled, InProgress or Cancelled ones), the latest first: by occurrence start (a
+    /// recurring window's is its last occurrence's) descending, then by id descending, so that pages read one after
+    /// another with <paramref name="skip"/> and <paramref name="take"/> neither repeat nor miss a window; at most
+    /// <paramref name="take"/> after skipping <paramref name="skip"/>. A store reads only what it returns (a limit in the
+    /// query), however many windows the page completed over the years. Throws <see cref="ArgumentOutOfRangeException"/>
+    /// when <paramref name="skip"/> is negative or <paramref name="take"/> below 1.
+    /// </summary>
+    Task<IReadOnlyList<MaintenanceWindow>> ListCompletedMaintenanceWindowsAsync(Guid pageId, int skip, int take, CancellationToken cancellationToken);
+
     /// <summary>Every Scheduled or InProgress window of every page (what a scheduler watches), ordered by occurrence start.</summary>
     Task<IReadOnlyList<MaintenanceWindow>> ListOpenMaintenanceWindowsAsync(CancellationToken cancellationToken);
 

@@ -16,6 +16,18 @@ public sealed partial class InMemoryStatusStore
         Run<IReadOnlyList<MaintenanceWindow>>(() => Ordered(OnPage(_windowIdsByPage, _windows, pageId, w => state is null || w.State == state)), cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<MaintenanceWindow>> ListCompletedMaintenanceWindowsAsync(Guid pageId, int skip, int take, CancellationToken cancellationToken) =>
+        Run<IReadOnlyList<MaintenanceWindow>>(
+            () =>
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(skip);
+                ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
+                var completed = OnPage(_windowIdsByPage, _windows, pageId, static w => w.State == MaintenanceState.Completed);
+                return [.. ByTime(completed, static w => w.OccurrenceStartsAt, static w => w.Id, newestFirst: true).Skip(skip).Take(take)];
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
     /// <remarks>Ordered by occurrence start, then id.</remarks>
     public Task<IReadOnlyList<MaintenanceWindow>> ListOpenMaintenanceWindowsAsync(CancellationToken cancellationToken) =>
         Run<IReadOnlyList<MaintenanceWindow>>(

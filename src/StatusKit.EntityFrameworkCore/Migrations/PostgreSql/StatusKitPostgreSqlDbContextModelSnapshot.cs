@@ -242,6 +242,7 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
             b.HasIndex("PageId", "OccurrenceStartsAt");
 
             b.HasIndex("PageId", "StatusSwitchedAt");
+            b.HasIndex("PageId", "State", "OccurrenceStartsAt", "Id");
 
             b.HasIndex("State", "OccurrenceStartsAt");
 

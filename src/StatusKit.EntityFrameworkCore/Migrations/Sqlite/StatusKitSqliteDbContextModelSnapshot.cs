@@ -241,6 +241,7 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
             b.HasIndex("PageId", "OccurrenceStartsAt");
 
             b.HasIndex("PageId", "StatusSwitchedAt");
+            b.HasIndex("PageId", "State", "OccurrenceStartsAt", "Id");
 
             b.HasIndex("State", "OccurrenceStartsAt");
 
