@@ -257,6 +257,74 @@ public sealed class MaintenancePageTests : IAsyncLifetime
         Assert.DoesNotContain("Past maintenance", second, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_history_pages_past_maintenance_twenty_at_a_time_newest_first_with_links_between_its_pages()
+    {
+        for (var i = 0; i < 45; i++)
+        {
+            var window = await Maintenance.CreateAsync(new CreateMaintenanceWindow
+            {
+                PageId = _page.Id, Title = $"Window {i:00}", StartsAt = _clock.GetUtcNow().AddHours(1), EndsAt = _clock.GetUtcNow().AddHours(2),
+                ComponentIds = [_database.Id], NotifySubscribers = false,
+            });
+            await Maintenance.StartNowAsync(window.Id);
+            _clock.Advance(TimeSpan.FromMinutes(20));
+            await Maintenance.CompleteNowAsync(window.Id);
+        }
+
+        using var client = App.Client();
+
+        var first = await client.GetStringAsync("/status/acme/history");
+        using var secondResponse = await client.GetAsync("/status/acme/history?maintenance_page=2");
+        var second = await secondResponse.Content.ReadAsStringAsync();
+        var third = await client.GetStringAsync("/status/acme/history?maintenance_page=3");
+        using var beyond = await client.GetAsync("/status/acme/history?maintenance_page=4");
+        using var revalidated = new HttpRequestMessage(HttpMethod.Get, "/status/acme/history?maintenance_page=2");
+        revalidated.Headers.IfNoneMatch.Add(secondResponse.Headers.ETag!);
+        using var notModified = await client.SendAsync(revalidated);
+
+        Assert.Contains("Window 44", first, StringComparison.Ordinal);
+        Assert.Contains("Window 25", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Window 24", first, StringComparison.Ordinal);
+        Assert.True(first.IndexOf("Window 44", StringComparison.Ordinal) < first.IndexOf("Window 25", StringComparison.Ordinal), "newest first");
+        Assert.Contains("<a href=\"/status/acme/history?maintenance_page=2\" rel=\"next\">Older maintenance</a>", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Newer maintenance", first, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"history-heading\">Incident history</h2>", first, StringComparison.Ordinal);
+
+        Assert.Contains("Window 24", second, StringComparison.Ordinal);
+        Assert.Contains("Window 05", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Window 25", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Window 04", second, StringComparison.Ordinal);
+        Assert.True(second.IndexOf("Window 24", StringComparison.Ordinal) < second.IndexOf("Window 05", StringComparison.Ordinal), "newest first");
+        Assert.Contains("<a href=\"/status/acme/history#past-maintenance-heading\" rel=\"prev\">Newer maintenance</a>", second, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/status/acme/history?maintenance_page=3\" rel=\"next\">Older maintenance</a>", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Incident history</h2>", second, StringComparison.Ordinal);
+        Assert.Contains("<title>Past maintenance - Acme Cloud status</title>", second, StringComparison.Ordinal);
+
+        Assert.Contains("Window 04", third, StringComparison.Ordinal);
+        Assert.Contains("Window 00", third, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/status/acme/history?maintenance_page=2\" rel=\"prev\">Newer maintenance</a>", third, StringComparison.Ordinal);
+        Assert.DoesNotContain("Older maintenance", third, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, beyond.StatusCode);
+        Assert.Contains("No older maintenance.", await beyond.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("maintenance_page=0")]
+    [InlineData("maintenance_page=-1")]
+    [InlineData("maintenance_page=1001")]
+    [InlineData("page=2&maintenance_page=2")]
+    public async Task A_past_maintenance_page_no_link_leads_to_is_not_found(string query)
+    {
+        using var client = App.Client();
+
+        using var response = await client.GetAsync($"/status/acme/history?{query}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     private Task<MaintenanceWindow> WindowAsync(DateTimeOffset start, string? description = null) =>
         Maintenance.CreateAsync(new CreateMaintenanceWindow
         {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ namespace StatusKit.AspNetCore.Html;
 
 /// <summary>
 /// <c>GET {prefix}/{slug}</c>: the server-rendered status page; <c>/incidents/{id}</c>: one incident; <c>/maintenance/{id}</c>:
-/// one maintenance window; <c>/history</c>: every incident, paged. Every page is sent with <c>Referrer-Policy: no-referrer</c>. Opened with <c>?access_token=</c>, a page
+/// one maintenance window; <c>/history</c>: every incident, paged, and the completed maintenance windows, paged apart (<c>?maintenance_page=</c>). Every page is sent with <c>Referrer-Policy: no-referrer</c>. Opened with <c>?access_token=</c>, a page
 /// answers 303 See Other to its own URL without the token once the token is in a cookie (<see cref="PageAccess"/>), so the
 /// token leaves the address bar, the history and any <c>Referer</c>; except over plain HTTP to a host that is not
 /// loopback, where the browser would drop the Secure cookie.
@@ -26,7 +27,7 @@ internal static class HtmlEndpoints
 {
     private const int HistoryPageSize = 20;
 
-    // Deep enough for 20,000 incidents; a larger number is not a page anyone follows a link to.
+    // Deep enough for 20,000 incidents (or completed windows); a larger number is not a page anyone follows a link to.
     private const int MaxHistoryPage = 1_000;
 
     // The occurrences of a recurring window its page lists after the current or next one.
@@ -37,9 +38,13 @@ internal static class HtmlEndpoints
         HtmlPage(page.MapGetAndHead("/", (HttpContext context, string slug) => RenderAsync(context, slug, paths)))
             .WithName("StatusKit.Page")
             .WithSummary("The status page (HTML).");
-        HtmlPage(page.MapGetAndHead("/history", (HttpContext context, string slug, int? page) => RenderHistoryAsync(context, slug, page ?? 1, paths)))
+        HtmlPage(page.MapGetAndHead(
+                "/history",
+                (HttpContext context, string slug, int? page, [FromQuery(Name = "maintenance_page")] int? maintenancePage) =>
+                    RenderHistoryAsync(context, slug, page ?? 1, maintenancePage ?? 1, paths)))
             .WithName("StatusKit.HistoryPage")
-            .WithSummary("Every incident of the page, newest first, 20 per page, and on the first page the 20 most recently completed maintenance windows (HTML).");
+            .WithSummary("Every incident of the page, newest first, 20 per page (page), and on the first page the 20 most recently completed " +
+                "maintenance windows, whose older ones are paged apart, 20 per page (maintenance_page) (HTML).");
         HtmlPage(page.MapGetAndHead("/incidents/{incidentId:guid}", (HttpContext context, string slug, Guid incidentId) => RenderIncidentAsync(context, slug, incidentId, paths)))
             .WithName("StatusKit.IncidentPage")
             .WithSummary("One incident of the page with its whole timeline (HTML); where the API's shortlinks point.");
@@ -158,10 +163,12 @@ internal static class HtmlEndpoints
         return Html(context, snapshot, html, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
     }
 
-    private static async Task<IResult> RenderHistoryAsync(HttpContext context, string slug, int pageNumber, PagePaths paths)
+    // The first page shows the newest incidents and the latest completed windows; older incidents (?page=N) and older
+    // windows (?maintenance_page=N) are paged apart, each list alone, so a page of both is no page any link leads to.
+    private static async Task<IResult> RenderHistoryAsync(HttpContext context, string slug, int pageNumber, int maintenancePageNumber, PagePaths paths)
     {
         var (snapshot, answer) = await OpenAsync(context, slug, paths);
-        if (snapshot is null || pageNumber < 1 || pageNumber > MaxHistoryPage)
+        if (snapshot is null || !IsHistoryPage(pageNumber) || !IsHistoryPage(maintenancePageNumber) || (pageNumber > 1 && maintenancePageNumber > 1))
         {
             return answer ?? TypedResults.NotFound();
         }
@@ -170,17 +177,27 @@ internal static class HtmlEndpoints
         var pagePath = paths.PagePath(slug);
 
         // One more than shown tells whether an older page exists.
-        var incidents = await services.GetRequiredService<StatusIncidentService>().ListAsync(
-            snapshot.PageId, skip: (pageNumber - 1) * HistoryPageSize, take: HistoryPageSize + 1, cancellationToken: context.RequestAborted);
-        // The first page also lists the latest completed maintenance windows (as the API lists its 50).
-        IReadOnlyList<MaintenanceWindow> pastMaintenance = pageNumber == 1
-            ? [.. (await services.GetRequiredService<MaintenanceService>().ListAsync(snapshot.PageId, MaintenanceState.Completed, context.RequestAborted))
-                .OrderByDescending(w => w.OccurrenceStartsAt).Take(HistoryPageSize)]
-            : [];
-        var html = services.GetRequiredService<PageRenderer>().RenderHistory(
-            snapshot, [.. incidents.Take(HistoryPageSize)], pageNumber, incidents.Count > HistoryPageSize, pastMaintenance, context.Request.PathBase + pagePath);
+        HistoryList<StatusIncident>? incidents = null;
+        if (maintenancePageNumber == 1)
+        {
+            var read = await services.GetRequiredService<StatusIncidentService>().ListAsync(
+                snapshot.PageId, skip: (pageNumber - 1) * HistoryPageSize, take: HistoryPageSize + 1, cancellationToken: context.RequestAborted);
+            incidents = new([.. read.Take(HistoryPageSize)], pageNumber, read.Count > HistoryPageSize);
+        }
+
+        HistoryList<MaintenanceWindow>? pastMaintenance = null;
+        if (pageNumber == 1)
+        {
+            var read = await services.GetRequiredService<IStatusStore>().ListCompletedMaintenanceWindowsAsync(
+                snapshot.PageId, (maintenancePageNumber - 1) * HistoryPageSize, HistoryPageSize + 1, context.RequestAborted);
+            pastMaintenance = new([.. read.Take(HistoryPageSize)], maintenancePageNumber, read.Count > HistoryPageSize);
+        }
+
+        var html = services.GetRequiredService<PageRenderer>().RenderHistory(snapshot, incidents, pastMaintenance, context.Request.PathBase + pagePath);
         return Html(context, snapshot, html, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
     }
+
+    private static bool IsHistoryPage(int number) => number is >= 1 and <= MaxHistoryPage;
 
     // A rendered page with its ETag (a hash of its bytes), the page's caching headers, and 304 for a matching If-None-Match.
     private static IResult Html(HttpContext context, PageSnapshot snapshot, string html, StatusPageEndpointOptions options)

@@ -117,73 +117,89 @@ internal sealed class PageRenderer
     }
 
     /// <summary>
-    /// The incident history (<c>{page}/history?page=N</c>): every incident of the page, newest first, by month of its
-    /// start in the page's time zone, each linking to its own page, with links to older and newer pages of the list; on
-    /// the first page, then, <paramref name="pastMaintenance"/> (completed windows, the latest first) by month of their
-    /// last occurrence's start, each linking to the window's own page.
+    /// The history (<c>{page}/history</c>), with the lists that are on it (a null one is not): <paramref name="incidents"/>
+    /// (<c>?page=N</c>), every incident of the page, newest first, by month of its start in the page's time zone, each
+    /// linking to its own page; then <paramref name="pastMaintenance"/> (<c>?maintenance_page=N</c>), the completed
+    /// windows, the latest first, by month of their last occurrence's start, each linking to the window's own page. Each
+    /// list links to its older and newer pages.
     /// </summary>
     public string RenderHistory(
-        PageSnapshot snapshot, IReadOnlyList<StatusIncident> incidents, int pageNumber, bool hasOlder, IReadOnlyList<MaintenanceWindow> pastMaintenance, string pagePath)
+        PageSnapshot snapshot, HistoryList<StatusIncident>? incidents, HistoryList<MaintenanceWindow>? pastMaintenance, string pagePath)
     {
         var zone = PageTime.Zone(snapshot.TimeZoneId);
-        return SubPage(snapshot, pagePath, $"Incident history - {snapshot.Name} status", "Skip to the history", html =>
+        var (title, skip) = incidents is null
+            ? ($"Past maintenance - {snapshot.Name} status", "Skip to past maintenance")
+            : ($"Incident history - {snapshot.Name} status", "Skip to the history");
+        return SubPage(snapshot, pagePath, title, skip, html =>
         {
-            html.Raw("<section class=\"card\" aria-labelledby=\"history-heading\"><h2 id=\"history-heading\">Incident history</h2>");
-            if (incidents.Count == 0)
+            if (incidents is not null)
             {
-                html.Element("p", pageNumber == 1 ? "No incidents reported." : "No older incidents.", "meta");
+                IncidentHistory(html, incidents, zone, pagePath);
             }
 
-            foreach (var month in incidents.GroupBy(i => PageTime.Local(i.CreatedAt, zone).ToString("MMMM yyyy", CultureInfo.InvariantCulture)))
-            {
-                html.Element("h3", month.Key).Raw("<ul class=\"history\">");
-                foreach (var incident in month)
-                {
-                    html.Raw("<li><a").Attribute("href", PagePaths.Incident(pagePath, incident.Id)).Raw(">").Text(incident.Title).Raw("</a> <span class=\"meta\">")
-                        .Text($"{StatuspageMapper.Impact(incident.Severity)} · {StateName(incident.State)} · ");
-                    if (incident.ResolvedAt is { } resolved)
-                    {
-                        html.TimeRange(incident.CreatedAt, resolved, zone);
-                    }
-                    else
-                    {
-                        html.Time(incident.CreatedAt, zone);
-                    }
-
-                    html.Raw("</span></li>");
-                }
-
-                html.Raw("</ul>");
-            }
-
-            html.Raw("<nav class=\"pages\" aria-label=\"More incidents\">");
-            if (pageNumber > 1)
-            {
-                html.Raw("<a").Attribute("href", pageNumber == 2 ? pagePath + "/history" : $"{pagePath}/history?page={pageNumber - 1}").Raw(" rel=\"prev\">Newer incidents</a>");
-            }
-
-            if (hasOlder)
-            {
-                html.Raw("<a").Attribute("href", $"{pagePath}/history?page={pageNumber + 1}").Raw(" rel=\"next\">Older incidents</a>");
-            }
-
-            html.Raw("</nav></section>");
-            if (pageNumber == 1)
+            if (pastMaintenance is not null)
             {
                 PastMaintenance(html, pastMaintenance, zone, pagePath);
             }
         });
     }
 
-    private static void PastMaintenance(HtmlWriter html, IReadOnlyList<MaintenanceWindow> windows, TimeZoneInfo zone, string pagePath)
+    private static void IncidentHistory(HtmlWriter html, HistoryList<StatusIncident> incidents, TimeZoneInfo zone, string pagePath)
     {
-        html.Raw("<section class=\"card\" aria-labelledby=\"past-maintenance-heading\"><h2 id=\"past-maintenance-heading\">Past maintenance</h2>");
-        if (windows.Count == 0)
+        var pageNumber = incidents.PageNumber;
+        html.Raw("<section class=\"card\" aria-labelledby=\"history-heading\"><h2 id=\"history-heading\">Incident history</h2>");
+        if (incidents.Entries.Count == 0)
         {
-            html.Element("p", "No completed maintenance.", "meta");
+            html.Element("p", pageNumber == 1 ? "No incidents reported." : "No older incidents.", "meta");
         }
 
-        foreach (var month in windows.GroupBy(w => PageTime.Local(w.OccurrenceStartsAt, zone).ToString("MMMM yyyy", CultureInfo.InvariantCulture)))
+        foreach (var month in incidents.Entries.GroupBy(i => PageTime.Local(i.CreatedAt, zone).ToString("MMMM yyyy", CultureInfo.InvariantCulture)))
+        {
+            html.Element("h3", month.Key).Raw("<ul class=\"history\">");
+            foreach (var incident in month)
+            {
+                html.Raw("<li><a").Attribute("href", PagePaths.Incident(pagePath, incident.Id)).Raw(">").Text(incident.Title).Raw("</a> <span class=\"meta\">")
+                    .Text($"{StatuspageMapper.Impact(incident.Severity)} · {StateName(incident.State)} · ");
+                if (incident.ResolvedAt is { } resolved)
+                {
+                    html.TimeRange(incident.CreatedAt, resolved, zone);
+                }
+                else
+                {
+                    html.Time(incident.CreatedAt, zone);
+                }
+
+                html.Raw("</span></li>");
+            }
+
+            html.Raw("</ul>");
+        }
+
+        html.Raw("<nav class=\"pages\" aria-label=\"More incidents\">");
+        if (pageNumber > 1)
+        {
+            html.Raw("<a").Attribute("href", pageNumber == 2 ? pagePath + "/history" : $"{pagePath}/history?page={pageNumber - 1}").Raw(" rel=\"prev\">Newer incidents</a>");
+        }
+
+        if (incidents.HasOlder)
+        {
+            html.Raw("<a").Attribute("href", $"{pagePath}/history?page={pageNumber + 1}").Raw(" rel=\"next\">Older incidents</a>");
+        }
+
+        html.Raw("</nav></section>");
+    }
+
+    // Its first page is on the history's first page, below the incidents: a link back to it leads to the section.
+    private static void PastMaintenance(HtmlWriter html, HistoryList<MaintenanceWindow> windows, TimeZoneInfo zone, string pagePath)
+    {
+        var pageNumber = windows.PageNumber;
+        html.Raw("<section class=\"card\" aria-labelledby=\"past-maintenance-heading\"><h2 id=\"past-maintenance-heading\">Past maintenance</h2>");
+        if (windows.Entries.Count == 0)
+        {
+            html.Element("p", pageNumber == 1 ? "No completed maintenance." : "No older maintenance.", "meta");
+        }
+
+        foreach (var month in windows.Entries.GroupBy(w => PageTime.Local(w.OccurrenceStartsAt, zone).ToString("MMMM yyyy", CultureInfo.InvariantCulture)))
         {
             html.Element("h3", month.Key).Raw("<ul class=\"history\">");
             foreach (var window in month)
@@ -196,7 +212,19 @@ internal sealed class PageRenderer
             html.Raw("</ul>");
         }
 
-        html.Raw("</section>");
+        html.Raw("<nav class=\"pages\" aria-label=\"More maintenance\">");
+        if (pageNumber > 1)
+        {
+            html.Raw("<a").Attribute("href", pageNumber == 2 ? pagePath + "/history#past-maintenance-heading" : $"{pagePath}/history?maintenance_page={pageNumber - 1}")
+                .Raw(" rel=\"prev\">Newer maintenance</a>");
+        }
+
+        if (windows.HasOlder)
+        {
+            html.Raw("<a").Attribute("href", $"{pagePath}/history?maintenance_page={pageNumber + 1}").Raw(" rel=\"next\">Older maintenance</a>");
+        }
+
+        html.Raw("</nav></section>");
     }
 
     // A page below the status page (an incident, a maintenance window, the history): the page's name linking home, the content, a link back to
