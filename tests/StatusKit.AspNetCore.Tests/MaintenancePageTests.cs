@@ -260,18 +260,7 @@ public sealed class MaintenancePageTests : IAsyncLifetime
     [Fact]
     public async Task The_history_pages_past_maintenance_twenty_at_a_time_newest_first_with_links_between_its_pages()
     {
-        for (var i = 0; i < 45; i++)
-        {
-            var window = await Maintenance.CreateAsync(new CreateMaintenanceWindow
-            {
-                PageId = _page.Id, Title = $"Window {i:00}", StartsAt = _clock.GetUtcNow().AddHours(1), EndsAt = _clock.GetUtcNow().AddHours(2),
-                ComponentIds = [_database.Id], NotifySubscribers = false,
-            });
-            await Maintenance.StartNowAsync(window.Id);
-            _clock.Advance(TimeSpan.FromMinutes(20));
-            await Maintenance.CompleteNowAsync(window.Id);
-        }
-
+        await CompletedWindowsAsync(45);
         using var client = App.Client();
 
         var first = await client.GetStringAsync("/status/acme/history");
@@ -311,6 +300,18 @@ public sealed class MaintenancePageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
     }
 
+    [Fact]
+    public async Task The_API_lists_the_fifty_completed_windows_with_the_latest_starts()
+    {
+        await CompletedWindowsAsync(52);
+        using var client = App.Client();
+
+        using var api = JsonDocument.Parse(await client.GetStringAsync("/status/acme/api/v2/scheduled-maintenances.json"));
+
+        var names = api.RootElement.GetProperty("scheduled_maintenances").EnumerateArray().Select(m => m.GetProperty("name").GetString()).ToList();
+        Assert.Equal(Enumerable.Range(2, 50).Reverse().Select(i => $"Window {i:00}"), names);
+    }
+
     [Theory]
     [InlineData("maintenance_page=0")]
     [InlineData("maintenance_page=-1")]
@@ -323,6 +324,22 @@ public sealed class MaintenancePageTests : IAsyncLifetime
         using var response = await client.GetAsync($"/status/acme/history?{query}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    // Windows "Window 00" to "Window {count - 1}", each started and completed by the operator 20 minutes apart, in that order.
+    private async Task CompletedWindowsAsync(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var window = await Maintenance.CreateAsync(new CreateMaintenanceWindow
+            {
+                PageId = _page.Id, Title = $"Window {i:00}", StartsAt = _clock.GetUtcNow().AddHours(1), EndsAt = _clock.GetUtcNow().AddHours(2),
+                ComponentIds = [_database.Id], NotifySubscribers = false,
+            });
+            await Maintenance.StartNowAsync(window.Id);
+            _clock.Advance(TimeSpan.FromMinutes(20));
+            await Maintenance.CompleteNowAsync(window.Id);
+        }
     }
 
     private Task<MaintenanceWindow> WindowAsync(DateTimeOffset start, string? description = null) =>

@@ -49,10 +49,8 @@ internal sealed class StatuspageDocuments
 
             case ApiDocument.ScheduledMaintenances:
             {
-                var completed = (await _store.ListMaintenanceWindowsAsync(snapshot.PageId, MaintenanceState.Completed, cancellationToken))
-                    .OrderByDescending(w => w.OccurrenceEndsAt)
-                    .Take(IncidentListSize)
-                    .ToList();
+                // Read 50 at most, however many windows the page completed over the years.
+                var completed = await _store.ListCompletedMaintenanceWindowsAsync(snapshot.PageId, 0, IncidentListSize, cancellationToken);
                 var etag = Tag(snapshot.Version, Fingerprint(completed));
                 return Prepared(snapshot, document, pageUrl, etag, (mapper, sizeHint) =>
                 {
