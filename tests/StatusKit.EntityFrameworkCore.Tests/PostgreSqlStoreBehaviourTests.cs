@@ -54,6 +54,50 @@ public sealed partial class PostgreSqlStoreBehaviourTests(PostgreSqlCluster clus
             plan);
     }
 
+    [Fact]
+    public async Task A_pages_latest_completed_windows_among_many_windows_are_read_in_order_through_the_page_state_and_start_index()
+    {
+        // Arrange: 20,000 windows of two pages, mostly completed, 400 of them on the page read, and statistics that say so.
+        var store = Database.CreateStore();
+        var page = TestData.Page(TestData.Unique("history"));
+        var other = TestData.Page(TestData.Unique("other"));
+        await store.AddPageAsync(page, CancellationToken.None);
+        await store.AddPageAsync(other, CancellationToken.None);
+        var connectionString = ((PostgreSqlTestDatabase)Database).ConnectionString;
+        await using (var seed = new NpgsqlConnection(connectionString))
+        {
+            await seed.OpenAsync();
+            await using var insert = new NpgsqlCommand(
+                """
+                INSERT INTO statuskit_maintenance_windows (id, page_id, title, starts_at, ends_at, time_zone_id, auto_update_status,
+                    notify_subscribers, state, occurrence_starts_at, occurrence_ends_at, component_ids, created_at, updated_at, version)
+                SELECT gen_random_uuid(), CASE WHEN g % 50 = 0 THEN @page ELSE @other END, 'Window ' || g, now(), now(), 'UTC', true,
+                    false, CASE WHEN g % 10 = 0 THEN 3 WHEN g % 7 = 0 THEN 0 ELSE 2 END, now() - g * interval '1 hour',
+                    now() - g * interval '1 hour' + interval '30 minutes', '[]', now(), now(), 1
+                FROM generate_series(1, 20000) AS g;
+                ANALYZE statuskit_maintenance_windows;
+                """,
+                seed);
+            insert.Parameters.AddWithValue("page", page.Id);
+            insert.Parameters.AddWithValue("other", other.Id);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var counter = new CommandCounter();
+        await Database.CreateStore(counter).ListCompletedMaintenanceWindowsAsync(page.Id, 20, 21, CancellationToken.None);
+
+        // Act
+        var plan = await PlanAsync(connectionString, Assert.Single(counter.Texts), name => name.Contains("page", StringComparison.OrdinalIgnoreCase) ? page.Id : 20);
+
+        // Assert
+        Assert.True(
+            plan.Contains("IX_statuskit_maintenance_windows_page_id_state_start_id", StringComparison.Ordinal)
+            && plan.Contains("Limit", StringComparison.Ordinal)
+            && !plan.Contains("Sort", StringComparison.Ordinal)
+            && !plan.Contains("Seq Scan", StringComparison.Ordinal),
+            plan);
+    }
+
     /// <remarks>
     /// PostgreSQL only: a SQLite store transaction takes the database's one write lock when it begins, so no touch can
     /// land inside an edit there.
@@ -147,15 +191,18 @@ public sealed partial class PostgreSqlStoreBehaviourTests(PostgreSqlCluster clus
         }
     }
 
-    /// <summary>EXPLAIN of <paramref name="statement"/> (not run), every parameter bound to the epoch as EF binds an instant.</summary>
-    private static async Task<string> PlanAsync(string connectionString, string statement)
+    /// <summary>
+    /// EXPLAIN of <paramref name="statement"/> (not run), every parameter bound to <paramref name="value"/> of its name, or
+    /// without it to the epoch as EF binds an instant.
+    /// </summary>
+    private static async Task<string> PlanAsync(string connectionString, string statement, Func<string, object>? value = null)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var explain = new NpgsqlCommand("EXPLAIN " + statement, connection);
         foreach (var name in Parameter().Matches(statement).Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal))
         {
-            explain.Parameters.AddWithValue(name, DateTime.UnixEpoch);
+            explain.Parameters.AddWithValue(name, value?.Invoke(name) ?? DateTime.UnixEpoch);
         }
 
         var plan = new List<string>();

@@ -20,6 +20,9 @@ internal sealed class MaintenanceWindowConfiguration(StatusKitModelOptions optio
         builder.HasIndex(w => new { w.State, w.OccurrenceStartsAt });
         builder.HasIndex(w => new { w.PageId, w.OccurrenceStartsAt });
         builder.HasIndex(w => new { w.PageId, w.StatusSwitchedAt });
-        builder.HasIndex(w => new { w.PageId, w.State, w.OccurrenceStartsAt, w.Id });
+
+        // Named, because the default name (the four columns') is longer than PostgreSQL's 63-byte identifiers.
+        builder.HasIndex(w => new { w.PageId, w.State, w.OccurrenceStartsAt, w.Id })
+            .HasDatabaseName($"IX_{options.TablePrefix}{StatusKitTableNames.MaintenanceWindows}_page_id_state_start_id");
     }
 }

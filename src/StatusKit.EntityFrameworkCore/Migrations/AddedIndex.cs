@@ -46,7 +46,7 @@ internal sealed class AddedIndex(string name, string table, params string[] colu
     /// window of the page) and sorts them.
     /// </summary>
     public static AddedIndex CompletedWindows { get; } =
-        new("IX_statuskit_maintenance_windows_page_id_state_occurrence_starts_at_id", "statuskit_maintenance_windows", "page_id", "state", "occurrence_starts_at", "id");
+        new("IX_statuskit_maintenance_windows_page_id_state_start_id", "statuskit_maintenance_windows", "page_id", "state", "occurrence_starts_at", "id");
 
     /// <summary>The SQL of a partial index's WHERE clause, the same on both providers; null for a full index.</summary>
     public string? Filter { get; init; }

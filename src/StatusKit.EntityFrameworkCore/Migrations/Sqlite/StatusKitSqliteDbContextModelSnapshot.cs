@@ -241,7 +241,9 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
             b.HasIndex("PageId", "OccurrenceStartsAt");
 
             b.HasIndex("PageId", "StatusSwitchedAt");
-            b.HasIndex("PageId", "State", "OccurrenceStartsAt", "Id");
+
+            b.HasIndex("PageId", "State", "OccurrenceStartsAt", "Id")
+                .HasDatabaseName("IX_statuskit_maintenance_windows_page_id_state_start_id");
 
             b.HasIndex("State", "OccurrenceStartsAt");
 
