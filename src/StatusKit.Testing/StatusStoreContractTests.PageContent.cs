@@ -45,7 +45,7 @@ public abstract partial class StatusStoreContractTests
             await Store.AddStatusIncidentAsync(incident, [], None);
         }
 
-        var later = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [], MaintenanceState.Completed, TestData.At(90)), [], None);
+        var later = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [], MaintenanceState.InProgress, TestData.At(90)), [], None);
         var sooner = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [], MaintenanceState.Scheduled, TestData.At(60)), [], None);
         await Store.AddMaintenanceWindowAsync(TestData.Window(other.Id, []), [], None);
 
@@ -61,6 +61,37 @@ public abstract partial class StatusStoreContractTests
         Assert.Equal(2, content.MaintenanceWindows.Count);
         StoreAssert.Same(sooner, content.MaintenanceWindows[0]);
         StoreAssert.Same(later, content.MaintenanceWindows[1]);
+    }
+
+    [Fact]
+    public async Task LoadPageContent_ReturnsOnlyTheOpenWindows_AndTheLatestUpdateOfAnyWindow_EndedOnesIncluded()
+    {
+        var page = await AddPageAsync();
+        var other = await AddPageAsync();
+        var scheduled = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [], MaintenanceState.Scheduled, TestData.At(90)), [], None);
+        var inProgress = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [], MaintenanceState.InProgress, TestData.At(60)), [], None);
+        await Store.AddMaintenanceWindowAsync(
+            TestData.Window(page.Id, [], MaintenanceState.Completed, TestData.At(10)) with { UpdatedAt = TestData.At(50) }, [], None);
+        await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, [], MaintenanceState.Cancelled, TestData.At(20)), [], None);
+        await Store.AddMaintenanceWindowAsync(TestData.Window(other.Id, []) with { UpdatedAt = TestData.At(80) }, [], None);
+
+        var content = await Store.LoadPageContentAsync(page.Id, 100, None);
+
+        Assert.Equal([inProgress.Id, scheduled.Id], content!.MaintenanceWindows.Select(w => w.Id));
+        Assert.Equal(TestData.At(50), content.LatestMaintenanceChange);
+    }
+
+    [Fact]
+    public async Task LoadPageContent_PageWithoutWindows_HasNoLatestMaintenanceChange()
+    {
+        var page = await AddPageAsync();
+        var other = await AddPageAsync();
+        await Store.AddMaintenanceWindowAsync(TestData.Window(other.Id, []), [], None);
+
+        var content = await Store.LoadPageContentAsync(page.Id, 100, None);
+
+        Assert.Empty(content!.MaintenanceWindows);
+        Assert.Null(content.LatestMaintenanceChange);
     }
 
     [Fact]

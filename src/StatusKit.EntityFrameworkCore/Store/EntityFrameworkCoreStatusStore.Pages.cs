@@ -17,11 +17,12 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     }
 
     /// <remarks>
-    /// One command with six result sets (the page, its components, its unresolved incidents, their updates, its
-    /// windows, its most recently changed incident), where the four list calls cost four, read under one read
-    /// transaction (<see cref="SnapshotReads"/>) so that the snapshot built from it never shows an incident without the
-    /// updates committed with it. The last set is one row found through the (page, update time) index, however many
-    /// incidents the page has collected.
+    /// One command with seven result sets (the page, its components, its unresolved incidents, their updates, its open
+    /// windows, its most recently changed incident and window), where the four list calls cost four, read under one
+    /// read transaction (<see cref="SnapshotReads"/>) so that the snapshot built from it never shows an incident without
+    /// the updates committed with it. The latest incident is one row found through the (page, update time) index,
+    /// however many incidents the page has collected; the latest window is one row of the page's windows found through
+    /// the (page, occurrence start) index, without materialising the completed ones.
     /// </remarks>
     public async Task<PageContent?> LoadPageContentAsync(Guid pageId, int maxUnresolvedIncidents, CancellationToken cancellationToken)
     {
@@ -32,6 +33,12 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         string Col<T>(string alias, string property) => alias + "." + s.Column<T>(property);
         string Select<T>(string alias, string from, string? orderBy)
             where T : new() => RowReader.Select<T>(s.EntityType<T>(), d, alias, from, orderBy);
+        // The page's row of one kind updated last: its update time is a change the page shows, whatever state it is in.
+        string LatestOfPage<T>(string alias, string pageIdProperty, string updatedAtProperty)
+            where T : new() => Select<T>(
+                alias,
+                $"FROM (SELECT x.* FROM {s.Table<T>()} AS x WHERE {Col<T>("x", pageIdProperty)} = {{0}} ORDER BY {Col<T>("x", updatedAtProperty)} DESC LIMIT 1) AS {alias}",
+                null);
         string NewestFirst(string alias) =>
             $"{Col<StatusIncidentEntity>(alias, nameof(StatusIncidentEntity.CreatedAt))} DESC, {Col<StatusIncidentEntity>(alias, nameof(StatusIncidentEntity.Id))} DESC";
         var unresolved =
@@ -51,13 +58,11 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 null),
             Select<MaintenanceWindowEntity>(
                 "w",
-                $"FROM {s.Table<MaintenanceWindowEntity>()} AS w WHERE {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.PageId))} = {{0}}",
+                $"FROM {s.Table<MaintenanceWindowEntity>()} AS w WHERE {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.PageId))} = {{0}} " +
+                $"AND {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.State))} IN ({(int)MaintenanceState.Scheduled}, {(int)MaintenanceState.InProgress})",
                 $"{Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.OccurrenceStartsAt))}, {Col<MaintenanceWindowEntity>("w", nameof(MaintenanceWindowEntity.Id))}"),
-            Select<StatusIncidentEntity>(
-                "l",
-                $"FROM (SELECT x.* FROM {s.Table<StatusIncidentEntity>()} AS x WHERE {Col<StatusIncidentEntity>("x", nameof(StatusIncidentEntity.PageId))} = {{0}} " +
-                $"ORDER BY {Col<StatusIncidentEntity>("x", nameof(StatusIncidentEntity.UpdatedAt))} DESC LIMIT 1) AS l",
-                null));
+            LatestOfPage<StatusIncidentEntity>("l", nameof(StatusIncidentEntity.PageId), nameof(StatusIncidentEntity.UpdatedAt)),
+            LatestOfPage<MaintenanceWindowEntity>("m", nameof(MaintenanceWindowEntity.PageId), nameof(MaintenanceWindowEntity.UpdatedAt)));
 
         return await session.QuerySnapshotAsync(
             sql,
@@ -76,6 +81,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 var updates = await sets.NextAsync<StatusIncidentUpdateEntity>();
                 var windows = await sets.NextAsync<MaintenanceWindowEntity>();
                 var latest = await sets.NextAsync<StatusIncidentEntity>();
+                var latestWindow = await sets.NextAsync<MaintenanceWindowEntity>();
                 return new PageContent
                 {
                     Page = pages[0].ToModel(),
@@ -83,6 +89,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                     UnresolvedIncidents = WithUpdates(incidents, updates),
                     MaintenanceWindows = windows.Select(w => w.ToModel()).ToArray(),
                     LatestIncidentChange = latest.Count == 0 ? null : Instants.FromStore(latest[0].UpdatedAt),
+                    LatestMaintenanceChange = latestWindow.Count == 0 ? null : Instants.FromStore(latestWindow[0].UpdatedAt),
                 };
             },
             cancellationToken);

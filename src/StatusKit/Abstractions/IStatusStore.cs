@@ -138,9 +138,10 @@ public interface IStatusStore
 
     /// <summary>
     /// Loads what a page's snapshot shows, or null when the page is missing: the page, its components, its unresolved
-    /// status incidents newest first (at most <paramref name="maxUnresolvedIncidents"/>, at least 1) and all its
-    /// maintenance windows, each as the corresponding <c>List…</c> method returns them, and the latest change time of
-    /// any of its incidents (<see cref="PageContent.LatestIncidentChange"/>).
+    /// status incidents newest first (at most <paramref name="maxUnresolvedIncidents"/>, at least 1) and its open
+    /// (Scheduled or InProgress) maintenance windows, each as the corresponding <c>List…</c> method returns them, and the
+    /// latest change time of any of its incidents and of any of its windows (<see cref="PageContent.LatestIncidentChange"/>,
+    /// <see cref="PageContent.LatestMaintenanceChange"/>; ended ones included, without loading them).
     /// </summary>
     /// <remarks>
     /// The engine rebuilds a page's snapshot with this after every change on the page, so a store should answer in one

@@ -17,13 +17,23 @@ public sealed record PageContent
     /// <summary>The page's unresolved public status incidents with their updates, newest first.</summary>
     public required IReadOnlyList<StatusIncident> UnresolvedIncidents { get; init; }
 
-    /// <summary>Every maintenance window of the page, by occurrence start, as <see cref="IStatusStore.ListMaintenanceWindowsAsync"/> lists them.</summary>
+    /// <summary>
+    /// The page's open maintenance windows (Scheduled or InProgress), by occurrence start, as
+    /// <see cref="IStatusStore.ListMaintenanceWindowsAsync"/> lists them: a Completed or Cancelled window has no
+    /// occurrence left to show, so a page with years of past maintenance does not load it on every rebuild.
+    /// </summary>
     public required IReadOnlyList<MaintenanceWindow> MaintenanceWindows { get; init; }
 
     /// <summary>
+    /// The latest <see cref="MaintenanceWindow.UpdatedAt"/> of all the page's maintenance windows, Completed and
+    /// Cancelled ones included (an end or a cancel is a change the page shows), or null when the page has none.
+    /// </summary>
+    public DateTimeOffset? LatestMaintenanceChange { get; init; }
+
+    /// <summary>
     /// The latest <see cref="StatusIncident.UpdatedAt"/> of all the page's status incidents, resolved ones included (a
-    /// resolve is a change the page shows), or null when the page has none. With the page's, its components' and its
-    /// windows' times it makes the time of the page's latest change.
+    /// resolve is a change the page shows), or null when the page has none. With the page's, its components' times and
+    /// <see cref="LatestMaintenanceChange"/> it makes the time of the page's latest change.
     /// </summary>
     public DateTimeOffset? LatestIncidentChange { get; init; }
 }

@@ -33,7 +33,7 @@ internal sealed class PageSnapshotBuilder(
         var page = content.Page;
         var components = content.Components;
         var now = time.GetUtcNow();
-        var lastChange = Later(Later(page.CreatedAt, page.UpdatedAt), content.LatestIncidentChange);
+        var lastChange = Later(Later(Later(page.CreatedAt, page.UpdatedAt), content.LatestIncidentChange), content.LatestMaintenanceChange);
         var componentSnapshots = new ComponentSnapshot[components.Count];
         var statuses = new ComponentStatus[components.Count];
 

@@ -22,8 +22,9 @@ public sealed partial class InMemoryStatusStore
                         Page = page,
                         Components = ComponentsInDisplayOrder(pageId),
                         UnresolvedIncidents = QueryIncidents(pageId, new StatusIncidentQuery { Unresolved = true, Take = maxUnresolvedIncidents }),
-                        MaintenanceWindows = Ordered(OnPage(_windowIdsByPage, _windows, pageId, static _ => true)),
+                        MaintenanceWindows = Ordered(OnPage(_windowIdsByPage, _windows, pageId, static w => w.State is MaintenanceState.Scheduled or MaintenanceState.InProgress)),
                         LatestIncidentChange = LatestIncidentChange(pageId),
+                        LatestMaintenanceChange = LatestMaintenanceChange(pageId),
                     }
                     : null;
             },
@@ -136,12 +137,18 @@ public sealed partial class InMemoryStatusStore
             },
             cancellationToken);
 
-    private DateTimeOffset? LatestIncidentChange(Guid pageId)
+    private DateTimeOffset? LatestIncidentChange(Guid pageId) => LatestUpdate(_incidentIdsByPage, _incidents, pageId, static i => i.UpdatedAt);
+
+    private DateTimeOffset? LatestMaintenanceChange(Guid pageId) => LatestUpdate(_windowIdsByPage, _windows, pageId, static w => w.UpdatedAt);
+
+    // The latest update time of a page's rows of one kind, or null when it has none.
+    private static DateTimeOffset? LatestUpdate<T>(
+        Dictionary<Guid, HashSet<Guid>> idsByPage, Dictionary<Guid, T> rows, Guid pageId, Func<T, DateTimeOffset> updatedAtOf)
     {
         DateTimeOffset? latest = null;
-        foreach (var id in _incidentIdsByPage.GetValueOrDefault(pageId) ?? [])
+        foreach (var id in idsByPage.GetValueOrDefault(pageId) ?? [])
         {
-            var updatedAt = _incidents[id].UpdatedAt;
+            var updatedAt = updatedAtOf(rows[id]);
             latest = latest is { } l && l >= updatedAt ? l : updatedAt;
         }
 

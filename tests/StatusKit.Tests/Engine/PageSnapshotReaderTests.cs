@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Engine;
+using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Snapshots;
 using StatusKit.Status;
@@ -33,6 +34,29 @@ public sealed class PageSnapshotReaderTests
 
         Assert.Equal(1, kit.StoreControl.Calls(nameof(IStatusStore.LoadPageContentAsync)) - loadsBefore);
         Assert.All(snapshots, s => Assert.Equal(page.Id, s!.PageId));
+    }
+
+    [Fact]
+    public async Task ACancelledWindow_LeavesThePagesMaintenance_AndItsCancelIsThePagesLatestChange()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, components) = await kit.CreatePageAsync("Acme", ("API", "a", null));
+        var maintenance = kit.Get<MaintenanceService>();
+        var start = kit.Clock.GetUtcNow().AddHours(2);
+        var window = await maintenance.CreateAsync(new CreateMaintenanceWindow
+        {
+            PageId = page.Id, Title = "Database upgrade", StartsAt = start, EndsAt = start.AddHours(1), ComponentIds = [components[0].Id],
+        }, CancellationToken.None);
+        Assert.Single((await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.UpcomingMaintenance);
+        kit.Clock.Advance(TimeSpan.FromMinutes(30));
+
+        await maintenance.CancelAsync(window.Id, CancellationToken.None);
+        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+        var snapshot = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
+
+        Assert.Empty(snapshot!.UpcomingMaintenance);
+        Assert.Empty(snapshot.ActiveMaintenance);
+        Assert.Equal(kit.Clock.GetUtcNow(), snapshot.UpdatedAt);
     }
 
     [Fact]
