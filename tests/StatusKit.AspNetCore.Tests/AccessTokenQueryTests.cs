@@ -30,4 +30,16 @@ public sealed class AccessTokenQueryTests
     {
         Assert.Equal(expected, AccessTokenQuery.LocalPath(path));
     }
+
+    [Theory]
+    [InlineData("/status/internal", null, "/status/internal")]
+    [InlineData("/status/internal/history", "abc", "/status/internal/history?access_token=abc")]
+    [InlineData("/status/internal/history?page=2", "abc", "/status/internal/history?page=2&access_token=abc")]
+    [InlineData("/status/internal", "a b&c", "/status/internal?access_token=a%20b%26c")]
+    [InlineData("/status/internal/history#past-maintenance-heading", "abc", "/status/internal/history?access_token=abc#past-maintenance-heading")]
+    [InlineData("/status/internal/history?page=2#top", "abc", "/status/internal/history?page=2&access_token=abc#top")]
+    public void With_adds_the_token_as_the_last_parameter_before_any_fragment_only_when_there_is_one(string url, string? token, string expected)
+    {
+        Assert.Equal(expected, AccessTokenQuery.With(url, token));
+    }
 }

@@ -35,6 +35,37 @@ internal static class AccessTokenQuery
     }
 
     /// <summary>
+    /// The access token a page answered to <paramref name="request"/> keeps in its URL, which the page's own links and
+    /// forms must carry too: the query's token when the browser would drop the cookie (<see cref="CookieSticks"/> is
+    /// false), so the page is shown at its URL with the token instead of redirected away from it; null otherwise (the
+    /// cookie, a bearer header or nothing carries the access, and no link names the token). Only for a request the
+    /// page's access check let through, where a token in the query is the one that opened it.
+    /// </summary>
+    public static string? KeptInUrl(HttpRequest request)
+    {
+        var token = request.Query[Parameter].ToString();
+        return token.Length > 0 && !CookieSticks(request) ? token : null;
+    }
+
+    /// <summary>
+    /// <paramref name="url"/> (a path of the page, with or without a query and a fragment) with the <c>access_token</c>
+    /// parameter added to its query (before any <c>#fragment</c>) when <paramref name="token"/> is not null; as it is
+    /// otherwise.
+    /// </summary>
+    public static string With(string url, string? token)
+    {
+        if (token is null)
+        {
+            return url;
+        }
+
+        var hash = url.IndexOf('#', StringComparison.Ordinal);
+        var (beforeFragment, fragment) = hash < 0 ? (url, "") : (url[..hash], url[hash..]);
+        var separator = beforeFragment.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        return $"{beforeFragment}{separator}{Parameter}={Uri.EscapeDataString(token)}{fragment}";
+    }
+
+    /// <summary>
     /// The request's path base, path and query without any <c>access_token</c> parameter: the other parameters keep
     /// their order and encoding, and no <c>?</c> is left when none remains.
     /// </summary>

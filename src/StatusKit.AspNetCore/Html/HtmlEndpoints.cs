@@ -21,7 +21,8 @@ namespace StatusKit.AspNetCore.Html;
 /// one maintenance window; <c>/history</c>: every incident, paged, and the completed maintenance windows, paged apart (<c>?maintenance_page=</c>). Every page is sent with <c>Referrer-Policy: no-referrer</c>. Opened with <c>?access_token=</c>, a page
 /// answers 303 See Other to its own URL without the token once the token is in a cookie (<see cref="PageAccess"/>), so the
 /// token leaves the address bar, the history and any <c>Referer</c>; except over plain HTTP to a host that is not
-/// loopback, where the browser would drop the Secure cookie.
+/// loopback, where the browser would drop the Secure cookie: there the page is shown at its URL with the token, and its
+/// links to the page's own routes and its subscribe form carry the token too (<see cref="PageLinks"/>).
 /// </summary>
 internal static class HtmlEndpoints
 {
@@ -102,7 +103,6 @@ internal static class HtmlEndpoints
         }
 
         var services = context.RequestServices;
-        var pagePath = paths.PagePath(slug);
         var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
         var history = await services.GetRequiredService<StatusIncidentService>().GetHistoryAsync(snapshot.PageId, options.HistoryDays, context.RequestAborted);
         var pageUptime = await services.GetRequiredService<IUptimeService>().GetPageUptimeAsync(snapshot.PageId, options.UptimeDays, context.RequestAborted);
@@ -110,7 +110,7 @@ internal static class HtmlEndpoints
         IReadOnlyList<SubscriberChannel> channels = options.ShowSubscribeForm
             ? [.. services.GetServices<INotifier>().Select(n => n.Channel).Distinct().Order()]
             : [];
-        var view = new PageView(snapshot, [.. history.Where(i => !i.IsUnresolved)], uptime, context.Request.PathBase + pagePath, options.HistoryDays, channels);
+        var view = new PageView(snapshot, [.. history.Where(i => !i.IsUnresolved)], uptime, Links(context, paths, slug), options.HistoryDays, channels);
         // The page also shows history and uptime, which change without the snapshot: its tag is a hash of its bytes.
         return Html(context, snapshot, services.GetRequiredService<PageRenderer>().Render(view), options);
     }
@@ -124,7 +124,6 @@ internal static class HtmlEndpoints
         }
 
         var services = context.RequestServices;
-        var pagePath = paths.PagePath(slug);
         var incident = await services.GetRequiredService<StatusIncidentService>().GetAsync(incidentId, context.RequestAborted);
 
         // Another page's incident is as unknown here as one that does not exist.
@@ -134,7 +133,7 @@ internal static class HtmlEndpoints
         }
 
         var names = snapshot.Components.Where(c => incident.ComponentIds.Contains(c.Id)).Select(c => c.Name).ToList();
-        var html = services.GetRequiredService<PageRenderer>().RenderIncident(snapshot, incident, names, context.Request.PathBase + pagePath);
+        var html = services.GetRequiredService<PageRenderer>().RenderIncident(snapshot, incident, names, Links(context, paths, slug));
         return Html(context, snapshot, html, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
     }
 
@@ -147,7 +146,6 @@ internal static class HtmlEndpoints
         }
 
         var services = context.RequestServices;
-        var pagePath = paths.PagePath(slug);
         var window = await services.GetRequiredService<MaintenanceService>().GetAsync(windowId, context.RequestAborted);
 
         // Another page's window is as unknown here as one that does not exist.
@@ -159,7 +157,7 @@ internal static class HtmlEndpoints
         var names = snapshot.Components.Where(c => window.ComponentIds.Contains(c.Id)).Select(c => c.Name).ToList();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var occurrences = MaintenanceService.NextOccurrences(window, now, MaintenanceOccurrencesShown + 1);
-        var html = services.GetRequiredService<PageRenderer>().RenderMaintenance(snapshot, window, names, occurrences, context.Request.PathBase + pagePath);
+        var html = services.GetRequiredService<PageRenderer>().RenderMaintenance(snapshot, window, names, occurrences, Links(context, paths, slug));
         return Html(context, snapshot, html, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
     }
 
@@ -174,7 +172,6 @@ internal static class HtmlEndpoints
         }
 
         var services = context.RequestServices;
-        var pagePath = paths.PagePath(slug);
 
         // One more than shown tells whether an older page exists.
         HistoryList<StatusIncident>? incidents = null;
@@ -193,11 +190,16 @@ internal static class HtmlEndpoints
             pastMaintenance = new([.. read.Take(HistoryPageSize)], maintenancePageNumber, read.Count > HistoryPageSize);
         }
 
-        var html = services.GetRequiredService<PageRenderer>().RenderHistory(snapshot, incidents, pastMaintenance, context.Request.PathBase + pagePath);
+        var html = services.GetRequiredService<PageRenderer>().RenderHistory(snapshot, incidents, pastMaintenance, Links(context, paths, slug));
         return Html(context, snapshot, html, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
     }
 
     private static bool IsHistoryPage(int number) => number is >= 1 and <= MaxHistoryPage;
+
+    // Where the page's links point: under the request's path base, with the token when the page keeps it in its URL
+    // (shown over plain HTTP to a host that is not loopback, where no cookie can carry it).
+    private static PageLinks Links(HttpContext context, PagePaths paths, string slug) =>
+        new(context.Request.PathBase + paths.PagePath(slug), AccessTokenQuery.KeptInUrl(context.Request));
 
     // A rendered page with its ETag (a hash of its bytes), the page's caching headers, and 304 for a matching If-None-Match.
     private static IResult Html(HttpContext context, PageSnapshot snapshot, string html, StatusPageEndpointOptions options)

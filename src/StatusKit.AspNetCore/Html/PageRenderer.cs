@@ -15,8 +15,8 @@ internal sealed class PageRenderer
         var snapshot = view.Snapshot;
         var zone = PageTime.Zone(snapshot.TimeZoneId);
         var html = new HtmlWriter();
-        Head(html, snapshot.Name + " status", view.PagePath);
-        html.Raw("<body").Attribute("data-events", view.PagePath + "/events").Raw(">")
+        Head(html, snapshot.Name + " status", view.Links);
+        html.Raw("<body").Attribute("data-events", view.Links.To("/events")).Raw(">")
             .Raw("<a class=\"skip\" href=\"#main\">Skip to the status</a>")
             .Raw("<header>").Element("h1", snapshot.Name);
         if (!string.IsNullOrWhiteSpace(snapshot.Description))
@@ -27,14 +27,14 @@ internal sealed class PageRenderer
         SubscribeForm.Write(html, view);
         html.Raw("</header><main id=\"main\">");
         Banner(html, snapshot);
-        Incidents(html, "Current incidents", "current", snapshot.UnresolvedIncidents, zone, view.PagePath);
+        Incidents(html, "Current incidents", "current", snapshot.UnresolvedIncidents, zone, view.Links);
         var anchored = new HashSet<Guid>();
-        Maintenance(html, "Maintenance in progress", "active-maintenance", snapshot.ActiveMaintenance, zone, anchored, view.PagePath);
+        Maintenance(html, "Maintenance in progress", "active-maintenance", snapshot.ActiveMaintenance, zone, anchored, view.Links);
         Components(html, view);
-        Maintenance(html, "Upcoming maintenance", "upcoming-maintenance", snapshot.UpcomingMaintenance, zone, anchored, view.PagePath);
+        Maintenance(html, "Upcoming maintenance", "upcoming-maintenance", snapshot.UpcomingMaintenance, zone, anchored, view.Links);
         History(html, view, zone);
         html.Raw("</main>");
-        Footer(html, snapshot, view.PagePath);
+        Footer(html, snapshot, view.Links);
         html.Raw("<script>").Raw(PageStyles.Script).Raw("</script></body></html>\n");
         return html.ToString();
     }
@@ -43,10 +43,10 @@ internal sealed class PageRenderer
     /// One incident's own page (<c>{page}/incidents/{id}</c>, where the API's shortlink and the Atom feed point): its
     /// impact, state, affected components and whole timeline, however old it is. Not live: it opens no event stream.
     /// </summary>
-    public string RenderIncident(PageSnapshot snapshot, StatusIncident incident, IReadOnlyList<string> componentNames, string pagePath)
+    public string RenderIncident(PageSnapshot snapshot, StatusIncident incident, IReadOnlyList<string> componentNames, PageLinks links)
     {
         var zone = PageTime.Zone(snapshot.TimeZoneId);
-        return SubPage(snapshot, pagePath, $"{incident.Title} - {snapshot.Name} status", "Skip to the incident", html =>
+        return SubPage(snapshot, links, $"{incident.Title} - {snapshot.Name} status", "Skip to the incident", html =>
         {
             html.Raw("<section class=\"card\" aria-label=\"Incident\">");
             Incident(html, incident, zone, link: null, componentNames);
@@ -62,10 +62,10 @@ internal sealed class PageRenderer
     /// (<see cref="Maintenance.MaintenanceService.NextOccurrences"/>). Not live: it opens no event stream.
     /// </summary>
     public string RenderMaintenance(
-        PageSnapshot snapshot, MaintenanceWindow window, IReadOnlyList<string> componentNames, IReadOnlyList<MaintenanceOccurrence> occurrences, string pagePath)
+        PageSnapshot snapshot, MaintenanceWindow window, IReadOnlyList<string> componentNames, IReadOnlyList<MaintenanceOccurrence> occurrences, PageLinks links)
     {
         var zone = PageTime.Zone(snapshot.TimeZoneId);
-        return SubPage(snapshot, pagePath, $"{window.Title} - {snapshot.Name} status", "Skip to the maintenance", html =>
+        return SubPage(snapshot, links, $"{window.Title} - {snapshot.Name} status", "Skip to the maintenance", html =>
         {
             html.Raw("<section class=\"card\" aria-label=\"Maintenance\"><article class=\"incident maintenance\"").Attribute("id", "maintenance-" + window.Id).Raw(">")
                 .Raw("<h2>").Text(window.Title).Raw("</h2><p class=\"meta\">").Text(MaintenanceStateName(window.State));
@@ -124,27 +124,27 @@ internal sealed class PageRenderer
     /// list links to its older and newer pages.
     /// </summary>
     public string RenderHistory(
-        PageSnapshot snapshot, HistoryList<StatusIncident>? incidents, HistoryList<MaintenanceWindow>? pastMaintenance, string pagePath)
+        PageSnapshot snapshot, HistoryList<StatusIncident>? incidents, HistoryList<MaintenanceWindow>? pastMaintenance, PageLinks links)
     {
         var zone = PageTime.Zone(snapshot.TimeZoneId);
         var (title, skip) = incidents is null
             ? ($"Past maintenance - {snapshot.Name} status", "Skip to past maintenance")
             : ($"Incident history - {snapshot.Name} status", "Skip to the history");
-        return SubPage(snapshot, pagePath, title, skip, html =>
+        return SubPage(snapshot, links, title, skip, html =>
         {
             if (incidents is not null)
             {
-                IncidentHistory(html, incidents, zone, pagePath);
+                IncidentHistory(html, incidents, zone, links);
             }
 
             if (pastMaintenance is not null)
             {
-                PastMaintenance(html, pastMaintenance, zone, pagePath);
+                PastMaintenance(html, pastMaintenance, zone, links);
             }
         });
     }
 
-    private static void IncidentHistory(HtmlWriter html, HistoryList<StatusIncident> incidents, TimeZoneInfo zone, string pagePath)
+    private static void IncidentHistory(HtmlWriter html, HistoryList<StatusIncident> incidents, TimeZoneInfo zone, PageLinks links)
     {
         var pageNumber = incidents.PageNumber;
         html.Raw("<section class=\"card\" aria-labelledby=\"history-heading\"><h2 id=\"history-heading\">Incident history</h2>");
@@ -158,7 +158,7 @@ internal sealed class PageRenderer
             html.Element("h3", month.Key).Raw("<ul class=\"history\">");
             foreach (var incident in month)
             {
-                html.Raw("<li><a").Attribute("href", PagePaths.Incident(pagePath, incident.Id)).Raw(">").Text(incident.Title).Raw("</a> <span class=\"meta\">")
+                html.Raw("<li><a").Attribute("href", links.Incident(incident.Id)).Raw(">").Text(incident.Title).Raw("</a> <span class=\"meta\">")
                     .Text($"{StatuspageMapper.Impact(incident.Severity)} · {StateName(incident.State)} · ");
                 if (incident.ResolvedAt is { } resolved)
                 {
@@ -178,19 +178,19 @@ internal sealed class PageRenderer
         html.Raw("<nav class=\"pages\" aria-label=\"More incidents\">");
         if (pageNumber > 1)
         {
-            html.Raw("<a").Attribute("href", pageNumber == 2 ? pagePath + "/history" : $"{pagePath}/history?page={pageNumber - 1}").Raw(" rel=\"prev\">Newer incidents</a>");
+            html.Raw("<a").Attribute("href", links.To(pageNumber == 2 ? "/history" : $"/history?page={pageNumber - 1}")).Raw(" rel=\"prev\">Newer incidents</a>");
         }
 
         if (incidents.HasOlder)
         {
-            html.Raw("<a").Attribute("href", $"{pagePath}/history?page={pageNumber + 1}").Raw(" rel=\"next\">Older incidents</a>");
+            html.Raw("<a").Attribute("href", links.To($"/history?page={pageNumber + 1}")).Raw(" rel=\"next\">Older incidents</a>");
         }
 
         html.Raw("</nav></section>");
     }
 
     // Its first page is on the history's first page, below the incidents: a link back to it leads to the section.
-    private static void PastMaintenance(HtmlWriter html, HistoryList<MaintenanceWindow> windows, TimeZoneInfo zone, string pagePath)
+    private static void PastMaintenance(HtmlWriter html, HistoryList<MaintenanceWindow> windows, TimeZoneInfo zone, PageLinks links)
     {
         var pageNumber = windows.PageNumber;
         html.Raw("<section class=\"card\" aria-labelledby=\"past-maintenance-heading\"><h2 id=\"past-maintenance-heading\">Past maintenance</h2>");
@@ -204,7 +204,7 @@ internal sealed class PageRenderer
             html.Element("h3", month.Key).Raw("<ul class=\"history\">");
             foreach (var window in month)
             {
-                html.Raw("<li><a").Attribute("href", PagePaths.Maintenance(pagePath, window.Id)).Raw(">").Text(window.Title).Raw("</a> <span class=\"meta\">")
+                html.Raw("<li><a").Attribute("href", links.Maintenance(window.Id)).Raw(">").Text(window.Title).Raw("</a> <span class=\"meta\">")
                     .Text(MaintenanceStateName(window.State)).Raw(" · ").TimeRange(window.OccurrenceStartsAt, window.OccurrenceEndsAt, zone)
                     .Raw("</span></li>");
             }
@@ -215,13 +215,13 @@ internal sealed class PageRenderer
         html.Raw("<nav class=\"pages\" aria-label=\"More maintenance\">");
         if (pageNumber > 1)
         {
-            html.Raw("<a").Attribute("href", pageNumber == 2 ? pagePath + "/history#past-maintenance-heading" : $"{pagePath}/history?maintenance_page={pageNumber - 1}")
+            html.Raw("<a").Attribute("href", links.To(pageNumber == 2 ? "/history#past-maintenance-heading" : $"/history?maintenance_page={pageNumber - 1}"))
                 .Raw(" rel=\"prev\">Newer maintenance</a>");
         }
 
         if (windows.HasOlder)
         {
-            html.Raw("<a").Attribute("href", $"{pagePath}/history?maintenance_page={pageNumber + 1}").Raw(" rel=\"next\">Older maintenance</a>");
+            html.Raw("<a").Attribute("href", links.To($"/history?maintenance_page={pageNumber + 1}")).Raw(" rel=\"next\">Older maintenance</a>");
         }
 
         html.Raw("</nav></section>");
@@ -229,31 +229,31 @@ internal sealed class PageRenderer
 
     // A page below the status page (an incident, a maintenance window, the history): the page's name linking home, the content, a link back to
     // the current status and the footer; not live, so it opens no event stream.
-    private static string SubPage(PageSnapshot snapshot, string pagePath, string title, string skipText, Action<HtmlWriter> content)
+    private static string SubPage(PageSnapshot snapshot, PageLinks links, string title, string skipText, Action<HtmlWriter> content)
     {
         var html = new HtmlWriter();
-        Head(html, title, pagePath);
-        html.Raw("<body><a class=\"skip\" href=\"#main\">").Text(skipText).Raw("</a><header><h1><a class=\"home\"").Attribute("href", pagePath).Raw(">")
+        Head(html, title, links);
+        html.Raw("<body><a class=\"skip\" href=\"#main\">").Text(skipText).Raw("</a><header><h1><a class=\"home\"").Attribute("href", links.Home).Raw(">")
             .Text(snapshot.Name).Raw("</a></h1></header><main id=\"main\">");
         content(html);
-        html.Raw("<p><a").Attribute("href", pagePath).Raw(">Current status of ").Text(snapshot.Name).Raw("</a></p></main>");
-        Footer(html, snapshot, pagePath);
+        html.Raw("<p><a").Attribute("href", links.Home).Raw(">Current status of ").Text(snapshot.Name).Raw("</a></p></main>");
+        Footer(html, snapshot, links);
         html.Raw("</body></html>\n");
         return html.ToString();
     }
 
-    private static void Head(HtmlWriter html, string title, string pagePath) =>
+    private static void Head(HtmlWriter html, string title, PageLinks links) =>
         html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Raw("<title>").Text(title).Raw("</title>")
-            .Raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Incident history\"").Attribute("href", pagePath + "/history.atom").Raw(">")
+            .Raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Incident history\"").Attribute("href", links.To("/history.atom")).Raw(">")
             .Raw("<style>").Raw(PageStyles.Css).Raw("</style></head>");
 
-    private static void Footer(HtmlWriter html, PageSnapshot snapshot, string pagePath) =>
+    private static void Footer(HtmlWriter html, PageSnapshot snapshot, PageLinks links) =>
         html.Raw("<footer><p>Times are shown in ").Text(snapshot.TimeZoneId).Raw(". ")
-            .Raw("<a").Attribute("href", pagePath + "/api/v2/summary.json").Raw(">JSON API</a> · ")
-            .Raw("<a").Attribute("href", pagePath + "/history.atom").Raw(">Atom feed</a> · ")
-            .Raw("<a").Attribute("href", pagePath + "/maintenance.ics").Raw(">Maintenance calendar</a></p></footer>");
+            .Raw("<a").Attribute("href", links.To("/api/v2/summary.json")).Raw(">JSON API</a> · ")
+            .Raw("<a").Attribute("href", links.To("/history.atom")).Raw(">Atom feed</a> · ")
+            .Raw("<a").Attribute("href", links.To("/maintenance.ics")).Raw(">Maintenance calendar</a></p></footer>");
 
     private static void Banner(HtmlWriter html, PageSnapshot snapshot)
     {
@@ -368,7 +368,7 @@ internal sealed class PageRenderer
         return shown.ToString("0.##", CultureInfo.InvariantCulture) + "%";
     }
 
-    private static void Incidents(HtmlWriter html, string heading, string id, IReadOnlyList<StatusIncident> incidents, TimeZoneInfo zone, string pagePath)
+    private static void Incidents(HtmlWriter html, string heading, string id, IReadOnlyList<StatusIncident> incidents, TimeZoneInfo zone, PageLinks links)
     {
         if (incidents.Count == 0)
         {
@@ -378,7 +378,7 @@ internal sealed class PageRenderer
         html.Raw("<section class=\"card\"").Attribute("aria-labelledby", id + "-heading").Raw("><h2").Attribute("id", id + "-heading").Raw(">").Text(heading).Raw("</h2>");
         foreach (var incident in incidents)
         {
-            Incident(html, incident, zone, PagePaths.Incident(pagePath, incident.Id));
+            Incident(html, incident, zone, links.Incident(incident.Id));
         }
 
         html.Raw("</section>");
@@ -418,7 +418,7 @@ internal sealed class PageRenderer
     // The first occurrence of each window on the page is its anchor, maintenance-{id}; later ones (a recurring window's
     // next occurrences) add their start to stay unique. anchored: the windows so far. Each title links to the window's page.
     private static void Maintenance(
-        HtmlWriter html, string heading, string id, IReadOnlyList<MaintenanceOccurrence> occurrences, TimeZoneInfo zone, HashSet<Guid> anchored, string pagePath)
+        HtmlWriter html, string heading, string id, IReadOnlyList<MaintenanceOccurrence> occurrences, TimeZoneInfo zone, HashSet<Guid> anchored, PageLinks links)
     {
         if (occurrences.Count == 0)
         {
@@ -432,7 +432,7 @@ internal sealed class PageRenderer
                 ? $"maintenance-{occurrence.WindowId}"
                 : $"maintenance-{occurrence.WindowId}-{occurrence.StartsAt.UtcTicks}";
             html.Raw("<article class=\"incident maintenance\"").Attribute("id", anchor).Raw(">")
-                .Raw("<h3><a").Attribute("href", PagePaths.Maintenance(pagePath, occurrence.WindowId)).Raw(">").Text(occurrence.Title).Raw("</a></h3><p class=\"meta\">")
+                .Raw("<h3><a").Attribute("href", links.Maintenance(occurrence.WindowId)).Raw(">").Text(occurrence.Title).Raw("</a></h3><p class=\"meta\">")
                 .Text(MaintenanceStateName(occurrence.State)).Raw(": ")
                 .TimeRange(occurrence.StartsAt, occurrence.EndsAt, zone);
             if (occurrence.Recurrence is not null)
@@ -463,10 +463,10 @@ internal sealed class PageRenderer
 
         foreach (var incident in view.ResolvedIncidents)
         {
-            Incident(html, incident, zone, PagePaths.Incident(view.PagePath, incident.Id));
+            Incident(html, incident, zone, view.Links.Incident(incident.Id));
         }
 
-        html.Raw("<p><a").Attribute("href", view.PagePath + "/history").Raw(">Incident history</a></p></section>");
+        html.Raw("<p><a").Attribute("href", view.Links.To("/history")).Raw(">Incident history</a></p></section>");
     }
 
     private static string MaintenanceStateName(MaintenanceState state) => state switch

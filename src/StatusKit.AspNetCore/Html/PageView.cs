@@ -6,12 +6,13 @@ namespace StatusKit.AspNetCore.Html;
 
 /// <summary>
 /// Everything the HTML page shows; <see cref="Uptime"/> is per component id, from <see cref="IUptimeService"/>;
-/// <see cref="SubscribeChannels"/> are the channels its subscribe form offers (none: no form).
+/// <see cref="SubscribeChannels"/> are the channels its subscribe form offers (none: no form); <see cref="Links"/>
+/// where its links to the page's own routes point.
 /// </summary>
 internal sealed record PageView(
     PageSnapshot Snapshot,
     IReadOnlyList<StatusIncident> ResolvedIncidents,
     IReadOnlyDictionary<Guid, ComponentUptime> Uptime,
-    string PagePath,
+    PageLinks Links,
     int HistoryDays,
     IReadOnlyList<SubscriberChannel> SubscribeChannels);

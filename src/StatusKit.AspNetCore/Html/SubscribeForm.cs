@@ -28,7 +28,7 @@ internal static class SubscribeForm
         }
 
         html.Raw("<details class=\"subscribe\" id=\"subscribe\"><summary>Subscribe to updates</summary>")
-            .Raw("<form method=\"post\"").Attribute("action", view.PagePath + "/subscriptions").Raw(">")
+            .Raw("<form method=\"post\"").Attribute("action", view.Links.To("/subscriptions")).Raw(">")
             .Raw("<fieldset><legend>Send updates by</legend>");
         for (var i = 0; i < view.SubscribeChannels.Count; i++)
         {

@@ -66,8 +66,11 @@ internal static class SubscriptionEndpoints
             return TypedResults.NotFound();
         }
 
-        // A person submitting the page's form gets pages back, with a link to the status page; scripts get JSON.
-        var backTo = SubscriptionPages.WantsPage(context.Request) ? context.Request.PathBase + paths.PagePath(slug) : null;
+        // A person submitting the page's form gets pages back, with a link to the status page (carrying the token when
+        // the page keeps it in its URL, as its form did); scripts get JSON.
+        var backTo = SubscriptionPages.WantsPage(context.Request)
+            ? AccessTokenQuery.With(context.Request.PathBase + paths.PagePath(slug), AccessTokenQuery.KeptInUrl(context.Request))
+            : null;
         var limiter = services.GetRequiredService<SubscriptionRateLimiter>();
         if (!limiter.TryAcquire(context.Connection.RemoteIpAddress, out var retryAfter))
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using StatusKit.AspNetCore.Access;
 
 namespace StatusKit.AspNetCore.Subscriptions;
 
@@ -27,13 +28,14 @@ internal sealed class SubscriptionExceptionFilter : IEndpointFilter
         }
     }
 
-    // A person's form post to "{page}/subscriptions" gets a page that links back to "{page}"; anything else, problem details.
+    // A person's form post to "{page}/subscriptions" gets a page that links back to "{page}" (with the token when the
+    // page keeps it in its URL, as the form's own target did); anything else, problem details.
     private static string? BackTo(HttpRequest request)
     {
         const string Suffix = "/subscriptions";
         var path = (request.Path.Value ?? string.Empty).TrimEnd('/');
         return HttpMethods.IsPost(request.Method) && SubscriptionPages.WantsPage(request) && path.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase)
-            ? request.PathBase + path[..^Suffix.Length]
+            ? AccessTokenQuery.With(request.PathBase + path[..^Suffix.Length], AccessTokenQuery.KeptInUrl(request))
             : null;
     }
 }

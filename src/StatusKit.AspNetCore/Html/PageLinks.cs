@@ -1,0 +1,38 @@
+using StatusKit.AspNetCore.Access;
+
+namespace StatusKit.AspNetCore.Html;
+
+/// <summary>
+/// Where a page's HTML links to under the page's own path (its sub-pages, feeds, API, event stream and subscribe form):
+/// each as it is, or, when the page was shown with its access token kept in its URL (plain HTTP to a host that is not
+/// loopback, where the browser drops the cookie: <see cref="AccessTokenQuery.KeptInUrl"/>), each carrying that token,
+/// so following one opens it instead of answering 404. The token goes into no other link, and the page is sent with
+/// <c>Referrer-Policy: no-referrer</c>.
+/// </summary>
+internal sealed class PageLinks
+{
+    private readonly string? _accessToken;
+
+    /// <param name="pagePath">The page's path under the request's path base (<c>/ops/status/internal</c>).</param>
+    /// <param name="accessToken">The token the page's URL keeps, which every link carries too; null for none.</param>
+    public PageLinks(string pagePath, string? accessToken)
+    {
+        PagePath = pagePath;
+        _accessToken = accessToken;
+    }
+
+    /// <summary>The page's path, without any token: what other links are built on.</summary>
+    public string PagePath { get; }
+
+    /// <summary>The status page itself.</summary>
+    public string Home => AccessTokenQuery.With(PagePath, _accessToken);
+
+    /// <summary>A route under the page (<paramref name="suffix"/> starts with <c>/</c> and may hold a query).</summary>
+    public string To(string suffix) => AccessTokenQuery.With(PagePath + suffix, _accessToken);
+
+    /// <summary>An incident's own page.</summary>
+    public string Incident(Guid incidentId) => AccessTokenQuery.With(PagePaths.Incident(PagePath, incidentId), _accessToken);
+
+    /// <summary>A maintenance window's own page.</summary>
+    public string Maintenance(Guid windowId) => AccessTokenQuery.With(PagePaths.Maintenance(PagePath, windowId), _accessToken);
+}
