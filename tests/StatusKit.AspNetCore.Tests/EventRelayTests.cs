@@ -2,17 +2,20 @@ using Microsoft.Extensions.Options;
 using StatusKit.AspNetCore.Events;
 using StatusKit.Engine;
 using StatusKit.Status;
+using StatusKit.Testing;
 
 namespace StatusKit.AspNetCore.Tests;
 
 public sealed class EventRelayTests
 {
+    private readonly ManualTimeProvider _time = new();
+
     [Fact]
     public void A_deleted_page_wakes_its_listeners_and_leaves_no_events_to_replay()
     {
-        var relay = new EventRelay(Options.Create(new StatusPageEndpointOptions()));
+        var relay = NewRelay();
         var pageId = Guid.NewGuid();
-        relay.Publish(new StatusChanged { Kind = StatusChangeKind.Component, PageId = pageId, ComponentId = Guid.NewGuid(), NewStatus = ComponentStatus.MajorOutage, Sequence = 1 });
+        relay.Publish(Change(pageId, 1));
         using var listening = relay.Attach(pageId, null);
 
         relay.Publish(new StatusChanged { Kind = StatusChangeKind.PageDeleted, PageId = pageId, Sequence = 2 });
@@ -22,4 +25,141 @@ public sealed class EventRelayTests
         Assert.Equal(StatusChangeKind.PageDeleted, woken.Kind);
         Assert.Empty(resumed.Replay);
     }
+
+    [Fact]
+    public void A_page_stays_held_while_a_stream_is_open_and_is_freed_once_its_last_stream_closed_for_the_reconnect_grace()
+    {
+        var relay = NewRelay();
+        var pageId = Guid.NewGuid();
+        var first = relay.Attach(pageId, null);
+        var second = relay.Attach(pageId, null);
+        relay.Publish(Change(pageId, 1));
+
+        first.Dispose();
+        _time.Advance(EventRelay.ReconnectGrace * 2);
+        relay.Publish(Change(Guid.NewGuid(), 2));
+        Assert.Equal(1, relay.PageCount);
+
+        second.Dispose();
+        _time.Advance(EventRelay.ReconnectGrace);
+        relay.Publish(Change(Guid.NewGuid(), 3));
+
+        Assert.Equal(0, relay.PageCount);
+    }
+
+    [Fact]
+    public void A_client_reconnecting_within_the_grace_gets_what_it_missed_meanwhile()
+    {
+        var relay = NewRelay();
+        var pageId = Guid.NewGuid();
+        var stream = relay.Attach(pageId, null);
+        relay.Publish(Change(pageId, 1));
+        stream.Dispose();
+        relay.Publish(Change(pageId, 2));
+        _time.Advance(EventRelay.ReconnectGrace - TimeSpan.FromSeconds(1));
+
+        using var resumed = relay.Attach(pageId, 1);
+
+        Assert.False(resumed.Incomplete);
+        Assert.Equal([2L], resumed.Replay.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public void A_client_reconnecting_after_its_page_was_freed_is_told_to_reload_and_a_new_client_is_not()
+    {
+        var relay = NewRelay();
+        var pageId = Guid.NewGuid();
+        var stream = relay.Attach(pageId, null);
+        relay.Publish(Change(pageId, 1));
+        stream.Dispose();
+        _time.Advance(EventRelay.ReconnectGrace);
+        relay.Publish(Change(pageId, 2));
+
+        using var resumed = relay.Attach(pageId, 1);
+        using var fresh = relay.Attach(pageId, null);
+
+        Assert.True(resumed.Incomplete);
+        Assert.Empty(resumed.Replay);
+        Assert.False(fresh.Incomplete);
+    }
+
+    [Fact]
+    public void Events_of_a_page_nobody_listens_to_are_not_held_and_a_client_that_missed_them_reloads()
+    {
+        var relay = NewRelay();
+        var pageId = Guid.NewGuid();
+
+        relay.Publish(Change(pageId, 1));
+        Assert.Equal(0, relay.PageCount);
+        using var resumed = relay.Attach(pageId, 0);
+
+        Assert.True(resumed.Incomplete);
+    }
+
+    [Fact]
+    public void A_stream_that_opens_as_the_last_one_closes_keeps_the_page_and_its_events()
+    {
+        var relay = NewRelay();
+        var pageId = Guid.NewGuid();
+        relay.Attach(pageId, null).Dispose();
+        using var reopened = relay.Attach(pageId, null);
+        _time.Advance(EventRelay.ReconnectGrace * 2);
+
+        relay.Publish(Change(pageId, 1));
+
+        Assert.Equal(1, relay.PageCount);
+        Assert.True(reopened.Live.TryRead(out var change));
+        Assert.Equal(1, change.Sequence);
+    }
+
+    [Fact]
+    public async Task Streams_opening_and_closing_while_pages_are_freed_never_miss_an_event_and_leave_nothing_held()
+    {
+        var relay = NewRelay();
+        var pageId = Guid.NewGuid();
+        var other = Guid.NewGuid();
+        long sequence = 0;
+        using var stop = new CancellationTokenSource();
+
+        // One thread opens a stream, publishes to its page and checks the stream got it, then closes it; the other
+        // keeps moving the clock past the grace and publishing elsewhere, which frees idle pages.
+        var streams = Task.Run(() =>
+        {
+            for (var i = 0; i < 20_000; i++)
+            {
+                using var stream = relay.Attach(pageId, null);
+                var published = Interlocked.Increment(ref sequence);
+                relay.Publish(Change(pageId, published));
+                Assert.True(stream.Live.TryRead(out var change), $"stream {i} missed its event");
+                Assert.Equal(published, change.Sequence);
+            }
+        });
+        var sweeps = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                _time.Advance(EventRelay.ReconnectGrace);
+                relay.Publish(Change(other, Interlocked.Increment(ref sequence)));
+            }
+        });
+
+        try
+        {
+            await streams.WaitAsync(TimeSpan.FromMinutes(1));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await sweeps;
+        }
+
+        _time.Advance(EventRelay.ReconnectGrace);
+        relay.Publish(Change(other, Interlocked.Increment(ref sequence)));
+        Assert.Equal(0, relay.PageCount);
+    }
+
+    private EventRelay NewRelay() => new(Options.Create(new StatusPageEndpointOptions()), _time);
+
+    private static StatusChanged Change(Guid pageId, long sequence) =>
+        new() { Kind = StatusChangeKind.Component, PageId = pageId, ComponentId = Guid.NewGuid(), NewStatus = ComponentStatus.MajorOutage, Sequence = sequence };
 }

@@ -9,14 +9,50 @@ namespace StatusKit.AspNetCore.Events;
 /// that reconnects with <c>Last-Event-ID</c> gets what it missed. Attaching reads the buffer and joins the live
 /// stream under one lock, so no event is missed or repeated in between.
 /// </summary>
+/// <remarks>
+/// A page is held (its buffer and listeners) only while it has a stream open, and for <see cref="ReconnectGrace"/>
+/// after its last stream closed, so a browser that reconnects after a dropped connection still resumes; then it is
+/// freed, at the next event, stream or close, under the same lock as a stream that opens at that moment (which keeps it
+/// instead). Events of a page held by nobody are not kept. What the relay no longer holds is summed up in one number,
+/// the newest sequence it forgot: a client whose <c>Last-Event-ID</c> is older than that, on a page it holds no
+/// events of, is told to reload (<see cref="EventAttachment.Incomplete"/>) rather than resumed with events missing.
+/// </remarks>
 internal sealed class EventRelay
 {
+    /// <summary>How long a page's events stay held after its last stream closed, for a browser's reconnection.</summary>
+    public static readonly TimeSpan ReconnectGrace = TimeSpan.FromMinutes(1);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, PageChannel> _pages = [];
+
+    // The pages whose last stream closed, in the order they did; each entry stands only while its page is still idle
+    // since that moment (a stream that opened meanwhile makes it stale).
+    private readonly Queue<(Guid PageId, PageChannel Page, DateTimeOffset IdleSince)> _idle = new();
     private readonly int _bufferSize;
+    private readonly TimeProvider _time;
     private long _highest;
 
-    public EventRelay(IOptions<StatusPageEndpointOptions> options) => _bufferSize = options.Value.ReplayBufferSize;
+    // The newest sequence of an event the relay passed on but holds no more (a freed page's, or one of a page held by
+    // nobody): a page held anew may have had any event up to it.
+    private long _forgottenThrough;
+
+    public EventRelay(IOptions<StatusPageEndpointOptions> options, TimeProvider time)
+    {
+        _bufferSize = options.Value.ReplayBufferSize;
+        _time = time;
+    }
+
+    /// <summary>The number of pages held: with a stream open, or within the grace after their last one closed.</summary>
+    public int PageCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pages.Count;
+            }
+        }
+    }
 
     /// <summary>
     /// Passes one feed event to the page's buffer and listeners. A deleted page's listeners are woken (each stream then
@@ -26,6 +62,7 @@ internal sealed class EventRelay
     {
         lock (_gate)
         {
+            FreeIdlePages();
             if (change.Kind == StatusChangeKind.PageDeleted)
             {
                 if (_pages.Remove(change.PageId, out var deleted))
@@ -39,7 +76,14 @@ internal sealed class EventRelay
                 return;
             }
 
-            var page = PageOf(change.PageId);
+            if (!_pages.TryGetValue(change.PageId, out var page))
+            {
+                // Nobody listens to the page: its event is not kept (a gap before it is covered by it).
+                _highest = Math.Max(_highest, change.Sequence);
+                _forgottenThrough = Math.Max(_forgottenThrough, change.Sequence);
+                return;
+            }
+
             if (change.Kind == StatusChangeKind.Gap)
             {
                 // The relay itself fell behind: the lost events come before the next one, whatever its number.
@@ -91,7 +135,15 @@ internal sealed class EventRelay
         });
         lock (_gate)
         {
-            var page = PageOf(pageId);
+            FreeIdlePages();
+            if (!_pages.TryGetValue(pageId, out var page))
+            {
+                // Held anew: any event up to the newest one forgotten may have been this page's.
+                page = new PageChannel { EvictedThrough = _forgottenThrough };
+                _pages[pageId] = page;
+            }
+
+            page.IdleSince = null;
             page.Listeners.Add(channel);
             List<StatusChanged> replay = [];
             var incomplete = unknownLastEvent;
@@ -109,22 +161,32 @@ internal sealed class EventRelay
     {
         lock (_gate)
         {
-            if (_pages.TryGetValue(pageId, out var page))
+            if (_pages.TryGetValue(pageId, out var page) && page.Listeners.Remove(channel) && page.Listeners.Count == 0)
             {
-                page.Listeners.Remove(channel);
+                var now = _time.GetUtcNow();
+                page.IdleSince = now;
+                _idle.Enqueue((pageId, page, now));
             }
+
+            FreeIdlePages();
         }
     }
 
-    private PageChannel PageOf(Guid pageId)
+    // Frees the pages whose last stream closed at least the grace ago and that no stream opened since. Under _gate.
+    private void FreeIdlePages()
     {
-        if (!_pages.TryGetValue(pageId, out var page))
+        var now = _time.GetUtcNow();
+        while (_idle.TryPeek(out var idle) && now - idle.IdleSince >= ReconnectGrace)
         {
-            page = new PageChannel();
-            _pages[pageId] = page;
+            _idle.Dequeue();
+            if (idle.Page.IdleSince == idle.IdleSince
+                && _pages.TryGetValue(idle.PageId, out var page) && ReferenceEquals(page, idle.Page))
+            {
+                _pages.Remove(idle.PageId);
+                var newest = page.Buffer.Count > 0 ? page.Buffer.Max(e => e.Sequence) : 0;
+                _forgottenThrough = Math.Max(_forgottenThrough, Math.Max(newest, page.EvictedThrough));
+            }
         }
-
-        return page;
     }
 
     private sealed class PageChannel
@@ -137,5 +199,8 @@ internal sealed class EventRelay
         public long EvictedThrough { get; set; }
 
         public bool GapPending { get; set; }
+
+        /// <summary>When its last stream closed, while none is open; null while one is.</summary>
+        public DateTimeOffset? IdleSince { get; set; }
     }
 }
