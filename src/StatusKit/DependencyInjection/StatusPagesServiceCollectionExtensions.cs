@@ -72,7 +72,7 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton<PageSnapshotReader>();
         services.TryAddSingleton<IStatusPageReader>(sp => sp.GetRequiredService<PageSnapshotReader>());
         services.TryAddSingleton(sp => new BackplaneRelay(
-            sp.GetService<IStatusChangeBackplane>(), sp.GetRequiredService<StatusChangeFeed>(), sp.GetRequiredService<PageSnapshotReader>(),
+            sp.GetService<IStatusChangeBackplane>(), sp.GetRequiredService<PageSnapshotReader>(),
             sp.GetRequiredService<IOptions<StatusPagesOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BackplaneRelay>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BackplaneRelay>(sp => sp.GetRequiredService<BackplaneRelay>()));
         services.TryAddSingleton<StatusRecomputer>();

@@ -20,7 +20,6 @@ internal sealed class BackplaneRelay : BackgroundService
     /// <summary>The cause of the feed events a resync reveals.</summary>
     internal const string ResyncCause = "backplane resync";
     private readonly IStatusChangeBackplane? _backplane;
-    private readonly StatusChangeFeed _feed;
     private readonly PageSnapshotReader _snapshots;
     private readonly TimeProvider _time;
     private readonly TimeSpan _retryDelay;
@@ -29,14 +28,12 @@ internal sealed class BackplaneRelay : BackgroundService
 
     public BackplaneRelay(
         IStatusChangeBackplane? backplane,
-        StatusChangeFeed feed,
         PageSnapshotReader snapshots,
         IOptions<StatusPagesOptions> options,
         TimeProvider time,
         ILogger<BackplaneRelay> logger)
     {
         _backplane = backplane;
-        _feed = feed;
         _snapshots = snapshots;
         _time = time;
         _retryDelay = options.Value.BackplaneRetryDelay;
@@ -134,42 +131,31 @@ internal sealed class BackplaneRelay : BackgroundService
     /// <summary>
     /// After the backplane started listening (<see cref="PageChange.Resync"/>): rebuilds each of <paramref name="pageIds"/>
     /// from the store, since a change sent while this host was not listening never reached it, and passes what each
-    /// rebuild reveals (its components', groups' and own status changes since the snapshot before) to the local feed, as
-    /// the changes would have been had they arrived. A page gone from the store is forgotten.
+    /// rebuild reveals (its components', groups' and own status changes that the feed has not told: <see cref="FeedView"/>)
+    /// to the local feed, as the changes would have been had they arrived. A page gone from the store is forgotten.
     /// </summary>
     internal async Task ResyncAsync(IReadOnlyList<Guid> pageIds, CancellationToken cancellationToken)
     {
         foreach (var pageId in pageIds)
         {
-            if (_snapshots.LastKnown(pageId) is not { } before)
+            if (_snapshots.LastKnown(pageId) is null)
             {
                 continue; // forgotten since
             }
 
             try
             {
-                if (await _snapshots.RefreshAsync(pageId, cancellationToken) is not { } after)
+                if (await _snapshots.RefreshAsync(pageId, cancellationToken) is null)
                 {
                     continue;
                 }
 
-                List<StatusChanged> changes =
-                [
-                    .. SnapshotChanges.Components(before, after, ResyncCause) ?? [],
-                    .. SnapshotChanges.Groups(before, after, ResyncCause) ?? [],
-                ];
-                if (SnapshotChanges.Page(before, after, ResyncCause) is { } pageChange)
-                {
-                    changes.Add(pageChange);
-                }
-
+                // Compared with what the feed told of the page, not with the snapshot before: a local recompute that
+                // committed meanwhile may have told some of it already, or be about to.
+                var changes = _snapshots.TellNewest(pageId, ResyncCause, components: true);
                 if (changes.Count > 0)
                 {
                     Log.MissedPageChange(_logger, pageId, changes.Count);
-                    foreach (var change in changes)
-                    {
-                        _feed.Publish(change);
-                    }
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -198,11 +184,12 @@ internal sealed class BackplaneRelay : BackgroundService
             }
         }
 
+        // Through what the feed told of the page: a resync that rebuilt the page first may have told them already.
         foreach (var e in change.Changes)
         {
             if (e.PageId == change.PageId && e.Kind != StatusChangeKind.Gap)
             {
-                _feed.Publish(e);
+                _snapshots.Tell(e);
             }
         }
     }

@@ -22,8 +22,13 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     private readonly ConcurrentDictionary<Guid, Lazy<Task<PageSnapshot?>>> _loads = new();
     private readonly ConcurrentDictionary<Guid, LastGood> _lastGood = new();
     private readonly ConcurrentDictionary<Guid, RefreshOrder> _refreshes = new();
+    private readonly ConcurrentDictionary<Guid, FeedView> _told = new();
     private long _storeFailedAtTicks; // 0: the store has not failed since its last success
     private long _forgets; // how many pages were forgotten, so a build that raced a page delete can tell
+
+    // Whether another host's changes reach this host's feed (through a backplane); if not, what the feed told of a page
+    // follows the newer snapshots other hosts leave in a shared cache.
+    private readonly bool _foreignChangesAreTold;
 
     public PageSnapshotReader(
         IStatusStore store,
@@ -32,8 +37,10 @@ internal sealed class PageSnapshotReader : IStatusPageReader
         StatusChangeFeed feed,
         IOptions<StatusPagesOptions> options,
         TimeProvider time,
-        ILogger<PageSnapshotReader> logger)
+        ILogger<PageSnapshotReader> logger,
+        IStatusChangeBackplane? backplane = null)
     {
+        _foreignChangesAreTold = backplane is not null;
         _store = store;
         _cache = cache;
         _builder = builder;
@@ -150,6 +157,62 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     public PageSnapshot? LastKnown(Guid pageId) => _lastGood.TryGetValue(pageId, out var entry) ? entry.Snapshot : null;
 
     /// <summary>
+    /// Tells the feed <paramref name="change"/> (a commit's component event, or one another host sent) unless the feed
+    /// already told that status of the page's component, group or page (<see cref="FeedView"/>); a page this host holds no
+    /// snapshot of has nothing told to compare with, and is told. Returns whether it was told.
+    /// </summary>
+    public bool Tell(StatusChanged change)
+    {
+        if (!_told.TryGetValue(change.PageId, out var view))
+        {
+            _feed.Publish(change);
+            return true;
+        }
+
+        lock (view.Gate)
+        {
+            if (!view.Tells(change))
+            {
+                return false;
+            }
+
+            _feed.Publish(change);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Tells the feed what the newest snapshot this host holds of the page shows and the feed has not told yet: its groups'
+    /// and its own status changes, and with <paramref name="components"/> its components' too (a resync, which did not see
+    /// the commits). Several callers that race (a recompute, a resync) tell each change once, in the order of the
+    /// snapshots: each compares the newest snapshot with what was told, under the page's <see cref="FeedView"/>. Returns
+    /// what was told; nothing for a page this host holds no snapshot of.
+    /// </summary>
+    public IReadOnlyList<StatusChanged> TellNewest(Guid pageId, string cause, bool components)
+    {
+        if (!_told.TryGetValue(pageId, out var view))
+        {
+            return [];
+        }
+
+        lock (view.Gate)
+        {
+            if (LastKnown(pageId) is not { } newest)
+            {
+                return [];
+            }
+
+            var changes = view.CatchUp(newest, cause, components);
+            foreach (var change in changes)
+            {
+                _feed.Publish(change);
+            }
+
+            return changes;
+        }
+    }
+
+    /// <summary>
     /// The pages this process holds a snapshot of (built or read since start-up, and not forgotten): the pages a change
     /// it did not hear of could have left stale here.
     /// </summary>
@@ -169,6 +232,7 @@ internal sealed class PageSnapshotReader : IStatusPageReader
         _loads.TryRemove(pageId, out _);
         _refreshes.TryRemove(pageId, out _);
         _builder.Forget(pageId);
+        _told.TryRemove(pageId, out _);
         var known = _lastGood.TryRemove(pageId, out var entry);
         if (known)
         {
@@ -246,6 +310,13 @@ internal sealed class PageSnapshotReader : IStatusPageReader
             {
                 // A shared cache may hold a newer snapshot another host built: the fail-safe serves the newest seen.
                 Remember(snapshot);
+                if (!_foreignChangesAreTold && _told.TryGetValue(pageId, out var view))
+                {
+                    lock (view.Gate)
+                    {
+                        view.Follow(snapshot);
+                    }
+                }
             }
 
             return snapshot;
@@ -272,6 +343,12 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     private void Remember(PageSnapshot snapshot)
     {
         _lastGood[snapshot.PageId] = new LastGood(snapshot, _time.GetUtcNow());
+        if (!_told.ContainsKey(snapshot.PageId))
+        {
+            // What a page loaded now shows: the feed tells what changes from here.
+            _told.TryAdd(snapshot.PageId, new FeedView(snapshot));
+        }
+
         _slugs[snapshot.Slug] = snapshot.PageId;
     }
 

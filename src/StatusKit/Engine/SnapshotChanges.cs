@@ -4,23 +4,22 @@ using StatusKit.Status;
 namespace StatusKit.Engine;
 
 /// <summary>
-/// The change-feed events two snapshots of one page differ by: its groups' statuses and its own (after a recompute,
-/// whose component events come from the commit), and its components' statuses too (after a resync, when this host did
-/// not see the commits). Pure.
+/// The change-feed events a page's snapshot differs by from what the feed told of it (<see cref="FeedView"/>): its
+/// groups' statuses and its own (after a recompute, whose component events come from the commit), and its components'
+/// statuses too (after a resync, when this host did not see the commits). Pure.
 /// </summary>
 internal static class SnapshotChanges
 {
     /// <summary>
-    /// The component events between the snapshots, in the page's order: each component whose status differs (one new
-    /// to the page counts as Operational before, as it was created), stamped when its status changed.
+    /// The component events from <paramref name="before"/> to the snapshot, in the page's order: each component whose
+    /// status differs (one new to the page counts as Operational before, as it was created), stamped when its status changed.
     /// </summary>
-    public static List<StatusChanged>? Components(PageSnapshot before, PageSnapshot after, string cause)
+    public static List<StatusChanged>? Components(IReadOnlyDictionary<Guid, ComponentStatus> before, PageSnapshot after, string cause)
     {
-        var old = before.Components.ToDictionary(c => c.Id, c => c.Status);
         List<StatusChanged>? changes = null;
         foreach (var component in after.Components)
         {
-            var was = old.GetValueOrDefault(component.Id, ComponentStatus.Operational);
+            var was = before.GetValueOrDefault(component.Id, ComponentStatus.Operational);
             if (was != component.Status)
             {
                 (changes ??= []).Add(new StatusChanged
@@ -41,11 +40,11 @@ internal static class SnapshotChanges
     }
 
     /// <summary>
-    /// The groups whose status differs between the snapshots (a group new to the page counts as Operational before, like
-    /// an empty page), so a live page can update the group's heading with the status the server renders. Null when none
-    /// changed (most recomputes, and every one on a page without groups), so nothing is allocated then.
+    /// The groups whose status differs from <paramref name="before"/> in the snapshot (a group new to the page counts as
+    /// Operational before, like an empty page), so a live page can update the group's heading with the status the server
+    /// renders. Null when none changed (most recomputes, and every one on a page without groups), so nothing is allocated then.
     /// </summary>
-    public static List<StatusChanged>? Groups(PageSnapshot before, PageSnapshot after, string cause)
+    public static List<StatusChanged>? Groups(IReadOnlyDictionary<string, ComponentStatus> before, PageSnapshot after, string cause)
     {
         var now = after.GroupStatuses();
         if (now.Count == 0)
@@ -53,11 +52,10 @@ internal static class SnapshotChanges
             return null;
         }
 
-        var old = before.GroupStatuses();
         List<StatusChanged>? changes = null;
         foreach (var (group, status) in now)
         {
-            var was = old.GetValueOrDefault(group, ComponentStatus.Operational);
+            var was = before.GetValueOrDefault(group, ComponentStatus.Operational);
             if (was != status)
             {
                 (changes ??= []).Add(new StatusChanged
@@ -76,15 +74,15 @@ internal static class SnapshotChanges
         return changes;
     }
 
-    /// <summary>The page event between the snapshots, when the page's status differs; null otherwise.</summary>
-    public static StatusChanged? Page(PageSnapshot before, PageSnapshot after, string cause) =>
-        before.Status.Status == after.Status.Status
+    /// <summary>The page event from <paramref name="before"/> to the snapshot, when the page's status differs; null otherwise.</summary>
+    public static StatusChanged? Page(ComponentStatus before, PageSnapshot after, string cause) =>
+        before == after.Status.Status
             ? null
             : new StatusChanged
             {
                 Kind = StatusChangeKind.Page,
                 PageId = after.PageId,
-                OldStatus = before.Status.Status,
+                OldStatus = before,
                 NewStatus = after.Status.Status,
                 Cause = cause,
                 At = after.GeneratedAt,

@@ -22,7 +22,6 @@ internal sealed class StatusRecomputer
     private const int MaxPasses = 5;
     private readonly IStatusStore _store;
     private readonly PageSnapshotReader _snapshots;
-    private readonly StatusChangeFeed _feed;
     private readonly BackplaneRelay _backplane;
     private readonly TimeProvider _time;
     private readonly ILogger<StatusRecomputer> _logger;
@@ -33,7 +32,6 @@ internal sealed class StatusRecomputer
     public StatusRecomputer(
         IStatusStore store,
         PageSnapshotReader snapshots,
-        StatusChangeFeed feed,
         BackplaneRelay backplane,
         IOptions<StatusPagesOptions> options,
         IOptions<NotificationOptions> notificationOptions,
@@ -42,7 +40,6 @@ internal sealed class StatusRecomputer
     {
         _store = store;
         _snapshots = snapshots;
-        _feed = feed;
         _backplane = backplane;
         _time = time;
         _logger = logger;
@@ -235,9 +232,8 @@ internal sealed class StatusRecomputer
     {
         // Kept only for a backplane: without one, a recompute allocates nothing more for it.
         var eventsByPage = _backplane.HasBackplane ? new Dictionary<Guid, List<StatusChanged>>() : null;
-        void Publish(StatusChanged change)
+        void Told(StatusChanged change)
         {
-            _feed.Publish(change);
             if (eventsByPage is null)
             {
                 return;
@@ -251,9 +247,11 @@ internal sealed class StatusRecomputer
             events.Add(change);
         }
 
+        // Each event goes through what the feed told of its page, so a resync (or another host's change) that saw the
+        // same commit first does not have it told twice.
         foreach (var change in applied)
         {
-            Publish(new StatusChanged
+            var told = new StatusChanged
             {
                 Kind = StatusChangeKind.Component,
                 PageId = change.PageId,
@@ -263,26 +261,23 @@ internal sealed class StatusRecomputer
                 NewStatus = change.NewStatus,
                 Cause = change.Cause,
                 At = change.At,
-            });
+            };
+            if (_snapshots.Tell(told))
+            {
+                Told(told);
+            }
         }
 
         foreach (var pageId in pages)
         {
-            var before = _snapshots.LastKnown(pageId);
             try
             {
-                var after = await _snapshots.RefreshAsync(pageId, cancellationToken);
-                if (after is not null && before is not null && SnapshotChanges.Groups(before, after, cause) is { } groupChanges)
+                if (await _snapshots.RefreshAsync(pageId, cancellationToken) is not null)
                 {
-                    foreach (var change in groupChanges)
+                    foreach (var change in _snapshots.TellNewest(pageId, cause, components: false))
                     {
-                        Publish(change);
+                        Told(change);
                     }
-                }
-
-                if (after is not null && before is not null && SnapshotChanges.Page(before, after, cause) is { } pageChange)
-                {
-                    Publish(pageChange);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

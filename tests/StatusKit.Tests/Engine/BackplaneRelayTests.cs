@@ -277,6 +277,52 @@ public sealed class BackplaneRelayTests
     }
 
     [Fact]
+    public async Task AResyncThatRacesALocalRecompute_TellsTheFeedEachChangeOnce()
+    {
+        var backplane = new FailingBackplane(failPublish: false, failSubscribeTimes: 0);
+        await using var kit = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => backplane));
+        var (page, components) = await kit.CreatePageAsync("Acme", ("API", "team-a", null));
+        Assert.NotNull(await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var feed = kit.Get<IStatusChangeFeed>().SubscribeAsync(page.Id, cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = feed.MoveNextAsync(); // subscribes
+
+        // The backplane listens again (a resync) just after the recompute committed, before it told the feed.
+        var committed = false;
+        var resynced = false;
+        kit.StoreControl.Before = (method, _) =>
+        {
+            if (method == nameof(IStatusStore.CommitStatusAsync))
+            {
+                committed = true;
+            }
+            else if (committed && !resynced && method == nameof(IStatusStore.LoadStatusInputsAsync))
+            {
+                resynced = true;
+                return kit.Get<BackplaneRelay>().ResyncAsync([page.Id], cts.Token);
+            }
+
+            return null;
+        };
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 1));
+        Assert.True(resynced);
+        // A marker after everything the recompute and the resync told, so the test reads up to it and no further.
+        kit.Get<StatusChangeFeed>().Publish(new StatusChanged { Kind = StatusChangeKind.PageDeleted, PageId = page.Id });
+
+        var heard = new List<StatusChanged>();
+        for (var more = await first; more && feed.Current.Kind != StatusChangeKind.PageDeleted; more = await feed.MoveNextAsync())
+        {
+            heard.Add(feed.Current);
+        }
+
+        await feed.DisposeAsync();
+        Assert.Equal(
+            [(StatusChangeKind.Component, ComponentStatus.MajorOutage), (StatusChangeKind.Page, ComponentStatus.MajorOutage)],
+            heard.Select(e => (e.Kind, e.NewStatus)));
+        Assert.Equal(components[0].Id, heard[0].ComponentId);
+    }
+
+    [Fact]
     public async Task WithoutABackplane_TheRelayDoesNothing()
     {
         await using var kit = new StatusKitHarness();

@@ -240,6 +240,47 @@ public sealed class PageSnapshotReaderTests
         Assert.Equal(latest.Version, failSafe!.Version);
     }
 
+    [Fact]
+    public async Task WithoutABackplane_AHostThatServedAnotherHostsChangeFromTheSharedCache_TellsItsFeedWhenItChangesBack()
+    {
+        var shared = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
+        await using var hostA = new StatusKitHarness(services =>
+        {
+            services.AddSingleton<IDistributedCache>(shared);
+            services.AddStatusPages().UseDistributedCache();
+        });
+        await using var hostB = new StatusKitHarness(services =>
+        {
+            services.AddSingleton(hostA.Store);
+            services.AddSingleton<IDistributedCache>(shared);
+            services.AddStatusPages().UseDistributedCache();
+        });
+        var (page, components) = await hostA.CreatePageAsync("Acme", ("API", "team-a", null));
+        Assert.Equal(StatusIndicator.None, (await hostB.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
+        hostA.Clock.Advance(TimeSpan.FromMinutes(1));
+        await hostA.ReportAndSettleAsync(hostA.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 1));
+        Assert.Equal(StatusIndicator.Critical, (await hostB.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var feed = hostB.Get<IStatusChangeFeed>().SubscribeAsync(page.Id, cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = feed.MoveNextAsync(); // subscribes
+
+        hostB.Clock.Advance(TimeSpan.FromMinutes(2));
+        await hostB.ReportAndSettleAsync(hostB.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Resolved, 2));
+        hostB.Get<StatusChangeFeed>().Publish(new StatusChanged { Kind = StatusChangeKind.PageDeleted, PageId = page.Id });
+
+        var heard = new List<StatusChanged>();
+        for (var more = await first; more && feed.Current.Kind != StatusChangeKind.PageDeleted; more = await feed.MoveNextAsync())
+        {
+            heard.Add(feed.Current);
+        }
+
+        await feed.DisposeAsync();
+        Assert.Equal(
+            [(StatusChangeKind.Component, ComponentStatus.Operational), (StatusChangeKind.Page, ComponentStatus.Operational)],
+            heard.Select(e => (e.Kind, e.NewStatus)));
+        Assert.Equal(components[0].Id, heard[0].ComponentId);
+    }
+
     private static Task SharedLoadOf(StatusKitHarness kit, Guid pageId)
     {
         var field = typeof(PageSnapshotReader).GetField("_loads", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
