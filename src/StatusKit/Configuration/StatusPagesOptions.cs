@@ -34,7 +34,10 @@ public sealed class StatusPagesOptions
     /// <summary>How long to wait before subscribing to the <see cref="Engine.IStatusChangeBackplane"/> again after it failed. Default 5 seconds.</summary>
     public TimeSpan BackplaneRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How many events a change-feed subscriber may fall behind before its oldest are dropped. Default 256.</summary>
+    /// <summary>
+    /// How many events a change-feed subscriber may fall behind before its oldest are dropped (a page deletion never is).
+    /// Default 256.
+    /// </summary>
     public int ChangeFeedBufferSize { get; set; } = 256;
 
     /// <summary>Whether every page's snapshot is built in the background at start-up. Default true.</summary>

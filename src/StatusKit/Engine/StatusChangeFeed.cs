@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
@@ -5,7 +6,11 @@ using StatusKit.Configuration;
 
 namespace StatusKit.Engine;
 
-/// <summary>The default <see cref="IStatusChangeFeed"/>: one bounded, drop-oldest channel per consumer.</summary>
+/// <summary>
+/// The default <see cref="IStatusChangeFeed"/>: one bounded, drop-oldest channel per consumer, which never loses a
+/// <see cref="StatusChangeKind.PageDeleted"/> event: a consumer frees what it holds of the page on it, and nothing
+/// would tell it again.
+/// </summary>
 internal sealed class StatusChangeFeed : IStatusChangeFeed
 {
     private readonly Lock _gate = new();
@@ -26,6 +31,12 @@ internal sealed class StatusChangeFeed : IStatusChangeFeed
         {
             if (subscription.PageId is null || subscription.PageId == stamped.PageId)
             {
+                if (stamped.Kind == StatusChangeKind.PageDeleted)
+                {
+                    // Kept aside first, so it is there before any newer event that could push it out of the channel.
+                    subscription.Deletions.Enqueue(stamped);
+                }
+
                 subscription.Writer.TryWrite(stamped);
             }
         }
@@ -45,6 +56,16 @@ internal sealed class StatusChangeFeed : IStatusChangeFeed
             {
                 while (subscription.Reader.TryRead(out var change))
                 {
+                    // A deletion published before this change that the channel dropped comes first, in its place.
+                    while (subscription.Deletions.TryPeek(out var deletion) && deletion.Sequence <= change.Sequence)
+                    {
+                        subscription.Deletions.TryDequeue(out _);
+                        if (deletion.Sequence < change.Sequence)
+                        {
+                            yield return deletion;
+                        }
+                    }
+
                     var dropped = Interlocked.Exchange(ref subscription.Dropped, 0);
                     if (dropped > 0)
                     {
@@ -79,12 +100,22 @@ internal sealed class StatusChangeFeed : IStatusChangeFeed
             PageId = pageId;
             var channel = Channel.CreateBounded<StatusChanged>(
                 new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-                _ => Interlocked.Increment(ref Dropped));
+                dropped =>
+                {
+                    // A dropped deletion is not lost (it waits in Deletions), so the gap does not count it.
+                    if (dropped.Kind != StatusChangeKind.PageDeleted)
+                    {
+                        Interlocked.Increment(ref Dropped);
+                    }
+                });
             Reader = channel.Reader;
             Writer = channel.Writer;
         }
 
         public Guid? PageId { get; }
+
+        /// <summary>The deletions published to this consumer and not yet read, oldest first.</summary>
+        public ConcurrentQueue<StatusChanged> Deletions { get; } = new();
 
         public ChannelReader<StatusChanged> Reader { get; }
 

@@ -127,4 +127,39 @@ public sealed class StatusChangeFeedTests
         Assert.Equal(10, delivered.Count + gap.DroppedCount);
         Assert.Equal(0, feed.ConsumerCount);
     }
+
+    [Fact]
+    public async Task AConsumerThatFallsBehind_LosesItsOldestStatusEvents_ButNeverAPageDeletion()
+    {
+        var feed = new StatusChangeFeed(Microsoft.Extensions.Options.Options.Create(new StatusKit.Configuration.StatusPagesOptions { ChangeFeedBufferSize = 2 }));
+        var deleted = Guid.NewGuid();
+        var other = Guid.NewGuid();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var consumer = feed.SubscribeAsync(null, cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = consumer.MoveNextAsync(); // subscribes
+        feed.Publish(new StatusChanged { Kind = StatusChangeKind.Page, PageId = other, Cause = "first" });
+        Assert.True(await first); // the consumer now holds "first" and reads nothing more until asked
+
+        feed.Publish(new StatusChanged { Kind = StatusChangeKind.PageDeleted, PageId = deleted });
+        for (var i = 0; i < 10; i++)
+        {
+            feed.Publish(new StatusChanged { Kind = StatusChangeKind.Page, PageId = other, NewStatus = ComponentStatus.MajorOutage, Cause = i == 9 ? "end" : "busy" });
+        }
+
+        var heard = new List<StatusChanged>();
+        while (await consumer.MoveNextAsync())
+        {
+            heard.Add(consumer.Current);
+            if (consumer.Current.Cause == "end")
+            {
+                break;
+            }
+        }
+
+        await consumer.DisposeAsync();
+        Assert.Equal(StatusChangeKind.PageDeleted, heard[0].Kind);
+        Assert.Equal(deleted, heard[0].PageId);
+        // Eleven published behind "first" into room for two: nine dropped, and of those only the deletion came back.
+        Assert.Equal(8, Assert.Single(heard, e => e.Kind == StatusChangeKind.Gap).DroppedCount);
+    }
 }
