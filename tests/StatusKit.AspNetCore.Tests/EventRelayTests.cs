@@ -158,6 +158,37 @@ public sealed class EventRelayTests
         Assert.Equal(0, relay.PageCount);
     }
 
+    [Fact]
+    public void Events_the_relay_fell_behind_on_may_be_any_pages_so_every_stream_is_told_and_a_client_resuming_any_page_reloads()
+    {
+        var relay = NewRelay();
+        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+        using var streamA = relay.Attach(a, null);
+        using var streamB = relay.Attach(b, null);
+        relay.Publish(Change(a, 1));
+        relay.Publish(Change(b, 2));
+
+        // The feed dropped events 3 to 5, whoever's they were, and says so just before event 6, of page B.
+        relay.Publish(new StatusChanged { Kind = StatusChangeKind.Gap, PageId = b, DroppedCount = 3 });
+        relay.Publish(Change(b, 6));
+        using var resumedA = relay.Attach(a, 1);
+
+        Assert.True(resumedA.Incomplete);
+        Assert.Contains(Drain(streamA), e => e.Kind == StatusChangeKind.Gap);
+        Assert.Contains(Drain(streamB), e => e.Kind == StatusChangeKind.Gap);
+    }
+
+    private static List<StatusChanged> Drain(EventAttachment attachment)
+    {
+        var events = new List<StatusChanged>();
+        while (attachment.Live.TryRead(out var change))
+        {
+            events.Add(change);
+        }
+
+        return events;
+    }
+
     private EventRelay NewRelay() => new(Options.Create(new StatusPageEndpointOptions()), _time);
 
     private static StatusChanged Change(Guid pageId, long sequence) =>

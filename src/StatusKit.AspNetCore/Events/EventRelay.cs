@@ -36,6 +36,9 @@ internal sealed class EventRelay
     // nobody): a page held anew may have had any event up to it.
     private long _forgottenThrough;
 
+    // Whether the feed said events were lost and no event has come since: the lost ones come before the next.
+    private bool _gapPending;
+
     public EventRelay(IOptions<StatusPageEndpointOptions> options, TimeProvider time)
     {
         _bufferSize = options.Value.ReplayBufferSize;
@@ -76,33 +79,46 @@ internal sealed class EventRelay
                 return;
             }
 
+            if (change.Kind == StatusChangeKind.Gap)
+            {
+                // The relay itself fell behind: the lost events may have been any page's, and come before the next
+                // event, whatever its number. Every open stream is told (its client reloads).
+                _gapPending = true;
+                foreach (var held in _pages.Values)
+                {
+                    foreach (var listener in held.Listeners)
+                    {
+                        listener.Writer.TryWrite(change);
+                    }
+                }
+
+                return;
+            }
+
+            _highest = Math.Max(_highest, change.Sequence);
+            if (_gapPending)
+            {
+                // Any page, held now or anew later, may have lost events up to just before this one.
+                foreach (var held in _pages.Values)
+                {
+                    held.EvictedThrough = Math.Max(held.EvictedThrough, change.Sequence - 1);
+                }
+
+                _forgottenThrough = Math.Max(_forgottenThrough, change.Sequence - 1);
+                _gapPending = false;
+            }
+
             if (!_pages.TryGetValue(change.PageId, out var page))
             {
-                // Nobody listens to the page: its event is not kept (a gap before it is covered by it).
-                _highest = Math.Max(_highest, change.Sequence);
+                // Nobody listens to the page: its event is not kept.
                 _forgottenThrough = Math.Max(_forgottenThrough, change.Sequence);
                 return;
             }
 
-            if (change.Kind == StatusChangeKind.Gap)
+            page.Buffer.Enqueue(change);
+            if (page.Buffer.Count > _bufferSize)
             {
-                // The relay itself fell behind: the lost events come before the next one, whatever its number.
-                page.GapPending = true;
-            }
-            else
-            {
-                _highest = Math.Max(_highest, change.Sequence);
-                if (page.GapPending)
-                {
-                    page.EvictedThrough = change.Sequence - 1;
-                    page.GapPending = false;
-                }
-
-                page.Buffer.Enqueue(change);
-                if (page.Buffer.Count > _bufferSize)
-                {
-                    page.EvictedThrough = Math.Max(page.EvictedThrough, page.Buffer.Dequeue().Sequence);
-                }
+                page.EvictedThrough = Math.Max(page.EvictedThrough, page.Buffer.Dequeue().Sequence);
             }
 
             foreach (var listener in page.Listeners)
@@ -150,7 +166,7 @@ internal sealed class EventRelay
             if (lastEventId is { } last)
             {
                 replay.AddRange(page.Buffer.Where(e => e.Sequence > last));
-                incomplete = last < page.EvictedThrough || last > _highest || page.GapPending;
+                incomplete = last < page.EvictedThrough || last > _highest || _gapPending;
             }
 
             return new EventAttachment(replay, incomplete, channel.Reader, () => Detach(pageId, channel));
@@ -197,8 +213,6 @@ internal sealed class EventRelay
 
         /// <summary>The newest sequence number that was evicted from the buffer or lost.</summary>
         public long EvictedThrough { get; set; }
-
-        public bool GapPending { get; set; }
 
         /// <summary>When its last stream closed, while none is open; null while one is.</summary>
         public DateTimeOffset? IdleSince { get; set; }
