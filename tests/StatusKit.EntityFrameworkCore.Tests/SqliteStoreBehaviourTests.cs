@@ -39,9 +39,25 @@ public sealed class SqliteStoreBehaviourTests(ITestOutputHelper output) : StoreB
 
         await store.LoadPageContentAsync(Guid.NewGuid(), 100, CancellationToken.None);
 
-        var latestIncident = Assert.Single(counter.Texts).Split(";\n")[^1];
+        var latestIncident = Assert.Single(counter.Texts).Split(";\n")[^2];
         var plan = await PlanAsync(latestIncident);
         Assert.Contains(plan, step => step.Contains("IX_statuskit_status_incidents_page_id_updated_at", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_pages_open_windows_and_its_latest_window_change_are_read_through_the_pages_windows_only()
+    {
+        var counter = new CommandCounter();
+        var store = Database.CreateStore(counter);
+
+        await store.LoadPageContentAsync(Guid.NewGuid(), 100, CancellationToken.None);
+
+        var statements = Assert.Single(counter.Texts).Split(";\n");
+        var open = await PlanAsync(statements[^3]);
+        Assert.Contains(open, step => step.Contains("IX_statuskit_maintenance_windows_page_id_state_start_id (page_id=? AND state=?)", StringComparison.Ordinal));
+        var latest = await PlanAsync(statements[^1]);
+        Assert.Contains(latest, step => step.Contains("USING INDEX IX_statuskit_maintenance_windows_page_id", StringComparison.Ordinal) && step.Contains("(page_id=?", StringComparison.Ordinal));
+        Assert.DoesNotContain(latest, step => step.StartsWith("SCAN x", StringComparison.Ordinal));
     }
 
     [Fact]
