@@ -144,84 +144,63 @@ internal sealed class PageRenderer
         });
     }
 
-    private static void IncidentHistory(HtmlWriter html, HistoryList<StatusIncident> incidents, TimeZoneInfo zone, PageLinks links)
-    {
-        var pageNumber = incidents.PageNumber;
-        html.Raw("<section class=\"card\" aria-labelledby=\"history-heading\"><h2 id=\"history-heading\">Incident history</h2>");
-        if (incidents.Entries.Count == 0)
+    private static void IncidentHistory(HtmlWriter html, HistoryList<StatusIncident> incidents, TimeZoneInfo zone, PageLinks links) =>
+        HistorySection(html, incidents, HistorySectionText.Incidents, i => i.CreatedAt, zone, links, (writer, incident) =>
         {
-            html.Element("p", pageNumber == 1 ? "No incidents reported." : "No older incidents.", "meta");
+            writer.Raw("<li><a").Attribute("href", links.Incident(incident.Id)).Raw(">").Text(incident.Title).Raw("</a> <span class=\"meta\">")
+                .Text($"{StatuspageMapper.Impact(incident.Severity)} · {StateName(incident.State)} · ");
+            if (incident.ResolvedAt is { } resolved)
+            {
+                writer.TimeRange(incident.CreatedAt, resolved, zone);
+            }
+            else
+            {
+                writer.Time(incident.CreatedAt, zone);
+            }
+
+            writer.Raw("</span></li>");
+        });
+
+    private static void PastMaintenance(HtmlWriter html, HistoryList<MaintenanceWindow> windows, TimeZoneInfo zone, PageLinks links) =>
+        HistorySection(html, windows, HistorySectionText.PastMaintenance, w => w.OccurrenceStartsAt, zone, links, (writer, window) =>
+            writer.Raw("<li><a").Attribute("href", links.Maintenance(window.Id)).Raw(">").Text(window.Title).Raw("</a> <span class=\"meta\">")
+                .Text(MaintenanceStateName(window.State)).Raw(" · ").TimeRange(window.OccurrenceStartsAt, window.OccurrenceEndsAt, zone)
+                .Raw("</span></li>"));
+
+    // One paged list of the history: its entries by month (of monthOf, in the page's time zone), each written by item,
+    // then links to its newer and older pages.
+    private static void HistorySection<T>(
+        HtmlWriter html, HistoryList<T> list, HistorySectionText text, Func<T, DateTimeOffset> monthOf, TimeZoneInfo zone, PageLinks links, Action<HtmlWriter, T> item)
+    {
+        var pageNumber = list.PageNumber;
+        html.Raw("<section class=\"card\" aria-labelledby=\"").Text(text.HeadingId).Raw("\"><h2 id=\"").Text(text.HeadingId).Raw("\">")
+            .Text(text.Heading).Raw("</h2>");
+        if (list.Entries.Count == 0)
+        {
+            html.Element("p", pageNumber == 1 ? text.None : text.NoOlder, "meta");
         }
 
-        foreach (var month in incidents.Entries.GroupBy(i => PageTime.Local(i.CreatedAt, zone).ToString("MMMM yyyy", CultureInfo.InvariantCulture)))
+        foreach (var month in list.Entries.GroupBy(e => PageTime.Local(monthOf(e), zone).ToString("MMMM yyyy", CultureInfo.InvariantCulture)))
         {
             html.Element("h3", month.Key).Raw("<ul class=\"history\">");
-            foreach (var incident in month)
+            foreach (var entry in month)
             {
-                html.Raw("<li><a").Attribute("href", links.Incident(incident.Id)).Raw(">").Text(incident.Title).Raw("</a> <span class=\"meta\">")
-                    .Text($"{StatuspageMapper.Impact(incident.Severity)} · {StateName(incident.State)} · ");
-                if (incident.ResolvedAt is { } resolved)
-                {
-                    html.TimeRange(incident.CreatedAt, resolved, zone);
-                }
-                else
-                {
-                    html.Time(incident.CreatedAt, zone);
-                }
-
-                html.Raw("</span></li>");
+                item(html, entry);
             }
 
             html.Raw("</ul>");
         }
 
-        html.Raw("<nav class=\"pages\" aria-label=\"More incidents\">");
+        html.Raw("<nav class=\"pages\" aria-label=\"").Text(text.NavigationLabel).Raw("\">");
         if (pageNumber > 1)
         {
-            html.Raw("<a").Attribute("href", links.To(pageNumber == 2 ? "/history" : $"/history?page={pageNumber - 1}")).Raw(" rel=\"prev\">Newer incidents</a>");
+            html.Raw("<a").Attribute("href", links.To(pageNumber == 2 ? text.FirstPage : $"/history?{text.PageParameter}={pageNumber - 1}"))
+                .Raw(" rel=\"prev\">").Text(text.Newer).Raw("</a>");
         }
 
-        if (incidents.HasOlder)
+        if (list.HasOlder)
         {
-            html.Raw("<a").Attribute("href", links.To($"/history?page={pageNumber + 1}")).Raw(" rel=\"next\">Older incidents</a>");
-        }
-
-        html.Raw("</nav></section>");
-    }
-
-    // Its first page is on the history's first page, below the incidents: a link back to it leads to the section.
-    private static void PastMaintenance(HtmlWriter html, HistoryList<MaintenanceWindow> windows, TimeZoneInfo zone, PageLinks links)
-    {
-        var pageNumber = windows.PageNumber;
-        html.Raw("<section class=\"card\" aria-labelledby=\"past-maintenance-heading\"><h2 id=\"past-maintenance-heading\">Past maintenance</h2>");
-        if (windows.Entries.Count == 0)
-        {
-            html.Element("p", pageNumber == 1 ? "No completed maintenance." : "No older maintenance.", "meta");
-        }
-
-        foreach (var month in windows.Entries.GroupBy(w => PageTime.Local(w.OccurrenceStartsAt, zone).ToString("MMMM yyyy", CultureInfo.InvariantCulture)))
-        {
-            html.Element("h3", month.Key).Raw("<ul class=\"history\">");
-            foreach (var window in month)
-            {
-                html.Raw("<li><a").Attribute("href", links.Maintenance(window.Id)).Raw(">").Text(window.Title).Raw("</a> <span class=\"meta\">")
-                    .Text(MaintenanceStateName(window.State)).Raw(" · ").TimeRange(window.OccurrenceStartsAt, window.OccurrenceEndsAt, zone)
-                    .Raw("</span></li>");
-            }
-
-            html.Raw("</ul>");
-        }
-
-        html.Raw("<nav class=\"pages\" aria-label=\"More maintenance\">");
-        if (pageNumber > 1)
-        {
-            html.Raw("<a").Attribute("href", links.To(pageNumber == 2 ? "/history#past-maintenance-heading" : $"/history?maintenance_page={pageNumber - 1}"))
-                .Raw(" rel=\"prev\">Newer maintenance</a>");
-        }
-
-        if (windows.HasOlder)
-        {
-            html.Raw("<a").Attribute("href", links.To($"/history?maintenance_page={pageNumber + 1}")).Raw(" rel=\"next\">Older maintenance</a>");
+            html.Raw("<a").Attribute("href", links.To($"/history?{text.PageParameter}={pageNumber + 1}")).Raw(" rel=\"next\">").Text(text.Older).Raw("</a>");
         }
 
         html.Raw("</nav></section>");

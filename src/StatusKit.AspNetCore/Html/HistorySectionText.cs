@@ -1,0 +1,28 @@
+namespace StatusKit.AspNetCore.Html;
+
+/// <summary>What one paged list of the history page says, and where its pages are.</summary>
+/// <param name="HeadingId">The id of the section's heading (a link to the list's first page can lead to it).</param>
+/// <param name="Heading">The section's heading.</param>
+/// <param name="None">What its first page says when the list is empty.</param>
+/// <param name="NoOlder">What a page past its end says.</param>
+/// <param name="NavigationLabel">The label of the links to its other pages.</param>
+/// <param name="Newer">The text of the link to the newer page.</param>
+/// <param name="Older">The text of the link to the older page.</param>
+/// <param name="PageParameter">The query parameter that numbers its pages.</param>
+/// <param name="FirstPage">Where its first page is, under the status page's path.</param>
+internal sealed record HistorySectionText(
+    string HeadingId, string Heading, string None, string NoOlder, string NavigationLabel, string Newer, string Older, string PageParameter, string FirstPage)
+{
+    /// <summary>The incidents, the history page's first list (<c>?page=N</c>).</summary>
+    public static HistorySectionText Incidents { get; } = new(
+        "history-heading", "Incident history", "No incidents reported.", "No older incidents.", "More incidents", "Newer incidents", "Older incidents",
+        "page", "/history");
+
+    /// <summary>
+    /// The completed maintenance windows (<c>?maintenance_page=N</c>): its first page is on the history's first page,
+    /// below the incidents, so a link back to it leads to the section.
+    /// </summary>
+    public static HistorySectionText PastMaintenance { get; } = new(
+        "past-maintenance-heading", "Past maintenance", "No completed maintenance.", "No older maintenance.", "More maintenance", "Newer maintenance",
+        "Older maintenance", "maintenance_page", "/history#past-maintenance-heading");
+}
