@@ -211,18 +211,9 @@ public sealed class PageSnapshotReaderTests
     [Fact]
     public async Task FailSafe_OnASharedCache_ServesTheNewestSnapshotThisHostRead()
     {
-        var shared = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
-        await using var hostA = new StatusKitHarness(services =>
-        {
-            services.AddSingleton<IDistributedCache>(shared);
-            services.AddStatusPages().UseDistributedCache();
-        });
-        await using var hostB = new StatusKitHarness(services =>
-        {
-            services.AddSingleton(hostA.Store);
-            services.AddSingleton<IDistributedCache>(shared);
-            services.AddStatusPages().UseDistributedCache();
-        });
+        var (shared, hostA, hostB) = TwoHostsSharingStoreAndCache();
+        await using var disposeA = hostA;
+        await using var disposeB = hostB;
         var (page, components) = await hostA.CreatePageAsync("Acme", ("API", "a", null));
         var first = await hostB.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
         hostA.Clock.Advance(TimeSpan.FromHours(1));
@@ -243,18 +234,9 @@ public sealed class PageSnapshotReaderTests
     [Fact]
     public async Task WithoutABackplane_AHostThatServedAnotherHostsChangeFromTheSharedCache_TellsItsFeedWhenItChangesBack()
     {
-        var shared = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
-        await using var hostA = new StatusKitHarness(services =>
-        {
-            services.AddSingleton<IDistributedCache>(shared);
-            services.AddStatusPages().UseDistributedCache();
-        });
-        await using var hostB = new StatusKitHarness(services =>
-        {
-            services.AddSingleton(hostA.Store);
-            services.AddSingleton<IDistributedCache>(shared);
-            services.AddStatusPages().UseDistributedCache();
-        });
+        var (shared, hostA, hostB) = TwoHostsSharingStoreAndCache();
+        await using var disposeA = hostA;
+        await using var disposeB = hostB;
         var (page, components) = await hostA.CreatePageAsync("Acme", ("API", "team-a", null));
         Assert.Equal(StatusIndicator.None, (await hostB.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
         hostA.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -384,5 +366,23 @@ public sealed class PageSnapshotReaderTests
             _entries.TryRemove(pageId, out _);
             return ValueTask.CompletedTask;
         }
+    }
+
+    // Two hosts without a backplane that share one store and one distributed cache.
+    private static (MemoryDistributedCache Shared, StatusKitHarness HostA, StatusKitHarness HostB) TwoHostsSharingStoreAndCache()
+    {
+        var shared = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
+        var hostA = new StatusKitHarness(services =>
+        {
+            services.AddSingleton<IDistributedCache>(shared);
+            services.AddStatusPages().UseDistributedCache();
+        });
+        var hostB = new StatusKitHarness(services =>
+        {
+            services.AddSingleton(hostA.Store);
+            services.AddSingleton<IDistributedCache>(shared);
+            services.AddStatusPages().UseDistributedCache();
+        });
+        return (shared, hostA, hostB);
     }
 }
