@@ -329,16 +329,26 @@ public sealed class BackgroundWorkTests
         kit.StoreControl.Before = (method, _) =>
             method == nameof(IStatusStore.CommitStatusAsync) && atCommit.TrySetResult() ? release.Task : null;
 
-        // The incident's recompute reads the window as it is, then pauses before committing its held notice.
-        await kit.Intake.ReportIncidentAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Triggered, 1), CancellationToken.None);
-        await atCommit.Task;
-        // Meanwhile the window's end moves, and the notices held until its old end (none yet) move with it. The in-memory
-        // store answers at once, so the move is made before the update waits for the page's refresh behind the recompute.
-        var update = maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { EndsAt = window.OccurrenceEndsAt.AddMinutes(minutes) });
-        Assert.Equal(1, kit.StoreControl.Calls(nameof(IStatusStore.RescheduleHeldNotificationsAsync)));
-        release.SetResult();
-        var moved = await update;
-        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+        MaintenanceWindow moved;
+        try
+        {
+            // The incident's recompute reads the window as it is, then pauses before committing its held notice.
+            await kit.Intake.ReportIncidentAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Triggered, 1), CancellationToken.None);
+            await atCommit.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            // Meanwhile the window's end moves, and the notices held until its old end (none yet) move with it, before
+            // the update waits for the page's refresh behind the recompute.
+            var update = maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { EndsAt = window.OccurrenceEndsAt.AddMinutes(minutes) });
+            await WaitUntilAsync(() => kit.StoreControl.Calls(nameof(IStatusStore.RescheduleHeldNotificationsAsync)) > 0);
+            Assert.Equal(1, kit.StoreControl.Calls(nameof(IStatusStore.RescheduleHeldNotificationsAsync)));
+            release.SetResult();
+            moved = await update;
+            await kit.Engine.WhenIdleAsync(CancellationToken.None);
+        }
+        finally
+        {
+            // A failed step must not leave the recompute paused: disposing the harness would wait for it for ever.
+            release.TrySetResult();
+        }
 
         Assert.Equal(window.OccurrenceEndsAt.AddMinutes(minutes), moved.OccurrenceEndsAt);
         Assert.Equal(moved.OccurrenceEndsAt, Assert.Single(await OutageRowsAsync(kit, page.Id)).DueAt);
