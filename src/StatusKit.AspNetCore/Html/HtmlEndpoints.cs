@@ -199,7 +199,7 @@ internal static class HtmlEndpoints
     // Where the page's links point: under the request's path base, with the token when the page keeps it in its URL
     // (shown over plain HTTP to a host that is not loopback, where no cookie can carry it).
     private static PageLinks Links(HttpContext context, PagePaths paths, string slug) =>
-        new(context.Request.PathBase + paths.PagePath(slug), AccessTokenQuery.KeptInUrl(context.Request));
+        PageLinks.For(context.Request, context.Request.PathBase + paths.PagePath(slug));
 
     // A rendered page with its ETag (a hash of its bytes), the page's caching headers, and 304 for a matching If-None-Match.
     private static IResult Html(HttpContext context, PageSnapshot snapshot, string html, StatusPageEndpointOptions options)

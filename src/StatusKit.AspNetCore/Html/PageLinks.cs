@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using StatusKit.AspNetCore.Access;
 
 namespace StatusKit.AspNetCore.Html;
@@ -20,6 +21,12 @@ internal sealed class PageLinks
         PagePath = pagePath;
         _accessToken = accessToken;
     }
+
+    /// <summary>
+    /// The links of the page at <paramref name="pagePath"/> as answered to <paramref name="request"/>: carrying the
+    /// request's token when the page keeps it in its URL (<see cref="AccessTokenQuery.KeptInUrl"/>), plain otherwise.
+    /// </summary>
+    public static PageLinks For(HttpRequest request, string pagePath) => new(pagePath, AccessTokenQuery.KeptInUrl(request));
 
     /// <summary>The page's path, without any token: what other links are built on.</summary>
     public string PagePath { get; }

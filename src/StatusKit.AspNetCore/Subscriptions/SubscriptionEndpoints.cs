@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using StatusKit.AspNetCore.Access;
+using StatusKit.AspNetCore.Html;
 using StatusKit.Engine;
 using StatusKit.Model;
 using StatusKit.Services;
@@ -69,7 +70,7 @@ internal static class SubscriptionEndpoints
         // A person submitting the page's form gets pages back, with a link to the status page (carrying the token when
         // the page keeps it in its URL, as its form did); scripts get JSON.
         var backTo = SubscriptionPages.WantsPage(context.Request)
-            ? AccessTokenQuery.With(context.Request.PathBase + paths.PagePath(slug), AccessTokenQuery.KeptInUrl(context.Request))
+            ? PageLinks.For(context.Request, context.Request.PathBase + paths.PagePath(slug)).Home
             : null;
         var limiter = services.GetRequiredService<SubscriptionRateLimiter>();
         if (!limiter.TryAcquire(context.Connection.RemoteIpAddress, out var retryAfter))

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using StatusKit.AspNetCore.Access;
+using StatusKit.AspNetCore.Html;
 
 namespace StatusKit.AspNetCore.Subscriptions;
 
@@ -35,7 +35,7 @@ internal sealed class SubscriptionExceptionFilter : IEndpointFilter
         const string Suffix = "/subscriptions";
         var path = (request.Path.Value ?? string.Empty).TrimEnd('/');
         return HttpMethods.IsPost(request.Method) && SubscriptionPages.WantsPage(request) && path.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase)
-            ? AccessTokenQuery.With(request.PathBase + path[..^Suffix.Length], AccessTokenQuery.KeptInUrl(request))
+            ? PageLinks.For(request, request.PathBase + path[..^Suffix.Length]).Home
             : null;
     }
 }
