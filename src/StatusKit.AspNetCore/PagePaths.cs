@@ -25,7 +25,7 @@ internal sealed class PagePaths
 
     /// <summary>
     /// An incident's own page under a page's path or URL (<c>{page}/incidents/{id}</c>): the HTML page's links, the API's
-    /// shortlinks and the Atom feed's entries.
+    /// shortlinks and the history feeds' entries.
     /// </summary>
     public static string Incident(string page, Guid incidentId) => $"{page}/incidents/{incidentId}";
 

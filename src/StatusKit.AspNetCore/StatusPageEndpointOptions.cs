@@ -29,7 +29,10 @@ public sealed class StatusPageEndpointOptions
     /// <summary>How many recent events per page are kept for <c>Last-Event-ID</c> resumption. Default 128.</summary>
     public int ReplayBufferSize { get; set; } = 128;
 
-    /// <summary>How many days of resolved incidents the HTML page and the Atom feed show. Default 14.</summary>
+    /// <summary>
+    /// How many days of resolved incidents the HTML page shows (the history feeds list the 50 most recent incidents,
+    /// whatever their age). Default 14.
+    /// </summary>
     public int HistoryDays { get; set; } = 14;
 
     /// <summary>How many days the uptime bar of each component covers. Default 90.</summary>

@@ -7,7 +7,7 @@ using StatusKit.Services;
 
 namespace StatusKit.AspNetCore.Tests;
 
-/// <summary><c>{page}/incidents/{id}</c>: one incident's own page, where the API's shortlinks and the Atom feed point.</summary>
+/// <summary><c>{page}/incidents/{id}</c>: one incident's own page, where the API's shortlinks and the history feeds point.</summary>
 [Collection(SampleHostCollection.Name)]
 public sealed class IncidentPageTests(SampleHostFactory factory)
 {

@@ -16,7 +16,7 @@ public sealed class PublicOpenApiTests(SampleHostFactory factory)
     [
         "/", "/api/v2/summary.json", "/api/v2/status.json", "/api/v2/components.json", "/api/v2/incidents.json",
         "/api/v2/incidents/unresolved.json", "/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/upcoming.json",
-        "/api/v2/scheduled-maintenances/active.json", "/badge.svg", "/history.atom", "/maintenance.ics",
+        "/api/v2/scheduled-maintenances/active.json", "/badge.svg", "/history.atom", "/history.rss", "/maintenance.ics",
         "/maintenance/{windowId}",
     ];
 

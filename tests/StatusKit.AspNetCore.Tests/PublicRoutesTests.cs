@@ -19,6 +19,7 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
     [InlineData("/status/demo/api/v2/status.json")]
     [InlineData("/status/demo/badge.svg")]
     [InlineData("/status/demo/history.atom")]
+    [InlineData("/status/demo/history.rss")]
     [InlineData("/status/demo/maintenance.ics")]
     public async Task Head_is_answered_like_get(string path)
     {
@@ -64,6 +65,19 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
         Assert.Contains("UTC&#x2B;01:00", html, StringComparison.Ordinal);
         Assert.Contains("new EventSource(url)", html, StringComparison.Ordinal);
         Assert.Contains("data-events=\"/status/demo/events\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Html_page_lets_feed_readers_find_its_Atom_and_RSS_history()
+    {
+        using var client = factory.CreatePublicClient();
+
+        var html = await client.GetStringAsync("/status/demo");
+
+        Assert.Contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Incident history\" href=\"/status/demo/history.atom\">", html, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Incident history\" href=\"/status/demo/history.rss\">", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/status/demo/history.atom\">Atom</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/status/demo/history.rss\">RSS</a>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -260,10 +274,47 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
     }
 
     [Fact]
-    public async Task Atom_feed_stays_well_formed_when_an_update_has_a_control_character()
+    public async Task History_is_an_RSS_2_feed_of_the_same_incidents_as_the_Atom_feed()
+    {
+        using var client = factory.CreatePublicClient();
+        var incident = (await factory.Service<StatusIncidentService>().ListAsync(await factory.PageIdAsync("demo"), take: 50))
+            .First(i => i.Title == "Elevated webhook delivery latency");
+
+        using var response = await client.GetAsync("/status/demo/history.rss");
+        var atom = XDocument.Parse(await client.GetStringAsync("/status/demo/history.atom"));
+
+        Assert.Equal("application/rss+xml", response.Content.Headers.ContentType?.MediaType);
+        var rss = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("rss", rss.Root!.Name.LocalName);
+        Assert.Equal("2.0", rss.Root.Attribute("version")?.Value);
+        var channel = rss.Root.Element("channel")!;
+        foreach (var required in new[] { "title", "link", "description" })
+        {
+            Assert.Single(channel.Elements(required));
+        }
+
+        Assert.EndsWith("/status/demo", channel.Element("link")!.Value, StringComparison.Ordinal);
+        XNamespace atomNs = "http://www.w3.org/2005/Atom";
+        Assert.EndsWith("/status/demo/history.rss", channel.Element(atomNs + "link")!.Attribute("href")!.Value, StringComparison.Ordinal);
+        var item = channel.Elements("item").Single(e => e.Element("title")!.Value == incident.Title);
+        Assert.Equal($"urn:uuid:{incident.Id}", item.Element("guid")!.Value);
+        Assert.Equal("false", item.Element("guid")!.Attribute("isPermaLink")?.Value);
+        Assert.EndsWith($"/status/demo/incidents/{incident.Id}", item.Element("link")!.Value, StringComparison.Ordinal);
+        Assert.Equal(incident.CreatedAt.ToUniversalTime().ToString("r", CultureInfo.InvariantCulture), item.Element("pubDate")!.Value);
+        var entry = atom.Root!.Elements(atomNs + "entry").Single(e => e.Element(atomNs + "id")!.Value == $"urn:uuid:{incident.Id}");
+        Assert.Equal(entry.Element(atomNs + "content")!.Value, item.Element("description")!.Value);
+        Assert.Equal(
+            atom.Root.Elements(atomNs + "entry").Select(e => e.Element(atomNs + "id")!.Value),
+            channel.Elements("item").Select(e => e.Element("guid")!.Value));
+    }
+
+    [Theory]
+    [InlineData("atom")]
+    [InlineData("rss")]
+    public async Task History_feed_stays_well_formed_when_an_update_has_a_control_character(string format)
     {
         var pages = factory.Service<StatusPageService>();
-        var page = await pages.CreateAsync(new CreateStatusPage { Name = "Atom control", Slug = "atom-control" });
+        var page = await pages.CreateAsync(new CreateStatusPage { Name = "Feed control", Slug = $"{format}-control" });
         try
         {
             await factory.Service<StatusIncidentService>().CreateAsync(new CreateStatusIncident
@@ -271,13 +322,15 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
                 PageId = page.Id, Title = "Pasted\u0001 text", Message = "Line one\vline two \U0001F680", Severity = StatusIncidentSeverity.Minor, NotifySubscribers = false,
             });
             using var client = factory.CreatePublicClient();
-            using var response = await client.GetAsync("/status/atom-control/history.atom");
+            using var response = await client.GetAsync($"/status/{format}-control/history.{format}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var feed = XDocument.Parse(await response.Content.ReadAsStringAsync());
             XNamespace atom = "http://www.w3.org/2005/Atom";
-            var entry = Assert.Single(feed.Root!.Elements(atom + "entry"));
-            Assert.Equal("Pasted text", entry.Element(atom + "title")!.Value);
-            Assert.EndsWith("Line oneline two \U0001F680", entry.Element(atom + "content")!.Value, StringComparison.Ordinal);
+            var (title, content) = format == "atom"
+                ? (Assert.Single(feed.Root!.Elements(atom + "entry")).Element(atom + "title")!.Value, feed.Root!.Element(atom + "entry")!.Element(atom + "content")!.Value)
+                : (Assert.Single(feed.Root!.Element("channel")!.Elements("item")).Element("title")!.Value, feed.Root!.Element("channel")!.Element("item")!.Element("description")!.Value);
+            Assert.Equal("Pasted text", title);
+            Assert.EndsWith("Line oneline two \U0001F680", content, StringComparison.Ordinal);
         }
         finally
         {

@@ -26,7 +26,7 @@ public static class StatusPagesEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps, under <paramref name="prefix"/>, every page by slug (<c>{prefix}/{slug}</c>: the HTML page, the
-    /// Statuspage-compatible <c>api/v2</c>, <c>events</c>, <c>badge.svg</c>, <c>history.atom</c>,
+    /// Statuspage-compatible <c>api/v2</c>, <c>events</c>, <c>badge.svg</c>, <c>history.atom</c>, <c>history.rss</c>,
     /// <c>maintenance.ics</c>, <c>subscriptions</c>) and the admin API (<c>{prefix}/admin</c>). Requires
     /// <c>services.AddStatusPages().AddStatusPageEndpoints()</c>. Outside the Development environment the admin API
     /// needs <see cref="StatusKit.AspNetCore.StatusPageEndpointOptions.AdminAuthorizationPolicy"/>, or this throws. Invalid

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Xml;
 using StatusKit.Model;
@@ -16,9 +15,7 @@ internal static class AtomFeedWriter
 
     public static byte[] Write(PageSnapshot snapshot, IReadOnlyList<StatusIncident> incidents, string pageUrl)
     {
-        var updated = incidents.Count == 0
-            ? DerivedIds.CreatedAt(snapshot.PageId, snapshot.GeneratedAt)
-            : incidents.Max(i => i.UpdatedAt);
+        var updated = HistoryFeedText.Updated(snapshot, incidents);
         using var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
         {
@@ -43,14 +40,7 @@ internal static class AtomFeedWriter
                 Link(xml, "alternate", PagePaths.Incident(pageUrl, incident.Id), "text/html");
                 xml.WriteStartElement("content", AtomNamespace);
                 xml.WriteAttributeString("type", "text");
-                var text = new StringBuilder();
-                for (var i = incident.Updates.Count - 1; i >= 0; i--)
-                {
-                    var update = incident.Updates[i];
-                    text.Append(update.State).Append(" (").Append(Timestamp(update.At)).Append("): ").Append(update.Message).Append('\n');
-                }
-
-                xml.WriteString(XmlText.Clean(text.ToString().TrimEnd()));
+                xml.WriteString(HistoryFeedText.Timeline(incident));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -71,6 +61,5 @@ internal static class AtomFeedWriter
         xml.WriteEndElement();
     }
 
-    private static string Timestamp(DateTimeOffset instant) =>
-        instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    private static string Timestamp(DateTimeOffset instant) => HistoryFeedText.Timestamp(instant);
 }

@@ -13,7 +13,7 @@ using StatusKit.Status;
 
 namespace StatusKit.AspNetCore.Feeds;
 
-/// <summary><c>badge.svg</c>, <c>history.atom</c> and <c>maintenance.ics</c> of a page.</summary>
+/// <summary><c>badge.svg</c>, <c>history.atom</c>, <c>history.rss</c> and <c>maintenance.ics</c> of a page.</summary>
 internal static class FeedEndpoints
 {
     public static void Map(RouteGroupBuilder page, PagePaths paths)
@@ -21,9 +21,12 @@ internal static class FeedEndpoints
         page.MapGetAndHead("/badge.svg", (HttpContext context, string slug, Guid? component) => BadgeAsync(context, slug, component))
             .WithName("StatusKit.Badge").WithSummary("A status badge (SVG); ?component= for one component.").WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").AnswersETagAndNotModified();
-        page.MapGetAndHead("/history.atom", (HttpContext context, string slug) => AtomAsync(context, slug, paths))
+        page.MapGetAndHead("/history.atom", (HttpContext context, string slug) => HistoryAsync(context, slug, paths, AtomFeedWriter.Write, "application/atom+xml"))
             .WithName("StatusKit.History").WithSummary("Incident history (Atom 1.0).").WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").AnswersETagAndNotModified();
+        page.MapGetAndHead("/history.rss", (HttpContext context, string slug) => HistoryAsync(context, slug, paths, RssFeedWriter.Write, "application/rss+xml"))
+            .WithName("StatusKit.HistoryRss").WithSummary("Incident history (RSS 2.0): the same incidents as history.atom.").WithTags("Status pages")
+            .Produces(StatusCodes.Status200OK, contentType: "application/rss+xml").AnswersETagAndNotModified();
         page.MapGetAndHead("/maintenance.ics", (HttpContext context, string slug) => CalendarAsync(context, slug, paths))
             .WithName("StatusKit.Maintenance").WithSummary("Maintenance windows (iCalendar).").WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar").AnswersETagAndNotModified();
@@ -56,7 +59,9 @@ internal static class FeedEndpoints
         return Respond(context, snapshot, Encoding.UTF8.GetBytes(svg), "image/svg+xml; charset=utf-8");
     }
 
-    private static async Task<IResult> AtomAsync(HttpContext context, string slug, PagePaths paths)
+    /// <summary>A history feed of the page's 50 most recent incidents, written by <paramref name="write"/>.</summary>
+    private static async Task<IResult> HistoryAsync(
+        HttpContext context, string slug, PagePaths paths, Func<Snapshots.PageSnapshot, IReadOnlyList<StatusIncident>, string, byte[]> write, string mediaType)
     {
         var services = context.RequestServices;
         var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug);
@@ -66,8 +71,8 @@ internal static class FeedEndpoints
         }
 
         var incidents = await services.GetRequiredService<StatusIncidentService>().ListAsync(snapshot.PageId, take: 50, cancellationToken: context.RequestAborted);
-        var bytes = AtomFeedWriter.Write(snapshot, incidents, paths.PageUrl(context.Request, slug));
-        return Respond(context, snapshot, bytes, "application/atom+xml; charset=utf-8");
+        var bytes = write(snapshot, incidents, paths.PageUrl(context.Request, slug));
+        return Respond(context, snapshot, bytes, mediaType + "; charset=utf-8");
     }
 
     private static async Task<IResult> CalendarAsync(HttpContext context, string slug, PagePaths paths)

@@ -40,7 +40,7 @@ internal sealed class PageRenderer
     }
 
     /// <summary>
-    /// One incident's own page (<c>{page}/incidents/{id}</c>, where the API's shortlink and the Atom feed point): its
+    /// One incident's own page (<c>{page}/incidents/{id}</c>, where the API's shortlink and the history feeds point): its
     /// impact, state, affected components and whole timeline, however old it is. Not live: it opens no event stream.
     /// </summary>
     public string RenderIncident(PageSnapshot snapshot, StatusIncident incident, IReadOnlyList<string> componentNames, PageLinks links)
@@ -226,12 +226,14 @@ internal sealed class PageRenderer
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Raw("<title>").Text(title).Raw("</title>")
             .Raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Incident history\"").Attribute("href", links.To("/history.atom")).Raw(">")
+            .Raw("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Incident history\"").Attribute("href", links.To("/history.rss")).Raw(">")
             .Raw("<style>").Raw(PageStyles.Css).Raw("</style></head>");
 
     private static void Footer(HtmlWriter html, PageSnapshot snapshot, PageLinks links) =>
         html.Raw("<footer><p>Times are shown in ").Text(snapshot.TimeZoneId).Raw(". ")
             .Raw("<a").Attribute("href", links.To("/api/v2/summary.json")).Raw(">JSON API</a> · ")
-            .Raw("<a").Attribute("href", links.To("/history.atom")).Raw(">Atom feed</a> · ")
+            .Raw("History feed: <a").Attribute("href", links.To("/history.atom")).Raw(">Atom</a>, ")
+            .Raw("<a").Attribute("href", links.To("/history.rss")).Raw(">RSS</a> · ")
             .Raw("<a").Attribute("href", links.To("/maintenance.ics")).Raw(">Maintenance calendar</a></p></footer>");
 
     private static void Banner(HtmlWriter html, PageSnapshot snapshot)

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using StatusKit.Model;
+using StatusKit.Snapshots;
+
+namespace StatusKit.AspNetCore.Feeds;
+
+/// <summary>
+/// The incident history as an RSS 2.0 feed, for the readers and chat integrations that take RSS rather than Atom: the
+/// same incidents as <see cref="AtomFeedWriter"/>, one item each, with the same timeline text
+/// (<see cref="HistoryFeedText"/>) and the same <c>urn:uuid:</c> ids as its guids. Dates are RFC 822 dates in GMT, as
+/// RSS requires; the channel names its own address in an <c>atom:link</c>, as RSS validators ask.
+/// </summary>
+internal static class RssFeedWriter
+{
+    private const string AtomNamespace = "http://www.w3.org/2005/Atom";
+
+    public static byte[] Write(PageSnapshot snapshot, IReadOnlyList<StatusIncident> incidents, string pageUrl)
+    {
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("rss");
+            xml.WriteAttributeString("version", "2.0");
+            xml.WriteAttributeString("xmlns", "atom", null, AtomNamespace);
+            xml.WriteStartElement("channel");
+            xml.WriteElementString("title", XmlText.Clean($"{snapshot.Name} status history"));
+            xml.WriteElementString("link", XmlText.Clean(pageUrl));
+            xml.WriteElementString("description", XmlText.Clean($"Incidents of {snapshot.Name}, newest first"));
+            xml.WriteStartElement("atom", "link", AtomNamespace);
+            xml.WriteAttributeString("rel", "self");
+            xml.WriteAttributeString("type", "application/rss+xml");
+            xml.WriteAttributeString("href", XmlText.Clean(pageUrl + "/history.rss"));
+            xml.WriteEndElement();
+            xml.WriteElementString("lastBuildDate", Date(HistoryFeedText.Updated(snapshot, incidents)));
+            xml.WriteElementString("generator", "StatusKit");
+            foreach (var incident in incidents)
+            {
+                xml.WriteStartElement("item");
+                xml.WriteElementString("title", XmlText.Clean(incident.Title));
+                xml.WriteElementString("link", XmlText.Clean(PagePaths.Incident(pageUrl, incident.Id)));
+                xml.WriteStartElement("guid");
+                xml.WriteAttributeString("isPermaLink", "false");
+                xml.WriteString($"urn:uuid:{incident.Id}");
+                xml.WriteEndElement();
+                xml.WriteElementString("pubDate", Date(incident.CreatedAt));
+                xml.WriteElementString("description", HistoryFeedText.Timeline(incident));
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>An RFC 822 date (RFC 1123's four-digit year), in GMT.</summary>
+    private static string Date(DateTimeOffset instant) => instant.ToUniversalTime().ToString("r", CultureInfo.InvariantCulture);
+}
