@@ -12,6 +12,8 @@ namespace StatusKit.Maintenance;
 /// cancellation of one excluded occurrence, the scheduled notice of one brought back) ends with the window version it
 /// replaces (<c>…|rescheduled|{version}</c>), so each change is told, also one back to a time announced before. A
 /// rescheduled notice of a window in progress is a move of its end: it says when the maintenance in progress now ends.
+/// The text is the window's description, the components it affects (<see cref="AffectedComponents"/>, when the caller
+/// names them), then what happens to the occurrence with its times, which every notice gives last.
 /// </summary>
 internal static class MaintenanceNotices
 {
@@ -26,7 +28,8 @@ internal static class MaintenanceNotices
         OccurrenceSpan? previous = null,
         bool onlyThisOccurrence = false,
         bool reinstated = false,
-        bool windowDeleted = false)
+        bool windowDeleted = false,
+        string? affectedComponents = null)
     {
         var (verb, headline) = kind switch
         {
@@ -89,7 +92,7 @@ internal static class MaintenanceNotices
         {
             Kind = kind,
             Subject = $"[{page.Name}] {headline}: {window.Title}",
-            Body = window.Description is null ? when : $"{window.Description}\n\n{when}",
+            Body = string.Join("\n\n", new[] { window.Description, affectedComponents, when }.OfType<string>()),
             PageName = page.Name,
             PageSlug = page.Slug,
             MaintenanceWindowId = window.Id,

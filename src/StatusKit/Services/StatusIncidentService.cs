@@ -181,12 +181,14 @@ public sealed class StatusIncidentService
 
     /// <summary>
     /// The notices of <paramref name="update"/>, stored by the same store call as the update itself, for the subscribers
-    /// who chose its event (<see cref="NotificationEventClassifier.Classify(StatusIncidentSeverity, StatusIncidentState)"/>).
+    /// who chose its event (<see cref="NotificationEventClassifier.Classify(StatusIncidentSeverity, StatusIncidentState)"/>):
+    /// the update's message, then the components the incident affects (<see cref="AffectedComponents"/>).
     /// </summary>
     private async Task<IReadOnlyList<Notification>> PlanNoticesAsync(
         StatusPage page, StatusIncident incident, StatusIncidentUpdate update, NotificationKind kind, CancellationToken cancellationToken)
     {
         var subscribers = await _store.ListSubscribersAsync(page.Id, cancellationToken);
+        var affected = await AffectedComponents.ReadAsync(_store, page.Id, incident.ComponentIds, subscribers, cancellationToken);
         var verb = kind switch
         {
             NotificationKind.StatusIncidentCreated => "New incident",
@@ -197,7 +199,7 @@ public sealed class StatusIncidentService
         {
             Kind = kind,
             Subject = $"[{page.Name}] {verb}: {incident.Title}",
-            Body = update.Message,
+            Body = affected is null ? update.Message : $"{update.Message}\n\n{affected}",
             PageName = page.Name,
             PageSlug = page.Slug,
             StatusIncidentId = incident.Id,

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using StatusKit.Abstractions;
 using StatusKit.InMemory;
 using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Notifications;
+using StatusKit.Services;
 using StatusKit.Testing;
 using StatusKit.TestSupport.Fakes;
 using static StatusKit.Testing.MaintenanceSchedulerContractTests;
@@ -38,6 +40,28 @@ public sealed class MaintenanceScheduledNoticeTests
         Assert.Equal((window.Id, T0), (notice.Content.MaintenanceWindowId!.Value, notice.Content.OccurredAt));
         Assert.Equal(T0.AddDays(2), window.AnnouncedFor);
         Assert.Equal(0, control.Calls(nameof(IStatusStore.EnqueueNotificationsAsync)));
+    }
+
+    [Fact]
+    public async Task Notices_NameTheWindowsComponentsBeforeItsTimes_LeavingOutOnesDeletedSince()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var components = host.Services.GetRequiredService<ComponentService>();
+        var database = await components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "Database" });
+        var cache = await components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "Cache" });
+        var window = await host.Maintenance.CreateAsync(
+            Window(page.Id, component.Id, T0.AddDays(2), T0.AddDays(2).AddHours(1)) with { ComponentIds = [database.Id, cache.Id, component.Id] });
+
+        await components.DeleteAsync(cache.Id);
+        await host.Maintenance.CancelAsync(window.Id);
+
+        var times = PageClock.Range(T0.AddDays(2), T0.AddDays(2).AddHours(1), page.TimeZoneId);
+        var scheduled = Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceScheduled));
+        Assert.Equal($"{window.Description}\n\nAffected components: {component.Name}, Database, Cache\n\n{times}", scheduled.Content.Body);
+        var cancelled = Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCancelled));
+        Assert.Contains($"Affected components: {component.Name}, Database\n\nCancelled:", cancelled.Content.Body, StringComparison.Ordinal);
     }
 
     [Fact]

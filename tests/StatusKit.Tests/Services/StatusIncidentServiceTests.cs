@@ -317,6 +317,36 @@ public sealed class StatusIncidentServiceTests
     }
 
     [Fact]
+    public async Task IncidentNotices_NameTheAffectedComponentsInThePagesOrder_AfterTheMessage()
+    {
+        await using var kit = Kit();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null), ("Web", null, null), ("Database", null, null));
+        await SubscribeAsync(kit, page.Id, "all@example.com", []);
+
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "Slow", Message = "Looking into it", ComponentIds = [c[2].Id, c[0].Id],
+        });
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        await kit.Incidents.ResolveAsync(incident.Id, "Fixed");
+
+        var bodies = (await OutboxAsync(kit, page.Id)).Where(n => n.Content.StatusIncidentId == incident.Id).Select(n => n.Content.Body);
+        Assert.Equal(["Looking into it\n\nAffected components: API, Database", "Fixed\n\nAffected components: API, Database"], bodies);
+    }
+
+    [Fact]
+    public async Task IncidentNotices_OfAnIncidentWithoutComponents_AreTheMessageAlone()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        await SubscribeAsync(kit, page.Id, "all@example.com", []);
+
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, Title = "Slow", Message = "Looking into it" });
+
+        Assert.Equal("Looking into it", Assert.Single(await OutboxAsync(kit, page.Id), n => n.Content.StatusIncidentId == incident.Id).Content.Body);
+    }
+
+    [Fact]
     public async Task Create_WithoutComponents_NotifiesEverySubscriberOfThePage()
     {
         await using var kit = Kit();
