@@ -57,6 +57,25 @@ public sealed class SubscribeFormTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task The_pages_a_subscriber_lands_on_wear_the_status_pages_style()
+    {
+        using var client = factory.CreatePublicClient("192.0.2.43");
+        var statusPage = await client.GetStringAsync("/status/demo");
+        var style = statusPage[statusPage.IndexOf("<style>", StringComparison.Ordinal)..(statusPage.IndexOf("</style>", StringComparison.Ordinal) + "</style>".Length)];
+        var subscription = await factory.Service<SubscriberService>().SubscribeAsync(new Subscribe
+        {
+            PageId = await factory.PageIdAsync("demo"), Channel = SubscriberChannel.Email, Destination = "styled@example.com",
+        });
+
+        using var answer = await PostFormAsync(client, BrowserAccept, ("channel", "email"), ("destination", "styled-form@example.com"));
+        var asked = await client.GetStringAsync($"/status/demo/subscriptions/unsubscribe?token={subscription.UnsubscribeToken}");
+
+        Assert.Contains(style, await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(style, asked, StringComparison.Ordinal);
+        Assert.Contains("<main class=\"notice card\">", asked, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_browser_whose_form_is_refused_gets_a_page_naming_the_problem_and_nothing_is_stored()
     {
         using var client = factory.CreatePublicClient("192.0.2.42");

@@ -52,8 +52,11 @@ internal static class PageStyles
         .subscribe input[name=destination]{font:inherit;padding:6px 8px;border:1px solid #8c959f;border-radius:6px;width:100%}
         .subscribe .some fieldset{flex-direction:column;flex-wrap:nowrap;max-height:240px;overflow:auto}
         .subscribe .some summary{cursor:pointer}
-        .subscribe button{justify-self:start;font:inherit;font-weight:600;color:#fff;background:#0969da;border:0;border-radius:6px;padding:6px 16px;cursor:pointer}
+        .subscribe button,.notice button{font:inherit;font-weight:600;color:#fff;background:#0969da;border:0;border-radius:6px;padding:6px 16px;cursor:pointer}
+        .subscribe button{justify-self:start}
         .subscribe p{margin:0}
+        main.notice{max-width:560px;margin:48px auto;padding:16px 24px}
+        .notice h1{font-size:1.5rem;margin:0 0 12px;overflow-wrap:anywhere}
         footer{padding-bottom:32px;color:var(--muted);font-size:.875rem}
         footer a{color:#0550ae}
         @media (max-width:480px){header h1{font-size:1.4rem}.uptime{height:22px}.banner{padding:12px 14px}}

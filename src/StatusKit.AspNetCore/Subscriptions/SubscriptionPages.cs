@@ -12,9 +12,7 @@ internal static class SubscriptionPages
     /// </summary>
     public static IResult Ask(HttpContext context, string question, string button, string path, string token)
     {
-        var html = new HtmlWriter()
-            .Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").Text(button)
-            .Raw("</title></head><body><main>")
+        var html = Start(button)
             .Element("h1", question)
             .Raw("<form method=\"post\"").Attribute("action", $"{context.Request.PathBase}{path}?token={Uri.EscapeDataString(token)}").Raw(">")
             .Raw("<button type=\"submit\">").Text(button).Raw("</button></form></main></body></html>\n");
@@ -35,9 +33,7 @@ internal static class SubscriptionPages
     /// </summary>
     public static IResult Message(int statusCode, string title, string text, string? detail = null, string? backTo = null)
     {
-        var html = new HtmlWriter()
-            .Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
-            .Text(title).Raw("</title></head><body><main>").Element("h1", title).Element("p", text);
+        var html = Start(title).Element("h1", title).Element("p", text);
         if (detail is not null)
         {
             html.Element("p", detail);
@@ -51,4 +47,14 @@ internal static class SubscriptionPages
         html.Raw("</main></body></html>\n");
         return TypedResults.Content(html.ToString(), "text/html; charset=utf-8", statusCode: statusCode);
     }
+
+    /// <summary>
+    /// The document up to its <c>main</c> element, titled <paramref name="title"/>, in the status page's own style
+    /// (<see cref="PageStyles"/>), so a subscriber who lands here from the page's form or a message's link is still
+    /// on the page's site.
+    /// </summary>
+    private static HtmlWriter Start(string title) =>
+        new HtmlWriter()
+            .Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
+            .Text(title).Raw("</title><style>").Raw(PageStyles.Css).Raw("</style></head><body><main class=\"notice card\">");
 }
