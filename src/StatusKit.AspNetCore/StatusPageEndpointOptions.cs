@@ -30,6 +30,16 @@ public sealed class StatusPageEndpointOptions
     public int ReplayBufferSize { get; set; } = 128;
 
     /// <summary>
+    /// How long a page's replay buffer is kept after its last Server-Sent Events stream closed, so a browser that
+    /// reconnects after a dropped connection resumes from its <c>Last-Event-ID</c>; then it is freed, and a client that
+    /// comes back later with an older <c>Last-Event-ID</c> gets <c>reload</c>. A longer time lets clients resume after
+    /// longer outages of their connection (a laptop waking from sleep) at the cost of holding up to
+    /// <see cref="ReplayBufferSize"/> events of each page nobody watches for that long. Default 1 minute; greater than
+    /// zero and at most 24 hours.
+    /// </summary>
+    public TimeSpan ReplayBufferRetention { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// How many days of resolved incidents the HTML page shows (the history feeds list the 50 most recent incidents,
     /// whatever their age). Default 14.
     /// </summary>

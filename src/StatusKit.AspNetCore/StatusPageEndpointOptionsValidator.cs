@@ -7,6 +7,10 @@ internal sealed class StatusPageEndpointOptionsValidator : IValidateOptions<Stat
 {
     private static readonly TimeSpan MaxKeepAliveInterval = TimeSpan.FromHours(1);
 
+    // Every page watched within it keeps its replay buffer that long after its last viewer left: a day covers a laptop
+    // asleep overnight, and longer would only hold memory.
+    private static readonly TimeSpan MaxReplayBufferRetention = TimeSpan.FromHours(24);
+
     // The longest duration, as for every StatusKit option: a longer one would overflow when added to the clock's time.
     private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(3650);
 
@@ -24,6 +28,12 @@ internal sealed class StatusPageEndpointOptionsValidator : IValidateOptions<Stat
             // Waited on a timer for every open stream; timers refuse due times past ~49 days.
             failures.Add($"{nameof(options.KeepAliveInterval)} must be at most {MaxKeepAliveInterval} (was {options.KeepAliveInterval}).");
         }
+
+        if (options.ReplayBufferRetention <= TimeSpan.Zero || options.ReplayBufferRetention > MaxReplayBufferRetention)
+        {
+            failures.Add($"{nameof(options.ReplayBufferRetention)} must be positive and at most {MaxReplayBufferRetention} (was {options.ReplayBufferRetention}).");
+        }
+
         Positive(failures, nameof(options.SubscriptionWindow), options.SubscriptionWindow);
         Positive(failures, nameof(options.SubscriptionDestinationWindow), options.SubscriptionDestinationWindow);
         if (options.PublicCacheMaxAge < TimeSpan.Zero || options.PublicCacheMaxAge > MaxDuration)

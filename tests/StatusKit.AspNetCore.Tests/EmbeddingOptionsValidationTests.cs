@@ -27,4 +27,20 @@ public sealed class EmbeddingOptionsValidationTests
         Assert.Contains("BatchSize", messages, StringComparison.Ordinal);
         Assert.Contains("ReplayBufferSize", messages, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void MapStatusPages_with_a_zero_replay_buffer_retention_fails_the_start_naming_it()
+    {
+        var error = Record.Exception(() => EmbeddedHost.Build(
+            services => services.AddStatusPages().AddStatusPageEndpoints(o => o.ReplayBufferRetention = TimeSpan.Zero),
+            app => app.MapStatusPages()));
+
+        var messages = error switch
+        {
+            AggregateException all => string.Join("\n", all.InnerExceptions.Select(e => e.Message)),
+            OptionsValidationException one => one.Message,
+            _ => throw new Xunit.Sdk.XunitException($"Expected an options validation failure, got {error}"),
+        };
+        Assert.Contains("ReplayBufferRetention", messages, StringComparison.Ordinal);
+    }
 }

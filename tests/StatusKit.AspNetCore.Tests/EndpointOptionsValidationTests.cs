@@ -46,4 +46,23 @@ public sealed class EndpointOptionsValidationTests
 
         Assert.Contains("MaxEventStreamsPerClient", string.Join("\n", result.Failures ?? []), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-60)]
+    [InlineData(2 * 24 * 60 * 60)]
+    public void ReplayBufferRetention_NotPositiveOrLongerThanADay_FailsNamingIt(int seconds)
+    {
+        var options = new StatusPageEndpointOptions { ReplayBufferRetention = TimeSpan.FromSeconds(seconds) };
+
+        var result = new StatusPageEndpointOptionsValidator().Validate(null, options);
+
+        Assert.Contains("ReplayBufferRetention", string.Join("\n", result.Failures ?? []), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReplayBufferRetention_Default_IsOneMinute()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(1), new StatusPageEndpointOptions().ReplayBufferRetention);
+    }
 }

@@ -8,6 +8,9 @@ namespace StatusKit.AspNetCore.Tests;
 
 public sealed class EventRelayTests
 {
+    // The default replay buffer retention.
+    private static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
+
     private readonly ManualTimeProvider _time = new();
 
     [Fact]
@@ -36,12 +39,12 @@ public sealed class EventRelayTests
         relay.Publish(Change(pageId, 1));
 
         first.Dispose();
-        _time.Advance(EventRelay.ReconnectGrace * 2);
+        _time.Advance(Grace * 2);
         relay.Publish(Change(Guid.NewGuid(), 2));
         Assert.Equal(1, relay.PageCount);
 
         second.Dispose();
-        _time.Advance(EventRelay.ReconnectGrace);
+        _time.Advance(Grace);
         relay.Publish(Change(Guid.NewGuid(), 3));
 
         Assert.Equal(0, relay.PageCount);
@@ -56,7 +59,7 @@ public sealed class EventRelayTests
         relay.Publish(Change(pageId, 1));
         stream.Dispose();
         relay.Publish(Change(pageId, 2));
-        _time.Advance(EventRelay.ReconnectGrace - TimeSpan.FromSeconds(1));
+        _time.Advance(Grace - TimeSpan.FromSeconds(1));
 
         using var resumed = relay.Attach(pageId, 1);
 
@@ -72,7 +75,7 @@ public sealed class EventRelayTests
         var stream = relay.Attach(pageId, null);
         relay.Publish(Change(pageId, 1));
         stream.Dispose();
-        _time.Advance(EventRelay.ReconnectGrace);
+        _time.Advance(Grace);
         relay.Publish(Change(pageId, 2));
 
         using var resumed = relay.Attach(pageId, 1);
@@ -81,6 +84,27 @@ public sealed class EventRelayTests
         Assert.True(resumed.Incomplete);
         Assert.Empty(resumed.Replay);
         Assert.False(fresh.Incomplete);
+    }
+
+    [Fact]
+    public void A_page_is_held_for_the_configured_replay_buffer_retention_after_its_last_stream_closed()
+    {
+        var relay = NewRelay(new StatusPageEndpointOptions { ReplayBufferRetention = TimeSpan.FromMinutes(10) });
+        var pageId = Guid.NewGuid();
+        var stream = relay.Attach(pageId, null);
+        relay.Publish(Change(pageId, 1));
+        stream.Dispose();
+
+        _time.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
+        using var withinRetention = relay.Attach(pageId, 0);
+        withinRetention.Dispose();
+        _time.Advance(TimeSpan.FromMinutes(10));
+        using var afterRetention = relay.Attach(pageId, 0);
+
+        Assert.False(withinRetention.Incomplete);
+        Assert.Equal([1L], withinRetention.Replay.Select(e => e.Sequence));
+        Assert.True(afterRetention.Incomplete);
+        Assert.Empty(afterRetention.Replay);
     }
 
     [Fact]
@@ -103,7 +127,7 @@ public sealed class EventRelayTests
         var pageId = Guid.NewGuid();
         relay.Attach(pageId, null).Dispose();
         using var reopened = relay.Attach(pageId, null);
-        _time.Advance(EventRelay.ReconnectGrace * 2);
+        _time.Advance(Grace * 2);
 
         relay.Publish(Change(pageId, 1));
 
@@ -138,7 +162,7 @@ public sealed class EventRelayTests
         {
             while (!stop.IsCancellationRequested)
             {
-                _time.Advance(EventRelay.ReconnectGrace);
+                _time.Advance(Grace);
                 relay.Publish(Change(other, Interlocked.Increment(ref sequence)));
             }
         });
@@ -153,7 +177,7 @@ public sealed class EventRelayTests
             await sweeps;
         }
 
-        _time.Advance(EventRelay.ReconnectGrace);
+        _time.Advance(Grace);
         relay.Publish(Change(other, Interlocked.Increment(ref sequence)));
         Assert.Equal(0, relay.PageCount);
     }
@@ -189,7 +213,9 @@ public sealed class EventRelayTests
         return events;
     }
 
-    private EventRelay NewRelay() => new(Options.Create(new StatusPageEndpointOptions()), _time);
+    private EventRelay NewRelay() => NewRelay(new StatusPageEndpointOptions());
+
+    private EventRelay NewRelay(StatusPageEndpointOptions options) => new(Options.Create(options), _time);
 
     private static StatusChanged Change(Guid pageId, long sequence) =>
         new() { Kind = StatusChangeKind.Component, PageId = pageId, ComponentId = Guid.NewGuid(), NewStatus = ComponentStatus.MajorOutage, Sequence = sequence };

@@ -10,8 +10,8 @@ namespace StatusKit.AspNetCore.Events;
 /// stream under one lock, so no event is missed or repeated in between.
 /// </summary>
 /// <remarks>
-/// A page is held (its buffer and listeners) only while it has a stream open, and for <see cref="ReconnectGrace"/>
-/// after its last stream closed, so a browser that reconnects after a dropped connection still resumes; then it is
+/// A page is held (its buffer and listeners) only while it has a stream open, and for
+/// <see cref="StatusPageEndpointOptions.ReplayBufferRetention"/> after its last stream closed, so a browser that reconnects after a dropped connection still resumes; then it is
 /// freed, at the next event, stream or close, under the same lock as a stream that opens at that moment (which keeps it
 /// instead). Events of a page held by nobody are not kept. What the relay no longer holds is summed up in one number,
 /// the newest sequence it forgot: a client whose <c>Last-Event-ID</c> is older than that, on a page it holds no
@@ -19,9 +19,6 @@ namespace StatusKit.AspNetCore.Events;
 /// </remarks>
 internal sealed class EventRelay
 {
-    /// <summary>How long a page's events stay held after its last stream closed, for a browser's reconnection.</summary>
-    public static readonly TimeSpan ReconnectGrace = TimeSpan.FromMinutes(1);
-
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, PageChannel> _pages = [];
 
@@ -29,6 +26,9 @@ internal sealed class EventRelay
     // since that moment (a stream that opened meanwhile makes it stale).
     private readonly Queue<(Guid PageId, PageChannel Page, DateTimeOffset IdleSince)> _idle = new();
     private readonly int _bufferSize;
+
+    // How long a page's events stay held after its last stream closed, for a browser's reconnection.
+    private readonly TimeSpan _reconnectGrace;
     private readonly TimeProvider _time;
     private long _highest;
 
@@ -42,6 +42,7 @@ internal sealed class EventRelay
     public EventRelay(IOptions<StatusPageEndpointOptions> options, TimeProvider time)
     {
         _bufferSize = options.Value.ReplayBufferSize;
+        _reconnectGrace = options.Value.ReplayBufferRetention;
         _time = time;
     }
 
@@ -192,7 +193,7 @@ internal sealed class EventRelay
     private void FreeIdlePages()
     {
         var now = _time.GetUtcNow();
-        while (_idle.TryPeek(out var idle) && now - idle.IdleSince >= ReconnectGrace)
+        while (_idle.TryPeek(out var idle) && now - idle.IdleSince >= _reconnectGrace)
         {
             _idle.Dequeue();
             if (idle.Page.IdleSince == idle.IdleSince
