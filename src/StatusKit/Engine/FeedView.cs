@@ -5,74 +5,90 @@ namespace StatusKit.Engine;
 
 /// <summary>
 /// What the change feed has told of one page so far: the status of each component, each group and the page itself, as
-/// its consumers (a live page) now show them. A recompute, a backplane resync and another host's change each tell the
-/// feed only what differs from it, under <see cref="Gate"/>, so two of them that see one commit do not both tell it.
-/// It starts from the first snapshot this host held of the page, which a page loaded then shows; without a backplane it
-/// also follows the newer snapshots other hosts leave in a shared cache, whose changes nothing tells this host's feed.
+/// its consumers (a live page) now show them (<see cref="ToldStatus"/>). A recompute, a backplane resync and another
+/// host's change each tell the feed only what differs from it, under <see cref="Gate"/>, so two of them that see one
+/// commit do not both tell it. It starts from the first snapshot this host held of the page, which a page loaded then
+/// shows; without a backplane it also follows the newer snapshots other hosts leave in a shared cache, whose changes
+/// nothing tells this host's feed, as statuses some pages show besides the ones told.
 /// </summary>
 internal sealed class FeedView
 {
-    private readonly Dictionary<Guid, ComponentStatus> _components = [];
-    private readonly Dictionary<string, ComponentStatus> _groups = new(StringComparer.Ordinal);
-    private ComponentStatus _page;
+    private readonly Dictionary<Guid, ToldStatus> _components = [];
+    private readonly Dictionary<string, ToldStatus> _groups = new(StringComparer.Ordinal);
+    private ToldStatus _page;
 
-    public FeedView(PageSnapshot snapshot) => Follow(snapshot);
+    public FeedView(PageSnapshot snapshot)
+    {
+        foreach (var component in snapshot.Components)
+        {
+            _components[component.Id] = new ToldStatus(component.Status);
+        }
+
+        foreach (var (group, status) in snapshot.GroupStatuses())
+        {
+            _groups[group] = new ToldStatus(status);
+        }
+
+        _page = new ToldStatus(snapshot.Status.Status);
+    }
 
     /// <summary>Held while telling the feed, so what is told and what this view records stay in one order.</summary>
     public Lock Gate { get; } = new();
 
     /// <summary>
-    /// Takes <paramref name="snapshot"/> as told without telling anything: for a snapshot another host built and no
-    /// backplane tells this host of, which pages loaded from now on show (as a shared cache serves it).
+    /// Records that pages loaded from now on show <paramref name="snapshot"/>, without telling anything: for a snapshot
+    /// another host built and no backplane tells this host of (as a shared cache serves it). The pages open before keep
+    /// showing what the feed told them, so a change to what the snapshot shows is still told to them, and a change back
+    /// to what was told is told to the pages loaded now.
     /// </summary>
     public void Follow(PageSnapshot snapshot)
     {
-        _components.Clear();
-        _groups.Clear();
         foreach (var component in snapshot.Components)
         {
-            _components[component.Id] = component.Status;
+            _components[component.Id] = _components.GetValueOrDefault(component.Id, ToldStatus.New).Served(component.Status);
         }
 
         foreach (var (group, status) in snapshot.GroupStatuses())
         {
-            _groups[group] = status;
+            _groups[group] = _groups.GetValueOrDefault(group, ToldStatus.New).Served(status);
         }
 
-        _page = snapshot.Status.Status;
+        _page = _page.Served(snapshot.Status.Status);
     }
 
     /// <summary>
-    /// Records <paramref name="change"/> (a component's, group's or the page's status) and returns true, unless the feed
-    /// was told that status already: then false, and the change is not to be told again. Other kinds are always told.
+    /// Records <paramref name="change"/> (a component's, group's or the page's status) as told and returns true, unless
+    /// every page shows that status already (the feed told it, and no page loaded since showed another one): then false,
+    /// and the change is not to be told again. A component or group the view does not know is told. Other kinds are
+    /// always told.
     /// </summary>
     public bool Tells(StatusChanged change)
     {
         switch (change.Kind)
         {
             case StatusChangeKind.Component when change.ComponentId is { } id:
-                if (_components.TryGetValue(id, out var was) && was == change.NewStatus)
+                if (_components.TryGetValue(id, out var was) && was.From(change.NewStatus) is null)
                 {
                     return false;
                 }
 
-                _components[id] = change.NewStatus;
+                _components[id] = new ToldStatus(change.NewStatus);
                 return true;
             case StatusChangeKind.Group when change.GroupName is { } group:
-                if (_groups.TryGetValue(group, out var groupWas) && groupWas == change.NewStatus)
+                if (_groups.TryGetValue(group, out var groupWas) && groupWas.From(change.NewStatus) is null)
                 {
                     return false;
                 }
 
-                _groups[group] = change.NewStatus;
+                _groups[group] = new ToldStatus(change.NewStatus);
                 return true;
             case StatusChangeKind.Page:
-                if (_page == change.NewStatus)
+                if (_page.From(change.NewStatus) is null)
                 {
                     return false;
                 }
 
-                _page = change.NewStatus;
+                _page = new ToldStatus(change.NewStatus);
                 return true;
             default:
                 return true;
@@ -82,7 +98,8 @@ internal sealed class FeedView
     /// <summary>
     /// The events that bring this view to <paramref name="snapshot"/>, recorded as told: its components' (when
     /// <paramref name="components"/>; a component new to the view counts as Operational before, as it was created), its
-    /// groups' and its own status changes, in that order, as <see cref="SnapshotChanges"/> words them.
+    /// groups' and its own status changes, in that order, as <see cref="SnapshotChanges"/> words them: each status that
+    /// some page may show otherwise (<see cref="ToldStatus.From"/>).
     /// </summary>
     public List<StatusChanged> CatchUp(PageSnapshot snapshot, string cause, bool components)
     {

@@ -12,15 +12,15 @@ internal static class SnapshotChanges
 {
     /// <summary>
     /// The component events from <paramref name="before"/> to the snapshot, in the page's order: each component whose
-    /// status differs (one new to the page counts as Operational before, as it was created), stamped when its status changed.
+    /// status some page may show otherwise (<see cref="ToldStatus.From"/>; one new to the page counts as Operational
+    /// before, as it was created), stamped when its status changed.
     /// </summary>
-    public static List<StatusChanged>? Components(IReadOnlyDictionary<Guid, ComponentStatus> before, PageSnapshot after, string cause)
+    public static List<StatusChanged>? Components(IReadOnlyDictionary<Guid, ToldStatus> before, PageSnapshot after, string cause)
     {
         List<StatusChanged>? changes = null;
         foreach (var component in after.Components)
         {
-            var was = before.GetValueOrDefault(component.Id, ComponentStatus.Operational);
-            if (was != component.Status)
+            if (before.GetValueOrDefault(component.Id, ToldStatus.New).From(component.Status) is { } was)
             {
                 (changes ??= []).Add(new StatusChanged
                 {
@@ -40,11 +40,12 @@ internal static class SnapshotChanges
     }
 
     /// <summary>
-    /// The groups whose status differs from <paramref name="before"/> in the snapshot (a group new to the page counts as
-    /// Operational before, like an empty page), so a live page can update the group's heading with the status the server
-    /// renders. Null when none changed (most recomputes, and every one on a page without groups), so nothing is allocated then.
+    /// The groups whose status in the snapshot some page may show otherwise (<see cref="ToldStatus.From"/>; a group new
+    /// to the page counts as Operational before, like an empty page), so a live page can update the group's heading with
+    /// the status the server renders. Null when none changed (most recomputes, and every one on a page without groups),
+    /// so nothing is allocated then.
     /// </summary>
-    public static List<StatusChanged>? Groups(IReadOnlyDictionary<string, ComponentStatus> before, PageSnapshot after, string cause)
+    public static List<StatusChanged>? Groups(IReadOnlyDictionary<string, ToldStatus> before, PageSnapshot after, string cause)
     {
         var now = after.GroupStatuses();
         if (now.Count == 0)
@@ -55,8 +56,7 @@ internal static class SnapshotChanges
         List<StatusChanged>? changes = null;
         foreach (var (group, status) in now)
         {
-            var was = before.GetValueOrDefault(group, ComponentStatus.Operational);
-            if (was != status)
+            if (before.GetValueOrDefault(group, ToldStatus.New).From(status) is { } was)
             {
                 (changes ??= []).Add(new StatusChanged
                 {
@@ -74,15 +74,18 @@ internal static class SnapshotChanges
         return changes;
     }
 
-    /// <summary>The page event from <paramref name="before"/> to the snapshot, when the page's status differs; null otherwise.</summary>
-    public static StatusChanged? Page(ComponentStatus before, PageSnapshot after, string cause) =>
-        before == after.Status.Status
+    /// <summary>
+    /// The page event from <paramref name="before"/> to the snapshot, when some page may show the page's status otherwise
+    /// (<see cref="ToldStatus.From"/>); null otherwise.
+    /// </summary>
+    public static StatusChanged? Page(ToldStatus before, PageSnapshot after, string cause) =>
+        before.From(after.Status.Status) is not { } was
             ? null
             : new StatusChanged
             {
                 Kind = StatusChangeKind.Page,
                 PageId = after.PageId,
-                OldStatus = before,
+                OldStatus = was,
                 NewStatus = after.Status.Status,
                 Cause = cause,
                 At = after.GeneratedAt,

@@ -263,6 +263,69 @@ public sealed class PageSnapshotReaderTests
         Assert.Equal(components[0].Id, heard[0].ComponentId);
     }
 
+    [Fact]
+    public async Task WithoutABackplane_AHostThatServesAnotherHostsNewerSnapshotBetweenItsCommitAndItsPublish_StillTellsItsFeedTheChange()
+    {
+        var (_, hostA, hostB) = TwoHostsSharingStoreAndCache();
+        await using var disposeA = hostA;
+        await using var disposeB = hostB;
+        var (page, components) = await hostA.CreatePageAsync("Acme", ("API", "team-a", null));
+        Assert.Equal(StatusIndicator.None, (await hostB.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var feed = hostB.Get<IStatusChangeFeed>().SubscribeAsync(page.Id, cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = feed.MoveNextAsync(); // subscribes
+
+        // B's recompute commits the outage, then pauses on its check that nothing else changed, before it tells its feed.
+        var committed = false;
+        var paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        hostA.StoreControl.Before = (method, _) =>
+        {
+            if (method == nameof(IStatusStore.CommitStatusAsync))
+            {
+                committed = true;
+            }
+            else if (method == nameof(IStatusStore.LoadStatusInputsAsync) && committed && paused.TrySetResult())
+            {
+                return resume.Task;
+            }
+
+            return null;
+        };
+        hostA.Clock.Advance(TimeSpan.FromMinutes(1));
+        hostB.Clock.Advance(TimeSpan.FromMinutes(1));
+        await hostB.Intake.ReportIncidentAsync(hostB.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 1), CancellationToken.None);
+        try
+        {
+            await paused.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+            // Meanwhile A rebuilds the page from the store (the outage included) into the shared cache, and B serves that.
+            hostA.Clock.Advance(TimeSpan.FromMinutes(1));
+            await hostA.Components.UpdateAsync(components[0].Id, new() { Name = "Public API" });
+            Assert.Equal(StatusIndicator.Critical, (await hostB.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
+        }
+        finally
+        {
+            resume.TrySetResult();
+        }
+
+        await hostB.Engine.WhenIdleAsync(CancellationToken.None);
+        hostB.Get<StatusChangeFeed>().Publish(new StatusChanged { Kind = StatusChangeKind.PageDeleted, PageId = page.Id });
+
+        var heard = new List<StatusChanged>();
+        for (var more = await first; more && feed.Current.Kind != StatusChangeKind.PageDeleted; more = await feed.MoveNextAsync())
+        {
+            heard.Add(feed.Current);
+        }
+
+        await feed.DisposeAsync();
+        Assert.Equal(
+            [(StatusChangeKind.Component, ComponentStatus.MajorOutage), (StatusChangeKind.Page, ComponentStatus.MajorOutage)],
+            heard.Select(e => (e.Kind, e.NewStatus)));
+        Assert.Equal(components[0].Id, heard[0].ComponentId);
+        Assert.Equal(ComponentStatus.Operational, heard[1].OldStatus);
+    }
+
     private static Task SharedLoadOf(StatusKitHarness kit, Guid pageId)
     {
         var field = typeof(PageSnapshotReader).GetField("_loads", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
