@@ -8,14 +8,17 @@ namespace StatusKit.Engine;
 /// its consumers (a live page) now show them (<see cref="ToldStatus"/>). A recompute, a backplane resync and another
 /// host's change each tell the feed only what differs from it, under <see cref="Gate"/>, so two of them that see one
 /// commit do not both tell it. It starts from the first snapshot this host held of the page, which a page loaded then
-/// shows; without a backplane it also follows the newer snapshots other hosts leave in a shared cache, whose changes
-/// nothing tells this host's feed, as statuses some pages show besides the ones told.
+/// shows; without a backplane it also follows the snapshots other hosts leave in a shared cache that this host serves,
+/// whose changes nothing tells this host's feed, as statuses some pages show besides the ones told.
 /// </summary>
 internal sealed class FeedView
 {
     private readonly Dictionary<Guid, ToldStatus> _components = [];
     private readonly Dictionary<string, ToldStatus> _groups = new(StringComparer.Ordinal);
     private ToldStatus _page;
+
+    // The version of the snapshot followed last, so serving it again costs no more than this comparison.
+    private volatile string? _followed;
 
     public FeedView(PageSnapshot snapshot)
     {
@@ -37,12 +40,14 @@ internal sealed class FeedView
 
     /// <summary>
     /// Records that pages loaded from now on show <paramref name="snapshot"/>, without telling anything: for a snapshot
-    /// another host built and no backplane tells this host of (as a shared cache serves it). The pages open before keep
+    /// this host serves from a shared cache other than the one it holds (another host built it, and no backplane tells
+    /// this host of its changes; or an older one, whose write came last). The pages open before keep
     /// showing what the feed told them, so a change to what the snapshot shows is still told to them, and a change back
     /// to what was told is told to the pages loaded now.
     /// </summary>
     public void Follow(PageSnapshot snapshot)
     {
+        _followed = snapshot.Version;
         foreach (var component in snapshot.Components)
         {
             _components[component.Id] = _components.GetValueOrDefault(component.Id, ToldStatus.New).Served(component.Status);
@@ -55,6 +60,9 @@ internal sealed class FeedView
 
         _page = _page.Served(snapshot.Status.Status);
     }
+
+    /// <summary>Whether <paramref name="snapshot"/>'s content is the one followed last (read without <see cref="Gate"/>).</summary>
+    public bool HasFollowed(PageSnapshot snapshot) => string.Equals(_followed, snapshot.Version, StringComparison.Ordinal);
 
     /// <summary>
     /// Records <paramref name="change"/> (a component's, group's or the page's status) as told and returns true, unless

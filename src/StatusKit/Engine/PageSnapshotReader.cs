@@ -306,16 +306,26 @@ internal sealed class PageSnapshotReader : IStatusPageReader
         try
         {
             var snapshot = await _cache.GetAsync(pageId, cancellationToken);
-            if (snapshot is not null && (!_lastGood.TryGetValue(pageId, out var known) || known.Snapshot.GeneratedAt < snapshot.GeneratedAt))
+            if (snapshot is null)
+            {
+                return null;
+            }
+
+            var known = _lastGood.TryGetValue(pageId, out var entry) ? entry.Snapshot : null;
+            if (known is null || known.GeneratedAt < snapshot.GeneratedAt)
             {
                 // A shared cache may hold a newer snapshot another host built: the fail-safe serves the newest seen.
                 Remember(snapshot);
-                if (!_foreignChangesAreTold && _told.TryGetValue(pageId, out var view))
+            }
+
+            // Whatever this host served, pages show: without a backplane, what another host changed is followed by its
+            // content, not by its time, since the hosts' clocks may disagree (and a shared cache keeps the last write).
+            if (!_foreignChangesAreTold && known is not null && !string.Equals(known.Version, snapshot.Version, StringComparison.Ordinal)
+                && _told.TryGetValue(pageId, out var view) && !view.HasFollowed(snapshot))
+            {
+                lock (view.Gate)
                 {
-                    lock (view.Gate)
-                    {
-                        view.Follow(snapshot);
-                    }
+                    view.Follow(snapshot);
                 }
             }
 

@@ -326,6 +326,40 @@ public sealed class PageSnapshotReaderTests
         Assert.Equal(ComponentStatus.Operational, heard[1].OldStatus);
     }
 
+    [Fact]
+    public async Task WithoutABackplane_AHostWhoseClockIsAhead_StillTellsItsFeedTheChangeBackFromAnotherHostsChangeItServed()
+    {
+        var (_, hostA, hostB) = TwoHostsSharingStoreAndCache();
+        await using var disposeA = hostA;
+        await using var disposeB = hostB;
+        hostB.Clock.Advance(TimeSpan.FromMinutes(10));
+        var (page, components) = await hostA.CreatePageAsync("Acme", ("API", "team-a", null));
+        await hostB.Components.UpdateAsync(components[0].Id, new() { Name = "Public API" }); // B's own snapshot, on B's clock
+        hostA.Clock.Advance(TimeSpan.FromMinutes(1));
+        await hostA.ReportAndSettleAsync(hostA.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 1));
+
+        // A's snapshot is stamped before B's own, yet it is the one B serves now.
+        Assert.Equal(StatusIndicator.Critical, (await hostB.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var feed = hostB.Get<IStatusChangeFeed>().SubscribeAsync(page.Id, cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = feed.MoveNextAsync(); // subscribes
+        hostB.Clock.Advance(TimeSpan.FromMinutes(2));
+        await hostB.ReportAndSettleAsync(hostB.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Resolved, 2));
+        hostB.Get<StatusChangeFeed>().Publish(new StatusChanged { Kind = StatusChangeKind.PageDeleted, PageId = page.Id });
+
+        var heard = new List<StatusChanged>();
+        for (var more = await first; more && feed.Current.Kind != StatusChangeKind.PageDeleted; more = await feed.MoveNextAsync())
+        {
+            heard.Add(feed.Current);
+        }
+
+        await feed.DisposeAsync();
+        Assert.Equal(
+            [(StatusChangeKind.Component, ComponentStatus.Operational), (StatusChangeKind.Page, ComponentStatus.Operational)],
+            heard.Select(e => (e.Kind, e.NewStatus)));
+        Assert.Equal(ComponentStatus.MajorOutage, heard[1].OldStatus);
+    }
+
     private static Task SharedLoadOf(StatusKitHarness kit, Guid pageId)
     {
         var field = typeof(PageSnapshotReader).GetField("_loads", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
