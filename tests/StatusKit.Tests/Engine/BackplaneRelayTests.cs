@@ -323,6 +323,64 @@ public sealed class BackplaneRelayTests
     }
 
     [Fact]
+    public async Task AResyncBetweenTwoCommitsOfOneRecompute_TellsTheStatusItSaw_ThenTheRecomputeTellsTheLastOne_EachOnce()
+    {
+        var backplane = new FailingBackplane(failPublish: false, failSubscribeTimes: 0);
+        await using var kit = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => backplane));
+        var (page, components) = await kit.CreatePageAsync("Acme", ("API", "team-a", null));
+        Assert.NotNull(await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var feed = kit.Get<IStatusChangeFeed>().SubscribeAsync(page.Id, cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = feed.MoveNextAsync(); // subscribes
+
+        // The recompute commits the outage; before it checks again, the backplane listens again (a resync, which sees
+        // the outage) and the incident is resolved, so the same recompute commits the return to Operational.
+        var committed = false;
+        var flapped = false;
+        kit.StoreControl.Before = (method, _) =>
+        {
+            if (method == nameof(IStatusStore.CommitStatusAsync))
+            {
+                committed = true;
+            }
+            else if (committed && !flapped && method == nameof(IStatusStore.LoadStatusInputsAsync))
+            {
+                flapped = true;
+                return ResyncThenResolveAsync();
+            }
+
+            return null;
+        };
+        async Task ResyncThenResolveAsync()
+        {
+            await kit.Get<BackplaneRelay>().ResyncAsync([page.Id], cts.Token);
+            await kit.Store.ApplySignalAsync(kit.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Resolved, 2), cts.Token);
+        }
+
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 1));
+        await kit.Engine.WhenIdleAsync(cts.Token);
+        Assert.True(flapped);
+        kit.Get<StatusChangeFeed>().Publish(new StatusChanged { Kind = StatusChangeKind.PageDeleted, PageId = page.Id });
+
+        var heard = new List<StatusChanged>();
+        for (var more = await first; more && feed.Current.Kind != StatusChangeKind.PageDeleted; more = await feed.MoveNextAsync())
+        {
+            heard.Add(feed.Current);
+        }
+
+        await feed.DisposeAsync();
+        Assert.Equal(
+            [
+                (StatusChangeKind.Component, ComponentStatus.MajorOutage, true),
+                (StatusChangeKind.Page, ComponentStatus.MajorOutage, true),
+                (StatusChangeKind.Component, ComponentStatus.Operational, false),
+                (StatusChangeKind.Page, ComponentStatus.Operational, false),
+            ],
+            heard.Select(e => (e.Kind, e.NewStatus, ToldByResync: e.Cause == BackplaneRelay.ResyncCause)));
+        Assert.All(heard.Where(e => e.Kind == StatusChangeKind.Component), e => Assert.Equal(components[0].Id, e.ComponentId));
+    }
+
+    [Fact]
     public async Task WithoutABackplane_TheRelayDoesNothing()
     {
         await using var kit = new StatusKitHarness();
