@@ -70,7 +70,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
                 "20261126000000_AddVerifyTokenIssuedAt", "20261127000000_AddMaintenanceAnnouncedFor", "20261128000000_AddExcludedOccurrences",
                 "20261129000000_IndexUnverifiedSubscribers", "20261201000000_MarkAnnouncedStarts", "20261202000000_AddPreviousSigningSecret",
                 "20261203000000_AddMaintenanceStatusSwitchedAt",
-                "20261204000000_IndexMaintenanceWindowsByPageStateAndStart"],
+                "20261204000000_IndexMaintenanceWindowsByPageStateAndStart", "20261205000000_AddNotificationOccurredAt"],
             await context.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.False(context.Database.HasPendingModelChanges());
@@ -163,6 +163,34 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         Assert.Equal(switching.UpdatedAt, (await store.GetMaintenanceWindowAsync(switching.Id, CancellationToken.None))!.StatusSwitchedAt);
         Assert.Null((await store.GetMaintenanceWindowAsync(quiet.Id, CancellationToken.None))!.StatusSwitchedAt);
         Assert.Null((await store.GetMaintenanceWindowAsync(completed.Id, CancellationToken.None))!.StatusSwitchedAt);
+    }
+
+    [Fact]
+    public async Task Held_notices_stored_before_the_occurred_at_column_count_their_debounce_from_the_latest_change_they_took()
+    {
+        // Held until 60 since a change at 12 that took a later one at 19: moved to 20, it is due 2 minutes after 19.
+        var store = Database.CreateStore();
+        var (page, _, subscriber) = await SeedAsync(store, "occurred-at", 1);
+        Notification Change(double at)
+        {
+            var notification = TestData.Notification(page.Id, subscriber.Id, dueAt: Samples.T0.AddMinutes(60), coalesceKey: "k-held",
+                notAfter: Samples.T0.AddMinutes(60), createdAt: Samples.T0.AddMinutes(at));
+            // Stored with the offset it was given, as the content keeps it: the migration reads the instant.
+            return notification with { Content = notification.Content with { OccurredAt = Samples.T0.AddMinutes(at).ToOffset(TimeSpan.FromHours(5.5)) } };
+        }
+
+        var held = Change(12);
+        Assert.Equal(2, await store.EnqueueNotificationsAsync([held, Change(19.25)], CancellationToken.None));
+        await using (var context = Database.CreateContext())
+        {
+            var migrator = context.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261204000000_IndexMaintenanceWindowsByPageStateAndStart");
+            await migrator.MigrateAsync();
+        }
+
+        Assert.Equal(1, await store.RescheduleHeldNotificationsAsync(
+            ["k-held"], Samples.T0.AddMinutes(60), Samples.T0.AddMinutes(20), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), CancellationToken.None));
+        Assert.Equal(Samples.T0.AddMinutes(21.25), (await store.GetNotificationAsync(held.Id, CancellationToken.None))!.DueAt);
     }
 
     [Fact]

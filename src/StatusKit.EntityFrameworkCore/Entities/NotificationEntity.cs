@@ -30,6 +30,13 @@ internal sealed class NotificationEntity
 
     public DateTime? NotAfter { get; set; }
 
+    /// <summary>
+    /// The content's <see cref="NotificationContent.OccurredAt"/> (the latest change the row tells, which a merge moves
+    /// on), as a column for the set-based move of held notices; null on rows written before it existed, read as
+    /// <see cref="CreatedAt"/>. The model reads the content's own.
+    /// </summary>
+    public DateTime? OccurredAt { get; set; }
+
     public string? LeaseOwner { get; set; }
 
     public DateTime? LeaseExpiresAt { get; set; }
@@ -52,6 +59,7 @@ internal sealed class NotificationEntity
         CreatedAt = Instants.ToStore(notification.CreatedAt),
         DueAt = Instants.ToStore(notification.DueAt),
         NotAfter = Instants.ToStore(notification.NotAfter),
+        OccurredAt = Instants.ToStore(notification.Content.OccurredAt),
         LeaseOwner = notification.LeaseOwner,
         LeaseExpiresAt = Instants.ToStore(notification.LeaseExpiresAt),
         LastError = notification.LastError,

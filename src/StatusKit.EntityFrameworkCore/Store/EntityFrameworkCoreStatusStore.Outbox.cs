@@ -77,6 +77,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         DateTimeOffset heldUntil,
         DateTimeOffset dueAt,
         TimeSpan debounce,
+        TimeSpan maxDelay,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(coalesceKeys);
@@ -88,23 +89,44 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var keys = coalesceKeys.Distinct(StringComparer.Ordinal).ToArray();
         var held = Instants.ToStore(heldUntil);
         var due = Instants.ToStore(dueAt);
-        // A row created after youngAfter is younger than the debounce at the new due time: it is due at its creation plus
-        // the debounce instead, never earlier than it would have been sent without the hold. The sum is computed in SQL,
-        // an interval on PostgreSQL and strftime on SQLite (which has no translation of DateTime + TimeSpan; to the
-        // millisecond). A NotAfter earlier than the new due time moves to it (null stays null: the comparison is false).
-        var youngAfter = Instants.ToStore(dueAt - debounce);
+        // The rules of HeldNoticeTiming, per row in SQL. A row's latest change is its occurred_at (its content's, which a
+        // merge moves on), or its creation when that is later or the column is null (rows written before it existed).
+        // A row whose latest change is after changedAfter is younger than the debounce at the new due time: it is due at
+        // that change plus the debounce. Its deadline (NotAfter; null stays null) is the later of its creation plus the
+        // maximum delay and its new due time: the creation's when the row was created after createdAfter and is not due
+        // later. Comparing with parameters keeps the sums out of the conditions where it can; the sums are computed in
+        // SQL, an interval on PostgreSQL and strftime on SQLite (which has no translation of DateTime + TimeSpan; to the
+        // millisecond).
+        var changedAfter = Instants.ToStore(dueAt - debounce);
+        var createdAfter = Instants.ToStore(dueAt - maxDelay);
         var debounceMilliseconds = debounce.TotalMilliseconds;
+        var maxDelayMilliseconds = maxDelay.TotalMilliseconds;
+        var longer = maxDelay > debounce ? maxDelay : debounce;
         await using var session = await OpenAsync(cancellationToken);
         Expression<Func<NotificationEntity, DateTime>> newDue = session.Dialect.IsPostgreSql
-            ? n => n.CreatedAt > youngAfter ? n.CreatedAt + debounce : due
-            : n => n.CreatedAt > youngAfter ? n.CreatedAt.AddMilliseconds(debounceMilliseconds) : due;
+            ? n => n.OccurredAt != null && n.OccurredAt > n.CreatedAt && n.OccurredAt > changedAfter
+                ? n.OccurredAt.Value + debounce
+                : n.CreatedAt > changedAfter ? n.CreatedAt + debounce : due
+            : n => n.OccurredAt != null && n.OccurredAt > n.CreatedAt && n.OccurredAt > changedAfter
+                ? n.OccurredAt.Value.AddMilliseconds(debounceMilliseconds)
+                : n.CreatedAt > changedAfter ? n.CreatedAt.AddMilliseconds(debounceMilliseconds) : due;
         Expression<Func<NotificationEntity, DateTime?>> newNotAfter = session.Dialect.IsPostgreSql
-            ? n => n.CreatedAt > youngAfter
-                ? n.NotAfter < n.CreatedAt + debounce ? n.CreatedAt + debounce : n.NotAfter
-                : n.NotAfter < due ? due : n.NotAfter
-            : n => n.CreatedAt > youngAfter
-                ? n.NotAfter < n.CreatedAt.AddMilliseconds(debounceMilliseconds) ? n.CreatedAt.AddMilliseconds(debounceMilliseconds) : n.NotAfter
-                : n.NotAfter < due ? due : n.NotAfter;
+            ? n => n.NotAfter == null
+                ? null
+                : n.OccurredAt != null && n.OccurredAt > n.CreatedAt && n.OccurredAt > changedAfter
+                    ? n.CreatedAt + maxDelay > n.OccurredAt.Value + debounce ? n.CreatedAt + maxDelay : n.OccurredAt.Value + debounce
+                    : n.CreatedAt > changedAfter
+                        ? n.CreatedAt + longer
+                        : n.CreatedAt > createdAfter ? n.CreatedAt + maxDelay : due
+            : n => n.NotAfter == null
+                ? null
+                : n.OccurredAt != null && n.OccurredAt > n.CreatedAt && n.OccurredAt > changedAfter
+                    ? n.CreatedAt.AddMilliseconds(maxDelayMilliseconds) > n.OccurredAt.Value.AddMilliseconds(debounceMilliseconds)
+                        ? n.CreatedAt.AddMilliseconds(maxDelayMilliseconds)
+                        : n.OccurredAt.Value.AddMilliseconds(debounceMilliseconds)
+                    : n.CreatedAt > changedAfter
+                        ? n.CreatedAt.AddMilliseconds(longer.TotalMilliseconds)
+                        : n.CreatedAt > createdAfter ? n.CreatedAt.AddMilliseconds(maxDelayMilliseconds) : due;
 
         // One list parameter (a JSON array on SQLite, an array on PostgreSQL), not EF's default of one parameter per key:
         // a window over a few components of a page with 10,000 subscribers names tens of thousands of keys, past
@@ -303,13 +325,14 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 .Add("c", JsonColumns.FromContent(merge.Content))
                 .Add("k", merge.DeduplicationKey)
                 .Add("d", Instants.ToStore(merge.DueAt))
+                .Add("o", Instants.ToStore(merge.Content.OccurredAt))
                 .EndRow();
         }
 
         var sql =
             $"UPDATE {s.Table<NotificationEntity>()} AS n SET {C(nameof(NotificationEntity.Content))} = j.c, " +
-            $"{C(nameof(NotificationEntity.DeduplicationKey))} = j.k, {C(nameof(NotificationEntity.DueAt))} = j.d " +
-            $"FROM {session.Dialect.JsonRows(parameter, "j", [new("i", JsonColumnKind.Uuid), new("c", JsonColumnKind.Text), new("k", JsonColumnKind.Text), new("d", JsonColumnKind.Instant)])} " +
+            $"{C(nameof(NotificationEntity.DeduplicationKey))} = j.k, {C(nameof(NotificationEntity.DueAt))} = j.d, {C(nameof(NotificationEntity.OccurredAt))} = j.o " +
+            $"FROM {session.Dialect.JsonRows(parameter, "j", [new("i", JsonColumnKind.Uuid), new("c", JsonColumnKind.Text), new("k", JsonColumnKind.Text), new("d", JsonColumnKind.Instant), new("o", JsonColumnKind.Instant)])} " +
             $"WHERE n.{C(nameof(NotificationEntity.Id))} = j.i AND n.{C(nameof(NotificationEntity.State))} = {(int)NotificationState.Pending} " +
             $"AND n.{C(nameof(NotificationEntity.LeaseOwner))} IS NULL";
         return (sql, rows.Build());

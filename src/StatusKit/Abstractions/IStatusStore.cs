@@ -338,26 +338,31 @@ public interface IStatusStore
     /// <summary>
     /// Re-times held-back notifications: every Pending, unleased row whose <see cref="Notification.CoalesceKey"/> is one of
     /// <paramref name="coalesceKeys"/> and whose <see cref="Notification.DueAt"/> is exactly <paramref name="heldUntil"/>
-    /// becomes due at the later of <paramref name="dueAt"/> and its <see cref="Notification.CreatedAt"/> plus
-    /// <paramref name="debounce"/> (so a row moved earlier is never sent before the debounce it would have had without
-    /// the hold), and its <see cref="Notification.NotAfter"/>, when set and earlier than its new due time, moves to it
-    /// (so a later change merged into the row is not pushed back before it). Nothing else of the row changes, and no other
-    /// row. Returns how many rows moved. This is how a component change held back until a maintenance window's end follows
-    /// the window when its end moves or it ends early
-    /// (<see cref="NotificationOptions.SuppressIncidentNotificationsDuringMaintenance"/>). <paramref name="coalesceKeys"/>
-    /// holds one key per subscriber of the page and component of the window, so tens of thousands on a large page: take
-    /// them as one list, not as one query parameter each.
+    /// is timed as a notice created with that due time would be: it becomes due at the later of <paramref name="dueAt"/>
+    /// and its latest change plus <paramref name="debounce"/>, and its <see cref="Notification.NotAfter"/>, when set,
+    /// becomes the later of its new due time and its <see cref="Notification.CreatedAt"/> plus <paramref name="maxDelay"/>
+    /// (null stays null), as the planner sets it (<see cref="NotificationOptions.MaxDebounceDelay"/>). Its latest change
+    /// is the later of its <see cref="Notification.CreatedAt"/> and its content's
+    /// <see cref="NotificationContent.OccurredAt"/>, which a merge moves on: a row moved earlier is never sent before the
+    /// debounce its last change would have had without the hold, and a change merged into it afterwards is not pushed
+    /// back past the deadline of the new time. Nothing else of the row changes, and no other row. Returns how many rows
+    /// moved. This is how a component change held back until a maintenance window's end follows the window when its
+    /// end moves or it ends early (<see cref="NotificationOptions.SuppressIncidentNotificationsDuringMaintenance"/>).
+    /// <paramref name="coalesceKeys"/> holds one key per subscriber of the page and component of the window, so tens of
+    /// thousands on a large page: take them as one list, not as one query parameter each.
     /// </summary>
     /// <param name="coalesceKeys">The keys whose held rows move.</param>
     /// <param name="heldUntil">The due time the rows are held until.</param>
     /// <param name="dueAt">Their new due time.</param>
-    /// <param name="debounce">The least time after its creation a row becomes due (<see cref="NotificationOptions.DebounceWindow"/>).</param>
+    /// <param name="debounce">The least time after its latest change a row becomes due (<see cref="NotificationOptions.DebounceWindow"/>).</param>
+    /// <param name="maxDelay">The longest a row is held after its creation besides the hold (<see cref="NotificationOptions.MaxDebounceDelay"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<int> RescheduleHeldNotificationsAsync(
         IReadOnlyCollection<string> coalesceKeys,
         DateTimeOffset heldUntil,
         DateTimeOffset dueAt,
         TimeSpan debounce,
+        TimeSpan maxDelay,
         CancellationToken cancellationToken);
 
     /// <summary>

@@ -143,7 +143,7 @@ internal sealed class StatusRecomputer
         var moves = held.Follow(maintenanceEnds, now);
         foreach (var (move, keys) in moves)
         {
-            await _store.RescheduleHeldNotificationsAsync(keys, move.HeldUntil, move.DueAt, _notificationOptions.DebounceWindow, cancellationToken);
+            await _store.RescheduleHeldNotificationsAsync(keys, move.HeldUntil, move.DueAt, _notificationOptions.DebounceWindow, _notificationOptions.MaxDebounceDelay, cancellationToken);
             Log.HeldNoticesFollowed(_logger, Describe(scope), move.ComponentIds.Count, move.HeldUntil, move.DueAt);
         }
 

@@ -38,6 +38,7 @@ public sealed partial class InMemoryStatusStore
         DateTimeOffset heldUntil,
         DateTimeOffset dueAt,
         TimeSpan debounce,
+        TimeSpan maxDelay,
         CancellationToken cancellationToken) =>
         Run(
             () =>
@@ -53,12 +54,7 @@ public sealed partial class InMemoryStatusStore
                     .ToArray();
                 foreach (var row in held)
                 {
-                    var due = row.CreatedAt + debounce > dueAt ? row.CreatedAt + debounce : dueAt;
-                    _notifications[row.Id] = row with
-                    {
-                        DueAt = due,
-                        NotAfter = row.NotAfter is { } notAfter && notAfter < due ? due : row.NotAfter,
-                    };
+                    _notifications[row.Id] = HeldNoticeTiming.Moved(row, dueAt, debounce, maxDelay);
                 }
 
                 return held.Length;

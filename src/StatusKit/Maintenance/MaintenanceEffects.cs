@@ -113,7 +113,7 @@ internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine
             [
                 .. move.ComponentIds.SelectMany(c => subscribers.Where(s => NotificationEventClassifier.Follows(s, c)).Select(s => NotificationPlanner.CoalesceKey(s.Id, c))),
             ];
-            await store.RescheduleHeldNotificationsAsync(keys, move.HeldUntil, move.DueAt, notificationOptions.Value.DebounceWindow, cancellationToken);
+            await store.RescheduleHeldNotificationsAsync(keys, move.HeldUntil, move.DueAt, notificationOptions.Value.DebounceWindow, notificationOptions.Value.MaxDebounceDelay, cancellationToken);
         }
     }
 

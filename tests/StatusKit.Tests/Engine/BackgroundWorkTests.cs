@@ -292,6 +292,31 @@ public sealed class BackgroundWorkTests
     }
 
     [Fact]
+    public async Task AnOutageHeldBackDuringMaintenance_ThatChangedJustBeforeAnEarlyCompletion_AndIsOverWithinTheDebounceOfThatChange_SendsNothing()
+    {
+        var webhooks = new RecordingNotifier(SubscriberChannel.Webhook);
+        var (kit, _, _, window) = await HeldOutageAsync(webhooks);
+        await using var _ = kit;
+        var dispatcher = kit.Get<NotificationDispatcher>();
+        kit.Clock.Advance(TimeSpan.FromMinutes(30));
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "a", "Medium", PlatformIncidentState.Triggered, 2)); // lowered: Degraded, still held
+        kit.Clock.Advance(TimeSpan.FromSeconds(30));
+        await kit.Get<MaintenanceService>().CompleteNowAsync(window.Id);
+        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+
+        kit.Clock.Advance(TimeSpan.FromSeconds(30)); // a flap: resolved within the debounce of its last change
+        await kit.ReportAndSettleAsync(kit.Signal("INC-1", "a", "Medium", PlatformIncidentState.Resolved, 3));
+        for (var i = 0; i < 4; i++)
+        {
+            kit.Clock.Advance(TimeSpan.FromMinutes(1));
+            await dispatcher.RunOnceAsync(CancellationToken.None);
+        }
+
+        Assert.Empty(webhooks.Delivered);
+    }
+
+    [Fact]
     public async Task AnOutageHeldBackDuringMaintenance_IsHeldUntilALaterWindowOfItsComponentEnds_WhenTheFirstIsCompletedEarly()
     {
         var webhooks = new RecordingNotifier(SubscriberChannel.Webhook);

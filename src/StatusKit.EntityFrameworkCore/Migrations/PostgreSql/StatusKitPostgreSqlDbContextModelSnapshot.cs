@@ -307,6 +307,10 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("timestamp with time zone")
                 .HasColumnName("not_after");
 
+            b.Property<DateTime?>("OccurredAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("occurred_at");
+
             b.Property<Guid>("PageId")
                 .HasColumnType("uuid")
                 .HasColumnName("page_id");

@@ -306,6 +306,10 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("TEXT")
                 .HasColumnName("not_after");
 
+            b.Property<DateTime?>("OccurredAt")
+                .HasColumnType("TEXT")
+                .HasColumnName("occurred_at");
+
             b.Property<Guid>("PageId")
                 .HasColumnType("TEXT")
                 .HasColumnName("page_id");
