@@ -56,6 +56,43 @@ internal static class HeldNoticeMoves
         return [.. moves.Select(m => new HeldNoticeMove(m.Key.HeldUntil, m.Key.DueAt, m.Value))];
     }
 
+    /// <summary>
+    /// The moves that bring the notices <paramref name="made"/> moved to the ends of <paramref name="inProgress"/>, the
+    /// windows read after those moves: another window change of the same components stored after the windows the moves
+    /// were planned from (another host's, settled before this one's moves ran) may have moved the ends again.
+    /// </summary>
+    /// <param name="made">The moves made.</param>
+    /// <param name="inProgress">The windows of the page in progress, read after <paramref name="made"/>.</param>
+    /// <param name="now">Now: the due time of notices no window holds any more.</param>
+    public static IReadOnlyList<HeldNoticeMove> Follow(IReadOnlyList<HeldNoticeMove> made, IReadOnlyList<MaintenanceWindow> inProgress, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(made);
+        ArgumentNullException.ThrowIfNull(inProgress);
+        var ends = MaintenanceHolds.Ends(inProgress);
+        var moves = new Dictionary<(DateTimeOffset HeldUntil, DateTimeOffset DueAt), List<Guid>>();
+        foreach (var move in made)
+        {
+            foreach (var component in move.ComponentIds)
+            {
+                DateTimeOffset? end = ends is not null && ends.TryGetValue(component, out var e) ? e : null;
+                if (end == move.DueAt || (end is null && move.DueAt <= now))
+                {
+                    continue; // where its maintenance ends, or due anyway
+                }
+
+                var key = (move.DueAt, end ?? now);
+                if (!moves.TryGetValue(key, out var list))
+                {
+                    moves[key] = list = [];
+                }
+
+                list.Add(component);
+            }
+        }
+
+        return [.. moves.Select(m => new HeldNoticeMove(m.Key.HeldUntil, m.Key.DueAt, m.Value))];
+    }
+
     private static IEnumerable<Guid> Covered(MaintenanceWindow? window) =>
         window is { State: MaintenanceState.InProgress } ? window.ComponentIds : [];
 }

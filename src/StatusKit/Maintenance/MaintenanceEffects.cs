@@ -17,6 +17,9 @@ namespace StatusKit.Maintenance;
 /// </summary>
 internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine, TimeProvider time, IOptions<NotificationOptions> notificationOptions)
 {
+    /// <summary>How many times a window change's move of held notices reads the windows again to follow another change.</summary>
+    private const int MaxFollowPasses = 3;
+
     /// <summary>
     /// The outbox rows of <paramref name="notice"/> about <paramref name="window"/> (as it will be stored, still at the
     /// version it replaces), to enqueue with the change itself (<see cref="IStatusStore.TryUpdateMaintenanceWindowAsync"/>);
@@ -105,6 +108,26 @@ internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine
         }
 
         var subscribers = await store.ListSubscribersAsync(pageId, cancellationToken);
+        await RescheduleAsync(moves, subscribers, cancellationToken);
+
+        // Another window change of these components stored after the windows just read (another host's) runs its own
+        // move, which may have run first and found nothing held until the end it read: read the windows again after the
+        // moves and follow them, until they show the notices where their maintenance ends.
+        for (var pass = 0; pass < MaxFollowPasses; pass++)
+        {
+            inProgress = await store.ListMaintenanceWindowsAsync(pageId, MaintenanceState.InProgress, cancellationToken);
+            moves = HeldNoticeMoves.Follow(moves, inProgress, time.GetUtcNow());
+            if (moves.Count == 0)
+            {
+                return;
+            }
+
+            await RescheduleAsync(moves, subscribers, cancellationToken);
+        }
+    }
+
+    private async Task RescheduleAsync(IReadOnlyList<HeldNoticeMove> moves, IReadOnlyList<Subscriber> subscribers, CancellationToken cancellationToken)
+    {
         foreach (var move in moves)
         {
             // A component's notice is planned only for the subscribers who follow it (NotificationEventClassifier.Follows), so
@@ -113,7 +136,8 @@ internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine
             [
                 .. move.ComponentIds.SelectMany(c => subscribers.Where(s => NotificationEventClassifier.Follows(s, c)).Select(s => NotificationPlanner.CoalesceKey(s.Id, c))),
             ];
-            await store.RescheduleHeldNotificationsAsync(keys, move.HeldUntil, move.DueAt, notificationOptions.Value.DebounceWindow, notificationOptions.Value.MaxDebounceDelay, cancellationToken);
+            await store.RescheduleHeldNotificationsAsync(
+                keys, move.HeldUntil, move.DueAt, notificationOptions.Value.DebounceWindow, notificationOptions.Value.MaxDebounceDelay, cancellationToken);
         }
     }
 

@@ -339,6 +339,46 @@ public sealed class BackgroundWorkTests
         Assert.Equal(longer.OccurrenceEndsAt, Assert.Single(await OutageRowsAsync(kit, page.Id)).DueAt);
     }
 
+    [Fact]
+    public async Task AnOutageHeldBackDuringTwoWindows_WhoseEndsMoveAtOnce_IsHeldUntilTheLaterOfTheirNewEnds()
+    {
+        var webhooks = new RecordingNotifier(SubscriberChannel.Webhook);
+        var (kit, page, api, first) = await HeldOutageAsync(webhooks);
+        await using var _ = kit;
+        var maintenance = kit.Get<MaintenanceService>();
+        var second = await maintenance.CreateAsync(new CreateMaintenanceWindow
+        {
+            PageId = page.Id, Title = "Network upgrade", StartsAt = kit.Clock.GetUtcNow().AddMinutes(1), EndsAt = first.OccurrenceEndsAt.AddHours(1),
+            ComponentIds = [api.Id], NotifySubscribers = false,
+        });
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        await maintenance.StartNowAsync(second.Id);
+        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+        Assert.Equal(second.OccurrenceEndsAt, Assert.Single(await OutageRowsAsync(kit, page.Id)).DueAt);
+        var paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        kit.StoreControl.Before = (method, _) =>
+            method == nameof(IStatusStore.RescheduleHeldNotificationsAsync) && paused.TrySetResult() ? release.Task : null;
+
+        try
+        {
+            // One host shortens the second window and reads both windows, but moves the notices only after another host
+            // extended the first one and ran its own move (which found nothing held until the end it read).
+            var shorten = maintenance.UpdateAsync(second.Id, new UpdateMaintenanceWindow { EndsAt = first.OccurrenceEndsAt.AddMinutes(-30) });
+            await paused.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await maintenance.UpdateAsync(first.Id, new UpdateMaintenanceWindow { EndsAt = first.OccurrenceEndsAt.AddMinutes(30) }).WaitAsync(TimeSpan.FromSeconds(30));
+            release.SetResult();
+            await shorten.WaitAsync(TimeSpan.FromSeconds(30));
+            await kit.Engine.WhenIdleAsync(CancellationToken.None);
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+
+        Assert.Equal(first.OccurrenceEndsAt.AddMinutes(30), Assert.Single(await OutageRowsAsync(kit, page.Id)).DueAt);
+    }
+
     [Theory]
     [InlineData(60)] // extended
     [InlineData(-60)] // shortened

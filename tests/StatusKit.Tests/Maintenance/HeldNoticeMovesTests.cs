@@ -81,6 +81,30 @@ public sealed class HeldNoticeMovesTests
         Assert.Empty(HeldNoticeMoves.Plan(before, after, [after], Now));
     }
 
+    [Fact]
+    public void Follow_MovesTheNoticesFromWhereAMovePutThem_ToTheEndsReadAfterIt_AndLeavesThoseAlreadyThere()
+    {
+        var extended = InProgress(Api) with { OccurrenceEndsAt = TestData.At(130) }; // another host's change, stored meanwhile
+        var shortened = InProgress(Db) with { OccurrenceEndsAt = TestData.At(100) };
+        HeldNoticeMove[] made = [new(TestData.At(150), TestData.At(100), [Api, Db])];
+
+        var move = Assert.Single(HeldNoticeMoves.Follow(made, [extended, shortened], Now));
+
+        Assert.Equal((TestData.At(100), TestData.At(130)), (move.HeldUntil, move.DueAt));
+        Assert.Equal([Api], move.ComponentIds);
+    }
+
+    [Fact]
+    public void Follow_MakesNoticesNoWindowHoldsAnyMoreDueNow_UnlessTheyAreDueAlready()
+    {
+        HeldNoticeMove[] made = [new(TestData.At(150), TestData.At(100), [Api]), new(TestData.At(120), Now, [Db])];
+
+        var move = Assert.Single(HeldNoticeMoves.Follow(made, [], Now));
+
+        Assert.Equal((TestData.At(100), Now), (move.HeldUntil, move.DueAt));
+        Assert.Equal([Api], move.ComponentIds);
+    }
+
     private static MaintenanceWindow InProgress(params Guid[] components) =>
         TestData.Window(Guid.NewGuid(), components, MaintenanceState.InProgress, TestData.At(60));
 }
