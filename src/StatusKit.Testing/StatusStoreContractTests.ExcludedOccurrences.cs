@@ -1,3 +1,4 @@
+using StatusKit.Abstractions;
 using StatusKit.Model;
 
 // The facts are public for xunit, not for callers; each fact's name is its specification, so facts carry no XML doc.
@@ -28,7 +29,7 @@ public abstract partial class StatusStoreContractTests
 
         var expected = window with { Version = 1 };
         StoreAssert.Same(expected, await Store.GetMaintenanceWindowAsync(window.Id, None));
-        StoreAssert.Same(expected, Assert.Single(await Store.ListMaintenanceWindowsAsync(page.Id, null, None)));
+        StoreAssert.Same(expected, Assert.Single(await Store.ListMaintenanceWindowsAsync(page.Id, new MaintenanceWindowQuery(), None)));
         StoreAssert.Same(expected, Assert.Single(await Store.ListOpenMaintenanceWindowsAsync(None), w => w.Id == window.Id));
         StoreAssert.Same(expected, Assert.Single((await Store.LoadPageContentAsync(page.Id, 10, None))!.MaintenanceWindows));
     }

@@ -137,23 +137,6 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
-    public async Task ListMaintenanceWindows_ReturnsThePagesWindowsByOccurrenceStart_FilteredByState()
-    {
-        var page = await AddPageAsync();
-        var other = await AddPageAsync();
-        var late = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, state: MaintenanceState.Scheduled, occurrenceStartsAt: TestData.At(300)), [], None);
-        var early = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, state: MaintenanceState.Completed, occurrenceStartsAt: TestData.At(100)), [], None);
-        var middle = await Store.AddMaintenanceWindowAsync(TestData.Window(page.Id, state: MaintenanceState.Scheduled, occurrenceStartsAt: TestData.At(200)), [], None);
-        await Store.AddMaintenanceWindowAsync(TestData.Window(other.Id, occurrenceStartsAt: TestData.At(150)), [], None);
-
-        var all = await Store.ListMaintenanceWindowsAsync(page.Id, null, None);
-        var scheduled = await Store.ListMaintenanceWindowsAsync(page.Id, MaintenanceState.Scheduled, None);
-
-        Assert.Equal([early.Id, middle.Id, late.Id], all.Select(w => w.Id));
-        Assert.Equal([middle.Id, late.Id], scheduled.Select(w => w.Id));
-    }
-
-    [Fact]
     public async Task ListOpenMaintenanceWindows_ReturnsScheduledAndInProgressOfEveryPage_ByOccurrenceStart()
     {
         var first = await AddPageAsync();

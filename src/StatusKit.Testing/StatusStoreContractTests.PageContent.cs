@@ -158,7 +158,7 @@ public abstract partial class StatusStoreContractTests
 
         var content = await Store.LoadPageContentAsync(page.Id, 100, None);
         var inputs = await Store.LoadStatusInputsAsync(StatusScope.ForPage(page.Id), None);
-        StoreAssert.SameIds([keptWindow.Id], (await Store.ListMaintenanceWindowsAsync(page.Id, null, None)).Select(w => w.Id));
+        StoreAssert.SameIds([keptWindow.Id], (await Store.ListMaintenanceWindowsAsync(page.Id, new MaintenanceWindowQuery(), None)).Select(w => w.Id));
         StoreAssert.SameIds([keptWindow.Id], content!.MaintenanceWindows.Select(w => w.Id));
         StoreAssert.SameIds([keptWindow.Id], inputs.InProgressWindows.Select(w => w.Id));
         StoreAssert.SameIds([keptIncident.Id], (await Store.ListStatusIncidentsAsync(page.Id, new StatusIncidentQuery(), None)).Select(i => i.Id));
@@ -167,7 +167,7 @@ public abstract partial class StatusStoreContractTests
         StoreAssert.SameIds([keptSubscriber.Id], (await Store.ListSubscribersAsync(page.Id, None)).Select(s => s.Id));
         StoreAssert.SameIds([keptSubscriber.Id], inputs.Subscribers.Select(s => s.Id));
         Assert.Null(await Store.LoadPageContentAsync(gone.Id, 100, None));
-        Assert.Empty(await Store.ListMaintenanceWindowsAsync(gone.Id, null, None));
+        Assert.Empty(await Store.ListMaintenanceWindowsAsync(gone.Id, new MaintenanceWindowQuery(), None));
         Assert.Empty(await Store.ListStatusIncidentsAsync(gone.Id, new StatusIncidentQuery(), None));
         Assert.Empty(await Store.ListSubscribersAsync(gone.Id, None));
     }

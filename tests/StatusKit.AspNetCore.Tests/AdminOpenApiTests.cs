@@ -94,6 +94,21 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
         AssertProblem(await OperationAsync(route), "409", route);
     }
 
+    [Theory]
+    [InlineData("GET /pages/{pageId}/incidents")]
+    [InlineData("GET /pages/{pageId}/maintenance")]
+    [InlineData("GET /pages/{pageId}/subscribers")]
+    public async Task A_paged_list_declares_its_skip_and_take_query_parameters(string route)
+    {
+        var operation = await OperationAsync(route);
+
+        var query = operation.TryGetProperty("parameters", out var parameters)
+            ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()).ToList()
+            : [];
+        Assert.Contains("skip", query);
+        Assert.Contains("take", query);
+    }
+
     private static void AssertProblem(JsonElement operation, string status, string route)
     {
         Assert.True(operation.GetProperty("responses").TryGetProperty(status, out var response), $"{route} does not declare {status}.");

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using StatusKit.Abstractions;
 using StatusKit.EntityFrameworkCore.Tests.Infrastructure;
 using StatusKit.Testing;
 using Xunit.Abstractions;
@@ -92,6 +93,92 @@ public sealed partial class PostgreSqlStoreBehaviourTests(PostgreSqlCluster clus
         // Assert
         Assert.True(
             plan.Contains("IX_statuskit_maintenance_windows_page_id_state_start_id", StringComparison.Ordinal)
+            && plan.Contains("Limit", StringComparison.Ordinal)
+            && !plan.Contains("Sort", StringComparison.Ordinal)
+            && !plan.Contains("Seq Scan", StringComparison.Ordinal),
+            plan);
+    }
+
+    [Fact]
+    public async Task A_page_of_a_pages_windows_among_many_windows_is_read_in_order_through_the_page_start_and_id_index()
+    {
+        // Arrange: 20,000 windows of two pages in every state, 400 of them on the page read, and statistics that say so.
+        var store = Database.CreateStore();
+        var page = TestData.Page(TestData.Unique("admin-list"));
+        var other = TestData.Page(TestData.Unique("other"));
+        await store.AddPageAsync(page, CancellationToken.None);
+        await store.AddPageAsync(other, CancellationToken.None);
+        var connectionString = ((PostgreSqlTestDatabase)Database).ConnectionString;
+        await using (var seed = new NpgsqlConnection(connectionString))
+        {
+            await seed.OpenAsync();
+            await using var insert = new NpgsqlCommand(
+                """
+                INSERT INTO statuskit_maintenance_windows (id, page_id, title, starts_at, ends_at, time_zone_id, auto_update_status,
+                    notify_subscribers, state, occurrence_starts_at, occurrence_ends_at, component_ids, created_at, updated_at, version)
+                SELECT gen_random_uuid(), CASE WHEN g % 50 = 0 THEN @page ELSE @other END, 'Window ' || g, now(), now(), 'UTC', true,
+                    false, g % 4, now() - g * interval '1 hour', now() - g * interval '1 hour' + interval '30 minutes', '[]', now(), now(), 1
+                FROM generate_series(1, 20000) AS g;
+                ANALYZE statuskit_maintenance_windows;
+                """,
+                seed);
+            insert.Parameters.AddWithValue("page", page.Id);
+            insert.Parameters.AddWithValue("other", other.Id);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var counter = new CommandCounter();
+        await Database.CreateStore(counter).ListMaintenanceWindowsAsync(page.Id, new MaintenanceWindowQuery { Skip = 20, Take = 21 }, CancellationToken.None);
+
+        // Act
+        var plan = await PlanAsync(connectionString, Assert.Single(counter.Texts), name => name.Contains("page", StringComparison.OrdinalIgnoreCase) ? page.Id : 20);
+
+        // Assert
+        Assert.True(
+            plan.Contains("IX_statuskit_maintenance_windows_page_id_start_id", StringComparison.Ordinal)
+            && plan.Contains("Limit", StringComparison.Ordinal)
+            && !plan.Contains("Sort", StringComparison.Ordinal)
+            && !plan.Contains("Seq Scan", StringComparison.Ordinal),
+            plan);
+    }
+
+    [Fact]
+    public async Task A_page_of_a_pages_subscribers_among_many_subscribers_is_read_in_order_through_the_page_creation_and_id_index()
+    {
+        // Arrange: 20,000 subscribers of two pages, 400 of them on the page read, and statistics that say so.
+        var store = Database.CreateStore();
+        var page = TestData.Page(TestData.Unique("admin-list"));
+        var other = TestData.Page(TestData.Unique("other"));
+        await store.AddPageAsync(page, CancellationToken.None);
+        await store.AddPageAsync(other, CancellationToken.None);
+        var connectionString = ((PostgreSqlTestDatabase)Database).ConnectionString;
+        await using (var seed = new NpgsqlConnection(connectionString))
+        {
+            await seed.OpenAsync();
+            await using var insert = new NpgsqlCommand(
+                """
+                INSERT INTO statuskit_subscribers (id, page_id, channel, destination, destination_key, component_ids, notify_on,
+                    is_verified, unsubscribe_token_hash, is_active, created_at, version)
+                SELECT gen_random_uuid(), CASE WHEN g % 50 = 0 THEN @page ELSE @other END, 0, 'r' || g || '@example.com',
+                    'R' || g || '@EXAMPLE.COM', '[]', 15, true, md5('u' || g), true, now() - g * interval '1 minute', 1
+                FROM generate_series(1, 20000) AS g;
+                ANALYZE statuskit_subscribers;
+                """,
+                seed);
+            insert.Parameters.AddWithValue("page", page.Id);
+            insert.Parameters.AddWithValue("other", other.Id);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var counter = new CommandCounter();
+        await Database.CreateStore(counter).ListSubscribersAsync(page.Id, 20, 21, CancellationToken.None);
+
+        // Act
+        var plan = await PlanAsync(connectionString, Assert.Single(counter.Texts), name => name.Contains("page", StringComparison.OrdinalIgnoreCase) ? page.Id : 20);
+
+        // Assert
+        Assert.True(
+            plan.Contains("IX_statuskit_subscribers_page_id_created_at_id", StringComparison.Ordinal)
             && plan.Contains("Limit", StringComparison.Ordinal)
             && !plan.Contains("Sort", StringComparison.Ordinal)
             && !plan.Contains("Seq Scan", StringComparison.Ordinal),

@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using StatusKit.Abstractions;
 using StatusKit.EntityFrameworkCore.Tests.Infrastructure;
+using StatusKit.Model;
 using StatusKit.Notifications;
 using Xunit.Abstractions;
 
@@ -75,6 +77,56 @@ public sealed class SqliteStoreBehaviourTests(ITestOutputHelper output) : StoreB
         // The index gives the order too: no sort, not even of equal starts, so the read stops after the rows it returns.
         Assert.True(
             plan is ["SEARCH s USING INDEX IX_statuskit_maintenance_windows_page_id_state_start_id (page_id=? AND state=?)"],
+            statement + "\n" + string.Join("\n", plan));
+    }
+
+    [Theory]
+    [InlineData(null, "IX_statuskit_maintenance_windows_page_id_start_id (page_id=?)")]
+    [InlineData(MaintenanceState.Cancelled, "IX_statuskit_maintenance_windows_page_id_state_start_id (page_id=? AND state=?)")]
+    public async Task A_page_of_a_pages_windows_is_read_in_order_from_an_index_with_a_limit(MaintenanceState? state, string index)
+    {
+        var counter = new CommandCounter();
+        var store = Database.CreateStore(counter);
+
+        await store.ListMaintenanceWindowsAsync(Guid.NewGuid(), new MaintenanceWindowQuery { State = state, Skip = 20, Take = 21 }, CancellationToken.None);
+
+        var statement = Assert.Single(counter.Texts);
+        var plan = await PlanAsync(statement);
+        Assert.Contains("LIMIT", statement, StringComparison.Ordinal);
+
+        // The index gives the order too: no sort, not even of equal starts, so the read stops after the rows it returns.
+        Assert.True(plan is [var search] && search.StartsWith("SEARCH ", StringComparison.Ordinal) && search.EndsWith("USING INDEX " + index, StringComparison.Ordinal),
+            statement + "\n" + string.Join("\n", plan));
+    }
+
+    [Fact]
+    public async Task A_pages_open_windows_are_read_through_the_page_state_and_start_index()
+    {
+        var counter = new CommandCounter();
+        var store = Database.CreateStore(counter);
+
+        await store.ListOpenMaintenanceWindowsAsync(Guid.NewGuid(), CancellationToken.None);
+
+        var plan = await PlanAsync(Assert.Single(counter.Texts));
+        Assert.True(
+            plan.All(step => step.Contains("IX_statuskit_maintenance_windows_page_id_state_start_id (page_id=? AND state=?)", StringComparison.Ordinal)),
+            string.Join("\n", plan));
+    }
+
+    [Fact]
+    public async Task A_page_of_a_pages_subscribers_is_read_in_order_from_the_page_and_creation_index_with_a_limit()
+    {
+        var counter = new CommandCounter();
+        var store = Database.CreateStore(counter);
+
+        await store.ListSubscribersAsync(Guid.NewGuid(), 20, 21, CancellationToken.None);
+
+        var statement = Assert.Single(counter.Texts);
+        var plan = await PlanAsync(statement);
+        Assert.Contains("LIMIT", statement, StringComparison.Ordinal);
+        Assert.True(
+            plan is [var search] && search.StartsWith("SEARCH ", StringComparison.Ordinal)
+                && search.EndsWith("USING INDEX IX_statuskit_subscribers_page_id_created_at_id (page_id=?)", StringComparison.Ordinal),
             statement + "\n" + string.Join("\n", plan));
     }
 

@@ -70,7 +70,8 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
                 "20261126000000_AddVerifyTokenIssuedAt", "20261127000000_AddMaintenanceAnnouncedFor", "20261128000000_AddExcludedOccurrences",
                 "20261129000000_IndexUnverifiedSubscribers", "20261201000000_MarkAnnouncedStarts", "20261202000000_AddPreviousSigningSecret",
                 "20261203000000_AddMaintenanceStatusSwitchedAt",
-                "20261204000000_IndexMaintenanceWindowsByPageStateAndStart", "20261205000000_AddNotificationOccurredAt"],
+                "20261204000000_IndexMaintenanceWindowsByPageStateAndStart", "20261205000000_AddNotificationOccurredAt",
+                "20261206000000_IndexWindowsAndSubscribersForPagedLists"],
             await context.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.False(context.Database.HasPendingModelChanges());

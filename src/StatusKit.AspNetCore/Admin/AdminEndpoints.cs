@@ -209,9 +209,9 @@ internal static class AdminEndpoints
 
     private static void MapSubscribers(RouteGroupBuilder admin, AdminLocations locations)
     {
-        admin.MapGet("/pages/{pageId:guid}/subscribers", async (Guid pageId, SubscriberService subscribers, TimeProvider time, CancellationToken ct) =>
+        admin.MapGet("/pages/{pageId:guid}/subscribers", async (Guid pageId, SubscriberService subscribers, TimeProvider time, string? skip, string? take, CancellationToken ct) =>
             {
-                var listed = await subscribers.ListAsync(pageId, ct);
+                var listed = await subscribers.ListAsync(pageId, AdminQuery.Int32(skip, "skip", 0), AdminQuery.Int32(take, "take", 50), ct);
                 var now = time.GetUtcNow();
                 return AdminJson.Json(listed.Select(s => AdminSubscriber.From(s, now)));
             })
@@ -265,8 +265,9 @@ internal static class AdminEndpoints
 
     private static void MapMaintenance(RouteGroupBuilder admin, AdminLocations locations)
     {
-        admin.MapGet("/pages/{pageId:guid}/maintenance", async (Guid pageId, MaintenanceService maintenance, string? state, CancellationToken ct) =>
-                AdminJson.Json(await maintenance.ListAsync(pageId, AdminQuery.Enum<MaintenanceState>(state, "state"), ct)))
+        admin.MapGet("/pages/{pageId:guid}/maintenance", async (Guid pageId, MaintenanceService maintenance, string? state, string? skip, string? take, CancellationToken ct) =>
+                AdminJson.Json(await maintenance.ListAsync(
+                    pageId, AdminQuery.Enum<MaintenanceState>(state, "state"), AdminQuery.Int32(skip, "skip", 0), AdminQuery.Int32(take, "take", 50), ct)))
             .AddEndpointFilter<KnownPageFilter>()
             .WithName("StatusKit.Admin.ListMaintenance").Produces<MaintenanceWindow[]>().ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/pages/{pageId:guid}/maintenance", async (Guid pageId, HttpContext context, MaintenanceService maintenance) =>

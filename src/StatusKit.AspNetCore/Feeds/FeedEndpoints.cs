@@ -84,7 +84,8 @@ internal static class FeedEndpoints
             return TypedResults.NotFound();
         }
 
-        var windows = (await services.GetRequiredService<IStatusStore>().ListMaintenanceWindowsAsync(snapshot.PageId, null, context.RequestAborted))
+        var windows = (await services.GetRequiredService<IStatusStore>().ListMaintenanceWindowsAsync(
+                snapshot.PageId, new MaintenanceWindowQuery { Take = int.MaxValue }, context.RequestAborted))
             .Where(w => w.State != MaintenanceState.Completed || w.Recurrence is not null)
             .OrderBy(w => w.OccurrenceStartsAt)
             .ToList();

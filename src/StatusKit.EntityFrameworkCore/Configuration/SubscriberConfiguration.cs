@@ -5,8 +5,9 @@ using StatusKit.EntityFrameworkCore.Entities;
 namespace StatusKit.EntityFrameworkCore.Configuration;
 
 /// <summary>
-/// Maps subscribers: unique (page, channel, destination), token-hash lookups, the unconfirmed ones by the time their
-/// token was issued (the clean-up's index), cascade from the page, the version as concurrency token.
+/// Maps subscribers: unique (page, channel, destination), page + creation time + id (a page's subscribers, read newest
+/// first a page at a time), token-hash lookups, the unconfirmed ones by the time their token was issued (the clean-up's
+/// index), cascade from the page, the version as concurrency token.
 /// </summary>
 internal sealed class SubscriberConfiguration(StatusKitModelOptions options) : IEntityTypeConfiguration<SubscriberEntity>
 {
@@ -20,6 +21,7 @@ internal sealed class SubscriberConfiguration(StatusKitModelOptions options) : I
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.HasOne<PageEntity>().WithMany().HasForeignKey(s => s.PageId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.PageId, s.Channel, s.DestinationKey }).IsUnique();
+        builder.HasIndex(s => new { s.PageId, s.CreatedAt, s.Id });
         builder.HasIndex(s => s.VerifyTokenHash);
         builder.HasIndex(s => s.UnsubscribeTokenHash);
         // Partial: only unconfirmed subscribers, a small share of the table that verification takes rows out of. The

@@ -48,6 +48,28 @@ internal sealed class AddedIndex(string name, string table, params string[] colu
     public static AddedIndex CompletedWindows { get; } =
         new("IX_statuskit_maintenance_windows_page_id_state_start_id", "statuskit_maintenance_windows", "page_id", "state", "occurrence_starts_at", "id");
 
+    /// <summary>
+    /// The maintenance windows' (page, occurrence start) index of the initial schema, which
+    /// <see cref="WindowsByStart"/> replaces (it has the same leading columns, so it serves every read this one served).
+    /// </summary>
+    public static AddedIndex InitialWindowStart { get; } =
+        new("IX_statuskit_maintenance_windows_page_id_occurrence_starts_at", "statuskit_maintenance_windows", "page_id", "occurrence_starts_at");
+
+    /// <summary>
+    /// The maintenance windows' (page, occurrence start, id) index: the admin API lists a page's windows latest first,
+    /// fifty at a time, and without the id in it each read sorts every window of the page that starts at the same time
+    /// as the last one it returns (on SQLite, all of the page's windows).
+    /// </summary>
+    public static AddedIndex WindowsByStart { get; } =
+        new("IX_statuskit_maintenance_windows_page_id_start_id", "statuskit_maintenance_windows", "page_id", "occurrence_starts_at", "id");
+
+    /// <summary>
+    /// The subscribers' (page, creation time, id) index: the admin API lists a page's subscribers newest first, fifty at
+    /// a time, and without it each read sorts every subscriber of the page.
+    /// </summary>
+    public static AddedIndex SubscribersByCreation { get; } =
+        new("IX_statuskit_subscribers_page_id_created_at_id", "statuskit_subscribers", "page_id", "created_at", "id");
+
     /// <summary>The SQL of a partial index's WHERE clause, the same on both providers; null for a full index.</summary>
     public string? Filter { get; init; }
 

@@ -15,15 +15,46 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return row?.ToModel();
     }
 
-    public async Task<IReadOnlyList<MaintenanceWindow>> ListMaintenanceWindowsAsync(Guid pageId, MaintenanceState? state, CancellationToken cancellationToken)
+    /// <remarks>
+    /// One query, <c>… WHERE page_id = @page [AND state = @state] ORDER BY occurrence_starts_at DESC, id DESC LIMIT @take
+    /// OFFSET @skip</c>: with a state, a walk of the page + state + occurrence start + id index from its latest end;
+    /// without one, of the page + occurrence start + id index. Either gives the order, so the read stops after the rows
+    /// it returns.
+    /// </remarks>
+    public async Task<IReadOnlyList<MaintenanceWindow>> ListMaintenanceWindowsAsync(Guid pageId, MaintenanceWindowQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Skip, "query.Skip");
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Take, 1, "query.Take");
+        await using var session = await OpenAsync(cancellationToken);
+        var windows = session.Set<MaintenanceWindowEntity>().AsNoTracking().Where(w => w.PageId == pageId);
+        if (query.State is { } state)
+        {
+            // A separate Where, not (@state IS NULL OR state = @state): the index seek needs the equality on its own.
+            windows = windows.Where(w => w.State == state);
+        }
+
+        var rows = await windows
+            .OrderByDescending(w => w.OccurrenceStartsAt)
+            .ThenByDescending(w => w.Id)
+            .Skip(query.Skip)
+            .Take(query.Take)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToModel()).ToArray();
+    }
+
+    /// <remarks>
+    /// One query through the page + state + occurrence start + id index, a range per open state, sorted here: a page has
+    /// few open windows, however many it closed. An <c>ORDER BY</c> in the query would tempt SQLite into walking the page
+    /// + occurrence start index instead, past every closed window of the page, to save that sort.
+    /// </remarks>
+    public async Task<IReadOnlyList<MaintenanceWindow>> ListOpenMaintenanceWindowsAsync(Guid pageId, CancellationToken cancellationToken)
     {
         await using var session = await OpenAsync(cancellationToken);
         var rows = await session.Set<MaintenanceWindowEntity>().AsNoTracking()
-            .Where(w => w.PageId == pageId && (state == null || w.State == state))
-            .OrderBy(w => w.OccurrenceStartsAt)
-            .ThenBy(w => w.Id)
+            .Where(w => w.PageId == pageId && (w.State == MaintenanceState.Scheduled || w.State == MaintenanceState.InProgress))
             .ToListAsync(cancellationToken);
-        return rows.Select(r => r.ToModel()).ToArray();
+        return rows.OrderBy(w => w.OccurrenceStartsAt).ThenBy(w => w.Id).Select(r => r.ToModel()).ToArray();
     }
 
     /// <remarks>

@@ -46,6 +46,25 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return rows.Select(r => r.ToModel()).ToArray();
     }
 
+    /// <remarks>
+    /// One query, <c>… WHERE page_id = @page ORDER BY created_at DESC, id DESC LIMIT @take OFFSET @skip</c>, a walk of
+    /// the page + creation time + id index from its newest end that stops after the rows it returns.
+    /// </remarks>
+    public async Task<IReadOnlyList<Subscriber>> ListSubscribersAsync(Guid pageId, int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
+        await using var session = await OpenAsync(cancellationToken);
+        var rows = await session.Set<SubscriberEntity>().AsNoTracking()
+            .Where(s => s.PageId == pageId)
+            .OrderByDescending(s => s.CreatedAt)
+            .ThenByDescending(s => s.Id)
+            .Skip(skip)
+            .Take(take)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToModel()).ToArray();
+    }
+
     /// <remarks>One transaction: the subscriber, then its notifications as <see cref="EnqueueNotificationsAsync"/> enqueues them.</remarks>
     public async Task AddSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {

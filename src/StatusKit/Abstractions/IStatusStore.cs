@@ -194,8 +194,22 @@ public interface IStatusStore
     /// <summary>The window with <paramref name="windowId"/>, or null.</summary>
     Task<MaintenanceWindow?> GetMaintenanceWindowAsync(Guid windowId, CancellationToken cancellationToken);
 
-    /// <summary>A page's windows ordered by occurrence start; only those in <paramref name="state"/> when given.</summary>
-    Task<IReadOnlyList<MaintenanceWindow>> ListMaintenanceWindowsAsync(Guid pageId, MaintenanceState? state, CancellationToken cancellationToken);
+    /// <summary>
+    /// A page's windows, only those in <see cref="MaintenanceWindowQuery.State"/> when it is given, the latest first: by
+    /// occurrence start (the current, next or last occurrence's) descending, then by id descending, so that pages read
+    /// one after another with <see cref="MaintenanceWindowQuery.Skip"/> and <see cref="MaintenanceWindowQuery.Take"/>
+    /// neither repeat nor miss a window; at most <c>Take</c> after skipping <c>Skip</c>. A store reads only what it
+    /// returns (a limit in the query), however many windows the page had over the years. Throws
+    /// <see cref="ArgumentOutOfRangeException"/> when <c>Skip</c> is negative or <c>Take</c> below 1.
+    /// </summary>
+    Task<IReadOnlyList<MaintenanceWindow>> ListMaintenanceWindowsAsync(Guid pageId, MaintenanceWindowQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A page's open windows, Scheduled and InProgress (not Completed or Cancelled ones), ordered by occurrence start,
+    /// then by id: what the page's maintenance effects and its calendar feed read. However many windows the page closed
+    /// over the years, a store reads only its open ones.
+    /// </summary>
+    Task<IReadOnlyList<MaintenanceWindow>> ListOpenMaintenanceWindowsAsync(Guid pageId, CancellationToken cancellationToken);
 
     /// <summary>
     /// A page's Completed windows (not Scheduled, InProgress or Cancelled ones), the latest first: by occurrence start (a
@@ -288,8 +302,21 @@ public interface IStatusStore
     /// <summary>The subscriber whose unsubscribe token hash is <paramref name="tokenHash"/>, or null.</summary>
     Task<Subscriber?> FindSubscriberByUnsubscribeTokenHashAsync(string tokenHash, CancellationToken cancellationToken);
 
-    /// <summary>A page's subscribers ordered by creation.</summary>
+    /// <summary>
+    /// Every subscriber of a page ordered by creation, then by id: what a notice fans out to. A list for people to read
+    /// (the admin API's) reads one page of them at a time with
+    /// <see cref="ListSubscribersAsync(Guid, int, int, CancellationToken)"/> instead.
+    /// </summary>
     Task<IReadOnlyList<Subscriber>> ListSubscribersAsync(Guid pageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A page's subscribers, the newest first: by creation time descending, then by id descending, so that pages read
+    /// one after another with <paramref name="skip"/> and <paramref name="take"/> neither repeat nor miss a subscriber;
+    /// at most <paramref name="take"/> after skipping <paramref name="skip"/>. A store reads only what it returns (a
+    /// limit in the query), however many subscribers the page has. Throws <see cref="ArgumentOutOfRangeException"/>
+    /// when <paramref name="skip"/> is negative or <paramref name="take"/> below 1.
+    /// </summary>
+    Task<IReadOnlyList<Subscriber>> ListSubscribersAsync(Guid pageId, int skip, int take, CancellationToken cancellationToken);
 
     /// <summary>
     /// Adds a subscriber (at <see cref="Subscriber.Version"/> 1), enqueuing <paramref name="notifications"/> (its verification message, say; with the rules of

@@ -19,7 +19,7 @@ public sealed record PageContent
 
     /// <summary>
     /// The page's open maintenance windows (Scheduled or InProgress), by occurrence start, as
-    /// <see cref="IStatusStore.ListMaintenanceWindowsAsync"/> lists them: a Completed or Cancelled window has no
+    /// <see cref="IStatusStore.ListOpenMaintenanceWindowsAsync(Guid, CancellationToken)"/> lists them: a Completed or Cancelled window has no
     /// occurrence left to show, so a page with years of past maintenance does not load it on every rebuild.
     /// </summary>
     public required IReadOnlyList<MaintenanceWindow> MaintenanceWindows { get; init; }

@@ -11,9 +11,24 @@ public sealed partial class InMemoryStatusStore
         Run(() => _windows.GetValueOrDefault(windowId), cancellationToken);
 
     /// <inheritdoc />
-    /// <remarks>Ordered by occurrence start, then id.</remarks>
-    public Task<IReadOnlyList<MaintenanceWindow>> ListMaintenanceWindowsAsync(Guid pageId, MaintenanceState? state, CancellationToken cancellationToken) =>
-        Run<IReadOnlyList<MaintenanceWindow>>(() => Ordered(OnPage(_windowIdsByPage, _windows, pageId, w => state is null || w.State == state)), cancellationToken);
+    public Task<IReadOnlyList<MaintenanceWindow>> ListMaintenanceWindowsAsync(Guid pageId, MaintenanceWindowQuery query, CancellationToken cancellationToken) =>
+        Run<IReadOnlyList<MaintenanceWindow>>(
+            () =>
+            {
+                ArgumentNullException.ThrowIfNull(query);
+                ArgumentOutOfRangeException.ThrowIfNegative(query.Skip, "query.Skip");
+                ArgumentOutOfRangeException.ThrowIfLessThan(query.Take, 1, "query.Take");
+                var state = query.State;
+                var windows = OnPage(_windowIdsByPage, _windows, pageId, w => state is null || w.State == state);
+                return [.. ByTime(windows, static w => w.OccurrenceStartsAt, static w => w.Id, newestFirst: true).Skip(query.Skip).Take(query.Take)];
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<MaintenanceWindow>> ListOpenMaintenanceWindowsAsync(Guid pageId, CancellationToken cancellationToken) =>
+        Run<IReadOnlyList<MaintenanceWindow>>(
+            () => Ordered(OnPage(_windowIdsByPage, _windows, pageId, static w => w.State is MaintenanceState.Scheduled or MaintenanceState.InProgress)),
+            cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<MaintenanceWindow>> ListCompletedMaintenanceWindowsAsync(Guid pageId, int skip, int take, CancellationToken cancellationToken) =>

@@ -40,6 +40,18 @@ public sealed partial class InMemoryStatusStore
             cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<Subscriber>> ListSubscribersAsync(Guid pageId, int skip, int take, CancellationToken cancellationToken) =>
+        Run<IReadOnlyList<Subscriber>>(
+            () =>
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(skip);
+                ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
+                var subscribers = OnPage(_subscriberIdsByPage, _subscribers, pageId, static _ => true);
+                return [.. ByTime(subscribers, static s => s.CreatedAt, static s => s.Id, newestFirst: true).Skip(skip).Take(take)];
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
     /// <remarks>
     /// An email destination is unique per page ignoring case (<see cref="SubscriberDestinations.Same"/>); a Slack
     /// or webhook URL is compared ordinally.

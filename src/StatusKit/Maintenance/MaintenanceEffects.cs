@@ -100,7 +100,7 @@ internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine
             return;
         }
 
-        var inProgress = await store.ListMaintenanceWindowsAsync(pageId, MaintenanceState.InProgress, cancellationToken);
+        var inProgress = (await store.ListOpenMaintenanceWindowsAsync(pageId, cancellationToken)).Where(w => w.State == MaintenanceState.InProgress).ToList();
         var moves = HeldNoticeMoves.Plan(before, after, inProgress, time.GetUtcNow());
         if (moves.Count == 0)
         {

@@ -17,6 +17,7 @@ namespace StatusKit.Maintenance;
 /// </summary>
 public sealed class MaintenanceService
 {
+    private const int MaxPageSize = 200;
     private readonly IStatusStore _store;
     private readonly MaintenanceEffects _effects;
     private readonly IMaintenanceScheduler _scheduler;
@@ -251,15 +252,23 @@ public sealed class MaintenanceService
     public Task<MaintenanceWindow?> GetAsync(Guid windowId, CancellationToken cancellationToken = default) =>
         _store.GetMaintenanceWindowAsync(windowId, cancellationToken);
 
-    /// <summary>A page's windows ordered by the start of their current or next occurrence; only those in <paramref name="state"/> when given.</summary>
-    public Task<IReadOnlyList<MaintenanceWindow>> ListAsync(Guid pageId, MaintenanceState? state = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of a page's windows, the latest first: by the start of their current, next or last occurrence, then by
+    /// id, both descending (a stable order, so pages read one after another neither repeat nor miss a window); only those
+    /// in <paramref name="state"/> when given. At most <paramref name="take"/> (1 to 200) after skipping
+    /// <paramref name="skip"/> (0 or more); a value out of range is a <see cref="StatusKitValidationException"/> naming it.
+    /// </summary>
+    public Task<IReadOnlyList<MaintenanceWindow>> ListAsync(
+        Guid pageId, MaintenanceState? state = null, int skip = 0, int take = 50, CancellationToken cancellationToken = default)
     {
         if (state is { } s)
         {
             Guard.Defined(s, "state");
         }
 
-        return _store.ListMaintenanceWindowsAsync(pageId, state, cancellationToken);
+        Guard.Range(skip, "skip", 0, int.MaxValue);
+        Guard.Range(take, "take", 1, MaxPageSize);
+        return _store.ListMaintenanceWindowsAsync(pageId, new MaintenanceWindowQuery { State = state, Skip = skip, Take = take }, cancellationToken);
     }
 
     /// <summary>The InProgress windows that cover <paramref name="componentId"/>.</summary>
@@ -267,8 +276,8 @@ public sealed class MaintenanceService
     {
         var component = await _store.GetComponentAsync(componentId, cancellationToken)
             ?? throw new StatusKitNotFoundException("component", componentId.ToString(), "componentId");
-        var windows = await _store.ListMaintenanceWindowsAsync(component.PageId, MaintenanceState.InProgress, cancellationToken);
-        return [.. windows.Where(w => w.ComponentIds.Contains(componentId))];
+        var windows = await _store.ListOpenMaintenanceWindowsAsync(component.PageId, cancellationToken);
+        return [.. windows.Where(w => w.State == MaintenanceState.InProgress && w.ComponentIds.Contains(componentId))];
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ namespace StatusKit.Services;
 /// <summary>Subscriptions: subscribe (double opt-in), verify, unsubscribe by token, deactivate, list.</summary>
 public sealed class SubscriberService
 {
+    private const int MaxPageSize = 200;
     private readonly IStatusStore _store;
     private readonly IDestinationValidator _destinations;
     private readonly SubscriberLinks _links;
@@ -227,9 +228,18 @@ public sealed class SubscriberService
     public Task<Subscriber?> GetAsync(Guid subscriberId, CancellationToken cancellationToken = default) =>
         _store.GetSubscriberAsync(subscriberId, cancellationToken);
 
-    /// <summary>A page's subscribers.</summary>
-    public Task<IReadOnlyList<Subscriber>> ListAsync(Guid pageId, CancellationToken cancellationToken = default) =>
-        _store.ListSubscribersAsync(pageId, cancellationToken);
+    /// <summary>
+    /// One page of a page's subscribers, the newest first: by creation time, then by id, both descending (a stable
+    /// order, so pages read one after another neither repeat nor miss a subscriber). At most <paramref name="take"/> (1
+    /// to 200) after skipping <paramref name="skip"/> (0 or more); a value out of range is a
+    /// <see cref="StatusKitValidationException"/> naming it.
+    /// </summary>
+    public Task<IReadOnlyList<Subscriber>> ListAsync(Guid pageId, int skip = 0, int take = 50, CancellationToken cancellationToken = default)
+    {
+        Guard.Range(skip, "skip", 0, int.MaxValue);
+        Guard.Range(take, "take", 1, MaxPageSize);
+        return _store.ListSubscribersAsync(pageId, skip, take, cancellationToken);
+    }
 
     /// <summary>Deletes a subscriber (its sent notifications are kept). False when it did not exist.</summary>
     public Task<bool> DeleteAsync(Guid subscriberId, CancellationToken cancellationToken = default) =>

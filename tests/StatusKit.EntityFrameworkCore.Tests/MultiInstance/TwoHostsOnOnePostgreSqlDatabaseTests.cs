@@ -1,4 +1,5 @@
 using StatusKit.Testing;
+using StatusKit.Abstractions;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -138,7 +139,7 @@ public sealed class TwoHostsOnOnePostgreSqlDatabaseTests(PostgreSqlCluster clust
         Assert.Equal(2 * occurrenceCount, transitionsApplied.Total);
 
         // Every window ended Completed.
-        var windows = await store.ListMaintenanceWindowsAsync(page.Id, null, CancellationToken.None);
+        var windows = await store.ListMaintenanceWindowsAsync(page.Id, new MaintenanceWindowQuery { Take = OneOffWindows + RecurringWindows + 1 }, CancellationToken.None);
         Assert.Equal(OneOffWindows + RecurringWindows, windows.Count);
         Assert.All(windows, w => Assert.Equal(MaintenanceState.Completed, w.State));
 

@@ -76,7 +76,7 @@ internal static class ServiceAssert
                 components = await store.ListComponentsAsync(page.Id, ct),
                 incidents = await store.ListStatusIncidentsAsync(page.Id, new StatusIncidentQuery { Take = 1_000 }, ct),
                 subscribers = await store.ListSubscribersAsync(page.Id, ct),
-                windows = await store.ListMaintenanceWindowsAsync(page.Id, null, ct),
+                windows = await store.ListMaintenanceWindowsAsync(page.Id, new MaintenanceWindowQuery { Take = 1_000 }, ct),
                 history = await store.ListStatusHistoryAsync(page.Id, DateTimeOffset.MinValue, ct),
             });
         }

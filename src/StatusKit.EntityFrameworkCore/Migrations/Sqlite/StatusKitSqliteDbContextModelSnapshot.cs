@@ -238,9 +238,10 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
 
             b.HasKey("Id");
 
-            b.HasIndex("PageId", "OccurrenceStartsAt");
-
             b.HasIndex("PageId", "StatusSwitchedAt");
+
+            b.HasIndex("PageId", "OccurrenceStartsAt", "Id")
+                .HasDatabaseName("IX_statuskit_maintenance_windows_page_id_start_id");
 
             b.HasIndex("PageId", "State", "OccurrenceStartsAt", "Id")
                 .HasDatabaseName("IX_statuskit_maintenance_windows_page_id_state_start_id");
@@ -625,6 +626,8 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
             b.HasIndex("VerifyTokenHash");
 
             b.HasIndex("PageId", "Channel", "DestinationKey").IsUnique();
+
+            b.HasIndex("PageId", "CreatedAt", "Id");
 
             b.HasIndex("VerifyTokenIssuedAt", "CreatedAt")
                 .HasFilter("NOT is_verified");
