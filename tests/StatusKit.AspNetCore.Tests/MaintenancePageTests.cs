@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using StatusKit.Abstractions;
 using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Services;
@@ -228,6 +229,51 @@ public sealed class MaintenancePageTests : IAsyncLifetime
         Assert.Equal($"http://localhost/status/acme/maintenance/{window.Id}", shortlink);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(shortlink).PathAndQuery)).StatusCode);
         Assert.Contains($"\r\nURL:{shortlink}\r\n", calendar, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_calendar_shows_the_open_windows_and_only_the_latest_fifty_closed_ones_the_cancelled_as_cancelled()
+    {
+        var store = App.Services.GetRequiredService<IStatusStore>();
+        var open = await WindowAsync(Monday.AddDays(2));
+        // 51 cancelled windows a day apart, the latest first, and before them all a completed recurring one.
+        var cancelled = new List<MaintenanceWindow>();
+        for (var day = 1; day <= 51; day++)
+        {
+            cancelled.Add(await store.AddMaintenanceWindowAsync(
+                TestData.Window(_page.Id, [_database.Id], MaintenanceState.Cancelled, Monday.AddDays(-day)), [], CancellationToken.None));
+        }
+
+        var oldSeries = await store.AddMaintenanceWindowAsync(
+            TestData.Window(_page.Id, [_database.Id], MaintenanceState.Completed, Monday.AddDays(-60)), [], CancellationToken.None);
+        using var client = App.Client();
+
+        var calendar = (await client.GetStringAsync("/status/acme/maintenance.ics")).Replace("\r\n ", string.Empty, StringComparison.Ordinal);
+
+        Assert.Contains($"UID:{open.Id}@statuskit", calendar, StringComparison.Ordinal);
+        Assert.All(cancelled.Take(50), w => Assert.Contains($"UID:{w.Id}@statuskit", calendar, StringComparison.Ordinal));
+        Assert.DoesNotContain($"UID:{cancelled[50].Id}@statuskit", calendar, StringComparison.Ordinal);
+        Assert.DoesNotContain($"UID:{oldSeries.Id}@statuskit", calendar, StringComparison.Ordinal);
+        Assert.Equal(50, calendar.Split("\r\nSTATUS:CANCELLED\r\n").Length - 1);
+        Assert.Equal(1, calendar.Split("\r\nSTATUS:CONFIRMED\r\n").Length - 1);
+    }
+
+    [Fact]
+    public async Task The_calendar_keeps_a_completed_recurring_window_among_the_latest_closed_ones_and_leaves_out_a_completed_one_off()
+    {
+        var store = App.Services.GetRequiredService<IStatusStore>();
+        var series = await store.AddMaintenanceWindowAsync(
+            TestData.Window(_page.Id, [_database.Id], MaintenanceState.Completed, Monday.AddDays(-7)), [], CancellationToken.None);
+        var oneOff = await store.AddMaintenanceWindowAsync(
+            TestData.Window(_page.Id, [_database.Id], MaintenanceState.Completed, Monday.AddDays(-1)) with { Recurrence = null, ExcludedOccurrences = [] },
+            [],
+            CancellationToken.None);
+        using var client = App.Client();
+
+        var calendar = (await client.GetStringAsync("/status/acme/maintenance.ics")).Replace("\r\n ", string.Empty, StringComparison.Ordinal);
+
+        Assert.Contains($"UID:{series.Id}@statuskit", calendar, StringComparison.Ordinal);
+        Assert.DoesNotContain($"UID:{oneOff.Id}@statuskit", calendar, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.AspNetCore.Access;
-using StatusKit.Model;
 using StatusKit.Services;
 using StatusKit.Status;
 
@@ -84,11 +83,7 @@ internal static class FeedEndpoints
             return TypedResults.NotFound();
         }
 
-        var windows = (await services.GetRequiredService<IStatusStore>().ListMaintenanceWindowsAsync(
-                snapshot.PageId, new MaintenanceWindowQuery { Take = int.MaxValue }, context.RequestAborted))
-            .Where(w => w.State != MaintenanceState.Completed || w.Recurrence is not null)
-            .OrderBy(w => w.OccurrenceStartsAt)
-            .ToList();
+        var windows = await CalendarWindows.ReadAsync(services.GetRequiredService<IStatusStore>(), snapshot.PageId, context.RequestAborted);
         var bytes = CalendarWriter.Write(snapshot.Name, windows, paths.PageUrl(context.Request, slug), services.GetRequiredService<TimeProvider>().GetUtcNow());
         return Respond(context, snapshot, bytes, "text/calendar; charset=utf-8");
     }
