@@ -135,7 +135,7 @@ public sealed partial class PostgreSqlStoreBehaviourTests(PostgreSqlCluster clus
 
         // Assert
         Assert.True(
-            plan.Contains("IX_statuskit_maintenance_windows_page_id_start_id", StringComparison.Ordinal)
+            plan.Contains("IX_statuskit_maintenance_windows_page_start_id", StringComparison.Ordinal)
             && plan.Contains("Limit", StringComparison.Ordinal)
             && !plan.Contains("Sort", StringComparison.Ordinal)
             && !plan.Contains("Seq Scan", StringComparison.Ordinal),

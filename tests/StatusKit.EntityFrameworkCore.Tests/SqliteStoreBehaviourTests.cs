@@ -81,7 +81,7 @@ public sealed class SqliteStoreBehaviourTests(ITestOutputHelper output) : StoreB
     }
 
     [Theory]
-    [InlineData(null, "IX_statuskit_maintenance_windows_page_id_start_id (page_id=?)")]
+    [InlineData(null, "IX_statuskit_maintenance_windows_page_start_id (page_id=?)")]
     [InlineData(MaintenanceState.Cancelled, "IX_statuskit_maintenance_windows_page_id_state_start_id (page_id=? AND state=?)")]
     public async Task A_page_of_a_pages_windows_is_read_in_order_from_an_index_with_a_limit(MaintenanceState? state, string index)
     {

@@ -21,9 +21,11 @@ internal sealed class MaintenanceWindowConfiguration(StatusKitModelOptions optio
         builder.HasIndex(w => new { w.State, w.OccurrenceStartsAt });
         builder.HasIndex(w => new { w.PageId, w.StatusSwitchedAt });
 
-        // Named, because the default names (of the columns) are longer than PostgreSQL's 63-byte identifiers.
+        // Named, because the default names (of the columns) are longer than PostgreSQL's 63-byte identifiers. PostgreSQL
+        // cuts a longer name (one with a long table prefix) at 63 bytes, so the two names differ early: "page_s…" and
+        // "page_i…" stay apart where "page_id_start…" and "page_id_state…" would both become "…page_id_s".
         builder.HasIndex(w => new { w.PageId, w.OccurrenceStartsAt, w.Id })
-            .HasDatabaseName($"IX_{options.TablePrefix}{StatusKitTableNames.MaintenanceWindows}_page_id_start_id");
+            .HasDatabaseName($"IX_{options.TablePrefix}{StatusKitTableNames.MaintenanceWindows}_page_start_id");
         builder.HasIndex(w => new { w.PageId, w.State, w.OccurrenceStartsAt, w.Id })
             .HasDatabaseName($"IX_{options.TablePrefix}{StatusKitTableNames.MaintenanceWindows}_page_id_state_start_id");
     }

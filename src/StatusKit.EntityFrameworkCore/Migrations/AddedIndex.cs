@@ -61,7 +61,7 @@ internal sealed class AddedIndex(string name, string table, params string[] colu
     /// as the last one it returns (on SQLite, all of the page's windows).
     /// </summary>
     public static AddedIndex WindowsByStart { get; } =
-        new("IX_statuskit_maintenance_windows_page_id_start_id", "statuskit_maintenance_windows", "page_id", "occurrence_starts_at", "id");
+        new("IX_statuskit_maintenance_windows_page_start_id", "statuskit_maintenance_windows", "page_id", "occurrence_starts_at", "id");
 
     /// <summary>
     /// The subscribers' (page, creation time, id) index: the admin API lists a page's subscribers newest first, fifty at

@@ -242,7 +242,7 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
             b.HasIndex("PageId", "StatusSwitchedAt");
 
             b.HasIndex("PageId", "OccurrenceStartsAt", "Id")
-                .HasDatabaseName("IX_statuskit_maintenance_windows_page_id_start_id");
+                .HasDatabaseName("IX_statuskit_maintenance_windows_page_start_id");
 
             b.HasIndex("PageId", "State", "OccurrenceStartsAt", "Id")
                 .HasDatabaseName("IX_statuskit_maintenance_windows_page_id_state_start_id");
