@@ -8,7 +8,7 @@ namespace StatusKit.AspNetCore.Feeds;
 /// <see cref="ClosedWindowCount"/> latest closed ones (Completed or Cancelled, by occurrence start) the Cancelled ones,
 /// so a calendar client shows their events as cancelled, and the Completed recurring ones, whose series is still worth
 /// showing. A window older than that drops out of the feed, and a calendar client drops its events with it, however many
-/// windows the page closed over the years. The bound is the one of <c>scheduled-maintenances.json</c>.
+/// windows the page closed over the years. The bound is the count of completed windows <c>scheduled-maintenances.json</c> lists.
 /// </summary>
 internal static class CalendarWindows
 {
