@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.AspNetCore.Access;
+using StatusKit.Model;
 using StatusKit.Services;
 using StatusKit.Status;
 

@@ -100,7 +100,7 @@ internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine
             return;
         }
 
-        var inProgress = (await store.ListOpenMaintenanceWindowsAsync(pageId, cancellationToken)).Where(w => w.State == MaintenanceState.InProgress).ToList();
+        var inProgress = await InProgressAsync(pageId, cancellationToken);
         var moves = HeldNoticeMoves.Plan(before, after, inProgress, time.GetUtcNow());
         if (moves.Count == 0)
         {
@@ -115,7 +115,7 @@ internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine
         // moves and follow them, until they show the notices where their maintenance ends.
         for (var pass = 0; pass < MaxFollowPasses; pass++)
         {
-            inProgress = await store.ListMaintenanceWindowsAsync(pageId, MaintenanceState.InProgress, cancellationToken);
+            inProgress = await InProgressAsync(pageId, cancellationToken);
             moves = HeldNoticeMoves.Follow(moves, inProgress, time.GetUtcNow());
             if (moves.Count == 0)
             {
@@ -125,6 +125,10 @@ internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine
             await RescheduleAsync(moves, subscribers, cancellationToken);
         }
     }
+
+    /// <summary>The page's windows in progress, read among its open ones (never through the windows it closed).</summary>
+    private async Task<List<MaintenanceWindow>> InProgressAsync(Guid pageId, CancellationToken cancellationToken) =>
+        [.. (await store.ListOpenMaintenanceWindowsAsync(pageId, cancellationToken)).Where(w => w.State == MaintenanceState.InProgress)];
 
     private async Task RescheduleAsync(IReadOnlyList<HeldNoticeMove> moves, IReadOnlyList<Subscriber> subscribers, CancellationToken cancellationToken)
     {
