@@ -10,9 +10,9 @@ public sealed class EventStreamLimitTests(EventStreamLimitTests.TwoStreamsHostFa
     [Fact]
     public async Task A_client_cannot_hold_more_event_streams_open_than_the_cap_and_gets_one_back_when_it_closes_one()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var client = factory.CreatePublicClient("198.51.100.77");
         using var neighbour = factory.CreatePublicClient("198.51.100.78");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
 
         using var first = await client.GetAsync("/status/demo/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         using var second = await client.GetAsync("/status/demo/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);

@@ -63,6 +63,11 @@ public class SampleHostFactory : WebApplicationFactory<Program>
     /// Waits until the engine has applied every change asked of it so far: the tests of the collection share one host,
     /// and a test that ends right after posting a signal leaves its recompute (and its live events) still to come.
     /// </summary>
+    /// <remarks>
+    /// The host starts when first used (its services, or a client): whichever test comes first starts it, which takes
+    /// seconds on a busy machine. A test bounds its waits with a timeout only once the host is up (after this, or after
+    /// creating its client), so the timeout guards the wait and not the start.
+    /// </remarks>
     public Task SettleAsync() => Service<StatusKit.Engine.IStatusEngine>().WhenIdleAsync(CancellationToken.None);
 
     public async Task<Guid> PageIdAsync(string slug) =>
