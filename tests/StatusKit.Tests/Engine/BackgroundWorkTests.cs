@@ -471,10 +471,16 @@ public sealed class BackgroundWorkTests
     private static async Task<List<Notification>> OutageRowsAsync(StatusKitHarness kit, Guid pageId) =>
         [.. (await kit.Store.ListNotificationsAsync(new NotificationQuery { PageId = pageId }, CancellationToken.None)).Where(n => n.Content.Event == NotificationEvents.Outage)];
 
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds (background work this host runs on the thread pool); the bound
+    /// only guards against a hang, and a wait that reaches it fails here rather than at a later, puzzling assertion.
+    /// </summary>
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        for (var i = 0; i < 400 && !condition(); i++)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
         {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "The condition was not met within 30 seconds.");
             await Task.Delay(5);
         }
     }
