@@ -45,11 +45,11 @@ internal sealed class EventRelayService : BackgroundService
         await base.StopAsync(cancellationToken);
     }
 
+    // Cancelled, never disposed, like the base class's own source: a host may stop a service it already disposed.
     public override void Dispose()
     {
         _stopping.Cancel();
         base.Dispose();
-        _stopping.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
