@@ -59,130 +59,64 @@ public sealed partial class PostgreSqlStoreBehaviourTests(PostgreSqlCluster clus
     public async Task A_pages_latest_completed_windows_among_many_windows_are_read_in_order_through_the_page_state_and_start_index()
     {
         // Arrange: 20,000 windows of two pages, mostly completed, 400 of them on the page read, and statistics that say so.
-        var store = Database.CreateStore();
-        var page = TestData.Page(TestData.Unique("history"));
-        var other = TestData.Page(TestData.Unique("other"));
-        await store.AddPageAsync(page, CancellationToken.None);
-        await store.AddPageAsync(other, CancellationToken.None);
-        var connectionString = ((PostgreSqlTestDatabase)Database).ConnectionString;
-        await using (var seed = new NpgsqlConnection(connectionString))
-        {
-            await seed.OpenAsync();
-            await using var insert = new NpgsqlCommand(
-                """
-                INSERT INTO statuskit_maintenance_windows (id, page_id, title, starts_at, ends_at, time_zone_id, auto_update_status,
-                    notify_subscribers, state, occurrence_starts_at, occurrence_ends_at, component_ids, created_at, updated_at, version)
-                SELECT gen_random_uuid(), CASE WHEN g % 50 = 0 THEN @page ELSE @other END, 'Window ' || g, now(), now(), 'UTC', true,
-                    false, CASE WHEN g % 10 = 0 THEN 3 WHEN g % 7 = 0 THEN 0 ELSE 2 END, now() - g * interval '1 hour',
-                    now() - g * interval '1 hour' + interval '30 minutes', '[]', now(), now(), 1
-                FROM generate_series(1, 20000) AS g;
-                ANALYZE statuskit_maintenance_windows;
-                """,
-                seed);
-            insert.Parameters.AddWithValue("page", page.Id);
-            insert.Parameters.AddWithValue("other", other.Id);
-            await insert.ExecuteNonQueryAsync();
-        }
-
-        var counter = new CommandCounter();
-        await Database.CreateStore(counter).ListCompletedMaintenanceWindowsAsync(page.Id, 20, 21, CancellationToken.None);
+        const string seed =
+            """
+            INSERT INTO statuskit_maintenance_windows (id, page_id, title, starts_at, ends_at, time_zone_id, auto_update_status,
+                notify_subscribers, state, occurrence_starts_at, occurrence_ends_at, component_ids, created_at, updated_at, version)
+            SELECT gen_random_uuid(), CASE WHEN g % 50 = 0 THEN @page ELSE @other END, 'Window ' || g, now(), now(), 'UTC', true,
+                false, CASE WHEN g % 10 = 0 THEN 3 WHEN g % 7 = 0 THEN 0 ELSE 2 END, now() - g * interval '1 hour',
+                now() - g * interval '1 hour' + interval '30 minutes', '[]', now(), now(), 1
+            FROM generate_series(1, 20000) AS g;
+            ANALYZE statuskit_maintenance_windows;
+            """;
 
         // Act
-        var plan = await PlanAsync(connectionString, Assert.Single(counter.Texts), name => name.Contains("page", StringComparison.OrdinalIgnoreCase) ? page.Id : 20);
+        var plan = await PlanOfPagedReadAsync("history", seed, (store, pageId) => store.ListCompletedMaintenanceWindowsAsync(pageId, 20, 21, CancellationToken.None));
 
         // Assert
-        Assert.True(
-            plan.Contains("IX_statuskit_maintenance_windows_page_id_state_start_id", StringComparison.Ordinal)
-            && plan.Contains("Limit", StringComparison.Ordinal)
-            && !plan.Contains("Sort", StringComparison.Ordinal)
-            && !plan.Contains("Seq Scan", StringComparison.Ordinal),
-            plan);
+        AssertReadInOrderThrough("IX_statuskit_maintenance_windows_page_id_state_start_id", plan);
     }
 
     [Fact]
     public async Task A_page_of_a_pages_windows_among_many_windows_is_read_in_order_through_the_page_start_and_id_index()
     {
         // Arrange: 20,000 windows of two pages in every state, 400 of them on the page read, and statistics that say so.
-        var store = Database.CreateStore();
-        var page = TestData.Page(TestData.Unique("admin-list"));
-        var other = TestData.Page(TestData.Unique("other"));
-        await store.AddPageAsync(page, CancellationToken.None);
-        await store.AddPageAsync(other, CancellationToken.None);
-        var connectionString = ((PostgreSqlTestDatabase)Database).ConnectionString;
-        await using (var seed = new NpgsqlConnection(connectionString))
-        {
-            await seed.OpenAsync();
-            await using var insert = new NpgsqlCommand(
-                """
-                INSERT INTO statuskit_maintenance_windows (id, page_id, title, starts_at, ends_at, time_zone_id, auto_update_status,
-                    notify_subscribers, state, occurrence_starts_at, occurrence_ends_at, component_ids, created_at, updated_at, version)
-                SELECT gen_random_uuid(), CASE WHEN g % 50 = 0 THEN @page ELSE @other END, 'Window ' || g, now(), now(), 'UTC', true,
-                    false, g % 4, now() - g * interval '1 hour', now() - g * interval '1 hour' + interval '30 minutes', '[]', now(), now(), 1
-                FROM generate_series(1, 20000) AS g;
-                ANALYZE statuskit_maintenance_windows;
-                """,
-                seed);
-            insert.Parameters.AddWithValue("page", page.Id);
-            insert.Parameters.AddWithValue("other", other.Id);
-            await insert.ExecuteNonQueryAsync();
-        }
-
-        var counter = new CommandCounter();
-        await Database.CreateStore(counter).ListMaintenanceWindowsAsync(page.Id, new MaintenanceWindowQuery { Skip = 20, Take = 21 }, CancellationToken.None);
+        const string seed =
+            """
+            INSERT INTO statuskit_maintenance_windows (id, page_id, title, starts_at, ends_at, time_zone_id, auto_update_status,
+                notify_subscribers, state, occurrence_starts_at, occurrence_ends_at, component_ids, created_at, updated_at, version)
+            SELECT gen_random_uuid(), CASE WHEN g % 50 = 0 THEN @page ELSE @other END, 'Window ' || g, now(), now(), 'UTC', true,
+                false, g % 4, now() - g * interval '1 hour', now() - g * interval '1 hour' + interval '30 minutes', '[]', now(), now(), 1
+            FROM generate_series(1, 20000) AS g;
+            ANALYZE statuskit_maintenance_windows;
+            """;
 
         // Act
-        var plan = await PlanAsync(connectionString, Assert.Single(counter.Texts), name => name.Contains("page", StringComparison.OrdinalIgnoreCase) ? page.Id : 20);
+        var plan = await PlanOfPagedReadAsync("admin-list", seed, (store, pageId) => store.ListMaintenanceWindowsAsync(pageId, new MaintenanceWindowQuery { Skip = 20, Take = 21 }, CancellationToken.None));
 
         // Assert
-        Assert.True(
-            plan.Contains("IX_statuskit_maintenance_windows_page_start_id", StringComparison.Ordinal)
-            && plan.Contains("Limit", StringComparison.Ordinal)
-            && !plan.Contains("Sort", StringComparison.Ordinal)
-            && !plan.Contains("Seq Scan", StringComparison.Ordinal),
-            plan);
+        AssertReadInOrderThrough("IX_statuskit_maintenance_windows_page_start_id", plan);
     }
 
     [Fact]
     public async Task A_page_of_a_pages_subscribers_among_many_subscribers_is_read_in_order_through_the_page_creation_and_id_index()
     {
         // Arrange: 20,000 subscribers of two pages, 400 of them on the page read, and statistics that say so.
-        var store = Database.CreateStore();
-        var page = TestData.Page(TestData.Unique("admin-list"));
-        var other = TestData.Page(TestData.Unique("other"));
-        await store.AddPageAsync(page, CancellationToken.None);
-        await store.AddPageAsync(other, CancellationToken.None);
-        var connectionString = ((PostgreSqlTestDatabase)Database).ConnectionString;
-        await using (var seed = new NpgsqlConnection(connectionString))
-        {
-            await seed.OpenAsync();
-            await using var insert = new NpgsqlCommand(
-                """
-                INSERT INTO statuskit_subscribers (id, page_id, channel, destination, destination_key, component_ids, notify_on,
-                    is_verified, unsubscribe_token_hash, is_active, created_at, version)
-                SELECT gen_random_uuid(), CASE WHEN g % 50 = 0 THEN @page ELSE @other END, 0, 'r' || g || '@example.com',
-                    'R' || g || '@EXAMPLE.COM', '[]', 15, true, md5('u' || g), true, now() - g * interval '1 minute', 1
-                FROM generate_series(1, 20000) AS g;
-                ANALYZE statuskit_subscribers;
-                """,
-                seed);
-            insert.Parameters.AddWithValue("page", page.Id);
-            insert.Parameters.AddWithValue("other", other.Id);
-            await insert.ExecuteNonQueryAsync();
-        }
-
-        var counter = new CommandCounter();
-        await Database.CreateStore(counter).ListSubscribersAsync(page.Id, 20, 21, CancellationToken.None);
+        const string seed =
+            """
+            INSERT INTO statuskit_subscribers (id, page_id, channel, destination, destination_key, component_ids, notify_on,
+                is_verified, unsubscribe_token_hash, is_active, created_at, version)
+            SELECT gen_random_uuid(), CASE WHEN g % 50 = 0 THEN @page ELSE @other END, 0, 'r' || g || '@example.com',
+                'R' || g || '@EXAMPLE.COM', '[]', 15, true, md5('u' || g), true, now() - g * interval '1 minute', 1
+            FROM generate_series(1, 20000) AS g;
+            ANALYZE statuskit_subscribers;
+            """;
 
         // Act
-        var plan = await PlanAsync(connectionString, Assert.Single(counter.Texts), name => name.Contains("page", StringComparison.OrdinalIgnoreCase) ? page.Id : 20);
+        var plan = await PlanOfPagedReadAsync("admin-list", seed, (store, pageId) => store.ListSubscribersAsync(pageId, 20, 21, CancellationToken.None));
 
         // Assert
-        Assert.True(
-            plan.Contains("IX_statuskit_subscribers_page_id_created_at_id", StringComparison.Ordinal)
-            && plan.Contains("Limit", StringComparison.Ordinal)
-            && !plan.Contains("Sort", StringComparison.Ordinal)
-            && !plan.Contains("Seq Scan", StringComparison.Ordinal),
-            plan);
+        AssertReadInOrderThrough("IX_statuskit_subscribers_page_id_created_at_id", plan);
     }
 
     /// <remarks>
@@ -277,6 +211,43 @@ public sealed partial class PostgreSqlStoreBehaviourTests(PostgreSqlCluster clus
         {
         }
     }
+
+    /// <summary>
+    /// The plan PostgreSQL makes of the one command <paramref name="read"/> sends for a page: two pages are added (the
+    /// one read, named with <paramref name="label"/>, and another), <paramref name="seed"/> fills the table with rows of
+    /// both (its <c>@page</c> and <c>@other</c>) and analyses it, and the command is explained with the page's id and 20
+    /// for its paging parameters.
+    /// </summary>
+    private async Task<string> PlanOfPagedReadAsync(string label, string seed, Func<IStatusStore, Guid, Task> read)
+    {
+        var store = Database.CreateStore();
+        var page = TestData.Page(TestData.Unique(label));
+        var other = TestData.Page(TestData.Unique("other"));
+        await store.AddPageAsync(page, CancellationToken.None);
+        await store.AddPageAsync(other, CancellationToken.None);
+        var connectionString = ((PostgreSqlTestDatabase)Database).ConnectionString;
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var insert = new NpgsqlCommand(seed, connection);
+            insert.Parameters.AddWithValue("page", page.Id);
+            insert.Parameters.AddWithValue("other", other.Id);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var counter = new CommandCounter();
+        await read(Database.CreateStore(counter), page.Id);
+        return await PlanAsync(connectionString, Assert.Single(counter.Texts), name => name.Contains("page", StringComparison.OrdinalIgnoreCase) ? page.Id : 20);
+    }
+
+    /// <summary>The plan reads its rows in the order asked through <paramref name="index"/> and stops at the limit: no sort, no table scan.</summary>
+    private static void AssertReadInOrderThrough(string index, string plan) =>
+        Assert.True(
+            plan.Contains(index, StringComparison.Ordinal)
+            && plan.Contains("Limit", StringComparison.Ordinal)
+            && !plan.Contains("Sort", StringComparison.Ordinal)
+            && !plan.Contains("Seq Scan", StringComparison.Ordinal),
+            plan);
 
     /// <summary>
     /// EXPLAIN of <paramref name="statement"/> (not run), every parameter bound to <paramref name="value"/> of its name, or

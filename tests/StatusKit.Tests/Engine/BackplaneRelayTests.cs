@@ -284,8 +284,7 @@ public sealed class BackplaneRelayTests
         var (page, components) = await kit.CreatePageAsync("Acme", ("API", "team-a", null));
         Assert.NotNull(await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var feed = kit.Get<IStatusChangeFeed>().SubscribeAsync(page.Id, cts.Token).GetAsyncEnumerator(cts.Token);
-        var first = feed.MoveNextAsync(); // subscribes
+        var feed = FeedRecording.Start(kit, page.Id, cts.Token);
 
         // The backplane listens again (a resync) just after the recompute committed, before it told the feed.
         var committed = false;
@@ -306,16 +305,7 @@ public sealed class BackplaneRelayTests
         };
         await kit.ReportAndSettleAsync(kit.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 1));
         Assert.True(resynced);
-        // A marker after everything the recompute and the resync told, so the test reads up to it and no further.
-        kit.Get<StatusChangeFeed>().Publish(new StatusChanged { Kind = StatusChangeKind.PageDeleted, PageId = page.Id });
-
-        var heard = new List<StatusChanged>();
-        for (var more = await first; more && feed.Current.Kind != StatusChangeKind.PageDeleted; more = await feed.MoveNextAsync())
-        {
-            heard.Add(feed.Current);
-        }
-
-        await feed.DisposeAsync();
+        var heard = await feed.HeardAsync();
         Assert.Equal(
             [(StatusChangeKind.Component, ComponentStatus.MajorOutage), (StatusChangeKind.Page, ComponentStatus.MajorOutage)],
             heard.Select(e => (e.Kind, e.NewStatus)));
@@ -330,8 +320,7 @@ public sealed class BackplaneRelayTests
         var (page, components) = await kit.CreatePageAsync("Acme", ("API", "team-a", null));
         Assert.NotNull(await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var feed = kit.Get<IStatusChangeFeed>().SubscribeAsync(page.Id, cts.Token).GetAsyncEnumerator(cts.Token);
-        var first = feed.MoveNextAsync(); // subscribes
+        var feed = FeedRecording.Start(kit, page.Id, cts.Token);
 
         // The recompute commits the outage; before it checks again, the backplane listens again (a resync, which sees
         // the outage) and the incident is resolved, so the same recompute commits the return to Operational.
@@ -360,15 +349,7 @@ public sealed class BackplaneRelayTests
         await kit.ReportAndSettleAsync(kit.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 1));
         await kit.Engine.WhenIdleAsync(cts.Token);
         Assert.True(flapped);
-        kit.Get<StatusChangeFeed>().Publish(new StatusChanged { Kind = StatusChangeKind.PageDeleted, PageId = page.Id });
-
-        var heard = new List<StatusChanged>();
-        for (var more = await first; more && feed.Current.Kind != StatusChangeKind.PageDeleted; more = await feed.MoveNextAsync())
-        {
-            heard.Add(feed.Current);
-        }
-
-        await feed.DisposeAsync();
+        var heard = await feed.HeardAsync();
         Assert.Equal(
             [
                 (StatusChangeKind.Component, ComponentStatus.MajorOutage, true),

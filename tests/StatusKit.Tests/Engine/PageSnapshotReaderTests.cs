@@ -243,20 +243,11 @@ public sealed class PageSnapshotReaderTests
         await hostA.ReportAndSettleAsync(hostA.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 1));
         Assert.Equal(StatusIndicator.Critical, (await hostB.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var feed = hostB.Get<IStatusChangeFeed>().SubscribeAsync(page.Id, cts.Token).GetAsyncEnumerator(cts.Token);
-        var first = feed.MoveNextAsync(); // subscribes
+        var feed = FeedRecording.Start(hostB, page.Id, cts.Token);
 
         hostB.Clock.Advance(TimeSpan.FromMinutes(2));
         await hostB.ReportAndSettleAsync(hostB.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Resolved, 2));
-        hostB.Get<StatusChangeFeed>().Publish(new StatusChanged { Kind = StatusChangeKind.PageDeleted, PageId = page.Id });
-
-        var heard = new List<StatusChanged>();
-        for (var more = await first; more && feed.Current.Kind != StatusChangeKind.PageDeleted; more = await feed.MoveNextAsync())
-        {
-            heard.Add(feed.Current);
-        }
-
-        await feed.DisposeAsync();
+        var heard = await feed.HeardAsync();
         Assert.Equal(
             [(StatusChangeKind.Component, ComponentStatus.Operational), (StatusChangeKind.Page, ComponentStatus.Operational)],
             heard.Select(e => (e.Kind, e.NewStatus)));
@@ -272,8 +263,7 @@ public sealed class PageSnapshotReaderTests
         var (page, components) = await hostA.CreatePageAsync("Acme", ("API", "team-a", null));
         Assert.Equal(StatusIndicator.None, (await hostB.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var feed = hostB.Get<IStatusChangeFeed>().SubscribeAsync(page.Id, cts.Token).GetAsyncEnumerator(cts.Token);
-        var first = feed.MoveNextAsync(); // subscribes
+        var feed = FeedRecording.Start(hostB, page.Id, cts.Token);
 
         // B's recompute commits the outage, then pauses on its check that nothing else changed, before it tells its feed.
         var committed = false;
@@ -310,15 +300,7 @@ public sealed class PageSnapshotReaderTests
         }
 
         await hostB.Engine.WhenIdleAsync(CancellationToken.None);
-        hostB.Get<StatusChangeFeed>().Publish(new StatusChanged { Kind = StatusChangeKind.PageDeleted, PageId = page.Id });
-
-        var heard = new List<StatusChanged>();
-        for (var more = await first; more && feed.Current.Kind != StatusChangeKind.PageDeleted; more = await feed.MoveNextAsync())
-        {
-            heard.Add(feed.Current);
-        }
-
-        await feed.DisposeAsync();
+        var heard = await feed.HeardAsync();
         Assert.Equal(
             [(StatusChangeKind.Component, ComponentStatus.MajorOutage), (StatusChangeKind.Page, ComponentStatus.MajorOutage)],
             heard.Select(e => (e.Kind, e.NewStatus)));
@@ -341,19 +323,10 @@ public sealed class PageSnapshotReaderTests
         // A's snapshot is stamped before B's own, yet it is the one B serves now.
         Assert.Equal(StatusIndicator.Critical, (await hostB.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var feed = hostB.Get<IStatusChangeFeed>().SubscribeAsync(page.Id, cts.Token).GetAsyncEnumerator(cts.Token);
-        var first = feed.MoveNextAsync(); // subscribes
+        var feed = FeedRecording.Start(hostB, page.Id, cts.Token);
         hostB.Clock.Advance(TimeSpan.FromMinutes(2));
         await hostB.ReportAndSettleAsync(hostB.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Resolved, 2));
-        hostB.Get<StatusChangeFeed>().Publish(new StatusChanged { Kind = StatusChangeKind.PageDeleted, PageId = page.Id });
-
-        var heard = new List<StatusChanged>();
-        for (var more = await first; more && feed.Current.Kind != StatusChangeKind.PageDeleted; more = await feed.MoveNextAsync())
-        {
-            heard.Add(feed.Current);
-        }
-
-        await feed.DisposeAsync();
+        var heard = await feed.HeardAsync();
         Assert.Equal(
             [(StatusChangeKind.Component, ComponentStatus.Operational), (StatusChangeKind.Page, ComponentStatus.Operational)],
             heard.Select(e => (e.Kind, e.NewStatus)));
