@@ -134,6 +134,25 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task FindSubscriberByDestination_ReturnsThePagesSubscriberOnThatChannel_ComparingAsUniquenessDoes_OrNull()
+    {
+        var page = await AddPageAsync();
+        var other = await AddPageAsync();
+        var email = TestData.Subscriber(page.Id, SubscriberChannel.Email, "Ops@Example.com");
+        var webhook = TestData.Subscriber(page.Id, SubscriberChannel.Webhook, "https://hooks.example.com/Token");
+        await Store.AddSubscriberAsync(email, [], None);
+        await Store.AddSubscriberAsync(webhook, [], None);
+        await Store.AddSubscriberAsync(TestData.Subscriber(other.Id, SubscriberChannel.Email, "someone@example.com"), [], None);
+
+        StoreAssert.Same(email, await Store.FindSubscriberByDestinationAsync(page.Id, SubscriberChannel.Email, "ops@example.COM", None));
+        StoreAssert.Same(webhook, await Store.FindSubscriberByDestinationAsync(page.Id, SubscriberChannel.Webhook, "https://hooks.example.com/Token", None));
+        Assert.Null(await Store.FindSubscriberByDestinationAsync(page.Id, SubscriberChannel.Webhook, "https://hooks.example.com/token", None));
+        Assert.Null(await Store.FindSubscriberByDestinationAsync(page.Id, SubscriberChannel.Slack, "https://hooks.example.com/Token", None));
+        Assert.Null(await Store.FindSubscriberByDestinationAsync(page.Id, SubscriberChannel.Email, "someone@example.com", None));
+        Assert.Null(await Store.FindSubscriberByDestinationAsync(Guid.NewGuid(), SubscriberChannel.Email, "ops@example.com", None));
+    }
+
+    [Fact]
     public async Task FindSubscriberByTokenHashes_ReturnsTheOwner_OrNull()
     {
         var page = await AddPageAsync();

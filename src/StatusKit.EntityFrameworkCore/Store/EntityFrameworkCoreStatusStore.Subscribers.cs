@@ -25,6 +25,17 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return row?.ToModel();
     }
 
+    /// <remarks>One seek of the unique (page, channel, destination key) index.</remarks>
+    public async Task<Subscriber?> FindSubscriberByDestinationAsync(Guid pageId, SubscriberChannel channel, string destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var key = SubscriberEntity.KeyOf(channel, destination);
+        await using var session = await OpenAsync(cancellationToken);
+        var row = await session.Set<SubscriberEntity>().AsNoTracking()
+            .FirstOrDefaultAsync(s => s.PageId == pageId && s.Channel == channel && s.DestinationKey == key, cancellationToken);
+        return row?.ToModel();
+    }
+
     public async Task<Subscriber?> FindSubscriberByUnsubscribeTokenHashAsync(string tokenHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tokenHash);

@@ -303,6 +303,14 @@ public interface IStatusStore
     Task<Subscriber?> FindSubscriberByUnsubscribeTokenHashAsync(string tokenHash, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The subscriber of <paramref name="pageId"/> on <paramref name="channel"/> whose destination is
+    /// <paramref name="destination"/> as the (page, channel, destination) uniqueness compares it (an email address
+    /// ignoring case, a URL ordinally), or null: what a subscription checks before it stores one, found through that
+    /// unique key rather than among every subscriber of the page.
+    /// </summary>
+    Task<Subscriber?> FindSubscriberByDestinationAsync(Guid pageId, SubscriberChannel channel, string destination, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Every subscriber of a page ordered by creation, then by id: what a notice fans out to. A list for people to read
     /// (the admin API's) reads one page of them at a time with
     /// <see cref="ListSubscribersAsync(Guid, int, int, CancellationToken)"/> instead.

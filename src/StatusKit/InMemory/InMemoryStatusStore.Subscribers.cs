@@ -22,6 +22,17 @@ public sealed partial class InMemoryStatusStore
             cancellationToken);
 
     /// <inheritdoc />
+    public Task<Subscriber?> FindSubscriberByDestinationAsync(Guid pageId, SubscriberChannel channel, string destination, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ArgumentNullException.ThrowIfNull(destination);
+                return OnPage(_subscriberIdsByPage, _subscribers, pageId, s => s.Channel == channel && SubscriberDestinations.Same(channel, s.Destination, destination))
+                    .FirstOrDefault();
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
     /// <remarks>Hashes are compared ordinally.</remarks>
     public Task<Subscriber?> FindSubscriberByUnsubscribeTokenHashAsync(string tokenHash, CancellationToken cancellationToken) =>
         Run(

@@ -56,8 +56,7 @@ public sealed class SubscriberService
         var componentIds = await _store.RequireComponentsOnPageAsync(page.Id, request.ComponentIds, cancellationToken);
         var destination = await _destinations.ValidateAsync(channel, request.Destination, cancellationToken);
         var now = _time.GetUtcNow();
-        var existing = (await _store.ListSubscribersAsync(page.Id, cancellationToken)).FirstOrDefault(s =>
-            s.Channel == channel && SubscriberDestinations.Same(channel, s.Destination, destination));
+        var existing = await _store.FindSubscriberByDestinationAsync(page.Id, channel, destination, cancellationToken);
         // A verified, active subscription is a conflict; one still waiting for verification starts over, so someone
         // whose verification message got lost can ask for a new one (the old token stops working).
         if (existing is { IsActive: true, IsVerified: true })

@@ -181,6 +181,21 @@ public sealed class SubscriberServiceTests
         Assert.NotNull(await kit.Subscribers.VerifyAsync(second.VerificationToken!));
     }
 
+    [Fact]
+    public async Task Subscribe_FindsAnEarlierSubscriptionByItsDestination_WithoutReadingEverySubscriberOfThePage()
+    {
+        // The public subscribe route calls this for every visitor: a page with tens of thousands of subscribers must not
+        // read them all to look for one.
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var first = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com" });
+
+        var again = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "A@example.com" });
+
+        Assert.Equal(first.Subscriber.Id, again.Subscriber.Id);
+        Assert.Equal(0, kit.StoreControl.Calls(nameof(IStatusStore.ListSubscribersAsync)));
+    }
+
     [Theory]
     [InlineData("a@example.com", "a@example.com")]
     [InlineData("a@example.com", "A@EXAMPLE.COM")]
