@@ -12,5 +12,12 @@ public interface IStatusChangeFeed
     /// The changes of one page (or of every page when <paramref name="pageId"/> is null) from now on, until
     /// <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
+    /// <remarks>
+    /// "From now on" starts when the enumeration does (its first <c>MoveNextAsync</c>), and a change is passed only to
+    /// the consumers listening when it is made. A host consumer that must see every change from start-up (a socket hub
+    /// in a <c>BackgroundService</c>) starts enumerating in its <c>StartAsync</c>, as StatusKit's own SSE relay does:
+    /// <c>ExecuteAsync</c> runs on the thread pool some time after the host started, and a change made before it got
+    /// there would be missed without any <see cref="StatusChangeKind.Gap"/>.
+    /// </remarks>
     IAsyncEnumerable<StatusChanged> SubscribeAsync(Guid? pageId, CancellationToken cancellationToken);
 }
