@@ -52,6 +52,28 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task EnqueueNotifications_ContentsAffectedComponents_RoundTripInTheirOrder()
+    {
+        var page = await AddPageAsync();
+        var (database, api) = (Guid.NewGuid(), Guid.NewGuid());
+        var notification = TestData.Notification(page.Id) with
+        {
+            Content = TestData.Content("Slow") with
+            {
+                Kind = NotificationKind.StatusIncidentUpdated,
+                StatusIncidentId = Guid.NewGuid(),
+                AffectedComponents = [new NotificationComponent(database, "Database"), new NotificationComponent(api, "API \"edge\" 😀")],
+            },
+        };
+
+        await EnqueueAsync(notification);
+
+        var stored = await Store.GetNotificationAsync(notification.Id, None);
+        Assert.Equal(notification.Content.AffectedComponents, stored?.Content.AffectedComponents);
+        StoreAssert.Same(notification, stored);
+    }
+
+    [Fact]
     public async Task GetNotification_Missing_ReturnsNull()
     {
         Assert.Null(await Store.GetNotificationAsync(Guid.NewGuid(), None));

@@ -1,5 +1,6 @@
 using StatusKit.Abstractions;
 using StatusKit.Model;
+using StatusKit.Notifications;
 
 namespace StatusKit.Testing;
 
@@ -12,6 +13,7 @@ public static class StoreAssert
     private static readonly IReadOnlyList<Guid> NoIds = Array.Empty<Guid>();
     private static readonly IReadOnlyList<DateTime> NoTimes = Array.Empty<DateTime>();
     private static readonly IReadOnlyList<StatusIncidentUpdate> NoUpdates = Array.Empty<StatusIncidentUpdate>();
+    private static readonly IReadOnlyList<NotificationComponent> NoComponents = Array.Empty<NotificationComponent>();
 
     /// <summary>Asserts that a stored window equals <paramref name="expected"/> in every field.</summary>
     /// <param name="expected">The window as written.</param>
@@ -48,6 +50,18 @@ public static class StoreAssert
         Assert.NotNull(actual);
         Assert.Equal(expected.ComponentIds, actual.ComponentIds);
         Assert.Equal(expected with { ComponentIds = NoIds }, actual with { ComponentIds = NoIds });
+    }
+
+    /// <summary>Asserts that a stored notification equals <paramref name="expected"/> in every field, its content's components included.</summary>
+    /// <param name="expected">The notification as written.</param>
+    /// <param name="actual">The notification as read back.</param>
+    public static void Same(Notification expected, Notification? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected.Content.AffectedComponents, actual.Content.AffectedComponents);
+        Assert.Equal(
+            expected with { Content = expected.Content with { AffectedComponents = NoComponents } },
+            actual with { Content = actual.Content with { AffectedComponents = NoComponents } });
     }
 
     /// <summary>Asserts that two sets of ids are equal, in any order.</summary>

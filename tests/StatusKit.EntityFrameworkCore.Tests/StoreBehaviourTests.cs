@@ -287,6 +287,26 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Notices_stored_before_the_affected_components_in_their_content_are_read_and_claimed_with_none()
+    {
+        var store = Database.CreateStore();
+        var (page, _, subscriber) = await SeedAsync(store, "affected", 1);
+        var notification = TestData.Notification(page.Id, subscriber.Id, subject: "Slow");
+        Assert.Equal(1, await store.EnqueueNotificationsAsync([notification], CancellationToken.None));
+        var content = System.Text.Json.Nodes.JsonNode.Parse(JsonColumns.FromContent(notification.Content))!.AsObject();
+        Assert.True(content.Remove("affectedComponents"));
+        await using (var context = Database.CreateContext())
+        {
+            var json = content.ToJsonString();
+            await context.Set<NotificationEntity>().Where(n => n.Id == notification.Id).ExecuteUpdateAsync(u => u.SetProperty(n => n.Content, json));
+        }
+
+        var claimed = Assert.Single(await store.ClaimNotificationsAsync("host-a", TestData.At(1), TestData.At(6), 10, CancellationToken.None));
+        Assert.Empty(claimed.Content.AffectedComponents);
+        Assert.Equal(notification.Content with { AffectedComponents = [] }, claimed.Content with { AffectedComponents = [] });
+    }
+
+    [Fact]
     public async Task An_update_whose_row_changed_between_its_read_and_its_save_loses_its_compare_and_set()
     {
         var store = Database.CreateStore();

@@ -29,7 +29,7 @@ internal static class MaintenanceNotices
         bool onlyThisOccurrence = false,
         bool reinstated = false,
         bool windowDeleted = false,
-        string? affectedComponents = null)
+        IReadOnlyList<NotificationComponent>? affectedComponents = null)
     {
         var (verb, headline) = kind switch
         {
@@ -92,10 +92,11 @@ internal static class MaintenanceNotices
         {
             Kind = kind,
             Subject = $"[{page.Name}] {headline}: {window.Title}",
-            Body = string.Join("\n\n", new[] { window.Description, affectedComponents, when }.OfType<string>()),
+            Body = string.Join("\n\n", new[] { window.Description, AffectedComponents.Paragraph(affectedComponents ?? []), when }.OfType<string>()),
             PageName = page.Name,
             PageSlug = page.Slug,
             MaintenanceWindowId = window.Id,
+            AffectedComponents = affectedComponents ?? [],
             OccurrenceStartsAt = occurrenceStartsAt,
             OccurrenceEndsAt = occurrenceEndsAt,
             PreviousOccurrenceStartsAt = previous?.StartsAt,

@@ -5,34 +5,38 @@ namespace StatusKit.Notifications;
 /// <summary>
 /// The paragraph with which a status incident's or a maintenance window's notice names the components it concerns, so a
 /// subscriber reads what is affected without opening the page: <c>Affected components: API, Database</c>, in the page's
-/// display order, leaving out any component deleted since.
+/// display order, leaving out any component deleted since; the same components go, as ids and names, into
+/// <see cref="NotificationContent.AffectedComponents"/> for channels that carry structured data (webhooks).
 /// </summary>
 internal static class AffectedComponents
 {
     /// <summary>
-    /// The paragraph for <paramref name="componentIds"/>, named from <paramref name="pageComponents"/> (the page's
-    /// components in display order); null when none of them is on the page.
+    /// The components of <paramref name="componentIds"/> still on the page, in the order of <paramref name="pageComponents"/>
+    /// (the page's components in display order).
     /// </summary>
-    public static string? Paragraph(IReadOnlyList<Guid> componentIds, IReadOnlyList<Component> pageComponents)
+    public static IReadOnlyList<NotificationComponent> Of(IReadOnlyList<Guid> componentIds, IReadOnlyList<Component> pageComponents)
     {
         ArgumentNullException.ThrowIfNull(componentIds);
         ArgumentNullException.ThrowIfNull(pageComponents);
-        if (componentIds.Count == 0)
-        {
-            return null;
-        }
+        return componentIds.Count == 0
+            ? []
+            : [.. pageComponents.Where(c => componentIds.Contains(c.Id)).Select(c => new NotificationComponent(c.Id, c.Name))];
+    }
 
-        var names = pageComponents.Where(c => componentIds.Contains(c.Id)).Select(c => c.Name).ToArray();
-        return names.Length == 0 ? null : "Affected components: " + string.Join(", ", names);
+    /// <summary>The paragraph naming <paramref name="affected"/>; null when there are none.</summary>
+    public static string? Paragraph(IReadOnlyList<NotificationComponent> affected)
+    {
+        ArgumentNullException.ThrowIfNull(affected);
+        return affected.Count == 0 ? null : "Affected components: " + string.Join(", ", affected.Select(c => c.Name));
     }
 
     /// <summary>
     /// The components <paramref name="componentIds"/> name on <paramref name="pageId"/>, read only when a notice will
     /// name them: there are subscribers to plan for, and the incident or window names components.
     /// </summary>
-    public static async Task<string?> ReadAsync(
+    public static async Task<IReadOnlyList<NotificationComponent>> ReadAsync(
         Abstractions.IStatusStore store, Guid pageId, IReadOnlyList<Guid> componentIds, IReadOnlyList<Subscriber> subscribers, CancellationToken cancellationToken) =>
         subscribers.Count == 0 || componentIds.Count == 0
-            ? null
-            : Paragraph(componentIds, await store.ListComponentsAsync(pageId, cancellationToken));
+            ? []
+            : Of(componentIds, await store.ListComponentsAsync(pageId, cancellationToken));
 }

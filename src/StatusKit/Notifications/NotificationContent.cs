@@ -6,6 +6,9 @@ namespace StatusKit.Notifications;
 /// <summary>The channel-neutral content of a notification, rendered by each <see cref="Abstractions.INotifier"/>.</summary>
 public sealed record NotificationContent
 {
+    private static readonly IReadOnlyList<NotificationComponent> NoComponents = Array.Empty<NotificationComponent>();
+    private readonly IReadOnlyList<NotificationComponent> _affectedComponents = NoComponents;
+
     /// <summary>What the notification is about.</summary>
     public required NotificationKind Kind { get; init; }
 
@@ -41,6 +44,20 @@ public sealed record NotificationContent
 
     /// <summary>The maintenance window, for maintenance notices.</summary>
     public Guid? MaintenanceWindowId { get; init; }
+
+    /// <summary>
+    /// For status incident and maintenance notices, the components the incident or window affects, in the page's display
+    /// order, leaving out any deleted before the notice was planned (the same ones the body's "Affected components"
+    /// paragraph names); empty for every other notice, which names its one component in <see cref="ComponentId"/>.
+    /// Empty on notices stored before this property existed. Records compare lists by reference, not element-wise, so an
+    /// empty or null list is kept as the one shared empty list: contents without components still compare equal however
+    /// they were built or read back.
+    /// </summary>
+    public IReadOnlyList<NotificationComponent> AffectedComponents
+    {
+        get => _affectedComponents;
+        init => _affectedComponents = value is null || value.Count == 0 ? NoComponents : value;
+    }
 
     /// <summary>
     /// Set on the maintenance notice sent as its window is deleted (the cancellation of a Scheduled window, the completion

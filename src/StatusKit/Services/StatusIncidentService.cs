@@ -199,10 +199,11 @@ public sealed class StatusIncidentService
         {
             Kind = kind,
             Subject = $"[{page.Name}] {verb}: {incident.Title}",
-            Body = affected is null ? update.Message : $"{update.Message}\n\n{affected}",
+            Body = AffectedComponents.Paragraph(affected) is { } paragraph ? $"{update.Message}\n\n{paragraph}" : update.Message,
             PageName = page.Name,
             PageSlug = page.Slug,
             StatusIncidentId = incident.Id,
+            AffectedComponents = affected,
             OccurredAt = update.At,
         };
         var notificationEvent = NotificationEventClassifier.Classify(incident.Severity, update.State);

@@ -62,6 +62,10 @@ public sealed class MaintenanceScheduledNoticeTests
         Assert.Equal($"{window.Description}\n\nAffected components: {component.Name}, Database, Cache\n\n{times}", scheduled.Content.Body);
         var cancelled = Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCancelled));
         Assert.Contains($"Affected components: {component.Name}, Database\n\nCancelled:", cancelled.Content.Body, StringComparison.Ordinal);
+        Assert.Equal(
+            [new NotificationComponent(component.Id, component.Name), new NotificationComponent(database.Id, "Database"), new NotificationComponent(cache.Id, "Cache")],
+            scheduled.Content.AffectedComponents);
+        Assert.Equal([new NotificationComponent(component.Id, component.Name), new NotificationComponent(database.Id, "Database")], cancelled.Content.AffectedComponents);
     }
 
     [Fact]

@@ -335,6 +335,27 @@ public sealed class StatusIncidentServiceTests
     }
 
     [Fact]
+    public async Task IncidentNotices_CarryTheAffectedComponentsIdsAndNamesInThePagesOrder_LeavingOutOnesDeletedSince()
+    {
+        await using var kit = Kit();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null), ("Web", null, null), ("Database", null, null));
+        await SubscribeAsync(kit, page.Id, "all@example.com", []);
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "Slow", Message = "Looking into it", ComponentIds = [c[2].Id, c[1].Id, c[0].Id],
+        });
+
+        await kit.Components.DeleteAsync(c[1].Id);
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        await kit.Incidents.ResolveAsync(incident.Id, "Fixed");
+
+        var components = (await OutboxAsync(kit, page.Id))
+            .Where(n => n.Content.StatusIncidentId == incident.Id)
+            .Select(n => string.Join(", ", n.Content.AffectedComponents.Select(a => $"{a.Name}={a.Id}")));
+        Assert.Equal([$"API={c[0].Id}, Web={c[1].Id}, Database={c[2].Id}", $"API={c[0].Id}, Database={c[2].Id}"], components);
+    }
+
+    [Fact]
     public async Task IncidentNotices_OfAnIncidentWithoutComponents_AreTheMessageAlone()
     {
         await using var kit = Kit();
@@ -343,7 +364,9 @@ public sealed class StatusIncidentServiceTests
 
         var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, Title = "Slow", Message = "Looking into it" });
 
-        Assert.Equal("Looking into it", Assert.Single(await OutboxAsync(kit, page.Id), n => n.Content.StatusIncidentId == incident.Id).Content.Body);
+        var notice = Assert.Single(await OutboxAsync(kit, page.Id), n => n.Content.StatusIncidentId == incident.Id);
+        Assert.Equal("Looking into it", notice.Content.Body);
+        Assert.Empty(notice.Content.AffectedComponents);
     }
 
     [Fact]
