@@ -102,6 +102,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, root.GetProperty("status_incident_id").ValueKind);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("maintenance_window_id").ValueKind);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("maintenance").ValueKind);
+        Assert.Empty(root.GetProperty("components").EnumerateArray()); // a component change names its one component in "component"
         Assert.Equal("API is having a major outage", root.GetProperty("subject").GetString());
         Assert.StartsWith("Requests to the API fail.", root.GetProperty("body").GetString(), StringComparison.Ordinal);
         Assert.Equal("https://status.acme.test/acme", root.GetProperty("link").GetString());
@@ -132,6 +133,37 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Body_OfAnIncidentNotice_ListsTheAffectedComponentsByIdAndName_InTheOrderTheNoticeGives()
+    {
+        var database = Guid.Parse("0197a5d0-0000-7000-8000-0000000000d1");
+        var content = Content() with
+        {
+            Kind = NotificationKind.StatusIncidentUpdated,
+            Event = NotificationEvents.None,
+            ComponentId = null,
+            ComponentName = null,
+            OldStatus = null,
+            NewStatus = null,
+            StatusIncidentId = Guid.Parse("0197a5d0-0000-7000-8000-0000000000c1"),
+            Body = "Looking into it\n\nAffected components: API, Database",
+            AffectedComponents = [new NotificationComponent(ComponentId, "API"), new NotificationComponent(database, "Database")],
+        };
+        await using var services = BuildServices(Clock(), _logs);
+        await services.GetRequiredService<WebhookNotifier>()
+            .SendAsync(NotificationFixtures.Message(SubscriberChannel.Webhook, _receiver.Url.ToString(), _secret, content: content), CancellationToken.None)
+            .WaitAsync(Bound);
+
+        using var json = JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
+        var root = json.RootElement;
+        Assert.Equal(
+            [(ComponentId, "API"), (database, "Database")],
+            root.GetProperty("components").EnumerateArray().Select(c => (c.GetProperty("id").GetGuid(), c.GetProperty("name").GetString()!)));
+        Assert.Equal(["id", "name"], root.GetProperty("components")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("component").ValueKind);
+        Assert.Equal(content.Body, root.GetProperty("body").GetString()); // the paragraph stays in the text
+    }
+
+    [Fact]
     public async Task Body_OfACancelledMaintenance_IsTypedMaintenanceCancelled_AndNamesTheWindow()
     {
         var windowId = Guid.Parse("0197a5d0-0000-7000-8000-0000000000cc");
@@ -145,7 +177,8 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
             NewStatus = null,
             MaintenanceWindowId = windowId,
             Subject = "[Acme Status] Maintenance cancelled: Database upgrade",
-            Body = "Cancelled: this maintenance will not take place.\n\n2026-01-06 09:00 - 2026-01-06 10:00 UTC",
+            Body = "Affected components: API\n\nCancelled: this maintenance will not take place.\n\n2026-01-06 09:00 - 2026-01-06 10:00 UTC",
+            AffectedComponents = [new NotificationComponent(ComponentId, "API")],
         };
         await using var services = BuildServices(Clock(), _logs);
         await services.GetRequiredService<WebhookNotifier>()
@@ -158,6 +191,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, root.GetProperty("event").ValueKind);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("component").ValueKind);
         Assert.Equal(windowId, root.GetProperty("maintenance_window_id").GetGuid());
+        Assert.Equal([ComponentId], root.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
         Assert.Equal(content.Body, root.GetProperty("body").GetString());
         Assert.Equal("https://status.acme.test/acme", root.GetProperty("link").GetString());
     }

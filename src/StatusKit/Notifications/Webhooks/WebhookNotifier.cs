@@ -140,6 +140,7 @@ public sealed class WebhookNotifier : INotifier
             content.OccurredAt.ToUniversalTime(),
             new WebhookPagePayload(message.Subscriber.PageId, content.PageName, content.PageSlug),
             component,
+            [.. content.AffectedComponents.Select(static c => new WebhookAffectedComponentPayload(c.Id, c.Name))],
             content.StatusIncidentId,
             content.MaintenanceWindowId,
             MaintenanceOf(content),

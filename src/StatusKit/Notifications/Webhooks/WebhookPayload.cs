@@ -8,6 +8,7 @@ internal sealed record WebhookPayload(
     DateTimeOffset OccurredAt,
     WebhookPagePayload Page,
     WebhookComponentPayload? Component,
+    IReadOnlyList<WebhookAffectedComponentPayload> Components,
     Guid? StatusIncidentId,
     Guid? MaintenanceWindowId,
     WebhookMaintenancePayload? Maintenance,
@@ -27,6 +28,13 @@ internal sealed record WebhookPagePayload(Guid Id, string Name, string Slug);
 
 /// <summary>The component of a component status change.</summary>
 internal sealed record WebhookComponentPayload(Guid? Id, string? Name, string? OldStatus, string? NewStatus);
+
+/// <summary>
+/// One of the components a status incident or maintenance notice concerns (<c>components</c>, in the page's display
+/// order); a component change names its one component in <see cref="WebhookPayload.Component"/> and leaves
+/// <c>components</c> empty.
+/// </summary>
+internal sealed record WebhookAffectedComponentPayload(Guid Id, string Name);
 
 /// <summary>
 /// The occurrence a maintenance notice is about (UTC instants); the previous times are those of a rescheduled
