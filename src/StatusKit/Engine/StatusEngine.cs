@@ -273,6 +273,9 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
                 return;
             }
 
+            // One at a time, each to its end: a recompute tells the feed its component changes from its commits, so two
+            // that overlap on a component (a team and a window's components, say) must not interleave, or the later
+            // commit could be told first and a live page end on the earlier status.
             foreach (var item in batch.Values)
             {
                 await RunAsync(item);
