@@ -136,24 +136,13 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     public async Task Body_OfAnIncidentNotice_ListsTheAffectedComponentsByIdAndName_InTheOrderTheNoticeGives()
     {
         var database = Guid.Parse("0197a5d0-0000-7000-8000-0000000000d1");
-        var content = Content() with
+        var content = NotAboutOneComponent(NotificationKind.StatusIncidentUpdated) with
         {
-            Kind = NotificationKind.StatusIncidentUpdated,
-            Event = NotificationEvents.None,
-            ComponentId = null,
-            ComponentName = null,
-            OldStatus = null,
-            NewStatus = null,
             StatusIncidentId = Guid.Parse("0197a5d0-0000-7000-8000-0000000000c1"),
             Body = "Looking into it\n\nAffected components: API, Database",
             AffectedComponents = [new NotificationComponent(ComponentId, "API"), new NotificationComponent(database, "Database")],
         };
-        await using var services = BuildServices(Clock(), _logs);
-        await services.GetRequiredService<WebhookNotifier>()
-            .SendAsync(NotificationFixtures.Message(SubscriberChannel.Webhook, _receiver.Url.ToString(), _secret, content: content), CancellationToken.None)
-            .WaitAsync(Bound);
-
-        using var json = JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
+        using var json = await SendAsync(content);
         var root = json.RootElement;
         Assert.Equal(
             [(ComponentId, "API"), (database, "Database")],
@@ -167,25 +156,14 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     public async Task Body_OfACancelledMaintenance_IsTypedMaintenanceCancelled_AndNamesTheWindow()
     {
         var windowId = Guid.Parse("0197a5d0-0000-7000-8000-0000000000cc");
-        var content = Content() with
+        var content = NotAboutOneComponent(NotificationKind.MaintenanceCancelled) with
         {
-            Kind = NotificationKind.MaintenanceCancelled,
-            Event = NotificationEvents.None,
-            ComponentId = null,
-            ComponentName = null,
-            OldStatus = null,
-            NewStatus = null,
             MaintenanceWindowId = windowId,
             Subject = "[Acme Status] Maintenance cancelled: Database upgrade",
             Body = "Affected components: API\n\nCancelled: this maintenance will not take place.\n\n2026-01-06 09:00 - 2026-01-06 10:00 UTC",
             AffectedComponents = [new NotificationComponent(ComponentId, "API")],
         };
-        await using var services = BuildServices(Clock(), _logs);
-        await services.GetRequiredService<WebhookNotifier>()
-            .SendAsync(NotificationFixtures.Message(SubscriberChannel.Webhook, _receiver.Url.ToString(), _secret, content: content), CancellationToken.None)
-            .WaitAsync(Bound);
-
-        using var json = JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
+        using var json = await SendAsync(content);
         var root = json.RootElement;
         Assert.Equal("maintenance.cancelled", root.GetProperty("type").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("event").ValueKind);
@@ -200,14 +178,8 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     public async Task Body_OfARescheduledMaintenance_IsTypedMaintenanceRescheduled_AndCarriesTheOldAndTheNewTimes()
     {
         var windowId = Guid.Parse("0197a5d0-0000-7000-8000-0000000000dd");
-        var content = Content() with
+        var content = NotAboutOneComponent(NotificationKind.MaintenanceRescheduled) with
         {
-            Kind = NotificationKind.MaintenanceRescheduled,
-            Event = NotificationEvents.None,
-            ComponentId = null,
-            ComponentName = null,
-            OldStatus = null,
-            NewStatus = null,
             MaintenanceWindowId = windowId,
             OccurrenceStartsAt = new DateTimeOffset(2026, 1, 6, 14, 0, 0, TimeSpan.FromHours(1)),
             OccurrenceEndsAt = new DateTimeOffset(2026, 1, 6, 15, 0, 0, TimeSpan.FromHours(1)),
@@ -216,12 +188,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
             Subject = "[Acme Status] Maintenance rescheduled: Database upgrade",
             Body = "Rescheduled: this maintenance moved from 2026-01-06 09:00 - 2026-01-06 10:00 UTC to:\n\n2026-01-06 13:00 - 2026-01-06 14:00 UTC",
         };
-        await using var services = BuildServices(Clock(), _logs);
-        await services.GetRequiredService<WebhookNotifier>()
-            .SendAsync(NotificationFixtures.Message(SubscriberChannel.Webhook, _receiver.Url.ToString(), _secret, content: content), CancellationToken.None)
-            .WaitAsync(Bound);
-
-        using var json = JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
+        using var json = await SendAsync(content);
         var root = json.RootElement;
         Assert.Equal("maintenance.rescheduled", root.GetProperty("type").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("event").ValueKind);
@@ -241,24 +208,13 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     [Fact]
     public async Task Body_OfAnotherMaintenanceNotice_CarriesItsOccurrenceTimes_AndNullPreviousOnes()
     {
-        var content = Content() with
+        var content = NotAboutOneComponent(NotificationKind.MaintenanceReminder) with
         {
-            Kind = NotificationKind.MaintenanceReminder,
-            Event = NotificationEvents.None,
-            ComponentId = null,
-            ComponentName = null,
-            OldStatus = null,
-            NewStatus = null,
             MaintenanceWindowId = Guid.Parse("0197a5d0-0000-7000-8000-0000000000ee"),
             OccurrenceStartsAt = new DateTimeOffset(2026, 1, 6, 9, 0, 0, TimeSpan.Zero),
             OccurrenceEndsAt = new DateTimeOffset(2026, 1, 6, 10, 0, 0, TimeSpan.Zero),
         };
-        await using var services = BuildServices(Clock(), _logs);
-        await services.GetRequiredService<WebhookNotifier>()
-            .SendAsync(NotificationFixtures.Message(SubscriberChannel.Webhook, _receiver.Url.ToString(), _secret, content: content), CancellationToken.None)
-            .WaitAsync(Bound);
-
-        using var json = JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
+        using var json = await SendAsync(content);
         var maintenance = json.RootElement.GetProperty("maintenance");
         Assert.Equal(new DateTimeOffset(2026, 1, 6, 9, 0, 0, TimeSpan.Zero), maintenance.GetProperty("starts_at").GetDateTimeOffset());
         Assert.Equal(new DateTimeOffset(2026, 1, 6, 10, 0, 0, TimeSpan.Zero), maintenance.GetProperty("ends_at").GetDateTimeOffset());
@@ -433,5 +389,26 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending.WaitAsync(Bound));
+    }
+
+    /// <summary>The content of a notice about something other than one component (an incident, a window).</summary>
+    private static NotificationContent NotAboutOneComponent(NotificationKind kind) => Content() with
+    {
+        Kind = kind,
+        Event = NotificationEvents.None,
+        ComponentId = null,
+        ComponentName = null,
+        OldStatus = null,
+        NewStatus = null,
+    };
+
+    /// <summary>Sends <paramref name="content"/> to the receiver as a webhook and returns the body it got.</summary>
+    private async Task<JsonDocument> SendAsync(NotificationContent content)
+    {
+        await using var services = BuildServices(Clock(), _logs);
+        await services.GetRequiredService<WebhookNotifier>()
+            .SendAsync(NotificationFixtures.Message(SubscriberChannel.Webhook, _receiver.Url.ToString(), _secret, content: content), CancellationToken.None)
+            .WaitAsync(Bound);
+        return JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
     }
 }
