@@ -287,24 +287,9 @@ public sealed class BackplaneRelayTests
         var feed = FeedRecording.Start(kit, page.Id, cts.Token);
 
         // The backplane listens again (a resync) just after the recompute committed, before it told the feed.
-        var committed = false;
-        var resynced = false;
-        kit.StoreControl.Before = (method, _) =>
-        {
-            if (method == nameof(IStatusStore.CommitStatusAsync))
-            {
-                committed = true;
-            }
-            else if (committed && !resynced && method == nameof(IStatusStore.LoadStatusInputsAsync))
-            {
-                resynced = true;
-                return kit.Get<BackplaneRelay>().ResyncAsync([page.Id], cts.Token);
-            }
-
-            return null;
-        };
+        var resync = AfterCommitBeforeConfirm.Install(kit.StoreControl, () => kit.Get<BackplaneRelay>().ResyncAsync([page.Id], cts.Token));
         await kit.ReportAndSettleAsync(kit.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 1));
-        Assert.True(resynced);
+        Assert.True(resync.Ran);
         var heard = await feed.HeardAsync();
         Assert.Equal(
             [(StatusChangeKind.Component, ComponentStatus.MajorOutage), (StatusChangeKind.Page, ComponentStatus.MajorOutage)],
@@ -324,22 +309,7 @@ public sealed class BackplaneRelayTests
 
         // The recompute commits the outage; before it checks again, the backplane listens again (a resync, which sees
         // the outage) and the incident is resolved, so the same recompute commits the return to Operational.
-        var committed = false;
-        var flapped = false;
-        kit.StoreControl.Before = (method, _) =>
-        {
-            if (method == nameof(IStatusStore.CommitStatusAsync))
-            {
-                committed = true;
-            }
-            else if (committed && !flapped && method == nameof(IStatusStore.LoadStatusInputsAsync))
-            {
-                flapped = true;
-                return ResyncThenResolveAsync();
-            }
-
-            return null;
-        };
+        var flap = AfterCommitBeforeConfirm.Install(kit.StoreControl, ResyncThenResolveAsync);
         async Task ResyncThenResolveAsync()
         {
             await kit.Get<BackplaneRelay>().ResyncAsync([page.Id], cts.Token);
@@ -348,7 +318,7 @@ public sealed class BackplaneRelayTests
 
         await kit.ReportAndSettleAsync(kit.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 1));
         await kit.Engine.WhenIdleAsync(cts.Token);
-        Assert.True(flapped);
+        Assert.True(flap.Ran);
         var heard = await feed.HeardAsync();
         Assert.Equal(
             [

@@ -266,22 +266,13 @@ public sealed class PageSnapshotReaderTests
         var feed = FeedRecording.Start(hostB, page.Id, cts.Token);
 
         // B's recompute commits the outage, then pauses on its check that nothing else changed, before it tells its feed.
-        var committed = false;
         var paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        hostA.StoreControl.Before = (method, _) =>
+        AfterCommitBeforeConfirm.Install(hostA.StoreControl, () =>
         {
-            if (method == nameof(IStatusStore.CommitStatusAsync))
-            {
-                committed = true;
-            }
-            else if (method == nameof(IStatusStore.LoadStatusInputsAsync) && committed && paused.TrySetResult())
-            {
-                return resume.Task;
-            }
-
-            return null;
-        };
+            paused.TrySetResult();
+            return resume.Task;
+        });
         hostA.Clock.Advance(TimeSpan.FromMinutes(1));
         hostB.Clock.Advance(TimeSpan.FromMinutes(1));
         await hostB.Intake.ReportIncidentAsync(hostB.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 1), CancellationToken.None);
