@@ -152,7 +152,7 @@ internal sealed class BackplaneRelay : BackgroundService
 
                 // Compared with what the feed told of the page, not with the snapshot before: a local recompute that
                 // committed meanwhile may have told some of it already, or be about to.
-                var changes = _snapshots.TellNewest(pageId, ResyncCause, components: true);
+                var changes = _snapshots.TellNewest(pageId, ResyncCause);
                 if (changes.Count > 0)
                 {
                     Log.MissedPageChange(_logger, pageId, changes.Count);

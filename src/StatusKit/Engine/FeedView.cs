@@ -104,19 +104,14 @@ internal sealed class FeedView
     }
 
     /// <summary>
-    /// The events that bring this view to <paramref name="snapshot"/>, recorded as told: its components' (when
-    /// <paramref name="components"/>; a component new to the view counts as Operational before, as it was created), its
-    /// groups' and its own status changes, in that order, as <see cref="SnapshotChanges"/> words them: each status that
-    /// some page may show otherwise (<see cref="ToldStatus.From"/>).
+    /// The events that bring this view to <paramref name="snapshot"/>, recorded as told: its components' (a component new
+    /// to the view counts as Operational before, as it was created), its groups' and its own status changes, in that
+    /// order, as <see cref="SnapshotChanges"/> words them: each status that some page may show otherwise
+    /// (<see cref="ToldStatus.From"/>).
     /// </summary>
-    public List<StatusChanged> CatchUp(PageSnapshot snapshot, string cause, bool components)
+    public List<StatusChanged> CatchUp(PageSnapshot snapshot, string cause)
     {
-        List<StatusChanged> changes = [];
-        if (components)
-        {
-            changes.AddRange(SnapshotChanges.Components(_components, snapshot, cause) ?? []);
-        }
-
+        List<StatusChanged> changes = [.. SnapshotChanges.Components(_components, snapshot, cause) ?? []];
         changes.AddRange(SnapshotChanges.Groups(_groups, snapshot, cause) ?? []);
         if (SnapshotChanges.Page(_page, snapshot, cause) is { } page)
         {

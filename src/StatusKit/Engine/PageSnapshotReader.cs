@@ -182,13 +182,14 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     }
 
     /// <summary>
-    /// Tells the feed what the newest snapshot this host holds of the page shows and the feed has not told yet: its groups'
-    /// and its own status changes, and with <paramref name="components"/> its components' too (a resync, which did not see
-    /// the commits). Several callers that race (a recompute, a resync) tell each change once, in the order of the
-    /// snapshots: each compares the newest snapshot with what was told, under the page's <see cref="FeedView"/>. Returns
-    /// what was told; nothing for a page this host holds no snapshot of.
+    /// Tells the feed what the newest snapshot this host holds of the page shows and the feed has not told yet: its
+    /// components', groups' and own status changes (after a recompute told its commit, what another host committed
+    /// meanwhile; after a resync, which did not see the commits, all of them). Several callers that race (a recompute, a
+    /// resync) tell each change once, in the order of the snapshots: each compares the newest snapshot with what was
+    /// told, under the page's <see cref="FeedView"/>. Returns what was told; nothing for a page this host holds no
+    /// snapshot of.
     /// </summary>
-    public IReadOnlyList<StatusChanged> TellNewest(Guid pageId, string cause, bool components)
+    public IReadOnlyList<StatusChanged> TellNewest(Guid pageId, string cause)
     {
         if (!_told.TryGetValue(pageId, out var view))
         {
@@ -202,7 +203,7 @@ internal sealed class PageSnapshotReader : IStatusPageReader
                 return [];
             }
 
-            var changes = view.CatchUp(newest, cause, components);
+            var changes = view.CatchUp(newest, cause);
             foreach (var change in changes)
             {
                 _feed.Publish(change);

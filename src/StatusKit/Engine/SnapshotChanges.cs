@@ -5,8 +5,8 @@ namespace StatusKit.Engine;
 
 /// <summary>
 /// The change-feed events a page's snapshot differs by from what the feed told of it (<see cref="FeedView"/>): its
-/// groups' statuses and its own (after a recompute, whose component events come from the commit), and its components'
-/// statuses too (after a resync, when this host did not see the commits). Pure.
+/// components', groups' and own statuses, after a recompute told its commit's component events (so what is left is what
+/// another host committed meanwhile) and after a resync (when this host did not see the commits). Pure.
 /// </summary>
 internal static class SnapshotChanges
 {

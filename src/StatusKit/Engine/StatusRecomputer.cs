@@ -274,7 +274,9 @@ internal sealed class StatusRecomputer
             {
                 if (await _snapshots.RefreshAsync(pageId, cancellationToken) is not null)
                 {
-                    foreach (var change in _snapshots.TellNewest(pageId, cause, components: false))
+                    // Components too: another host's change back that arrived between this commit and its telling
+                    // seemed told already then, and is told now from the snapshot that shows it.
+                    foreach (var change in _snapshots.TellNewest(pageId, cause))
                     {
                         Told(change);
                     }

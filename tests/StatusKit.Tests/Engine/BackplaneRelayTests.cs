@@ -332,6 +332,43 @@ public sealed class BackplaneRelayTests
     }
 
     [Fact]
+    public async Task AnotherHostsChangeBack_ArrivingBetweenALocalCommitAndItsTelling_LeavesTheLivePageOnTheStoredStatus()
+    {
+        var hub = new BackplaneHub();
+        var sent = hub.Tap();
+        await using var a = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect()));
+        await using var b = new StatusKitHarness(s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton(a.Store));
+            s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect());
+        });
+        var (page, components) = await a.CreatePageAsync("Acme", ("API", "team-a", null));
+        Assert.NotNull(await a.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await b.Get<BackplaneRelay>().StartAsync(cts.Token);
+        var feed = FeedRecording.Start(a, page.Id, cts.Token);
+
+        // Host A commits the outage; before it tells its feed, host B commits the incident's resolution, and B's page
+        // change (the component back to Operational) reaches A.
+        var changeBack = AfterCommitBeforeConfirm.Install(a.StoreControl, HostBResolvesAsync);
+        async Task HostBResolvesAsync()
+        {
+            await b.ReportAndSettleAsync(b.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Resolved, 2));
+            await a.Get<BackplaneRelay>().ApplyAsync(await sent.ReadAsync(cts.Token), cts.Token);
+        }
+
+        await a.ReportAndSettleAsync(a.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 1));
+        Assert.True(changeBack.Ran);
+        var heard = await feed.HeardAsync();
+        await b.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
+
+        var stored = (await a.Store.GetComponentAsync(components[0].Id, CancellationToken.None))!.Status;
+        Assert.Equal(ComponentStatus.Operational, stored);
+        Assert.Equal(stored, heard.Last(e => e.Kind == StatusChangeKind.Component).NewStatus);
+        Assert.Equal(ComponentStatus.Operational, (await a.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Components[0].Status);
+    }
+
+    [Fact]
     public async Task WithoutABackplane_TheRelayDoesNothing()
     {
         await using var kit = new StatusKitHarness();
