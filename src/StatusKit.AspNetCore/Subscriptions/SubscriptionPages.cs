@@ -16,7 +16,7 @@ internal static class SubscriptionPages
             .Element("h1", question)
             .Raw("<form method=\"post\"").Attribute("action", $"{context.Request.PathBase}{path}?token={Uri.EscapeDataString(token)}").Raw(">")
             .Raw("<button type=\"submit\">").Text(button).Raw("</button></form></main></body></html>\n");
-        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
+        return Document(html, StatusCodes.Status200OK);
     }
 
     /// <summary>
@@ -45,7 +45,23 @@ internal static class SubscriptionPages
         }
 
         html.Raw("</main></body></html>\n");
-        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8", statusCode: statusCode);
+        return Document(html, statusCode);
+    }
+
+    // Sent with the status page's security headers (DocumentSecurityHeaders), like every HTML document of the page.
+    private static IResult Document(HtmlWriter html, int statusCode)
+    {
+        var content = TypedResults.Content(html.ToString(), "text/html; charset=utf-8", statusCode: statusCode);
+        return new WithDocumentSecurityHeaders(content);
+    }
+
+    private sealed class WithDocumentSecurityHeaders(IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            DocumentSecurityHeaders.Apply(httpContext.Response);
+            return inner.ExecuteAsync(httpContext);
+        }
     }
 
     /// <summary>
