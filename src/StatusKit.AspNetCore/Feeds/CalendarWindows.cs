@@ -13,16 +13,13 @@ namespace StatusKit.AspNetCore.Feeds;
 internal static class CalendarWindows
 {
     /// <summary>How many of a page's latest closed windows the feed looks at: 50.</summary>
-    public const int ClosedWindowCount = 50;
+    public const int ClosedWindowCount = RecentMaintenanceWindows.ClosedWindowCount;
 
     /// <summary>Reads the windows of the feed from <paramref name="store"/>: three bounded reads, whatever the page's past.</summary>
     public static async Task<IReadOnlyList<MaintenanceWindow>> ReadAsync(IStatusStore store, Guid pageId, CancellationToken cancellationToken)
     {
-        var open = await store.ListOpenMaintenanceWindowsAsync(pageId, cancellationToken);
-        var completed = await store.ListCompletedMaintenanceWindowsAsync(pageId, 0, ClosedWindowCount, cancellationToken);
-        var cancelled = await store.ListMaintenanceWindowsAsync(
-            pageId, new MaintenanceWindowQuery { State = MaintenanceState.Cancelled, Take = ClosedWindowCount }, cancellationToken);
-        return Select(open, completed, cancelled);
+        var windows = await RecentMaintenanceWindows.ReadAsync(store, pageId, cancellationToken);
+        return Select(windows.Open, windows.Completed, windows.Cancelled);
     }
 
     /// <summary>
