@@ -74,8 +74,8 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
 
         var html = await client.GetStringAsync("/status/demo");
 
-        Assert.Contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Incident history\" href=\"/status/demo/history.atom\">", html, StringComparison.Ordinal);
-        Assert.Contains("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Incident history\" href=\"/status/demo/history.rss\">", html, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Incident and maintenance history\" href=\"/status/demo/history.atom\">", html, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Incident and maintenance history\" href=\"/status/demo/history.rss\">", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/status/demo/history.atom\">Atom</a>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/status/demo/history.rss\">RSS</a>", html, StringComparison.Ordinal);
     }
@@ -274,7 +274,7 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
     }
 
     [Fact]
-    public async Task History_is_an_RSS_2_feed_of_the_same_incidents_as_the_Atom_feed()
+    public async Task History_is_an_RSS_2_feed_of_the_same_entries_as_the_Atom_feed()
     {
         using var client = factory.CreatePublicClient();
         var incident = (await factory.Service<StatusIncidentService>().ListAsync(await factory.PageIdAsync("demo"), take: 50))

@@ -1,21 +1,22 @@
 using System.Text;
 using System.Xml;
-using StatusKit.Model;
 using StatusKit.Snapshots;
 
 namespace StatusKit.AspNetCore.Feeds;
 
 /// <summary>
-/// The incident history as an Atom 1.0 feed (RFC 4287): one entry per incident, its updates as the content. Operator text
-/// goes through <see cref="XmlText.Clean"/>, so a control character in it cannot break the feed.
+/// The history of incidents and maintenance as an Atom 1.0 feed (RFC 4287): one entry per incident (its updates as the
+/// content) and per maintenance window (its state, times, components and description), as
+/// <see cref="HistoryFeedEntries"/> chooses them. Operator text goes through <see cref="XmlText.Clean"/>, so a control
+/// character in it cannot break the feed.
 /// </summary>
 internal static class AtomFeedWriter
 {
     private const string AtomNamespace = "http://www.w3.org/2005/Atom";
 
-    public static byte[] Write(PageSnapshot snapshot, IReadOnlyList<StatusIncident> incidents, string pageUrl)
+    public static byte[] Write(PageSnapshot snapshot, IReadOnlyList<HistoryFeedEntry> entries, string pageUrl)
     {
-        var updated = HistoryFeedText.Updated(snapshot, incidents);
+        var updated = HistoryFeedText.Updated(snapshot, entries);
         using var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
         {
@@ -30,17 +31,17 @@ internal static class AtomFeedWriter
             xml.WriteElementString("name", AtomNamespace, XmlText.Clean(snapshot.Name));
             xml.WriteEndElement();
             xml.WriteElementString("generator", AtomNamespace, "StatusKit");
-            foreach (var incident in incidents)
+            foreach (var entry in entries)
             {
                 xml.WriteStartElement("entry", AtomNamespace);
-                xml.WriteElementString("id", AtomNamespace, $"urn:uuid:{incident.Id}");
-                xml.WriteElementString("title", AtomNamespace, XmlText.Clean(incident.Title));
-                xml.WriteElementString("published", AtomNamespace, Timestamp(incident.CreatedAt));
-                xml.WriteElementString("updated", AtomNamespace, Timestamp(incident.UpdatedAt));
-                Link(xml, "alternate", PagePaths.Incident(pageUrl, incident.Id), "text/html");
+                xml.WriteElementString("id", AtomNamespace, $"urn:uuid:{entry.Id}");
+                xml.WriteElementString("title", AtomNamespace, XmlText.Clean(entry.Title));
+                xml.WriteElementString("published", AtomNamespace, Timestamp(entry.Published));
+                xml.WriteElementString("updated", AtomNamespace, Timestamp(entry.Updated));
+                Link(xml, "alternate", entry.Link, "text/html");
                 xml.WriteStartElement("content", AtomNamespace);
                 xml.WriteAttributeString("type", "text");
-                xml.WriteString(HistoryFeedText.Timeline(incident));
+                xml.WriteString(entry.Text);
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }

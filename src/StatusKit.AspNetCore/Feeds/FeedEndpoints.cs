@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.AspNetCore.Access;
-using StatusKit.Model;
 using StatusKit.Services;
 using StatusKit.Status;
 
@@ -22,10 +21,10 @@ internal static class FeedEndpoints
             .WithName("StatusKit.Badge").WithSummary("A status badge (SVG); ?component= for one component.").WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").AnswersETagAndNotModified();
         page.MapGetAndHead("/history.atom", (HttpContext context, string slug) => HistoryAsync(context, slug, paths, AtomFeedWriter.Write, "application/atom+xml"))
-            .WithName("StatusKit.History").WithSummary("Incident history (Atom 1.0).").WithTags("Status pages")
+            .WithName("StatusKit.History").WithSummary("Incident and maintenance history (Atom 1.0): the 50 latest-changed incidents and maintenance windows.").WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").AnswersETagAndNotModified();
         page.MapGetAndHead("/history.rss", (HttpContext context, string slug) => HistoryAsync(context, slug, paths, RssFeedWriter.Write, "application/rss+xml"))
-            .WithName("StatusKit.HistoryRss").WithSummary("Incident history (RSS 2.0): the same incidents as history.atom.").WithTags("Status pages")
+            .WithName("StatusKit.HistoryRss").WithSummary("Incident and maintenance history (RSS 2.0): the same entries as history.atom.").WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "application/rss+xml").AnswersETagAndNotModified();
         page.MapGetAndHead("/maintenance.ics", (HttpContext context, string slug) => CalendarAsync(context, slug, paths))
             .WithName("StatusKit.Maintenance").WithSummary("Maintenance windows (iCalendar).").WithTags("Status pages")
@@ -59,9 +58,13 @@ internal static class FeedEndpoints
         return Respond(context, snapshot, Encoding.UTF8.GetBytes(svg), "image/svg+xml; charset=utf-8");
     }
 
-    /// <summary>A history feed of the page's 50 most recent incidents, written by <paramref name="write"/>.</summary>
+    /// <summary>
+    /// A history feed of the page's incidents and maintenance windows (<see cref="HistoryFeedEntries"/>: the 50 that changed
+    /// last), written by <paramref name="write"/>. Its ETag, like every feed's, is a hash of its bytes, so any change an
+    /// entry shows (a window's state, times, components, description or its update time) makes a new one.
+    /// </summary>
     private static async Task<IResult> HistoryAsync(
-        HttpContext context, string slug, PagePaths paths, Func<Snapshots.PageSnapshot, IReadOnlyList<StatusIncident>, string, byte[]> write, string mediaType)
+        HttpContext context, string slug, PagePaths paths, Func<Snapshots.PageSnapshot, IReadOnlyList<HistoryFeedEntry>, string, byte[]> write, string mediaType)
     {
         var services = context.RequestServices;
         var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug);
@@ -70,9 +73,10 @@ internal static class FeedEndpoints
             return TypedResults.NotFound();
         }
 
-        var incidents = await services.GetRequiredService<StatusIncidentService>().ListAsync(snapshot.PageId, take: 50, cancellationToken: context.RequestAborted);
-        var bytes = write(snapshot, incidents, paths.PageUrl(context.Request, slug));
-        return Respond(context, snapshot, bytes, mediaType + "; charset=utf-8");
+        var pageUrl = paths.PageUrl(context.Request, slug);
+        var entries = await HistoryFeedEntries.ReadAsync(
+            services.GetRequiredService<StatusIncidentService>(), services.GetRequiredService<IStatusStore>(), snapshot, pageUrl, context.RequestAborted);
+        return Respond(context, snapshot, write(snapshot, entries, pageUrl), mediaType + "; charset=utf-8");
     }
 
     private static async Task<IResult> CalendarAsync(HttpContext context, string slug, PagePaths paths)

@@ -7,8 +7,8 @@ namespace StatusKit.AspNetCore.Feeds;
 /// The maintenance windows a page's feeds choose from: every open window (Scheduled or InProgress) and the
 /// <see cref="ClosedWindowCount"/> latest Completed and the <see cref="ClosedWindowCount"/> latest Cancelled ones (by
 /// occurrence start, as the store lists them). Three bounded reads, however many windows the page closed over the years;
-/// <c>maintenance.ics</c> (<see cref="CalendarWindows"/>) reads
-/// them.
+/// <c>maintenance.ics</c> (<see cref="CalendarWindows"/>) and the history feeds (<see cref="HistoryFeedEntries"/>) both
+/// read them.
 /// </summary>
 /// <param name="Open">The page's Scheduled and InProgress windows.</param>
 /// <param name="Completed">Its latest Completed windows, the latest first.</param>

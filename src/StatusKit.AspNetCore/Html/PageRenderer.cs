@@ -225,8 +225,8 @@ internal sealed class PageRenderer
         html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Raw("<title>").Text(title).Raw("</title>")
-            .Raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Incident history\"").Attribute("href", links.To("/history.atom")).Raw(">")
-            .Raw("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Incident history\"").Attribute("href", links.To("/history.rss")).Raw(">")
+            .Raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Incident and maintenance history\"").Attribute("href", links.To("/history.atom")).Raw(">")
+            .Raw("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Incident and maintenance history\"").Attribute("href", links.To("/history.rss")).Raw(">")
             .Raw("<style>").Raw(PageStyles.Css).Raw("</style></head>");
 
     private static void Footer(HtmlWriter html, PageSnapshot snapshot, PageLinks links) =>
