@@ -1,6 +1,8 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace StatusKit.AspNetCore;
 
@@ -19,6 +21,8 @@ internal static class AdminJson
         {
             throw new StatusKitValidationException("body", "Send a JSON body with Content-Type: application/json.");
         }
+
+        RequireKnownCharset(context.Request);
 
         try
         {
@@ -41,5 +45,31 @@ internal static class AdminJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    // ReadFromJsonAsync transcodes from the charset the Content-Type names and fails on one .NET does not know with an
+    // InvalidOperationException, a server error for what is the client's mistake; refuse it here, naming the charset.
+    private static void RequireKnownCharset(HttpRequest request)
+    {
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            && mediaType.Charset is { Length: > 0 } charset
+            && !IsKnownEncoding(charset.ToString()))
+        {
+            throw new StatusKitValidationException(
+                "body", $"The charset '{charset}' of the Content-Type is not a known encoding; send the JSON as UTF-8 (Content-Type: application/json).");
+        }
+    }
+
+    private static bool IsKnownEncoding(string name)
+    {
+        try
+        {
+            Encoding.GetEncoding(name.Trim('"'));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

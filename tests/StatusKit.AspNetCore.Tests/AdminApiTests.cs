@@ -110,6 +110,18 @@ public sealed class AdminApiTests(SampleHostFactory factory)
         await AssertProblemAsync(badSignal, HttpStatusCode.BadRequest, "teamId");
     }
 
+    [Fact]
+    public async Task A_JSON_body_in_a_charset_dotnet_does_not_know_is_a_problem_naming_the_body()
+    {
+        using var admin = factory.CreateAdminClient();
+        using var content = new StringContent("{\"name\":\"Ebcdic\"}", Encoding.UTF8);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=ebcdic");
+
+        using var response = await admin.PostAsync("/status/admin/pages", content);
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "body");
+    }
+
     [Theory]
     [InlineData("incidents?state=bogus", "state")]
     [InlineData("incidents?take=abc", "take")]
