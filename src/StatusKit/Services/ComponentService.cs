@@ -145,13 +145,14 @@ public sealed class ComponentService
     /// </summary>
     public async Task<long> ReorderAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, long? expectedPageVersion, CancellationToken cancellationToken = default)
     {
+        // An unknown page is a 404 whatever the list says, as for every other write to a page.
+        await _store.RequirePageAsync(pageId, cancellationToken);
         if (orderedComponentIds is null || orderedComponentIds.Count == 0)
         {
             throw new StatusKitValidationException("componentIds", "List every component of the page, in the new order.");
         }
 
         Guard.DistinctIds(orderedComponentIds, "componentIds");
-        await _store.RequirePageAsync(pageId, cancellationToken);
         var pageVersion = await _store.ReorderComponentsAsync(pageId, orderedComponentIds, expectedPageVersion, cancellationToken);
         await _store.AfterChangeAsync(pageId, _time.GetUtcNow(), cancellationToken);
         await _engine.RefreshPageAsync(pageId, cancellationToken);

@@ -284,6 +284,16 @@ public sealed class ComponentServiceTests
     }
 
     [Fact]
+    public async Task Reorder_OfAnUnknownPage_IsNotFound_WhateverTheList()
+    {
+        await using var kit = new StatusKitHarness();
+
+        var ex = await Assert.ThrowsAsync<StatusKitNotFoundException>(() => kit.Components.ReorderAsync(Guid.NewGuid(), []));
+
+        Assert.Equal("pageId", ex.Field);
+    }
+
+    [Fact]
     public async Task Reorder_AComponentOfAnotherPage_IsRejectedAtomically()
     {
         await using var kit = new StatusKitHarness();
