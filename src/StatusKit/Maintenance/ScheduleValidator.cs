@@ -4,12 +4,18 @@ using StatusKit.Services;
 namespace StatusKit.Maintenance;
 
 /// <summary>
-/// Checks a window's timing: end after start, a known IANA zone, a recurrence that parses and whose occurrences do not
-/// overlap (<see cref="OverlapCheck"/>), exclusions only on a recurring window, and an occurrence still to come that is
-/// not excluded. Each failure names its field.
+/// Checks a window's timing: start and end from 1970 to before the year 9000, end after start, a known IANA zone, a
+/// recurrence that parses and whose occurrences do not overlap (<see cref="OverlapCheck"/>), exclusions only on a
+/// recurring window, and an occurrence still to come that is not excluded. Each failure names its field.
 /// </summary>
 internal static class ScheduleValidator
 {
+    /// <summary>The earliest start a window may have.</summary>
+    public static readonly DateTimeOffset Earliest = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The first instant a window may no longer start or end at.</summary>
+    public static readonly DateTimeOffset Latest = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>The validated schedule and the occurrence the window should be at, given <paramref name="now"/>.</summary>
     public static (OccurrenceSchedule Schedule, OccurrenceSpan Current) Validate(
         DateTimeOffset startsAt,
@@ -19,6 +25,8 @@ internal static class ScheduleValidator
         IReadOnlyList<DateTime> excludedStarts,
         DateTimeOffset now)
     {
+        InRange(startsAt, "startsAt");
+        InRange(endsAt, "endsAt");
         if (endsAt <= startsAt)
         {
             throw new StatusKitValidationException("endsAt", $"The end ({Format(endsAt)}) must be after the start ({Format(startsAt)}).");
@@ -55,6 +63,17 @@ internal static class ScheduleValidator
         }
 
         return (schedule, current);
+    }
+
+    private static void InRange(DateTimeOffset instant, string field)
+    {
+        // Occurrences are walked on the zone's wall clock, a day or a year at a time; near the ends of DateTime that walk
+        // (or the zone's offset) leaves the representable range, a server error for a window nobody means to schedule.
+        if (instant < Earliest || instant >= Latest)
+        {
+            throw new StatusKitValidationException(
+                field, $"The {field} ({Format(instant)}) must be on or after {Format(Earliest)} and before {Format(Latest)}.");
+        }
     }
 
     private static string Format(DateTimeOffset instant) => instant.ToString("u", CultureInfo.InvariantCulture);

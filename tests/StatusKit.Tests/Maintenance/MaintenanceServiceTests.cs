@@ -32,6 +32,9 @@ public sealed class MaintenanceServiceTests
         { "recurrence", r => r with { Recurrence = "*/30 * * * *" } },
         { "componentIds", r => r with { ComponentIds = [Guid.NewGuid()] } },
         { "pageId", r => r with { PageId = Guid.NewGuid() } },
+        { "startsAt", r => r with { StartsAt = DateTimeOffset.MinValue } },
+        { "endsAt", r => r with { EndsAt = DateTimeOffset.MaxValue } },
+        { "startsAt", r => r with { StartsAt = new DateTimeOffset(9999, 12, 31, 20, 0, 0, TimeSpan.Zero), EndsAt = new DateTimeOffset(9999, 12, 31, 21, 0, 0, TimeSpan.Zero), Recurrence = "FREQ=DAILY" } },
     };
 
     [Theory]
