@@ -11,6 +11,7 @@ namespace StatusKit.Engine;
 internal sealed class IncidentIntake(IStatusStore store, StatusEngine engine, ILogger<IncidentIntake> logger) : IIncidentIntake
 {
     private const int MaxIdLength = 200;
+    private const int MaxTitleLength = 20_000;
 
     public async Task<SignalApplyResult> ReportIncidentAsync(IncidentSignal signal, CancellationToken cancellationToken)
     {
@@ -44,6 +45,13 @@ internal sealed class IncidentIntake(IStatusStore store, StatusEngine engine, IL
         if (signal.ServiceIdentifier is { } service && (service.Length == 0 || service.Length > MaxIdLength || service.Contains('\0', StringComparison.Ordinal)))
         {
             throw new StatusKitValidationException("serviceIdentifier", $"The service identifier must be 1 to {MaxIdLength} characters (no NUL) or null.");
+        }
+
+        // The title is kept with the signal: bounded like any text the services keep, and without U+0000, which not
+        // every store can keep (PostgreSQL's text refuses it), so no store fails on what another accepts.
+        if (signal.Title is { } title && (title.Length > MaxTitleLength || title.Contains('\0', StringComparison.Ordinal)))
+        {
+            throw new StatusKitValidationException("title", $"The title must be at most {MaxTitleLength} characters, without the NUL character (U+0000), or null.");
         }
 
         if (!Enum.IsDefined(signal.State))

@@ -27,7 +27,7 @@ public sealed record IncidentSignal
     /// <summary>When the change happened in the platform.</summary>
     public required DateTimeOffset OccurredAt { get; init; }
 
-    /// <summary>An optional title, used as the cause in history.</summary>
+    /// <summary>An optional title, used as the cause in history: at most 20,000 characters, without NUL (U+0000).</summary>
     public string? Title { get; init; }
 
     /// <summary>Whether the incident is open (Triggered or Acknowledged) and so affects components.</summary>

@@ -77,6 +77,20 @@ public sealed class IncidentIntakeTests
         Assert.Equal(0, kit.StoreControl.Calls(nameof(IStatusStore.ApplySignalAsync)));
     }
 
+    [Theory]
+    [InlineData("Database down\0")]
+    [InlineData(null)]
+    public async Task ATitleWithNulOrTooLong_IsRejectedNamingIt_AndNothingIsStored(string? title)
+    {
+        await using var kit = new StatusKitHarness();
+        var signal = kit.Signal("INC-1", "team-a", "High", PlatformIncidentState.Triggered, 1) with { Title = title ?? new string('x', 20_001) };
+
+        var error = await Assert.ThrowsAsync<StatusKitValidationException>(() => kit.Intake.ReportIncidentAsync(signal, CancellationToken.None));
+
+        Assert.Equal("title", error.Field);
+        Assert.Equal(0, kit.StoreControl.Calls(nameof(IStatusStore.ApplySignalAsync)));
+    }
+
     [Fact]
     public async Task ServiceBoundComponent_IsOnlyAffectedByItsOwnService()
     {
