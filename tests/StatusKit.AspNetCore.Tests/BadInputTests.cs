@@ -1,0 +1,601 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using StatusKit.Abstractions;
+using StatusKit.Maintenance;
+using StatusKit.Model;
+using StatusKit.Services;
+using StatusKit.Testing;
+using StatusKit.TestSupport.Fakes;
+
+namespace StatusKit.AspNetCore.Tests;
+
+/// <summary>
+/// No request a client can send is answered with a server error or changes what it should not: every route of the
+/// embedded host (read from its endpoint table, so a route added later without cases fails
+/// <see cref="Every_route_has_bad_input_cases"/>) is sent malformed bodies, bodies of the wrong shape, huge strings,
+/// ids and slugs that name nothing, bad query values, wrong content types and garbage <c>If-Match</c> headers, and must
+/// answer a 4xx; the admin API and the subscription routes answer JSON problem details that say what was wrong.
+/// </summary>
+public sealed partial class BadInputTests : IAsyncLifetime
+{
+    private const string Prefix = "/status";
+    private static readonly string Huge = new('x', 1024 * 1024);
+    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+    private WebApplication? _app;
+    private Seeded? _seeded;
+
+    private WebApplication App => _app ?? throw new InvalidOperationException("Not started.");
+
+    private Seeded Seed => _seeded ?? throw new InvalidOperationException("Not seeded.");
+
+    /// <summary>The records the cases aim at: a page (slug <c>acme</c>) with one of everything.</summary>
+    private sealed record Seeded(Guid PageId, Guid ComponentId, Guid IncidentId, Guid SubscriberId, Guid WindowId);
+
+    /// <summary>One malformed request and the statuses it may be answered with.</summary>
+    private sealed record Case(string Name, HttpMethod Method, string Path, params HttpStatusCode[] Allowed)
+    {
+        public string? Body { get; init; }
+
+        public string ContentType { get; init; } = "application/json";
+
+        public string? IfMatch { get; init; }
+
+        public string? IfNoneMatch { get; init; }
+
+        /// <summary>Whether a refusal must be problem details (the admin API and the subscription routes' JSON answers).</summary>
+        public bool Problem { get; init; }
+    }
+
+    // Each route, as "METHOD /pattern" under the prefix (route constraints left out), with its bad requests.
+    private static readonly Dictionary<string, Func<Seeded, IEnumerable<Case>>> Routes = new(StringComparer.Ordinal)
+    {
+        ["GET /admin/pages"] = _ => [Admin("huge teamId", HttpMethod.Get, $"pages?teamId={Huge[..8000]}", HttpStatusCode.OK)],
+        ["POST /admin/pages"] = _ => Body(HttpMethod.Post, "pages", """{"name":"Valid"}""",
+            ("name of a number", """{"name":5}"""),
+            ("null name", """{"name":null}"""),
+            ("no name", """{"slug":"no-name"}"""),
+            ("1 MB name", $$"""{"name":"{{Huge}}"}"""),
+            ("1 MB description", $$"""{"name":"Big","description":"{{Huge}}"}"""),
+            ("bad slug", """{"name":"Bad slug","slug":"Not A Slug"}"""),
+            ("isPublic a string", """{"name":"Pub","isPublic":"yes"}"""),
+            ("unknown zone", """{"name":"Zone","timeZoneId":"Mars/Olympus"}"""),
+            ("null zone", """{"name":"Zone","timeZoneId":null}"""),
+            ("lone surrogate", """{"name":"a\ud800b"}""")),
+        ["GET /admin/pages/{pageId}"] = _ => Ids("pages/{0}", HttpMethod.Get),
+        ["PATCH /admin/pages/{pageId}"] = s => [.. Ids("pages/{0}", HttpMethod.Patch, "{}"), .. Body(HttpMethod.Patch, $"pages/{s.PageId}", """{"description":"Same"}""",
+            ("name of a number", """{"name":5}"""),
+            ("blank name", """{"name":"  "}"""),
+            ("1 MB name", $$"""{"name":"{{Huge}}"}"""),
+            ("bad slug", """{"slug":"-"}"""),
+            ("unknown zone", """{"timeZoneId":"Nowhere"}""")),
+            .. IfMatchCases(HttpMethod.Patch, $"pages/{s.PageId}", """{"description":"Same"}""")],
+        ["DELETE /admin/pages/{pageId}"] = s => [.. Ids("pages/{0}", HttpMethod.Delete), .. IfMatchCases(HttpMethod.Delete, $"pages/{s.PageId}", null)],
+        ["POST /admin/pages/{pageId}/visibility"] = s => [.. Ids("pages/{0}/visibility", HttpMethod.Post, """{"isPublic":true}"""),
+            .. Body(HttpMethod.Post, $"pages/{s.PageId}/visibility", """{"isPublic":true}""",
+                ("no isPublic", "{}"),
+                ("isPublic null", """{"isPublic":null}"""),
+                ("isPublic a number", """{"isPublic":1}""")),
+            .. IfMatchCases(HttpMethod.Post, $"pages/{s.PageId}/visibility", """{"isPublic":true}""")],
+        ["POST /admin/pages/{pageId}/access-token"] = s => [.. Ids("pages/{0}/access-token", HttpMethod.Post), .. IfMatchCases(HttpMethod.Post, $"pages/{s.PageId}/access-token", null)],
+        ["GET /admin/pages/{pageId}/components"] = _ => Ids("pages/{0}/components", HttpMethod.Get),
+        ["POST /admin/pages/{pageId}/components"] = s => [.. Ids("pages/{0}/components", HttpMethod.Post, """{"name":"C"}"""),
+            .. Body(HttpMethod.Post, $"pages/{s.PageId}/components", """{"name":"Valid"}""",
+                ("no name", "{}"),
+                ("1 MB name", $$"""{"name":"{{Huge}}"}"""),
+                ("1 MB group", $$"""{"name":"G","groupName":"{{Huge}}"}"""),
+                ("displayOrder a string", """{"name":"O","displayOrder":"first"}"""),
+                ("displayOrder negative", """{"name":"O","displayOrder":-1}"""),
+                ("displayOrder too big", """{"name":"O","displayOrder":99999999999}"""))],
+        ["PUT /admin/pages/{pageId}/components/order"] = s => [.. Ids("pages/{0}/components/order", HttpMethod.Put, """{"componentIds":[]}"""),
+            .. Body(HttpMethod.Put, $"pages/{s.PageId}/components/order", $$"""{"componentIds":["{{s.ComponentId}}"]}""",
+                ("ids not guids", """{"componentIds":["x"]}"""),
+                ("ids a string", """{"componentIds":"x"}"""),
+                ("an empty id", $$"""{"componentIds":["{{Guid.Empty}}"]}"""),
+                ("an id twice", $$"""{"componentIds":["{{s.ComponentId}}","{{s.ComponentId}}"]}"""),
+                ("another page's id", $$"""{"componentIds":["{{Guid.NewGuid()}}"]}""")),
+            .. IfMatchCases(HttpMethod.Put, $"pages/{s.PageId}/components/order", $$"""{"componentIds":["{{s.ComponentId}}"]}""")],
+        ["GET /admin/components/{componentId}"] = _ => Ids("components/{0}", HttpMethod.Get),
+        ["PATCH /admin/components/{componentId}"] = s => [.. Ids("components/{0}", HttpMethod.Patch, "{}"),
+            .. Body(HttpMethod.Patch, $"components/{s.ComponentId}", """{"description":"Same"}""",
+                ("blank name", """{"name":""}"""),
+                ("1 MB name", $$"""{"name":"{{Huge}}"}"""),
+                ("displayOrder a string", """{"displayOrder":"x"}"""),
+                ("displayOrder negative", """{"displayOrder":-5}""")),
+            .. IfMatchCases(HttpMethod.Patch, $"components/{s.ComponentId}", """{"description":"Same"}""")],
+        ["DELETE /admin/components/{componentId}"] = s => [.. Ids("components/{0}", HttpMethod.Delete), .. IfMatchCases(HttpMethod.Delete, $"components/{s.ComponentId}", null)],
+        ["PUT /admin/components/{componentId}/manual-status"] = s => [.. Ids("components/{0}/manual-status", HttpMethod.Put, """{"status":"majorOutage"}"""),
+            .. Body(HttpMethod.Put, $"components/{s.ComponentId}/manual-status", """{"status":"majorOutage"}""",
+                ("no status", "{}"),
+                ("unknown status", """{"status":"onFire"}"""),
+                ("status a number", """{"status":99}"""),
+                ("expiresAt not a date", """{"status":"majorOutage","expiresAt":"tomorrow"}"""),
+                ("expiresAt the smallest date", """{"status":"majorOutage","expiresAt":"0001-01-01T00:00:00+14:00"}"""),
+                ("expiresAt the largest date", """{"status":"majorOutage","expiresAt":"9999-12-31T23:59:59-14:00"}""")),
+            .. IfMatchCases(HttpMethod.Put, $"components/{s.ComponentId}/manual-status", """{"status":"majorOutage"}""")],
+        ["DELETE /admin/components/{componentId}/manual-status"] = s => [.. Ids("components/{0}/manual-status", HttpMethod.Delete),
+            .. IfMatchCases(HttpMethod.Delete, $"components/{s.ComponentId}/manual-status", null)],
+        ["GET /admin/pages/{pageId}/incidents"] = s => [.. Ids("pages/{0}/incidents", HttpMethod.Get), .. ListQueries($"pages/{s.PageId}/incidents", withState: true)],
+        ["POST /admin/pages/{pageId}/incidents"] = s => [.. Ids("pages/{0}/incidents", HttpMethod.Post, """{"title":"T","message":"M"}"""),
+            .. Body(HttpMethod.Post, $"pages/{s.PageId}/incidents", """{"title":"T","message":"M"}""",
+                ("no title", """{"message":"M"}"""),
+                ("no message", """{"title":"T"}"""),
+                ("1 MB message", $$"""{"title":"T","message":"{{Huge}}"}"""),
+                ("unknown severity", """{"title":"T","message":"M","severity":"apocalyptic"}"""),
+                ("severity a number", """{"title":"T","message":"M","severity":42}"""),
+                ("unknown component", $$"""{"title":"T","message":"M","componentIds":["{{Guid.NewGuid()}}"]}"""),
+                ("notifySubscribers a string", """{"title":"T","message":"M","notifySubscribers":"no"}"""))],
+        ["GET /admin/incidents/{incidentId}"] = _ => Ids("incidents/{0}", HttpMethod.Get),
+        ["PATCH /admin/incidents/{incidentId}"] = s => [.. Ids("incidents/{0}", HttpMethod.Patch, "{}"),
+            .. Body(HttpMethod.Patch, $"incidents/{s.IncidentId}", """{"title":"Same"}""",
+                ("blank title", """{"title":" "}"""),
+                ("unknown severity", """{"severity":"x"}"""),
+                ("unknown component", $$"""{"componentIds":["{{Guid.NewGuid()}}"]}""")),
+            .. IfMatchCases(HttpMethod.Patch, $"incidents/{s.IncidentId}", """{"title":"Same"}""")],
+        ["DELETE /admin/incidents/{incidentId}"] = s => [.. Ids("incidents/{0}", HttpMethod.Delete), .. IfMatchCases(HttpMethod.Delete, $"incidents/{s.IncidentId}", null)],
+        ["POST /admin/incidents/{incidentId}/updates"] = s => [.. Ids("incidents/{0}/updates", HttpMethod.Post, """{"state":"identified","message":"M"}"""),
+            .. Body(HttpMethod.Post, $"incidents/{s.IncidentId}/updates", null,
+                ("no state", """{"message":"M"}"""),
+                ("unknown state", """{"state":"x","message":"M"}"""),
+                ("no message", """{"state":"identified"}"""),
+                ("1 MB message", $$"""{"state":"identified","message":"{{Huge}}"}"""))],
+        ["GET /admin/pages/{pageId}/subscribers"] = s => [.. Ids("pages/{0}/subscribers", HttpMethod.Get), .. ListQueries($"pages/{s.PageId}/subscribers", withState: false)],
+        ["POST /admin/pages/{pageId}/subscribers"] = s => [.. Ids("pages/{0}/subscribers", HttpMethod.Post, """{"channel":"email","destination":"a@example.com"}"""),
+            .. Body(HttpMethod.Post, $"pages/{s.PageId}/subscribers", """{"channel":"email","destination":"valid@example.com"}""",
+                ("unknown channel", """{"channel":"pigeon","destination":"a@example.com"}"""),
+                ("no destination", """{"channel":"email"}"""),
+                ("not an email", """{"channel":"email","destination":"not an address"}"""),
+                ("1 MB destination", $$"""{"channel":"email","destination":"{{Huge}}@example.com"}"""),
+                ("webhook not a URL", """{"channel":"webhook","destination":"::::"}"""),
+                ("empty notifyOn", """{"channel":"email","destination":"b@example.com","notifyOn":[]}"""),
+                ("unknown event", """{"channel":"email","destination":"b@example.com","notifyOn":["x"]}"""),
+                ("unknown component", $$"""{"channel":"email","destination":"c@example.com","componentIds":["{{Guid.NewGuid()}}"]}"""))],
+        ["GET /admin/subscribers/{subscriberId}"] = _ => Ids("subscribers/{0}", HttpMethod.Get),
+        ["POST /admin/subscribers/{subscriberId}/deactivate"] = s => [.. Ids("subscribers/{0}/deactivate", HttpMethod.Post),
+            .. IfMatchCases(HttpMethod.Post, $"subscribers/{s.SubscriberId}/deactivate", null)],
+        ["POST /admin/subscribers/{subscriberId}/signing-secret"] = s => [.. Ids("subscribers/{0}/signing-secret", HttpMethod.Post),
+            .. IfMatchCases(HttpMethod.Post, $"subscribers/{s.SubscriberId}/signing-secret", null)],
+        ["DELETE /admin/subscribers/{subscriberId}"] = s => [.. Ids("subscribers/{0}", HttpMethod.Delete), .. IfMatchCases(HttpMethod.Delete, $"subscribers/{s.SubscriberId}", null)],
+        ["GET /admin/pages/{pageId}/maintenance"] = s => [.. Ids("pages/{0}/maintenance", HttpMethod.Get), .. ListQueries($"pages/{s.PageId}/maintenance", withState: true)],
+        ["POST /admin/pages/{pageId}/maintenance"] = s => [.. Ids("pages/{0}/maintenance", HttpMethod.Post, Window("2026-02-01T00:00:00Z", "2026-02-01T02:00:00Z")),
+            .. Body(HttpMethod.Post, $"pages/{s.PageId}/maintenance", Window("2026-02-01T00:00:00Z", "2026-02-01T02:00:00Z"),
+                ("no title", """{"startsAt":"2026-02-01T00:00:00Z","endsAt":"2026-02-01T02:00:00Z"}"""),
+                ("no times", """{"title":"W"}"""),
+                ("startsAt not a date", Window("soon", "2026-02-01T02:00:00Z")),
+                ("end before start", Window("2026-02-01T02:00:00Z", "2026-02-01T00:00:00Z")),
+                ("the smallest start", Window("0001-01-01T00:00:00+14:00", "2026-02-01T02:00:00Z")),
+                ("the largest end", Window("2026-02-01T00:00:00Z", "9999-12-31T23:59:59-14:00")),
+                ("the edges of time", Window("0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z")),
+                ("unknown zone", """{"title":"W","startsAt":"2026-02-01T00:00:00Z","endsAt":"2026-02-01T02:00:00Z","timeZoneId":"Atlantis"}"""),
+                ("bad recurrence", """{"title":"W","startsAt":"2026-02-01T00:00:00Z","endsAt":"2026-02-01T02:00:00Z","recurrence":"FREQ=SOMETIMES"}"""),
+                ("1 MB recurrence", $$"""{"title":"W","startsAt":"2026-02-01T00:00:00Z","endsAt":"2026-02-01T02:00:00Z","recurrence":"{{Huge}}"}"""),
+                ("recurrence at the end of time", """{"title":"W","startsAt":"9999-12-31T20:00:00Z","endsAt":"9999-12-31T21:00:00Z","recurrence":"FREQ=DAILY"}"""),
+                ("excluded occurrence not a date", """{"title":"W","startsAt":"2026-02-01T00:00:00Z","endsAt":"2026-02-01T02:00:00Z","recurrence":"FREQ=DAILY","excludedOccurrences":["x"]}"""),
+                ("unknown component", $$"""{"title":"W","startsAt":"2026-02-01T00:00:00Z","endsAt":"2026-02-01T02:00:00Z","componentIds":["{{Guid.NewGuid()}}"]}"""))],
+        ["GET /admin/maintenance/{windowId}"] = _ => Ids("maintenance/{0}", HttpMethod.Get),
+        ["PATCH /admin/maintenance/{windowId}"] = s => [.. Ids("maintenance/{0}", HttpMethod.Patch, "{}"),
+            .. Body(HttpMethod.Patch, $"maintenance/{s.WindowId}", """{"description":"Same"}""",
+                ("blank title", """{"title":""}"""),
+                ("end before start", """{"endsAt":"2026-01-01T00:00:00Z"}"""),
+                ("the smallest start", """{"startsAt":"0001-01-01T00:00:00+14:00"}"""),
+                ("the largest end", """{"endsAt":"9999-12-31T23:59:59-14:00"}"""),
+                ("bad recurrence", """{"recurrence":"FREQ=WEEKLY;BYDAY=XX"}"""),
+                ("unknown zone", """{"timeZoneId":"Atlantis"}""")),
+            .. IfMatchCases(HttpMethod.Patch, $"maintenance/{s.WindowId}", """{"description":"Same"}""")],
+        ["POST /admin/maintenance/{windowId}/cancel"] = s => [.. Ids("maintenance/{0}/cancel", HttpMethod.Post), .. IfMatchCases(HttpMethod.Post, $"maintenance/{s.WindowId}/cancel", null)],
+        ["POST /admin/maintenance/{windowId}/start"] = s => [.. Ids("maintenance/{0}/start", HttpMethod.Post), .. IfMatchCases(HttpMethod.Post, $"maintenance/{s.WindowId}/start", null)],
+        ["POST /admin/maintenance/{windowId}/complete"] = s => [.. Ids("maintenance/{0}/complete", HttpMethod.Post), .. IfMatchCases(HttpMethod.Post, $"maintenance/{s.WindowId}/complete", null)],
+        ["DELETE /admin/maintenance/{windowId}"] = s => [.. Ids("maintenance/{0}", HttpMethod.Delete), .. IfMatchCases(HttpMethod.Delete, $"maintenance/{s.WindowId}", null)],
+        ["POST /admin/signals"] = _ => Body(HttpMethod.Post, "signals", null,
+            ("no incidentId", """{"teamId":"t","priority":"High","state":"triggered","version":1,"occurredAt":"2026-01-01T00:00:00Z"}"""),
+            ("null teamId", """{"incidentId":"i","teamId":null,"priority":"High","state":"triggered","version":1,"occurredAt":"2026-01-01T00:00:00Z"}"""),
+            ("unknown state", """{"incidentId":"i","teamId":"t","priority":"High","state":"x","version":1,"occurredAt":"2026-01-01T00:00:00Z"}"""),
+            ("version a string", """{"incidentId":"i","teamId":"t","priority":"High","state":"triggered","version":"one","occurredAt":"2026-01-01T00:00:00Z"}"""),
+            ("occurredAt not a date", """{"incidentId":"i","teamId":"t","priority":"High","state":"triggered","version":1,"occurredAt":"yesterday"}"""),
+            ("1 MB incidentId", $$"""{"incidentId":"{{Huge}}","teamId":"t","priority":"High","state":"triggered","version":1,"occurredAt":"2026-01-01T00:00:00Z"}"""),
+            ("1 MB title", $$"""{"incidentId":"i","teamId":"t","priority":"High","state":"triggered","version":1,"occurredAt":"2026-01-01T00:00:00Z","title":"{{Huge}}"}"""),
+            ("NUL in teamId", """{"incidentId":"i","teamId":"t\u0000","priority":"High","state":"triggered","version":1,"occurredAt":"2026-01-01T00:00:00Z"}""")),
+
+        ["GET /{slug}"] = _ => Page(""),
+        ["GET /{slug}/history"] = _ => [.. Page("/history"),
+            Public("page not a number", "acme/history?page=abc", HttpStatusCode.BadRequest, HttpStatusCode.NotFound),
+            Public("page negative", "acme/history?page=-1", HttpStatusCode.BadRequest, HttpStatusCode.NotFound),
+            Public("page zero", "acme/history?page=0", HttpStatusCode.BadRequest, HttpStatusCode.NotFound),
+            Public("page beyond int", "acme/history?page=99999999999", HttpStatusCode.BadRequest, HttpStatusCode.NotFound),
+            Public("page huge", "acme/history?page=2147483647", HttpStatusCode.BadRequest, HttpStatusCode.NotFound),
+            Public("maintenance_page not a number", "acme/history?maintenance_page=x", HttpStatusCode.BadRequest, HttpStatusCode.NotFound),
+            Public("maintenance_page negative", "acme/history?maintenance_page=-3", HttpStatusCode.BadRequest, HttpStatusCode.NotFound)],
+        ["GET /{slug}/incidents/{incidentId}"] = s => [.. Page($"/incidents/{s.IncidentId}"),
+            Public("not a guid", "acme/incidents/nope", HttpStatusCode.NotFound),
+            Public("unknown incident", $"acme/incidents/{Guid.NewGuid()}", HttpStatusCode.NotFound)],
+        ["GET /{slug}/maintenance/{windowId}"] = s => [.. Page($"/maintenance/{s.WindowId}"),
+            Public("not a guid", "acme/maintenance/nope", HttpStatusCode.NotFound),
+            Public("unknown window", $"acme/maintenance/{Guid.NewGuid()}", HttpStatusCode.NotFound)],
+        ["GET /{slug}/api/v2/summary.json"] = _ => Page("/api/v2/summary.json"),
+        ["GET /{slug}/api/v2/status.json"] = _ => Page("/api/v2/status.json"),
+        ["GET /{slug}/api/v2/components.json"] = _ => Page("/api/v2/components.json"),
+        ["GET /{slug}/api/v2/incidents.json"] = _ => Page("/api/v2/incidents.json"),
+        ["GET /{slug}/api/v2/incidents/unresolved.json"] = _ => Page("/api/v2/incidents/unresolved.json"),
+        ["GET /{slug}/api/v2/scheduled-maintenances.json"] = _ => Page("/api/v2/scheduled-maintenances.json"),
+        ["GET /{slug}/api/v2/scheduled-maintenances/upcoming.json"] = _ => Page("/api/v2/scheduled-maintenances/upcoming.json"),
+        ["GET /{slug}/api/v2/scheduled-maintenances/active.json"] = _ => Page("/api/v2/scheduled-maintenances/active.json"),
+        ["GET /{slug}/events"] = _ => [.. UnknownSlugs("/events"),
+            Public("garbage Last-Event-ID", "acme/events", HttpStatusCode.OK) with { Method = HttpMethod.Head, IfNoneMatch = "garbage" }],
+        ["GET /{slug}/badge.svg"] = _ => [.. Page("/badge.svg"),
+            Public("component not a guid", "acme/badge.svg?component=nope", HttpStatusCode.BadRequest, HttpStatusCode.NotFound),
+            Public("unknown component", $"acme/badge.svg?component={Guid.NewGuid()}", HttpStatusCode.NotFound)],
+        ["GET /{slug}/history.atom"] = _ => Page("/history.atom"),
+        ["GET /{slug}/history.rss"] = _ => Page("/history.rss"),
+        ["GET /{slug}/maintenance.ics"] = _ => Page("/maintenance.ics"),
+        ["POST /{slug}/subscriptions"] = _ => [.. UnknownSlugs("/subscriptions", HttpMethod.Post, """{"channel":"email","destination":"a@example.com"}"""),
+            .. Subscribe("malformed JSON", """{"channel":""", HttpStatusCode.BadRequest),
+            .. Subscribe("empty body", string.Empty, HttpStatusCode.BadRequest),
+            .. Subscribe("null", "null", HttpStatusCode.BadRequest),
+            .. Subscribe("an array", "[]", HttpStatusCode.BadRequest),
+            .. Subscribe("unknown channel", """{"channel":"pigeon","destination":"a@example.com"}""", HttpStatusCode.BadRequest),
+            .. Subscribe("channel a number", """{"channel":1,"destination":"a@example.com"}""", HttpStatusCode.BadRequest),
+            .. Subscribe("no destination", """{"channel":"email"}""", HttpStatusCode.BadRequest),
+            .. Subscribe("components not guids", """{"channel":"email","destination":"a@example.com","components":["x"]}""", HttpStatusCode.BadRequest),
+            .. Subscribe("empty notifyOn", """{"channel":"email","destination":"a@example.com","notifyOn":[]}""", HttpStatusCode.BadRequest),
+            .. Subscribe("1 MB destination", $$"""{"channel":"email","destination":"{{Huge}}"}""", HttpStatusCode.RequestEntityTooLarge),
+            new Case("plain text", HttpMethod.Post, $"{Prefix}/acme/subscriptions", HttpStatusCode.BadRequest, HttpStatusCode.UnsupportedMediaType)
+            {
+                Body = """{"channel":"email","destination":"a@example.com"}""", ContentType = "text/plain", Problem = true,
+            },
+            new Case("form with a bad component", HttpMethod.Post, $"{Prefix}/acme/subscriptions", HttpStatusCode.BadRequest)
+            {
+                Body = "channel=email&destination=a%40example.com&components=nope", ContentType = "application/x-www-form-urlencoded",
+            }],
+        ["GET /{slug}/subscriptions/verify"] = _ => Tokens("/subscriptions/verify", HttpMethod.Get),
+        ["POST /{slug}/subscriptions/verify"] = _ => Tokens("/subscriptions/verify", HttpMethod.Post),
+        ["GET /{slug}/subscriptions/unsubscribe"] = _ => Tokens("/subscriptions/unsubscribe", HttpMethod.Get),
+        ["POST /{slug}/subscriptions/unsubscribe"] = _ => Tokens("/subscriptions/unsubscribe", HttpMethod.Post),
+    };
+
+    public async Task InitializeAsync()
+    {
+        _app = await EmbeddedHost.StartAsync(
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(_clock);
+                services.AddStatusPages().AddStatusPageEndpoints(o =>
+                {
+                    // Every bad subscription request is to be answered for what it is, not for how many came before it.
+                    o.SubscriptionPermitLimit = 1_000;
+                    o.SubscriptionDestinationPermitLimit = 1_000;
+                });
+                services.AddSingleton<INotifier>(new RecordingNotifier(SubscriberChannel.Email));
+                services.AddSingleton<INotifier>(new RecordingNotifier(SubscriberChannel.Webhook));
+            },
+            app => app.MapStatusPages(Prefix));
+        var services = App.Services;
+        var page = await services.GetRequiredService<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme" });
+        var component = await services.GetRequiredService<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "API" });
+        var incident = await services.GetRequiredService<StatusIncidentService>().CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "Slow", Message = "Looking", ComponentIds = [component.Id],
+        });
+        var subscription = await services.GetRequiredService<SubscriberService>().SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "ops@example.com", PreVerified = true,
+        });
+        var window = await services.GetRequiredService<MaintenanceService>().CreateAsync(new CreateMaintenanceWindow
+        {
+            PageId = page.Id, Title = "Upgrade", StartsAt = _clock.GetUtcNow().AddDays(1), EndsAt = _clock.GetUtcNow().AddDays(1).AddHours(1),
+            ComponentIds = [component.Id],
+        });
+        _seeded = new Seeded(page.Id, component.Id, incident.Id, subscription.Subscriber.Id, window.Id);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public void Every_route_has_bad_input_cases()
+    {
+        var mapped = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Where(m => m != HttpMethods.Head)
+                .Select(m => $"{m} {Constraint().Replace(e.RoutePattern.RawText![Prefix.Length..], string.Empty).TrimEnd('/')}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        var honouringIfMatch = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetOrderedMetadata<RequestHeaderMetadata>().Any(h => h.Name == "If-Match"))
+            .Select(e => $"{e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods[0]} {Constraint().Replace(e.RoutePattern.RawText![Prefix.Length..], string.Empty)}")
+            .ToList();
+
+        Assert.Empty(mapped.Except(Routes.Keys));
+        Assert.Empty(Routes.Keys.Except(mapped));
+        Assert.NotEmpty(honouringIfMatch);
+        Assert.All(honouringIfMatch, route => Assert.Contains(Routes[route](Seed), c => c.IfMatch is not null));
+    }
+
+    [Fact]
+    public async Task No_bad_request_is_a_server_error_and_each_is_refused_as_its_route_promises()
+    {
+        using var client = App.Client();
+        var before = await RecordsAsync(client);
+        var failures = new List<string>();
+
+        foreach (var (route, cases) in Routes)
+        {
+            foreach (var @case in cases(Seed))
+            {
+                using var response = await client.SendAsync(Request(@case), HttpCompletionOption.ResponseHeadersRead);
+                var failure = await CheckAsync(@case, response);
+                if (failure is not null)
+                {
+                    failures.Add($"{route} [{@case.Name}]: {failure}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.Equal(before, await RecordsAsync(client));
+    }
+
+    [Fact]
+    public void Names_slugs_and_destinations_of_any_text_are_kept_as_sent_or_refused_with_a_problem_Meets_Specification()
+    {
+        using var client = App.Client();
+        var anyText = ArbMap.Default.ArbFor<string>().Generator.Where(s => s is not null);
+        // Mostly what slugs and addresses are made of, so that many are accepted, with whitespace, NUL and a lone
+        // surrogate (which JSON can carry as an escape, but no store should keep) among them.
+        var likely = Gen.Elements("a", "z", "0", "9", "-", ".", "_", "+", "A", " ", "\t", "é", "\u0000", "\ud800").ArrayOf().Select(string.Concat);
+        var texts = Gen.OneOf(anyText, likely).ToArbitrary();
+
+        var property = Prop.ForAll(texts, text =>
+        {
+            var json = JsonText(text);
+            var address = text + "@example.com";
+            return KeptAsSent(client, "pages", $$"""{"name":{{json}}}""", "name", text.Trim())
+                && KeptAsSent(client, "pages", $$"""{"name":"Slug","slug":{{json}}}""", "slug", text)
+                && KeptAsSent(client, $"pages/{Seed.PageId}/components", $$"""{"name":{{json}}}""", "name", text.Trim())
+                && KeptAsSent(client, $"pages/{Seed.PageId}/subscribers", $$"""{"channel":"email","destination":{{JsonText(address)}}}""", "destination", address.Trim());
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(100), property);
+    }
+
+    // Creates through the admin API: refused with a problem that says why, or created with the member as the services
+    // keep it (names trimmed), in the answer and when read back.
+    private static bool KeptAsSent(HttpClient client, string path, string body, string member, string kept)
+    {
+        using var response = Send(client, HttpMethod.Post, $"{Prefix}/admin/{path}", body);
+        var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict)
+        {
+            var said = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+                && JsonDocument.Parse(text).RootElement.TryGetProperty("detail", out var detail) && detail.GetString()!.Length > 0;
+            return said ? true : throw new InvalidOperationException($"{response.StatusCode} without a problem: {text}");
+        }
+
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"{body} got {(int)response.StatusCode}: {text}");
+        }
+
+        using var read = client.GetAsync(response.Headers.Location).GetAwaiter().GetResult();
+        var stored = JsonDocument.Parse(read.Content.ReadAsStringAsync().GetAwaiter().GetResult()).RootElement.GetProperty(member).GetString();
+        var answered = JsonDocument.Parse(text).RootElement.GetProperty(member).GetString();
+        return stored == kept && answered == kept
+            ? true
+            : throw new InvalidOperationException($"{member}: sent {body}, answered {Escape(answered)}, read back {Escape(stored)}");
+    }
+
+    private static HttpResponseMessage Send(HttpClient client, HttpMethod method, string path, string body) =>
+        client.SendAsync(new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") }).GetAwaiter().GetResult();
+
+    // JSON string text with every character outside printable ASCII escaped, so lone surrogates reach the server as sent.
+    private static string JsonText(string value)
+    {
+        var builder = new StringBuilder("\"");
+        foreach (var ch in value)
+        {
+            builder.Append(ch is < ' ' or > '~' or '"' or '\\' ? $"\\u{(int)ch:x4}" : ch.ToString());
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    private static string Escape(string? value) => value is null ? "(null)" : JsonText(value);
+
+    private static async Task<string?> CheckAsync(Case @case, HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        if (status >= 500)
+        {
+            return $"{status}: {await response.Content.ReadAsStringAsync()}";
+        }
+
+        if (!@case.Allowed.Contains(response.StatusCode))
+        {
+            var body = @case.Method == HttpMethod.Get && response.Content.Headers.ContentType?.MediaType == "text/event-stream"
+                ? "(a stream)"
+                : await response.Content.ReadAsStringAsync();
+            return $"{status} (expected {string.Join("/", @case.Allowed.Select(a => (int)a))}): {Shorten(body)}";
+        }
+
+        // Routing answers a Content-Type the route does not accept with a bare 415 before any StatusKit code runs.
+        if (!@case.Problem || status < 400 || response.StatusCode == HttpStatusCode.UnsupportedMediaType)
+        {
+            return null;
+        }
+
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            return $"{status} as {response.Content.Headers.ContentType?.MediaType ?? "no content"}, not problem details";
+        }
+
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var said = problem.TryGetProperty("detail", out var detail) && detail.GetString() is { Length: > 0 }
+            || problem.TryGetProperty("errors", out var errors) && errors.EnumerateObject().Any();
+        return said ? null : $"{status} problem says nothing: {problem}";
+    }
+
+    private static string Shorten(string text) => text.Length > 300 ? text[..300] + "…" : text;
+
+    private static HttpRequestMessage Request(Case @case)
+    {
+        var request = new HttpRequestMessage(@case.Method, @case.Path);
+        if (@case.Body is not null)
+        {
+            request.Content = new StringContent(@case.Body, Encoding.UTF8);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(@case.ContentType);
+        }
+
+        if (@case.IfMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", @case.IfMatch);
+        }
+
+        if (@case.IfNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", @case.IfNoneMatch);
+            request.Headers.TryAddWithoutValidation("Last-Event-ID", @case.IfNoneMatch);
+        }
+
+        return request;
+    }
+
+    // The seeded records as the admin API reads them: a bad request must change none of them.
+    private async Task<string> RecordsAsync(HttpClient client)
+    {
+        var paths = new[]
+        {
+            $"pages/{Seed.PageId}", $"components/{Seed.ComponentId}", $"incidents/{Seed.IncidentId}", $"subscribers/{Seed.SubscriberId}",
+            $"maintenance/{Seed.WindowId}", $"pages/{Seed.PageId}/components",
+        };
+        var records = new StringBuilder();
+        foreach (var path in paths)
+        {
+            records.AppendLine(await client.GetStringAsync($"{Prefix}/admin/{path}"));
+        }
+
+        return records.ToString();
+    }
+
+    private static Case Admin(string name, HttpMethod method, string path, params HttpStatusCode[] allowed) =>
+        new(name, method, $"{Prefix}/admin/{path}", allowed) { Problem = true };
+
+    private static Case Public(string name, string path, params HttpStatusCode[] allowed) =>
+        new(name, HttpMethod.Get, $"{Prefix}/{path}", allowed);
+
+    // A route's ids: one that is not a guid (no route matches: 404) and one that names nothing (a 404 problem).
+    private static IEnumerable<Case> Ids(string pattern, HttpMethod method, string? body = null)
+    {
+        yield return new Case("not a guid", method, $"{Prefix}/admin/{string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, "not-a-guid")}", HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed)
+        {
+            Body = body,
+        };
+        yield return Admin("unknown id", method, string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, Guid.NewGuid()), HttpStatusCode.NotFound) with { Body = body };
+    }
+
+    // The bad bodies every JSON route gets, and its own; a body it would accept goes with the wrong content types.
+    private static IEnumerable<Case> Body(HttpMethod method, string path, string? valid, params (string Name, string Body)[] bad)
+    {
+        var generic = new (string, string)[]
+        {
+            ("malformed JSON", """{"name": """),
+            ("truncated string", """{"name":"abc"""),
+            ("trailing garbage", """{} x"""),
+            ("empty body", string.Empty),
+            ("null", "null"),
+            ("an array", "[]"),
+            ("a number", "42"),
+            ("a string", "\"text\""),
+            ("deep nesting", new string('[', 1000) + new string(']', 1000)),
+            ("1 MB of whitespace", Huge.Replace('x', ' ')),
+        };
+        foreach (var (name, body) in generic.Concat(bad))
+        {
+            yield return Admin(name, method, path, HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.Conflict, HttpStatusCode.RequestEntityTooLarge)
+                with { Body = body };
+        }
+
+        yield return Admin("text/plain", method, path, HttpStatusCode.BadRequest, HttpStatusCode.UnsupportedMediaType) with { Body = valid ?? "{}", ContentType = "text/plain" };
+        yield return Admin("form content", method, path, HttpStatusCode.BadRequest, HttpStatusCode.UnsupportedMediaType) with { Body = "name=x", ContentType = "application/x-www-form-urlencoded" };
+        yield return Admin("no body", method, path, HttpStatusCode.BadRequest, HttpStatusCode.UnsupportedMediaType);
+        yield return Admin("JSON with a bad charset", method, path, HttpStatusCode.BadRequest, HttpStatusCode.UnsupportedMediaType)
+            with { Body = valid ?? "{}", ContentType = "application/json; charset=ebcdic" };
+    }
+
+    // Garbage If-Match headers, with a body the route would accept: malformed ones and ones that name no version
+    // answer 412 and change nothing.
+    private static IEnumerable<Case> IfMatchCases(HttpMethod method, string path, string? valid)
+    {
+        foreach (var header in new[] { "garbage", "\"", "W/\"1\"", "\"99999999999999999999999\"", "\"-1\"", "\"1\", garbage", "*, x" })
+        {
+            yield return Admin($"If-Match {header}", method, path, HttpStatusCode.PreconditionFailed, HttpStatusCode.BadRequest) with { Body = valid, IfMatch = header };
+        }
+    }
+
+    private static IEnumerable<Case> ListQueries(string path, bool withState)
+    {
+        foreach (var query in new[] { "skip=-1", "skip=abc", "take=0", "take=-5", "take=abc", "take=100000", "skip=99999999999", "take=1.5" })
+        {
+            yield return Admin(query, HttpMethod.Get, $"{path}?{query}", HttpStatusCode.BadRequest);
+        }
+
+        if (withState)
+        {
+            yield return Admin("state=bogus", HttpMethod.Get, $"{path}?state=bogus", HttpStatusCode.BadRequest);
+            yield return Admin("state=1", HttpMethod.Get, $"{path}?state=1", HttpStatusCode.BadRequest);
+        }
+    }
+
+    // Slugs that name no page, and a garbage validator on a page that exists.
+    private static IEnumerable<Case> Page(string rest) =>
+    [
+        .. UnknownSlugs(rest),
+        Public("garbage If-None-Match", $"acme{rest}", HttpStatusCode.OK) with { IfNoneMatch = "garbage, W/" },
+        Public("garbage access token", $"acme{rest}?access_token=%00%ff", HttpStatusCode.OK, HttpStatusCode.SeeOther),
+    ];
+
+    private static IEnumerable<Case> UnknownSlugs(string rest, HttpMethod? method = null, string? body = null)
+    {
+        foreach (var slug in new[] { "nope", "ACME", new string('a', 5000), "%2e%2e", "a%2Fb", "%ff%fe" })
+        {
+            yield return new Case($"slug {Shorten(slug)[..Math.Min(slug.Length, 12)]}", method ?? HttpMethod.Get, $"{Prefix}/{slug}{rest}", HttpStatusCode.NotFound)
+            {
+                Body = body,
+            };
+        }
+    }
+
+    private static IEnumerable<Case> Subscribe(string name, string body, params HttpStatusCode[] allowed)
+    {
+        yield return new Case(name, HttpMethod.Post, $"{Prefix}/acme/subscriptions", allowed) { Body = body, Problem = true };
+    }
+
+    private static IEnumerable<Case> Tokens(string rest, HttpMethod method)
+    {
+        foreach (var query in new[] { string.Empty, "?token=", "?token=nope", $"?token={new string('a', 100_000)}", "?token=%00%ff", "?token=a&token=b" })
+        {
+            yield return new Case($"token {Shorten(query)[..Math.Min(query.Length, 16)]}", method, $"{Prefix}/acme{rest}{query}", HttpStatusCode.NotFound);
+        }
+
+        foreach (var unknown in UnknownSlugs($"{rest}?token=nope", method))
+        {
+            yield return unknown;
+        }
+    }
+
+    private static string Window(string startsAt, string endsAt) =>
+        $$"""{"title":"W","startsAt":"{{startsAt}}","endsAt":"{{endsAt}}"}""";
+
+    [GeneratedRegex(":[a-z]+(?=})")]
+    private static partial Regex Constraint();
+}
