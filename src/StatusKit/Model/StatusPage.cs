@@ -12,6 +12,24 @@ public sealed record StatusPage
     /// <summary>An optional description shown under the name.</summary>
     public string? Description { get; init; }
 
+    /// <summary>
+    /// The organisation's own website (an absolute <c>http</c> or <c>https</c> URL of at most 2048 characters), or null.
+    /// The page's name and logo link to it, and the footer links back to it ("Back to example.com").
+    /// </summary>
+    public string? HomepageUrl { get; init; }
+
+    /// <summary>
+    /// The organisation's logo (an absolute <c>https</c> URL of at most 2048 characters), or null. Shown in the header
+    /// beside the name, with the name as its alternative text, so the page still reads when the image does not load.
+    /// </summary>
+    public string? LogoUrl { get; init; }
+
+    /// <summary>
+    /// The page's accent colour as <c>#rrggbb</c> (lowercase hex), or null for the default look. Links, buttons and
+    /// the header's rule take it; text on it is black or white, whichever contrasts more.
+    /// </summary>
+    public string? AccentColor { get; init; }
+
     /// <summary>The URL slug; unique across pages, lowercase letters, digits and hyphens.</summary>
     public required string Slug { get; init; }
 

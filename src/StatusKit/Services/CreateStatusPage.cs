@@ -21,6 +21,21 @@ public sealed record CreateStatusPage
     /// <summary>The IANA time zone for display. Default <c>UTC</c>.</summary>
     public string TimeZoneId { get; init; } = "UTC";
 
+    /// <summary>
+    /// The organisation's website, which the page's name and logo link to and its footer links back to: an absolute
+    /// <c>http</c> or <c>https</c> URL without user name or password, at most 2048 characters. Optional.
+    /// </summary>
+    public string? HomepageUrl { get; init; }
+
+    /// <summary>
+    /// The logo shown in the page's header in place of the name (the name is its alternative text): an absolute
+    /// <c>https</c> URL without user name or password, at most 2048 characters. Optional.
+    /// </summary>
+    public string? LogoUrl { get; init; }
+
+    /// <summary>The accent colour of links, buttons and the header's rule, as <c>#rrggbb</c> (any case). Optional: the default look.</summary>
+    public string? AccentColor { get; init; }
+
     /// <summary>Who creates the page.</summary>
     public string? CreatedBy { get; init; }
 }

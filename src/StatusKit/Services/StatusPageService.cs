@@ -54,6 +54,9 @@ public sealed class StatusPageService
             AccessTokenHash = token is null ? null : SecretTokens.Hash(token),
             TeamId = Guard.OptionalText(request.TeamId, "teamId", Guard.MaxNameLength),
             TimeZoneId = Guard.TimeZone(request.TimeZoneId),
+            HomepageUrl = BrandingGuard.HomepageUrl(request.HomepageUrl),
+            LogoUrl = BrandingGuard.LogoUrl(request.LogoUrl),
+            AccentColor = BrandingGuard.AccentColor(request.AccentColor),
             CreatedBy = Guard.OptionalText(request.CreatedBy, "createdBy", Guard.MaxNameLength),
             CreatedAt = now,
             UpdatedAt = now,
@@ -78,7 +81,7 @@ public sealed class StatusPageService
         _store.ListPagesAsync(teamId, cancellationToken);
 
     /// <summary>
-    /// Changes a page's name, description, slug, team or time zone. Changes that leave every field as it was write
+    /// Changes a page's name, description, slug, team, time zone or branding (homepage, logo, accent colour). Changes that leave every field as it was write
     /// nothing, so the page's <see cref="StatusPage.UpdatedAt"/> (and its documents' <c>updated_at</c>) stays. Only the
     /// fields the request names change: when someone else changed the page meanwhile, the change is applied again to
     /// what they left (a few times at most), unless <see cref="UpdateStatusPage.ExpectedVersion"/> is given, which must
@@ -100,6 +103,9 @@ public sealed class StatusPageService
                     Slug = changes.Slug is null ? page.Slug : Guard.Slug(changes.Slug),
                     TeamId = changes.TeamId is null ? page.TeamId : Guard.OptionalText(changes.TeamId, "teamId", Guard.MaxNameLength),
                     TimeZoneId = changes.TimeZoneId is null ? page.TimeZoneId : Guard.TimeZone(changes.TimeZoneId),
+                    HomepageUrl = changes.HomepageUrl is null ? page.HomepageUrl : BrandingGuard.HomepageUrl(changes.HomepageUrl),
+                    LogoUrl = changes.LogoUrl is null ? page.LogoUrl : BrandingGuard.LogoUrl(changes.LogoUrl),
+                    AccentColor = changes.AccentColor is null ? page.AccentColor : BrandingGuard.AccentColor(changes.AccentColor),
                 };
                 written = revised != page;
                 return written ? revised with { UpdatedAt = _time.GetUtcNow() } : page;

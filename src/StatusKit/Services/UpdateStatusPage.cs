@@ -20,6 +20,15 @@ public sealed record UpdateStatusPage
     /// <summary>A new display time zone.</summary>
     public string? TimeZoneId { get; init; }
 
+    /// <summary>A new homepage URL (an empty string clears it); see <see cref="CreateStatusPage.HomepageUrl"/>.</summary>
+    public string? HomepageUrl { get; init; }
+
+    /// <summary>A new logo URL (an empty string clears it); see <see cref="CreateStatusPage.LogoUrl"/>.</summary>
+    public string? LogoUrl { get; init; }
+
+    /// <summary>A new accent colour, <c>#rrggbb</c> (an empty string clears it: the default look).</summary>
+    public string? AccentColor { get; init; }
+
     /// <summary>
     /// The <see cref="Model.StatusPage.Version"/> the change was made against (an HTTP <c>If-Match</c>). When given and no longer
     /// stored, the update throws <see cref="StatusKitConcurrencyException"/> and changes nothing; when null, a concurrent

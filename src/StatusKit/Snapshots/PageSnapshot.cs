@@ -22,6 +22,15 @@ public sealed record PageSnapshot
     /// <summary>The page description.</summary>
     public string? Description { get; init; }
 
+    /// <summary>The page's <see cref="StatusPage.HomepageUrl"/>: the organisation's website, or null.</summary>
+    public string? HomepageUrl { get; init; }
+
+    /// <summary>The page's <see cref="StatusPage.LogoUrl"/>, or null.</summary>
+    public string? LogoUrl { get; init; }
+
+    /// <summary>The page's <see cref="StatusPage.AccentColor"/> (<c>#rrggbb</c>), or null for the default look.</summary>
+    public string? AccentColor { get; init; }
+
     /// <summary>Whether the page is public.</summary>
     public required bool IsPublic { get; init; }
 
