@@ -23,6 +23,12 @@ internal sealed class PageEntity
 
     public string? CreatedBy { get; set; }
 
+    public string? HomepageUrl { get; set; }
+
+    public string? LogoUrl { get; set; }
+
+    public string? AccentColor { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
@@ -47,6 +53,9 @@ internal sealed class PageEntity
         TeamId = page.TeamId;
         TimeZoneId = page.TimeZoneId;
         CreatedBy = page.CreatedBy;
+        HomepageUrl = page.HomepageUrl;
+        LogoUrl = page.LogoUrl;
+        AccentColor = page.AccentColor;
         CreatedAt = Instants.ToStore(page.CreatedAt);
         UpdatedAt = Instants.ToStore(page.UpdatedAt);
     }
@@ -62,6 +71,9 @@ internal sealed class PageEntity
         TeamId = TeamId,
         TimeZoneId = TimeZoneId,
         CreatedBy = CreatedBy,
+        HomepageUrl = HomepageUrl,
+        LogoUrl = LogoUrl,
+        AccentColor = AccentColor,
         CreatedAt = Instants.FromStore(CreatedAt),
         UpdatedAt = Instants.FromStore(UpdatedAt),
         Version = Version,

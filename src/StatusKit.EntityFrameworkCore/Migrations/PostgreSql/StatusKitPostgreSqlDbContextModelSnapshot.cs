@@ -347,6 +347,10 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("uuid")
                 .HasColumnName("id");
 
+            b.Property<string>("AccentColor")
+                .HasColumnType("text")
+                .HasColumnName("accent_color");
+
             b.Property<string>("AccessTokenHash")
                 .HasColumnType("text")
                 .HasColumnName("access_token_hash");
@@ -363,9 +367,17 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("text")
                 .HasColumnName("description");
 
+            b.Property<string>("HomepageUrl")
+                .HasColumnType("text")
+                .HasColumnName("homepage_url");
+
             b.Property<bool>("IsPublic")
                 .HasColumnType("boolean")
                 .HasColumnName("is_public");
+
+            b.Property<string>("LogoUrl")
+                .HasColumnType("text")
+                .HasColumnName("logo_url");
 
             b.Property<string>("Name")
                 .IsRequired()

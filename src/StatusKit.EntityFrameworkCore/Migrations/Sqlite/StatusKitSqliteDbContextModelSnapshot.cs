@@ -346,6 +346,10 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("TEXT")
                 .HasColumnName("id");
 
+            b.Property<string>("AccentColor")
+                .HasColumnType("TEXT")
+                .HasColumnName("accent_color");
+
             b.Property<string>("AccessTokenHash")
                 .HasColumnType("TEXT")
                 .HasColumnName("access_token_hash");
@@ -362,9 +366,17 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("TEXT")
                 .HasColumnName("description");
 
+            b.Property<string>("HomepageUrl")
+                .HasColumnType("TEXT")
+                .HasColumnName("homepage_url");
+
             b.Property<bool>("IsPublic")
                 .HasColumnType("INTEGER")
                 .HasColumnName("is_public");
+
+            b.Property<string>("LogoUrl")
+                .HasColumnType("TEXT")
+                .HasColumnName("logo_url");
 
             b.Property<string>("Name")
                 .IsRequired()
