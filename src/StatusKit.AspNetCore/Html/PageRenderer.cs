@@ -15,10 +15,10 @@ internal sealed class PageRenderer
         var snapshot = view.Snapshot;
         var zone = PageTime.Zone(snapshot.TimeZoneId);
         var html = new HtmlWriter();
-        Head(html, snapshot.Name + " status", view.Links);
+        Head(html, snapshot.Name + " status", view.Links, snapshot.AccentColor);
         html.Raw("<body").Attribute("data-events", view.Links.To("/events")).Raw(">")
             .Raw("<a class=\"skip\" href=\"#main\">Skip to the status</a>")
-            .Raw("<header>").Element("h1", snapshot.Name);
+            .Raw("<header><h1>").Heading(snapshot, fallbackHref: null).Raw("</h1>");
         if (!string.IsNullOrWhiteSpace(snapshot.Description))
         {
             html.Element("p", snapshot.Description);
@@ -206,14 +206,15 @@ internal sealed class PageRenderer
         html.Raw("</nav></section>");
     }
 
-    // A page below the status page (an incident, a maintenance window, the history): the page's name linking home, the content, a link back to
+    // A page below the status page (an incident, a maintenance window, the history): the page's name (or logo) linking
+    // to the organisation's website, or when it has none to the status page; the content, a link back to
     // the current status and the footer; not live, so it opens no event stream.
     private static string SubPage(PageSnapshot snapshot, PageLinks links, string title, string skipText, Action<HtmlWriter> content)
     {
         var html = new HtmlWriter();
-        Head(html, title, links);
-        html.Raw("<body><a class=\"skip\" href=\"#main\">").Text(skipText).Raw("</a><header><h1><a class=\"home\"").Attribute("href", links.Home).Raw(">")
-            .Text(snapshot.Name).Raw("</a></h1></header><main id=\"main\">");
+        Head(html, title, links, snapshot.AccentColor);
+        html.Raw("<body><a class=\"skip\" href=\"#main\">").Text(skipText).Raw("</a><header><h1>").Heading(snapshot, links.Home)
+            .Raw("</h1></header><main id=\"main\">");
         content(html);
         html.Raw("<p><a").Attribute("href", links.Home).Raw(">Current status of ").Text(snapshot.Name).Raw("</a></p></main>");
         Footer(html, snapshot, links);
@@ -221,16 +222,16 @@ internal sealed class PageRenderer
         return html.ToString();
     }
 
-    private static void Head(HtmlWriter html, string title, PageLinks links) =>
+    private static void Head(HtmlWriter html, string title, PageLinks links, string? accentColor) =>
         html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Raw("<title>").Text(title).Raw("</title>")
             .Raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Incident and maintenance history\"").Attribute("href", links.To("/history.atom")).Raw(">")
             .Raw("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Incident and maintenance history\"").Attribute("href", links.To("/history.rss")).Raw(">")
-            .Raw("<style>").Raw(PageStyles.Css).Raw("</style></head>");
+            .Raw("<style>").Raw(PageStyles.Css).Raw("</style>").AccentStyle(accentColor).Raw("</head>");
 
     private static void Footer(HtmlWriter html, PageSnapshot snapshot, PageLinks links) =>
-        html.Raw("<footer><p>Times are shown in ").Text(snapshot.TimeZoneId).Raw(". ")
+        html.Raw("<footer>").BackToHomepage(snapshot).Raw("<p>Times are shown in ").Text(snapshot.TimeZoneId).Raw(". ")
             .Raw("<a").Attribute("href", links.To("/api/v2/summary.json")).Raw(">JSON API</a> · ")
             .Raw("History feed: <a").Attribute("href", links.To("/history.atom")).Raw(">Atom</a>, ")
             .Raw("<a").Attribute("href", links.To("/history.rss")).Raw(">RSS</a> · ")

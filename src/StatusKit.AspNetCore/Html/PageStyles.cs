@@ -3,9 +3,11 @@ namespace StatusKit.AspNetCore.Html;
 /// <summary>The page's stylesheet and live-update script, inlined so the page is one request.</summary>
 internal static class PageStyles
 {
-    // Colours meet WCAG AA contrast (4.5:1) for white text on the coloured backgrounds; every colour also has text.
+    // Colours meet WCAG AA contrast (4.5:1) for white text on the coloured backgrounds; every colour also has text. The
+    // accent's defaults (--accent, --on-accent, --accent-text) are the colours the buttons and footer links always had;
+    // a page's own accent replaces them (AccentPalette), keeping its contrast.
     public const string Css = """
-        :root{--ok:#1a7f37;--maint:#0969da;--minor:#9a6700;--major:#bc4c00;--critical:#cf222e;--none:#d0d7de;--fg:#1f2328;--muted:#59636e;--line:#d0d7de}
+        :root{--ok:#1a7f37;--maint:#0969da;--minor:#9a6700;--major:#bc4c00;--critical:#cf222e;--none:#d0d7de;--fg:#1f2328;--muted:#59636e;--line:#d0d7de;--accent:#0969da;--on-accent:#fff;--accent-text:#0550ae}
         *{box-sizing:border-box}
         body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:#f6f8fa}
         .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:4px 8px}
@@ -36,6 +38,7 @@ internal static class PageStyles
         .incident h3,.incident h2{margin:0}
         .incident h3 a{color:inherit}
         .home{color:inherit;text-decoration:none}
+        .logo{max-height:48px;max-width:100%;height:auto;vertical-align:middle}
         ul.history,ul.occurrences{list-style:none;margin:0 0 12px;padding:0}
         ul.history li,ul.occurrences li{margin:0 0 6px}
         nav.pages{display:flex;gap:16px;margin-top:8px}
@@ -44,7 +47,7 @@ internal static class PageStyles
         .state{font-weight:600}
         .meta{color:var(--muted);font-size:.875rem}
         .subscribe{margin:0 0 16px}
-        .subscribe>summary{display:inline-block;cursor:pointer;font-weight:600;color:#0550ae;border:1px solid var(--line);border-radius:6px;padding:4px 12px;background:#fff}
+        .subscribe>summary{display:inline-block;cursor:pointer;font-weight:600;color:var(--accent-text);border:1px solid var(--line);border-radius:6px;padding:4px 12px;background:#fff}
         .subscribe form{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin-top:8px;display:grid;gap:10px;max-width:560px}
         .subscribe fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 16px}
         .subscribe legend{font-weight:600;padding:0;margin-bottom:4px}
@@ -52,15 +55,22 @@ internal static class PageStyles
         .subscribe input[name=destination]{font:inherit;padding:6px 8px;border:1px solid #8c959f;border-radius:6px;width:100%}
         .subscribe .some fieldset{flex-direction:column;flex-wrap:nowrap;max-height:240px;overflow:auto}
         .subscribe .some summary{cursor:pointer}
-        .subscribe button,.notice button{font:inherit;font-weight:600;color:#fff;background:#0969da;border:0;border-radius:6px;padding:6px 16px;cursor:pointer}
+        .subscribe button,.notice button{font:inherit;font-weight:600;color:var(--on-accent);background:var(--accent);border:0;border-radius:6px;padding:6px 16px;cursor:pointer}
         .subscribe button{justify-self:start}
         .subscribe p{margin:0}
         main.notice{max-width:560px;margin:48px auto;padding:16px 24px}
         .notice h1{font-size:1.5rem;margin:0 0 12px;overflow-wrap:anywhere}
         footer{padding-bottom:32px;color:var(--muted);font-size:.875rem}
-        footer a{color:#0550ae}
+        footer a{color:var(--accent-text)}
         @media (max-width:480px){header h1{font-size:1.4rem}.uptime{height:22px}.banner{padding:12px 14px}}
         """;
+
+    /// <summary>
+    /// What a page's own accent adds to <see cref="Css"/>, after its custom properties (<see cref="AccentPalette"/>): a
+    /// rule along the top and the links of the content in the accent. Written only for a page that has an accent, so an
+    /// unbranded page keeps the browser's link colour.
+    /// </summary>
+    public const string AccentRules = "body{border-top:4px solid var(--accent)}main a{color:var(--accent-text)}";
 
     public const string Script = """
         (function(){

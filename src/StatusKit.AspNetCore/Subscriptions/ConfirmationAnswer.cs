@@ -32,12 +32,13 @@ internal static class ConfirmationAnswer
 
         var text = $"You will now hear about {page.Name}.";
         return secret is null
-            ? SubscriptionPages.Message(StatusCodes.Status200OK, "Subscription confirmed", text)
+            ? SubscriptionPages.Message(StatusCodes.Status200OK, "Subscription confirmed", text, accentColor: page.AccentColor)
             : SubscriptionPages.Message(
                 StatusCodes.Status200OK,
                 "Subscription confirmed",
                 text,
-                $"The secret that signs every delivery to {subscriber.Destination} (Standard Webhooks, webhook-signature header) is {secret}. Keep it now: it is not shown again.");
+                $"The secret that signs every delivery to {subscriber.Destination} (Standard Webhooks, webhook-signature header) is {secret}. Keep it now: it is not shown again.",
+                accentColor: page.AccentColor);
     }
 
     /// <summary>A refusal: problem details for a JSON client, else a page.</summary>

@@ -111,7 +111,7 @@ internal static class SubscriptionEndpoints
 
         return backTo is null
             ? TypedResults.Accepted((string?)null, Accepted)
-            : SubscriptionPages.Message(StatusCodes.Status202Accepted, "Check your messages", Accepted.Message, backTo: backTo);
+            : SubscriptionPages.Message(StatusCodes.Status202Accepted, "Check your messages", Accepted.Message, backTo: backTo, accentColor: snapshot.AccentColor);
     }
 
     private static IResult TooManyRequests(HttpContext context, string slug, TimeSpan? retryAfter, string detail, string? backTo)
@@ -143,7 +143,7 @@ internal static class SubscriptionEndpoints
             return await UnusableConfirmationLinkAsync(context, page, token);
         }
 
-        return SubscriptionPages.Ask(context, $"Subscribe to {page!.Name}?", "Confirm", $"{paths.PagePath(slug)}/subscriptions/verify", token!);
+        return SubscriptionPages.Ask(context, $"Subscribe to {page!.Name}?", "Confirm", $"{paths.PagePath(slug)}/subscriptions/verify", token!, page.AccentColor);
     }
 
     private static async Task<IResult> VerifyAsync(HttpContext context, string slug, string? token)
@@ -184,7 +184,7 @@ internal static class SubscriptionEndpoints
             : await services.GetRequiredService<SubscriberService>().FindByUnsubscribeTokenAsync(page.PageId, token, context.RequestAborted);
         return subscriber is null
             ? UnknownLink(UnknownUnsubscribeLink)
-            : SubscriptionPages.Ask(context, $"Unsubscribe from {page!.Name}?", "Unsubscribe", $"{paths.PagePath(slug)}/subscriptions/unsubscribe", token!);
+            : SubscriptionPages.Ask(context, $"Unsubscribe from {page!.Name}?", "Unsubscribe", $"{paths.PagePath(slug)}/subscriptions/unsubscribe", token!, page.AccentColor);
     }
 
     private static async Task<IResult> UnsubscribeAsync(HttpContext context, string slug, string? token)
@@ -194,7 +194,7 @@ internal static class SubscriptionEndpoints
         var done = page is not null && !string.IsNullOrEmpty(token)
             && await services.GetRequiredService<SubscriberService>().UnsubscribeAsync(page.PageId, token, context.RequestAborted);
         return done
-            ? SubscriptionPages.Message(StatusCodes.Status200OK, "Unsubscribed", $"You will no longer hear about {page!.Name}.")
+            ? SubscriptionPages.Message(StatusCodes.Status200OK, "Unsubscribed", $"You will no longer hear about {page!.Name}.", accentColor: page.AccentColor)
             : UnknownLink(UnknownUnsubscribeLink);
     }
 

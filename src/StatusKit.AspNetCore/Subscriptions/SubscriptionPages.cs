@@ -8,11 +8,11 @@ internal static class SubscriptionPages
 {
     /// <summary>
     /// A page that asks, with a form that POSTs the token back: following a link (as mail scanners and link previews
-    /// do) changes nothing; the button does.
+    /// do) changes nothing; the button does. <paramref name="accentColor"/> is the page's (<see cref="PageBrand.AccentStyle"/>).
     /// </summary>
-    public static IResult Ask(HttpContext context, string question, string button, string path, string token)
+    public static IResult Ask(HttpContext context, string question, string button, string path, string token, string? accentColor = null)
     {
-        var html = Start(button)
+        var html = Start(button, accentColor)
             .Element("h1", question)
             .Raw("<form method=\"post\"").Attribute("action", $"{context.Request.PathBase}{path}?token={Uri.EscapeDataString(token)}").Raw(">")
             .Raw("<button type=\"submit\">").Text(button).Raw("</button></form></main></body></html>\n");
@@ -29,11 +29,12 @@ internal static class SubscriptionPages
 
     /// <summary>
     /// A page with a title and one paragraph of <paramref name="text"/>, a second of <paramref name="detail"/> when
-    /// given, and a link back to the status page at <paramref name="backTo"/> when given.
+    /// given, and a link back to the status page at <paramref name="backTo"/> when given; in the page's accent when
+    /// <paramref name="accentColor"/> is given (<see cref="PageBrand.AccentStyle"/>).
     /// </summary>
-    public static IResult Message(int statusCode, string title, string text, string? detail = null, string? backTo = null)
+    public static IResult Message(int statusCode, string title, string text, string? detail = null, string? backTo = null, string? accentColor = null)
     {
-        var html = Start(title).Element("h1", title).Element("p", text);
+        var html = Start(title, accentColor).Element("h1", title).Element("p", text);
         if (detail is not null)
         {
             html.Element("p", detail);
@@ -67,10 +68,10 @@ internal static class SubscriptionPages
     /// <summary>
     /// The document up to its <c>main</c> element, titled <paramref name="title"/>, in the status page's own style
     /// (<see cref="PageStyles"/>), so a subscriber who lands here from the page's form or a message's link is still
-    /// on the page's site.
+    /// on the page's site, with the page's accent when it has one.
     /// </summary>
-    private static HtmlWriter Start(string title) =>
+    private static HtmlWriter Start(string title, string? accentColor) =>
         new HtmlWriter()
             .Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
-            .Text(title).Raw("</title><style>").Raw(PageStyles.Css).Raw("</style></head><body><main class=\"notice card\">");
+            .Text(title).Raw("</title><style>").Raw(PageStyles.Css).Raw("</style>").AccentStyle(accentColor).Raw("</head><body><main class=\"notice card\">");
 }

@@ -1,0 +1,72 @@
+using StatusKit.Snapshots;
+
+namespace StatusKit.AspNetCore.Html;
+
+/// <summary>
+/// A page's branding in its HTML (<see cref="PageSnapshot.HomepageUrl"/>, <see cref="PageSnapshot.LogoUrl"/>,
+/// <see cref="PageSnapshot.AccentColor"/>): the heading's logo and link, the footer's way back to the organisation's
+/// website, and the accent's custom properties. Each is written only when its value is what the page service accepts
+/// (an absolute http(s) homepage, an https logo, <c>#rrggbb</c>), so a value written to the store some other way never
+/// becomes a <c>javascript:</c> link or a style rule; and every value goes through the writer's encoding.
+/// </summary>
+internal static class PageBrand
+{
+    /// <summary>
+    /// The <c>style</c> element that gives the page its accent, after <see cref="PageStyles.Css"/>; nothing without one,
+    /// so an unbranded page looks as it always has.
+    /// </summary>
+    public static HtmlWriter AccentStyle(this HtmlWriter html, string? accentColor) =>
+        AccentPalette.Of(accentColor) is { } palette
+            ? html.Raw("<style>").Raw(palette.CustomProperties).Raw(PageStyles.AccentRules).Raw("</style>")
+            : html;
+
+    /// <summary>
+    /// The content of the page's <c>h1</c>: the logo (its alternative text the page's name, which the browser shows when
+    /// the image does not load) or the name, linking to the organisation's website when the page has one, else to
+    /// <paramref name="fallbackHref"/> (none: not a link).
+    /// </summary>
+    public static HtmlWriter Heading(this HtmlWriter html, PageSnapshot snapshot, string? fallbackHref)
+    {
+        var href = HomepageUri(snapshot)?.OriginalString ?? fallbackHref;
+        if (href is not null)
+        {
+            html.Raw("<a class=\"home\"").Attribute("href", href).Raw(">");
+        }
+
+        if (LogoUri(snapshot) is { } logo)
+        {
+            html.Raw("<img class=\"logo\"").Attribute("src", logo.OriginalString).Attribute("alt", snapshot.Name).Raw(">");
+        }
+        else
+        {
+            html.Text(snapshot.Name);
+        }
+
+        return href is null ? html : html.Raw("</a>");
+    }
+
+    /// <summary>The footer's "Back to example.com" paragraph, when the page has a homepage.</summary>
+    public static HtmlWriter BackToHomepage(this HtmlWriter html, PageSnapshot snapshot) =>
+        HomepageUri(snapshot) is { } homepage
+            ? html.Raw("<p class=\"back\"><a").Attribute("href", homepage.OriginalString).Raw(">").Text("Back to " + HostName(homepage)).Raw("</a></p>")
+            : html;
+
+    /// <summary>The host a reader recognises: without its <c>www.</c>, in Unicode for an internationalised name.</summary>
+    public static string HostName(Uri homepage)
+    {
+        var host = homepage.Host;
+        return host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && host.Length > 4 ? host[4..] : host;
+    }
+
+    private static Uri? HomepageUri(PageSnapshot snapshot) => Absolute(snapshot.HomepageUrl, allowHttp: true);
+
+    private static Uri? LogoUri(PageSnapshot snapshot) => Absolute(snapshot.LogoUrl, allowHttp: false);
+
+    private static Uri? Absolute(string? url, bool allowHttp) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || (allowHttp && uri.Scheme == Uri.UriSchemeHttp))
+        && url.StartsWith(uri.Scheme + "://", StringComparison.OrdinalIgnoreCase)
+        && uri.Host.Length > 0 && uri.UserInfo.Length == 0
+            ? uri
+            : null;
+}

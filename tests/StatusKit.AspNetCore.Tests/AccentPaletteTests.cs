@@ -1,0 +1,73 @@
+using StatusKit.AspNetCore.Html;
+
+namespace StatusKit.AspNetCore.Tests;
+
+/// <summary>The colours a page's accent gives: text on it and links in it keep WCAG AA contrast (4.5:1) whatever the colour.</summary>
+public sealed class AccentPaletteTests
+{
+    [Theory]
+    [InlineData("#ffcc00", "#000000")]
+    [InlineData("#ffffff", "#000000")]
+    [InlineData("#00ff00", "#000000")]
+    [InlineData("#1f2328", "#ffffff")]
+    [InlineData("#0969da", "#ffffff")]
+    [InlineData("#000000", "#ffffff")]
+    public void OnAccent_IsBlackOnLightColoursAndWhiteOnDarkOnes(string accent, string onAccent)
+    {
+        Assert.Equal(onAccent, AccentPalette.Of(accent)!.OnAccent);
+    }
+
+    [Fact]
+    public void Every_accent_Meets_Specification_TextOnItAndLinksInItKeepAA()
+    {
+        // Every 17th step of each channel: 16^3 colours, the extremes included.
+        for (var r = 0; r <= 255; r += 17)
+        {
+            for (var g = 0; g <= 255; g += 17)
+            {
+                for (var b = 0; b <= 255; b += 17)
+                {
+                    var accent = $"#{r:x2}{g:x2}{b:x2}";
+                    var palette = AccentPalette.Of(accent)!;
+
+                    Assert.Equal(accent, palette.Accent);
+                    Assert.True(AccentPalette.Contrast(palette.OnAccent, accent) >= 4.5, $"{palette.OnAccent} on {accent}");
+                    Assert.True(AccentPalette.Contrast(palette.AsText, "#f6f8fa") >= 4.5, $"{palette.AsText} for {accent} on the page");
+                    Assert.True(AccentPalette.Contrast(palette.AsText, "#ffffff") >= 4.5, $"{palette.AsText} for {accent} on a card");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void A_dark_enough_accent_is_its_own_link_colour_and_a_light_one_is_darkened_in_its_hue()
+    {
+        var dark = AccentPalette.Of("#0550AE")!;
+        var light = AccentPalette.Of("#ff6600")!;
+
+        Assert.Equal(("#0550ae", "#0550ae"), (dark.Accent, dark.AsText));
+        Assert.NotEqual("#ff6600", light.AsText);
+        Assert.StartsWith("#", light.AsText, StringComparison.Ordinal);
+        Assert.Equal(0, Convert.ToInt32(light.AsText[5..], 16));
+        Assert.True(Convert.ToInt32(light.AsText[1..3], 16) > Convert.ToInt32(light.AsText[3..5], 16));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("red")]
+    [InlineData("#f60")]
+    [InlineData("#ff6600;}")]
+    [InlineData("#-12345")]
+    [InlineData("# 12345")]
+    public void Anything_but_rrggbb_gives_no_palette_so_nothing_reaches_the_style_sheet(string? color)
+    {
+        Assert.Null(AccentPalette.Of(color));
+    }
+
+    [Fact]
+    public void The_custom_properties_name_the_three_colours()
+    {
+        Assert.Equal(":root{--accent:#0a3d62;--on-accent:#ffffff;--accent-text:#0a3d62}", AccentPalette.Of("#0A3D62")!.CustomProperties);
+    }
+}
