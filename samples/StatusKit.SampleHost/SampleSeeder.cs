@@ -33,6 +33,11 @@ public static class SampleSeeder
             Description = "Live status of the Acme Cloud platform.",
             TimeZoneId = "Europe/Berlin",
             CreatedBy = "sample",
+
+            // Branding: the name links to the company's site and the footer back to it; links and buttons take the
+            // accent. No logo: the sample serves no files and loads nothing from elsewhere, so it runs offline.
+            HomepageUrl = "https://www.example.com/",
+            AccentColor = "#6639ba",
         }, cancellationToken);
         (string Name, string Group, string Team, string? Service, string Description)[] layout =
         [

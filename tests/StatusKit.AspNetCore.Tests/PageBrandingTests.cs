@@ -199,6 +199,19 @@ public sealed partial class PageBrandingTests(SampleHostFactory factory)
         Assert.Contains($"<h1><a class=\"home\" href=\"{Homepage}\">Recoloured</a></h1>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_samples_demo_page_is_branded_and_loads_nothing_from_elsewhere()
+    {
+        using var client = factory.CreatePublicClient();
+
+        var html = await client.GetStringAsync("/status/demo");
+
+        Assert.Contains("<h1><a class=\"home\" href=\"https://www.example.com/\">Acme Cloud</a></h1>", html, StringComparison.Ordinal);
+        Assert.Contains("Back to example.com</a>", html, StringComparison.Ordinal);
+        Assert.Contains("--accent:#6639ba;--on-accent:#ffffff;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+    }
+
     private async Task<StatusPage> BrandedPageAsync(string slug, string? homepage, string? logo, string? accent) =>
         await factory.Service<StatusPageService>().CreateAsync(new CreateStatusPage
         {
