@@ -95,6 +95,22 @@ public sealed partial class PageBrandingTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_branded_pages_content_security_policy_lets_its_logo_load_and_no_other_image_from_elsewhere()
+    {
+        await BrandedPageAsync("branded-logo-policy", Homepage, Logo, accent: null);
+        await BrandedPageAsync("branded-no-logo-policy", Homepage, logo: null, accent: null);
+        using var client = factory.CreatePublicClient();
+
+        using var withLogo = await client.GetAsync("/status/branded-logo-policy");
+        using var withoutLogo = await client.GetAsync("/status/branded-no-logo-policy");
+
+        Assert.Contains($"img-src 'self' data: {new Uri(Logo).GetLeftPart(UriPartial.Authority)};", PolicyOf(withLogo), StringComparison.Ordinal);
+        Assert.Contains("img-src 'self' data:;", PolicyOf(withoutLogo), StringComparison.Ordinal);
+    }
+
+    private static string PolicyOf(HttpResponseMessage response) => Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+
+    [Fact]
     public async Task A_branded_pages_incident_maintenance_history_and_subscription_pages_wear_the_branding_too()
     {
         var page = await BrandedPageAsync("branded-subpages", Homepage, logo: null, "#0a3d62");

@@ -207,7 +207,7 @@ internal static class HtmlEndpoints
         var bytes = Encoding.UTF8.GetBytes(html);
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12))}\"";
         HttpCaching.Apply(context.Response, snapshot, etag, options.PublicCacheMaxAge);
-        DocumentSecurityHeaders.Apply(context.Response);
+        DocumentSecurityHeaders.Apply(context.Response, PageBrand.LogoOrigin(snapshot));
         return HttpCaching.IsNotModified(context.Request, etag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Bytes(bytes, "text/html; charset=utf-8");

@@ -58,6 +58,13 @@ internal static class PageBrand
         return host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && host.Length > 4 ? host[4..] : host;
     }
 
+    /// <summary>
+    /// The origin of the logo <see cref="Heading"/> shows (<c>https://host[:port]</c>, the host in ASCII as a
+    /// Content-Security-Policy source names it); null when it shows none.
+    /// </summary>
+    public static string? LogoOrigin(PageSnapshot snapshot) =>
+        LogoUri(snapshot) is { } logo ? $"{logo.Scheme}://{logo.IdnHost}{(logo.IsDefaultPort ? "" : ":" + logo.Port)}" : null;
+
     private static Uri? HomepageUri(PageSnapshot snapshot) => Absolute(snapshot.HomepageUrl, allowHttp: true);
 
     private static Uri? LogoUri(PageSnapshot snapshot) => Absolute(snapshot.LogoUrl, allowHttp: false);

@@ -60,7 +60,7 @@ internal static class SubscriptionPages
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            DocumentSecurityHeaders.Apply(httpContext.Response);
+            DocumentSecurityHeaders.Apply(httpContext.Response, logoOrigin: null); // no logo on these pages
             return inner.ExecuteAsync(httpContext);
         }
     }
