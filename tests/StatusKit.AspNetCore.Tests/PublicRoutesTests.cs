@@ -339,6 +339,37 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task Html_page_lists_groups_and_ungrouped_components_in_display_order_as_the_JSON_API_does()
+    {
+        var pages = factory.Service<StatusPageService>();
+        var page = await pages.CreateAsync(new CreateStatusPage { Name = "Order", Slug = "html-order" });
+        try
+        {
+            var components = factory.Service<ComponentService>();
+            await components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "First alone" });
+            await components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "API", GroupName = "Backend" });
+            await components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "Middle alone" });
+            await components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "Database", GroupName = "Backend" });
+            await components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "Last alone" });
+            using var client = factory.CreatePublicClient();
+
+            var html = await client.GetStringAsync("/status/html-order");
+            using var api = JsonDocument.Parse(await client.GetStringAsync("/status/html-order/api/v2/components.json"));
+
+            // The API's order: First alone, Backend (API, Database), Middle alone, Last alone.
+            var apiOrder = api.RootElement.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToList();
+            Assert.Equal(["First alone", "Backend", "API", "Database", "Middle alone", "Last alone"], apiOrder);
+            var htmlOrder = apiOrder.Select(name => html.IndexOf(name == "Backend" ? "<h3>Backend" : $"<span class=\"name\">{name}</span>", StringComparison.Ordinal)).ToList();
+            Assert.DoesNotContain(-1, htmlOrder);
+            Assert.Equal(htmlOrder.Order().ToList(), htmlOrder);
+        }
+        finally
+        {
+            await pages.DeleteAsync(page.Id);
+        }
+    }
+
+    [Fact]
     public async Task Badge_stays_well_formed_when_a_component_name_has_a_control_character()
     {
         var pages = factory.Service<StatusPageService>();

@@ -254,26 +254,52 @@ internal sealed class PageRenderer
             html.Element("p", "This page has no components yet.", "meta");
         }
 
-        var ungrouped = snapshot.Components.Where(c => c.GroupName is null).ToList();
+        // In display order, as the JSON API lists them: a group where its first member stands, each run of ungrouped
+        // components between groups as one list.
+        var groupStatuses = snapshot.GroupStatuses();
+        var groups = snapshot.Components.Where(c => c.GroupName is not null)
+            .GroupBy(c => c.GroupName!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var emittedGroups = new HashSet<string>(StringComparer.Ordinal);
+        var ungrouped = new List<ComponentSnapshot>();
+        foreach (var component in snapshot.Components)
+        {
+            if (component.GroupName is null)
+            {
+                ungrouped.Add(component);
+                continue;
+            }
+
+            if (!emittedGroups.Add(component.GroupName))
+            {
+                continue;
+            }
+
+            FlushUngrouped(html, ungrouped, view);
+            Group(html, snapshot, component.GroupName, groups[component.GroupName], groupStatuses[component.GroupName], view);
+        }
+
+        FlushUngrouped(html, ungrouped, view);
+        html.Raw("</section>");
+    }
+
+    private static void FlushUngrouped(HtmlWriter html, List<ComponentSnapshot> ungrouped, PageView view)
+    {
         if (ungrouped.Count > 0)
         {
             ComponentList(html, ungrouped, view);
+            ungrouped.Clear();
         }
+    }
 
-        // The group's status is the one the live page gets in its group events (the id is the JSON API's group id).
-        var groupStatuses = snapshot.GroupStatuses();
-        foreach (var group in snapshot.Components.Where(c => c.GroupName is not null).GroupBy(c => c.GroupName!, StringComparer.Ordinal))
-        {
-            var members = group.ToList();
-            var status = groupStatuses[group.Key];
-            html.Raw("<div class=\"group\" role=\"group\"").Attribute("id", "group-" + DerivedIds.ForGroup(snapshot.PageId, group.Key))
-                .Attribute("aria-label", group.Key).Raw("><h3>").Text(group.Key)
-                .Raw(" <span data-status").Attribute("class", "status st-" + status.ToApiName()).Raw(">(").Text(status.ToDisplayName()).Raw(")</span></h3>");
-            ComponentList(html, members, view);
-            html.Raw("</div>");
-        }
-
-        html.Raw("</section>");
+    // The group's status is the one the live page gets in its group events (the id is the JSON API's group id).
+    private static void Group(HtmlWriter html, PageSnapshot snapshot, string name, IReadOnlyList<ComponentSnapshot> members, ComponentStatus status, PageView view)
+    {
+        html.Raw("<div class=\"group\" role=\"group\"").Attribute("id", "group-" + DerivedIds.ForGroup(snapshot.PageId, name))
+            .Attribute("aria-label", name).Raw("><h3>").Text(name)
+            .Raw(" <span data-status").Attribute("class", "status st-" + status.ToApiName()).Raw(">(").Text(status.ToDisplayName()).Raw(")</span></h3>");
+        ComponentList(html, members, view);
+        html.Raw("</div>");
     }
 
     private static void ComponentList(HtmlWriter html, IReadOnlyList<ComponentSnapshot> components, PageView view)

@@ -24,6 +24,8 @@ internal static class PageStyles
         ul.components{list-style:none;margin:0;padding:0}
         .component{padding:10px 0;border-top:1px solid var(--line)}
         .component:first-child{border-top:0}
+        .group>ul.components{padding-left:12px;border-left:2px solid var(--line)}
+        .group+ul.components{margin-top:12px}
         .row{display:flex;flex-wrap:wrap;justify-content:space-between;gap:4px 12px}
         .name{font-weight:600;overflow-wrap:anywhere}
         .desc{color:var(--muted);font-size:.875rem;margin:0}
