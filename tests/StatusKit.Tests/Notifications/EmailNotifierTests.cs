@@ -225,6 +225,22 @@ public sealed class EmailNotifierTests : IAsyncLifetime
         Assert.Equal("a b", EmailRenderer.Subject(content with { Subject = "a\r\nb" }).Replace("  ", " ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_confirmation_request_does_not_tell_its_reader_they_subscribed_and_says_to_ignore_it_if_they_did_not()
+    {
+        // Anyone can type an address into the form: the reader of a confirmation request has not subscribed (yet).
+        var content = Content() with { Kind = NotificationKind.SubscriptionVerification, Subject = "Confirm your subscription to Acme", PageName = "Acme" };
+
+        var text = EmailRenderer.Text(content, Unsubscribe);
+        var html = EmailRenderer.Html(content, Unsubscribe);
+
+        Assert.DoesNotContain("because you subscribed", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("because you subscribed", html, StringComparison.Ordinal);
+        Assert.Contains("If you did not ask for this, ignore this message", text, StringComparison.Ordinal);
+        Assert.Contains("If you did not ask for this, ignore this message", html, StringComparison.Ordinal);
+        Assert.Contains("because you subscribed to Acme", EmailRenderer.Text(content with { Kind = NotificationKind.ComponentStatusChanged }, Unsubscribe), StringComparison.Ordinal);
+    }
+
     private sealed class ThrowingSender(Exception exception) : IEmailSender
     {
         public Task SendAsync(EmailMessage message, CancellationToken cancellationToken) => Task.FromException(exception);

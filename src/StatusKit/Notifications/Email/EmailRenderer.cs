@@ -32,7 +32,7 @@ internal static class EmailRenderer
             text.Append(LinkText(content)).Append(": ").Append(link).Append("\n\n");
         }
 
-        text.Append("--\n").Append("You receive this because you subscribed to ").Append(content.PageName).Append(".\n");
+        text.Append("--\n").Append(Why(content)).Append('\n');
         if (unsubscribeUrl is not null)
         {
             text.Append("Unsubscribe: ").Append(unsubscribeUrl.AbsoluteUri).Append('\n');
@@ -59,8 +59,7 @@ internal static class EmailRenderer
             html.Append("<p><a href=\"").Append(Encode(link)).Append("\">").Append(Encode(LinkText(content))).Append("</a></p>\n");
         }
 
-        html.Append("<hr>\n<p style=\"font-size:12px;color:#59636e\">You receive this because you subscribed to ")
-            .Append(Encode(content.PageName)).Append('.');
+        html.Append("<hr>\n<p style=\"font-size:12px;color:#59636e\">").Append(Encode(Why(content)));
         if (unsubscribeUrl is not null)
         {
             html.Append(" <a href=\"").Append(Encode(unsubscribeUrl.AbsoluteUri)).Append("\">Unsubscribe</a>");
@@ -69,6 +68,12 @@ internal static class EmailRenderer
         html.Append("</p>\n</body></html>\n");
         return html.ToString();
     }
+
+    // Anyone can type an address into a page's form, so the reader of a confirmation request has not subscribed (yet).
+    private static string Why(NotificationContent content) =>
+        content.Kind == NotificationKind.SubscriptionVerification
+            ? $"You receive this because this address was entered to subscribe to {content.PageName}. If you did not ask for this, ignore this message: nothing more is sent unless the subscription is confirmed."
+            : $"You receive this because you subscribed to {content.PageName}.";
 
     private static string LinkText(NotificationContent content) =>
         content.Kind == NotificationKind.SubscriptionVerification ? "Confirm your subscription" : "View it on the status page";
