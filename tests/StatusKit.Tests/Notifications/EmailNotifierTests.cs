@@ -241,6 +241,12 @@ public sealed class EmailNotifierTests : IAsyncLifetime
         Assert.Contains("because you subscribed to Acme", EmailRenderer.Text(content with { Kind = NotificationKind.ComponentStatusChanged }, Unsubscribe), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Html_names_its_language_for_screen_readers()
+    {
+        Assert.Contains("<html lang=\"en\">", EmailRenderer.Html(Content(), null), StringComparison.Ordinal);
+    }
+
     private sealed class ThrowingSender(Exception exception) : IEmailSender
     {
         public Task SendAsync(EmailMessage message, CancellationToken cancellationToken) => Task.FromException(exception);

@@ -45,7 +45,7 @@ internal static class EmailRenderer
     {
         var html = new StringBuilder();
         var subject = Encode(Subject(content));
-        html.Append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").Append(subject).Append("</title></head>\n")
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(subject).Append("</title></head>\n")
             .Append("<body style=\"font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;color:#1f2328\">\n")
             .Append("<p style=\"color:#59636e\">").Append(Encode(content.PageName)).Append("</p>\n")
             .Append("<h1 style=\"font-size:20px\">").Append(subject).Append("</h1>\n");
