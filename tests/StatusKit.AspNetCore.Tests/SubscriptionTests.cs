@@ -181,6 +181,25 @@ public sealed class SubscriptionTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task The_pages_that_say_a_subscription_was_confirmed_or_ended_link_back_to_the_status_page()
+    {
+        var subscription = await factory.Service<SubscriberService>().SubscribeAsync(new Subscribe
+        {
+            PageId = await factory.PageIdAsync("demo"),
+            Channel = SubscriberChannel.Email,
+            Destination = "back-link@example.com",
+        });
+        using var client = factory.CreatePublicClient();
+
+        using var confirmed = await client.PostAsync($"/status/demo/subscriptions/verify?token={subscription.VerificationToken}", null);
+        using var unsubscribed = await client.PostAsync($"/status/demo/subscriptions/unsubscribe?token={subscription.UnsubscribeToken}", null);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (confirmed.StatusCode, unsubscribed.StatusCode));
+        Assert.Contains("<a href=\"/status/demo\">Back to the status page</a>", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/status/demo\">Back to the status page</a>", await unsubscribed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_expired_confirmation_link_answers_410_Gone_saying_to_subscribe_again_and_confirms_nothing()
     {
         var subscribers = factory.Service<SubscriberService>();

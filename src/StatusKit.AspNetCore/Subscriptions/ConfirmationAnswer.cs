@@ -19,8 +19,11 @@ internal static class ConfirmationAnswer
             && (type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
                 || (type.Type.Equals("application", StringComparison.OrdinalIgnoreCase) && type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase))));
 
-    /// <summary>The answer to a confirmation of <paramref name="subscriber"/> to <paramref name="page"/>.</summary>
-    public static IResult Confirmed(HttpContext context, PageSnapshot page, Subscriber subscriber)
+    /// <summary>
+    /// The answer to a confirmation of <paramref name="subscriber"/> to <paramref name="page"/>; its page links back to
+    /// the status page at <paramref name="backTo"/>.
+    /// </summary>
+    public static IResult Confirmed(HttpContext context, PageSnapshot page, Subscriber subscriber, string backTo)
     {
         context.Response.Headers.CacheControl = "no-store";
         var secret = subscriber.Channel == SubscriberChannel.Webhook ? subscriber.SigningSecret : null;
@@ -32,13 +35,14 @@ internal static class ConfirmationAnswer
 
         var text = $"You will now hear about {page.Name}.";
         return secret is null
-            ? SubscriptionPages.Message(StatusCodes.Status200OK, "Subscription confirmed", text, accentColor: page.AccentColor)
+            ? SubscriptionPages.Message(StatusCodes.Status200OK, "Subscription confirmed", text, backTo: backTo, accentColor: page.AccentColor)
             : SubscriptionPages.Message(
                 StatusCodes.Status200OK,
                 "Subscription confirmed",
                 text,
                 $"The secret that signs every delivery to {subscriber.Destination} (Standard Webhooks, webhook-signature header) is {secret}. Keep it now: it is not shown again.",
-                accentColor: page.AccentColor);
+                backTo,
+                page.AccentColor);
     }
 
     /// <summary>A refusal: problem details for a JSON client, else a page.</summary>

@@ -48,13 +48,13 @@ internal static class SubscriptionEndpoints
             .Produces(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge).Produces(StatusCodes.Status429TooManyRequests);
         group.MapGetAndHead("/verify", (HttpContext context, string slug, string? token) => ConfirmVerifyAsync(context, slug, token, paths))
             .WithName("StatusKit.VerifySubscriptionPage").WithSummary("Ask before confirming a subscription.");
-        group.MapPost("/verify", (HttpContext context, string slug, string? token) => VerifyAsync(context, slug, token))
+        group.MapPost("/verify", (HttpContext context, string slug, string? token) => VerifyAsync(context, slug, token, paths))
             .WithName("StatusKit.VerifySubscription").WithSummary("Confirm a subscription (a webhook's answer carries its signing secret).")
             .Produces<SubscriptionConfirmed>(StatusCodes.Status200OK, "application/json", "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).DisableAntiforgery();
         group.MapGetAndHead("/unsubscribe", (HttpContext context, string slug, string? token) => ConfirmUnsubscribeAsync(context, slug, token, paths))
             .WithName("StatusKit.UnsubscribePage").WithSummary("Ask before unsubscribing.");
-        group.MapPost("/unsubscribe", (HttpContext context, string slug, string? token) => UnsubscribeAsync(context, slug, token))
+        group.MapPost("/unsubscribe", (HttpContext context, string slug, string? token) => UnsubscribeAsync(context, slug, token, paths))
             .WithName("StatusKit.Unsubscribe").WithSummary("Unsubscribe (RFC 8058 one-click).").DisableAntiforgery();
     }
 
@@ -146,7 +146,7 @@ internal static class SubscriptionEndpoints
         return SubscriptionPages.Ask(context, $"Subscribe to {page!.Name}?", "Confirm", $"{paths.PagePath(slug)}/subscriptions/verify", token!, page.AccentColor);
     }
 
-    private static async Task<IResult> VerifyAsync(HttpContext context, string slug, string? token)
+    private static async Task<IResult> VerifyAsync(HttpContext context, string slug, string? token, PagePaths paths)
     {
         var services = context.RequestServices;
         var page = await services.GetRequiredService<IStatusPageReader>().GetSnapshotBySlugAsync(slug, context.RequestAborted);
@@ -155,7 +155,7 @@ internal static class SubscriptionEndpoints
             : await services.GetRequiredService<SubscriberService>().VerifyAsync(page.PageId, token, context.RequestAborted);
         return subscriber is null
             ? await UnusableConfirmationLinkAsync(context, page, token)
-            : ConfirmationAnswer.Confirmed(context, page!, subscriber);
+            : ConfirmationAnswer.Confirmed(context, page!, subscriber, HomeOf(context, slug, paths));
     }
 
     // An expired link of the page's own (its holder may see the page's name) says so and how to get a new one: 410
@@ -187,16 +187,20 @@ internal static class SubscriptionEndpoints
             : SubscriptionPages.Ask(context, $"Unsubscribe from {page!.Name}?", "Unsubscribe", $"{paths.PagePath(slug)}/subscriptions/unsubscribe", token!, page.AccentColor);
     }
 
-    private static async Task<IResult> UnsubscribeAsync(HttpContext context, string slug, string? token)
+    private static async Task<IResult> UnsubscribeAsync(HttpContext context, string slug, string? token, PagePaths paths)
     {
         var services = context.RequestServices;
         var page = await services.GetRequiredService<IStatusPageReader>().GetSnapshotBySlugAsync(slug, context.RequestAborted);
         var done = page is not null && !string.IsNullOrEmpty(token)
             && await services.GetRequiredService<SubscriberService>().UnsubscribeAsync(page.PageId, token, context.RequestAborted);
         return done
-            ? SubscriptionPages.Message(StatusCodes.Status200OK, "Unsubscribed", $"You will no longer hear about {page!.Name}.", accentColor: page.AccentColor)
+            ? SubscriptionPages.Message(StatusCodes.Status200OK, "Unsubscribed", $"You will no longer hear about {page!.Name}.", backTo: HomeOf(context, slug, paths), accentColor: page.AccentColor)
             : UnknownLink(UnknownUnsubscribeLink);
     }
+
+    // The status page, for the pages that tell a subscriber the outcome of a link of the page's own.
+    private static string HomeOf(HttpContext context, string slug, PagePaths paths) =>
+        PageLinks.For(context.Request, context.Request.PathBase + paths.PagePath(slug)).Home;
 
     private static async Task<SubscribeRequest> ReadAsync(HttpContext context)
     {
