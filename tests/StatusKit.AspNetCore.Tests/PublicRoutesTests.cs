@@ -370,6 +370,32 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task Html_page_with_a_current_incident_does_not_say_there_were_no_incidents()
+    {
+        var pages = factory.Service<StatusPageService>();
+        var page = await pages.CreateAsync(new CreateStatusPage { Name = "Ongoing", Slug = "html-ongoing" });
+        try
+        {
+            using var client = factory.CreatePublicClient();
+            Assert.Contains("No incidents in the last 14 days.", await client.GetStringAsync("/status/html-ongoing"), StringComparison.Ordinal);
+
+            await factory.Service<StatusIncidentService>().CreateAsync(new CreateStatusIncident
+            {
+                PageId = page.Id, Title = "Slow logins", Message = "Investigating.", Severity = StatusIncidentSeverity.Minor, NotifySubscribers = false,
+            });
+            var html = await client.GetStringAsync("/status/html-ongoing");
+
+            Assert.Contains("Slow logins", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("No incidents in the last", html, StringComparison.Ordinal);
+            Assert.Contains("No resolved incidents in the last 14 days.", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await pages.DeleteAsync(page.Id);
+        }
+    }
+
+    [Fact]
     public async Task Badge_stays_well_formed_when_a_component_name_has_a_control_character()
     {
         var pages = factory.Service<StatusPageService>();

@@ -466,7 +466,9 @@ internal sealed class PageRenderer
             .Text($"Past incidents (last {view.HistoryDays} days)").Raw("</h2>");
         if (view.ResolvedIncidents.Count == 0)
         {
-            html.Element("p", $"No incidents in the last {view.HistoryDays} days.", "meta");
+            // With an incident open above, "no incidents" would contradict the page.
+            var none = view.Snapshot.UnresolvedIncidents.Count == 0 ? "No incidents" : "No resolved incidents";
+            html.Element("p", $"{none} in the last {view.HistoryDays} days.", "meta");
         }
 
         foreach (var incident in view.ResolvedIncidents)
