@@ -71,7 +71,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
                 "20261129000000_IndexUnverifiedSubscribers", "20261201000000_MarkAnnouncedStarts", "20261202000000_AddPreviousSigningSecret",
                 "20261203000000_AddMaintenanceStatusSwitchedAt",
                 "20261204000000_IndexMaintenanceWindowsByPageStateAndStart", "20261205000000_AddNotificationOccurredAt",
-                "20261206000000_IndexWindowsAndSubscribersForPagedLists", "20261207000000_AddPageBranding"],
+                "20261206000000_IndexWindowsAndSubscribersForPagedLists", "20261207000000_AddPageBranding", "20261208000000_AddStatusIncidentPostmortem"],
             await context.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.False(context.Database.HasPendingModelChanges());

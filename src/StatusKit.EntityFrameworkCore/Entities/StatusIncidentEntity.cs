@@ -27,6 +27,12 @@ internal sealed class StatusIncidentEntity
 
     public DateTime? ResolvedAt { get; set; }
 
+    /// <summary>The published postmortem's text; null when none (added by migration <c>20261208000000_AddStatusIncidentPostmortem</c>).</summary>
+    public string? Postmortem { get; set; }
+
+    /// <summary>When the postmortem was first published; null when none.</summary>
+    public DateTime? PostmortemPublishedAt { get; set; }
+
     /// <summary>The optimistic-concurrency version (a concurrency token: EF's own updates of the row check it).</summary>
     public long Version { get; set; }
 
@@ -62,6 +68,8 @@ internal sealed class StatusIncidentEntity
         Message = incident.Message;
         Severity = incident.Severity;
         ComponentIds = JsonColumns.FromIds(incident.ComponentIds);
+        Postmortem = incident.Postmortem;
+        PostmortemPublishedAt = Instants.ToStore(incident.PostmortemPublishedAt);
     }
 
     public StatusIncident ToModel() => new()
@@ -78,6 +86,8 @@ internal sealed class StatusIncidentEntity
         CreatedAt = Instants.FromStore(CreatedAt),
         UpdatedAt = Instants.FromStore(UpdatedAt),
         ResolvedAt = Instants.FromStore(ResolvedAt),
+        Postmortem = Postmortem,
+        PostmortemPublishedAt = Instants.FromStore(PostmortemPublishedAt),
         Version = Version,
     };
 }

@@ -271,7 +271,8 @@ public interface IStatusStore
 
     /// <summary>
     /// Compare-and-set: replaces an incident's descriptive fields (title, message, severity, components, platform
-    /// incident id) and its <see cref="StatusIncident.UpdatedAt"/> only if the stored <see cref="StatusIncident.Version"/>
+    /// incident id), its postmortem (<see cref="StatusIncident.Postmortem"/> and
+    /// <see cref="StatusIncident.PostmortemPublishedAt"/>, null clearing them) and its <see cref="StatusIncident.UpdatedAt"/> only if the stored <see cref="StatusIncident.Version"/>
     /// equals <paramref name="incident"/>'s, and returns the incident as stored (with its updates), at the next version.
     /// Its updates, state and resolution are not touched: they change only by <see cref="AppendStatusIncidentUpdateAsync"/>.
     /// Throws <see cref="StatusKitNotFoundException"/> when it is missing and <see cref="StatusKitConcurrencyException"/>

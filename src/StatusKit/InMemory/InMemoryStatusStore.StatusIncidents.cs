@@ -51,7 +51,7 @@ public sealed partial class InMemoryStatusStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// <see cref="StatusIncident.UpdatedAt"/> is taken from <paramref name="incident"/>; the page, state, updates,
+    /// <see cref="StatusIncident.UpdatedAt"/> and the postmortem are taken from <paramref name="incident"/>; the page, state, updates,
     /// creation and resolution times are kept as stored.
     /// </remarks>
     public Task<StatusIncident> UpdateStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken) =>
@@ -72,6 +72,8 @@ public sealed partial class InMemoryStatusStore
                     Severity = incident.Severity,
                     ComponentIds = ReadOnlyLists.Freeze(incident.ComponentIds, nameof(incident.ComponentIds)),
                     PlatformIncidentId = incident.PlatformIncidentId,
+                    Postmortem = incident.Postmortem,
+                    PostmortemPublishedAt = incident.PostmortemPublishedAt,
                     UpdatedAt = incident.UpdatedAt,
                     Version = stored.Version + 1,
                 };

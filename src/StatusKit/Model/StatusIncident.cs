@@ -40,6 +40,19 @@ public sealed record StatusIncident
     public DateTimeOffset? ResolvedAt { get; init; }
 
     /// <summary>
+    /// The postmortem published on the incident: plain text, paragraphs separated by blank lines (no markup), at most
+    /// 20,000 characters; null when none is published. Only a resolved incident can get one
+    /// (<see cref="Services.StatusIncidentService.PublishPostmortemAsync"/>); a later update that reopens the incident keeps it.
+    /// </summary>
+    public string? Postmortem { get; init; }
+
+    /// <summary>
+    /// When <see cref="Postmortem"/> was first published; null when there is none. Republishing a new text keeps it
+    /// (<see cref="UpdatedAt"/> moves); removing the postmortem clears it, and publishing again then sets it anew.
+    /// </summary>
+    public DateTimeOffset? PostmortemPublishedAt { get; init; }
+
+    /// <summary>
     /// The optimistic-concurrency version of the incident: its fields and its timeline (an appended update moves it too). A store adds the record at version 1 and accepts an update only
     /// when it carries the stored version, which it then increments (see <see cref="MaintenanceWindow.Version"/>).
     /// </summary>

@@ -120,6 +120,67 @@ public sealed class StatusIncidentService
         return stored;
     }
 
+    /// <summary>
+    /// Publishes <paramref name="text"/> as the incident's postmortem, shown on its page and in the Statuspage-compatible
+    /// API: plain text (paragraphs separated by blank lines, no markup), trimmed, 1 to 20,000 characters. Only a
+    /// resolved incident can get one (else <see cref="StatusKitValidationException"/> naming <c>postmortem</c>).
+    /// The first publication sets <see cref="StatusIncident.PostmortemPublishedAt"/>; republishing replaces the text
+    /// and keeps that time (<see cref="StatusIncident.UpdatedAt"/> moves); the same text again changes nothing.
+    /// Subscribers are not notified. Like <see cref="UpdateAsync"/>, a concurrent change is re-applied over unless
+    /// <paramref name="expectedVersion"/> is given, which must then be the stored version (else
+    /// <see cref="StatusKitConcurrencyException"/>, changing nothing).
+    /// </summary>
+    public async Task<StatusIncident> PublishPostmortemAsync(
+        Guid incidentId, string text, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        var postmortem = Guard.Name(text, "postmortem", Guard.MaxTextLength);
+        var stored = await OptimisticEdit.ApplyAsync(
+            "status incident",
+            incidentId,
+            expectedVersion,
+            () => RequireAsync(incidentId, cancellationToken),
+            static i => i.Version,
+            incident =>
+            {
+                if (incident.IsUnresolved)
+                {
+                    throw new StatusKitValidationException(
+                        "postmortem", $"Only a resolved incident can have a postmortem; this one is {incident.State}: resolve it first.");
+                }
+
+                if (string.Equals(incident.Postmortem, postmortem, StringComparison.Ordinal))
+                {
+                    return Task.FromResult(incident);
+                }
+
+                var now = _time.GetUtcNow();
+                return Task.FromResult(incident with { Postmortem = postmortem, PostmortemPublishedAt = incident.PostmortemPublishedAt ?? now, UpdatedAt = now });
+            },
+            incident => _store.UpdateStatusIncidentAsync(incident, cancellationToken));
+        await _engine.RefreshPageAsync(stored.PageId, cancellationToken);
+        return stored;
+    }
+
+    /// <summary>
+    /// Removes the incident's postmortem (text and publication time), in any state; without one, changes nothing.
+    /// Versions as <see cref="PublishPostmortemAsync"/>.
+    /// </summary>
+    public async Task<StatusIncident> RemovePostmortemAsync(Guid incidentId, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        var stored = await OptimisticEdit.ApplyAsync(
+            "status incident",
+            incidentId,
+            expectedVersion,
+            () => RequireAsync(incidentId, cancellationToken),
+            static i => i.Version,
+            incident => Task.FromResult(incident.Postmortem is null && incident.PostmortemPublishedAt is null
+                ? incident
+                : incident with { Postmortem = null, PostmortemPublishedAt = null, UpdatedAt = _time.GetUtcNow() }),
+            incident => _store.UpdateStatusIncidentAsync(incident, cancellationToken));
+        await _engine.RefreshPageAsync(stored.PageId, cancellationToken);
+        return stored;
+    }
+
     /// <summary>Links the incident to an incident of the host's platform.</summary>
     public Task<StatusIncident> LinkPlatformIncidentAsync(Guid incidentId, string platformIncidentId, CancellationToken cancellationToken = default) =>
         UpdateAsync(incidentId, new UpdateStatusIncident { PlatformIncidentId = Guard.Name(platformIncidentId, "platformIncidentId") }, cancellationToken);

@@ -486,6 +486,14 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("text")
                 .HasColumnName("platform_incident_id");
 
+            b.Property<string>("Postmortem")
+                .HasColumnType("text")
+                .HasColumnName("postmortem");
+
+            b.Property<DateTime?>("PostmortemPublishedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("postmortem_published_at");
+
             b.Property<DateTime?>("ResolvedAt")
                 .HasColumnType("timestamp with time zone")
                 .HasColumnName("resolved_at");

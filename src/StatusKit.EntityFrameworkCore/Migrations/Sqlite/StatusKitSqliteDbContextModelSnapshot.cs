@@ -485,6 +485,14 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("TEXT")
                 .HasColumnName("platform_incident_id");
 
+            b.Property<string>("Postmortem")
+                .HasColumnType("TEXT")
+                .HasColumnName("postmortem");
+
+            b.Property<DateTime?>("PostmortemPublishedAt")
+                .HasColumnType("TEXT")
+                .HasColumnName("postmortem_published_at");
+
             b.Property<DateTime?>("ResolvedAt")
                 .HasColumnType("TEXT")
                 .HasColumnName("resolved_at");
