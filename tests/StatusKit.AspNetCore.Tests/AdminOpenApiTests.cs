@@ -19,6 +19,7 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
         "PATCH /components/{componentId}", "DELETE /components/{componentId}",
         "PUT /components/{componentId}/manual-status", "DELETE /components/{componentId}/manual-status",
         "PATCH /incidents/{incidentId}", "DELETE /incidents/{incidentId}",
+        "PUT /incidents/{incidentId}/postmortem", "DELETE /incidents/{incidentId}/postmortem",
         "POST /subscribers/{subscriberId}/deactivate", "POST /subscribers/{subscriberId}/signing-secret", "DELETE /subscribers/{subscriberId}",
         "PATCH /maintenance/{windowId}", "DELETE /maintenance/{windowId}",
         "POST /maintenance/{windowId}/cancel", "POST /maintenance/{windowId}/start", "POST /maintenance/{windowId}/complete",

@@ -95,6 +95,19 @@ public sealed partial class AdminWriteEntityTagTests(SampleHostFactory factory)
                 expected: HttpStatusCode.Created);
             return new Written(updated.ETag, $"incidents/{Id(incident)}");
         },
+        ["PUT /incidents/{incidentId}/postmortem"] = async admin =>
+        {
+            var incident = await ResolvedIncidentAsync(admin, Id(await CreatePageAsync(admin, "ETag postmortem")));
+            var published = await SendAsync(admin, HttpMethod.Put, $"/status/admin/incidents/{Id(incident)}/postmortem", new { body = "What happened." });
+            return new Written(published.ETag, $"incidents/{Id(incident)}");
+        },
+        ["DELETE /incidents/{incidentId}/postmortem"] = async admin =>
+        {
+            var incident = await ResolvedIncidentAsync(admin, Id(await CreatePageAsync(admin, "ETag postmortem removal")));
+            await SendAsync(admin, HttpMethod.Put, $"/status/admin/incidents/{Id(incident)}/postmortem", new { body = "What happened." });
+            var removed = await SendAsync(admin, HttpMethod.Delete, $"/status/admin/incidents/{Id(incident)}/postmortem");
+            return new Written(removed.ETag, $"incidents/{Id(incident)}");
+        },
         ["POST /pages/{pageId}/subscribers"] = async admin =>
         {
             var subscriber = await CreateSubscriberAsync(admin, Id(await CreatePageAsync(admin, "ETag subscriber")));
@@ -224,6 +237,14 @@ public sealed partial class AdminWriteEntityTagTests(SampleHostFactory factory)
 
     private static Task<(System.Text.Json.JsonElement Body, string? ETag)> CreateIncidentAsync(HttpClient admin, Guid pageId) =>
         SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/incidents", new { title = "Slow", message = "Looking", notifySubscribers = false }, expected: HttpStatusCode.Created);
+
+    private static async Task<(System.Text.Json.JsonElement Body, string? ETag)> ResolvedIncidentAsync(HttpClient admin, Guid pageId)
+    {
+        var incident = await CreateIncidentAsync(admin, pageId);
+        return await SendAsync(
+            admin, HttpMethod.Post, $"/status/admin/incidents/{Id(incident)}/updates", new { state = "resolved", message = "Fixed", notifySubscribers = false },
+            expected: HttpStatusCode.Created);
+    }
 
     private static Task<(System.Text.Json.JsonElement Body, string? ETag)> CreateSubscriberAsync(HttpClient admin, Guid pageId) =>
         SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/subscribers", new { channel = "email", destination = "etag@example.com" }, expected: HttpStatusCode.Created);

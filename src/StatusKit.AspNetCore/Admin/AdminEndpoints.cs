@@ -11,8 +11,8 @@ using StatusKit.Services;
 namespace StatusKit.AspNetCore.Admin;
 
 /// <summary>
-/// The admin API under <c>{prefix}/admin</c>: pages, components (reorder, manual status), public status incidents and
-/// their updates, subscribers, access tokens, and incident signals. Errors are RFC 9457 problem details naming the field.
+/// The admin API under <c>{prefix}/admin</c>: pages, components (reorder, manual status), public status incidents,
+/// their updates and postmortems, subscribers, access tokens, and incident signals. Errors are RFC 9457 problem details naming the field.
 /// A single page, component, incident, subscriber or window is answered with its <c>ETag</c> (its version,
 /// <see cref="EntityTags"/>), and so is every write that changes one: a page's visibility, access token and component
 /// order answer the page's new ETag. Its <c>PATCH</c>, <c>PUT</c> and <c>DELETE</c>, a page's visibility, access token and
@@ -205,6 +205,32 @@ internal static class AdminEndpoints
             })
             .WithName("StatusKit.Admin.AddIncidentUpdate").Accepts<IncidentUpdateRequest>("application/json").Produces<StatusIncident>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated();
+        // The postmortem is part of its incident: both routes answer the incident, with its ETag, and If-Match names it.
+        admin.MapPut("/incidents/{incidentId:guid}/postmortem", async (Guid incidentId, HttpContext context, StatusIncidentService incidents) =>
+            {
+                var request = await AdminJson.ReadAsync<PostmortemRequest>(context);
+                return await Preconditions.WriteAsync(context, ct => incidents.GetAsync(incidentId, ct), i => i.Version, async expected =>
+                {
+                    try
+                    {
+                        return Tagged(await incidents.PublishPostmortemAsync(incidentId, request.Body ?? string.Empty, expected, context.RequestAborted));
+                    }
+                    catch (StatusKitValidationException ex) when (ex.Field == "postmortem")
+                    {
+                        // The service names its argument; the problem names the member of the body that carries it.
+                        throw new StatusKitValidationException("body", ex.Message);
+                    }
+                });
+            })
+            .WithName("StatusKit.Admin.PublishPostmortem")
+            .WithSummary("Publish, or replace, the postmortem of a resolved incident: plain text, paragraphs split by blank lines. Subscribers are not notified.")
+            .Accepts<PostmortemRequest>("application/json").Produces<StatusIncident>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
+        admin.MapDelete("/incidents/{incidentId:guid}/postmortem", (Guid incidentId, HttpContext context, StatusIncidentService incidents) =>
+                Preconditions.WriteAsync(context, ct => incidents.GetAsync(incidentId, ct), i => i.Version, async expected =>
+                    Tagged(await incidents.RemovePostmortemAsync(incidentId, expected, context.RequestAborted))))
+            .WithName("StatusKit.Admin.RemovePostmortem").WithSummary("Remove the incident's postmortem (nothing changes when it has none).")
+            .Produces<StatusIncident>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
     }
 
     private static void MapSubscribers(RouteGroupBuilder admin, AdminLocations locations)

@@ -28,4 +28,10 @@ internal record ApiIncident
     public required IReadOnlyList<ApiIncidentUpdate> IncidentUpdates { get; init; }
 
     public required IReadOnlyList<ApiComponent> Components { get; init; }
+
+    /// <summary>The published postmortem's text; null when none (always for a maintenance).</summary>
+    public required string? PostmortemBody { get; init; }
+
+    /// <summary>When the postmortem was first published; null when none (always for a maintenance).</summary>
+    public required DateTimeOffset? PostmortemPublishedAt { get; init; }
 }

@@ -68,6 +68,8 @@ internal sealed class StatuspageMapper
             PageId = _pageId,
             IncidentUpdates = updates,
             Components = ComponentsOf(incident.ComponentIds),
+            PostmortemBody = incident.Postmortem,
+            PostmortemPublishedAt = incident.PostmortemPublishedAt is { } p ? Local(p) : null,
         };
     }
 
@@ -118,6 +120,8 @@ internal sealed class StatuspageMapper
             PageId = _pageId,
             IncidentUpdates = updates,
             Components = ComponentsOf(componentIds),
+            PostmortemBody = null,
+            PostmortemPublishedAt = null,
             ScheduledFor = Local(startsAt),
             ScheduledUntil = Local(endsAt),
         };

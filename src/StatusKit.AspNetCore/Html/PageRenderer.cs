@@ -41,7 +41,8 @@ internal sealed class PageRenderer
 
     /// <summary>
     /// One incident's own page (<c>{page}/incidents/{id}</c>, where the API's shortlink and the history feeds point): its
-    /// impact, state, affected components and whole timeline, however old it is. Not live: it opens no event stream.
+    /// impact, state, affected components and whole timeline, however old it is, then its postmortem when one is
+    /// published. Not live: it opens no event stream.
     /// </summary>
     public string RenderIncident(PageSnapshot snapshot, StatusIncident incident, IReadOnlyList<string> componentNames, PageLinks links)
     {
@@ -50,8 +51,38 @@ internal sealed class PageRenderer
         {
             html.Raw("<section class=\"card\" aria-label=\"Incident\">");
             Incident(html, incident, zone, link: null, componentNames);
+            Postmortem(html, incident, zone);
             html.Raw("</section>");
         });
+    }
+
+    // The incident's postmortem, when published: its publication time on the page's clock, then its paragraphs (split
+    // on blank lines; a line break inside one is kept), every line HTML-encoded.
+    private static void Postmortem(HtmlWriter html, StatusIncident incident, TimeZoneInfo zone)
+    {
+        if (incident.Postmortem is not { } text)
+        {
+            return;
+        }
+
+        html.Raw("<section class=\"postmortem\" aria-labelledby=\"postmortem-heading\"><h3 id=\"postmortem-heading\">Postmortem</h3>");
+        if (incident.PostmortemPublishedAt is { } publishedAt)
+        {
+            html.Raw("<p class=\"meta\">Published ").Time(publishedAt, zone).Raw("</p>");
+        }
+
+        foreach (var paragraph in PlainTextParagraphs.Split(text))
+        {
+            html.Raw("<p>");
+            for (var i = 0; i < paragraph.Count; i++)
+            {
+                html.Raw(i == 0 ? "" : "<br>").Text(paragraph[i]);
+            }
+
+            html.Raw("</p>");
+        }
+
+        html.Raw("</section>");
     }
 
     /// <summary>
