@@ -130,16 +130,13 @@ public sealed class StatusIncidentService
     /// <paramref name="expectedVersion"/> is given, which must then be the stored version (else
     /// <see cref="StatusKitConcurrencyException"/>, changing nothing).
     /// </summary>
-    public async Task<StatusIncident> PublishPostmortemAsync(
+    public Task<StatusIncident> PublishPostmortemAsync(
         Guid incidentId, string text, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         var postmortem = Guard.Name(text, "postmortem", Guard.MaxTextLength);
-        var stored = await OptimisticEdit.ApplyAsync(
-            "status incident",
+        return EditPostmortemAsync(
             incidentId,
             expectedVersion,
-            () => RequireAsync(incidentId, cancellationToken),
-            static i => i.Version,
             incident =>
             {
                 if (incident.IsUnresolved)
@@ -148,24 +145,30 @@ public sealed class StatusIncidentService
                         "postmortem", $"Only a resolved incident can have a postmortem; this one is {incident.State}: resolve it first.");
                 }
 
-                if (string.Equals(incident.Postmortem, postmortem, StringComparison.Ordinal))
-                {
-                    return Task.FromResult(incident);
-                }
-
                 var now = _time.GetUtcNow();
-                return Task.FromResult(incident with { Postmortem = postmortem, PostmortemPublishedAt = incident.PostmortemPublishedAt ?? now, UpdatedAt = now });
+                return string.Equals(incident.Postmortem, postmortem, StringComparison.Ordinal)
+                    ? incident
+                    : incident with { Postmortem = postmortem, PostmortemPublishedAt = incident.PostmortemPublishedAt ?? now, UpdatedAt = now };
             },
-            incident => _store.UpdateStatusIncidentAsync(incident, cancellationToken));
-        await _engine.RefreshPageAsync(stored.PageId, cancellationToken);
-        return stored;
+            cancellationToken);
     }
 
     /// <summary>
     /// Removes the incident's postmortem (text and publication time), in any state; without one, changes nothing.
     /// Versions as <see cref="PublishPostmortemAsync"/>.
     /// </summary>
-    public async Task<StatusIncident> RemovePostmortemAsync(Guid incidentId, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    public Task<StatusIncident> RemovePostmortemAsync(Guid incidentId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        EditPostmortemAsync(
+            incidentId,
+            expectedVersion,
+            incident => incident.Postmortem is null && incident.PostmortemPublishedAt is null
+                ? incident
+                : incident with { Postmortem = null, PostmortemPublishedAt = null, UpdatedAt = _time.GetUtcNow() },
+            cancellationToken);
+
+    // A postmortem edit: the incident as edit returns it (itself: nothing is written), versioned, then the page's snapshot.
+    private async Task<StatusIncident> EditPostmortemAsync(
+        Guid incidentId, long? expectedVersion, Func<StatusIncident, StatusIncident> edit, CancellationToken cancellationToken)
     {
         var stored = await OptimisticEdit.ApplyAsync(
             "status incident",
@@ -173,9 +176,7 @@ public sealed class StatusIncidentService
             expectedVersion,
             () => RequireAsync(incidentId, cancellationToken),
             static i => i.Version,
-            incident => Task.FromResult(incident.Postmortem is null && incident.PostmortemPublishedAt is null
-                ? incident
-                : incident with { Postmortem = null, PostmortemPublishedAt = null, UpdatedAt = _time.GetUtcNow() }),
+            incident => Task.FromResult(edit(incident)),
             incident => _store.UpdateStatusIncidentAsync(incident, cancellationToken));
         await _engine.RefreshPageAsync(stored.PageId, cancellationToken);
         return stored;
