@@ -41,6 +41,12 @@ internal sealed class MaintenanceRecurrence
         return false;
     }
 
+    /// <summary>
+    /// The recurrence to be evaluated in UTC on the wall times of <paramref name="zone"/> (an RRULE's UNTIL instant read
+    /// as its wall time there; a cron expression has no end).
+    /// </summary>
+    public MaintenanceRecurrence OnWallClockOf(TimeZoneInfo zone) => _rule is null ? this : new MaintenanceRecurrence(_rule.OnWallClockOf(zone), null);
+
     /// <summary>Whether the recurrence ends after a number of occurrences (an RRULE with COUNT).</summary>
     public bool IsCounted => _rule?.Parts.Count is not null;
 

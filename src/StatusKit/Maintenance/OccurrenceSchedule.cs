@@ -181,11 +181,12 @@ internal sealed class OccurrenceSchedule
 
     /// <summary>
     /// The same recurrence on the wall clock alone, without exclusions: evaluated in UTC from the wall time of the first
-    /// start, so every occurrence's start is its wall time and no DST transition moves it.
+    /// start, so every occurrence's start is its wall time and no DST transition moves it; an UNTIL instant is read as
+    /// its wall time in the zone, so the walk ends with the zone's last occurrence (not an offset earlier or later).
     /// </summary>
     public OccurrenceSchedule OnWallClock()
     {
         var wall = TimeZoneInfo.ConvertTime(_firstStart, _zone).DateTime;
-        return new OccurrenceSchedule(new DateTimeOffset(wall.Ticks, TimeSpan.Zero), Duration, TimeZoneInfo.Utc, _recurrence, ExcludedStarts.None);
+        return new OccurrenceSchedule(new DateTimeOffset(wall.Ticks, TimeSpan.Zero), Duration, TimeZoneInfo.Utc, _recurrence?.OnWallClockOf(_zone), ExcludedStarts.None);
     }
 }

@@ -25,6 +25,15 @@ public sealed class RecurrenceRule
 
     internal RecurrenceRuleParts Parts => parts;
 
+    /// <summary>
+    /// This rule to be evaluated in UTC on the wall times of <paramref name="zone"/>: an UNTIL instant becomes its wall
+    /// time there (a date UNTIL is a wall date already), so the wall-clock walk ends where the zone's sequence does.
+    /// </summary>
+    internal RecurrenceRule OnWallClockOf(TimeZoneInfo zone) =>
+        parts.UntilUtc is { } until
+            ? new RecurrenceRule(parts with { UntilUtc = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(until, DateTimeKind.Utc), zone) })
+            : this;
+
     /// <summary>Parses RRULE text; an optional <c>RRULE:</c> prefix is accepted, parts may come in any order and any case.</summary>
     /// <param name="text">The rule, for example <c>FREQ=MONTHLY;BYDAY=1TU</c>.</param>
     /// <returns>The parsed rule.</returns>

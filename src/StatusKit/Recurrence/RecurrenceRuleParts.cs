@@ -4,7 +4,7 @@ namespace StatusKit.Recurrence;
 /// The validated parts of one RRULE, as written (before DTSTART supplies defaults). Every list is
 /// sorted and free of duplicates; an empty list means the part is absent.
 /// </summary>
-internal sealed class RecurrenceRuleParts
+internal sealed record RecurrenceRuleParts
 {
     public required RecurrenceFrequency Frequency { get; init; }
 

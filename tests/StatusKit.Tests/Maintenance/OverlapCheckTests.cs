@@ -87,6 +87,36 @@ public sealed class OverlapCheckTests
     }
 
     [Fact]
+    public void Find_ClosePairEndingAtUntilInAZoneAheadOfUtc_FindsIt()
+    {
+        // Wednesdays, Sundays and Mondays at 02, 12 and 23 (Berlin, UTC+1), at least ten hours apart but for Sunday 23:34
+        // to Monday 02:34; the only such Monday, 6 March, is exactly at UNTIL, an instant. Read on the wall clock as if
+        // it were UTC, UNTIL would cut that occurrence off an hour early and the check would miss the pair.
+        var start = new DateTimeOffset(2017, 3, 1, 2, 34, 31, TimeSpan.FromHours(1));
+        var schedule = Schedule(start, TimeSpan.FromHours(4), "Europe/Berlin", "FREQ=WEEKLY;BYDAY=MO,WE,SU;BYHOUR=2,12,23;WKST=SU;UNTIL=20170306T013431Z");
+
+        var overlap = OverlapCheck.Find(schedule, start.AddDays(-1));
+
+        Assert.Equal(
+            (new DateTimeOffset(2017, 3, 5, 23, 34, 31, TimeSpan.FromHours(1)), new DateTimeOffset(2017, 3, 6, 2, 34, 31, TimeSpan.FromHours(1))),
+            Starts(overlap));
+    }
+
+    [Fact]
+    public void Find_ThePropertyTestsCounterexampleWithUntilInAZoneAheadOfUtc_FindsThePairAtUntil()
+    {
+        // As found by OverlapCheck_Meets_Specification: the same last pair, 3 hours apart, in a yearly rule.
+        var start = new DateTimeOffset(2017, 3, 1, 2, 34, 31, TimeSpan.FromHours(1));
+        var schedule = Schedule(
+            start, new TimeSpan(9, 59, 59), "Europe/Berlin", "FREQ=YEARLY;INTERVAL=3;BYDAY=MO,WE,SU,1MO,2TU,-1FR,3WE;BYHOUR=2,12,23;WKST=SU;UNTIL=20170306T013431Z");
+
+        var overlap = OverlapCheck.Find(schedule, start.AddDays(-1));
+
+        Assert.NotNull(overlap);
+        Assert.True(overlap.Value.Later.StartsAt < overlap.Value.Earlier.EndsAt);
+    }
+
+    [Fact]
     public void Find_CloseMonthDaysOnlyAfterCount_FindsNothing_AndWithinCount_FindsThem()
     {
         // 28 Feb 2027 is the 24th occurrence, 1 Mar 2027 the 25th.
