@@ -131,7 +131,8 @@ internal sealed class BackplaneRelay : BackgroundService
     /// <summary>
     /// After the backplane started listening (<see cref="PageChange.Resync"/>): rebuilds each of <paramref name="pageIds"/>
     /// from the store, since a change sent while this host was not listening never reached it, and passes what each
-    /// rebuild reveals (its components', groups' and own status changes that the feed has not told: <see cref="FeedView"/>)
+    /// rebuild reveals (its components', groups' and own status changes that the feed has not told, and a change of its
+    /// incidents or maintenance: <see cref="FeedView"/>)
     /// to the local feed, as the changes would have been had they arrived. A page gone from the store is forgotten.
     /// </summary>
     internal async Task ResyncAsync(IReadOnlyList<Guid> pageIds, CancellationToken cancellationToken)
@@ -167,7 +168,10 @@ internal sealed class BackplaneRelay : BackgroundService
 
     /// <summary>
     /// Rebuilds the page's snapshot from the store when this host holds one (a page it never served has nothing stale
-    /// here, and a shared cache already has the sender's), then passes the other host's events to the local feed.
+    /// here, and a shared cache already has the sender's), then passes the other host's events to the local feed, each
+    /// unless the feed told it already: a status as <see cref="FeedView"/> recorded it, and a
+    /// <see cref="StatusChangeKind.Content"/> event when the rebuilt snapshot shows the incidents and maintenance the
+    /// feed last told of (a resync, or an earlier event of the sender whose rebuild saw this change too, told it).
     /// </summary>
     internal async Task ApplyAsync(PageChange change, CancellationToken cancellationToken)
     {

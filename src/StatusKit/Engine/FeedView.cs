@@ -5,7 +5,8 @@ namespace StatusKit.Engine;
 
 /// <summary>
 /// What the change feed has told of one page so far: the status of each component, each group and the page itself, as
-/// its consumers (a live page) now show them (<see cref="ToldStatus"/>). A recompute, a backplane resync and another
+/// its consumers (a live page) now show them (<see cref="ToldStatus"/>), and what the page's snapshot showed of its
+/// incidents and maintenance when the feed last told of them (<see cref="ShownContent"/>). A recompute, a backplane resync and another
 /// host's change each tell the feed only what differs from it, under <see cref="Gate"/>, so two of them that see one
 /// commit do not both tell it. It starts from the first snapshot this host held of the page, which a page loaded then
 /// shows; without a backplane it also follows the snapshots other hosts leave in a shared cache that this host serves,
@@ -16,6 +17,7 @@ internal sealed class FeedView
     private readonly Dictionary<Guid, ToldStatus> _components = [];
     private readonly Dictionary<string, ToldStatus> _groups = new(StringComparer.Ordinal);
     private ToldStatus _page;
+    private ShownContent _content;
 
     // The version of the snapshot followed last, so serving it again costs no more than this comparison.
     private volatile string? _followed;
@@ -33,6 +35,7 @@ internal sealed class FeedView
         }
 
         _page = new ToldStatus(snapshot.Status.Status);
+        _content = ShownContent.Of(snapshot);
     }
 
     /// <summary>Held while telling the feed, so what is told and what this view records stay in one order.</summary>
@@ -43,7 +46,9 @@ internal sealed class FeedView
     /// this host serves from a shared cache other than the one it holds (another host built it, and no backplane tells
     /// this host of its changes; or an older one, whose write came last). The pages open before keep
     /// showing what the feed told them, so a change to what the snapshot shows is still told to them, and a change back
-    /// to what was told is told to the pages loaded now.
+    /// to what was told is told to the pages loaded now. What the view recorded of the incidents and maintenance stays
+    /// as told: a page open before still shows that, and a <see cref="StatusChangeKind.Content"/> event only makes pages
+    /// fetch what they show again, which costs the pages loaded since one needless fetch at most.
     /// </summary>
     public void Follow(PageSnapshot snapshot)
     {
@@ -68,7 +73,7 @@ internal sealed class FeedView
     /// Records <paramref name="change"/> (a component's, group's or the page's status) as told and returns true, unless
     /// every page shows that status already (the feed told it, and no page loaded since showed another one): then false,
     /// and the change is not to be told again. A component or group the view does not know is told. Other kinds are
-    /// always told.
+    /// always told (a <see cref="StatusChangeKind.Content"/> event goes through <see cref="TellsContent"/>).
     /// </summary>
     public bool Tells(StatusChanged change)
     {
@@ -104,10 +109,27 @@ internal sealed class FeedView
     }
 
     /// <summary>
+    /// Records that the feed tells pages that their incidents or maintenance changed to what <paramref name="snapshot"/>
+    /// shows, and returns true, unless the view recorded that already (a resync, a local recompute or another host's
+    /// <see cref="StatusChangeKind.Content"/> event told it first): then false, and it is not to be told again.
+    /// </summary>
+    public bool TellsContent(PageSnapshot snapshot)
+    {
+        if (_content.IsShownBy(snapshot))
+        {
+            return false;
+        }
+
+        _content = ShownContent.Of(snapshot);
+        return true;
+    }
+
+    /// <summary>
     /// The events that bring this view to <paramref name="snapshot"/>, recorded as told: its components' (a component new
     /// to the view counts as Operational before, as it was created), its groups' and its own status changes, in that
     /// order, as <see cref="SnapshotChanges"/> words them: each status that some page may show otherwise
-    /// (<see cref="ToldStatus.From"/>).
+    /// (<see cref="ToldStatus.From"/>); then one <see cref="StatusChangeKind.Content"/> event when it shows other
+    /// incidents or maintenance than the view recorded.
     /// </summary>
     public List<StatusChanged> CatchUp(PageSnapshot snapshot, string cause)
     {
@@ -121,6 +143,12 @@ internal sealed class FeedView
         foreach (var change in changes)
         {
             Tells(change);
+        }
+
+        if (SnapshotChanges.Content(_content, snapshot, cause) is { } content)
+        {
+            _content = ShownContent.Of(snapshot);
+            changes.Add(content);
         }
 
         return changes;

@@ -2,7 +2,8 @@ namespace StatusKit.Engine;
 
 /// <summary>
 /// What one host tells the others about one page (see <see cref="IStatusChangeBackplane"/>): its content changed, with
-/// the change-feed events the change caused (none when only descriptive content changed, e.g. an incident update).
+/// the change-feed events the change caused (a <see cref="StatusChangeKind.Content"/> event alone for an incident
+/// update; none when only other content changed, e.g. a component's name).
 /// </summary>
 public sealed record PageChange
 {

@@ -158,8 +158,11 @@ internal sealed class PageSnapshotReader : IStatusPageReader
 
     /// <summary>
     /// Tells the feed <paramref name="change"/> (a commit's component event, or one another host sent) unless the feed
-    /// already told that status of the page's component, group or page (<see cref="FeedView"/>); a page this host holds no
-    /// snapshot of has nothing told to compare with, and is told. Returns whether it was told.
+    /// already told that status of the page's component, group or page (<see cref="FeedView"/>), or for a
+    /// <see cref="StatusChangeKind.Content"/> event, unless the feed already told what the newest snapshot this host holds
+    /// shows of the page's incidents and maintenance (so another host's event and a resync that rebuilt the page tell it
+    /// once, in whichever order they come); a page this host holds no snapshot of has nothing told to compare with, and
+    /// is told. Returns whether it was told.
     /// </summary>
     public bool Tell(StatusChanged change)
     {
@@ -171,7 +174,10 @@ internal sealed class PageSnapshotReader : IStatusPageReader
 
         lock (view.Gate)
         {
-            if (!view.Tells(change))
+            var tells = change.Kind == StatusChangeKind.Content
+                ? LastKnown(change.PageId) is { } newest && view.TellsContent(newest)
+                : view.Tells(change);
+            if (!tells)
             {
                 return false;
             }
@@ -183,11 +189,11 @@ internal sealed class PageSnapshotReader : IStatusPageReader
 
     /// <summary>
     /// Tells the feed what the newest snapshot this host holds of the page shows and the feed has not told yet: its
-    /// components', groups' and own status changes (after a recompute told its commit, what another host committed
-    /// meanwhile; after a resync, which did not see the commits, all of them). Several callers that race (a recompute, a
-    /// resync) tell each change once, in the order of the snapshots: each compares the newest snapshot with what was
-    /// told, under the page's <see cref="FeedView"/>. Returns what was told; nothing for a page this host holds no
-    /// snapshot of.
+    /// components', groups' and own status changes, then a change of its incidents or maintenance (after a recompute told
+    /// its commit, what another host committed meanwhile, and what the recompute changed besides statuses; after a
+    /// resync, which did not see the commits, all of them). Several callers that race (a recompute, a resync) tell each
+    /// change once, in the order of the snapshots: each compares the newest snapshot with what was told, under the
+    /// page's <see cref="FeedView"/>. Returns what was told; nothing for a page this host holds no snapshot of.
     /// </summary>
     public IReadOnlyList<StatusChanged> TellNewest(Guid pageId, string cause)
     {

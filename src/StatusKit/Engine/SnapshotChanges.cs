@@ -5,7 +5,7 @@ namespace StatusKit.Engine;
 
 /// <summary>
 /// The change-feed events a page's snapshot differs by from what the feed told of it (<see cref="FeedView"/>): its
-/// components', groups' and own statuses, after a recompute told its commit's component events (so what is left is what
+/// components', groups' and own statuses and what it shows of its incidents and maintenance, after a recompute told its commit's component events (so what is left is what
 /// another host committed meanwhile) and after a resync (when this host did not see the commits). Pure.
 /// </summary>
 internal static class SnapshotChanges
@@ -87,6 +87,21 @@ internal static class SnapshotChanges
                 PageId = after.PageId,
                 OldStatus = was,
                 NewStatus = after.Status.Status,
+                Cause = cause,
+                At = after.GeneratedAt,
+            };
+
+    /// <summary>
+    /// The <see cref="StatusChangeKind.Content"/> event from <paramref name="before"/> to the snapshot, when it shows other
+    /// unresolved incidents or maintenance (<see cref="ShownContent.IsShownBy"/>); null otherwise, allocating nothing.
+    /// </summary>
+    public static StatusChanged? Content(ShownContent before, PageSnapshot after, string cause) =>
+        before.IsShownBy(after)
+            ? null
+            : new StatusChanged
+            {
+                Kind = StatusChangeKind.Content,
+                PageId = after.PageId,
                 Cause = cause,
                 At = after.GeneratedAt,
             };

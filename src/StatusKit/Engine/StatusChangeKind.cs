@@ -24,4 +24,12 @@ public enum StatusChangeKind
     /// per-page buffer, open streams, prepared documents). It may be told more than once.
     /// </summary>
     PageDeleted = 4,
+
+    /// <summary>
+    /// What the page shows besides statuses changed: its unresolved incidents, or its maintenance in progress or
+    /// upcoming, as its snapshot shows them (an incident posted, updated or resolved; a window scheduled, started, ended
+    /// or edited). A consumer reloads those parts of the page. It carries no status fields and is told after the
+    /// component, group and page events of the same change.
+    /// </summary>
+    Content = 5,
 }

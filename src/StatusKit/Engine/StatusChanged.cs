@@ -2,7 +2,10 @@ using StatusKit.Status;
 
 namespace StatusKit.Engine;
 
-/// <summary>An event of the change feed: a component, group or page status change, a deleted page, or a gap notice for a slow consumer.</summary>
+/// <summary>
+/// An event of the change feed: a component, group or page status change, a change of the page's incidents or maintenance,
+/// a deleted page, or a gap notice for a slow consumer.
+/// </summary>
 public sealed record StatusChanged
 {
     /// <summary>What happened.</summary>

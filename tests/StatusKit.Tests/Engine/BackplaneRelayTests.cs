@@ -51,7 +51,7 @@ public sealed class BackplaneRelayTests
     }
 
     [Fact]
-    public async Task APageContentChange_IsSentWithoutFeedEvents_AndTheOtherHostRebuildsThatPage()
+    public async Task APageContentChange_IsSentWithOneContentEvent_AndNoStatusEvents()
     {
         var hub = new BackplaneHub();
         var received = hub.Tap();
@@ -65,10 +65,124 @@ public sealed class BackplaneRelayTests
             PageId = page.Id, Title = "Slow logins", Message = "Looking into it", Severity = StatusIncidentSeverity.Minor, ComponentIds = [],
         });
 
-        var sent = await received.ReadAsync(cts.Token);
+        var sent = await NextWithEventsAsync(received, cts.Token);
         Assert.Equal(page.Id, sent.PageId);
-        Assert.Empty(sent.Changes);
+        Assert.Equal(StatusChangeKind.Content, Assert.Single(sent.Changes).Kind);
         await a.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task AStatusIncidentPostedOnOneHost_IsToldAsContentOnTheFeedOfAnotherHostThatServedThePage()
+    {
+        var hub = new BackplaneHub();
+        await using var a = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect()));
+        await using var b = new StatusKitHarness(s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton(a.Store));
+            s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect());
+        });
+        var (page, _) = await a.CreatePageAsync("Acme", ("API", "team-a", null));
+        Assert.NotNull(await b.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var feed = b.Get<IStatusChangeFeed>().SubscribeAsync(page.Id, cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = feed.MoveNextAsync();
+        await a.Get<BackplaneRelay>().StartAsync(cts.Token);
+        await b.Get<BackplaneRelay>().StartAsync(cts.Token);
+        await hub.WaitForSubscribersAsync(2, cts.Token);
+
+        await a.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "Slow logins", Message = "Looking into it", Severity = StatusIncidentSeverity.Minor, ComponentIds = [],
+        });
+
+        Assert.True(await first);
+        var told = feed.Current;
+        await feed.DisposeAsync();
+        Assert.Equal((StatusChangeKind.Content, page.Id), (told.Kind, told.PageId));
+        Assert.Equal("Slow logins", Assert.Single((await b.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.UnresolvedIncidents).Title);
+        await a.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
+        await b.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AResyncAndAnotherHostsContentEvent_ThatBothSawOneChange_TellItOnce(bool resyncFirst)
+    {
+        var hub = new BackplaneHub();
+        var sent = hub.Tap();
+        await using var a = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect()));
+        await using var b = new StatusKitHarness(s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton(a.Store));
+            s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect());
+        });
+        var (page, _) = await a.CreatePageAsync("Acme", ("API", "team-a", null));
+        Assert.NotNull(await b.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await a.Get<BackplaneRelay>().StartAsync(cts.Token);
+        var feed = FeedRecording.Start(b, page.Id, cts.Token);
+        await a.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "Slow logins", Message = "Looking into it", Severity = StatusIncidentSeverity.Minor, ComponentIds = [],
+        });
+        var change = await NextWithEventsAsync(sent, cts.Token);
+        await a.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
+
+        // Host B listens again (a resync, whose rebuild shows the incident) just before or after host A's event arrives.
+        var relay = b.Get<BackplaneRelay>();
+        if (resyncFirst)
+        {
+            await relay.ResyncAsync([page.Id], cts.Token);
+            await relay.ApplyAsync(change, cts.Token);
+        }
+        else
+        {
+            await relay.ApplyAsync(change, cts.Token);
+            await relay.ResyncAsync([page.Id], cts.Token);
+        }
+
+        var heard = await feed.HeardAsync();
+        var told = Assert.Single(heard);
+        Assert.Equal(StatusChangeKind.Content, told.Kind);
+        Assert.Equal(resyncFirst, told.Cause == BackplaneRelay.ResyncCause);
+    }
+
+    [Fact]
+    public async Task AnotherHostsContentEvent_ThatThisHostsFeedToldAlready_IsNotToldAgain_ButALaterOneIs()
+    {
+        var hub = new BackplaneHub();
+        var sent = hub.Tap();
+        await using var a = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect()));
+        await using var b = new StatusKitHarness(s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton(a.Store));
+            s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect());
+        });
+        var (page, _) = await a.CreatePageAsync("Acme", ("API", "team-a", null));
+        Assert.NotNull(await b.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await a.Get<BackplaneRelay>().StartAsync(cts.Token);
+        var feed = FeedRecording.Start(b, page.Id, cts.Token);
+        var incident = await a.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "Slow logins", Message = "Looking into it", Severity = StatusIncidentSeverity.Minor, ComponentIds = [],
+        });
+        var posted = await NextWithEventsAsync(sent, cts.Token);
+        await a.Incidents.AddUpdateAsync(incident.Id, StatusIncidentState.Identified, "We identified the cause");
+        var updated = await NextWithEventsAsync(sent, cts.Token);
+
+        // Both events arrive after the update: the first one's rebuild already shows the update, so the second tells nothing.
+        var relay = b.Get<BackplaneRelay>();
+        await relay.ApplyAsync(posted, cts.Token);
+        await relay.ApplyAsync(updated, cts.Token);
+        await a.Incidents.ResolveAsync(incident.Id, "Fixed");
+        await relay.ApplyAsync(await NextWithEventsAsync(sent, cts.Token), cts.Token);
+        await a.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
+
+        var heard = await feed.HeardAsync();
+        Assert.Equal([StatusChangeKind.Content, StatusChangeKind.Content], heard.Select(e => e.Kind));
+        Assert.Empty((await b.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.UnresolvedIncidents);
     }
 
     [Fact]
@@ -380,6 +494,19 @@ public sealed class BackplaneRelayTests
         Assert.True(relay.ExecuteTask.IsCompletedSuccessfully);
         relay.Send(new PageChange { PageId = Guid.NewGuid() });
         await relay.StopAsync(CancellationToken.None);
+    }
+
+    // The next page change that carries feed events: the ones sent when the page and its components were created carry none.
+    private static async Task<PageChange> NextWithEventsAsync(ChannelReader<PageChange> sent, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var change = await sent.ReadAsync(cancellationToken);
+            if (change.Changes.Count > 0)
+            {
+                return change;
+            }
+        }
     }
 
     private static async Task WaitForTimerAsync(ManualTimeProvider clock, CancellationToken cancellationToken)

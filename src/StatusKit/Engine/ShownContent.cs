@@ -1,0 +1,103 @@
+using StatusKit.Model;
+using StatusKit.Snapshots;
+
+namespace StatusKit.Engine;
+
+/// <summary>
+/// What a page's snapshot showed besides statuses: its unresolved incidents and its maintenance in progress and upcoming,
+/// kept as the snapshot's own lists (so recording it allocates nothing). Two snapshots show the same content when their
+/// incidents are the same ones at the same stored change (<see cref="StatusIncident.Version"/> and
+/// <see cref="StatusIncident.UpdatedAt"/>), in the same order, and their occurrences the same ones with the same text,
+/// times, state and components.
+/// </summary>
+/// <param name="Incidents">The snapshot's <see cref="PageSnapshot.UnresolvedIncidents"/>.</param>
+/// <param name="Active">The snapshot's <see cref="PageSnapshot.ActiveMaintenance"/>.</param>
+/// <param name="Upcoming">The snapshot's <see cref="PageSnapshot.UpcomingMaintenance"/>.</param>
+internal readonly record struct ShownContent(
+    IReadOnlyList<StatusIncident> Incidents,
+    IReadOnlyList<MaintenanceOccurrence> Active,
+    IReadOnlyList<MaintenanceOccurrence> Upcoming)
+{
+    /// <summary>What <paramref name="snapshot"/> shows.</summary>
+    public static ShownContent Of(PageSnapshot snapshot) => new(snapshot.UnresolvedIncidents, snapshot.ActiveMaintenance, snapshot.UpcomingMaintenance);
+
+    /// <summary>Whether <paramref name="snapshot"/> shows this content (no allocation).</summary>
+    public bool IsShownBy(PageSnapshot snapshot) =>
+        SameIncidents(Incidents, snapshot.UnresolvedIncidents)
+        && SameOccurrences(Active, snapshot.ActiveMaintenance)
+        && SameOccurrences(Upcoming, snapshot.UpcomingMaintenance);
+
+    private static bool SameIncidents(IReadOnlyList<StatusIncident> before, IReadOnlyList<StatusIncident> after)
+    {
+        if (ReferenceEquals(before, after))
+        {
+            return true;
+        }
+
+        if (before.Count != after.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < before.Count; i++)
+        {
+            var (was, now) = (before[i], after[i]);
+            if (was.Id != now.Id || was.Version != now.Version || was.UpdatedAt != now.UpdatedAt)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SameOccurrences(IReadOnlyList<MaintenanceOccurrence> before, IReadOnlyList<MaintenanceOccurrence> after)
+    {
+        if (ReferenceEquals(before, after))
+        {
+            return true;
+        }
+
+        if (before.Count != after.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < before.Count; i++)
+        {
+            var (was, now) = (before[i], after[i]);
+            if (was.WindowId != now.WindowId
+                || was.StartsAt != now.StartsAt
+                || was.EndsAt != now.EndsAt
+                || was.State != now.State
+                || !string.Equals(was.Title, now.Title, StringComparison.Ordinal)
+                || !string.Equals(was.Description, now.Description, StringComparison.Ordinal)
+                || !string.Equals(was.Recurrence, now.Recurrence, StringComparison.Ordinal)
+                || !string.Equals(was.TimeZoneId, now.TimeZoneId, StringComparison.Ordinal)
+                || !SameIds(was.ComponentIds, now.ComponentIds))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SameIds(IReadOnlyList<Guid> before, IReadOnlyList<Guid> after)
+    {
+        if (before.Count != after.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < before.Count; i++)
+        {
+            if (before[i] != after[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
