@@ -98,6 +98,53 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
     }
 
     [Fact]
+    public async Task A_status_incident_posted_appears_in_the_incident_section_without_a_reload_and_the_subscribe_form_keeps_what_was_typed()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        var page = await chromium.Browser.NewPageAsync();
+        await page.GotoAsync(host.BaseAddress + "/status/demo");
+        await page.WaitForSelectorAsync("body[data-live='connected']", new PageWaitForSelectorOptions { Timeout = 10_000 });
+        await page.ClickAsync("#subscribe > summary");
+        await page.FillAsync("#subscribe-destination", "half-typed@exam");
+        await page.EvaluateAsync("() => { window.notReloaded = true; }");
+
+        var incidents = host.Factory.Service<StatusKit.Services.StatusIncidentService>();
+        var incident = await incidents.CreateAsync(new StatusKit.Services.CreateStatusIncident
+        {
+            PageId = await host.Factory.PageIdAsync("demo"),
+            Title = "Slow card payments",
+            Message = "Looking into it",
+            Severity = StatusKit.Model.StatusIncidentSeverity.Minor,
+            ComponentIds = [],
+            NotifySubscribers = false,
+        });
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "() => document.getElementById('current-incidents').textContent.includes('Slow card payments')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+            await incidents.AddUpdateAsync(incident.Id, StatusKit.Model.StatusIncidentState.Identified, "We identified the cause", notifySubscribers: false);
+            await page.WaitForFunctionAsync(
+                "() => document.getElementById('current-incidents').textContent.includes('We identified the cause')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+
+            Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page reloaded");
+            Assert.Equal("half-typed@exam", await page.InputValueAsync("#subscribe-destination"));
+            Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('subscribe').open"), "the open subscribe form closed");
+        }
+        finally
+        {
+            await incidents.DeleteAsync(incident.Id);
+        }
+
+        await page.WaitForFunctionAsync(
+            "() => !document.getElementById('current-incidents').textContent.includes('Slow card payments')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+    }
+
+    [Fact]
     public async Task A_visitor_subscribes_through_the_pages_form()
     {
         await using var chromium = await HeadlessChromium.LaunchAsync();

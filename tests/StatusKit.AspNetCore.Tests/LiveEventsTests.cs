@@ -58,6 +58,51 @@ public sealed class LiveEventsTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_status_incident_posted_while_a_stream_is_open_sends_a_content_event_and_Last_Event_ID_replays_it()
+    {
+        await factory.SettleAsync();
+        using var timeout = new CancellationTokenSource(HangGuard);
+        using var client = factory.CreatePublicClient();
+        using var response = await client.GetAsync("/status/demo/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        var events = new SseReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+
+        var incidents = factory.Service<StatusIncidentService>();
+        var incident = await incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = await factory.PageIdAsync("demo"),
+            Title = "SSE content test",
+            Message = "Looking into it",
+            Severity = StatusKit.Model.StatusIncidentSeverity.Minor,
+            ComponentIds = [],
+            NotifySubscribers = false,
+        });
+        try
+        {
+            var content = await events.NextOfTypeAsync("content", _ => true, timeout.Token);
+            using (var data = JsonDocument.Parse(content.Data))
+            {
+                // Only when: the cause may name what readers of the page are not shown.
+                Assert.Equal(["at"], data.RootElement.EnumerateObject().Select(p => p.Name));
+            }
+
+            // The page shows the incident by the time its stream says so.
+            Assert.Contains("SSE content test", await client.GetStringAsync("/status/demo", timeout.Token), StringComparison.Ordinal);
+
+            using var resume = new HttpRequestMessage(HttpMethod.Get, "/status/demo/events");
+            resume.Headers.Add("Last-Event-ID", content.Id![..(content.Id!.LastIndexOf('-') + 1)] + (Sequence(content.Id!) - 1));
+            using var resumed = await client.SendAsync(resume, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var replayed = await new SseReader(await resumed.Content.ReadAsStreamAsync(timeout.Token)).NextAsync(timeout.Token);
+            Assert.Equal(("content", content.Id, content.Data), (replayed.Type, replayed.Id, replayed.Data));
+        }
+        finally
+        {
+            await incidents.DeleteAsync(incident.Id);
+        }
+
+        await events.NextOfTypeAsync("content", _ => true, timeout.Token);
+    }
+
+    [Fact]
     public async Task A_group_event_carries_the_group_status_the_page_and_the_JSON_API_show()
     {
         await factory.SettleAsync();

@@ -17,8 +17,9 @@ namespace StatusKit.AspNetCore.Events;
 
 /// <summary>
 /// <c>GET {prefix}/{slug}/events</c>: Server-Sent Events with a <c>status</c> event per component change, a
-/// <c>group</c> event per component group status change and a <c>page</c> event per page status change (the event id is the change's sequence number), a keep-alive comment
-/// when idle, and <c>Last-Event-ID</c> resumption. A <c>reload</c> event tells a client that it missed events that are
+/// <c>group</c> event per component group status change, a <c>page</c> event per page status change and a
+/// <c>content</c> event when the page's incidents or maintenance changed (the event id is the change's sequence number),
+/// a keep-alive comment when idle, and <c>Last-Event-ID</c> resumption. A <c>reload</c> event tells a client that it missed events that are
 /// no longer buffered. A HEAD request gets the stream's headers and no stream. A client holds at most
 /// <see cref="StatusPageEndpointOptions.MaxEventStreamsPerClient"/> streams open; one more gets 429.
 /// </summary>
@@ -227,6 +228,12 @@ internal static class EventEndpoints
                 var status = PageStatus.For(change.NewStatus);
                 var data = new PageStatusEvent(change.PageId.ToString(), status.Status.ToApiName(), status.Indicator.ToApiName(), status.Description, change.At);
                 return new SseItem<string>(JsonSerializer.Serialize(data, EventJsonContext.Default.PageStatusEvent), "page") { EventId = id };
+            }
+
+            case StatusChangeKind.Content:
+            {
+                var data = new ContentChangedEvent(change.At);
+                return new SseItem<string>(JsonSerializer.Serialize(data, EventJsonContext.Default.ContentChangedEvent), "content") { EventId = id };
             }
 
             default:

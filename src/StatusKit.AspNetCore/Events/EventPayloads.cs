@@ -26,9 +26,16 @@ internal sealed record GroupStatusEvent(
 /// <summary>The data of a <c>page</c> event: the page's new overall status.</summary>
 internal sealed record PageStatusEvent(string PageId, string Status, string Indicator, string Description, DateTimeOffset At);
 
+/// <summary>
+/// The data of a <c>content</c> event: the page's incidents or maintenance changed, and a live page fetches those parts
+/// again. Only the time of the snapshot that shows the change, so nothing about the change's cause leaks to readers.
+/// </summary>
+internal sealed record ContentChangedEvent(DateTimeOffset At);
+
 /// <summary>Source-generated metadata of the SSE payloads (snake_case).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(ComponentStatusEvent))]
 [JsonSerializable(typeof(GroupStatusEvent))]
 [JsonSerializable(typeof(PageStatusEvent))]
+[JsonSerializable(typeof(ContentChangedEvent))]
 internal sealed partial class EventJsonContext : JsonSerializerContext;

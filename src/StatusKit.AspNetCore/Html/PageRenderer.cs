@@ -27,13 +27,21 @@ internal sealed class PageRenderer
         SubscribeForm.Write(html, view);
         html.Raw("</header><main id=\"main\">");
         Banner(html, snapshot);
+
+        // The parts a content event refreshes in place (PageStyles.Script), each in a container with a fixed id that is
+        // there even when the part is empty, so a part that appears has a place to go.
+        html.Raw("<div id=\"current-incidents\">");
         Incidents(html, "Current incidents", "current", snapshot.UnresolvedIncidents, zone, view.Links);
         var anchored = new HashSet<Guid>();
+        html.Raw("</div><div id=\"active-maintenance\">");
         Maintenance(html, "Maintenance in progress", "active-maintenance", snapshot.ActiveMaintenance, zone, anchored, view.Links);
+        html.Raw("</div>");
         Components(html, view);
+        html.Raw("<div id=\"upcoming-maintenance\">");
         Maintenance(html, "Upcoming maintenance", "upcoming-maintenance", snapshot.UpcomingMaintenance, zone, anchored, view.Links);
+        html.Raw("</div><div id=\"past-incidents\">");
         History(html, view, zone);
-        html.Raw("</main>");
+        html.Raw("</div></main>");
         Footer(html, snapshot, view.Links);
         html.Raw("<script>").Raw(PageStyles.Script).Raw("</script></body></html>\n");
         return html.ToString();

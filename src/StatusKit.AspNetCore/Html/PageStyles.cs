@@ -1,6 +1,11 @@
 namespace StatusKit.AspNetCore.Html;
 
-/// <summary>The page's stylesheet and live-update script, inlined so the page is one request.</summary>
+/// <summary>
+/// The page's stylesheet and live-update script, inlined so the page is one request. The script applies the
+/// <c>status</c>, <c>group</c> and <c>page</c> events in place and, on a <c>content</c> event, fetches the page again and
+/// replaces its incident, maintenance and past-incident parts (never the subscribe form, which a reader may be filling
+/// in), one fetch at a time: events that arrive during a fetch cause one more fetch after it.
+/// </summary>
 internal static class PageStyles
 {
     // Colours meet WCAG AA contrast (4.5:1) for white text on the coloured backgrounds; every colour also has text. The
@@ -105,6 +110,24 @@ internal static class PageStyles
             banner.setAttribute('data-indicator',d.indicator);
             document.getElementById('banner-text').textContent=d.description;
           });
+          var parts=['current-incidents','active-maintenance','upcoming-maintenance','past-incidents'];
+          var fetching=false,again=false;
+          function refresh(){
+            if(fetching){again=true;return;}
+            fetching=true;again=false;
+            fetch(location.pathname+location.search,{cache:'no-store',credentials:'same-origin',headers:{'Accept':'text/html'}})
+              .then(function(r){if(!r.ok){throw new Error(r.status);}return r.text();})
+              .then(function(text){
+                var doc=new DOMParser().parseFromString(text,'text/html');
+                parts.forEach(function(id){
+                  var now=document.getElementById(id),next=doc.getElementById(id);
+                  if(now&&next){now.replaceWith(document.importNode(next,true));}
+                });
+              })
+              .catch(function(){})
+              .then(function(){fetching=false;if(again){refresh();}});
+          }
+          source.addEventListener('content',refresh);
           source.addEventListener('reload',function(){location.reload();});
         })();
         """;

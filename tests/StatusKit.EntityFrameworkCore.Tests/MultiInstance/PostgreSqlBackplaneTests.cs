@@ -80,6 +80,9 @@ public sealed class PostgreSqlBackplaneTests(PostgreSqlCluster cluster)
                 Kind = StatusChangeKind.Component, PageId = pageId, ComponentId = Guid.NewGuid(), ComponentName = $"Component {i:D3} \"quoted\" ✓",
                 OldStatus = ComponentStatus.Operational, NewStatus = ComponentStatus.PartialOutage, Cause = "incident INC-7", At = DateTimeOffset.UnixEpoch.AddSeconds(i),
             }),
+
+            // The page's incidents changed too: the newest kind of event crosses the backplane as it was sent.
+            new StatusChanged { Kind = StatusChangeKind.Content, PageId = pageId, Cause = "status incident 'Slow logins' (Investigating)", At = DateTimeOffset.UnixEpoch },
         ];
 
         await sender.PublishAsync(new PageChange { PageId = pageId, Changes = events }, cts.Token);
