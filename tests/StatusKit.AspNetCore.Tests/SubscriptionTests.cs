@@ -181,6 +181,30 @@ public sealed class SubscriptionTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_script_that_unsubscribes_asking_for_JSON_gets_JSON_as_verify_answers_it_and_a_problem_for_an_unknown_link()
+    {
+        // A webhook receiver acting on a delivery's meta.unsubscribe URL by itself.
+        var pageId = await factory.PageIdAsync("demo");
+        var subscription = await factory.Service<SubscriberService>().SubscribeAsync(new Subscribe
+        {
+            PageId = pageId, Channel = SubscriberChannel.Email, Destination = "json-unsubscribe@example.com",
+        });
+        using var client = factory.CreatePublicClient();
+        client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+
+        using var ended = await client.PostAsync($"/status/demo/subscriptions/unsubscribe?token={subscription.UnsubscribeToken}", null);
+        using var unknown = await client.PostAsync($"/status/demo/subscriptions/unsubscribe?token={new string('b', 64)}", null);
+
+        Assert.Equal((HttpStatusCode.OK, "application/json"), (ended.StatusCode, ended.Content.Headers.ContentType?.MediaType));
+        var body = await ended.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("unsubscribed", body.GetProperty("status").GetString());
+        Assert.Equal(pageId, body.GetProperty("page").GetProperty("id").GetGuid());
+        Assert.Equal("demo", body.GetProperty("page").GetProperty("slug").GetString());
+        Assert.False((await factory.Service<SubscriberService>().GetAsync(subscription.Subscriber.Id))!.IsActive);
+        Assert.Equal((HttpStatusCode.NotFound, "application/problem+json"), (unknown.StatusCode, unknown.Content.Headers.ContentType?.MediaType));
+    }
+
+    [Fact]
     public async Task The_pages_that_say_a_subscription_was_confirmed_or_ended_link_back_to_the_status_page()
     {
         var subscription = await factory.Service<SubscriberService>().SubscribeAsync(new Subscribe

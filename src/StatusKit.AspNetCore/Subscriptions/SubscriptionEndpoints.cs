@@ -55,7 +55,9 @@ internal static class SubscriptionEndpoints
         group.MapGetAndHead("/unsubscribe", (HttpContext context, string slug, string? token) => ConfirmUnsubscribeAsync(context, slug, token, paths))
             .WithName("StatusKit.UnsubscribePage").WithSummary("Ask before unsubscribing.");
         group.MapPost("/unsubscribe", (HttpContext context, string slug, string? token) => UnsubscribeAsync(context, slug, token, paths))
-            .WithName("StatusKit.Unsubscribe").WithSummary("Unsubscribe (RFC 8058 one-click).").DisableAntiforgery();
+            .WithName("StatusKit.Unsubscribe").WithSummary("Unsubscribe (RFC 8058 one-click).")
+            .Produces<SubscriptionEnded>(StatusCodes.Status200OK, "application/json", "text/html")
+            .ProducesProblem(StatusCodes.Status404NotFound).DisableAntiforgery();
     }
 
     private static async Task<IResult> SubscribeAsync(HttpContext context, string slug, PagePaths paths)
@@ -183,7 +185,7 @@ internal static class SubscriptionEndpoints
             ? null
             : await services.GetRequiredService<SubscriberService>().FindByUnsubscribeTokenAsync(page.PageId, token, context.RequestAborted);
         return subscriber is null
-            ? UnknownLink(UnknownUnsubscribeLink)
+            ? ConfirmationAnswer.Refused(context, StatusCodes.Status404NotFound, UnknownLinkTitle, UnknownUnsubscribeLink)
             : SubscriptionPages.Ask(context, $"Unsubscribe from {page!.Name}?", "Unsubscribe", $"{paths.PagePath(slug)}/subscriptions/unsubscribe", token!, page.AccentColor);
     }
 
@@ -193,9 +195,15 @@ internal static class SubscriptionEndpoints
         var page = await services.GetRequiredService<IStatusPageReader>().GetSnapshotBySlugAsync(slug, context.RequestAborted);
         var done = page is not null && !string.IsNullOrEmpty(token)
             && await services.GetRequiredService<SubscriberService>().UnsubscribeAsync(page.PageId, token, context.RequestAborted);
-        return done
-            ? SubscriptionPages.Message(StatusCodes.Status200OK, "Unsubscribed", $"You will no longer hear about {page!.Name}.", backTo: HomeOf(context, slug, paths), accentColor: page.AccentColor)
-            : UnknownLink(UnknownUnsubscribeLink);
+        if (!done)
+        {
+            return ConfirmationAnswer.Refused(context, StatusCodes.Status404NotFound, UnknownLinkTitle, UnknownUnsubscribeLink);
+        }
+
+        // A script (a webhook receiver acting on a delivery's meta.unsubscribe) gets JSON, as the confirmation answers it.
+        return ConfirmationAnswer.WantsJson(context.Request)
+            ? AdminJson.Json(new SubscriptionEnded("unsubscribed", new SubscriptionConfirmedPage(page!.PageId, page.Name, page.Slug)))
+            : SubscriptionPages.Message(StatusCodes.Status200OK, "Unsubscribed", $"You will no longer hear about {page!.Name}.", backTo: HomeOf(context, slug, paths), accentColor: page.AccentColor);
     }
 
     // The status page, for the pages that tell a subscriber the outcome of a link of the page's own.
@@ -266,7 +274,6 @@ internal static class SubscriptionEndpoints
 
     // The same answer whether the page is unknown, private or public, and whether the token is unknown or another
     // page's: a link names its page only to the holder of one of that page's tokens.
-    private static IResult UnknownLink(string text) => SubscriptionPages.Message(StatusCodes.Status404NotFound, UnknownLinkTitle, text);
 }
 
 /// <summary>The answer to a subscription request: the same whatever the destination, so it tells nobody who is subscribed.</summary>
