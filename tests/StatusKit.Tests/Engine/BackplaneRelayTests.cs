@@ -20,12 +20,8 @@ public sealed class BackplaneRelayTests
     public async Task AChangeCommittedOnOneHost_ReachesTheOtherHostsFeedAndSnapshot_WithoutWaitingForTheCache()
     {
         var hub = new BackplaneHub();
-        await using var a = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect()));
-        await using var b = new StatusKitHarness(s =>
-        {
-            s.Replace(ServiceDescriptor.Singleton(a.Store));
-            s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect());
-        });
+        await using var a = Host(hub);
+        await using var b = SecondHost(a, hub);
         var (page, components) = await a.CreatePageAsync("Acme", ("API", "team-a", null));
         Assert.Equal(StatusIndicator.None, (await b.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -55,7 +51,7 @@ public sealed class BackplaneRelayTests
     {
         var hub = new BackplaneHub();
         var received = hub.Tap();
-        await using var a = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect()));
+        await using var a = Host(hub);
         var (page, _) = await a.CreatePageAsync("Acme", ("API", "team-a", null));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await a.Get<BackplaneRelay>().StartAsync(cts.Token);
@@ -75,12 +71,8 @@ public sealed class BackplaneRelayTests
     public async Task AStatusIncidentPostedOnOneHost_IsToldAsContentOnTheFeedOfAnotherHostThatServedThePage()
     {
         var hub = new BackplaneHub();
-        await using var a = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect()));
-        await using var b = new StatusKitHarness(s =>
-        {
-            s.Replace(ServiceDescriptor.Singleton(a.Store));
-            s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect());
-        });
+        await using var a = Host(hub);
+        await using var b = SecondHost(a, hub);
         var (page, _) = await a.CreatePageAsync("Acme", ("API", "team-a", null));
         Assert.NotNull(await b.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -111,12 +103,8 @@ public sealed class BackplaneRelayTests
     {
         var hub = new BackplaneHub();
         var sent = hub.Tap();
-        await using var a = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect()));
-        await using var b = new StatusKitHarness(s =>
-        {
-            s.Replace(ServiceDescriptor.Singleton(a.Store));
-            s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect());
-        });
+        await using var a = Host(hub);
+        await using var b = SecondHost(a, hub);
         var (page, _) = await a.CreatePageAsync("Acme", ("API", "team-a", null));
         Assert.NotNull(await b.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -153,12 +141,8 @@ public sealed class BackplaneRelayTests
     {
         var hub = new BackplaneHub();
         var sent = hub.Tap();
-        await using var a = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect()));
-        await using var b = new StatusKitHarness(s =>
-        {
-            s.Replace(ServiceDescriptor.Singleton(a.Store));
-            s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect());
-        });
+        await using var a = Host(hub);
+        await using var b = SecondHost(a, hub);
         var (page, _) = await a.CreatePageAsync("Acme", ("API", "team-a", null));
         Assert.NotNull(await b.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -189,12 +173,8 @@ public sealed class BackplaneRelayTests
     public async Task APageDeletedOnOneHost_IsForgottenByTheOtherHost_WithoutWaitingForTheCache()
     {
         var hub = new BackplaneHub();
-        await using var a = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect()));
-        await using var b = new StatusKitHarness(s =>
-        {
-            s.Replace(ServiceDescriptor.Singleton(a.Store));
-            s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect());
-        });
+        await using var a = Host(hub);
+        await using var b = SecondHost(a, hub);
         // Created on host B, so the only change host B hears of is the deletion.
         var (page, _) = await b.CreatePageAsync("Acme", ("API", "team-a", null));
         Assert.NotNull(await b.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
@@ -220,12 +200,8 @@ public sealed class BackplaneRelayTests
     public async Task APageDeletedOnOneHost_IsToldAsDeletedOnTheFeedOfAnotherHostThatServedIt()
     {
         var hub = new BackplaneHub();
-        await using var a = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect()));
-        await using var b = new StatusKitHarness(s =>
-        {
-            s.Replace(ServiceDescriptor.Singleton(a.Store));
-            s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect());
-        });
+        await using var a = Host(hub);
+        await using var b = SecondHost(a, hub);
         var (page, _) = await b.CreatePageAsync("Acme", ("API", "team-a", null));
         Assert.NotNull(await b.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -450,12 +426,8 @@ public sealed class BackplaneRelayTests
     {
         var hub = new BackplaneHub();
         var sent = hub.Tap();
-        await using var a = new StatusKitHarness(s => s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect()));
-        await using var b = new StatusKitHarness(s =>
-        {
-            s.Replace(ServiceDescriptor.Singleton(a.Store));
-            s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect());
-        });
+        await using var a = Host(hub);
+        await using var b = SecondHost(a, hub);
         var (page, components) = await a.CreatePageAsync("Acme", ("API", "team-a", null));
         Assert.NotNull(await a.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -508,6 +480,16 @@ public sealed class BackplaneRelayTests
             }
         }
     }
+
+    // A host connected to hub, with its own in-memory store.
+    private static StatusKitHarness Host(BackplaneHub hub) => new(s => s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect()));
+
+    // Another host connected to hub, sharing first's store (as hosts share one database).
+    private static StatusKitHarness SecondHost(StatusKitHarness first, BackplaneHub hub) => new(s =>
+    {
+        s.Replace(ServiceDescriptor.Singleton(first.Store));
+        s.AddStatusPages().UseStatusChangeBackplane(_ => hub.Connect());
+    });
 
     private static async Task WaitForTimerAsync(ManualTimeProvider clock, CancellationToken cancellationToken)
     {
