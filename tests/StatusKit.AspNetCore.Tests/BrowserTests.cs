@@ -29,6 +29,15 @@ public sealed class KestrelSampleHost : IDisposable
 /// <summary>Headless Chromium (Debian's package, never downloaded) watching the demo page change live.</summary>
 public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<KestrelSampleHost>
 {
+    // The demo page opened in a new tab, once its live updates are connected.
+    private async Task<IPage> LiveDemoPageAsync(HeadlessChromium chromium, BrowserNewPageOptions? options = null)
+    {
+        var page = await chromium.Browser.NewPageAsync(options);
+        await page.GotoAsync(host.BaseAddress + "/status/demo");
+        await page.WaitForSelectorAsync("body[data-live='connected']", new PageWaitForSelectorOptions { Timeout = 10_000 });
+        return page;
+    }
+
     [Theory]
     [InlineData(1280, 900, "desktop", 1)]
     [InlineData(360, 780, "phone", 2)]
@@ -40,9 +49,7 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
             return;
         }
 
-        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        await page.GotoAsync(host.BaseAddress + "/status/demo");
-        await page.WaitForSelectorAsync("body[data-live='connected']", new PageWaitForSelectorOptions { Timeout = 10_000 });
+        var page = await LiveDemoPageAsync(chromium, new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         Assert.Equal("All Systems Operational", await page.InnerTextAsync("#banner-text"));
         var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(screenshots);
@@ -75,9 +82,7 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
             return;
         }
 
-        var page = await chromium.Browser.NewPageAsync();
-        await page.GotoAsync(host.BaseAddress + "/status/demo");
-        await page.WaitForSelectorAsync("body[data-live='connected']", new PageWaitForSelectorOptions { Timeout = 10_000 });
+        var page = await LiveDemoPageAsync(chromium);
         const string web = ".group[aria-label='Web'] h3 .status";
         Assert.Equal("(Operational)", await page.InnerTextAsync(web));
 
@@ -106,9 +111,7 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
             return;
         }
 
-        var page = await chromium.Browser.NewPageAsync();
-        await page.GotoAsync(host.BaseAddress + "/status/demo");
-        await page.WaitForSelectorAsync("body[data-live='connected']", new PageWaitForSelectorOptions { Timeout = 10_000 });
+        var page = await LiveDemoPageAsync(chromium);
         await page.ClickAsync("#subscribe > summary");
         await page.FillAsync("#subscribe-destination", "half-typed@exam");
         await page.EvaluateAsync("() => { window.notReloaded = true; }");
