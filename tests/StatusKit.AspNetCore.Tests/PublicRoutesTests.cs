@@ -396,6 +396,36 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task Html_page_names_the_components_a_current_incident_affects_in_the_pages_order()
+    {
+        var pages = factory.Service<StatusPageService>();
+        var page = await pages.CreateAsync(new CreateStatusPage { Name = "Affected", Slug = "html-affected" });
+        try
+        {
+            var components = factory.Service<ComponentService>();
+            var api = await components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "API", DisplayOrder = 1 });
+            var database = await components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "Database <primary>", DisplayOrder = 2 });
+            await components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "Billing", DisplayOrder = 3 });
+            await factory.Service<StatusIncidentService>().CreateAsync(new CreateStatusIncident
+            {
+                PageId = page.Id, Title = "Slow queries", Message = "Investigating.", Severity = StatusIncidentSeverity.Minor,
+                ComponentIds = [database.Id, api.Id], NotifySubscribers = false,
+            });
+            using var client = factory.CreatePublicClient();
+
+            var html = await client.GetStringAsync("/status/html-affected");
+
+            var incident = html[html.IndexOf("<div id=\"current-incidents\">", StringComparison.Ordinal)..html.IndexOf("<div id=\"active-maintenance\">", StringComparison.Ordinal)];
+            Assert.Contains("<p class=\"meta\">Affected: API, Database &lt;primary&gt;</p>", incident, StringComparison.Ordinal);
+            Assert.DoesNotContain("Billing", incident, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await pages.DeleteAsync(page.Id);
+        }
+    }
+
+    [Fact]
     public async Task Badge_stays_well_formed_when_a_component_name_has_a_control_character()
     {
         var pages = factory.Service<StatusPageService>();

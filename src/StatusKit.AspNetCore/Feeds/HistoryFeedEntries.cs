@@ -36,7 +36,7 @@ internal static class HistoryFeedEntries
         PageSnapshot snapshot, IReadOnlyList<StatusIncident> incidents, RecentMaintenanceWindows windows, string pageUrl)
     {
         var maintenance = windows.Open.Concat(windows.Completed).Concat(windows.Cancelled)
-            .Select(w => HistoryFeedEntry.Of(w, ComponentNames(snapshot, w), pageUrl));
+            .Select(w => HistoryFeedEntry.Of(w, AffectedComponentNames.Of(snapshot, w.ComponentIds), pageUrl));
         return [.. incidents.Select(i => HistoryFeedEntry.Of(i, pageUrl))
             .Concat(maintenance)
             .OrderByDescending(e => e.Updated)
@@ -45,6 +45,4 @@ internal static class HistoryFeedEntries
             .Take(EntryCount)];
     }
 
-    private static List<string> ComponentNames(PageSnapshot snapshot, MaintenanceWindow window) =>
-        [.. snapshot.Components.Where(c => window.ComponentIds.Contains(c.Id)).Select(c => c.Name)];
 }

@@ -132,7 +132,7 @@ internal static class HtmlEndpoints
             return TypedResults.NotFound();
         }
 
-        var names = snapshot.Components.Where(c => incident.ComponentIds.Contains(c.Id)).Select(c => c.Name).ToList();
+        var names = AffectedComponentNames.Of(snapshot, incident.ComponentIds);
         var html = services.GetRequiredService<PageRenderer>().RenderIncident(snapshot, incident, names, Links(context, paths, slug));
         return Html(context, snapshot, html, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
     }
@@ -154,7 +154,7 @@ internal static class HtmlEndpoints
             return TypedResults.NotFound();
         }
 
-        var names = snapshot.Components.Where(c => window.ComponentIds.Contains(c.Id)).Select(c => c.Name).ToList();
+        var names = AffectedComponentNames.Of(snapshot, window.ComponentIds);
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var occurrences = MaintenanceService.NextOccurrences(window, now, MaintenanceOccurrencesShown + 1);
         var html = services.GetRequiredService<PageRenderer>().RenderMaintenance(snapshot, window, names, occurrences, Links(context, paths, slug));

@@ -31,7 +31,7 @@ internal sealed class PageRenderer
         // The parts a content event refreshes in place (PageStyles.Script), each in a container with a fixed id that is
         // there even when the part is empty, so a part that appears has a place to go.
         html.Raw("<div id=\"current-incidents\">");
-        Incidents(html, "Current incidents", "current", snapshot.UnresolvedIncidents, zone, view.Links);
+        Incidents(html, "Current incidents", "current", snapshot, zone, view.Links);
         var anchored = new HashSet<Guid>();
         html.Raw("</div><div id=\"active-maintenance\">");
         Maintenance(html, "Maintenance in progress", "active-maintenance", snapshot.ActiveMaintenance, zone, anchored, view.Links);
@@ -415,8 +415,10 @@ internal sealed class PageRenderer
         return shown.ToString("0.##", CultureInfo.InvariantCulture) + "%";
     }
 
-    private static void Incidents(HtmlWriter html, string heading, string id, IReadOnlyList<StatusIncident> incidents, TimeZoneInfo zone, PageLinks links)
+    // The page's unresolved incidents, each naming the components it affects, as Statuspage's page does.
+    private static void Incidents(HtmlWriter html, string heading, string id, PageSnapshot snapshot, TimeZoneInfo zone, PageLinks links)
     {
+        var incidents = snapshot.UnresolvedIncidents;
         if (incidents.Count == 0)
         {
             return;
@@ -425,13 +427,13 @@ internal sealed class PageRenderer
         html.Raw("<section class=\"card\"").Attribute("aria-labelledby", id + "-heading").Raw("><h2").Attribute("id", id + "-heading").Raw(">").Text(heading).Raw("</h2>");
         foreach (var incident in incidents)
         {
-            Incident(html, incident, zone, links.Incident(incident.Id));
+            Incident(html, incident, zone, links.Incident(incident.Id), AffectedComponentNames.Of(snapshot, incident.ComponentIds));
         }
 
         html.Raw("</section>");
     }
 
-    // link: where the title points (the incident's own page), or null on that page, which names the affected components.
+    // link: where the title points (the incident's own page), or null on that page; componentNames: the components it affects.
     private static void Incident(HtmlWriter html, StatusIncident incident, TimeZoneInfo zone, string? link, IReadOnlyList<string>? componentNames = null)
     {
         var impact = StatuspageMapper.Impact(incident.Severity);
