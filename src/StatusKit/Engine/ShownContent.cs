@@ -21,13 +21,25 @@ internal readonly record struct ShownContent(
     /// <summary>What <paramref name="snapshot"/> shows.</summary>
     public static ShownContent Of(PageSnapshot snapshot) => new(snapshot.UnresolvedIncidents, snapshot.ActiveMaintenance, snapshot.UpcomingMaintenance);
 
-    /// <summary>Whether <paramref name="snapshot"/> shows this content (no allocation).</summary>
+    /// <summary>Whether <paramref name="snapshot"/> shows this content (no allocation: the comparers are static).</summary>
     public bool IsShownBy(PageSnapshot snapshot) =>
-        SameIncidents(Incidents, snapshot.UnresolvedIncidents)
-        && SameOccurrences(Active, snapshot.ActiveMaintenance)
-        && SameOccurrences(Upcoming, snapshot.UpcomingMaintenance);
+        Same(Incidents, snapshot.UnresolvedIncidents, static (was, now) => was.Id == now.Id && was.Version == now.Version && was.UpdatedAt == now.UpdatedAt)
+        && Same(Active, snapshot.ActiveMaintenance, SameOccurrence)
+        && Same(Upcoming, snapshot.UpcomingMaintenance, SameOccurrence);
 
-    private static bool SameIncidents(IReadOnlyList<StatusIncident> before, IReadOnlyList<StatusIncident> after)
+    private static bool SameOccurrence(MaintenanceOccurrence was, MaintenanceOccurrence now) =>
+        was.WindowId == now.WindowId
+        && was.StartsAt == now.StartsAt
+        && was.EndsAt == now.EndsAt
+        && was.State == now.State
+        && string.Equals(was.Title, now.Title, StringComparison.Ordinal)
+        && string.Equals(was.Description, now.Description, StringComparison.Ordinal)
+        && string.Equals(was.Recurrence, now.Recurrence, StringComparison.Ordinal)
+        && string.Equals(was.TimeZoneId, now.TimeZoneId, StringComparison.Ordinal)
+        && Same(was.ComponentIds, now.ComponentIds, static (a, b) => a == b);
+
+    // The same list, or one of the same length whose items are pairwise the same.
+    private static bool Same<T>(IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, T, bool> same)
     {
         if (ReferenceEquals(before, after))
         {
@@ -41,58 +53,7 @@ internal readonly record struct ShownContent(
 
         for (var i = 0; i < before.Count; i++)
         {
-            var (was, now) = (before[i], after[i]);
-            if (was.Id != now.Id || was.Version != now.Version || was.UpdatedAt != now.UpdatedAt)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool SameOccurrences(IReadOnlyList<MaintenanceOccurrence> before, IReadOnlyList<MaintenanceOccurrence> after)
-    {
-        if (ReferenceEquals(before, after))
-        {
-            return true;
-        }
-
-        if (before.Count != after.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < before.Count; i++)
-        {
-            var (was, now) = (before[i], after[i]);
-            if (was.WindowId != now.WindowId
-                || was.StartsAt != now.StartsAt
-                || was.EndsAt != now.EndsAt
-                || was.State != now.State
-                || !string.Equals(was.Title, now.Title, StringComparison.Ordinal)
-                || !string.Equals(was.Description, now.Description, StringComparison.Ordinal)
-                || !string.Equals(was.Recurrence, now.Recurrence, StringComparison.Ordinal)
-                || !string.Equals(was.TimeZoneId, now.TimeZoneId, StringComparison.Ordinal)
-                || !SameIds(was.ComponentIds, now.ComponentIds))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool SameIds(IReadOnlyList<Guid> before, IReadOnlyList<Guid> after)
-    {
-        if (before.Count != after.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < before.Count; i++)
-        {
-            if (before[i] != after[i])
+            if (!same(before[i], after[i]))
             {
                 return false;
             }
