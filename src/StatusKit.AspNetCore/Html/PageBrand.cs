@@ -1,3 +1,4 @@
+using StatusKit.Shared;
 using StatusKit.Snapshots;
 
 namespace StatusKit.AspNetCore.Html;
@@ -69,11 +70,6 @@ internal static class PageBrand
 
     private static Uri? LogoUri(PageSnapshot snapshot) => Absolute(snapshot.LogoUrl, allowHttp: false);
 
-    private static Uri? Absolute(string? url, bool allowHttp) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || (allowHttp && uri.Scheme == Uri.UriSchemeHttp))
-        && url.StartsWith(uri.Scheme + "://", StringComparison.OrdinalIgnoreCase)
-        && uri.Host.Length > 0 && uri.UserInfo.Length == 0
-            ? uri
-            : null;
+    // What the page service accepts (BrandingGuard reads it the same way, and refuses user information too).
+    private static Uri? Absolute(string? url, bool allowHttp) => BrandingUrl.Parse(url, allowHttp) is { UserInfo.Length: 0 } uri ? uri : null;
 }

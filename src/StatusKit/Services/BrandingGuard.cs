@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using StatusKit.Shared;
 
 namespace StatusKit.Services;
 
@@ -63,10 +64,7 @@ internal static partial class BrandingGuard
             throw new StatusKitValidationException(field, $"The {field} must be {expected}, without spaces or control characters (percent-encode them).");
         }
 
-        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)
-            || !(uri.Scheme == Uri.UriSchemeHttps || (allowHttp && uri.Scheme == Uri.UriSchemeHttp))
-            || !trimmed.StartsWith(uri.Scheme + "://", StringComparison.OrdinalIgnoreCase)
-            || string.IsNullOrEmpty(uri.Host))
+        if (BrandingUrl.Parse(trimmed, allowHttp) is not { } uri)
         {
             throw new StatusKitValidationException(field, $"The {field} must be {expected} (was '{Shown(trimmed)}').");
         }
