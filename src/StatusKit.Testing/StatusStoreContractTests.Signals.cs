@@ -70,6 +70,18 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task ApplySignal_SameVersionWithOtherContent_IsDuplicate_AndReturnsTheStoredSignal_SoTheIntakeCanTellAReuse()
+    {
+        var v2 = TestData.Signal(version: 2, teamId: "team-a") with { Title = "Database down" };
+        await Store.ApplySignalAsync(v2, None);
+
+        var reused = v2 with { TeamId = "team-b", State = PlatformIncidentState.Resolved, Title = "Database back" };
+        var outcome = await Store.ApplySignalAsync(reused, None);
+
+        Assert.Equal(new SignalApplyOutcome(SignalApplyResult.Duplicate) { Stored = v2 }, outcome);
+    }
+
+    [Fact]
     public async Task ApplySignal_IncidentIds_AreKeptApart()
     {
         var first = TestData.Signal("inc-1", version: 5);

@@ -111,6 +111,24 @@ public sealed class AdminApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_changed_signal_under_a_version_already_stored_is_a_409_naming_version_and_a_resend_is_a_duplicate()
+    {
+        using var admin = factory.CreateAdminClient();
+        var incidentId = $"INC-reuse-{Guid.NewGuid():N}";
+        object Signal(string state) => new { incidentId, teamId = "nobody", priority = "Critical", state, version = 7, occurredAt = DateTimeOffset.UnixEpoch, title = "Reuse" };
+        var applied = await ReadAsync(await admin.PostAsJsonAsync("/status/admin/signals", Signal("triggered")), HttpStatusCode.Accepted);
+        Assert.Equal("Applied", applied.GetProperty("result").GetString());
+
+        using var reused = await admin.PostAsJsonAsync("/status/admin/signals", Signal("resolved"));
+        var detail = JsonDocument.Parse(await reused.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        await AssertProblemAsync(reused, HttpStatusCode.Conflict, "version");
+        Assert.Contains("versions must increase with every change", detail, StringComparison.Ordinal);
+
+        var resent = await ReadAsync(await admin.PostAsJsonAsync("/status/admin/signals", Signal("triggered")), HttpStatusCode.Accepted);
+        Assert.Equal("Duplicate", resent.GetProperty("result").GetString());
+    }
+
+    [Fact]
     public async Task A_JSON_body_in_a_charset_dotnet_does_not_know_is_a_problem_naming_the_body()
     {
         using var admin = factory.CreateAdminClient();

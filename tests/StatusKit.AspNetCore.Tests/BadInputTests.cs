@@ -213,7 +213,8 @@ public sealed partial class BadInputTests : IAsyncLifetime
             ("occurredAt not a date", """{"incidentId":"i","teamId":"t","priority":"High","state":"triggered","version":1,"occurredAt":"yesterday"}"""),
             ("1 MB incidentId", $$"""{"incidentId":"{{Huge}}","teamId":"t","priority":"High","state":"triggered","version":1,"occurredAt":"2026-01-01T00:00:00Z"}"""),
             ("1 MB title", $$"""{"incidentId":"i","teamId":"t","priority":"High","state":"triggered","version":1,"occurredAt":"2026-01-01T00:00:00Z","title":"{{Huge}}"}"""),
-            ("NUL in teamId", """{"incidentId":"i","teamId":"t\u0000","priority":"High","state":"triggered","version":1,"occurredAt":"2026-01-01T00:00:00Z"}""")),
+            ("NUL in teamId", """{"incidentId":"i","teamId":"t\u0000","priority":"High","state":"triggered","version":1,"occurredAt":"2026-01-01T00:00:00Z"}"""),
+            ("a change under the stored version", """{"incidentId":"INC-seeded","teamId":"t","priority":"High","state":"resolved","version":1,"occurredAt":"2026-01-01T00:00:00Z"}""")),
 
         ["GET /{slug}"] = _ => Page(""),
         ["GET /{slug}/history"] = _ => [.. Page("/history"),
@@ -303,6 +304,9 @@ public sealed partial class BadInputTests : IAsyncLifetime
             PageId = page.Id, Title = "Upgrade", StartsAt = _clock.GetUtcNow().AddDays(1), EndsAt = _clock.GetUtcNow().AddDays(1).AddHours(1),
             ComponentIds = [component.Id],
         });
+        await services.GetRequiredService<StatusKit.Engine.IIncidentIntake>().ReportIncidentAsync(
+            new IncidentSignal { IncidentId = "INC-seeded", TeamId = "t", Priority = "High", State = PlatformIncidentState.Triggered, Version = 1, OccurredAt = _clock.GetUtcNow() },
+            CancellationToken.None);
         _seeded = new Seeded(page.Id, component.Id, incident.Id, subscription.Subscriber.Id, window.Id);
     }
 

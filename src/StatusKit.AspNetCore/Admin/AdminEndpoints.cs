@@ -38,8 +38,10 @@ internal static class AdminEndpoints
                 var result = await intake.ReportIncidentAsync(signal, context.RequestAborted);
                 return AdminJson.Json(new SignalResponse(signal.IncidentId, signal.Version, result.ToString()), StatusCodes.Status202Accepted);
             })
-            .WithName("StatusKit.Admin.Signal").WithSummary("Report the latest state of a platform incident (idempotent, ordered by version).")
-            .Accepts<IncidentSignal>("application/json").Produces<SignalResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem();
+            .WithName("StatusKit.Admin.Signal")
+            .WithSummary("Report the latest state of a platform incident (idempotent, ordered by version; a changed signal under a version already stored is a 409 naming version).")
+            .Accepts<IncidentSignal>("application/json").Produces<SignalResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .MayConflict();
     }
 
     private static void MapPages(RouteGroupBuilder admin, AdminLocations locations)

@@ -36,9 +36,15 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             var stored = await LockSignalAsync(session, signal.IncidentId, cancellationToken);
             if (stored is not null)
             {
-                if (stored.Version >= signal.Version)
+                if (stored.Version > signal.Version)
                 {
-                    return new SignalApplyOutcome(stored.Version == signal.Version ? SignalApplyResult.Duplicate : SignalApplyResult.Stale);
+                    return new SignalApplyOutcome(SignalApplyResult.Stale);
+                }
+
+                if (stored.Version == signal.Version)
+                {
+                    // The row is already read: the intake tells a re-send from a reused version without another query.
+                    return new SignalApplyOutcome(SignalApplyResult.Duplicate) { Stored = stored.ToModel() };
                 }
 
                 // The version guard only matters if the lock did not hold (it always does on both providers).

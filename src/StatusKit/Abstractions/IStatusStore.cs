@@ -182,7 +182,9 @@ public interface IStatusStore
     /// Stores the latest state of a platform incident, keyed by <see cref="IncidentSignal.IncidentId"/>: applied when
     /// its version is newer than the stored one, otherwise a duplicate or stale no-op. Compare-and-set, so concurrent
     /// writers never let an older version win, and an applied signal returns the very signal it replaced (of all the
-    /// signals applied to one incident, each names the one applied just before it).
+    /// signals applied to one incident, each names the one applied just before it). A signal with the stored version is
+    /// a duplicate whatever it carries, and returns the stored signal (<see cref="SignalApplyOutcome.Stored"/>, read in
+    /// the same call) so the intake can tell a re-send from a change under a reused version.
     /// </summary>
     Task<SignalApplyOutcome> ApplySignalAsync(IncidentSignal signal, CancellationToken cancellationToken);
 

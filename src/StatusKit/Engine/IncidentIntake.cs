@@ -19,7 +19,13 @@ internal sealed class IncidentIntake(IStatusStore store, StatusEngine engine, IL
 
         // The store names the signal this one replaced, read in the same compare-and-set, so the team an incident
         // leaves is the one it really was in, even when another host wrote that signal a moment before.
-        var (result, replaced) = await store.ApplySignalAsync(signal, cancellationToken);
+        var outcome = await store.ApplySignalAsync(signal, cancellationToken);
+        var (result, replaced) = outcome;
+        if (result == SignalApplyResult.Duplicate)
+        {
+            await RefuseReusedVersionAsync(signal, outcome.Stored, cancellationToken);
+        }
+
         Log.SignalStored(logger, signal.IncidentId, signal.Version, signal.TeamId, result.ToString());
         if (result == SignalApplyResult.Applied)
         {
@@ -34,6 +40,34 @@ internal sealed class IncidentIntake(IStatusStore store, StatusEngine engine, IL
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A duplicate is a re-send of the stored signal, or a change the platform sent under a version it had already used:
+    /// that one would be lost without a word, so it is refused (and logged) for the platform to send it again with a
+    /// higher version. The store names the stored signal in the same call; a store that does not is asked for it.
+    /// </summary>
+    private async Task RefuseReusedVersionAsync(IncidentSignal signal, IncidentSignal? stored, CancellationToken cancellationToken)
+    {
+        stored ??= await store.GetSignalAsync(signal.IncidentId, cancellationToken);
+        if (stored is null || stored.Version != signal.Version)
+        {
+            // Replaced by a newer signal meanwhile: this one is stale now, whatever it carried.
+            return;
+        }
+
+        var fields = SignalDifferences.Between(stored, signal);
+        if (fields.Count == 0)
+        {
+            return;
+        }
+
+        var names = string.Join(", ", fields);
+        Log.SignalVersionReused(logger, signal.IncidentId, signal.Version, signal.TeamId, names);
+        throw new StatusKitConflictException(
+            "version",
+            $"Incident '{signal.IncidentId}' already has a signal with version {signal.Version} that differs from this one in {names}; " +
+            "versions must increase with every change: send the change with a higher version (a re-send of the same signal is ignored).");
     }
 
     private static void Validate(IncidentSignal signal)

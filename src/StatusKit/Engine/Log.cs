@@ -66,6 +66,9 @@ internal static partial class Log
     [LoggerMessage(1018, LogLevel.Error, "Deleting the subscriptions that were never confirmed failed; trying again at {RetryAt}")]
     public static partial void UnverifiedSubscriberCleanupFailed(ILogger logger, DateTimeOffset retryAt, Exception exception);
 
+    [LoggerMessage(1019, LogLevel.Warning, "Incident signal {IncidentId} v{Version} for team {TeamId} refused: the stored signal with that version differs in {Fields}; versions must increase with every change, or the change is lost")]
+    public static partial void SignalVersionReused(ILogger logger, string incidentId, long version, string teamId, string fields);
+
     [LoggerMessage(1430, LogLevel.Information, "The status change backplane listens again, {Gap} after it stopped; rebuilding the {Count} page snapshot(s) this host holds, which may have missed changes meanwhile")]
     public static partial void BackplaneListeningAgain(ILogger logger, TimeSpan gap, int count);
 

@@ -22,7 +22,7 @@ public sealed partial class InMemoryStatusStore
                 {
                     if (stored!.Version == signal.Version)
                     {
-                        return new SignalApplyOutcome(SignalApplyResult.Duplicate);
+                        return new SignalApplyOutcome(SignalApplyResult.Duplicate) { Stored = stored };
                     }
 
                     if (stored.Version > signal.Version)

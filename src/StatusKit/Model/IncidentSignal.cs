@@ -2,7 +2,8 @@ namespace StatusKit.Model;
 
 /// <summary>
 /// What the host reports from its incident lifecycle: the latest known state of one platform incident.
-/// Signals are idempotent and ordered by <see cref="Version"/>: an older one is ignored, a repeat is a no-op.
+/// Signals are idempotent and ordered by <see cref="Version"/>: an older one is ignored, a re-send of the stored one is a
+/// no-op, and one that carries something else under the stored version is refused (versions increase with every change).
 /// </summary>
 public sealed record IncidentSignal
 {
@@ -21,7 +22,10 @@ public sealed record IncidentSignal
     /// <summary>The incident's state.</summary>
     public required PlatformIncidentState State { get; init; }
 
-    /// <summary>A monotonically increasing version of the incident (a revision number or a timestamp in ticks).</summary>
+    /// <summary>
+    /// A monotonically increasing version of the incident (a revision number or a timestamp in ticks): it must increase
+    /// with every change, since a changed signal under a version already stored is refused.
+    /// </summary>
     public required long Version { get; init; }
 
     /// <summary>When the change happened in the platform.</summary>

@@ -154,7 +154,9 @@ public sealed class IncidentIntakeTests
             priorities[random.Next(priorities.Length)],
             (PlatformIncidentState)random.Next(4),
             random.Next(1, 50),
-            random.Next(3) == 0 ? "svc" : null)).ToList();
+            random.Next(3) == 0 ? "svc" : null))
+            .DistinctBy(s => (s.IncidentId, s.Version)) // a platform sends one content per version (a reused one is refused)
+            .ToList();
 
         await Task.WhenAll(signals.Select(s => Task.Run(() => kit.Intake.ReportIncidentAsync(s, CancellationToken.None))));
         await kit.Engine.WhenIdleAsync(CancellationToken.None);
