@@ -82,6 +82,19 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task ApplySignal_ResentWithASubMicrosecondInstant_ReturnsTheStoredInstantToTheMicrosecond()
+    {
+        // The intake compares instants to the microsecond (PostgreSQL keeps no finer), so a store must keep at least that.
+        var signal = TestData.Signal(version: 4) with { OccurredAt = TestData.T0.AddTicks(1_234_567) };
+        await Store.ApplySignalAsync(signal, None);
+
+        var outcome = await Store.ApplySignalAsync(signal, None);
+
+        Assert.Equal(SignalApplyResult.Duplicate, outcome.Result);
+        Assert.InRange(Math.Abs(outcome.Stored!.OccurredAt.UtcTicks - signal.OccurredAt.UtcTicks), 0, TimeSpan.TicksPerMicrosecond - 1);
+    }
+
+    [Fact]
     public async Task ApplySignal_IncidentIds_AreKeptApart()
     {
         var first = TestData.Signal("inc-1", version: 5);
