@@ -60,6 +60,18 @@ public sealed class SignalVersionReuseTests
     }
 
     [Fact]
+    public async Task AResendWhosePriorityDiffersOnlyInCase_IsADuplicate_AsThePriorityMapIgnoresCase()
+    {
+        var logs = new ListLoggerProvider();
+        await using var kit = new StatusKitHarness(services => services.AddLogging(b => b.AddProvider(logs)));
+        var signal = kit.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 5);
+        await kit.ReportAndSettleAsync(signal);
+
+        Assert.Equal(SignalApplyResult.Duplicate, await kit.ReportAndSettleAsync(signal with { Priority = "CRITICAL" }));
+        Assert.False(logs.Has(1019));
+    }
+
+    [Fact]
     public async Task AResendWhoseInstantDiffersBelowAMicrosecond_IsADuplicate_AsPostgreSqlKeepsOnlyMicroseconds()
     {
         await using var kit = new StatusKitHarness();
