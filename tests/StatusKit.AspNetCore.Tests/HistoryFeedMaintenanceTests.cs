@@ -73,7 +73,7 @@ public sealed class HistoryFeedMaintenanceTests : IAsyncLifetime
             "Scheduled maintenance: starts 2026-01-05T12:00:00.000Z, ends 2026-01-05T13:00:00.000Z\n" +
             "Affected components: Database, Dashboard\n" +
             "Upgrading <b>PostgreSQL</b> & friends.",
-            entry.Element(Atom + "content")!.Value);
+            entry.Element(Atom + "summary")!.Value);
         var item = RssItem(rss, window.Id);
         Assert.Equal("Database upgrade", item.Element("title")!.Value);
         Assert.Equal($"http://localhost/status/acme/maintenance/{window.Id}", item.Element("link")!.Value);
@@ -94,8 +94,8 @@ public sealed class HistoryFeedMaintenanceTests : IAsyncLifetime
         var (atom, rss) = await FeedsAsync(client, "acme");
 
         var expected = "Scheduled maintenance, recurring: next occurrence starts 2026-01-05T11:00:00.000Z, ends 2026-01-05T12:00:00.000Z";
-        Assert.Equal(expected, AtomEntry(atom, window.Id).Element(Atom + "content")!.Value);
-        Assert.Equal(expected, RssItem(rss, window.Id).Element("description")!.Value);
+        Assert.Equal(expected, AtomEntry(atom, window.Id).Element(Atom + "summary")!.Value);
+        Assert.StartsWith("<p><strong>Scheduled maintenance, recurring</strong>: next occurrence starts ", RssItem(rss, window.Id).Element("description")!.Value, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,15 +116,19 @@ public sealed class HistoryFeedMaintenanceTests : IAsyncLifetime
 
         Assert.StartsWith(
             "Maintenance in progress: started 2026-01-05T09:30:00.000Z, ends 2026-01-05T11:00:00.000Z\n",
-            AtomEntry(atom, running.Id).Element(Atom + "content")!.Value,
+            AtomEntry(atom, running.Id).Element(Atom + "summary")!.Value,
             StringComparison.Ordinal);
         Assert.StartsWith(
             "Maintenance completed: started 2026-01-05T09:10:00.000Z, ended 2026-01-05T09:30:00.000Z\n",
-            AtomEntry(atom, completed.Id).Element(Atom + "content")!.Value,
+            AtomEntry(atom, completed.Id).Element(Atom + "summary")!.Value,
             StringComparison.Ordinal);
         Assert.Equal("2026-01-05T09:30:00.000Z", AtomEntry(atom, completed.Id).Element(Atom + "updated")!.Value);
         Assert.StartsWith(
             "Maintenance cancelled: was planned from 2026-01-05T14:00:00.000Z to 2026-01-05T15:00:00.000Z\n",
+            AtomEntry(atom, cancelled.Id).Element(Atom + "summary")!.Value,
+            StringComparison.Ordinal);
+        Assert.StartsWith(
+            "<p><strong>Maintenance cancelled</strong>: was planned from <time datetime=\"2026-01-05T14:00:00&#x2B;00:00\">",
             RssItem(rss, cancelled.Id).Element("description")!.Value,
             StringComparison.Ordinal);
     }

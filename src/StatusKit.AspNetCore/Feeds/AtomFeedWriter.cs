@@ -5,10 +5,11 @@ using StatusKit.Snapshots;
 namespace StatusKit.AspNetCore.Feeds;
 
 /// <summary>
-/// The history of incidents and maintenance as an Atom 1.0 feed (RFC 4287): one entry per incident (its updates as the
-/// content) and per maintenance window (its state, times, components and description), as
-/// <see cref="HistoryFeedEntries"/> chooses them. Operator text goes through <see cref="XmlText.Clean"/>, so a control
-/// character in it cannot break the feed.
+/// The history of incidents and maintenance as an Atom 1.0 feed (RFC 4287): one entry per incident (its updates) and
+/// per maintenance window (its state, times, components and description), as <see cref="HistoryFeedEntries"/> chooses
+/// them, each with its plain text as <c>summary type="text"</c> and its HTML (<see cref="HistoryFeedHtml"/>) as
+/// <c>content type="html"</c>, the form feed readers render. Operator text goes through <see cref="XmlText.Clean"/>, so
+/// a control character in it cannot break the feed.
 /// </summary>
 internal static class AtomFeedWriter
 {
@@ -39,9 +40,13 @@ internal static class AtomFeedWriter
                 xml.WriteElementString("published", AtomNamespace, Timestamp(entry.Published));
                 xml.WriteElementString("updated", AtomNamespace, Timestamp(entry.Updated));
                 Link(xml, "alternate", entry.Link, "text/html");
-                xml.WriteStartElement("content", AtomNamespace);
+                xml.WriteStartElement("summary", AtomNamespace);
                 xml.WriteAttributeString("type", "text");
                 xml.WriteString(entry.Text);
+                xml.WriteEndElement();
+                xml.WriteStartElement("content", AtomNamespace);
+                xml.WriteAttributeString("type", "html");
+                xml.WriteString(entry.Html);
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }

@@ -41,21 +41,9 @@ internal static class HistoryFeedText
     /// </summary>
     public static string Maintenance(MaintenanceWindow window, IReadOnlyList<string> componentNames)
     {
-        var start = Timestamp(window.OccurrenceStartsAt);
-        var end = Timestamp(window.OccurrenceEndsAt);
-        var recurring = window.Recurrence is not null;
-        var text = new StringBuilder(window.State switch
-        {
-            MaintenanceState.Scheduled when recurring => $"Scheduled maintenance, recurring: next occurrence starts {start}, ends {end}",
-            MaintenanceState.Scheduled => $"Scheduled maintenance: starts {start}, ends {end}",
-            MaintenanceState.InProgress when recurring => $"Maintenance in progress, recurring: this occurrence started {start}, ends {end}",
-            MaintenanceState.InProgress => $"Maintenance in progress: started {start}, ends {end}",
-            MaintenanceState.Completed when recurring => $"Maintenance completed, recurring: its last occurrence started {start}, ended {end}",
-            MaintenanceState.Completed => $"Maintenance completed: started {start}, ended {end}",
-            MaintenanceState.Cancelled when recurring => $"Maintenance cancelled, recurring: its next occurrence was planned from {start} to {end}",
-            MaintenanceState.Cancelled => $"Maintenance cancelled: was planned from {start} to {end}",
-            _ => throw new ArgumentOutOfRangeException(nameof(window), window.State, "Unknown maintenance state."),
-        });
+        var (state, before, between) = MaintenancePhrase(window);
+        var text = new StringBuilder(state).Append(": ").Append(before).Append(Timestamp(window.OccurrenceStartsAt))
+            .Append(between).Append(Timestamp(window.OccurrenceEndsAt));
         if (componentNames.Count > 0)
         {
             text.Append("\nAffected components: ").AppendJoin(", ", componentNames);
@@ -67,6 +55,28 @@ internal static class HistoryFeedText
         }
 
         return XmlText.Clean(text.ToString());
+    }
+
+    /// <summary>
+    /// How a window's state and occurrence are worded, in three parts around its start and end: the state (<c>Scheduled
+    /// maintenance</c>, <c>, recurring</c> added for a recurring window), the words before the start (<c>starts </c>) and
+    /// those between start and end (<c>, ends </c>). Both the plain text and the HTML (<see cref="HistoryFeedHtml"/>) say it so.
+    /// </summary>
+    public static (string State, string BeforeStart, string BeforeEnd) MaintenancePhrase(MaintenanceWindow window)
+    {
+        var recurring = window.Recurrence is not null;
+        return window.State switch
+        {
+            MaintenanceState.Scheduled when recurring => ("Scheduled maintenance, recurring", "next occurrence starts ", ", ends "),
+            MaintenanceState.Scheduled => ("Scheduled maintenance", "starts ", ", ends "),
+            MaintenanceState.InProgress when recurring => ("Maintenance in progress, recurring", "this occurrence started ", ", ends "),
+            MaintenanceState.InProgress => ("Maintenance in progress", "started ", ", ends "),
+            MaintenanceState.Completed when recurring => ("Maintenance completed, recurring", "its last occurrence started ", ", ended "),
+            MaintenanceState.Completed => ("Maintenance completed", "started ", ", ended "),
+            MaintenanceState.Cancelled when recurring => ("Maintenance cancelled, recurring", "its next occurrence was planned from ", " to "),
+            MaintenanceState.Cancelled => ("Maintenance cancelled", "was planned from ", " to "),
+            _ => throw new ArgumentOutOfRangeException(nameof(window), window.State, "Unknown maintenance state."),
+        };
     }
 
     /// <summary>An instant in UTC with milliseconds, as RFC 3339 writes it (Atom's dates and the entries' text).</summary>

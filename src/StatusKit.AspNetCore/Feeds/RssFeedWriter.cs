@@ -7,9 +7,10 @@ namespace StatusKit.AspNetCore.Feeds;
 
 /// <summary>
 /// The history of incidents and maintenance as an RSS 2.0 feed, for the readers and chat integrations that take RSS
-/// rather than Atom: the same entries as <see cref="AtomFeedWriter"/> in the same order, one item each, with the same
-/// text (<see cref="HistoryFeedText"/>) and the same <c>urn:uuid:</c> ids as its guids. Dates are RFC 822 dates in GMT, as
-/// RSS requires; the channel names its own address in an <c>atom:link</c>, as RSS validators ask.
+/// rather than Atom: the same entries as <see cref="AtomFeedWriter"/> in the same order, one item each, its
+/// <c>description</c> the same HTML as the Atom entry's content (<see cref="HistoryFeedHtml"/>, escaped as RSS readers
+/// expect), and the same <c>urn:uuid:</c> ids as its guids. Dates are RFC 822 dates in GMT, as RSS requires; the
+/// channel names its own address in an <c>atom:link</c>, as RSS validators ask.
 /// </summary>
 internal static class RssFeedWriter
 {
@@ -45,7 +46,7 @@ internal static class RssFeedWriter
                 xml.WriteString($"urn:uuid:{entry.Id}");
                 xml.WriteEndElement();
                 xml.WriteElementString("pubDate", Date(entry.Published));
-                xml.WriteElementString("description", entry.Text);
+                xml.WriteElementString("description", entry.Html);
                 xml.WriteEndElement();
             }
 

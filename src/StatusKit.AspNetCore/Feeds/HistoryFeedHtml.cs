@@ -1,0 +1,75 @@
+using StatusKit.AspNetCore.Html;
+using StatusKit.Model;
+
+namespace StatusKit.AspNetCore.Feeds;
+
+/// <summary>
+/// What both history feeds say of an entry as HTML, for a feed reader to render (Atom's <c>content type="html"</c>, RSS's
+/// <c>description</c>), as Statuspage's feeds do: the same words as <see cref="HistoryFeedText"/>, in paragraphs a reader
+/// does not run together, with times in UTC as <c>&lt;time&gt;</c> elements. Every operator text is HTML-encoded
+/// (<see cref="HtmlWriter.Text"/>) after <see cref="XmlText.Clean"/>, so a title, message or description holding markup
+/// or <c>&amp;</c> shows as written and never as a tag; a line break in it is a <c>&lt;br&gt;</c>, a blank line two.
+/// </summary>
+internal static class HistoryFeedHtml
+{
+    /// <summary>
+    /// The incident's updates, newest first, a paragraph each: its time, a line break, its state in bold, a dash, its
+    /// message (<c>&lt;p&gt;&lt;small&gt;time&lt;/small&gt;&lt;br&gt;&lt;strong&gt;Identified&lt;/strong&gt; - message&lt;/p&gt;</c>).
+    /// </summary>
+    public static string Timeline(StatusIncident incident)
+    {
+        var html = new HtmlWriter();
+        for (var i = incident.Updates.Count - 1; i >= 0; i--)
+        {
+            var update = incident.Updates[i];
+            html.Raw("<p><small>").Time(update.At, TimeZoneInfo.Utc).Raw("</small><br><strong>").Text(update.State.ToString()).Raw("</strong> - ");
+            Lines(html, update.Message);
+            html.Raw("</p>");
+        }
+
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// A maintenance window: a paragraph with its state in bold and the start and end of its occurrence
+    /// (<see cref="HistoryFeedText.MaintenancePhrase"/>), one naming <paramref name="componentNames"/> when it has any, and
+    /// one with its description when it has one.
+    /// </summary>
+    public static string Maintenance(MaintenanceWindow window, IReadOnlyList<string> componentNames)
+    {
+        var (state, beforeStart, beforeEnd) = HistoryFeedText.MaintenancePhrase(window);
+        var html = new HtmlWriter()
+            .Raw("<p><strong>").Text(state).Raw("</strong>: ").Text(beforeStart).Time(window.OccurrenceStartsAt, TimeZoneInfo.Utc)
+            .Text(beforeEnd).Time(window.OccurrenceEndsAt, TimeZoneInfo.Utc).Raw("</p>");
+        if (componentNames.Count > 0)
+        {
+            html.Raw("<p><strong>Affected components</strong>: ").Text(XmlText.Clean(string.Join(", ", componentNames))).Raw("</p>");
+        }
+
+        if (!string.IsNullOrWhiteSpace(window.Description))
+        {
+            html.Raw("<p>");
+            Lines(html, window.Description);
+            html.Raw("</p>");
+        }
+
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// Plain text as encoded lines (<see cref="PlainTextParagraphs"/>: each trimmed, blank lines collapsed): a
+    /// <c>&lt;br&gt;</c> between the lines of a paragraph, two between paragraphs.
+    /// </summary>
+    public static void Lines(HtmlWriter html, string text)
+    {
+        var paragraphs = PlainTextParagraphs.Split(XmlText.Clean(text));
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            html.Raw(p == 0 ? "" : "<br><br>");
+            for (var l = 0; l < paragraphs[p].Count; l++)
+            {
+                html.Raw(l == 0 ? "" : "<br>").Text(paragraphs[p][l]);
+            }
+        }
+    }
+}
