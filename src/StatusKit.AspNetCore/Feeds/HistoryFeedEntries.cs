@@ -6,8 +6,9 @@ using StatusKit.Snapshots;
 namespace StatusKit.AspNetCore.Feeds;
 
 /// <summary>
-/// The entries of a page's history feeds: its incidents and its maintenance windows together, the latest change first
-/// (by the time each last changed, then by id), at most <see cref="EntryCount"/>. They are chosen from the page's
+/// The entries of a page's history feeds: its incidents, their published postmortems (an entry each,
+/// <see cref="HistoryFeedEntry.OfPostmortem"/>) and its maintenance windows together, the latest change first (by the
+/// time each last changed, then the latest published, then by id), at most <see cref="EntryCount"/>. They are chosen from the page's
 /// <see cref="EntryCount"/> newest incidents (by creation), its open windows, and its latest completed and cancelled
 /// windows (<see cref="RecentMaintenanceWindows"/>, by occurrence start): bounded reads, whatever the page's past, so an
 /// old incident or window edited long after falls outside them and is not listed.
@@ -27,7 +28,7 @@ internal static class HistoryFeedEntries
     }
 
     /// <summary>
-    /// The feed's entries of <paramref name="incidents"/> and <paramref name="windows"/>, the latest change first, at most
+    /// The feed's entries of <paramref name="incidents"/> (and of their postmortems) and <paramref name="windows"/>, the latest change first, at most
     /// <see cref="EntryCount"/>; a window's components named as <paramref name="snapshot"/> names them, in the page's
     /// order (a component the snapshot does not know is left out). A window read twice (it closed between two reads) is
     /// listed once, as it last was.
@@ -37,9 +38,12 @@ internal static class HistoryFeedEntries
     {
         var maintenance = windows.Open.Concat(windows.Completed).Concat(windows.Cancelled)
             .Select(w => HistoryFeedEntry.Of(w, AffectedComponentNames.Of(snapshot, w.ComponentIds), pageUrl));
+        var postmortems = incidents.Select(i => HistoryFeedEntry.OfPostmortem(i, pageUrl)).OfType<HistoryFeedEntry>();
         return [.. incidents.Select(i => HistoryFeedEntry.Of(i, pageUrl))
+            .Concat(postmortems)
             .Concat(maintenance)
             .OrderByDescending(e => e.Updated)
+            .ThenByDescending(e => e.Published)
             .ThenByDescending(e => e.Id)
             .DistinctBy(e => e.Id)
             .Take(EntryCount)];

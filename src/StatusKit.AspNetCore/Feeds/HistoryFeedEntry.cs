@@ -23,6 +23,31 @@ internal sealed record HistoryFeedEntry(Guid Id, string Title, DateTimeOffset Pu
         HistoryFeedText.Timeline(incident), HistoryFeedHtml.Timeline(incident));
 
     /// <summary>
+    /// The entry of the postmortem published on <paramref name="incident"/>, or null when it has none: an entry of its
+    /// own, so a reader or chat integration that only announces new entries hears of it too. Its id is derived from the
+    /// incident's and the first publication time (<see cref="DerivedIds.For"/>): a republished text keeps the entry, a
+    /// postmortem removed and published again is a new one. Titled <c>Postmortem: {title}</c>, published when it was
+    /// first published, updated when the incident last changed (a republished text moves it), linking to the
+    /// postmortem on the incident's page.
+    /// </summary>
+    public static HistoryFeedEntry? OfPostmortem(StatusIncident incident, string pageUrl)
+    {
+        if (incident is not { Postmortem: { } text, PostmortemPublishedAt: { } publishedAt })
+        {
+            return null;
+        }
+
+        return new(
+            DerivedIds.For(incident.Id, $"postmortem|{publishedAt.UtcTicks}"),
+            "Postmortem: " + incident.Title,
+            publishedAt,
+            incident.UpdatedAt > publishedAt ? incident.UpdatedAt : publishedAt,
+            PagePaths.Incident(pageUrl, incident.Id) + "#postmortem-heading",
+            HistoryFeedText.Postmortem(text, publishedAt),
+            HistoryFeedHtml.Postmortem(text, publishedAt));
+    }
+
+    /// <summary>
     /// A maintenance window's entry: its state, times, components (<paramref name="componentNames"/>) and description,
     /// linking to <c>{page}/maintenance/{id}</c>.
     /// </summary>

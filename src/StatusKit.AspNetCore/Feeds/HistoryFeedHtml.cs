@@ -57,6 +57,27 @@ internal static class HistoryFeedHtml
     }
 
     /// <summary>
+    /// A postmortem as its incident's page shows it: a paragraph with its publication time, then a paragraph per block of
+    /// its text separated by blank lines, a line break inside one kept as <c>&lt;br&gt;</c>.
+    /// </summary>
+    public static string Postmortem(string text, DateTimeOffset publishedAt)
+    {
+        var html = new HtmlWriter().Raw("<p><small>Published ").Time(publishedAt, TimeZoneInfo.Utc).Raw("</small></p>");
+        foreach (var paragraph in PlainTextParagraphs.Split(XmlText.Clean(text)))
+        {
+            html.Raw("<p>");
+            for (var l = 0; l < paragraph.Count; l++)
+            {
+                html.Raw(l == 0 ? "" : "<br>").Text(paragraph[l]);
+            }
+
+            html.Raw("</p>");
+        }
+
+        return html.ToString();
+    }
+
+    /// <summary>
     /// Plain text as encoded lines (<see cref="PlainTextParagraphs"/>: each trimmed, blank lines collapsed): a
     /// <c>&lt;br&gt;</c> between the lines of a paragraph, two between paragraphs.
     /// </summary>

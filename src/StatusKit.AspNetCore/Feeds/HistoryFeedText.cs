@@ -33,6 +33,13 @@ internal static class HistoryFeedText
     }
 
     /// <summary>
+    /// A postmortem: <c>Postmortem published {time}</c>, a blank line, then its text as written, fit for an XML document
+    /// (<see cref="XmlText.Clean"/>).
+    /// </summary>
+    public static string Postmortem(string text, DateTimeOffset publishedAt) =>
+        XmlText.Clean($"Postmortem published {Timestamp(publishedAt)}\n\n{text.Trim()}");
+
+    /// <summary>
     /// A maintenance window, one line each, fit for an XML document (<see cref="XmlText.Clean"/>): its state with the
     /// start and end of its current, next or last occurrence in UTC (<c>Scheduled maintenance: starts …, ends …</c>; a
     /// recurring window says so and which occurrence it gives), then <c>Affected components: …</c> when
