@@ -148,6 +148,64 @@ public sealed partial class PageBrandingTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_branded_pages_subscription_pages_show_its_logo_linking_home_and_their_policy_lets_the_logo_load()
+    {
+        var page = await BrandedPageAsync("branded-subscriptions", Homepage, Logo, "#0a3d62");
+        var subscriber = await factory.Service<SubscriberService>().SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "branded-subscriber@example.com",
+        });
+        using var client = factory.CreatePublicClient("192.0.2.75");
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        const string Base = "/status/branded-subscriptions/subscriptions";
+
+        HttpResponseMessage[] responses =
+        [
+            await client.GetAsync($"{Base}/verify?token={subscriber.VerificationToken}"),
+            await client.PostAsync($"{Base}/verify?token={subscriber.VerificationToken}", null),
+            await client.GetAsync($"{Base}/unsubscribe?token={subscriber.UnsubscribeToken}"),
+            await client.PostAsync($"{Base}/unsubscribe?token={subscriber.UnsubscribeToken}", null),
+            await client.PostAsync(Base, new FormUrlEncodedContent([new("channel", "email"), new("destination", "another@example.com")])),
+            await client.PostAsync(Base, new FormUrlEncodedContent([new("channel", "email"), new("destination", "not an address")])),
+        ];
+
+        Assert.Equal(
+            [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Accepted, HttpStatusCode.BadRequest],
+            responses.Select(r => r.StatusCode));
+        foreach (var response in responses)
+        {
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains($"<p class=\"brand\"><a class=\"home\" href=\"{Homepage}\"><img class=\"logo\" src=\"{Logo}\" alt=\"{page.Name}\"></a></p>", html, StringComparison.Ordinal);
+            Assert.Contains("--accent:#0a3d62;", html, StringComparison.Ordinal);
+            Assert.Contains($"img-src 'self' data: {new Uri(Logo).GetLeftPart(UriPartial.Authority)};", PolicyOf(response), StringComparison.Ordinal);
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_subscription_page_of_a_page_without_a_logo_names_it_linking_to_the_status_page_and_an_unknown_link_shows_no_branding()
+    {
+        var page = await BrandedPageAsync("branded-subscriptions-name", homepage: null, logo: null, accent: null);
+        var subscriber = await factory.Service<SubscriberService>().SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "named-subscriber@example.com",
+        });
+        await BrandedPageAsync("branded-subscriptions-other", Homepage, Logo, "#0a3d62");
+        using var client = factory.CreatePublicClient("192.0.2.76");
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+
+        var ask = await client.GetStringAsync($"/status/branded-subscriptions-name/subscriptions/unsubscribe?token={subscriber.UnsubscribeToken}");
+        using var unknown = await client.GetAsync($"/status/branded-subscriptions-other/subscriptions/unsubscribe?token={new string('0', 64)}");
+
+        Assert.Contains($"<p class=\"brand\"><a class=\"home\" href=\"/status/branded-subscriptions-name\">{page.Name}</a></p>", ask, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var unknownHtml = await unknown.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("class=\"brand\"", unknownHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", unknownHtml, StringComparison.Ordinal);
+        Assert.Contains("img-src 'self' data:;", PolicyOf(unknown), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unbranded_page_keeps_the_default_look()
     {
         var page = await factory.Service<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Plain Co", Slug = "unbranded" });

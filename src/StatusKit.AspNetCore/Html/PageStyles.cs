@@ -67,6 +67,7 @@ internal static class PageStyles
         .subscribe p{margin:0}
         main.notice{max-width:560px;margin:48px auto;padding:16px 24px}
         .notice h1{font-size:1.5rem;margin:0 0 12px;overflow-wrap:anywhere}
+        .notice .brand{margin:0 0 16px;font-size:1.125rem;font-weight:600;overflow-wrap:anywhere}
         footer{padding-bottom:32px;color:var(--muted);font-size:.875rem}
         footer a{color:var(--accent-text)}
         @media (max-width:480px){header h1{font-size:1.4rem}.uptime{height:22px}.banner{padding:12px 14px}}

@@ -35,19 +35,22 @@ internal static class ConfirmationAnswer
 
         var text = $"You will now hear about {page.Name}.";
         return secret is null
-            ? SubscriptionPages.Message(StatusCodes.Status200OK, "Subscription confirmed", text, backTo: backTo, accentColor: page.AccentColor)
+            ? SubscriptionPages.Message(StatusCodes.Status200OK, "Subscription confirmed", text, backTo: backTo, page: page)
             : SubscriptionPages.Message(
                 StatusCodes.Status200OK,
                 "Subscription confirmed",
                 text,
                 $"The secret that signs every delivery to {subscriber.Destination} (Standard Webhooks, webhook-signature header) is {secret}. Keep it now: it is not shown again.",
                 backTo,
-                page.AccentColor);
+                page);
     }
 
-    /// <summary>A refusal: problem details for a JSON client, else a page.</summary>
-    public static IResult Refused(HttpContext context, int statusCode, string title, string text) =>
+    /// <summary>
+    /// A refusal: problem details for a JSON client, else a page, in the branding of <paramref name="page"/> when given
+    /// (a link of the page's own; an unknown link names no page).
+    /// </summary>
+    public static IResult Refused(HttpContext context, int statusCode, string title, string text, PageSnapshot? page = null) =>
         WantsJson(context.Request)
             ? TypedResults.Problem(text, statusCode: statusCode, title: title)
-            : SubscriptionPages.Message(statusCode, title, text);
+            : SubscriptionPages.Message(statusCode, title, text, page: page);
 }

@@ -69,6 +69,8 @@ internal static class SubscriptionEndpoints
             return TypedResults.NotFound();
         }
 
+        SubscriptionPages.Remember(context, snapshot);
+
         // A person submitting the page's form gets pages back, with a link to the status page (carrying the token when
         // the page keeps it in its URL, as its form did); scripts get JSON.
         var backTo = SubscriptionPages.WantsPage(context.Request)
@@ -77,13 +79,13 @@ internal static class SubscriptionEndpoints
         var limiter = services.GetRequiredService<SubscriptionRateLimiter>();
         if (!limiter.TryAcquire(context.Connection.RemoteIpAddress, out var retryAfter))
         {
-            return TooManyRequests(context, slug, retryAfter, "Too many subscription requests from this address; try again later.", backTo);
+            return TooManyRequests(context, slug, retryAfter, "Too many subscription requests from this address; try again later.", backTo, snapshot);
         }
 
         if (!await BoundedRequestBody.TryBufferAsync(context, MaxRequestBytes))
         {
             Log.SubscriptionTooLarge(Log.For(context), slug, MaxRequestBytes);
-            return Refused(StatusCodes.Status413PayloadTooLarge, "Request too large.", $"A subscription request must be at most {MaxRequestBytes / 1024} KiB.", backTo);
+            return Refused(StatusCodes.Status413PayloadTooLarge, "Request too large.", $"A subscription request must be at most {MaxRequestBytes / 1024} KiB.", backTo, snapshot);
         }
 
         var request = await ReadAsync(context);
@@ -91,7 +93,7 @@ internal static class SubscriptionEndpoints
         if (!string.IsNullOrWhiteSpace(request.Destination)
             && !limiter.TryAcquireDestination(request.Channel ?? string.Empty, request.Destination, out retryAfter))
         {
-            return TooManyRequests(context, slug, retryAfter, "Too many subscription requests for this destination; try again later.", backTo);
+            return TooManyRequests(context, slug, retryAfter, "Too many subscription requests for this destination; try again later.", backTo, snapshot);
         }
 
         try
@@ -113,10 +115,10 @@ internal static class SubscriptionEndpoints
 
         return backTo is null
             ? TypedResults.Accepted((string?)null, Accepted)
-            : SubscriptionPages.Message(StatusCodes.Status202Accepted, "Check your messages", Accepted.Message, backTo: backTo, accentColor: snapshot.AccentColor);
+            : SubscriptionPages.Message(StatusCodes.Status202Accepted, "Check your messages", Accepted.Message, backTo: backTo, page: snapshot);
     }
 
-    private static IResult TooManyRequests(HttpContext context, string slug, TimeSpan? retryAfter, string detail, string? backTo)
+    private static IResult TooManyRequests(HttpContext context, string slug, TimeSpan? retryAfter, string detail, string? backTo, PageSnapshot page)
     {
         Log.SubscriptionRateLimited(Log.For(context), slug);
         if (retryAfter is { } after)
@@ -124,14 +126,14 @@ internal static class SubscriptionEndpoints
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        return Refused(StatusCodes.Status429TooManyRequests, "Too many requests.", detail, backTo);
+        return Refused(StatusCodes.Status429TooManyRequests, "Too many requests.", detail, backTo, page);
     }
 
-    // Problem details for a script; for a person (backTo set), a page that says the same and links back.
-    internal static IResult Refused(int statusCode, string title, string detail, string? backTo) =>
+    // Problem details for a script; for a person (backTo set), a page in the page's branding that says the same and links back.
+    internal static IResult Refused(int statusCode, string title, string detail, string? backTo, PageSnapshot page) =>
         backTo is null
             ? TypedResults.Problem(detail, statusCode: statusCode, title: title)
-            : SubscriptionPages.Message(statusCode, title.TrimEnd('.'), detail, backTo: backTo);
+            : SubscriptionPages.Message(statusCode, title.TrimEnd('.'), detail, backTo: backTo, page: page);
 
     private static async Task<IResult> ConfirmVerifyAsync(HttpContext context, string slug, string? token, PagePaths paths)
     {
@@ -145,7 +147,7 @@ internal static class SubscriptionEndpoints
             return await UnusableConfirmationLinkAsync(context, page, token);
         }
 
-        return SubscriptionPages.Ask(context, $"Subscribe to {page!.Name}?", "Confirm", $"{paths.PagePath(slug)}/subscriptions/verify", token!, page.AccentColor);
+        return SubscriptionPages.Ask(context, $"Subscribe to {page!.Name}?", "Confirm", $"{paths.PagePath(slug)}/subscriptions/verify", token!, page, HomeOf(context, slug, paths));
     }
 
     private static async Task<IResult> VerifyAsync(HttpContext context, string slug, string? token, PagePaths paths)
@@ -174,7 +176,8 @@ internal static class SubscriptionEndpoints
             context,
             StatusCodes.Status410Gone,
             "Link expired",
-            $"This confirmation link for {page.Name} has expired, and the subscription was not confirmed. Subscribe again to get a new link.");
+            $"This confirmation link for {page.Name} has expired, and the subscription was not confirmed. Subscribe again to get a new link.",
+            page);
     }
 
     private static async Task<IResult> ConfirmUnsubscribeAsync(HttpContext context, string slug, string? token, PagePaths paths)
@@ -186,7 +189,7 @@ internal static class SubscriptionEndpoints
             : await services.GetRequiredService<SubscriberService>().FindByUnsubscribeTokenAsync(page.PageId, token, context.RequestAborted);
         return subscriber is null
             ? ConfirmationAnswer.Refused(context, StatusCodes.Status404NotFound, UnknownLinkTitle, UnknownUnsubscribeLink)
-            : SubscriptionPages.Ask(context, $"Unsubscribe from {page!.Name}?", "Unsubscribe", $"{paths.PagePath(slug)}/subscriptions/unsubscribe", token!, page.AccentColor);
+            : SubscriptionPages.Ask(context, $"Unsubscribe from {page!.Name}?", "Unsubscribe", $"{paths.PagePath(slug)}/subscriptions/unsubscribe", token!, page, HomeOf(context, slug, paths));
     }
 
     private static async Task<IResult> UnsubscribeAsync(HttpContext context, string slug, string? token, PagePaths paths)
@@ -203,7 +206,7 @@ internal static class SubscriptionEndpoints
         // A script (a webhook receiver acting on a delivery's meta.unsubscribe) gets JSON, as the confirmation answers it.
         return ConfirmationAnswer.WantsJson(context.Request)
             ? AdminJson.Json(new SubscriptionEnded("unsubscribed", new SubscriptionConfirmedPage(page!.PageId, page.Name, page.Slug)))
-            : SubscriptionPages.Message(StatusCodes.Status200OK, "Unsubscribed", $"You will no longer hear about {page!.Name}.", backTo: HomeOf(context, slug, paths), accentColor: page.AccentColor);
+            : SubscriptionPages.Message(StatusCodes.Status200OK, "Unsubscribed", $"You will no longer hear about {page!.Name}.", backTo: HomeOf(context, slug, paths), page: page);
     }
 
     // The status page, for the pages that tell a subscriber the outcome of a link of the page's own.

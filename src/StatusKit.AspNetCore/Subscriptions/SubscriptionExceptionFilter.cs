@@ -5,7 +5,7 @@ namespace StatusKit.AspNetCore.Subscriptions;
 
 /// <summary>
 /// Turns StatusKit's exceptions thrown by a public subscription route into problem details (for the page's subscribe
-/// form, a page saying the same with a link back), and logs the refusal
+/// form, a page saying the same with a link back, in the page's branding: <see cref="SubscriptionPages.Remembered"/>), and logs the refusal
 /// under <see cref="Log.Category"/> (event 1409) with its field only: the message can quote the destination a visitor
 /// typed, which is never logged.
 /// </summary>
@@ -23,7 +23,7 @@ internal sealed class SubscriptionExceptionFilter : IEndpointFilter
             var problem = Problems.From(ex);
             Log.SubscriptionRefused(Log.For(http), http.Request.Method, http.Request.Path, problem.StatusCode, ex.Field);
             return BackTo(http.Request) is { } backTo
-                ? SubscriptionPages.Message(problem.StatusCode, "Subscription not saved", ex.Message, backTo: backTo)
+                ? SubscriptionPages.Message(problem.StatusCode, "Subscription not saved", ex.Message, backTo: backTo, page: SubscriptionPages.Remembered(http))
                 : problem;
         }
     }

@@ -1,22 +1,31 @@
 using Microsoft.AspNetCore.Http;
 using StatusKit.AspNetCore.Html;
+using StatusKit.Snapshots;
 
 namespace StatusKit.AspNetCore.Subscriptions;
 
-/// <summary>The small HTML pages of the subscription routes: one that asks before acting, and one that tells the outcome.</summary>
+/// <summary>
+/// The small HTML pages of the subscription routes: one that asks before acting, and one that tells the outcome. Those
+/// of a page (a link of its own, its subscribe form) wear its branding as its status page does
+/// (<see cref="PageBrand"/>): its logo or name above the text, linking to its homepage or else to the status page, and
+/// its accent; their Content-Security-Policy lets the logo load. The others (an unknown link) name no page.
+/// </summary>
 internal static class SubscriptionPages
 {
+    private static readonly object PageKey = new();
+
     /// <summary>
     /// A page that asks, with a form that POSTs the token back: following a link (as mail scanners and link previews
-    /// do) changes nothing; the button does. <paramref name="accentColor"/> is the page's (<see cref="PageBrand.AccentStyle"/>).
+    /// do) changes nothing; the button does. Branded as <paramref name="page"/>, its heading linking to
+    /// <paramref name="backTo"/> when the page has no homepage.
     /// </summary>
-    public static IResult Ask(HttpContext context, string question, string button, string path, string token, string? accentColor = null)
+    public static IResult Ask(HttpContext context, string question, string button, string path, string token, PageSnapshot page, string backTo)
     {
-        var html = Start(button, accentColor)
+        var html = Start(button, page, backTo)
             .Element("h1", question)
             .Raw("<form method=\"post\"").Attribute("action", $"{context.Request.PathBase}{path}?token={Uri.EscapeDataString(token)}").Raw(">")
             .Raw("<button type=\"submit\">").Text(button).Raw("</button></form></main></body></html>\n");
-        return Document(html, StatusCodes.Status200OK);
+        return Document(html, StatusCodes.Status200OK, page);
     }
 
     /// <summary>
@@ -29,12 +38,12 @@ internal static class SubscriptionPages
 
     /// <summary>
     /// A page with a title and one paragraph of <paramref name="text"/>, a second of <paramref name="detail"/> when
-    /// given, and a link back to the status page at <paramref name="backTo"/> when given; in the page's accent when
-    /// <paramref name="accentColor"/> is given (<see cref="PageBrand.AccentStyle"/>).
+    /// given, and a link back to the status page at <paramref name="backTo"/> when given; branded as
+    /// <paramref name="page"/> when given (its heading linking to <paramref name="backTo"/> when the page has no homepage).
     /// </summary>
-    public static IResult Message(int statusCode, string title, string text, string? detail = null, string? backTo = null, string? accentColor = null)
+    public static IResult Message(int statusCode, string title, string text, string? detail = null, string? backTo = null, PageSnapshot? page = null)
     {
-        var html = Start(title, accentColor).Element("h1", title).Element("p", text);
+        var html = Start(title, page, backTo).Element("h1", title).Element("p", text);
         if (detail is not null)
         {
             html.Element("p", detail);
@@ -46,32 +55,46 @@ internal static class SubscriptionPages
         }
 
         html.Raw("</main></body></html>\n");
-        return Document(html, statusCode);
+        return Document(html, statusCode, page);
     }
 
-    // Sent with the status page's security headers (DocumentSecurityHeaders), like every HTML document of the page.
-    private static IResult Document(HtmlWriter html, int statusCode)
+    /// <summary>
+    /// Keeps <paramref name="page"/> for the rest of the request, so a refusal answered outside its route
+    /// (<see cref="SubscriptionExceptionFilter"/>) can wear its branding.
+    /// </summary>
+    public static void Remember(HttpContext context, PageSnapshot page) => context.Items[PageKey] = page;
+
+    /// <summary>The page <see cref="Remember"/> kept for this request, or null.</summary>
+    public static PageSnapshot? Remembered(HttpContext context) => context.Items.TryGetValue(PageKey, out var page) ? page as PageSnapshot : null;
+
+    // Sent with the status page's security headers (DocumentSecurityHeaders), like every HTML document of the page, the
+    // policy allowing the logo the page shows.
+    private static IResult Document(HtmlWriter html, int statusCode, PageSnapshot? page)
     {
         var content = TypedResults.Content(html.ToString(), "text/html; charset=utf-8", statusCode: statusCode);
-        return new WithDocumentSecurityHeaders(content);
+        return new WithDocumentSecurityHeaders(content, page is null ? null : PageBrand.LogoOrigin(page));
     }
 
-    private sealed class WithDocumentSecurityHeaders(IResult inner) : IResult
+    private sealed class WithDocumentSecurityHeaders(IResult inner, string? logoOrigin) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            DocumentSecurityHeaders.Apply(httpContext.Response, logoOrigin: null); // no logo on these pages
+            DocumentSecurityHeaders.Apply(httpContext.Response, logoOrigin);
             return inner.ExecuteAsync(httpContext);
         }
     }
 
     /// <summary>
-    /// The document up to its <c>main</c> element, titled <paramref name="title"/>, in the status page's own style
-    /// (<see cref="PageStyles"/>), so a subscriber who lands here from the page's form or a message's link is still
-    /// on the page's site, with the page's accent when it has one.
+    /// The document up to the start of its <c>main</c> element's content, titled <paramref name="title"/>, in the status
+    /// page's own style (<see cref="PageStyles"/>), so a subscriber who lands here from the page's form or a message's
+    /// link is still on the page's site: with <paramref name="page"/>, its accent and, first in <c>main</c>, its logo or
+    /// name linking to its homepage, else to <paramref name="backTo"/> (<see cref="PageBrand.Heading"/>).
     /// </summary>
-    private static HtmlWriter Start(string title, string? accentColor) =>
-        new HtmlWriter()
+    private static HtmlWriter Start(string title, PageSnapshot? page, string? backTo)
+    {
+        var html = new HtmlWriter()
             .Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
-            .Text(title).Raw("</title><style>").Raw(PageStyles.Css).Raw("</style>").AccentStyle(accentColor).Raw("</head><body><main class=\"notice card\">");
+            .Text(title).Raw("</title><style>").Raw(PageStyles.Css).Raw("</style>").AccentStyle(page?.AccentColor).Raw("</head><body><main class=\"notice card\">");
+        return page is null ? html : html.Raw("<p class=\"brand\">").Heading(page, backTo).Raw("</p>");
+    }
 }
