@@ -242,6 +242,58 @@ public sealed class EmailNotifierTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_confirmation_emails_text_gives_its_link_once_on_a_line_of_its_own_and_its_html_links_it_once()
+    {
+        // The content as SubscriberService writes it for an email subscriber when the host has a public address.
+        const string Link = "https://status.acme.test/status/acme/subscriptions/verify?token=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        var content = Content() with
+        {
+            Kind = NotificationKind.SubscriptionVerification,
+            Subject = "Confirm your subscription to Acme & Co",
+            Body = $"Confirm your subscription to Acme & Co by opening {Link}",
+            PageName = "Acme & Co",
+            Link = Link,
+        };
+
+        var text = EmailRenderer.Text(content, unsubscribeUrl: null);
+        var html = EmailRenderer.Html(content, unsubscribeUrl: null);
+
+        Assert.Equal(1, Occurrences(text, Link));
+        Assert.Contains($"\n{Link}\n", text, StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"Confirm your subscription to Acme & Co\n\nOpen this link to confirm your subscription to Acme & Co:\n{Link}\n\n--\n",
+            text,
+            StringComparison.Ordinal);
+        Assert.Equal(1, Occurrences(html, System.Net.WebUtility.HtmlEncode(Link)));
+        Assert.Contains($"<a href=\"{System.Net.WebUtility.HtmlEncode(Link)}\">Confirm your subscription</a>", html, StringComparison.Ordinal);
+        Assert.Contains("To confirm your subscription to Acme &amp; Co, open this link:", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_confirmation_email_without_a_link_still_gives_its_code()
+    {
+        var content = Content() with
+        {
+            Kind = NotificationKind.SubscriptionVerification, Subject = "Confirm your subscription to Acme", PageName = "Acme",
+            Body = "Confirm your subscription to Acme with this code: 0123", Link = null,
+        };
+
+        Assert.Contains("Confirm your subscription to Acme with this code: 0123", EmailRenderer.Text(content, null), StringComparison.Ordinal);
+        Assert.Contains("Confirm your subscription to Acme with this code: 0123", EmailRenderer.Html(content, null), StringComparison.Ordinal);
+    }
+
+    private static int Occurrences(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    [Fact]
     public void Html_names_its_language_for_screen_readers()
     {
         Assert.Contains("<html lang=\"en\">", EmailRenderer.Html(Content(), null), StringComparison.Ordinal);

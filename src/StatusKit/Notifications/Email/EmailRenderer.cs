@@ -26,10 +26,18 @@ internal static class EmailRenderer
     {
         var text = new StringBuilder();
         text.Append(Subject(content)).Append("\n\n");
-        text.Append(content.Body).Append("\n\n");
-        if (WebLink(content.Link) is { } link)
+        if (ConfirmationLink(content) is { } confirm)
         {
-            text.Append(LinkText(content)).Append(": ").Append(link).Append("\n\n");
+            // The link is the message: said once, on a line of its own, so a mail client makes the whole of it clickable.
+            text.Append("Open this link to confirm your subscription to ").Append(content.PageName).Append(":\n").Append(confirm).Append("\n\n");
+        }
+        else
+        {
+            text.Append(content.Body).Append("\n\n");
+            if (WebLink(content.Link) is { } link)
+            {
+                text.Append(LinkText(content)).Append(": ").Append(link).Append("\n\n");
+            }
         }
 
         text.Append("--\n").Append(Why(content)).Append('\n');
@@ -49,14 +57,22 @@ internal static class EmailRenderer
             .Append("<body style=\"font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;color:#1f2328\">\n")
             .Append("<p style=\"color:#59636e\">").Append(Encode(content.PageName)).Append("</p>\n")
             .Append("<h1 style=\"font-size:20px\">").Append(subject).Append("</h1>\n");
-        foreach (var paragraph in content.Body.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+        if (ConfirmationLink(content) is { } confirm)
         {
-            html.Append("<p>").Append(Encode(paragraph).Replace("\n", "<br>\n", StringComparison.Ordinal)).Append("</p>\n");
+            html.Append("<p>To confirm your subscription to ").Append(Encode(content.PageName)).Append(", open this link:</p>\n")
+                .Append("<p><a href=\"").Append(Encode(confirm)).Append("\">").Append(Encode(LinkText(content))).Append("</a></p>\n");
         }
-
-        if (WebLink(content.Link) is { } link)
+        else
         {
-            html.Append("<p><a href=\"").Append(Encode(link)).Append("\">").Append(Encode(LinkText(content))).Append("</a></p>\n");
+            foreach (var paragraph in content.Body.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+            {
+                html.Append("<p>").Append(Encode(paragraph).Replace("\n", "<br>\n", StringComparison.Ordinal)).Append("</p>\n");
+            }
+
+            if (WebLink(content.Link) is { } link)
+            {
+                html.Append("<p><a href=\"").Append(Encode(link)).Append("\">").Append(Encode(LinkText(content))).Append("</a></p>\n");
+            }
         }
 
         html.Append("<hr>\n<p style=\"font-size:12px;color:#59636e\">").Append(Encode(Why(content)));
@@ -77,6 +93,14 @@ internal static class EmailRenderer
 
     private static string LinkText(NotificationContent content) =>
         content.Kind == NotificationKind.SubscriptionVerification ? "Confirm your subscription" : "View it on the status page";
+
+    /// <summary>
+    /// The link of a confirmation request, when it has one: its body (written for every channel) names the link too, so
+    /// the email says the request in its own words instead, with the link once. Without a link (no public address: the
+    /// body gives the code) the body is shown as it is.
+    /// </summary>
+    private static string? ConfirmationLink(NotificationContent content) =>
+        content.Kind == NotificationKind.SubscriptionVerification ? WebLink(content.Link) : null;
 
     /// <summary>Only http(s) links are rendered, so a <c>javascript:</c> link can never reach a reader.</summary>
     private static string? WebLink(string? link) =>
