@@ -21,7 +21,7 @@ internal static class FeedEndpoints
             .WithName("StatusKit.Badge").WithSummary("A status badge (SVG); ?component= for one component.").WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").AnswersETagAndNotModified();
         page.MapGetAndHead("/history.atom", (HttpContext context, string slug) => HistoryAsync(context, slug, paths, AtomFeedWriter.Write, "application/atom+xml"))
-            .WithName("StatusKit.History").WithSummary("Incident and maintenance history (Atom 1.0): the 50 latest-changed incidents and maintenance windows.").WithTags("Status pages")
+            .WithName("StatusKit.History").WithSummary("Incident and maintenance history (Atom 1.0): the 50 latest-changed incidents, published postmortems and maintenance windows.").WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").AnswersETagAndNotModified();
         page.MapGetAndHead("/history.rss", (HttpContext context, string slug) => HistoryAsync(context, slug, paths, RssFeedWriter.Write, "application/rss+xml"))
             .WithName("StatusKit.HistoryRss").WithSummary("Incident and maintenance history (RSS 2.0): the same entries as history.atom.").WithTags("Status pages")
