@@ -44,7 +44,12 @@ internal static class CivilCalendar
     public static void ToCivil(int dayNumber, out int year, out int month, out int day) =>
         DateOnly.FromDayNumber(dayNumber).Deconstruct(out year, out month, out day);
 
-    public static int Year(int dayNumber) => DateOnly.FromDayNumber(dayNumber).Year;
+    /// <summary>
+    /// The year of <paramref name="dayNumber"/>, also for the few days past 9999-12-31 that week arithmetic looks at (the
+    /// week of 9999's last days ends in the year 10000, which <see cref="DateOnly"/> cannot hold).
+    /// </summary>
+    public static int Year(int dayNumber) =>
+        dayNumber <= MaxDayNumber ? DateOnly.FromDayNumber(dayNumber).Year : 10_000 + ((dayNumber - MaxDayNumber - 1) / 366);
 
     /// <summary>Floor division, correct for negative numerators.</summary>
     public static long FloorDiv(long value, long divisor)

@@ -190,6 +190,21 @@ public sealed class RecurrenceRuleTests
         Assert.Equal(3, occurrences.Count);
     }
 
+    [Theory]
+    [InlineData("FREQ=YEARLY;BYWEEKNO=2,10,26,52;BYYEARDAY=2,100,-366;BYDAY=MO,TU,TH,FR;BYSETPOS=2,3,-1;WKST=TH", "2026-01-01 00:00")]
+    [InlineData("FREQ=YEARLY;BYWEEKNO=1;BYYEARDAY=-1;WKST=MO", "9990-01-01 00:00")]
+    [InlineData("FREQ=YEARLY;BYWEEKNO=-1;BYDAY=SA,SU;WKST=SU", "9998-01-01 00:00")]
+    public void GetOccurrences_WeekNumbersNearTheEndOfTime_StopThere(string text, string start)
+    {
+        // The week of 9999's last days ends in the year 10000, which DateTime cannot hold (a property test's counterexample).
+        var rule = RecurrenceRule.Parse(text);
+
+        var occurrences = rule.GetOccurrences(Wall(start), Utc).Take(300).ToList();
+
+        Assert.All(occurrences, o => Assert.True(o.Year <= 9999));
+        Assert.Equal(occurrences.Count, occurrences.Distinct().Count());
+    }
+
     internal static DateTime Wall(string text) => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.None);
 
     internal static DateTimeOffset Utc0(string text) => new(Wall(text), TimeSpan.Zero);
