@@ -139,6 +139,26 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task StatusIncidentUpdates_KeepWhetherSubscribersWereToBeNotified_WhenAddedAndWhenAppended()
+    {
+        var page = await AddPageAsync();
+        var incident = TestData.Incident(page.Id);
+        incident = incident with { Updates = [incident.Updates[0] with { NotifySubscribers = false }, incident.Updates[1]] };
+        await Store.AddStatusIncidentAsync(incident, [], None);
+        var silent = new StatusIncidentUpdate(Guid.NewGuid(), TestData.At(20), StatusIncidentState.Monitoring, "Watching.") { NotifySubscribers = false };
+        var told = new StatusIncidentUpdate(Guid.NewGuid(), TestData.At(30), StatusIncidentState.Resolved, "Fixed.");
+
+        await Store.AppendStatusIncidentUpdateAsync(incident.Id, silent, [], None);
+        var returned = await Store.AppendStatusIncidentUpdateAsync(incident.Id, told, [], None);
+
+        Assert.Equal([false, true, false, true], returned.Updates.Select(u => u.NotifySubscribers));
+        Assert.Equal([false, true, false, true], (await Store.GetStatusIncidentAsync(incident.Id, None))!.Updates.Select(u => u.NotifySubscribers));
+        Assert.Equal(
+            [false, true, false, true],
+            (await Store.ListStatusIncidentsAsync(page.Id, new StatusIncidentQuery(), None)).Single().Updates.Select(u => u.NotifySubscribers));
+    }
+
+    [Fact]
     public async Task AppendStatusIncidentUpdate_Resolved_SetsResolvedAt_AndReopeningClearsIt()
     {
         var page = await AddPageAsync();

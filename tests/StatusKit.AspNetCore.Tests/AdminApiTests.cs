@@ -394,6 +394,18 @@ public sealed class AdminApiTests(SampleHostFactory factory)
             schema => Assert.True(schemas.GetProperty(schema).GetProperty("properties").TryGetProperty("excludedOccurrences", out _), schema));
     }
 
+    [Fact]
+    public async Task OpenAPI_document_describes_whether_an_incident_update_notified_subscribers()
+    {
+        using var client = factory.CreatePublicClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var schemas = json.RootElement.GetProperty("components").GetProperty("schemas");
+
+        var notify = schemas.GetProperty("StatusIncidentUpdate").GetProperty("properties").GetProperty("notifySubscribers");
+
+        Assert.Equal("boolean", notify.GetProperty("type").GetString());
+    }
+
     /// <summary>What a create answered: the target it was posted to, its <c>Location</c>, the created id and its <c>ETag</c>.</summary>
     internal sealed record Created(Uri RequestUri, Uri Location, Guid Id, string? ETag);
 

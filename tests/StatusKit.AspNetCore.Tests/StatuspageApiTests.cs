@@ -296,6 +296,37 @@ public sealed partial class StatuspageApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task Deliver_notifications_says_whether_each_update_notified_subscribers_as_the_admin_read_does()
+    {
+        var pages = factory.Service<StatusPageService>();
+        var page = await pages.CreateAsync(new CreateStatusPage { Name = "Deliver notifications", Slug = "deliver-notifications" });
+        try
+        {
+            using var admin = factory.CreateAdminClient();
+            using var created = await admin.PostAsJsonAsync(
+                $"/status/admin/pages/{page.Id}/incidents", new { title = "Login errors", message = "Investigating.", notifySubscribers = false });
+            var id = JsonDocument.Parse(await created.Content.ReadAsByteArrayAsync()).RootElement.GetProperty("id").GetGuid();
+            using var told = await admin.PostAsJsonAsync($"/status/admin/incidents/{id}/updates", new { state = "identified", message = "Found it." });
+            Assert.Equal(HttpStatusCode.Created, told.StatusCode);
+
+            using var read = JsonDocument.Parse(await admin.GetByteArrayAsync($"/status/admin/incidents/{id}"));
+            using var json = await GetJsonAsync("/status/deliver-notifications/api/v2/incidents.json");
+
+            Assert.Equal(
+                [false, true],
+                read.RootElement.GetProperty("updates").EnumerateArray().Select(u => u.GetProperty("notifySubscribers").GetBoolean()));
+            Assert.Equal(
+                [true, false], // newest first
+                json.RootElement.GetProperty("incidents")[0].GetProperty("incident_updates").EnumerateArray()
+                    .Select(u => u.GetProperty("deliver_notifications").GetBoolean()));
+        }
+        finally
+        {
+            await pages.DeleteAsync(page.Id);
+        }
+    }
+
+    [Fact]
     public async Task Memo_keeps_one_copy_per_page_and_document_whatever_the_Host_header()
     {
         var documents = factory.Service<StatuspageDocuments>();

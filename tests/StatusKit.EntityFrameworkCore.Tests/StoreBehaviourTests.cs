@@ -71,7 +71,8 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
                 "20261129000000_IndexUnverifiedSubscribers", "20261201000000_MarkAnnouncedStarts", "20261202000000_AddPreviousSigningSecret",
                 "20261203000000_AddMaintenanceStatusSwitchedAt",
                 "20261204000000_IndexMaintenanceWindowsByPageStateAndStart", "20261205000000_AddNotificationOccurredAt",
-                "20261206000000_IndexWindowsAndSubscribersForPagedLists", "20261207000000_AddPageBranding", "20261208000000_AddStatusIncidentPostmortem"],
+                "20261206000000_IndexWindowsAndSubscribersForPagedLists", "20261207000000_AddPageBranding", "20261208000000_AddStatusIncidentPostmortem",
+                "20261209000000_AddStatusIncidentUpdateNotifySubscribers"],
             await context.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.False(context.Database.HasPendingModelChanges());
@@ -221,6 +222,32 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         Assert.Equal((1L, 1L, 1L, 1L), (storedPage.Version, componentVersion, incidentVersion, subscriberVersion));
         Assert.Equal(2, (await store.UpdatePageAsync(storedPage with { Name = "Renamed" }, CancellationToken.None)).Version);
         await Assert.ThrowsAsync<StatusKitConcurrencyException>(() => store.UpdatePageAsync(storedPage with { Name = "Stale" }, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Incident_updates_stored_before_the_notify_subscribers_column_read_as_notified()
+    {
+        var store = Database.CreateStore();
+        var (page, components, _) = await SeedAsync(store, "notified", 1);
+        var incident = new StatusIncident
+        {
+            Id = Guid.CreateVersion7(), PageId = page.Id, Title = "Elevated errors", Message = "Looking into it", ComponentIds = [components[0].Id],
+            Updates = [new StatusIncidentUpdate(Guid.CreateVersion7(), Samples.T0, StatusIncidentState.Investigating, "Looking into it") { NotifySubscribers = false }],
+            CreatedAt = Samples.T0, UpdatedAt = Samples.T0,
+        };
+        await store.AddStatusIncidentAsync(incident, [], CancellationToken.None);
+        await using (var context = Database.CreateContext())
+        {
+            var migrator = context.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261208000000_AddStatusIncidentPostmortem");
+            await migrator.MigrateAsync();
+        }
+
+        var migrated = (await store.GetStatusIncidentAsync(incident.Id, CancellationToken.None))!;
+        Assert.True(Assert.Single(migrated.Updates).NotifySubscribers);
+        var silent = new StatusIncidentUpdate(Guid.CreateVersion7(), Samples.T0.AddMinutes(1), StatusIncidentState.Identified, "Found") { NotifySubscribers = false };
+        var appended = await store.AppendStatusIncidentUpdateAsync(incident.Id, silent, [], CancellationToken.None);
+        Assert.Equal([true, false], appended.Updates.Select(u => u.NotifySubscribers));
     }
 
     [Fact]

@@ -50,6 +50,7 @@ internal sealed class StatuspageMapper
                 CreatedAt = Local(update.At),
                 UpdatedAt = Local(update.At),
                 DisplayAt = Local(update.At),
+                DeliverNotifications = update.NotifySubscribers,
             };
         }
 

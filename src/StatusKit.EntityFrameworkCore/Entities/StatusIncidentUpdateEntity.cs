@@ -17,6 +17,9 @@ internal sealed class StatusIncidentUpdateEntity
 
     public string Message { get; set; } = "";
 
+    /// <summary>Whether subscribers were to be notified of the update (added by migration <c>20261209000000_AddStatusIncidentUpdateNotifySubscribers</c>; true for rows stored before it).</summary>
+    public bool NotifySubscribers { get; set; } = true;
+
     public static StatusIncidentUpdateEntity From(Guid incidentId, int position, StatusIncidentUpdate update) => new()
     {
         Id = update.Id,
@@ -25,7 +28,8 @@ internal sealed class StatusIncidentUpdateEntity
         At = Instants.ToStore(update.At),
         State = update.State,
         Message = update.Message,
+        NotifySubscribers = update.NotifySubscribers,
     };
 
-    public StatusIncidentUpdate ToModel() => new(Id, Instants.FromStore(At), State, Message);
+    public StatusIncidentUpdate ToModel() => new(Id, Instants.FromStore(At), State, Message) { NotifySubscribers = NotifySubscribers };
 }

@@ -23,6 +23,6 @@ public sealed record CreateStatusIncident
     /// <summary>The incident in the host's platform this one is about, if any.</summary>
     public string? PlatformIncidentId { get; init; }
 
-    /// <summary>Whether subscribers are notified. Default true.</summary>
+    /// <summary>Whether subscribers are notified. Default true. The first update records it (<see cref="StatusIncidentUpdate.NotifySubscribers"/>).</summary>
     public bool NotifySubscribers { get; init; } = true;
 }

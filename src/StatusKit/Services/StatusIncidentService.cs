@@ -43,7 +43,7 @@ public sealed class StatusIncidentService
             Severity = request.Severity,
             State = StatusIncidentState.Investigating,
             ComponentIds = componentIds,
-            Updates = [new StatusIncidentUpdate(Guid.CreateVersion7(now), now, StatusIncidentState.Investigating, message)],
+            Updates = [new StatusIncidentUpdate(Guid.CreateVersion7(now), now, StatusIncidentState.Investigating, message) { NotifySubscribers = request.NotifySubscribers }],
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,
@@ -56,14 +56,17 @@ public sealed class StatusIncidentService
         return incident;
     }
 
-    /// <summary>Appends an update to the timeline and moves the incident to <paramref name="state"/>.</summary>
+    /// <summary>
+    /// Appends an update to the timeline and moves the incident to <paramref name="state"/>. The update records
+    /// <paramref name="notifySubscribers"/> (<see cref="StatusIncidentUpdate.NotifySubscribers"/>).
+    /// </summary>
     public async Task<StatusIncident> AddUpdateAsync(Guid incidentId, StatusIncidentState state, string message, bool notifySubscribers = true, CancellationToken cancellationToken = default)
     {
         Guard.Defined(state, "state");
         var text = Guard.Name(message, "message", Guard.MaxTextLength);
         var incident = await RequireAsync(incidentId, cancellationToken);
         var now = _time.GetUtcNow();
-        var update = new StatusIncidentUpdate(Guid.CreateVersion7(now), now, state, text);
+        var update = new StatusIncidentUpdate(Guid.CreateVersion7(now), now, state, text) { NotifySubscribers = notifySubscribers };
         IReadOnlyList<Notification> notices = [];
         if (notifySubscribers)
         {

@@ -298,6 +298,24 @@ public sealed class StatusIncidentServiceTests
     }
 
     [Fact]
+    public async Task EachUpdate_RecordsWhetherSubscribersWereToBeNotified()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, Title = "t", Message = "m", NotifySubscribers = false });
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        await kit.Incidents.AddUpdateAsync(incident.Id, StatusIncidentState.Identified, "found");
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        await kit.Incidents.AddUpdateAsync(incident.Id, StatusIncidentState.Monitoring, "watching", notifySubscribers: false);
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var resolved = await kit.Incidents.ResolveAsync(incident.Id, "fixed");
+
+        Assert.Equal([false, true, false, true], resolved.Updates.Select(u => u.NotifySubscribers));
+        Assert.Equal([false, true, false, true], (await kit.Incidents.GetAsync(incident.Id))!.Updates.Select(u => u.NotifySubscribers));
+    }
+
+    [Fact]
     public async Task IncidentNotices_AreStoredWithTheIncidentAndItsUpdates_NotAfterThem()
     {
         // An outbox that refuses separate writes stands for a host that dies between an incident and its notices.

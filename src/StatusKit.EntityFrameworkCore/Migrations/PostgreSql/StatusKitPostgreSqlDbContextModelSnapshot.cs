@@ -550,6 +550,10 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("text")
                 .HasColumnName("message");
 
+            b.Property<bool>("NotifySubscribers")
+                .HasColumnType("boolean")
+                .HasColumnName("notify_subscribers");
+
             b.Property<int>("Position")
                 .HasColumnType("integer")
                 .HasColumnName("position");

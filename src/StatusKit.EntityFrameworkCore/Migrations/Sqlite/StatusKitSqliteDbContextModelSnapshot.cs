@@ -549,6 +549,10 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("TEXT")
                 .HasColumnName("message");
 
+            b.Property<bool>("NotifySubscribers")
+                .HasColumnType("INTEGER")
+                .HasColumnName("notify_subscribers");
+
             b.Property<int>("Position")
                 .HasColumnType("INTEGER")
                 .HasColumnName("position");
