@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StatusKit.Abstractions;
 using StatusKit.Model;
+using StatusKit.Notifications;
 using StatusKit.Services;
 using StatusKit.TestSupport.Fakes;
 using static StatusKit.AspNetCore.Tests.AdminCalls;
@@ -48,6 +49,36 @@ public sealed class PostmortemRoutesTests(SampleHostFactory factory)
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task Publishing_tells_subscribers_only_with_notifySubscribers_true()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = Id(await CreatePageAsync(admin, "Postmortem notice"));
+        try
+        {
+            await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/subscribers", new { channel = "email", destination = "postmortems@example.com" }, expected: HttpStatusCode.Created);
+            var incident = await ResolvedIncidentAsync(admin, pageId);
+            var path = $"/status/admin/incidents/{Id(incident)}/postmortem";
+
+            await SendAsync(admin, HttpMethod.Put, path, new { body = "Quietly." });
+            var afterQuiet = await PostmortemNoticesAsync(pageId);
+            await SendAsync(admin, HttpMethod.Put, path, new { body = "A bad deploy.", notifySubscribers = true });
+
+            Assert.Empty(afterQuiet);
+            var notice = Assert.Single(await PostmortemNoticesAsync(pageId));
+            Assert.Equal(("[Postmortem notice] Postmortem: Slow", "A bad deploy."), (notice.Content.Subject, notice.Content.Body));
+        }
+        finally
+        {
+            using var deleted = await Request(admin, HttpMethod.Delete, $"/status/admin/pages/{pageId}", null, null);
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+    }
+
+    private async Task<List<Notification>> PostmortemNoticesAsync(Guid pageId) =>
+        [.. (await factory.Service<IStatusStore>().ListNotificationsAsync(new NotificationQuery { PageId = pageId }, CancellationToken.None))
+            .Where(n => n.Content.Kind == NotificationKind.StatusIncidentPostmortem)];
 
     [Fact]
     public async Task Publishing_and_removing_honour_If_Match_and_an_unknown_incident_is_404()

@@ -215,7 +215,7 @@ internal static class AdminEndpoints
                 {
                     try
                     {
-                        return Tagged(await incidents.PublishPostmortemAsync(incidentId, request.Body ?? string.Empty, expected, context.RequestAborted));
+                        return Tagged(await incidents.PublishPostmortemAsync(incidentId, request.Body ?? string.Empty, request.NotifySubscribers, expected, context.RequestAborted));
                     }
                     catch (StatusKitValidationException ex) when (ex.Field == "postmortem")
                     {
@@ -225,7 +225,7 @@ internal static class AdminEndpoints
                 });
             })
             .WithName("StatusKit.Admin.PublishPostmortem")
-            .WithSummary("Publish, or replace, the postmortem of a resolved incident: plain text, paragraphs split by blank lines. Subscribers are not notified.")
+            .WithSummary("Publish, or replace, the postmortem of a resolved incident: plain text, paragraphs split by blank lines. Subscribers are notified only with notifySubscribers (default false).")
             .Accepts<PostmortemRequest>("application/json").Produces<StatusIncident>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
         admin.MapDelete("/incidents/{incidentId:guid}/postmortem", (Guid incidentId, HttpContext context, StatusIncidentService incidents) =>

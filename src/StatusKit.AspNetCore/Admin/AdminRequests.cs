@@ -50,8 +50,11 @@ internal sealed record CreateIncidentRequest(
 /// <summary>Body of <c>POST admin/incidents/{incidentId}/updates</c>; <see cref="State"/> is required (null when left out).</summary>
 internal sealed record IncidentUpdateRequest(StatusIncidentState? State, string? Message, bool NotifySubscribers = true);
 
-/// <summary>Body of <c>PUT admin/incidents/{incidentId}/postmortem</c>: the postmortem's text, required.</summary>
-internal sealed record PostmortemRequest(string? Body);
+/// <summary>
+/// Body of <c>PUT admin/incidents/{incidentId}/postmortem</c>: the postmortem's text, required, and whether subscribers
+/// are told of it (default false, as on Statuspage).
+/// </summary>
+internal sealed record PostmortemRequest(string? Body, bool NotifySubscribers = false);
 
 /// <summary>
 /// Body of <c>POST admin/pages/{pageId}/subscribers</c>: an operator's subscription, active at once unless asked otherwise;

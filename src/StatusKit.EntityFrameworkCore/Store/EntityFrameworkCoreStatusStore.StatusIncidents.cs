@@ -75,6 +75,25 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     {
         ArgumentNullException.ThrowIfNull(incident);
         await using var session = await OpenAsync(cancellationToken);
+        var row = await UpdateIncidentRowAsync(session, incident, cancellationToken);
+        return row.ToModel();
+    }
+
+    /// <remarks>One transaction: the compare-and-set update, then the notifications as <see cref="EnqueueNotificationsAsync"/> enqueues them.</remarks>
+    public async Task<StatusIncident> UpdateStatusIncidentAsync(
+        StatusIncident incident, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        OutboxStaging.Validate(notifications);
+        await using var session = await OpenAsync(cancellationToken);
+        await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
+        var row = await UpdateIncidentRowAsync(session, incident, cancellationToken);
+        await EnqueueAndCommitAsync(session, transaction, notifications, cancellationToken);
+        return row.ToModel();
+    }
+
+    private async Task<StatusIncidentEntity> UpdateIncidentRowAsync(Session session, StatusIncident incident, CancellationToken cancellationToken)
+    {
         var row = await session.Set<StatusIncidentEntity>().AsTracking()
                       .Include(i => i.Updates)
                       .FirstOrDefaultAsync(i => i.Id == incident.Id, cancellationToken)
@@ -83,7 +102,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         row.CopyDescriptiveFrom(incident);
         row.UpdatedAt = Instants.ToStore(incident.UpdatedAt);
         await SaveAsync(session, "status incident", null, cancellationToken);
-        return row.ToModel();
+        return row;
     }
 
     /// <remarks>

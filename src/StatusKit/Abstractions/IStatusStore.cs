@@ -111,7 +111,7 @@ public interface IStatusStore
     /// <item>Public status incidents and maintenance windows keep the other ids, in order. One that named only this
     /// component stays, naming none (shown without components, like one created without).</item>
     /// <item>Every incident, window and subscriber that changes gets its next version, so an update computed from it
-    /// before loses its compare-and-set (<see cref="UpdateStatusIncidentAsync"/>, <see cref="UpdateSubscriberAsync"/>,
+    /// before loses its compare-and-set (<see cref="UpdateStatusIncidentAsync(StatusIncident, CancellationToken)"/>, <see cref="UpdateSubscriberAsync"/>,
     /// <see cref="TryUpdateMaintenanceWindowAsync"/>) rather than writing the id back.</item>
     /// <item>Subscribers keep the other ids. A subscriber that followed only this component is deactivated
     /// (<see cref="Subscriber.IsActive"/> false, an empty list): an empty list follows every component, and someone who
@@ -281,6 +281,26 @@ public interface IStatusStore
     /// when its version is stale; each changes nothing.
     /// </summary>
     Task<StatusIncident> UpdateStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="UpdateStatusIncidentAsync(StatusIncident, CancellationToken)"/>, enqueuing <paramref name="notifications"/>
+    /// (with the rules of <see cref="EnqueueNotificationsAsync"/>) in the same atomic step: a stale version or a missing
+    /// incident enqueues nothing. Used to publish a postmortem with a notice to subscribers. The default implementation
+    /// (for stores written before it existed) updates, then enqueues, in two steps, so a crash between them loses the
+    /// notices: a store should implement it in one transaction, as the built-in ones do.
+    /// </summary>
+    async Task<StatusIncident> UpdateStatusIncidentAsync(
+        StatusIncident incident, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notifications);
+        var stored = await UpdateStatusIncidentAsync(incident, cancellationToken);
+        if (notifications.Count > 0)
+        {
+            await EnqueueNotificationsAsync(notifications, cancellationToken);
+        }
+
+        return stored;
+    }
 
     /// <summary>
     /// Appends an update to the timeline (never rewriting earlier ones) and moves the incident to the update's state:

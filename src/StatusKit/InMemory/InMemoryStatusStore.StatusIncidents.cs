@@ -55,16 +55,23 @@ public sealed partial class InMemoryStatusStore
     /// creation and resolution times are kept as stored.
     /// </remarks>
     public Task<StatusIncident> UpdateStatusIncidentAsync(StatusIncident incident, CancellationToken cancellationToken) =>
+        UpdateStatusIncidentAsync(incident, [], cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>As <see cref="UpdateStatusIncidentAsync(StatusIncident, CancellationToken)"/>; the notifications are enqueued only when the update is stored.</remarks>
+    public Task<StatusIncident> UpdateStatusIncidentAsync(StatusIncident incident, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken) =>
         Run(
             () =>
             {
                 ValidateIncident(incident);
+                ArgumentNullException.ThrowIfNull(notifications);
                 if (!_incidents.TryGetValue(incident.Id, out var stored))
                 {
                     throw new StatusKitNotFoundException("status incident", incident.Id.ToString());
                 }
 
                 EnsureVersion("status incident", incident.Id, stored.Version, incident.Version);
+                Enqueue(notifications);
                 var next = stored with
                 {
                     Title = incident.Title,

@@ -42,7 +42,7 @@ public sealed record StatusIncident
     /// <summary>
     /// The postmortem published on the incident: plain text, paragraphs separated by blank lines (no markup), at most
     /// 20,000 characters; null when none is published. Only a resolved incident can get one
-    /// (<see cref="Services.StatusIncidentService.PublishPostmortemAsync"/>); a later update that reopens the incident keeps it.
+    /// (<see cref="Services.StatusIncidentService.PublishPostmortemAsync(Guid, string, bool, long?, CancellationToken)"/>); a later update that reopens the incident keeps it.
     /// </summary>
     public string? Postmortem { get; init; }
 

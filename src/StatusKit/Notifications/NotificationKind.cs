@@ -47,4 +47,11 @@ public enum NotificationKind
     /// <see cref="Maintenance.MaintenanceOptions.NotifyWhenScheduled"/> on (the default).
     /// </summary>
     MaintenanceScheduled = 11,
+
+    /// <summary>
+    /// A resolved public status incident's postmortem was published (or replaced by a new text), and the publisher chose to
+    /// notify subscribers; the notice carries the postmortem's beginning (<see cref="PostmortemNotice"/>) and links to
+    /// the incident's page.
+    /// </summary>
+    StatusIncidentPostmortem = 12,
 }

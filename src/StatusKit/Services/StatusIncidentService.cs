@@ -129,18 +129,35 @@ public sealed class StatusIncidentService
     /// resolved incident can get one (else <see cref="StatusKitValidationException"/> naming <c>postmortem</c>).
     /// The first publication sets <see cref="StatusIncident.PostmortemPublishedAt"/>; republishing replaces the text
     /// and keeps that time (<see cref="StatusIncident.UpdatedAt"/> moves); the same text again changes nothing.
-    /// Subscribers are not notified. Like <see cref="UpdateAsync"/>, a concurrent change is re-applied over unless
-    /// <paramref name="expectedVersion"/> is given, which must then be the stored version (else
-    /// <see cref="StatusKitConcurrencyException"/>, changing nothing).
+    /// Subscribers are not notified (see the overload that takes <c>notifySubscribers</c>). Like
+    /// <see cref="UpdateAsync"/>, a concurrent change is re-applied over unless <paramref name="expectedVersion"/> is
+    /// given, which must then be the stored version (else <see cref="StatusKitConcurrencyException"/>, changing nothing).
     /// </summary>
     public Task<StatusIncident> PublishPostmortemAsync(
-        Guid incidentId, string text, long? expectedVersion = null, CancellationToken cancellationToken = default)
+        Guid incidentId, string text, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        PublishPostmortemAsync(incidentId, text, notifySubscribers: false, expectedVersion, cancellationToken);
+
+    /// <summary>
+    /// Publishes the postmortem as <see cref="PublishPostmortemAsync(Guid, string, long?, CancellationToken)"/> does and,
+    /// when <paramref name="notifySubscribers"/> is true (Statuspage's "notify subscribers" on publishing; off by
+    /// default there and in the other overload), tells the subscribers who chose the <c>resolved</c> event and follow
+    /// the incident's components (or all of them) with a <see cref="NotificationKind.StatusIncidentPostmortem"/> notice:
+    /// the postmortem's text (its first 2,000 characters, <see cref="PostmortemNotice"/>) and a link to the incident's
+    /// page, stored with the postmortem in one store call. A publication that changes nothing (the same text again, a
+    /// retry) writes and sends nothing; a new text published with <paramref name="notifySubscribers"/> is told again.
+    /// </summary>
+    public async Task<StatusIncident> PublishPostmortemAsync(
+        Guid incidentId, string text, bool notifySubscribers, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         var postmortem = Guard.Name(text, "postmortem", Guard.MaxTextLength);
-        return EditPostmortemAsync(
+        IReadOnlyList<Notification> notices = [];
+        var stored = await OptimisticEdit.ApplyAsync(
+            "status incident",
             incidentId,
             expectedVersion,
-            incident =>
+            () => RequireAsync(incidentId, cancellationToken),
+            static i => i.Version,
+            async incident =>
             {
                 if (incident.IsUnresolved)
                 {
@@ -148,17 +165,24 @@ public sealed class StatusIncidentService
                         "postmortem", $"Only a resolved incident can have a postmortem; this one is {incident.State}: resolve it first.");
                 }
 
+                if (string.Equals(incident.Postmortem, postmortem, StringComparison.Ordinal))
+                {
+                    return incident;
+                }
+
                 var now = _time.GetUtcNow();
-                return string.Equals(incident.Postmortem, postmortem, StringComparison.Ordinal)
-                    ? incident
-                    : incident with { Postmortem = postmortem, PostmortemPublishedAt = incident.PostmortemPublishedAt ?? now, UpdatedAt = now };
+                var published = incident with { Postmortem = postmortem, PostmortemPublishedAt = incident.PostmortemPublishedAt ?? now, UpdatedAt = now };
+                notices = notifySubscribers ? await PlanPostmortemNoticesAsync(published, cancellationToken) : [];
+                return published;
             },
-            cancellationToken);
+            incident => _store.UpdateStatusIncidentAsync(incident, notices, cancellationToken));
+        await _engine.RefreshPageAsync(stored.PageId, cancellationToken);
+        return stored;
     }
 
     /// <summary>
     /// Removes the incident's postmortem (text and publication time), in any state; without one, changes nothing.
-    /// Versions as <see cref="PublishPostmortemAsync"/>.
+    /// Versions as <see cref="PublishPostmortemAsync(Guid, string, long?, CancellationToken)"/>.
     /// </summary>
     public Task<StatusIncident> RemovePostmortemAsync(Guid incidentId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
         EditPostmortemAsync(
@@ -273,6 +297,32 @@ public sealed class StatusIncidentService
         };
         var notificationEvent = NotificationEventClassifier.Classify(incident.Severity, update.State);
         return NoticePlanner.Plan(subscribers, notificationEvent, incident.ComponentIds, $"incident|{incident.Id:N}|{update.Id:N}", content, update.At);
+    }
+
+    /// <summary>
+    /// The notices of a postmortem's publication (<paramref name="incident"/> as it will be stored, one version on), for
+    /// the subscribers who chose <see cref="NotificationEvents.Resolved"/>: a postmortem is told after the incident is
+    /// over, to those who wanted to hear that it is. One per publication (its deduplication key names the version it
+    /// is stored at), so a retried store call adds none.
+    /// </summary>
+    private async Task<IReadOnlyList<Notification>> PlanPostmortemNoticesAsync(StatusIncident incident, CancellationToken cancellationToken)
+    {
+        var page = await _store.RequirePageAsync(incident.PageId, cancellationToken);
+        var subscribers = await _store.ListSubscribersAsync(page.Id, cancellationToken);
+        var affected = await AffectedComponents.ReadAsync(_store, page.Id, incident.ComponentIds, subscribers, cancellationToken);
+        var content = new NotificationContent
+        {
+            Kind = NotificationKind.StatusIncidentPostmortem,
+            Subject = $"[{page.Name}] Postmortem: {incident.Title}",
+            Body = PostmortemNotice.Body(incident.Postmortem!, affected),
+            PageName = page.Name,
+            PageSlug = page.Slug,
+            StatusIncidentId = incident.Id,
+            AffectedComponents = affected,
+            OccurredAt = incident.UpdatedAt,
+        };
+        return NoticePlanner.Plan(
+            subscribers, NotificationEvents.Resolved, incident.ComponentIds, $"postmortem|{incident.Id:N}|{incident.Version + 1}", content, incident.UpdatedAt);
     }
 
     private async Task SettleAsync(StatusIncident incident, IReadOnlyList<Guid> componentIds, CancellationToken cancellationToken)

@@ -153,6 +153,25 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Body_OfAPostmortemNotice_IsTypedIncidentPostmortem_AndCarriesTheTextAndTheIncident()
+    {
+        var incidentId = Guid.Parse("0197a5d0-0000-7000-8000-0000000000c2");
+        var content = NotAboutOneComponent(NotificationKind.StatusIncidentPostmortem) with
+        {
+            StatusIncidentId = incidentId,
+            Subject = "[Acme Status] Postmortem: API errors",
+            Body = "A bad deploy.\n\nAffected components: API",
+            AffectedComponents = [new NotificationComponent(ComponentId, "API")],
+        };
+        using var json = await SendAsync(content);
+        var root = json.RootElement;
+        Assert.Equal("incident.postmortem", root.GetProperty("type").GetString());
+        Assert.Equal(incidentId, root.GetProperty("status_incident_id").GetGuid());
+        Assert.Equal((content.Subject, content.Body), (root.GetProperty("subject").GetString(), root.GetProperty("body").GetString()));
+        Assert.Equal([ComponentId], root.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
+    }
+
+    [Fact]
     public async Task Body_OfACancelledMaintenance_IsTypedMaintenanceCancelled_AndNamesTheWindow()
     {
         var windowId = Guid.Parse("0197a5d0-0000-7000-8000-0000000000cc");

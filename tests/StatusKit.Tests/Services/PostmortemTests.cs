@@ -1,4 +1,6 @@
+using StatusKit.Abstractions;
 using StatusKit.Model;
+using StatusKit.Notifications;
 using StatusKit.Services;
 using StatusKit.TestSupport;
 using static StatusKit.Tests.Services.ServiceAssert;
@@ -173,6 +175,119 @@ public sealed class PostmortemTests
         Assert.Equal(kit.Clock.GetUtcNow(), removed!.UpdatedAt);
         Assert.Equal(3, new HashSet<string> { before!.Version, published.Version, removed.Version }.Count);
     }
+
+    [Fact]
+    public async Task Publish_NotifiesNobody_UnlessAsked()
+    {
+        await using var kit = Kit();
+        var incident = await ResolvedIncidentAsync(kit);
+        await SubscribeAsync(kit, incident.PageId, "all@example.com", []);
+
+        await kit.Incidents.PublishPostmortemAsync(incident.Id, "What happened.");
+        await kit.Incidents.PublishPostmortemAsync(incident.Id, "What happened, corrected.", notifySubscribers: false);
+
+        Assert.Empty(await PostmortemNoticesAsync(kit, incident));
+    }
+
+    [Fact]
+    public async Task Publish_WithNotifySubscribers_TellsTheSubscribersOfResolutionsWhoFollowTheIncident_WithTheTextAndComponents()
+    {
+        await using var kit = Kit();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null), ("Web", null, null));
+        var all = await SubscribeAsync(kit, page.Id, "all@example.com", []);
+        var api = await SubscribeAsync(kit, page.Id, "api@example.com", [c[0].Id], NotificationEvents.Resolved);
+        await SubscribeAsync(kit, page.Id, "web@example.com", [c[1].Id]);
+        await SubscribeAsync(kit, page.Id, "outages@example.com", [], NotificationEvents.Outage | NotificationEvents.Degraded);
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "API errors", Message = "m", ComponentIds = [c[0].Id], NotifySubscribers = false,
+        });
+        kit.Clock.Advance(TimeSpan.FromMinutes(30));
+        await kit.Incidents.ResolveAsync(incident.Id, "Fixed", notifySubscribers: false);
+        kit.Clock.Advance(TimeSpan.FromDays(1));
+
+        var published = await kit.Incidents.PublishPostmortemAsync(incident.Id, "A bad deploy.\n\nWe added a canary.", notifySubscribers: true);
+
+        var notices = await PostmortemNoticesAsync(kit, published);
+        Assert.Equal(new[] { all.Id, api.Id }.Order(), notices.Select(n => n.SubscriberId).Order());
+        Assert.All(notices, n =>
+        {
+            Assert.Equal(NotificationKind.StatusIncidentPostmortem, n.Content.Kind);
+            Assert.Equal("[Acme] Postmortem: API errors", n.Content.Subject);
+            Assert.Equal("A bad deploy.\n\nWe added a canary.\n\nAffected components: API", n.Content.Body);
+            Assert.Equal(incident.Id, n.Content.StatusIncidentId);
+            Assert.Equal([new NotificationComponent(c[0].Id, "API")], n.Content.AffectedComponents);
+            Assert.Equal(kit.Clock.GetUtcNow(), n.Content.OccurredAt);
+        });
+    }
+
+    [Fact]
+    public async Task Publish_WithNotifySubscribers_TheSameTextAgainSendsNothingMore_ANewTextIsToldAgain()
+    {
+        await using var kit = Kit();
+        var incident = await ResolvedIncidentAsync(kit);
+        await SubscribeAsync(kit, incident.PageId, "all@example.com", []);
+
+        await kit.Incidents.PublishPostmortemAsync(incident.Id, "Cause.", notifySubscribers: true);
+        await kit.Incidents.PublishPostmortemAsync(incident.Id, "Cause.", notifySubscribers: true);
+        kit.Clock.Advance(TimeSpan.FromHours(1));
+        await kit.Incidents.PublishPostmortemAsync(incident.Id, "Cause, and what we changed.", notifySubscribers: true);
+
+        Assert.Equal(
+            ["Cause.", "Cause, and what we changed."],
+            (await PostmortemNoticesAsync(kit, incident)).OrderBy(n => n.Content.OccurredAt).Select(n => n.Content.Body));
+    }
+
+    [Fact]
+    public async Task Publish_WithNotifySubscribers_StoresTheNoticesWithThePostmortem_NotAfterIt()
+    {
+        await using var kit = Kit();
+        var incident = await ResolvedIncidentAsync(kit);
+        await SubscribeAsync(kit, incident.PageId, "all@example.com", []);
+        kit.StoreControl.Before = (method, _) => method == nameof(IStatusStore.EnqueueNotificationsAsync)
+            ? throw new InvalidOperationException("a separate outbox write")
+            : null;
+
+        await kit.Incidents.PublishPostmortemAsync(incident.Id, "Cause.", notifySubscribers: true);
+
+        Assert.Single(await PostmortemNoticesAsync(kit, incident));
+    }
+
+    [Fact]
+    public async Task Publish_WithNotifySubscribers_OnAnUnresolvedIncident_IsRefused_AndSendsNothing()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        await SubscribeAsync(kit, page.Id, "all@example.com", []);
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, Title = "t", Message = "m", NotifySubscribers = false });
+
+        await InvalidAsync(kit, "postmortem", () => kit.Incidents.PublishPostmortemAsync(incident.Id, "Cause.", notifySubscribers: true));
+
+        Assert.Empty(await PostmortemNoticesAsync(kit, incident));
+    }
+
+    [Fact]
+    public void PostmortemNotice_CutsALongPostmortemAtAWord_AndSaysWhereTheRestIs()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("word", 1000)); // 4,999 characters
+
+        var excerpt = PostmortemNotice.Excerpt(words);
+
+        Assert.Equal("Short.", PostmortemNotice.Excerpt("Short."));
+        Assert.EndsWith("word\u2026\n\n" + PostmortemNotice.ContinuedLine, excerpt, StringComparison.Ordinal);
+        Assert.True(excerpt.IndexOf('\u2026', StringComparison.Ordinal) <= PostmortemNotice.MaxExcerptLength, excerpt.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.StartsWith(excerpt[..excerpt.IndexOf('\u2026', StringComparison.Ordinal)], words, StringComparison.Ordinal);
+    }
+
+    private static async Task<List<Notification>> PostmortemNoticesAsync(StatusKitHarness kit, StatusIncident incident) =>
+        [.. (await OutboxAsync(kit, incident.PageId)).Where(n => n.Content.Kind == NotificationKind.StatusIncidentPostmortem && n.Content.StatusIncidentId == incident.Id)];
+
+    private static async Task<Subscriber> SubscribeAsync(
+        StatusKitHarness kit, Guid pageId, string email, IReadOnlyList<Guid> components, NotificationEvents notifyOn = NotificationEvents.All) =>
+        (await kit.Subscribers.SubscribeAsync(new Subscribe
+        {
+            PageId = pageId, Channel = SubscriberChannel.Email, Destination = email, ComponentIds = components, PreVerified = true, NotifyOn = notifyOn,
+        })).Subscriber;
 
     private static async Task<StatusIncident> ResolvedIncidentAsync(StatusKitHarness kit)
     {

@@ -20,6 +20,7 @@ internal static class WebhookEventNames
         NotificationKind.MaintenanceCancelled => "maintenance.cancelled",
         NotificationKind.MaintenanceRescheduled => "maintenance.rescheduled",
         NotificationKind.MaintenanceScheduled => "maintenance.scheduled",
+        NotificationKind.StatusIncidentPostmortem => "incident.postmortem",
         _ => "unknown",
     };
 
