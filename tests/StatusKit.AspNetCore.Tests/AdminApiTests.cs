@@ -230,6 +230,35 @@ public sealed class AdminApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task An_incident_can_be_created_in_a_later_state_or_already_resolved()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = await factory.PageIdAsync("demo");
+
+        var identified = await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/incidents", new { title = "Known cause", message = "A bad deploy; rolling back", state = "identified", notifySubscribers = false }), HttpStatusCode.Created);
+        var resolved = await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/incidents", new { title = "Last night", message = "Logins failed for 20 minutes", state = "resolved", notifySubscribers = false }), HttpStatusCode.Created);
+        var investigating = await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/incidents", new { title = "Default", message = "Looking", notifySubscribers = false }), HttpStatusCode.Created);
+
+        Assert.Equal(("identified", "identified", JsonValueKind.Null), (identified.GetProperty("state").GetString(), identified.GetProperty("updates")[0].GetProperty("state").GetString(), identified.GetProperty("resolvedAt").ValueKind));
+        Assert.Equal(("resolved", "resolved", JsonValueKind.String), (resolved.GetProperty("state").GetString(), resolved.GetProperty("updates")[0].GetProperty("state").GetString(), resolved.GetProperty("resolvedAt").ValueKind));
+        Assert.Equal("investigating", investigating.GetProperty("state").GetString());
+        foreach (var incident in new[] { identified, resolved, investigating })
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/incidents/{incident.GetProperty("id").GetGuid()}")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task OpenAPI_document_describes_the_state_an_incident_is_created_in()
+    {
+        using var client = factory.CreatePublicClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var schemas = json.RootElement.GetProperty("components").GetProperty("schemas");
+
+        Assert.True(schemas.GetProperty("CreateIncidentRequest").GetProperty("properties").TryGetProperty("state", out _));
+    }
+
+    [Fact]
     public async Task Maintenance_windows_start_now_show_as_active_and_complete()
     {
         using var admin = factory.CreateAdminClient();

@@ -177,6 +177,7 @@ internal static class AdminEndpoints
                     ComponentIds = request.ComponentIds ?? [],
                     PlatformIncidentId = request.PlatformIncidentId,
                     NotifySubscribers = request.NotifySubscribers,
+                    State = request.State,
                 }, context.RequestAborted);
                 return EntityTags.Created(incident, incident.Version, locations.Of(context.Request, "incidents", incident.Id));
             })

@@ -38,14 +38,18 @@ internal sealed record ReorderRequest(IReadOnlyList<Guid>? ComponentIds);
 /// <summary>Body of <c>PUT admin/components/{componentId}/manual-status</c>; <see cref="Status"/> is required (null when left out).</summary>
 internal sealed record ManualStatusRequest(ComponentStatus? Status, DateTimeOffset? ExpiresAt);
 
-/// <summary>Body of <c>POST admin/pages/{pageId}/incidents</c>.</summary>
+/// <summary>
+/// Body of <c>POST admin/pages/{pageId}/incidents</c>; <see cref="State"/> is the state it starts in (default
+/// investigating; resolved records a past problem).
+/// </summary>
 internal sealed record CreateIncidentRequest(
     string? Title,
     string? Message,
     StatusIncidentSeverity Severity = StatusIncidentSeverity.Minor,
     IReadOnlyList<Guid>? ComponentIds = null,
     string? PlatformIncidentId = null,
-    bool NotifySubscribers = true);
+    bool NotifySubscribers = true,
+    StatusIncidentState State = StatusIncidentState.Investigating);
 
 /// <summary>Body of <c>POST admin/incidents/{incidentId}/updates</c>; <see cref="State"/> is required (null when left out).</summary>
 internal sealed record IncidentUpdateRequest(StatusIncidentState? State, string? Message, bool NotifySubscribers = true);

@@ -1,4 +1,5 @@
 using StatusKit.Model;
+using StatusKit.Notifications;
 
 namespace StatusKit.Services;
 
@@ -13,6 +14,15 @@ public sealed record CreateStatusIncident
 
     /// <summary>The first message (required).</summary>
     public required string Message { get; init; }
+
+    /// <summary>
+    /// The state the incident starts in, which its first update announces. Default Investigating; Identified or
+    /// Monitoring when the cause is already known, or Resolved to record a problem that is already over: such an
+    /// incident gets its <see cref="StatusIncident.ResolvedAt"/> at creation, implies no component status, and is shown
+    /// only in the page's history. Its notice (<see cref="NotificationKind.StatusIncidentCreated"/>, subject "Resolved
+    /// incident: …") is the <see cref="NotificationEvents.Resolved"/> event, as a resolution's is.
+    /// </summary>
+    public StatusIncidentState State { get; init; } = StatusIncidentState.Investigating;
 
     /// <summary>The severity. Default Minor.</summary>
     public StatusIncidentSeverity Severity { get; init; } = StatusIncidentSeverity.Minor;

@@ -23,13 +23,17 @@ public sealed class StatusIncidentService
         _time = time;
     }
 
-    /// <summary>Creates an incident in the Investigating state with its first update.</summary>
+    /// <summary>
+    /// Creates an incident in <see cref="CreateStatusIncident.State"/> (Investigating unless told otherwise) with its first
+    /// update, which announces that state; one created Resolved is resolved at once (<see cref="StatusIncident.ResolvedAt"/>).
+    /// </summary>
     public async Task<StatusIncident> CreateAsync(CreateStatusIncident request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var title = Guard.Name(request.Title, "title");
         var message = Guard.Name(request.Message, "message", Guard.MaxTextLength);
         Guard.Defined(request.Severity, "severity");
+        var state = Guard.Defined(request.State, "state");
         var page = await _store.RequirePageAsync(request.PageId, cancellationToken);
         var componentIds = await _store.RequireComponentsOnPageAsync(page.Id, request.ComponentIds, cancellationToken);
         var now = _time.GetUtcNow();
@@ -41,11 +45,12 @@ public sealed class StatusIncidentService
             Title = title,
             Message = message,
             Severity = request.Severity,
-            State = StatusIncidentState.Investigating,
+            State = state,
             ComponentIds = componentIds,
-            Updates = [new StatusIncidentUpdate(Guid.CreateVersion7(now), now, StatusIncidentState.Investigating, message) { NotifySubscribers = request.NotifySubscribers }],
+            Updates = [new StatusIncidentUpdate(Guid.CreateVersion7(now), now, state, message) { NotifySubscribers = request.NotifySubscribers }],
             CreatedAt = now,
             UpdatedAt = now,
+            ResolvedAt = state == StatusIncidentState.Resolved ? now : null,
             Version = 1,
         };
         var notices = request.NotifySubscribers
@@ -280,6 +285,8 @@ public sealed class StatusIncidentService
         var affected = await AffectedComponents.ReadAsync(_store, page.Id, incident.ComponentIds, subscribers, cancellationToken);
         var verb = kind switch
         {
+            // An incident created Resolved records a problem that is over: its notice says so, not that one began.
+            NotificationKind.StatusIncidentCreated when update.State == StatusIncidentState.Resolved => "Resolved incident",
             NotificationKind.StatusIncidentCreated => "New incident",
             NotificationKind.StatusIncidentResolved => "Resolved",
             _ => update.State.ToString(),

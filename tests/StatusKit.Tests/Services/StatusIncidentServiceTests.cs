@@ -32,6 +32,85 @@ public sealed class StatusIncidentServiceTests
     }
 
     [Theory]
+    [InlineData(StatusIncidentState.Identified)]
+    [InlineData(StatusIncidentState.Monitoring)]
+    public async Task Create_InAnotherState_StartsThere_WithTheFirstUpdateInIt_AndMovesTheComponents(StatusIncidentState state)
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "Slow API", Message = "A bad deploy; rolling back", Severity = StatusIncidentSeverity.Major,
+            ComponentIds = [c[0].Id], State = state,
+        });
+
+        Assert.Equal(state, incident.State);
+        Assert.Equal((state, "A bad deploy; rolling back"), (Assert.Single(incident.Updates).State, incident.Updates[0].Message));
+        Assert.Null(incident.ResolvedAt);
+        Assert.Equal(state, (await kit.Incidents.GetAsync(incident.Id))!.State);
+        Assert.Equal(ComponentStatus.PartialOutage, (await kit.Components.GetAsync(c[0].Id))!.Status);
+    }
+
+    [Fact]
+    public async Task Create_Resolved_RecordsAPastProblem_WithItsResolutionTime_AndImpliesNoComponentStatus()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "Login errors last night", Message = "Between 02:00 and 02:20 logins failed.", Severity = StatusIncidentSeverity.Critical,
+            ComponentIds = [c[0].Id], State = StatusIncidentState.Resolved,
+        });
+
+        Assert.Equal((StatusIncidentState.Resolved, kit.Clock.GetUtcNow()), (incident.State, incident.ResolvedAt));
+        Assert.Equal(StatusIncidentState.Resolved, Assert.Single(incident.Updates).State);
+        var stored = (await kit.Incidents.GetAsync(incident.Id))!;
+        Assert.Equal((StatusIncidentState.Resolved, kit.Clock.GetUtcNow()), (stored.State, stored.ResolvedAt));
+        Assert.Equal(ComponentStatus.Operational, (await kit.Components.GetAsync(c[0].Id))!.Status);
+        Assert.Empty((await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.UnresolvedIncidents);
+    }
+
+    [Fact]
+    public async Task Create_Resolved_TellsOnlyTheSubscribersOfResolutions_ThatANewIncidentIsAlreadyResolved()
+    {
+        await using var kit = Kit();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        var outage = await SubscribeAsync(kit, page.Id, "outage@example.com", [], NotificationEvents.Outage);
+        var resolved = await SubscribeAsync(kit, page.Id, "resolved@example.com", [], NotificationEvents.Resolved);
+
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "Login errors", Message = "Fixed at 02:20.", Severity = StatusIncidentSeverity.Critical,
+            ComponentIds = [c[0].Id], State = StatusIncidentState.Resolved,
+        });
+
+        var notice = Assert.Single(await OutboxAsync(kit, page.Id), n => n.Content.StatusIncidentId == incident.Id);
+        Assert.Equal(resolved.Id, notice.SubscriberId);
+        Assert.NotEqual(outage.Id, notice.SubscriberId);
+        Assert.Equal(NotificationKind.StatusIncidentCreated, notice.Content.Kind);
+        Assert.Equal("[Acme] Resolved incident: Login errors", notice.Content.Subject);
+        Assert.Equal("Fixed at 02:20.\n\nAffected components: API", notice.Content.Body);
+    }
+
+    [Fact]
+    public async Task Create_Identified_IsANewIncidentToItsSeveritysSubscribers()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        var outage = await SubscribeAsync(kit, page.Id, "outage@example.com", [], NotificationEvents.Outage);
+
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "API down", Message = "A bad deploy.", Severity = StatusIncidentSeverity.Critical, State = StatusIncidentState.Identified,
+        });
+
+        var notice = Assert.Single(await OutboxAsync(kit, page.Id), n => n.Content.StatusIncidentId == incident.Id);
+        Assert.Equal((outage.Id, "[Acme] New incident: API down"), (notice.SubscriberId, notice.Content.Subject));
+    }
+
+    [Theory]
     [InlineData(StatusIncidentSeverity.Minor, ComponentStatus.DegradedPerformance)]
     [InlineData(StatusIncidentSeverity.Major, ComponentStatus.PartialOutage)]
     [InlineData(StatusIncidentSeverity.Critical, ComponentStatus.MajorOutage)]
@@ -113,6 +192,15 @@ public sealed class StatusIncidentServiceTests
 
         await InvalidAsync(kit, "componentIds", () => kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, Title = "t", Message = "m", ComponentIds = [other[0].Id] }));
         await InvalidAsync(kit, "componentIds", () => kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, Title = "t", Message = "m", ComponentIds = [c[0].Id, c[0].Id] }));
+    }
+
+    [Fact]
+    public async Task Create_InAnUnknownState_IsRejectedOnState()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", null, null));
+
+        await InvalidAsync(kit, "state", () => kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, Title = "t", Message = "m", State = (StatusIncidentState)9 }));
     }
 
     [Fact]
