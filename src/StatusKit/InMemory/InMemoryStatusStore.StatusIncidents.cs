@@ -71,7 +71,6 @@ public sealed partial class InMemoryStatusStore
                 }
 
                 EnsureVersion("status incident", incident.Id, stored.Version, incident.Version);
-                Enqueue(notifications);
                 var next = stored with
                 {
                     Title = incident.Title,
@@ -84,6 +83,9 @@ public sealed partial class InMemoryStatusStore
                     UpdatedAt = incident.UpdatedAt,
                     Version = stored.Version + 1,
                 };
+
+                // Last but the write: nothing is enqueued for a change that throws before it is stored.
+                Enqueue(notifications);
                 _incidents[incident.Id] = next;
                 return next;
             },
