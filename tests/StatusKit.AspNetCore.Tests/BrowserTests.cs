@@ -181,6 +181,101 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
         await page.WaitForSelectorAsync("#banner-text");
     }
 
+    [Fact]
+    public async Task A_keyboard_reaches_an_uptime_bar_in_one_tab_stop_and_its_arrow_keys_show_each_days_details()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        var page = await LiveDemoPageAsync(chromium);
+        await TabToAnUptimeBarAsync(page);
+        var bar = page.Locator(".uptime").First;
+        var days = await bar.Locator("li").CountAsync();
+        Assert.Equal(days - 1, await FocusedDayAsync(page));
+        Assert.True(await TipIsShownAsync(page), "today's details are not shown on focus");
+
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.Keyboard.PressAsync("ArrowLeft");
+        Assert.Equal(days - 3, await FocusedDayAsync(page));
+        var details = await page.Locator(".uptime > li:focus .tip").InnerTextAsync();
+        Assert.Matches(@"^\d{1,2} [A-Z][a-z]{2} \d{4}: (\d+(\.\d+)?% uptime, worst status [A-Za-z ]+|no data)$", details);
+        Assert.True(await TipIsShownAsync(page), "the day's details are not shown on focus");
+        var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await page.Locator(".component").First.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(screenshots, "demo-uptime-day-focused.png") });
+        Assert.Equal(details, await AccessibleNameOfFocusAsync(page));
+        Assert.StartsWith(await page.Locator(".component .name").First.InnerTextAsync() + ": ", await bar.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
+
+        await page.Keyboard.PressAsync("Home");
+        Assert.Equal(0, await FocusedDayAsync(page));
+        await page.Keyboard.PressAsync("ArrowLeft");
+        Assert.Equal(0, await FocusedDayAsync(page));
+        await page.Keyboard.PressAsync("End");
+        await page.Keyboard.PressAsync("ArrowLeft");
+
+        // Tab leaves the bar (for the next one) and Shift+Tab comes back to the day focused last.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.False(await page.EvaluateAsync<bool>("() => document.querySelector('.uptime').contains(document.activeElement)"), "Tab stayed in the bar");
+        await page.Keyboard.PressAsync("Shift+Tab");
+        Assert.Equal(days - 2, await FocusedDayAsync(page));
+    }
+
+    [Fact]
+    public async Task Without_script_a_keyboard_still_reaches_todays_uptime_and_sees_its_details()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false });
+        await page.GotoAsync(host.BaseAddress + "/status/demo");
+        await TabToAnUptimeBarAsync(page);
+
+        Assert.Equal(await page.Locator(".uptime").First.Locator("li").CountAsync() - 1, await FocusedDayAsync(page));
+        Assert.True(await TipIsShownAsync(page), "today's details are not shown on focus");
+    }
+
+    // Tabs from the top of the page until a day of an uptime bar has the focus (the first bar's tab stop).
+    private static async Task TabToAnUptimeBarAsync(IPage page)
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.Locator(".uptime > li:focus").CountAsync() == 1)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail("40 tabs never reached an uptime bar");
+    }
+
+    // The index of the focused day in its bar.
+    private static Task<int> FocusedDayAsync(IPage page) =>
+        page.EvaluateAsync<int>("() => Array.prototype.indexOf.call(document.activeElement.parentNode.children, document.activeElement)");
+
+    // Whether the focused day's details are laid out as readable text (not the visually hidden pixel they are otherwise).
+    private static async Task<bool> TipIsShownAsync(IPage page)
+    {
+        var box = await page.Locator(".uptime > li:focus .tip").BoundingBoxAsync();
+        return box is { Width: > 100, Height: > 10 };
+    }
+
+    // The accessible name chromium gives the focused element, as a screen reader hears it.
+    private static async Task<string?> AccessibleNameOfFocusAsync(IPage page)
+    {
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        var focused = await cdp.SendAsync("Runtime.evaluate", new Dictionary<string, object> { ["expression"] = "document.activeElement" });
+        var objectId = focused!.Value.GetProperty("result").GetProperty("objectId").GetString()!;
+        var tree = await cdp.SendAsync("Accessibility.getPartialAXTree", new Dictionary<string, object> { ["objectId"] = objectId, ["fetchRelatives"] = false });
+        return tree!.Value.GetProperty("nodes")[0].GetProperty("name").GetProperty("value").GetString();
+    }
+
     private async Task SignalAsync(string incidentId, string state, long version)
     {
         using var admin = new HttpClient { BaseAddress = new Uri(host.BaseAddress) };

@@ -59,7 +59,7 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
         Assert.Contains("id=\"banner\"", html, StringComparison.Ordinal);
         Assert.Contains("All Systems Operational", html, StringComparison.Ordinal);
         Assert.Contains("<h3>Payments <span", html, StringComparison.Ordinal);
-        Assert.Equal(8 * 90, CountOf(html, "uptime, worst status") + CountOf(html, ": no data\""));
+        Assert.Equal(8 * 90, CountOf(html, "uptime, worst status") + CountOf(html, ": no data</span>"));
         Assert.Contains("Elevated webhook delivery latency", html, StringComparison.Ordinal);
         Assert.Contains("Weekly database maintenance", html, StringComparison.Ordinal);
         Assert.Contains("UTC&#x2B;01:00", html, StringComparison.Ordinal);
@@ -129,7 +129,7 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
     }
 
     [Fact]
-    public async Task Uptime_bar_shows_a_major_outage_day_with_its_uptime_percent_in_the_cell_title()
+    public async Task Uptime_bar_shows_a_major_outage_day_with_its_uptime_percent_in_the_days_text()
     {
         // A page and component that existed for a week; two days ago (Berlin time) six hours of Major Outage, then ten of
         // Partial Outage, which the uptime service weighs with the configured downtime weights.
@@ -168,7 +168,7 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
             var down = TimeSpan.FromHours(6) + (TimeSpan.FromHours(10) * StatusKit.Uptime.DowntimeWeights.Default.PartialOutage);
             var percent = (100 * (1 - (down / dayLength))).ToString("0.##", CultureInfo.InvariantCulture);
             var title = $"{day.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}: {percent}% uptime, worst status Major Outage";
-            Assert.Contains($"class=\"d-major_outage\" title=\"{title}\"", html, StringComparison.Ordinal);
+            Assert.Contains($"<li class=\"d-major_outage\" tabindex=\"-1\"><span class=\"tip\">{title}</span></li>", html, StringComparison.Ordinal);
             Assert.Equal(1, CountOf(html, "worst status Major Outage"));
         }
         finally
@@ -192,7 +192,7 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
             (ComponentStatus.MajorOutage, ComponentStatus.Operational, today.AddDays(-1).AddHours(18)),
             (ComponentStatus.Operational, ComponentStatus.PartialOutage, today));
 
-        Assert.Contains("aria-label=\"70% uptime over the last 90 days\"", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Ledger: 70% uptime over the last 90 days\"", html, StringComparison.Ordinal);
         Assert.Contains("<span>70% uptime</span>", html, StringComparison.Ordinal);
     }
 
@@ -209,8 +209,8 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
             (ComponentStatus.MajorOutage, ComponentStatus.Operational, yesterday.AddHours(9).AddSeconds(2)));
 
         var date = DateOnly.FromDateTime(yesterday.UtcDateTime).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
-        Assert.Contains($"title=\"{date}: 99.99% uptime, worst status Major Outage\"", html, StringComparison.Ordinal);
-        Assert.Contains("aria-label=\"99.99% uptime over the last 90 days\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"tip\">{date}: 99.99% uptime, worst status Major Outage</span>", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Ledger: 99.99% uptime over the last 90 days\"", html, StringComparison.Ordinal);
         Assert.Contains("<span>99.99% uptime</span>", html, StringComparison.Ordinal);
     }
 

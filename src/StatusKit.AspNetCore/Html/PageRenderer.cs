@@ -357,7 +357,7 @@ internal sealed class PageRenderer
 
             if (view.Uptime.TryGetValue(component.Id, out var uptime) && uptime.Days.Count > 0)
             {
-                UptimeBar(html, uptime);
+                UptimeBar(html, component.Name, uptime);
             }
 
             html.Raw("</li>");
@@ -367,35 +367,41 @@ internal sealed class PageRenderer
     }
 
     // The summary is the service's uptime over the counted time, not the mean of the daily figures (which would weigh
-    // the few counted minutes of today, or of the day the component was created, like a whole day).
-    private static void UptimeBar(HtmlWriter html, ComponentUptime uptime)
+    // the few counted minutes of today, or of the day the component was created, like a whole day). The bar is a list
+    // labelled with the component, one item a day whose date, uptime and worst status are its text (visually hidden,
+    // shown on hover and focus by PageStyles.Css), so screen readers read it without script. It is one tab stop, today
+    // (a roving tabindex: the other days are focusable by a click or tap, and by the arrow keys through PageStyles.Script),
+    // so a keyboard crosses a page of bars without ninety stops each.
+    private static void UptimeBar(HtmlWriter html, string componentName, ComponentUptime uptime)
     {
         var days = uptime.Days;
         var overall = uptime.UptimePercent;
         var summary = overall is { } a
-            ? $"{Percent(a)} uptime over the last {days.Count} days"
-            : $"No uptime data for the last {days.Count} days";
-        html.Raw("<div class=\"uptime\" role=\"img\"").Attribute("aria-label", summary).Raw(">");
-        foreach (var day in days)
+            ? $"{componentName}: {Percent(a)} uptime over the last {days.Count} days"
+            : $"{componentName}: no uptime data for the last {days.Count} days";
+        html.Raw("<ol class=\"uptime\"").Attribute("aria-label", summary).Raw(">");
+        for (var i = 0; i < days.Count; i++)
         {
+            var day = days[i];
             var date = day.Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
-            string title;
+            string text;
             string css;
             if (day.UptimePercent is { } percent)
             {
-                title = $"{date}: {Percent(percent)} uptime, worst status {day.WorstStatus.ToDisplayName()}";
+                text = $"{date}: {Percent(percent)} uptime, worst status {day.WorstStatus.ToDisplayName()}";
                 css = "d-" + day.WorstStatus.ToApiName();
             }
             else
             {
-                title = $"{date}: no data";
+                text = $"{date}: no data";
                 css = "d-none";
             }
 
-            html.Raw("<span").Attribute("class", css).Attribute("title", title).Raw("></span>");
+            html.Raw("<li").Attribute("class", css).Raw(i == days.Count - 1 ? " tabindex=\"0\">" : " tabindex=\"-1\">")
+                .Raw("<span class=\"tip\">").Text(text).Raw("</span></li>");
         }
 
-        html.Raw("</div><div class=\"legend\" aria-hidden=\"true\"><span>").Text($"{days.Count} days ago").Raw("</span><span>")
+        html.Raw("</ol><div class=\"legend\" aria-hidden=\"true\"><span>").Text($"{days.Count} days ago").Raw("</span><span>")
             .Text(overall is { } avg ? $"{Percent(avg)} uptime" : "No data").Raw("</span><span>Today</span></div>");
     }
 

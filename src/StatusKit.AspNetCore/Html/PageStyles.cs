@@ -1,10 +1,11 @@
 namespace StatusKit.AspNetCore.Html;
 
 /// <summary>
-/// The page's stylesheet and live-update script, inlined so the page is one request. The script applies the
-/// <c>status</c>, <c>group</c> and <c>page</c> events in place and, on a <c>content</c> event, fetches the page again and
-/// replaces its incident, maintenance and past-incident parts (never the subscribe form, which a reader may be filling
-/// in), one fetch at a time: events that arrive during a fetch cause one more fetch after it.
+/// The page's stylesheet and script, inlined so the page is one request. The script moves the focus between the days of
+/// an uptime bar with the arrow keys, Home and End (a roving tabindex: the day focused last is the bar's one tab stop).
+/// It applies the live <c>status</c>, <c>group</c> and <c>page</c> events in place and, on a <c>content</c> event, fetches
+/// the page again and replaces its incident, maintenance and past-incident parts (never the subscribe form, which a
+/// reader may be filling in), one fetch at a time: events that arrive during a fetch cause one more fetch after it.
 /// </summary>
 internal static class PageStyles
 {
@@ -36,8 +37,11 @@ internal static class PageStyles
         .desc{color:var(--muted);font-size:.875rem;margin:0}
         .status{font-weight:600}
         .st-operational{color:var(--ok)}.st-under_maintenance{color:var(--maint)}.st-degraded_performance{color:var(--minor)}.st-partial_outage{color:var(--major)}.st-major_outage{color:var(--critical)}
-        .uptime{display:flex;gap:1px;margin-top:6px;height:28px}
-        .uptime span{flex:1 1 0;min-width:1px;border-radius:1px;background:var(--ok)}
+        .uptime{display:flex;gap:1px;margin:6px 0 0;padding:0;list-style:none;height:28px;position:relative}
+        .uptime li{flex:1 1 0;min-width:1px;border-radius:1px;background:var(--ok);cursor:default}
+        .uptime li:focus{outline:2px solid var(--fg);outline-offset:1px}
+        .tip{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+        .uptime li:hover .tip,.uptime li:focus .tip{left:0;right:0;top:100%;width:auto;height:auto;overflow:visible;clip-path:none;white-space:normal;z-index:1;margin-top:4px;padding:2px 8px;background:#fff;color:var(--fg);border:1px solid var(--line);border-radius:4px;font-size:.8125rem}
         .uptime .d-under_maintenance{background:var(--maint)}.uptime .d-degraded_performance{background:var(--minor)}.uptime .d-partial_outage{background:var(--major)}.uptime .d-major_outage{background:var(--critical)}.uptime .d-none{background:var(--none)}
         .legend{display:flex;justify-content:space-between;color:var(--muted);font-size:.75rem}
         .incident{border-left:4px solid var(--minor);padding-left:12px;margin:0 0 16px}
@@ -82,6 +86,23 @@ internal static class PageStyles
 
     public const string Script = """
         (function(){
+          function day(el){return el&&el.matches&&el.matches('.uptime>li')?el:null;}
+          document.addEventListener('focusin',function(e){
+            var d=day(e.target);
+            if(!d){return;}
+            var stop=d.parentNode.querySelector('li[tabindex="0"]');
+            if(stop&&stop!==d){stop.tabIndex=-1;}
+            d.tabIndex=0;
+          });
+          document.addEventListener('keydown',function(e){
+            var d=day(e.target);
+            if(!d||e.altKey||e.ctrlKey||e.metaKey){return;}
+            var days=d.parentNode.children,i=Array.prototype.indexOf.call(days,d);
+            var to={ArrowLeft:i-1,ArrowRight:i+1,Home:0,End:days.length-1}[e.key];
+            if(to===undefined){return;}
+            e.preventDefault();
+            if(days[to]){days[to].focus();}
+          });
           var url=document.body.getAttribute('data-events');
           if(!url||!window.EventSource){return;}
           var source=new EventSource(url);
