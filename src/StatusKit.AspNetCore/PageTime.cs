@@ -19,5 +19,12 @@ internal static class PageTime
         }
     }
 
+    /// <summary>
+    /// The zone's IANA id (what browsers and readers know, "Europe/Berlin"), also for a Windows zone that maps to one;
+    /// otherwise its own id.
+    /// </summary>
+    public static string IanaId(TimeZoneInfo zone) =>
+        zone.HasIanaId ? zone.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : zone.Id;
+
     public static DateTimeOffset Local(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone);
 }

@@ -133,6 +133,7 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
             await incidents.AddUpdateAsync(incident.Id, StatusKit.Model.StatusIncidentState.Identified, "We identified the cause", notifySubscribers: false);
             await page.WaitForFunctionAsync(
                 "() => document.getElementById('current-incidents').textContent.includes('We identified the cause')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+            Assert.Matches(@"CES?T \(UTC\+0[12]:00\)", await page.InnerTextAsync("#current-incidents"));
 
             Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page reloaded");
             Assert.Equal("half-typed@exam", await page.InputValueAsync("#subscribe-destination"));
@@ -238,6 +239,57 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
 
         Assert.Equal(await page.Locator(".uptime").First.Locator("li").CountAsync() - 1, await FocusedDayAsync(page));
         Assert.True(await TipIsShownAsync(page), "today's details are not shown on focus");
+    }
+
+    [Fact]
+    public async Task Times_name_the_pages_zone_as_the_browser_abbreviates_it_for_each_instant_beside_the_utc_offset()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        // A New York page's incident, opened in January (standard time) and resolved in July (daylight saving time).
+        var store = host.Factory.Service<StatusKit.Abstractions.IStatusStore>();
+        var opened = new DateTimeOffset(2026, 1, 15, 14, 0, 0, TimeSpan.Zero);
+        var resolved = new DateTimeOffset(2026, 7, 15, 14, 0, 0, TimeSpan.Zero);
+        var nyPage = new StatusKit.Model.StatusPage
+        {
+            Id = Guid.CreateVersion7(), Name = "New York", Slug = "browser-new-york", TimeZoneId = "America/New_York", CreatedAt = opened, UpdatedAt = opened,
+        };
+        var incident = new StatusKit.Model.StatusIncident
+        {
+            Id = Guid.CreateVersion7(), PageId = nyPage.Id, Title = "Slow sign-in", Message = "Looking into it", State = StatusKit.Model.StatusIncidentState.Resolved,
+            Updates =
+            [
+                new(Guid.CreateVersion7(), opened, StatusKit.Model.StatusIncidentState.Investigating, "Looking into it"),
+                new(Guid.CreateVersion7(), resolved, StatusKit.Model.StatusIncidentState.Resolved, "Fixed"),
+            ],
+            CreatedAt = opened, UpdatedAt = resolved, ResolvedAt = resolved,
+        };
+        await store.AddPageAsync(nyPage, CancellationToken.None);
+        try
+        {
+            await store.AddStatusIncidentAsync(incident, [], CancellationToken.None);
+            var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US" });
+            await page.GotoAsync($"{host.BaseAddress}/status/browser-new-york/incidents/{incident.Id}");
+
+            var times = await page.Locator("ol.timeline time").AllInnerTextsAsync();
+            Assert.Equal(["15 Jul 2026, 10:00 EDT (UTC-04:00)", "15 Jan 2026, 09:00 EST (UTC-05:00)"], times);
+        }
+        finally
+        {
+            await host.Factory.Service<StatusKit.Services.StatusPageService>().DeleteAsync(nyPage.Id);
+        }
+
+        // Berlin's abbreviations are not American English ones: an English fallback names them.
+        var demo = await LiveDemoPageAsync(chromium);
+        var demoTimes = (await demo.Locator("main time").AllInnerTextsAsync()).Where(t => t.Contains("UTC", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(demoTimes);
+        Assert.All(
+            demoTimes,
+            t => Assert.True(t.EndsWith("CET (UTC+01:00)", StringComparison.Ordinal) || t.EndsWith("CEST (UTC+02:00)", StringComparison.Ordinal), t));
     }
 
     // Tabs from the top of the page until a day of an uptime bar has the focus (the first bar's tab stop).

@@ -16,7 +16,7 @@ internal sealed class PageRenderer
         var zone = PageTime.Zone(snapshot.TimeZoneId);
         var html = new HtmlWriter();
         Head(html, snapshot.Name + " status", view.Links, snapshot.AccentColor);
-        html.Raw("<body").Attribute("data-events", view.Links.To("/events")).Raw(">")
+        html.Raw("<body").Attribute("data-events", view.Links.To("/events")).Attribute("data-time-zone", PageTime.IanaId(zone)).Raw(">")
             .Raw("<a class=\"skip\" href=\"#main\">Skip to the status</a>")
             .Raw("<header><h1>").Heading(snapshot, fallbackHref: null).Raw("</h1>");
         if (!string.IsNullOrWhiteSpace(snapshot.Description))
@@ -42,7 +42,7 @@ internal sealed class PageRenderer
         html.Raw("</div><div id=\"past-incidents\">");
         History(html, view, zone);
         html.Raw("</div></main>");
-        Footer(html, snapshot, view.Links);
+        Footer(html, snapshot, zone, view.Links);
         html.Raw("<script>").Raw(PageStyles.Script).Raw("</script></body></html>\n");
         return html.ToString();
     }
@@ -55,7 +55,7 @@ internal sealed class PageRenderer
     public string RenderIncident(PageSnapshot snapshot, StatusIncident incident, IReadOnlyList<string> componentNames, PageLinks links)
     {
         var zone = PageTime.Zone(snapshot.TimeZoneId);
-        return SubPage(snapshot, links, $"{incident.Title} - {snapshot.Name} status", "Skip to the incident", html =>
+        return SubPage(snapshot, zone, links, $"{incident.Title} - {snapshot.Name} status", "Skip to the incident", html =>
         {
             html.Raw("<section class=\"card\" aria-label=\"Incident\">");
             Incident(html, incident, zone, link: null, componentNames);
@@ -104,7 +104,7 @@ internal sealed class PageRenderer
         PageSnapshot snapshot, MaintenanceWindow window, IReadOnlyList<string> componentNames, IReadOnlyList<MaintenanceOccurrence> occurrences, PageLinks links)
     {
         var zone = PageTime.Zone(snapshot.TimeZoneId);
-        return SubPage(snapshot, links, $"{window.Title} - {snapshot.Name} status", "Skip to the maintenance", html =>
+        return SubPage(snapshot, zone, links, $"{window.Title} - {snapshot.Name} status", "Skip to the maintenance", html =>
         {
             html.Raw("<section class=\"card\" aria-label=\"Maintenance\"><article class=\"incident maintenance\"").Attribute("id", "maintenance-" + window.Id).Raw(">")
                 .Raw("<h2>").Text(window.Title).Raw("</h2><p class=\"meta\">").Text(MaintenanceStateName(window.State));
@@ -169,7 +169,7 @@ internal sealed class PageRenderer
         var (title, skip) = incidents is null
             ? ($"Past maintenance - {snapshot.Name} status", "Skip to past maintenance")
             : ($"Incident history - {snapshot.Name} status", "Skip to the history");
-        return SubPage(snapshot, links, title, skip, html =>
+        return SubPage(snapshot, zone, links, title, skip, html =>
         {
             if (incidents is not null)
             {
@@ -247,17 +247,18 @@ internal sealed class PageRenderer
 
     // A page below the status page (an incident, a maintenance window, the history): the page's name (or logo) linking
     // to the organisation's website, or when it has none to the status page; the content, a link back to
-    // the current status and the footer; not live, so it opens no event stream.
-    private static string SubPage(PageSnapshot snapshot, PageLinks links, string title, string skipText, Action<HtmlWriter> content)
+    // the current status and the footer; not live, so it opens no event stream (its body has no data-events), but it
+    // runs the page script, which names the time zone of its times.
+    private static string SubPage(PageSnapshot snapshot, TimeZoneInfo zone, PageLinks links, string title, string skipText, Action<HtmlWriter> content)
     {
         var html = new HtmlWriter();
         Head(html, title, links, snapshot.AccentColor);
-        html.Raw("<body><a class=\"skip\" href=\"#main\">").Text(skipText).Raw("</a><header><h1>").Heading(snapshot, links.Home)
+        html.Raw("<body").Attribute("data-time-zone", PageTime.IanaId(zone)).Raw("><a class=\"skip\" href=\"#main\">").Text(skipText).Raw("</a><header><h1>").Heading(snapshot, links.Home)
             .Raw("</h1></header><main id=\"main\">");
         content(html);
         html.Raw("<p><a").Attribute("href", links.Home).Raw(">Current status of ").Text(snapshot.Name).Raw("</a></p></main>");
-        Footer(html, snapshot, links);
-        html.Raw("</body></html>\n");
+        Footer(html, snapshot, zone, links);
+        html.Raw("<script>").Raw(PageStyles.Script).Raw("</script></body></html>\n");
         return html.ToString();
     }
 
@@ -269,8 +270,10 @@ internal sealed class PageRenderer
             .Raw("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Incident and maintenance history\"").Attribute("href", links.To("/history.rss")).Raw(">")
             .Raw("<style>").Raw(PageStyles.Css).Raw("</style>").AccentStyle(accentColor).Raw("</head>");
 
-    private static void Footer(HtmlWriter html, PageSnapshot snapshot, PageLinks links) =>
-        html.Raw("<footer>").BackToHomepage(snapshot).Raw("<p>Times are shown in ").Text(snapshot.TimeZoneId).Raw(". ")
+    // The zone the times are written in: the page's, or UTC when this server does not know the page's zone.
+    private static void Footer(HtmlWriter html, PageSnapshot snapshot, TimeZoneInfo zone, PageLinks links) =>
+        html.Raw("<footer>").BackToHomepage(snapshot).Raw("<p>Times are shown in ")
+            .Text(PageTime.IanaId(zone) is "UTC" or "Etc/UTC" ? "UTC" : PageTime.IanaId(zone) + " time").Raw(". ")
             .Raw("<a").Attribute("href", links.To("/api/v2/summary.json")).Raw(">JSON API</a> · ")
             .Raw("History feed: <a").Attribute("href", links.To("/history.atom")).Raw(">Atom</a>, ")
             .Raw("<a").Attribute("href", links.To("/history.rss")).Raw(">RSS</a> · ")

@@ -2,7 +2,9 @@ namespace StatusKit.AspNetCore.Html;
 
 /// <summary>
 /// The page's stylesheet and script, inlined so the page is one request. The script moves the focus between the days of
-/// an uptime bar with the arrow keys, Home and End (a roving tabindex: the day focused last is the bar's one tab stop).
+/// an uptime bar with the arrow keys, Home and End (a roving tabindex: the day focused last is the bar's one tab stop),
+/// and adds to each time the short name the browser knows for the page's zone at that instant ("EST (UTC-05:00)"),
+/// only where the browser's offset agrees with the one the server wrote (every page runs it).
 /// It applies the live <c>status</c>, <c>group</c> and <c>page</c> events in place and, on a <c>content</c> event, fetches
 /// the page again and replaces its incident, maintenance and past-incident parts (never the subscribe form, which a
 /// reader may be filling in), one fetch at a time: events that arrive during a fetch cause one more fetch after it.
@@ -103,6 +105,36 @@ internal static class PageStyles
             e.preventDefault();
             if(days[to]){days[to].focus();}
           });
+          var zone=document.body.getAttribute('data-time-zone'),names=null;
+          function part(format,at,type){
+            var parts=format.formatToParts(at);
+            for(var i=0;i<parts.length;i++){if(parts[i].type===type){return parts[i].value;}}
+            return '';
+          }
+          function nameTimes(root){
+            try{
+              if(!names){
+                var locales=(navigator.languages||[]).filter(function(l){return /^en(-|$)/i.test(l);}).concat(['en-US','en-GB','en-AU','en-IN']);
+                names={offset:new Intl.DateTimeFormat('en-US',{timeZone:zone,timeZoneName:'longOffset'}),short:locales.map(function(l){return new Intl.DateTimeFormat(l,{timeZone:zone,timeZoneName:'short'});})};
+              }
+              root.querySelectorAll('time[datetime]').forEach(function(el){
+                var m=/([+-])(\d\d):(\d\d)$/.exec(el.getAttribute('datetime'));
+                if(!m){return;}
+                var label=m[2]+m[3]==='0000'?'UTC':'UTC'+m[1]+m[2]+':'+m[3],text=el.textContent;
+                if(text.slice(-label.length)!==label){return;}
+                var at=new Date(el.getAttribute('datetime'));
+                if(part(names.offset,at,'timeZoneName').replace('GMT','UTC').replace('\u2212','-')!==label){return;}
+                for(var i=0;i<names.short.length;i++){
+                  var name=part(names.short[i],at,'timeZoneName');
+                  if(/^[A-Z]{2,5}$/.test(name)&&name!=='GMT'&&name!=='UTC'){
+                    el.textContent=text.slice(0,-label.length)+name+' ('+label+')';
+                    return;
+                  }
+                }
+              });
+            }catch(e){}
+          }
+          if(zone){nameTimes(document);}
           var url=document.body.getAttribute('data-events');
           if(!url||!window.EventSource){return;}
           var source=new EventSource(url);
@@ -143,7 +175,7 @@ internal static class PageStyles
                 var doc=new DOMParser().parseFromString(text,'text/html');
                 parts.forEach(function(id){
                   var now=document.getElementById(id),next=doc.getElementById(id);
-                  if(now&&next){now.replaceWith(document.importNode(next,true));}
+                  if(now&&next){next=document.importNode(next,true);now.replaceWith(next);if(zone){nameTimes(next);}}
                 });
               })
               .catch(function(){})
