@@ -292,6 +292,79 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
             t => Assert.True(t.EndsWith("CET (UTC+01:00)", StringComparison.Ordinal) || t.EndsWith("CEST (UTC+02:00)", StringComparison.Ordinal), t));
     }
 
+    [Fact]
+    public async Task A_burst_of_content_events_during_a_refetch_causes_one_more_refetch_not_one_each()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        // The page's script runs under its CSP; the test's counters come in through the browser, not the page.
+        var page = await chromium.Browser.NewPageAsync();
+        await page.AddInitScriptAsync("""
+            (() => {
+              const Source = window.EventSource, fetch = window.fetch;
+              window.contentEvents = 0;
+              window.fetches = 0;
+              window.EventSource = function (url, options) {
+                const source = new Source(url, options);
+                source.addEventListener('content', () => window.contentEvents++);
+                return source;
+              };
+              window.fetch = function () { window.fetches++; return fetch.apply(this, arguments); };
+            })();
+            """);
+
+        const int Burst = 5;
+        await ServeContentEventsAsync(page, Burst);
+
+        // The page's refetches: the first is held until the whole burst has reached the page; each answer is marked
+        // with its number so the test sees it applied.
+        var firstHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var refetches = 0;
+        await page.RouteAsync("**/status/demo", async route =>
+        {
+            if (route.Request.ResourceType == "document")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            var number = Interlocked.Increment(ref refetches);
+            if (number == 1)
+            {
+                await firstHeld.Task;
+            }
+
+            var response = await route.FetchAsync();
+            var body = (await response.TextAsync()).Replace("<div id=\"past-incidents\">", $"<div id=\"past-incidents\" data-refetch=\"{number}\">", StringComparison.Ordinal);
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = body });
+        });
+
+        await page.GotoAsync(host.BaseAddress + "/status/demo");
+        await page.WaitForFunctionAsync($"() => window.contentEvents === {Burst}", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.fetches"));
+
+        firstHeld.SetResult();
+        await page.WaitForSelectorAsync("#past-incidents[data-refetch='2']", new PageWaitForSelectorOptions { Timeout = 10_000, State = WaitForSelectorState.Attached });
+
+        // The second refetch's answer is applied and its promise chain has run: a third would have started by now.
+        await page.EvaluateAsync("() => new Promise(resolve => setTimeout(resolve, 0))");
+        Assert.Equal(2, await page.EvaluateAsync<int>("() => window.fetches"));
+    }
+
+    // The page's event stream answered by the browser: count content events in one chunk, then an end that asks for no
+    // reconnection for ten minutes, so nothing but those events reaches the page.
+    private static Task ServeContentEventsAsync(IPage page, int count) =>
+        page.RouteAsync("**/status/demo/events", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 200,
+            ContentType = "text/event-stream",
+            Body = "retry: 600000\n\n" + string.Concat(Enumerable.Range(1, count).Select(i => $"id: burst-{i}\nevent: content\ndata: {{}}\n\n")),
+        }));
+
     // Tabs from the top of the page until a day of an uptime bar has the focus (the first bar's tab stop).
     private static async Task TabToAnUptimeBarAsync(IPage page)
     {
