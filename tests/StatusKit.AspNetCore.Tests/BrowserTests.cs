@@ -355,6 +355,43 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
         Assert.Equal(2, await page.EvaluateAsync<int>("() => window.fetches"));
     }
 
+    [Fact]
+    public async Task A_refetch_that_fails_is_tried_again_so_the_page_does_not_stay_stale_until_the_next_change()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        var page = await chromium.Browser.NewPageAsync();
+        await ServeContentEventsAsync(page, 1);
+        var refetches = 0;
+        await page.RouteAsync("**/status/demo", async route =>
+        {
+            if (route.Request.ResourceType == "document")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            var number = Interlocked.Increment(ref refetches);
+            if (number == 1)
+            {
+                await route.FulfillAsync(new RouteFulfillOptions { Status = 503, Body = "Service Unavailable" });
+                return;
+            }
+
+            var response = await route.FetchAsync();
+            var body = (await response.TextAsync()).Replace("<div id=\"past-incidents\">", $"<div id=\"past-incidents\" data-refetch=\"{number}\">", StringComparison.Ordinal);
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = body });
+        });
+
+        await page.GotoAsync(host.BaseAddress + "/status/demo");
+
+        await page.WaitForSelectorAsync("#past-incidents[data-refetch='2']", new PageWaitForSelectorOptions { Timeout = 10_000, State = WaitForSelectorState.Attached });
+    }
+
     // The page's event stream answered by the browser: count content events in one chunk, then an end that asks for no
     // reconnection for ten minutes, so nothing but those events reaches the page.
     private static Task ServeContentEventsAsync(IPage page, int count) =>

@@ -7,7 +7,9 @@ namespace StatusKit.AspNetCore.Html;
 /// only where the browser's offset agrees with the one the server wrote (every page runs it).
 /// It applies the live <c>status</c>, <c>group</c> and <c>page</c> events in place and, on a <c>content</c> event, fetches
 /// the page again and replaces its incident, maintenance and past-incident parts (never the subscribe form, which a
-/// reader may be filling in), one fetch at a time: events that arrive during a fetch cause one more fetch after it.
+/// reader may be filling in), one fetch at a time: events that arrive during a fetch cause one more fetch after it, and
+/// a fetch that fails is tried again after a pause (1 s, doubling up to a minute), so the page does not stay stale
+/// until the next change.
 /// </summary>
 internal static class PageStyles
 {
@@ -165,10 +167,11 @@ internal static class PageStyles
             document.getElementById('banner-text').textContent=d.description;
           });
           var parts=['current-incidents','active-maintenance','upcoming-maintenance','past-incidents'];
-          var fetching=false,again=false;
+          var fetching=false,again=false,failed=false,retry=0,pause=1000;
           function refresh(){
             if(fetching){again=true;return;}
-            fetching=true;again=false;
+            clearTimeout(retry);
+            fetching=true;again=false;failed=false;
             fetch(location.pathname+location.search,{cache:'no-store',credentials:'same-origin',headers:{'Accept':'text/html'}})
               .then(function(r){if(!r.ok){throw new Error(r.status);}return r.text();})
               .then(function(text){
@@ -177,9 +180,14 @@ internal static class PageStyles
                   var now=document.getElementById(id),next=doc.getElementById(id);
                   if(now&&next){next=document.importNode(next,true);now.replaceWith(next);if(zone){nameTimes(next);}}
                 });
+                pause=1000;
               })
-              .catch(function(){})
-              .then(function(){fetching=false;if(again){refresh();}});
+              .catch(function(){failed=true;})
+              .then(function(){
+                fetching=false;
+                if(again){refresh();}
+                else if(failed){retry=setTimeout(refresh,pause);pause=Math.min(pause*2,60000);}
+              });
           }
           source.addEventListener('content',refresh);
           source.addEventListener('reload',function(){location.reload();});
