@@ -285,22 +285,11 @@ public interface IStatusStore
     /// <summary>
     /// <see cref="UpdateStatusIncidentAsync(StatusIncident, CancellationToken)"/>, enqueuing <paramref name="notifications"/>
     /// (with the rules of <see cref="EnqueueNotificationsAsync"/>) in the same atomic step: a stale version or a missing
-    /// incident enqueues nothing. Used to publish a postmortem with a notice to subscribers. The default implementation
-    /// (for stores written before it existed) updates, then enqueues, in two steps, so a crash between them loses the
-    /// notices: a store should implement it in one transaction, as the built-in ones do.
+    /// incident enqueues nothing, and a stored change has its notices stored with it (a crash cannot keep one without the
+    /// other). Used to publish a postmortem with a notice to subscribers.
     /// </summary>
-    async Task<StatusIncident> UpdateStatusIncidentAsync(
-        StatusIncident incident, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(notifications);
-        var stored = await UpdateStatusIncidentAsync(incident, cancellationToken);
-        if (notifications.Count > 0)
-        {
-            await EnqueueNotificationsAsync(notifications, cancellationToken);
-        }
-
-        return stored;
-    }
+    Task<StatusIncident> UpdateStatusIncidentAsync(
+        StatusIncident incident, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
     /// <summary>
     /// Appends an update to the timeline (never rewriting earlier ones) and moves the incident to the update's state:
