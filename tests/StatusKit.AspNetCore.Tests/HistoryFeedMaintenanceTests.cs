@@ -8,6 +8,8 @@ using StatusKit.Model;
 using StatusKit.Services;
 using StatusKit.Testing;
 
+using static StatusKit.AspNetCore.Tests.HistoryFeeds;
+
 namespace StatusKit.AspNetCore.Tests;
 
 /// <summary>
@@ -18,7 +20,6 @@ namespace StatusKit.AspNetCore.Tests;
 public sealed class HistoryFeedMaintenanceTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Monday = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
-    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private readonly ManualTimeProvider _clock = new(Monday);
     private WebApplication? _app;
     private StatusPage _page = null!;
@@ -33,15 +34,7 @@ public sealed class HistoryFeedMaintenanceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await EmbeddedHost.StartAsync(
-            services =>
-            {
-                services.AddSingleton<TimeProvider>(_clock);
-                services.AddStatusPages().AddStatusPageEndpoints();
-            },
-            app => app.MapStatusPages("/status"));
-        _page = await App.Services.GetRequiredService<StatusPageService>().CreateAsync(
-            new CreateStatusPage { Name = "Acme Cloud", Slug = "acme", TimeZoneId = "Europe/Berlin" });
+        (_app, _page) = await HistoryFeeds.StartAsync(_clock);
         var components = App.Services.GetRequiredService<ComponentService>();
         _database = await components.CreateAsync(new CreateComponent { PageId = _page.Id, Name = "Database" });
         _dashboard = await components.CreateAsync(new CreateComponent { PageId = _page.Id, Name = "Dashboard" });
@@ -62,7 +55,7 @@ public sealed class HistoryFeedMaintenanceTests : IAsyncLifetime
         var window = await WindowAsync("Database upgrade", Monday.AddHours(3), description: "Upgrading <b>PostgreSQL</b> & friends.");
         using var client = App.Client();
 
-        var (atom, rss) = await FeedsAsync(client, "acme");
+        var (atom, rss) = await ReadAsync(client, "acme");
 
         var entry = AtomEntry(atom, window.Id);
         Assert.Equal("Database upgrade", entry.Element(Atom + "title")!.Value);
@@ -91,7 +84,7 @@ public sealed class HistoryFeedMaintenanceTests : IAsyncLifetime
         });
         using var client = App.Client();
 
-        var (atom, rss) = await FeedsAsync(client, "acme");
+        var (atom, rss) = await ReadAsync(client, "acme");
 
         var expected = "Scheduled maintenance, recurring: next occurrence starts 2026-01-05T11:00:00.000Z, ends 2026-01-05T12:00:00.000Z";
         Assert.Equal(expected, AtomEntry(atom, window.Id).Element(Atom + "summary")!.Value);
@@ -112,7 +105,7 @@ public sealed class HistoryFeedMaintenanceTests : IAsyncLifetime
         await Maintenance.CancelAsync(cancelled.Id);
         using var client = App.Client();
 
-        var (atom, rss) = await FeedsAsync(client, "acme");
+        var (atom, rss) = await ReadAsync(client, "acme");
 
         Assert.StartsWith(
             "Maintenance in progress: started 2026-01-05T09:30:00.000Z, ends 2026-01-05T11:00:00.000Z\n",
@@ -145,15 +138,15 @@ public sealed class HistoryFeedMaintenanceTests : IAsyncLifetime
         await Incidents.AddUpdateAsync(first.Id, StatusIncidentState.Identified, "Found it.", notifySubscribers: false);
         using var client = App.Client();
 
-        var (atomBefore, rssBefore) = await FeedsAsync(client, "acme");
+        var (atomBefore, rssBefore) = await ReadAsync(client, "acme");
         _clock.Advance(TimeSpan.FromMinutes(1));
         await Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { Description = "Now with a description." });
-        var (atomAfter, rssAfter) = await FeedsAsync(client, "acme");
+        var (atomAfter, rssAfter) = await ReadAsync(client, "acme");
 
-        Assert.Equal([first.Id, second.Id, window.Id], AtomIds(atomBefore));
-        Assert.Equal([first.Id, second.Id, window.Id], RssIds(rssBefore));
-        Assert.Equal([window.Id, first.Id, second.Id], AtomIds(atomAfter));
-        Assert.Equal([window.Id, first.Id, second.Id], RssIds(rssAfter));
+        Assert.Equal([first.Id, second.Id, window.Id], Ids(atomBefore));
+        Assert.Equal([first.Id, second.Id, window.Id], Ids(rssBefore));
+        Assert.Equal([window.Id, first.Id, second.Id], Ids(atomAfter));
+        Assert.Equal([window.Id, first.Id, second.Id], Ids(rssAfter));
         Assert.Equal("2026-01-05T09:04:00.000Z", atomAfter.Root!.Element(Atom + "updated")!.Value);
         Assert.Equal("Mon, 05 Jan 2026 09:04:00 GMT", rssAfter.Root!.Element("channel")!.Element("lastBuildDate")!.Value);
     }
@@ -173,11 +166,11 @@ public sealed class HistoryFeedMaintenanceTests : IAsyncLifetime
 
         using var client = App.Client();
 
-        var (atom, rss) = await FeedsAsync(client, "acme");
+        var (atom, rss) = await ReadAsync(client, "acme");
 
         var expected = Enumerable.Range(10, 50).Reverse().Select(i => ids[i]).ToList();
-        Assert.Equal(expected, AtomIds(atom));
-        Assert.Equal(expected, RssIds(rss));
+        Assert.Equal(expected, Ids(atom));
+        Assert.Equal(expected, Ids(rss));
     }
 
     [Theory]
@@ -230,30 +223,7 @@ public sealed class HistoryFeedMaintenanceTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, authorised.StatusCode);
         Assert.True(authorised.Headers.CacheControl is { Private: true, NoStore: true }, authorised.Headers.CacheControl?.ToString());
         var feed = XDocument.Parse(await authorised.Content.ReadAsStringAsync());
-        Assert.Equal([window.Id], format == "atom" ? AtomIds(feed) : RssIds(feed));
-    }
-
-    private static async Task<(XDocument Atom, XDocument Rss)> FeedsAsync(HttpClient client, string slug) =>
-        (XDocument.Parse(await client.GetStringAsync($"/status/{slug}/history.atom")),
-         XDocument.Parse(await client.GetStringAsync($"/status/{slug}/history.rss")));
-
-    private static XElement AtomEntry(XDocument feed, Guid id) =>
-        feed.Root!.Elements(Atom + "entry").Single(e => e.Element(Atom + "id")!.Value == $"urn:uuid:{id}");
-
-    private static XElement RssItem(XDocument feed, Guid id) =>
-        feed.Root!.Element("channel")!.Elements("item").Single(e => e.Element("guid")!.Value == $"urn:uuid:{id}");
-
-    private static List<Guid> AtomIds(XDocument feed) =>
-        [.. feed.Root!.Elements(Atom + "entry").Select(e => Guid.Parse(e.Element(Atom + "id")!.Value["urn:uuid:".Length..]))];
-
-    private static List<Guid> RssIds(XDocument feed) =>
-        [.. feed.Root!.Element("channel")!.Elements("item").Select(e => Guid.Parse(e.Element("guid")!.Value["urn:uuid:".Length..]))];
-
-    private static Task<HttpResponseMessage> SendConditionalAsync(HttpClient client, string path, EntityTagHeaderValue etag)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.IfNoneMatch.Add(etag);
-        return client.SendAsync(request);
+        Assert.Equal([window.Id], format == "atom" ? Ids(feed) : Ids(feed));
     }
 
     private Task<StatusIncident> IncidentAsync(string title) => Incidents.CreateAsync(new CreateStatusIncident

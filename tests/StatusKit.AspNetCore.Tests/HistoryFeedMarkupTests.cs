@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +6,8 @@ using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Services;
 using StatusKit.Testing;
+
+using static StatusKit.AspNetCore.Tests.HistoryFeeds;
 
 namespace StatusKit.AspNetCore.Tests;
 
@@ -19,7 +20,6 @@ namespace StatusKit.AspNetCore.Tests;
 public sealed class HistoryFeedMarkupTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Monday = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
-    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private readonly ManualTimeProvider _clock = new(Monday);
     private WebApplication? _app;
     private StatusPage _page = null!;
@@ -31,15 +31,7 @@ public sealed class HistoryFeedMarkupTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await EmbeddedHost.StartAsync(
-            services =>
-            {
-                services.AddSingleton<TimeProvider>(_clock);
-                services.AddStatusPages().AddStatusPageEndpoints();
-            },
-            app => app.MapStatusPages("/status"));
-        _page = await App.Services.GetRequiredService<StatusPageService>().CreateAsync(
-            new CreateStatusPage { Name = "Acme Cloud", Slug = "acme", TimeZoneId = "Europe/Berlin" });
+        (_app, _page) = await HistoryFeeds.StartAsync(_clock);
         _database = await App.Services.GetRequiredService<ComponentService>().CreateAsync(new CreateComponent { PageId = _page.Id, Name = "Database" });
     }
 
@@ -59,7 +51,7 @@ public sealed class HistoryFeedMarkupTests : IAsyncLifetime
         await Incidents.AddUpdateAsync(incident.Id, StatusIncidentState.Identified, "A bad deploy.\nRolling it back.", notifySubscribers: false);
         using var client = App.Client();
 
-        var (atom, rss) = await FeedsAsync(client);
+        var (atom, rss) = await ReadAsync(client);
 
         var entry = AtomEntry(atom, incident.Id);
         var content = entry.Element(Atom + "content")!;
@@ -79,7 +71,7 @@ public sealed class HistoryFeedMarkupTests : IAsyncLifetime
         await Incidents.AddUpdateAsync(incident.Id, StatusIncidentState.Resolved, "Fixed.", notifySubscribers: false);
         using var client = App.Client();
 
-        var (atom, _) = await FeedsAsync(client);
+        var (atom, _) = await ReadAsync(client);
 
         var summary = AtomEntry(atom, incident.Id).Element(Atom + "summary")!;
         Assert.Equal("text", summary.Attribute("type")!.Value);
@@ -94,7 +86,7 @@ public sealed class HistoryFeedMarkupTests : IAsyncLifetime
         var incident = await IncidentAsync(title, message);
         using var client = App.Client();
 
-        var (atom, rss) = await FeedsAsync(client);
+        var (atom, rss) = await ReadAsync(client);
 
         var entry = AtomEntry(atom, incident.Id);
         var item = RssItem(rss, incident.Id);
@@ -119,7 +111,7 @@ public sealed class HistoryFeedMarkupTests : IAsyncLifetime
         });
         using var client = App.Client();
 
-        var (atom, rss) = await FeedsAsync(client);
+        var (atom, rss) = await ReadAsync(client);
 
         var entry = AtomEntry(atom, window.Id);
         Assert.Equal(
@@ -155,23 +147,6 @@ public sealed class HistoryFeedMarkupTests : IAsyncLifetime
         Assert.NotEqual(oldTag, after.Headers.ETag);
         Assert.Contains("A fix is out &amp; we watch it.", XDocument.Parse(await after.Content.ReadAsStringAsync()).Root!.Value, StringComparison.Ordinal);
     }
-
-    private static Task<HttpResponseMessage> SendConditionalAsync(HttpClient client, string path, EntityTagHeaderValue etag)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.IfNoneMatch.Add(etag);
-        return client.SendAsync(request);
-    }
-
-    private static async Task<(XDocument Atom, XDocument Rss)> FeedsAsync(HttpClient client) =>
-        (XDocument.Parse(await client.GetStringAsync("/status/acme/history.atom")),
-         XDocument.Parse(await client.GetStringAsync("/status/acme/history.rss")));
-
-    private static XElement AtomEntry(XDocument feed, Guid id) =>
-        feed.Root!.Elements(Atom + "entry").Single(e => e.Element(Atom + "id")!.Value == $"urn:uuid:{id}");
-
-    private static XElement RssItem(XDocument feed, Guid id) =>
-        feed.Root!.Element("channel")!.Elements("item").Single(e => e.Element("guid")!.Value == $"urn:uuid:{id}");
 
     private Task<StatusIncident> IncidentAsync(string title, string message) => Incidents.CreateAsync(new CreateStatusIncident
     {

@@ -1,11 +1,12 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using StatusKit.Model;
 using StatusKit.Services;
 using StatusKit.Testing;
+
+using static StatusKit.AspNetCore.Tests.HistoryFeeds;
 
 namespace StatusKit.AspNetCore.Tests;
 
@@ -17,7 +18,6 @@ namespace StatusKit.AspNetCore.Tests;
 public sealed class HistoryFeedPostmortemTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Monday = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
-    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private readonly ManualTimeProvider _clock = new(Monday);
     private WebApplication? _app;
     private StatusPage _page = null!;
@@ -28,15 +28,7 @@ public sealed class HistoryFeedPostmortemTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await EmbeddedHost.StartAsync(
-            services =>
-            {
-                services.AddSingleton<TimeProvider>(_clock);
-                services.AddStatusPages().AddStatusPageEndpoints();
-            },
-            app => app.MapStatusPages("/status"));
-        _page = await App.Services.GetRequiredService<StatusPageService>().CreateAsync(
-            new CreateStatusPage { Name = "Acme Cloud", Slug = "acme", TimeZoneId = "Europe/Berlin" });
+        (_app, _page) = await HistoryFeeds.StartAsync(_clock);
     }
 
     public async Task DisposeAsync()
@@ -53,7 +45,7 @@ public sealed class HistoryFeedPostmortemTests : IAsyncLifetime
         await ResolvedIncidentAsync("Slow API");
         using var client = App.Client();
 
-        var (atom, rss) = await FeedsAsync(client);
+        var (atom, rss) = await ReadAsync(client);
 
         Assert.Single(atom.Root!.Elements(Atom + "entry"));
         Assert.Single(rss.Root!.Element("channel")!.Elements("item"));
@@ -67,7 +59,7 @@ public sealed class HistoryFeedPostmortemTests : IAsyncLifetime
         await Incidents.PublishPostmortemAsync(incident.Id, "What happened: a <script>bad</script> deploy & a slow rollback.\nIt took 20 minutes.\n\nWhat we changed.");
         using var client = App.Client();
 
-        var (atom, rss) = await FeedsAsync(client);
+        var (atom, rss) = await ReadAsync(client);
 
         var entry = atom.Root!.Elements(Atom + "entry").First();
         Assert.NotEqual($"urn:uuid:{incident.Id}", entry.Element(Atom + "id")!.Value);
@@ -126,33 +118,18 @@ public sealed class HistoryFeedPostmortemTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromHours(2));
         await Incidents.PublishPostmortemAsync(incident.Id, "First text.");
         using var client = App.Client();
-        var (first, _) = await FeedsAsync(client);
+        var (first, _) = await ReadAsync(client);
 
         await Incidents.RemovePostmortemAsync(incident.Id);
-        var (removed, _) = await FeedsAsync(client);
+        var (removed, _) = await ReadAsync(client);
         _clock.Advance(TimeSpan.FromHours(1));
         await Incidents.PublishPostmortemAsync(incident.Id, "Second text.");
-        var (again, _) = await FeedsAsync(client);
+        var (again, _) = await ReadAsync(client);
 
-        Assert.Equal([incident.Id.ToString()], Ids(removed));
+        Assert.Equal([incident.Id], Ids(removed));
         Assert.Equal(2, Ids(first).Count);
         Assert.Equal(2, Ids(again).Count);
-        Assert.Empty(Ids(first).Intersect(Ids(again)).Except([incident.Id.ToString()]));
-    }
-
-    private static List<string> Ids(XDocument feed) => feed.Root!.Name == Atom + "feed"
-        ? [.. feed.Root.Elements(Atom + "entry").Select(e => e.Element(Atom + "id")!.Value["urn:uuid:".Length..])]
-        : [.. feed.Root!.Element("channel")!.Elements("item").Select(e => e.Element("guid")!.Value["urn:uuid:".Length..])];
-
-    private static async Task<(XDocument Atom, XDocument Rss)> FeedsAsync(HttpClient client) =>
-        (XDocument.Parse(await client.GetStringAsync("/status/acme/history.atom")),
-         XDocument.Parse(await client.GetStringAsync("/status/acme/history.rss")));
-
-    private static Task<HttpResponseMessage> SendConditionalAsync(HttpClient client, string path, EntityTagHeaderValue etag)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.IfNoneMatch.Add(etag);
-        return client.SendAsync(request);
+        Assert.Empty(Ids(first).Intersect(Ids(again)).Except([incident.Id]));
     }
 
     private async Task<StatusIncident> ResolvedIncidentAsync(string title)

@@ -1,6 +1,4 @@
 using StatusKit.AspNetCore.Html;
-using StatusKit.Snapshots;
-using StatusKit.Status;
 
 namespace StatusKit.AspNetCore.Tests;
 
@@ -17,7 +15,7 @@ public sealed class PageBrandRenderingTests
     [InlineData("https://user:pw@acme.example/", "data:image/png;base64,AAAA", "")]
     public void A_stored_value_the_service_would_refuse_is_not_rendered(string homepage, string logo, string accent)
     {
-        var snapshot = Snapshot() with { HomepageUrl = homepage, LogoUrl = logo, AccentColor = accent };
+        var snapshot = RenderedSnapshots.Empty() with { HomepageUrl = homepage, LogoUrl = logo, AccentColor = accent };
 
         var html = new PageRenderer().RenderHistory(snapshot, null, null, new PageLinks("/status/acme", null));
 
@@ -35,26 +33,10 @@ public sealed class PageBrandRenderingTests
     [Fact]
     public void A_logo_without_a_homepage_is_shown_with_the_name_as_its_alternative_text_and_links_to_the_status_page_on_a_sub_page()
     {
-        var snapshot = Snapshot() with { LogoUrl = "https://cdn.acme.example/logo.png" };
+        var snapshot = RenderedSnapshots.Empty() with { LogoUrl = "https://cdn.acme.example/logo.png" };
 
         var html = new PageRenderer().RenderHistory(snapshot, null, null, new PageLinks("/status/acme", null));
 
         Assert.Contains("<h1><a class=\"home\" href=\"/status/acme\"><img class=\"logo\" src=\"https://cdn.acme.example/logo.png\" alt=\"Acme\"></a></h1>", html, StringComparison.Ordinal);
     }
-
-    private static PageSnapshot Snapshot() => new()
-    {
-        PageId = Guid.NewGuid(),
-        Slug = "acme",
-        Name = "Acme",
-        IsPublic = true,
-        TimeZoneId = "UTC",
-        Status = PageStatus.Of([]),
-        Components = [],
-        UnresolvedIncidents = [],
-        ActiveMaintenance = [],
-        UpcomingMaintenance = [],
-        GeneratedAt = DateTimeOffset.UnixEpoch,
-        Version = "v",
-    };
 }

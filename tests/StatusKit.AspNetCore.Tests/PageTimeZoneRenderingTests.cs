@@ -1,7 +1,5 @@
 using StatusKit.AspNetCore.Html;
 using StatusKit.Model;
-using StatusKit.Snapshots;
-using StatusKit.Status;
 
 namespace StatusKit.AspNetCore.Tests;
 
@@ -17,7 +15,7 @@ public sealed class PageTimeZoneRenderingTests
     [Fact]
     public void Times_keep_their_utc_offset_on_the_pages_clock_across_a_dst_change()
     {
-        var html = new PageRenderer().RenderIncident(Snapshot("America/New_York"), Incident(), [], Links);
+        var html = new PageRenderer().RenderIncident(RenderedSnapshots.Empty("America/New_York"), Incident(), [], Links);
 
         Assert.Contains("<time datetime=\"2026-01-15T09:00:00-05:00\">15 Jan 2026, 09:00 UTC-05:00</time>", html, StringComparison.Ordinal);
         Assert.Contains("<time datetime=\"2026-07-15T10:00:00-04:00\">15 Jul 2026, 10:00 UTC-04:00</time>", html, StringComparison.Ordinal);
@@ -26,7 +24,7 @@ public sealed class PageTimeZoneRenderingTests
     [Fact]
     public void Every_page_names_its_iana_zone_in_the_footer_and_for_the_script()
     {
-        var snapshot = Snapshot("America/New_York");
+        var snapshot = RenderedSnapshots.Empty("America/New_York");
         var renderer = new PageRenderer();
         string[] pages =
         [
@@ -45,29 +43,13 @@ public sealed class PageTimeZoneRenderingTests
     [Fact]
     public void A_zone_this_server_does_not_know_is_named_UTC_as_its_times_are_written()
     {
-        var html = new PageRenderer().RenderIncident(Snapshot("Mars/Olympus_Mons"), Incident(), [], Links);
+        var html = new PageRenderer().RenderIncident(RenderedSnapshots.Empty("Mars/Olympus_Mons"), Incident(), [], Links);
 
         Assert.Contains("<body data-time-zone=\"UTC\">", html, StringComparison.Ordinal);
         Assert.Contains("<p>Times are shown in UTC.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Mars", html, StringComparison.Ordinal);
         Assert.Contains("15 Jan 2026, 14:00 UTC</time>", html, StringComparison.Ordinal);
     }
-
-    private static PageSnapshot Snapshot(string zone) => new()
-    {
-        PageId = Guid.NewGuid(),
-        Slug = "acme",
-        Name = "Acme",
-        IsPublic = true,
-        TimeZoneId = zone,
-        Status = PageStatus.Of([]),
-        Components = [],
-        UnresolvedIncidents = [],
-        ActiveMaintenance = [],
-        UpcomingMaintenance = [],
-        GeneratedAt = DateTimeOffset.UnixEpoch,
-        Version = "v",
-    };
 
     // Opened in January (standard time in New York), resolved in July (daylight saving time).
     private static StatusIncident Incident()

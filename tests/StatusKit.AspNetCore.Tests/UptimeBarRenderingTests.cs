@@ -45,20 +45,9 @@ public sealed partial class UptimeBarRenderingTests
 
     private static string Render()
     {
-        var snapshot = new PageSnapshot
+        var snapshot = RenderedSnapshots.Empty() with
         {
-            PageId = Guid.NewGuid(),
-            Slug = "acme",
-            Name = "Acme",
-            IsPublic = true,
-            TimeZoneId = "UTC",
-            Status = PageStatus.Of([]),
             Components = [new ComponentSnapshot(LedgerId, "Ledger", null, null, 0, ComponentStatus.Operational, DateTimeOffset.UnixEpoch)],
-            UnresolvedIncidents = [],
-            ActiveMaintenance = [],
-            UpcomingMaintenance = [],
-            GeneratedAt = DateTimeOffset.UnixEpoch,
-            Version = "v",
         };
         var uptime = new ComponentUptime(
             LedgerId,
