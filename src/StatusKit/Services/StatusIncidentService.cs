@@ -151,18 +151,14 @@ public sealed class StatusIncidentService
     /// page, stored with the postmortem in one store call. A publication that changes nothing (the same text again, a
     /// retry) writes and sends nothing; a new text published with <paramref name="notifySubscribers"/> is told again.
     /// </summary>
-    public async Task<StatusIncident> PublishPostmortemAsync(
+    public Task<StatusIncident> PublishPostmortemAsync(
         Guid incidentId, string text, bool notifySubscribers, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         var postmortem = Guard.Name(text, "postmortem", Guard.MaxTextLength);
-        IReadOnlyList<Notification> notices = [];
-        var stored = await OptimisticEdit.ApplyAsync(
-            "status incident",
+        return EditPostmortemAsync(
             incidentId,
             expectedVersion,
-            () => RequireAsync(incidentId, cancellationToken),
-            static i => i.Version,
-            async incident =>
+            incident =>
             {
                 if (incident.IsUnresolved)
                 {
@@ -170,19 +166,13 @@ public sealed class StatusIncidentService
                         "postmortem", $"Only a resolved incident can have a postmortem; this one is {incident.State}: resolve it first.");
                 }
 
-                if (string.Equals(incident.Postmortem, postmortem, StringComparison.Ordinal))
-                {
-                    return incident;
-                }
-
                 var now = _time.GetUtcNow();
-                var published = incident with { Postmortem = postmortem, PostmortemPublishedAt = incident.PostmortemPublishedAt ?? now, UpdatedAt = now };
-                notices = notifySubscribers ? await PlanPostmortemNoticesAsync(published, cancellationToken) : [];
-                return published;
+                return string.Equals(incident.Postmortem, postmortem, StringComparison.Ordinal)
+                    ? incident
+                    : incident with { Postmortem = postmortem, PostmortemPublishedAt = incident.PostmortemPublishedAt ?? now, UpdatedAt = now };
             },
-            incident => _store.UpdateStatusIncidentAsync(incident, notices, cancellationToken));
-        await _engine.RefreshPageAsync(stored.PageId, cancellationToken);
-        return stored;
+            notifySubscribers ? published => PlanPostmortemNoticesAsync(published, cancellationToken) : null,
+            cancellationToken);
     }
 
     /// <summary>
@@ -196,20 +186,32 @@ public sealed class StatusIncidentService
             incident => incident.Postmortem is null && incident.PostmortemPublishedAt is null
                 ? incident
                 : incident with { Postmortem = null, PostmortemPublishedAt = null, UpdatedAt = _time.GetUtcNow() },
+            plan: null,
             cancellationToken);
 
-    // A postmortem edit: the incident as edit returns it (itself: nothing is written), versioned, then the page's snapshot.
+    // A postmortem edit: the incident as edit returns it (itself: nothing is written), versioned, with the notices plan
+    // gives for an edit that changed it (stored in the same step), then the page's snapshot.
     private async Task<StatusIncident> EditPostmortemAsync(
-        Guid incidentId, long? expectedVersion, Func<StatusIncident, StatusIncident> edit, CancellationToken cancellationToken)
+        Guid incidentId,
+        long? expectedVersion,
+        Func<StatusIncident, StatusIncident> edit,
+        Func<StatusIncident, Task<IReadOnlyList<Notification>>>? plan,
+        CancellationToken cancellationToken)
     {
+        IReadOnlyList<Notification> notices = [];
         var stored = await OptimisticEdit.ApplyAsync(
             "status incident",
             incidentId,
             expectedVersion,
             () => RequireAsync(incidentId, cancellationToken),
             static i => i.Version,
-            incident => Task.FromResult(edit(incident)),
-            incident => _store.UpdateStatusIncidentAsync(incident, cancellationToken));
+            async incident =>
+            {
+                var edited = edit(incident);
+                notices = plan is null || ReferenceEquals(edited, incident) ? [] : await plan(edited);
+                return edited;
+            },
+            incident => _store.UpdateStatusIncidentAsync(incident, notices, cancellationToken));
         await _engine.RefreshPageAsync(stored.PageId, cancellationToken);
         return stored;
     }
