@@ -118,4 +118,42 @@ public sealed class SlackNotifierTests : IAsyncLifetime
         Assert.Equal(150, payload.Blocks[0].Text!.Text.Length);
         Assert.DoesNotContain("javascript", payload.Blocks[2].Elements![0].Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_confirmation_request_gives_its_link_once_labelled_as_the_confirmation_link()
+    {
+        // The content as SubscriberService writes it for a Slack subscriber when the host has a public address.
+        const string Link = "https://status.acme.test/status/acme/subscriptions/verify?token=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        var content = Content() with
+        {
+            Kind = NotificationKind.SubscriptionVerification,
+            Subject = "Confirm your subscription to Acme & Co",
+            Body = $"Confirm your subscription to Acme & Co by opening {Link}",
+            PageName = "Acme & Co",
+            Link = Link,
+        };
+
+        var payload = SlackMessageBuilder.Build(content, "View status page");
+
+        var section = payload.Blocks[1].Text!.Text;
+        var context = payload.Blocks[2].Elements![0].Text;
+        Assert.Equal($"To confirm your subscription to Acme &amp; Co, open this link: <{Link}|Confirm your subscription>", section);
+        Assert.Equal("Acme &amp; Co", context);
+        Assert.DoesNotContain("View status page", section + context, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_confirmation_request_without_a_link_still_gives_its_code()
+    {
+        var content = Content() with
+        {
+            Kind = NotificationKind.SubscriptionVerification, Subject = "Confirm your subscription to Acme", PageName = "Acme",
+            Body = "Confirm your subscription to Acme with this code: 0123", Link = null,
+        };
+
+        var payload = SlackMessageBuilder.Build(content, "View status page");
+
+        Assert.Equal("Confirm your subscription to Acme with this code: 0123", payload.Blocks[1].Text!.Text);
+        Assert.Equal("Acme", payload.Blocks[2].Elements![0].Text);
+    }
 }

@@ -8,6 +8,7 @@ internal static class SlackMessageBuilder
     private const int MaxFallbackChars = 4000;
 
     private const string UnsubscribeText = "Unsubscribe";
+    private const string ConfirmText = "Confirm your subscription";
 
     public static SlackPayload Build(NotificationContent content, string linkText, Uri? unsubscribeUrl = null)
     {
@@ -16,11 +17,15 @@ internal static class SlackMessageBuilder
             new("header", new SlackText("plain_text", Truncate(content.Subject, MaxHeaderChars), Emoji: true)),
         };
 
-        // The body states the change (a component's old and new status), so the statuses are not repeated here.
-        blocks.Add(new SlackBlock("section", new SlackText("mrkdwn", Truncate(Escape(content.Body), MaxSectionChars))));
+        var confirmation = ConfirmationLink(content);
+        var section = confirmation is not null
+            ? $"To confirm your subscription to {Escape(content.PageName)}, open this link: {SlackLink(confirmation, ConfirmText)}"
+            // The body states the change (a component's old and new status), so the statuses are not repeated here.
+            : Escape(content.Body);
+        blocks.Add(new SlackBlock("section", new SlackText("mrkdwn", Truncate(section, MaxSectionChars))));
 
         var context = Escape(content.PageName);
-        if (IsWebLink(content.Link))
+        if (confirmation is null && IsWebLink(content.Link))
         {
             context += $" \u00b7 {SlackLink(content.Link!, linkText)}";
         }
@@ -43,6 +48,14 @@ internal static class SlackMessageBuilder
         .Replace("&", "&amp;", StringComparison.Ordinal)
         .Replace("<", "&lt;", StringComparison.Ordinal)
         .Replace(">", "&gt;", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The link of a confirmation request, when it has one: its body (written for every channel) names the link too, and
+    /// the context's link is labelled for the page, so the message says the request in its own words with the link once,
+    /// labelled as the confirmation it is. Without a link (no public address: the body gives the code) the body is shown.
+    /// </summary>
+    private static string? ConfirmationLink(NotificationContent content) =>
+        content.Kind == NotificationKind.SubscriptionVerification && IsWebLink(content.Link) ? content.Link : null;
 
     private static string SlackLink(string url, string text) =>
         $"<{Escape(url).Replace("|", "%7C", StringComparison.Ordinal)}|{Escape(text)}>";

@@ -9,6 +9,9 @@ public sealed class SlackNotifierOptions
     /// <summary>The User-Agent header sent with every delivery. Default: <c>StatusKit-Slack/1.0</c>.</summary>
     public string UserAgent { get; set; } = "StatusKit-Slack/1.0";
 
-    /// <summary>The label of the link to the page under each message. Default: <c>View status page</c>.</summary>
+    /// <summary>
+    /// The label of the link to the page under each message (a confirmation request's link is labelled
+    /// <c>Confirm your subscription</c> instead). Default: <c>View status page</c>.
+    /// </summary>
     public string LinkText { get; set; } = "View status page";
 }
