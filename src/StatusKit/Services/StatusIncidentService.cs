@@ -177,7 +177,8 @@ public sealed class StatusIncidentService
 
     /// <summary>
     /// Removes the incident's postmortem (text and publication time), in any state; without one, changes nothing.
-    /// Versions as <see cref="PublishPostmortemAsync(Guid, string, long?, CancellationToken)"/>.
+    /// Nobody is notified, and the postmortem's notices still in the outbox are not sent: the dispatcher finds the
+    /// incident without that postmortem and supersedes them (as it does after a later publication). Versions as <see cref="PublishPostmortemAsync(Guid, string, long?, CancellationToken)"/>.
     /// </summary>
     public Task<StatusIncident> RemovePostmortemAsync(Guid incidentId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
         EditPostmortemAsync(

@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using StatusKit.Abstractions;
+using StatusKit.Model;
 using StatusKit.Services;
 
 namespace StatusKit.Notifications.Dispatching;
 
 /// <summary>
 /// What the notices of ONE dispatch pass are about: whether each status incident or maintenance window they name still
-/// exists, and so the reader's link (the status page, or the incident's or window's own page while it exists; a deleted
-/// one's page is a 404). Whether it exists is read from the store at most once per incident or window per pass, however
+/// exists (and, for a postmortem notice, still has the postmortem it tells of), and so the reader's link (the status
+/// page, or the incident's or window's own page while it exists; a deleted one's page is a 404). Each incident or
+/// window is read from the store at most once per pass, however
 /// many subscribers' rows of the pass name it: a notice to 10,000 subscribers costs one read per pass of
 /// <see cref="NotificationOptions.BatchSize"/> rows, not one per subscriber. The notice a window's deletion sends knows
 /// its window is gone (<see cref="NotificationContent.MaintenanceWindowDeleted"/>) and reads nothing.
@@ -18,22 +20,33 @@ namespace StatusKit.Notifications.Dispatching;
 /// </remarks>
 internal sealed class NoticeSubjects(IStatusStore store, SubscriberLinks links, DispatchResilience resilience)
 {
-    private readonly ConcurrentDictionary<(bool IsWindow, Guid Id), Lazy<Task<bool>>> _exists = new();
+    private readonly ConcurrentDictionary<Guid, Lazy<Task<StatusIncident?>>> _incidents = new();
+    private readonly ConcurrentDictionary<Guid, Lazy<Task<bool>>> _windows = new();
 
     /// <summary>
-    /// Whether <paramref name="content"/> is about a status incident or maintenance window that was deleted (false for
-    /// every other notice, and for the notice of a window's own deletion, which is sent after it by design).
+    /// Why <paramref name="content"/> is not worth sending any more because of what became of its subject: its status
+    /// incident or maintenance window was deleted, or the postmortem it tells of was removed
+    /// (<see cref="SupersedeRules.ForPostmortem"/>); null when it still is, and for every notice whose subject
+    /// <see cref="SupersedeRules.NeedsSubjectCheck">needs no check</see> (read nothing).
     /// </summary>
-    public async Task<bool> IsDeletedAsync(NotificationContent content, CancellationToken cancellationToken)
+    public async Task<string?> WhyNotSentAsync(NotificationContent content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (content.StatusIncidentId is { } incidentId)
+        if (!SupersedeRules.NeedsSubjectCheck(content))
         {
-            return !await IncidentExistsAsync(incidentId, cancellationToken);
+            return null;
         }
 
-        return content.MaintenanceWindowId is { } windowId && !content.MaintenanceWindowDeleted
-            && !await WindowExistsAsync(windowId, cancellationToken);
+        if (content.StatusIncidentId is { } incidentId)
+        {
+            return await IncidentAsync(incidentId, cancellationToken) is { } incident
+                ? SupersedeRules.ForPostmortem(content, incident)
+                : SupersedeRules.ForDeletedSubject(content);
+        }
+
+        return content.MaintenanceWindowId is { } windowId && !await WindowExistsAsync(windowId, cancellationToken)
+            ? SupersedeRules.ForDeletedSubject(content)
+            : null;
     }
 
     /// <summary>The link for the reader of <paramref name="content"/> (not a verification message), or null without a public address.</summary>
@@ -41,7 +54,7 @@ internal sealed class NoticeSubjects(IStatusStore store, SubscriberLinks links, 
     {
         ArgumentNullException.ThrowIfNull(content);
         if (content.StatusIncidentId is { } incidentId && links.IncidentUrl(content.PageSlug, incidentId) is { } incidentPage
-            && await IncidentExistsAsync(incidentId, cancellationToken))
+            && await IncidentAsync(incidentId, cancellationToken) is not null)
         {
             return incidentPage;
         }
@@ -56,22 +69,23 @@ internal sealed class NoticeSubjects(IStatusStore store, SubscriberLinks links, 
         return links.PageUrl(content.PageSlug);
     }
 
-    private Task<bool> IncidentExistsAsync(Guid incidentId, CancellationToken cancellationToken) =>
-        ExistsAsync((false, incidentId), async ct => await store.GetStatusIncidentAsync(incidentId, ct) is not null, cancellationToken);
+    private Task<StatusIncident?> IncidentAsync(Guid incidentId, CancellationToken cancellationToken) =>
+        ReadOnceAsync(_incidents, incidentId, ct => store.GetStatusIncidentAsync(incidentId, ct), cancellationToken);
 
     private Task<bool> WindowExistsAsync(Guid windowId, CancellationToken cancellationToken) =>
-        ExistsAsync((true, windowId), async ct => await store.GetMaintenanceWindowAsync(windowId, ct) is not null, cancellationToken);
+        ReadOnceAsync(_windows, windowId, async ct => await store.GetMaintenanceWindowAsync(windowId, ct) is not null, cancellationToken);
 
-    private async Task<bool> ExistsAsync((bool IsWindow, Guid Id) key, Func<CancellationToken, Task<bool>> read, CancellationToken cancellationToken)
+    private async Task<T> ReadOnceAsync<T>(
+        ConcurrentDictionary<Guid, Lazy<Task<T>>> reads, Guid id, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        var lookup = _exists.GetOrAdd(key, _ => new Lazy<Task<bool>>(() => resilience.Store.ExecuteAsync(async ct => await read(ct), cancellationToken).AsTask()));
+        var lookup = reads.GetOrAdd(id, _ => new Lazy<Task<T>>(() => resilience.Store.ExecuteAsync(async ct => await read(ct), cancellationToken).AsTask()));
         try
         {
             return await lookup.Value;
         }
         catch
         {
-            _exists.TryRemove(KeyValuePair.Create(key, lookup));
+            reads.TryRemove(KeyValuePair.Create(id, lookup));
             throw;
         }
     }

@@ -89,9 +89,9 @@ internal sealed class SubscriberDelivery
             {
                 await SupersedeAsync(pass, row, reason);
             }
-            else if (SupersedeRules.NeedsSubjectCheck(row.Content) && await pass.Subjects.IsDeletedAsync(row.Content, cancellationToken))
+            else if (await pass.Subjects.WhyNotSentAsync(row.Content, cancellationToken) is { } subjectReason)
             {
-                await SupersedeAsync(pass, row, SupersedeRules.ForDeletedSubject(row.Content));
+                await SupersedeAsync(pass, row, subjectReason);
             }
             else if (HourlyCap.IsDeferred(row) && HourlyCap.Applies(row.Content.Kind, cap))
             {

@@ -35,6 +35,18 @@ internal static class SupersedeRules
         content.StatusIncidentId is not null ? "its status incident was deleted" : "its maintenance window was deleted";
 
     /// <summary>
+    /// Why a postmortem notice is not sent any more although its incident exists: the postmortem it tells of was
+    /// removed, or removed and published again after the notice was planned (the new publication is told by its own
+    /// notice, when it asked for one); null for every other notice. A postmortem whose text was replaced keeps its
+    /// publication time, so its notice is still sent.
+    /// </summary>
+    public static string? ForPostmortem(NotificationContent content, StatusIncident incident) =>
+        content.Kind != NotificationKind.StatusIncidentPostmortem ? null
+        : incident.PostmortemPublishedAt is not { } published ? "its postmortem was removed"
+        : published > content.OccurredAt ? "its postmortem was removed and published again since"
+        : null;
+
+    /// <summary>
     /// Only the latest change of a coalesce key is worth sending: a row is stale when another row of its key (in any
     /// state: pending, delivered, dead-lettered or superseded) is <see cref="IsNotEarlier">not earlier</see>. A change
     /// made while a row of the key was leased gets a row of its own, so an older row can still be queued (for a retry)

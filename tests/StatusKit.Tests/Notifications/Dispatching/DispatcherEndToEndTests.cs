@@ -357,6 +357,102 @@ public sealed class DispatcherEndToEndTests
         Assert.Equal(ComponentStatus.Operational, (await provider.GetRequiredService<ComponentService>().GetAsync(component.Id, ct))!.Status);
     }
 
+    [Fact]
+    public async Task APostmortemRemovedBeforeItsNoticeWentOut_TellsNobody()
+    {
+        var (provider, clock, email, page, component) = await WireAsync();
+        var ct = CancellationToken.None;
+        var incident = await ResolvedQuietlyAsync(provider, clock, page, component);
+        var before = email.Delivered.Count;
+
+        await provider.GetRequiredService<StatusIncidentService>().PublishPostmortemAsync(incident.Id, "A bad deploy.", notifySubscribers: true, cancellationToken: ct);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await provider.GetRequiredService<StatusIncidentService>().RemovePostmortemAsync(incident.Id, cancellationToken: ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await provider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(ct);
+
+        Assert.Empty(email.Delivered.Skip(before));
+        var notice = Assert.Single(
+            await provider.GetRequiredService<IStatusStore>().ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, ct),
+            n => n.Content.Kind == NotificationKind.StatusIncidentPostmortem);
+        Assert.Equal(NotificationState.Superseded, notice.State);
+    }
+
+    [Fact]
+    public async Task APostmortemRepublishedAfterItsRemoval_IsToldOnce_WithTheNewText()
+    {
+        var (provider, clock, email, page, component) = await WireAsync();
+        var ct = CancellationToken.None;
+        var incidents = provider.GetRequiredService<StatusIncidentService>();
+        var incident = await ResolvedQuietlyAsync(provider, clock, page, component);
+        var before = email.Delivered.Count;
+
+        await incidents.PublishPostmortemAsync(incident.Id, "A bad deploy.", notifySubscribers: true, cancellationToken: ct);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await incidents.RemovePostmortemAsync(incident.Id, cancellationToken: ct);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await incidents.PublishPostmortemAsync(incident.Id, "A bad deploy, and the canary we added.", notifySubscribers: true, cancellationToken: ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await provider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(ct);
+
+        var sent = Assert.Single(email.Delivered.Skip(before));
+        Assert.Equal(NotificationKind.StatusIncidentPostmortem, sent.Content.Kind);
+        Assert.StartsWith("A bad deploy, and the canary we added.", sent.Content.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APostmortemRepublishedQuietlyAfterItsRemoval_DoesNotSendTheNoticeOfTheRemovedOne()
+    {
+        var (provider, clock, email, page, component) = await WireAsync();
+        var ct = CancellationToken.None;
+        var incidents = provider.GetRequiredService<StatusIncidentService>();
+        var incident = await ResolvedQuietlyAsync(provider, clock, page, component);
+        var before = email.Delivered.Count;
+
+        await incidents.PublishPostmortemAsync(incident.Id, "A bad deploy.", notifySubscribers: true, cancellationToken: ct);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await incidents.RemovePostmortemAsync(incident.Id, cancellationToken: ct);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await incidents.PublishPostmortemAsync(incident.Id, "Something else entirely.", notifySubscribers: false, cancellationToken: ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await provider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(ct);
+
+        Assert.Empty(email.Delivered.Skip(before));
+    }
+
+    [Fact]
+    public async Task APostmortemWhoseTextWasEditedQuietly_IsStillTold()
+    {
+        var (provider, clock, email, page, component) = await WireAsync();
+        var ct = CancellationToken.None;
+        var incidents = provider.GetRequiredService<StatusIncidentService>();
+        var incident = await ResolvedQuietlyAsync(provider, clock, page, component);
+        var before = email.Delivered.Count;
+
+        await incidents.PublishPostmortemAsync(incident.Id, "A bad deploy.", notifySubscribers: true, cancellationToken: ct);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await incidents.PublishPostmortemAsync(incident.Id, "A bad deploy (typo fixed).", notifySubscribers: false, cancellationToken: ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await provider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(ct);
+
+        Assert.Equal(NotificationKind.StatusIncidentPostmortem, Assert.Single(email.Delivered.Skip(before)).Content.Kind);
+    }
+
+    // A resolved incident whose own notices (its components' changes) went out before the postmortem.
+    private static async Task<StatusIncident> ResolvedQuietlyAsync(ServiceProvider provider, ManualTimeProvider clock, StatusPage page, Component component)
+    {
+        var incidents = provider.GetRequiredService<StatusIncidentService>();
+        var incident = await incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "API errors", Message = "m", ComponentIds = [component.Id], NotifySubscribers = false,
+        });
+        clock.Advance(TimeSpan.FromMinutes(30));
+        var resolved = await incidents.ResolveAsync(incident.Id, "Fixed", notifySubscribers: false);
+        clock.Advance(TimeSpan.FromDays(1));
+        await provider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(CancellationToken.None);
+        return resolved;
+    }
+
     private static void WithLinks(StatusKit.Configuration.StatusPagesOptions options)
     {
         options.PublicBaseAddress = new Uri("https://status.example.com/status");

@@ -36,6 +36,31 @@ public sealed class SupersedeTests
     }
 
     [Theory]
+    [InlineData(null, "its postmortem was removed")]
+    [InlineData(-60, null)] // published before the notice was planned: the text was replaced since, the postmortem stays
+    [InlineData(0, null)]
+    [InlineData(60, "its postmortem was removed and published again since")]
+    public void ForPostmortem_DropsTheNoticeOfAPostmortemTheIncidentNoLongerHas(int? publishedSecondsAfterNotice, string? expected)
+    {
+        var planned = new DateTimeOffset(2026, 1, 6, 9, 30, 0, TimeSpan.Zero);
+        var content = new NotificationContent
+        {
+            Kind = NotificationKind.StatusIncidentPostmortem, Subject = "s", Body = "b", PageName = "Acme", PageSlug = "acme",
+            StatusIncidentId = Guid.NewGuid(), OccurredAt = planned,
+        };
+        var incident = new StatusIncident
+        {
+            Id = content.StatusIncidentId.Value, PageId = Guid.NewGuid(), Title = "t", Message = "m", State = StatusIncidentState.Resolved,
+            CreatedAt = planned.AddDays(-1), UpdatedAt = planned,
+            Postmortem = publishedSecondsAfterNotice is null ? null : "p",
+            PostmortemPublishedAt = publishedSecondsAfterNotice is { } s ? planned.AddSeconds(s) : null,
+        };
+
+        Assert.Equal(expected, SupersedeRules.ForPostmortem(content, incident));
+        Assert.Null(SupersedeRules.ForPostmortem(content with { Kind = NotificationKind.StatusIncidentResolved }, incident with { Postmortem = null, PostmortemPublishedAt = null }));
+    }
+
+    [Theory]
     [InlineData(false, true)]
     [InlineData(true, false)]
     public async Task UnverifiedOrInactiveSubscriber_GetsNothing(bool verified, bool active)
