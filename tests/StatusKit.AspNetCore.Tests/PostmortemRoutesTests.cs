@@ -178,6 +178,30 @@ public sealed class PostmortemRoutesTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task The_Statuspage_incident_leaves_out_postmortem_notified_subscribers_rather_than_guess_it_even_after_a_notifying_publication()
+    {
+        // StatusKit keeps no record of the publisher's choice (docs/statuspage-compatibility.md): a client must not be
+        // told "false" about a postmortem its subscribers were sent, nor "true" about one whose notices were dropped.
+        var (page, incident) = await PageWithResolvedIncidentAsync("postmortem-notified", "UTC");
+        try
+        {
+            using var client = factory.CreatePublicClient();
+            await factory.Service<StatusIncidentService>().PublishPostmortemAsync(incident.Id, "What happened.", notifySubscribers: true);
+
+            var published = await ApiIncidentAsync(client, page.Slug, incident.Id);
+
+            Assert.Equal("What happened.", published.GetProperty("postmortem_body").GetString());
+            Assert.All(
+                new[] { "postmortem_notified_subscribers", "postmortem_ignored", "postmortem_notified_twitter", "postmortem_body_last_updated_at" },
+                name => Assert.False(published.TryGetProperty(name, out _), name));
+        }
+        finally
+        {
+            await factory.Service<StatusPageService>().DeleteAsync(page.Id);
+        }
+    }
+
+    [Fact]
     public async Task The_incident_page_shows_the_postmortem_encoded_in_paragraphs_with_its_time_and_a_new_ETag()
     {
         var (page, incident) = await PageWithResolvedIncidentAsync("postmortem-html", "America/New_York");
