@@ -110,8 +110,9 @@ public sealed class StatusChangeFeedTests
             feed.Publish(new StatusChanged { Kind = StatusChangeKind.Component, PageId = pageId, NewStatus = ComponentStatus.MajorOutage, Cause = $"#{i}" });
         }
 
-        // The reader may have taken the first event before the burst filled its buffer; either way it ends with the
-        // newest four, and what it missed is reported as a gap.
+        // The reader may take events while the burst fills its buffer (on a busy machine more than once, so the loss
+        // may come as more than one gap); either way it ends with the newest four, and every event it missed is
+        // reported in a gap.
         var received = new List<StatusChanged>();
         Assert.True(await pending);
         received.Add(slow.Current);
@@ -122,9 +123,10 @@ public sealed class StatusChangeFeedTests
 
         await slow.DisposeAsync();
         var delivered = received.Where(e => e.Kind == StatusChangeKind.Component).Select(e => e.Cause).ToList();
-        var gap = Assert.Single(received, e => e.Kind == StatusChangeKind.Gap);
+        var gaps = received.Where(e => e.Kind == StatusChangeKind.Gap).ToList();
+        Assert.NotEmpty(gaps);
         Assert.Equal(["#7", "#8", "#9", "#10"], delivered.TakeLast(4));
-        Assert.Equal(10, delivered.Count + gap.DroppedCount);
+        Assert.Equal(10, delivered.Count + gaps.Sum(g => g.DroppedCount));
         Assert.Equal(0, feed.ConsumerCount);
     }
 
