@@ -392,10 +392,68 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
         await page.WaitForSelectorAsync("#past-incidents[data-refetch='2']", new PageWaitForSelectorOptions { Timeout = 10_000, State = WaitForSelectorState.Attached });
     }
 
+    [Fact]
+    public async Task A_change_made_after_the_page_was_served_but_before_its_live_updates_connected_is_shown_once_they_do()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        // The page's event stream is held back until the page, served before the change, waits for it.
+        var page = await chromium.Browser.NewPageAsync();
+        var streamRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var streamReleased = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/status/demo/events*", async route =>
+        {
+            streamRequested.TrySetResult();
+            await streamReleased.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(host.BaseAddress + "/status/demo");
+        await streamRequested.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var checkout = $"#component-{(await host.Factory.Service<StatusKit.Services.ComponentService>().ListAsync(await host.Factory.PageIdAsync("demo"))).Single(c => c.Name == "Checkout").Id}";
+        Assert.Equal("All Systems Operational", await page.InnerTextAsync("#banner-text"));
+
+        var incidents = host.Factory.Service<StatusKit.Services.StatusIncidentService>();
+        await SignalAsync("browser-late", "triggered", 1);
+        var incident = await incidents.CreateAsync(new StatusKit.Services.CreateStatusIncident
+        {
+            PageId = await host.Factory.PageIdAsync("demo"),
+            Title = "Posted before the stream connected",
+            Message = "Looking into it",
+            Severity = StatusKit.Model.StatusIncidentSeverity.Minor,
+            ComponentIds = [],
+            NotifySubscribers = false,
+        });
+        try
+        {
+            await host.Factory.SettleAsync();
+            streamReleased.SetResult();
+
+            await page.WaitForFunctionAsync("() => document.getElementById('banner-text').textContent === 'Major Service Outage'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+            await page.WaitForFunctionAsync($"() => document.querySelector(\"{checkout} [data-status]\").textContent === 'Major Outage'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+            Assert.Equal("critical", await page.GetAttributeAsync("#banner", "data-indicator"));
+            Assert.Equal("major_outage", await page.GetAttributeAsync(checkout, "data-component-status"));
+            await page.WaitForFunctionAsync(
+                "() => document.getElementById('current-incidents').textContent.includes('Posted before the stream connected')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        }
+        finally
+        {
+            streamReleased.TrySetResult();
+            await incidents.DeleteAsync(incident.Id);
+            await SignalAsync("browser-late", "resolved", 2);
+            await host.Factory.SettleAsync();
+        }
+
+        await page.WaitForFunctionAsync("() => document.getElementById('banner-text').textContent === 'All Systems Operational'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+    }
+
     // The page's event stream answered by the browser: count content events in one chunk, then an end that asks for no
     // reconnection for ten minutes, so nothing but those events reaches the page.
     private static Task ServeContentEventsAsync(IPage page, int count) =>
-        page.RouteAsync("**/status/demo/events", route => route.FulfillAsync(new RouteFulfillOptions
+        page.RouteAsync("**/status/demo/events*", route => route.FulfillAsync(new RouteFulfillOptions
         {
             Status = 200,
             ContentType = "text/event-stream",

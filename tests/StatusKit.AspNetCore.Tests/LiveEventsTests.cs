@@ -244,6 +244,37 @@ public sealed class LiveEventsTests(SampleHostFactory factory)
         Assert.Null(sent);
     }
 
+    [Fact]
+    public async Task A_stream_that_names_the_version_its_page_was_rendered_from_starts_with_a_content_event_only_when_the_page_changed_since()
+    {
+        var slug = "late-stream-" + Guid.NewGuid().ToString("N")[..8];
+        var page = await factory.Service<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Late stream", Slug = slug });
+        var component = await factory.Service<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "API" });
+        await factory.SettleAsync();
+        var reader = factory.Service<StatusKit.Engine.IStatusPageReader>();
+        var rendered = (await reader.GetSnapshotBySlugAsync(slug, CancellationToken.None))!.Version;
+        await factory.Service<ComponentService>().SetManualStatusAsync(component.Id, StatusKit.Status.ComponentStatus.MajorOutage);
+        await factory.SettleAsync();
+        var current = (await reader.GetSnapshotBySlugAsync(slug, CancellationToken.None))!.Version;
+        using var timeout = new CancellationTokenSource(HangGuard);
+        using var client = factory.CreatePublicClient();
+
+        // Rendered before the change: no buffer kept the change for it, so the stream tells it to fetch the page again.
+        using var behind = await client.GetAsync($"/status/{slug}/events?version={Uri.EscapeDataString(rendered)}", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        var first = await new SseReader(await behind.Content.ReadAsStreamAsync(timeout.Token)).NextAsync(timeout.Token);
+        Assert.Equal(("content", (string?)null), (first.Type, first.Id));
+        using (var data = JsonDocument.Parse(first.Data))
+        {
+            Assert.Equal(["at"], data.RootElement.EnumerateObject().Select(p => p.Name));
+        }
+
+        // Rendered after it: the first event is the next change's.
+        using var upToDate = await client.GetAsync($"/status/{slug}/events?version={Uri.EscapeDataString(current)}", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        var events = new SseReader(await upToDate.Content.ReadAsStreamAsync(timeout.Token));
+        await factory.Service<ComponentService>().SetManualStatusAsync(component.Id, StatusKit.Status.ComponentStatus.DegradedPerformance);
+        Assert.Equal("status", (await events.NextAsync(timeout.Token)).Type);
+    }
+
     private static long Sequence(string eventId) =>
         long.Parse(eventId[(eventId.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
 

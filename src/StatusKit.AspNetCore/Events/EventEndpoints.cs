@@ -19,12 +19,16 @@ namespace StatusKit.AspNetCore.Events;
 /// <c>GET {prefix}/{slug}/events</c>: Server-Sent Events with a <c>status</c> event per component change, a
 /// <c>group</c> event per component group status change, a <c>page</c> event per page status change and a
 /// <c>content</c> event when the page's incidents or maintenance changed (the event id is the change's sequence number),
-/// a keep-alive comment when idle, and <c>Last-Event-ID</c> resumption. A <c>reload</c> event tells a client that it missed events that are
+/// a keep-alive comment when idle, and <c>Last-Event-ID</c> resumption; a new stream whose client names the snapshot
+/// version its page shows (<c>?version=</c>) starts with a <c>content</c> event when the page changed since. A <c>reload</c> event tells a client that it missed events that are
 /// no longer buffered. A HEAD request gets the stream's headers and no stream. A client holds at most
 /// <see cref="StatusPageEndpointOptions.MaxEventStreamsPerClient"/> streams open; one more gets 429.
 /// </summary>
 internal static class EventEndpoints
 {
+    /// <summary>The query parameter naming the snapshot version the client's page was rendered from.</summary>
+    public const string VersionParameter = "version";
+
     private const string EventStreamContentType = "text/event-stream";
     private static readonly byte[] KeepAlive = ": keep-alive\n\n"u8.ToArray();
 
@@ -77,13 +81,37 @@ internal static class EventEndpoints
         var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("StatusKit.AspNetCore.Events");
         Log.EventStreamOpened(logger, snapshot.PageId, lastEventId ?? 0);
+        var changedSince = header.Length == 0
+            ? await ChangedSinceVersionAsync(context, services.GetRequiredService<IStatusPageReader>(), snapshot.PageId, attachment)
+            : null;
 
         // The stream also ends when the application stops: the server waits for open requests before it stops, and a
         // client's EventSource reconnects by itself (to this host when it is back, or to another).
         var stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
-        var stream = new EventStream(attachment, ids, access, access.PresentedToken(context), snapshot.PageId);
+        var stream = new EventStream(attachment, ids, access, access.PresentedToken(context), snapshot.PageId) { ChangedSince = changedSince };
         return TypedResults.ServerSentEvents(
             StreamAsync(context, stream, options.KeepAliveInterval, services.GetRequiredService<TimeProvider>(), logger, context.RequestAborted, stopping));
+    }
+
+    /// <summary>
+    /// For a client that names the snapshot version its page was rendered from (<c>?version=</c>, as the status page's
+    /// script does) and no <c>Last-Event-ID</c>: when the page's snapshot differs now, the time it was last built, so
+    /// the stream starts with a <c>content</c> event and the page catches up with what changed between its rendering
+    /// and its stream (events no buffer kept for it: a fresh stream names no event to resume from). Null when it is
+    /// the same, or the client named no version. Read after the stream joined the page's live events: a change whose
+    /// event it did not get had refreshed the snapshot before its event was passed on, so this read sees it.
+    /// </summary>
+    private static async ValueTask<DateTimeOffset?> ChangedSinceVersionAsync(
+        HttpContext context, IStatusPageReader reader, Guid pageId, EventAttachment attachment)
+    {
+        var version = context.Request.Query[VersionParameter].ToString();
+        if (version.Length == 0 || attachment.Incomplete)
+        {
+            return null;
+        }
+
+        var current = await reader.GetSnapshotAsync(pageId, context.RequestAborted);
+        return current is not null && !string.Equals(current.Version, version, StringComparison.Ordinal) ? current.GeneratedAt : null;
     }
 
     private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
@@ -108,6 +136,11 @@ internal static class EventEndpoints
         if (attachment.Incomplete)
         {
             yield return new SseItem<string>("{}", "reload");
+        }
+        else if (stream.ChangedSince is { } at)
+        {
+            // No id: it stands for no change of the feed, and a reconnection resumes from the last event that did.
+            yield return new SseItem<string>(JsonSerializer.Serialize(new ContentChangedEvent(at), EventJsonContext.Default.ContentChangedEvent), "content");
         }
 
         foreach (var change in attachment.Replay)

@@ -16,7 +16,10 @@ internal sealed class PageRenderer
         var zone = PageTime.Zone(snapshot.TimeZoneId);
         var html = new HtmlWriter();
         Head(html, snapshot.Name + " status", view.Links, snapshot.AccentColor);
-        html.Raw("<body").Attribute("data-events", view.Links.To("/events")).Attribute("data-time-zone", PageTime.IanaId(zone)).Raw(">")
+        // data-version: the snapshot the page shows, which the script names to its event stream, so a change made before
+        // the stream opened is caught up (EventEndpoints).
+        html.Raw("<body").Attribute("data-events", view.Links.To("/events")).Attribute("data-version", snapshot.Version)
+            .Attribute("data-time-zone", PageTime.IanaId(zone)).Raw(">")
             .Raw("<a class=\"skip\" href=\"#main\">Skip to the status</a>")
             .Raw("<header><h1>").Heading(snapshot, fallbackHref: null).Raw("</h1>");
         if (!string.IsNullOrWhiteSpace(snapshot.Description))

@@ -137,12 +137,16 @@ internal static class PageStyles
             }catch(e){}
           }
           if(zone){nameTimes(document);}
-          var url=document.body.getAttribute('data-events');
+          var url=document.body.getAttribute('data-events'),version=document.body.getAttribute('data-version');
           if(!url||!window.EventSource){return;}
+          if(version){url+=(url.indexOf('?')<0?'?':'&')+'version='+encodeURIComponent(version);}
           var source=new EventSource(url);
+          var fetching=false,again=false,failed=false,moved=false,retry=0,pause=1000;
           source.onopen=function(){document.body.setAttribute('data-live','connected');};
           source.onerror=function(){document.body.setAttribute('data-live','reconnecting');};
+          function copy(now,next){if(now&&next){now.className=next.className;now.textContent=next.textContent;}}
           source.addEventListener('status',function(e){
+            if(fetching){moved=true;}
             var d=JSON.parse(e.data);
             var item=document.getElementById('component-'+d.component_id);
             if(!item){return;}
@@ -152,6 +156,7 @@ internal static class PageStyles
             item.setAttribute('data-component-status',d.status);
           });
           source.addEventListener('group',function(e){
+            if(fetching){moved=true;}
             var d=JSON.parse(e.data);
             var group=document.getElementById('group-'+d.group_id);
             if(!group){return;}
@@ -160,18 +165,36 @@ internal static class PageStyles
             s.textContent='('+d.status_text+')';
           });
           source.addEventListener('page',function(e){
+            if(fetching){moved=true;}
             var d=JSON.parse(e.data);
             var banner=document.getElementById('banner');
             banner.className='banner ind-'+d.indicator;
             banner.setAttribute('data-indicator',d.indicator);
             document.getElementById('banner-text').textContent=d.description;
           });
+          function statuses(doc){
+            var banner=document.getElementById('banner'),next=doc.getElementById('banner');
+            if(banner&&next){
+              banner.className=next.className;
+              banner.setAttribute('data-indicator',next.getAttribute('data-indicator'));
+              copy(document.getElementById('banner-text'),doc.getElementById('banner-text'));
+            }
+            doc.querySelectorAll('li.component[id]').forEach(function(next){
+              var now=document.getElementById(next.id);
+              if(!now){return;}
+              now.setAttribute('data-component-status',next.getAttribute('data-component-status'));
+              copy(now.querySelector('[data-status]'),next.querySelector('[data-status]'));
+            });
+            doc.querySelectorAll('.group[id]').forEach(function(next){
+              var now=document.getElementById(next.id);
+              if(now){copy(now.querySelector('h3 [data-status]'),next.querySelector('h3 [data-status]'));}
+            });
+          }
           var parts=['current-incidents','active-maintenance','upcoming-maintenance','past-incidents'];
-          var fetching=false,again=false,failed=false,retry=0,pause=1000;
           function refresh(){
             if(fetching){again=true;return;}
             clearTimeout(retry);
-            fetching=true;again=false;failed=false;
+            fetching=true;again=false;failed=false;moved=false;
             fetch(location.pathname+location.search,{cache:'no-store',credentials:'same-origin',headers:{'Accept':'text/html'}})
               .then(function(r){if(!r.ok){throw new Error(r.status);}return r.text();})
               .then(function(text){
@@ -180,6 +203,7 @@ internal static class PageStyles
                   var now=document.getElementById(id),next=doc.getElementById(id);
                   if(now&&next){next=document.importNode(next,true);now.replaceWith(next);if(zone){nameTimes(next);}}
                 });
+                if(moved){again=true;}else{statuses(doc);}
                 pause=1000;
               })
               .catch(function(){failed=true;})
