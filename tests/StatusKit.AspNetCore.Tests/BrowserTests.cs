@@ -450,6 +450,64 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
         await page.WaitForFunctionAsync("() => document.getElementById('banner-text').textContent === 'All Systems Operational'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
     }
 
+    [Fact]
+    public async Task A_refetch_that_hangs_is_given_up_and_tried_again_so_later_changes_still_show()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        // The page's clock is the test's: the refetch's time limit passes without waiting for it.
+        var page = await chromium.Browser.NewPageAsync();
+        await page.Clock.InstallAsync();
+        await ServeContentEventsAsync(page, 1);
+        var firstRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var neverAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var refetches = 0;
+        await page.RouteAsync("**/status/demo", async route =>
+        {
+            if (route.Request.ResourceType == "document")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            var number = Interlocked.Increment(ref refetches);
+            if (number == 1)
+            {
+                // The server never answers the first refetch.
+                firstRequested.TrySetResult();
+                await neverAnswered.Task;
+                return;
+            }
+
+            var response = await route.FetchAsync();
+            var body = (await response.TextAsync()).Replace("<div id=\"past-incidents\">", $"<div id=\"past-incidents\" data-refetch=\"{number}\">", StringComparison.Ordinal);
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = body });
+        });
+
+        try
+        {
+            await page.GotoAsync(host.BaseAddress + "/status/demo");
+            await firstRequested.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+            // A minute on the page's clock, a second at a time: the hung refetch is abandoned, and tried again after the
+            // backoff.
+            for (var second = 0; second < 60 && await page.Locator("#past-incidents[data-refetch='2']").CountAsync() == 0; second++)
+            {
+                await page.Clock.RunForAsync(1_000);
+            }
+
+            Assert.Equal(1, await page.Locator("#past-incidents[data-refetch='2']").CountAsync());
+        }
+        finally
+        {
+            neverAnswered.TrySetResult();
+        }
+    }
+
     // The page's event stream answered by the browser: count content events in one chunk, then an end that asks for no
     // reconnection for ten minutes, so nothing but those events reaches the page.
     private static Task ServeContentEventsAsync(IPage page, int count) =>

@@ -195,7 +195,9 @@ internal static class PageStyles
             if(fetching){again=true;return;}
             clearTimeout(retry);
             fetching=true;again=false;failed=false;moved=false;
-            fetch(location.pathname+location.search,{cache:'no-store',credentials:'same-origin',headers:{'Accept':'text/html'}})
+            var abort=window.AbortController?new AbortController():null;
+            var timeout=setTimeout(function(){if(abort){abort.abort();}},15000);
+            fetch(location.pathname+location.search,{cache:'no-store',credentials:'same-origin',headers:{'Accept':'text/html'},signal:abort?abort.signal:undefined})
               .then(function(r){if(!r.ok){throw new Error(r.status);}return r.text();})
               .then(function(text){
                 var doc=new DOMParser().parseFromString(text,'text/html');
@@ -208,6 +210,7 @@ internal static class PageStyles
               })
               .catch(function(){failed=true;})
               .then(function(){
+                clearTimeout(timeout);
                 fetching=false;
                 if(again){refresh();}
                 else if(failed){retry=setTimeout(refresh,pause);pause=Math.min(pause*2,60000);}
