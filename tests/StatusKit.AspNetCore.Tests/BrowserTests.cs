@@ -508,6 +508,43 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
         }
     }
 
+    [Fact]
+    public async Task A_link_that_has_the_keyboard_focus_keeps_it_when_its_section_is_refreshed()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        var page = await LiveDemoPageAsync(chromium);
+        await page.FocusAsync("#past-incidents a[href$='/history']");
+
+        var incidents = host.Factory.Service<StatusKit.Services.StatusIncidentService>();
+        var incident = await incidents.CreateAsync(new StatusKit.Services.CreateStatusIncident
+        {
+            PageId = await host.Factory.PageIdAsync("demo"),
+            Title = "Posted while a reader tabs through the page",
+            Message = "Looking into it",
+            Severity = StatusKit.Model.StatusIncidentSeverity.Minor,
+            ComponentIds = [],
+            NotifySubscribers = false,
+        });
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "() => document.getElementById('current-incidents').textContent.includes('Posted while a reader tabs through the page')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+
+            Assert.True(
+                await page.EvaluateAsync<bool>("() => document.activeElement.matches(\"#past-incidents a[href$='/history']\") && document.activeElement.isConnected"),
+                "the refreshed section lost the keyboard focus");
+        }
+        finally
+        {
+            await incidents.DeleteAsync(incident.Id);
+        }
+    }
+
     // The page's event stream answered by the browser: count content events in one chunk, then an end that asks for no
     // reconnection for ten minutes, so nothing but those events reaches the page.
     private static Task ServeContentEventsAsync(IPage page, int count) =>

@@ -190,6 +190,22 @@ internal static class PageStyles
               if(now){copy(now.querySelector('h3 [data-status]'),next.querySelector('h3 [data-status]'));}
             });
           }
+          function focusIn(root){
+            var el=document.activeElement;
+            if(!el||el===root||!root.contains(el)){return null;}
+            return {id:el.id,tag:el.tagName,href:el.getAttribute('href'),text:el.textContent};
+          }
+          function refocus(key,root){
+            var el=key.id?document.getElementById(key.id):null;
+            if(!el||!root.contains(el)||el.tagName!==key.tag){
+              el=null;
+              var all=root.getElementsByTagName(key.tag);
+              for(var i=0;i<all.length&&!el;i++){
+                if(key.href!==null?all[i].getAttribute('href')===key.href:all[i].textContent===key.text){el=all[i];}
+              }
+            }
+            if(el){el.focus({preventScroll:true});}
+          }
           var parts=['current-incidents','active-maintenance','upcoming-maintenance','past-incidents'];
           function refresh(){
             if(fetching){again=true;return;}
@@ -203,7 +219,12 @@ internal static class PageStyles
                 var doc=new DOMParser().parseFromString(text,'text/html');
                 parts.forEach(function(id){
                   var now=document.getElementById(id),next=doc.getElementById(id);
-                  if(now&&next){next=document.importNode(next,true);now.replaceWith(next);if(zone){nameTimes(next);}}
+                  if(now&&next){
+                    var key=focusIn(now);
+                    next=document.importNode(next,true);now.replaceWith(next);
+                    if(zone){nameTimes(next);}
+                    if(key){refocus(key,next);}
+                  }
                 });
                 if(moved){again=true;}else{statuses(doc);}
                 pause=1000;
