@@ -57,9 +57,12 @@ public static class UptimeCalculator
 
             var worst = status;
             var down = TimeSpan.Zero;
+            var partial = TimeSpan.Zero;
+            var major = TimeSpan.Zero;
             var cursor = from;
             while (next < history.Count && history[next].At < to)
             {
+                Spend(status, history[next].At - cursor, ref partial, ref major);
                 down += (history[next].At - cursor) * weights.For(status);
                 cursor = history[next].At;
                 status = history[next].NewStatus;
@@ -67,9 +70,15 @@ public static class UptimeCalculator
                 next++;
             }
 
+            Spend(status, to - cursor, ref partial, ref major);
             down += (to - cursor) * weights.For(status);
             var counted = to - from;
-            result[d] = new UptimeDay(date, Percent(down, counted), worst, down) { CountedTime = counted };
+            result[d] = new UptimeDay(date, Percent(down, counted), worst, down)
+            {
+                CountedTime = counted,
+                PartialOutageTime = partial,
+                MajorOutageTime = major,
+            };
         }
 
         return new ComponentUptime(component.Id, result, Total(result));
@@ -89,6 +98,8 @@ public static class UptimeCalculator
             var counted = TimeSpan.Zero;
             var worst = ComponentStatus.Operational;
             var down = TimeSpan.Zero;
+            var partial = TimeSpan.Zero;
+            var major = TimeSpan.Zero;
             DateOnly date = default;
             foreach (var component in components)
             {
@@ -97,9 +108,16 @@ public static class UptimeCalculator
                 worst = worst.Worst(day.WorstStatus);
                 down += day.Downtime;
                 counted += day.CountedTime;
+                partial += day.PartialOutageTime;
+                major += day.MajorOutageTime;
             }
 
-            result[d] = new UptimeDay(date, counted > TimeSpan.Zero ? Percent(down, counted) : null, worst, down) { CountedTime = counted };
+            result[d] = new UptimeDay(date, counted > TimeSpan.Zero ? Percent(down, counted) : null, worst, down)
+            {
+                CountedTime = counted,
+                PartialOutageTime = partial,
+                MajorOutageTime = major,
+            };
         }
 
         return result;
@@ -134,6 +152,19 @@ public static class UptimeCalculator
         }
 
         return result;
+    }
+
+    // Adds the time spent in an outage status to its day's total (the unweighted time Statuspage's bar names).
+    private static void Spend(ComponentStatus status, TimeSpan time, ref TimeSpan partial, ref TimeSpan major)
+    {
+        if (status == ComponentStatus.PartialOutage)
+        {
+            partial += time;
+        }
+        else if (status == ComponentStatus.MajorOutage)
+        {
+            major += time;
+        }
     }
 
     private static DateOnly Today(TimeZoneInfo zone, DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);

@@ -14,4 +14,16 @@ public sealed record UptimeDay(DateOnly Date, double? UptimePercent, ComponentSt
     /// for a page's day, the sum over its components. <see cref="UptimePercent"/> is 1 − <see cref="Downtime"/> / this.
     /// </summary>
     public TimeSpan CountedTime { get; init; }
+
+    /// <summary>
+    /// The time spent in <see cref="ComponentStatus.PartialOutage"/> that day (unweighted; zero when none); for a page's
+    /// day, the sum over its components. Default zero.
+    /// </summary>
+    public TimeSpan PartialOutageTime { get; init; }
+
+    /// <summary>
+    /// The time spent in <see cref="ComponentStatus.MajorOutage"/> that day (unweighted; zero when none); for a page's
+    /// day, the sum over its components. Default zero.
+    /// </summary>
+    public TimeSpan MajorOutageTime { get; init; }
 }

@@ -210,6 +210,30 @@ public sealed class UptimeCalculatorTests
         Assert.Null(UptimeCalculator.Total([]));
     }
 
+    [Fact]
+    public void EachDay_RecordsItsUnweightedTimeInPartialAndMajorOutage_AndTheAggregateSumsThem()
+    {
+        var component = Component(createdAt: Jan5.AddDays(-30));
+        var history = Changes(
+            component,
+            (Jan5.AddHours(2), ComponentStatus.PartialOutage),
+            (Jan5.AddHours(4), ComponentStatus.MajorOutage),
+            (Jan5.AddHours(4).AddMinutes(30), ComponentStatus.DegradedPerformance),
+            (Jan5.AddHours(23), ComponentStatus.MajorOutage),
+            (Jan5.AddDays(1).AddHours(1), ComponentStatus.Operational));
+
+        var uptime = UptimeCalculator.Compute(component, history, Utc, Jan5.AddDays(1).AddHours(12), days: 2, DowntimeWeights.Default);
+        var other = UptimeCalculator.Compute(Component(createdAt: Jan5.AddDays(-30)), Changes(component, (Jan5.AddHours(-1), ComponentStatus.PartialOutage)), Utc, Jan5.AddDays(1).AddHours(12), days: 2, DowntimeWeights.Default);
+
+        Assert.Equal(TimeSpan.FromHours(2), uptime.Days[0].PartialOutageTime);
+        Assert.Equal(TimeSpan.FromMinutes(90), uptime.Days[0].MajorOutageTime); // 30 minutes, then the last hour, split at midnight
+        Assert.Equal(TimeSpan.Zero, uptime.Days[1].PartialOutageTime);
+        Assert.Equal(TimeSpan.FromHours(1), uptime.Days[1].MajorOutageTime);
+        var aggregate = UptimeCalculator.Aggregate([uptime, other], 2);
+        Assert.Equal(TimeSpan.FromHours(26), aggregate[0].PartialOutageTime);
+        Assert.Equal(TimeSpan.FromHours(1), aggregate[1].MajorOutageTime);
+    }
+
     internal static Component Component(DateTimeOffset createdAt, ComponentStatus status = ComponentStatus.Operational) => new()
     {
         Id = Guid.NewGuid(),
