@@ -167,13 +167,68 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
             var dayLength = Local(day.AddDays(1), 0) - Local(day, 0);
             var down = TimeSpan.FromHours(6) + (TimeSpan.FromHours(10) * StatusKit.Uptime.DowntimeWeights.Default.PartialOutage);
             var percent = (100 * (1 - (down / dayLength))).ToString("0.##", CultureInfo.InvariantCulture);
-            var title = $"{day.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}: {percent}% uptime, worst status Major Outage";
+            var title = $"{day.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}: {percent}% uptime, worst status Major Outage. Major outage 6 h. Partial outage 10 h";
             Assert.Contains($"<li class=\"d-major_outage\" tabindex=\"-1\"><span class=\"tip\">{title}</span></li>", html, StringComparison.Ordinal);
             Assert.Equal(1, CountOf(html, "worst status Major Outage"));
         }
         finally
         {
             await factory.Service<StatusKit.Services.StatusPageService>().DeleteAsync(page.Id);
+        }
+    }
+
+    [Fact]
+    public async Task Uptime_day_names_an_incident_resolved_yesterday_under_yesterday_for_its_component_only()
+    {
+        // A page in Auckland (UTC+12 or +13), so its yesterday is not UTC's: the incident ran from 10:00 to 11:00 there.
+        var store = factory.Service<StatusKit.Abstractions.IStatusStore>();
+        var now = factory.Service<TimeProvider>().GetUtcNow();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Pacific/Auckland");
+        var yesterday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).AddDays(-1);
+        var local = yesterday.ToDateTime(new TimeOnly(10, 0));
+        var started = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+        var page = await factory.Service<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Day incidents", Slug = "uptime-incidents", TimeZoneId = "Pacific/Auckland" });
+        try
+        {
+            // Both components existed a week ago, so their days have data.
+            Component Existing(string name, int order) => new()
+            {
+                Id = Guid.CreateVersion7(), PageId = page.Id, Name = name, DisplayOrder = order,
+                StatusUpdatedAt = now.AddDays(-7), CreatedAt = now.AddDays(-7), UpdatedAt = now.AddDays(-7),
+            };
+            var ledger = Existing("Ledger", 1);
+            var billing = Existing("Billing", 2);
+            await store.AddComponentAsync(ledger, CancellationToken.None);
+            await store.AddComponentAsync(billing, CancellationToken.None);
+
+            var incident = new StatusIncident
+            {
+                Id = Guid.CreateVersion7(), PageId = page.Id, Title = "Ledger <writes> delayed", Message = "Investigating.",
+                State = StatusIncidentState.Resolved, ComponentIds = [ledger.Id],
+                Updates = [new(Guid.CreateVersion7(), started, StatusIncidentState.Investigating, "Investigating."), new(Guid.CreateVersion7(), started.AddHours(1), StatusIncidentState.Resolved, "Fixed.")],
+                CreatedAt = started, UpdatedAt = started.AddHours(1), ResolvedAt = started.AddHours(1),
+            };
+            await store.AddStatusIncidentAsync(incident, [], CancellationToken.None);
+            using var client = factory.CreatePublicClient();
+
+            var html = await client.GetStringAsync("/status/uptime-incidents");
+
+            var link = $"Incidents: <a href=\"/status/uptime-incidents/incidents/{incident.Id}\" tabindex=\"-1\">Ledger &lt;writes&gt; delayed</a>";
+            var date = yesterday.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+            Assert.Contains($"<span class=\"tip\">{date}: 100% uptime, worst status Operational. {link}</span>", Bar(html, "Ledger"), StringComparison.Ordinal);
+            Assert.Equal(1, CountOf(Bar(html, "Ledger"), "Incidents:"));
+            Assert.DoesNotContain("Incidents:", Bar(html, "Billing"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await factory.Service<StatusPageService>().DeleteAsync(page.Id);
+        }
+
+        static string Bar(string html, string component)
+        {
+            var start = html.IndexOf($"<ol class=\"uptime\" aria-label=\"{component}:", StringComparison.Ordinal);
+            Assert.True(start >= 0, "no uptime bar for " + component);
+            return html[start..html.IndexOf("</ol>", start, StringComparison.Ordinal)];
         }
     }
 
@@ -209,7 +264,7 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
             (ComponentStatus.MajorOutage, ComponentStatus.Operational, yesterday.AddHours(9).AddSeconds(2)));
 
         var date = DateOnly.FromDateTime(yesterday.UtcDateTime).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
-        Assert.Contains($"<span class=\"tip\">{date}: 99.99% uptime, worst status Major Outage</span>", html, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"tip\">{date}: 99.99% uptime, worst status Major Outage. Major outage under 1 min</span>", html, StringComparison.Ordinal);
         Assert.Contains("aria-label=\"Ledger: 99.99% uptime over the last 90 days\"", html, StringComparison.Ordinal);
         Assert.Contains("<span>99.99% uptime</span>", html, StringComparison.Ordinal);
     }

@@ -104,13 +104,24 @@ internal static class HtmlEndpoints
 
         var services = context.RequestServices;
         var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
-        var history = await services.GetRequiredService<StatusIncidentService>().GetHistoryAsync(snapshot.PageId, options.HistoryDays, context.RequestAborted);
+        // One read serves the history section and the uptime bars' incidents: the newest incidents created over the longer
+        // of the two ranges, of which those created in the history's days are the newest of those days (as if read alone).
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var incidents = await services.GetRequiredService<StatusIncidentService>().GetHistoryAsync(
+            snapshot.PageId, Math.Max(options.HistoryDays, options.UptimeDays), context.RequestAborted);
+        var historySince = now.AddDays(-options.HistoryDays);
         var pageUptime = await services.GetRequiredService<IUptimeService>().GetPageUptimeAsync(snapshot.PageId, options.UptimeDays, context.RequestAborted);
         var uptime = pageUptime?.Components.ToDictionary(c => c.ComponentId) ?? [];
         IReadOnlyList<SubscriberChannel> channels = options.ShowSubscribeForm
             ? [.. services.GetServices<INotifier>().Select(n => n.Channel).Distinct().Order()]
             : [];
-        var view = new PageView(snapshot, [.. history.Where(i => !i.IsUnresolved)], uptime, Links(context, paths, slug), options.HistoryDays, channels);
+        var view = new PageView(
+            snapshot, [.. incidents.Where(i => !i.IsUnresolved && i.CreatedAt >= historySince)], uptime, Links(context, paths, slug), options.HistoryDays, channels)
+        {
+            // The snapshot's unresolved incidents too, for one that began before the bars do.
+            UptimeIncidents = UptimeIncidents.From(
+                [.. incidents, .. snapshot.UnresolvedIncidents], PageTime.Zone(snapshot.TimeZoneId), now, options.UptimeDays),
+        };
         // The page also shows history and uptime, which change without the snapshot: its tag is a hash of its bytes.
         return Html(context, snapshot, services.GetRequiredService<PageRenderer>().Render(view), options);
     }

@@ -10,6 +10,9 @@ namespace StatusKit.AspNetCore.Html;
 /// <summary>Renders the public status page as one HTML5 document: readable without JavaScript, live with it.</summary>
 internal sealed class PageRenderer
 {
+    // How many incidents an uptime day names before "and N more", as Statuspage's bar keeps its tooltip short.
+    private const int MaxIncidentsPerDay = 3;
+
     public string Render(PageView view)
     {
         var snapshot = view.Snapshot;
@@ -363,7 +366,7 @@ internal sealed class PageRenderer
 
             if (view.Uptime.TryGetValue(component.Id, out var uptime) && uptime.Days.Count > 0)
             {
-                UptimeBar(html, component.Name, uptime);
+                UptimeBar(html, component.Name, uptime, view);
             }
 
             html.Raw("</li>");
@@ -377,8 +380,11 @@ internal sealed class PageRenderer
     // labelled with the component, one item a day whose date, uptime and worst status are its text (visually hidden,
     // shown on hover and focus by PageStyles.Css), so screen readers read it without script. It is one tab stop, today
     // (a roving tabindex: the other days are focusable by a click or tap, and by the arrow keys through PageStyles.Script),
-    // so a keyboard crosses a page of bars without ninety stops each.
-    private static void UptimeBar(HtmlWriter html, string componentName, ComponentUptime uptime)
+    // so a keyboard crosses a page of bars without ninety stops each. A day also says how long the component spent in
+    // partial and major outage, and names (linking to) the first few public incidents that affected it that day, as
+    // Statuspage's bar does; those links are out of the tab order (tabindex -1), keeping the one stop per bar, and are
+    // followed by a click, a tap or a screen reader's own link commands.
+    private static void UptimeBar(HtmlWriter html, string componentName, ComponentUptime uptime, PageView view)
     {
         var days = uptime.Days;
         var overall = uptime.UptimePercent;
@@ -394,7 +400,8 @@ internal sealed class PageRenderer
             string css;
             if (day.UptimePercent is { } percent)
             {
-                text = $"{date}: {Percent(percent)} uptime, worst status {day.WorstStatus.ToDisplayName()}";
+                text = $"{date}: {Percent(percent)} uptime, worst status {day.WorstStatus.ToDisplayName()}"
+                    + OutageTime("Major outage", day.MajorOutageTime) + OutageTime("Partial outage", day.PartialOutageTime);
                 css = "d-" + day.WorstStatus.ToApiName();
             }
             else
@@ -404,11 +411,53 @@ internal sealed class PageRenderer
             }
 
             html.Raw("<li").Attribute("class", css).Raw(i == days.Count - 1 ? " tabindex=\"0\">" : " tabindex=\"-1\">")
-                .Raw("<span class=\"tip\">").Text(text).Raw("</span></li>");
+                .Raw("<span class=\"tip\">").Text(text);
+            DayIncidents(html, view.UptimeIncidents.On(uptime.ComponentId, day.Date), view.Links);
+            html.Raw("</span></li>");
         }
 
         html.Raw("</ol><div class=\"legend\" aria-hidden=\"true\"><span>").Text($"{days.Count} days ago").Raw("</span><span>")
             .Text(overall is { } avg ? $"{Percent(avg)} uptime" : "No data").Raw("</span><span>Today</span></div>");
+    }
+
+    // ". Major outage 2 h 5 min", to the minute ("under 1 min" for less); nothing for no time in that status.
+    private static string OutageTime(string status, TimeSpan time)
+    {
+        if (time <= TimeSpan.Zero)
+        {
+            return "";
+        }
+
+        var minutes = (long)Math.Round(time.TotalMinutes, MidpointRounding.AwayFromZero);
+        var duration = minutes switch
+        {
+            0 => "under 1 min",
+            < 60 => $"{minutes} min",
+            _ when minutes % 60 == 0 => $"{minutes / 60} h",
+            _ => $"{minutes / 60} h {minutes % 60} min",
+        };
+        return $". {status} {duration}";
+    }
+
+    // ". Incidents: A, B, C and 2 more", each title linking to the incident's page.
+    private static void DayIncidents(HtmlWriter html, IReadOnlyList<StatusIncident> incidents, PageLinks links)
+    {
+        if (incidents.Count == 0)
+        {
+            return;
+        }
+
+        html.Raw(". Incidents: ");
+        var shown = Math.Min(incidents.Count, MaxIncidentsPerDay);
+        for (var i = 0; i < shown; i++)
+        {
+            html.Raw(i == 0 ? "<a" : ", <a").Attribute("href", links.Incident(incidents[i].Id)).Raw(" tabindex=\"-1\">").Text(incidents[i].Title).Raw("</a>");
+        }
+
+        if (incidents.Count > shown)
+        {
+            html.Text($" and {incidents.Count - shown} more");
+        }
     }
 
     // Two decimals, but never rounded up to 100 % when there was downtime, nor down to 0 % when there was uptime.

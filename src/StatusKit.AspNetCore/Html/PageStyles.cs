@@ -45,7 +45,8 @@ internal static class PageStyles
         .uptime li{flex:1 1 0;min-width:1px;border-radius:1px;background:var(--ok);cursor:default}
         .uptime li:focus{outline:2px solid var(--fg);outline-offset:1px}
         .tip{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-        .uptime li:hover .tip,.uptime li:focus .tip{left:0;right:0;top:100%;width:auto;height:auto;overflow:visible;clip-path:none;white-space:normal;z-index:1;margin-top:4px;padding:2px 8px;background:#fff;color:var(--fg);border:1px solid var(--line);border-radius:4px;font-size:.8125rem}
+        .uptime li:hover .tip,.uptime li:focus .tip,.uptime li:focus-within .tip{left:0;right:0;top:100%;width:auto;height:auto;overflow:visible;clip-path:none;white-space:normal;z-index:1;margin-top:4px;padding:2px 8px;background:#fff;color:var(--fg);border:1px solid var(--line);border-radius:4px;font-size:.8125rem}
+        .tip::before{content:"";position:absolute;left:0;right:0;bottom:100%;height:6px}
         .uptime .d-under_maintenance{background:var(--maint)}.uptime .d-degraded_performance{background:var(--minor)}.uptime .d-partial_outage{background:var(--major)}.uptime .d-major_outage{background:var(--critical)}.uptime .d-none{background:var(--none)}
         .legend{display:flex;justify-content:space-between;color:var(--muted);font-size:.75rem}
         .incident{border-left:4px solid var(--minor);padding-left:12px;margin:0 0 16px}

@@ -7,7 +7,7 @@ namespace StatusKit.AspNetCore.Html;
 /// <summary>
 /// Everything the HTML page shows; <see cref="Uptime"/> is per component id, from <see cref="IUptimeService"/>;
 /// <see cref="SubscribeChannels"/> are the channels its subscribe form offers (none: no form); <see cref="Links"/>
-/// where its links to the page's own routes point.
+/// where its links to the page's own routes point; <see cref="UptimeIncidents"/> the incidents each uptime day names.
 /// </summary>
 internal sealed record PageView(
     PageSnapshot Snapshot,
@@ -15,4 +15,8 @@ internal sealed record PageView(
     IReadOnlyDictionary<Guid, ComponentUptime> Uptime,
     PageLinks Links,
     int HistoryDays,
-    IReadOnlyList<SubscriberChannel> SubscribeChannels);
+    IReadOnlyList<SubscriberChannel> SubscribeChannels)
+{
+    /// <summary>The public status incidents that affected each component on each day of its uptime bar. Default none.</summary>
+    public UptimeIncidents UptimeIncidents { get; init; } = UptimeIncidents.None;
+}

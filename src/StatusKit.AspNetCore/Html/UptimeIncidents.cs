@@ -1,0 +1,66 @@
+using StatusKit.Model;
+
+namespace StatusKit.AspNetCore.Html;
+
+/// <summary>
+/// The public status incidents that affected each component on each day of its uptime bar: an incident affected a
+/// component on every day, in the page's time zone, from the day it was created to the day it was resolved (today while
+/// it is unresolved), when it names the component. Built once per page from one read of the page's incidents.
+/// </summary>
+internal sealed class UptimeIncidents
+{
+    private readonly Dictionary<(Guid ComponentId, DateOnly Date), List<StatusIncident>> _byDay;
+
+    private UptimeIncidents(Dictionary<(Guid ComponentId, DateOnly Date), List<StatusIncident>> byDay) => _byDay = byDay;
+
+    /// <summary>No incident on any day.</summary>
+    public static UptimeIncidents None { get; } = new([]);
+
+    /// <summary>
+    /// Files <paramref name="incidents"/> (each once: a repeated id is skipped) under each component they name and each
+    /// local day of <paramref name="zone"/> they were open on, among the last <paramref name="days"/> days up to
+    /// <paramref name="now"/>; within a day, oldest first.
+    /// </summary>
+    public static UptimeIncidents From(IEnumerable<StatusIncident> incidents, TimeZoneInfo zone, DateTimeOffset now, int days)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        var firstShown = LocalDate(now, zone).AddDays(1 - days);
+        var byDay = new Dictionary<(Guid, DateOnly), List<StatusIncident>>();
+        var seen = new HashSet<Guid>();
+        foreach (var incident in incidents.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id))
+        {
+            if (!seen.Add(incident.Id) || incident.ComponentIds.Count == 0)
+            {
+                continue;
+            }
+
+            var created = LocalDate(incident.CreatedAt, zone);
+            var first = created < firstShown ? firstShown : created;
+            var end = incident.ResolvedAt is { } resolved && !incident.IsUnresolved ? resolved : now;
+            var last = LocalDate(end < incident.CreatedAt ? incident.CreatedAt : end, zone);
+            for (var date = first; date <= last; date = date.AddDays(1))
+            {
+                foreach (var componentId in incident.ComponentIds.Distinct())
+                {
+                    if (!byDay.TryGetValue((componentId, date), out var list))
+                    {
+                        byDay[(componentId, date)] = list = [];
+                    }
+
+                    list.Add(incident);
+                }
+            }
+        }
+
+        return new UptimeIncidents(byDay);
+    }
+
+    /// <summary>The incidents that affected <paramref name="componentId"/> on <paramref name="date"/>, oldest first.</summary>
+    public IReadOnlyList<StatusIncident> On(Guid componentId, DateOnly date) =>
+        _byDay.TryGetValue((componentId, date), out var list) ? list : [];
+
+    private static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+}
