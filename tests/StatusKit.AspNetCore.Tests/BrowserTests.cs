@@ -225,6 +225,73 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
     }
 
     [Fact]
+    public async Task A_pointer_moves_from_an_uptime_day_onto_its_incident_link_and_follows_it_while_tab_leaves_the_bar()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        // A UTC page whose one component existed a week ago, and an incident that affected it at noon yesterday.
+        var store = host.Factory.Service<StatusKit.Abstractions.IStatusStore>();
+        var now = host.Factory.Service<TimeProvider>().GetUtcNow();
+        var yesterdayNoon = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddHours(-12);
+        var statusPage = new StatusKit.Model.StatusPage
+        {
+            Id = Guid.CreateVersion7(), Name = "Day links", Slug = "browser-day-links", CreatedAt = now.AddDays(-7), UpdatedAt = now.AddDays(-7),
+        };
+        var component = new StatusKit.Model.Component
+        {
+            Id = Guid.CreateVersion7(), PageId = statusPage.Id, Name = "Ledger",
+            StatusUpdatedAt = now.AddDays(-7), CreatedAt = now.AddDays(-7), UpdatedAt = now.AddDays(-7),
+        };
+        var incident = new StatusKit.Model.StatusIncident
+        {
+            Id = Guid.CreateVersion7(), PageId = statusPage.Id, Title = "Slow ledger writes", Message = "Looking into it",
+            State = StatusKit.Model.StatusIncidentState.Resolved, ComponentIds = [component.Id],
+            Updates =
+            [
+                new(Guid.CreateVersion7(), yesterdayNoon, StatusKit.Model.StatusIncidentState.Investigating, "Looking into it"),
+                new(Guid.CreateVersion7(), yesterdayNoon.AddHours(1), StatusKit.Model.StatusIncidentState.Resolved, "Fixed"),
+            ],
+            CreatedAt = yesterdayNoon, UpdatedAt = yesterdayNoon.AddHours(1), ResolvedAt = yesterdayNoon.AddHours(1),
+        };
+        await store.AddPageAsync(statusPage, CancellationToken.None);
+        try
+        {
+            await store.AddComponentAsync(component, CancellationToken.None);
+            await store.AddStatusIncidentAsync(incident, [], CancellationToken.None);
+            var page = await chromium.Browser.NewPageAsync();
+            await page.GotoAsync(host.BaseAddress + "/status/browser-day-links");
+
+            // Tab reaches today and the next Tab leaves the bar: the incident links add no tab stop.
+            await TabToAnUptimeBarAsync(page);
+            await page.Keyboard.PressAsync("Tab");
+            Assert.False(await page.EvaluateAsync<bool>("() => document.querySelector('.uptime').contains(document.activeElement)"), "an incident link is a tab stop");
+
+            // The pointer goes from yesterday's day straight down onto the link in its details, which stay shown.
+            var days = page.Locator(".uptime > li");
+            var yesterday = days.Nth(await days.CountAsync() - 2);
+            await yesterday.HoverAsync();
+            var link = yesterday.Locator(".tip a");
+            var day = (await yesterday.BoundingBoxAsync())!;
+            var target = (await link.BoundingBoxAsync())!;
+            await page.Mouse.MoveAsync(day.X + (day.Width / 2), target.Y + (target.Height / 2), new MouseMoveOptions { Steps = 10 });
+            await page.Mouse.MoveAsync(target.X + (target.Width / 2), target.Y + (target.Height / 2), new MouseMoveOptions { Steps = 10 });
+            await page.Mouse.DownAsync();
+            await page.Mouse.UpAsync();
+
+            await page.WaitForURLAsync($"**/status/browser-day-links/incidents/{incident.Id}", new PageWaitForURLOptions { Timeout = 10_000 });
+            Assert.StartsWith("Slow ledger writes - ", await page.TitleAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await host.Factory.Service<StatusKit.Services.StatusPageService>().DeleteAsync(statusPage.Id);
+        }
+    }
+
+    [Fact]
     public async Task Without_script_a_keyboard_still_reaches_todays_uptime_and_sees_its_details()
     {
         await using var chromium = await HeadlessChromium.LaunchAsync();
