@@ -233,6 +233,44 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task An_incident_older_than_the_history_days_is_named_on_its_uptime_day_but_not_in_the_past_incidents()
+    {
+        // The page reads its incidents once, over the uptime bars' 90 days; the past incidents keep to their 14.
+        var store = factory.Service<StatusKit.Abstractions.IStatusStore>();
+        var now = factory.Service<TimeProvider>().GetUtcNow();
+        var started = now.AddDays(-20);
+        var page = await factory.Service<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Older incident", Slug = "uptime-older-incident" });
+        try
+        {
+            var ledger = new Component
+            {
+                Id = Guid.CreateVersion7(), PageId = page.Id, Name = "Ledger",
+                StatusUpdatedAt = now.AddDays(-30), CreatedAt = now.AddDays(-30), UpdatedAt = now.AddDays(-30),
+            };
+            await store.AddComponentAsync(ledger, CancellationToken.None);
+            var incident = new StatusIncident
+            {
+                Id = Guid.CreateVersion7(), PageId = page.Id, Title = "Old ledger outage", Message = "Investigating.",
+                State = StatusIncidentState.Resolved, ComponentIds = [ledger.Id],
+                Updates = [new(Guid.CreateVersion7(), started, StatusIncidentState.Resolved, "Fixed.")],
+                CreatedAt = started, UpdatedAt = started, ResolvedAt = started,
+            };
+            await store.AddStatusIncidentAsync(incident, [], CancellationToken.None);
+            using var client = factory.CreatePublicClient();
+
+            var html = await client.GetStringAsync("/status/uptime-older-incident");
+
+            var date = DateOnly.FromDateTime(started.UtcDateTime).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+            Assert.Contains($"<span class=\"tip\">{date}: 100% uptime, worst status Operational. Incidents: <a", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Old ledger outage", html[html.IndexOf("<div id=\"past-incidents\">", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        }
+        finally
+        {
+            await factory.Service<StatusPageService>().DeleteAsync(page.Id);
+        }
+    }
+
+    [Fact]
     public async Task Uptime_bar_summary_is_the_uptime_over_the_counted_time_not_the_mean_of_the_daily_percents()
     {
         // Created at noon three days ago (UTC): 12 counted hours up, a full day up, a day with 18 hours of Major
