@@ -117,15 +117,7 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
         await page.EvaluateAsync("() => { window.notReloaded = true; }");
 
         var incidents = host.Factory.Service<StatusKit.Services.StatusIncidentService>();
-        var incident = await incidents.CreateAsync(new StatusKit.Services.CreateStatusIncident
-        {
-            PageId = await host.Factory.PageIdAsync("demo"),
-            Title = "Slow card payments",
-            Message = "Looking into it",
-            Severity = StatusKit.Model.StatusIncidentSeverity.Minor,
-            ComponentIds = [],
-            NotifySubscribers = false,
-        });
+        var incident = await PostQuietIncidentAsync("Slow card payments");
         try
         {
             await page.WaitForFunctionAsync(
@@ -485,15 +477,7 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
 
         var incidents = host.Factory.Service<StatusKit.Services.StatusIncidentService>();
         await SignalAsync("browser-late", "triggered", 1);
-        var incident = await incidents.CreateAsync(new StatusKit.Services.CreateStatusIncident
-        {
-            PageId = await host.Factory.PageIdAsync("demo"),
-            Title = "Posted before the stream connected",
-            Message = "Looking into it",
-            Severity = StatusKit.Model.StatusIncidentSeverity.Minor,
-            ComponentIds = [],
-            NotifySubscribers = false,
-        });
+        var incident = await PostQuietIncidentAsync("Posted before the stream connected");
         try
         {
             await host.Factory.SettleAsync();
@@ -588,15 +572,7 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
         await page.FocusAsync("#past-incidents a[href$='/history']");
 
         var incidents = host.Factory.Service<StatusKit.Services.StatusIncidentService>();
-        var incident = await incidents.CreateAsync(new StatusKit.Services.CreateStatusIncident
-        {
-            PageId = await host.Factory.PageIdAsync("demo"),
-            Title = "Posted while a reader tabs through the page",
-            Message = "Looking into it",
-            Severity = StatusKit.Model.StatusIncidentSeverity.Minor,
-            ComponentIds = [],
-            NotifySubscribers = false,
-        });
+        var incident = await PostQuietIncidentAsync("Posted while a reader tabs through the page");
         try
         {
             await page.WaitForFunctionAsync(
@@ -611,6 +587,18 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
             await incidents.DeleteAsync(incident.Id);
         }
     }
+
+    // A Minor incident on the demo page that affects no component and notifies nobody; the test deletes it when done.
+    private async Task<StatusKit.Model.StatusIncident> PostQuietIncidentAsync(string title) =>
+        await host.Factory.Service<StatusKit.Services.StatusIncidentService>().CreateAsync(new StatusKit.Services.CreateStatusIncident
+        {
+            PageId = await host.Factory.PageIdAsync("demo"),
+            Title = title,
+            Message = "Looking into it",
+            Severity = StatusKit.Model.StatusIncidentSeverity.Minor,
+            ComponentIds = [],
+            NotifySubscribers = false,
+        });
 
     // The page's event stream answered by the browser: count content events in one chunk, then an end that asks for no
     // reconnection for ten minutes, so nothing but those events reaches the page.
