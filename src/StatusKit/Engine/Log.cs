@@ -27,8 +27,11 @@ internal static partial class Log
     [LoggerMessage(1005, LogLevel.Warning, "Status cache {Operation} failed for page {PageId}; continuing without the cache")]
     public static partial void CacheFailed(ILogger logger, string operation, Guid pageId, Exception exception);
 
-    [LoggerMessage(1006, LogLevel.Warning, "Store failed while loading page {PageId}; serving the stale snapshot from {GeneratedAt}")]
-    public static partial void ServingStaleSnapshot(ILogger logger, Guid pageId, DateTimeOffset generatedAt, Exception exception);
+    public static void ServingStaleSnapshot(ILogger logger, Guid pageId, DateTimeOffset generatedAt, Exception exception) =>
+        ServingStaleSnapshotUtc(logger, pageId, generatedAt.ToUniversalTime(), exception);
+
+    [LoggerMessage(1006, LogLevel.Warning, "Store failed while loading page {PageId}; serving the stale snapshot from {GeneratedAt:" + LogTime.Utc + "}")]
+    private static partial void ServingStaleSnapshotUtc(ILogger logger, Guid pageId, DateTimeOffset generatedAt, Exception exception);
 
     [LoggerMessage(1007, LogLevel.Warning, "Recompute of {Scope} did not settle after {Attempts} attempts; it will run again")]
     public static partial void RecomputeUnsettled(ILogger logger, string scope, int attempts);
@@ -54,8 +57,11 @@ internal static partial class Log
     [LoggerMessage(1014, LogLevel.Information, "The manual status of {Count} component(s) expired; recomputed them")]
     public static partial void ManualStatusesExpired(ILogger logger, int count);
 
-    [LoggerMessage(1015, LogLevel.Error, "Ending expired manual statuses failed; trying again at {RetryAt}")]
-    public static partial void ManualStatusExpiryFailed(ILogger logger, DateTimeOffset retryAt, Exception exception);
+    public static void ManualStatusExpiryFailed(ILogger logger, DateTimeOffset retryAt, Exception exception) =>
+        ManualStatusExpiryFailedUtc(logger, retryAt.ToUniversalTime(), exception);
+
+    [LoggerMessage(1015, LogLevel.Error, "Ending expired manual statuses failed; trying again at {RetryAt:" + LogTime.Utc + "}")]
+    private static partial void ManualStatusExpiryFailedUtc(ILogger logger, DateTimeOffset retryAt, Exception exception);
 
     [LoggerMessage(1016, LogLevel.Warning, "Warming the page snapshots at start-up failed; each page's snapshot is built when it is first read")]
     public static partial void SnapshotWarmupFailed(ILogger logger, Exception exception);
@@ -63,8 +69,11 @@ internal static partial class Log
     [LoggerMessage(1017, LogLevel.Information, "Deleted {Count} subscriptions that were never confirmed and whose verification token expired")]
     public static partial void UnverifiedSubscribersRemoved(ILogger logger, int count);
 
-    [LoggerMessage(1018, LogLevel.Error, "Deleting the subscriptions that were never confirmed failed; trying again at {RetryAt}")]
-    public static partial void UnverifiedSubscriberCleanupFailed(ILogger logger, DateTimeOffset retryAt, Exception exception);
+    public static void UnverifiedSubscriberCleanupFailed(ILogger logger, DateTimeOffset retryAt, Exception exception) =>
+        UnverifiedSubscriberCleanupFailedUtc(logger, retryAt.ToUniversalTime(), exception);
+
+    [LoggerMessage(1018, LogLevel.Error, "Deleting the subscriptions that were never confirmed failed; trying again at {RetryAt:" + LogTime.Utc + "}")]
+    private static partial void UnverifiedSubscriberCleanupFailedUtc(ILogger logger, DateTimeOffset retryAt, Exception exception);
 
     [LoggerMessage(1019, LogLevel.Warning, "Incident signal {IncidentId} v{Version} for team {TeamId} refused: the stored signal with that version differs in {Fields}; versions must increase with every change, or the change is lost")]
     public static partial void SignalVersionReused(ILogger logger, string incidentId, long version, string teamId, string fields);
@@ -75,6 +84,9 @@ internal static partial class Log
     [LoggerMessage(1431, LogLevel.Information, "Page {PageId} changed while this host was not listening to the backplane; its rebuilt snapshot told the feed {Count} event(s)")]
     public static partial void MissedPageChange(ILogger logger, Guid pageId, int count);
 
-    [LoggerMessage(1443, LogLevel.Information, "Recompute of {Scope} moved the notices of {Count} components it held until {HeldUntil} to {DueAt}: their maintenance changed before its commit")]
-    public static partial void HeldNoticesFollowed(ILogger logger, string scope, int count, DateTimeOffset heldUntil, DateTimeOffset dueAt);
+    public static void HeldNoticesFollowed(ILogger logger, string scope, int count, DateTimeOffset heldUntil, DateTimeOffset dueAt) =>
+        HeldNoticesFollowedUtc(logger, scope, count, heldUntil.ToUniversalTime(), dueAt.ToUniversalTime());
+
+    [LoggerMessage(1443, LogLevel.Information, "Recompute of {Scope} moved the notices of {Count} components it held until {HeldUntil:" + LogTime.Utc + "} to {DueAt:" + LogTime.Utc + "}: their maintenance changed before its commit")]
+    private static partial void HeldNoticesFollowedUtc(ILogger logger, string scope, int count, DateTimeOffset heldUntil, DateTimeOffset dueAt);
 }

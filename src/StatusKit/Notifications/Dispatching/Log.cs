@@ -21,8 +21,11 @@ internal static partial class Log
     [LoggerMessage(1304, LogLevel.Information, "Notification {NotificationId} delivered by {Channel} (attempt {Attempt})")]
     public static partial void Delivered(ILogger logger, Guid notificationId, SubscriberChannel channel, int attempt);
 
-    [LoggerMessage(1305, LogLevel.Warning, "Notification {NotificationId} attempt {Attempt} failed ({Error}); next attempt at {NextAttemptAt}")]
-    public static partial void RetryScheduled(ILogger logger, Guid notificationId, int attempt, string? error, DateTimeOffset nextAttemptAt);
+    public static void RetryScheduled(ILogger logger, Guid notificationId, int attempt, string? error, DateTimeOffset nextAttemptAt) =>
+        RetryScheduledUtc(logger, notificationId, attempt, error, nextAttemptAt.ToUniversalTime());
+
+    [LoggerMessage(1305, LogLevel.Warning, "Notification {NotificationId} attempt {Attempt} failed ({Error}); next attempt at {NextAttemptAt:" + LogTime.Utc + "}")]
+    private static partial void RetryScheduledUtc(ILogger logger, Guid notificationId, int attempt, string? error, DateTimeOffset nextAttemptAt);
 
     [LoggerMessage(1306, LogLevel.Error, "Notification {NotificationId} dead-lettered after {Attempts} attempts, failing on the sending side (the notifier or its configuration): {Error}")]
     public static partial void DeadLettered(ILogger logger, Guid notificationId, int attempts, string? error);
@@ -30,8 +33,11 @@ internal static partial class Log
     [LoggerMessage(1307, LogLevel.Debug, "Notification {NotificationId} superseded: {Reason}")]
     public static partial void Superseded(ILogger logger, Guid notificationId, string reason);
 
-    [LoggerMessage(1308, LogLevel.Information, "Notification {NotificationId} deferred to {NextAttemptAt}: subscriber {SubscriberId} reached the cap of {Cap} per hour")]
-    public static partial void Deferred(ILogger logger, Guid notificationId, Guid subscriberId, int cap, DateTimeOffset nextAttemptAt);
+    public static void Deferred(ILogger logger, Guid notificationId, Guid subscriberId, int cap, DateTimeOffset nextAttemptAt) =>
+        DeferredUtc(logger, notificationId, subscriberId, cap, nextAttemptAt.ToUniversalTime());
+
+    [LoggerMessage(1308, LogLevel.Information, "Notification {NotificationId} deferred to {NextAttemptAt:" + LogTime.Utc + "}: subscriber {SubscriberId} reached the cap of {Cap} per hour")]
+    private static partial void DeferredUtc(ILogger logger, Guid notificationId, Guid subscriberId, int cap, DateTimeOffset nextAttemptAt);
 
     [LoggerMessage(1309, LogLevel.Information, "Folded {Count} deferred notifications for subscriber {SubscriberId} into digest {NotificationId}")]
     public static partial void DigestComposed(ILogger logger, int count, Guid subscriberId, Guid notificationId);
