@@ -382,24 +382,10 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
         // The page's refetches: the first is held until the whole burst has reached the page; each answer is marked
         // with its number so the test sees it applied.
         var firstHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var refetches = 0;
-        await page.RouteAsync("**/status/demo", async route =>
+        await RouteRefetchesAsync(page, async _ =>
         {
-            if (route.Request.ResourceType == "document")
-            {
-                await route.ContinueAsync();
-                return;
-            }
-
-            var number = Interlocked.Increment(ref refetches);
-            if (number == 1)
-            {
-                await firstHeld.Task;
-            }
-
-            var response = await route.FetchAsync();
-            var body = (await response.TextAsync()).Replace("<div id=\"past-incidents\">", $"<div id=\"past-incidents\" data-refetch=\"{number}\">", StringComparison.Ordinal);
-            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = body });
+            await firstHeld.Task;
+            return false;
         });
 
         await page.GotoAsync(host.BaseAddress + "/status/demo");
@@ -425,25 +411,10 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
 
         var page = await chromium.Browser.NewPageAsync();
         await ServeContentEventsAsync(page, 1);
-        var refetches = 0;
-        await page.RouteAsync("**/status/demo", async route =>
+        await RouteRefetchesAsync(page, async route =>
         {
-            if (route.Request.ResourceType == "document")
-            {
-                await route.ContinueAsync();
-                return;
-            }
-
-            var number = Interlocked.Increment(ref refetches);
-            if (number == 1)
-            {
-                await route.FulfillAsync(new RouteFulfillOptions { Status = 503, Body = "Service Unavailable" });
-                return;
-            }
-
-            var response = await route.FetchAsync();
-            var body = (await response.TextAsync()).Replace("<div id=\"past-incidents\">", $"<div id=\"past-incidents\" data-refetch=\"{number}\">", StringComparison.Ordinal);
-            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = body });
+            await route.FulfillAsync(new RouteFulfillOptions { Status = 503, Body = "Service Unavailable" });
+            return true;
         });
 
         await page.GotoAsync(host.BaseAddress + "/status/demo");
@@ -516,27 +487,12 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
         await ServeContentEventsAsync(page, 1);
         var firstRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var neverAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var refetches = 0;
-        await page.RouteAsync("**/status/demo", async route =>
+        await RouteRefetchesAsync(page, async _ =>
         {
-            if (route.Request.ResourceType == "document")
-            {
-                await route.ContinueAsync();
-                return;
-            }
-
-            var number = Interlocked.Increment(ref refetches);
-            if (number == 1)
-            {
-                // The server never answers the first refetch.
-                firstRequested.TrySetResult();
-                await neverAnswered.Task;
-                return;
-            }
-
-            var response = await route.FetchAsync();
-            var body = (await response.TextAsync()).Replace("<div id=\"past-incidents\">", $"<div id=\"past-incidents\" data-refetch=\"{number}\">", StringComparison.Ordinal);
-            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = body });
+            // The server never answers the first refetch.
+            firstRequested.TrySetResult();
+            await neverAnswered.Task;
+            return true;
         });
 
         try
@@ -599,6 +555,32 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
             ComponentIds = [],
             NotifySubscribers = false,
         });
+
+    // Routes the page's refetches (not its first load): the first goes to first, which may answer it itself (true) or
+    // hold it and let the server answer (false); the server's answers mark #past-incidents with the refetch's number
+    // (data-refetch), so a test sees which answer the page applied.
+    private static Task RouteRefetchesAsync(IPage page, Func<IRoute, Task<bool>> first)
+    {
+        var refetches = 0;
+        return page.RouteAsync("**/status/demo", async route =>
+        {
+            if (route.Request.ResourceType == "document")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            var number = Interlocked.Increment(ref refetches);
+            if (number == 1 && await first(route))
+            {
+                return;
+            }
+
+            var response = await route.FetchAsync();
+            var body = (await response.TextAsync()).Replace("<div id=\"past-incidents\">", $"<div id=\"past-incidents\" data-refetch=\"{number}\">", StringComparison.Ordinal);
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = body });
+        });
+    }
 
     // The page's event stream answered by the browser: count content events in one chunk, then an end that asks for no
     // reconnection for ten minutes, so nothing but those events reaches the page.
