@@ -222,6 +222,28 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task OnlyShowIfDegraded_RoundTripsThroughEveryComponentRead_AndAnUpdateSetsAndClearsIt()
+    {
+        var page = await AddPageAsync();
+        var hidden = TestData.Component(page.Id) with { OnlyShowIfDegraded = true };
+        var shown = TestData.Component(page.Id, displayOrder: 1);
+        await Store.AddComponentAsync(hidden, None);
+        await Store.AddComponentAsync(shown, None);
+
+        Assert.True((await Store.GetComponentAsync(hidden.Id, None))!.OnlyShowIfDegraded);
+        Assert.Equal([true, false], (await Store.ListComponentsAsync(page.Id, None)).Select(c => c.OnlyShowIfDegraded));
+        Assert.Equal([true, false], (await Store.LoadStatusInputsAsync(StatusScope.ForPage(page.Id), None)).Components.Select(c => c.OnlyShowIfDegraded));
+        Assert.Equal([true, false], (await Store.LoadPageContentAsync(page.Id, 10, None))!.Components.Select(c => c.OnlyShowIfDegraded));
+
+        var cleared = await Store.UpdateComponentAsync(hidden with { OnlyShowIfDegraded = false }, None);
+        var set = await Store.UpdateComponentAsync(shown with { OnlyShowIfDegraded = true }, None);
+
+        Assert.Equal((false, 2L), (cleared.OnlyShowIfDegraded, cleared.Version));
+        Assert.Equal((true, 2L), (set.OnlyShowIfDegraded, set.Version));
+        Assert.Equal([false, true], (await Store.ListComponentsAsync(page.Id, None)).Select(c => c.OnlyShowIfDegraded));
+    }
+
+    [Fact]
     public async Task UpdateComponent_Missing_ThrowsNotFound()
     {
         var page = await AddPageAsync();

@@ -72,7 +72,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
                 "20261203000000_AddMaintenanceStatusSwitchedAt",
                 "20261204000000_IndexMaintenanceWindowsByPageStateAndStart", "20261205000000_AddNotificationOccurredAt",
                 "20261206000000_IndexWindowsAndSubscribersForPagedLists", "20261207000000_AddPageBranding", "20261208000000_AddStatusIncidentPostmortem",
-                "20261209000000_AddStatusIncidentUpdateNotifySubscribers"],
+                "20261209000000_AddStatusIncidentUpdateNotifySubscribers", "20261210000000_AddComponentOnlyShowIfDegraded"],
             await context.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.False(context.Database.HasPendingModelChanges());
@@ -222,6 +222,26 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         Assert.Equal((1L, 1L, 1L, 1L), (storedPage.Version, componentVersion, incidentVersion, subscriberVersion));
         Assert.Equal(2, (await store.UpdatePageAsync(storedPage with { Name = "Renamed" }, CancellationToken.None)).Version);
         await Assert.ThrowsAsync<StatusKitConcurrencyException>(() => store.UpdatePageAsync(storedPage with { Name = "Stale" }, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Components_stored_before_the_only_show_if_degraded_column_read_as_always_shown()
+    {
+        var store = Database.CreateStore();
+        var (_, components, _) = await SeedAsync(store, "always-shown", 1);
+        await store.UpdateComponentAsync(components[0] with { OnlyShowIfDegraded = true }, CancellationToken.None);
+        await using (var context = Database.CreateContext())
+        {
+            var migrator = context.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261209000000_AddStatusIncidentUpdateNotifySubscribers");
+            await migrator.MigrateAsync();
+        }
+
+        var migrated = (await store.GetComponentAsync(components[0].Id, CancellationToken.None))!;
+        Assert.False(migrated.OnlyShowIfDegraded);
+        var set = await store.UpdateComponentAsync(migrated with { OnlyShowIfDegraded = true }, CancellationToken.None);
+        Assert.True(set.OnlyShowIfDegraded);
+        Assert.True((await store.GetComponentAsync(components[0].Id, CancellationToken.None))!.OnlyShowIfDegraded);
     }
 
     [Fact]

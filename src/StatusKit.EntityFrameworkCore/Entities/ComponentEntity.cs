@@ -26,6 +26,9 @@ internal sealed class ComponentEntity
 
     public string? ServiceIdentifier { get; set; }
 
+    /// <summary><see cref="Component.OnlyShowIfDegraded"/> (migration 20261210000000; rows stored before read false).</summary>
+    public bool OnlyShowIfDegraded { get; set; }
+
     public ComponentStatus Status { get; set; }
 
     public DateTime StatusUpdatedAt { get; set; }
@@ -66,6 +69,7 @@ internal sealed class ComponentEntity
         GroupName = component.GroupName;
         TeamId = component.TeamId;
         ServiceIdentifier = component.ServiceIdentifier;
+        OnlyShowIfDegraded = component.OnlyShowIfDegraded;
         ManualStatus = component.ManualStatus;
         ManualStatusExpiresAt = Instants.ToStore(component.ManualStatusExpiresAt);
         UpdatedAt = Instants.ToStore(component.UpdatedAt);
@@ -81,6 +85,7 @@ internal sealed class ComponentEntity
         GroupName = GroupName,
         TeamId = TeamId,
         ServiceIdentifier = ServiceIdentifier,
+        OnlyShowIfDegraded = OnlyShowIfDegraded,
         Status = Status,
         StatusUpdatedAt = Instants.FromStore(StatusUpdatedAt),
         ManualStatus = ManualStatus,

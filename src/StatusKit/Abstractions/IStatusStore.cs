@@ -91,7 +91,7 @@ public interface IStatusStore
 
     /// <summary>
     /// Compare-and-set: replaces a component's descriptive fields (name, description, order, group, team, service,
-    /// manual status and its expiry) and its <see cref="Component.UpdatedAt"/> only if the stored
+    /// <see cref="Component.OnlyShowIfDegraded"/>, manual status and its expiry) and its <see cref="Component.UpdatedAt"/> only if the stored
     /// <see cref="Component.Version"/> equals <paramref name="component"/>'s, and returns the component as stored, at the
     /// next version. <see cref="Component.Status"/> and <see cref="Component.StatusUpdatedAt"/> are not touched: only
     /// <see cref="CommitStatusAsync"/> changes them, and it does not move the version. Throws

@@ -59,6 +59,7 @@ public sealed partial class InMemoryStatusStore
                     GroupName = component.GroupName,
                     TeamId = component.TeamId,
                     ServiceIdentifier = component.ServiceIdentifier,
+                    OnlyShowIfDegraded = component.OnlyShowIfDegraded,
                     ManualStatus = component.ManualStatus,
                     ManualStatusExpiresAt = component.ManualStatusExpiresAt,
                     UpdatedAt = component.UpdatedAt,

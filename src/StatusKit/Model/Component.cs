@@ -32,6 +32,14 @@ public sealed record Component
     /// <summary>When set, only the team's incidents for this service identifier affect the component.</summary>
     public string? ServiceIdentifier { get; init; }
 
+    /// <summary>
+    /// Whether the public page and JSON API leave the component out while its <see cref="Status"/> is
+    /// <see cref="ComponentStatus.Operational"/>, showing it as soon as it is anything else (Statuspage's
+    /// <c>only_show_if_degraded</c>). An operator's field, like <see cref="Name"/>. Default false: always shown. The admin
+    /// API always shows it.
+    /// </summary>
+    public bool OnlyShowIfDegraded { get; init; }
+
     /// <summary>The current effective status, written only by the status engine.</summary>
     public ComponentStatus Status { get; init; } = ComponentStatus.Operational;
 

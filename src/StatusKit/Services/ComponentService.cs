@@ -46,6 +46,7 @@ public sealed class ComponentService
             GroupName = Guard.OptionalText(request.GroupName, "groupName", Guard.MaxNameLength),
             TeamId = Guard.OptionalText(request.TeamId, "teamId", Guard.MaxNameLength),
             ServiceIdentifier = Guard.OptionalText(request.ServiceIdentifier, "serviceIdentifier", Guard.MaxNameLength),
+            OnlyShowIfDegraded = request.OnlyShowIfDegraded,
             StatusUpdatedAt = now,
             CreatedAt = now,
             UpdatedAt = now,
@@ -64,7 +65,7 @@ public sealed class ComponentService
         _store.ListComponentsAsync(pageId, cancellationToken);
 
     /// <summary>
-    /// Changes a component's descriptive fields, team or service; its status is recomputed. Only the fields the request
+    /// Changes a component's descriptive fields, team, service or <see cref="Component.OnlyShowIfDegraded"/>; its status is recomputed. Only the fields the request
     /// names change: when someone else changed the component meanwhile, the change is applied again to what they left
     /// (a few times at most), unless <see cref="UpdateComponent.ExpectedVersion"/> is given, which must then be the
     /// stored version (else <see cref="StatusKitConcurrencyException"/>, changing nothing).
@@ -88,6 +89,7 @@ public sealed class ComponentService
                 GroupName = changes.GroupName is null ? component.GroupName : Guard.OptionalText(changes.GroupName, "groupName", Guard.MaxNameLength),
                 TeamId = changes.TeamId is null ? component.TeamId : Guard.OptionalText(changes.TeamId, "teamId", Guard.MaxNameLength),
                 ServiceIdentifier = changes.ServiceIdentifier is null ? component.ServiceIdentifier : Guard.OptionalText(changes.ServiceIdentifier, "serviceIdentifier", Guard.MaxNameLength),
+                OnlyShowIfDegraded = changes.OnlyShowIfDegraded ?? component.OnlyShowIfDegraded,
                 UpdatedAt = _time.GetUtcNow(),
             },
             cancellationToken);

@@ -23,4 +23,10 @@ public sealed record CreateComponent
 
     /// <summary>Restricts the affecting incidents to this service identifier.</summary>
     public string? ServiceIdentifier { get; init; }
+
+    /// <summary>
+    /// Whether the public page and JSON API show the component only while it is not operational
+    /// (<see cref="Model.Component.OnlyShowIfDegraded"/>). Default false: always shown.
+    /// </summary>
+    public bool OnlyShowIfDegraded { get; init; }
 }

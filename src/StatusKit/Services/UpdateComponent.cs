@@ -24,6 +24,12 @@ public sealed record UpdateComponent
     public string? ServiceIdentifier { get; init; }
 
     /// <summary>
+    /// Whether the public page and JSON API show the component only while it is not operational
+    /// (<see cref="Model.Component.OnlyShowIfDegraded"/>); null leaves it as it is.
+    /// </summary>
+    public bool? OnlyShowIfDegraded { get; init; }
+
+    /// <summary>
     /// The <see cref="Model.Component.Version"/> the change was made against (an HTTP <c>If-Match</c>). When given and
     /// no longer stored, the update throws <see cref="StatusKitConcurrencyException"/> and changes nothing; when null,
     /// a concurrent change is reloaded and this change applied to it again.

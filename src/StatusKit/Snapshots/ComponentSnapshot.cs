@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using StatusKit.Model;
 using StatusKit.Status;
 
@@ -20,9 +21,27 @@ public sealed record ComponentSnapshot(
     ComponentStatus Status,
     DateTimeOffset StatusUpdatedAt)
 {
+    /// <summary>
+    /// The component's <see cref="Component.OnlyShowIfDegraded"/>. Left out of the snapshot's JSON while false, so the
+    /// JSON (and the version) of a page without such components is what it was before the setting existed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool OnlyShowIfDegraded { get; init; }
+
+    /// <summary>
+    /// Whether the public page and JSON API show the component: unless it is <see cref="OnlyShowIfDegraded"/> and
+    /// <see cref="ComponentStatus.Operational"/>. Fixed with the snapshot (both are its own fields), so readers decide
+    /// nothing per request; the admin API shows every component whatever this says.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsShown => !OnlyShowIfDegraded || Status != ComponentStatus.Operational;
+
     /// <summary>What a snapshot shows of <paramref name="component"/>.</summary>
     internal static ComponentSnapshot Of(Component component) => new(
-        component.Id, component.Name, component.Description, component.GroupName, component.DisplayOrder, component.Status, component.StatusUpdatedAt);
+        component.Id, component.Name, component.Description, component.GroupName, component.DisplayOrder, component.Status, component.StatusUpdatedAt)
+    {
+        OnlyShowIfDegraded = component.OnlyShowIfDegraded,
+    };
 
     /// <summary>
     /// Whether this is what a snapshot shows of <paramref name="component"/>, as <see cref="Of"/> would make it: every
@@ -31,6 +50,7 @@ public sealed record ComponentSnapshot(
     internal bool Shows(Component component) =>
         Id == component.Id
         && DisplayOrder == component.DisplayOrder
+        && OnlyShowIfDegraded == component.OnlyShowIfDegraded
         && Status == component.Status
         && StatusUpdatedAt == component.StatusUpdatedAt
         && StatusUpdatedAt.Offset == component.StatusUpdatedAt.Offset

@@ -38,6 +38,7 @@ public sealed class ComponentSnapshotReuseTests
         { "group", Api with { GroupName = "Edge" } },
         { "no group", Api with { GroupName = null } },
         { "order", Api with { DisplayOrder = 3 } },
+        { "only shown if degraded", Api with { OnlyShowIfDegraded = true } },
         { "status", Api with { Status = ComponentStatus.MajorOutage } },
         { "status time", Api with { StatusUpdatedAt = T0.AddSeconds(1) } },
         { "status time's offset only", Api with { StatusUpdatedAt = T0.ToOffset(TimeSpan.FromHours(2)) } },

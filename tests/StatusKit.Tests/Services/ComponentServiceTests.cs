@@ -125,6 +125,44 @@ public sealed class ComponentServiceTests
         Assert.Equal(updated, await kit.Components.GetAsync(updated.Id));
     }
 
+    [Fact]
+    public async Task Create_OnlyShowIfDegraded_IsStoredAndInTheSnapshot_AndIsFalseWhenLeftOut()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+
+        var hidden = await kit.Components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "Batch", OnlyShowIfDegraded = true });
+        var shown = await kit.Components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "API" });
+
+        Assert.True(hidden.OnlyShowIfDegraded);
+        Assert.False(shown.OnlyShowIfDegraded);
+        Assert.True((await kit.Components.GetAsync(hidden.Id))!.OnlyShowIfDegraded);
+        var snapshot = (await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!;
+        Assert.Equal([true, false], snapshot.Components.Select(c => c.OnlyShowIfDegraded));
+    }
+
+    [Fact]
+    public async Task Update_OnlyShowIfDegraded_SetsAndClearsIt_MovingTheVersion_AndAnUpdateLeavingItOutKeepsIt()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, components) = await kit.CreatePageAsync("Acme", ("Batch", null, null));
+        var before = components[0];
+
+        var set = await kit.Components.UpdateAsync(before.Id, new UpdateComponent { OnlyShowIfDegraded = true, ExpectedVersion = before.Version });
+        var renamed = await kit.Components.UpdateAsync(before.Id, new UpdateComponent { Name = "Batch jobs" });
+
+        Assert.True(set.OnlyShowIfDegraded);
+        Assert.Equal(before.Version + 1, set.Version);
+        Assert.True(renamed.OnlyShowIfDegraded);
+        Assert.True((await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Components.Single().OnlyShowIfDegraded);
+
+        var cleared = await kit.Components.UpdateAsync(before.Id, new UpdateComponent { OnlyShowIfDegraded = false });
+
+        Assert.False(cleared.OnlyShowIfDegraded);
+        Assert.Equal(renamed.Version + 1, cleared.Version);
+        Assert.False((await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Components.Single().OnlyShowIfDegraded);
+    }
+
     public static TheoryData<UpdateComponent, string> InvalidUpdates => new()
     {
         { new UpdateComponent { Name = " " }, "name" },

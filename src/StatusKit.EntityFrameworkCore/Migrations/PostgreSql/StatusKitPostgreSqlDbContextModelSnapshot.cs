@@ -59,6 +59,10 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("text")
                 .HasColumnName("name_key");
 
+            b.Property<bool>("OnlyShowIfDegraded")
+                .HasColumnType("boolean")
+                .HasColumnName("only_show_if_degraded");
+
             b.Property<Guid>("PageId")
                 .HasColumnType("uuid")
                 .HasColumnName("page_id");

@@ -58,6 +58,10 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("TEXT")
                 .HasColumnName("name_key");
 
+            b.Property<bool>("OnlyShowIfDegraded")
+                .HasColumnType("INTEGER")
+                .HasColumnName("only_show_if_degraded");
+
             b.Property<Guid>("PageId")
                 .HasColumnType("TEXT")
                 .HasColumnName("page_id");
