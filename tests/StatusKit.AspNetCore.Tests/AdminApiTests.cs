@@ -190,6 +190,35 @@ public sealed class AdminApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_component_shown_only_while_degraded_is_created_read_listed_and_changed_through_the_admin_API_which_always_shows_it()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = (await ReadAsync(await admin.PostAsJsonAsync("/status/admin/pages", new { name = "Quiet component", slug = "quiet-component" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        using var created = await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/components", new { name = "Batch", onlyShowIfDegraded = true });
+        var batch = await ReadAsync(created, HttpStatusCode.Created);
+        var id = batch.GetProperty("id").GetGuid();
+        var plain = await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/components", new { name = "API" }), HttpStatusCode.Created);
+
+        Assert.True(batch.GetProperty("onlyShowIfDegraded").GetBoolean());
+        Assert.False(plain.GetProperty("onlyShowIfDegraded").GetBoolean());
+        Assert.True((await ReadAsync(await admin.GetAsync($"/status/admin/components/{id}"), HttpStatusCode.OK)).GetProperty("onlyShowIfDegraded").GetBoolean());
+        Assert.Equal(
+            [("Batch", true), ("API", false)],
+            (await ReadAsync(await admin.GetAsync($"/status/admin/pages/{pageId}/components"), HttpStatusCode.OK)).EnumerateArray()
+                .Select(c => (c.GetProperty("name").GetString(), c.GetProperty("onlyShowIfDegraded").GetBoolean())));
+
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/status/admin/components/{id}") { Content = JsonContent.Create(new { onlyShowIfDegraded = false }) };
+        patch.Headers.IfMatch.Add(created.Headers.ETag!);
+        using var patched = await admin.SendAsync(patch);
+        var cleared = await ReadAsync(patched, HttpStatusCode.OK);
+
+        Assert.False(cleared.GetProperty("onlyShowIfDegraded").GetBoolean());
+        Assert.Equal(batch.GetProperty("version").GetInt64() + 1, cleared.GetProperty("version").GetInt64());
+        Assert.NotEqual(created.Headers.ETag, patched.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/pages/{pageId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task After_a_component_is_deleted_no_record_keeps_its_id_and_a_subscriber_of_only_it_is_deactivated()
     {
         using var admin = factory.CreateAdminClient();

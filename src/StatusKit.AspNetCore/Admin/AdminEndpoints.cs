@@ -110,6 +110,7 @@ internal static class AdminEndpoints
                     GroupName = request.GroupName,
                     TeamId = request.TeamId,
                     ServiceIdentifier = request.ServiceIdentifier,
+                    OnlyShowIfDegraded = request.OnlyShowIfDegraded,
                 }, context.RequestAborted);
                 return EntityTags.Created(component, component.Version, locations.Of(context.Request, "components", component.Id));
             })

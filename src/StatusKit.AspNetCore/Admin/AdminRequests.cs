@@ -16,7 +16,8 @@ internal sealed record CreateComponentRequest(
     int? DisplayOrder = null,
     string? GroupName = null,
     string? TeamId = null,
-    string? ServiceIdentifier = null);
+    string? ServiceIdentifier = null,
+    bool OnlyShowIfDegraded = false);
 
 /// <summary>Body of <c>POST admin/pages/{pageId}/maintenance</c> (the page comes from the route).</summary>
 internal sealed record CreateMaintenanceRequest(

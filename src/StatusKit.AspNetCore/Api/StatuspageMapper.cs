@@ -25,7 +25,11 @@ internal sealed class StatuspageMapper
         Components = MapComponents();
     }
 
-    /// <summary>Components and groups in display order: a group's entry comes just before its first member.</summary>
+    /// <summary>
+    /// The shown components (<see cref="ComponentSnapshot.IsShown"/>) and their groups in display order: a group's entry
+    /// comes just before its first shown member, and a group none of whose members is shown is left out. An incident's
+    /// or a window's <c>components</c> name only these, so every id the documents name is in this list.
+    /// </summary>
     public IReadOnlyList<ApiComponent> Components { get; }
 
     public ApiPage Page() => new(_pageId, _snapshot.Name, _pageUrl, _snapshot.TimeZoneId, Local(LastChange()));
@@ -204,15 +208,18 @@ internal sealed class StatuspageMapper
 
     private List<ApiComponent> MapComponents()
     {
-        var groups = _snapshot.Components
+        // A component shown only while degraded is left out while it is operational; its group's status, the worst of
+        // its members', is the same with or without it then.
+        var shown = _snapshot.Components.Where(c => c.IsShown).ToList();
+        var groups = shown
             .Where(c => c.GroupName is not null)
             .GroupBy(c => c.GroupName!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var groupStatuses = _snapshot.GroupStatuses();
-        var result = new List<ApiComponent>(_snapshot.Components.Count + groups.Count);
+        var result = new List<ApiComponent>(shown.Count + groups.Count);
         var emittedGroups = new HashSet<string>(StringComparer.Ordinal);
         var topPosition = 0;
-        foreach (var component in _snapshot.Components)
+        foreach (var component in shown)
         {
             if (component.GroupName is null)
             {
@@ -274,6 +281,7 @@ internal sealed class StatuspageMapper
             GroupId = groupId,
             PageId = _pageId,
             Group = false,
+            OnlyShowIfDegraded = component.OnlyShowIfDegraded,
         };
         _componentsById[component.Id] = mapped;
         return mapped;

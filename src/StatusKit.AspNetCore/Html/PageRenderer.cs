@@ -296,21 +296,26 @@ internal sealed class PageRenderer
     private static void Components(HtmlWriter html, PageView view)
     {
         var snapshot = view.Snapshot;
-        html.Raw("<section aria-labelledby=\"components-heading\" class=\"card\"><h2 id=\"components-heading\">Components</h2>");
+        // id: the live script swaps the whole section in when the components it shows change (one shown only while
+        // degraded came or went).
+        html.Raw("<section id=\"components\" aria-labelledby=\"components-heading\" class=\"card\"><h2 id=\"components-heading\">Components</h2>");
         if (snapshot.Components.Count == 0)
         {
             html.Element("p", "This page has no components yet.", "meta");
         }
 
         // In display order, as the JSON API lists them: a group where its first member stands, each run of ungrouped
-        // components between groups as one list.
+        // components between groups as one list. A component shown only while degraded is left out (its row and its
+        // uptime bar) while it is operational, and a group none of whose members is shown with it; the group's status,
+        // the worst of its members', is the same without them.
         var groupStatuses = snapshot.GroupStatuses();
-        var groups = snapshot.Components.Where(c => c.GroupName is not null)
+        var shown = snapshot.Components.Where(c => c.IsShown).ToList();
+        var groups = shown.Where(c => c.GroupName is not null)
             .GroupBy(c => c.GroupName!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var emittedGroups = new HashSet<string>(StringComparer.Ordinal);
         var ungrouped = new List<ComponentSnapshot>();
-        foreach (var component in snapshot.Components)
+        foreach (var component in shown)
         {
             if (component.GroupName is null)
             {
@@ -356,7 +361,9 @@ internal sealed class PageRenderer
         foreach (var component in components)
         {
             var status = component.Status.ToApiName();
-            html.Raw("<li class=\"component\"").Attribute("id", "component-" + component.Id).Attribute("data-component-status", status).Raw(">")
+            // data-only-show-if-degraded: the live script fetches the page again when such a row turns operational, so it goes.
+            html.Raw("<li class=\"component\"").Attribute("id", "component-" + component.Id).Attribute("data-component-status", status)
+                .Raw(component.OnlyShowIfDegraded ? " data-only-show-if-degraded>" : ">")
                 .Raw("<div class=\"row\"><span class=\"name\">").Text(component.Name).Raw("</span>")
                 .Raw("<span data-status").Attribute("class", "status st-" + status).Raw(">").Text(component.Status.ToDisplayName()).Raw("</span></div>");
             if (!string.IsNullOrWhiteSpace(component.Description))

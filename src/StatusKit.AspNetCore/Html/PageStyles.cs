@@ -150,11 +150,12 @@ internal static class PageStyles
             if(fetching){moved=true;}
             var d=JSON.parse(e.data);
             var item=document.getElementById('component-'+d.component_id);
-            if(!item){return;}
+            if(!item){if(d.status!=='operational'){refresh();}return;}
             var s=item.querySelector('[data-status]');
             s.className='status st-'+d.status;
             s.textContent=d.status_text;
             item.setAttribute('data-component-status',d.status);
+            if(d.status==='operational'&&item.hasAttribute('data-only-show-if-degraded')){refresh();}
           });
           source.addEventListener('group',function(e){
             if(fetching){moved=true;}
@@ -208,6 +209,20 @@ internal static class PageStyles
             if(el){el.focus({preventScroll:true});}
           }
           var parts=['current-incidents','active-maintenance','upcoming-maintenance','past-incidents'];
+          function shown(root){
+            var ids=[];
+            root.querySelectorAll('#components li.component[id]').forEach(function(el){ids.push(el.id);});
+            return ids.join(' ');
+          }
+          function swap(id,doc){
+            var now=document.getElementById(id),next=doc.getElementById(id);
+            if(now&&next){
+              var key=focusIn(now);
+              next=document.importNode(next,true);now.replaceWith(next);
+              if(zone){nameTimes(next);}
+              if(key){refocus(key,next);}
+            }
+          }
           function refresh(){
             if(fetching){again=true;return;}
             clearTimeout(retry);
@@ -218,15 +233,8 @@ internal static class PageStyles
               .then(function(r){if(!r.ok){throw new Error(r.status);}return r.text();})
               .then(function(text){
                 var doc=new DOMParser().parseFromString(text,'text/html');
-                parts.forEach(function(id){
-                  var now=document.getElementById(id),next=doc.getElementById(id);
-                  if(now&&next){
-                    var key=focusIn(now);
-                    next=document.importNode(next,true);now.replaceWith(next);
-                    if(zone){nameTimes(next);}
-                    if(key){refocus(key,next);}
-                  }
-                });
+                parts.forEach(function(id){swap(id,doc);});
+                if(shown(doc)!==shown(document)){swap('components',doc);}
                 if(moved){again=true;}else{statuses(doc);}
                 pause=1000;
               })

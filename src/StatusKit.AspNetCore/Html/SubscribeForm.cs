@@ -48,7 +48,8 @@ internal static class SubscribeForm
         }
 
         html.Raw("</fieldset>");
-        Components(html, view.Snapshot.Components);
+        // Only the components the page shows: one shown only while degraded is not named while it is operational.
+        Components(html, [.. view.Snapshot.Components.Where(c => c.IsShown)]);
         html.Raw("<button type=\"submit\">Subscribe</button>")
             .Element("p", "We send a message to confirm first; nothing arrives until you confirm it.", "meta")
             .Raw("</form></details>");
