@@ -103,6 +103,50 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
     }
 
     [Fact]
+    public async Task A_component_shown_only_while_degraded_appears_with_its_group_when_it_degrades_and_goes_when_it_recovers_without_a_reload()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        var pages = host.Factory.Service<StatusKit.Services.StatusPageService>();
+        var components = host.Factory.Service<StatusKit.Services.ComponentService>();
+        var statusPage = await pages.CreateAsync(new StatusKit.Services.CreateStatusPage { Name = "Quiet live", Slug = "quiet-live" });
+        try
+        {
+            await components.CreateAsync(new StatusKit.Services.CreateComponent { PageId = statusPage.Id, Name = "API" });
+            var batch = await components.CreateAsync(new StatusKit.Services.CreateComponent
+            {
+                PageId = statusPage.Id, Name = "Batch", GroupName = "Jobs", OnlyShowIfDegraded = true,
+            });
+            var page = await chromium.Browser.NewPageAsync();
+            await page.GotoAsync(host.BaseAddress + "/status/quiet-live");
+            await page.WaitForSelectorAsync("body[data-live='connected']", new PageWaitForSelectorOptions { Timeout = 10_000 });
+            var row = $"#component-{batch.Id}";
+            Assert.Null(await page.QuerySelectorAsync(row));
+            Assert.Null(await page.QuerySelectorAsync(".group[aria-label='Jobs']"));
+
+            await components.SetManualStatusAsync(batch.Id, StatusKit.Status.ComponentStatus.DegradedPerformance);
+
+            await page.WaitForSelectorAsync($"{row}[data-component-status='degraded_performance']", new PageWaitForSelectorOptions { Timeout = 10_000 });
+            Assert.Equal("(Degraded Performance)", await page.InnerTextAsync(".group[aria-label='Jobs'] h3 .status"));
+            Assert.Equal("minor", await page.GetAttributeAsync("#banner", "data-indicator"));
+
+            await components.ClearManualStatusAsync(batch.Id);
+
+            await page.WaitForSelectorAsync(row, new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached, Timeout = 10_000 });
+            Assert.Null(await page.QuerySelectorAsync(".group[aria-label='Jobs']"));
+            Assert.Equal("none", await page.GetAttributeAsync("#banner", "data-indicator"));
+        }
+        finally
+        {
+            await pages.DeleteAsync(statusPage.Id);
+        }
+    }
+
+    [Fact]
     public async Task A_status_incident_posted_appears_in_the_incident_section_without_a_reload_and_the_subscribe_form_keeps_what_was_typed()
     {
         await using var chromium = await HeadlessChromium.LaunchAsync();
