@@ -33,6 +33,21 @@ public sealed class PageSnapshotVersionTests
     }
 
     [Fact]
+    public void OnlyShowIfDegraded_SurvivesTheCachedJson_AndIsLeftOutOfItWhileFalse_SoOtherPagesKeepTheirVersion()
+    {
+        var content = Content();
+        var flagged = content with { Components = [content.Components[0] with { OnlyShowIfDegraded = true }, .. content.Components.Skip(1)] };
+
+        var plain = new PageSnapshotWriter().Stamp(content, T0);
+        var stamped = new PageSnapshotWriter().Stamp(flagged, T0);
+        var read = PageSnapshotSerializer.FromUtf8Json(stamped.Utf8Json);
+
+        Assert.Equal([true, .. content.Components.Skip(1).Select(_ => false)], read.Components.Select(c => c.OnlyShowIfDegraded));
+        Assert.Equal(-1, plain.Utf8Json.Span.IndexOf("onlyShowIfDegraded"u8));
+        Assert.NotEqual(-1, stamped.Utf8Json.Span.IndexOf("onlyShowIfDegraded"u8));
+    }
+
+    [Fact]
     public void Version_IgnoresGeneratedAt_AndAnyVersionTheContentCameWith()
     {
         var content = Content();
@@ -62,6 +77,7 @@ public sealed class PageSnapshotVersionTests
             ["component description"] = content with { Components = [component with { Description = null }, .. content.Components.Skip(1)] },
             ["component group"] = content with { Components = [component with { GroupName = "Edge" }, .. content.Components.Skip(1)] },
             ["component order"] = content with { Components = [.. content.Components.Reverse()] },
+            ["component only shown if degraded"] = content with { Components = [component with { OnlyShowIfDegraded = true }, .. content.Components.Skip(1)] },
             ["page name"] = content with { Name = "Acme Cloud" },
             ["page slug"] = content with { Slug = "acme-cloud" },
             ["page description"] = content with { Description = "Everything." },
