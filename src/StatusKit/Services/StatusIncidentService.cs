@@ -150,6 +150,9 @@ public sealed class StatusIncidentService
     /// the postmortem's text (its first 2,000 characters, <see cref="PostmortemNotice"/>) and a link to the incident's
     /// page, stored with the postmortem in one store call. A publication that changes nothing (the same text again, a
     /// retry) writes and sends nothing; a new text published with <paramref name="notifySubscribers"/> is told again.
+    /// A new text (with or without <paramref name="notifySubscribers"/>) stops the notices of the text it replaces that
+    /// did not go out yet: the dispatcher finds their text is no longer the postmortem and supersedes them, so a
+    /// subscriber gets only the newest text; one already sent is not recalled.
     /// </summary>
     public Task<StatusIncident> PublishPostmortemAsync(
         Guid incidentId, string text, bool notifySubscribers, long? expectedVersion = null, CancellationToken cancellationToken = default)

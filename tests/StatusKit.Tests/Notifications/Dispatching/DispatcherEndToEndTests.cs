@@ -421,7 +421,7 @@ public sealed class DispatcherEndToEndTests
     }
 
     [Fact]
-    public async Task APostmortemWhoseTextWasEditedQuietly_IsStillTold()
+    public async Task APostmortemWhoseTextWasEditedQuietly_BeforeItsNoticeWentOut_DoesNotSendTheOldText()
     {
         var (provider, clock, email, page, component) = await WireAsync();
         var ct = CancellationToken.None;
@@ -435,7 +435,53 @@ public sealed class DispatcherEndToEndTests
         clock.Advance(TimeSpan.FromMinutes(10));
         await provider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(ct);
 
-        Assert.Equal(NotificationKind.StatusIncidentPostmortem, Assert.Single(email.Delivered.Skip(before)).Content.Kind);
+        Assert.Empty(email.Delivered.Skip(before));
+    }
+
+    [Fact]
+    public async Task APostmortemCorrectedWithNotify_WhileItsFirstNoticeIsQueued_IsToldOnce_WithTheCorrectedText()
+    {
+        var (provider, clock, email, page, component) = await WireAsync();
+        var ct = CancellationToken.None;
+        var incidents = provider.GetRequiredService<StatusIncidentService>();
+        var incident = await ResolvedQuietlyAsync(provider, clock, page, component);
+        var before = email.Delivered.Count;
+
+        await incidents.PublishPostmortemAsync(incident.Id, "A bad deploy.\n\nWe added a canary.", notifySubscribers: true, cancellationToken: ct);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await incidents.PublishPostmortemAsync(incident.Id, "A bad deploy.", notifySubscribers: true, cancellationToken: ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await provider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(ct);
+
+        var sent = Assert.Single(email.Delivered.Skip(before));
+        Assert.Equal("A bad deploy.\n\nAffected components: API", sent.Content.Body);
+        var notices = (await provider.GetRequiredService<IStatusStore>().ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, ct))
+            .Where(n => n.Content.Kind == NotificationKind.StatusIncidentPostmortem)
+            .OrderBy(n => n.Content.OccurredAt)
+            .Select(n => n.State);
+        Assert.Equal([NotificationState.Superseded, NotificationState.Delivered], notices);
+    }
+
+    [Fact]
+    public async Task APostmortemCorrectedWithNotify_AfterItsFirstNoticeWentOut_IsToldAgain()
+    {
+        var (provider, clock, email, page, component) = await WireAsync();
+        var ct = CancellationToken.None;
+        var incidents = provider.GetRequiredService<StatusIncidentService>();
+        var dispatcher = provider.GetRequiredService<NotificationDispatcher>();
+        var incident = await ResolvedQuietlyAsync(provider, clock, page, component);
+        var before = email.Delivered.Count;
+
+        await incidents.PublishPostmortemAsync(incident.Id, "A bad deploy.", notifySubscribers: true, cancellationToken: ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await dispatcher.RunOnceAsync(ct);
+        await incidents.PublishPostmortemAsync(incident.Id, "A bad deploy and a missing canary.", notifySubscribers: true, cancellationToken: ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await dispatcher.RunOnceAsync(ct);
+
+        Assert.Equal(
+            ["A bad deploy.", "A bad deploy and a missing canary."],
+            email.Delivered.Skip(before).Select(m => m.Content.Body.Split("\n\n")[0]));
     }
 
     // A resolved incident whose own notices (its components' changes) went out before the postmortem.

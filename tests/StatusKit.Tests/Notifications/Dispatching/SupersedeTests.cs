@@ -45,8 +45,8 @@ public sealed class SupersedeTests
         var planned = new DateTimeOffset(2026, 1, 6, 9, 30, 0, TimeSpan.Zero);
         var content = new NotificationContent
         {
-            Kind = NotificationKind.StatusIncidentPostmortem, Subject = "s", Body = "b", PageName = "Acme", PageSlug = "acme",
-            StatusIncidentId = Guid.NewGuid(), OccurredAt = planned,
+            Kind = NotificationKind.StatusIncidentPostmortem, Subject = "s", Body = PostmortemNotice.Body("p", []), PageName = "Acme",
+            PageSlug = "acme", StatusIncidentId = Guid.NewGuid(), OccurredAt = planned,
         };
         var incident = new StatusIncident
         {
@@ -58,6 +58,49 @@ public sealed class SupersedeTests
 
         Assert.Equal(expected, SupersedeRules.ForPostmortem(content, incident));
         Assert.Null(SupersedeRules.ForPostmortem(content with { Kind = NotificationKind.StatusIncidentResolved }, incident with { Postmortem = null, PostmortemPublishedAt = null }));
+    }
+
+    [Theory]
+    [InlineData("A bad deploy.", null)]
+    [InlineData("A bad deploy (typo fixed).", "its postmortem's text was replaced since")]
+    [InlineData("A bad deploy.\n\nWe added a canary.", "its postmortem's text was replaced since")]
+    [InlineData("A bad", "its postmortem's text was replaced since")]
+    public void ForPostmortem_DropsTheNoticeOfATextThatIsNoLongerThePostmortem(string current, string? expected)
+    {
+        var planned = new DateTimeOffset(2026, 1, 6, 9, 30, 0, TimeSpan.Zero);
+        NotificationComponent[] affected = [new(Guid.NewGuid(), "API"), new(Guid.NewGuid(), "Database")];
+        var content = new NotificationContent
+        {
+            Kind = NotificationKind.StatusIncidentPostmortem, Subject = "s", Body = PostmortemNotice.Body("A bad deploy.", affected),
+            PageName = "Acme", PageSlug = "acme", StatusIncidentId = Guid.NewGuid(), AffectedComponents = affected, OccurredAt = planned,
+        };
+        var incident = new StatusIncident
+        {
+            Id = content.StatusIncidentId.Value, PageId = Guid.NewGuid(), Title = "t", Message = "m", State = StatusIncidentState.Resolved,
+            CreatedAt = planned.AddDays(-1), UpdatedAt = planned.AddMinutes(1), Postmortem = current, PostmortemPublishedAt = planned,
+        };
+
+        Assert.Equal(expected, SupersedeRules.ForPostmortem(content, incident));
+    }
+
+    [Fact]
+    public void ForPostmortem_KeepsTheNoticeWhenOnlyTheTextBeyondItsExcerptChanged()
+    {
+        // The notice carries the first 2,000 characters: what it says is still the postmortem's beginning.
+        var planned = new DateTimeOffset(2026, 1, 6, 9, 30, 0, TimeSpan.Zero);
+        var text = string.Join(' ', Enumerable.Repeat("word", 600));
+        var content = new NotificationContent
+        {
+            Kind = NotificationKind.StatusIncidentPostmortem, Subject = "s", Body = PostmortemNotice.Body(text, []), PageName = "Acme",
+            PageSlug = "acme", StatusIncidentId = Guid.NewGuid(), OccurredAt = planned,
+        };
+        var incident = new StatusIncident
+        {
+            Id = content.StatusIncidentId.Value, PageId = Guid.NewGuid(), Title = "t", Message = "m", State = StatusIncidentState.Resolved,
+            CreatedAt = planned.AddDays(-1), UpdatedAt = planned.AddMinutes(1), Postmortem = text + " and a last line", PostmortemPublishedAt = planned,
+        };
+
+        Assert.Null(SupersedeRules.ForPostmortem(content, incident));
     }
 
     [Theory]
