@@ -82,6 +82,44 @@ public abstract class MaintenanceSchedulerContractTests : StoreContract
     }
 
     [Fact]
+    public async Task A_window_recurring_more_often_than_the_reminder_lead_time_is_reminded_once_and_each_completion_names_the_next_occurrence()
+    {
+        // Two minutes every ten, reminded an hour ahead (the default): every reminder after the first would be due the
+        // moment the occurrence before it ends, next to its completed notice.
+        var time = new ManualTimeProvider(T0);
+        await using var host = await CreateHostAsync(time, Store);
+        var (page, component) = await host.CreatePageAsync();
+        var first = T0.AddHours(1);
+        await host.Maintenance.CreateAsync(
+            Window(page.Id, component.Id, first, first.AddMinutes(2)) with { Recurrence = "FREQ=MINUTELY;INTERVAL=10;COUNT=4" });
+
+        Assert.Equal(1, await host.Port.RunDueTransitionsAsync(CancellationToken.None)); // the first occurrence's reminder, due at once
+        for (var k = 0; k < 4; k++)
+        {
+            time.SetUtcNow(first.AddMinutes(10 * k));
+            Assert.Equal(1, await host.Port.RunDueTransitionsAsync(CancellationToken.None));
+            time.SetUtcNow(first.AddMinutes((10 * k) + 2));
+            Assert.Equal(1, await host.Port.RunDueTransitionsAsync(CancellationToken.None));
+        }
+
+        var reminder = Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceReminder));
+        Assert.Equal(first, reminder.Content.OccurrenceStartsAt);
+        Assert.Equal(4, (await host.NoticesAsync(page.Id, NotificationKind.MaintenanceStarted)).Count);
+        var completed = (await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCompleted)).OrderBy(n => n.Content.OccurrenceStartsAt).ToList();
+        Assert.Equal(4, completed.Count);
+        for (var k = 0; k < 3; k++)
+        {
+            var next = first.AddMinutes(10 * (k + 1));
+            Assert.EndsWith(
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Next occurrence: {next:yyyy-MM-dd HH:mm} - {next.AddMinutes(2):yyyy-MM-dd HH:mm} UTC"),
+                completed[k].Content.Body,
+                StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Next occurrence", completed[3].Content.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Two_schedulers_over_one_store_apply_each_transition_once()
     {
         var time = new ManualTimeProvider(T0);

@@ -43,7 +43,7 @@ internal sealed class MaintenanceEffects(IStatusStore store, StatusEngine engine
         var affected = await AffectedComponents.ReadAsync(store, page.Id, window.ComponentIds, subscribers, cancellationToken);
         return MaintenanceNotices.Plan(
             page, window, n.Kind, n.OccurrenceStartsAt, n.OccurrenceEndsAt, subscribers, time.GetUtcNow(), n.Previous, n.OnlyThisOccurrence, n.Reinstated, n.WindowDeleted,
-            affected);
+            affected, n.Next);
     }
 
     /// <summary>Settles the change from <paramref name="before"/> to <paramref name="after"/>.</summary>

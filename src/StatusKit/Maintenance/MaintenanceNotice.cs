@@ -16,6 +16,10 @@ namespace StatusKit.Maintenance;
 /// The notice is sent as the window is deleted: its page is gone when the notice goes out, so it links to the status page
 /// (<see cref="NotificationContent.MaintenanceWindowDeleted"/>).
 /// </param>
+/// <param name="Next">
+/// For a completed notice that is also the reminder of the window's next occurrence (a window recurring more often than
+/// the reminder lead time, <see cref="MaintenanceTransitions.CompletionReminds"/>): that occurrence, which it names.
+/// </param>
 internal readonly record struct MaintenanceNotice(
     NotificationKind Kind,
     DateTimeOffset OccurrenceStartsAt,
@@ -23,4 +27,5 @@ internal readonly record struct MaintenanceNotice(
     OccurrenceSpan? Previous = null,
     bool OnlyThisOccurrence = false,
     bool Reinstated = false,
-    bool WindowDeleted = false);
+    bool WindowDeleted = false,
+    OccurrenceSpan? Next = null);

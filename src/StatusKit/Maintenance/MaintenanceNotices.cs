@@ -13,7 +13,9 @@ namespace StatusKit.Maintenance;
 /// replaces (<c>…|rescheduled|{version}</c>), so each change is told, also one back to a time announced before. A
 /// rescheduled notice of a window in progress is a move of its end: it says when the maintenance in progress now ends.
 /// The text is the window's description, the components it affects (<see cref="AffectedComponents"/>, when the caller
-/// names them), then what happens to the occurrence with its times, which every notice gives last.
+/// names them), then what happens to the occurrence with its times, which every notice gives last; a completed notice
+/// that is also the next occurrence's reminder (a window recurring more often than the reminder lead time) adds
+/// <c>Next occurrence: …</c> after them.
 /// </summary>
 internal static class MaintenanceNotices
 {
@@ -29,7 +31,8 @@ internal static class MaintenanceNotices
         bool onlyThisOccurrence = false,
         bool reinstated = false,
         bool windowDeleted = false,
-        IReadOnlyList<NotificationComponent>? affectedComponents = null)
+        IReadOnlyList<NotificationComponent>? affectedComponents = null,
+        OccurrenceSpan? next = null)
     {
         var (verb, headline) = kind switch
         {
@@ -86,6 +89,17 @@ internal static class MaintenanceNotices
             when = window.Recurrence is null
                 ? $"Rescheduled: this maintenance moved from {wasWhen} to:\n\n{when}"
                 : $"Rescheduled: the next occurrence of this maintenance moved from {wasWhen} to:\n\n{when}";
+        }
+
+        if (next is { } following)
+        {
+            if (kind != NotificationKind.MaintenanceCompleted)
+            {
+                throw new ArgumentException("Only a completed notice names the next occurrence.", nameof(next));
+            }
+
+            // It is that occurrence's reminder (the window recurs more often than the lead time): it says when it is.
+            when = $"{when}\n\nNext occurrence: {PageClock.Range(following.StartsAt, following.EndsAt, page.TimeZoneId)}";
         }
 
         var content = new NotificationContent

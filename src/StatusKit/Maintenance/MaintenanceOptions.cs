@@ -6,7 +6,8 @@ public sealed class MaintenanceOptions
     /// <summary>
     /// How long before each occurrence starts the reminder notice is sent (windows with
     /// <see cref="Model.MaintenanceWindow.NotifySubscribers"/> on). Default 60 minutes; <see cref="TimeSpan.Zero"/> turns
-    /// reminders off. Must not be negative.
+    /// reminders off. Must not be negative. An occurrence whose reminder would be due by the end of the occurrence before
+    /// it (a window recurring more often than this) gets none of its own: that occurrence's completed notice names it.
     /// </summary>
     public TimeSpan ReminderLeadTime { get; set; } = TimeSpan.FromMinutes(60);
 

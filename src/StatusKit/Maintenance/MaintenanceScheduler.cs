@@ -318,10 +318,13 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
             }
 
             var schedule = ScheduleOf(current);
-            var after = StatusSwitches.Marked(current, MaintenanceTransitions.Apply(current, attempt.Kind, schedule, now), now);
+            var after = StatusSwitches.Marked(current, MaintenanceTransitions.Apply(current, attempt.Kind, schedule, _options.ReminderLeadTime, now), now);
 
             // The notice is stored with the transition, so a crash right after the compare-and-set cannot lose it.
-            var notices = await _effects.PlanNoticeAsync(after, NoticeOf(current, attempt.Kind), cancellationToken);
+            var notice = attempt.Kind == MaintenanceTransitionKind.End
+                ? MaintenanceTransitions.CompletedNotice(current, after, _options.ReminderLeadTime, current.OccurrenceEndsAt)
+                : NoticeOf(current, attempt.Kind);
+            var notices = await _effects.PlanNoticeAsync(after, notice, cancellationToken);
             var stored = await _store.TryUpdateMaintenanceWindowAsync(after, notices, cancellationToken);
             if (stored is null)
             {
@@ -342,12 +345,14 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
         await SettleAsync(attempt.Before, attempt.Committed, attempt.Kind, cancellationToken);
     }
 
-    /// <summary>The notice a transition of <paramref name="before"/> sends (about the occurrence it moves), if any.</summary>
+    /// <summary>
+    /// The notice a reminder or a start of <paramref name="before"/> sends (about the occurrence it moves); an end's is
+    /// <see cref="MaintenanceTransitions.CompletedNotice"/>, a skip sends none.
+    /// </summary>
     private static MaintenanceNotice? NoticeOf(MaintenanceWindow before, MaintenanceTransitionKind kind) => kind switch
     {
         MaintenanceTransitionKind.Remind => new MaintenanceNotice(NotificationKind.MaintenanceReminder, before.OccurrenceStartsAt, before.OccurrenceEndsAt),
         MaintenanceTransitionKind.Start => new MaintenanceNotice(NotificationKind.MaintenanceStarted, before.OccurrenceStartsAt, before.OccurrenceEndsAt),
-        MaintenanceTransitionKind.End => ScheduleChangeNotices.Completed(before, before.OccurrenceEndsAt),
         _ => null,
     };
 

@@ -196,9 +196,10 @@ public sealed class MaintenanceService
                     OccurrenceEndsAt = end,
                     EndsAt = window.Recurrence is null ? end : window.EndsAt,
                 };
-                var completed = MaintenanceTransitions.Advance(ended, OccurrenceSchedule.For(window), now);
+                var lead = _options.Value.ReminderLeadTime;
+                var completed = MaintenanceTransitions.Advance(ended, OccurrenceSchedule.For(window), lead, now);
                 return Task.FromResult<(MaintenanceWindow, MaintenanceNotice?)>(
-                    (completed, ScheduleChangeNotices.Completed(window, end)));
+                    (completed, MaintenanceTransitions.CompletedNotice(window, completed, lead, end)));
             },
             "completed by an operator",
             cancellationToken);

@@ -33,14 +33,15 @@ internal static class MaintenanceTransitions
     }
 
     /// <summary>The window after <paramref name="kind"/> is applied at <paramref name="now"/> (same version: the store's compare-and-set bumps it).</summary>
-    public static MaintenanceWindow Apply(MaintenanceWindow window, MaintenanceTransitionKind kind, OccurrenceSchedule? schedule, DateTimeOffset now)
+    public static MaintenanceWindow Apply(
+        MaintenanceWindow window, MaintenanceTransitionKind kind, OccurrenceSchedule? schedule, TimeSpan reminderLeadTime, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(window);
         return kind switch
         {
             MaintenanceTransitionKind.Remind => ScheduleChangeNotices.Reminded(window, schedule) with { UpdatedAt = now },
             MaintenanceTransitionKind.Start => Started(window, window.OccurrenceStartsAt, now),
-            MaintenanceTransitionKind.End or MaintenanceTransitionKind.Skip => Advance(window, schedule, now),
+            MaintenanceTransitionKind.End or MaintenanceTransitionKind.Skip => Advance(window, schedule, reminderLeadTime, now),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown transition."),
         };
     }
@@ -68,22 +69,58 @@ internal static class MaintenanceTransitions
     /// <summary>
     /// Ends the current occurrence at <paramref name="now"/>: back to Scheduled with the next occurrence that still
     /// ends in the future, or Completed after the last. A window whose recurrence no longer parses is Completed.
+    /// When the occurrence that ends was told to subscribers (<see cref="ScheduleChangeNotices.StartWasAnnounced"/>, so
+    /// its completed notice goes out) and the next one's reminder would be due by its end (that occurrence starts
+    /// within <paramref name="reminderLeadTime"/> of the end: a window recurring more often than the lead time), the
+    /// completed notice names the next occurrence and is its reminder: the window is marked reminded of it
+    /// (<see cref="ScheduleChangeNotices.Reminded"/>), so no "starts soon" follows each "completed".
     /// </summary>
-    public static MaintenanceWindow Advance(MaintenanceWindow window, OccurrenceSchedule? schedule, DateTimeOffset now)
+    public static MaintenanceWindow Advance(MaintenanceWindow window, OccurrenceSchedule? schedule, TimeSpan reminderLeadTime, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(window);
         if (schedule?.NextAfter(window.OccurrenceStartsAt, window.OccurrenceEndsAt, now) is { } next)
         {
-            return window with
+            var advanced = window with
             {
                 State = MaintenanceState.Scheduled,
                 OccurrenceStartsAt = next.StartsAt,
                 OccurrenceEndsAt = next.EndsAt,
                 UpdatedAt = now,
             };
+            return CompletionReminds(window, next, reminderLeadTime) ? ScheduleChangeNotices.Reminded(advanced, schedule) : advanced;
         }
 
         return window with { State = MaintenanceState.Completed, UpdatedAt = now };
+    }
+
+    /// <summary>
+    /// Whether the completed notice of InProgress <paramref name="ending"/>'s occurrence is the reminder of
+    /// <paramref name="next"/>: it is told, and the reminder of <paramref name="next"/> is due at or before the end.
+    /// </summary>
+    public static bool CompletionReminds(MaintenanceWindow ending, OccurrenceSpan next, TimeSpan reminderLeadTime) =>
+        reminderLeadTime > TimeSpan.Zero
+        && ScheduleChangeNotices.StartWasAnnounced(ending)
+        && next.StartsAt - reminderLeadTime <= ending.OccurrenceEndsAt;
+
+    /// <summary>
+    /// The completed notice of InProgress <paramref name="ending"/>'s occurrence, ended at <paramref name="endsAt"/>
+    /// (<see cref="ScheduleChangeNotices.Completed"/>), naming the next occurrence when <paramref name="after"/> (the
+    /// window as <see cref="Advance"/> left it) is Scheduled and the notice is that occurrence's reminder
+    /// (<see cref="CompletionReminds"/>).
+    /// </summary>
+    public static MaintenanceNotice? CompletedNotice(MaintenanceWindow ending, MaintenanceWindow after, TimeSpan reminderLeadTime, DateTimeOffset endsAt)
+    {
+        ArgumentNullException.ThrowIfNull(ending);
+        ArgumentNullException.ThrowIfNull(after);
+        if (ScheduleChangeNotices.Completed(ending, endsAt) is not { } notice)
+        {
+            return null;
+        }
+
+        var next = new OccurrenceSpan(after.OccurrenceStartsAt, after.OccurrenceEndsAt);
+        return after.State == MaintenanceState.Scheduled && CompletionReminds(ending with { OccurrenceEndsAt = endsAt }, next, reminderLeadTime)
+            ? notice with { Next = next }
+            : notice;
     }
 
     private static bool NeedsReminder(MaintenanceWindow window, TimeSpan reminderLeadTime, DateTimeOffset now) =>

@@ -41,14 +41,56 @@ public sealed class MaintenanceTransitionsTests
     {
         var window = Window(MaintenanceState.InProgress, "FREQ=DAILY;COUNT=3");
         var schedule = OccurrenceSchedule.For(window);
-        var next = MaintenanceTransitions.Apply(window, MaintenanceTransitionKind.End, schedule, T0.AddHours(3));
+        var next = MaintenanceTransitions.Apply(window, MaintenanceTransitionKind.End, schedule, Lead, T0.AddHours(3));
         Assert.Equal((MaintenanceState.Scheduled, T0.AddDays(1).AddHours(2), T0.AddDays(1).AddHours(3)), (next.State, next.OccurrenceStartsAt, next.OccurrenceEndsAt));
 
-        var late = MaintenanceTransitions.Apply(window, MaintenanceTransitionKind.End, schedule, T0.AddDays(1).AddHours(4));
+        var late = MaintenanceTransitions.Apply(window, MaintenanceTransitionKind.End, schedule, Lead, T0.AddDays(1).AddHours(4));
         Assert.Equal(T0.AddDays(2).AddHours(2), late.OccurrenceStartsAt);
-        var over = MaintenanceTransitions.Apply(window, MaintenanceTransitionKind.End, schedule, T0.AddDays(5));
+        var over = MaintenanceTransitions.Apply(window, MaintenanceTransitionKind.End, schedule, Lead, T0.AddDays(5));
         Assert.Equal(MaintenanceState.Completed, over.State);
-        Assert.Equal(MaintenanceState.Completed, MaintenanceTransitions.Apply(Window(MaintenanceState.InProgress), MaintenanceTransitionKind.End, OccurrenceSchedule.For(Window()), T0.AddHours(3)).State);
+        Assert.Equal(MaintenanceState.Completed, MaintenanceTransitions.Apply(Window(MaintenanceState.InProgress), MaintenanceTransitionKind.End, OccurrenceSchedule.For(Window()), Lead, T0.AddHours(3)).State);
+    }
+
+    [Theory]
+    [InlineData("FREQ=HOURLY;INTERVAL=2", true)] // the next one (04:00-05:00) would be reminded at 03:00, as this one ends
+    [InlineData("FREQ=HOURLY;INTERVAL=3", false)] // the next one (05:00) is reminded at 04:00, an hour after this one ended
+    [InlineData("FREQ=MINUTELY;INTERVAL=70", true)] // the next one (03:10) would be reminded at 02:10, while this one runs
+    public void Ending_an_occurrence_told_to_subscribers_counts_as_the_next_ones_reminder_when_that_would_be_due_by_the_end(
+        string recurrence, bool remindedByTheCompletion)
+    {
+        var window = Window(MaintenanceState.InProgress, recurrence) with { AnnouncedFor = T0.AddHours(2) };
+
+        var next = MaintenanceTransitions.Apply(window, MaintenanceTransitionKind.End, OccurrenceSchedule.For(window), Lead, T0.AddHours(3));
+
+        Assert.Equal(remindedByTheCompletion ? next.OccurrenceStartsAt : null, next.ReminderSentFor);
+        Assert.Equal(
+            remindedByTheCompletion ? MaintenanceTransitionKind.Start : MaintenanceTransitionKind.Remind,
+            MaintenanceTransitions.Next(next, Lead, T0.AddHours(3))!.Value.Kind);
+    }
+
+    [Fact]
+    public void The_completed_notice_names_the_next_occurrence_only_when_it_is_that_ones_reminder()
+    {
+        var often = Window(MaintenanceState.InProgress, "FREQ=HOURLY;INTERVAL=2") with { AnnouncedFor = T0.AddHours(2) };
+        var seldom = often with { Recurrence = "FREQ=DAILY" };
+
+        var afterOften = MaintenanceTransitions.Advance(often, OccurrenceSchedule.For(often), Lead, T0.AddHours(3));
+        var afterSeldom = MaintenanceTransitions.Advance(seldom, OccurrenceSchedule.For(seldom), Lead, T0.AddHours(3));
+
+        Assert.Equal(new OccurrenceSpan(T0.AddHours(4), T0.AddHours(5)), MaintenanceTransitions.CompletedNotice(often, afterOften, Lead, T0.AddHours(3))!.Value.Next);
+        Assert.Null(MaintenanceTransitions.CompletedNotice(seldom, afterSeldom, Lead, T0.AddHours(3))!.Value.Next);
+        Assert.Null(MaintenanceTransitions.CompletedNotice(often with { AnnouncedFor = null }, afterOften, Lead, T0.AddHours(3)));
+    }
+
+    [Fact]
+    public void An_occurrence_whose_start_subscribers_were_not_told_or_that_was_missed_leaves_the_next_reminder_due()
+    {
+        var window = Window(MaintenanceState.InProgress, "FREQ=HOURLY;INTERVAL=2");
+        var schedule = OccurrenceSchedule.For(window);
+
+        Assert.Null(MaintenanceTransitions.Apply(window with { AnnouncedFor = null }, MaintenanceTransitionKind.End, schedule, Lead, T0.AddHours(3)).ReminderSentFor);
+        Assert.Null(MaintenanceTransitions.Apply(window with { State = MaintenanceState.Scheduled }, MaintenanceTransitionKind.Skip, schedule, Lead, T0.AddHours(3)).ReminderSentFor);
+        Assert.Null(MaintenanceTransitions.Apply(window with { AnnouncedFor = T0.AddHours(2) }, MaintenanceTransitionKind.End, schedule, TimeSpan.Zero, T0.AddHours(3)).ReminderSentFor);
     }
 
     [Fact]

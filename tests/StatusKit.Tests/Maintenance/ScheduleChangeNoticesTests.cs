@@ -63,7 +63,7 @@ public sealed class ScheduleChangeNoticesTests
         var lead = TimeSpan.FromHours(30);
         var excluded = Excluded(announcedFor: null, reminderSentFor: First);
 
-        var reminded = MaintenanceTransitions.Apply(excluded, MaintenanceTransitionKind.Remind, null, T0);
+        var reminded = MaintenanceTransitions.Apply(excluded, MaintenanceTransitionKind.Remind, null, TimeSpan.FromHours(1), T0);
         var (after, notice) = ScheduleChangeNotices.Rescheduled(reminded, BroughtBack(reminded), lead, T0.AddMinutes(5));
 
         Assert.Equal((Second, First), (reminded.ReminderSentFor!.Value, reminded.AnnouncedFor!.Value));
@@ -149,8 +149,8 @@ public sealed class ScheduleChangeNoticesTests
     public void Start_OfAWindowThatNotifiesSubscribers_MarksTheStartAnnounced_AndASilentStartClearsTheMark()
     {
         var scheduled = Known(); // announced when it was scheduled
-        var announced = MaintenanceTransitions.Apply(scheduled, MaintenanceTransitionKind.Start, OccurrenceSchedule.For(scheduled), First);
-        var silent = MaintenanceTransitions.Apply(scheduled with { NotifySubscribers = false }, MaintenanceTransitionKind.Start, OccurrenceSchedule.For(scheduled), First);
+        var announced = MaintenanceTransitions.Apply(scheduled, MaintenanceTransitionKind.Start, OccurrenceSchedule.For(scheduled), TimeSpan.FromHours(1), First);
+        var silent = MaintenanceTransitions.Apply(scheduled with { NotifySubscribers = false }, MaintenanceTransitionKind.Start, OccurrenceSchedule.For(scheduled), TimeSpan.FromHours(1), First);
 
         Assert.Equal(First, announced.AnnouncedFor);
         Assert.True(ScheduleChangeNotices.StartWasAnnounced(announced));
