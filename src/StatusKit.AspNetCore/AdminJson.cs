@@ -19,7 +19,7 @@ internal static class AdminJson
     {
         if (!context.Request.HasJsonContentType())
         {
-            throw new StatusKitValidationException("body", "Send a JSON body with Content-Type: application/json.");
+            BodyContentTypes.Require(context.Request, ["application/json"]);
         }
 
         RequireKnownCharset(context.Request);

@@ -15,6 +15,7 @@ internal static class Problems
             StatusKitConflictException => (StatusCodes.Status409Conflict, "Conflict."),
             StatusKitConcurrencyException => (StatusCodes.Status409Conflict, "Changed by someone else; reload and retry."),
             Admin.PreconditionFailedException => (StatusCodes.Status412PreconditionFailed, "Precondition failed."),
+            UnsupportedMediaTypeException => (StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type."),
             _ => (StatusCodes.Status400BadRequest, "The request cannot be carried out."),
         };
         var extensions = new Dictionary<string, object?>(StringComparer.Ordinal);

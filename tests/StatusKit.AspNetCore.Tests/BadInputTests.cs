@@ -53,6 +53,9 @@ public sealed partial class BadInputTests : IAsyncLifetime
 
         /// <summary>Whether a refusal must be problem details (the admin API and the subscription routes' JSON answers).</summary>
         public bool Problem { get; init; }
+
+        /// <summary>For a Content-Type the route does not take: the ones its 415 problem must name.</summary>
+        public string[] Expects { get; init; } = [];
     }
 
     // Each route, as "METHOD /pattern" under the prefix (route constraints left out), with its bad requests.
@@ -267,9 +270,19 @@ public sealed partial class BadInputTests : IAsyncLifetime
             .. Subscribe("components not guids", """{"channel":"email","destination":"a@example.com","components":["x"]}""", HttpStatusCode.BadRequest),
             .. Subscribe("empty notifyOn", """{"channel":"email","destination":"a@example.com","notifyOn":[]}""", HttpStatusCode.BadRequest),
             .. Subscribe("1 MB destination", $$"""{"channel":"email","destination":"{{Huge}}"}""", HttpStatusCode.RequestEntityTooLarge),
-            new Case("plain text", HttpMethod.Post, $"{Prefix}/acme/subscriptions", HttpStatusCode.BadRequest, HttpStatusCode.UnsupportedMediaType)
+            new Case("plain text", HttpMethod.Post, $"{Prefix}/acme/subscriptions", HttpStatusCode.UnsupportedMediaType)
             {
                 Body = """{"channel":"email","destination":"a@example.com"}""", ContentType = "text/plain", Problem = true,
+                Expects = ["application/json", "application/x-www-form-urlencoded"],
+            },
+            new Case("multipart form", HttpMethod.Post, $"{Prefix}/acme/subscriptions", HttpStatusCode.UnsupportedMediaType)
+            {
+                Body = "--b\r\nContent-Disposition: form-data; name=\"channel\"\r\n\r\nemail\r\n--b--\r\n", ContentType = "multipart/form-data; boundary=b",
+                Problem = true, Expects = ["application/json", "application/x-www-form-urlencoded"],
+            },
+            new Case("no Content-Type", HttpMethod.Post, $"{Prefix}/acme/subscriptions", HttpStatusCode.UnsupportedMediaType)
+            {
+                Problem = true, Expects = ["application/json", "application/x-www-form-urlencoded"],
             },
             new Case("form with a bad component", HttpMethod.Post, $"{Prefix}/acme/subscriptions", HttpStatusCode.BadRequest)
             {
@@ -452,8 +465,7 @@ public sealed partial class BadInputTests : IAsyncLifetime
             return $"{status} (expected {string.Join("/", @case.Allowed.Select(a => (int)a))}): {Shorten(body)}";
         }
 
-        // Routing answers a Content-Type the route does not accept with a bare 415 before any StatusKit code runs.
-        if (!@case.Problem || status < 400 || response.StatusCode == HttpStatusCode.UnsupportedMediaType)
+        if (!@case.Problem || status < 400)
         {
             return null;
         }
@@ -466,7 +478,19 @@ public sealed partial class BadInputTests : IAsyncLifetime
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         var said = problem.TryGetProperty("detail", out var detail) && detail.GetString() is { Length: > 0 }
             || problem.TryGetProperty("errors", out var errors) && errors.EnumerateObject().Any();
-        return said ? null : $"{status} problem says nothing: {problem}";
+        if (!said)
+        {
+            return $"{status} problem says nothing: {problem}";
+        }
+
+        if (response.StatusCode == HttpStatusCode.UnsupportedMediaType
+            && (!problem.TryGetProperty("status", out var code) || code.GetInt32() != 415
+                || @case.Expects.Any(type => !detail.GetString()!.Contains(type, StringComparison.Ordinal))))
+        {
+            return $"415 problem does not name {string.Join(" and ", @case.Expects)}: {problem}";
+        }
+
+        return null;
     }
 
     private static string Shorten(string text) => text.Length > 300 ? text[..300] + "…" : text;
@@ -549,9 +573,12 @@ public sealed partial class BadInputTests : IAsyncLifetime
                 with { Body = body };
         }
 
-        yield return Admin("text/plain", method, path, HttpStatusCode.BadRequest, HttpStatusCode.UnsupportedMediaType) with { Body = valid ?? "{}", ContentType = "text/plain" };
-        yield return Admin("form content", method, path, HttpStatusCode.BadRequest, HttpStatusCode.UnsupportedMediaType) with { Body = "name=x", ContentType = "application/x-www-form-urlencoded" };
-        yield return Admin("no body", method, path, HttpStatusCode.BadRequest, HttpStatusCode.UnsupportedMediaType);
+        // A Content-Type other than JSON, or none, is a 415 problem naming application/json (not routing's bare 415).
+        yield return Admin("text/plain", method, path, HttpStatusCode.UnsupportedMediaType)
+            with { Body = valid ?? "{}", ContentType = "text/plain", Expects = ["application/json"] };
+        yield return Admin("form content", method, path, HttpStatusCode.UnsupportedMediaType)
+            with { Body = "name=x", ContentType = "application/x-www-form-urlencoded", Expects = ["application/json"] };
+        yield return Admin("no body", method, path, HttpStatusCode.UnsupportedMediaType) with { Expects = ["application/json"] };
         yield return Admin("JSON with a bad charset", method, path, HttpStatusCode.BadRequest, HttpStatusCode.UnsupportedMediaType)
             with { Body = valid ?? "{}", ContentType = "application/json; charset=ebcdic" };
     }

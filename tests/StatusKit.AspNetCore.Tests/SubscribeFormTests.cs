@@ -93,6 +93,29 @@ public sealed class SubscribeFormTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_browser_form_sent_as_plain_text_gets_a_415_page_naming_the_content_types_the_route_takes()
+    {
+        // <form enctype="text/plain">, which a host's own form may carry: its body is not a form the route can read.
+        using var client = factory.CreatePublicClient("192.0.2.46");
+        var pageId = await factory.PageIdAsync("demo");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/status/demo/subscriptions")
+        {
+            Content = new StringContent("channel=email\r\ndestination=form-plain@example.com\r\n", System.Text.Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.TryAddWithoutValidation("Accept", BrowserAccept);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Subscription not saved</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("application/x-www-form-urlencoded", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/status/demo\">Back to the status page</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(await factory.Service<SubscriberService>().ListAsync(pageId), s => s.Destination == "form-plain@example.com");
+    }
+
+    [Fact]
     public async Task A_form_with_every_event_unticked_is_refused_rather_than_subscribed_to_everything()
     {
         using var client = factory.CreatePublicClient("192.0.2.45");

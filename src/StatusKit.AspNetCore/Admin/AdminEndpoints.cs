@@ -26,6 +26,7 @@ internal static class AdminEndpoints
     public static void Map(RouteGroupBuilder admin, AdminLocations locations)
     {
         admin.AddEndpointFilter<StatusKitExceptionFilter>().DisableAntiforgery();
+        BodyContentTypes.AnswerWithProblems(admin);
         admin.AddOpenApiOperationTransformer(OpenApiHeaders.DeclareAsync);
         MapPages(admin, locations);
         MapComponents(admin, locations);

@@ -40,7 +40,8 @@ internal static class SubscriptionEndpoints
 
     public static void Map(RouteGroupBuilder page, PagePaths paths)
     {
-        var group = page.MapGroup("/subscriptions").WithTags("Subscriptions").AddEndpointFilter<SubscriptionExceptionFilter>();
+        var group = BodyContentTypes.AnswerWithProblems(
+            page.MapGroup("/subscriptions").WithTags("Subscriptions").AddEndpointFilter<SubscriptionExceptionFilter>());
         group.MapPost("/", (HttpContext context, string slug) => SubscribeAsync(context, slug, paths))
             .WithName("StatusKit.Subscribe").WithSummary("Subscribe to a page (a verification message is sent).")
             .Accepts<SubscribeRequest>("application/json", "application/x-www-form-urlencoded")
