@@ -9,13 +9,17 @@ namespace StatusKit.Notifications;
 /// </summary>
 internal static class NoticePlanner
 {
+    // coalesceStem, when set, makes each row's CoalesceKey the stem and the subscriber: a later notice of the same stem
+    // merges into the subscriber's row still queued (taking its content), and one queued for a retry after a later one
+    // went out is superseded, so a subscriber gets only the newest of them.
     public static List<Notification> Plan(
         IReadOnlyList<Subscriber> subscribers,
         NotificationEvents notificationEvent,
         IReadOnlyList<Guid> affectedComponentIds,
         string deduplicationStem,
         NotificationContent content,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        string? coalesceStem = null)
     {
         var notifications = new List<Notification>();
         foreach (var subscriber in subscribers)
@@ -32,6 +36,7 @@ internal static class NoticePlanner
                 SubscriberId = subscriber.Id,
                 Channel = subscriber.Channel,
                 DeduplicationKey = $"{deduplicationStem}|{subscriber.Id:N}",
+                CoalesceKey = coalesceStem is null ? null : $"{coalesceStem}|{subscriber.Id:N}",
                 Content = content,
                 CreatedAt = now,
                 DueAt = now,

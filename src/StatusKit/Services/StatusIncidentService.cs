@@ -150,9 +150,9 @@ public sealed class StatusIncidentService
     /// the postmortem's text (its first 2,000 characters, <see cref="PostmortemNotice"/>) and a link to the incident's
     /// page, stored with the postmortem in one store call. A publication that changes nothing (the same text again, a
     /// retry) writes and sends nothing; a new text published with <paramref name="notifySubscribers"/> is told again.
-    /// A new text (with or without <paramref name="notifySubscribers"/>) stops the notices of the text it replaces that
-    /// did not go out yet: the dispatcher finds their text is no longer the postmortem and supersedes them, so a
-    /// subscriber gets only the newest text; one already sent is not recalled.
+    /// A new text told while a subscriber's notice of the text it replaces is still queued takes that notice's place
+    /// (one notice per subscriber, with the newest text); one already sent is not recalled, and a new text published
+    /// quietly leaves the queued notice as it was planned.
     /// </summary>
     public Task<StatusIncident> PublishPostmortemAsync(
         Guid incidentId, string text, bool notifySubscribers, long? expectedVersion = null, CancellationToken cancellationToken = default)
@@ -335,7 +335,10 @@ public sealed class StatusIncidentService
             OccurredAt = incident.UpdatedAt,
         };
         return NoticePlanner.Plan(
-            subscribers, NotificationEvents.Resolved, incident.ComponentIds, $"postmortem|{incident.Id:N}|{incident.Version + 1}", content, incident.UpdatedAt);
+            subscribers, NotificationEvents.Resolved, incident.ComponentIds, $"postmortem|{incident.Id:N}|{incident.Version + 1}",
+            content,
+            incident.UpdatedAt,
+            coalesceStem: $"postmortem|{incident.Id:N}");
     }
 
     private async Task SettleAsync(StatusIncident incident, IReadOnlyList<Guid> componentIds, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ internal sealed class NoticeSubjects(IStatusStore store, SubscriberLinks links, 
 
     /// <summary>
     /// Why <paramref name="content"/> is not worth sending any more because of what became of its subject: its status
-    /// incident or maintenance window was deleted, or the postmortem it tells of was removed or its text replaced
+    /// incident or maintenance window was deleted, or the postmortem it tells of was removed
     /// (<see cref="SupersedeRules.ForPostmortem"/>); null when it still is, and for every notice whose subject
     /// <see cref="SupersedeRules.NeedsSubjectCheck">needs no check</see> (read nothing).
     /// </summary>

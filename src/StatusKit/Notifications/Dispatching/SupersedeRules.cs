@@ -36,19 +36,15 @@ internal static class SupersedeRules
 
     /// <summary>
     /// Why a postmortem notice is not sent any more although its incident exists: the postmortem it tells of was
-    /// removed, or removed and published again after the notice was planned, or its text was replaced since (a
-    /// correction published with notify has notices of its own, so only the newest text goes out; one published
-    /// quietly asked for none); null for every other notice. The text is compared as the notice tells it: the notice
-    /// the incident's current postmortem would give, with the notice's own affected components
-    /// (<see cref="PostmortemNotice.Body"/>), must be the notice's body, so a change past the
-    /// <see cref="PostmortemNotice.MaxExcerptLength">excerpt</see> the notice carries leaves it current.
+    /// removed, or removed and published again after the notice was planned (the new publication is told by its own
+    /// notice, when it asked for one); null for every other notice. A postmortem whose text was replaced keeps its
+    /// publication time, so its notice is still sent (a new text told with notify merged into it while it was queued,
+    /// through its coalesce key).
     /// </summary>
     public static string? ForPostmortem(NotificationContent content, StatusIncident incident) =>
         content.Kind != NotificationKind.StatusIncidentPostmortem ? null
-        : incident.PostmortemPublishedAt is not { } published || incident.Postmortem is not { } text ? "its postmortem was removed"
+        : incident.PostmortemPublishedAt is not { } published ? "its postmortem was removed"
         : published > content.OccurredAt ? "its postmortem was removed and published again since"
-        : !string.Equals(PostmortemNotice.Body(text, content.AffectedComponents), content.Body, StringComparison.Ordinal)
-            ? "its postmortem's text was replaced since"
         : null;
 
     /// <summary>
@@ -59,7 +55,9 @@ internal static class SupersedeRules
     /// </summary>
     public static string? ForLaterRow(Notification row, IEnumerable<Notification> others) =>
         row.CoalesceKey is not null && others.Any(other => IsNotEarlier(other, row))
-            ? "a later change of the same component replaces it"
+            ? row.Content.Kind == NotificationKind.StatusIncidentPostmortem
+                ? "a later text of the same postmortem replaces it"
+                : "a later change of the same component replaces it"
             : null;
 
     /// <summary>Whether the row has to be checked against the last delivered one of its coalesce key.</summary>
