@@ -33,6 +33,27 @@ public sealed record CreateStatusIncident
     /// <summary>The incident in the host's platform this one is about, if any.</summary>
     public string? PlatformIncidentId { get; init; }
 
-    /// <summary>Whether subscribers are notified. Default true. The first update records it (<see cref="StatusIncidentUpdate.NotifySubscribers"/>).</summary>
+    /// <summary>
+    /// Whether subscribers are notified. Default true. The first update records it (<see cref="StatusIncidentUpdate.NotifySubscribers"/>).
+    /// A backfill (<see cref="StartedAt"/> given) notifies nobody, whatever this says, and its update records false.
+    /// </summary>
     public bool NotifySubscribers { get; init; } = true;
+
+    /// <summary>
+    /// When the problem began, to backfill a past incident (as Statuspage's "backfill an incident" does); default null,
+    /// now. Only with <see cref="State"/> Resolved (else <see cref="StatusKitValidationException"/> naming
+    /// <c>startedAt</c>); not in the future and not before 1970-01-01 UTC. It becomes the incident's
+    /// <see cref="StatusIncident.CreatedAt"/>, so the page, its history, feeds and API place the incident on its own dates.
+    /// A backfill notifies no subscriber and moves no component status nor status history; its
+    /// <see cref="StatusIncident.UpdatedAt"/> is the time it was recorded (now), as the page changed then.
+    /// </summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>
+    /// When the backfilled problem ended: the incident's <see cref="StatusIncident.ResolvedAt"/> and the time of its one
+    /// update (Resolved, with <see cref="Message"/>). Default null, which is <see cref="StartedAt"/>. Only with
+    /// <see cref="StartedAt"/> (else <see cref="StatusKitValidationException"/> naming <c>startedAt</c>), at or after it
+    /// and not in the future (else naming <c>resolvedAt</c>).
+    /// </summary>
+    public DateTimeOffset? ResolvedAt { get; init; }
 }

@@ -25,7 +25,9 @@ public sealed class StatusIncidentService
 
     /// <summary>
     /// Creates an incident in <see cref="CreateStatusIncident.State"/> (Investigating unless told otherwise) with its first
-    /// update, which announces that state; one created Resolved is resolved at once (<see cref="StatusIncident.ResolvedAt"/>).
+    /// update, which announces that state; one created Resolved is resolved at once (<see cref="StatusIncident.ResolvedAt"/>),
+    /// or, backfilled (<see cref="CreateStatusIncident.StartedAt"/>), created at its start and resolved at its end, its
+    /// one update at the end, without telling anyone.
     /// </summary>
     public async Task<StatusIncident> CreateAsync(CreateStatusIncident request, CancellationToken cancellationToken = default)
     {
@@ -37,6 +39,11 @@ public sealed class StatusIncidentService
         var page = await _store.RequirePageAsync(request.PageId, cancellationToken);
         var componentIds = await _store.RequireComponentsOnPageAsync(page.Id, request.ComponentIds, cancellationToken);
         var now = _time.GetUtcNow();
+        var backfill = IncidentBackfill.Dates(state, request.StartedAt, request.ResolvedAt, now);
+        var createdAt = backfill?.StartedAt ?? now;
+        var resolvedAt = backfill?.ResolvedAt ?? now;
+        // A backfill tells nobody (as on Statuspage): its problem is long over, and its update records so.
+        var notify = request.NotifySubscribers && backfill is null;
         var incident = new StatusIncident
         {
             Id = Guid.CreateVersion7(now),
@@ -47,13 +54,13 @@ public sealed class StatusIncidentService
             Severity = request.Severity,
             State = state,
             ComponentIds = componentIds,
-            Updates = [new StatusIncidentUpdate(Guid.CreateVersion7(now), now, state, message) { NotifySubscribers = request.NotifySubscribers }],
-            CreatedAt = now,
+            Updates = [new StatusIncidentUpdate(Guid.CreateVersion7(now), resolvedAt, state, message) { NotifySubscribers = notify }],
+            CreatedAt = createdAt,
             UpdatedAt = now,
-            ResolvedAt = state == StatusIncidentState.Resolved ? now : null,
+            ResolvedAt = state == StatusIncidentState.Resolved ? resolvedAt : null,
             Version = 1,
         };
-        var notices = request.NotifySubscribers
+        var notices = notify
             ? await PlanNoticesAsync(page, incident, incident.Updates[0], NotificationKind.StatusIncidentCreated, cancellationToken)
             : [];
         await _store.AddStatusIncidentAsync(incident, notices, cancellationToken);
