@@ -235,6 +235,49 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task AddStatusIncident_BackfilledLongBeforeItWasRecorded_KeepsItsPastTimes_AndIsListedByThem()
+    {
+        var page = await AddPageAsync();
+        var recent = await AddIncidentAsync(page.Id, TestData.At(60), StatusIncidentState.Resolved);
+        var started = DateTimeOffset.UnixEpoch;
+        var resolved = started.AddHours(1);
+        var backfill = TestData.Incident(page.Id, started, StatusIncidentState.Resolved) with
+        {
+            Updates = [new StatusIncidentUpdate(Guid.NewGuid(), resolved, StatusIncidentState.Resolved, "Over.")],
+            ResolvedAt = resolved,
+            UpdatedAt = TestData.At(90),
+        };
+
+        await Store.AddStatusIncidentAsync(backfill, [], None);
+
+        StoreAssert.Same(backfill, await Store.GetStatusIncidentAsync(backfill.Id, None));
+        Assert.Equal([recent.Id, backfill.Id], (await Store.ListStatusIncidentsAsync(page.Id, new StatusIncidentQuery(), None)).Select(i => i.Id));
+        Assert.Equal([recent.Id], (await Store.ListStatusIncidentsAsync(page.Id, new StatusIncidentQuery { CreatedSince = started.AddMilliseconds(1) }, None)).Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task ListStatusIncidents_NotResolvedBefore_KeepsTheUnresolved_AndThoseResolvedAtOrAfterIt_WhenEverCreated()
+    {
+        var page = await AddPageAsync();
+        var resolvedBefore = await AddIncidentAsync(page.Id, TestData.At(0), StatusIncidentState.Resolved);      // resolved at 5
+        var resolvedAt = await AddIncidentAsync(page.Id, TestData.At(5), StatusIncidentState.Resolved);          // resolved at 10
+        var longOpen = await AddIncidentAsync(page.Id, TestData.At(1), StatusIncidentState.Monitoring);
+        var longResolved = TestData.Incident(page.Id, TestData.At(2), StatusIncidentState.Resolved) with { ResolvedAt = TestData.At(40) };
+        await Store.AddStatusIncidentAsync(longResolved, [], None);
+        var newer = await AddIncidentAsync(page.Id, TestData.At(30), StatusIncidentState.Resolved);
+
+        async Task<IEnumerable<Guid>> Ids(StatusIncidentQuery query) =>
+            (await Store.ListStatusIncidentsAsync(page.Id, query, None)).Select(i => i.Id);
+
+        Assert.Equal([newer.Id, resolvedAt.Id, longResolved.Id, longOpen.Id], await Ids(new StatusIncidentQuery { NotResolvedBefore = TestData.At(10) }));
+        Assert.Equal([newer.Id, longResolved.Id, longOpen.Id], await Ids(new StatusIncidentQuery { NotResolvedBefore = TestData.At(10).AddMilliseconds(1) }));
+        Assert.Equal([resolvedAt.Id, longResolved.Id], await Ids(new StatusIncidentQuery { NotResolvedBefore = TestData.At(10), Skip = 1, Take = 2 }));
+        Assert.Equal([newer.Id], await Ids(new StatusIncidentQuery { NotResolvedBefore = TestData.At(10), CreatedSince = TestData.At(30) }));
+        Assert.Equal([longOpen.Id], await Ids(new StatusIncidentQuery { NotResolvedBefore = TestData.At(41) }));
+        Assert.Contains(resolvedBefore.Id, await Ids(new StatusIncidentQuery()));
+    }
+
+    [Fact]
     public async Task ListStatusIncidents_SkipAndTake_PageThroughNewestFirst()
     {
         var page = await AddPageAsync();

@@ -44,6 +44,12 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             incidents = incidents.Where(i => i.CreatedAt >= since);
         }
 
+        if (Instants.ToStore(query.NotResolvedBefore) is { } notResolvedBefore)
+        {
+            incidents = incidents.Where(i => i.State != StatusIncidentState.Resolved
+                || (i.ResolvedAt != null ? i.ResolvedAt >= notResolvedBefore : i.CreatedAt >= notResolvedBefore));
+        }
+
         await using var transaction = await SnapshotReads.BeginAsync(session.Context.Database, session.Dialect, cancellationToken);
         var rows = await incidents
             .OrderByDescending(i => i.CreatedAt)

@@ -163,7 +163,8 @@ public sealed partial class InMemoryStatusStore
             pageId,
             i => (query.State is null || i.State == query.State)
                  && (query.Unresolved is null || i.IsUnresolved == query.Unresolved)
-                 && (query.CreatedSince is null || i.CreatedAt >= query.CreatedSince));
+                 && (query.CreatedSince is null || i.CreatedAt >= query.CreatedSince)
+                 && (query.NotResolvedBefore is not { } since || i.IsUnresolved || (i.ResolvedAt ?? i.CreatedAt) >= since));
         return [.. NewestFirst(matching).Skip(query.Skip).Take(query.Take)];
     }
 
