@@ -38,6 +38,21 @@ public sealed class UptimeIncidentsTests
         Assert.Empty(days.On(Billing, new DateOnly(2026, 3, 11)));
     }
 
+    [Fact]
+    public void A_cut_read_leaves_the_days_up_to_the_local_day_of_its_oldest_incident_incomplete()
+    {
+        // 11:30 UTC on 5 March is 00:30 on 6 March in Auckland: the cut's day there is the 6th.
+        var cut = new DateTimeOffset(2026, 3, 5, 11, 30, 0, TimeSpan.Zero);
+
+        var days = UptimeIncidents.From([], Auckland, new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero), 90, missingUpTo: cut);
+        var whole = UptimeIncidents.From([], Auckland, new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero), 90);
+
+        Assert.False(days.IsComplete(new DateOnly(2026, 3, 1)));
+        Assert.False(days.IsComplete(new DateOnly(2026, 3, 6)));
+        Assert.True(days.IsComplete(new DateOnly(2026, 3, 7)));
+        Assert.True(whole.IsComplete(new DateOnly(2026, 1, 1)));
+    }
+
     private static StatusIncident Incident(DateTimeOffset createdAt, TimeSpan? resolvedAfter, params Guid[] components) => new()
     {
         Id = Guid.NewGuid(),

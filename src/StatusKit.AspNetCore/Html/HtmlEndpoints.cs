@@ -28,6 +28,10 @@ internal static class HtmlEndpoints
 {
     private const int HistoryPageSize = 20;
 
+    // How many incidents the page reads for its past incidents and uptime bars at most (as the service's history read):
+    // a bound on the render's work, whatever the page's past; the uptime days before the cut say theirs may be missing.
+    private const int PageIncidentsRead = 200;
+
     // Deep enough for 20,000 incidents (or completed windows); a larger number is not a page anyone follows a link to.
     private const int MaxHistoryPage = 1_000;
 
@@ -104,11 +108,15 @@ internal static class HtmlEndpoints
 
         var services = context.RequestServices;
         var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
-        // One read serves the history section and the uptime bars' incidents: the newest incidents created over the longer
-        // of the two ranges, of which those created in the history's days are the newest of those days (as if read alone).
+        // One read serves the history section and the uptime bars' incidents: the newest (by creation) of the incidents
+        // not resolved before the longer of the two ranges, whenever they began, of which those created in the history's
+        // days are the newest (as if read alone). When the read is cut, the days up to its oldest incident say so.
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var incidents = await services.GetRequiredService<StatusIncidentService>().GetHistoryAsync(
-            snapshot.PageId, Math.Max(options.HistoryDays, options.UptimeDays), context.RequestAborted);
+        var incidents = await services.GetRequiredService<IStatusStore>().ListStatusIncidentsAsync(
+            snapshot.PageId,
+            new StatusIncidentQuery { NotResolvedBefore = now.AddDays(-Math.Max(options.HistoryDays, options.UptimeDays)), Take = PageIncidentsRead },
+            context.RequestAborted);
+        DateTimeOffset? missingUpTo = incidents.Count >= PageIncidentsRead ? incidents.Min(i => i.CreatedAt) : null;
         var historySince = now.AddDays(-options.HistoryDays);
         var pageUptime = await services.GetRequiredService<IUptimeService>().GetPageUptimeAsync(snapshot.PageId, options.UptimeDays, context.RequestAborted);
         var uptime = pageUptime?.Components.ToDictionary(c => c.ComponentId) ?? [];
@@ -120,7 +128,7 @@ internal static class HtmlEndpoints
         {
             // The snapshot's unresolved incidents too, for one that began before the bars do.
             UptimeIncidents = UptimeIncidents.From(
-                [.. incidents, .. snapshot.UnresolvedIncidents], PageTime.Zone(snapshot.TimeZoneId), now, options.UptimeDays),
+                [.. incidents, .. snapshot.UnresolvedIncidents], PageTime.Zone(snapshot.TimeZoneId), now, options.UptimeDays, missingUpTo),
         };
         // The page also shows history and uptime, which change without the snapshot: its tag is a hash of its bytes.
         return Html(context, snapshot, services.GetRequiredService<PageRenderer>().Render(view), options);

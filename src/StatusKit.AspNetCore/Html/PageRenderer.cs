@@ -420,6 +420,11 @@ internal sealed class PageRenderer
             html.Raw("<li").Attribute("class", css).Raw(i == days.Count - 1 ? " tabindex=\"0\">" : " tabindex=\"-1\">")
                 .Raw("<span class=\"tip\">").Text(text);
             DayIncidents(html, view.UptimeIncidents.On(uptime.ComponentId, day.Date), view.Links);
+            if (!view.UptimeIncidents.IsComplete(day.Date))
+            {
+                html.Text(". Incidents of this day may not all be listed");
+            }
+
             html.Raw("</span></li>");
         }
 

@@ -261,7 +261,12 @@ public interface IStatusStore
     /// <summary>The incident with <paramref name="incidentId"/> (with its updates), or null.</summary>
     Task<StatusIncident?> GetStatusIncidentAsync(Guid incidentId, CancellationToken cancellationToken);
 
-    /// <summary>A page's incidents, newest first, filtered and paged by <paramref name="query"/>.</summary>
+    /// <summary>
+    /// A page's incidents, newest first (creation time, then id, both descending), filtered by every filter
+    /// <paramref name="query"/> sets (all must hold: state, unresolved, <see cref="StatusIncidentQuery.CreatedSince"/>,
+    /// <see cref="StatusIncidentQuery.NotResolvedBefore"/>) and paged by its skip and take. A backfilled incident is
+    /// created with a <see cref="StatusIncident.CreatedAt"/> in the past: keep it as given and order by it.
+    /// </summary>
     Task<IReadOnlyList<StatusIncident>> ListStatusIncidentsAsync(Guid pageId, StatusIncidentQuery query, CancellationToken cancellationToken);
 
     /// <summary>
