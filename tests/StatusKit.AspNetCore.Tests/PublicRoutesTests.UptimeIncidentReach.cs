@@ -53,6 +53,29 @@ public sealed partial class PublicRoutesTests
         });
     }
 
+    [Fact]
+    public async Task A_page_with_exactly_as_many_incidents_as_the_page_reads_lists_them_all()
+    {
+        var now = factory.Service<TimeProvider>().GetUtcNow();
+        await WithLedgerPageAsync("uptime-just-enough-incidents", async (store, page, ledger) =>
+        {
+            await store.AddStatusIncidentAsync(
+                ResolvedIncident(page.Id, ledger.Id, "Oldest ledger outage", now.AddDays(-60), now.AddDays(-60).AddHours(1)), [], CancellationToken.None);
+            for (var i = 0; i < 199; i++)
+            {
+                var at = now.AddDays(-10).AddMinutes(i);
+                await store.AddStatusIncidentAsync(ResolvedIncident(page.Id, ledger.Id, $"Blip {i}", at, at.AddMinutes(1)), [], CancellationToken.None);
+            }
+
+            using var client = factory.CreatePublicClient();
+
+            var html = await client.GetStringAsync("/status/uptime-just-enough-incidents");
+
+            Assert.Contains("Oldest ledger outage", Tip(html, now.AddDays(-60)), StringComparison.Ordinal);
+            Assert.DoesNotContain("may not all be listed", html, StringComparison.Ordinal);
+        });
+    }
+
     /// <summary>The tip of the Ledger's uptime day of <paramref name="instant"/> (UTC: the page's zone).</summary>
     private static string Tip(string html, DateTimeOffset instant)
     {

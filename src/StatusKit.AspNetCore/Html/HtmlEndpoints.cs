@@ -112,11 +112,13 @@ internal static class HtmlEndpoints
         // not resolved before the longer of the two ranges, whenever they began, of which those created in the history's
         // days are the newest (as if read alone). When the read is cut, the days up to its oldest incident say so.
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var incidents = await services.GetRequiredService<IStatusStore>().ListStatusIncidentsAsync(
+        // One more than kept tells a cut read from a page with exactly as many.
+        var read = await services.GetRequiredService<IStatusStore>().ListStatusIncidentsAsync(
             snapshot.PageId,
-            new StatusIncidentQuery { NotResolvedBefore = now.AddDays(-Math.Max(options.HistoryDays, options.UptimeDays)), Take = PageIncidentsRead },
+            new StatusIncidentQuery { NotResolvedBefore = now.AddDays(-Math.Max(options.HistoryDays, options.UptimeDays)), Take = PageIncidentsRead + 1 },
             context.RequestAborted);
-        DateTimeOffset? missingUpTo = incidents.Count >= PageIncidentsRead ? incidents.Min(i => i.CreatedAt) : null;
+        var incidents = read.Take(PageIncidentsRead).ToArray();
+        DateTimeOffset? missingUpTo = read.Count > PageIncidentsRead ? incidents.Min(i => i.CreatedAt) : null;
         var historySince = now.AddDays(-options.HistoryDays);
         var pageUptime = await services.GetRequiredService<IUptimeService>().GetPageUptimeAsync(snapshot.PageId, options.UptimeDays, context.RequestAborted);
         var uptime = pageUptime?.Components.ToDictionary(c => c.ComponentId) ?? [];
