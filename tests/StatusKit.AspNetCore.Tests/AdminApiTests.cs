@@ -284,7 +284,10 @@ public sealed class AdminApiTests(SampleHostFactory factory)
         using var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
         var schemas = json.RootElement.GetProperty("components").GetProperty("schemas");
 
-        Assert.True(schemas.GetProperty("CreateIncidentRequest").GetProperty("properties").TryGetProperty("state", out _));
+        var properties = schemas.GetProperty("CreateIncidentRequest").GetProperty("properties");
+        Assert.True(properties.TryGetProperty("state", out _));
+        Assert.Equal("date-time", properties.GetProperty("startedAt").GetProperty("format").GetString());
+        Assert.Equal("date-time", properties.GetProperty("resolvedAt").GetProperty("format").GetString());
     }
 
     [Fact]

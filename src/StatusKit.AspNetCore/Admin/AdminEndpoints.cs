@@ -180,6 +180,8 @@ internal static class AdminEndpoints
                     PlatformIncidentId = request.PlatformIncidentId,
                     NotifySubscribers = request.NotifySubscribers,
                     State = request.State,
+                    StartedAt = request.StartedAt,
+                    ResolvedAt = request.ResolvedAt,
                 }, context.RequestAborted);
                 return EntityTags.Created(incident, incident.Version, locations.Of(context.Request, "incidents", incident.Id));
             })

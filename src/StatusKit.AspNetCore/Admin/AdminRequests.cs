@@ -41,7 +41,8 @@ internal sealed record ManualStatusRequest(ComponentStatus? Status, DateTimeOffs
 
 /// <summary>
 /// Body of <c>POST admin/pages/{pageId}/incidents</c>; <see cref="State"/> is the state it starts in (default
-/// investigating; resolved records a past problem).
+/// investigating; resolved records a past problem), which <see cref="StartedAt"/> and <see cref="ResolvedAt"/> may
+/// date (a backfill: <see cref="StatusKit.Services.CreateStatusIncident.StartedAt"/>).
 /// </summary>
 internal sealed record CreateIncidentRequest(
     string? Title,
@@ -50,7 +51,9 @@ internal sealed record CreateIncidentRequest(
     IReadOnlyList<Guid>? ComponentIds = null,
     string? PlatformIncidentId = null,
     bool NotifySubscribers = true,
-    StatusIncidentState State = StatusIncidentState.Investigating);
+    StatusIncidentState State = StatusIncidentState.Investigating,
+    DateTimeOffset? StartedAt = null,
+    DateTimeOffset? ResolvedAt = null);
 
 /// <summary>Body of <c>POST admin/incidents/{incidentId}/updates</c>; <see cref="State"/> is required (null when left out).</summary>
 internal sealed record IncidentUpdateRequest(StatusIncidentState? State, string? Message, bool NotifySubscribers = true);
