@@ -128,7 +128,7 @@ internal static class HtmlEndpoints
         var view = new PageView(
             snapshot, [.. incidents.Where(i => !i.IsUnresolved && i.CreatedAt >= historySince)], uptime, Links(context, paths, slug), options.HistoryDays, channels)
         {
-            // The snapshot's unresolved incidents too, for one that began before the bars do.
+            // The snapshot's unresolved incidents too, for one the read cut (or a custom store's read left out).
             UptimeIncidents = UptimeIncidents.From(
                 [.. incidents, .. snapshot.UnresolvedIncidents], PageTime.Zone(snapshot.TimeZoneId), now, options.UptimeDays, missingUpTo),
         };
