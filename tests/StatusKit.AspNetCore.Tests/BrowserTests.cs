@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -269,35 +270,10 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
             return;
         }
 
-        // A UTC page whose one component existed a week ago, and an incident that affected it at noon yesterday.
-        var store = host.Factory.Service<StatusKit.Abstractions.IStatusStore>();
-        var now = host.Factory.Service<TimeProvider>().GetUtcNow();
-        var yesterdayNoon = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddHours(-12);
-        var statusPage = new StatusKit.Model.StatusPage
-        {
-            Id = Guid.CreateVersion7(), Name = "Day links", Slug = "browser-day-links", CreatedAt = now.AddDays(-7), UpdatedAt = now.AddDays(-7),
-        };
-        var component = new StatusKit.Model.Component
-        {
-            Id = Guid.CreateVersion7(), PageId = statusPage.Id, Name = "Ledger",
-            StatusUpdatedAt = now.AddDays(-7), CreatedAt = now.AddDays(-7), UpdatedAt = now.AddDays(-7),
-        };
-        var incident = new StatusKit.Model.StatusIncident
-        {
-            Id = Guid.CreateVersion7(), PageId = statusPage.Id, Title = "Slow ledger writes", Message = "Looking into it",
-            State = StatusKit.Model.StatusIncidentState.Resolved, ComponentIds = [component.Id],
-            Updates =
-            [
-                new(Guid.CreateVersion7(), yesterdayNoon, StatusKit.Model.StatusIncidentState.Investigating, "Looking into it"),
-                new(Guid.CreateVersion7(), yesterdayNoon.AddHours(1), StatusKit.Model.StatusIncidentState.Resolved, "Fixed"),
-            ],
-            CreatedAt = yesterdayNoon, UpdatedAt = yesterdayNoon.AddHours(1), ResolvedAt = yesterdayNoon.AddHours(1),
-        };
-        await store.AddPageAsync(statusPage, CancellationToken.None);
+        var (statusPage, incidents) = await AddDayLinksPageAsync("browser-day-links", "Slow ledger writes");
+        var incident = incidents[0];
         try
         {
-            await store.AddComponentAsync(component, CancellationToken.None);
-            await store.AddStatusIncidentAsync(incident, [], CancellationToken.None);
             var page = await chromium.Browser.NewPageAsync();
             await page.GotoAsync(host.BaseAddress + "/status/browser-day-links");
 
@@ -318,8 +294,11 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
             await page.Mouse.DownAsync();
             await page.Mouse.UpAsync();
 
-            await page.WaitForURLAsync($"**/status/browser-day-links/incidents/{incident.Id}", new PageWaitForURLOptions { Timeout = 10_000 });
-            Assert.StartsWith("Slow ledger writes - ", await page.TitleAsync(), StringComparison.Ordinal);
+            // Polled, not awaited as a navigation event: on a loaded machine Playwright's WaitForURL, begun after the
+            // click, could miss a navigation that committed meanwhile and wait for another until its time ran out.
+            await Assertions.Expect(page).ToHaveURLAsync(
+                $"{host.BaseAddress}/status/browser-day-links/incidents/{incident.Id}", new PageAssertionsToHaveURLOptions { Timeout = 10_000 });
+            await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Slow ledger writes - "), new PageAssertionsToHaveTitleOptions { Timeout = 10_000 });
         }
         finally
         {
@@ -586,6 +565,45 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
         {
             await incidents.DeleteAsync(incident.Id);
         }
+    }
+
+    // A UTC page (slug) whose one component, Ledger, existed a week ago, and resolved incidents (titles) that affected it
+    // at noon yesterday, an hour each; the test deletes the page when done.
+    private async Task<(StatusKit.Model.StatusPage Page, List<StatusKit.Model.StatusIncident> Incidents)> AddDayLinksPageAsync(string slug, params string[] titles)
+    {
+        var store = host.Factory.Service<StatusKit.Abstractions.IStatusStore>();
+        var now = host.Factory.Service<TimeProvider>().GetUtcNow();
+        var yesterdayNoon = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddHours(-12);
+        var statusPage = new StatusKit.Model.StatusPage
+        {
+            Id = Guid.CreateVersion7(), Name = "Day links", Slug = slug, CreatedAt = now.AddDays(-7), UpdatedAt = now.AddDays(-7),
+        };
+        var component = new StatusKit.Model.Component
+        {
+            Id = Guid.CreateVersion7(), PageId = statusPage.Id, Name = "Ledger",
+            StatusUpdatedAt = now.AddDays(-7), CreatedAt = now.AddDays(-7), UpdatedAt = now.AddDays(-7),
+        };
+        await store.AddPageAsync(statusPage, CancellationToken.None);
+        await store.AddComponentAsync(component, CancellationToken.None);
+        var incidents = new List<StatusKit.Model.StatusIncident>();
+        foreach (var title in titles)
+        {
+            var incident = new StatusKit.Model.StatusIncident
+            {
+                Id = Guid.CreateVersion7(), PageId = statusPage.Id, Title = title, Message = "Looking into it",
+                State = StatusKit.Model.StatusIncidentState.Resolved, ComponentIds = [component.Id],
+                Updates =
+                [
+                    new(Guid.CreateVersion7(), yesterdayNoon, StatusKit.Model.StatusIncidentState.Investigating, "Looking into it"),
+                    new(Guid.CreateVersion7(), yesterdayNoon.AddHours(1), StatusKit.Model.StatusIncidentState.Resolved, "Fixed"),
+                ],
+                CreatedAt = yesterdayNoon, UpdatedAt = yesterdayNoon.AddHours(1), ResolvedAt = yesterdayNoon.AddHours(1),
+            };
+            await store.AddStatusIncidentAsync(incident, [], CancellationToken.None);
+            incidents.Add(incident);
+        }
+
+        return (statusPage, incidents);
     }
 
     // A Minor incident on the demo page that affects no component and notifies nobody; the test deletes it when done.
