@@ -18,7 +18,7 @@ namespace StatusKit.AspNetCore.Events;
 /// <summary>
 /// <c>GET {prefix}/{slug}/events</c>: Server-Sent Events with a <c>status</c> event per component change, a
 /// <c>group</c> event per component group status change, a <c>page</c> event per page status change and a
-/// <c>content</c> event when the page's incidents or maintenance changed (the event id is the change's sequence number),
+/// <c>content</c> event when the page's incidents, maintenance or list of components changed (the event id is the change's sequence number),
 /// a keep-alive comment when idle, and <c>Last-Event-ID</c> resumption; a new stream whose client names the snapshot
 /// version its page shows (<c>?version=</c>) starts with a <c>content</c> event when the page changed since. A <c>reload</c> event tells a client that it missed events that are
 /// no longer buffered. A HEAD request gets the stream's headers and no stream. A client holds at most

@@ -27,7 +27,7 @@ internal sealed record GroupStatusEvent(
 internal sealed record PageStatusEvent(string PageId, string Status, string Indicator, string Description, DateTimeOffset At);
 
 /// <summary>
-/// The data of a <c>content</c> event: the page's incidents or maintenance changed, and a live page fetches those parts
+/// The data of a <c>content</c> event: the page's incidents, maintenance or list of components changed, and a live page fetches those parts
 /// again. Only the time of the snapshot that shows the change, so nothing about the change's cause leaks to readers.
 /// </summary>
 internal sealed record ContentChangedEvent(DateTimeOffset At);

@@ -129,7 +129,7 @@ internal sealed class FeedView
     /// to the view counts as Operational before, as it was created), its groups' and its own status changes, in that
     /// order, as <see cref="SnapshotChanges"/> words them: each status that some page may show otherwise
     /// (<see cref="ToldStatus.From"/>); then one <see cref="StatusChangeKind.Content"/> event when it shows other
-    /// incidents or maintenance than the view recorded.
+    /// incidents, maintenance or components than the view recorded.
     /// </summary>
     public List<StatusChanged> CatchUp(PageSnapshot snapshot, string cause)
     {

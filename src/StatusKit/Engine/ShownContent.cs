@@ -4,28 +4,40 @@ using StatusKit.Snapshots;
 namespace StatusKit.Engine;
 
 /// <summary>
-/// What a page's snapshot showed besides statuses: its unresolved incidents and its maintenance in progress and upcoming,
-/// kept as the snapshot's own lists (so recording it allocates nothing). Two snapshots show the same content when their
-/// incidents are the same ones at the same stored change (<see cref="StatusIncident.Version"/> and
-/// <see cref="StatusIncident.UpdatedAt"/>), in the same order, and their occurrences the same ones with the same text,
-/// times, state and components.
+/// What a page's snapshot showed besides statuses: its unresolved incidents, its maintenance in progress and upcoming, and
+/// its components as the page lists them, kept as the snapshot's own lists (so recording it allocates nothing). Two
+/// snapshots show the same content when their incidents are the same ones at the same stored change
+/// (<see cref="StatusIncident.Version"/> and <see cref="StatusIncident.UpdatedAt"/>), in the same order, their occurrences
+/// the same ones with the same text, times, state and components, and their components the same ones in the same order
+/// with the same names, descriptions and groups (a component's status is told by its own events).
 /// </summary>
 /// <param name="Incidents">The snapshot's <see cref="PageSnapshot.UnresolvedIncidents"/>.</param>
 /// <param name="Active">The snapshot's <see cref="PageSnapshot.ActiveMaintenance"/>.</param>
 /// <param name="Upcoming">The snapshot's <see cref="PageSnapshot.UpcomingMaintenance"/>.</param>
+/// <param name="Components">The snapshot's <see cref="PageSnapshot.Components"/>, in the page's order.</param>
 internal readonly record struct ShownContent(
     IReadOnlyList<StatusIncident> Incidents,
     IReadOnlyList<MaintenanceOccurrence> Active,
-    IReadOnlyList<MaintenanceOccurrence> Upcoming)
+    IReadOnlyList<MaintenanceOccurrence> Upcoming,
+    IReadOnlyList<ComponentSnapshot> Components)
 {
     /// <summary>What <paramref name="snapshot"/> shows.</summary>
-    public static ShownContent Of(PageSnapshot snapshot) => new(snapshot.UnresolvedIncidents, snapshot.ActiveMaintenance, snapshot.UpcomingMaintenance);
+    public static ShownContent Of(PageSnapshot snapshot) =>
+        new(snapshot.UnresolvedIncidents, snapshot.ActiveMaintenance, snapshot.UpcomingMaintenance, snapshot.Components);
 
     /// <summary>Whether <paramref name="snapshot"/> shows this content (no allocation: the comparers are static).</summary>
     public bool IsShownBy(PageSnapshot snapshot) =>
         Same(Incidents, snapshot.UnresolvedIncidents, static (was, now) => was.Id == now.Id && was.Version == now.Version && was.UpdatedAt == now.UpdatedAt)
         && Same(Active, snapshot.ActiveMaintenance, SameOccurrence)
-        && Same(Upcoming, snapshot.UpcomingMaintenance, SameOccurrence);
+        && Same(Upcoming, snapshot.UpcomingMaintenance, SameOccurrence)
+        && Same(Components, snapshot.Components, SameListing);
+
+    // The same row in the page's list of components, whatever its status.
+    private static bool SameListing(ComponentSnapshot was, ComponentSnapshot now) =>
+        was.Id == now.Id
+        && string.Equals(was.Name, now.Name, StringComparison.Ordinal)
+        && string.Equals(was.Description, now.Description, StringComparison.Ordinal)
+        && string.Equals(was.GroupName, now.GroupName, StringComparison.Ordinal);
 
     private static bool SameOccurrence(MaintenanceOccurrence was, MaintenanceOccurrence now) =>
         was.WindowId == now.WindowId

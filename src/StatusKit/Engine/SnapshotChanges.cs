@@ -93,7 +93,7 @@ internal static class SnapshotChanges
 
     /// <summary>
     /// The <see cref="StatusChangeKind.Content"/> event from <paramref name="before"/> to the snapshot, when it shows other
-    /// unresolved incidents or maintenance (<see cref="ShownContent.IsShownBy"/>); null otherwise, allocating nothing.
+    /// unresolved incidents, maintenance or components (<see cref="ShownContent.IsShownBy"/>); null otherwise, allocating nothing.
     /// </summary>
     public static StatusChanged? Content(ShownContent before, PageSnapshot after, string cause) =>
         before.IsShownBy(after)

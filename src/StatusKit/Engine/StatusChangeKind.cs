@@ -26,9 +26,10 @@ public enum StatusChangeKind
     PageDeleted = 4,
 
     /// <summary>
-    /// What the page shows besides statuses changed: its unresolved incidents, or its maintenance in progress or
-    /// upcoming, as its snapshot shows them (an incident posted, updated or resolved; a window scheduled, started, ended
-    /// or edited). A consumer reloads those parts of the page. It carries no status fields and is told after the
+    /// What the page shows besides statuses changed: its unresolved incidents, its maintenance in progress or upcoming,
+    /// or its list of components, as its snapshot shows them (an incident posted, updated or resolved; a window
+    /// scheduled, started, ended or edited; a component added, removed, renamed, described, regrouped or reordered). A
+    /// consumer reloads those parts of the page. It carries no status fields and is told after the
     /// component, group and page events of the same change.
     /// </summary>
     Content = 5,

@@ -3,7 +3,7 @@ using StatusKit.Status;
 namespace StatusKit.Engine;
 
 /// <summary>
-/// An event of the change feed: a component, group or page status change, a change of the page's incidents or maintenance,
+/// An event of the change feed: a component, group or page status change, a change of the page's incidents, maintenance or components,
 /// a deleted page, or a gap notice for a slow consumer.
 /// </summary>
 public sealed record StatusChanged

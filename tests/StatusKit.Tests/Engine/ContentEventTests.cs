@@ -10,7 +10,8 @@ namespace StatusKit.Tests.Engine;
 
 /// <summary>
 /// The change feed tells a live page that its incidents or maintenance changed (<see cref="StatusChangeKind.Content"/>),
-/// once per change, after the status events of the same change, and never for a change of statuses alone.
+/// or its components as the page lists them (which, in what order, their names, descriptions and groups), once per change,
+/// after the status events of the same change, and never for a change of statuses alone.
 /// </summary>
 public sealed class ContentEventTests
 {
@@ -100,7 +101,7 @@ public sealed class ContentEventTests
     }
 
     [Fact]
-    public async Task RefreshingAPageWhoseIncidentsAndMaintenanceDidNotChange_TellsNoContentEvent()
+    public async Task RefreshingAPageWhoseIncidentsMaintenanceAndComponentsShowTheSame_TellsNoContentEvent()
     {
         await using var kit = new StatusKitHarness();
         var (page, components) = await kit.CreatePageAsync("Acme", ("API", "team-a", null));
@@ -112,9 +113,30 @@ public sealed class ContentEventTests
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var feed = FeedRecording.Start(kit, page.Id, cts.Token);
 
-        await kit.Components.UpdateAsync(components[0].Id, new UpdateComponent { Name = "Public API" });
+        // The team is not shown on the page.
+        await kit.Components.UpdateAsync(components[0].Id, new UpdateComponent { TeamId = "team-b" });
 
         var heard = await feed.HeardAsync();
         Assert.DoesNotContain(heard, e => e.Kind == StatusChangeKind.Content);
+    }
+
+    [Fact]
+    public async Task AComponentCreated_Renamed_Described_Regrouped_Reordered_AndDeleted_EachTellOneContentEvent()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, components) = await kit.CreatePageAsync("Acme", ("API", "team-a", null));
+        Assert.NotNull(await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var feed = FeedRecording.Start(kit, page.Id, cts.Token);
+
+        var web = await kit.Components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "Web" });
+        await kit.Components.UpdateAsync(web.Id, new UpdateComponent { Name = "Website" });
+        await kit.Components.UpdateAsync(web.Id, new UpdateComponent { Description = "The public website" });
+        await kit.Components.UpdateAsync(web.Id, new UpdateComponent { GroupName = "Public" });
+        await kit.Components.ReorderAsync(page.Id, [web.Id, components[0].Id]);
+        await kit.Components.DeleteAsync(web.Id);
+
+        var heard = await feed.HeardAsync();
+        Assert.Equal(Enumerable.Repeat(StatusChangeKind.Content, 6), heard.Where(e => e.Kind != StatusChangeKind.Group).Select(e => e.Kind));
     }
 }
