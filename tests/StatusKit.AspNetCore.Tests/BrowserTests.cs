@@ -307,6 +307,73 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
     }
 
     [Fact]
+    public async Task A_keyboard_goes_from_an_uptime_day_into_its_incident_links_and_back_while_the_bar_stays_one_tab_stop()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        var (statusPage, _) = await AddDayLinksPageAsync("browser-day-keys", "Slow ledger writes", "Ledger restarts");
+        try
+        {
+            var page = await chromium.Browser.NewPageAsync();
+            await page.GotoAsync(host.BaseAddress + "/status/browser-day-keys");
+            await TabToAnUptimeBarAsync(page);
+            var days = await page.Locator(".uptime > li").CountAsync();
+
+            // Today (no incidents) and yesterday each say which keys they take, to the eye and to a screen reader.
+            Assert.Contains("other days", await HintOfFocusAsync(page), StringComparison.Ordinal);
+            Assert.DoesNotContain("Enter", await HintOfFocusAsync(page), StringComparison.Ordinal);
+            await page.Keyboard.PressAsync("ArrowLeft");
+            Assert.Equal(days - 2, await FocusedDayAsync(page));
+            Assert.Contains("Enter: this day\u2019s incidents", await HintOfFocusAsync(page), StringComparison.Ordinal);
+            var (name, description) = await AccessibilityOfFocusAsync(page);
+            Assert.Equal(await page.Locator(".uptime > li:focus .tip").InnerTextAsync(), name);
+            Assert.Equal("Left and right arrows, Home and End: other days. Enter: this day's incidents.", description);
+
+            // Enter goes to the day's first incident, Tab and the arrows between its incidents, with the details shown.
+            await page.Keyboard.PressAsync("Enter");
+            Assert.Equal("Slow ledger writes", await FocusedLinkAsync(page));
+            Assert.True(await page.Locator(".uptime > li:focus-within .tip").BoundingBoxAsync() is { Width: > 100, Height: > 10 }, "the day's details closed");
+            Assert.Contains("Esc: back to the day", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement.closest('.tip'), '::after').content"), StringComparison.Ordinal);
+            Assert.Equal("Escape: back to the day.", (await AccessibilityOfFocusAsync(page)).Description);
+            await page.Keyboard.PressAsync("Tab");
+            Assert.Equal("Ledger restarts", await FocusedLinkAsync(page));
+            await page.Keyboard.PressAsync("ArrowLeft");
+            Assert.Equal("Slow ledger writes", await FocusedLinkAsync(page));
+            await page.Keyboard.PressAsync("ArrowRight");
+            Assert.Equal("Ledger restarts", await FocusedLinkAsync(page));
+
+            // Escape (or Shift+Tab from the first incident) comes back to the day; ArrowDown goes in again.
+            await page.Keyboard.PressAsync("Escape");
+            Assert.Equal(days - 2, await FocusedDayAsync(page));
+            await page.Keyboard.PressAsync("ArrowDown");
+            Assert.Equal("Slow ledger writes", await FocusedLinkAsync(page));
+            await page.Keyboard.PressAsync("Shift+Tab");
+            Assert.Equal(days - 2, await FocusedDayAsync(page));
+
+            // Tab from the last incident leaves the bar, and Shift+Tab comes back to the bar's one stop: that day.
+            await page.Keyboard.PressAsync("ArrowDown");
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync("Tab");
+            Assert.False(await page.EvaluateAsync<bool>("() => document.querySelector('.uptime').contains(document.activeElement)"), "Tab stayed in the bar");
+            await page.Keyboard.PressAsync("Shift+Tab");
+            Assert.Equal(days - 2, await FocusedDayAsync(page));
+
+            // Enter on an incident follows it.
+            await page.Keyboard.PressAsync("Enter");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Slow ledger writes - "), new PageAssertionsToHaveTitleOptions { Timeout = 10_000 });
+        }
+        finally
+        {
+            await host.Factory.Service<StatusKit.Services.StatusPageService>().DeleteAsync(statusPage.Id);
+        }
+    }
+
+    [Fact]
     public async Task Without_script_a_keyboard_still_reaches_todays_uptime_and_sees_its_details()
     {
         await using var chromium = await HeadlessChromium.LaunchAsync();
@@ -321,6 +388,7 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
 
         Assert.Equal(await page.Locator(".uptime").First.Locator("li").CountAsync() - 1, await FocusedDayAsync(page));
         Assert.True(await TipIsShownAsync(page), "today's details are not shown on focus");
+        Assert.Equal("none", await HintOfFocusAsync(page));
     }
 
     [Fact]
@@ -681,14 +749,28 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
     }
 
     // The accessible name chromium gives the focused element, as a screen reader hears it.
-    private static async Task<string?> AccessibleNameOfFocusAsync(IPage page)
+    private static async Task<string?> AccessibleNameOfFocusAsync(IPage page) => (await AccessibilityOfFocusAsync(page)).Name;
+
+    // The accessible name and description chromium gives the focused element, as a screen reader hears them.
+    private static async Task<(string? Name, string? Description)> AccessibilityOfFocusAsync(IPage page)
     {
         var cdp = await page.Context.NewCDPSessionAsync(page);
         var focused = await cdp.SendAsync("Runtime.evaluate", new Dictionary<string, object> { ["expression"] = "document.activeElement" });
         var objectId = focused!.Value.GetProperty("result").GetProperty("objectId").GetString()!;
         var tree = await cdp.SendAsync("Accessibility.getPartialAXTree", new Dictionary<string, object> { ["objectId"] = objectId, ["fetchRelatives"] = false });
-        return tree!.Value.GetProperty("nodes")[0].GetProperty("name").GetProperty("value").GetString();
+        var node = tree!.Value.GetProperty("nodes")[0];
+        return (
+            node.GetProperty("name").GetProperty("value").GetString(),
+            node.TryGetProperty("description", out var description) ? description.GetProperty("value").GetString() : null);
     }
+
+    // The key hint shown under the focused day's details ("none" when there is none), as the stylesheet writes it.
+    private static Task<string> HintOfFocusAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement.querySelector('.tip'), '::after').content");
+
+    // The text of the focused incident link in an uptime day's details (null when the focus is elsewhere).
+    private static Task<string?> FocusedLinkAsync(IPage page) =>
+        page.EvaluateAsync<string?>("() => document.activeElement.matches('.uptime .tip a') ? document.activeElement.textContent : null");
 
     private async Task SignalAsync(string incidentId, string state, long version)
     {

@@ -390,7 +390,8 @@ internal sealed class PageRenderer
     // so a keyboard crosses a page of bars without ninety stops each. A day also says how long the component spent in
     // partial and major outage, and names (linking to) the first few public incidents that affected it that day, as
     // Statuspage's bar does; those links are out of the tab order (tabindex -1), keeping the one stop per bar, and are
-    // followed by a click, a tap or a screen reader's own link commands.
+    // followed by a click, a tap, a screen reader's own link commands or, with script, the keys that go into a day's
+    // links (PageStyles.Script).
     private static void UptimeBar(HtmlWriter html, string componentName, ComponentUptime uptime, PageView view)
     {
         var days = uptime.Days;

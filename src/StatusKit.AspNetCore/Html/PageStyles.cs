@@ -3,8 +3,10 @@ namespace StatusKit.AspNetCore.Html;
 /// <summary>
 /// The page's stylesheet and script, inlined so the page is one request. The script moves the focus between the days of
 /// an uptime bar with the arrow keys, Home and End (a roving tabindex: the day focused last is the bar's one tab stop),
-/// and adds to each time the short name the browser knows for the page's zone at that instant ("EST (UTC-05:00)"),
-/// only where the browser's offset agrees with the one the server wrote (every page runs it).
+/// into a day's incident links with Enter or the down arrow, between them with Tab and the arrows and back with Escape
+/// or the up arrow (the links stay out of the tab order), says so under a day the keyboard focused and in its
+/// <c>aria-description</c>, and adds to each time the short name the browser knows for the page's zone at that instant
+/// ("EST (UTC-05:00)"), only where the browser's offset agrees with the one the server wrote (every page runs it).
 /// It applies the live <c>status</c>, <c>group</c> and <c>page</c> events in place and, on a <c>content</c> event, fetches
 /// the page again and replaces its incident, maintenance and past-incident parts (never the subscribe form, which a
 /// reader may be filling in), one fetch at a time: events that arrive during a fetch cause one more fetch after it, and
@@ -47,6 +49,9 @@ internal static class PageStyles
         .tip{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
         .uptime li:hover .tip,.uptime li:focus .tip,.uptime li:focus-within .tip{left:0;right:0;top:100%;width:auto;height:auto;overflow:visible;clip-path:none;white-space:normal;z-index:1;margin-top:4px;padding:2px 8px;background:#fff;color:var(--fg);border:1px solid var(--line);border-radius:4px;font-size:.8125rem}
         .tip::before{content:"";position:absolute;left:0;right:0;bottom:100%;height:6px}
+        [data-keys] .uptime li:focus-visible>.tip::after{content:"\2190  \2192  other days" / "";display:block;color:var(--muted);font-size:.75rem}
+        [data-keys] .uptime li:focus-visible>.tip:has(a)::after{content:"\2190  \2192  other days \00b7  Enter: this day\2019s incidents" / ""}
+        [data-keys] .uptime .tip:has(a:focus-visible)::after{content:"Tab, \2190  \2192  other incidents \00b7  Esc: back to the day" / "";display:block;color:var(--muted);font-size:.75rem}
         .uptime .d-under_maintenance{background:var(--maint)}.uptime .d-degraded_performance{background:var(--minor)}.uptime .d-partial_outage{background:var(--major)}.uptime .d-major_outage{background:var(--critical)}.uptime .d-none{background:var(--none)}
         .legend{display:flex;justify-content:space-between;color:var(--muted);font-size:.75rem}
         .incident{border-left:4px solid var(--minor);padding-left:12px;margin:0 0 16px}
@@ -92,6 +97,15 @@ internal static class PageStyles
     public const string Script = """
         (function(){
           function day(el){return el&&el.matches&&el.matches('.uptime>li')?el:null;}
+          var keys='Left and right arrows, Home and End: other days.';
+          function describe(root){
+            root.querySelectorAll('.uptime>li').forEach(function(d){
+              d.setAttribute('aria-description',d.querySelector('.tip a')?keys+' Enter: this day\'s incidents.':keys);
+            });
+            root.querySelectorAll('.uptime .tip a').forEach(function(a){a.setAttribute('aria-description','Escape: back to the day.');});
+          }
+          document.body.setAttribute('data-keys','');
+          describe(document);
           document.addEventListener('focusin',function(e){
             var d=day(e.target);
             if(!d){return;}
@@ -99,14 +113,21 @@ internal static class PageStyles
             if(stop&&stop!==d){stop.tabIndex=-1;}
             d.tabIndex=0;
           });
+          // A day's incident links are no tab stops: Enter or Down goes to the first, Tab and the arrows between them
+          // (Shift+Tab from the first back to the day, Tab from the last on past the bar), Escape or Up back to the day.
           document.addEventListener('keydown',function(e){
-            var d=day(e.target);
-            if(!d||e.altKey||e.ctrlKey||e.metaKey){return;}
-            var days=d.parentNode.children,i=Array.prototype.indexOf.call(days,d);
-            var to={ArrowLeft:i-1,ArrowRight:i+1,Home:0,End:days.length-1}[e.key];
+            if(e.altKey||e.ctrlKey||e.metaKey){return;}
+            var d=day(e.target),link=!d&&e.target.matches&&e.target.matches('.uptime .tip a')?e.target:null;
+            if(!d&&!link){return;}
+            var all=link?link.closest('.tip').querySelectorAll('a'):d.parentNode.children,i=Array.prototype.indexOf.call(all,link||d);
+            var to=link
+              ?{ArrowLeft:i-1,ArrowRight:i+1,Tab:e.shiftKey?i-1:i+1,Escape:'day',ArrowUp:'day'}[e.key]
+              :{ArrowLeft:i-1,ArrowRight:i+1,Home:0,End:all.length-1,Enter:'tip',ArrowDown:'tip'}[e.key];
             if(to===undefined){return;}
+            var next=to==='day'?link.closest('li'):to==='tip'?d.querySelector('.tip a'):all[to];
+            if(!next&&(e.key==='Tab'||to==='tip')){return;}
             e.preventDefault();
-            if(days[to]){days[to].focus();}
+            if(next){next.focus();}
           });
           var zone=document.body.getAttribute('data-time-zone'),names=null;
           function part(format,at,type){
