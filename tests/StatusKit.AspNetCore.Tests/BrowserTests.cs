@@ -635,6 +635,57 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
         }
     }
 
+    [Fact]
+    public async Task A_component_added_renamed_and_removed_shows_on_the_open_page_without_a_reload_and_a_focused_day_keeps_the_focus()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        var page = await LiveDemoPageAsync(chromium);
+        await TabToAnUptimeBarAsync(page);
+        await page.Keyboard.PressAsync("ArrowLeft");
+        var focusedRow = await page.EvaluateAsync<string>("() => document.activeElement.closest('li.component').id");
+        var focusedDay = await FocusedDayAsync(page);
+        await page.EvaluateAsync("() => { window.notReloaded = true; }");
+
+        var components = host.Factory.Service<StatusKit.Services.ComponentService>();
+        var added = await components.CreateAsync(new StatusKit.Services.CreateComponent
+        {
+            PageId = await host.Factory.PageIdAsync("demo"), Name = "Browser-made", Description = "Added while the page was open",
+        });
+        var row = $"#component-{added.Id}";
+        try
+        {
+            // It appears where the page lists it, with its status and its uptime bar.
+            await page.WaitForSelectorAsync($"{row} .uptime", new PageWaitForSelectorOptions { Timeout = 10_000, State = WaitForSelectorState.Attached });
+            Assert.Equal("Browser-made", await page.InnerTextAsync($"{row} .name"));
+            Assert.Equal("Added while the page was open", await page.InnerTextAsync($"{row} .desc"));
+            Assert.Equal("Operational", await page.InnerTextAsync($"{row} [data-status]"));
+            Assert.Equal(
+                (await components.ListAsync(added.PageId)).Select(c => "component-" + c.Id),
+                await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('li.component')).map(c => c.id)"));
+
+            // The day that had the keyboard focus has it in the new list, still the bar's one tab stop.
+            Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('components').contains(document.activeElement)"), "the focus left the components");
+            Assert.Equal(focusedRow, await page.EvaluateAsync<string>("() => document.activeElement.closest('li.component').id"));
+            Assert.Equal(focusedDay, await FocusedDayAsync(page));
+            Assert.Equal(0, await page.EvaluateAsync<int>("() => document.activeElement.tabIndex"));
+
+            await components.UpdateAsync(added.Id, new StatusKit.Services.UpdateComponent { Name = "Browser-renamed" });
+            await page.WaitForFunctionAsync($"() => document.querySelector('{row} .name').textContent === 'Browser-renamed'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        }
+        finally
+        {
+            await components.DeleteAsync(added.Id);
+        }
+
+        await page.WaitForSelectorAsync(row, new PageWaitForSelectorOptions { Timeout = 10_000, State = WaitForSelectorState.Detached });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page reloaded");
+    }
+
     // A UTC page (slug) whose one component, Ledger, existed a week ago, and resolved incidents (titles) that affected it
     // at noon yesterday, an hour each; the test deletes the page when done.
     private async Task<(StatusKit.Model.StatusPage Page, List<StatusKit.Model.StatusIncident> Incidents)> AddDayLinksPageAsync(string slug, params string[] titles)

@@ -296,20 +296,26 @@ internal sealed class PageRenderer
     private static void Components(HtmlWriter html, PageView view)
     {
         var snapshot = view.Snapshot;
-        // id: the live script swaps the whole section in when the components it shows change (one shown only while
-        // degraded came or went).
-        html.Raw("<section id=\"components\" aria-labelledby=\"components-heading\" class=\"card\"><h2 id=\"components-heading\">Components</h2>");
+        // A component shown only while degraded is left out (its row and its uptime bar) while it is operational.
+        var shown = snapshot.Components.Where(c => c.IsShown).ToList();
+
+        // Refreshed in place too, but only when its layout (of the components shown) changed (PageStyles.Script):
+        // otherwise the live events and a refetch change only its statuses.
+        html.Raw("<section id=\"components\" aria-labelledby=\"components-heading\" class=\"card\"")
+            .Attribute("data-layout", ComponentLayout.Of(shown)).Raw("><h2 id=\"components-heading\">Components</h2>");
         if (snapshot.Components.Count == 0)
         {
             html.Element("p", "This page has no components yet.", "meta");
         }
+        else if (shown.Count == 0)
+        {
+            html.Element("p", "All components are operational.", "meta");
+        }
 
         // In display order, as the JSON API lists them: a group where its first member stands, each run of ungrouped
-        // components between groups as one list. A component shown only while degraded is left out (its row and its
-        // uptime bar) while it is operational, and a group none of whose members is shown with it; the group's status,
-        // the worst of its members', is the same without them.
+        // components between groups as one list. A group none of whose members is shown is left out with them; the
+        // group's status, the worst of its members', is the same without them.
         var groupStatuses = snapshot.GroupStatuses();
-        var shown = snapshot.Components.Where(c => c.IsShown).ToList();
         var groups = shown.Where(c => c.GroupName is not null)
             .GroupBy(c => c.GroupName!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);

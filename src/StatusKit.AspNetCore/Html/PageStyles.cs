@@ -8,8 +8,10 @@ namespace StatusKit.AspNetCore.Html;
 /// <c>aria-description</c>, and adds to each time the short name the browser knows for the page's zone at that instant
 /// ("EST (UTC-05:00)"), only where the browser's offset agrees with the one the server wrote (every page runs it).
 /// It applies the live <c>status</c>, <c>group</c> and <c>page</c> events in place and, on a <c>content</c> event, fetches
-/// the page again and replaces its incident, maintenance and past-incident parts (never the subscribe form, which a
-/// reader may be filling in), one fetch at a time: events that arrive during a fetch cause one more fetch after it, and
+/// the page again and replaces its incident, maintenance and past-incident parts, and its components section when the
+/// fetched one lists other components (its <c>data-layout</c>, <see cref="ComponentLayout"/>) and no status event came
+/// during the fetch (never the subscribe form, which a reader may be filling in), keeping the keyboard focus on the same
+/// link or day, one fetch at a time: events that arrive during a fetch cause one more fetch after it, and
 /// a fetch that fails is tried again after a pause (1 s, doubling up to a minute), so the page does not stay stale
 /// until the next change.
 /// </summary>
@@ -213,37 +215,38 @@ internal static class PageStyles
               if(now){copy(now.querySelector('h3 [data-status]'),next.querySelector('h3 [data-status]'));}
             });
           }
+          // What had the focus in root, to find it again in root's replacement: by its id, or within the element with
+          // an id around it (a component's row) by its href or text, or for a day by its place in the bar.
           function focusIn(root){
             var el=document.activeElement;
             if(!el||el===root||!root.contains(el)){return null;}
-            return {id:el.id,tag:el.tagName,href:el.getAttribute('href'),text:el.textContent};
+            var owner=el.parentNode.closest('[id]'),d=day(el);
+            return {id:el.id,tag:el.tagName,href:el.getAttribute('href'),text:el.textContent,owner:owner&&root.contains(owner)?owner.id:'',
+              day:d?Array.prototype.indexOf.call(d.parentNode.children,d):-1};
           }
           function refocus(key,root){
             var el=key.id?document.getElementById(key.id):null;
             if(!el||!root.contains(el)||el.tagName!==key.tag){
+              var scope=document.getElementById(key.owner),found=scope&&root.contains(scope);
               el=null;
-              var all=root.getElementsByTagName(key.tag);
-              for(var i=0;i<all.length&&!el;i++){
+              if(!found){scope=root;}
+              var bar=key.day>=0&&found?scope.querySelector('.uptime'):null,all=scope.getElementsByTagName(key.tag);
+              if(bar){el=bar.children[Math.min(key.day,bar.children.length-1)];}
+              for(var i=0;i<all.length&&!el&&key.day<0;i++){
                 if(key.href!==null?all[i].getAttribute('href')===key.href:all[i].textContent===key.text){el=all[i];}
               }
             }
             if(el){el.focus({preventScroll:true});}
           }
+          function replace(now,next){
+            if(!now||!next){return;}
+            var key=focusIn(now);
+            next=document.importNode(next,true);now.replaceWith(next);
+            if(zone){nameTimes(next);}
+            describe(next);
+            if(key){refocus(key,next);}
+          }
           var parts=['current-incidents','active-maintenance','upcoming-maintenance','past-incidents'];
-          function shown(root){
-            var ids=[];
-            root.querySelectorAll('#components li.component[id]').forEach(function(el){ids.push(el.id);});
-            return ids.join(' ');
-          }
-          function swap(id,doc){
-            var now=document.getElementById(id),next=doc.getElementById(id);
-            if(now&&next){
-              var key=focusIn(now);
-              next=document.importNode(next,true);now.replaceWith(next);
-              if(zone){nameTimes(next);}
-              if(key){refocus(key,next);}
-            }
-          }
           function refresh(){
             if(fetching){again=true;return;}
             clearTimeout(retry);
@@ -254,9 +257,14 @@ internal static class PageStyles
               .then(function(r){if(!r.ok){throw new Error(r.status);}return r.text();})
               .then(function(text){
                 var doc=new DOMParser().parseFromString(text,'text/html');
-                parts.forEach(function(id){swap(id,doc);});
-                if(shown(doc)!==shown(document)){swap('components',doc);}
-                if(moved){again=true;}else{statuses(doc);}
+                parts.forEach(function(id){replace(document.getElementById(id),doc.getElementById(id));});
+                if(moved){again=true;}
+                else{
+                  // The components as listed anew when they changed (their statuses are the fetch's, as nothing moved).
+                  var now=document.getElementById('components'),next=doc.getElementById('components');
+                  if(now&&next&&now.getAttribute('data-layout')!==next.getAttribute('data-layout')){replace(now,next);}
+                  statuses(doc);
+                }
                 pause=1000;
               })
               .catch(function(){failed=true;})

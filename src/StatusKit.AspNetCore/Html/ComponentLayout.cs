@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using System.Text;
+using StatusKit.Snapshots;
+
+namespace StatusKit.AspNetCore.Html;
+
+/// <summary>
+/// A short token for how a page lists its components: which ones, in what order, with what names, descriptions and
+/// groups, but not their statuses. The page writes it on its components section (<c>data-layout</c>), so its script,
+/// on a refetch, replaces that section only when the list itself changed and otherwise copies the statuses into the rows
+/// the reader has in front of them. Pure.
+/// </summary>
+internal static class ComponentLayout
+{
+    public static string Of(IReadOnlyList<ComponentSnapshot> components)
+    {
+        var text = new StringBuilder();
+        foreach (var component in components)
+        {
+            // Each field prefixed with its length, so no name can pass for another's fields.
+            Field(text, component.Id.ToString("N"));
+            Field(text, component.Name);
+            Field(text, component.Description);
+            Field(text, component.GroupName);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())), 0, 12);
+    }
+
+    private static void Field(StringBuilder text, string? value) =>
+        text.Append(value is null ? "-" : value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(value);
+}
