@@ -293,10 +293,13 @@ public sealed class PageSnapshotReaderTests
         await hostB.Engine.WhenIdleAsync(CancellationToken.None);
         var heard = await feed.HeardAsync();
         Assert.Equal(
-            [(StatusChangeKind.Component, ComponentStatus.MajorOutage), (StatusChangeKind.Page, ComponentStatus.MajorOutage)],
+            [(StatusChangeKind.Component, ComponentStatus.MajorOutage), (StatusChangeKind.Page, ComponentStatus.MajorOutage), (StatusChangeKind.Content, ComponentStatus.Operational)],
             heard.Select(e => (e.Kind, e.NewStatus)));
         Assert.Equal(components[0].Id, heard[0].ComponentId);
         Assert.Equal(ComponentStatus.Operational, heard[1].OldStatus);
+
+        // Last, the rename A's rebuild brought, which the pages B served before show under the old name.
+        Assert.Null(heard[2].ComponentId);
     }
 
     [Fact]
