@@ -686,6 +686,78 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page reloaded");
     }
 
+    [Fact]
+    public async Task A_status_that_moved_during_a_refetch_keeps_the_components_section_until_the_next_refetch_lists_them()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        // The stream says the content changed, then (while the refetch runs) that Checkout went down.
+        var checkout = (await host.Factory.Service<StatusKit.Services.ComponentService>().ListAsync(await host.Factory.PageIdAsync("demo"))).Single(c => c.Name == "Checkout");
+        var page = await chromium.Browser.NewPageAsync();
+        await page.RouteAsync("**/status/demo/events*", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 200,
+            ContentType = "text/event-stream",
+            Body = "retry: 600000\n\nid: moved-1\nevent: content\ndata: {}\n\n"
+                + $"id: moved-2\nevent: status\ndata: {{\"component_id\":\"{checkout.Id}\",\"status\":\"major_outage\",\"status_text\":\"Major Outage\"}}\n\n",
+        }));
+
+        // The first refetch's answer lists Checkout renamed; the second is held until the test has looked.
+        var secondRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondReleased = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var refetches = 0;
+        await page.RouteAsync("**/status/demo", async route =>
+        {
+            if (route.Request.ResourceType == "document")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            var number = Interlocked.Increment(ref refetches);
+            if (number == 2)
+            {
+                secondRequested.TrySetResult();
+                await secondReleased.Task;
+            }
+
+            var response = await route.FetchAsync();
+            var body = (await response.TextAsync()).Replace("<div id=\"past-incidents\">", $"<div id=\"past-incidents\" data-refetch=\"{number}\">", StringComparison.Ordinal);
+            if (number == 1)
+            {
+                body = Regex.Replace(body, "data-layout=\"[^\"]*\"", "data-layout=\"renamed\"")
+                    .Replace("<span class=\"name\">Checkout</span>", "<span class=\"name\">Checkout renamed</span>", StringComparison.Ordinal);
+            }
+
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = body });
+        });
+
+        try
+        {
+            await page.GotoAsync(host.BaseAddress + "/status/demo");
+            await page.WaitForSelectorAsync("#past-incidents[data-refetch='1']", new PageWaitForSelectorOptions { Timeout = 10_000, State = WaitForSelectorState.Attached });
+            await secondRequested.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+            // The fetched list, older than the status event, replaced nothing: the event's status stands.
+            Assert.Equal("Checkout", await page.InnerTextAsync($"#component-{checkout.Id} .name"));
+            Assert.Equal("Major Outage", await page.InnerTextAsync($"#component-{checkout.Id} [data-status]"));
+
+            // The next refetch, begun after the event, is the page's word on both.
+            secondReleased.SetResult();
+            await page.WaitForSelectorAsync("#past-incidents[data-refetch='2']", new PageWaitForSelectorOptions { Timeout = 10_000, State = WaitForSelectorState.Attached });
+            await page.WaitForFunctionAsync($"() => document.querySelector('#component-{checkout.Id} [data-status]').textContent === 'Operational'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+            Assert.Equal("Checkout", await page.InnerTextAsync($"#component-{checkout.Id} .name"));
+        }
+        finally
+        {
+            secondReleased.TrySetResult();
+        }
+    }
+
     // A UTC page (slug) whose one component, Ledger, existed a week ago, and resolved incidents (titles) that affected it
     // at noon yesterday, an hour each; the test deletes the page when done.
     private async Task<(StatusKit.Model.StatusPage Page, List<StatusKit.Model.StatusIncident> Incidents)> AddDayLinksPageAsync(string slug, params string[] titles)
