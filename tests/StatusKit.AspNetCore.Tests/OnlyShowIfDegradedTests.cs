@@ -134,6 +134,32 @@ public sealed class OnlyShowIfDegradedTests(SampleHostFactory factory)
         });
     }
 
+    [Fact]
+    public async Task A_page_whose_every_component_is_shown_only_while_degraded_says_they_are_operational_while_they_are()
+    {
+        var pages = factory.Service<StatusPageService>();
+        var components = factory.Service<ComponentService>();
+        var page = await pages.CreateAsync(new CreateStatusPage { Name = "all-quiet", Slug = "all-quiet" });
+        try
+        {
+            var batch = await components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "Batch", OnlyShowIfDegraded = true });
+            using var client = factory.CreatePublicClient();
+
+            var html = await client.GetStringAsync("/status/all-quiet");
+            Assert.Contains("All components are operational.", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("This page has no components yet.", html, StringComparison.Ordinal);
+
+            await components.SetManualStatusAsync(batch.Id, ComponentStatus.MajorOutage);
+            html = await client.GetStringAsync("/status/all-quiet");
+            Assert.DoesNotContain("All components are operational.", html, StringComparison.Ordinal);
+            Assert.Contains($"id=\"component-{batch.Id}\"", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await pages.DeleteAsync(page.Id);
+        }
+    }
+
     // A page with the group Core (API; Queue shown only while degraded), the group Jobs (Batch and Cron, both shown only
     // while degraded) and Reports, ungrouped; an upcoming window covers API and Queue.
     private async Task WithPageAsync(string slug, Func<StatusPage, QuietComponents, Task> test)

@@ -6,9 +6,9 @@ namespace StatusKit.AspNetCore.Html;
 
 /// <summary>
 /// A short token for how a page lists its components: which ones, in what order, with what names, descriptions and
-/// groups, but not their statuses. The page writes it on its components section (<c>data-layout</c>), so its script,
-/// on a refetch, replaces that section only when the list itself changed and otherwise copies the statuses into the rows
-/// the reader has in front of them. Pure.
+/// groups, and whether each is shown only while degraded, but not their statuses. The page writes it on its components
+/// section (<c>data-layout</c>), so its script, on a refetch, replaces that section only when the list itself changed
+/// and otherwise copies the statuses into the rows the reader has in front of them. Pure.
 /// </summary>
 internal static class ComponentLayout
 {
@@ -22,6 +22,7 @@ internal static class ComponentLayout
             Field(text, component.Name);
             Field(text, component.Description);
             Field(text, component.GroupName);
+            text.Append(component.OnlyShowIfDegraded ? '1' : '0'); // the row's data-only-show-if-degraded
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())), 0, 12);

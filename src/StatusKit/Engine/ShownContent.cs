@@ -9,7 +9,7 @@ namespace StatusKit.Engine;
 /// snapshots show the same content when their incidents are the same ones at the same stored change
 /// (<see cref="StatusIncident.Version"/> and <see cref="StatusIncident.UpdatedAt"/>), in the same order, their occurrences
 /// the same ones with the same text, times, state and components, and their components the same ones in the same order
-/// with the same names, descriptions and groups (a component's status is told by its own events).
+/// with the same names, descriptions, groups and <see cref="ComponentSnapshot.OnlyShowIfDegraded"/> (a component's status is told by its own events).
 /// </summary>
 /// <param name="Incidents">The snapshot's <see cref="PageSnapshot.UnresolvedIncidents"/>.</param>
 /// <param name="Active">The snapshot's <see cref="PageSnapshot.ActiveMaintenance"/>.</param>
@@ -37,7 +37,8 @@ internal readonly record struct ShownContent(
         was.Id == now.Id
         && string.Equals(was.Name, now.Name, StringComparison.Ordinal)
         && string.Equals(was.Description, now.Description, StringComparison.Ordinal)
-        && string.Equals(was.GroupName, now.GroupName, StringComparison.Ordinal);
+        && string.Equals(was.GroupName, now.GroupName, StringComparison.Ordinal)
+        && was.OnlyShowIfDegraded == now.OnlyShowIfDegraded;
 
     private static bool SameOccurrence(MaintenanceOccurrence was, MaintenanceOccurrence now) =>
         was.WindowId == now.WindowId

@@ -139,4 +139,21 @@ public sealed class ContentEventTests
         var heard = await feed.HeardAsync();
         Assert.Equal(Enumerable.Repeat(StatusChangeKind.Content, 6), heard.Where(e => e.Kind != StatusChangeKind.Group).Select(e => e.Kind));
     }
+
+    [Fact]
+    public async Task AComponentShownOnlyWhileDegraded_TellsAContentEvent_WhenTheFlagIsSetAndCleared()
+    {
+        // An operational component that is given the flag leaves the public page, and comes back when it loses it.
+        await using var kit = new StatusKitHarness();
+        var (page, components) = await kit.CreatePageAsync("Acme", ("API", "team-a", null), ("Web", "team-b", null));
+        Assert.NotNull(await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var feed = FeedRecording.Start(kit, page.Id, cts.Token);
+
+        await kit.Components.UpdateAsync(components[1].Id, new UpdateComponent { OnlyShowIfDegraded = true });
+        await kit.Components.UpdateAsync(components[1].Id, new UpdateComponent { OnlyShowIfDegraded = false });
+
+        var heard = await feed.HeardAsync();
+        Assert.Equal(Enumerable.Repeat(StatusChangeKind.Content, 2), heard.Where(e => e.Kind != StatusChangeKind.Group).Select(e => e.Kind));
+    }
 }
