@@ -32,13 +32,15 @@ internal readonly record struct ShownContent(
         && Same(Upcoming, snapshot.UpcomingMaintenance, SameOccurrence)
         && Same(Components, snapshot.Components, SameListing);
 
-    // The same row in the page's list of components, whatever its status.
+    // The same row in the page's list of components, whatever its status. A rebuild keeps the previous snapshot's record
+    // of every component it did not change (PageSnapshotBuilder), so most rows are the very same record.
     private static bool SameListing(ComponentSnapshot was, ComponentSnapshot now) =>
-        was.Id == now.Id
-        && string.Equals(was.Name, now.Name, StringComparison.Ordinal)
-        && string.Equals(was.Description, now.Description, StringComparison.Ordinal)
-        && string.Equals(was.GroupName, now.GroupName, StringComparison.Ordinal)
-        && was.OnlyShowIfDegraded == now.OnlyShowIfDegraded;
+        ReferenceEquals(was, now)
+        || (was.Id == now.Id
+            && string.Equals(was.Name, now.Name, StringComparison.Ordinal)
+            && string.Equals(was.Description, now.Description, StringComparison.Ordinal)
+            && string.Equals(was.GroupName, now.GroupName, StringComparison.Ordinal)
+            && was.OnlyShowIfDegraded == now.OnlyShowIfDegraded);
 
     private static bool SameOccurrence(MaintenanceOccurrence was, MaintenanceOccurrence now) =>
         was.WindowId == now.WindowId
