@@ -224,8 +224,8 @@ internal sealed class StatusRecomputer
     }
 
     /// <summary>
-    /// Publishes the component changes to the feed, rebuilds the touched pages' snapshots (publishing a page status
-    /// change they reveal), and hands each page's change to the backplane for the other hosts.
+    /// Rebuilds the touched pages' snapshots, then publishes the component changes to the feed (and a page status change
+    /// the snapshots reveal), and hands each page's change to the backplane for the other hosts.
     /// </summary>
     private async Task PublishAsync(
         List<ComponentStatusChange> applied, Dictionary<Guid, string> names, HashSet<Guid> pages, string cause, CancellationToken cancellationToken)
@@ -245,6 +245,25 @@ internal sealed class StatusRecomputer
             }
 
             events.Add(change);
+        }
+
+        // The pages' snapshots first, so a consumer that reads the page on hearing an event (a live page refetching
+        // its sections) reads one that shows it, as it does for another host's change.
+        var refreshed = new List<Guid>(pages.Count);
+        foreach (var pageId in pages)
+        {
+            try
+            {
+                if (await _snapshots.RefreshAsync(pageId, cancellationToken) is not null)
+                {
+                    refreshed.Add(pageId);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The status change is committed and still told; a stale snapshot expires with its TTL or the next change.
+                Log.SnapshotRefreshFailed(_logger, pageId, ex);
+            }
         }
 
         // Each event goes through what the feed told of its page, so a resync (or another host's change) that saw the
@@ -270,22 +289,14 @@ internal sealed class StatusRecomputer
 
         foreach (var pageId in pages)
         {
-            try
+            if (refreshed.Contains(pageId))
             {
-                if (await _snapshots.RefreshAsync(pageId, cancellationToken) is not null)
+                // Components too: another host's change back that arrived between this commit and its telling
+                // seemed told already then, and is told now from the snapshot that shows it.
+                foreach (var change in _snapshots.TellNewest(pageId, cause))
                 {
-                    // Components too: another host's change back that arrived between this commit and its telling
-                    // seemed told already then, and is told now from the snapshot that shows it.
-                    foreach (var change in _snapshots.TellNewest(pageId, cause))
-                    {
-                        Told(change);
-                    }
+                    Told(change);
                 }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The status change is committed; a stale snapshot expires with its TTL or the next change.
-                Log.SnapshotRefreshFailed(_logger, pageId, ex);
             }
 
             if (eventsByPage is not null)

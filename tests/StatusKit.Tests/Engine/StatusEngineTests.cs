@@ -106,4 +106,39 @@ public sealed class StatusEngineTests
             heard.Select(e => (e.Kind, e.NewStatus)));
         Assert.Equal(2, commits);
     }
+
+    [Fact]
+    public async Task AComponentsStatusEvent_IsToldOnlyOnceThePagesSnapshotShowsIt()
+    {
+        // A live page refetches its sections on hearing an event: what it fetches then must show the change.
+        await using var kit = new StatusKitHarness();
+        var (page, components) = await kit.CreatePageAsync("Acme", ("API", "team-a", null));
+        Assert.NotNull(await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var building = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        kit.StoreControl.Before = (method, _) =>
+        {
+            if (method != nameof(IStatusStore.LoadPageContentAsync))
+            {
+                return null;
+            }
+
+            building.TrySetResult();
+            return release.Task;
+        };
+        var whileBuilding = FeedRecording.Start(kit, page.Id, cts.Token);
+
+        var reporting = kit.ReportAndSettleAsync(kit.Signal("INC-1", "team-a", "Critical", PlatformIncidentState.Triggered, 1));
+        await building.Task.WaitAsync(cts.Token);
+        var heardWhileBuilding = await whileBuilding.HeardAsync();
+        var afterBuilding = FeedRecording.Start(kit, page.Id, cts.Token);
+        release.SetResult();
+        await reporting.WaitAsync(cts.Token);
+
+        Assert.Empty(heardWhileBuilding);
+        var heard = await afterBuilding.HeardAsync();
+        Assert.Contains(heard, e => e.Kind == StatusChangeKind.Component && e.ComponentId == components[0].Id && e.NewStatus == ComponentStatus.MajorOutage);
+        Assert.Equal(ComponentStatus.MajorOutage, (await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Components[0].Status);
+    }
 }
