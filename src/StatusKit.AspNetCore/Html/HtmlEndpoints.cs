@@ -112,10 +112,12 @@ internal static class HtmlEndpoints
         // not resolved before the longer of the two ranges, whenever they began, of which those created in the history's
         // days are the newest (as if read alone). When the read is cut, the days up to its oldest incident say so.
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        // One more than kept tells a cut read from a page with exactly as many.
+        // One more than kept tells a cut read from a page with exactly as many. A day more than the ranges: the first
+        // bar day begins at the page's local midnight, which a clock change in between can put before now minus the
+        // days (as the uptime read's own margin does).
         var read = await services.GetRequiredService<IStatusStore>().ListStatusIncidentsAsync(
             snapshot.PageId,
-            new StatusIncidentQuery { NotResolvedBefore = now.AddDays(-Math.Max(options.HistoryDays, options.UptimeDays)), Take = PageIncidentsRead + 1 },
+            new StatusIncidentQuery { NotResolvedBefore = now.AddDays(-Math.Max(options.HistoryDays, options.UptimeDays) - 1), Take = PageIncidentsRead + 1 },
             context.RequestAborted);
         var incidents = read.Take(PageIncidentsRead).ToArray();
         DateTimeOffset? missingUpTo = read.Count > PageIncidentsRead ? incidents.Min(i => i.CreatedAt) : null;
