@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -49,7 +50,10 @@ internal static class BodyContentTypes
         return group;
     }
 
-    /// <summary>Throws <see cref="UnsupportedMediaTypeException"/> unless the request's Content-Type is one of <paramref name="accepted"/>.</summary>
+    /// <summary>
+    /// Throws <see cref="UnsupportedMediaTypeException"/> unless the request's Content-Type is one of
+    /// <paramref name="accepted"/>, in a charset (when it names one) that a decoder here knows.
+    /// </summary>
     public static void Require(HttpRequest request, IReadOnlyList<string> accepted)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -58,14 +62,45 @@ internal static class BodyContentTypes
         if (sent is { Length: > 0 } && MediaTypeHeaderValue.TryParse(sent, out var mediaType)
             && accepted.Any(type => mediaType.IsSubsetOf(MediaTypeHeaderValue.Parse(type))))
         {
+            _ = RequireKnownCharset(mediaType, accepted);
             return;
         }
 
-        var expected = string.Join(" or ", accepted.Select(type => $"Content-Type: {type}"));
         throw new UnsupportedMediaTypeException(string.IsNullOrEmpty(sent)
-            ? $"The request has no Content-Type; send the body with {expected}."
-            : $"The Content-Type '{sent}' is not taken here; send the body with {expected}.");
+            ? $"The request has no Content-Type; send the body with {Expected(accepted)}."
+            : $"The Content-Type '{sent}' is not taken here; send the body with {Expected(accepted)}.");
     }
+
+    /// <summary>
+    /// The encoding the request's Content-Type names (<c>charset</c>, quoted or not), UTF-8 when it names none; throws
+    /// <see cref="UnsupportedMediaTypeException"/> for a charset no decoder here knows (RFC 9110, 15.5.16: the body
+    /// cannot be read), asking for UTF-8 and one of <paramref name="accepted"/>.
+    /// </summary>
+    public static Encoding RequireKnownCharset(HttpRequest request, IReadOnlyList<string> accepted)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) ? RequireKnownCharset(mediaType, accepted) : Encoding.UTF8;
+    }
+
+    private static Encoding RequireKnownCharset(MediaTypeHeaderValue mediaType, IReadOnlyList<string> accepted)
+    {
+        if (mediaType.Charset is not { Length: > 0 } charset)
+        {
+            return Encoding.UTF8;
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(charset.ToString().Trim('"'));
+        }
+        catch (ArgumentException)
+        {
+            throw new UnsupportedMediaTypeException(
+                $"The charset '{charset}' is not known here; send the body in UTF-8 with {Expected(accepted)}.");
+        }
+    }
+
+    private static string Expected(IReadOnlyList<string> accepted) => string.Join(" or ", accepted.Select(type => $"Content-Type: {type}"));
 
     // The catch-all type is there for routing only; the document shows the types the route takes.
     private static Task HideAnyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

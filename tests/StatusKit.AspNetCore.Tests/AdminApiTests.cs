@@ -129,7 +129,7 @@ public sealed class AdminApiTests(SampleHostFactory factory)
     }
 
     [Fact]
-    public async Task A_JSON_body_in_a_charset_dotnet_does_not_know_is_a_problem_naming_the_body()
+    public async Task A_JSON_body_in_a_charset_dotnet_does_not_know_is_a_415_problem_asking_for_UTF_8()
     {
         using var admin = factory.CreateAdminClient();
         using var content = new StringContent("{\"name\":\"Ebcdic\"}", Encoding.UTF8);
@@ -137,7 +137,26 @@ public sealed class AdminApiTests(SampleHostFactory factory)
 
         using var response = await admin.PostAsync("/status/admin/pages", content);
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "body");
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        Assert.Contains("'ebcdic'", detail, StringComparison.Ordinal);
+        Assert.Contains("UTF-8", detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("\"UTF-8\"")]
+    [InlineData("utf-16")]
+    public async Task A_JSON_body_in_a_charset_dotnet_knows_is_read(string charset)
+    {
+        using var admin = factory.CreateAdminClient();
+        var encoding = charset.Contains("16", StringComparison.Ordinal) ? Encoding.Unicode : Encoding.UTF8;
+        using var content = new ByteArrayContent(encoding.GetBytes("{\"name\":\"Charset " + charset.Trim('"') + "\"}"));
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=" + charset);
+
+        var page = await ReadAsync(await admin.PostAsync("/status/admin/pages", content), HttpStatusCode.Created);
+
+        Assert.Equal("Charset " + charset.Trim('"'), page.GetProperty("name").GetString());
     }
 
     [Theory]

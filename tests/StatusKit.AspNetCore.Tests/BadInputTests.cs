@@ -292,6 +292,11 @@ public sealed partial class BadInputTests : IAsyncLifetime
             {
                 Problem = true, Expects = ["application/json", "application/x-www-form-urlencoded"],
             },
+            new Case("JSON with an unknown charset", HttpMethod.Post, $"{Prefix}/acme/subscriptions", HttpStatusCode.UnsupportedMediaType)
+            {
+                Body = """{"channel":"email","destination":"a@example.com"}""", ContentType = "application/json; charset=ebcdic",
+                Problem = true, Expects = ["UTF-8", "application/json"],
+            },
             new Case("form with a bad component", HttpMethod.Post, $"{Prefix}/acme/subscriptions", HttpStatusCode.BadRequest)
             {
                 Body = "channel=email&destination=a%40example.com&components=nope", ContentType = "application/x-www-form-urlencoded",
@@ -587,8 +592,8 @@ public sealed partial class BadInputTests : IAsyncLifetime
         yield return Admin("form content", method, path, HttpStatusCode.UnsupportedMediaType)
             with { Body = "name=x", ContentType = "application/x-www-form-urlencoded", Expects = ["application/json"] };
         yield return Admin("no body", method, path, HttpStatusCode.UnsupportedMediaType) with { Expects = ["application/json"] };
-        yield return Admin("JSON with a bad charset", method, path, HttpStatusCode.BadRequest, HttpStatusCode.UnsupportedMediaType)
-            with { Body = valid ?? "{}", ContentType = "application/json; charset=ebcdic" };
+        yield return Admin("JSON with an unknown charset", method, path, HttpStatusCode.UnsupportedMediaType)
+            with { Body = valid ?? "{}", ContentType = "application/json; charset=ebcdic", Expects = ["application/json", "UTF-8"] };
     }
 
     // Garbage If-Match headers, with a body the route would accept: malformed ones and ones that name no version
