@@ -79,14 +79,18 @@ public sealed class LiveEventsTests(SampleHostFactory factory)
         try
         {
             var content = await events.NextOfTypeAsync("content", _ => true, timeout.Token);
+            string version;
             using (var data = JsonDocument.Parse(content.Data))
             {
-                // Only when: the cause may name what readers of the page are not shown.
-                Assert.Equal(["at"], data.RootElement.EnumerateObject().Select(p => p.Name));
+                // Only when, and the version of the page that shows it: the cause may name what readers are not shown.
+                Assert.Equal(["at", "version"], data.RootElement.EnumerateObject().Select(p => p.Name));
+                version = data.RootElement.GetProperty("version").GetString()!;
             }
 
-            // The page shows the incident by the time its stream says so.
-            Assert.Contains("SSE content test", await client.GetStringAsync("/status/demo", timeout.Token), StringComparison.Ordinal);
+            // The page shows the incident by the time its stream says so, as the version the event named.
+            var html = await client.GetStringAsync("/status/demo", timeout.Token);
+            Assert.Contains("SSE content test", html, StringComparison.Ordinal);
+            Assert.Contains($"data-version=\"{version}\"", html, StringComparison.Ordinal);
 
             using var resume = new HttpRequestMessage(HttpMethod.Get, "/status/demo/events");
             resume.Headers.Add("Last-Event-ID", content.Id![..(content.Id!.LastIndexOf('-') + 1)] + (Sequence(content.Id!) - 1));
@@ -265,7 +269,8 @@ public sealed class LiveEventsTests(SampleHostFactory factory)
         Assert.Equal(("content", (string?)null), (first.Type, first.Id));
         using (var data = JsonDocument.Parse(first.Data))
         {
-            Assert.Equal(["at"], data.RootElement.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["at", "version"], data.RootElement.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(current, data.RootElement.GetProperty("version").GetString());
         }
 
         // Rendered after it: the first event is the next change's.

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.AspNetCore.Access;
 using StatusKit.Engine;
+using StatusKit.Snapshots;
 using StatusKit.Status;
 
 namespace StatusKit.AspNetCore.Events;
@@ -81,27 +82,27 @@ internal static class EventEndpoints
         var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("StatusKit.AspNetCore.Events");
         Log.EventStreamOpened(logger, snapshot.PageId, lastEventId ?? 0);
-        var changedSince = header.Length == 0
-            ? await ChangedSinceVersionAsync(context, services.GetRequiredService<IStatusPageReader>(), snapshot.PageId, attachment)
+        var newer = header.Length == 0
+            ? await NewerThanVersionAsync(context, services.GetRequiredService<IStatusPageReader>(), snapshot.PageId, attachment)
             : null;
 
         // The stream also ends when the application stops: the server waits for open requests before it stops, and a
         // client's EventSource reconnects by itself (to this host when it is back, or to another).
         var stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
-        var stream = new EventStream(attachment, ids, access, access.PresentedToken(context), snapshot.PageId) { ChangedSince = changedSince };
+        var stream = new EventStream(attachment, ids, access, access.PresentedToken(context), snapshot.PageId) { Newer = newer };
         return TypedResults.ServerSentEvents(
             StreamAsync(context, stream, options.KeepAliveInterval, services.GetRequiredService<TimeProvider>(), logger, context.RequestAborted, stopping));
     }
 
     /// <summary>
     /// For a client that names the snapshot version its page was rendered from (<c>?version=</c>, as the status page's
-    /// script does) and no <c>Last-Event-ID</c>: when the page's snapshot differs now, the time it was last built, so
+    /// script does) and no <c>Last-Event-ID</c>: when the page's snapshot differs now, that snapshot, so
     /// the stream starts with a <c>content</c> event and the page catches up with what changed between its rendering
     /// and its stream (events no buffer kept for it: a fresh stream names no event to resume from). Null when it is
     /// the same, or the client named no version. Read after the stream joined the page's live events: a change whose
     /// event it did not get had refreshed the snapshot before its event was passed on, so this read sees it.
     /// </summary>
-    private static async ValueTask<DateTimeOffset?> ChangedSinceVersionAsync(
+    private static async ValueTask<PageSnapshot?> NewerThanVersionAsync(
         HttpContext context, IStatusPageReader reader, Guid pageId, EventAttachment attachment)
     {
         var version = context.Request.Query[VersionParameter].ToString();
@@ -111,7 +112,7 @@ internal static class EventEndpoints
         }
 
         var current = await reader.GetSnapshotAsync(pageId, context.RequestAborted);
-        return current is not null && !string.Equals(current.Version, version, StringComparison.Ordinal) ? current.GeneratedAt : null;
+        return current is not null && !string.Equals(current.Version, version, StringComparison.Ordinal) ? current : null;
     }
 
     private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
@@ -137,10 +138,11 @@ internal static class EventEndpoints
         {
             yield return new SseItem<string>("{}", "reload");
         }
-        else if (stream.ChangedSince is { } at)
+        else if (stream.Newer is { } newer)
         {
             // No id: it stands for no change of the feed, and a reconnection resumes from the last event that did.
-            yield return new SseItem<string>(JsonSerializer.Serialize(new ContentChangedEvent(at), EventJsonContext.Default.ContentChangedEvent), "content");
+            var data = new ContentChangedEvent(newer.GeneratedAt, newer.Version);
+            yield return new SseItem<string>(JsonSerializer.Serialize(data, EventJsonContext.Default.ContentChangedEvent), "content");
         }
 
         foreach (var change in attachment.Replay)
@@ -240,7 +242,8 @@ internal static class EventEndpoints
                     change.NewStatus.ToApiName(),
                     change.NewStatus.ToDisplayName(),
                     change.OldStatus.ToApiName(),
-                    change.At);
+                    change.At,
+                    change.SnapshotVersion);
                 return new SseItem<string>(JsonSerializer.Serialize(data, EventJsonContext.Default.ComponentStatusEvent), "status") { EventId = id };
             }
 
@@ -252,20 +255,21 @@ internal static class EventEndpoints
                     change.NewStatus.ToApiName(),
                     change.NewStatus.ToDisplayName(),
                     change.OldStatus.ToApiName(),
-                    change.At);
+                    change.At,
+                    change.SnapshotVersion);
                 return new SseItem<string>(JsonSerializer.Serialize(data, EventJsonContext.Default.GroupStatusEvent), "group") { EventId = id };
             }
 
             case StatusChangeKind.Page:
             {
                 var status = PageStatus.For(change.NewStatus);
-                var data = new PageStatusEvent(change.PageId.ToString(), status.Status.ToApiName(), status.Indicator.ToApiName(), status.Description, change.At);
+                var data = new PageStatusEvent(change.PageId.ToString(), status.Status.ToApiName(), status.Indicator.ToApiName(), status.Description, change.At, change.SnapshotVersion);
                 return new SseItem<string>(JsonSerializer.Serialize(data, EventJsonContext.Default.PageStatusEvent), "page") { EventId = id };
             }
 
             case StatusChangeKind.Content:
             {
-                var data = new ContentChangedEvent(change.At);
+                var data = new ContentChangedEvent(change.At, change.SnapshotVersion);
                 return new SseItem<string>(JsonSerializer.Serialize(data, EventJsonContext.Default.ContentChangedEvent), "content") { EventId = id };
             }
 

@@ -1,4 +1,5 @@
 using StatusKit.AspNetCore.Access;
+using StatusKit.Snapshots;
 
 namespace StatusKit.AspNetCore.Events;
 
@@ -9,8 +10,8 @@ namespace StatusKit.AspNetCore.Events;
 internal sealed record EventStream(EventAttachment Attachment, EventIds Ids, PageAccess Access, string? Token, Guid PageId)
 {
     /// <summary>
-    /// When the page's snapshot was last built, if it changed since the version the client's page was rendered from:
-    /// the stream then starts with a <c>content</c> event. Null when the client is up to date or did not say.
+    /// The page's snapshot, if it changed since the version the client's page was rendered from: the stream then starts
+    /// with a <c>content</c> event naming it. Null when the client is up to date or did not say.
     /// </summary>
-    public DateTimeOffset? ChangedSince { get; init; }
+    public PageSnapshot? Newer { get; init; }
 }

@@ -176,11 +176,12 @@ internal sealed class BackplaneRelay : BackgroundService
     internal async Task ApplyAsync(PageChange change, CancellationToken cancellationToken)
     {
         Log.RemotePageChanged(_logger, change.PageId, change.Changes.Count);
+        string? rebuilt = null;
         if (_snapshots.LastKnown(change.PageId) is not null)
         {
             try
             {
-                await _snapshots.RefreshAsync(change.PageId, cancellationToken);
+                rebuilt = (await _snapshots.RefreshAsync(change.PageId, cancellationToken))?.Version;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -189,11 +190,12 @@ internal sealed class BackplaneRelay : BackgroundService
         }
 
         // Through what the feed told of the page: a resync that rebuilt the page first may have told them already.
+        // Each names the snapshot this host serves now, when it rebuilt one (the sender's may be older).
         foreach (var e in change.Changes)
         {
             if (e.PageId == change.PageId && e.Kind != StatusChangeKind.Gap)
             {
-                _snapshots.Tell(e);
+                _snapshots.Tell(rebuilt is null ? e : e with { SnapshotVersion = rebuilt });
             }
         }
     }

@@ -31,6 +31,7 @@ internal static class SnapshotChanges
                     OldStatus = was,
                     NewStatus = component.Status,
                     Cause = cause,
+                    SnapshotVersion = after.Version,
                     At = component.StatusUpdatedAt,
                 });
             }
@@ -66,6 +67,7 @@ internal static class SnapshotChanges
                     OldStatus = was,
                     NewStatus = status,
                     Cause = cause,
+                    SnapshotVersion = after.Version,
                     At = after.GeneratedAt,
                 });
             }
@@ -88,6 +90,7 @@ internal static class SnapshotChanges
                 OldStatus = was,
                 NewStatus = after.Status.Status,
                 Cause = cause,
+                SnapshotVersion = after.Version,
                 At = after.GeneratedAt,
             };
 
@@ -103,6 +106,7 @@ internal static class SnapshotChanges
                 Kind = StatusChangeKind.Content,
                 PageId = after.PageId,
                 Cause = cause,
+                SnapshotVersion = after.Version,
                 At = after.GeneratedAt,
             };
 }

@@ -35,6 +35,14 @@ public sealed record StatusChanged
     /// <summary>When it happened.</summary>
     public DateTimeOffset At { get; init; }
 
+    /// <summary>
+    /// The version of the page's snapshot (<see cref="Snapshots.PageSnapshot.Version"/>) this host had built when it told
+    /// the change, which shows it (or a later change); null when it had none to tell it from (a failed rebuild, a deleted
+    /// page). A consumer that reads the page on hearing the event (a live page refetching itself from any host behind a
+    /// load balancer) can tell a lagging answer by its other version.
+    /// </summary>
+    public string? SnapshotVersion { get; init; }
+
     /// <summary>A per-process sequence number, increasing; usable as an SSE event id.</summary>
     public long Sequence { get; init; }
 

@@ -249,14 +249,14 @@ internal sealed class StatusRecomputer
 
         // The pages' snapshots first, so a consumer that reads the page on hearing an event (a live page refetching
         // its sections) reads one that shows it, as it does for another host's change.
-        var refreshed = new List<Guid>(pages.Count);
+        var refreshed = new Dictionary<Guid, string>(pages.Count);
         foreach (var pageId in pages)
         {
             try
             {
-                if (await _snapshots.RefreshAsync(pageId, cancellationToken) is not null)
+                if (await _snapshots.RefreshAsync(pageId, cancellationToken) is { } snapshot)
                 {
-                    refreshed.Add(pageId);
+                    refreshed[pageId] = snapshot.Version;
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -279,6 +279,7 @@ internal sealed class StatusRecomputer
                 OldStatus = change.OldStatus,
                 NewStatus = change.NewStatus,
                 Cause = change.Cause,
+                SnapshotVersion = refreshed.GetValueOrDefault(change.PageId),
                 At = change.At,
             };
             if (_snapshots.Tell(told))
@@ -289,7 +290,7 @@ internal sealed class StatusRecomputer
 
         foreach (var pageId in pages)
         {
-            if (refreshed.Contains(pageId))
+            if (refreshed.ContainsKey(pageId))
             {
                 // Components too: another host's change back that arrived between this commit and its telling
                 // seemed told already then, and is told now from the snapshot that shows it.

@@ -41,7 +41,10 @@ public sealed class BackplaneRelayTests
         Assert.Equal((StatusChangeKind.Component, components[0].Id, ComponentStatus.MajorOutage, "API"), (component.Kind, component.ComponentId!.Value, component.NewStatus, component.ComponentName));
         Assert.Equal((StatusChangeKind.Page, ComponentStatus.MajorOutage), (pageEvent.Kind, pageEvent.NewStatus));
         Assert.True(pageEvent.Sequence > component.Sequence);
-        Assert.Equal(StatusIndicator.Critical, (await b.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
+        var shown = (await b.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!;
+        Assert.Equal(StatusIndicator.Critical, shown.Status.Indicator);
+        // Both name the snapshot this host rebuilt, which a live page that refetches on hearing them gets from it.
+        Assert.Equal((shown.Version, shown.Version), (component.SnapshotVersion, pageEvent.SnapshotVersion));
         await a.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
         await b.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
     }
@@ -235,11 +238,12 @@ public sealed class BackplaneRelayTests
         backplane.Deliver(new PageChange
         {
             PageId = pageId,
-            Changes = [new StatusChanged { Kind = StatusChangeKind.Page, PageId = pageId, NewStatus = ComponentStatus.MajorOutage }],
+            Changes = [new StatusChanged { Kind = StatusChangeKind.Page, PageId = pageId, NewStatus = ComponentStatus.MajorOutage, SnapshotVersion = "senders" }],
         });
 
         Assert.True(await first);
         Assert.Equal(ComponentStatus.MajorOutage, feed.Current.NewStatus);
+        Assert.Equal("senders", feed.Current.SnapshotVersion); // no snapshot here to name instead
         await feed.DisposeAsync();
         await kit.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
         Assert.Equal(0, kit.StoreControl.Calls(nameof(IStatusStore.LoadPageContentAsync)));

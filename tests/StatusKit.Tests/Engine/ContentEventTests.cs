@@ -35,6 +35,7 @@ public sealed class ContentEventTests
         Assert.Equal(page.Id, content.PageId);
         Assert.Contains("Slow logins", content.Cause, StringComparison.Ordinal);
         Assert.Null(content.ComponentId);
+        Assert.Equal((await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Version, content.SnapshotVersion);
     }
 
     [Fact]

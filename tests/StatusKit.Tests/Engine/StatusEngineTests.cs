@@ -108,7 +108,7 @@ public sealed class StatusEngineTests
     }
 
     [Fact]
-    public async Task AComponentsStatusEvent_IsToldOnlyOnceThePagesSnapshotShowsIt()
+    public async Task AComponentsStatusEvent_IsToldOnlyOnceThePagesSnapshotShowsIt_AndNamesItsVersion()
     {
         // A live page refetches its sections on hearing an event: what it fetches then must show the change.
         await using var kit = new StatusKitHarness();
@@ -138,7 +138,11 @@ public sealed class StatusEngineTests
 
         Assert.Empty(heardWhileBuilding);
         var heard = await afterBuilding.HeardAsync();
-        Assert.Contains(heard, e => e.Kind == StatusChangeKind.Component && e.ComponentId == components[0].Id && e.NewStatus == ComponentStatus.MajorOutage);
-        Assert.Equal(ComponentStatus.MajorOutage, (await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Components[0].Status);
+        var shown = (await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!;
+        Assert.Equal(ComponentStatus.MajorOutage, shown.Components[0].Status);
+        Assert.Equal(
+            [(StatusChangeKind.Component, ComponentStatus.MajorOutage, shown.Version), (StatusChangeKind.Page, ComponentStatus.MajorOutage, shown.Version)],
+            heard.Select(e => (e.Kind, e.NewStatus, e.SnapshotVersion)));
+        Assert.Equal(components[0].Id, heard[0].ComponentId);
     }
 }
