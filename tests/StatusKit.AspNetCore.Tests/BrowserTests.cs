@@ -687,6 +687,46 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
     }
 
     [Fact]
+    public async Task A_focused_uptime_day_keeps_the_focus_on_its_date_when_the_refetched_bars_have_moved_on_a_day()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        // One content event; its refetch is held until a day has the focus, then answered with the components listed
+        // anew and every bar a day later, as when the page's midnight passed between the two renders.
+        var page = await chromium.Browser.NewPageAsync();
+        await ServeContentEventsAsync(page, 1);
+        var focused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await RouteRefetchesAsync(page, async route =>
+        {
+            await focused.Task;
+            var response = await route.FetchAsync();
+            var body = Regex.Replace(await response.TextAsync(), "data-layout=\"[^\"]*\"", "data-layout=\"moved-on\"");
+            body = Regex.Replace(body, "data-day=\"(?<day>[0-9-]+)\"", m =>
+                $"data-day=\"{DateOnly.ParseExact(m.Groups["day"].Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddDays(1):yyyy-MM-dd}\"");
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = body });
+            return true;
+        });
+
+        await page.GotoAsync(host.BaseAddress + "/status/demo");
+        await TabToAnUptimeBarAsync(page);
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.Keyboard.PressAsync("ArrowLeft");
+        var row = await page.EvaluateAsync<string>("() => document.activeElement.closest('li.component').id");
+        var date = await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('data-day')");
+        var index = await FocusedDayAsync(page);
+        focused.SetResult();
+
+        await page.WaitForSelectorAsync("#components[data-layout='moved-on']", new PageWaitForSelectorOptions { Timeout = 10_000, State = WaitForSelectorState.Attached });
+        Assert.Equal(row, await page.EvaluateAsync<string>("() => document.activeElement.closest('li.component').id"));
+        Assert.Equal(date, await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('data-day')"));
+        Assert.Equal(index - 1, await FocusedDayAsync(page));
+    }
+
+    [Fact]
     public async Task A_status_that_moved_during_a_refetch_keeps_the_components_section_until_the_next_refetch_lists_them()
     {
         await using var chromium = await HeadlessChromium.LaunchAsync();

@@ -168,7 +168,7 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
             var down = TimeSpan.FromHours(6) + (TimeSpan.FromHours(10) * StatusKit.Uptime.DowntimeWeights.Default.PartialOutage);
             var percent = (100 * (1 - (down / dayLength))).ToString("0.##", CultureInfo.InvariantCulture);
             var title = $"{day.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}: {percent}% uptime, worst status Major Outage. Major outage 6 h. Partial outage 10 h";
-            Assert.Contains($"<li class=\"d-major_outage\" tabindex=\"-1\"><span class=\"tip\">{title}</span></li>", html, StringComparison.Ordinal);
+            Assert.Contains($"<li class=\"d-major_outage\" data-day=\"{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\" tabindex=\"-1\"><span class=\"tip\">{title}</span></li>", html, StringComparison.Ordinal);
             Assert.Equal(1, CountOf(html, "worst status Major Outage"));
         }
         finally

@@ -45,6 +45,14 @@ public sealed partial class UptimeBarRenderingTests
     }
 
     [Fact]
+    public void Each_day_carries_its_date_for_the_script_to_find_it_again_in_a_bar_fetched_after_midnight()
+    {
+        var days = Day().Matches(Bar(Render())).Select(m => m.Groups["date"].Value).ToList();
+
+        Assert.Equal(["2026-03-02", "2026-03-03", "2026-03-04"], days);
+    }
+
+    [Fact]
     public void A_day_names_the_incidents_that_affected_its_component_each_linking_to_its_page()
     {
         var incident = Incident("Ledger <slow> & \"late\"", LedgerId, new DateTimeOffset(2026, 3, 3, 9, 0, 0, TimeSpan.Zero));
@@ -149,6 +157,6 @@ public sealed partial class UptimeBarRenderingTests
         return html[start..(html.IndexOf("</ol>", start, StringComparison.Ordinal) + 5)];
     }
 
-    [GeneratedRegex("<li class=\"d-[a-z_]+\" tabindex=\"(?<tabindex>-?[0-9])\">")]
+    [GeneratedRegex("<li class=\"d-[a-z_]+\" data-day=\"(?<date>[0-9-]+)\" tabindex=\"(?<tabindex>-?[0-9])\">")]
     private static partial Regex Day();
 }

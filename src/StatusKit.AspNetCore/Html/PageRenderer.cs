@@ -397,7 +397,8 @@ internal sealed class PageRenderer
     // partial and major outage, and names (linking to) the first few public incidents that affected it that day, as
     // Statuspage's bar does; those links are out of the tab order (tabindex -1), keeping the one stop per bar, and are
     // followed by a click, a tap, a screen reader's own link commands or, with script, the keys that go into a day's
-    // links (PageStyles.Script).
+    // links (PageStyles.Script). A day carries its date (data-day, on the page's clock), so the script finds the same day
+    // in a bar fetched again after midnight, which has moved on by one.
     private static void UptimeBar(HtmlWriter html, string componentName, ComponentUptime uptime, PageView view)
     {
         var days = uptime.Days;
@@ -424,7 +425,8 @@ internal sealed class PageRenderer
                 css = "d-none";
             }
 
-            html.Raw("<li").Attribute("class", css).Raw(i == days.Count - 1 ? " tabindex=\"0\">" : " tabindex=\"-1\">")
+            html.Raw("<li").Attribute("class", css).Attribute("data-day", day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                .Raw(i == days.Count - 1 ? " tabindex=\"0\">" : " tabindex=\"-1\">")
                 .Raw("<span class=\"tip\">").Text(text);
             DayIncidents(html, view.UptimeIncidents.On(uptime.ComponentId, day.Date), view.Links);
             if (!view.UptimeIncidents.IsComplete(day.Date))

@@ -11,7 +11,7 @@ namespace StatusKit.AspNetCore.Html;
 /// the page again and replaces its incident, maintenance and past-incident parts, and its components section when the
 /// fetched one lists other components (its <c>data-layout</c>, <see cref="ComponentLayout"/>) and no status event came
 /// during the fetch (never the subscribe form, which a reader may be filling in), keeping the keyboard focus on the same
-/// link or day, one fetch at a time: events that arrive during a fetch cause one more fetch after it, and
+/// link or day (a day by its date), one fetch at a time: events that arrive during a fetch cause one more fetch after it, and
 /// a fetch that fails is tried again after a pause (1 s, doubling up to a minute), so the page does not stay stale
 /// until the next change.
 /// </summary>
@@ -216,13 +216,14 @@ internal static class PageStyles
             });
           }
           // What had the focus in root, to find it again in root's replacement: by its id, or within the element with
-          // an id around it (a component's row) by its href or text, or for a day by its place in the bar.
+          // an id around it (a component's row) by its href or text, or for a day by its date (the bar fetched after
+          // midnight has moved on by one) or, that date gone, its place in the bar.
           function focusIn(root){
             var el=document.activeElement;
             if(!el||el===root||!root.contains(el)){return null;}
             var owner=el.parentNode.closest('[id]'),d=day(el);
             return {id:el.id,tag:el.tagName,href:el.getAttribute('href'),text:el.textContent,owner:owner&&root.contains(owner)?owner.id:'',
-              day:d?Array.prototype.indexOf.call(d.parentNode.children,d):-1};
+              day:d?Array.prototype.indexOf.call(d.parentNode.children,d):-1,date:d?d.getAttribute('data-day'):''};
           }
           function refocus(key,root){
             var el=key.id?document.getElementById(key.id):null;
@@ -231,7 +232,7 @@ internal static class PageStyles
               el=null;
               if(!found){scope=root;}
               var bar=key.day>=0&&found?scope.querySelector('.uptime'):null,all=scope.getElementsByTagName(key.tag);
-              if(bar){el=bar.children[Math.min(key.day,bar.children.length-1)];}
+              if(bar){el=bar.querySelector('[data-day="'+key.date+'"]')||bar.children[Math.min(key.day,bar.children.length-1)];}
               for(var i=0;i<all.length&&!el&&key.day<0;i++){
                 if(key.href!==null?all[i].getAttribute('href')===key.href:all[i].textContent===key.text){el=all[i];}
               }
