@@ -687,6 +687,51 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
     }
 
     [Fact]
+    public async Task A_component_added_while_a_reader_fills_in_the_subscribe_form_joins_its_list_and_what_the_reader_did_stays()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        var components = host.Factory.Service<StatusKit.Services.ComponentService>();
+        var payouts = (await components.ListAsync(await host.Factory.PageIdAsync("demo"))).Single(c => c.Name == "Payouts");
+        var page = await LiveDemoPageAsync(chromium);
+        await page.ClickAsync("#subscribe > summary");
+        await page.FillAsync("#subscribe-destination", "half-typed@exam");
+        await page.ClickAsync("#subscribe .some > summary");
+        await page.CheckAsync($"#subscribe input[name=components][value='{payouts.Id}']");
+        await page.EvaluateAsync("() => { window.notReloaded = true; }");
+
+        var added = await components.CreateAsync(new StatusKit.Services.CreateComponent { PageId = payouts.PageId, Name = "Browser-subscribable" });
+        try
+        {
+            // The new component is offered in the open form, in the page's order.
+            await page.WaitForSelectorAsync($"#subscribe input[name=components][value='{added.Id}']", new PageWaitForSelectorOptions { Timeout = 10_000, State = WaitForSelectorState.Attached });
+            Assert.Equal(
+                (await components.ListAsync(added.PageId)).Select(c => c.Id.ToString()),
+                await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('#subscribe input[name=components]')).map(c => c.value)"));
+
+            // What the reader typed, ticked and opened is as they left it, and the box they ticked still has the focus.
+            Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page reloaded");
+            Assert.Equal("half-typed@exam", await page.InputValueAsync("#subscribe-destination"));
+            Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('subscribe').open"), "the open subscribe form closed");
+            Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('#subscribe .some').open"), "the open component list closed");
+            Assert.True(await page.IsCheckedAsync($"#subscribe input[name=components][value='{payouts.Id}']"), "the ticked component was unticked");
+            Assert.False(await page.IsCheckedAsync($"#subscribe input[name=components][value='{added.Id}']"), "the new component came ticked");
+            Assert.Equal(payouts.Id.ToString(), await page.EvaluateAsync<string>("() => document.activeElement.value"));
+        }
+        finally
+        {
+            await components.DeleteAsync(added.Id);
+        }
+
+        await page.WaitForSelectorAsync($"#subscribe input[name=components][value='{added.Id}']", new PageWaitForSelectorOptions { Timeout = 10_000, State = WaitForSelectorState.Detached });
+        Assert.True(await page.IsCheckedAsync($"#subscribe input[name=components][value='{payouts.Id}']"), "the ticked component was unticked");
+    }
+
+    [Fact]
     public async Task A_focused_uptime_day_keeps_the_focus_on_its_date_when_the_refetched_bars_have_moved_on_a_day()
     {
         await using var chromium = await HeadlessChromium.LaunchAsync();

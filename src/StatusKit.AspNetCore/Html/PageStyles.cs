@@ -10,8 +10,9 @@ namespace StatusKit.AspNetCore.Html;
 /// It applies the live <c>status</c>, <c>group</c> and <c>page</c> events in place and, on a <c>content</c> event, fetches
 /// the page again and replaces its incident, maintenance and past-incident parts, and its components section when the
 /// fetched one lists other components (its <c>data-layout</c>, <see cref="ComponentLayout"/>) and no status event came
-/// during the fetch (never the subscribe form, which a reader may be filling in), keeping the keyboard focus on the same
-/// link or day (a day by its date), one fetch at a time: events that arrive during a fetch cause one more fetch after it, and
+/// during the fetch, and so the subscribe form's list of components (the rest of the form, which a reader may be filling
+/// in, never; the boxes ticked and the list opened are kept), keeping the keyboard focus on the same link, box or day
+/// (a day by its date), one fetch at a time: events that arrive during a fetch cause one more fetch after it, and
 /// a fetch that fails is tried again after a pause (1 s, doubling up to a minute), so the page does not stay stale
 /// until the next change.
 /// </summary>
@@ -76,6 +77,7 @@ internal static class PageStyles
         .subscribe legend{font-weight:600;padding:0;margin-bottom:4px}
         .subscribe label{overflow-wrap:anywhere}
         .subscribe input[name=destination]{font:inherit;padding:6px 8px;border:1px solid #8c959f;border-radius:6px;width:100%}
+        #subscribe-components{display:contents}
         .subscribe .some fieldset{flex-direction:column;flex-wrap:nowrap;max-height:240px;overflow:auto}
         .subscribe .some summary{cursor:pointer}
         .subscribe button,.notice button{font:inherit;font-weight:600;color:var(--on-accent);background:var(--accent);border:0;border-radius:6px;padding:6px 16px;cursor:pointer}
@@ -239,10 +241,18 @@ internal static class PageStyles
             }
             if(el){el.focus({preventScroll:true});}
           }
+          // What the reader did in now, done again in next before it takes now's place: the boxes they ticked and the
+          // lists they opened, by id (a box that is gone goes with its component).
+          function keep(now,next){
+            now.querySelectorAll('input:checked[id],details[open][id]').forEach(function(el){
+              var same=next.querySelector('#'+el.id);
+              if(same&&el.tagName==='INPUT'){same.checked=true;}else if(same){same.open=true;}
+            });
+          }
           function replace(now,next){
             if(!now||!next){return;}
             var key=focusIn(now);
-            next=document.importNode(next,true);now.replaceWith(next);
+            next=document.importNode(next,true);keep(now,next);now.replaceWith(next);
             if(zone){nameTimes(next);}
             describe(next);
             if(key){refocus(key,next);}
@@ -261,9 +271,12 @@ internal static class PageStyles
                 parts.forEach(function(id){replace(document.getElementById(id),doc.getElementById(id));});
                 if(moved){again=true;}
                 else{
-                  // The components as listed anew when they changed (their statuses are the fetch's, as nothing moved).
-                  var now=document.getElementById('components'),next=doc.getElementById('components');
-                  if(now&&next&&now.getAttribute('data-layout')!==next.getAttribute('data-layout')){replace(now,next);}
+                  // The components as listed anew when they changed (their statuses are the fetch's, as nothing moved),
+                  // in their section and in the subscribe form.
+                  ['components','subscribe-components'].forEach(function(id){
+                    var now=document.getElementById(id),next=doc.getElementById(id);
+                    if(now&&next&&now.getAttribute('data-layout')!==next.getAttribute('data-layout')){replace(now,next);}
+                  });
                   statuses(doc);
                 }
                 pause=1000;

@@ -48,8 +48,13 @@ internal static class SubscribeForm
         }
 
         html.Raw("</fieldset>");
-        // Only the components the page shows: one shown only while degraded is not named while it is operational.
-        Components(html, [.. view.Snapshot.Components.Where(c => c.IsShown)]);
+        // Only the components the page shows: one shown only while degraded is not named while it is operational. In a
+        // container with a fixed id that is there even when the list is empty, which the live script replaces when the
+        // fetched page lists other components (its data-layout), keeping what the reader ticked and opened (by id).
+        var shown = view.Snapshot.Components.Where(c => c.IsShown).ToList();
+        html.Raw("<div id=\"subscribe-components\"").Attribute("data-layout", ComponentLayout.OfChoices(shown)).Raw(">");
+        Components(html, shown);
+        html.Raw("</div>");
         html.Raw("<button type=\"submit\">Subscribe</button>")
             .Element("p", "We send a message to confirm first; nothing arrives until you confirm it.", "meta")
             .Raw("</form></details>");
@@ -62,11 +67,12 @@ internal static class SubscribeForm
             return;
         }
 
-        html.Raw("<details class=\"some\"><summary>Only some components</summary><fieldset><legend>Components (none ticked: all of them)</legend>");
+        html.Raw("<details class=\"some\" id=\"subscribe-some\"><summary>Only some components</summary><fieldset><legend>Components (none ticked: all of them)</legend>");
         foreach (var component in components)
         {
             var name = component.GroupName is null ? component.Name : $"{component.GroupName}: {component.Name}";
-            html.Raw("<label><input type=\"checkbox\" name=\"components\"").Attribute("value", component.Id.ToString()).Raw(">").Text(" " + name).Raw("</label>");
+            html.Raw("<label><input type=\"checkbox\"").Attribute("id", "subscribe-component-" + component.Id).Raw(" name=\"components\"")
+                .Attribute("value", component.Id.ToString()).Raw(">").Text(" " + name).Raw("</label>");
         }
 
         html.Raw("</fieldset></details>");
