@@ -843,6 +843,62 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
         }
     }
 
+    [Theory]
+    [InlineData(2, "3")]
+    [InlineData(int.MaxValue, "5")]
+    public async Task A_refetch_answered_with_another_version_than_the_event_named_is_asked_again_and_taken_only_when_it_matches_or_after_four_tries(
+        int lagging, string applied)
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        // The stream says the content changed, naming the demo page's version; the first answers come from an instance
+        // behind a load balancer that still serves an older one.
+        var version = (await host.Factory.Service<StatusKit.Engine.IStatusPageReader>().GetSnapshotBySlugAsync("demo", CancellationToken.None))!.Version;
+        var page = await chromium.Browser.NewPageAsync();
+        await page.RouteAsync("**/status/demo/events*", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 200,
+            ContentType = "text/event-stream",
+            Body = $"retry: 600000\n\nid: lag-1\nevent: content\ndata: {{\"at\":\"2026-01-01T00:00:00Z\",\"version\":\"{version}\"}}\n\n",
+        }));
+        var refetches = 0;
+        await page.RouteAsync("**/status/demo", async route =>
+        {
+            if (route.Request.ResourceType == "document")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            var number = Interlocked.Increment(ref refetches);
+            var response = await route.FetchAsync();
+            var body = (await response.TextAsync()).Replace("<div id=\"past-incidents\">", $"<div id=\"past-incidents\" data-refetch=\"{number}\">", StringComparison.Ordinal);
+            if (number <= lagging)
+            {
+                body = body.Replace($"data-version=\"{version}\"", "data-version=\"older\"", StringComparison.Ordinal);
+            }
+
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = body });
+        });
+        await page.AddInitScriptAsync("""
+            window.applied = [];
+            document.addEventListener('DOMContentLoaded', function () {
+              new MutationObserver(function (changes) {
+                changes.forEach(function (c) { c.addedNodes.forEach(function (n) { if (n.id === 'past-incidents') { window.applied.push(n.getAttribute('data-refetch')); } }); });
+              }).observe(document.body, { childList: true, subtree: true });
+            });
+            """);
+
+        await page.GotoAsync(host.BaseAddress + "/status/demo");
+
+        await page.WaitForSelectorAsync($"#past-incidents[data-refetch='{applied}']", new PageWaitForSelectorOptions { Timeout = 20_000, State = WaitForSelectorState.Attached });
+        Assert.Equal([applied], await page.EvaluateAsync<string[]>("() => window.applied"));
+    }
+
     // A UTC page (slug) whose one component, Ledger, existed a week ago, and resolved incidents (titles) that affected it
     // at noon yesterday, an hour each; the test deletes the page when done.
     private async Task<(StatusKit.Model.StatusPage Page, List<StatusKit.Model.StatusIncident> Incidents)> AddDayLinksPageAsync(string slug, params string[] titles)

@@ -14,7 +14,8 @@ namespace StatusKit.AspNetCore.Html;
 /// in, never; the boxes ticked and the list opened are kept), keeping the keyboard focus on the same link, box or day
 /// (a day by its date), one fetch at a time: events that arrive during a fetch cause one more fetch after it, and
 /// a fetch that fails is tried again after a pause (1 s, doubling up to a minute), so the page does not stay stale
-/// until the next change.
+/// until the next change; an answer of another version than the last event named (another instance that lags behind)
+/// is left and asked again a little later, four times at most.
 /// </summary>
 internal static class PageStyles
 {
@@ -167,13 +168,16 @@ internal static class PageStyles
           if(!url||!window.EventSource){return;}
           if(version){url+=(url.indexOf('?')<0?'?':'&')+'version='+encodeURIComponent(version);}
           var source=new EventSource(url);
-          var fetching=false,again=false,failed=false,moved=false,retry=0,pause=1000;
+          var fetching=false,again=false,failed=false,moved=false,retry=0,pause=1000,wanted=null,lagging=0,behind=false;
+          // The version of the page the last event named (the snapshot that shows it), which a fetch should get.
+          function want(d){var v=d.version||null;if(v!==wanted){lagging=0;}wanted=v;}
           source.onopen=function(){document.body.setAttribute('data-live','connected');};
           source.onerror=function(){document.body.setAttribute('data-live','reconnecting');};
           function copy(now,next){if(now&&next){now.className=next.className;now.textContent=next.textContent;}}
           source.addEventListener('status',function(e){
             if(fetching){moved=true;}
             var d=JSON.parse(e.data);
+            want(d);
             var item=document.getElementById('component-'+d.component_id);
             if(!item){if(d.status!=='operational'){refresh();}return;}
             var s=item.querySelector('[data-status]');
@@ -185,6 +189,7 @@ internal static class PageStyles
           source.addEventListener('group',function(e){
             if(fetching){moved=true;}
             var d=JSON.parse(e.data);
+            want(d);
             var group=document.getElementById('group-'+d.group_id);
             if(!group){return;}
             var s=group.querySelector('h3 [data-status]');
@@ -194,6 +199,7 @@ internal static class PageStyles
           source.addEventListener('page',function(e){
             if(fetching){moved=true;}
             var d=JSON.parse(e.data);
+            want(d);
             var banner=document.getElementById('banner');
             banner.className='banner ind-'+d.indicator;
             banner.setAttribute('data-indicator',d.indicator);
@@ -245,7 +251,7 @@ internal static class PageStyles
           // lists they opened, by id (a box that is gone goes with its component).
           function keep(now,next){
             now.querySelectorAll('input:checked[id],details[open][id]').forEach(function(el){
-              var same=next.querySelector('#'+el.id);
+              var same=next.querySelector('[id="'+el.id+'"]');
               if(same&&el.tagName==='INPUT'){same.checked=true;}else if(same){same.open=true;}
             });
           }
@@ -261,13 +267,16 @@ internal static class PageStyles
           function refresh(){
             if(fetching){again=true;return;}
             clearTimeout(retry);
-            fetching=true;again=false;failed=false;moved=false;
+            fetching=true;again=false;failed=false;moved=false;behind=false;
             var abort=window.AbortController?new AbortController():null;
             var timeout=setTimeout(function(){if(abort){abort.abort();}},15000);
             fetch(location.pathname+location.search,{cache:'no-store',credentials:'same-origin',headers:{'Accept':'text/html'},signal:abort?abort.signal:undefined})
               .then(function(r){if(!r.ok){throw new Error(r.status);}return r.text();})
               .then(function(text){
                 var doc=new DOMParser().parseFromString(text,'text/html');
+                // Another version than the last event named: an instance behind a load balancer that has not rebuilt
+                // the page yet. Nothing taken from it; asked again a little later, four times at most, then taken.
+                if(wanted&&doc.body.getAttribute('data-version')!==wanted&&lagging<4){lagging++;behind=true;return;}
                 parts.forEach(function(id){replace(document.getElementById(id),doc.getElementById(id));});
                 if(moved){again=true;}
                 else{
@@ -287,9 +296,10 @@ internal static class PageStyles
                 fetching=false;
                 if(again){refresh();}
                 else if(failed){retry=setTimeout(refresh,pause);pause=Math.min(pause*2,60000);}
+                else if(behind){retry=setTimeout(refresh,125<<lagging);}
               });
           }
-          source.addEventListener('content',refresh);
+          source.addEventListener('content',function(e){want(JSON.parse(e.data));refresh();});
           source.addEventListener('reload',function(){location.reload();});
         })();
         """;
