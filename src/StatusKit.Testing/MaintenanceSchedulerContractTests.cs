@@ -114,9 +114,12 @@ public abstract class MaintenanceSchedulerContractTests : StoreContract
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Next occurrence: {next:yyyy-MM-dd HH:mm} - {next.AddMinutes(2):yyyy-MM-dd HH:mm} UTC"),
                 completed[k].Content.Body,
                 StringComparison.Ordinal);
+            Assert.Equal((next, next.AddMinutes(2)), (completed[k].Content.NextOccurrenceStartsAt, completed[k].Content.NextOccurrenceEndsAt));
         }
 
         Assert.DoesNotContain("Next occurrence", completed[3].Content.Body, StringComparison.Ordinal);
+        Assert.Null(completed[3].Content.NextOccurrenceStartsAt);
+        Assert.Null(completed[3].Content.NextOccurrenceEndsAt);
     }
 
     [Fact]

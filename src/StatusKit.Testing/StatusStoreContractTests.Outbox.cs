@@ -42,6 +42,8 @@ public abstract partial class StatusStoreContractTests
                 OccurrenceEndsAt = null,
                 PreviousOccurrenceStartsAt = null,
                 PreviousOccurrenceEndsAt = null,
+                NextOccurrenceStartsAt = null,
+                NextOccurrenceEndsAt = null,
                 Link = null,
             },
         };

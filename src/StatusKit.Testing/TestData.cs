@@ -238,6 +238,8 @@ public static class TestData
         OccurrenceEndsAt = At(120),
         PreviousOccurrenceStartsAt = At(30),
         PreviousOccurrenceEndsAt = At(90),
+        NextOccurrenceStartsAt = At(180),
+        NextOccurrenceEndsAt = At(240),
         Link = "https://status.example.com/acme",
         OccurredAt = At(0),
     };

@@ -15,7 +15,8 @@ namespace StatusKit.Maintenance;
 /// The text is the window's description, the components it affects (<see cref="AffectedComponents"/>, when the caller
 /// names them), then what happens to the occurrence with its times, which every notice gives last; a completed notice
 /// that is also the next occurrence's reminder (a window recurring more often than the reminder lead time) adds
-/// <c>Next occurrence: …</c> after them.
+/// <c>Next occurrence: …</c> after them, and carries that occurrence's times (<see cref="NotificationContent.NextOccurrenceStartsAt"/>)
+/// for the channels that render times as data (a webhook's <c>maintenance.next_starts_at</c>).
 /// </summary>
 internal static class MaintenanceNotices
 {
@@ -115,6 +116,8 @@ internal static class MaintenanceNotices
             OccurrenceEndsAt = occurrenceEndsAt,
             PreviousOccurrenceStartsAt = previous?.StartsAt,
             PreviousOccurrenceEndsAt = previous?.EndsAt,
+            NextOccurrenceStartsAt = next?.StartsAt,
+            NextOccurrenceEndsAt = next?.EndsAt,
             MaintenanceWindowDeleted = windowDeleted,
             OccurredAt = now,
         };

@@ -78,6 +78,16 @@ public sealed record NotificationContent
     public DateTimeOffset? PreviousOccurrenceEndsAt { get; init; }
 
     /// <summary>
+    /// The start of the window's next occurrence, for a <see cref="NotificationKind.MaintenanceCompleted"/> notice that
+    /// is also that occurrence's reminder (a window that recurs more often than the reminder lead time; its body ends
+    /// with <c>Next occurrence: …</c>); null for every other notice, and on notices stored before this property existed.
+    /// </summary>
+    public DateTimeOffset? NextOccurrenceStartsAt { get; init; }
+
+    /// <summary>The end of the next occurrence <see cref="NextOccurrenceStartsAt"/> starts; null with it.</summary>
+    public DateTimeOffset? NextOccurrenceEndsAt { get; init; }
+
+    /// <summary>
     /// A link for the reader: the page (for a status incident or a maintenance window, its own page, unless it was deleted
     /// before the notice went out), or the verification link for <see cref="NotificationKind.SubscriptionVerification"/>.
     /// But for the verification link, set by the dispatcher as it sends the notice.

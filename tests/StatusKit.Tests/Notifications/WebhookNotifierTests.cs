@@ -4,9 +4,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Notifications.Webhooks;
+using StatusKit.Testing;
 using StatusKit.Tests.Notifications.Support;
 using static StatusKit.Tests.Notifications.Support.NotificationFixtures;
 
@@ -215,7 +217,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
         Assert.Equal(windowId, root.GetProperty("maintenance_window_id").GetGuid());
         var maintenance = root.GetProperty("maintenance");
         Assert.Equal(
-            ["starts_at", "ends_at", "previous_starts_at", "previous_ends_at"],
+            ["starts_at", "ends_at", "previous_starts_at", "previous_ends_at", "next_starts_at", "next_ends_at"],
             maintenance.EnumerateObject().Select(p => p.Name));
         Assert.Equal("2026-01-06T13:00:00+00:00", maintenance.GetProperty("starts_at").GetString()); // in UTC, like occurred_at
         Assert.Equal(new DateTimeOffset(2026, 1, 6, 14, 0, 0, TimeSpan.Zero), maintenance.GetProperty("ends_at").GetDateTimeOffset());
@@ -239,6 +241,37 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
         Assert.Equal(new DateTimeOffset(2026, 1, 6, 10, 0, 0, TimeSpan.Zero), maintenance.GetProperty("ends_at").GetDateTimeOffset());
         Assert.Equal(JsonValueKind.Null, maintenance.GetProperty("previous_starts_at").ValueKind);
         Assert.Equal(JsonValueKind.Null, maintenance.GetProperty("previous_ends_at").ValueKind);
+    }
+
+    [Fact]
+    public async Task Body_OfACompletedNoticeThatRemindsOfTheNextOccurrence_NamesThatOccurrencesTimes()
+    {
+        // A window recurring more often than the reminder lead time: its completion stands in for the next occurrence's
+        // reminder, and a receiver reads that occurrence from the payload, not only from the body's text.
+        var next = new OccurrenceSpan(TestData.T0.AddMinutes(10), TestData.T0.AddMinutes(12));
+        var content = CompletedNotice(next);
+
+        using var json = await SendAsync(content);
+
+        var maintenance = json.RootElement.GetProperty("maintenance");
+        Assert.Equal(
+            ["starts_at", "ends_at", "previous_starts_at", "previous_ends_at", "next_starts_at", "next_ends_at"],
+            maintenance.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("2026-01-05T09:00:00+00:00", maintenance.GetProperty("starts_at").GetString());
+        Assert.Equal("2026-01-05T09:10:00+00:00", maintenance.GetProperty("next_starts_at").GetString()); // UTC, as every time
+        Assert.Equal("2026-01-05T09:12:00+00:00", maintenance.GetProperty("next_ends_at").GetString());
+        Assert.EndsWith("Next occurrence: 2026-01-05 10:10 - 2026-01-05 10:12 Europe/Berlin (UTC+01:00)", json.RootElement.GetProperty("body").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Body_OfAnOrdinaryCompletedNotice_HasNullNextOccurrenceTimes()
+    {
+        using var json = await SendAsync(CompletedNotice(next: null));
+
+        var maintenance = json.RootElement.GetProperty("maintenance");
+        Assert.Equal("2026-01-05T09:00:00+00:00", maintenance.GetProperty("starts_at").GetString());
+        Assert.Equal(JsonValueKind.Null, maintenance.GetProperty("next_starts_at").ValueKind);
+        Assert.Equal(JsonValueKind.Null, maintenance.GetProperty("next_ends_at").ValueKind);
     }
 
     [Theory]
@@ -420,6 +453,21 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
         OldStatus = null,
         NewStatus = null,
     };
+
+    /// <summary>The completed notice of a two-minute occurrence at <c>T0</c>, as planned, naming <paramref name="next"/> when set.</summary>
+    private static NotificationContent CompletedNotice(OccurrenceSpan? next)
+    {
+        var page = TestData.Page() with { TimeZoneId = "Europe/Berlin" };
+        var window = TestData.Window(page.Id, componentIds: []) with { Recurrence = "FREQ=MINUTELY;INTERVAL=10" };
+        var subscriber = TestData.Subscriber(page.Id, SubscriberChannel.Webhook) with
+        {
+            IsVerified = true,
+            IsActive = true,
+            NotifyOn = NotificationEvents.Maintenance,
+        };
+        return Assert.Single(MaintenanceNotices.Plan(
+            page, window, NotificationKind.MaintenanceCompleted, TestData.T0, TestData.T0.AddMinutes(2), [subscriber], TestData.T0.AddMinutes(2), next: next)).Content;
+    }
 
     /// <summary>Sends <paramref name="content"/> to the receiver as a webhook and returns the body it got.</summary>
     private async Task<JsonDocument> SendAsync(NotificationContent content)

@@ -121,7 +121,9 @@ public sealed class WebhookNotifier : INotifier
                 content.OccurrenceStartsAt?.ToUniversalTime(),
                 content.OccurrenceEndsAt?.ToUniversalTime(),
                 content.PreviousOccurrenceStartsAt?.ToUniversalTime(),
-                content.PreviousOccurrenceEndsAt?.ToUniversalTime());
+                content.PreviousOccurrenceEndsAt?.ToUniversalTime(),
+                content.NextOccurrenceStartsAt?.ToUniversalTime(),
+                content.NextOccurrenceEndsAt?.ToUniversalTime());
 
     private static WebhookPayload CreatePayload(NotificationMessage message)
     {

@@ -38,7 +38,13 @@ internal sealed record WebhookAffectedComponentPayload(Guid Id, string Name);
 
 /// <summary>
 /// The occurrence a maintenance notice is about (UTC instants); the previous times are those of a rescheduled
-/// occurrence before it moved, null otherwise.
+/// occurrence before it moved, null otherwise; the next times those of the window's next occurrence that a completed
+/// notice reminds of (a window recurring more often than the reminder lead time), null otherwise.
 /// </summary>
 internal sealed record WebhookMaintenancePayload(
-    DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, DateTimeOffset? PreviousStartsAt, DateTimeOffset? PreviousEndsAt);
+    DateTimeOffset? StartsAt,
+    DateTimeOffset? EndsAt,
+    DateTimeOffset? PreviousStartsAt,
+    DateTimeOffset? PreviousEndsAt,
+    DateTimeOffset? NextStartsAt,
+    DateTimeOffset? NextEndsAt);
