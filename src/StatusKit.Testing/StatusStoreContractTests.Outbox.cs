@@ -166,6 +166,40 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task EnqueueNotifications_CoalesceMergeOfAPostmortemCorrection_IntoTheFirstPublicationsRow_KeepsItsWording()
+    {
+        var page = await AddPageAsync();
+        var subscriberId = Guid.NewGuid();
+        var pending = await EnqueueAsync(PostmortemRow(page.Id, subscriberId, "[Acme] Postmortem: API errors", "Cause.", updated: false, TestData.At(0)));
+        var correction = PostmortemRow(page.Id, subscriberId, "[Acme] Postmortem updated: API errors", "Cause, corrected.", updated: true, TestData.At(1));
+
+        Assert.Equal(1, await Store.EnqueueNotificationsAsync([correction], None));
+
+        // The corrected text, worded as the publication the subscriber has not been told of yet.
+        var row = await Store.GetNotificationAsync(pending.Id, None);
+        Assert.Equal(
+            ("[Acme] Postmortem: API errors", "Cause, corrected.", false, TestData.At(1)),
+            (row?.Content.Subject, row?.Content.Body, row?.Content.PostmortemUpdated, row?.Content.OccurredAt));
+        Assert.Equal(correction.DeduplicationKey, row?.DeduplicationKey);
+    }
+
+    [Fact]
+    public async Task EnqueueNotifications_CoalesceMergeOfAPostmortemCorrection_IntoACorrectionsRow_StaysAnUpdate()
+    {
+        var page = await AddPageAsync();
+        var subscriberId = Guid.NewGuid();
+        var pending = await EnqueueAsync(PostmortemRow(page.Id, subscriberId, "[Acme] Postmortem updated: API errors", "Cause, corrected.", updated: true, TestData.At(0)));
+
+        await Store.EnqueueNotificationsAsync(
+            [PostmortemRow(page.Id, subscriberId, "[Acme] Postmortem updated: API errors", "Cause, corrected twice.", updated: true, TestData.At(1))], None);
+
+        var row = await Store.GetNotificationAsync(pending.Id, None);
+        Assert.Equal(
+            ("[Acme] Postmortem updated: API errors", "Cause, corrected twice.", true),
+            (row?.Content.Subject, row?.Content.Body, row?.Content.PostmortemUpdated));
+    }
+
+    [Fact]
     public async Task EnqueueNotifications_CoalesceMerge_NeverPushesDueTimePastNotAfter()
     {
         var page = await AddPageAsync();
@@ -577,4 +611,21 @@ public abstract partial class StatusStoreContractTests
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
             () => Store.ListNotificationsAsync(new NotificationQuery { Take = 0 }, None));
     }
+
+    private static Notification PostmortemRow(Guid pageId, Guid subscriberId, string subject, string body, bool updated, DateTimeOffset at) =>
+        TestData.Notification(pageId, subscriberId, coalesceKey: $"postmortem|incident|{subscriberId:N}", createdAt: at) with
+        {
+            Content = new NotificationContent
+            {
+                Kind = NotificationKind.StatusIncidentPostmortem,
+                Subject = subject,
+                Body = body,
+                PageName = "Acme",
+                PageSlug = "acme",
+                StatusIncidentId = Guid.Empty,
+                PostmortemUpdated = updated,
+                OccurredAt = at,
+            },
+            DueAt = at,
+        };
 }

@@ -234,6 +234,7 @@ public static class TestData
         StatusIncidentId = Guid.NewGuid(),
         MaintenanceWindowId = Guid.NewGuid(),
         MaintenanceWindowDeleted = true,
+        PostmortemUpdated = true,
         OccurrenceStartsAt = At(60),
         OccurrenceEndsAt = At(120),
         PreviousOccurrenceStartsAt = At(30),

@@ -380,7 +380,8 @@ public interface IStatusStore
     /// Enqueues notifications atomically. A notification whose <see cref="Notification.DeduplicationKey"/> is already
     /// stored is skipped. One with a <see cref="Notification.CoalesceKey"/> for which a Pending, unleased row exists
     /// is merged into that row instead of inserted: the row takes the new content (a component change keeps the row's
-    /// old status, which the subscriber last heard of, and its body says so) and deduplication key, keeps its
+    /// old status, which the subscriber last heard of, and its body says so; a postmortem's correction merged into the
+    /// notice of its first publication keeps that notice's wording) and deduplication key, keeps its
     /// id, creation time and <see cref="Notification.NotAfter"/>, and its due time becomes the earlier of the new due
     /// time and its <see cref="Notification.NotAfter"/>. <see cref="OutboxStaging"/> applies these rules. Returns how
     /// many rows were inserted or merged.

@@ -65,6 +65,15 @@ public sealed record NotificationContent
     /// </summary>
     public bool MaintenanceWindowDeleted { get; init; }
 
+    /// <summary>
+    /// Set on a <see cref="NotificationKind.StatusIncidentPostmortem"/> notice of a postmortem published again over an
+    /// earlier text (a correction): its subject says <c>Postmortem updated</c>, so a correction whose changes lie beyond
+    /// the notice's excerpt does not repeat the first notice word for word. A correction that merges into a subscriber's
+    /// notice of the first publication still queued leaves that notice a first publication (this false), as the
+    /// subscriber never read the earlier text. False on every other notice, and on notices stored before it existed.
+    /// </summary>
+    public bool PostmortemUpdated { get; init; }
+
     /// <summary>The start of the occurrence a maintenance notice is about (for a rescheduled notice, its new start).</summary>
     public DateTimeOffset? OccurrenceStartsAt { get; init; }
 

@@ -119,13 +119,17 @@ internal static class NotificationPlanner
     /// The content of a queued notice once a later one of its key has merged into it: the later one's, except that a
     /// component change still starts from the status of the queued notice (the one the subscriber last heard of, since
     /// the changes in between were never sent), so "Major Outage, then Partial Outage" within the debounce reads
-    /// "from Operational to Partial Outage".
+    /// "from Operational to Partial Outage". Likewise a postmortem's correction merged into the notice of its first
+    /// publication is worded as that publication (<see cref="PostmortemNotice.AsFirstPublication"/>): the subscriber
+    /// never read the text it corrects.
     /// </summary>
     internal static NotificationContent Merged(NotificationContent queued, NotificationContent later) =>
         queued is { Kind: NotificationKind.ComponentStatusChanged, OldStatus: { } old }
         && later is { Kind: NotificationKind.ComponentStatusChanged, NewStatus: { } now, ComponentName: { } name }
             ? later with { OldStatus = old, Body = ComponentChangeBody(name, old, now) }
-            : later;
+            : queued is { Kind: NotificationKind.StatusIncidentPostmortem, PostmortemUpdated: false }
+                ? PostmortemNotice.AsFirstPublication(later)
+                : later;
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

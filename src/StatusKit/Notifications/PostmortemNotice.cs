@@ -5,12 +5,47 @@ namespace StatusKit.Notifications;
 /// <see cref="MaxExcerptLength"/> characters at a word boundary with an ellipsis and a line that says where the rest is,
 /// then the incident's affected components (<see cref="AffectedComponents.Paragraph"/>). A postmortem may run to 20,000
 /// characters; a notice is read in an inbox or a Slack channel (whose sections hold 3,000), and the whole text is one
-/// click away on the incident's page, which the notice links to.
+/// click away on the incident's page, which the notice links to. Its subject (<see cref="Subject"/>) says whether it is
+/// the postmortem's first publication or a correction of it (<see cref="NotificationContent.PostmortemUpdated"/>): a
+/// correction whose changes lie beyond the excerpt has the first notice's body.
 /// </summary>
 internal static class PostmortemNotice
 {
     /// <summary>How much of the postmortem a notice carries: 2,000 characters.</summary>
     public const int MaxExcerptLength = 2000;
+
+    private const string PublishedHeadline = "Postmortem";
+    private const string UpdatedHeadline = "Postmortem updated";
+
+    /// <summary>
+    /// The notice's subject: <c>[{page}] Postmortem: {title}</c> for the first publication,
+    /// <c>[{page}] Postmortem updated: {title}</c> for a correction (<paramref name="updated"/>).
+    /// </summary>
+    public static string Subject(string pageName, string incidentTitle, bool updated) =>
+        $"[{pageName}] {(updated ? UpdatedHeadline : PublishedHeadline)}: {incidentTitle}";
+
+    /// <summary>
+    /// <paramref name="correction"/> worded as a first publication (its text, components and time kept): what a
+    /// correction becomes when it merges into a subscriber's notice of the first publication still queued, since that
+    /// subscriber never read the text it corrects. Content that is not a correction is returned as it is.
+    /// </summary>
+    public static NotificationContent AsFirstPublication(NotificationContent correction)
+    {
+        ArgumentNullException.ThrowIfNull(correction);
+        if (correction is not { Kind: NotificationKind.StatusIncidentPostmortem, PostmortemUpdated: true })
+        {
+            return correction;
+        }
+
+        var prefix = $"[{correction.PageName}] {UpdatedHeadline}: ";
+        return correction with
+        {
+            PostmortemUpdated = false,
+            Subject = correction.Subject.StartsWith(prefix, StringComparison.Ordinal)
+                ? Subject(correction.PageName, correction.Subject[prefix.Length..], updated: false)
+                : correction.Subject,
+        };
+    }
 
     /// <summary>The line that follows a cut postmortem.</summary>
     public const string ContinuedLine = "The full postmortem is on the incident's page.";

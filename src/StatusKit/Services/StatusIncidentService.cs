@@ -156,10 +156,12 @@ public sealed class StatusIncidentService
     /// the incident's components (or all of them) with a <see cref="NotificationKind.StatusIncidentPostmortem"/> notice:
     /// the postmortem's text (its first 2,000 characters, <see cref="PostmortemNotice"/>) and a link to the incident's
     /// page, stored with the postmortem in one store call. A publication that changes nothing (the same text again, a
-    /// retry) writes and sends nothing; a new text published with <paramref name="notifySubscribers"/> is told again.
+    /// retry) writes and sends nothing; a new text published with <paramref name="notifySubscribers"/> is told again,
+    /// as a correction (subject <c>Postmortem updated: …</c>, <see cref="NotificationContent.PostmortemUpdated"/>), so it
+    /// never repeats the first notice even when its changes lie beyond the notice's excerpt.
     /// A new text told while a subscriber's notice of the text it replaces is still queued takes that notice's place
-    /// (one notice per subscriber, with the newest text); one already sent is not recalled, and a new text published
-    /// quietly leaves the queued notice as it was planned.
+    /// (one notice per subscriber, with the newest text, worded as the first publication when that notice was); one
+    /// already sent is not recalled, and a new text published quietly leaves the queued notice as it was planned.
     /// </summary>
     public Task<StatusIncident> PublishPostmortemAsync(
         Guid incidentId, string text, bool notifySubscribers, long? expectedVersion = null, CancellationToken cancellationToken = default)
@@ -181,7 +183,7 @@ public sealed class StatusIncidentService
                     ? incident
                     : incident with { Postmortem = postmortem, PostmortemPublishedAt = incident.PostmortemPublishedAt ?? now, UpdatedAt = now };
             },
-            notifySubscribers ? published => PlanPostmortemNoticesAsync(published, cancellationToken) : null,
+            notifySubscribers ? (before, published) => PlanPostmortemNoticesAsync(before, published, cancellationToken) : null,
             cancellationToken);
     }
 
@@ -201,12 +203,13 @@ public sealed class StatusIncidentService
             cancellationToken);
 
     // A postmortem edit: the incident as edit returns it (itself: nothing is written), versioned, with the notices plan
-    // gives for an edit that changed it (stored in the same step), then the page's snapshot.
+    // gives for an edit that changed it (from the incident before it to the edited one; stored in the same step), then
+    // the page's snapshot.
     private async Task<StatusIncident> EditPostmortemAsync(
         Guid incidentId,
         long? expectedVersion,
         Func<StatusIncident, StatusIncident> edit,
-        Func<StatusIncident, Task<IReadOnlyList<Notification>>>? plan,
+        Func<StatusIncident, StatusIncident, Task<IReadOnlyList<Notification>>>? plan,
         CancellationToken cancellationToken)
     {
         IReadOnlyList<Notification> notices = [];
@@ -219,7 +222,7 @@ public sealed class StatusIncidentService
             async incident =>
             {
                 var edited = edit(incident);
-                notices = plan is null || ReferenceEquals(edited, incident) ? [] : await plan(edited);
+                notices = plan is null || ReferenceEquals(edited, incident) ? [] : await plan(incident, edited);
                 return edited;
             },
             incident => _store.UpdateStatusIncidentAsync(incident, notices, cancellationToken));
@@ -323,18 +326,24 @@ public sealed class StatusIncidentService
     /// The notices of a postmortem's publication (<paramref name="incident"/> as it will be stored, one version on), for
     /// the subscribers who chose <see cref="NotificationEvents.Resolved"/>: a postmortem is told after the incident is
     /// over, to those who wanted to hear that it is. One per publication (its deduplication key names the version it
-    /// is stored at), so a retried store call adds none.
+    /// is stored at), so a retried store call adds none. A text published over an earlier one (<paramref name="before"/>
+    /// had a postmortem, told or not: it was public) is a correction, whose subject says the postmortem was updated
+    /// (<see cref="NotificationContent.PostmortemUpdated"/>); merged into a subscriber's queued notice of the first
+    /// publication it is worded as that one (<see cref="NotificationPlanner.Merged"/>).
     /// </summary>
-    private async Task<IReadOnlyList<Notification>> PlanPostmortemNoticesAsync(StatusIncident incident, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Notification>> PlanPostmortemNoticesAsync(
+        StatusIncident before, StatusIncident incident, CancellationToken cancellationToken)
     {
+        var updated = before.PostmortemPublishedAt is not null;
         var page = await _store.RequirePageAsync(incident.PageId, cancellationToken);
         var subscribers = await _store.ListSubscribersAsync(page.Id, cancellationToken);
         var affected = await AffectedComponents.ReadAsync(_store, page.Id, incident.ComponentIds, subscribers, cancellationToken);
         var content = new NotificationContent
         {
             Kind = NotificationKind.StatusIncidentPostmortem,
-            Subject = $"[{page.Name}] Postmortem: {incident.Title}",
+            Subject = PostmortemNotice.Subject(page.Name, incident.Title, updated),
             Body = PostmortemNotice.Body(incident.Postmortem!, affected),
+            PostmortemUpdated = updated,
             PageName = page.Name,
             PageSlug = page.Slug,
             StatusIncidentId = incident.Id,

@@ -239,6 +239,62 @@ public sealed class PostmortemTests
         Assert.Equal(first.Id, notice.Id);
         Assert.Equal("Cause, and what we changed.", notice.Content.Body);
         Assert.Equal(kit.Clock.GetUtcNow(), notice.Content.OccurredAt);
+        // Nobody has read the first text yet: the one notice is still the publication's, not an update's.
+        Assert.Equal(("[Acme] Postmortem: t", false), (notice.Content.Subject, notice.Content.PostmortemUpdated));
+    }
+
+    [Fact]
+    public async Task Publish_WithNotifySubscribers_TwoCorrectionsWhileTheFirstNoticeIsQueued_LeaveOneNotice_WordedAsTheFirstPublication()
+    {
+        await using var kit = Kit();
+        var incident = await ResolvedIncidentAsync(kit);
+        await SubscribeAsync(kit, incident.PageId, "all@example.com", []);
+
+        await kit.Incidents.PublishPostmortemAsync(incident.Id, "Cause.", notifySubscribers: true);
+        kit.Clock.Advance(TimeSpan.FromMinutes(5));
+        await kit.Incidents.PublishPostmortemAsync(incident.Id, "Cause, corrected.", notifySubscribers: true);
+        kit.Clock.Advance(TimeSpan.FromMinutes(5));
+        await kit.Incidents.PublishPostmortemAsync(incident.Id, "Cause, corrected twice.", notifySubscribers: true);
+
+        var notice = Assert.Single(await PostmortemNoticesAsync(kit, incident));
+        Assert.Equal(("[Acme] Postmortem: t", "Cause, corrected twice."), (notice.Content.Subject, notice.Content.Body));
+        Assert.False(notice.Content.PostmortemUpdated);
+    }
+
+    [Fact]
+    public async Task Publish_WithNotifySubscribers_OverAnEarlierText_SaysInTheSubjectThatThePostmortemWasUpdated()
+    {
+        await using var kit = Kit();
+        var incident = await ResolvedIncidentAsync(kit);
+        await SubscribeAsync(kit, incident.PageId, "all@example.com", []);
+        await kit.Incidents.PublishPostmortemAsync(incident.Id, "Cause.");
+        kit.Clock.Advance(TimeSpan.FromHours(1));
+
+        await kit.Incidents.PublishPostmortemAsync(incident.Id, "Cause, corrected.", notifySubscribers: true);
+        kit.Clock.Advance(TimeSpan.FromMinutes(5));
+        await kit.Incidents.PublishPostmortemAsync(incident.Id, "Cause, corrected twice.", notifySubscribers: true);
+
+        // The postmortem was public before this notice (on the page, in its feed): the notice says it changed, and a
+        // second correction merged into it still does.
+        var notice = Assert.Single(await PostmortemNoticesAsync(kit, incident));
+        Assert.Equal(("[Acme] Postmortem updated: t", "Cause, corrected twice."), (notice.Content.Subject, notice.Content.Body));
+        Assert.True(notice.Content.PostmortemUpdated);
+    }
+
+    [Fact]
+    public async Task Publish_WithNotifySubscribers_AfterTheRemovalOfAnEarlierText_IsAFirstPublicationAgain()
+    {
+        await using var kit = Kit();
+        var incident = await ResolvedIncidentAsync(kit);
+        await SubscribeAsync(kit, incident.PageId, "all@example.com", []);
+        await kit.Incidents.PublishPostmortemAsync(incident.Id, "Cause.");
+        await kit.Incidents.RemovePostmortemAsync(incident.Id);
+        kit.Clock.Advance(TimeSpan.FromHours(1));
+
+        await kit.Incidents.PublishPostmortemAsync(incident.Id, "Another cause.", notifySubscribers: true);
+
+        var notice = Assert.Single(await PostmortemNoticesAsync(kit, incident));
+        Assert.Equal(("[Acme] Postmortem: t", false), (notice.Content.Subject, notice.Content.PostmortemUpdated));
     }
 
     [Fact]

@@ -456,9 +456,39 @@ public sealed class DispatcherEndToEndTests
 
         var sent = Assert.Single(email.Delivered.Skip(before));
         Assert.Equal("A bad deploy.\n\nAffected components: API", sent.Content.Body);
+        // The subscriber never saw the first text: the one notice it gets is the publication, not an update of it.
+        Assert.Equal($"[{page.Name}] Postmortem: API errors", sent.Content.Subject);
+        Assert.False(sent.Content.PostmortemUpdated);
         var notices = (await provider.GetRequiredService<IStatusStore>().ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, ct))
             .Where(n => n.Content.Kind == NotificationKind.StatusIncidentPostmortem);
         Assert.Equal(NotificationState.Delivered, Assert.Single(notices).State);
+    }
+
+    [Fact]
+    public async Task APostmortemCorrectedOnlyBeyondItsExcerpt_AfterItsFirstNoticeWentOut_IsToldAsAnUpdate_NotAsTheSameNoticeAgain()
+    {
+        var (provider, clock, email, page, component) = await WireAsync();
+        var ct = CancellationToken.None;
+        var incidents = provider.GetRequiredService<StatusIncidentService>();
+        var dispatcher = provider.GetRequiredService<NotificationDispatcher>();
+        var incident = await ResolvedQuietlyAsync(provider, clock, page, component);
+        var before = email.Delivered.Count;
+        var beginning = string.Join(' ', Enumerable.Repeat("word", PostmortemNotice.MaxExcerptLength / 5 + 10));
+
+        await incidents.PublishPostmortemAsync(incident.Id, beginning + " The cause was a bad deploy.", notifySubscribers: true, cancellationToken: ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await dispatcher.RunOnceAsync(ct);
+        await incidents.PublishPostmortemAsync(incident.Id, beginning + " The cause was a bad deploy and a missing canary.", notifySubscribers: true, cancellationToken: ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await dispatcher.RunOnceAsync(ct);
+
+        var sent = email.Delivered.Skip(before).ToList();
+        Assert.Equal(2, sent.Count);
+        Assert.Equal(sent[0].Content.Body, sent[1].Content.Body); // the excerpt cannot show what changed
+        Assert.Equal(
+            [$"[{page.Name}] Postmortem: API errors", $"[{page.Name}] Postmortem updated: API errors"],
+            sent.Select(m => m.Content.Subject));
+        Assert.Equal([false, true], sent.Select(m => m.Content.PostmortemUpdated));
     }
 
     [Fact]
