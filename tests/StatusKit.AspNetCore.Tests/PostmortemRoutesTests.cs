@@ -67,7 +67,8 @@ public sealed class PostmortemRoutesTests(SampleHostFactory factory)
 
             Assert.Empty(afterQuiet);
             var notice = Assert.Single(await PostmortemNoticesAsync(pageId));
-            Assert.Equal(("[Postmortem notice] Postmortem: Slow", "A bad deploy."), (notice.Content.Subject, notice.Content.Body));
+            // The text replaces one already public (on the page and in its feeds): the notice says the postmortem was updated.
+            Assert.Equal(("[Postmortem notice] Postmortem updated: Slow", "A bad deploy."), (notice.Content.Subject, notice.Content.Body));
         }
         finally
         {
