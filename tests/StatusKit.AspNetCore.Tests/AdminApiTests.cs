@@ -89,6 +89,24 @@ public sealed class AdminApiTests(SampleHostFactory factory)
         Assert.Equal(HttpStatusCode.OK, known.StatusCode);
     }
 
+    [Theory]
+    [InlineData("GET", "pages", "pageId")]
+    [InlineData("DELETE", "pages", "pageId")]
+    [InlineData("GET", "components", "componentId")]
+    [InlineData("DELETE", "components", "componentId")]
+    [InlineData("GET", "incidents", "incidentId")]
+    [InlineData("DELETE", "incidents", "incidentId")]
+    [InlineData("GET", "subscribers", "subscriberId")]
+    [InlineData("DELETE", "subscribers", "subscriberId")]
+    [InlineData("GET", "maintenance", "windowId")]
+    [InlineData("DELETE", "maintenance", "windowId")]
+    public async Task An_unknown_record_read_or_deleted_is_a_404_problem_naming_the_route_id_as_its_writes_are(string method, string records, string field)
+    {
+        using var admin = factory.CreateAdminClient();
+        using var response = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/status/admin/{records}/{Guid.NewGuid()}"));
+        await AssertProblemAsync(response, HttpStatusCode.NotFound, field);
+    }
+
     [Fact]
     public async Task Bad_input_is_a_problem_naming_the_field()
     {

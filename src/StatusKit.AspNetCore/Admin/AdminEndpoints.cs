@@ -59,7 +59,7 @@ internal static class AdminEndpoints
             .Accepts<CreateStatusPage>("application/json").Produces<AdminPage>(StatusCodes.Status201Created).ProducesValidationProblem()
             .AnswersCreated().MayConflict().ShowsSecretOnce();
         admin.MapGet("/pages/{pageId:guid}", async (Guid pageId, StatusPageService pages, CancellationToken ct) =>
-            await pages.GetAsync(pageId, ct) is { } page ? EntityTags.Json(AdminPage.From(page), page.Version) : NotFound("page", pageId))
+            await pages.GetAsync(pageId, ct) is { } page ? EntityTags.Json(AdminPage.From(page), page.Version) : NotFound("page", "pageId", pageId))
             .WithName("StatusKit.Admin.GetPage").Produces<AdminPage>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();
         admin.MapPatch("/pages/{pageId:guid}", async (Guid pageId, HttpContext context, StatusPageService pages) =>
             {
@@ -74,7 +74,7 @@ internal static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
         admin.MapDelete("/pages/{pageId:guid}", (Guid pageId, HttpContext context, StatusPageService pages) =>
                 Preconditions.WriteAsync(context, ct => pages.GetAsync(pageId, ct), p => p.Version, async expected =>
-                    await pages.DeleteAsync(pageId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("page", pageId)))
+                    await pages.DeleteAsync(pageId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("page", "pageId", pageId)))
             .WithName("StatusKit.Admin.DeletePage").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).HonoursIfMatch();
         admin.MapPost("/pages/{pageId:guid}/visibility", async (Guid pageId, HttpContext context, StatusPageService pages) =>
             {
@@ -131,7 +131,7 @@ internal static class AdminEndpoints
             .WithName("StatusKit.Admin.ReorderComponents").Accepts<ReorderRequest>("application/json").Produces<Component[]>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).AnswersPageETag().HonoursIfMatch("the page's");
         admin.MapGet("/components/{componentId:guid}", async (Guid componentId, ComponentService components, CancellationToken ct) =>
-                await components.GetAsync(componentId, ct) is { } c ? EntityTags.Json(c, c.Version) : NotFound("component", componentId))
+                await components.GetAsync(componentId, ct) is { } c ? EntityTags.Json(c, c.Version) : NotFound("component", "componentId", componentId))
             .WithName("StatusKit.Admin.GetComponent").Produces<Component>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();
         admin.MapPatch("/components/{componentId:guid}", async (Guid componentId, HttpContext context, ComponentService components) =>
             {
@@ -143,7 +143,7 @@ internal static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
         admin.MapDelete("/components/{componentId:guid}", (Guid componentId, HttpContext context, ComponentService components) =>
                 Preconditions.WriteAsync(context, ct => components.GetAsync(componentId, ct), c => c.Version, async expected =>
-                    await components.DeleteAsync(componentId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("component", componentId)))
+                    await components.DeleteAsync(componentId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("component", "componentId", componentId)))
             .WithName("StatusKit.Admin.DeleteComponent").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).HonoursIfMatch();
         admin.MapPut("/components/{componentId:guid}/manual-status", async (Guid componentId, HttpContext context, ComponentService components) =>
             {
@@ -188,7 +188,7 @@ internal static class AdminEndpoints
             .WithName("StatusKit.Admin.CreateIncident").Accepts<CreateIncidentRequest>("application/json").Produces<StatusIncident>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated();
         admin.MapGet("/incidents/{incidentId:guid}", async (Guid incidentId, StatusIncidentService incidents, CancellationToken ct) =>
-                await incidents.GetAsync(incidentId, ct) is { } i ? EntityTags.Json(i, i.Version) : NotFound("status incident", incidentId))
+                await incidents.GetAsync(incidentId, ct) is { } i ? EntityTags.Json(i, i.Version) : NotFound("status incident", "incidentId", incidentId))
             .WithName("StatusKit.Admin.GetIncident").Produces<StatusIncident>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();
         admin.MapPatch("/incidents/{incidentId:guid}", async (Guid incidentId, HttpContext context, StatusIncidentService incidents) =>
             {
@@ -200,7 +200,7 @@ internal static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
         admin.MapDelete("/incidents/{incidentId:guid}", (Guid incidentId, HttpContext context, StatusIncidentService incidents) =>
                 Preconditions.WriteAsync(context, ct => incidents.GetAsync(incidentId, ct), i => i.Version, async expected =>
-                    await incidents.DeleteAsync(incidentId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("status incident", incidentId)))
+                    await incidents.DeleteAsync(incidentId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("status incident", "incidentId", incidentId)))
             .WithName("StatusKit.Admin.DeleteIncident").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).HonoursIfMatch();
         admin.MapPost("/incidents/{incidentId:guid}/updates", async (Guid incidentId, HttpContext context, StatusIncidentService incidents) =>
             {
@@ -273,7 +273,7 @@ internal static class AdminEndpoints
         admin.MapGet("/subscribers/{subscriberId:guid}", async (Guid subscriberId, SubscriberService subscribers, TimeProvider time, CancellationToken ct) =>
                 await subscribers.GetAsync(subscriberId, ct) is { } s
                     ? EntityTags.Json(AdminSubscriber.From(s, time.GetUtcNow()), s.Version)
-                    : NotFound("subscriber", subscriberId))
+                    : NotFound("subscriber", "subscriberId", subscriberId))
             .WithName("StatusKit.Admin.GetSubscriber").Produces<AdminSubscriber>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();
         admin.MapPost("/subscribers/{subscriberId:guid}/deactivate", (Guid subscriberId, HttpContext context, SubscriberService subscribers, TimeProvider time) =>
                 Preconditions.WriteAsync(context, ct => subscribers.GetAsync(subscriberId, ct), s => s.Version, async expected =>
@@ -292,7 +292,7 @@ internal static class AdminEndpoints
             .Produces<AdminSubscriber>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch().ShowsSecretOnce();
         admin.MapDelete("/subscribers/{subscriberId:guid}", (Guid subscriberId, HttpContext context, SubscriberService subscribers) =>
                 Preconditions.WriteAsync(context, ct => subscribers.GetAsync(subscriberId, ct), s => s.Version, async expected =>
-                    await subscribers.DeleteAsync(subscriberId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("subscriber", subscriberId)))
+                    await subscribers.DeleteAsync(subscriberId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("subscriber", "subscriberId", subscriberId)))
             .WithName("StatusKit.Admin.DeleteSubscriber").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).HonoursIfMatch();
     }
 
@@ -326,7 +326,7 @@ internal static class AdminEndpoints
             .WithName("StatusKit.Admin.CreateMaintenance").Accepts<CreateMaintenanceRequest>("application/json").Produces<MaintenanceWindow>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated();
         admin.MapGet("/maintenance/{windowId:guid}", async (Guid windowId, MaintenanceService maintenance, CancellationToken ct) =>
-                await maintenance.GetAsync(windowId, ct) is { } w ? Tagged(w) : NotFound("maintenance window", windowId))
+                await maintenance.GetAsync(windowId, ct) is { } w ? Tagged(w) : NotFound("maintenance window", "windowId", windowId))
             .WithName("StatusKit.Admin.GetMaintenance").Produces<MaintenanceWindow>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();
         admin.MapPatch("/maintenance/{windowId:guid}", async (Guid windowId, HttpContext context, MaintenanceService maintenance) =>
             {
@@ -353,7 +353,7 @@ internal static class AdminEndpoints
             .AnswersETag().HonoursIfMatch();
         admin.MapDelete("/maintenance/{windowId:guid}", (Guid windowId, HttpContext context, MaintenanceService maintenance) =>
                 Preconditions.WriteAsync(context, ct => maintenance.GetAsync(windowId, ct), w => w.Version, async expected =>
-                    await maintenance.DeleteAsync(windowId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("maintenance window", windowId)))
+                    await maintenance.DeleteAsync(windowId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("maintenance window", "windowId", windowId)))
             .WithName("StatusKit.Admin.DeleteMaintenance").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).HonoursIfMatch();
     }
 
@@ -374,5 +374,7 @@ internal static class AdminEndpoints
 
     private static IResult Tagged(MaintenanceWindow window) => EntityTags.Json(window, window.Version);
 
-    private static IResult NotFound(string resource, Guid id) => Problems.From(new StatusKitNotFoundException(resource, id.ToString()));
+    // Names the route's id, as the services' own 404s (a write of the same record) do.
+    private static IResult NotFound(string resource, string field, Guid id) =>
+        Problems.From(new StatusKitNotFoundException(resource, id.ToString(), field));
 }
