@@ -5,18 +5,16 @@ internal static class PageTime
 {
     public static TimeZoneInfo Zone(string timeZoneId)
     {
-        try
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone))
         {
-            return TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
+            return zone;
         }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-        catch (InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.Utc;
-        }
+
+        // An id stored in another case (the services store the zone's own id, but did not always): on a case-sensitive
+        // file system TimeZoneInfo finds it only once the zone is cached, so look for it among the system's zones, as
+        // the uptime service does, rather than depend on what the process read before.
+        return TimeZoneInfo.GetSystemTimeZones().FirstOrDefault(z => string.Equals(z.Id, timeZoneId, StringComparison.OrdinalIgnoreCase))
+            ?? TimeZoneInfo.Utc;
     }
 
     /// <summary>

@@ -51,6 +51,15 @@ public sealed class PageTimeZoneRenderingTests
         Assert.Contains("15 Jan 2026, 14:00 UTC</time>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_zone_stored_in_another_case_is_that_zone_under_its_own_id()
+    {
+        var html = new PageRenderer().RenderIncident(RenderedSnapshots.Empty("pacific/chatham"), Incident(), [], Links);
+
+        Assert.Contains("<body data-time-zone=\"Pacific/Chatham\">", html, StringComparison.Ordinal);
+        Assert.Contains("<time datetime=\"2026-01-16T03:45:00&#x2B;13:45\">16 Jan 2026, 03:45 UTC&#x2B;13:45</time>", html, StringComparison.Ordinal);
+    }
+
     // Opened in January (standard time in New York), resolved in July (daylight saving time).
     private static StatusIncident Incident()
     {

@@ -47,7 +47,7 @@ public sealed class MaintenanceService
         var createdBy = Guard.OptionalText(request.CreatedBy, "createdBy", Guard.MaxNameLength);
         var excluded = ExcludedOccurrenceList.Validate(request.ExcludedOccurrences);
         var now = _time.GetUtcNow();
-        var (_, current) = ScheduleValidator.Validate(request.StartsAt, request.EndsAt, request.TimeZoneId, request.Recurrence, excluded, now);
+        var (schedule, current) = ScheduleValidator.Validate(request.StartsAt, request.EndsAt, request.TimeZoneId, request.Recurrence, excluded, now);
         var page = await _store.RequirePageAsync(request.PageId, cancellationToken);
         var componentIds = await _store.RequireComponentsOnPageAsync(page.Id, request.ComponentIds, cancellationToken);
         var window = new MaintenanceWindow
@@ -58,7 +58,7 @@ public sealed class MaintenanceService
             Description = description,
             StartsAt = request.StartsAt.ToUniversalTime(),
             EndsAt = request.EndsAt.ToUniversalTime(),
-            TimeZoneId = request.TimeZoneId,
+            TimeZoneId = schedule.Zone.Id,
             Recurrence = NormalizeRecurrence(request.Recurrence),
             ExcludedOccurrences = excluded,
             AutoUpdateStatus = request.AutoUpdateStatus,
@@ -332,7 +332,7 @@ public sealed class MaintenanceService
             UpdatedAt = now,
         };
         var startsAt = changes.StartsAt?.ToUniversalTime() ?? window.StartsAt;
-        var zone = changes.TimeZoneId ?? window.TimeZoneId;
+        var zone = changes.TimeZoneId is null ? window.TimeZoneId : Guard.TimeZone(changes.TimeZoneId);
         var recurrence = changes.Recurrence is null ? window.Recurrence : NormalizeRecurrence(changes.Recurrence);
         IReadOnlyList<DateTime> excluded = changes.ExcludedOccurrences is { } given
             ? ExcludedOccurrenceList.Validate(given)

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using StatusKit.Model;
 using StatusKit.Recurrence;
+using StatusKit.Services;
 
 namespace StatusKit.Maintenance;
 
@@ -58,7 +59,7 @@ internal sealed class OccurrenceSchedule
         [NotNullWhen(false)] out string? error)
     {
         schedule = null;
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone))
+        if (IanaTimeZones.Find(timeZoneId) is not { } zone)
         {
             errorField = "timeZoneId";
             error = $"'{timeZoneId}' is not a known IANA time zone (for example 'Europe/Berlin' or 'UTC').";

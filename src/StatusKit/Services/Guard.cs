@@ -69,12 +69,13 @@ internal static partial class Guard
             throw new StatusKitValidationException(field, "The time zone is required (an IANA id such as 'Europe/Berlin' or 'UTC').");
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(value, out var zone) || !zone.HasIanaId)
+        if (IanaTimeZones.Find(value) is not { HasIanaId: true } zone)
         {
             throw new StatusKitValidationException(field, $"'{value}' is not a known IANA time zone (for example 'Europe/Berlin' or 'UTC').");
         }
 
-        return value;
+        // The zone's own id, whatever case it was given in: what the pages, feeds and calendars name.
+        return zone.Id;
     }
 
     public static T Defined<T>(T value, string field)

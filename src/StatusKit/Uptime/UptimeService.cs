@@ -38,7 +38,7 @@ internal sealed class UptimeService(IStatusStore store, IOptions<StatusPagesOpti
         if (components.Count == 0)
         {
             // No history to read, and no component days for the aggregate to take its dates from.
-            return new PageUptime(pageId, [], UptimeCalculator.NoData(TimeZoneInfo.FindSystemTimeZoneById(page.TimeZoneId), time.GetUtcNow(), days), null);
+            return new PageUptime(pageId, [], UptimeCalculator.NoData(Zone(page), time.GetUtcNow(), days), null);
         }
 
         var uptimes = await ComputeAsync(page, components, days, cancellationToken);
@@ -48,7 +48,7 @@ internal sealed class UptimeService(IStatusStore store, IOptions<StatusPagesOpti
 
     private async Task<ComponentUptime[]> ComputeAsync(StatusPage page, IReadOnlyList<Component> components, int days, CancellationToken cancellationToken)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(page.TimeZoneId);
+        var zone = Zone(page);
         var now = time.GetUtcNow();
         var since = now.AddDays(-(days + 1));
         var history = (await store.ListStatusHistoryAsync(page.Id, since, cancellationToken))
@@ -64,4 +64,7 @@ internal sealed class UptimeService(IStatusStore store, IOptions<StatusPagesOpti
 
         return result;
     }
+
+    // The page's zone in any case; a zone this server does not know is UTC, as the page's times are then written in.
+    private static TimeZoneInfo Zone(StatusPage page) => IanaTimeZones.Find(page.TimeZoneId) ?? TimeZoneInfo.Utc;
 }

@@ -95,6 +95,20 @@ public sealed class MaintenanceServiceTests
     }
 
     [Fact]
+    public async Task A_time_zone_in_another_case_is_stored_as_the_zones_own_id_and_naming_the_same_zone_again_reschedules_nothing()
+    {
+        await using var host = await MaintenanceHost.StartAsync(new ManualTimeProvider(T0), runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)) with { TimeZoneId = "europe/berlin" });
+        await host.Maintenance.StartNowAsync(window.Id);
+
+        var renamed = await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { TimeZoneId = "EUROPE/BERLIN", Title = "Renamed" });
+
+        Assert.Equal("Europe/Berlin", window.TimeZoneId);
+        Assert.Equal(("Europe/Berlin", "Renamed", MaintenanceState.InProgress), (renamed.TimeZoneId, renamed.Title, renamed.State));
+    }
+
+    [Fact]
     public async Task Update_validates_by_state_and_changes_nothing_on_bad_input()
     {
         var time = new ManualTimeProvider(T0);

@@ -92,6 +92,18 @@ public sealed partial class StatusPageServiceTests
     }
 
     [Fact]
+    public async Task CreateAndUpdate_ATimeZoneInAnotherCase_StoreTheZonesOwnId()
+    {
+        await using var kit = new StatusKitHarness();
+
+        var page = await kit.Pages.CreateAsync(new CreateStatusPage { Name = "Acme", TimeZoneId = "europe/berlin" });
+        var updated = await kit.Pages.UpdateAsync(page.Id, new UpdateStatusPage { TimeZoneId = "AMERICA/NEW_YORK" });
+
+        Assert.Equal("Europe/Berlin", page.TimeZoneId);
+        Assert.Equal("America/New_York", updated.TimeZoneId);
+    }
+
+    [Fact]
     public async Task Create_DuplicateSlug_IsAConflictOnSlug_AndChangesNothing()
     {
         await using var kit = new StatusKitHarness();

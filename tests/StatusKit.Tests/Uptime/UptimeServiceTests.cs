@@ -104,6 +104,20 @@ public sealed class UptimeServiceTests
         Assert.Null(uptime.UptimePercent);
     }
 
+    [Theory]
+    [InlineData("america/new_york", 5)]  // stored in another case (once accepted when the zone happened to be cached): its zone
+    [InlineData("Mars/Olympus_Mons", 0)] // a zone this server does not know: UTC, as the page's times are then written in
+    public async Task PageUptime_OfAPageWhoseStoredZoneIsNotAnExactKnownId_IsDatedInTheZoneItNames_OrUtc_NotAnError(string storedZone, int hoursBehindUtc)
+    {
+        await using var kit = new StatusKitHarness(start: Start.AddHours(3));
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        await kit.Store.UpdatePageAsync((await kit.Store.GetPageAsync(page.Id, CancellationToken.None))! with { TimeZoneId = storedZone }, CancellationToken.None);
+
+        var uptime = (await kit.Get<IUptimeService>().GetPageUptimeAsync(page.Id, days: 1))!;
+
+        Assert.Equal(DateOnly.FromDateTime(Start.AddHours(3 - hoursBehindUtc).UtcDateTime), Assert.Single(uptime.Days).Date);
+    }
+
     [Fact]
     public async Task UnknownIds_AreNull_AndTheNumberOfDaysIsChecked()
     {
