@@ -107,6 +107,20 @@ public sealed class AdminApiTests(SampleHostFactory factory)
         await AssertProblemAsync(response, HttpStatusCode.NotFound, field);
     }
 
+    [Theory]
+    [InlineData("""{"title":"W","endsAt":"2026-12-01T02:00:00Z"}""", "startsAt")]
+    [InlineData("""{"title":"W","startsAt":"2026-12-01T00:00:00Z"}""", "endsAt")]
+    public async Task A_maintenance_window_created_without_its_start_or_end_is_a_400_saying_it_is_required(string body, string field)
+    {
+        using var admin = factory.CreateAdminClient();
+        using var response = await admin.PostAsync(
+            $"/status/admin/pages/{await factory.PageIdAsync("demo")}/maintenance", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
+        Assert.Equal($"The {field} is required.", detail);
+    }
+
     [Fact]
     public async Task Bad_input_is_a_problem_naming_the_field()
     {

@@ -19,11 +19,14 @@ internal sealed record CreateComponentRequest(
     string? ServiceIdentifier = null,
     bool OnlyShowIfDegraded = false);
 
-/// <summary>Body of <c>POST admin/pages/{pageId}/maintenance</c> (the page comes from the route).</summary>
+/// <summary>
+/// Body of <c>POST admin/pages/{pageId}/maintenance</c> (the page comes from the route); <see cref="StartsAt"/> and
+/// <see cref="EndsAt"/> are required (null when left out, rather than the year 1 that a window could never have).
+/// </summary>
 internal sealed record CreateMaintenanceRequest(
     string? Title,
-    DateTimeOffset StartsAt,
-    DateTimeOffset EndsAt,
+    DateTimeOffset? StartsAt,
+    DateTimeOffset? EndsAt,
     string? Description = null,
     string TimeZoneId = "UTC",
     string? Recurrence = null,
