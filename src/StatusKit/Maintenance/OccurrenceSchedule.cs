@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using StatusKit.Model;
 using StatusKit.Recurrence;
-using StatusKit.Services;
+using StatusKit.Shared;
 
 namespace StatusKit.Maintenance;
 

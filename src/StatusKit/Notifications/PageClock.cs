@@ -18,7 +18,7 @@ internal static class PageClock
         }
 
         var local = TimeZoneInfo.ConvertTime(at, zone);
-        return string.Create(CultureInfo.InvariantCulture, $"{local:yyyy-MM-dd HH:mm} {timeZoneId} ({Offset(local)})");
+        return string.Create(CultureInfo.InvariantCulture, $"{local:yyyy-MM-dd HH:mm} {zone.Id} ({Offset(local)})");
     }
 
     /// <summary>
@@ -35,14 +35,14 @@ internal static class PageClock
         var start = TimeZoneInfo.ConvertTime(startsAt, zone);
         var end = TimeZoneInfo.ConvertTime(endsAt, zone);
         return start.Offset == end.Offset
-            ? string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd HH:mm} - {end:yyyy-MM-dd HH:mm} {timeZoneId} ({Offset(start)})")
-            : string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd HH:mm} {Offset(start)} - {end:yyyy-MM-dd HH:mm} {Offset(end)} {timeZoneId}");
+            ? string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd HH:mm} - {end:yyyy-MM-dd HH:mm} {zone.Id} ({Offset(start)})")
+            : string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd HH:mm} {Offset(start)} - {end:yyyy-MM-dd HH:mm} {Offset(end)} {zone.Id}");
     }
 
-    // Null for UTC itself (no offset worth writing) and for a zone this system does not know.
+    // Null for UTC itself (no offset worth writing) and for a zone this system does not know; found in any case (an id
+    // stored before the services stored the zone's own id), and named by its own id.
     private static TimeZoneInfo? Zone(string? timeZoneId) =>
-        timeZoneId is not null
-        && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone)
+        IanaTimeZones.Find(timeZoneId) is { } zone
         && !(zone.BaseUtcOffset == TimeSpan.Zero && !zone.SupportsDaylightSavingTime)
             ? zone
             : null;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using StatusKit.Shared;
 
 namespace StatusKit.Services;
 

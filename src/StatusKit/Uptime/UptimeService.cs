@@ -3,6 +3,7 @@ using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Configuration;
 using StatusKit.Services;
+using StatusKit.Shared;
 
 namespace StatusKit.Uptime;
 
