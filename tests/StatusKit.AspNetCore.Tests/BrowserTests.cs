@@ -859,31 +859,9 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
         // behind a load balancer that still serves an older one.
         var version = (await host.Factory.Service<StatusKit.Engine.IStatusPageReader>().GetSnapshotBySlugAsync("demo", CancellationToken.None))!.Version;
         var page = await chromium.Browser.NewPageAsync();
-        await page.RouteAsync("**/status/demo/events*", route => route.FulfillAsync(new RouteFulfillOptions
-        {
-            Status = 200,
-            ContentType = "text/event-stream",
-            Body = $"retry: 600000\n\nid: lag-1\nevent: content\ndata: {{\"at\":\"2026-01-01T00:00:00Z\",\"version\":\"{version}\"}}\n\n",
-        }));
-        var refetches = 0;
-        await page.RouteAsync("**/status/demo", async route =>
-        {
-            if (route.Request.ResourceType == "document")
-            {
-                await route.ContinueAsync();
-                return;
-            }
-
-            var number = Interlocked.Increment(ref refetches);
-            var response = await route.FetchAsync();
-            var body = (await response.TextAsync()).Replace("<div id=\"past-incidents\">", $"<div id=\"past-incidents\" data-refetch=\"{number}\">", StringComparison.Ordinal);
-            if (number <= lagging)
-            {
-                body = body.Replace($"data-version=\"{version}\"", "data-version=\"older\"", StringComparison.Ordinal);
-            }
-
-            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = body });
-        });
+        await ServeContentEventsAsync(page, 1, $"{{\"at\":\"2026-01-01T00:00:00Z\",\"version\":\"{version}\"}}");
+        await RouteRefetchesAsync(page, rewrite: (number, body) =>
+            number <= lagging ? body.Replace($"data-version=\"{version}\"", "data-version=\"older\"", StringComparison.Ordinal) : body);
         await page.AddInitScriptAsync("""
             window.applied = [];
             document.addEventListener('DOMContentLoaded', function () {
@@ -953,7 +931,7 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
     // Routes the page's refetches (not its first load): the first goes to first, which may answer it itself (true) or
     // hold it and let the server answer (false); the server's answers mark #past-incidents with the refetch's number
     // (data-refetch), so a test sees which answer the page applied.
-    private static Task RouteRefetchesAsync(IPage page, Func<IRoute, Task<bool>> first)
+    private static Task RouteRefetchesAsync(IPage page, Func<IRoute, Task<bool>>? first = null, Func<int, string, string>? rewrite = null)
     {
         var refetches = 0;
         return page.RouteAsync("**/status/demo", async route =>
@@ -965,25 +943,25 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
             }
 
             var number = Interlocked.Increment(ref refetches);
-            if (number == 1 && await first(route))
+            if (number == 1 && first is not null && await first(route))
             {
                 return;
             }
 
             var response = await route.FetchAsync();
             var body = (await response.TextAsync()).Replace("<div id=\"past-incidents\">", $"<div id=\"past-incidents\" data-refetch=\"{number}\">", StringComparison.Ordinal);
-            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = body });
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = rewrite is null ? body : rewrite(number, body) });
         });
     }
 
     // The page's event stream answered by the browser: count content events in one chunk, then an end that asks for no
     // reconnection for ten minutes, so nothing but those events reaches the page.
-    private static Task ServeContentEventsAsync(IPage page, int count) =>
+    private static Task ServeContentEventsAsync(IPage page, int count, string data = "{}") =>
         page.RouteAsync("**/status/demo/events*", route => route.FulfillAsync(new RouteFulfillOptions
         {
             Status = 200,
             ContentType = "text/event-stream",
-            Body = "retry: 600000\n\n" + string.Concat(Enumerable.Range(1, count).Select(i => $"id: burst-{i}\nevent: content\ndata: {{}}\n\n")),
+            Body = "retry: 600000\n\n" + string.Concat(Enumerable.Range(1, count).Select(i => $"id: burst-{i}\nevent: content\ndata: {data}\n\n")),
         }));
 
     // Tabs from the top of the page until a day of an uptime bar has the focus (the first bar's tab stop).
