@@ -26,19 +26,20 @@ internal static class AdminJson
         // Read here rather than by ReadFromJsonAsync, which fails with a server error on a quoted charset
         // (charset="utf-8", the same as unquoted) as on one .NET does not know: the client's mistake, refused first.
         var encoding = BodyContentTypes.RequireKnownCharset(context.Request, JsonType);
+        // Kept, so a body that leaves out a required member can be read again to name it (the serializer's error does not).
+        context.Request.EnableBuffering();
         try
         {
-            if (encoding.CodePage == Encoding.UTF8.CodePage)
-            {
-                return await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Options, context.RequestAborted) ?? throw EmptyBody();
-            }
-
-            await using var utf8 = Encoding.CreateTranscodingStream(context.Request.Body, encoding, Encoding.UTF8, leaveOpen: true);
-            return await JsonSerializer.DeserializeAsync<T>(utf8, Options, context.RequestAborted) ?? throw EmptyBody();
+            return await DeserializeAsync<T>(context.Request.Body, encoding, context.RequestAborted) ?? throw EmptyBody();
         }
         catch (JsonException ex)
         {
             var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
+            if (field == "body" && await MissingRequiredMemberAsync<T>(context.Request.Body, encoding, context.RequestAborted) is { } member)
+            {
+                throw new StatusKitValidationException(member, $"The {member} is required.");
+            }
+
             throw new StatusKitValidationException(field, $"The JSON is not valid here: {ex.Message}");
         }
     }
@@ -52,6 +53,41 @@ internal static class AdminJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    private static async ValueTask<T?> DeserializeAsync<T>(Stream body, Encoding encoding, CancellationToken cancellationToken)
+    {
+        if (encoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            return await JsonSerializer.DeserializeAsync<T>(body, Options, cancellationToken);
+        }
+
+        await using var utf8 = Encoding.CreateTranscodingStream(body, encoding, Encoding.UTF8, leaveOpen: true);
+        return await JsonSerializer.DeserializeAsync<T>(utf8, Options, cancellationToken);
+    }
+
+    // The first required member of T (a C# required property) that the body's object leaves out, by its JSON name
+    // (matched in any case, as the options read members); null when it has them all or is no JSON object.
+    private static async ValueTask<string?> MissingRequiredMemberAsync<T>(Stream body, Encoding encoding, CancellationToken cancellationToken)
+    {
+        body.Position = 0;
+        JsonElement root;
+        try
+        {
+            root = await DeserializeAsync<JsonElement>(body, encoding, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var present = root.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return Options.GetTypeInfo(typeof(T)).Properties.FirstOrDefault(p => p.IsRequired && !present.Contains(p.Name))?.Name;
     }
 
     private static StatusKitValidationException EmptyBody() => new("body", "The body is empty.");

@@ -215,6 +215,22 @@ public sealed class AdminApiTests(SampleHostFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/status/admin/pages/{pageId}/maintenance?state=Scheduled")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/status/admin/pages", """{"description":"No name"}""", "name")]
+    [InlineData("/status/admin/signals", """{"incidentId":"INC-R","priority":"P1","state":"triggered","version":1,"occurredAt":"2026-01-05T09:00:00Z"}""", "teamId")]
+    [InlineData("/status/admin/signals", """{"incidentId":"INC-R","teamId":"t","priority":"P1","state":"triggered","version":1}""", "occurredAt")]
+    public async Task A_left_out_required_member_is_a_problem_naming_it(string path, string body, string member)
+    {
+        using var admin = factory.CreateAdminClient();
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        using var response = await admin.PostAsync(path, content);
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, member);
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        Assert.Equal($"The {member} is required.", detail);
+    }
+
     [Fact]
     public async Task A_left_out_visibility_state_or_status_is_a_problem_naming_it_and_changes_nothing()
     {
