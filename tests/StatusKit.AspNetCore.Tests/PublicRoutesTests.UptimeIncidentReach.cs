@@ -97,7 +97,10 @@ public sealed partial class PublicRoutesTests
     {
         var store = factory.Service<IStatusStore>();
         var now = factory.Service<TimeProvider>().GetUtcNow();
-        var page = await factory.Service<StatusPageService>().CreateAsync(new CreateStatusPage { Name = slug, Slug = slug });
+        // Stored directly, with its component, before anything builds the page's snapshot (one built between the two
+        // would list no component until the next change).
+        var page = new StatusPage { Id = Guid.CreateVersion7(), Name = slug, Slug = slug, CreatedAt = now.AddDays(-120), UpdatedAt = now.AddDays(-120) };
+        await store.AddPageAsync(page, CancellationToken.None);
         try
         {
             var ledger = new Component

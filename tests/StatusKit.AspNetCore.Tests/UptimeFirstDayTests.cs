@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using StatusKit.Abstractions;
 using StatusKit.Model;
-using StatusKit.Services;
 using StatusKit.Testing;
 
 namespace StatusKit.AspNetCore.Tests;
@@ -26,10 +25,14 @@ public sealed class UptimeFirstDayTests
                 services.AddStatusPages().AddStatusPageEndpoints();
             },
             app => app.MapStatusPages("/status"));
-        var page = await app.Services.GetRequiredService<StatusPageService>().CreateAsync(
-            new CreateStatusPage { Name = "Berlin", Slug = "berlin", TimeZoneId = "Europe/Berlin" });
+        // Stored directly, with a component created long ago, before anything builds the page's snapshot.
         var store = app.Services.GetRequiredService<IStatusStore>();
         var longAgo = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var page = new StatusPage
+        {
+            Id = Guid.CreateVersion7(), Name = "Berlin", Slug = "berlin", TimeZoneId = "Europe/Berlin", CreatedAt = longAgo, UpdatedAt = longAgo,
+        };
+        await store.AddPageAsync(page, CancellationToken.None);
         var ledger = new Component
         {
             Id = Guid.CreateVersion7(), PageId = page.Id, Name = "Ledger", StatusUpdatedAt = longAgo, CreatedAt = longAgo, UpdatedAt = longAgo,
