@@ -40,6 +40,12 @@ internal static class AdminJson
                 throw new StatusKitValidationException(member, $"The {member} is required.");
             }
 
+            if (ex is MissingOffsetException)
+            {
+                throw new StatusKitValidationException(
+                    field, $"The {field} must name its UTC offset ('Z' or one like '+01:00'); without one it would be read on the server's clock.");
+            }
+
             throw new StatusKitValidationException(field, $"The JSON is not valid here: {ex.Message}");
         }
     }
@@ -51,6 +57,7 @@ internal static class AdminJson
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new ExplicitOffsetConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -231,6 +231,25 @@ public sealed class AdminApiTests(SampleHostFactory factory)
         Assert.Equal($"The {member} is required.", detail);
     }
 
+    [Theory]
+    [InlineData("maintenance", """{"title":"W","startsAt":"2026-12-01T00:00:00","endsAt":"2026-12-01T02:00:00Z"}""", "startsAt")]
+    [InlineData("maintenance", """{"title":"W","startsAt":"2026-12-01T00:00:00Z","endsAt":"2026-12-01T02:00"}""", "endsAt")]
+    [InlineData("signals", """{"incidentId":"INC-O","teamId":"t","priority":"P1","state":"triggered","version":1,"occurredAt":"2026-01-05T09:00:00.5"}""", "occurredAt")]
+    public async Task A_time_without_its_UTC_offset_is_a_400_naming_it_as_it_would_be_read_in_the_servers_zone(string records, string body, string field)
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = await factory.PageIdAsync("demo");
+        var path = records == "signals" ? "/status/admin/signals" : $"/status/admin/pages/{pageId}/maintenance";
+        var before = (await ReadAsync(await admin.GetAsync($"/status/admin/pages/{pageId}/maintenance"), HttpStatusCode.OK)).GetArrayLength();
+
+        using var response = await admin.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
+        Assert.StartsWith($"The {field} must name its UTC offset", detail);
+        Assert.Equal(before, (await ReadAsync(await admin.GetAsync($"/status/admin/pages/{pageId}/maintenance"), HttpStatusCode.OK)).GetArrayLength());
+    }
+
     [Fact]
     public async Task A_left_out_visibility_state_or_status_is_a_problem_naming_it_and_changes_nothing()
     {
