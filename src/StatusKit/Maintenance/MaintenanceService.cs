@@ -430,9 +430,19 @@ public sealed class MaintenanceService
     {
         if (!allowed.Contains(window.State))
         {
-            throw new StatusKitValidationException("state", $"A {window.State} window cannot be {verb} (it must be {string.Join(" or ", allowed)}).");
+            throw new StatusKitValidationException(
+                "state", $"The window is {Words(window.State)}; only a window that is {string.Join(" or ", allowed.Select(Words))} can be {verb}.");
         }
     }
+
+    // The state as the sentence says it, not as the enum spells it (the admin API's JSON spells it camelCase).
+    private static string Words(MaintenanceState state) => state switch
+    {
+        MaintenanceState.Scheduled => "scheduled",
+        MaintenanceState.InProgress => "in progress",
+        MaintenanceState.Completed => "completed",
+        _ => "cancelled",
+    };
 
     private static string? NormalizeRecurrence(string? recurrence) =>
         string.IsNullOrWhiteSpace(recurrence) ? null : recurrence.Trim();

@@ -137,7 +137,10 @@ public sealed class MaintenanceServiceTests
         Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCompleted));
         var state = await Assert.ThrowsAsync<StatusKitValidationException>(() => host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { Title = "Later" }));
         Assert.Equal("state", state.Field);
-        Assert.Equal("state", (await Assert.ThrowsAsync<StatusKitValidationException>(() => host.Maintenance.CancelAsync(window.Id))).Field);
+        var cancel = await Assert.ThrowsAsync<StatusKitValidationException>(() => host.Maintenance.CancelAsync(window.Id));
+        Assert.Equal(("state", "The window is completed; only a window that is scheduled or in progress can be cancelled."), (cancel.Field, cancel.Message));
+        var start = await Assert.ThrowsAsync<StatusKitValidationException>(() => host.Maintenance.StartNowAsync(window.Id));
+        Assert.Equal("The window is completed; only a window that is scheduled can be started.", start.Message);
     }
 
     [Fact]
