@@ -14,6 +14,10 @@ public static class StatusKitModelBuilderExtensions
     /// <param name="modelBuilder">The host context's model builder.</param>
     /// <param name="configure">Sets the schema and table prefix; the defaults (no schema, <c>statuskit_</c>) match the shipped migrations.</param>
     /// <returns>The model builder, for chaining.</returns>
+    /// <exception cref="ArgumentException">
+    /// The <see cref="StatusKitModelOptions.TablePrefix"/> makes two of StatusKit's table or index names the same within
+    /// the database's maximum identifier length (PostgreSQL keeps 63 bytes of a name).
+    /// </exception>
     public static ModelBuilder ApplyStatusKitModel(this ModelBuilder modelBuilder, Action<StatusKitModelOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -36,6 +40,11 @@ public static class StatusKitModelBuilderExtensions
             {
                 property.SetColumnName(StatusKitTableNames.ToSnakeCase(property.Name));
             }
+        }
+
+        if (IdentifierClash.Find(modelBuilder.Model, options) is { } clash)
+        {
+            throw new ArgumentException(clash, nameof(configure));
         }
 
         return modelBuilder;
