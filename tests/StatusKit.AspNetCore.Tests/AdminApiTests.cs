@@ -56,6 +56,22 @@ public sealed class AdminApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task Every_admin_answer_is_kept_by_no_cache_as_it_shows_the_operators_records()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = await factory.PageIdAsync("demo");
+
+        using var page = await admin.GetAsync($"/status/admin/pages/{pageId}");
+        using var subscribers = await admin.GetAsync($"/status/admin/pages/{pageId}/subscribers");
+        using var problem = await admin.PostAsync($"/status/admin/pages/{pageId}/components", new StringContent("{}", Encoding.UTF8, "application/json"));
+        using var missing = await admin.GetAsync($"/status/admin/components/{Guid.NewGuid()}");
+
+        Assert.Equal(
+            [(HttpStatusCode.OK, "no-store"), (HttpStatusCode.OK, "no-store"), (HttpStatusCode.BadRequest, "no-store"), (HttpStatusCode.NotFound, "no-store")],
+            new[] { page, subscribers, problem, missing }.Select(r => (r.StatusCode, r.Headers.CacheControl?.ToString())));
+    }
+
+    [Fact]
     public async Task A_private_page_is_created_with_its_access_token_shown_once()
     {
         using var admin = factory.CreateAdminClient();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace StatusKit.AspNetCore.Admin;
 
@@ -48,17 +49,18 @@ internal static class AdminContract
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     /// <summary>
-    /// The answer may carry a secret shown only this once (an access token, a signing secret, an unsubscribe token):
-    /// <c>Cache-Control: no-store</c>, so no browser or proxy cache on the way keeps it, whatever the outcome.
+    /// Every answer of the group, whatever its outcome, carries <c>Cache-Control: no-store</c>: the admin API shows the
+    /// operator's records (subscribers' addresses, private pages) and, once, secrets (an access token, a signing
+    /// secret, an unsubscribe token), which no browser or proxy cache on the way may keep.
     /// </summary>
-    public static RouteHandlerBuilder ShowsSecretOnce(this RouteHandlerBuilder builder)
+    public static RouteGroupBuilder KeptByNoCache(this RouteGroupBuilder group)
     {
-        builder.AddEndpointFilter(static (context, next) =>
+        group.AddEndpointFilter(static (context, next) =>
         {
             context.HttpContext.Response.Headers.CacheControl = "no-store";
             return next(context);
         });
-        return builder;
+        return group;
     }
 
     /// <summary>The endpoint answers 409 when a unique field (a slug, a component name, a destination) is taken.</summary>

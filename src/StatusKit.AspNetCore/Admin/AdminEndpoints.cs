@@ -25,7 +25,7 @@ internal static class AdminEndpoints
 {
     public static void Map(RouteGroupBuilder admin, AdminLocations locations)
     {
-        admin.AddEndpointFilter<StatusKitExceptionFilter>().DisableAntiforgery();
+        admin.KeptByNoCache().AddEndpointFilter<StatusKitExceptionFilter>().DisableAntiforgery();
         BodyContentTypes.AnswerWithProblems(admin);
         admin.AddOpenApiOperationTransformer(OpenApiHeaders.DeclareAsync);
         MapPages(admin, locations);
@@ -57,7 +57,7 @@ internal static class AdminEndpoints
             })
             .WithName("StatusKit.Admin.CreatePage").WithSummary("Create a page; a private page comes with its access token (shown once).")
             .Accepts<CreateStatusPage>("application/json").Produces<AdminPage>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .AnswersCreated().MayConflict().ShowsSecretOnce();
+            .AnswersCreated().MayConflict();
         admin.MapGet("/pages/{pageId:guid}", async (Guid pageId, StatusPageService pages, CancellationToken ct) =>
             await pages.GetAsync(pageId, ct) is { } page ? EntityTags.Json(AdminPage.From(page), page.Version) : NotFound("page", "pageId", pageId))
             .WithName("StatusKit.Admin.GetPage").Produces<AdminPage>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();
@@ -85,12 +85,12 @@ internal static class AdminEndpoints
             })
             .WithName("StatusKit.Admin.SetVisibility").WithSummary("Make a page public or private; a page made private gets a token (shown once).")
             .Accepts<VisibilityRequest>("application/json").Produces<AccessTokenResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .AnswersPageETag().HonoursIfMatch("the page's").ShowsSecretOnce();
+            .AnswersPageETag().HonoursIfMatch("the page's");
         admin.MapPost("/pages/{pageId:guid}/access-token", (Guid pageId, HttpContext context, StatusPageService pages) =>
                 Preconditions.WriteAsync(context, ct => pages.GetAsync(pageId, ct), p => p.Version, async expected =>
                     Tagged(await pages.RegenerateAccessTokenAsync(pageId, expected, context.RequestAborted))))
             .WithName("StatusKit.Admin.RegenerateAccessToken").WithSummary("Replace the page's access token (shown once).").Produces<AccessTokenResponse>()
-            .ProducesProblem(StatusCodes.Status404NotFound).AnswersPageETag().HonoursIfMatch("the page's").ShowsSecretOnce();
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersPageETag().HonoursIfMatch("the page's");
     }
 
     private static void MapComponents(RouteGroupBuilder admin, AdminLocations locations)
@@ -116,7 +116,7 @@ internal static class AdminEndpoints
                 return EntityTags.Created(component, component.Version, locations.Of(context.Request, "components", component.Id));
             })
             .WithName("StatusKit.Admin.CreateComponent").Accepts<CreateComponentRequest>("application/json").Produces<Component>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated().MayConflict().ShowsSecretOnce();
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated().MayConflict();
         // The order is the page's: If-Match names the page's ETag, a reorder that changes the order moves it, and the
         // answer carries it as the reorder left it.
         admin.MapPut("/pages/{pageId:guid}/components/order", async (Guid pageId, HttpContext context, StatusPageService pages, ComponentService components) =>
@@ -269,7 +269,7 @@ internal static class AdminEndpoints
                     locations.Of(context.Request, "subscribers", subscriber.Id));
             })
             .WithName("StatusKit.Admin.CreateSubscriber").Accepts<CreateSubscriberRequest>("application/json").Produces<AdminSubscriber>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated().MayConflict().ShowsSecretOnce();
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated().MayConflict();
         admin.MapGet("/subscribers/{subscriberId:guid}", async (Guid subscriberId, SubscriberService subscribers, TimeProvider time, CancellationToken ct) =>
                 await subscribers.GetAsync(subscriberId, ct) is { } s
                     ? EntityTags.Json(AdminSubscriber.From(s, time.GetUtcNow()), s.Version)
@@ -289,7 +289,7 @@ internal static class AdminEndpoints
                     return EntityTags.Json(AdminSubscriber.From(subscriber, time.GetUtcNow(), subscriber.SigningSecret), subscriber.Version);
                 }))
             .WithName("StatusKit.Admin.RotateSubscriberSigningSecret").WithSummary("Replace a webhook subscriber's signing secret (shown once).")
-            .Produces<AdminSubscriber>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch().ShowsSecretOnce();
+            .Produces<AdminSubscriber>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
         admin.MapDelete("/subscribers/{subscriberId:guid}", (Guid subscriberId, HttpContext context, SubscriberService subscribers) =>
                 Preconditions.WriteAsync(context, ct => subscribers.GetAsync(subscriberId, ct), s => s.Version, async expected =>
                     await subscribers.DeleteAsync(subscriberId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("subscriber", "subscriberId", subscriberId)))
