@@ -486,8 +486,24 @@ public sealed class AdminApiTests(SampleHostFactory factory)
 
         await AssertProblemAsync(empty, HttpStatusCode.BadRequest, "notifyOn");
         Assert.DoesNotContain(await factory.Service<StatusKit.Services.SubscriberService>().ListAsync(pageId), s => s.Destination == "admin-no-events@example.com");
-        Assert.Equal("all", absent.GetProperty("notifyOn").GetString());
+        Assert.Equal(["degraded", "outage", "maintenance", "resolved"], absent.GetProperty("notifyOn").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/subscribers/{absent.GetProperty("id").GetGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_subscribers_notifyOn_reads_back_in_the_shape_it_was_written_so_a_client_can_send_it_again()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = await factory.PageIdAsync("demo");
+        string[] notifyOn = ["outage", "resolved"];
+
+        var created = await ReadAsync(
+            await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/subscribers", new { channel = "email", destination = "admin-round-trip@example.com", notifyOn }), HttpStatusCode.Created);
+        var read = await ReadAsync(await admin.GetAsync($"/status/admin/subscribers/{created.GetProperty("id").GetGuid()}"), HttpStatusCode.OK);
+
+        Assert.Equal(notifyOn, created.GetProperty("notifyOn").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(notifyOn, read.GetProperty("notifyOn").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/subscribers/{created.GetProperty("id").GetGuid()}")).StatusCode);
     }
 
     [Fact]

@@ -187,6 +187,7 @@ public sealed partial class BadInputTests : IAsyncLifetime
                 ("webhook not a URL", """{"channel":"webhook","destination":"::::"}"""),
                 ("empty notifyOn", """{"channel":"email","destination":"b@example.com","notifyOn":[]}"""),
                 ("unknown event", """{"channel":"email","destination":"b@example.com","notifyOn":["x"]}"""),
+                ("a null event", """{"channel":"email","destination":"b@example.com","notifyOn":[null]}"""),
                 ("unknown component", $$"""{"channel":"email","destination":"c@example.com","componentIds":["{{Guid.NewGuid()}}"]}"""))],
         ["GET /admin/subscribers/{subscriberId}"] = _ => Ids("subscribers/{0}", HttpMethod.Get),
         ["POST /admin/subscribers/{subscriberId}/deactivate"] = s => [.. Ids("subscribers/{0}/deactivate", HttpMethod.Post),
@@ -277,6 +278,7 @@ public sealed partial class BadInputTests : IAsyncLifetime
             .. Subscribe("no destination", """{"channel":"email"}""", HttpStatusCode.BadRequest),
             .. Subscribe("components not guids", """{"channel":"email","destination":"a@example.com","components":["x"]}""", HttpStatusCode.BadRequest),
             .. Subscribe("empty notifyOn", """{"channel":"email","destination":"a@example.com","notifyOn":[]}""", HttpStatusCode.BadRequest),
+            .. Subscribe("a null event", """{"channel":"email","destination":"a@example.com","notifyOn":[null]}""", HttpStatusCode.BadRequest),
             .. Subscribe("1 MB destination", $$"""{"channel":"email","destination":"{{Huge}}"}""", HttpStatusCode.RequestEntityTooLarge),
             new Case("plain text", HttpMethod.Post, $"{Prefix}/acme/subscriptions", HttpStatusCode.UnsupportedMediaType)
             {

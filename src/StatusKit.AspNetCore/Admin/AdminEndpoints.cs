@@ -259,7 +259,7 @@ internal static class AdminEndpoints
                     Channel = request.Channel,
                     Destination = request.Destination ?? string.Empty,
                     ComponentIds = request.ComponentIds ?? [],
-                    NotifyOn = SubscriptionEndpoints.NotifyOn(request.NotifyOn),
+                    NotifyOn = NotifyOnNames.Read(request.NotifyOn),
                     PreVerified = request.PreVerified,
                 }, context.RequestAborted);
                 var subscriber = subscription.Subscriber;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using StatusKit.AspNetCore.Subscriptions;
 using StatusKit.Model;
 using StatusKit.Notifications.Webhooks;
 using StatusKit.Services;
@@ -101,7 +102,7 @@ internal sealed record AdminPage(
 /// previous signing secret never, only <see cref="PreviousSigningSecretValidUntil"/>).
 /// </summary>
 internal sealed record AdminSubscriber(
-    Guid Id, Guid PageId, SubscriberChannel Channel, string Destination, IReadOnlyList<Guid> ComponentIds, NotificationEvents NotifyOn,
+    Guid Id, Guid PageId, SubscriberChannel Channel, string Destination, IReadOnlyList<Guid> ComponentIds, IReadOnlyList<string> NotifyOn,
     bool IsVerified, bool IsActive, DateTimeOffset CreatedAt, long Version, string? SigningSecret, string? UnsubscribeToken,
     DateTimeOffset? PreviousSigningSecretValidUntil)
 {
@@ -111,7 +112,7 @@ internal sealed record AdminSubscriber(
     /// before its expiry, and only a secret that decodes), else null.
     /// </summary>
     public static AdminSubscriber From(Subscriber s, DateTimeOffset now, string? signingSecret = null, string? unsubscribeToken = null) => new(
-        s.Id, s.PageId, s.Channel, s.Destination, s.ComponentIds, s.NotifyOn, s.IsVerified, s.IsActive, s.CreatedAt, s.Version, signingSecret, unsubscribeToken,
+        s.Id, s.PageId, s.Channel, s.Destination, s.ComponentIds, NotifyOnNames.Write(s.NotifyOn), s.IsVerified, s.IsActive, s.CreatedAt, s.Version, signingSecret, unsubscribeToken,
         now < s.PreviousSigningSecretExpiresAt && WebhookSignature.IsValidSecret(s.PreviousSigningSecret) ? s.PreviousSigningSecretExpiresAt : null);
 }
 

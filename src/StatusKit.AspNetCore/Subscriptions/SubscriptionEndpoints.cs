@@ -105,7 +105,7 @@ internal static class SubscriptionEndpoints
                 Channel = ChannelNames.Parse(request.Channel),
                 Destination = request.Destination ?? string.Empty,
                 ComponentIds = request.Components ?? [],
-                NotifyOn = NotifyOn(request.NotifyOn),
+                NotifyOn = NotifyOnNames.Read(request.NotifyOn),
             }, context.RequestAborted);
         }
         catch (StatusKitConflictException ex) when (ex.Field == "destination")
@@ -242,38 +242,6 @@ internal static class SubscriptionEndpoints
         }
 
         return chosen.Count == 0 ? null : chosen;
-    }
-
-    // Absent (or null) means every event; an empty list is a client's mistake, refused as the page's form refuses a form
-    // with every event unticked, rather than read as "all" (the opposite of what it says).
-    internal static NotificationEvents NotifyOn(IReadOnlyList<string>? values)
-    {
-        if (values is null)
-        {
-            return NotificationEvents.All;
-        }
-
-        if (values.Count == 0)
-        {
-            throw new StatusKitValidationException(
-                "notifyOn", "Choose at least one of degraded, outage, maintenance, resolved, or leave notifyOn out for all of them.");
-        }
-
-        var events = NotificationEvents.None;
-        foreach (var value in values)
-        {
-            events |= value.Trim().ToUpperInvariant() switch
-            {
-                "DEGRADED" => NotificationEvents.Degraded,
-                "OUTAGE" => NotificationEvents.Outage,
-                "MAINTENANCE" => NotificationEvents.Maintenance,
-                "RESOLVED" => NotificationEvents.Resolved,
-                "ALL" => NotificationEvents.All,
-                _ => throw new StatusKitValidationException("notifyOn", $"Use degraded, outage, maintenance or resolved (was '{value}')."),
-            };
-        }
-
-        return events;
     }
 
     // The same answer whether the page is unknown, private or public, and whether the token is unknown or another
