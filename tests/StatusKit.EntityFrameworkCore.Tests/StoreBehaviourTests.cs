@@ -776,6 +776,29 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_taken_slug_or_component_name_is_a_conflict_found_before_any_command_fails_which_EF_Core_would_log_as_an_error()
+    {
+        var failed = new FailedCommandCounter();
+        var store = Database.CreateStore(failed);
+        var (page, components, _) = await SeedAsync(store, "taken", 2);
+        var other = Samples.Page("other-taken");
+        await store.AddPageAsync(other, CancellationToken.None);
+
+        var slugOnAdd = await Assert.ThrowsAsync<StatusKitConflictException>(() => store.AddPageAsync(Samples.Page(page.Slug), CancellationToken.None));
+        var slugOnUpdate = await Assert.ThrowsAsync<StatusKitConflictException>(
+            () => store.UpdatePageAsync(other with { Slug = page.Slug }, CancellationToken.None));
+        var nameOnAdd = await Assert.ThrowsAsync<StatusKitConflictException>(
+            () => store.AddComponentAsync(Samples.Component(page.Id, components[0].Name.ToUpperInvariant()), CancellationToken.None));
+        var nameOnUpdate = await Assert.ThrowsAsync<StatusKitConflictException>(
+            () => store.UpdateComponentAsync(components[1] with { Name = components[0].Name }, CancellationToken.None));
+
+        Assert.Equal(["slug", "slug", "name", "name"], new[] { slugOnAdd, slugOnUpdate, nameOnAdd, nameOnUpdate }.Select(e => e.Field));
+        Assert.Equal(0, failed.Count);
+        Assert.Equal(other, await store.GetPageAsync(other.Id, CancellationToken.None));
+        Assert.Equal(components[1].Name, (await store.GetComponentAsync(components[1].Id, CancellationToken.None))!.Name);
+    }
+
+    [Fact]
     public async Task Conflicts_name_the_field_with_a_table_prefix_long_enough_to_truncate_index_names()
     {
         var store = await StoreOverCreatedDatabaseAsync<LongPrefixContext>("long_prefix", options => new LongPrefixContext(options));

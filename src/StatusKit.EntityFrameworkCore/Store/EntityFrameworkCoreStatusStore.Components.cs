@@ -45,6 +45,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         ArgumentNullException.ThrowIfNull(component.Name, "component.Name");
         await using var session = await OpenAsync(cancellationToken);
         await EnsurePageExistsAsync(session, component.PageId, cancellationToken);
+        await RefuseTakenNameAsync(session, component, cancellationToken);
         session.Set<ComponentEntity>().Add(ComponentEntity.From(component));
         await SaveAsync(session, "component", () => MissingPage(component.PageId), cancellationToken);
     }
@@ -58,9 +59,25 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var row = await session.Set<ComponentEntity>().AsTracking().FirstOrDefaultAsync(c => c.Id == component.Id, cancellationToken)
                   ?? throw new StatusKitNotFoundException("component", component.Id.ToString());
         AdvanceVersion(session, row, "component", component.Id, component.Version);
+        if (row.NameKey != CaseInsensitiveKey.Of(component.Name))
+        {
+            await RefuseTakenNameAsync(session, component with { PageId = row.PageId }, cancellationToken);
+        }
+
         row.CopyDescriptiveFrom(component);
         await SaveAsync(session, "component", null, cancellationToken);
         return row.ToModel();
+    }
+
+    // A name another component of the page holds (ignoring case) is a conflict found by a read, as a taken slug is
+    // (RefuseTakenSlugAsync): no failed command for EF Core to log as an error. The unique index still decides a race.
+    private static async Task RefuseTakenNameAsync(Session session, Component component, CancellationToken cancellationToken)
+    {
+        var key = CaseInsensitiveKey.Of(component.Name);
+        if (await session.Set<ComponentEntity>().AnyAsync(c => c.PageId == component.PageId && c.NameKey == key && c.Id != component.Id, cancellationToken))
+        {
+            throw Conflict("name", "component");
+        }
     }
 
     /// <remarks>

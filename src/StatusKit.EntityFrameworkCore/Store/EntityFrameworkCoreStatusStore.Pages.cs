@@ -119,6 +119,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     {
         ArgumentNullException.ThrowIfNull(page);
         await using var session = await OpenAsync(cancellationToken);
+        await RefuseTakenSlugAsync(session, page, cancellationToken);
         session.Set<PageEntity>().Add(PageEntity.From(page));
         await SaveAsync(session, "page", null, cancellationToken);
     }
@@ -137,6 +138,11 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var row = await session.Set<PageEntity>().AsTracking().FirstOrDefaultAsync(p => p.Id == page.Id, cancellationToken)
                   ?? throw new StatusKitNotFoundException("page", page.Id.ToString());
         AdvanceVersion(session, row, "page", page.Id, page.Version);
+        if (row.Slug != page.Slug)
+        {
+            await RefuseTakenSlugAsync(session, page, cancellationToken);
+        }
+
         var readAt = row.UpdatedAt;
         row.CopyFrom(page);
         row.UpdatedAt = readAt;
@@ -146,6 +152,16 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var storedAt = await pageRow.Select(p => p.UpdatedAt).SingleAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return row.ToModel() with { UpdatedAt = Instants.FromStore(storedAt) };
+    }
+
+    // A slug another page holds is a conflict found by a read, not by a failed INSERT or UPDATE, which EF Core logs as an
+    // error with its stack trace: a taken slug is the operator's everyday mistake. The unique index still decides a race.
+    private static async Task RefuseTakenSlugAsync(Session session, StatusPage page, CancellationToken cancellationToken)
+    {
+        if (await session.Set<PageEntity>().AnyAsync(p => p.Slug == page.Slug && p.Id != page.Id, cancellationToken))
+        {
+            throw Conflict("slug", "page");
+        }
     }
 
     /// <remarks>One conditional <c>UPDATE</c> of the timestamp column alone (not the version).</remarks>

@@ -51,6 +51,12 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext> : IStatus
             nameof(StatusIncidentUpdateEntity.Position) => "updates",
             _ => "id",
         };
+        return Conflict(field, resource);
+    }
+
+    // The conflict on a unique field, whether a pre-check found it or the database refused the write.
+    private static StatusKitConflictException Conflict(string field, string resource)
+    {
         var message = field switch
         {
             "slug" => "The slug is already used by another page; choose another.",
