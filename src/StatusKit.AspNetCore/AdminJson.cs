@@ -46,6 +46,13 @@ internal static class AdminJson
                     field, $"The {field} must name its UTC offset ('Z' or one like '+01:00'); without one it would be read on the server's clock.");
             }
 
+            // A value the member cannot take (the reader's own syntax errors come wrapped: they keep the serializer's
+            // message, which says where the syntax breaks).
+            if (ex.InnerException is not JsonException && JsonMemberShape.At(Options.GetTypeInfo(typeof(T)), ex.Path) is { } shape)
+            {
+                throw new StatusKitValidationException(field, $"The {field} must be {shape}.");
+            }
+
             throw new StatusKitValidationException(field, $"The JSON is not valid here: {ex.Message}");
         }
     }

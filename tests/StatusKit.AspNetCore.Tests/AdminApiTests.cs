@@ -266,6 +266,46 @@ public sealed class AdminApiTests(SampleHostFactory factory)
         Assert.Equal(before, (await ReadAsync(await admin.GetAsync($"/status/admin/pages/{pageId}/maintenance"), HttpStatusCode.OK)).GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("manual-status", """{"status":"broken"}""", "status", "The status must be one of operational, underMaintenance, degradedPerformance, partialOutage, majorOutage.")]
+    [InlineData("manual-status", """{"status":"majorOutage","expiresAt":"tomorrow"}""", "expiresAt", "The expiresAt must be a time in ISO 8601 with its UTC offset, like 2026-12-01T09:00:00Z.")]
+    [InlineData("manual-status", """{"status":"majorOutage","expiresAt":5}""", "expiresAt", "The expiresAt must be a time in ISO 8601 with its UTC offset, like 2026-12-01T09:00:00Z.")]
+    [InlineData("page", """{"name":"N","description":7}""", "description", "The description must be a string.")]
+    [InlineData("subscribers", """{"channel":"email","destination":"typed@example.com","componentIds":["x"]}""", "componentIds[0]", "The componentIds[0] must be an id (a GUID, like 0195f3a4-1c2b-7d3e-9f40-5a6b7c8d9e0f).")]
+    [InlineData("components", """{"name":"N","displayOrder":"first"}""", "displayOrder", "The displayOrder must be a whole number.")]
+    [InlineData("components", """{"name":"N","onlyShowIfDegraded":"yes"}""", "onlyShowIfDegraded", "The onlyShowIfDegraded must be true or false.")]
+    public async Task A_member_of_the_wrong_type_is_a_400_saying_what_it_must_be_in_the_APIs_own_words(string route, string body, string field, string expected)
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = await factory.PageIdAsync("demo");
+        var componentId = (await ReadAsync(await admin.GetAsync($"/status/admin/pages/{pageId}/components"), HttpStatusCode.OK))[0].GetProperty("id").GetGuid();
+        var (method, path) = route switch
+        {
+            "manual-status" => (HttpMethod.Put, $"/status/admin/components/{componentId}/manual-status"),
+            "page" => (HttpMethod.Patch, $"/status/admin/pages/{pageId}"),
+            _ => (HttpMethod.Post, $"/status/admin/pages/{pageId}/{route}"),
+        };
+
+        using var response = await admin.SendAsync(new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
+        Assert.Equal(expected, detail);
+    }
+
+    [Fact]
+    public async Task Malformed_JSON_is_a_400_that_says_where_the_syntax_breaks()
+    {
+        using var admin = factory.CreateAdminClient();
+
+        using var response = await admin.PostAsync("/status/admin/pages", new StringContent("""{"name":"N",}""", Encoding.UTF8, "application/json"));
+
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("The JSON is not valid here: ", detail);
+        Assert.Contains("LineNumber: 0 | BytePositionInLine: 12", detail);
+    }
+
     [Fact]
     public async Task A_left_out_visibility_state_or_status_is_a_problem_naming_it_and_changes_nothing()
     {

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace StatusKit.AspNetCore;
+
+/// <summary>
+/// What a member of a request body must be, in the API's own words ("one of operational, …", "true or false"), found
+/// from the path of the serializer's error (<c>$.components[0]</c>) through the body type's JSON contract: the
+/// serializer's own message names .NET types (<c>System.Nullable`1[StatusKit.Status.ComponentStatus]</c>), which a
+/// client of a JSON API cannot act on.
+/// </summary>
+internal static class JsonMemberShape
+{
+    /// <summary>The shape of the member at <paramref name="path"/> of <paramref name="body"/>; null when the path leads to no member it knows.</summary>
+    public static string? At(JsonTypeInfo body, string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path[0] != '$')
+        {
+            return null;
+        }
+
+        var member = body;
+        var i = 1;
+        while (i < path.Length && member is not null)
+        {
+            if (path[i] == '.')
+            {
+                var end = path.IndexOfAny(['.', '['], i + 1);
+                end = end < 0 ? path.Length : end;
+                member = Property(member, path[(i + 1)..end]);
+                i = end;
+            }
+            else if (path.AsSpan(i).StartsWith("['"))
+            {
+                var end = path.IndexOf("']", i + 2, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    return null;
+                }
+
+                member = Property(member, path[(i + 2)..end]);
+                i = end + 2;
+            }
+            else if (path[i] == '[')
+            {
+                var end = path.IndexOf(']', i + 1);
+                if (end < 0)
+                {
+                    return null;
+                }
+
+                member = member.ElementType is { } element ? member.Options.GetTypeInfo(element) : null;
+                i = end + 1;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return member is null ? null : Describe(member);
+    }
+
+    private static JsonTypeInfo? Property(JsonTypeInfo owner, string name) =>
+        owner.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) is { } property
+            ? owner.Options.GetTypeInfo(property.PropertyType)
+            : null;
+
+    private static string? Describe(JsonTypeInfo member)
+    {
+        var type = Nullable.GetUnderlyingType(member.Type) ?? member.Type;
+        if (type.IsEnum)
+        {
+            return "one of " + string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName));
+        }
+
+        return Type.GetTypeCode(type) switch
+        {
+            TypeCode.Boolean => "true or false",
+            TypeCode.String => "a string",
+            TypeCode.Int16 or TypeCode.Int32 or TypeCode.Int64 or TypeCode.UInt16 or TypeCode.UInt32 or TypeCode.UInt64 or TypeCode.Byte => "a whole number",
+            TypeCode.Single or TypeCode.Double or TypeCode.Decimal => "a number",
+            TypeCode.DateTime => "a wall-clock time in ISO 8601 without offset, like 2026-12-27T02:00:00",
+            _ when type == typeof(DateTimeOffset) => "a time in ISO 8601 with its UTC offset, like 2026-12-01T09:00:00Z",
+            _ when type == typeof(Guid) => "an id (a GUID, like 0195f3a4-1c2b-7d3e-9f40-5a6b7c8d9e0f)",
+            _ => member.Kind switch
+            {
+                JsonTypeInfoKind.Enumerable => "a list",
+                JsonTypeInfoKind.Object => "an object",
+                _ => null,
+            },
+        };
+    }
+}
