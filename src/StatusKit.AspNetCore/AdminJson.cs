@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
+using StatusKit.Model;
 
 namespace StatusKit.AspNetCore;
 
@@ -46,6 +48,12 @@ internal static class AdminJson
                     field, $"The {field} must name its UTC offset ('Z' or one like '+01:00'); without one it would be read on the server's clock.");
             }
 
+            if (ex.Path is { } path && JsonMemberShape.KnownBesides(Options.GetTypeInfo(typeof(T)), path) is { } known)
+            {
+                var name = path[(path.LastIndexOfAny(['.', '\'']) + 1)..].TrimEnd(']', '\'');
+                throw new StatusKitValidationException(field, $"'{name}' is not a member of this body; it takes {string.Join(", ", known)}.");
+            }
+
             // A value the member cannot take (the reader's own syntax errors come wrapped: they keep the serializer's
             // message, which says where the syntax breaks).
             if (ex.InnerException is not JsonException && JsonMemberShape.At(Options.GetTypeInfo(typeof(T)), ex.Path) is { } shape)
@@ -62,10 +70,30 @@ internal static class AdminJson
 
     private static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        // A member the body does not take is refused rather than ignored: a misspelt or misplaced member ("components"
+        // where the admin API takes "componentIds") would otherwise be read as left out, and its default applied. A
+        // signal is the exception: a platform's webhook sends it, and may carry members of its own (or of a newer
+        // version) that a StatusKit not yet upgraded must not refuse its incidents for.
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver
+            {
+                Modifiers =
+                {
+                    static info =>
+                    {
+                        if (info.Type == typeof(IncidentSignal))
+                        {
+                            info.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+                        }
+                    },
+                },
+            },
+        };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new ExplicitOffsetConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
     }
 

@@ -12,53 +12,57 @@ namespace StatusKit.AspNetCore;
 internal static class JsonMemberShape
 {
     /// <summary>The shape of the member at <paramref name="path"/> of <paramref name="body"/>; null when the path leads to no member it knows.</summary>
-    public static string? At(JsonTypeInfo body, string? path)
+    public static string? At(JsonTypeInfo body, string? path) =>
+        Walk(body, path).Member is { } member ? Describe(member) : null;
+
+    /// <summary>
+    /// The members the object holding the last member of <paramref name="path"/> takes, when that member is none of
+    /// them (a misspelling, or a member of another body); null when it is one, or the path leads elsewhere.
+    /// </summary>
+    public static IReadOnlyList<string>? KnownBesides(JsonTypeInfo body, string? path) =>
+        Walk(body, path) is { Owner: { } owner, Member: null } ? [.. owner.Properties.Select(p => p.Name)] : null;
+
+    // The member the path leads to, and the object holding it when the path's last step is a member's name.
+    private static (JsonTypeInfo? Owner, JsonTypeInfo? Member) Walk(JsonTypeInfo body, string? path)
     {
         if (string.IsNullOrEmpty(path) || path[0] != '$')
         {
-            return null;
+            return (null, null);
         }
 
-        var member = body;
+        JsonTypeInfo? owner = null;
+        JsonTypeInfo? member = body;
         var i = 1;
         while (i < path.Length && member is not null)
         {
+            owner = member;
+            int next;
             if (path[i] == '.')
             {
-                var end = path.IndexOfAny(['.', '['], i + 1);
-                end = end < 0 ? path.Length : end;
-                member = Property(member, path[(i + 1)..end]);
-                i = end;
+                next = path.IndexOfAny(['.', '['], i + 1);
+                next = next < 0 ? path.Length : next;
+                member = Property(owner, path[(i + 1)..next]);
             }
-            else if (path.AsSpan(i).StartsWith("['"))
+            else if (path.AsSpan(i).StartsWith("['") && path.IndexOf("']", i + 2, StringComparison.Ordinal) is var quoted and >= 0)
             {
-                var end = path.IndexOf("']", i + 2, StringComparison.Ordinal);
-                if (end < 0)
-                {
-                    return null;
-                }
-
-                member = Property(member, path[(i + 2)..end]);
-                i = end + 2;
+                member = Property(owner, path[(i + 2)..quoted]);
+                next = quoted + 2;
             }
-            else if (path[i] == '[')
+            else if (path[i] == '[' && path.IndexOf(']', i + 1) is var close and >= 0)
             {
-                var end = path.IndexOf(']', i + 1);
-                if (end < 0)
-                {
-                    return null;
-                }
-
-                member = member.ElementType is { } element ? member.Options.GetTypeInfo(element) : null;
-                i = end + 1;
+                member = owner.ElementType is { } element ? owner.Options.GetTypeInfo(element) : null;
+                owner = null;
+                next = close + 1;
             }
             else
             {
-                return null;
+                return (null, null);
             }
+
+            i = next;
         }
 
-        return member is null ? null : Describe(member);
+        return i < path.Length ? (null, null) : (owner, member);
     }
 
     private static JsonTypeInfo? Property(JsonTypeInfo owner, string name) =>

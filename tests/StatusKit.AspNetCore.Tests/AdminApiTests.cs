@@ -294,6 +294,34 @@ public sealed class AdminApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_member_the_body_does_not_take_is_a_400_naming_it_and_the_members_it_takes_and_nothing_is_created()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = await factory.PageIdAsync("demo");
+        var componentId = (await ReadAsync(await admin.GetAsync($"/status/admin/pages/{pageId}/components"), HttpStatusCode.OK))[0].GetProperty("id").GetGuid();
+        // "components" is what the public subscribe route takes; read as nothing, this would follow every component.
+        var body = $$"""{"channel":"email","destination":"misnamed@example.com","components":["{{componentId}}"]}""";
+
+        using var response = await admin.PostAsync($"/status/admin/pages/{pageId}/subscribers", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "components");
+        Assert.Equal("'components' is not a member of this body; it takes channel, destination, componentIds, notifyOn, preVerified.", detail);
+        Assert.DoesNotContain(await factory.Service<StatusKit.Services.SubscriberService>().ListAsync(pageId), s => s.Destination == "misnamed@example.com");
+    }
+
+    [Fact]
+    public async Task A_signal_with_members_of_the_platforms_own_is_taken_as_a_platforms_webhook_sends_it()
+    {
+        using var admin = factory.CreateAdminClient();
+        var body = """{"incidentId":"INC-EXTRA","teamId":"team-extra","priority":"P1","state":"triggered","version":1,"occurredAt":"2026-01-05T09:00:00Z","url":"https://platform.example/INC-EXTRA","assignee":{"name":"On call"}}""";
+
+        using var response = await admin.PostAsync("/status/admin/signals", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    [Fact]
     public async Task Malformed_JSON_is_a_400_that_says_where_the_syntax_breaks()
     {
         using var admin = factory.CreateAdminClient();
@@ -319,7 +347,8 @@ public sealed class AdminApiTests(SampleHostFactory factory)
         await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/incidents/{incidentId}/updates", new { state = "monitoring", message = "Fix out", notifySubscribers = false }), HttpStatusCode.Created);
 
         // A typo ("public" for "isPublic") or an empty body must not make the page private.
-        await AssertProblemAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/visibility", new { @public = true }), HttpStatusCode.BadRequest, "isPublic");
+        await AssertProblemAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/visibility", new { @public = true }), HttpStatusCode.BadRequest, "public");
+        await AssertProblemAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/visibility", new { }), HttpStatusCode.BadRequest, "isPublic");
         await AssertProblemAsync(await admin.PostAsJsonAsync($"/status/admin/incidents/{incidentId}/updates", new { message = "Still watching", notifySubscribers = false }), HttpStatusCode.BadRequest, "state");
         await AssertProblemAsync(await admin.PutAsJsonAsync($"/status/admin/components/{componentId}/manual-status", new { expiresAt = (DateTimeOffset?)null }), HttpStatusCode.BadRequest, "status");
 
