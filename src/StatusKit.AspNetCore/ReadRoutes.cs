@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using StatusKit.AspNetCore.Access;
 
 namespace StatusKit.AspNetCore;
 
@@ -33,4 +34,45 @@ internal static class ReadRoutes
                 "304 Not Modified with the ETag and Cache-Control headers and no body."))
             .Produces(StatusCodes.Status304NotModified)
             .Produces(StatusCodes.Status404NotFound);
+
+    /// <summary>
+    /// When <paramref name="allow"/> (<see cref="StatusPageEndpointOptions.AllowCrossOriginReads"/>), opens the route's
+    /// answers for a public page to scripts on other sites (<see cref="CrossOriginReads"/>; its handler calls
+    /// <see cref="CrossOriginReads.Allow"/>), answers its CORS preflight requests, and declares the headers on the
+    /// answers with <paramref name="statusCodes"/> for the OpenAPI document. Otherwise leaves the route as it is.
+    /// </summary>
+    /// <param name="builder">The route.</param>
+    /// <param name="allow">Whether other sites may read the route.</param>
+    /// <param name="allowedRequestHeaders">
+    /// The request headers a preflight allows, comma-separated: those the route honours that are not CORS-safelisted.
+    /// </param>
+    /// <param name="statusCodes">The answers that carry the headers, as declared in the OpenAPI document.</param>
+    public static RouteHandlerBuilder OpenToOtherSites(this RouteHandlerBuilder builder, bool allow, string allowedRequestHeaders, params int[] statusCodes)
+    {
+        if (!allow)
+        {
+            return builder;
+        }
+
+        // Routing passes a CORS preflight (OPTIONS with Origin and Access-Control-Request-Method) only to an endpoint
+        // whose method metadata accepts one (the last such metadata counts); any other OPTIONS request stays 405.
+        builder
+            .WithMetadata(new HttpMethodMetadata(GetAndHead, acceptCorsPreflight: true))
+            .WithMetadata(new CrossOriginReadMetadata(allowedRequestHeaders))
+            .AddEndpointFilter(CrossOriginReads.AnswerPreflightAsync);
+        foreach (var status in statusCodes)
+        {
+            builder
+                .WithMetadata(new ResponseHeaderMetadata(
+                    status,
+                    "Access-Control-Allow-Origin",
+                    "* for a public page, so scripts on any site can read the answer; never sent for a private page."))
+                .WithMetadata(new ResponseHeaderMetadata(
+                    status,
+                    "Access-Control-Expose-Headers",
+                    $"{CrossOriginReads.ExposedHeaders}, for a public page: what a script on another site may read beyond the CORS-safelisted headers."));
+        }
+
+        return builder;
+    }
 }

@@ -16,6 +16,15 @@ public sealed class StatusPageEndpointOptions
     /// <summary>How long shared caches and browsers may keep a public page's documents (<c>Cache-Control: public, max-age</c>). Default 10 seconds.</summary>
     public TimeSpan PublicCacheMaxAge { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Whether scripts on other sites may read a public page's machine-readable routes (the <c>api/v2</c> documents,
+    /// <c>badge.svg</c>, <c>events</c>, <c>history.atom</c>, <c>history.rss</c> and <c>maintenance.ics</c>), as
+    /// Statuspage allows: their answers carry <c>Access-Control-Allow-Origin: *</c> and CORS preflight requests are
+    /// answered. Never for a private page, the HTML pages, the subscription routes or the admin API. Read when
+    /// <c>MapStatusPages</c> runs. Default true.
+    /// </summary>
+    public bool AllowCrossOriginReads { get; set; } = true;
+
     /// <summary>How often an idle Server-Sent Events stream gets a keep-alive comment. Default 15 seconds.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 

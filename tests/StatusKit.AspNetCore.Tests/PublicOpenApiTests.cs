@@ -37,6 +37,46 @@ public sealed class PublicOpenApiTests(SampleHostFactory factory)
         Assert.Equal("string", ifNoneMatch.GetProperty("schema").GetProperty("type").GetString());
     }
 
+    [Theory]
+    [InlineData("/api/v2/summary.json")]
+    [InlineData("/api/v2/status.json")]
+    [InlineData("/api/v2/components.json")]
+    [InlineData("/api/v2/incidents.json")]
+    [InlineData("/api/v2/incidents/unresolved.json")]
+    [InlineData("/api/v2/scheduled-maintenances.json")]
+    [InlineData("/api/v2/scheduled-maintenances/upcoming.json")]
+    [InlineData("/api/v2/scheduled-maintenances/active.json")]
+    [InlineData("/badge.svg")]
+    [InlineData("/history.atom")]
+    [InlineData("/history.rss")]
+    [InlineData("/maintenance.ics")]
+    [InlineData("/events")]
+    public async Task A_route_other_sites_may_read_declares_its_CORS_headers_on_its_200_and_304(string route)
+    {
+        var responses = (await OperationAsync(route)).GetProperty("responses");
+
+        Assert.True(HasHeader(responses.GetProperty("200"), "Access-Control-Allow-Origin"), $"{route}: 200 without Access-Control-Allow-Origin.");
+        Assert.True(HasHeader(responses.GetProperty("200"), "Access-Control-Expose-Headers"), $"{route}: 200 without Access-Control-Expose-Headers.");
+        if (route != "/events")
+        {
+            Assert.True(HasHeader(responses.GetProperty("304"), "Access-Control-Allow-Origin"), $"{route}: 304 without Access-Control-Allow-Origin.");
+        }
+        else
+        {
+            Assert.False(responses.TryGetProperty("304", out _), "The event stream never answers 304.");
+        }
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/maintenance/{windowId}")]
+    public async Task An_HTML_page_declares_no_CORS_header(string route)
+    {
+        var responses = (await OperationAsync(route)).GetProperty("responses");
+
+        Assert.False(HasHeader(responses.GetProperty("200"), "Access-Control-Allow-Origin"));
+    }
+
     [Fact]
     public async Task The_page_declares_its_303_that_drops_the_access_token_from_the_url()
     {

@@ -12,25 +12,27 @@ internal static class ApiEndpoints
 {
     private const string JsonContentType = "application/json; charset=utf-8";
 
-    public static void Map(RouteGroupBuilder page, PagePaths paths)
+    public static void Map(RouteGroupBuilder page, PagePaths paths, StatusPageEndpointOptions options)
     {
         var api = page.MapGroup("/api/v2").WithTags("Statuspage API v2");
-        Map(api, "/summary.json", ApiDocument.Summary, paths, "Page, components, unresolved incidents, upcoming and active maintenance, status.");
-        Map(api, "/status.json", ApiDocument.Status, paths, "The page's overall status indicator and description.");
-        Map(api, "/components.json", ApiDocument.Components, paths, "Components and component groups.");
-        Map(api, "/incidents.json", ApiDocument.Incidents, paths, "The 50 most recent incidents.");
-        Map(api, "/incidents/unresolved.json", ApiDocument.UnresolvedIncidents, paths, "Incidents not yet resolved.");
-        Map(api, "/scheduled-maintenances.json", ApiDocument.ScheduledMaintenances, paths, "Upcoming, active and the 50 most recent completed maintenances.");
-        Map(api, "/scheduled-maintenances/upcoming.json", ApiDocument.UpcomingMaintenances, paths, "Maintenances that have not started.");
-        Map(api, "/scheduled-maintenances/active.json", ApiDocument.ActiveMaintenances, paths, "Maintenances in progress.");
+        var allow = options.AllowCrossOriginReads;
+        Map(api, "/summary.json", ApiDocument.Summary, paths, allow, "Page, components, unresolved incidents, upcoming and active maintenance, status.");
+        Map(api, "/status.json", ApiDocument.Status, paths, allow, "The page's overall status indicator and description.");
+        Map(api, "/components.json", ApiDocument.Components, paths, allow, "Components and component groups.");
+        Map(api, "/incidents.json", ApiDocument.Incidents, paths, allow, "The 50 most recent incidents.");
+        Map(api, "/incidents/unresolved.json", ApiDocument.UnresolvedIncidents, paths, allow, "Incidents not yet resolved.");
+        Map(api, "/scheduled-maintenances.json", ApiDocument.ScheduledMaintenances, paths, allow, "Upcoming, active and the 50 most recent completed maintenances.");
+        Map(api, "/scheduled-maintenances/upcoming.json", ApiDocument.UpcomingMaintenances, paths, allow, "Maintenances that have not started.");
+        Map(api, "/scheduled-maintenances/active.json", ApiDocument.ActiveMaintenances, paths, allow, "Maintenances in progress.");
     }
 
-    private static void Map(RouteGroupBuilder api, string pattern, ApiDocument document, PagePaths paths, string summary) =>
+    private static void Map(RouteGroupBuilder api, string pattern, ApiDocument document, PagePaths paths, bool allowCrossOrigin, string summary) =>
         api.MapGetAndHead(pattern, (HttpContext context, string slug) => ServeAsync(context, slug, document, paths))
             .WithName($"StatusKit.Api.{document}")
             .WithSummary(summary)
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .AnswersETagAndNotModified();
+            .AnswersETagAndNotModified()
+            .OpenToOtherSites(allowCrossOrigin, "If-None-Match", StatusCodes.Status200OK, StatusCodes.Status304NotModified);
 
     private static async Task<IResult> ServeAsync(HttpContext context, string slug, ApiDocument document, PagePaths paths)
     {
@@ -45,12 +47,9 @@ internal static class ApiEndpoints
             .PrepareAsync(snapshot, document, paths.PageUrl(context.Request, slug), context.RequestAborted);
         var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
         HttpCaching.Apply(context.Response, snapshot, prepared.ETag, options.PublicCacheMaxAge);
-        if (snapshot.IsPublic)
-        {
-            // Statuspage's widget (and any script on another site) reads these documents with a cross-origin
-            // XMLHttpRequest or fetch; without this header the browser hides the response from it.
-            context.Response.Headers.AccessControlAllowOrigin = "*";
-        }
+        // Statuspage's widget (and any script on another site) reads these documents with a cross-origin
+        // XMLHttpRequest or fetch; without this header the browser hides the response (a 304 too) from it.
+        CrossOriginReads.Allow(context, snapshot);
 
         if (HttpCaching.IsNotModified(context.Request, prepared.ETag))
         {

@@ -85,9 +85,9 @@ public static class StatusPagesEndpointRouteBuilderExtensions
         // The read routes' ETag, If-None-Match and the page's redirect, in the host's OpenAPI document.
         page.AddOpenApiOperationTransformer(OpenApiHeaders.DeclareAsync);
         HtmlEndpoints.Map(page, paths);
-        ApiEndpoints.Map(page, paths);
-        EventEndpoints.Map(page);
-        FeedEndpoints.Map(page, paths);
+        ApiEndpoints.Map(page, paths, options);
+        EventEndpoints.Map(page, options);
+        FeedEndpoints.Map(page, paths, options);
         SubscriptionEndpoints.Map(page, paths);
         return root;
     }

@@ -33,13 +33,16 @@ internal static class EventEndpoints
     private const string EventStreamContentType = "text/event-stream";
     private static readonly byte[] KeepAlive = ": keep-alive\n\n"u8.ToArray();
 
-    public static void Map(RouteGroupBuilder page) =>
+    public static void Map(RouteGroupBuilder page, StatusPageEndpointOptions options) =>
         page.MapGetAndHead("/events", (HttpContext context, string slug) => OpenAsync(context, slug))
             .WithName("StatusKit.Events")
             .WithSummary("Live status changes as Server-Sent Events.")
             .WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: EventStreamContentType)
-            .Produces(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status404NotFound)
+            // EventSource reads other sites' streams when they allow it (it sends no credentials unless asked), and a
+            // fetch-based client that sends Last-Event-ID (not safelisted) needs a preflight.
+            .OpenToOtherSites(options.AllowCrossOriginReads, "If-None-Match, Last-Event-ID", StatusCodes.Status200OK);
 
     private static async Task<IResult> OpenAsync(HttpContext context, string slug)
     {
@@ -52,6 +55,7 @@ internal static class EventEndpoints
         }
 
         context.Response.Headers.CacheControl = "no-store";
+        CrossOriginReads.Allow(context, snapshot);
         if (HttpMethods.IsHead(context.Request.Method))
         {
             // The stream's headers only: a HEAD request has no body, so there is nothing to attach or keep open.

@@ -15,20 +15,25 @@ namespace StatusKit.AspNetCore.Feeds;
 /// <summary><c>badge.svg</c>, <c>history.atom</c>, <c>history.rss</c> and <c>maintenance.ics</c> of a page.</summary>
 internal static class FeedEndpoints
 {
-    public static void Map(RouteGroupBuilder page, PagePaths paths)
+    public static void Map(RouteGroupBuilder page, PagePaths paths, StatusPageEndpointOptions options)
     {
+        var allow = options.AllowCrossOriginReads;
         page.MapGetAndHead("/badge.svg", (HttpContext context, string slug, Guid? component) => BadgeAsync(context, slug, component))
             .WithName("StatusKit.Badge").WithSummary("A status badge (SVG); ?component= for one component.").WithTags("Status pages")
-            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").AnswersETagAndNotModified();
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").AnswersETagAndNotModified()
+            .OpenToOtherSites(allow, "If-None-Match", StatusCodes.Status200OK, StatusCodes.Status304NotModified);
         page.MapGetAndHead("/history.atom", (HttpContext context, string slug) => HistoryAsync(context, slug, paths, AtomFeedWriter.Write, "application/atom+xml"))
             .WithName("StatusKit.History").WithSummary("Incident and maintenance history (Atom 1.0): the 50 latest-changed incidents, published postmortems and maintenance windows.").WithTags("Status pages")
-            .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").AnswersETagAndNotModified();
+            .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").AnswersETagAndNotModified()
+            .OpenToOtherSites(allow, "If-None-Match", StatusCodes.Status200OK, StatusCodes.Status304NotModified);
         page.MapGetAndHead("/history.rss", (HttpContext context, string slug) => HistoryAsync(context, slug, paths, RssFeedWriter.Write, "application/rss+xml"))
             .WithName("StatusKit.HistoryRss").WithSummary("Incident and maintenance history (RSS 2.0): the same entries as history.atom.").WithTags("Status pages")
-            .Produces(StatusCodes.Status200OK, contentType: "application/rss+xml").AnswersETagAndNotModified();
+            .Produces(StatusCodes.Status200OK, contentType: "application/rss+xml").AnswersETagAndNotModified()
+            .OpenToOtherSites(allow, "If-None-Match", StatusCodes.Status200OK, StatusCodes.Status304NotModified);
         page.MapGetAndHead("/maintenance.ics", (HttpContext context, string slug) => CalendarAsync(context, slug, paths))
             .WithName("StatusKit.Maintenance").WithSummary("Maintenance windows (iCalendar).").WithTags("Status pages")
-            .Produces(StatusCodes.Status200OK, contentType: "text/calendar").AnswersETagAndNotModified();
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar").AnswersETagAndNotModified()
+            .OpenToOtherSites(allow, "If-None-Match", StatusCodes.Status200OK, StatusCodes.Status304NotModified);
     }
 
     private static async Task<IResult> BadgeAsync(HttpContext context, string slug, Guid? componentId)
@@ -98,6 +103,7 @@ internal static class FeedEndpoints
         var options = context.RequestServices.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12))}\"";
         HttpCaching.Apply(context.Response, snapshot, etag, options.PublicCacheMaxAge);
+        CrossOriginReads.Allow(context, snapshot);
         return HttpCaching.IsNotModified(context.Request, etag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Bytes(bytes, contentType);
