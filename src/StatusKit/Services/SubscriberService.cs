@@ -8,7 +8,7 @@ using StatusKit.Shared;
 
 namespace StatusKit.Services;
 
-/// <summary>Subscriptions: subscribe (double opt-in), verify, unsubscribe by token, deactivate, list.</summary>
+/// <summary>Subscriptions: subscribe (double opt-in), verify, change what a subscriber hears about, unsubscribe by token, deactivate, list.</summary>
 public sealed class SubscriberService
 {
     private const int MaxPageSize = 200;
@@ -47,10 +47,7 @@ public sealed class SubscriberService
     private async Task<Subscription> SubscribeOnceAsync(Subscribe request, CancellationToken cancellationToken)
     {
         var channel = Guard.Defined(request.Channel, "channel");
-        if ((request.NotifyOn & ~NotificationEvents.All) != 0 || request.NotifyOn == NotificationEvents.None)
-        {
-            throw new StatusKitValidationException("notifyOn", "Choose at least one of degraded, outage, maintenance, resolved.");
-        }
+        RequireEvents(request.NotifyOn);
 
         var page = await _store.RequirePageAsync(request.PageId, cancellationToken);
         var componentIds = await _store.RequireComponentsOnPageAsync(page.Id, request.ComponentIds, cancellationToken);
@@ -210,6 +207,60 @@ public sealed class SubscriberService
                 : throw new StatusKitValidationException(
                     "channel", $"Only webhook subscribers have a signing secret; this subscriber's channel is {subscriber.Channel}."),
             cancellationToken);
+
+    /// <summary>
+    /// Changes what a subscriber hears about, its components and events, as a subscriber would by subscribing again
+    /// (which instead answers that it is subscribed): each is validated as <see cref="SubscribeAsync"/> validates it (the
+    /// components must be on the subscriber's page, field <c>componentIds</c>; at least one event, field
+    /// <c>notifyOn</c>), and what the request leaves null is kept. Nothing else changes: not the destination, tokens,
+    /// verification or whether it is active (a deactivated subscriber stays so). A change moves the version; one that
+    /// changes nothing (the same events, the same components in any order) writes nothing. When
+    /// <see cref="UpdateSubscriber.ExpectedVersion"/> is given, only if the subscriber is still at that version (else
+    /// <see cref="StatusKitConcurrencyException"/>, changing nothing); otherwise a concurrent change is read again and
+    /// this change applied to it.
+    /// </summary>
+    /// <exception cref="StatusKitNotFoundException">There is no such subscriber (field <c>subscriberId</c>).</exception>
+    /// <exception cref="StatusKitValidationException">A component is not on the page, or no event is chosen.</exception>
+    public async Task<Subscriber> UpdateAsync(Guid subscriberId, UpdateSubscriber changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.NotifyOn is { } events)
+        {
+            RequireEvents(events);
+        }
+
+        return await OptimisticEdit.ApplyAsync(
+            "subscriber",
+            subscriberId,
+            changes.ExpectedVersion,
+            async () => await _store.GetSubscriberAsync(subscriberId, cancellationToken)
+                ?? throw new StatusKitNotFoundException("subscriber", subscriberId.ToString(), "subscriberId"),
+            static s => s.Version,
+            subscriber => ChangedAsync(subscriber, changes, cancellationToken),
+            subscriber => _store.UpdateSubscriberAsync(subscriber, [], cancellationToken));
+    }
+
+    // The subscriber with the request's choice, or the very instance read when that is its choice already.
+    private async Task<Subscriber> ChangedAsync(Subscriber subscriber, UpdateSubscriber changes, CancellationToken cancellationToken)
+    {
+        var componentIds = changes.ComponentIds is null
+            ? subscriber.ComponentIds
+            : await _store.RequireComponentsOnPageAsync(subscriber.PageId, changes.ComponentIds, cancellationToken);
+        var notifyOn = changes.NotifyOn ?? subscriber.NotifyOn;
+        var sameComponents = componentIds.Count == subscriber.ComponentIds.Count && componentIds.All(subscriber.ComponentIds.Contains);
+        return sameComponents && notifyOn == subscriber.NotifyOn
+            ? subscriber
+            : subscriber with { ComponentIds = componentIds, NotifyOn = notifyOn };
+    }
+
+    // The events a subscription may choose: at least one, and only those there are.
+    private static void RequireEvents(NotificationEvents events)
+    {
+        if ((events & ~NotificationEvents.All) != 0 || events == NotificationEvents.None)
+        {
+            throw new StatusKitValidationException("notifyOn", "Choose at least one of degraded, outage, maintenance, resolved.");
+        }
+    }
 
     // An operator's edit of a stored subscriber by compare-and-set, at expectedVersion when given (see OptimisticEdit).
     private Task<Subscriber> EditAsync(Guid subscriberId, long? expectedVersion, Func<Subscriber, Subscriber> edit, CancellationToken cancellationToken) =>

@@ -327,6 +327,87 @@ public sealed class SubscriberServiceTests
     }
 
     [Fact]
+    public async Task Update_ChangesComponentsAndEvents_KeepsEverythingElse_AndMovesTheVersion()
+    {
+        await using var kit = Kit();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null), ("Web", null, null));
+        var old = (await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true })).Subscriber;
+
+        var updated = await kit.Subscribers.UpdateAsync(old.Id, new UpdateSubscriber
+        {
+            ComponentIds = [c[1].Id, c[0].Id],
+            NotifyOn = NotificationEvents.Outage | NotificationEvents.Resolved,
+        });
+
+        Assert.Equal([c[1].Id, c[0].Id], updated.ComponentIds);
+        Assert.Equal(NotificationEvents.Outage | NotificationEvents.Resolved, updated.NotifyOn);
+        Assert.Equal(old.Version + 1, updated.Version);
+        Assert.Equal(
+            (old.Destination, old.UnsubscribeTokenHash, old.IsVerified, old.IsActive, old.CreatedAt),
+            (updated.Destination, updated.UnsubscribeTokenHash, updated.IsVerified, updated.IsActive, updated.CreatedAt));
+        SameRecord(updated, await kit.Subscribers.GetAsync(old.Id));
+        Assert.Empty(await OutboxAsync(kit, page.Id));
+    }
+
+    [Fact]
+    public async Task Update_LeavesOutWhatItDoesNotName_AnEmptyListFollowsAll_AndNoChangeKeepsTheVersion()
+    {
+        await using var kit = Kit();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        var old = (await kit.Subscribers.SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true,
+            ComponentIds = [c[0].Id], NotifyOn = NotificationEvents.Outage,
+        })).Subscriber;
+
+        var same = await kit.Subscribers.UpdateAsync(old.Id, new UpdateSubscriber { ComponentIds = [c[0].Id], NotifyOn = NotificationEvents.Outage });
+        var events = await kit.Subscribers.UpdateAsync(old.Id, new UpdateSubscriber { NotifyOn = NotificationEvents.All });
+        var all = await kit.Subscribers.UpdateAsync(old.Id, new UpdateSubscriber { ComponentIds = [] });
+
+        Assert.Equal(old.Version, same.Version);
+        Assert.Equal([c[0].Id], events.ComponentIds);
+        Assert.Equal((NotificationEvents.All, old.Version + 1), (events.NotifyOn, events.Version));
+        Assert.Empty(all.ComponentIds);
+        Assert.Equal((NotificationEvents.All, old.Version + 2), (all.NotifyOn, all.Version));
+    }
+
+    [Fact]
+    public async Task Update_BadInput_NamesTheFieldAsSubscribeDoes_AndChangesNothing()
+    {
+        await using var kit = Kit();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        var (_, other) = await kit.CreatePageAsync("Other", ("X", null, null));
+        var subscriber = (await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true })).Subscriber;
+
+        await InvalidAsync(kit, "notifyOn", () => kit.Subscribers.UpdateAsync(subscriber.Id, new UpdateSubscriber { NotifyOn = NotificationEvents.None }));
+        await InvalidAsync(kit, "notifyOn", () => kit.Subscribers.UpdateAsync(subscriber.Id, new UpdateSubscriber { NotifyOn = (NotificationEvents)64 }));
+        await InvalidAsync(kit, "componentIds", () => kit.Subscribers.UpdateAsync(subscriber.Id, new UpdateSubscriber { ComponentIds = [other[0].Id] }));
+        await InvalidAsync(kit, "componentIds", () => kit.Subscribers.UpdateAsync(subscriber.Id, new UpdateSubscriber { ComponentIds = [Guid.Empty] }));
+        await InvalidAsync(kit, "componentIds", () => kit.Subscribers.UpdateAsync(subscriber.Id, new UpdateSubscriber { ComponentIds = [c[0].Id, c[0].Id] }));
+        await RejectsAsync<StatusKitNotFoundException>(kit, "subscriberId", () => kit.Subscribers.UpdateAsync(Guid.NewGuid(), new UpdateSubscriber { ComponentIds = [c[0].Id] }));
+        await Assert.ThrowsAsync<StatusKitConcurrencyException>(() =>
+            kit.Subscribers.UpdateAsync(subscriber.Id, new UpdateSubscriber { ComponentIds = [c[0].Id], ExpectedVersion = subscriber.Version + 1 }));
+        SameRecord(subscriber, await kit.Subscribers.GetAsync(subscriber.Id));
+    }
+
+    [Fact]
+    public async Task Update_AtTheExpectedVersion_Applies_AndAChangeMadeMeanwhileIsNotOverwritten()
+    {
+        await using var kit = Kit();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        var read = (await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true })).Subscriber;
+        var deactivated = await kit.Subscribers.DeactivateAsync(read.Id);
+
+        // Without a version, the change is applied to what the deactivation left; at the version read before it, refused.
+        await Assert.ThrowsAsync<StatusKitConcurrencyException>(() =>
+            kit.Subscribers.UpdateAsync(read.Id, new UpdateSubscriber { ComponentIds = [c[0].Id], ExpectedVersion = read.Version }));
+        var updated = await kit.Subscribers.UpdateAsync(read.Id, new UpdateSubscriber { ComponentIds = [c[0].Id], ExpectedVersion = deactivated.Version });
+
+        Assert.Equal([c[0].Id], updated.ComponentIds);
+        Assert.Equal((false, deactivated.Version + 1), (updated.IsActive, updated.Version));
+    }
+
+    [Fact]
     public async Task ListAndDelete_WorkOnThePagesSubscribers()
     {
         await using var kit = Kit();
