@@ -20,7 +20,8 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
         "PUT /components/{componentId}/manual-status", "DELETE /components/{componentId}/manual-status",
         "PATCH /incidents/{incidentId}", "DELETE /incidents/{incidentId}",
         "PUT /incidents/{incidentId}/postmortem", "DELETE /incidents/{incidentId}/postmortem",
-        "POST /subscribers/{subscriberId}/deactivate", "POST /subscribers/{subscriberId}/signing-secret", "DELETE /subscribers/{subscriberId}",
+        "PATCH /subscribers/{subscriberId}", "POST /subscribers/{subscriberId}/deactivate", "POST /subscribers/{subscriberId}/signing-secret",
+        "DELETE /subscribers/{subscriberId}",
         "PATCH /maintenance/{windowId}", "DELETE /maintenance/{windowId}",
         "POST /maintenance/{windowId}/cancel", "POST /maintenance/{windowId}/start", "POST /maintenance/{windowId}/complete",
     ];

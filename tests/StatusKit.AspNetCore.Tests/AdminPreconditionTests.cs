@@ -185,7 +185,8 @@ public sealed class AdminPreconditionTests(SampleHostFactory factory)
             (HttpMethod.Delete, $"components/{Id(component)}/manual-status", null, "\"3\""),
             (HttpMethod.Patch, $"incidents/{Id(incident)}", new { title = "Slower" }, "\"3\""),
             (HttpMethod.Patch, $"maintenance/{Id(window)}", new { title = "Disk swap 2" }, "\"2\""),
-            (HttpMethod.Post, $"subscribers/{Id(subscriber)}/deactivate", null, "\"2\""),
+            (HttpMethod.Patch, $"subscribers/{Id(subscriber)}", new { notifyOn = new[] { "outage" } }, "\"2\""),
+            (HttpMethod.Post, $"subscribers/{Id(subscriber)}/deactivate", null, "\"3\""),
         };
         foreach (var (method, path, body, expected) in writes)
         {

@@ -113,6 +113,12 @@ public sealed partial class AdminWriteEntityTagTests(SampleHostFactory factory)
             var subscriber = await CreateSubscriberAsync(admin, Id(await CreatePageAsync(admin, "ETag subscriber")));
             return new Written(subscriber.ETag, $"subscribers/{Id(subscriber)}");
         },
+        ["PATCH /subscribers/{subscriberId}"] = async admin =>
+        {
+            var subscriber = await CreateSubscriberAsync(admin, Id(await CreatePageAsync(admin, "ETag subscriber patch")));
+            var patched = await SendAsync(admin, HttpMethod.Patch, $"/status/admin/subscribers/{Id(subscriber)}", new { notifyOn = new[] { "outage" } });
+            return new Written(patched.ETag, $"subscribers/{Id(subscriber)}");
+        },
         ["POST /subscribers/{subscriberId}/deactivate"] = async admin =>
         {
             var subscriber = await CreateSubscriberAsync(admin, Id(await CreatePageAsync(admin, "ETag deactivate")));

@@ -16,7 +16,7 @@ namespace StatusKit.AspNetCore.Admin;
 /// A single page, component, incident, subscriber or window is answered with its <c>ETag</c> (its version,
 /// <see cref="EntityTags"/>), and so is every write that changes one: a page's visibility, access token and component
 /// order answer the page's new ETag. Its <c>PATCH</c>, <c>PUT</c> and <c>DELETE</c>, a page's visibility, access token and
-/// component order (against the page's ETag), a window's transitions and a subscriber's deactivation honour
+/// component order (against the page's ETag), a window's transitions and a subscriber's deactivation and signing secret honour
 /// <c>If-Match</c> (<see cref="Preconditions"/>; 412 when it fails). A <c>201 Created</c> carries the <c>Location</c> of
 /// the admin route that reads what it created (<see cref="AdminLocations"/>). Each endpoint declares that contract
 /// (<see cref="AdminContract"/>), which the host's OpenAPI document shows (<see cref="OpenApiHeaders"/>).
@@ -275,6 +275,25 @@ internal static class AdminEndpoints
                     ? EntityTags.Json(AdminSubscriber.From(s, time.GetUtcNow()), s.Version)
                     : NotFound("subscriber", "subscriberId", subscriberId))
             .WithName("StatusKit.Admin.GetSubscriber").Produces<AdminSubscriber>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();
+        admin.MapPatch("/subscribers/{subscriberId:guid}", async (Guid subscriberId, HttpContext context, SubscriberService subscribers, TimeProvider time) =>
+            {
+                var request = await AdminJson.ReadAsync<UpdateSubscriberRequest>(context);
+                // notifyOn left out keeps the events (where a create reads it as all of them); an empty list is refused.
+                var changes = new UpdateSubscriber
+                {
+                    ComponentIds = request.ComponentIds,
+                    NotifyOn = request.NotifyOn is null ? null : NotifyOnNames.Read(request.NotifyOn),
+                };
+                return await Preconditions.WriteAsync(context, ct => subscribers.GetAsync(subscriberId, ct), s => s.Version, async expected =>
+                {
+                    var subscriber = await subscribers.UpdateAsync(subscriberId, changes with { ExpectedVersion = expected }, context.RequestAborted);
+                    return EntityTags.Json(AdminSubscriber.From(subscriber, time.GetUtcNow()), subscriber.Version);
+                });
+            })
+            .WithName("StatusKit.Admin.UpdateSubscriber")
+            .WithSummary("Change what a subscriber hears about: componentIds ([] for all) and notifyOn; what is left out is kept.")
+            .Accepts<UpdateSubscriberRequest>("application/json").Produces<AdminSubscriber>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
         admin.MapPost("/subscribers/{subscriberId:guid}/deactivate", (Guid subscriberId, HttpContext context, SubscriberService subscribers, TimeProvider time) =>
                 Preconditions.WriteAsync(context, ct => subscribers.GetAsync(subscriberId, ct), s => s.Version, async expected =>
                 {

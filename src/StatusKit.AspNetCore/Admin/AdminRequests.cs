@@ -80,6 +80,12 @@ internal sealed record CreateSubscriberRequest(
     bool PreVerified = true);
 
 /// <summary>
+/// Body of <c>PATCH admin/subscribers/{subscriberId}</c>: what a member left out (or null) names is kept;
+/// <see cref="ComponentIds"/> empty follows every component, <see cref="NotifyOn"/> empty is refused (as on a create).
+/// </summary>
+internal sealed record UpdateSubscriberRequest(IReadOnlyList<Guid>? ComponentIds = null, IReadOnlyList<string>? NotifyOn = null);
+
+/// <summary>
 /// A page as the admin API shows it (never the token hash), its branding null where unset. <see cref="AccessToken"/> is shown once, when a private
 /// page is created, and left out otherwise.
 /// </summary>
