@@ -317,6 +317,8 @@ public sealed partial class BadInputTests : IAsyncLifetime
         ["POST /{slug}/subscriptions/verify"] = _ => Tokens("/subscriptions/verify", HttpMethod.Post),
         ["GET /{slug}/subscriptions/unsubscribe"] = _ => Tokens("/subscriptions/unsubscribe", HttpMethod.Get),
         ["POST /{slug}/subscriptions/unsubscribe"] = _ => Tokens("/subscriptions/unsubscribe", HttpMethod.Post),
+        ["GET /{slug}/subscriptions/manage"] = _ => Tokens("/subscriptions/manage", HttpMethod.Get),
+        ["POST /{slug}/subscriptions/manage"] = _ => Tokens("/subscriptions/manage", HttpMethod.Post),
     };
 
     public async Task InitializeAsync()

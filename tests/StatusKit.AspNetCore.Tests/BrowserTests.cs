@@ -220,6 +220,51 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
     }
 
     [Fact]
+    public async Task A_subscriber_changes_what_it_gets_on_the_manage_page_its_policy_lets_the_form_post()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        var pageId = await host.Factory.PageIdAsync("demo");
+        var payouts = (await host.Factory.Service<StatusKit.Services.ComponentService>().ListAsync(pageId)).Single(c => c.Name == "Payouts");
+        var subscribers = host.Factory.Service<StatusKit.Services.SubscriberService>();
+        var subscription = await subscribers.SubscribeAsync(new StatusKit.Services.Subscribe
+        {
+            PageId = pageId, Channel = StatusKit.Model.SubscriberChannel.Email, Destination = "browser-manager@example.com", PreVerified = true,
+        });
+        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 360, Height = 780 } });
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                refused.Add(message.Text);
+            }
+        };
+        await page.GotoAsync($"{host.BaseAddress}/status/demo/subscriptions/unsubscribe?token={subscription.UnsubscribeToken}");
+
+        await page.ClickAsync("text=Change what you get instead");
+        await page.UncheckAsync("input[name=notifyOn][value=degraded]");
+        await page.ClickAsync(".some > summary");
+        await page.CheckAsync($"input[name=components][value='{payouts.Id}']");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the manage page scrolls sideways");
+        var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "demo-manage-phone.png"), FullPage = true });
+        await page.ClickAsync("button[type=submit]");
+
+        await page.WaitForSelectorAsync("text=Your choice is saved.", new PageWaitForSelectorOptions { Timeout = 10_000 });
+        var subscriber = (await subscribers.GetAsync(subscription.Subscriber.Id))!;
+        Assert.Equal(StatusKit.Model.NotificationEvents.All & ~StatusKit.Model.NotificationEvents.Degraded, subscriber.NotifyOn);
+        Assert.Equal([payouts.Id], subscriber.ComponentIds);
+        Assert.True(await page.IsCheckedAsync($"input[name=components][value='{payouts.Id}']"));
+        Assert.Empty(refused);
+    }
+
+    [Fact]
     public async Task A_keyboard_reaches_an_uptime_bar_in_one_tab_stop_and_its_arrow_keys_show_each_days_details()
     {
         await using var chromium = await HeadlessChromium.LaunchAsync();

@@ -35,6 +35,7 @@ public sealed partial class HtmlSecurityHeadersTests(SampleHostFactory factory) 
     [Theory]
     [InlineData("/status/demo/history")]
     [InlineData("/status/demo/subscriptions/unsubscribe?token=not-a-token")]
+    [InlineData("/status/demo/subscriptions/manage?token=not-a-token")]
     public async Task Every_other_html_document_carries_the_policy_too(string path)
     {
         using var client = factory.CreatePublicClient("192.0.2.61");

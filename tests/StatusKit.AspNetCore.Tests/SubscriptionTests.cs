@@ -251,6 +251,8 @@ public sealed class SubscriptionTests(SampleHostFactory factory)
     [InlineData("internal", "verify")]
     [InlineData("demo", "unsubscribe")]
     [InlineData("demo", "verify")]
+    [InlineData("internal", "manage")]
+    [InlineData("demo", "manage")]
     public async Task A_bogus_token_gets_the_answer_of_an_unknown_page(string slug, string route)
     {
         using var client = factory.CreatePublicClient();
@@ -279,6 +281,11 @@ public sealed class SubscriptionTests(SampleHostFactory factory)
             new HttpRequestMessage(HttpMethod.Post, $"/status/internal/subscriptions/verify?token={subscription.VerificationToken}"),
             new HttpRequestMessage(HttpMethod.Get, $"/status/internal/subscriptions/unsubscribe?token={subscription.UnsubscribeToken}"),
             new HttpRequestMessage(HttpMethod.Post, $"/status/internal/subscriptions/unsubscribe?token={subscription.UnsubscribeToken}"),
+            new HttpRequestMessage(HttpMethod.Get, $"/status/internal/subscriptions/manage?token={subscription.UnsubscribeToken}"),
+            new HttpRequestMessage(HttpMethod.Post, $"/status/internal/subscriptions/manage?token={subscription.UnsubscribeToken}")
+            {
+                Content = new FormUrlEncodedContent([new("notifyOn", "degraded")]),
+            },
         })
         {
             using (request)

@@ -84,6 +84,7 @@ internal static class PageStyles
         .subscribe button,.notice button{font:inherit;font-weight:600;color:var(--on-accent);background:var(--accent);border:0;border-radius:6px;padding:6px 16px;cursor:pointer}
         .subscribe button{justify-self:start}
         .subscribe p{margin:0}
+        .notice .subscribe form{border:0;padding:0;margin:0 0 16px}
         main.notice{max-width:560px;margin:48px auto;padding:16px 24px}
         .notice h1{font-size:1.5rem;margin:0 0 12px;overflow-wrap:anywhere}
         .notice .brand{margin:0 0 16px;font-size:1.125rem;font-weight:600;overflow-wrap:anywhere}

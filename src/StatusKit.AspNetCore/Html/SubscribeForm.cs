@@ -8,16 +8,18 @@ namespace StatusKit.AspNetCore.Html;
 /// The page's "Subscribe to updates" form: closed until opened (a <c>details</c> element, no script), it posts the
 /// fields <c>POST subscriptions</c> reads (channel, destination, notifyOn, components), and the route answers the
 /// browser with a page. Nothing ticked under "Only some components" means all of them, as in the API; nothing ticked
-/// under "Tell me about" is refused (the form sends one empty <c>notifyOn</c>, so the route tells the two apart).
+/// under "Tell me about" is refused (the form sends one empty <c>notifyOn</c>, so the route tells the two apart). The
+/// events and components are the pieces the page that changes a subscription shows too, ticked as the subscriber chose
+/// (<see cref="Subscriptions.ManagePage"/>).
 /// </summary>
 internal static class SubscribeForm
 {
-    private static readonly (string Value, string Label)[] Events =
+    private static readonly (string Value, string Label, NotificationEvents Event)[] Events =
     [
-        ("degraded", "Degraded performance"),
-        ("outage", "Outages"),
-        ("maintenance", "Maintenance"),
-        ("resolved", "Back to operational"),
+        ("degraded", "Degraded performance", NotificationEvents.Degraded),
+        ("outage", "Outages", NotificationEvents.Outage),
+        ("maintenance", "Maintenance", NotificationEvents.Maintenance),
+        ("resolved", "Back to operational", NotificationEvents.Resolved),
     ];
 
     public static void Write(HtmlWriter html, PageView view)
@@ -40,39 +42,54 @@ internal static class SubscribeForm
         html.Raw("</fieldset>")
             .Raw("<label for=\"subscribe-destination\">").Text(DestinationLabel(view.SubscribeChannels)).Raw("</label>")
             .Raw("<input id=\"subscribe-destination\" name=\"destination\" required maxlength=\"2048\"")
-            .Raw(view.SubscribeChannels[0] == SubscriberChannel.Email ? " autocomplete=\"email\">" : ">")
-            .Raw("<fieldset><legend>Tell me about</legend><input type=\"hidden\" name=\"notifyOn\" value=\"\">");
-        foreach (var (value, label) in Events)
-        {
-            html.Raw("<label><input type=\"checkbox\" name=\"notifyOn\"").Attribute("value", value).Raw(" checked>").Text(" " + label).Raw("</label>");
-        }
-
-        html.Raw("</fieldset>");
+            .Raw(view.SubscribeChannels[0] == SubscriberChannel.Email ? " autocomplete=\"email\">" : ">");
+        EventChoices(html, NotificationEvents.All);
         // Only the components the page shows: one shown only while degraded is not named while it is operational. In a
         // container with a fixed id that is there even when the list is empty, which the live script replaces when the
         // fetched page lists other components (its data-layout), keeping what the reader ticked and opened (by id).
         var shown = view.Snapshot.Components.Where(c => c.IsShown).ToList();
         html.Raw("<div id=\"subscribe-components\"").Attribute("data-layout", ComponentLayout.OfChoices(shown)).Raw(">");
-        Components(html, shown);
+        ComponentChoices(html, shown, []);
         html.Raw("</div>");
         html.Raw("<button type=\"submit\">Subscribe</button>")
             .Element("p", "We send a message to confirm first; nothing arrives until you confirm it.", "meta")
             .Raw("</form></details>");
     }
 
-    private static void Components(HtmlWriter html, IReadOnlyList<ComponentSnapshot> components)
+    /// <summary>
+    /// The "Tell me about" fieldset: a checkbox per event (<c>notifyOn</c>), those in <paramref name="ticked"/> ticked,
+    /// after one empty <c>notifyOn</c> that tells a form with every event unticked from one without the field.
+    /// </summary>
+    public static void EventChoices(HtmlWriter html, NotificationEvents ticked)
+    {
+        html.Raw("<fieldset><legend>Tell me about</legend><input type=\"hidden\" name=\"notifyOn\" value=\"\">");
+        foreach (var (value, label, flag) in Events)
+        {
+            html.Raw("<label><input type=\"checkbox\" name=\"notifyOn\"").Attribute("value", value).Raw(ticked.HasFlag(flag) ? " checked>" : ">")
+                .Text(" " + label).Raw("</label>");
+        }
+
+        html.Raw("</fieldset>");
+    }
+
+    /// <summary>
+    /// The "Only some components" list: a checkbox per component (<c>components</c>), those in <paramref name="ticked"/>
+    /// ticked and the list open when any is; nothing when there are no components.
+    /// </summary>
+    public static void ComponentChoices(HtmlWriter html, IReadOnlyList<ComponentSnapshot> components, IReadOnlyCollection<Guid> ticked)
     {
         if (components.Count == 0)
         {
             return;
         }
 
-        html.Raw("<details class=\"some\" id=\"subscribe-some\"><summary>Only some components</summary><fieldset><legend>Components (none ticked: all of them)</legend>");
+        html.Raw(ticked.Count == 0 ? "<details class=\"some\" id=\"subscribe-some\">" : "<details class=\"some\" id=\"subscribe-some\" open>")
+            .Raw("<summary>Only some components</summary><fieldset><legend>Components (none ticked: all of them)</legend>");
         foreach (var component in components)
         {
             var name = component.GroupName is null ? component.Name : $"{component.GroupName}: {component.Name}";
             html.Raw("<label><input type=\"checkbox\"").Attribute("id", "subscribe-component-" + component.Id).Raw(" name=\"components\"")
-                .Attribute("value", component.Id.ToString()).Raw(">").Text(" " + name).Raw("</label>");
+                .Attribute("value", component.Id.ToString()).Raw(ticked.Contains(component.Id) ? " checked>" : ">").Text(" " + name).Raw("</label>");
         }
 
         html.Raw("</fieldset></details>");

@@ -18,7 +18,9 @@ namespace StatusKit.AspNetCore.Subscriptions;
 /// answer for every destination, so it does not tell who is subscribed), <c>GET|POST subscriptions/verify?token=</c>
 /// and <c>GET|POST subscriptions/unsubscribe?token=</c> (the GETs ask first, so a link scanner can neither confirm a
 /// subscription nor unsubscribe anyone; the unsubscribe POST is RFC 8058 one-click; an expired confirmation link
-/// answers 410 Gone and says to subscribe again). The POST that confirms a webhook subscription answers its signing
+/// answers 410 Gone and says to subscribe again), and <c>GET|POST subscriptions/manage?token=</c>, with the unsubscribe
+/// token, where a subscriber changes its events and components (<see cref="ManagePage"/>; no cache keeps, and no
+/// <c>Referer</c> carries, any of its answers, whose URL holds the token). The POST that confirms a webhook subscription answers its signing
 /// secret, once, to the holder of the token (which went only to the webhook URL): as JSON when the request accepts
 /// <c>application/json</c>, which is how a receiver confirms by itself. A token works only on its own
 /// page's routes: any other token gets the answer an unknown page gets, so a private page's name is shown only to
@@ -29,12 +31,16 @@ internal static class SubscriptionEndpoints
     private const string UnknownUnsubscribeLink = "This unsubscribe link is unknown.";
     private const string UnknownConfirmationLink = "This confirmation link is unknown or was already used.";
     private const string UnknownLinkTitle = "Link not valid";
+    private const string UnknownManageLinkText = "This link to manage a subscription is unknown.";
 
     // Room for a destination and more than a thousand component ids; nothing a person subscribes with comes near it.
     private const int MaxRequestBytes = 64 * 1024;
 
     // The same answer for every destination (new, waiting for confirmation or already subscribed), without the
     // subscriber's id, which would tell a destination subscribed before (an older id) from a new one.
+    // What a change of subscription may be sent as: the manage page's form, or JSON.
+    private static readonly string[] FormOrJson = ["application/json", "application/x-www-form-urlencoded"];
+
     private static readonly SubscriptionAccepted Accepted = new("pending_verification",
         "Unless the destination is already subscribed, a confirmation message was sent to it; the subscription starts once it is confirmed.");
 
@@ -59,6 +65,15 @@ internal static class SubscriptionEndpoints
             .WithName("StatusKit.Unsubscribe").WithSummary("Unsubscribe (RFC 8058 one-click).")
             .Produces<SubscriptionEnded>(StatusCodes.Status200OK, "application/json", "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound).DisableAntiforgery();
+        // The body's type is checked after the token, so an unknown link gets the same 404 whatever it sends.
+        group.MapGetAndHead("/manage", (HttpContext context, string slug, string? token) => ManagePageAsync(context, slug, token, paths))
+            .WithName("StatusKit.ManageSubscriptionPage").WithSummary("Show a subscriber's events and components, to change them.");
+        group.MapPost("/manage", (HttpContext context, string slug, string? token) => ManageAsync(context, slug, token, paths))
+            .WithName("StatusKit.ManageSubscription")
+            .WithSummary("Change a subscriber's events and components (JSON, or a form, with the fields of a subscription: components, notifyOn).")
+            .Produces<SubscriptionChanged>(StatusCodes.Status200OK, "application/json", "text/html")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).DisableAntiforgery();
     }
 
     private static async Task<IResult> SubscribeAsync(HttpContext context, string slug, PagePaths paths)
@@ -190,7 +205,9 @@ internal static class SubscriptionEndpoints
             : await services.GetRequiredService<SubscriberService>().FindByUnsubscribeTokenAsync(page.PageId, token, context.RequestAborted);
         return subscriber is null
             ? ConfirmationAnswer.Refused(context, StatusCodes.Status404NotFound, UnknownLinkTitle, UnknownUnsubscribeLink)
-            : SubscriptionPages.Ask(context, $"Unsubscribe from {page!.Name}?", "Unsubscribe", $"{paths.PagePath(slug)}/subscriptions/unsubscribe", token!, page, HomeOf(context, slug, paths));
+            : SubscriptionPages.Ask(
+                context, $"Unsubscribe from {page!.Name}?", "Unsubscribe", $"{paths.PagePath(slug)}/subscriptions/unsubscribe", token!, page, HomeOf(context, slug, paths),
+                subscriber.IsActive ? ("Change what you get instead", $"{paths.PagePath(slug)}/subscriptions/manage") : null);
     }
 
     private static async Task<IResult> UnsubscribeAsync(HttpContext context, string slug, string? token, PagePaths paths)
@@ -210,6 +227,106 @@ internal static class SubscriptionEndpoints
             : SubscriptionPages.Message(StatusCodes.Status200OK, "Unsubscribed", $"You will no longer hear about {page!.Name}.", backTo: HomeOf(context, slug, paths), page: page);
     }
 
+    private static async Task<IResult> ManagePageAsync(HttpContext context, string slug, string? token, PagePaths paths)
+    {
+        var (page, subscriber) = await FindByUnsubscribeTokenAsync(context, slug, token);
+        if (subscriber is null)
+        {
+            return UnknownManageLink(context);
+        }
+
+        var backTo = HomeOf(context, slug, paths);
+        return subscriber.IsActive
+            ? ManagePage.Show(context, page!, subscriber, token!, paths.PagePath(slug), backTo)
+            : SubscriptionPages.Message(StatusCodes.Status200OK, "Unsubscribed", Ended(page!), backTo: backTo, page: page);
+    }
+
+    private static async Task<IResult> ManageAsync(HttpContext context, string slug, string? token, PagePaths paths)
+    {
+        var (page, subscriber) = await FindByUnsubscribeTokenAsync(context, slug, token);
+        if (subscriber is null)
+        {
+            return UnknownManageLink(context);
+        }
+
+        // Choosing events does not subscribe again: that takes a new subscription, confirmed by its destination.
+        if (!subscriber.IsActive)
+        {
+            return ConfirmationAnswer.Refused(context, StatusCodes.Status409Conflict, "Unsubscribed", Ended(page!), page);
+        }
+
+        if (!await BoundedRequestBody.TryBufferAsync(context, MaxRequestBytes))
+        {
+            Log.SubscriptionTooLarge(Log.For(context), slug, MaxRequestBytes);
+            return ConfirmationAnswer.Refused(
+                context, StatusCodes.Status413PayloadTooLarge, "Request too large", $"A change of subscription must be at most {MaxRequestBytes / 1024} KiB.", page);
+        }
+
+        var backTo = HomeOf(context, slug, paths);
+        Subscriber changed;
+        try
+        {
+            var request = await ReadManageAsync(context);
+            changed = await context.RequestServices.GetRequiredService<SubscriberService>().UpdateAsync(subscriber.Id, new UpdateSubscriber
+            {
+                ComponentIds = request.Components,
+                NotifyOn = request.NotifyOn is null ? null : NotifyOnNames.Read(request.NotifyOn),
+            }, context.RequestAborted);
+        }
+        catch (StatusKitNotFoundException ex) when (ex.Field == "subscriberId")
+        {
+            // Deleted since the token found it: the link no longer names anyone.
+            return UnknownManageLink(context);
+        }
+        catch (StatusKitException ex) when (!ConfirmationAnswer.WantsJson(context.Request))
+        {
+            // A person's form: the page again, as the subscriber's choice stands, saying what to change. A script gets
+            // the problem details the exception filter makes of it.
+            var statusCode = Problems.From(ex).StatusCode;
+            Log.SubscriptionRefused(Log.For(context), context.Request.Method, context.Request.Path, statusCode, ex.Field);
+            return ManagePage.Show(context, page!, subscriber, token!, paths.PagePath(slug), backTo, statusCode, ex.Message);
+        }
+
+        return ConfirmationAnswer.WantsJson(context.Request)
+            ? AdminJson.Json(new SubscriptionChanged(
+                "updated", new SubscriptionConfirmedPage(page!.PageId, page.Name, page.Slug), changed.ComponentIds, NotifyOnNames.Write(changed.NotifyOn)))
+            : ManagePage.Show(context, page!, changed, token!, paths.PagePath(slug), backTo, notice: "Your choice is saved.");
+    }
+
+    // The page and the subscriber of its own whose unsubscribe token this is (a null subscriber for an unknown page or
+    // token, or another page's). Every answer of the manage routes, whatever it is, keeps the URL's token out of
+    // caches and Referer headers.
+    private static async Task<(PageSnapshot? Page, Subscriber? Subscriber)> FindByUnsubscribeTokenAsync(HttpContext context, string slug, string? token)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        NoReferrer.Apply(context.Response);
+        var services = context.RequestServices;
+        var page = await services.GetRequiredService<IStatusPageReader>().GetSnapshotBySlugAsync(slug, context.RequestAborted);
+        var subscriber = page is null || string.IsNullOrEmpty(token)
+            ? null
+            : await services.GetRequiredService<SubscriberService>().FindByUnsubscribeTokenAsync(page.PageId, token, context.RequestAborted);
+        return (page, subscriber);
+    }
+
+    private static IResult UnknownManageLink(HttpContext context) =>
+        ConfirmationAnswer.Refused(context, StatusCodes.Status404NotFound, UnknownLinkTitle, UnknownManageLinkText);
+
+    private static string Ended(PageSnapshot page) =>
+        $"You no longer hear about {page.Name}, so there is nothing to change. To hear from it again, subscribe again on the status page.";
+
+    // The page's form, or JSON; either may leave out what it keeps. A form with no component ticked follows all of them.
+    private static async Task<ManageRequest> ReadManageAsync(HttpContext context)
+    {
+        BodyContentTypes.Require(context.Request, FormOrJson);
+        if (!context.Request.HasFormContentType)
+        {
+            return await AdminJson.ReadAsync<ManageRequest>(context);
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        return new ManageRequest { Components = FormComponents(form["components"]), NotifyOn = FormEvents(form["notifyOn"]) };
+    }
+
     // The status page, for the pages that tell a subscriber the outcome of a link of the page's own.
     private static string HomeOf(HttpContext context, string slug, PagePaths paths) =>
         PageLinks.For(context.Request, context.Request.PathBase + paths.PagePath(slug)).Home;
@@ -223,13 +340,16 @@ internal static class SubscriptionEndpoints
             {
                 Channel = form["channel"].ToString(),
                 Destination = form["destination"].ToString(),
-                Components = [.. form["components"].Select(c => Guid.TryParse(c, out var id) ? id : throw new StatusKitValidationException("components", $"'{c}' is not a component id."))],
+                Components = FormComponents(form["components"]),
                 NotifyOn = FormEvents(form["notifyOn"]),
             };
         }
 
         return await AdminJson.ReadAsync<SubscribeRequest>(context);
     }
+
+    private static List<Guid> FormComponents(Microsoft.Extensions.Primitives.StringValues values) =>
+        [.. values.Select(c => Guid.TryParse(c, out var id) ? id : throw new StatusKitValidationException("components", $"'{c}' is not a component id."))];
 
     // A form's events; the page's form also sends one empty notifyOn, so a visitor who unticked every event is told to
     // choose one instead of being subscribed to all of them (what no notifyOn at all means).

@@ -19,14 +19,30 @@ internal static class SubscriptionPages
     /// do) changes nothing; the button does. Branded as <paramref name="page"/>, its heading linking to
     /// <paramref name="backTo"/> when the page has no homepage.
     /// </summary>
-    public static IResult Ask(HttpContext context, string question, string button, string path, string token, PageSnapshot page, string backTo)
+    /// <remarks>
+    /// <paramref name="instead"/>, when given, is a link under the question to do something else with the same token
+    /// (the unsubscribe question offers to change what the subscriber gets instead): its text and its path under the
+    /// request's path base.
+    /// </remarks>
+    public static IResult Ask(
+        HttpContext context, string question, string button, string path, string token, PageSnapshot page, string backTo, (string Text, string Path)? instead = null)
     {
         var html = Start(button, page, backTo)
             .Element("h1", question)
-            .Raw("<form method=\"post\"").Attribute("action", $"{context.Request.PathBase}{path}?token={Uri.EscapeDataString(token)}").Raw(">")
-            .Raw("<button type=\"submit\">").Text(button).Raw("</button></form></main></body></html>\n");
+            .Raw("<form method=\"post\"").Attribute("action", TokenLink(context, path, token)).Raw(">")
+            .Raw("<button type=\"submit\">").Text(button).Raw("</button></form>");
+        if (instead is { } other)
+        {
+            html.Raw("<p><a").Attribute("href", TokenLink(context, other.Path, token)).Raw(">").Text(other.Text).Raw("</a></p>");
+        }
+
+        html.Raw("</main></body></html>\n");
         return Document(html, StatusCodes.Status200OK, page);
     }
+
+    /// <summary>The route at <paramref name="path"/> (under the request's path base) with <paramref name="token"/> in its query.</summary>
+    public static string TokenLink(HttpContext context, string path, string token) =>
+        $"{context.Request.PathBase}{path}?token={Uri.EscapeDataString(token)}";
 
     /// <summary>
     /// Whether the request is a person's browser (the page's subscribe form): its Accept header names <c>text/html</c>
@@ -69,7 +85,7 @@ internal static class SubscriptionPages
 
     // Sent with the status page's security headers (DocumentSecurityHeaders), like every HTML document of the page, the
     // policy allowing the logo the page shows.
-    private static IResult Document(HtmlWriter html, int statusCode, PageSnapshot? page)
+    internal static IResult Document(HtmlWriter html, int statusCode, PageSnapshot? page)
     {
         var content = TypedResults.Content(html.ToString(), "text/html; charset=utf-8", statusCode: statusCode);
         return new WithDocumentSecurityHeaders(content, page is null ? null : PageBrand.LogoOrigin(page));
@@ -90,7 +106,7 @@ internal static class SubscriptionPages
     /// link is still on the page's site: with <paramref name="page"/>, its accent and, first in <c>main</c>, its logo or
     /// name linking to its homepage, else to <paramref name="backTo"/> (<see cref="PageBrand.Heading"/>).
     /// </summary>
-    private static HtmlWriter Start(string title, PageSnapshot? page, string? backTo)
+    internal static HtmlWriter Start(string title, PageSnapshot? page, string? backTo)
     {
         var html = new HtmlWriter()
             .Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http;
+using StatusKit.AspNetCore.Html;
+using StatusKit.Model;
+using StatusKit.Snapshots;
+
+namespace StatusKit.AspNetCore.Subscriptions;
+
+/// <summary>
+/// The page where a subscriber changes what it hears about (<c>subscriptions/manage?token=</c>): the subscribe form's
+/// events and components (<see cref="SubscribeForm"/>) ticked as the subscriber chose, a form that posts them back with
+/// the token, and a link to unsubscribe instead. It names neither the destination nor the channel: the token travels in
+/// every message (a webhook's payload too), and a Slack or webhook URL is itself a credential.
+/// </summary>
+internal static class ManagePage
+{
+    /// <summary>
+    /// The page for <paramref name="subscriber"/> of <paramref name="page"/>, with <paramref name="notice"/> (a saved
+    /// choice, or why one was refused) above the form when given.
+    /// </summary>
+    public static IResult Show(
+        HttpContext context, PageSnapshot page, Subscriber subscriber, string token, string pagePath, string backTo,
+        int statusCode = StatusCodes.Status200OK, string? notice = null)
+    {
+        var html = SubscriptionPages.Start("Manage your subscription", page, backTo).Element("h1", $"Your updates from {page.Name}");
+        if (notice is not null)
+        {
+            html.Raw(statusCode == StatusCodes.Status200OK ? "<p role=\"status\">" : "<p role=\"alert\">").Text(notice).Raw("</p>");
+        }
+
+        html.Element("p", "Choose what you hear about. Updates keep going where they go now.")
+            .Raw("<div class=\"subscribe\"><form method=\"post\"").Attribute("action", SubscriptionPages.TokenLink(context, $"{pagePath}/subscriptions/manage", token)).Raw(">");
+        SubscribeForm.EventChoices(html, subscriber.NotifyOn);
+        // The components the page shows, and any the subscriber follows that it does not (one shown only while
+        // degraded), so saving the form never drops one unseen.
+        var followed = subscriber.ComponentIds.ToHashSet();
+        SubscribeForm.ComponentChoices(html, [.. page.Components.Where(c => c.IsShown || followed.Contains(c.Id))], followed);
+        html.Raw("<button type=\"submit\">Save</button></form></div>")
+            .Raw("<p><a").Attribute("href", SubscriptionPages.TokenLink(context, $"{pagePath}/subscriptions/unsubscribe", token)).Raw(">Unsubscribe instead</a></p>")
+            .Raw("<p><a").Attribute("href", backTo).Raw(">Back to the status page</a></p></main></body></html>\n");
+        return SubscriptionPages.Document(html, statusCode, page);
+    }
+}
