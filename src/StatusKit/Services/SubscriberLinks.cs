@@ -27,6 +27,13 @@ internal sealed class SubscriberLinks
     public Uri? UnsubscribeUrl(string pageSlug, Guid subscriberId) =>
         _key is null || _baseAddress is null ? null : Link(pageSlug, "subscriptions/unsubscribe", Derive(subscriberId));
 
+    /// <summary>
+    /// The link where a subscriber changes its events and components (<c>subscriptions/manage</c>, served by
+    /// <c>MapStatusPages</c>), with the same token as <see cref="UnsubscribeUrl"/>, when links can be built.
+    /// </summary>
+    public Uri? ManageUrl(string pageSlug, Guid subscriberId) =>
+        _key is null || _baseAddress is null ? null : Link(pageSlug, "subscriptions/manage", Derive(subscriberId));
+
     /// <summary>The verification link for <paramref name="token"/>, when a public address is configured.</summary>
     public Uri? VerifyUrl(string pageSlug, string token) =>
         _baseAddress is null ? null : Link(pageSlug, "subscriptions/verify", token);

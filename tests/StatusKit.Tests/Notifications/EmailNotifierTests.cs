@@ -14,6 +14,7 @@ public sealed class EmailNotifierTests : IAsyncLifetime
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private static readonly Uri Unsubscribe = new("https://status.acme.test/acme/unsubscribe?token=abc123");
+    private static readonly Uri Manage = new("https://status.acme.test/acme/manage?token=abc123");
     private readonly TestSmtpServer _smtp = new();
     private readonly ListLoggerProvider _logs = new();
 
@@ -58,6 +59,29 @@ public sealed class EmailNotifierTests : IAsyncLifetime
         Assert.Contains("Latency &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; errors.<br>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"https://status.acme.test/acme/unsubscribe?token=abc123\"", html, StringComparison.Ordinal);
         Assert.Contains(_logs.Entries, e => e.EventId.Id == 4401);
+    }
+
+    [Fact]
+    public async Task A_notice_offers_to_manage_the_subscription_next_to_unsubscribing_in_both_parts()
+    {
+        var message = NotificationFixtures.Message(SubscriberChannel.Email, "jane@example.test", unsubscribeUrl: Unsubscribe) with { ManageUrl = Manage };
+
+        await Notifier(Smtp()).SendAsync(message, CancellationToken.None).WaitAsync(Bound);
+
+        var mime = MimeReader.Parse(Assert.Single(_smtp.Messages).Data);
+        Assert.Contains($"Manage subscription: {Manage.AbsoluteUri}\nUnsubscribe: {Unsubscribe.AbsoluteUri}", mime.Parts[0].DecodedBody, StringComparison.Ordinal);
+        Assert.Contains(
+            $"<a href=\"{Manage.AbsoluteUri}\">Manage subscription</a> \u00b7 <a href=\"{Unsubscribe.AbsoluteUri}\">Unsubscribe</a>", mime.Parts[1].DecodedBody, StringComparison.Ordinal);
+        Assert.Equal($"<{Unsubscribe.AbsoluteUri}>", mime.Header("List-Unsubscribe"));
+    }
+
+    [Fact]
+    public void A_confirmation_request_offers_no_manage_link_as_there_is_no_subscription_yet()
+    {
+        var content = Content() with { Kind = NotificationKind.SubscriptionVerification, Subject = "Confirm your subscription to Acme", PageName = "Acme" };
+
+        Assert.DoesNotContain("Manage subscription", EmailRenderer.Text(content, Unsubscribe, Manage), StringComparison.Ordinal);
+        Assert.DoesNotContain("Manage subscription", EmailRenderer.Html(content, Unsubscribe, Manage), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -61,6 +61,23 @@ public sealed class SlackNotifierTests : IAsyncLifetime
         Assert.Equal($"Acme Status \u00b7 <https://status.acme.test/acme|View status page> \u00b7 <{unsubscribe.AbsoluteUri}|Unsubscribe>", context);
     }
 
+    [Fact]
+    public async Task Context_OffersToManageTheSubscription_BeforeItsUnsubscribeLink()
+    {
+        await using var services = BuildServices(Clock(), _logs);
+        var unsubscribe = new Uri("https://status.acme.test/acme/subscriptions/unsubscribe?token=" + new string('b', 64));
+        var manage = new Uri("https://status.acme.test/acme/subscriptions/manage?token=" + new string('b', 64));
+        var message = NotificationFixtures.Message(SubscriberChannel.Slack, _receiver.Url.ToString(), unsubscribeUrl: unsubscribe) with { ManageUrl = manage };
+
+        await services.GetRequiredService<SlackNotifier>().SendAsync(message, CancellationToken.None).WaitAsync(Bound);
+
+        using var json = JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
+        var context = json.RootElement.GetProperty("blocks")[2].GetProperty("elements")[0].GetProperty("text").GetString();
+        Assert.Equal(
+            $"Acme Status \u00b7 <https://status.acme.test/acme|View status page> \u00b7 <{manage.AbsoluteUri}|Manage subscription> \u00b7 <{unsubscribe.AbsoluteUri}|Unsubscribe>",
+            context);
+    }
+
     [Theory]
     [InlineData(410, NotificationResultKind.Gone)]
     [InlineData(403, NotificationResultKind.Permanent)]

@@ -246,7 +246,10 @@ internal sealed class SubscriberDelivery
             content = content with { Link = page.AbsoluteUri };
         }
 
-        var message = new NotificationMessage(lead.Id, attempt, subscriber, content, _links.UnsubscribeUrl(content.PageSlug, subscriber.Id));
+        var message = new NotificationMessage(lead.Id, attempt, subscriber, content, _links.UnsubscribeUrl(content.PageSlug, subscriber.Id))
+        {
+            ManageUrl = _links.ManageUrl(content.PageSlug, subscriber.Id),
+        };
         var result = await _sender.SendAsync(lead.Channel, message, cancellationToken);
         if (result is null)
         {

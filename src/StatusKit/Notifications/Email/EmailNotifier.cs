@@ -89,8 +89,8 @@ public sealed class EmailNotifier : INotifier
             From = _options.From,
             To = to,
             Subject = EmailRenderer.Subject(message.Content),
-            TextBody = EmailRenderer.Text(message.Content, message.UnsubscribeUrl),
-            HtmlBody = EmailRenderer.Html(message.Content, message.UnsubscribeUrl),
+            TextBody = EmailRenderer.Text(message.Content, message.UnsubscribeUrl, message.ManageUrl),
+            HtmlBody = EmailRenderer.Html(message.Content, message.UnsubscribeUrl, message.ManageUrl),
             Headers = headers,
         };
     }

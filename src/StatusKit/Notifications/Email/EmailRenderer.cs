@@ -22,7 +22,7 @@ internal static class EmailRenderer
         return builder.ToString().Trim();
     }
 
-    public static string Text(NotificationContent content, Uri? unsubscribeUrl)
+    public static string Text(NotificationContent content, Uri? unsubscribeUrl, Uri? manageUrl = null)
     {
         var text = new StringBuilder();
         text.Append(Subject(content)).Append("\n\n");
@@ -41,6 +41,11 @@ internal static class EmailRenderer
         }
 
         text.Append("--\n").Append(Why(content)).Append('\n');
+        if (ManageLink(content, manageUrl) is { } manage)
+        {
+            text.Append("Manage subscription: ").Append(manage).Append('\n');
+        }
+
         if (unsubscribeUrl is not null)
         {
             text.Append("Unsubscribe: ").Append(unsubscribeUrl.AbsoluteUri).Append('\n');
@@ -49,7 +54,7 @@ internal static class EmailRenderer
         return text.ToString();
     }
 
-    public static string Html(NotificationContent content, Uri? unsubscribeUrl)
+    public static string Html(NotificationContent content, Uri? unsubscribeUrl, Uri? manageUrl = null)
     {
         var html = new StringBuilder();
         var subject = Encode(Subject(content));
@@ -76,14 +81,25 @@ internal static class EmailRenderer
         }
 
         html.Append("<hr>\n<p style=\"font-size:12px;color:#59636e\">").Append(Encode(Why(content)));
+        var manage = ManageLink(content, manageUrl);
+        if (manage is not null)
+        {
+            html.Append(" <a href=\"").Append(Encode(manage)).Append("\">Manage subscription</a>");
+        }
+
         if (unsubscribeUrl is not null)
         {
-            html.Append(" <a href=\"").Append(Encode(unsubscribeUrl.AbsoluteUri)).Append("\">Unsubscribe</a>");
+            html.Append(manage is null ? " " : " \u00b7 ").Append("<a href=\"").Append(Encode(unsubscribeUrl.AbsoluteUri)).Append("\">Unsubscribe</a>");
         }
 
         html.Append("</p>\n</body></html>\n");
         return html.ToString();
     }
+
+    // Where the subscriber changes its choice, next to unsubscribing: not on a confirmation request, whose reader has
+    // no subscription (yet) to manage.
+    private static string? ManageLink(NotificationContent content, Uri? manageUrl) =>
+        content.Kind == NotificationKind.SubscriptionVerification ? null : WebLink(manageUrl?.AbsoluteUri);
 
     // Anyone can type an address into a page's form, so the reader of a confirmation request has not subscribed (yet).
     private static string Why(NotificationContent content) =>

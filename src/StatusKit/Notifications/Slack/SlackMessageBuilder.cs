@@ -8,9 +8,10 @@ internal static class SlackMessageBuilder
     private const int MaxFallbackChars = 4000;
 
     private const string UnsubscribeText = "Unsubscribe";
+    private const string ManageText = "Manage subscription";
     private const string ConfirmText = "Confirm your subscription";
 
-    public static SlackPayload Build(NotificationContent content, string linkText, Uri? unsubscribeUrl = null)
+    public static SlackPayload Build(NotificationContent content, string linkText, Uri? unsubscribeUrl = null, Uri? manageUrl = null)
     {
         var blocks = new List<SlackBlock>
         {
@@ -28,6 +29,12 @@ internal static class SlackMessageBuilder
         if (confirmation is null && IsWebLink(content.Link))
         {
             context += $" \u00b7 {SlackLink(content.Link!, linkText)}";
+        }
+
+        // Where the subscriber changes its choice instead of leaving; not on a confirmation request (nothing to manage yet).
+        if (confirmation is null && content.Kind != NotificationKind.SubscriptionVerification && IsWebLink(manageUrl?.AbsoluteUri))
+        {
+            context += $" \u00b7 {SlackLink(manageUrl!.AbsoluteUri, ManageText)}";
         }
 
         // Like an email's footer: the link asks before it unsubscribes (a POST does it), so an unfurl changes nothing.

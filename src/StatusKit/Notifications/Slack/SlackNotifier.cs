@@ -67,7 +67,7 @@ public sealed class SlackNotifier : INotifier
             return NotificationResult.Permanent(uriError).AtDestination();
         }
 
-        var payload = SlackMessageBuilder.Build(message.Content, _options.LinkText, message.UnsubscribeUrl);
+        var payload = SlackMessageBuilder.Build(message.Content, _options.LinkText, message.UnsubscribeUrl, message.ManageUrl);
         var body = JsonSerializer.SerializeToUtf8Bytes(payload, SlackJsonContext.Default.SlackPayload);
         var request = HttpDelivery.JsonPost(destination!, body, _options.UserAgent);
 

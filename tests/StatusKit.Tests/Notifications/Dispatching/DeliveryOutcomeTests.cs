@@ -34,6 +34,39 @@ public sealed class DeliveryOutcomeTests
     }
 
     [Fact]
+    public async Task TheMessageCarriesTheSubscribersUnsubscribeAndManageLinks_WithTheSameToken_WhenLinksCanBeBuilt()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        h.LinkOptions.PublicBaseAddress = new Uri("https://status.acme.test/status/");
+        h.LinkOptions.LinkSigningKey = Convert.ToBase64String(new byte[32]);
+        var subscriber = await h.SubscriberAsync();
+        await h.EnqueueAsync(h.Change(subscriber));
+        var notifier = new RecordingNotifier(SubscriberChannel.Email);
+
+        await h.Dispatcher(notifier).RunOnceAsync(None);
+
+        var message = Assert.Single(notifier.Delivered);
+        var unsubscribe = message.UnsubscribeUrl!.AbsoluteUri;
+        Assert.StartsWith($"https://status.acme.test/status/{h.Page.Slug}/subscriptions/unsubscribe?token=", unsubscribe, StringComparison.Ordinal);
+        Assert.Equal(unsubscribe.Replace("/subscriptions/unsubscribe?", "/subscriptions/manage?", StringComparison.Ordinal), message.ManageUrl?.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task WithoutALinkSigningKey_TheMessageCarriesNeitherLink()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        h.LinkOptions.PublicBaseAddress = new Uri("https://status.acme.test/status/");
+        var subscriber = await h.SubscriberAsync();
+        await h.EnqueueAsync(h.Change(subscriber));
+        var notifier = new RecordingNotifier(SubscriberChannel.Email);
+
+        await h.Dispatcher(notifier).RunOnceAsync(None);
+
+        var message = Assert.Single(notifier.Delivered);
+        Assert.Equal((null, null), (message.UnsubscribeUrl, message.ManageUrl));
+    }
+
+    [Fact]
     public async Task Retry_FollowsTheScheduleExactly_ThenDeadLettersAfterTheLastDelay()
     {
         var h = await DispatcherHarness.CreateAsync();

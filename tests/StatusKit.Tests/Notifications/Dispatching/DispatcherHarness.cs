@@ -17,8 +17,6 @@ internal sealed class DispatcherHarness
 {
     public static readonly CancellationToken None = CancellationToken.None;
 
-    private readonly SubscriberLinks _links = new(Microsoft.Extensions.Options.Options.Create(new StatusPagesOptions()));
-
     private DispatcherHarness(StatusPage page) => Page = page;
 
     public InMemoryStatusStore Store { get; } = new();
@@ -26,6 +24,9 @@ internal sealed class DispatcherHarness
     public ManualTimeProvider Clock { get; } = new(TestData.T0);
 
     public NotificationOptions Settings { get; } = new() { RetryJitter = 0 };
+
+    /// <summary>The options the dispatchers build subscribers' links from (none by default: no public address, no key).</summary>
+    public StatusPagesOptions LinkOptions { get; } = new();
 
     public ListLoggerProvider Logger { get; } = new();
 
@@ -41,7 +42,7 @@ internal sealed class DispatcherHarness
     public NotificationDispatcher Dispatcher(params INotifier[] notifiers) => Dispatcher(new Random(7), notifiers);
 
     public NotificationDispatcher Dispatcher(Random random, params INotifier[] notifiers) =>
-        new(Store, notifiers, _links, Microsoft.Extensions.Options.Options.Create(Settings), Clock, null, Logger.CreateLogger<NotificationDispatcher>(), random);
+        new(Store, notifiers, new SubscriberLinks(Microsoft.Extensions.Options.Options.Create(LinkOptions)), Microsoft.Extensions.Options.Options.Create(Settings), Clock, null, Logger.CreateLogger<NotificationDispatcher>(), random);
 
     public async Task<Subscriber> SubscriberAsync(SubscriberChannel channel = SubscriberChannel.Email, bool verified = true, bool active = true)
     {
