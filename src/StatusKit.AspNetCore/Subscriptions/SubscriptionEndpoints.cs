@@ -36,11 +36,11 @@ internal static class SubscriptionEndpoints
     // Room for a destination and more than a thousand component ids; nothing a person subscribes with comes near it.
     private const int MaxRequestBytes = 64 * 1024;
 
-    // The same answer for every destination (new, waiting for confirmation or already subscribed), without the
-    // subscriber's id, which would tell a destination subscribed before (an older id) from a new one.
     // What a change of subscription may be sent as: the manage page's form, or JSON.
     private static readonly string[] FormOrJson = ["application/json", "application/x-www-form-urlencoded"];
 
+    // The same answer for every destination (new, waiting for confirmation or already subscribed), without the
+    // subscriber's id, which would tell a destination subscribed before (an older id) from a new one.
     private static readonly SubscriptionAccepted Accepted = new("pending_verification",
         "Unless the destination is already subscribed, a confirmation message was sent to it; the subscription starts once it is confirmed.");
 
