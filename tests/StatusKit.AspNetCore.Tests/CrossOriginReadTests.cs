@@ -119,6 +119,7 @@ public sealed class CrossOriginReadTests : IAsyncLifetime
     [InlineData("/history")]
     [InlineData("/subscriptions/verify?token=nope")]
     [InlineData("/subscriptions/unsubscribe?token=nope")]
+    [InlineData("/subscriptions/manage?token=nope")]
     public async Task The_HTML_pages_and_subscription_pages_answer_no_cross_origin_headers_and_refuse_preflights_with_405(string route)
     {
         using var client = App.Client();
