@@ -36,6 +36,26 @@ public sealed class ManageSubscriptionTests(SampleHostFactory factory)
         Assert.Contains("form-action 'self'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("GET", "verify")]
+    [InlineData("POST", "verify")]
+    [InlineData("GET", "unsubscribe")]
+    [InlineData("POST", "unsubscribe")]
+    [InlineData("GET", "manage")]
+    [InlineData("POST", "manage")]
+    public async Task Every_answer_of_a_link_holding_a_token_is_neither_cached_nor_referred_whatever_it_says(string method, string route)
+    {
+        var (_, subscription) = await SubscribeAsync($"token-headers-{method}-{route}@example.com", NotificationEvents.All, first: true);
+        using var client = factory.CreatePublicClient();
+        var token = route == "verify" ? "not-a-known-token" : subscription.UnsubscribeToken;
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/status/demo/subscriptions/{route}?token={token}"));
+
+        Assert.True((int)response.StatusCode < 500, response.StatusCode.ToString());
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
     [Fact]
     public async Task The_pages_form_changes_the_events_and_components_and_nothing_ticked_follows_all()
     {

@@ -19,8 +19,8 @@ namespace StatusKit.AspNetCore.Subscriptions;
 /// and <c>GET|POST subscriptions/unsubscribe?token=</c> (the GETs ask first, so a link scanner can neither confirm a
 /// subscription nor unsubscribe anyone; the unsubscribe POST is RFC 8058 one-click; an expired confirmation link
 /// answers 410 Gone and says to subscribe again), and <c>GET|POST subscriptions/manage?token=</c>, with the unsubscribe
-/// token, where a subscriber changes its events and components (<see cref="ManagePage"/>; no cache keeps, and no
-/// <c>Referer</c> carries, any of its answers, whose URL holds the token). The POST that confirms a webhook subscription answers its signing
+/// token, where a subscriber changes its events and components (<see cref="ManagePage"/>). No cache keeps, and no
+/// <c>Referer</c> carries, an answer of these three, whose URL holds the token (<see cref="TokenLinks"/>). The POST that confirms a webhook subscription answers its signing
 /// secret, once, to the holder of the token (which went only to the webhook URL): as JSON when the request accepts
 /// <c>application/json</c>, which is how a receiver confirms by itself. A token works only on its own
 /// page's routes: any other token gets the answer an unknown page gets, so a private page's name is shown only to
@@ -54,26 +54,26 @@ internal static class SubscriptionEndpoints
             .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest)
             .Produces(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge).Produces(StatusCodes.Status429TooManyRequests);
         group.MapGetAndHead("/verify", (HttpContext context, string slug, string? token) => ConfirmVerifyAsync(context, slug, token, paths))
-            .WithName("StatusKit.VerifySubscriptionPage").WithSummary("Ask before confirming a subscription.");
+            .WithName("StatusKit.VerifySubscriptionPage").WithSummary("Ask before confirming a subscription.").HoldsTokenInUrl();
         group.MapPost("/verify", (HttpContext context, string slug, string? token) => VerifyAsync(context, slug, token, paths))
             .WithName("StatusKit.VerifySubscription").WithSummary("Confirm a subscription (a webhook's answer carries its signing secret).")
             .Produces<SubscriptionConfirmed>(StatusCodes.Status200OK, "application/json", "text/html")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).DisableAntiforgery();
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).DisableAntiforgery().HoldsTokenInUrl();
         group.MapGetAndHead("/unsubscribe", (HttpContext context, string slug, string? token) => ConfirmUnsubscribeAsync(context, slug, token, paths))
-            .WithName("StatusKit.UnsubscribePage").WithSummary("Ask before unsubscribing.");
+            .WithName("StatusKit.UnsubscribePage").WithSummary("Ask before unsubscribing.").HoldsTokenInUrl();
         group.MapPost("/unsubscribe", (HttpContext context, string slug, string? token) => UnsubscribeAsync(context, slug, token, paths))
             .WithName("StatusKit.Unsubscribe").WithSummary("Unsubscribe (RFC 8058 one-click).")
             .Produces<SubscriptionEnded>(StatusCodes.Status200OK, "application/json", "text/html")
-            .ProducesProblem(StatusCodes.Status404NotFound).DisableAntiforgery();
+            .ProducesProblem(StatusCodes.Status404NotFound).DisableAntiforgery().HoldsTokenInUrl();
         // The body's type is checked after the token, so an unknown link gets the same 404 whatever it sends.
         group.MapGetAndHead("/manage", (HttpContext context, string slug, string? token) => ManagePageAsync(context, slug, token, paths))
-            .WithName("StatusKit.ManageSubscriptionPage").WithSummary("Show a subscriber's events and components, to change them.");
+            .WithName("StatusKit.ManageSubscriptionPage").WithSummary("Show a subscriber's events and components, to change them.").HoldsTokenInUrl();
         group.MapPost("/manage", (HttpContext context, string slug, string? token) => ManageAsync(context, slug, token, paths))
             .WithName("StatusKit.ManageSubscription")
             .WithSummary("Change a subscriber's events and components (JSON, or a form, with the fields of a subscription: components, notifyOn).")
             .Produces<SubscriptionChanged>(StatusCodes.Status200OK, "application/json", "text/html")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).DisableAntiforgery();
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).DisableAntiforgery().HoldsTokenInUrl();
     }
 
     private static async Task<IResult> SubscribeAsync(HttpContext context, string slug, PagePaths paths)
@@ -294,12 +294,9 @@ internal static class SubscriptionEndpoints
     }
 
     // The page and the subscriber of its own whose unsubscribe token this is (a null subscriber for an unknown page or
-    // token, or another page's). Every answer of the manage routes, whatever it is, keeps the URL's token out of
-    // caches and Referer headers.
+    // token, or another page's).
     private static async Task<(PageSnapshot? Page, Subscriber? Subscriber)> FindByUnsubscribeTokenAsync(HttpContext context, string slug, string? token)
     {
-        context.Response.Headers.CacheControl = "no-store";
-        NoReferrer.Apply(context.Response);
         var services = context.RequestServices;
         var page = await services.GetRequiredService<IStatusPageReader>().GetSnapshotBySlugAsync(slug, context.RequestAborted);
         var subscriber = page is null || string.IsNullOrEmpty(token)
