@@ -289,6 +289,7 @@ public sealed partial class BadInputTests : IAsyncLifetime
             .. Subscribe("components not guids", """{"channel":"email","destination":"a@example.com","components":["x"]}""", HttpStatusCode.BadRequest),
             .. Subscribe("empty notifyOn", """{"channel":"email","destination":"a@example.com","notifyOn":[]}""", HttpStatusCode.BadRequest),
             .. Subscribe("a null event", """{"channel":"email","destination":"a@example.com","notifyOn":[null]}""", HttpStatusCode.BadRequest),
+            .. Subscribe("the admin API's componentIds", """{"channel":"email","destination":"a@example.com","componentIds":[]}""", HttpStatusCode.BadRequest),
             .. Subscribe("1 MB destination", $$"""{"channel":"email","destination":"{{Huge}}"}""", HttpStatusCode.RequestEntityTooLarge),
             new Case("plain text", HttpMethod.Post, $"{Prefix}/acme/subscriptions", HttpStatusCode.UnsupportedMediaType)
             {
