@@ -111,27 +111,29 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Body_CarriesTheSubscribersUnsubscribeLink_WhereStatuspageWebhooksPutIt()
+    public async Task Body_CarriesTheSubscribersUnsubscribeAndManageLinks_WhereStatuspageWebhooksPutTheirs()
     {
         var unsubscribe = new Uri("https://status.acme.test/acme/subscriptions/unsubscribe?token=" + new string('b', 64));
+        var manage = new Uri("https://status.acme.test/acme/subscriptions/manage?token=" + new string('b', 64));
         await using var services = BuildServices(Clock(), _logs);
-        await services.GetRequiredService<WebhookNotifier>()
-            .SendAsync(NotificationFixtures.Message(SubscriberChannel.Webhook, _receiver.Url.ToString(), _secret, unsubscribeUrl: unsubscribe), CancellationToken.None)
-            .WaitAsync(Bound);
+        var message = NotificationFixtures.Message(SubscriberChannel.Webhook, _receiver.Url.ToString(), _secret, unsubscribeUrl: unsubscribe) with { ManageUrl = manage };
+        await services.GetRequiredService<WebhookNotifier>().SendAsync(message, CancellationToken.None).WaitAsync(Bound);
 
         using var json = JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
-        Assert.Equal(unsubscribe.AbsoluteUri, json.RootElement.GetProperty("meta").GetProperty("unsubscribe").GetString());
+        var meta = json.RootElement.GetProperty("meta");
+        Assert.Equal((unsubscribe.AbsoluteUri, manage.AbsoluteUri), (meta.GetProperty("unsubscribe").GetString(), meta.GetProperty("manage").GetString()));
         Assert.DoesNotContain(_logs.Entries, e => e.Message.Contains(new string('b', 64), StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Body_WithoutAnUnsubscribeLink_HasMetaWithANullUnsubscribe()
+    public async Task Body_WithoutLinks_HasMetaWithANullUnsubscribeAndManage()
     {
         await using var services = BuildServices(Clock(), _logs);
         await services.GetRequiredService<WebhookNotifier>().SendAsync(Message(), CancellationToken.None).WaitAsync(Bound);
 
         using var json = JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("meta").GetProperty("unsubscribe").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("meta").GetProperty("manage").ValueKind);
     }
 
     [Fact]

@@ -149,6 +149,6 @@ public sealed class WebhookNotifier : INotifier
             content.Subject,
             content.Body,
             content.Link,
-            new WebhookMetaPayload(message.UnsubscribeUrl?.AbsoluteUri));
+            new WebhookMetaPayload(message.UnsubscribeUrl?.AbsoluteUri, message.ManageUrl?.AbsoluteUri));
     }
 }

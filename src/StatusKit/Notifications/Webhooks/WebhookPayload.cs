@@ -19,9 +19,10 @@ internal sealed record WebhookPayload(
 
 /// <summary>
 /// About the delivery rather than the event, where Atlassian Statuspage's webhooks put it (<c>meta.unsubscribe</c>):
-/// the subscriber's one-click unsubscribe link, null when the host cannot build links.
+/// the subscriber's one-click unsubscribe link and, beside it, the link where it changes its events and components
+/// (<c>meta.manage</c>, the same token); both null when the host cannot build links.
 /// </summary>
-internal sealed record WebhookMetaPayload(string? Unsubscribe);
+internal sealed record WebhookMetaPayload(string? Unsubscribe, string? Manage);
 
 /// <summary>The page a webhook delivery is about.</summary>
 internal sealed record WebhookPagePayload(Guid Id, string Name, string Slug);
