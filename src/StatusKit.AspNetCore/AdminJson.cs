@@ -48,9 +48,8 @@ internal static class AdminJson
                     field, $"The {field} must name its UTC offset ('Z' or one like '+01:00'); without one it would be read on the server's clock.");
             }
 
-            if (ex.Path is { } path && JsonMemberShape.KnownBesides(Options.GetTypeInfo(typeof(T)), path) is { } known)
+            if (JsonMemberShape.Unknown(Options.GetTypeInfo(typeof(T)), ex.Path) is var (name, known))
             {
-                var name = path[(path.LastIndexOfAny(['.', '\'']) + 1)..].TrimEnd(']', '\'');
                 throw new StatusKitValidationException(field, $"'{name}' is not a member of this body; it takes {string.Join(", ", known)}.");
             }
 

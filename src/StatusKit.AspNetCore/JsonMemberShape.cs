@@ -16,21 +16,22 @@ internal static class JsonMemberShape
         Walk(body, path).Member is { } member ? Describe(member) : null;
 
     /// <summary>
-    /// The members the object holding the last member of <paramref name="path"/> takes, when that member is none of
-    /// them (a misspelling, or a member of another body); null when it is one, or the path leads elsewhere.
+    /// The last member of <paramref name="path"/> and the members the object holding it takes, when it is none of them
+    /// (a misspelling, or a member of another body); null when it is one, or the path leads elsewhere.
     /// </summary>
-    public static IReadOnlyList<string>? KnownBesides(JsonTypeInfo body, string? path) =>
-        Walk(body, path) is { Owner: { } owner, Member: null } ? [.. owner.Properties.Select(p => p.Name)] : null;
+    public static (string Name, IReadOnlyList<string> Known)? Unknown(JsonTypeInfo body, string? path) =>
+        Walk(body, path) is { Owner: { } owner, Name: { } name, Member: null } ? (name, [.. owner.Properties.Select(p => p.Name)]) : null;
 
-    // The member the path leads to, and the object holding it when the path's last step is a member's name.
-    private static (JsonTypeInfo? Owner, JsonTypeInfo? Member) Walk(JsonTypeInfo body, string? path)
+    // The member the path leads to, and the object holding it and its name when the path's last step is a member's name.
+    private static (JsonTypeInfo? Owner, string? Name, JsonTypeInfo? Member) Walk(JsonTypeInfo body, string? path)
     {
         if (string.IsNullOrEmpty(path) || path[0] != '$')
         {
-            return (null, null);
+            return (null, null, null);
         }
 
         JsonTypeInfo? owner = null;
+        string? name = null;
         JsonTypeInfo? member = body;
         var i = 1;
         while (i < path.Length && member is not null)
@@ -41,28 +42,30 @@ internal static class JsonMemberShape
             {
                 next = path.IndexOfAny(['.', '['], i + 1);
                 next = next < 0 ? path.Length : next;
-                member = Property(owner, path[(i + 1)..next]);
+                name = path[(i + 1)..next];
+                member = Property(owner, name);
             }
             else if (path.AsSpan(i).StartsWith("['") && path.IndexOf("']", i + 2, StringComparison.Ordinal) is var quoted and >= 0)
             {
-                member = Property(owner, path[(i + 2)..quoted]);
+                name = path[(i + 2)..quoted];
+                member = Property(owner, name);
                 next = quoted + 2;
             }
             else if (path[i] == '[' && path.IndexOf(']', i + 1) is var close and >= 0)
             {
                 member = owner.ElementType is { } element ? owner.Options.GetTypeInfo(element) : null;
-                owner = null;
+                (owner, name) = (null, null);
                 next = close + 1;
             }
             else
             {
-                return (null, null);
+                return (null, null, null);
             }
 
             i = next;
         }
 
-        return i < path.Length ? (null, null) : (owner, member);
+        return i < path.Length ? (null, null, null) : (owner, name, member);
     }
 
     private static JsonTypeInfo? Property(JsonTypeInfo owner, string name) =>
