@@ -269,6 +269,31 @@ public sealed class AdminPreconditionTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_transition_the_windows_state_refuses_is_409_naming_state_in_words_and_changes_nothing()
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = await CreatePageAsync(admin, "Refused transitions");
+        var start = DateTimeOffset.UtcNow.AddDays(2);
+        var window = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{Id(page)}/maintenance",
+            new { title = "Disk swap", startsAt = start, endsAt = start.AddHours(1), notifySubscribers = false }, expected: HttpStatusCode.Created);
+        await SendAsync(admin, HttpMethod.Post, $"/status/admin/maintenance/{Id(window)}/cancel");
+
+        foreach (var (method, path, body) in new (HttpMethod, string, object?)[]
+                 {
+                     (HttpMethod.Post, "start", null), (HttpMethod.Post, "complete", null), (HttpMethod.Patch, "", new { title = "Later" }),
+                 })
+        {
+            using var refused = await Request(admin, method, $"/status/admin/maintenance/{Id(window)}{(path.Length > 0 ? "/" + path : "")}", body, null);
+            await AssertProblemAsync(refused, HttpStatusCode.Conflict, "state");
+            using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+            Assert.StartsWith("The window is cancelled; only a window that is ", problem.RootElement.GetProperty("detail").GetString());
+        }
+
+        var unchanged = await SendAsync(admin, HttpMethod.Get, $"/status/admin/maintenance/{Id(window)}");
+        Assert.Equal(("\"2\"", "cancelled", "Disk swap"), (unchanged.ETag, unchanged.Body.GetProperty("state").GetString(), unchanged.Body.GetProperty("title").GetString()));
+    }
+
+    [Fact]
     public async Task A_patch_without_If_Match_whose_every_write_loses_to_a_concurrent_edit_is_409_problem_details_and_changes_nothing()
     {
         using var host = new SampleHostFactory();

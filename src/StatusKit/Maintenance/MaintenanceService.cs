@@ -13,7 +13,8 @@ namespace StatusKit.Maintenance;
 /// Schedules, changes, starts, completes and cancels maintenance windows. Every state change is a compare-and-set on
 /// the window, followed by the recompute of its components, its notices and the page refresh; the scheduler is told
 /// so it wakes up for the new due times. Bad input throws <see cref="StatusKitValidationException"/> naming the
-/// field and changes nothing.
+/// field; a change the window's state refuses (cancelling a completed window, starting one in progress, changing a
+/// cancelled one) throws <see cref="StatusKitConflictException"/> naming <c>state</c>. Either changes nothing.
 /// </summary>
 public sealed class MaintenanceService
 {
@@ -159,7 +160,7 @@ public sealed class MaintenanceService
                 RequireState(window, "started", MaintenanceState.Scheduled);
                 if (now >= window.OccurrenceEndsAt)
                 {
-                    throw new StatusKitValidationException("state", "The window's current occurrence already ended; the scheduler records it as missed.");
+                    throw new StatusKitConflictException("state", "The window's current occurrence already ended; the scheduler records it as missed.");
                 }
 
                 var start = now < window.OccurrenceStartsAt ? now : window.OccurrenceStartsAt;
@@ -430,7 +431,7 @@ public sealed class MaintenanceService
     {
         if (!allowed.Contains(window.State))
         {
-            throw new StatusKitValidationException(
+            throw new StatusKitConflictException(
                 "state", $"The window is {Words(window.State)}; only a window that is {string.Join(" or ", allowed.Select(Words))} can be {verb}.");
         }
     }

@@ -109,6 +109,22 @@ public sealed class MaintenanceServiceTests
     }
 
     [Fact]
+    public async Task StartNow_of_a_window_whose_occurrence_already_ended_is_a_conflict_on_state_and_leaves_it_to_the_scheduler()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
+        time.SetUtcNow(T0.AddHours(3));
+
+        var refused = await Assert.ThrowsAsync<StatusKitConflictException>(() => host.Maintenance.StartNowAsync(window.Id));
+
+        Assert.Equal(("state", "The window's current occurrence already ended; the scheduler records it as missed."), (refused.Field, refused.Message));
+        var stored = (await host.Maintenance.GetAsync(window.Id))!;
+        Assert.Equal((MaintenanceState.Scheduled, window.Version), (stored.State, stored.Version));
+    }
+
+    [Fact]
     public async Task Update_validates_by_state_and_changes_nothing_on_bad_input()
     {
         var time = new ManualTimeProvider(T0);
@@ -135,11 +151,11 @@ public sealed class MaintenanceServiceTests
         Assert.Equal((MaintenanceState.Completed, T0.AddMinutes(30)), (completed.State, completed.EndsAt));
         Assert.Equal(ComponentStatus.Operational, await host.StatusOfAsync(component.Id));
         Assert.Single(await host.NoticesAsync(page.Id, NotificationKind.MaintenanceCompleted));
-        var state = await Assert.ThrowsAsync<StatusKitValidationException>(() => host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { Title = "Later" }));
+        var state = await Assert.ThrowsAsync<StatusKitConflictException>(() => host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { Title = "Later" }));
         Assert.Equal("state", state.Field);
-        var cancel = await Assert.ThrowsAsync<StatusKitValidationException>(() => host.Maintenance.CancelAsync(window.Id));
+        var cancel = await Assert.ThrowsAsync<StatusKitConflictException>(() => host.Maintenance.CancelAsync(window.Id));
         Assert.Equal(("state", "The window is completed; only a window that is scheduled or in progress can be cancelled."), (cancel.Field, cancel.Message));
-        var start = await Assert.ThrowsAsync<StatusKitValidationException>(() => host.Maintenance.StartNowAsync(window.Id));
+        var start = await Assert.ThrowsAsync<StatusKitConflictException>(() => host.Maintenance.StartNowAsync(window.Id));
         Assert.Equal("The window is completed; only a window that is scheduled can be started.", start.Message);
     }
 
