@@ -6,7 +6,10 @@ namespace StatusKit.AspNetCore;
 /// <summary>RFC 9457 problem details for StatusKit's own exceptions, naming the field.</summary>
 internal static class Problems
 {
-    public static ProblemHttpResult From(StatusKitException exception)
+    public static ProblemHttpResult From(StatusKitException exception) => From(exception, exception.Field);
+
+    /// <summary>The problem details of <paramref name="exception"/>, naming <paramref name="field"/> (the body's own name for it).</summary>
+    public static ProblemHttpResult From(StatusKitException exception, string? field)
     {
         var (status, title) = exception switch
         {
@@ -19,7 +22,7 @@ internal static class Problems
             _ => (StatusCodes.Status400BadRequest, "The request cannot be carried out."),
         };
         var extensions = new Dictionary<string, object?>(StringComparer.Ordinal);
-        if (exception.Field is { } field)
+        if (field is not null)
         {
             extensions["field"] = field;
             if (status == StatusCodes.Status400BadRequest)

@@ -117,7 +117,7 @@ public sealed class ManageSubscriptionTests(SampleHostFactory factory)
         var page = await noEvents.Content.ReadAsStringAsync();
         Assert.Contains("Choose at least one of degraded, outage, maintenance, resolved.", page, StringComparison.Ordinal);
         Assert.Contains("name=\"notifyOn\" value=\"outage\" checked>", page, StringComparison.Ordinal);
-        await AdminResponses.AssertProblemAsync(otherPage, HttpStatusCode.BadRequest, "componentIds");
+        await AdminResponses.AssertProblemAsync(otherPage, HttpStatusCode.BadRequest, "components");
         await AdminResponses.AssertProblemAsync(emptyEvents, HttpStatusCode.BadRequest, "notifyOn");
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         var stored = await StoredAsync(subscription);

@@ -106,6 +106,19 @@ public sealed class SubscriptionTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_component_that_is_not_on_the_page_is_a_400_naming_components_the_member_the_body_sent()
+    {
+        using var client = factory.CreatePublicClient("192.0.2.23");
+        var pageId = await factory.PageIdAsync("demo");
+
+        using var response = await client.PostAsJsonAsync("/status/demo/subscriptions",
+            new { channel = "email", destination = "elsewhere@example.com", components = new[] { Guid.NewGuid() } });
+
+        await AdminResponses.AssertProblemAsync(response, HttpStatusCode.BadRequest, "components");
+        Assert.DoesNotContain(await factory.Service<SubscriberService>().ListAsync(pageId), s => s.Destination == "elsewhere@example.com");
+    }
+
+    [Fact]
     public async Task Subscribing_a_destination_that_is_already_subscribed_gets_the_answer_a_new_destination_gets()
     {
         var subscribers = factory.Service<SubscriberService>();

@@ -283,7 +283,7 @@ internal static class SubscriptionEndpoints
             // A person's form: the page again, as the subscriber's choice stands, saying what to change. A script gets
             // the problem details the exception filter makes of it.
             var statusCode = Problems.From(ex).StatusCode;
-            Log.SubscriptionRefused(Log.For(context), context.Request.Method, context.Request.Path, statusCode, ex.Field);
+            Log.SubscriptionRefused(Log.For(context), context.Request.Method, context.Request.Path, statusCode, PublicFieldNames.Of(ex.Field));
             return ManagePage.Show(context, page!, subscriber, token!, paths.PagePath(slug), backTo, statusCode, ex.Message);
         }
 

@@ -20,8 +20,9 @@ internal sealed class SubscriptionExceptionFilter : IEndpointFilter
         catch (StatusKitException ex)
         {
             var http = context.HttpContext;
-            var problem = Problems.From(ex);
-            Log.SubscriptionRefused(Log.For(http), http.Request.Method, http.Request.Path, problem.StatusCode, ex.Field);
+            var field = PublicFieldNames.Of(ex.Field);
+            var problem = Problems.From(ex, field);
+            Log.SubscriptionRefused(Log.For(http), http.Request.Method, http.Request.Path, problem.StatusCode, field);
             return BackTo(http.Request) is { } backTo
                 ? SubscriptionPages.Message(problem.StatusCode, "Subscription not saved", ex.Message, backTo: backTo, page: SubscriptionPages.Remembered(http))
                 : problem;
