@@ -78,6 +78,20 @@ public sealed class CrossOriginReadTests : IAsyncLifetime
         Assert.Equal(["*"], head.Headers.GetValues("Access-Control-Allow-Origin"));
     }
 
+    [Fact]
+    public async Task A_public_page_badge_of_a_component_it_does_not_have_is_a_404_a_script_on_another_site_can_read()
+    {
+        using var client = App.Client();
+
+        using var response = await client.SendAsync(FromOtherSite(HttpMethod.Get, $"/status/acme/badge.svg?component={Guid.NewGuid()}"));
+        using var privateBadge = await client.SendAsync(FromOtherSite(HttpMethod.Get, $"/status/internal/badge.svg?component={Guid.NewGuid()}&access_token={_token}"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(["*"], response.Headers.GetValues("Access-Control-Allow-Origin"));
+        Assert.Equal(HttpStatusCode.NotFound, privateBadge.StatusCode);
+        Assert.False(privateBadge.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
     [Theory]
     [MemberData(nameof(ReadRoutes))]
     public async Task A_preflight_for_a_public_page_read_route_allows_GET_and_HEAD_with_its_conditional_headers(string route)

@@ -50,6 +50,9 @@ internal static class FeedEndpoints
             var component = snapshot.Components.FirstOrDefault(c => c.Id == id);
             if (component is null)
             {
+                // The page is there: a script on another site may read that the component is not (a CORS error would
+                // tell it nothing).
+                CrossOriginReads.Allow(context, snapshot);
                 return TypedResults.NotFound();
             }
 
