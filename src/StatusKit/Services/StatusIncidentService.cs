@@ -299,11 +299,14 @@ public sealed class StatusIncidentService
     {
         var subscribers = await _store.ListSubscribersAsync(page.Id, cancellationToken);
         var affected = await AffectedComponents.ReadAsync(_store, page.Id, incident.ComponentIds, subscribers, cancellationToken);
+        // The first update subscribers hear of (the incident was posted, and maybe updated, without notifying them)
+        // announces the incident as its creation would have: to them it is new.
+        var first = !incident.Updates.Any(u => u.Id != update.Id && u.NotifySubscribers);
         var verb = kind switch
         {
-            // An incident created Resolved records a problem that is over: its notice says so, not that one began.
-            NotificationKind.StatusIncidentCreated when update.State == StatusIncidentState.Resolved => "Resolved incident",
-            NotificationKind.StatusIncidentCreated => "New incident",
+            // An incident first told Resolved records a problem that is over: its notice says so, not that one began.
+            _ when first && update.State == StatusIncidentState.Resolved => "Resolved incident",
+            _ when first => "New incident",
             NotificationKind.StatusIncidentResolved => "Resolved",
             _ => update.State.ToString(),
         };

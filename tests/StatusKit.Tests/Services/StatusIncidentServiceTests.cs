@@ -385,6 +385,29 @@ public sealed class StatusIncidentServiceTests
         Assert.Equal([NotificationKind.StatusIncidentUpdated, NotificationKind.StatusIncidentResolved], kinds);
     }
 
+    [Theory]
+    [InlineData(StatusIncidentState.Identified, "[Acme] New incident: API down", "[Acme] Monitoring: API down")]
+    [InlineData(StatusIncidentState.Resolved, "[Acme] Resolved incident: API down", null)]
+    public async Task The_first_update_subscribers_hear_of_an_incident_posted_quietly_announces_it_as_new(
+        StatusIncidentState firstTold, string firstSubject, string? nextSubject)
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        await SubscribeAsync(kit, page.Id, "all@example.com", []);
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, Title = "API down", Message = "m", NotifySubscribers = false });
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await kit.Incidents.AddUpdateAsync(incident.Id, firstTold, "told");
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        if (nextSubject is not null)
+        {
+            await kit.Incidents.AddUpdateAsync(incident.Id, StatusIncidentState.Monitoring, "watching");
+        }
+
+        var subjects = (await OutboxAsync(kit, page.Id)).Where(n => n.Content.StatusIncidentId == incident.Id).OrderBy(n => n.CreatedAt).Select(n => n.Content.Subject);
+        Assert.Equal(nextSubject is null ? [firstSubject] : [firstSubject, nextSubject], subjects);
+    }
+
     [Fact]
     public async Task EachUpdate_RecordsWhetherSubscribersWereToBeNotified()
     {
