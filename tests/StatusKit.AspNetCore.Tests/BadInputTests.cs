@@ -278,6 +278,8 @@ public sealed partial class BadInputTests : IAsyncLifetime
         ["GET /{slug}/history.atom"] = _ => Page("/history.atom"),
         ["GET /{slug}/history.rss"] = _ => Page("/history.rss"),
         ["GET /{slug}/maintenance.ics"] = _ => Page("/maintenance.ics"),
+        ["GET /{slug}/embed.js"] = _ => [.. Page("/embed.js"),
+            Public("query it does not take", "acme/embed.js?position=nowhere&%ff=%00", HttpStatusCode.OK)],
         ["POST /{slug}/subscriptions"] = _ => [.. UnknownSlugs("/subscriptions", HttpMethod.Post, """{"channel":"email","destination":"a@example.com"}"""),
             .. Subscribe("malformed JSON", """{"channel":""", HttpStatusCode.BadRequest),
             .. Subscribe("empty body", string.Empty, HttpStatusCode.BadRequest),

@@ -17,7 +17,7 @@ public sealed class PublicOpenApiTests(SampleHostFactory factory)
         "/", "/api/v2/summary.json", "/api/v2/status.json", "/api/v2/components.json", "/api/v2/incidents.json",
         "/api/v2/incidents/unresolved.json", "/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/upcoming.json",
         "/api/v2/scheduled-maintenances/active.json", "/badge.svg", "/history.atom", "/history.rss", "/maintenance.ics",
-        "/maintenance/{windowId}",
+        "/maintenance/{windowId}", "/embed.js",
     ];
 
     public static TheoryData<string> Routes() => [.. CachedRoutes];
@@ -50,6 +50,7 @@ public sealed class PublicOpenApiTests(SampleHostFactory factory)
     [InlineData("/history.atom")]
     [InlineData("/history.rss")]
     [InlineData("/maintenance.ics")]
+    [InlineData("/embed.js")]
     [InlineData("/events")]
     public async Task A_route_other_sites_may_read_declares_its_CORS_headers_on_its_200_and_304(string route)
     {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using StatusKit.AspNetCore;
 using StatusKit.AspNetCore.Access;
 using StatusKit.AspNetCore.Admin;
+using StatusKit.AspNetCore.Embed;
 using StatusKit.AspNetCore.Api;
 using StatusKit.AspNetCore.Events;
 using StatusKit.AspNetCore.Feeds;
@@ -27,7 +28,7 @@ public static class StatusPagesEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps, under <paramref name="prefix"/>, every page by slug (<c>{prefix}/{slug}</c>: the HTML page, the
     /// Statuspage-compatible <c>api/v2</c>, <c>events</c>, <c>badge.svg</c>, <c>history.atom</c>, <c>history.rss</c>,
-    /// <c>maintenance.ics</c>, <c>subscriptions</c>) and the admin API (<c>{prefix}/admin</c>). Requires
+    /// <c>maintenance.ics</c>, <c>embed.js</c>, <c>subscriptions</c>) and the admin API (<c>{prefix}/admin</c>). Requires
     /// <c>services.AddStatusPages().AddStatusPageEndpoints()</c>. Outside the Development environment the admin API
     /// needs <see cref="StatusKit.AspNetCore.StatusPageEndpointOptions.AdminAuthorizationPolicy"/>, or this throws. Invalid
     /// options (of every type validated on start) throw here, all failures at once. Call it once per app: a second call
@@ -88,6 +89,7 @@ public static class StatusPagesEndpointRouteBuilderExtensions
         ApiEndpoints.Map(page, paths, options);
         EventEndpoints.Map(page, options);
         FeedEndpoints.Map(page, paths, options);
+        EmbedEndpoints.Map(page, options);
         SubscriptionEndpoints.Map(page, paths);
         return root;
     }

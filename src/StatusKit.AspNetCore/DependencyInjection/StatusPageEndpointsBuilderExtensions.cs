@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using StatusKit.AspNetCore;
 using StatusKit.AspNetCore.Access;
 using StatusKit.AspNetCore.Admin;
+using StatusKit.AspNetCore.Embed;
 using StatusKit.AspNetCore.Api;
 using StatusKit.AspNetCore.Events;
 using StatusKit.AspNetCore.Html;
@@ -40,6 +41,7 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddSingleton<StatusPagesMapping>();
         services.TryAddSingleton<StatuspageDocuments>();
         services.TryAddSingleton<PageRenderer>();
+        services.TryAddSingleton<EmbedScripts>();
         services.TryAddSingleton<EventRelay>();
         services.TryAddSingleton<EventIds>();
         services.TryAddSingleton<EventStreamLimiter>();

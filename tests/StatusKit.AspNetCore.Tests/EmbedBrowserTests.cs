@@ -1,0 +1,137 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using StatusKit.Model;
+using StatusKit.Services;
+
+namespace StatusKit.AspNetCore.Tests;
+
+/// <summary>
+/// The status embed in a real browser, on a team's own site (another origin: another loopback port) that includes it
+/// with one script tag under a strict Content-Security-Policy naming only the status host (docs/aspnetcore.md): a card
+/// while the page has an open incident, nothing while all is well, and a close button that hides it until the incident
+/// gets a newer update.
+/// </summary>
+public sealed class EmbedBrowserTests(KestrelSampleHost host) : IClassFixture<KestrelSampleHost>
+{
+    // Markup in an incident's name must show as written: were it put in with innerHTML, the image would run its handler.
+    private const string HostileName = "<img src=x onerror=\"window.pwned=1\">Checkout is down";
+
+    [Fact]
+    public async Task A_site_including_the_embed_shows_nothing_while_the_page_is_operational()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        await host.Factory.Service<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Calm", Slug = "embed-calm" });
+        await using var site = await SiteAsync("embed-calm", "");
+        var page = await chromium.Browser.NewPageAsync();
+
+        await OpenAndReadAsync(page, Address(site));
+
+        Assert.Equal(0, await page.Locator("statuskit-embed").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_site_including_the_embed_shows_the_open_incident_as_text_in_its_corner_and_closing_hides_it_until_a_newer_update()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        var pageId = (await host.Factory.Service<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Alarm", Slug = "embed-alarm" })).Id;
+        var incidents = host.Factory.Service<StatusIncidentService>();
+        var incident = await incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = pageId, Title = HostileName, Message = "We are   looking into failed payments.", NotifySubscribers = false,
+        });
+        await host.Factory.SettleAsync();
+        await using var site = await SiteAsync("embed-alarm", " data-position=\"top-left\"");
+        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 700 } });
+        // Routing bypasses the browser's cache, so each reload reads the page's current summary.
+        await page.RouteAsync("**/api/v2/summary.json", route => route.ContinueAsync());
+
+        await OpenAndReadAsync(page, Address(site));
+        var card = page.Locator("statuskit-embed .card");
+        await card.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+
+        Assert.Equal(HostileName, await card.Locator(".name").TextContentAsync());
+        Assert.Equal("Investigating: We are looking into failed payments.", await card.Locator(".text").TextContentAsync());
+        Assert.Equal(0, await page.Locator("statuskit-embed img").CountAsync());
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.pwned ?? null"));
+        Assert.Equal($"{host.BaseAddress}/status/embed-alarm/incidents/{incident.Id}", await page.GetByRole(AriaRole.Link, new() { Name = "View status" }).GetAttributeAsync("href"));
+        Assert.Equal("status", await card.GetAttributeAsync("role"));
+        Assert.Equal("fixed", await card.EvaluateAsync<string>("e => getComputedStyle(e).position"));
+        var box = (await card.BoundingBoxAsync())!;
+        Assert.True(box is { X: < 100, Y: < 100 }, $"The card is at ({box.X}, {box.Y}), not in the top left corner.");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dismiss status notice" }).ClickAsync();
+        Assert.Equal(0, await page.Locator("statuskit-embed").CountAsync());
+        await page.ReloadAsync();
+        await ReadAsync(page);
+        Assert.Equal(0, await page.Locator("statuskit-embed").CountAsync());
+
+        await incidents.AddUpdateAsync(incident.Id, StatusIncidentState.Identified, "A fix is rolling out.", notifySubscribers: false);
+        await host.Factory.SettleAsync();
+        await page.ReloadAsync();
+        await card.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        Assert.Equal("Identified: A fix is rolling out.", await card.Locator(".text").TextContentAsync());
+
+        await incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = pageId, Title = "Database outage", Message = "Investigating.", Severity = StatusIncidentSeverity.Critical, NotifySubscribers = false,
+        });
+        await host.Factory.SettleAsync();
+        await page.ReloadAsync();
+        await card.Locator(".name", new() { HasText = "Database outage" }).WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        Assert.Equal("+1 more", await card.Locator(".more").TextContentAsync());
+        Assert.Equal($"{host.BaseAddress}/status/embed-alarm", await card.Locator(".more").GetAttributeAsync("href"));
+    }
+
+    // Opens the site and waits until the embed has read the summary and had time to show what it read.
+    private static async Task OpenAndReadAsync(IPage page, string address)
+    {
+        var read = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/v2/summary.json", StringComparison.Ordinal), new() { Timeout = 10_000 });
+        await page.GotoAsync(address);
+        await (await read).FinishedAsync();
+        await page.WaitForTimeoutAsync(300);
+    }
+
+    private static async Task ReadAsync(IPage page)
+    {
+        var response = await page.WaitForResponseAsync(r => r.Url.EndsWith("/api/v2/summary.json", StringComparison.Ordinal), new() { Timeout = 10_000 });
+        await response.FinishedAsync();
+        await page.WaitForTimeoutAsync(300);
+    }
+
+    // A site of the team's own on another loopback port, including the embed of the page, under the CSP the docs name.
+    private async Task<WebApplication> SiteAsync(string slug, string attributes)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        var site = builder.Build();
+        var html = $"<!doctype html><html><head><title>Acme</title></head><body><p>Acme</p>" +
+            $"<script src=\"{host.BaseAddress}/status/{slug}/embed.js\"{attributes} async></script></body></html>";
+        site.MapGet("/", (Microsoft.AspNetCore.Http.HttpContext context) =>
+        {
+            context.Response.Headers.ContentSecurityPolicy = $"default-src 'none'; script-src {host.BaseAddress}; connect-src {host.BaseAddress}";
+            return Microsoft.AspNetCore.Http.Results.Content(html, "text/html");
+        });
+        await site.StartAsync();
+        return site;
+    }
+
+    private static string Address(WebApplication site) =>
+        site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+}
