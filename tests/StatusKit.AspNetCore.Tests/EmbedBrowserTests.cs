@@ -98,6 +98,46 @@ public sealed class EmbedBrowserTests(KestrelSampleHost host) : IClassFixture<Ke
         Assert.Equal($"{host.BaseAddress}/status/embed-alarm", await card.Locator(".more").GetAttributeAsync("href"));
     }
 
+    [Fact]
+    public async Task Maintenance_in_progress_shows_at_the_default_corner_for_an_unknown_position_and_closes_without_session_storage()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        var pageId = (await host.Factory.Service<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Works", Slug = "embed-works" })).Id;
+        var component = await host.Factory.Service<ComponentService>().CreateAsync(new CreateComponent { PageId = pageId, Name = "Database" });
+        var maintenance = host.Factory.Service<StatusKit.Maintenance.MaintenanceService>();
+        var now = host.Factory.Service<TimeProvider>().GetUtcNow();
+        var window = await maintenance.CreateAsync(new StatusKit.Maintenance.CreateMaintenanceWindow
+        {
+            PageId = pageId, Title = "Database upgrade", StartsAt = now.AddHours(1), EndsAt = now.AddHours(2), ComponentIds = [component.Id], NotifySubscribers = false,
+        });
+        await maintenance.StartNowAsync(window.Id);
+        await host.Factory.SettleAsync();
+        await using var site = await SiteAsync("embed-works", " data-position=\"middle\"");
+        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 700 } });
+        // A sandboxed frame or a browser's privacy setting: reading sessionStorage throws.
+        await page.AddInitScriptAsync("Object.defineProperty(window, 'sessionStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });");
+
+        await OpenAndReadAsync(page, Address(site));
+        var card = page.Locator("statuskit-embed .card");
+        await card.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+
+        Assert.Equal("Database upgrade", await card.Locator(".name").TextContentAsync());
+        Assert.Equal("Maintenance in progress", await card.Locator(".text").TextContentAsync());
+        Assert.Equal($"{host.BaseAddress}/status/embed-works/maintenance/{window.Id}", await card.Locator(".view").GetAttributeAsync("href"));
+        var box = (await card.BoundingBoxAsync())!;
+        Assert.True(box is { X: > 500, Y: > 350 }, $"The card is at ({box.X}, {box.Y}), not in the bottom right corner.");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Dismiss status notice", await page.EvaluateAsync<string?>("() => document.activeElement.shadowRoot?.activeElement?.getAttribute('aria-label')"));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal(0, await page.Locator("statuskit-embed").CountAsync());
+    }
+
     // Opens the site and waits until the embed has read the summary and had time to show what it read.
     private static async Task OpenAndReadAsync(IPage page, string address)
     {
