@@ -20,7 +20,8 @@ public sealed class StatusPageEndpointOptions
     /// Whether scripts on other sites may read a public page's machine-readable routes (the <c>api/v2</c> documents,
     /// <c>badge.svg</c>, <c>events</c>, <c>history.atom</c>, <c>history.rss</c> and <c>maintenance.ics</c>), as
     /// Statuspage allows: their answers carry <c>Access-Control-Allow-Origin: *</c> and CORS preflight requests are
-    /// answered. Never for a private page, the HTML pages, the subscription routes or the admin API. Read when
+    /// answered. Never for a private page, the HTML pages, the subscription routes or the admin API. Off, the status
+    /// embed (<c>embed.js</c>) is not mapped either: it reads <c>api/v2/summary.json</c> from other sites. Read when
     /// <c>MapStatusPages</c> runs. Default true.
     /// </summary>
     public bool AllowCrossOriginReads { get; set; } = true;
