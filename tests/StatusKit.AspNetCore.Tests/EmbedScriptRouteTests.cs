@@ -115,6 +115,18 @@ public sealed class EmbedScriptRouteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_public_pages_embed_read_with_a_token_in_its_url_is_kept_from_shared_caches_and_sends_no_referrer()
+    {
+        using var client = App.Client();
+
+        using var response = await client.GetAsync($"/status/acme/embed.js?access_token={new string('0', 64)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl is { Private: true, NoStore: true }, response.Headers.CacheControl?.ToString());
+        Assert.Equal(["no-referrer"], response.Headers.GetValues("Referrer-Policy"));
+    }
+
+    [Fact]
     public async Task The_embed_carries_the_pages_accent_and_a_new_accent_gives_it_a_new_ETag()
     {
         using var client = App.Client();

@@ -21,6 +21,7 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
     [InlineData("/status/demo/history.atom")]
     [InlineData("/status/demo/history.rss")]
     [InlineData("/status/demo/maintenance.ics")]
+    [InlineData("/status/demo/embed.js")]
     public async Task Head_is_answered_like_get(string path)
     {
         using var client = factory.CreatePublicClient();
