@@ -36,8 +36,12 @@ public sealed class EmbedBrowserTests(KestrelSampleHost host) : IClassFixture<Ke
         var page = await chromium.Browser.NewPageAsync();
 
         await OpenAndReadAsync(page, Address(site));
+        var globals = await page.EvaluateAsync<string[]>("() => Object.getOwnPropertyNames(window)");
+        await page.GotoAsync(Address(site) + "bare");
+        var bare = await page.EvaluateAsync<string[]>("() => Object.getOwnPropertyNames(window)");
 
         Assert.Equal(0, await page.Locator("statuskit-embed").CountAsync());
+        Assert.Empty(globals.Except(bare));
     }
 
     [Fact]
@@ -99,7 +103,7 @@ public sealed class EmbedBrowserTests(KestrelSampleHost host) : IClassFixture<Ke
     }
 
     [Fact]
-    public async Task Maintenance_in_progress_shows_at_the_default_corner_for_an_unknown_position_and_closes_without_session_storage()
+    public async Task Maintenance_in_progress_shows_at_the_default_corner_for_an_unknown_position_dark_and_still_and_closes_by_keyboard_without_session_storage()
     {
         await using var chromium = await HeadlessChromium.LaunchAsync();
         if (chromium is null)
@@ -118,7 +122,10 @@ public sealed class EmbedBrowserTests(KestrelSampleHost host) : IClassFixture<Ke
         await maintenance.StartNowAsync(window.Id);
         await host.Factory.SettleAsync();
         await using var site = await SiteAsync("embed-works", " data-position=\"middle\"");
-        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 700 } });
+        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1000, Height = 700 }, ColorScheme = ColorScheme.Dark, ReducedMotion = ReducedMotion.Reduce,
+        });
         // A sandboxed frame or a browser's privacy setting: reading sessionStorage throws.
         await page.AddInitScriptAsync("Object.defineProperty(window, 'sessionStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });");
 
@@ -131,6 +138,7 @@ public sealed class EmbedBrowserTests(KestrelSampleHost host) : IClassFixture<Ke
         Assert.Equal($"{host.BaseAddress}/status/embed-works/maintenance/{window.Id}", await card.Locator(".view").GetAttributeAsync("href"));
         var box = (await card.BoundingBoxAsync())!;
         Assert.True(box is { X: > 500, Y: > 350 }, $"The card is at ({box.X}, {box.Y}), not in the bottom right corner.");
+        Assert.Equal("none rgb(22, 27, 34)", await card.EvaluateAsync<string>("e => getComputedStyle(e).animationName + ' ' + getComputedStyle(e).backgroundColor"));
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Dismiss status notice", await page.EvaluateAsync<string?>("() => document.activeElement.shadowRoot?.activeElement?.getAttribute('aria-label')"));
@@ -168,6 +176,7 @@ public sealed class EmbedBrowserTests(KestrelSampleHost host) : IClassFixture<Ke
             context.Response.Headers.ContentSecurityPolicy = $"default-src 'none'; script-src {host.BaseAddress}; connect-src {host.BaseAddress}";
             return Microsoft.AspNetCore.Http.Results.Content(html, "text/html");
         });
+        site.MapGet("/bare", () => Microsoft.AspNetCore.Http.Results.Content("<!doctype html><title>Acme</title><p>Acme</p>", "text/html"));
         await site.StartAsync();
         return site;
     }
