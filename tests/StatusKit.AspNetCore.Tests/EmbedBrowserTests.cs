@@ -103,6 +103,48 @@ public sealed class EmbedBrowserTests(KestrelSampleHost host) : IClassFixture<Ke
     }
 
     [Fact]
+    public async Task Components_a_platform_incident_moved_without_a_public_incident_show_by_name_until_one_is_posted()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        var pageId = (await host.Factory.Service<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Quiet", Slug = "embed-quiet" })).Id;
+        var components = host.Factory.Service<ComponentService>();
+        await components.CreateAsync(new CreateComponent { PageId = pageId, Name = "Payments API", TeamId = "embed-payments" });
+        await components.CreateAsync(new CreateComponent { PageId = pageId, Name = "Dashboard", TeamId = "embed-web" });
+        await host.Factory.Service<StatusKit.Engine.IIncidentIntake>().ReportIncidentAsync(new IncidentSignal
+        {
+            IncidentId = "EMBED-1", TeamId = "embed-payments", Priority = "Critical", State = PlatformIncidentState.Triggered, Version = 1,
+            OccurredAt = host.Factory.Service<TimeProvider>().GetUtcNow(),
+        }, CancellationToken.None);
+        await host.Factory.SettleAsync();
+        await using var site = await SiteAsync("embed-quiet", "");
+        var page = await chromium.Browser.NewPageAsync();
+        await page.RouteAsync("**/api/v2/summary.json", route => route.ContinueAsync());
+
+        await OpenAndReadAsync(page, Address(site));
+        var card = page.Locator("statuskit-embed .card");
+        await card.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+
+        Assert.Equal("Payments API: Major Outage", await card.Locator(".text").TextContentAsync());
+        Assert.Equal("Major Service Outage", await card.Locator(".name").TextContentAsync());
+        Assert.Contains("impact-critical", await card.GetAttributeAsync("class"), StringComparison.Ordinal);
+        Assert.Equal($"{host.BaseAddress}/status/embed-quiet", await card.Locator(".view").GetAttributeAsync("href"));
+
+        await host.Factory.Service<StatusIncidentService>().CreateAsync(new CreateStatusIncident
+        {
+            PageId = pageId, Title = "Payments failing", Message = "Looking into it.", Severity = StatusIncidentSeverity.Critical, NotifySubscribers = false,
+        });
+        await host.Factory.SettleAsync();
+        await page.ReloadAsync();
+        await card.Locator(".name", new() { HasText = "Payments failing" }).WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        Assert.Equal(0, await card.Locator(".more").CountAsync());
+    }
+
+    [Fact]
     public async Task Maintenance_in_progress_shows_at_the_default_corner_for_an_unknown_position_dark_and_still_and_closes_by_keyboard_without_session_storage()
     {
         await using var chromium = await HeadlessChromium.LaunchAsync();

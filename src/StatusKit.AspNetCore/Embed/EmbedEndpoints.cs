@@ -29,7 +29,7 @@ internal static class EmbedEndpoints
 
         page.MapGetAndHead("/embed.js", (HttpContext context, string slug) => ServeAsync(context, slug))
             .WithName("StatusKit.Embed")
-            .WithSummary("The status embed: a script a site includes to show this public page's open incident or maintenance in a corner card.")
+            .WithSummary("The status embed: a script a site includes to show this public page's open incident, degraded components or maintenance in a corner card.")
             .WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "text/javascript")
             .AnswersETagAndNotModified()

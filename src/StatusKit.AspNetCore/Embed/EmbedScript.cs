@@ -3,13 +3,15 @@ namespace StatusKit.AspNetCore.Embed;
 /// <summary>
 /// The status embed: the script a team adds to its own site with one tag
 /// (<c>&lt;script src="https://status.example.com/status/acme/embed.js" async&gt;&lt;/script&gt;</c>). It reads the
-/// sibling <c>api/v2/summary.json</c> of its own URL and, while the page has an unresolved incident or maintenance in
-/// progress, shows a small card in a corner of the host page; when all is well it leaves nothing in the host's DOM.
+/// sibling <c>api/v2/summary.json</c> of its own URL and, while the page has an unresolved incident, degraded
+/// components or maintenance in progress, shows a small card in a corner of the host page; when all is well it leaves nothing in the host's DOM.
 /// </summary>
 /// <remarks>
 /// <para>
-/// What the card shows: the most severe open item (incidents by impact, critical first, then maintenance in progress;
-/// among equals the latest updated), its latest update's state and message cut to 140 characters (or "Maintenance in
+/// What the card shows: the most severe open item (incidents by impact, critical first; while no incident is open, the
+/// components the page shows degraded or down, as a platform incident moves them without a public incident; then
+/// maintenance in progress; among equals the latest updated), its latest update's state and message cut to 140
+/// characters (for components, their names and statuses, under the page's status description; or "Maintenance in
 /// progress"), its impact as the colour of the card's left edge (the status page's impact colours; an incident of no
 /// impact takes the page's accent), a "View status" link to the item's own page, "+N more" linking to the status page
 /// when other items are open, and a close button. Closing hides every item the card stood for until one of them gets a
@@ -40,7 +42,7 @@ internal static class EmbedScript
 
     /// <summary>The script, with <see cref="AccentPlaceholder"/> and <see cref="OnAccentPlaceholder"/> to fill in.</summary>
     public const string Source = """
-        /* StatusKit status embed: shows a page's open incident or maintenance in progress on another site. */
+        /* StatusKit status embed: shows a page's open incident, degraded components or maintenance in progress on another site. */
         (function () {
           "use strict";
           var script = document.currentScript;
@@ -56,6 +58,9 @@ internal static class EmbedScript
           var POLL_MS = 5 * 60 * 1000, MIN_AGE_MS = 60 * 1000, MAX_TEXT = 140;
           var RANK = { critical: 4, major: 3, minor: 2, none: 1, maintenance: 0 };
           var STATES = { investigating: "Investigating", identified: "Identified", monitoring: "Monitoring", update: "Update" };
+          var OUTAGES = {
+            degraded_performance: ["minor", "Degraded Performance"], partial_outage: ["major", "Partial Outage"], major_outage: ["critical", "Major Outage"]
+          };
           var CSS =
             ":host{all:initial !important;display:block !important;position:static !important}" +
             ".card{position:fixed;z-index:2147483000;box-sizing:border-box;width:340px;max-width:calc(100vw - 32px);display:flex;gap:8px;align-items:flex-start;" +
@@ -91,6 +96,11 @@ internal static class EmbedScript
           }
 
           function text(value) { return typeof value === "string" ? value : ""; }
+          function hash(value) {
+            var h = 2166136261;
+            for (var i = 0; i < value.length; i++) { h = Math.imul(h ^ value.charCodeAt(i), 16777619) >>> 0; }
+            return h.toString(36);
+          }
           function time(value) { var t = Date.parse(text(value)); return isNaN(t) ? 0 : t; }
           function shorten(value) {
             var s = text(value).replace(/\s+/g, " ").trim();
@@ -119,11 +129,31 @@ internal static class EmbedScript
               text: "Maintenance in progress", href: new URL("maintenance/" + encodeURIComponent(text(m.id)), base).href
             };
           }
+          // The components the page shows as degraded or down while no incident is open: a platform incident moves a
+          // component's status without any public incident to read. Keyed by which components are how, so closing it
+          // holds until that changes.
+          function componentsItem(summary) {
+            var affected = (Array.isArray(summary.components) ? summary.components : []).filter(function (c) {
+              return c && !c.group && OUTAGES.hasOwnProperty(c.status);
+            });
+            if (!affected.length) { return null; }
+            var impact = "minor";
+            affected.forEach(function (c) { if (RANK[OUTAGES[c.status][0]] > RANK[impact]) { impact = OUTAGES[c.status][0]; } });
+            var status = summary.status && typeof summary.status === "object" ? summary.status : {};
+            return {
+              id: "components", name: text(status.description) || "Some systems are affected", rank: RANK[impact] + 5, impact: impact,
+              updatedAt: hash(affected.map(function (c) { return text(c.id) + ":" + c.status; }).join(",")),
+              text: shorten(affected.map(function (c) { return text(c.name) + ": " + OUTAGES[c.status][1]; }).join(", ")),
+              href: pageUrl
+            };
+          }
           function openItems(summary) {
             var items = [];
             (Array.isArray(summary.incidents) ? summary.incidents : []).forEach(function (i) {
               if (i && i.id && i.status !== "resolved" && i.status !== "postmortem" && i.status !== "completed") { items.push(incidentItem(i)); }
             });
+            var incidents = items.length, components = incidents ? null : componentsItem(summary);
+            if (components) { items.push(components); }
             (Array.isArray(summary.scheduled_maintenances) ? summary.scheduled_maintenances : []).forEach(function (m) {
               if (m && m.id && m.status === "in_progress") { items.push(maintenanceItem(m)); }
             });
