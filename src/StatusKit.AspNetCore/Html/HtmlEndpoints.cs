@@ -124,8 +124,9 @@ internal static class HtmlEndpoints
         var historySince = now.AddDays(-options.HistoryDays);
         var pageUptime = await services.GetRequiredService<IUptimeService>().GetPageUptimeAsync(snapshot.PageId, options.UptimeDays, context.RequestAborted);
         var uptime = pageUptime?.Components.ToDictionary(c => c.ComponentId) ?? [];
+        // Only the channels the form can name: a host's notifier for a channel number StatusKit does not know offers none.
         IReadOnlyList<SubscriberChannel> channels = options.ShowSubscribeForm
-            ? [.. services.GetServices<INotifier>().Select(n => n.Channel).Distinct().Order()]
+            ? [.. services.GetServices<INotifier>().Select(n => n.Channel).Where(c => Enum.IsDefined(c)).Distinct().Order()]
             : [];
         var view = new PageView(
             snapshot, [.. incidents.Where(i => !i.IsUnresolved && i.CreatedAt >= historySince)], uptime, Links(context, paths, slug), options.HistoryDays, channels)

@@ -99,6 +99,7 @@ internal static class SubscribeForm
     {
         SubscriberChannel.Email => "Email",
         SubscriberChannel.Slack => "Slack (incoming webhook URL)",
+        SubscriberChannel.Teams => "Microsoft Teams (workflow webhook URL)",
         _ => "Webhook (HTTPS URL)",
     };
 

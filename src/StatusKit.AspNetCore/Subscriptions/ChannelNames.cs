@@ -5,20 +5,25 @@ namespace StatusKit.AspNetCore.Subscriptions;
 /// <summary>The names of the subscriber channels in the public routes, their JSON and the page's form.</summary>
 internal static class ChannelNames
 {
+    /// <summary>The name of <paramref name="channel"/>: <c>email</c>, <c>slack</c>, <c>webhook</c> or <c>teams</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="channel"/> is no channel StatusKit knows.</exception>
     public static string Of(SubscriberChannel channel) => channel switch
     {
         SubscriberChannel.Email => "email",
         SubscriberChannel.Slack => "slack",
-        _ => "webhook",
+        SubscriberChannel.Webhook => "webhook",
+        SubscriberChannel.Teams => "teams",
+        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Not a subscriber channel."),
     };
 
     /// <summary>The channel named <paramref name="name"/> (ignoring case and surrounding white space).</summary>
-    /// <exception cref="StatusKitValidationException">The name is none of <c>email</c>, <c>slack</c>, <c>webhook</c>.</exception>
+    /// <exception cref="StatusKitValidationException">The name is none of <c>email</c>, <c>slack</c>, <c>webhook</c>, <c>teams</c>.</exception>
     public static SubscriberChannel Parse(string? name) => name?.Trim().ToUpperInvariant() switch
     {
         "EMAIL" => SubscriberChannel.Email,
         "SLACK" => SubscriberChannel.Slack,
         "WEBHOOK" => SubscriberChannel.Webhook,
-        _ => throw new StatusKitValidationException("channel", $"Use 'email', 'slack' or 'webhook' (was '{name}')."),
+        "TEAMS" => SubscriberChannel.Teams,
+        _ => throw new StatusKitValidationException("channel", $"Use 'email', 'slack', 'webhook' or 'teams' (was '{name}')."),
     };
 }

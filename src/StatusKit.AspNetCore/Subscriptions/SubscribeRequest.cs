@@ -3,7 +3,7 @@ namespace StatusKit.AspNetCore.Subscriptions;
 /// <summary>The body of <c>POST {prefix}/{slug}/subscriptions</c> (JSON, or a form with the same field names).</summary>
 internal sealed record SubscribeRequest
 {
-    /// <summary><c>email</c>, <c>slack</c> or <c>webhook</c>.</summary>
+    /// <summary><c>email</c>, <c>slack</c>, <c>webhook</c> or <c>teams</c>.</summary>
     public string? Channel { get; init; }
 
     /// <summary>The email address or URL.</summary>

@@ -7,7 +7,7 @@ namespace StatusKit.AspNetCore.Subscriptions;
 /// </summary>
 /// <param name="Status">Always <c>confirmed</c>.</param>
 /// <param name="Page">The page subscribed to.</param>
-/// <param name="Channel"><c>email</c>, <c>slack</c> or <c>webhook</c>.</param>
+/// <param name="Channel"><c>email</c>, <c>slack</c>, <c>webhook</c> or <c>teams</c>.</param>
 /// <param name="Destination">
 /// The destination the token was sent to: a receiver checks it is its own URL before it trusts
 /// <paramref name="SigningSecret"/>, so nobody can make it confirm their subscription and adopt their secret.

@@ -3,13 +3,14 @@ using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Notifications.Http;
 using StatusKit.Notifications.Slack;
+using StatusKit.Notifications.Teams;
 using StatusKit.Notifications.Webhooks;
 
 #pragma warning disable IDE0130
 namespace Microsoft.Extensions.DependencyInjection;
 #pragma warning restore IDE0130
 
-/// <summary>Registers the webhook and Slack notifiers, which need no configuration, behind the address guard.</summary>
+/// <summary>Registers the webhook, Slack and Microsoft Teams notifiers, which need no configuration, behind the address guard.</summary>
 internal static class NotifierRegistration
 {
     public static void AddHttpNotifiers(IServiceCollection services)
@@ -17,14 +18,16 @@ internal static class NotifierRegistration
         services.AddOptions<WebhookAddressGuardOptions>().ValidateOnStart();
         services.AddOptions<WebhookNotifierOptions>().ValidateOnStart();
         services.AddOptions<SlackNotifierOptions>().ValidateOnStart();
+        services.AddOptions<TeamsNotifierOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookAddressGuardOptions>, WebhookAddressGuardOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookNotifierOptions>, WebhookNotifierOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackNotifierOptions>, SlackNotifierOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsNotifierOptions>, TeamsNotifierOptionsValidator>());
         services.TryAddSingleton<WebhookAddressGuard>();
-        foreach (var name in new[] { WebhookNotifier.HttpClientName, SlackNotifier.HttpClientName })
+        foreach (var name in new[] { WebhookNotifier.HttpClientName, SlackNotifier.HttpClientName, TeamsNotifier.HttpClientName })
         {
             // The notifiers time out on the injected TimeProvider; every connection goes through the guard's handler;
-            // the default HTTP logging is removed because Slack webhook URLs are credentials.
+            // the default HTTP logging is removed because Slack webhook and Teams workflow URLs are credentials.
             services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
                 .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<WebhookAddressGuard>().CreateHandler())
                 .RemoveAllLoggers();
@@ -32,5 +35,6 @@ internal static class NotifierRegistration
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotifier, WebhookNotifier>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotifier, SlackNotifier>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotifier, TeamsNotifier>());
     }
 }

@@ -7,6 +7,7 @@ using StatusKit.Notifications;
 using StatusKit.Notifications.Email;
 using StatusKit.Notifications.Http;
 using StatusKit.Notifications.Slack;
+using StatusKit.Notifications.Teams;
 using StatusKit.Notifications.Webhooks;
 
 namespace StatusKit.Hosting;
@@ -28,6 +29,7 @@ internal sealed class OptionsStartupCheck : IHostedService
         Check<WebhookAddressGuardOptions>(services, failures);
         Check<WebhookNotifierOptions>(services, failures);
         Check<SlackNotifierOptions>(services, failures);
+        Check<TeamsNotifierOptions>(services, failures);
         Check<EmailNotifierOptions>(services, failures);
         Check<SmtpEmailSenderOptions>(services, failures);
         Check<PickupDirectoryEmailSenderOptions>(services, failures);

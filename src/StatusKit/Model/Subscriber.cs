@@ -1,6 +1,6 @@
 namespace StatusKit.Model;
 
-/// <summary>Someone who wants to hear about a page: an email address, a Slack webhook or a webhook endpoint.</summary>
+/// <summary>Someone who wants to hear about a page: an email address, a Slack webhook, a webhook endpoint or a Microsoft Teams workflow.</summary>
 public sealed record Subscriber
 {
     /// <summary>The subscriber id (a version 7 <see cref="Guid"/>).</summary>

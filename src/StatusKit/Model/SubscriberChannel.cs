@@ -11,4 +11,10 @@ public enum SubscriberChannel
 
     /// <summary>An HTTPS endpoint receiving signed JSON (Standard Webhooks).</summary>
     Webhook = 2,
+
+    /// <summary>
+    /// A Microsoft Teams workflow URL (https): the address of a Teams "When a Teams webhook request is received"
+    /// workflow, which posts the Adaptive Card it is sent to a channel or chat.
+    /// </summary>
+    Teams = 3,
 }

@@ -7,8 +7,9 @@ namespace StatusKit.Services;
 
 /// <summary>
 /// Checks a destination for its channel: the channel must have a notifier on this host; an email address must be
-/// plain; Slack needs an https URL; webhook and Slack URLs must not resolve to loopback, private or link-local
-/// addresses unless the host allows it (<see cref="WebhookAddressGuard"/>).
+/// plain; Slack and Teams need an https URL; webhook, Slack and Teams URLs must not resolve to loopback, private or
+/// link-local addresses unless the host allows it (<see cref="WebhookAddressGuard"/>). No host name is required of a
+/// Slack or Teams URL: Teams workflow hosts vary by tenant and region.
 /// </summary>
 internal sealed class DestinationValidator(IEnumerable<INotifier> notifiers, WebhookAddressGuard guard) : IDestinationValidator
 {
@@ -43,11 +44,12 @@ internal sealed class DestinationValidator(IEnumerable<INotifier> notifiers, Web
                 return Email(value);
             case SubscriberChannel.Slack:
             case SubscriberChannel.Webhook:
-                var uri = Url(value, requireHttps: channel == SubscriberChannel.Slack);
+            case SubscriberChannel.Teams:
+                var uri = Url(value, requireHttps: channel != SubscriberChannel.Webhook);
                 await guard.ValidateDestinationAsync(uri, cancellationToken);
                 return uri.AbsoluteUri;
             default:
-                throw new StatusKitValidationException("channel", $"'{channel}' is not a channel (Email, Slack, Webhook).");
+                throw new StatusKitValidationException("channel", $"'{channel}' is not a channel (Email, Slack, Webhook, Teams).");
         }
     }
 

@@ -11,7 +11,7 @@ public sealed record Subscribe
     /// <summary>The channel.</summary>
     public required SubscriberChannel Channel { get; init; }
 
-    /// <summary>An email address, a Slack incoming-webhook URL (https) or a webhook URL.</summary>
+    /// <summary>An email address, a Slack incoming-webhook URL (https), a webhook URL or a Microsoft Teams workflow URL (https).</summary>
     public required string Destination { get; init; }
 
     /// <summary>The components to follow; empty follows all.</summary>

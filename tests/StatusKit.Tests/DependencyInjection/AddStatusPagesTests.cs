@@ -141,6 +141,7 @@ public sealed class AddStatusPagesTests
             Assert.All(registered, t => Assert.NotEmpty(sp.GetServices(t)));
             Assert.Contains(sp.GetServices<INotifier>(), n => n.Channel == SubscriberChannel.Webhook);
             Assert.Contains(sp.GetServices<INotifier>(), n => n.Channel == SubscriberChannel.Slack);
+            Assert.Contains(sp.GetServices<INotifier>(), n => n.Channel == SubscriberChannel.Teams);
             Assert.DoesNotContain(sp.GetServices<INotifier>(), n => n.Channel == SubscriberChannel.Email);
 
             var page = await sp.GetRequiredService<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Acme" });

@@ -3,6 +3,7 @@ using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Notifications.Email;
 using StatusKit.Notifications.Slack;
+using StatusKit.Notifications.Teams;
 using StatusKit.Notifications.Webhooks;
 using StatusKit.Testing;
 
@@ -79,7 +80,7 @@ public sealed class MaintenanceNoticesTests
     }
 
     [Fact]
-    public void Cancelled_RendersInEmailSlackAndWebhook_LikeTheOtherMaintenanceNotices_WithThePageLink()
+    public void Cancelled_RendersInEmailSlackTeamsAndWebhook_LikeTheOtherMaintenanceNotices_WithThePageLink()
     {
         var (page, window, subscriber) = Arrange("UTC");
         var content = Assert.Single(MaintenanceNotices.Plan(page, window with { Recurrence = null }, NotificationKind.MaintenanceCancelled, T0, T0.AddHours(1), [subscriber], T0)).Content
@@ -94,6 +95,11 @@ public sealed class MaintenanceNoticesTests
         Assert.Equal(["header", "section", "context"], slack.Blocks.Select(b => b.Type));
         Assert.Contains("2026-01-05 09:00 - 2026-01-05 10:00 UTC", slack.Blocks[1].Text!.Text, StringComparison.Ordinal);
         Assert.EndsWith("<https://status.acme.test/acme|View status page>", slack.Blocks[2].Elements![0].Text, StringComparison.Ordinal);
+
+        var teams = TeamsCardBuilder.Build(content, "View status page").Attachments[0].Content;
+        Assert.Equal(content.Subject, teams.Body[0].Inlines[0].Text);
+        Assert.Contains(teams.Body, b => b.Inlines[0].Text.Contains("2026-01-05 09:00 - 2026-01-05 10:00 UTC", StringComparison.Ordinal));
+        Assert.Equal([("View status page", "https://status.acme.test/acme")], teams.Actions.Select(a => (a.Title, a.Url)));
 
         Assert.Equal("maintenance.cancelled", WebhookEventNames.TypeOf(NotificationKind.MaintenanceCancelled));
     }
@@ -225,7 +231,7 @@ public sealed class MaintenanceNoticesTests
     }
 
     [Fact]
-    public void Rescheduled_RendersInEmailSlackAndWebhook_WithTheNewTimesOnThePageClock()
+    public void Rescheduled_RendersInEmailSlackTeamsAndWebhook_WithTheNewTimesOnThePageClock()
     {
         var (page, window, subscriber) = Arrange("Europe/Berlin");
         var content = Assert.Single(MaintenanceNotices.Plan(
@@ -241,6 +247,10 @@ public sealed class MaintenanceNoticesTests
         Assert.Equal(content.Subject, slack.Text);
         Assert.Equal(["header", "section", "context"], slack.Blocks.Select(b => b.Type));
         Assert.EndsWith(NewTimes, slack.Blocks[1].Text!.Text, StringComparison.Ordinal);
+
+        var teams = TeamsCardBuilder.Build(content, "View status page").Attachments[0].Content;
+        Assert.Equal(content.Subject, teams.Body[0].Inlines[0].Text);
+        Assert.EndsWith(NewTimes, teams.Body[^2].Inlines[0].Text, StringComparison.Ordinal);
 
         Assert.Equal("maintenance.rescheduled", WebhookEventNames.TypeOf(NotificationKind.MaintenanceRescheduled));
     }

@@ -5,6 +5,7 @@ using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Notifications.Email;
 using StatusKit.Notifications.Slack;
+using StatusKit.Notifications.Teams;
 using StatusKit.Status;
 
 namespace StatusKit.Tests.Notifications;
@@ -57,6 +58,21 @@ public sealed class ComponentChangeMessageTests
         var json = JsonSerializer.Serialize(payload, SlackJsonContext.Default.SlackPayload);
         Assert.Equal(1, Count(json, "Operational"));
         Assert.Equal("[Acme Status] Checkout: Partial Outage", payload.Text);
+    }
+
+    [Fact]
+    public void ATeamsCard_StatesTheChangeOnce_UnderTheSubjectAsItsTitle()
+    {
+        var content = PlannedChange(SubscriberChannel.Teams);
+
+        var payload = TeamsCardBuilder.Build(content, "View status page");
+
+        var json = JsonSerializer.Serialize(payload, TeamsJsonContext.Default.TeamsPayload);
+        Assert.Equal(1, Count(json, "Operational"));
+        var body = payload.Attachments[0].Content.Body;
+        Assert.Equal(
+            ["[Acme Status] Checkout: Partial Outage", "Checkout changed from Operational to Partial Outage.", "Acme Status"],
+            body.Select(b => b.Inlines[0].Text));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using StatusKit.Notifications.Email;
 using StatusKit.Notifications.Http;
 using StatusKit.Notifications.Slack;
+using StatusKit.Notifications.Teams;
 using StatusKit.Notifications.Webhooks;
 
 namespace StatusKit.Tests.Notifications;
@@ -12,6 +13,7 @@ public sealed class NotifierOptionsValidatorTests
     {
         Assert.True(new WebhookNotifierOptionsValidator().Validate(null, new WebhookNotifierOptions()).Succeeded);
         Assert.True(new SlackNotifierOptionsValidator().Validate(null, new SlackNotifierOptions()).Succeeded);
+        Assert.True(new TeamsNotifierOptionsValidator().Validate(null, new TeamsNotifierOptions()).Succeeded);
         Assert.True(new WebhookAddressGuardOptionsValidator().Validate(null, new WebhookAddressGuardOptions()).Succeeded);
         Assert.True(new SmtpEmailSenderOptionsValidator().Validate(null, new SmtpEmailSenderOptions()).Succeeded);
         Assert.False(new EmailNotifierOptionsValidator().Validate(null, new EmailNotifierOptions()).Succeeded);
@@ -34,6 +36,17 @@ public sealed class NotifierOptionsValidatorTests
         var result = new SlackNotifierOptionsValidator().Validate(null, new SlackNotifierOptions { Timeout = TimeSpan.FromHours(1), UserAgent = "", LinkText = " " });
 
         Assert.Equal(3, result.Failures!.Count());
+    }
+
+    [Fact]
+    public void Teams_ReportsEveryFailureAtOnce_WithFieldAndValue()
+    {
+        var result = new TeamsNotifierOptionsValidator().Validate(null, new TeamsNotifierOptions { Timeout = TimeSpan.FromHours(1), UserAgent = "bad agent (", LinkText = " " });
+
+        Assert.Equal(3, result.Failures!.Count());
+        Assert.Contains(result.Failures!, f => f.Contains("Timeout", StringComparison.Ordinal) && f.Contains("01:00:00", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.Contains("UserAgent", StringComparison.Ordinal) && f.Contains("'bad agent ('", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.Contains("LinkText", StringComparison.Ordinal));
     }
 
     [Fact]

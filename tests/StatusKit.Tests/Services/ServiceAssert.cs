@@ -106,6 +106,7 @@ internal static class ServiceAssert
             {
                 ["hooks.slack.com"] = IPAddress.Parse("93.184.216.34"),
                 ["hooks.example.com"] = IPAddress.Parse("151.101.1.140"),
+                ["flows.example.com"] = IPAddress.Parse("20.42.65.92"),
                 ["internal.example.com"] = IPAddress.Parse("10.1.2.3"),
             };
             services.Replace(ServiceDescriptor.Singleton(sp => new WebhookAddressGuard(

@@ -17,6 +17,7 @@ public sealed class SubscriberServiceTests
     [InlineData(SubscriberChannel.Email, " Ops@Example.com ", "Ops@Example.com")]
     [InlineData(SubscriberChannel.Slack, "https://hooks.slack.com/services/T0/B0/x", "https://hooks.slack.com/services/T0/B0/x")]
     [InlineData(SubscriberChannel.Webhook, "https://hooks.example.com/status", "https://hooks.example.com/status")]
+    [InlineData(SubscriberChannel.Teams, " https://flows.example.com/workflows/a1/triggers/manual/paths/invoke?api-version=1&sig=x ", "https://flows.example.com/workflows/a1/triggers/manual/paths/invoke?api-version=1&sig=x")]
     public async Task Subscribe_EachChannel_StoresAnUnverifiedSubscriber_AndEnqueuesOneVerificationThroughThatChannel(SubscriberChannel channel, string destination, string stored)
     {
         await using var kit = Kit();
@@ -439,6 +440,13 @@ public sealed class SubscriberServiceTests
     [InlineData(SubscriberChannel.Webhook, "https://internal.example.com/hook")]
     [InlineData(SubscriberChannel.Webhook, "https://no-such-host.example.com/hook")]
     [InlineData(SubscriberChannel.Slack, "https://10.0.0.1/services/x")]
+    [InlineData(SubscriberChannel.Teams, "http://flows.example.com/workflows/a1")]
+    [InlineData(SubscriberChannel.Teams, "flows.example.com/workflows/a1")]
+    [InlineData(SubscriberChannel.Teams, "/workflows/a1")]
+    [InlineData(SubscriberChannel.Teams, "https://user:pw@flows.example.com/workflows/a1")]
+    [InlineData(SubscriberChannel.Teams, "https://10.0.0.1/workflows/a1")]
+    [InlineData(SubscriberChannel.Teams, "https://169.254.169.254/latest")]
+    [InlineData(SubscriberChannel.Teams, "https://internal.example.com/workflows/a1")]
     public async Task Subscribe_ABadDestinationForTheChannel_IsRejectedOnDestination(SubscriberChannel channel, string destination)
     {
         await using var kit = Kit();

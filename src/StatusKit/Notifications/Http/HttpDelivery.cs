@@ -6,7 +6,7 @@ namespace StatusKit.Notifications.Http;
 
 /// <summary>
 /// One HTTP delivery attempt with a timeout, and the mapping of its outcome to a <see cref="NotificationResult"/> shared
-/// by the webhook and Slack notifiers: 2xx delivered; 410 gone; 408, 429, 5xx, network errors and timeouts retry
+/// by the webhook, Slack and Teams notifiers: 2xx delivered; 410 gone; 408, 429, 5xx, network errors and timeouts retry
 /// (with the receiver's Retry-After); 3xx permanent (redirects are not followed); other 4xx permanent; a connection the
 /// <see cref="WebhookAddressGuard"/> refused permanent. Every failure is the destination's
 /// (<see cref="NotificationResult.IsDestinationFailure"/>): the subscriber's endpoint answered it, or could not be reached.

@@ -7,6 +7,7 @@ using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Notifications.Http;
 using StatusKit.Notifications.Slack;
+using StatusKit.Notifications.Teams;
 using StatusKit.Notifications.Webhooks;
 using StatusKit.Status;
 using StatusKit.TestSupport.Fakes;
@@ -87,7 +88,8 @@ public static class NotificationFixtures
 
         services.Configure<WebhookNotifierOptions>(o => o.Timeout = timeout ?? o.Timeout);
         services.Configure<SlackNotifierOptions>(o => o.Timeout = timeout ?? o.Timeout);
-        foreach (var name in new[] { WebhookNotifier.HttpClientName, SlackNotifier.HttpClientName })
+        services.Configure<TeamsNotifierOptions>(o => o.Timeout = timeout ?? o.Timeout);
+        foreach (var name in new[] { WebhookNotifier.HttpClientName, SlackNotifier.HttpClientName, TeamsNotifier.HttpClientName })
         {
             services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan)
                 .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<WebhookAddressGuard>().CreateHandler())
@@ -96,6 +98,7 @@ public static class NotificationFixtures
 
         services.AddSingleton<WebhookNotifier>();
         services.AddSingleton<SlackNotifier>();
+        services.AddSingleton<TeamsNotifier>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

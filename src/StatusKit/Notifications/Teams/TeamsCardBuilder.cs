@@ -1,0 +1,93 @@
+namespace StatusKit.Notifications.Teams;
+
+/// <summary>
+/// Renders a notification as an Adaptive Card with what a Slack message carries: the subject as its title, the body
+/// line by line keeping its paragraphs, the page's name, and the links as buttons (the page, managing the subscription,
+/// unsubscribing). Every text goes into <c>RichTextBlock</c> text runs, which read no Markdown, so an operator's
+/// <c>*</c>, <c>_</c> or <c>[text](url)</c> is shown as written and cannot make a link; the only links are the buttons,
+/// and only to http(s) addresses. The body states the change (a component's old and new status, the affected
+/// components), so no fact set repeats it.
+/// </summary>
+internal static class TeamsCardBuilder
+{
+    // A Teams message holds about 28 KB; the body of a notice is far shorter (a postmortem notice carries an excerpt).
+    private const int MaxTitleChars = 500;
+    private const int MaxBodyChars = 8_000;
+
+    private const string UnsubscribeText = "Unsubscribe";
+    private const string ManageText = "Manage subscription";
+    private const string ConfirmText = "Confirm your subscription";
+
+    public static TeamsPayload Build(NotificationContent content, string linkText, Uri? unsubscribeUrl = null, Uri? manageUrl = null)
+    {
+        var body = new List<AdaptiveRichTextBlock>
+        {
+            new([new AdaptiveTextRun(Truncate(content.Subject, MaxTitleChars), Weight: "Bolder", Size: "Medium")]),
+        };
+
+        var confirmation = ConfirmationLink(content);
+        var text = confirmation is not null
+            ? $"To confirm your subscription to {content.PageName}, select {ConfirmText} below."
+            : Truncate(content.Body, MaxBodyChars);
+        AddParagraphs(body, text);
+        body.Add(new AdaptiveRichTextBlock([new AdaptiveTextRun(content.PageName, Size: "Small", IsSubtle: true)]));
+
+        var actions = new List<AdaptiveOpenUrlAction>();
+        if (confirmation is not null)
+        {
+            actions.Add(new AdaptiveOpenUrlAction(ConfirmText, confirmation));
+        }
+        else if (IsWebLink(content.Link))
+        {
+            actions.Add(new AdaptiveOpenUrlAction(linkText, content.Link!));
+        }
+
+        // Where the subscriber changes its choice instead of leaving; not on a confirmation request (nothing to manage yet).
+        if (content.Kind != NotificationKind.SubscriptionVerification && IsWebLink(manageUrl?.AbsoluteUri))
+        {
+            actions.Add(new AdaptiveOpenUrlAction(ManageText, manageUrl!.AbsoluteUri));
+        }
+
+        // As in Slack and email: the link asks before it unsubscribes (a POST does it), so a link preview changes nothing.
+        if (IsWebLink(unsubscribeUrl?.AbsoluteUri))
+        {
+            actions.Add(new AdaptiveOpenUrlAction(UnsubscribeText, unsubscribeUrl!.AbsoluteUri));
+        }
+
+        return new TeamsPayload([new TeamsAttachment(new AdaptiveCard(body, actions))]);
+    }
+
+    /// <summary>
+    /// One block per line: the first line of a paragraph with the card's usual gap above it, the others right under it
+    /// (a text run's line breaks are not shown the same way by every Teams client). Blank lines only separate paragraphs.
+    /// </summary>
+    private static void AddParagraphs(List<AdaptiveRichTextBlock> body, string text)
+    {
+        var paragraphStart = true;
+        foreach (var raw in text.ReplaceLineEndings("\n").Split('\n'))
+        {
+            var line = raw.TrimEnd();
+            if (line.Length == 0)
+            {
+                paragraphStart = true;
+                continue;
+            }
+
+            body.Add(new AdaptiveRichTextBlock([new AdaptiveTextRun(line)], paragraphStart ? null : "None"));
+            paragraphStart = false;
+        }
+    }
+
+    /// <summary>
+    /// The link of a confirmation request, when it has one: its body (written for every channel) names the link too, so
+    /// the card says the request in its own words and gives the link once, as the confirmation button. Without a link
+    /// (no public address: the body gives the code) the body is shown.
+    /// </summary>
+    private static string? ConfirmationLink(NotificationContent content) =>
+        content.Kind == NotificationKind.SubscriptionVerification && IsWebLink(content.Link) ? content.Link : null;
+
+    private static bool IsWebLink(string? link) =>
+        Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "\u2026");
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StatusKit.Abstractions;
+using StatusKit.Model;
+using StatusKit.Notifications.Http;
+
+namespace StatusKit.Notifications.Teams;
+
+/// <summary>
+/// Posts notifications as Adaptive Cards to the subscriber's Microsoft Teams workflow URL (the "When a Teams webhook
+/// request is received" trigger, which posts the card to a channel or chat). One attempt per call; the dispatcher
+/// retries. The same result mapping and address guard as the <see cref="Slack.SlackNotifier"/> and
+/// <see cref="Webhooks.WebhookNotifier"/> apply: any 2xx (a workflow answers 202 Accepted) is delivered.
+/// </summary>
+public sealed class TeamsNotifier : INotifier
+{
+    /// <summary>The name of the <see cref="HttpClient"/> this notifier asks <see cref="IHttpClientFactory"/> for.</summary>
+    public const string HttpClientName = "StatusKit.Teams";
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly WebhookAddressGuard _guard;
+    private readonly TeamsNotifierOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<TeamsNotifier> _logger;
+
+    /// <summary>Creates the notifier.</summary>
+    /// <param name="httpClientFactory">
+    /// Supplies the client named <see cref="HttpClientName"/>, whose primary handler must be
+    /// <see cref="WebhookAddressGuard.CreateHandler"/>.
+    /// </param>
+    /// <param name="guard">Checks the destination's shape before sending.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="timeProvider">The clock of the timeout and of Retry-After dates.</param>
+    /// <param name="logger">The logger.</param>
+    public TeamsNotifier(
+        IHttpClientFactory httpClientFactory,
+        WebhookAddressGuard guard,
+        IOptions<TeamsNotifierOptions> options,
+        TimeProvider timeProvider,
+        ILogger<TeamsNotifier> logger)
+    {
+        ArgumentNullException.ThrowIfNull(httpClientFactory);
+        ArgumentNullException.ThrowIfNull(guard);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        _httpClientFactory = httpClientFactory;
+        _guard = guard;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public SubscriberChannel Channel => SubscriberChannel.Teams;
+
+    /// <inheritdoc />
+    public async Task<NotificationResult> SendAsync(NotificationMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        cancellationToken.ThrowIfCancellationRequested();
+        var subscriber = message.Subscriber;
+
+        Uri.TryCreate(subscriber.Destination, UriKind.Absolute, out var destination);
+        if (_guard.CheckUri(destination) is { } uriError)
+        {
+            Log.Unusable(_logger, message.NotificationId, subscriber.Id, uriError);
+            return NotificationResult.Permanent(uriError).AtDestination();
+        }
+
+        var payload = TeamsCardBuilder.Build(message.Content, _options.LinkText, message.UnsubscribeUrl, message.ManageUrl);
+        var body = JsonSerializer.SerializeToUtf8Bytes(payload, TeamsJsonContext.Default.TeamsPayload);
+        var request = HttpDelivery.JsonPost(destination!, body, _options.UserAgent);
+
+        var client = _httpClientFactory.CreateClient(HttpClientName);
+        var outcome = await HttpDelivery.SendAsync(client, request, _options.Timeout, _timeProvider, cancellationToken);
+        if (outcome.Result.Kind == NotificationResultKind.Delivered)
+        {
+            Log.Delivered(_logger, message.NotificationId, subscriber.Id, outcome.StatusCode, (long)outcome.Elapsed.TotalMilliseconds);
+        }
+        else
+        {
+            Log.Failed(_logger, message.NotificationId, subscriber.Id, outcome.Result.Kind, message.Attempt, outcome.Result.Error);
+        }
+
+        return outcome.Result;
+    }
+}

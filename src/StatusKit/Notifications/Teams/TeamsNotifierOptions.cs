@@ -1,0 +1,17 @@
+namespace StatusKit.Notifications.Teams;
+
+/// <summary>Options of the <see cref="TeamsNotifier"/>.</summary>
+public sealed class TeamsNotifierOptions
+{
+    /// <summary>How long one delivery attempt may take, from sending the request to reading the response headers. Default: 15 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The User-Agent header sent with every delivery. Default: <c>StatusKit-Teams/1.0</c>.</summary>
+    public string UserAgent { get; set; } = "StatusKit-Teams/1.0";
+
+    /// <summary>
+    /// The label of the card's button to the page (a confirmation request's button is labelled
+    /// <c>Confirm your subscription</c> instead). Default: <c>View status page</c>.
+    /// </summary>
+    public string LinkText { get; set; } = "View status page";
+}
