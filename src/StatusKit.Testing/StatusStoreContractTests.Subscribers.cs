@@ -36,6 +36,23 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task AddSubscriber_OfEveryChannel_RoundTripsItsChannel_WithItsOutboxRow_AndIsFoundUnderThatChannel()
+    {
+        var page = await AddPageAsync();
+        foreach (var channel in Enum.GetValues<SubscriberChannel>())
+        {
+            var subscriber = TestData.Subscriber(page.Id, channel);
+            var verification = TestData.Notification(page.Id, subscriber.Id) with { Channel = channel };
+
+            await Store.AddSubscriberAsync(subscriber, [verification], None);
+
+            StoreAssert.Same(subscriber, await Store.GetSubscriberAsync(subscriber.Id, None));
+            StoreAssert.Same(subscriber, await Store.FindSubscriberByDestinationAsync(page.Id, channel, subscriber.Destination, None));
+            StoreAssert.Same(verification, await Store.GetNotificationAsync(verification.Id, None));
+        }
+    }
+
+    [Fact]
     public async Task GetSubscriber_Missing_ReturnsNull()
     {
         Assert.Null(await Store.GetSubscriberAsync(Guid.NewGuid(), None));
