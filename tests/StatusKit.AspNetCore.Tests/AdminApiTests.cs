@@ -544,6 +544,22 @@ public sealed class AdminApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task An_operator_subscribes_a_Teams_workflow_and_it_is_listed_with_the_teams_channel()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = await factory.PageIdAsync("demo");
+        const string Workflow = "https://127.0.0.1:1/workflows/admin-test/triggers/manual/paths/invoke?sig=x";
+
+        var created = await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/subscribers", new { channel = "teams", destination = Workflow }), HttpStatusCode.Created);
+
+        Assert.Equal("teams", created.GetProperty("channel").GetString());
+        Assert.Equal(JsonValueKind.Null, created.GetProperty("signingSecret").ValueKind);
+        var list = await ReadAsync(await admin.GetAsync($"/status/admin/pages/{pageId}/subscribers"), HttpStatusCode.OK);
+        Assert.Equal("teams", list.EnumerateArray().Single(s => s.GetProperty("destination").GetString() == Workflow).GetProperty("channel").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/subscribers/{created.GetProperty("id").GetGuid()}")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_operator_subscription_with_an_explicitly_empty_notifyOn_is_a_400_naming_it_and_one_without_notifyOn_gets_every_event()
     {
         using var admin = factory.CreateAdminClient();

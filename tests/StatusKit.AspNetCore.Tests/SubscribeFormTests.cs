@@ -23,11 +23,12 @@ public sealed class SubscribeFormTests(SampleHostFactory factory)
 
         Assert.Contains("<form method=\"post\" action=\"/status/demo/subscriptions\">", html, StringComparison.Ordinal);
         Assert.Contains("<input type=\"hidden\" name=\"notifyOn\" value=\"\">", html, StringComparison.Ordinal);
-        foreach (var channel in new[] { "email", "slack", "webhook" })
+        foreach (var channel in new[] { "email", "slack", "webhook", "teams" })
         {
             Assert.Contains($"name=\"channel\" value=\"{channel}\"", html, StringComparison.Ordinal);
         }
 
+        Assert.Contains("value=\"teams\"> Microsoft Teams (workflow webhook URL)</label>", html, StringComparison.Ordinal);
         foreach (var notifyOn in new[] { "degraded", "outage", "maintenance", "resolved" })
         {
             Assert.Contains($"name=\"notifyOn\" value=\"{notifyOn}\" checked>", html, StringComparison.Ordinal);
@@ -159,7 +160,7 @@ public sealed class SubscribeFormTests(SampleHostFactory factory)
     }
 
     [Fact]
-    public async Task Without_an_email_notifier_the_form_offers_Slack_and_webhook_only_and_the_option_can_hide_it()
+    public async Task Without_an_email_notifier_the_form_offers_Slack_webhook_and_Teams_only_and_the_option_can_hide_it()
     {
         async Task<string> PageAsync(bool show)
         {
@@ -176,10 +177,25 @@ public sealed class SubscribeFormTests(SampleHostFactory factory)
 
         Assert.Contains("value=\"slack\" checked>", shown, StringComparison.Ordinal);
         Assert.Contains("value=\"webhook\">", shown, StringComparison.Ordinal);
+        Assert.Contains("value=\"teams\">", shown, StringComparison.Ordinal);
         Assert.DoesNotContain("value=\"email\"", shown, StringComparison.Ordinal);
         Assert.Contains("<label for=\"subscribe-destination\">URL</label>", shown, StringComparison.Ordinal);
         Assert.DoesNotContain("Only some components", shown, StringComparison.Ordinal); // the page has none
         Assert.DoesNotContain("<form", hidden, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submitting_the_form_with_the_Teams_channel_subscribes_the_workflow_URL()
+    {
+        using var client = factory.CreatePublicClient("192.0.2.47");
+        const string Workflow = "https://127.0.0.1:1/workflows/form-visitor/triggers/manual/paths/invoke?sig=x";
+
+        using var response = await PostFormAsync(client, BrowserAccept, ("channel", "teams"), ("destination", Workflow));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Contains("<h1>Check your messages</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var subscriber = (await factory.Service<SubscriberService>().ListAsync(await factory.PageIdAsync("demo"))).Single(s => s.Destination == Workflow);
+        Assert.Equal((SubscriberChannel.Teams, false), (subscriber.Channel, subscriber.IsVerified));
     }
 
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string accept, params (string Name, string Value)[] fields)

@@ -90,6 +90,21 @@ public sealed class SubscriptionTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_Teams_workflow_URL_subscribes_by_JSON_and_a_plain_http_one_is_a_400_naming_the_destination()
+    {
+        using var client = factory.CreatePublicClient("192.0.2.23");
+        const string Workflow = "https://127.0.0.1:1/workflows/json-reader/triggers/manual/paths/invoke?sig=x";
+
+        using var accepted = await client.PostAsJsonAsync("/status/demo/subscriptions", new { channel = "Teams", destination = Workflow, notifyOn = new[] { "outage" } });
+        using var refused = await client.PostAsJsonAsync("/status/demo/subscriptions", new { channel = "teams", destination = "http://127.0.0.1:1/workflows/plain" });
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        await AdminResponses.AssertProblemAsync(refused, HttpStatusCode.BadRequest, "destination");
+        var subscriber = (await factory.Service<SubscriberService>().ListAsync(await factory.PageIdAsync("demo"))).Single(s => s.Destination == Workflow);
+        Assert.Equal((SubscriberChannel.Teams, NotificationEvents.Outage), (subscriber.Channel, subscriber.NotifyOn));
+    }
+
+    [Fact]
     public async Task An_explicitly_empty_notifyOn_is_a_400_naming_it_and_subscribes_nobody_while_leaving_it_out_means_every_event()
     {
         using var client = factory.CreatePublicClient("192.0.2.22");
