@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Services;
+using StatusKit.TestSupport.Fakes;
 
 namespace StatusKit.AspNetCore.Tests;
 
@@ -182,6 +184,21 @@ public sealed class SubscribeFormTests(SampleHostFactory factory)
         Assert.Contains("<label for=\"subscribe-destination\">URL</label>", shown, StringComparison.Ordinal);
         Assert.DoesNotContain("Only some components", shown, StringComparison.Ordinal); // the page has none
         Assert.DoesNotContain("<form", hidden, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hosts_notifier_for_a_channel_number_StatusKit_does_not_know_adds_no_choice_and_breaks_no_page()
+    {
+        await using var app = await EmbeddedHost.StartAsync(
+            services => services.AddStatusPages().AddStatusPageEndpoints().Services.AddSingleton<INotifier>(new RecordingNotifier((SubscriberChannel)9)),
+            app => app.MapStatusPages("/status"));
+        await app.Services.GetRequiredService<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme" });
+        using var client = app.Client();
+
+        var html = await client.GetStringAsync("/status/acme");
+
+        Assert.Equal(3, html.Split("name=\"channel\"").Length - 1);
+        Assert.Contains("value=\"teams\">", html, StringComparison.Ordinal);
     }
 
     [Fact]

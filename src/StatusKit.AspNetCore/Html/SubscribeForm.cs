@@ -99,8 +99,9 @@ internal static class SubscribeForm
     {
         SubscriberChannel.Email => "Email",
         SubscriberChannel.Slack => "Slack (incoming webhook URL)",
+        SubscriberChannel.Webhook => "Webhook (HTTPS URL)",
         SubscriberChannel.Teams => "Microsoft Teams (workflow webhook URL)",
-        _ => "Webhook (HTTPS URL)",
+        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Not a subscriber channel."),
     };
 
     private static string DestinationLabel(IReadOnlyList<SubscriberChannel> channels) =>
