@@ -138,6 +138,22 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
         Assert.All(bodies, body => Assert.True(body.Types is ["application/json"], $"{body.Route} declares {string.Join(", ", body.Types)}"));
     }
 
+    [Theory]
+    [InlineData("ComponentStatus", new[] { "operational", "underMaintenance", "degradedPerformance", "partialOutage", "majorOutage" })]
+    [InlineData("SubscriberChannel", new[] { "email", "slack", "webhook", "teams" })]
+    [InlineData("StatusIncidentState", new[] { "investigating", "identified", "monitoring", "resolved" })]
+    [InlineData("MaintenanceState", new[] { "scheduled", "inProgress", "completed", "cancelled" })]
+    public async Task An_enum_is_declared_as_the_camelCase_strings_the_admin_API_takes_not_as_an_integer_it_refuses(string name, string[] values)
+    {
+        using var client = factory.CreatePublicClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var schema = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(name);
+
+        Assert.Equal("string", schema.GetProperty("type").GetString());
+        Assert.Equal(values, schema.GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+    }
+
     private async Task<JsonElement> OperationAsync(string route)
     {
         var operation = (await AdminOperationsAsync()).SingleOrDefault(o => o.Route == route);

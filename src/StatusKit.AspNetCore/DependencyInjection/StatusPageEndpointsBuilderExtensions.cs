@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -49,6 +50,8 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventRelayService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AdminPolicyStartupCheck>());
         services.AddProblemDetails();
+        // Every OpenAPI document the host generates declares StatusKit's enums as the admin API writes them.
+        services.ConfigureAll<OpenApiOptions>(options => options.AddSchemaTransformer(OpenApiEnumSchemas.TransformAsync));
         return builder;
     }
 }
