@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using StatusKit.Notifications.Http;
 
 namespace StatusKit.Notifications.Slack;
 
@@ -8,6 +9,9 @@ namespace StatusKit.Notifications.Slack;
 /// </summary>
 internal static partial class Log
 {
+    /// <summary>These events, as the chat poster writes them.</summary>
+    public static readonly ChatPostLog Events = new(Delivered, Failed, Unusable);
+
     [LoggerMessage(EventId = 4301, EventName = "SlackDelivered", Level = LogLevel.Debug,
         Message = "Delivered Slack notification {NotificationId} to subscriber {SubscriberId}: HTTP {StatusCode} in {ElapsedMs} ms.")]
     public static partial void Delivered(ILogger logger, Guid notificationId, Guid subscriberId, int? statusCode, long elapsedMs);

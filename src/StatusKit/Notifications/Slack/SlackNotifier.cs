@@ -16,11 +16,8 @@ public sealed class SlackNotifier : INotifier
     /// <summary>The name of the <see cref="HttpClient"/> this notifier asks <see cref="IHttpClientFactory"/> for.</summary>
     public const string HttpClientName = "StatusKit.Slack";
 
-    private readonly IHttpClientFactory _httpClientFactory;
-    private readonly WebhookAddressGuard _guard;
     private readonly SlackNotifierOptions _options;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger<SlackNotifier> _logger;
+    private readonly ChatPoster _poster;
 
     /// <summary>Creates the notifier.</summary>
     /// <param name="httpClientFactory">
@@ -43,45 +40,18 @@ public sealed class SlackNotifier : INotifier
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
-        _httpClientFactory = httpClientFactory;
-        _guard = guard;
         _options = options.Value;
-        _timeProvider = timeProvider;
-        _logger = logger;
+        _poster = new ChatPoster(httpClientFactory, HttpClientName, guard, timeProvider, logger, Log.Events);
     }
 
     /// <inheritdoc />
     public SubscriberChannel Channel => SubscriberChannel.Slack;
 
     /// <inheritdoc />
-    public async Task<NotificationResult> SendAsync(NotificationMessage message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        cancellationToken.ThrowIfCancellationRequested();
-        var subscriber = message.Subscriber;
+    public Task<NotificationResult> SendAsync(NotificationMessage message, CancellationToken cancellationToken) =>
+        _poster.SendAsync(message, Render, _options.UserAgent, _options.Timeout, cancellationToken);
 
-        Uri.TryCreate(subscriber.Destination, UriKind.Absolute, out var destination);
-        if (_guard.CheckUri(destination) is { } uriError)
-        {
-            Log.Unusable(_logger, message.NotificationId, subscriber.Id, uriError);
-            return NotificationResult.Permanent(uriError).AtDestination();
-        }
-
-        var payload = SlackMessageBuilder.Build(message.Content, _options.LinkText, message.UnsubscribeUrl, message.ManageUrl);
-        var body = JsonSerializer.SerializeToUtf8Bytes(payload, SlackJsonContext.Default.SlackPayload);
-        var request = HttpDelivery.JsonPost(destination!, body, _options.UserAgent);
-
-        var client = _httpClientFactory.CreateClient(HttpClientName);
-        var outcome = await HttpDelivery.SendAsync(client, request, _options.Timeout, _timeProvider, cancellationToken);
-        if (outcome.Result.Kind == NotificationResultKind.Delivered)
-        {
-            Log.Delivered(_logger, message.NotificationId, subscriber.Id, outcome.StatusCode, (long)outcome.Elapsed.TotalMilliseconds);
-        }
-        else
-        {
-            Log.Failed(_logger, message.NotificationId, subscriber.Id, outcome.Result.Kind, message.Attempt, outcome.Result.Error);
-        }
-
-        return outcome.Result;
-    }
+    private byte[] Render(NotificationMessage message) =>
+        JsonSerializer.SerializeToUtf8Bytes(
+            SlackMessageBuilder.Build(message.Content, _options.LinkText, message.UnsubscribeUrl, message.ManageUrl), SlackJsonContext.Default.SlackPayload);
 }

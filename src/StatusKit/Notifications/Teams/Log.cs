@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using StatusKit.Notifications.Http;
 
 namespace StatusKit.Notifications.Teams;
 
@@ -8,6 +9,9 @@ namespace StatusKit.Notifications.Teams;
 /// </summary>
 internal static partial class Log
 {
+    /// <summary>These events, as the chat poster writes them.</summary>
+    public static readonly ChatPostLog Events = new(Delivered, Failed, Unusable);
+
     [LoggerMessage(EventId = 4501, EventName = "TeamsDelivered", Level = LogLevel.Debug,
         Message = "Delivered Teams notification {NotificationId} to subscriber {SubscriberId}: HTTP {StatusCode} in {ElapsedMs} ms.")]
     public static partial void Delivered(ILogger logger, Guid notificationId, Guid subscriberId, int? statusCode, long elapsedMs);
