@@ -100,6 +100,7 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton(sp => new SubscriberService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<IDestinationValidator>(), sp.GetRequiredService<SubscriberLinks>(),
             sp.GetRequiredService<IOptions<StatusPagesOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new NotificationLog(sp.GetRequiredService<IStatusStore>()));
 
         NotifierRegistration.AddHttpNotifiers(services);
         services.TryAddSingleton<MaintenanceEffects>();
