@@ -111,6 +111,21 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
         Assert.Contains("take", query);
     }
 
+    [Theory]
+    [InlineData("GET /subscribers/{subscriberId}/notifications")]
+    [InlineData("GET /pages/{pageId}/notifications")]
+    public async Task A_delivery_log_declares_its_state_and_take_but_no_skip_and_its_400_and_404_problems(string route)
+    {
+        var operation = await OperationAsync(route);
+
+        var query = operation.GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["state", "take"], query.Order(StringComparer.Ordinal));
+        Assert.Equal("200", SuccessOf(operation).Status);
+        AssertProblem(operation, "400", route);
+        AssertProblem(operation, "404", route);
+    }
+
     private static void AssertProblem(JsonElement operation, string status, string route)
     {
         Assert.True(operation.GetProperty("responses").TryGetProperty(status, out var response), $"{route} does not declare {status}.");

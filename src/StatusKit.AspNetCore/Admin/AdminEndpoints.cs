@@ -6,6 +6,7 @@ using StatusKit.AspNetCore.Subscriptions;
 using StatusKit.Engine;
 using StatusKit.Maintenance;
 using StatusKit.Model;
+using StatusKit.Notifications;
 using StatusKit.Services;
 
 namespace StatusKit.AspNetCore.Admin;
@@ -33,6 +34,7 @@ internal static class AdminEndpoints
         MapIncidents(admin, locations);
         MapSubscribers(admin, locations);
         MapMaintenance(admin, locations);
+        MapNotificationLog(admin);
         admin.MapPost("/signals", async (HttpContext context, IIncidentIntake intake) =>
             {
                 var signal = await AdminJson.ReadAsync<IncidentSignal>(context);
@@ -374,6 +376,38 @@ internal static class AdminEndpoints
                 Preconditions.WriteAsync(context, ct => maintenance.GetAsync(windowId, ct), w => w.Version, async expected =>
                     await maintenance.DeleteAsync(windowId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("maintenance window", "windowId", windowId)))
             .WithName("StatusKit.Admin.DeleteMaintenance").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).HonoursIfMatch();
+    }
+
+    // The delivery log: a subscriber's, or a page's, notices from the outbox, newest first.
+    private static void MapNotificationLog(RouteGroupBuilder admin)
+    {
+        admin.MapGet("/subscribers/{subscriberId:guid}/notifications", async (Guid subscriberId, HttpContext context, NotificationLog log, string? state, string? take) =>
+                AdminJson.Json(await log.ListForSubscriberAsync(
+                    subscriberId, AdminQuery.Enum<NotificationState>(state, "state"), LogTake(context, take), context.RequestAborted)))
+            .WithName("StatusKit.Admin.ListSubscriberNotifications")
+            .WithSummary("The subscriber's notices, newest first, with their delivery state, attempts and last error (the latest take, 1 to 200, default 50; no skip).")
+            .Produces<NotificationLogEntry[]>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapGet("/pages/{pageId:guid}/notifications", async (Guid pageId, HttpContext context, NotificationLog log, string? state, string? take) =>
+                AdminJson.Json(await log.ListForPageAsync(
+                    pageId, AdminQuery.Enum<NotificationState>(state, "state"), LogTake(context, take), context.RequestAborted)))
+            .WithName("StatusKit.Admin.ListPageNotifications")
+            .WithSummary("Every subscriber's notices on the page, newest first, with their delivery state, attempts and last error (the latest take, 1 to 200, default 50; no skip).")
+            .Produces<NotificationLogEntry[]>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>
+    /// The log's <c>take</c>. It has no <c>skip</c>: the outbox is read newest first with a limit and no offset, so a
+    /// <c>skip</c> is refused rather than ignored (a client paging with it would read the first notices over and over).
+    /// </summary>
+    private static int LogTake(HttpContext context, string? take)
+    {
+        if (context.Request.Query.ContainsKey("skip"))
+        {
+            throw new StatusKitValidationException(
+                "skip", "The delivery log takes no skip: it answers the latest notices (take, at most 200); narrow it with state to reach older failures.");
+        }
+
+        return AdminQuery.Int32(take, "take", 50);
     }
 
     /// <summary>
