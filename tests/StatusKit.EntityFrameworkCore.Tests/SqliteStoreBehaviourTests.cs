@@ -33,6 +33,27 @@ public sealed class SqliteStoreBehaviourTests(ITestOutputHelper output) : StoreB
         Assert.Contains(plan, step => step.Contains("IX_statuskit_notifications_subscriber_id_created_at", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(NotificationState.DeadLettered)]
+    public async Task A_pages_newest_rows_are_read_through_the_page_and_creation_index_with_a_limit(NotificationState? state)
+    {
+        var counter = new CommandCounter();
+        var store = Database.CreateStore(counter);
+
+        await store.ListNotificationsAsync(new NotificationQuery { PageId = Guid.NewGuid(), State = state, Take = 50 }, CancellationToken.None);
+
+        // The delivery log of a page: filtered and limited in the database, never the page's whole outbox.
+        var statement = Assert.Single(counter.Texts);
+        var plan = await PlanAsync(statement);
+        Assert.Contains("LIMIT", statement, StringComparison.Ordinal);
+        Assert.True(
+            plan.Any(step => step.StartsWith("SEARCH ", StringComparison.Ordinal)
+                             && step.Contains("USING INDEX IX_statuskit_notifications_page_id_created_at (page_id=?)", StringComparison.Ordinal))
+            && !plan.Any(step => step.StartsWith("SCAN ", StringComparison.Ordinal)),
+            statement + "\n" + string.Join("\n", plan));
+    }
+
     [Fact]
     public async Task A_pages_latest_incident_change_is_read_through_the_page_and_update_time_index()
     {

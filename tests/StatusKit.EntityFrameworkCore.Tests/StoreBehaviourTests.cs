@@ -334,6 +334,42 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pages_delivery_log_is_filtered_by_page_and_state_and_limited_by_the_database()
+    {
+        var counter = new CommandCounter();
+        var store = Database.CreateStore(counter);
+        var (page, _, subscriber) = await SeedAsync(store, "log-mine", 0);
+        var (other, _, stranger) = await SeedAsync(store, "log-other", 0);
+        // Twelve rows a minute apart, every other one on the other page: more of each page's than the take below.
+        var rows = Enumerable.Range(0, 12)
+            .Select(minute => minute % 2 == 0
+                ? TestData.Notification(page.Id, subscriber.Id, dueAt: TestData.At(100), createdAt: TestData.At(minute))
+                : TestData.Notification(other.Id, stranger.Id, dueAt: TestData.At(100), createdAt: TestData.At(minute)))
+            .ToList();
+        Assert.Equal(12, await store.EnqueueNotificationsAsync(rows, CancellationToken.None));
+        var claimed = await store.ClaimNotificationsAsync("log", TestData.At(100), TestData.At(105), 100, CancellationToken.None);
+        foreach (var row in claimed)
+        {
+            var dead = row.Id == rows[2].Id || row.Id == rows[3].Id || row.Id == rows[6].Id;
+            Assert.True(dead
+                ? await store.CompleteNotificationAsync(new NotificationOutcome(row.Id, "log", NotificationState.DeadLettered, TestData.At(101), 8, "HTTP 500"), CancellationToken.None)
+                : await store.ReleaseNotificationAsync(row.Id, "log", CancellationToken.None));
+        }
+
+        counter.Reset();
+        var newest = await store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id, Take = 4 }, CancellationToken.None);
+        var statement = Assert.Single(counter.Texts);
+        var deadLetters = await store.ListNotificationsAsync(
+            new NotificationQuery { PageId = page.Id, State = NotificationState.DeadLettered, Take = 1 }, CancellationToken.None);
+
+        Assert.Equal([rows[10].Id, rows[8].Id, rows[6].Id, rows[4].Id], newest.Select(n => n.Id));
+        Assert.Equal([rows[6].Id], deadLetters.Select(n => n.Id));
+        // The page and the take are the database's to apply, not the store's after reading the whole outbox.
+        Assert.Contains("page_id", statement[statement.IndexOf("WHERE", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains("LIMIT", statement, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Notices_stored_before_the_affected_components_in_their_content_are_read_and_claimed_with_none()
     {
         var store = Database.CreateStore();
