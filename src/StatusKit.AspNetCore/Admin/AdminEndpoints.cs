@@ -13,7 +13,7 @@ namespace StatusKit.AspNetCore.Admin;
 
 /// <summary>
 /// The admin API under <c>{prefix}/admin</c>: pages, components (reorder, manual status), public status incidents,
-/// their updates and postmortems, subscribers, access tokens, and incident signals. Errors are RFC 9457 problem details naming the field.
+/// their updates and postmortems, subscribers and their delivery log, access tokens, and incident signals. Errors are RFC 9457 problem details naming the field.
 /// A single page, component, incident, subscriber or window is answered with its <c>ETag</c> (its version,
 /// <see cref="EntityTags"/>), and so is every write that changes one: a page's visibility, access token and component
 /// order answer the page's new ETag. Its <c>PATCH</c>, <c>PUT</c> and <c>DELETE</c>, a page's visibility, access token and
