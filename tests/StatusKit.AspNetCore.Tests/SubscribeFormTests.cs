@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using StatusKit.Abstractions;
@@ -184,6 +185,23 @@ public sealed class SubscribeFormTests(SampleHostFactory factory)
         Assert.Contains("<label for=\"subscribe-destination\">URL</label>", shown, StringComparison.Ordinal);
         Assert.DoesNotContain("Only some components", shown, StringComparison.Ordinal); // the page has none
         Assert.DoesNotContain("<form", hidden, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_host_taking_only_some_channels_offers_only_those_and_the_route_refuses_the_others()
+    {
+        await using var app = await EmbeddedHost.StartAsync(
+            services => services.AddStatusPages(o => o.SubscriptionChannels = [SubscriberChannel.Teams]).AddStatusPageEndpoints(),
+            app => app.MapStatusPages("/status"));
+        await app.Services.GetRequiredService<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme" });
+        using var client = app.Client();
+
+        var html = await client.GetStringAsync("/status/acme");
+        using var slack = await client.PostAsJsonAsync("/status/acme/subscriptions", new { channel = "slack", destination = "https://hooks.slack.com/services/T0/B0/x" });
+
+        Assert.Equal(1, html.Split("name=\"channel\"").Length - 1);
+        Assert.Contains("value=\"teams\" checked>", html, StringComparison.Ordinal);
+        await AdminResponses.AssertProblemAsync(slack, HttpStatusCode.BadRequest, "channel");
     }
 
     [Fact]

@@ -124,9 +124,10 @@ internal static class HtmlEndpoints
         var historySince = now.AddDays(-options.HistoryDays);
         var pageUptime = await services.GetRequiredService<IUptimeService>().GetPageUptimeAsync(snapshot.PageId, options.UptimeDays, context.RequestAborted);
         var uptime = pageUptime?.Components.ToDictionary(c => c.ComponentId) ?? [];
-        // Only the channels the form can name: a host's notifier for a channel number StatusKit does not know offers none.
+        // The channels the host takes subscriptions by, and only those the form can name: a host's notifier for a channel
+        // number StatusKit does not know offers none.
         IReadOnlyList<SubscriberChannel> channels = options.ShowSubscribeForm
-            ? [.. services.GetServices<INotifier>().Select(n => n.Channel).Where(c => Enum.IsDefined(c)).Distinct().Order()]
+            ? [.. services.GetRequiredService<SubscriberService>().Channels.Where(c => Enum.IsDefined(c))]
             : [];
         var view = new PageView(
             snapshot, [.. incidents.Where(i => !i.IsUnresolved && i.CreatedAt >= historySince)], uptime, Links(context, paths, slug), options.HistoryDays, channels)

@@ -1,3 +1,4 @@
+using StatusKit.Model;
 using StatusKit.Status;
 using StatusKit.Uptime;
 
@@ -74,6 +75,15 @@ public sealed class StatusPagesOptions
     /// new secret only, at once. Default 24 hours.
     /// </summary>
     public TimeSpan SigningSecretRotationOverlap { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// The channels this host takes new subscriptions by (the page's form, the public subscribe route and the admin API
+    /// alike), of those that have a notifier: <c>[Email, Teams]</c> offers and accepts only those two, while Slack and
+    /// webhook subscribers made before keep getting their notices. Null (the default) takes every channel that has a
+    /// notifier (webhook, Slack and Microsoft Teams always; email once its notifier is added). When set it must name at
+    /// least one channel, each a <see cref="SubscriberChannel"/>. From configuration: <c>"SubscriptionChannels": ["Email", "Teams"]</c>.
+    /// </summary>
+    public IReadOnlyList<SubscriberChannel>? SubscriptionChannels { get; set; }
 
     /// <summary>How much of the time in each status counts as downtime in uptime figures. Default: Major Outage 1.0, Partial Outage 0.3, others 0.</summary>
     public DowntimeWeights DowntimeWeights { get; set; } = DowntimeWeights.Default;

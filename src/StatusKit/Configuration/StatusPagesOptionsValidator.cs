@@ -67,6 +67,19 @@ internal sealed class StatusPagesOptionsValidator : IValidateOptions<StatusPages
             }
         }
 
+        if (options.SubscriptionChannels is { Count: 0 })
+        {
+            failures.Add("SubscriptionChannels: must name at least one channel, or be null for every channel that has a notifier (was empty).");
+        }
+
+        foreach (var channel in options.SubscriptionChannels ?? [])
+        {
+            if (!Enum.IsDefined(channel))
+            {
+                failures.Add($"SubscriptionChannels: '{channel}' is not a subscriber channel (Email, Slack, Webhook, Teams).");
+            }
+        }
+
         if (options.LinkSigningKey is { } key && !IsStrongKey(key))
         {
             failures.Add("LinkSigningKey: must be base64 of at least 32 bytes (the value is not shown).");

@@ -1,5 +1,7 @@
 using System.Net.Mail;
+using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
+using StatusKit.Configuration;
 using StatusKit.Model;
 using StatusKit.Notifications.Http;
 
@@ -11,20 +13,24 @@ namespace StatusKit.Services;
 /// link-local addresses unless the host allows it (<see cref="WebhookAddressGuard"/>). No host name is required of a
 /// Slack or Teams URL: Teams workflow hosts vary by tenant and region.
 /// </summary>
-internal sealed class DestinationValidator(IEnumerable<INotifier> notifiers, WebhookAddressGuard guard) : IDestinationValidator
+internal sealed class DestinationValidator(IEnumerable<INotifier> notifiers, WebhookAddressGuard guard, IOptions<StatusPagesOptions> options)
+    : IDestinationValidator
 {
     private const int MaxLength = 2_000;
-    private readonly HashSet<SubscriberChannel> _channels = [.. notifiers.Select(n => n.Channel)];
+    private readonly HashSet<SubscriberChannel> _notified = [.. notifiers.Select(n => n.Channel)];
+
+    public IReadOnlyList<SubscriberChannel> Channels { get; } =
+        [.. notifiers.Select(n => n.Channel).Where(c => options.Value.SubscriptionChannels?.Contains(c) ?? true).Distinct().Order()];
 
     public async ValueTask<string> ValidateAsync(SubscriberChannel channel, string destination, CancellationToken cancellationToken)
     {
-        if (!_channels.Contains(channel))
+        if (!Channels.Contains(channel))
         {
             throw new StatusKitValidationException(
                 "channel",
-                channel == SubscriberChannel.Email
-                    ? "The Email channel is not enabled on this host (call AddStatusPages().AddSmtpEmailNotifier(...))."
-                    : $"The {channel} channel is not enabled on this host.");
+                _notified.Contains(channel) ? $"This host takes no {channel} subscriptions (it takes {string.Join(", ", Channels)})."
+                : channel == SubscriberChannel.Email ? "The Email channel is not enabled on this host (call AddStatusPages().AddSmtpEmailNotifier(...))."
+                : $"The {channel} channel is not enabled on this host.");
         }
 
         if (string.IsNullOrWhiteSpace(destination))

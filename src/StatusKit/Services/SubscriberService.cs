@@ -31,6 +31,13 @@ public sealed class SubscriberService
     }
 
     /// <summary>
+    /// The channels new subscriptions may use, in their enum order: those with a notifier on this host, limited to
+    /// <see cref="StatusPagesOptions.SubscriptionChannels"/> when it is set. <see cref="SubscribeAsync"/> refuses any
+    /// other with a <see cref="StatusKitValidationException"/> naming <c>channel</c>.
+    /// </summary>
+    public IReadOnlyList<SubscriberChannel> Channels => _destinations.Channels;
+
+    /// <summary>
     /// Subscribes a destination to a page. Unless pre-verified, a verification message goes to the destination through
     /// its own channel and the subscription stays inactive until verified. Re-subscribing a destination that had
     /// unsubscribed, or never verified, starts over with new tokens (a fresh verification token, valid for

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StatusKit.Configuration;
+using StatusKit.Model;
 using StatusKit.Status;
 
 namespace StatusKit.Tests.DependencyInjection;
@@ -41,6 +42,18 @@ public sealed class OptionsValidationTests
         Assert.Contains("UnverifiedSubscriberRetention", failures, StringComparison.Ordinal);
         Assert.Contains("SigningSecretRotationOverlap", failures, StringComparison.Ordinal);
         Assert.True(ex.Failures.Count() >= 12, failures);
+    }
+
+    [Theory]
+    [InlineData(new SubscriberChannel[0], "must name at least one channel")]
+    [InlineData(new[] { SubscriberChannel.Email, (SubscriberChannel)9 }, "'9' is not a subscriber channel")]
+    public async Task HostStart_WithSubscriptionChannelsEmptyOrNamingNoChannel_FailsNamingIt(SubscriberChannel[] channels, string expected)
+    {
+        using var host = BuildHost(o => o.SubscriptionChannels = channels);
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(ex.Failures, f => f.StartsWith("SubscriptionChannels: ", StringComparison.Ordinal) && f.Contains(expected, StringComparison.Ordinal));
     }
 
     [Fact]

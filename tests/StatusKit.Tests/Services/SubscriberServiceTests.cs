@@ -42,6 +42,36 @@ public sealed class SubscriberServiceTests
     }
 
     [Fact]
+    public async Task SubscriptionChannels_LimitsTheChannelsTaken_ToThoseListed_AndRefusesAnotherNamingChannel()
+    {
+        await using var kit = new StatusKitHarness(services =>
+        {
+            services.AddSingleton<INotifier>(new RecordingNotifier(SubscriberChannel.Email));
+            services.Configure<StatusKit.Configuration.StatusPagesOptions>(o => o.SubscriptionChannels = [SubscriberChannel.Teams, SubscriberChannel.Email]);
+        });
+        var (page, _) = await kit.CreatePageAsync("Acme");
+
+        var slack = await Assert.ThrowsAsync<StatusKitValidationException>(() => kit.Subscribers.SubscribeAsync(
+            new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Slack, Destination = "https://hooks.slack.com/services/T0/B0/x" }));
+        var email = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "ops@example.com" });
+
+        Assert.Equal([SubscriberChannel.Email, SubscriberChannel.Teams], kit.Subscribers.Channels);
+        Assert.Equal(("channel", "This host takes no Slack subscriptions (it takes Email, Teams)."), (slack.Field, slack.Message));
+        Assert.Equal(SubscriberChannel.Email, email.Subscriber.Channel);
+        Assert.Equal([email.Subscriber.Id], (await kit.Subscribers.ListAsync(page.Id)).Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task Channels_WithoutSubscriptionChannels_AreEveryChannelThatHasANotifier()
+    {
+        await using var withEmail = Kit();
+        await using var withoutEmail = Kit(withEmail: false);
+
+        Assert.Equal([SubscriberChannel.Email, SubscriberChannel.Slack, SubscriberChannel.Webhook, SubscriberChannel.Teams], withEmail.Subscribers.Channels);
+        Assert.Equal([SubscriberChannel.Slack, SubscriberChannel.Webhook, SubscriberChannel.Teams], withoutEmail.Subscribers.Channels);
+    }
+
+    [Fact]
     public async Task Subscribe_StoresTheVerificationWithTheSubscriber_NotAfterIt()
     {
         // An outbox that refuses separate writes stands for a host that dies between the subscriber and its message.
