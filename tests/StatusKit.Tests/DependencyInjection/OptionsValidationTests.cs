@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -54,6 +55,22 @@ public sealed class OptionsValidationTests
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains(ex.Failures, f => f.StartsWith("SubscriptionChannels: ", StringComparison.Ordinal) && f.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SubscriptionChannels_BindFromConfiguration_ByTheirNames()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["StatusPages:SubscriptionChannels:0"] = "Email", ["StatusPages:SubscriptionChannels:1"] = "teams" })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddStatusPages();
+        services.Configure<StatusPagesOptions>(configuration.GetSection("StatusPages"));
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<StatusPagesOptions>>().Value;
+
+        Assert.Equal([SubscriberChannel.Email, SubscriberChannel.Teams], options.SubscriptionChannels);
     }
 
     [Fact]
