@@ -74,6 +74,39 @@ public sealed class TeamsNotifierTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_body_of_many_short_lines_is_cut_with_an_ellipsis_so_the_message_stays_under_the_size_Teams_takes()
+    {
+        // An update listing every affected region on a line of its own: one block a line would pass Teams' ~28 KB.
+        var lines = Enumerable.Range(1, 2_000).Select(i => $"Region \"eu-{i}\" down");
+        var content = Content() with { Body = string.Join('\n', lines) };
+
+        var payload = TeamsCardBuilder.Build(content, "View status page");
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(payload, TeamsJsonContext.Default.TeamsPayload);
+
+        Assert.True(bytes.Length < 28_000, $"The message is {bytes.Length} bytes.");
+        var card = Card(payload);
+        Assert.Equal("Region \"eu-1\" down", Assert.Single(card.Body[1].Inlines).Text);
+        Assert.Equal("\u2026", Assert.Single(card.Body[^2].Inlines).Text);
+        Assert.Equal("View status page", card.Actions[0].Title);
+    }
+
+    [Fact]
+    public void A_long_line_in_a_script_JSON_escapes_is_cut_to_fit_not_dropped()
+    {
+        // Every character outside ASCII is six bytes as JSON: 8,000 of them would be a 48 KB message.
+        var content = Content() with { Body = "Short first paragraph.\n\n" + string.Concat(Enumerable.Repeat("障害が発生しています。", 800)) };
+
+        var payload = TeamsCardBuilder.Build(content, "View status page");
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(payload, TeamsJsonContext.Default.TeamsPayload);
+
+        Assert.True(bytes.Length < 28_000, $"The message is {bytes.Length} bytes.");
+        var cut = Assert.Single(Card(payload).Body[2].Inlines).Text;
+        Assert.StartsWith("障害が発生しています。障害", cut, StringComparison.Ordinal);
+        Assert.EndsWith("\u2026", cut, StringComparison.Ordinal);
+        Assert.True(cut.Length > 2_000, $"Only {cut.Length} characters were kept.");
+    }
+
+    [Fact]
     public void Operator_text_is_shown_as_written_in_runs_that_read_no_markdown_so_it_cannot_inject_links()
     {
         const string Written = "See [our mirror](https://evil.test) **now**, _please_ * and <b>this</b>";

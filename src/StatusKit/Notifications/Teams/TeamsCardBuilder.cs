@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace StatusKit.Notifications.Teams;
 
 /// <summary>
@@ -10,9 +12,13 @@ namespace StatusKit.Notifications.Teams;
 /// </summary>
 internal static class TeamsCardBuilder
 {
-    // A Teams message holds about 28 KB; the body of a notice is far shorter (a postmortem notice carries an excerpt).
+    // A Teams message holds about 28 KB. The body's text is cut at 8,000 characters, and its blocks (a line each) at
+    // 20,000 bytes of JSON: a body of many short lines (every affected region on a line of its own) would otherwise pass
+    // the limit in the ~90 bytes each block adds around its line, and the message would be refused.
     private const int MaxTitleChars = 500;
     private const int MaxBodyChars = 8_000;
+    private const int MaxBodyBlockBytes = 20_000;
+    private const int BlockOverheadBytes = 100;
 
     private const string UnsubscribeText = "Unsubscribe";
     private const string ManageText = "Manage subscription";
@@ -60,10 +66,13 @@ internal static class TeamsCardBuilder
     /// <summary>
     /// One block per line: the first line of a paragraph with the card's usual gap above it, the others right under it
     /// (a text run's line breaks are not shown the same way by every Teams client). Blank lines only separate paragraphs.
+    /// Lines stop, with an ellipsis, before their blocks pass <see cref="MaxBodyBlockBytes"/> (each line as JSON encodes
+    /// it, plus its block); the card's link leads to the rest.
     /// </summary>
     private static void AddParagraphs(List<AdaptiveRichTextBlock> body, string text)
     {
         var paragraphStart = true;
+        var bytes = 0;
         foreach (var raw in text.ReplaceLineEndings("\n").Split('\n'))
         {
             var line = raw.TrimEnd();
@@ -73,9 +82,36 @@ internal static class TeamsCardBuilder
                 continue;
             }
 
+            var room = MaxBodyBlockBytes - bytes - BlockOverheadBytes;
+            var encoded = JsonEncodedText.Encode(line).EncodedUtf8Bytes.Length;
+            if (encoded > room)
+            {
+                body.Add(new AdaptiveRichTextBlock([new AdaptiveTextRun(Fit(line, encoded, room) + "\u2026")], paragraphStart ? null : "None"));
+                return;
+            }
+
+            bytes += encoded + BlockOverheadBytes;
             body.Add(new AdaptiveRichTextBlock([new AdaptiveTextRun(line)], paragraphStart ? null : "None"));
             paragraphStart = false;
         }
+    }
+
+    /// <summary>
+    /// The longest beginning of <paramref name="line"/> (<paramref name="encoded"/> bytes as JSON) that takes at most
+    /// <paramref name="room"/> bytes as JSON with the ellipsis after it, not splitting a surrogate pair. JSON escapes
+    /// every character outside ASCII, so a line in another script takes up to six bytes a character.
+    /// </summary>
+    private static string Fit(string line, int encoded, int room)
+    {
+        const int EllipsisBytes = 6;
+        var length = (int)Math.Min(line.Length, (long)line.Length * Math.Max(room - EllipsisBytes, 0) / encoded);
+        while (length > 0
+               && (char.IsHighSurrogate(line[length - 1]) || JsonEncodedText.Encode(line.AsSpan(0, length)).EncodedUtf8Bytes.Length + EllipsisBytes > room))
+        {
+            length--;
+        }
+
+        return line[..length].TrimEnd();
     }
 
     /// <summary>
