@@ -45,6 +45,42 @@ public sealed class EmbedBrowserTests(KestrelSampleHost host) : IClassFixture<Ke
     }
 
     [Fact]
+    public async Task An_incident_posted_after_the_site_was_opened_shows_at_the_next_read_five_minutes_on_without_a_reload()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        var pageId = (await host.Factory.Service<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Later", Slug = "embed-later" })).Id;
+        await using var site = await SiteAsync("embed-later", "");
+        var page = await chromium.Browser.NewPageAsync();
+        // The page's timers run on Playwright's clock, moved on by the test; routing bypasses the browser's cache.
+        await page.Clock.InstallAsync();
+        await page.RouteAsync("**/api/v2/summary.json", route => route.ContinueAsync());
+        await OpenAndReadAsync(page, Address(site));
+        Assert.Equal(0, await page.Locator("statuskit-embed").CountAsync());
+
+        await host.Factory.Service<StatusIncidentService>().CreateAsync(new CreateStatusIncident
+        {
+            PageId = pageId, Title = "Search is slow", Message = "Looking into it.", NotifySubscribers = false,
+        });
+        await host.Factory.SettleAsync();
+        var early = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/v2/summary.json", StringComparison.Ordinal), new() { Timeout = 2_000 });
+        await page.Clock.RunForAsync(4 * 60 * 1000);
+        await Assert.ThrowsAsync<TimeoutException>(() => early);
+        var read = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/v2/summary.json", StringComparison.Ordinal), new() { Timeout = 10_000 });
+        await page.Clock.RunForAsync(61 * 1000);
+        await (await read).FinishedAsync();
+        await page.Clock.RunForAsync(100);
+
+        var card = page.Locator("statuskit-embed .card");
+        await card.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        Assert.Equal("Search is slow", await card.Locator(".name").TextContentAsync());
+    }
+
+    [Fact]
     public async Task A_site_including_the_embed_shows_the_open_incident_as_text_in_its_corner_and_closing_hides_it_until_a_newer_update()
     {
         await using var chromium = await HeadlessChromium.LaunchAsync();
