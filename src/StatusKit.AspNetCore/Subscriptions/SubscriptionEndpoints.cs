@@ -198,11 +198,7 @@ internal static class SubscriptionEndpoints
 
     private static async Task<IResult> ConfirmUnsubscribeAsync(HttpContext context, string slug, string? token, PagePaths paths)
     {
-        var services = context.RequestServices;
-        var page = await services.GetRequiredService<IStatusPageReader>().GetSnapshotBySlugAsync(slug, context.RequestAborted);
-        var subscriber = page is null || string.IsNullOrEmpty(token)
-            ? null
-            : await services.GetRequiredService<SubscriberService>().FindByUnsubscribeTokenAsync(page.PageId, token, context.RequestAborted);
+        var (page, subscriber) = await FindByUnsubscribeTokenAsync(context, slug, token);
         return subscriber is null
             ? ConfirmationAnswer.Refused(context, StatusCodes.Status404NotFound, UnknownLinkTitle, UnknownUnsubscribeLink)
             : SubscriptionPages.Ask(
