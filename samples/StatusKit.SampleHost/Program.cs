@@ -26,6 +26,8 @@ builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy("StatusKitAdmin", policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
 builder.Services.AddOpenApi();
+// Store reachable, and recomputes, maintenance and notification dispatch not failing: GET /healthz.
+builder.Services.AddHealthChecks().AddStatusKit();
 builder.Services.AddHostedService<SampleStartup>();
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ database.Migrate(app.Services);
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();
+app.MapHealthChecks("/healthz");
 app.MapStatusPages("/status");
 app.MapSampleEndpoints();
 app.MapFixedBytesEndpoint();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Caching;
 using StatusKit.Engine;
+using StatusKit.Health;
 using StatusKit.Hosting;
 using StatusKit.InMemory;
 using StatusKit.Maintenance;
@@ -47,6 +48,7 @@ public static class StatusPagesServiceCollectionExtensions
         services.AddOptions<StatusPagesOptions>().ValidateOnStart();
         services.AddOptions<NotificationOptions>().ValidateOnStart();
         services.AddOptions<MaintenanceOptions>().ValidateOnStart();
+        services.AddOptions<StatusKitHealthOptions>().ValidateOnStart();
         if (configure is not null)
         {
             services.Configure(configure);
@@ -55,11 +57,19 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatusPagesOptions>, StatusPagesOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MaintenanceOptions>, MaintenanceOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatusKitHealthOptions>, StatusKitHealthOptionsValidator>());
 
         // First among StatusKit's hosted services: reports the failures of every options type at once, before the
         // other hosted services read their options in their constructors.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OptionsStartupCheck>());
         services.TryAddSingleton(TimeProvider.System);
+
+        // Health: what the background work reports failing, read by the checks a host adds (AddStatusKit on its
+        // health checks builder, or its own registrations of the two check types).
+        services.TryAddSingleton<BackgroundWorkHealth>();
+        services.TryAddSingleton(sp => new StatusKitBackgroundHealthCheck(
+            sp.GetRequiredService<BackgroundWorkHealth>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StatusKitHealthOptions>>()));
+        services.TryAddSingleton(sp => new StatusKitStoreHealthCheck(sp.GetRequiredService<IStatusStore>()));
 
         // Ports: the host's own registrations win.
         services.TryAddSingleton<IStatusStore, InMemoryStatusStore>();
@@ -91,7 +101,8 @@ public static class StatusPagesServiceCollectionExtensions
             sp.GetRequiredService<StatusEngine>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IHostApplicationLifetime>(),
-            sp.GetRequiredService<ILogger<ManualStatusExpiry>>()));
+            sp.GetRequiredService<ILogger<ManualStatusExpiry>>(),
+            sp.GetRequiredService<BackgroundWorkHealth>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ManualStatusExpiry>(sp => sp.GetRequiredService<ManualStatusExpiry>()));
         services.TryAddSingleton(sp => new ComponentService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<ManualStatusExpiry>(), sp.GetRequiredService<TimeProvider>()));
@@ -120,6 +131,7 @@ public static class StatusPagesServiceCollectionExtensions
             sp.GetRequiredService<IOptions<MaintenanceOptions>>(),
             sp.GetService<IHostApplicationLifetime>(),
             sp.GetRequiredService<ILogger<MaintenanceScheduler>>(),
+            sp.GetRequiredService<BackgroundWorkHealth>(),
             () => sp.GetService<IMaintenanceScheduler>() is MaintenanceScheduler));
         services.TryAddSingleton<IMaintenanceScheduler>(sp => sp.GetRequiredService<MaintenanceScheduler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MaintenanceScheduler>(sp => sp.GetRequiredService<MaintenanceScheduler>()));
@@ -138,7 +150,8 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton(sp => new NotificationDispatcher(
             sp.GetRequiredService<IStatusStore>(), sp.GetServices<INotifier>(), sp.GetRequiredService<SubscriberLinks>(),
             sp.GetRequiredService<IOptions<NotificationOptions>>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<NotificationDispatcher>>()));
+            sp.GetService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<NotificationDispatcher>>(),
+            sp.GetRequiredService<BackgroundWorkHealth>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDispatcher>(sp => sp.GetRequiredService<NotificationDispatcher>()));
         return new StatusPagesBuilder(services);
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StatusKit.Abstractions;
+using StatusKit.Health;
 using StatusKit.Hosting;
 
 namespace StatusKit.Engine;
@@ -27,11 +28,13 @@ internal sealed class ManualStatusExpiry : BackgroundService
     internal static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
 
     private const string Cause = "manual status expired";
+    private const string ScanWork = "manual status expiry scan";
     private readonly IStatusStore _store;
     private readonly StatusEngine _engine;
     private readonly TimeProvider _time;
     private readonly IHostApplicationLifetime? _lifetime;
     private readonly ILogger<ManualStatusExpiry> _logger;
+    private readonly BackgroundWorkHealth _health;
     private readonly Lock _gate = new();
     private readonly SortedSet<(DateTimeOffset At, Guid ComponentId)> _pending = [];
     private readonly SemaphoreSlim _passLock = new(1, 1);
@@ -44,13 +47,15 @@ internal sealed class ManualStatusExpiry : BackgroundService
         StatusEngine engine,
         TimeProvider time,
         IHostApplicationLifetime? lifetime,
-        ILogger<ManualStatusExpiry> logger)
+        ILogger<ManualStatusExpiry> logger,
+        BackgroundWorkHealth health)
     {
         _store = store;
         _engine = engine;
         _time = time;
         _lifetime = lifetime;
         _logger = logger;
+        _health = health;
     }
 
     /// <summary>Remembers that <paramref name="componentId"/>'s manual status expires at <paramref name="expiresAt"/>.</summary>
@@ -168,11 +173,13 @@ internal sealed class ManualStatusExpiry : BackgroundService
 
             _lastScanAt = now;
             _nextScanAt = now + RescanInterval;
+            _health.Statuses.Succeeded(ScanWork);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _nextScanAt = now + RetryDelay;
             Log.ManualStatusExpiryFailed(_logger, _nextScanAt, ex);
+            _health.Statuses.Failed(ScanWork, now, ex);
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Configuration;
+using StatusKit.Health;
 using StatusKit.Notifications;
 
 namespace StatusKit.Engine;
@@ -21,6 +22,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
     private readonly BackplaneRelay _backplane;
     private readonly TimeProvider _time;
     private readonly ILogger<StatusEngine> _logger;
+    private readonly BackgroundWorkHealth _health;
     private readonly TimeSpan _retryDelay;
     private readonly CancellationTokenSource _stopping = new();
     private Dictionary<string, WorkItem> _pending = new(StringComparer.Ordinal);
@@ -46,13 +48,15 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
         BackplaneRelay backplane,
         IOptions<StatusPagesOptions> options,
         TimeProvider time,
-        ILogger<StatusEngine> logger)
+        ILogger<StatusEngine> logger,
+        BackgroundWorkHealth health)
     {
         _recomputer = recomputer;
         _snapshots = snapshots;
         _backplane = backplane;
         _time = time;
         _logger = logger;
+        _health = health;
         _retryDelay = options.Value.RecomputeRetryDelay;
     }
 
@@ -297,6 +301,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
                 await _recomputer.RecomputeAsync(item.Scope, item.Cause, item.CausedByIncidents, item.Timing, item.WindowTold, _stopping.Token);
             }
 
+            _health.Statuses.Succeeded(item.Key);
             item.Completion.TrySetResult();
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -308,6 +313,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
             // Awaited requests are retried too: their caller sees the failure, but the change that asked for the
             // recompute (an incident posted, a component changed) is already stored, and its status must follow it.
             Log.RecomputeFailed(_logger, StatusRecomputer.Describe(item.Scope), _retryDelay, ex);
+            _health.Statuses.Failed(item.Key, _time.GetUtcNow(), ex);
             ScheduleRetry(item);
 
             // Observed here so a background request's failure never becomes an unobserved task exception.

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using StatusKit.Abstractions;
+using StatusKit.Health;
 using StatusKit.Hosting;
 using StatusKit.Model;
 using StatusKit.Notifications;
@@ -29,6 +30,7 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
     internal static readonly TimeSpan MaxSleep = TimeSpan.FromHours(1);
 
     private const int MaxTransitionsPerWindowAndPass = 16;
+    private const string PassWork = "pass";
     private readonly IStatusStore _store;
     private readonly MaintenanceEffects _effects;
     private readonly TimeProvider _time;
@@ -37,6 +39,7 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
     private readonly MaintenanceOptions _options;
     private readonly ResiliencePipeline _retry;
     private readonly Func<bool> _ownsPort;
+    private readonly WorkFailures _health;
     private readonly SemaphoreSlim _passLock = new(1, 1);
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Failure> _failures = [];
@@ -52,9 +55,11 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
         IOptions<MaintenanceOptions> options,
         IHostApplicationLifetime? lifetime,
         ILogger<MaintenanceScheduler> logger,
+        BackgroundWorkHealth health,
         Func<bool>? ownsPort = null)
     {
         _ownsPort = ownsPort ?? (static () => true);
+        _health = health.Maintenance;
         _store = store;
         _effects = effects;
         _time = time;
@@ -79,11 +84,7 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
     /// <inheritdoc />
     public ValueTask WindowChangedAsync(Guid windowId, CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            _failures.Remove(windowId);
-        }
-
+        ClearFailure(windowId);
         _signal.Wake();
         return ValueTask.CompletedTask;
     }
@@ -107,7 +108,13 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
             }
 
             Arm(nextDue, applied);
+            _health.Succeeded(PassWork);
             return applied;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _health.Failed(PassWork, _time.GetUtcNow(), ex);
+            throw;
         }
         finally
         {
@@ -254,6 +261,7 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
             }
             catch (StatusKitNotFoundException)
             {
+                ClearFailure(window.Id);
                 return (applied, null);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -268,10 +276,11 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
                     }
 
                     Log.SettleFailed(_logger, window.Id, ex);
+                    _health.Failed(SettleWork(committed.Id), now, ex);
                     return (applied, now + _options.TransitionRetryBaseDelay);
                 }
 
-                var retryAt = RecordFailure(window.Id, now);
+                var retryAt = RecordFailure(window.Id, now, ex);
                 Log.TransitionFailed(_logger, window.Id, retryAt, ex);
                 return (applied, retryAt);
             }
@@ -385,10 +394,13 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
                 {
                     _unsettled.Remove(leftover.After.Id);
                 }
+
+                _health.Succeeded(SettleWork(leftover.After.Id));
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 Log.SettleFailed(_logger, leftover.After.Id, ex);
+                _health.Failed(SettleWork(leftover.After.Id), _time.GetUtcNow(), ex);
             }
         }
     }
@@ -404,8 +416,9 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
         return schedule;
     }
 
-    private DateTimeOffset RecordFailure(Guid windowId, DateTimeOffset now)
+    private DateTimeOffset RecordFailure(Guid windowId, DateTimeOffset now, Exception error)
     {
+        _health.Failed(TransitionWork(windowId), now, error);
         lock (_gate)
         {
             var count = _failures.TryGetValue(windowId, out var previous) ? previous.Count + 1 : 1;
@@ -425,7 +438,14 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
         {
             _failures.Remove(windowId);
         }
+
+        _health.Succeeded(TransitionWork(windowId));
     }
+
+    // The keys of this scheduler's work in the health record: a window's transition, and the effects of one committed.
+    private static string TransitionWork(Guid windowId) => $"transition {windowId}";
+
+    private static string SettleWork(Guid windowId) => $"settle {windowId}";
 
     /// <summary>Sets the timer to the next due time (at most <see cref="MaxSleep"/> away), or loops at once when something is already due.</summary>
     private void Arm(DateTimeOffset? nextDue, int applied)

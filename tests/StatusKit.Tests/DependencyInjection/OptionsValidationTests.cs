@@ -150,6 +150,18 @@ public sealed class OptionsValidationTests
         Assert.Equal(32, Convert.FromBase64String(host.Services.GetRequiredService<IOptions<StatusPagesOptions>>().Value.LinkSigningKey!).Length);
     }
 
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(86_401)]
+    public async Task HostStart_WithHealthUnhealthyAfterOutOfRange_FailsNamingIt(double seconds)
+    {
+        using var host = BuildHost(_ => { }, s => s.Configure<StatusKit.Health.StatusKitHealthOptions>(o => o.UnhealthyAfter = TimeSpan.FromSeconds(seconds)));
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(ex.Failures, f => f.StartsWith("UnhealthyAfter: must be between 00:00:01 and 1.00:00:00", StringComparison.Ordinal));
+    }
+
     private static IHost BuildHost(Action<StatusPagesOptions> configure, Action<IServiceCollection>? more = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

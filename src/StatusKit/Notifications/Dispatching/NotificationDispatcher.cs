@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
+using StatusKit.Health;
 using StatusKit.Hosting;
 using StatusKit.Services;
 
@@ -19,6 +20,7 @@ namespace StatusKit.Notifications.Dispatching;
 /// </remarks>
 public sealed class NotificationDispatcher : BackgroundService
 {
+    private const string ClaimWork = "claim";
     private readonly IStatusStore _store;
     private readonly NotificationOptions _options;
     private readonly TimeProvider _time;
@@ -27,6 +29,7 @@ public sealed class NotificationDispatcher : BackgroundService
     private readonly DispatchResilience _resilience;
     private readonly SubscriberDelivery _delivery;
     private readonly SubscriberLinks _links;
+    private readonly WorkFailures _health;
 
     internal NotificationDispatcher(
         IStatusStore store,
@@ -36,8 +39,10 @@ public sealed class NotificationDispatcher : BackgroundService
         TimeProvider time,
         IHostApplicationLifetime? lifetime,
         ILogger<NotificationDispatcher> logger,
+        BackgroundWorkHealth health,
         Random? random = null)
     {
+        _health = health.Notifications;
         _store = store;
         _options = options.Value;
         _time = time;
@@ -64,9 +69,20 @@ public sealed class NotificationDispatcher : BackgroundService
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var claimed = await _resilience.Store.ExecuteAsync(
-            async ct => await _store.ClaimNotificationsAsync(LeaseOwner, now, now + _options.LeaseDuration, _options.BatchSize, ct),
-            cancellationToken);
+        IReadOnlyList<Notification> claimed;
+        try
+        {
+            claimed = await _resilience.Store.ExecuteAsync(
+                async ct => await _store.ClaimNotificationsAsync(LeaseOwner, now, now + _options.LeaseDuration, _options.BatchSize, ct),
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _health.Failed(ClaimWork, now, ex);
+            throw;
+        }
+
+        _health.Succeeded(ClaimWork);
         if (claimed.Count == 0)
         {
             return 0;

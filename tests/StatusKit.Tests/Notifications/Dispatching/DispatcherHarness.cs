@@ -42,7 +42,7 @@ internal sealed class DispatcherHarness
     public NotificationDispatcher Dispatcher(params INotifier[] notifiers) => Dispatcher(new Random(7), notifiers);
 
     public NotificationDispatcher Dispatcher(Random random, params INotifier[] notifiers) =>
-        new(Store, notifiers, new SubscriberLinks(Microsoft.Extensions.Options.Options.Create(LinkOptions)), Microsoft.Extensions.Options.Options.Create(Settings), Clock, null, Logger.CreateLogger<NotificationDispatcher>(), random);
+        new(Store, notifiers, new SubscriberLinks(Microsoft.Extensions.Options.Options.Create(LinkOptions)), Microsoft.Extensions.Options.Options.Create(Settings), Clock, null, Logger.CreateLogger<NotificationDispatcher>(), new StatusKit.Health.BackgroundWorkHealth(), random);
 
     public async Task<Subscriber> SubscriberAsync(SubscriberChannel channel = SubscriberChannel.Email, bool verified = true, bool active = true)
     {
