@@ -11,8 +11,8 @@ public static class StatusKitHealthChecksBuilderExtensions
 {
     /// <summary>
     /// Adds <see cref="StatusKitStoreHealthCheck"/> (<c>statuskit-store</c>: the store answers a read) and
-    /// <see cref="StatusKitBackgroundHealthCheck"/> (<c>statuskit-background</c>: recomputes, maintenance transitions
-    /// and notification dispatch are not failing; <c>Degraded</c> while something fails, <c>Unhealthy</c> once it has kept
+    /// <see cref="StatusKitBackgroundHealthCheck"/> (<c>statuskit-background</c>: recomputes, maintenance transitions,
+    /// notification dispatch and the backplane are not failing; <c>Degraded</c> while something fails, <c>Unhealthy</c> once it has kept
     /// failing for <see cref="StatusKitHealthOptions.UnhealthyAfter"/>). Both carry the tag <c>statuskit</c> and
     /// <paramref name="tags"/>. Needs <c>AddStatusPages()</c>; serve them with <c>app.MapHealthChecks(...)</c>.
     /// </summary>

@@ -83,7 +83,8 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton<IStatusPageReader>(sp => sp.GetRequiredService<PageSnapshotReader>());
         services.TryAddSingleton(sp => new BackplaneRelay(
             sp.GetService<IStatusChangeBackplane>(), sp.GetRequiredService<PageSnapshotReader>(),
-            sp.GetRequiredService<IOptions<StatusPagesOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BackplaneRelay>>()));
+            sp.GetRequiredService<IOptions<StatusPagesOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BackplaneRelay>>(),
+            sp.GetRequiredService<BackgroundWorkHealth>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BackplaneRelay>(sp => sp.GetRequiredService<BackplaneRelay>()));
         services.TryAddSingleton<StatusRecomputer>();
         services.TryAddSingleton<StatusEngine>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Configuration;
+using StatusKit.Health;
 
 namespace StatusKit.Engine;
 
@@ -25,15 +26,20 @@ internal sealed class BackplaneRelay : BackgroundService
     private readonly TimeSpan _retryDelay;
     private readonly ILogger<BackplaneRelay> _logger;
     private readonly Channel<PageChange> _outgoing;
+    private readonly WorkFailures _health;
+    private const string PublishWork = "publish";
+    private const string ListenWork = "listen";
 
     public BackplaneRelay(
         IStatusChangeBackplane? backplane,
         PageSnapshotReader snapshots,
         IOptions<StatusPagesOptions> options,
         TimeProvider time,
-        ILogger<BackplaneRelay> logger)
+        ILogger<BackplaneRelay> logger,
+        BackgroundWorkHealth health)
     {
         _backplane = backplane;
+        _health = health.Backplane;
         _snapshots = snapshots;
         _time = time;
         _retryDelay = options.Value.BackplaneRetryDelay;
@@ -67,10 +73,12 @@ internal sealed class BackplaneRelay : BackgroundService
                 try
                 {
                     await backplane.PublishAsync(change, stoppingToken);
+                    _health.Succeeded(PublishWork);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
                     Log.BackplanePublishFailed(_logger, change.PageId, ex);
+                    _health.Failed(PublishWork, _time.GetUtcNow(), ex);
                 }
             }
         }
@@ -91,6 +99,7 @@ internal sealed class BackplaneRelay : BackgroundService
                 {
                     if (change.IsResync)
                     {
+                        _health.Succeeded(ListenWork);
                         var pages = _snapshots.HeldPages();
                         if (lostAt is { } since)
                         {
@@ -116,6 +125,7 @@ internal sealed class BackplaneRelay : BackgroundService
             {
                 lostAt ??= _time.GetUtcNow();
                 Log.BackplaneSubscriptionFailed(_logger, _retryDelay, ex);
+                _health.Failed(ListenWork, _time.GetUtcNow(), ex);
                 try
                 {
                     await Task.Delay(_retryDelay, _time, stoppingToken);

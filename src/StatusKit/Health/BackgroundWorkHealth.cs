@@ -2,7 +2,8 @@ namespace StatusKit.Health;
 
 /// <summary>
 /// The failures of StatusKit's background work in this process, as the work reports them: component statuses
-/// (recomputes and expiring operator statuses), maintenance transitions, and notification dispatch. One per container.
+/// (recomputes and expiring operator statuses), maintenance transitions, notification dispatch, and the status change
+/// backplane. One per container.
 /// </summary>
 internal sealed class BackgroundWorkHealth
 {
@@ -14,4 +15,7 @@ internal sealed class BackgroundWorkHealth
 
     /// <summary>The notification dispatcher's passes over the outbox (not a destination refusing a notice).</summary>
     public WorkFailures Notifications { get; } = new();
+
+    /// <summary>The status change backplane, when one is registered: listening for other hosts' changes, and publishing this host's.</summary>
+    public WorkFailures Backplane { get; } = new();
 }

@@ -7,14 +7,15 @@ namespace StatusKit.Health;
 /// <summary>
 /// Whether StatusKit's background work is failing in this process: recomputes of component statuses (so pages show
 /// statuses their incidents no longer imply), maintenance transitions (so windows do not start or end), or the
-/// notification dispatcher's passes over the outbox (so no subscriber hears anything). Work that fails is retried;
+/// notification dispatcher's passes over the outbox (so no subscriber hears anything), or, with a status change
+/// backplane, listening to and publishing to the other hosts (so their live pages lag). Work that fails is retried;
 /// while any is failing the check is <c>Degraded</c>, and once something has kept failing for
 /// <see cref="StatusKitHealthOptions.UnhealthyAfter"/> it reports the registration's failure status (<c>Unhealthy</c> by
 /// default). A destination that refuses notices is the subscriber's problem, not the host's, and does not count.
 /// </summary>
 /// <remarks>
 /// The description names what fails, since when, and the latest error's type and message; <c>data</c> carries, per
-/// failing part (<c>statuses</c>, <c>maintenance</c>, <c>notifications</c>), <c>{part}.failing</c> (how many items),
+/// failing part (<c>statuses</c>, <c>maintenance</c>, <c>notifications</c>, <c>backplane</c>), <c>{part}.failing</c> (how many items),
 /// <c>{part}.failingSince</c> and <c>{part}.lastError</c>.
 /// </remarks>
 public sealed class StatusKitBackgroundHealthCheck : IHealthCheck
@@ -64,7 +65,7 @@ public sealed class StatusKitBackgroundHealthCheck : IHealthCheck
 
         if (problems.Count == 0)
         {
-            return Task.FromResult(HealthCheckResult.Healthy("Recomputes, maintenance transitions and notification dispatch are running."));
+            return Task.FromResult(HealthCheckResult.Healthy("Recomputes, maintenance transitions, notification dispatch and the backplane (if any) are running."));
         }
 
         var status = unhealthy ? context.Registration.FailureStatus : HealthStatus.Degraded;
@@ -76,5 +77,6 @@ public sealed class StatusKitBackgroundHealthCheck : IHealthCheck
         ("statuses", "Component status recomputes", _health.Statuses),
         ("maintenance", "Maintenance transitions", _health.Maintenance),
         ("notifications", "Notification dispatch", _health.Notifications),
+        ("backplane", "Status change backplane", _health.Backplane),
     ];
 }

@@ -3,9 +3,11 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using StatusKit.Abstractions;
 using StatusKit.Engine;
+using StatusKit.Health;
 using StatusKit.Model;
 using StatusKit.Services;
 using StatusKit.Status;
@@ -270,6 +272,48 @@ public sealed class BackplaneRelayTests
         Assert.Equal(ComponentStatus.MajorOutage, (await kit.Components.GetAsync(components[0].Id))!.Status);
         Assert.Equal(StatusIndicator.Critical, (await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None))!.Status.Indicator);
         Assert.True(logs.Has(1010));
+        var health = await BackgroundHealthAsync(kit);
+        Assert.Equal(HealthStatus.Degraded, health.Status);
+        Assert.StartsWith("Status change backplane: 1 failing since", health.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFailedSubscription_DegradesTheBackgroundHealthCheck_UntilTheBackplaneListensAgain()
+    {
+        var backplane = new FailingBackplane(failPublish: false, failSubscribeTimes: 1);
+        await using var kit = new StatusKitHarness(s =>
+            s.AddStatusPages(o => o.BackplaneRetryDelay = TimeSpan.FromSeconds(7)).UseStatusChangeBackplane(_ => backplane));
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", "team-a", null));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var feed = kit.Get<IStatusChangeFeed>().SubscribeAsync(page.Id, cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = feed.MoveNextAsync();
+        await kit.Get<BackplaneRelay>().StartAsync(cts.Token);
+        await backplane.SubscribeAttempted(1).WaitAsync(cts.Token);
+        await WaitForTimerAsync(kit.Clock, cts.Token);
+        var failing = await BackgroundHealthAsync(kit);
+
+        kit.Clock.Advance(TimeSpan.FromSeconds(7));
+        await backplane.SubscribeAttempted(2).WaitAsync(cts.Token);
+        backplane.Deliver(PageChange.Resync);
+        backplane.Deliver(new PageChange
+        {
+            PageId = page.Id,
+            Changes = [new StatusChanged { Kind = StatusChangeKind.Page, PageId = page.Id, NewStatus = ComponentStatus.PartialOutage, Sequence = 1 }],
+        });
+        Assert.True(await first); // the change after the resync reached the feed, so the resync was handled
+        var listening = await BackgroundHealthAsync(kit);
+        await feed.DisposeAsync();
+        await kit.Get<BackplaneRelay>().StopAsync(CancellationToken.None);
+
+        Assert.Equal(HealthStatus.Degraded, failing.Status);
+        Assert.Equal(1, failing.Data["backplane.failing"]);
+        Assert.Equal(HealthStatus.Healthy, listening.Status);
+    }
+
+    private static Task<HealthCheckResult> BackgroundHealthAsync(StatusKitHarness kit)
+    {
+        var check = kit.Get<StatusKitBackgroundHealthCheck>();
+        return check.CheckHealthAsync(new HealthCheckContext { Registration = new HealthCheckRegistration(StatusKitHealthChecks.BackgroundName, check, null, null) });
     }
 
     [Fact]
