@@ -15,6 +15,25 @@ internal sealed class IncidentIntake(IStatusStore store, StatusEngine engine, IL
 
     public async Task<SignalApplyResult> ReportIncidentAsync(IncidentSignal signal, CancellationToken cancellationToken)
     {
+        using var activity = StatusKitTracing.Source.StartActivity("statuskit.signal");
+        activity?.SetTag("statuskit.incident.id", signal?.IncidentId);
+        activity?.SetTag("statuskit.team.id", signal?.TeamId);
+        activity?.SetTag("statuskit.signal.version", signal?.Version);
+        try
+        {
+            var result = await ApplyAsync(signal!, cancellationToken);
+            activity?.SetTag("statuskit.signal.result", result.ToString());
+            return result;
+        }
+        catch (Exception ex)
+        {
+            StatusKitTracing.Failed(activity, ex);
+            throw;
+        }
+    }
+
+    private async Task<SignalApplyResult> ApplyAsync(IncidentSignal signal, CancellationToken cancellationToken)
+    {
         Validate(signal);
 
         // The store names the signal this one replaced, read in the same compare-and-set, so the team an incident

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Transactions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -215,6 +216,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
 
             if (_pending.TryGetValue(key, out var existing))
             {
+                existing.LinkCaller();
                 existing.Cause = cause;
                 existing.CausedByIncidents |= causedByIncidents;
                 existing.Background |= background;
@@ -224,6 +226,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
             }
 
             var item = new WorkItem(key, scope, cause, causedByIncidents, background, refreshOnly) { Timing = timing, WindowTold = windowTold };
+            item.LinkCaller();
             _pending.Add(key, item);
             if (!_pumping)
             {
@@ -243,6 +246,9 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
 
     private async Task PumpAsync()
     {
+        // Each recompute is a trace of its own, linked to every span that asked for it: not the child of whichever
+        // caller happened to run the pump (this async flow only; the caller's own span stays current for it).
+        Activity.Current = null;
         while (true)
         {
             Dictionary<string, WorkItem>? batch = null;
@@ -289,6 +295,9 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
 
     private async Task RunAsync(WorkItem item)
     {
+        using var activity = StatusKitTracing.Source.StartActivity("statuskit.recompute", ActivityKind.Internal, parentContext: default, links: item.Links);
+        activity?.SetTag("statuskit.recompute.scope", StatusRecomputer.Describe(item.Scope));
+        activity?.SetTag("statuskit.recompute.cause", item.Cause);
         try
         {
             Interlocked.Increment(ref _recomputeCount);
@@ -313,6 +322,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
             // Awaited requests are retried too: their caller sees the failure, but the change that asked for the
             // recompute (an incident posted, a component changed) is already stored, and its status must follow it.
             Log.RecomputeFailed(_logger, StatusRecomputer.Describe(item.Scope), _retryDelay, ex);
+            StatusKitTracing.Failed(activity, ex);
             _health.Statuses.Failed(item.Key, _time.GetUtcNow(), ex);
             ScheduleRetry(item);
 
@@ -375,5 +385,19 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
         public IReadOnlySet<Guid>? WindowTold { get; set; }
 
         public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>The spans that asked for this recompute (a signal, an operator's request), at most <see cref="MaxLinks"/>.</summary>
+        public List<ActivityLink>? Links { get; private set; }
+
+        private const int MaxLinks = 16;
+
+        /// <summary>Links the caller's current span, if it has one (called under the engine's gate).</summary>
+        public void LinkCaller()
+        {
+            if (Activity.Current is { } caller && (Links?.Count ?? 0) < MaxLinks)
+            {
+                (Links ??= []).Add(new ActivityLink(caller.Context));
+            }
+        }
     }
 }

@@ -311,6 +311,24 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
     /// <summary>One attempt: (re)plans from the stored window, applies the transition by compare-and-set, then settles its effects.</summary>
     private async ValueTask ApplyAsync(TransitionAttempt attempt, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        using var activity = StatusKitTracing.Source.StartActivity("statuskit.maintenance.transition");
+        activity?.SetTag("statuskit.maintenance.window.id", attempt.Before.Id);
+        activity?.SetTag("statuskit.maintenance.transition", attempt.Kind.ToString());
+        activity?.SetTag("statuskit.maintenance.attempt", attempt.Tries + 1);
+        try
+        {
+            await ApplyOnceAsync(attempt, now, cancellationToken);
+            activity?.SetTag("statuskit.maintenance.outcome", attempt.Committed is not null ? "applied" : attempt.Latest is not null ? "moved" : "gone");
+        }
+        catch (Exception ex)
+        {
+            StatusKitTracing.Failed(activity, ex);
+            throw;
+        }
+    }
+
+    private async ValueTask ApplyOnceAsync(TransitionAttempt attempt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (attempt.Committed is null)
         {
             var current = attempt.Tries++ == 0 ? attempt.Before : await _store.GetMaintenanceWindowAsync(attempt.Before.Id, cancellationToken);

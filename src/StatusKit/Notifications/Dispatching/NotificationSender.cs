@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Timeout;
@@ -42,24 +43,42 @@ internal sealed class NotificationSender
     public async Task<NotificationResult?> SendAsync(SubscriberChannel channel, NotificationMessage message, CancellationToken cancellationToken)
     {
         var notifier = _notifiers[channel];
+        using var activity = StatusKitTracing.Source.StartActivity("statuskit.notification.send", ActivityKind.Internal);
+        activity?.SetTag("statuskit.notification.id", message.NotificationId);
+        activity?.SetTag("statuskit.notification.channel", ChannelTag(channel));
+        activity?.SetTag("statuskit.notification.kind", message.Content.Kind.ToString());
+        activity?.SetTag("statuskit.notification.attempt", message.Attempt);
+        NotificationResult result;
         try
         {
-            return await _resilience.Send.ExecuteAsync(
+            result = await _resilience.Send.ExecuteAsync(
                 async ct => await notifier.SendAsync(message, ct),
                 cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, "The dispatcher stopped before the notifier answered.");
             return null;
         }
         catch (TimeoutRejectedException)
         {
-            return NotificationResult.Retry($"The send timed out after {_resilience.SendTimeout}.");
+            result = NotificationResult.Retry($"The send timed out after {_resilience.SendTimeout}.");
         }
         catch (Exception ex)
         {
             Log.NotifierThrew(_logger, channel, message.NotificationId, ex);
-            return NotificationResult.Retry($"The notifier threw {ex.GetType().Name}: {ex.Message}");
+            activity?.AddException(ex);
+            result = NotificationResult.Retry($"The notifier threw {ex.GetType().Name}: {ex.Message}");
         }
+
+        activity?.SetTag("statuskit.notification.result", result.Kind.ToString());
+        if (result.Kind != NotificationResultKind.Delivered)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, result.Error);
+        }
+
+        return result;
     }
+
+    private static string ChannelTag(SubscriberChannel channel) => channel.ToString().ToLowerInvariant();
 }
