@@ -7,15 +7,20 @@ namespace StatusKit.AspNetCore.Events;
 /// <summary>
 /// Counts the event streams each client (<see cref="ClientPartition"/>) holds open, so that one client cannot tie up
 /// the server's connections, timers and relay with thousands of streams
-/// (<see cref="StatusPageEndpointOptions.MaxEventStreamsPerClient"/>).
+/// (<see cref="StatusPageEndpointOptions.MaxEventStreamsPerClient"/>), and measures the streams open and refused.
 /// </summary>
 internal sealed class EventStreamLimiter
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _open = new(StringComparer.Ordinal);
     private readonly int _maxPerClient;
+    private readonly EventStreamInstruments _instruments;
 
-    public EventStreamLimiter(IOptions<StatusPageEndpointOptions> options) => _maxPerClient = options.Value.MaxEventStreamsPerClient;
+    public EventStreamLimiter(IOptions<StatusPageEndpointOptions> options, EventStreamInstruments instruments)
+    {
+        _maxPerClient = options.Value.MaxEventStreamsPerClient;
+        _instruments = instruments;
+    }
 
     /// <summary>A place for one more stream of the client, to dispose when the stream ends; null when it holds the maximum.</summary>
     public IDisposable? TryOpen(IPAddress? clientAddress)
@@ -26,17 +31,21 @@ internal sealed class EventStreamLimiter
             var open = _open.GetValueOrDefault(client);
             if (open >= _maxPerClient)
             {
+                _instruments.Rejected();
                 return null;
             }
 
             _open[client] = open + 1;
         }
 
+        _instruments.Opened();
+
         return new Place(this, client);
     }
 
     private void Close(string client)
     {
+        _instruments.Closed();
         lock (_gate)
         {
             var open = _open.GetValueOrDefault(client) - 1;

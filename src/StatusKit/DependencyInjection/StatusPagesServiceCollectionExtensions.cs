@@ -11,6 +11,7 @@ using StatusKit.InMemory;
 using StatusKit.Maintenance;
 using StatusKit.Notifications;
 using StatusKit.Configuration;
+using StatusKit.Diagnostics;
 using StatusKit.Notifications.Dispatching;
 using StatusKit.Services;
 using StatusKit.Uptime;
@@ -70,6 +71,11 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton(sp => new StatusKitBackgroundHealthCheck(
             sp.GetRequiredService<BackgroundWorkHealth>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StatusKitHealthOptions>>()));
         services.TryAddSingleton(sp => new StatusKitStoreHealthCheck(sp.GetRequiredService<IStatusStore>()));
+
+        // Metrics, on the provider's IMeterFactory: the host's own when it registered one (the generic host and ASP.NET
+        // Core do), else the default one AddMetrics() adds (the HTTP notifiers' AddHttpClient() adds it too).
+        services.AddMetrics();
+        services.TryAddSingleton<StatusKitInstruments>();
 
         // Ports: the host's own registrations win.
         services.TryAddSingleton<IStatusStore, InMemoryStatusStore>();
@@ -152,7 +158,7 @@ public static class StatusPagesServiceCollectionExtensions
             sp.GetRequiredService<IStatusStore>(), sp.GetServices<INotifier>(), sp.GetRequiredService<SubscriberLinks>(),
             sp.GetRequiredService<IOptions<NotificationOptions>>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<NotificationDispatcher>>(),
-            sp.GetRequiredService<BackgroundWorkHealth>()));
+            sp.GetRequiredService<BackgroundWorkHealth>(), sp.GetRequiredService<StatusKitInstruments>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDispatcher>(sp => sp.GetRequiredService<NotificationDispatcher>()));
         return new StatusPagesBuilder(services);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using StatusKit.Abstractions;
+using StatusKit.Diagnostics;
 using StatusKit.Model;
 
 namespace StatusKit.Engine;
@@ -8,7 +9,7 @@ namespace StatusKit.Engine;
 /// The default <see cref="IIncidentIntake"/>: stores the signal, then queues a recompute of its team, and of the team it
 /// belonged to before when the incident moved to another team (whose components it no longer affects).
 /// </summary>
-internal sealed class IncidentIntake(IStatusStore store, StatusEngine engine, ILogger<IncidentIntake> logger) : IIncidentIntake
+internal sealed class IncidentIntake(IStatusStore store, StatusEngine engine, StatusKitInstruments instruments, ILogger<IncidentIntake> logger) : IIncidentIntake
 {
     private const int MaxIdLength = 200;
     private const int MaxTitleLength = 20_000;
@@ -45,6 +46,7 @@ internal sealed class IncidentIntake(IStatusStore store, StatusEngine engine, IL
             await RefuseReusedVersionAsync(signal, outcome.Stored, cancellationToken);
         }
 
+        instruments.SignalReceived(result);
         Log.SignalStored(logger, signal.IncidentId, signal.Version, signal.TeamId, result.ToString());
         if (result == SignalApplyResult.Applied)
         {
@@ -82,6 +84,7 @@ internal sealed class IncidentIntake(IStatusStore store, StatusEngine engine, IL
         }
 
         var names = string.Join(", ", fields);
+        instruments.SignalConflicted();
         Log.SignalVersionReused(logger, signal.IncidentId, signal.Version, signal.TeamId, names);
         throw new StatusKitConflictException(
             "version",

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Configuration;
+using StatusKit.Diagnostics;
 using StatusKit.Serialization;
 using StatusKit.Snapshots;
 using StatusKit.Status;
@@ -15,7 +16,8 @@ namespace StatusKit.Engine;
 internal sealed class PageSnapshotBuilder(
     IStatusStore store,
     IOptions<StatusPagesOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    StatusKitInstruments instruments)
 {
     private const int MaxUnresolvedIncidents = 100;
     private readonly TimeSpan _horizon = options.Value.UpcomingMaintenanceHorizon;
@@ -23,6 +25,26 @@ internal sealed class PageSnapshotBuilder(
 
     /// <summary>The snapshot of <paramref name="pageId"/>, or null when the page does not exist.</summary>
     public async Task<PageSnapshot?> BuildAsync(Guid pageId, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            var snapshot = await BuildCoreAsync(pageId, cancellationToken);
+            if (snapshot is not null)
+            {
+                instruments.SnapshotRebuilt(time.GetElapsedTime(started), failed: false);
+            }
+
+            return snapshot;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            instruments.SnapshotRebuilt(time.GetElapsedTime(started), failed: true);
+            throw;
+        }
+    }
+
+    private async Task<PageSnapshot?> BuildCoreAsync(Guid pageId, CancellationToken cancellationToken)
     {
         var content = await store.LoadPageContentAsync(pageId, MaxUnresolvedIncidents, cancellationToken);
         if (content is null)

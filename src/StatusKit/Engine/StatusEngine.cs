@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Configuration;
+using StatusKit.Diagnostics;
 using StatusKit.Health;
 using StatusKit.Notifications;
 
@@ -22,6 +23,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
     private readonly PageSnapshotReader _snapshots;
     private readonly BackplaneRelay _backplane;
     private readonly TimeProvider _time;
+    private readonly StatusKitInstruments _instruments;
     private readonly ILogger<StatusEngine> _logger;
     private readonly BackgroundWorkHealth _health;
     private readonly TimeSpan _retryDelay;
@@ -49,6 +51,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
         BackplaneRelay backplane,
         IOptions<StatusPagesOptions> options,
         TimeProvider time,
+        StatusKitInstruments instruments,
         ILogger<StatusEngine> logger,
         BackgroundWorkHealth health)
     {
@@ -56,6 +59,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
         _snapshots = snapshots;
         _backplane = backplane;
         _time = time;
+        _instruments = instruments;
         _logger = logger;
         _health = health;
         _retryDelay = options.Value.RecomputeRetryDelay;
@@ -298,6 +302,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
         using var activity = StatusKitTracing.Source.StartActivity("statuskit.recompute", ActivityKind.Internal, parentContext: default, links: item.Links);
         activity?.SetTag("statuskit.recompute.scope", StatusRecomputer.Describe(item.Scope));
         activity?.SetTag("statuskit.recompute.cause", item.Cause);
+        var started = _time.GetTimestamp();
         try
         {
             Interlocked.Increment(ref _recomputeCount);
@@ -308,6 +313,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
             else
             {
                 await _recomputer.RecomputeAsync(item.Scope, item.Cause, item.CausedByIncidents, item.Timing, item.WindowTold, _stopping.Token);
+                _instruments.RecomputeEnded(item.Scope, _time.GetElapsedTime(started), failed: false);
             }
 
             _health.Statuses.Succeeded(item.Key);
@@ -319,6 +325,11 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
         }
         catch (Exception ex)
         {
+            if (!item.RefreshOnly)
+            {
+                _instruments.RecomputeEnded(item.Scope, _time.GetElapsedTime(started), failed: true);
+            }
+
             // Awaited requests are retried too: their caller sees the failure, but the change that asked for the
             // recompute (an incident posted, a component changed) is already stored, and its status must follow it.
             Log.RecomputeFailed(_logger, StatusRecomputer.Describe(item.Scope), _retryDelay, ex);

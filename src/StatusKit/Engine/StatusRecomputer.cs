@@ -6,6 +6,7 @@ using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Configuration;
+using StatusKit.Diagnostics;
 using StatusKit.Snapshots;
 using StatusKit.Status;
 
@@ -24,6 +25,7 @@ internal sealed class StatusRecomputer
     private readonly PageSnapshotReader _snapshots;
     private readonly BackplaneRelay _backplane;
     private readonly TimeProvider _time;
+    private readonly StatusKitInstruments _instruments;
     private readonly ILogger<StatusRecomputer> _logger;
     private readonly PriorityStatusMap _priorities;
     private readonly NotificationOptions _notificationOptions;
@@ -36,12 +38,14 @@ internal sealed class StatusRecomputer
         IOptions<StatusPagesOptions> options,
         IOptions<NotificationOptions> notificationOptions,
         TimeProvider time,
+        StatusKitInstruments instruments,
         ILogger<StatusRecomputer> logger)
     {
         _store = store;
         _snapshots = snapshots;
         _backplane = backplane;
         _time = time;
+        _instruments = instruments;
         _logger = logger;
         _priorities = options.Value.BuildPriorityMap();
         _notificationOptions = notificationOptions.Value;
@@ -103,6 +107,7 @@ internal sealed class StatusRecomputer
                 foreach (var change in changes)
                 {
                     touchedPages.Add(change.PageId);
+                    _instruments.ComponentStatusChanged(change.NewStatus);
                     Log.ComponentStatusChanged(_logger, change.ComponentId, change.PageId, change.OldStatus, change.NewStatus, cause);
                 }
             }

@@ -113,5 +113,5 @@ public sealed class ComponentSnapshotReuseTests
     }
 
     private static PageSnapshotBuilder ColdBuilder(StatusKitHarness kit) =>
-        new(kit.Store, kit.Get<Microsoft.Extensions.Options.IOptions<StatusKit.Configuration.StatusPagesOptions>>(), kit.Clock);
+        new(kit.Store, kit.Get<Microsoft.Extensions.Options.IOptions<StatusKit.Configuration.StatusPagesOptions>>(), kit.Clock, kit.Get<StatusKit.Diagnostics.StatusKitInstruments>());
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
+using StatusKit.Diagnostics;
 using StatusKit.Health;
 using StatusKit.Hosting;
 using StatusKit.Services;
@@ -40,6 +41,7 @@ public sealed class NotificationDispatcher : BackgroundService
         IHostApplicationLifetime? lifetime,
         ILogger<NotificationDispatcher> logger,
         BackgroundWorkHealth health,
+        StatusKitInstruments instruments,
         Random? random = null)
     {
         _health = health.Notifications;
@@ -51,9 +53,9 @@ public sealed class NotificationDispatcher : BackgroundService
         LeaseOwner = $"{Environment.MachineName}/{Guid.NewGuid():N}";
         _resilience = new DispatchResilience(_options, time, logger);
         var retries = new RetrySchedule(_options.RetryDelays, _options.RetryJitter, random ?? Random.Shared);
-        var sender = new NotificationSender(notifiers, _resilience, logger);
+        var sender = new NotificationSender(notifiers, _resilience, time, instruments, logger);
         _links = links;
-        _delivery = new SubscriberDelivery(store, sender, retries, _resilience, links, _options, time, LeaseOwner, logger);
+        _delivery = new SubscriberDelivery(store, sender, retries, _resilience, links, _options, time, LeaseOwner, logger, instruments);
     }
 
     /// <summary>The lease owner id of this dispatcher instance: unique per instance, stored on the rows it holds.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Timeout;
 using StatusKit.Abstractions;
+using StatusKit.Diagnostics;
 using StatusKit.Model;
 
 namespace StatusKit.Notifications.Dispatching;
@@ -16,13 +17,15 @@ internal sealed class NotificationSender
 {
     private readonly Dictionary<SubscriberChannel, INotifier> _notifiers = [];
     private readonly DispatchResilience _resilience;
+    private readonly TimeProvider _time;
+    private readonly StatusKitInstruments _instruments;
     private readonly ILogger _logger;
 
     /// <summary>
     /// Uses, for each channel, the host's own notifier when it registered one (before or after <c>AddStatusPages()</c>),
     /// else StatusKit's built-in one; among several of one kind, the last registered (the usual "last registration wins").
     /// </summary>
-    public NotificationSender(IEnumerable<INotifier> notifiers, DispatchResilience resilience, ILogger logger)
+    public NotificationSender(IEnumerable<INotifier> notifiers, DispatchResilience resilience, TimeProvider time, StatusKitInstruments instruments, ILogger logger)
     {
         var all = notifiers.ToList();
         foreach (var notifier in all.Where(IsBuiltIn).Concat(all.Where(n => !IsBuiltIn(n))))
@@ -31,6 +34,8 @@ internal sealed class NotificationSender
         }
 
         _resilience = resilience;
+        _time = time;
+        _instruments = instruments;
         _logger = logger;
     }
 
@@ -39,8 +44,20 @@ internal sealed class NotificationSender
     /// <summary>StatusKit's own notifiers (webhook, Slack, Teams, email), which a host's notifier for the same channel replaces.</summary>
     private static bool IsBuiltIn(INotifier notifier) => notifier.GetType().Assembly == typeof(INotifier).Assembly;
 
-    /// <summary>One attempt; null when <paramref name="cancellationToken"/> (shutdown) cut it short.</summary>
+    /// <summary>One attempt, measured; null when <paramref name="cancellationToken"/> (shutdown) cut it short.</summary>
     public async Task<NotificationResult?> SendAsync(SubscriberChannel channel, NotificationMessage message, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var result = await SendCoreAsync(channel, message, cancellationToken);
+        if (result is not null)
+        {
+            _instruments.NotificationAttempted(channel, result.Kind, _time.GetElapsedTime(started));
+        }
+
+        return result;
+    }
+
+    private async Task<NotificationResult?> SendCoreAsync(SubscriberChannel channel, NotificationMessage message, CancellationToken cancellationToken)
     {
         var notifier = _notifiers[channel];
         using var activity = StatusKitTracing.Source.StartActivity("statuskit.notification.send", ActivityKind.Internal);

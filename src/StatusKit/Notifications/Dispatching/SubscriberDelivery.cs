@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using StatusKit.Abstractions;
+using StatusKit.Diagnostics;
 using StatusKit.Model;
 using StatusKit.Services;
 
@@ -22,6 +23,7 @@ internal sealed class SubscriberDelivery
     private readonly TimeProvider _time;
     private readonly string _leaseOwner;
     private readonly ILogger _logger;
+    private readonly StatusKitInstruments _instruments;
 
     public SubscriberDelivery(
         IStatusStore store,
@@ -32,7 +34,8 @@ internal sealed class SubscriberDelivery
         NotificationOptions options,
         TimeProvider time,
         string leaseOwner,
-        ILogger logger)
+        ILogger logger,
+        StatusKitInstruments instruments)
     {
         _store = store;
         _sender = sender;
@@ -43,6 +46,7 @@ internal sealed class SubscriberDelivery
         _time = time;
         _leaseOwner = leaseOwner;
         _logger = logger;
+        _instruments = instruments;
     }
 
     /// <summary>
@@ -273,11 +277,13 @@ internal sealed class SubscriberDelivery
             case NotificationResultKind.Gone:
                 LogDeadLetter(lead, attempt, subscriber, result);
                 await CompleteAsync(pass, rows, NotificationState.DeadLettered, attempt, result.Error, nextAttemptAt: null);
+                _instruments.NotificationsDeadLettered(lead.Channel, rows.Count);
                 return await DeactivateAsync(subscriber);
 
             default:
                 LogDeadLetter(lead, attempt, subscriber, result);
                 await CompleteAsync(pass, rows, NotificationState.DeadLettered, attempt, result.Error, nextAttemptAt: null);
+                _instruments.NotificationsDeadLettered(lead.Channel, rows.Count);
                 return subscriber;
         }
     }

@@ -5,6 +5,7 @@ using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Notifications.Dispatching;
 using StatusKit.Configuration;
+using StatusKit.Diagnostics;
 using StatusKit.Services;
 using StatusKit.Status;
 using StatusKit.TestSupport.Fakes;
@@ -17,7 +18,11 @@ internal sealed class DispatcherHarness
 {
     public static readonly CancellationToken None = CancellationToken.None;
 
-    private DispatcherHarness(StatusPage page) => Page = page;
+    private DispatcherHarness(StatusPage page)
+    {
+        Page = page;
+        Instruments = new StatusKitInstruments(Meters);
+    }
 
     public InMemoryStatusStore Store { get; } = new();
 
@@ -29,6 +34,11 @@ internal sealed class DispatcherHarness
     public StatusPagesOptions LinkOptions { get; } = new();
 
     public ListLoggerProvider Logger { get; } = new();
+
+    /// <summary>The meter factory of the dispatchers' instruments (a <c>MetricCollector</c> on it hears this harness only).</summary>
+    public TestMeterFactory Meters { get; } = new();
+
+    private StatusKitInstruments Instruments { get; }
 
     public StatusPage Page { get; }
 
@@ -42,7 +52,7 @@ internal sealed class DispatcherHarness
     public NotificationDispatcher Dispatcher(params INotifier[] notifiers) => Dispatcher(new Random(7), notifiers);
 
     public NotificationDispatcher Dispatcher(Random random, params INotifier[] notifiers) =>
-        new(Store, notifiers, new SubscriberLinks(Microsoft.Extensions.Options.Options.Create(LinkOptions)), Microsoft.Extensions.Options.Options.Create(Settings), Clock, null, Logger.CreateLogger<NotificationDispatcher>(), new StatusKit.Health.BackgroundWorkHealth(), random);
+        new(Store, notifiers, new SubscriberLinks(Microsoft.Extensions.Options.Options.Create(LinkOptions)), Microsoft.Extensions.Options.Options.Create(Settings), Clock, null, Logger.CreateLogger<NotificationDispatcher>(), new StatusKit.Health.BackgroundWorkHealth(), Instruments, random);
 
     public async Task<Subscriber> SubscriberAsync(SubscriberChannel channel = SubscriberChannel.Email, bool verified = true, bool active = true)
     {
