@@ -19,6 +19,9 @@ internal sealed class StatusKitInstruments
     /// <summary>Bucket boundaries in seconds for the duration histograms (OpenTelemetry's defaults suit milliseconds).</summary>
     private static readonly IReadOnlyList<double> DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30];
 
+    /// <summary>Bucket boundaries in seconds for how long a due notice waited: from within a poll to an hour behind.</summary>
+    private static readonly IReadOnlyList<double> LagBuckets = [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600];
+
     private readonly Counter<long> _signalsReceived;
     private readonly Histogram<double> _recomputeDuration;
     private readonly Counter<long> _componentStatusChanges;
@@ -26,6 +29,7 @@ internal sealed class StatusKitInstruments
     private readonly Counter<long> _notificationAttempts;
     private readonly Counter<long> _notificationsDeadLettered;
     private readonly Histogram<double> _notificationDeliveryDuration;
+    private readonly Histogram<double> _outboxLag;
 
     public StatusKitInstruments(IMeterFactory meterFactory)
     {
@@ -47,6 +51,9 @@ internal sealed class StatusKitInstruments
             "statuskit.notifications.dead_lettered", "{notification}", "Outbox rows dead-lettered after a permanent failure, a gone destination or the last retry, by channel.");
         _notificationDeliveryDuration = meter.CreateHistogram<double>(
             "statuskit.notifications.delivery.duration", "s", "How long one send through a notifier took, its timeout included, by channel.", tags: null, durations);
+        _outboxLag = meter.CreateHistogram<double>(
+            "statuskit.notifications.outbox.lag", "s", "How long an outbox row had been due when a dispatcher claimed it, by channel: grows when the outbox backs up.",
+            tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
     }
 
     /// <summary>The meter's version: the package's informational version without its source revision.</summary>
@@ -98,6 +105,10 @@ internal sealed class StatusKitInstruments
         }));
         _notificationDeliveryDuration.Record(elapsed.TotalSeconds, channelTag);
     }
+
+    /// <summary>A dispatcher claimed an outbox row of <paramref name="channel"/> that had been due for <paramref name="lag"/>.</summary>
+    public void NotificationClaimed(SubscriberChannel channel, TimeSpan lag) =>
+        _outboxLag.Record(Math.Max(0, lag.TotalSeconds), new KeyValuePair<string, object?>("channel", ChannelName(channel)));
 
     /// <summary><paramref name="rows"/> outbox rows of <paramref name="channel"/> were dead-lettered.</summary>
     public void NotificationsDeadLettered(SubscriberChannel channel, int rows) =>

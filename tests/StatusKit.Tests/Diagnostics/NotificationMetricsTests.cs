@@ -73,6 +73,21 @@ public sealed class NotificationMetricsTests
         Assert.Equal(("webhook", "retry"), ((string)attempt.Tags["channel"]!, (string)attempt.Tags["result"]!));
     }
 
+    [Fact]
+    public async Task AClaimedRow_RecordsHowLongItHadBeenDue()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        using var lag = Collect<double>(h, "statuskit.notifications.outbox.lag");
+        var subscriber = await h.SubscriberAsync(SubscriberChannel.Slack);
+        await h.EnqueueAsync(h.Change(subscriber, dueAt: h.Clock.GetUtcNow()));
+        h.Clock.Advance(TimeSpan.FromSeconds(90));
+
+        await h.Dispatcher(new RecordingNotifier(SubscriberChannel.Slack)).RunOnceAsync(None);
+
+        var claimed = Assert.Single(lag.GetMeasurementSnapshot());
+        Assert.Equal((90d, "slack"), (claimed.Value, (string)claimed.Tags["channel"]!));
+    }
+
     private static NotificationResult Answer(string result) => result switch
     {
         "delivered" => NotificationResult.Delivered,

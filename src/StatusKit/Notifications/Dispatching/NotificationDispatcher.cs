@@ -31,6 +31,7 @@ public sealed class NotificationDispatcher : BackgroundService
     private readonly SubscriberDelivery _delivery;
     private readonly SubscriberLinks _links;
     private readonly WorkFailures _health;
+    private readonly StatusKitInstruments _instruments;
 
     internal NotificationDispatcher(
         IStatusStore store,
@@ -55,6 +56,7 @@ public sealed class NotificationDispatcher : BackgroundService
         var retries = new RetrySchedule(_options.RetryDelays, _options.RetryJitter, random ?? Random.Shared);
         var sender = new NotificationSender(notifiers, _resilience, time, instruments, logger);
         _links = links;
+        _instruments = instruments;
         _delivery = new SubscriberDelivery(store, sender, retries, _resilience, links, _options, time, LeaseOwner, logger, instruments);
     }
 
@@ -91,6 +93,11 @@ public sealed class NotificationDispatcher : BackgroundService
         }
 
         Log.Claimed(_logger, LeaseOwner, claimed.Count);
+        foreach (var row in claimed)
+        {
+            _instruments.NotificationClaimed(row.Channel, now - row.DueAt);
+        }
+
         var bySubscriber = claimed
             .GroupBy(n => n.SubscriberId)
             .Select(g => (IReadOnlyList<Notification>)[.. g.OrderBy(n => n.DueAt).ThenBy(n => n.Id)])
