@@ -46,11 +46,7 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddSingleton<EventRelay>();
         services.TryAddSingleton<EventIds>();
         services.TryAddSingleton<EventStreamLimiter>();
-
-        // The live-update instruments need an IMeterFactory: ASP.NET Core's hosts register one, AddMetrics() adds it
-        // (once) where the host did not.
-        services.AddMetrics();
-        services.TryAddSingleton<EventStreamInstruments>();
+        services.TryAddSingleton<EventStreamInstruments>(); // on the IMeterFactory that AddStatusPages() made sure of
         services.TryAddSingleton<SubscriptionRateLimiter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventRelayService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AdminPolicyStartupCheck>());

@@ -27,6 +27,8 @@ public static class StatusPagesServiceCollectionExtensions
     /// Adds StatusKit: the status engine, the page read path, the services, and — unless the host registered its own
     /// first — the in-memory store and the in-process snapshot cache. Options are validated at start-up. Safe to call
     /// more than once. Logging must be registered (the generic host does this; otherwise call <c>AddLogging()</c>).
+    /// Metrics are recorded on the <see cref="StatusKit.StatusKitMetrics.MeterName"/> meter from the provider's
+    /// <c>IMeterFactory</c>, added with <c>AddMetrics()</c> unless the host registered one.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Configures <see cref="StatusPagesOptions"/>.</param>
