@@ -6,7 +6,8 @@ namespace StatusKit.AspNetCore.Events;
 /// <summary>
 /// The live-update instruments on the <see cref="StatusKitMetrics.MeterName"/> meter (docs/metrics.md): the event
 /// streams open now, and the ones refused over <see cref="StatusPageEndpointOptions.MaxEventStreamsPerClient"/>. The
-/// meter comes from the host's <see cref="IMeterFactory"/> (registered with the endpoints), which owns and disposes it.
+/// meter comes from the provider's <see cref="IMeterFactory"/> (<c>AddStatusPages()</c> makes sure there is one), which owns and
+/// disposes it: the core's instruments share it.
 /// </summary>
 internal sealed class EventStreamInstruments
 {
