@@ -119,7 +119,7 @@ public static class StatusPagesServiceCollectionExtensions
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SubscriberService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<IDestinationValidator>(), sp.GetRequiredService<SubscriberLinks>(),
-            sp.GetRequiredService<IOptions<StatusPagesOptions>>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOptions<StatusPagesOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SubscriberService>>()));
         services.TryAddSingleton(sp => new NotificationLog(sp.GetRequiredService<IStatusStore>()));
 
         NotifierRegistration.AddHttpNotifiers(services);

@@ -54,4 +54,13 @@ public enum NotificationKind
     /// the incident's page.
     /// </summary>
     StatusIncidentPostmortem = 12,
+
+    /// <summary>
+    /// A test notice an operator sent to one subscriber (<see cref="Services.SubscriberService.SendTestNotificationAsync"/>)
+    /// to check that its destination gets StatusKit's notices: it says it is a test and what the subscriber follows, and
+    /// is about no component, incident or window. Sent at once through the outbox like any notice (retried, logged, in the
+    /// delivery log), but never debounced, held back by or folded into the hourly cap's digest, nor superseded by another
+    /// notice or superseding one; its webhook <c>type</c> is <c>subscription.test</c>.
+    /// </summary>
+    Test = 13,
 }

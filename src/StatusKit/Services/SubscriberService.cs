@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Configuration;
@@ -18,10 +19,17 @@ public sealed class SubscriberService
     private readonly TimeProvider _time;
     private readonly TimeSpan _tokenLifetime;
     private readonly TimeSpan _rotationOverlap;
+    private readonly ILogger<SubscriberService> _logger;
 
     internal SubscriberService(
-        IStatusStore store, IDestinationValidator destinations, SubscriberLinks links, IOptions<StatusPagesOptions> options, TimeProvider time)
+        IStatusStore store,
+        IDestinationValidator destinations,
+        SubscriberLinks links,
+        IOptions<StatusPagesOptions> options,
+        TimeProvider time,
+        ILogger<SubscriberService> logger)
     {
+        _logger = logger;
         _store = store;
         _destinations = destinations;
         _links = links;
@@ -280,6 +288,63 @@ public sealed class SubscriberService
             static s => s.Version,
             subscriber => Task.FromResult(edit(subscriber)),
             subscriber => _store.UpdateSubscriberAsync(subscriber, [], cancellationToken));
+
+    /// <summary>
+    /// Queues a test notice (<see cref="NotificationKind.Test"/>) to one subscriber, to check that its destination gets
+    /// StatusKit's notices: after a subscriber says it never got anything, or after adding a Slack, Teams or webhook
+    /// subscriber. The notice says it is a test sent by the page's operators and what the subscriber follows, with the
+    /// links its channel's other notices carry (the page, managing the subscription, unsubscribing). It goes through the
+    /// outbox like any notice, due at once: the dispatcher sends it on its next pass, retries it and dead-letters it as
+    /// any other, and the delivery log (<see cref="NotificationLog"/>) shows how it went. It is never debounced, never
+    /// held back by the hourly cap nor folded into its digest, and never supersedes another notice or is superseded by
+    /// one (only by the subscriber unsubscribing or being deleted before it goes out). Answers the queued notice as the
+    /// delivery log shows it (<see cref="NotificationState.Pending"/>).
+    /// </summary>
+    /// <remarks>
+    /// One test at a time per subscriber, so a script that calls this in a loop cannot flood a destination: while a test
+    /// to the subscriber is still pending (queued, being sent or waiting for a retry) another is refused. The check reads
+    /// the outbox before it writes, so two calls racing each other may both queue a test; each call after that is
+    /// refused until one of them is delivered or dead-lettered.
+    /// </remarks>
+    /// <exception cref="StatusKitNotFoundException">There is no such subscriber (field <c>subscriberId</c>).</exception>
+    /// <exception cref="StatusKitConflictException">
+    /// The subscriber is inactive (unsubscribed, or deactivated by an operator or a 410 Gone), or has not confirmed its
+    /// subscription (an unconfirmed destination has not agreed to get messages: its verification message is its test),
+    /// or a test to it is still pending; field <c>subscriberId</c>, the message says which.
+    /// </exception>
+    public async Task<NotificationLogEntry> SendTestNotificationAsync(Guid subscriberId, CancellationToken cancellationToken = default)
+    {
+        var subscriber = await _store.GetSubscriberAsync(subscriberId, cancellationToken)
+            ?? throw new StatusKitNotFoundException("subscriber", subscriberId.ToString(), "subscriberId");
+        if (!subscriber.IsActive)
+        {
+            throw new StatusKitConflictException(
+                "subscriberId", "The subscriber is inactive (unsubscribed or deactivated): it gets no notices, so a test would never be sent.");
+        }
+
+        if (!subscriber.IsVerified)
+        {
+            throw new StatusKitConflictException(
+                "subscriberId",
+                "The subscriber has not confirmed its subscription: an unconfirmed destination has not agreed to get messages, and its verification message is its test. Ask it to confirm, or subscribe it again for a new verification message.");
+        }
+
+        var pending = await _store.ListNotificationsAsync(
+            new NotificationQuery { SubscriberId = subscriber.Id, State = NotificationState.Pending, Take = int.MaxValue }, cancellationToken);
+        if (pending.FirstOrDefault(n => n.Content.Kind == NotificationKind.Test) is { } queued)
+        {
+            throw new StatusKitConflictException(
+                "subscriberId",
+                $"A test notification to this subscriber ({queued.Id}) is still pending; send another once it is delivered or dead-lettered (see the subscriber's delivery log).");
+        }
+
+        var page = await _store.RequirePageAsync(subscriber.PageId, cancellationToken);
+        var components = subscriber.ComponentIds.Count == 0 ? [] : await _store.ListComponentsAsync(page.Id, cancellationToken);
+        var notice = TestNotice.For(page, components, subscriber, _time.GetUtcNow());
+        await _store.EnqueueNotificationsAsync([notice], cancellationToken);
+        Log.TestNotificationQueued(_logger, notice.Id, subscriber.Id, subscriber.Channel);
+        return NotificationLogEntry.From(notice);
+    }
 
     /// <summary>The subscriber with <paramref name="subscriberId"/>, or null.</summary>
     public Task<Subscriber?> GetAsync(Guid subscriberId, CancellationToken cancellationToken = default) =>

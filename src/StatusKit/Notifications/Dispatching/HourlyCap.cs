@@ -20,9 +20,13 @@ internal static class HourlyCap
     /// <summary>The start of the UTC hour after the one that contains <paramref name="now"/>.</summary>
     public static DateTimeOffset NextHour(DateTimeOffset now) => StartOfHour(now).AddHours(1);
 
-    /// <summary>Whether the cap counts this kind of message (verification messages and digests are never capped).</summary>
+    /// <summary>
+    /// Whether the cap can hold this kind of message back (and so fold it into a digest): verification messages, digests
+    /// and an operator's test notices are never capped, as each is one message the subscriber (or its operator) is
+    /// waiting for now. Once delivered, every message counts among the hour's deliveries, these too.
+    /// </summary>
     public static bool Applies(NotificationKind kind, int cap) =>
-        cap > 0 && kind is not (NotificationKind.SubscriptionVerification or NotificationKind.Digest);
+        cap > 0 && kind is not (NotificationKind.SubscriptionVerification or NotificationKind.Digest or NotificationKind.Test);
 
     /// <summary>Whether the row was held back by the cap (and so may be folded into a digest).</summary>
     public static bool IsDeferred(Notification row) =>

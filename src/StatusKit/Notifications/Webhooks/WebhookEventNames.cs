@@ -21,6 +21,7 @@ internal static class WebhookEventNames
         NotificationKind.MaintenanceRescheduled => "maintenance.rescheduled",
         NotificationKind.MaintenanceScheduled => "maintenance.scheduled",
         NotificationKind.StatusIncidentPostmortem => "incident.postmortem",
+        NotificationKind.Test => "subscription.test",
         _ => "unknown",
     };
 

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using StatusKit.Model;
+using StatusKit.Notifications.Webhooks;
+
+namespace StatusKit.Notifications;
+
+/// <summary>
+/// The outbox row of a <see cref="NotificationKind.Test"/> notice (pure): for one subscriber, due at once, with no
+/// coalesce key (nothing merges into it and it merges into nothing) and a deduplication key of its own id (two tests
+/// are two notices). Its content is about no component, incident or window and no event, so neither the debounce, the
+/// flap check, the subject check nor the hourly cap's digest has anything to say about it; the link to the page is set
+/// by the dispatcher as for every notice.
+/// </summary>
+internal static class TestNotice
+{
+    /// <summary>The notice for <paramref name="subscriber"/> of <paramref name="page"/>, whose components (display order) are <paramref name="components"/>.</summary>
+    public static Notification For(StatusPage page, IReadOnlyList<Component> components, Subscriber subscriber, DateTimeOffset now)
+    {
+        var id = Guid.CreateVersion7(now);
+        return new Notification
+        {
+            Id = id,
+            PageId = page.Id,
+            SubscriberId = subscriber.Id,
+            Channel = subscriber.Channel,
+            DeduplicationKey = string.Create(CultureInfo.InvariantCulture, $"test|{subscriber.Id:N}|{id:N}"),
+            Content = new NotificationContent
+            {
+                Kind = NotificationKind.Test,
+                Subject = $"Test notification from {page.Name}",
+                Body = Body(page.Name, components, subscriber),
+                PageName = page.Name,
+                PageSlug = page.Slug,
+                OccurredAt = now,
+            },
+            CreatedAt = now,
+            DueAt = now,
+        };
+    }
+
+    // What it is, then what the subscriber follows: every component or the named ones (the page's order), and its events.
+    private static string Body(string pageName, IReadOnlyList<Component> components, Subscriber subscriber)
+    {
+        var body = new StringBuilder();
+        body.Append("This is a test notification sent by the operators of ").Append(pageName)
+            .Append(" to check that their notices reach you. Nothing has changed on the page.\n\nYou follow ");
+        var followed = components.Where(c => subscriber.ComponentIds.Contains(c.Id)).Select(c => c.Name).ToList();
+        body.Append(subscriber.ComponentIds.Count == 0 ? "all components"
+            : followed.Count == 0 ? "the components you chose"
+            : string.Join(", ", followed));
+        var events = new[] { NotificationEvents.Degraded, NotificationEvents.Outage, NotificationEvents.Maintenance, NotificationEvents.Resolved }
+            .Where(e => (subscriber.NotifyOn & e) != 0)
+            .Select(e => WebhookEventNames.EventOf(e));
+        body.Append(", and are told of: ").Append(string.Join(", ", events)).Append('.');
+        return body.ToString();
+    }
+}
