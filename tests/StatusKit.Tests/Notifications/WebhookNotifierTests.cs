@@ -176,6 +176,39 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Body_OfATestNotice_IsTypedSubscriptionTest_InTheUsualEnvelope_WithNoComponentIncidentOrMaintenance()
+    {
+        var page = TestData.Page(slug: "acme", name: "Acme Status") with { Id = PageId };
+        var subscriber = TestData.Subscriber(PageId, SubscriberChannel.Webhook);
+        var content = TestNotice.For(page, [], subscriber, Clock().GetUtcNow()).Content with { Link = "https://status.acme.test/acme" };
+        var unsubscribe = new Uri("https://status.acme.test/acme/subscriptions/unsubscribe?token=" + new string('b', 64));
+        var manage = new Uri("https://status.acme.test/acme/subscriptions/manage?token=" + new string('b', 64));
+        await using var services = BuildServices(Clock(), _logs);
+        var message = NotificationFixtures.Message(SubscriberChannel.Webhook, _receiver.Url.ToString(), _secret, unsubscribe, content) with { ManageUrl = manage };
+
+        await services.GetRequiredService<WebhookNotifier>().SendAsync(message, CancellationToken.None).WaitAsync(Bound);
+
+        using var json = JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
+        var root = json.RootElement;
+        Assert.Equal(
+            ["id", "type", "event", "occurred_at", "page", "component", "components", "status_incident_id", "maintenance_window_id", "maintenance", "subject", "body", "link", "meta"],
+            root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("subscription.test", root.GetProperty("type").GetString());
+        Assert.Equal(message.NotificationId, root.GetProperty("id").GetGuid());
+        Assert.Equal(Clock().GetUtcNow(), root.GetProperty("occurred_at").GetDateTimeOffset());
+        Assert.Equal((PageId, "Acme Status", "acme"), (root.GetProperty("page").GetProperty("id").GetGuid(), root.GetProperty("page").GetProperty("name").GetString(), root.GetProperty("page").GetProperty("slug").GetString()));
+        foreach (var none in new[] { "event", "component", "status_incident_id", "maintenance_window_id", "maintenance" })
+        {
+            Assert.Equal(JsonValueKind.Null, root.GetProperty(none).ValueKind);
+        }
+
+        Assert.Empty(root.GetProperty("components").EnumerateArray());
+        Assert.Equal(("Test notification from Acme Status", content.Body), (root.GetProperty("subject").GetString(), root.GetProperty("body").GetString()));
+        Assert.Equal("https://status.acme.test/acme", root.GetProperty("link").GetString());
+        Assert.Equal((unsubscribe.AbsoluteUri, manage.AbsoluteUri), (root.GetProperty("meta").GetProperty("unsubscribe").GetString(), root.GetProperty("meta").GetProperty("manage").GetString()));
+    }
+
+    [Fact]
     public async Task Body_OfACancelledMaintenance_IsTypedMaintenanceCancelled_AndNamesTheWindow()
     {
         var windowId = Guid.Parse("0197a5d0-0000-7000-8000-0000000000cc");
