@@ -54,6 +54,22 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task EnqueueNotifications_OfEveryKind_RoundTripTheirKind()
+    {
+        var page = await AddPageAsync();
+        var rows = Enum.GetValues<NotificationKind>()
+            .Select(kind => TestData.Notification(page.Id) with { Content = TestData.Content(kind.ToString()) with { Kind = kind } })
+            .ToList();
+
+        Assert.Equal(rows.Count, await Store.EnqueueNotificationsAsync(rows, None));
+
+        foreach (var row in rows)
+        {
+            Assert.Equal(row.Content.Kind, (await Store.GetNotificationAsync(row.Id, None))!.Content.Kind);
+        }
+    }
+
+    [Fact]
     public async Task EnqueueNotifications_ContentsAffectedComponents_RoundTripInTheirOrder()
     {
         var page = await AddPageAsync();
