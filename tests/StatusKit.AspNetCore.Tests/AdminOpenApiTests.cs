@@ -126,6 +126,20 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
         AssertProblem(operation, "404", route);
     }
 
+    [Fact]
+    public async Task The_test_notice_route_declares_its_202_with_the_log_entry_and_Location_and_its_404_and_409_problems()
+    {
+        const string route = "POST /subscribers/{subscriberId}/test";
+        var operation = await OperationAsync(route);
+
+        var (status, response) = SuccessOf(operation);
+        Assert.Equal("202", status);
+        Assert.True(HasHeader(response, "Location"), $"{route} answers 202 without declaring its Location header.");
+        Assert.True(response.GetProperty("content").TryGetProperty("application/json", out _), $"{route} declares no JSON body for its 202.");
+        AssertProblem(operation, "404", route);
+        AssertProblem(operation, "409", route);
+    }
+
     private static void AssertProblem(JsonElement operation, string status, string route)
     {
         Assert.True(operation.GetProperty("responses").TryGetProperty(status, out var response), $"{route} does not declare {status}.");

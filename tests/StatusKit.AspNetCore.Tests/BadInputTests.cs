@@ -195,6 +195,7 @@ public sealed partial class BadInputTests : IAsyncLifetime
             .. ListQueries($"subscribers/{s.SubscriberId}/notifications", withState: true)],
         ["GET /admin/pages/{pageId}/notifications"] = s => [.. Ids("pages/{0}/notifications", HttpMethod.Get),
             .. ListQueries($"pages/{s.PageId}/notifications", withState: true)],
+        ["POST /admin/subscribers/{subscriberId}/test"] = _ => Ids("subscribers/{0}/test", HttpMethod.Post),
         ["PATCH /admin/subscribers/{subscriberId}"] = s => [.. Ids("subscribers/{0}", HttpMethod.Patch, "{}"),
             .. Body(HttpMethod.Patch, $"subscribers/{s.SubscriberId}", """{"notifyOn":["all"]}""",
                 ("empty notifyOn", """{"notifyOn":[]}"""),

@@ -35,6 +35,13 @@ internal static class AdminContract
                 "The admin route that reads what was created, as an absolute path under the request's path base (not a URL): resolve it against the URL posted to."))
             .AnswersETag(StatusCodes.Status201Created);
 
+    /// <summary>The <c>202 Accepted</c> of a queued test notice carries the <c>Location</c> of the subscriber's delivery log.</summary>
+    public static RouteHandlerBuilder AnswersAcceptedIntoTheLog(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new ResponseHeaderMetadata(
+            StatusCodes.Status202Accepted,
+            "Location",
+            "The subscriber's delivery log, where the notice shows how its delivery goes, as an absolute path under the request's path base (not a URL)."));
+
     /// <summary>
     /// The endpoint honours <c>If-Match</c> (412 when it fails) and, without it, answers 409 when the record keeps
     /// changing under the write.

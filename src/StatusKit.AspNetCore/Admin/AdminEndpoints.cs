@@ -13,7 +13,7 @@ namespace StatusKit.AspNetCore.Admin;
 
 /// <summary>
 /// The admin API under <c>{prefix}/admin</c>: pages, components (reorder, manual status), public status incidents,
-/// their updates and postmortems, subscribers and their delivery log, access tokens, and incident signals. Errors are RFC 9457 problem details naming the field.
+/// their updates and postmortems, subscribers, their delivery log and test notices, access tokens, and incident signals. Errors are RFC 9457 problem details naming the field.
 /// A single page, component, incident, subscriber or window is answered with its <c>ETag</c> (its version,
 /// <see cref="EntityTags"/>), and so is every write that changes one: a page's visibility, access token and component
 /// order answer the page's new ETag. Its <c>PATCH</c>, <c>PUT</c> and <c>DELETE</c>, a page's visibility, access token and
@@ -34,7 +34,7 @@ internal static class AdminEndpoints
         MapIncidents(admin, locations);
         MapSubscribers(admin, locations);
         MapMaintenance(admin, locations);
-        MapNotificationLog(admin);
+        MapNotificationLog(admin, locations);
         admin.MapPost("/signals", async (HttpContext context, IIncidentIntake intake) =>
             {
                 var signal = await AdminJson.ReadAsync<IncidentSignal>(context);
@@ -378,8 +378,9 @@ internal static class AdminEndpoints
             .WithName("StatusKit.Admin.DeleteMaintenance").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).HonoursIfMatch();
     }
 
-    // The delivery log: a subscriber's, or a page's, notices from the outbox, newest first.
-    private static void MapNotificationLog(RouteGroupBuilder admin)
+    // The delivery log: a subscriber's, or a page's, notices from the outbox, newest first; and a test notice to one
+    // subscriber, which the log then shows.
+    private static void MapNotificationLog(RouteGroupBuilder admin, AdminLocations locations)
     {
         admin.MapGet("/subscribers/{subscriberId:guid}/notifications", async (Guid subscriberId, HttpContext context, NotificationLog log, string? state, string? take) =>
                 AdminJson.Json(await log.ListForSubscriberAsync(
@@ -393,6 +394,16 @@ internal static class AdminEndpoints
             .WithName("StatusKit.Admin.ListPageNotifications")
             .WithSummary("Every subscriber's notices on the page, newest first, with their delivery state, attempts and last error (the latest take, 1 to 200, default 50; no skip).")
             .Produces<NotificationLogEntry[]>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/subscribers/{subscriberId:guid}/test", async (Guid subscriberId, HttpContext context, SubscriberService subscribers) =>
+            {
+                var queued = await subscribers.SendTestNotificationAsync(subscriberId, context.RequestAborted);
+                context.Response.Headers.Location = locations.NotificationsOf(context.Request, subscriberId);
+                return AdminJson.Json(queued, StatusCodes.Status202Accepted);
+            })
+            .WithName("StatusKit.Admin.SendSubscriberTestNotification")
+            .WithSummary("Queue a test notice to the subscriber (type subscription.test), sent at once through the outbox; 409 when it is inactive, unconfirmed, or a test to it is still pending.")
+            .Produces<NotificationLogEntry>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .AnswersAcceptedIntoTheLog();
     }
 
     /// <summary>

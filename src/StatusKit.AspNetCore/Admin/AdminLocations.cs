@@ -14,4 +14,8 @@ internal sealed class AdminLocations(PagePaths paths)
     /// <summary>The location of the record <paramref name="id"/> read at <c>{prefix}/admin/{collection}/{id}</c>.</summary>
     public string Of(HttpRequest request, string collection, Guid id) =>
         request.PathBase.Add(_admin).Add(new PathString($"/{collection}/{id:D}")).ToUriComponent();
+
+    /// <summary>The location of the subscriber's delivery log, <c>{prefix}/admin/subscribers/{id}/notifications</c>.</summary>
+    public string NotificationsOf(HttpRequest request, Guid subscriberId) =>
+        request.PathBase.Add(_admin).Add(new PathString($"/subscribers/{subscriberId:D}/notifications")).ToUriComponent();
 }
