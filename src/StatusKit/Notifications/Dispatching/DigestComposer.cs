@@ -7,7 +7,9 @@ namespace StatusKit.Notifications.Dispatching;
 
 /// <summary>
 /// Folds the deferred rows of one subscriber into one <see cref="NotificationKind.Digest"/> message, each change on a line
-/// with its time on the page's clock (<see cref="PageClock"/>, as maintenance notices write theirs).
+/// with its time on the page's clock (<see cref="PageClock"/>, as maintenance notices write theirs). Only rows the cap
+/// can hold back are folded (<see cref="HourlyCap.Applies"/>): never a verification message, a digest or an operator's
+/// <see cref="NotificationKind.Test"/> notice, which are sent on their own.
 /// </summary>
 internal static class DigestComposer
 {

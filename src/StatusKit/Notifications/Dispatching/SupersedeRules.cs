@@ -3,7 +3,12 @@ using StatusKit.Status;
 
 namespace StatusKit.Notifications.Dispatching;
 
-/// <summary>Why a claimed row is not worth sending any more (it becomes Superseded), or null when it is.</summary>
+/// <summary>
+/// Why a claimed row is not worth sending any more (it becomes Superseded), or null when it is. An operator's
+/// <see cref="NotificationKind.Test"/> notice has no coalesce key, status or subject, so only
+/// <see cref="ForSubscriber"/> applies to it: it is dropped when its subscriber is gone or inactive, never for another
+/// notice, and it drops none.
+/// </summary>
 internal static class SupersedeRules
 {
     /// <summary>
