@@ -9,7 +9,10 @@ using StatusKit.Shared;
 
 namespace StatusKit.Services;
 
-/// <summary>Subscriptions: subscribe (double opt-in), verify, change what a subscriber hears about, unsubscribe by token, deactivate, list.</summary>
+/// <summary>
+/// Subscriptions: subscribe (double opt-in), verify, change what a subscriber hears about, unsubscribe by token,
+/// deactivate, list, and send one subscriber a test notice.
+/// </summary>
 public sealed class SubscriberService
 {
     private const int MaxPageSize = 200;
@@ -29,13 +32,13 @@ public sealed class SubscriberService
         TimeProvider time,
         ILogger<SubscriberService> logger)
     {
-        _logger = logger;
         _store = store;
         _destinations = destinations;
         _links = links;
         _tokenLifetime = options.Value.VerificationTokenLifetime;
         _rotationOverlap = options.Value.SigningSecretRotationOverlap;
         _time = time;
+        _logger = logger;
     }
 
     /// <summary>
