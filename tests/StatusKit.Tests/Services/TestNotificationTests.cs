@@ -41,6 +41,7 @@ public sealed class TestNotificationTests
         Assert.Equal(((Guid?)null, (Guid?)null, (Guid?)null, (DateTimeOffset?)null, (string?)null),
             (entry.IncidentId, entry.MaintenanceWindowId, entry.ComponentId, entry.CompletedAt, entry.LastError));
         Assert.Equal(entry, Assert.Single(await kit.Get<NotificationLog>().ListForSubscriberAsync(subscriber.Id)));
+        Assert.Equal(subscriber.Version, (await kit.Subscribers.GetAsync(subscriber.Id))!.Version); // the subscriber is not written
     }
 
     [Fact]
