@@ -39,6 +39,11 @@ internal sealed class SubscriberEntity
 
     public bool IsActive { get; set; }
 
+    /// <summary>Why an inactive subscriber stopped; null while active, and on rows deactivated before it was recorded.</summary>
+    public SubscriberDeactivationReason? DeactivationReason { get; set; }
+
+    public DateTime? ActivatedAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     /// <summary>The optimistic-concurrency version (a concurrency token: EF's own updates of the row check it).</summary>
@@ -70,6 +75,8 @@ internal sealed class SubscriberEntity
         PreviousSigningSecret = subscriber.PreviousSigningSecret;
         PreviousSigningSecretExpiresAt = Instants.ToStore(subscriber.PreviousSigningSecretExpiresAt);
         IsActive = subscriber.IsActive;
+        DeactivationReason = subscriber.DeactivationReason;
+        ActivatedAt = Instants.ToStore(subscriber.ActivatedAt);
         CreatedAt = Instants.ToStore(subscriber.CreatedAt);
     }
 
@@ -89,6 +96,8 @@ internal sealed class SubscriberEntity
         PreviousSigningSecret = PreviousSigningSecret,
         PreviousSigningSecretExpiresAt = Instants.FromStore(PreviousSigningSecretExpiresAt),
         IsActive = IsActive,
+        DeactivationReason = DeactivationReason,
+        ActivatedAt = Instants.FromStore(ActivatedAt),
         CreatedAt = Instants.FromStore(CreatedAt),
         Version = Version,
     };

@@ -121,7 +121,8 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     /// Three set-based statements that take the component <c>{0}</c> (its id as JSON text in <c>{1}</c>) out of the id
     /// lists of its page's incidents, windows and subscribers, each found through its page index. The version of each
     /// changed row moves on, so an update computed from it before loses its compare-and-set instead of writing the id
-    /// back; a subscriber left with an empty list, which would follow every component, is deactivated.
+    /// back; a subscriber left with an empty list, which would follow every component, is deactivated
+    /// (<see cref="SubscriberDeactivationReason.ComponentsDeleted"/>).
     /// </summary>
     private static string ForgetComponentSql(Session session)
     {
@@ -144,10 +145,15 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         }
 
         var active = s.Column<SubscriberEntity>(nameof(SubscriberEntity.IsActive));
+        var reason = s.Column<SubscriberEntity>(nameof(SubscriberEntity.DeactivationReason));
         var subscriberIds = $"r.{s.Column<SubscriberEntity>(ComponentIds)}";
+        var holdsOthers = d.JsonIdsHoldOtherThan(subscriberIds, "{1}");
+        // Both assignments read the row as it was: one that was active and holds no other id stops, and says why.
         return Statement<StatusIncidentEntity>("") +
                Statement<MaintenanceWindowEntity>("") +
-               Statement<SubscriberEntity>($", {active} = r.{active} AND {d.JsonIdsHoldOtherThan(subscriberIds, "{1}")}");
+               Statement<SubscriberEntity>(
+                   $", {active} = r.{active} AND {holdsOthers}" +
+                   $", {reason} = CASE WHEN r.{active} AND NOT ({holdsOthers}) THEN {((int)SubscriberDeactivationReason.ComponentsDeleted).ToString(CultureInfo.InvariantCulture)} ELSE r.{reason} END");
     }
 
     /// <remarks>

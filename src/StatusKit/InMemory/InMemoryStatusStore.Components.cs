@@ -111,6 +111,7 @@ public sealed partial class InMemoryStatusStore
             {
                 ComponentIds = rest,
                 IsActive = subscriber.IsActive && rest.Count > 0,
+                DeactivationReason = subscriber.IsActive && rest.Count == 0 ? SubscriberDeactivationReason.ComponentsDeleted : subscriber.DeactivationReason,
                 Version = subscriber.Version + 1,
             };
         }

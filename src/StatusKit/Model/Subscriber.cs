@@ -62,6 +62,20 @@ public sealed record Subscriber
     /// <summary>Whether notifications are sent; false after unsubscribing or when the endpoint is gone.</summary>
     public bool IsActive { get; init; } = true;
 
+    /// <summary>
+    /// Why an inactive subscriber was deactivated; null while it is active. An inactive subscriber without one (stored
+    /// before the reason was recorded) reads as <see cref="SubscriberDeactivationReason.Unknown"/>.
+    /// </summary>
+    public SubscriberDeactivationReason? DeactivationReason { get; init; }
+
+    /// <summary>
+    /// When the subscriber last started getting notices: it subscribed, started over, or was reactivated
+    /// (<see cref="Services.SubscriberService.ReactivateAsync"/>). Only notices written since count towards
+    /// <see cref="Notifications.NotificationOptions.DeactivateAfterDeadLetters"/>, so a reactivated subscriber starts
+    /// afresh. Null for one stored before it was recorded (its notices count from the start).
+    /// </summary>
+    public DateTimeOffset? ActivatedAt { get; init; }
+
     /// <summary>When the subscription was made.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 

@@ -22,6 +22,13 @@ internal sealed class NotificationOptionsValidator : IValidateOptions<Notificati
             OptionsChecks.Positive(failures, $"RetryDelays[{i}]", options.RetryDelays[i]);
         }
 
+        // The dispatcher reads this many of a subscriber's dead letters after each one: bounded, so that stays cheap.
+        if (options.DeactivateAfterDeadLetters is < 1 or > NotificationOptions.MaxDeactivateAfterDeadLetters)
+        {
+            failures.Add(
+                $"DeactivateAfterDeadLetters: must be between 1 and {NotificationOptions.MaxDeactivateAfterDeadLetters}, or null to never deactivate (was {options.DeactivateAfterDeadLetters}).");
+        }
+
         if (options.RetryJitter is < 0 or > 1 || double.IsNaN(options.RetryJitter))
         {
             failures.Add($"RetryJitter: must be between 0 and 1 (was {options.RetryJitter}).");

@@ -11,7 +11,7 @@ namespace StatusKit.Services;
 
 /// <summary>
 /// Subscriptions: subscribe (double opt-in), verify, change what a subscriber hears about, unsubscribe by token,
-/// deactivate, list, and send one subscriber a test notice.
+/// deactivate, reactivate, list, and send one subscriber a test notice.
 /// </summary>
 public sealed class SubscriberService
 {
@@ -97,6 +97,8 @@ public sealed class SubscriberService
             // A new secret whenever the subscription starts over; its owner gets it by confirming (see VerifyAsync).
             SigningSecret = channel == SubscriberChannel.Webhook ? WebhookSignature.GenerateSecret() : null,
             IsActive = true,
+            DeactivationReason = null,
+            ActivatedAt = now,
             CreatedAt = existing?.CreatedAt ?? now,
             Version = existing?.Version ?? 1,
         };
@@ -192,7 +194,11 @@ public sealed class SubscriberService
     public Task<Subscriber?> FindByUnsubscribeTokenAsync(Guid pageId, string token, CancellationToken cancellationToken = default) =>
         FindByUnsubscribeTokenCoreAsync(pageId, token, cancellationToken);
 
-    /// <summary>Stops notifications for a subscriber (an operator's action, or an endpoint that answered 410 Gone).</summary>
+    /// <summary>
+    /// Stops notifications for a subscriber, an operator's action: its <see cref="Subscriber.DeactivationReason"/> becomes
+    /// <see cref="SubscriberDeactivationReason.Operator"/>, so <see cref="ReactivateAsync"/> can turn it back on. One
+    /// already inactive is returned unchanged, keeping why it stopped.
+    /// </summary>
     public Task<Subscriber> DeactivateAsync(Guid subscriberId, CancellationToken cancellationToken = default) =>
         DeactivateAsync(subscriberId, null, cancellationToken);
 
@@ -202,7 +208,54 @@ public sealed class SubscriberService
     /// <see cref="StatusKitConcurrencyException"/>, changing nothing).
     /// </summary>
     public Task<Subscriber> DeactivateAsync(Guid subscriberId, long? expectedVersion, CancellationToken cancellationToken = default) =>
-        EditAsync(subscriberId, expectedVersion, subscriber => subscriber.IsActive ? subscriber with { IsActive = false } : subscriber, cancellationToken);
+        EditAsync(
+            subscriberId,
+            expectedVersion,
+            subscriber => subscriber.IsActive ? subscriber with { IsActive = false, DeactivationReason = SubscriberDeactivationReason.Operator } : subscriber,
+            cancellationToken);
+
+    /// <summary>
+    /// Turns notifications back on for a subscriber an operator deactivated, or the dispatcher did because its destination
+    /// was gone or kept failing (<see cref="SubscriberDeactivationReason.Operator"/>,
+    /// <see cref="SubscriberDeactivationReason.DestinationGone"/>, <see cref="SubscriberDeactivationReason.DeadLetters"/>).
+    /// It gets the notices written from then on; nothing dead-lettered is sent again. One that is active is returned
+    /// unchanged (no write, same version). When <paramref name="expectedVersion"/> is given, only if the subscriber is
+    /// still at that version (else <see cref="StatusKitConcurrencyException"/>, changing nothing).
+    /// </summary>
+    /// <exception cref="StatusKitNotFoundException">There is no such subscriber.</exception>
+    /// <exception cref="StatusKitConflictException">
+    /// The subscriber never confirmed its subscription, unsubscribed itself (or stopped for a reason not recorded, which
+    /// may have been that), or lost every component it followed (field <c>subscriberId</c>): only the destination can
+    /// subscribe again.
+    /// </exception>
+    public Task<Subscriber> ReactivateAsync(Guid subscriberId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        EditAsync(subscriberId, expectedVersion, Reactivated, cancellationToken);
+
+    private Subscriber Reactivated(Subscriber subscriber)
+    {
+        if (!subscriber.IsVerified)
+        {
+            throw new StatusKitConflictException(
+                "subscriberId", "The subscriber never confirmed its subscription; it starts getting notices once it follows its verification link.");
+        }
+
+        if (subscriber.IsActive)
+        {
+            return subscriber;
+        }
+
+        return (subscriber.DeactivationReason ?? SubscriberDeactivationReason.Unknown) switch
+        {
+            SubscriberDeactivationReason.Operator or SubscriberDeactivationReason.DestinationGone or SubscriberDeactivationReason.DeadLetters =>
+                subscriber with { IsActive = true, DeactivationReason = null, ActivatedAt = _time.GetUtcNow() },
+            SubscriberDeactivationReason.Unsubscribed => throw new StatusKitConflictException(
+                "subscriberId", "The subscriber unsubscribed itself; only it can subscribe again."),
+            SubscriberDeactivationReason.ComponentsDeleted => throw new StatusKitConflictException(
+                "subscriberId", "Every component the subscriber followed was deleted; turned back on it would follow every component, so it has to subscribe again."),
+            _ => throw new StatusKitConflictException(
+                "subscriberId", "The subscriber was deactivated before StatusKit recorded why, perhaps by unsubscribing; only it can subscribe again."),
+        };
+    }
 
     /// <summary>
     /// Replaces a webhook subscriber's signing secret with a new one (32 random bytes, base64), for a receiver that lost
@@ -421,9 +474,11 @@ public sealed class SubscriberService
                 return false;
             }
 
-            if (subscriber.IsActive)
+            // One stopped for another reason records that it unsubscribed too, so no operator turns it back on.
+            if (subscriber.IsActive || subscriber.DeactivationReason != SubscriberDeactivationReason.Unsubscribed)
             {
-                await _store.UpdateSubscriberAsync(subscriber with { IsActive = false }, [], cancellationToken);
+                await _store.UpdateSubscriberAsync(
+                    subscriber with { IsActive = false, DeactivationReason = SubscriberDeactivationReason.Unsubscribed }, [], cancellationToken);
             }
 
             return true;

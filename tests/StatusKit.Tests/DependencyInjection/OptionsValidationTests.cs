@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StatusKit.Configuration;
 using StatusKit.Model;
+using StatusKit.Notifications;
 using StatusKit.Status;
 
 namespace StatusKit.Tests.DependencyInjection;
@@ -108,6 +109,55 @@ public sealed class OptionsValidationTests
         var failures = (ex is AggregateException all ? all.InnerExceptions : [ex]).Cast<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
         Assert.Contains(failures, f => f.Contains("RecomputeRetryDelay", StringComparison.Ordinal));
         Assert.True(failures.Any(f => f.Contains("RetryJitter", StringComparison.Ordinal)), ex.ToString());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    [InlineData(1001)]
+    public async Task HostStart_WithDeactivateAfterDeadLettersOutOfRange_FailsNamingIt(int value)
+    {
+        using var host = BuildHost(_ => { }, services => services.AddStatusPages().ConfigureNotifications(n => n.DeactivateAfterDeadLetters = value));
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(
+            $"DeactivateAfterDeadLetters: must be between 1 and 1000, or null to never deactivate (was {value}).",
+            Assert.Single(ex.Failures));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(1)]
+    [InlineData(1000)]
+    public async Task HostStart_WithDeactivateAfterDeadLettersNullOrInRange_Starts(int? value)
+    {
+        using var host = BuildHost(_ => { }, services => services.AddStatusPages().ConfigureNotifications(n => n.DeactivateAfterDeadLetters = value));
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        Assert.Equal(value, host.Services.GetRequiredService<IOptions<NotificationOptions>>().Value.DeactivateAfterDeadLetters);
+    }
+
+    [Fact]
+    public void DeactivateAfterDeadLetters_DefaultsTo5_AndBindsFromConfiguration_AnEmptyValueTurningItOff()
+    {
+        Assert.Equal(5, new NotificationOptions().DeactivateAfterDeadLetters);
+        int? Bound(string? value)
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Notifications:DeactivateAfterDeadLetters"] = value })
+                .Build();
+            var services = new ServiceCollection();
+            services.AddStatusPages();
+            services.Configure<NotificationOptions>(configuration.GetSection("Notifications"));
+            using var provider = services.BuildServiceProvider();
+            return provider.GetRequiredService<IOptions<NotificationOptions>>().Value.DeactivateAfterDeadLetters;
+        }
+
+        Assert.Equal(8, Bound("8"));
+        Assert.Null(Bound(""));
     }
 
     [Theory]

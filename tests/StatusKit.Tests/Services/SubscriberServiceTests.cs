@@ -295,6 +295,129 @@ public sealed class SubscriberServiceTests
     }
 
     [Fact]
+    public async Task Deactivate_RecordsThatAnOperatorDidIt_AndUnsubscribingAfterwardsRecordsThatTheSubscriberDid()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var subscription = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true });
+        Assert.Null(subscription.Subscriber.DeactivationReason);
+
+        var deactivated = await kit.Subscribers.DeactivateAsync(subscription.Subscriber.Id);
+        Assert.Equal(SubscriberDeactivationReason.Operator, deactivated.DeactivationReason);
+
+        Assert.True(await kit.Subscribers.UnsubscribeAsync(subscription.UnsubscribeToken));
+
+        var unsubscribed = (await kit.Subscribers.GetAsync(deactivated.Id))!;
+        Assert.Equal((false, SubscriberDeactivationReason.Unsubscribed), (unsubscribed.IsActive, unsubscribed.DeactivationReason));
+        await RejectsAsync<StatusKitConflictException>(kit, "subscriberId", () => kit.Subscribers.ReactivateAsync(deactivated.Id));
+    }
+
+    [Theory]
+    [InlineData(SubscriberDeactivationReason.Operator)]
+    [InlineData(SubscriberDeactivationReason.DestinationGone)]
+    [InlineData(SubscriberDeactivationReason.DeadLetters)]
+    public async Task Reactivate_ASubscriberStoppedByTheDispatcherOrAnOperator_TurnsItBackOn_FromNowOn(SubscriberDeactivationReason reason)
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var subscriber = (await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true })).Subscriber;
+        var stopped = await kit.Store.UpdateSubscriberAsync(subscriber with { IsActive = false, DeactivationReason = reason }, [], CancellationToken.None);
+        kit.Clock.Advance(TimeSpan.FromHours(3));
+
+        var reactivated = await kit.Subscribers.ReactivateAsync(stopped.Id, stopped.Version);
+
+        Assert.Equal((true, null, stopped.Version + 1), (reactivated.IsActive, reactivated.DeactivationReason, reactivated.Version));
+        Assert.Equal(kit.Clock.GetUtcNow(), reactivated.ActivatedAt);
+        Assert.True(reactivated.IsDeliverable);
+        SameRecord(reactivated, await kit.Subscribers.GetAsync(stopped.Id));
+    }
+
+    [Fact]
+    public async Task Reactivate_AnActiveSubscriber_ChangesNothing_AndAnUnknownIdIsNotFound()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var subscriber = (await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true })).Subscriber;
+        var before = await DumpAsync(kit.Store);
+
+        var same = await kit.Subscribers.ReactivateAsync(subscriber.Id, subscriber.Version);
+
+        SameRecord(subscriber, same);
+        Assert.Equal(before, await DumpAsync(kit.Store));
+        await RejectsAsync<StatusKitNotFoundException>(kit, "subscriberId", () => kit.Subscribers.ReactivateAsync(Guid.NewGuid()));
+    }
+
+    [Fact]
+    public async Task Reactivate_AtAStaleVersion_IsAConcurrencyConflict_ChangingNothing()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var subscriber = (await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true })).Subscriber;
+        var stopped = await kit.Subscribers.DeactivateAsync(subscriber.Id);
+
+        await Assert.ThrowsAsync<StatusKitConcurrencyException>(() => kit.Subscribers.ReactivateAsync(stopped.Id, subscriber.Version));
+
+        SameRecord(stopped, await kit.Subscribers.GetAsync(stopped.Id));
+    }
+
+    [Fact]
+    public async Task Reactivate_ASubscriberThatUnsubscribedItself_IsRefusedSayingSo()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var subscription = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true });
+        await kit.Subscribers.UnsubscribeAsync(page.Id, subscription.UnsubscribeToken);
+
+        var ex = await RejectsAsync<StatusKitConflictException>(kit, "subscriberId", () => kit.Subscribers.ReactivateAsync(subscription.Subscriber.Id));
+
+        Assert.Contains("unsubscribed", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(SubscriberDeactivationReason.Unsubscribed, (await kit.Subscribers.GetAsync(subscription.Subscriber.Id))!.DeactivationReason);
+    }
+
+    [Fact]
+    public async Task Reactivate_ASubscriberThatNeverConfirmed_IsRefusedSayingSo()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var subscriber = (await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com" })).Subscriber;
+        var stopped = await kit.Subscribers.DeactivateAsync(subscriber.Id);
+
+        var ex = await RejectsAsync<StatusKitConflictException>(kit, "subscriberId", () => kit.Subscribers.ReactivateAsync(stopped.Id));
+
+        Assert.Contains("never confirmed", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reactivate_ASubscriberWhoseReasonWasNotRecorded_OrWhoseComponentsWereAllDeleted_IsRefused()
+    {
+        await using var kit = Kit();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        var old = (await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true })).Subscriber;
+        var following = (await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "b@example.com", ComponentIds = [c[0].Id], PreVerified = true })).Subscriber;
+        // Stored before the reason was: it may have unsubscribed.
+        await kit.Store.UpdateSubscriberAsync(old with { IsActive = false, DeactivationReason = null }, [], CancellationToken.None);
+        await kit.Components.DeleteAsync(c[0].Id);
+        Assert.Equal(SubscriberDeactivationReason.ComponentsDeleted, (await kit.Subscribers.GetAsync(following.Id))!.DeactivationReason);
+
+        await RejectsAsync<StatusKitConflictException>(kit, "subscriberId", () => kit.Subscribers.ReactivateAsync(old.Id));
+        await RejectsAsync<StatusKitConflictException>(kit, "subscriberId", () => kit.Subscribers.ReactivateAsync(following.Id));
+    }
+
+    [Fact]
+    public async Task Subscribe_AfterBeingDeactivated_StartsOverActiveWithoutAReason()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var first = (await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true })).Subscriber;
+        await kit.Store.UpdateSubscriberAsync(first with { IsActive = false, DeactivationReason = SubscriberDeactivationReason.DeadLetters }, [], CancellationToken.None);
+        kit.Clock.Advance(TimeSpan.FromDays(2));
+
+        var again = (await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true })).Subscriber;
+
+        Assert.Equal((true, null, kit.Clock.GetUtcNow()), (again.IsActive, again.DeactivationReason, again.ActivatedAt));
+    }
+
+    [Fact]
     public async Task RotateSigningSecret_OfAWebhook_StoresANewSecret_ReturnsIt_AndMovesTheVersion()
     {
         await using var kit = Kit();

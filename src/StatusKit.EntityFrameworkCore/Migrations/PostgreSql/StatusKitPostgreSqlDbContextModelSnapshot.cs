@@ -579,6 +579,10 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("uuid")
                 .HasColumnName("id");
 
+            b.Property<DateTime?>("ActivatedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("activated_at");
+
             b.Property<int>("Channel")
                 .HasColumnType("integer")
                 .HasColumnName("channel");
@@ -591,6 +595,10 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
             b.Property<DateTime>("CreatedAt")
                 .HasColumnType("timestamp with time zone")
                 .HasColumnName("created_at");
+
+            b.Property<int?>("DeactivationReason")
+                .HasColumnType("integer")
+                .HasColumnName("deactivation_reason");
 
             b.Property<string>("Destination")
                 .IsRequired()

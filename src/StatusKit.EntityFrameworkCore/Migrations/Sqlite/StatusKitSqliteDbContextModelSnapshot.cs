@@ -578,6 +578,10 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("TEXT")
                 .HasColumnName("id");
 
+            b.Property<DateTime?>("ActivatedAt")
+                .HasColumnType("TEXT")
+                .HasColumnName("activated_at");
+
             b.Property<int>("Channel")
                 .HasColumnType("INTEGER")
                 .HasColumnName("channel");
@@ -590,6 +594,10 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
             b.Property<DateTime>("CreatedAt")
                 .HasColumnType("TEXT")
                 .HasColumnName("created_at");
+
+            b.Property<int?>("DeactivationReason")
+                .HasColumnType("INTEGER")
+                .HasColumnName("deactivation_reason");
 
             b.Property<string>("Destination")
                 .IsRequired()

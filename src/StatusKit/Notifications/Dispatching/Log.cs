@@ -63,12 +63,18 @@ internal static partial class Log
     [LoggerMessage(1316, LogLevel.Error, "Dispatching the notifications of subscriber {SubscriberId} failed; unsent ones were released")]
     public static partial void SubscriberFailed(ILogger logger, Guid subscriberId, Exception exception);
 
-    [LoggerMessage(1317, LogLevel.Error, "Deactivating subscriber {SubscriberId} after a 410 Gone failed")]
-    public static partial void DeactivateFailed(ILogger logger, Guid subscriberId, Exception exception);
+    [LoggerMessage(1317, LogLevel.Error, "Deactivating subscriber {SubscriberId} ({Reason}) failed")]
+    public static partial void DeactivateFailed(ILogger logger, Guid subscriberId, SubscriberDeactivationReason reason, Exception exception);
 
     [LoggerMessage(1318, LogLevel.Warning, "Notification {NotificationId} released: too little of its lease is left for a send")]
     public static partial void LeaseTooShort(ILogger logger, Guid notificationId);
 
     [LoggerMessage(1319, LogLevel.Warning, "Notification {NotificationId} dead-lettered after {Attempts} attempts: the destination of subscriber {SubscriberId} failed: {Error}")]
     public static partial void DeadLetteredAtDestination(ILogger logger, Guid notificationId, int attempts, Guid subscriberId, string? error);
+
+    [LoggerMessage(1320, LogLevel.Warning, "Subscriber {SubscriberId} ({Channel}) was deactivated: its last {Count} notices were dead-lettered with no delivery in between; an operator can reactivate it")]
+    public static partial void DeactivatedAfterDeadLetters(ILogger logger, Guid subscriberId, SubscriberChannel channel, int count);
+
+    [LoggerMessage(1321, LogLevel.Warning, "Counting the dead letters of subscriber {SubscriberId} failed; it stays active until the next dead letter asks again")]
+    public static partial void DeadLetterCountFailed(ILogger logger, Guid subscriberId, Exception exception);
 }

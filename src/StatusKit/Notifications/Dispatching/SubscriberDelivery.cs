@@ -221,7 +221,8 @@ internal sealed class SubscriberDelivery
 
     /// <summary>
     /// Sends <paramref name="content"/> for <paramref name="rows"/> (one row, or the rows a digest folds) and records
-    /// the outcome on all of them. Returns the subscriber as it is afterwards (deactivated after a 410 Gone).
+    /// the outcome on all of them. Returns the subscriber as it is afterwards (deactivated after a 410 Gone, or a dead
+    /// letter that makes <see cref="NotificationOptions.DeactivateAfterDeadLetters"/> in a row).
     /// </summary>
     private async Task<Subscriber> SendAsync(Pass pass, IReadOnlyList<Notification> rows, NotificationContent content, Subscriber subscriber, CancellationToken cancellationToken)
     {
@@ -278,14 +279,70 @@ internal sealed class SubscriberDelivery
                 LogDeadLetter(lead, attempt, subscriber, result);
                 await CompleteAsync(pass, rows, NotificationState.DeadLettered, attempt, result.Error, nextAttemptAt: null);
                 _instruments.NotificationsDeadLettered(lead.Channel, rows.Count);
-                return await DeactivateAsync(subscriber);
+                Log.SubscriberGone(_logger, subscriber.Id);
+                return await DeactivateAsync(subscriber, SubscriberDeactivationReason.DestinationGone);
 
             default:
                 LogDeadLetter(lead, attempt, subscriber, result);
                 await CompleteAsync(pass, rows, NotificationState.DeadLettered, attempt, result.Error, nextAttemptAt: null);
                 _instruments.NotificationsDeadLettered(lead.Channel, rows.Count);
-                return subscriber;
+                // A failure on the sending side (the host's mail server down for days) is no reason to stop anyone.
+                return result.IsDestinationFailure ? await AfterDeadLetterAsync(subscriber, cancellationToken) : subscriber;
         }
+    }
+
+    /// <summary>
+    /// After a dead letter at the destination, deactivates a confirmed subscriber whose last
+    /// <see cref="NotificationOptions.DeactivateAfterDeadLetters"/> completed notices were all dead-lettered, as a 410
+    /// Gone does at once (one never confirmed gets its verification
+    /// message only, and starts over when it subscribes again). Read from the outbox after the dead letter is recorded:
+    /// the newest dead letters, and the newest delivery, by creation (the order the outbox lists them). Superseded and
+    /// pending rows are in neither list, and rows written before the subscriber was last activated do not count.
+    /// </summary>
+    private async Task<Subscriber> AfterDeadLetterAsync(Subscriber subscriber, CancellationToken cancellationToken)
+    {
+        if (_options.DeactivateAfterDeadLetters is not { } limit || !subscriber.IsActive || !subscriber.IsVerified)
+        {
+            return subscriber;
+        }
+
+        try
+        {
+            if (!await OnlyDeadLettersAsync(subscriber, limit, cancellationToken))
+            {
+                return subscriber;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The next dead letter asks again.
+            Log.DeadLetterCountFailed(_logger, subscriber.Id, ex);
+            return subscriber;
+        }
+
+        Log.DeactivatedAfterDeadLetters(_logger, subscriber.Id, subscriber.Channel, limit);
+        return await DeactivateAsync(subscriber, SubscriberDeactivationReason.DeadLetters);
+    }
+
+    /// <summary>
+    /// Whether the subscriber's <paramref name="limit"/> newest completed rows written since it was last activated are
+    /// all dead letters: there are that many dead letters since then, and no delivery written after the oldest of them
+    /// (one written at the same instant counts as in between).
+    /// </summary>
+    private async Task<bool> OnlyDeadLettersAsync(Subscriber subscriber, int limit, CancellationToken cancellationToken)
+    {
+        var deadLetters = await Store(
+            ct => _store.ListNotificationsAsync(new NotificationQuery { SubscriberId = subscriber.Id, State = NotificationState.DeadLettered, Take = limit }, ct),
+            cancellationToken);
+        if (deadLetters.Count < limit || (subscriber.ActivatedAt is { } since && deadLetters[^1].CreatedAt < since))
+        {
+            return false;
+        }
+
+        var delivered = await Store(
+            ct => _store.ListNotificationsAsync(new NotificationQuery { SubscriberId = subscriber.Id, State = NotificationState.Delivered, Take = 1 }, ct),
+            cancellationToken);
+        return delivered.Count == 0 || delivered[0].CreatedAt < deadLetters[^1].CreatedAt;
     }
 
     /// <summary>
@@ -309,10 +366,13 @@ internal sealed class SubscriberDelivery
     private static string? KeepDeferral(IReadOnlyList<Notification> rows, string? error) =>
         rows.Count > 1 ? $"{HourlyCap.DeferredMarker}; the digest attempt failed: {error}" : error;
 
-    private async Task<Subscriber> DeactivateAsync(Subscriber subscriber)
+    /// <summary>
+    /// Stops the subscriber, saying why; its rows still pending are superseded as they come due (it is inactive), and
+    /// the rest of this pass's rows at once.
+    /// </summary>
+    private async Task<Subscriber> DeactivateAsync(Subscriber subscriber, SubscriberDeactivationReason reason)
     {
-        Log.SubscriberGone(_logger, subscriber.Id);
-        var inactive = subscriber with { IsActive = false };
+        var inactive = subscriber with { IsActive = false, DeactivationReason = reason };
         try
         {
             // Not cancellable: the dead letter is already recorded and the subscriber must not be tried again. A
@@ -322,7 +382,7 @@ internal sealed class SubscriberDelivery
                 var current = await Store(ct => _store.GetSubscriberAsync(subscriber.Id, ct), CancellationToken.None);
                 if (current is { IsActive: true })
                 {
-                    await Store(ct => _store.UpdateSubscriberAsync(current with { IsActive = false }, [], ct), CancellationToken.None);
+                    await Store(ct => _store.UpdateSubscriberAsync(current with { IsActive = false, DeactivationReason = reason }, [], ct), CancellationToken.None);
                 }
 
                 return true;
@@ -330,7 +390,7 @@ internal sealed class SubscriberDelivery
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.DeactivateFailed(_logger, subscriber.Id, ex);
+            Log.DeactivateFailed(_logger, subscriber.Id, reason, ex);
         }
 
         return inactive;
