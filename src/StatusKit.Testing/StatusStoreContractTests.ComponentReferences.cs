@@ -86,7 +86,8 @@ public abstract partial class StatusStoreContractTests
         var verified = TestData.Subscriber(page.Id) with { ComponentIds = [doomed.Id] };
         var unverified = TestData.Subscriber(page.Id) with { ComponentIds = [doomed.Id], IsVerified = false };
         var followsAll = TestData.Subscriber(page.Id) with { ComponentIds = [] };
-        foreach (var subscriber in new[] { verified, unverified, followsAll })
+        var stopped = TestData.Subscriber(page.Id) with { ComponentIds = [doomed.Id], IsActive = false, DeactivationReason = SubscriberDeactivationReason.Operator };
+        foreach (var subscriber in new[] { verified, unverified, followsAll, stopped })
         {
             await Store.AddSubscriberAsync(subscriber, [], None);
         }
@@ -94,9 +95,12 @@ public abstract partial class StatusStoreContractTests
         Assert.True(await Store.DeleteComponentAsync(doomed.Id, null, None));
 
         // An empty list means "every component": left active, these two would start hearing about everything.
-        StoreAssert.Same(verified with { ComponentIds = [], IsActive = false, Version = 2 }, await Store.GetSubscriberAsync(verified.Id, None));
-        StoreAssert.Same(unverified with { ComponentIds = [], IsActive = false, Version = 2 }, await Store.GetSubscriberAsync(unverified.Id, None));
+        // They say why they stopped, so no operator turns them back on to follow everything; one already stopped keeps its reason.
+        var deleted = SubscriberDeactivationReason.ComponentsDeleted;
+        StoreAssert.Same(verified with { ComponentIds = [], IsActive = false, DeactivationReason = deleted, Version = 2 }, await Store.GetSubscriberAsync(verified.Id, None));
+        StoreAssert.Same(unverified with { ComponentIds = [], IsActive = false, DeactivationReason = deleted, Version = 2 }, await Store.GetSubscriberAsync(unverified.Id, None));
         StoreAssert.Same(followsAll, await Store.GetSubscriberAsync(followsAll.Id, None));
+        StoreAssert.Same(stopped with { ComponentIds = [], Version = 2 }, await Store.GetSubscriberAsync(stopped.Id, None));
     }
 
     [Fact]

@@ -16,6 +16,8 @@ public abstract partial class StatusStoreContractTests
             ComponentIds = [Guid.NewGuid(), Guid.NewGuid()],
             IsVerified = false,
             IsActive = false,
+            DeactivationReason = SubscriberDeactivationReason.DeadLetters,
+            ActivatedAt = new DateTimeOffset(2026, 1, 6, 11, 0, 0, 375, TimeSpan.FromHours(5.5)),
             CreatedAt = new DateTimeOffset(2026, 1, 5, 9, 30, 0, 125, TimeSpan.FromHours(-3)),
         };
 
@@ -216,6 +218,8 @@ public abstract partial class StatusStoreContractTests
             VerifyTokenHash = null,
             UnsubscribeTokenHash = "rotated",
             IsActive = false,
+            DeactivationReason = SubscriberDeactivationReason.Unsubscribed,
+            ActivatedAt = TestData.At(7),
         };
 
         var returned = await Store.UpdateSubscriberAsync(changed, [], None);
@@ -223,6 +227,26 @@ public abstract partial class StatusStoreContractTests
         StoreAssert.Same(changed with { Version = 2 }, returned);
         StoreAssert.Same(changed with { Version = 2 }, await Store.GetSubscriberAsync(subscriber.Id, None));
         Assert.Null(await Store.FindSubscriberByVerifyTokenHashAsync(subscriber.VerifyTokenHash!, None));
+    }
+
+    [Fact]
+    public async Task UpdateSubscriber_EveryDeactivationReason_RoundTrips_AndReactivatingClearsIt()
+    {
+        var page = await AddPageAsync();
+        var subscriber = TestData.Subscriber(page.Id);
+        await Store.AddSubscriberAsync(subscriber, [], None);
+        subscriber = (await Store.GetSubscriberAsync(subscriber.Id, None))!;
+        foreach (var reason in Enum.GetValues<SubscriberDeactivationReason>())
+        {
+            subscriber = await Store.UpdateSubscriberAsync(subscriber with { IsActive = false, DeactivationReason = reason }, [], None);
+            StoreAssert.Same(subscriber, await Store.GetSubscriberAsync(subscriber.Id, None));
+            Assert.Equal(reason, subscriber.DeactivationReason);
+        }
+
+        subscriber = await Store.UpdateSubscriberAsync(subscriber with { IsActive = true, DeactivationReason = null, ActivatedAt = TestData.At(3) }, [], None);
+
+        StoreAssert.Same(subscriber, await Store.GetSubscriberAsync(subscriber.Id, None));
+        Assert.Null(subscriber.DeactivationReason);
     }
 
     [Fact]
