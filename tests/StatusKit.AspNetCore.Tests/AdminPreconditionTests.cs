@@ -187,6 +187,7 @@ public sealed class AdminPreconditionTests(SampleHostFactory factory)
             (HttpMethod.Patch, $"maintenance/{Id(window)}", new { title = "Disk swap 2" }, "\"2\""),
             (HttpMethod.Patch, $"subscribers/{Id(subscriber)}", new { notifyOn = new[] { "outage" } }, "\"2\""),
             (HttpMethod.Post, $"subscribers/{Id(subscriber)}/deactivate", null, "\"3\""),
+            (HttpMethod.Post, $"subscribers/{Id(subscriber)}/reactivate", null, "\"4\""),
         };
         foreach (var (method, path, body, expected) in writes)
         {

@@ -125,6 +125,13 @@ public sealed partial class AdminWriteEntityTagTests(SampleHostFactory factory)
             var deactivated = await SendAsync(admin, HttpMethod.Post, $"/status/admin/subscribers/{Id(subscriber)}/deactivate");
             return new Written(deactivated.ETag, $"subscribers/{Id(subscriber)}");
         },
+        ["POST /subscribers/{subscriberId}/reactivate"] = async admin =>
+        {
+            var subscriber = await CreateSubscriberAsync(admin, Id(await CreatePageAsync(admin, "ETag reactivate")));
+            await SendAsync(admin, HttpMethod.Post, $"/status/admin/subscribers/{Id(subscriber)}/deactivate");
+            var reactivated = await SendAsync(admin, HttpMethod.Post, $"/status/admin/subscribers/{Id(subscriber)}/reactivate");
+            return new Written(reactivated.ETag, $"subscribers/{Id(subscriber)}");
+        },
         ["POST /subscribers/{subscriberId}/signing-secret"] = async admin =>
         {
             var subscriber = await SendAsync(

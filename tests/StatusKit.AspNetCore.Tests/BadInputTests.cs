@@ -208,6 +208,8 @@ public sealed partial class BadInputTests : IAsyncLifetime
             .. IfMatchCases(HttpMethod.Patch, $"subscribers/{s.SubscriberId}", """{"notifyOn":["all"]}""")],
         ["POST /admin/subscribers/{subscriberId}/deactivate"] = s => [.. Ids("subscribers/{0}/deactivate", HttpMethod.Post),
             .. IfMatchCases(HttpMethod.Post, $"subscribers/{s.SubscriberId}/deactivate", null)],
+        ["POST /admin/subscribers/{subscriberId}/reactivate"] = s => [.. Ids("subscribers/{0}/reactivate", HttpMethod.Post),
+            .. IfMatchCases(HttpMethod.Post, $"subscribers/{s.SubscriberId}/reactivate", null)],
         ["POST /admin/subscribers/{subscriberId}/signing-secret"] = s => [.. Ids("subscribers/{0}/signing-secret", HttpMethod.Post),
             .. IfMatchCases(HttpMethod.Post, $"subscribers/{s.SubscriberId}/signing-secret", null)],
         ["DELETE /admin/subscribers/{subscriberId}"] = s => [.. Ids("subscribers/{0}", HttpMethod.Delete), .. IfMatchCases(HttpMethod.Delete, $"subscribers/{s.SubscriberId}", null)],

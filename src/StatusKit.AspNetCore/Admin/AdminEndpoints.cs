@@ -303,6 +303,15 @@ internal static class AdminEndpoints
                     return EntityTags.Json(AdminSubscriber.From(subscriber, time.GetUtcNow()), subscriber.Version);
                 }))
             .WithName("StatusKit.Admin.DeactivateSubscriber").Produces<AdminSubscriber>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
+        admin.MapPost("/subscribers/{subscriberId:guid}/reactivate", (Guid subscriberId, HttpContext context, SubscriberService subscribers, TimeProvider time) =>
+                Preconditions.WriteAsync(context, ct => subscribers.GetAsync(subscriberId, ct), s => s.Version, async expected =>
+                {
+                    var subscriber = await subscribers.ReactivateAsync(subscriberId, expected, context.RequestAborted);
+                    return EntityTags.Json(AdminSubscriber.From(subscriber, time.GetUtcNow()), subscriber.Version);
+                }))
+            .WithName("StatusKit.Admin.ReactivateSubscriber")
+            .WithSummary("Turn notices back on for a subscriber an operator or the dispatcher stopped (never one that unsubscribed itself).")
+            .Produces<AdminSubscriber>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
         admin.MapPost("/subscribers/{subscriberId:guid}/signing-secret", (Guid subscriberId, HttpContext context, SubscriberService subscribers, TimeProvider time) =>
                 Preconditions.WriteAsync(context, ct => subscribers.GetAsync(subscriberId, ct), s => s.Version, async expected =>
                 {

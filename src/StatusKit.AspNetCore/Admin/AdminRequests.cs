@@ -105,12 +105,13 @@ internal sealed record AdminPage(
 
 /// <summary>
 /// A subscriber as the admin API shows it (never token hashes; the signing secret only when created or rotated; the
-/// previous signing secret never, only <see cref="PreviousSigningSecretValidUntil"/>).
+/// previous signing secret never, only <see cref="PreviousSigningSecretValidUntil"/>). <see cref="DeactivationReason"/>
+/// is why an inactive subscriber stopped (unknown when that was not recorded), null while it is active.
 /// </summary>
 internal sealed record AdminSubscriber(
     Guid Id, Guid PageId, SubscriberChannel Channel, string Destination, IReadOnlyList<Guid> ComponentIds, IReadOnlyList<string> NotifyOn,
-    bool IsVerified, bool IsActive, DateTimeOffset CreatedAt, long Version, string? SigningSecret, string? UnsubscribeToken,
-    DateTimeOffset? PreviousSigningSecretValidUntil)
+    bool IsVerified, bool IsActive, SubscriberDeactivationReason? DeactivationReason, DateTimeOffset CreatedAt, long Version, string? SigningSecret,
+    string? UnsubscribeToken, DateTimeOffset? PreviousSigningSecretValidUntil)
 {
     /// <summary>
     /// The subscriber as shown at <paramref name="now"/>: <see cref="PreviousSigningSecretValidUntil"/> is when deliveries
@@ -118,7 +119,8 @@ internal sealed record AdminSubscriber(
     /// before its expiry, and only a secret that decodes), else null.
     /// </summary>
     public static AdminSubscriber From(Subscriber s, DateTimeOffset now, string? signingSecret = null, string? unsubscribeToken = null) => new(
-        s.Id, s.PageId, s.Channel, s.Destination, s.ComponentIds, NotifyOnNames.Write(s.NotifyOn), s.IsVerified, s.IsActive, s.CreatedAt, s.Version, signingSecret, unsubscribeToken,
+        s.Id, s.PageId, s.Channel, s.Destination, s.ComponentIds, NotifyOnNames.Write(s.NotifyOn), s.IsVerified, s.IsActive,
+        s.IsActive ? null : s.DeactivationReason ?? SubscriberDeactivationReason.Unknown, s.CreatedAt, s.Version, signingSecret, unsubscribeToken,
         now < s.PreviousSigningSecretExpiresAt && WebhookSignature.IsValidSecret(s.PreviousSigningSecret) ? s.PreviousSigningSecretExpiresAt : null);
 }
 
