@@ -114,8 +114,10 @@ public interface IStatusStore
     /// before loses its compare-and-set (<see cref="UpdateStatusIncidentAsync(StatusIncident, CancellationToken)"/>, <see cref="UpdateSubscriberAsync"/>,
     /// <see cref="TryUpdateMaintenanceWindowAsync"/>) rather than writing the id back.</item>
     /// <item>Subscribers keep the other ids. A subscriber that followed only this component is deactivated
-    /// (<see cref="Subscriber.IsActive"/> false, an empty list): an empty list follows every component, and someone who
-    /// chose one component must not start hearing about all of them. Subscribing the same destination again starts
+    /// (<see cref="Subscriber.IsActive"/> false, an empty list, and, when it was active,
+    /// <see cref="Subscriber.DeactivationReason"/> <see cref="SubscriberDeactivationReason.ComponentsDeleted"/>; one
+    /// already inactive keeps its reason): an empty list follows every component, and someone who chose one component
+    /// must not start hearing about all of them. Subscribing the same destination again starts
     /// over with the components it then chooses.</item>
     /// </list>
     /// </remarks>
