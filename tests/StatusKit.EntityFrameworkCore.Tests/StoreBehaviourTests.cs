@@ -169,6 +169,32 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Subscribers_stored_before_the_deactivation_reason_read_as_unrecorded_and_the_columns_come_back_empty()
+    {
+        // Nothing recorded whether an inactive subscriber unsubscribed itself: the upgrade does not guess.
+        var store = Database.CreateStore();
+        var (page, _, active) = await SeedAsync(store, "deactivation-reason", 1);
+        var stopped = TestData.Subscriber(page.Id) with
+        {
+            IsActive = false,
+            DeactivationReason = SubscriberDeactivationReason.DeadLetters,
+            ActivatedAt = Samples.T0,
+        };
+        await store.AddSubscriberAsync(stopped, [], CancellationToken.None);
+        await using (var context = Database.CreateContext())
+        {
+            var migrator = context.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261210000000_AddComponentOnlyShowIfDegraded");
+            await migrator.MigrateAsync();
+        }
+
+        var read = (await store.GetSubscriberAsync(stopped.Id, CancellationToken.None))!;
+        Assert.Equal((false, null, null), (read.IsActive, read.DeactivationReason, read.ActivatedAt));
+        var stillActive = (await store.GetSubscriberAsync(active.Id, CancellationToken.None))!;
+        Assert.Equal((true, null), (stillActive.IsActive, stillActive.DeactivationReason));
+    }
+
+    [Fact]
     public async Task Held_notices_stored_before_the_occurred_at_column_count_their_debounce_from_the_latest_change_they_took()
     {
         // Held until 60 since a change at 12 that took a later one at 19: moved to 20, it is due 2 minutes after 19.
