@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Notifications.Dispatching;
+using StatusKit.Services;
 using StatusKit.Status;
 using StatusKit.TestSupport.Fakes;
 using StatusKit.Testing;
@@ -212,6 +215,30 @@ public sealed class DeadDestinationTests
         await SendOneAsync(h, dispatcher, subscriber);
 
         Assert.False((await StoredAsync(h, subscriber)).IsActive);
+    }
+
+    [Fact]
+    public async Task AStoreThatCannotCountTheDeadLetters_LeavesTheSubscriberActive_AndTheRestOfThePassGoesOn()
+    {
+        var (h, subscriber, notifier) = await ArrangeAsync();
+        h.Settings.DeactivateAfterDeadLetters = 1;
+        var (store, control) = InterceptingStatusStore.Wrap(h.Store);
+        control.Before = (method, args) => method == nameof(IStatusStore.ListNotificationsAsync) && args[0] is NotificationQuery { State: NotificationState.DeadLettered }
+            ? throw new InvalidOperationException("the store is down")
+            : null;
+        var dispatcher = new NotificationDispatcher(
+            store, [notifier], new SubscriberLinks(Options.Create(h.LinkOptions)), Options.Create(h.Settings), h.Clock, null,
+            h.Logger.CreateLogger<NotificationDispatcher>(), new Random(7));
+        var first = await h.EnqueueAsync(h.Change(subscriber, coalesce: false));
+        var second = await h.EnqueueAsync(h.Change(subscriber, coalesce: false, dueAt: h.Clock.GetUtcNow().AddTicks(1)));
+        h.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(2, await dispatcher.RunOnceAsync(None));
+
+        Assert.True((await StoredAsync(h, subscriber)).IsActive);
+        Assert.Equal([NotificationState.DeadLettered, NotificationState.DeadLettered], [(await h.GetAsync(first.Id)).State, (await h.GetAsync(second.Id)).State]);
+        Assert.Equal(LogLevel.Warning, h.Logger.Entries.First(e => e.EventId.Id == 1321).Level);
+        Assert.False(h.Logger.Has(1320));
     }
 
     private static async Task<(DispatcherHarness Harness, Subscriber Subscriber, RecordingNotifier Notifier)> ArrangeAsync(bool verified = true)
