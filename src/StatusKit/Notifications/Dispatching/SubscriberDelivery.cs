@@ -294,8 +294,8 @@ internal sealed class SubscriberDelivery
     /// <summary>
     /// After a dead letter at the destination, deactivates a confirmed subscriber whose last
     /// <see cref="NotificationOptions.DeactivateAfterDeadLetters"/> completed notices were all dead-lettered, as a 410
-    /// Gone does at once (one never confirmed gets its verification
-    /// message only, and starts over when it subscribes again). Read from the outbox after the dead letter is recorded:
+    /// Gone does at once (one never confirmed gets its verification message only, and starts over when it subscribes
+    /// again). Read from the outbox after the dead letter is recorded:
     /// the newest dead letters, and the newest delivery, by creation (the order the outbox lists them). Superseded and
     /// pending rows are in neither list, and rows written before the subscriber was last activated do not count.
     /// </summary>
@@ -320,8 +320,13 @@ internal sealed class SubscriberDelivery
             return subscriber;
         }
 
-        Log.DeactivatedAfterDeadLetters(_logger, subscriber.Id, subscriber.Channel, limit);
-        return await DeactivateAsync(subscriber, SubscriberDeactivationReason.DeadLetters);
+        var after = await DeactivateAsync(subscriber, SubscriberDeactivationReason.DeadLetters);
+        if (!after.IsActive)
+        {
+            Log.DeactivatedAfterDeadLetters(_logger, subscriber.Id, subscriber.Channel, limit);
+        }
+
+        return after;
     }
 
     /// <summary>
@@ -367,8 +372,9 @@ internal sealed class SubscriberDelivery
         rows.Count > 1 ? $"{HourlyCap.DeferredMarker}; the digest attempt failed: {error}" : error;
 
     /// <summary>
-    /// Stops the subscriber, saying why; its rows still pending are superseded as they come due (it is inactive), and
-    /// the rest of this pass's rows at once.
+    /// Stops the subscriber, saying why, and returns it as it now is: its rows still pending are superseded as they come
+    /// due (it is inactive), and the rest of this pass's rows at once. A subscriber reactivated (or subscribed again)
+    /// since <paramref name="subscriber"/> was read started afresh: dead letters do not stop it, a 410 still does.
     /// </summary>
     private async Task<Subscriber> DeactivateAsync(Subscriber subscriber, SubscriberDeactivationReason reason)
     {
@@ -377,15 +383,21 @@ internal sealed class SubscriberDelivery
         {
             // Not cancellable: the dead letter is already recorded and the subscriber must not be tried again. A
             // compare-and-set: a subscriber changed meanwhile (verified, a component deleted) is read again.
-            await OptimisticEdit.RetryAsync(async () =>
+            return await OptimisticEdit.RetryAsync(async () =>
             {
                 var current = await Store(ct => _store.GetSubscriberAsync(subscriber.Id, ct), CancellationToken.None);
-                if (current is { IsActive: true })
+                if (current is not { IsActive: true })
                 {
-                    await Store(ct => _store.UpdateSubscriberAsync(current with { IsActive = false, DeactivationReason = reason }, [], ct), CancellationToken.None);
+                    return inactive;
                 }
 
-                return true;
+                if (reason == SubscriberDeactivationReason.DeadLetters && current.ActivatedAt != subscriber.ActivatedAt)
+                {
+                    return current;
+                }
+
+                return await Store(
+                    ct => _store.UpdateSubscriberAsync(current with { IsActive = false, DeactivationReason = reason }, [], ct), CancellationToken.None);
             });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -241,6 +241,30 @@ public sealed class DeadDestinationTests
         Assert.False(h.Logger.Has(1320));
     }
 
+    [Fact]
+    public async Task ASubscriberReactivatedWhileItsDeadLettersWereCounted_StartedAfresh_AndStaysActive()
+    {
+        var (h, subscriber, notifier) = await ArrangeAsync();
+        h.Settings.DeactivateAfterDeadLetters = 1;
+        var (store, control) = InterceptingStatusStore.Wrap(h.Store);
+        control.Before = (method, args) => method == nameof(IStatusStore.ListNotificationsAsync) && args[0] is NotificationQuery { State: NotificationState.Delivered }
+            ? ReactivateAsync()
+            : null;
+        async Task ReactivateAsync()
+        {
+            var stored = await StoredAsync(h, subscriber);
+            await h.Store.UpdateSubscriberAsync(stored with { ActivatedAt = h.Clock.GetUtcNow() }, [], None);
+        }
+
+        var dispatcher = new NotificationDispatcher(
+            store, [notifier], new SubscriberLinks(Options.Create(h.LinkOptions)), Options.Create(h.Settings), h.Clock, null,
+            h.Logger.CreateLogger<NotificationDispatcher>(), new Random(7));
+        await SendOneAsync(h, dispatcher, subscriber);
+
+        Assert.True((await StoredAsync(h, subscriber)).IsActive);
+        Assert.False(h.Logger.Has(1320));
+    }
+
     private static async Task<(DispatcherHarness Harness, Subscriber Subscriber, RecordingNotifier Notifier)> ArrangeAsync(bool verified = true)
     {
         var h = await DispatcherHarness.CreateAsync();
