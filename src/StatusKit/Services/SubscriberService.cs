@@ -53,7 +53,9 @@ public sealed class SubscriberService
     /// its own channel and the subscription stays inactive until verified. Re-subscribing a destination that had
     /// unsubscribed, or never verified, starts over with new tokens (a fresh verification token, valid for
     /// <see cref="StatusPagesOptions.VerificationTokenLifetime"/>, whether or not the previous one expired); one that is
-    /// subscribed and verified is a <see cref="StatusKitConflictException"/>.
+    /// subscribed and verified is a <see cref="StatusKitConflictException"/>, and so is a
+    /// <see cref="Subscribe.PreVerified"/> request for a destination that unsubscribed itself (or stopped for a reason
+    /// not recorded): only it can subscribe again, by confirming.
     /// </summary>
     public async Task<Subscription> SubscribeAsync(Subscribe request, CancellationToken cancellationToken = default)
     {
@@ -77,6 +79,14 @@ public sealed class SubscriberService
         if (existing is { IsActive: true, IsVerified: true })
         {
             throw new StatusKitConflictException("destination", $"'{destination}' is already subscribed to this page.");
+        }
+
+        // Someone who unsubscribed is subscribed again only by confirming it (RFC 8058): never pre-verified by an operator.
+        if (request.PreVerified && existing is { IsActive: false } && !MayBeTurnedBackOn(existing))
+        {
+            throw new StatusKitConflictException(
+                "destination",
+                $"'{destination}' unsubscribed from this page (or stopped before StatusKit recorded why); subscribe it without pre-verifying, so that it confirms the subscription itself.");
         }
 
         var id = existing?.Id ?? Guid.CreateVersion7(now);
@@ -230,6 +240,11 @@ public sealed class SubscriberService
     /// </exception>
     public Task<Subscriber> ReactivateAsync(Guid subscriberId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
         EditAsync(subscriberId, expectedVersion, Reactivated, cancellationToken);
+
+    // Whether an inactive subscriber stopped for a reason other than its own choice (as far as is known).
+    private static bool MayBeTurnedBackOn(Subscriber subscriber) => subscriber.DeactivationReason
+        is SubscriberDeactivationReason.Operator or SubscriberDeactivationReason.DestinationGone or SubscriberDeactivationReason.DeadLetters
+        or SubscriberDeactivationReason.ComponentsDeleted;
 
     private Subscriber Reactivated(Subscriber subscriber)
     {

@@ -404,6 +404,22 @@ public sealed class SubscriberServiceTests
     }
 
     [Fact]
+    public async Task SubscribePreVerified_OfADestinationThatUnsubscribedItself_IsAConflict_ButItMaySubscribeAgainByConfirming()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var first = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true });
+        await kit.Subscribers.UnsubscribeAsync(first.UnsubscribeToken);
+
+        var ex = await RejectsAsync<StatusKitConflictException>(kit, "destination", () =>
+            kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true }));
+        var again = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com" });
+
+        Assert.Contains("unsubscribed", ex.Message, StringComparison.Ordinal);
+        Assert.Equal((true, false, null), (again.Subscriber.IsActive, again.Subscriber.IsVerified, again.Subscriber.DeactivationReason));
+    }
+
+    [Fact]
     public async Task Subscribe_AfterBeingDeactivated_StartsOverActiveWithoutAReason()
     {
         await using var kit = Kit();
@@ -664,7 +680,7 @@ public sealed class SubscriberServiceTests
         var first = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true });
         await kit.Subscribers.UnsubscribeAsync(first.UnsubscribeToken);
 
-        var second = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com", PreVerified = true });
+        var second = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "a@example.com" });
 
         Assert.Equal(first.UnsubscribeToken, second.UnsubscribeToken);
         Assert.True(await kit.Subscribers.UnsubscribeAsync(second.UnsubscribeToken));
