@@ -66,6 +66,24 @@ public sealed class AdminSubscriberReactivationTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task Creating_a_destination_that_unsubscribed_itself_pre_verified_is_a_409_and_without_pre_verifying_it_must_confirm()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = Id(await CreatePageAsync(admin, "Recreate unsubscribed"));
+        var created = await SendAsync(
+            admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/subscribers", new { channel = "email", destination = "gone-by-choice@example.com" }, expected: HttpStatusCode.Created);
+        Assert.True(await factory.Service<SubscriberService>().UnsubscribeAsync(created.Body.GetProperty("unsubscribeToken").GetString()!));
+
+        using var refused = await Request(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/subscribers", new { channel = "email", destination = "gone-by-choice@example.com" }, null);
+        var again = await SendAsync(
+            admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/subscribers",
+            new { channel = "email", destination = "gone-by-choice@example.com", preVerified = false }, expected: HttpStatusCode.Created);
+
+        await AssertProblemAsync(refused, HttpStatusCode.Conflict, "destination");
+        Assert.Equal((true, false), (again.Body.GetProperty("isActive").GetBoolean(), again.Body.GetProperty("isVerified").GetBoolean()));
+    }
+
+    [Fact]
     public async Task A_stale_If_Match_is_a_412_and_an_unknown_subscriber_a_404_and_neither_changes_anything()
     {
         using var admin = factory.CreateAdminClient();
