@@ -226,9 +226,7 @@ public sealed class DeadDestinationTests
         control.Before = (method, args) => method == nameof(IStatusStore.ListNotificationsAsync) && args[0] is NotificationQuery { State: NotificationState.DeadLettered }
             ? throw new InvalidOperationException("the store is down")
             : null;
-        var dispatcher = new NotificationDispatcher(
-            store, [notifier], new SubscriberLinks(Options.Create(h.LinkOptions)), Options.Create(h.Settings), h.Clock, null,
-            h.Logger.CreateLogger<NotificationDispatcher>(), new Random(7));
+        var dispatcher = h.DispatcherOver(store, new Random(7), notifier);
         var first = await h.EnqueueAsync(h.Change(subscriber, coalesce: false));
         var second = await h.EnqueueAsync(h.Change(subscriber, coalesce: false, dueAt: h.Clock.GetUtcNow().AddTicks(1)));
         h.Clock.Advance(TimeSpan.FromSeconds(1));
@@ -256,9 +254,7 @@ public sealed class DeadDestinationTests
             await h.Store.UpdateSubscriberAsync(stored with { ActivatedAt = h.Clock.GetUtcNow() }, [], None);
         }
 
-        var dispatcher = new NotificationDispatcher(
-            store, [notifier], new SubscriberLinks(Options.Create(h.LinkOptions)), Options.Create(h.Settings), h.Clock, null,
-            h.Logger.CreateLogger<NotificationDispatcher>(), new Random(7));
+        var dispatcher = h.DispatcherOver(store, new Random(7), notifier);
         await SendOneAsync(h, dispatcher, subscriber);
 
         Assert.True((await StoredAsync(h, subscriber)).IsActive);

@@ -51,8 +51,11 @@ internal sealed class DispatcherHarness
 
     public NotificationDispatcher Dispatcher(params INotifier[] notifiers) => Dispatcher(new Random(7), notifiers);
 
-    public NotificationDispatcher Dispatcher(Random random, params INotifier[] notifiers) =>
-        new(Store, notifiers, new SubscriberLinks(Microsoft.Extensions.Options.Options.Create(LinkOptions)), Microsoft.Extensions.Options.Options.Create(Settings), Clock, null, Logger.CreateLogger<NotificationDispatcher>(), new StatusKit.Health.BackgroundWorkHealth(), Instruments, random);
+    public NotificationDispatcher Dispatcher(Random random, params INotifier[] notifiers) => DispatcherOver(Store, random, notifiers);
+
+    /// <summary>A dispatcher over <paramref name="store"/> (this harness's store wrapped, say) with the harness's settings.</summary>
+    public NotificationDispatcher DispatcherOver(IStatusStore store, Random random, params INotifier[] notifiers) =>
+        new(store, notifiers, new SubscriberLinks(Microsoft.Extensions.Options.Options.Create(LinkOptions)), Microsoft.Extensions.Options.Options.Create(Settings), Clock, null, Logger.CreateLogger<NotificationDispatcher>(), new StatusKit.Health.BackgroundWorkHealth(), Instruments, random);
 
     public async Task<Subscriber> SubscriberAsync(SubscriberChannel channel = SubscriberChannel.Email, bool verified = true, bool active = true)
     {
