@@ -143,6 +143,35 @@ public sealed class ManageSubscriptionTests(SampleHostFactory factory)
     }
 
     [Theory]
+    [InlineData(SubscriberDeactivationReason.DeadLetters, "Subscription stopped", "kept failing")]
+    [InlineData(SubscriberDeactivationReason.DestinationGone, "Subscription stopped", "kept failing")]
+    [InlineData(SubscriberDeactivationReason.Operator, "Subscription stopped", "The operators of")]
+    [InlineData(SubscriberDeactivationReason.ComponentsDeleted, "Subscription ended", "Every component this subscription followed")]
+    [InlineData(SubscriberDeactivationReason.Unknown, "Unsubscribed", "You no longer hear about")]
+    public async Task A_subscription_stopped_without_unsubscribing_says_why_and_changes_nothing(SubscriberDeactivationReason reason, string title, string says)
+    {
+        var (_, subscription) = await SubscribeAsync($"manage-stopped-{reason}@example.com", NotificationEvents.Outage, first: false);
+        var store = factory.Service<StatusKit.Abstractions.IStatusStore>();
+        var stopped = await store.UpdateSubscriberAsync(
+            await StoredAsync(subscription) with { IsActive = false, DeactivationReason = reason }, [], CancellationToken.None);
+        using var client = factory.CreatePublicClient();
+        var link = $"/status/demo/subscriptions/manage?token={subscription.UnsubscribeToken}";
+
+        using var opened = await client.GetAsync(link);
+        using var posted = await client.PostAsync(link, Form(("notifyOn", ""), ("notifyOn", "degraded")));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Conflict), (opened.StatusCode, posted.StatusCode));
+        foreach (var html in new[] { await opened.Content.ReadAsStringAsync(), await posted.Content.ReadAsStringAsync() })
+        {
+            Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
+            Assert.Contains(says, html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<form", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(stopped.Version, (await StoredAsync(subscription)).Version);
+    }
+
+    [Theory]
     [InlineData("demo")]
     [InlineData("internal")]
     public async Task An_unknown_token_or_another_pages_gets_the_answer_of_an_unknown_page_and_changes_nothing(string slug)

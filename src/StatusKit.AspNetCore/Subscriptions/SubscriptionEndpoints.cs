@@ -232,9 +232,13 @@ internal static class SubscriptionEndpoints
         }
 
         var backTo = HomeOf(context, slug, paths);
-        return subscriber.IsActive
-            ? ManagePage.Show(context, page!, subscriber, token!, paths.PagePath(slug), backTo)
-            : SubscriptionPages.Message(StatusCodes.Status200OK, "Unsubscribed", Ended(page!), backTo: backTo, page: page);
+        if (subscriber.IsActive)
+        {
+            return ManagePage.Show(context, page!, subscriber, token!, paths.PagePath(slug), backTo);
+        }
+
+        var (title, message) = StoppedSubscription.Of(subscriber, page!.Name);
+        return SubscriptionPages.Message(StatusCodes.Status200OK, title, message, backTo: backTo, page: page);
     }
 
     private static async Task<IResult> ManageAsync(HttpContext context, string slug, string? token, PagePaths paths)
@@ -248,7 +252,8 @@ internal static class SubscriptionEndpoints
         // Choosing events does not subscribe again: that takes a new subscription, confirmed by its destination.
         if (!subscriber.IsActive)
         {
-            return ConfirmationAnswer.Refused(context, StatusCodes.Status409Conflict, "Unsubscribed", Ended(page!), page);
+            var (title, message) = StoppedSubscription.Of(subscriber, page!.Name);
+            return ConfirmationAnswer.Refused(context, StatusCodes.Status409Conflict, title, message, page);
         }
 
         if (!await BoundedRequestBody.TryBufferAsync(context, MaxRequestBytes))
@@ -303,9 +308,6 @@ internal static class SubscriptionEndpoints
 
     private static IResult UnknownManageLink(HttpContext context) =>
         ConfirmationAnswer.Refused(context, StatusCodes.Status404NotFound, UnknownLinkTitle, UnknownManageLinkText);
-
-    private static string Ended(PageSnapshot page) =>
-        $"You no longer hear about {page.Name}, so there is nothing to change. To hear from it again, subscribe again on the status page.";
 
     // The page's form, or JSON; either may leave out what it keeps. A form with no component ticked follows all of them.
     private static async Task<ManageRequest> ReadManageAsync(HttpContext context)

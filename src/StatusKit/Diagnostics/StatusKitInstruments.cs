@@ -114,7 +114,8 @@ internal sealed class StatusKitInstruments
     public void NotificationsDeadLettered(SubscriberChannel channel, int rows) =>
         _notificationsDeadLettered.Add(rows, new KeyValuePair<string, object?>("channel", ChannelName(channel)));
 
-    private static string ChannelName(SubscriberChannel channel) => channel switch
+    /// <summary>The channel as metrics and traces tag it: <c>email</c>, <c>slack</c>, <c>webhook</c>, <c>teams</c>.</summary>
+    internal static string ChannelName(SubscriberChannel channel) => channel switch
     {
         SubscriberChannel.Email => "email",
         SubscriberChannel.Slack => "slack",

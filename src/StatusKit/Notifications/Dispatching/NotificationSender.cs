@@ -62,7 +62,7 @@ internal sealed class NotificationSender
         var notifier = _notifiers[channel];
         using var activity = StatusKitTracing.Source.StartActivity("statuskit.notification.send", ActivityKind.Internal);
         activity?.SetTag("statuskit.notification.id", message.NotificationId);
-        activity?.SetTag("statuskit.notification.channel", ChannelTag(channel));
+        activity?.SetTag("statuskit.notification.channel", StatusKitInstruments.ChannelName(channel));
         activity?.SetTag("statuskit.notification.kind", message.Content.Kind.ToString());
         activity?.SetTag("statuskit.notification.attempt", message.Attempt);
         NotificationResult result;
@@ -97,5 +97,4 @@ internal sealed class NotificationSender
         return result;
     }
 
-    private static string ChannelTag(SubscriberChannel channel) => channel.ToString().ToLowerInvariant();
 }
