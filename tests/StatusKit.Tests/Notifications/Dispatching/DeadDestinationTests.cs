@@ -26,10 +26,7 @@ public sealed class DeadDestinationTests
         var (h, subscriber, notifier) = await ArrangeAsync();
         var dispatcher = h.Dispatcher(notifier);
 
-        for (var i = 0; i < 4; i++)
-        {
-            await SendOneAsync(h, dispatcher, subscriber);
-        }
+        await SendAsync(h, dispatcher, subscriber, 4);
 
         Assert.True((await StoredAsync(h, subscriber)).IsActive);
         Assert.False(h.Logger.Has(1320));
@@ -68,24 +65,12 @@ public sealed class DeadDestinationTests
     {
         var (h, subscriber, notifier) = await ArrangeAsync();
         var dispatcher = h.Dispatcher(notifier);
-        for (var i = 0; i < 4; i++)
-        {
-            await SendOneAsync(h, dispatcher, subscriber);
-        }
+        await SendAsync(h, dispatcher, subscriber, 4);
 
         notifier.Respond = (_, _) => Task.FromResult(NotificationResult.Delivered);
         await SendOneAsync(h, dispatcher, subscriber);
         notifier.Respond = (_, _) => Task.FromResult(NotFound);
-        for (var i = 0; i < 4; i++)
-        {
-            await SendOneAsync(h, dispatcher, subscriber);
-        }
-
-        Assert.True((await StoredAsync(h, subscriber)).IsActive);
-
-        await SendOneAsync(h, dispatcher, subscriber);
-
-        Assert.False((await StoredAsync(h, subscriber)).IsActive);
+        await AssertStoppedByTheFifthDeadLetterAsync(h, dispatcher, subscriber);
     }
 
     [Fact]
@@ -127,10 +112,7 @@ public sealed class DeadDestinationTests
         h.Settings.DeactivateAfterDeadLetters = null;
         var dispatcher = h.Dispatcher(notifier);
 
-        for (var i = 0; i < 12; i++)
-        {
-            await SendOneAsync(h, dispatcher, subscriber);
-        }
+        await SendAsync(h, dispatcher, subscriber, 12);
 
         Assert.True((await StoredAsync(h, subscriber)).IsActive);
         Assert.Equal(12, notifier.Attempts.Count);
@@ -160,10 +142,7 @@ public sealed class DeadDestinationTests
         notifier.Respond = (_, _) => Task.FromResult(NotificationResult.Permanent("The SMTP server refused the credentials."));
         var dispatcher = h.Dispatcher(notifier);
 
-        for (var i = 0; i < 6; i++)
-        {
-            await SendOneAsync(h, dispatcher, subscriber);
-        }
+        await SendAsync(h, dispatcher, subscriber, 6);
 
         Assert.True((await StoredAsync(h, subscriber)).IsActive);
     }
@@ -196,25 +175,13 @@ public sealed class DeadDestinationTests
     {
         var (h, subscriber, notifier) = await ArrangeAsync();
         var dispatcher = h.Dispatcher(notifier);
-        for (var i = 0; i < 5; i++)
-        {
-            await SendOneAsync(h, dispatcher, subscriber);
-        }
+        await SendAsync(h, dispatcher, subscriber, 5);
 
         var deactivated = await StoredAsync(h, subscriber);
         await h.Store.UpdateSubscriberAsync(
             deactivated with { IsActive = true, DeactivationReason = null, ActivatedAt = h.Clock.GetUtcNow() }, [], None);
 
-        for (var i = 0; i < 4; i++)
-        {
-            await SendOneAsync(h, dispatcher, subscriber);
-        }
-
-        Assert.True((await StoredAsync(h, subscriber)).IsActive);
-
-        await SendOneAsync(h, dispatcher, subscriber);
-
-        Assert.False((await StoredAsync(h, subscriber)).IsActive);
+        await AssertStoppedByTheFifthDeadLetterAsync(h, dispatcher, subscriber);
     }
 
     [Fact]
@@ -276,6 +243,25 @@ public sealed class DeadDestinationTests
         await h.EnqueueAsync(h.Change(subscriber, coalesce: false));
         await dispatcher.RunOnceAsync(None);
         h.Clock.Advance(TimeSpan.FromSeconds(1));
+    }
+
+    private static async Task SendAsync(DispatcherHarness h, NotificationDispatcher dispatcher, Subscriber subscriber, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await SendOneAsync(h, dispatcher, subscriber);
+        }
+    }
+
+    // With the default of five: four dead letters in a row leave the subscriber active, the fifth stops it.
+    private static async Task AssertStoppedByTheFifthDeadLetterAsync(DispatcherHarness h, NotificationDispatcher dispatcher, Subscriber subscriber)
+    {
+        await SendAsync(h, dispatcher, subscriber, 4);
+        Assert.True((await StoredAsync(h, subscriber)).IsActive);
+
+        await SendOneAsync(h, dispatcher, subscriber);
+
+        Assert.False((await StoredAsync(h, subscriber)).IsActive);
     }
 
     private static async Task<Subscriber> StoredAsync(DispatcherHarness h, Subscriber subscriber) =>
