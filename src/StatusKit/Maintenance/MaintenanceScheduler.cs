@@ -108,6 +108,7 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
             }
 
             Arm(nextDue, applied);
+            ForgetClosedWindowsFailures(windows);
             _health.Succeeded(PassWork);
             return applied;
         }
@@ -458,6 +459,19 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
         }
 
         _health.Succeeded(TransitionWork(windowId));
+    }
+
+    // A window whose transition failed here and that was closed or deleted since (by another host, say) is no longer work
+    // of this scheduler: its failure must not keep the health check failing.
+    private void ForgetClosedWindowsFailures(IReadOnlyList<MaintenanceWindow> open)
+    {
+        HashSet<string> current = [PassWork, .. open.Select(w => TransitionWork(w.Id))];
+        lock (_gate)
+        {
+            current.UnionWith(_unsettled.Keys.Select(SettleWork));
+        }
+
+        _health.ForgetAllBut(current);
     }
 
     // The keys of this scheduler's work in the health record: a window's transition, and the effects of one committed.

@@ -117,6 +117,28 @@ public sealed class BackgroundHealthCheckTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Check_WindowFailingHereThenDeletedElsewhere_IsHealthyAfterTheNextPass()
+    {
+        await Store.AddPageAsync(_page, default);
+        var window = TestData.Window(_page.Id, componentIds: [], occurrenceStartsAt: TestData.At(-1)) with { Recurrence = null, ExcludedOccurrences = [], ReminderSentFor = null, AnnouncedFor = null, StartsAt = TestData.At(-1), EndsAt = TestData.At(59) };
+        await Store.AddMaintenanceWindowAsync(window, [], default);
+        _control.Before = (method, _) => method == nameof(IStatusStore.TryUpdateMaintenanceWindowAsync) ? throw new TimeoutException("database down") : null;
+        var scheduler = _services.GetRequiredService<MaintenanceScheduler>();
+        await scheduler.RunDueTransitionsAsync(default);
+        var failing = await CheckAsync();
+
+        // Another host deletes the window: this one is never told, and lists it no more.
+        _control.Before = null;
+        var stored = await Store.GetMaintenanceWindowAsync(window.Id, default);
+        await Store.DeleteMaintenanceWindowAsync(window.Id, stored!.Version, [], default);
+        await scheduler.RunDueTransitionsAsync(default);
+        var afterDelete = await CheckAsync();
+
+        Assert.Equal(HealthStatus.Degraded, failing.Status);
+        Assert.Equal(HealthStatus.Healthy, afterDelete.Status);
+    }
+
+    [Fact]
     public async Task Check_SeveralPartsFailing_NamesEachAndCarriesTheLatestError()
     {
         _control.Before = (method, _) => method switch
