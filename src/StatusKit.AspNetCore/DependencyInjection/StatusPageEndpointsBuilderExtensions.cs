@@ -8,6 +8,7 @@ using StatusKit.AspNetCore.Admin;
 using StatusKit.AspNetCore.Embed;
 using StatusKit.AspNetCore.Api;
 using StatusKit.AspNetCore.Events;
+using StatusKit.AspNetCore.Feeds;
 using StatusKit.AspNetCore.Html;
 using StatusKit.AspNetCore.Subscriptions;
 
@@ -42,6 +43,7 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddSingleton<StatusPagesMapping>();
         services.TryAddSingleton<StatuspageDocuments>();
         services.TryAddSingleton<PageRenderer>();
+        services.TryAddSingleton<UptimeBadgeMemo>();
         services.TryAddSingleton<EmbedScripts>();
         services.TryAddSingleton<EventRelay>();
         services.TryAddSingleton<EventIds>();

@@ -4,14 +4,36 @@ using StatusKit.Status;
 
 namespace StatusKit.AspNetCore.Feeds;
 
-/// <summary>A small flat badge in the shields.io style, with the status as text for screen readers.</summary>
+/// <summary>A small flat badge in the shields.io style, with its text (status or uptime) for screen readers.</summary>
 internal static class BadgeRenderer
 {
+    /// <summary>The uptime badge's colour at or above <see cref="GreenFrom"/> percent (as shown).</summary>
+    public const string Green = "#1a7f37";
+
+    /// <summary>The uptime badge's colour from <see cref="YellowGreenFrom"/> up to <see cref="GreenFrom"/>.</summary>
+    public const string YellowGreen = "#4d7c0f";
+
+    /// <summary>The uptime badge's colour from <see cref="OrangeFrom"/> up to <see cref="YellowGreenFrom"/>.</summary>
+    public const string Orange = "#bc4c00";
+
+    /// <summary>The uptime badge's colour below <see cref="OrangeFrom"/>.</summary>
+    public const string Red = "#cf222e";
+
+    /// <summary>The uptime badge's colour when nothing was counted.</summary>
+    public const string Grey = "#6e7781";
+
+    /// <summary>The lowest uptime (as shown) that is green.</summary>
+    public const double GreenFrom = 99.9;
+
+    /// <summary>The lowest uptime (as shown) that is yellow-green.</summary>
+    public const double YellowGreenFrom = 99;
+
+    /// <summary>The lowest uptime (as shown) that is orange.</summary>
+    public const double OrangeFrom = 95;
+
+    /// <summary>A status badge: <paramref name="label"/> and <paramref name="message"/>, coloured by <paramref name="status"/>.</summary>
     public static string Render(string label, string message, ComponentStatus status)
     {
-        // The SVG is XML: HtmlEncoder would write a control character as a reference XML 1.0 does not allow either.
-        label = XmlText.Clean(label);
-        message = XmlText.Clean(message);
         var colour = status switch
         {
             ComponentStatus.Operational => "#1a7f37",
@@ -20,6 +42,39 @@ internal static class BadgeRenderer
             ComponentStatus.PartialOutage => "#bc4c00",
             _ => "#cf222e",
         };
+        return Render(label, message, colour);
+    }
+
+    /// <summary>
+    /// An uptime badge, <c>uptime 90d | 99.95%</c>: the label names the window of <paramref name="days"/>, the figure is
+    /// the HTML page's (<see cref="UptimePercentText"/>), coloured by the thresholds on the figure shown (so 99.9%
+    /// is always green); <c>no data</c>, grey, when <paramref name="percent"/> is null (nothing was counted).
+    /// </summary>
+    public static string RenderUptime(int days, double? percent)
+    {
+        var label = string.Create(CultureInfo.InvariantCulture, $"uptime {days}d");
+        if (percent is not { } value)
+        {
+            return Render(label, "no data", Grey);
+        }
+
+        var shown = UptimePercentText.Shown(value);
+        var colour = shown switch
+        {
+            >= GreenFrom => Green,
+            >= YellowGreenFrom => YellowGreen,
+            >= OrangeFrom => Orange,
+            _ => Red,
+        };
+        return Render(label, UptimePercentText.Format(value), colour);
+    }
+
+    /// <summary>A badge of <paramref name="label"/> on grey and <paramref name="message"/> on <paramref name="colour"/>.</summary>
+    internal static string Render(string label, string message, string colour)
+    {
+        // The SVG is XML: HtmlEncoder would write a control character as a reference XML 1.0 does not allow either.
+        label = XmlText.Clean(label);
+        message = XmlText.Clean(message);
         var labelWidth = TextWidth(label);
         var messageWidth = TextWidth(message);
         var width = labelWidth + messageWidth;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.AspNetCore.Access;
 using StatusKit.Services;
+using StatusKit.Snapshots;
 using StatusKit.Status;
 
 namespace StatusKit.AspNetCore.Feeds;
@@ -18,9 +20,13 @@ internal static class FeedEndpoints
     public static void Map(RouteGroupBuilder page, PagePaths paths, StatusPageEndpointOptions options)
     {
         var allow = options.AllowCrossOriginReads;
-        page.MapGetAndHead("/badge.svg", (HttpContext context, string slug, Guid? component) => BadgeAsync(context, slug, component))
-            .WithName("StatusKit.Badge").WithSummary("A status badge (SVG); ?component= for one component.").WithTags("Status pages")
-            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").AnswersETagAndNotModified()
+        page.MapGetAndHead(
+                "/badge.svg",
+                (HttpContext context, string slug, Guid? component, string? show, string? days) => BadgeAsync(context, slug, component, show, days, options))
+            .WithName("StatusKit.Badge")
+            .WithSummary("A status badge (SVG); ?component= for one component; ?show=uptime for its uptime over ?days= (1-90, default 90).")
+            .WithTags("Status pages")
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").ProducesProblem(StatusCodes.Status400BadRequest).AnswersETagAndNotModified()
             .OpenToOtherSites(allow, "If-None-Match", StatusCodes.Status200OK, StatusCodes.Status304NotModified);
         page.MapGetAndHead("/history.atom", (HttpContext context, string slug) => HistoryAsync(context, slug, paths, AtomFeedWriter.Write, "application/atom+xml"))
             .WithName("StatusKit.History").WithSummary("Incident and maintenance history (Atom 1.0): the 50 latest-changed incidents, published postmortems and maintenance windows.").WithTags("Status pages")
@@ -36,7 +42,11 @@ internal static class FeedEndpoints
             .OpenToOtherSites(allow, "If-None-Match", StatusCodes.Status200OK, StatusCodes.Status304NotModified);
     }
 
-    private static async Task<IResult> BadgeAsync(HttpContext context, string slug, Guid? componentId)
+    // The status badge (show=status, the default: as it always was, whatever else the query says), or the uptime badge of
+    // the page or one component over the last days (show=uptime), from the memo of the page's uptime. A bad show or days
+    // is a 400 problem naming it, after the page is resolved (a private page without its token stays a 404).
+    private static async Task<IResult> BadgeAsync(
+        HttpContext context, string slug, Guid? componentId, string? show, string? days, StatusPageEndpointOptions options)
     {
         var snapshot = await context.RequestServices.GetRequiredService<PageAccess>().ResolveAsync(context, slug);
         if (snapshot is null)
@@ -44,10 +54,32 @@ internal static class FeedEndpoints
             return TypedResults.NotFound();
         }
 
-        string svg;
+        var uptime = show switch
+        {
+            null or "status" => false,
+            "uptime" => true,
+            _ => (bool?)null,
+        };
+        if (uptime is null)
+        {
+            CrossOriginReads.Allow(context, snapshot);
+            return Problems.From(new StatusKitValidationException("show", "show must be 'status' or 'uptime'."));
+        }
+
+        var maxDays = MaxUptimeBadgeDays(options);
+        var window = maxDays;
+        if (uptime == true && days is not null
+            && !(int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out window) && window >= 1 && window <= maxDays))
+        {
+            CrossOriginReads.Allow(context, snapshot);
+            return Problems.From(new StatusKitValidationException(
+                "days", string.Create(CultureInfo.InvariantCulture, $"days must be a whole number from 1 to {maxDays}.")));
+        }
+
+        ComponentSnapshot? component = null;
         if (componentId is { } id)
         {
-            var component = snapshot.Components.FirstOrDefault(c => c.Id == id);
+            component = snapshot.Components.FirstOrDefault(c => c.Id == id);
             if (component is null)
             {
                 // The page is there: a script on another site may read that the component is not (a CORS error would
@@ -55,7 +87,19 @@ internal static class FeedEndpoints
                 CrossOriginReads.Allow(context, snapshot);
                 return TypedResults.NotFound();
             }
+        }
 
+        string svg;
+        if (uptime == true)
+        {
+            var pageUptime = await context.RequestServices.GetRequiredService<UptimeBadgeMemo>().GetAsync(snapshot, window, context.RequestAborted);
+            var percent = component is null
+                ? pageUptime?.UptimePercent
+                : pageUptime?.Components.FirstOrDefault(c => c.ComponentId == component.Id)?.UptimePercent;
+            svg = BadgeRenderer.RenderUptime(window, percent);
+        }
+        else if (component is not null)
+        {
             svg = BadgeRenderer.Render(component.Name, component.Status.ToDisplayName(), component.Status);
         }
         else
@@ -63,8 +107,12 @@ internal static class FeedEndpoints
             svg = BadgeRenderer.Render("status", snapshot.Status.Description, snapshot.Status.Status);
         }
 
+        context.Response.Headers.XContentTypeOptions = "nosniff";
         return Respond(context, snapshot, Encoding.UTF8.GetBytes(svg), "image/svg+xml; charset=utf-8");
     }
+
+    /// <summary>The longest window an uptime badge shows, and its default: 90 days, or the page's shorter <see cref="StatusPageEndpointOptions.UptimeDays"/>.</summary>
+    internal static int MaxUptimeBadgeDays(StatusPageEndpointOptions options) => Math.Min(90, options.UptimeDays);
 
     /// <summary>
     /// A history feed of the page's incidents and maintenance windows (<see cref="HistoryFeedEntries"/>: the 50 that changed

@@ -481,21 +481,9 @@ internal sealed class PageRenderer
         }
     }
 
-    // Two decimals, but never rounded up to 100 % when there was downtime, nor down to 0 % when there was uptime.
-    private static string Percent(double percent)
-    {
-        var shown = Math.Round(percent, 2);
-        if (shown >= 100 && percent < 100)
-        {
-            shown = 99.99;
-        }
-        else if (shown <= 0 && percent > 0)
-        {
-            shown = 0.01;
-        }
-
-        return shown.ToString("0.##", CultureInfo.InvariantCulture) + "%";
-    }
+    // Two decimals, but never rounded up to 100 % when there was downtime, nor down to 0 % when there was uptime (the
+    // badge's uptime shows the same figure).
+    private static string Percent(double percent) => UptimePercentText.Format(percent);
 
     // The page's unresolved incidents, each naming the components it affects, as Statuspage's page does.
     private static void Incidents(HtmlWriter html, string heading, string id, PageSnapshot snapshot, TimeZoneInfo zone, PageLinks links)
