@@ -88,6 +88,17 @@ public sealed class PublicOpenApiTests(SampleHostFactory factory)
             "The page does not declare its 303 with a Location header.");
     }
 
+    [Fact]
+    public async Task The_badge_declares_its_show_and_days_parameters_and_its_400_problem()
+    {
+        var operation = await OperationAsync("/badge.svg");
+
+        var query = operation.GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["component", "show", "days"], query);
+        Assert.True(operation.GetProperty("responses").TryGetProperty("400", out _), "The badge does not declare its 400.");
+    }
+
     // The GET operation of a page route, by its path under /status/{slug}.
     private async Task<JsonElement> OperationAsync(string route)
     {
