@@ -55,7 +55,10 @@ public sealed class StatusPageEndpointOptions
     /// </summary>
     public int HistoryDays { get; set; } = 14;
 
-    /// <summary>How many days the uptime bar of each component covers. Default 90.</summary>
+    /// <summary>
+    /// How many days the uptime bar of each component covers. Default 90. Fewer than 90 also bound the uptime badge's
+    /// <c>days</c> (<c>badge.svg?show=uptime</c>), and are its default.
+    /// </summary>
     public int UptimeDays { get; set; } = 90;
 
     /// <summary>

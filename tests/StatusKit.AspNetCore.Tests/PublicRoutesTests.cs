@@ -18,6 +18,7 @@ public sealed partial class PublicRoutesTests(SampleHostFactory factory)
     [InlineData("/status/demo/api/v2/summary.json")]
     [InlineData("/status/demo/api/v2/status.json")]
     [InlineData("/status/demo/badge.svg")]
+    [InlineData("/status/demo/badge.svg?show=uptime&days=30")]
     [InlineData("/status/demo/history.atom")]
     [InlineData("/status/demo/history.rss")]
     [InlineData("/status/demo/maintenance.ics")]
