@@ -101,6 +101,20 @@ public sealed class UptimeBadgeMemoTests
         Assert.Equal(UptimeBadgeMemo.Capacity + 2, _uptime.Reads);
     }
 
+    [Fact]
+    public void The_figures_kept_are_the_pages_and_each_components_and_none_for_a_component_not_counted()
+    {
+        var counted = Guid.NewGuid();
+        var page = new PageUptime(Guid.NewGuid(), [new ComponentUptime(counted, [], 99.25), new ComponentUptime(Guid.NewGuid(), [], null)], [], 99.5);
+
+        var figures = UptimeFigures.Of(page);
+
+        Assert.Equal(99.5, figures.For(null));
+        Assert.Equal(99.25, figures.For(counted));
+        Assert.Null(figures.For(page.Components[1].ComponentId));
+        Assert.Null(figures.For(Guid.NewGuid()));
+    }
+
     // Counts the page reads; each answers a new PageUptime.
     private sealed class CountingUptime : IUptimeService
     {

@@ -92,11 +92,8 @@ internal static class FeedEndpoints
         string svg;
         if (uptime == true)
         {
-            var pageUptime = await context.RequestServices.GetRequiredService<UptimeBadgeMemo>().GetAsync(snapshot, window, context.RequestAborted);
-            var percent = component is null
-                ? pageUptime?.UptimePercent
-                : pageUptime?.Components.FirstOrDefault(c => c.ComponentId == component.Id)?.UptimePercent;
-            svg = BadgeRenderer.RenderUptime(window, percent);
+            var figures = await context.RequestServices.GetRequiredService<UptimeBadgeMemo>().GetAsync(snapshot, window, context.RequestAborted);
+            svg = BadgeRenderer.RenderUptime(window, figures?.For(component?.Id));
         }
         else if (component is not null)
         {

@@ -8,7 +8,9 @@ namespace StatusKit.AspNetCore.Feeds;
 /// page's status history on every request: an entry is reused while the page's snapshot version and its local day are
 /// those it was computed for, and for at most <see cref="MaxAge"/> (an outage in progress grows the downtime without
 /// a new snapshot, and the badge should follow it). It holds at most <see cref="Capacity"/> entries; a new one past
-/// that pushes out the oldest. A miss computes the page's uptime once, the same read the HTML page makes.
+/// that pushes out the oldest, and each keeps the figures only (<see cref="UptimeFigures"/>: one number per component),
+/// not the days behind them, so a client asking for every window of a large page cannot make it hold much. A miss
+/// computes the page's uptime once, the same read the HTML page makes.
 /// </summary>
 internal sealed class UptimeBadgeMemo(IUptimeService uptime, TimeProvider time)
 {
@@ -33,8 +35,8 @@ internal sealed class UptimeBadgeMemo(IUptimeService uptime, TimeProvider time)
         }
     }
 
-    /// <summary>The uptime of the page of <paramref name="snapshot"/> over the last <paramref name="days"/> days; null when the page is gone.</summary>
-    public async Task<PageUptime?> GetAsync(PageSnapshot snapshot, int days, CancellationToken cancellationToken)
+    /// <summary>The uptime figures of the page of <paramref name="snapshot"/> over the last <paramref name="days"/> days; null when the page is gone.</summary>
+    public async Task<UptimeFigures?> GetAsync(PageSnapshot snapshot, int days, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var day = DateOnly.FromDateTime(PageTime.Local(now, PageTime.Zone(snapshot.TimeZoneId)).DateTime);
@@ -47,7 +49,7 @@ internal sealed class UptimeBadgeMemo(IUptimeService uptime, TimeProvider time)
             }
         }
 
-        var computed = await uptime.GetPageUptimeAsync(snapshot.PageId, days, cancellationToken);
+        var computed = await uptime.GetPageUptimeAsync(snapshot.PageId, days, cancellationToken) is { } page ? UptimeFigures.Of(page) : null;
         lock (_gate)
         {
             if (!_entries.ContainsKey(key) && _entries.Count >= Capacity)
@@ -61,5 +63,5 @@ internal sealed class UptimeBadgeMemo(IUptimeService uptime, TimeProvider time)
         return computed;
     }
 
-    private sealed record Entry(string Version, DateOnly Day, DateTimeOffset ComputedAt, PageUptime? Uptime);
+    private sealed record Entry(string Version, DateOnly Day, DateTimeOffset ComputedAt, UptimeFigures? Uptime);
 }
