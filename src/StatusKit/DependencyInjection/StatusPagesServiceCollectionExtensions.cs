@@ -117,6 +117,9 @@ public static class StatusPagesServiceCollectionExtensions
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<ManualStatusExpiry>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new StatusIncidentService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new IncidentImportService(
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<IncidentImportService>>()));
         services.TryAddSingleton(sp => new SubscriberService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<IDestinationValidator>(), sp.GetRequiredService<SubscriberLinks>(),
             sp.GetRequiredService<IOptions<StatusPagesOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SubscriberService>>()));

@@ -8,4 +8,7 @@ internal static partial class Log
 {
     [LoggerMessage(1025, LogLevel.Information, "Test notification {NotificationId} queued for subscriber {SubscriberId} by {Channel}")]
     public static partial void TestNotificationQueued(ILogger logger, Guid notificationId, Guid subscriberId, SubscriberChannel channel);
+
+    [LoggerMessage(1026, LogLevel.Information, "Imported {ImportedCount} Statuspage incidents onto page {PageId}; {SkippedCount} skipped, {UnknownComponentCount} component names unknown to the page")]
+    public static partial void IncidentsImported(ILogger logger, Guid pageId, int importedCount, int skippedCount, int unknownComponentCount);
 }

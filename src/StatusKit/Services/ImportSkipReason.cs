@@ -1,0 +1,14 @@
+namespace StatusKit.Services;
+
+/// <summary>Why an incident of an import was not recorded (<see cref="SkippedImport"/>).</summary>
+public enum ImportSkipReason
+{
+    /// <summary>It is not resolved: an import records history, never what the page says now.</summary>
+    Unresolved = 0,
+
+    /// <summary>The page already has it (an earlier import of the same Statuspage incident).</summary>
+    AlreadyImported = 1,
+
+    /// <summary>It breaks a rule of a past incident (a time in the future, an empty title, a timeline not resolved …): <see cref="SkippedImport.Message"/> says which.</summary>
+    Invalid = 2,
+}
