@@ -189,6 +189,26 @@ internal static class AdminEndpoints
             })
             .WithName("StatusKit.Admin.CreateIncident").Accepts<CreateIncidentRequest>("application/json").Produces<StatusIncident>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated();
+        // The document is posted, never fetched: the admin API makes no outbound request (no SSRF, and the host may be offline).
+        admin.MapPost("/pages/{pageId:guid}/import/statuspage", async (Guid pageId, HttpContext context, IncidentImportService import) =>
+            {
+                var incidents = await StatuspageIncidentsDocument.ReadAsync(context);
+                if (incidents is null)
+                {
+                    return TypedResults.Problem(
+                        $"The document must be at most {StatuspageIncidentsDocument.MaxBytes / (1024 * 1024)} MiB; Statuspage's incidents.json is far smaller: post it as downloaded.",
+                        statusCode: StatusCodes.Status413PayloadTooLarge,
+                        title: "Request too large.");
+                }
+
+                var report = await import.ImportAsync(pageId, incidents, context.RequestAborted);
+                return AdminJson.Json(StatuspageImportResponse.From(report));
+            })
+            .AddEndpointFilter<KnownPageFilter>()
+            .WithName("StatusKit.Admin.ImportStatuspageIncidents")
+            .WithSummary("Import the page's incident history from the body of Statuspage's GET /api/v2/incidents.json, posted as downloaded: each resolved incident with its timeline, telling nobody; the others are skipped and reported, as are component names the page lacks. Importing again adds nothing.")
+            .Accepts<StatuspageIncidentsBody>("application/json").Produces<StatuspageImportResponse>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         admin.MapGet("/incidents/{incidentId:guid}", async (Guid incidentId, StatusIncidentService incidents, CancellationToken ct) =>
                 await incidents.GetAsync(incidentId, ct) is { } i ? EntityTags.Json(i, i.Version) : NotFound("status incident", "incidentId", incidentId))
             .WithName("StatusKit.Admin.GetIncident").Produces<StatusIncident>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();
