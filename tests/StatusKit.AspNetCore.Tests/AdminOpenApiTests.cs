@@ -141,6 +141,21 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
         AssertProblem(operation, "409", route);
     }
 
+    [Fact]
+    public async Task The_Statuspage_import_declares_its_JSON_body_its_200_report_and_its_400_404_and_413_problems()
+    {
+        const string route = "POST /pages/{pageId}/import/statuspage";
+        var operation = await OperationAsync(route);
+
+        Assert.True(operation.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _), $"{route} declares no JSON body.");
+        var (status, response) = SuccessOf(operation);
+        Assert.Equal("200", status);
+        Assert.True(response.GetProperty("content").TryGetProperty("application/json", out _), $"{route} declares no JSON report for its 200.");
+        Assert.True(operation.GetProperty("responses").TryGetProperty("400", out _), $"{route} does not declare 400.");
+        AssertProblem(operation, "404", route);
+        AssertProblem(operation, "413", route);
+    }
+
     private static void AssertProblem(JsonElement operation, string status, string route)
     {
         Assert.True(operation.GetProperty("responses").TryGetProperty(status, out var response), $"{route} does not declare {status}.");
