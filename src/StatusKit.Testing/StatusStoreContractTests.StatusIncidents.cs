@@ -35,6 +35,46 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task AddStatusIncident_ResolvedWithItsWholePastTimelineAndAPostmortem_RoundTrips()
+    {
+        // An incident imported from Statuspage: added resolved, with several updates told to nobody and its postmortem.
+        var page = await AddPageAsync();
+        var started = TestData.At(0).AddDays(-400);
+        var incident = TestData.Incident(page.Id, started, StatusIncidentState.Resolved) with
+        {
+            PlatformIncidentId = "statuspage:p1wz6c0hmd3f",
+            Updates =
+            [
+                new StatusIncidentUpdate(Guid.NewGuid(), started, StatusIncidentState.Investigating, "Looking.") { NotifySubscribers = false },
+                new StatusIncidentUpdate(Guid.NewGuid(), started.AddMinutes(10), StatusIncidentState.Identified, "Found it.") { NotifySubscribers = false },
+                new StatusIncidentUpdate(Guid.NewGuid(), started.AddMinutes(30), StatusIncidentState.Monitoring, "Watching.") { NotifySubscribers = false },
+                new StatusIncidentUpdate(Guid.NewGuid(), started.AddMinutes(50), StatusIncidentState.Resolved, "Fixed.") { NotifySubscribers = false },
+            ],
+            ResolvedAt = started.AddMinutes(50),
+            UpdatedAt = TestData.At(90),
+            Postmortem = "What happened.\n\nWhat we changed.",
+            PostmortemPublishedAt = started.AddDays(2),
+        };
+
+        await Store.AddStatusIncidentAsync(incident, [], None);
+
+        StoreAssert.Same(incident, await Store.GetStatusIncidentAsync(incident.Id, None));
+        Assert.Empty(await Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, None));
+    }
+
+    [Fact]
+    public async Task AddStatusIncident_IdTaken_ThrowsConflict_AndKeepsTheStoredOne()
+    {
+        var page = await AddPageAsync();
+        var incident = TestData.Incident(page.Id, state: StatusIncidentState.Resolved);
+        await Store.AddStatusIncidentAsync(incident, [], None);
+
+        await Assert.ThrowsAsync<StatusKitConflictException>(() => Store.AddStatusIncidentAsync(incident with { Title = "Another" }, [], None));
+
+        StoreAssert.Same(incident, await Store.GetStatusIncidentAsync(incident.Id, None));
+    }
+
+    [Fact]
     public async Task AddStatusIncident_MissingPage_ThrowsNotFound_AndEnqueuesNothing()
     {
         var incident = TestData.Incident(Guid.NewGuid());

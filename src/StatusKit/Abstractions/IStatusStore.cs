@@ -273,8 +273,9 @@ public interface IStatusStore
 
     /// <summary>
     /// Adds an incident (at <see cref="StatusIncident.Version"/> 1) with its initial updates, enqueuing <paramref name="notifications"/> (with the rules of
-    /// <see cref="EnqueueNotificationsAsync"/>) in the same atomic step. Throws when its page is missing, and then
-    /// enqueues nothing.
+    /// <see cref="EnqueueNotificationsAsync"/>) in the same atomic step. Throws when its page is missing, and
+    /// <see cref="StatusKitConflictException"/> when its id is taken (an import of the same Statuspage incident that
+    /// won a race, <see cref="Services.IncidentImportService"/>); either way it enqueues nothing.
     /// </summary>
     Task AddStatusIncidentAsync(StatusIncident incident, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
