@@ -27,7 +27,10 @@ public sealed record ImportedIncident
     /// </summary>
     public required StatusIncidentState State { get; init; }
 
-    /// <summary>When the incident began (the earlier of Statuspage's <c>created_at</c> and <c>started_at</c>).</summary>
+    /// <summary>
+    /// When the incident began (the earlier of Statuspage's <c>created_at</c> and <c>started_at</c>); an update posted
+    /// before it moves it back to that update's time.
+    /// </summary>
     public required DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>When it was resolved (Statuspage's <c>resolved_at</c>); null takes the time of its latest update.</summary>

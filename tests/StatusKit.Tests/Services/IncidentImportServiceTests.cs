@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Services;
 using StatusKit.Status;
 using StatusKit.TestSupport;
+using StatusKit.TestSupport.Fakes;
 using static StatusKit.Tests.Services.ServiceAssert;
 
 namespace StatusKit.Tests.Services;
@@ -101,6 +103,21 @@ public sealed class IncidentImportServiceTests
             [("sp1", ImportSkipReason.AlreadyImported), ("sp2", ImportSkipReason.AlreadyImported), ("sp1", ImportSkipReason.AlreadyImported)],
             second.Skipped.Select(s => (s.StatuspageId, s.Reason)));
         Assert.Equal(2, (await kit.Incidents.ListAsync(page.Id)).Count);
+    }
+
+    [Fact]
+    public async Task Import_SameIncidentsTwiceAtOnce_RecordsEachOnce()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var started = kit.Clock.GetUtcNow().AddDays(-3);
+        ImportedIncident[] history = [.. Enumerable.Range(0, 20).Select(i => Resolved($"sp{i}", started.AddHours(i)))];
+
+        var reports = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Import(kit).ImportAsync(page.Id, history))));
+
+        Assert.Equal(20, reports.Sum(r => r.Imported.Count));
+        Assert.Equal(60, reports.Sum(r => r.Skipped.Count(s => s.Reason == ImportSkipReason.AlreadyImported)));
+        Assert.Equal(20, (await kit.Incidents.ListAsync(page.Id)).Count);
     }
 
     [Fact]
@@ -248,6 +265,23 @@ public sealed class IncidentImportServiceTests
         var after = await kit.Reader.GetSnapshotAsync(page.Id, CancellationToken.None);
         Assert.NotEqual(before!.Version, after!.Version);
         Assert.Equal(kit.Clock.GetUtcNow(), after.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task Import_Logs1026AtInformation_WithThePageAndItsCounts()
+    {
+        var logs = new ListLoggerProvider();
+        await using var kit = new StatusKitHarness(services => services.AddLogging(b => b.AddProvider(logs)));
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var started = kit.Clock.GetUtcNow().AddDays(-2);
+
+        await Import(kit).ImportAsync(page.Id, [Resolved("sp1", started) with { ComponentNames = ["CDN"] }, Resolved("sp2", started) with { State = StatusIncidentState.Monitoring }]);
+
+        var logged = Assert.Single(logs.Entries, e => e.EventId.Id == 1026);
+        Assert.Equal(("StatusKit.Services.IncidentImportService", LogLevel.Information), (logged.Category, logged.Level));
+        Assert.Contains(page.Id.ToString(), logged.Message, StringComparison.Ordinal);
+        Assert.Contains("Imported 1 Statuspage incidents", logged.Message, StringComparison.Ordinal);
+        Assert.Contains("1 skipped, 1 component names", logged.Message, StringComparison.Ordinal);
     }
 
     private static IncidentImportService Import(StatusKitHarness kit) => kit.Services.GetRequiredService<IncidentImportService>();
