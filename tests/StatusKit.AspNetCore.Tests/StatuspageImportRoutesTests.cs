@@ -69,6 +69,14 @@ public sealed class StatuspageImportRoutesTests(SampleHostFactory factory)
             Assert.Contains("Slow uploads to the object store", history, StringComparison.Ordinal);
             Assert.Contains("Uploads failed", history, StringComparison.Ordinal);
 
+            var atom = await client.GetStringAsync("/status/import-history/history.atom");
+            Assert.Contains("Uploads failed", atom, StringComparison.Ordinal);
+            Assert.Contains("Postmortem: Uploads failed", atom, StringComparison.Ordinal);
+            var id = report.GetProperty("imported")[1].GetProperty("incidentId").GetGuid();
+            var own = await client.GetStringAsync($"/status/import-history/incidents/{id}");
+            Assert.Contains("Uploads fail.", own, StringComparison.Ordinal);
+            Assert.Contains("We lost a disk shelf.", own, StringComparison.Ordinal);
+
             var again = await ReadAsync(await PostAsync(admin, page.Id, ResolvedSample()), HttpStatusCode.OK);
             Assert.Equal(0, again.GetProperty("importedCount").GetInt32());
             Assert.All(again.GetProperty("skipped").EnumerateArray(), s => Assert.Equal("alreadyImported", s.GetProperty("reason").GetString()));
