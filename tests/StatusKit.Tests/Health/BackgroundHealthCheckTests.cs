@@ -96,11 +96,7 @@ public sealed class BackgroundHealthCheckTests : IAsyncDisposable
     [Fact]
     public async Task Check_MaintenanceWindowTransitionFailing_IsDegradedUntilItIsApplied()
     {
-        await Store.AddPageAsync(_page, default);
-        var window = TestData.Window(_page.Id, componentIds: [], occurrenceStartsAt: TestData.At(-1)) with { Recurrence = null, ExcludedOccurrences = [], ReminderSentFor = null, AnnouncedFor = null, StartsAt = TestData.At(-1), EndsAt = TestData.At(59) };
-        await Store.AddMaintenanceWindowAsync(window, [], default);
-        _control.Before = (method, _) => method == nameof(IStatusStore.TryUpdateMaintenanceWindowAsync) ? throw new TimeoutException("database down") : null;
-        var scheduler = _services.GetRequiredService<MaintenanceScheduler>();
+        var (window, scheduler) = await ArrangeWindowWhoseStartFailsAsync();
 
         await scheduler.RunDueTransitionsAsync(default);
         var failing = await CheckAsync();
@@ -119,11 +115,7 @@ public sealed class BackgroundHealthCheckTests : IAsyncDisposable
     [Fact]
     public async Task Check_WindowFailingHereThenDeletedElsewhere_IsHealthyAfterTheNextPass()
     {
-        await Store.AddPageAsync(_page, default);
-        var window = TestData.Window(_page.Id, componentIds: [], occurrenceStartsAt: TestData.At(-1)) with { Recurrence = null, ExcludedOccurrences = [], ReminderSentFor = null, AnnouncedFor = null, StartsAt = TestData.At(-1), EndsAt = TestData.At(59) };
-        await Store.AddMaintenanceWindowAsync(window, [], default);
-        _control.Before = (method, _) => method == nameof(IStatusStore.TryUpdateMaintenanceWindowAsync) ? throw new TimeoutException("database down") : null;
-        var scheduler = _services.GetRequiredService<MaintenanceScheduler>();
+        var (window, scheduler) = await ArrangeWindowWhoseStartFailsAsync();
         await scheduler.RunDueTransitionsAsync(default);
         var failing = await CheckAsync();
 
@@ -170,6 +162,19 @@ public sealed class BackgroundHealthCheckTests : IAsyncDisposable
         var result = await CheckAsync(HealthStatus.Degraded);
 
         Assert.Equal(HealthStatus.Degraded, result.Status);
+    }
+
+    // A one-off window due to start now, whose start cannot be stored: the store refuses every window update.
+    private async Task<(MaintenanceWindow Window, MaintenanceScheduler Scheduler)> ArrangeWindowWhoseStartFailsAsync()
+    {
+        await Store.AddPageAsync(_page, default);
+        var window = TestData.Window(_page.Id, componentIds: [], occurrenceStartsAt: TestData.At(-1)) with
+        {
+            Recurrence = null, ExcludedOccurrences = [], ReminderSentFor = null, AnnouncedFor = null, StartsAt = TestData.At(-1), EndsAt = TestData.At(59),
+        };
+        await Store.AddMaintenanceWindowAsync(window, [], default);
+        _control.Before = (method, _) => method == nameof(IStatusStore.TryUpdateMaintenanceWindowAsync) ? throw new TimeoutException("database down") : null;
+        return (window, _services.GetRequiredService<MaintenanceScheduler>());
     }
 
     private Task<HealthCheckResult> CheckAsync(HealthStatus failureStatus = HealthStatus.Unhealthy)
