@@ -24,9 +24,10 @@ namespace StatusKit.Services;
 /// </para>
 /// <para>
 /// Idempotent: an imported incident keeps its Statuspage id as <see cref="StatusIncident.PlatformIncidentId"/>
-/// (<c>statuspage:{id}</c>), and its StatusKit id is derived from the page, that id and its start (a version 7 id
-/// whose random bits are a hash), so importing the same document again, even twice at once, adds nothing
-/// (<see cref="ImportSkipReason.AlreadyImported"/>). Nothing is written to the notification outbox, no component status
+/// (<c>statuspage:{id}</c>), by which a later import finds it (even after its start was edited on Statuspage), and its
+/// StatusKit id is derived from the page, that id and its start (a version 7 id whose random bits are a hash), so two
+/// imports of the same document at once add it once (the store refuses the taken id); either way it is reported
+/// <see cref="ImportSkipReason.AlreadyImported"/>. Nothing is written to the notification outbox, no component status
 /// or status history changes; the page's snapshot is refreshed once, so its history, feeds and JSON API show the
 /// imported incidents.
 /// </para>
@@ -76,7 +77,7 @@ public sealed class IncidentImportService
         var imported = new List<ImportedIncidentRecord>();
         var skipped = new List<SkippedImport>();
         var unknown = new List<string>();
-        var seen = new HashSet<Guid>();
+        var taken = await ImportedPlatformIdsAsync(page.Id, cancellationToken);
         foreach (var source in incidents)
         {
             var sourceId = source.StatuspageId.Trim();
@@ -99,7 +100,8 @@ public sealed class IncidentImportService
                 continue;
             }
 
-            if (!seen.Add(incident.Id) || await _store.GetStatusIncidentAsync(incident.Id, cancellationToken) is not null)
+            // Imported before (even under another id: its start was edited on Statuspage since), or earlier in this document.
+            if (!taken.Add(incident.PlatformIncidentId!))
             {
                 skipped.Add(AlreadyImported(sourceId));
                 continue;
@@ -242,6 +244,30 @@ public sealed class IncidentImportService
             Version = 1,
         };
         return (incident, unknown);
+    }
+
+    // The Statuspage ids of the incidents the page already has from an import, read once per import (every past
+    // incident of the page, a batch at a time: an import is rare, and its idempotency must not hang on derived ids alone).
+    private async Task<HashSet<string>> ImportedPlatformIdsAsync(Guid pageId, CancellationToken cancellationToken)
+    {
+        const int Batch = 200;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var skip = 0; ; skip += Batch)
+        {
+            var batch = await _store.ListStatusIncidentsAsync(pageId, new StatusIncidentQuery { Unresolved = false, Skip = skip, Take = Batch }, cancellationToken);
+            foreach (var incident in batch)
+            {
+                if (incident.PlatformIncidentId is { } id && id.StartsWith(PlatformIdPrefix, StringComparison.Ordinal))
+                {
+                    ids.Add(id);
+                }
+            }
+
+            if (batch.Count < Batch)
+            {
+                return ids;
+            }
+        }
     }
 
     private static SkippedImport AlreadyImported(string sourceId) =>

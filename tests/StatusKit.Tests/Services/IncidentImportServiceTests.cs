@@ -106,6 +106,22 @@ public sealed class IncidentImportServiceTests
     }
 
     [Fact]
+    public async Task Import_AnIncidentWhoseStartWasEditedOnStatuspageSince_IsStillAlreadyImported()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var started = kit.Clock.GetUtcNow().AddDays(-3);
+        await Import(kit).ImportAsync(page.Id, [Resolved("sp1", started)]);
+
+        // Backfilled on Statuspage afterwards: the same incident now starts an hour earlier.
+        var again = await Import(kit).ImportAsync(page.Id, [Resolved("sp1", started.AddHours(-1))]);
+
+        Assert.Empty(again.Imported);
+        Assert.Equal(ImportSkipReason.AlreadyImported, Assert.Single(again.Skipped).Reason);
+        Assert.Single(await kit.Incidents.ListAsync(page.Id));
+    }
+
+    [Fact]
     public async Task Import_SameIncidentsTwiceAtOnce_RecordsEachOnce()
     {
         await using var kit = Kit();
