@@ -1,5 +1,5 @@
-using StatusKit.AspNetCore.Subscriptions;
 using StatusKit.Model;
+using StatusKit.Shared;
 
 namespace StatusKit.AspNetCore.Tests;
 

@@ -7,16 +7,16 @@ namespace StatusKit.AspNetCore.Feeds;
 /// <summary>A small flat badge in the shields.io style, with its text (status or uptime) for screen readers.</summary>
 internal static class BadgeRenderer
 {
-    /// <summary>The uptime badge's colour at or above <see cref="GreenFrom"/> percent (as shown).</summary>
+    /// <summary>The colour of an operational status, and of an uptime at or above <see cref="GreenFrom"/> percent (as shown).</summary>
     public const string Green = "#1a7f37";
 
     /// <summary>The uptime badge's colour from <see cref="YellowGreenFrom"/> up to <see cref="GreenFrom"/>.</summary>
     public const string YellowGreen = "#4d7c0f";
 
-    /// <summary>The uptime badge's colour from <see cref="OrangeFrom"/> up to <see cref="YellowGreenFrom"/>.</summary>
+    /// <summary>The colour of a partial outage, and of an uptime from <see cref="OrangeFrom"/> up to <see cref="YellowGreenFrom"/>.</summary>
     public const string Orange = "#bc4c00";
 
-    /// <summary>The uptime badge's colour below <see cref="OrangeFrom"/>.</summary>
+    /// <summary>The colour of a major outage, and of an uptime below <see cref="OrangeFrom"/>.</summary>
     public const string Red = "#cf222e";
 
     /// <summary>The uptime badge's colour when nothing was counted.</summary>
@@ -36,11 +36,11 @@ internal static class BadgeRenderer
     {
         var colour = status switch
         {
-            ComponentStatus.Operational => "#1a7f37",
+            ComponentStatus.Operational => Green,
             ComponentStatus.UnderMaintenance => "#0969da",
             ComponentStatus.DegradedPerformance => "#9a6700",
-            ComponentStatus.PartialOutage => "#bc4c00",
-            _ => "#cf222e",
+            ComponentStatus.PartialOutage => Orange,
+            _ => Red,
         };
         return Render(label, message, colour);
     }

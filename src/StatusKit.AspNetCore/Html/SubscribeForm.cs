@@ -1,5 +1,5 @@
-using StatusKit.AspNetCore.Subscriptions;
 using StatusKit.Model;
+using StatusKit.Shared;
 using StatusKit.Snapshots;
 
 namespace StatusKit.AspNetCore.Html;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using StatusKit.Model;
+using StatusKit.Shared;
 using StatusKit.Snapshots;
 
 namespace StatusKit.AspNetCore.Subscriptions;

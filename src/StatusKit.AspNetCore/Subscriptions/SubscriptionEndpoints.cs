@@ -9,6 +9,7 @@ using StatusKit.AspNetCore.Html;
 using StatusKit.Engine;
 using StatusKit.Model;
 using StatusKit.Services;
+using StatusKit.Shared;
 using StatusKit.Snapshots;
 
 namespace StatusKit.AspNetCore.Subscriptions;

@@ -4,6 +4,7 @@ using System.Reflection;
 using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Notifications;
+using StatusKit.Shared;
 using StatusKit.Status;
 
 namespace StatusKit.Diagnostics;
@@ -114,13 +115,9 @@ internal sealed class StatusKitInstruments
     public void NotificationsDeadLettered(SubscriberChannel channel, int rows) =>
         _notificationsDeadLettered.Add(rows, new KeyValuePair<string, object?>("channel", ChannelName(channel)));
 
-    /// <summary>The channel as metrics and traces tag it: <c>email</c>, <c>slack</c>, <c>webhook</c>, <c>teams</c>.</summary>
-    internal static string ChannelName(SubscriberChannel channel) => channel switch
-    {
-        SubscriberChannel.Email => "email",
-        SubscriberChannel.Slack => "slack",
-        SubscriberChannel.Webhook => "webhook",
-        SubscriberChannel.Teams => "teams",
-        _ => "other",
-    };
+    /// <summary>
+    /// The channel as metrics and traces tag it (<see cref="ChannelNames.Of"/>), or <c>other</c> for a value no channel
+    /// has (a custom store's), which must not make a send fail.
+    /// </summary>
+    internal static string ChannelName(SubscriberChannel channel) => Enum.IsDefined(channel) ? ChannelNames.Of(channel) : "other";
 }

@@ -27,22 +27,10 @@ internal sealed class WorkFailures
     {
         lock (_gate)
         {
-            _failingSince.Remove(key);
-            DropErrorWhenNothingFails();
-        }
-    }
-
-    /// <summary>Forgets every failing piece of work but <paramref name="keys"/>: the rest is no longer this process's to do.</summary>
-    public void ForgetAllBut(IReadOnlySet<string> keys)
-    {
-        lock (_gate)
-        {
-            foreach (var key in _failingSince.Keys.Where(k => !keys.Contains(k)).ToList())
+            if (_failingSince.Remove(key) && _failingSince.Count == 0)
             {
-                _failingSince.Remove(key);
+                _lastError = null;
             }
-
-            DropErrorWhenNothingFails();
         }
     }
 
@@ -63,15 +51,6 @@ internal sealed class WorkFailures
             }
 
             return new WorkFailureSummary(_failingSince.Count, since, _lastError!, _lastErrorAt);
-        }
-    }
-
-    // Called under the gate: the latest error belongs to the failures, and goes with the last of them.
-    private void DropErrorWhenNothingFails()
-    {
-        if (_failingSince.Count == 0)
-        {
-            _lastError = null;
         }
     }
 }

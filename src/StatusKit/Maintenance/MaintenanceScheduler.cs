@@ -453,25 +453,40 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
 
     private void ClearFailure(Guid windowId)
     {
+        bool failed;
         lock (_gate)
         {
-            _failures.Remove(windowId);
+            failed = _failures.Remove(windowId);
         }
 
-        _health.Succeeded(TransitionWork(windowId));
+        // The health record of a transition is kept beside _failures (RecordFailure writes both): nothing to clear
+        // for a window that was not failing, the usual case on every pass.
+        if (failed)
+        {
+            _health.Succeeded(TransitionWork(windowId));
+        }
     }
 
     // A window whose transition failed here and that was closed or deleted since (by another host, say) is no longer work
-    // of this scheduler: its failure must not keep the health check failing.
+    // of this scheduler: its failure record goes, so it neither keeps the health check failing nor takes memory.
     private void ForgetClosedWindowsFailures(IReadOnlyList<MaintenanceWindow> open)
     {
-        HashSet<string> current = [PassWork, .. open.Select(w => TransitionWork(w.Id))];
+        List<Guid> closed;
         lock (_gate)
         {
-            current.UnionWith(_unsettled.Keys.Select(SettleWork));
+            if (_failures.Count == 0)
+            {
+                return;
+            }
+
+            var openIds = open.Select(w => w.Id).ToHashSet();
+            closed = [.. _failures.Keys.Where(id => !openIds.Contains(id))];
         }
 
-        _health.ForgetAllBut(current);
+        foreach (var windowId in closed)
+        {
+            ClearFailure(windowId);
+        }
     }
 
     // The keys of this scheduler's work in the health record: a window's transition, and the effects of one committed.

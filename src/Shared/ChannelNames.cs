@@ -1,8 +1,11 @@
 using StatusKit.Model;
 
-namespace StatusKit.AspNetCore.Subscriptions;
+namespace StatusKit.Shared;
 
-/// <summary>The names of the subscriber channels in the public routes, their JSON and the page's form.</summary>
+/// <summary>
+/// The names of the subscriber channels: in the public routes, their JSON and the page's form, and in the metrics' and
+/// traces' tags. Compiled into each StatusKit assembly that needs it (shared source, internal).
+/// </summary>
 internal static class ChannelNames
 {
     /// <summary>The name of <paramref name="channel"/>: <c>email</c>, <c>slack</c>, <c>webhook</c> or <c>teams</c>.</summary>
