@@ -120,6 +120,9 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton(sp => new IncidentImportService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<IncidentImportService>>()));
+        services.TryAddSingleton(sp => new ComponentImportService(
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ComponentImportService>>()));
         services.TryAddSingleton(sp => new SubscriberService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<IDestinationValidator>(), sp.GetRequiredService<SubscriberLinks>(),
             sp.GetRequiredService<IOptions<StatusPagesOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SubscriberService>>()));

@@ -8,7 +8,8 @@ namespace StatusKit.Services;
 /// <summary>Creates, changes, orders and deletes components, and sets or clears an operator's manual status.</summary>
 public sealed class ComponentService
 {
-    private const int MaxDisplayOrder = 1_000_000;
+    /// <summary>The largest display order a component takes.</summary>
+    internal const int MaxDisplayOrder = 1_000_000;
     private readonly IStatusStore _store;
     private readonly StatusEngine _engine;
     private readonly ManualStatusExpiry _expiry;
@@ -29,14 +30,26 @@ public sealed class ComponentService
     public async Task<Component> CreateAsync(CreateComponent request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var name = Guard.Name(request.Name, "name");
+        Guard.Name(request.Name, "name");
         await _store.RequirePageAsync(request.PageId, cancellationToken);
         var existing = await _store.ListComponentsAsync(request.PageId, cancellationToken);
         // Appended after the last component, but never past the largest order (where ties are ordered by name).
         var order = request.DisplayOrder ?? (existing.Count == 0 ? 0 : Math.Min(existing.Max(c => c.DisplayOrder), MaxDisplayOrder - 1) + 1);
+        var component = New(request, order, _time.GetUtcNow());
+        await _store.AddComponentAsync(component, cancellationToken);
+        return await SettleAsync(component, "component created", cancellationToken);
+    }
+
+    /// <summary>
+    /// The component <paramref name="request"/> describes at <paramref name="order"/>, its fields checked as every new
+    /// component's are (a <see cref="StatusKitValidationException"/> naming the field); not yet stored. Shared with
+    /// <see cref="ComponentImportService"/>, so an imported component follows the same rules.
+    /// </summary>
+    internal static Component New(CreateComponent request, int order, DateTimeOffset now)
+    {
+        var name = Guard.Name(request.Name, "name");
         Guard.Range(order, "displayOrder", 0, MaxDisplayOrder);
-        var now = _time.GetUtcNow();
-        var component = new Component
+        return new Component
         {
             Id = Guid.CreateVersion7(now),
             PageId = request.PageId,
@@ -52,8 +65,6 @@ public sealed class ComponentService
             UpdatedAt = now,
             Version = 1,
         };
-        await _store.AddComponentAsync(component, cancellationToken);
-        return await SettleAsync(component, "component created", cancellationToken);
     }
 
     /// <summary>The component with <paramref name="componentId"/>, or null.</summary>

@@ -11,4 +11,7 @@ internal static partial class Log
 
     [LoggerMessage(1026, LogLevel.Information, "Imported {ImportedCount} Statuspage incidents onto page {PageId}; {SkippedCount} skipped, {UnknownComponentCount} component names unknown to the page")]
     public static partial void IncidentsImported(ILogger logger, Guid pageId, int importedCount, int skippedCount, int unknownComponentCount);
+
+    [LoggerMessage(1027, LogLevel.Information, "Imported {ImportedCount} Statuspage components onto page {PageId}; {SkippedCount} skipped")]
+    public static partial void ComponentsImported(ILogger logger, Guid pageId, int importedCount, int skippedCount);
 }
