@@ -141,10 +141,11 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
         AssertProblem(operation, "409", route);
     }
 
-    [Fact]
-    public async Task The_Statuspage_import_declares_its_JSON_body_its_200_report_and_its_400_404_and_413_problems()
+    [Theory]
+    [InlineData("POST /pages/{pageId}/import/statuspage")]
+    [InlineData("POST /pages/{pageId}/import/statuspage/components")]
+    public async Task The_Statuspage_imports_declare_their_JSON_body_their_200_report_and_their_400_404_and_413_problems(string route)
     {
-        const string route = "POST /pages/{pageId}/import/statuspage";
         var operation = await OperationAsync(route);
 
         Assert.True(operation.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _), $"{route} declares no JSON body.");

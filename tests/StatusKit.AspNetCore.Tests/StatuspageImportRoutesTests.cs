@@ -158,7 +158,7 @@ public sealed class StatuspageImportRoutesTests(SampleHostFactory factory)
     }
 
     // The sample's one incident, resolved an hour later, and a second one: a postmortem, critical, naming a component the page lacks.
-    private static string ResolvedSample()
+    internal static string ResolvedSample()
     {
         var document = JsonNode.Parse(File.ReadAllText(SamplePath))!;
         var incidents = document["incidents"]!.AsArray();

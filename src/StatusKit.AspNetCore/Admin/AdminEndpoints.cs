@@ -195,10 +195,7 @@ internal static class AdminEndpoints
                 var incidents = await StatuspageIncidentsDocument.ReadAsync(context);
                 if (incidents is null)
                 {
-                    return TypedResults.Problem(
-                        $"The document must be at most {StatuspageIncidentsDocument.MaxBytes / (1024 * 1024)} MiB; Statuspage's incidents.json is far smaller: post it as downloaded.",
-                        statusCode: StatusCodes.Status413PayloadTooLarge,
-                        title: "Request too large.");
+                    return StatuspageDocument.TooLarge("incidents.json");
                 }
 
                 var report = await import.ImportAsync(pageId, incidents, context.RequestAborted);
@@ -208,6 +205,23 @@ internal static class AdminEndpoints
             .WithName("StatusKit.Admin.ImportStatuspageIncidents")
             .WithSummary("Import the page's incident history from the body of Statuspage's GET /api/v2/incidents.json, posted as downloaded: each resolved incident with its timeline, telling nobody; the others are skipped and reported, as are component names the page lacks. Importing again adds nothing.")
             .Accepts<StatuspageIncidentsBody>("application/json").Produces<StatuspageImportResponse>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        // The components come first: the incident import names them.
+        admin.MapPost("/pages/{pageId:guid}/import/statuspage/components", async (Guid pageId, HttpContext context, ComponentImportService import) =>
+            {
+                var components = await StatuspageComponentsDocument.ReadAsync(context);
+                if (components is null)
+                {
+                    return StatuspageDocument.TooLarge("components.json");
+                }
+
+                var report = await import.ImportAsync(pageId, components, context.RequestAborted);
+                return AdminJson.Json(StatuspageComponentImportResponse.From(report));
+            })
+            .AddEndpointFilter<KnownPageFilter>()
+            .WithName("StatusKit.Admin.ImportStatuspageComponents")
+            .WithSummary("Create the page's components from the body of Statuspage's GET /api/v2/components.json (or summary.json), posted as downloaded: each component under its group's name, in Statuspage's order, telling nobody; groups are not components, statuses are StatusKit's own. Names the page already has are skipped and reported, so importing again creates nothing.")
+            .Accepts<StatuspageComponentsBody>("application/json").Produces<StatuspageComponentImportResponse>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         admin.MapGet("/incidents/{incidentId:guid}", async (Guid incidentId, StatusIncidentService incidents, CancellationToken ct) =>
                 await incidents.GetAsync(incidentId, ct) is { } i ? EntityTags.Json(i, i.Version) : NotFound("status incident", "incidentId", incidentId))

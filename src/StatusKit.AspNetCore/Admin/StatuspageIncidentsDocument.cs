@@ -1,10 +1,8 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using StatusKit.AspNetCore.Subscriptions;
 using StatusKit.Model;
 using StatusKit.Services;
+using static StatusKit.AspNetCore.Admin.StatuspageDocument;
 
 namespace StatusKit.AspNetCore.Admin;
 
@@ -14,53 +12,19 @@ namespace StatusKit.AspNetCore.Admin;
 /// <see cref="IncidentImportService.ImportAsync"/>, mapping Statuspage's vocabulary to StatusKit's: the inverse of
 /// <see cref="Api.StatuspageMapper"/>. Members it does not use are ignored (Statuspage adds fields); one it needs that is
 /// missing, of the wrong type, or with a value it does not know is a <see cref="StatusKitValidationException"/> naming
-/// its JSON path (<c>incidents[3].incident_updates[0].created_at</c>).
+/// its JSON path (<c>incidents[3].incident_updates[0].created_at</c>). The body's limits and the readers of its members
+/// are those of every Statuspage document StatusKit imports (<see cref="StatuspageDocument"/>).
 /// </summary>
 internal static class StatuspageIncidentsDocument
 {
-    /// <summary>The largest body taken: 5 MiB (Statuspage's 50 incidents with long timelines take a few hundred KiB).</summary>
-    public const int MaxBytes = 5 * 1024 * 1024;
-
-    private static readonly string[] JsonType = ["application/json"];
-
     /// <summary>
-    /// The incidents of the request's body, or null when it is larger than <see cref="MaxBytes"/> (nothing more is read).
+    /// The incidents of the request's body, or null when it is larger than <see cref="StatuspageDocument.MaxBytes"/>
+    /// (nothing more is read).
     /// </summary>
     public static async Task<IReadOnlyList<ImportedIncident>?> ReadAsync(HttpContext context)
     {
-        if (!context.Request.HasJsonContentType())
-        {
-            BodyContentTypes.Require(context.Request, JsonType);
-        }
-
-        var encoding = BodyContentTypes.RequireKnownCharset(context.Request, JsonType);
-        if (!await BoundedRequestBody.TryBufferAsync(context, MaxBytes))
-        {
-            return null;
-        }
-
-        JsonDocument document;
-        try
-        {
-            if (encoding.CodePage == Encoding.UTF8.CodePage)
-            {
-                document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-            }
-            else
-            {
-                await using var utf8 = Encoding.CreateTranscodingStream(context.Request.Body, encoding, Encoding.UTF8, leaveOpen: true);
-                document = await JsonDocument.ParseAsync(utf8, cancellationToken: context.RequestAborted);
-            }
-        }
-        catch (JsonException ex)
-        {
-            throw new StatusKitValidationException("body", $"The body is not valid JSON: {ex.Message}");
-        }
-
-        using (document)
-        {
-            return Read(document.RootElement);
-        }
+        using var document = await StatuspageDocument.ParseAsync(context);
+        return document is null ? null : Read(document.RootElement);
     }
 
     /// <summary>The incidents of a parsed document (its root: an object with <c>incidents</c>).</summary>
@@ -68,13 +32,7 @@ internal static class StatuspageIncidentsDocument
     {
         // Only the document as Statuspage serves it: a bare array is refused rather than guessed at, so a document of
         // another shape (summary.json, a list of something else) is not read as incidents.
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new StatusKitValidationException(
-                "body", "The body must be Statuspage's incidents.json as downloaded: an object with an incidents array ({ \"page\": {...}, \"incidents\": [...] }).");
-        }
-
-        var incidents = Member(root, "incidents", "incidents", JsonValueKind.Array, "an array of incidents");
+        var incidents = StatuspageDocument.Root(root, "incidents.json", "incidents", "an array of incidents");
         var result = new List<ImportedIncident>(incidents.GetArrayLength());
         var index = 0;
         foreach (var incident in incidents.EnumerateArray())
@@ -178,62 +136,4 @@ internal static class StatuspageIncidentsDocument
             var other => throw new StatusKitValidationException(
                 $"{path}.impact", $"The {path}.impact '{other}' is not a Statuspage impact; it takes none, minor, major, critical or maintenance."),
         };
-
-    private static JsonElement Member(JsonElement owner, string name, string path, JsonValueKind kind, string shape)
-    {
-        if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            throw new StatusKitValidationException(path, $"The {path} is required.");
-        }
-
-        if (value.ValueKind != kind)
-        {
-            throw new StatusKitValidationException(path, $"The {path} must be {shape}.");
-        }
-
-        return value;
-    }
-
-    private static string Text(JsonElement owner, string name, string path, bool allowEmpty = false)
-    {
-        var text = Member(owner, name, $"{path}.{name}", JsonValueKind.String, "a string").GetString()!;
-        return allowEmpty || text.Trim().Length > 0 ? text : throw new StatusKitValidationException($"{path}.{name}", $"The {path}.{name} must not be empty.");
-    }
-
-    private static string? OptionalText(JsonElement owner, string name, string path) =>
-        owner.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? Text(owner, name, path, allowEmpty: true) : null;
-
-    private static DateTimeOffset Time(JsonElement owner, string name, string path)
-    {
-        var field = $"{path}.{name}";
-        var text = Member(owner, name, field, JsonValueKind.String, "a time (ISO 8601 with its UTC offset)").GetString()!;
-        // An offset is required: a time without one would be read on the server's clock.
-        if (!HasOffset(text) || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-        {
-            throw new StatusKitValidationException(field, $"The {field} '{text}' must be a time in ISO 8601 with its UTC offset, as Statuspage writes it (2025-03-04T09:15:22.371-05:00).");
-        }
-
-        return time;
-    }
-
-    private static DateTimeOffset? OptionalTime(JsonElement owner, string name, string path) =>
-        owner.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? Time(owner, name, path) : null;
-
-    private static bool HasOffset(string text)
-    {
-        var t = text.AsSpan().Trim();
-        if (t.Length < 11 || t[4] != '-')
-        {
-            return false;
-        }
-
-        if (t[^1] is 'Z' or 'z')
-        {
-            return true;
-        }
-
-        // ±hh:mm or ±hhmm at the end, after the time.
-        var sign = t.Length >= 6 && t[^6] is '+' or '-' && t[^3] == ':' ? t.Length - 6 : t.Length >= 5 && t[^5] is '+' or '-' ? t.Length - 5 : -1;
-        return sign > 10;
-    }
 }
