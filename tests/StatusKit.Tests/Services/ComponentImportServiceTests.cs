@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Services;
@@ -87,6 +88,31 @@ public sealed class ComponentImportServiceTests
             second.Skipped.Select(s => s.Name));
         Assert.All(second.Skipped, s => Assert.Equal(ComponentImportSkipReason.AlreadyExists, s.Reason));
         SameRecord(before, await kit.Components.ListAsync(page.Id));
+    }
+
+    [Fact]
+    public async Task Import_ComponentCreatedMeanwhileUnderTheSameName_IsSkippedAsAlreadyExists_AndTheOthersAreStillCreated()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        Component? meanwhile = null;
+        kit.StoreControl.Before = (method, args) =>
+        {
+            if (method != nameof(IStatusStore.AddComponentAsync) || meanwhile is not null || args[0] is not Component { Name: "API" })
+            {
+                return null;
+            }
+
+            // Another import, or an operator, gets there first: after this import read the page's names.
+            meanwhile = new Component { Id = Guid.NewGuid(), PageId = page.Id, Name = "api", StatusUpdatedAt = kit.Clock.GetUtcNow(), CreatedAt = kit.Clock.GetUtcNow(), UpdatedAt = kit.Clock.GetUtcNow() };
+            return kit.Store.AddComponentAsync(meanwhile, CancellationToken.None);
+        };
+
+        var report = await Import(kit).ImportAsync(page.Id, [Item("a", "API", 1), Item("b", "Website", 2)]);
+
+        Assert.Equal(("API", ComponentImportSkipReason.AlreadyExists), (Assert.Single(report.Skipped).Name, report.Skipped[0].Reason));
+        Assert.Equal("Website", Assert.Single(report.Imported).Name);
+        Assert.Equal(["Website", "api"], (await kit.Components.ListAsync(page.Id)).Select(c => c.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
