@@ -30,8 +30,8 @@ internal static class StatuspageIncidentsDocument
     /// <summary>The incidents of a parsed document (its root: an object with <c>incidents</c>).</summary>
     public static IReadOnlyList<ImportedIncident> Read(JsonElement root)
     {
-        // Only the document as Statuspage serves it: a bare array is refused rather than guessed at, so a document of
-        // another shape (summary.json, a list of something else) is not read as incidents.
+        // Only an object with an incidents array, as Statuspage serves it: a bare array (a list of something else) is
+        // refused rather than guessed at. summary.json has one too, of unresolved incidents only, which are all skipped.
         var incidents = StatuspageDocument.Root(root, "incidents.json", "incidents", "an array of incidents");
         var result = new List<ImportedIncident>(incidents.GetArrayLength());
         var index = 0;

@@ -11,7 +11,8 @@ public sealed record IncidentImportReport
 
     /// <summary>
     /// The component names of the recorded incidents that the page has no component of, trimmed, each once (in the order
-    /// first met): those incidents were recorded without them. Create the components and delete and import again to link them.
+    /// first met): those incidents were recorded without them. Import the components first (<see cref="ComponentImportService"/>), or
+    /// create them, then delete those incidents and import again to link them.
     /// </summary>
     public required IReadOnlyList<string> UnknownComponents { get; init; }
 }
