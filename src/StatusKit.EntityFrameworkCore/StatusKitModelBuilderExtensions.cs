@@ -8,7 +8,7 @@ public static class StatusKitModelBuilderExtensions
 {
     /// <summary>
     /// Adds StatusKit's entity types (pages, components, maintenance windows, status incidents and their updates,
-    /// subscribers, incident signals, status history, notification outbox) to the model, with snake_case columns and
+    /// incident templates, subscribers, incident signals, status history, notification outbox) to the model, with snake_case columns and
     /// tables named <c>{prefix}pages</c>, <c>{prefix}components</c>, …. Call it from <c>OnModelCreating</c>.
     /// </summary>
     /// <param name="modelBuilder">The host context's model builder.</param>
@@ -29,6 +29,7 @@ public static class StatusKitModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new MaintenanceWindowConfiguration(options));
         modelBuilder.ApplyConfiguration(new StatusIncidentConfiguration(options));
         modelBuilder.ApplyConfiguration(new StatusIncidentUpdateConfiguration(options));
+        modelBuilder.ApplyConfiguration(new IncidentTemplateConfiguration(options));
         modelBuilder.ApplyConfiguration(new SubscriberConfiguration(options));
         modelBuilder.ApplyConfiguration(new IncidentSignalConfiguration(options));
         modelBuilder.ApplyConfiguration(new StatusHistoryConfiguration(options));

@@ -135,6 +135,25 @@ public static class TestData
         Version = 1,
     };
 
+    /// <summary>A Major incident template of a page, naming the given components.</summary>
+    /// <param name="pageId">The page.</param>
+    /// <param name="name">Its name; fresh by default.</param>
+    /// <param name="componentIds">The components it names; none by default.</param>
+    /// <returns>The template, at version 1.</returns>
+    public static IncidentTemplate Template(Guid pageId, string? name = null, params Guid[] componentIds) => new()
+    {
+        Id = Guid.NewGuid(),
+        PageId = pageId,
+        Name = name ?? Unique("template"),
+        Title = "Elevated API error rates",
+        Message = "Some requests fail; we are looking into it.",
+        Severity = StatusIncidentSeverity.Major,
+        ComponentIds = componentIds,
+        CreatedAt = At(0),
+        UpdatedAt = At(0),
+        Version = 1,
+    };
+
     /// <summary>A verified, active subscriber of a page to outages and resolutions of one component.</summary>
     /// <param name="pageId">The page.</param>
     /// <param name="channel">The channel (a webhook gets a signing secret).</param>

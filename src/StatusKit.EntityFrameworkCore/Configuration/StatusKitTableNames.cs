@@ -11,6 +11,7 @@ internal static class StatusKitTableNames
     public const string MaintenanceWindows = "maintenance_windows";
     public const string StatusIncidents = "status_incidents";
     public const string StatusIncidentUpdates = "status_incident_updates";
+    public const string IncidentTemplates = "incident_templates";
     public const string Subscribers = "subscribers";
     public const string IncidentSignals = "incident_signals";
     public const string StatusHistory = "status_history";
@@ -24,6 +25,7 @@ internal static class StatusKitTableNames
         typeof(MaintenanceWindowEntity),
         typeof(StatusIncidentEntity),
         typeof(StatusIncidentUpdateEntity),
+        typeof(IncidentTemplateEntity),
         typeof(SubscriberEntity),
         typeof(IncidentSignalEntity),
         typeof(StatusHistoryEntity),

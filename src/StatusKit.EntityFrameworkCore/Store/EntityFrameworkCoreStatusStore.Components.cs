@@ -83,7 +83,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     /// <remarks>
     /// The component's history goes in the same transaction, found through the page's (page, time) index: history
     /// has no (component, time) index for a foreign-key cascade to use (see <see cref="HistoryChain"/>). Its id leaves
-    /// the JSON id lists of the page's incidents, windows and subscribers in the same command
+    /// the JSON id lists of the page's incidents, incident templates, windows and subscribers in the same command
     /// (<see cref="ForgetComponentSql"/>), which runs before the component row goes because it reads the row's page.
     /// </remarks>
     public async Task<bool> DeleteComponentAsync(Guid componentId, long? expectedVersion, CancellationToken cancellationToken)
@@ -118,8 +118,8 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     }
 
     /// <summary>
-    /// Three set-based statements that take the component <c>{0}</c> (its id as JSON text in <c>{1}</c>) out of the id
-    /// lists of its page's incidents, windows and subscribers, each found through its page index. The version of each
+    /// Four set-based statements that take the component <c>{0}</c> (its id as JSON text in <c>{1}</c>) out of the id
+    /// lists of its page's incidents, incident templates, windows and subscribers, each found through its page index. The version of each
     /// changed row moves on, so an update computed from it before loses its compare-and-set instead of writing the id
     /// back; a subscriber left with an empty list, which would follow every component, is deactivated
     /// (<see cref="SubscriberDeactivationReason.ComponentsDeleted"/>).
@@ -132,7 +132,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             $"(SELECT {s.Column<ComponentEntity>(nameof(ComponentEntity.PageId))} FROM {s.Table<ComponentEntity>()} " +
             $"WHERE {s.Column<ComponentEntity>(nameof(ComponentEntity.Id))} = {{0}})";
 
-        // The three entities name their page, id-list and version properties alike.
+        // The four entities name their page, id-list and version properties alike.
         const string PageId = nameof(StatusIncidentEntity.PageId);
         const string ComponentIds = nameof(StatusIncidentEntity.ComponentIds);
         const string Version = nameof(StatusIncidentEntity.Version);
@@ -150,6 +150,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var holdsOthers = d.JsonIdsHoldOtherThan(subscriberIds, "{1}");
         // Both assignments read the row as it was: one that was active and holds no other id stops, and says why.
         return Statement<StatusIncidentEntity>("") +
+               Statement<IncidentTemplateEntity>("") +
                Statement<MaintenanceWindowEntity>("") +
                Statement<SubscriberEntity>(
                    $", {active} = r.{active} AND {holdsOthers}" +

@@ -60,7 +60,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext> : IStatus
         var message = field switch
         {
             "slug" => "The slug is already used by another page; choose another.",
-            "name" => "The page already has a component with this name (names are compared ignoring case); choose another name.",
+            "name" => $"The page already has a {resource} with this name (names are compared ignoring case); choose another name.",
             "destination" => "This destination is already subscribed to the page on this channel.",
             "id" => $"A {resource} with this id already exists; use a new id.",
             _ => $"The {resource} conflicts with a stored one on '{field}'; reload and retry.",

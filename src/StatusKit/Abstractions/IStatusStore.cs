@@ -13,17 +13,19 @@ namespace StatusKit.Abstractions;
 /// <item>Every method is atomic: it either fully happens or leaves the store unchanged.</item>
 /// <item><c>Get…</c> returns <see langword="null"/> for a missing id; <c>Delete…</c> returns <see langword="false"/>.</item>
 /// <item><c>Update…</c> of a missing aggregate throws <see cref="StatusKitNotFoundException"/>.</item>
-/// <item>A uniqueness violation (slug; component name per page; subscriber per page, channel and destination) throws
+/// <item>A uniqueness violation (slug; component name per page; incident template name per page; subscriber per page,
+/// channel and destination) throws
 /// <see cref="StatusKitConflictException"/> naming the field, and changes nothing.</item>
 /// <item>Returned lists are snapshots the caller may keep; mutating the store later does not change them.</item>
 /// </list>
-/// <para>Optimistic concurrency: pages, components, public status incidents, subscribers and maintenance windows carry a
+/// <para>Optimistic concurrency: pages, components, public status incidents, incident templates, subscribers and
+/// maintenance windows carry a
 /// <c>Version</c>. <c>Add…</c> stores the record at version 1, whatever version it carries. <c>Update…</c> is a
 /// compare-and-set: it writes only when the record carries the stored version, and stores it at the next one; a stale
 /// version throws <see cref="StatusKitConcurrencyException"/> (a maintenance window's
 /// <see cref="TryUpdateMaintenanceWindowAsync"/> returns null instead) and changes nothing, enqueuing nothing. Every
 /// other write that changes a versioned record's stored fields moves its version too: <see cref="DeleteComponentAsync"/>
-/// for the incidents, windows and subscribers it edits, <see cref="AppendStatusIncidentUpdateAsync"/>, and
+/// for the incidents, templates, windows and subscribers it edits, <see cref="AppendStatusIncidentUpdateAsync"/>, and
 /// <see cref="ReorderComponentsAsync"/> for each component whose order changes and for the page. Two writes deliberately do not:
 /// <see cref="CommitStatusAsync"/> (a component's computed status, which no operator edits, so an edit never fails
 /// because the engine recomputed meanwhile) and <see cref="TouchPageAsync"/> (the time of the page's latest change,
@@ -70,8 +72,8 @@ public interface IStatusStore
     Task<bool> TouchPageAsync(Guid pageId, DateTimeOffset changedAt, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes a page with everything that belongs to it (components, windows, incidents, subscribers, history,
-    /// notifications). Returns false when it was missing. Given <paramref name="expectedVersion"/>, a compare-and-set
+    /// Deletes a page with everything that belongs to it (components, windows, incidents, incident templates,
+    /// subscribers, history, notifications). Returns false when it was missing. Given <paramref name="expectedVersion"/>, a compare-and-set
     /// like <see cref="UpdatePageAsync"/>: it deletes only a page still at that version, in the delete itself, and a page
     /// at another version throws <see cref="StatusKitConcurrencyException"/> and deletes nothing, so a change made after
     /// the caller read the page is never deleted unseen. The other deletes take an expected version the same way.
@@ -108,10 +110,11 @@ public interface IStatusStore
     /// <remarks>
     /// <para>No record keeps a deleted component's id, so a client can send back the component list it reads:</para>
     /// <list type="bullet">
-    /// <item>Public status incidents and maintenance windows keep the other ids, in order. One that named only this
-    /// component stays, naming none (shown without components, like one created without).</item>
-    /// <item>Every incident, window and subscriber that changes gets its next version, so an update computed from it
-    /// before loses its compare-and-set (<see cref="UpdateStatusIncidentAsync(StatusIncident, CancellationToken)"/>, <see cref="UpdateSubscriberAsync"/>,
+    /// <item>Public status incidents, incident templates and maintenance windows keep the other ids, in order. One that
+    /// named only this component stays, naming none (shown without components, like one created without).</item>
+    /// <item>Every incident, template, window and subscriber that changes gets its next version, so an update computed
+    /// from it before loses its compare-and-set (<see cref="UpdateStatusIncidentAsync(StatusIncident, CancellationToken)"/>,
+    /// <see cref="UpdateIncidentTemplateAsync"/>, <see cref="UpdateSubscriberAsync"/>,
     /// <see cref="TryUpdateMaintenanceWindowAsync"/>) rather than writing the id back.</item>
     /// <item>Subscribers keep the other ids. A subscriber that followed only this component is deactivated
     /// (<see cref="Subscriber.IsActive"/> false, an empty list, and, when it was active,
@@ -310,6 +313,37 @@ public interface IStatusStore
 
     /// <summary>Deletes an incident (an expected version: see <see cref="DeletePageAsync"/>). Returns false when it was missing.</summary>
     Task<bool> DeleteStatusIncidentAsync(Guid incidentId, long? expectedVersion, CancellationToken cancellationToken);
+
+    // ---- Incident templates --------------------------------------------------------------------------------
+
+    /// <summary>The incident template with <paramref name="templateId"/>, or null.</summary>
+    Task<IncidentTemplate?> GetIncidentTemplateAsync(Guid templateId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A page's incident templates ordered by name ignoring case (their invariant upper-case forms compared ordinally,
+    /// as the uniqueness compares them).
+    /// </summary>
+    Task<IReadOnlyList<IncidentTemplate>> ListIncidentTemplatesAsync(Guid pageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds a template at <see cref="IncidentTemplate.Version"/> 1. Throws <see cref="StatusKitNotFoundException"/>
+    /// when its page is missing and <see cref="StatusKitConflictException"/> naming <c>name</c> when the page already
+    /// has a template of that name (ignoring case), or <c>id</c> when its id is taken; each changes nothing.
+    /// </summary>
+    Task AddIncidentTemplateAsync(IncidentTemplate template, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Compare-and-set: replaces a template's name, title, message, severity, components and
+    /// <see cref="IncidentTemplate.UpdatedAt"/> only if the stored <see cref="IncidentTemplate.Version"/> equals
+    /// <paramref name="template"/>'s, and returns the template as stored, at the next version (its page and creation
+    /// time are kept). Throws <see cref="StatusKitNotFoundException"/> when it is missing,
+    /// <see cref="StatusKitConcurrencyException"/> when its version is stale and <see cref="StatusKitConflictException"/>
+    /// when the name is taken; each changes nothing.
+    /// </summary>
+    Task<IncidentTemplate> UpdateIncidentTemplateAsync(IncidentTemplate template, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a template (an expected version: see <see cref="DeletePageAsync"/>). Returns false when it was missing.</summary>
+    Task<bool> DeleteIncidentTemplateAsync(Guid templateId, long? expectedVersion, CancellationToken cancellationToken);
 
     // ---- Subscribers ---------------------------------------------------------------------------------------
 

@@ -89,13 +89,18 @@ public sealed partial class InMemoryStatusStore
             },
             cancellationToken);
 
-    /// <summary>Takes a deleted component's id out of its page's incidents, windows and subscribers.</summary>
+    /// <summary>Takes a deleted component's id out of its page's incidents, incident templates, windows and subscribers.</summary>
     private void ForgetComponent(Component removed)
     {
         var id = removed.Id;
         foreach (var incident in OnPage(_incidentIdsByPage, _incidents, removed.PageId, i => i.ComponentIds.Contains(id)))
         {
             _incidents[incident.Id] = incident with { ComponentIds = Without(incident.ComponentIds, id), Version = incident.Version + 1 };
+        }
+
+        foreach (var template in OnPage(_templateIdsByPage, _templates, removed.PageId, t => t.ComponentIds.Contains(id)))
+        {
+            _templates[template.Id] = template with { ComponentIds = Without(template.ComponentIds, id), Version = template.Version + 1 };
         }
 
         foreach (var window in OnPage(_windowIdsByPage, _windows, removed.PageId, w => w.ComponentIds.Contains(id)))

@@ -6,13 +6,14 @@ public sealed partial class InMemoryStatusStore
 {
     // Secondary indexes, so that a team's recompute and a page's snapshot cost what the team or page holds, not what the
     // whole store holds. Every write of _components goes through IndexComponent/UnindexComponent, every write of
-    // _signals through IndexSignal; windows, incidents and subscribers never change page, so only their adds and
+    // _signals through IndexSignal; windows, incidents, templates and subscribers never change page, so only their adds and
     // removals touch their page index. All guarded by _gate like the dictionaries they index.
     private readonly Dictionary<Guid, HashSet<Guid>> _componentIdsByPage = [];
     private readonly Dictionary<string, HashSet<Guid>> _componentIdsByTeam = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _signalIdsByTeam = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, HashSet<Guid>> _windowIdsByPage = [];
     private readonly Dictionary<Guid, HashSet<Guid>> _incidentIdsByPage = [];
+    private readonly Dictionary<Guid, HashSet<Guid>> _templateIdsByPage = [];
     private readonly Dictionary<Guid, HashSet<Guid>> _subscriberIdsByPage = [];
 
     private void IndexComponent(Component component)

@@ -123,9 +123,11 @@ public sealed partial class InMemoryStatusStore
 
                 RemoveWhere(_windows, w => w.PageId == pageId);
                 RemoveWhere(_incidents, i => i.PageId == pageId);
+                RemoveWhere(_templates, t => t.PageId == pageId);
                 RemoveWhere(_subscribers, s => s.PageId == pageId);
                 _windowIdsByPage.Remove(pageId);
                 _incidentIdsByPage.Remove(pageId);
+                _templateIdsByPage.Remove(pageId);
                 _subscriberIdsByPage.Remove(pageId);
                 RemoveWhere(_history, h => h.PageId == pageId);
                 foreach (var removed in RemoveWhere(_notifications, n => n.PageId == pageId))

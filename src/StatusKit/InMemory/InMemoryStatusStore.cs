@@ -14,7 +14,7 @@ namespace StatusKit.InMemory;
 /// <para>Choices this store makes where the port leaves room (the shared contract tests pin the observable ones):</para>
 /// <list type="bullet">
 /// <item>Slugs are unique across pages and compared ordinally (case-sensitive).</item>
-/// <item>Component names are unique per page ignoring case (their invariant upper-case forms compared ordinally, as
+/// <item>Component and incident template names are unique per page ignoring case (their invariant upper-case forms compared ordinally, as
 /// the Entity Framework Core store's key column does), so "API" and "api" cannot sit on one page.</item>
 /// <item>Subscribers are unique per (page, channel, destination); an <see cref="SubscriberChannel.Email"/> destination
 /// is compared ignoring case the same way, a Slack or webhook URL ordinally.</item>
@@ -35,6 +35,7 @@ public sealed partial class InMemoryStatusStore : IStatusStore
     private readonly Dictionary<Guid, Component> _components = [];
     private readonly Dictionary<Guid, MaintenanceWindow> _windows = [];
     private readonly Dictionary<Guid, StatusIncident> _incidents = [];
+    private readonly Dictionary<Guid, IncidentTemplate> _templates = [];
     private readonly Dictionary<Guid, Subscriber> _subscribers = [];
     private readonly Dictionary<string, IncidentSignal> _signals = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, StatusHistoryEntry> _history = [];

@@ -103,6 +103,65 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
             b.ToTable("statuskit_components", (string?)null);
         });
 
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.IncidentTemplateEntity", b =>
+        {
+            b.Property<Guid>("Id")
+                .HasColumnType("uuid")
+                .HasColumnName("id");
+
+            b.Property<string>("ComponentIds")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("component_ids");
+
+            b.Property<DateTime>("CreatedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("created_at");
+
+            b.Property<string>("Message")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("message");
+
+            b.Property<string>("Name")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("name");
+
+            b.Property<string>("NameKey")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("name_key");
+
+            b.Property<Guid>("PageId")
+                .HasColumnType("uuid")
+                .HasColumnName("page_id");
+
+            b.Property<int>("Severity")
+                .HasColumnType("integer")
+                .HasColumnName("severity");
+
+            b.Property<string>("Title")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("title");
+
+            b.Property<DateTime>("UpdatedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("updated_at");
+
+            b.Property<long>("Version")
+                .IsConcurrencyToken()
+                .HasColumnType("bigint")
+                .HasColumnName("version");
+
+            b.HasKey("Id");
+
+            b.HasIndex("PageId", "NameKey").IsUnique();
+
+            b.ToTable("statuskit_incident_templates", (string?)null);
+        });
+
         modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.IncidentSignalEntity", b =>
         {
             b.Property<string>("IncidentId")
@@ -673,6 +732,16 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
         });
 
         modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.ComponentEntity", b =>
+        {
+            b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageEntity", null)
+                .WithMany()
+                .HasForeignKey("PageId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.IncidentTemplateEntity", b =>
         {
             b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageEntity", null)
                 .WithMany()

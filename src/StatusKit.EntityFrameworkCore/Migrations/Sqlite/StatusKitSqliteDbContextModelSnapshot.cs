@@ -102,6 +102,65 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
             b.ToTable("statuskit_components", (string?)null);
         });
 
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.IncidentTemplateEntity", b =>
+        {
+            b.Property<Guid>("Id")
+                .HasColumnType("TEXT")
+                .HasColumnName("id");
+
+            b.Property<string>("ComponentIds")
+                .IsRequired()
+                .HasColumnType("TEXT")
+                .HasColumnName("component_ids");
+
+            b.Property<DateTime>("CreatedAt")
+                .HasColumnType("TEXT")
+                .HasColumnName("created_at");
+
+            b.Property<string>("Message")
+                .IsRequired()
+                .HasColumnType("TEXT")
+                .HasColumnName("message");
+
+            b.Property<string>("Name")
+                .IsRequired()
+                .HasColumnType("TEXT")
+                .HasColumnName("name");
+
+            b.Property<string>("NameKey")
+                .IsRequired()
+                .HasColumnType("TEXT")
+                .HasColumnName("name_key");
+
+            b.Property<Guid>("PageId")
+                .HasColumnType("TEXT")
+                .HasColumnName("page_id");
+
+            b.Property<int>("Severity")
+                .HasColumnType("INTEGER")
+                .HasColumnName("severity");
+
+            b.Property<string>("Title")
+                .IsRequired()
+                .HasColumnType("TEXT")
+                .HasColumnName("title");
+
+            b.Property<DateTime>("UpdatedAt")
+                .HasColumnType("TEXT")
+                .HasColumnName("updated_at");
+
+            b.Property<long>("Version")
+                .IsConcurrencyToken()
+                .HasColumnType("INTEGER")
+                .HasColumnName("version");
+
+            b.HasKey("Id");
+
+            b.HasIndex("PageId", "NameKey").IsUnique();
+
+            b.ToTable("statuskit_incident_templates", (string?)null);
+        });
+
         modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.IncidentSignalEntity", b =>
         {
             b.Property<string>("IncidentId")
@@ -672,6 +731,16 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
         });
 
         modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.ComponentEntity", b =>
+        {
+            b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageEntity", null)
+                .WithMany()
+                .HasForeignKey("PageId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.IncidentTemplateEntity", b =>
         {
             b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageEntity", null)
                 .WithMany()
