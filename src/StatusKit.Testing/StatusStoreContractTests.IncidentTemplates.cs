@@ -16,8 +16,8 @@ public abstract partial class StatusStoreContractTests
 
         await Store.AddIncidentTemplateAsync(template, None);
 
-        Assert.Equal(template with { Version = 1 }, await Store.GetIncidentTemplateAsync(template.Id, None));
-        Assert.Equal([template with { Version = 1 }], await Store.ListIncidentTemplatesAsync(page.Id, None));
+        StoreAssert.Same(template with { Version = 1 }, await Store.GetIncidentTemplateAsync(template.Id, None));
+        StoreAssert.Same(template with { Version = 1 }, Assert.Single(await Store.ListIncidentTemplatesAsync(page.Id, None)));
     }
 
     [Fact]
@@ -109,8 +109,8 @@ public abstract partial class StatusStoreContractTests
         var stored = await Store.UpdateIncidentTemplateAsync(changed, None);
 
         var expected = changed with { PageId = page.Id, CreatedAt = template.CreatedAt, Version = 2 };
-        Assert.Equal(expected, stored);
-        Assert.Equal(expected, await Store.GetIncidentTemplateAsync(template.Id, None));
+        StoreAssert.Same(expected, stored);
+        StoreAssert.Same(expected, await Store.GetIncidentTemplateAsync(template.Id, None));
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public abstract partial class StatusStoreContractTests
 
         Assert.Null(await Store.GetIncidentTemplateAsync(doomed.Id, None));
         Assert.Empty(await Store.ListIncidentTemplatesAsync(page.Id, None));
-        Assert.Equal(kept with { Version = 1 }, await Store.GetIncidentTemplateAsync(kept.Id, None));
+        StoreAssert.Same(kept with { Version = 1 }, await Store.GetIncidentTemplateAsync(kept.Id, None));
     }
 
     [Fact]
@@ -223,9 +223,9 @@ public abstract partial class StatusStoreContractTests
 
         Assert.True(await Store.DeleteComponentAsync(doomed.Id, null, None));
 
-        Assert.Equal(several with { ComponentIds = [web.Id, api.Id], Version = 2 }, await Store.GetIncidentTemplateAsync(several.Id, None));
-        Assert.Equal(onlyIt with { ComponentIds = [], Version = 2 }, await Store.GetIncidentTemplateAsync(onlyIt.Id, None));
-        Assert.Equal(untouched with { Version = 1 }, await Store.GetIncidentTemplateAsync(untouched.Id, None));
+        StoreAssert.Same(several with { ComponentIds = [web.Id, api.Id], Version = 2 }, await Store.GetIncidentTemplateAsync(several.Id, None));
+        StoreAssert.Same(onlyIt with { ComponentIds = [], Version = 2 }, await Store.GetIncidentTemplateAsync(onlyIt.Id, None));
+        StoreAssert.Same(untouched with { Version = 1 }, await Store.GetIncidentTemplateAsync(untouched.Id, None));
         // An edit computed before the delete loses its compare-and-set instead of writing the id back.
         await Assert.ThrowsAsync<StatusKitConcurrencyException>(() => Store.UpdateIncidentTemplateAsync(several with { Title = "Stale" }, None));
     }

@@ -15,6 +15,16 @@ public static class StoreAssert
     private static readonly IReadOnlyList<StatusIncidentUpdate> NoUpdates = Array.Empty<StatusIncidentUpdate>();
     private static readonly IReadOnlyList<NotificationComponent> NoComponents = Array.Empty<NotificationComponent>();
 
+    /// <summary>Asserts that a stored incident template equals <paramref name="expected"/> in every field.</summary>
+    /// <param name="expected">The template as written.</param>
+    /// <param name="actual">The template as read back.</param>
+    public static void Same(IncidentTemplate expected, IncidentTemplate? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected.ComponentIds, actual.ComponentIds);
+        Assert.Equal(expected with { ComponentIds = NoIds }, actual with { ComponentIds = NoIds });
+    }
+
     /// <summary>Asserts that a stored window equals <paramref name="expected"/> in every field.</summary>
     /// <param name="expected">The window as written.</param>
     /// <param name="actual">The window as read back.</param>
