@@ -117,6 +117,8 @@ public static class StatusPagesServiceCollectionExtensions
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<ManualStatusExpiry>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new StatusIncidentService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new IncidentTemplateService(
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<IncidentTemplateService>>()));
         services.TryAddSingleton(sp => new IncidentImportService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<IncidentImportService>>()));

@@ -9,11 +9,18 @@ public sealed record CreateStatusIncident
     /// <summary>The page to post it on.</summary>
     public required Guid PageId { get; init; }
 
-    /// <summary>The headline (required, at most 200 characters).</summary>
-    public required string Title { get; init; }
+    /// <summary>
+    /// An incident template of the page (<see cref="IncidentTemplate"/>) whose title, message, severity and components
+    /// the incident takes where this request leaves them null; default null, none. An unknown template, or one of
+    /// another page, is refused (<see cref="StatusKitValidationException"/> naming <c>templateId</c>).
+    /// </summary>
+    public Guid? TemplateId { get; init; }
 
-    /// <summary>The first message (required).</summary>
-    public required string Message { get; init; }
+    /// <summary>The headline (at most 200 characters): required, unless <see cref="TemplateId"/> gives it.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The first message (at most 20,000 characters): required, unless <see cref="TemplateId"/> gives it.</summary>
+    public string? Message { get; init; }
 
     /// <summary>
     /// The state the incident starts in, which its first update announces. Default Investigating; Identified or
@@ -24,11 +31,14 @@ public sealed record CreateStatusIncident
     /// </summary>
     public StatusIncidentState State { get; init; } = StatusIncidentState.Investigating;
 
-    /// <summary>The severity. Default Minor.</summary>
-    public StatusIncidentSeverity Severity { get; init; } = StatusIncidentSeverity.Minor;
+    /// <summary>The severity; null (the default) is the template's, or Minor without one.</summary>
+    public StatusIncidentSeverity? Severity { get; init; }
 
-    /// <summary>The affected components of the page.</summary>
-    public IReadOnlyList<Guid> ComponentIds { get; init; } = [];
+    /// <summary>
+    /// The affected components of the page; null (the default) is the template's, or none without one. An empty list
+    /// names none, also over a template's.
+    /// </summary>
+    public IReadOnlyList<Guid>? ComponentIds { get; init; }
 
     /// <summary>The incident in the host's platform this one is about, if any.</summary>
     public string? PlatformIncidentId { get; init; }

@@ -26,6 +26,15 @@ internal static partial class Guard
         return NoNul(trimmed, field);
     }
 
+    /// <summary>
+    /// A status incident's title: required, trimmed, at most <see cref="MaxNameLength"/> characters. An incident
+    /// template's title is checked by the same rule, so any template makes a valid incident.
+    /// </summary>
+    public static string IncidentTitle(string? value) => Name(value, "title");
+
+    /// <summary>A status incident's message (and an update's, and a template's): required, trimmed, at most <see cref="MaxTextLength"/> characters.</summary>
+    public static string IncidentMessage(string? value) => Name(value, "message", MaxTextLength);
+
     public static string? OptionalText(string? value, string field, int maxLength = MaxTextLength)
     {
         if (value is null)

@@ -14,4 +14,9 @@ internal static partial class Log
 
     [LoggerMessage(1027, LogLevel.Information, "Imported {ImportedCount} Statuspage components onto page {PageId}; {SkippedCount} skipped")]
     public static partial void ComponentsImported(ILogger logger, Guid pageId, int importedCount, int skippedCount);
+    [LoggerMessage(1028, LogLevel.Information, "Incident template {TemplateId} of page {PageId} saved at version {Version}")]
+    public static partial void IncidentTemplateSaved(ILogger logger, Guid templateId, Guid pageId, long version);
+
+    [LoggerMessage(1029, LogLevel.Information, "Incident template {TemplateId} of page {PageId} deleted")]
+    public static partial void IncidentTemplateDeleted(ILogger logger, Guid templateId, Guid pageId);
 }

@@ -27,17 +27,20 @@ public sealed class StatusIncidentService
     /// Creates an incident in <see cref="CreateStatusIncident.State"/> (Investigating unless told otherwise) with its first
     /// update, which announces that state; one created Resolved is resolved at once (<see cref="StatusIncident.ResolvedAt"/>),
     /// or, backfilled (<see cref="CreateStatusIncident.StartedAt"/>), created at its start and resolved at its end, its
-    /// one update at the end, without telling anyone.
+    /// one update at the end, without telling anyone. Given <see cref="CreateStatusIncident.TemplateId"/>, the title,
+    /// message, severity and components the request leaves out (null) are the template's; the incident keeps no link to
+    /// the template, so editing or deleting the template later never changes it.
     /// </summary>
     public async Task<StatusIncident> CreateAsync(CreateStatusIncident request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var title = Guard.Name(request.Title, "title");
-        var message = Guard.Name(request.Message, "message", Guard.MaxTextLength);
-        Guard.Defined(request.Severity, "severity");
+        var template = request.TemplateId is { } templateId ? await RequireTemplateAsync(templateId, request.PageId, cancellationToken) : null;
+        var title = Guard.IncidentTitle(request.Title ?? template?.Title);
+        var message = Guard.IncidentMessage(request.Message ?? template?.Message);
+        var severity = Guard.Defined(request.Severity ?? template?.Severity ?? StatusIncidentSeverity.Minor, "severity");
         var state = Guard.Defined(request.State, "state");
         var page = await _store.RequirePageAsync(request.PageId, cancellationToken);
-        var componentIds = await _store.RequireComponentsOnPageAsync(page.Id, request.ComponentIds, cancellationToken);
+        var componentIds = await _store.RequireComponentsOnPageAsync(page.Id, request.ComponentIds ?? template?.ComponentIds, cancellationToken);
         var now = _time.GetUtcNow();
         var backfill = IncidentBackfill.Dates(state, request.StartedAt, request.ResolvedAt, now);
         var createdAt = backfill?.StartedAt ?? now;
@@ -51,7 +54,7 @@ public sealed class StatusIncidentService
             PlatformIncidentId = Guard.OptionalText(request.PlatformIncidentId, "platformIncidentId", Guard.MaxNameLength),
             Title = title,
             Message = message,
-            Severity = request.Severity,
+            Severity = severity,
             State = state,
             ComponentIds = componentIds,
             Updates = [new StatusIncidentUpdate(Guid.CreateVersion7(now), resolvedAt, state, message) { NotifySubscribers = notify }],
@@ -75,7 +78,7 @@ public sealed class StatusIncidentService
     public async Task<StatusIncident> AddUpdateAsync(Guid incidentId, StatusIncidentState state, string message, bool notifySubscribers = true, CancellationToken cancellationToken = default)
     {
         Guard.Defined(state, "state");
-        var text = Guard.Name(message, "message", Guard.MaxTextLength);
+        var text = Guard.IncidentMessage(message);
         var incident = await RequireAsync(incidentId, cancellationToken);
         var now = _time.GetUtcNow();
         var update = new StatusIncidentUpdate(Guid.CreateVersion7(now), now, state, text) { NotifySubscribers = notifySubscribers };
@@ -121,7 +124,7 @@ public sealed class StatusIncidentService
                     : await _store.RequireComponentsOnPageAsync(incident.PageId, changes.ComponentIds, cancellationToken);
                 return incident with
                 {
-                    Title = changes.Title is null ? incident.Title : Guard.Name(changes.Title, "title"),
+                    Title = changes.Title is null ? incident.Title : Guard.IncidentTitle(changes.Title),
                     Severity = changes.Severity is { } severity ? Guard.Defined(severity, "severity") : incident.Severity,
                     ComponentIds = componentIds,
                     PlatformIncidentId = changes.PlatformIncidentId is null
@@ -364,6 +367,25 @@ public sealed class StatusIncidentService
     {
         await _engine.RecomputeComponentsAsync(componentIds, $"status incident '{incident.Title}' ({incident.State})", cancellationToken);
         await _engine.RefreshPageAsync(incident.PageId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The template a create names, which must be one of the incident's page: an unknown one, or one of another page,
+    /// is the request's mistake (<see cref="StatusKitValidationException"/> naming <c>templateId</c>), not a missing route.
+    /// </summary>
+    private async Task<IncidentTemplate> RequireTemplateAsync(Guid templateId, Guid pageId, CancellationToken cancellationToken)
+    {
+        var template = await _store.GetIncidentTemplateAsync(templateId, cancellationToken);
+        if (template is null || template.PageId != pageId)
+        {
+            throw new StatusKitValidationException(
+                "templateId",
+                template is null
+                    ? $"There is no incident template '{templateId}'; list the page's templates and pick one of them."
+                    : $"The incident template '{templateId}' belongs to another page; pick one of this page's templates.");
+        }
+
+        return template;
     }
 
     private async Task<StatusIncident> RequireAsync(Guid incidentId, CancellationToken cancellationToken) =>

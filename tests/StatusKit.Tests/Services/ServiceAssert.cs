@@ -26,6 +26,7 @@ internal static class ServiceAssert
         nameof(IStatusStore.AddStatusIncidentAsync), nameof(IStatusStore.UpdateStatusIncidentAsync), nameof(IStatusStore.AppendStatusIncidentUpdateAsync),
         nameof(IStatusStore.DeleteStatusIncidentAsync), nameof(IStatusStore.AddSubscriberAsync), nameof(IStatusStore.UpdateSubscriberAsync),
         nameof(IStatusStore.DeleteSubscriberAsync), nameof(IStatusStore.EnqueueNotificationsAsync),
+        nameof(IStatusStore.AddIncidentTemplateAsync), nameof(IStatusStore.UpdateIncidentTemplateAsync), nameof(IStatusStore.DeleteIncidentTemplateAsync),
     ];
 
     /// <summary>
@@ -63,7 +64,7 @@ internal static class ServiceAssert
 
     public static int WriteCount(InterceptingStatusStore control) => WriteMethods.Sum(control.Calls);
 
-    /// <summary>Everything the store holds, as JSON: pages with their components, incidents, subscribers, windows and history, and the outbox.</summary>
+    /// <summary>Everything the store holds, as JSON: pages with their components, incidents, incident templates, subscribers, windows and history, and the outbox.</summary>
     public static async Task<string> DumpAsync(IStatusStore store)
     {
         var ct = CancellationToken.None;
@@ -75,6 +76,7 @@ internal static class ServiceAssert
                 page,
                 components = await store.ListComponentsAsync(page.Id, ct),
                 incidents = await store.ListStatusIncidentsAsync(page.Id, new StatusIncidentQuery { Take = 1_000 }, ct),
+                templates = await store.ListIncidentTemplatesAsync(page.Id, ct),
                 subscribers = await store.ListSubscribersAsync(page.Id, ct),
                 windows = await store.ListMaintenanceWindowsAsync(page.Id, new MaintenanceWindowQuery { Take = 1_000 }, ct),
                 history = await store.ListStatusHistoryAsync(page.Id, DateTimeOffset.MinValue, ct),
