@@ -13,8 +13,8 @@ namespace StatusKit.AspNetCore.Admin;
 
 /// <summary>
 /// The admin API under <c>{prefix}/admin</c>: pages, components (reorder, manual status), public status incidents,
-/// their updates and postmortems, subscribers, their delivery log and test notices, access tokens, and incident signals. Errors are RFC 9457 problem details naming the field.
-/// A single page, component, incident, subscriber or window is answered with its <c>ETag</c> (its version,
+/// their updates and postmortems, incident templates, subscribers, their delivery log and test notices, access tokens, and incident signals. Errors are RFC 9457 problem details naming the field.
+/// A single page, component, incident, template, subscriber or window is answered with its <c>ETag</c> (its version,
 /// <see cref="EntityTags"/>), and so is every write that changes one: a page's visibility, access token and component
 /// order answer the page's new ETag. Its <c>PATCH</c>, <c>PUT</c> and <c>DELETE</c>, a page's visibility, access token and
 /// component order (against the page's ETag), a window's transitions and a subscriber's deactivation and signing secret honour
@@ -32,6 +32,7 @@ internal static class AdminEndpoints
         MapPages(admin, locations);
         MapComponents(admin, locations);
         MapIncidents(admin, locations);
+        MapIncidentTemplates(admin, locations);
         MapSubscribers(admin, locations);
         MapMaintenance(admin, locations);
         MapNotificationLog(admin, locations);
@@ -175,10 +176,11 @@ internal static class AdminEndpoints
                 var incident = await incidents.CreateAsync(new CreateStatusIncident
                 {
                     PageId = pageId,
-                    Title = request.Title ?? string.Empty,
-                    Message = request.Message ?? string.Empty,
+                    TemplateId = request.TemplateId,
+                    Title = request.Title,
+                    Message = request.Message,
                     Severity = request.Severity,
-                    ComponentIds = request.ComponentIds ?? [],
+                    ComponentIds = request.ComponentIds,
                     PlatformIncidentId = request.PlatformIncidentId,
                     NotifySubscribers = request.NotifySubscribers,
                     State = request.State,
@@ -274,6 +276,54 @@ internal static class AdminEndpoints
                     Tagged(await incidents.RemovePostmortemAsync(incidentId, expected, context.RequestAborted))))
             .WithName("StatusKit.Admin.RemovePostmortem").WithSummary("Remove the incident's postmortem (nothing changes when it has none).")
             .Produces<StatusIncident>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
+    }
+
+    private static void MapIncidentTemplates(RouteGroupBuilder admin, AdminLocations locations)
+    {
+        admin.MapGet("/pages/{pageId:guid}/incident-templates", async (Guid pageId, IncidentTemplateService templates, CancellationToken ct) =>
+                AdminJson.Json(await templates.ListAsync(pageId, ct)))
+            .AddEndpointFilter<KnownPageFilter>()
+            .WithName("StatusKit.Admin.ListIncidentTemplates").Produces<IncidentTemplate[]>().ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/pages/{pageId:guid}/incident-templates", async (Guid pageId, HttpContext context, IncidentTemplateService templates) =>
+            {
+                var request = await AdminJson.ReadAsync<CreateIncidentTemplateRequest>(context);
+                var template = await templates.CreateAsync(new CreateIncidentTemplate
+                {
+                    PageId = pageId,
+                    Name = request.Name ?? string.Empty,
+                    Title = request.Title ?? string.Empty,
+                    Message = request.Message ?? string.Empty,
+                    Severity = request.Severity,
+                    ComponentIds = request.ComponentIds ?? [],
+                }, context.RequestAborted);
+                return EntityTags.Created(template, template.Version, locations.Of(context.Request, "incident-templates", template.Id));
+            })
+            .WithName("StatusKit.Admin.CreateIncidentTemplate")
+            .WithSummary("Prepare an incident's wording (title, message, severity, components) under a name unique on the page ignoring case (409 when taken); POST .../incidents with its templateId uses it.")
+            .Accepts<CreateIncidentTemplateRequest>("application/json").Produces<IncidentTemplate>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated().MayConflict();
+        admin.MapGet("/incident-templates/{templateId:guid}", async (Guid templateId, IncidentTemplateService templates, CancellationToken ct) =>
+                await templates.GetAsync(templateId, ct) is { } t ? EntityTags.Json(t, t.Version) : NotFound("incident template", "templateId", templateId))
+            .WithName("StatusKit.Admin.GetIncidentTemplate").Produces<IncidentTemplate>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();
+        admin.MapPatch("/incident-templates/{templateId:guid}", async (Guid templateId, HttpContext context, IncidentTemplateService templates) =>
+            {
+                var changes = await AdminJson.ReadAsync<UpdateIncidentTemplate>(context);
+                return await Preconditions.WriteAsync(context, ct => templates.GetAsync(templateId, ct), t => t.Version, async expected =>
+                {
+                    var template = await templates.UpdateAsync(templateId, changes with { ExpectedVersion = expected }, context.RequestAborted);
+                    return EntityTags.Json(template, template.Version);
+                });
+            })
+            .WithName("StatusKit.Admin.UpdateIncidentTemplate")
+            .WithSummary("Change a template's fields; incidents created from it do not change.")
+            .Accepts<UpdateIncidentTemplate>("application/json").Produces<IncidentTemplate>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
+        admin.MapDelete("/incident-templates/{templateId:guid}", (Guid templateId, HttpContext context, IncidentTemplateService templates) =>
+                Preconditions.WriteAsync(context, ct => templates.GetAsync(templateId, ct), t => t.Version, async expected =>
+                    await templates.DeleteAsync(templateId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("incident template", "templateId", templateId)))
+            .WithName("StatusKit.Admin.DeleteIncidentTemplate")
+            .WithSummary("Delete a template; incidents created from it stay as they are.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).HonoursIfMatch();
     }
 
     private static void MapSubscribers(RouteGroupBuilder admin, AdminLocations locations)

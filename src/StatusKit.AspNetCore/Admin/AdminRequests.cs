@@ -46,18 +46,28 @@ internal sealed record ManualStatusRequest(ComponentStatus? Status, DateTimeOffs
 /// <summary>
 /// Body of <c>POST admin/pages/{pageId}/incidents</c>; <see cref="State"/> is the state it starts in (default
 /// investigating; resolved records a past problem), which <see cref="StartedAt"/> and <see cref="ResolvedAt"/> may
-/// date (a backfill: <see cref="StatusKit.Services.CreateStatusIncident.StartedAt"/>).
+/// date (a backfill: <see cref="StatusKit.Services.CreateStatusIncident.StartedAt"/>). <see cref="TemplateId"/> names
+/// one of the page's incident templates, which gives the title, message, severity and components left out.
 /// </summary>
 internal sealed record CreateIncidentRequest(
-    string? Title,
-    string? Message,
-    StatusIncidentSeverity Severity = StatusIncidentSeverity.Minor,
+    string? Title = null,
+    string? Message = null,
+    StatusIncidentSeverity? Severity = null,
     IReadOnlyList<Guid>? ComponentIds = null,
     string? PlatformIncidentId = null,
     bool NotifySubscribers = true,
     StatusIncidentState State = StatusIncidentState.Investigating,
     DateTimeOffset? StartedAt = null,
-    DateTimeOffset? ResolvedAt = null);
+    DateTimeOffset? ResolvedAt = null,
+    Guid? TemplateId = null);
+
+/// <summary>Body of <c>POST admin/pages/{pageId}/incident-templates</c> (the page comes from the route).</summary>
+internal sealed record CreateIncidentTemplateRequest(
+    string? Name,
+    string? Title,
+    string? Message,
+    StatusIncidentSeverity Severity = StatusIncidentSeverity.Minor,
+    IReadOnlyList<Guid>? ComponentIds = null);
 
 /// <summary>Body of <c>POST admin/incidents/{incidentId}/updates</c>; <see cref="State"/> is required (null when left out).</summary>
 internal sealed record IncidentUpdateRequest(StatusIncidentState? State, string? Message, bool NotifySubscribers = true);
