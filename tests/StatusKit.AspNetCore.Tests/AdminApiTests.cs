@@ -613,12 +613,14 @@ public sealed class AdminApiTests(SampleHostFactory factory)
         var subscriber = await CreateAndReadBackAsync($"/status/admin/pages/{pageId}/subscribers", new { channel = "email", destination = "located@example.com" });
         var start = DateTimeOffset.UtcNow.AddDays(2);
         var window = await CreateAndReadBackAsync($"/status/admin/pages/{pageId}/maintenance", new { title = "Disk swap", startsAt = start, endsAt = start.AddHours(1), notifySubscribers = false });
+        var template = await CreateAndReadBackAsync($"/status/admin/pages/{pageId}/incident-templates", new { name = "Slow", title = "Slow", message = "Looking" });
 
         // An appended update is read in its incident's timeline, so its Location is the incident's.
         Assert.Equal(
             [
                 $"/status/admin/pages/{pageId}", $"/status/admin/components/{component.Id}", $"/status/admin/incidents/{incident.Id}",
                 $"/status/admin/incidents/{incident.Id}", $"/status/admin/subscribers/{subscriber.Id}", $"/status/admin/maintenance/{window.Id}",
+                $"/status/admin/incident-templates/{template.Id}",
             ],
             readBack.Select(r => r.Created.Location.OriginalString));
         Assert.All(readBack, r => Assert.Equal((r.Created.Id, r.Created.ETag), (r.Id, r.ETag)));

@@ -20,6 +20,7 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
         "PUT /components/{componentId}/manual-status", "DELETE /components/{componentId}/manual-status",
         "PATCH /incidents/{incidentId}", "DELETE /incidents/{incidentId}",
         "PUT /incidents/{incidentId}/postmortem", "DELETE /incidents/{incidentId}/postmortem",
+        "PATCH /incident-templates/{templateId}", "DELETE /incident-templates/{templateId}",
         "PATCH /subscribers/{subscriberId}", "POST /subscribers/{subscriberId}/deactivate", "POST /subscribers/{subscriberId}/reactivate",
         "POST /subscribers/{subscriberId}/signing-secret",
         "DELETE /subscribers/{subscriberId}",
@@ -30,11 +31,12 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
     private static readonly string[] SingleRecordReads =
     [
         "GET /pages/{pageId}", "GET /components/{componentId}", "GET /incidents/{incidentId}", "GET /subscribers/{subscriberId}",
-        "GET /maintenance/{windowId}",
+        "GET /maintenance/{windowId}", "GET /incident-templates/{templateId}",
     ];
 
-    // Creates that a taken unique field (slug, component name, destination) answers with 409.
-    private static readonly string[] CreatesOfUniqueFields = ["POST /pages", "POST /pages/{pageId}/components", "POST /pages/{pageId}/subscribers"];
+    // Creates that a taken unique field (slug, component or template name, destination) answers with 409.
+    private static readonly string[] CreatesOfUniqueFields =
+        ["POST /pages", "POST /pages/{pageId}/components", "POST /pages/{pageId}/subscribers", "POST /pages/{pageId}/incident-templates"];
 
     public static TheoryData<string> TaggedRoutes() => [.. AdminWriteEntityTagTests.TaggedWriteRoutes, .. SingleRecordReads];
 

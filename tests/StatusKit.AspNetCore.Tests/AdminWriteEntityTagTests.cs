@@ -87,6 +87,19 @@ public sealed partial class AdminWriteEntityTagTests(SampleHostFactory factory)
             var patched = await SendAsync(admin, HttpMethod.Patch, $"/status/admin/incidents/{Id(incident)}", new { title = "Slower" });
             return new Written(patched.ETag, $"incidents/{Id(incident)}");
         },
+        ["POST /pages/{pageId}/incident-templates"] = async admin =>
+        {
+            var template = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{Id(await CreatePageAsync(admin, "ETag template"))}/incident-templates",
+                new { name = "N", title = "T", message = "M" }, expected: HttpStatusCode.Created);
+            return new Written(template.ETag, $"incident-templates/{Id(template)}");
+        },
+        ["PATCH /incident-templates/{templateId}"] = async admin =>
+        {
+            var template = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{Id(await CreatePageAsync(admin, "ETag template patch"))}/incident-templates",
+                new { name = "N", title = "T", message = "M" }, expected: HttpStatusCode.Created);
+            var patched = await SendAsync(admin, HttpMethod.Patch, $"/status/admin/incident-templates/{Id(template)}", new { title = "T2" });
+            return new Written(patched.ETag, $"incident-templates/{Id(template)}");
+        },
         ["POST /incidents/{incidentId}/updates"] = async admin =>
         {
             var incident = await CreateIncidentAsync(admin, Id(await CreatePageAsync(admin, "ETag incident update")));
@@ -176,7 +189,7 @@ public sealed partial class AdminWriteEntityTagTests(SampleHostFactory factory)
     private static readonly HashSet<string> Untagged = new(StringComparer.Ordinal)
     {
         "DELETE /pages/{pageId}", "DELETE /components/{componentId}", "DELETE /incidents/{incidentId}",
-        "DELETE /subscribers/{subscriberId}", "DELETE /maintenance/{windowId}", "POST /signals",
+        "DELETE /subscribers/{subscriberId}", "DELETE /maintenance/{windowId}", "DELETE /incident-templates/{templateId}", "POST /signals",
         "POST /subscribers/{subscriberId}/test", // queues a notice, which has no version, and leaves the subscriber's as it was
         "POST /pages/{pageId}/import/statuspage", // adds many incidents at once: it answers their ids in a report, with no one record's version
         "POST /pages/{pageId}/import/statuspage/components", // adds many components at once: it answers their ids in a report, with no one record's version

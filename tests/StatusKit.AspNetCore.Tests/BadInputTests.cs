@@ -38,7 +38,7 @@ public sealed partial class BadInputTests : IAsyncLifetime
     private Seeded Seed => _seeded ?? throw new InvalidOperationException("Not seeded.");
 
     /// <summary>The records the cases aim at: a page (slug <c>acme</c>) with one of everything.</summary>
-    private sealed record Seeded(Guid PageId, Guid ComponentId, Guid IncidentId, Guid SubscriberId, Guid WindowId);
+    private sealed record Seeded(Guid PageId, Guid ComponentId, Guid IncidentId, Guid SubscriberId, Guid WindowId, Guid TemplateId);
 
     /// <summary>One malformed request and the statuses it may be answered with.</summary>
     private sealed record Case(string Name, HttpMethod Method, string Path, params HttpStatusCode[] Allowed)
@@ -150,7 +150,36 @@ public sealed partial class BadInputTests : IAsyncLifetime
                 ("startedAt before 1970", """{"title":"T","message":"M","state":"resolved","startedAt":"1969-12-31T23:59:59Z"}"""),
                 ("startedAt the smallest date", """{"title":"T","message":"M","state":"resolved","startedAt":"0001-01-01T00:00:00+14:00"}"""),
                 ("resolvedAt before startedAt", """{"title":"T","message":"M","state":"resolved","startedAt":"2020-01-02T00:00:00Z","resolvedAt":"2020-01-01T00:00:00Z"}"""),
-                ("resolvedAt without startedAt", """{"title":"T","message":"M","state":"resolved","resolvedAt":"2020-01-01T00:00:00Z"}"""))],
+                ("resolvedAt without startedAt", """{"title":"T","message":"M","state":"resolved","resolvedAt":"2020-01-01T00:00:00Z"}"""),
+                ("templateId not a guid", """{"templateId":"database-down"}"""),
+                ("unknown templateId", $$"""{"templateId":"{{Guid.NewGuid()}}"}"""),
+                ("templateId and a blank title", $$"""{"templateId":"{{s.TemplateId}}","title":" "}"""),
+                ("templateId and an unknown component", $$"""{"templateId":"{{s.TemplateId}}","componentIds":["{{Guid.NewGuid()}}"]}"""))],
+        ["GET /admin/pages/{pageId}/incident-templates"] = _ => Ids("pages/{0}/incident-templates", HttpMethod.Get),
+        ["POST /admin/pages/{pageId}/incident-templates"] = s => [.. Ids("pages/{0}/incident-templates", HttpMethod.Post, """{"name":"N","title":"T","message":"M"}"""),
+            .. Body(HttpMethod.Post, $"pages/{s.PageId}/incident-templates", """{"name":"Valid","title":"T","message":"M"}""",
+                ("no name", """{"title":"T","message":"M"}"""),
+                ("no title", """{"name":"N","message":"M"}"""),
+                ("no message", """{"name":"N","title":"T"}"""),
+                ("1 MB name", $$"""{"name":"{{Huge}}","title":"T","message":"M"}"""),
+                ("1 MB message", $$"""{"name":"N","title":"T","message":"{{Huge}}"}"""),
+                ("title too long", $$"""{"name":"N","title":"{{new string('t', 201)}}","message":"M"}"""),
+                ("unknown severity", """{"name":"N","title":"T","message":"M","severity":"apocalyptic"}"""),
+                ("severity a number", """{"name":"N","title":"T","message":"M","severity":42}"""),
+                ("unknown component", $$"""{"name":"N","title":"T","message":"M","componentIds":["{{Guid.NewGuid()}}"]}"""),
+                ("the seeded template's name", """{"name":"DATABASE DOWN","title":"T","message":"M"}"""),
+                ("a member it does not take", """{"name":"N","title":"T","message":"M","state":"identified"}"""))],
+        ["GET /admin/incident-templates/{templateId}"] = _ => Ids("incident-templates/{0}", HttpMethod.Get),
+        ["PATCH /admin/incident-templates/{templateId}"] = s => [.. Ids("incident-templates/{0}", HttpMethod.Patch, "{}"),
+            .. Body(HttpMethod.Patch, $"incident-templates/{s.TemplateId}", """{"title":"Same"}""",
+                ("blank name", """{"name":" "}"""),
+                ("blank message", """{"message":""}"""),
+                ("unknown severity", """{"severity":"x"}"""),
+                ("unknown component", $$"""{"componentIds":["{{Guid.NewGuid()}}"]}"""),
+                ("expectedVersion in the body", """{"expectedVersion":1}""")),
+            .. IfMatchCases(HttpMethod.Patch, $"incident-templates/{s.TemplateId}", """{"title":"Same"}""")],
+        ["DELETE /admin/incident-templates/{templateId}"] = s => [.. Ids("incident-templates/{0}", HttpMethod.Delete),
+            .. IfMatchCases(HttpMethod.Delete, $"incident-templates/{s.TemplateId}", null)],
         ["POST /admin/pages/{pageId}/import/statuspage"] = s => [.. Ids("pages/{0}/import/statuspage", HttpMethod.Post, """{"incidents":[]}"""),
             .. Body(HttpMethod.Post, $"pages/{s.PageId}/import/statuspage", """{"incidents":[]}""",
                 ("no incidents member", """{"page":{"id":"x"}}"""),
@@ -408,7 +437,11 @@ public sealed partial class BadInputTests : IAsyncLifetime
         await services.GetRequiredService<StatusKit.Engine.IIncidentIntake>().ReportIncidentAsync(
             new IncidentSignal { IncidentId = "INC-seeded", TeamId = "t", Priority = "High", State = PlatformIncidentState.Triggered, Version = 1, OccurredAt = _clock.GetUtcNow() },
             CancellationToken.None);
-        _seeded = new Seeded(page.Id, component.Id, incident.Id, subscription.Subscriber.Id, window.Id);
+        var template = await services.GetRequiredService<IncidentTemplateService>().CreateAsync(new CreateIncidentTemplate
+        {
+            PageId = page.Id, Name = "Database down", Title = "Database unavailable", Message = "Looking", ComponentIds = [component.Id],
+        });
+        _seeded = new Seeded(page.Id, component.Id, incident.Id, subscription.Subscriber.Id, window.Id, template.Id);
     }
 
     public async Task DisposeAsync()
@@ -603,7 +636,7 @@ public sealed partial class BadInputTests : IAsyncLifetime
         var paths = new[]
         {
             $"pages/{Seed.PageId}", $"components/{Seed.ComponentId}", $"incidents/{Seed.IncidentId}", $"subscribers/{Seed.SubscriberId}",
-            $"maintenance/{Seed.WindowId}", $"pages/{Seed.PageId}/components",
+            $"maintenance/{Seed.WindowId}", $"pages/{Seed.PageId}/components", $"incident-templates/{Seed.TemplateId}",
         };
         var records = new StringBuilder();
         foreach (var path in paths)

@@ -1,0 +1,148 @@
+using System.Net;
+using static StatusKit.AspNetCore.Tests.AdminCalls;
+using static StatusKit.AspNetCore.Tests.AdminResponses;
+
+namespace StatusKit.AspNetCore.Tests;
+
+/// <summary>
+/// Incident templates over HTTP: <c>GET/POST admin/pages/{id}/incident-templates</c>,
+/// <c>GET/PATCH/DELETE admin/incident-templates/{id}</c>, and <c>templateId</c> on <c>POST admin/pages/{id}/incidents</c>.
+/// </summary>
+[Collection(SampleHostCollection.Name)]
+public sealed class IncidentTemplateRoutesTests(SampleHostFactory factory)
+{
+    [Fact]
+    public async Task A_template_is_created_listed_read_patched_and_deleted_with_its_ETag()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = Id(await CreatePageAsync(admin, "Templates CRUD"));
+        try
+        {
+            var api = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/components", new { name = "API" }, expected: HttpStatusCode.Created);
+            using var response = await Request(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/incident-templates",
+                new { name = "Database down", title = "Database unavailable", message = "We are investigating.", severity = "critical", componentIds = new[] { Id(api) } }, null);
+            var location = response.Headers.Location?.OriginalString;
+            var etag = response.Headers.ETag?.ToString();
+            var created = await ReadAsync(response, HttpStatusCode.Created);
+            var templateId = created.GetProperty("id").GetGuid();
+
+            Assert.Equal($"/status/admin/incident-templates/{templateId}", location);
+            Assert.Equal("\"1\"", etag);
+            Assert.Equal(
+                ("Database down", "Database unavailable", "We are investigating.", "critical", pageId),
+                (created.GetProperty("name").GetString(), created.GetProperty("title").GetString(), created.GetProperty("message").GetString(),
+                    created.GetProperty("severity").GetString(), created.GetProperty("pageId").GetGuid()));
+            Assert.Equal([Id(api)], created.GetProperty("componentIds").EnumerateArray().Select(e => e.GetGuid()));
+
+            var listed = await SendAsync(admin, HttpMethod.Get, $"/status/admin/pages/{pageId}/incident-templates");
+            Assert.Equal([templateId], listed.Body.EnumerateArray().Select(t => t.GetProperty("id").GetGuid()));
+            var read = await SendAsync(admin, HttpMethod.Get, location!);
+            Assert.Equal("\"1\"", read.ETag);
+
+            var patched = await SendAsync(admin, HttpMethod.Patch, location!, new { message = "Writes fail; reads work." }, ifMatch: read.ETag);
+            Assert.Equal(("\"2\"", "Writes fail; reads work.", "Database unavailable"),
+                (patched.ETag, patched.Body.GetProperty("message").GetString(), patched.Body.GetProperty("title").GetString()));
+
+            await AssertProblemAsync(await Request(admin, HttpMethod.Patch, location!, new { title = "Lost" }, read.ETag), HttpStatusCode.PreconditionFailed, "If-Match");
+            await AssertProblemAsync(await Request(admin, HttpMethod.Delete, location!, null, read.ETag), HttpStatusCode.PreconditionFailed, "If-Match");
+            Assert.Equal("Database unavailable", (await SendAsync(admin, HttpMethod.Get, location!)).Body.GetProperty("title").GetString());
+
+            using (var deleted = await Request(admin, HttpMethod.Delete, location!, null, patched.ETag))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+            }
+
+            await AssertProblemAsync(await Request(admin, HttpMethod.Get, location!, null, null), HttpStatusCode.NotFound, "templateId");
+            Assert.Equal(0, (await SendAsync(admin, HttpMethod.Get, $"/status/admin/pages/{pageId}/incident-templates")).Body.GetArrayLength());
+        }
+        finally
+        {
+            await DeletePageAsync(admin, pageId);
+        }
+    }
+
+    [Fact]
+    public async Task A_name_the_page_already_has_in_any_case_is_a_409_naming_name()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = Id(await CreatePageAsync(admin, "Templates conflict"));
+        try
+        {
+            var path = $"/status/admin/pages/{pageId}/incident-templates";
+            await SendAsync(admin, HttpMethod.Post, path, new { name = "Database down", title = "T", message = "M" }, expected: HttpStatusCode.Created);
+            var other = await SendAsync(admin, HttpMethod.Post, path, new { name = "Other", title = "T", message = "M" }, expected: HttpStatusCode.Created);
+
+            await AssertProblemAsync(await Request(admin, HttpMethod.Post, path, new { name = "DATABASE DOWN", title = "T", message = "M" }, null), HttpStatusCode.Conflict, "name");
+            await AssertProblemAsync(
+                await Request(admin, HttpMethod.Patch, $"/status/admin/incident-templates/{Id(other)}", new { name = "database down" }, null), HttpStatusCode.Conflict, "name");
+
+            Assert.Equal(2, (await SendAsync(admin, HttpMethod.Get, path)).Body.GetArrayLength());
+        }
+        finally
+        {
+            await DeletePageAsync(admin, pageId);
+        }
+    }
+
+    [Fact]
+    public async Task An_incident_created_with_templateId_takes_what_the_body_leaves_out_from_the_template_and_keeps_it_after_the_template_changes()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = Id(await CreatePageAsync(admin, "Templates use"));
+        try
+        {
+            var api = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/components", new { name = "API" }, expected: HttpStatusCode.Created);
+            var template = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/incident-templates",
+                new { name = "API down", title = "API unavailable", message = "Requests fail.", severity = "major", componentIds = new[] { Id(api) } },
+                expected: HttpStatusCode.Created);
+
+            var incident = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/incidents",
+                new { templateId = Id(template), title = "API slow in EU", notifySubscribers = false }, expected: HttpStatusCode.Created);
+            await SendAsync(admin, HttpMethod.Patch, $"/status/admin/incident-templates/{Id(template)}", new { title = "Changed", message = "Changed", severity = "minor" });
+            var read = await SendAsync(admin, HttpMethod.Get, $"/status/admin/incidents/{Id(incident)}");
+
+            foreach (var body in new[] { incident.Body, read.Body })
+            {
+                Assert.Equal(
+                    ("API slow in EU", "Requests fail.", "major", "investigating"),
+                    (body.GetProperty("title").GetString(), body.GetProperty("message").GetString(), body.GetProperty("severity").GetString(), body.GetProperty("state").GetString()));
+                Assert.Equal([Id(api)], body.GetProperty("componentIds").EnumerateArray().Select(e => e.GetGuid()));
+                Assert.False(body.TryGetProperty("templateId", out _));
+            }
+
+            Assert.Equal("partialOutage", (await SendAsync(admin, HttpMethod.Get, $"/status/admin/components/{Id(api)}")).Body.GetProperty("status").GetString());
+        }
+        finally
+        {
+            await DeletePageAsync(admin, pageId);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_template_or_one_of_another_page_is_a_400_naming_templateId()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = Id(await CreatePageAsync(admin, "Templates foreign"));
+        var otherId = Id(await CreatePageAsync(admin, "Templates foreign other"));
+        try
+        {
+            var foreign = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{otherId}/incident-templates", new { name = "N", title = "T", message = "M" }, expected: HttpStatusCode.Created);
+            var path = $"/status/admin/pages/{pageId}/incidents";
+
+            await AssertProblemAsync(await Request(admin, HttpMethod.Post, path, new { templateId = Guid.NewGuid() }, null), HttpStatusCode.BadRequest, "templateId");
+            await AssertProblemAsync(await Request(admin, HttpMethod.Post, path, new { templateId = Id(foreign) }, null), HttpStatusCode.BadRequest, "templateId");
+            Assert.Equal(0, (await SendAsync(admin, HttpMethod.Get, path)).Body.GetArrayLength());
+        }
+        finally
+        {
+            await DeletePageAsync(admin, pageId);
+            await DeletePageAsync(admin, otherId);
+        }
+    }
+
+    private static async Task DeletePageAsync(HttpClient admin, Guid pageId)
+    {
+        using var deleted = await Request(admin, HttpMethod.Delete, $"/status/admin/pages/{pageId}", null, null);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+    }
+}
