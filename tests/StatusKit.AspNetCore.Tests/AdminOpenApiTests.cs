@@ -61,7 +61,7 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
             .Where(o => o.Operation.GetProperty("responses").TryGetProperty("201", out _))
             .ToList();
 
-        Assert.Equal(6, created.Count); // a page, component, incident, incident update, subscriber, maintenance window
+        Assert.Equal(7, created.Count); // a page, component, incident, incident update, incident template, subscriber, maintenance window
         Assert.All(created, o =>
         {
             var response = o.Operation.GetProperty("responses").GetProperty("201");

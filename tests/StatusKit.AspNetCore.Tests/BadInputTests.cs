@@ -176,7 +176,7 @@ public sealed partial class BadInputTests : IAsyncLifetime
                 ("blank message", """{"message":""}"""),
                 ("unknown severity", """{"severity":"x"}"""),
                 ("unknown component", $$"""{"componentIds":["{{Guid.NewGuid()}}"]}"""),
-                ("expectedVersion in the body", """{"expectedVersion":1}""")),
+                ("a member it does not take", """{"version":1}""")),
             .. IfMatchCases(HttpMethod.Patch, $"incident-templates/{s.TemplateId}", """{"title":"Same"}""")],
         ["DELETE /admin/incident-templates/{templateId}"] = s => [.. Ids("incident-templates/{0}", HttpMethod.Delete),
             .. IfMatchCases(HttpMethod.Delete, $"incident-templates/{s.TemplateId}", null)],

@@ -67,7 +67,8 @@ public sealed class IncidentTemplateService
     /// Changes the fields the request names, checked as on a create. When someone else changed the template meanwhile,
     /// the change is applied again to what they left (a few times at most), unless
     /// <see cref="UpdateIncidentTemplate.ExpectedVersion"/> is given, which must then be the stored version (else
-    /// <see cref="StatusKitConcurrencyException"/>, changing nothing). Incidents created from the template do not change.
+    /// <see cref="StatusKitConcurrencyException"/>, changing nothing). A request that changes no field writes nothing and
+    /// returns the template as stored. Incidents created from the template do not change.
     /// </summary>
     public async Task<IncidentTemplate> UpdateAsync(Guid templateId, UpdateIncidentTemplate changes, CancellationToken cancellationToken = default)
     {
@@ -82,19 +83,29 @@ public sealed class IncidentTemplateService
             changes.ExpectedVersion,
             () => RequireAsync(templateId, cancellationToken),
             static t => t.Version,
-            async template => template with
+            async template =>
             {
-                Name = name ?? template.Name,
-                Title = title ?? template.Title,
-                Message = message ?? template.Message,
-                Severity = severity ?? template.Severity,
-                ComponentIds = changes.ComponentIds is null
-                    ? template.ComponentIds
-                    : await _store.RequireComponentsOnPageAsync(template.PageId, changes.ComponentIds, cancellationToken),
-                UpdatedAt = _time.GetUtcNow(),
+                var edited = template with
+                {
+                    Name = name ?? template.Name,
+                    Title = title ?? template.Title,
+                    Message = message ?? template.Message,
+                    Severity = severity ?? template.Severity,
+                    ComponentIds = changes.ComponentIds is null
+                        ? template.ComponentIds
+                        : await _store.RequireComponentsOnPageAsync(template.PageId, changes.ComponentIds, cancellationToken),
+                };
+                // A change that changes nothing (the same values again, a retry) writes nothing and keeps the version.
+                return edited with { ComponentIds = template.ComponentIds } == template && edited.ComponentIds.SequenceEqual(template.ComponentIds)
+                    ? template
+                    : edited with { UpdatedAt = _time.GetUtcNow() };
             },
-            template => _store.UpdateIncidentTemplateAsync(template, cancellationToken));
-        Log.IncidentTemplateSaved(_logger, stored.Id, stored.PageId, stored.Version);
+            async template =>
+            {
+                var written = await _store.UpdateIncidentTemplateAsync(template, cancellationToken);
+                Log.IncidentTemplateSaved(_logger, written.Id, written.PageId, written.Version);
+                return written;
+            });
         return stored;
     }
 

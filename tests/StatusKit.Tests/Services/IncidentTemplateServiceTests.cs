@@ -131,6 +131,24 @@ public sealed class IncidentTemplateServiceTests
     }
 
     [Fact]
+    public async Task Update_ThatChangesNoField_WritesNothing_AndKeepsTheVersion()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        var templates = Templates(kit);
+        var template = await templates.CreateAsync(new CreateIncidentTemplate { PageId = page.Id, Name = "N", Title = "T", Message = "M", ComponentIds = [c[0].Id] });
+        kit.Clock.Advance(TimeSpan.FromMinutes(5));
+        var writes = WriteCount(kit.StoreControl);
+
+        var same = await templates.UpdateAsync(template.Id, new UpdateIncidentTemplate { Title = " T ", ComponentIds = [c[0].Id] });
+        var empty = await templates.UpdateAsync(template.Id, new UpdateIncidentTemplate());
+
+        Assert.Equal(writes, WriteCount(kit.StoreControl));
+        Assert.Equal((1L, template.UpdatedAt), (same.Version, same.UpdatedAt));
+        Assert.Equal(1L, empty.Version);
+    }
+
+    [Fact]
     public async Task Update_WithAStaleExpectedVersion_ThrowsConcurrency_AndChangesNothing()
     {
         await using var kit = new StatusKitHarness();
