@@ -8,7 +8,7 @@ namespace StatusKit.Shared;
 /// </summary>
 internal static class ChannelNames
 {
-    /// <summary>The name of <paramref name="channel"/>: <c>email</c>, <c>slack</c>, <c>webhook</c> or <c>teams</c>.</summary>
+    /// <summary>The name of <paramref name="channel"/>: <c>email</c>, <c>slack</c>, <c>webhook</c>, <c>teams</c> or <c>discord</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="channel"/> is no channel StatusKit knows.</exception>
     public static string Of(SubscriberChannel channel) => channel switch
     {
@@ -16,17 +16,19 @@ internal static class ChannelNames
         SubscriberChannel.Slack => "slack",
         SubscriberChannel.Webhook => "webhook",
         SubscriberChannel.Teams => "teams",
+        SubscriberChannel.Discord => "discord",
         _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Not a subscriber channel."),
     };
 
     /// <summary>The channel named <paramref name="name"/> (ignoring case and surrounding white space).</summary>
-    /// <exception cref="StatusKitValidationException">The name is none of <c>email</c>, <c>slack</c>, <c>webhook</c>, <c>teams</c>.</exception>
+    /// <exception cref="StatusKitValidationException">The name is none of <c>email</c>, <c>slack</c>, <c>webhook</c>, <c>teams</c>, <c>discord</c>.</exception>
     public static SubscriberChannel Parse(string? name) => name?.Trim().ToUpperInvariant() switch
     {
         "EMAIL" => SubscriberChannel.Email,
         "SLACK" => SubscriberChannel.Slack,
         "WEBHOOK" => SubscriberChannel.Webhook,
         "TEAMS" => SubscriberChannel.Teams,
-        _ => throw new StatusKitValidationException("channel", $"Use 'email', 'slack', 'webhook' or 'teams' (was '{name}')."),
+        "DISCORD" => SubscriberChannel.Discord,
+        _ => throw new StatusKitValidationException("channel", $"Use 'email', 'slack', 'webhook', 'teams' or 'discord' (was '{name}')."),
     };
 }

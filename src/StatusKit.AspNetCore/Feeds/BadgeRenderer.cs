@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using StatusKit.Shared;
 using StatusKit.Status;
 
 namespace StatusKit.AspNetCore.Feeds;
@@ -8,19 +9,19 @@ namespace StatusKit.AspNetCore.Feeds;
 internal static class BadgeRenderer
 {
     /// <summary>The colour of an operational status, and of an uptime at or above <see cref="GreenFrom"/> percent (as shown).</summary>
-    public const string Green = "#1a7f37";
+    public const string Green = StatusColors.Operational;
 
     /// <summary>The uptime badge's colour from <see cref="YellowGreenFrom"/> up to <see cref="GreenFrom"/>.</summary>
     public const string YellowGreen = "#4d7c0f";
 
     /// <summary>The colour of a partial outage, and of an uptime from <see cref="OrangeFrom"/> up to <see cref="YellowGreenFrom"/>.</summary>
-    public const string Orange = "#bc4c00";
+    public const string Orange = StatusColors.PartialOutage;
 
     /// <summary>The colour of a major outage, and of an uptime below <see cref="OrangeFrom"/>.</summary>
-    public const string Red = "#cf222e";
+    public const string Red = StatusColors.MajorOutage;
 
     /// <summary>The uptime badge's colour when nothing was counted.</summary>
-    public const string Grey = "#6e7781";
+    public const string Grey = StatusColors.Neutral;
 
     /// <summary>The lowest uptime (as shown) that is green.</summary>
     public const double GreenFrom = 99.9;
@@ -34,15 +35,7 @@ internal static class BadgeRenderer
     /// <summary>A status badge: <paramref name="label"/> and <paramref name="message"/>, coloured by <paramref name="status"/>.</summary>
     public static string Render(string label, string message, ComponentStatus status)
     {
-        var colour = status switch
-        {
-            ComponentStatus.Operational => Green,
-            ComponentStatus.UnderMaintenance => "#0969da",
-            ComponentStatus.DegradedPerformance => "#9a6700",
-            ComponentStatus.PartialOutage => Orange,
-            _ => Red,
-        };
-        return Render(label, message, colour);
+        return Render(label, message, StatusColors.Of(status));
     }
 
     /// <summary>

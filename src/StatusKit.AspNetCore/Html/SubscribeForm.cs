@@ -101,6 +101,7 @@ internal static class SubscribeForm
         SubscriberChannel.Slack => "Slack (incoming webhook URL)",
         SubscriberChannel.Webhook => "Webhook (HTTPS URL)",
         SubscriberChannel.Teams => "Microsoft Teams (workflow webhook URL)",
+        SubscriberChannel.Discord => "Discord (webhook URL)",
         _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Not a subscriber channel."),
     };
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using StatusKit.Configuration;
 using StatusKit.Maintenance;
 using StatusKit.Notifications;
+using StatusKit.Notifications.Discord;
 using StatusKit.Notifications.Email;
 using StatusKit.Notifications.Http;
 using StatusKit.Notifications.Slack;
@@ -30,6 +31,7 @@ internal sealed class OptionsStartupCheck : IHostedService
         Check<WebhookNotifierOptions>(services, failures);
         Check<SlackNotifierOptions>(services, failures);
         Check<TeamsNotifierOptions>(services, failures);
+        Check<DiscordNotifierOptions>(services, failures);
         Check<EmailNotifierOptions>(services, failures);
         Check<SmtpEmailSenderOptions>(services, failures);
         Check<PickupDirectoryEmailSenderOptions>(services, failures);

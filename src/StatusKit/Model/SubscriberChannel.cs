@@ -17,4 +17,10 @@ public enum SubscriberChannel
     /// workflow, which posts the Adaptive Card it is sent to a channel or chat.
     /// </summary>
     Teams = 3,
+
+    /// <summary>
+    /// A Discord webhook URL (<c>https://discord.com/api/webhooks/{id}/{token}</c>, as a channel's Integrations →
+    /// Webhooks → Copy Webhook URL gives it), which posts the message it is sent to that channel.
+    /// </summary>
+    Discord = 4,
 }

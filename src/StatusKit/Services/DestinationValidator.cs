@@ -3,15 +3,17 @@ using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Configuration;
 using StatusKit.Model;
+using StatusKit.Notifications.Discord;
 using StatusKit.Notifications.Http;
 
 namespace StatusKit.Services;
 
 /// <summary>
 /// Checks a destination for its channel: the channel must have a notifier on this host; an email address must be
-/// plain; Slack and Teams need an https URL; webhook, Slack and Teams URLs must not resolve to loopback, private or
-/// link-local addresses unless the host allows it (<see cref="WebhookAddressGuard"/>). No host name is required of a
-/// Slack or Teams URL: Teams workflow hosts vary by tenant and region.
+/// plain; Slack and Teams need an https URL; Discord a Discord webhook URL (<see cref="DiscordWebhookUrl"/>); webhook,
+/// Slack, Teams and Discord URLs must not resolve to loopback, private or link-local addresses unless the host allows
+/// it (<see cref="WebhookAddressGuard"/>). No host name is required of a Slack or Teams URL: Teams workflow hosts vary
+/// by tenant and region.
 /// </summary>
 internal sealed class DestinationValidator(IEnumerable<INotifier> notifiers, WebhookAddressGuard guard, IOptions<StatusPagesOptions> options)
     : IDestinationValidator
@@ -54,8 +56,17 @@ internal sealed class DestinationValidator(IEnumerable<INotifier> notifiers, Web
                 var uri = Url(value, requireHttps: channel != SubscriberChannel.Webhook);
                 await guard.ValidateDestinationAsync(uri, cancellationToken);
                 return uri.AbsoluteUri;
+            case SubscriberChannel.Discord:
+                // The URL's shape first (not echoed: its token is the credential), then the guard, as for every URL.
+                if (!Uri.TryCreate(value, UriKind.Absolute, out var webhook) || !DiscordWebhookUrl.Is(webhook))
+                {
+                    throw new StatusKitValidationException("destination", DiscordWebhookUrl.Expected);
+                }
+
+                await guard.ValidateDestinationAsync(webhook, cancellationToken);
+                return webhook.AbsoluteUri;
             default:
-                throw new StatusKitValidationException("channel", $"'{channel}' is not a channel (Email, Slack, Webhook, Teams).");
+                throw new StatusKitValidationException("channel", $"'{channel}' is not a channel (Email, Slack, Webhook, Teams, Discord).");
         }
     }
 

@@ -3,13 +3,20 @@ using Microsoft.Extensions.Logging;
 namespace StatusKit.Notifications.Http;
 
 /// <summary>
-/// One attempt at posting a chat message (Slack's Block Kit, a Teams card) as JSON to the subscriber's incoming-webhook
+/// One attempt at posting a chat message (Slack's Block Kit, a Teams card, a Discord embed) as JSON to the subscriber's incoming-webhook
 /// URL: the URL's shape checked by the <see cref="WebhookAddressGuard"/>, the post made through the notifier's named
 /// client with the shared result mapping (<see cref="HttpDelivery"/>), and the outcome logged with the notifier's own
-/// events (<see cref="ChatPostLog"/>). The chat notifiers differ only in the message they render.
+/// events (<see cref="ChatPostLog"/>). The chat notifiers differ only in the message they render, and in whether a 404
+/// means their destination was deleted (<paramref name="notFoundIsGone"/>: Discord answers it for a deleted webhook).
 /// </summary>
 internal sealed class ChatPoster(
-    IHttpClientFactory httpClientFactory, string httpClientName, WebhookAddressGuard guard, TimeProvider timeProvider, ILogger logger, ChatPostLog log)
+    IHttpClientFactory httpClientFactory,
+    string httpClientName,
+    WebhookAddressGuard guard,
+    TimeProvider timeProvider,
+    ILogger logger,
+    ChatPostLog log,
+    bool notFoundIsGone = false)
 {
     /// <summary>Posts the bytes <paramref name="render"/> makes of <paramref name="message"/>.</summary>
     public async Task<NotificationResult> SendAsync(
@@ -28,7 +35,7 @@ internal sealed class ChatPoster(
 
         var request = HttpDelivery.JsonPost(destination!, render(message), userAgent);
         var client = httpClientFactory.CreateClient(httpClientName);
-        var outcome = await HttpDelivery.SendAsync(client, request, timeout, timeProvider, cancellationToken);
+        var outcome = await HttpDelivery.SendAsync(client, request, timeout, timeProvider, cancellationToken, notFoundIsGone);
         if (outcome.Result.Kind == NotificationResultKind.Delivered)
         {
             log.Delivered(logger, message.NotificationId, subscriber.Id, outcome.StatusCode, (long)outcome.Elapsed.TotalMilliseconds);

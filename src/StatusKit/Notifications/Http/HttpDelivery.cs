@@ -1,13 +1,15 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 
 namespace StatusKit.Notifications.Http;
 
 /// <summary>
 /// One HTTP delivery attempt with a timeout, and the mapping of its outcome to a <see cref="NotificationResult"/> shared
-/// by the webhook, Slack and Teams notifiers: 2xx delivered; 410 gone; 408, 429, 5xx, network errors and timeouts retry
-/// (with the receiver's Retry-After); 3xx permanent (redirects are not followed); other 4xx permanent; a connection the
+/// by the webhook, Slack, Teams and Discord notifiers: 2xx delivered; 410 gone (and 404 for a receiver that answers it
+/// for a destination deleted, as Discord does for a deleted webhook); 408, 429, 5xx, network errors and timeouts retry
+/// (with the receiver's Retry-After header, or else the <c>retry_after</c> seconds of its JSON body); 3xx permanent (redirects are not followed); other 4xx permanent; a connection the
 /// <see cref="WebhookAddressGuard"/> refused permanent. Every failure is the destination's
 /// (<see cref="NotificationResult.IsDestinationFailure"/>): the subscriber's endpoint answered it, or could not be reached.
 /// </summary>
@@ -25,14 +27,18 @@ internal static class HttpDelivery
         return request;
     }
 
-    /// <summary>Sends <paramref name="request"/> (and disposes it) and maps the outcome.</summary>
+    /// <summary>
+    /// Sends <paramref name="request"/> (and disposes it) and maps the outcome; with <paramref name="notFoundIsGone"/>
+    /// a 404 is <see cref="NotificationResultKind.Gone"/> (else permanent).
+    /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<HttpDeliveryOutcome> SendAsync(
         HttpClient client,
         HttpRequestMessage request,
         TimeSpan timeout,
         TimeProvider timeProvider,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool notFoundIsGone = false)
     {
         using var timeoutSource = new CancellationTokenSource(timeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
@@ -42,7 +48,7 @@ internal static class HttpDelivery
             using (request)
             using (var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token))
             {
-                var result = await MapAsync(response, timeProvider, linked.Token);
+                var result = await MapAsync(response, timeProvider, linked.Token, notFoundIsGone);
                 return new HttpDeliveryOutcome(result, (int)response.StatusCode, timeProvider.GetElapsedTime(started));
             }
         }
@@ -67,11 +73,12 @@ internal static class HttpDelivery
         }
     }
 
-    /// <summary>Maps a response to a result.</summary>
+    /// <summary>Maps a response to a result (a 404 to <see cref="NotificationResultKind.Gone"/> with <paramref name="notFoundIsGone"/>).</summary>
     internal static async Task<NotificationResult> MapAsync(
         HttpResponseMessage response,
         TimeProvider timeProvider,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool notFoundIsGone = false)
     {
         var code = (int)response.StatusCode;
         if (code is >= 200 and <= 299)
@@ -86,13 +93,15 @@ internal static class HttpDelivery
             return NotificationResult.Permanent($"The receiver answered {status}{location}; redirects are not followed.").AtDestination();
         }
 
-        var detail = await ReadErrorDetailAsync(response, cancellationToken);
-        var message = $"The receiver answered {status}{detail}.";
+        var body = await ReadErrorBodyAsync(response, cancellationToken);
+        var detail = Sanitize(body);
+        var message = detail.Length == 0 ? $"The receiver answered {status}." : $"The receiver answered {status}: {detail}.";
         return code switch
         {
             (int)HttpStatusCode.Gone => NotificationResult.Gone(message),
+            (int)HttpStatusCode.NotFound when notFoundIsGone => NotificationResult.Gone(message),
             (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests or >= 500 =>
-                NotificationResult.Retry(message, RetryAfter(response, timeProvider)).AtDestination(),
+                NotificationResult.Retry(message, RetryAfter(response, timeProvider) ?? RetryAfterInBody(body)).AtDestination(),
             _ => NotificationResult.Permanent(message).AtDestination(),
         };
     }
@@ -115,6 +124,35 @@ internal static class HttpDelivery
         return null;
     }
 
+    /// <summary>
+    /// The <c>retry_after</c> seconds (fractions allowed) of a JSON error body, as Discord and other APIs send it beside
+    /// or instead of the Retry-After header; null when the body has none (or is no JSON object).
+    /// </summary>
+    internal static TimeSpan? RetryAfterInBody(string body)
+    {
+        if (!body.Contains("retry_after", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                && json.RootElement.TryGetProperty("retry_after", out var value)
+                && value.ValueKind == JsonValueKind.Number
+                && value.TryGetDouble(out var seconds)
+                && double.IsFinite(seconds)
+                && seconds < TimeSpan.MaxValue.TotalSeconds
+                ? TimeSpan.FromSeconds(Math.Max(0, seconds))
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static StatusKitValidationException? FindRefusal(Exception exception)
     {
         for (var e = exception.InnerException; e is not null; e = e.InnerException)
@@ -128,7 +166,8 @@ internal static class HttpDelivery
         return null;
     }
 
-    private static async Task<string> ReadErrorDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The beginning (at most <see cref="MaxErrorBodyBytes"/>) of the response's body, as text; empty when unreadable.</summary>
+    private static async Task<string> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
@@ -141,8 +180,7 @@ internal static class HttpDelivery
                 read += n;
             }
 
-            var text = Sanitize(Encoding.UTF8.GetString(buffer, 0, read));
-            return text.Length == 0 ? string.Empty : $": {text}";
+            return Encoding.UTF8.GetString(buffer, 0, read);
         }
         catch (HttpRequestException)
         {

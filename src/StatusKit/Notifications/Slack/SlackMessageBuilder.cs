@@ -1,3 +1,5 @@
+using static StatusKit.Notifications.Http.ChatMessageParts;
+
 namespace StatusKit.Notifications.Slack;
 
 /// <summary>Renders a notification as a Block Kit message, escaping every user-provided string for Slack.</summary>
@@ -6,10 +8,6 @@ internal static class SlackMessageBuilder
     private const int MaxHeaderChars = 150;
     private const int MaxSectionChars = 3000;
     private const int MaxFallbackChars = 4000;
-
-    private const string UnsubscribeText = "Unsubscribe";
-    private const string ManageText = "Manage subscription";
-    private const string ConfirmText = "Confirm your subscription";
 
     public static SlackPayload Build(NotificationContent content, string linkText, Uri? unsubscribeUrl = null, Uri? manageUrl = null)
     {
@@ -56,19 +54,6 @@ internal static class SlackMessageBuilder
         .Replace("<", "&lt;", StringComparison.Ordinal)
         .Replace(">", "&gt;", StringComparison.Ordinal);
 
-    /// <summary>
-    /// The link of a confirmation request, when it has one: its body (written for every channel) names the link too, and
-    /// the context's link is labelled for the page, so the message says the request in its own words with the link once,
-    /// labelled as the confirmation it is. Without a link (no public address: the body gives the code) the body is shown.
-    /// </summary>
-    private static string? ConfirmationLink(NotificationContent content) =>
-        content.Kind == NotificationKind.SubscriptionVerification && IsWebLink(content.Link) ? content.Link : null;
-
     private static string SlackLink(string url, string text) =>
         $"<{Escape(url).Replace("|", "%7C", StringComparison.Ordinal)}|{Escape(text)}>";
-
-    private static bool IsWebLink(string? link) =>
-        Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-
-    private static string Truncate(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "\u2026");
 }

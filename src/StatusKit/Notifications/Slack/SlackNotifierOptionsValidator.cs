@@ -1,32 +1,15 @@
-using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
+using StatusKit.Notifications.Http;
 
 namespace StatusKit.Notifications.Slack;
 
-/// <summary>Validates <see cref="SlackNotifierOptions"/>, reporting every failure at once.</summary>
+/// <summary>Validates <see cref="SlackNotifierOptions"/>, reporting every failure at once (<see cref="ChatOptionsRules"/>).</summary>
 internal sealed class SlackNotifierOptionsValidator : IValidateOptions<SlackNotifierOptions>
 {
-    private static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(5);
-
     public ValidateOptionsResult Validate(string? name, SlackNotifierOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        if (options.Timeout <= TimeSpan.Zero || options.Timeout > MaxTimeout)
-        {
-            failures.Add($"{nameof(SlackNotifierOptions.Timeout)} must be greater than zero and at most {MaxTimeout}; it is {options.Timeout}.");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.UserAgent) || !ProductInfoHeaderValue.TryParse(options.UserAgent, out _))
-        {
-            failures.Add($"{nameof(SlackNotifierOptions.UserAgent)} must be a valid User-Agent product token such as 'MyHost/1.0'; it is '{options.UserAgent}'.");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.LinkText))
-        {
-            failures.Add($"{nameof(SlackNotifierOptions.LinkText)} must not be empty; it is '{options.LinkText}'.");
-        }
-
+        var failures = ChatOptionsRules.Check(options.Timeout, options.UserAgent, options.LinkText);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

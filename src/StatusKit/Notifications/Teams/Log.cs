@@ -4,7 +4,7 @@ using StatusKit.Notifications.Http;
 namespace StatusKit.Notifications.Teams;
 
 /// <summary>
-/// Log events of the Microsoft Teams notifier (event ids 4500-4599). Never logs the workflow URL: its query string
+/// Log events of the Microsoft Teams notifier (event ids 4501-4503). Never logs the workflow URL: its query string
 /// (<c>sig=…</c>) is the credential.
 /// </summary>
 internal static partial class Log

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static StatusKit.Notifications.Http.ChatMessageParts;
 
 namespace StatusKit.Notifications.Teams;
 
@@ -19,10 +20,6 @@ internal static class TeamsCardBuilder
     private const int MaxBodyChars = 8_000;
     private const int MaxBodyBlockBytes = 20_000;
     private const int BlockOverheadBytes = 100;
-
-    private const string UnsubscribeText = "Unsubscribe";
-    private const string ManageText = "Manage subscription";
-    private const string ConfirmText = "Confirm your subscription";
 
     public static TeamsPayload Build(NotificationContent content, string linkText, Uri? unsubscribeUrl = null, Uri? manageUrl = null)
     {
@@ -113,17 +110,4 @@ internal static class TeamsCardBuilder
 
         return line[..length].TrimEnd();
     }
-
-    /// <summary>
-    /// The link of a confirmation request, when it has one: its body (written for every channel) names the link too, so
-    /// the card says the request in its own words and gives the link once, as the confirmation button. Without a link
-    /// (no public address: the body gives the code) the body is shown.
-    /// </summary>
-    private static string? ConfirmationLink(NotificationContent content) =>
-        content.Kind == NotificationKind.SubscriptionVerification && IsWebLink(content.Link) ? content.Link : null;
-
-    private static bool IsWebLink(string? link) =>
-        Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-
-    private static string Truncate(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "\u2026");
 }

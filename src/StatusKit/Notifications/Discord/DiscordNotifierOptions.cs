@@ -1,0 +1,17 @@
+namespace StatusKit.Notifications.Discord;
+
+/// <summary>Options of the <see cref="DiscordNotifier"/>.</summary>
+public sealed class DiscordNotifierOptions
+{
+    /// <summary>How long one delivery attempt may take, from sending the request to reading the response headers. Default: 15 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The User-Agent header sent with every delivery. Default: <c>StatusKit-Discord/1.0</c>.</summary>
+    public string UserAgent { get; set; } = "StatusKit-Discord/1.0";
+
+    /// <summary>
+    /// The label of the message's link to the page (a confirmation request's link is labelled
+    /// <c>Confirm your subscription</c> instead). Default: <c>View status page</c>.
+    /// </summary>
+    public string LinkText { get; set; } = "View status page";
+}
