@@ -142,6 +142,7 @@ public sealed class AddStatusPagesTests
             Assert.Contains(sp.GetServices<INotifier>(), n => n.Channel == SubscriberChannel.Webhook);
             Assert.Contains(sp.GetServices<INotifier>(), n => n.Channel == SubscriberChannel.Slack);
             Assert.Contains(sp.GetServices<INotifier>(), n => n.Channel == SubscriberChannel.Teams);
+            Assert.Contains(sp.GetServices<INotifier>(), n => n.Channel == SubscriberChannel.Discord);
             Assert.DoesNotContain(sp.GetServices<INotifier>(), n => n.Channel == SubscriberChannel.Email);
 
             var page = await sp.GetRequiredService<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Acme" });

@@ -16,6 +16,7 @@ public sealed class NotificationMetricsTests
         { SubscriberChannel.Webhook, "gone", "webhook", 1 },
         { SubscriberChannel.Slack, "permanent", "slack", 1 },
         { SubscriberChannel.Teams, "retry", "teams", 0 },
+        { SubscriberChannel.Discord, "gone", "discord", 1 },
     };
 
     [Theory]

@@ -1,3 +1,4 @@
+using StatusKit.Notifications.Discord;
 using StatusKit.Notifications.Email;
 using StatusKit.Notifications.Http;
 using StatusKit.Notifications.Slack;
@@ -14,6 +15,7 @@ public sealed class NotifierOptionsValidatorTests
         Assert.True(new WebhookNotifierOptionsValidator().Validate(null, new WebhookNotifierOptions()).Succeeded);
         Assert.True(new SlackNotifierOptionsValidator().Validate(null, new SlackNotifierOptions()).Succeeded);
         Assert.True(new TeamsNotifierOptionsValidator().Validate(null, new TeamsNotifierOptions()).Succeeded);
+        Assert.True(new DiscordNotifierOptionsValidator().Validate(null, new DiscordNotifierOptions()).Succeeded);
         Assert.True(new WebhookAddressGuardOptionsValidator().Validate(null, new WebhookAddressGuardOptions()).Succeeded);
         Assert.True(new SmtpEmailSenderOptionsValidator().Validate(null, new SmtpEmailSenderOptions()).Succeeded);
         Assert.False(new EmailNotifierOptionsValidator().Validate(null, new EmailNotifierOptions()).Succeeded);
@@ -45,6 +47,17 @@ public sealed class NotifierOptionsValidatorTests
 
         Assert.Equal(3, result.Failures!.Count());
         Assert.Contains(result.Failures!, f => f.Contains("Timeout", StringComparison.Ordinal) && f.Contains("01:00:00", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.Contains("UserAgent", StringComparison.Ordinal) && f.Contains("'bad agent ('", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.Contains("LinkText", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Discord_ReportsEveryFailureAtOnce_WithFieldAndValue()
+    {
+        var result = new DiscordNotifierOptionsValidator().Validate(null, new DiscordNotifierOptions { Timeout = TimeSpan.Zero, UserAgent = "bad agent (", LinkText = "" });
+
+        Assert.Equal(3, result.Failures!.Count());
+        Assert.Contains(result.Failures!, f => f.Contains("Timeout", StringComparison.Ordinal) && f.Contains("00:00:00", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("UserAgent", StringComparison.Ordinal) && f.Contains("'bad agent ('", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("LinkText", StringComparison.Ordinal));
     }

@@ -109,6 +109,10 @@ internal static class ServiceAssert
                 ["hooks.slack.com"] = IPAddress.Parse("93.184.216.34"),
                 ["hooks.example.com"] = IPAddress.Parse("151.101.1.140"),
                 ["flows.example.com"] = IPAddress.Parse("20.42.65.92"),
+                ["discord.com"] = IPAddress.Parse("162.159.135.232"),
+                ["discordapp.com"] = IPAddress.Parse("162.159.133.233"),
+                ["ptb.discord.com"] = IPAddress.Parse("162.159.136.232"),
+                ["canary.discord.com"] = IPAddress.Parse("162.159.137.232"),
                 ["internal.example.com"] = IPAddress.Parse("10.1.2.3"),
             };
             services.Replace(ServiceDescriptor.Singleton(sp => new WebhookAddressGuard(

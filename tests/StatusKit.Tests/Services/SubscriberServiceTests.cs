@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using StatusKit.Abstractions;
 using StatusKit.Model;
@@ -18,6 +19,7 @@ public sealed class SubscriberServiceTests
     [InlineData(SubscriberChannel.Slack, "https://hooks.slack.com/services/T0/B0/x", "https://hooks.slack.com/services/T0/B0/x")]
     [InlineData(SubscriberChannel.Webhook, "https://hooks.example.com/status", "https://hooks.example.com/status")]
     [InlineData(SubscriberChannel.Teams, " https://flows.example.com/workflows/a1/triggers/manual/paths/invoke?api-version=1&sig=x ", "https://flows.example.com/workflows/a1/triggers/manual/paths/invoke?api-version=1&sig=x")]
+    [InlineData(SubscriberChannel.Discord, " https://discord.com/api/webhooks/112233445566778899/AbC-dEf_123 ", "https://discord.com/api/webhooks/112233445566778899/AbC-dEf_123")]
     public async Task Subscribe_EachChannel_StoresAnUnverifiedSubscriber_AndEnqueuesOneVerificationThroughThatChannel(SubscriberChannel channel, string destination, string stored)
     {
         await using var kit = Kit();
@@ -67,8 +69,8 @@ public sealed class SubscriberServiceTests
         await using var withEmail = Kit();
         await using var withoutEmail = Kit(withEmail: false);
 
-        Assert.Equal([SubscriberChannel.Email, SubscriberChannel.Slack, SubscriberChannel.Webhook, SubscriberChannel.Teams], withEmail.Subscribers.Channels);
-        Assert.Equal([SubscriberChannel.Slack, SubscriberChannel.Webhook, SubscriberChannel.Teams], withoutEmail.Subscribers.Channels);
+        Assert.Equal([SubscriberChannel.Email, SubscriberChannel.Slack, SubscriberChannel.Webhook, SubscriberChannel.Teams, SubscriberChannel.Discord], withEmail.Subscribers.Channels);
+        Assert.Equal([SubscriberChannel.Slack, SubscriberChannel.Webhook, SubscriberChannel.Teams, SubscriberChannel.Discord], withoutEmail.Subscribers.Channels);
     }
 
     [Fact]
@@ -616,12 +618,69 @@ public sealed class SubscriberServiceTests
     [InlineData(SubscriberChannel.Teams, "https://10.0.0.1/workflows/a1")]
     [InlineData(SubscriberChannel.Teams, "https://169.254.169.254/latest")]
     [InlineData(SubscriberChannel.Teams, "https://internal.example.com/workflows/a1")]
+    [InlineData(SubscriberChannel.Discord, "https://hooks.example.com/api/webhooks/1/token")]
     public async Task Subscribe_ABadDestinationForTheChannel_IsRejectedOnDestination(SubscriberChannel channel, string destination)
     {
         await using var kit = Kit();
         var (page, _) = await kit.CreatePageAsync("Acme");
 
         await InvalidAsync(kit, "destination", () => kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = channel, Destination = destination }));
+    }
+
+    [Theory]
+    [InlineData("https://discord.com/api/webhooks/112233445566778899/AbC-dEf_123")]
+    [InlineData("https://discordapp.com/api/webhooks/112233445566778899/AbC-dEf_123")]
+    [InlineData("https://ptb.discord.com/api/webhooks/112233445566778899/AbC-dEf_123")]
+    [InlineData("https://canary.discord.com/api/webhooks/112233445566778899/AbC-dEf_123")]
+    [InlineData("https://Discord.com/api/v10/webhooks/112233445566778899/AbC-dEf_123/")]
+    [InlineData("https://discord.com/api/webhooks/112233445566778899/AbC-dEf_123?thread_id=998877")]
+    public async Task Subscribe_ADiscordWebhookURL_OnEveryHostDiscordServesItOn_IsAccepted(string destination)
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+
+        var subscription = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Discord, Destination = destination });
+
+        Assert.Equal(new Uri(destination).AbsoluteUri, subscription.Subscriber.Destination);
+        Assert.Null(subscription.Subscriber.SigningSecret);
+    }
+
+    [Theory]
+    [InlineData("http://discord.com/api/webhooks/112233445566778899/AbC-dEf_123")]
+    [InlineData("https://discord.com:8443/api/webhooks/112233445566778899/AbC-dEf_123")]
+    [InlineData("https://user:pw@discord.com/api/webhooks/112233445566778899/AbC-dEf_123")]
+    [InlineData("https://discord.com.evil.test/api/webhooks/112233445566778899/AbC-dEf_123")]
+    [InlineData("https://evil.discord.com/api/webhooks/112233445566778899/AbC-dEf_123")]
+    [InlineData("https://hooks.slack.com/services/T0/B0/x")]
+    [InlineData("https://discord.com/api/webhooks/112233445566778899")]
+    [InlineData("https://discord.com/api/webhooks/not-an-id/AbC-dEf_123")]
+    [InlineData("https://discord.com/api/webhooks/112233445566778899/AbC-dEf_123/slack")]
+    [InlineData("https://discord.com/api/webhooks/112233445566778899/AbC-dEf_123?wait=false&foo=1")]
+    [InlineData("https://discord.com/api/webhooks/112233445566778899/AbC-dEf_123#x")]
+    [InlineData("https://discord.com/channels/1/2")]
+    [InlineData("discord.com/api/webhooks/112233445566778899/AbC-dEf_123")]
+    public async Task Subscribe_ADiscordDestinationThatIsNoDiscordWebhookURL_IsRejectedOnDestination_SayingWhatIsExpected_WithoutEchoingIt(string destination)
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+
+        var ex = await InvalidAsync(kit, "destination", () =>
+            kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Discord, Destination = destination }));
+
+        Assert.Contains("https://discord.com/api/webhooks/{id}/{token}", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("AbC-dEf_123", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Subscribe_ADiscordWebhookURL_WhoseHostResolvesToAPrivateAddress_IsRefusedByTheGuard()
+    {
+        await using var kit = Kit(dns: new Dictionary<string, IPAddress>(StringComparer.OrdinalIgnoreCase) { ["discord.com"] = IPAddress.Parse("10.0.0.7") });
+        var (page, _) = await kit.CreatePageAsync("Acme");
+
+        var ex = await InvalidAsync(kit, "destination", () => kit.Subscribers.SubscribeAsync(
+            new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Discord, Destination = "https://discord.com/api/webhooks/112233445566778899/AbC-dEf_123" }));
+
+        Assert.StartsWith("The host 'discord.com' does not resolve", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
