@@ -188,7 +188,7 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
 
     [Theory]
     [InlineData("ComponentStatus", new[] { "operational", "underMaintenance", "degradedPerformance", "partialOutage", "majorOutage" })]
-    [InlineData("SubscriberChannel", new[] { "email", "slack", "webhook", "teams" })]
+    [InlineData("SubscriberChannel", new[] { "email", "slack", "webhook", "teams", "discord" })]
     [InlineData("StatusIncidentState", new[] { "investigating", "identified", "monitoring", "resolved" })]
     [InlineData("MaintenanceState", new[] { "scheduled", "inProgress", "completed", "cancelled" })]
     public async Task An_enum_is_declared_as_the_camelCase_strings_the_admin_API_takes_not_as_an_integer_it_refuses(string name, string[] values)

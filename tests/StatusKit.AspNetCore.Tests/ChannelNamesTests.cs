@@ -17,7 +17,7 @@ public sealed class ChannelNamesTests
             Assert.Equal(channel, ChannelNames.Parse($" {name.ToUpperInvariant()} "));
         }
 
-        Assert.Equal(["email", "slack", "webhook", "teams"], Enum.GetValues<SubscriberChannel>().Select(ChannelNames.Of));
+        Assert.Equal(["email", "slack", "webhook", "teams", "discord"], Enum.GetValues<SubscriberChannel>().Select(ChannelNames.Of));
     }
 
     [Fact]
@@ -27,5 +27,6 @@ public sealed class ChannelNamesTests
 
         Assert.Equal("channel", refused.Field);
         Assert.Contains("'teams'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("'discord'", refused.Message, StringComparison.Ordinal);
     }
 }

@@ -26,12 +26,13 @@ public sealed class SubscribeFormTests(SampleHostFactory factory)
 
         Assert.Contains("<form method=\"post\" action=\"/status/demo/subscriptions\">", html, StringComparison.Ordinal);
         Assert.Contains("<input type=\"hidden\" name=\"notifyOn\" value=\"\">", html, StringComparison.Ordinal);
-        foreach (var channel in new[] { "email", "slack", "webhook", "teams" })
+        foreach (var channel in new[] { "email", "slack", "webhook", "teams", "discord" })
         {
             Assert.Contains($"name=\"channel\" value=\"{channel}\"", html, StringComparison.Ordinal);
         }
 
         Assert.Contains("value=\"teams\"> Microsoft Teams (workflow webhook URL)</label>", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"discord\"> Discord (webhook URL)</label>", html, StringComparison.Ordinal);
         foreach (var notifyOn in new[] { "degraded", "outage", "maintenance", "resolved" })
         {
             Assert.Contains($"name=\"notifyOn\" value=\"{notifyOn}\" checked>", html, StringComparison.Ordinal);
@@ -215,7 +216,7 @@ public sealed class SubscribeFormTests(SampleHostFactory factory)
 
         var html = await client.GetStringAsync("/status/acme");
 
-        Assert.Equal(3, html.Split("name=\"channel\"").Length - 1);
+        Assert.Equal(4, html.Split("name=\"channel\"").Length - 1);
         Assert.Contains("value=\"teams\">", html, StringComparison.Ordinal);
     }
 
