@@ -9,7 +9,7 @@ namespace StatusKit.AspNetCore.Subscriptions;
 /// The page where a subscriber changes what it hears about (<c>subscriptions/manage?token=</c>): the subscribe form's
 /// events and components (<see cref="SubscribeForm"/>) ticked as the subscriber chose, a form that posts them back with
 /// the token, and a link to unsubscribe instead. It names neither the destination nor the channel: the token travels in
-/// every message (a webhook's payload too), and a Slack, Teams or webhook URL is itself a credential.
+/// every message (a webhook's payload too), and a Slack, Teams, Discord or webhook URL is itself a credential.
 /// </summary>
 internal static class ManagePage
 {

@@ -8,11 +8,11 @@ using StatusKit.Notifications.Http;
 namespace Microsoft.Extensions.DependencyInjection;
 #pragma warning restore IDE0130
 
-/// <summary>Notification channels. Webhook, Slack and Microsoft Teams are on by default; email needs a sender and a From address.</summary>
+/// <summary>Notification channels. Webhook, Slack, Microsoft Teams and Discord are on by default; email needs a sender and a From address.</summary>
 public static class NotifierStatusPagesBuilderExtensions
 {
     /// <summary>
-    /// Configures where webhook, Slack and Teams deliveries may connect. By default loopback, private, link-local, CGNAT and
+    /// Configures where webhook, Slack, Teams and Discord deliveries may connect. By default loopback, private, link-local, CGNAT and
     /// unique-local addresses are refused, and https is required.
     /// </summary>
     public static IStatusPagesBuilder ConfigureWebhookAddresses(this IStatusPagesBuilder builder, Action<WebhookAddressGuardOptions> configure)

@@ -18,7 +18,7 @@ public sealed record NotificationMessage(
     /// <summary>
     /// The link where the subscriber changes its events and components instead of unsubscribing (the page's
     /// <c>subscriptions/manage</c>, with the token of <see cref="UnsubscribeUrl"/>), when links can be built; null
-    /// otherwise. The email, Slack and Teams notifiers show it next to their unsubscribe link, on every notice but a
+    /// otherwise. The email, Slack, Teams and Discord notifiers show it next to their unsubscribe link, on every notice but a
     /// confirmation request.
     /// </summary>
     public Uri? ManageUrl { get; init; }

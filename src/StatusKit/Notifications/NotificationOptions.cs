@@ -42,7 +42,7 @@ public sealed class NotificationOptions
     /// A subscriber whose last this many completed notices (delivered or dead-lettered, in the order they were written;
     /// superseded and pending ones do not count) were all dead-lettered, with no delivery in between, is deactivated
     /// when the last of them is, as one whose destination answered 410 Gone is at once: a removed Slack webhook, a
-    /// deleted Teams workflow or a webhook receiver that was shut down stops costing a dead letter per notice. An
+    /// deleted Teams workflow or Discord webhook, or a webhook receiver that was shut down stops costing a dead letter per notice. An
     /// operator turns it back on with <see cref="Services.SubscriberService.ReactivateAsync"/>. Only confirmed
     /// subscribers count. Null turns the rule off; when set, 1 to 1000. Default 5.
     /// </summary>

@@ -11,7 +11,7 @@ public sealed record Subscribe
     /// <summary>The channel.</summary>
     public required SubscriberChannel Channel { get; init; }
 
-    /// <summary>An email address, a Slack incoming-webhook URL (https), a webhook URL or a Microsoft Teams workflow URL (https).</summary>
+    /// <summary>An email address, a Slack incoming-webhook URL (https), a webhook URL, a Microsoft Teams workflow URL (https) or a Discord webhook URL.</summary>
     public required string Destination { get; init; }
 
     /// <summary>The components to follow; empty follows all.</summary>

@@ -362,7 +362,7 @@ public sealed class SubscriberService
 
     /// <summary>
     /// Queues a test notice (<see cref="NotificationKind.Test"/>) to one subscriber, to check that its destination gets
-    /// StatusKit's notices: after a subscriber says it never got anything, or after adding a Slack, Teams or webhook
+    /// StatusKit's notices: after a subscriber says it never got anything, or after adding a Slack, Teams, Discord or webhook
     /// subscriber. The notice says it is a test sent by the page's operators and what the subscriber follows, with the
     /// links its channel's other notices carry (the page, managing the subscription, unsubscribing). It goes through the
     /// outbox like any notice, due at once: the dispatcher sends it on its next pass, retries it and dead-letters it as

@@ -130,6 +130,18 @@ public sealed class DiscordNotifierTests
     }
 
     [Fact]
+    public async Task The_address_guard_refuses_a_connection_to_a_private_address_on_the_notifiers_own_client()
+    {
+        // Wired as docs/notifications.md tells hosts: the client's handler is the guard's, which dials only allowed addresses.
+        await using var services = BuildServices(Clock(), _logs, allowPrivateNetworks: false, resolve: (_, _) => Task.FromResult<IPAddress[]>([IPAddress.Loopback]));
+
+        var result = await services.GetRequiredService<DiscordNotifier>().SendAsync(Message(SubscriberChannel.Discord, Webhook), CancellationToken.None);
+
+        Assert.Equal((NotificationResultKind.Permanent, true), (result.Kind, result.IsDestinationFailure));
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 4101);
+    }
+
+    [Fact]
     public async Task A_destination_that_is_no_URL_is_unusable_without_a_request()
     {
         await using var services = Services();

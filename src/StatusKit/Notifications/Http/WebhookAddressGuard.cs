@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace StatusKit.Notifications.Http;
 
 /// <summary>
-/// Keeps webhook, Slack and Teams deliveries away from the host's own network (SSRF protection). A destination is checked when
+/// Keeps webhook, Slack, Teams and Discord deliveries away from the host's own network (SSRF protection). A destination is checked when
 /// a subscriber is created (<see cref="ValidateDestinationAsync"/>) and again on every connection the notifiers open
 /// (<see cref="CreateHandler"/>), against the address actually dialled, so a DNS answer that changes after subscribing
 /// (DNS rebinding) cannot get around it. Redirects are never followed.

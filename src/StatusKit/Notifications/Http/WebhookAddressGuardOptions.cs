@@ -1,7 +1,7 @@
 namespace StatusKit.Notifications.Http;
 
 /// <summary>
-/// Which outbound addresses the webhook, Slack and Teams notifiers may reach. The defaults are safe for a multi-tenant host:
+/// Which outbound addresses the webhook, Slack, Teams and Discord notifiers may reach. The defaults are safe for a multi-tenant host:
 /// HTTPS only, public addresses only.
 /// </summary>
 public sealed class WebhookAddressGuardOptions

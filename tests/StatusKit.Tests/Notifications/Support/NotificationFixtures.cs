@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Model;
 using StatusKit.Notifications;
+using StatusKit.Notifications.Discord;
 using StatusKit.Notifications.Http;
 using StatusKit.Notifications.Slack;
 using StatusKit.Notifications.Teams;
@@ -89,7 +90,8 @@ public static class NotificationFixtures
         services.Configure<WebhookNotifierOptions>(o => o.Timeout = timeout ?? o.Timeout);
         services.Configure<SlackNotifierOptions>(o => o.Timeout = timeout ?? o.Timeout);
         services.Configure<TeamsNotifierOptions>(o => o.Timeout = timeout ?? o.Timeout);
-        foreach (var name in new[] { WebhookNotifier.HttpClientName, SlackNotifier.HttpClientName, TeamsNotifier.HttpClientName })
+        services.Configure<DiscordNotifierOptions>(o => o.Timeout = timeout ?? o.Timeout);
+        foreach (var name in new[] { WebhookNotifier.HttpClientName, SlackNotifier.HttpClientName, TeamsNotifier.HttpClientName, DiscordNotifier.HttpClientName })
         {
             services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan)
                 .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<WebhookAddressGuard>().CreateHandler())
@@ -99,6 +101,7 @@ public static class NotificationFixtures
         services.AddSingleton<WebhookNotifier>();
         services.AddSingleton<SlackNotifier>();
         services.AddSingleton<TeamsNotifier>();
+        services.AddSingleton<DiscordNotifier>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
