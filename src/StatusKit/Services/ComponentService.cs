@@ -79,7 +79,8 @@ public sealed class ComponentService
     /// Changes a component's descriptive fields, team, service or <see cref="Component.OnlyShowIfDegraded"/>; its status is recomputed. Only the fields the request
     /// names change: when someone else changed the component meanwhile, the change is applied again to what they left
     /// (a few times at most), unless <see cref="UpdateComponent.ExpectedVersion"/> is given, which must then be the
-    /// stored version (else <see cref="StatusKitConcurrencyException"/>, changing nothing).
+    /// stored version (else <see cref="StatusKitConcurrencyException"/>, changing nothing). A request that changes
+    /// nothing writes nothing: the component keeps its version and update time.
     /// </summary>
     public async Task<Component> UpdateAsync(Guid componentId, UpdateComponent changes, CancellationToken cancellationToken = default)
     {
@@ -92,7 +93,7 @@ public sealed class ComponentService
         var updated = await EditAsync(
             componentId,
             changes.ExpectedVersion,
-            component => component with
+            component => Edited(component, component with
             {
                 Name = changes.Name is null ? component.Name : Guard.Name(changes.Name, "name"),
                 Description = changes.Description is null ? component.Description : Guard.OptionalText(changes.Description, "description"),
@@ -101,8 +102,7 @@ public sealed class ComponentService
                 TeamId = changes.TeamId is null ? component.TeamId : Guard.OptionalText(changes.TeamId, "teamId", Guard.MaxNameLength),
                 ServiceIdentifier = changes.ServiceIdentifier is null ? component.ServiceIdentifier : Guard.OptionalText(changes.ServiceIdentifier, "serviceIdentifier", Guard.MaxNameLength),
                 OnlyShowIfDegraded = changes.OnlyShowIfDegraded ?? component.OnlyShowIfDegraded,
-                UpdatedAt = _time.GetUtcNow(),
-            },
+            }),
             cancellationToken);
         return await SettleAsync(updated, "component changed", cancellationToken);
     }
@@ -226,6 +226,13 @@ public sealed class ComponentService
             cancellationToken);
         return await SettleAsync(updated, "manual status cleared", cancellationToken);
     }
+
+    /// <summary>
+    /// The component as an edit leaves it: the very instance read when the edit changes nothing (an empty PATCH, the same
+    /// values again, a retry), which writes nothing and keeps the version, so a client's ETag stays valid.
+    /// </summary>
+    private Component Edited(Component read, Component edited) =>
+        edited == read ? read : edited with { UpdatedAt = _time.GetUtcNow() };
 
     /// <summary>Applies <paramref name="change"/> to the stored component by compare-and-set (<see cref="OptimisticEdit"/>).</summary>
     private Task<Component> EditAsync(Guid componentId, long? expectedVersion, Func<Component, Component> change, CancellationToken cancellationToken) =>

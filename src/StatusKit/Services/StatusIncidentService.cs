@@ -104,7 +104,8 @@ public sealed class StatusIncidentService
     /// the request names change: when someone else changed the incident meanwhile (an edit, an appended update, a deleted
     /// component leaving its list), the change is applied again to what they left (a few times at most), so a deleted
     /// component's id is never written back; unless <see cref="UpdateStatusIncident.ExpectedVersion"/> is given, which
-    /// must then be the stored version (else <see cref="StatusKitConcurrencyException"/>, changing nothing).
+    /// must then be the stored version (else <see cref="StatusKitConcurrencyException"/>, changing nothing). A request
+    /// that changes nothing writes nothing: the incident keeps its version and update time.
     /// </summary>
     public async Task<StatusIncident> UpdateAsync(Guid incidentId, UpdateStatusIncident changes, CancellationToken cancellationToken = default)
     {
@@ -122,16 +123,20 @@ public sealed class StatusIncidentService
                 var componentIds = changes.ComponentIds is null
                     ? incident.ComponentIds
                     : await _store.RequireComponentsOnPageAsync(incident.PageId, changes.ComponentIds, cancellationToken);
-                return incident with
+                var edited = incident with
                 {
                     Title = changes.Title is null ? incident.Title : Guard.IncidentTitle(changes.Title),
                     Severity = changes.Severity is { } severity ? Guard.Defined(severity, "severity") : incident.Severity,
-                    ComponentIds = componentIds,
                     PlatformIncidentId = changes.PlatformIncidentId is null
                         ? incident.PlatformIncidentId
                         : Guard.OptionalText(changes.PlatformIncidentId, "platformIncidentId", Guard.MaxNameLength),
-                    UpdatedAt = _time.GetUtcNow(),
                 };
+
+                // A change that changes nothing (an empty PATCH, the same values again, a retry) writes nothing and
+                // keeps the version, so a client's ETag stays valid.
+                return edited == incident && componentIds.SequenceEqual(incident.ComponentIds)
+                    ? incident
+                    : edited with { ComponentIds = componentIds, UpdatedAt = _time.GetUtcNow() };
             },
             incident => _store.UpdateStatusIncidentAsync(incident, cancellationToken));
         await SettleAsync(stored, [.. before.Union(stored.ComponentIds)], cancellationToken);

@@ -126,6 +126,21 @@ public sealed class ComponentServiceTests
     }
 
     [Fact]
+    public async Task Update_ThatChangesNothing_WritesNothing_KeepingTheVersionAndTheUpdateTime()
+    {
+        await using var kit = new StatusKitHarness();
+        var (_, components) = await kit.CreatePageAsync("Acme", ("API", "t1", null));
+        var before = components[0];
+        kit.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var empty = await kit.Components.UpdateAsync(before.Id, new UpdateComponent());
+        var same = await kit.Components.UpdateAsync(before.Id, new UpdateComponent { Name = "API", TeamId = "t1", ExpectedVersion = before.Version });
+
+        Assert.Equal((before.Version, before.UpdatedAt), (empty.Version, empty.UpdatedAt));
+        Assert.Equal((before.Version, before.UpdatedAt), (same.Version, same.UpdatedAt));
+    }
+
+    [Fact]
     public async Task Create_OnlyShowIfDegraded_IsStoredAndInTheSnapshot_AndIsFalseWhenLeftOut()
     {
         await using var kit = new StatusKitHarness();

@@ -243,6 +243,28 @@ public sealed class StatusIncidentServiceTests
     }
 
     [Fact]
+    public async Task Update_ThatChangesNothing_WritesNothing_KeepingTheVersionAndTheUpdateTime()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "t", Message = "m", Severity = StatusIncidentSeverity.Major, ComponentIds = [c[0].Id], PlatformIncidentId = "INC-1",
+        });
+        kit.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var empty = await kit.Incidents.UpdateAsync(incident.Id, new UpdateStatusIncident());
+        var same = await kit.Incidents.UpdateAsync(incident.Id, new UpdateStatusIncident
+        {
+            Title = "t", Severity = StatusIncidentSeverity.Major, ComponentIds = [c[0].Id], PlatformIncidentId = "INC-1", ExpectedVersion = incident.Version,
+        });
+
+        Assert.Equal((incident.Version, incident.UpdatedAt), (empty.Version, empty.UpdatedAt));
+        Assert.Equal((incident.Version, incident.UpdatedAt), (same.Version, same.UpdatedAt));
+        Assert.Equal(incident.Version, (await kit.Incidents.GetAsync(incident.Id))!.Version);
+    }
+
+    [Fact]
     public async Task Update_InvalidInput_NamesTheField_AndChangesNothing()
     {
         await using var kit = new StatusKitHarness();
