@@ -15,6 +15,11 @@ internal static class AdminJson
 {
     private static readonly string[] JsonType = ["application/json"];
 
+    private const string VersionMember = "expectedVersion";
+
+    private const string VersionInBody =
+        "The version an edit is made against is sent as the If-Match header (the ETag of the record as read), not in the body.";
+
     public static JsonSerializerOptions Options { get; } = Create();
 
     public static async Task<T> ReadAsync<T>(HttpContext context)
@@ -50,7 +55,11 @@ internal static class AdminJson
 
             if (JsonMemberShape.Unknown(Options.GetTypeInfo(typeof(T)), ex.Path) is var (name, known))
             {
-                throw new StatusKitValidationException(field, $"'{name}' is not a member of this body; it takes {string.Join(", ", known)}.");
+                throw new StatusKitValidationException(
+                    field,
+                    string.Equals(name, VersionMember, StringComparison.OrdinalIgnoreCase)
+                        ? VersionInBody
+                        : $"'{name}' is not a member of this body; it takes {string.Join(", ", known)}.");
             }
 
             // A value the member cannot take (the reader's own syntax errors come wrapped: they keep the serializer's
@@ -86,6 +95,10 @@ internal static class AdminJson
                         {
                             info.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
                         }
+                        else if (info.Kind == JsonTypeInfoKind.Object)
+                        {
+                            RefuseVersionInBody(info);
+                        }
                     },
                 },
             },
@@ -94,6 +107,21 @@ internal static class AdminJson
         options.Converters.Add(new ExplicitOffsetConverter());
         options.MakeReadOnly();
         return options;
+    }
+
+    // The services' update requests carry the version an edit was made against, which the routes take from If-Match
+    // alone ([JsonIgnore]). Named in a body, it would be skipped as a member the type knows, and a client that thinks it
+    // guards its write would write unguarded; it is refused instead, naming the header. (An ignored member stays in the
+    // contract, with neither getter nor setter: a setter that refuses makes the reader read it, and writing still skips it.)
+    private static void RefuseVersionInBody(JsonTypeInfo info)
+    {
+        foreach (var member in info.Properties)
+        {
+            if (member.Name == VersionMember && member.Set is null && member.Get is null)
+            {
+                member.Set = static (_, _) => throw new StatusKitValidationException(VersionMember, VersionInBody);
+            }
+        }
     }
 
     private static async ValueTask<T?> DeserializeAsync<T>(Stream body, Encoding encoding, CancellationToken cancellationToken)

@@ -72,6 +72,35 @@ public sealed class AdminPreconditionTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_patch_whose_body_carries_expectedVersion_is_a_400_naming_it_and_pointing_to_If_Match_and_changes_nothing()
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = await CreatePageAsync(admin, "Version in body");
+        var pageId = Id(page);
+        var component = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/components", new { name = "API" }, expected: HttpStatusCode.Created);
+        var incident = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/incidents", new { title = "Slow", message = "Looking", notifySubscribers = false }, expected: HttpStatusCode.Created);
+        var template = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/incident-templates", new { name = "Slow", title = "Slow", message = "Looking" }, expected: HttpStatusCode.Created);
+        var subscriber = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/subscribers", new { channel = "email", destination = "version@example.com" }, expected: HttpStatusCode.Created);
+        var start = DateTimeOffset.UtcNow.AddDays(2);
+        var window = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/maintenance", new { title = "Disk swap", startsAt = start, endsAt = start.AddHours(1), notifySubscribers = false }, expected: HttpStatusCode.Created);
+
+        foreach (var path in new[]
+                 {
+                     $"pages/{pageId}", $"components/{Id(component)}", $"incidents/{Id(incident)}", $"incident-templates/{Id(template)}",
+                     $"subscribers/{Id(subscriber)}", $"maintenance/{Id(window)}",
+                 })
+        {
+            // A client that thinks the body's version guards the write must hear that it does not.
+            using var refused = await Request(admin, HttpMethod.Patch, $"/status/admin/{path}", new { expectedVersion = 1 }, ifMatch: null);
+
+            var detail = await refused.Content.ReadAsStringAsync();
+            await AssertProblemAsync(refused, HttpStatusCode.BadRequest, "expectedVersion");
+            Assert.Contains("If-Match", detail, StringComparison.Ordinal);
+            Assert.Equal("\"1\"", (await SendAsync(admin, HttpMethod.Get, $"/status/admin/{path}")).ETag);
+        }
+    }
+
+    [Fact]
     public async Task A_patch_without_If_Match_applies_its_own_fields_over_a_concurrent_change()
     {
         using var admin = factory.CreateAdminClient();
