@@ -21,6 +21,9 @@ internal sealed class SubscriberEntity
 
     public string ComponentIds { get; set; } = "[]";
 
+    /// <summary>The status incident followed; null for a subscriber of the page (no foreign key: it outlives the incident).</summary>
+    public Guid? StatusIncidentId { get; set; }
+
     public NotificationEvents NotifyOn { get; set; }
 
     public bool IsVerified { get; set; }
@@ -66,6 +69,7 @@ internal sealed class SubscriberEntity
         Destination = subscriber.Destination;
         DestinationKey = KeyOf(subscriber.Channel, subscriber.Destination);
         ComponentIds = JsonColumns.FromIds(subscriber.ComponentIds);
+        StatusIncidentId = subscriber.StatusIncidentId;
         NotifyOn = subscriber.NotifyOn;
         IsVerified = subscriber.IsVerified;
         VerifyTokenHash = subscriber.VerifyTokenHash;
@@ -87,6 +91,7 @@ internal sealed class SubscriberEntity
         Channel = Channel,
         Destination = Destination,
         ComponentIds = JsonColumns.ToIds(ComponentIds),
+        StatusIncidentId = StatusIncidentId,
         NotifyOn = NotifyOn,
         IsVerified = IsVerified,
         VerifyTokenHash = VerifyTokenHash,

@@ -92,7 +92,8 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
                 "b",
                 $"FROM {s.Table<SubscriberEntity>()} AS b " +
                 $"WHERE {Col<SubscriberEntity>("b", nameof(SubscriberEntity.IsActive))} = TRUE AND {Col<SubscriberEntity>("b", nameof(SubscriberEntity.IsVerified))} = TRUE " +
-                $"AND {Col<SubscriberEntity>("b", nameof(SubscriberEntity.PageId))} IN ({pageIds})",
+                $"AND {Col<SubscriberEntity>("b", nameof(SubscriberEntity.PageId))} IN ({pageIds}) " +
+                $"AND {Col<SubscriberEntity>("b", nameof(SubscriberEntity.StatusIncidentId))} IS NULL",
                 $"{Col<SubscriberEntity>("b", nameof(SubscriberEntity.CreatedAt))}, {Col<SubscriberEntity>("b", nameof(SubscriberEntity.Id))}"));
 
         return await session.QuerySnapshotAsync(

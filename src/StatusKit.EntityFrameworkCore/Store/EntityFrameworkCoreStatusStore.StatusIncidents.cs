@@ -159,10 +159,30 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return row.ToModel();
     }
 
+    /// <remarks>
+    /// One transaction: the incident's delete at the expected version, then one <c>UPDATE</c> of its followers through
+    /// the (status incident, channel, destination key) index, whose assignments all read the row as it was (an active
+    /// one stops and says why; an inactive one keeps its reason).
+    /// </remarks>
     public async Task<bool> DeleteStatusIncidentAsync(Guid incidentId, long? expectedVersion, CancellationToken cancellationToken)
     {
         await using var session = await OpenAsync(cancellationToken);
-        return await DeleteAtVersionAsync(
-            session.Set<StatusIncidentEntity>().Where(i => i.Id == incidentId), expectedVersion, "status incident", incidentId, cancellationToken);
+        await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
+        if (!await DeleteAtVersionAsync(
+                session.Set<StatusIncidentEntity>().Where(i => i.Id == incidentId), expectedVersion, "status incident", incidentId, cancellationToken))
+        {
+            return false;
+        }
+
+        await session.Set<SubscriberEntity>()
+            .Where(s => s.StatusIncidentId == incidentId)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(s => s.DeactivationReason, s => s.IsActive ? SubscriberDeactivationReason.IncidentDeleted : s.DeactivationReason)
+                    .SetProperty(s => s.IsActive, false)
+                    .SetProperty(s => s.Version, s => s.Version + 1),
+                cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }

@@ -25,14 +25,14 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return row?.ToModel();
     }
 
-    /// <remarks>One seek of the unique (page, channel, destination key) index.</remarks>
+    /// <remarks>One seek of the unique (page, channel, destination key) index of the page's followers.</remarks>
     public async Task<Subscriber?> FindSubscriberByDestinationAsync(Guid pageId, SubscriberChannel channel, string destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
         var key = SubscriberEntity.KeyOf(channel, destination);
         await using var session = await OpenAsync(cancellationToken);
         var row = await session.Set<SubscriberEntity>().AsNoTracking()
-            .FirstOrDefaultAsync(s => s.PageId == pageId && s.Channel == channel && s.DestinationKey == key, cancellationToken);
+            .FirstOrDefaultAsync(s => s.PageId == pageId && s.StatusIncidentId == null && s.Channel == channel && s.DestinationKey == key, cancellationToken);
         return row?.ToModel();
     }
 
@@ -50,7 +50,22 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     {
         await using var session = await OpenAsync(cancellationToken);
         var rows = await session.Set<SubscriberEntity>().AsNoTracking()
-            .Where(s => s.PageId == pageId)
+            .Where(s => s.PageId == pageId && s.StatusIncidentId == null)
+            .OrderBy(s => s.CreatedAt)
+            .ThenBy(s => s.Id)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToModel()).ToArray();
+    }
+
+    /// <remarks>
+    /// One query, <c>… WHERE status_incident_id = @incident</c>, a seek of the unique (status incident, channel,
+    /// destination key) index of the incident followers, which no page follower is in.
+    /// </remarks>
+    public async Task<IReadOnlyList<Subscriber>> ListStatusIncidentSubscribersAsync(Guid incidentId, CancellationToken cancellationToken)
+    {
+        await using var session = await OpenAsync(cancellationToken);
+        var rows = await session.Set<SubscriberEntity>().AsNoTracking()
+            .Where(s => s.StatusIncidentId == incidentId)
             .OrderBy(s => s.CreatedAt)
             .ThenBy(s => s.Id)
             .ToListAsync(cancellationToken);
@@ -91,7 +106,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     }
 
     /// <remarks>
-    /// The stored page is kept. Compare-and-set on the version (<see cref="AdvanceVersion{T}"/>), in one transaction
+    /// The stored page and incident are kept. Compare-and-set on the version (<see cref="AdvanceVersion{T}"/>), in one transaction
     /// with the notifications, which are enqueued only once the subscriber is saved.
     /// </remarks>
     public async Task<Subscriber> UpdateSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
@@ -104,7 +119,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var row = await session.Set<SubscriberEntity>().AsTracking().FirstOrDefaultAsync(s => s.Id == subscriber.Id, cancellationToken)
                   ?? throw new StatusKitNotFoundException("subscriber", subscriber.Id.ToString());
         AdvanceVersion(session, row, "subscriber", subscriber.Id, subscriber.Version);
-        row.CopyFrom(subscriber with { PageId = row.PageId });
+        row.CopyFrom(subscriber with { PageId = row.PageId, StatusIncidentId = row.StatusIncidentId });
         await SaveAsync(session, "subscriber", null, cancellationToken);
         await EnqueueAndCommitAsync(session, transaction, notifications, cancellationToken);
         return row.ToModel();

@@ -311,7 +311,12 @@ public interface IStatusStore
     Task<StatusIncident> AppendStatusIncidentUpdateAsync(
         Guid incidentId, StatusIncidentUpdate update, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
-    /// <summary>Deletes an incident (an expected version: see <see cref="DeletePageAsync"/>). Returns false when it was missing.</summary>
+    /// <summary>
+    /// Deletes an incident (an expected version: see <see cref="DeletePageAsync"/>). Returns false when it was missing.
+    /// In the same atomic step its followers (<see cref="Subscriber.StatusIncidentId"/>) are deactivated, their version
+    /// moving on: one that was active gets <see cref="SubscriberDeactivationReason.IncidentDeleted"/>, one already
+    /// inactive keeps its reason. They keep the incident's id.
+    /// </summary>
     Task<bool> DeleteStatusIncidentAsync(Guid incidentId, long? expectedVersion, CancellationToken cancellationToken);
 
     // ---- Incident templates --------------------------------------------------------------------------------
@@ -357,7 +362,8 @@ public interface IStatusStore
     Task<Subscriber?> FindSubscriberByUnsubscribeTokenHashAsync(string tokenHash, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The subscriber of <paramref name="pageId"/> on <paramref name="channel"/> whose destination is
+    /// The subscriber that follows the page <paramref name="pageId"/> (not one of its incidents:
+    /// <see cref="Subscriber.StatusIncidentId"/> null) on <paramref name="channel"/> whose destination is
     /// <paramref name="destination"/> as the (page, channel, destination) uniqueness compares it (an email address
     /// ignoring case, a URL ordinally), or null: what a subscription checks before it stores one, found through that
     /// unique key rather than among every subscriber of the page.
@@ -365,14 +371,24 @@ public interface IStatusStore
     Task<Subscriber?> FindSubscriberByDestinationAsync(Guid pageId, SubscriberChannel channel, string destination, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Every subscriber of a page ordered by creation, then by id: what a notice fans out to. A list for people to read
-    /// (the admin API's) reads one page of them at a time with
+    /// Every subscriber that follows the page (<see cref="Subscriber.StatusIncidentId"/> null) ordered by creation, then
+    /// by id: what a notice of the page fans out to. The followers of one of its incidents are read only for that
+    /// incident's notices (<see cref="ListStatusIncidentSubscribersAsync"/>). A list for people to read (the admin
+    /// API's, which has both) reads one page of them at a time with
     /// <see cref="ListSubscribersAsync(Guid, int, int, CancellationToken)"/> instead.
     /// </summary>
     Task<IReadOnlyList<Subscriber>> ListSubscribersAsync(Guid pageId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A page's subscribers, the newest first: by creation time descending, then by id descending, so that pages read
+    /// Every subscriber that follows the status incident <paramref name="incidentId"/>
+    /// (<see cref="Subscriber.StatusIncidentId"/>), active or not, ordered by creation, then by id: what the incident's
+    /// notices fan out to besides the page's subscribers. A store reads only these rows (the EF Core store seeks an
+    /// index that leads with the incident), however many subscribers the page has.
+    /// </summary>
+    Task<IReadOnlyList<Subscriber>> ListStatusIncidentSubscribersAsync(Guid incidentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A page's subscribers, those that follow one of its incidents too, the newest first: by creation time descending, then by id descending, so that pages read
     /// one after another with <paramref name="skip"/> and <paramref name="take"/> neither repeat nor miss a subscriber;
     /// at most <paramref name="take"/> after skipping <paramref name="skip"/>. A store reads only what it returns (a
     /// limit in the query), however many subscribers the page has. Throws <see cref="ArgumentOutOfRangeException"/>
@@ -383,7 +399,8 @@ public interface IStatusStore
     /// <summary>
     /// Adds a subscriber (at <see cref="Subscriber.Version"/> 1), enqueuing <paramref name="notifications"/> (its verification message, say; with the rules of
     /// <see cref="EnqueueNotificationsAsync"/>) in the same atomic step. Throws when its page is missing or (page,
-    /// channel, destination) is taken, and then enqueues nothing.
+    /// channel, destination) is taken among the page's followers (for one that follows an incident, (incident, channel,
+    /// destination) among that incident's), and then enqueues nothing.
     /// </summary>
     Task AddSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
@@ -392,7 +409,8 @@ public interface IStatusStore
     /// <paramref name="subscriber"/>'s, enqueuing <paramref name="notifications"/> in the same atomic step, and returns
     /// the subscriber as stored, at the next version. Throws <see cref="StatusKitNotFoundException"/> when it is missing,
     /// <see cref="StatusKitConcurrencyException"/> when its version is stale and <see cref="StatusKitConflictException"/>
-    /// when the destination is taken; each changes nothing and enqueues nothing.
+    /// when the destination is taken; each changes nothing and enqueues nothing. The stored page and
+    /// <see cref="Subscriber.StatusIncidentId"/> are kept.
     /// </summary>
     Task<Subscriber> UpdateSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 

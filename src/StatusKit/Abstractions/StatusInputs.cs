@@ -32,6 +32,9 @@ public sealed record StatusInputs
     /// <summary>The unresolved public status incidents of those pages.</summary>
     public required IReadOnlyList<StatusIncident> UnresolvedIncidents { get; init; }
 
-    /// <summary>The active, verified subscribers of those pages.</summary>
+    /// <summary>
+    /// The active, verified subscribers that follow those pages (not one incident of theirs: a component change is never
+    /// theirs to hear).
+    /// </summary>
     public required IReadOnlyList<Subscriber> Subscribers { get; init; }
 }

@@ -59,7 +59,7 @@ public sealed partial class InMemoryStatusStore
                         ? Ordered(OnPages(_windowIdsByPage, _windows, pageIds, w => w.State != MaintenanceState.InProgress && w.StatusSwitchedAt >= since))
                         : [],
                     UnresolvedIncidents = NewestFirst(OnPages(_incidentIdsByPage, _incidents, pageIds, static i => i.IsUnresolved)),
-                    Subscribers = OrderedSubscribers(OnPages(_subscriberIdsByPage, _subscribers, pageIds, static s => s.IsDeliverable)),
+                    Subscribers = OrderedSubscribers(OnPages(_subscriberIdsByPage, _subscribers, pageIds, static s => s.IsDeliverable && s.StatusIncidentId is null)),
                 };
             },
             cancellationToken);

@@ -138,7 +138,13 @@ public sealed partial class InMemoryStatusStore
         Run(
             () =>
             {
-                EnsureVersionToDelete("status incident", incidentId, _incidents.GetValueOrDefault(incidentId)?.Version, expectedVersion);
+                var incident = _incidents.GetValueOrDefault(incidentId);
+                EnsureVersionToDelete("status incident", incidentId, incident?.Version, expectedVersion);
+                if (incident is not null)
+                {
+                    DeactivateFollowers(incidentId, incident.PageId);
+                }
+
                 return RemoveOnPage(_incidents, _incidentIdsByPage, incidentId, static i => i.PageId);
             },
             cancellationToken);

@@ -27,7 +27,11 @@ public sealed partial class InMemoryStatusStore
             () =>
             {
                 ArgumentNullException.ThrowIfNull(destination);
-                return OnPage(_subscriberIdsByPage, _subscribers, pageId, s => s.Channel == channel && SubscriberDestinations.Same(channel, s.Destination, destination))
+                return OnPage(
+                        _subscriberIdsByPage,
+                        _subscribers,
+                        pageId,
+                        s => s.StatusIncidentId is null && s.Channel == channel && SubscriberDestinations.Same(channel, s.Destination, destination))
                     .FirstOrDefault();
             },
             cancellationToken);
@@ -47,8 +51,13 @@ public sealed partial class InMemoryStatusStore
     /// <remarks>Ordered by creation time, then id.</remarks>
     public Task<IReadOnlyList<Subscriber>> ListSubscribersAsync(Guid pageId, CancellationToken cancellationToken) =>
         Run<IReadOnlyList<Subscriber>>(
-            () => OrderedSubscribers(OnPage(_subscriberIdsByPage, _subscribers, pageId, static _ => true)),
+            () => OrderedSubscribers(OnPage(_subscriberIdsByPage, _subscribers, pageId, static s => s.StatusIncidentId is null)),
             cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Read through the incident's page (a deleted incident's followers through a follower's page).</remarks>
+    public Task<IReadOnlyList<Subscriber>> ListStatusIncidentSubscribersAsync(Guid incidentId, CancellationToken cancellationToken) =>
+        Run<IReadOnlyList<Subscriber>>(() => OrderedSubscribers(FollowersOf(incidentId)), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Subscriber>> ListSubscribersAsync(Guid pageId, int skip, int take, CancellationToken cancellationToken) =>
@@ -110,6 +119,7 @@ public sealed partial class InMemoryStatusStore
                 var next = subscriber with
                 {
                     PageId = stored.PageId,
+                    StatusIncidentId = stored.StatusIncidentId,
                     Version = stored.Version + 1,
                     ComponentIds = ReadOnlyLists.Freeze(subscriber.ComponentIds, nameof(subscriber.ComponentIds)),
                 };
@@ -167,7 +177,31 @@ public sealed partial class InMemoryStatusStore
         {
             throw new StatusKitConflictException(
                 "destination",
-                $"The page already has a {subscriber.Channel} subscriber for '{subscriber.Destination}'.");
+                subscriber.StatusIncidentId is null
+                    ? $"The page already has a {subscriber.Channel} subscriber for '{subscriber.Destination}'."
+                    : $"The incident already has a {subscriber.Channel} subscriber for '{subscriber.Destination}'.");
+        }
+    }
+
+    /// <summary>The subscribers that follow the incident <paramref name="incidentId"/>, found among its page's.</summary>
+    private Subscriber[] FollowersOf(Guid incidentId)
+    {
+        var pageId = _incidents.GetValueOrDefault(incidentId)?.PageId
+                     ?? _subscribers.Values.FirstOrDefault(s => s.StatusIncidentId == incidentId)?.PageId;
+        return pageId is { } page ? OnPage(_subscriberIdsByPage, _subscribers, page, s => s.StatusIncidentId == incidentId) : [];
+    }
+
+    /// <summary>Deactivates the followers of a deleted incident (see <see cref="DeleteStatusIncidentAsync"/>).</summary>
+    private void DeactivateFollowers(Guid incidentId, Guid pageId)
+    {
+        foreach (var follower in OnPage(_subscriberIdsByPage, _subscribers, pageId, s => s.StatusIncidentId == incidentId))
+        {
+            _subscribers[follower.Id] = follower with
+            {
+                IsActive = false,
+                DeactivationReason = follower.IsActive ? SubscriberDeactivationReason.IncidentDeleted : follower.DeactivationReason,
+                Version = follower.Version + 1,
+            };
         }
     }
 }

@@ -12,8 +12,21 @@ public sealed record Subscriber
     /// <summary>The channel.</summary>
     public required SubscriberChannel Channel { get; init; }
 
-    /// <summary>The email address or URL; unique per (page, channel).</summary>
+    /// <summary>
+    /// The email address or URL; unique per (page, channel) among the subscribers that follow the page, and per
+    /// (status incident, channel) among those that follow one incident (<see cref="StatusIncidentId"/>), so a destination
+    /// may follow the page and an incident of it separately.
+    /// </summary>
     public required string Destination { get; init; }
+
+    /// <summary>
+    /// The one public status incident this subscriber follows, or null for one that follows the page. A subscriber with
+    /// one hears only that incident's notices (its updates, its resolution, its postmortem), whatever its
+    /// <see cref="ComponentIds"/> and <see cref="NotifyOn"/>, and nothing else of the page: no component change, no
+    /// maintenance, no other incident. Deleting the incident deactivates it
+    /// (<see cref="SubscriberDeactivationReason.IncidentDeleted"/>). A stored subscriber keeps the incident it follows.
+    /// </summary>
+    public Guid? StatusIncidentId { get; init; }
 
     /// <summary>
     /// The components followed; empty means all of the page's components. Deleting the last component in the list

@@ -33,4 +33,10 @@ public enum SubscriberDeactivationReason
     /// not reactivated (it can subscribe again).
     /// </summary>
     ComponentsDeleted = 5,
+
+    /// <summary>
+    /// The status incident it followed (<see cref="Subscriber.StatusIncidentId"/>) was deleted: there is nothing left for
+    /// it to hear, so it is not reactivated (it can subscribe again).
+    /// </summary>
+    IncidentDeleted = 6,
 }

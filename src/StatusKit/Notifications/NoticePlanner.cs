@@ -4,14 +4,17 @@ namespace StatusKit.Notifications;
 
 /// <summary>
 /// Turns a public status incident's timeline entries and maintenance events into outbox rows (pure): one per
-/// deliverable subscriber whose <see cref="Subscriber.NotifyOn"/> has the notice's event and whose component list meets
-/// the affected components, or who follows every component. Deduplication keys make a retried notice a no-op.
+/// deliverable subscriber of the page whose <see cref="Subscriber.NotifyOn"/> has the notice's event and whose component
+/// list meets the affected components, or who follows every component; and one per deliverable follower of the notice's
+/// own incident (<see cref="Subscriber.StatusIncidentId"/>), whatever its events and components. A follower of an
+/// incident gets nothing else. Deduplication keys make a retried notice a no-op.
 /// </summary>
 internal static class NoticePlanner
 {
     // coalesceStem, when set, makes each row's CoalesceKey the stem and the subscriber: a later notice of the same stem
     // merges into the subscriber's row still queued (taking its content), and one queued for a retry after a later one
-    // went out is superseded, so a subscriber gets only the newest of them.
+    // went out is superseded, so a subscriber gets only the newest of them. statusIncidentId, for an incident's notice,
+    // names the incident whose followers get it.
     public static List<Notification> Plan(
         IReadOnlyList<Subscriber> subscribers,
         NotificationEvents notificationEvent,
@@ -19,12 +22,13 @@ internal static class NoticePlanner
         string deduplicationStem,
         NotificationContent content,
         DateTimeOffset now,
-        string? coalesceStem = null)
+        string? coalesceStem = null,
+        Guid? statusIncidentId = null)
     {
         var notifications = new List<Notification>();
         foreach (var subscriber in subscribers)
         {
-            if (!subscriber.IsDeliverable || (subscriber.NotifyOn & notificationEvent) == 0 || !Meets(subscriber, affectedComponentIds))
+            if (!Wants(subscriber, notificationEvent, affectedComponentIds, statusIncidentId))
             {
                 continue;
             }
@@ -45,6 +49,14 @@ internal static class NoticePlanner
 
         return notifications;
     }
+
+    // A follower of one incident hears all of that incident's notices and nothing else; any other subscriber chooses by
+    // event and component.
+    private static bool Wants(Subscriber subscriber, NotificationEvents notificationEvent, IReadOnlyList<Guid> affected, Guid? statusIncidentId) =>
+        subscriber.IsDeliverable
+        && (subscriber.StatusIncidentId is { } followed
+            ? followed == statusIncidentId
+            : (subscriber.NotifyOn & notificationEvent) != 0 && Meets(subscriber, affected));
 
     private static bool Meets(Subscriber subscriber, IReadOnlyList<Guid> affected)
     {

@@ -76,7 +76,10 @@ internal static class NotificationPlanner
             var componentName = names[change.ComponentId];
             foreach (var subscriber in inputs.Subscribers)
             {
-                if (subscriber.PageId != change.PageId || !NotificationEventClassifier.Wants(subscriber, notificationEvent, change.ComponentId))
+                // A follower of one incident hears no component change (a store's inputs hold none; this keeps it so).
+                if (subscriber.PageId != change.PageId
+                    || subscriber.StatusIncidentId is not null
+                    || !NotificationEventClassifier.Wants(subscriber, notificationEvent, change.ComponentId))
                 {
                     continue;
                 }

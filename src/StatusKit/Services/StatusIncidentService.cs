@@ -267,7 +267,10 @@ public sealed class StatusIncidentService
         return _store.ListStatusIncidentsAsync(pageId, new StatusIncidentQuery { CreatedSince = since, Take = MaxPageSize }, cancellationToken);
     }
 
-    /// <summary>Deletes an incident. False when it did not exist.</summary>
+    /// <summary>
+    /// Deletes an incident. False when it did not exist. Its followers (<see cref="Subscriber.StatusIncidentId"/>) stop
+    /// getting notices (<see cref="SubscriberDeactivationReason.IncidentDeleted"/>), in the same store call.
+    /// </summary>
     public Task<bool> DeleteAsync(Guid incidentId, CancellationToken cancellationToken = default) =>
         DeleteAsync(incidentId, null, cancellationToken);
 
@@ -305,7 +308,7 @@ public sealed class StatusIncidentService
     private async Task<IReadOnlyList<Notification>> PlanNoticesAsync(
         StatusPage page, StatusIncident incident, StatusIncidentUpdate update, NotificationKind kind, CancellationToken cancellationToken)
     {
-        var subscribers = await _store.ListSubscribersAsync(page.Id, cancellationToken);
+        var subscribers = await SubscribersOfAsync(page, incident, cancellationToken);
         var affected = await AffectedComponents.ReadAsync(_store, page.Id, incident.ComponentIds, subscribers, cancellationToken);
         // The first update subscribers hear of (the incident was posted, and maybe updated, without notifying them)
         // announces the incident as its creation would have: to them it is new.
@@ -330,7 +333,8 @@ public sealed class StatusIncidentService
             OccurredAt = update.At,
         };
         var notificationEvent = NotificationEventClassifier.Classify(incident.Severity, update.State);
-        return NoticePlanner.Plan(subscribers, notificationEvent, incident.ComponentIds, $"incident|{incident.Id:N}|{update.Id:N}", content, update.At);
+        return NoticePlanner.Plan(
+            subscribers, notificationEvent, incident.ComponentIds, $"incident|{incident.Id:N}|{update.Id:N}", content, update.At, statusIncidentId: incident.Id);
     }
 
     /// <summary>
@@ -347,7 +351,7 @@ public sealed class StatusIncidentService
     {
         var updated = before.PostmortemPublishedAt is not null;
         var page = await _store.RequirePageAsync(incident.PageId, cancellationToken);
-        var subscribers = await _store.ListSubscribersAsync(page.Id, cancellationToken);
+        var subscribers = await SubscribersOfAsync(page, incident, cancellationToken);
         var affected = await AffectedComponents.ReadAsync(_store, page.Id, incident.ComponentIds, subscribers, cancellationToken);
         var content = new NotificationContent
         {
@@ -365,7 +369,19 @@ public sealed class StatusIncidentService
             subscribers, NotificationEvents.Resolved, incident.ComponentIds, $"postmortem|{incident.Id:N}|{incident.Version + 1}",
             content,
             incident.UpdatedAt,
-            coalesceStem: $"postmortem|{incident.Id:N}");
+            coalesceStem: $"postmortem|{incident.Id:N}",
+            statusIncidentId: incident.Id);
+    }
+
+    /// <summary>
+    /// Who an incident's notice may go to: the page's subscribers, then the incident's own followers, each read through
+    /// its own index (never every subscriber filtered).
+    /// </summary>
+    private async Task<IReadOnlyList<Subscriber>> SubscribersOfAsync(StatusPage page, StatusIncident incident, CancellationToken cancellationToken)
+    {
+        var ofPage = await _store.ListSubscribersAsync(page.Id, cancellationToken);
+        var ofIncident = await _store.ListStatusIncidentSubscribersAsync(incident.Id, cancellationToken);
+        return ofIncident.Count == 0 ? ofPage : [.. ofPage, .. ofIncident];
     }
 
     private async Task SettleAsync(StatusIncident incident, IReadOnlyList<Guid> componentIds, CancellationToken cancellationToken)

@@ -14,11 +14,18 @@ public sealed record Subscribe
     /// <summary>An email address, a Slack incoming-webhook URL (https), a webhook URL, a Microsoft Teams workflow URL (https) or a Discord webhook URL.</summary>
     public required string Destination { get; init; }
 
-    /// <summary>The components to follow; empty follows all.</summary>
+    /// <summary>The components to follow; empty follows all. Must be empty with <see cref="StatusIncidentId"/>.</summary>
     public IReadOnlyList<Guid> ComponentIds { get; init; } = [];
 
-    /// <summary>The events to hear about. Default all.</summary>
+    /// <summary>The events to hear about. Default all; must be all with <see cref="StatusIncidentId"/>.</summary>
     public NotificationEvents NotifyOn { get; init; } = NotificationEvents.All;
+
+    /// <summary>
+    /// A public status incident of the page to follow instead of the page: the subscriber hears only that incident's
+    /// updates, resolution and postmortem (<see cref="Subscriber.StatusIncidentId"/>). A resolved incident may be
+    /// followed too (its postmortem may come). Default null: the page.
+    /// </summary>
+    public Guid? StatusIncidentId { get; init; }
 
     /// <summary>
     /// Whether the subscription is active at once (an operator through the service or admin API). Default false: a

@@ -14,7 +14,11 @@ internal static class SubscriberDestinations
     public static bool Same(SubscriberChannel channel, string left, string right) =>
         channel == SubscriberChannel.Email ? CaseInsensitiveKey.Same(left, right) : string.Equals(left, right, StringComparison.Ordinal);
 
-    /// <summary>Whether two subscribers would occupy the same (page, channel, destination) slot.</summary>
+    /// <summary>
+    /// Whether two subscribers would occupy the same slot: (page, channel, destination) among the page's followers,
+    /// (incident, channel, destination) among one incident's (<see cref="Subscriber.StatusIncidentId"/>). A destination
+    /// may follow the page and any of its incidents at once.
+    /// </summary>
     public static bool Collide(Subscriber a, Subscriber b) =>
-        a.PageId == b.PageId && a.Channel == b.Channel && Same(a.Channel, a.Destination, b.Destination);
+        a.PageId == b.PageId && a.StatusIncidentId == b.StatusIncidentId && a.Channel == b.Channel && Same(a.Channel, a.Destination, b.Destination);
 }

@@ -57,6 +57,13 @@ public sealed class SubscriberService
     /// <see cref="Subscribe.PreVerified"/> request for a destination that unsubscribed itself (or stopped for a reason
     /// not recorded): only it can subscribe again, by confirming.
     /// </summary>
+    /// <remarks>
+    /// With <see cref="Subscribe.StatusIncidentId"/> the destination follows that incident of the page (resolved or
+    /// not) and nothing else; the incident must be on the page (else a <see cref="StatusKitValidationException"/> naming
+    /// <c>incidentId</c>), and neither components nor events may be chosen (naming <c>componentIds</c> or
+    /// <c>notifyOn</c>). The rules above then apply per incident: a destination may follow the page and an incident
+    /// separately, each confirmed by itself, and the verification message says it is for the incident's updates.
+    /// </remarks>
     public async Task<Subscription> SubscribeAsync(Subscribe request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -70,15 +77,21 @@ public sealed class SubscriberService
         RequireEvents(request.NotifyOn);
 
         var page = await _store.RequirePageAsync(request.PageId, cancellationToken);
+        var incident = await RequireIncidentAsync(page, request, cancellationToken);
         var componentIds = await _store.RequireComponentsOnPageAsync(page.Id, request.ComponentIds, cancellationToken);
         var destination = await _destinations.ValidateAsync(channel, request.Destination, cancellationToken);
         var now = _time.GetUtcNow();
-        var existing = await _store.FindSubscriberByDestinationAsync(page.Id, channel, destination, cancellationToken);
+        var existing = incident is null
+            ? await _store.FindSubscriberByDestinationAsync(page.Id, channel, destination, cancellationToken)
+            : (await _store.ListStatusIncidentSubscribersAsync(incident.Id, cancellationToken))
+                .FirstOrDefault(s => s.Channel == channel && SubscriberDestinations.Same(channel, s.Destination, destination));
         // A verified, active subscription is a conflict; one still waiting for verification starts over, so someone
         // whose verification message got lost can ask for a new one (the old token stops working).
         if (existing is { IsActive: true, IsVerified: true })
         {
-            throw new StatusKitConflictException("destination", $"'{destination}' is already subscribed to this page.");
+            throw new StatusKitConflictException(
+                "destination",
+                incident is null ? $"'{destination}' is already subscribed to this page." : $"'{destination}' already follows this incident.");
         }
 
         // Someone who unsubscribed is subscribed again only by confirming it (RFC 8058): never pre-verified by an operator.
@@ -100,6 +113,7 @@ public sealed class SubscriberService
             Destination = destination,
             ComponentIds = componentIds,
             NotifyOn = request.NotifyOn,
+            StatusIncidentId = incident?.Id,
             IsVerified = request.PreVerified,
             VerifyTokenHash = verificationToken is null ? null : SecretTokens.Hash(verificationToken),
             VerifyTokenIssuedAt = verificationToken is null ? null : now,
@@ -114,7 +128,7 @@ public sealed class SubscriberService
         };
 
         // The verification message is stored with the subscriber, so a subscription never waits for one that was lost.
-        IReadOnlyList<Notification> verification = verificationToken is null ? [] : [VerificationMessage(page, subscriber, verificationToken, now)];
+        IReadOnlyList<Notification> verification = verificationToken is null ? [] : [VerificationMessage(page, incident, subscriber, verificationToken, now)];
         if (existing is null)
         {
             await _store.AddSubscriberAsync(subscriber, verification, cancellationToken);
@@ -133,6 +147,32 @@ public sealed class SubscriberService
         }
 
         return new Subscription(subscriber, unsubscribeToken, verificationToken);
+    }
+
+    // The incident a subscription follows, checked to be on the page; one follows it as a whole, choosing nothing.
+    private async Task<StatusIncident?> RequireIncidentAsync(StatusPage page, Subscribe request, CancellationToken cancellationToken)
+    {
+        if (request.StatusIncidentId is not { } incidentId)
+        {
+            return null;
+        }
+
+        if (request.ComponentIds.Count > 0)
+        {
+            throw new StatusKitValidationException(
+                "componentIds", "A subscription to one incident follows all of its updates; it has no choice of components. Leave them out.");
+        }
+
+        if (request.NotifyOn != NotificationEvents.All)
+        {
+            throw new StatusKitValidationException(
+                "notifyOn", "A subscription to one incident follows all of its updates; it has no choice of events. Leave them out.");
+        }
+
+        var incident = await _store.GetStatusIncidentAsync(incidentId, cancellationToken);
+        return incident is not null && incident.PageId == page.Id
+            ? incident
+            : throw new StatusKitValidationException("incidentId", $"The incident '{incidentId}' is not an incident of this page.");
     }
 
     /// <summary>
@@ -235,8 +275,8 @@ public sealed class SubscriberService
     /// <exception cref="StatusKitNotFoundException">There is no such subscriber.</exception>
     /// <exception cref="StatusKitConflictException">
     /// The subscriber never confirmed its subscription, unsubscribed itself (or stopped for a reason not recorded, which
-    /// may have been that), or lost every component it followed (field <c>subscriberId</c>): only the destination can
-    /// subscribe again.
+    /// may have been that), lost every component it followed, or followed an incident that was deleted (field
+    /// <c>subscriberId</c>): only the destination can subscribe again.
     /// </exception>
     public Task<Subscriber> ReactivateAsync(Guid subscriberId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
         EditAsync(subscriberId, expectedVersion, Reactivated, cancellationToken);
@@ -244,7 +284,7 @@ public sealed class SubscriberService
     // Whether an inactive subscriber stopped for a reason other than its own choice (as far as is known).
     private static bool MayBeTurnedBackOn(Subscriber subscriber) => subscriber.DeactivationReason
         is SubscriberDeactivationReason.Operator or SubscriberDeactivationReason.DestinationGone or SubscriberDeactivationReason.DeadLetters
-        or SubscriberDeactivationReason.ComponentsDeleted;
+        or SubscriberDeactivationReason.ComponentsDeleted or SubscriberDeactivationReason.IncidentDeleted;
 
     private Subscriber Reactivated(Subscriber subscriber)
     {
@@ -267,6 +307,8 @@ public sealed class SubscriberService
                 "subscriberId", "The subscriber unsubscribed itself; only it can subscribe again."),
             SubscriberDeactivationReason.ComponentsDeleted => throw new StatusKitConflictException(
                 "subscriberId", "Every component the subscriber followed was deleted; turned back on it would follow every component, so it has to subscribe again."),
+            SubscriberDeactivationReason.IncidentDeleted => throw new StatusKitConflictException(
+                "subscriberId", "The incident the subscriber followed was deleted; there is nothing left for it to hear, so it has to subscribe again."),
             _ => throw new StatusKitConflictException(
                 "subscriberId", "The subscriber was deactivated before StatusKit recorded why, perhaps by unsubscribing; only it can subscribe again."),
         };
@@ -306,7 +348,10 @@ public sealed class SubscriberService
     /// this change applied to it.
     /// </summary>
     /// <exception cref="StatusKitNotFoundException">There is no such subscriber (field <c>subscriberId</c>).</exception>
-    /// <exception cref="StatusKitValidationException">A component is not on the page, or no event is chosen.</exception>
+    /// <exception cref="StatusKitValidationException">
+    /// A component is not on the page, or no event is chosen; or the subscriber follows one incident
+    /// (<see cref="Subscriber.StatusIncidentId"/>), which has neither to choose, and the request names either.
+    /// </exception>
     public async Task<Subscriber> UpdateAsync(Guid subscriberId, UpdateSubscriber changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -329,6 +374,13 @@ public sealed class SubscriberService
     // The subscriber with the request's choice, or the very instance read when that is its choice already.
     private async Task<Subscriber> ChangedAsync(Subscriber subscriber, UpdateSubscriber changes, CancellationToken cancellationToken)
     {
+        if (subscriber.StatusIncidentId is not null && (changes.ComponentIds is not null || changes.NotifyOn is not null))
+        {
+            throw new StatusKitValidationException(
+                changes.ComponentIds is not null ? "componentIds" : "notifyOn",
+                "This subscriber follows one incident and hears all of its updates; it has no components or events to choose.");
+        }
+
         var componentIds = changes.ComponentIds is null
             ? subscriber.ComponentIds
             : await _store.RequireComponentsOnPageAsync(subscriber.PageId, changes.ComponentIds, cancellationToken);
@@ -516,9 +568,11 @@ public sealed class SubscriberService
 
     private static bool IsOf(Subscriber subscriber, Guid? pageId) => pageId is not { } id || subscriber.PageId == id;
 
-    private Notification VerificationMessage(StatusPage page, Subscriber subscriber, string token, DateTimeOffset now)
+    private Notification VerificationMessage(StatusPage page, StatusIncident? incident, Subscriber subscriber, string token, DateTimeOffset now)
     {
         var link = _links.VerifyUrl(page.Slug, token);
+        // A follower of one incident confirms "your subscription to updates on "{title}" from {page}".
+        var what = incident is null ? page.Name : $"updates on \"{incident.Title}\" from {page.Name}";
         return new Notification
         {
             Id = Guid.CreateVersion7(now),
@@ -529,8 +583,8 @@ public sealed class SubscriberService
             Content = new NotificationContent
             {
                 Kind = NotificationKind.SubscriptionVerification,
-                Subject = $"Confirm your subscription to {page.Name}",
-                Body = VerificationBody(page, subscriber.Channel, token, link),
+                Subject = $"Confirm your subscription to {what}",
+                Body = VerificationBody(what, subscriber.Channel, token, link),
                 PageName = page.Name,
                 PageSlug = page.Slug,
                 Link = link?.AbsoluteUri,
@@ -543,14 +597,14 @@ public sealed class SubscriberService
 
     // A webhook receiver confirms with a POST, whose answer carries the secret that signs its deliveries (the
     // verification request itself is signed with it, so the receiver cannot check that one until it has confirmed).
-    private static string VerificationBody(StatusPage page, SubscriberChannel channel, string token, Uri? link) => (channel, link) switch
+    private static string VerificationBody(string what, SubscriberChannel channel, string token, Uri? link) => (channel, link) switch
     {
         (SubscriberChannel.Webhook, null) =>
-            $"Confirm your subscription to {page.Name} with a POST to the page's subscriptions/verify?token={token} (Accept: application/json); the answer carries the secret that signs every delivery.",
+            $"Confirm your subscription to {what} with a POST to the page's subscriptions/verify?token={token} (Accept: application/json); the answer carries the secret that signs every delivery.",
         (SubscriberChannel.Webhook, _) =>
-            $"Confirm your subscription to {page.Name} with a POST to {link} (Accept: application/json); the answer carries the secret that signs every delivery.",
-        (_, null) => $"Confirm your subscription to {page.Name} with this code: {token}",
-        _ => $"Confirm your subscription to {page.Name} by opening {link}",
+            $"Confirm your subscription to {what} with a POST to {link} (Accept: application/json); the answer carries the secret that signs every delivery.",
+        (_, null) => $"Confirm your subscription to {what} with this code: {token}",
+        _ => $"Confirm your subscription to {what} by opening {link}",
     };
 
     private static bool IsTokenShaped(string? token) => token is { Length: SecretTokens.Length };

@@ -697,6 +697,10 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("text")
                 .HasColumnName("signing_secret");
 
+            b.Property<Guid?>("StatusIncidentId")
+                .HasColumnType("uuid")
+                .HasColumnName("status_incident_id");
+
             b.Property<string>("UnsubscribeTokenHash")
                 .IsRequired()
                 .HasColumnType("text")
@@ -721,9 +725,15 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
 
             b.HasIndex("VerifyTokenHash");
 
-            b.HasIndex("PageId", "Channel", "DestinationKey").IsUnique();
+            b.HasIndex("PageId", "Channel", "DestinationKey")
+                .IsUnique()
+                .HasFilter("status_incident_id IS NULL");
 
             b.HasIndex("PageId", "CreatedAt", "Id");
+
+            b.HasIndex("StatusIncidentId", "Channel", "DestinationKey")
+                .IsUnique()
+                .HasFilter("status_incident_id IS NOT NULL");
 
             b.HasIndex("VerifyTokenIssuedAt", "CreatedAt")
                 .HasFilter("NOT is_verified");

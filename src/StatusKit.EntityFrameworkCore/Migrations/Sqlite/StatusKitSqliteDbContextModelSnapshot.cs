@@ -696,6 +696,10 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("TEXT")
                 .HasColumnName("signing_secret");
 
+            b.Property<Guid?>("StatusIncidentId")
+                .HasColumnType("TEXT")
+                .HasColumnName("status_incident_id");
+
             b.Property<string>("UnsubscribeTokenHash")
                 .IsRequired()
                 .HasColumnType("TEXT")
@@ -720,9 +724,15 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
 
             b.HasIndex("VerifyTokenHash");
 
-            b.HasIndex("PageId", "Channel", "DestinationKey").IsUnique();
+            b.HasIndex("PageId", "Channel", "DestinationKey")
+                .IsUnique()
+                .HasFilter("status_incident_id IS NULL");
 
             b.HasIndex("PageId", "CreatedAt", "Id");
+
+            b.HasIndex("StatusIncidentId", "Channel", "DestinationKey")
+                .IsUnique()
+                .HasFilter("status_incident_id IS NOT NULL");
 
             b.HasIndex("VerifyTokenIssuedAt", "CreatedAt")
                 .HasFilter("NOT is_verified");
