@@ -29,7 +29,9 @@ internal sealed class SubscriberConfiguration(StatusKitModelOptions options) : I
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.HasOne<PageEntity>().WithMany().HasForeignKey(s => s.PageId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.PageId, s.Channel, s.DestinationKey }).IsUnique().HasFilter(PageFollowerFilter);
-        builder.HasIndex(s => new { s.StatusIncidentId, s.Channel, s.DestinationKey }).IsUnique().HasFilter(IncidentFollowerFilter);
+        // Named short of PostgreSQL's 63-byte limit, so the name a violation reports is the model's (the conflict's field).
+        builder.HasIndex(s => new { s.StatusIncidentId, s.Channel, s.DestinationKey }).IsUnique().HasFilter(IncidentFollowerFilter)
+            .HasDatabaseName($"IX_{options.TablePrefix}{StatusKitTableNames.Subscribers}_incident_channel_destination_key");
         builder.HasIndex(s => new { s.PageId, s.CreatedAt, s.Id });
         builder.HasIndex(s => s.VerifyTokenHash);
         builder.HasIndex(s => s.UnsubscribeTokenHash);

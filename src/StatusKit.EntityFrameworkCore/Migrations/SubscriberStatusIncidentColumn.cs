@@ -19,7 +19,7 @@ internal static class SubscriberStatusIncidentColumn
 
     private const string PageFollowersIndex = "IX_statuskit_subscribers_page_id_channel_destination_key";
 
-    private const string IncidentFollowersIndex = "IX_statuskit_subscribers_status_incident_id_channel_destination_key";
+    private const string IncidentFollowersIndex = "IX_statuskit_subscribers_incident_channel_destination_key";
 
     public static void Add(MigrationBuilder migrationBuilder, string guidType)
     {

@@ -733,6 +733,7 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
 
             b.HasIndex("StatusIncidentId", "Channel", "DestinationKey")
                 .IsUnique()
+                .HasDatabaseName("IX_statuskit_subscribers_incident_channel_destination_key")
                 .HasFilter("status_incident_id IS NOT NULL");
 
             b.HasIndex("VerifyTokenIssuedAt", "CreatedAt")

@@ -732,6 +732,7 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
 
             b.HasIndex("StatusIncidentId", "Channel", "DestinationKey")
                 .IsUnique()
+                .HasDatabaseName("IX_statuskit_subscribers_incident_channel_destination_key")
                 .HasFilter("status_incident_id IS NOT NULL");
 
             b.HasIndex("VerifyTokenIssuedAt", "CreatedAt")
