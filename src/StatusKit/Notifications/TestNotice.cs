@@ -14,8 +14,12 @@ namespace StatusKit.Notifications;
 /// </summary>
 internal static class TestNotice
 {
-    /// <summary>The notice for <paramref name="subscriber"/> of <paramref name="page"/>, whose components (display order) are <paramref name="components"/>.</summary>
-    public static Notification For(StatusPage page, IReadOnlyList<Component> components, Subscriber subscriber, DateTimeOffset now)
+    /// <summary>
+    /// The notice for <paramref name="subscriber"/> of <paramref name="page"/>, whose components (display order) are
+    /// <paramref name="components"/>; for a follower of one incident, <paramref name="incidentTitle"/> is that incident's
+    /// title (null when it is gone).
+    /// </summary>
+    public static Notification For(StatusPage page, IReadOnlyList<Component> components, Subscriber subscriber, DateTimeOffset now, string? incidentTitle = null)
     {
         var id = Guid.CreateVersion7(now);
         return new Notification
@@ -29,7 +33,7 @@ internal static class TestNotice
             {
                 Kind = NotificationKind.Test,
                 Subject = $"Test notification from {page.Name}",
-                Body = Body(page.Name, components, subscriber),
+                Body = Body(page.Name, components, subscriber, incidentTitle),
                 PageName = page.Name,
                 PageSlug = page.Slug,
                 OccurredAt = now,
@@ -40,11 +44,17 @@ internal static class TestNotice
     }
 
     // What it is, then what the subscriber follows: every component or the named ones (the page's order), and its events.
-    private static string Body(string pageName, IReadOnlyList<Component> components, Subscriber subscriber)
+    // A follower of one incident follows its updates, whatever its stored components and events.
+    private static string Body(string pageName, IReadOnlyList<Component> components, Subscriber subscriber, string? incidentTitle)
     {
         var body = new StringBuilder();
         body.Append("This is a test notification sent by the operators of ").Append(pageName)
             .Append(" to check that their notices reach you. Nothing has changed on the page.\n\nYou follow ");
+        if (subscriber.StatusIncidentId is not null)
+        {
+            return body.Append(incidentTitle is null ? "the updates on one incident." : $"the updates on the incident \"{incidentTitle}\".").ToString();
+        }
+
         var followed = components.Where(c => subscriber.ComponentIds.Contains(c.Id)).Select(c => c.Name).ToList();
         body.Append(subscriber.ComponentIds.Count == 0 ? "all components"
             : followed.Count == 0 ? "the components you chose"

@@ -463,7 +463,8 @@ public sealed class SubscriberService
 
         var page = await _store.RequirePageAsync(subscriber.PageId, cancellationToken);
         var components = subscriber.ComponentIds.Count == 0 ? [] : await _store.ListComponentsAsync(page.Id, cancellationToken);
-        var notice = TestNotice.For(page, components, subscriber, _time.GetUtcNow());
+        var incident = subscriber.StatusIncidentId is { } incidentId ? await _store.GetStatusIncidentAsync(incidentId, cancellationToken) : null;
+        var notice = TestNotice.For(page, components, subscriber, _time.GetUtcNow(), incident?.Title);
         await _store.EnqueueNotificationsAsync([notice], cancellationToken);
         Log.TestNotificationQueued(_logger, notice.Id, subscriber.Id, subscriber.Channel);
         return NotificationLogEntry.From(notice);

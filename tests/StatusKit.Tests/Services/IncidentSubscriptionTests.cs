@@ -251,6 +251,19 @@ public sealed class IncidentSubscriptionTests
         Assert.Equal(SubscriberDeactivationReason.DestinationGone, (await kit.Subscribers.GetAsync(follower.Id))!.DeactivationReason);
     }
 
+    [Fact]
+    public async Task AFollowersTestNotice_SaysItFollowsTheIncident()
+    {
+        await using var kit = Kit();
+        var (page, incident) = await PageWithIncidentAsync(kit);
+        var follower = (await kit.Subscribers.SubscribeAsync(Follow(page, incident, preVerified: true))).Subscriber;
+
+        await kit.Subscribers.SendTestNotificationAsync(follower.Id);
+
+        var test = Assert.Single(await NoticesToAsync(kit, page.Id, follower.Id));
+        Assert.EndsWith("You follow the updates on the incident \"API errors\".", test.Content.Body, StringComparison.Ordinal);
+    }
+
     private static Subscribe Follow(StatusPage page, StatusIncident incident, bool preVerified) => new()
     {
         PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "ops@example.com", StatusIncidentId = incident.Id, PreVerified = preVerified,
