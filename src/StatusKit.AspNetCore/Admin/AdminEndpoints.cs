@@ -339,6 +339,7 @@ internal static class AdminEndpoints
         admin.MapPost("/pages/{pageId:guid}/subscribers", async (Guid pageId, HttpContext context, SubscriberService subscribers, TimeProvider time) =>
             {
                 var request = await AdminJson.ReadAsync<CreateSubscriberRequest>(context);
+                IncidentSubscriptionChoice.Check(request.IncidentId, request.ComponentIds is not null, request.NotifyOn is not null, "componentIds");
                 var subscription = await subscribers.SubscribeAsync(new Subscribe
                 {
                     PageId = pageId,
@@ -347,6 +348,7 @@ internal static class AdminEndpoints
                     ComponentIds = request.ComponentIds ?? [],
                     NotifyOn = NotifyOnNames.Read(request.NotifyOn),
                     PreVerified = request.PreVerified,
+                    StatusIncidentId = request.IncidentId,
                 }, context.RequestAborted);
                 var subscriber = subscription.Subscriber;
                 return EntityTags.Created(

@@ -80,14 +80,17 @@ internal sealed record PostmortemRequest(string? Body, bool NotifySubscribers = 
 
 /// <summary>
 /// Body of <c>POST admin/pages/{pageId}/subscribers</c>: an operator's subscription, active at once unless asked otherwise;
-/// <see cref="NotifyOn"/> left out is every event, an empty list is refused.
+/// <see cref="NotifyOn"/> left out is every event, an empty list is refused. With <see cref="IncidentId"/> (an incident
+/// of the page) it follows that incident only, and neither <see cref="ComponentIds"/> nor <see cref="NotifyOn"/> may
+/// come with it.
 /// </summary>
 internal sealed record CreateSubscriberRequest(
     SubscriberChannel Channel,
     string? Destination,
     IReadOnlyList<Guid>? ComponentIds = null,
     IReadOnlyList<string>? NotifyOn = null,
-    bool PreVerified = true);
+    bool PreVerified = true,
+    Guid? IncidentId = null);
 
 /// <summary>
 /// Body of <c>PATCH admin/subscribers/{subscriberId}</c>: what a member left out (or null) names is kept;
@@ -117,9 +120,10 @@ internal sealed record AdminPage(
 /// A subscriber as the admin API shows it (never token hashes; the signing secret only when created or rotated; the
 /// previous signing secret never, only <see cref="PreviousSigningSecretValidUntil"/>). <see cref="DeactivationReason"/>
 /// is why an inactive subscriber stopped (unknown when that was not recorded), null while it is active.
+/// <see cref="IncidentId"/> is the incident it follows, null for a subscriber of the page.
 /// </summary>
 internal sealed record AdminSubscriber(
-    Guid Id, Guid PageId, SubscriberChannel Channel, string Destination, IReadOnlyList<Guid> ComponentIds, IReadOnlyList<string> NotifyOn,
+    Guid Id, Guid PageId, Guid? IncidentId, SubscriberChannel Channel, string Destination, IReadOnlyList<Guid> ComponentIds, IReadOnlyList<string> NotifyOn,
     bool IsVerified, bool IsActive, SubscriberDeactivationReason? DeactivationReason, DateTimeOffset CreatedAt, long Version, string? SigningSecret,
     string? UnsubscribeToken, DateTimeOffset? PreviousSigningSecretValidUntil)
 {
@@ -129,7 +133,7 @@ internal sealed record AdminSubscriber(
     /// before its expiry, and only a secret that decodes), else null.
     /// </summary>
     public static AdminSubscriber From(Subscriber s, DateTimeOffset now, string? signingSecret = null, string? unsubscribeToken = null) => new(
-        s.Id, s.PageId, s.Channel, s.Destination, s.ComponentIds, NotifyOnNames.Write(s.NotifyOn), s.IsVerified, s.IsActive,
+        s.Id, s.PageId, s.StatusIncidentId, s.Channel, s.Destination, s.ComponentIds, NotifyOnNames.Write(s.NotifyOn), s.IsVerified, s.IsActive,
         s.IsActive ? null : s.DeactivationReason ?? SubscriberDeactivationReason.Unknown, s.CreatedAt, s.Version, signingSecret, unsubscribeToken,
         now < s.PreviousSigningSecretExpiresAt && WebhookSignature.IsValidSecret(s.PreviousSigningSecret) ? s.PreviousSigningSecretExpiresAt : null);
 }

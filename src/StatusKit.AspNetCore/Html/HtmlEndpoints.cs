@@ -124,11 +124,7 @@ internal static class HtmlEndpoints
         var historySince = now.AddDays(-options.HistoryDays);
         var pageUptime = await services.GetRequiredService<IUptimeService>().GetPageUptimeAsync(snapshot.PageId, options.UptimeDays, context.RequestAborted);
         var uptime = pageUptime?.Components.ToDictionary(c => c.ComponentId) ?? [];
-        // The channels the host takes subscriptions by, and only those the form can name: a host's notifier for a channel
-        // number StatusKit does not know offers none.
-        IReadOnlyList<SubscriberChannel> channels = options.ShowSubscribeForm
-            ? [.. services.GetRequiredService<SubscriberService>().Channels.Where(c => Enum.IsDefined(c))]
-            : [];
+        var channels = SubscribeChannels(services, options);
         var view = new PageView(
             snapshot, [.. incidents.Where(i => !i.IsUnresolved && i.CreatedAt >= historySince)], uptime, Links(context, paths, slug), options.HistoryDays, channels)
         {
@@ -158,9 +154,16 @@ internal static class HtmlEndpoints
         }
 
         var names = AffectedComponentNames.Of(snapshot, incident.ComponentIds);
-        var html = services.GetRequiredService<PageRenderer>().RenderIncident(snapshot, incident, names, Links(context, paths, slug));
-        return Html(context, snapshot, html, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
+        var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
+        var html = services.GetRequiredService<PageRenderer>().RenderIncident(
+            snapshot, incident, names, Links(context, paths, slug), SubscribeChannels(services, options));
+        return Html(context, snapshot, html, options);
     }
+
+    // The channels the host takes subscriptions by, and only those the form can name: a host's notifier for a channel
+    // number StatusKit does not know offers none. None without the subscribe form.
+    private static IReadOnlyList<SubscriberChannel> SubscribeChannels(IServiceProvider services, StatusPageEndpointOptions options) =>
+        options.ShowSubscribeForm ? [.. services.GetRequiredService<SubscriberService>().Channels.Where(c => Enum.IsDefined(c))] : [];
 
     private static async Task<IResult> RenderMaintenanceAsync(HttpContext context, string slug, Guid windowId, PagePaths paths)
     {

@@ -56,9 +56,11 @@ internal sealed class PageRenderer
     /// <summary>
     /// One incident's own page (<c>{page}/incidents/{id}</c>, where the API's shortlink and the history feeds point): its
     /// impact, state, affected components and whole timeline, however old it is, then its postmortem when one is
-    /// published. Not live: it opens no event stream.
+    /// published. Not live: it opens no event stream. While it is unresolved, a "Get updates on this incident" form by
+    /// <paramref name="subscribeChannels"/> follows it (none or null: no form, as on the page).
     /// </summary>
-    public string RenderIncident(PageSnapshot snapshot, StatusIncident incident, IReadOnlyList<string> componentNames, PageLinks links)
+    public string RenderIncident(
+        PageSnapshot snapshot, StatusIncident incident, IReadOnlyList<string> componentNames, PageLinks links, IReadOnlyList<SubscriberChannel>? subscribeChannels = null)
     {
         var zone = PageTime.Zone(snapshot.TimeZoneId);
         return SubPage(snapshot, zone, links, $"{incident.Title} - {snapshot.Name} status", "Skip to the incident", html =>
@@ -67,6 +69,7 @@ internal sealed class PageRenderer
             Incident(html, incident, zone, link: null, componentNames);
             Postmortem(html, incident, zone);
             html.Raw("</section>");
+            SubscribeForm.WriteForIncident(html, incident, subscribeChannels ?? [], links);
         });
     }
 

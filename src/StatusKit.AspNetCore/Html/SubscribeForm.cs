@@ -29,20 +29,7 @@ internal static class SubscribeForm
             return;
         }
 
-        html.Raw("<details class=\"subscribe\" id=\"subscribe\"><summary>Subscribe to updates</summary>")
-            .Raw("<form method=\"post\"").Attribute("action", view.Links.To("/subscriptions")).Raw(">")
-            .Raw("<fieldset><legend>Send updates by</legend>");
-        for (var i = 0; i < view.SubscribeChannels.Count; i++)
-        {
-            var channel = view.SubscribeChannels[i];
-            html.Raw("<label><input type=\"radio\" name=\"channel\"").Attribute("value", ChannelNames.Of(channel)).Raw(i == 0 ? " checked>" : ">")
-                .Text(" " + Label(channel)).Raw("</label>");
-        }
-
-        html.Raw("</fieldset>")
-            .Raw("<label for=\"subscribe-destination\">").Text(DestinationLabel(view.SubscribeChannels)).Raw("</label>")
-            .Raw("<input id=\"subscribe-destination\" name=\"destination\" required maxlength=\"2048\"")
-            .Raw(view.SubscribeChannels[0] == SubscriberChannel.Email ? " autocomplete=\"email\">" : ">");
+        Open(html, "Subscribe to updates", view.Links, view.SubscribeChannels);
         EventChoices(html, NotificationEvents.All);
         // Only the components the page shows: one shown only while degraded is not named while it is operational. In a
         // container with a fixed id that is there even when the list is empty, which the live script replaces when the
@@ -51,10 +38,50 @@ internal static class SubscribeForm
         html.Raw("<div id=\"subscribe-components\"").Attribute("data-layout", ComponentLayout.OfChoices(shown)).Raw(">");
         ComponentChoices(html, shown, []);
         html.Raw("</div>");
+        Close(html);
+    }
+
+    /// <summary>
+    /// An incident's own "Get updates on this incident" form: the page form's channels and destination, and the
+    /// incident's id (<c>incident</c>) instead of events and components, which a subscription to one incident has none
+    /// of. Only while the incident is unresolved, and only where the page's form is offered (<paramref name="channels"/>
+    /// not empty).
+    /// </summary>
+    public static void WriteForIncident(HtmlWriter html, StatusIncident incident, IReadOnlyList<SubscriberChannel> channels, PageLinks links)
+    {
+        if (channels.Count == 0 || !incident.IsUnresolved)
+        {
+            return;
+        }
+
+        Open(html, "Get updates on this incident", links, channels);
+        html.Raw("<input type=\"hidden\" name=\"incident\"").Attribute("value", incident.Id.ToString()).Raw(">");
+        Close(html);
+    }
+
+    // The form's start: closed under its summary, posting to the page's subscriptions, with the channels and destination.
+    private static void Open(HtmlWriter html, string summary, PageLinks links, IReadOnlyList<SubscriberChannel> channels)
+    {
+        html.Raw("<details class=\"subscribe\" id=\"subscribe\"><summary>").Text(summary).Raw("</summary>")
+            .Raw("<form method=\"post\"").Attribute("action", links.To("/subscriptions")).Raw(">")
+            .Raw("<fieldset><legend>Send updates by</legend>");
+        for (var i = 0; i < channels.Count; i++)
+        {
+            var channel = channels[i];
+            html.Raw("<label><input type=\"radio\" name=\"channel\"").Attribute("value", ChannelNames.Of(channel)).Raw(i == 0 ? " checked>" : ">")
+                .Text(" " + Label(channel)).Raw("</label>");
+        }
+
+        html.Raw("</fieldset>")
+            .Raw("<label for=\"subscribe-destination\">").Text(DestinationLabel(channels)).Raw("</label>")
+            .Raw("<input id=\"subscribe-destination\" name=\"destination\" required maxlength=\"2048\"")
+            .Raw(channels[0] == SubscriberChannel.Email ? " autocomplete=\"email\">" : ">");
+    }
+
+    private static void Close(HtmlWriter html) =>
         html.Raw("<button type=\"submit\">Subscribe</button>")
             .Element("p", "We send a message to confirm first; nothing arrives until you confirm it.", "meta")
             .Raw("</form></details>");
-    }
 
     /// <summary>
     /// The "Tell me about" fieldset: a checkbox per event (<c>notifyOn</c>), those in <paramref name="ticked"/> ticked,

@@ -9,22 +9,33 @@ namespace StatusKit.AspNetCore.Subscriptions;
 /// The page where a subscriber changes what it hears about (<c>subscriptions/manage?token=</c>): the subscribe form's
 /// events and components (<see cref="SubscribeForm"/>) ticked as the subscriber chose, a form that posts them back with
 /// the token, and a link to unsubscribe instead. It names neither the destination nor the channel: the token travels in
-/// every message (a webhook's payload too), and a Slack, Teams, Discord or webhook URL is itself a credential.
+/// every message (a webhook's payload too), and a Slack, Teams, Discord or webhook URL is itself a credential. A follower
+/// of one incident has nothing to choose: its page says which incident it follows and offers only to unsubscribe.
 /// </summary>
 internal static class ManagePage
 {
     /// <summary>
     /// The page for <paramref name="subscriber"/> of <paramref name="page"/>, with <paramref name="notice"/> (a saved
-    /// choice, or why one was refused) above the form when given.
+    /// choice, or why one was refused) above the form when given; for a follower of one incident,
+    /// <paramref name="incidentTitle"/> names it.
     /// </summary>
     public static IResult Show(
         HttpContext context, PageSnapshot page, Subscriber subscriber, string token, string pagePath, string backTo,
-        int statusCode = StatusCodes.Status200OK, string? notice = null)
+        int statusCode = StatusCodes.Status200OK, string? notice = null, string? incidentTitle = null)
     {
         var html = SubscriptionPages.Start("Manage your subscription", page, backTo).Element("h1", $"Your updates from {page.Name}");
         if (notice is not null)
         {
             html.Raw(statusCode == StatusCodes.Status200OK ? "<p role=\"status\">" : "<p role=\"alert\">").Text(notice).Raw("</p>");
+        }
+
+        if (subscriber.StatusIncidentId is not null)
+        {
+            html.Element("p", $"Updates on incident: {incidentTitle ?? "an incident of this page"}")
+                .Element("p", "You hear every update of this incident, its resolution and its postmortem, and nothing else of the page.")
+                .Raw("<p><a").Attribute("href", SubscriptionPages.TokenLink(context, $"{pagePath}/subscriptions/unsubscribe", token)).Raw(">Unsubscribe</a></p>")
+                .Raw("<p><a").Attribute("href", backTo).Raw(">Back to the status page</a></p></main></body></html>\n");
+            return SubscriptionPages.Document(html, statusCode, page);
         }
 
         html.Element("p", "Choose what you hear about. Updates keep going where they go now.")

@@ -23,6 +23,10 @@ internal static class StoppedSubscription
             "Subscription ended",
             $"Every component this subscription followed was removed from {pageName}, so it ended and there is nothing to change here. " +
             "To hear from the page again, subscribe again on the status page and choose what to follow."),
+        SubscriberDeactivationReason.IncidentDeleted => (
+            "Subscription ended",
+            $"The incident this subscription followed was removed from {pageName}, so it ended and there is nothing to change here. " +
+            "To hear from the page again, subscribe again on the status page."),
         _ => (
             "Unsubscribed",
             $"You no longer hear about {pageName}, so there is nothing to change. To hear from it again, subscribe again on the status page."),

@@ -14,4 +14,10 @@ internal sealed record SubscribeRequest
 
     /// <summary>Any of <c>degraded</c>, <c>outage</c>, <c>maintenance</c>, <c>resolved</c>; absent means all, an empty list is refused.</summary>
     public IReadOnlyList<string>? NotifyOn { get; init; }
+
+    /// <summary>
+    /// The id of an incident of the page to follow instead of the page (its updates, resolution and postmortem, nothing
+    /// else); absent follows the page. Neither <see cref="Components"/> nor <see cref="NotifyOn"/> may come with it.
+    /// </summary>
+    public Guid? Incident { get; init; }
 }

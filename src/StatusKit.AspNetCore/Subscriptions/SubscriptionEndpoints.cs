@@ -115,6 +115,7 @@ internal static class SubscriptionEndpoints
 
         try
         {
+            IncidentSubscriptionChoice.Check(request.Incident, request.Components is not null, request.NotifyOn is not null, "components");
             await services.GetRequiredService<SubscriberService>().SubscribeAsync(new Subscribe
             {
                 PageId = snapshot.PageId,
@@ -122,6 +123,7 @@ internal static class SubscriptionEndpoints
                 Destination = request.Destination ?? string.Empty,
                 ComponentIds = request.Components ?? [],
                 NotifyOn = NotifyOnNames.Read(request.NotifyOn),
+                StatusIncidentId = request.Incident,
             }, context.RequestAborted);
         }
         catch (StatusKitConflictException ex) when (ex.Field == "destination")
@@ -204,7 +206,7 @@ internal static class SubscriptionEndpoints
             ? ConfirmationAnswer.Refused(context, StatusCodes.Status404NotFound, UnknownLinkTitle, UnknownUnsubscribeLink)
             : SubscriptionPages.Ask(
                 context, $"Unsubscribe from {page!.Name}?", "Unsubscribe", $"{paths.PagePath(slug)}/subscriptions/unsubscribe", token!, page, HomeOf(context, slug, paths),
-                subscriber.IsActive ? ("Change what you get instead", $"{paths.PagePath(slug)}/subscriptions/manage") : null);
+                subscriber is { IsActive: true, StatusIncidentId: null } ? ("Change what you get instead", $"{paths.PagePath(slug)}/subscriptions/manage") : null);
     }
 
     private static async Task<IResult> UnsubscribeAsync(HttpContext context, string slug, string? token, PagePaths paths)
@@ -235,7 +237,8 @@ internal static class SubscriptionEndpoints
         var backTo = HomeOf(context, slug, paths);
         if (subscriber.IsActive)
         {
-            return ManagePage.Show(context, page!, subscriber, token!, paths.PagePath(slug), backTo);
+            return ManagePage.Show(
+                context, page!, subscriber, token!, paths.PagePath(slug), backTo, incidentTitle: await IncidentTitleAsync(context, subscriber));
         }
 
         var (title, message) = StoppedSubscription.Of(subscriber, page!.Name);
@@ -286,7 +289,8 @@ internal static class SubscriptionEndpoints
             // the problem details the exception filter makes of it.
             var statusCode = Problems.From(ex).StatusCode;
             Log.SubscriptionRefused(Log.For(context), context.Request.Method, context.Request.Path, statusCode, PublicFieldNames.Of(ex.Field));
-            return ManagePage.Show(context, page!, subscriber, token!, paths.PagePath(slug), backTo, statusCode, ex.Message);
+            return ManagePage.Show(
+                context, page!, subscriber, token!, paths.PagePath(slug), backTo, statusCode, ex.Message, await IncidentTitleAsync(context, subscriber));
         }
 
         return ConfirmationAnswer.WantsJson(context.Request)
@@ -306,6 +310,12 @@ internal static class SubscriptionEndpoints
             : await services.GetRequiredService<SubscriberService>().FindByUnsubscribeTokenAsync(page.PageId, token, context.RequestAborted);
         return (page, subscriber);
     }
+
+    // The title of the incident a subscriber follows; null for a subscriber of the page (or an incident gone since).
+    private static async Task<string?> IncidentTitleAsync(HttpContext context, Subscriber subscriber) =>
+        subscriber.StatusIncidentId is { } incidentId
+            ? (await context.RequestServices.GetRequiredService<StatusIncidentService>().GetAsync(incidentId, context.RequestAborted))?.Title
+            : null;
 
     private static IResult UnknownManageLink(HttpContext context) =>
         ConfirmationAnswer.Refused(context, StatusCodes.Status404NotFound, UnknownLinkTitle, UnknownManageLinkText);
@@ -332,17 +342,28 @@ internal static class SubscriptionEndpoints
         if (context.Request.HasFormContentType)
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            // A form without components (the incident page's) leaves them out, as JSON without the member does.
             return new SubscribeRequest
             {
                 Channel = form["channel"].ToString(),
                 Destination = form["destination"].ToString(),
-                Components = FormComponents(form["components"]),
+                Components = form["components"].Count == 0 ? null : FormComponents(form["components"]),
                 NotifyOn = FormEvents(form["notifyOn"]),
+                Incident = FormIncident(form["incident"]),
             };
         }
 
         return await AdminJson.ReadAsync<SubscribeRequest>(context);
     }
+
+    // A form's incident: one id, or none (an empty field too).
+    private static Guid? FormIncident(Microsoft.Extensions.Primitives.StringValues values) => values.Count switch
+    {
+        0 => null,
+        1 when string.IsNullOrEmpty(values[0]) => null,
+        1 when Guid.TryParse(values[0], out var id) => id,
+        _ => throw new StatusKitValidationException("incident", "The incident must be one incident id."),
+    };
 
     private static List<Guid> FormComponents(Microsoft.Extensions.Primitives.StringValues values) =>
         [.. values.Select(c => Guid.TryParse(c, out var id) ? id : throw new StatusKitValidationException("components", $"'{c}' is not a component id."))];
