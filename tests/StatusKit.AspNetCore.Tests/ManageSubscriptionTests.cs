@@ -147,6 +147,7 @@ public sealed class ManageSubscriptionTests(SampleHostFactory factory)
     [InlineData(SubscriberDeactivationReason.DestinationGone, "Subscription stopped", "kept failing")]
     [InlineData(SubscriberDeactivationReason.Operator, "Subscription stopped", "The operators of")]
     [InlineData(SubscriberDeactivationReason.ComponentsDeleted, "Subscription ended", "Every component this subscription followed")]
+    [InlineData(SubscriberDeactivationReason.IncidentDeleted, "Subscription ended", "The incident this subscription followed was removed")]
     [InlineData(SubscriberDeactivationReason.Unknown, "Unsubscribed", "You no longer hear about")]
     public async Task A_subscription_stopped_without_unsubscribing_says_why_and_changes_nothing(SubscriberDeactivationReason reason, string title, string says)
     {

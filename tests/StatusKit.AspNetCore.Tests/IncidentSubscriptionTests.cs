@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using StatusKit.Abstractions;
+using StatusKit.Model;
+using StatusKit.Notifications;
+using StatusKit.Services;
+
+namespace StatusKit.AspNetCore.Tests;
+
+/// <summary>
+/// Following one incident over HTTP: <c>POST subscriptions</c> with <c>incident</c> (JSON and the incident page's form),
+/// its refusals, the incident page's form, a follower's manage page, and the admin API's <c>incidentId</c>.
+/// </summary>
+[Collection(SampleHostCollection.Name)]
+public sealed class IncidentSubscriptionTests(SampleHostFactory factory)
+{
+    private const string BrowserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    [Fact]
+    public async Task JSON_with_an_incident_subscribes_to_that_incident_and_its_confirmation_says_so()
+    {
+        var (page, incident) = await PageWithIncidentAsync("follow-json");
+        using var client = factory.CreatePublicClient("192.0.2.140");
+
+        using var response = await client.PostAsJsonAsync(
+            $"/status/{page.Slug}/subscriptions", new { channel = "email", destination = "follow-json@example.com", incident = incident.Id });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var follower = Assert.Single(await ListAsync(page.Id), s => s.Destination == "follow-json@example.com");
+        Assert.Equal((incident.Id, false), (follower.StatusIncidentId, follower.IsVerified));
+        var outbox = await factory.Service<IStatusStore>().ListNotificationsAsync(new NotificationQuery { SubscriberId = follower.Id }, CancellationToken.None);
+        Assert.Contains($"updates on \"{incident.Title}\"", Assert.Single(outbox).Content.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_incident_pages_form_subscribes_to_the_incident_and_answers_a_page()
+    {
+        var (page, incident) = await PageWithIncidentAsync("follow-form");
+        using var client = factory.CreatePublicClient("192.0.2.141");
+        client.DefaultRequestHeaders.Accept.ParseAdd(BrowserAccept);
+
+        using var response = await client.PostAsync(
+            $"/status/{page.Slug}/subscriptions",
+            Form(("channel", "email"), ("destination", "follow-form@example.com"), ("incident", incident.Id.ToString())));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Contains("<h1>Check your messages</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(incident.Id, Assert.Single(await ListAsync(page.Id), s => s.Destination == "follow-form@example.com").StatusIncidentId);
+    }
+
+    [Fact]
+    public async Task An_incident_of_another_page_or_none_or_not_an_id_is_a_400_naming_incident()
+    {
+        var (page, _) = await PageWithIncidentAsync("follow-bad");
+        var (_, elsewhere) = await PageWithIncidentAsync("follow-elsewhere");
+        using var client = factory.CreatePublicClient("192.0.2.142");
+        var path = $"/status/{page.Slug}/subscriptions";
+
+        using var otherPage = await client.PostAsJsonAsync(path, new { channel = "email", destination = "follow-bad1@example.com", incident = elsewhere.Id });
+        using var unknown = await client.PostAsJsonAsync(path, new { channel = "email", destination = "follow-bad2@example.com", incident = Guid.NewGuid() });
+        using var notAnId = await client.PostAsJsonAsync(path, new { channel = "email", destination = "follow-bad3@example.com", incident = "nope" });
+        using var formNotAnId = await client.PostAsync(path, Form(("channel", "email"), ("destination", "follow-bad4@example.com"), ("incident", "nope")));
+
+        foreach (var response in new[] { otherPage, unknown, notAnId, formNotAnId })
+        {
+            await AdminResponses.AssertProblemAsync(response, HttpStatusCode.BadRequest, "incident");
+        }
+
+        Assert.Empty(await ListAsync(page.Id));
+    }
+
+    [Fact]
+    public async Task Components_or_notifyOn_with_an_incident_is_a_400_naming_the_member()
+    {
+        var (page, incident) = await PageWithIncidentAsync("follow-choice");
+        using var client = factory.CreatePublicClient("192.0.2.143");
+        var path = $"/status/{page.Slug}/subscriptions";
+
+        using var components = await client.PostAsJsonAsync(path, new { channel = "email", destination = "choice1@example.com", incident = incident.Id, components = Array.Empty<Guid>() });
+        using var events = await client.PostAsJsonAsync(path, new { channel = "email", destination = "choice2@example.com", incident = incident.Id, notifyOn = new[] { "outage" } });
+        using var formEvents = await client.PostAsync(
+            path, Form(("channel", "email"), ("destination", "choice3@example.com"), ("incident", incident.Id.ToString()), ("notifyOn", ""), ("notifyOn", "outage")));
+
+        await AdminResponses.AssertProblemAsync(components, HttpStatusCode.BadRequest, "components");
+        await AdminResponses.AssertProblemAsync(events, HttpStatusCode.BadRequest, "notifyOn");
+        await AdminResponses.AssertProblemAsync(formEvents, HttpStatusCode.BadRequest, "notifyOn");
+        Assert.Empty(await ListAsync(page.Id));
+    }
+
+    [Fact]
+    public async Task The_incident_page_offers_the_form_while_the_incident_is_unresolved_with_the_pages_channels()
+    {
+        var (page, incident) = await PageWithIncidentAsync("follow-html");
+        using var client = factory.CreatePublicClient("192.0.2.144");
+
+        var open = await client.GetStringAsync($"/status/{page.Slug}/incidents/{incident.Id}");
+        await factory.Service<StatusIncidentService>().ResolveAsync(incident.Id, "Fixed.");
+        var resolved = await client.GetStringAsync($"/status/{page.Slug}/incidents/{incident.Id}");
+
+        Assert.Contains("<summary>Get updates on this incident</summary>", open, StringComparison.Ordinal);
+        Assert.Contains($"<form method=\"post\" action=\"/status/{page.Slug}/subscriptions\">", open, StringComparison.Ordinal);
+        Assert.Contains($"<input type=\"hidden\" name=\"incident\" value=\"{incident.Id}\">", open, StringComparison.Ordinal);
+        foreach (var channel in new[] { "email", "slack", "webhook", "teams" })
+        {
+            Assert.Contains($"name=\"channel\" value=\"{channel}\"", open, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("name=\"notifyOn\"", open, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"components\"", open, StringComparison.Ordinal);
+        Assert.DoesNotContain("Get updates on this incident", resolved, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_followers_manage_page_names_the_incident_and_offers_no_choice_and_unsubscribing_works()
+    {
+        var (page, incident) = await PageWithIncidentAsync("follow-manage");
+        var subscription = await factory.Service<SubscriberService>().SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "follow-manage@example.com", StatusIncidentId = incident.Id, PreVerified = true,
+        });
+        using var client = factory.CreatePublicClient("192.0.2.145");
+
+        var manage = await client.GetStringAsync($"/status/{page.Slug}/subscriptions/manage?token={subscription.UnsubscribeToken}");
+        var asked = await client.GetStringAsync($"/status/{page.Slug}/subscriptions/unsubscribe?token={subscription.UnsubscribeToken}");
+        using var unsubscribed = await client.PostAsync($"/status/{page.Slug}/subscriptions/unsubscribe?token={subscription.UnsubscribeToken}", null);
+
+        Assert.Contains($"Updates on incident: {incident.Title}", manage, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form", manage, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"notifyOn\"", manage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Change what you get instead", asked, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
+        Assert.Equal(SubscriberDeactivationReason.Unsubscribed, (await factory.Service<SubscriberService>().GetAsync(subscription.Subscriber.Id))!.DeactivationReason);
+    }
+
+    [Fact]
+    public async Task The_admin_API_creates_a_follower_with_incidentId_shows_it_and_refuses_a_choice_with_it()
+    {
+        var (page, incident) = await PageWithIncidentAsync("follow-admin");
+        using var admin = factory.CreateAdminClient();
+
+        using var created = await admin.PostAsJsonAsync(
+            $"/status/admin/pages/{page.Id}/subscribers", new { channel = "email", destination = "follow-admin@example.com", incidentId = incident.Id });
+        using var withEvents = await admin.PostAsJsonAsync(
+            $"/status/admin/pages/{page.Id}/subscribers", new { channel = "email", destination = "follow-admin2@example.com", incidentId = incident.Id, notifyOn = new[] { "outage" } });
+        using var elsewhere = await admin.PostAsJsonAsync(
+            $"/status/admin/pages/{page.Id}/subscribers", new { channel = "email", destination = "follow-admin3@example.com", incidentId = Guid.NewGuid() });
+        var listed = await admin.GetStringAsync($"/status/admin/pages/{page.Id}/subscribers");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var json = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        Assert.Equal(incident.Id, json.RootElement.GetProperty("incidentId").GetGuid());
+        Assert.Contains($"\"incidentId\":\"{incident.Id}\"", listed, StringComparison.Ordinal);
+        await AdminResponses.AssertProblemAsync(withEvents, HttpStatusCode.BadRequest, "notifyOn");
+        await AdminResponses.AssertProblemAsync(elsewhere, HttpStatusCode.BadRequest, "incidentId");
+    }
+
+    private async Task<(StatusPage Page, StatusIncident Incident)> PageWithIncidentAsync(string slug)
+    {
+        var page = await factory.Service<StatusPageService>().CreateAsync(new CreateStatusPage { Name = $"Page {slug}", Slug = slug });
+        var component = await factory.Service<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "API" });
+        var incident = await factory.Service<StatusIncidentService>().CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = $"Errors on {slug}", Message = "Investigating.", ComponentIds = [component.Id],
+        });
+        await factory.SettleAsync();
+        return (page, incident);
+    }
+
+    private Task<IReadOnlyList<Subscriber>> ListAsync(Guid pageId) => factory.Service<SubscriberService>().ListAsync(pageId);
+
+    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+}
