@@ -191,6 +191,7 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
     [InlineData("SubscriberChannel", new[] { "email", "slack", "webhook", "teams", "discord" })]
     [InlineData("StatusIncidentState", new[] { "investigating", "identified", "monitoring", "resolved" })]
     [InlineData("MaintenanceState", new[] { "scheduled", "inProgress", "completed", "cancelled" })]
+    [InlineData("SubscriberDeactivationReason", new[] { "unknown", "unsubscribed", "operator", "destinationGone", "deadLetters", "componentsDeleted", "incidentDeleted" })]
     public async Task An_enum_is_declared_as_the_camelCase_strings_the_admin_API_takes_not_as_an_integer_it_refuses(string name, string[] values)
     {
         using var client = factory.CreatePublicClient();

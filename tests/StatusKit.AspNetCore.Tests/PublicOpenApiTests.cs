@@ -99,6 +99,21 @@ public sealed class PublicOpenApiTests(SampleHostFactory factory)
         Assert.True(operation.GetProperty("responses").TryGetProperty("400", out _), "The badge does not declare its 400.");
     }
 
+    [Fact]
+    public async Task The_subscription_request_declares_the_incident_it_may_follow_as_a_uuid_beside_components_and_notifyOn()
+    {
+        using var client = factory.CreatePublicClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var post = document.RootElement.GetProperty("paths").GetProperty("/status/{slug}/subscriptions").GetProperty("post");
+        var reference = post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
+
+        var schema = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(reference["#/components/schemas/".Length..]);
+        var properties = schema.GetProperty("properties");
+
+        Assert.Equal(["channel", "destination", "components", "notifyOn", "incident"], properties.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("uuid", properties.GetProperty("incident").GetProperty("format").GetString());
+    }
+
     // The GET operation of a page route, by its path under /status/{slug}.
     private async Task<JsonElement> OperationAsync(string route)
     {
