@@ -306,7 +306,7 @@ public sealed class AdminApiTests(SampleHostFactory factory)
 
         var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "components");
-        Assert.Equal("'components' is not a member of this body; it takes channel, destination, componentIds, notifyOn, preVerified.", detail);
+        Assert.Equal("'components' is not a member of this body; it takes channel, destination, componentIds, notifyOn, preVerified, incidentId.", detail);
         Assert.DoesNotContain(await factory.Service<StatusKit.Services.SubscriberService>().ListAsync(pageId), s => s.Destination == "misnamed@example.com");
     }
 
