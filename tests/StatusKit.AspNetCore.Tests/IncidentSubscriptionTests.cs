@@ -34,6 +34,25 @@ public sealed class IncidentSubscriptionTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task The_confirmation_link_asks_about_the_incidents_updates_and_confirms_as_any()
+    {
+        var (page, incident) = await PageWithIncidentAsync("follow-confirm");
+        var subscription = await factory.Service<SubscriberService>().SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "follow-confirm@example.com", StatusIncidentId = incident.Id,
+        });
+        using var client = factory.CreatePublicClient("192.0.2.146");
+        var link = $"/status/{page.Slug}/subscriptions/verify?token={subscription.VerificationToken}";
+
+        var asked = await client.GetStringAsync(link);
+        using var confirmed = await client.PostAsync(link, null);
+
+        Assert.Contains(System.Net.WebUtility.HtmlEncode($"Get updates on \"{incident.Title}\" from {page.Name}?"), asked, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.True((await factory.Service<SubscriberService>().GetAsync(subscription.Subscriber.Id))!.IsVerified);
+    }
+
+    [Fact]
     public async Task The_incident_pages_form_subscribes_to_the_incident_and_answers_a_page()
     {
         var (page, incident) = await PageWithIncidentAsync("follow-form");

@@ -166,7 +166,10 @@ internal static class SubscriptionEndpoints
             return await UnusableConfirmationLinkAsync(context, page, token);
         }
 
-        return SubscriptionPages.Ask(context, $"Subscribe to {page!.Name}?", "Confirm", $"{paths.PagePath(slug)}/subscriptions/verify", token!, page, HomeOf(context, slug, paths));
+        // A follower of one incident confirms updates on that incident, as its verification message said.
+        var title = await IncidentTitleAsync(context, subscriber);
+        var question = title is null ? $"Subscribe to {page!.Name}?" : $"Get updates on \"{title}\" from {page!.Name}?";
+        return SubscriptionPages.Ask(context, question, "Confirm", $"{paths.PagePath(slug)}/subscriptions/verify", token!, page, HomeOf(context, slug, paths));
     }
 
     private static async Task<IResult> VerifyAsync(HttpContext context, string slug, string? token, PagePaths paths)
