@@ -54,6 +54,20 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task AddMaintenanceWindow_IdTaken_ThrowsConflict_KeepsTheStoredOne_AndEnqueuesNothing()
+    {
+        var page = await AddPageAsync();
+        var window = TestData.Window(page.Id);
+        await Store.AddMaintenanceWindowAsync(window, [], None);
+
+        await Assert.ThrowsAsync<StatusKitConflictException>(
+            () => Store.AddMaintenanceWindowAsync(window with { Title = "Another" }, [TestData.Notification(page.Id)], None));
+
+        StoreAssert.Same(window with { Version = 1 }, await Store.GetMaintenanceWindowAsync(window.Id, None));
+        Assert.Empty(await Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, None));
+    }
+
+    [Fact]
     public async Task GetMaintenanceWindow_Missing_ReturnsNull()
     {
         Assert.Null(await Store.GetMaintenanceWindowAsync(Guid.NewGuid(), None));

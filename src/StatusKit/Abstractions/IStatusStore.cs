@@ -234,8 +234,9 @@ public interface IStatusStore
     /// <summary>
     /// Adds a window (stored with <see cref="MaintenanceWindow.Version"/> 1), enqueuing <paramref name="notifications"/>
     /// (the notice that it is scheduled; with the rules of <see cref="EnqueueNotificationsAsync"/>) in the same atomic
-    /// step, so the window and its notices are stored together or not at all. Throws when its page is missing, and then
-    /// enqueues nothing.
+    /// step, so the window and its notices are stored together or not at all. Throws when its page is missing, and
+    /// <see cref="StatusKitConflictException"/> when its id is taken (an import of the same Statuspage maintenance that
+    /// won a race, <see cref="Services.MaintenanceImportService"/>); either way it enqueues nothing.
     /// </summary>
     Task<MaintenanceWindow> AddMaintenanceWindowAsync(
         MaintenanceWindow window, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);

@@ -138,6 +138,9 @@ public static class StatusPagesServiceCollectionExtensions
             sp.GetRequiredService<IMaintenanceScheduler>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<MaintenanceOptions>>()));
+        services.TryAddSingleton(sp => new MaintenanceImportService(
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<MaintenanceService>(), sp.GetRequiredService<StatusEngine>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MaintenanceImportService>>()));
 
         // The default maintenance scheduler; a host that registers its own IMaintenanceScheduler first keeps it, and
         // then the default's timer loop stays idle.

@@ -42,18 +42,49 @@ public sealed class MaintenanceService
     /// </summary>
     public async Task<MaintenanceWindow> CreateAsync(CreateMaintenanceWindow request, CancellationToken cancellationToken = default)
     {
+        var now = _time.GetUtcNow();
+        var window = await NewAsync(request, Guid.CreateVersion7(now), now, cancellationToken);
+        var options = _options.Value;
+        var (announced, notice) = ScheduleChangeNotices.Scheduled(window, options.NotifyWhenScheduled, options.ReminderLeadTime, now);
+        var notices = await _effects.PlanNoticeAsync(announced, notice, cancellationToken);
+        var stored = await _store.AddMaintenanceWindowAsync(announced, notices, cancellationToken);
+        await AfterChangeAsync(null, stored, "scheduled", cancellationToken);
+        return stored;
+    }
+
+    /// <summary>
+    /// Schedules a window brought over from another status page (<see cref="MaintenanceImportService"/>) under
+    /// <paramref name="id"/>, created at <paramref name="createdAt"/>, with the rules of <see cref="CreateAsync"/>; its
+    /// subscribers are not told it is scheduled (the other page told them), but the window is marked as announced
+    /// when it notifies them, so a later move or cancellation is told, and its reminder, start and end go as for any
+    /// window. Throws <see cref="StatusKitConflictException"/> when the id is taken (an import of it that won a race).
+    /// The page is not refreshed: the import refreshes it once, after all its windows.
+    /// </summary>
+    internal async Task<MaintenanceWindow> ScheduleImportedAsync(
+        CreateMaintenanceWindow request, Guid id, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var window = await NewAsync(request, id, now, cancellationToken);
+        window = window with { CreatedAt = createdAt, AnnouncedFor = window.NotifySubscribers ? window.OccurrenceStartsAt : null };
+        var stored = await _store.AddMaintenanceWindowAsync(window, [], cancellationToken);
+        await _scheduler.WindowChangedAsync(stored.Id, cancellationToken);
+        return stored;
+    }
+
+    /// <summary>A new Scheduled window of <paramref name="request"/>, validated (its page and components read), not stored.</summary>
+    private async Task<MaintenanceWindow> NewAsync(CreateMaintenanceWindow request, Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
         var title = Guard.Name(request.Title, "title");
         var description = Guard.OptionalText(request.Description, "description");
         var createdBy = Guard.OptionalText(request.CreatedBy, "createdBy", Guard.MaxNameLength);
         var excluded = ExcludedOccurrenceList.Validate(request.ExcludedOccurrences);
-        var now = _time.GetUtcNow();
         var (schedule, current) = ScheduleValidator.Validate(request.StartsAt, request.EndsAt, request.TimeZoneId, request.Recurrence, excluded, now);
         var page = await _store.RequirePageAsync(request.PageId, cancellationToken);
         var componentIds = await _store.RequireComponentsOnPageAsync(page.Id, request.ComponentIds, cancellationToken);
-        var window = new MaintenanceWindow
+        return new MaintenanceWindow
         {
-            Id = Guid.CreateVersion7(now),
+            Id = id,
             PageId = page.Id,
             Title = title,
             Description = description,
@@ -72,12 +103,6 @@ public sealed class MaintenanceService
             CreatedAt = now,
             UpdatedAt = now,
         };
-        var options = _options.Value;
-        var (announced, notice) = ScheduleChangeNotices.Scheduled(window, options.NotifyWhenScheduled, options.ReminderLeadTime, now);
-        var notices = await _effects.PlanNoticeAsync(announced, notice, cancellationToken);
-        var stored = await _store.AddMaintenanceWindowAsync(announced, notices, cancellationToken);
-        await AfterChangeAsync(null, stored, "scheduled", cancellationToken);
-        return stored;
     }
 
     /// <summary>

@@ -25,13 +25,7 @@ internal static class ScheduleValidator
         IReadOnlyList<DateTime> excludedStarts,
         DateTimeOffset now)
     {
-        InRange(startsAt, "startsAt");
-        InRange(endsAt, "endsAt");
-        if (endsAt <= startsAt)
-        {
-            throw new StatusKitValidationException("endsAt", $"The end ({Format(endsAt)}) must be after the start ({Format(startsAt)}).");
-        }
-
+        ValidateSpan(startsAt, endsAt);
         var zone = Guard.TimeZone(timeZoneId);
         var text = string.IsNullOrWhiteSpace(recurrence) ? null : recurrence.Trim();
         if (!OccurrenceSchedule.TryCreate(startsAt, endsAt - startsAt, zone, text, excludedStarts, out var schedule, out var field, out var error))
@@ -63,6 +57,20 @@ internal static class ScheduleValidator
         }
 
         return (schedule, current);
+    }
+
+    /// <summary>
+    /// Checks one occurrence's times alone: start and end from 1970 to before the year 9000, end after start. What a
+    /// window that already happened must meet (<see cref="Services.MaintenanceImportService"/>), with nothing to come.
+    /// </summary>
+    public static void ValidateSpan(DateTimeOffset startsAt, DateTimeOffset endsAt)
+    {
+        InRange(startsAt, "startsAt");
+        InRange(endsAt, "endsAt");
+        if (endsAt <= startsAt)
+        {
+            throw new StatusKitValidationException("endsAt", $"The end ({Format(endsAt)}) must be after the start ({Format(startsAt)}).");
+        }
     }
 
     private static void InRange(DateTimeOffset instant, string field)

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using StatusKit.Abstractions;
 using StatusKit.Engine;
@@ -70,9 +67,7 @@ public sealed class IncidentImportService
         }
 
         var page = await _store.RequirePageAsync(pageId, cancellationToken);
-        var components = (await _store.ListComponentsAsync(page.Id, cancellationToken))
-            .GroupBy(c => c.Name.Trim(), StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        var components = new ComponentNameMatch(await _store.ListComponentsAsync(page.Id, cancellationToken));
         var now = _time.GetUtcNow();
         var imported = new List<ImportedIncidentRecord>();
         var skipped = new List<SkippedImport>();
@@ -119,10 +114,7 @@ public sealed class IncidentImportService
             }
 
             imported.Add(new ImportedIncidentRecord(sourceId, incident.Id));
-            foreach (var name in missing.Where(n => !unknown.Contains(n, StringComparer.OrdinalIgnoreCase)))
-            {
-                unknown.Add(name);
-            }
+            ComponentNameMatch.AddOnce(unknown, missing);
         }
 
         if (imported.Count > 0)
@@ -139,22 +131,11 @@ public sealed class IncidentImportService
     /// <paramref name="pageId"/>: a version 7 id stamped with <paramref name="createdAt"/> whose 74 random bits are the
     /// start of a SHA-256 of the page and the Statuspage id, so the same incident always gets the same id.
     /// </summary>
-    internal static Guid IdFor(Guid pageId, string statuspageId, DateTimeOffset createdAt)
-    {
-        var name = PlatformIdPrefix + statuspageId;
-        var input = new byte[16 + Encoding.UTF8.GetByteCount(name)];
-        pageId.TryWriteBytes(input, bigEndian: true, out _);
-        Encoding.UTF8.GetBytes(name, input.AsSpan(16));
-        Span<byte> bytes = stackalloc byte[32];
-        SHA256.HashData(input, bytes);
-        BinaryPrimitives.WriteInt64BigEndian(bytes, createdAt.ToUnixTimeMilliseconds() << 16);
-        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
-        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
-        return new Guid(bytes[..16], bigEndian: true);
-    }
+    internal static Guid IdFor(Guid pageId, string statuspageId, DateTimeOffset createdAt) =>
+        ImportIds.For(pageId, PlatformIdPrefix + statuspageId, createdAt);
 
     private static (StatusIncident Incident, List<string> UnknownComponents) Build(
-        Guid pageId, string sourceId, ImportedIncident source, Dictionary<string, Guid> components, DateTimeOffset now)
+        Guid pageId, string sourceId, ImportedIncident source, ComponentNameMatch components, DateTimeOffset now)
     {
         var title = Guard.Name(source.Title, "title");
         Guard.Defined(source.Severity, "severity");
@@ -202,29 +183,7 @@ public sealed class IncidentImportService
             }
         }
 
-        var componentIds = new List<Guid>();
-        var unknown = new List<string>();
-        foreach (var raw in source.ComponentNames ?? [])
-        {
-            var name = raw?.Trim();
-            if (string.IsNullOrEmpty(name))
-            {
-                continue;
-            }
-
-            if (components.TryGetValue(name, out var id))
-            {
-                if (!componentIds.Contains(id))
-                {
-                    componentIds.Add(id);
-                }
-            }
-            else if (!unknown.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                unknown.Add(name);
-            }
-        }
-
+        var (componentIds, unknown) = components.Match(source.ComponentNames);
         var incident = new StatusIncident
         {
             Id = IdFor(pageId, sourceId, startedAt),
