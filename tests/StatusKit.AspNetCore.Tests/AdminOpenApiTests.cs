@@ -146,6 +146,7 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
     [Theory]
     [InlineData("POST /pages/{pageId}/import/statuspage")]
     [InlineData("POST /pages/{pageId}/import/statuspage/components")]
+    [InlineData("POST /pages/{pageId}/import/statuspage/maintenances")]
     public async Task The_Statuspage_imports_declare_their_JSON_body_their_200_report_and_their_400_404_and_413_problems(string route)
     {
         var operation = await OperationAsync(route);

@@ -225,6 +225,24 @@ internal static class AdminEndpoints
             .WithSummary("Create the page's components from the body of Statuspage's GET /api/v2/components.json (or summary.json), posted as downloaded: each component under its group's name, in Statuspage's order, telling nobody; groups are not components, statuses are StatusKit's own. Names the page already has are skipped and reported, so importing again creates nothing.")
             .Accepts<StatuspageComponentsBody>("application/json").Produces<StatuspageComponentImportResponse>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        // Last: the windows name the components too. The query is read before the body, so a bad value reads no body.
+        admin.MapPost("/pages/{pageId:guid}/import/statuspage/maintenances", async (Guid pageId, HttpContext context, MaintenanceImportService import, string? notifySubscribers) =>
+            {
+                var notify = AdminQuery.Boolean(notifySubscribers, "notifySubscribers", true);
+                var maintenances = await StatuspageMaintenancesDocument.ReadAsync(context);
+                if (maintenances is null)
+                {
+                    return StatuspageDocument.TooLarge("scheduled-maintenances.json");
+                }
+
+                var report = await import.ImportAsync(pageId, [.. maintenances.Select(m => m with { NotifySubscribers = notify })], context.RequestAborted);
+                return AdminJson.Json(StatuspageMaintenanceImportResponse.From(report));
+            })
+            .AddEndpointFilter<KnownPageFilter>()
+            .WithName("StatusKit.Admin.ImportStatuspageMaintenances")
+            .WithSummary("Import the page's scheduled maintenances from the body of Statuspage's GET /api/v2/scheduled-maintenances.json (or upcoming.json, active.json, summary.json), posted as downloaded: each completed one as a completed window of the history, each upcoming one as a scheduled window StatusKit starts and ends by itself (its subscribers not told again that it is scheduled; notifySubscribers=false keeps its reminder, start and end quiet too); those in progress or overdue are skipped and reported, as are component names the page lacks. Importing again adds nothing.")
+            .Accepts<StatuspageMaintenancesBody>("application/json").Produces<StatuspageMaintenanceImportResponse>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         admin.MapGet("/incidents/{incidentId:guid}", async (Guid incidentId, StatusIncidentService incidents, CancellationToken ct) =>
                 await incidents.GetAsync(incidentId, ct) is { } i ? EntityTags.Json(i, i.Version) : NotFound("status incident", "incidentId", incidentId))
             .WithName("StatusKit.Admin.GetIncident").Produces<StatusIncident>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();

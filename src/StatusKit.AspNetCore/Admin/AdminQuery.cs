@@ -43,5 +43,18 @@ internal static class AdminQuery
             : throw new StatusKitValidationException(field, $"The {field} must be a whole number (was '{value}').");
     }
 
+    /// <summary>The boolean <paramref name="value"/> (<c>true</c> or <c>false</c>, in any case), or <paramref name="absent"/> when the value is absent.</summary>
+    public static bool Boolean(string? value, string field, bool absent)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return absent;
+        }
+
+        return bool.TryParse(value, out var parsed)
+            ? parsed
+            : throw new StatusKitValidationException(field, $"The {field} must be true or false (was '{value}').");
+    }
+
     private static string JsonName(string name) => AdminJson.Options.PropertyNamingPolicy?.ConvertName(name) ?? name;
 }

@@ -8,7 +8,7 @@ namespace StatusKit.AspNetCore.Admin;
 
 /// <summary>
 /// What every Statuspage document StatusKit imports shares (<see cref="StatuspageIncidentsDocument"/>,
-/// <see cref="StatuspageComponentsDocument"/>): a JSON body posted as downloaded, at most <see cref="MaxBytes"/>, whose root
+/// <see cref="StatuspageComponentsDocument"/>, <see cref="StatuspageMaintenancesDocument"/>): a JSON body posted as downloaded, at most <see cref="MaxBytes"/>, whose root
 /// is the object Statuspage serves, and members read by JSON path, each one missing, of the wrong type or empty a
 /// <see cref="StatusKitValidationException"/> naming that path.
 /// </summary>
@@ -118,6 +118,45 @@ internal static class StatuspageDocument
     /// <summary>A time member, or null when it is missing or null.</summary>
     public static DateTimeOffset? OptionalTime(JsonElement owner, string name, string path) =>
         owner.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? Time(owner, name, path) : null;
+
+    /// <summary>
+    /// When the update <paramref name="update"/> (at <paramref name="path"/>) is shown: its <c>display_at</c> (an operator
+    /// may set it), else its <c>created_at</c> (when it was posted); one of them is required.
+    /// </summary>
+    public static DateTimeOffset ShownAt(JsonElement update, string path) =>
+        OptionalTime(update, "display_at", path)
+            ?? (update.TryGetProperty("created_at", out var created) && created.ValueKind != JsonValueKind.Null
+                ? Time(update, "created_at", path)
+                : throw new StatusKitValidationException($"{path}.created_at", $"The {path}.created_at (or its display_at) is required: when the update was posted."));
+
+    /// <summary>The names of the <c>components</c> of <paramref name="owner"/> (at <paramref name="path"/>); none when it is missing or null.</summary>
+    public static List<string> ComponentNames(JsonElement owner, string path)
+    {
+        var names = new List<string>();
+        if (!owner.TryGetProperty("components", out var components) || components.ValueKind == JsonValueKind.Null)
+        {
+            return names;
+        }
+
+        if (components.ValueKind != JsonValueKind.Array)
+        {
+            throw new StatusKitValidationException($"{path}.components", $"The {path}.components must be an array of components.");
+        }
+
+        var index = 0;
+        foreach (var component in components.EnumerateArray())
+        {
+            var at = $"{path}.components[{index++}]";
+            if (component.ValueKind != JsonValueKind.Object)
+            {
+                throw new StatusKitValidationException(at, $"The {at} must be a component object.");
+            }
+
+            names.Add(Text(component, "name", at));
+        }
+
+        return names;
+    }
 
     private static bool HasOffset(string text)
     {

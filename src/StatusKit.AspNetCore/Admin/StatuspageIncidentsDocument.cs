@@ -60,27 +60,7 @@ internal static class StatuspageIncidentsDocument
             list.Add(Update(update, $"{path}.incident_updates[{index++}]"));
         }
 
-        var names = new List<string>();
-        if (incident.TryGetProperty("components", out var components) && components.ValueKind != JsonValueKind.Null)
-        {
-            if (components.ValueKind != JsonValueKind.Array)
-            {
-                throw new StatusKitValidationException($"{path}.components", $"The {path}.components must be an array of components.");
-            }
-
-            index = 0;
-            foreach (var component in components.EnumerateArray())
-            {
-                var at = $"{path}.components[{index++}]";
-                if (component.ValueKind != JsonValueKind.Object)
-                {
-                    throw new StatusKitValidationException(at, $"The {at} must be a component object.");
-                }
-
-                names.Add(Text(component, "name", at));
-            }
-        }
-
+        var names = ComponentNames(incident, path);
         return new ImportedIncident
         {
             StatuspageId = Text(incident, "id", path),
@@ -103,11 +83,7 @@ internal static class StatuspageIncidentsDocument
             throw new StatusKitValidationException(path, $"The {path} must be an update object.");
         }
 
-        // display_at is the time Statuspage shows (an operator may set it); created_at when it was posted.
-        var at = OptionalTime(update, "display_at", path)
-            ?? (update.TryGetProperty("created_at", out var created) && created.ValueKind != JsonValueKind.Null
-                ? Time(update, "created_at", path)
-                : throw new StatusKitValidationException($"{path}.created_at", $"The {path}.created_at (or its display_at) is required: when the update was posted."));
+        var at = ShownAt(update, path);
         return new ImportedIncidentUpdate(at, State(update, "status", path), Text(update, "body", path, allowEmpty: true));
     }
 
