@@ -50,6 +50,20 @@ public sealed class StatuspageIncidentsDocumentTests
         Assert.Equal(DateTimeOffset.Parse("2025-01-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), incidents[1].CreatedAt);
     }
 
+    [Fact]
+    public void An_entry_with_a_scheduled_for_time_is_read_as_a_scheduled_maintenance_and_one_without_as_an_incident()
+    {
+        var incidents = Read($$"""
+            {"incidents":[
+              {{Incident(status: "completed", updateStatus: "completed", scheduledFor: "\"2025-01-01T10:00:00Z\"")}},
+              {{Incident(scheduledFor: "null")}},
+              {{Incident()}}
+            ]}
+            """, wrapped: false);
+
+        Assert.Equal([true, false, false], incidents.Select(i => i.IsScheduledMaintenance));
+    }
+
     [Theory]
     [InlineData("{\"incidents\":[{\"id\":\"a\"}]}", "incidents[0].created_at")]
     [InlineData("{\"incidents\":[{\"id\":\"a\",\"created_at\":\"2025-01-01T00:00:00Z\"}]}", "incidents[0].incident_updates")]
@@ -74,9 +88,9 @@ public sealed class StatuspageIncidentsDocumentTests
     }
 
     private static string Incident(
-        string status = "resolved", string updateStatus = "resolved", string impact = "minor", string startedAt = "null", string displayAt = "\"2025-01-01T10:30:00Z\"") => $$"""
+        string status = "resolved", string updateStatus = "resolved", string impact = "minor", string startedAt = "null", string displayAt = "\"2025-01-01T10:30:00Z\"", string? scheduledFor = null) => $$"""
         {"id":"abc","name":"Down","status":"{{status}}","impact":"{{impact}}","created_at":"2025-01-01T10:00:00Z","started_at":{{startedAt}},
          "resolved_at":null,"incident_updates":[{"id":"u","status":"{{updateStatus}}","body":"B","created_at":"2025-01-01T10:20:00Z","display_at":{{displayAt}}}],
-         "components":[{"name":"API"}],"postmortem_body":null,"postmortem_published_at":null,"unknown_member":true}
+         "components":[{"name":"API"}],"postmortem_body":null,"postmortem_published_at":null,"unknown_member":true{{(scheduledFor is null ? "" : $",\"scheduled_for\":{scheduledFor}")}}}
         """;
 }

@@ -68,7 +68,7 @@ internal static class StatuspageDocument
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new StatusKitValidationException(
-                "body", $"The body must be Statuspage's {document} as downloaded: an object with an {member} array ({{ \"page\": {{...}}, \"{member}\": [...] }}).");
+                "body", $"The body must be Statuspage's {document} as downloaded: an object whose \"{member}\" member is an array ({{ \"page\": {{...}}, \"{member}\": [...] }}).");
         }
 
         return Member(root, member, member, JsonValueKind.Array, shape);

@@ -66,6 +66,7 @@ internal static class StatuspageIncidentsDocument
             StatuspageId = Text(incident, "id", path),
             Title = Text(incident, "name", path),
             State = State(incident, "status", path),
+            IsScheduledMaintenance = OptionalTime(incident, "scheduled_for", path) is not null,
             Severity = Impact(incident, path),
             CreatedAt = startedAt is { } started && started < createdAt ? started : createdAt,
             ResolvedAt = OptionalTime(incident, "resolved_at", path),

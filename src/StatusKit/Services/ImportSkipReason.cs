@@ -11,4 +11,10 @@ public enum ImportSkipReason
 
     /// <summary>It breaks a rule of a past incident (a time in the future, an empty title, a timeline not resolved …): <see cref="SkippedImport.Message"/> says which.</summary>
     Invalid = 2,
+
+    /// <summary>
+    /// It is a scheduled maintenance (<see cref="ImportedIncident.IsScheduledMaintenance"/>), which the maintenance
+    /// import (<see cref="MaintenanceImportService"/>) records as a maintenance window instead of an incident.
+    /// </summary>
+    ScheduledMaintenance = 3,
 }

@@ -22,6 +22,13 @@ public sealed record ImportedIncident
     public StatusIncidentSeverity Severity { get; init; } = StatusIncidentSeverity.Minor;
 
     /// <summary>
+    /// Whether it is Statuspage's record of a scheduled maintenance (its <c>scheduled_for</c> is set), which
+    /// <c>incidents.json</c> lists among the incidents. It is skipped as <see cref="ImportSkipReason.ScheduledMaintenance"/>:
+    /// <see cref="MaintenanceImportService"/> records it as the maintenance window it was.
+    /// </summary>
+    public bool IsScheduledMaintenance { get; init; }
+
+    /// <summary>
     /// The incident's state (Statuspage's <c>status</c>; <c>postmortem</c> and <c>completed</c> are Resolved). Only a
     /// Resolved incident is imported: any other is skipped as <see cref="ImportSkipReason.Unresolved"/>.
     /// </summary>

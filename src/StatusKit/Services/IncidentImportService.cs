@@ -17,7 +17,9 @@ namespace StatusKit.Services;
 /// 1970-01-01 UTC, nothing in the future, resolved at or after it began; its timeline is stored oldest first and its
 /// latest update must be Resolved. One that breaks a rule is skipped (<see cref="ImportSkipReason.Invalid"/>), the others
 /// are still recorded. An unresolved incident is skipped (<see cref="ImportSkipReason.Unresolved"/>): it would change
-/// the page's live status and tell subscribers nothing of it.
+/// the page's live status and tell subscribers nothing of it. A scheduled maintenance, which <c>incidents.json</c> lists
+/// among the incidents, is skipped (<see cref="ImportSkipReason.ScheduledMaintenance"/>): <see cref="MaintenanceImportService"/>
+/// records it as a maintenance window.
 /// </para>
 /// <para>
 /// Idempotent: an imported incident keeps its Statuspage id as <see cref="StatusIncident.PlatformIncidentId"/>
@@ -76,6 +78,13 @@ public sealed class IncidentImportService
         foreach (var source in incidents)
         {
             var sourceId = source.StatuspageId.Trim();
+            if (source.IsScheduledMaintenance)
+            {
+                skipped.Add(new SkippedImport(
+                    sourceId, ImportSkipReason.ScheduledMaintenance, "It is a scheduled maintenance, not an incident: import the page's scheduled-maintenances.json with POST .../admin/pages/{pageId}/import/statuspage/maintenances, which records it as a maintenance window."));
+                continue;
+            }
+
             if (source.State != StatusIncidentState.Resolved)
             {
                 skipped.Add(new SkippedImport(

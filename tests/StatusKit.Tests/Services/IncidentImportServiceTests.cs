@@ -150,6 +150,33 @@ public sealed class IncidentImportServiceTests
         Assert.NotEqual(Assert.Single(first.Imported).IncidentId, Assert.Single(second.Imported).IncidentId);
     }
 
+    [Fact]
+    public async Task Import_ScheduledMaintenance_IsSkippedAsOne_PointingToTheMaintenanceImport_AndChangesNothing()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        var before = await DumpAsync(kit.Store);
+        var started = kit.Clock.GetUtcNow().AddDays(-1);
+
+        var report = await Import(kit).ImportAsync(page.Id, [new ImportedIncident
+        {
+            StatuspageId = "mnt1",
+            Title = "Database upgrade",
+            State = StatusIncidentState.Resolved,
+            IsScheduledMaintenance = true,
+            CreatedAt = started,
+            ResolvedAt = started.AddHours(1),
+            ComponentNames = ["API"],
+            Updates = [new ImportedIncidentUpdate(started, StatusIncidentState.Resolved, "Done.")],
+        }]);
+
+        Assert.Empty(report.Imported);
+        var skipped = Assert.Single(report.Skipped);
+        Assert.Equal(("mnt1", ImportSkipReason.ScheduledMaintenance), (skipped.StatuspageId, skipped.Reason));
+        Assert.Contains("import/statuspage/maintenances", skipped.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await DumpAsync(kit.Store));
+    }
+
     [Theory]
     [InlineData(StatusIncidentState.Investigating)]
     [InlineData(StatusIncidentState.Identified)]
