@@ -12,12 +12,28 @@ public abstract partial class StatusStoreContractTests
         var page = await AddPageAsync();
         var api = await AddComponentAsync(page.Id);
         var web = await AddComponentAsync(page.Id);
-        var template = TestData.Template(page.Id, "Database down", web.Id, api.Id) with { Version = 9, UpdatedAt = TestData.At(2) };
+        var template = TestData.Template(page.Id, "Database down", web.Id, api.Id) with
+        {
+            State = StatusIncidentState.Identified, Version = 9, UpdatedAt = TestData.At(2),
+        };
 
         await Store.AddIncidentTemplateAsync(template, None);
 
         StoreAssert.Same(template with { Version = 1 }, await Store.GetIncidentTemplateAsync(template.Id, None));
         StoreAssert.Same(template with { Version = 1 }, Assert.Single(await Store.ListIncidentTemplatesAsync(page.Id, None)));
+    }
+
+    [Fact]
+    public async Task UpdateIncidentTemplate_WithoutAState_StoresNone()
+    {
+        var page = await AddPageAsync();
+        var template = TestData.Template(page.Id) with { State = StatusIncidentState.Resolved };
+        await Store.AddIncidentTemplateAsync(template, None);
+
+        var stored = await Store.UpdateIncidentTemplateAsync(template with { State = null }, None);
+
+        Assert.Null(stored.State);
+        Assert.Null((await Store.GetIncidentTemplateAsync(template.Id, None))!.State);
     }
 
     [Fact]
@@ -101,6 +117,7 @@ public abstract partial class StatusStoreContractTests
             Title = "New title",
             Message = "New message",
             Severity = StatusIncidentSeverity.Critical,
+            State = StatusIncidentState.Monitoring,
             ComponentIds = [api.Id],
             CreatedAt = TestData.At(50),
             UpdatedAt = TestData.At(10),

@@ -21,6 +21,9 @@ internal sealed class IncidentTemplateEntity
 
     public StatusIncidentSeverity Severity { get; set; }
 
+    /// <summary>The state of updates posted from it (added by migration <c>20261215000000_AddIncidentTemplateState</c>).</summary>
+    public StatusIncidentState? State { get; set; }
+
     public string ComponentIds { get; set; } = "[]";
 
     public DateTime CreatedAt { get; set; }
@@ -51,6 +54,7 @@ internal sealed class IncidentTemplateEntity
         Title = template.Title;
         Message = template.Message;
         Severity = template.Severity;
+        State = template.State;
         ComponentIds = JsonColumns.FromIds(template.ComponentIds);
         UpdatedAt = Instants.ToStore(template.UpdatedAt);
     }
@@ -63,6 +67,7 @@ internal sealed class IncidentTemplateEntity
         Title = Title,
         Message = Message,
         Severity = Severity,
+        State = State,
         ComponentIds = JsonColumns.ToIds(ComponentIds),
         CreatedAt = Instants.FromStore(CreatedAt),
         UpdatedAt = Instants.FromStore(UpdatedAt),

@@ -62,6 +62,7 @@ public sealed partial class InMemoryStatusStore
                     Title = template.Title,
                     Message = template.Message,
                     Severity = template.Severity,
+                    State = template.State,
                     ComponentIds = ReadOnlyLists.Freeze(template.ComponentIds, nameof(template.ComponentIds)),
                     UpdatedAt = template.UpdatedAt,
                     Version = stored.Version + 1,

@@ -3,7 +3,8 @@ namespace StatusKit.Model;
 /// <summary>
 /// Customer-facing wording prepared before an outage (Statuspage's incident templates): the title, first message,
 /// severity and components a new status incident takes when an operator picks the template by its
-/// <see cref="Name"/>. An incident created from a template is an ordinary incident: it keeps no link to the template,
+/// <see cref="Name"/>, or the message and <see cref="State"/> of an update posted from it ("We have identified the
+/// cause…"). An incident created or updated from a template is an ordinary incident: it keeps no link to the template,
 /// and editing or deleting the template never changes it.
 /// </summary>
 public sealed record IncidentTemplate
@@ -25,6 +26,13 @@ public sealed record IncidentTemplate
 
     /// <summary>The severity of an incident created from it.</summary>
     public StatusIncidentSeverity Severity { get; init; } = StatusIncidentSeverity.Minor;
+
+    /// <summary>
+    /// The state an update posted from the template moves the incident to, where the update does not name one
+    /// (<see cref="StatusKit.Services.AddStatusIncidentUpdate.TemplateId"/>); null (the default) gives none, so such an update must
+    /// name its state. It does not set the state of an incident created from the template.
+    /// </summary>
+    public StatusIncidentState? State { get; init; }
 
     /// <summary>
     /// The components of the page an incident created from it affects. Deleting a component takes its id out of the

@@ -20,6 +20,9 @@ public sealed record CreateIncidentTemplate
     /// <summary>The severity of an incident created from it. Default Minor.</summary>
     public StatusIncidentSeverity Severity { get; init; } = StatusIncidentSeverity.Minor;
 
+    /// <summary>The state an update posted from it moves the incident to (<see cref="IncidentTemplate.State"/>). Default null, none.</summary>
+    public StatusIncidentState? State { get; init; }
+
     /// <summary>The components of the page an incident created from it affects. Default none.</summary>
     public IReadOnlyList<Guid> ComponentIds { get; init; } = [];
 }

@@ -34,6 +34,7 @@ public sealed class IncidentTemplateService
         var title = Guard.IncidentTitle(request.Title);
         var message = Guard.IncidentMessage(request.Message);
         var severity = Guard.Defined(request.Severity, "severity");
+        var state = request.State is { } given ? Guard.Defined(given, "state") : (StatusIncidentState?)null;
         var page = await _store.RequirePageAsync(request.PageId, cancellationToken);
         var componentIds = await _store.RequireComponentsOnPageAsync(page.Id, request.ComponentIds, cancellationToken);
         var now = _time.GetUtcNow();
@@ -45,6 +46,7 @@ public sealed class IncidentTemplateService
             Title = title,
             Message = message,
             Severity = severity,
+            State = state,
             ComponentIds = componentIds,
             CreatedAt = now,
             UpdatedAt = now,
@@ -77,6 +79,7 @@ public sealed class IncidentTemplateService
         var title = changes.Title is null ? null : Guard.IncidentTitle(changes.Title);
         var message = changes.Message is null ? null : Guard.IncidentMessage(changes.Message);
         var severity = changes.Severity is { } s ? Guard.Defined(s, "severity") : (StatusIncidentSeverity?)null;
+        var state = changes.State is { } st ? Guard.Defined(st, "state") : (StatusIncidentState?)null;
         var stored = await OptimisticEdit.ApplyAsync(
             "incident template",
             templateId,
@@ -91,6 +94,7 @@ public sealed class IncidentTemplateService
                     Title = title ?? template.Title,
                     Message = message ?? template.Message,
                     Severity = severity ?? template.Severity,
+                    State = state ?? template.State,
                     ComponentIds = changes.ComponentIds is null
                         ? template.ComponentIds
                         : await _store.RequireComponentsOnPageAsync(template.PageId, changes.ComponentIds, cancellationToken),

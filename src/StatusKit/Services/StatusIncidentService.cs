@@ -75,11 +75,25 @@ public sealed class StatusIncidentService
     /// Appends an update to the timeline and moves the incident to <paramref name="state"/>. The update records
     /// <paramref name="notifySubscribers"/> (<see cref="StatusIncidentUpdate.NotifySubscribers"/>).
     /// </summary>
-    public async Task<StatusIncident> AddUpdateAsync(Guid incidentId, StatusIncidentState state, string message, bool notifySubscribers = true, CancellationToken cancellationToken = default)
+    public Task<StatusIncident> AddUpdateAsync(Guid incidentId, StatusIncidentState state, string message, bool notifySubscribers = true, CancellationToken cancellationToken = default) =>
+        AddUpdateAsync(incidentId, new AddStatusIncidentUpdate { State = state, Message = message, NotifySubscribers = notifySubscribers }, cancellationToken);
+
+    /// <summary>
+    /// Appends an update to the timeline and moves the incident to <see cref="AddStatusIncidentUpdate.State"/>, as
+    /// <see cref="AddUpdateAsync(Guid, StatusIncidentState, string, bool, CancellationToken)"/> does. Given
+    /// <see cref="AddStatusIncidentUpdate.TemplateId"/> (a template of the incident's page), the message and state the
+    /// request leaves out (null) are the template's; a state neither gives is refused
+    /// (<see cref="StatusKitValidationException"/> naming <c>state</c>). Subscribers are told as of any update.
+    /// </summary>
+    public async Task<StatusIncident> AddUpdateAsync(Guid incidentId, AddStatusIncidentUpdate request, CancellationToken cancellationToken = default)
     {
-        Guard.Defined(state, "state");
-        var text = Guard.IncidentMessage(message);
+        ArgumentNullException.ThrowIfNull(request);
+        // Without a template the request is checked before the incident is read, so bad input is a 400 even on a 404.
+        var checkedRequest = request.TemplateId is null ? UpdateFrom(request, null) : default((StatusIncidentState State, string Text)?);
         var incident = await RequireAsync(incidentId, cancellationToken);
+        var (state, text) = checkedRequest
+            ?? UpdateFrom(request, await RequireTemplateAsync(request.TemplateId!.Value, incident.PageId, cancellationToken));
+        var notifySubscribers = request.NotifySubscribers;
         var now = _time.GetUtcNow();
         var update = new StatusIncidentUpdate(Guid.CreateVersion7(now), now, state, text) { NotifySubscribers = notifySubscribers };
         IReadOnlyList<Notification> notices = [];
@@ -390,8 +404,20 @@ public sealed class StatusIncidentService
         await _engine.RefreshPageAsync(incident.PageId, cancellationToken);
     }
 
+    /// <summary>The state and message of an update: the request's, else its template's; a state neither gives is refused.</summary>
+    private static (StatusIncidentState State, string Text) UpdateFrom(AddStatusIncidentUpdate request, IncidentTemplate? template)
+    {
+        var state = request.State ?? template?.State
+            ?? throw new StatusKitValidationException(
+                "state",
+                template is null
+                    ? "The state is required."
+                    : $"The incident template '{template.Id}' gives no state; name the state the update moves the incident to.");
+        return (Guard.Defined(state, "state"), Guard.IncidentMessage(request.Message ?? template?.Message));
+    }
+
     /// <summary>
-    /// The template a create names, which must be one of the incident's page: an unknown one, or one of another page,
+    /// The template a create or an update names, which must be one of the incident's page: an unknown one, or one of another page,
     /// is the request's mistake (<see cref="StatusKitValidationException"/> naming <c>templateId</c>), not a missing route.
     /// </summary>
     private async Task<IncidentTemplate> RequireTemplateAsync(Guid templateId, Guid pageId, CancellationToken cancellationToken)

@@ -18,6 +18,12 @@ public sealed record UpdateIncidentTemplate
     /// <summary>A new severity.</summary>
     public StatusIncidentSeverity? Severity { get; init; }
 
+    /// <summary>
+    /// A new state for updates posted from it (<see cref="IncidentTemplate.State"/>). A template's state cannot be taken
+    /// back to none here: delete and create the template again.
+    /// </summary>
+    public StatusIncidentState? State { get; init; }
+
     /// <summary>A new list of components (empty names none).</summary>
     public IReadOnlyList<Guid>? ComponentIds { get; init; }
 

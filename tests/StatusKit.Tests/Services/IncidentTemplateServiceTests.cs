@@ -319,5 +319,161 @@ public sealed class IncidentTemplateServiceTests
         SameRecord(incident, afterDelete);
     }
 
+    // ---- A template's state, and posting an update from a template -----------------------------------------
+
+    [Fact]
+    public async Task CreateAndUpdate_CarryTheStateOfItsUpdates_NoneByDefault()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var templates = Templates(kit);
+
+        var stateless = await templates.CreateAsync(new CreateIncidentTemplate { PageId = page.Id, Name = "A", Title = "T", Message = "M" });
+        var identified = await templates.CreateAsync(new CreateIncidentTemplate
+        {
+            PageId = page.Id, Name = "B", Title = "T", Message = "M", State = StatusIncidentState.Identified,
+        });
+        var monitoring = await templates.UpdateAsync(identified.Id, new UpdateIncidentTemplate { State = StatusIncidentState.Monitoring });
+        var kept = await templates.UpdateAsync(identified.Id, new UpdateIncidentTemplate { Title = "T2" });
+
+        Assert.Null(stateless.State);
+        Assert.Equal(StatusIncidentState.Identified, identified.State);
+        Assert.Equal((StatusIncidentState.Monitoring, 2L), (monitoring.State, monitoring.Version));
+        Assert.Equal(StatusIncidentState.Monitoring, kept.State);
+        Assert.Equal(StatusIncidentState.Monitoring, (await templates.GetAsync(identified.Id))!.State);
+    }
+
+    [Fact]
+    public async Task CreateAndUpdate_WithAnUndefinedState_AreRefusedNamingState()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var templates = Templates(kit);
+        var template = await templates.CreateAsync(new CreateIncidentTemplate { PageId = page.Id, Name = "N", Title = "T", Message = "M" });
+
+        await InvalidAsync(kit, "state", () => templates.CreateAsync(new CreateIncidentTemplate
+        {
+            PageId = page.Id, Name = "Other", Title = "T", Message = "M", State = (StatusIncidentState)42,
+        }));
+        await InvalidAsync(kit, "state", () => templates.UpdateAsync(template.Id, new UpdateIncidentTemplate { State = (StatusIncidentState)42 }));
+    }
+
+    [Fact]
+    public async Task CreateIncident_FromATemplateWithAState_StartsInvestigating_AsTheRequestsDefault()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var template = await Templates(kit).CreateAsync(new CreateIncidentTemplate
+        {
+            PageId = page.Id, Name = "Fixed", Title = "T", Message = "M", State = StatusIncidentState.Monitoring,
+        });
+
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, TemplateId = template.Id });
+
+        Assert.Equal(StatusIncidentState.Investigating, incident.State);
+    }
+
+    [Fact]
+    public async Task AddUpdate_FromATemplate_TakesItsMessageAndState()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, Title = "API down", Message = "Looking.", ComponentIds = [c[0].Id] });
+        var template = await Templates(kit).CreateAsync(new CreateIncidentTemplate
+        {
+            PageId = page.Id, Name = "Fix deployed", Title = "T", Message = "A fix has been deployed; we are monitoring.", State = StatusIncidentState.Monitoring,
+        });
+        kit.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var updated = await kit.Incidents.AddUpdateAsync(incident.Id, new AddStatusIncidentUpdate { TemplateId = template.Id });
+
+        Assert.Equal(StatusIncidentState.Monitoring, updated.State);
+        var update = updated.Updates[^1];
+        Assert.Equal(
+            (StatusIncidentState.Monitoring, "A fix has been deployed; we are monitoring.", kit.Clock.GetUtcNow(), true),
+            (update.State, update.Message, update.At, update.NotifySubscribers));
+        Assert.Equal(2, updated.Updates.Count);
+    }
+
+    [Fact]
+    public async Task AddUpdate_FromATemplate_TakesWhatTheRequestGivesOverTheTemplate()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, Title = "API down", Message = "Looking." });
+        var template = await Templates(kit).CreateAsync(new CreateIncidentTemplate
+        {
+            PageId = page.Id, Name = "Identified", Title = "T", Message = "We found the cause.", State = StatusIncidentState.Identified,
+        });
+
+        var stated = await kit.Incidents.AddUpdateAsync(incident.Id, new AddStatusIncidentUpdate { TemplateId = template.Id, State = StatusIncidentState.Resolved });
+        var worded = await kit.Incidents.AddUpdateAsync(incident.Id, new AddStatusIncidentUpdate { TemplateId = template.Id, Message = "A bad deploy." });
+
+        Assert.Equal((StatusIncidentState.Resolved, "We found the cause."), (stated.Updates[^1].State, stated.Updates[^1].Message));
+        Assert.NotNull(stated.ResolvedAt);
+        Assert.Equal((StatusIncidentState.Identified, "A bad deploy."), (worded.Updates[^1].State, worded.Updates[^1].Message));
+    }
+
+    [Fact]
+    public async Task AddUpdate_FromATemplateWithoutAState_NeedsTheRequestsState()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, Title = "API down", Message = "Looking." });
+        var template = await Templates(kit).CreateAsync(new CreateIncidentTemplate { PageId = page.Id, Name = "N", Title = "T", Message = "Still looking." });
+
+        await InvalidAsync(kit, "state", () => kit.Incidents.AddUpdateAsync(incident.Id, new AddStatusIncidentUpdate { TemplateId = template.Id }));
+        var updated = await kit.Incidents.AddUpdateAsync(incident.Id, new AddStatusIncidentUpdate { TemplateId = template.Id, State = StatusIncidentState.Investigating });
+
+        Assert.Equal("Still looking.", updated.Updates[^1].Message);
+    }
+
+    [Fact]
+    public async Task AddUpdate_WithAnUnknownTemplate_OrOneOfAnotherPage_IsRefusedNamingTemplateId()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var (other, _) = await kit.CreatePageAsync("Other");
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, Title = "API down", Message = "Looking." });
+        var foreign = await Templates(kit).CreateAsync(new CreateIncidentTemplate
+        {
+            PageId = other.Id, Name = "N", Title = "T", Message = "M", State = StatusIncidentState.Identified,
+        });
+
+        await InvalidAsync(kit, "templateId", () => kit.Incidents.AddUpdateAsync(incident.Id, new AddStatusIncidentUpdate { TemplateId = Guid.NewGuid() }));
+        await InvalidAsync(kit, "templateId", () => kit.Incidents.AddUpdateAsync(incident.Id, new AddStatusIncidentUpdate { TemplateId = foreign.Id }));
+        Assert.Single((await kit.Incidents.GetAsync(incident.Id))!.Updates);
+    }
+
+    [Fact]
+    public async Task AddUpdate_WithoutATemplate_NeedsAStateAndAMessage()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, Title = "API down", Message = "Looking." });
+
+        await InvalidAsync(kit, "state", () => kit.Incidents.AddUpdateAsync(incident.Id, new AddStatusIncidentUpdate { Message = "M" }));
+        await InvalidAsync(kit, "message", () => kit.Incidents.AddUpdateAsync(incident.Id, new AddStatusIncidentUpdate { State = StatusIncidentState.Identified }));
+    }
+
+    [Fact]
+    public async Task AddUpdate_FromATemplate_NotifiesTheSubscribersAsAnyUpdate()
+    {
+        await using var kit = Kit();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
+        await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "ops@example.com", PreVerified = true });
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, Title = "API down", Message = "Looking.", ComponentIds = [c[0].Id] });
+        var template = await Templates(kit).CreateAsync(new CreateIncidentTemplate
+        {
+            PageId = page.Id, Name = "Resolved", Title = "T", Message = "All requests succeed again.", State = StatusIncidentState.Resolved,
+        });
+
+        await kit.Incidents.AddUpdateAsync(incident.Id, new AddStatusIncidentUpdate { TemplateId = template.Id });
+
+        var notice = Assert.Single(await OutboxAsync(kit, page.Id), n => n.Content.Kind == NotificationKind.StatusIncidentResolved);
+        Assert.Equal(incident.Id, notice.Content.StatusIncidentId);
+        Assert.Contains("All requests succeed again.", notice.Content.Body, StringComparison.Ordinal);
+    }
+
     private static IncidentTemplateService Templates(StatusKitHarness kit) => kit.Get<IncidentTemplateService>();
 }

@@ -141,6 +141,10 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("integer")
                 .HasColumnName("severity");
 
+            b.Property<int?>("State")
+                .HasColumnType("integer")
+                .HasColumnName("state");
+
             b.Property<string>("Title")
                 .IsRequired()
                 .HasColumnType("text")

@@ -140,6 +140,10 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("INTEGER")
                 .HasColumnName("severity");
 
+            b.Property<int?>("State")
+                .HasColumnType("INTEGER")
+                .HasColumnName("state");
+
             b.Property<string>("Title")
                 .IsRequired()
                 .HasColumnType("TEXT")
