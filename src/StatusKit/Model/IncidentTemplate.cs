@@ -2,7 +2,7 @@ namespace StatusKit.Model;
 
 /// <summary>
 /// Customer-facing wording prepared before an outage (Statuspage's incident templates): the title, first message,
-/// severity and components a new status incident takes when an operator picks the template by its
+/// severity, components and state a new status incident takes when an operator picks the template by its
 /// <see cref="Name"/>, or the message and <see cref="State"/> of an update posted from it ("We have identified the
 /// cause…"). An incident created or updated from a template is an ordinary incident: it keeps no link to the template,
 /// and editing or deleting the template never changes it.
@@ -28,9 +28,11 @@ public sealed record IncidentTemplate
     public StatusIncidentSeverity Severity { get; init; } = StatusIncidentSeverity.Minor;
 
     /// <summary>
-    /// The state an update posted from the template moves the incident to, where the update does not name one
-    /// (<see cref="StatusKit.Services.AddStatusIncidentUpdate.TemplateId"/>); null (the default) gives none, so such an update must
-    /// name its state. It does not set the state of an incident created from the template.
+    /// The state an update posted from the template moves the incident to where the update does not name one
+    /// (<see cref="StatusKit.Services.AddStatusIncidentUpdate.TemplateId"/>), and the state an incident created from it
+    /// starts in where the create does not set one (<see cref="StatusKit.Services.CreateStatusIncident.State"/>). Null
+    /// (the default) gives none: an update from the template must name its state, and an incident created from it
+    /// starts Investigating.
     /// </summary>
     public StatusIncidentState? State { get; init; }
 

@@ -28,7 +28,8 @@ public sealed class StatusIncidentService
     /// update, which announces that state; one created Resolved is resolved at once (<see cref="StatusIncident.ResolvedAt"/>),
     /// or, backfilled (<see cref="CreateStatusIncident.StartedAt"/>), created at its start and resolved at its end, its
     /// one update at the end, without telling anyone. Given <see cref="CreateStatusIncident.TemplateId"/>, the title,
-    /// message, severity and components the request leaves out (null) are the template's; the incident keeps no link to
+    /// message, severity and components the request leaves out (null) are the template's, and so is the state when the
+    /// request does not set it and the template has one; the incident keeps no link to
     /// the template, so editing or deleting the template later never changes it.
     /// </summary>
     public async Task<StatusIncident> CreateAsync(CreateStatusIncident request, CancellationToken cancellationToken = default)
@@ -38,7 +39,7 @@ public sealed class StatusIncidentService
         var title = Guard.IncidentTitle(request.Title ?? template?.Title);
         var message = Guard.IncidentMessage(request.Message ?? template?.Message);
         var severity = Guard.Defined(request.Severity ?? template?.Severity ?? StatusIncidentSeverity.Minor, "severity");
-        var state = Guard.Defined(request.State, "state");
+        var state = Guard.Defined(request.StateGiven ? request.State : template?.State ?? request.State, "state");
         var page = await _store.RequirePageAsync(request.PageId, cancellationToken);
         var componentIds = await _store.RequireComponentsOnPageAsync(page.Id, request.ComponentIds ?? template?.ComponentIds, cancellationToken);
         var now = _time.GetUtcNow();

@@ -359,18 +359,45 @@ public sealed class IncidentTemplateServiceTests
     }
 
     [Fact]
-    public async Task CreateIncident_FromATemplateWithAState_StartsInvestigating_AsTheRequestsDefault()
+    public async Task CreateIncident_FromATemplateWithAState_StartsInIt_UnlessTheRequestSetsAState()
     {
         await using var kit = new StatusKitHarness();
         var (page, _) = await kit.CreatePageAsync("Acme");
+        var templates = Templates(kit);
+        var identified = await templates.CreateAsync(new CreateIncidentTemplate
+        {
+            PageId = page.Id, Name = "Known cause", Title = "T", Message = "M", State = StatusIncidentState.Identified,
+        });
+        var stateless = await templates.CreateAsync(new CreateIncidentTemplate { PageId = page.Id, Name = "Unknown", Title = "T", Message = "M" });
+
+        var fromTemplate = await kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, TemplateId = identified.Id });
+        var setInvestigating = await kit.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, TemplateId = identified.Id, State = StatusIncidentState.Investigating,
+        });
+        var withoutTemplateState = await kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, TemplateId = stateless.Id });
+
+        Assert.Equal(StatusIncidentState.Identified, fromTemplate.State);
+        Assert.Equal(StatusIncidentState.Identified, Assert.Single(fromTemplate.Updates).State);
+        Assert.Equal(StatusIncidentState.Investigating, setInvestigating.State);
+        Assert.Equal(StatusIncidentState.Investigating, withoutTemplateState.State);
+    }
+
+    [Fact]
+    public async Task CreateIncident_FromAResolvedTemplate_IsResolvedAtOnce()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
         var template = await Templates(kit).CreateAsync(new CreateIncidentTemplate
         {
-            PageId = page.Id, Name = "Fixed", Title = "T", Message = "M", State = StatusIncidentState.Monitoring,
+            PageId = page.Id, Name = "Blip", Title = "T", Message = "M", Severity = StatusIncidentSeverity.Critical, ComponentIds = [c[0].Id],
+            State = StatusIncidentState.Resolved,
         });
 
         var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident { PageId = page.Id, TemplateId = template.Id });
 
-        Assert.Equal(StatusIncidentState.Investigating, incident.State);
+        Assert.Equal((StatusIncidentState.Resolved, kit.Clock.GetUtcNow()), (incident.State, incident.ResolvedAt));
+        Assert.Equal(ComponentStatus.Operational, (await kit.Components.GetAsync(c[0].Id))!.Status);
     }
 
     [Fact]
