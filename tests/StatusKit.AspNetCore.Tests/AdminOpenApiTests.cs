@@ -160,6 +160,26 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
         AssertProblem(operation, "413", route);
     }
 
+    [Theory]
+    [InlineData("POST /incidents/{incidentId}/updates", new[] { "state", "message", "notifySubscribers", "templateId" })]
+    [InlineData("POST /pages/{pageId}/incident-templates", new[] { "name", "title", "message", "severity", "componentIds", "state" })]
+    [InlineData("PATCH /incident-templates/{templateId}", new[] { "name", "title", "message", "severity", "state", "componentIds" })]
+    public async Task A_template_route_and_the_update_route_declare_templateId_and_state_in_their_body(string route, string[] members)
+    {
+        using var client = factory.CreatePublicClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var operation = await OperationAsync(route);
+        var reference = operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
+
+        var properties = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(reference["#/components/schemas/".Length..]).GetProperty("properties");
+
+        Assert.Equal(members, properties.EnumerateObject().Select(p => p.Name));
+        if (properties.TryGetProperty("templateId", out var templateId))
+        {
+            Assert.Equal("uuid", templateId.GetProperty("format").GetString());
+        }
+    }
+
     private static void AssertProblem(JsonElement operation, string status, string route)
     {
         Assert.True(operation.GetProperty("responses").TryGetProperty(status, out var response), $"{route} does not declare {status}.");

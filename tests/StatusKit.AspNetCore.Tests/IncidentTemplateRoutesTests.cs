@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using static StatusKit.AspNetCore.Tests.AdminCalls;
 using static StatusKit.AspNetCore.Tests.AdminResponses;
 
@@ -6,7 +7,8 @@ namespace StatusKit.AspNetCore.Tests;
 
 /// <summary>
 /// Incident templates over HTTP: <c>GET/POST admin/pages/{id}/incident-templates</c>,
-/// <c>GET/PATCH/DELETE admin/incident-templates/{id}</c>, and <c>templateId</c> on <c>POST admin/pages/{id}/incidents</c>.
+/// <c>GET/PATCH/DELETE admin/incident-templates/{id}</c>, and <c>templateId</c> on <c>POST admin/pages/{id}/incidents</c>
+/// and <c>POST admin/incidents/{id}/updates</c>.
 /// </summary>
 [Collection(SampleHostCollection.Name)]
 public sealed class IncidentTemplateRoutesTests(SampleHostFactory factory)
@@ -144,5 +146,109 @@ public sealed class IncidentTemplateRoutesTests(SampleHostFactory factory)
     {
         using var deleted = await Request(admin, HttpMethod.Delete, $"/status/admin/pages/{pageId}", null, null);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_templates_state_is_created_patched_and_read_as_the_camelCase_state_and_absent_as_null()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = Id(await CreatePageAsync(admin, "Templates state"));
+        try
+        {
+            var path = $"/status/admin/pages/{pageId}/incident-templates";
+            var stateless = await SendAsync(admin, HttpMethod.Post, path, new { name = "A", title = "T", message = "M" }, expected: HttpStatusCode.Created);
+            var identified = await SendAsync(admin, HttpMethod.Post, path, new { name = "B", title = "T", message = "M", state = "identified" }, expected: HttpStatusCode.Created);
+
+            var patched = await SendAsync(admin, HttpMethod.Patch, $"/status/admin/incident-templates/{Id(identified)}", new { state = "monitoring" });
+            var read = await SendAsync(admin, HttpMethod.Get, $"/status/admin/incident-templates/{Id(identified)}");
+
+            Assert.Equal(JsonValueKind.Null, stateless.Body.GetProperty("state").ValueKind);
+            Assert.Equal("identified", identified.Body.GetProperty("state").GetString());
+            Assert.Equal(("monitoring", "monitoring"), (patched.Body.GetProperty("state").GetString(), read.Body.GetProperty("state").GetString()));
+        }
+        finally
+        {
+            await DeletePageAsync(admin, pageId);
+        }
+    }
+
+    [Fact]
+    public async Task An_update_posted_with_templateId_takes_the_templates_message_and_state_unless_the_body_gives_them()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = Id(await CreatePageAsync(admin, "Templates updates"));
+        try
+        {
+            var template = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/incident-templates",
+                new { name = "Fix deployed", title = "T", message = "A fix has been deployed; we are monitoring.", state = "monitoring" }, expected: HttpStatusCode.Created);
+            var incident = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/incidents",
+                new { title = "API down", message = "Looking.", notifySubscribers = false }, expected: HttpStatusCode.Created);
+            var updates = $"/status/admin/incidents/{Id(incident)}/updates";
+
+            var fromTemplate = await SendAsync(admin, HttpMethod.Post, updates, new { templateId = Id(template), notifySubscribers = false }, expected: HttpStatusCode.Created);
+            var resolved = await SendAsync(admin, HttpMethod.Post, updates,
+                new { templateId = Id(template), state = "resolved", notifySubscribers = false }, expected: HttpStatusCode.Created);
+
+            var first = fromTemplate.Body.GetProperty("updates")[1];
+            Assert.Equal(("monitoring", "monitoring", "A fix has been deployed; we are monitoring."),
+                (fromTemplate.Body.GetProperty("state").GetString(), first.GetProperty("state").GetString(), first.GetProperty("message").GetString()));
+            var last = resolved.Body.GetProperty("updates")[2];
+            Assert.Equal(("resolved", "A fix has been deployed; we are monitoring."), (last.GetProperty("state").GetString(), last.GetProperty("message").GetString()));
+        }
+        finally
+        {
+            await DeletePageAsync(admin, pageId);
+        }
+    }
+
+    [Fact]
+    public async Task An_update_with_an_unknown_or_foreign_template_is_a_400_naming_templateId_and_one_with_no_state_from_either_names_state()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = Id(await CreatePageAsync(admin, "Templates updates refused"));
+        var otherId = Id(await CreatePageAsync(admin, "Templates updates refused other"));
+        try
+        {
+            var foreign = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{otherId}/incident-templates",
+                new { name = "N", title = "T", message = "M", state = "identified" }, expected: HttpStatusCode.Created);
+            var stateless = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/incident-templates",
+                new { name = "N", title = "T", message = "M" }, expected: HttpStatusCode.Created);
+            var incident = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/incidents",
+                new { title = "API down", message = "Looking.", notifySubscribers = false }, expected: HttpStatusCode.Created);
+            var updates = $"/status/admin/incidents/{Id(incident)}/updates";
+
+            await AssertProblemAsync(await Request(admin, HttpMethod.Post, updates, new { templateId = Guid.NewGuid() }, null), HttpStatusCode.BadRequest, "templateId");
+            await AssertProblemAsync(await Request(admin, HttpMethod.Post, updates, new { templateId = Id(foreign) }, null), HttpStatusCode.BadRequest, "templateId");
+            await AssertProblemAsync(await Request(admin, HttpMethod.Post, updates, new { templateId = Id(stateless) }, null), HttpStatusCode.BadRequest, "state");
+            Assert.Equal(1, (await SendAsync(admin, HttpMethod.Get, $"/status/admin/incidents/{Id(incident)}")).Body.GetProperty("updates").GetArrayLength());
+        }
+        finally
+        {
+            await DeletePageAsync(admin, pageId);
+            await DeletePageAsync(admin, otherId);
+        }
+    }
+
+    [Fact]
+    public async Task An_incident_created_with_a_template_that_has_a_state_starts_in_it_unless_the_body_gives_one()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = Id(await CreatePageAsync(admin, "Templates create state"));
+        try
+        {
+            var template = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/incident-templates",
+                new { name = "Known cause", title = "T", message = "M", state = "identified" }, expected: HttpStatusCode.Created);
+            var path = $"/status/admin/pages/{pageId}/incidents";
+
+            var fromTemplate = await SendAsync(admin, HttpMethod.Post, path, new { templateId = Id(template), notifySubscribers = false }, expected: HttpStatusCode.Created);
+            var given = await SendAsync(admin, HttpMethod.Post, path,
+                new { templateId = Id(template), state = "investigating", notifySubscribers = false }, expected: HttpStatusCode.Created);
+
+            Assert.Equal(("identified", "investigating"), (fromTemplate.Body.GetProperty("state").GetString(), given.Body.GetProperty("state").GetString()));
+        }
+        finally
+        {
+            await DeletePageAsync(admin, pageId);
+        }
     }
 }

@@ -173,7 +173,7 @@ internal static class AdminEndpoints
         admin.MapPost("/pages/{pageId:guid}/incidents", async (Guid pageId, HttpContext context, StatusIncidentService incidents) =>
             {
                 var request = await AdminJson.ReadAsync<CreateIncidentRequest>(context);
-                var incident = await incidents.CreateAsync(new CreateStatusIncident
+                var create = new CreateStatusIncident
                 {
                     PageId = pageId,
                     TemplateId = request.TemplateId,
@@ -183,10 +183,11 @@ internal static class AdminEndpoints
                     ComponentIds = request.ComponentIds,
                     PlatformIncidentId = request.PlatformIncidentId,
                     NotifySubscribers = request.NotifySubscribers,
-                    State = request.State,
                     StartedAt = request.StartedAt,
                     ResolvedAt = request.ResolvedAt,
-                }, context.RequestAborted);
+                };
+                // A state left out is not set, so the template's (if any) applies; else the default, investigating.
+                var incident = await incidents.CreateAsync(request.State is { } state ? create with { State = state } : create, context.RequestAborted);
                 return EntityTags.Created(incident, incident.Version, locations.Of(context.Request, "incidents", incident.Id));
             })
             .WithName("StatusKit.Admin.CreateIncident").Accepts<CreateIncidentRequest>("application/json").Produces<StatusIncident>(StatusCodes.Status201Created).ProducesValidationProblem()
@@ -262,7 +263,12 @@ internal static class AdminEndpoints
             {
                 var request = await AdminJson.ReadAsync<IncidentUpdateRequest>(context);
                 var incident = await incidents.AddUpdateAsync(
-                    incidentId, Required(request.State, "state"), request.Message ?? string.Empty, request.NotifySubscribers, context.RequestAborted);
+                    incidentId,
+                    new AddStatusIncidentUpdate
+                    {
+                        TemplateId = request.TemplateId, State = request.State, Message = request.Message, NotifySubscribers = request.NotifySubscribers,
+                    },
+                    context.RequestAborted);
                 // An update has no route of its own: it is read in its incident's timeline, the body answered here.
                 return EntityTags.Created(incident, incident.Version, locations.Of(context.Request, "incidents", incident.Id));
             })
@@ -312,12 +318,13 @@ internal static class AdminEndpoints
                     Title = request.Title ?? string.Empty,
                     Message = request.Message ?? string.Empty,
                     Severity = request.Severity,
+                    State = request.State,
                     ComponentIds = request.ComponentIds ?? [],
                 }, context.RequestAborted);
                 return EntityTags.Created(template, template.Version, locations.Of(context.Request, "incident-templates", template.Id));
             })
             .WithName("StatusKit.Admin.CreateIncidentTemplate")
-            .WithSummary("Prepare an incident's wording (title, message, severity, components) under a name unique on the page ignoring case (409 when taken); POST .../incidents with its templateId uses it.")
+            .WithSummary("Prepare an incident's wording (title, message, severity, components, state) under a name unique on the page ignoring case (409 when taken); POST .../incidents and POST .../incidents/{id}/updates with its templateId use it.")
             .Accepts<CreateIncidentTemplateRequest>("application/json").Produces<IncidentTemplate>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated().MayConflict();
         admin.MapGet("/incident-templates/{templateId:guid}", async (Guid templateId, IncidentTemplateService templates, CancellationToken ct) =>

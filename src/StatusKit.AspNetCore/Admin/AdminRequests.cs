@@ -44,10 +44,11 @@ internal sealed record ReorderRequest(IReadOnlyList<Guid>? ComponentIds);
 internal sealed record ManualStatusRequest(ComponentStatus? Status, DateTimeOffset? ExpiresAt);
 
 /// <summary>
-/// Body of <c>POST admin/pages/{pageId}/incidents</c>; <see cref="State"/> is the state it starts in (default
-/// investigating; resolved records a past problem), which <see cref="StartedAt"/> and <see cref="ResolvedAt"/> may
-/// date (a backfill: <see cref="StatusKit.Services.CreateStatusIncident.StartedAt"/>). <see cref="TemplateId"/> names
-/// one of the page's incident templates, which gives the title, message, severity and components left out.
+/// Body of <c>POST admin/pages/{pageId}/incidents</c>; <see cref="State"/> is the state it starts in (left out: the
+/// template's, else investigating; resolved records a past problem), which <see cref="StartedAt"/> and
+/// <see cref="ResolvedAt"/> may date (a backfill: <see cref="StatusKit.Services.CreateStatusIncident.StartedAt"/>).
+/// <see cref="TemplateId"/> names one of the page's incident templates, which gives the title, message, severity,
+/// components and state left out.
 /// </summary>
 internal sealed record CreateIncidentRequest(
     string? Title = null,
@@ -56,7 +57,7 @@ internal sealed record CreateIncidentRequest(
     IReadOnlyList<Guid>? ComponentIds = null,
     string? PlatformIncidentId = null,
     bool NotifySubscribers = true,
-    StatusIncidentState State = StatusIncidentState.Investigating,
+    StatusIncidentState? State = null,
     DateTimeOffset? StartedAt = null,
     DateTimeOffset? ResolvedAt = null,
     Guid? TemplateId = null);
@@ -67,10 +68,14 @@ internal sealed record CreateIncidentTemplateRequest(
     string? Title,
     string? Message,
     StatusIncidentSeverity Severity = StatusIncidentSeverity.Minor,
-    IReadOnlyList<Guid>? ComponentIds = null);
+    IReadOnlyList<Guid>? ComponentIds = null,
+    StatusIncidentState? State = null);
 
-/// <summary>Body of <c>POST admin/incidents/{incidentId}/updates</c>; <see cref="State"/> is required (null when left out).</summary>
-internal sealed record IncidentUpdateRequest(StatusIncidentState? State, string? Message, bool NotifySubscribers = true);
+/// <summary>
+/// Body of <c>POST admin/incidents/{incidentId}/updates</c>; <see cref="State"/> and <see cref="Message"/> are required
+/// (null when left out) unless <see cref="TemplateId"/> names one of the page's incident templates that gives them.
+/// </summary>
+internal sealed record IncidentUpdateRequest(StatusIncidentState? State, string? Message, bool NotifySubscribers = true, Guid? TemplateId = null);
 
 /// <summary>
 /// Body of <c>PUT admin/incidents/{incidentId}/postmortem</c>: the postmortem's text, required, and whether subscribers
