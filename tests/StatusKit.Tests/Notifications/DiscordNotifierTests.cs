@@ -45,17 +45,26 @@ public sealed class DiscordNotifierTests
     [InlineData(204, NotificationResultKind.Delivered)]
     [InlineData(404, NotificationResultKind.Gone)]
     [InlineData(410, NotificationResultKind.Gone)]
+    [InlineData(401, NotificationResultKind.Gone)]
     [InlineData(400, NotificationResultKind.Permanent)]
-    [InlineData(401, NotificationResultKind.Permanent)]
+    [InlineData(403, NotificationResultKind.Permanent)]
     [InlineData(429, NotificationResultKind.Retry)]
     [InlineData(500, NotificationResultKind.Retry)]
     [InlineData(502, NotificationResultKind.Retry)]
     [InlineData(503, NotificationResultKind.Retry)]
-    public async Task Discords_answer_maps_to_the_result_and_a_deleted_webhook_is_gone(int status, NotificationResultKind expected)
+    public async Task Discords_answer_maps_to_the_result_and_a_deleted_webhook_or_a_revoked_token_is_gone(int status, NotificationResultKind expected)
     {
         _discord.Answer = () => new HttpResponseMessage((HttpStatusCode)status)
         {
-            Content = new StringContent(status == 404 ? """{"message": "Unknown Webhook", "code": 10015}""" : "{}", Encoding.UTF8, "application/json"),
+            Content = new StringContent(
+                status switch
+                {
+                    404 => """{"message": "Unknown Webhook", "code": 10015}""",
+                    401 => """{"message": "Invalid Webhook Token", "code": 50027}""",
+                    _ => "{}",
+                },
+                Encoding.UTF8,
+                "application/json"),
         };
         await using var services = Services();
 
@@ -72,6 +81,11 @@ public sealed class DiscordNotifierTests
         if (status == 404)
         {
             Assert.Contains("Unknown Webhook", result.Error, StringComparison.Ordinal);
+        }
+
+        if (status == 401)
+        {
+            Assert.Contains("Invalid Webhook Token", result.Error, StringComparison.Ordinal);
         }
     }
 
@@ -119,10 +133,12 @@ public sealed class DiscordNotifierTests
         Assert.Equal(seconds is { } s ? TimeSpan.FromSeconds(s) : null, HttpDelivery.RetryAfterInBody(body));
     }
 
-    [Fact]
-    public async Task A_404_stays_permanent_for_the_other_chat_channels_which_do_not_say_gone_with_it()
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound)]
+    [InlineData(HttpStatusCode.Unauthorized)]
+    public async Task A_404_or_401_stays_permanent_for_the_other_channels_which_do_not_say_gone_with_it(HttpStatusCode status)
     {
-        using var response = new HttpResponseMessage(HttpStatusCode.NotFound);
+        using var response = new HttpResponseMessage(status);
 
         var result = await HttpDelivery.MapAsync(response, Clock(), CancellationToken.None);
 

@@ -81,6 +81,8 @@ public sealed class SlackNotifierTests : IAsyncLifetime
     [Theory]
     [InlineData(410, NotificationResultKind.Gone)]
     [InlineData(403, NotificationResultKind.Permanent)]
+    [InlineData(401, NotificationResultKind.Permanent)]
+    [InlineData(404, NotificationResultKind.Permanent)]
     [InlineData(429, NotificationResultKind.Retry)]
     [InlineData(500, NotificationResultKind.Retry)]
     [InlineData(302, NotificationResultKind.Permanent)]

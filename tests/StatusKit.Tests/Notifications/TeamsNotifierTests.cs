@@ -182,6 +182,7 @@ public sealed class TeamsNotifierTests : IAsyncLifetime
     [InlineData(202, NotificationResultKind.Delivered)]
     [InlineData(410, NotificationResultKind.Gone)]
     [InlineData(404, NotificationResultKind.Permanent)]
+    [InlineData(401, NotificationResultKind.Permanent)]
     [InlineData(400, NotificationResultKind.Permanent)]
     [InlineData(429, NotificationResultKind.Retry)]
     [InlineData(500, NotificationResultKind.Retry)]

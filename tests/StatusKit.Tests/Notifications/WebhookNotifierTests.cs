@@ -314,6 +314,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     [InlineData(204, NotificationResultKind.Delivered)]
     [InlineData(410, NotificationResultKind.Gone)]
     [InlineData(400, NotificationResultKind.Permanent)]
+    [InlineData(401, NotificationResultKind.Permanent)]
     [InlineData(404, NotificationResultKind.Permanent)]
     [InlineData(408, NotificationResultKind.Retry)]
     [InlineData(500, NotificationResultKind.Retry)]

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -29,8 +30,15 @@ internal static class HttpDelivery
     }
 
     /// <summary>
-    /// Sends <paramref name="request"/> (and disposes it) and maps the outcome; with <paramref name="notFoundIsGone"/>
-    /// a 404 is <see cref="NotificationResultKind.Gone"/> (else permanent).
+    /// The statuses that mean a destination is gone for good (<see cref="NotificationResultKind.Gone"/>) when the
+    /// receiver says nothing more precise: only 410 Gone. A channel whose service says it with other statuses passes its
+    /// own set (Discord's: <see cref="Discord.DiscordNotifier"/>).
+    /// </summary>
+    public static readonly FrozenSet<HttpStatusCode> GoneStatuses = [HttpStatusCode.Gone];
+
+    /// <summary>
+    /// Sends <paramref name="request"/> (and disposes it) and maps the outcome; a status in <paramref name="goneStatuses"/>
+    /// (default <see cref="GoneStatuses"/>) is <see cref="NotificationResultKind.Gone"/>.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<HttpDeliveryOutcome> SendAsync(
@@ -39,7 +47,7 @@ internal static class HttpDelivery
         TimeSpan timeout,
         TimeProvider timeProvider,
         CancellationToken cancellationToken,
-        bool notFoundIsGone = false)
+        FrozenSet<HttpStatusCode>? goneStatuses = null)
     {
         using var timeoutSource = new CancellationTokenSource(timeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
@@ -49,7 +57,7 @@ internal static class HttpDelivery
             using (request)
             using (var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token))
             {
-                var result = await MapAsync(response, timeProvider, linked.Token, notFoundIsGone);
+                var result = await MapAsync(response, timeProvider, linked.Token, goneStatuses);
                 return new HttpDeliveryOutcome(result, (int)response.StatusCode, timeProvider.GetElapsedTime(started));
             }
         }
@@ -74,12 +82,15 @@ internal static class HttpDelivery
         }
     }
 
-    /// <summary>Maps a response to a result (a 404 to <see cref="NotificationResultKind.Gone"/> with <paramref name="notFoundIsGone"/>).</summary>
+    /// <summary>
+    /// Maps a response to a result: 2xx delivered, a status in <paramref name="goneStatuses"/> (default
+    /// <see cref="GoneStatuses"/>) gone, 408, 429 and 5xx retried, any other permanent.
+    /// </summary>
     internal static async Task<NotificationResult> MapAsync(
         HttpResponseMessage response,
         TimeProvider timeProvider,
         CancellationToken cancellationToken,
-        bool notFoundIsGone = false)
+        FrozenSet<HttpStatusCode>? goneStatuses = null)
     {
         var code = (int)response.StatusCode;
         if (code is >= 200 and <= 299)
@@ -99,8 +110,7 @@ internal static class HttpDelivery
         var message = detail.Length == 0 ? $"The receiver answered {status}." : $"The receiver answered {status}: {detail}.";
         return code switch
         {
-            (int)HttpStatusCode.Gone => NotificationResult.Gone(message),
-            (int)HttpStatusCode.NotFound when notFoundIsGone => NotificationResult.Gone(message),
+            _ when (goneStatuses ?? GoneStatuses).Contains(response.StatusCode) => NotificationResult.Gone(message),
             (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests or >= 500 =>
                 NotificationResult.Retry(message, RetryAfter(response, timeProvider) ?? RetryAfterInBody(body)).AtDestination(),
             _ => NotificationResult.Permanent(message).AtDestination(),
