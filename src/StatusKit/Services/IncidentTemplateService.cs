@@ -6,8 +6,9 @@ namespace StatusKit.Services;
 
 /// <summary>
 /// Incident templates (as on Statuspage): the wording an operator prepares before an outage, so that the person on call
-/// picks it by name instead of writing it under pressure. A template changes no status and tells nobody; creating an
-/// incident from one (<see cref="CreateStatusIncident.TemplateId"/>) does, as any incident.
+/// picks it by name instead of writing it under pressure, for a new incident or for the updates that follow. A template
+/// changes no status and tells nobody; creating an incident from one (<see cref="CreateStatusIncident.TemplateId"/>) or
+/// posting an update from one (<see cref="AddStatusIncidentUpdate.TemplateId"/>) does, as any incident or update.
 /// </summary>
 public sealed class IncidentTemplateService
 {
