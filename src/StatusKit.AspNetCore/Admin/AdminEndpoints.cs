@@ -185,9 +185,9 @@ internal static class AdminEndpoints
                     NotifySubscribers = request.NotifySubscribers,
                     StartedAt = request.StartedAt,
                     ResolvedAt = request.ResolvedAt,
+                    State = request.State,
                 };
-                // A state left out is not set, so the template's (if any) applies; else the default, investigating.
-                var incident = await incidents.CreateAsync(request.State is { } state ? create with { State = state } : create, context.RequestAborted);
+                var incident = await incidents.CreateAsync(create, context.RequestAborted);
                 return EntityTags.Created(incident, incident.Version, locations.Of(context.Request, "incidents", incident.Id));
             })
             .WithName("StatusKit.Admin.CreateIncident").Accepts<CreateIncidentRequest>("application/json").Produces<StatusIncident>(StatusCodes.Status201Created).ProducesValidationProblem()

@@ -23,28 +23,14 @@ public sealed record CreateStatusIncident
     public string? Message { get; init; }
 
     /// <summary>
-    /// The state the incident starts in, which its first update announces. Default Investigating, or the
-    /// <see cref="IncidentTemplate.State"/> of the template <see cref="TemplateId"/> names when it has one and this
-    /// request does not set the state (setting it, even to Investigating, wins over the template's). Identified or
-    /// Monitoring when the cause is already known, or Resolved to record a problem that is already over: such an
-    /// incident gets its <see cref="StatusIncident.ResolvedAt"/> at creation, implies no component status, and is shown
-    /// only in the page's history. Its notice (<see cref="NotificationKind.StatusIncidentCreated"/>, subject "Resolved
-    /// incident: …") is the <see cref="NotificationEvents.Resolved"/> event, as a resolution's is.
+    /// The state the incident starts in, which its first update announces; null (the default) is the
+    /// <see cref="IncidentTemplate.State"/> of the template <see cref="TemplateId"/> names, or Investigating without one.
+    /// Identified or Monitoring when the cause is already known, or Resolved to record a problem that is already over:
+    /// such an incident gets its <see cref="StatusIncident.ResolvedAt"/> at creation, implies no component status, and is
+    /// shown only in the page's history. Its notice (<see cref="NotificationKind.StatusIncidentCreated"/>, subject
+    /// "Resolved incident: …") is the <see cref="NotificationEvents.Resolved"/> event, as a resolution's is.
     /// </summary>
-    public StatusIncidentState State
-    {
-        get => _state;
-        init
-        {
-            _state = value;
-            StateGiven = true;
-        }
-    }
-
-    /// <summary>Whether the request set <see cref="State"/>, so that a template's state does not override it.</summary>
-    internal bool StateGiven { get; private init; }
-
-    private readonly StatusIncidentState _state = StatusIncidentState.Investigating;
+    public StatusIncidentState? State { get; init; }
 
     /// <summary>The severity; null (the default) is the template's, or Minor without one.</summary>
     public StatusIncidentSeverity? Severity { get; init; }

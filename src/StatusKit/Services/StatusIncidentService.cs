@@ -39,7 +39,7 @@ public sealed class StatusIncidentService
         var title = Guard.IncidentTitle(request.Title ?? template?.Title);
         var message = Guard.IncidentMessage(request.Message ?? template?.Message);
         var severity = Guard.Defined(request.Severity ?? template?.Severity ?? StatusIncidentSeverity.Minor, "severity");
-        var state = Guard.Defined(request.StateGiven ? request.State : template?.State ?? request.State, "state");
+        var state = Guard.Defined(request.State ?? template?.State ?? StatusIncidentState.Investigating, "state");
         var page = await _store.RequirePageAsync(request.PageId, cancellationToken);
         var componentIds = await _store.RequireComponentsOnPageAsync(page.Id, request.ComponentIds ?? template?.ComponentIds, cancellationToken);
         var now = _time.GetUtcNow();
