@@ -128,6 +128,8 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton(sp => new SubscriberService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<IDestinationValidator>(), sp.GetRequiredService<SubscriberLinks>(),
             sp.GetRequiredService<IOptions<StatusPagesOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SubscriberService>>()));
+        services.TryAddSingleton(sp => new SubscriberImportService(
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<SubscriberService>(), sp.GetRequiredService<ILogger<SubscriberImportService>>()));
         services.TryAddSingleton(sp => new NotificationLog(sp.GetRequiredService<IStatusStore>()));
 
         NotifierRegistration.AddHttpNotifiers(services);

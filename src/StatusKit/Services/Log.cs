@@ -3,7 +3,7 @@ using StatusKit.Model;
 
 namespace StatusKit.Services;
 
-/// <summary>The services' log events (ids 1025-1030). Destinations, bodies and tokens are never logged.</summary>
+/// <summary>The services' log events (ids 1025-1031). Destinations, bodies and tokens are never logged.</summary>
 internal static partial class Log
 {
     [LoggerMessage(1025, LogLevel.Information, "Test notification {NotificationId} queued for subscriber {SubscriberId} by {Channel}")]
@@ -23,4 +23,7 @@ internal static partial class Log
 
     [LoggerMessage(1030, LogLevel.Information, "Imported {ImportedCount} Statuspage scheduled maintenances onto page {PageId}; {SkippedCount} skipped, {UnknownComponentCount} component names unknown to the page")]
     public static partial void MaintenancesImported(ILogger logger, Guid pageId, int importedCount, int skippedCount, int unknownComponentCount);
+
+    [LoggerMessage(1031, LogLevel.Information, "Imported {ImportedCount} subscribers onto page {PageId} (pre-verified: {PreVerified}); {SkippedCount} rows skipped, {UnknownComponentCount} component names unknown to the page")]
+    public static partial void SubscribersImported(ILogger logger, Guid pageId, int importedCount, bool preVerified, int skippedCount, int unknownComponentCount);
 }

@@ -21,4 +21,11 @@ internal static class SubscriberDestinations
     /// </summary>
     public static bool Collide(Subscriber a, Subscriber b) =>
         a.PageId == b.PageId && a.StatusIncidentId == b.StatusIncidentId && a.Channel == b.Channel && Same(a.Channel, a.Destination, b.Destination);
+
+    /// <summary>
+    /// A key that is equal for two destinations of <paramref name="channel"/> exactly when <see cref="Same"/> says they
+    /// are the same (for sets of destinations, as an import's rows).
+    /// </summary>
+    public static string Key(SubscriberChannel channel, string destination) =>
+        channel == SubscriberChannel.Email ? CaseInsensitiveKey.Of(destination) : destination;
 }

@@ -149,6 +149,10 @@ public sealed class SubscriberService
         return new Subscription(subscriber, unsubscribeToken, verificationToken);
     }
 
+    /// <summary>The destination as <see cref="SubscribeAsync"/> stores it, or a <see cref="StatusKitValidationException"/> (its check, for an import's rows).</summary>
+    internal ValueTask<string> ValidateDestinationAsync(SubscriberChannel channel, string destination, CancellationToken cancellationToken) =>
+        _destinations.ValidateAsync(Guard.Defined(channel, "channel"), destination, cancellationToken);
+
     // The incident a subscription follows, checked to be on the page; one follows it as a whole, choosing nothing.
     private async Task<StatusIncident?> RequireIncidentAsync(StatusPage page, Subscribe request, CancellationToken cancellationToken)
     {
@@ -282,7 +286,11 @@ public sealed class SubscriberService
         EditAsync(subscriberId, expectedVersion, Reactivated, cancellationToken);
 
     // Whether an inactive subscriber stopped for a reason other than its own choice (as far as is known).
-    private static bool MayBeTurnedBackOn(Subscriber subscriber) => subscriber.DeactivationReason
+    /// <summary>
+    /// Whether an operator may turn <paramref name="subscriber"/> (inactive) back on, or pre-verify it again: not when it
+    /// unsubscribed itself or stopped for a reason not recorded (only it can subscribe again, by confirming).
+    /// </summary>
+    internal static bool MayBeTurnedBackOn(Subscriber subscriber) => subscriber.DeactivationReason
         is SubscriberDeactivationReason.Operator or SubscriberDeactivationReason.DestinationGone or SubscriberDeactivationReason.DeadLetters
         or SubscriberDeactivationReason.ComponentsDeleted or SubscriberDeactivationReason.IncidentDeleted;
 
