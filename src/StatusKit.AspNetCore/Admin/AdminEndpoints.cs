@@ -383,6 +383,24 @@ internal static class AdminEndpoints
             })
             .WithName("StatusKit.Admin.CreateSubscriber").Accepts<CreateSubscriberRequest>("application/json").Produces<AdminSubscriber>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated().MayConflict();
+        // The query is read before the body, so a bad value reads no body.
+        admin.MapPost("/pages/{pageId:guid}/import/subscribers", async (Guid pageId, HttpContext context, SubscriberImportService import, string? preVerified) =>
+            {
+                var verified = AdminQuery.Boolean(preVerified, "preVerified", true);
+                var rows = await SubscriberImportDocument.ReadAsync(context);
+                if (rows is null)
+                {
+                    return SubscriberImportDocument.TooLarge();
+                }
+
+                var report = await import.ImportAsync(pageId, rows, verified, context.RequestAborted);
+                return AdminJson.Json(SubscriberImportResponse.From(report));
+            })
+            .AddEndpointFilter<KnownPageFilter>()
+            .WithName("StatusKit.Admin.ImportSubscribers")
+            .WithSummary("Subscribe many destinations at once, from a CSV (a header row naming email, channel or type, destination, components) or JSON ({ subscribers: [...] }): each as the admin create would, pre-verified so nothing is sent (preVerified=false sends each its verification message instead). Destinations the page has, and those that unsubscribed themselves, are left as they are; repeated and invalid rows are skipped and reported by row and column, as are component names the page lacks. Importing again adds nothing.")
+            .Accepts<SubscriberImportBody>("application/json", "text/csv").Produces<SubscriberImportResponse>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         admin.MapGet("/subscribers/{subscriberId:guid}", async (Guid subscriberId, SubscriberService subscribers, TimeProvider time, CancellationToken ct) =>
                 await subscribers.GetAsync(subscriberId, ct) is { } s
                     ? EntityTags.Json(AdminSubscriber.From(s, time.GetUtcNow()), s.Version)
