@@ -194,6 +194,7 @@ public sealed partial class AdminWriteEntityTagTests(SampleHostFactory factory)
         "POST /pages/{pageId}/import/statuspage", // adds many incidents at once: it answers their ids in a report, with no one record's version
         "POST /pages/{pageId}/import/statuspage/components", // adds many components at once: it answers their ids in a report, with no one record's version
         "POST /pages/{pageId}/import/statuspage/maintenances", // adds many windows at once: it answers their ids in a report, with no one record's version
+        "POST /pages/{pageId}/import/subscribers", // adds many subscribers at once: it answers their ids in a report, with no one record's version
     };
 
     /// <summary>The admin write routes that answer an <c>ETag</c> (<c>METHOD /path</c> under the admin prefix, without route constraints).</summary>

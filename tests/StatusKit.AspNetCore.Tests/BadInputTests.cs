@@ -214,6 +214,31 @@ public sealed partial class BadInputTests : IAsyncLifetime
                 ("a member id a number", """{"components":[{"id":"g","name":"G","group":true,"components":[7]}]}"""),
                 ("only_show_if_degraded a string", """{"components":[{"id":"a","name":"N","only_show_if_degraded":"no"}]}"""),
                 ("6 MB document", $$"""{"components":[],"page":"{{string.Concat(Enumerable.Repeat(Huge, 6))}}"}"""))],
+        ["POST /admin/pages/{pageId}/import/subscribers"] = s => [.. Ids("pages/{0}/import/subscribers", HttpMethod.Post, """{"subscribers":[]}"""),
+            Admin("preVerified=maybe", HttpMethod.Post, $"pages/{s.PageId}/import/subscribers?preVerified=maybe", HttpStatusCode.BadRequest)
+                with { Body = """{"subscribers":[]}""" },
+            .. Body(HttpMethod.Post, $"pages/{s.PageId}/import/subscribers", """{"subscribers":[]}""",
+                ("no subscribers member", """{"page":{"id":"x"}}"""),
+                ("subscribers an object", """{"subscribers":{}}"""),
+                ("a subscriber a string", """{"subscribers":["a@example.com"]}"""),
+                ("a member it does not take", """{"subscribers":[{"destination":"a@example.com","component":["API"]}]}"""),
+                ("components a string", """{"subscribers":[{"destination":"a@example.com","components":"API"}]}"""),
+                ("a component name a number", """{"subscribers":[{"destination":"a@example.com","components":[7]}]}"""),
+                ("destination a number", """{"subscribers":[{"destination":7}]}"""),
+                ("an unknown event", """{"subscribers":[{"destination":"a@example.com","notifyOn":["never"]}]}"""),
+                ("no events", """{"subscribers":[{"destination":"a@example.com","notifyOn":[]}]}"""),
+                ("6 MB document", $$"""{"subscribers":[],"page":"{{string.Concat(Enumerable.Repeat(Huge, 6))}}"}""")),
+            .. new (string Name, string Body)[]
+            {
+                ("an empty CSV", string.Empty),
+                ("a CSV without an email column", "name,components\nx,API\n"),
+                ("a CSV naming a column twice", "email,EMAIL\na@example.com,b@example.com\n"),
+                ("a CSV quote never closed", "email\n\"a@example.com\n"),
+                ("a CSV with text after a closing quote", "email\n\"a@example.com\"x\n"),
+                ("a CSV of 10,001 rows", "email\n" + string.Concat(Enumerable.Range(0, 10_001).Select(i => $"u{i}@example.com\n"))),
+                ("a 6 MB CSV", "email,note\n" + string.Concat(Enumerable.Repeat(Huge, 6))),
+            }.Select(bad => Admin(bad.Name, HttpMethod.Post, $"pages/{s.PageId}/import/subscribers", HttpStatusCode.BadRequest, HttpStatusCode.RequestEntityTooLarge)
+                with { Body = bad.Body, ContentType = "text/csv" })],
         ["POST /admin/pages/{pageId}/import/statuspage/maintenances"] = s => [.. Ids("pages/{0}/import/statuspage/maintenances", HttpMethod.Post, """{"scheduled_maintenances":[]}"""),
             Admin("notifySubscribers=maybe", HttpMethod.Post, $"pages/{s.PageId}/import/statuspage/maintenances?notifySubscribers=maybe", HttpStatusCode.BadRequest)
                 with { Body = """{"scheduled_maintenances":[]}""" },
