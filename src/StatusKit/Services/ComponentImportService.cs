@@ -51,14 +51,7 @@ public sealed class ComponentImportService
     /// </summary>
     public async Task<ComponentImportReport> ImportAsync(Guid pageId, IReadOnlyList<ImportedComponent> components, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(components);
-        for (var i = 0; i < components.Count; i++)
-        {
-            if (components[i] is null)
-            {
-                throw new ArgumentException($"The components must not contain null (index {i}).", nameof(components));
-            }
-        }
+        Guard.Entries(components);
 
         var page = await _store.RequirePageAsync(pageId, cancellationToken);
         var existing = await _store.ListComponentsAsync(page.Id, cancellationToken);

@@ -10,6 +10,23 @@ internal static partial class Guard
     public const int MaxTextLength = 20_000;
     public const int MaxSlugLength = 100;
 
+    /// <summary>
+    /// Checks an import's entries: the list given, and none of them null (a caller's bug, not bad input, so an
+    /// <see cref="ArgumentException"/> naming the index rather than a validation error).
+    /// </summary>
+    public static void Entries<T>(IReadOnlyList<T>? entries, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(entries))] string? name = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(entries, name);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i] is null)
+            {
+                throw new ArgumentException($"The {name} must not contain null (index {i}).", name);
+            }
+        }
+    }
+
     public static string Name(string? value, string field, int maxLength = MaxNameLength)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -57,15 +57,10 @@ public sealed class IncidentImportService
     /// </summary>
     public async Task<IncidentImportReport> ImportAsync(Guid pageId, IReadOnlyList<ImportedIncident> incidents, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(incidents);
-        for (var i = 0; i < incidents.Count; i++)
+        Guard.Entries(incidents);
+        foreach (var entry in incidents)
         {
-            if (incidents[i] is null)
-            {
-                throw new ArgumentException($"The incidents must not contain null (index {i}).", nameof(incidents));
-            }
-
-            Guard.Name(incidents[i].StatuspageId, "statuspageId", Guard.MaxNameLength - PlatformIdPrefix.Length);
+            Guard.Name(entry.StatuspageId, "statuspageId", Guard.MaxNameLength - PlatformIdPrefix.Length);
         }
 
         var page = await _store.RequirePageAsync(pageId, cancellationToken);

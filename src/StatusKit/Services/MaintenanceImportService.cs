@@ -71,15 +71,10 @@ public sealed class MaintenanceImportService
     public async Task<MaintenanceImportReport> ImportAsync(
         Guid pageId, IReadOnlyList<ImportedMaintenance> maintenances, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(maintenances);
-        for (var i = 0; i < maintenances.Count; i++)
+        Guard.Entries(maintenances);
+        foreach (var entry in maintenances)
         {
-            if (maintenances[i] is null)
-            {
-                throw new ArgumentException($"The maintenances must not contain null (index {i}).", nameof(maintenances));
-            }
-
-            Guard.Name(maintenances[i].StatuspageId, "statuspageId", Guard.MaxNameLength - CreatedByPrefix.Length);
+            Guard.Name(entry.StatuspageId, "statuspageId", Guard.MaxNameLength - CreatedByPrefix.Length);
         }
 
         var page = await _store.RequirePageAsync(pageId, cancellationToken);

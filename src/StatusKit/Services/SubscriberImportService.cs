@@ -60,14 +60,7 @@ public sealed class SubscriberImportService
     public async Task<SubscriberImportReport> ImportAsync(
         Guid pageId, IReadOnlyList<ImportedSubscriber> rows, bool preVerified = true, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (rows[i] is null)
-            {
-                throw new ArgumentException($"The rows must not contain null (index {i}).", nameof(rows));
-            }
-        }
+        Guard.Entries(rows);
 
         if (rows.Count > MaxRows)
         {
