@@ -4,7 +4,7 @@ using StatusKit.EntityFrameworkCore.Entities;
 
 namespace StatusKit.EntityFrameworkCore.Configuration;
 
-/// <summary>Maps pages: unique slug, the version as concurrency token.</summary>
+/// <summary>Maps pages: unique slug and custom domain, the version as concurrency token.</summary>
 internal sealed class PageConfiguration(StatusKitModelOptions options) : IEntityTypeConfiguration<PageEntity>
 {
     public void Configure(EntityTypeBuilder<PageEntity> builder)
@@ -13,6 +13,9 @@ internal sealed class PageConfiguration(StatusKitModelOptions options) : IEntity
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.HasIndex(p => p.Slug).IsUnique();
+
+        // Nulls are distinct in a unique index on both providers, so any number of pages go without one.
+        builder.HasIndex(p => p.CustomDomain).IsUnique();
         builder.HasIndex(p => p.TeamId);
         builder.Property(p => p.Version).IsConcurrencyToken();
     }

@@ -13,6 +13,9 @@ internal sealed class PageEntity
 
     public string Slug { get; set; } = "";
 
+    /// <summary>The page's own host name, lowercase (so the unique index compares as the model does), or null.</summary>
+    public string? CustomDomain { get; set; }
+
     public bool IsPublic { get; set; }
 
     public string? AccessTokenHash { get; set; }
@@ -48,6 +51,7 @@ internal sealed class PageEntity
         Name = page.Name;
         Description = page.Description;
         Slug = page.Slug;
+        CustomDomain = page.CustomDomain;
         IsPublic = page.IsPublic;
         AccessTokenHash = page.AccessTokenHash;
         TeamId = page.TeamId;
@@ -66,6 +70,7 @@ internal sealed class PageEntity
         Name = Name,
         Description = Description,
         Slug = Slug,
+        CustomDomain = CustomDomain,
         IsPublic = IsPublic,
         AccessTokenHash = AccessTokenHash,
         TeamId = TeamId,

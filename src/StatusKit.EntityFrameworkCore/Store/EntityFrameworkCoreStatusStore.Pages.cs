@@ -103,6 +103,14 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return row?.ToModel();
     }
 
+    public async Task<StatusPage?> GetPageByCustomDomainAsync(string customDomain, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customDomain);
+        await using var session = await OpenAsync(cancellationToken);
+        var row = await session.Set<PageEntity>().AsNoTracking().FirstOrDefaultAsync(p => p.CustomDomain == customDomain, cancellationToken);
+        return row?.ToModel();
+    }
+
     public async Task<IReadOnlyList<StatusPage>> ListPagesAsync(string? teamId, CancellationToken cancellationToken)
     {
         await using var session = await OpenAsync(cancellationToken);
@@ -138,7 +146,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         var row = await session.Set<PageEntity>().AsTracking().FirstOrDefaultAsync(p => p.Id == page.Id, cancellationToken)
                   ?? throw new StatusKitNotFoundException("page", page.Id.ToString());
         AdvanceVersion(session, row, "page", page.Id, page.Version);
-        if (row.Slug != page.Slug)
+        if (row.Slug != page.Slug || row.CustomDomain != page.CustomDomain)
         {
             await RefuseTakenSlugAsync(session, page, cancellationToken);
         }
@@ -154,13 +162,19 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return row.ToModel() with { UpdatedAt = Instants.FromStore(storedAt) };
     }
 
-    // A slug another page holds is a conflict found by a read, not by a failed INSERT or UPDATE, which EF Core logs as an
+    // A slug (or custom domain) another page holds is a conflict found by a read, not by a failed INSERT or UPDATE, which EF Core logs as an
     // error with its stack trace: a taken slug is the operator's everyday mistake. The unique index still decides a race.
     private static async Task RefuseTakenSlugAsync(Session session, StatusPage page, CancellationToken cancellationToken)
     {
         if (await session.Set<PageEntity>().AnyAsync(p => p.Slug == page.Slug && p.Id != page.Id, cancellationToken))
         {
             throw Conflict("slug", "page");
+        }
+
+        if (page.CustomDomain is { } domain
+            && await session.Set<PageEntity>().AnyAsync(p => p.CustomDomain == domain && p.Id != page.Id, cancellationToken))
+        {
+            throw Conflict("customDomain", "page");
         }
     }
 

@@ -45,6 +45,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext> : IStatus
         var field = schema.FindUniqueIndexProperty(error.Message) switch
         {
             nameof(PageEntity.Slug) => "slug",
+            nameof(PageEntity.CustomDomain) => "customDomain",
             nameof(ComponentEntity.NameKey) => "name",
             nameof(SubscriberEntity.DestinationKey) => "destination",
             nameof(NotificationEntity.DeduplicationKey) => "deduplicationKey",
@@ -60,6 +61,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext> : IStatus
         var message = field switch
         {
             "slug" => "The slug is already used by another page; choose another.",
+            "customDomain" => "The custom domain is already used by another page; choose another.",
             "name" => $"The page already has a {resource} with this name (names are compared ignoring case); choose another name.",
             "destination" => "This destination is already subscribed to the page on this channel.",
             "id" => $"A {resource} with this id already exists; use a new id.",

@@ -41,10 +41,16 @@ public interface IStatusStore
     /// <summary>The page whose slug is <paramref name="slug"/> (ordinal, case-sensitive), or null.</summary>
     Task<StatusPage?> GetPageBySlugAsync(string slug, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The page whose <see cref="StatusPage.CustomDomain"/> is <paramref name="customDomain"/> (ordinal: custom domains
+    /// are stored in lowercase), or null.
+    /// </summary>
+    Task<StatusPage?> GetPageByCustomDomainAsync(string customDomain, CancellationToken cancellationToken);
+
     /// <summary>Pages ordered by name; only those of <paramref name="teamId"/> when it is not null.</summary>
     Task<IReadOnlyList<StatusPage>> ListPagesAsync(string? teamId, CancellationToken cancellationToken);
 
-    /// <summary>Adds a page at <see cref="StatusPage.Version"/> 1. Throws <see cref="StatusKitConflictException"/> when the slug is taken.</summary>
+    /// <summary>Adds a page at <see cref="StatusPage.Version"/> 1. Throws <see cref="StatusKitConflictException"/> when the slug or the custom domain is taken.</summary>
     Task AddPageAsync(StatusPage page, CancellationToken cancellationToken);
 
     /// <summary>
@@ -55,7 +61,7 @@ public interface IStatusStore
     /// touch lands while this update runs. Throws
     /// <see cref="StatusKitNotFoundException"/> when it is missing, <see cref="StatusKitConcurrencyException"/> when its
     /// version is stale (someone else changed it since it was read; reload and retry), and
-    /// <see cref="StatusKitConflictException"/> when the new slug is taken; each changes nothing.
+    /// <see cref="StatusKitConflictException"/> when the new slug or custom domain is taken; each changes nothing.
     /// </summary>
     Task<StatusPage> UpdatePageAsync(StatusPage page, CancellationToken cancellationToken);
 

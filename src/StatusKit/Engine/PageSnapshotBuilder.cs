@@ -91,6 +91,7 @@ internal sealed class PageSnapshotBuilder(
         {
             PageId = page.Id,
             Slug = page.Slug,
+            CustomDomain = page.CustomDomain,
             Name = page.Name,
             Description = page.Description,
             HomepageUrl = page.HomepageUrl,

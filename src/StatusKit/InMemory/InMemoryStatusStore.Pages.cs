@@ -60,6 +60,16 @@ public sealed partial class InMemoryStatusStore
             cancellationToken);
 
     /// <inheritdoc />
+    public Task<StatusPage?> GetPageByCustomDomainAsync(string customDomain, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ArgumentNullException.ThrowIfNull(customDomain);
+                return _pages.Values.FirstOrDefault(p => string.Equals(p.CustomDomain, customDomain, StringComparison.Ordinal));
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
     /// <remarks>Names are ordered ordinally, then by id.</remarks>
     public Task<IReadOnlyList<StatusPage>> ListPagesAsync(string? teamId, CancellationToken cancellationToken) =>
         Run<IReadOnlyList<StatusPage>>(
@@ -176,6 +186,12 @@ public sealed partial class InMemoryStatusStore
         if (_pages.Values.Any(p => p.Id != page.Id && string.Equals(p.Slug, page.Slug, StringComparison.Ordinal)))
         {
             throw new StatusKitConflictException("slug", $"The slug '{page.Slug}' is already used by another page; choose another.");
+        }
+
+        if (page.CustomDomain is not null
+            && _pages.Values.Any(p => p.Id != page.Id && string.Equals(p.CustomDomain, page.CustomDomain, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new StatusKitConflictException("customDomain", $"The custom domain '{page.CustomDomain}' is already used by another page; choose another.");
         }
     }
 

@@ -30,6 +30,14 @@ public sealed record StatusPage
     /// </summary>
     public string? AccentColor { get; init; }
 
+    /// <summary>
+    /// The page's own domain (such as <c>status.example.com</c>), or null. A host name in lowercase ASCII (an
+    /// internationalised name in its <c>xn--</c> form), without scheme, port or path; unique across pages. With
+    /// <c>StatusPageEndpointOptions.ServeCustomDomains</c> on, requests for this host are served the page at the root, and
+    /// the page's absolute links (messages, feeds, the JSON API) point there.
+    /// </summary>
+    public string? CustomDomain { get; init; }
+
     /// <summary>The URL slug; unique across pages, lowercase letters, digits and hyphens.</summary>
     public required string Slug { get; init; }
 

@@ -36,6 +36,13 @@ public sealed record CreateStatusPage
     /// <summary>The accent colour of links, buttons and the header's rule, as <c>#rrggbb</c> (any case). Optional: the default look.</summary>
     public string? AccentColor { get; init; }
 
+    /// <summary>
+    /// The page's own domain, such as <c>status.example.com</c>: a DNS host name (an internationalised name is stored in
+    /// its ASCII <c>xn--</c> form, and any name in lowercase), without scheme, port or path, not an IP address, and not
+    /// another page's. Optional.
+    /// </summary>
+    public string? CustomDomain { get; init; }
+
     /// <summary>Who creates the page.</summary>
     public string? CreatedBy { get; init; }
 }

@@ -57,6 +57,7 @@ public sealed class StatusPageService
             HomepageUrl = BrandingGuard.HomepageUrl(request.HomepageUrl),
             LogoUrl = BrandingGuard.LogoUrl(request.LogoUrl),
             AccentColor = BrandingGuard.AccentColor(request.AccentColor),
+            CustomDomain = CustomDomainGuard.Normalize(request.CustomDomain),
             CreatedBy = Guard.OptionalText(request.CreatedBy, "createdBy", Guard.MaxNameLength),
             CreatedAt = now,
             UpdatedAt = now,
@@ -106,6 +107,7 @@ public sealed class StatusPageService
                     HomepageUrl = changes.HomepageUrl is null ? page.HomepageUrl : BrandingGuard.HomepageUrl(changes.HomepageUrl),
                     LogoUrl = changes.LogoUrl is null ? page.LogoUrl : BrandingGuard.LogoUrl(changes.LogoUrl),
                     AccentColor = changes.AccentColor is null ? page.AccentColor : BrandingGuard.AccentColor(changes.AccentColor),
+                    CustomDomain = changes.CustomDomain is null ? page.CustomDomain : CustomDomainGuard.Normalize(changes.CustomDomain),
                 };
                 written = revised != page;
                 return written ? revised with { UpdatedAt = _time.GetUtcNow() } : page;

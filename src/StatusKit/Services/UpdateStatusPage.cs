@@ -20,6 +20,9 @@ public sealed record UpdateStatusPage
     /// <summary>A new display time zone.</summary>
     public string? TimeZoneId { get; init; }
 
+    /// <summary>A new custom domain (an empty string clears it); see <see cref="CreateStatusPage.CustomDomain"/>.</summary>
+    public string? CustomDomain { get; init; }
+
     /// <summary>A new homepage URL (an empty string clears it); see <see cref="CreateStatusPage.HomepageUrl"/>.</summary>
     public string? HomepageUrl { get; init; }
 

@@ -16,6 +16,9 @@ public sealed record PageSnapshot
     /// <summary>The page slug.</summary>
     public required string Slug { get; init; }
 
+    /// <summary>The page's <see cref="StatusPage.CustomDomain"/>: its own host name, or null.</summary>
+    public string? CustomDomain { get; init; }
+
     /// <summary>The page name.</summary>
     public required string Name { get; init; }
 

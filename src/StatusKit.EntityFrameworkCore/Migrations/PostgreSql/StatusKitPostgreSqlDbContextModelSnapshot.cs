@@ -430,6 +430,10 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("text")
                 .HasColumnName("created_by");
 
+            b.Property<string>("CustomDomain")
+                .HasColumnType("text")
+                .HasColumnName("custom_domain");
+
             b.Property<string>("Description")
                 .HasColumnType("text")
                 .HasColumnName("description");
@@ -475,6 +479,8 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnName("version");
 
             b.HasKey("Id");
+
+            b.HasIndex("CustomDomain").IsUnique();
 
             b.HasIndex("Slug").IsUnique();
 

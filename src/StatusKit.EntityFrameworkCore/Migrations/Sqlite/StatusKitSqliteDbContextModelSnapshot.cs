@@ -429,6 +429,10 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("TEXT")
                 .HasColumnName("created_by");
 
+            b.Property<string>("CustomDomain")
+                .HasColumnType("TEXT")
+                .HasColumnName("custom_domain");
+
             b.Property<string>("Description")
                 .HasColumnType("TEXT")
                 .HasColumnName("description");
@@ -474,6 +478,8 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnName("version");
 
             b.HasKey("Id");
+
+            b.HasIndex("CustomDomain").IsUnique();
 
             b.HasIndex("Slug").IsUnique();
 
