@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using StatusKit.AspNetCore.Domains;
 using StatusKit.Configuration;
+using StatusKit.Snapshots;
 
 namespace StatusKit.AspNetCore;
 
@@ -24,6 +26,13 @@ internal sealed class PagePaths
     public string PagePath(string slug) => $"{Prefix}/{Uri.EscapeDataString(slug)}";
 
     /// <summary>
+    /// The path of a page as <paramref name="request"/>'s browser reaches it, without the request's path base: empty on
+    /// the page's custom domain (the page is the root there, so its links are <c>/history</c>, <c>/events</c>…), else
+    /// <see cref="PagePath(string)"/>. Every link an HTML answer writes under the page is built on it.
+    /// </summary>
+    public string PagePath(HttpRequest request, string slug) => CustomDomainRequest.Of(request) is not null ? string.Empty : PagePath(slug);
+
+    /// <summary>
     /// An incident's own page under a page's path or URL (<c>{page}/incidents/{id}</c>): the HTML page's links, the API's
     /// shortlinks and the history feeds' entries.
     /// </summary>
@@ -35,8 +44,16 @@ internal sealed class PagePaths
     /// </summary>
     public static string Maintenance(string page, Guid windowId) => $"{page}/maintenance/{windowId}";
 
-    /// <summary>The absolute URL of a page: under <see cref="StatusPagesOptions.PublicBaseAddress"/> when set, else the request's own origin.</summary>
-    public string PageUrl(HttpRequest request, string slug) => _publicBaseAddress is { } root
-        ? $"{root.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(slug)}"
-        : $"{request.Scheme}://{request.Host}{request.PathBase}{PagePath(slug)}";
+    /// <summary>
+    /// The absolute URL of a page, which the feeds and the JSON API (<c>page.url</c>, <c>shortlink</c>) build their links
+    /// on: <c>https://{customDomain}</c> for a page with its own domain, else under
+    /// <see cref="StatusPagesOptions.PublicBaseAddress"/> when set, else the request's own origin. The custom domain is
+    /// the page's (operator-set data), never the request's Host; messages build theirs by the same rule
+    /// (<c>SubscriberLinks.PageRoot</c> in the core package).
+    /// </summary>
+    public string PageUrl(HttpRequest request, PageSnapshot page) => page.CustomDomain is { } domain
+        ? $"https://{domain}"
+        : _publicBaseAddress is { } root
+            ? $"{root.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(page.Slug)}"
+            : $"{request.Scheme}://{request.Host}{request.PathBase}{PagePath(page.Slug)}";
 }

@@ -13,6 +13,17 @@ public sealed class StatusPageEndpointOptions
     /// </summary>
     public string? AdminAuthorizationPolicy { get; set; }
 
+    /// <summary>
+    /// Whether a page with a <see cref="Model.StatusPage.CustomDomain"/> is served on that domain: a request whose
+    /// <c>Host</c> (port ignored) is a page's custom domain gets the page's public routes at the root (<c>/</c>,
+    /// <c>/history</c>, <c>/api/v2/summary.json</c>, <c>/events</c>, …), the same endpoints <c>MapStatusPages</c> maps
+    /// under <c>{prefix}/{slug}</c>; nothing else answers there (the admin API and the host's own routes are 404). A
+    /// Host that is no page's domain goes through untouched. The middleware that does it runs first in the pipeline, so
+    /// it reads the Host header as received: a reverse proxy must pass the original Host. Read when the app starts.
+    /// Default false: the Host header plays no part in routing.
+    /// </summary>
+    public bool ServeCustomDomains { get; set; }
+
     /// <summary>How long shared caches and browsers may keep a public page's documents (<c>Cache-Control: public, max-age</c>). Default 10 seconds.</summary>
     public TimeSpan PublicCacheMaxAge { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -9,6 +9,9 @@ internal sealed class StatusPagesMapping
 {
     private string? _prefix;
 
+    /// <summary>The prefix the pages were mapped under (<c>/</c> at the root), or null before <c>MapStatusPages</c> ran.</summary>
+    public string? Prefix => Volatile.Read(ref _prefix);
+
     /// <summary>Records <paramref name="prefix"/>; throws when the pages were already mapped.</summary>
     public void Claim(string prefix)
     {

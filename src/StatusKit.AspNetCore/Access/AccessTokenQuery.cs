@@ -66,11 +66,12 @@ internal static class AccessTokenQuery
     }
 
     /// <summary>
-    /// The request's path base, path and query without any <c>access_token</c> parameter: the other parameters keep
+    /// The request's path base, path (as the browser sent it, also on a page's custom domain) and query without any
+    /// <c>access_token</c> parameter: the other parameters keep
     /// their order and encoding, and no <c>?</c> is left when none remains.
     /// </summary>
     public static string UrlWithout(HttpRequest request) =>
-        LocalPath(request.PathBase.Add(request.Path).ToUriComponent()) + QueryWithout(request.QueryString.Value);
+        LocalPath(request.PathBase.Add(Domains.CustomDomainRequest.BrowserPath(request)).ToUriComponent()) + QueryWithout(request.QueryString.Value);
 
     /// <summary>
     /// <paramref name="path"/> with one leading slash: a path that began with <c>//</c> or <c>/\</c> would be read by a

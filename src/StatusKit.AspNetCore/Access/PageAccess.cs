@@ -81,7 +81,8 @@ internal sealed class PageAccess
         {
             context.Response.Cookies.Append(_options.AccessCookieName, token, new CookieOptions
             {
-                Path = context.Request.PathBase.Add(new PathString(pagePath)).Value,
+                // On the page's custom domain its path is empty: the cookie is the whole (host-only) domain's.
+                Path = context.Request.PathBase.Add(new PathString(pagePath)).Value is { Length: > 0 } cookiePath ? cookiePath : "/",
                 Secure = true,
                 HttpOnly = true,
                 SameSite = SameSiteMode.Lax,

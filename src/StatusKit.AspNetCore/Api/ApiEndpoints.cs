@@ -44,7 +44,7 @@ internal static class ApiEndpoints
         }
 
         var prepared = await services.GetRequiredService<StatuspageDocuments>()
-            .PrepareAsync(snapshot, document, paths.PageUrl(context.Request, slug), context.RequestAborted);
+            .PrepareAsync(snapshot, document, paths.PageUrl(context.Request, snapshot), context.RequestAborted);
         var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
         HttpCaching.Apply(context.Response, snapshot, prepared.ETag, options.PublicCacheMaxAge);
         // Statuspage's widget (and any script on another site) reads these documents with a cross-origin

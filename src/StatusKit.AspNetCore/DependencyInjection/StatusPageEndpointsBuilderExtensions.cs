@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -7,6 +8,7 @@ using StatusKit.AspNetCore.Access;
 using StatusKit.AspNetCore.Admin;
 using StatusKit.AspNetCore.Embed;
 using StatusKit.AspNetCore.Api;
+using StatusKit.AspNetCore.Domains;
 using StatusKit.AspNetCore.Events;
 using StatusKit.AspNetCore.Feeds;
 using StatusKit.AspNetCore.Html;
@@ -50,6 +52,8 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddSingleton<EventStreamLimiter>();
         services.TryAddSingleton<EventStreamInstruments>(); // on the IMeterFactory that AddStatusPages() made sure of
         services.TryAddSingleton<SubscriptionRateLimiter>();
+        services.TryAddSingleton<CustomDomainDirectory>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, CustomDomainStartupFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventRelayService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AdminPolicyStartupCheck>());
         services.AddProblemDetails();

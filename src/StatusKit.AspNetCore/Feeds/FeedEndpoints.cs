@@ -126,7 +126,7 @@ internal static class FeedEndpoints
             return TypedResults.NotFound();
         }
 
-        var pageUrl = paths.PageUrl(context.Request, slug);
+        var pageUrl = paths.PageUrl(context.Request, snapshot);
         var entries = await HistoryFeedEntries.ReadAsync(
             services.GetRequiredService<StatusIncidentService>(), services.GetRequiredService<IStatusStore>(), snapshot, pageUrl, context.RequestAborted);
         return Respond(context, snapshot, write(snapshot, entries, pageUrl), mediaType + "; charset=utf-8");
@@ -142,7 +142,7 @@ internal static class FeedEndpoints
         }
 
         var windows = await CalendarWindows.ReadAsync(services.GetRequiredService<IStatusStore>(), snapshot.PageId, context.RequestAborted);
-        var bytes = CalendarWriter.Write(snapshot.Name, windows, paths.PageUrl(context.Request, slug), services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var bytes = CalendarWriter.Write(snapshot.Name, windows, paths.PageUrl(context.Request, snapshot), services.GetRequiredService<TimeProvider>().GetUtcNow());
         return Respond(context, snapshot, bytes, "text/calendar; charset=utf-8");
     }
 

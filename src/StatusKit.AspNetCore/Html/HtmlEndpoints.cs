@@ -77,7 +77,7 @@ internal static class HtmlEndpoints
     /// </summary>
     private static async Task<(PageSnapshot? Snapshot, IResult? Answer)> OpenAsync(HttpContext context, string slug, PagePaths paths)
     {
-        var snapshot = await context.RequestServices.GetRequiredService<PageAccess>().ResolveKeepingTokenAsync(context, slug, paths.PagePath(slug));
+        var snapshot = await context.RequestServices.GetRequiredService<PageAccess>().ResolveKeepingTokenAsync(context, slug, paths.PagePath(context.Request, slug));
         if (snapshot is null)
         {
             return (null, TypedResults.NotFound());
@@ -227,7 +227,7 @@ internal static class HtmlEndpoints
     // Where the page's links point: under the request's path base, with the token when the page keeps it in its URL
     // (shown over plain HTTP to a host that is not loopback, where no cookie can carry it).
     private static PageLinks Links(HttpContext context, PagePaths paths, string slug) =>
-        PageLinks.For(context.Request, context.Request.PathBase + paths.PagePath(slug));
+        PageLinks.For(context.Request, context.Request.PathBase + paths.PagePath(context.Request, slug));
 
     // A rendered page with its ETag (a hash of its bytes), the page's caching headers, and 304 for a matching If-None-Match.
     private static IResult Html(HttpContext context, PageSnapshot snapshot, string html, StatusPageEndpointOptions options)

@@ -14,7 +14,7 @@ internal sealed class PageLinks
 {
     private readonly string? _accessToken;
 
-    /// <param name="pagePath">The page's path under the request's path base (<c>/ops/status/internal</c>).</param>
+    /// <param name="pagePath">The page's path under the request's path base (<c>/ops/status/internal</c>); empty on its custom domain.</param>
     /// <param name="accessToken">The token the page's URL keeps, which every link carries too; null for none.</param>
     public PageLinks(string pagePath, string? accessToken)
     {
@@ -31,8 +31,8 @@ internal sealed class PageLinks
     /// <summary>The page's path, without any token: what other links are built on.</summary>
     public string PagePath { get; }
 
-    /// <summary>The status page itself.</summary>
-    public string Home => AccessTokenQuery.With(PagePath, _accessToken);
+    /// <summary>The status page itself (<c>/</c> on the page's custom domain, where its path is empty).</summary>
+    public string Home => AccessTokenQuery.With(PagePath.Length == 0 ? "/" : PagePath, _accessToken);
 
     /// <summary>A route under the page (<paramref name="suffix"/> starts with <c>/</c> and may hold a query).</summary>
     public string To(string suffix) => AccessTokenQuery.With(PagePath + suffix, _accessToken);

@@ -91,7 +91,7 @@ internal static class SubscriptionEndpoints
         // A person submitting the page's form gets pages back, with a link to the status page (carrying the token when
         // the page keeps it in its URL, as its form did); scripts get JSON.
         var backTo = SubscriptionPages.WantsPage(context.Request)
-            ? PageLinks.For(context.Request, context.Request.PathBase + paths.PagePath(slug)).Home
+            ? PageLinks.For(context.Request, context.Request.PathBase + paths.PagePath(context.Request, slug)).Home
             : null;
         var limiter = services.GetRequiredService<SubscriptionRateLimiter>();
         if (!limiter.TryAcquire(context.Connection.RemoteIpAddress, out var retryAfter))
@@ -169,7 +169,7 @@ internal static class SubscriptionEndpoints
         // A follower of one incident confirms updates on that incident, as its verification message said.
         var title = await IncidentTitleAsync(context, subscriber);
         var question = title is null ? $"Subscribe to {page!.Name}?" : $"Get updates on \"{title}\" from {page!.Name}?";
-        return SubscriptionPages.Ask(context, question, "Confirm", $"{paths.PagePath(slug)}/subscriptions/verify", token!, page, HomeOf(context, slug, paths));
+        return SubscriptionPages.Ask(context, question, "Confirm", $"{paths.PagePath(context.Request, slug)}/subscriptions/verify", token!, page, HomeOf(context, slug, paths));
     }
 
     private static async Task<IResult> VerifyAsync(HttpContext context, string slug, string? token, PagePaths paths)
@@ -208,8 +208,8 @@ internal static class SubscriptionEndpoints
         return subscriber is null
             ? ConfirmationAnswer.Refused(context, StatusCodes.Status404NotFound, UnknownLinkTitle, UnknownUnsubscribeLink)
             : SubscriptionPages.Ask(
-                context, $"Unsubscribe from {page!.Name}?", "Unsubscribe", $"{paths.PagePath(slug)}/subscriptions/unsubscribe", token!, page, HomeOf(context, slug, paths),
-                subscriber is { IsActive: true, StatusIncidentId: null } ? ("Change what you get instead", $"{paths.PagePath(slug)}/subscriptions/manage") : null);
+                context, $"Unsubscribe from {page!.Name}?", "Unsubscribe", $"{paths.PagePath(context.Request, slug)}/subscriptions/unsubscribe", token!, page, HomeOf(context, slug, paths),
+                subscriber is { IsActive: true, StatusIncidentId: null } ? ("Change what you get instead", $"{paths.PagePath(context.Request, slug)}/subscriptions/manage") : null);
     }
 
     private static async Task<IResult> UnsubscribeAsync(HttpContext context, string slug, string? token, PagePaths paths)
@@ -241,7 +241,7 @@ internal static class SubscriptionEndpoints
         if (subscriber.IsActive)
         {
             return ManagePage.Show(
-                context, page!, subscriber, token!, paths.PagePath(slug), backTo, incidentTitle: await IncidentTitleAsync(context, subscriber));
+                context, page!, subscriber, token!, paths.PagePath(context.Request, slug), backTo, incidentTitle: await IncidentTitleAsync(context, subscriber));
         }
 
         var (title, message) = StoppedSubscription.Of(subscriber, page!.Name);
@@ -293,13 +293,13 @@ internal static class SubscriptionEndpoints
             var statusCode = Problems.From(ex).StatusCode;
             Log.SubscriptionRefused(Log.For(context), context.Request.Method, context.Request.Path, statusCode, PublicFieldNames.Of(ex.Field));
             return ManagePage.Show(
-                context, page!, subscriber, token!, paths.PagePath(slug), backTo, statusCode, ex.Message, await IncidentTitleAsync(context, subscriber));
+                context, page!, subscriber, token!, paths.PagePath(context.Request, slug), backTo, statusCode, ex.Message, await IncidentTitleAsync(context, subscriber));
         }
 
         return ConfirmationAnswer.WantsJson(context.Request)
             ? AdminJson.Json(new SubscriptionChanged(
                 "updated", new SubscriptionConfirmedPage(page!.PageId, page.Name, page.Slug), changed.ComponentIds, NotifyOnNames.Write(changed.NotifyOn)))
-            : ManagePage.Show(context, page!, changed, token!, paths.PagePath(slug), backTo, notice: "Your choice is saved.");
+            : ManagePage.Show(context, page!, changed, token!, paths.PagePath(context.Request, slug), backTo, notice: "Your choice is saved.");
     }
 
     // The page and the subscriber of its own whose unsubscribe token this is (a null subscriber for an unknown page or
@@ -338,7 +338,7 @@ internal static class SubscriptionEndpoints
 
     // The status page, for the pages that tell a subscriber the outcome of a link of the page's own.
     private static string HomeOf(HttpContext context, string slug, PagePaths paths) =>
-        PageLinks.For(context.Request, context.Request.PathBase + paths.PagePath(slug)).Home;
+        PageLinks.For(context.Request, context.Request.PathBase + paths.PagePath(context.Request, slug)).Home;
 
     private static async Task<SubscribeRequest> ReadAsync(HttpContext context)
     {

@@ -34,7 +34,7 @@ internal sealed class SubscriptionExceptionFilter : IEndpointFilter
     private static string? BackTo(HttpRequest request)
     {
         const string Suffix = "/subscriptions";
-        var path = (request.Path.Value ?? string.Empty).TrimEnd('/');
+        var path = (Domains.CustomDomainRequest.BrowserPath(request).Value ?? string.Empty).TrimEnd('/');
         return HttpMethods.IsPost(request.Method) && SubscriptionPages.WantsPage(request) && path.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase)
             ? PageLinks.For(request, request.PathBase + path[..^Suffix.Length]).Home
             : null;

@@ -24,41 +24,57 @@ internal sealed class SubscriberLinks
     public string CreateUnsubscribeToken(Guid subscriberId) => _key is null ? SecretTokens.Create() : Derive(subscriberId);
 
     /// <summary>The one-click unsubscribe link of a subscriber, when links can be built.</summary>
-    public Uri? UnsubscribeUrl(string pageSlug, Guid subscriberId) =>
-        _key is null || _baseAddress is null ? null : Link(pageSlug, "subscriptions/unsubscribe", Derive(subscriberId));
+    public Uri? UnsubscribeUrl(string pageSlug, string? customDomain, Guid subscriberId) =>
+        _key is null || !CanLink(customDomain) ? null : Link(pageSlug, customDomain, "subscriptions/unsubscribe", Derive(subscriberId));
 
     /// <summary>
     /// The link where a subscriber changes its events and components (<c>subscriptions/manage</c>, served by
     /// <c>MapStatusPages</c>), with the same token as <see cref="UnsubscribeUrl"/>, when links can be built.
     /// </summary>
-    public Uri? ManageUrl(string pageSlug, Guid subscriberId) =>
-        _key is null || _baseAddress is null ? null : Link(pageSlug, "subscriptions/manage", Derive(subscriberId));
+    public Uri? ManageUrl(string pageSlug, string? customDomain, Guid subscriberId) =>
+        _key is null || !CanLink(customDomain) ? null : Link(pageSlug, customDomain, "subscriptions/manage", Derive(subscriberId));
 
     /// <summary>The verification link for <paramref name="token"/>, when a public address is configured.</summary>
-    public Uri? VerifyUrl(string pageSlug, string token) =>
-        _baseAddress is null ? null : Link(pageSlug, "subscriptions/verify", token);
+    public Uri? VerifyUrl(string pageSlug, string? customDomain, string token) =>
+        CanLink(customDomain) ? Link(pageSlug, customDomain, "subscriptions/verify", token) : null;
 
     /// <summary>The public status page, when a public address is configured.</summary>
-    public Uri? PageUrl(string pageSlug) =>
-        _baseAddress is null ? null : new Uri(PagePath(pageSlug));
+    public Uri? PageUrl(string pageSlug, string? customDomain) =>
+        CanLink(customDomain) ? new Uri(PageRoot(_baseAddress, pageSlug, customDomain)) : null;
 
     /// <summary>
     /// A public status incident's own page (<c>{page}/incidents/{id}</c>, served by <c>MapStatusPages</c>), when a public
     /// address is configured.
     /// </summary>
-    public Uri? IncidentUrl(string pageSlug, Guid incidentId) =>
-        _baseAddress is null ? null : new Uri($"{PagePath(pageSlug)}/incidents/{incidentId}");
+    public Uri? IncidentUrl(string pageSlug, string? customDomain, Guid incidentId) =>
+        CanLink(customDomain) ? new Uri($"{PageRoot(_baseAddress, pageSlug, customDomain)}/incidents/{incidentId}") : null;
 
     /// <summary>
     /// A maintenance window's own page (<c>{page}/maintenance/{id}</c>, served by <c>MapStatusPages</c>), when a public
     /// address is configured.
     /// </summary>
-    public Uri? MaintenanceUrl(string pageSlug, Guid windowId) =>
-        _baseAddress is null ? null : new Uri($"{PagePath(pageSlug)}/maintenance/{windowId}");
+    public Uri? MaintenanceUrl(string pageSlug, string? customDomain, Guid windowId) =>
+        CanLink(customDomain) ? new Uri($"{PageRoot(_baseAddress, pageSlug, customDomain)}/maintenance/{windowId}") : null;
 
-    private Uri Link(string pageSlug, string path, string token) => new($"{PagePath(pageSlug)}/{path}?token={token}");
+    /// <summary>
+    /// The absolute URL of a page without a trailing slash, which every absolute link to it (messages here, and the
+    /// feeds and JSON API of <c>MapStatusPages</c>) is built on: <c>https://{customDomain}</c> for a page with its own
+    /// domain, else <paramref name="baseAddress"/><c>/{slug}</c>. Never a request's Host header: a custom domain is
+    /// operator-set data, a Host header anyone's.
+    /// </summary>
+    /// <remarks>
+    /// The custom domain's page is at its root, and the root's URL is <c>https://{domain}/</c>; links under it append
+    /// <c>/history</c> and the like, so the root alone is written <c>https://{domain}</c> (what browsers show as the same).
+    /// </remarks>
+    public static string PageRoot(Uri? baseAddress, string pageSlug, string? customDomain) =>
+        customDomain is not null
+            ? $"https://{customDomain}"
+            : $"{(baseAddress ?? throw new ArgumentNullException(nameof(baseAddress))).AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(pageSlug)}";
 
-    private string PagePath(string pageSlug) => $"{_baseAddress!.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(pageSlug)}";
+    private bool CanLink(string? customDomain) => customDomain is not null || _baseAddress is not null;
+
+    private Uri Link(string pageSlug, string? customDomain, string path, string token) =>
+        new($"{PageRoot(_baseAddress, pageSlug, customDomain)}/{path}?token={token}");
 
     private string Derive(Guid subscriberId) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_key!, Encoding.ASCII.GetBytes(subscriberId.ToString("N"))));

@@ -579,7 +579,7 @@ public sealed class SubscriberService
 
     private Notification VerificationMessage(StatusPage page, StatusIncident? incident, Subscriber subscriber, string token, DateTimeOffset now)
     {
-        var link = _links.VerifyUrl(page.Slug, token);
+        var link = _links.VerifyUrl(page.Slug, page.CustomDomain, token);
         // A follower of one incident confirms "your subscription to updates on "{title}" from {page}".
         var what = incident is null ? page.Name : $"updates on \"{incident.Title}\" from {page.Name}";
         return new Notification

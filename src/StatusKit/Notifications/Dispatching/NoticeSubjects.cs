@@ -22,6 +22,7 @@ internal sealed class NoticeSubjects(IStatusStore store, SubscriberLinks links, 
 {
     private readonly ConcurrentDictionary<Guid, Lazy<Task<StatusIncident?>>> _incidents = new();
     private readonly ConcurrentDictionary<Guid, Lazy<Task<bool>>> _windows = new();
+    private readonly ConcurrentDictionary<Guid, Lazy<Task<string?>>> _domains = new();
 
     /// <summary>
     /// Why <paramref name="content"/> is not worth sending any more because of what became of its subject: its status
@@ -50,24 +51,32 @@ internal sealed class NoticeSubjects(IStatusStore store, SubscriberLinks links, 
     }
 
     /// <summary>The link for the reader of <paramref name="content"/> (not a verification message), or null without a public address.</summary>
-    public async Task<Uri?> LinkAsync(NotificationContent content, CancellationToken cancellationToken)
+    public async Task<Uri?> LinkAsync(Guid pageId, NotificationContent content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (content.StatusIncidentId is { } incidentId && links.IncidentUrl(content.PageSlug, incidentId) is { } incidentPage
+        var domain = await CustomDomainAsync(pageId, cancellationToken);
+        if (content.StatusIncidentId is { } incidentId && links.IncidentUrl(content.PageSlug, domain, incidentId) is { } incidentPage
             && await IncidentAsync(incidentId, cancellationToken) is not null)
         {
             return incidentPage;
         }
 
         if (content.MaintenanceWindowId is { } windowId && !content.MaintenanceWindowDeleted
-            && links.MaintenanceUrl(content.PageSlug, windowId) is { } windowPage
+            && links.MaintenanceUrl(content.PageSlug, domain, windowId) is { } windowPage
             && await WindowExistsAsync(windowId, cancellationToken))
         {
             return windowPage;
         }
 
-        return links.PageUrl(content.PageSlug);
+        return links.PageUrl(content.PageSlug, domain);
     }
+
+    /// <summary>
+    /// The page's <see cref="Model.StatusPage.CustomDomain"/> as it is now (null for none, or when the page is gone), read
+    /// once per pass: the message's links point there rather than under the public address.
+    /// </summary>
+    public Task<string?> CustomDomainAsync(Guid pageId, CancellationToken cancellationToken) =>
+        ReadOnceAsync(_domains, pageId, async ct => (await store.GetPageAsync(pageId, ct))?.CustomDomain, cancellationToken);
 
     private Task<StatusIncident?> IncidentAsync(Guid incidentId, CancellationToken cancellationToken) =>
         ReadOnceAsync(_incidents, incidentId, ct => store.GetStatusIncidentAsync(incidentId, ct), cancellationToken);

@@ -246,14 +246,15 @@ internal sealed class SubscriberDelivery
         var attempt = attempts + 1;
         // Every message but the verification (whose link is its confirmation link) points the reader at the page, or,
         // for a status incident or a maintenance window that still exists, at its own page.
-        if (content.Link is null && content.Kind != NotificationKind.SubscriptionVerification && await pass.Subjects.LinkAsync(content, cancellationToken) is { } page)
+        if (content.Link is null && content.Kind != NotificationKind.SubscriptionVerification && await pass.Subjects.LinkAsync(lead.PageId, content, cancellationToken) is { } page)
         {
             content = content with { Link = page.AbsoluteUri };
         }
 
-        var message = new NotificationMessage(lead.Id, attempt, subscriber, content, _links.UnsubscribeUrl(content.PageSlug, subscriber.Id))
+        var domain = await pass.Subjects.CustomDomainAsync(lead.PageId, cancellationToken);
+        var message = new NotificationMessage(lead.Id, attempt, subscriber, content, _links.UnsubscribeUrl(content.PageSlug, domain, subscriber.Id))
         {
-            ManageUrl = _links.ManageUrl(content.PageSlug, subscriber.Id),
+            ManageUrl = _links.ManageUrl(content.PageSlug, domain, subscriber.Id),
         };
         var result = await _sender.SendAsync(lead.Channel, message, cancellationToken);
         if (result is null)

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http;
+
+namespace StatusKit.AspNetCore.Domains;
+
+/// <summary>
+/// Serves a page on its custom domain: a request whose Host (port ignored) is a page's
+/// <see cref="Model.StatusPage.CustomDomain"/> has its path re-dispatched from <c>/{rest}</c> to
+/// <c>{prefix}/{slug}/{rest}</c> before routing, and carries a <see cref="CustomDomainRequest"/> so links are built from
+/// the root. Any other Host passes untouched.
+/// </summary>
+/// <remarks>
+/// Why a path rewrite before routing rather than a second set of endpoints or a routing <c>MatcherPolicy</c>: the page
+/// is then served by the very endpoints <c>MapStatusPages</c> mapped (their filters, caching, CORS, rate limits, names
+/// and OpenAPI entries, once), and only the page's own routes can answer, since every path on the domain lands under
+/// that page's slug: <c>/admin</c> becomes <c>{prefix}/{slug}/admin</c>, which no endpoint matches (404), and so does
+/// every other route of the host. A matcher policy would have to rewrite route values of endpoints whose patterns hold
+/// the prefix and a <c>{slug}</c> parameter, and could not make <c>/</c> match a pattern with a literal prefix. It runs
+/// first in the pipeline (a startup filter), before the host's own middleware, so a host that maps its own routes at
+/// <c>/</c> never sees a request for a custom domain.
+/// </remarks>
+internal sealed class CustomDomainMiddleware(RequestDelegate next, CustomDomainDirectory directory, StatusPagesMapping mapping)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (mapping.Prefix is { } prefix
+            && context.Request.Host.HasValue
+            && await directory.SlugOfAsync(context.Request.Host.Host, context.RequestAborted) is { } slug)
+        {
+            var original = context.Request.Path;
+            context.Features.Set(new CustomDomainRequest(context.Request.Host.Host.TrimEnd('.').ToLowerInvariant(), slug, original));
+            var page = new PathString((prefix == "/" ? string.Empty : prefix) + "/" + slug);
+            context.Request.Path = original.HasValue && original.Value != "/" ? page.Add(original) : page;
+        }
+
+        await next(context);
+    }
+}
