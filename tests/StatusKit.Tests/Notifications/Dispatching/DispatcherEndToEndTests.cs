@@ -83,6 +83,36 @@ public sealed class DispatcherEndToEndTests
     }
 
     [Fact]
+    public async Task ForAPageWithACustomDomain_NoticesAndTheirUnsubscribeAndManageLinksPointAtThatDomain()
+    {
+        var (provider, clock, email, page, component) = await WireAsync(o =>
+        {
+            o.PublicBaseAddress = new Uri("https://status.example.com/status");
+            o.LinkSigningKey = Convert.ToBase64String(new byte[32]);
+        });
+        var ct = CancellationToken.None;
+        await provider.GetRequiredService<StatusPageService>().UpdateAsync(page.Id, new UpdateStatusPage { CustomDomain = "Status.Acme.Example" }, ct);
+        var dispatcher = provider.GetRequiredService<NotificationDispatcher>();
+
+        await provider.GetRequiredService<IIncidentIntake>().ReportIncidentAsync(Signal(1, PlatformIncidentState.Triggered, clock.GetUtcNow()), ct);
+        await provider.GetRequiredService<IStatusEngine>().WhenIdleAsync(ct);
+        var incident = await provider.GetRequiredService<StatusIncidentService>().CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "API errors", Message = "We are investigating.", ComponentIds = [component.Id],
+        }, ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await dispatcher.RunOnceAsync(ct);
+
+        var changed = email.Delivered.Single(m => m.Content.Kind == NotificationKind.ComponentStatusChanged);
+        Assert.Equal("https://status.acme.example/", changed.Content.Link);
+        Assert.Equal(
+            $"https://status.acme.example/incidents/{incident.Id}",
+            email.Delivered.Single(m => m.Content.Kind == NotificationKind.StatusIncidentCreated).Content.Link);
+        Assert.StartsWith("https://status.acme.example/subscriptions/unsubscribe?token=", changed.UnsubscribeUrl!.AbsoluteUri, StringComparison.Ordinal);
+        Assert.StartsWith("https://status.acme.example/subscriptions/manage?token=", changed.ManageUrl!.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WithAPublicBaseAddress_MaintenanceNoticesLinkToTheWindowsPage_AndToTheStatusPageOnceTheWindowIsDeleted()
     {
         var (provider, clock, email, page, component) = await WireAsync(o =>
