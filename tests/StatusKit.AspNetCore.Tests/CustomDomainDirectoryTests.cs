@@ -1,0 +1,84 @@
+using StatusKit.Abstractions;
+using StatusKit.AspNetCore.Domains;
+using StatusKit.Services;
+using StatusKit.TestSupport;
+
+namespace StatusKit.AspNetCore.Tests;
+
+/// <summary>
+/// Which page a Host names, asked by every request when custom domains are served: answered from memory, following a
+/// page's changes at once, and never costing the host's own traffic a store read per request.
+/// </summary>
+public sealed class CustomDomainDirectoryTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task A_pages_domain_is_found_in_any_case_and_with_a_trailing_dot_and_read_from_the_store_once()
+    {
+        await using var kit = new StatusKitHarness();
+        await kit.Pages.CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme", CustomDomain = "status.acme.example" });
+        var directory = Directory(kit);
+
+        var first = await directory.SlugOfAsync("status.acme.example", None);
+        var again = await directory.SlugOfAsync("STATUS.acme.example.", None);
+        var third = await directory.SlugOfAsync("status.acme.example", None);
+
+        Assert.Equal(("acme", "acme", "acme"), (first, again, third));
+        Assert.Equal(1, kit.StoreControl.Calls(nameof(IStatusStore.GetPageByCustomDomainAsync)));
+    }
+
+    [Fact]
+    public async Task A_host_that_is_no_pages_domain_is_read_once_per_retention_and_a_new_domain_is_served_after_it()
+    {
+        await using var kit = new StatusKitHarness();
+        var page = await kit.Pages.CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme" });
+        var directory = Directory(kit);
+
+        var before = await directory.SlugOfAsync("status.acme.example", None);
+        await kit.Pages.UpdateAsync(page.Id, new UpdateStatusPage { CustomDomain = "status.acme.example" });
+        var remembered = await directory.SlugOfAsync("status.acme.example", None);
+        var readsWhileRemembered = kit.StoreControl.Calls(nameof(IStatusStore.GetPageByCustomDomainAsync));
+        kit.Clock.Advance(CustomDomainDirectory.UnknownHostRetention);
+        var after = await directory.SlugOfAsync("status.acme.example", None);
+
+        Assert.Equal(((string?)null, (string?)null, "acme"), (before, remembered, after));
+        Assert.Equal(1, readsWhileRemembered);
+    }
+
+    [Fact]
+    public async Task A_domain_cleared_or_moved_to_another_page_follows_at_once()
+    {
+        await using var kit = new StatusKitHarness();
+        var acme = await kit.Pages.CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme", CustomDomain = "status.acme.example" });
+        var other = await kit.Pages.CreateAsync(new CreateStatusPage { Name = "Other", Slug = "other" });
+        var directory = Directory(kit);
+        var first = await directory.SlugOfAsync("status.acme.example", None);
+
+        await kit.Pages.UpdateAsync(acme.Id, new UpdateStatusPage { CustomDomain = "" });
+        await kit.Pages.UpdateAsync(other.Id, new UpdateStatusPage { CustomDomain = "status.acme.example" });
+        var moved = await directory.SlugOfAsync("status.acme.example", None);
+        await kit.Pages.UpdateAsync(other.Id, new UpdateStatusPage { CustomDomain = "" });
+        var cleared = await directory.SlugOfAsync("status.acme.example", None);
+
+        Assert.Equal(("acme", "other", (string?)null), (first, moved, cleared));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("localhost")]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    public async Task A_host_that_can_be_no_custom_domain_costs_no_store_read(string host)
+    {
+        await using var kit = new StatusKitHarness();
+        var directory = Directory(kit);
+
+        var slug = await directory.SlugOfAsync(host, None);
+
+        Assert.Null(slug);
+        Assert.Equal(0, kit.StoreControl.Calls(nameof(IStatusStore.GetPageByCustomDomainAsync)));
+    }
+
+    private static CustomDomainDirectory Directory(StatusKitHarness kit) => new(kit.Store, kit.Reader, kit.Clock);
+}
