@@ -107,7 +107,8 @@ public sealed class CustomDomainTests
     [Theory]
     [InlineData("/admin/pages")]
     [InlineData("/status/admin/pages")]
-    [InlineData("/status/acme")]
+    [InlineData("/status/acme/admin/pages")]
+    [InlineData("/status/acmex")]
     [InlineData("/status/other")]
     public async Task Nothing_but_the_pages_own_routes_answers_on_its_domain(string path)
     {
@@ -138,6 +139,35 @@ public sealed class CustomDomainTests
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, root.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_path_already_under_the_pages_own_prefix_and_slug_is_the_same_page_so_the_hosts_redirects_land()
+    {
+        await using var app = await EmbeddedHost.StartAsync(
+            services =>
+            {
+                services.AddStatusPages().AddStatusPageEndpoints(o => o.ServeCustomDomains = true);
+                services.AddHttpsRedirection(o => o.HttpsPort = 443);
+            },
+            app =>
+            {
+                app.UseHttpsRedirection();
+                app.MapStatusPages("/status");
+            });
+        await app.Services.GetRequiredService<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme", CustomDomain = Domain });
+        using var plain = Client(app, Domain);
+        using var secure = Client(app, Domain, https: true);
+
+        using var redirect = await plain.GetAsync("/history");
+        using var followed = await secure.GetAsync(redirect.Headers.Location!.PathAndQuery);
+        var html = await followed.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, redirect.StatusCode);
+        Assert.Equal($"https://{Domain}/status/acme/history", redirect.Headers.Location!.AbsoluteUri);
+        Assert.Equal(HttpStatusCode.OK, followed.StatusCode);
+        Assert.Contains("href=\"/\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/status/acme", html, StringComparison.Ordinal);
     }
 
     [Fact]

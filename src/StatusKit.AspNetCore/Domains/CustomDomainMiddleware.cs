@@ -29,7 +29,14 @@ internal sealed class CustomDomainMiddleware(RequestDelegate next, CustomDomainD
             var original = context.Request.Path;
             context.Features.Set(new CustomDomainRequest(context.Request.Host.Host.TrimEnd('.').ToLowerInvariant(), slug, original));
             var page = new PathString((prefix == "/" ? string.Empty : prefix) + "/" + slug);
-            context.Request.Path = original.HasValue && original.Value != "/" ? page.Add(original) : page;
+
+            // A path already under the page's own {prefix}/{slug} is served as it is: middleware of the host that runs
+            // after this one (UseHttpsRedirection, say) sees the re-dispatched path and may send the browser there. At
+            // the root ("/") a slug could be one of the page's own routes ("history"), so there every path is re-dispatched.
+            if (prefix == "/" || !original.StartsWithSegments(page, StringComparison.Ordinal))
+            {
+                context.Request.Path = original.HasValue && original.Value != "/" ? page.Add(original) : page;
+            }
         }
 
         await next(context);
