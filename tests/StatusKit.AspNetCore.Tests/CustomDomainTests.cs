@@ -89,6 +89,27 @@ public sealed class CustomDomainTests
     }
 
     [Fact]
+    public async Task The_confirmation_link_opens_on_the_domain_and_its_form_posts_there()
+    {
+        await using var app = await StartAsync();
+        using var client = Client(app, Domain);
+        using var subscribed = await client.PostAsJsonAsync("/subscriptions", new { channel = "email", destination = "ops@acme.example" });
+        var page = (await app.Services.GetRequiredService<StatusPageService>().GetBySlugAsync("acme"))!;
+        var link = new Uri(Assert.Single(await app.Services.GetRequiredService<IStatusStore>()
+            .ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, CancellationToken.None)).Content.Link!);
+
+        using var asked = await client.GetAsync(link.PathAndQuery);
+        var question = await asked.Content.ReadAsStringAsync();
+        using var confirmed = await client.PostAsync(link.PathAndQuery, null);
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains($"action=\"{System.Net.WebUtility.HtmlEncode(link.PathAndQuery)}\"", question, StringComparison.Ordinal);
+        Assert.DoesNotContain("/status/acme", question, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.True((await app.Services.GetRequiredService<SubscriberService>().ListAsync(page.Id)).Single().IsVerified);
+    }
+
+    [Fact]
     public async Task The_event_stream_badge_and_embed_script_answer_on_the_domain()
     {
         await using var app = await StartAsync();
