@@ -118,45 +118,6 @@ public sealed class StatuspageImportRoutesTests(SampleHostFactory factory)
         });
     }
 
-    [Fact]
-    public async Task Malformed_json_is_a_400_naming_the_body()
-    {
-        var pageId = await factory.PageIdAsync("demo");
-        using var admin = factory.CreateAdminClient();
-
-        await AssertProblemAsync(await PostAsync(admin, pageId, """{"incidents":[{"id":"""), HttpStatusCode.BadRequest, "body");
-    }
-
-    [Fact]
-    public async Task A_bare_incidents_array_is_a_400_asking_for_the_document_as_downloaded()
-    {
-        var pageId = await factory.PageIdAsync("demo");
-        using var admin = factory.CreateAdminClient();
-
-        await AssertProblemAsync(await PostAsync(admin, pageId, "[]"), HttpStatusCode.BadRequest, "body");
-    }
-
-    [Fact]
-    public async Task A_body_over_5_MiB_is_a_413()
-    {
-        var pageId = await factory.PageIdAsync("demo");
-        using var admin = factory.CreateAdminClient();
-        var body = $$$"""{"incidents":[],"page":{"name":"{{{new string('x', 5 * 1024 * 1024)}}}"}}""";
-
-        using var response = await PostAsync(admin, pageId, body);
-
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    [Fact]
-    public async Task An_unknown_page_is_a_404_naming_pageId()
-    {
-        using var admin = factory.CreateAdminClient();
-
-        await AssertProblemAsync(await PostAsync(admin, Guid.NewGuid(), await File.ReadAllTextAsync(SamplePath)), HttpStatusCode.NotFound, "pageId");
-    }
-
     // The sample's one incident, resolved an hour later, and a second one: a postmortem, critical, naming a component the page lacks.
     internal static string ResolvedSample()
     {

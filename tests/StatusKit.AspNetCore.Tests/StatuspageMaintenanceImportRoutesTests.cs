@@ -171,45 +171,6 @@ public sealed class StatuspageMaintenanceImportRoutesTests(SampleHostFactory fac
     }
 
     [Fact]
-    public async Task Malformed_json_is_a_400_naming_the_body()
-    {
-        var pageId = await factory.PageIdAsync("demo");
-        using var admin = factory.CreateAdminClient();
-
-        await AssertProblemAsync(await PostAsync(admin, pageId, """{"scheduled_maintenances":[{"id":"""), HttpStatusCode.BadRequest, "body");
-    }
-
-    [Fact]
-    public async Task A_bare_array_is_a_400_asking_for_the_document_as_downloaded()
-    {
-        var pageId = await factory.PageIdAsync("demo");
-        using var admin = factory.CreateAdminClient();
-
-        await AssertProblemAsync(await PostAsync(admin, pageId, "[]"), HttpStatusCode.BadRequest, "body");
-    }
-
-    [Fact]
-    public async Task A_body_over_5_MiB_is_a_413()
-    {
-        var pageId = await factory.PageIdAsync("demo");
-        using var admin = factory.CreateAdminClient();
-        var body = $$$"""{"scheduled_maintenances":[],"page":{"name":"{{{new string('x', 5 * 1024 * 1024)}}}"}}""";
-
-        using var response = await PostAsync(admin, pageId, body);
-
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    [Fact]
-    public async Task An_unknown_page_is_a_404_naming_pageId()
-    {
-        using var admin = factory.CreateAdminClient();
-
-        await AssertProblemAsync(await PostAsync(admin, Guid.NewGuid(), await File.ReadAllTextAsync(SamplePath)), HttpStatusCode.NotFound, "pageId");
-    }
-
-    [Fact]
     public async Task Without_the_api_key_it_is_a_401_and_imports_nothing()
     {
         await WithPageAsync("import-maintenance-anonymous", async (page, _) =>

@@ -30,15 +30,7 @@ internal static class StatuspageComponentsDocument
     /// <summary>The components and groups of a parsed document (its root: an object with <c>components</c>), in the order given.</summary>
     public static IReadOnlyList<ImportedComponent> Read(JsonElement root)
     {
-        var components = Root(root, "components.json (or summary.json)", "components", "an array of components");
-        var result = new List<ImportedComponent>(components.GetArrayLength());
-        var index = 0;
-        foreach (var component in components.EnumerateArray())
-        {
-            result.Add(Component(component, $"components[{index++}]"));
-        }
-
-        return result;
+        return Entries(root, "components.json (or summary.json)", "components", "an array of components", Component);
     }
 
     private static ImportedComponent Component(JsonElement component, string path)

@@ -74,6 +74,23 @@ internal static class StatuspageDocument
         return Member(root, member, member, JsonValueKind.Array, shape);
     }
 
+    /// <summary>
+    /// Each entry of the root's array <paramref name="member"/> (see <see cref="Root"/>), read by
+    /// <paramref name="read"/> with its JSON path (<c>incidents[2]</c>), in the document's order.
+    /// </summary>
+    public static List<T> Entries<T>(JsonElement root, string document, string member, string shape, Func<JsonElement, string, T> read)
+    {
+        var entries = Root(root, document, member, shape);
+        var result = new List<T>(entries.GetArrayLength());
+        var index = 0;
+        foreach (var entry in entries.EnumerateArray())
+        {
+            result.Add(read(entry, $"{member}[{index++}]"));
+        }
+
+        return result;
+    }
+
     /// <summary>The member <paramref name="name"/> of <paramref name="owner"/>, required and of <paramref name="kind"/> (else an error naming <paramref name="path"/>).</summary>
     public static JsonElement Member(JsonElement owner, string name, string path, JsonValueKind kind, string shape)
     {

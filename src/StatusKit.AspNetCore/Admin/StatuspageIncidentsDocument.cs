@@ -32,15 +32,7 @@ internal static class StatuspageIncidentsDocument
     {
         // Only an object with an incidents array, as Statuspage serves it: a bare array (a list of something else) is
         // refused rather than guessed at. summary.json has one too, of unresolved incidents only, which are all skipped.
-        var incidents = StatuspageDocument.Root(root, "incidents.json", "incidents", "an array of incidents");
-        var result = new List<ImportedIncident>(incidents.GetArrayLength());
-        var index = 0;
-        foreach (var incident in incidents.EnumerateArray())
-        {
-            result.Add(Incident(incident, $"incidents[{index++}]"));
-        }
-
-        return result;
+        return StatuspageDocument.Entries(root, "incidents.json", "incidents", "an array of incidents", Incident);
     }
 
     private static ImportedIncident Incident(JsonElement incident, string path)

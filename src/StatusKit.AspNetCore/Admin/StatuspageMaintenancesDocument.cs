@@ -35,15 +35,7 @@ internal static class StatuspageMaintenancesDocument
     /// <summary>The maintenances of a parsed document (its root: an object with <c>scheduled_maintenances</c>).</summary>
     public static IReadOnlyList<ImportedMaintenance> Read(JsonElement root)
     {
-        var maintenances = Root(root, "scheduled-maintenances.json", ArrayName, "an array of scheduled maintenances");
-        var result = new List<ImportedMaintenance>(maintenances.GetArrayLength());
-        var index = 0;
-        foreach (var maintenance in maintenances.EnumerateArray())
-        {
-            result.Add(Maintenance(maintenance, $"{ArrayName}[{index++}]"));
-        }
-
-        return result;
+        return Entries(root, "scheduled-maintenances.json", ArrayName, "an array of scheduled maintenances", Maintenance);
     }
 
     private static ImportedMaintenance Maintenance(JsonElement maintenance, string path)
