@@ -22,13 +22,24 @@ internal static class ChannelNames
 
     /// <summary>The channel named <paramref name="name"/> (ignoring case and surrounding white space).</summary>
     /// <exception cref="StatusKitValidationException">The name is none of <c>email</c>, <c>slack</c>, <c>webhook</c>, <c>teams</c>, <c>discord</c>.</exception>
-    public static SubscriberChannel Parse(string? name) => name?.Trim().ToUpperInvariant() switch
+    public static SubscriberChannel Parse(string? name) =>
+        TryParse(name, out var channel)
+            ? channel
+            : throw new StatusKitValidationException("channel", $"Use 'email', 'slack', 'webhook', 'teams' or 'discord' (was '{name}').");
+
+    /// <summary>Whether <paramref name="name"/> names a channel (ignoring case and surrounding white space), and which.</summary>
+    public static bool TryParse(string? name, out SubscriberChannel channel)
     {
-        "EMAIL" => SubscriberChannel.Email,
-        "SLACK" => SubscriberChannel.Slack,
-        "WEBHOOK" => SubscriberChannel.Webhook,
-        "TEAMS" => SubscriberChannel.Teams,
-        "DISCORD" => SubscriberChannel.Discord,
-        _ => throw new StatusKitValidationException("channel", $"Use 'email', 'slack', 'webhook', 'teams' or 'discord' (was '{name}')."),
-    };
+        SubscriberChannel? named = name?.Trim().ToUpperInvariant() switch
+        {
+            "EMAIL" => SubscriberChannel.Email,
+            "SLACK" => SubscriberChannel.Slack,
+            "WEBHOOK" => SubscriberChannel.Webhook,
+            "TEAMS" => SubscriberChannel.Teams,
+            "DISCORD" => SubscriberChannel.Discord,
+            _ => null,
+        };
+        channel = named.GetValueOrDefault();
+        return named is not null;
+    }
 }

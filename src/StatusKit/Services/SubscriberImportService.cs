@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StatusKit.Abstractions;
 using StatusKit.Model;
+using StatusKit.Shared;
 
 namespace StatusKit.Services;
 
@@ -168,19 +169,11 @@ public sealed class SubscriberImportService
         }
     }
 
-    // Email when not named; a defined channel by its name in any case, never by its number.
-    private static SubscriberChannel? ChannelOf(string? name)
-    {
-        var text = name?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return SubscriberChannel.Email;
-        }
-
-        return char.IsLetter(text[0]) && Enum.TryParse<SubscriberChannel>(text, ignoreCase: true, out var channel) && Enum.IsDefined(channel)
-            ? channel
-            : null;
-    }
+    // Email when not named; else a channel by its name, as the routes read it (never by its number).
+    private static SubscriberChannel? ChannelOf(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? SubscriberChannel.Email
+        : ChannelNames.TryParse(name, out var channel) ? channel
+        : null;
 
     private static SkippedSubscriber Existing(ImportedSubscriber row, SubscriberChannel channel, Subscriber existing) =>
         existing is { IsActive: false } && !SubscriberService.MayBeTurnedBackOn(existing)
