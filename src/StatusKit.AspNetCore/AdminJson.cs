@@ -103,7 +103,9 @@ internal static class AdminJson
                 },
             },
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        // Enums by name only: a number would be read by the enum's declaration order ("severity": 1 is major), which no
+        // document states, so a client guessing it would be read without complaint and mean something else.
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new ExplicitOffsetConverter());
         options.MakeReadOnly();
         return options;
