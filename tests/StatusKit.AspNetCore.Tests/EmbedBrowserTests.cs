@@ -117,8 +117,7 @@ public sealed class EmbedBrowserTests(KestrelSampleHost host) : IClassFixture<Ke
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Dismiss status notice" }).ClickAsync();
         Assert.Equal(0, await page.Locator("statuskit-embed").CountAsync());
-        await page.ReloadAsync();
-        await ReadAsync(page);
+        await ReadAfterAsync(page, () => page.ReloadAsync());
         Assert.Equal(0, await page.Locator("statuskit-embed").CountAsync());
 
         await incidents.AddUpdateAsync(incident.Id, StatusIncidentState.Identified, "A fix is rolling out.", notifySubscribers: false);
@@ -225,18 +224,15 @@ public sealed class EmbedBrowserTests(KestrelSampleHost host) : IClassFixture<Ke
     }
 
     // Opens the site and waits until the embed has read the summary and had time to show what it read.
-    private static async Task OpenAndReadAsync(IPage page, string address)
+    private static Task OpenAndReadAsync(IPage page, string address) => ReadAfterAsync(page, () => page.GotoAsync(address));
+
+    // Waits for the embed's read of the summary that navigate causes. The wait starts before navigate does: the embed
+    // may read it before a navigation returns, and a wait begun after that would miss it (and time out).
+    private static async Task ReadAfterAsync(IPage page, Func<Task> navigate)
     {
         var read = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/v2/summary.json", StringComparison.Ordinal), new() { Timeout = 10_000 });
-        await page.GotoAsync(address);
+        await navigate();
         await (await read).FinishedAsync();
-        await page.WaitForTimeoutAsync(300);
-    }
-
-    private static async Task ReadAsync(IPage page)
-    {
-        var response = await page.WaitForResponseAsync(r => r.Url.EndsWith("/api/v2/summary.json", StringComparison.Ordinal), new() { Timeout = 10_000 });
-        await response.FinishedAsync();
         await page.WaitForTimeoutAsync(300);
     }
 
