@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using StatusKit.Abstractions;
 using StatusKit.AspNetCore;
 using StatusKit.Configuration;
+using StatusKit.Model;
+using StatusKit.Notifications;
 using StatusKit.Services;
 
 namespace StatusKit.AspNetCore.Tests;
@@ -72,6 +75,25 @@ public class SampleHostFactory : WebApplicationFactory<Program>
 
     public async Task<Guid> PageIdAsync(string slug) =>
         (await Service<StatusPageService>().GetBySlugAsync(slug))!.Id;
+
+    /// <summary>Runs <paramref name="test"/> on a new page named and slugged <paramref name="slug"/>, deleted afterwards.</summary>
+    public async Task WithPageAsync(string slug, Func<StatusPage, Task> test)
+    {
+        var pages = Service<StatusPageService>();
+        var page = await pages.CreateAsync(new CreateStatusPage { Name = slug, Slug = slug });
+        try
+        {
+            await test(page);
+        }
+        finally
+        {
+            await pages.DeleteAsync(page.Id);
+        }
+    }
+
+    /// <summary>How many notices the outbox holds for the page (up to 200).</summary>
+    public async Task<int> OutboxCountAsync(Guid pageId) =>
+        (await Service<IStatusStore>().ListNotificationsAsync(new NotificationQuery { PageId = pageId, Take = 200 }, CancellationToken.None)).Count;
 
     protected override void Dispose(bool disposing)
     {

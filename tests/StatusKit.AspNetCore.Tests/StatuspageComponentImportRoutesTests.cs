@@ -43,10 +43,10 @@ public sealed class StatuspageComponentImportRoutesTests(SampleHostFactory facto
     [Fact]
     public async Task A_components_json_as_downloaded_creates_the_components_under_their_groups_in_Statuspages_order_and_a_second_import_creates_nothing()
     {
-        await WithPageAsync("import-components", async page =>
+        await factory.WithPageAsync("import-components", async page =>
         {
             using var admin = factory.CreateAdminClient();
-            var outboxBefore = await OutboxCountAsync(page.Id);
+            var outboxBefore = await factory.OutboxCountAsync(page.Id);
 
             var report = await ReadAsync(await PostAsync(admin, page.Id, ComponentsJson), HttpStatusCode.OK);
 
@@ -55,7 +55,7 @@ public sealed class StatuspageComponentImportRoutesTests(SampleHostFactory facto
                 [("API", null), ("Object store", "Storage"), ("Block store", "Storage"), ("Website", null)],
                 report.GetProperty("imported").EnumerateArray().Select(i => (i.GetProperty("name").GetString(), i.GetProperty("groupName").GetString())));
             Assert.Equal((0, 0), (report.GetProperty("skippedCount").GetInt32(), report.GetProperty("skipped").GetArrayLength()));
-            Assert.Equal(outboxBefore, await OutboxCountAsync(page.Id));
+            Assert.Equal(outboxBefore, await factory.OutboxCountAsync(page.Id));
 
             var stored = await factory.Service<ComponentService>().ListAsync(page.Id);
             Assert.Equal(report.GetProperty("imported").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()), stored.Select(c => c.Id));
@@ -84,7 +84,7 @@ public sealed class StatuspageComponentImportRoutesTests(SampleHostFactory facto
     [Fact]
     public async Task A_summary_json_as_downloaded_is_read_for_its_components_and_the_rest_ignored()
     {
-        await WithPageAsync("import-summary", async page =>
+        await factory.WithPageAsync("import-summary", async page =>
         {
             using var admin = factory.CreateAdminClient();
 
@@ -99,7 +99,7 @@ public sealed class StatuspageComponentImportRoutesTests(SampleHostFactory facto
     [Fact]
     public async Task A_component_StatusKit_cannot_take_is_skipped_as_invalid_naming_the_problem_and_the_others_created()
     {
-        await WithPageAsync("import-components-invalid", async page =>
+        await factory.WithPageAsync("import-components-invalid", async page =>
         {
             using var admin = factory.CreateAdminClient();
             var document = JsonNode.Parse(ComponentsJson)!;
@@ -117,7 +117,7 @@ public sealed class StatuspageComponentImportRoutesTests(SampleHostFactory facto
     [Fact]
     public async Task Components_json_then_incidents_json_attaches_the_imported_incidents_to_the_imported_components()
     {
-        await WithPageAsync("import-move", async page =>
+        await factory.WithPageAsync("import-move", async page =>
         {
             using var admin = factory.CreateAdminClient();
 
@@ -136,7 +136,7 @@ public sealed class StatuspageComponentImportRoutesTests(SampleHostFactory facto
     [Fact]
     public async Task A_missing_member_is_a_400_naming_its_json_path_and_creates_nothing()
     {
-        await WithPageAsync("import-components-missing", async page =>
+        await factory.WithPageAsync("import-components-missing", async page =>
         {
             using var admin = factory.CreateAdminClient();
             var document = JsonNode.Parse(ComponentsJson)!;
@@ -164,7 +164,7 @@ public sealed class StatuspageComponentImportRoutesTests(SampleHostFactory facto
     [Fact]
     public async Task Without_the_api_key_it_is_a_401_and_creates_nothing()
     {
-        await WithPageAsync("import-components-anonymous", async page =>
+        await factory.WithPageAsync("import-components-anonymous", async page =>
         {
             using var anonymous = factory.CreatePublicClient();
 
@@ -179,21 +179,4 @@ public sealed class StatuspageComponentImportRoutesTests(SampleHostFactory facto
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, Guid pageId, string body) =>
         client.PostAsync($"/status/admin/pages/{pageId}/import/statuspage/components", Json(body));
-
-    private async Task<int> OutboxCountAsync(Guid pageId) =>
-        (await factory.Service<StatusKit.Abstractions.IStatusStore>().ListNotificationsAsync(new NotificationQuery { PageId = pageId, Take = 200 }, CancellationToken.None)).Count;
-
-    private async Task WithPageAsync(string slug, Func<StatusPage, Task> test)
-    {
-        var pages = factory.Service<StatusPageService>();
-        var page = await pages.CreateAsync(new CreateStatusPage { Name = slug, Slug = slug });
-        try
-        {
-            await test(page);
-        }
-        finally
-        {
-            await pages.DeleteAsync(page.Id);
-        }
-    }
 }

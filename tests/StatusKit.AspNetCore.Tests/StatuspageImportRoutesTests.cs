@@ -38,7 +38,7 @@ public sealed class StatuspageImportRoutesTests(SampleHostFactory factory)
         await WithPageAsync("import-history", async (page, objectStore) =>
         {
             using var admin = factory.CreateAdminClient();
-            var outboxBefore = await OutboxCountAsync(page.Id);
+            var outboxBefore = await factory.OutboxCountAsync(page.Id);
 
             var report = await ReadAsync(await PostAsync(admin, page.Id, ResolvedSample()), HttpStatusCode.OK);
 
@@ -46,7 +46,7 @@ public sealed class StatuspageImportRoutesTests(SampleHostFactory factory)
             Assert.Equal(["p1wz6c0hmd3f", "q9kd0z2mx1ab"], report.GetProperty("imported").EnumerateArray().Select(i => i.GetProperty("statuspageId").GetString()));
             Assert.Equal(0, report.GetProperty("skippedCount").GetInt32());
             Assert.Equal(["CDN"], report.GetProperty("unknownComponents").EnumerateArray().Select(n => n.GetString()));
-            Assert.Equal(outboxBefore, await OutboxCountAsync(page.Id));
+            Assert.Equal(outboxBefore, await factory.OutboxCountAsync(page.Id));
 
             using var client = factory.CreatePublicClient();
             using var api = JsonDocument.Parse(await client.GetStringAsync("/status/import-history/api/v2/incidents.json"));
@@ -168,21 +168,8 @@ public sealed class StatuspageImportRoutesTests(SampleHostFactory factory)
     private static Task<HttpResponseMessage> PostAsync(HttpClient admin, Guid pageId, string body) =>
         admin.PostAsync($"/status/admin/pages/{pageId}/import/statuspage", new StringContent(body, Encoding.UTF8, "application/json"));
 
-    private async Task<int> OutboxCountAsync(Guid pageId) =>
-        (await factory.Service<StatusKit.Abstractions.IStatusStore>().ListNotificationsAsync(new NotificationQuery { PageId = pageId, Take = 200 }, CancellationToken.None)).Count;
-
-    private async Task WithPageAsync(string slug, Func<StatusPage, Component, Task> test)
-    {
-        var pages = factory.Service<StatusPageService>();
-        var page = await pages.CreateAsync(new CreateStatusPage { Name = slug, Slug = slug });
-        try
-        {
-            var objectStore = await factory.Service<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "Object store" });
-            await test(page, objectStore);
-        }
-        finally
-        {
-            await pages.DeleteAsync(page.Id);
-        }
-    }
+    // A page with one component, "Object store", which the sample documents name.
+    private Task WithPageAsync(string slug, Func<StatusPage, Component, Task> test) =>
+        factory.WithPageAsync(slug, async page =>
+            await test(page, await factory.Service<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "Object store" })));
 }

@@ -46,7 +46,7 @@ public sealed class StatuspageMaintenanceImportRoutesTests(SampleHostFactory fac
             {
                 PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "ops@example.com", PreVerified = true, NotifyOn = NotificationEvents.All,
             });
-            var outboxBefore = await OutboxCountAsync(page.Id);
+            var outboxBefore = await factory.OutboxCountAsync(page.Id);
             var upcomingStart = Now().AddDays(3);
 
             var report = await ReadAsync(await PostAsync(admin, page.Id, Sample(upcomingStart)), HttpStatusCode.OK);
@@ -61,7 +61,7 @@ public sealed class StatuspageMaintenanceImportRoutesTests(SampleHostFactory fac
                 report.GetProperty("skipped").EnumerateArray().Select(s => (s.GetProperty("statuspageId").GetString(), s.GetProperty("reason").GetString())));
             Assert.Equal(2, report.GetProperty("skippedCount").GetInt32());
             Assert.Equal(["CDN"], report.GetProperty("unknownComponents").EnumerateArray().Select(n => n.GetString()));
-            Assert.Equal(outboxBefore, await OutboxCountAsync(page.Id)); // the subscriber was not told of either
+            Assert.Equal(outboxBefore, await factory.OutboxCountAsync(page.Id)); // the subscriber was not told of either
             var completedId = imported[0].GetProperty("windowId").GetGuid();
             var upcomingId = imported[1].GetProperty("windowId").GetGuid();
             var completed = (await factory.Service<MaintenanceService>().GetAsync(completedId))!;
@@ -245,21 +245,8 @@ public sealed class StatuspageMaintenanceImportRoutesTests(SampleHostFactory fac
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, Guid pageId, string body, string query = "") =>
         client.PostAsync($"/status/admin/pages/{pageId}/import/statuspage/maintenances{query}", new StringContent(body, Encoding.UTF8, "application/json"));
 
-    private async Task<int> OutboxCountAsync(Guid pageId) =>
-        (await factory.Service<StatusKit.Abstractions.IStatusStore>().ListNotificationsAsync(new NotificationQuery { PageId = pageId, Take = 200 }, CancellationToken.None)).Count;
-
-    private async Task WithPageAsync(string slug, Func<StatusPage, Component, Task> test)
-    {
-        var pages = factory.Service<StatusPageService>();
-        var page = await pages.CreateAsync(new CreateStatusPage { Name = slug, Slug = slug });
-        try
-        {
-            var objectStore = await factory.Service<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "Object store" });
-            await test(page, objectStore);
-        }
-        finally
-        {
-            await pages.DeleteAsync(page.Id);
-        }
-    }
+    // A page with one component, "Object store", which the sample documents name.
+    private Task WithPageAsync(string slug, Func<StatusPage, Component, Task> test) =>
+        factory.WithPageAsync(slug, async page =>
+            await test(page, await factory.Service<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "Object store" })));
 }

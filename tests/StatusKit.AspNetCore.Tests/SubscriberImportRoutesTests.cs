@@ -21,7 +21,7 @@ public sealed class SubscriberImportRoutesTests(SampleHostFactory factory)
     [Fact]
     public async Task A_csv_subscribes_each_row_pre_verified_telling_nobody_and_a_second_import_adds_nothing()
     {
-        await WithPageAsync("import-subscribers-csv", async page =>
+        await factory.WithPageAsync("import-subscribers-csv", async page =>
         {
             var api = await factory.Service<ComponentService>().CreateAsync(new CreateComponent { PageId = page.Id, Name = "API" });
             using var admin = factory.CreateAdminClient();
@@ -39,7 +39,7 @@ public sealed class SubscriberImportRoutesTests(SampleHostFactory factory)
             var first = await factory.Service<SubscriberService>().GetAsync(report.GetProperty("imported")[0].GetProperty("id").GetGuid());
             Assert.True(first is { IsActive: true, IsVerified: true });
             Assert.Equal([api.Id], first!.ComponentIds);
-            Assert.Equal(0, await OutboxCountAsync(page.Id));
+            Assert.Equal(0, await factory.OutboxCountAsync(page.Id));
 
             var again = await ReadAsync(await PostAsync(admin, page.Id, Csv(csv)), HttpStatusCode.OK);
             Assert.Equal(0, again.GetProperty("importedCount").GetInt32());
@@ -54,7 +54,7 @@ public sealed class SubscriberImportRoutesTests(SampleHostFactory factory)
     [Fact]
     public async Task A_json_document_with_preVerified_false_sends_each_its_verification_message()
     {
-        await WithPageAsync("import-subscribers-json", async page =>
+        await factory.WithPageAsync("import-subscribers-json", async page =>
         {
             using var admin = factory.CreateAdminClient();
             const string json = """{"subscribers":[{"channel":"email","destination":"a@example.com","notifyOn":["outage"]},{"destination":"b@example.com","components":["Nope"]}]}""";
@@ -67,7 +67,7 @@ public sealed class SubscriberImportRoutesTests(SampleHostFactory factory)
             Assert.True(subscriber is { IsVerified: false, NotifyOn: NotificationEvents.Outage });
             Assert.Equal(["Nope"], report.GetProperty("unknownComponents").EnumerateArray().Select(n => n.GetString()));
             Assert.StartsWith("Row 2, column components:", report.GetProperty("skipped")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
-            Assert.Equal(1, await OutboxCountAsync(page.Id));
+            Assert.Equal(1, await factory.OutboxCountAsync(page.Id));
         });
     }
 
@@ -76,7 +76,7 @@ public sealed class SubscriberImportRoutesTests(SampleHostFactory factory)
     [InlineData("email\n\"a@example.com\n", "body")]
     public async Task A_csv_it_cannot_read_is_a_400_naming_the_column_or_body_and_subscribes_nobody(string csv, string field)
     {
-        await WithPageAsync("import-subscribers-bad-csv", async page =>
+        await factory.WithPageAsync("import-subscribers-bad-csv", async page =>
         {
             using var admin = factory.CreateAdminClient();
 
@@ -134,7 +134,7 @@ public sealed class SubscriberImportRoutesTests(SampleHostFactory factory)
     [Fact]
     public async Task Without_the_api_key_it_is_a_401_and_subscribes_nobody()
     {
-        await WithPageAsync("import-subscribers-anonymous", async page =>
+        await factory.WithPageAsync("import-subscribers-anonymous", async page =>
         {
             using var anonymous = factory.CreatePublicClient();
 
@@ -151,21 +151,4 @@ public sealed class SubscriberImportRoutesTests(SampleHostFactory factory)
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, Guid pageId, HttpContent body, string query = "") =>
         client.PostAsync($"/status/admin/pages/{pageId}/import/subscribers{query}", body);
-
-    private async Task<int> OutboxCountAsync(Guid pageId) =>
-        (await factory.Service<IStatusStore>().ListNotificationsAsync(new NotificationQuery { PageId = pageId, Take = 200 }, CancellationToken.None)).Count;
-
-    private async Task WithPageAsync(string slug, Func<StatusPage, Task> test)
-    {
-        var pages = factory.Service<StatusPageService>();
-        var page = await pages.CreateAsync(new CreateStatusPage { Name = slug, Slug = slug });
-        try
-        {
-            await test(page);
-        }
-        finally
-        {
-            await pages.DeleteAsync(page.Id);
-        }
-    }
 }
