@@ -1,4 +1,5 @@
 using StatusKit.Model;
+using StatusKit.Services;
 
 namespace StatusKit.Notifications;
 
@@ -7,7 +8,9 @@ namespace StatusKit.Notifications;
 /// deliverable subscriber of the page whose <see cref="Subscriber.NotifyOn"/> has the notice's event and whose component
 /// list meets the affected components, or who follows every component; and one per deliverable follower of the notice's
 /// own incident (<see cref="Subscriber.StatusIncidentId"/>), whatever its events and components. A follower of an
-/// incident gets nothing else. Deduplication keys make a retried notice a no-op.
+/// incident gets nothing else. A destination that follows the page and the incident gets each notice once: the page
+/// subscription's row when that subscription wants the notice, else the follower's. Deduplication keys make a retried
+/// notice a no-op.
 /// </summary>
 internal static class NoticePlanner
 {
@@ -26,9 +29,11 @@ internal static class NoticePlanner
         Guid? statusIncidentId = null)
     {
         var notifications = new List<Notification>();
+        var toldAsPage = statusIncidentId is null ? null : DestinationsThePageTells(subscribers, notificationEvent, affectedComponentIds);
         foreach (var subscriber in subscribers)
         {
-            if (!Wants(subscriber, notificationEvent, affectedComponentIds, statusIncidentId))
+            if (!Wants(subscriber, notificationEvent, affectedComponentIds, statusIncidentId)
+                || (subscriber.StatusIncidentId is not null && toldAsPage!.Contains(Destination(subscriber))))
             {
                 continue;
             }
@@ -49,6 +54,28 @@ internal static class NoticePlanner
 
         return notifications;
     }
+
+    // The destinations a subscription to the page tells of the notice, so that the same destination following the
+    // incident too is not told twice: its follower gets the notice only when its page subscription would not (one that
+    // leaves out the event or the components, or is not deliverable). Destinations are compared as the uniqueness of
+    // subscribers compares them (an email address in any case), per page and channel.
+    private static HashSet<(Guid PageId, SubscriberChannel Channel, string Key)> DestinationsThePageTells(
+        IReadOnlyList<Subscriber> subscribers, NotificationEvents notificationEvent, IReadOnlyList<Guid> affected)
+    {
+        var told = new HashSet<(Guid, SubscriberChannel, string)>();
+        foreach (var subscriber in subscribers)
+        {
+            if (subscriber.StatusIncidentId is null && Wants(subscriber, notificationEvent, affected, statusIncidentId: null))
+            {
+                told.Add(Destination(subscriber));
+            }
+        }
+
+        return told;
+    }
+
+    private static (Guid PageId, SubscriberChannel Channel, string Key) Destination(Subscriber subscriber) =>
+        (subscriber.PageId, subscriber.Channel, SubscriberDestinations.Key(subscriber.Channel, subscriber.Destination));
 
     // A follower of one incident hears all of that incident's notices and nothing else; any other subscriber chooses by
     // event and component.

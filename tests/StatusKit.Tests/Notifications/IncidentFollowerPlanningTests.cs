@@ -71,6 +71,51 @@ public sealed class IncidentFollowerPlanningTests
         Assert.Equal([ofPage.Id], planned.Select(n => n.SubscriberId));
     }
 
+    [Fact]
+    public void ADestinationThatFollowsThePageAndTheIncident_GetsOneRow_ThePageSubscribers_WhenThePageSubscriptionWantsIt()
+    {
+        var ofPage = TestData.Subscriber(Page.Id, destination: "Ops@Example.com") with { ComponentIds = [], NotifyOn = NotificationEvents.All };
+        var follower = Follower with { Id = Guid.NewGuid(), Destination = "ops@example.com" };
+
+        var planned = NoticePlanner.Plan([ofPage, follower], NotificationEvents.Outage, [], "incident|x", Content(), TestData.T0, statusIncidentId: FollowedIncident);
+
+        Assert.Equal([ofPage.Id], planned.Select(n => n.SubscriberId));
+    }
+
+    [Fact]
+    public void ADestinationWhosePageSubscriptionLeavesTheNoticeOut_GetsItAsTheFollower()
+    {
+        var api = Guid.NewGuid();
+        var otherComponents = TestData.Subscriber(Page.Id, destination: "components@example.com") with { ComponentIds = [Guid.NewGuid()], NotifyOn = NotificationEvents.All };
+        var otherEvents = TestData.Subscriber(Page.Id, destination: "events@example.com") with { ComponentIds = [], NotifyOn = NotificationEvents.Outage };
+        var unconfirmed = TestData.Subscriber(Page.Id, destination: "unconfirmed@example.com") with { ComponentIds = [], NotifyOn = NotificationEvents.All, IsVerified = false };
+        var stopped = TestData.Subscriber(Page.Id, destination: "stopped@example.com") with { ComponentIds = [], NotifyOn = NotificationEvents.All, IsActive = false };
+        Subscriber[] ofPage = [otherComponents, otherEvents, unconfirmed, stopped];
+        var followers = ofPage.Select(s => Follower with { Id = Guid.NewGuid(), Destination = s.Destination }).ToList();
+
+        var planned = NoticePlanner.Plan(
+            [.. ofPage, .. followers], NotificationEvents.Resolved, [api], "incident|x", Content(), TestData.T0, statusIncidentId: FollowedIncident);
+
+        Assert.Equal(followers.Select(f => f.Id), planned.Select(n => n.SubscriberId));
+    }
+
+    [Fact]
+    public void AFollowerAtAnotherDestinationOrChannel_GetsItsOwnRow_BesideThePageSubscribers()
+    {
+        var ofPage = TestData.Subscriber(Page.Id, destination: "ops@example.com") with { ComponentIds = [], NotifyOn = NotificationEvents.All };
+        var hook = TestData.Subscriber(Page.Id, SubscriberChannel.Webhook, "https://hooks.example.com/Ops") with { ComponentIds = [], NotifyOn = NotificationEvents.All };
+        var elsewhere = Follower with { Id = Guid.NewGuid(), Destination = "someone-else@example.com" };
+        // A webhook URL is the same only when equal ordinally (its path is case-sensitive), and an email address is
+        // not a webhook URL.
+        var otherCase = Follower with { Id = Guid.NewGuid(), Channel = SubscriberChannel.Webhook, Destination = "https://hooks.example.com/ops" };
+        var otherChannel = Follower with { Id = Guid.NewGuid(), Channel = SubscriberChannel.Slack, Destination = "ops@example.com" };
+
+        var planned = NoticePlanner.Plan(
+            [ofPage, hook, elsewhere, otherCase, otherChannel], NotificationEvents.Outage, [], "incident|x", Content(), TestData.T0, statusIncidentId: FollowedIncident);
+
+        Assert.Equal([ofPage.Id, hook.Id, elsewhere.Id, otherCase.Id, otherChannel.Id], planned.Select(n => n.SubscriberId));
+    }
+
     private static NotificationContent Content() => new()
     {
         Kind = NotificationKind.StatusIncidentUpdated, Subject = "[Acme] Identified: API errors", Body = "Found it.", PageName = "Acme", PageSlug = "acme",

@@ -183,6 +183,78 @@ public sealed class IncidentSubscriptionTests
     }
 
     [Fact]
+    public async Task ADestinationThatFollowsThePageAndTheIncident_HearsEachOfTheIncidentsNoticesOnce()
+    {
+        await using var kit = Kit();
+        var (page, incident) = await PageWithIncidentAsync(kit);
+        var ofPage = (await kit.Subscribers.SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "OPS@example.com", PreVerified = true,
+        })).Subscriber;
+        var follower = (await kit.Subscribers.SubscribeAsync(Follow(page, incident, preVerified: true))).Subscriber;
+
+        await kit.Incidents.AddUpdateAsync(incident.Id, StatusIncidentState.Identified, "Found it.");
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        await kit.Incidents.ResolveAsync(incident.Id, "Fixed.");
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        await kit.Incidents.PublishPostmortemAsync(incident.Id, "What happened.", notifySubscribers: true);
+
+        Assert.Equal(
+            [NotificationKind.StatusIncidentUpdated, NotificationKind.StatusIncidentResolved, NotificationKind.StatusIncidentPostmortem],
+            (await NoticesToAsync(kit, page.Id, ofPage.Id)).Where(n => n.Content.StatusIncidentId == incident.Id).Select(n => n.Content.Kind));
+        Assert.Empty(await NoticesToAsync(kit, page.Id, follower.Id));
+    }
+
+    [Fact]
+    public async Task ADestinationWhosePageSubscriptionLeavesTheIncidentOut_HearsItAsItsFollower()
+    {
+        await using var kit = Kit();
+        var (page, components) = await kit.CreatePageAsync("Acme", ("API", null, null), ("Web", null, null));
+        var incident = await kit.Incidents.CreateAsync(new CreateStatusIncident
+        {
+            PageId = page.Id, Title = "API errors", Message = "Investigating.", ComponentIds = [components[0].Id],
+        });
+        var webOnly = (await kit.Subscribers.SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "ops@example.com", ComponentIds = [components[1].Id], PreVerified = true,
+        })).Subscriber;
+        var outagesOnly = (await kit.Subscribers.SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "oncall@example.com", NotifyOn = NotificationEvents.Outage, PreVerified = true,
+        })).Subscriber;
+        var follower = (await kit.Subscribers.SubscribeAsync(Follow(page, incident, preVerified: true))).Subscriber;
+        var oncallFollower = (await kit.Subscribers.SubscribeAsync(Follow(page, incident, preVerified: true) with { Destination = "oncall@example.com" })).Subscriber;
+
+        await kit.Incidents.AddUpdateAsync(incident.Id, StatusIncidentState.Identified, "Found it.");
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        await kit.Incidents.ResolveAsync(incident.Id, "Fixed.");
+
+        Assert.DoesNotContain(await NoticesToAsync(kit, page.Id, webOnly.Id), n => n.Content.StatusIncidentId == incident.Id);
+        Assert.Equal(
+            [NotificationKind.StatusIncidentUpdated, NotificationKind.StatusIncidentResolved],
+            (await NoticesToAsync(kit, page.Id, follower.Id)).Select(n => n.Content.Kind));
+        // The incident is Minor (degraded): its update is no outage to the page subscription, nor its resolution.
+        Assert.DoesNotContain(await NoticesToAsync(kit, page.Id, outagesOnly.Id), n => n.Content.StatusIncidentId == incident.Id);
+        Assert.Equal(
+            [NotificationKind.StatusIncidentUpdated, NotificationKind.StatusIncidentResolved],
+            (await NoticesToAsync(kit, page.Id, oncallFollower.Id)).Select(n => n.Content.Kind));
+    }
+
+    [Fact]
+    public async Task TwoDestinationsThatFollowTheIncident_EachHearIt()
+    {
+        await using var kit = Kit();
+        var (page, incident) = await PageWithIncidentAsync(kit);
+        var first = (await kit.Subscribers.SubscribeAsync(Follow(page, incident, preVerified: true))).Subscriber;
+        var second = (await kit.Subscribers.SubscribeAsync(Follow(page, incident, preVerified: true) with { Destination = "dev@example.com" })).Subscriber;
+
+        await kit.Incidents.AddUpdateAsync(incident.Id, StatusIncidentState.Identified, "Found it.");
+
+        Assert.Single(await NoticesToAsync(kit, page.Id, first.Id));
+        Assert.Single(await NoticesToAsync(kit, page.Id, second.Id));
+    }
+
+    [Fact]
     public async Task DeletingTheIncident_EndsItsFollowersSubscriptions_WhichNoOperatorTurnsBackOn()
     {
         await using var kit = Kit();
