@@ -174,6 +174,35 @@ public sealed class IncidentSubscriptionTests(SampleHostFactory factory)
         await AdminResponses.AssertProblemAsync(elsewhere, HttpStatusCode.BadRequest, "incidentId");
     }
 
+    [Fact]
+    public async Task A_destination_that_follows_the_page_and_the_incident_in_the_database_hears_each_update_once()
+    {
+        // The sample host's EF Core store: the destinations read back from the database are compared as its unique
+        // indexes compare them (an email address in any case).
+        var (page, incident) = await PageWithIncidentAsync("follow-once");
+        var subscribers = factory.Service<SubscriberService>();
+        var ofPage = (await subscribers.SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "Follow-Once@Example.com", PreVerified = true,
+        })).Subscriber;
+        var follower = (await subscribers.SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "follow-once@example.com", StatusIncidentId = incident.Id, PreVerified = true,
+        })).Subscriber;
+        var otherFollower = (await subscribers.SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "follow-once-too@example.com", StatusIncidentId = incident.Id, PreVerified = true,
+        })).Subscriber;
+
+        await factory.Service<StatusIncidentService>().AddUpdateAsync(incident.Id, StatusIncidentState.Identified, "Found it.");
+
+        var store = factory.Service<IStatusStore>();
+        async Task<int> UpdatesToAsync(Guid subscriberId) =>
+            (await store.ListNotificationsAsync(new NotificationQuery { SubscriberId = subscriberId }, CancellationToken.None))
+                .Count(n => n.Content.Kind == NotificationKind.StatusIncidentUpdated);
+        Assert.Equal((1, 0, 1), (await UpdatesToAsync(ofPage.Id), await UpdatesToAsync(follower.Id), await UpdatesToAsync(otherFollower.Id)));
+    }
+
     private async Task<(StatusPage Page, StatusIncident Incident)> PageWithIncidentAsync(string slug)
     {
         var page = await factory.Service<StatusPageService>().CreateAsync(new CreateStatusPage { Name = $"Page {slug}", Slug = slug });
