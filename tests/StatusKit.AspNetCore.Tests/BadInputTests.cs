@@ -37,8 +37,12 @@ public sealed partial class BadInputTests : IAsyncLifetime
 
     private Seeded Seed => _seeded ?? throw new InvalidOperationException("Not seeded.");
 
-    /// <summary>The records the cases aim at: a page (slug <c>acme</c>) with one of everything.</summary>
-    private sealed record Seeded(Guid PageId, Guid ComponentId, Guid IncidentId, Guid SubscriberId, Guid WindowId, Guid TemplateId);
+    /// <summary>
+    /// The records the cases aim at: a page (slug <c>acme</c>) with one of everything, and a follower of its incident
+    /// with the token of its manage link.
+    /// </summary>
+    private sealed record Seeded(
+        Guid PageId, Guid ComponentId, Guid IncidentId, Guid SubscriberId, Guid WindowId, Guid TemplateId, Guid FollowerId, string FollowerToken);
 
     /// <summary>One malformed request and the statuses it may be answered with.</summary>
     private sealed record Case(string Name, HttpMethod Method, string Path, params HttpStatusCode[] Allowed)
@@ -50,6 +54,9 @@ public sealed partial class BadInputTests : IAsyncLifetime
         public string? IfMatch { get; init; }
 
         public string? IfNoneMatch { get; init; }
+
+        /// <summary>The <c>Accept</c> header, when the route answers a script otherwise than a person.</summary>
+        public string? Accept { get; init; }
 
         /// <summary>Whether a refusal must be problem details (the admin API and the subscription routes' JSON answers).</summary>
         public bool Problem { get; init; }
@@ -329,6 +336,9 @@ public sealed partial class BadInputTests : IAsyncLifetime
                 ("unknown component", $$"""{"componentIds":["{{Guid.NewGuid()}}"]}"""),
                 ("a repeated component", $$"""{"componentIds":["{{s.ComponentId}}","{{s.ComponentId}}"]}"""),
                 ("componentIds not ids", """{"componentIds":["api"]}""")),
+            // A follower of one incident hears all of its notices: it has neither components nor events to choose.
+            Admin("a follower's componentIds", HttpMethod.Patch, $"subscribers/{s.FollowerId}", HttpStatusCode.BadRequest) with { Body = """{"componentIds":[]}""" },
+            Admin("a follower's notifyOn", HttpMethod.Patch, $"subscribers/{s.FollowerId}", HttpStatusCode.BadRequest) with { Body = """{"notifyOn":["all"]}""" },
             .. IfMatchCases(HttpMethod.Patch, $"subscribers/{s.SubscriberId}", """{"notifyOn":["all"]}""")],
         ["POST /admin/subscribers/{subscriberId}/deactivate"] = s => [.. Ids("subscribers/{0}/deactivate", HttpMethod.Post),
             .. IfMatchCases(HttpMethod.Post, $"subscribers/{s.SubscriberId}/deactivate", null)],
@@ -477,7 +487,18 @@ public sealed partial class BadInputTests : IAsyncLifetime
         ["GET /{slug}/subscriptions/unsubscribe"] = _ => Tokens("/subscriptions/unsubscribe", HttpMethod.Get),
         ["POST /{slug}/subscriptions/unsubscribe"] = _ => Tokens("/subscriptions/unsubscribe", HttpMethod.Post),
         ["GET /{slug}/subscriptions/manage"] = _ => Tokens("/subscriptions/manage", HttpMethod.Get),
-        ["POST /{slug}/subscriptions/manage"] = _ => Tokens("/subscriptions/manage", HttpMethod.Post),
+        ["POST /{slug}/subscriptions/manage"] = s => [.. Tokens("/subscriptions/manage", HttpMethod.Post),
+            // A follower of one incident has no choice to make: a script's is a problem naming the member, a person's
+            // form the page again with the reason.
+            .. new[] { ("a follower's components", """{"components":[]}"""), ("a follower's notifyOn", """{"notifyOn":["outage"]}""") }.Select(bad =>
+                new Case(bad.Item1, HttpMethod.Post, $"{Prefix}/acme/subscriptions/manage?token={s.FollowerToken}", HttpStatusCode.BadRequest)
+                {
+                    Body = bad.Item2, Accept = "application/json", Problem = true,
+                }),
+            new Case("a follower's form with events", HttpMethod.Post, $"{Prefix}/acme/subscriptions/manage?token={s.FollowerToken}", HttpStatusCode.BadRequest)
+            {
+                Body = "notifyOn=outage", ContentType = "application/x-www-form-urlencoded",
+            }],
     };
 
     public async Task InitializeAsync()
@@ -519,7 +540,12 @@ public sealed partial class BadInputTests : IAsyncLifetime
         {
             PageId = page.Id, Name = "Database down", Title = "Database unavailable", Message = "Looking", ComponentIds = [component.Id],
         });
-        _seeded = new Seeded(page.Id, component.Id, incident.Id, subscription.Subscriber.Id, window.Id, template.Id);
+        var follower = await services.GetRequiredService<SubscriberService>().SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "ops@example.com", PreVerified = true, StatusIncidentId = incident.Id,
+        });
+        _seeded = new Seeded(
+            page.Id, component.Id, incident.Id, subscription.Subscriber.Id, window.Id, template.Id, follower.Subscriber.Id, follower.UnsubscribeToken);
     }
 
     public async Task DisposeAsync()
@@ -699,6 +725,11 @@ public sealed partial class BadInputTests : IAsyncLifetime
             request.Headers.TryAddWithoutValidation("If-Match", @case.IfMatch);
         }
 
+        if (@case.Accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", @case.Accept);
+        }
+
         if (@case.IfNoneMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-None-Match", @case.IfNoneMatch);
@@ -714,7 +745,7 @@ public sealed partial class BadInputTests : IAsyncLifetime
         var paths = new[]
         {
             $"pages/{Seed.PageId}", $"components/{Seed.ComponentId}", $"incidents/{Seed.IncidentId}", $"subscribers/{Seed.SubscriberId}",
-            $"maintenance/{Seed.WindowId}", $"pages/{Seed.PageId}/components", $"incident-templates/{Seed.TemplateId}",
+            $"maintenance/{Seed.WindowId}", $"pages/{Seed.PageId}/components", $"incident-templates/{Seed.TemplateId}", $"subscribers/{Seed.FollowerId}",
         };
         var records = new StringBuilder();
         foreach (var path in paths)

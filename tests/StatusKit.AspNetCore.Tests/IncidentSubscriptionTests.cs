@@ -175,6 +175,62 @@ public sealed class IncidentSubscriptionTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task The_admin_API_shows_a_follower_with_no_components_or_events_and_a_PATCH_naming_either_is_a_400()
+    {
+        var (page, incident) = await PageWithIncidentAsync("follow-admin-json");
+        using var admin = factory.CreateAdminClient();
+        using var created = await admin.PostAsJsonAsync(
+            $"/status/admin/pages/{page.Id}/subscribers", new { channel = "email", destination = "follow-admin-json@example.com", incidentId = incident.Id });
+        var follower = await AdminResponses.ReadAsync(created, HttpStatusCode.Created);
+        var path = $"/status/admin/subscribers/{follower.GetProperty("id").GetGuid()}";
+
+        using var components = await admin.PatchAsJsonAsync(path, new { componentIds = Array.Empty<Guid>() });
+        using var events = await admin.PatchAsJsonAsync(path, new { notifyOn = new[] { "outage" } });
+        using var nothing = await admin.PatchAsJsonAsync(path, new { });
+        using var read = await admin.GetAsync(path);
+        var listed = JsonDocument.Parse(await admin.GetStringAsync($"/status/admin/pages/{page.Id}/subscribers")).RootElement;
+
+        await AdminResponses.AssertProblemAsync(components, HttpStatusCode.BadRequest, "componentIds");
+        await AdminResponses.AssertProblemAsync(events, HttpStatusCode.BadRequest, "notifyOn");
+        foreach (var shown in new[] { follower, await AdminResponses.ReadAsync(nothing, HttpStatusCode.OK), await AdminResponses.ReadAsync(read, HttpStatusCode.OK), listed[0] })
+        {
+            Assert.Equal(incident.Id, shown.GetProperty("incidentId").GetGuid());
+            Assert.Equal(JsonValueKind.Null, shown.GetProperty("componentIds").ValueKind);
+            Assert.Equal(JsonValueKind.Null, shown.GetProperty("notifyOn").ValueKind);
+        }
+    }
+
+    [Fact]
+    public async Task A_followers_manage_POST_refuses_components_or_events_and_answers_none()
+    {
+        var (page, incident) = await PageWithIncidentAsync("follow-manage-post");
+        var subscription = await factory.Service<SubscriberService>().SubscribeAsync(new Subscribe
+        {
+            PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "follow-manage-post@example.com", StatusIncidentId = incident.Id, PreVerified = true,
+        });
+        using var script = factory.CreatePublicClient("192.0.2.147");
+        script.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        using var person = factory.CreatePublicClient("192.0.2.147");
+        person.DefaultRequestHeaders.Accept.ParseAdd(BrowserAccept);
+        var link = $"/status/{page.Slug}/subscriptions/manage?token={subscription.UnsubscribeToken}";
+
+        using var components = await script.PostAsJsonAsync(link, new { components = Array.Empty<Guid>() });
+        using var events = await script.PostAsJsonAsync(link, new { notifyOn = new[] { "outage" } });
+        using var form = await person.PostAsync(link, Form(("notifyOn", "outage")));
+        using var nothing = await script.PostAsJsonAsync(link, new { });
+
+        await AdminResponses.AssertProblemAsync(components, HttpStatusCode.BadRequest, "components");
+        await AdminResponses.AssertProblemAsync(events, HttpStatusCode.BadRequest, "notifyOn");
+        Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
+        Assert.DoesNotContain("name=\"notifyOn\"", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var answer = await AdminResponses.ReadAsync(nothing, HttpStatusCode.OK);
+        Assert.Equal(incident.Id, answer.GetProperty("incident").GetGuid());
+        Assert.Equal(JsonValueKind.Null, answer.GetProperty("components").ValueKind);
+        Assert.Equal(JsonValueKind.Null, answer.GetProperty("notifyOn").ValueKind);
+        Assert.Equal(subscription.Subscriber.Version, (await factory.Service<SubscriberService>().GetAsync(subscription.Subscriber.Id))!.Version);
+    }
+
+    [Fact]
     public async Task A_destination_that_follows_the_page_and_the_incident_in_the_database_hears_each_update_once()
     {
         // The sample host's EF Core store: the destinations read back from the database are compared as its unique

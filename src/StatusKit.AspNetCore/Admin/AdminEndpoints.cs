@@ -381,7 +381,9 @@ internal static class AdminEndpoints
                     subscriber.Version,
                     locations.Of(context.Request, "subscribers", subscriber.Id));
             })
-            .WithName("StatusKit.Admin.CreateSubscriber").Accepts<CreateSubscriberRequest>("application/json").Produces<AdminSubscriber>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .WithName("StatusKit.Admin.CreateSubscriber")
+            .WithSummary("Subscribe a destination to the page (componentIds, notifyOn), or with incidentId to one incident of the page, whose updates, resolution and postmortem it then hears, without componentIds or notifyOn (a 400 naming either). A follower reads back componentIds and notifyOn as null.")
+            .Accepts<CreateSubscriberRequest>("application/json").Produces<AdminSubscriber>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated().MayConflict();
         // The query is read before the body, so a bad value reads no body.
         admin.MapPost("/pages/{pageId:guid}/import/subscribers", async (Guid pageId, HttpContext context, SubscriberImportService import, string? preVerified) =>
@@ -422,7 +424,7 @@ internal static class AdminEndpoints
                 });
             })
             .WithName("StatusKit.Admin.UpdateSubscriber")
-            .WithSummary("Change what a subscriber hears about: componentIds ([] for all) and notifyOn; what is left out is kept.")
+            .WithSummary("Change what a subscriber hears about: componentIds ([] for all) and notifyOn; what is left out is kept. A follower of one incident (incidentId set) hears all of its notices and has neither to change: either is a 400 naming it.")
             .Accepts<UpdateSubscriberRequest>("application/json").Produces<AdminSubscriber>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
         admin.MapPost("/subscribers/{subscriberId:guid}/deactivate", (Guid subscriberId, HttpContext context, SubscriberService subscribers, TimeProvider time) =>

@@ -125,10 +125,13 @@ internal sealed record AdminPage(
 /// A subscriber as the admin API shows it (never token hashes; the signing secret only when created or rotated; the
 /// previous signing secret never, only <see cref="PreviousSigningSecretValidUntil"/>). <see cref="DeactivationReason"/>
 /// is why an inactive subscriber stopped (unknown when that was not recorded), null while it is active.
-/// <see cref="IncidentId"/> is the incident it follows, null for a subscriber of the page.
+/// <see cref="IncidentId"/> is the incident it follows, null for a subscriber of the page. Such a follower hears every
+/// notice of that incident and chooses neither components nor events, so its <see cref="ComponentIds"/> and
+/// <see cref="NotifyOn"/> are null (not an empty list, which would read as "every component", nor every event, which
+/// would read as the page's notices).
 /// </summary>
 internal sealed record AdminSubscriber(
-    Guid Id, Guid PageId, Guid? IncidentId, SubscriberChannel Channel, string Destination, IReadOnlyList<Guid> ComponentIds, IReadOnlyList<string> NotifyOn,
+    Guid Id, Guid PageId, Guid? IncidentId, SubscriberChannel Channel, string Destination, IReadOnlyList<Guid>? ComponentIds, IReadOnlyList<string>? NotifyOn,
     bool IsVerified, bool IsActive, SubscriberDeactivationReason? DeactivationReason, DateTimeOffset CreatedAt, long Version, string? SigningSecret,
     string? UnsubscribeToken, DateTimeOffset? PreviousSigningSecretValidUntil)
 {
@@ -138,7 +141,8 @@ internal sealed record AdminSubscriber(
     /// before its expiry, and only a secret that decodes), else null.
     /// </summary>
     public static AdminSubscriber From(Subscriber s, DateTimeOffset now, string? signingSecret = null, string? unsubscribeToken = null) => new(
-        s.Id, s.PageId, s.StatusIncidentId, s.Channel, s.Destination, s.ComponentIds, NotifyOnNames.Write(s.NotifyOn), s.IsVerified, s.IsActive,
+        s.Id, s.PageId, s.StatusIncidentId, s.Channel, s.Destination,
+        s.StatusIncidentId is null ? s.ComponentIds : null, s.StatusIncidentId is null ? NotifyOnNames.Write(s.NotifyOn) : null, s.IsVerified, s.IsActive,
         s.IsActive ? null : s.DeactivationReason ?? SubscriberDeactivationReason.Unknown, s.CreatedAt, s.Version, signingSecret, unsubscribeToken,
         now < s.PreviousSigningSecretExpiresAt && WebhookSignature.IsValidSecret(s.PreviousSigningSecret) ? s.PreviousSigningSecretExpiresAt : null);
 }

@@ -1,3 +1,5 @@
+using StatusKit.Model;
+
 namespace StatusKit.AspNetCore.Subscriptions;
 
 /// <summary>
@@ -7,6 +9,17 @@ namespace StatusKit.AspNetCore.Subscriptions;
 /// </summary>
 /// <param name="Status">Always <c>updated</c>.</param>
 /// <param name="Page">The page subscribed to.</param>
-/// <param name="Components">The component ids followed; empty: all of them.</param>
-/// <param name="NotifyOn">The events heard about (<see cref="NotifyOnNames"/>).</param>
-internal sealed record SubscriptionChanged(string Status, SubscriptionConfirmedPage Page, IReadOnlyList<Guid> Components, IReadOnlyList<string> NotifyOn);
+/// <param name="Components">The component ids followed; empty: all of them. Null for a follower of one incident.</param>
+/// <param name="NotifyOn">The events heard about (<see cref="NotifyOnNames"/>). Null for a follower of one incident.</param>
+/// <param name="Incident">
+/// The incident followed, null for a subscriber of the page. Such a follower hears all of that incident's notices and
+/// has neither components nor events to choose.
+/// </param>
+internal sealed record SubscriptionChanged(
+    string Status, SubscriptionConfirmedPage Page, IReadOnlyList<Guid>? Components, IReadOnlyList<string>? NotifyOn, Guid? Incident)
+{
+    public static SubscriptionChanged Of(Subscriber subscriber, SubscriptionConfirmedPage page) =>
+        subscriber.StatusIncidentId is { } incident
+            ? new("updated", page, null, null, incident)
+            : new("updated", page, subscriber.ComponentIds, NotifyOnNames.Write(subscriber.NotifyOn), null);
+}

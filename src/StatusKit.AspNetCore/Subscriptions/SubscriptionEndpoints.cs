@@ -71,7 +71,7 @@ internal static class SubscriptionEndpoints
             .WithName("StatusKit.ManageSubscriptionPage").WithSummary("Show a subscriber's events and components, to change them.").HoldsTokenInUrl();
         group.MapPost("/manage", (HttpContext context, string slug, string? token) => ManageAsync(context, slug, token, paths))
             .WithName("StatusKit.ManageSubscription")
-            .WithSummary("Change a subscriber's events and components (JSON, or a form, with the fields of a subscription: components, notifyOn).")
+            .WithSummary("Change a subscriber's events and components (JSON, or a form, with the fields of a subscription: components, notifyOn). A follower of one incident has neither to change: either is a 400 naming it, and the answer's components and notifyOn are null, its incident the one it follows.")
             .Produces<SubscriptionChanged>(StatusCodes.Status200OK, "application/json", "text/html")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).DisableAntiforgery().HoldsTokenInUrl();
@@ -297,8 +297,7 @@ internal static class SubscriptionEndpoints
         }
 
         return ConfirmationAnswer.WantsJson(context.Request)
-            ? AdminJson.Json(new SubscriptionChanged(
-                "updated", new SubscriptionConfirmedPage(page!.PageId, page.Name, page.Slug), changed.ComponentIds, NotifyOnNames.Write(changed.NotifyOn)))
+            ? AdminJson.Json(SubscriptionChanged.Of(changed, new SubscriptionConfirmedPage(page!.PageId, page.Name, page.Slug)))
             : ManagePage.Show(context, page!, changed, token!, paths.PagePath(context.Request, slug), backTo, notice: "Your choice is saved.");
     }
 

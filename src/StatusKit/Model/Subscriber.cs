@@ -25,19 +25,23 @@ public sealed record Subscriber
     /// <see cref="ComponentIds"/> and <see cref="NotifyOn"/>, and nothing else of the page: no component change, no
     /// maintenance, no other incident. Deleting the incident deactivates it
     /// (<see cref="SubscriberDeactivationReason.IncidentDeleted"/>). A stored subscriber keeps the incident it follows.
+    /// A destination that also follows the page hears each of the incident's notices once: through its page
+    /// subscription when that one's events and components take the notice, else through this one.
     /// </summary>
     public Guid? StatusIncidentId { get; init; }
 
     /// <summary>
     /// The components followed; empty means all of the page's components. Deleting the last component in the list
     /// deactivates the subscriber instead of leaving it empty (see <see cref="Abstractions.IStatusStore.DeleteComponentAsync"/>).
+    /// Empty, and meaningless, for a follower of one incident (<see cref="StatusIncidentId"/>), which chooses none.
     /// </summary>
     public IReadOnlyList<Guid> ComponentIds { get; init; } = [];
 
     /// <summary>
     /// The events that are sent: component changes by their event, and a maintenance window's notices (reminder,
     /// started, completed, cancelled) only with <see cref="NotificationEvents.Maintenance"/>. Default
-    /// <see cref="NotificationEvents.All"/>.
+    /// <see cref="NotificationEvents.All"/>, and left so, meaning nothing, for a follower of one incident
+    /// (<see cref="StatusIncidentId"/>), which chooses none.
     /// </summary>
     public NotificationEvents NotifyOn { get; init; } = NotificationEvents.All;
 
