@@ -33,7 +33,7 @@ internal static class NoticePlanner
         foreach (var subscriber in subscribers)
         {
             if (!Wants(subscriber, notificationEvent, affectedComponentIds, statusIncidentId)
-                || (subscriber.StatusIncidentId is not null && toldAsPage!.Contains(Destination(subscriber))))
+                || (toldAsPage is not null && subscriber.StatusIncidentId is not null && toldAsPage.Contains(Destination(subscriber))))
             {
                 continue;
             }
