@@ -64,6 +64,33 @@ public sealed class IncidentTemplateRoutesTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_PATCH_naming_state_null_clears_the_state_while_one_leaving_state_out_keeps_it_and_clearing_again_writes_nothing()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = Id(await CreatePageAsync(admin, "Templates clear state"));
+        try
+        {
+            var created = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/incident-templates",
+                new { name = "Fix deployed", title = "Recovering", message = "A fix is out.", state = "monitoring" }, expected: HttpStatusCode.Created);
+            var location = $"/status/admin/incident-templates/{Id(created)}";
+
+            var kept = await SendAsync(admin, HttpMethod.Patch, location, new { title = "Recovering now" });
+            var cleared = await SendAsync(admin, HttpMethod.Patch, location, JsonDocument.Parse("""{ "state": null }""").RootElement, ifMatch: kept.ETag);
+            var again = await SendAsync(admin, HttpMethod.Patch, location, JsonDocument.Parse("""{ "state": null }""").RootElement);
+
+            Assert.Equal(("monitoring", "\"2\""), (kept.Body.GetProperty("state").GetString(), kept.ETag));
+            Assert.Equal((JsonValueKind.Null, "\"3\"", "Recovering now"),
+                (cleared.Body.GetProperty("state").ValueKind, cleared.ETag, cleared.Body.GetProperty("title").GetString()));
+            Assert.Equal((JsonValueKind.Null, "\"3\""), (again.Body.GetProperty("state").ValueKind, again.ETag));
+            Assert.Equal(JsonValueKind.Null, (await SendAsync(admin, HttpMethod.Get, location)).Body.GetProperty("state").ValueKind);
+        }
+        finally
+        {
+            await DeletePageAsync(admin, pageId);
+        }
+    }
+
+    [Fact]
     public async Task A_name_the_page_already_has_in_any_case_is_a_409_naming_name()
     {
         using var admin = factory.CreateAdminClient();

@@ -332,16 +332,16 @@ internal static class AdminEndpoints
             .WithName("StatusKit.Admin.GetIncidentTemplate").Produces<IncidentTemplate>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();
         admin.MapPatch("/incident-templates/{templateId:guid}", async (Guid templateId, HttpContext context, IncidentTemplateService templates) =>
             {
-                var changes = await AdminJson.ReadAsync<UpdateIncidentTemplate>(context);
+                var changes = await AdminJson.ReadAsync<UpdateIncidentTemplateRequest>(context);
                 return await Preconditions.WriteAsync(context, ct => templates.GetAsync(templateId, ct), t => t.Version, async expected =>
                 {
-                    var template = await templates.UpdateAsync(templateId, changes with { ExpectedVersion = expected }, context.RequestAborted);
+                    var template = await templates.UpdateAsync(templateId, changes.ToChanges(expected), context.RequestAborted);
                     return EntityTags.Json(template, template.Version);
                 });
             })
             .WithName("StatusKit.Admin.UpdateIncidentTemplate")
-            .WithSummary("Change a template's fields; incidents created from it do not change.")
-            .Accepts<UpdateIncidentTemplate>("application/json").Produces<IncidentTemplate>().ProducesValidationProblem()
+            .WithSummary("Change a template's fields (\"state\": null takes its state back to none); incidents created from it do not change.")
+            .Accepts<UpdateIncidentTemplateRequest>("application/json").Produces<IncidentTemplate>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
         admin.MapDelete("/incident-templates/{templateId:guid}", (Guid templateId, HttpContext context, IncidentTemplateService templates) =>
                 Preconditions.WriteAsync(context, ct => templates.GetAsync(templateId, ct), t => t.Version, async expected =>

@@ -72,6 +72,51 @@ internal sealed record CreateIncidentTemplateRequest(
     StatusIncidentState? State = null);
 
 /// <summary>
+/// Body of <c>PATCH admin/incident-templates/{templateId}</c>: a member left out (or null) keeps its field, except
+/// <see cref="State"/>, where <c>"state": null</c> takes the template's state back to none and leaving it out keeps it
+/// (the setter runs only for a member the body names, which is how the two are told apart).
+/// </summary>
+internal sealed record UpdateIncidentTemplateRequest
+{
+    private readonly StatusIncidentState? _state;
+    private readonly bool _stateNamed;
+
+    public string? Name { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Message { get; init; }
+
+    public StatusIncidentSeverity? Severity { get; init; }
+
+    /// <summary>A new state; <c>null</c> named in the body clears it, left out keeps it.</summary>
+    public StatusIncidentState? State
+    {
+        get => _state;
+        init
+        {
+            _state = value;
+            _stateNamed = true;
+        }
+    }
+
+    public IReadOnlyList<Guid>? ComponentIds { get; init; }
+
+    /// <summary>The service's request, made against <paramref name="expectedVersion"/> (the route's If-Match).</summary>
+    public UpdateIncidentTemplate ToChanges(long? expectedVersion) => new()
+    {
+        Name = Name,
+        Title = Title,
+        Message = Message,
+        Severity = Severity,
+        State = State,
+        ClearState = _stateNamed && State is null,
+        ComponentIds = ComponentIds,
+        ExpectedVersion = expectedVersion,
+    };
+}
+
+/// <summary>
 /// Body of <c>POST admin/incidents/{incidentId}/updates</c>; <see cref="State"/> and <see cref="Message"/> are required
 /// (null when left out) unless <see cref="TemplateId"/> names one of the page's incident templates that gives them.
 /// </summary>

@@ -81,6 +81,10 @@ public sealed class IncidentTemplateService
         var message = changes.Message is null ? null : Guard.IncidentMessage(changes.Message);
         var severity = changes.Severity is { } s ? Guard.Defined(s, "severity") : (StatusIncidentSeverity?)null;
         var state = changes.State is { } st ? Guard.Defined(st, "state") : (StatusIncidentState?)null;
+        if (state is not null && changes.ClearState)
+        {
+            throw new StatusKitValidationException("state", "Give a new state or clear the state, not both.");
+        }
         var stored = await OptimisticEdit.ApplyAsync(
             "incident template",
             templateId,
@@ -95,7 +99,7 @@ public sealed class IncidentTemplateService
                     Title = title ?? template.Title,
                     Message = message ?? template.Message,
                     Severity = severity ?? template.Severity,
-                    State = state ?? template.State,
+                    State = changes.ClearState ? null : state ?? template.State,
                     ComponentIds = changes.ComponentIds is null
                         ? template.ComponentIds
                         : await _store.RequireComponentsOnPageAsync(template.PageId, changes.ComponentIds, cancellationToken),

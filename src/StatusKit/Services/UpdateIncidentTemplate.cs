@@ -19,10 +19,18 @@ public sealed record UpdateIncidentTemplate
     public StatusIncidentSeverity? Severity { get; init; }
 
     /// <summary>
-    /// A new state for updates posted from it (<see cref="IncidentTemplate.State"/>). A template's state cannot be taken
-    /// back to none here: delete and create the template again.
+    /// A new state for updates posted from it (<see cref="IncidentTemplate.State"/>); null leaves it as it is. To take it
+    /// back to none, set <see cref="ClearState"/> instead.
     /// </summary>
     public StatusIncidentState? State { get; init; }
+
+    /// <summary>
+    /// True takes the template's <see cref="IncidentTemplate.State"/> back to none (an incident created from it then
+    /// starts <c>investigating</c>, and an update posted from it must name its state). Default false, which leaves the
+    /// state to <see cref="State"/>. Setting both is refused (<see cref="StatusKitValidationException"/> naming
+    /// <c>state</c>); clearing a state that is already none writes nothing.
+    /// </summary>
+    public bool ClearState { get; init; }
 
     /// <summary>A new list of components (empty names none).</summary>
     public IReadOnlyList<Guid>? ComponentIds { get; init; }

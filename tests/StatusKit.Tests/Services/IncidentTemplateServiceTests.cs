@@ -344,6 +344,44 @@ public sealed class IncidentTemplateServiceTests
     }
 
     [Fact]
+    public async Task Update_WithClearState_TakesTheStateBackToNone_AndAgainWritesNothing()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var templates = Templates(kit);
+        var template = await templates.CreateAsync(new CreateIncidentTemplate
+        {
+            PageId = page.Id, Name = "N", Title = "T", Message = "M", State = StatusIncidentState.Identified,
+        });
+
+        var cleared = await templates.UpdateAsync(template.Id, new UpdateIncidentTemplate { ClearState = true });
+        var writes = WriteCount(kit.StoreControl);
+        var again = await templates.UpdateAsync(template.Id, new UpdateIncidentTemplate { ClearState = true });
+
+        Assert.Equal(((StatusIncidentState?)null, 2L), (cleared.State, cleared.Version));
+        Assert.Null((await templates.GetAsync(template.Id))!.State);
+        Assert.Equal(writes, WriteCount(kit.StoreControl));
+        Assert.Equal(2L, again.Version);
+    }
+
+    [Fact]
+    public async Task Update_WithAStateAndClearStateBoth_IsRefusedNamingState_AndChangesNothing()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var templates = Templates(kit);
+        var template = await templates.CreateAsync(new CreateIncidentTemplate
+        {
+            PageId = page.Id, Name = "N", Title = "T", Message = "M", State = StatusIncidentState.Identified,
+        });
+
+        await InvalidAsync(kit, "state", () => templates.UpdateAsync(
+            template.Id, new UpdateIncidentTemplate { State = StatusIncidentState.Monitoring, ClearState = true }));
+
+        Assert.Equal((StatusIncidentState.Identified, 1L), ((await templates.GetAsync(template.Id))!.State, (await templates.GetAsync(template.Id))!.Version));
+    }
+
+    [Fact]
     public async Task CreateAndUpdate_WithAnUndefinedState_AreRefusedNamingState()
     {
         await using var kit = new StatusKitHarness();
