@@ -98,6 +98,19 @@ public sealed class StatusPageEndpointOptions
     public TimeSpan SubscriptionDestinationWindow { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
+    /// How many requests one client address (an IPv4 address, or an IPv6 /64 prefix) may make per
+    /// <see cref="TokenLinkWindow"/>, together, to the subscription routes whose URL holds a token:
+    /// <c>subscriptions/verify</c>, <c>subscriptions/unsubscribe</c> and <c>subscriptions/manage</c>, GET, HEAD and POST
+    /// alike, on any page. Beyond it they answer 429 with <c>Retry-After</c>, so nobody can guess tokens, or load the
+    /// store, at the speed of the network. A budget of its own, apart from <see cref="SubscriptionPermitLimit"/>; a
+    /// person following one link makes two or three requests. Default 30.
+    /// </summary>
+    public int TokenLinkPermitLimit { get; set; } = 30;
+
+    /// <summary>The window of the token routes' rate limit (<see cref="TokenLinkPermitLimit"/>). Default 1 minute.</summary>
+    public TimeSpan TokenLinkWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// The name of the cookie that carries a private page's access token after its HTML page was opened with
     /// <c>?access_token=</c> (the other routes take such a token for one request and set no cookie). Default <c>statuskit_access</c>.
     /// </summary>

@@ -36,6 +36,7 @@ internal sealed class StatusPageEndpointOptionsValidator : IValidateOptions<Stat
 
         Positive(failures, nameof(options.SubscriptionWindow), options.SubscriptionWindow);
         Positive(failures, nameof(options.SubscriptionDestinationWindow), options.SubscriptionDestinationWindow);
+        Positive(failures, nameof(options.TokenLinkWindow), options.TokenLinkWindow);
         if (options.PublicCacheMaxAge < TimeSpan.Zero || options.PublicCacheMaxAge > MaxDuration)
         {
             failures.Add($"PublicCacheMaxAge must not be negative or longer than {MaxDuration.TotalDays:0} days (was {options.PublicCacheMaxAge}).");
@@ -47,6 +48,7 @@ internal sealed class StatusPageEndpointOptionsValidator : IValidateOptions<Stat
         Range(failures, nameof(options.UptimeDays), options.UptimeDays, 1, 366);
         Range(failures, nameof(options.SubscriptionPermitLimit), options.SubscriptionPermitLimit, 1, 10_000);
         Range(failures, nameof(options.SubscriptionDestinationPermitLimit), options.SubscriptionDestinationPermitLimit, 1, 10_000);
+        Range(failures, nameof(options.TokenLinkPermitLimit), options.TokenLinkPermitLimit, 1, 10_000);
         if (string.IsNullOrWhiteSpace(options.AccessCookieName) || options.AccessCookieName.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '_' and not '-'))
         {
             failures.Add($"AccessCookieName must be ASCII letters, digits, '_' or '-' (was '{options.AccessCookieName}').");

@@ -512,6 +512,7 @@ public sealed partial class BadInputTests : IAsyncLifetime
                     // Every bad subscription request is to be answered for what it is, not for how many came before it.
                     o.SubscriptionPermitLimit = 1_000;
                     o.SubscriptionDestinationPermitLimit = 1_000;
+                    o.TokenLinkPermitLimit = 1_000;
                 });
                 services.AddSingleton<INotifier>(new RecordingNotifier(SubscriberChannel.Email));
                 services.AddSingleton<INotifier>(new RecordingNotifier(SubscriberChannel.Webhook));

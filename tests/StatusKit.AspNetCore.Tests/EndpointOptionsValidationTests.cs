@@ -28,6 +28,18 @@ public sealed class EndpointOptionsValidationTests
     }
 
     [Fact]
+    public void TokenLinkLimit_OutOfRange_FailsNamingBothOptions()
+    {
+        var options = new StatusPageEndpointOptions { TokenLinkPermitLimit = 0, TokenLinkWindow = TimeSpan.Zero };
+
+        var result = new StatusPageEndpointOptionsValidator().Validate(null, options);
+
+        var failures = string.Join("\n", result.Failures ?? []);
+        Assert.Contains("TokenLinkPermitLimit must be between 1 and 10000 (was 0)", failures, StringComparison.Ordinal);
+        Assert.Contains("TokenLinkWindow", failures, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PerDestinationSubscriptionLimit_OutOfRange_FailsNamingBothOptions()
     {
         var options = new StatusPageEndpointOptions { SubscriptionDestinationPermitLimit = 0, SubscriptionDestinationWindow = TimeSpan.Zero };

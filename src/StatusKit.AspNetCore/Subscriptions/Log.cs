@@ -26,4 +26,7 @@ internal static partial class Log
 
     [LoggerMessage(1410, LogLevel.Information, "Refused a subscription request for page '{Slug}' unread: its body is larger than {MaxBytes} bytes")]
     public static partial void SubscriptionTooLarge(ILogger logger, string slug, int maxBytes);
+
+    [LoggerMessage(1414, LogLevel.Information, "Subscription link rate limit reached for a client of page '{Slug}' ({Method} {Route}); answered 429, retry after {RetryAfter}")]
+    public static partial void TokenLinkRateLimited(ILogger logger, string? slug, string method, string route, TimeSpan retryAfter);
 }

@@ -21,7 +21,8 @@ namespace StatusKit.AspNetCore.Subscriptions;
 /// subscription nor unsubscribe anyone; the unsubscribe POST is RFC 8058 one-click; an expired confirmation link
 /// answers 410 Gone and says to subscribe again), and <c>GET|POST subscriptions/manage?token=</c>, with the unsubscribe
 /// token, where a subscriber changes its events and components (<see cref="ManagePage"/>). No cache keeps, and no
-/// <c>Referer</c> carries, an answer of these three, whose URL holds the token (<see cref="TokenLinks"/>). The POST that confirms a webhook subscription answers its signing
+/// <c>Referer</c> carries, an answer of these three, whose URL holds the token (<see cref="TokenLinks"/>), and they
+/// share a per-client rate limit of their own (<see cref="TokenLinkRateLimit"/>). The POST that confirms a webhook subscription answers its signing
 /// secret, once, to the holder of the token (which went only to the webhook URL): as JSON when the request accepts
 /// <c>application/json</c>, which is how a receiver confirms by itself. A token works only on its own
 /// page's routes: any other token gets the answer an unknown page gets, so a private page's name is shown only to
@@ -55,26 +56,26 @@ internal static class SubscriptionEndpoints
             .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest)
             .Produces(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge).Produces(StatusCodes.Status429TooManyRequests);
         group.MapGetAndHead("/verify", (HttpContext context, string slug, string? token) => ConfirmVerifyAsync(context, slug, token, paths))
-            .WithName("StatusKit.VerifySubscriptionPage").WithSummary("Ask before confirming a subscription.").HoldsTokenInUrl();
+            .WithName("StatusKit.VerifySubscriptionPage").WithSummary("Ask before confirming a subscription.").HoldsTokenInUrl().RateLimitedPerClient();
         group.MapPost("/verify", (HttpContext context, string slug, string? token) => VerifyAsync(context, slug, token, paths))
             .WithName("StatusKit.VerifySubscription").WithSummary("Confirm a subscription (a webhook's answer carries its signing secret).")
             .Produces<SubscriptionConfirmed>(StatusCodes.Status200OK, "application/json", "text/html")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).DisableAntiforgery().HoldsTokenInUrl();
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).DisableAntiforgery().HoldsTokenInUrl().RateLimitedPerClient();
         group.MapGetAndHead("/unsubscribe", (HttpContext context, string slug, string? token) => ConfirmUnsubscribeAsync(context, slug, token, paths))
-            .WithName("StatusKit.UnsubscribePage").WithSummary("Ask before unsubscribing.").HoldsTokenInUrl();
+            .WithName("StatusKit.UnsubscribePage").WithSummary("Ask before unsubscribing.").HoldsTokenInUrl().RateLimitedPerClient();
         group.MapPost("/unsubscribe", (HttpContext context, string slug, string? token) => UnsubscribeAsync(context, slug, token, paths))
             .WithName("StatusKit.Unsubscribe").WithSummary("Unsubscribe (RFC 8058 one-click).")
             .Produces<SubscriptionEnded>(StatusCodes.Status200OK, "application/json", "text/html")
-            .ProducesProblem(StatusCodes.Status404NotFound).DisableAntiforgery().HoldsTokenInUrl();
+            .ProducesProblem(StatusCodes.Status404NotFound).DisableAntiforgery().HoldsTokenInUrl().RateLimitedPerClient();
         // The body's type is checked after the token, so an unknown link gets the same 404 whatever it sends.
         group.MapGetAndHead("/manage", (HttpContext context, string slug, string? token) => ManagePageAsync(context, slug, token, paths))
-            .WithName("StatusKit.ManageSubscriptionPage").WithSummary("Show a subscriber's events and components, to change them.").HoldsTokenInUrl();
+            .WithName("StatusKit.ManageSubscriptionPage").WithSummary("Show a subscriber's events and components, to change them.").HoldsTokenInUrl().RateLimitedPerClient();
         group.MapPost("/manage", (HttpContext context, string slug, string? token) => ManageAsync(context, slug, token, paths))
             .WithName("StatusKit.ManageSubscription")
             .WithSummary("Change a subscriber's events and components (JSON, or a form, with the fields of a subscription: components, notifyOn). A follower of one incident has neither to change: either is a 400 naming it, and the answer's components and notifyOn are null, its incident the one it follows.")
             .Produces<SubscriptionChanged>(StatusCodes.Status200OK, "application/json", "text/html")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).DisableAntiforgery().HoldsTokenInUrl();
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).DisableAntiforgery().HoldsTokenInUrl().RateLimitedPerClient();
     }
 
     private static async Task<IResult> SubscribeAsync(HttpContext context, string slug, PagePaths paths)
