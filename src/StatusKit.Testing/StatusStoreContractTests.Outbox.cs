@@ -579,6 +579,25 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task CountPendingNotifications_CountsEveryPendingRow_DueOrNot_LeasedOrNot_AndNoneDeliveredOrDeadLettered()
+    {
+        var page = await AddPageAsync();
+        Assert.Equal(0, await Store.CountPendingNotificationsAsync(None));
+        var delivered = await EnqueueAsync(TestData.Notification(page.Id));
+        await DeliverAsync(delivered, TestData.At(1));
+        var deadLettered = await EnqueueAsync(TestData.Notification(page.Id, dueAt: TestData.At(2)));
+        await Store.ClaimNotificationsAsync("dispatcher-1", TestData.At(2), TestData.At(7), 10, None);
+        await Store.CompleteNotificationAsync(
+            new NotificationOutcome(deadLettered.Id, "dispatcher-1", NotificationState.DeadLettered, TestData.At(3), 8, "HTTP 410"), None);
+        await EnqueueAsync(TestData.Notification(page.Id, dueAt: TestData.At(4)));
+        await EnqueueAsync(TestData.Notification(page.Id, dueAt: TestData.At(5)));
+        await EnqueueAsync(TestData.Notification(page.Id, dueAt: TestData.At(500)));
+        await Store.ClaimNotificationsAsync("dispatcher-2", TestData.At(4), TestData.At(9), 1, None);
+
+        Assert.Equal(3, await Store.CountPendingNotificationsAsync(None));
+    }
+
+    [Fact]
     public async Task CountDeliveredNotifications_CountsTheSubscribersRowsDeliveredAtOrAfterSince()
     {
         var page = await AddPageAsync();

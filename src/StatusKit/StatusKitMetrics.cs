@@ -2,7 +2,7 @@ namespace StatusKit;
 
 /// <summary>
 /// The name of the <see cref="System.Diagnostics.Metrics.Meter"/> StatusKit records its metrics on: signals received,
-/// recompute durations, component status changes, notification attempts and dead letters, snapshot rebuilds and live
+/// recompute durations, component status changes, notification attempts, dead letters and pending rows, snapshot rebuilds and live
 /// update streams (every instrument, its unit and tags: docs/metrics.md). Export them with OpenTelemetry
 /// (<c>AddOpenTelemetry().WithMetrics(m =&gt; m.AddMeter(StatusKitMetrics.MeterName))</c>) or watch them with
 /// <c>dotnet-counters monitor --counters StatusKit</c>.

@@ -280,6 +280,12 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             .CountAsync(n => n.SubscriberId == subscriberId && n.State == NotificationState.Delivered && n.CompletedAt >= from, cancellationToken);
     }
 
+    public async Task<int> CountPendingNotificationsAsync(CancellationToken cancellationToken)
+    {
+        await using var session = await OpenAsync(cancellationToken);
+        return await session.Set<NotificationEntity>().CountAsync(n => n.State == NotificationState.Pending, cancellationToken);
+    }
+
     /// <summary>Loads (and on PostgreSQL locks) the rows a batch can touch, in one command, and stages the batch over them.</summary>
     private static async Task<OutboxStaging> StageAsync(Session session, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {

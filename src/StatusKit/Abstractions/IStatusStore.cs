@@ -515,4 +515,12 @@ public interface IStatusStore
 
     /// <summary>How many rows for <paramref name="subscriberId"/> were delivered at or after <paramref name="since"/> (storm control).</summary>
     Task<int> CountDeliveredNotificationsAsync(Guid subscriberId, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many outbox rows are <see cref="NotificationState.Pending"/>, on every page: due or not yet due (held back,
+    /// waiting for a retry or deferred by the hourly cap), leased by a dispatcher or not. Delivered, dead-lettered and
+    /// superseded rows are not counted. The dispatcher asks now and then for the <c>statuskit.notifications.pending</c>
+    /// gauge (docs/metrics.md); a relational store answers it from its index on the row's state.
+    /// </summary>
+    Task<int> CountPendingNotificationsAsync(CancellationToken cancellationToken);
 }

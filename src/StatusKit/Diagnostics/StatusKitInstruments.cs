@@ -31,9 +31,14 @@ internal sealed class StatusKitInstruments
     private readonly Counter<long> _notificationsDeadLettered;
     private readonly Histogram<double> _notificationDeliveryDuration;
     private readonly Histogram<double> _outboxLag;
+    private readonly TimeProvider _time;
 
-    public StatusKitInstruments(IMeterFactory meterFactory)
+    // The dispatcher's last count of the outbox's pending rows, which the gauge reports until it is no longer fresh.
+    private PendingCount? _pending;
+
+    public StatusKitInstruments(IMeterFactory meterFactory, TimeProvider time)
     {
+        _time = time;
         var meter = meterFactory.Create(new MeterOptions(StatusKitMetrics.MeterName) { Version = Version });
 
         var durations = new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets };
@@ -55,6 +60,9 @@ internal sealed class StatusKitInstruments
         _outboxLag = meter.CreateHistogram<double>(
             "statuskit.notifications.outbox.lag", "s", "How long an outbox row had been due when a dispatcher claimed it, by channel: grows when the outbox backs up.",
             tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
+        meter.CreateObservableGauge(
+            "statuskit.notifications.pending", ObservePending, "{notification}",
+            "Outbox rows pending (due or not yet due, leased or not) on every page, as a dispatcher of this process last counted them; not reported before its first count nor once that count is stale.");
     }
 
     /// <summary>The meter's version: the package's informational version without its source revision.</summary>
@@ -116,8 +124,21 @@ internal sealed class StatusKitInstruments
         _notificationsDeadLettered.Add(rows, new KeyValuePair<string, object?>("channel", ChannelName(channel)));
 
     /// <summary>
+    /// A dispatcher counted <paramref name="count"/> pending outbox rows; the gauge reports it until
+    /// <paramref name="freshUntil"/>, or until a newer count.
+    /// </summary>
+    public void PendingNotificationsCounted(int count, DateTimeOffset freshUntil) =>
+        Volatile.Write(ref _pending, new PendingCount(count, freshUntil));
+
+    /// <summary>
     /// The channel as metrics and traces tag it (<see cref="ChannelNames.Of"/>), or <c>other</c> for a value no channel
     /// has (a custom store's), which must not make a send fail.
     /// </summary>
     internal static string ChannelName(SubscriberChannel channel) => Enum.IsDefined(channel) ? ChannelNames.Of(channel) : "other";
+
+    // Read on each collection, without a store call: the last count while it is fresh, else nothing.
+    private IEnumerable<Measurement<long>> ObservePending() =>
+        Volatile.Read(ref _pending) is { } pending && _time.GetUtcNow() < pending.FreshUntil ? [new Measurement<long>(pending.Count)] : [];
+
+    private sealed record PendingCount(long Count, DateTimeOffset FreshUntil);
 }

@@ -201,6 +201,10 @@ public sealed partial class InMemoryStatusStore
                                                    && n.CompletedAt >= since),
             cancellationToken);
 
+    /// <inheritdoc />
+    public Task<int> CountPendingNotificationsAsync(CancellationToken cancellationToken) =>
+        Run(() => _notifications.Values.Count(n => n.State == NotificationState.Pending), cancellationToken);
+
     private bool TryGetLeasedBy(Guid notificationId, string leaseOwner, out Notification row) =>
         _notifications.TryGetValue(notificationId, out row!)
         && row.State == NotificationState.Pending

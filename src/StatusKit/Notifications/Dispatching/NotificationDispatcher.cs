@@ -32,6 +32,7 @@ public sealed class NotificationDispatcher : BackgroundService
     private readonly SubscriberLinks _links;
     private readonly WorkFailures _health;
     private readonly StatusKitInstruments _instruments;
+    private DateTimeOffset _nextCountAt = DateTimeOffset.MinValue;
 
     internal NotificationDispatcher(
         IStatusStore store,
@@ -66,7 +67,9 @@ public sealed class NotificationDispatcher : BackgroundService
     /// <summary>
     /// One pass: claims up to <see cref="NotificationOptions.BatchSize"/> due rows, processes them with at most
     /// <see cref="NotificationOptions.MaxConcurrency"/> subscribers in flight (the rows of one subscriber in order), and
-    /// returns how many rows got an outcome. A failing notifier never makes it throw; a failing store claim does.
+    /// returns how many rows got an outcome; then, at most once per <see cref="NotificationOptions.PollInterval"/>,
+    /// counts the outbox's pending rows for the <c>statuskit.notifications.pending</c> gauge. A failing notifier (or
+    /// count) never makes it throw; a failing store claim does.
     /// </summary>
     /// <param name="cancellationToken">Stops the pass: unsent rows are released, then <see cref="OperationCanceledException"/> is thrown.</param>
     /// <returns>How many rows were delivered, retried, dead-lettered, superseded or deferred.</returns>
@@ -89,6 +92,7 @@ public sealed class NotificationDispatcher : BackgroundService
         _health.Succeeded(ClaimWork);
         if (claimed.Count == 0)
         {
+            await CountPendingAsync(cancellationToken);
             return 0;
         }
 
@@ -112,7 +116,32 @@ public sealed class NotificationDispatcher : BackgroundService
             async (rows, _) => Interlocked.Add(ref processed, await _delivery.ProcessAsync(rows, subjects, cancellationToken)));
 
         cancellationToken.ThrowIfCancellationRequested();
+        await CountPendingAsync(cancellationToken);
         return processed;
+    }
+
+    // Counts the outbox's pending rows for the statuskit.notifications.pending gauge, after a pass and at most once per
+    // PollInterval, so collecting the gauge never asks the store. The count stays fresh for two passes' time (a pass
+    // ends within its lease), so a dispatcher that stops or keeps failing lets it go instead of showing it for ever. A
+    // failing count keeps the last one and fails no pass: the store's trouble shows in the next claim.
+    private async Task CountPendingAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        if (now < _nextCountAt)
+        {
+            return;
+        }
+
+        _nextCountAt = now + _options.PollInterval;
+        try
+        {
+            var pending = await _store.CountPendingNotificationsAsync(cancellationToken);
+            _instruments.PendingNotificationsCounted(pending, _time.GetUtcNow() + (2 * (_options.PollInterval + _options.LeaseDuration)));
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Only a metric: see above.
+        }
     }
 
     /// <inheritdoc />

@@ -21,7 +21,7 @@ internal sealed class DispatcherHarness
     private DispatcherHarness(StatusPage page)
     {
         Page = page;
-        Instruments = new StatusKitInstruments(Meters);
+        Instruments = new StatusKitInstruments(Meters, Clock);
     }
 
     public InMemoryStatusStore Store { get; } = new();
