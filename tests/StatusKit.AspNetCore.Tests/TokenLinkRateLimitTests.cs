@@ -158,6 +158,35 @@ public sealed class TokenLinkRateLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, subscribe.StatusCode);
     }
 
+    [Fact]
+    public async Task The_subscribe_routes_own_limit_runs_on_the_hosts_clock_too_and_ends_with_its_window()
+    {
+        using var client = Client("198.51.100.11", json: true);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add(await SubscribeAsync(client, $"reader{i}@example.com"));
+        }
+
+        _clock.Advance(TimeSpan.FromSeconds(20));
+        using var refused = await client.PostAsync(
+            "/status/acme/subscriptions", new StringContent("""{ "channel": "email", "destination": "late@example.com" }""", null, "application/json"));
+        _clock.Advance(TimeSpan.FromSeconds(40));
+        var nextWindow = await SubscribeAsync(client, "late@example.com");
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Accepted, status));
+        Assert.Equal((HttpStatusCode)429, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(40), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.Accepted, nextWindow);
+    }
+
+    private static async Task<HttpStatusCode> SubscribeAsync(HttpClient client, string destination)
+    {
+        using var response = await client.PostAsync(
+            "/status/acme/subscriptions", new StringContent($$"""{ "channel": "email", "destination": "{{destination}}" }""", null, "application/json"));
+        return response.StatusCode;
+    }
+
     private HttpClient Client(string address, bool json)
     {
         var client = App.Client();

@@ -138,13 +138,10 @@ internal static class SubscriptionEndpoints
             : SubscriptionPages.Message(StatusCodes.Status202Accepted, "Check your messages", Accepted.Message, backTo: backTo, page: snapshot);
     }
 
-    private static IResult TooManyRequests(HttpContext context, string slug, TimeSpan? retryAfter, string detail, string? backTo, PageSnapshot page)
+    private static IResult TooManyRequests(HttpContext context, string slug, TimeSpan retryAfter, string detail, string? backTo, PageSnapshot page)
     {
         Log.SubscriptionRateLimited(Log.For(context), slug);
-        if (retryAfter is { } after)
-        {
-            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        }
+        context.Response.Headers.RetryAfter = FixedWindowLimit.RetryAfterSeconds(retryAfter);
 
         return Refused(StatusCodes.Status429TooManyRequests, "Too many requests.", detail, backTo, page);
     }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using StatusKit.AspNetCore.Access;
 
 namespace StatusKit.AspNetCore.Subscriptions;
 
@@ -30,7 +30,7 @@ internal static class TokenLinkRateLimit
 
             Log.TokenLinkRateLimited(
                 Log.For(context), context.Request.RouteValues["slug"] as string, context.Request.Method, context.Request.Path.Value ?? string.Empty, retryAfter);
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = FixedWindowLimit.RetryAfterSeconds(retryAfter);
             return ConfirmationAnswer.Refused(context, StatusCodes.Status429TooManyRequests, "Too many requests", Detail);
         }).ProducesProblem(StatusCodes.Status429TooManyRequests);
 }
