@@ -16,6 +16,7 @@ internal static class StatusKitTableNames
     public const string IncidentSignals = "incident_signals";
     public const string StatusHistory = "status_history";
     public const string Notifications = "notifications";
+    public const string AuditEntries = "audit_entries";
 
     /// <summary>Every entity type of StatusKit's model.</summary>
     public static readonly IReadOnlyList<Type> EntityTypes =
@@ -30,6 +31,7 @@ internal static class StatusKitTableNames
         typeof(IncidentSignalEntity),
         typeof(StatusHistoryEntity),
         typeof(NotificationEntity),
+        typeof(AuditEntryEntity),
     ];
 
     /// <summary><c>StatusUpdatedAt</c> → <c>status_updated_at</c>.</summary>

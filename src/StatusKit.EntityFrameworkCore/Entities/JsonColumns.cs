@@ -16,6 +16,11 @@ internal static class JsonColumns
 
     public static IReadOnlyList<Guid> ToIds(string json) => JsonSerializer.Deserialize<Guid[]>(json, Options) ?? [];
 
+    public static string FromNames(IReadOnlyList<string> names) => JsonSerializer.Serialize(names ?? [], Options);
+
+    public static IReadOnlyList<string> ToNames(string json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<string[]>(json, Options) ?? [];
+
     /// <summary>Wall-clock date-times as <c>["2026-12-24T02:00:00", …]</c>: whatever their kind, the local reading, never an offset.</summary>
     public static string FromWallTimes(IReadOnlyList<DateTime> times) =>
         JsonSerializer.Serialize((times ?? []).Select(static t => DateTime.SpecifyKind(t, DateTimeKind.Unspecified)), Options);

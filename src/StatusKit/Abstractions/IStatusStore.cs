@@ -436,6 +436,27 @@ public interface IStatusStore
     /// </summary>
     Task<int> DeleteUnverifiedSubscribersAsync(DateTimeOffset issuedBefore, CancellationToken cancellationToken);
 
+    // ---- Audit log -----------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Adds an audit entry (<see cref="AuditEntry"/>). Entries are not tied to their page: they stay when the page is
+    /// deleted, until <see cref="DeleteAuditEntriesAsync"/> prunes them. Throws <see cref="StatusKitConflictException"/>
+    /// naming <c>id</c> when the id is taken.
+    /// </summary>
+    Task AddAuditEntryAsync(AuditEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A page's audit entries newest first, by <see cref="AuditEntry.OccurredAt"/> then <see cref="AuditEntry.Id"/>
+    /// (both descending; ids compared as the RFC 9562 byte order, which is <see cref="Guid.CompareTo(Guid)"/>'s): at most
+    /// <see cref="AuditLogQuery.Take"/>, only those after <see cref="AuditLogQuery.After"/> in that order, whose action
+    /// starts with <see cref="AuditLogQuery.ActionPrefix"/> (ordinal) and whose target is <see cref="AuditLogQuery.TargetId"/>
+    /// when given. A store should seek a (page, occurrence time, id) index rather than read the page's whole log.
+    /// </summary>
+    Task<IReadOnlyList<AuditEntry>> ListAuditEntriesAsync(Guid pageId, AuditLogQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Deletes, on every page (deleted pages included), the audit entries that occurred before <paramref name="occurredBefore"/>, and returns how many.</summary>
+    Task<int> DeleteAuditEntriesAsync(DateTimeOffset occurredBefore, CancellationToken cancellationToken);
+
     // ---- Notification outbox -------------------------------------------------------------------------------
 
     /// <summary>

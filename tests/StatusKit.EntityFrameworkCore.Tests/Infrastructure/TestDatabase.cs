@@ -31,7 +31,7 @@ public abstract class TestDatabase : IAsyncDisposable
         string[] tables =
         [
             "statuskit_notifications", "statuskit_status_history", "statuskit_status_incident_updates", "statuskit_status_incidents",
-            "statuskit_incident_templates",
+            "statuskit_incident_templates", "statuskit_audit_entries",
             "statuskit_subscribers", "statuskit_maintenance_windows", "statuskit_components", "statuskit_incident_signals", "statuskit_pages",
         ];
         await using var context = CreateContext();

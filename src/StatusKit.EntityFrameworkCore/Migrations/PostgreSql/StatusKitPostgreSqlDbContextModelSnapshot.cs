@@ -15,6 +15,53 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
         modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
         modelBuilder.HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.AuditEntryEntity", b =>
+        {
+            b.Property<Guid>("Id")
+                .HasColumnType("uuid")
+                .HasColumnName("id");
+
+            b.Property<string>("Action")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("action");
+
+            b.Property<string>("Actor")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("actor");
+
+            b.Property<string>("Fields")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("fields");
+
+            b.Property<DateTime>("OccurredAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("occurred_at");
+
+            b.Property<Guid>("PageId")
+                .HasColumnType("uuid")
+                .HasColumnName("page_id");
+
+            b.Property<Guid>("TargetId")
+                .HasColumnType("uuid")
+                .HasColumnName("target_id");
+
+            b.Property<string>("TargetKind")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("target_kind");
+
+            b.HasKey("Id");
+
+            b.HasIndex("OccurredAt");
+
+            b.HasIndex("PageId", "OccurredAt", "Id");
+
+            b.ToTable("statuskit_audit_entries", (string?)null);
+        });
+
         modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.ComponentEntity", b =>
         {
             b.Property<Guid>("Id")

@@ -14,6 +14,53 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
     {
         modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.AuditEntryEntity", b =>
+        {
+            b.Property<Guid>("Id")
+                .HasColumnType("TEXT")
+                .HasColumnName("id");
+
+            b.Property<string>("Action")
+                .IsRequired()
+                .HasColumnType("TEXT")
+                .HasColumnName("action");
+
+            b.Property<string>("Actor")
+                .IsRequired()
+                .HasColumnType("TEXT")
+                .HasColumnName("actor");
+
+            b.Property<string>("Fields")
+                .IsRequired()
+                .HasColumnType("TEXT")
+                .HasColumnName("fields");
+
+            b.Property<DateTime>("OccurredAt")
+                .HasColumnType("TEXT")
+                .HasColumnName("occurred_at");
+
+            b.Property<Guid>("PageId")
+                .HasColumnType("TEXT")
+                .HasColumnName("page_id");
+
+            b.Property<Guid>("TargetId")
+                .HasColumnType("TEXT")
+                .HasColumnName("target_id");
+
+            b.Property<string>("TargetKind")
+                .IsRequired()
+                .HasColumnType("TEXT")
+                .HasColumnName("target_kind");
+
+            b.HasKey("Id");
+
+            b.HasIndex("OccurredAt");
+
+            b.HasIndex("PageId", "OccurredAt", "Id");
+
+            b.ToTable("statuskit_audit_entries", (string?)null);
+        });
+
         modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.ComponentEntity", b =>
         {
             b.Property<Guid>("Id")

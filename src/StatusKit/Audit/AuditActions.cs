@@ -1,0 +1,105 @@
+namespace StatusKit.Audit;
+
+/// <summary>
+/// The actions the audit log records (<see cref="Model.AuditEntry.Action"/>): <c>{target}.{verb}</c>, stable names a
+/// client may filter by prefix (<c>component.</c>, <c>maintenance.</c>). Only changes are recorded, never reads, and a
+/// request that changes nothing (an empty PATCH, the same values again) records nothing.
+/// </summary>
+public static class AuditActions
+{
+    /// <summary>A page was created.</summary>
+    public const string PageCreated = "page.created";
+
+    /// <summary>A page's name, description, slug, team, time zone, branding or custom domain changed.</summary>
+    public const string PageUpdated = "page.updated";
+
+    /// <summary>A page was made public or private, or its access token was replaced (fields <c>isPublic</c>, <c>accessToken</c>).</summary>
+    public const string PageAccessChanged = "page.access-changed";
+
+    /// <summary>A page was deleted with everything on it (its audit log is kept).</summary>
+    public const string PageDeleted = "page.deleted";
+
+    /// <summary>A component was created.</summary>
+    public const string ComponentCreated = "component.created";
+
+    /// <summary>A component's fields changed, its operator's (manual) status among them.</summary>
+    public const string ComponentUpdated = "component.updated";
+
+    /// <summary>A component was deleted.</summary>
+    public const string ComponentDeleted = "component.deleted";
+
+    /// <summary>A page's components were put in a new order (target: the page).</summary>
+    public const string ComponentsReordered = "components.reordered";
+
+    /// <summary>Components were imported from Statuspage (target: the page).</summary>
+    public const string ComponentsImported = "components.imported";
+
+    /// <summary>A public status incident was created.</summary>
+    public const string IncidentCreated = "incident.created";
+
+    /// <summary>A public status incident's own fields changed (title, severity, components, platform link).</summary>
+    public const string IncidentUpdated = "incident.updated";
+
+    /// <summary>An update was posted to a public status incident's timeline (a resolution too).</summary>
+    public const string IncidentUpdateAdded = "incident.update-added";
+
+    /// <summary>A public status incident was deleted.</summary>
+    public const string IncidentDeleted = "incident.deleted";
+
+    /// <summary>Incidents were imported from Statuspage (target: the page).</summary>
+    public const string IncidentsImported = "incidents.imported";
+
+    /// <summary>A postmortem was published on an incident, or its text changed.</summary>
+    public const string PostmortemPublished = "postmortem.published";
+
+    /// <summary>An incident's postmortem was taken down.</summary>
+    public const string PostmortemRemoved = "postmortem.removed";
+
+    /// <summary>A maintenance window was scheduled.</summary>
+    public const string MaintenanceCreated = "maintenance.created";
+
+    /// <summary>A maintenance window's fields changed.</summary>
+    public const string MaintenanceUpdated = "maintenance.updated";
+
+    /// <summary>A maintenance window was started by an operator ahead of its start.</summary>
+    public const string MaintenanceStarted = "maintenance.started";
+
+    /// <summary>A maintenance window was completed by an operator ahead of its end.</summary>
+    public const string MaintenanceCompleted = "maintenance.completed";
+
+    /// <summary>A maintenance window was cancelled.</summary>
+    public const string MaintenanceCancelled = "maintenance.cancelled";
+
+    /// <summary>A maintenance window was deleted.</summary>
+    public const string MaintenanceDeleted = "maintenance.deleted";
+
+    /// <summary>Scheduled maintenances were imported from Statuspage (target: the page).</summary>
+    public const string MaintenanceImported = "maintenance.imported";
+
+    /// <summary>A subscriber was added by an operator (the public subscribe form is the subscriber's own doing and is not recorded).</summary>
+    public const string SubscriberCreated = "subscriber.created";
+
+    /// <summary>A subscriber's components, events or channel settings changed, or its signing secret was rotated.</summary>
+    public const string SubscriberUpdated = "subscriber.updated";
+
+    /// <summary>A subscriber was deactivated by an operator.</summary>
+    public const string SubscriberDeactivated = "subscriber.deactivated";
+
+    /// <summary>A deactivated subscriber was turned back on.</summary>
+    public const string SubscriberReactivated = "subscriber.reactivated";
+
+    /// <summary>A subscriber was deleted.</summary>
+    public const string SubscriberDeleted = "subscriber.deleted";
+
+    /// <summary>Subscribers were imported (target: the page).</summary>
+    public const string SubscribersImported = "subscribers.imported";
+
+    /// <summary>An incident template was created.</summary>
+    public const string TemplateCreated = "template.created";
+
+    /// <summary>An incident template's fields changed.</summary>
+    public const string TemplateUpdated = "template.updated";
+
+    /// <summary>An incident template was deleted.</summary>
+    public const string TemplateDeleted = "template.deleted";
+}
