@@ -69,6 +69,12 @@ public sealed class StatusPagesOptions
     public TimeSpan UnverifiedSubscriberRetention { get; set; } = TimeSpan.FromDays(5);
 
     /// <summary>
+    /// How long an audit log entry (<see cref="Audit.AuditLog"/>) is kept; older ones are deleted by an hourly pass, a
+    /// deleted page's too. Between 1 day and 10 years. Default 365 days.
+    /// </summary>
+    public TimeSpan AuditLogRetention { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>
     /// How long after a webhook subscriber's signing secret is rotated its deliveries are still signed with the old
     /// secret too (the <c>webhook-signature</c> header then holds two signatures, as Standard Webhooks provides for), so
     /// its receiver can switch to the new secret without refusing a delivery. <see cref="TimeSpan.Zero"/> signs with the

@@ -36,6 +36,11 @@ internal sealed class StatusPagesOptionsValidator : IValidateOptions<StatusPages
         OptionsChecks.Positive(failures, nameof(options.VerificationTokenLifetime), options.VerificationTokenLifetime);
         OptionsChecks.NotNegative(failures, nameof(options.UnverifiedSubscriberRetention), options.UnverifiedSubscriberRetention);
         OptionsChecks.NotNegative(failures, nameof(options.SigningSecretRotationOverlap), options.SigningSecretRotationOverlap);
+        if (options.AuditLogRetention < TimeSpan.FromDays(1) || options.AuditLogRetention > TimeSpan.FromDays(3653))
+        {
+            failures.Add($"AuditLogRetention: must be between 1 day and 10 years (was {options.AuditLogRetention}).");
+        }
+
         if (options.ChangeFeedBufferSize < 1)
         {
             failures.Add($"ChangeFeedBufferSize: must be at least 1 (was {options.ChangeFeedBufferSize}).");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
+using StatusKit.Audit;
 using StatusKit.Caching;
 using StatusKit.Engine;
 using StatusKit.Health;
@@ -103,8 +104,16 @@ public static class StatusPagesServiceCollectionExtensions
         // Services (internal constructors: built here so their dependencies can stay internal).
         services.TryAddSingleton<SubscriberLinks>();
         services.TryAddSingleton<IDestinationValidator, DestinationValidator>();
+        // The audit log: an accessor names who makes each change (the host's own registration wins), the trail records
+        // the services' changes, the log reads them, and a pass prunes the old ones.
+        services.TryAddSingleton<IAuditActorAccessor, SystemAuditActorAccessor>();
+        services.TryAddSingleton(sp => new AuditTrail(
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<IAuditActorAccessor>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<AuditTrail>>()));
+        services.TryAddSingleton(sp => new AuditLog(sp.GetRequiredService<IStatusStore>()));
         services.TryAddSingleton(sp => new StatusPageService(
-            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<AuditTrail>()));
         services.TryAddSingleton(sp => new ManualStatusExpiry(
             sp.GetRequiredService<IStatusStore>(),
             sp.GetRequiredService<StatusEngine>(),
@@ -114,22 +123,27 @@ public static class StatusPagesServiceCollectionExtensions
             sp.GetRequiredService<BackgroundWorkHealth>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ManualStatusExpiry>(sp => sp.GetRequiredService<ManualStatusExpiry>()));
         services.TryAddSingleton(sp => new ComponentService(
-            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<ManualStatusExpiry>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<ManualStatusExpiry>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<AuditTrail>()));
         services.TryAddSingleton(sp => new StatusIncidentService(
-            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<AuditTrail>()));
         services.TryAddSingleton(sp => new IncidentTemplateService(
-            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<IncidentTemplateService>>()));
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<IncidentTemplateService>>(),
+            sp.GetRequiredService<AuditTrail>()));
         services.TryAddSingleton(sp => new IncidentImportService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<IncidentImportService>>()));
+            sp.GetRequiredService<ILogger<IncidentImportService>>(), sp.GetRequiredService<AuditTrail>()));
         services.TryAddSingleton(sp => new ComponentImportService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ComponentImportService>>()));
+            sp.GetRequiredService<ILogger<ComponentImportService>>(), sp.GetRequiredService<AuditTrail>()));
         services.TryAddSingleton(sp => new SubscriberService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<IDestinationValidator>(), sp.GetRequiredService<SubscriberLinks>(),
-            sp.GetRequiredService<IOptions<StatusPagesOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SubscriberService>>()));
+            sp.GetRequiredService<IOptions<StatusPagesOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SubscriberService>>(),
+            sp.GetRequiredService<AuditTrail>()));
         services.TryAddSingleton(sp => new SubscriberImportService(
-            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<SubscriberService>(), sp.GetRequiredService<ILogger<SubscriberImportService>>()));
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<SubscriberService>(), sp.GetRequiredService<ILogger<SubscriberImportService>>(),
+            sp.GetRequiredService<AuditTrail>()));
         services.TryAddSingleton(sp => new NotificationLog(sp.GetRequiredService<IStatusStore>()));
 
         NotifierRegistration.AddHttpNotifiers(services);
@@ -139,10 +153,12 @@ public static class StatusPagesServiceCollectionExtensions
             sp.GetRequiredService<MaintenanceEffects>(),
             sp.GetRequiredService<IMaintenanceScheduler>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<MaintenanceOptions>>()));
+            sp.GetRequiredService<IOptions<MaintenanceOptions>>(),
+            sp.GetRequiredService<AuditTrail>()));
         services.TryAddSingleton(sp => new MaintenanceImportService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<MaintenanceService>(), sp.GetRequiredService<StatusEngine>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MaintenanceImportService>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MaintenanceImportService>>(),
+            sp.GetRequiredService<AuditTrail>()));
 
         // The default maintenance scheduler; a host that registers its own IMaintenanceScheduler first keeps it, and
         // then the default's timer loop stays idle.
@@ -165,6 +181,13 @@ public static class StatusPagesServiceCollectionExtensions
             sp.GetService<IHostApplicationLifetime>(),
             sp.GetRequiredService<ILogger<UnverifiedSubscriberCleanup>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UnverifiedSubscriberCleanup>(sp => sp.GetRequiredService<UnverifiedSubscriberCleanup>()));
+        services.TryAddSingleton(sp => new AuditLogPruning(
+            sp.GetRequiredService<IStatusStore>(),
+            sp.GetRequiredService<IOptions<StatusPagesOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IHostApplicationLifetime>(),
+            sp.GetRequiredService<ILogger<AuditLogPruning>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditLogPruning>(sp => sp.GetRequiredService<AuditLogPruning>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StartupRecompute>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SnapshotWarmupService>());
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
+using StatusKit.Audit;
 using StatusKit.Engine;
 using StatusKit.Model;
 using StatusKit.Notifications;
@@ -24,15 +25,18 @@ public sealed class MaintenanceService
     private readonly IMaintenanceScheduler _scheduler;
     private readonly TimeProvider _time;
     private readonly IOptions<MaintenanceOptions> _options;
+    private readonly AuditTrail _audit;
 
     internal MaintenanceService(
-        IStatusStore store, MaintenanceEffects effects, IMaintenanceScheduler scheduler, TimeProvider time, IOptions<MaintenanceOptions> options)
+        IStatusStore store, MaintenanceEffects effects, IMaintenanceScheduler scheduler, TimeProvider time, IOptions<MaintenanceOptions> options,
+        AuditTrail audit)
     {
         _store = store;
         _effects = effects;
         _scheduler = scheduler;
         _time = time;
         _options = options;
+        _audit = audit;
     }
 
     /// <summary>
@@ -48,6 +52,7 @@ public sealed class MaintenanceService
         var (announced, notice) = ScheduleChangeNotices.Scheduled(window, options.NotifyWhenScheduled, options.ReminderLeadTime, now);
         var notices = await _effects.PlanNoticeAsync(announced, notice, cancellationToken);
         var stored = await _store.AddMaintenanceWindowAsync(announced, notices, cancellationToken);
+        await _audit.RecordAsync(stored.PageId, AuditActions.MaintenanceCreated, "maintenance", stored.Id);
         await AfterChangeAsync(null, stored, "scheduled", cancellationToken);
         return stored;
     }
@@ -133,6 +138,7 @@ public sealed class MaintenanceService
                 return ScheduleChangeNotices.Rescheduled(window, revised, _options.Value.ReminderLeadTime, now);
             },
             "changed",
+            AuditActions.MaintenanceUpdated,
             cancellationToken);
     }
 
@@ -165,6 +171,7 @@ public sealed class MaintenanceService
                     (window with { State = MaintenanceState.Cancelled, UpdatedAt = now }, ScheduleChangeNotices.TakenOff(window, now)));
             },
             "cancelled",
+            AuditActions.MaintenanceCancelled,
             cancellationToken);
 
     /// <summary>Starts the current occurrence of a Scheduled window now (earlier than planned, or when it is late).</summary>
@@ -194,6 +201,7 @@ public sealed class MaintenanceService
                     (started, new MaintenanceNotice(NotificationKind.MaintenanceStarted, start, window.OccurrenceEndsAt)));
             },
             "started by an operator",
+            AuditActions.MaintenanceStarted,
             cancellationToken);
 
     /// <summary>
@@ -228,6 +236,7 @@ public sealed class MaintenanceService
                     (completed, MaintenanceTransitions.CompletedNotice(window, completed, lead, end)));
             },
             "completed by an operator",
+            AuditActions.MaintenanceCompleted,
             cancellationToken);
 
     /// <summary>
@@ -270,6 +279,7 @@ public sealed class MaintenanceService
             return false;
         }
 
+        await _audit.RecordAsync(window.PageId, AuditActions.MaintenanceDeleted, "maintenance", windowId);
         await _scheduler.WindowChangedAsync(windowId, cancellationToken);
         await _effects.SettleDeletedAsync(window, cancellationToken);
         return true;
@@ -483,6 +493,7 @@ public sealed class MaintenanceService
         long? expectedVersion,
         Func<MaintenanceWindow, DateTimeOffset, Task<(MaintenanceWindow After, MaintenanceNotice? Notice)>> change,
         string verb,
+        string action,
         CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -502,6 +513,12 @@ public sealed class MaintenanceService
             var stored = await _store.TryUpdateMaintenanceWindowAsync(after, notices, cancellationToken);
             if (stored is not null)
             {
+                var fields = ChangedFields(window, stored);
+                if (fields.Count > 0 || action != AuditActions.MaintenanceUpdated)
+                {
+                    await _audit.RecordAsync(stored.PageId, action, "maintenance", windowId, fields);
+                }
+
                 await AfterChangeAsync(window, stored, verb, cancellationToken);
                 return stored;
             }
@@ -518,6 +535,22 @@ public sealed class MaintenanceService
             }
         }
     }
+
+    // The operator's fields a change moved (the scheduler's own bookkeeping, such as announcement marks, left out).
+    private static IReadOnlyList<string> ChangedFields(MaintenanceWindow before, MaintenanceWindow after) =>
+        new AuditFields()
+            .Add("title", before.Title, after.Title)
+            .Add("description", before.Description, after.Description)
+            .Add("startsAt", before.StartsAt, after.StartsAt)
+            .Add("endsAt", (before.EndsAt, before.OccurrenceEndsAt), (after.EndsAt, after.OccurrenceEndsAt))
+            .Add("timeZoneId", before.TimeZoneId, after.TimeZoneId)
+            .Add("recurrence", before.Recurrence, after.Recurrence)
+            .AddList("excludedOccurrences", before.ExcludedOccurrences, after.ExcludedOccurrences)
+            .Add("autoUpdateStatus", before.AutoUpdateStatus, after.AutoUpdateStatus)
+            .Add("notifySubscribers", before.NotifySubscribers, after.NotifySubscribers)
+            .AddList("componentIds", before.ComponentIds, after.ComponentIds)
+            .Add("state", before.State, after.State)
+            .Names;
 
     private async Task AfterChangeAsync(MaintenanceWindow? before, MaintenanceWindow after, string verb, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using StatusKit.Abstractions;
+using StatusKit.Audit;
 using StatusKit.Engine;
 using StatusKit.Model;
 
@@ -35,9 +36,11 @@ public sealed class ComponentImportService
     private readonly StatusEngine _engine;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly AuditTrail _audit;
 
-    internal ComponentImportService(IStatusStore store, StatusEngine engine, TimeProvider time, ILogger<ComponentImportService> logger)
+    internal ComponentImportService(IStatusStore store, StatusEngine engine, TimeProvider time, ILogger<ComponentImportService> logger, AuditTrail audit)
     {
+        _audit = audit;
         _store = store;
         _engine = engine;
         _time = time;
@@ -119,6 +122,11 @@ public sealed class ComponentImportService
         if (imported.Count > 0)
         {
             await _engine.RefreshPageAsync(page.Id, cancellationToken);
+        }
+
+        if (imported.Count > 0)
+        {
+            await _audit.RecordAsync(page.Id, AuditActions.ComponentsImported, "page", page.Id);
         }
 
         Log.ComponentsImported(_logger, page.Id, imported.Count, skipped.Count);

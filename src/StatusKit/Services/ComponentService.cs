@@ -1,4 +1,5 @@
 using StatusKit.Abstractions;
+using StatusKit.Audit;
 using StatusKit.Engine;
 using StatusKit.Model;
 using StatusKit.Status;
@@ -14,13 +15,15 @@ public sealed class ComponentService
     private readonly StatusEngine _engine;
     private readonly ManualStatusExpiry _expiry;
     private readonly TimeProvider _time;
+    private readonly AuditTrail _audit;
 
-    internal ComponentService(IStatusStore store, StatusEngine engine, ManualStatusExpiry expiry, TimeProvider time)
+    internal ComponentService(IStatusStore store, StatusEngine engine, ManualStatusExpiry expiry, TimeProvider time, AuditTrail audit)
     {
         _store = store;
         _engine = engine;
         _expiry = expiry;
         _time = time;
+        _audit = audit;
     }
 
     /// <summary>
@@ -37,6 +40,7 @@ public sealed class ComponentService
         var order = request.DisplayOrder ?? (existing.Count == 0 ? 0 : Math.Min(existing.Max(c => c.DisplayOrder), MaxDisplayOrder - 1) + 1);
         var component = New(request, order, _time.GetUtcNow());
         await _store.AddComponentAsync(component, cancellationToken);
+        await _audit.RecordAsync(component.PageId, AuditActions.ComponentCreated, "component", component.Id);
         return await SettleAsync(component, "component created", cancellationToken);
     }
 
@@ -90,6 +94,7 @@ public sealed class ComponentService
             Guard.Range(order, "displayOrder", 0, MaxDisplayOrder);
         }
 
+        IReadOnlyList<string> fields = [];
         var updated = await EditAsync(
             componentId,
             changes.ExpectedVersion,
@@ -102,8 +107,9 @@ public sealed class ComponentService
                 TeamId = changes.TeamId is null ? component.TeamId : Guard.OptionalText(changes.TeamId, "teamId", Guard.MaxNameLength),
                 ServiceIdentifier = changes.ServiceIdentifier is null ? component.ServiceIdentifier : Guard.OptionalText(changes.ServiceIdentifier, "serviceIdentifier", Guard.MaxNameLength),
                 OnlyShowIfDegraded = changes.OnlyShowIfDegraded ?? component.OnlyShowIfDegraded,
-            }),
+            }, out fields),
             cancellationToken);
+        await RecordUpdateAsync(updated, fields);
         return await SettleAsync(updated, "component changed", cancellationToken);
     }
 
@@ -138,6 +144,7 @@ public sealed class ComponentService
             return false;
         }
 
+        await _audit.RecordAsync(component.PageId, AuditActions.ComponentDeleted, "component", componentId);
         await _engine.RefreshPageAsync(component.PageId, cancellationToken);
         return true;
     }
@@ -159,7 +166,7 @@ public sealed class ComponentService
     public async Task<long> ReorderAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, long? expectedPageVersion, CancellationToken cancellationToken = default)
     {
         // An unknown page is a 404 whatever the list says, as for every other write to a page.
-        await _store.RequirePageAsync(pageId, cancellationToken);
+        var page = await _store.RequirePageAsync(pageId, cancellationToken);
         if (orderedComponentIds is null || orderedComponentIds.Count == 0)
         {
             throw new StatusKitValidationException("componentIds", "List every component of the page, in the new order.");
@@ -167,6 +174,12 @@ public sealed class ComponentService
 
         Guard.DistinctIds(orderedComponentIds, "componentIds");
         var pageVersion = await _store.ReorderComponentsAsync(pageId, orderedComponentIds, expectedPageVersion, cancellationToken);
+        if (pageVersion != (expectedPageVersion ?? page.Version))
+        {
+            // The page's version moves with the order only when an order changed.
+            await _audit.RecordAsync(pageId, AuditActions.ComponentsReordered, "page", pageId, ["displayOrder"]);
+        }
+
         await _store.AfterChangeAsync(pageId, _time.GetUtcNow(), cancellationToken);
         await _engine.RefreshPageAsync(pageId, cancellationToken);
         return pageVersion;
@@ -195,11 +208,13 @@ public sealed class ComponentService
             throw new StatusKitValidationException("expiresAt", $"The expiry must be in the future (was {expiry:O}).");
         }
 
+        IReadOnlyList<string> fields = [];
         var updated = await EditAsync(
             componentId,
             expectedVersion,
-            component => component with { ManualStatus = status, ManualStatusExpiresAt = expiresAt, UpdatedAt = _time.GetUtcNow() },
+            component => ManualFields(component, component with { ManualStatus = status, ManualStatusExpiresAt = expiresAt, UpdatedAt = _time.GetUtcNow() }, out fields),
             cancellationToken);
+        await RecordUpdateAsync(updated, fields);
         if (expiresAt is { } at)
         {
             _expiry.Expect(componentId, at);
@@ -219,11 +234,13 @@ public sealed class ComponentService
     /// </summary>
     public async Task<Component> ClearManualStatusAsync(Guid componentId, long? expectedVersion, CancellationToken cancellationToken = default)
     {
+        IReadOnlyList<string> fields = [];
         var updated = await EditAsync(
             componentId,
             expectedVersion,
-            component => component with { ManualStatus = null, ManualStatusExpiresAt = null, UpdatedAt = _time.GetUtcNow() },
+            component => ManualFields(component, component with { ManualStatus = null, ManualStatusExpiresAt = null, UpdatedAt = _time.GetUtcNow() }, out fields),
             cancellationToken);
+        await RecordUpdateAsync(updated, fields);
         return await SettleAsync(updated, "manual status cleared", cancellationToken);
     }
 
@@ -231,8 +248,33 @@ public sealed class ComponentService
     /// The component as an edit leaves it: the very instance read when the edit changes nothing (an empty PATCH, the same
     /// values again, a retry), which writes nothing and keeps the version, so a client's ETag stays valid.
     /// </summary>
-    private Component Edited(Component read, Component edited) =>
-        edited == read ? read : edited with { UpdatedAt = _time.GetUtcNow() };
+    private Component Edited(Component read, Component edited, out IReadOnlyList<string> fields)
+    {
+        fields = new AuditFields()
+            .Add("name", read.Name, edited.Name)
+            .Add("description", read.Description, edited.Description)
+            .Add("displayOrder", read.DisplayOrder, edited.DisplayOrder)
+            .Add("groupName", read.GroupName, edited.GroupName)
+            .Add("teamId", read.TeamId, edited.TeamId)
+            .Add("serviceIdentifier", read.ServiceIdentifier, edited.ServiceIdentifier)
+            .Add("onlyShowIfDegraded", read.OnlyShowIfDegraded, edited.OnlyShowIfDegraded)
+            .Names;
+        return edited == read ? read : edited with { UpdatedAt = _time.GetUtcNow() };
+    }
+
+    // The operator's status fields an edit of them changed (none when it sets them as they were).
+    private static Component ManualFields(Component read, Component edited, out IReadOnlyList<string> fields)
+    {
+        fields = new AuditFields()
+            .Add("manualStatus", read.ManualStatus, edited.ManualStatus)
+            .Add("manualStatusExpiresAt", read.ManualStatusExpiresAt, edited.ManualStatusExpiresAt)
+            .Names;
+        return edited;
+    }
+
+    // An edit that changed no field records nothing.
+    private Task RecordUpdateAsync(Component updated, IReadOnlyList<string> fields) =>
+        fields.Count == 0 ? Task.CompletedTask : _audit.RecordAsync(updated.PageId, AuditActions.ComponentUpdated, "component", updated.Id, fields);
 
     /// <summary>Applies <paramref name="change"/> to the stored component by compare-and-set (<see cref="OptimisticEdit"/>).</summary>
     private Task<Component> EditAsync(Guid componentId, long? expectedVersion, Func<Component, Component> change, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using StatusKit.Abstractions;
+using StatusKit.Audit;
 using StatusKit.Engine;
 using StatusKit.Model;
 
@@ -40,9 +41,11 @@ public sealed class IncidentImportService
     private readonly StatusEngine _engine;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly AuditTrail _audit;
 
-    internal IncidentImportService(IStatusStore store, StatusEngine engine, TimeProvider time, ILogger<IncidentImportService> logger)
+    internal IncidentImportService(IStatusStore store, StatusEngine engine, TimeProvider time, ILogger<IncidentImportService> logger, AuditTrail audit)
     {
+        _audit = audit;
         _store = store;
         _engine = engine;
         _time = time;
@@ -124,6 +127,11 @@ public sealed class IncidentImportService
         if (imported.Count > 0)
         {
             await _engine.RefreshPageAsync(page.Id, cancellationToken);
+        }
+
+        if (imported.Count > 0)
+        {
+            await _audit.RecordAsync(page.Id, AuditActions.IncidentsImported, "page", page.Id);
         }
 
         Log.IncidentsImported(_logger, page.Id, imported.Count, skipped.Count, unknown.Count);

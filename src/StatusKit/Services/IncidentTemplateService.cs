@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using StatusKit.Abstractions;
+using StatusKit.Audit;
 using StatusKit.Model;
 
 namespace StatusKit.Services;
@@ -15,12 +16,14 @@ public sealed class IncidentTemplateService
     private readonly IStatusStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly AuditTrail _audit;
 
-    internal IncidentTemplateService(IStatusStore store, TimeProvider time, ILogger<IncidentTemplateService> logger)
+    internal IncidentTemplateService(IStatusStore store, TimeProvider time, ILogger<IncidentTemplateService> logger, AuditTrail audit)
     {
         _store = store;
         _time = time;
         _logger = logger;
+        _audit = audit;
     }
 
     /// <summary>
@@ -55,6 +58,7 @@ public sealed class IncidentTemplateService
         };
         await _store.AddIncidentTemplateAsync(template, cancellationToken);
         Log.IncidentTemplateSaved(_logger, template.Id, template.PageId, template.Version);
+        await _audit.RecordAsync(template.PageId, AuditActions.TemplateCreated, "template", template.Id);
         return template;
     }
 
@@ -85,6 +89,7 @@ public sealed class IncidentTemplateService
         {
             throw new StatusKitValidationException("state", "Give a new state or clear the state, not both.");
         }
+        IReadOnlyList<string> fields = [];
         var stored = await OptimisticEdit.ApplyAsync(
             "incident template",
             templateId,
@@ -104,6 +109,15 @@ public sealed class IncidentTemplateService
                         ? template.ComponentIds
                         : await _store.RequireComponentsOnPageAsync(template.PageId, changes.ComponentIds, cancellationToken),
                 };
+                fields = new AuditFields()
+                    .Add("name", template.Name, edited.Name)
+                    .Add("title", template.Title, edited.Title)
+                    .Add("message", template.Message, edited.Message)
+                    .Add("severity", template.Severity, edited.Severity)
+                    .Add("state", template.State, edited.State)
+                    .AddList("componentIds", template.ComponentIds, edited.ComponentIds)
+                    .Names;
+
                 // A change that changes nothing (the same values again, a retry) writes nothing and keeps the version.
                 return edited with { ComponentIds = template.ComponentIds } == template && edited.ComponentIds.SequenceEqual(template.ComponentIds)
                     ? template
@@ -115,6 +129,11 @@ public sealed class IncidentTemplateService
                 Log.IncidentTemplateSaved(_logger, written.Id, written.PageId, written.Version);
                 return written;
             });
+        if (fields.Count > 0)
+        {
+            await _audit.RecordAsync(stored.PageId, AuditActions.TemplateUpdated, "template", templateId, fields);
+        }
+
         return stored;
     }
 
@@ -138,6 +157,7 @@ public sealed class IncidentTemplateService
         }
 
         Log.IncidentTemplateDeleted(_logger, templateId, template.PageId);
+        await _audit.RecordAsync(template.PageId, AuditActions.TemplateDeleted, "template", templateId);
         return true;
     }
 

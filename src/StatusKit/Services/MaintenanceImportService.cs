@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using StatusKit.Abstractions;
+using StatusKit.Audit;
 using StatusKit.Engine;
 using StatusKit.Maintenance;
 using StatusKit.Model;
@@ -51,10 +52,12 @@ public sealed class MaintenanceImportService
     private readonly StatusEngine _engine;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly AuditTrail _audit;
 
     internal MaintenanceImportService(
-        IStatusStore store, MaintenanceService maintenance, StatusEngine engine, TimeProvider time, ILogger<MaintenanceImportService> logger)
+        IStatusStore store, MaintenanceService maintenance, StatusEngine engine, TimeProvider time, ILogger<MaintenanceImportService> logger, AuditTrail audit)
     {
+        _audit = audit;
         _store = store;
         _maintenance = maintenance;
         _engine = engine;
@@ -128,6 +131,11 @@ public sealed class MaintenanceImportService
         if (imported.Count > 0)
         {
             await _engine.RefreshPageAsync(page.Id, cancellationToken);
+        }
+
+        if (imported.Count > 0)
+        {
+            await _audit.RecordAsync(page.Id, AuditActions.MaintenanceImported, "page", page.Id);
         }
 
         Log.MaintenancesImported(_logger, page.Id, imported.Count, skipped.Count, unknown.Count);

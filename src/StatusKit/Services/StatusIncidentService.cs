@@ -1,4 +1,5 @@
 using StatusKit.Abstractions;
+using StatusKit.Audit;
 using StatusKit.Engine;
 using StatusKit.Model;
 using StatusKit.Notifications;
@@ -15,12 +16,14 @@ public sealed class StatusIncidentService
     private readonly IStatusStore _store;
     private readonly StatusEngine _engine;
     private readonly TimeProvider _time;
+    private readonly AuditTrail _audit;
 
-    internal StatusIncidentService(IStatusStore store, StatusEngine engine, TimeProvider time)
+    internal StatusIncidentService(IStatusStore store, StatusEngine engine, TimeProvider time, AuditTrail audit)
     {
         _store = store;
         _engine = engine;
         _time = time;
+        _audit = audit;
     }
 
     /// <summary>
@@ -68,6 +71,7 @@ public sealed class StatusIncidentService
             ? await PlanNoticesAsync(page, incident, incident.Updates[0], NotificationKind.StatusIncidentCreated, cancellationToken)
             : [];
         await _store.AddStatusIncidentAsync(incident, notices, cancellationToken);
+        await _audit.RecordAsync(incident.PageId, AuditActions.IncidentCreated, "incident", incident.Id);
         await SettleAsync(incident, componentIds, cancellationToken);
         return incident;
     }
@@ -106,6 +110,9 @@ public sealed class StatusIncidentService
         }
 
         var stored = await _store.AppendStatusIncidentUpdateAsync(incidentId, update, notices, cancellationToken);
+        await _audit.RecordAsync(
+            stored.PageId, AuditActions.IncidentUpdateAdded, "incident", incidentId,
+            incident.State == state ? ["message"] : ["state", "message"]);
         await SettleAsync(stored, incident.ComponentIds, cancellationToken);
         return stored;
     }
@@ -126,6 +133,7 @@ public sealed class StatusIncidentService
     {
         ArgumentNullException.ThrowIfNull(changes);
         IReadOnlyList<Guid> before = [];
+        IReadOnlyList<string> fields = [];
         var stored = await OptimisticEdit.ApplyAsync(
             "status incident",
             incidentId,
@@ -147,6 +155,13 @@ public sealed class StatusIncidentService
                         : Guard.OptionalText(changes.PlatformIncidentId, "platformIncidentId", Guard.MaxNameLength),
                 };
 
+                fields = new AuditFields()
+                    .Add("title", incident.Title, edited.Title)
+                    .Add("severity", incident.Severity, edited.Severity)
+                    .AddList("componentIds", incident.ComponentIds, componentIds)
+                    .Add("platformIncidentId", incident.PlatformIncidentId, edited.PlatformIncidentId)
+                    .Names;
+
                 // A change that changes nothing (an empty PATCH, the same values again, a retry) writes nothing and
                 // keeps the version, so a client's ETag stays valid.
                 return edited == incident && componentIds.SequenceEqual(incident.ComponentIds)
@@ -154,6 +169,11 @@ public sealed class StatusIncidentService
                     : edited with { ComponentIds = componentIds, UpdatedAt = _time.GetUtcNow() };
             },
             incident => _store.UpdateStatusIncidentAsync(incident, cancellationToken));
+        if (fields.Count > 0)
+        {
+            await _audit.RecordAsync(stored.PageId, AuditActions.IncidentUpdated, "incident", incidentId, fields);
+        }
+
         await SettleAsync(stored, [.. before.Union(stored.ComponentIds)], cancellationToken);
         return stored;
     }
@@ -193,6 +213,7 @@ public sealed class StatusIncidentService
         return EditPostmortemAsync(
             incidentId,
             expectedVersion,
+            AuditActions.PostmortemPublished,
             incident =>
             {
                 if (incident.IsUnresolved)
@@ -219,6 +240,7 @@ public sealed class StatusIncidentService
         EditPostmortemAsync(
             incidentId,
             expectedVersion,
+            AuditActions.PostmortemRemoved,
             incident => incident.Postmortem is null && incident.PostmortemPublishedAt is null
                 ? incident
                 : incident with { Postmortem = null, PostmortemPublishedAt = null, UpdatedAt = _time.GetUtcNow() },
@@ -231,11 +253,13 @@ public sealed class StatusIncidentService
     private async Task<StatusIncident> EditPostmortemAsync(
         Guid incidentId,
         long? expectedVersion,
+        string action,
         Func<StatusIncident, StatusIncident> edit,
         Func<StatusIncident, StatusIncident, Task<IReadOnlyList<Notification>>>? plan,
         CancellationToken cancellationToken)
     {
         IReadOnlyList<Notification> notices = [];
+        var written = false;
         var stored = await OptimisticEdit.ApplyAsync(
             "status incident",
             incidentId,
@@ -245,10 +269,16 @@ public sealed class StatusIncidentService
             async incident =>
             {
                 var edited = edit(incident);
+                written = !ReferenceEquals(edited, incident);
                 notices = plan is null || ReferenceEquals(edited, incident) ? [] : await plan(incident, edited);
                 return edited;
             },
             incident => _store.UpdateStatusIncidentAsync(incident, notices, cancellationToken));
+        if (written)
+        {
+            await _audit.RecordAsync(stored.PageId, action, "incident", incidentId, ["postmortem"]);
+        }
+
         await _engine.RefreshPageAsync(stored.PageId, cancellationToken);
         return stored;
     }
@@ -310,6 +340,8 @@ public sealed class StatusIncidentService
         {
             return false;
         }
+
+        await _audit.RecordAsync(incident.PageId, AuditActions.IncidentDeleted, "incident", incidentId);
 
         await SettleAsync(incident, incident.ComponentIds, cancellationToken);
         return true;

@@ -1,5 +1,6 @@
 using System.Text;
 using StatusKit.Abstractions;
+using StatusKit.Audit;
 using StatusKit.Engine;
 using StatusKit.Model;
 
@@ -11,12 +12,14 @@ public sealed class StatusPageService
     private readonly IStatusStore _store;
     private readonly StatusEngine _engine;
     private readonly TimeProvider _time;
+    private readonly AuditTrail _audit;
 
-    internal StatusPageService(IStatusStore store, StatusEngine engine, TimeProvider time)
+    internal StatusPageService(IStatusStore store, StatusEngine engine, TimeProvider time, AuditTrail audit)
     {
         _store = store;
         _engine = engine;
         _time = time;
+        _audit = audit;
     }
 
     /// <summary>
@@ -64,6 +67,7 @@ public sealed class StatusPageService
             Version = 1,
         };
         await _store.AddPageAsync(page, cancellationToken);
+        await _audit.RecordAsync(page.Id, AuditActions.PageCreated, "page", page.Id);
         return page;
     }
 
@@ -92,6 +96,7 @@ public sealed class StatusPageService
     {
         ArgumentNullException.ThrowIfNull(changes);
         var written = false;
+        IReadOnlyList<string> fields = [];
         var updated = await EditAsync(
             pageId,
             changes.ExpectedVersion,
@@ -110,11 +115,23 @@ public sealed class StatusPageService
                     CustomDomain = changes.CustomDomain is null ? page.CustomDomain : CustomDomainGuard.Normalize(changes.CustomDomain),
                 };
                 written = revised != page;
+                fields = new AuditFields()
+                    .Add("name", page.Name, revised.Name)
+                    .Add("description", page.Description, revised.Description)
+                    .Add("slug", page.Slug, revised.Slug)
+                    .Add("teamId", page.TeamId, revised.TeamId)
+                    .Add("timeZoneId", page.TimeZoneId, revised.TimeZoneId)
+                    .Add("homepageUrl", page.HomepageUrl, revised.HomepageUrl)
+                    .Add("logoUrl", page.LogoUrl, revised.LogoUrl)
+                    .Add("accentColor", page.AccentColor, revised.AccentColor)
+                    .Add("customDomain", page.CustomDomain, revised.CustomDomain)
+                    .Names;
                 return written ? revised with { UpdatedAt = _time.GetUtcNow() } : page;
             },
             cancellationToken);
         if (written)
         {
+            await _audit.RecordAsync(pageId, AuditActions.PageUpdated, "page", pageId, fields);
             await _engine.RefreshPageAsync(pageId, cancellationToken);
         }
 
@@ -136,6 +153,7 @@ public sealed class StatusPageService
         var deleted = await _store.DeletePageAsync(pageId, expectedVersion, cancellationToken);
         if (deleted)
         {
+            await _audit.RecordAsync(pageId, AuditActions.PageDeleted, "page", pageId);
             await _engine.ForgetPageAsync(pageId, cancellationToken);
         }
 
@@ -158,12 +176,14 @@ public sealed class StatusPageService
     public async Task<PageAccessChange> SetVisibilityAsync(Guid pageId, bool isPublic, long? expectedVersion, CancellationToken cancellationToken = default)
     {
         string? token = null;
+        var visibilityChanged = false;
         var stored = await EditAsync(
             pageId,
             expectedVersion,
             page =>
             {
                 token = null;
+                visibilityChanged = page.IsPublic != isPublic;
                 var updated = page with { IsPublic = isPublic, UpdatedAt = _time.GetUtcNow() };
                 if (!isPublic && page.AccessTokenHash is null)
                 {
@@ -174,6 +194,12 @@ public sealed class StatusPageService
                 return updated;
             },
             cancellationToken);
+        var fields = new AuditFields().Add("isPublic", false, visibilityChanged).Add("accessToken", false, token is not null);
+        if (fields.Any)
+        {
+            await _audit.RecordAsync(pageId, AuditActions.PageAccessChanged, "page", pageId, fields.Names);
+        }
+
         await _engine.RefreshPageAsync(pageId, cancellationToken);
         return new PageAccessChange(stored, token);
     }
@@ -195,6 +221,7 @@ public sealed class StatusPageService
     {
         var token = SecretTokens.Create();
         var stored = await EditAsync(pageId, expectedVersion, page => page with { AccessTokenHash = SecretTokens.Hash(token), UpdatedAt = _time.GetUtcNow() }, cancellationToken);
+        await _audit.RecordAsync(pageId, AuditActions.PageAccessChanged, "page", pageId, ["accessToken"]);
         return new PageAccessChange(stored, token);
     }
 

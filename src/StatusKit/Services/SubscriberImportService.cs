@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using StatusKit.Abstractions;
+using StatusKit.Audit;
 using StatusKit.Model;
 using StatusKit.Shared;
 
@@ -44,9 +45,11 @@ public sealed class SubscriberImportService
     private readonly IStatusStore _store;
     private readonly SubscriberService _subscribers;
     private readonly ILogger _logger;
+    private readonly AuditTrail _audit;
 
-    internal SubscriberImportService(IStatusStore store, SubscriberService subscribers, ILogger<SubscriberImportService> logger)
+    internal SubscriberImportService(IStatusStore store, SubscriberService subscribers, ILogger<SubscriberImportService> logger, AuditTrail audit)
     {
+        _audit = audit;
         _store = store;
         _subscribers = subscribers;
         _logger = logger;
@@ -87,6 +90,11 @@ public sealed class SubscriberImportService
             {
                 skipped.Add(outcome.Skipped!);
             }
+        }
+
+        if (imported.Count > 0)
+        {
+            await _audit.RecordAsync(page.Id, AuditActions.SubscribersImported, "page", page.Id);
         }
 
         Log.SubscribersImported(_logger, page.Id, imported.Count, preVerified, skipped.Count, unknownComponents.Count);
@@ -142,7 +150,7 @@ public sealed class SubscriberImportService
 
         try
         {
-            var subscription = await _subscribers.SubscribeAsync(
+            var subscription = await _subscribers.SubscribeCoreAsync(
                 new Subscribe
                 {
                     PageId = pageId,
@@ -152,6 +160,7 @@ public sealed class SubscriberImportService
                     NotifyOn = row.NotifyOn,
                     PreVerified = preVerified,
                 },
+                record: false,
                 cancellationToken);
             return (new ImportedSubscriberRecord(subscription.Subscriber.Id, channel, row.Row), null);
         }

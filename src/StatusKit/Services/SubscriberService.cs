@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
+using StatusKit.Audit;
 using StatusKit.Configuration;
 using StatusKit.Model;
 using StatusKit.Notifications;
@@ -23,6 +24,7 @@ public sealed class SubscriberService
     private readonly TimeSpan _tokenLifetime;
     private readonly TimeSpan _rotationOverlap;
     private readonly ILogger<SubscriberService> _logger;
+    private readonly AuditTrail _audit;
 
     internal SubscriberService(
         IStatusStore store,
@@ -30,8 +32,10 @@ public sealed class SubscriberService
         SubscriberLinks links,
         IOptions<StatusPagesOptions> options,
         TimeProvider time,
-        ILogger<SubscriberService> logger)
+        ILogger<SubscriberService> logger,
+        AuditTrail audit)
     {
+        _audit = audit;
         _store = store;
         _destinations = destinations;
         _links = links;
@@ -64,11 +68,24 @@ public sealed class SubscriberService
     /// <c>notifyOn</c>). The rules above then apply per incident: a destination may follow the page and an incident
     /// separately, each confirmed by itself, and the verification message says it is for the incident's updates.
     /// </remarks>
-    public async Task<Subscription> SubscribeAsync(Subscribe request, CancellationToken cancellationToken = default)
+    public Task<Subscription> SubscribeAsync(Subscribe request, CancellationToken cancellationToken = default) =>
+        SubscribeCoreAsync(request, record: true, cancellationToken);
+
+    /// <summary>
+    /// Subscribes like <see cref="SubscribeAsync"/>; an import (which records itself once)
+    /// passes <paramref name="record"/> false so that its rows do not each add an audit entry.
+    /// </summary>
+    internal async Task<Subscription> SubscribeCoreAsync(Subscribe request, bool record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         // Starting over replaces a stored subscriber by compare-and-set: one changed meanwhile is read again.
-        return await OptimisticEdit.RetryAsync(() => SubscribeOnceAsync(request, cancellationToken));
+        var subscription = await OptimisticEdit.RetryAsync(() => SubscribeOnceAsync(request, cancellationToken));
+        if (record)
+        {
+            await _audit.RecordAsync(subscription.Subscriber.PageId, AuditActions.SubscriberCreated, "subscriber", subscription.Subscriber.Id);
+        }
+
+        return subscription;
     }
 
     private async Task<Subscription> SubscribeOnceAsync(Subscribe request, CancellationToken cancellationToken)
@@ -265,6 +282,7 @@ public sealed class SubscriberService
         EditAsync(
             subscriberId,
             expectedVersion,
+            AuditActions.SubscriberDeactivated,
             subscriber => subscriber.IsActive ? subscriber with { IsActive = false, DeactivationReason = SubscriberDeactivationReason.Operator } : subscriber,
             cancellationToken);
 
@@ -283,7 +301,7 @@ public sealed class SubscriberService
     /// <c>subscriberId</c>): only the destination can subscribe again.
     /// </exception>
     public Task<Subscriber> ReactivateAsync(Guid subscriberId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        EditAsync(subscriberId, expectedVersion, Reactivated, cancellationToken);
+        EditAsync(subscriberId, expectedVersion, AuditActions.SubscriberReactivated, Reactivated, cancellationToken);
 
     // Whether an inactive subscriber stopped for a reason other than its own choice (as far as is known).
     /// <summary>
@@ -338,6 +356,7 @@ public sealed class SubscriberService
         EditAsync(
             subscriberId,
             expectedVersion,
+            AuditActions.SubscriberUpdated,
             subscriber => subscriber.Channel == SubscriberChannel.Webhook
                 ? Rotated(subscriber)
                 : throw new StatusKitValidationException(
@@ -368,15 +387,22 @@ public sealed class SubscriberService
             RequireEvents(events);
         }
 
-        return await OptimisticEdit.ApplyAsync(
+        Subscriber? before = null;
+        var stored = await OptimisticEdit.ApplyAsync(
             "subscriber",
             subscriberId,
             changes.ExpectedVersion,
             async () => await _store.GetSubscriberAsync(subscriberId, cancellationToken)
                 ?? throw new StatusKitNotFoundException("subscriber", subscriberId.ToString(), "subscriberId"),
             static s => s.Version,
-            subscriber => ChangedAsync(subscriber, changes, cancellationToken),
+            subscriber =>
+            {
+                before = subscriber;
+                return ChangedAsync(subscriber, changes, cancellationToken);
+            },
             subscriber => _store.UpdateSubscriberAsync(subscriber, [], cancellationToken));
+        await RecordEditAsync(AuditActions.SubscriberUpdated, before!, stored);
+        return stored;
     }
 
     // The subscriber with the request's choice, or the very instance read when that is its choice already.
@@ -409,16 +435,37 @@ public sealed class SubscriberService
     }
 
     // An operator's edit of a stored subscriber by compare-and-set, at expectedVersion when given (see OptimisticEdit).
-    private Task<Subscriber> EditAsync(Guid subscriberId, long? expectedVersion, Func<Subscriber, Subscriber> edit, CancellationToken cancellationToken) =>
-        OptimisticEdit.ApplyAsync(
+    private async Task<Subscriber> EditAsync(
+        Guid subscriberId, long? expectedVersion, string action, Func<Subscriber, Subscriber> edit, CancellationToken cancellationToken)
+    {
+        Subscriber? before = null;
+        var stored = await OptimisticEdit.ApplyAsync(
             "subscriber",
             subscriberId,
             expectedVersion,
             async () => await _store.GetSubscriberAsync(subscriberId, cancellationToken)
                 ?? throw new StatusKitNotFoundException("subscriber", subscriberId.ToString(), "subscriberId"),
             static s => s.Version,
-            subscriber => Task.FromResult(edit(subscriber)),
+            subscriber =>
+            {
+                before = subscriber;
+                return Task.FromResult(edit(subscriber));
+            },
             subscriber => _store.UpdateSubscriberAsync(subscriber, [], cancellationToken));
+        await RecordEditAsync(action, before!, stored);
+        return stored;
+    }
+
+    // The fields an operator's edit changed, by name (a destination or secret is never recorded); none, nothing recorded.
+    private Task RecordEditAsync(string action, Subscriber before, Subscriber after)
+    {
+        var fields = new AuditFields()
+            .Add("isActive", before.IsActive, after.IsActive)
+            .AddList("componentIds", before.ComponentIds, after.ComponentIds)
+            .Add("notifyOn", before.NotifyOn, after.NotifyOn)
+            .Add("signingSecret", before.SigningSecret, after.SigningSecret);
+        return fields.Any ? _audit.RecordAsync(after.PageId, action, "subscriber", after.Id, fields.Names) : Task.CompletedTask;
+    }
 
     /// <summary>
     /// Queues a test notice (<see cref="NotificationKind.Test"/>) to one subscriber, to check that its destination gets
@@ -497,7 +544,7 @@ public sealed class SubscriberService
 
     /// <summary>Deletes a subscriber (its sent notifications are kept). False when it did not exist.</summary>
     public Task<bool> DeleteAsync(Guid subscriberId, CancellationToken cancellationToken = default) =>
-        _store.DeleteSubscriberAsync(subscriberId, null, cancellationToken);
+        DeleteAsync(subscriberId, null, cancellationToken);
 
     /// <summary>
     /// Deletes a subscriber like <see cref="DeleteAsync(Guid, CancellationToken)"/>, when given only if it is still at
@@ -505,8 +552,18 @@ public sealed class SubscriberService
     /// version is checked by the store's delete itself, so a change that lands after the subscriber was read is never deleted
     /// unseen.
     /// </summary>
-    public Task<bool> DeleteAsync(Guid subscriberId, long? expectedVersion, CancellationToken cancellationToken = default) =>
-        _store.DeleteSubscriberAsync(subscriberId, expectedVersion, cancellationToken);
+    public async Task<bool> DeleteAsync(Guid subscriberId, long? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        // Read first for the audit entry's page; the store's delete is still the compare-and-set.
+        var subscriber = await _store.GetSubscriberAsync(subscriberId, cancellationToken);
+        if (subscriber is null || !await _store.DeleteSubscriberAsync(subscriberId, expectedVersion, cancellationToken))
+        {
+            return false;
+        }
+
+        await _audit.RecordAsync(subscriber.PageId, AuditActions.SubscriberDeleted, "subscriber", subscriberId);
+        return true;
+    }
 
     // A leaked secret is replaced at once with no overlap configured; one that does not decode is not worth keeping.
     private Subscriber Rotated(Subscriber subscriber)

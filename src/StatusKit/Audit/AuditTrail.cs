@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Logging;
+using StatusKit.Abstractions;
+using StatusKit.Model;
+using StatusKit.Shared;
+
+namespace StatusKit.Audit;
+
+/// <summary>
+/// Records the services' changes in the audit log: one entry written right after the change it describes committed,
+/// by a separate store call. A failing write is logged (event 1034) and does not fail the change, which is already
+/// stored; so a crash, or a store failure, between the two loses that entry. The entry is written even when the
+/// caller's token is cancelled after the change: the change happened.
+/// </summary>
+internal sealed class AuditTrail
+{
+    private const int MaxActorLength = 200;
+    private readonly IStatusStore _store;
+    private readonly IAuditActorAccessor _actor;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AuditTrail> _logger;
+    private readonly Lock _gate = new();
+    private readonly Version7Ids _ids = new();
+
+    public AuditTrail(IStatusStore store, IAuditActorAccessor actor, TimeProvider time, ILogger<AuditTrail> logger)
+    {
+        _store = store;
+        _actor = actor;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Records <paramref name="action"/> on the <paramref name="targetKind"/> <paramref name="targetId"/> of <paramref name="pageId"/>.</summary>
+    public async Task RecordAsync(Guid pageId, string action, string targetKind, Guid targetId, IReadOnlyList<string>? fields = null)
+    {
+        try
+        {
+            await _store.AddAuditEntryAsync(New(pageId, action, targetKind, targetId, fields ?? []), CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            Log.AuditEntryLost(_logger, action, targetKind, targetId, pageId, exception);
+        }
+    }
+
+    private AuditEntry New(Guid pageId, string action, string targetKind, Guid targetId, IReadOnlyList<string> fields)
+    {
+        var now = _time.GetUtcNow();
+        // Whole microseconds, what PostgreSQL keeps, so a cursor made from a stored entry finds it again.
+        var at = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
+        Guid id;
+        lock (_gate)
+        {
+            id = _ids.Next(at);
+        }
+
+        var actor = _actor.GetActor();
+        actor = string.IsNullOrWhiteSpace(actor) ? SystemAuditActorAccessor.System : actor.Trim();
+        return new AuditEntry
+        {
+            Id = id,
+            PageId = pageId,
+            OccurredAt = at,
+            Actor = actor.Length > MaxActorLength ? actor[..MaxActorLength] : actor,
+            Action = action,
+            TargetKind = targetKind,
+            TargetId = targetId,
+            Fields = fields,
+        };
+    }
+}
