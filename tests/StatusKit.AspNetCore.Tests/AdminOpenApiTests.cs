@@ -130,6 +130,19 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task The_audit_log_declares_its_limit_cursor_action_and_targetId_and_its_400_problem()
+    {
+        const string route = "GET /pages/{pageId}/audit-log";
+        var operation = await OperationAsync(route);
+
+        var query = operation.GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["action", "cursor", "limit", "targetId"], query.Order(StringComparer.Ordinal));
+        Assert.Equal("200", SuccessOf(operation).Status);
+        AssertProblem(operation, "400", route);
+    }
+
+    [Fact]
     public async Task The_test_notice_route_declares_its_202_with_the_log_entry_and_Location_and_its_404_and_409_problems()
     {
         const string route = "POST /subscribers/{subscriberId}/test";

@@ -326,6 +326,11 @@ public sealed partial class BadInputTests : IAsyncLifetime
             .. ListQueries($"subscribers/{s.SubscriberId}/notifications", withState: true)],
         ["GET /admin/pages/{pageId}/notifications"] = s => [.. Ids("pages/{0}/notifications", HttpMethod.Get),
             .. ListQueries($"pages/{s.PageId}/notifications", withState: true)],
+        ["GET /admin/pages/{pageId}/audit-log"] = s => [
+            new Case("not a guid", HttpMethod.Get, $"{Prefix}/admin/pages/not-a-guid/audit-log", HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed),
+            // A deleted page's log stays readable, so a page id that names nothing is an empty log, not a 404.
+            Admin("unknown page", HttpMethod.Get, $"pages/{Guid.NewGuid()}/audit-log", HttpStatusCode.OK),
+            .. AuditLogQueries($"pages/{s.PageId}/audit-log")],
         ["POST /admin/subscribers/{subscriberId}/test"] = _ => Ids("subscribers/{0}/test", HttpMethod.Post),
         ["PATCH /admin/subscribers/{subscriberId}"] = s => [.. Ids("subscribers/{0}", HttpMethod.Patch, "{}"),
             .. Body(HttpMethod.Patch, $"subscribers/{s.SubscriberId}", """{"notifyOn":["all"]}""",
@@ -826,6 +831,20 @@ public sealed partial class BadInputTests : IAsyncLifetime
         {
             yield return Admin("state=bogus", HttpMethod.Get, $"{path}?state=bogus", HttpStatusCode.BadRequest);
             yield return Admin("state=1", HttpMethod.Get, $"{path}?state=1", HttpStatusCode.BadRequest);
+        }
+    }
+
+    // The audit log's limit, cursor, action and target filters: each bad value a 400 problem.
+    private static IEnumerable<Case> AuditLogQueries(string path)
+    {
+        foreach (var query in new[]
+        {
+            "limit=0", "limit=-5", "limit=abc", "limit=201", "limit=99999999999", "limit=1.5",
+            "cursor=garbage", "cursor=%00%ff", $"cursor={Huge[..4000]}", "cursor=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA%3D",
+            "targetId=nope", "action=%20", $"action={Huge[..4000]}",
+        })
+        {
+            yield return Admin(query.Length > 40 ? query[..40] : query, HttpMethod.Get, $"{path}?{query}", HttpStatusCode.BadRequest);
         }
     }
 

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using StatusKit.AspNetCore.Audit;
 using StatusKit.AspNetCore.Subscriptions;
+using StatusKit.Audit;
 using StatusKit.Engine;
 using StatusKit.Maintenance;
 using StatusKit.Model;
@@ -26,7 +28,7 @@ internal static class AdminEndpoints
 {
     public static void Map(RouteGroupBuilder admin, AdminLocations locations)
     {
-        admin.KeptByNoCache().AddEndpointFilter<StatusKitExceptionFilter>().DisableAntiforgery();
+        admin.KeptByNoCache().AddEndpointFilter<StatusKitExceptionFilter>().DisableAntiforgery().WithMetadata(AdminApiEndpoint.Instance);
         BodyContentTypes.AnswerWithProblems(admin);
         admin.AddOpenApiOperationTransformer(OpenApiHeaders.DeclareAsync);
         MapPages(admin, locations);
@@ -36,6 +38,7 @@ internal static class AdminEndpoints
         MapSubscribers(admin, locations);
         MapMaintenance(admin, locations);
         MapNotificationLog(admin, locations);
+        MapAuditLog(admin);
         admin.MapPost("/signals", async (HttpContext context, IIncidentIntake intake) =>
             {
                 var signal = await AdminJson.ReadAsync<IncidentSignal>(context);
@@ -544,6 +547,26 @@ internal static class AdminEndpoints
             .WithSummary("Queue a test notice to the subscriber (type subscription.test), sent at once through the outbox; 409 when it is inactive, unconfirmed, or a test to it is still pending.")
             .Produces<NotificationLogEntry>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .AnswersAcceptedIntoTheLog();
+    }
+
+    // The audit log: who changed what on a page, newest first, a page of entries at a time by an opaque cursor.
+    private static void MapAuditLog(RouteGroupBuilder admin)
+    {
+        admin.MapGet("/pages/{pageId:guid}/audit-log", async (Guid pageId, HttpContext context, AuditLog log, string? limit, string? cursor, string? action, string? targetId) =>
+            {
+                var after = cursor is null ? null : AuditLogCursor.TryParse(cursor, out var parsed)
+                    ? parsed
+                    : throw new StatusKitValidationException("cursor", "The cursor is not one this log handed out; pass the nextCursor of the previous answer as it is.");
+                Guid? target = targetId is null ? null : Guid.TryParse(targetId, out var id)
+                    ? id
+                    : throw new StatusKitValidationException("targetId", $"The targetId must be an id (was '{targetId}').");
+                var page = await log.ListAsync(
+                    pageId, AdminQuery.Int32(limit, "limit", 50), after, string.IsNullOrEmpty(action) ? null : action, target, context.RequestAborted);
+                return AdminJson.Json(AdminAuditLog.From(page));
+            })
+            .WithName("StatusKit.Admin.ListAuditLog")
+            .WithSummary("Who changed what on the page, newest first (limit 1 to 200, default 50; cursor: the previous answer's nextCursor; action: an action or its prefix such as component.; targetId). Entries name the fields changed, never their values; a deleted page's entries stay until they are pruned.")
+            .Produces<AdminAuditLog>().ProducesValidationProblem();
     }
 
     /// <summary>

@@ -197,3 +197,12 @@ internal sealed record AccessTokenResponse(string? AccessToken);
 
 /// <summary>The outcome of <c>POST admin/signals</c>.</summary>
 internal sealed record SignalResponse(string IncidentId, long Version, string Result);
+
+/// <summary>
+/// A page of the audit log as <c>GET admin/pages/{pageId}/audit-log</c> answers it: the entries newest first, and the
+/// <see cref="NextCursor"/> to pass as <c>cursor</c> for the older ones (null after the last).
+/// </summary>
+internal sealed record AdminAuditLog(IReadOnlyList<AuditEntry> Entries, string? NextCursor)
+{
+    public static AdminAuditLog From(StatusKit.Audit.AuditLogPage page) => new(page.Entries, page.NextCursor?.ToString());
+}

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using StatusKit.Audit;
 using StatusKit.AspNetCore;
 using StatusKit.AspNetCore.Access;
 using StatusKit.AspNetCore.Admin;
+using StatusKit.AspNetCore.Audit;
 using StatusKit.AspNetCore.Embed;
 using StatusKit.AspNetCore.Api;
 using StatusKit.AspNetCore.Domains;
@@ -22,6 +24,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers what <c>app.MapStatusPages()</c> needs.</summary>
 public static class StatusPageEndpointsBuilderExtensions
 {
+    // The core's default accessor (internal to StatusKit), which names every change "system".
+    private const string CoreDefaultActorAccessor = "StatusKit.Audit.SystemAuditActorAccessor";
+
     /// <summary>
     /// Adds the services of the StatusKit endpoints (page access, the document memo, the live-update relay, the
     /// subscription rate limiter, problem details). Safe to call more than once; options are validated at start-up, and
@@ -41,6 +46,15 @@ public static class StatusPageEndpointsBuilderExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatusPageEndpointOptions>, StatusPageEndpointOptionsValidator>());
+        // The audit log names the request's user: this replaces the core's "system" default, never a host's own accessor.
+        services.AddHttpContextAccessor();
+        var actor = services.LastOrDefault(d => d.ServiceType == typeof(IAuditActorAccessor));
+        if (actor is null || actor.ImplementationType?.FullName == CoreDefaultActorAccessor)
+        {
+            services.RemoveAll<IAuditActorAccessor>();
+            services.AddSingleton<IAuditActorAccessor, HttpAuditActorAccessor>();
+        }
+
         services.TryAddSingleton<PageAccess>();
         services.TryAddSingleton<StatusPagesMapping>();
         services.TryAddSingleton<StatuspageDocuments>();
