@@ -89,6 +89,7 @@ public sealed class IncidentTemplateService
         {
             throw new StatusKitValidationException("state", "Give a new state or clear the state, not both.");
         }
+
         IReadOnlyList<string> fields = [];
         var stored = await OptimisticEdit.ApplyAsync(
             "incident template",
