@@ -24,9 +24,6 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers what <c>app.MapStatusPages()</c> needs.</summary>
 public static class StatusPageEndpointsBuilderExtensions
 {
-    // The core's default accessor (internal to StatusKit), which names every change "system".
-    private const string CoreDefaultActorAccessor = "StatusKit.Audit.SystemAuditActorAccessor";
-
     /// <summary>
     /// Adds the services of the StatusKit endpoints (page access, the document memo, the live-update relay, the
     /// subscription rate limiter, problem details). Safe to call more than once; options are validated at start-up, and
@@ -46,14 +43,9 @@ public static class StatusPageEndpointsBuilderExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatusPageEndpointOptions>, StatusPageEndpointOptionsValidator>());
-        // The audit log names the request's user: this replaces the core's "system" default, never a host's own accessor.
+        // The audit log names the request's user, unless the host names callers its own way.
         services.AddHttpContextAccessor();
-        var actor = services.LastOrDefault(d => d.ServiceType == typeof(IAuditActorAccessor));
-        if (actor is null || actor.ImplementationType?.FullName == CoreDefaultActorAccessor)
-        {
-            services.RemoveAll<IAuditActorAccessor>();
-            services.AddSingleton<IAuditActorAccessor, HttpAuditActorAccessor>();
-        }
+        services.TryAddSingleton<IAuditActorAccessor, HttpAuditActorAccessor>();
 
         services.TryAddSingleton<PageAccess>();
         services.TryAddSingleton<StatusPagesMapping>();

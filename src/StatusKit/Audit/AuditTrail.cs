@@ -13,15 +13,18 @@ namespace StatusKit.Audit;
 /// </summary>
 internal sealed class AuditTrail
 {
+    /// <summary>The actor when no <see cref="IAuditActorAccessor"/> is registered, or it names nobody.</summary>
+    public const string System = "system";
+
     private const int MaxActorLength = 200;
     private readonly IStatusStore _store;
-    private readonly IAuditActorAccessor _actor;
+    private readonly IAuditActorAccessor? _actor;
     private readonly TimeProvider _time;
     private readonly ILogger<AuditTrail> _logger;
     private readonly Lock _gate = new();
     private readonly Version7Ids _ids = new();
 
-    public AuditTrail(IStatusStore store, IAuditActorAccessor actor, TimeProvider time, ILogger<AuditTrail> logger)
+    public AuditTrail(IStatusStore store, IAuditActorAccessor? actor, TimeProvider time, ILogger<AuditTrail> logger)
     {
         _store = store;
         _actor = actor;
@@ -53,8 +56,8 @@ internal sealed class AuditTrail
             id = _ids.Next(at);
         }
 
-        var actor = _actor.GetActor();
-        actor = string.IsNullOrWhiteSpace(actor) ? SystemAuditActorAccessor.System : actor.Trim();
+        var actor = _actor?.GetActor();
+        actor = string.IsNullOrWhiteSpace(actor) ? System : actor.Trim();
         return new AuditEntry
         {
             Id = id,

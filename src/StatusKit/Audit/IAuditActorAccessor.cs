@@ -1,10 +1,11 @@
 namespace StatusKit.Audit;
 
 /// <summary>
-/// Names who is making the current change, for the audit log. The core's default answers <c>system</c>;
-/// StatusKit.AspNetCore registers one that names the authenticated user of the current request. A host registers its
-/// own before <c>AddStatusPages()</c> to name callers its own way (it is called on the caller's async flow, right after
-/// the change).
+/// Names who is making the current change, for the audit log. With none registered, every change is made by
+/// <c>system</c>; <c>AddStatusPageEndpoints()</c> registers one that names the authenticated user of the current request,
+/// unless the host registered its own first. A host registers its own (before <c>AddStatusPageEndpoints()</c>, or after
+/// it: the last registration wins) to name callers its own way. It is called on the caller's async flow, right after the
+/// change.
 /// </summary>
 public interface IAuditActorAccessor
 {

@@ -104,11 +104,11 @@ public static class StatusPagesServiceCollectionExtensions
         // Services (internal constructors: built here so their dependencies can stay internal).
         services.TryAddSingleton<SubscriberLinks>();
         services.TryAddSingleton<IDestinationValidator, DestinationValidator>();
-        // The audit log: an accessor names who makes each change (the host's own registration wins), the trail records
-        // the services' changes, the log reads them, and a pass prunes the old ones.
-        services.TryAddSingleton<IAuditActorAccessor, SystemAuditActorAccessor>();
+        // The audit log: an accessor, when one is registered (the host's own, or StatusKit.AspNetCore's), names who makes
+        // each change, else "system"; the trail records the services' changes, the log reads them, and a pass prunes the
+        // old ones.
         services.TryAddSingleton(sp => new AuditTrail(
-            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<IAuditActorAccessor>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IStatusStore>(), sp.GetService<IAuditActorAccessor>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<AuditTrail>>()));
         services.TryAddSingleton(sp => new AuditLog(sp.GetRequiredService<IStatusStore>()));
         services.TryAddSingleton(sp => new StatusPageService(
