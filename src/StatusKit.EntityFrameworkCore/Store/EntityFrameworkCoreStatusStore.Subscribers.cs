@@ -106,6 +106,95 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     }
 
     /// <remarks>
+    /// One transaction: a read of the batch's pages, one query per page of the subscribers holding the batch's
+    /// destination keys (one list parameter, as <see cref="RescheduleHeldNotificationsAsync"/> takes its keys, so no
+    /// batch size reaches SQLite's or PostgreSQL's parameter limit), the new rows in one <c>SaveChanges</c> (which EF
+    /// splits into commands of its provider's batch size), then the notifications of the added ones. A writer that takes
+    /// a destination between the read and the write makes the unique index refuse the save; the whole call is then
+    /// read and written again (at most <see cref="BatchAttempts"/> times), so the refusal is reported per subscriber
+    /// rather than failing the batch.
+    /// </remarks>
+    public async Task<SubscriberBatchOutcome> AddSubscribersAsync(
+        IReadOnlyList<Subscriber> subscribers, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscribers);
+        var ids = new HashSet<Guid>();
+        foreach (var subscriber in subscribers)
+        {
+            ArgumentNullException.ThrowIfNull(subscriber, nameof(subscribers));
+            ArgumentNullException.ThrowIfNull(subscriber.Destination, "subscriber.Destination");
+            if (!ids.Add(subscriber.Id))
+            {
+                throw Conflict("id", "subscriber");
+            }
+        }
+
+        OutboxStaging.Validate(notifications);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (subscribers.Count == 0)
+        {
+            return SubscriberBatchOutcome.Empty;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AddSubscribersOnceAsync(subscribers, notifications, cancellationToken);
+            }
+            catch (StatusKitConflictException conflict) when (conflict.Field == "destination" && attempt < BatchAttempts)
+            {
+                // Taken by another writer after this call read the page's destinations: read them again.
+            }
+        }
+    }
+
+    /// <summary>How many times <see cref="AddSubscribersAsync"/> writes a batch whose destinations were taken meanwhile.</summary>
+    private const int BatchAttempts = 5;
+
+    private async Task<SubscriberBatchOutcome> AddSubscribersOnceAsync(
+        IReadOnlyList<Subscriber> subscribers, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        await using var session = await OpenAsync(cancellationToken);
+        await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
+        var holders = new Dictionary<(Guid, Guid?, SubscriberChannel, string), Subscriber>();
+        foreach (var page in subscribers.GroupBy(static s => s.PageId))
+        {
+            await EnsurePageExistsAsync(session, page.Key, cancellationToken);
+            var keys = page.Select(static s => SubscriberEntity.KeyOf(s.Channel, s.Destination)).Distinct(StringComparer.Ordinal).ToArray();
+            var pageId = page.Key;
+            var stored = await session.Set<SubscriberEntity>().AsNoTracking()
+                .Where(s => s.PageId == pageId && EF.Parameter(keys).Contains(s.DestinationKey))
+                .ToListAsync(cancellationToken);
+            foreach (var row in stored)
+            {
+                holders.TryAdd((row.PageId, row.StatusIncidentId, row.Channel, row.DestinationKey), row.ToModel());
+            }
+        }
+
+        var added = new List<Guid>(subscribers.Count);
+        var taken = new Dictionary<Guid, Subscriber>();
+        foreach (var subscriber in subscribers)
+        {
+            var entity = SubscriberEntity.From(subscriber);
+            var slot = (entity.PageId, entity.StatusIncidentId, entity.Channel, entity.DestinationKey);
+            if (holders.TryGetValue(slot, out var holder))
+            {
+                taken.Add(subscriber.Id, holder);
+                continue;
+            }
+
+            holders.Add(slot, subscriber with { Version = 1 });
+            session.Set<SubscriberEntity>().Add(entity);
+            added.Add(subscriber.Id);
+        }
+
+        await SaveAsync(session, "subscriber", () => MissingPage(subscribers[0].PageId), cancellationToken);
+        await EnqueueAndCommitAsync(session, transaction, [.. notifications.Where(n => !taken.ContainsKey(n.SubscriberId))], cancellationToken);
+        return new SubscriberBatchOutcome { Added = added, Taken = taken };
+    }
+
+    /// <remarks>
     /// The stored page and incident are kept. Compare-and-set on the version (<see cref="AdvanceVersion{T}"/>), in one transaction
     /// with the notifications, which are enqueued only once the subscriber is saved.
     /// </remarks>

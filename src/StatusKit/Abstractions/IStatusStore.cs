@@ -412,6 +412,27 @@ public interface IStatusStore
     Task AddSubscriberAsync(Subscriber subscriber, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Adds a batch of new subscribers (each at <see cref="Subscriber.Version"/> 1) in one atomic step, with
+    /// <paramref name="notifications"/> (their verification messages, say; with the rules of
+    /// <see cref="EnqueueNotificationsAsync"/>), and reports which it refused: a subscriber whose destination is taken,
+    /// by the uniqueness rules of <see cref="AddSubscriberAsync"/> ((page, channel, destination) among the page's
+    /// followers, (incident, channel, destination) among one incident's; an email address ignoring case, a URL
+    /// ordinally), by a stored subscriber or by an earlier one of the batch, is not added, and a notification whose
+    /// <see cref="Notification.SubscriberId"/> is a refused subscriber's is not enqueued; the others are added all the
+    /// same. What is refused is what the store saw when it wrote, so of two batches that race for one destination,
+    /// exactly one adds it. An empty batch does nothing.
+    /// </summary>
+    /// <remarks>
+    /// Throws, adding and enqueuing nothing: <see cref="StatusKitNotFoundException"/> when a subscriber's page is missing
+    /// (a page deleted while an import runs ends the import there; what earlier batches added went with the page), and
+    /// <see cref="StatusKitConflictException"/> naming <c>id</c> when a subscriber's id is stored already or repeated in the batch.
+    /// A store keeps the round-trips of one call independent of the size of the page (the EF Core store: one
+    /// transaction, one query of the taken destinations per page, one <c>SaveChanges</c>).
+    /// </remarks>
+    Task<SubscriberBatchOutcome> AddSubscribersAsync(
+        IReadOnlyList<Subscriber> subscribers, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Compare-and-set: replaces a subscriber's fields only if the stored <see cref="Subscriber.Version"/> equals
     /// <paramref name="subscriber"/>'s, enqueuing <paramref name="notifications"/> in the same atomic step, and returns
     /// the subscriber as stored, at the next version. Throws <see cref="StatusKitNotFoundException"/> when it is missing,

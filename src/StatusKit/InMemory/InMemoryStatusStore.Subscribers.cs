@@ -1,3 +1,4 @@
+using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Services;
@@ -101,6 +102,74 @@ public sealed partial class InMemoryStatusStore
 
     /// <inheritdoc />
     /// <remarks>
+    /// Compares destinations as <see cref="AddSubscriberAsync"/> does, through one set of the batch's pages' slots, so a
+    /// batch costs its size plus its pages' subscribers, not their product.
+    /// </remarks>
+    public Task<SubscriberBatchOutcome> AddSubscribersAsync(
+        IReadOnlyList<Subscriber> subscribers, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                ArgumentNullException.ThrowIfNull(subscribers);
+                ArgumentNullException.ThrowIfNull(notifications);
+                if (subscribers.Count == 0)
+                {
+                    return SubscriberBatchOutcome.Empty;
+                }
+
+                var ids = new HashSet<Guid>();
+                foreach (var subscriber in subscribers)
+                {
+                    ValidateSubscriber(subscriber);
+                    EnsurePageExists(subscriber.PageId);
+                    if (_subscribers.ContainsKey(subscriber.Id) || !ids.Add(subscriber.Id))
+                    {
+                        throw DuplicateId("subscriber", subscriber.Id);
+                    }
+                }
+
+                var holders = new Dictionary<(Guid, Guid?, SubscriberChannel, string), Subscriber>();
+                foreach (var pageId in subscribers.Select(static s => s.PageId).Distinct())
+                {
+                    foreach (var stored in OnPage(_subscriberIdsByPage, _subscribers, pageId, static _ => true))
+                    {
+                        holders.TryAdd(SlotOf(stored), stored);
+                    }
+                }
+
+                var added = new List<Subscriber>(subscribers.Count);
+                var taken = new Dictionary<Guid, Subscriber>();
+                foreach (var subscriber in subscribers)
+                {
+                    var slot = SlotOf(subscriber);
+                    if (holders.TryGetValue(slot, out var holder))
+                    {
+                        taken.Add(subscriber.Id, holder);
+                        continue;
+                    }
+
+                    var stored = subscriber with
+                    {
+                        ComponentIds = ReadOnlyLists.Freeze(subscriber.ComponentIds, nameof(subscriber.ComponentIds)),
+                        Version = 1,
+                    };
+                    holders.Add(slot, stored);
+                    added.Add(stored);
+                }
+
+                Enqueue([.. notifications.Where(n => !taken.ContainsKey(n.SubscriberId))]);
+                foreach (var subscriber in added)
+                {
+                    AddTo(_subscriberIdsByPage, subscriber.PageId, subscriber.Id);
+                    _subscribers.Add(subscriber.Id, subscriber);
+                }
+
+                return new SubscriberBatchOutcome { Added = [.. added.Select(static s => s.Id)], Taken = taken };
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
     /// The stored page id is kept. A new destination that another subscriber of the page already uses on the channel
     /// throws <see cref="StatusKitConflictException"/> naming <c>destination</c>.
     /// </remarks>
@@ -170,6 +239,10 @@ public sealed partial class InMemoryStatusStore
             throw new ArgumentException("The subscriber's destination and unsubscribe token hash must not be null.", nameof(subscriber));
         }
     }
+
+    // The slot a subscriber occupies, equal for two subscribers exactly when SubscriberDestinations.Collide says so.
+    private static (Guid PageId, Guid? StatusIncidentId, SubscriberChannel Channel, string Destination) SlotOf(Subscriber subscriber) =>
+        (subscriber.PageId, subscriber.StatusIncidentId, subscriber.Channel, SubscriberDestinations.Key(subscriber.Channel, subscriber.Destination));
 
     private void EnsureDestinationFree(Subscriber subscriber)
     {
