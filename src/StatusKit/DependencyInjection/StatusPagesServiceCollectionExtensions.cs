@@ -142,8 +142,8 @@ public static class StatusPagesServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StatusPagesOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SubscriberService>>(),
             sp.GetRequiredService<AuditTrail>()));
         services.TryAddSingleton(sp => new SubscriberImportService(
-            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<SubscriberService>(), sp.GetRequiredService<ILogger<SubscriberImportService>>(),
-            sp.GetRequiredService<AuditTrail>()));
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<SubscriberService>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SubscriberImportService>>(), sp.GetRequiredService<AuditTrail>()));
         services.TryAddSingleton(sp => new NotificationLog(sp.GetRequiredService<IStatusStore>()));
 
         NotifierRegistration.AddHttpNotifiers(services);

@@ -68,23 +68,12 @@ public sealed class SubscriberService
     /// <c>notifyOn</c>). The rules above then apply per incident: a destination may follow the page and an incident
     /// separately, each confirmed by itself, and the verification message says it is for the incident's updates.
     /// </remarks>
-    public Task<Subscription> SubscribeAsync(Subscribe request, CancellationToken cancellationToken = default) =>
-        SubscribeCoreAsync(request, record: true, cancellationToken);
-
-    /// <summary>
-    /// Subscribes like <see cref="SubscribeAsync"/>; an import (which records itself once)
-    /// passes <paramref name="record"/> false so that its rows do not each add an audit entry.
-    /// </summary>
-    internal async Task<Subscription> SubscribeCoreAsync(Subscribe request, bool record, CancellationToken cancellationToken)
+    public async Task<Subscription> SubscribeAsync(Subscribe request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         // Starting over replaces a stored subscriber by compare-and-set: one changed meanwhile is read again.
         var subscription = await OptimisticEdit.RetryAsync(() => SubscribeOnceAsync(request, cancellationToken));
-        if (record)
-        {
-            await _audit.RecordAsync(subscription.Subscriber.PageId, AuditActions.SubscriberCreated, "subscriber", subscription.Subscriber.Id);
-        }
-
+        await _audit.RecordAsync(subscription.Subscriber.PageId, AuditActions.SubscriberCreated, "subscriber", subscription.Subscriber.Id);
         return subscription;
     }
 
@@ -119,33 +108,8 @@ public sealed class SubscriberService
                 $"'{destination}' unsubscribed from this page (or stopped before StatusKit recorded why); subscribe it without pre-verifying, so that it confirms the subscription itself.");
         }
 
-        var id = existing?.Id ?? Guid.CreateVersion7(now);
-        var unsubscribeToken = _links.CreateUnsubscribeToken(id);
-        var verificationToken = request.PreVerified ? null : SecretTokens.Create();
-        var subscriber = new Subscriber
-        {
-            Id = id,
-            PageId = page.Id,
-            Channel = channel,
-            Destination = destination,
-            ComponentIds = componentIds,
-            NotifyOn = request.NotifyOn,
-            StatusIncidentId = incident?.Id,
-            IsVerified = request.PreVerified,
-            VerifyTokenHash = verificationToken is null ? null : SecretTokens.Hash(verificationToken),
-            VerifyTokenIssuedAt = verificationToken is null ? null : now,
-            UnsubscribeTokenHash = SecretTokens.Hash(unsubscribeToken),
-            // A new secret whenever the subscription starts over; its owner gets it by confirming (see VerifyAsync).
-            SigningSecret = channel == SubscriberChannel.Webhook ? WebhookSignature.GenerateSecret() : null,
-            IsActive = true,
-            DeactivationReason = null,
-            ActivatedAt = now,
-            CreatedAt = existing?.CreatedAt ?? now,
-            Version = existing?.Version ?? 1,
-        };
-
-        // The verification message is stored with the subscriber, so a subscription never waits for one that was lost.
-        IReadOnlyList<Notification> verification = verificationToken is null ? [] : [VerificationMessage(page, incident, subscriber, verificationToken, now)];
+        var (subscriber, unsubscribeToken, verificationToken, verification) =
+            Build(page, incident, channel, destination, componentIds, request.NotifyOn, request.PreVerified, existing, now);
         if (existing is null)
         {
             await _store.AddSubscriberAsync(subscriber, verification, cancellationToken);
@@ -159,11 +123,74 @@ public sealed class SubscriberService
             catch (StatusKitNotFoundException)
             {
                 // Deleted since it was read (the clean-up of unconfirmed subscriptions, an operator): start again.
-                throw new StatusKitConcurrencyException($"The subscriber '{id}' was deleted while this subscription was being saved; subscribe again.");
+                throw new StatusKitConcurrencyException($"The subscriber '{subscriber.Id}' was deleted while this subscription was being saved; subscribe again.");
             }
         }
 
         return new Subscription(subscriber, unsubscribeToken, verificationToken);
+    }
+
+    /// <summary>
+    /// A new follower of <paramref name="page"/> exactly as <see cref="SubscribeAsync"/> creates one for a destination
+    /// the page does not have (its tokens, a webhook's signing secret), with its verification message unless
+    /// pre-verified; nothing is stored or checked (an import's rows, checked already and stored in batches).
+    /// </summary>
+    internal (Subscriber Subscriber, Notification? Verification) NewSubscriber(
+        StatusPage page, SubscriberChannel channel, string destination, IReadOnlyList<Guid> componentIds, NotificationEvents notifyOn, bool preVerified, DateTimeOffset now)
+    {
+        var (subscriber, _, _, verification) = Build(page, null, channel, destination, componentIds, notifyOn, preVerified, null, now);
+        return (subscriber, verification.Count > 0 ? verification[0] : null);
+    }
+
+    /// <summary>Whether <paramref name="events"/> is a choice a subscription may make, or a <see cref="StatusKitValidationException"/> naming <c>notifyOn</c>.</summary>
+    internal static void RequireEvents(NotificationEvents events)
+    {
+        if ((events & ~NotificationEvents.All) != 0 || events == NotificationEvents.None)
+        {
+            throw new StatusKitValidationException("notifyOn", "Choose at least one of degraded, outage, maintenance, resolved.");
+        }
+    }
+
+    // The subscriber a subscription stores: new, or the one that starts over (existing), with its tokens and its
+    // verification message (stored with the subscriber, so a subscription never waits for one that was lost).
+    private (Subscriber Subscriber, string UnsubscribeToken, string? VerificationToken, IReadOnlyList<Notification> Verification) Build(
+        StatusPage page,
+        StatusIncident? incident,
+        SubscriberChannel channel,
+        string destination,
+        IReadOnlyList<Guid> componentIds,
+        NotificationEvents notifyOn,
+        bool preVerified,
+        Subscriber? existing,
+        DateTimeOffset now)
+    {
+        var id = existing?.Id ?? Guid.CreateVersion7(now);
+        var unsubscribeToken = _links.CreateUnsubscribeToken(id);
+        var verificationToken = preVerified ? null : SecretTokens.Create();
+        var subscriber = new Subscriber
+        {
+            Id = id,
+            PageId = page.Id,
+            Channel = channel,
+            Destination = destination,
+            ComponentIds = componentIds,
+            NotifyOn = notifyOn,
+            StatusIncidentId = incident?.Id,
+            IsVerified = preVerified,
+            VerifyTokenHash = verificationToken is null ? null : SecretTokens.Hash(verificationToken),
+            VerifyTokenIssuedAt = verificationToken is null ? null : now,
+            UnsubscribeTokenHash = SecretTokens.Hash(unsubscribeToken),
+            // A new secret whenever the subscription starts over; its owner gets it by confirming (see VerifyAsync).
+            SigningSecret = channel == SubscriberChannel.Webhook ? WebhookSignature.GenerateSecret() : null,
+            IsActive = true,
+            DeactivationReason = null,
+            ActivatedAt = now,
+            CreatedAt = existing?.CreatedAt ?? now,
+            Version = existing?.Version ?? 1,
+        };
+
+        IReadOnlyList<Notification> verification = verificationToken is null ? [] : [VerificationMessage(page, incident, subscriber, verificationToken, now)];
+        return (subscriber, unsubscribeToken, verificationToken, verification);
     }
 
     /// <summary>The destination as <see cref="SubscribeAsync"/> stores it, or a <see cref="StatusKitValidationException"/> (its check, for an import's rows).</summary>
@@ -426,14 +453,6 @@ public sealed class SubscriberService
     }
 
     // The events a subscription may choose: at least one, and only those there are.
-    private static void RequireEvents(NotificationEvents events)
-    {
-        if ((events & ~NotificationEvents.All) != 0 || events == NotificationEvents.None)
-        {
-            throw new StatusKitValidationException("notifyOn", "Choose at least one of degraded, outage, maintenance, resolved.");
-        }
-    }
-
     // An operator's edit of a stored subscriber by compare-and-set, at expectedVersion when given (see OptimisticEdit).
     private async Task<Subscriber> EditAsync(
         Guid subscriberId, long? expectedVersion, string action, Func<Subscriber, Subscriber> edit, CancellationToken cancellationToken)

@@ -1,9 +1,13 @@
 using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Notifications;
+using StatusKit.Notifications.Http;
 using StatusKit.Services;
 using StatusKit.TestSupport;
 using StatusKit.TestSupport.Fakes;
@@ -268,6 +272,127 @@ public sealed class SubscriberImportServiceTests(ITestOutputHelper output)
 
         output.WriteLine($"1,000 rows in {clock.ElapsedMilliseconds} ms (in-memory store)");
         Assert.Equal(1_000, report.Imported.Count);
+    }
+
+    [Fact]
+    public async Task Import_ChecksEachUrlDestination_ExactlyOnce()
+    {
+        var lookups = 0;
+        await using var kit = new StatusKitHarness(services => services.Replace(ServiceDescriptor.Singleton(sp => new WebhookAddressGuard(
+            sp.GetRequiredService<IOptions<WebhookAddressGuardOptions>>(),
+            sp.GetRequiredService<ILogger<WebhookAddressGuard>>(),
+            (_, _) =>
+            {
+                Interlocked.Increment(ref lookups);
+                return Task.FromResult<IPAddress[]>([IPAddress.Parse("151.101.1.140")]);
+            }))));
+        var (page, _) = await kit.CreatePageAsync("Acme");
+
+        var report = await Import(kit).ImportAsync(page.Id, [
+            Row(2, "https://hooks.example.com/a", "webhook"),
+            Row(3, "https://hooks.example.com/b", "webhook"),
+            Row(4, SlackUrl, "slack"),
+            Row(5, "https://hooks.example.com/a", "webhook")]);
+
+        Assert.Equal([2, 3, 4], report.Imported.Select(r => r.Row));
+        Assert.Equal(4, lookups);
+    }
+
+    [Fact]
+    public async Task Import_WritesTheRowsInChunksOf500_OneStoreCallEach()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var rows = Enumerable.Range(2, 1_200).Select(i => Row(i, $"user{i}@example.com")).ToList();
+
+        var report = await Import(kit).ImportAsync(page.Id, rows, preVerified: false);
+
+        Assert.Equal(rows.Select(r => r.Row), report.Imported.Select(r => r.Row));
+        Assert.Equal(3, kit.StoreControl.Calls(nameof(IStatusStore.AddSubscribersAsync)));
+        Assert.Equal(0, kit.StoreControl.Calls(nameof(IStatusStore.AddSubscriberAsync)));
+        Assert.Equal(0, kit.StoreControl.Calls(nameof(IStatusStore.FindSubscriberByDestinationAsync)));
+        Assert.Equal(1_200, (await OutboxAsync(kit, page.Id)).Count);
+    }
+
+    [Fact]
+    public async Task TwoImportsOfTheSameRows_AtOnce_NotPreVerified_SendEachDestinationOneVerification()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var rows = Enumerable.Range(2, 50).Select(i => Row(i, $"user{i}@example.com")).ToList();
+        // Both imports reach their write with every row checked before either writes.
+        var arrived = 0;
+        var bothThere = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        kit.StoreControl.Before = (method, _) =>
+        {
+            if (method != nameof(IStatusStore.AddSubscribersAsync))
+            {
+                return null;
+            }
+
+            if (Interlocked.Increment(ref arrived) == 2)
+            {
+                bothThere.SetResult();
+            }
+
+            return bothThere.Task;
+        };
+
+        var reports = await Task.WhenAll(
+            Task.Run(() => Import(kit).ImportAsync(page.Id, rows, preVerified: false)),
+            Task.Run(() => Import(kit).ImportAsync(page.Id, rows, preVerified: false)));
+
+        Assert.Equal(50, reports.Sum(r => r.Imported.Count));
+        Assert.Equal(50, reports.Sum(r => r.Skipped.Count));
+        Assert.All(reports.SelectMany(r => r.Skipped), s => Assert.Equal(SubscriberImportSkipReason.AlreadySubscribed, s.Reason));
+        var subscribers = await kit.Store.ListSubscribersAsync(page.Id, CancellationToken.None);
+        Assert.Equal(50, subscribers.Count);
+        var verifications = (await OutboxAsync(kit, page.Id)).Where(n => n.Content.Kind == NotificationKind.SubscriptionVerification).ToList();
+        Assert.Equal(subscribers.Select(s => s.Id).Order(), verifications.Select(n => n.SubscriberId).Order());
+    }
+
+    [Fact]
+    public async Task Import_Cancelled_AfterAChunk_KeepsThatChunk_AndStops()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        using var cancellation = new CancellationTokenSource();
+        var writes = 0;
+        kit.StoreControl.Before = (method, _) =>
+        {
+            if (method == nameof(IStatusStore.AddSubscribersAsync) && Interlocked.Increment(ref writes) == 2)
+            {
+                cancellation.Cancel();
+            }
+
+            return null;
+        };
+        var rows = Enumerable.Range(2, 1_200).Select(i => Row(i, $"user{i}@example.com")).ToList();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Import(kit).ImportAsync(page.Id, rows, cancellationToken: cancellation.Token));
+
+        Assert.Equal(500, (await kit.Store.ListSubscribersAsync(page.Id, CancellationToken.None)).Count);
+        kit.StoreControl.Before = null;
+        var again = await Import(kit).ImportAsync(page.Id, rows);
+        Assert.Equal((700, 500), (again.Imported.Count, again.Skipped.Count));
+    }
+
+    [Fact]
+    public async Task Import_OfAPageDeletedWhileItRuns_IsNotFound()
+    {
+        await using var kit = Kit();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var writes = 0;
+        kit.StoreControl.Before = (method, _) =>
+            method == nameof(IStatusStore.AddSubscribersAsync) && Interlocked.Increment(ref writes) == 2
+                ? kit.Store.DeletePageAsync(page.Id, null, CancellationToken.None)
+                : null;
+        var rows = Enumerable.Range(2, 1_200).Select(i => Row(i, $"user{i}@example.com")).ToList();
+
+        var error = await Assert.ThrowsAsync<StatusKitNotFoundException>(() => Import(kit).ImportAsync(page.Id, rows));
+
+        Assert.Equal("pageId", error.Field);
+        Assert.Null(await kit.Store.GetPageAsync(page.Id, CancellationToken.None));
     }
 
     private static ImportedSubscriber Row(int row, string destination, string? channel = null) =>
