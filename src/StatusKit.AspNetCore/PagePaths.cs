@@ -9,6 +9,7 @@ namespace StatusKit.AspNetCore;
 internal sealed class PagePaths
 {
     private readonly Uri? _publicBaseAddress;
+    private readonly bool _linkToCustomDomains;
 
     public PagePaths(string prefix, StatusPagesOptions options)
     {
@@ -17,6 +18,7 @@ internal sealed class PagePaths
         var trimmed = prefix.Trim('/');
         Prefix = trimmed.Length == 0 ? string.Empty : "/" + trimmed;
         _publicBaseAddress = options.PublicBaseAddress;
+        _linkToCustomDomains = options.LinkToCustomDomains;
     }
 
     /// <summary>The route prefix, with a leading and no trailing slash; empty when the pages are mapped at the root.</summary>
@@ -46,12 +48,13 @@ internal sealed class PagePaths
 
     /// <summary>
     /// The absolute URL of a page, which the feeds and the JSON API (<c>page.url</c>, <c>shortlink</c>) build their links
-    /// on: <c>https://{customDomain}</c> for a page with its own domain, else under
+    /// on: <c>https://{customDomain}</c> for a page with its own domain when
+    /// <see cref="StatusPagesOptions.LinkToCustomDomains"/> is on (<c>ServeCustomDomains</c> turns it on), else under
     /// <see cref="StatusPagesOptions.PublicBaseAddress"/> when set, else the request's own origin. The custom domain is
     /// the page's (operator-set data), never the request's Host; messages build theirs by the same rule
     /// (<c>SubscriberLinks.PageRoot</c> in the core package).
     /// </summary>
-    public string PageUrl(HttpRequest request, PageSnapshot page) => page.CustomDomain is { } domain
+    public string PageUrl(HttpRequest request, PageSnapshot page) => page.CustomDomain is { } domain && _linkToCustomDomains
         ? $"https://{domain}"
         : _publicBaseAddress is { } root
             ? $"{root.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(page.Slug)}"

@@ -18,11 +18,22 @@ public sealed class StatusPageEndpointOptions
     /// <c>Host</c> (port ignored) is a page's custom domain gets the page's public routes at the root (<c>/</c>,
     /// <c>/history</c>, <c>/api/v2/summary.json</c>, <c>/events</c>, …), the same endpoints <c>MapStatusPages</c> maps
     /// under <c>{prefix}/{slug}</c>; nothing else answers there (the admin API and the host's own routes are 404). A
-    /// Host that is no page's domain goes through untouched. The middleware that does it runs first in the pipeline, so
-    /// it reads the Host header as received: a reverse proxy must pass the original Host. Read when the app starts.
-    /// Default false: the Host header plays no part in routing.
+    /// Host that is no page's domain goes through untouched. The middleware that does it runs first in the pipeline, and
+    /// so reads the Host header as received, unless the host places it with <c>app.UseStatusPageCustomDomains()</c> (after
+    /// <c>UseForwardedHeaders</c>, behind a reverse proxy that sends the page's domain in <c>X-Forwarded-Host</c>). Turns
+    /// on <see cref="Configuration.StatusPagesOptions.LinkToCustomDomains"/>. Read when the app starts. Default false: the
+    /// Host header plays no part in routing, and links point under <c>PublicBaseAddress</c>.
     /// </summary>
     public bool ServeCustomDomains { get; set; }
+
+    /// <summary>
+    /// Paths of the host's own that a page's custom domain passes through untouched, to the host's routes, rather than
+    /// to the page: each a path starting with <c>/</c> (not <c>/</c> alone), matched by whole segments and ignoring case
+    /// (<c>/healthz</c> takes <c>/healthz</c> and <c>/healthz/ready</c>, not <c>/healthzz</c>). Add a health-check path
+    /// a load balancer probes with a page's domain as its Host. Default <c>/favicon.ico</c>, which every browser asks
+    /// of every site: the page gets the icon it has on the host's own address. Read when the app starts.
+    /// </summary>
+    public IList<string> CustomDomainPassThroughPaths { get; } = ["/favicon.ico"];
 
     /// <summary>How long shared caches and browsers may keep a public page's documents (<c>Cache-Control: public, max-age</c>). Default 10 seconds.</summary>
     public TimeSpan PublicCacheMaxAge { get; set; } = TimeSpan.FromSeconds(10);

@@ -54,6 +54,14 @@ internal sealed class StatusPageEndpointOptionsValidator : IValidateOptions<Stat
             failures.Add($"AccessCookieName must be ASCII letters, digits, '_' or '-' (was '{options.AccessCookieName}').");
         }
 
+        foreach (var path in options.CustomDomainPassThroughPaths)
+        {
+            if (path is null || path.Length < 2 || path[0] != '/' || path.AsSpan().IndexOfAny('?', '#') >= 0 || path.Contains("//", StringComparison.Ordinal))
+            {
+                failures.Add($"{nameof(options.CustomDomainPassThroughPaths)}: each must be a path starting with '/', not '/' alone, without query or fragment (was '{path}').");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -74,6 +74,36 @@ public sealed class CustomDomainTests
     }
 
     [Fact]
+    public async Task With_the_option_off_the_pages_absolute_links_stay_under_the_public_base_address()
+    {
+        await using var app = await StartAsync(o => o.PublicBaseAddress = new Uri("https://host.example/status"), serveCustomDomains: false);
+        var incident = await IncidentAsync(app);
+        using var client = Client(app, "host.example");
+
+        using var summary = JsonDocument.Parse(await client.GetStringAsync("/status/acme/api/v2/summary.json"));
+        var atom = await client.GetStringAsync("/status/acme/history.atom");
+        using var subscribed = await client.PostAsJsonAsync("/status/acme/subscriptions", new { channel = "email", destination = "ops@acme.example" });
+
+        Assert.Equal("https://host.example/status/acme", summary.RootElement.GetProperty("page").GetProperty("url").GetString());
+        Assert.Equal($"https://host.example/status/acme/incidents/{incident.Id}", summary.RootElement.GetProperty("incidents")[0].GetProperty("shortlink").GetString());
+        Assert.Contains($"https://host.example/status/acme/incidents/{incident.Id}", atom, StringComparison.Ordinal);
+        Assert.DoesNotContain(Domain, atom, StringComparison.Ordinal);
+        var verification = Assert.Single(await app.Services.GetRequiredService<IStatusStore>()
+            .ListNotificationsAsync(new NotificationQuery { PageId = incident.PageId }, CancellationToken.None), n => n.Content.Link?.Contains("verify", StringComparison.Ordinal) == true);
+        Assert.StartsWith("https://host.example/status/acme/subscriptions/verify?token=", verification.Content.Link, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serving_custom_domains_turns_on_the_cores_links_to_them()
+    {
+        await using var on = await StartAsync();
+        await using var off = await StartAsync(serveCustomDomains: false);
+
+        Assert.True(on.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.StatusPagesOptions>>().Value.LinkToCustomDomains);
+        Assert.False(off.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.StatusPagesOptions>>().Value.LinkToCustomDomains);
+    }
+
+    [Fact]
     public async Task Subscribing_on_the_domain_sends_a_confirmation_link_on_the_domain()
     {
         await using var app = await StartAsync();

@@ -15,6 +15,7 @@ using StatusKit.AspNetCore.Events;
 using StatusKit.AspNetCore.Feeds;
 using StatusKit.AspNetCore.Html;
 using StatusKit.AspNetCore.Subscriptions;
+using StatusKit.Configuration;
 
 // Lives in the Microsoft.Extensions.DependencyInjection namespace so it shows up without a using.
 #pragma warning disable IDE0130
@@ -47,6 +48,8 @@ public static class StatusPageEndpointsBuilderExtensions
         services.AddHttpContextAccessor();
         services.TryAddSingleton<IAuditActorAccessor, HttpAuditActorAccessor>();
 
+        // Links (the core's notifications too) point at a page's custom domain only where one is served.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<StatusPagesOptions>, CustomDomainLinks>());
         services.TryAddSingleton<PageAccess>();
         services.TryAddSingleton<StatusPagesMapping>();
         services.TryAddSingleton<StatuspageDocuments>();
@@ -59,6 +62,7 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddSingleton<EventStreamInstruments>(); // on the IMeterFactory that AddStatusPages() made sure of
         services.TryAddSingleton<SubscriptionRateLimiter>();
         services.TryAddSingleton<CustomDomainDirectory>();
+        services.TryAddSingleton<CustomDomainPlacement>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, CustomDomainStartupFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventRelayService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AdminPolicyStartupCheck>());

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace StatusKit.AspNetCore.Domains;
 
@@ -6,7 +7,8 @@ namespace StatusKit.AspNetCore.Domains;
 /// Serves a page on its custom domain: a request whose Host (port ignored) is a page's
 /// <see cref="Model.StatusPage.CustomDomain"/> has its path re-dispatched from <c>/{rest}</c> to
 /// <c>{prefix}/{slug}/{rest}</c> before routing, and carries a <see cref="CustomDomainRequest"/> so links are built from
-/// the root. Any other Host passes untouched.
+/// the root. Any other Host passes untouched, and so do the host's own paths listed in
+/// <see cref="StatusPageEndpointOptions.CustomDomainPassThroughPaths"/> (<c>/favicon.ico</c>, a health check).
 /// </summary>
 /// <remarks>
 /// Why a path rewrite before routing rather than a second set of endpoints or a routing <c>MatcherPolicy</c>: the page
@@ -16,14 +18,19 @@ namespace StatusKit.AspNetCore.Domains;
 /// every other route of the host. A matcher policy would have to rewrite route values of endpoints whose patterns hold
 /// the prefix and a <c>{slug}</c> parameter, and could not make <c>/</c> match a pattern with a literal prefix. It runs
 /// first in the pipeline (a startup filter), before the host's own middleware, so a host that maps its own routes at
-/// <c>/</c> never sees a request for a custom domain.
+/// <c>/</c> never sees a request for a custom domain; or where the host placed it (<c>UseStatusPageCustomDomains</c>,
+/// after <c>UseForwardedHeaders</c>), followed by routing.
 /// </remarks>
-internal sealed class CustomDomainMiddleware(RequestDelegate next, CustomDomainDirectory directory, StatusPagesMapping mapping)
+internal sealed class CustomDomainMiddleware(
+    RequestDelegate next, CustomDomainDirectory directory, StatusPagesMapping mapping, IOptions<StatusPageEndpointOptions> options)
 {
+    private readonly PathString[] _passThrough = [.. options.Value.CustomDomainPassThroughPaths.Select(p => new PathString(p.TrimEnd('/')))];
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (mapping.Prefix is { } prefix
             && context.Request.Host.HasValue
+            && !PassesThrough(context.Request.Path)
             && await directory.SlugOfAsync(context.Request.Host.Host, context.RequestAborted) is { } slug)
         {
             var original = context.Request.Path;
@@ -40,5 +47,18 @@ internal sealed class CustomDomainMiddleware(RequestDelegate next, CustomDomainD
         }
 
         await next(context);
+    }
+
+    private bool PassesThrough(PathString path)
+    {
+        foreach (var own in _passThrough)
+        {
+            if (path.StartsWithSegments(own, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

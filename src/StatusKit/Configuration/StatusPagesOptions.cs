@@ -55,6 +55,15 @@ public sealed class StatusPagesOptions
     public string? LinkSigningKey { get; set; }
 
     /// <summary>
+    /// Whether the absolute links of a page with a <see cref="Model.StatusPage.CustomDomain"/> (in notifications, and the
+    /// JSON API's, feeds' and iCalendar's links) point at <c>https://{customDomain}</c>; off, they point under
+    /// <see cref="PublicBaseAddress"/> like any page's, so nobody is sent to a domain that does not serve the page.
+    /// <c>AddStatusPageEndpoints</c> turns it on when its <c>ServeCustomDomains</c> is on; set it yourself only when
+    /// another host or proxy serves the pages' domains. Default false.
+    /// </summary>
+    public bool LinkToCustomDomains { get; set; }
+
+    /// <summary>
     /// How long a subscription's verification token (the confirmation link) works after it was issued; subscribing
     /// again issues a fresh one. Default 48 hours, the middle of the 24 to 72 hours mailing lists commonly allow, long
     /// enough for a message held back by greylisting or read after a weekend day.

@@ -13,11 +13,13 @@ internal sealed class SubscriberLinks
 {
     private readonly byte[]? _key;
     private readonly Uri? _baseAddress;
+    private readonly bool _linkToCustomDomains;
 
     public SubscriberLinks(IOptions<StatusPagesOptions> options)
     {
         _key = options.Value.LinkSigningKey is { } key ? Convert.FromBase64String(key) : null;
         _baseAddress = options.Value.PublicBaseAddress;
+        _linkToCustomDomains = options.Value.LinkToCustomDomains;
     }
 
     /// <summary>The unsubscribe token for a new subscriber.</summary>
@@ -40,26 +42,26 @@ internal sealed class SubscriberLinks
 
     /// <summary>The public status page, when a public address is configured.</summary>
     public Uri? PageUrl(string pageSlug, string? customDomain) =>
-        CanLink(customDomain) ? new Uri(PageRoot(_baseAddress, pageSlug, customDomain)) : null;
+        CanLink(customDomain) ? new Uri(Root(pageSlug, customDomain)) : null;
 
     /// <summary>
     /// A public status incident's own page (<c>{page}/incidents/{id}</c>, served by <c>MapStatusPages</c>), when a public
     /// address is configured.
     /// </summary>
     public Uri? IncidentUrl(string pageSlug, string? customDomain, Guid incidentId) =>
-        CanLink(customDomain) ? new Uri($"{PageRoot(_baseAddress, pageSlug, customDomain)}/incidents/{incidentId}") : null;
+        CanLink(customDomain) ? new Uri($"{Root(pageSlug, customDomain)}/incidents/{incidentId}") : null;
 
     /// <summary>
     /// A maintenance window's own page (<c>{page}/maintenance/{id}</c>, served by <c>MapStatusPages</c>), when a public
     /// address is configured.
     /// </summary>
     public Uri? MaintenanceUrl(string pageSlug, string? customDomain, Guid windowId) =>
-        CanLink(customDomain) ? new Uri($"{PageRoot(_baseAddress, pageSlug, customDomain)}/maintenance/{windowId}") : null;
+        CanLink(customDomain) ? new Uri($"{Root(pageSlug, customDomain)}/maintenance/{windowId}") : null;
 
     /// <summary>
     /// The absolute URL of a page without a trailing slash, which every absolute link to it (messages here, and the
     /// feeds and JSON API of <c>MapStatusPages</c>) is built on: <c>https://{customDomain}</c> for a page with its own
-    /// domain, else <paramref name="baseAddress"/><c>/{slug}</c>. Never a request's Host header: a custom domain is
+    /// domain (passed only with <see cref="StatusPagesOptions.LinkToCustomDomains"/> on), else <paramref name="baseAddress"/><c>/{slug}</c>. Never a request's Host header: a custom domain is
     /// operator-set data, a Host header anyone's.
     /// </summary>
     /// <remarks>
@@ -71,10 +73,15 @@ internal sealed class SubscriberLinks
             ? $"https://{customDomain}"
             : $"{(baseAddress ?? throw new ArgumentNullException(nameof(baseAddress))).AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(pageSlug)}";
 
-    private bool CanLink(string? customDomain) => customDomain is not null || _baseAddress is not null;
+    private bool CanLink(string? customDomain) => Served(customDomain) is not null || _baseAddress is not null;
+
+    // The page's domain when links go there (StatusPagesOptions.LinkToCustomDomains), else null: links under the base address.
+    private string? Served(string? customDomain) => _linkToCustomDomains ? customDomain : null;
+
+    private string Root(string pageSlug, string? customDomain) => PageRoot(_baseAddress, pageSlug, Served(customDomain));
 
     private Uri Link(string pageSlug, string? customDomain, string path, string token) =>
-        new($"{PageRoot(_baseAddress, pageSlug, customDomain)}/{path}?token={token}");
+        new($"{Root(pageSlug, customDomain)}/{path}?token={token}");
 
     private string Derive(Guid subscriberId) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_key!, Encoding.ASCII.GetBytes(subscriberId.ToString("N"))));

@@ -89,6 +89,7 @@ public sealed class DispatcherEndToEndTests
         {
             o.PublicBaseAddress = new Uri("https://status.example.com/status");
             o.LinkSigningKey = Convert.ToBase64String(new byte[32]);
+            o.LinkToCustomDomains = true;
         });
         var ct = CancellationToken.None;
         await provider.GetRequiredService<StatusPageService>().UpdateAsync(page.Id, new UpdateStatusPage { CustomDomain = "Status.Acme.Example" }, ct);
@@ -110,6 +111,29 @@ public sealed class DispatcherEndToEndTests
             email.Delivered.Single(m => m.Content.Kind == NotificationKind.StatusIncidentCreated).Content.Link);
         Assert.StartsWith("https://status.acme.example/subscriptions/unsubscribe?token=", changed.UnsubscribeUrl!.AbsoluteUri, StringComparison.Ordinal);
         Assert.StartsWith("https://status.acme.example/subscriptions/manage?token=", changed.ManageUrl!.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForAPageWithACustomDomain_WithoutLinkToCustomDomains_NoticesLinkUnderThePublicBaseAddress()
+    {
+        var (provider, clock, email, page, component) = await WireAsync(o =>
+        {
+            o.PublicBaseAddress = new Uri("https://status.example.com/status");
+            o.LinkSigningKey = Convert.ToBase64String(new byte[32]);
+        });
+        var ct = CancellationToken.None;
+        await provider.GetRequiredService<StatusPageService>().UpdateAsync(page.Id, new UpdateStatusPage { CustomDomain = "status.acme.example" }, ct);
+        var dispatcher = provider.GetRequiredService<NotificationDispatcher>();
+
+        await provider.GetRequiredService<IIncidentIntake>().ReportIncidentAsync(Signal(1, PlatformIncidentState.Triggered, clock.GetUtcNow()), ct);
+        await provider.GetRequiredService<IStatusEngine>().WhenIdleAsync(ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await dispatcher.RunOnceAsync(ct);
+
+        var changed = email.Delivered.Single(m => m.Content.Kind == NotificationKind.ComponentStatusChanged);
+        Assert.Equal("https://status.example.com/status/acme", changed.Content.Link);
+        Assert.StartsWith("https://status.example.com/status/acme/subscriptions/unsubscribe?token=", changed.UnsubscribeUrl!.AbsoluteUri, StringComparison.Ordinal);
+        Assert.StartsWith("https://status.example.com/status/acme/subscriptions/manage?token=", changed.ManageUrl!.AbsoluteUri, StringComparison.Ordinal);
     }
 
     [Fact]
