@@ -15,7 +15,14 @@ var statusPages = builder.Services.AddStatusPages(options =>
         options.PublicBaseAddress = links.PublicBaseAddress;
         options.LinkSigningKey = links.SigningKey;
     })
-    .AddStatusPageEndpoints(options => options.AdminAuthorizationPolicy = "StatusKitAdmin")
+    .AddStatusPageEndpoints(options =>
+    {
+        options.AdminAuthorizationPolicy = "StatusKitAdmin";
+        // A page with a custom domain answers on it (Host: status.acme.example gets that page at "/"), and the health
+        // check stays reachable there for a load balancer that probes with the page's domain.
+        options.ServeCustomDomains = builder.Configuration.GetValue("Sample:ServeCustomDomains", true);
+        options.CustomDomainPassThroughPaths.Add("/healthz");
+    })
     // Email goes to .eml files in the data directory instead of an SMTP server.
     .AddPickupDirectoryEmailNotifier(email => email.From = "status@example.com", pickup => pickup.Directory = Path.Combine(dataDirectory, "mail"))
     // The sample's webhook subscriber is its own /sample/webhook-sink on loopback: allowed here, never by default.

@@ -262,6 +262,22 @@ public sealed class CustomDomainTests
     }
 
     [Fact]
+    public async Task A_domain_set_on_this_host_answers_at_once_though_it_was_asked_before()
+    {
+        await using var app = await StartAsync(configurePage: false);
+        var pages = app.Services.GetRequiredService<StatusPageService>();
+        var page = await pages.CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme" });
+        using var client = Client(app, Domain);
+        using var before = await client.GetAsync("/");
+
+        await pages.UpdateAsync(page.Id, new UpdateStatusPage { CustomDomain = Domain });
+        using var after = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
     public async Task A_private_page_on_its_domain_takes_its_token_into_a_cookie_for_the_whole_domain()
     {
         await using var app = await StartAsync(configurePage: false);

@@ -16,6 +16,7 @@ using StatusKit.AspNetCore.Feeds;
 using StatusKit.AspNetCore.Html;
 using StatusKit.AspNetCore.Subscriptions;
 using StatusKit.Configuration;
+using StatusKit.Engine;
 
 // Lives in the Microsoft.Extensions.DependencyInjection namespace so it shows up without a using.
 #pragma warning disable IDE0130
@@ -62,6 +63,8 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddSingleton<EventStreamInstruments>(); // on the IMeterFactory that AddStatusPages() made sure of
         services.TryAddSingleton<SubscriptionRateLimiter>();
         services.TryAddSingleton<CustomDomainDirectory>();
+        services.TryAddSingleton<CustomDomainMisses>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPageSnapshotObserver, CustomDomainMisses>(sp => sp.GetRequiredService<CustomDomainMisses>()));
         services.TryAddSingleton<CustomDomainPlacement>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, CustomDomainStartupFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventRelayService>());

@@ -10,27 +10,21 @@ namespace StatusKit.AspNetCore.Domains;
 /// served, so it answers from memory. A domain found is kept with its page id and checked against the page's snapshot
 /// (which the engine refreshes on every change of the page, as <see cref="IStatusPageReader.GetSnapshotBySlugAsync"/>
 /// checks a slug it remembered), so a domain moved or cleared stops being served at once; a host that is no page's
-/// domain is remembered as such for <see cref="UnknownHostRetention"/>, so the host's own traffic costs no store read.
+/// domain is remembered as such (<see cref="CustomDomainMisses"/>: for 30 seconds, or until this host takes up a
+/// snapshot of a page with that domain), so the host's own traffic costs no store read.
 /// </summary>
 internal sealed class CustomDomainDirectory
 {
-    /// <summary>How long a host that is no page's custom domain is remembered as such: a new domain is served within it.</summary>
-    public static readonly TimeSpan UnknownHostRetention = TimeSpan.FromSeconds(30);
-
-    // Hosts are the caller's to choose: the memory of unknown ones is bounded, and forgotten whole when full.
-    private const int MaxUnknownHosts = 10_000;
-
     private readonly IStatusStore _store;
     private readonly IStatusPageReader _reader;
-    private readonly TimeProvider _time;
+    private readonly CustomDomainMisses _misses;
     private readonly ConcurrentDictionary<string, Guid> _known = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _unknown = new(StringComparer.Ordinal);
 
-    public CustomDomainDirectory(IStatusStore store, IStatusPageReader reader, TimeProvider time)
+    public CustomDomainDirectory(IStatusStore store, IStatusPageReader reader, CustomDomainMisses misses)
     {
         _store = store;
         _reader = reader;
-        _time = time;
+        _misses = misses;
     }
 
     /// <summary>
@@ -56,25 +50,20 @@ internal sealed class CustomDomainDirectory
             _known.TryRemove(KeyValuePair.Create(domain, pageId));
         }
 
-        var now = _time.GetUtcNow();
-        if (_unknown.TryGetValue(domain, out var until) && now < until)
+        if (_misses.Remembers(domain))
         {
             return null;
         }
 
+        var mark = _misses.Mark;
         var page = await _store.GetPageByCustomDomainAsync(domain, cancellationToken);
         if (page is null)
         {
-            if (_unknown.Count >= MaxUnknownHosts)
-            {
-                _unknown.Clear();
-            }
-
-            _unknown[domain] = now + UnknownHostRetention;
+            _misses.Remember(domain, mark);
             return null;
         }
 
-        _unknown.TryRemove(domain, out _);
+        _misses.Forget(domain);
         _known[domain] = page.Id;
         return (await _reader.GetSnapshotAsync(page.Id, cancellationToken))?.Slug;
     }

@@ -16,6 +16,7 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     private readonly StatusChangeFeed _feed;
     private readonly TimeProvider _time;
     private readonly ILogger<PageSnapshotReader> _logger;
+    private readonly IPageSnapshotObserver[] _observers;
     private readonly TimeSpan _failSafeThrottle;
     private readonly TimeSpan _failSafeMaxStaleness;
     private readonly ConcurrentDictionary<string, Guid> _slugs = new(StringComparer.Ordinal);
@@ -38,8 +39,10 @@ internal sealed class PageSnapshotReader : IStatusPageReader
         IOptions<StatusPagesOptions> options,
         TimeProvider time,
         ILogger<PageSnapshotReader> logger,
+        IEnumerable<IPageSnapshotObserver> observers,
         IStatusChangeBackplane? backplane = null)
     {
+        _observers = [.. observers];
         _foreignChangesAreTold = backplane is not null;
         _store = store;
         _cache = cache;
@@ -367,6 +370,10 @@ internal sealed class PageSnapshotReader : IStatusPageReader
         }
 
         _slugs[snapshot.Slug] = snapshot.PageId;
+        foreach (var observer in _observers)
+        {
+            observer.Observe(snapshot);
+        }
     }
 
     private sealed record LastGood(PageSnapshot Snapshot, DateTimeOffset At);

@@ -68,6 +68,13 @@ public sealed class StatusPageService
         };
         await _store.AddPageAsync(page, cancellationToken);
         await _audit.RecordAsync(page.Id, AuditActions.PageCreated, "page", page.Id);
+        if (page.CustomDomain is not null)
+        {
+            // Built now, so this host serves the page on its domain at once (IPageSnapshotObserver), also when the name
+            // was asked for before and remembered as no page's.
+            await _engine.RefreshPageAsync(page.Id, cancellationToken);
+        }
+
         return page;
     }
 
