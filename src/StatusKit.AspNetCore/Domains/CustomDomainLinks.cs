@@ -12,7 +12,18 @@ internal sealed class CustomDomainLinks(IOptions<StatusPageEndpointOptions> endp
 {
     public void PostConfigure(string? name, StatusPagesOptions options)
     {
-        if (endpoints.Value.ServeCustomDomains)
+        bool serve;
+        try
+        {
+            serve = endpoints.Value.ServeCustomDomains;
+        }
+        catch (OptionsValidationException)
+        {
+            // Invalid endpoint options fail the start with their own failures, reported beside these options' own.
+            return;
+        }
+
+        if (serve)
         {
             options.LinkToCustomDomains = true;
         }
