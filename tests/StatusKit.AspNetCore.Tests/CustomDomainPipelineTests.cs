@@ -66,6 +66,17 @@ public sealed class CustomDomainPipelineTests
     }
 
     [Fact]
+    public async Task Placed_with_the_option_off_it_only_routes_and_the_Host_is_ignored()
+    {
+        await using var app = await StartAsync(app => app.UseStatusPageCustomDomains(), o => o.ServeCustomDomains = false);
+
+        var root = await SendAsync(app, "/", host: Domain);
+        var page = await SendAsync(app, "/status/acme", host: Domain);
+
+        Assert.Equal((404, 200), (root.Response.StatusCode, page.Response.StatusCode));
+    }
+
+    [Fact]
     public async Task Placing_it_twice_or_after_UseRouting_throws_saying_where_it_goes()
     {
         var twice = Assert.Throws<InvalidOperationException>(() => EmbeddedHost.Build(Services(), app =>
