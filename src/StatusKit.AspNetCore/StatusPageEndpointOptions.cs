@@ -17,7 +17,8 @@ public sealed class StatusPageEndpointOptions
     /// Whether a page with a <see cref="Model.StatusPage.CustomDomain"/> is served on that domain: a request whose
     /// <c>Host</c> (port ignored) is a page's custom domain gets the page's public routes at the root (<c>/</c>,
     /// <c>/history</c>, <c>/api/v2/summary.json</c>, <c>/events</c>, …), the same endpoints <c>MapStatusPages</c> maps
-    /// under <c>{prefix}/{slug}</c>; nothing else answers there (the admin API and the host's own routes are 404). A
+    /// under <c>{prefix}/{slug}</c>; nothing else answers there (the admin API and the host's own routes are 404, but for
+    /// <see cref="CustomDomainPassThroughPaths"/>). A
     /// Host that is no page's domain goes through untouched. The middleware that does it runs first in the pipeline, and
     /// so reads the Host header as received, unless the host places it with <c>app.UseStatusPageCustomDomains()</c> (after
     /// <c>UseForwardedHeaders</c>, behind a reverse proxy that sends the page's domain in <c>X-Forwarded-Host</c>). Turns
