@@ -27,6 +27,12 @@ var statusPages = builder.Services.AddStatusPages(options =>
     .AddPickupDirectoryEmailNotifier(email => email.From = "status@example.com", pickup => pickup.Directory = Path.Combine(dataDirectory, "mail"))
     // The sample's webhook subscriber is its own /sample/webhook-sink on loopback: allowed here, never by default.
     .ConfigureWebhookAddresses(addresses => addresses.AllowPrivateNetworks = true);
+// SMS through Twilio, only when configured (Sms:AccountSid, Sms:AuthToken, Sms:From or Sms:MessagingServiceSid): off by default.
+if (builder.Configuration.GetSection("Sms") is { } sms && !string.IsNullOrEmpty(sms["AccountSid"]))
+{
+    statusPages.AddTwilioSmsNotifier(sms.Bind);
+}
+
 database.Register(builder.Services, statusPages);
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -8,7 +8,7 @@ namespace StatusKit.Shared;
 /// </summary>
 internal static class ChannelNames
 {
-    /// <summary>The name of <paramref name="channel"/>: <c>email</c>, <c>slack</c>, <c>webhook</c>, <c>teams</c> or <c>discord</c>.</summary>
+    /// <summary>The name of <paramref name="channel"/>: <c>email</c>, <c>slack</c>, <c>webhook</c>, <c>teams</c>, <c>discord</c> or <c>sms</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="channel"/> is no channel StatusKit knows.</exception>
     public static string Of(SubscriberChannel channel) => channel switch
     {
@@ -17,15 +17,16 @@ internal static class ChannelNames
         SubscriberChannel.Webhook => "webhook",
         SubscriberChannel.Teams => "teams",
         SubscriberChannel.Discord => "discord",
+        SubscriberChannel.Sms => "sms",
         _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Not a subscriber channel."),
     };
 
     /// <summary>The channel named <paramref name="name"/> (ignoring case and surrounding white space).</summary>
-    /// <exception cref="StatusKitValidationException">The name is none of <c>email</c>, <c>slack</c>, <c>webhook</c>, <c>teams</c>, <c>discord</c>.</exception>
+    /// <exception cref="StatusKitValidationException">The name is none of <c>email</c>, <c>slack</c>, <c>webhook</c>, <c>teams</c>, <c>discord</c>, <c>sms</c>.</exception>
     public static SubscriberChannel Parse(string? name) =>
         TryParse(name, out var channel)
             ? channel
-            : throw new StatusKitValidationException("channel", $"Use 'email', 'slack', 'webhook', 'teams' or 'discord' (was '{name}').");
+            : throw new StatusKitValidationException("channel", $"Use 'email', 'slack', 'webhook', 'teams', 'discord' or 'sms' (was '{name}').");
 
     /// <summary>Whether <paramref name="name"/> names a channel (ignoring case and surrounding white space), and which.</summary>
     public static bool TryParse(string? name, out SubscriberChannel channel)
@@ -37,6 +38,7 @@ internal static class ChannelNames
             "WEBHOOK" => SubscriberChannel.Webhook,
             "TEAMS" => SubscriberChannel.Teams,
             "DISCORD" => SubscriberChannel.Discord,
+            "SMS" => SubscriberChannel.Sms,
             _ => null,
         };
         channel = named.GetValueOrDefault();

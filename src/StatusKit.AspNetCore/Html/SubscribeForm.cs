@@ -129,11 +129,30 @@ internal static class SubscribeForm
         SubscriberChannel.Webhook => "Webhook (HTTPS URL)",
         SubscriberChannel.Teams => "Microsoft Teams (workflow webhook URL)",
         SubscriberChannel.Discord => "Discord (webhook URL)",
+        SubscriberChannel.Sms => "SMS (mobile number, +country code)",
         _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Not a subscriber channel."),
     };
 
-    private static string DestinationLabel(IReadOnlyList<SubscriberChannel> channels) =>
-        channels.All(c => c == SubscriberChannel.Email) ? "Email address"
-        : channels.Contains(SubscriberChannel.Email) ? "Email address or URL"
-        : "URL";
+    // What the channels offered take, in the order email, phone number, URL: "Email address, phone number or URL".
+    private static string DestinationLabel(IReadOnlyList<SubscriberChannel> channels)
+    {
+        var kinds = new List<string>(3);
+        if (channels.Contains(SubscriberChannel.Email))
+        {
+            kinds.Add("email address");
+        }
+
+        if (channels.Contains(SubscriberChannel.Sms))
+        {
+            kinds.Add("phone number");
+        }
+
+        if (channels.Any(c => c is not (SubscriberChannel.Email or SubscriberChannel.Sms)))
+        {
+            kinds.Add("URL");
+        }
+
+        var label = kinds.Count == 1 ? kinds[0] : $"{string.Join(", ", kinds.Take(kinds.Count - 1))} or {kinds[^1]}";
+        return char.ToUpperInvariant(label[0]) + label[1..];
+    }
 }

@@ -81,7 +81,7 @@ internal sealed class StatusPagesOptionsValidator : IValidateOptions<StatusPages
         {
             if (!Enum.IsDefined(channel))
             {
-                failures.Add($"SubscriptionChannels: '{channel}' is not a subscriber channel (Email, Slack, Webhook, Teams, Discord).");
+                failures.Add($"SubscriptionChannels: '{channel}' is not a subscriber channel (Email, Slack, Webhook, Teams, Discord, Sms).");
             }
         }
 

@@ -3,12 +3,16 @@ using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Notifications.Email;
 using StatusKit.Notifications.Http;
+using StatusKit.Notifications.Sms;
 
 #pragma warning disable IDE0130
 namespace Microsoft.Extensions.DependencyInjection;
 #pragma warning restore IDE0130
 
-/// <summary>Notification channels. Webhook, Slack, Microsoft Teams and Discord are on by default; email needs a sender and a From address.</summary>
+/// <summary>
+/// Notification channels. Webhook, Slack, Microsoft Teams and Discord are on by default; email needs a sender and a From
+/// address; SMS a Twilio account.
+/// </summary>
 public static class NotifierStatusPagesBuilderExtensions
 {
     /// <summary>
@@ -52,6 +56,24 @@ public static class NotifierStatusPagesBuilderExtensions
         builder.Services.AddOptions<PickupDirectoryEmailSenderOptions>().ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PickupDirectoryEmailSenderOptions>, PickupDirectoryEmailSenderOptionsValidator>());
         builder.Services.Replace(ServiceDescriptor.Singleton<IEmailSender, PickupDirectoryEmailSender>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Turns on the Sms channel, sending text messages through Twilio's Messages API from the given account and sender
+    /// (validated at start-up). Until it is called, <c>sms</c> is offered nowhere and a subscription to it is refused.
+    /// </summary>
+    public static IStatusPagesBuilder AddTwilioSmsNotifier(this IStatusPagesBuilder builder, Action<SmsNotifierOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(configure);
+        builder.Services.AddOptions<SmsNotifierOptions>().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmsNotifierOptions>, SmsNotifierOptionsValidator>());
+        // Twilio is a fixed API (not a subscriber's URL), so no address guard; its default HTTP logging is removed, as
+        // the request carries phone numbers.
+        builder.Services.AddHttpClient(SmsNotifier.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<INotifier, SmsNotifier>());
         return builder;
     }
 

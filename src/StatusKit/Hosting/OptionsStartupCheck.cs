@@ -8,6 +8,7 @@ using StatusKit.Notifications.Discord;
 using StatusKit.Notifications.Email;
 using StatusKit.Notifications.Http;
 using StatusKit.Notifications.Slack;
+using StatusKit.Notifications.Sms;
 using StatusKit.Notifications.Teams;
 using StatusKit.Notifications.Webhooks;
 
@@ -35,6 +36,7 @@ internal sealed class OptionsStartupCheck : IHostedService
         Check<EmailNotifierOptions>(services, failures);
         Check<SmtpEmailSenderOptions>(services, failures);
         Check<PickupDirectoryEmailSenderOptions>(services, failures);
+        Check<SmsNotifierOptions>(services, failures);
         if (failures.Count == 1)
         {
             throw failures[0];

@@ -23,4 +23,11 @@ public enum SubscriberChannel
     /// Webhooks → Copy Webhook URL gives it), which posts the message it is sent to that channel.
     /// </summary>
     Discord = 4,
+
+    /// <summary>
+    /// A mobile phone number in international E.164 form (<c>+</c>, the country code and the number: 8 to 15 digits,
+    /// such as <c>+14155550123</c>), sent short text messages (SMS) through Twilio. Offered only when the host added the
+    /// SMS notifier (<c>AddStatusPages().AddTwilioSmsNotifier(...)</c>).
+    /// </summary>
+    Sms = 5,
 }

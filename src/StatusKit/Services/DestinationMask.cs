@@ -1,11 +1,13 @@
 using StatusKit.Model;
+using StatusKit.Notifications.Sms;
 
 namespace StatusKit.Services;
 
 /// <summary>
 /// A destination as a report may show it: an email address as given; a URL as its scheme and host only
 /// (<c>https://hooks.slack.com/…</c>), since the path and query of a Slack, Teams, Discord or webhook URL are its
-/// credential; anything else of another channel not at all (<c>…</c>), since it may be a URL mistyped.
+/// credential; a phone number (SMS) by its last digits only (<c>…0123</c>, <see cref="PhoneNumber.Mask"/>); anything
+/// else of another channel not at all (<c>…</c>), since it may be a URL mistyped.
 /// </summary>
 internal static class DestinationMask
 {
@@ -23,6 +25,11 @@ internal static class DestinationMask
         if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
         {
             return $"{uri.Scheme}://{uri.Host}/{Hidden}";
+        }
+
+        if (channel == SubscriberChannel.Sms)
+        {
+            return PhoneNumber.Mask(value);
         }
 
         return channel == SubscriberChannel.Email && !value.Contains('/', StringComparison.Ordinal) ? value : Hidden;

@@ -5,6 +5,7 @@ using StatusKit.Configuration;
 using StatusKit.Model;
 using StatusKit.Notifications.Discord;
 using StatusKit.Notifications.Http;
+using StatusKit.Notifications.Sms;
 
 namespace StatusKit.Services;
 
@@ -12,7 +13,8 @@ namespace StatusKit.Services;
 /// Checks a destination for its channel: the channel must have a notifier on this host; an email address must be
 /// plain; Slack and Teams need an https URL; Discord a Discord webhook URL (<see cref="DiscordWebhookUrl"/>); webhook,
 /// Slack, Teams and Discord URLs must not resolve to loopback, private or link-local addresses unless the host allows
-/// it (<see cref="WebhookAddressGuard"/>). No host name is required of a Slack or Teams URL: Teams workflow hosts vary
+/// it (<see cref="WebhookAddressGuard"/>); an SMS number must be in international form, and is kept in E.164
+/// (<see cref="PhoneNumber"/>). No host name is required of a Slack or Teams URL: Teams workflow hosts vary
 /// by tenant and region.
 /// </summary>
 internal sealed class DestinationValidator(IEnumerable<INotifier> notifiers, WebhookAddressGuard guard, IOptions<StatusPagesOptions> options)
@@ -32,6 +34,7 @@ internal sealed class DestinationValidator(IEnumerable<INotifier> notifiers, Web
                 "channel",
                 _notified.Contains(channel) ? $"This host takes no {channel} subscriptions (it takes {string.Join(", ", Channels)})."
                 : channel == SubscriberChannel.Email ? "The Email channel is not enabled on this host (call AddStatusPages().AddSmtpEmailNotifier(...))."
+                : channel == SubscriberChannel.Sms ? "The Sms channel is not enabled on this host (call AddStatusPages().AddTwilioSmsNotifier(...))."
                 : $"The {channel} channel is not enabled on this host.");
         }
 
@@ -65,8 +68,10 @@ internal sealed class DestinationValidator(IEnumerable<INotifier> notifiers, Web
 
                 await guard.ValidateDestinationAsync(webhook, cancellationToken);
                 return webhook.AbsoluteUri;
+            case SubscriberChannel.Sms:
+                return PhoneNumber.TryNormalize(value, out var number) ? number : throw new StatusKitValidationException("destination", PhoneNumber.Expected);
             default:
-                throw new StatusKitValidationException("channel", $"'{channel}' is not a channel (Email, Slack, Webhook, Teams, Discord).");
+                throw new StatusKitValidationException("channel", $"'{channel}' is not a channel (Email, Slack, Webhook, Teams, Discord, Sms).");
         }
     }
 

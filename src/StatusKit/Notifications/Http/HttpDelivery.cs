@@ -38,7 +38,8 @@ internal static class HttpDelivery
 
     /// <summary>
     /// Sends <paramref name="request"/> (and disposes it) and maps the outcome; a status in <paramref name="goneStatuses"/>
-    /// (default <see cref="GoneStatuses"/>) is <see cref="NotificationResultKind.Gone"/>.
+    /// (default <see cref="GoneStatuses"/>) is <see cref="NotificationResultKind.Gone"/>, and so is a 4xx that would be
+    /// permanent whose error body <paramref name="goneBody"/> says is gone (Twilio says it by an error code in a 400).
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<HttpDeliveryOutcome> SendAsync(
@@ -47,7 +48,8 @@ internal static class HttpDelivery
         TimeSpan timeout,
         TimeProvider timeProvider,
         CancellationToken cancellationToken,
-        FrozenSet<HttpStatusCode>? goneStatuses = null)
+        FrozenSet<HttpStatusCode>? goneStatuses = null,
+        Func<string, bool>? goneBody = null)
     {
         using var timeoutSource = new CancellationTokenSource(timeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
@@ -57,7 +59,7 @@ internal static class HttpDelivery
             using (request)
             using (var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token))
             {
-                var result = await MapAsync(response, timeProvider, linked.Token, goneStatuses);
+                var result = await MapAsync(response, timeProvider, linked.Token, goneStatuses, goneBody);
                 return new HttpDeliveryOutcome(result, (int)response.StatusCode, timeProvider.GetElapsedTime(started));
             }
         }
@@ -84,13 +86,15 @@ internal static class HttpDelivery
 
     /// <summary>
     /// Maps a response to a result: 2xx delivered, a status in <paramref name="goneStatuses"/> (default
-    /// <see cref="GoneStatuses"/>) gone, 408, 429 and 5xx retried, any other permanent.
+    /// <see cref="GoneStatuses"/>) gone, 408, 429 and 5xx retried, a 4xx whose error body <paramref name="goneBody"/>
+    /// says is gone gone, any other permanent.
     /// </summary>
     internal static async Task<NotificationResult> MapAsync(
         HttpResponseMessage response,
         TimeProvider timeProvider,
         CancellationToken cancellationToken,
-        FrozenSet<HttpStatusCode>? goneStatuses = null)
+        FrozenSet<HttpStatusCode>? goneStatuses = null,
+        Func<string, bool>? goneBody = null)
     {
         var code = (int)response.StatusCode;
         if (code is >= 200 and <= 299)
@@ -113,6 +117,7 @@ internal static class HttpDelivery
             _ when (goneStatuses ?? GoneStatuses).Contains(response.StatusCode) => NotificationResult.Gone(message),
             (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests or >= 500 =>
                 NotificationResult.Retry(message, RetryAfter(response, timeProvider) ?? RetryAfterInBody(body)).AtDestination(),
+            >= 400 and <= 499 when goneBody is not null && goneBody(body) => NotificationResult.Gone(message),
             _ => NotificationResult.Permanent(message).AtDestination(),
         };
     }
