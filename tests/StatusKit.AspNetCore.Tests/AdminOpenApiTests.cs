@@ -228,7 +228,7 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
 
     [Theory]
     [InlineData("ComponentStatus", new[] { "operational", "underMaintenance", "degradedPerformance", "partialOutage", "majorOutage" })]
-    [InlineData("SubscriberChannel", new[] { "email", "slack", "webhook", "teams", "discord" })]
+    [InlineData("SubscriberChannel", new[] { "email", "slack", "webhook", "teams", "discord", "sms" })]
     [InlineData("StatusIncidentState", new[] { "investigating", "identified", "monitoring", "resolved" })]
     [InlineData("MaintenanceState", new[] { "scheduled", "inProgress", "completed", "cancelled" })]
     [InlineData("SubscriberDeactivationReason", new[] { "unknown", "unsubscribed", "operator", "destinationGone", "deadLetters", "componentsDeleted", "incidentDeleted" })]

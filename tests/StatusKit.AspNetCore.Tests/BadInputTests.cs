@@ -313,6 +313,9 @@ public sealed partial class BadInputTests : IAsyncLifetime
                 ("webhook not a URL", """{"channel":"webhook","destination":"::::"}"""),
                 ("teams not https", """{"channel":"teams","destination":"http://flows.example.com/workflows/a1"}"""),
                 ("discord not a Discord webhook", """{"channel":"discord","destination":"https://hooks.example.com/api/webhooks/1/token"}"""),
+                ("sms without a country code", """{"channel":"sms","destination":"4155550123"}"""),
+                ("sms too short", """{"channel":"sms","destination":"+1 415 555"}"""),
+                ("sms with letters", """{"channel":"sms","destination":"+1 415 CALL NOW"}"""),
                 ("empty notifyOn", """{"channel":"email","destination":"b@example.com","notifyOn":[]}"""),
                 ("unknown event", """{"channel":"email","destination":"b@example.com","notifyOn":["x"]}"""),
                 ("a null event", """{"channel":"email","destination":"b@example.com","notifyOn":[null]}"""),
@@ -459,6 +462,8 @@ public sealed partial class BadInputTests : IAsyncLifetime
             .. Subscribe("no destination", """{"channel":"email"}""", HttpStatusCode.BadRequest),
             .. Subscribe("teams not a URL", """{"channel":"teams","destination":"flows.example.com/workflows/a1"}""", HttpStatusCode.BadRequest),
             .. Subscribe("discord not a webhook URL", """{"channel":"discord","destination":"https://discord.com/channels/1/2"}""", HttpStatusCode.BadRequest),
+            .. Subscribe("sms not a phone number", """{"channel":"sms","destination":"call me"}""", HttpStatusCode.BadRequest),
+            .. Subscribe("sms with 16 digits", """{"channel":"sms","destination":"+1234567890123456"}""", HttpStatusCode.BadRequest),
             .. Subscribe("components not guids", """{"channel":"email","destination":"a@example.com","components":["x"]}""", HttpStatusCode.BadRequest),
             .. Subscribe("empty notifyOn", """{"channel":"email","destination":"a@example.com","notifyOn":[]}""", HttpStatusCode.BadRequest),
             .. Subscribe("a null event", """{"channel":"email","destination":"a@example.com","notifyOn":[null]}""", HttpStatusCode.BadRequest),
@@ -521,6 +526,7 @@ public sealed partial class BadInputTests : IAsyncLifetime
                 });
                 services.AddSingleton<INotifier>(new RecordingNotifier(SubscriberChannel.Email));
                 services.AddSingleton<INotifier>(new RecordingNotifier(SubscriberChannel.Webhook));
+                services.AddSingleton<INotifier>(new RecordingNotifier(SubscriberChannel.Sms));
             },
             app => app.MapStatusPages(Prefix));
         var services = App.Services;

@@ -17,16 +17,17 @@ public sealed class ChannelNamesTests
             Assert.Equal(channel, ChannelNames.Parse($" {name.ToUpperInvariant()} "));
         }
 
-        Assert.Equal(["email", "slack", "webhook", "teams", "discord"], Enum.GetValues<SubscriberChannel>().Select(ChannelNames.Of));
+        Assert.Equal(["email", "slack", "webhook", "teams", "discord", "sms"], Enum.GetValues<SubscriberChannel>().Select(ChannelNames.Of));
     }
 
     [Fact]
     public void An_unknown_name_is_refused_naming_the_channel_field_and_the_names_it_takes()
     {
-        var refused = Assert.Throws<StatusKitValidationException>(() => ChannelNames.Parse("sms"));
+        var refused = Assert.Throws<StatusKitValidationException>(() => ChannelNames.Parse("fax"));
 
         Assert.Equal("channel", refused.Field);
         Assert.Contains("'teams'", refused.Message, StringComparison.Ordinal);
         Assert.Contains("'discord'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("'sms'", refused.Message, StringComparison.Ordinal);
     }
 }

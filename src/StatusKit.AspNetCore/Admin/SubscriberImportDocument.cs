@@ -14,8 +14,10 @@ namespace StatusKit.AspNetCore.Admin;
 /// <item><c>text/csv</c> (RFC 4180, <see cref="CsvRecords"/>): a header row naming the columns, matched by name in any
 /// case and in any order; <c>email</c>, <c>channel</c> (or <c>type</c>, the name Statuspage's subscriber import
 /// template uses; blank is email), <c>destination</c> (the URL of another channel, or an address) and
-/// <c>components</c> (names separated by <c>;</c> or <c>|</c>; blank follows all) are read and any other column is
-/// ignored; <c>email</c> or <c>destination</c> is required. Each row's number is the line it starts on (the header is
+/// <c>components</c> (names separated by <c>;</c> or <c>|</c>; blank follows all), and for <c>sms</c> rows
+/// <c>phone_number</c> (or <c>phone</c>, <c>number</c>) with <c>phone_country</c> (or <c>country</c>,
+/// <c>country_code</c>: the two-letter country of a national number, <see cref="PhoneCountryCodes"/>) are read and any
+/// other column is ignored; <c>email</c>, <c>destination</c> or <c>phone_number</c> is required. Each row's number is the line it starts on (the header is
 /// line 1); a row whose cells are all blank is ignored.</item>
 /// <item><c>application/json</c>: <c>{ "subscribers": [ { "channel", "destination", "components", "notifyOn" } ] }</c>,
 /// the components by name, each row's number its position in <c>subscribers</c> counting from 1.</item>
@@ -70,10 +72,10 @@ internal static class SubscriberImportDocument
         }
 
         var columns = Columns(records[0]);
-        if (!columns.ContainsKey("email") && !columns.ContainsKey("destination"))
+        if (!columns.ContainsKey("email") && !columns.ContainsKey("destination") && !columns.ContainsKey("phone_number"))
         {
             throw new StatusKitValidationException(
-                "email", "The CSV has no email column: its header row must name one (or a destination column, with a channel column for Slack, Teams, Discord and webhook URLs).");
+                "email", "The CSV has no email column: its header row must name one (or a destination column, with a channel column for Slack, Teams, Discord and webhook URLs, or a phone_number column for sms rows).");
         }
 
         var rows = new List<ImportedSubscriber>();
@@ -89,12 +91,15 @@ internal static class SubscriberImportDocument
             var email = Cell("email");
             var isEmail = string.IsNullOrWhiteSpace(channel) || string.Equals(channel.Trim(), "email", StringComparison.OrdinalIgnoreCase);
             var fromEmail = isEmail && columns.ContainsKey("email") && (!string.IsNullOrWhiteSpace(email) || !columns.ContainsKey("destination"));
+            // An sms row's number is in its phone column (Statuspage's template: national, with the country beside it).
+            var fromPhone = !isEmail && string.Equals(channel!.Trim(), "sms", StringComparison.OrdinalIgnoreCase)
+                && columns.ContainsKey("phone_number") && (!string.IsNullOrWhiteSpace(Cell("phone_number")) || !columns.ContainsKey("destination"));
             rows.Add(new ImportedSubscriber
             {
                 Row = record.Line,
                 Channel = channel,
-                Destination = fromEmail ? email : Cell("destination"),
-                DestinationField = fromEmail ? "email" : "destination",
+                Destination = fromEmail ? email : fromPhone ? PhoneCountryCodes.International(Cell("phone_number"), Cell("phone_country")) : Cell("destination"),
+                DestinationField = fromEmail ? "email" : fromPhone ? "phone_number" : "destination",
                 Components = Cell("components")?.Split(ComponentSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
             });
             RequireAtMostMaxRows(rows.Count);
@@ -152,8 +157,14 @@ internal static class SubscriberImportDocument
         for (var i = 0; i < header.Fields.Count; i++)
         {
             var name = header.Fields[i].Trim().ToLowerInvariant();
-            var column = name == "type" ? "channel" : name;
-            if (column is not ("email" or "channel" or "destination" or "components"))
+            var column = name switch
+            {
+                "type" => "channel",
+                "phone" or "number" or "phone number" => "phone_number",
+                "country" or "country_code" or "country code" => "phone_country",
+                _ => name,
+            };
+            if (column is not ("email" or "channel" or "destination" or "components" or "phone_number" or "phone_country"))
             {
                 continue;
             }
@@ -161,7 +172,7 @@ internal static class SubscriberImportDocument
             if (!columns.TryAdd(column, i))
             {
                 throw new StatusKitValidationException(
-                    column, $"The CSV's header row names the {column} column twice (type and channel are the same column); name it once.");
+                    column, $"The CSV's header row names the {column} column twice (type and channel are the same column, as are phone, number and phone_number, and country, country_code and phone_country); name it once.");
             }
         }
 

@@ -129,7 +129,7 @@ internal static class SubscribeForm
         SubscriberChannel.Webhook => "Webhook (HTTPS URL)",
         SubscriberChannel.Teams => "Microsoft Teams (workflow webhook URL)",
         SubscriberChannel.Discord => "Discord (webhook URL)",
-        SubscriberChannel.Sms => "SMS (mobile number, +country code)",
+        SubscriberChannel.Sms => "SMS (mobile number with country code)",
         _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Not a subscriber channel."),
     };
 

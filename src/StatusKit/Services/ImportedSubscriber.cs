@@ -9,12 +9,12 @@ public sealed record ImportedSubscriber
     public required int Row { get; init; }
 
     /// <summary>
-    /// The channel's name as written (<c>email</c>, <c>slack</c>, <c>webhook</c>, <c>teams</c>, <c>discord</c>, in any
-    /// case); null or blank is email. Another name skips the row as <see cref="SubscriberImportSkipReason.Invalid"/>.
+    /// The channel's name as written (<c>email</c>, <c>slack</c>, <c>webhook</c>, <c>teams</c>, <c>discord</c>,
+    /// <c>sms</c>, in any case); null or blank is email. Another name skips the row as <see cref="SubscriberImportSkipReason.Invalid"/>.
     /// </summary>
     public string? Channel { get; init; }
 
-    /// <summary>The email address or URL, checked as <see cref="SubscriberService.SubscribeAsync"/> checks it.</summary>
+    /// <summary>The email address, URL or phone number, checked as <see cref="SubscriberService.SubscribeAsync"/> checks it.</summary>
     public string? Destination { get; init; }
 
     /// <summary>

@@ -134,7 +134,7 @@ public sealed class SubscriberImportService
     {
         if (ChannelOf(row.Channel) is not { } channel)
         {
-            return (null, Invalid(row, null, "channel", $"'{row.Channel?.Trim()}' is not a channel StatusKit sends to (email, slack, webhook, teams, discord)."));
+            return (null, Invalid(row, null, "channel", $"'{row.Channel?.Trim()}' is not a channel StatusKit sends to (email, slack, webhook, teams, discord, sms)."));
         }
 
         string destination;
