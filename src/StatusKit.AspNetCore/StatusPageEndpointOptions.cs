@@ -86,7 +86,7 @@ public sealed class StatusPageEndpointOptions
 
     /// <summary>
     /// Whether the HTML page offers a "Subscribe to updates" form (posting to <c>subscriptions</c>) for the channels
-    /// that have a notifier: email once one is added, Slack, Microsoft Teams, Discord and webhook always. Default true.
+    /// that have a notifier: email and SMS once theirs is added, Slack, Microsoft Teams, Discord and webhook always. Default true.
     /// </summary>
     public bool ShowSubscribeForm { get; set; } = true;
 

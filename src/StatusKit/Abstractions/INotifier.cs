@@ -11,7 +11,7 @@ public interface INotifier
 {
     /// <summary>
     /// The channel this notifier serves. One notifier per channel is used: the host's own when it registered one (it
-    /// replaces StatusKit's built-in webhook, Slack, Teams, Discord or email notifier), else the built-in one.
+    /// replaces StatusKit's built-in webhook, Slack, Teams, Discord, email or SMS notifier), else the built-in one.
     /// </summary>
     SubscriberChannel Channel { get; }
 

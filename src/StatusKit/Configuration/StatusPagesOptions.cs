@@ -95,7 +95,7 @@ public sealed class StatusPagesOptions
     /// The channels this host takes new subscriptions by (the page's form, the public subscribe route and the admin API
     /// alike), of those that have a notifier: <c>[Email, Teams]</c> offers and accepts only those two, while Slack and
     /// webhook subscribers made before keep getting their notices. Null (the default) takes every channel that has a
-    /// notifier (webhook, Slack, Microsoft Teams and Discord always; email once its notifier is added). When set it must name at
+    /// notifier (webhook, Slack, Microsoft Teams and Discord always; email and SMS once their notifier is added). When set it must name at
     /// least one channel, each a <see cref="SubscriberChannel"/>. From configuration: <c>"SubscriptionChannels": ["Email", "Teams"]</c>.
     /// </summary>
     public IReadOnlyList<SubscriberChannel>? SubscriptionChannels { get; set; }

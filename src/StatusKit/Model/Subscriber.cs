@@ -1,6 +1,6 @@
 namespace StatusKit.Model;
 
-/// <summary>Someone who wants to hear about a page: an email address, a Slack webhook, a webhook endpoint, a Microsoft Teams workflow or a Discord webhook.</summary>
+/// <summary>Someone who wants to hear about a page: an email address, a Slack webhook, a webhook endpoint, a Microsoft Teams workflow, a Discord webhook or a mobile phone number (SMS).</summary>
 public sealed record Subscriber
 {
     /// <summary>The subscriber id (a version 7 <see cref="Guid"/>).</summary>

@@ -41,7 +41,7 @@ internal sealed class NotificationSender
 
     public bool CanSend(SubscriberChannel channel) => _notifiers.ContainsKey(channel);
 
-    /// <summary>StatusKit's own notifiers (webhook, Slack, Teams, Discord, email), which a host's notifier for the same channel replaces.</summary>
+    /// <summary>StatusKit's own notifiers (webhook, Slack, Teams, Discord, email, SMS), which a host's notifier for the same channel replaces.</summary>
     private static bool IsBuiltIn(INotifier notifier) => notifier.GetType().Assembly == typeof(INotifier).Assembly;
 
     /// <summary>One attempt, measured; null when <paramref name="cancellationToken"/> (shutdown) cut it short.</summary>

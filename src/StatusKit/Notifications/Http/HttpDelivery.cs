@@ -9,11 +9,14 @@ namespace StatusKit.Notifications.Http;
 /// <summary>
 /// One HTTP delivery attempt with a timeout, and the mapping of its outcome to a <see cref="NotificationResult"/> shared
 /// by the webhook, Slack, Teams and Discord notifiers: 2xx delivered; 410 gone (and 404 for a receiver that answers it
-/// for a destination deleted, as Discord does for a deleted webhook); 408, 429, 5xx, network errors and timeouts retry
+/// for a destination deleted, as Discord does for a deleted webhook; and a 4xx whose error body says so, as Twilio's
+/// error codes do for the SMS notifier); 408, 429, 5xx, network errors and timeouts retry
 /// (with the receiver's Retry-After header, or else the <c>retry_after</c> seconds of its JSON body); 3xx permanent
 /// (redirects are not followed); other 4xx permanent; a connection the <see cref="WebhookAddressGuard"/> refused
 /// permanent. Every failure is the destination's
 /// (<see cref="NotificationResult.IsDestinationFailure"/>): the subscriber's endpoint answered it, or could not be reached.
+/// The SMS notifier sends through it too, to the host's provider (Twilio) rather than the subscriber's endpoint, so it
+/// marks every failure but a gone number as the sending side's (<see cref="Sms.SmsNotifier"/>).
 /// </summary>
 internal static class HttpDelivery
 {
