@@ -62,9 +62,9 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext> : IStatus
         {
             "slug" => "The slug is already used by another page; choose another.",
             "customDomain" => "The custom domain is already used by another page; choose another.",
-            "name" => $"The page already has a {resource} with this name (names are compared ignoring case); choose another name.",
+            "name" => $"The page already has {IndefiniteArticle.With(resource)} with this name (names are compared ignoring case); choose another name.",
             "destination" => "This destination is already subscribed to the page on this channel.",
-            "id" => $"A {resource} with this id already exists; use a new id.",
+            "id" => $"{IndefiniteArticle.With(resource, capital: true)} with this id already exists; use a new id.",
             _ => $"The {resource} conflicts with a stored one on '{field}'; reload and retry.",
         };
         return new StatusKitConflictException(field, message);

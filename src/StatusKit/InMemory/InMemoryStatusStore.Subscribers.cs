@@ -2,6 +2,7 @@ using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Services;
+using StatusKit.Shared;
 
 namespace StatusKit.InMemory;
 
@@ -251,8 +252,8 @@ public sealed partial class InMemoryStatusStore
             throw new StatusKitConflictException(
                 "destination",
                 subscriber.StatusIncidentId is null
-                    ? $"The page already has a {subscriber.Channel} subscriber for '{subscriber.Destination}'."
-                    : $"The incident already has a {subscriber.Channel} subscriber for '{subscriber.Destination}'.");
+                    ? $"The page already has {IndefiniteArticle.With(ChannelNames.Of(subscriber.Channel))} subscriber for '{subscriber.Destination}'."
+                    : $"The incident already has {IndefiniteArticle.With(ChannelNames.Of(subscriber.Channel))} subscriber for '{subscriber.Destination}'.");
         }
     }
 

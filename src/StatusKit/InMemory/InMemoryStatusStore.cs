@@ -101,5 +101,5 @@ public sealed partial class InMemoryStatusStore : IStatusStore
     }
 
     private static StatusKitConflictException DuplicateId(string resource, Guid id) =>
-        new("id", $"A {resource} with id '{id}' already exists; use a new id.");
+        new("id", $"{IndefiniteArticle.With(resource, capital: true)} with id '{id}' already exists; use a new id.");
 }
