@@ -222,6 +222,39 @@ public sealed class AuditLogTests
     }
 
     [Fact]
+    public async Task IncidentAndMaintenanceImports_RecordOneEntryEach_AndAnImportThatAddsNothingRecordsNothing()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var past = kit.Clock.GetUtcNow().AddDays(-3);
+        ImportedIncident[] incidents =
+        [
+            new ImportedIncident
+            {
+                StatuspageId = "inc1", Title = "API errors", State = StatusIncidentState.Resolved, CreatedAt = past, ResolvedAt = past.AddHours(1),
+                Updates = [new ImportedIncidentUpdate(past.AddHours(1), StatusIncidentState.Resolved, "Fixed.")],
+            },
+        ];
+        ImportedMaintenance[] maintenances =
+        [
+            new ImportedMaintenance
+            {
+                StatuspageId = "mnt1", Title = "Database upgrade", State = MaintenanceState.Completed, CreatedAt = past.AddDays(-1),
+                ScheduledFor = past, ScheduledUntil = past.AddHours(1),
+            },
+        ];
+
+        await kit.Get<IncidentImportService>().ImportAsync(page.Id, incidents);
+        await kit.Get<MaintenanceImportService>().ImportAsync(page.Id, maintenances);
+        await kit.Get<IncidentImportService>().ImportAsync(page.Id, incidents);
+        await kit.Get<MaintenanceImportService>().ImportAsync(page.Id, maintenances);
+
+        Assert.Equal(
+            [("maintenance.imported", "page", page.Id, ""), ("incidents.imported", "page", page.Id, ""), ("page.created", "page", page.Id, "")],
+            await ActionsAsync(kit, page.Id));
+    }
+
+    [Fact]
     public async Task Entries_NameTheActorTheAccessorGives_AndSystemByDefault()
     {
         var actor = new SettableActor();
