@@ -247,6 +247,41 @@ internal static class AdminEndpoints
             .WithSummary("Import the page's scheduled maintenances from the body of Statuspage's GET /api/v2/scheduled-maintenances.json (or upcoming.json, active.json, summary.json), posted as downloaded: each completed one as a completed window of the history, each upcoming one as a scheduled window StatusKit starts and ends by itself (its subscribers not told again that it is scheduled; notifySubscribers=false keeps its reminder, start and end quiet too); those in progress or overdue are skipped and reported, as are component names the page lacks. Importing again adds nothing.")
             .Accepts<StatuspageMaintenancesBody>("application/json").Produces<StatuspageMaintenanceImportResponse>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        // Moving from Cachet: the same imports, reading Cachet's API v1 lists as downloaded (components first, as above).
+        admin.MapPost("/pages/{pageId:guid}/import/cachet/components", async (Guid pageId, HttpContext context, ComponentImportService import) =>
+            {
+                var read = await CachetComponentsDocument.ReadAsync(context);
+                if (read is null)
+                {
+                    return CachetDocument.TooLarge();
+                }
+
+                var report = await import.ImportAsync(pageId, read.Entries, context.RequestAborted);
+                return AdminJson.Json(CachetComponentImportResponse.From(report, read));
+            })
+            .AddEndpointFilter<KnownPageFilter>()
+            .WithName("StatusKit.Admin.ImportCachetComponents")
+            .WithSummary("Create the page's components from the body of Cachet's GET /api/v1/components, posted as downloaded (or { components, groups } with GET /api/v1/components/groups): each enabled component under its group's name, in Cachet's order, telling nobody; statuses are StatusKit's own. Disabled components and names the page already has are skipped and reported, so importing again creates nothing.")
+            .Accepts<CachetListBody>("application/json").Produces<CachetComponentImportResponse>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        // The query is read before the body, so a bad time zone reads no body.
+        admin.MapPost("/pages/{pageId:guid}/import/cachet/incidents", async (Guid pageId, HttpContext context, IncidentImportService import, string? timeZone) =>
+            {
+                var zone = CachetDocument.Zone(timeZone);
+                var read = await CachetIncidentsDocument.ReadAsync(context, zone);
+                if (read is null)
+                {
+                    return CachetDocument.TooLarge();
+                }
+
+                var report = await import.ImportAsync(pageId, read.Incidents, context.RequestAborted);
+                return AdminJson.Json(CachetIncidentImportResponse.From(report, read));
+            })
+            .AddEndpointFilter<KnownPageFilter>()
+            .WithName("StatusKit.Admin.ImportCachetIncidents")
+            .WithSummary("Import the page's incident history from the body of Cachet's GET /api/v1/incidents, posted as downloaded (or { incidents, components } with GET /api/v1/components, to link each incident to its component by name): each fixed, visible incident with its updates, telling nobody; Cachet's times are read in timeZone (its APP_TIMEZONE, default UTC). The others are skipped and reported. Importing again adds nothing.")
+            .Accepts<CachetListBody>("application/json").Produces<CachetIncidentImportResponse>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         admin.MapGet("/incidents/{incidentId:guid}", async (Guid incidentId, StatusIncidentService incidents, CancellationToken ct) =>
                 await incidents.GetAsync(incidentId, ct) is { } i ? EntityTags.Json(i, i.Version) : NotFound("status incident", "incidentId", incidentId))
             .WithName("StatusKit.Admin.GetIncident").Produces<StatusIncident>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();

@@ -11,4 +11,10 @@ public enum ComponentImportSkipReason
 
     /// <summary>It breaks a rule of a component (a name or a description too long, a group name too long …): <see cref="SkippedComponent.Message"/> says which.</summary>
     Invalid = 2,
+
+    /// <summary>
+    /// It is disabled on the page it comes from (Cachet's <c>enabled: false</c>), which shows it to nobody: the Cachet
+    /// import leaves it out rather than show it. Create it with the admin API if it is wanted.
+    /// </summary>
+    Disabled = 3,
 }

@@ -17,4 +17,10 @@ public enum ImportSkipReason
     /// import (<see cref="MaintenanceImportService"/>) records as a maintenance window instead of an incident.
     /// </summary>
     ScheduledMaintenance = 3,
+
+    /// <summary>
+    /// It is not public on the page it comes from (Cachet's <c>visible: 0</c>, shown only to the team signed in): the Cachet
+    /// import leaves it out rather than publish it, as StatusKit's incidents are public.
+    /// </summary>
+    NotPublic = 4,
 }
