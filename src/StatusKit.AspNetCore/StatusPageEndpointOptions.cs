@@ -91,6 +91,15 @@ public sealed class StatusPageEndpointOptions
     public bool ShowSubscribeForm { get; set; } = true;
 
     /// <summary>
+    /// The colours of the HTML pages (the status page, its incident, maintenance and history pages, and the subscription
+    /// pages): <see cref="PageColorScheme.Auto"/> follows the reader's browser or system (light, or dark where it prefers
+    /// dark); <see cref="PageColorScheme.Light"/> or <see cref="PageColorScheme.Dark"/> gives every reader the one look.
+    /// Either way every text keeps WCAG AA contrast, a page's accent colour included (in dark, the accent is lightened
+    /// as far as it takes). One setting for every page. Default <see cref="PageColorScheme.Auto"/>.
+    /// </summary>
+    public PageColorScheme ColorScheme { get; set; } = PageColorScheme.Auto;
+
+    /// <summary>
     /// How many subscription requests one client address (an IPv4 address, or an IPv6 /64 prefix) may make per
     /// <see cref="SubscriptionWindow"/>. Default 5.
     /// </summary>

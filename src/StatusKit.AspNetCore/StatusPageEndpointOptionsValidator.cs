@@ -54,6 +54,11 @@ internal sealed class StatusPageEndpointOptionsValidator : IValidateOptions<Stat
             failures.Add($"AccessCookieName must be ASCII letters, digits, '_' or '-' (was '{options.AccessCookieName}').");
         }
 
+        if (!Enum.IsDefined(options.ColorScheme))
+        {
+            failures.Add($"{nameof(options.ColorScheme)} must be Auto, Light or Dark (was {options.ColorScheme}).");
+        }
+
         foreach (var path in options.CustomDomainPassThroughPaths)
         {
             if (path is null || path.Length < 2 || path[0] != '/' || path.AsSpan().IndexOfAny('?', '#') >= 0 || path.Contains("//", StringComparison.Ordinal))

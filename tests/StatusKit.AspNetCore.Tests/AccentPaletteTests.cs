@@ -40,6 +40,44 @@ public sealed class AccentPaletteTests
     }
 
     [Fact]
+    public void Every_accent_on_the_dark_page_Meets_Specification_ButtonsStandOutAndTextOnThemAndLinksKeepAA()
+    {
+        for (var r = 0; r <= 255; r += 17)
+        {
+            for (var g = 0; g <= 255; g += 17)
+            {
+                for (var b = 0; b <= 255; b += 17)
+                {
+                    var accent = $"#{r:x2}{g:x2}{b:x2}";
+                    var palette = AccentPalette.OfDark(accent)!;
+
+                    Assert.True(AccentPalette.Contrast(palette.Accent, "#0d1117") >= 3, $"{palette.Accent} for {accent} on the dark page");
+                    Assert.True(AccentPalette.Contrast(palette.OnAccent, palette.Accent) >= 4.5, $"{palette.OnAccent} on {palette.Accent}");
+                    Assert.True(AccentPalette.Contrast(palette.AsText, "#0d1117") >= 4.5, $"{palette.AsText} for {accent} on the dark page");
+                    Assert.True(AccentPalette.Contrast(palette.AsText, "#161b22") >= 4.5, $"{palette.AsText} for {accent} on a dark card");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void On_the_dark_page_a_light_enough_accent_is_kept_and_a_dark_one_is_lightened_in_its_hue()
+    {
+        var yellow = AccentPalette.OfDark("#FFCC00")!;
+        var blue = AccentPalette.OfDark("#0052cc")!;
+        var black = AccentPalette.OfDark("#111111")!;
+
+        Assert.Equal(("#ffcc00", "#000000", "#ffcc00"), (yellow.Accent, yellow.OnAccent, yellow.AsText));
+        Assert.NotEqual("#0052cc", blue.AsText);
+        Assert.True(Convert.ToInt32(blue.AsText[5..], 16) > Convert.ToInt32(blue.AsText[3..5], 16));
+        Assert.True(Convert.ToInt32(blue.AsText[3..5], 16) > Convert.ToInt32(blue.AsText[1..3], 16));
+        Assert.Equal(black.AsText[1..3], black.AsText[3..5]);
+        Assert.Equal(black.AsText[3..5], black.AsText[5..]);
+        Assert.NotEqual("#111111", black.Accent);
+        Assert.Null(AccentPalette.OfDark("red"));
+    }
+
+    [Fact]
     public void A_dark_enough_accent_is_its_own_link_colour_and_a_light_one_is_darkened_in_its_hue()
     {
         var dark = AccentPalette.Of("#0550AE")!;

@@ -52,6 +52,23 @@ public sealed class EndpointOptionsValidationTests
     }
 
     [Fact]
+    public void ColorScheme_NotAutoLightOrDark_FailsNamingIt()
+    {
+        var result = new StatusPageEndpointOptionsValidator().Validate(null, new StatusPageEndpointOptions { ColorScheme = (PageColorScheme)7 });
+
+        Assert.Contains("ColorScheme must be Auto, Light or Dark (was 7)", string.Join("\n", result.Failures ?? []), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(PageColorScheme.Auto)]
+    [InlineData(PageColorScheme.Light)]
+    [InlineData(PageColorScheme.Dark)]
+    public void ColorScheme_AnyOfItsValues_IsValid(PageColorScheme scheme)
+    {
+        Assert.True(new StatusPageEndpointOptionsValidator().Validate(null, new StatusPageEndpointOptions { ColorScheme = scheme }).Succeeded);
+    }
+
+    [Fact]
     public void MaxEventStreamsPerClient_BelowOne_FailsNamingIt()
     {
         var result = new StatusPageEndpointOptionsValidator().Validate(null, new StatusPageEndpointOptions { MaxEventStreamsPerClient = 0 });

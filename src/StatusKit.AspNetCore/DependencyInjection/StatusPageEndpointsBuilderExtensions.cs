@@ -54,7 +54,7 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddSingleton<PageAccess>();
         services.TryAddSingleton<StatusPagesMapping>();
         services.TryAddSingleton<StatuspageDocuments>();
-        services.TryAddSingleton<PageRenderer>();
+        services.TryAddSingleton(sp => new PageRenderer(sp.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value.ColorScheme));
         services.TryAddSingleton<UptimeBadgeMemo>();
         services.TryAddSingleton<EmbedScripts>();
         services.TryAddSingleton<EventRelay>();

@@ -13,12 +13,12 @@ namespace StatusKit.AspNetCore.Html;
 internal static class PageBrand
 {
     /// <summary>
-    /// The <c>style</c> element that gives the page its accent, after <see cref="PageStyles.Css"/>; nothing without one,
-    /// so an unbranded page looks as it always has.
+    /// The <c>style</c> element that gives the page its accent in <paramref name="scheme"/>, after the page's style sheet
+    /// (<see cref="PageTheme"/>); nothing without one, so an unbranded page looks as it always has.
     /// </summary>
-    public static HtmlWriter AccentStyle(this HtmlWriter html, string? accentColor) =>
-        AccentPalette.Of(accentColor) is { } palette
-            ? html.Raw("<style>").Raw(palette.CustomProperties).Raw(PageStyles.AccentRules).Raw("</style>")
+    public static HtmlWriter AccentStyle(this HtmlWriter html, string? accentColor, PageColorScheme scheme) =>
+        PageTheme.AccentProperties(accentColor, scheme) is { } properties
+            ? html.Raw("<style>").Raw(properties).Raw(PageStyles.AccentRules).Raw("</style>")
             : html;
 
     /// <summary>

@@ -7,8 +7,11 @@ using StatusKit.Uptime;
 
 namespace StatusKit.AspNetCore.Html;
 
-/// <summary>Renders the public status page as one HTML5 document: readable without JavaScript, live with it.</summary>
-internal sealed class PageRenderer
+/// <summary>
+/// Renders the public status page as one HTML5 document: readable without JavaScript, live with it; in
+/// <paramref name="colorScheme"/> (<see cref="StatusPageEndpointOptions.ColorScheme"/>, <see cref="PageTheme"/>).
+/// </summary>
+internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme.Auto)
 {
     // How many incidents an uptime day names before "and N more", as Statuspage's bar keeps its tooltip short.
     private const int MaxIncidentsPerDay = 3;
@@ -258,7 +261,7 @@ internal sealed class PageRenderer
     // to the organisation's website, or when it has none to the status page; the content, a link back to
     // the current status and the footer; not live, so it opens no event stream (its body has no data-events), but it
     // runs the page script, which names the time zone of its times.
-    private static string SubPage(PageSnapshot snapshot, TimeZoneInfo zone, PageLinks links, string title, string skipText, Action<HtmlWriter> content)
+    private string SubPage(PageSnapshot snapshot, TimeZoneInfo zone, PageLinks links, string title, string skipText, Action<HtmlWriter> content)
     {
         var html = new HtmlWriter();
         Head(html, title, links, snapshot.AccentColor);
@@ -271,13 +274,13 @@ internal sealed class PageRenderer
         return html.ToString();
     }
 
-    private static void Head(HtmlWriter html, string title, PageLinks links, string? accentColor) =>
+    private void Head(HtmlWriter html, string title, PageLinks links, string? accentColor) =>
         html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Raw("<title>").Text(title).Raw("</title>")
             .Raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Incident and maintenance history\"").Attribute("href", links.To("/history.atom")).Raw(">")
             .Raw("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Incident and maintenance history\"").Attribute("href", links.To("/history.rss")).Raw(">")
-            .Raw("<style>").Raw(PageStyles.Css).Raw("</style>").AccentStyle(accentColor).Raw("</head>");
+            .Styles(colorScheme, accentColor).Raw("</head>");
 
     // The zone the times are written in: the page's, or UTC when this server does not know the page's zone.
     private static void Footer(HtmlWriter html, PageSnapshot snapshot, TimeZoneInfo zone, PageLinks links) =>

@@ -19,24 +19,23 @@ namespace StatusKit.AspNetCore.Html;
 /// </summary>
 internal static class PageStyles
 {
-    // Colours meet WCAG AA contrast (4.5:1) for white text on the coloured backgrounds; every colour also has text. The
-    // accent's defaults (--accent, --on-accent, --accent-text) are the colours the buttons and footer links always had;
-    // a page's own accent replaces them (AccentPalette), keeping its contrast.
+    // Every colour is a custom property, which the scheme's :root rule sets (PagePalette, PageTheme): the rules are the
+    // same in light and dark. Every status colour also has text. The accent's defaults (--accent, --on-accent,
+    // --accent-text) are the palette's; a page's own accent replaces them (AccentPalette), keeping its contrast.
     public const string Css = """
-        :root{--ok:#1a7f37;--maint:#0969da;--minor:#9a6700;--major:#bc4c00;--critical:#cf222e;--none:#d0d7de;--fg:#1f2328;--muted:#59636e;--line:#d0d7de;--accent:#0969da;--on-accent:#fff;--accent-text:#0550ae}
         *{box-sizing:border-box}
-        body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:#f6f8fa}
-        .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:4px 8px}
+        body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+        .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:var(--surface);padding:4px 8px}
         header,main,footer{max-width:880px;margin:0 auto;padding:0 16px}
         header h1{margin:24px 0 4px;font-size:1.75rem;overflow-wrap:anywhere}
         header p{margin:0 0 16px;color:var(--muted)}
         section{margin:0 0 24px}
         h2{font-size:1.25rem;margin:0 0 8px}
         h3{font-size:1rem;margin:12px 0 4px}
-        .banner{color:#fff;border-radius:8px;padding:16px 20px;background:var(--ok)}
+        .banner{color:var(--on-status);border-radius:8px;padding:16px 20px;background:var(--ok)}
         .banner h2{margin:0;font-size:1.35rem}
         .ind-none{background:var(--ok)}.ind-maintenance{background:var(--maint)}.ind-minor{background:var(--minor)}.ind-major{background:var(--major)}.ind-critical{background:var(--critical)}
-        .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 16px}
+        .card{background:var(--surface);border:1px solid var(--line);border-radius:8px;padding:12px 16px}
         ul.components{list-style:none;margin:0;padding:0}
         .component{padding:10px 0;border-top:1px solid var(--line)}
         .component:first-child{border-top:0}
@@ -51,7 +50,7 @@ internal static class PageStyles
         .uptime li{flex:1 1 0;min-width:1px;border-radius:1px;background:var(--ok);cursor:default}
         .uptime li:focus{outline:2px solid var(--fg);outline-offset:1px}
         .tip{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-        .uptime li:hover .tip,.uptime li:focus .tip,.uptime li:focus-within .tip{left:0;right:0;top:100%;width:auto;height:auto;overflow:visible;clip-path:none;white-space:normal;z-index:1;margin-top:4px;padding:2px 8px;background:#fff;color:var(--fg);border:1px solid var(--line);border-radius:4px;font-size:.8125rem}
+        .uptime li:hover .tip,.uptime li:focus .tip,.uptime li:focus-within .tip{left:0;right:0;top:100%;width:auto;height:auto;overflow:visible;clip-path:none;white-space:normal;z-index:1;margin-top:4px;padding:2px 8px;background:var(--surface);color:var(--fg);border:1px solid var(--line);border-radius:4px;font-size:.8125rem}
         .tip::before{content:"";position:absolute;left:0;right:0;bottom:100%;height:6px}
         [data-keys] .uptime li:focus-visible>.tip::after{content:"\2190  \2192  other days" / "";display:block;color:var(--muted);font-size:.75rem}
         [data-keys] .uptime li:focus-visible>.tip:has(a)::after{content:"\2190  \2192  other days \00b7  Enter: this day\2019s incidents" / ""}
@@ -72,12 +71,12 @@ internal static class PageStyles
         .state{font-weight:600}
         .meta{color:var(--muted);font-size:.875rem}
         .subscribe{margin:0 0 16px}
-        .subscribe>summary{display:inline-block;cursor:pointer;font-weight:600;color:var(--accent-text);border:1px solid var(--line);border-radius:6px;padding:4px 12px;background:#fff}
-        .subscribe form{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin-top:8px;display:grid;gap:10px;max-width:560px}
+        .subscribe>summary{display:inline-block;cursor:pointer;font-weight:600;color:var(--accent-text);border:1px solid var(--line);border-radius:6px;padding:4px 12px;background:var(--surface)}
+        .subscribe form{background:var(--surface);border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin-top:8px;display:grid;gap:10px;max-width:560px}
         .subscribe fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 16px}
         .subscribe legend{font-weight:600;padding:0;margin-bottom:4px}
         .subscribe label{overflow-wrap:anywhere}
-        .subscribe input[name=destination]{font:inherit;padding:6px 8px;border:1px solid #8c959f;border-radius:6px;width:100%}
+        .subscribe input[name=destination]{font:inherit;padding:6px 8px;color:var(--fg);background:var(--surface);border:1px solid var(--field);border-radius:6px;width:100%}
         #subscribe-components{display:contents}
         .subscribe .some fieldset{flex-direction:column;flex-wrap:nowrap;max-height:240px;overflow:auto}
         .subscribe .some summary{cursor:pointer}

@@ -23,7 +23,7 @@ internal static class ManagePage
         HttpContext context, PageSnapshot page, Subscriber subscriber, string token, string pagePath, string backTo,
         int statusCode = StatusCodes.Status200OK, string? notice = null, string? incidentTitle = null)
     {
-        var html = SubscriptionPages.Start("Manage your subscription", page, backTo).Element("h1", $"Your updates from {page.Name}");
+        var html = SubscriptionPages.Start("Manage your subscription", page, backTo, SubscriptionPages.SchemeOf(context)).Element("h1", $"Your updates from {page.Name}");
         if (notice is not null)
         {
             html.Raw(statusCode == StatusCodes.Status200OK ? "<p role=\"status\">" : "<p role=\"alert\">").Text(notice).Raw("</p>");

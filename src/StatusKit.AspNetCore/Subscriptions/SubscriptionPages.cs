@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using StatusKit.AspNetCore.Html;
 using StatusKit.Snapshots;
 
@@ -8,7 +10,8 @@ namespace StatusKit.AspNetCore.Subscriptions;
 /// The small HTML pages of the subscription routes: one that asks before acting, and one that tells the outcome. Those
 /// of a page (a link of its own, its subscribe form) wear its branding as its status page does
 /// (<see cref="PageBrand"/>): its logo or name above the text, linking to its homepage or else to the status page, and
-/// its accent; their Content-Security-Policy lets the logo load. The others (an unknown link) name no page.
+/// its accent; their Content-Security-Policy lets the logo load. The others (an unknown link) name no page. All are
+/// in the colour scheme of the endpoint options (<see cref="StatusPageEndpointOptions.ColorScheme"/>), as the page is.
 /// </summary>
 internal static class SubscriptionPages
 {
@@ -27,7 +30,7 @@ internal static class SubscriptionPages
     public static IResult Ask(
         HttpContext context, string question, string button, string path, string token, PageSnapshot page, string backTo, (string Text, string Path)? instead = null)
     {
-        var html = Start(button, page, backTo)
+        var html = Start(button, page, backTo, SchemeOf(context))
             .Element("h1", question)
             .Raw("<form method=\"post\"").Attribute("action", TokenLink(context, path, token)).Raw(">")
             .Raw("<button type=\"submit\">").Text(button).Raw("</button></form>");
@@ -57,22 +60,27 @@ internal static class SubscriptionPages
     /// given, and a link back to the status page at <paramref name="backTo"/> when given; branded as
     /// <paramref name="page"/> when given (its heading linking to <paramref name="backTo"/> when the page has no homepage).
     /// </summary>
-    public static IResult Message(int statusCode, string title, string text, string? detail = null, string? backTo = null, PageSnapshot? page = null)
-    {
-        var html = Start(title, page, backTo).Element("h1", title).Element("p", text);
-        if (detail is not null)
+    /// <remarks>Written when the answer is sent, in the colour scheme of the request's endpoint options.</remarks>
+    public static IResult Message(int statusCode, string title, string text, string? detail = null, string? backTo = null, PageSnapshot? page = null) =>
+        new WithDocumentSecurityHeaders(statusCode, page, scheme =>
         {
-            html.Element("p", detail);
-        }
+            var html = Start(title, page, backTo, scheme).Element("h1", title).Element("p", text);
+            if (detail is not null)
+            {
+                html.Element("p", detail);
+            }
 
-        if (backTo is not null)
-        {
-            html.Raw("<p><a").Attribute("href", backTo).Raw(">Back to the status page</a></p>");
-        }
+            if (backTo is not null)
+            {
+                html.Raw("<p><a").Attribute("href", backTo).Raw(">Back to the status page</a></p>");
+            }
 
-        html.Raw("</main></body></html>\n");
-        return Document(html, statusCode, page);
-    }
+            return html.Raw("</main></body></html>\n");
+        });
+
+    /// <summary>The colour scheme of the HTML pages (<see cref="StatusPageEndpointOptions.ColorScheme"/>) of the request's services.</summary>
+    public static PageColorScheme SchemeOf(HttpContext context) =>
+        context.RequestServices.GetService<IOptions<StatusPageEndpointOptions>>()?.Value.ColorScheme ?? PageColorScheme.Auto;
 
     /// <summary>
     /// Keeps <paramref name="page"/> for the rest of the request, so a refusal answered outside its route
@@ -85,18 +93,16 @@ internal static class SubscriptionPages
 
     // Sent with the status page's security headers (DocumentSecurityHeaders), like every HTML document of the page, the
     // policy allowing the logo the page shows.
-    internal static IResult Document(HtmlWriter html, int statusCode, PageSnapshot? page)
-    {
-        var content = TypedResults.Content(html.ToString(), "text/html; charset=utf-8", statusCode: statusCode);
-        return new WithDocumentSecurityHeaders(content, page is null ? null : PageBrand.LogoOrigin(page));
-    }
+    internal static IResult Document(HtmlWriter html, int statusCode, PageSnapshot? page) => new WithDocumentSecurityHeaders(statusCode, page, _ => html);
 
-    private sealed class WithDocumentSecurityHeaders(IResult inner, string? logoOrigin) : IResult
+    // The document html writes in the request's colour scheme.
+    private sealed class WithDocumentSecurityHeaders(int statusCode, PageSnapshot? page, Func<PageColorScheme, HtmlWriter> html) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            DocumentSecurityHeaders.Apply(httpContext.Response, logoOrigin);
-            return inner.ExecuteAsync(httpContext);
+            DocumentSecurityHeaders.Apply(httpContext.Response, page is null ? null : PageBrand.LogoOrigin(page));
+            var content = TypedResults.Content(html(SchemeOf(httpContext)).ToString(), "text/html; charset=utf-8", statusCode: statusCode);
+            return content.ExecuteAsync(httpContext);
         }
     }
 
@@ -104,13 +110,14 @@ internal static class SubscriptionPages
     /// The document up to the start of its <c>main</c> element's content, titled <paramref name="title"/>, in the status
     /// page's own style (<see cref="PageStyles"/>), so a subscriber who lands here from the page's form or a message's
     /// link is still on the page's site: with <paramref name="page"/>, its accent and, first in <c>main</c>, its logo or
-    /// name linking to its homepage, else to <paramref name="backTo"/> (<see cref="PageBrand.Heading"/>).
+    /// name linking to its homepage, else to <paramref name="backTo"/> (<see cref="PageBrand.Heading"/>); in
+    /// <paramref name="scheme"/> (<see cref="PageTheme"/>).
     /// </summary>
-    internal static HtmlWriter Start(string title, PageSnapshot? page, string? backTo)
+    internal static HtmlWriter Start(string title, PageSnapshot? page, string? backTo, PageColorScheme scheme)
     {
         var html = new HtmlWriter()
             .Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
-            .Text(title).Raw("</title><style>").Raw(PageStyles.Css).Raw("</style>").AccentStyle(page?.AccentColor).Raw("</head><body><main class=\"notice card\">");
+            .Text(title).Raw("</title>").Styles(scheme, page?.AccentColor).Raw("</head><body><main class=\"notice card\">");
         return page is null ? html : html.Raw("<p class=\"brand\">").Heading(page, backTo).Raw("</p>");
     }
 }
