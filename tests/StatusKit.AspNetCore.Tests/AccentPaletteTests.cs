@@ -77,6 +77,16 @@ public sealed class AccentPaletteTests
         Assert.Null(AccentPalette.OfDark("red"));
     }
 
+    [Theory]
+    [InlineData("#ffcc00", "#ffcc00", "#000000", "#ffcc00")]
+    [InlineData("#0052cc", "#0d5bcf", "#ffffff", "#4c86db")]
+    [InlineData("#111111", "#646464", "#ffffff", "#888888")]
+    [InlineData("#0969da", "#0969da", "#ffffff", "#3a87e1")]
+    public void On_the_dark_page_the_accents_the_docs_name_become_what_they_say(string accent, string fill, string onFill, string links)
+    {
+        Assert.Equal(new AccentPalette(fill, onFill, links), AccentPalette.OfDark(accent));
+    }
+
     [Fact]
     public void A_dark_enough_accent_is_its_own_link_colour_and_a_light_one_is_darkened_in_its_hue()
     {
