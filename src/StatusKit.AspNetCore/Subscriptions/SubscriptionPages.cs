@@ -62,21 +62,23 @@ internal static class SubscriptionPages
     /// </summary>
     /// <remarks>Written when the answer is sent, in the colour scheme of the request's endpoint options.</remarks>
     public static IResult Message(int statusCode, string title, string text, string? detail = null, string? backTo = null, PageSnapshot? page = null) =>
-        new WithDocumentSecurityHeaders(statusCode, page, scheme =>
+        new WithDocumentSecurityHeaders(statusCode, page, scheme => MessageDocument(scheme, title, text, detail, backTo, page));
+
+    private static HtmlWriter MessageDocument(PageColorScheme scheme, string title, string text, string? detail, string? backTo, PageSnapshot? page)
+    {
+        var html = Start(title, page, backTo, scheme).Element("h1", title).Element("p", text);
+        if (detail is not null)
         {
-            var html = Start(title, page, backTo, scheme).Element("h1", title).Element("p", text);
-            if (detail is not null)
-            {
-                html.Element("p", detail);
-            }
+            html.Element("p", detail);
+        }
 
-            if (backTo is not null)
-            {
-                html.Raw("<p><a").Attribute("href", backTo).Raw(">Back to the status page</a></p>");
-            }
+        if (backTo is not null)
+        {
+            html.Raw("<p><a").Attribute("href", backTo).Raw(">Back to the status page</a></p>");
+        }
 
-            return html.Raw("</main></body></html>\n");
-        });
+        return html.Raw("</main></body></html>\n");
+    }
 
     /// <summary>The colour scheme of the HTML pages (<see cref="StatusPageEndpointOptions.ColorScheme"/>) of the request's services.</summary>
     public static PageColorScheme SchemeOf(HttpContext context) =>
