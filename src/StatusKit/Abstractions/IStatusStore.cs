@@ -78,7 +78,7 @@ public interface IStatusStore
     Task<bool> TouchPageAsync(Guid pageId, DateTimeOffset changedAt, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes a page with everything that belongs to it (components, windows, incidents, incident templates,
+    /// Deletes a page with everything that belongs to it (components, windows, incidents, incident templates, metrics and their points,
     /// subscribers, history, notifications). Returns false when it was missing. Given <paramref name="expectedVersion"/>, a compare-and-set
     /// like <see cref="UpdatePageAsync"/>: it deletes only a page still at that version, in the delete itself, and a page
     /// at another version throws <see cref="StatusKitConcurrencyException"/> and deletes nothing, so a change made after
@@ -356,6 +356,57 @@ public interface IStatusStore
 
     /// <summary>Deletes a template (an expected version: see <see cref="DeletePageAsync"/>). Returns false when it was missing.</summary>
     Task<bool> DeleteIncidentTemplateAsync(Guid templateId, long? expectedVersion, CancellationToken cancellationToken);
+
+    // ---- Page metrics (system metrics shown on a page) ------------------------------------------------------
+
+    /// <summary>The page metric with <paramref name="metricId"/>, or null.</summary>
+    Task<PageMetric?> GetPageMetricAsync(Guid metricId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A page's metrics ordered by <see cref="PageMetric.DisplayOrder"/>, then by name ignoring case (their invariant
+    /// upper-case forms compared ordinally), then by id.
+    /// </summary>
+    Task<IReadOnlyList<PageMetric>> ListPageMetricsAsync(Guid pageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds a metric at <see cref="PageMetric.Version"/> 1. Throws <see cref="StatusKitNotFoundException"/> when its page
+    /// is missing and <see cref="StatusKitConflictException"/> naming <c>name</c> when the page already has a metric of
+    /// that name (ignoring case), or <c>id</c> when its id is taken; each changes nothing.
+    /// </summary>
+    Task AddPageMetricAsync(PageMetric metric, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Compare-and-set: replaces a metric's name, suffix, description, display order, decimals, visibility and
+    /// <see cref="PageMetric.UpdatedAt"/> only if the stored <see cref="PageMetric.Version"/> equals
+    /// <paramref name="metric"/>'s, and returns the metric as stored, at the next version (its page and creation time are
+    /// kept). Throws <see cref="StatusKitNotFoundException"/> when it is missing, <see cref="StatusKitConcurrencyException"/>
+    /// when its version is stale and <see cref="StatusKitConflictException"/> when the name is taken; each changes nothing.
+    /// </summary>
+    Task<PageMetric> UpdatePageMetricAsync(PageMetric metric, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes a metric with all its points (an expected version: see <see cref="DeletePageAsync"/>). Returns false when
+    /// it was missing. Deleting a page deletes its metrics and their points.
+    /// </summary>
+    Task<bool> DeletePageMetricAsync(Guid metricId, long? expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds data points to a metric, atomically: a point at an instant the metric already has a point at replaces its
+    /// value (so a retried submit is harmless), and of several points at one instant in the batch the last wins. Instants
+    /// are kept to the microsecond. Throws <see cref="StatusKitNotFoundException"/> naming <c>metricId</c> when the
+    /// metric is missing. The metric's version does not change.
+    /// </summary>
+    Task AddMetricPointsAsync(Guid metricId, IReadOnlyList<MetricPoint> points, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A metric's points at or after <paramref name="from"/> and before <paramref name="to"/>, oldest first: at most
+    /// <paramref name="take"/>, the newest of them when there are more. Empty when the metric is missing. A store should
+    /// seek a (metric, instant) index rather than read the metric's every point.
+    /// </summary>
+    Task<IReadOnlyList<MetricPoint>> ListMetricPointsAsync(Guid metricId, DateTimeOffset from, DateTimeOffset to, int take, CancellationToken cancellationToken);
+
+    /// <summary>Deletes, of every metric, the points before <paramref name="before"/>, and returns how many.</summary>
+    Task<int> DeleteMetricPointsAsync(DateTimeOffset before, CancellationToken cancellationToken);
 
     // ---- Subscribers ---------------------------------------------------------------------------------------
 

@@ -102,4 +102,13 @@ public static class AuditActions
 
     /// <summary>An incident template was deleted.</summary>
     public const string TemplateDeleted = "template.deleted";
+
+    /// <summary>A page metric (a system metric shown on the page) was created.</summary>
+    public const string MetricCreated = "metric.created";
+
+    /// <summary>A page metric's settings changed (its data points are not recorded).</summary>
+    public const string MetricUpdated = "metric.updated";
+
+    /// <summary>A page metric was deleted with its data points.</summary>
+    public const string MetricDeleted = "metric.deleted";
 }

@@ -84,6 +84,13 @@ public sealed class StatusPagesOptions
     public TimeSpan AuditLogRetention { get; set; } = TimeSpan.FromDays(365);
 
     /// <summary>
+    /// How long a page metric's data points (<see cref="Model.MetricPoint"/>) are kept; older ones are deleted by an
+    /// hourly pass. Between 30 days (the longest chart, <see cref="Metrics.MetricRange.Month"/>) and 10 years. Default
+    /// 31 days.
+    /// </summary>
+    public TimeSpan MetricPointRetention { get; set; } = TimeSpan.FromDays(31);
+
+    /// <summary>
     /// How long after a webhook subscriber's signing secret is rotated its deliveries are still signed with the old
     /// secret too (the <c>webhook-signature</c> header then holds two signatures, as Standard Webhooks provides for), so
     /// its receiver can switch to the new secret without refusing a delivery. <see cref="TimeSpan.Zero"/> signs with the

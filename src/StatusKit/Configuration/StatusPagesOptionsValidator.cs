@@ -41,6 +41,11 @@ internal sealed class StatusPagesOptionsValidator : IValidateOptions<StatusPages
             failures.Add($"AuditLogRetention: must be between 1 day and 10 years (was {options.AuditLogRetention}).");
         }
 
+        if (options.MetricPointRetention < TimeSpan.FromDays(30) || options.MetricPointRetention > TimeSpan.FromDays(3653))
+        {
+            failures.Add($"MetricPointRetention: must be between 30 days and 10 years (was {options.MetricPointRetention}).");
+        }
+
         if (options.ChangeFeedBufferSize < 1)
         {
             failures.Add($"ChangeFeedBufferSize: must be at least 1 (was {options.ChangeFeedBufferSize}).");

@@ -10,6 +10,7 @@ using StatusKit.Health;
 using StatusKit.Hosting;
 using StatusKit.InMemory;
 using StatusKit.Maintenance;
+using StatusKit.Metrics;
 using StatusKit.Notifications;
 using StatusKit.Configuration;
 using StatusKit.Diagnostics;
@@ -128,6 +129,8 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton(sp => new StatusIncidentService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<AuditTrail>()));
+        services.TryAddSingleton(sp => new PageMetricService(
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AuditTrail>()));
         services.TryAddSingleton(sp => new IncidentTemplateService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<IncidentTemplateService>>(),
             sp.GetRequiredService<AuditTrail>()));
@@ -188,6 +191,13 @@ public static class StatusPagesServiceCollectionExtensions
             sp.GetService<IHostApplicationLifetime>(),
             sp.GetRequiredService<ILogger<AuditLogPruning>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditLogPruning>(sp => sp.GetRequiredService<AuditLogPruning>()));
+        services.TryAddSingleton(sp => new MetricPointPruning(
+            sp.GetRequiredService<IStatusStore>(),
+            sp.GetRequiredService<IOptions<StatusPagesOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IHostApplicationLifetime>(),
+            sp.GetRequiredService<ILogger<MetricPointPruning>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MetricPointPruning>(sp => sp.GetRequiredService<MetricPointPruning>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StartupRecompute>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SnapshotWarmupService>());
 

@@ -134,6 +134,7 @@ public sealed partial class InMemoryStatusStore
                 RemoveWhere(_windows, w => w.PageId == pageId);
                 RemoveWhere(_incidents, i => i.PageId == pageId);
                 RemoveWhere(_templates, t => t.PageId == pageId);
+                RemovePageMetrics(pageId);
                 RemoveWhere(_subscribers, s => s.PageId == pageId);
                 _windowIdsByPage.Remove(pageId);
                 _incidentIdsByPage.Remove(pageId);

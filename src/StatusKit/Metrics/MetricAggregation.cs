@@ -1,0 +1,72 @@
+using StatusKit.Model;
+
+namespace StatusKit.Metrics;
+
+/// <summary>
+/// Folds a metric's raw points into the buckets of a <see cref="MetricRange"/>: pure, no clock and no I/O. The buckets are
+/// aligned on multiples of their size since the Unix epoch, the last one holds <c>now</c>, and each bucket is the average
+/// of the points in [start, start + size). A bucket without points is a gap (null), never a zero.
+/// </summary>
+internal static class MetricAggregation
+{
+    /// <summary>The bucket size of a range.</summary>
+    public static TimeSpan BucketSize(MetricRange range) => range switch
+    {
+        MetricRange.Day => TimeSpan.FromMinutes(5),
+        MetricRange.Week => TimeSpan.FromHours(1),
+        MetricRange.Month => TimeSpan.FromHours(6),
+        _ => throw new ArgumentOutOfRangeException(nameof(range), range, "Unknown metric range."),
+    };
+
+    /// <summary>How many buckets a range has.</summary>
+    public static int BucketCount(MetricRange range) => range switch
+    {
+        MetricRange.Day => 288,
+        MetricRange.Week => 168,
+        MetricRange.Month => 120,
+        _ => throw new ArgumentOutOfRangeException(nameof(range), range, "Unknown metric range."),
+    };
+
+    /// <summary>The start of the first bucket and the end of the last (exclusive) of <paramref name="range"/> at <paramref name="now"/>.</summary>
+    public static (DateTimeOffset From, DateTimeOffset To) Window(MetricRange range, DateTimeOffset now)
+    {
+        var size = BucketSize(range).Ticks;
+        var utcTicks = now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
+        var lastStart = utcTicks - (((utcTicks % size) + size) % size);
+        var to = DateTimeOffset.UnixEpoch.AddTicks(lastStart + size);
+        return (to - (BucketSize(range) * BucketCount(range)), to);
+    }
+
+    /// <summary>
+    /// The buckets of <paramref name="range"/> at <paramref name="now"/>, oldest first, averaging the
+    /// <paramref name="points"/> that fall in each (points outside the window are ignored; their order does not matter).
+    /// </summary>
+    public static MetricBucket[] Aggregate(IReadOnlyList<MetricPoint> points, MetricRange range, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var count = BucketCount(range);
+        var size = BucketSize(range);
+        var (from, to) = Window(range, now);
+        var sums = new double[count];
+        var counts = new int[count];
+        foreach (var point in points)
+        {
+            if (point.At < from || point.At >= to)
+            {
+                continue;
+            }
+
+            var index = (int)((point.At - from).Ticks / size.Ticks);
+            sums[index] += point.Value;
+            counts[index]++;
+        }
+
+        var buckets = new MetricBucket[count];
+        for (var i = 0; i < count; i++)
+        {
+            buckets[i] = new MetricBucket(from + (size * i), counts[i] == 0 ? null : sums[i] / counts[i], counts[i]);
+        }
+
+        return buckets;
+    }
+}
