@@ -8,7 +8,7 @@ public static class StatusKitModelBuilderExtensions
 {
     /// <summary>
     /// Adds StatusKit's entity types (pages, components, maintenance windows, status incidents and their updates,
-    /// incident templates, subscribers, incident signals, status history, notification outbox, audit log) to the model, with snake_case columns and
+    /// incident templates, subscribers, incident signals, status history, notification outbox, audit log, page metrics and their points) to the model, with snake_case columns and
     /// tables named <c>{prefix}pages</c>, <c>{prefix}components</c>, …. Call it from <c>OnModelCreating</c>.
     /// </summary>
     /// <param name="modelBuilder">The host context's model builder.</param>
@@ -35,6 +35,8 @@ public static class StatusKitModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new StatusHistoryConfiguration(options));
         modelBuilder.ApplyConfiguration(new NotificationConfiguration(options));
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration(options));
+        modelBuilder.ApplyConfiguration(new PageMetricConfiguration(options));
+        modelBuilder.ApplyConfiguration(new MetricPointConfiguration(options));
 
         foreach (var clrType in StatusKitTableNames.EntityTypes)
         {

@@ -154,6 +154,20 @@ public static class TestData
         Version = 1,
     };
 
+    /// <summary>A visible page metric without a unit.</summary>
+    /// <param name="pageId">The page.</param>
+    /// <param name="name">Its name; fresh by default.</param>
+    /// <returns>The metric, at version 1.</returns>
+    public static PageMetric Metric(Guid pageId, string? name = null) => new()
+    {
+        Id = Guid.NewGuid(),
+        PageId = pageId,
+        Name = name ?? Unique("metric"),
+        CreatedAt = At(0),
+        UpdatedAt = At(0),
+        Version = 1,
+    };
+
     /// <summary>A verified, active subscriber of a page to outages and resolutions of one component.</summary>
     /// <param name="pageId">The page.</param>
     /// <param name="channel">The channel (a webhook gets a signing secret).</param>

@@ -17,6 +17,8 @@ internal static class StatusKitTableNames
     public const string StatusHistory = "status_history";
     public const string Notifications = "notifications";
     public const string AuditEntries = "audit_entries";
+    public const string PageMetrics = "page_metrics";
+    public const string MetricPoints = "metric_points";
 
     /// <summary>Every entity type of StatusKit's model.</summary>
     public static readonly IReadOnlyList<Type> EntityTypes =
@@ -32,6 +34,8 @@ internal static class StatusKitTableNames
         typeof(StatusHistoryEntity),
         typeof(NotificationEntity),
         typeof(AuditEntryEntity),
+        typeof(PageMetricEntity),
+        typeof(MetricPointEntity),
     ];
 
     /// <summary><c>StatusUpdatedAt</c> → <c>status_updated_at</c>.</summary>

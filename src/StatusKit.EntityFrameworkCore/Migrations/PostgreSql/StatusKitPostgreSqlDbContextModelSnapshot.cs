@@ -799,6 +799,88 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
             b.ToTable("statuskit_subscribers", (string?)null);
         });
 
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.MetricPointEntity", b =>
+        {
+            b.Property<Guid>("MetricId")
+                .HasColumnType("uuid")
+                .HasColumnName("metric_id");
+
+            b.Property<DateTime>("At")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("at");
+
+            b.Property<double>("Value")
+                .HasColumnType("double precision")
+                .HasColumnName("value");
+
+            b.HasKey("MetricId", "At");
+
+            b.HasIndex("At");
+
+            b.ToTable("statuskit_metric_points", (string?)null);
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.PageMetricEntity", b =>
+        {
+            b.Property<Guid>("Id")
+                .HasColumnType("uuid")
+                .HasColumnName("id");
+
+            b.Property<DateTime>("CreatedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("created_at");
+
+            b.Property<int>("Decimals")
+                .HasColumnType("integer")
+                .HasColumnName("decimals");
+
+            b.Property<string>("Description")
+                .HasColumnType("text")
+                .HasColumnName("description");
+
+            b.Property<int>("DisplayOrder")
+                .HasColumnType("integer")
+                .HasColumnName("display_order");
+
+            b.Property<string>("Name")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("name");
+
+            b.Property<string>("NameKey")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("name_key");
+
+            b.Property<Guid>("PageId")
+                .HasColumnType("uuid")
+                .HasColumnName("page_id");
+
+            b.Property<string>("Suffix")
+                .IsRequired()
+                .HasColumnType("text")
+                .HasColumnName("suffix");
+
+            b.Property<DateTime>("UpdatedAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("updated_at");
+
+            b.Property<long>("Version")
+                .IsConcurrencyToken()
+                .HasColumnType("bigint")
+                .HasColumnName("version");
+
+            b.Property<bool>("Visible")
+                .HasColumnType("boolean")
+                .HasColumnName("visible");
+
+            b.HasKey("Id");
+
+            b.HasIndex("PageId", "NameKey").IsUnique();
+
+            b.ToTable("statuskit_page_metrics", (string?)null);
+        });
+
         modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.ComponentEntity", b =>
         {
             b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageEntity", null)
@@ -870,6 +952,26 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
         });
 
         modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.SubscriberEntity", b =>
+        {
+            b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageEntity", null)
+                .WithMany()
+                .HasForeignKey("PageId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.MetricPointEntity", b =>
+        {
+            b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageMetricEntity", null)
+                .WithMany()
+                .HasForeignKey("MetricId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.PageMetricEntity", b =>
         {
             b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageEntity", null)
                 .WithMany()

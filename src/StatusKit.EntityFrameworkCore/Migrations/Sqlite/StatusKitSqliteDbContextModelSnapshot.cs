@@ -798,6 +798,88 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
             b.ToTable("statuskit_subscribers", (string?)null);
         });
 
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.MetricPointEntity", b =>
+        {
+            b.Property<Guid>("MetricId")
+                .HasColumnType("TEXT")
+                .HasColumnName("metric_id");
+
+            b.Property<DateTime>("At")
+                .HasColumnType("TEXT")
+                .HasColumnName("at");
+
+            b.Property<double>("Value")
+                .HasColumnType("REAL")
+                .HasColumnName("value");
+
+            b.HasKey("MetricId", "At");
+
+            b.HasIndex("At");
+
+            b.ToTable("statuskit_metric_points", (string?)null);
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.PageMetricEntity", b =>
+        {
+            b.Property<Guid>("Id")
+                .HasColumnType("TEXT")
+                .HasColumnName("id");
+
+            b.Property<DateTime>("CreatedAt")
+                .HasColumnType("TEXT")
+                .HasColumnName("created_at");
+
+            b.Property<int>("Decimals")
+                .HasColumnType("INTEGER")
+                .HasColumnName("decimals");
+
+            b.Property<string>("Description")
+                .HasColumnType("TEXT")
+                .HasColumnName("description");
+
+            b.Property<int>("DisplayOrder")
+                .HasColumnType("INTEGER")
+                .HasColumnName("display_order");
+
+            b.Property<string>("Name")
+                .IsRequired()
+                .HasColumnType("TEXT")
+                .HasColumnName("name");
+
+            b.Property<string>("NameKey")
+                .IsRequired()
+                .HasColumnType("TEXT")
+                .HasColumnName("name_key");
+
+            b.Property<Guid>("PageId")
+                .HasColumnType("TEXT")
+                .HasColumnName("page_id");
+
+            b.Property<string>("Suffix")
+                .IsRequired()
+                .HasColumnType("TEXT")
+                .HasColumnName("suffix");
+
+            b.Property<DateTime>("UpdatedAt")
+                .HasColumnType("TEXT")
+                .HasColumnName("updated_at");
+
+            b.Property<long>("Version")
+                .IsConcurrencyToken()
+                .HasColumnType("INTEGER")
+                .HasColumnName("version");
+
+            b.Property<bool>("Visible")
+                .HasColumnType("INTEGER")
+                .HasColumnName("visible");
+
+            b.HasKey("Id");
+
+            b.HasIndex("PageId", "NameKey").IsUnique();
+
+            b.ToTable("statuskit_page_metrics", (string?)null);
+        });
+
         modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.ComponentEntity", b =>
         {
             b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageEntity", null)
@@ -869,6 +951,26 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
         });
 
         modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.SubscriberEntity", b =>
+        {
+            b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageEntity", null)
+                .WithMany()
+                .HasForeignKey("PageId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.MetricPointEntity", b =>
+        {
+            b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageMetricEntity", null)
+                .WithMany()
+                .HasForeignKey("MetricId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+
+        });
+
+        modelBuilder.Entity("StatusKit.EntityFrameworkCore.Entities.PageMetricEntity", b =>
         {
             b.HasOne("StatusKit.EntityFrameworkCore.Entities.PageEntity", null)
                 .WithMany()
