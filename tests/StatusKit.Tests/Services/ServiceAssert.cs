@@ -27,6 +27,8 @@ internal static class ServiceAssert
         nameof(IStatusStore.DeleteStatusIncidentAsync), nameof(IStatusStore.AddSubscriberAsync), nameof(IStatusStore.UpdateSubscriberAsync),
         nameof(IStatusStore.DeleteSubscriberAsync), nameof(IStatusStore.EnqueueNotificationsAsync),
         nameof(IStatusStore.AddIncidentTemplateAsync), nameof(IStatusStore.UpdateIncidentTemplateAsync), nameof(IStatusStore.DeleteIncidentTemplateAsync),
+        nameof(IStatusStore.AddPageMetricAsync), nameof(IStatusStore.UpdatePageMetricAsync), nameof(IStatusStore.DeletePageMetricAsync),
+        nameof(IStatusStore.AddMetricPointsAsync),
     ];
 
     /// <summary>
