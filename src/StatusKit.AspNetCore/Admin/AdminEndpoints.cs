@@ -15,8 +15,8 @@ namespace StatusKit.AspNetCore.Admin;
 
 /// <summary>
 /// The admin API under <c>{prefix}/admin</c>: pages, components (reorder, manual status), public status incidents,
-/// their updates and postmortems, incident templates, subscribers, their delivery log and test notices, access tokens, and incident signals. Errors are RFC 9457 problem details naming the field.
-/// A single page, component, incident, template, subscriber or window is answered with its <c>ETag</c> (its version,
+/// their updates and postmortems, incident templates, page (system) metrics and their points, subscribers, their delivery log and test notices, access tokens, and incident signals. Errors are RFC 9457 problem details naming the field.
+/// A single page, component, incident, template, metric, subscriber or window is answered with its <c>ETag</c> (its version,
 /// <see cref="EntityTags"/>), and so is every write that changes one: a page's visibility, access token and component
 /// order answer the page's new ETag. Its <c>PATCH</c>, <c>PUT</c> and <c>DELETE</c>, a page's visibility, access token and
 /// component order (against the page's ETag), a window's transitions and a subscriber's deactivation and signing secret honour
@@ -35,6 +35,7 @@ internal static class AdminEndpoints
         MapComponents(admin, locations);
         MapIncidents(admin, locations);
         MapIncidentTemplates(admin, locations);
+        MapMetrics(admin, locations);
         MapSubscribers(admin, locations);
         MapMaintenance(admin, locations);
         MapNotificationLog(admin, locations);
@@ -387,6 +388,67 @@ internal static class AdminEndpoints
             .WithName("StatusKit.Admin.DeleteIncidentTemplate")
             .WithSummary("Delete a template; incidents created from it stay as they are.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).HonoursIfMatch();
+    }
+
+    private static void MapMetrics(RouteGroupBuilder admin, AdminLocations locations)
+    {
+        admin.MapGet("/pages/{pageId:guid}/metrics", async (Guid pageId, PageMetricService metrics, CancellationToken ct) =>
+                AdminJson.Json(await metrics.ListAsync(pageId, ct)))
+            .AddEndpointFilter<KnownPageFilter>()
+            .WithName("StatusKit.Admin.ListMetrics")
+            .WithSummary("The page's system metrics (hidden ones too), by display order then name.")
+            .Produces<PageMetric[]>().ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/pages/{pageId:guid}/metrics", async (Guid pageId, HttpContext context, PageMetricService metrics) =>
+            {
+                var request = await AdminJson.ReadAsync<CreatePageMetricRequest>(context);
+                var metric = await metrics.CreateAsync(new CreatePageMetric
+                {
+                    PageId = pageId,
+                    Name = request.Name ?? string.Empty,
+                    Suffix = request.Suffix,
+                    Description = request.Description,
+                    DisplayOrder = request.DisplayOrder,
+                    Decimals = request.Decimals,
+                    Visible = request.Visible,
+                }, context.RequestAborted);
+                return EntityTags.Created(metric, metric.Version, locations.Of(context.Request, "metrics", metric.Id));
+            })
+            .WithName("StatusKit.Admin.CreateMetric")
+            .WithSummary("Add a system metric the page charts (\"API response time\" in ms), its name unique on the page ignoring case (409 when taken); POST .../metrics/{id}/points feeds it.")
+            .Accepts<CreatePageMetricRequest>("application/json").Produces<PageMetric>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersCreated().MayConflict();
+        admin.MapGet("/metrics/{metricId:guid}", async (Guid metricId, PageMetricService metrics, CancellationToken ct) =>
+                await metrics.GetAsync(metricId, ct) is { } m ? EntityTags.Json(m, m.Version) : NotFound("page metric", "metricId", metricId))
+            .WithName("StatusKit.Admin.GetMetric").Produces<PageMetric>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();
+        admin.MapPatch("/metrics/{metricId:guid}", async (Guid metricId, HttpContext context, PageMetricService metrics) =>
+            {
+                var changes = await AdminJson.ReadAsync<UpdatePageMetric>(context);
+                return await Preconditions.WriteAsync(context, ct => metrics.GetAsync(metricId, ct), m => m.Version, async expected =>
+                {
+                    var metric = await metrics.UpdateAsync(metricId, changes with { ExpectedVersion = expected }, context.RequestAborted);
+                    return EntityTags.Json(metric, metric.Version);
+                });
+            })
+            .WithName("StatusKit.Admin.UpdateMetric")
+            .WithSummary("Change a metric's name, suffix, description, display order, decimals or visibility (an empty suffix or description clears it); its points stay.")
+            .Accepts<UpdatePageMetric>("application/json").Produces<PageMetric>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
+        admin.MapDelete("/metrics/{metricId:guid}", (Guid metricId, HttpContext context, PageMetricService metrics) =>
+                Preconditions.WriteAsync(context, ct => metrics.GetAsync(metricId, ct), m => m.Version, async expected =>
+                    await metrics.DeleteAsync(metricId, expected, context.RequestAborted) ? Results.NoContent() : NotFound("page metric", "metricId", metricId)))
+            .WithName("StatusKit.Admin.DeleteMetric")
+            .WithSummary("Delete a metric with all its points.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).HonoursIfMatch();
+        admin.MapPost("/metrics/{metricId:guid}/points", async (Guid metricId, HttpContext context, PageMetricService metrics, TimeProvider time) =>
+            {
+                var request = await AdminJson.ReadAsync<MetricPointsRequest>(context);
+                var count = await metrics.AddPointsAsync(metricId, request.ToPoints(time.GetUtcNow()), context.RequestAborted);
+                return AdminJson.Json(new MetricPointsResponse(metricId, count));
+            })
+            .WithName("StatusKit.Admin.AddMetricPoints")
+            .WithSummary("Submit data points: {\"points\":[{\"timestamp\":\"...\",\"value\":12.3}]} (at most 1,000; a point at an instant already stored replaces it) or {\"value\":12.3} measured now. Values must be finite, timestamps at most 5 minutes ahead.")
+            .Accepts<MetricPointsRequest>("application/json").Produces<MetricPointsResponse>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static void MapSubscribers(RouteGroupBuilder admin, AdminLocations locations)

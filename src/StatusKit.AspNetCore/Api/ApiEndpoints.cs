@@ -1,9 +1,11 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StatusKit.AspNetCore.Access;
+using StatusKit.Services;
 
 namespace StatusKit.AspNetCore.Api;
 
@@ -24,6 +26,14 @@ internal static class ApiEndpoints
         Map(api, "/scheduled-maintenances.json", ApiDocument.ScheduledMaintenances, paths, allow, "Upcoming, active and the 50 most recent completed maintenances.");
         Map(api, "/scheduled-maintenances/upcoming.json", ApiDocument.UpcomingMaintenances, paths, allow, "Maintenances that have not started.");
         Map(api, "/scheduled-maintenances/active.json", ApiDocument.ActiveMaintenances, paths, allow, "Maintenances in progress.");
+        api.MapGetAndHead("/metrics.json", (HttpContext context, string slug, string? range) => ServeMetricsAsync(context, slug, range))
+            .WithName("StatusKit.Api.Metrics")
+            .WithSummary("The page's visible system metrics over range (day: 5-minute buckets, the default; week: hourly; month: 6-hour), " +
+                "each bucket the average of its points, null where it has none.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .AnswersETagAndNotModified()
+            .OpenToOtherSites(allow, "If-None-Match", StatusCodes.Status200OK, StatusCodes.Status304NotModified);
     }
 
     private static void Map(RouteGroupBuilder api, string pattern, ApiDocument document, PagePaths paths, bool allowCrossOrigin, string summary) =>
@@ -33,6 +43,31 @@ internal static class ApiEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .AnswersETagAndNotModified()
             .OpenToOtherSites(allowCrossOrigin, "If-None-Match", StatusCodes.Status200OK, StatusCodes.Status304NotModified);
+
+    private static async Task<IResult> ServeMetricsAsync(HttpContext context, string slug, string? range)
+    {
+        var services = context.RequestServices;
+        var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug);
+        if (snapshot is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (MetricsDocument.Parse(range) is not { } parsed)
+        {
+            return Problems.From(new StatusKitValidationException("range", $"The range '{range}' is not one of day, week or month."));
+        }
+
+        var series = await services.GetRequiredService<PageMetricService>().ListVisibleSeriesAsync(snapshot.PageId, parsed, context.RequestAborted);
+        var bytes = MetricsDocument.Write(snapshot, parsed, series, services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12))}\"";
+        HttpCaching.Apply(context.Response, snapshot, etag, options.PublicCacheMaxAge);
+        CrossOriginReads.Allow(context, snapshot);
+        return HttpCaching.IsNotModified(context.Request, etag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(bytes, JsonContentType);
+    }
 
     private static async Task<IResult> ServeAsync(HttpContext context, string slug, ApiDocument document, PagePaths paths)
     {

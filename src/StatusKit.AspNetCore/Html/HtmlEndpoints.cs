@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.AspNetCore.Access;
 using StatusKit.Maintenance;
+using StatusKit.Metrics;
 using StatusKit.Model;
 using StatusKit.Services;
 using StatusKit.Snapshots;
@@ -131,6 +132,7 @@ internal static class HtmlEndpoints
             // The snapshot's unresolved incidents too, for one the read cut (or a custom store's read left out).
             UptimeIncidents = UptimeIncidents.From(
                 [.. incidents, .. snapshot.UnresolvedIncidents], PageTime.Zone(snapshot.TimeZoneId), now, options.UptimeDays, missingUpTo),
+            Metrics = await services.GetRequiredService<PageMetricService>().ListVisibleSeriesAsync(snapshot.PageId, MetricRange.Day, context.RequestAborted),
         };
         // The page also shows history and uptime, which change without the snapshot: its tag is a hash of its bytes.
         return Html(context, snapshot, services.GetRequiredService<PageRenderer>().Render(view), options);

@@ -46,6 +46,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
         Maintenance(html, "Maintenance in progress", "active-maintenance", snapshot.ActiveMaintenance, zone, anchored, view.Links);
         html.Raw("</div>");
         Components(html, view);
+        MetricsSection.Write(html, view.Metrics, zone);
         html.Raw("<div id=\"upcoming-maintenance\">");
         Maintenance(html, "Upcoming maintenance", "upcoming-maintenance", snapshot.UpcomingMaintenance, zone, anchored, view.Links);
         html.Raw("</div><div id=\"past-incidents\">");

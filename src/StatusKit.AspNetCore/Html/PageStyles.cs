@@ -89,6 +89,8 @@ internal static class PageStyles
         .notice .brand{margin:0 0 16px;font-size:1.125rem;font-weight:600;overflow-wrap:anywhere}
         footer{padding-bottom:32px;color:var(--muted);font-size:.875rem}
         footer a{color:var(--accent-text)}
+        .metric{padding:10px 0;border-top:1px solid var(--line)}.metric-head{display:flex;justify-content:space-between;gap:8px;flex-wrap:wrap;align-items:baseline}
+        .metric h3{font-size:1rem;margin:0}.metric-latest{margin:0}.metric-chart{display:block;width:100%;height:80px;margin-top:6px;color:var(--accent)}
         @media (max-width:480px){header h1{font-size:1.4rem}.uptime{height:22px}.banner{padding:12px 14px}}
         """;
 

@@ -1,3 +1,4 @@
+using StatusKit.Metrics;
 using StatusKit.Model;
 using StatusKit.Snapshots;
 using StatusKit.Uptime;
@@ -19,4 +20,7 @@ internal sealed record PageView(
 {
     /// <summary>The public status incidents that affected each component on each day of its uptime bar. Default none.</summary>
     public UptimeIncidents UptimeIncidents { get; init; } = UptimeIncidents.None;
+
+    /// <summary>The page's visible system metrics over the last day (<see cref="MetricsSection"/>). Default none: no section.</summary>
+    public IReadOnlyList<MetricSeries> Metrics { get; init; } = [];
 }

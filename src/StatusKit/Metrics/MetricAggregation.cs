@@ -7,9 +7,11 @@ namespace StatusKit.Metrics;
 /// aligned on multiples of their size since the Unix epoch, the last one holds <c>now</c>, and each bucket is the average
 /// of the points in [start, start + size). A bucket without points is a gap (null), never a zero.
 /// </summary>
-internal static class MetricAggregation
+public static class MetricAggregation
 {
     /// <summary>The bucket size of a range.</summary>
+    /// <param name="range">The range.</param>
+    /// <returns>5 minutes, 1 hour or 6 hours.</returns>
     public static TimeSpan BucketSize(MetricRange range) => range switch
     {
         MetricRange.Day => TimeSpan.FromMinutes(5),
@@ -19,6 +21,8 @@ internal static class MetricAggregation
     };
 
     /// <summary>How many buckets a range has.</summary>
+    /// <param name="range">The range.</param>
+    /// <returns>288, 168 or 120.</returns>
     public static int BucketCount(MetricRange range) => range switch
     {
         MetricRange.Day => 288,
@@ -28,6 +32,9 @@ internal static class MetricAggregation
     };
 
     /// <summary>The start of the first bucket and the end of the last (exclusive) of <paramref name="range"/> at <paramref name="now"/>.</summary>
+    /// <param name="range">The span and its bucket size.</param>
+    /// <param name="now">The instant the last bucket holds.</param>
+    /// <returns>The window's start and exclusive end, in UTC.</returns>
     public static (DateTimeOffset From, DateTimeOffset To) Window(MetricRange range, DateTimeOffset now)
     {
         var size = BucketSize(range).Ticks;
@@ -41,6 +48,10 @@ internal static class MetricAggregation
     /// The buckets of <paramref name="range"/> at <paramref name="now"/>, oldest first, averaging the
     /// <paramref name="points"/> that fall in each (points outside the window are ignored; their order does not matter).
     /// </summary>
+    /// <param name="points">The raw points, in any order.</param>
+    /// <param name="range">The span and its bucket size.</param>
+    /// <param name="now">The instant the last bucket holds.</param>
+    /// <returns>The range's buckets, oldest first.</returns>
     public static MetricBucket[] Aggregate(IReadOnlyList<MetricPoint> points, MetricRange range, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(points);

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+using StatusKit.Metrics;
+
+namespace StatusKit.AspNetCore.Html;
+
+/// <summary>
+/// The page's "System metrics" section, below its components: each visible metric as an inline SVG line chart of the
+/// last 24 hours (5-minute averages), drawn on the server, so it needs no script and keeps the page's content security
+/// policy (presentation attributes, no style attribute). A gap in the data is a gap in the line, never a drop to zero.
+/// The chart has a <c>&lt;title&gt;</c> and a <c>&lt;desc&gt;</c> (the range, the lowest and highest averages), and the
+/// latest value is written as text beside it. Nothing at all when the page has no visible metric.
+/// </summary>
+internal static class MetricsSection
+{
+    // The drawing's own coordinates; the SVG scales to the card's width (preserveAspectRatio none, strokes not scaled).
+    private const double Width = 600;
+    private const double Height = 100;
+    private const double Pad = 4;
+
+    public static void Write(HtmlWriter html, IReadOnlyList<MetricSeries> metrics, TimeZoneInfo zone)
+    {
+        if (metrics.Count == 0)
+        {
+            return;
+        }
+
+        html.Raw("<section id=\"metrics\" class=\"card\" aria-labelledby=\"metrics-heading\"><h2 id=\"metrics-heading\">System metrics</h2>");
+        foreach (var series in metrics)
+        {
+            Metric(html, series, zone);
+        }
+
+        html.Raw("</section>");
+    }
+
+    private static void Metric(HtmlWriter html, MetricSeries series, TimeZoneInfo zone)
+    {
+        var metric = series.Metric;
+        var id = "metric-" + metric.Id.ToString("N", CultureInfo.InvariantCulture);
+        html.Raw("<div class=\"metric\"><div class=\"metric-head\"><h3").Attribute("id", id).Raw(">").Text(metric.Name).Raw("</h3>");
+        html.Raw("<p class=\"metric-latest\">");
+        if (series.Latest is { } latest)
+        {
+            html.Raw("<strong>").Text(Format(latest.Value, metric.Decimals, metric.Suffix)).Raw("</strong> <span class=\"meta\">at ")
+                .Time(latest.At, zone).Raw("</span>");
+        }
+        else
+        {
+            html.Raw("<span class=\"meta\">No data in the last 24 hours</span>");
+        }
+
+        html.Raw("</p></div>");
+        if (!string.IsNullOrWhiteSpace(metric.Description))
+        {
+            html.Element("p", metric.Description, "desc");
+        }
+
+        var values = series.Buckets.Where(b => b.Average is not null).Select(b => b.Average!.Value).ToArray();
+        html.Raw("<svg class=\"metric-chart\" viewBox=\"0 0 600 100\" preserveAspectRatio=\"none\" role=\"img\"")
+            .Attribute("aria-labelledby", id + "-title " + id + "-desc").Raw(">")
+            .Raw("<title").Attribute("id", id + "-title").Raw(">").Text(metric.Name + ", last 24 hours").Raw("</title>")
+            .Raw("<desc").Attribute("id", id + "-desc").Raw(">").Text(Describe(values, metric.Decimals, metric.Suffix)).Raw("</desc>");
+        if (values.Length > 0)
+        {
+            html.Raw("<path fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\" vector-effect=\"non-scaling-stroke\"")
+                .Attribute("d", Path(series, values.Min(), values.Max())).Raw("/>");
+        }
+
+        html.Raw("</svg><div class=\"legend\" aria-hidden=\"true\"><span>24 hours ago</span><span>Now</span></div></div>");
+    }
+
+    /// <summary>
+    /// The line through the buckets' averages, left to right, lowest at the bottom: a new subpath after every gap, and a
+    /// dot (a zero-length segment with round caps) for an average with gaps on both sides.
+    /// </summary>
+    internal static string Path(MetricSeries series, double min, double max)
+    {
+        var buckets = series.Buckets;
+        var span = max - min;
+        var path = new StringBuilder();
+        var drawing = false;
+        for (var i = 0; i < buckets.Count; i++)
+        {
+            if (buckets[i].Average is not { } value)
+            {
+                drawing = false;
+                continue;
+            }
+
+            var x = buckets.Count == 1 ? Width / 2 : Width * i / (buckets.Count - 1);
+            var y = span == 0 ? Height / 2 : Pad + ((Height - (2 * Pad)) * (max - value) / span);
+            var lonely = !drawing && (i + 1 >= buckets.Count || buckets[i + 1].Average is null);
+            path.Append(drawing ? 'L' : 'M').Append(Number(x)).Append(' ').Append(Number(y));
+            if (lonely)
+            {
+                path.Append("h0");
+            }
+
+            drawing = true;
+        }
+
+        return path.ToString();
+    }
+
+    private static string Describe(double[] values, int decimals, string suffix) =>
+        values.Length == 0
+            ? "No data in the last 24 hours."
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"Average per 5 minutes over the last 24 hours: lowest {Format(values.Min(), decimals, suffix)}, highest {Format(values.Max(), decimals, suffix)}.");
+
+    /// <summary>A value with the metric's decimals and unit: "12.3 ms", "0.25%".</summary>
+    internal static string Format(double value, int decimals, string suffix)
+    {
+        var number = value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return suffix.Length == 0 ? number : suffix == "%" ? number + "%" : number + " " + suffix;
+    }
+
+    private static string Number(double value) => Math.Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture);
+}
