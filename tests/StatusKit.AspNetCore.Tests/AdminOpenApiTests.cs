@@ -21,6 +21,7 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
         "PATCH /incidents/{incidentId}", "DELETE /incidents/{incidentId}",
         "PUT /incidents/{incidentId}/postmortem", "DELETE /incidents/{incidentId}/postmortem",
         "PATCH /incident-templates/{templateId}", "DELETE /incident-templates/{templateId}",
+        "PATCH /metrics/{metricId}", "DELETE /metrics/{metricId}",
         "PATCH /subscribers/{subscriberId}", "POST /subscribers/{subscriberId}/deactivate", "POST /subscribers/{subscriberId}/reactivate",
         "POST /subscribers/{subscriberId}/signing-secret",
         "DELETE /subscribers/{subscriberId}",
@@ -31,12 +32,13 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
     private static readonly string[] SingleRecordReads =
     [
         "GET /pages/{pageId}", "GET /components/{componentId}", "GET /incidents/{incidentId}", "GET /subscribers/{subscriberId}",
-        "GET /maintenance/{windowId}", "GET /incident-templates/{templateId}",
+        "GET /maintenance/{windowId}", "GET /incident-templates/{templateId}", "GET /metrics/{metricId}",
     ];
 
-    // Creates that a taken unique field (slug, component or template name, destination) answers with 409.
+    // Creates that a taken unique field (slug, component, template or metric name, destination) answers with 409.
     private static readonly string[] CreatesOfUniqueFields =
-        ["POST /pages", "POST /pages/{pageId}/components", "POST /pages/{pageId}/subscribers", "POST /pages/{pageId}/incident-templates"];
+        ["POST /pages", "POST /pages/{pageId}/components", "POST /pages/{pageId}/subscribers", "POST /pages/{pageId}/incident-templates",
+            "POST /pages/{pageId}/metrics"];
 
     public static TheoryData<string> TaggedRoutes() => [.. AdminWriteEntityTagTests.TaggedWriteRoutes, .. SingleRecordReads];
 
@@ -61,7 +63,7 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
             .Where(o => o.Operation.GetProperty("responses").TryGetProperty("201", out _))
             .ToList();
 
-        Assert.Equal(7, created.Count); // a page, component, incident, incident update, incident template, subscriber, maintenance window
+        Assert.Equal(8, created.Count); // a page, component, incident, incident update, incident template, metric, subscriber, maintenance window
         Assert.All(created, o =>
         {
             var response = o.Operation.GetProperty("responses").GetProperty("201");

@@ -100,6 +100,19 @@ public sealed partial class AdminWriteEntityTagTests(SampleHostFactory factory)
             var patched = await SendAsync(admin, HttpMethod.Patch, $"/status/admin/incident-templates/{Id(template)}", new { title = "T2" });
             return new Written(patched.ETag, $"incident-templates/{Id(template)}");
         },
+        ["POST /pages/{pageId}/metrics"] = async admin =>
+        {
+            var metric = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{Id(await CreatePageAsync(admin, "ETag metric"))}/metrics",
+                new { name = "Latency" }, expected: HttpStatusCode.Created);
+            return new Written(metric.ETag, $"metrics/{Id(metric)}");
+        },
+        ["PATCH /metrics/{metricId}"] = async admin =>
+        {
+            var metric = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{Id(await CreatePageAsync(admin, "ETag metric patch"))}/metrics",
+                new { name = "Latency" }, expected: HttpStatusCode.Created);
+            var patched = await SendAsync(admin, HttpMethod.Patch, $"/status/admin/metrics/{Id(metric)}", new { suffix = "ms" });
+            return new Written(patched.ETag, $"metrics/{Id(metric)}");
+        },
         ["POST /incidents/{incidentId}/updates"] = async admin =>
         {
             var incident = await CreateIncidentAsync(admin, Id(await CreatePageAsync(admin, "ETag incident update")));
@@ -190,6 +203,8 @@ public sealed partial class AdminWriteEntityTagTests(SampleHostFactory factory)
     {
         "DELETE /pages/{pageId}", "DELETE /components/{componentId}", "DELETE /incidents/{incidentId}",
         "DELETE /subscribers/{subscriberId}", "DELETE /maintenance/{windowId}", "DELETE /incident-templates/{templateId}", "POST /signals",
+        "DELETE /metrics/{metricId}",
+        "POST /metrics/{metricId}/points", // adds data points, which have no version, and leaves the metric's as it was
         "POST /subscribers/{subscriberId}/test", // queues a notice, which has no version, and leaves the subscriber's as it was
         "POST /pages/{pageId}/import/cachet/components", // adds many components at once: it answers their ids in a report, with no one record's version
         "POST /pages/{pageId}/import/cachet/incidents", // adds many incidents at once: it answers their ids in a report, with no one record's version

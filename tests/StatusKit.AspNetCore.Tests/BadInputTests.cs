@@ -42,7 +42,7 @@ public sealed partial class BadInputTests : IAsyncLifetime
     /// with the token of its manage link.
     /// </summary>
     private sealed record Seeded(
-        Guid PageId, Guid ComponentId, Guid IncidentId, Guid SubscriberId, Guid WindowId, Guid TemplateId, Guid FollowerId, string FollowerToken);
+        Guid PageId, Guid ComponentId, Guid IncidentId, Guid SubscriberId, Guid WindowId, Guid TemplateId, Guid FollowerId, string FollowerToken, Guid MetricId);
 
     /// <summary>One malformed request and the statuses it may be answered with.</summary>
     private sealed record Case(string Name, HttpMethod Method, string Path, params HttpStatusCode[] Allowed)
@@ -199,6 +199,48 @@ public sealed partial class BadInputTests : IAsyncLifetime
             .. IfMatchCases(HttpMethod.Patch, $"incident-templates/{s.TemplateId}", """{"title":"Same"}""")],
         ["DELETE /admin/incident-templates/{templateId}"] = s => [.. Ids("incident-templates/{0}", HttpMethod.Delete),
             .. IfMatchCases(HttpMethod.Delete, $"incident-templates/{s.TemplateId}", null)],
+        ["GET /admin/pages/{pageId}/metrics"] = _ => Ids("pages/{0}/metrics", HttpMethod.Get),
+        ["POST /admin/pages/{pageId}/metrics"] = s => [.. Ids("pages/{0}/metrics", HttpMethod.Post, """{"name":"N"}"""),
+            .. Body(HttpMethod.Post, $"pages/{s.PageId}/metrics", """{"name":"Valid"}""",
+                ("no name", """{"suffix":"ms"}"""),
+                ("blank name", """{"name":" "}"""),
+                ("name too long", $$"""{"name":"{{new string('n', 101)}}"}"""),
+                ("1 MB name", $$"""{"name":"{{Huge}}"}"""),
+                ("suffix too long", $$"""{"name":"N","suffix":"{{new string('s', 21)}}"}"""),
+                ("1 MB description", $$"""{"name":"N","description":"{{Huge}}"}"""),
+                ("decimals 5", """{"name":"N","decimals":5}"""),
+                ("decimals negative", """{"name":"N","decimals":-1}"""),
+                ("decimals a string", """{"name":"N","decimals":"two"}"""),
+                ("visible a string", """{"name":"N","visible":"yes"}"""),
+                ("the seeded metric's name", """{"name":"api RESPONSE time"}"""),
+                ("a member it does not take", """{"name":"N","version":1}"""))],
+        ["GET /admin/metrics/{metricId}"] = _ => Ids("metrics/{0}", HttpMethod.Get),
+        ["PATCH /admin/metrics/{metricId}"] = s => [.. Ids("metrics/{0}", HttpMethod.Patch, "{}"),
+            .. Body(HttpMethod.Patch, $"metrics/{s.MetricId}", """{"suffix":"ms"}""",
+                ("blank name", """{"name":" "}"""),
+                ("1 MB name", $$"""{"name":"{{Huge}}"}"""),
+                ("decimals 9", """{"decimals":9}"""),
+                ("visible a number", """{"visible":1}"""),
+                ("a member it does not take", """{"version":1}""")),
+            .. IfMatchCases(HttpMethod.Patch, $"metrics/{s.MetricId}", """{"suffix":"ms"}""")],
+        ["DELETE /admin/metrics/{metricId}"] = s => [.. Ids("metrics/{0}", HttpMethod.Delete), .. IfMatchCases(HttpMethod.Delete, $"metrics/{s.MetricId}", null)],
+        ["POST /admin/metrics/{metricId}/points"] = s => [.. Ids("metrics/{0}/points", HttpMethod.Post, """{"value":1}"""),
+            .. Body(HttpMethod.Post, $"metrics/{s.MetricId}/points", null,
+                ("no value", "{}"),
+                ("value a string", """{"value":"fast"}"""),
+                ("value out of range", """{"value":1e999}"""),
+                ("value NaN", """{"value":"NaN"}"""),
+                ("points and a value", """{"value":1,"points":[]}"""),
+                ("no points", """{"points":[]}"""),
+                ("points an object", """{"points":{}}"""),
+                ("a null point", """{"points":[null]}"""),
+                ("a point without a timestamp", """{"points":[{"value":1}]}"""),
+                ("a point without a value", """{"points":[{"timestamp":"2026-01-05T08:00:00Z"}]}"""),
+                ("a timestamp without an offset", """{"points":[{"timestamp":"2026-01-05T08:00:00","value":1}]}"""),
+                ("a timestamp not a date", """{"points":[{"timestamp":"yesterday","value":1}]}"""),
+                ("a timestamp in the future", """{"points":[{"timestamp":"2026-01-05T09:06:00Z","value":1}]}"""),
+                ("1001 points", "{\"points\":[" + string.Join(",", Enumerable.Repeat("""{"timestamp":"2026-01-05T08:00:00Z","value":1}""", 1001)) + "]}"),
+                ("a member it does not take", """{"value":1,"unit":"ms"}"""))],
         ["POST /admin/pages/{pageId}/import/statuspage"] = s => [.. Ids("pages/{0}/import/statuspage", HttpMethod.Post, """{"incidents":[]}"""),
             .. Body(HttpMethod.Post, $"pages/{s.PageId}/import/statuspage", """{"incidents":[]}""",
                 ("no incidents member", """{"page":{"id":"x"}}"""),
@@ -456,6 +498,10 @@ public sealed partial class BadInputTests : IAsyncLifetime
         ["GET /{slug}/api/v2/scheduled-maintenances.json"] = _ => Page("/api/v2/scheduled-maintenances.json"),
         ["GET /{slug}/api/v2/scheduled-maintenances/upcoming.json"] = _ => Page("/api/v2/scheduled-maintenances/upcoming.json"),
         ["GET /{slug}/api/v2/scheduled-maintenances/active.json"] = _ => Page("/api/v2/scheduled-maintenances/active.json"),
+        ["GET /{slug}/api/v2/metrics.json"] = _ => [.. Page("/api/v2/metrics.json"),
+            Public("unknown range", "acme/api/v2/metrics.json?range=year", HttpStatusCode.BadRequest) with { Problem = true },
+            Public("range in capitals", "acme/api/v2/metrics.json?range=DAY", HttpStatusCode.BadRequest) with { Problem = true },
+            Public("two ranges", "acme/api/v2/metrics.json?range=day&range=week", HttpStatusCode.BadRequest) with { Problem = true }],
         ["GET /{slug}/events"] = _ => [.. UnknownSlugs("/events"),
             Public("garbage Last-Event-ID", "acme/events", HttpStatusCode.OK) with { Method = HttpMethod.Head, IfNoneMatch = "garbage" },
             Public("garbage version", $"acme/events?version=%00%ff{Huge[..4000]}", HttpStatusCode.OK) with { Method = HttpMethod.Head }],
@@ -593,8 +639,13 @@ public sealed partial class BadInputTests : IAsyncLifetime
         {
             PageId = page.Id, Channel = SubscriberChannel.Email, Destination = "ops@example.com", PreVerified = true, StatusIncidentId = incident.Id,
         });
+        var metric = await services.GetRequiredService<PageMetricService>().CreateAsync(new CreatePageMetric
+        {
+            PageId = page.Id, Name = "API response time", Suffix = "ms",
+        });
         _seeded = new Seeded(
-            page.Id, component.Id, incident.Id, subscription.Subscriber.Id, window.Id, template.Id, follower.Subscriber.Id, follower.UnsubscribeToken);
+            page.Id, component.Id, incident.Id, subscription.Subscriber.Id, window.Id, template.Id, follower.Subscriber.Id, follower.UnsubscribeToken,
+            metric.Id);
     }
 
     public async Task DisposeAsync()
@@ -795,6 +846,7 @@ public sealed partial class BadInputTests : IAsyncLifetime
         {
             $"pages/{Seed.PageId}", $"components/{Seed.ComponentId}", $"incidents/{Seed.IncidentId}", $"subscribers/{Seed.SubscriberId}",
             $"maintenance/{Seed.WindowId}", $"pages/{Seed.PageId}/components", $"incident-templates/{Seed.TemplateId}", $"subscribers/{Seed.FollowerId}",
+            $"metrics/{Seed.MetricId}",
         };
         var records = new StringBuilder();
         foreach (var path in paths)

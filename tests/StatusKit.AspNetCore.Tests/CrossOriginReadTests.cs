@@ -25,7 +25,7 @@ public sealed class CrossOriginReadTests : IAsyncLifetime
     {
         "/api/v2/summary.json", "/api/v2/status.json", "/api/v2/components.json", "/api/v2/incidents.json",
         "/api/v2/incidents/unresolved.json", "/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/upcoming.json",
-        "/api/v2/scheduled-maintenances/active.json", "/badge.svg", "/history.atom", "/history.rss", "/maintenance.ics",
+        "/api/v2/scheduled-maintenances/active.json", "/api/v2/metrics.json", "/badge.svg", "/history.atom", "/history.rss", "/maintenance.ics",
     };
 
     public static TheoryData<string> ReadRoutes => [.. ((IEnumerable<object[]>)Documents).Select(row => (string)row[0]), "/events"];

@@ -11,7 +11,7 @@ public sealed class PrivatePageTests(SampleHostFactory factory)
     {
         "", "/api/v2/summary.json", "/api/v2/status.json", "/api/v2/components.json", "/api/v2/incidents.json",
         "/api/v2/incidents/unresolved.json", "/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/upcoming.json",
-        "/api/v2/scheduled-maintenances/active.json", "/badge.svg", "/history.atom", "/history.rss", "/maintenance.ics", "/events",
+        "/api/v2/scheduled-maintenances/active.json", "/api/v2/metrics.json", "/badge.svg", "/history.atom", "/history.rss", "/maintenance.ics", "/events",
     };
 
     [Theory]

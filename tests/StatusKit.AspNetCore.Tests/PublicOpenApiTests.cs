@@ -17,7 +17,7 @@ public sealed class PublicOpenApiTests(SampleHostFactory factory)
         "/", "/api/v2/summary.json", "/api/v2/status.json", "/api/v2/components.json", "/api/v2/incidents.json",
         "/api/v2/incidents/unresolved.json", "/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/upcoming.json",
         "/api/v2/scheduled-maintenances/active.json", "/badge.svg", "/history.atom", "/history.rss", "/maintenance.ics",
-        "/maintenance/{windowId}", "/embed.js",
+        "/maintenance/{windowId}", "/embed.js", "/api/v2/metrics.json",
     ];
 
     public static TheoryData<string> Routes() => [.. CachedRoutes];
@@ -46,6 +46,7 @@ public sealed class PublicOpenApiTests(SampleHostFactory factory)
     [InlineData("/api/v2/scheduled-maintenances.json")]
     [InlineData("/api/v2/scheduled-maintenances/upcoming.json")]
     [InlineData("/api/v2/scheduled-maintenances/active.json")]
+    [InlineData("/api/v2/metrics.json")]
     [InlineData("/badge.svg")]
     [InlineData("/history.atom")]
     [InlineData("/history.rss")]

@@ -442,8 +442,16 @@ internal static class AdminEndpoints
         admin.MapPost("/metrics/{metricId:guid}/points", async (Guid metricId, HttpContext context, PageMetricService metrics, TimeProvider time) =>
             {
                 var request = await AdminJson.ReadAsync<MetricPointsRequest>(context);
-                var count = await metrics.AddPointsAsync(metricId, request.ToPoints(time.GetUtcNow()), context.RequestAborted);
-                return AdminJson.Json(new MetricPointsResponse(metricId, count));
+                try
+                {
+                    var count = await metrics.AddPointsAsync(metricId, request.ToPoints(time.GetUtcNow()), context.RequestAborted);
+                    return AdminJson.Json(new MetricPointsResponse(metricId, count));
+                }
+                catch (StatusKitValidationException ex) when (request.Points is null && ex.Field?.StartsWith("points[0].", StringComparison.Ordinal) == true)
+                {
+                    // A single value's refusal names the body's own member ("value", "timestamp"), not the list it became.
+                    throw new StatusKitValidationException(ex.Field["points[0].".Length..], ex.Message);
+                }
             })
             .WithName("StatusKit.Admin.AddMetricPoints")
             .WithSummary("Submit data points: {\"points\":[{\"timestamp\":\"...\",\"value\":12.3}]} (at most 1,000; a point at an instant already stored replaces it) or {\"value\":12.3} measured now. Values must be finite, timestamps at most 5 minutes ahead.")
