@@ -1,0 +1,65 @@
+using StatusKit.AspNetCore.Html;
+using StatusKit.Metrics;
+using StatusKit.Model;
+
+namespace StatusKit.AspNetCore.Tests;
+
+public sealed class MetricsSectionTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Path_BreaksTheLineAtAGap_AndDrawsALonePointAsADot()
+    {
+        // Five buckets: 10, 20, gap, 30, gap → a segment from the first to the second, then a dot for the fourth.
+        var series = Series(10, 20, null, 30, null);
+
+        var path = MetricsSection.Path(series, 10, 30);
+
+        Assert.Equal("M0 96L150 50M450 4h0", path);
+    }
+
+    [Fact]
+    public void Path_OfAFlatLine_RunsThroughTheMiddle()
+    {
+        Assert.Equal("M0 50L600 50", MetricsSection.Path(Series(7, 7), 7, 7));
+    }
+
+    [Theory]
+    [InlineData(12.345, 1, "ms", "12.3 ms")]
+    [InlineData(0.5, 2, "%", "0.50%")]
+    [InlineData(1234567, 0, "", "1,234,567")]
+    public void Format_UsesTheMetricsDecimalsAndUnit(double value, int decimals, string suffix, string expected)
+    {
+        Assert.Equal(expected, MetricsSection.Format(value, decimals, suffix));
+    }
+
+    [Fact]
+    public void Write_WithoutMetrics_WritesNothing()
+    {
+        var html = new HtmlWriter();
+
+        MetricsSection.Write(html, [], TimeZoneInfo.Utc);
+
+        Assert.Equal(string.Empty, html.ToString());
+    }
+
+    [Fact]
+    public void Write_WithAMetricWithoutData_SaysSo_AndDrawsNoLine()
+    {
+        var html = new HtmlWriter();
+
+        MetricsSection.Write(html, [Series(null, null)], TimeZoneInfo.Utc);
+
+        Assert.Contains("No data in the last 24 hours", html.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("<path", html.ToString(), StringComparison.Ordinal);
+    }
+
+    private static MetricSeries Series(params double?[] averages) => new()
+    {
+        Metric = new PageMetric { Id = Guid.NewGuid(), PageId = Guid.NewGuid(), Name = "Latency", CreatedAt = Start, UpdatedAt = Start },
+        Range = MetricRange.Day,
+        BucketSize = TimeSpan.FromMinutes(5),
+        Buckets = [.. averages.Select((a, i) => new MetricBucket(Start.AddMinutes(5 * i), a, a is null ? 0 : 1))],
+    };
+}
