@@ -61,7 +61,7 @@ public sealed partial class PageBrandingTests(SampleHostFactory factory)
     [InlineData("POST /pages", false)]
     [InlineData("PATCH /pages/{pageId}", false)]
     [InlineData("GET /pages/{pageId}", false)]
-    public async Task The_OpenAPI_document_declares_the_branding_and_custom_domain_of_a_page(string route, bool request)
+    public async Task The_OpenAPI_document_declares_the_branding_custom_domain_and_language_of_a_page(string route, bool request)
     {
         using var client = factory.CreatePublicClient();
         using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
@@ -77,6 +77,7 @@ public sealed partial class PageBrandingTests(SampleHostFactory factory)
         Assert.True(properties.TryGetProperty("logoUrl", out _), $"{route} does not declare logoUrl.");
         Assert.True(properties.TryGetProperty("accentColor", out _), $"{route} does not declare accentColor.");
         Assert.True(properties.TryGetProperty("customDomain", out _), $"{route} does not declare customDomain.");
+        Assert.True(properties.TryGetProperty("language", out _), $"{route} does not declare language.");
     }
 
     [Fact]

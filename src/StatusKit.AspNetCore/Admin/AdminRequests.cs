@@ -149,18 +149,18 @@ internal sealed record CreateSubscriberRequest(
 internal sealed record UpdateSubscriberRequest(IReadOnlyList<Guid>? ComponentIds = null, IReadOnlyList<string>? NotifyOn = null);
 
 /// <summary>
-/// A page as the admin API shows it (never the token hash), its branding and custom domain null where unset. <see cref="AccessToken"/> is shown once, when a private
+/// A page as the admin API shows it (never the token hash), its branding, custom domain and language null where unset (a null language is English). <see cref="AccessToken"/> is shown once, when a private
 /// page is created, and left out otherwise.
 /// </summary>
 internal sealed record AdminPage(
     Guid Id, string Name, string? Description, string Slug, bool IsPublic, bool HasAccessToken, string? TeamId, string TimeZoneId,
-    string? HomepageUrl, string? LogoUrl, string? AccentColor, string? CustomDomain,
+    string? HomepageUrl, string? LogoUrl, string? AccentColor, string? CustomDomain, string? Language,
     string? CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AccessToken = null)
 {
     public static AdminPage From(StatusPage page) => new(
         page.Id, page.Name, page.Description, page.Slug, page.IsPublic, page.AccessTokenHash is not null, page.TeamId, page.TimeZoneId,
-        page.HomepageUrl, page.LogoUrl, page.AccentColor, page.CustomDomain,
+        page.HomepageUrl, page.LogoUrl, page.AccentColor, page.CustomDomain, page.Language,
         page.CreatedBy, page.CreatedAt, page.UpdatedAt, page.Version);
 
     public static AdminPage From(CreatedStatusPage created) => From(created.Page) with { AccessToken = created.AccessToken };

@@ -1,3 +1,5 @@
+using StatusKit.AspNetCore.Texts;
+
 namespace StatusKit.AspNetCore.Html;
 
 /// <summary>What one paged list of the history page says, and where its pages are.</summary>
@@ -13,16 +15,16 @@ namespace StatusKit.AspNetCore.Html;
 internal sealed record HistorySectionText(
     string HeadingId, string Heading, string None, string NoOlder, string NavigationLabel, string Newer, string Older, string PageParameter, string FirstPage)
 {
-    /// <summary>The incidents, the history page's first list (<c>?page=N</c>).</summary>
-    public static HistorySectionText Incidents { get; } = new(
-        "history-heading", "Incident history", "No incidents reported.", "No older incidents.", "More incidents", "Newer incidents", "Older incidents",
+    /// <summary>The incidents, the history page's first list (<c>?page=N</c>), in the language of <paramref name="texts"/>.</summary>
+    public static HistorySectionText Incidents(PageTexts texts) => new(
+        "history-heading", texts.IncidentHistory, texts.NoIncidentsReported, texts.NoOlderIncidents, texts.MoreIncidents, texts.NewerIncidents, texts.OlderIncidents,
         "page", "/history");
 
     /// <summary>
     /// The completed maintenance windows (<c>?maintenance_page=N</c>): its first page is on the history's first page,
-    /// below the incidents, so a link back to it leads to the section.
+    /// below the incidents, so a link back to it leads to the section. In the language of <paramref name="texts"/>.
     /// </summary>
-    public static HistorySectionText PastMaintenance { get; } = new(
-        "past-maintenance-heading", "Past maintenance", "No completed maintenance.", "No older maintenance.", "More maintenance", "Newer maintenance",
-        "Older maintenance", "maintenance_page", "/history#past-maintenance-heading");
+    public static HistorySectionText PastMaintenance(PageTexts texts) => new(
+        "past-maintenance-heading", texts.PastMaintenance, texts.NoCompletedMaintenance, texts.NoOlderMaintenance, texts.MoreMaintenance, texts.NewerMaintenance,
+        texts.OlderMaintenance, "maintenance_page", "/history#past-maintenance-heading");
 }

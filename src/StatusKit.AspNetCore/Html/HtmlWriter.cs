@@ -1,17 +1,40 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using StatusKit.AspNetCore.Texts;
 using StatusKit.Shared;
 
 namespace StatusKit.AspNetCore.Html;
 
 /// <summary>
 /// A minimal HTML writer: markup goes in through <see cref="Raw"/> (constant strings of this assembly only), and
-/// every value from outside goes through <see cref="Text"/> or <see cref="Attribute"/>, which HTML-encode it.
+/// every value from outside goes through <see cref="Text"/> or <see cref="Attribute"/>, which HTML-encode it. Times are
+/// written in the language of its <see cref="Texts"/> (English by default).
 /// </summary>
 internal sealed class HtmlWriter
 {
+    // Beyond English, letters outside ASCII are written as they are (the documents are UTF-8), so "Störung" reads as
+    // such in the source too; markup characters are encoded all the same. English keeps the default encoder, and so
+    // every byte it has always written.
+    private static readonly HtmlEncoder AnyLetterEncoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     private readonly StringBuilder _html = new(16 * 1024);
+    private readonly HtmlEncoder _encoder;
+
+    public HtmlWriter()
+        : this(PageTexts.English)
+    {
+    }
+
+    public HtmlWriter(PageTexts texts)
+    {
+        Texts = texts;
+        _encoder = ReferenceEquals(texts, PageTexts.English) ? HtmlEncoder.Default : AnyLetterEncoder;
+    }
+
+    /// <summary>The texts of the page being written, whose culture and formats its times take.</summary>
+    public PageTexts Texts { get; }
 
     public HtmlWriter Raw(string markup)
     {
@@ -24,7 +47,7 @@ internal sealed class HtmlWriter
     {
         if (!string.IsNullOrEmpty(text))
         {
-            _html.Append(HtmlEncoder.Default.Encode(text));
+            _html.Append(_encoder.Encode(text));
         }
 
         return this;
@@ -33,7 +56,7 @@ internal sealed class HtmlWriter
     /// <summary>Writes <c> name="value"</c> with the value encoded.</summary>
     public HtmlWriter Attribute(string name, string? value)
     {
-        _html.Append(' ').Append(name).Append("=\"").Append(HtmlEncoder.Default.Encode(value ?? string.Empty)).Append('"');
+        _html.Append(' ').Append(name).Append("=\"").Append(_encoder.Encode(value ?? string.Empty)).Append('"');
         return this;
     }
 
@@ -53,7 +76,7 @@ internal sealed class HtmlWriter
     }
 
     /// <summary>Writes a <c>&lt;time&gt;</c> element for an instant shown on the page's wall clock.</summary>
-    public HtmlWriter Time(DateTimeOffset instant, TimeZoneInfo zone) => Time(PageTime.Local(instant, zone), "d MMM yyyy, HH:mm", withOffset: true);
+    public HtmlWriter Time(DateTimeOffset instant, TimeZoneInfo zone) => Time(PageTime.Local(instant, zone), Texts.DateTimeFormat, withOffset: true);
 
     /// <summary>
     /// Writes two <c>&lt;time&gt;</c> elements, <paramref name="from"/>, <paramref name="separator"/> and
@@ -66,9 +89,9 @@ internal sealed class HtmlWriter
         var start = PageTime.Local(from, zone);
         var end = PageTime.Local(to, zone);
         var sameDay = start.Date == end.Date && start.Offset == end.Offset;
-        Time(start, "d MMM yyyy, HH:mm", withOffset: !sameDay);
+        Time(start, Texts.DateTimeFormat, withOffset: !sameDay);
         _html.Append(separator);
-        return Time(end, sameDay ? "HH:mm" : "d MMM yyyy, HH:mm", withOffset: true);
+        return Time(end, sameDay ? "HH:mm" : Texts.DateTimeFormat, withOffset: true);
     }
 
     private HtmlWriter Time(DateTimeOffset local, string format, bool withOffset)
@@ -76,7 +99,7 @@ internal sealed class HtmlWriter
         _html.Append("<time");
         Attribute("datetime", local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
         _html.Append('>');
-        Text(local.ToString(format, CultureInfo.InvariantCulture));
+        Text(local.ToString(format, Texts.Culture));
         if (withOffset)
         {
             _html.Append(' ');

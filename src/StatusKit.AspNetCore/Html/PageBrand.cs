@@ -49,7 +49,7 @@ internal static class PageBrand
     /// <summary>The footer's "Back to example.com" paragraph, when the page has a homepage.</summary>
     public static HtmlWriter BackToHomepage(this HtmlWriter html, PageSnapshot snapshot) =>
         HomepageUri(snapshot) is { } homepage
-            ? html.Raw("<p class=\"back\"><a").Attribute("href", homepage.OriginalString).Raw(">").Text("Back to " + HostName(homepage)).Raw("</a></p>")
+            ? html.Raw("<p class=\"back\"><a").Attribute("href", homepage.OriginalString).Raw(">").Text(html.Texts.Format(html.Texts.BackTo, HostName(homepage))).Raw("</a></p>")
             : html;
 
     /// <summary>The host a reader recognises: without its <c>www.</c>, in Unicode for an internationalised name.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StatusKit.AspNetCore.Api;
+using StatusKit.AspNetCore.Texts;
 using StatusKit.Model;
 using StatusKit.Snapshots;
 using StatusKit.Status;
@@ -20,13 +21,14 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
     {
         var snapshot = view.Snapshot;
         var zone = PageTime.Zone(snapshot.TimeZoneId);
-        var html = new HtmlWriter();
-        Head(html, snapshot.Name + " status", view.Links, snapshot.AccentColor);
+        var texts = PageTexts.For(snapshot.Language);
+        var html = new HtmlWriter(texts);
+        Head(html, texts.Format(texts.PageTitle, snapshot.Name), view.Links, snapshot.AccentColor);
         // data-version: the snapshot the page shows, which the script names to its event stream, so a change made before
         // the stream opened is caught up (EventEndpoints).
         html.Raw("<body").Attribute("data-events", view.Links.To("/events")).Attribute("data-version", snapshot.Version)
             .Attribute("data-time-zone", PageTime.IanaId(zone)).Raw(">")
-            .Raw("<a class=\"skip\" href=\"#main\">Skip to the status</a>")
+            .Raw("<a class=\"skip\" href=\"#main\">").Text(texts.SkipToStatus).Raw("</a>")
             .Raw("<header><h1>").Heading(snapshot, fallbackHref: null).Raw("</h1>");
         if (!string.IsNullOrWhiteSpace(snapshot.Description))
         {
@@ -40,15 +42,15 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
         // The parts a content event refreshes in place (PageStyles.Script), each in a container with a fixed id that is
         // there even when the part is empty, so a part that appears has a place to go.
         html.Raw("<div id=\"current-incidents\">");
-        Incidents(html, "Current incidents", "current", snapshot, zone, view.Links);
+        Incidents(html, texts.CurrentIncidents, "current", snapshot, zone, view.Links);
         var anchored = new HashSet<Guid>();
         html.Raw("</div><div id=\"active-maintenance\">");
-        Maintenance(html, "Maintenance in progress", "active-maintenance", snapshot.ActiveMaintenance, zone, anchored, view.Links);
+        Maintenance(html, texts.MaintenanceInProgress, "active-maintenance", snapshot.ActiveMaintenance, zone, anchored, view.Links);
         html.Raw("</div>");
         Components(html, view);
         MetricsSection.Write(html, view.Metrics, zone);
         html.Raw("<div id=\"upcoming-maintenance\">");
-        Maintenance(html, "Upcoming maintenance", "upcoming-maintenance", snapshot.UpcomingMaintenance, zone, anchored, view.Links);
+        Maintenance(html, texts.UpcomingMaintenance, "upcoming-maintenance", snapshot.UpcomingMaintenance, zone, anchored, view.Links);
         html.Raw("</div><div id=\"past-incidents\">");
         History(html, view, zone);
         html.Raw("</div></main>");
@@ -67,9 +69,10 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
         PageSnapshot snapshot, StatusIncident incident, IReadOnlyList<string> componentNames, PageLinks links, IReadOnlyList<SubscriberChannel>? subscribeChannels = null)
     {
         var zone = PageTime.Zone(snapshot.TimeZoneId);
-        return SubPage(snapshot, zone, links, $"{incident.Title} - {snapshot.Name} status", "Skip to the incident", html =>
+        var texts = PageTexts.For(snapshot.Language);
+        return SubPage(snapshot, zone, links, texts.Format(texts.SubPageTitle, incident.Title, snapshot.Name), texts.SkipToIncident, html =>
         {
-            html.Raw("<section class=\"card\" aria-label=\"Incident\">");
+            html.Raw("<section class=\"card\"").Attribute("aria-label", texts.Incident).Raw(">");
             Incident(html, incident, zone, link: null, componentNames);
             Postmortem(html, incident, zone);
             html.Raw("</section>");
@@ -86,10 +89,10 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
             return;
         }
 
-        html.Raw("<section class=\"postmortem\" aria-labelledby=\"postmortem-heading\"><h3 id=\"postmortem-heading\">Postmortem</h3>");
+        html.Raw("<section class=\"postmortem\" aria-labelledby=\"postmortem-heading\"><h3 id=\"postmortem-heading\">").Text(html.Texts.Postmortem).Raw("</h3>");
         if (incident.PostmortemPublishedAt is { } publishedAt)
         {
-            html.Raw("<p class=\"meta\">Published ").Time(publishedAt, zone).Raw("</p>");
+            html.Raw("<p class=\"meta\">").Text(html.Texts.Published).Time(publishedAt, zone).Raw("</p>");
         }
 
         foreach (var paragraph in PlainTextParagraphs.Split(text))
@@ -117,26 +120,27 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
         PageSnapshot snapshot, MaintenanceWindow window, IReadOnlyList<string> componentNames, IReadOnlyList<MaintenanceOccurrence> occurrences, PageLinks links)
     {
         var zone = PageTime.Zone(snapshot.TimeZoneId);
-        return SubPage(snapshot, zone, links, $"{window.Title} - {snapshot.Name} status", "Skip to the maintenance", html =>
+        var texts = PageTexts.For(snapshot.Language);
+        return SubPage(snapshot, zone, links, texts.Format(texts.SubPageTitle, window.Title, snapshot.Name), texts.SkipToMaintenance, html =>
         {
-            html.Raw("<section class=\"card\" aria-label=\"Maintenance\"><article class=\"incident maintenance\"").Attribute("id", "maintenance-" + window.Id).Raw(">")
-                .Raw("<h2>").Text(window.Title).Raw("</h2><p class=\"meta\">").Text(MaintenanceStateName(window.State));
+            html.Raw("<section class=\"card\"").Attribute("aria-label", texts.Maintenance).Raw("><article class=\"incident maintenance\"").Attribute("id", "maintenance-" + window.Id).Raw(">")
+                .Raw("<h2>").Text(window.Title).Raw("</h2><p class=\"meta\">").Text(texts.State(window.State));
             if (window.Recurrence is not null)
             {
-                html.Raw(" · recurring");
+                html.Raw(" · ").Text(texts.Recurring);
             }
 
             var (from, to) = window.State switch
             {
-                MaintenanceState.Scheduled => ("Starts ", " · ends "),
-                MaintenanceState.InProgress => ("Started ", " · ends "),
-                MaintenanceState.Completed => ("Started ", " · ended "),
-                _ => ("Was planned from ", " to "),
+                MaintenanceState.Scheduled => (texts.Starts, texts.Ends),
+                MaintenanceState.InProgress => (texts.Started, texts.Ends),
+                MaintenanceState.Completed => (texts.Started, texts.Ended),
+                _ => (texts.PlannedFrom, texts.PlannedTo),
             };
-            html.Raw("</p><p>").Raw(from).TimeRange(window.OccurrenceStartsAt, window.OccurrenceEndsAt, zone, to).Raw("</p>");
+            html.Raw("</p><p>").Text(from).TimeRange(window.OccurrenceStartsAt, window.OccurrenceEndsAt, zone, to).Raw("</p>");
             if (componentNames.Count > 0)
             {
-                html.Raw("<p class=\"meta\">").Text("Affected: " + string.Join(", ", componentNames)).Raw("</p>");
+                html.Raw("<p class=\"meta\">").Text(texts.Format(texts.Affected, string.Join(", ", componentNames))).Raw("</p>");
             }
 
             if (!string.IsNullOrWhiteSpace(window.Description))
@@ -150,11 +154,11 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
                 var following = occurrences.Skip(1).ToList();
                 if (following.Count == 0)
                 {
-                    html.Element("p", "This is its last occurrence.", "meta");
+                    html.Element("p", texts.LastOccurrence, "meta");
                 }
                 else
                 {
-                    html.Raw("<h3>Next occurrences</h3><ul class=\"occurrences\">");
+                    html.Raw("<h3>").Text(texts.NextOccurrences).Raw("</h3><ul class=\"occurrences\">");
                     foreach (var occurrence in following)
                     {
                         html.Raw("<li>").TimeRange(occurrence.StartsAt, occurrence.EndsAt, zone).Raw("</li>");
@@ -179,9 +183,10 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
         PageSnapshot snapshot, HistoryList<StatusIncident>? incidents, HistoryList<MaintenanceWindow>? pastMaintenance, PageLinks links)
     {
         var zone = PageTime.Zone(snapshot.TimeZoneId);
+        var texts = PageTexts.For(snapshot.Language);
         var (title, skip) = incidents is null
-            ? ($"Past maintenance - {snapshot.Name} status", "Skip to past maintenance")
-            : ($"Incident history - {snapshot.Name} status", "Skip to the history");
+            ? (texts.Format(texts.SubPageTitle, texts.PastMaintenance, snapshot.Name), texts.SkipToPastMaintenance)
+            : (texts.Format(texts.SubPageTitle, texts.IncidentHistory, snapshot.Name), texts.SkipToHistory);
         return SubPage(snapshot, zone, links, title, skip, html =>
         {
             if (incidents is not null)
@@ -197,10 +202,10 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
     }
 
     private static void IncidentHistory(HtmlWriter html, HistoryList<StatusIncident> incidents, TimeZoneInfo zone, PageLinks links) =>
-        HistorySection(html, incidents, HistorySectionText.Incidents, i => i.CreatedAt, zone, links, (writer, incident) =>
+        HistorySection(html, incidents, HistorySectionText.Incidents(html.Texts), i => i.CreatedAt, zone, links, (writer, incident) =>
         {
             writer.Raw("<li><a").Attribute("href", links.Incident(incident.Id)).Raw(">").Text(incident.Title).Raw("</a> <span class=\"meta\">")
-                .Text($"{StatuspageMapper.Impact(incident.Severity)} · {StateName(incident.State)} · ");
+                .Text($"{writer.Texts.ImpactName(StatuspageMapper.Impact(incident.Severity))} · {writer.Texts.State(incident.State)} · ");
             if (incident.ResolvedAt is { } resolved)
             {
                 writer.TimeRange(incident.CreatedAt, resolved, zone);
@@ -214,9 +219,9 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
         });
 
     private static void PastMaintenance(HtmlWriter html, HistoryList<MaintenanceWindow> windows, TimeZoneInfo zone, PageLinks links) =>
-        HistorySection(html, windows, HistorySectionText.PastMaintenance, w => w.OccurrenceStartsAt, zone, links, (writer, window) =>
+        HistorySection(html, windows, HistorySectionText.PastMaintenance(html.Texts), w => w.OccurrenceStartsAt, zone, links, (writer, window) =>
             writer.Raw("<li><a").Attribute("href", links.Maintenance(window.Id)).Raw(">").Text(window.Title).Raw("</a> <span class=\"meta\">")
-                .Text(MaintenanceStateName(window.State)).Raw(" · ").TimeRange(window.OccurrenceStartsAt, window.OccurrenceEndsAt, zone)
+                .Text(writer.Texts.State(window.State)).Raw(" · ").TimeRange(window.OccurrenceStartsAt, window.OccurrenceEndsAt, zone)
                 .Raw("</span></li>"));
 
     // One paged list of the history: its entries by month (of monthOf, in the page's time zone), each written by item,
@@ -232,7 +237,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
             html.Element("p", pageNumber == 1 ? text.None : text.NoOlder, "meta");
         }
 
-        foreach (var month in list.Entries.GroupBy(e => PageTime.Local(monthOf(e), zone).ToString("MMMM yyyy", CultureInfo.InvariantCulture)))
+        foreach (var month in list.Entries.GroupBy(e => PageTime.Local(monthOf(e), zone).ToString(html.Texts.MonthFormat, html.Texts.Culture)))
         {
             html.Element("h3", month.Key).Raw("<ul class=\"history\">");
             foreach (var entry in month)
@@ -264,40 +269,42 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
     // runs the page script, which names the time zone of its times.
     private string SubPage(PageSnapshot snapshot, TimeZoneInfo zone, PageLinks links, string title, string skipText, Action<HtmlWriter> content)
     {
-        var html = new HtmlWriter();
+        var html = new HtmlWriter(PageTexts.For(snapshot.Language));
         Head(html, title, links, snapshot.AccentColor);
         html.Raw("<body").Attribute("data-time-zone", PageTime.IanaId(zone)).Raw("><a class=\"skip\" href=\"#main\">").Text(skipText).Raw("</a><header><h1>").Heading(snapshot, links.Home)
             .Raw("</h1></header><main id=\"main\">");
         content(html);
-        html.Raw("<p><a").Attribute("href", links.Home).Raw(">Current status of ").Text(snapshot.Name).Raw("</a></p></main>");
+        html.Raw("<p><a").Attribute("href", links.Home).Raw(">").Text(html.Texts.Format(html.Texts.CurrentStatusOf, snapshot.Name)).Raw("</a></p></main>");
         Footer(html, snapshot, zone, links);
         html.Raw("<script>").Raw(PageStyles.Script).Raw("</script></body></html>\n");
         return html.ToString();
     }
 
     private void Head(HtmlWriter html, string title, PageLinks links, string? accentColor) =>
-        html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        html.Raw("<!DOCTYPE html>\n<html").Attribute("lang", html.Texts.Tag).Raw("><head><meta charset=\"utf-8\">")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Raw("<title>").Text(title).Raw("</title>")
-            .Raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Incident and maintenance history\"").Attribute("href", links.To("/history.atom")).Raw(">")
-            .Raw("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Incident and maintenance history\"").Attribute("href", links.To("/history.rss")).Raw(">")
+            .Raw("<link rel=\"alternate\" type=\"application/atom+xml\"").Attribute("title", html.Texts.FeedTitle).Attribute("href", links.To("/history.atom")).Raw(">")
+            .Raw("<link rel=\"alternate\" type=\"application/rss+xml\"").Attribute("title", html.Texts.FeedTitle).Attribute("href", links.To("/history.rss")).Raw(">")
             .Styles(colorScheme, accentColor).Raw("</head>");
 
     // The zone the times are written in: the page's, or UTC when this server does not know the page's zone.
     private static void Footer(HtmlWriter html, PageSnapshot snapshot, TimeZoneInfo zone, PageLinks links) =>
-        html.Raw("<footer>").BackToHomepage(snapshot).Raw("<p>Times are shown in ")
-            .Text(PageTime.IanaId(zone) is "UTC" or "Etc/UTC" ? "UTC" : PageTime.IanaId(zone) + " time").Raw(". ")
-            .Raw("<a").Attribute("href", links.To("/api/v2/summary.json")).Raw(">JSON API</a> · ")
-            .Raw("History feed: <a").Attribute("href", links.To("/history.atom")).Raw(">Atom</a>, ")
+        html.Raw("<footer>").BackToHomepage(snapshot).Raw("<p>")
+            .Text(html.Texts.Format(
+                html.Texts.TimesShownIn,
+                PageTime.IanaId(zone) is "UTC" or "Etc/UTC" ? html.Texts.Utc : html.Texts.Format(html.Texts.ZoneTime, PageTime.IanaId(zone)))).Raw(" ")
+            .Raw("<a").Attribute("href", links.To("/api/v2/summary.json")).Raw(">").Text(html.Texts.JsonApi).Raw("</a> · ")
+            .Text(html.Texts.HistoryFeed).Raw(" <a").Attribute("href", links.To("/history.atom")).Raw(">Atom</a>, ")
             .Raw("<a").Attribute("href", links.To("/history.rss")).Raw(">RSS</a> · ")
-            .Raw("<a").Attribute("href", links.To("/maintenance.ics")).Raw(">Maintenance calendar</a></p></footer>");
+            .Raw("<a").Attribute("href", links.To("/maintenance.ics")).Raw(">").Text(html.Texts.MaintenanceCalendar).Raw("</a></p></footer>");
 
     private static void Banner(HtmlWriter html, PageSnapshot snapshot)
     {
         var indicator = snapshot.Status.Indicator.ToApiName();
         html.Raw("<section id=\"banner\" aria-labelledby=\"banner-heading\" aria-live=\"polite\"").Attribute("class", "banner ind-" + indicator)
             .Attribute("data-indicator", indicator).Raw(">")
-            .Raw("<h2 id=\"banner-heading\"><span id=\"banner-text\">").Text(snapshot.Status.Description).Raw("</span></h2></section>");
+            .Raw("<h2 id=\"banner-heading\"><span id=\"banner-text\">").Text(html.Texts.Banner(snapshot.Status.Status)).Raw("</span></h2></section>");
     }
 
     private static void Components(HtmlWriter html, PageView view)
@@ -309,14 +316,14 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
         // Refreshed in place too, but only when its layout (of the components shown) changed (PageStyles.Script):
         // otherwise the live events and a refetch change only its statuses.
         html.Raw("<section id=\"components\" aria-labelledby=\"components-heading\" class=\"card\"")
-            .Attribute("data-layout", ComponentLayout.Of(shown)).Raw("><h2 id=\"components-heading\">Components</h2>");
+            .Attribute("data-layout", ComponentLayout.Of(shown)).Raw("><h2 id=\"components-heading\">").Text(html.Texts.Components).Raw("</h2>");
         if (snapshot.Components.Count == 0)
         {
-            html.Element("p", "This page has no components yet.", "meta");
+            html.Element("p", html.Texts.NoComponentsYet, "meta");
         }
         else if (shown.Count == 0)
         {
-            html.Element("p", "All components are operational.", "meta");
+            html.Element("p", html.Texts.AllComponentsOperational, "meta");
         }
 
         // In display order, as the JSON API lists them: a group where its first member stands, each run of ungrouped
@@ -363,7 +370,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
     {
         html.Raw("<div class=\"group\" role=\"group\"").Attribute("id", "group-" + DerivedIds.ForGroup(snapshot.PageId, name))
             .Attribute("aria-label", name).Raw("><h3>").Text(name)
-            .Raw(" <span data-status").Attribute("class", "status st-" + status.ToApiName()).Raw(">(").Text(status.ToDisplayName()).Raw(")</span></h3>");
+            .Raw(" <span data-status").Attribute("class", "status st-" + status.ToApiName()).Raw(">(").Text(html.Texts.Status(status)).Raw(")</span></h3>");
         ComponentList(html, members, view);
         html.Raw("</div>");
     }
@@ -378,7 +385,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
             html.Raw("<li class=\"component\"").Attribute("id", "component-" + component.Id).Attribute("data-component-status", status)
                 .Raw(component.OnlyShowIfDegraded ? " data-only-show-if-degraded>" : ">")
                 .Raw("<div class=\"row\"><span class=\"name\">").Text(component.Name).Raw("</span>")
-                .Raw("<span data-status").Attribute("class", "status st-" + status).Raw(">").Text(component.Status.ToDisplayName()).Raw("</span></div>");
+                .Raw("<span data-status").Attribute("class", "status st-" + status).Raw(">").Text(html.Texts.Status(component.Status)).Raw("</span></div>");
             if (!string.IsNullOrWhiteSpace(component.Description))
             {
                 html.Element("p", component.Description, "desc");
@@ -408,27 +415,28 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
     // in a bar fetched again after midnight, which has moved on by one.
     private static void UptimeBar(HtmlWriter html, string componentName, ComponentUptime uptime, PageView view)
     {
+        var texts = html.Texts;
         var days = uptime.Days;
         var overall = uptime.UptimePercent;
         var summary = overall is { } a
-            ? $"{componentName}: {Percent(a)} uptime over the last {days.Count} days"
-            : $"{componentName}: no uptime data for the last {days.Count} days";
+            ? texts.Format(texts.UptimeSummary, componentName, texts.Percent(a), days.Count)
+            : texts.Format(texts.NoUptimeSummary, componentName, days.Count);
         html.Raw("<ol class=\"uptime\"").Attribute("aria-label", summary).Raw(">");
         for (var i = 0; i < days.Count; i++)
         {
             var day = days[i];
-            var date = day.Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+            var date = day.Date.ToString(texts.DayFormat, texts.Culture);
             string text;
             string css;
             if (day.UptimePercent is { } percent)
             {
-                text = $"{date}: {Percent(percent)} uptime, worst status {day.WorstStatus.ToDisplayName()}"
-                    + OutageTime("Major outage", day.MajorOutageTime) + OutageTime("Partial outage", day.PartialOutageTime);
+                text = texts.Format(texts.UptimeDay, date, texts.Percent(percent), texts.Status(day.WorstStatus))
+                    + OutageTime(texts, texts.MajorOutageTime, day.MajorOutageTime) + OutageTime(texts, texts.PartialOutageTime, day.PartialOutageTime);
                 css = "d-" + day.WorstStatus.ToApiName();
             }
             else
             {
-                text = $"{date}: no data";
+                text = texts.Format(texts.NoDataDay, date);
                 css = "d-none";
             }
 
@@ -438,18 +446,18 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
             DayIncidents(html, view.UptimeIncidents.On(uptime.ComponentId, day.Date), view.Links);
             if (!view.UptimeIncidents.IsComplete(day.Date))
             {
-                html.Text(". Incidents of this day may not all be listed");
+                html.Text(texts.IncompleteDay);
             }
 
             html.Raw("</span></li>");
         }
 
-        html.Raw("</ol><div class=\"legend\" aria-hidden=\"true\"><span>").Text($"{days.Count} days ago").Raw("</span><span>")
-            .Text(overall is { } avg ? $"{Percent(avg)} uptime" : "No data").Raw("</span><span>Today</span></div>");
+        html.Raw("</ol><div class=\"legend\" aria-hidden=\"true\"><span>").Text(texts.Format(texts.DaysAgo, days.Count)).Raw("</span><span>")
+            .Text(overall is { } avg ? texts.Format(texts.UptimeLegend, texts.Percent(avg)) : texts.NoData).Raw("</span><span>").Text(texts.Today).Raw("</span></div>");
     }
 
     // ". Major outage 2 h 5 min", to the minute ("under 1 min" for less); nothing for no time in that status.
-    private static string OutageTime(string status, TimeSpan time)
+    private static string OutageTime(PageTexts texts, string status, TimeSpan time)
     {
         if (time <= TimeSpan.Zero)
         {
@@ -459,10 +467,10 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
         var minutes = (long)Math.Round(time.TotalMinutes, MidpointRounding.AwayFromZero);
         var duration = minutes switch
         {
-            0 => "under 1 min",
-            < 60 => $"{minutes} min",
-            _ when minutes % 60 == 0 => $"{minutes / 60} h",
-            _ => $"{minutes / 60} h {minutes % 60} min",
+            0 => texts.UnderOneMinute,
+            < 60 => texts.Format(texts.Minutes, minutes),
+            _ when minutes % 60 == 0 => texts.Format(texts.Hours, minutes / 60),
+            _ => texts.Format(texts.HoursMinutes, minutes / 60, minutes % 60),
         };
         return $". {status} {duration}";
     }
@@ -475,7 +483,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
             return;
         }
 
-        html.Raw(". Incidents: ");
+        html.Text(html.Texts.DayIncidents);
         var shown = Math.Min(incidents.Count, MaxIncidentsPerDay);
         for (var i = 0; i < shown; i++)
         {
@@ -484,13 +492,9 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
 
         if (incidents.Count > shown)
         {
-            html.Text($" and {incidents.Count - shown} more");
+            html.Text(html.Texts.Format(html.Texts.AndMore, incidents.Count - shown));
         }
     }
-
-    // Two decimals, but never rounded up to 100 % when there was downtime, nor down to 0 % when there was uptime (the
-    // badge's uptime shows the same figure).
-    private static string Percent(double percent) => UptimePercentText.Format(percent);
 
     // The page's unresolved incidents, each naming the components it affects, as Statuspage's page does.
     private static void Incidents(HtmlWriter html, string heading, string id, PageSnapshot snapshot, TimeZoneInfo zone, PageLinks links)
@@ -524,17 +528,18 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
             html.Raw("<h3><a").Attribute("href", link).Raw(">").Text(incident.Title).Raw("</a></h3>");
         }
 
-        html.Raw("<p class=\"meta\">").Text($"Impact: {impact}").Raw(" · ").Text(StateName(incident.State)).Raw("</p>");
+        var texts = html.Texts;
+        html.Raw("<p class=\"meta\">").Text(texts.Format(texts.Impact, texts.ImpactName(impact))).Raw(" · ").Text(texts.State(incident.State)).Raw("</p>");
         if (componentNames is { Count: > 0 })
         {
-            html.Raw("<p class=\"meta\">").Text("Affected: " + string.Join(", ", componentNames)).Raw("</p>");
+            html.Raw("<p class=\"meta\">").Text(texts.Format(texts.Affected, string.Join(", ", componentNames))).Raw("</p>");
         }
 
         html.Raw("<ol class=\"timeline\" reversed>");
         for (var i = incident.Updates.Count - 1; i >= 0; i--)
         {
             var update = incident.Updates[i];
-            html.Raw("<li><span class=\"state\">").Text(StateName(update.State)).Raw("</span> — ").Text(update.Message)
+            html.Raw("<li><span class=\"state\">").Text(texts.State(update.State)).Raw("</span> — ").Text(update.Message)
                 .Raw(" <span class=\"meta\">").Time(update.At, zone).Raw("</span></li>");
         }
 
@@ -559,11 +564,11 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
                 : $"maintenance-{occurrence.WindowId}-{occurrence.StartsAt.UtcTicks}";
             html.Raw("<article class=\"incident maintenance\"").Attribute("id", anchor).Raw(">")
                 .Raw("<h3><a").Attribute("href", links.Maintenance(occurrence.WindowId)).Raw(">").Text(occurrence.Title).Raw("</a></h3><p class=\"meta\">")
-                .Text(MaintenanceStateName(occurrence.State)).Raw(": ")
+                .Text(html.Texts.State(occurrence.State)).Raw(": ")
                 .TimeRange(occurrence.StartsAt, occurrence.EndsAt, zone);
             if (occurrence.Recurrence is not null)
             {
-                html.Raw(" · recurring");
+                html.Raw(" · ").Text(html.Texts.Recurring);
             }
 
             html.Raw("</p>");
@@ -580,13 +585,14 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
 
     private static void History(HtmlWriter html, PageView view, TimeZoneInfo zone)
     {
+        var texts = html.Texts;
         html.Raw("<section class=\"card\" aria-labelledby=\"history-heading\"><h2 id=\"history-heading\">")
-            .Text($"Past incidents (last {view.HistoryDays} days)").Raw("</h2>");
+            .Text(texts.Format(texts.PastIncidents, view.HistoryDays)).Raw("</h2>");
         if (view.ResolvedIncidents.Count == 0)
         {
             // With an incident open above, "no incidents" would contradict the page.
-            var none = view.Snapshot.UnresolvedIncidents.Count == 0 ? "No incidents" : "No resolved incidents";
-            html.Element("p", $"{none} in the last {view.HistoryDays} days.", "meta");
+            var none = view.Snapshot.UnresolvedIncidents.Count == 0 ? texts.NoIncidentsInDays : texts.NoResolvedIncidentsInDays;
+            html.Element("p", texts.Format(none, view.HistoryDays), "meta");
         }
 
         foreach (var incident in view.ResolvedIncidents)
@@ -594,24 +600,6 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
             Incident(html, incident, zone, view.Links.Incident(incident.Id));
         }
 
-        html.Raw("<p><a").Attribute("href", view.Links.To("/history")).Raw(">Incident history</a></p></section>");
+        html.Raw("<p><a").Attribute("href", view.Links.To("/history")).Raw(">").Text(texts.IncidentHistory).Raw("</a></p></section>");
     }
-
-    private static string MaintenanceStateName(MaintenanceState state) => state switch
-    {
-        MaintenanceState.Scheduled => "Scheduled",
-        MaintenanceState.InProgress => "In progress",
-        MaintenanceState.Completed => "Completed",
-        MaintenanceState.Cancelled => "Cancelled",
-        _ => state.ToString(),
-    };
-
-    private static string StateName(StatusIncidentState state) => state switch
-    {
-        StatusIncidentState.Investigating => "Investigating",
-        StatusIncidentState.Identified => "Identified",
-        StatusIncidentState.Monitoring => "Monitoring",
-        StatusIncidentState.Resolved => "Resolved",
-        _ => state.ToString(),
-    };
 }

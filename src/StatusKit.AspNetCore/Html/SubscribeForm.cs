@@ -1,3 +1,4 @@
+using StatusKit.AspNetCore.Texts;
 using StatusKit.Model;
 using StatusKit.Shared;
 using StatusKit.Snapshots;
@@ -14,12 +15,12 @@ namespace StatusKit.AspNetCore.Html;
 /// </summary>
 internal static class SubscribeForm
 {
-    private static readonly (string Value, string Label, NotificationEvents Event)[] Events =
+    private static readonly (string Value, Func<PageTexts, string> Label, NotificationEvents Event)[] Events =
     [
-        ("degraded", "Degraded performance", NotificationEvents.Degraded),
-        ("outage", "Outages", NotificationEvents.Outage),
-        ("maintenance", "Maintenance", NotificationEvents.Maintenance),
-        ("resolved", "Back to operational", NotificationEvents.Resolved),
+        ("degraded", static t => t.EventDegraded, NotificationEvents.Degraded),
+        ("outage", static t => t.EventOutage, NotificationEvents.Outage),
+        ("maintenance", static t => t.EventMaintenance, NotificationEvents.Maintenance),
+        ("resolved", static t => t.EventResolved, NotificationEvents.Resolved),
     ];
 
     public static void Write(HtmlWriter html, PageView view)
@@ -29,7 +30,7 @@ internal static class SubscribeForm
             return;
         }
 
-        Open(html, "Subscribe to updates", view.Links, view.SubscribeChannels);
+        Open(html, html.Texts.SubscribeToUpdates, view.Links, view.SubscribeChannels);
         EventChoices(html, NotificationEvents.All);
         // Only the components the page shows: one shown only while degraded is not named while it is operational. In a
         // container with a fixed id that is there even when the list is empty, which the live script replaces when the
@@ -54,7 +55,7 @@ internal static class SubscribeForm
             return;
         }
 
-        Open(html, "Get updates on this incident", links, channels);
+        Open(html, html.Texts.GetUpdatesOnIncident, links, channels);
         html.Raw("<input type=\"hidden\" name=\"incident\"").Attribute("value", incident.Id.ToString()).Raw(">");
         Close(html);
     }
@@ -64,23 +65,23 @@ internal static class SubscribeForm
     {
         html.Raw("<details class=\"subscribe\" id=\"subscribe\"><summary>").Text(summary).Raw("</summary>")
             .Raw("<form method=\"post\"").Attribute("action", links.To("/subscriptions")).Raw(">")
-            .Raw("<fieldset><legend>Send updates by</legend>");
+            .Raw("<fieldset><legend>").Text(html.Texts.SendUpdatesBy).Raw("</legend>");
         for (var i = 0; i < channels.Count; i++)
         {
             var channel = channels[i];
             html.Raw("<label><input type=\"radio\" name=\"channel\"").Attribute("value", ChannelNames.Of(channel)).Raw(i == 0 ? " checked>" : ">")
-                .Text(" " + Label(channel)).Raw("</label>");
+                .Text(" " + html.Texts.Channel(channel)).Raw("</label>");
         }
 
         html.Raw("</fieldset>")
-            .Raw("<label for=\"subscribe-destination\">").Text(DestinationLabel(channels)).Raw("</label>")
+            .Raw("<label for=\"subscribe-destination\">").Text(DestinationLabel(html.Texts, channels)).Raw("</label>")
             .Raw("<input id=\"subscribe-destination\" name=\"destination\" required maxlength=\"2048\"")
             .Raw(channels[0] == SubscriberChannel.Email ? " autocomplete=\"email\">" : ">");
     }
 
     private static void Close(HtmlWriter html) =>
-        html.Raw("<button type=\"submit\">Subscribe</button>")
-            .Element("p", "We send a message to confirm first; nothing arrives until you confirm it.", "meta")
+        html.Raw("<button type=\"submit\">").Text(html.Texts.Subscribe).Raw("</button>")
+            .Element("p", html.Texts.ConfirmFirst, "meta")
             .Raw("</form></details>");
 
     /// <summary>
@@ -89,11 +90,11 @@ internal static class SubscribeForm
     /// </summary>
     public static void EventChoices(HtmlWriter html, NotificationEvents ticked)
     {
-        html.Raw("<fieldset><legend>Tell me about</legend><input type=\"hidden\" name=\"notifyOn\" value=\"\">");
+        html.Raw("<fieldset><legend>").Text(html.Texts.TellMeAbout).Raw("</legend><input type=\"hidden\" name=\"notifyOn\" value=\"\">");
         foreach (var (value, label, flag) in Events)
         {
             html.Raw("<label><input type=\"checkbox\" name=\"notifyOn\"").Attribute("value", value).Raw(ticked.HasFlag(flag) ? " checked>" : ">")
-                .Text(" " + label).Raw("</label>");
+                .Text(" " + label(html.Texts)).Raw("</label>");
         }
 
         html.Raw("</fieldset>");
@@ -111,7 +112,7 @@ internal static class SubscribeForm
         }
 
         html.Raw(ticked.Count == 0 ? "<details class=\"some\" id=\"subscribe-some\">" : "<details class=\"some\" id=\"subscribe-some\" open>")
-            .Raw("<summary>Only some components</summary><fieldset><legend>Components (none ticked: all of them)</legend>");
+            .Raw("<summary>").Text(html.Texts.OnlySomeComponents).Raw("</summary><fieldset><legend>").Text(html.Texts.ComponentsNoneTicked).Raw("</legend>");
         foreach (var component in components)
         {
             var name = component.GroupName is null ? component.Name : $"{component.GroupName}: {component.Name}";
@@ -122,37 +123,26 @@ internal static class SubscribeForm
         html.Raw("</fieldset></details>");
     }
 
-    private static string Label(SubscriberChannel channel) => channel switch
-    {
-        SubscriberChannel.Email => "Email",
-        SubscriberChannel.Slack => "Slack (incoming webhook URL)",
-        SubscriberChannel.Webhook => "Webhook (HTTPS URL)",
-        SubscriberChannel.Teams => "Microsoft Teams (workflow webhook URL)",
-        SubscriberChannel.Discord => "Discord (webhook URL)",
-        SubscriberChannel.Sms => "SMS (mobile number with country code)",
-        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Not a subscriber channel."),
-    };
-
     // What the channels offered take, in the order email, phone number, URL: "Email address, phone number or URL".
-    private static string DestinationLabel(IReadOnlyList<SubscriberChannel> channels)
+    private static string DestinationLabel(PageTexts texts, IReadOnlyList<SubscriberChannel> channels)
     {
         var kinds = new List<string>(3);
         if (channels.Contains(SubscriberChannel.Email))
         {
-            kinds.Add("email address");
+            kinds.Add(texts.EmailAddress);
         }
 
         if (channels.Contains(SubscriberChannel.Sms))
         {
-            kinds.Add("phone number");
+            kinds.Add(texts.PhoneNumber);
         }
 
         if (channels.Any(c => c is not (SubscriberChannel.Email or SubscriberChannel.Sms)))
         {
-            kinds.Add("URL");
+            kinds.Add(texts.Url);
         }
 
-        var label = kinds.Count == 1 ? kinds[0] : $"{string.Join(", ", kinds.Take(kinds.Count - 1))} or {kinds[^1]}";
+        var label = kinds.Count == 1 ? kinds[0] : texts.Format(texts.Or, string.Join(", ", kinds.Take(kinds.Count - 1)), kinds[^1]);
         return char.ToUpperInvariant(label[0]) + label[1..];
     }
 }

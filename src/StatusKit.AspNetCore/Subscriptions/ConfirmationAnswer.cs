@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using StatusKit.AspNetCore.Texts;
 using StatusKit.Model;
 using StatusKit.Shared;
 using StatusKit.Snapshots;
@@ -34,14 +35,15 @@ internal static class ConfirmationAnswer
                 "confirmed", new SubscriptionConfirmedPage(page.PageId, page.Name, page.Slug), ChannelNames.Of(subscriber.Channel), subscriber.Destination, secret));
         }
 
-        var text = $"You will now hear about {page.Name}.";
+        var texts = PageTexts.For(page.Language);
+        var text = texts.Format(texts.WillHear, page.Name);
         return secret is null
-            ? SubscriptionPages.Message(StatusCodes.Status200OK, "Subscription confirmed", text, backTo: backTo, page: page)
+            ? SubscriptionPages.Message(StatusCodes.Status200OK, texts.SubscriptionConfirmed, text, backTo: backTo, page: page)
             : SubscriptionPages.Message(
                 StatusCodes.Status200OK,
-                "Subscription confirmed",
+                texts.SubscriptionConfirmed,
                 text,
-                $"The secret that signs every delivery to {subscriber.Destination} (Standard Webhooks, webhook-signature header) is {secret}. Keep it now: it is not shown again.",
+                texts.Format(texts.SigningSecret, subscriber.Destination, secret),
                 backTo,
                 page);
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using StatusKit.AspNetCore.Html;
+using StatusKit.AspNetCore.Texts;
 using StatusKit.Model;
 using StatusKit.Snapshots;
 
@@ -23,7 +24,8 @@ internal static class ManagePage
         HttpContext context, PageSnapshot page, Subscriber subscriber, string token, string pagePath, string backTo,
         int statusCode = StatusCodes.Status200OK, string? notice = null, string? incidentTitle = null)
     {
-        var html = SubscriptionPages.Start("Manage your subscription", page, backTo, SubscriptionPages.SchemeOf(context)).Element("h1", $"Your updates from {page.Name}");
+        var texts = PageTexts.For(page.Language);
+        var html = SubscriptionPages.Start(texts.ManageTitle, page, backTo, SubscriptionPages.SchemeOf(context)).Element("h1", texts.Format(texts.YourUpdatesFrom, page.Name));
         if (notice is not null)
         {
             html.Raw(statusCode == StatusCodes.Status200OK ? "<p role=\"status\">" : "<p role=\"alert\">").Text(notice).Raw("</p>");
@@ -31,23 +33,23 @@ internal static class ManagePage
 
         if (subscriber.StatusIncidentId is not null)
         {
-            html.Element("p", $"Updates on incident: {incidentTitle ?? "an incident of this page"}")
-                .Element("p", "You hear every update of this incident, its resolution and its postmortem, and nothing else of the page.")
-                .Raw("<p><a").Attribute("href", SubscriptionPages.TokenLink(context, $"{pagePath}/subscriptions/unsubscribe", token)).Raw(">Unsubscribe</a></p>")
-                .Raw("<p><a").Attribute("href", backTo).Raw(">Back to the status page</a></p></main></body></html>\n");
+            html.Element("p", texts.Format(texts.UpdatesOnIncident, incidentTitle ?? texts.AnIncidentOfThisPage))
+                .Element("p", texts.FollowerHears)
+                .Raw("<p><a").Attribute("href", SubscriptionPages.TokenLink(context, $"{pagePath}/subscriptions/unsubscribe", token)).Raw(">").Text(texts.Unsubscribe).Raw("</a></p>")
+                .Raw("<p><a").Attribute("href", backTo).Raw(">").Text(texts.BackToStatusPage).Raw("</a></p></main></body></html>\n");
             return SubscriptionPages.Document(html, statusCode, page);
         }
 
-        html.Element("p", "Choose what you hear about. Updates keep going where they go now.")
+        html.Element("p", texts.ChooseWhatYouHear)
             .Raw("<div class=\"subscribe\"><form method=\"post\"").Attribute("action", SubscriptionPages.TokenLink(context, $"{pagePath}/subscriptions/manage", token)).Raw(">");
         SubscribeForm.EventChoices(html, subscriber.NotifyOn);
         // The components the page shows, and any the subscriber follows that it does not (one shown only while
         // degraded), so saving the form never drops one unseen.
         var followed = subscriber.ComponentIds.ToHashSet();
         SubscribeForm.ComponentChoices(html, [.. page.Components.Where(c => c.IsShown || followed.Contains(c.Id))], followed);
-        html.Raw("<button type=\"submit\">Save</button></form></div>")
-            .Raw("<p><a").Attribute("href", SubscriptionPages.TokenLink(context, $"{pagePath}/subscriptions/unsubscribe", token)).Raw(">Unsubscribe instead</a></p>")
-            .Raw("<p><a").Attribute("href", backTo).Raw(">Back to the status page</a></p></main></body></html>\n");
+        html.Raw("<button type=\"submit\">").Text(texts.Save).Raw("</button></form></div>")
+            .Raw("<p><a").Attribute("href", SubscriptionPages.TokenLink(context, $"{pagePath}/subscriptions/unsubscribe", token)).Raw(">").Text(texts.UnsubscribeInstead).Raw("</a></p>")
+            .Raw("<p><a").Attribute("href", backTo).Raw(">").Text(texts.BackToStatusPage).Raw("</a></p></main></body></html>\n");
         return SubscriptionPages.Document(html, statusCode, page);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using StatusKit.AspNetCore.Access;
 using StatusKit.AspNetCore.Html;
+using StatusKit.AspNetCore.Texts;
 using StatusKit.Engine;
 using StatusKit.Model;
 using StatusKit.Services;
@@ -97,7 +98,7 @@ internal static class SubscriptionEndpoints
         var limiter = services.GetRequiredService<SubscriptionRateLimiter>();
         if (!limiter.TryAcquire(context.Connection.RemoteIpAddress, out var retryAfter))
         {
-            return TooManyRequests(context, slug, retryAfter, "Too many subscription requests from this address; try again later.", backTo, snapshot);
+            return TooManyRequests(context, slug, retryAfter, static t => t.TooManyFromAddress, backTo, snapshot);
         }
 
         if (!await BoundedRequestBody.TryBufferAsync(context, MaxRequestBytes))
@@ -111,7 +112,7 @@ internal static class SubscriptionEndpoints
         if (!string.IsNullOrWhiteSpace(request.Destination)
             && !limiter.TryAcquireDestination(request.Channel ?? string.Empty, request.Destination, out retryAfter))
         {
-            return TooManyRequests(context, slug, retryAfter, "Too many subscription requests for this destination; try again later.", backTo, snapshot);
+            return TooManyRequests(context, slug, retryAfter, static t => t.TooManyForDestination, backTo, snapshot);
         }
 
         try
@@ -135,15 +136,19 @@ internal static class SubscriptionEndpoints
 
         return backTo is null
             ? TypedResults.Accepted((string?)null, Accepted)
-            : SubscriptionPages.Message(StatusCodes.Status202Accepted, "Check your messages", Accepted.Message, backTo: backTo, page: snapshot);
+            : SubscriptionPages.Message(
+                StatusCodes.Status202Accepted, SubscriptionPages.TextsOf(snapshot).CheckYourMessages, SubscriptionPages.TextsOf(snapshot).CheckYourMessagesText,
+                backTo: backTo, page: snapshot);
     }
 
-    private static IResult TooManyRequests(HttpContext context, string slug, TimeSpan retryAfter, string detail, string? backTo, PageSnapshot page)
+    // detail: the text in a language's texts; a script gets it in English, a person in the page's language.
+    private static IResult TooManyRequests(HttpContext context, string slug, TimeSpan retryAfter, Func<PageTexts, string> detail, string? backTo, PageSnapshot page)
     {
         Log.SubscriptionRateLimited(Log.For(context), slug);
         context.Response.Headers.RetryAfter = FixedWindowLimit.RetryAfterSeconds(retryAfter);
 
-        return Refused(StatusCodes.Status429TooManyRequests, "Too many requests.", detail, backTo, page);
+        var texts = backTo is null ? PageTexts.English : SubscriptionPages.TextsOf(page);
+        return Refused(StatusCodes.Status429TooManyRequests, texts.TooManyRequests + ".", detail(texts), backTo, page);
     }
 
     // Problem details for a script; for a person (backTo set), a page in the page's branding that says the same and links back.
@@ -166,8 +171,9 @@ internal static class SubscriptionEndpoints
 
         // A follower of one incident confirms updates on that incident, as its verification message said.
         var title = await IncidentTitleAsync(context, subscriber);
-        var question = title is null ? $"Subscribe to {page!.Name}?" : $"Get updates on \"{title}\" from {page!.Name}?";
-        return SubscriptionPages.Ask(context, question, "Confirm", $"{paths.PagePath(context.Request, slug)}/subscriptions/verify", token!, page, HomeOf(context, slug, paths));
+        var texts = SubscriptionPages.TextsOf(page);
+        var question = title is null ? texts.Format(texts.SubscribeQuestion, page!.Name) : texts.Format(texts.IncidentQuestion, title, page!.Name);
+        return SubscriptionPages.Ask(context, question, texts.Confirm, $"{paths.PagePath(context.Request, slug)}/subscriptions/verify", token!, page, HomeOf(context, slug, paths));
     }
 
     private static async Task<IResult> VerifyAsync(HttpContext context, string slug, string? token, PagePaths paths)
@@ -192,22 +198,23 @@ internal static class SubscriptionEndpoints
             return ConfirmationAnswer.Refused(context, StatusCodes.Status404NotFound, UnknownLinkTitle, UnknownConfirmationLink);
         }
 
-        return ConfirmationAnswer.Refused(
-            context,
-            StatusCodes.Status410Gone,
-            "Link expired",
-            $"This confirmation link for {page.Name} has expired, and the subscription was not confirmed. Subscribe again to get a new link.",
-            page);
+        var texts = SubscriptionPages.TextsFor(context, page);
+        return ConfirmationAnswer.Refused(context, StatusCodes.Status410Gone, texts.LinkExpired, texts.Format(texts.LinkExpiredText, page.Name), page);
     }
 
     private static async Task<IResult> ConfirmUnsubscribeAsync(HttpContext context, string slug, string? token, PagePaths paths)
     {
         var (page, subscriber) = await FindByUnsubscribeTokenAsync(context, slug, token);
-        return subscriber is null
-            ? ConfirmationAnswer.Refused(context, StatusCodes.Status404NotFound, UnknownLinkTitle, UnknownUnsubscribeLink)
-            : SubscriptionPages.Ask(
-                context, $"Unsubscribe from {page!.Name}?", "Unsubscribe", $"{paths.PagePath(context.Request, slug)}/subscriptions/unsubscribe", token!, page, HomeOf(context, slug, paths),
-                subscriber is { IsActive: true, StatusIncidentId: null } ? ("Change what you get instead", $"{paths.PagePath(context.Request, slug)}/subscriptions/manage") : null);
+        if (subscriber is null)
+        {
+            return ConfirmationAnswer.Refused(context, StatusCodes.Status404NotFound, UnknownLinkTitle, UnknownUnsubscribeLink);
+        }
+
+        var texts = SubscriptionPages.TextsOf(page);
+        return SubscriptionPages.Ask(
+            context, texts.Format(texts.UnsubscribeQuestion, page!.Name), texts.Unsubscribe, $"{paths.PagePath(context.Request, slug)}/subscriptions/unsubscribe", token!, page,
+            HomeOf(context, slug, paths),
+            subscriber is { IsActive: true, StatusIncidentId: null } ? (texts.ChangeInstead, $"{paths.PagePath(context.Request, slug)}/subscriptions/manage") : null);
     }
 
     private static async Task<IResult> UnsubscribeAsync(HttpContext context, string slug, string? token, PagePaths paths)
@@ -224,7 +231,9 @@ internal static class SubscriptionEndpoints
         // A script (a webhook receiver acting on a delivery's meta.unsubscribe) gets JSON, as the confirmation answers it.
         return ConfirmationAnswer.WantsJson(context.Request)
             ? AdminJson.Json(new SubscriptionEnded("unsubscribed", new SubscriptionConfirmedPage(page!.PageId, page.Name, page.Slug)))
-            : SubscriptionPages.Message(StatusCodes.Status200OK, "Unsubscribed", $"You will no longer hear about {page!.Name}.", backTo: HomeOf(context, slug, paths), page: page);
+            : SubscriptionPages.Message(
+                StatusCodes.Status200OK, SubscriptionPages.TextsOf(page).Unsubscribed, SubscriptionPages.TextsOf(page).Format(SubscriptionPages.TextsOf(page).NoLongerHear, page!.Name),
+                backTo: HomeOf(context, slug, paths), page: page);
     }
 
     private static async Task<IResult> ManagePageAsync(HttpContext context, string slug, string? token, PagePaths paths)
@@ -242,7 +251,7 @@ internal static class SubscriptionEndpoints
                 context, page!, subscriber, token!, paths.PagePath(context.Request, slug), backTo, incidentTitle: await IncidentTitleAsync(context, subscriber));
         }
 
-        var (title, message) = StoppedSubscription.Of(subscriber, page!.Name);
+        var (title, message) = StoppedSubscription.Of(subscriber, page!.Name, SubscriptionPages.TextsOf(page));
         return SubscriptionPages.Message(StatusCodes.Status200OK, title, message, backTo: backTo, page: page);
     }
 
@@ -257,7 +266,7 @@ internal static class SubscriptionEndpoints
         // Choosing events does not subscribe again: that takes a new subscription, confirmed by its destination.
         if (!subscriber.IsActive)
         {
-            var (title, message) = StoppedSubscription.Of(subscriber, page!.Name);
+            var (title, message) = StoppedSubscription.Of(subscriber, page!.Name, SubscriptionPages.TextsFor(context, page));
             return ConfirmationAnswer.Refused(context, StatusCodes.Status409Conflict, title, message, page);
         }
 
@@ -296,7 +305,7 @@ internal static class SubscriptionEndpoints
 
         return ConfirmationAnswer.WantsJson(context.Request)
             ? AdminJson.Json(SubscriptionChanged.Of(changed, new SubscriptionConfirmedPage(page!.PageId, page.Name, page.Slug)))
-            : ManagePage.Show(context, page!, changed, token!, paths.PagePath(context.Request, slug), backTo, notice: "Your choice is saved.");
+            : ManagePage.Show(context, page!, changed, token!, paths.PagePath(context.Request, slug), backTo, notice: SubscriptionPages.TextsOf(page).ChoiceSaved);
     }
 
     // The page and the subscriber of its own whose unsubscribe token this is (a null subscriber for an unknown page or

@@ -24,7 +24,9 @@ internal sealed class SubscriptionExceptionFilter : IEndpointFilter
             var problem = Problems.From(ex, field);
             Log.SubscriptionRefused(Log.For(http), http.Request.Method, http.Request.Path, problem.StatusCode, field);
             return BackTo(http.Request) is { } backTo
-                ? SubscriptionPages.Message(problem.StatusCode, "Subscription not saved", ex.Message, backTo: backTo, page: SubscriptionPages.Remembered(http))
+                ? SubscriptionPages.Message(
+                    problem.StatusCode, SubscriptionPages.TextsOf(SubscriptionPages.Remembered(http)).SubscriptionNotSaved, ex.Message, backTo: backTo,
+                    page: SubscriptionPages.Remembered(http))
                 : problem;
         }
     }

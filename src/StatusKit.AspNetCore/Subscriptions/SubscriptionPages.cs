@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StatusKit.AspNetCore.Html;
+using StatusKit.AspNetCore.Texts;
 using StatusKit.Snapshots;
 
 namespace StatusKit.AspNetCore.Subscriptions;
@@ -43,6 +44,16 @@ internal static class SubscriptionPages
         return Document(html, StatusCodes.Status200OK, page);
     }
 
+    /// <summary>The texts of <paramref name="page"/>'s language; English without a page.</summary>
+    public static PageTexts TextsOf(PageSnapshot? page) => PageTexts.For(page?.Language);
+
+    /// <summary>
+    /// The texts a refusal or an answer about <paramref name="page"/> is written in: English for a script (problem details
+    /// and JSON stay English, as the JSON API does), else the page's language.
+    /// </summary>
+    public static PageTexts TextsFor(HttpContext context, PageSnapshot? page) =>
+        ConfirmationAnswer.WantsJson(context.Request) ? PageTexts.English : TextsOf(page);
+
     /// <summary>The route at <paramref name="path"/> (under the request's path base) with <paramref name="token"/> in its query.</summary>
     public static string TokenLink(HttpContext context, string path, string token) =>
         $"{context.Request.PathBase}{path}?token={Uri.EscapeDataString(token)}";
@@ -74,7 +85,7 @@ internal static class SubscriptionPages
 
         if (backTo is not null)
         {
-            html.Raw("<p><a").Attribute("href", backTo).Raw(">Back to the status page</a></p>");
+            html.Raw("<p><a").Attribute("href", backTo).Raw(">").Text(html.Texts.BackToStatusPage).Raw("</a></p>");
         }
 
         return html.Raw("</main></body></html>\n");
@@ -113,12 +124,14 @@ internal static class SubscriptionPages
     /// page's own style (<see cref="PageStyles"/>), so a subscriber who lands here from the page's form or a message's
     /// link is still on the page's site: with <paramref name="page"/>, its accent and, first in <c>main</c>, its logo or
     /// name linking to its homepage, else to <paramref name="backTo"/> (<see cref="PageBrand.Heading"/>); in
-    /// <paramref name="scheme"/> (<see cref="PageTheme"/>).
+    /// <paramref name="scheme"/> (<see cref="PageTheme"/>). In the page's language (<see cref="Model.StatusPage.Language"/>);
+    /// English without a page.
     /// </summary>
     internal static HtmlWriter Start(string title, PageSnapshot? page, string? backTo, PageColorScheme scheme)
     {
-        var html = new HtmlWriter()
-            .Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
+        var html = new HtmlWriter(TextsOf(page));
+        html.Raw("<!DOCTYPE html>\n<html").Attribute("lang", html.Texts.Tag)
+            .Raw("><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
             .Text(title).Raw("</title>").Styles(scheme, page?.AccentColor).Raw("</head><body><main class=\"notice card\">");
         return page is null ? html : html.Raw("<p class=\"brand\">").Heading(page, backTo).Raw("</p>");
     }

@@ -32,6 +32,8 @@ internal sealed class PageEntity
 
     public string? AccentColor { get; set; }
 
+    public string? Language { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
@@ -60,6 +62,7 @@ internal sealed class PageEntity
         HomepageUrl = page.HomepageUrl;
         LogoUrl = page.LogoUrl;
         AccentColor = page.AccentColor;
+        Language = page.Language;
         CreatedAt = Instants.ToStore(page.CreatedAt);
         UpdatedAt = Instants.ToStore(page.UpdatedAt);
     }
@@ -79,6 +82,7 @@ internal sealed class PageEntity
         HomepageUrl = HomepageUrl,
         LogoUrl = LogoUrl,
         AccentColor = AccentColor,
+        Language = Language,
         CreatedAt = Instants.FromStore(CreatedAt),
         UpdatedAt = Instants.FromStore(UpdatedAt),
         Version = Version,

@@ -97,6 +97,7 @@ internal sealed class PageSnapshotBuilder(
             HomepageUrl = page.HomepageUrl,
             LogoUrl = page.LogoUrl,
             AccentColor = page.AccentColor,
+            Language = page.Language,
             IsPublic = page.IsPublic,
             TimeZoneId = page.TimeZoneId,
             Status = PageStatus.Of(statuses),

@@ -53,6 +53,13 @@ public sealed record StatusPage
     /// <summary>The IANA time zone used to display times on the page. Default <c>UTC</c>.</summary>
     public string TimeZoneId { get; init; } = "UTC";
 
+    /// <summary>
+    /// The language of the page's fixed texts (its HTML page and its subscription pages), a tag of
+    /// <see cref="PageLanguages.Supported"/> such as <c>de</c>, or null for English. Names, titles and messages the
+    /// operator writes are shown as written.
+    /// </summary>
+    public string? Language { get; init; }
+
     /// <summary>Who created the page, as the host identifies users.</summary>
     public string? CreatedBy { get; init; }
 

@@ -43,6 +43,12 @@ public sealed record CreateStatusPage
     /// </summary>
     public string? CustomDomain { get; init; }
 
+    /// <summary>
+    /// The language of the page's fixed texts: one of <see cref="Model.PageLanguages.Supported"/> (<c>en</c>, <c>de</c>,
+    /// <c>fr</c>, <c>es</c>; any case). Optional: English.
+    /// </summary>
+    public string? Language { get; init; }
+
     /// <summary>Who creates the page.</summary>
     public string? CreatedBy { get; init; }
 }

@@ -61,6 +61,7 @@ public sealed class StatusPageService
             LogoUrl = BrandingGuard.LogoUrl(request.LogoUrl),
             AccentColor = BrandingGuard.AccentColor(request.AccentColor),
             CustomDomain = CustomDomainGuard.Normalize(request.CustomDomain),
+            Language = LanguageGuard.Normalize(request.Language),
             CreatedBy = Guard.OptionalText(request.CreatedBy, "createdBy", Guard.MaxNameLength),
             CreatedAt = now,
             UpdatedAt = now,
@@ -93,7 +94,7 @@ public sealed class StatusPageService
         _store.ListPagesAsync(teamId, cancellationToken);
 
     /// <summary>
-    /// Changes a page's name, description, slug, team, time zone or branding (homepage, logo, accent colour). Changes that leave every field as it was write
+    /// Changes a page's name, description, slug, team, time zone, branding (homepage, logo, accent colour), custom domain or language. Changes that leave every field as it was write
     /// nothing, so the page's <see cref="StatusPage.UpdatedAt"/> (and its documents' <c>updated_at</c>) stays. Only the
     /// fields the request names change: when someone else changed the page meanwhile, the change is applied again to
     /// what they left (a few times at most), unless <see cref="UpdateStatusPage.ExpectedVersion"/> is given, which must
@@ -120,6 +121,7 @@ public sealed class StatusPageService
                     LogoUrl = changes.LogoUrl is null ? page.LogoUrl : BrandingGuard.LogoUrl(changes.LogoUrl),
                     AccentColor = changes.AccentColor is null ? page.AccentColor : BrandingGuard.AccentColor(changes.AccentColor),
                     CustomDomain = changes.CustomDomain is null ? page.CustomDomain : CustomDomainGuard.Normalize(changes.CustomDomain),
+                    Language = changes.Language is null ? page.Language : LanguageGuard.Normalize(changes.Language),
                 };
                 written = revised != page;
                 fields = new AuditFields()
@@ -132,6 +134,7 @@ public sealed class StatusPageService
                     .Add("logoUrl", page.LogoUrl, revised.LogoUrl)
                     .Add("accentColor", page.AccentColor, revised.AccentColor)
                     .Add("customDomain", page.CustomDomain, revised.CustomDomain)
+                    .Add("language", page.Language, revised.Language)
                     .Names;
                 return written ? revised with { UpdatedAt = _time.GetUtcNow() } : page;
             },

@@ -32,6 +32,9 @@ public sealed record UpdateStatusPage
     /// <summary>A new accent colour, <c>#rrggbb</c> (an empty string clears it: the default look).</summary>
     public string? AccentColor { get; init; }
 
+    /// <summary>A new language (an empty string clears it: English); see <see cref="CreateStatusPage.Language"/>.</summary>
+    public string? Language { get; init; }
+
     /// <summary>
     /// The <see cref="Model.StatusPage.Version"/> the change was made against (an HTTP <c>If-Match</c>). When given and no longer
     /// stored, the update throws <see cref="StatusKitConcurrencyException"/> and changes nothing; when null, a concurrent

@@ -34,6 +34,9 @@ public sealed record PageSnapshot
     /// <summary>The page's <see cref="StatusPage.AccentColor"/> (<c>#rrggbb</c>), or null for the default look.</summary>
     public string? AccentColor { get; init; }
 
+    /// <summary>The page's <see cref="StatusPage.Language"/> (a supported tag such as <c>de</c>), or null for English.</summary>
+    public string? Language { get; init; }
+
     /// <summary>Whether the page is public.</summary>
     public required bool IsPublic { get; init; }
 

@@ -493,6 +493,10 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("boolean")
                 .HasColumnName("is_public");
 
+            b.Property<string>("Language")
+                .HasColumnType("text")
+                .HasColumnName("language");
+
             b.Property<string>("LogoUrl")
                 .HasColumnType("text")
                 .HasColumnName("logo_url");

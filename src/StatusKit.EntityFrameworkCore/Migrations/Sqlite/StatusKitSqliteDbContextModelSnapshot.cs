@@ -492,6 +492,10 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("INTEGER")
                 .HasColumnName("is_public");
 
+            b.Property<string>("Language")
+                .HasColumnType("TEXT")
+                .HasColumnName("language");
+
             b.Property<string>("LogoUrl")
                 .HasColumnType("TEXT")
                 .HasColumnName("logo_url");
