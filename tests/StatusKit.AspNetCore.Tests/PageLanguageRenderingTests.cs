@@ -59,10 +59,10 @@ public sealed class PageLanguageRenderingTests
     {
         var html = new PageRenderer().Render(View(PageLanguages.German));
 
-        Assert.Contains("aria-label=\"Ledger: 99,5\u00A0% Verfügbarkeit in den letzten 2 Tagen\"", html, StringComparison.Ordinal);
-        Assert.Contains("3. März 2026: 98,5\u00A0% Verfügbarkeit, schlechtester Status Teilausfall. Teilausfall 21 Min.", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Ledger: 99,5&#xA0;% Verfügbarkeit in den letzten 2 Tagen\"", html, StringComparison.Ordinal);
+        Assert.Contains("3. März 2026: 98,5&#xA0;% Verfügbarkeit, schlechtester Status Teilausfall. Teilausfall 21 Min.", html, StringComparison.Ordinal);
         Assert.Contains("data-day=\"2026-03-03\"", html, StringComparison.Ordinal);
-        Assert.Contains("<span>vor 2 Tagen</span><span>99,5\u00A0% Verfügbarkeit</span><span>Heute</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span>vor 2 Tagen</span><span>99,5&#xA0;% Verfügbarkeit</span><span>Heute</span>", html, StringComparison.Ordinal);
     }
 
     [Fact]
