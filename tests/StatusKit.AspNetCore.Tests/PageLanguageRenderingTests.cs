@@ -34,6 +34,9 @@ public sealed class PageLanguageRenderingTests
         Assert.Contains("Vergangene Störungen (letzte 14 Tage)", html, StringComparison.Ordinal);
         Assert.Contains("<p>Zeiten sind in UTC angegeben. ", html, StringComparison.Ordinal);
         Assert.Contains(">Wartungskalender</a>", html, StringComparison.Ordinal);
+        Assert.Contains(" data-texts=\"", html, StringComparison.Ordinal);
+        Assert.Contains("&quot;partial_outage&quot;:&quot;Teilausfall&quot;", html, StringComparison.Ordinal);
+        Assert.Contains("&quot;ind-major&quot;:&quot;Teilweiser Systemausfall&quot;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Current incidents", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Components</h2>", html, StringComparison.Ordinal);
     }
@@ -117,12 +120,30 @@ public sealed class PageLanguageRenderingTests
         Assert.Contains($"<h3>{month}</h3>", history, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, "15 Mar 2026, 14:00", "March 2026")]
+    [InlineData(PageLanguages.English, "15 Mar 2026, 14:00", "March 2026")]
+    [InlineData(PageLanguages.German, "15. März 2026, 14:00", "März 2026")]
+    [InlineData(PageLanguages.French, "15 mars 2026, 14:00", "mars 2026")]
+    [InlineData(PageLanguages.Spanish, "15 mar 2026, 14:00", "marzo de 2026")]
+    public void Each_language_writes_dates_as_the_docs_show(string? language, string instant, string month)
+    {
+        var texts = Texts.PageTexts.For(language);
+        var at = new DateTimeOffset(2026, 3, 15, 14, 0, 0, TimeSpan.Zero);
+
+        var html = new HtmlWriter(texts).Time(at, TimeZoneInfo.Utc).ToString();
+
+        Assert.Equal($"<time datetime=\"2026-03-15T14:00:00&#x2B;00:00\">{instant} UTC</time>", html);
+        Assert.Equal(month, at.ToString(texts.MonthFormat, texts.Culture));
+    }
+
     [Fact]
     public void A_page_without_a_language_is_english_as_before()
     {
         var html = new PageRenderer().Render(View(language: null));
 
         Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(" data-texts=\"", html, StringComparison.Ordinal);
         Assert.Contains("<span id=\"banner-text\">Partial System Outage</span>", html, StringComparison.Ordinal);
         Assert.Contains("<h2 id=\"components-heading\">Components</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<summary>Subscribe to updates</summary>", html, StringComparison.Ordinal);

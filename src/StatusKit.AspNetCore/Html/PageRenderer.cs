@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using StatusKit.AspNetCore.Api;
 using StatusKit.AspNetCore.Texts;
 using StatusKit.Model;
@@ -27,7 +30,14 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
         // data-version: the snapshot the page shows, which the script names to its event stream, so a change made before
         // the stream opened is caught up (EventEndpoints).
         html.Raw("<body").Attribute("data-events", view.Links.To("/events")).Attribute("data-version", snapshot.Version)
-            .Attribute("data-time-zone", PageTime.IanaId(zone)).Raw(">")
+            .Attribute("data-time-zone", PageTime.IanaId(zone));
+        if (!ReferenceEquals(texts, PageTexts.English))
+        {
+            // The words a live event's English status_text and description stand for (PageStyles.Script).
+            html.Attribute("data-texts", LiveWords(texts));
+        }
+
+        html.Raw(">")
             .Raw("<a class=\"skip\" href=\"#main\">").Text(texts.SkipToStatus).Raw("</a>")
             .Raw("<header><h1>").Heading(snapshot, fallbackHref: null).Raw("</h1>");
         if (!string.IsNullOrWhiteSpace(snapshot.Description))
@@ -298,6 +308,26 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
             .Text(html.Texts.HistoryFeed).Raw(" <a").Attribute("href", links.To("/history.atom")).Raw(">Atom</a>, ")
             .Raw("<a").Attribute("href", links.To("/history.rss")).Raw(">RSS</a> · ")
             .Raw("<a").Attribute("href", links.To("/maintenance.ics")).Raw(">").Text(html.Texts.MaintenanceCalendar).Raw("</a></p></footer>");
+
+    // A JSON object of the page's words for what the live events name in English: each status by its API name, and each
+    // banner by "ind-" and its indicator.
+    private static string LiveWords(PageTexts texts)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            foreach (var status in Enum.GetValues<ComponentStatus>())
+            {
+                json.WriteString(status.ToApiName(), texts.Status(status));
+                json.WriteString("ind-" + PageStatus.For(status).Indicator.ToApiName(), texts.Banner(status));
+            }
+
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     private static void Banner(HtmlWriter html, PageSnapshot snapshot)
     {

@@ -176,6 +176,7 @@ internal static class PageStyles
           source.onopen=function(){document.body.setAttribute('data-live','connected');};
           source.onerror=function(){document.body.setAttribute('data-live','reconnecting');};
           function copy(now,next){if(now&&next){now.className=next.className;now.textContent=next.textContent;}}
+          var words=JSON.parse(document.body.getAttribute('data-texts')||'{}');
           source.addEventListener('status',function(e){
             if(fetching){moved=true;}
             var d=JSON.parse(e.data);
@@ -184,7 +185,7 @@ internal static class PageStyles
             if(!item){if(d.status!=='operational'){refresh();}return;}
             var s=item.querySelector('[data-status]');
             s.className='status st-'+d.status;
-            s.textContent=d.status_text;
+            s.textContent=words[d.status]||d.status_text;
             item.setAttribute('data-component-status',d.status);
             if(d.status==='operational'&&item.hasAttribute('data-only-show-if-degraded')){refresh();}
           });
@@ -196,7 +197,7 @@ internal static class PageStyles
             if(!group){return;}
             var s=group.querySelector('h3 [data-status]');
             s.className='status st-'+d.status;
-            s.textContent='('+d.status_text+')';
+            s.textContent='('+(words[d.status]||d.status_text)+')';
           });
           source.addEventListener('page',function(e){
             if(fetching){moved=true;}
@@ -205,7 +206,7 @@ internal static class PageStyles
             var banner=document.getElementById('banner');
             banner.className='banner ind-'+d.indicator;
             banner.setAttribute('data-indicator',d.indicator);
-            document.getElementById('banner-text').textContent=d.description;
+            document.getElementById('banner-text').textContent=words['ind-'+d.indicator]||d.description;
           });
           function statuses(doc){
             var banner=document.getElementById('banner'),next=doc.getElementById('banner');

@@ -231,10 +231,11 @@ internal static class SubscriptionEndpoints
         // A script (a webhook receiver acting on a delivery's meta.unsubscribe) gets JSON, as the confirmation answers it.
         return ConfirmationAnswer.WantsJson(context.Request)
             ? AdminJson.Json(new SubscriptionEnded("unsubscribed", new SubscriptionConfirmedPage(page!.PageId, page.Name, page.Slug)))
-            : SubscriptionPages.Message(
-                StatusCodes.Status200OK, SubscriptionPages.TextsOf(page).Unsubscribed, SubscriptionPages.TextsOf(page).Format(SubscriptionPages.TextsOf(page).NoLongerHear, page!.Name),
-                backTo: HomeOf(context, slug, paths), page: page);
+            : Unsubscribed(SubscriptionPages.TextsOf(page), page!, HomeOf(context, slug, paths));
     }
+
+    private static IResult Unsubscribed(PageTexts texts, PageSnapshot page, string backTo) =>
+        SubscriptionPages.Message(StatusCodes.Status200OK, texts.Unsubscribed, texts.Format(texts.NoLongerHear, page.Name), backTo: backTo, page: page);
 
     private static async Task<IResult> ManagePageAsync(HttpContext context, string slug, string? token, PagePaths paths)
     {
