@@ -30,6 +30,12 @@ internal static class DbErrors
                    || (IsSqliteConstraint(error) && error.Message.Contains("FOREIGN KEY constraint failed", StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// Whether <paramref name="exception"/> is PostgreSQL's deadlock error (40P01): the server aborted this transaction
+    /// to let another one through, and the whole transaction can be run again.
+    /// </summary>
+    public static bool IsDeadlock(Exception exception) => FindDbException(exception)?.SqlState == "40P01";
+
     /// <summary>SQLite reports constraint errors as "SQLite Error 19: '…'" (SQLITE_CONSTRAINT).</summary>
     private static bool IsSqliteConstraint(DbException error) =>
         error.Message.StartsWith($"SQLite Error {SqliteConstraint}:", StringComparison.Ordinal);

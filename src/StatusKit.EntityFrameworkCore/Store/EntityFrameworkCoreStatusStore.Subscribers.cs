@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StatusKit.Abstractions;
 using StatusKit.EntityFrameworkCore.Entities;
+using StatusKit.EntityFrameworkCore.Storage;
 using StatusKit.Model;
 using StatusKit.Notifications;
 
@@ -146,10 +147,18 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             {
                 // Taken by another writer after this call read the page's destinations: read them again.
             }
+            catch (Exception exception) when (DbErrors.IsDeadlock(exception) && attempt < BatchAttempts)
+            {
+                // PostgreSQL chose this batch to break a deadlock with another one inserting the same destinations in
+                // another order: its transaction is rolled back whole, so it is run again from the read.
+            }
         }
     }
 
-    /// <summary>How many times <see cref="AddSubscribersAsync"/> writes a batch whose destinations were taken meanwhile.</summary>
+    /// <summary>
+    /// How many times <see cref="AddSubscribersAsync"/> writes a batch whose destinations were taken meanwhile, or that
+    /// PostgreSQL rolled back to break a deadlock.
+    /// </summary>
     private const int BatchAttempts = 5;
 
     private async Task<SubscriberBatchOutcome> AddSubscribersOnceAsync(
