@@ -19,17 +19,16 @@ namespace StatusKit.Audit;
 internal sealed class AuditLogPruning : BackgroundService
 {
     /// <summary>How often the pass runs.</summary>
-    internal static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    internal static readonly TimeSpan Interval = HourlyPass.Interval;
 
     /// <summary>How long after a failure the pass runs again.</summary>
-    internal static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
+    internal static readonly TimeSpan RetryDelay = HourlyPass.RetryDelay;
 
     private readonly IStatusStore _store;
     private readonly TimeProvider _time;
     private readonly TimeSpan _retention;
-    private readonly IHostApplicationLifetime? _lifetime;
     private readonly ILogger<AuditLogPruning> _logger;
-    private readonly PassSignal _signal = new();
+    private readonly HourlyPass _pass;
 
     public AuditLogPruning(
         IStatusStore store,
@@ -41,7 +40,7 @@ internal sealed class AuditLogPruning : BackgroundService
         _store = store;
         _retention = options.Value.AuditLogRetention;
         _time = time;
-        _lifetime = lifetime;
+        _pass = new HourlyPass(time, lifetime);
         _logger = logger;
     }
 
@@ -61,29 +60,9 @@ internal sealed class AuditLogPruning : BackgroundService
     }
 
     /// <summary>Completes when the hosted loop has run every pass it was woken for and sleeps (for tests).</summary>
-    internal Task WhenIdleAsync(CancellationToken cancellationToken) => _signal.WhenIdleAsync(cancellationToken);
+    internal Task WhenIdleAsync(CancellationToken cancellationToken) => _pass.WhenIdleAsync(cancellationToken);
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (_lifetime is not null && !await HostStartup.WaitForStartedAsync(_lifetime, stoppingToken))
-        {
-            return;
-        }
-
-        await _signal.RunAsync(
-            _time,
-            async cancellationToken =>
-            {
-                await RunOnceAsync(cancellationToken);
-                return _time.GetUtcNow() + Interval;
-            },
-            ex =>
-            {
-                var retryAt = _time.GetUtcNow() + RetryDelay;
-                Log.AuditPruningFailed(_logger, retryAt, ex);
-                return retryAt;
-            },
-            stoppingToken);
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        _pass.RunAsync(RunOnceAsync, (retryAt, ex) => Log.AuditPruningFailed(_logger, retryAt, ex), stoppingToken);
 }

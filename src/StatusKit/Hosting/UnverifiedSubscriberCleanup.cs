@@ -21,17 +21,16 @@ namespace StatusKit.Hosting;
 internal sealed class UnverifiedSubscriberCleanup : BackgroundService
 {
     /// <summary>How often the pass runs.</summary>
-    internal static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    internal static readonly TimeSpan Interval = HourlyPass.Interval;
 
     /// <summary>How long after a failure the pass runs again.</summary>
-    internal static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
+    internal static readonly TimeSpan RetryDelay = HourlyPass.RetryDelay;
 
     private readonly IStatusStore _store;
     private readonly TimeProvider _time;
     private readonly TimeSpan _age;
-    private readonly IHostApplicationLifetime? _lifetime;
     private readonly ILogger<UnverifiedSubscriberCleanup> _logger;
-    private readonly PassSignal _signal = new();
+    private readonly HourlyPass _pass;
 
     public UnverifiedSubscriberCleanup(
         IStatusStore store,
@@ -43,7 +42,7 @@ internal sealed class UnverifiedSubscriberCleanup : BackgroundService
         _store = store;
         _age = options.Value.VerificationTokenLifetime + options.Value.UnverifiedSubscriberRetention;
         _time = time;
-        _lifetime = lifetime;
+        _pass = new HourlyPass(time, lifetime);
         _logger = logger;
     }
 
@@ -63,31 +62,9 @@ internal sealed class UnverifiedSubscriberCleanup : BackgroundService
     }
 
     /// <summary>Completes when the hosted loop has run every pass it was woken for and sleeps (for tests).</summary>
-    internal Task WhenIdleAsync(CancellationToken cancellationToken) => _signal.WhenIdleAsync(cancellationToken);
+    internal Task WhenIdleAsync(CancellationToken cancellationToken) => _pass.WhenIdleAsync(cancellationToken);
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (_lifetime is not null && !await HostStartup.WaitForStartedAsync(_lifetime, stoppingToken))
-        {
-            return;
-        }
-
-        await _signal.RunAsync(
-            _time,
-            async cancellationToken =>
-            {
-                await RunOnceAsync(cancellationToken);
-                return _time.GetUtcNow() + Interval;
-            },
-            ex =>
-            {
-                // A failure (even a store call cancelled by something other than the host) is logged and the pass
-                // tried again.
-                var retryAt = _time.GetUtcNow() + RetryDelay;
-                Log.UnverifiedSubscriberCleanupFailed(_logger, retryAt, ex);
-                return retryAt;
-            },
-            stoppingToken);
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        _pass.RunAsync(RunOnceAsync, (retryAt, ex) => Log.UnverifiedSubscriberCleanupFailed(_logger, retryAt, ex), stoppingToken);
 }
