@@ -1,4 +1,5 @@
 using StatusKit.AspNetCore.Html;
+using StatusKit.AspNetCore.Texts;
 using StatusKit.Metrics;
 using StatusKit.Model;
 
@@ -53,6 +54,22 @@ public sealed class MetricsSectionTests
 
         Assert.Contains("No data in the last 24 hours", html.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("<path", html.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_OnAGermanPage_SpeaksGerman_AndWritesNumbersTheGermanWay()
+    {
+        var html = new HtmlWriter(PageTexts.German);
+        var series = Series(12.34, 14.5) with { Metric = Series().Metric with { Suffix = "ms", Decimals = 1 }, Latest = new MetricPoint(Start, 12.34) };
+
+        MetricsSection.Write(html, [series], TimeZoneInfo.Utc);
+
+        var written = html.ToString();
+        Assert.Contains(">Systemmetriken</h2>", written, StringComparison.Ordinal);
+        Assert.Contains("<strong>12,3 ms</strong> <span class=\"meta\">Stand <time", written, StringComparison.Ordinal);
+        Assert.Contains("Latency, letzte 24 Stunden</title>", written, StringComparison.Ordinal);
+        Assert.Contains("niedrigster Wert 12,3 ms, höchster Wert 14,5 ms.</desc>", written, StringComparison.Ordinal);
+        Assert.Contains("<span>vor 24 Stunden</span><span>Jetzt</span>", written, StringComparison.Ordinal);
     }
 
     private static MetricSeries Series(params double?[] averages) => new()

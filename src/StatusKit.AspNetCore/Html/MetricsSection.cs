@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using StatusKit.AspNetCore.Texts;
 using StatusKit.Metrics;
 
 namespace StatusKit.AspNetCore.Html;
@@ -25,7 +26,7 @@ internal static class MetricsSection
             return;
         }
 
-        html.Raw("<section id=\"metrics\" class=\"card\" aria-labelledby=\"metrics-heading\"><h2 id=\"metrics-heading\">System metrics</h2>");
+        html.Raw("<section id=\"metrics\" class=\"card\" aria-labelledby=\"metrics-heading\"><h2 id=\"metrics-heading\">").Text(html.Texts.MetricsHeading).Raw("</h2>");
         foreach (var series in metrics)
         {
             Metric(html, series, zone);
@@ -37,17 +38,20 @@ internal static class MetricsSection
     private static void Metric(HtmlWriter html, MetricSeries series, TimeZoneInfo zone)
     {
         var metric = series.Metric;
+        var texts = html.Texts;
         var id = "metric-" + metric.Id.ToString("N", CultureInfo.InvariantCulture);
         html.Raw("<div class=\"metric\"><div class=\"metric-head\"><h3").Attribute("id", id).Raw(">").Text(metric.Name).Raw("</h3>");
         html.Raw("<p class=\"metric-latest\">");
         if (series.Latest is { } latest)
         {
-            html.Raw("<strong>").Text(Format(latest.Value, metric.Decimals, metric.Suffix)).Raw("</strong> <span class=\"meta\">at ")
-                .Time(latest.At, zone).Raw("</span>");
+            // The time is an element inside the text: the text's words before and after {0} go round it.
+            var at = texts.MetricLatestAt.Split("{0}");
+            html.Raw("<strong>").Text(Format(latest.Value, metric.Decimals, metric.Suffix, texts.Culture)).Raw("</strong> <span class=\"meta\">")
+                .Text(at[0]).Time(latest.At, zone).Text(at[^1]).Raw("</span>");
         }
         else
         {
-            html.Raw("<span class=\"meta\">No data in the last 24 hours</span>");
+            html.Raw("<span class=\"meta\">").Text(texts.MetricNoData).Raw("</span>");
         }
 
         html.Raw("</p></div>");
@@ -59,15 +63,16 @@ internal static class MetricsSection
         var values = series.Buckets.Where(b => b.Average is not null).Select(b => b.Average!.Value).ToArray();
         html.Raw("<svg class=\"metric-chart\" viewBox=\"0 0 600 100\" preserveAspectRatio=\"none\" role=\"img\"")
             .Attribute("aria-labelledby", id + "-title " + id + "-desc").Raw(">")
-            .Raw("<title").Attribute("id", id + "-title").Raw(">").Text(metric.Name + ", last 24 hours").Raw("</title>")
-            .Raw("<desc").Attribute("id", id + "-desc").Raw(">").Text(Describe(values, metric.Decimals, metric.Suffix)).Raw("</desc>");
+            .Raw("<title").Attribute("id", id + "-title").Raw(">").Text(texts.Format(texts.MetricChartTitle, metric.Name)).Raw("</title>")
+            .Raw("<desc").Attribute("id", id + "-desc").Raw(">").Text(Describe(texts, values, metric.Decimals, metric.Suffix)).Raw("</desc>");
         if (values.Length > 0)
         {
             html.Raw("<path fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\" vector-effect=\"non-scaling-stroke\"")
                 .Attribute("d", Path(series, values.Min(), values.Max())).Raw("/>");
         }
 
-        html.Raw("</svg><div class=\"legend\" aria-hidden=\"true\"><span>24 hours ago</span><span>Now</span></div></div>");
+        html.Raw("</svg><div class=\"legend\" aria-hidden=\"true\"><span>").Text(texts.MetricAxisStart).Raw("</span><span>")
+            .Text(texts.MetricAxisEnd).Raw("</span></div></div>");
     }
 
     /// <summary>
@@ -103,17 +108,19 @@ internal static class MetricsSection
         return path.ToString();
     }
 
-    private static string Describe(double[] values, int decimals, string suffix) =>
+    private static string Describe(PageTexts texts, double[] values, int decimals, string suffix) =>
         values.Length == 0
-            ? "No data in the last 24 hours."
-            : string.Create(
-                CultureInfo.InvariantCulture,
-                $"Average per 5 minutes over the last 24 hours: lowest {Format(values.Min(), decimals, suffix)}, highest {Format(values.Max(), decimals, suffix)}.");
+            ? texts.MetricNoData + "."
+            : texts.Format(
+                texts.MetricChartDescription, Format(values.Min(), decimals, suffix, texts.Culture), Format(values.Max(), decimals, suffix, texts.Culture));
 
-    /// <summary>A value with the metric's decimals and unit: "12.3 ms", "0.25%".</summary>
-    internal static string Format(double value, int decimals, string suffix)
+    /// <summary>
+    /// A value with the metric's decimals and unit, in <paramref name="culture"/> (the invariant culture when none, as
+    /// an English page writes it): "12.3 ms", "0.25%"; "12,3 ms" on a German page.
+    /// </summary>
+    internal static string Format(double value, int decimals, string suffix, CultureInfo? culture = null)
     {
-        var number = value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var number = value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), culture ?? CultureInfo.InvariantCulture);
         return suffix.Length == 0 ? number : suffix == "%" ? number + "%" : number + " " + suffix;
     }
 

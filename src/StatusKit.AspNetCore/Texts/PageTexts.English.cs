@@ -161,5 +161,12 @@ internal sealed partial record PageTexts
         EndedComponentsDeleted = "Every component this subscription followed was removed from {0}, so it ended and there is nothing to change here. To hear from the page again, subscribe again on the status page and choose what to follow.",
         EndedIncidentDeleted = "The incident this subscription followed was removed from {0}, so it ended and there is nothing to change here. To hear from the page again, subscribe again on the status page.",
         NoLongerHearNothingToChange = "You no longer hear about {0}, so there is nothing to change. To hear from it again, subscribe again on the status page.",
+        MetricsHeading = "System metrics",
+        MetricLatestAt = "at {0}",
+        MetricNoData = "No data in the last 24 hours",
+        MetricChartTitle = "{0}, last 24 hours",
+        MetricChartDescription = "Average per 5 minutes over the last 24 hours: lowest {0}, highest {1}.",
+        MetricAxisStart = "24 hours ago",
+        MetricAxisEnd = "Now",
     };
 }

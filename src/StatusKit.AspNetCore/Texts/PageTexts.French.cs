@@ -163,5 +163,12 @@ internal sealed partial record PageTexts
         EndedComponentsDeleted = "Tous les composants que suivait cet abonnement ont été retirés de {0} ; il a donc pris fin et il n’y a rien à modifier ici. Pour avoir à nouveau des nouvelles de la page, abonnez-vous de nouveau sur la page d’état et choisissez ce que vous suivez.",
         EndedIncidentDeleted = "L’incident que suivait cet abonnement a été retiré de {0} ; il a donc pris fin et il n’y a rien à modifier ici. Pour avoir à nouveau des nouvelles de la page, abonnez-vous de nouveau sur la page d’état.",
         NoLongerHearNothingToChange = "Vous ne recevez plus les nouvelles de {0} ; il n’y a donc rien à modifier. Pour en recevoir à nouveau, abonnez-vous de nouveau sur la page d’état.",
+        MetricsHeading = "Métriques du système",
+        MetricLatestAt = "mesuré le {0}",
+        MetricNoData = "Aucune donnée au cours des dernières 24 heures",
+        MetricChartTitle = "{0}, dernières 24 heures",
+        MetricChartDescription = "Moyenne par tranche de 5 minutes sur les dernières 24 heures : minimum {0}, maximum {1}.",
+        MetricAxisStart = "il y a 24 heures",
+        MetricAxisEnd = "Maintenant",
     };
 }

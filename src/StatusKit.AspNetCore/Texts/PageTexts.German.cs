@@ -163,5 +163,12 @@ internal sealed partial record PageTexts
         EndedComponentsDeleted = "Jede Komponente, der dieses Abonnement folgte, wurde aus {0} entfernt, daher endete es, und hier gibt es nichts zu ändern. Um wieder von der Seite zu hören, abonnieren Sie erneut auf der Statusseite und wählen Sie, was Sie verfolgen möchten.",
         EndedIncidentDeleted = "Die Störung, der dieses Abonnement folgte, wurde aus {0} entfernt, daher endete es, und hier gibt es nichts zu ändern. Um wieder von der Seite zu hören, abonnieren Sie erneut auf der Statusseite.",
         NoLongerHearNothingToChange = "Sie erhalten keine Updates mehr von {0}, daher gibt es nichts zu ändern. Um wieder benachrichtigt zu werden, abonnieren Sie erneut auf der Statusseite.",
+        MetricsHeading = "Systemmetriken",
+        MetricLatestAt = "Stand {0}",
+        MetricNoData = "Keine Daten in den letzten 24 Stunden",
+        MetricChartTitle = "{0}, letzte 24 Stunden",
+        MetricChartDescription = "Durchschnitt je 5 Minuten in den letzten 24 Stunden: niedrigster Wert {0}, höchster Wert {1}.",
+        MetricAxisStart = "vor 24 Stunden",
+        MetricAxisEnd = "Jetzt",
     };
 }

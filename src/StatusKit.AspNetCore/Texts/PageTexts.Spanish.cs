@@ -163,5 +163,12 @@ internal sealed partial record PageTexts
         EndedComponentsDeleted = "Todos los componentes que seguía esta suscripción se retiraron de {0}, así que finalizó y aquí no hay nada que cambiar. Para volver a recibir novedades de la página, suscríbase de nuevo en la página de estado y elija qué seguir.",
         EndedIncidentDeleted = "El incidente que seguía esta suscripción se retiró de {0}, así que finalizó y aquí no hay nada que cambiar. Para volver a recibir novedades de la página, suscríbase de nuevo en la página de estado.",
         NoLongerHearNothingToChange = "Ya no recibe novedades de {0}, así que no hay nada que cambiar. Para volver a recibirlas, suscríbase de nuevo en la página de estado.",
+        MetricsHeading = "Métricas del sistema",
+        MetricLatestAt = "medido el {0}",
+        MetricNoData = "Sin datos en las últimas 24 horas",
+        MetricChartTitle = "{0}, últimas 24 horas",
+        MetricChartDescription = "Promedio cada 5 minutos en las últimas 24 horas: mínimo {0}, máximo {1}.",
+        MetricAxisStart = "hace 24 horas",
+        MetricAxisEnd = "Ahora",
     };
 }

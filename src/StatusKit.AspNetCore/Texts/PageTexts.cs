@@ -478,4 +478,25 @@ internal sealed partial record PageTexts
 
     /// <summary>An unsubscribed subscription's manage link. English: <c>You no longer hear about {0}, so there is nothing to change. To hear from it again, subscribe again on the status page.</c>.</summary>
     public required string NoLongerHearNothingToChange { get; init; }
+
+    /// <summary>The heading of the system metrics section. English: <c>System metrics</c>.</summary>
+    public required string MetricsHeading { get; init; }
+
+    /// <summary>Before the time of a metric's latest value: {0} the time. English: <c>at {0}</c>.</summary>
+    public required string MetricLatestAt { get; init; }
+
+    /// <summary>A metric without a value in the chart's range. English: <c>No data in the last 24 hours</c>.</summary>
+    public required string MetricNoData { get; init; }
+
+    /// <summary>The title of a metric's chart: {0} the metric's name. English: <c>{0}, last 24 hours</c>.</summary>
+    public required string MetricChartTitle { get; init; }
+
+    /// <summary>The description of a metric's chart: {0} the lowest, {1} the highest average. English: <c>Average per 5 minutes over the last 24 hours: lowest {0}, highest {1}.</c></summary>
+    public required string MetricChartDescription { get; init; }
+
+    /// <summary>The left end of a metric chart's time axis. English: <c>24 hours ago</c>.</summary>
+    public required string MetricAxisStart { get; init; }
+
+    /// <summary>The right end of a metric chart's time axis. English: <c>Now</c>.</summary>
+    public required string MetricAxisEnd { get; init; }
 }
