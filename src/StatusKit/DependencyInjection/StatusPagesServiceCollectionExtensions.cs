@@ -177,27 +177,24 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton<IMaintenanceScheduler>(sp => sp.GetRequiredService<MaintenanceScheduler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MaintenanceScheduler>(sp => sp.GetRequiredService<MaintenanceScheduler>()));
 
-        services.TryAddSingleton(sp => new UnverifiedSubscriberCleanup(
+        AddHourlyCleanup(services, sp => new UnverifiedSubscriberCleanup(
             sp.GetRequiredService<IStatusStore>(),
             sp.GetRequiredService<IOptions<StatusPagesOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IHostApplicationLifetime>(),
             sp.GetRequiredService<ILogger<UnverifiedSubscriberCleanup>>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UnverifiedSubscriberCleanup>(sp => sp.GetRequiredService<UnverifiedSubscriberCleanup>()));
-        services.TryAddSingleton(sp => new AuditLogPruning(
+        AddHourlyCleanup(services, sp => new AuditLogPruning(
             sp.GetRequiredService<IStatusStore>(),
             sp.GetRequiredService<IOptions<StatusPagesOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IHostApplicationLifetime>(),
             sp.GetRequiredService<ILogger<AuditLogPruning>>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditLogPruning>(sp => sp.GetRequiredService<AuditLogPruning>()));
-        services.TryAddSingleton(sp => new MetricPointPruning(
+        AddHourlyCleanup(services, sp => new MetricPointPruning(
             sp.GetRequiredService<IStatusStore>(),
             sp.GetRequiredService<IOptions<StatusPagesOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IHostApplicationLifetime>(),
             sp.GetRequiredService<ILogger<MetricPointPruning>>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MetricPointPruning>(sp => sp.GetRequiredService<MetricPointPruning>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StartupRecompute>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SnapshotWarmupService>());
 
@@ -209,6 +206,14 @@ public static class StatusPagesServiceCollectionExtensions
             sp.GetRequiredService<BackgroundWorkHealth>(), sp.GetRequiredService<StatusKitInstruments>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDispatcher>(sp => sp.GetRequiredService<NotificationDispatcher>()));
         return new StatusPagesBuilder(services);
+    }
+
+    /// <summary>Registers an hourly clean-up once, resolvable for its pass and run as a hosted service.</summary>
+    private static void AddHourlyCleanup<T>(IServiceCollection services, Func<IServiceProvider, T> create)
+        where T : HourlyCleanup
+    {
+        services.TryAddSingleton(create);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, T>(sp => sp.GetRequiredService<T>()));
     }
 
     /// <summary>Marks a collection StatusKit was added to, so a second AddStatusPages() adds nothing twice.</summary>
