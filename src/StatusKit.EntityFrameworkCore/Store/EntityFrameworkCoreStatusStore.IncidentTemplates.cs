@@ -26,31 +26,20 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         return rows.Select(r => r.ToModel()).ToArray();
     }
 
-    public async Task AddIncidentTemplateAsync(IncidentTemplate template, CancellationToken cancellationToken)
+    public Task AddIncidentTemplateAsync(IncidentTemplate template, CancellationToken cancellationToken)
     {
         ValidateTemplate(template);
-        await using var session = await OpenAsync(cancellationToken);
-        await EnsurePageExistsAsync(session, template.PageId, cancellationToken);
-        await RefuseTakenTemplateNameAsync(session, template, cancellationToken);
-        session.Set<IncidentTemplateEntity>().Add(IncidentTemplateEntity.From(template));
-        await SaveAsync(session, "incident template", () => MissingPage(template.PageId), cancellationToken);
+        return AddNamedRowAsync(
+            IncidentTemplateEntity.From(template), template.PageId, template.Id, template.Name, "incident template", "incident template",
+            cancellationToken);
     }
 
-    /// <remarks>Compare-and-set on the version (<see cref="AdvanceVersion{T}"/>); the stored page and creation time are kept.</remarks>
     public async Task<IncidentTemplate> UpdateIncidentTemplateAsync(IncidentTemplate template, CancellationToken cancellationToken)
     {
         ValidateTemplate(template);
-        await using var session = await OpenAsync(cancellationToken);
-        var row = await session.Set<IncidentTemplateEntity>().AsTracking().FirstOrDefaultAsync(t => t.Id == template.Id, cancellationToken)
-                  ?? throw new StatusKitNotFoundException("incident template", template.Id.ToString());
-        AdvanceVersion(session, row, "incident template", template.Id, template.Version);
-        if (row.NameKey != CaseInsensitiveKey.Of(template.Name))
-        {
-            await RefuseTakenTemplateNameAsync(session, template with { PageId = row.PageId }, cancellationToken);
-        }
-
-        row.CopyFrom(template);
-        await SaveAsync(session, "incident template", null, cancellationToken);
+        var row = await UpdateNamedRowAsync<IncidentTemplateEntity>(
+            template.Id, template.Name, template.Version, r => r.CopyFrom(template), "incident template", "incident template",
+            cancellationToken);
         return row.ToModel();
     }
 
@@ -59,16 +48,6 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         await using var session = await OpenAsync(cancellationToken);
         return await DeleteAtVersionAsync(
             session.Set<IncidentTemplateEntity>().Where(t => t.Id == templateId), expectedVersion, "incident template", templateId, cancellationToken);
-    }
-
-    // As a component's name (RefuseTakenNameAsync): a read finds the conflict, the unique index decides a race.
-    private static async Task RefuseTakenTemplateNameAsync(Session session, IncidentTemplate template, CancellationToken cancellationToken)
-    {
-        var key = CaseInsensitiveKey.Of(template.Name);
-        if (await session.Set<IncidentTemplateEntity>().AnyAsync(t => t.PageId == template.PageId && t.NameKey == key && t.Id != template.Id, cancellationToken))
-        {
-            throw Conflict("name", "incident template");
-        }
     }
 
     private static void ValidateTemplate(IncidentTemplate template)

@@ -30,31 +30,18 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             .ToArray();
     }
 
-    public async Task AddPageMetricAsync(PageMetric metric, CancellationToken cancellationToken)
+    public Task AddPageMetricAsync(PageMetric metric, CancellationToken cancellationToken)
     {
         ValidateMetric(metric);
-        await using var session = await OpenAsync(cancellationToken);
-        await EnsurePageExistsAsync(session, metric.PageId, cancellationToken);
-        await RefuseTakenMetricNameAsync(session, metric, cancellationToken);
-        session.Set<PageMetricEntity>().Add(PageMetricEntity.From(metric));
-        await SaveAsync(session, "page metric", () => MissingPage(metric.PageId), cancellationToken);
+        return AddNamedRowAsync(
+            PageMetricEntity.From(metric), metric.PageId, metric.Id, metric.Name, "page metric", "metric", cancellationToken);
     }
 
-    /// <remarks>Compare-and-set on the version (<see cref="AdvanceVersion{T}"/>); the stored page and creation time are kept.</remarks>
     public async Task<PageMetric> UpdatePageMetricAsync(PageMetric metric, CancellationToken cancellationToken)
     {
         ValidateMetric(metric);
-        await using var session = await OpenAsync(cancellationToken);
-        var row = await session.Set<PageMetricEntity>().AsTracking().FirstOrDefaultAsync(m => m.Id == metric.Id, cancellationToken)
-                  ?? throw new StatusKitNotFoundException("page metric", metric.Id.ToString());
-        AdvanceVersion(session, row, "page metric", metric.Id, metric.Version);
-        if (row.NameKey != CaseInsensitiveKey.Of(metric.Name))
-        {
-            await RefuseTakenMetricNameAsync(session, metric with { PageId = row.PageId }, cancellationToken);
-        }
-
-        row.CopyFrom(metric);
-        await SaveAsync(session, "page metric", null, cancellationToken);
+        var row = await UpdateNamedRowAsync<PageMetricEntity>(
+            metric.Id, metric.Name, metric.Version, r => r.CopyFrom(metric), "page metric", "metric", cancellationToken);
         return row.ToModel();
     }
 
@@ -130,16 +117,6 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
     {
         var utc = Instants.ToStore(at);
         return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMicrosecond));
-    }
-
-    // As a component's name (RefuseTakenNameAsync): a read finds the conflict, the unique index decides a race.
-    private static async Task RefuseTakenMetricNameAsync(Session session, PageMetric metric, CancellationToken cancellationToken)
-    {
-        var key = CaseInsensitiveKey.Of(metric.Name);
-        if (await session.Set<PageMetricEntity>().AnyAsync(m => m.PageId == metric.PageId && m.NameKey == key && m.Id != metric.Id, cancellationToken))
-        {
-            throw Conflict("name", "metric");
-        }
     }
 
     private static void ValidateMetric(PageMetric metric)
