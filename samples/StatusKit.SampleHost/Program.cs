@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.HttpOverrides;
 using StatusKit.SampleHost;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -42,10 +43,25 @@ builder.Services.AddOpenApi();
 // Store reachable, and recomputes, maintenance and notification dispatch not failing: GET /healthz.
 builder.Services.AddHealthChecks().AddStatusKit();
 builder.Services.AddHostedService<SampleStartup>();
+// Behind a reverse proxy on this machine that ends TLS and sends the page's domain in X-Forwarded-Host
+// (Sample:BehindProxy, off): the forwarded headers of loopback (the default known proxies) are applied, and StatusKit
+// reads a page's domain after them. A client that is no known proxy cannot forward a host.
+var behindProxy = builder.Configuration.GetValue("Sample:BehindProxy", false);
+if (behindProxy)
+{
+    builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+}
 
 var app = builder.Build();
 // Before the hosted services (engine, scheduler, dispatcher, seeding) touch the store.
 database.Migrate(app.Services);
+if (behindProxy)
+{
+    app.UseForwardedHeaders();
+    app.UseStatusPageCustomDomains();
+}
+
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();
