@@ -161,22 +161,35 @@ public sealed class ComponentService
     /// the page's: a reorder that changes it moves the page's <see cref="StatusPage.Version"/>, and when
     /// <paramref name="expectedPageVersion"/> is given it applies only if the page is still at that version (else
     /// <see cref="StatusKitConcurrencyException"/>, changing nothing), so it never undoes a reorder it did not see.
-    /// Returns the page's version as the reorder left it: <paramref name="expectedPageVersion"/> or the one after it.
+    /// Without it, the reorder applies at the version it reads, and a page changed meanwhile is read again (up to three
+    /// times, then <see cref="StatusKitConcurrencyException"/>), so the audit entry
+    /// (<see cref="Audit.AuditActions.ComponentsReordered"/>) is recorded exactly when this reorder changed an order.
+    /// Returns the page's version as the reorder left it: the version it applied at or the one after it.
     /// </summary>
     public async Task<long> ReorderAsync(Guid pageId, IReadOnlyList<Guid> orderedComponentIds, long? expectedPageVersion, CancellationToken cancellationToken = default)
     {
         // An unknown page is a 404 whatever the list says, as for every other write to a page.
-        var page = await _store.RequirePageAsync(pageId, cancellationToken);
+        StatusPage? page = await _store.RequirePageAsync(pageId, cancellationToken);
         if (orderedComponentIds is null || orderedComponentIds.Count == 0)
         {
             throw new StatusKitValidationException("componentIds", "List every component of the page, in the new order.");
         }
 
         Guard.DistinctIds(orderedComponentIds, "componentIds");
-        var pageVersion = await _store.ReorderComponentsAsync(pageId, orderedComponentIds, expectedPageVersion, cancellationToken);
-        if (pageVersion != (expectedPageVersion ?? page.Version))
+        var (before, pageVersion) = expectedPageVersion is { } expected
+            ? (expected, await _store.ReorderComponentsAsync(pageId, orderedComponentIds, expected, cancellationToken))
+            : await OptimisticEdit.RetryAsync(async () =>
+            {
+                // Without the caller's version, the one just read: the reorder is then a compare-and-set on it too, so
+                // whether it moved tells whether this reorder changed an order, not whether another change landed
+                // between the read and the write. One that lost to another change reads the page again.
+                var read = page ?? await _store.RequirePageAsync(pageId, cancellationToken);
+                page = null;
+                return (read.Version, await _store.ReorderComponentsAsync(pageId, orderedComponentIds, read.Version, cancellationToken));
+            });
+        if (pageVersion != before)
         {
-            // The page's version moves with the order only when an order changed.
+            // The page's version moves with the order only when an order changed: the audit entry is of what committed.
             await _audit.RecordAsync(pageId, AuditActions.ComponentsReordered, "page", pageId, ["displayOrder"]);
         }
 

@@ -84,6 +84,57 @@ public sealed class AuditLogTests
     }
 
     [Fact]
+    public async Task Reorder_ThatChangesNothing_RecordsNothing_EvenWhenAnotherChangeMovedThePageMeanwhile()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null), ("Web", null, null));
+        await kit.Components.ReorderAsync(page.Id, [c[0].Id, c[1].Id]);
+        var raced = false;
+        // Another operator renames the page between the reorder's read of the page and its write.
+        kit.StoreControl.Before = (method, _) =>
+        {
+            if (method != "ReorderComponentsAsync" || raced)
+            {
+                return null;
+            }
+
+            raced = true;
+            return kit.Pages.UpdateAsync(page.Id, new UpdateStatusPage { Name = "Acme Cloud" });
+        };
+
+        await kit.Components.ReorderAsync(page.Id, [c[0].Id, c[1].Id]);
+
+        Assert.True(raced);
+        Assert.DoesNotContain(await ActionsAsync(kit, page.Id), e => e.Action == "components.reordered");
+    }
+
+    [Fact]
+    public async Task Reorder_ThatChangesTheOrder_RecordsOneEntryOnThePage_EvenWhenAnotherChangeMovedThePageMeanwhile()
+    {
+        await using var kit = new StatusKitHarness();
+        var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null), ("Web", null, null));
+        await kit.Components.ReorderAsync(page.Id, [c[0].Id, c[1].Id]);
+        var raced = false;
+        kit.StoreControl.Before = (method, _) =>
+        {
+            if (method != "ReorderComponentsAsync" || raced)
+            {
+                return null;
+            }
+
+            raced = true;
+            return kit.Pages.UpdateAsync(page.Id, new UpdateStatusPage { Name = "Acme Cloud" });
+        };
+
+        await kit.Components.ReorderAsync(page.Id, [c[1].Id, c[0].Id]);
+
+        Assert.Equal(
+            [("components.reordered", "page", page.Id, "displayOrder"), ("page.updated", "page", page.Id, "name")],
+            (await ActionsAsync(kit, page.Id)).Take(2));
+        Assert.Equal([c[1].Id, c[0].Id], (await kit.Components.ListAsync(page.Id)).OrderBy(x => x.DisplayOrder).Select(x => x.Id));
+    }
+
+    [Fact]
     public async Task IncidentOperations_RecordCreatedUpdatedUpdateAddedPostmortemAndDeleted()
     {
         await using var kit = new StatusKitHarness();
