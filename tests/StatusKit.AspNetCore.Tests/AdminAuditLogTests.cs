@@ -134,6 +134,31 @@ public sealed class AdminAuditLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deleted_pages_log_stays_readable_filtered_to_nothing_and_past_its_last_entry()
+    {
+        using var admin = App.Client();
+        var page = Id(await CreatePageAsync(admin, "Acme"));
+        await admin.DeleteAsync($"/status/admin/pages/{page}");
+        var cursor = (await SendAsync(admin, HttpMethod.Get, $"/status/admin/pages/{page}/audit-log?limit=1")).Body.GetProperty("nextCursor").GetString();
+
+        var filtered = (await SendAsync(admin, HttpMethod.Get, $"/status/admin/pages/{page}/audit-log?action=component.")).Body;
+        var past = (await SendAsync(admin, HttpMethod.Get, $"/status/admin/pages/{page}/audit-log?cursor={cursor}&action=page.deleted")).Body;
+
+        Assert.Empty(Actions(filtered));
+        Assert.Empty(Actions(past));
+    }
+
+    [Fact]
+    public async Task A_page_that_never_existed_is_a_404_problem_naming_pageId()
+    {
+        using var admin = App.Client();
+
+        var response = await admin.GetAsync($"/status/admin/pages/{Guid.NewGuid()}/audit-log?action=page.");
+
+        await AssertProblemAsync(response, HttpStatusCode.NotFound, "pageId");
+    }
+
+    [Fact]
     public async Task A_hosts_own_actor_accessor_is_kept_by_the_endpoints()
     {
         var services = new ServiceCollection();

@@ -132,7 +132,7 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
     }
 
     [Fact]
-    public async Task The_audit_log_declares_its_limit_cursor_action_and_targetId_and_its_400_problem()
+    public async Task The_audit_log_declares_its_limit_cursor_action_and_targetId_and_its_400_and_404_problems()
     {
         const string route = "GET /pages/{pageId}/audit-log";
         var operation = await OperationAsync(route);
@@ -142,6 +142,7 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
         Assert.Equal(["action", "cursor", "limit", "targetId"], query.Order(StringComparer.Ordinal));
         Assert.Equal("200", SuccessOf(operation).Status);
         AssertProblem(operation, "400", route);
+        AssertProblem(operation, "404", route);
     }
 
     [Fact]

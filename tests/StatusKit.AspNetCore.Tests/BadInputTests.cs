@@ -414,8 +414,8 @@ public sealed partial class BadInputTests : IAsyncLifetime
             .. ListQueries($"pages/{s.PageId}/notifications", withState: true)],
         ["GET /admin/pages/{pageId}/audit-log"] = s => [
             new Case("not a guid", HttpMethod.Get, $"{Prefix}/admin/pages/not-a-guid/audit-log", HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed),
-            // A deleted page's log stays readable, so a page id that names nothing is an empty log, not a 404.
-            Admin("unknown page", HttpMethod.Get, $"pages/{Guid.NewGuid()}/audit-log", HttpStatusCode.OK),
+            // A page id that names nothing and has no entries is a 404 problem; a deleted page's log stays readable.
+            Admin("unknown page", HttpMethod.Get, $"pages/{Guid.NewGuid()}/audit-log", HttpStatusCode.NotFound),
             .. AuditLogQueries($"pages/{s.PageId}/audit-log")],
         ["POST /admin/subscribers/{subscriberId}/test"] = _ => Ids("subscribers/{0}/test", HttpMethod.Post),
         ["PATCH /admin/subscribers/{subscriberId}"] = s => [.. Ids("subscribers/{0}", HttpMethod.Patch, "{}"),

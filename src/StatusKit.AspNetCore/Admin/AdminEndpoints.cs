@@ -670,8 +670,8 @@ internal static class AdminEndpoints
                 return AdminJson.Json(AdminAuditLog.From(page));
             })
             .WithName("StatusKit.Admin.ListAuditLog")
-            .WithSummary("Who changed what on the page, newest first (limit 1 to 200, default 50; cursor: the previous answer's nextCursor; action: an action or its prefix such as component.; targetId). Entries name the fields changed, never their values; a deleted page's entries stay until they are pruned.")
-            .Produces<AdminAuditLog>().ProducesValidationProblem();
+            .WithSummary("Who changed what on the page, newest first (limit 1 to 200, default 50; cursor: the previous answer's nextCursor; action: an action or its prefix such as component.; targetId). Entries name the fields changed, never their values; a deleted page's entries stay until they are pruned. A page id with neither a page nor entries is a 404.")
+            .Produces<AdminAuditLog>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>

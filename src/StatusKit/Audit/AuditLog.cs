@@ -22,7 +22,9 @@ public sealed class AuditLog
     /// after <paramref name="cursor"/> (the previous page's <see cref="AuditLogPage.NextCursor"/>), only those whose
     /// action starts with <paramref name="actionPrefix"/> and that are about <paramref name="targetId"/> when given. A
     /// limit out of range or a blank or overlong action prefix is a <see cref="StatusKitValidationException"/> naming
-    /// <c>limit</c> or <c>action</c>. A deleted page's entries are still listed until they are pruned.
+    /// <c>limit</c> or <c>action</c>. A deleted page's entries are still listed until they are pruned; a page id that
+    /// names no page and has no entries (it never existed, or was deleted and its entries pruned) is a
+    /// <see cref="StatusKitNotFoundException"/> naming <c>pageId</c>.
     /// </summary>
     public async Task<AuditLogPage> ListAsync(
         Guid pageId, int limit = 50, AuditLogCursor? cursor = null, string? actionPrefix = null, Guid? targetId = null,
@@ -37,6 +39,13 @@ public sealed class AuditLog
         // One more than asked tells whether an older page exists, without a count.
         var rows = await _store.ListAuditEntriesAsync(
             pageId, new AuditLogQuery { After = cursor, ActionPrefix = actionPrefix, TargetId = targetId, Take = limit + 1 }, cancellationToken);
+        if (rows.Count == 0 && await _store.GetPageAsync(pageId, cancellationToken) is null
+            && (await _store.ListAuditEntriesAsync(pageId, new AuditLogQuery { Take = 1 }, cancellationToken)).Count == 0)
+        {
+            // Neither a page nor the log of a deleted one (its entries, page.deleted last, outlive it until pruned).
+            throw new StatusKitNotFoundException("page", pageId.ToString(), "pageId");
+        }
+
         return rows.Count > limit
             ? new AuditLogPage([.. rows.Take(limit)], AuditLogCursor.Of(rows[limit - 1]))
             : new AuditLogPage(rows, null);

@@ -379,6 +379,42 @@ public sealed class AuditLogTests
         Assert.Equal(field, error.Field);
     }
 
+    [Fact]
+    public async Task List_OfAPageThatNeverExisted_IsNotFoundNamingPageId()
+    {
+        await using var kit = new StatusKitHarness();
+
+        var error = await Assert.ThrowsAsync<StatusKitNotFoundException>(() => kit.Get<AuditLog>().ListAsync(Guid.NewGuid(), actionPrefix: "page."));
+
+        Assert.Equal("pageId", error.Field);
+    }
+
+    [Fact]
+    public async Task List_OfADeletedPage_KeepsItsEntries_AndAnEmptyFilterIsAnEmptyList()
+    {
+        await using var kit = new StatusKitHarness();
+        var page = await kit.Pages.CreateAsync(new CreateStatusPage { Name = "Acme" });
+        await kit.Pages.DeleteAsync(page.Id);
+
+        var all = await kit.Get<AuditLog>().ListAsync(page.Id);
+        var none = await kit.Get<AuditLog>().ListAsync(page.Id, actionPrefix: "component.");
+
+        Assert.Equal(["page.deleted", "page.created"], all.Entries.Select(e => e.Action));
+        Assert.Empty(none.Entries);
+    }
+
+    [Fact]
+    public async Task List_OfAnExistingPageWhoseEntriesWerePruned_IsAnEmptyList()
+    {
+        await using var kit = new StatusKitHarness();
+        var page = await kit.Pages.CreateAsync(new CreateStatusPage { Name = "Acme" });
+        await kit.Store.DeleteAuditEntriesAsync(kit.Clock.GetUtcNow().AddSeconds(1), CancellationToken.None);
+
+        var log = await kit.Get<AuditLog>().ListAsync(page.Id);
+
+        Assert.Empty(log.Entries);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not-a-cursor")]
@@ -405,7 +441,8 @@ public sealed class AuditLogTests
         var removed = await pruning.RunOnceAsync(CancellationToken.None);
 
         Assert.Equal(2, removed);
-        Assert.Empty((await kit.Get<AuditLog>().ListAsync(old.Id)).Entries);
+        // A deleted page whose entries are all pruned is a page id that names nothing.
+        await Assert.ThrowsAsync<StatusKitNotFoundException>(() => kit.Get<AuditLog>().ListAsync(old.Id));
         Assert.Single((await kit.Get<AuditLog>().ListAsync(recent.Id)).Entries);
         Assert.Equal(1, logs.Count(1035));
     }
