@@ -279,15 +279,20 @@ internal static class SubscriptionEndpoints
         }
 
         var backTo = HomeOf(context, slug, paths);
-        Subscriber changed;
+        Subscriber? changed;
         try
         {
             var request = await ReadManageAsync(context);
-            changed = await context.RequestServices.GetRequiredService<SubscriberService>().UpdateAsync(subscriber.Id, new UpdateSubscriber
+            // The subscriber's own change, by its token: the audit log names it, not the caller.
+            changed = await context.RequestServices.GetRequiredService<SubscriberService>().UpdateOwnChoiceAsync(page!.PageId, token!, new UpdateSubscriber
             {
                 ComponentIds = request.Components,
                 NotifyOn = request.NotifyOn is null ? null : NotifyOnNames.Read(request.NotifyOn),
             }, context.RequestAborted);
+            if (changed is null)
+            {
+                return UnknownManageLink(context);
+            }
         }
         catch (StatusKitNotFoundException ex) when (ex.Field == "subscriberId")
         {

@@ -61,11 +61,20 @@ public static class AuditActions
     /// <summary>A maintenance window's fields changed.</summary>
     public const string MaintenanceUpdated = "maintenance.updated";
 
-    /// <summary>A maintenance window was started by an operator ahead of its start.</summary>
+    /// <summary>A maintenance window (an occurrence of a recurring one) started: by an operator ahead of its start, or by the scheduler at its start (actor <c>system</c>).</summary>
     public const string MaintenanceStarted = "maintenance.started";
 
-    /// <summary>A maintenance window was completed by an operator ahead of its end.</summary>
+    /// <summary>
+    /// A maintenance window (an occurrence of a recurring one, which then goes on to its next) ended: by an operator
+    /// ahead of its end, or by the scheduler at its end (actor <c>system</c>).
+    /// </summary>
     public const string MaintenanceCompleted = "maintenance.completed";
+
+    /// <summary>
+    /// The scheduler found an occurrence of a window that had ended without starting (the host was down throughout) and
+    /// moved the window to its next occurrence, or completed it after its last (actor <c>system</c>).
+    /// </summary>
+    public const string MaintenanceMissed = "maintenance.missed";
 
     /// <summary>A maintenance window was cancelled.</summary>
     public const string MaintenanceCancelled = "maintenance.cancelled";
@@ -76,14 +85,26 @@ public static class AuditActions
     /// <summary>Scheduled maintenances were imported from Statuspage (target: the page).</summary>
     public const string MaintenanceImported = "maintenance.imported";
 
-    /// <summary>A subscriber was added by an operator (the public subscribe form is the subscriber's own doing and is not recorded).</summary>
+    /// <summary>A subscriber was added: by an operator, or by someone on the public subscribe form (actor <c>anonymous</c> there).</summary>
     public const string SubscriberCreated = "subscriber.created";
 
-    /// <summary>A subscriber's components, events or channel settings changed, or its signing secret was rotated.</summary>
+    /// <summary>
+    /// A subscriber's components, events or channel settings changed, or its signing secret was rotated: by an operator,
+    /// or by the subscriber on its manage page (actor <c>subscriber</c>).
+    /// </summary>
     public const string SubscriberUpdated = "subscriber.updated";
 
-    /// <summary>A subscriber was deactivated by an operator.</summary>
+    /// <summary>
+    /// A subscriber was deactivated: by an operator, or by the dispatcher (actor <c>system</c>) because its destination
+    /// is gone (410) or kept failing (dead letters).
+    /// </summary>
     public const string SubscriberDeactivated = "subscriber.deactivated";
+
+    /// <summary>A subscriber confirmed its subscription with its verification link (actor <c>subscriber</c>, field <c>isVerified</c>).</summary>
+    public const string SubscriberVerified = "subscriber.verified";
+
+    /// <summary>A subscriber unsubscribed itself with its unsubscribe link (actor <c>subscriber</c>, fields <c>isActive</c> and/or <c>deactivationReason</c>).</summary>
+    public const string SubscriberUnsubscribed = "subscriber.unsubscribed";
 
     /// <summary>A deactivated subscriber was turned back on.</summary>
     public const string SubscriberReactivated = "subscriber.reactivated";

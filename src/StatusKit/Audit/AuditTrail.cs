@@ -16,6 +16,9 @@ internal sealed class AuditTrail
     /// <summary>The actor when no <see cref="IAuditActorAccessor"/> is registered, or it names nobody.</summary>
     public const string System = "system";
 
+    /// <summary>The actor of a subscriber's own change through its links (confirming, unsubscribing, changing its choice).</summary>
+    public const string Subscriber = "subscriber";
+
     private const int MaxActorLength = 200;
     private readonly IStatusStore _store;
     private readonly IAuditActorAccessor? _actor;
@@ -33,11 +36,18 @@ internal sealed class AuditTrail
     }
 
     /// <summary>Records <paramref name="action"/> on the <paramref name="targetKind"/> <paramref name="targetId"/> of <paramref name="pageId"/>.</summary>
-    public async Task RecordAsync(Guid pageId, string action, string targetKind, Guid targetId, IReadOnlyList<string>? fields = null)
+    public Task RecordAsync(Guid pageId, string action, string targetKind, Guid targetId, IReadOnlyList<string>? fields = null) =>
+        RecordByAsync(null, pageId, action, targetKind, targetId, fields);
+
+    /// <summary>
+    /// Records like <see cref="RecordAsync"/>, made by <paramref name="actor"/> (<see cref="System"/>,
+    /// <see cref="Subscriber"/>) whoever the accessor would name; the accessor's actor when null.
+    /// </summary>
+    public async Task RecordByAsync(string? actor, Guid pageId, string action, string targetKind, Guid targetId, IReadOnlyList<string>? fields = null)
     {
         try
         {
-            await _store.AddAuditEntryAsync(New(pageId, action, targetKind, targetId, fields ?? []), CancellationToken.None);
+            await _store.AddAuditEntryAsync(New(actor, pageId, action, targetKind, targetId, fields ?? []), CancellationToken.None);
         }
         catch (Exception exception)
         {
@@ -45,7 +55,7 @@ internal sealed class AuditTrail
         }
     }
 
-    private AuditEntry New(Guid pageId, string action, string targetKind, Guid targetId, IReadOnlyList<string> fields)
+    private AuditEntry New(string? fixedActor, Guid pageId, string action, string targetKind, Guid targetId, IReadOnlyList<string> fields)
     {
         var now = _time.GetUtcNow();
         // Whole microseconds, what PostgreSQL keeps, so a cursor made from a stored entry finds it again.
@@ -56,7 +66,7 @@ internal sealed class AuditTrail
             id = _ids.Next(at);
         }
 
-        var actor = _actor?.GetActor();
+        var actor = fixedActor ?? _actor?.GetActor();
         actor = string.IsNullOrWhiteSpace(actor) ? System : actor.Trim();
         return new AuditEntry
         {

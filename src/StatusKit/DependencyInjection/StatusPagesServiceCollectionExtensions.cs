@@ -173,7 +173,8 @@ public static class StatusPagesServiceCollectionExtensions
             sp.GetService<IHostApplicationLifetime>(),
             sp.GetRequiredService<ILogger<MaintenanceScheduler>>(),
             sp.GetRequiredService<BackgroundWorkHealth>(),
-            () => sp.GetService<IMaintenanceScheduler>() is MaintenanceScheduler));
+            () => sp.GetService<IMaintenanceScheduler>() is MaintenanceScheduler,
+            sp.GetRequiredService<AuditTrail>()));
         services.TryAddSingleton<IMaintenanceScheduler>(sp => sp.GetRequiredService<MaintenanceScheduler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MaintenanceScheduler>(sp => sp.GetRequiredService<MaintenanceScheduler>()));
 
@@ -203,7 +204,7 @@ public static class StatusPagesServiceCollectionExtensions
             sp.GetRequiredService<IStatusStore>(), sp.GetServices<INotifier>(), sp.GetRequiredService<SubscriberLinks>(),
             sp.GetRequiredService<IOptions<NotificationOptions>>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<NotificationDispatcher>>(),
-            sp.GetRequiredService<BackgroundWorkHealth>(), sp.GetRequiredService<StatusKitInstruments>()));
+            sp.GetRequiredService<BackgroundWorkHealth>(), sp.GetRequiredService<StatusKitInstruments>(), audit: sp.GetRequiredService<AuditTrail>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDispatcher>(sp => sp.GetRequiredService<NotificationDispatcher>()));
         return new StatusPagesBuilder(services);
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using StatusKit.Abstractions;
+using StatusKit.Audit;
 using StatusKit.Health;
 using StatusKit.Hosting;
 using StatusKit.Model;
@@ -32,6 +33,7 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
     private const int MaxTransitionsPerWindowAndPass = 16;
     private const string PassWork = "pass";
     private readonly IStatusStore _store;
+    private readonly AuditTrail? _audit;
     private readonly MaintenanceEffects _effects;
     private readonly TimeProvider _time;
     private readonly IHostApplicationLifetime? _lifetime;
@@ -56,8 +58,10 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
         IHostApplicationLifetime? lifetime,
         ILogger<MaintenanceScheduler> logger,
         BackgroundWorkHealth health,
-        Func<bool>? ownsPort = null)
+        Func<bool>? ownsPort = null,
+        AuditTrail? audit = null)
     {
+        _audit = audit;
         _ownsPort = ownsPort ?? (static () => true);
         _health = health.Maintenance;
         _store = store;
@@ -368,9 +372,29 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
             }
 
             Log.TransitionApplied(_logger, current.Id, attempt.Kind, current.OccurrenceStartsAt, stored.State);
+            await RecordAsync(current, stored, attempt.Kind);
         }
 
         await SettleAsync(attempt.Before, attempt.Committed, attempt.Kind, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a start, an end or a missed occurrence in the audit log, made by <c>system</c>: once, by the instance
+    /// whose compare-and-set stored it (a retry of the attempt only settles its effects; a lost compare-and-set records
+    /// nothing). A reminder changes nothing an operator set, and is not recorded.
+    /// </summary>
+    private Task RecordAsync(MaintenanceWindow before, MaintenanceWindow after, MaintenanceTransitionKind kind)
+    {
+        var action = kind switch
+        {
+            MaintenanceTransitionKind.Start => AuditActions.MaintenanceStarted,
+            MaintenanceTransitionKind.End => AuditActions.MaintenanceCompleted,
+            MaintenanceTransitionKind.Skip => AuditActions.MaintenanceMissed,
+            _ => null,
+        };
+        return action is null || _audit is null
+            ? Task.CompletedTask
+            : _audit.RecordByAsync(AuditTrail.System, after.PageId, action, "maintenance", after.Id, MaintenanceService.ChangedFields(before, after));
     }
 
     /// <summary>

@@ -536,8 +536,9 @@ public sealed class MaintenanceService
         }
     }
 
-    // The operator's fields a change moved (the scheduler's own bookkeeping, such as announcement marks, left out).
-    private static IReadOnlyList<string> ChangedFields(MaintenanceWindow before, MaintenanceWindow after) =>
+    // The operator's fields a change moved (the scheduler's own bookkeeping, such as announcement marks, left out); the
+    // scheduler's transitions name theirs with it too.
+    internal static IReadOnlyList<string> ChangedFields(MaintenanceWindow before, MaintenanceWindow after) =>
         new AuditFields()
             .Add("title", before.Title, after.Title)
             .Add("description", before.Description, after.Description)

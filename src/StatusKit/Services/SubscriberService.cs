@@ -406,7 +406,27 @@ public sealed class SubscriberService
     /// A component is not on the page, or no event is chosen; or the subscriber follows one incident
     /// (<see cref="Subscriber.StatusIncidentId"/>), which has neither to choose, and the request names either.
     /// </exception>
-    public async Task<Subscriber> UpdateAsync(Guid subscriberId, UpdateSubscriber changes, CancellationToken cancellationToken = default)
+    public Task<Subscriber> UpdateAsync(Guid subscriberId, UpdateSubscriber changes, CancellationToken cancellationToken = default) =>
+        UpdateCoreAsync(subscriberId, changes, null, cancellationToken);
+
+    /// <summary>
+    /// The subscriber's own change of its components and events, on its manage page: for the subscriber of
+    /// <paramref name="pageId"/> whose unsubscribe token this is, exactly as <see cref="UpdateAsync"/> changes them
+    /// (validated the same, a change that changes nothing writes nothing), recorded in the audit log as made by
+    /// <c>subscriber</c> whoever the caller is. Null, changing nothing, when the token is unknown or another page's.
+    /// </summary>
+    /// <exception cref="StatusKitNotFoundException">The subscriber was deleted meanwhile (field <c>subscriberId</c>).</exception>
+    /// <exception cref="StatusKitValidationException">As for <see cref="UpdateAsync"/>.</exception>
+    public async Task<Subscriber?> UpdateOwnChoiceAsync(Guid pageId, string token, UpdateSubscriber changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var subscriber = await FindByUnsubscribeTokenCoreAsync(pageId, token, cancellationToken);
+        return subscriber is null
+            ? null
+            : await UpdateCoreAsync(subscriber.Id, changes with { ExpectedVersion = null }, AuditTrail.Subscriber, cancellationToken);
+    }
+
+    private async Task<Subscriber> UpdateCoreAsync(Guid subscriberId, UpdateSubscriber changes, string? actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.NotifyOn is { } events)
@@ -428,7 +448,7 @@ public sealed class SubscriberService
                 return ChangedAsync(subscriber, changes, cancellationToken);
             },
             subscriber => _store.UpdateSubscriberAsync(subscriber, [], cancellationToken));
-        await RecordEditAsync(AuditActions.SubscriberUpdated, before!, stored);
+        await RecordEditAsync(AuditActions.SubscriberUpdated, before!, stored, actor);
         return stored;
     }
 
@@ -475,15 +495,16 @@ public sealed class SubscriberService
         return stored;
     }
 
-    // The fields an operator's edit changed, by name (a destination or secret is never recorded); none, nothing recorded.
-    private Task RecordEditAsync(string action, Subscriber before, Subscriber after)
+    // The fields an edit changed, by name (a destination or secret is never recorded); none, nothing recorded. The
+    // actor is the accessor's (an operator) unless given (the subscriber itself).
+    private Task RecordEditAsync(string action, Subscriber before, Subscriber after, string? actor = null)
     {
         var fields = new AuditFields()
             .Add("isActive", before.IsActive, after.IsActive)
             .AddList("componentIds", before.ComponentIds, after.ComponentIds)
             .Add("notifyOn", before.NotifyOn, after.NotifyOn)
             .Add("signingSecret", before.SigningSecret, after.SigningSecret);
-        return fields.Any ? _audit.RecordAsync(after.PageId, action, "subscriber", after.Id, fields.Names) : Task.CompletedTask;
+        return fields.Any ? _audit.RecordByAsync(actor, after.PageId, action, "subscriber", after.Id, fields.Names) : Task.CompletedTask;
     }
 
     /// <summary>
@@ -596,15 +617,16 @@ public sealed class SubscriberService
         };
     }
 
-    private Task<Subscriber?> VerifyCoreAsync(Guid? pageId, string token, CancellationToken cancellationToken)
+    private async Task<Subscriber?> VerifyCoreAsync(Guid? pageId, string token, CancellationToken cancellationToken)
     {
         if (!IsTokenShaped(token))
         {
-            return Task.FromResult<Subscriber?>(null);
+            return null;
         }
 
         var hash = SecretTokens.Hash(token);
-        return OptimisticEdit.RetryAsync(async () =>
+        // A compare-and-set on the unverified subscriber: of two confirmations racing, one stores it and records it.
+        var verified = await OptimisticEdit.RetryAsync(async () =>
         {
             var subscriber = await _store.FindSubscriberByVerifyTokenHashAsync(hash, cancellationToken);
             if (subscriber is null || subscriber.IsVerified || !IsOf(subscriber, pageId) || IsExpired(subscriber))
@@ -612,29 +634,49 @@ public sealed class SubscriberService
                 return null;
             }
 
-            var verified = subscriber with { IsVerified = true, VerifyTokenHash = null, VerifyTokenIssuedAt = null };
-            return (Subscriber?)await _store.UpdateSubscriberAsync(verified, [], cancellationToken);
+            var confirmed = subscriber with { IsVerified = true, VerifyTokenHash = null, VerifyTokenIssuedAt = null };
+            return (Subscriber?)await _store.UpdateSubscriberAsync(confirmed, [], cancellationToken);
         });
+        if (verified is not null)
+        {
+            await _audit.RecordByAsync(AuditTrail.Subscriber, verified.PageId, AuditActions.SubscriberVerified, "subscriber", verified.Id, ["isVerified"]);
+        }
+
+        return verified;
     }
 
-    private Task<bool> UnsubscribeCoreAsync(Guid? pageId, string token, CancellationToken cancellationToken) =>
-        OptimisticEdit.RetryAsync(async () =>
+    private async Task<bool> UnsubscribeCoreAsync(Guid? pageId, string token, CancellationToken cancellationToken)
+    {
+        var (found, before, after) = await OptimisticEdit.RetryAsync(async () =>
         {
             var subscriber = await FindByUnsubscribeTokenCoreAsync(pageId, token, cancellationToken);
             if (subscriber is null)
             {
-                return false;
+                return (false, null, null);
             }
 
             // One stopped for another reason records that it unsubscribed too, so no operator turns it back on.
             if (subscriber.IsActive || subscriber.DeactivationReason != SubscriberDeactivationReason.Unsubscribed)
             {
-                await _store.UpdateSubscriberAsync(
+                var stored = await _store.UpdateSubscriberAsync(
                     subscriber with { IsActive = false, DeactivationReason = SubscriberDeactivationReason.Unsubscribed }, [], cancellationToken);
+                return (true, subscriber, stored);
             }
 
-            return true;
+            return (true, (Subscriber?)null, (Subscriber?)null);
         });
+
+        // Only a change is recorded (a second click changes nothing): by compare-and-set, once.
+        if (before is not null && after is not null)
+        {
+            var fields = new AuditFields()
+                .Add("isActive", before.IsActive, after.IsActive)
+                .Add("deactivationReason", before.DeactivationReason, after.DeactivationReason);
+            await _audit.RecordByAsync(AuditTrail.Subscriber, after.PageId, AuditActions.SubscriberUnsubscribed, "subscriber", after.Id, fields.Names);
+        }
+
+        return found;
+    }
 
     private async Task<Subscriber?> FindByUnsubscribeTokenCoreAsync(Guid? pageId, string token, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
+using StatusKit.Audit;
 using StatusKit.Diagnostics;
 using StatusKit.Health;
 using StatusKit.Hosting;
@@ -44,7 +45,8 @@ public sealed class NotificationDispatcher : BackgroundService
         ILogger<NotificationDispatcher> logger,
         BackgroundWorkHealth health,
         StatusKitInstruments instruments,
-        Random? random = null)
+        Random? random = null,
+        AuditTrail? audit = null)
     {
         _health = health.Notifications;
         _store = store;
@@ -58,7 +60,7 @@ public sealed class NotificationDispatcher : BackgroundService
         var sender = new NotificationSender(notifiers, _resilience, time, instruments, logger);
         _links = links;
         _instruments = instruments;
-        _delivery = new SubscriberDelivery(store, sender, retries, _resilience, links, _options, time, LeaseOwner, logger, instruments);
+        _delivery = new SubscriberDelivery(store, sender, retries, _resilience, links, _options, time, LeaseOwner, logger, instruments, audit);
     }
 
     /// <summary>The lease owner id of this dispatcher instance: unique per instance, stored on the rows it holds.</summary>

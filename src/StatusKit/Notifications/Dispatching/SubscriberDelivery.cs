@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using StatusKit.Abstractions;
+using StatusKit.Audit;
 using StatusKit.Diagnostics;
 using StatusKit.Model;
 using StatusKit.Services;
@@ -15,6 +16,7 @@ namespace StatusKit.Notifications.Dispatching;
 internal sealed class SubscriberDelivery
 {
     private readonly IStatusStore _store;
+    private readonly AuditTrail? _audit;
     private readonly NotificationSender _sender;
     private readonly RetrySchedule _retries;
     private readonly DispatchResilience _resilience;
@@ -35,8 +37,10 @@ internal sealed class SubscriberDelivery
         TimeProvider time,
         string leaseOwner,
         ILogger logger,
-        StatusKitInstruments instruments)
+        StatusKitInstruments instruments,
+        AuditTrail? audit = null)
     {
+        _audit = audit;
         _store = store;
         _sender = sender;
         _retries = retries;
@@ -397,8 +401,16 @@ internal sealed class SubscriberDelivery
                     return current;
                 }
 
-                return await Store(
+                var stored = await Store(
                     ct => _store.UpdateSubscriberAsync(current with { IsActive = false, DeactivationReason = reason }, [], ct), CancellationToken.None);
+                // The compare-and-set stored it: this dispatcher stopped it, so this one records it, once.
+                if (_audit is not null)
+                {
+                    await _audit.RecordByAsync(
+                        AuditTrail.System, stored.PageId, AuditActions.SubscriberDeactivated, "subscriber", stored.Id, ["isActive"]);
+                }
+
+                return stored;
             });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
