@@ -159,6 +159,35 @@ public sealed class AdminAuditLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_subscribers_manage_page_and_one_click_unsubscribe_are_recorded_as_the_subscribers_not_the_callers()
+    {
+        using var admin = App.Client();
+        var created = (await CreatePageAsync(admin, "Acme")).Body;
+        var page = created.GetProperty("id").GetGuid();
+        var slug = created.GetProperty("slug").GetString();
+        var subscription = await App.Services.GetRequiredService<StatusKit.Services.SubscriberService>().SubscribeAsync(new StatusKit.Services.Subscribe
+        {
+            PageId = page, Channel = StatusKit.Model.SubscriberChannel.Webhook, Destination = "https://151.101.1.140/hook", PreVerified = true,
+        });
+        using var reader = App.Client();
+        reader.DefaultRequestHeaders.Add(UserHeader, "mallory");
+        reader.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+
+        using var managed = await reader.PostAsync(
+            $"/status/{slug}/subscriptions/manage?token={subscription.UnsubscribeToken}",
+            new StringContent("""{"notifyOn":["outage"]}""", System.Text.Encoding.UTF8, "application/json"));
+        using var unsubscribed = await reader.PostAsync($"/status/{slug}/subscriptions/unsubscribe?token={subscription.UnsubscribeToken}", null);
+        var log = (await SendAsync(admin, HttpMethod.Get, $"/status/admin/pages/{page}/audit-log?action=subscriber.")).Body;
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (managed.StatusCode, unsubscribed.StatusCode));
+        var entries = log.GetProperty("entries").EnumerateArray().Take(2).ToList();
+        Assert.Equal(
+            [("subscriber", "subscriber.unsubscribed", "isActive,deactivationReason"), ("subscriber", "subscriber.updated", "notifyOn")],
+            entries.Select(e => (e.GetProperty("actor").GetString(), e.GetProperty("action").GetString(), string.Join(",", e.GetProperty("fields").EnumerateArray().Select(f => f.GetString())))));
+        Assert.All(entries, e => Assert.Equal(subscription.Subscriber.Id, e.GetProperty("targetId").GetGuid()));
+    }
+
+    [Fact]
     public async Task A_hosts_own_actor_accessor_is_kept_by_the_endpoints()
     {
         var services = new ServiceCollection();
