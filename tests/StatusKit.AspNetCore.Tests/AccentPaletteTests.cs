@@ -17,6 +17,19 @@ public sealed class AccentPaletteTests
         Assert.Equal(onAccent, AccentPalette.Of(accent)!.OnAccent);
     }
 
+    [Theory]
+    [InlineData("#ffeb3b")]
+    [InlineData("#f0f0f0")]
+    [InlineData("#fff59d")]
+    [InlineData("#e0e0e0")]
+    public void A_light_accent_on_the_light_page_gets_dark_button_text_with_AA(string accent)
+    {
+        var palette = AccentPalette.Of(accent)!;
+
+        Assert.Equal("#000000", palette.OnAccent);
+        Assert.True(AccentPalette.Contrast(palette.OnAccent, palette.Accent) >= AccentPalette.TextContrast);
+    }
+
     [Fact]
     public void Every_accent_Meets_Specification_TextOnItAndLinksInItKeepAA()
     {

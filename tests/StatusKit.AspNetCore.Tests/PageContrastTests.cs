@@ -45,6 +45,20 @@ public sealed partial class PageContrastTests
     }
 
     [Theory]
+    [MemberData(nameof(Schemes))]
+    public void An_uptime_day_without_data_has_3_to_1_against_both_backgrounds(string scheme)
+    {
+        var palette = Palette(scheme);
+
+        var failing = palette.GraphicPairs.Where(p => AccentPalette.Contrast(p.Foreground, p.Background) < p.Minimum)
+            .Select(p => $"{p.What}: {p.Foreground} on {p.Background} is {AccentPalette.Contrast(p.Foreground, p.Background):0.00}:1, needs {p.Minimum}:1")
+            .ToList();
+
+        Assert.True(failing.Count == 0, string.Join("\n", failing));
+        Assert.Contains(palette.GraphicPairs, p => p.Foreground == palette.NoData && p.Background == palette.Surface);
+    }
+
+    [Theory]
     [MemberData(nameof(SchemesAndAccents))]
     public void A_pages_own_accent_meets_AA_on_the_schemes_backgrounds(string scheme, string accent)
     {

@@ -32,7 +32,7 @@ internal sealed record PagePalette
         Muted = "#59636e",
         Line = "#d0d7de",
         FieldBorder = "#8c959f",
-        NoData = "#d0d7de",
+        NoData = "#818b98",
         OnStatus = "#ffffff",
         Operational = StatusColors.Operational,
         UnderMaintenance = StatusColors.UnderMaintenance,
@@ -51,7 +51,7 @@ internal sealed record PagePalette
         Muted = "#9198a1",
         Line = "#3d444d",
         FieldBorder = "#656c76",
-        NoData = "#3d444d",
+        NoData = "#656d76",
         OnStatus = DarkBackground,
         Operational = "#3fb950",
         UnderMaintenance = "#4493f8",
@@ -79,7 +79,7 @@ internal sealed record PagePalette
     /// <summary>The border of a text field (<c>--field</c>), which must stand out from the surface (3:1).</summary>
     public required string FieldBorder { get; init; }
 
-    /// <summary>An uptime day without data (<c>--none</c>).</summary>
+    /// <summary>An uptime day without data (<c>--none</c>), with 3:1 against the background and the surface (a graphic that carries meaning).</summary>
     public required string NoData { get; init; }
 
     /// <summary>The text on a status colour: the banner's (<c>--on-status</c>).</summary>
@@ -137,10 +137,21 @@ internal sealed record PagePalette
             }
 
             yield return ("a field's border on the surface", FieldBorder, Surface, AccentPalette.UiContrast);
+
             foreach (var pair in Accent.TextPairs(Background, Surface))
             {
                 yield return pair;
             }
         }
     }
+
+    /// <summary>
+    /// The graphics that carry meaning without text, on each background they can stand on, with the 3:1 WCAG 1.4.11 asks
+    /// of them: an uptime day without data (<see cref="NoData"/>), which must not vanish into the card around the bar.
+    /// </summary>
+    public IEnumerable<(string What, string Foreground, string Background, double Minimum)> GraphicPairs =>
+    [
+        ("an uptime day without data on the background", NoData, Background, AccentPalette.UiContrast),
+        ("an uptime day without data on the surface", NoData, Surface, AccentPalette.UiContrast),
+    ];
 }
