@@ -296,7 +296,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
             .Raw("<title>").Text(title).Raw("</title>")
             .Raw("<link rel=\"alternate\" type=\"application/atom+xml\"").Attribute("title", html.Texts.FeedTitle).Attribute("href", links.To("/history.atom")).Raw(">")
             .Raw("<link rel=\"alternate\" type=\"application/rss+xml\"").Attribute("title", html.Texts.FeedTitle).Attribute("href", links.To("/history.rss")).Raw(">")
-            .Styles(colorScheme, accentColor).Raw("</head>");
+            .Styles(colorScheme, accentColor).KeyboardHints().Raw("</head>");
 
     // The zone the times are written in: the page's, or UTC when this server does not know the page's zone.
     private static void Footer(HtmlWriter html, PageSnapshot snapshot, TimeZoneInfo zone, PageLinks links) =>
@@ -310,7 +310,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
             .Raw("<a").Attribute("href", links.To("/maintenance.ics")).Raw(">").Text(html.Texts.MaintenanceCalendar).Raw("</a></p></footer>");
 
     // A JSON object of the page's words for what the live events name in English: each status by its API name, and each
-    // banner by "ind-" and its indicator.
+    // banner by "ind-" and its indicator; and the uptime bars' keyboard descriptions ("keys-").
     private static string LiveWords(PageTexts texts)
     {
         var buffer = new ArrayBufferWriter<byte>();
@@ -323,6 +323,10 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
                 json.WriteString("ind-" + PageStatus.For(status).Indicator.ToApiName(), texts.Banner(status));
             }
 
+            // The uptime bars' keyboard descriptions, which the script adds.
+            json.WriteString("keys-days", texts.KeysDays);
+            json.WriteString("keys-enter", texts.KeysEnter);
+            json.WriteString("keys-back", texts.KeysBack);
             json.WriteEndObject();
         }
 

@@ -104,12 +104,13 @@ internal static class PageStyles
     public const string Script = """
         (function(){
           function day(el){return el&&el.matches&&el.matches('.uptime>li')?el:null;}
-          var keys='Left and right arrows, Home and End: other days.';
+          var words=JSON.parse(document.body.getAttribute('data-texts')||'{}');
+          var keys=words['keys-days']||'Left and right arrows, Home and End: other days.';
           function describe(root){
             root.querySelectorAll('.uptime>li').forEach(function(d){
-              d.setAttribute('aria-description',d.querySelector('.tip a')?keys+' Enter: this day\'s incidents.':keys);
+              d.setAttribute('aria-description',d.querySelector('.tip a')?keys+' '+(words['keys-enter']||'Enter: this day\'s incidents.'):keys);
             });
-            root.querySelectorAll('.uptime .tip a').forEach(function(a){a.setAttribute('aria-description','Escape: back to the day.');});
+            root.querySelectorAll('.uptime .tip a').forEach(function(a){a.setAttribute('aria-description',words['keys-back']||'Escape: back to the day.');});
           }
           document.body.setAttribute('data-keys','');
           describe(document);
@@ -176,7 +177,6 @@ internal static class PageStyles
           source.onopen=function(){document.body.setAttribute('data-live','connected');};
           source.onerror=function(){document.body.setAttribute('data-live','reconnecting');};
           function copy(now,next){if(now&&next){now.className=next.className;now.textContent=next.textContent;}}
-          var words=JSON.parse(document.body.getAttribute('data-texts')||'{}');
           source.addEventListener('status',function(e){
             if(fetching){moved=true;}
             var d=JSON.parse(e.data);

@@ -56,4 +56,17 @@ internal static class ConfirmationAnswer
         WantsJson(context.Request)
             ? TypedResults.Problem(text, statusCode: statusCode, title: title)
             : SubscriptionPages.Message(statusCode, title, text, page: page);
+
+    /// <summary>
+    /// The refusal of a link that matches no subscriber of the page <paramref name="page"/> names: unbranded, naming no
+    /// page; in the page's language when the page is public (whose existence its status page tells anyway), else
+    /// (unknown or private, which must look the same) in English, as are problem details for a JSON client.
+    /// </summary>
+    public static IResult UnknownLink(HttpContext context, PageSnapshot? page, Func<PageTexts, string> text)
+    {
+        var texts = page is { IsPublic: true } && !WantsJson(context.Request) ? PageTexts.For(page.Language) : PageTexts.English;
+        return WantsJson(context.Request)
+            ? TypedResults.Problem(text(texts), statusCode: StatusCodes.Status404NotFound, title: texts.LinkNotValid)
+            : SubscriptionPages.Message(StatusCodes.Status404NotFound, texts.LinkNotValid, text(texts), texts: texts);
+    }
 }

@@ -31,10 +31,6 @@ namespace StatusKit.AspNetCore.Subscriptions;
 /// </summary>
 internal static class SubscriptionEndpoints
 {
-    private const string UnknownUnsubscribeLink = "This unsubscribe link is unknown.";
-    private const string UnknownConfirmationLink = "This confirmation link is unknown or was already used.";
-    private const string UnknownLinkTitle = "Link not valid";
-    private const string UnknownManageLinkText = "This link to manage a subscription is unknown.";
 
     // Room for a destination and more than a thousand component ids; nothing a person subscribes with comes near it.
     private const int MaxRequestBytes = 64 * 1024;
@@ -104,10 +100,13 @@ internal static class SubscriptionEndpoints
         if (!await BoundedRequestBody.TryBufferAsync(context, MaxRequestBytes))
         {
             Log.SubscriptionTooLarge(Log.For(context), slug, MaxRequestBytes);
-            return Refused(StatusCodes.Status413PayloadTooLarge, "Request too large.", $"A subscription request must be at most {MaxRequestBytes / 1024} KiB.", backTo, snapshot);
+            var texts = backTo is null ? PageTexts.English : SubscriptionPages.TextsOf(snapshot);
+            return Refused(
+                StatusCodes.Status413PayloadTooLarge, texts.RequestTooLarge + ".", texts.Format(texts.SubscribeTooLarge, MaxRequestBytes / 1024), backTo, snapshot);
         }
 
         var request = await ReadAsync(context);
+        RefusalReasons.Remember(context, request);
         // Counted whether or not the destination is subscribed already, so the limit tells nothing about that either.
         if (!string.IsNullOrWhiteSpace(request.Destination)
             && !limiter.TryAcquireDestination(request.Channel ?? string.Empty, request.Destination, out retryAfter))
@@ -195,7 +194,7 @@ internal static class SubscriptionEndpoints
         if (page is null || string.IsNullOrEmpty(token)
             || !await context.RequestServices.GetRequiredService<SubscriberService>().IsVerificationTokenExpiredAsync(page.PageId, token, context.RequestAborted))
         {
-            return ConfirmationAnswer.Refused(context, StatusCodes.Status404NotFound, UnknownLinkTitle, UnknownConfirmationLink);
+            return ConfirmationAnswer.UnknownLink(context, page, static t => t.UnknownConfirmationLink);
         }
 
         var texts = SubscriptionPages.TextsFor(context, page);
@@ -207,7 +206,7 @@ internal static class SubscriptionEndpoints
         var (page, subscriber) = await FindByUnsubscribeTokenAsync(context, slug, token);
         if (subscriber is null)
         {
-            return ConfirmationAnswer.Refused(context, StatusCodes.Status404NotFound, UnknownLinkTitle, UnknownUnsubscribeLink);
+            return ConfirmationAnswer.UnknownLink(context, page, static t => t.UnknownUnsubscribeLink);
         }
 
         var texts = SubscriptionPages.TextsOf(page);
@@ -225,7 +224,7 @@ internal static class SubscriptionEndpoints
             && await services.GetRequiredService<SubscriberService>().UnsubscribeAsync(page.PageId, token, context.RequestAborted);
         if (!done)
         {
-            return ConfirmationAnswer.Refused(context, StatusCodes.Status404NotFound, UnknownLinkTitle, UnknownUnsubscribeLink);
+            return ConfirmationAnswer.UnknownLink(context, page, static t => t.UnknownUnsubscribeLink);
         }
 
         // A script (a webhook receiver acting on a delivery's meta.unsubscribe) gets JSON, as the confirmation answers it.
@@ -242,7 +241,7 @@ internal static class SubscriptionEndpoints
         var (page, subscriber) = await FindByUnsubscribeTokenAsync(context, slug, token);
         if (subscriber is null)
         {
-            return UnknownManageLink(context);
+            return UnknownManageLink(context, page);
         }
 
         var backTo = HomeOf(context, slug, paths);
@@ -261,7 +260,7 @@ internal static class SubscriptionEndpoints
         var (page, subscriber) = await FindByUnsubscribeTokenAsync(context, slug, token);
         if (subscriber is null)
         {
-            return UnknownManageLink(context);
+            return UnknownManageLink(context, page);
         }
 
         // Choosing events does not subscribe again: that takes a new subscription, confirmed by its destination.
@@ -274,8 +273,9 @@ internal static class SubscriptionEndpoints
         if (!await BoundedRequestBody.TryBufferAsync(context, MaxRequestBytes))
         {
             Log.SubscriptionTooLarge(Log.For(context), slug, MaxRequestBytes);
+            var texts = SubscriptionPages.TextsFor(context, page);
             return ConfirmationAnswer.Refused(
-                context, StatusCodes.Status413PayloadTooLarge, "Request too large", $"A change of subscription must be at most {MaxRequestBytes / 1024} KiB.", page);
+                context, StatusCodes.Status413PayloadTooLarge, texts.RequestTooLarge, texts.Format(texts.ChangeTooLarge, MaxRequestBytes / 1024), page);
         }
 
         var backTo = HomeOf(context, slug, paths);
@@ -297,7 +297,7 @@ internal static class SubscriptionEndpoints
         catch (StatusKitNotFoundException ex) when (ex.Field == "subscriberId")
         {
             // Deleted since the token found it: the link no longer names anyone.
-            return UnknownManageLink(context);
+            return UnknownManageLink(context, page);
         }
         catch (StatusKitException ex) when (!ConfirmationAnswer.WantsJson(context.Request))
         {
@@ -306,7 +306,8 @@ internal static class SubscriptionEndpoints
             var statusCode = Problems.From(ex).StatusCode;
             Log.SubscriptionRefused(Log.For(context), context.Request.Method, context.Request.Path, statusCode, PublicFieldNames.Of(ex.Field));
             return ManagePage.Show(
-                context, page!, subscriber, token!, paths.PagePath(context.Request, slug), backTo, statusCode, ex.Message, await IncidentTitleAsync(context, subscriber));
+                context, page!, subscriber, token!, paths.PagePath(context.Request, slug), backTo, statusCode,
+                RefusalReasons.Of(SubscriptionPages.TextsOf(page), ex, null, null), await IncidentTitleAsync(context, subscriber));
         }
 
         return ConfirmationAnswer.WantsJson(context.Request)
@@ -332,8 +333,8 @@ internal static class SubscriptionEndpoints
             ? (await context.RequestServices.GetRequiredService<StatusIncidentService>().GetAsync(incidentId, context.RequestAborted))?.Title
             : null;
 
-    private static IResult UnknownManageLink(HttpContext context) =>
-        ConfirmationAnswer.Refused(context, StatusCodes.Status404NotFound, UnknownLinkTitle, UnknownManageLinkText);
+    private static IResult UnknownManageLink(HttpContext context, PageSnapshot? page) =>
+        ConfirmationAnswer.UnknownLink(context, page, static t => t.UnknownManageLink);
 
     // The page's form, or JSON; either may leave out what it keeps. A form with no component ticked follows all of them.
     private static async Task<ManageRequest> ReadManageAsync(HttpContext context)

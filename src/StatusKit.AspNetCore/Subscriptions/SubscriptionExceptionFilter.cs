@@ -5,7 +5,7 @@ namespace StatusKit.AspNetCore.Subscriptions;
 
 /// <summary>
 /// Turns StatusKit's exceptions thrown by a public subscription route into problem details (for the page's subscribe
-/// form, a page saying the same with a link back, in the page's branding: <see cref="SubscriptionPages.Remembered"/>), and logs the refusal
+/// form, a page saying why in the page's language (<see cref="RefusalReasons"/>) with a link back, in the page's branding: <see cref="SubscriptionPages.Remembered"/>), and logs the refusal
 /// under <see cref="Log.Category"/> (event 1409) with its field only: the message can quote the destination a visitor
 /// typed, which is never logged.
 /// </summary>
@@ -23,11 +23,17 @@ internal sealed class SubscriptionExceptionFilter : IEndpointFilter
             var field = PublicFieldNames.Of(ex.Field);
             var problem = Problems.From(ex, field);
             Log.SubscriptionRefused(Log.For(http), http.Request.Method, http.Request.Path, problem.StatusCode, field);
-            return BackTo(http.Request) is { } backTo
-                ? SubscriptionPages.Message(
-                    problem.StatusCode, SubscriptionPages.TextsOf(SubscriptionPages.Remembered(http)).SubscriptionNotSaved, ex.Message, backTo: backTo,
-                    page: SubscriptionPages.Remembered(http))
-                : problem;
+            if (BackTo(http.Request) is not { } backTo)
+            {
+                return problem;
+            }
+
+            // The reason in the page's language (problem details keep the service's English message, for programs).
+            var page = SubscriptionPages.Remembered(http);
+            var texts = SubscriptionPages.TextsOf(page);
+            var form = RefusalReasons.Remembered(http);
+            return SubscriptionPages.Message(
+                problem.StatusCode, texts.SubscriptionNotSaved, RefusalReasons.Of(texts, ex, form?.Channel, form?.Destination), backTo: backTo, page: page);
         }
     }
 

@@ -71,13 +71,18 @@ internal static class SubscriptionPages
     /// given, and a link back to the status page at <paramref name="backTo"/> when given; branded as
     /// <paramref name="page"/> when given (its heading linking to <paramref name="backTo"/> when the page has no homepage).
     /// </summary>
-    /// <remarks>Written when the answer is sent, in the colour scheme of the request's endpoint options.</remarks>
-    public static IResult Message(int statusCode, string title, string text, string? detail = null, string? backTo = null, PageSnapshot? page = null) =>
-        new WithDocumentSecurityHeaders(statusCode, page, scheme => MessageDocument(scheme, title, text, detail, backTo, page));
+    /// <remarks>
+    /// Written when the answer is sent, in the colour scheme of the request's endpoint options. In the language of
+    /// <paramref name="texts"/> when given (an unbranded answer about a public page), else of <paramref name="page"/>.
+    /// </remarks>
+    public static IResult Message(
+        int statusCode, string title, string text, string? detail = null, string? backTo = null, PageSnapshot? page = null, PageTexts? texts = null) =>
+        new WithDocumentSecurityHeaders(statusCode, page, scheme => MessageDocument(scheme, title, text, detail, backTo, page, texts));
 
-    private static HtmlWriter MessageDocument(PageColorScheme scheme, string title, string text, string? detail, string? backTo, PageSnapshot? page)
+    private static HtmlWriter MessageDocument(
+        PageColorScheme scheme, string title, string text, string? detail, string? backTo, PageSnapshot? page, PageTexts? texts)
     {
-        var html = Start(title, page, backTo, scheme).Element("h1", title).Element("p", text);
+        var html = Start(title, page, backTo, scheme, texts).Element("h1", title).Element("p", text);
         if (detail is not null)
         {
             html.Element("p", detail);
@@ -127,9 +132,9 @@ internal static class SubscriptionPages
     /// <paramref name="scheme"/> (<see cref="PageTheme"/>). In the page's language (<see cref="Model.StatusPage.Language"/>);
     /// English without a page.
     /// </summary>
-    internal static HtmlWriter Start(string title, PageSnapshot? page, string? backTo, PageColorScheme scheme)
+    internal static HtmlWriter Start(string title, PageSnapshot? page, string? backTo, PageColorScheme scheme, PageTexts? texts = null)
     {
-        var html = new HtmlWriter(TextsOf(page));
+        var html = new HtmlWriter(texts ?? TextsOf(page));
         html.Raw("<!DOCTYPE html>\n<html").Attribute("lang", html.Texts.Tag)
             .Raw("><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
             .Text(title).Raw("</title>").Styles(scheme, page?.AccentColor).Raw("</head><body><main class=\"notice card\">");

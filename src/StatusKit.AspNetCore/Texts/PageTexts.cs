@@ -499,4 +499,85 @@ internal sealed partial record PageTexts
 
     /// <summary>The right end of a metric chart's time axis. English: <c>Now</c>.</summary>
     public required string MetricAxisEnd { get; init; }
+
+    /// <summary>The title of a request over its size limit. English: <c>Request too large</c>.</summary>
+    public required string RequestTooLarge { get; init; }
+
+    /// <summary>The text of a subscribe form over its size limit: {0} the limit in KiB. English: <c>A subscription request must be at most {0} KiB.</c>.</summary>
+    public required string SubscribeTooLarge { get; init; }
+
+    /// <summary>The text of a manage form over its size limit: {0} the limit in KiB. English: <c>A change of subscription must be at most {0} KiB.</c>.</summary>
+    public required string ChangeTooLarge { get; init; }
+
+    /// <summary>A refused form's reason: a channel the host does not take. English: <c>Updates cannot be sent by this channel here; choose one of the channels the form offers.</c>.</summary>
+    public required string RefusedChannel { get; init; }
+
+    /// <summary>A refused form's reason: no destination. English: <c>The destination is required.</c>.</summary>
+    public required string RefusedDestinationRequired { get; init; }
+
+    /// <summary>A refused form's reason: {0} the most characters a destination may have. English: <c>The destination must be at most {0} characters.</c>.</summary>
+    public required string RefusedDestinationTooLong { get; init; }
+
+    /// <summary>A refused form's reason: {0} what was typed. English: <c>'{0}' is not an email address (expected name@example.com).</c>.</summary>
+    public required string RefusedEmail { get; init; }
+
+    /// <summary>A refused form's reason (Slack, Teams): {0} what was typed. English: <c>'{0}' is not an absolute https URL without credentials.</c>.</summary>
+    public required string RefusedHttpsUrl { get; init; }
+
+    /// <summary>A refused form's reason (webhook): {0} what was typed. English: <c>'{0}' is not an absolute http or https URL without credentials.</c>.</summary>
+    public required string RefusedHttpUrl { get; init; }
+
+    /// <summary>A refused form's reason: a URL of the right shape the host may not send to (its address, its scheme). English: <c>Updates cannot be sent to this URL: its host must resolve to a public address (and take https).</c>.</summary>
+    public required string RefusedUnreachable { get; init; }
+
+    /// <summary>A refused form's reason (Discord; never formatted: its braces are literal). English: the service's own text, <c>The destination must be a Discord webhook URL such as …</c>.</summary>
+    public required string RefusedDiscordUrl { get; init; }
+
+    /// <summary>A refused form's reason (SMS). English: the service's own text, <c>The destination must be a mobile phone number in international form: …</c>.</summary>
+    public required string RefusedPhoneNumber { get; init; }
+
+    /// <summary>A refused form's reason: no event ticked. English: <c>Choose at least one of degraded, outage, maintenance, resolved.</c>.</summary>
+    public required string RefusedEvents { get; init; }
+
+    /// <summary>A refused form's reason: a component not (or no longer) on the page. English: <c>A component you chose is no longer on this page; go back to the status page and choose again.</c>.</summary>
+    public required string RefusedComponents { get; init; }
+
+    /// <summary>A refused form's reason: an incident not (or no longer) on the page. English: <c>This incident is no longer on this page.</c>.</summary>
+    public required string RefusedIncident { get; init; }
+
+    /// <summary>A refused form's reason without a text of its own (a form the page does not send); an English page shows the service's message instead. English: <c>The subscription could not be saved; go back to the status page and try again.</c>.</summary>
+    public required string RefusedOther { get; init; }
+
+    /// <summary>The title of a subscription link that matches no subscriber of a public page. English: <c>Link not valid</c>.</summary>
+    public required string LinkNotValid { get; init; }
+
+    /// <summary>An unknown confirmation link. English: <c>This confirmation link is unknown or was already used.</c>.</summary>
+    public required string UnknownConfirmationLink { get; init; }
+
+    /// <summary>An unknown unsubscribe link. English: <c>This unsubscribe link is unknown.</c>.</summary>
+    public required string UnknownUnsubscribeLink { get; init; }
+
+    /// <summary>An unknown link to manage a subscription. English: <c>This link to manage a subscription is unknown.</c>.</summary>
+    public required string UnknownManageLink { get; init; }
+
+    /// <summary>An uptime day's keyboard description (the page script's aria-description). English: <c>Left and right arrows, Home and End: other days.</c>.</summary>
+    public required string KeysDays { get; init; }
+
+    /// <summary>After KeysDays on a day with incidents. English: <c>Enter: this day's incidents.</c>.</summary>
+    public required string KeysEnter { get; init; }
+
+    /// <summary>A day's incident link's keyboard description. English: <c>Escape: back to the day.</c>.</summary>
+    public required string KeysBack { get; init; }
+
+    /// <summary>The visible hint under a focused day, after its arrows. English: <c>other days</c>.</summary>
+    public required string HintDays { get; init; }
+
+    /// <summary>The visible hint's second part on a day with incidents. English: <c>Enter: this day’s incidents</c>.</summary>
+    public required string HintDayIncidents { get; init; }
+
+    /// <summary>The visible hint under a focused incident link, after Tab and its arrows. English: <c>other incidents</c>.</summary>
+    public required string HintOtherIncidents { get; init; }
+
+    /// <summary>The visible hint's second part under a focused incident link. English: <c>Esc: back to the day</c>.</summary>
+    public required string HintBack { get; init; }
 }
