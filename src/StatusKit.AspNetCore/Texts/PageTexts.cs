@@ -428,7 +428,7 @@ internal sealed partial record PageTexts
     /// <summary>A rate-limited destination. English: <c>Too many subscription requests for this destination; try again later.</c>.</summary>
     public required string TooManyForDestination { get; init; }
 
-    /// <summary>The title of a refused subscription (its text is the reason, in English). English: <c>Subscription not saved</c>.</summary>
+    /// <summary>The title of a refused subscription (its text is the reason: one of the Refused… texts). English: <c>Subscription not saved</c>.</summary>
     public required string SubscriptionNotSaved { get; init; }
 
     /// <summary>The manage page's title. English: <c>Manage your subscription</c>.</summary>
