@@ -1,4 +1,5 @@
 using StatusKit.Model;
+using StatusKit.Notifications.Texts;
 
 namespace StatusKit.Notifications;
 
@@ -23,11 +24,12 @@ internal static class AffectedComponents
             : [.. pageComponents.Where(c => componentIds.Contains(c.Id)).Select(c => new NotificationComponent(c.Id, c.Name))];
     }
 
-    /// <summary>The paragraph naming <paramref name="affected"/>; null when there are none.</summary>
-    public static string? Paragraph(IReadOnlyList<NotificationComponent> affected)
+    /// <summary>The paragraph naming <paramref name="affected"/> in <paramref name="texts"/> (English by default); null when there are none.</summary>
+    public static string? Paragraph(IReadOnlyList<NotificationComponent> affected, NoticeTexts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(affected);
-        return affected.Count == 0 ? null : "Affected components: " + string.Join(", ", affected.Select(c => c.Name));
+        var words = texts ?? NoticeTexts.English;
+        return affected.Count == 0 ? null : words.Format(words.AffectedComponents, string.Join(", ", affected.Select(c => c.Name)));
     }
 
     /// <summary>

@@ -10,14 +10,17 @@ namespace StatusKit.Notifications;
 /// own incident (<see cref="Subscriber.StatusIncidentId"/>), whatever its events and components. A follower of an
 /// incident gets nothing else. A destination that follows the page and the incident gets each notice once: the page
 /// subscription's row when that subscription wants the notice, else the follower's. Deduplication keys make a retried
-/// notice a no-op.
+/// notice a no-op. A webhook subscriber gets the notice's English content when the caller gives one (machines read
+/// webhooks, so their subject and body stay English whatever the page's language); every other subscriber the content
+/// in the page's language.
 /// </summary>
 internal static class NoticePlanner
 {
     // coalesceStem, when set, makes each row's CoalesceKey the stem and the subscriber: a later notice of the same stem
     // merges into the subscriber's row still queued (taking its content), and one queued for a retry after a later one
     // went out is superseded, so a subscriber gets only the newest of them. statusIncidentId, for an incident's notice,
-    // names the incident whose followers get it.
+    // names the incident whose followers get it. webhookContent, when set, is what webhook subscribers get instead of
+    // content: the same notice in English, for a page in another language.
     public static List<Notification> Plan(
         IReadOnlyList<Subscriber> subscribers,
         NotificationEvents notificationEvent,
@@ -26,7 +29,8 @@ internal static class NoticePlanner
         NotificationContent content,
         DateTimeOffset now,
         string? coalesceStem = null,
-        Guid? statusIncidentId = null)
+        Guid? statusIncidentId = null,
+        NotificationContent? webhookContent = null)
     {
         var notifications = new List<Notification>();
         var toldAsPage = statusIncidentId is null ? null : DestinationsThePageTells(subscribers, notificationEvent, affectedComponentIds);
@@ -46,7 +50,7 @@ internal static class NoticePlanner
                 Channel = subscriber.Channel,
                 DeduplicationKey = $"{deduplicationStem}|{subscriber.Id:N}",
                 CoalesceKey = coalesceStem is null ? null : $"{coalesceStem}|{subscriber.Id:N}",
-                Content = content,
+                Content = subscriber.Channel == SubscriberChannel.Webhook && webhookContent is not null ? webhookContent : content,
                 CreatedAt = now,
                 DueAt = now,
             });

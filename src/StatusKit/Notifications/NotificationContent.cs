@@ -27,6 +27,14 @@ public sealed record NotificationContent
     /// <summary>The page's slug.</summary>
     public required string PageSlug { get; init; }
 
+    /// <summary>
+    /// The tag of the language the fixed words of <see cref="Subject"/> and <see cref="Body"/> are written in: the page's
+    /// <see cref="StatusPage.Language"/> when the notice was planned (<c>de</c>, <c>fr</c>, <c>es</c>), or null for
+    /// English (also on every webhook notice, which machines read, and on notices stored before this property existed).
+    /// The built-in notifiers write their own words (link labels, footers) in it too; a custom notifier can do the same.
+    /// </summary>
+    public string? Language { get; init; }
+
     /// <summary>The component, for component changes.</summary>
     public Guid? ComponentId { get; init; }
 

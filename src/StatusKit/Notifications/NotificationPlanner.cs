@@ -2,6 +2,7 @@ using System.Globalization;
 using StatusKit.Abstractions;
 using StatusKit.Maintenance;
 using StatusKit.Model;
+using StatusKit.Notifications.Texts;
 using StatusKit.Shared;
 using StatusKit.Status;
 
@@ -74,6 +75,7 @@ internal static class NotificationPlanner
             var notificationEvent = NotificationEventClassifier.Classify(change.NewStatus);
             var page = pages[change.PageId];
             var componentName = names[change.ComponentId];
+            var pageTexts = NoticeTexts.For(page.Language);
             foreach (var subscriber in inputs.Subscribers)
             {
                 // A follower of one incident hears no component change (a store's inputs hold none; this keeps it so).
@@ -84,6 +86,8 @@ internal static class NotificationPlanner
                     continue;
                 }
 
+                // Webhooks, which machines read, stay English; every other channel is written in the page's language.
+                var texts = subscriber.Channel == SubscriberChannel.Webhook ? NoticeTexts.English : pageTexts;
                 notifications.Add(new Notification
                 {
                     Id = ids.Next(change.At),
@@ -98,10 +102,11 @@ internal static class NotificationPlanner
                     {
                         Kind = NotificationKind.ComponentStatusChanged,
                         Event = notificationEvent,
-                        Subject = $"[{page.Name}] {componentName}: {change.NewStatus.ToDisplayName()}",
-                        Body = ComponentChangeBody(componentName, change.OldStatus, change.NewStatus),
+                        Subject = $"[{page.Name}] {componentName}: {texts.Status(change.NewStatus)}",
+                        Body = ComponentChangeBody(componentName, change.OldStatus, change.NewStatus, texts),
                         PageName = page.Name,
                         PageSlug = page.Slug,
+                        Language = texts.ContentLanguage,
                         ComponentId = change.ComponentId,
                         ComponentName = componentName,
                         OldStatus = change.OldStatus,
@@ -129,7 +134,7 @@ internal static class NotificationPlanner
     internal static NotificationContent Merged(NotificationContent queued, NotificationContent later) =>
         queued is { Kind: NotificationKind.ComponentStatusChanged, OldStatus: { } old }
         && later is { Kind: NotificationKind.ComponentStatusChanged, NewStatus: { } now, ComponentName: { } name }
-            ? later with { OldStatus = old, Body = ComponentChangeBody(name, old, now) }
+            ? later with { OldStatus = old, Body = ComponentChangeBody(name, old, now, NoticeTexts.For(later.Language)) }
             : queued is { Kind: NotificationKind.StatusIncidentPostmortem, PostmortemUpdated: false }
                 ? PostmortemNotice.AsFirstPublication(later)
                 : later;
@@ -141,8 +146,8 @@ internal static class NotificationPlanner
         (change.OldStatus, change.NewStatus) is (ComponentStatus.Operational, ComponentStatus.UnderMaintenance)
             or (ComponentStatus.UnderMaintenance, ComponentStatus.Operational);
 
-    private static string ComponentChangeBody(string componentName, ComponentStatus oldStatus, ComponentStatus newStatus) =>
-        $"{componentName} changed from {oldStatus.ToDisplayName()} to {newStatus.ToDisplayName()}.";
+    private static string ComponentChangeBody(string componentName, ComponentStatus oldStatus, ComponentStatus newStatus, NoticeTexts texts) =>
+        texts.Format(texts.ComponentChanged, componentName, texts.Status(oldStatus), texts.Status(newStatus));
 
     /// <summary>The coalesce key of component notifications: one pending row per (subscriber, component).</summary>
     public static string CoalesceKey(Guid subscriberId, Guid componentId) =>

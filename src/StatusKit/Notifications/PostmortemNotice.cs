@@ -1,3 +1,5 @@
+using StatusKit.Notifications.Texts;
+
 namespace StatusKit.Notifications;
 
 /// <summary>
@@ -14,15 +16,15 @@ internal static class PostmortemNotice
     /// <summary>How much of the postmortem a notice carries: 2,000 characters.</summary>
     public const int MaxExcerptLength = 2000;
 
-    private const string PublishedHeadline = "Postmortem";
-    private const string UpdatedHeadline = "Postmortem updated";
-
     /// <summary>
     /// The notice's subject: <c>[{page}] Postmortem: {title}</c> for the first publication,
-    /// <c>[{page}] Postmortem updated: {title}</c> for a correction (<paramref name="updated"/>).
+    /// <c>[{page}] Postmortem updated: {title}</c> for a correction (<paramref name="updated"/>); the headline in
+    /// <paramref name="texts"/> (English by default).
     /// </summary>
-    public static string Subject(string pageName, string incidentTitle, bool updated) =>
-        $"[{pageName}] {(updated ? UpdatedHeadline : PublishedHeadline)}: {incidentTitle}";
+    public static string Subject(string pageName, string incidentTitle, bool updated, NoticeTexts? texts = null) =>
+        $"[{pageName}] {Headline(updated, texts ?? NoticeTexts.English)}: {incidentTitle}";
+
+    private static string Headline(bool updated, NoticeTexts texts) => updated ? texts.PostmortemUpdated : texts.Postmortem;
 
     /// <summary>
     /// <paramref name="correction"/> worded as a first publication (its text, components and time kept): what a
@@ -37,33 +39,34 @@ internal static class PostmortemNotice
             return correction;
         }
 
-        var prefix = $"[{correction.PageName}] {UpdatedHeadline}: ";
+        var texts = NoticeTexts.For(correction.Language);
+        var prefix = $"[{correction.PageName}] {Headline(updated: true, texts)}: ";
         return correction with
         {
             PostmortemUpdated = false,
             Subject = correction.Subject.StartsWith(prefix, StringComparison.Ordinal)
-                ? Subject(correction.PageName, correction.Subject[prefix.Length..], updated: false)
+                ? Subject(correction.PageName, correction.Subject[prefix.Length..], updated: false, texts)
                 : correction.Subject,
         };
     }
 
-    /// <summary>The line that follows a cut postmortem.</summary>
+    /// <summary>The line that follows a cut postmortem in English (<see cref="NoticeTexts.PostmortemContinued"/>).</summary>
     public const string ContinuedLine = "The full postmortem is on the incident's page.";
 
-    /// <summary>The notice's body for <paramref name="postmortem"/> and the components the incident affects.</summary>
-    public static string Body(string postmortem, IReadOnlyList<NotificationComponent> affected)
+    /// <summary>The notice's body for <paramref name="postmortem"/> and the components the incident affects, in <paramref name="texts"/> (English by default).</summary>
+    public static string Body(string postmortem, IReadOnlyList<NotificationComponent> affected, NoticeTexts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(postmortem);
-        var body = Excerpt(postmortem);
-        return AffectedComponents.Paragraph(affected) is { } paragraph ? $"{body}\n\n{paragraph}" : body;
+        var body = Excerpt(postmortem, texts);
+        return AffectedComponents.Paragraph(affected, texts) is { } paragraph ? $"{body}\n\n{paragraph}" : body;
     }
 
     /// <summary>
     /// <paramref name="postmortem"/> when it is at most <see cref="MaxExcerptLength"/> characters; else its beginning up
     /// to the last white space within that length (or exactly that length when a word runs over more than half of it),
-    /// then "…" and <see cref="ContinuedLine"/> in a paragraph of its own.
+    /// then "…" and <see cref="ContinuedLine"/> (in <paramref name="texts"/>, English by default) in a paragraph of its own.
     /// </summary>
-    public static string Excerpt(string postmortem)
+    public static string Excerpt(string postmortem, NoticeTexts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(postmortem);
         if (postmortem.Length <= MaxExcerptLength)
@@ -87,6 +90,6 @@ internal static class PostmortemNotice
             cut--;
         }
 
-        return $"{postmortem.AsSpan(0, cut).TrimEnd()}\u2026\n\n{ContinuedLine}";
+        return $"{postmortem.AsSpan(0, cut).TrimEnd()}\u2026\n\n{(texts ?? NoticeTexts.English).PostmortemContinued}";
     }
 }

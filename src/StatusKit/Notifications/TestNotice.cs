@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using StatusKit.Model;
-using StatusKit.Notifications.Webhooks;
+using StatusKit.Notifications.Texts;
 
 namespace StatusKit.Notifications;
 
@@ -22,6 +22,8 @@ internal static class TestNotice
     public static Notification For(StatusPage page, IReadOnlyList<Component> components, Subscriber subscriber, DateTimeOffset now, string? incidentTitle = null)
     {
         var id = Guid.CreateVersion7(now);
+        // In the page's language, but for a webhook, which machines read: its words stay English.
+        var texts = subscriber.Channel == SubscriberChannel.Webhook ? NoticeTexts.English : NoticeTexts.For(page.Language);
         return new Notification
         {
             Id = id,
@@ -32,10 +34,11 @@ internal static class TestNotice
             Content = new NotificationContent
             {
                 Kind = NotificationKind.Test,
-                Subject = $"Test notification from {page.Name}",
-                Body = Body(page.Name, components, subscriber, incidentTitle),
+                Subject = texts.Format(texts.TestSubject, page.Name),
+                Body = Body(page.Name, components, subscriber, incidentTitle, texts),
                 PageName = page.Name,
                 PageSlug = page.Slug,
+                Language = texts.ContentLanguage,
                 OccurredAt = now,
             },
             CreatedAt = now,
@@ -45,24 +48,22 @@ internal static class TestNotice
 
     // What it is, then what the subscriber follows: every component or the named ones (the page's order), and its events.
     // A follower of one incident follows its updates, whatever its stored components and events.
-    private static string Body(string pageName, IReadOnlyList<Component> components, Subscriber subscriber, string? incidentTitle)
+    private static string Body(string pageName, IReadOnlyList<Component> components, Subscriber subscriber, string? incidentTitle, NoticeTexts texts)
     {
         var body = new StringBuilder();
-        body.Append("This is a test notification sent by the operators of ").Append(pageName)
-            .Append(" to check that their notices reach you. Nothing has changed on the page.\n\nYou follow ");
+        body.Append(texts.Format(texts.TestIntro, pageName)).Append("\n\n");
         if (subscriber.StatusIncidentId is not null)
         {
-            return body.Append(incidentTitle is null ? "the updates on one incident." : $"the updates on the incident \"{incidentTitle}\".").ToString();
+            return body.Append(incidentTitle is null ? texts.TestFollowsAnIncident : texts.Format(texts.TestFollowsIncident, incidentTitle)).ToString();
         }
 
         var followed = components.Where(c => subscriber.ComponentIds.Contains(c.Id)).Select(c => c.Name).ToList();
-        body.Append(subscriber.ComponentIds.Count == 0 ? "all components"
-            : followed.Count == 0 ? "the components you chose"
-            : string.Join(", ", followed));
+        var what = subscriber.ComponentIds.Count == 0 ? texts.TestAllComponents
+            : followed.Count == 0 ? texts.TestChosenComponents
+            : string.Join(", ", followed);
         var events = new[] { NotificationEvents.Degraded, NotificationEvents.Outage, NotificationEvents.Maintenance, NotificationEvents.Resolved }
             .Where(e => (subscriber.NotifyOn & e) != 0)
-            .Select(e => WebhookEventNames.EventOf(e));
-        body.Append(", and are told of: ").Append(string.Join(", ", events)).Append('.');
-        return body.ToString();
+            .Select(texts.Event);
+        return body.Append(texts.Format(texts.TestFollows, what, string.Join(", ", events))).ToString();
     }
 }

@@ -3,6 +3,7 @@ using StatusKit.Audit;
 using StatusKit.Engine;
 using StatusKit.Model;
 using StatusKit.Notifications;
+using StatusKit.Notifications.Texts;
 
 namespace StatusKit.Services;
 
@@ -360,28 +361,36 @@ public sealed class StatusIncidentService
         // The first update subscribers hear of (the incident was posted, and maybe updated, without notifying them)
         // announces the incident as its creation would have: to them it is new.
         var first = !incident.Updates.Any(u => u.Id != update.Id && u.NotifySubscribers);
-        var verb = kind switch
+        // In the page's language; webhooks, which machines read, get the English words.
+        NotificationContent ContentIn(NoticeTexts texts)
         {
-            // An incident first told Resolved records a problem that is over: its notice says so, not that one began.
-            _ when first && update.State == StatusIncidentState.Resolved => "Resolved incident",
-            _ when first => "New incident",
-            NotificationKind.StatusIncidentResolved => "Resolved",
-            _ => update.State.ToString(),
-        };
-        var content = new NotificationContent
-        {
-            Kind = kind,
-            Subject = $"[{page.Name}] {verb}: {incident.Title}",
-            Body = AffectedComponents.Paragraph(affected) is { } paragraph ? $"{update.Message}\n\n{paragraph}" : update.Message,
-            PageName = page.Name,
-            PageSlug = page.Slug,
-            StatusIncidentId = incident.Id,
-            AffectedComponents = affected,
-            OccurredAt = update.At,
-        };
+            var verb = kind switch
+            {
+                // An incident first told Resolved records a problem that is over: its notice says so, not that one began.
+                _ when first && update.State == StatusIncidentState.Resolved => texts.ResolvedIncident,
+                _ when first => texts.NewIncident,
+                NotificationKind.StatusIncidentResolved => texts.Resolved,
+                _ => texts.State(update.State),
+            };
+            return new NotificationContent
+            {
+                Kind = kind,
+                Subject = $"[{page.Name}] {verb}: {incident.Title}",
+                Body = AffectedComponents.Paragraph(affected, texts) is { } paragraph ? $"{update.Message}\n\n{paragraph}" : update.Message,
+                PageName = page.Name,
+                PageSlug = page.Slug,
+                Language = texts.ContentLanguage,
+                StatusIncidentId = incident.Id,
+                AffectedComponents = affected,
+                OccurredAt = update.At,
+            };
+        }
+
+        var pageTexts = NoticeTexts.For(page.Language);
         var notificationEvent = NotificationEventClassifier.Classify(incident.Severity, update.State);
         return NoticePlanner.Plan(
-            subscribers, notificationEvent, incident.ComponentIds, $"incident|{incident.Id:N}|{update.Id:N}", content, update.At, statusIncidentId: incident.Id);
+            subscribers, notificationEvent, incident.ComponentIds, $"incident|{incident.Id:N}|{update.Id:N}", ContentIn(pageTexts), update.At,
+            statusIncidentId: incident.Id, webhookContent: pageTexts == NoticeTexts.English ? null : ContentIn(NoticeTexts.English));
     }
 
     /// <summary>
@@ -400,24 +409,27 @@ public sealed class StatusIncidentService
         var page = await _store.RequirePageAsync(incident.PageId, cancellationToken);
         var subscribers = await SubscribersOfAsync(page, incident, cancellationToken);
         var affected = await AffectedComponents.ReadAsync(_store, page.Id, incident.ComponentIds, subscribers, cancellationToken);
-        var content = new NotificationContent
+        NotificationContent ContentIn(NoticeTexts texts) => new()
         {
             Kind = NotificationKind.StatusIncidentPostmortem,
-            Subject = PostmortemNotice.Subject(page.Name, incident.Title, updated),
-            Body = PostmortemNotice.Body(incident.Postmortem!, affected),
+            Subject = PostmortemNotice.Subject(page.Name, incident.Title, updated, texts),
+            Body = PostmortemNotice.Body(incident.Postmortem!, affected, texts),
             PostmortemUpdated = updated,
             PageName = page.Name,
             PageSlug = page.Slug,
+            Language = texts.ContentLanguage,
             StatusIncidentId = incident.Id,
             AffectedComponents = affected,
             OccurredAt = incident.UpdatedAt,
         };
+        var pageTexts = NoticeTexts.For(page.Language);
         return NoticePlanner.Plan(
             subscribers, NotificationEvents.Resolved, incident.ComponentIds, $"postmortem|{incident.Id:N}|{incident.Version + 1}",
-            content,
+            ContentIn(pageTexts),
             incident.UpdatedAt,
             coalesceStem: $"postmortem|{incident.Id:N}",
-            statusIncidentId: incident.Id);
+            statusIncidentId: incident.Id,
+            webhookContent: pageTexts == NoticeTexts.English ? null : ContentIn(NoticeTexts.English));
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using StatusKit.Audit;
 using StatusKit.Configuration;
 using StatusKit.Model;
 using StatusKit.Notifications;
+using StatusKit.Notifications.Texts;
 using StatusKit.Notifications.Webhooks;
 using StatusKit.Shared;
 
@@ -698,8 +699,10 @@ public sealed class SubscriberService
     private Notification VerificationMessage(StatusPage page, StatusIncident? incident, Subscriber subscriber, string token, DateTimeOffset now)
     {
         var link = _links.VerifyUrl(page.Slug, page.CustomDomain, token);
+        // In the page's language, but for a webhook, which machines read: its words stay English.
+        var texts = subscriber.Channel == SubscriberChannel.Webhook ? NoticeTexts.English : NoticeTexts.For(page.Language);
         // A follower of one incident confirms "your subscription to updates on "{title}" from {page}".
-        var what = incident is null ? page.Name : $"updates on \"{incident.Title}\" from {page.Name}";
+        var what = incident is null ? page.Name : texts.Format(texts.IncidentUpdatesFrom, incident.Title, page.Name);
         return new Notification
         {
             Id = Guid.CreateVersion7(now),
@@ -710,10 +713,11 @@ public sealed class SubscriberService
             Content = new NotificationContent
             {
                 Kind = NotificationKind.SubscriptionVerification,
-                Subject = $"Confirm your subscription to {what}",
-                Body = VerificationBody(what, subscriber.Channel, token, link),
+                Subject = texts.Format(texts.ConfirmSubject, what),
+                Body = VerificationBody(what, subscriber.Channel, token, link, texts),
                 PageName = page.Name,
                 PageSlug = page.Slug,
+                Language = texts.ContentLanguage,
                 Link = link?.AbsoluteUri,
                 OccurredAt = now,
             },
@@ -724,14 +728,15 @@ public sealed class SubscriberService
 
     // A webhook receiver confirms with a POST, whose answer carries the secret that signs its deliveries (the
     // verification request itself is signed with it, so the receiver cannot check that one until it has confirmed).
-    private static string VerificationBody(string what, SubscriberChannel channel, string token, Uri? link) => (channel, link) switch
+    // The webhook's texts are for machines (and their developers), so they are English only.
+    private static string VerificationBody(string what, SubscriberChannel channel, string token, Uri? link, NoticeTexts texts) => (channel, link) switch
     {
         (SubscriberChannel.Webhook, null) =>
             $"Confirm your subscription to {what} with a POST to the page's subscriptions/verify?token={token} (Accept: application/json); the answer carries the secret that signs every delivery.",
         (SubscriberChannel.Webhook, _) =>
             $"Confirm your subscription to {what} with a POST to {link} (Accept: application/json); the answer carries the secret that signs every delivery.",
-        (_, null) => $"Confirm your subscription to {what} with this code: {token}",
-        _ => $"Confirm your subscription to {what} by opening {link}",
+        (_, null) => texts.Format(texts.ConfirmWithCode, what, token),
+        _ => texts.Format(texts.ConfirmByOpening, what, link),
     };
 
     private static bool IsTokenShaped(string? token) => token is { Length: SecretTokens.Length };

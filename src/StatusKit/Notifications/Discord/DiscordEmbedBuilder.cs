@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using StatusKit.Model;
+using StatusKit.Notifications.Texts;
 using StatusKit.Shared;
 using static StatusKit.Notifications.Http.ChatMessageParts;
 
@@ -24,6 +25,8 @@ internal static class DiscordEmbedBuilder
 
     public static DiscordPayload Build(NotificationContent content, string linkText, Uri? unsubscribeUrl = null, Uri? manageUrl = null)
     {
+        var texts = NoticeTexts.For(content.Language);
+        linkText = texts.PageLinkLabel(linkText);
         var confirmation = ConfirmationLink(content);
         var links = new List<string>();
         if (confirmation is null && IsWebLink(content.Link))
@@ -34,18 +37,18 @@ internal static class DiscordEmbedBuilder
         // Where the subscriber changes its choice instead of leaving; not on a confirmation request (nothing to manage yet).
         if (content.Kind != NotificationKind.SubscriptionVerification && IsWebLink(manageUrl?.AbsoluteUri))
         {
-            links.Add(MaskedLink(manageUrl!.AbsoluteUri, ManageText));
+            links.Add(MaskedLink(manageUrl!.AbsoluteUri, texts.ManageSubscription));
         }
 
         // As in Slack and email: the link asks before it unsubscribes (a POST does it), so a preview changes nothing.
         if (IsWebLink(unsubscribeUrl?.AbsoluteUri))
         {
-            links.Add(MaskedLink(unsubscribeUrl!.AbsoluteUri, UnsubscribeText));
+            links.Add(MaskedLink(unsubscribeUrl!.AbsoluteUri, texts.Unsubscribe));
         }
 
         var footer = links.Count == 0 ? string.Empty : "\n\n" + string.Join(Separator, links);
         var text = confirmation is not null
-            ? $"To confirm your subscription to {Escape(content.PageName)}, open this link: {MaskedLink(confirmation, ConfirmText)}"
+            ? texts.Format(texts.ToConfirmOpenThisLink, Escape(content.PageName), MaskedLink(confirmation, texts.ConfirmSubscription))
             // The body states the change (a component's old and new status), so no field repeats it.
             : Escape(content.Body.ReplaceLineEndings("\n"));
         var description = FitEscaped(text, MaxDescriptionChars - footer.Length) + footer;

@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Text;
 using StatusKit.Model;
-using StatusKit.Status;
+using StatusKit.Notifications.Texts;
 
 namespace StatusKit.Notifications.Dispatching;
 
@@ -9,7 +8,9 @@ namespace StatusKit.Notifications.Dispatching;
 /// Folds the deferred rows of one subscriber into one <see cref="NotificationKind.Digest"/> message, each change on a line
 /// with its time on the page's clock (<see cref="PageClock"/>, as maintenance notices write theirs). Only rows the cap
 /// can hold back are folded (<see cref="HourlyCap.Applies"/>): never a verification message, a digest or an operator's
-/// <see cref="NotificationKind.Test"/> notice, which are sent on their own.
+/// <see cref="NotificationKind.Test"/> notice, which are sent on their own. A digest is written in the language of the
+/// first row it folds (<see cref="NotificationContent.Language"/>; a subscriber's rows share their channel, and so their
+/// language unless the page's changed in between), dates included.
 /// </summary>
 internal static class DigestComposer
 {
@@ -17,25 +18,26 @@ internal static class DigestComposer
     public static NotificationContent Compose(IReadOnlyList<Notification> rows, string? timeZoneId)
     {
         var first = rows[0].Content;
+        var texts = NoticeTexts.For(first.Language);
         var events = NotificationEvents.None;
         var occurredAt = first.OccurredAt;
         var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"{rows.Count} changes on {first.PageName} were held back because of the hourly notification limit:");
+        body.Append(texts.Format(texts.DigestIntro, rows.Count, first.PageName));
         foreach (var row in rows)
         {
             var content = row.Content;
             events |= content.Event;
             occurredAt = content.OccurredAt > occurredAt ? content.OccurredAt : occurredAt;
-            body.Append('\n').Append("- ").Append(PageClock.Instant(content.OccurredAt, timeZoneId)).Append(' ');
+            body.Append('\n').Append("- ").Append(PageClock.Instant(content.OccurredAt, timeZoneId, texts)).Append(' ');
             if (content.ComponentName is { } component && content.NewStatus is { } status)
             {
                 body.Append(component).Append(": ");
                 if (content.OldStatus is { } old)
                 {
-                    body.Append(old.ToDisplayName()).Append(" -> ");
+                    body.Append(texts.Status(old)).Append(" -> ");
                 }
 
-                body.Append(status.ToDisplayName());
+                body.Append(texts.Status(status));
             }
             else
             {
@@ -47,10 +49,11 @@ internal static class DigestComposer
         {
             Kind = NotificationKind.Digest,
             Event = events,
-            Subject = string.Create(CultureInfo.InvariantCulture, $"[{first.PageName}] {rows.Count} status changes"),
+            Subject = $"[{first.PageName}] {texts.Format(texts.DigestSubject, rows.Count)}",
             Body = body.ToString(),
             PageName = first.PageName,
             PageSlug = first.PageSlug,
+            Language = texts.ContentLanguage,
             Link = first.Link,
             OccurredAt = occurredAt,
         };

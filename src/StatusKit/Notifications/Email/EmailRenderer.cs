@@ -1,12 +1,14 @@
 using System.Net;
 using System.Text;
+using StatusKit.Notifications.Texts;
 
 namespace StatusKit.Notifications.Email;
 
 /// <summary>
 /// Renders a notification's plain-text and HTML bodies: the subject, then the body, which states the change (a
 /// component's old and new status are in both already, so they are not repeated). Every user-provided string is
-/// HTML-encoded.
+/// HTML-encoded. The email's own words (links, footer) and its <c>&lt;html lang&gt;</c> are in the notice's language
+/// (<see cref="NotificationContent.Language"/>), as its subject and body are.
 /// </summary>
 internal static class EmailRenderer
 {
@@ -24,31 +26,32 @@ internal static class EmailRenderer
 
     public static string Text(NotificationContent content, Uri? unsubscribeUrl, Uri? manageUrl = null)
     {
+        var texts = NoticeTexts.For(content.Language);
         var text = new StringBuilder();
         text.Append(Subject(content)).Append("\n\n");
         if (ConfirmationLink(content) is { } confirm)
         {
             // The link is the message: said once, on a line of its own, so a mail client makes the whole of it clickable.
-            text.Append("Open this link to confirm your subscription to ").Append(content.PageName).Append(":\n").Append(confirm).Append("\n\n");
+            text.Append(texts.Format(texts.OpenLinkToConfirm, content.PageName)).Append('\n').Append(confirm).Append("\n\n");
         }
         else
         {
             text.Append(content.Body).Append("\n\n");
             if (WebLink(content.Link) is { } link)
             {
-                text.Append(LinkText(content)).Append(": ").Append(link).Append("\n\n");
+                text.Append(texts.Format(texts.LabelledLink, LinkText(content, texts), link)).Append("\n\n");
             }
         }
 
-        text.Append("--\n").Append(Why(content)).Append('\n');
+        text.Append("--\n").Append(Why(content, texts)).Append('\n');
         if (ManageLink(content, manageUrl) is { } manage)
         {
-            text.Append("Manage subscription: ").Append(manage).Append('\n');
+            text.Append(texts.Format(texts.LabelledLink, texts.ManageSubscription, manage)).Append('\n');
         }
 
         if (unsubscribeUrl is not null)
         {
-            text.Append("Unsubscribe: ").Append(unsubscribeUrl.AbsoluteUri).Append('\n');
+            text.Append(texts.Format(texts.LabelledLink, texts.Unsubscribe, unsubscribeUrl.AbsoluteUri)).Append('\n');
         }
 
         return text.ToString();
@@ -56,16 +59,17 @@ internal static class EmailRenderer
 
     public static string Html(NotificationContent content, Uri? unsubscribeUrl, Uri? manageUrl = null)
     {
+        var texts = NoticeTexts.For(content.Language);
         var html = new StringBuilder();
         var subject = Encode(Subject(content));
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(subject).Append("</title></head>\n")
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(texts.Tag).Append("\"><head><meta charset=\"utf-8\"><title>").Append(subject).Append("</title></head>\n")
             .Append("<body style=\"font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;color:#1f2328\">\n")
             .Append("<p style=\"color:#59636e\">").Append(Encode(content.PageName)).Append("</p>\n")
             .Append("<h1 style=\"font-size:20px\">").Append(subject).Append("</h1>\n");
         if (ConfirmationLink(content) is { } confirm)
         {
-            html.Append("<p>To confirm your subscription to ").Append(Encode(content.PageName)).Append(", open this link:</p>\n")
-                .Append("<p><a href=\"").Append(Encode(confirm)).Append("\">").Append(Encode(LinkText(content))).Append("</a></p>\n");
+            html.Append("<p>").Append(Encode(texts.Format(texts.ToConfirmOpenLink, content.PageName))).Append("</p>\n")
+                .Append("<p><a href=\"").Append(Encode(confirm)).Append("\">").Append(Encode(LinkText(content, texts))).Append("</a></p>\n");
         }
         else
         {
@@ -76,20 +80,20 @@ internal static class EmailRenderer
 
             if (WebLink(content.Link) is { } link)
             {
-                html.Append("<p><a href=\"").Append(Encode(link)).Append("\">").Append(Encode(LinkText(content))).Append("</a></p>\n");
+                html.Append("<p><a href=\"").Append(Encode(link)).Append("\">").Append(Encode(LinkText(content, texts))).Append("</a></p>\n");
             }
         }
 
-        html.Append("<hr>\n<p style=\"font-size:12px;color:#59636e\">").Append(Encode(Why(content)));
+        html.Append("<hr>\n<p style=\"font-size:12px;color:#59636e\">").Append(Encode(Why(content, texts)));
         var manage = ManageLink(content, manageUrl);
         if (manage is not null)
         {
-            html.Append(" <a href=\"").Append(Encode(manage)).Append("\">Manage subscription</a>");
+            html.Append(" <a href=\"").Append(Encode(manage)).Append("\">").Append(Encode(texts.ManageSubscription)).Append("</a>");
         }
 
         if (unsubscribeUrl is not null)
         {
-            html.Append(manage is null ? " " : " \u00b7 ").Append("<a href=\"").Append(Encode(unsubscribeUrl.AbsoluteUri)).Append("\">Unsubscribe</a>");
+            html.Append(manage is null ? " " : " \u00b7 ").Append("<a href=\"").Append(Encode(unsubscribeUrl.AbsoluteUri)).Append("\">").Append(Encode(texts.Unsubscribe)).Append("</a>");
         }
 
         html.Append("</p>\n</body></html>\n");
@@ -102,13 +106,11 @@ internal static class EmailRenderer
         content.Kind == NotificationKind.SubscriptionVerification ? null : WebLink(manageUrl?.AbsoluteUri);
 
     // Anyone can type an address into a page's form, so the reader of a confirmation request has not subscribed (yet).
-    private static string Why(NotificationContent content) =>
-        content.Kind == NotificationKind.SubscriptionVerification
-            ? $"You receive this because this address was entered to subscribe to {content.PageName}. If you did not ask for this, ignore this message: nothing more is sent unless the subscription is confirmed."
-            : $"You receive this because you subscribed to {content.PageName}.";
+    private static string Why(NotificationContent content, NoticeTexts texts) =>
+        texts.Format(content.Kind == NotificationKind.SubscriptionVerification ? texts.WhyConfirm : texts.WhySubscribed, content.PageName);
 
-    private static string LinkText(NotificationContent content) =>
-        content.Kind == NotificationKind.SubscriptionVerification ? "Confirm your subscription" : "View it on the status page";
+    private static string LinkText(NotificationContent content, NoticeTexts texts) =>
+        content.Kind == NotificationKind.SubscriptionVerification ? texts.ConfirmSubscription : texts.ViewItOnStatusPage;
 
     /// <summary>
     /// The link of a confirmation request, when it has one: its body (written for every channel) names the link too, so

@@ -1,20 +1,12 @@
 namespace StatusKit.Notifications.Http;
 
 /// <summary>
-/// What the chat messages (Slack, Teams, Discord) share: the labels of their links, which links they show (web links
-/// only; a confirmation request's own link), and cutting a text to a length with an ellipsis.
+/// What the chat messages (Slack, Teams, Discord) share: which links they show (web links only; a confirmation
+/// request's own link), and cutting a text to a length with an ellipsis. The labels of their links are in the notice's
+/// language (<see cref="Texts.NoticeTexts"/>).
 /// </summary>
 internal static class ChatMessageParts
 {
-    /// <summary>The label of the unsubscribe link.</summary>
-    public const string UnsubscribeText = "Unsubscribe";
-
-    /// <summary>The label of the link to manage the subscription.</summary>
-    public const string ManageText = "Manage subscription";
-
-    /// <summary>The label of a confirmation request's link.</summary>
-    public const string ConfirmText = "Confirm your subscription";
-
     /// <summary>
     /// The link of a confirmation request, when it has one: its body (written for every channel) names the link too, so
     /// a chat message says the request in its own words and gives the link once, labelled as the confirmation it is.

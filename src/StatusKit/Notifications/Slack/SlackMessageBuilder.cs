@@ -1,8 +1,12 @@
+using StatusKit.Notifications.Texts;
 using static StatusKit.Notifications.Http.ChatMessageParts;
 
 namespace StatusKit.Notifications.Slack;
 
-/// <summary>Renders a notification as a Block Kit message, escaping every user-provided string for Slack.</summary>
+/// <summary>
+/// Renders a notification as a Block Kit message, escaping every user-provided string for Slack; its own words (the
+/// confirmation request, the links' labels) in the notice's language (<see cref="NotificationContent.Language"/>).
+/// </summary>
 internal static class SlackMessageBuilder
 {
     private const int MaxHeaderChars = 150;
@@ -11,6 +15,8 @@ internal static class SlackMessageBuilder
 
     public static SlackPayload Build(NotificationContent content, string linkText, Uri? unsubscribeUrl = null, Uri? manageUrl = null)
     {
+        var texts = NoticeTexts.For(content.Language);
+        linkText = texts.PageLinkLabel(linkText);
         var blocks = new List<SlackBlock>
         {
             new("header", new SlackText("plain_text", Truncate(content.Subject, MaxHeaderChars), Emoji: true)),
@@ -18,7 +24,7 @@ internal static class SlackMessageBuilder
 
         var confirmation = ConfirmationLink(content);
         var section = confirmation is not null
-            ? $"To confirm your subscription to {Escape(content.PageName)}, open this link: {SlackLink(confirmation, ConfirmText)}"
+            ? texts.Format(texts.ToConfirmOpenThisLink, Escape(content.PageName), SlackLink(confirmation, texts.ConfirmSubscription))
             // The body states the change (a component's old and new status), so the statuses are not repeated here.
             : Escape(content.Body);
         blocks.Add(new SlackBlock("section", new SlackText("mrkdwn", Truncate(section, MaxSectionChars))));
@@ -32,13 +38,13 @@ internal static class SlackMessageBuilder
         // Where the subscriber changes its choice instead of leaving; not on a confirmation request (nothing to manage yet).
         if (confirmation is null && content.Kind != NotificationKind.SubscriptionVerification && IsWebLink(manageUrl?.AbsoluteUri))
         {
-            context += $" \u00b7 {SlackLink(manageUrl!.AbsoluteUri, ManageText)}";
+            context += $" \u00b7 {SlackLink(manageUrl!.AbsoluteUri, texts.ManageSubscription)}";
         }
 
         // Like an email's footer: the link asks before it unsubscribes (a POST does it), so an unfurl changes nothing.
         if (IsWebLink(unsubscribeUrl?.AbsoluteUri))
         {
-            context += $" \u00b7 {SlackLink(unsubscribeUrl!.AbsoluteUri, UnsubscribeText)}";
+            context += $" \u00b7 {SlackLink(unsubscribeUrl!.AbsoluteUri, texts.Unsubscribe)}";
         }
 
         blocks.Add(new SlackBlock("context", Elements: [new SlackText("mrkdwn", Truncate(context, MaxSectionChars))]));

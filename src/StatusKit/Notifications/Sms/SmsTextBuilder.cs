@@ -1,4 +1,5 @@
 using System.Text;
+using StatusKit.Notifications.Texts;
 using static StatusKit.Notifications.Http.ChatMessageParts;
 
 namespace StatusKit.Notifications.Sms;
@@ -11,7 +12,9 @@ namespace StatusKit.Notifications.Sms;
 /// and the link to the page. The link is never cut; the subject and the detail are, with an ellipsis, never inside a
 /// surrogate pair, and with <c>...</c> when the rest is GSM-7 so the cut does not make the message UCS-2 (half the
 /// room). A confirmation request says what it confirms, gives its link (or, without a public address, its code) and
-/// ends with the opt-out text, as the first message to a number should.
+/// ends with the opt-out text, as the first message to a number should: the host's, or when it kept the default
+/// (<c>Reply STOP to unsubscribe.</c>) the notice's language's (<see cref="NoticeTexts.ReplyStop"/>). A text in a
+/// language whose letters GSM-7 lacks (the Spanish á, the French ê) is counted in UCS-2, as any other.
 /// </summary>
 internal static class SmsTextBuilder
 {
@@ -40,7 +43,7 @@ internal static class SmsTextBuilder
 
             if (!string.IsNullOrWhiteSpace(optOutText))
             {
-                fixedPart.Append('\n').Append(Clean(optOutText));
+                fixedPart.Append('\n').Append(Clean(NoticeTexts.For(content.Language).OptOut(optOutText)));
             }
         }
         else

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StatusKit.Notifications.Texts;
 using static StatusKit.Notifications.Http.ChatMessageParts;
 
 namespace StatusKit.Notifications.Teams;
@@ -23,6 +24,8 @@ internal static class TeamsCardBuilder
 
     public static TeamsPayload Build(NotificationContent content, string linkText, Uri? unsubscribeUrl = null, Uri? manageUrl = null)
     {
+        var texts = NoticeTexts.For(content.Language);
+        linkText = texts.PageLinkLabel(linkText);
         var body = new List<AdaptiveRichTextBlock>
         {
             new([new AdaptiveTextRun(Truncate(content.Subject, MaxTitleChars), Weight: "Bolder", Size: "Medium")]),
@@ -30,7 +33,7 @@ internal static class TeamsCardBuilder
 
         var confirmation = ConfirmationLink(content);
         var text = confirmation is not null
-            ? $"To confirm your subscription to {content.PageName}, select {ConfirmText} below."
+            ? texts.Format(texts.ToConfirmSelect, content.PageName, texts.ConfirmSubscription)
             : Truncate(content.Body, MaxBodyChars);
         AddParagraphs(body, text);
         body.Add(new AdaptiveRichTextBlock([new AdaptiveTextRun(content.PageName, Size: "Small", IsSubtle: true)]));
@@ -38,7 +41,7 @@ internal static class TeamsCardBuilder
         var actions = new List<AdaptiveOpenUrlAction>();
         if (confirmation is not null)
         {
-            actions.Add(new AdaptiveOpenUrlAction(ConfirmText, confirmation));
+            actions.Add(new AdaptiveOpenUrlAction(texts.ConfirmSubscription, confirmation));
         }
         else if (IsWebLink(content.Link))
         {
@@ -48,13 +51,13 @@ internal static class TeamsCardBuilder
         // Where the subscriber changes its choice instead of leaving; not on a confirmation request (nothing to manage yet).
         if (content.Kind != NotificationKind.SubscriptionVerification && IsWebLink(manageUrl?.AbsoluteUri))
         {
-            actions.Add(new AdaptiveOpenUrlAction(ManageText, manageUrl!.AbsoluteUri));
+            actions.Add(new AdaptiveOpenUrlAction(texts.ManageSubscription, manageUrl!.AbsoluteUri));
         }
 
         // As in Slack and email: the link asks before it unsubscribes (a POST does it), so a link preview changes nothing.
         if (IsWebLink(unsubscribeUrl?.AbsoluteUri))
         {
-            actions.Add(new AdaptiveOpenUrlAction(UnsubscribeText, unsubscribeUrl!.AbsoluteUri));
+            actions.Add(new AdaptiveOpenUrlAction(texts.Unsubscribe, unsubscribeUrl!.AbsoluteUri));
         }
 
         return new TeamsPayload([new TeamsAttachment(new AdaptiveCard(body, actions))]);
