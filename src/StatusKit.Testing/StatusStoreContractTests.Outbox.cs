@@ -54,6 +54,19 @@ public abstract partial class StatusStoreContractTests
     }
 
     [Fact]
+    public async Task EnqueueNotifications_ContentsLanguage_RoundTrips_AndStaysNullForEnglish()
+    {
+        var page = await AddPageAsync();
+        var german = TestData.Notification(page.Id) with { Content = TestData.Content("[Acme] Neue Störung: API") with { Language = "de" } };
+        var english = TestData.Notification(page.Id);
+
+        Assert.Equal(2, await Store.EnqueueNotificationsAsync([german, english], None));
+
+        Assert.Equal("de", (await Store.GetNotificationAsync(german.Id, None))!.Content.Language);
+        Assert.Null((await Store.GetNotificationAsync(english.Id, None))!.Content.Language);
+    }
+
+    [Fact]
     public async Task EnqueueNotifications_OfEveryKind_RoundTripTheirKind()
     {
         var page = await AddPageAsync();
