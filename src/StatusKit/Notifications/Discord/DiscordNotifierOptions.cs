@@ -12,6 +12,8 @@ public sealed class DiscordNotifierOptions
     /// <summary>
     /// The label of the message's link to the page (a confirmation request's link is labelled
     /// <c>Confirm your subscription</c> instead). Default: <c>View status page</c>.
+    /// Left at the default, the label is in the notice's language (<c>Statusseite öffnen</c> on a German page); a text
+    /// of the host's own is shown as written on every page.
     /// </summary>
     public string LinkText { get; set; } = "View status page";
 }

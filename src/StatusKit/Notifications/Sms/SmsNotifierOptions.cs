@@ -48,7 +48,9 @@ public sealed class SmsNotifierOptions
     /// The line that ends a confirmation request, the first message a number gets, telling how to stop the messages.
     /// Twilio stops sending to a number that replies STOP (on long codes, toll-free numbers and Messaging Services with
     /// opt-out handling), and StatusKit then deactivates that subscriber at its next notice (Twilio's error 21610). Empty
-    /// leaves it out, for a sender that takes no replies (an alphanumeric sender ID). Default: <c>Reply STOP to unsubscribe.</c>
+    /// leaves it out, for a sender that takes no replies (an alphanumeric sender ID). Default: <c>Reply STOP to unsubscribe.</c>,
+    /// which is written in the notice's language (<c>Antworten Sie STOP, um abzubestellen.</c> on a German page, the
+    /// keyword STOP kept); a text of the host's own is sent as written on every page.
     /// </summary>
     public string OptOutText { get; set; } = "Reply STOP to unsubscribe.";
 }
