@@ -92,7 +92,7 @@ public sealed class NoticeLanguageTests
     {
         var notice = PlanReminder("de", SubscriberChannel.Email);
 
-        Assert.Equal("[Acme] Erinnerung: geplante Wartung: Database upgrade", notice.Subject);
+        Assert.Equal("[Acme] Bevorstehende Wartung: Database upgrade", notice.Subject);
         Assert.Equal(
             "Primary database moves to a new major version\n\n5. Jan. 2026, 10:00 - 5. Jan. 2026, 11:00 Europe/Berlin (UTC+01:00)",
             notice.Body);
@@ -110,6 +110,24 @@ public sealed class NoticeLanguageTests
         Assert.Equal("[Acme] Maintenance annulée: Database upgrade", notice.Subject);
         Assert.EndsWith(
             "Annulée : cette maintenance n'aura pas lieu.\n\n5 janv. 2026, 10:00 - 5 janv. 2026, 11:00 Europe/Berlin (UTC+01:00)",
+            notice.Body,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_german_rescheduled_maintenance_gives_its_old_and_new_times_in_german()
+    {
+        var (page, window, subscriber) = Arrange("de", SubscriberChannel.Email);
+        var earlier = new OccurrenceSpan(TestData.T0, TestData.T0.AddHours(1));
+
+        var notice = Assert.Single(MaintenanceNotices.Plan(
+            page, window with { Recurrence = null }, NotificationKind.MaintenanceRescheduled, TestData.T0.AddDays(1), TestData.T0.AddDays(1).AddHours(1),
+            [subscriber], TestData.T0, previous: earlier)).Content;
+
+        Assert.Equal("[Acme] Wartung verschoben: Database upgrade", notice.Subject);
+        Assert.EndsWith(
+            "Verschoben: Diese Wartung war für 5. Jan. 2026, 10:00 - 5. Jan. 2026, 11:00 Europe/Berlin (UTC+01:00) geplant. Neuer Termin:\n\n"
+            + "6. Jan. 2026, 10:00 - 6. Jan. 2026, 11:00 Europe/Berlin (UTC+01:00)",
             notice.Body,
             StringComparison.Ordinal);
     }
@@ -135,7 +153,7 @@ public sealed class NoticeLanguageTests
         Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"de\">", html, StringComparison.Ordinal);
         Assert.Contains("5. Jan. 2026, 10:00", html, StringComparison.Ordinal);
         Assert.Contains(">Auf der Statusseite ansehen</a>", html, StringComparison.Ordinal);
-        Assert.Contains("Erinnerung: geplante Wartung", text, StringComparison.Ordinal);
+        Assert.Contains("Bevorstehende Wartung", text, StringComparison.Ordinal);
         Assert.Contains(">Abonnement verwalten</a>", html, StringComparison.Ordinal);
         Assert.Contains(">Abbestellen</a>", html, StringComparison.Ordinal);
         Assert.Contains("Sie erhalten diese Nachricht, weil Sie Acme abonniert haben.", text, StringComparison.Ordinal);
@@ -152,7 +170,7 @@ public sealed class NoticeLanguageTests
         var html = EmailRenderer.Html(notice, Unsubscribe, Manage);
 
         Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"fr\">", html, StringComparison.Ordinal);
-        Assert.Contains(WebUtility.HtmlEncode("[Acme] Rappel : maintenance planifiée: Database upgrade"), html, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode("[Acme] Maintenance à venir: Database upgrade"), html, StringComparison.Ordinal);
         Assert.Contains(WebUtility.HtmlEncode("5 janv. 2026, 10:00 - 5 janv. 2026, 11:00 Europe/Berlin (UTC+01:00)"), html, StringComparison.Ordinal);
         Assert.Contains(WebUtility.HtmlEncode("Gérer votre abonnement") + "</a>", html, StringComparison.Ordinal);
         Assert.Contains(WebUtility.HtmlEncode("Se désabonner") + "</a>", html, StringComparison.Ordinal);
@@ -198,7 +216,7 @@ public sealed class NoticeLanguageTests
 
         var text = SmsTextBuilder.Build(notice, OptOut);
 
-        Assert.Equal("[Acme] Erinnerung: geplante Wartung: Database upgrade\n5. Jan. 2026, 10:00 - 5. Jan. 2026, 11:00 Europe/Berlin (UTC+01:00)", text);
+        Assert.Equal("[Acme] Bevorstehende Wartung: Database upgrade\n5. Jan. 2026, 10:00 - 5. Jan. 2026, 11:00 Europe/Berlin (UTC+01:00)", text);
         Assert.True(SmsSegments.Count(text) <= 2);
     }
 
