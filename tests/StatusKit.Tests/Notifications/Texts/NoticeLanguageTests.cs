@@ -1,9 +1,11 @@
 using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Notifications;
+using StatusKit.Notifications.Discord;
 using StatusKit.Notifications.Email;
 using StatusKit.Notifications.Slack;
 using StatusKit.Notifications.Sms;
+using StatusKit.Notifications.Teams;
 using StatusKit.Services;
 using StatusKit.Testing;
 using System.Net;
@@ -189,6 +191,26 @@ public sealed class NoticeLanguageTests
         Assert.Contains("|Abbestellen>", context, StringComparison.Ordinal);
         Assert.Contains("|Zur Seite>", ownLabel, StringComparison.Ordinal);
         Assert.Contains("5. Jan. 2026, 10:00", SlackMessageBuilder.Build(notice, "View status page").Blocks[1].Text!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_spanish_teams_card_and_discord_embed_label_their_links_in_spanish()
+    {
+        var notice = PlanReminder("es", SubscriberChannel.Teams) with { Link = "https://status.acme.test/acme/maintenance/1" };
+        var request = Confirmation("es") with { Subject = "Confirme su suscripción a Acme" };
+
+        var actions = TeamsCardBuilder.Build(notice, "View status page", Unsubscribe, Manage).Attachments[0].Content.Actions.Select(a => a.Title);
+        var confirmCard = TeamsCardBuilder.Build(request, "View status page").Attachments[0].Content;
+        var discord = DiscordEmbedBuilder.Build(notice, "View status page", Unsubscribe, Manage).Embeds[0].Description;
+
+        Assert.Equal(["Ver la página de estado", "Gestionar su suscripción", "Darse de baja"], actions);
+        Assert.Equal("Confirmar su suscripción", Assert.Single(confirmCard.Actions).Title);
+        Assert.Contains(
+            "Para confirmar su suscripción a Acme, seleccione Confirmar su suscripción a continuación.",
+            confirmCard.Body.SelectMany(b => b.Inlines).Select(i => i.Text));
+        Assert.Contains("[Ver la página de estado](https://status.acme.test/acme/maintenance/1)", discord, StringComparison.Ordinal);
+        Assert.Contains("[Darse de baja](", discord, StringComparison.Ordinal);
+        Assert.Contains("5 ene 2026, 10:00", discord, StringComparison.Ordinal);
     }
 
     [Fact]
