@@ -291,7 +291,7 @@ internal static class SubscriptionEndpoints
             }, context.RequestAborted);
             if (changed is null)
             {
-                return UnknownManageLink(context);
+                return UnknownManageLink(context, page);
             }
         }
         catch (StatusKitNotFoundException ex) when (ex.Field == "subscriberId")
