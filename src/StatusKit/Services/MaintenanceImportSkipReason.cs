@@ -22,4 +22,10 @@ public enum MaintenanceImportSkipReason
 
     /// <summary>It breaks a rule of a window (an end before its start, an empty title …): <see cref="SkippedMaintenance.Message"/> says which.</summary>
     Invalid = 3,
+
+    /// <summary>
+    /// It is not public on the page it comes from (a Cachet schedule deleted there, <c>deleted_at</c> set, which Cachet
+    /// shows to nobody): the Cachet import leaves it out rather than publish it.
+    /// </summary>
+    NotPublic = 4,
 }
