@@ -165,6 +165,7 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
     [InlineData("POST /pages/{pageId}/import/statuspage/maintenances")]
     [InlineData("POST /pages/{pageId}/import/cachet/components")]
     [InlineData("POST /pages/{pageId}/import/cachet/incidents")]
+    [InlineData("POST /pages/{pageId}/import/cachet/schedules")]
     [InlineData("POST /pages/{pageId}/import/subscribers")]
     public async Task The_imports_declare_their_JSON_body_their_200_report_and_their_400_404_and_413_problems(string route)
     {

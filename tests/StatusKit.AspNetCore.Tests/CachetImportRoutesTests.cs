@@ -9,15 +9,16 @@ using static StatusKit.AspNetCore.Tests.AdminResponses;
 namespace StatusKit.AspNetCore.Tests;
 
 /// <summary>
-/// <c>POST admin/pages/{pageId}/import/cachet/components</c> and <c>…/incidents</c>: Cachet's API v1 lists posted as
-/// downloaded, components first, then incidents that find them by name.
+/// <c>POST admin/pages/{pageId}/import/cachet/components</c>, <c>…/incidents</c> and <c>…/schedules</c>: Cachet's API v1
+/// lists posted as downloaded, components first, then incidents that find them by name (the schedules' own cases are in
+/// <see cref="CachetScheduleImportRoutesTests"/>).
 /// </summary>
 [Collection(SampleHostCollection.Name)]
 public sealed class CachetImportRoutesTests(SampleHostFactory factory)
 {
     private static readonly string Samples = Path.Combine(AppContext.BaseDirectory, "TestData", "cachet");
 
-    public static TheoryData<string> Routes => new() { "import/cachet/components", "import/cachet/incidents" };
+    public static TheoryData<string> Routes => new() { "import/cachet/components", "import/cachet/incidents", "import/cachet/schedules" };
 
     private static string Sample(string name) => File.ReadAllText(Path.Combine(Samples, name));
 

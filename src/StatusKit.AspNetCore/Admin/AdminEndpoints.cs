@@ -283,6 +283,25 @@ internal static class AdminEndpoints
             .WithSummary("Import the page's incident history from the body of Cachet's GET /api/v1/incidents, posted as downloaded (or { incidents, components } with GET /api/v1/components, to link each incident to its component by name): each fixed, visible incident with its updates, telling nobody; Cachet's times are read in timeZone (its APP_TIMEZONE, default UTC). The others are skipped and reported. Importing again adds nothing.")
             .Accepts<CachetListBody>("application/json").Produces<CachetIncidentImportResponse>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        // Last, as for Statuspage: the windows name the components too. The query is read before the body.
+        admin.MapPost("/pages/{pageId:guid}/import/cachet/schedules", async (Guid pageId, HttpContext context, MaintenanceImportService import, string? timeZone, string? notifySubscribers) =>
+            {
+                var zone = CachetDocument.Zone(timeZone);
+                var notify = AdminQuery.Boolean(notifySubscribers, "notifySubscribers", true);
+                var read = await CachetSchedulesDocument.ReadAsync(context, zone);
+                if (read is null)
+                {
+                    return CachetDocument.TooLarge();
+                }
+
+                var report = await import.ImportAsync(pageId, [.. read.Maintenances.Select(m => m with { NotifySubscribers = notify })], context.RequestAborted);
+                return AdminJson.Json(CachetScheduleImportResponse.From(report, read));
+            })
+            .AddEndpointFilter<KnownPageFilter>()
+            .WithName("StatusKit.Admin.ImportCachetSchedules")
+            .WithSummary("Import the page's scheduled maintenance from the body of Cachet's GET /api/v1/schedules, posted as downloaded (or { schedules, components } with GET /api/v1/components, to link each schedule to its components by name): each complete one as a completed window of the history, each upcoming one as a scheduled window StatusKit starts and ends by itself (its subscribers not told again that it is scheduled; notifySubscribers=false keeps its reminder, start and end quiet too); Cachet's times are read in timeZone (its APP_TIMEZONE, default UTC). Those in progress, overdue, without an end or deleted are skipped and reported. Importing again adds nothing.")
+            .Accepts<CachetListBody>("application/json").Produces<CachetScheduleImportResponse>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         admin.MapGet("/incidents/{incidentId:guid}", async (Guid incidentId, StatusIncidentService incidents, CancellationToken ct) =>
                 await incidents.GetAsync(incidentId, ct) is { } i ? EntityTags.Json(i, i.Version) : NotFound("status incident", "incidentId", incidentId))
             .WithName("StatusKit.Admin.GetIncident").Produces<StatusIncident>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();

@@ -46,7 +46,7 @@ internal sealed record CachetIncidentImportResponse(
     private static string Message(SkippedImport skipped) => skipped.Reason switch
     {
         ImportSkipReason.ScheduledMaintenance =>
-            "It is a scheduled maintenance (status 0), not an incident: StatusKit does not import Cachet's schedules; create the window with the admin API if it is still to come.",
+            "It is a scheduled maintenance kept as an incident (status 0, as older Cachet versions kept them), not an incident: POST .../import/cachet/schedules imports Cachet's list of schedules (GET /api/v1/schedules), not these; create the window with the admin API if it is still to come.",
         ImportSkipReason.AlreadyImported =>
             $"The page already has the incident imported from Cachet incident {CachetId(skipped.StatuspageId)}.",
         _ => skipped.Message,
