@@ -208,6 +208,7 @@ public sealed partial class AdminWriteEntityTagTests(SampleHostFactory factory)
         "POST /subscribers/{subscriberId}/test", // queues a notice, which has no version, and leaves the subscriber's as it was
         "POST /pages/{pageId}/import/cachet/components", // adds many components at once: it answers their ids in a report, with no one record's version
         "POST /pages/{pageId}/import/cachet/incidents", // adds many incidents at once: it answers their ids in a report, with no one record's version
+        "POST /pages/{pageId}/import/cachet/schedules", // adds many windows at once: it answers their ids in a report, with no one record's version
         "POST /pages/{pageId}/import/statuspage", // adds many incidents at once: it answers their ids in a report, with no one record's version
         "POST /pages/{pageId}/import/statuspage/components", // adds many components at once: it answers their ids in a report, with no one record's version
         "POST /pages/{pageId}/import/statuspage/maintenances", // adds many windows at once: it answers their ids in a report, with no one record's version
