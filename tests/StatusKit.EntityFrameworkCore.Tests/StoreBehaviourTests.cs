@@ -735,6 +735,27 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_submits_of_a_point_at_one_instant_all_succeed_and_keep_one_point()
+    {
+        var store = Database.CreateStore();
+        var page = Samples.Page("metric-race");
+        await store.AddPageAsync(page, CancellationToken.None);
+        var metric = TestData.Metric(page.Id);
+        await store.AddPageMetricAsync(metric, CancellationToken.None);
+
+        // Rounds of racing submits, each round at its own instant: a retried monitoring push must never get a 409.
+        for (var round = 0; round < 10; round++)
+        {
+            var at = Samples.T0.AddMinutes(round);
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(
+                () => Database.CreateStore().AddMetricPointsAsync(metric.Id, [new MetricPoint(at, i)], CancellationToken.None))));
+        }
+
+        var points = await store.ListMetricPointsAsync(metric.Id, Samples.T0, Samples.T0.AddHours(1), 100, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(0, 10).Select(round => Samples.T0.AddMinutes(round)), points.Select(p => p.At));
+    }
+
+    [Fact]
     public async Task Unique_index_violations_become_conflicts_naming_the_field()
     {
         var store = Database.CreateStore();

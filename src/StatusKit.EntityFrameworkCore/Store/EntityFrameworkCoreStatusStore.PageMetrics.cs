@@ -55,8 +55,9 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
 
     /// <remarks>
     /// In one transaction: the rows at the batch's instants are deleted, then the batch inserted, so a point submitted
-    /// again replaces its value. Two submits racing on one instant can meet the primary key: the loser gets a
-    /// <see cref="StatusKitConflictException"/> and may retry.
+    /// again replaces its value. Two submits racing on one instant can meet the primary key (on PostgreSQL the second
+    /// insert waits for the first to commit, then fails): the loser runs again, and its delete then sees the winner's
+    /// row, so a retried push never fails for the race (the last to commit wins).
     /// </remarks>
     public async Task AddMetricPointsAsync(Guid metricId, IReadOnlyList<MetricPoint> points, CancellationToken cancellationToken)
     {
@@ -67,6 +68,25 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
             latest[ToStoredInstant(point.At)] = point.Value;
         }
 
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ReplaceMetricPointsAsync(metricId, latest, cancellationToken);
+                return;
+            }
+            catch (StatusKitConflictException) when (attempt < MetricPointAttempts)
+            {
+                // Another submit inserted a point at one of these instants after this one's delete: delete it too.
+            }
+        }
+    }
+
+    /// <summary>How many times <see cref="AddMetricPointsAsync"/> writes a batch that raced with another at one instant.</summary>
+    private const int MetricPointAttempts = 5;
+
+    private async Task ReplaceMetricPointsAsync(Guid metricId, Dictionary<DateTime, double> latest, CancellationToken cancellationToken)
+    {
         await using var session = await OpenAsync(cancellationToken);
         await using var transaction = await session.Context.Database.BeginTransactionAsync(cancellationToken);
         if (!await session.Set<PageMetricEntity>().AnyAsync(m => m.Id == metricId, cancellationToken))
