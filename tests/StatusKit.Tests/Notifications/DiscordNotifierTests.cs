@@ -158,6 +158,34 @@ public sealed class DiscordNotifierTests
     }
 
     [Fact]
+    public async Task A_configured_username_and_avatar_name_the_message_s_author()
+    {
+        await using var services = Services(o =>
+        {
+            o.Username = "Acme Status";
+            o.AvatarUrl = new Uri("https://status.acme.example/logo.png");
+        });
+
+        await services.GetRequiredService<DiscordNotifier>().SendAsync(Message(SubscriberChannel.Discord, Webhook), CancellationToken.None);
+
+        using var json = JsonDocument.Parse(Assert.Single(_discord.Requests).Body);
+        Assert.Equal("Acme Status", json.RootElement.GetProperty("username").GetString());
+        Assert.Equal("https://status.acme.example/logo.png", json.RootElement.GetProperty("avatar_url").GetString());
+    }
+
+    [Fact]
+    public async Task Without_a_username_or_avatar_the_webhook_s_own_are_kept()
+    {
+        await using var services = Services();
+
+        await services.GetRequiredService<DiscordNotifier>().SendAsync(Message(SubscriberChannel.Discord, Webhook), CancellationToken.None);
+
+        using var json = JsonDocument.Parse(Assert.Single(_discord.Requests).Body);
+        Assert.False(json.RootElement.TryGetProperty("username", out _));
+        Assert.False(json.RootElement.TryGetProperty("avatar_url", out _));
+    }
+
+    [Fact]
     public async Task A_destination_that_is_no_URL_is_unusable_without_a_request()
     {
         await using var services = Services();
@@ -169,9 +197,10 @@ public sealed class DiscordNotifierTests
         Assert.Contains(_logs.Entries, e => e.EventId.Id == 4506);
     }
 
-    private ServiceProvider Services()
+    private ServiceProvider Services(Action<DiscordNotifierOptions>? configure = null)
     {
         var services = new ServiceCollection();
+        services.Configure(configure ?? (static _ => { }));
         services.AddLogging(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton<TimeProvider>(Clock());
         services.AddSingleton<WebhookAddressGuard>();

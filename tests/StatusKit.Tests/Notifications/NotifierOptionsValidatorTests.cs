@@ -62,6 +62,26 @@ public sealed class NotifierOptionsValidatorTests
         Assert.Contains(result.Failures!, f => f.Contains("LinkText", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("", "https://cdn.example/a.png", "Username")]
+    [InlineData("Discord status", "https://cdn.example/a.png", "Username")]
+    [InlineData("Clyde", "https://cdn.example/a.png", "Username")]
+    [InlineData("Acme Status", "http://cdn.example/a.png", "AvatarUrl")]
+    public void Discord_RefusesAnAuthorDiscordWouldRefuse_NamingTheOption(string username, string avatar, string option)
+    {
+        var result = new DiscordNotifierOptionsValidator().Validate(null, new DiscordNotifierOptions { Username = username, AvatarUrl = new Uri(avatar) });
+
+        Assert.Contains(option, Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Discord_RefusesAUsernameOverEightyCharacters()
+    {
+        var result = new DiscordNotifierOptionsValidator().Validate(null, new DiscordNotifierOptions { Username = new string('a', 81) });
+
+        Assert.Contains("Username", Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Guard_ReportsEveryFailureAtOnce()
     {

@@ -66,5 +66,10 @@ public sealed class DiscordNotifier : INotifier
 
     private byte[] Render(NotificationMessage message) =>
         JsonSerializer.SerializeToUtf8Bytes(
-            DiscordEmbedBuilder.Build(message.Content, _options.LinkText, message.UnsubscribeUrl, message.ManageUrl), DiscordJsonContext.Default.DiscordPayload);
+            DiscordEmbedBuilder.Build(message.Content, _options.LinkText, message.UnsubscribeUrl, message.ManageUrl) with
+            {
+                Username = _options.Username,
+                AvatarUrl = _options.AvatarUrl?.AbsoluteUri,
+            },
+            DiscordJsonContext.Default.DiscordPayload);
 }

@@ -16,4 +16,16 @@ public sealed class DiscordNotifierOptions
     /// of the host's own is shown as written on every page.
     /// </summary>
     public string LinkText { get; set; } = "View status page";
+
+    /// <summary>
+    /// The name the messages are posted under, in place of the webhook's own: at most 80 characters, and (as Discord
+    /// refuses them) without "discord" or "clyde" in it. Default: null, the name the channel's admin gave the webhook.
+    /// </summary>
+    public string? Username { get; set; }
+
+    /// <summary>
+    /// The picture the messages are posted with, in place of the webhook's own: an absolute <c>https</c> URL of an image
+    /// Discord fetches itself. Default: null, the webhook's own picture.
+    /// </summary>
+    public Uri? AvatarUrl { get; set; }
 }

@@ -2,9 +2,10 @@ namespace StatusKit.Notifications.Discord;
 
 /// <summary>
 /// The body of Discord's Execute Webhook: one embed, no <c>content</c>, and <c>allowed_mentions</c> with nothing to
-/// parse, so no text in the message (an operator's <c>@everyone</c>, a <c>&lt;@id&gt;</c>) ever pings anyone.
+/// parse, so no text in the message (an operator's <c>@everyone</c>, a <c>&lt;@id&gt;</c>) ever pings anyone; the host's
+/// <c>username</c> and <c>avatar_url</c> when it set them (left out, null, the webhook's own).
 /// </summary>
-internal sealed record DiscordPayload(IReadOnlyList<DiscordEmbed> Embeds)
+internal sealed record DiscordPayload(IReadOnlyList<DiscordEmbed> Embeds, string? Username = null, string? AvatarUrl = null)
 {
     public DiscordAllowedMentions AllowedMentions { get; } = new([]);
 }
