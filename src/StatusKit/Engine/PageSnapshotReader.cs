@@ -288,6 +288,15 @@ internal sealed class PageSnapshotReader : IStatusPageReader
     {
         // Detached from any one reader's cancellation: the load is shared by every waiting reader.
         await Task.Yield();
+
+        // A reader that missed the cache just before the previous load wrote it, and came here after that load removed
+        // itself, finds the snapshot now instead of loading the page again.
+        var cached = await TryGetCachedAsync(pageId, CancellationToken.None);
+        if (cached is not null)
+        {
+            return cached;
+        }
+
         var now = _time.GetUtcNow();
         var stale = _lastGood.TryGetValue(pageId, out var lastGood) && now - lastGood.Snapshot.GeneratedAt <= _failSafeMaxStaleness ? lastGood.Snapshot : null;
         var failedAt = Interlocked.Read(ref _storeFailedAtTicks);
