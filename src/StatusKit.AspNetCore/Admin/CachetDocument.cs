@@ -47,6 +47,50 @@ internal static class CachetDocument
         return result;
     }
 
+    /// <summary>
+    /// The list of a body in either shape an import of <paramref name="listName"/> takes: Cachet's
+    /// <paramref name="document"/> as downloaded (path empty, no names), or <c>{ "listName": list, "components": list }</c>
+    /// with the components' names by their Cachet id (<see cref="CachetComponentsDocument.NamesById"/>).
+    /// </summary>
+    public static (JsonElement List, string Path, Dictionary<string, string>? Names) Unwrap(JsonElement root, string listName, string document)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new StatusKitValidationException(
+                "body",
+                $"The body must be Cachet's {document} as downloaded ({{ \"meta\": {{...}}, \"data\": [...] }}), or that with its components ({{ \"{listName}\": {{...}}, \"components\": {{...}} }}).");
+        }
+
+        if (!root.TryGetProperty("data", out _) && root.TryGetProperty(listName, out var wrapped))
+        {
+            var names = root.TryGetProperty("components", out var components) && components.ValueKind != JsonValueKind.Null
+                ? CachetComponentsDocument.NamesById(components, "components")
+                : null;
+            return (wrapped, listName, names);
+        }
+
+        return (root, string.Empty, null);
+    }
+
+    /// <summary>
+    /// The name of the component <paramref name="componentId"/> in <paramref name="names"/>, or null, adding an id they
+    /// lack to <paramref name="notFound"/> once (the report's components not found; every id when no names were given).
+    /// </summary>
+    public static string? ComponentName(string componentId, Dictionary<string, string>? names, List<string> notFound)
+    {
+        if (names is not null && names.TryGetValue(componentId, out var name))
+        {
+            return name;
+        }
+
+        if (!notFound.Contains(componentId))
+        {
+            notFound.Add(componentId);
+        }
+
+        return null;
+    }
+
     /// <summary>The JSON path of <paramref name="member"/> under <paramref name="path"/> (the root when empty).</summary>
     public static string Path(string path, string member) => path.Length == 0 ? member : $"{path}.{member}";
 

@@ -25,13 +25,13 @@ internal sealed record CachetIncidentImportResponse(
     public static CachetIncidentImportResponse From(IncidentImportReport report, CachetIncidents read)
     {
         var skipped = report.Skipped
-            .Select(s => new CachetSkippedIncident(CachetId(s.StatuspageId), s.Reason, Message(s)))
+            .Select(s => new CachetSkippedIncident(CachetIncidentsDocument.CachetIdOf(s.StatuspageId), s.Reason, Message(s)))
             .Concat(read.NotPublic.Select(id => new CachetSkippedIncident(
                 id, ImportSkipReason.NotPublic, "It is not public on Cachet (visible: 0), and StatusKit's incidents are: make it visible there and import again to publish it.")))
             .ToList();
         return new(
             report.Imported.Count,
-            [.. report.Imported.Select(i => new CachetImportedIncident(CachetId(i.StatuspageId), i.IncidentId))],
+            [.. report.Imported.Select(i => new CachetImportedIncident(CachetIncidentsDocument.CachetIdOf(i.StatuspageId), i.IncidentId))],
             skipped.Count,
             skipped,
             report.UnknownComponents,
@@ -39,16 +39,13 @@ internal sealed record CachetIncidentImportResponse(
             read.ComponentsNotFound);
     }
 
-    private static string CachetId(string id) =>
-        id.StartsWith(CachetIncidentsDocument.IdPrefix, StringComparison.Ordinal) ? id[CachetIncidentsDocument.IdPrefix.Length..] : id;
-
     // The service's words name Statuspage where they differ for Cachet.
     private static string Message(SkippedImport skipped) => skipped.Reason switch
     {
         ImportSkipReason.ScheduledMaintenance =>
             "It is a scheduled maintenance kept as an incident (status 0, as older Cachet versions kept them), not an incident: POST .../import/cachet/schedules imports Cachet's list of schedules (GET /api/v1/schedules), not these; create the window with the admin API if it is still to come.",
         ImportSkipReason.AlreadyImported =>
-            $"The page already has the incident imported from Cachet incident {CachetId(skipped.StatuspageId)}.",
+            $"The page already has the incident imported from Cachet incident {CachetIncidentsDocument.CachetIdOf(skipped.StatuspageId)}.",
         _ => skipped.Message,
     };
 }

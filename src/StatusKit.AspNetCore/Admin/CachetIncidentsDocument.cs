@@ -33,6 +33,10 @@ internal static class CachetIncidentsDocument
     /// <summary>The prefix of an incident's id given to the import: its Cachet id follows.</summary>
     public const string IdPrefix = "cachet-";
 
+    /// <summary>The Cachet id of an import id (<see cref="IdPrefix"/> and the id), as the reports name it.</summary>
+    public static string CachetIdOf(string importId) =>
+        importId.StartsWith(IdPrefix, StringComparison.Ordinal) ? importId[IdPrefix.Length..] : importId;
+
     /// <summary>What the request's body holds, or null when it is larger than <see cref="StatuspageDocument.MaxBytes"/> (nothing more is read).</summary>
     public static async Task<CachetIncidents?> ReadAsync(HttpContext context, TimeZoneInfo zone)
     {
@@ -43,21 +47,8 @@ internal static class CachetIncidentsDocument
     /// <summary>The incidents of a parsed body (either shape), its times without offset read on the clock of <paramref name="zone"/>.</summary>
     public static CachetIncidents Read(JsonElement root, TimeZoneInfo zone)
     {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new StatusKitValidationException(
-                "body", "The body must be Cachet's GET /api/v1/incidents as downloaded ({ \"meta\": {...}, \"data\": [...] }), or that with its components ({ \"incidents\": {...}, \"components\": {...} }).");
-        }
-
-        if (!root.TryGetProperty("data", out _) && root.TryGetProperty("incidents", out var wrapped))
-        {
-            Dictionary<string, string>? names = root.TryGetProperty("components", out var components) && components.ValueKind != JsonValueKind.Null
-                ? CachetComponentsDocument.NamesById(components, "components")
-                : null;
-            return Read(wrapped, "incidents", names, zone);
-        }
-
-        return Read(root, string.Empty, null, zone);
+        var (list, path, names) = CachetDocument.Unwrap(root, "incidents", "GET /api/v1/incidents");
+        return Read(list, path, names, zone);
     }
 
     private static CachetIncidents Read(JsonElement list, string path, Dictionary<string, string>? names, TimeZoneInfo zone)
@@ -73,21 +64,9 @@ internal static class CachetIncidentsDocument
                 continue;
             }
 
-            if (componentId is not null)
-            {
-                if (names is not null && names.TryGetValue(componentId, out var name))
-                {
-                    incidents.Add(incident with { ComponentNames = [name] });
-                    continue;
-                }
-
-                if (!notFound.Contains(componentId))
-                {
-                    notFound.Add(componentId);
-                }
-            }
-
-            incidents.Add(incident);
+            incidents.Add(componentId is not null && CachetDocument.ComponentName(componentId, names, notFound) is { } name
+                ? incident with { ComponentNames = [name] }
+                : incident);
         }
 
         return new CachetIncidents(incidents, notPublic, names is not null, notFound);

@@ -25,20 +25,17 @@ internal sealed record CachetScheduleImportResponse(
     public static CachetScheduleImportResponse From(MaintenanceImportReport report, CachetSchedules read)
     {
         var skipped = report.Skipped.Concat(read.LeftOut)
-            .Select(s => new CachetSkippedSchedule(CachetId(s.StatuspageId), s.Name, s.Reason, Message(s)))
+            .Select(s => new CachetSkippedSchedule(CachetIncidentsDocument.CachetIdOf(s.StatuspageId), s.Name, s.Reason, Message(s)))
             .ToList();
         return new(
             report.Imported.Count,
-            [.. report.Imported.Select(i => new CachetImportedSchedule(CachetId(i.StatuspageId), i.WindowId, i.Title, i.State))],
+            [.. report.Imported.Select(i => new CachetImportedSchedule(CachetIncidentsDocument.CachetIdOf(i.StatuspageId), i.WindowId, i.Title, i.State))],
             skipped.Count,
             skipped,
             report.UnknownComponents,
             read.ComponentsGiven,
             read.ComponentsNotFound);
     }
-
-    private static string CachetId(string id) =>
-        id.StartsWith(CachetIncidentsDocument.IdPrefix, StringComparison.Ordinal) ? id[CachetIncidentsDocument.IdPrefix.Length..] : id;
 
     // The service's words name Statuspage where they differ for Cachet.
     private static string Message(SkippedMaintenance skipped) => skipped.Reason switch
@@ -48,7 +45,7 @@ internal sealed record CachetScheduleImportResponse(
         MaintenanceImportSkipReason.StartPassed =>
             "The schedule is still upcoming on Cachet (status 0) but its start has passed, and StatusKit starts windows only at a time to come: mark it complete on Cachet and import it again, or create it by hand with the admin API.",
         MaintenanceImportSkipReason.AlreadyImported =>
-            $"The page already has the window imported from Cachet schedule {CachetId(skipped.StatuspageId)}.",
+            $"The page already has the window imported from Cachet schedule {CachetIncidentsDocument.CachetIdOf(skipped.StatuspageId)}.",
         _ => skipped.Message,
     };
 }

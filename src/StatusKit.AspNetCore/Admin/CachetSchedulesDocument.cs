@@ -38,21 +38,8 @@ internal static class CachetSchedulesDocument
     /// <summary>The schedules of a parsed body (either shape), its times without offset read on the clock of <paramref name="zone"/>.</summary>
     public static CachetSchedules Read(JsonElement root, TimeZoneInfo zone)
     {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new StatusKitValidationException(
-                "body", "The body must be Cachet's GET /api/v1/schedules as downloaded ({ \"meta\": {...}, \"data\": [...] }), or that with its components ({ \"schedules\": {...}, \"components\": {...} }).");
-        }
-
-        if (!root.TryGetProperty("data", out _) && root.TryGetProperty("schedules", out var wrapped))
-        {
-            Dictionary<string, string>? names = root.TryGetProperty("components", out var components) && components.ValueKind != JsonValueKind.Null
-                ? CachetComponentsDocument.NamesById(components, "components")
-                : null;
-            return Read(wrapped, "schedules", names, zone);
-        }
-
-        return Read(root, string.Empty, null, zone);
+        var (list, path, names) = CachetDocument.Unwrap(root, "schedules", "GET /api/v1/schedules");
+        return Read(list, path, names, zone);
     }
 
     private static CachetSchedules Read(JsonElement list, string path, Dictionary<string, string>? names, TimeZoneInfo zone)
@@ -71,13 +58,9 @@ internal static class CachetSchedulesDocument
             var componentNames = new List<string>();
             foreach (var componentId in componentIds)
             {
-                if (names is not null && names.TryGetValue(componentId, out var name))
+                if (CachetDocument.ComponentName(componentId, names, notFound) is { } name)
                 {
                     componentNames.Add(name);
-                }
-                else if (!notFound.Contains(componentId))
-                {
-                    notFound.Add(componentId);
                 }
             }
 
