@@ -120,14 +120,15 @@ public sealed class CachetSchedulesDocumentTests
     }
 
     [Fact]
-    public void A_time_the_clocks_show_twice_is_read_as_the_later_one_on_standard_time()
+    public void A_time_the_clocks_show_twice_is_read_as_the_first_one_on_summer_time_as_PHP_reads_it()
     {
-        // Berlin's clocks go back from 03:00 to 02:00 on 2025-10-26: 02:30 happens at 00:30 and at 01:30 UTC.
+        // Berlin's clocks go back from 03:00 to 02:00 on 2025-10-26: 02:30 happens at 00:30 and at 01:30 UTC. PHP's
+        // DateTime (Cachet's Carbon) takes the daylight offset in the repeated hour: the first.
         const string json = """{"data":[{"id":1,"name":"N","status":2,"scheduled_at":"2025-10-26 02:30:00","completed_at":"2025-10-26 03:30:00","created_at":"2025-10-01 00:00:00"}]}""";
 
         var schedule = Assert.Single(Read(json, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).Maintenances);
 
-        Assert.Equal(new DateTimeOffset(2025, 10, 26, 1, 30, 0, TimeSpan.Zero), schedule.ScheduledFor.ToUniversalTime());
+        Assert.Equal(new DateTimeOffset(2025, 10, 26, 0, 30, 0, TimeSpan.Zero), schedule.ScheduledFor.ToUniversalTime());
         Assert.Equal(new DateTimeOffset(2025, 10, 26, 2, 30, 0, TimeSpan.Zero), schedule.ScheduledUntil.ToUniversalTime());
     }
 

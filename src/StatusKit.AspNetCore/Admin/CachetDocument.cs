@@ -188,9 +188,15 @@ internal static class CachetDocument
         {
             DateTimeKind.Utc => new DateTimeOffset(time, TimeSpan.Zero),
             DateTimeKind.Local => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces),
-            _ => new DateTimeOffset(time, zone.GetUtcOffset(time)),
+            _ => new DateTimeOffset(time, OffsetOnTheClock(zone, time)),
         };
     }
+
+    // The offset of a time read on the clock of the zone, as PHP's DateTime (Cachet's Carbon) reads it: a time the clocks
+    // show twice is the first (the larger, daylight offset); a time they skip is read with the offset before the change,
+    // landing as far after it on the clock (02:30 as 03:30 summer time).
+    private static TimeSpan OffsetOnTheClock(TimeZoneInfo zone, DateTime time) =>
+        zone.IsAmbiguousTime(time) ? zone.GetAmbiguousTimeOffsets(time).Max() : zone.GetUtcOffset(time);
 
     /// <summary>The time zone of the query's <c>timeZone</c> (an IANA id, in any case), UTC when it is absent.</summary>
     public static TimeZoneInfo Zone(string? timeZone)
