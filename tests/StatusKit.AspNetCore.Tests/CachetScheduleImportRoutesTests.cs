@@ -123,6 +123,8 @@ public sealed class CachetScheduleImportRoutesTests(SampleHostFactory factory)
             Assert.Equal((At("2025-02-10T01:00:00Z"), At("2025-02-10T02:12:00Z")), (completed.StartsAt, completed.EndsAt));
             var upcoming = (await factory.Service<MaintenanceService>().GetAsync(imported[1]))!;
             Assert.Equal(Seconds(upcomingStart), upcoming.StartsAt);
+            // Both are shown and told on Cachet's clock.
+            Assert.Equal(("Europe/Berlin", "Europe/Berlin"), (completed.TimeZoneId, upcoming.TimeZoneId));
         });
     }
 

@@ -91,6 +91,8 @@ internal static class CachetSchedulesDocument
             ScheduledFor = startsAt,
             // An in-progress schedule has no end yet: the import skips it before reading its times.
             ScheduledUntil = endsAt ?? startsAt,
+            // Shown and told on the clock Cachet kept its times on.
+            TimeZoneId = zone.Id,
             CompletedAt = state == MaintenanceState.Completed ? endsAt : null,
         };
 

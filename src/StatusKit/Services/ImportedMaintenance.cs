@@ -58,6 +58,12 @@ public sealed record ImportedMaintenance
     public IReadOnlyList<string> ComponentNames { get; init; } = [];
 
     /// <summary>
+    /// The IANA time zone the window is shown and told in (<see cref="MaintenanceWindow.TimeZoneId"/>): a page moving
+    /// from a tool that keeps its times on one clock (Cachet's <c>APP_TIMEZONE</c>) keeps it. Default null: UTC.
+    /// </summary>
+    public string? TimeZoneId { get; init; }
+
+    /// <summary>
     /// Whether subscribers are told of an upcoming window's reminder, start and end (as
     /// <see cref="MaintenanceWindow.NotifySubscribers"/>). Default true. They are never told it is scheduled: Statuspage
     /// told them. A completed maintenance notifies nobody whatever this says.

@@ -262,6 +262,8 @@ public sealed class MaintenanceImportServiceTests
         { "upcoming: empty title", "title", (now, m) => m with { State = MaintenanceState.Scheduled, ScheduledFor = now.AddDays(1), ScheduledUntil = now.AddDays(2), Title = "" } },
         { "created in the future", "createdAt", (now, m) => m with { CreatedAt = now.AddDays(1) } },
         { "cancelled", "state", (now, m) => m with { State = MaintenanceState.Cancelled } },
+        { "completed: unknown time zone", "timeZoneId", (now, m) => m with { TimeZoneId = "Mars/Olympus" } },
+        { "upcoming: unknown time zone", "timeZoneId", (now, m) => m with { State = MaintenanceState.Scheduled, ScheduledFor = now.AddDays(1), ScheduledUntil = now.AddDays(2), TimeZoneId = "Mars/Olympus" } },
     };
 
     [Theory]
