@@ -500,6 +500,42 @@ internal sealed partial record PageTexts
     /// <summary>The right end of a metric chart's time axis. English: <c>Now</c>.</summary>
     public required string MetricAxisEnd { get; init; }
 
+    /// <summary>The accessible name of the links that choose the range of the metric charts. English: <c>Chart range</c>.</summary>
+    public required string MetricRanges { get; init; }
+
+    /// <summary>The link to the metric charts of the last 24 hours. English: <c>Day</c>.</summary>
+    public required string MetricRangeDay { get; init; }
+
+    /// <summary>The link to the metric charts of the last 7 days. English: <c>Week</c>.</summary>
+    public required string MetricRangeWeek { get; init; }
+
+    /// <summary>The link to the metric charts of the last 30 days. English: <c>Month</c>.</summary>
+    public required string MetricRangeMonth { get; init; }
+
+    /// <summary>A metric without a value in the last 7 days. English: <c>No data in the last 7 days</c>.</summary>
+    public required string MetricNoDataWeek { get; init; }
+
+    /// <summary>A metric without a value in the last 30 days. English: <c>No data in the last 30 days</c>.</summary>
+    public required string MetricNoDataMonth { get; init; }
+
+    /// <summary>The title of a metric's chart of the last 7 days: {0} the metric's name. English: <c>{0}, last 7 days</c>.</summary>
+    public required string MetricChartTitleWeek { get; init; }
+
+    /// <summary>The title of a metric's chart of the last 30 days: {0} the metric's name. English: <c>{0}, last 30 days</c>.</summary>
+    public required string MetricChartTitleMonth { get; init; }
+
+    /// <summary>The description of a metric's chart of the last 7 days: {0} the lowest, {1} the highest hourly average. English: <c>Hourly average over the last 7 days: lowest {0}, highest {1}.</c>.</summary>
+    public required string MetricChartDescriptionWeek { get; init; }
+
+    /// <summary>The description of a metric's chart of the last 30 days: {0} the lowest, {1} the highest 6-hour average. English: <c>Average per 6 hours over the last 30 days: lowest {0}, highest {1}.</c>.</summary>
+    public required string MetricChartDescriptionMonth { get; init; }
+
+    /// <summary>The left end of the time axis of a metric's chart of the last 7 days. English: <c>7 days ago</c>.</summary>
+    public required string MetricAxisStartWeek { get; init; }
+
+    /// <summary>The left end of the time axis of a metric's chart of the last 30 days. English: <c>30 days ago</c>.</summary>
+    public required string MetricAxisStartMonth { get; init; }
+
     /// <summary>The title of a request over its size limit. English: <c>Request too large</c>.</summary>
     public required string RequestTooLarge { get; init; }
 
