@@ -7,6 +7,7 @@ namespace StatusKit.AspNetCore.Tests;
 
 public sealed class MetricsSectionTests
 {
+    private static readonly PageLinks Links = new("/status/acme", accessToken: null);
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class MetricsSectionTests
     {
         var html = new HtmlWriter();
 
-        MetricsSection.Write(html, [], TimeZoneInfo.Utc);
+        MetricsSection.Write(html, [], MetricRange.Day, Links, TimeZoneInfo.Utc);
 
         Assert.Equal(string.Empty, html.ToString());
     }
@@ -50,7 +51,7 @@ public sealed class MetricsSectionTests
     {
         var html = new HtmlWriter();
 
-        MetricsSection.Write(html, [Series(null, null)], TimeZoneInfo.Utc);
+        MetricsSection.Write(html, [Series(null, null)], MetricRange.Day, Links, TimeZoneInfo.Utc);
 
         Assert.Contains("No data in the last 24 hours", html.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("<path", html.ToString(), StringComparison.Ordinal);
@@ -62,7 +63,7 @@ public sealed class MetricsSectionTests
         var html = new HtmlWriter(PageTexts.German);
         var series = Series(12.34, 14.5) with { Metric = Series().Metric with { Suffix = "ms", Decimals = 1 }, Latest = new MetricPoint(Start, 12.34) };
 
-        MetricsSection.Write(html, [series], TimeZoneInfo.Utc);
+        MetricsSection.Write(html, [series], MetricRange.Day, Links, TimeZoneInfo.Utc);
 
         var written = html.ToString();
         Assert.Contains(">Systemmetriken</h2>", written, StringComparison.Ordinal);

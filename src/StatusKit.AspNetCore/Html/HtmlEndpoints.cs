@@ -43,7 +43,9 @@ internal static class HtmlEndpoints
     {
         HtmlPage(page.MapGetAndHead("/", (HttpContext context, string slug) => RenderAsync(context, slug, paths)))
             .WithName("StatusKit.Page")
-            .WithSummary("The status page (HTML).");
+            .WithSummary("The status page (HTML); metrics=week or metrics=month charts its system metrics over the last 7 or 30 days " +
+                "instead of 24 hours (another value is a 400 problem naming metrics, on a page with a visible metric).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         HtmlPage(page.MapGetAndHead(
                 "/history",
                 (HttpContext context, string slug, int? page, [FromQuery(Name = "maintenance_page")] int? maintenancePage) =>
@@ -108,6 +110,22 @@ internal static class HtmlEndpoints
         }
 
         var services = context.RequestServices;
+        // ?metrics= chooses the range of the metric charts; a page without a visible metric has none and ignores it, so
+        // its page is the same whatever the parameter says.
+        var metricService = services.GetRequiredService<PageMetricService>();
+        var metricsRange = MetricRangeQuery.Of(context.Request);
+        if (metricsRange is null)
+        {
+            if ((await metricService.ListAsync(snapshot.PageId, context.RequestAborted)).Any(m => m.Visible))
+            {
+                return Problems.From(new StatusKitValidationException(
+                    MetricRangeQuery.Parameter,
+                    $"The chart range '{context.Request.Query[MetricRangeQuery.Parameter]}' is not one of day, week or month (the day is the page without the parameter)."));
+            }
+
+            metricsRange = MetricRange.Day;
+        }
+
         var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
         // One read serves the history section and the uptime bars' incidents: the newest (by creation) of the incidents
         // not resolved before the longer of the two ranges, whenever they began, of which those created in the history's
@@ -132,7 +150,8 @@ internal static class HtmlEndpoints
             // The snapshot's unresolved incidents too, for one the read cut (or a custom store's read left out).
             UptimeIncidents = UptimeIncidents.From(
                 [.. incidents, .. snapshot.UnresolvedIncidents], PageTime.Zone(snapshot.TimeZoneId), now, options.UptimeDays, missingUpTo),
-            Metrics = await services.GetRequiredService<PageMetricService>().ListVisibleSeriesAsync(snapshot.PageId, MetricRange.Day, context.RequestAborted),
+            Metrics = await metricService.ListVisibleSeriesAsync(snapshot.PageId, metricsRange.Value, context.RequestAborted),
+            MetricsRange = metricsRange.Value,
         };
         // The page also shows history and uptime, which change without the snapshot: its tag is a hash of its bytes.
         return Html(context, snapshot, services.GetRequiredService<PageRenderer>().Render(view), options);

@@ -7,10 +7,12 @@ namespace StatusKit.AspNetCore.Html;
 
 /// <summary>
 /// The page's "System metrics" section, below its components: each visible metric as an inline SVG line chart of the
-/// last 24 hours (5-minute averages), drawn on the server, so it needs no script and keeps the page's content security
-/// policy (presentation attributes, no style attribute). A gap in the data is a gap in the line, never a drop to zero.
-/// The chart has a <c>&lt;title&gt;</c> and a <c>&lt;desc&gt;</c> (the range, the lowest and highest averages), and the
-/// latest value is written as text beside it. Nothing at all when the page has no visible metric.
+/// last 24 hours (5-minute averages), 7 days (hourly) or 30 days (6-hour), drawn on the server, so it needs no script
+/// and keeps the page's content security policy (presentation attributes, no style attribute). Three links under the
+/// heading reload the page with another range (<see cref="MetricRangeQuery"/>), the current one marked
+/// <c>aria-current</c>. A gap in the data is a gap in the line, never a drop to zero. The chart has a
+/// <c>&lt;title&gt;</c> and a <c>&lt;desc&gt;</c> (the range, the lowest and highest averages), and the latest value
+/// is written as text beside it. Nothing at all when the page has no visible metric.
 /// </summary>
 internal static class MetricsSection
 {
@@ -19,23 +21,40 @@ internal static class MetricsSection
     private const double Height = 100;
     private const double Pad = 4;
 
-    public static void Write(HtmlWriter html, IReadOnlyList<MetricSeries> metrics, TimeZoneInfo zone)
+    private static readonly MetricRange[] Ranges = [MetricRange.Day, MetricRange.Week, MetricRange.Month];
+
+    public static void Write(HtmlWriter html, IReadOnlyList<MetricSeries> metrics, MetricRange range, PageLinks links, TimeZoneInfo zone)
     {
         if (metrics.Count == 0)
         {
             return;
         }
 
-        html.Raw("<section id=\"metrics\" class=\"card\" aria-labelledby=\"metrics-heading\"><h2 id=\"metrics-heading\">").Text(html.Texts.MetricsHeading).Raw("</h2>");
+        var texts = html.Texts;
+        html.Raw("<section id=\"metrics\" class=\"card\" aria-labelledby=\"metrics-heading\"><h2 id=\"metrics-heading\">").Text(texts.MetricsHeading).Raw("</h2>");
+        html.Raw("<nav class=\"metric-ranges\"").Attribute("aria-label", texts.MetricRanges).Raw(">");
+        foreach (var one in Ranges)
+        {
+            html.Raw("<a").Attribute("href", links.HomeAt(MetricRangeQuery.LinkTo(one)));
+            if (one == range)
+            {
+                html.Raw(" aria-current=\"true\"");
+            }
+
+            html.Raw(">").Text(RangeTexts.Of(texts, one).Link).Raw("</a>");
+        }
+
+        html.Raw("</nav>");
+        var words = RangeTexts.Of(texts, range);
         foreach (var series in metrics)
         {
-            Metric(html, series, zone);
+            Metric(html, series, words, zone);
         }
 
         html.Raw("</section>");
     }
 
-    private static void Metric(HtmlWriter html, MetricSeries series, TimeZoneInfo zone)
+    private static void Metric(HtmlWriter html, MetricSeries series, RangeTexts words, TimeZoneInfo zone)
     {
         var metric = series.Metric;
         var texts = html.Texts;
@@ -51,7 +70,7 @@ internal static class MetricsSection
         }
         else
         {
-            html.Raw("<span class=\"meta\">").Text(texts.MetricNoData).Raw("</span>");
+            html.Raw("<span class=\"meta\">").Text(words.NoData).Raw("</span>");
         }
 
         html.Raw("</p></div>");
@@ -63,15 +82,15 @@ internal static class MetricsSection
         var values = series.Buckets.Where(b => b.Average is not null).Select(b => b.Average!.Value).ToArray();
         html.Raw("<svg class=\"metric-chart\" viewBox=\"0 0 600 100\" preserveAspectRatio=\"none\" role=\"img\"")
             .Attribute("aria-labelledby", id + "-title " + id + "-desc").Raw(">")
-            .Raw("<title").Attribute("id", id + "-title").Raw(">").Text(texts.Format(texts.MetricChartTitle, metric.Name)).Raw("</title>")
-            .Raw("<desc").Attribute("id", id + "-desc").Raw(">").Text(Describe(texts, values, metric.Decimals, metric.Suffix)).Raw("</desc>");
+            .Raw("<title").Attribute("id", id + "-title").Raw(">").Text(texts.Format(words.Title, metric.Name)).Raw("</title>")
+            .Raw("<desc").Attribute("id", id + "-desc").Raw(">").Text(Describe(texts, words, values, metric.Decimals, metric.Suffix)).Raw("</desc>");
         if (values.Length > 0)
         {
             html.Raw("<path fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\" vector-effect=\"non-scaling-stroke\"")
                 .Attribute("d", Path(series, values.Min(), values.Max())).Raw("/>");
         }
 
-        html.Raw("</svg><div class=\"legend\" aria-hidden=\"true\"><span>").Text(texts.MetricAxisStart).Raw("</span><span>")
+        html.Raw("</svg><div class=\"legend\" aria-hidden=\"true\"><span>").Text(words.AxisStart).Raw("</span><span>")
             .Text(texts.MetricAxisEnd).Raw("</span></div></div>");
     }
 
@@ -108,11 +127,11 @@ internal static class MetricsSection
         return path.ToString();
     }
 
-    private static string Describe(PageTexts texts, double[] values, int decimals, string suffix) =>
+    private static string Describe(PageTexts texts, RangeTexts words, double[] values, int decimals, string suffix) =>
         values.Length == 0
-            ? texts.MetricNoData + "."
+            ? words.NoData + "."
             : texts.Format(
-                texts.MetricChartDescription, Format(values.Min(), decimals, suffix, texts.Culture), Format(values.Max(), decimals, suffix, texts.Culture));
+                words.Description, Format(values.Min(), decimals, suffix, texts.Culture), Format(values.Max(), decimals, suffix, texts.Culture));
 
     /// <summary>
     /// A value with the metric's decimals and unit, in <paramref name="culture"/> (the invariant culture when none, as
@@ -125,4 +144,17 @@ internal static class MetricsSection
     }
 
     private static string Number(double value) => Math.Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture);
+
+    // The texts that name a range: its link, and what a chart of it says when empty, in its title, description and axis.
+    private readonly record struct RangeTexts(string Link, string NoData, string Title, string Description, string AxisStart)
+    {
+        public static RangeTexts Of(PageTexts texts, MetricRange range) => range switch
+        {
+            MetricRange.Week => new(
+                texts.MetricRangeWeek, texts.MetricNoDataWeek, texts.MetricChartTitleWeek, texts.MetricChartDescriptionWeek, texts.MetricAxisStartWeek),
+            MetricRange.Month => new(
+                texts.MetricRangeMonth, texts.MetricNoDataMonth, texts.MetricChartTitleMonth, texts.MetricChartDescriptionMonth, texts.MetricAxisStartMonth),
+            _ => new(texts.MetricRangeDay, texts.MetricNoData, texts.MetricChartTitle, texts.MetricChartDescription, texts.MetricAxisStart),
+        };
+    }
 }

@@ -34,6 +34,13 @@ internal sealed class PageLinks
     /// <summary>The status page itself (<c>/</c> on the page's custom domain, where its path is empty).</summary>
     public string Home => AccessTokenQuery.With(PagePath.Length == 0 ? "/" : PagePath, _accessToken);
 
+    /// <summary>
+    /// The status page itself with <paramref name="queryAndFragment"/> (<c>?metrics=week#metrics</c>, or a fragment
+    /// alone), the token, when the page keeps one in its URL, added to the query before the fragment.
+    /// </summary>
+    public string HomeAt(string queryAndFragment) =>
+        AccessTokenQuery.With((PagePath.Length == 0 ? "/" : PagePath) + queryAndFragment, _accessToken);
+
     /// <summary>A route under the page (<paramref name="suffix"/> starts with <c>/</c> and may hold a query).</summary>
     public string To(string suffix) => AccessTokenQuery.With(PagePath + suffix, _accessToken);
 

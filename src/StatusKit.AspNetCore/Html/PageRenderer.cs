@@ -58,7 +58,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
         Maintenance(html, texts.MaintenanceInProgress, "active-maintenance", snapshot.ActiveMaintenance, zone, anchored, view.Links);
         html.Raw("</div>");
         Components(html, view);
-        MetricsSection.Write(html, view.Metrics, zone);
+        MetricsSection.Write(html, view.Metrics, view.MetricsRange, view.Links, zone);
         html.Raw("<div id=\"upcoming-maintenance\">");
         Maintenance(html, texts.UpcomingMaintenance, "upcoming-maintenance", snapshot.UpcomingMaintenance, zone, anchored, view.Links);
         html.Raw("</div><div id=\"past-incidents\">");

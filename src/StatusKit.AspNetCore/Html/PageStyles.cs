@@ -91,6 +91,8 @@ internal static class PageStyles
         footer a{color:var(--accent-text)}
         .metric{padding:10px 0;border-top:1px solid var(--line)}.metric-head{display:flex;justify-content:space-between;gap:8px;flex-wrap:wrap;align-items:baseline}
         .metric h3{font-size:1rem;margin:0}.metric-latest{margin:0}.metric-chart{display:block;width:100%;height:80px;margin-top:6px;color:var(--accent)}
+        .metric-ranges{display:flex;gap:6px;margin:0 0 8px}.metric-ranges a{color:var(--accent-text);border:1px solid var(--line);border-radius:6px;padding:2px 10px;text-decoration:none}
+        .metric-ranges a[aria-current]{color:var(--on-accent);background:var(--accent);border-color:var(--accent);font-weight:600}
         @media (max-width:480px){header h1{font-size:1.4rem}.uptime{height:22px}.banner{padding:12px 14px}}
         """;
 

@@ -21,6 +21,9 @@ internal sealed record PageView(
     /// <summary>The public status incidents that affected each component on each day of its uptime bar. Default none.</summary>
     public UptimeIncidents UptimeIncidents { get; init; } = UptimeIncidents.None;
 
-    /// <summary>The page's visible system metrics over the last day (<see cref="MetricsSection"/>). Default none: no section.</summary>
+    /// <summary>The page's visible system metrics over <see cref="MetricsRange"/> (<see cref="MetricsSection"/>). Default none: no section.</summary>
     public IReadOnlyList<MetricSeries> Metrics { get; init; } = [];
+
+    /// <summary>The range the metric charts cover, which the page's <c>?metrics=</c> chose (<see cref="MetricRangeQuery"/>). Default the day.</summary>
+    public MetricRange MetricsRange { get; init; } = MetricRange.Day;
 }
