@@ -502,7 +502,12 @@ public sealed partial class BadInputTests : IAsyncLifetime
             ("NUL in teamId", """{"incidentId":"i","teamId":"t\u0000","priority":"High","state":"triggered","version":1,"occurredAt":"2026-01-01T00:00:00Z"}"""),
             ("a change under the stored version", """{"incidentId":"INC-seeded","teamId":"t","priority":"High","state":"resolved","version":1,"occurredAt":"2026-01-01T00:00:00Z"}""")),
 
-        ["GET /{slug}"] = _ => Page(""),
+        ["GET /{slug}"] = _ => [.. Page(""),
+            Public("unknown metrics", "acme?metrics=year", HttpStatusCode.BadRequest) with { Problem = true },
+            Public("metrics in capitals", "acme?metrics=WEEK", HttpStatusCode.BadRequest) with { Problem = true },
+            Public("empty metrics", "acme?metrics=", HttpStatusCode.BadRequest) with { Problem = true },
+            Public("two metrics", "acme?metrics=week&metrics=month", HttpStatusCode.BadRequest) with { Problem = true },
+            Public("huge metrics", $"acme?metrics={Huge[..4000]}", HttpStatusCode.BadRequest) with { Problem = true }],
         ["GET /{slug}/history"] = _ => [.. Page("/history"),
             Public("page not a number", "acme/history?page=abc", HttpStatusCode.BadRequest, HttpStatusCode.NotFound),
             Public("page negative", "acme/history?page=-1", HttpStatusCode.BadRequest, HttpStatusCode.NotFound),

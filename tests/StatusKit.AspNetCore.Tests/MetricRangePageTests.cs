@@ -66,6 +66,17 @@ public sealed partial class MetricRangePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Naming_the_day_gives_the_plain_page_byte_for_byte()
+    {
+        using var client = App.Client();
+
+        var plain = await client.GetStringAsync("/status/acme");
+        var day = await client.GetStringAsync("/status/acme?metrics=day");
+
+        Assert.Equal(plain, day);
+    }
+
+    [Fact]
     public async Task The_descriptions_and_axes_say_the_range()
     {
         using var client = App.Client();

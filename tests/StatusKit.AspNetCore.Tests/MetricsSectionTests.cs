@@ -73,6 +73,30 @@ public sealed class MetricsSectionTests
         Assert.Contains("<span>vor 24 Stunden</span><span>Jetzt</span>", written, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Write_OnAPageWithItsTokenInItsUrl_GivesTheRangeLinksTheToken()
+    {
+        var html = new HtmlWriter();
+
+        MetricsSection.Write(html, [Series(1)], MetricRange.Week, new PageLinks("/status/internal", "t0k"), TimeZoneInfo.Utc);
+
+        Assert.Contains(
+            "<a href=\"/status/internal?access_token=t0k#metrics\">Day</a><a href=\"/status/internal?metrics=week&amp;access_token=t0k#metrics\" aria-current=\"true\">Week</a>",
+            html.ToString(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_OfAMonthWithoutData_SaysSoForTheMonth()
+    {
+        var html = new HtmlWriter(PageTexts.Spanish);
+
+        MetricsSection.Write(html, [Series(null, null) with { Range = MetricRange.Month }], MetricRange.Month, Links, TimeZoneInfo.Utc);
+
+        Assert.Contains("Sin datos en los últimos 30 días", html.ToString(), StringComparison.Ordinal);
+        Assert.Contains("<span>hace 30 días</span>", html.ToString(), StringComparison.Ordinal);
+    }
+
     private static MetricSeries Series(params double?[] averages) => new()
     {
         Metric = new PageMetric { Id = Guid.NewGuid(), PageId = Guid.NewGuid(), Name = "Latency", CreatedAt = Start, UpdatedAt = Start },
