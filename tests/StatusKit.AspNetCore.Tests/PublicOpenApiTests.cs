@@ -90,6 +90,17 @@ public sealed class PublicOpenApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task The_page_declares_its_metrics_parameter_and_its_400_problem()
+    {
+        var operation = await OperationAsync("/");
+
+        var query = operation.GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["metrics"], query);
+        Assert.True(operation.GetProperty("responses").TryGetProperty("400", out _), "The page does not declare its 400.");
+    }
+
+    [Fact]
     public async Task The_badge_declares_its_show_and_days_parameters_and_its_400_problem()
     {
         var operation = await OperationAsync("/badge.svg");

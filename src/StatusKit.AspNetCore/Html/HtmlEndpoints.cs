@@ -41,7 +41,7 @@ internal static class HtmlEndpoints
 
     public static void Map(RouteGroupBuilder page, PagePaths paths)
     {
-        HtmlPage(page.MapGetAndHead("/", (HttpContext context, string slug) => RenderAsync(context, slug, paths)))
+        HtmlPage(page.MapGetAndHead("/", (HttpContext context, string slug, string? metrics) => RenderAsync(context, slug, metrics, paths)))
             .WithName("StatusKit.Page")
             .WithSummary("The status page (HTML); metrics=week or metrics=month charts its system metrics over the last 7 or 30 days " +
                 "instead of 24 hours (another value is a 400 problem naming metrics, on a page with a visible metric).")
@@ -101,7 +101,7 @@ internal static class HtmlEndpoints
         return (snapshot, null);
     }
 
-    private static async Task<IResult> RenderAsync(HttpContext context, string slug, PagePaths paths)
+    private static async Task<IResult> RenderAsync(HttpContext context, string slug, string? metrics, PagePaths paths)
     {
         var (snapshot, answer) = await OpenAsync(context, slug, paths);
         if (snapshot is null)
@@ -113,14 +113,13 @@ internal static class HtmlEndpoints
         // ?metrics= chooses the range of the metric charts; a page without a visible metric has none and ignores it, so
         // its page is the same whatever the parameter says.
         var metricService = services.GetRequiredService<PageMetricService>();
-        var metricsRange = MetricRangeQuery.Of(context.Request);
+        var metricsRange = MetricRangeQuery.Parse(metrics);
         if (metricsRange is null)
         {
             if ((await metricService.ListAsync(snapshot.PageId, context.RequestAborted)).Any(m => m.Visible))
             {
                 return Problems.From(new StatusKitValidationException(
-                    MetricRangeQuery.Parameter,
-                    $"The chart range '{context.Request.Query[MetricRangeQuery.Parameter]}' is not one of day, week or month (the day is the page without the parameter)."));
+                    MetricRangeQuery.Parameter, $"The chart range '{metrics}' is not one of day, week or month (the day is the page without the parameter)."));
             }
 
             metricsRange = MetricRange.Day;

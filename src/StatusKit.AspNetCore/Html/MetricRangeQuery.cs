@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using StatusKit.AspNetCore.Api;
 using StatusKit.Metrics;
 
@@ -6,7 +5,7 @@ namespace StatusKit.AspNetCore.Html;
 
 /// <summary>
 /// The page's <c>?metrics=</c> parameter: the range its metric charts cover, by the names <c>api/v2/metrics.json</c>
-/// takes as <c>?range=</c> (<c>day</c>, <c>week</c>, <c>month</c>, in lower case). The day is the plain page, whose
+/// takes as <c>?range=</c> (<c>day</c>, <c>week</c>, <c>month</c>, in lower case; none or empty: the day). The day is the plain page, whose
 /// link names no range, so the page as it always was stays one URL.
 /// </summary>
 internal static class MetricRangeQuery
@@ -15,13 +14,10 @@ internal static class MetricRangeQuery
     public const string Parameter = "metrics";
 
     /// <summary>
-    /// The range the request names: the day when it names none, null when its value is no range (another word, another
-    /// case, an empty value, or the parameter twice).
+    /// The range <paramref name="value"/> names, as <c>?range=</c> reads it: the day when it names none (or is empty),
+    /// null when it is no range (another word, another case, or the parameter twice, which binds as <c>day,week</c>).
     /// </summary>
-    public static MetricRange? Of(HttpRequest request) =>
-        request.Query.TryGetValue(Parameter, out var values)
-            ? values.Count == 1 && values[0] is { Length: > 0 } value ? MetricsDocument.Parse(value) : null
-            : MetricRange.Day;
+    public static MetricRange? Parse(string? value) => MetricsDocument.Parse(value);
 
     /// <summary>The query and fragment of the page's link to <paramref name="range"/>'s charts, at the metrics section.</summary>
     public static string LinkTo(MetricRange range) =>

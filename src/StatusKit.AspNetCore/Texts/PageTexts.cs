@@ -485,16 +485,16 @@ internal sealed partial record PageTexts
     /// <summary>Before the time of a metric's latest value: {0} the time. English: <c>at {0}</c>.</summary>
     public required string MetricLatestAt { get; init; }
 
-    /// <summary>A metric without a value in the chart's range. English: <c>No data in the last 24 hours</c>.</summary>
+    /// <summary>A metric without a value in the last 24 hours (the day's chart). English: <c>No data in the last 24 hours</c>.</summary>
     public required string MetricNoData { get; init; }
 
-    /// <summary>The title of a metric's chart: {0} the metric's name. English: <c>{0}, last 24 hours</c>.</summary>
+    /// <summary>The title of a metric's chart of the last 24 hours: {0} the metric's name. English: <c>{0}, last 24 hours</c>.</summary>
     public required string MetricChartTitle { get; init; }
 
-    /// <summary>The description of a metric's chart: {0} the lowest, {1} the highest average. English: <c>Average per 5 minutes over the last 24 hours: lowest {0}, highest {1}.</c></summary>
+    /// <summary>The description of a metric's chart of the last 24 hours: {0} the lowest, {1} the highest 5-minute average. English: <c>Average per 5 minutes over the last 24 hours: lowest {0}, highest {1}.</c></summary>
     public required string MetricChartDescription { get; init; }
 
-    /// <summary>The left end of a metric chart's time axis. English: <c>24 hours ago</c>.</summary>
+    /// <summary>The left end of the time axis of a metric's chart of the last 24 hours. English: <c>24 hours ago</c>.</summary>
     public required string MetricAxisStart { get; init; }
 
     /// <summary>The right end of a metric chart's time axis. English: <c>Now</c>.</summary>
