@@ -26,7 +26,8 @@ internal static class ChannelNames
     public static SubscriberChannel Parse(string? name) =>
         TryParse(name, out var channel)
             ? channel
-            : throw new StatusKitValidationException("channel", $"Use 'email', 'slack', 'webhook', 'teams', 'discord' or 'sms' (was '{name}').");
+            : throw new StatusKitValidationException(
+                "channel", $"Use 'email', 'slack', 'webhook', 'teams', 'discord' or 'sms' (was '{name}').", ValidationCodes.ChannelUnknown);
 
     /// <summary>Whether <paramref name="name"/> names a channel (ignoring case and surrounding white space), and which.</summary>
     public static bool TryParse(string? name, out SubscriberChannel channel)

@@ -6,6 +6,7 @@ using StatusKit.Model;
 using StatusKit.Notifications.Discord;
 using StatusKit.Notifications.Http;
 using StatusKit.Notifications.Sms;
+using StatusKit.Shared;
 
 namespace StatusKit.Services;
 
@@ -15,12 +16,11 @@ namespace StatusKit.Services;
 /// Slack, Teams and Discord URLs must not resolve to loopback, private or link-local addresses unless the host allows
 /// it (<see cref="WebhookAddressGuard"/>); an SMS number must be in international form, and is kept in E.164
 /// (<see cref="PhoneNumber"/>). No host name is required of a Slack or Teams URL: Teams workflow hosts vary
-/// by tenant and region.
+/// by tenant and region. Each refusal carries its <see cref="ValidationCodes"/> reason.
 /// </summary>
 internal sealed class DestinationValidator(IEnumerable<INotifier> notifiers, WebhookAddressGuard guard, IOptions<StatusPagesOptions> options)
     : IDestinationValidator
 {
-    private const int MaxLength = 2_000;
     private readonly HashSet<SubscriberChannel> _notified = [.. notifiers.Select(n => n.Channel)];
 
     public IReadOnlyList<SubscriberChannel> Channels { get; } =
@@ -35,18 +35,20 @@ internal sealed class DestinationValidator(IEnumerable<INotifier> notifiers, Web
                 _notified.Contains(channel) ? $"This host takes no {channel} subscriptions (it takes {string.Join(", ", Channels)})."
                 : channel == SubscriberChannel.Email ? "The Email channel is not enabled on this host (call AddStatusPages().AddSmtpEmailNotifier(...))."
                 : channel == SubscriberChannel.Sms ? "The Sms channel is not enabled on this host (call AddStatusPages().AddTwilioSmsNotifier(...))."
-                : $"The {channel} channel is not enabled on this host.");
+                : $"The {channel} channel is not enabled on this host.",
+                ValidationCodes.ChannelUnsupported);
         }
 
         if (string.IsNullOrWhiteSpace(destination))
         {
-            throw new StatusKitValidationException("destination", "The destination is required.");
+            throw new StatusKitValidationException("destination", "The destination is required.", ValidationCodes.DestinationRequired);
         }
 
         var value = destination.Trim();
-        if (value.Length > MaxLength)
+        if (value.Length > DestinationLength.Max)
         {
-            throw new StatusKitValidationException("destination", $"The destination must be at most {MaxLength} characters.");
+            throw new StatusKitValidationException(
+                "destination", $"The destination must be at most {DestinationLength.Max} characters.", ValidationCodes.DestinationTooLong);
         }
 
         switch (channel)
@@ -63,15 +65,18 @@ internal sealed class DestinationValidator(IEnumerable<INotifier> notifiers, Web
                 // The URL's shape first (not echoed: its token is the credential), then the guard, as for every URL.
                 if (!Uri.TryCreate(value, UriKind.Absolute, out var webhook) || !DiscordWebhookUrl.Is(webhook))
                 {
-                    throw new StatusKitValidationException("destination", DiscordWebhookUrl.Expected);
+                    throw new StatusKitValidationException("destination", DiscordWebhookUrl.Expected, ValidationCodes.DestinationInvalidDiscordWebhook);
                 }
 
                 await guard.ValidateDestinationAsync(webhook, cancellationToken);
                 return webhook.AbsoluteUri;
             case SubscriberChannel.Sms:
-                return PhoneNumber.TryNormalize(value, out var number) ? number : throw new StatusKitValidationException("destination", PhoneNumber.Expected);
+                return PhoneNumber.TryNormalize(value, out var number)
+                    ? number
+                    : throw new StatusKitValidationException("destination", PhoneNumber.Expected, ValidationCodes.DestinationInvalidPhoneNumber);
             default:
-                throw new StatusKitValidationException("channel", $"'{channel}' is not a channel (Email, Slack, Webhook, Teams, Discord, Sms).");
+                throw new StatusKitValidationException(
+                    "channel", $"'{channel}' is not a channel (Email, Slack, Webhook, Teams, Discord, Sms).", ValidationCodes.ChannelUnknown);
         }
     }
 
@@ -79,7 +84,8 @@ internal sealed class DestinationValidator(IEnumerable<INotifier> notifiers, Web
     {
         if (!MailAddress.TryCreate(value, out var address) || !string.Equals(address.Address, value, StringComparison.Ordinal) || !address.Host.Contains('.', StringComparison.Ordinal))
         {
-            throw new StatusKitValidationException("destination", $"'{value}' is not an email address (expected name@example.com).");
+            throw new StatusKitValidationException(
+                "destination", $"'{value}' is not an email address (expected name@example.com).", ValidationCodes.DestinationInvalidEmail);
         }
 
         return address.Address;
@@ -92,7 +98,10 @@ internal sealed class DestinationValidator(IEnumerable<INotifier> notifiers, Web
             || !string.IsNullOrEmpty(uri.UserInfo))
         {
             var expected = requireHttps ? "an absolute https URL" : "an absolute http or https URL";
-            throw new StatusKitValidationException("destination", $"'{value}' is not {expected} without credentials.");
+            throw new StatusKitValidationException(
+                "destination",
+                $"'{value}' is not {expected} without credentials.",
+                requireHttps ? ValidationCodes.DestinationInvalidHttpsUrl : ValidationCodes.DestinationInvalidUrl);
         }
 
         return uri;

@@ -105,12 +105,12 @@ internal static partial class Guard
         return zone.Id;
     }
 
-    public static T Defined<T>(T value, string field)
+    public static T Defined<T>(T value, string field, string? code = null)
         where T : struct, Enum
     {
         if (!Enum.IsDefined(value))
         {
-            throw new StatusKitValidationException(field, $"'{value}' is not a valid {typeof(T).Name} (one of {string.Join(", ", Enum.GetNames<T>())}).");
+            throw new StatusKitValidationException(field, $"'{value}' is not a valid {typeof(T).Name} (one of {string.Join(", ", Enum.GetNames<T>())}).", code);
         }
 
         return value;

@@ -23,7 +23,7 @@ internal static class StoreGuards
         {
             if (!onPage.Contains(id))
             {
-                throw new StatusKitValidationException("componentIds", $"The component '{id}' is not on this page.");
+                throw new StatusKitValidationException("componentIds", $"The component '{id}' is not on this page.", ValidationCodes.ComponentsNotOnPage);
             }
         }
 

@@ -80,7 +80,7 @@ public sealed class SubscriberService
 
     private async Task<Subscription> SubscribeOnceAsync(Subscribe request, CancellationToken cancellationToken)
     {
-        var channel = Guard.Defined(request.Channel, "channel");
+        var channel = Guard.Defined(request.Channel, "channel", ValidationCodes.ChannelUnknown);
         RequireEvents(request.NotifyOn);
 
         var page = await _store.RequirePageAsync(request.PageId, cancellationToken);
@@ -148,7 +148,10 @@ public sealed class SubscriberService
     {
         if ((events & ~NotificationEvents.All) != 0 || events == NotificationEvents.None)
         {
-            throw new StatusKitValidationException("notifyOn", "Choose at least one of degraded, outage, maintenance, resolved.");
+            throw new StatusKitValidationException(
+                "notifyOn",
+                "Choose at least one of degraded, outage, maintenance, resolved.",
+                events == NotificationEvents.None ? ValidationCodes.NotifyOnEmpty : ValidationCodes.NotifyOnUnknown);
         }
     }
 
@@ -196,7 +199,7 @@ public sealed class SubscriberService
 
     /// <summary>The destination as <see cref="SubscribeAsync"/> stores it, or a <see cref="StatusKitValidationException"/> (its check, for an import's rows).</summary>
     internal ValueTask<string> ValidateDestinationAsync(SubscriberChannel channel, string destination, CancellationToken cancellationToken) =>
-        _destinations.ValidateAsync(Guard.Defined(channel, "channel"), destination, cancellationToken);
+        _destinations.ValidateAsync(Guard.Defined(channel, "channel", ValidationCodes.ChannelUnknown), destination, cancellationToken);
 
     // The incident a subscription follows, checked to be on the page; one follows it as a whole, choosing nothing.
     private async Task<StatusIncident?> RequireIncidentAsync(StatusPage page, Subscribe request, CancellationToken cancellationToken)
@@ -209,19 +212,24 @@ public sealed class SubscriberService
         if (request.ComponentIds.Count > 0)
         {
             throw new StatusKitValidationException(
-                "componentIds", "A subscription to one incident follows all of its updates; it has no choice of components. Leave them out.");
+                "componentIds",
+                "A subscription to one incident follows all of its updates; it has no choice of components. Leave them out.",
+                ValidationCodes.IncidentFollowsAllUpdates);
         }
 
         if (request.NotifyOn != NotificationEvents.All)
         {
             throw new StatusKitValidationException(
-                "notifyOn", "A subscription to one incident follows all of its updates; it has no choice of events. Leave them out.");
+                "notifyOn",
+                "A subscription to one incident follows all of its updates; it has no choice of events. Leave them out.",
+                ValidationCodes.IncidentFollowsAllUpdates);
         }
 
         var incident = await _store.GetStatusIncidentAsync(incidentId, cancellationToken);
         return incident is not null && incident.PageId == page.Id
             ? incident
-            : throw new StatusKitValidationException("incidentId", $"The incident '{incidentId}' is not an incident of this page.");
+            : throw new StatusKitValidationException(
+                "incidentId", $"The incident '{incidentId}' is not an incident of this page.", ValidationCodes.IncidentNotOnPage);
     }
 
     /// <summary>
@@ -460,7 +468,8 @@ public sealed class SubscriberService
         {
             throw new StatusKitValidationException(
                 changes.ComponentIds is not null ? "componentIds" : "notifyOn",
-                "This subscriber follows one incident and hears all of its updates; it has no components or events to choose.");
+                "This subscriber follows one incident and hears all of its updates; it has no components or events to choose.",
+                ValidationCodes.IncidentFollowsAllUpdates);
         }
 
         var componentIds = changes.ComponentIds is null

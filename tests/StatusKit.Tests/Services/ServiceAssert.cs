@@ -95,14 +95,19 @@ internal static class ServiceAssert
 
     /// <summary>
     /// A harness whose webhook guard resolves every host name through <paramref name="dns"/> (no real DNS), optionally
-    /// with an Email notifier and private networks allowed.
+    /// with an Email notifier, an SMS notifier and private networks allowed.
     /// </summary>
-    public static StatusKitHarness Kit(bool withEmail = true, bool allowPrivateNetworks = false, Dictionary<string, IPAddress>? dns = null) =>
+    public static StatusKitHarness Kit(bool withEmail = true, bool allowPrivateNetworks = false, Dictionary<string, IPAddress>? dns = null, bool withSms = false) =>
         new(services =>
         {
             if (withEmail)
             {
                 services.AddSingleton<INotifier>(new RecordingNotifier(SubscriberChannel.Email));
+            }
+
+            if (withSms)
+            {
+                services.AddSingleton<INotifier>(new RecordingNotifier(SubscriberChannel.Sms));
             }
 
             services.Configure<WebhookAddressGuardOptions>(o => o.AllowPrivateNetworks = allowPrivateNetworks);

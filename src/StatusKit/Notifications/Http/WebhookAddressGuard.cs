@@ -59,13 +59,16 @@ public sealed class WebhookAddressGuard
     /// user info, and a host whose every resolved address <see cref="IsAllowed">is allowed</see>.
     /// </summary>
     /// <exception cref="StatusKitValidationException">
-    /// The URL is refused; <see cref="StatusKitException.Field"/> is <c>destination</c> and the message says why.
+    /// The URL is refused; <see cref="StatusKitException.Field"/> is <c>destination</c>, the message says why and
+    /// <see cref="StatusKitValidationException.Code"/> is <see cref="ValidationCodes.DestinationHttpsRequired"/> (plain
+    /// http, not allowed), <see cref="ValidationCodes.DestinationInvalidUrl"/> (another shape) or
+    /// <see cref="ValidationCodes.DestinationUnreachableHost"/> (its addresses).
     /// </exception>
     public async Task ValidateDestinationAsync(Uri destination, CancellationToken cancellationToken)
     {
-        if (CheckUri(destination) is { } error)
+        if (Check(destination) is { } error)
         {
-            throw new StatusKitValidationException(DestinationField, error);
+            throw new StatusKitValidationException(DestinationField, error.Message, error.Code);
         }
 
         var host = destination.IdnHost;
@@ -97,29 +100,32 @@ public sealed class WebhookAddressGuard
     /// The shape checks of <see cref="ValidateDestinationAsync"/> without DNS: the reason <paramref name="destination"/>
     /// is refused, or null when it is acceptable.
     /// </summary>
-    internal string? CheckUri(Uri? destination)
+    internal string? CheckUri(Uri? destination) => Check(destination)?.Message;
+
+    // The shape checks, with the reason's code.
+    private (string Message, string Code)? Check(Uri? destination)
     {
         if (destination is null || !destination.IsAbsoluteUri)
         {
-            return "The destination must be an absolute http(s) URL.";
+            return ("The destination must be an absolute http(s) URL.", ValidationCodes.DestinationInvalidUrl);
         }
 
         if (destination.Scheme != Uri.UriSchemeHttps && destination.Scheme != Uri.UriSchemeHttp)
         {
-            return $"The destination's scheme '{destination.Scheme}' is not supported; use https.";
+            return ($"The destination's scheme '{destination.Scheme}' is not supported; use https.", ValidationCodes.DestinationInvalidUrl);
         }
 
         if (destination.Scheme == Uri.UriSchemeHttp && !_options.HttpAllowed)
         {
-            return "The destination must use https; plain http is allowed only when the host sets AllowHttp or AllowPrivateNetworks.";
+            return ("The destination must use https; plain http is allowed only when the host sets AllowHttp or AllowPrivateNetworks.", ValidationCodes.DestinationHttpsRequired);
         }
 
         if (!string.IsNullOrEmpty(destination.UserInfo))
         {
-            return "The destination must not contain a user name or password.";
+            return ("The destination must not contain a user name or password.", ValidationCodes.DestinationInvalidUrl);
         }
 
-        return string.IsNullOrEmpty(destination.Host) ? "The destination has no host." : null;
+        return string.IsNullOrEmpty(destination.Host) ? ("The destination has no host.", ValidationCodes.DestinationInvalidUrl) : null;
     }
 
     /// <summary>
@@ -178,7 +184,7 @@ public sealed class WebhookAddressGuard
         }
 
         throw firstRefused is null
-            ? new StatusKitValidationException(DestinationField, $"The host '{host}' has no addresses.")
+            ? new StatusKitValidationException(DestinationField, $"The host '{host}' has no addresses.", ValidationCodes.DestinationUnreachableHost)
             : Refused(host, firstRefused);
     }
 
@@ -212,5 +218,6 @@ public sealed class WebhookAddressGuard
     private static StatusKitValidationException Unreachable(string host) => new(
         DestinationField,
         $"The host '{host}' does not resolve to a public address. Webhooks may not reach loopback, private, link-local, shared, " +
-        "unique-local, multicast, reserved or cloud metadata addresses; hosts that deliver to their own network can set AllowPrivateNetworks.");
+        "unique-local, multicast, reserved or cloud metadata addresses; hosts that deliver to their own network can set AllowPrivateNetworks.",
+        ValidationCodes.DestinationUnreachableHost);
 }
