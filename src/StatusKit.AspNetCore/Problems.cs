@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace StatusKit.AspNetCore;
 
-/// <summary>RFC 9457 problem details for StatusKit's own exceptions, naming the field.</summary>
+/// <summary>
+/// RFC 9457 problem details for StatusKit's own exceptions, naming the field, and for a refusal with a reason code
+/// (<see cref="StatusKitValidationException.Code"/>) carrying it as <c>code</c>.
+/// </summary>
 internal static class Problems
 {
     public static ProblemHttpResult From(StatusKitException exception) => From(exception, exception.Field);
@@ -29,6 +32,11 @@ internal static class Problems
             {
                 extensions["errors"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [exception.Message] };
             }
+        }
+
+        if (exception is StatusKitValidationException { Code: { } code })
+        {
+            extensions["code"] = code;
         }
 
         return TypedResults.Problem(exception.Message, statusCode: status, title: title, extensions: extensions);

@@ -20,12 +20,15 @@ internal static class IncidentSubscriptionChoice
         if (hasComponents)
         {
             throw new StatusKitValidationException(
-                componentsMember, $"A subscription to one incident follows all of its updates; leave out {componentsMember}.");
+                componentsMember,
+                $"A subscription to one incident follows all of its updates; leave out {componentsMember}.",
+                ValidationCodes.IncidentFollowsAllUpdates);
         }
 
         if (hasNotifyOn)
         {
-            throw new StatusKitValidationException("notifyOn", "A subscription to one incident follows all of its updates; leave out notifyOn.");
+            throw new StatusKitValidationException(
+                "notifyOn", "A subscription to one incident follows all of its updates; leave out notifyOn.", ValidationCodes.IncidentFollowsAllUpdates);
         }
     }
 }

@@ -32,7 +32,9 @@ internal static class NotifyOnNames
         if (values.Count == 0)
         {
             throw new StatusKitValidationException(
-                "notifyOn", "Choose at least one of degraded, outage, maintenance, resolved, or leave notifyOn out for all of them.");
+                "notifyOn",
+                "Choose at least one of degraded, outage, maintenance, resolved, or leave notifyOn out for all of them.",
+                ValidationCodes.NotifyOnEmpty);
         }
 
         var events = NotificationEvents.None;
@@ -43,7 +45,8 @@ internal static class NotifyOnNames
                 ? NotificationEvents.All
                 : Array.Find(Names, n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase)) is { Name: not null } known
                     ? known.Event
-                    : throw new StatusKitValidationException("notifyOn", $"Use degraded, outage, maintenance or resolved (was '{value}').");
+                    : throw new StatusKitValidationException(
+                        "notifyOn", $"Use degraded, outage, maintenance or resolved (was '{value}').", ValidationCodes.NotifyOnUnknown);
         }
 
         return events;

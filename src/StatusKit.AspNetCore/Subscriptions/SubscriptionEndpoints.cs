@@ -391,7 +391,7 @@ internal static class SubscriptionEndpoints
         List<string> chosen = [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!)];
         if (chosen.Count == 0 && values.Count > 0)
         {
-            throw new StatusKitValidationException("notifyOn", "Choose at least one of degraded, outage, maintenance, resolved.");
+            throw new StatusKitValidationException("notifyOn", "Choose at least one of degraded, outage, maintenance, resolved.", ValidationCodes.NotifyOnEmpty);
         }
 
         return chosen.Count == 0 ? null : chosen;

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using static StatusKit.AspNetCore.Tests.AdminCalls;
+
+namespace StatusKit.AspNetCore.Tests;
+
+/// <summary>
+/// A refusal's reason code (<see cref="StatusKitValidationException.Code"/>) reaches programs as the problem details'
+/// <c>code</c> member, beside the field and the English detail, which stay as they were; a refusal without a code has
+/// no such member.
+/// </summary>
+[Collection(SampleHostCollection.Name)]
+public sealed class RefusalCodeProblemTests(SampleHostFactory factory)
+{
+    [Theory]
+    [InlineData("192.0.2.160", """{ "channel": "email", "destination": "ops@" }""", "destination", "destination.invalidEmail")]
+    [InlineData("192.0.2.161", """{ "channel": "fax", "destination": "ops@example.com" }""", "channel", "channel.unknown")]
+    [InlineData("192.0.2.162", """{ "channel": "email", "destination": "codes-empty@example.com", "notifyOn": [] }""", "notifyOn", "notifyOn.empty")]
+    [InlineData("192.0.2.163", """{ "channel": "email", "destination": "codes-unknown@example.com", "notifyOn": ["sometimes"] }""", "notifyOn", "notifyOn.unknown")]
+    [InlineData("192.0.2.164", """{ "channel": "email", "destination": "codes-components@example.com", "components": ["0197a5b6-0000-7000-8000-000000000001"] }""", "components", "components.notOnPage")]
+    public async Task A_refused_subscription_names_its_code_beside_the_field(string client, string json, string field, string code)
+    {
+        using var http = factory.CreatePublicClient(client);
+
+        using var response = await http.PostAsync("/status/demo/subscriptions", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await ProblemAsync(response);
+        Assert.Equal((field, code), (problem.GetProperty("field").GetString(), problem.GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public async Task The_code_is_added_to_the_problem_and_nothing_else_changes()
+    {
+        using var http = factory.CreatePublicClient("192.0.2.165");
+
+        using var response = await http.PostAsJsonAsync("/status/demo/subscriptions", new { channel = "email", destination = "ops@" });
+
+        var problem = await ProblemAsync(response);
+        const string Detail = "'ops@' is not an email address (expected name@example.com).";
+        Assert.Equal(
+            ["code", "detail", "errors", "field", "status", "title", "type"],
+            problem.EnumerateObject().Select(m => m.Name).Where(n => n != "traceId").Order(StringComparer.Ordinal));
+        Assert.Equal(Detail, problem.GetProperty("detail").GetString());
+        Assert.Equal(Detail, problem.GetProperty("errors").GetProperty("destination")[0].GetString());
+        Assert.Equal("destination.invalidEmail", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_refusal_without_a_code_has_no_code_member()
+    {
+        using var http = factory.CreatePublicClient("192.0.2.166");
+
+        using var response = await http.PostAsJsonAsync("/status/demo/subscriptions", new { channel = "email", destination = "codes-none@example.com", nickname = "Ops" });
+
+        var problem = await ProblemAsync(response);
+        Assert.Equal("nickname", problem.GetProperty("field").GetString());
+        Assert.False(problem.TryGetProperty("code", out _));
+    }
+
+    [Fact]
+    public async Task The_admin_APIs_refusal_names_the_same_code_with_the_admin_field()
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = Id(await CreatePageAsync(admin, $"Codes {Guid.NewGuid():N}"));
+
+        using var response = await Request(
+            admin, HttpMethod.Post, $"/status/admin/pages/{page}/subscribers", new { channel = "email", destination = "ops@example.com", componentIds = new[] { Guid.NewGuid() } }, null);
+
+        var problem = await ProblemAsync(response);
+        Assert.Equal(("componentIds", "components.notOnPage"), (problem.GetProperty("field").GetString(), problem.GetProperty("code").GetString()));
+    }
+
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+}
