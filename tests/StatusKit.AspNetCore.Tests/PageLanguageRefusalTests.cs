@@ -102,19 +102,66 @@ public sealed class PageLanguageRefusalTests(SampleHostFactory factory)
     }
 
     [Theory]
-    [InlineData("email", "", nameof(PageTexts.RefusedDestinationRequired))]
-    [InlineData("sms", "12", nameof(PageTexts.RefusedPhoneNumber))]
-    [InlineData("discord", "https://example.com/hook", nameof(PageTexts.RefusedDiscordUrl))]
-    [InlineData("discord", "https://discord.com/api/webhooks/1/abc", nameof(PageTexts.RefusedUnreachable))]
-    [InlineData("slack", "https://10.0.0.1/hook", nameof(PageTexts.RefusedUnreachable))]
-    [InlineData("webhook", "ftp://example.com", nameof(PageTexts.RefusedHttpUrl))]
-    [InlineData("teams", "http://example.com", nameof(PageTexts.RefusedHttpsUrl))]
-    public void A_destinations_refusal_names_the_reason_of_its_channel(string channel, string destination, string text)
+    [InlineData("", ValidationCodes.DestinationRequired, nameof(PageTexts.RefusedDestinationRequired))]
+    [InlineData("12", ValidationCodes.DestinationInvalidPhoneNumber, nameof(PageTexts.RefusedPhoneNumber))]
+    [InlineData("https://example.com/hook", ValidationCodes.DestinationInvalidDiscordWebhook, nameof(PageTexts.RefusedDiscordUrl))]
+    [InlineData("https://discord.com/api/webhooks/1/abc", ValidationCodes.DestinationUnreachableHost, nameof(PageTexts.RefusedUnreachable))]
+    [InlineData("https://10.0.0.1/hook", ValidationCodes.DestinationUnreachableHost, nameof(PageTexts.RefusedUnreachable))]
+    [InlineData("http://hooks.example.com/status", ValidationCodes.DestinationHttpsRequired, nameof(PageTexts.RefusedUnreachable))]
+    [InlineData("ftp://example.com", ValidationCodes.DestinationInvalidUrl, nameof(PageTexts.RefusedHttpUrl))]
+    [InlineData("http://example.com", ValidationCodes.DestinationInvalidHttpsUrl, nameof(PageTexts.RefusedHttpsUrl))]
+    [InlineData("keine-adresse", ValidationCodes.DestinationInvalidEmail, nameof(PageTexts.RefusedEmail))]
+    public void A_destinations_refusal_names_the_reason_of_its_code(string destination, string code, string text)
     {
-        var reason = RefusalReasons.Of(PageTexts.French, new StatusKitValidationException("destination", "English."), channel, destination);
+        var reason = RefusalReasons.Of(PageTexts.French, new StatusKitValidationException("destination", "English.", code), destination);
 
         var expected = (string)typeof(PageTexts).GetProperty(text)!.GetValue(PageTexts.French)!;
         Assert.StartsWith(expected.Split('{')[0], reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ValidationCodes.ChannelUnknown, nameof(PageTexts.RefusedChannel))]
+    [InlineData(ValidationCodes.ChannelUnsupported, nameof(PageTexts.RefusedChannel))]
+    [InlineData(ValidationCodes.NotifyOnEmpty, nameof(PageTexts.RefusedEvents))]
+    [InlineData(ValidationCodes.NotifyOnUnknown, nameof(PageTexts.RefusedEvents))]
+    [InlineData(ValidationCodes.ComponentsNotOnPage, nameof(PageTexts.RefusedComponents))]
+    [InlineData(ValidationCodes.IncidentNotOnPage, nameof(PageTexts.RefusedIncident))]
+    [InlineData(ValidationCodes.IncidentFollowsAllUpdates, nameof(PageTexts.RefusedOther))]
+    public void A_refusals_code_names_its_reason_whatever_its_field(string code, string text)
+    {
+        var reason = RefusalReasons.Of(PageTexts.French, new StatusKitValidationException("anyField", "English.", code), "ops@example.com");
+
+        Assert.Equal((string)typeof(PageTexts).GetProperty(text)!.GetValue(PageTexts.French)!, reason);
+    }
+
+    [Fact]
+    public void A_destination_too_long_names_the_cores_limit()
+    {
+        var refusal = new StatusKitValidationException("destination", "English.", ValidationCodes.DestinationTooLong);
+
+        Assert.Equal(PageTexts.English.Format(PageTexts.English.RefusedDestinationTooLong, 2_000), RefusalReasons.Of(PageTexts.English, refusal, new string('a', 2_001)));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    [InlineData("keine-adresse")]
+    public void A_destinations_refusal_without_a_code_is_not_guessed_from_what_the_form_sent(string? destination)
+    {
+        // Empty, or no address at all, yet without the core's code the page does not say so: it checks nothing itself.
+        var refusal = new StatusKitValidationException("destination", "The destination is refused.");
+
+        Assert.Equal(PageTexts.French.RefusedOther, RefusalReasons.Of(PageTexts.French, refusal, destination));
+        Assert.Equal("The destination is refused.", RefusalReasons.Of(PageTexts.English, refusal, destination));
+    }
+
+    [Fact]
+    public void A_destination_over_the_limit_without_a_code_is_not_guessed_either()
+    {
+        var refusal = new StatusKitValidationException("destination", "The destination is refused.");
+
+        Assert.Equal(PageTexts.French.RefusedOther, RefusalReasons.Of(PageTexts.French, refusal, new string('a', 2_001)));
     }
 
     [Fact]
@@ -122,8 +169,8 @@ public sealed class PageLanguageRefusalTests(SampleHostFactory factory)
     {
         var refusal = new StatusKitConcurrencyException("Saved meanwhile; subscribe again.");
 
-        Assert.Equal(PageTexts.Spanish.RefusedOther, RefusalReasons.Of(PageTexts.Spanish, refusal, "email", "a@example.com"));
-        Assert.Equal("Saved meanwhile; subscribe again.", RefusalReasons.Of(PageTexts.English, refusal, "email", "a@example.com"));
+        Assert.Equal(PageTexts.Spanish.RefusedOther, RefusalReasons.Of(PageTexts.Spanish, refusal, "a@example.com"));
+        Assert.Equal("Saved meanwhile; subscribe again.", RefusalReasons.Of(PageTexts.English, refusal, "a@example.com"));
     }
 
     private async Task<string> GermanPageAsync(string name)

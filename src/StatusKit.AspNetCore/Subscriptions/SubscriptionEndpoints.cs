@@ -307,7 +307,7 @@ internal static class SubscriptionEndpoints
             Log.SubscriptionRefused(Log.For(context), context.Request.Method, context.Request.Path, statusCode, PublicFieldNames.Of(ex.Field));
             return ManagePage.Show(
                 context, page!, subscriber, token!, paths.PagePath(context.Request, slug), backTo, statusCode,
-                RefusalReasons.Of(SubscriptionPages.TextsOf(page), ex, null, null), await IncidentTitleAsync(context, subscriber));
+                RefusalReasons.Of(SubscriptionPages.TextsOf(page), ex, null), await IncidentTitleAsync(context, subscriber));
         }
 
         return ConfirmationAnswer.WantsJson(context.Request)

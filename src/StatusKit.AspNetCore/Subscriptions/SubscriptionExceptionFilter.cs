@@ -33,7 +33,7 @@ internal sealed class SubscriptionExceptionFilter : IEndpointFilter
             var texts = SubscriptionPages.TextsOf(page);
             var form = RefusalReasons.Remembered(http);
             return SubscriptionPages.Message(
-                problem.StatusCode, texts.SubscriptionNotSaved, RefusalReasons.Of(texts, ex, form?.Channel, form?.Destination), backTo: backTo, page: page);
+                problem.StatusCode, texts.SubscriptionNotSaved, RefusalReasons.Of(texts, ex, form?.Destination), backTo: backTo, page: page);
         }
     }
 
