@@ -31,7 +31,8 @@ internal static class SmsTextBuilder
         {
             if (ConfirmationLink(content) is { } confirm)
             {
-                head = Clean(content.Subject) + ":";
+                var texts = NoticeTexts.For(content.Language);
+                head = texts.Format(texts.Introduces, Clean(content.Subject));
                 fixedPart.Append(' ').Append(confirm);
             }
             else

@@ -71,6 +71,7 @@ internal sealed partial record NoticeTexts
         ViewStatusPage = "View status page",
         ManageSubscription = "Manage subscription",
         Unsubscribe = "Unsubscribe",
+        Introduces = "{0}:",
         ReplyStop = "Reply STOP to unsubscribe.",
     };
 }

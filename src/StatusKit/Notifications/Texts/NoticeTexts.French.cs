@@ -71,6 +71,7 @@ internal sealed partial record NoticeTexts
         ViewStatusPage = "Voir la page d'état",
         ManageSubscription = "Gérer votre abonnement",
         Unsubscribe = "Se désabonner",
+        Introduces = "{0} :",
         ReplyStop = "Répondez STOP pour vous désabonner.",
     };
 }

@@ -71,6 +71,7 @@ internal sealed partial record NoticeTexts
         ViewStatusPage = "Statusseite öffnen",
         ManageSubscription = "Abonnement verwalten",
         Unsubscribe = "Abbestellen",
+        Introduces = "{0}:",
         ReplyStop = "Antworten Sie STOP, um abzubestellen.",
     };
 }

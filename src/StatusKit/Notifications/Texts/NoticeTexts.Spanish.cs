@@ -71,6 +71,7 @@ internal sealed partial record NoticeTexts
         ViewStatusPage = "Ver la página de estado",
         ManageSubscription = "Gestionar su suscripción",
         Unsubscribe = "Darse de baja",
+        Introduces = "{0}:",
         ReplyStop = "Responda STOP para darse de baja.",
     };
 }

@@ -204,6 +204,12 @@ internal sealed partial record NoticeTexts
     /// <summary>The label of the unsubscribe link. English: <c>Unsubscribe</c>.</summary>
     public required string Unsubscribe { get; init; }
 
+    /// <summary>
+    /// A heading followed by what it introduces (an SMS confirmation request's subject before its link). English:
+    /// <c>{0}:</c>; French puts a space before the colon.
+    /// </summary>
+    public required string Introduces { get; init; }
+
     /// <summary>The end of an SMS confirmation request, unless the host set its own (it keeps Twilio's keyword STOP). English: <c>Reply STOP to unsubscribe.</c>.</summary>
     public required string ReplyStop { get; init; }
 }

@@ -257,6 +257,15 @@ public sealed class NoticeLanguageTests
     }
 
     [Fact]
+    public void A_french_sms_confirmation_request_puts_a_space_before_the_colon_as_french_is_written()
+    {
+        var text = SmsTextBuilder.Build(Confirmation("fr") with { Subject = "Confirmez votre abonnement à Acme" }, OptOut);
+
+        Assert.StartsWith("Confirmez votre abonnement à Acme : https://", text, StringComparison.Ordinal);
+        Assert.True(SmsSegments.IsGsm7(text));
+    }
+
+    [Fact]
     public void A_spanish_sms_with_letters_gsm7_lacks_is_counted_in_ucs2_and_still_fits_two_segments()
     {
         var request = Confirmation("es") with
