@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using StatusKit.AspNetCore.Texts;
 using StatusKit.Model;
+using StatusKit.Shared;
 
 namespace StatusKit.AspNetCore.Tests;
 
@@ -46,6 +47,7 @@ public sealed partial class PageTextsTests
 
         Assert.Empty(problems);
         Assert.Equal(language, texts.Tag);
+        Assert.Same(StatusWords.For(language), texts.Words);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using StatusKit.Shared;
 namespace StatusKit.AspNetCore.Texts;
 
 internal sealed partial record PageTexts
@@ -6,6 +7,7 @@ internal sealed partial record PageTexts
     public static PageTexts English { get; } = new()
     {
         Tag = Model.PageLanguages.English,
+        Words = StatusWords.English,
         Culture = System.Globalization.CultureInfo.InvariantCulture,
         DateTimeFormat = "d MMM yyyy, HH:mm",
         DayFormat = "d MMM yyyy",
@@ -32,11 +34,6 @@ internal sealed partial record PageTexts
         MinorServiceOutage = "Minor Service Outage",
         PartialSystemOutage = "Partial System Outage",
         MajorServiceOutage = "Major Service Outage",
-        Operational = "Operational",
-        UnderMaintenance = "Under Maintenance",
-        DegradedPerformance = "Degraded Performance",
-        PartialOutage = "Partial Outage",
-        MajorOutage = "Major Outage",
         Components = "Components",
         NoComponentsYet = "This page has no components yet.",
         AllComponentsOperational = "All components are operational.",
@@ -65,10 +62,6 @@ internal sealed partial record PageTexts
         ImpactMajor = "major",
         ImpactCritical = "critical",
         ImpactMaintenance = "maintenance",
-        Investigating = "Investigating",
-        Identified = "Identified",
-        Monitoring = "Monitoring",
-        Resolved = "Resolved",
         Affected = "Affected: {0}",
         Postmortem = "Postmortem",
         Published = "Published ",

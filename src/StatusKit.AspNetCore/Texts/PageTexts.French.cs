@@ -1,4 +1,5 @@
 using System.Globalization;
+using StatusKit.Shared;
 
 namespace StatusKit.AspNetCore.Texts;
 
@@ -8,6 +9,7 @@ internal sealed partial record PageTexts
     public static PageTexts French { get; } = new()
     {
         Tag = Model.PageLanguages.French,
+        Words = StatusWords.French,
         Culture = CultureInfo.GetCultureInfo("fr"),
         DateTimeFormat = "d MMM yyyy, HH:mm",
         DayFormat = "d MMM yyyy",
@@ -34,11 +36,6 @@ internal sealed partial record PageTexts
         MinorServiceOutage = "Perturbation mineure du service",
         PartialSystemOutage = "Panne partielle du système",
         MajorServiceOutage = "Panne majeure du service",
-        Operational = "Opérationnel",
-        UnderMaintenance = "En maintenance",
-        DegradedPerformance = "Performances dégradées",
-        PartialOutage = "Panne partielle",
-        MajorOutage = "Panne majeure",
         Components = "Composants",
         NoComponentsYet = "Cette page n’a encore aucun composant.",
         AllComponentsOperational = "Tous les composants sont opérationnels.",
@@ -67,10 +64,6 @@ internal sealed partial record PageTexts
         ImpactMajor = "majeur",
         ImpactCritical = "critique",
         ImpactMaintenance = "maintenance",
-        Investigating = "Analyse en cours",
-        Identified = "Cause identifiée",
-        Monitoring = "Sous surveillance",
-        Resolved = "Résolu",
         Affected = "Concernés : {0}",
         Postmortem = "Analyse post-incident",
         Published = "Publiée le ",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StatusKit.Shared;
 
 namespace StatusKit.AspNetCore.Texts;
 
@@ -8,6 +9,7 @@ internal sealed partial record PageTexts
     public static PageTexts German { get; } = new()
     {
         Tag = Model.PageLanguages.German,
+        Words = StatusWords.German,
         Culture = CultureInfo.GetCultureInfo("de"),
         DateTimeFormat = "d. MMM yyyy, HH:mm",
         DayFormat = "d. MMM yyyy",
@@ -34,11 +36,6 @@ internal sealed partial record PageTexts
         MinorServiceOutage = "Leichte Dienststörung",
         PartialSystemOutage = "Teilweiser Systemausfall",
         MajorServiceOutage = "Schwerer Dienstausfall",
-        Operational = "Betriebsbereit",
-        UnderMaintenance = "In Wartung",
-        DegradedPerformance = "Eingeschränkte Leistung",
-        PartialOutage = "Teilausfall",
-        MajorOutage = "Schwerer Ausfall",
         Components = "Komponenten",
         NoComponentsYet = "Diese Seite hat noch keine Komponenten.",
         AllComponentsOperational = "Alle Komponenten sind betriebsbereit.",
@@ -67,10 +64,6 @@ internal sealed partial record PageTexts
         ImpactMajor = "erheblich",
         ImpactCritical = "kritisch",
         ImpactMaintenance = "Wartung",
-        Investigating = "Wird untersucht",
-        Identified = "Ursache gefunden",
-        Monitoring = "Wird beobachtet",
-        Resolved = "Behoben",
         Affected = "Betroffen: {0}",
         Postmortem = "Nachbetrachtung",
         Published = "Veröffentlicht am ",

@@ -1,4 +1,5 @@
 using StatusKit.Model;
+using StatusKit.Shared;
 using StatusKit.Status;
 
 namespace StatusKit.AspNetCore.Texts;
@@ -24,15 +25,7 @@ internal sealed partial record PageTexts
     public string Format(string text, params object?[] arguments) => string.Format(Culture, text, arguments);
 
     /// <summary>A component's status, as <see cref="ComponentStatusExtensions.ToDisplayName"/> names it in English.</summary>
-    public string Status(ComponentStatus status) => status switch
-    {
-        ComponentStatus.Operational => Operational,
-        ComponentStatus.UnderMaintenance => UnderMaintenance,
-        ComponentStatus.DegradedPerformance => DegradedPerformance,
-        ComponentStatus.PartialOutage => PartialOutage,
-        ComponentStatus.MajorOutage => MajorOutage,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown component status."),
-    };
+    public string Status(ComponentStatus status) => Words.Status(status);
 
     /// <summary>The banner of a page whose worst status is <paramref name="status"/> (<see cref="PageStatus.Description"/> in English).</summary>
     public string Banner(ComponentStatus status) => status switch
@@ -46,14 +39,7 @@ internal sealed partial record PageTexts
     };
 
     /// <summary>An incident's state.</summary>
-    public string State(StatusIncidentState state) => state switch
-    {
-        StatusIncidentState.Investigating => Investigating,
-        StatusIncidentState.Identified => Identified,
-        StatusIncidentState.Monitoring => Monitoring,
-        StatusIncidentState.Resolved => Resolved,
-        _ => state.ToString(),
-    };
+    public string State(StatusIncidentState state) => Words.State(state);
 
     /// <summary>A maintenance window's state.</summary>
     public string State(MaintenanceState state) => state switch

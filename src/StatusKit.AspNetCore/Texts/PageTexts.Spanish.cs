@@ -1,4 +1,5 @@
 using System.Globalization;
+using StatusKit.Shared;
 
 namespace StatusKit.AspNetCore.Texts;
 
@@ -8,6 +9,7 @@ internal sealed partial record PageTexts
     public static PageTexts Spanish { get; } = new()
     {
         Tag = Model.PageLanguages.Spanish,
+        Words = StatusWords.Spanish,
         Culture = CultureInfo.GetCultureInfo("es"),
         DateTimeFormat = "d MMM yyyy, HH:mm",
         DayFormat = "d MMM yyyy",
@@ -34,11 +36,6 @@ internal sealed partial record PageTexts
         MinorServiceOutage = "Interrupción menor del servicio",
         PartialSystemOutage = "Caída parcial del sistema",
         MajorServiceOutage = "Caída grave del servicio",
-        Operational = "Operativo",
-        UnderMaintenance = "En mantenimiento",
-        DegradedPerformance = "Rendimiento degradado",
-        PartialOutage = "Caída parcial",
-        MajorOutage = "Caída grave",
         Components = "Componentes",
         NoComponentsYet = "Esta página aún no tiene componentes.",
         AllComponentsOperational = "Todos los componentes están operativos.",
@@ -67,10 +64,6 @@ internal sealed partial record PageTexts
         ImpactMajor = "grave",
         ImpactCritical = "crítico",
         ImpactMaintenance = "mantenimiento",
-        Investigating = "Investigando",
-        Identified = "Identificado",
-        Monitoring = "En observación",
-        Resolved = "Resuelto",
         Affected = "Afectados: {0}",
         Postmortem = "Análisis posterior",
         Published = "Publicado el ",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StatusKit.Shared;
 
 namespace StatusKit.AspNetCore.Texts;
 
@@ -13,6 +14,9 @@ internal sealed partial record PageTexts
 {
     /// <summary>The language's BCP 47 tag (<see cref="Model.PageLanguages"/>).</summary>
     public required string Tag { get; init; }
+
+    /// <summary>The words of the statuses and incident states in this language, one set shared with the other catalogue (<see cref="StatusWords"/>).</summary>
+    public required StatusWords Words { get; init; }
 
     /// <summary>The culture dates and numbers are written in (the invariant culture for English, whose dates it has always written).</summary>
     public required CultureInfo Culture { get; init; }
@@ -91,21 +95,6 @@ internal sealed partial record PageTexts
 
     /// <summary>The banner of a page with a major outage. English: <c>Major Service Outage</c>.</summary>
     public required string MajorServiceOutage { get; init; }
-
-    /// <summary>A component's status. English: <c>Operational</c>.</summary>
-    public required string Operational { get; init; }
-
-    /// <summary>A component's status. English: <c>Under Maintenance</c>.</summary>
-    public required string UnderMaintenance { get; init; }
-
-    /// <summary>A component's status. English: <c>Degraded Performance</c>.</summary>
-    public required string DegradedPerformance { get; init; }
-
-    /// <summary>A component's status. English: <c>Partial Outage</c>.</summary>
-    public required string PartialOutage { get; init; }
-
-    /// <summary>A component's status. English: <c>Major Outage</c>.</summary>
-    public required string MajorOutage { get; init; }
 
     /// <summary>The components' heading. English: <c>Components</c>.</summary>
     public required string Components { get; init; }
@@ -190,18 +179,6 @@ internal sealed partial record PageTexts
 
     /// <summary>An impact. English: <c>maintenance</c>.</summary>
     public required string ImpactMaintenance { get; init; }
-
-    /// <summary>An incident's state. English: <c>Investigating</c>.</summary>
-    public required string Investigating { get; init; }
-
-    /// <summary>An incident's state. English: <c>Identified</c>.</summary>
-    public required string Identified { get; init; }
-
-    /// <summary>An incident's state. English: <c>Monitoring</c>.</summary>
-    public required string Monitoring { get; init; }
-
-    /// <summary>An incident's state. English: <c>Resolved</c>.</summary>
-    public required string Resolved { get; init; }
 
     /// <summary>The components an incident or a window affects: {0} their names. English: <c>Affected: {0}</c>.</summary>
     public required string Affected { get; init; }

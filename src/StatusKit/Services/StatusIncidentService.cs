@@ -369,7 +369,7 @@ public sealed class StatusIncidentService
                 // An incident first told Resolved records a problem that is over: its notice says so, not that one began.
                 _ when first && update.State == StatusIncidentState.Resolved => texts.ResolvedIncident,
                 _ when first => texts.NewIncident,
-                NotificationKind.StatusIncidentResolved => texts.Resolved,
+                NotificationKind.StatusIncidentResolved => texts.Words.Resolved,
                 _ => texts.State(update.State),
             };
             return new NotificationContent

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StatusKit.Shared;
 
 namespace StatusKit.Notifications.Texts;
 
@@ -8,20 +9,12 @@ internal sealed partial record NoticeTexts
     public static NoticeTexts English { get; } = new()
     {
         Tag = Model.PageLanguages.English,
+        Words = StatusWords.English,
         Culture = CultureInfo.InvariantCulture,
         DateTimeFormat = "yyyy-MM-dd HH:mm",
-        Operational = "Operational",
-        UnderMaintenance = "Under Maintenance",
-        DegradedPerformance = "Degraded Performance",
-        PartialOutage = "Partial Outage",
-        MajorOutage = "Major Outage",
         ComponentChanged = "{0} changed from {1} to {2}.",
         NewIncident = "New incident",
         ResolvedIncident = "Resolved incident",
-        Investigating = "Investigating",
-        Identified = "Identified",
-        Monitoring = "Monitoring",
-        Resolved = "Resolved",
         AffectedComponents = "Affected components: {0}",
         ScheduledMaintenance = "Scheduled maintenance",
         MaintenanceInProgress = "Maintenance in progress",

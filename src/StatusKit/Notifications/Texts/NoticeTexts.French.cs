@@ -1,4 +1,5 @@
 using System.Globalization;
+using StatusKit.Shared;
 
 namespace StatusKit.Notifications.Texts;
 
@@ -8,20 +9,12 @@ internal sealed partial record NoticeTexts
     public static NoticeTexts French { get; } = new()
     {
         Tag = Model.PageLanguages.French,
+        Words = StatusWords.French,
         Culture = CultureInfo.GetCultureInfo("fr"),
         DateTimeFormat = "d MMM yyyy, HH:mm",
-        Operational = "Opérationnel",
-        UnderMaintenance = "En maintenance",
-        DegradedPerformance = "Performances dégradées",
-        PartialOutage = "Panne partielle",
-        MajorOutage = "Panne majeure",
         ComponentChanged = "L'état de {0} est passé de « {1} » à « {2} ».",
         NewIncident = "Nouvel incident",
         ResolvedIncident = "Incident résolu",
-        Investigating = "Analyse en cours",
-        Identified = "Cause identifiée",
-        Monitoring = "Sous surveillance",
-        Resolved = "Résolu",
         AffectedComponents = "Composants concernés : {0}",
         ScheduledMaintenance = "Maintenance à venir",
         MaintenanceInProgress = "Maintenance en cours",

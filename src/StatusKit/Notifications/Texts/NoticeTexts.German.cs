@@ -1,4 +1,5 @@
 using System.Globalization;
+using StatusKit.Shared;
 
 namespace StatusKit.Notifications.Texts;
 
@@ -8,20 +9,12 @@ internal sealed partial record NoticeTexts
     public static NoticeTexts German { get; } = new()
     {
         Tag = Model.PageLanguages.German,
+        Words = StatusWords.German,
         Culture = CultureInfo.GetCultureInfo("de"),
         DateTimeFormat = "d. MMM yyyy, HH:mm",
-        Operational = "Betriebsbereit",
-        UnderMaintenance = "In Wartung",
-        DegradedPerformance = "Eingeschränkte Leistung",
-        PartialOutage = "Teilausfall",
-        MajorOutage = "Schwerer Ausfall",
         ComponentChanged = "Der Status von {0} hat sich von „{1}“ auf „{2}“ geändert.",
         NewIncident = "Neue Störung",
         ResolvedIncident = "Behobene Störung",
-        Investigating = "Wird untersucht",
-        Identified = "Ursache gefunden",
-        Monitoring = "Wird beobachtet",
-        Resolved = "Behoben",
         AffectedComponents = "Betroffene Komponenten: {0}",
         ScheduledMaintenance = "Bevorstehende Wartung",
         MaintenanceInProgress = "Wartung läuft",

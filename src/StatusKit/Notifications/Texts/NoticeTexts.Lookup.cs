@@ -1,4 +1,5 @@
 using StatusKit.Model;
+using StatusKit.Shared;
 using StatusKit.Status;
 
 namespace StatusKit.Notifications.Texts;
@@ -34,25 +35,10 @@ internal sealed partial record NoticeTexts
     public string Format(string text, params object?[] arguments) => string.Format(Culture, text, arguments);
 
     /// <summary>A component's status, as <see cref="ComponentStatusExtensions.ToDisplayName"/> names it in English.</summary>
-    public string Status(ComponentStatus status) => status switch
-    {
-        ComponentStatus.Operational => Operational,
-        ComponentStatus.UnderMaintenance => UnderMaintenance,
-        ComponentStatus.DegradedPerformance => DegradedPerformance,
-        ComponentStatus.PartialOutage => PartialOutage,
-        ComponentStatus.MajorOutage => MajorOutage,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown component status."),
-    };
+    public string Status(ComponentStatus status) => Words.Status(status);
 
     /// <summary>An incident's state, as its name reads in English.</summary>
-    public string State(StatusIncidentState state) => state switch
-    {
-        StatusIncidentState.Investigating => Investigating,
-        StatusIncidentState.Identified => Identified,
-        StatusIncidentState.Monitoring => Monitoring,
-        StatusIncidentState.Resolved => Resolved,
-        _ => state.ToString(),
-    };
+    public string State(StatusIncidentState state) => Words.State(state);
 
     /// <summary>A subscriber event, as its webhook name reads in English (<see cref="Webhooks.WebhookEventNames.EventOf"/>).</summary>
     public string? Event(NotificationEvents value) => value switch

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StatusKit.Shared;
 
 namespace StatusKit.Notifications.Texts;
 
@@ -8,20 +9,12 @@ internal sealed partial record NoticeTexts
     public static NoticeTexts Spanish { get; } = new()
     {
         Tag = Model.PageLanguages.Spanish,
+        Words = StatusWords.Spanish,
         Culture = CultureInfo.GetCultureInfo("es"),
         DateTimeFormat = "d MMM yyyy, HH:mm",
-        Operational = "Operativo",
-        UnderMaintenance = "En mantenimiento",
-        DegradedPerformance = "Rendimiento degradado",
-        PartialOutage = "Caída parcial",
-        MajorOutage = "Caída grave",
         ComponentChanged = "El estado de {0} ha pasado de «{1}» a «{2}».",
         NewIncident = "Nuevo incidente",
         ResolvedIncident = "Incidente resuelto",
-        Investigating = "Investigando",
-        Identified = "Identificado",
-        Monitoring = "En observación",
-        Resolved = "Resuelto",
         AffectedComponents = "Componentes afectados: {0}",
         ScheduledMaintenance = "Próximo mantenimiento",
         MaintenanceInProgress = "Mantenimiento en curso",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StatusKit.Shared;
 
 namespace StatusKit.Notifications.Texts;
 
@@ -15,26 +16,14 @@ internal sealed partial record NoticeTexts
     /// <summary>The language's BCP 47 tag (<see cref="Model.PageLanguages"/>).</summary>
     public required string Tag { get; init; }
 
+    /// <summary>The words of the statuses and incident states in this language, one set shared with the other catalogue (<see cref="StatusWords"/>).</summary>
+    public required StatusWords Words { get; init; }
+
     /// <summary>The culture dates are written in (the invariant culture for English, whose dates it has always written).</summary>
     public required CultureInfo Culture { get; init; }
 
     /// <summary>The format of an instant on the page's clock (a .NET custom format, in Culture). English: <c>yyyy-MM-dd HH:mm</c>.</summary>
     public required string DateTimeFormat { get; init; }
-
-    /// <summary>A component's status. English: <c>Operational</c>.</summary>
-    public required string Operational { get; init; }
-
-    /// <summary>A component's status. English: <c>Under Maintenance</c>.</summary>
-    public required string UnderMaintenance { get; init; }
-
-    /// <summary>A component's status. English: <c>Degraded Performance</c>.</summary>
-    public required string DegradedPerformance { get; init; }
-
-    /// <summary>A component's status. English: <c>Partial Outage</c>.</summary>
-    public required string PartialOutage { get; init; }
-
-    /// <summary>A component's status. English: <c>Major Outage</c>.</summary>
-    public required string MajorOutage { get; init; }
 
     /// <summary>A component change's body: {0} the component, {1} its old status, {2} its new one. English: <c>{0} changed from {1} to {2}.</c>.</summary>
     public required string ComponentChanged { get; init; }
@@ -44,18 +33,6 @@ internal sealed partial record NoticeTexts
 
     /// <summary>The subject's headline of an incident's first notice when that update resolves it. English: <c>Resolved incident</c>.</summary>
     public required string ResolvedIncident { get; init; }
-
-    /// <summary>An incident's state, the headline of an update's subject. English: <c>Investigating</c>.</summary>
-    public required string Investigating { get; init; }
-
-    /// <summary>An incident's state. English: <c>Identified</c>.</summary>
-    public required string Identified { get; init; }
-
-    /// <summary>An incident's state. English: <c>Monitoring</c>.</summary>
-    public required string Monitoring { get; init; }
-
-    /// <summary>An incident's state, the headline of its resolution. English: <c>Resolved</c>.</summary>
-    public required string Resolved { get; init; }
 
     /// <summary>The paragraph naming what an incident or a window affects: {0} the components' names. English: <c>Affected components: {0}</c>.</summary>
     public required string AffectedComponents { get; init; }

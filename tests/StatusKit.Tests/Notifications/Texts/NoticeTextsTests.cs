@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using StatusKit.Model;
 using StatusKit.Notifications.Texts;
+using StatusKit.Shared;
 
 namespace StatusKit.Tests.Notifications.Texts;
 
@@ -15,12 +16,16 @@ public sealed partial class NoticeTextsTests
     private static readonly PropertyInfo[] Texts =
         [.. typeof(NoticeTexts).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType == typeof(string))];
 
+    // The status and state words, kept in one set shared with the page's texts (StatusWords).
+    private static readonly PropertyInfo[] Words =
+        [.. typeof(StatusWords).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType == typeof(string))];
+
     public static TheoryData<string> Languages => [.. PageLanguages.Supported];
 
     [Fact]
     public void The_catalogue_has_texts()
     {
-        Assert.True(Texts.Length > 60, $"only {Texts.Length} texts found");
+        Assert.True(Texts.Length + Words.Length > 60, $"only {Texts.Length + Words.Length} texts found");
     }
 
     [Theory]
@@ -30,10 +35,11 @@ public sealed partial class NoticeTextsTests
         var texts = NoticeTexts.For(language);
         var problems = new List<string>();
 
-        foreach (var text in Texts)
+        foreach (var (text, owner, englishOwner) in Texts.Select(p => (p, (object)texts, (object)NoticeTexts.English))
+                     .Concat(Words.Select(p => (p, (object)texts.Words, (object)NoticeTexts.English.Words))))
         {
-            var value = (string?)text.GetValue(texts);
-            var english = (string?)text.GetValue(NoticeTexts.English);
+            var value = (string?)text.GetValue(owner);
+            var english = (string?)text.GetValue(englishOwner);
             if (string.IsNullOrWhiteSpace(value))
             {
                 problems.Add($"{text.Name} is missing");
@@ -46,6 +52,7 @@ public sealed partial class NoticeTextsTests
 
         Assert.Empty(problems);
         Assert.Equal(language, texts.Tag);
+        Assert.Same(StatusWords.For(language), texts.Words);
     }
 
     [Theory]
