@@ -1,3 +1,5 @@
+using StatusKit.AspNetCore.Html;
+
 namespace StatusKit.AspNetCore;
 
 /// <summary>
@@ -136,4 +138,11 @@ public sealed class StatusPageEndpointOptions
     /// <c>?access_token=</c> (the other routes take such a token for one request and set no cookie). Default <c>statuskit_access</c>.
     /// </summary>
     public string AccessCookieName { get; set; } = "statuskit_access";
+
+    /// <summary>
+    /// How often the page's script fetches its "System metrics" section again while the page is in view, so the charts
+    /// stay current (docs/metrics-on-pages.md). Not an option a host sets: the day chart's 5-minute averages make a minute
+    /// enough. Internal, so tests of the script can shorten it. Default 1 minute.
+    /// </summary>
+    internal TimeSpan MetricsRefreshInterval { get; set; } = MetricsSection.DefaultRefreshInterval;
 }

@@ -19,7 +19,8 @@ namespace StatusKit.AspNetCore.Html;
 
 /// <summary>
 /// <c>GET {prefix}/{slug}</c>: the server-rendered status page; <c>/incidents/{id}</c>: one incident; <c>/maintenance/{id}</c>:
-/// one maintenance window; <c>/history</c>: every incident, paged, and the completed maintenance windows, paged apart (<c>?maintenance_page=</c>). Every page is sent with <c>Referrer-Policy: no-referrer</c>. Opened with <c>?access_token=</c>, a page
+/// one maintenance window; <c>/metrics-section</c>: the page's "System metrics" section alone, which the page's script
+/// fetches again to keep its charts current (<see cref="MetricsSection"/>); <c>/history</c>: every incident, paged, and the completed maintenance windows, paged apart (<c>?maintenance_page=</c>). Every page is sent with <c>Referrer-Policy: no-referrer</c>. Opened with <c>?access_token=</c>, a page
 /// answers 303 See Other to its own URL without the token once the token is in a cookie (<see cref="PageAccess"/>), so the
 /// token leaves the address bar, the history and any <c>Referer</c>; except over plain HTTP to a host that is not
 /// loopback, where the browser would drop the Secure cookie: there the page is shown at its URL with the token, and its
@@ -45,6 +46,12 @@ internal static class HtmlEndpoints
             .WithName("StatusKit.Page")
             .WithSummary("The status page (HTML); metrics=week or metrics=month charts its system metrics over the last 7 or 30 days " +
                 "instead of 24 hours (another value is a 400 problem naming metrics, on a page with a visible metric).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        HtmlPage(page.MapGetAndHead(MetricsSection.Route, (HttpContext context, string slug, string? metrics) => RenderMetricsSectionAsync(context, slug, metrics, paths)))
+            .WithName("StatusKit.MetricsSection")
+            .WithSummary("The page's System metrics section alone, an HTML fragment as the page draws it, which the page's script fetches " +
+                "again about once a minute with If-None-Match to keep its charts current; metrics=week or metrics=month as on the page " +
+                "(another value is a 400 problem naming metrics, on a page with a visible metric); empty for a page without a visible metric.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         HtmlPage(page.MapGetAndHead(
                 "/history",
@@ -110,19 +117,11 @@ internal static class HtmlEndpoints
         }
 
         var services = context.RequestServices;
-        // ?metrics= chooses the range of the metric charts; a page without a visible metric has none and ignores it, so
-        // its page is the same whatever the parameter says.
         var metricService = services.GetRequiredService<PageMetricService>();
-        var metricsRange = MetricRangeQuery.Parse(metrics);
-        if (metricsRange is null)
+        var (metricsRange, refusal) = await MetricsRangeAsync(metricService, snapshot.PageId, metrics, context.RequestAborted);
+        if (refusal is not null)
         {
-            if ((await metricService.ListAsync(snapshot.PageId, context.RequestAborted)).Any(m => m.Visible))
-            {
-                return Problems.From(new StatusKitValidationException(
-                    MetricRangeQuery.Parameter, $"The chart range '{metrics}' is not one of day, week or month (the day is the page without the parameter)."));
-            }
-
-            metricsRange = MetricRange.Day;
+            return refusal;
         }
 
         var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
@@ -149,11 +148,59 @@ internal static class HtmlEndpoints
             // The snapshot's unresolved incidents too, for one the read cut (or a custom store's read left out).
             UptimeIncidents = UptimeIncidents.From(
                 [.. incidents, .. snapshot.UnresolvedIncidents], PageTime.Zone(snapshot.TimeZoneId), now, options.UptimeDays, missingUpTo),
-            Metrics = await metricService.ListVisibleSeriesAsync(snapshot.PageId, metricsRange.Value, context.RequestAborted),
-            MetricsRange = metricsRange.Value,
+            Metrics = await metricService.ListVisibleSeriesAsync(snapshot.PageId, metricsRange, context.RequestAborted),
+            MetricsRange = metricsRange,
+            MetricsRefreshInterval = options.MetricsRefreshInterval,
         };
         // The page also shows history and uptime, which change without the snapshot: its tag is a hash of its bytes.
         return Html(context, snapshot, services.GetRequiredService<PageRenderer>().Render(view), options);
+    }
+
+    // The page's "System metrics" section alone, as the page of the same range draws it, for the page's script to swap
+    // in: the page's access rules (OpenAsync), range rules and caching; empty for a page without a visible metric.
+    private static async Task<IResult> RenderMetricsSectionAsync(HttpContext context, string slug, string? metrics, PagePaths paths)
+    {
+        var (snapshot, answer) = await OpenAsync(context, slug, paths);
+        if (snapshot is null)
+        {
+            return answer!;
+        }
+
+        var services = context.RequestServices;
+        var metricService = services.GetRequiredService<PageMetricService>();
+        var (range, refusal) = await MetricsRangeAsync(metricService, snapshot.PageId, metrics, context.RequestAborted);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
+        var view = new PageView(snapshot, [], new Dictionary<Guid, ComponentUptime>(), Links(context, paths, slug), options.HistoryDays, [])
+        {
+            Metrics = await metricService.ListVisibleSeriesAsync(snapshot.PageId, range, context.RequestAborted),
+            MetricsRange = range,
+            MetricsRefreshInterval = options.MetricsRefreshInterval,
+        };
+        return Html(context, snapshot, PageRenderer.RenderMetricsSection(view), options);
+    }
+
+    // ?metrics= chooses the range of the metric charts; a page without a visible metric has none and ignores it, so its
+    // page (and its section) is the same whatever the parameter says. Another value on a page with one: a 400 problem.
+    private static async Task<(MetricRange Range, IResult? Refusal)> MetricsRangeAsync(
+        PageMetricService metricService, Guid pageId, string? metrics, CancellationToken cancellationToken)
+    {
+        if (MetricRangeQuery.Parse(metrics) is { } range)
+        {
+            return (range, null);
+        }
+
+        if ((await metricService.ListAsync(pageId, cancellationToken)).Any(m => m.Visible))
+        {
+            return (MetricRange.Day, Problems.From(new StatusKitValidationException(
+                MetricRangeQuery.Parameter, $"The chart range '{metrics}' is not one of day, week or month (the day is the page without the parameter).")));
+        }
+
+        return (MetricRange.Day, null);
     }
 
     private static async Task<IResult> RenderIncidentAsync(HttpContext context, string slug, Guid incidentId, PagePaths paths)

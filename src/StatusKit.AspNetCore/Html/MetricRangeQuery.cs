@@ -20,6 +20,8 @@ internal static class MetricRangeQuery
     public static MetricRange? Parse(string? value) => MetricsDocument.Parse(value);
 
     /// <summary>The query and fragment of the page's link to <paramref name="range"/>'s charts, at the metrics section.</summary>
-    public static string LinkTo(MetricRange range) =>
-        (range == MetricRange.Day ? "" : "?" + Parameter + "=" + MetricsDocument.NameOf(range)) + "#metrics";
+    public static string LinkTo(MetricRange range) => Query(range) + "#metrics";
+
+    /// <summary>The query that names <paramref name="range"/>: <c>?metrics=week</c>, or nothing for the day.</summary>
+    public static string Query(MetricRange range) => range == MetricRange.Day ? "" : "?" + Parameter + "=" + MetricsDocument.NameOf(range);
 }

@@ -12,7 +12,11 @@ namespace StatusKit.AspNetCore.Html;
 /// heading reload the page with another range (<see cref="MetricRangeQuery"/>), the current one marked
 /// <c>aria-current</c>. A gap in the data is a gap in the line, never a drop to zero. The chart has a
 /// <c>&lt;title&gt;</c> and a <c>&lt;desc&gt;</c> (the range, the lowest and highest averages), and the latest value
-/// is written as text beside it. Nothing at all when the page has no visible metric.
+/// is written as text beside it. Nothing at all when the page has no visible metric. The section names where it is
+/// served alone (<c>data-refresh</c>: <c>{page}/metrics-section</c> with the range, and the page's token when its URL
+/// keeps one) and how often, in milliseconds (<c>data-refresh-ms</c>), for the page's script (<see cref="PageStyles.Script"/>),
+/// which fetches it again while the page is in view and swaps it in place: the charts stay current without a reload and
+/// without drawing them in script.
 /// </summary>
 internal static class MetricsSection
 {
@@ -21,9 +25,19 @@ internal static class MetricsSection
     private const double Height = 100;
     private const double Pad = 4;
 
+    /// <summary>
+    /// How often the page's script fetches the section again by default: the day chart's buckets are 5-minute averages,
+    /// so a minute shows a new point soon enough at a request a minute per reader (most of them a 304).
+    /// </summary>
+    public static readonly TimeSpan DefaultRefreshInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>The route, under the page's path, that serves the section alone.</summary>
+    public const string Route = "/metrics-section";
+
     private static readonly MetricRange[] Ranges = [MetricRange.Day, MetricRange.Week, MetricRange.Month];
 
-    public static void Write(HtmlWriter html, IReadOnlyList<MetricSeries> metrics, MetricRange range, PageLinks links, TimeZoneInfo zone)
+    public static void Write(
+        HtmlWriter html, IReadOnlyList<MetricSeries> metrics, MetricRange range, PageLinks links, TimeZoneInfo zone, TimeSpan? refreshInterval = null)
     {
         if (metrics.Count == 0)
         {
@@ -31,7 +45,11 @@ internal static class MetricsSection
         }
 
         var texts = html.Texts;
-        html.Raw("<section id=\"metrics\" class=\"card\" aria-labelledby=\"metrics-heading\"><h2 id=\"metrics-heading\">").Text(texts.MetricsHeading).Raw("</h2>");
+        var every = (long)(refreshInterval ?? DefaultRefreshInterval).TotalMilliseconds;
+        html.Raw("<section id=\"metrics\" class=\"card\" aria-labelledby=\"metrics-heading\"")
+            .Attribute("data-refresh", links.To(Route + MetricRangeQuery.Query(range)))
+            .Attribute("data-refresh-ms", every.ToString(CultureInfo.InvariantCulture))
+            .Raw("><h2 id=\"metrics-heading\">").Text(texts.MetricsHeading).Raw("</h2>");
         html.Raw("<nav class=\"metric-ranges\"").Attribute("aria-label", texts.MetricRanges).Raw(">");
         foreach (var one in Ranges)
         {

@@ -58,7 +58,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
         Maintenance(html, texts.MaintenanceInProgress, "active-maintenance", snapshot.ActiveMaintenance, zone, anchored, view.Links);
         html.Raw("</div>");
         Components(html, view);
-        MetricsSection.Write(html, view.Metrics, view.MetricsRange, view.Links, zone);
+        MetricsSection.Write(html, view.Metrics, view.MetricsRange, view.Links, zone, view.MetricsRefreshInterval);
         html.Raw("<div id=\"upcoming-maintenance\">");
         Maintenance(html, texts.UpcomingMaintenance, "upcoming-maintenance", snapshot.UpcomingMaintenance, zone, anchored, view.Links);
         html.Raw("</div><div id=\"past-incidents\">");
@@ -66,6 +66,18 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
         html.Raw("</div></main>");
         Footer(html, snapshot, zone, view.Links);
         html.Raw("<script>").Raw(PageStyles.Script).Raw("</script></body></html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// The page's "System metrics" section alone (<c>{page}/metrics-section</c>), byte for byte as <see cref="Render"/>
+    /// writes it into the page of the same <see cref="PageView.MetricsRange"/>, which the page's script fetches again to
+    /// swap it in place; empty when the page has no visible metric (the page then has no section).
+    /// </summary>
+    public static string RenderMetricsSection(PageView view)
+    {
+        var html = new HtmlWriter(PageTexts.For(view.Snapshot.Language));
+        MetricsSection.Write(html, view.Metrics, view.MetricsRange, view.Links, PageTime.Zone(view.Snapshot.TimeZoneId), view.MetricsRefreshInterval);
         return html.ToString();
     }
 

@@ -26,4 +26,7 @@ internal sealed record PageView(
 
     /// <summary>The range the metric charts cover, which the page's <c>?metrics=</c> chose (<see cref="MetricRangeQuery"/>). Default the day.</summary>
     public MetricRange MetricsRange { get; init; } = MetricRange.Day;
+
+    /// <summary>How often the page's script fetches the metrics section again while the page is in view. Default 1 minute.</summary>
+    public TimeSpan MetricsRefreshInterval { get; init; } = MetricsSection.DefaultRefreshInterval;
 }
