@@ -32,6 +32,8 @@ public class SampleHostFactory : WebApplicationFactory<Program>
             {
                 o.KeepAliveInterval = TimeSpan.FromMilliseconds(300);
                 o.TokenLinkPermitLimit = 10_000;
+                // A page with metrics fetches its charts again this often in the browser tests, not once a minute.
+                o.MetricsRefreshInterval = TimeSpan.FromMilliseconds(400);
             });
             services.AddSingleton<IStartupFilter, ClientAddressStartupFilter>();
             if (!KeepsSampleLinks)

@@ -15,7 +15,11 @@ namespace StatusKit.AspNetCore.Html;
 /// (a day by its date), one fetch at a time: events that arrive during a fetch cause one more fetch after it, and
 /// a fetch that fails is tried again after a pause (1 s, doubling up to a minute), so the page does not stay stale
 /// until the next change; an answer of another version than the last event named (another instance that lags behind)
-/// is left and asked again a little later, four times at most.
+/// is left and asked again a little later, four times at most. While the page is in view (<c>document.visibilityState</c>)
+/// it fetches its "System metrics" section again from the URL the section names (<see cref="MetricsSection"/>), about once
+/// a minute and at once on coming back into view after longer, with the last answer's ETag in <c>If-None-Match</c> (an
+/// unchanged section is a 304, left as it is), and swaps the new one in as the other parts are (focus kept on the same
+/// range link); the charts stay server-drawn.
 /// </summary>
 internal static class PageStyles
 {
@@ -169,6 +173,36 @@ internal static class PageStyles
             }catch(e){}
           }
           if(zone){nameTimes(document);}
+          // The System metrics section, fetched again as the server draws it (data-refresh) while the page is in view,
+          // every data-refresh-ms and at once on coming back into view after longer, naming the last one's ETag: an
+          // unchanged section is a 304 and stays. One fetch at a time; a failed one waits for the next turn.
+          var charts=document.getElementById('metrics');
+          if(charts&&charts.getAttribute('data-refresh')&&window.fetch&&window.DOMParser){
+            var every=+charts.getAttribute('data-refresh-ms'),chartTag=null,charting=false,charted=Date.now();
+            if(!(every>0)){every=60000;}
+            var chart=function(){
+              var now=document.getElementById('metrics');
+              if(!now||charting||document.visibilityState==='hidden'){return;}
+              charting=true;charted=Date.now();
+              var abort=window.AbortController?new AbortController():null,headers={'Accept':'text/html'};
+              var timeout=setTimeout(function(){if(abort){abort.abort();}},15000);
+              if(chartTag){headers['If-None-Match']=chartTag;}
+              fetch(now.getAttribute('data-refresh'),{cache:'no-store',credentials:'same-origin',headers:headers,signal:abort?abort.signal:undefined})
+                .then(function(r){
+                  if(!r.ok){return;}
+                  var tag=r.headers.get('ETag');
+                  return r.text().then(function(text){
+                    var was=document.getElementById('metrics'),next=new DOMParser().parseFromString(text,'text/html').getElementById('metrics');
+                    if(next){replace(was,next);}else if(was){was.remove();}
+                    chartTag=tag;
+                  });
+                })
+                .catch(function(){})
+                .then(function(){clearTimeout(timeout);charting=false;});
+            };
+            setInterval(chart,every);
+            document.addEventListener('visibilitychange',function(){if(document.visibilityState==='visible'&&Date.now()-charted>=every){chart();}});
+          }
           var url=document.body.getAttribute('data-events'),version=document.body.getAttribute('data-version');
           if(!url||!window.EventSource){return;}
           if(version){url+=(url.indexOf('?')<0?'?':'&')+'version='+encodeURIComponent(version);}

@@ -1,0 +1,116 @@
+using Microsoft.Playwright;
+using StatusKit.Model;
+using StatusKit.Services;
+
+namespace StatusKit.AspNetCore.Tests;
+
+/// <summary>
+/// Headless Chromium watching a page's "System metrics" charts: a point pushed after the page loaded appears once the
+/// page's script fetches the section again (the sample host in the tests does so every 400 ms instead of every minute),
+/// the charts still drawn by the server and the page's CSP unchanged; a hidden page fetches nothing until it is shown.
+/// </summary>
+public sealed class MetricsRefreshBrowserTests(KestrelSampleHost host) : IClassFixture<KestrelSampleHost>
+{
+    private const string Chart = "#metrics .metric-chart path";
+
+    [Fact]
+    public async Task A_point_pushed_after_the_page_loaded_appears_in_its_chart_without_a_reload_keeping_the_focus_on_the_range_link()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        await WithMetricAsync("browser-metrics-live", async metric =>
+        {
+            var page = await chromium.Browser.NewPageAsync();
+            // What the page's policy refused, and the script's own failures (the favicon's 404 is neither).
+            var errors = new List<string>();
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                {
+                    errors.Add(message.Text);
+                }
+            };
+            page.PageError += (_, error) => errors.Add(error);
+            await page.GotoAsync(host.BaseAddress + "/status/browser-metrics-live");
+            Assert.Null(await page.QuerySelectorAsync(Chart));
+            Assert.Equal("No data in the last 24 hours", await page.InnerTextAsync("#metrics .metric-latest"));
+            await page.FocusAsync("#metrics nav a[aria-current]");
+            // The first fetch answers the section as loaded (200); from then on an unchanged one is a 304.
+            await page.WaitForResponseAsync(r => r.Url.EndsWith("/metrics-section", StringComparison.Ordinal) && r.Status == 304, new() { Timeout = 10_000 });
+
+            await host.Factory.Service<PageMetricService>().AddPointsAsync(metric.Id, [new MetricPoint(DateTimeOffset.UtcNow, 412)]);
+
+            await page.WaitForSelectorAsync(Chart, new PageWaitForSelectorOptions { Timeout = 10_000, State = WaitForSelectorState.Attached });
+            Assert.Equal("412 ms", await page.InnerTextAsync("#metrics .metric-latest strong"));
+            Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.matches('#metrics nav a[aria-current]')"), "the range link lost the focus");
+            Assert.True(
+                await page.EvaluateAsync<bool>("() => document.querySelector('#metrics svg').getAttribute('aria-labelledby').split(' ').every(id => document.getElementById(id))"),
+                "the chart's title and description are not found by their ids");
+            Assert.Equal(1, await page.EvaluateAsync<int>("() => document.querySelectorAll('#metrics').length"));
+            Assert.True(errors.Count == 0, string.Join(" | ", errors));
+        });
+    }
+
+    [Fact]
+    public async Task A_hidden_page_fetches_nothing_and_catches_up_as_soon_as_it_is_shown()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        await WithMetricAsync("browser-metrics-hidden", async metric =>
+        {
+            var page = await chromium.Browser.NewPageAsync();
+            // The tab in the background, as far as the page's script can tell, until the test says otherwise.
+            await page.AddInitScriptAsync("""
+                (() => {
+                  window.hidden = true;
+                  Object.defineProperty(document, 'visibilityState', { get: () => window.hidden ? 'hidden' : 'visible' });
+                })();
+                """);
+            var fetches = 0;
+            page.Request += (_, request) =>
+            {
+                if (request.Url.Contains("/metrics-section", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref fetches);
+                }
+            };
+            await page.GotoAsync(host.BaseAddress + "/status/browser-metrics-hidden");
+            await host.Factory.Service<PageMetricService>().AddPointsAsync(metric.Id, [new MetricPoint(DateTimeOffset.UtcNow, 7)]);
+
+            // Three turns of the 400 ms refresh while hidden.
+            await page.WaitForTimeoutAsync(1_200);
+            Assert.Equal(0, Volatile.Read(ref fetches));
+            Assert.Null(await page.QuerySelectorAsync(Chart));
+
+            await page.EvaluateAsync("() => { window.hidden = false; document.dispatchEvent(new Event('visibilitychange')); }");
+
+            await page.WaitForSelectorAsync(Chart, new PageWaitForSelectorOptions { Timeout = 10_000, State = WaitForSelectorState.Attached });
+            Assert.Equal("7 ms", await page.InnerTextAsync("#metrics .metric-latest strong"));
+        });
+    }
+
+    // A new page with one visible metric and no points, deleted afterwards.
+    private async Task WithMetricAsync(string slug, Func<PageMetric, Task> test)
+    {
+        var pages = host.Factory.Service<StatusPageService>();
+        var statusPage = await pages.CreateAsync(new CreateStatusPage { Name = "Metrics " + slug, Slug = slug });
+        try
+        {
+            var metric = await host.Factory.Service<PageMetricService>().CreateAsync(
+                new CreatePageMetric { PageId = statusPage.Id, Name = "API response time", Suffix = "ms" });
+            await test(metric);
+        }
+        finally
+        {
+            await pages.DeleteAsync(statusPage.Id);
+        }
+    }
+}
