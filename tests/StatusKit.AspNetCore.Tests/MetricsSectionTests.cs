@@ -47,6 +47,20 @@ public sealed class MetricsSectionTests
     }
 
     [Fact]
+    public void Write_OnAPageThatKeepsItsTokenInItsUrl_NamesTheSectionsRouteWithTheRangeAndTheToken()
+    {
+        var html = new HtmlWriter();
+        var token = new string('a', 64);
+
+        MetricsSection.Write(html, [Series(1)], MetricRange.Week, new PageLinks("/status/internal", token), TimeZoneInfo.Utc, TimeSpan.FromSeconds(90));
+
+        Assert.Contains(
+            $" data-refresh=\"/status/internal/metrics-section?metrics=week&amp;access_token={token}\" data-refresh-ms=\"90000\">",
+            html.ToString(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_WithAMetricWithoutData_SaysSo_AndDrawsNoLine()
     {
         var html = new HtmlWriter();

@@ -17,7 +17,7 @@ public sealed class PublicOpenApiTests(SampleHostFactory factory)
         "/", "/api/v2/summary.json", "/api/v2/status.json", "/api/v2/components.json", "/api/v2/incidents.json",
         "/api/v2/incidents/unresolved.json", "/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/upcoming.json",
         "/api/v2/scheduled-maintenances/active.json", "/badge.svg", "/history.atom", "/history.rss", "/maintenance.ics",
-        "/maintenance/{windowId}", "/embed.js", "/api/v2/metrics.json",
+        "/maintenance/{windowId}", "/embed.js", "/api/v2/metrics.json", "/metrics-section",
     ];
 
     public static TheoryData<string> Routes() => [.. CachedRoutes];
@@ -72,6 +72,7 @@ public sealed class PublicOpenApiTests(SampleHostFactory factory)
     [Theory]
     [InlineData("/")]
     [InlineData("/maintenance/{windowId}")]
+    [InlineData("/metrics-section")]
     public async Task An_HTML_page_declares_no_CORS_header(string route)
     {
         var responses = (await OperationAsync(route)).GetProperty("responses");
@@ -89,15 +90,18 @@ public sealed class PublicOpenApiTests(SampleHostFactory factory)
             "The page does not declare its 303 with a Location header.");
     }
 
-    [Fact]
-    public async Task The_page_declares_its_metrics_parameter_and_its_400_problem()
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/metrics-section")]
+    public async Task The_page_and_its_metrics_section_declare_their_metrics_parameter_their_400_problem_and_their_303(string route)
     {
-        var operation = await OperationAsync("/");
+        var operation = await OperationAsync(route);
 
         var query = operation.GetProperty("parameters").EnumerateArray()
             .Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Equal(["metrics"], query);
-        Assert.True(operation.GetProperty("responses").TryGetProperty("400", out _), "The page does not declare its 400.");
+        Assert.True(operation.GetProperty("responses").TryGetProperty("400", out _), $"{route} does not declare its 400.");
+        Assert.True(operation.GetProperty("responses").TryGetProperty("303", out _), $"{route} does not declare its 303.");
     }
 
     [Fact]
