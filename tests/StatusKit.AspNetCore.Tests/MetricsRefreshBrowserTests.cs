@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Playwright;
 using StatusKit.Model;
 using StatusKit.Services;
@@ -51,6 +52,13 @@ public sealed class MetricsRefreshBrowserTests(KestrelSampleHost host) : IClassF
                 await page.EvaluateAsync<bool>("() => document.querySelector('#metrics svg').getAttribute('aria-labelledby').split(' ').every(id => document.getElementById(id))"),
                 "the chart's title and description are not found by their ids");
             Assert.Equal(1, await page.EvaluateAsync<int>("() => document.querySelectorAll('#metrics').length"));
+
+            // The swapped-in range links still choose the range, whose charts are then the ones kept current.
+            var weekFetched = page.WaitForResponseAsync(r => r.Url.EndsWith("/metrics-section?metrics=week", StringComparison.Ordinal), new() { Timeout = 10_000 });
+            await page.ClickAsync("#metrics nav a[href$='?metrics=week#metrics']");
+            await page.WaitForURLAsync("**/status/browser-metrics-live?metrics=week#metrics", new() { Timeout = 10_000 });
+            Assert.Equal(HttpStatusCode.OK, (HttpStatusCode)(await weekFetched).Status);
+            Assert.Equal("Week", await page.InnerTextAsync("#metrics nav a[aria-current]"));
             Assert.True(errors.Count == 0, string.Join(" | ", errors));
         });
     }
