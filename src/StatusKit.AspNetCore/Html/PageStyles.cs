@@ -173,7 +173,7 @@ internal static class PageStyles
             }catch(e){}
           }
           if(zone){nameTimes(document);}
-          // The System metrics section, fetched again as the server draws it (data-refresh) while the page is in view,
+          // The charts' section (#metrics), fetched again as the server draws it (data-refresh) while the page is in view,
           // every data-refresh-ms and at once on coming back into view after longer, naming the last one's ETag: an
           // unchanged section is a 304 and stays. One fetch at a time; a failed one waits for the next turn.
           var charts=document.getElementById('metrics');
