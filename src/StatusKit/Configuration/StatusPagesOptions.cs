@@ -50,7 +50,10 @@ public sealed class StatusPagesOptions
     /// <summary>
     /// A secret key (base64, at least 32 bytes) from which each subscriber's unsubscribe token is derived, so every
     /// notification can carry a one-click unsubscribe link. Required when <see cref="PublicBaseAddress"/> is set.
-    /// Default null: tokens are random, returned once at subscription, and notifications carry no unsubscribe link.
+    /// Make one with <c>openssl rand -base64 32</c>, keep it with the host's other secrets (configuration, not source),
+    /// give every host the same one and keep it: subscribers stored before a change of key are sent unsubscribe links
+    /// that no longer work. Default null: tokens are random, returned once at subscription, and notifications carry no
+    /// unsubscribe link.
     /// </summary>
     public string? LinkSigningKey { get; set; }
 

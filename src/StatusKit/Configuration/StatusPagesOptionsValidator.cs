@@ -92,12 +92,12 @@ internal sealed class StatusPagesOptionsValidator : IValidateOptions<StatusPages
 
         if (options.LinkSigningKey is { } key && !IsStrongKey(key))
         {
-            failures.Add("LinkSigningKey: must be base64 of at least 32 bytes (the value is not shown).");
+            failures.Add("LinkSigningKey: must be base64 of at least 32 bytes, such as the output of openssl rand -base64 32 (the value is not shown).");
         }
 
         if (options.PublicBaseAddress is not null && options.LinkSigningKey is null)
         {
-            failures.Add("LinkSigningKey: required when PublicBaseAddress is set, so unsubscribe links keep working across restarts (was null).");
+            failures.Add("LinkSigningKey: required when PublicBaseAddress is set, so unsubscribe links keep working across restarts (was null); set it to base64 of 32 random bytes (openssl rand -base64 32), kept secret and the same on every host.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

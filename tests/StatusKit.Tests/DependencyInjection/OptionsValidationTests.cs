@@ -186,6 +186,18 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public async Task HostStart_PublicBaseAddressWithoutLinkSigningKey_SaysHowToMakeOne()
+    {
+        using var host = BuildHost(o => o.PublicBaseAddress = new Uri("https://status.example.com/"));
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        var failure = Assert.Single(ex.Failures);
+        Assert.Contains("openssl rand -base64 32", failure, StringComparison.Ordinal);
+        Assert.Contains("the same on every host", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HostStart_WithValidOptions_Starts()
     {
         using var host = BuildHost(o =>
