@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -84,6 +85,9 @@ internal static class AdminJson
         // version) that a StatusKit not yet upgraded must not refuse its incidents for.
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
+            // Text as it is (as the Statuspage documents write it): a signing secret's '+' escaped as \u002B was copied
+            // from curl's output as six wrong characters. The answers are JSON, never HTML.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver
             {

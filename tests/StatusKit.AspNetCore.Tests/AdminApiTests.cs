@@ -56,6 +56,26 @@ public sealed class AdminApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task Admin_answers_write_text_as_it_is_so_a_signing_secret_copied_from_curl_works()
+    {
+        // A webhook's signing secret is base64: its '+' written as \u002B, as the default JSON encoder writes it,
+        // was copied from curl's output as six wrong characters. The answer is JSON-equivalent either way.
+        using var admin = factory.CreateAdminClient();
+        var created = await admin.PostAsJsonAsync("/status/admin/pages", new { name = "Ops+Dev <status> & 'co'", slug = "admin-raw-text" });
+        var raw = await created.Content.ReadAsStringAsync();
+        var pageId = JsonDocument.Parse(raw).RootElement.GetProperty("id").GetGuid();
+        try
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            Assert.Contains("\"name\":\"Ops+Dev <status> & 'co'\"", raw, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await admin.DeleteAsync($"/status/admin/pages/{pageId}");
+        }
+    }
+
+    [Fact]
     public async Task Every_admin_answer_is_kept_by_no_cache_as_it_shows_the_operators_records()
     {
         using var admin = factory.CreateAdminClient();
