@@ -24,7 +24,7 @@ internal static class ApiEndpoints
         Map(api, "/incidents.json", ApiDocument.Incidents, paths, allow, "The 50 most recent incidents.");
         Map(api, "/incidents/unresolved.json", ApiDocument.UnresolvedIncidents, paths, allow, "Incidents not yet resolved.");
         Map(api, "/scheduled-maintenances.json", ApiDocument.ScheduledMaintenances, paths, allow, "Upcoming, active and the 50 most recent completed maintenances.");
-        Map(api, "/scheduled-maintenances/upcoming.json", ApiDocument.UpcomingMaintenances, paths, allow, "Maintenances that have not started.");
+        Map(api, "/scheduled-maintenances/upcoming.json", ApiDocument.UpcomingMaintenances, paths, allow, "Maintenances that have not started and start within StatusPagesOptions.UpcomingMaintenanceHorizon (7 days by default).");
         Map(api, "/scheduled-maintenances/active.json", ApiDocument.ActiveMaintenances, paths, allow, "Maintenances in progress.");
         api.MapGetAndHead("/metrics.json", (HttpContext context, string slug, string? range) => ServeMetricsAsync(context, slug, range))
             .WithName("StatusKit.Api.Metrics")
