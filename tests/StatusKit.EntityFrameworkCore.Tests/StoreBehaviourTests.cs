@@ -75,7 +75,8 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
                 "20261209000000_AddStatusIncidentUpdateNotifySubscribers", "20261210000000_AddComponentOnlyShowIfDegraded",
                 "20261212000000_AddSubscriberDeactivationReason", "20261213000000_AddIncidentTemplates",
                 "20261214000000_AddSubscriberStatusIncident", "20261215000000_AddIncidentTemplateState",
-                "20261216000000_AddPageCustomDomain", "20261217000000_AddAuditLog", "20261218000000_AddPageMetrics", "20261219000000_AddPageLanguage"],
+                "20261216000000_AddPageCustomDomain", "20261217000000_AddAuditLog", "20261218000000_AddPageMetrics", "20261219000000_AddPageLanguage",
+                "20261220000000_AddComponentUpstream"],
             await context.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.False(context.Database.HasPendingModelChanges());
@@ -251,6 +252,27 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
         Assert.Equal((1L, 1L, 1L, 1L), (storedPage.Version, componentVersion, incidentVersion, subscriberVersion));
         Assert.Equal(2, (await store.UpdatePageAsync(storedPage with { Name = "Renamed" }, CancellationToken.None)).Version);
         await Assert.ThrowsAsync<StatusKitConcurrencyException>(() => store.UpdatePageAsync(storedPage with { Name = "Stale" }, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Components_stored_before_the_upstream_columns_follow_no_upstream_and_can_be_given_one()
+    {
+        var store = Database.CreateStore();
+        var (_, components, _) = await SeedAsync(store, "no-upstream", 1);
+        await store.UpdateComponentAsync(components[0] with { UpstreamUrl = "https://status.example.com/api/v2/summary.json" }, CancellationToken.None);
+        await using (var context = Database.CreateContext())
+        {
+            var migrator = context.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261219000000_AddPageLanguage");
+            await migrator.MigrateAsync();
+        }
+
+        var migrated = (await store.GetComponentAsync(components[0].Id, CancellationToken.None))!;
+        Assert.Equal(((string?)null, (ComponentStatus?)null), (migrated.UpstreamUrl, migrated.UpstreamStatus));
+        Assert.DoesNotContain(await store.ListUpstreamComponentsAsync(CancellationToken.None), c => c.Id == migrated.Id);
+        var set = await store.UpdateComponentAsync(migrated with { UpstreamUrl = "https://status.example.com/api/v2/summary.json" }, CancellationToken.None);
+        Assert.True(await store.RecordUpstreamStatusAsync(set.Id, set.Version, null, ComponentStatus.MajorOutage, Samples.T0, CancellationToken.None));
+        Assert.Equal(ComponentStatus.MajorOutage, (await store.GetComponentAsync(set.Id, CancellationToken.None))!.UpstreamStatus);
     }
 
     [Fact]

@@ -37,6 +37,18 @@ internal sealed class ComponentEntity
 
     public DateTime? ManualStatusExpiresAt { get; set; }
 
+    /// <summary><see cref="Component.UpstreamUrl"/> (migration 20261220000000; rows stored before follow no upstream).</summary>
+    public string? UpstreamUrl { get; set; }
+
+    /// <summary><see cref="Component.UpstreamComponentId"/> (migration 20261220000000).</summary>
+    public string? UpstreamComponentId { get; set; }
+
+    /// <summary><see cref="Component.UpstreamStatus"/>: written by <c>RecordUpstreamStatusAsync</c>, cleared when the upstream changes.</summary>
+    public ComponentStatus? UpstreamStatus { get; set; }
+
+    /// <summary><see cref="Component.UpstreamReadAt"/> (migration 20261220000000).</summary>
+    public DateTime? UpstreamReadAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
@@ -56,12 +68,26 @@ internal sealed class ComponentEntity
             Version = 1,
         };
         entity.CopyDescriptiveFrom(component);
+        entity.UpstreamStatus = component.UpstreamStatus;
+        entity.UpstreamReadAt = Instants.ToStore(component.UpstreamReadAt);
         return entity;
     }
 
-    /// <summary>Copies what <c>UpdateComponentAsync</c> may change (not the page, the status or the creation time).</summary>
+    /// <summary>
+    /// Copies what <c>UpdateComponentAsync</c> may change (not the page, the status or the creation time); what was read
+    /// upstream is cleared when the upstream changes, else kept as stored.
+    /// </summary>
     public void CopyDescriptiveFrom(Component component)
     {
+        if (!string.Equals(UpstreamUrl, component.UpstreamUrl, StringComparison.Ordinal)
+            || !string.Equals(UpstreamComponentId, component.UpstreamComponentId, StringComparison.Ordinal))
+        {
+            UpstreamStatus = null;
+            UpstreamReadAt = null;
+        }
+
+        UpstreamUrl = component.UpstreamUrl;
+        UpstreamComponentId = component.UpstreamComponentId;
         Name = component.Name;
         NameKey = CaseInsensitiveKey.Of(component.Name);
         Description = component.Description;
@@ -90,6 +116,10 @@ internal sealed class ComponentEntity
         StatusUpdatedAt = Instants.FromStore(StatusUpdatedAt),
         ManualStatus = ManualStatus,
         ManualStatusExpiresAt = Instants.FromStore(ManualStatusExpiresAt),
+        UpstreamUrl = UpstreamUrl,
+        UpstreamComponentId = UpstreamComponentId,
+        UpstreamStatus = UpstreamStatus,
+        UpstreamReadAt = Instants.FromStore(UpstreamReadAt),
         CreatedAt = Instants.FromStore(CreatedAt),
         UpdatedAt = Instants.FromStore(UpdatedAt),
         Version = Version,

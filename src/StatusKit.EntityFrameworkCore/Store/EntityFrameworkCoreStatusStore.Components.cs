@@ -5,6 +5,7 @@ using StatusKit.EntityFrameworkCore.Entities;
 using StatusKit.EntityFrameworkCore.Storage;
 using StatusKit.Model;
 using StatusKit.Shared;
+using StatusKit.Status;
 
 namespace StatusKit.EntityFrameworkCore.Store;
 
@@ -67,6 +68,31 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext>
         row.CopyDescriptiveFrom(component);
         await SaveAsync(session, "component", null, cancellationToken);
         return row.ToModel();
+    }
+
+    /// <remarks>One query of the rows whose upstream URL is set (no index: read once per poll interval).</remarks>
+    public async Task<IReadOnlyList<Component>> ListUpstreamComponentsAsync(CancellationToken cancellationToken)
+    {
+        await using var session = await OpenAsync(cancellationToken);
+        var rows = await session.Set<ComponentEntity>().AsNoTracking().Where(c => c.UpstreamUrl != null).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => r.ToModel())];
+    }
+
+    /// <remarks>
+    /// One <c>UPDATE … WHERE id = @id AND version = @expected AND upstream_url IS NOT NULL AND upstream_read_at = @read</c>
+    /// (<c>IS NULL</c> before the first read): zero rows is another host's read, an edit, or a missing component.
+    /// </remarks>
+    public async Task<bool> RecordUpstreamStatusAsync(
+        Guid componentId, long expectedVersion, DateTimeOffset? expectedReadAt, ComponentStatus status, DateTimeOffset readAt, CancellationToken cancellationToken)
+    {
+        var at = Instants.ToStore(readAt);
+        var expected = Instants.ToStore(expectedReadAt);
+        await using var session = await OpenAsync(cancellationToken);
+        var rows = session.Set<ComponentEntity>().Where(c => c.Id == componentId && c.Version == expectedVersion && c.UpstreamUrl != null);
+        rows = expected is { } previous ? rows.Where(c => c.UpstreamReadAt == previous) : rows.Where(c => c.UpstreamReadAt == null);
+        return await rows.ExecuteUpdateAsync(
+            set => set.SetProperty(c => c.UpstreamStatus, status).SetProperty(c => c.UpstreamReadAt, at),
+            cancellationToken) > 0;
     }
 
     // A name another component of the page holds (ignoring case) is a conflict found by a read, as a taken slug is

@@ -1,5 +1,6 @@
 using StatusKit.Model;
 using StatusKit.Notifications;
+using StatusKit.Status;
 
 namespace StatusKit.Abstractions;
 
@@ -26,9 +27,10 @@ namespace StatusKit.Abstractions;
 /// <see cref="TryUpdateMaintenanceWindowAsync"/> returns null instead) and changes nothing, enqueuing nothing. Every
 /// other write that changes a versioned record's stored fields moves its version too: <see cref="DeleteComponentAsync"/>
 /// for the incidents, templates, windows and subscribers it edits, <see cref="AppendStatusIncidentUpdateAsync"/>, and
-/// <see cref="ReorderComponentsAsync"/> for each component whose order changes and for the page. Two writes deliberately do not:
+/// <see cref="ReorderComponentsAsync"/> for each component whose order changes and for the page. Three writes deliberately do not:
 /// <see cref="CommitStatusAsync"/> (a component's computed status, which no operator edits, so an edit never fails
-/// because the engine recomputed meanwhile) and <see cref="TouchPageAsync"/> (the time of the page's latest change,
+/// because the engine recomputed meanwhile), <see cref="RecordUpstreamStatusAsync"/> (what a component's upstream page
+/// said, for the same reason) and <see cref="TouchPageAsync"/> (the time of the page's latest change,
 /// which no operator edits either).</para>
 /// </remarks>
 public interface IStatusStore
@@ -99,14 +101,37 @@ public interface IStatusStore
 
     /// <summary>
     /// Compare-and-set: replaces a component's descriptive fields (name, description, order, group, team, service,
-    /// <see cref="Component.OnlyShowIfDegraded"/>, manual status and its expiry) and its <see cref="Component.UpdatedAt"/> only if the stored
+    /// <see cref="Component.OnlyShowIfDegraded"/>, manual status and its expiry, <see cref="Component.UpstreamUrl"/> and
+    /// <see cref="Component.UpstreamComponentId"/>) and its <see cref="Component.UpdatedAt"/> only if the stored
     /// <see cref="Component.Version"/> equals <paramref name="component"/>'s, and returns the component as stored, at the
     /// next version. <see cref="Component.Status"/> and <see cref="Component.StatusUpdatedAt"/> are not touched: only
-    /// <see cref="CommitStatusAsync"/> changes them, and it does not move the version. Throws
+    /// <see cref="CommitStatusAsync"/> changes them, and it does not move the version. Nor are
+    /// <see cref="Component.UpstreamStatus"/> and <see cref="Component.UpstreamReadAt"/> (only
+    /// <see cref="RecordUpstreamStatusAsync"/> writes them), except that an update that changes the upstream URL or
+    /// component id clears both, as what was read belongs to the upstream followed before. Throws
     /// <see cref="StatusKitNotFoundException"/> when it is missing, <see cref="StatusKitConcurrencyException"/> when its
     /// version is stale and <see cref="StatusKitConflictException"/> when the name is taken; each changes nothing.
     /// </summary>
     Task<Component> UpdateComponentAsync(Component component, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every component, of any page, that follows an upstream page (<see cref="Component.UpstreamUrl"/> set), in no
+    /// particular order: what the upstream poller reads on each pass.
+    /// </summary>
+    Task<IReadOnlyList<Component>> ListUpstreamComponentsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Compare-and-set: records the status read from a component's upstream page and when it was read
+    /// (<see cref="Component.UpstreamStatus"/>, <see cref="Component.UpstreamReadAt"/>) only if the component is still
+    /// at <paramref name="expectedVersion"/> (its upstream is the one that was read) and its stored
+    /// <see cref="Component.UpstreamReadAt"/> still equals <paramref name="expectedReadAt"/> (no other host recorded a
+    /// read since). True when it wrote; false, changing nothing, when the component is missing or either no longer
+    /// matches ("someone else already did it", not an error). Like <see cref="CommitStatusAsync"/> it moves neither the
+    /// <see cref="Component.Version"/> nor <see cref="Component.UpdatedAt"/>, so an operator's edit never fails because
+    /// the upstream was read; <see cref="Component.Status"/> is left to the engine's recompute.
+    /// </summary>
+    Task<bool> RecordUpstreamStatusAsync(
+        Guid componentId, long expectedVersion, DateTimeOffset? expectedReadAt, ComponentStatus status, DateTimeOffset readAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Deletes a component with its history, and takes its id out of every record of its page that names it, in the

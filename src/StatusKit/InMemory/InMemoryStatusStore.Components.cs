@@ -1,5 +1,6 @@
 using StatusKit.Model;
 using StatusKit.Shared;
+using StatusKit.Status;
 
 namespace StatusKit.InMemory;
 
@@ -62,12 +63,43 @@ public sealed partial class InMemoryStatusStore
                     OnlyShowIfDegraded = component.OnlyShowIfDegraded,
                     ManualStatus = component.ManualStatus,
                     ManualStatusExpiresAt = component.ManualStatusExpiresAt,
+                    UpstreamUrl = component.UpstreamUrl,
+                    UpstreamComponentId = component.UpstreamComponentId,
                     UpdatedAt = component.UpdatedAt,
                     Version = stored.Version + 1,
                 };
+                if (updated.UpstreamUrl != stored.UpstreamUrl || updated.UpstreamComponentId != stored.UpstreamComponentId)
+                {
+                    // What was read belongs to the upstream followed before.
+                    updated = updated with { UpstreamStatus = null, UpstreamReadAt = null };
+                }
+
                 _components[component.Id] = updated;
                 ReindexComponent(stored, updated);
                 return updated;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Component>> ListUpstreamComponentsAsync(CancellationToken cancellationToken) =>
+        Run<IReadOnlyList<Component>>(() => [.. _components.Values.Where(c => c.UpstreamUrl is not null)], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> RecordUpstreamStatusAsync(
+        Guid componentId, long expectedVersion, DateTimeOffset? expectedReadAt, ComponentStatus status, DateTimeOffset readAt, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                if (!_components.TryGetValue(componentId, out var stored)
+                    || stored.Version != expectedVersion
+                    || stored.UpstreamUrl is null
+                    || stored.UpstreamReadAt != expectedReadAt)
+                {
+                    return false;
+                }
+
+                _components[componentId] = stored with { UpstreamStatus = status, UpstreamReadAt = readAt };
+                return true;
             },
             cancellationToken);
 

@@ -40,6 +40,33 @@ public sealed record Component
     /// </summary>
     public bool OnlyShowIfDegraded { get; init; }
 
+    /// <summary>
+    /// The https URL of a Statuspage-compatible <c>summary.json</c> the component follows (a third-party component: an
+    /// Atlassian Statuspage page's <c>https://&lt;page&gt;/api/v2/summary.json</c>, or another StatusKit page's
+    /// <c>{prefix}/{slug}/api/v2/summary.json</c>); null when it follows none. An operator's field: it moves the
+    /// <see cref="Version"/>. While set, the status last read there (<see cref="UpstreamStatus"/>) counts in the
+    /// component's <see cref="Status"/> like an incident's.
+    /// </summary>
+    public string? UpstreamUrl { get; init; }
+
+    /// <summary>
+    /// The id of the component the upstream page lists (its <c>components[].id</c>) whose <c>status</c> this component
+    /// follows; null follows the upstream page's overall status (its <c>status.indicator</c>, and maintenance in
+    /// progress). An operator's field, meaningful only with <see cref="UpstreamUrl"/>.
+    /// </summary>
+    public string? UpstreamComponentId { get; init; }
+
+    /// <summary>
+    /// The status last read from <see cref="UpstreamUrl"/>; null until it was first read (it then counts as
+    /// <see cref="ComponentStatus.Operational"/>). Written by the upstream poller, never by an edit: like
+    /// <see cref="Status"/>, it does not move the <see cref="Version"/>, and it goes back to null when the upstream URL or
+    /// component id changes. A failed read leaves it as it was.
+    /// </summary>
+    public ComponentStatus? UpstreamStatus { get; init; }
+
+    /// <summary>When <see cref="UpstreamStatus"/> was last read successfully; null until it was first read.</summary>
+    public DateTimeOffset? UpstreamReadAt { get; init; }
+
     /// <summary>The current effective status, written only by the status engine.</summary>
     public ComponentStatus Status { get; init; } = ComponentStatus.Operational;
 

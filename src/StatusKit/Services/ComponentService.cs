@@ -53,6 +53,7 @@ public sealed class ComponentService
     {
         var name = Guard.Name(request.Name, "name");
         Guard.Range(order, "displayOrder", 0, MaxDisplayOrder);
+        var upstreamUrl = UpstreamGuard.Url(request.UpstreamUrl);
         return new Component
         {
             Id = Guid.CreateVersion7(now),
@@ -64,6 +65,8 @@ public sealed class ComponentService
             TeamId = Guard.OptionalText(request.TeamId, "teamId", Guard.MaxNameLength),
             ServiceIdentifier = Guard.OptionalText(request.ServiceIdentifier, "serviceIdentifier", Guard.MaxNameLength),
             OnlyShowIfDegraded = request.OnlyShowIfDegraded,
+            UpstreamUrl = upstreamUrl,
+            UpstreamComponentId = UpstreamGuard.ComponentId(request.UpstreamComponentId, upstreamUrl),
             StatusUpdatedAt = now,
             CreatedAt = now,
             UpdatedAt = now,
@@ -80,7 +83,8 @@ public sealed class ComponentService
         _store.ListComponentsAsync(pageId, cancellationToken);
 
     /// <summary>
-    /// Changes a component's descriptive fields, team, service or <see cref="Component.OnlyShowIfDegraded"/>; its status is recomputed. Only the fields the request
+    /// Changes a component's descriptive fields, team, service, <see cref="Component.OnlyShowIfDegraded"/> or upstream
+    /// (<see cref="Component.UpstreamUrl"/>, <see cref="Component.UpstreamComponentId"/>); its status is recomputed. Only the fields the request
     /// names change: when someone else changed the component meanwhile, the change is applied again to what they left
     /// (a few times at most), unless <see cref="UpdateComponent.ExpectedVersion"/> is given, which must then be the
     /// stored version (else <see cref="StatusKitConcurrencyException"/>, changing nothing). A request that changes
@@ -98,7 +102,7 @@ public sealed class ComponentService
         var updated = await EditAsync(
             componentId,
             changes.ExpectedVersion,
-            component => Edited(component, component with
+            component => Edited(component, WithUpstream(component with
             {
                 Name = changes.Name is null ? component.Name : Guard.Name(changes.Name, "name"),
                 Description = changes.Description is null ? component.Description : Guard.OptionalText(changes.Description, "description"),
@@ -107,7 +111,7 @@ public sealed class ComponentService
                 TeamId = changes.TeamId is null ? component.TeamId : Guard.OptionalText(changes.TeamId, "teamId", Guard.MaxNameLength),
                 ServiceIdentifier = changes.ServiceIdentifier is null ? component.ServiceIdentifier : Guard.OptionalText(changes.ServiceIdentifier, "serviceIdentifier", Guard.MaxNameLength),
                 OnlyShowIfDegraded = changes.OnlyShowIfDegraded ?? component.OnlyShowIfDegraded,
-            }, out fields),
+            }, changes), out fields),
             cancellationToken);
         await RecordUpdateAsync(updated, fields);
         return await SettleAsync(updated, "component changed", cancellationToken);
@@ -271,8 +275,19 @@ public sealed class ComponentService
             .Add("teamId", read.TeamId, edited.TeamId)
             .Add("serviceIdentifier", read.ServiceIdentifier, edited.ServiceIdentifier)
             .Add("onlyShowIfDegraded", read.OnlyShowIfDegraded, edited.OnlyShowIfDegraded)
+            .Add(UpstreamGuard.UrlField, read.UpstreamUrl, edited.UpstreamUrl)
+            .Add(UpstreamGuard.ComponentIdField, read.UpstreamComponentId, edited.UpstreamComponentId)
             .Names;
         return edited == read ? read : edited with { UpdatedAt = _time.GetUtcNow() };
+    }
+
+    // The upstream an update asks for: a URL left out keeps the stored one, an empty one stops following (and takes the
+    // upstream component's id with it, unless the request names one, which is then refused for want of a URL).
+    private static Component WithUpstream(Component component, UpdateComponent changes)
+    {
+        var url = changes.UpstreamUrl is null ? component.UpstreamUrl : UpstreamGuard.Url(changes.UpstreamUrl);
+        var id = changes.UpstreamComponentId ?? (url is null ? null : component.UpstreamComponentId);
+        return component with { UpstreamUrl = url, UpstreamComponentId = UpstreamGuard.ComponentId(id, url) };
     }
 
     // The operator's status fields an edit of them changed (none when it sets them as they were).

@@ -29,4 +29,17 @@ public sealed record CreateComponent
     /// (<see cref="Model.Component.OnlyShowIfDegraded"/>). Default false: always shown.
     /// </summary>
     public bool OnlyShowIfDegraded { get; init; }
+
+    /// <summary>
+    /// The https URL of a Statuspage-compatible <c>summary.json</c> whose status the component follows (a third-party
+    /// component, <see cref="Model.Component.UpstreamUrl"/>): absolute, <c>https</c>, at most 2,048 characters, no user
+    /// name or password. Null (or empty) follows none.
+    /// </summary>
+    public string? UpstreamUrl { get; init; }
+
+    /// <summary>
+    /// The id of the upstream page's component to follow (<see cref="Model.Component.UpstreamComponentId"/>, at most 200
+    /// characters; only with <see cref="UpstreamUrl"/>); null follows the upstream page's overall status.
+    /// </summary>
+    public string? UpstreamComponentId { get; init; }
 }

@@ -30,6 +30,18 @@ public sealed record UpdateComponent
     public bool? OnlyShowIfDegraded { get; init; }
 
     /// <summary>
+    /// A new upstream URL (<see cref="CreateComponent.UpstreamUrl"/>); an empty string stops following the upstream page,
+    /// clearing <see cref="UpstreamComponentId"/> too. A new URL forgets the status read from the old one.
+    /// </summary>
+    public string? UpstreamUrl { get; init; }
+
+    /// <summary>
+    /// A new upstream component id (<see cref="CreateComponent.UpstreamComponentId"/>); an empty string follows the
+    /// upstream page's overall status instead.
+    /// </summary>
+    public string? UpstreamComponentId { get; init; }
+
+    /// <summary>
     /// The <see cref="Model.Component.Version"/> the change was made against (an HTTP <c>If-Match</c>). When given and
     /// no longer stored, the update throws <see cref="StatusKitConcurrencyException"/> and changes nothing; when null,
     /// a concurrent change is reloaded and this change applied to it again.

@@ -42,9 +42,9 @@ public static class StatusCalculator
     }
 
     /// <summary>
-    /// The effective status of one component: the worst of its incidents' status, Under Maintenance while a window
-    /// covers it, the status implied by unresolved public incidents naming it, and the manual status while it has not
-    /// expired. A manual status can raise the computed status but never hide an incident.
+    /// The effective status of one component that follows no upstream page: the worst of its incidents' status, Under
+    /// Maintenance while a window covers it, the status implied by unresolved public incidents naming it, and the manual
+    /// status while it has not expired. A manual status can raise the computed status but never hide an incident.
     /// </summary>
     public static ComponentStatus Effective(
         ComponentStatus incidentStatus,
@@ -52,9 +52,25 @@ public static class StatusCalculator
         ComponentStatus publicIncidentStatus,
         ComponentStatus? manualStatus,
         DateTimeOffset? manualStatusExpiresAt,
+        DateTimeOffset now) =>
+        Effective(incidentStatus, underMaintenance, publicIncidentStatus, ComponentStatus.Operational, manualStatus, manualStatusExpiresAt, now);
+
+    /// <summary>
+    /// The effective status of one component that may follow an upstream page: like
+    /// <see cref="Effective(ComponentStatus, bool, ComponentStatus, ComponentStatus?, DateTimeOffset?, DateTimeOffset)"/>,
+    /// and also no better than <paramref name="upstreamStatus"/>, the status last read from its upstream page
+    /// (<see cref="UpstreamStatusOf"/>). The worst of them all; a manual status still only raises it.
+    /// </summary>
+    public static ComponentStatus Effective(
+        ComponentStatus incidentStatus,
+        bool underMaintenance,
+        ComponentStatus publicIncidentStatus,
+        ComponentStatus upstreamStatus,
+        ComponentStatus? manualStatus,
+        DateTimeOffset? manualStatusExpiresAt,
         DateTimeOffset now)
     {
-        var status = incidentStatus.Worst(publicIncidentStatus);
+        var status = incidentStatus.Worst(publicIncidentStatus).Worst(upstreamStatus);
         if (underMaintenance)
         {
             status = status.Worst(ComponentStatus.UnderMaintenance);
@@ -66,6 +82,17 @@ public static class StatusCalculator
         }
 
         return status;
+    }
+
+    /// <summary>
+    /// What <paramref name="component"/>'s upstream page contributes to its status: the status last read there
+    /// (<see cref="Component.UpstreamStatus"/>) while it follows one (<see cref="Component.UpstreamUrl"/>);
+    /// <see cref="ComponentStatus.Operational"/>, the identity of worst-of, when it follows none or nothing was read yet.
+    /// </summary>
+    public static ComponentStatus UpstreamStatusOf(Component component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        return component.UpstreamUrl is not null && component.UpstreamStatus is { } read ? read : ComponentStatus.Operational;
     }
 
     /// <summary>Whether a manual status is set and has not expired at <paramref name="now"/>.</summary>
@@ -93,6 +120,7 @@ public static class StatusCalculator
                 result[i],
                 maintenance is not null && maintenance.Contains(component.Id),
                 publicStatuses is not null && publicStatuses.TryGetValue(component.Id, out var publicStatus) ? publicStatus : ComponentStatus.Operational,
+                UpstreamStatusOf(component),
                 component.ManualStatus,
                 component.ManualStatusExpiresAt,
                 now);

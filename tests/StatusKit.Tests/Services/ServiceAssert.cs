@@ -28,7 +28,7 @@ internal static class ServiceAssert
         nameof(IStatusStore.DeleteSubscriberAsync), nameof(IStatusStore.EnqueueNotificationsAsync),
         nameof(IStatusStore.AddIncidentTemplateAsync), nameof(IStatusStore.UpdateIncidentTemplateAsync), nameof(IStatusStore.DeleteIncidentTemplateAsync),
         nameof(IStatusStore.AddPageMetricAsync), nameof(IStatusStore.UpdatePageMetricAsync), nameof(IStatusStore.DeletePageMetricAsync),
-        nameof(IStatusStore.AddMetricPointsAsync),
+        nameof(IStatusStore.AddMetricPointsAsync), nameof(IStatusStore.RecordUpstreamStatusAsync),
     ];
 
     /// <summary>

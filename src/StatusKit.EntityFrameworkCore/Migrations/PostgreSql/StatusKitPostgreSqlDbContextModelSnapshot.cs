@@ -134,6 +134,22 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("timestamp with time zone")
                 .HasColumnName("updated_at");
 
+            b.Property<string>("UpstreamComponentId")
+                .HasColumnType("text")
+                .HasColumnName("upstream_component_id");
+
+            b.Property<DateTime?>("UpstreamReadAt")
+                .HasColumnType("timestamp with time zone")
+                .HasColumnName("upstream_read_at");
+
+            b.Property<int?>("UpstreamStatus")
+                .HasColumnType("integer")
+                .HasColumnName("upstream_status");
+
+            b.Property<string>("UpstreamUrl")
+                .HasColumnType("text")
+                .HasColumnName("upstream_url");
+
             b.Property<long>("Version")
                 .IsConcurrencyToken()
                 .HasColumnType("bigint")

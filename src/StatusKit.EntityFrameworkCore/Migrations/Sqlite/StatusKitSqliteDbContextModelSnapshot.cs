@@ -133,6 +133,22 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
                 .HasColumnType("TEXT")
                 .HasColumnName("updated_at");
 
+            b.Property<string>("UpstreamComponentId")
+                .HasColumnType("TEXT")
+                .HasColumnName("upstream_component_id");
+
+            b.Property<DateTime?>("UpstreamReadAt")
+                .HasColumnType("TEXT")
+                .HasColumnName("upstream_read_at");
+
+            b.Property<int?>("UpstreamStatus")
+                .HasColumnType("INTEGER")
+                .HasColumnName("upstream_status");
+
+            b.Property<string>("UpstreamUrl")
+                .HasColumnType("TEXT")
+                .HasColumnName("upstream_url");
+
             b.Property<long>("Version")
                 .IsConcurrencyToken()
                 .HasColumnType("INTEGER")
