@@ -184,6 +184,8 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
     [InlineData("POST /incidents/{incidentId}/updates", new[] { "state", "message", "notifySubscribers", "templateId" })]
     [InlineData("POST /pages/{pageId}/incident-templates", new[] { "name", "title", "message", "severity", "componentIds", "state" })]
     [InlineData("PATCH /incident-templates/{templateId}", new[] { "name", "title", "message", "severity", "state", "componentIds" })]
+    [InlineData("POST /pages/{pageId}/components", new[] { "name", "description", "displayOrder", "groupName", "teamId", "serviceIdentifier", "onlyShowIfDegraded", "upstreamUrl", "upstreamComponentId" })]
+    [InlineData("PATCH /components/{componentId}", new[] { "name", "description", "displayOrder", "groupName", "teamId", "serviceIdentifier", "onlyShowIfDegraded", "upstreamUrl", "upstreamComponentId" })]
     public async Task A_template_route_and_the_update_route_declare_templateId_and_state_in_their_body(string route, string[] members)
     {
         using var client = factory.CreatePublicClient();

@@ -119,6 +119,8 @@ internal static class AdminEndpoints
                     TeamId = request.TeamId,
                     ServiceIdentifier = request.ServiceIdentifier,
                     OnlyShowIfDegraded = request.OnlyShowIfDegraded,
+                    UpstreamUrl = request.UpstreamUrl,
+                    UpstreamComponentId = request.UpstreamComponentId,
                 }, context.RequestAborted);
                 return EntityTags.Created(component, component.Version, locations.Of(context.Request, "components", component.Id));
             })
@@ -142,11 +144,11 @@ internal static class AdminEndpoints
             .WithName("StatusKit.Admin.GetComponent").Produces<Component>().ProducesProblem(StatusCodes.Status404NotFound).AnswersETag();
         admin.MapPatch("/components/{componentId:guid}", async (Guid componentId, HttpContext context, ComponentService components) =>
             {
-                var changes = await AdminJson.ReadAsync<UpdateComponent>(context);
+                var changes = await AdminJson.ReadAsync<UpdateComponentRequest>(context);
                 return await Preconditions.WriteAsync(context, ct => components.GetAsync(componentId, ct), c => c.Version, async expected =>
-                    Tagged(await components.UpdateAsync(componentId, changes with { ExpectedVersion = expected }, context.RequestAborted)));
+                    Tagged(await components.UpdateAsync(componentId, changes.ToChanges(expected), context.RequestAborted)));
             })
-            .WithName("StatusKit.Admin.UpdateComponent").Accepts<UpdateComponent>("application/json").Produces<Component>().ProducesValidationProblem()
+            .WithName("StatusKit.Admin.UpdateComponent").Accepts<UpdateComponentRequest>("application/json").Produces<Component>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).AnswersETag().HonoursIfMatch();
         admin.MapDelete("/components/{componentId:guid}", (Guid componentId, HttpContext context, ComponentService components) =>
                 Preconditions.WriteAsync(context, ct => components.GetAsync(componentId, ct), c => c.Version, async expected =>

@@ -18,7 +18,74 @@ internal sealed record CreateComponentRequest(
     string? GroupName = null,
     string? TeamId = null,
     string? ServiceIdentifier = null,
-    bool OnlyShowIfDegraded = false);
+    bool OnlyShowIfDegraded = false,
+    string? UpstreamUrl = null,
+    string? UpstreamComponentId = null);
+
+/// <summary>
+/// Body of <c>PATCH admin/components/{componentId}</c>: a member left out (or null) keeps its field and an empty string
+/// clears an optional one (<see cref="UpdateComponent"/>), except <see cref="UpstreamUrl"/> and
+/// <see cref="UpstreamComponentId"/>, which <c>null</c> named in the body clears as an empty string does (the setter
+/// runs only for a member the body names, which is how the two are told apart).
+/// </summary>
+internal sealed record UpdateComponentRequest
+{
+    private readonly string? _upstreamUrl;
+    private readonly bool _upstreamUrlNamed;
+    private readonly string? _upstreamComponentId;
+    private readonly bool _upstreamComponentIdNamed;
+
+    public string? Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public int? DisplayOrder { get; init; }
+
+    public string? GroupName { get; init; }
+
+    public string? TeamId { get; init; }
+
+    public string? ServiceIdentifier { get; init; }
+
+    public bool? OnlyShowIfDegraded { get; init; }
+
+    /// <summary>A new upstream URL; <c>null</c> or <c>""</c> named in the body stops following the upstream page, left out keeps it.</summary>
+    public string? UpstreamUrl
+    {
+        get => _upstreamUrl;
+        init
+        {
+            _upstreamUrl = value;
+            _upstreamUrlNamed = true;
+        }
+    }
+
+    /// <summary>A new upstream component id; <c>null</c> or <c>""</c> named in the body follows the whole upstream page, left out keeps it.</summary>
+    public string? UpstreamComponentId
+    {
+        get => _upstreamComponentId;
+        init
+        {
+            _upstreamComponentId = value;
+            _upstreamComponentIdNamed = true;
+        }
+    }
+
+    /// <summary>The service's request, made against <paramref name="expectedVersion"/> (the route's If-Match).</summary>
+    public UpdateComponent ToChanges(long? expectedVersion) => new()
+    {
+        Name = Name,
+        Description = Description,
+        DisplayOrder = DisplayOrder,
+        GroupName = GroupName,
+        TeamId = TeamId,
+        ServiceIdentifier = ServiceIdentifier,
+        OnlyShowIfDegraded = OnlyShowIfDegraded,
+        UpstreamUrl = _upstreamUrlNamed ? UpstreamUrl ?? string.Empty : null,
+        UpstreamComponentId = _upstreamComponentIdNamed ? UpstreamComponentId ?? string.Empty : null,
+        ExpectedVersion = expectedVersion,
+    };
+}
 
 /// <summary>
 /// Body of <c>POST admin/pages/{pageId}/maintenance</c> (the page comes from the route); <see cref="StartsAt"/> and

@@ -113,5 +113,12 @@ public sealed class StatusPagesOptions
     /// <summary>How much of the time in each status counts as downtime in uptime figures. Default: Major Outage 1.0, Partial Outage 0.3, others 0.</summary>
     public DowntimeWeights DowntimeWeights { get; set; } = DowntimeWeights.Default;
 
+    /// <summary>
+    /// How often each distinct upstream URL of a third-party component (<see cref="Model.Component.UpstreamUrl"/>) is
+    /// read. Between 1 minute and 1 day. Default 5 minutes. A URL any host of the database read within the last
+    /// nine tenths of the interval is not read again, so several hosts share the work instead of multiplying it.
+    /// </summary>
+    public TimeSpan UpstreamPollInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     internal PriorityStatusMap BuildPriorityMap() => new(PriorityMap, UnknownPriorityStatus);
 }

@@ -46,6 +46,11 @@ internal sealed class StatusPagesOptionsValidator : IValidateOptions<StatusPages
             failures.Add($"MetricPointRetention: must be between 30 days and 10 years (was {options.MetricPointRetention}).");
         }
 
+        if (options.UpstreamPollInterval < TimeSpan.FromMinutes(1) || options.UpstreamPollInterval > OptionsChecks.MaxTimerDelay)
+        {
+            failures.Add($"UpstreamPollInterval: must be between 1 minute and 24 hours (was {options.UpstreamPollInterval}).");
+        }
+
         if (options.ChangeFeedBufferSize < 1)
         {
             failures.Add($"ChangeFeedBufferSize: must be at least 1 (was {options.ChangeFeedBufferSize}).");

@@ -16,7 +16,9 @@ using StatusKit.Configuration;
 using StatusKit.Diagnostics;
 using StatusKit.Notifications.Dispatching;
 using StatusKit.Services;
+using StatusKit.Upstream;
 using StatusKit.Uptime;
+using StatusKit.Notifications.Http;
 
 #pragma warning disable IDE0130
 namespace Microsoft.Extensions.DependencyInjection;
@@ -123,9 +125,20 @@ public static class StatusPagesServiceCollectionExtensions
             sp.GetRequiredService<ILogger<ManualStatusExpiry>>(),
             sp.GetRequiredService<BackgroundWorkHealth>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ManualStatusExpiry>(sp => sp.GetRequiredService<ManualStatusExpiry>()));
+        // Third-party components: one poller reads every upstream page through its own client, whose connections go
+        // through the webhook notifiers' address guard (registered by AddHttpNotifiers below); it times out on the
+        // injected TimeProvider, and its requests are logged by the poller's own events.
+        services.AddHttpClient(UpstreamPoller.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<WebhookAddressGuard>().CreateHandler())
+            .RemoveAllLoggers();
+        services.TryAddSingleton(sp => new UpstreamPoller(
+            sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<IOptions<StatusPagesOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IHostApplicationLifetime>(),
+            sp.GetRequiredService<ILogger<UpstreamPoller>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UpstreamPoller>(sp => sp.GetRequiredService<UpstreamPoller>()));
         services.TryAddSingleton(sp => new ComponentService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<ManualStatusExpiry>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<AuditTrail>()));
+            sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<UpstreamPoller>()));
         services.TryAddSingleton(sp => new StatusIncidentService(
             sp.GetRequiredService<IStatusStore>(), sp.GetRequiredService<StatusEngine>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<AuditTrail>()));

@@ -3,6 +3,7 @@ using StatusKit.Audit;
 using StatusKit.Engine;
 using StatusKit.Model;
 using StatusKit.Status;
+using StatusKit.Upstream;
 
 namespace StatusKit.Services;
 
@@ -16,9 +17,11 @@ public sealed class ComponentService
     private readonly ManualStatusExpiry _expiry;
     private readonly TimeProvider _time;
     private readonly AuditTrail _audit;
+    private readonly UpstreamPoller? _upstream;
 
-    internal ComponentService(IStatusStore store, StatusEngine engine, ManualStatusExpiry expiry, TimeProvider time, AuditTrail audit)
+    internal ComponentService(IStatusStore store, StatusEngine engine, ManualStatusExpiry expiry, TimeProvider time, AuditTrail audit, UpstreamPoller? upstream = null)
     {
+        _upstream = upstream;
         _store = store;
         _engine = engine;
         _expiry = expiry;
@@ -41,6 +44,12 @@ public sealed class ComponentService
         var component = New(request, order, _time.GetUtcNow());
         await _store.AddComponentAsync(component, cancellationToken);
         await _audit.RecordAsync(component.PageId, AuditActions.ComponentCreated, "component", component.Id);
+        if (component.UpstreamUrl is not null)
+        {
+            // Its upstream is read at once, not at the poller's next interval.
+            _upstream?.Wake();
+        }
+
         return await SettleAsync(component, "component created", cancellationToken);
     }
 
@@ -114,6 +123,11 @@ public sealed class ComponentService
             }, changes), out fields),
             cancellationToken);
         await RecordUpdateAsync(updated, fields);
+        if (updated.UpstreamUrl is not null && (fields.Contains(UpstreamGuard.UrlField) || fields.Contains(UpstreamGuard.ComponentIdField)))
+        {
+            _upstream?.Wake();
+        }
+
         return await SettleAsync(updated, "component changed", cancellationToken);
     }
 

@@ -1,0 +1,291 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StatusKit.Abstractions;
+using StatusKit.Configuration;
+using StatusKit.Engine;
+using StatusKit.Hosting;
+using StatusKit.Model;
+using StatusKit.Status;
+
+namespace StatusKit.Upstream;
+
+/// <summary>
+/// Reads the upstream page of every third-party component (<see cref="Component.UpstreamUrl"/>): once the host has
+/// started and then every <see cref="StatusPagesOptions.UpstreamPollInterval"/>, each distinct URL is fetched once
+/// (however many components follow it) through the <see cref="HttpClientName"/> client, whose connections go through
+/// the webhook notifiers' address guard. The status read is recorded on each component by compare-and-set
+/// (<see cref="IStatusStore.RecordUpstreamStatusAsync"/>) and a component whose upstream status changed is recomputed
+/// by the engine, so the change goes where every status change goes (history, snapshot, events, subscriber notices). A
+/// URL that fails (unreachable, refused, a timeout, an error status, a body too large or not a summary) is logged and
+/// changes nothing: its components keep the status last read, and <see cref="Component.UpstreamReadAt"/> says how old
+/// it is.
+/// </summary>
+internal sealed class UpstreamPoller : BackgroundService
+{
+    /// <summary>The name of the <see cref="HttpClient"/> the poller fetches with.</summary>
+    public const string HttpClientName = "StatusKit.Upstream";
+
+    /// <summary>How long one fetch may take, on the injected clock.</summary>
+    internal static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long after a failed pass the next one runs.</summary>
+    internal static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
+
+    /// <summary>The largest body read: a summary of a page with hundreds of components is a few hundred KiB.</summary>
+    internal const int MaxBodyBytes = 1024 * 1024;
+
+    private const string Cause = "upstream status";
+    private readonly IStatusStore _store;
+    private readonly StatusEngine _engine;
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly TimeSpan _interval;
+    private readonly TimeProvider _time;
+    private readonly IHostApplicationLifetime? _lifetime;
+    private readonly ILogger<UpstreamPoller> _logger;
+    private readonly PassSignal _signal = new();
+    private readonly SemaphoreSlim _passLock = new(1, 1);
+
+    // The last summary read from each URL with its ETag, for If-None-Match (this host's only; a 304 reuses it).
+    private readonly Dictionary<string, (string ETag, UpstreamSummary Summary)> _cached = new(StringComparer.Ordinal);
+
+    public UpstreamPoller(
+        IStatusStore store,
+        StatusEngine engine,
+        IHttpClientFactory httpClientFactory,
+        IOptions<StatusPagesOptions> options,
+        TimeProvider time,
+        IHostApplicationLifetime? lifetime,
+        ILogger<UpstreamPoller> logger)
+    {
+        _store = store;
+        _engine = engine;
+        _httpClientFactory = httpClientFactory;
+        _interval = options.Value.UpstreamPollInterval;
+        _time = time;
+        _lifetime = lifetime;
+        _logger = logger;
+    }
+
+    /// <summary>Asks for a pass now (a component was given an upstream): its URL is read without waiting for the interval.</summary>
+    public void Wake() => _signal.Wake();
+
+    /// <summary>
+    /// One pass: reads every upstream URL that is due (one no host read within the last nine tenths of the interval,
+    /// or never), records what it says on its components, recomputes those whose upstream status changed, and returns
+    /// when the next pass is due. Failures of one URL are logged and leave its components as they are; a failure of the
+    /// store propagates (the hosted loop logs it and retries).
+    /// </summary>
+    public async Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await _passLock.WaitAsync(cancellationToken);
+        try
+        {
+            var now = _time.GetUtcNow();
+            var changed = new List<Guid>();
+            var following = await _store.ListUpstreamComponentsAsync(cancellationToken);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var group in following.GroupBy(c => c.UpstreamUrl!, StringComparer.Ordinal))
+            {
+                seen.Add(group.Key);
+                var components = group.ToList();
+                if (!components.Exists(c => IsDue(c, now)))
+                {
+                    continue;
+                }
+
+                if (await FetchAsync(group.Key, components.Count, cancellationToken) is { } summary)
+                {
+                    await RecordAsync(group.Key, components, summary, changed, cancellationToken);
+                }
+            }
+
+            ForgetUnfollowed(seen);
+            if (changed.Count > 0)
+            {
+                await _engine.RecomputeComponentsAsync(changed, Cause, cancellationToken);
+            }
+
+            return now + _interval;
+        }
+        finally
+        {
+            _passLock.Release();
+        }
+    }
+
+    /// <summary>Completes when the hosted loop has run every pass it was woken for and sleeps (for tests).</summary>
+    internal Task WhenIdleAsync(CancellationToken cancellationToken) => _signal.WhenIdleAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _passLock.Dispose();
+        base.Dispose();
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_lifetime is not null && !await HostStartup.WaitForStartedAsync(_lifetime, stoppingToken))
+        {
+            return;
+        }
+
+        await _signal.RunAsync(
+            _time,
+            RunOnceAsync,
+            ex =>
+            {
+                var retryAt = _time.GetUtcNow() + RetryDelay;
+                Log.PassFailed(_logger, retryAt, ex);
+                return retryAt;
+            },
+            stoppingToken);
+    }
+
+    // Due when never read, or read (by any host) at least nine tenths of the interval ago: a pass that runs a little
+    // early, or after another host's, does not skip a whole interval.
+    private bool IsDue(Component component, DateTimeOffset now) =>
+        component.UpstreamReadAt is not { } readAt || now - readAt >= _interval - _interval / 10;
+
+    private async Task RecordAsync(string url, List<Component> components, UpstreamSummary summary, List<Guid> changed, CancellationToken cancellationToken)
+    {
+        var readAt = _time.GetUtcNow();
+        foreach (var component in components)
+        {
+            if (!summary.TryGetStatus(component.UpstreamComponentId, out var status, out var reason))
+            {
+                Log.UpstreamComponentMissing(_logger, url, component.UpstreamComponentId!, reason!, component.Id);
+                continue;
+            }
+
+            // False: another host recorded a read of it since, or an operator changed it; either way not this pass's to write.
+            if (await _store.RecordUpstreamStatusAsync(component.Id, component.Version, component.UpstreamReadAt, status, readAt, cancellationToken))
+            {
+                var before = StatusCalculator.UpstreamStatusOf(component);
+                if (status != before)
+                {
+                    Log.UpstreamStatusChanged(_logger, component.Id, url, status, before);
+                    changed.Add(component.Id);
+                }
+            }
+        }
+    }
+
+    /// <summary>The summary at <paramref name="url"/>, or null (logged) when it could not be read.</summary>
+    private async Task<UpstreamSummary?> FetchAsync(string url, int count, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(FetchTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            _cached.TryGetValue(url, out var cached);
+            if (cached.ETag is not null && EntityTagHeaderValue.TryParse(cached.ETag, out var tag))
+            {
+                request.Headers.IfNoneMatch.Add(tag);
+            }
+
+            var client = _httpClientFactory.CreateClient(HttpClientName);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            if (response.StatusCode == HttpStatusCode.NotModified && cached.Summary is not null)
+            {
+                Log.UpstreamRead(_logger, url, count, notModified: true);
+                return cached.Summary;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                var redirect = (int)response.StatusCode is >= 300 and < 400 ? "; redirects are not followed, use the address it redirects to" : "";
+                Log.UpstreamUnreachable(_logger, url, $"HTTP {(int)response.StatusCode}{redirect}", count, null);
+                return null;
+            }
+
+            var body = await ReadCappedAsync(response.Content, linked.Token);
+            if (body is null)
+            {
+                Log.UpstreamBodyInvalid(_logger, url, $"the body is larger than {MaxBodyBytes} bytes", count);
+                return null;
+            }
+
+            var summary = UpstreamSummary.Parse(body.Value);
+            if (response.Headers.ETag is { } etag)
+            {
+                _cached[url] = (etag.ToString(), summary);
+            }
+            else
+            {
+                _cached.Remove(url);
+            }
+
+            Log.UpstreamRead(_logger, url, count, notModified: false);
+            return summary;
+        }
+        catch (FormatException ex)
+        {
+            Log.UpstreamBodyInvalid(_logger, url, ex.Message, count);
+            return null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.UpstreamUnreachable(_logger, url, $"no answer within {FetchTimeout.TotalSeconds:0} s", count, null);
+            return null;
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is StatusKitValidationException)
+        {
+            Log.UpstreamRefused(_logger, url);
+            return null;
+        }
+        catch (HttpRequestException ex)
+        {
+            Log.UpstreamUnreachable(_logger, url, ex.Message, count, ex);
+            return null;
+        }
+    }
+
+    // The body, or null when it is larger than MaxBodyBytes (by its Content-Length, or as it is read).
+    private static async Task<ReadOnlyMemory<byte>?> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength is > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[Math.Min(MaxBodyBytes + 1, (int)(content.Headers.ContentLength ?? 64 * 1024) + 1)];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (buffer.Length > MaxBodyBytes)
+                {
+                    return null;
+                }
+
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
+            }
+
+            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0)
+            {
+                return buffer.AsMemory(0, length);
+            }
+
+            length += read;
+        }
+    }
+
+    // The cache keeps only URLs some component still follows.
+    private void ForgetUnfollowed(HashSet<string> followed)
+    {
+        foreach (var url in _cached.Keys.Where(u => !followed.Contains(u)).ToList())
+        {
+            _cached.Remove(url);
+        }
+    }
+}
