@@ -51,6 +51,27 @@ public sealed class AdminUpstreamComponentTests(SampleHostFactory factory)
     }
 
     [Theory]
+    [InlineData(null, "Third-party component: status.upstream.invalid")]
+    [InlineData("de", "Komponente eines Drittanbieters: status.upstream.invalid")]
+    [InlineData("fr", "Composant tiers : status.upstream.invalid")]
+    [InlineData("es", "Componente de terceros: status.upstream.invalid")]
+    public async Task The_public_page_names_a_third_party_components_upstream_host_in_its_language(string? language, string note)
+    {
+        using var admin = factory.CreateAdminClient();
+        var slug = "third-party-" + (language ?? "en");
+        var pageId = (await ReadAsync(await admin.PostAsJsonAsync("/status/admin/pages", new { name = "Vendors", slug, language }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/components", new { name = "GitHub", upstreamUrl = Upstream }), HttpStatusCode.Created);
+        await ReadAsync(await admin.PostAsJsonAsync($"/status/admin/pages/{pageId}/components", new { name = "API" }), HttpStatusCode.Created);
+        using var client = factory.CreatePublicClient();
+
+        var html = await client.GetStringAsync($"/status/{slug}");
+
+        Assert.Contains($"<p class=\"desc upstream\">{note}</p>", html, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "class=\"desc upstream\""));
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/status/admin/pages/{pageId}")).StatusCode);
+    }
+
+    [Theory]
     [InlineData("""{"name":"U","upstreamUrl":"http://status.example.com/api/v2/summary.json"}""", "upstreamUrl")]
     [InlineData("""{"name":"U","upstreamUrl":"summary.json"}""", "upstreamUrl")]
     [InlineData("""{"name":"U","upstreamComponentId":"abc"}""", "upstreamComponentId")]

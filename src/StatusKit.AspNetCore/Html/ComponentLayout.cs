@@ -6,7 +6,8 @@ namespace StatusKit.AspNetCore.Html;
 
 /// <summary>
 /// A short token for how a page lists its components: which ones, in what order, with what names, descriptions and
-/// groups, and whether each is shown only while degraded, but not their statuses. The page writes it on its components
+/// groups, whether each is shown only while degraded and which upstream page a third-party one follows, but not their
+/// statuses. The page writes it on its components
 /// section (<c>data-layout</c>), so its script, on a refetch, replaces that section only when the list itself changed
 /// and otherwise copies the statuses into the rows the reader has in front of them; the subscribe form's list of
 /// components carries its own (<see cref="OfChoices"/>). Pure.
@@ -34,6 +35,12 @@ internal static class ComponentLayout
             Field(text, rows ? component.Description : null);
             Field(text, component.GroupName);
             text.Append(rows && component.OnlyShowIfDegraded ? '1' : '0'); // the row's data-only-show-if-degraded
+            if (rows && component.UpstreamHost is { } host)
+            {
+                // The row's third-party note; only when there is one, so the token of every other row is unchanged.
+                text.Append('u');
+                Field(text, host);
+            }
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())), 0, 12);

@@ -432,6 +432,12 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
                 .Raw(component.OnlyShowIfDegraded ? " data-only-show-if-degraded>" : ">")
                 .Raw("<div class=\"row\"><span class=\"name\">").Text(component.Name).Raw("</span>")
                 .Raw("<span data-status").Attribute("class", "status st-" + status).Raw(">").Text(html.Texts.Status(component.Status)).Raw("</span></div>");
+            if (component.UpstreamHost is { } upstream)
+            {
+                // A third-party component: its status follows that page, which the reader may want to check themselves.
+                html.Element("p", html.Texts.Format(html.Texts.ThirdPartyComponent, upstream), "desc upstream");
+            }
+
             if (!string.IsNullOrWhiteSpace(component.Description))
             {
                 html.Element("p", component.Description, "desc");

@@ -37,6 +37,7 @@ internal sealed partial record PageTexts
         Components = "Components",
         NoComponentsYet = "This page has no components yet.",
         AllComponentsOperational = "All components are operational.",
+        ThirdPartyComponent = "Third-party component: {0}",
         UptimeSummary = "{0}: {1} uptime over the last {2} days",
         NoUptimeSummary = "{0}: no uptime data for the last {1} days",
         UptimeDay = "{0}: {1} uptime, worst status {2}",

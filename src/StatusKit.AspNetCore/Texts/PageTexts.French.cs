@@ -39,6 +39,7 @@ internal sealed partial record PageTexts
         Components = "Composants",
         NoComponentsYet = "Cette page n’a encore aucun composant.",
         AllComponentsOperational = "Tous les composants sont opérationnels.",
+        ThirdPartyComponent = "Composant tiers : {0}",
         UptimeSummary = "{0} : {1} de disponibilité sur les {2} derniers jours",
         NoUptimeSummary = "{0} : aucune donnée de disponibilité pour les {1} derniers jours",
         UptimeDay = "{0} : {1} de disponibilité, pire état {2}",

@@ -39,6 +39,7 @@ internal sealed partial record PageTexts
         Components = "Komponenten",
         NoComponentsYet = "Diese Seite hat noch keine Komponenten.",
         AllComponentsOperational = "Alle Komponenten sind betriebsbereit.",
+        ThirdPartyComponent = "Komponente eines Drittanbieters: {0}",
         UptimeSummary = "{0}: {1} Verfügbarkeit in den letzten {2} Tagen",
         NoUptimeSummary = "{0}: keine Verfügbarkeitsdaten für die letzten {1} Tage",
         UptimeDay = "{0}: {1} Verfügbarkeit, schlechtester Status {2}",

@@ -39,6 +39,7 @@ internal sealed partial record PageTexts
         Components = "Componentes",
         NoComponentsYet = "Esta página aún no tiene componentes.",
         AllComponentsOperational = "Todos los componentes están operativos.",
+        ThirdPartyComponent = "Componente de terceros: {0}",
         UptimeSummary = "{0}: {1} de disponibilidad en los últimos {2} días",
         NoUptimeSummary = "{0}: sin datos de disponibilidad en los últimos {1} días",
         UptimeDay = "{0}: {1} de disponibilidad, peor estado {2}",

@@ -105,6 +105,12 @@ internal sealed partial record PageTexts
     /// <summary>What a page whose shown components are all hidden says. English: <c>All components are operational.</c>.</summary>
     public required string AllComponentsOperational { get; init; }
 
+    /// <summary>
+    /// The note under a third-party component, whose status follows another status page: {0} that page's host name.
+    /// English: <c>Third-party component: {0}</c>.
+    /// </summary>
+    public required string ThirdPartyComponent { get; init; }
+
     /// <summary>An uptime bar's label: {0} the component, {1} its uptime, {2} the days. English: <c>{0}: {1} uptime over the last {2} days</c>.</summary>
     public required string UptimeSummary { get; init; }
 

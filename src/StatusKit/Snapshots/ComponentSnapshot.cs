@@ -36,12 +36,25 @@ public sealed record ComponentSnapshot(
     [JsonIgnore]
     public bool IsShown => !OnlyShowIfDegraded || Status != ComponentStatus.Operational;
 
+    /// <summary>
+    /// The host name of the component's upstream page (<see cref="Component.UpstreamUrl"/>) when it is a third-party
+    /// component, which the public page names discreetly; null otherwise, and then left out of the snapshot's JSON, so
+    /// the JSON (and the version) of a page without such components is what it was before they existed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? UpstreamHost { get; init; }
+
     /// <summary>What a snapshot shows of <paramref name="component"/>.</summary>
     internal static ComponentSnapshot Of(Component component) => new(
         component.Id, component.Name, component.Description, component.GroupName, component.DisplayOrder, component.Status, component.StatusUpdatedAt)
     {
         OnlyShowIfDegraded = component.OnlyShowIfDegraded,
+        UpstreamHost = HostOf(component.UpstreamUrl),
     };
+
+    // The host of an upstream URL as the service accepted it (an absolute https URL); null for none.
+    private static string? HostOf(string? url) =>
+        url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.IdnHost : null;
 
     /// <summary>
     /// Whether this is what a snapshot shows of <paramref name="component"/>, as <see cref="Of"/> would make it: every
@@ -56,5 +69,6 @@ public sealed record ComponentSnapshot(
         && StatusUpdatedAt.Offset == component.StatusUpdatedAt.Offset
         && string.Equals(Name, component.Name, StringComparison.Ordinal)
         && string.Equals(Description, component.Description, StringComparison.Ordinal)
-        && string.Equals(GroupName, component.GroupName, StringComparison.Ordinal);
+        && string.Equals(GroupName, component.GroupName, StringComparison.Ordinal)
+        && string.Equals(UpstreamHost, HostOf(component.UpstreamUrl), StringComparison.Ordinal);
 }
