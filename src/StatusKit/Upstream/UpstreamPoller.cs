@@ -178,11 +178,18 @@ internal sealed class UpstreamPoller : BackgroundService
     /// <summary>The summary at <paramref name="url"/>, or null (logged) when it could not be read.</summary>
     private async Task<UpstreamSummary?> FetchAsync(string url, int count, CancellationToken cancellationToken)
     {
+        // Only what the service accepts: a URL stored some other way is never fetched.
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || uri.Host.Length == 0 || uri.UserInfo.Length > 0)
+        {
+            Log.UpstreamUnreachable(_logger, url, "not an absolute https URL without user information", count, null);
+            return null;
+        }
+
         using var timeout = new CancellationTokenSource(FetchTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             _cached.TryGetValue(url, out var cached);
             if (cached.ETag is not null && EntityTagHeaderValue.TryParse(cached.ETag, out var tag))
@@ -240,8 +247,9 @@ internal sealed class UpstreamPoller : BackgroundService
             Log.UpstreamRefused(_logger, url);
             return null;
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // One URL's failure, whatever it is, never stops the others' reads.
             Log.UpstreamUnreachable(_logger, url, ex.Message, count, ex);
             return null;
         }

@@ -173,6 +173,23 @@ public sealed class UpstreamPollerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AUrlStoredWithoutTheServicesChecks_IsNotFetched_AndTheOtherUpstreamsAreStillRead()
+    {
+        var (page, github) = await ThirdPartyAsync(GitHub);
+        var plain = await _kit.Components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "Plain" });
+        await _kit.Store.UpdateComponentAsync(plain with { UpstreamUrl = "http://status.example.com/api/v2/summary.json" }, None);
+        _upstream.Summary(GitHub, "minor");
+        _upstream.Summary("http://status.example.com/api/v2/summary.json", "critical");
+
+        await Poller.RunOnceAsync(None);
+
+        Assert.Equal(0, _upstream.Requests("http://status.example.com/api/v2/summary.json"));
+        Assert.Equal(ComponentStatus.Operational, (await ComponentAsync(plain.Id)).Status);
+        Assert.Equal(ComponentStatus.DegradedPerformance, (await ComponentAsync(github.Id)).Status);
+        Assert.True(_logs.Has(1044));
+    }
+
+    [Fact]
     public async Task TwoComponentsSharingOneUpstreamUrl_FetchItOncePerInterval()
     {
         var (page, actions) = await ThirdPartyAsync(GitHub, "br0l2tvcx85d");
@@ -284,6 +301,32 @@ public sealed class UpstreamPollerTests : IAsyncDisposable
         Assert.Contains(
             validator.Validate(null, new StatusPagesOptions { UpstreamPollInterval = TimeSpan.FromDays(2) }).Failures ?? [],
             f => f.StartsWith("UpstreamPollInterval:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheHostedLoop_ReadsAtStart_ThenOncePerInterval_OnTheInjectedClock()
+    {
+        await ThirdPartyAsync(GitHub);
+        _upstream.Summary(GitHub, "none");
+        var poller = Poller;
+
+        await poller.StartAsync(None);
+        try
+        {
+            await poller.WhenIdleAsync(None);
+            var atStart = _upstream.Requests(GitHub);
+            _kit.Clock.Advance(TimeSpan.FromMinutes(4));
+            await poller.WhenIdleAsync(None);
+            var beforeTheInterval = _upstream.Requests(GitHub);
+            _kit.Clock.Advance(TimeSpan.FromMinutes(1));
+            await poller.WhenIdleAsync(None);
+
+            Assert.Equal((1, 1, 2), (atStart, beforeTheInterval, _upstream.Requests(GitHub)));
+        }
+        finally
+        {
+            await poller.StopAsync(None);
+        }
     }
 
     [Fact]
