@@ -55,6 +55,18 @@ internal sealed class AuditTrail
         }
     }
 
+    /// <summary>
+    /// Who is making the current change, as its entry will name them: the accessor's caller (the signed-in admin on the
+    /// admin API), else <see cref="System"/>. A record's <c>CreatedBy</c> left empty names them too.
+    /// </summary>
+    public string CurrentActor() => Named(_actor?.GetActor());
+
+    private static string Named(string? actor)
+    {
+        actor = string.IsNullOrWhiteSpace(actor) ? System : actor.Trim();
+        return actor.Length > MaxActorLength ? actor[..MaxActorLength] : actor;
+    }
+
     private AuditEntry New(string? fixedActor, Guid pageId, string action, string targetKind, Guid targetId, IReadOnlyList<string> fields)
     {
         var now = _time.GetUtcNow();
@@ -66,14 +78,12 @@ internal sealed class AuditTrail
             id = _ids.Next(at);
         }
 
-        var actor = fixedActor ?? _actor?.GetActor();
-        actor = string.IsNullOrWhiteSpace(actor) ? System : actor.Trim();
         return new AuditEntry
         {
             Id = id,
             PageId = pageId,
             OccurredAt = at,
-            Actor = actor.Length > MaxActorLength ? actor[..MaxActorLength] : actor,
+            Actor = Named(fixedActor ?? _actor?.GetActor()),
             Action = action,
             TargetKind = targetKind,
             TargetId = targetId,

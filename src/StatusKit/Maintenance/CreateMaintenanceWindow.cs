@@ -46,6 +46,9 @@ public sealed record CreateMaintenanceWindow
     /// </summary>
     public bool NotifySubscribers { get; init; } = true;
 
-    /// <summary>Who creates the window.</summary>
+    /// <summary>
+    /// Who creates the window. When null, the caller the audit log names for this change: the signed-in admin on the admin
+    /// API (<see cref="StatusKit.Audit.IAuditActorAccessor"/>), else <c>system</c>.
+    /// </summary>
     public string? CreatedBy { get; init; }
 }

@@ -82,7 +82,7 @@ public sealed class MaintenanceService
         ArgumentNullException.ThrowIfNull(request);
         var title = Guard.Name(request.Title, "title");
         var description = Guard.OptionalText(request.Description, "description");
-        var createdBy = Guard.OptionalText(request.CreatedBy, "createdBy", Guard.MaxNameLength);
+        var createdBy = Guard.OptionalText(request.CreatedBy, "createdBy", Guard.MaxNameLength) ?? _audit.CurrentActor();
         var excluded = ExcludedOccurrenceList.Validate(request.ExcludedOccurrences);
         var (schedule, current) = ScheduleValidator.Validate(request.StartsAt, request.EndsAt, request.TimeZoneId, request.Recurrence, excluded, now);
         var page = await _store.RequirePageAsync(request.PageId, cancellationToken);

@@ -49,6 +49,9 @@ public sealed record CreateStatusPage
     /// </summary>
     public string? Language { get; init; }
 
-    /// <summary>Who creates the page.</summary>
+    /// <summary>
+    /// Who creates the page. When null, the caller the audit log names for this change: the signed-in admin on the admin
+    /// API (<see cref="StatusKit.Audit.IAuditActorAccessor"/>), else <c>system</c>.
+    /// </summary>
     public string? CreatedBy { get; init; }
 }

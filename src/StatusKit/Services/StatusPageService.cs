@@ -62,7 +62,7 @@ public sealed class StatusPageService
             AccentColor = BrandingGuard.AccentColor(request.AccentColor),
             CustomDomain = CustomDomainGuard.Normalize(request.CustomDomain),
             Language = LanguageGuard.Normalize(request.Language),
-            CreatedBy = Guard.OptionalText(request.CreatedBy, "createdBy", Guard.MaxNameLength),
+            CreatedBy = Guard.OptionalText(request.CreatedBy, "createdBy", Guard.MaxNameLength) ?? _audit.CurrentActor(),
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,

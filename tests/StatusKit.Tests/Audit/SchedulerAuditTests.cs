@@ -3,6 +3,7 @@ using StatusKit.Audit;
 using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.TestSupport;
+using StatusKit.TestSupport.Fakes;
 
 namespace StatusKit.Tests.Audit;
 
@@ -15,7 +16,7 @@ public sealed class SchedulerAuditTests
     [Fact]
     public async Task AOneOffWindow_StartingAndEndingOnTime_IsRecordedOnceEach_AsSystems()
     {
-        await using var kit = new StatusKitHarness(services => services.AddSingleton<IAuditActorAccessor>(new FixedActor("alice")));
+        await using var kit = new StatusKitHarness(services => services.AddSingleton<IAuditActorAccessor>(new FixedAuditActor("alice")));
         var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
         var now = kit.Clock.GetUtcNow();
         var window = await kit.Get<MaintenanceService>().CreateAsync(new CreateMaintenanceWindow
@@ -126,8 +127,4 @@ public sealed class SchedulerAuditTests
     private static async Task<IReadOnlyList<(string Actor, string Action, Guid Target, string Fields)>> EntriesAsync(StatusKitHarness kit, Guid pageId, string prefix) =>
         [.. (await kit.Get<AuditLog>().ListAsync(pageId, limit: 200, actionPrefix: prefix)).Entries.Select(e => (e.Actor, e.Action, e.TargetId, string.Join(",", e.Fields)))];
 
-    private sealed class FixedActor(string name) : IAuditActorAccessor
-    {
-        public string? GetActor() => name;
-    }
 }

@@ -22,7 +22,7 @@ public sealed class SubscriberSelfServiceAuditTests
     [Fact]
     public async Task Confirming_ChangingItsChoice_AndUnsubscribing_AreRecordedOnce_AsTheSubscribers()
     {
-        await using var kit = new StatusKitHarness(services => services.AddSingleton<IAuditActorAccessor>(new FixedActor("anonymous")));
+        await using var kit = new StatusKitHarness(services => services.AddSingleton<IAuditActorAccessor>(new FixedAuditActor("anonymous")));
         var (page, c) = await kit.CreatePageAsync("Acme", ("API", null, null));
         var subscription = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Webhook, Destination = Hook });
         var id = subscription.Subscriber.Id;
@@ -87,7 +87,7 @@ public sealed class SubscriberSelfServiceAuditTests
         await using var kit = new StatusKitHarness(services =>
         {
             services.AddSingleton<INotifier>(email);
-            services.AddSingleton<IAuditActorAccessor>(new FixedActor("alice"));
+            services.AddSingleton<IAuditActorAccessor>(new FixedAuditActor("alice"));
         });
         var (page, _) = await kit.CreatePageAsync("Acme");
         var subscriber = (await kit.Subscribers.SubscribeAsync(new Subscribe
@@ -104,8 +104,4 @@ public sealed class SubscriberSelfServiceAuditTests
         Assert.Equal(("system", subscriber.Id, "isActive"), (entry.Actor, entry.TargetId, string.Join(",", entry.Fields)));
     }
 
-    private sealed class FixedActor(string name) : IAuditActorAccessor
-    {
-        public string? GetActor() => name;
-    }
 }
