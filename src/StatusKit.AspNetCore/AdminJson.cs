@@ -45,13 +45,15 @@ internal static class AdminJson
             var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
             if (field == "body" && await MissingRequiredMemberAsync<T>(context.Request.Body, encoding, context.RequestAborted) is { } member)
             {
-                throw new StatusKitValidationException(member, $"The {member} is required.");
+                throw new StatusKitValidationException(member, $"The {member} is required.", ValidationCodes.MemberRequired);
             }
 
             if (ex is MissingOffsetException)
             {
                 throw new StatusKitValidationException(
-                    field, $"The {field} must name its UTC offset ('Z' or one like '+01:00'); without one it would be read on the server's clock.");
+                    field,
+                    $"The {field} must name its UTC offset ('Z' or one like '+01:00'); without one it would be read on the server's clock.",
+                    ValidationCodes.ValueInvalid);
             }
 
             if (JsonMemberShape.Unknown(Options.GetTypeInfo(typeof(T)), ex.Path) is var (name, known))
@@ -60,17 +62,18 @@ internal static class AdminJson
                     field,
                     string.Equals(name, VersionMember, StringComparison.OrdinalIgnoreCase)
                         ? VersionInBody
-                        : $"'{name}' is not a member of this body; it takes {string.Join(", ", known)}.");
+                        : $"'{name}' is not a member of this body; it takes {string.Join(", ", known)}.",
+                    ValidationCodes.MemberUnknown);
             }
 
             // A value the member cannot take (the reader's own syntax errors come wrapped: they keep the serializer's
             // message, which says where the syntax breaks).
-            if (ex.InnerException is not JsonException && JsonMemberShape.At(Options.GetTypeInfo(typeof(T)), ex.Path) is { } shape)
+            if (ex.InnerException is not JsonException && JsonMemberShape.At(Options.GetTypeInfo(typeof(T)), ex.Path) is var (shape, code))
             {
-                throw new StatusKitValidationException(field, $"The {field} must be {shape}.");
+                throw new StatusKitValidationException(field, $"The {field} must be {shape}.", code);
             }
 
-            throw new StatusKitValidationException(field, $"The JSON is not valid here: {ex.Message}");
+            throw new StatusKitValidationException(field, $"The JSON is not valid here: {ex.Message}", ValidationCodes.BodyInvalidJson);
         }
     }
 
@@ -125,7 +128,7 @@ internal static class AdminJson
         {
             if (member.Name == VersionMember && member.Set is null && member.Get is null)
             {
-                member.Set = static (_, _) => throw new StatusKitValidationException(VersionMember, VersionInBody);
+                member.Set = static (_, _) => throw new StatusKitValidationException(VersionMember, VersionInBody, ValidationCodes.MemberUnknown);
             }
         }
     }
@@ -165,5 +168,5 @@ internal static class AdminJson
         return Options.GetTypeInfo(typeof(T)).Properties.FirstOrDefault(p => p.IsRequired && !present.Contains(p.Name))?.Name;
     }
 
-    private static StatusKitValidationException EmptyBody() => new("body", "The body is empty.");
+    private static StatusKitValidationException EmptyBody() => new("body", "The body is empty.", ValidationCodes.BodyInvalidJson);
 }

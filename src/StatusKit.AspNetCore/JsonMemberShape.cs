@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using StatusKit.Model;
 
 namespace StatusKit.AspNetCore;
 
@@ -11,9 +12,13 @@ namespace StatusKit.AspNetCore;
 /// </summary>
 internal static class JsonMemberShape
 {
-    /// <summary>The shape of the member at <paramref name="path"/> of <paramref name="body"/>; null when the path leads to no member it knows.</summary>
-    public static string? At(JsonTypeInfo body, string? path) =>
-        Walk(body, path).Member is { } member ? Describe(member) : null;
+    /// <summary>
+    /// The shape of the member at <paramref name="path"/> of <paramref name="body"/>, with the code of a value that does
+    /// not have it (<see cref="ValidationCodes"/>: a channel's own, an id's, or <see cref="ValidationCodes.ValueInvalid"/>);
+    /// null when the path leads to no member it knows.
+    /// </summary>
+    public static (string Shape, string Code)? At(JsonTypeInfo body, string? path) =>
+        Walk(body, path).Member is { } member && Describe(member) is { } shape ? (shape, CodeOf(member)) : null;
 
     /// <summary>
     /// The last member of <paramref name="path"/> and the members the object holding it takes, when it is none of them
@@ -72,6 +77,16 @@ internal static class JsonMemberShape
         owner.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) is { } property
             ? owner.Options.GetTypeInfo(property.PropertyType)
             : null;
+
+    // A channel that is none of StatusKit's names has the code the services give it; an id, the code of every id that is
+    // not one; any other member's value, the generic one.
+    private static string CodeOf(JsonTypeInfo member)
+    {
+        var type = Nullable.GetUnderlyingType(member.Type) ?? member.Type;
+        return type == typeof(SubscriberChannel) ? ValidationCodes.ChannelUnknown
+            : type == typeof(Guid) ? ValidationCodes.IdInvalid
+            : ValidationCodes.ValueInvalid;
+    }
 
     private static string? Describe(JsonTypeInfo member)
     {

@@ -3,9 +3,11 @@ namespace StatusKit;
 /// <summary>
 /// The machine-readable reasons of the refusals of a subscription and of a subscriber's change of choice
 /// (<see cref="StatusKitValidationException.Code"/>; the HTTP API's problem details carry them as <c>code</c>), also
-/// given wherever the same check refuses other input (a component not on the page of a maintenance window, say). Each
-/// is <c>subject.reason</c>, camelCase, and stays as it is once published: a program may branch on it, and translate
-/// it, where the English message is for people. Other refusals have no code (null).
+/// given wherever the same check refuses other input (a component not on the page of a maintenance window, say), and
+/// of the refusals of a request's shape any route may make (JSON that does not parse, a member the body does not take
+/// or leaves out, a value of the wrong type, an id that is not one). Each is <c>subject.reason</c>, camelCase, and stays
+/// as it is once published: a program may branch on it, and translate it, where the English message is for people.
+/// Other refusals have no code (null).
 /// </summary>
 public static class ValidationCodes
 {
@@ -63,4 +65,39 @@ public static class ValidationCodes
     /// all of that incident's updates and has neither to choose (the field names which was sent).
     /// </summary>
     public const string IncidentFollowsAllUpdates = "incident.followsAllUpdates";
+
+    /// <summary>
+    /// <c>id.invalid</c>: an id that is not one (a GUID, like <c>0195f3a4-1c2b-7d3e-9f40-5a6b7c8d9e0f</c>), in a body's
+    /// member, a form's field or a query parameter.
+    /// </summary>
+    public const string IdInvalid = "id.invalid";
+
+    /// <summary><c>id.empty</c>: a list of ids that holds the empty id (<c>00000000-0000-0000-0000-000000000000</c>), which names nothing.</summary>
+    public const string IdEmpty = "id.empty";
+
+    /// <summary><c>ids.duplicate</c>: a list of ids that names one id more than once.</summary>
+    public const string IdsDuplicate = "ids.duplicate";
+
+    /// <summary><c>body.invalidJson</c>: a body that is not JSON (its syntax breaks; the message says where), or is JSON's <c>null</c>.</summary>
+    public const string BodyInvalidJson = "body.invalidJson";
+
+    /// <summary>
+    /// <c>member.unknown</c>: a member the body does not take, such as a misspelling or a member of another body (the
+    /// field names it as it was sent), or a version sent in the body rather than as the <c>If-Match</c> header.
+    /// </summary>
+    public const string MemberUnknown = "member.unknown";
+
+    /// <summary>
+    /// <c>member.required</c>: a field without a default left out or null, or, for a name, title, message or time zone,
+    /// only white space.
+    /// </summary>
+    public const string MemberRequired = "member.required";
+
+    /// <summary>
+    /// <c>value.invalid</c>: a field or query parameter whose value is not of its type: a string for a number, a value
+    /// none of the field's names (where the field has no code of its own, as <see cref="ChannelUnknown"/>), a time
+    /// without its UTC offset, a query parameter's value the route does not take (a chart range other than day, week or
+    /// month, say).
+    /// </summary>
+    public const string ValueInvalid = "value.invalid";
 }

@@ -49,12 +49,12 @@ public sealed class RefusalCodeProblemTests(SampleHostFactory factory)
     [Fact]
     public async Task A_refusal_without_a_code_has_no_code_member()
     {
-        using var http = factory.CreatePublicClient("192.0.2.166");
+        using var admin = factory.CreateAdminClient();
 
-        using var response = await http.PostAsJsonAsync("/status/demo/subscriptions", new { channel = "email", destination = "codes-none@example.com", nickname = "Ops" });
+        using var response = await Request(admin, HttpMethod.Post, "/status/admin/pages", new { name = new string('n', 201) }, null);
 
         var problem = await ProblemAsync(response);
-        Assert.Equal("nickname", problem.GetProperty("field").GetString());
+        Assert.Equal("name", problem.GetProperty("field").GetString());
         Assert.False(problem.TryGetProperty("code", out _));
     }
 
@@ -69,6 +69,88 @@ public sealed class RefusalCodeProblemTests(SampleHostFactory factory)
 
         var problem = await ProblemAsync(response);
         Assert.Equal(("componentIds", "components.notOnPage"), (problem.GetProperty("field").GetString(), problem.GetProperty("code").GetString()));
+    }
+
+    [Theory]
+    [InlineData("subscribers", """{ "channel": "pigeon", "destination": "ops@example.com" }""", "channel", "channel.unknown")]
+    [InlineData("subscribers", """{ "channel": 3, "destination": "ops@example.com" }""", "channel", "channel.unknown")]
+    [InlineData("subscribers", """{ "channel": "email", "destination": "ops@example.com", "componentIds": ["abc"] }""", "componentIds[0]", "id.invalid")]
+    [InlineData("subscribers", """{ "channel": "email", "destination": "ops@example.com", "components": [] }""", "components", "member.unknown")]
+    [InlineData("incidents", """{ "title": "Down", "message": "Looking", "severity": "huge" }""", "severity", "value.invalid")]
+    [InlineData("incidents", """{ "title": 5, "message": "Looking" }""", "title", "value.invalid")]
+    [InlineData("maintenance", """{ "startsAt": "2026-12-01T09:00:00" }""", "startsAt", "value.invalid")]
+    [InlineData("maintenance", """{ "title": "Upgrade" }""", "startsAt", "member.required")]
+    [InlineData("components/order", """{ "componentIds": ["0197a5b6-0000-7000-8000-000000000001", "0197a5b6-0000-7000-8000-000000000001"] }""", "componentIds", "ids.duplicate")]
+    [InlineData("components/order", """{ "componentIds": ["00000000-0000-0000-0000-000000000000"] }""", "componentIds", "id.empty")]
+    [InlineData("incidents", """{ "title": "Down", """, "body", "body.invalidJson")]
+    public async Task The_admin_APIs_refusal_of_a_bodys_shape_names_a_code(string route, string json, string field, string code)
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = Id(await CreatePageAsync(admin, $"Codes {Guid.NewGuid():N}"));
+        var method = route == "components/order" ? HttpMethod.Put : HttpMethod.Post;
+
+        using var response = await admin.SendAsync(new HttpRequestMessage(method, $"/status/admin/pages/{page}/{route}")
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        });
+
+        var problem = await ProblemAsync(response);
+        Assert.Equal((field, code), (problem.GetProperty("field").GetString(), problem.GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public async Task A_version_sent_in_the_body_is_a_member_the_body_does_not_take()
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = Id(await CreatePageAsync(admin, $"Codes {Guid.NewGuid():N}"));
+
+        using var response = await Request(admin, HttpMethod.Patch, $"/status/admin/pages/{page}", new { expectedVersion = 1 }, null);
+
+        var problem = await ProblemAsync(response);
+        Assert.Equal(("expectedVersion", "member.unknown"), (problem.GetProperty("field").GetString(), problem.GetProperty("code").GetString()));
+    }
+
+    [Theory]
+    [InlineData("audit-log?targetId=abc", "targetId", "id.invalid")]
+    [InlineData("incidents?state=sleeping", "state", "value.invalid")]
+    [InlineData("incidents?take=many", "take", "value.invalid")]
+    public async Task The_admin_APIs_refusal_of_a_query_parameter_names_a_code(string route, string field, string code)
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = Id(await CreatePageAsync(admin, $"Codes {Guid.NewGuid():N}"));
+
+        using var response = await admin.GetAsync($"/status/admin/pages/{page}/{route}");
+
+        var problem = await ProblemAsync(response);
+        Assert.Equal((field, code), (problem.GetProperty("field").GetString(), problem.GetProperty("code").GetString()));
+    }
+
+    [Theory]
+    [InlineData("192.0.2.167", """{ "channel": "email", "destination": "codes-member@example.com", "componentIds": [] }""", "componentIds", "member.unknown")]
+    [InlineData("192.0.2.168", """{ "channel": "email", "destination": "codes-incident@example.com", "incidentId": null }""", "incidentId", "member.unknown")]
+    [InlineData("192.0.2.169", """{ "channel": "email", "destination": "codes-id@example.com", "components": ["abc"] }""", "components[0]", "id.invalid")]
+    public async Task A_public_subscriptions_refused_member_is_named_as_the_client_sent_it(string client, string json, string field, string code)
+    {
+        using var http = factory.CreatePublicClient(client);
+
+        using var response = await http.PostAsync("/status/demo/subscriptions", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await ProblemAsync(response);
+        Assert.Equal((field, code), (problem.GetProperty("field").GetString(), problem.GetProperty("code").GetString()));
+    }
+
+    [Theory]
+    [InlineData("192.0.2.170", "components", "not-an-id")]
+    [InlineData("192.0.2.171", "incident", "not-an-id")]
+    public async Task A_forms_id_that_is_not_a_GUID_is_an_invalid_id(string client, string field, string value)
+    {
+        using var http = factory.CreatePublicClient(client);
+        using var form = new FormUrlEncodedContent([new("channel", "email"), new("destination", $"codes-form-{field}@example.com"), new(field, value)]);
+
+        using var response = await http.PostAsync("/status/demo/subscriptions", form);
+
+        var problem = await ProblemAsync(response);
+        Assert.Equal((field, "id.invalid"), (problem.GetProperty("field").GetString(), problem.GetProperty("code").GetString()));
     }
 
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)

@@ -685,7 +685,7 @@ internal static class AdminEndpoints
                     : throw new StatusKitValidationException("cursor", "The cursor is not one this log handed out; pass the nextCursor of the previous answer as it is.");
                 Guid? target = targetId is null ? null : Guid.TryParse(targetId, out var id)
                     ? id
-                    : throw new StatusKitValidationException("targetId", $"The targetId must be an id (was '{targetId}').");
+                    : throw new StatusKitValidationException("targetId", $"The targetId must be an id (was '{targetId}').", ValidationCodes.IdInvalid);
                 var page = await log.ListAsync(
                     pageId, AdminQuery.Int32(limit, "limit", 50), after, string.IsNullOrEmpty(action) ? null : action, target, context.RequestAborted);
                 return AdminJson.Json(AdminAuditLog.From(page));
@@ -716,7 +716,7 @@ internal static class AdminEndpoints
     /// </summary>
     private static T Required<T>(T? value, string field)
         where T : struct =>
-        value ?? throw new StatusKitValidationException(field, $"The {field} is required.");
+        value ?? throw new StatusKitValidationException(field, $"The {field} is required.", ValidationCodes.MemberRequired);
 
     // A page's visibility and access token are the page's: the answer (the token, shown once) carries its new ETag.
     private static IResult Tagged(PageAccessChange change) => EntityTags.Json(new AccessTokenResponse(change.AccessToken), change.Page.Version);

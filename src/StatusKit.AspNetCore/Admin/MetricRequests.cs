@@ -33,10 +33,10 @@ internal sealed record MetricPointsRequest(IReadOnlyList<MetricPointRequest?>? P
             var points = new MetricPoint[Points.Count];
             for (var i = 0; i < Points.Count; i++)
             {
-                var point = Points[i] ?? throw new StatusKitValidationException($"points[{i}]", "A point must be an object with a timestamp and a value.");
+                var point = Points[i] ?? throw new StatusKitValidationException($"points[{i}]", "A point must be an object with a timestamp and a value.", ValidationCodes.ValueInvalid);
                 points[i] = new MetricPoint(
-                    point.Timestamp ?? throw new StatusKitValidationException($"points[{i}].timestamp", "The timestamp is required."),
-                    point.Value ?? throw new StatusKitValidationException($"points[{i}].value", "The value is required."));
+                    point.Timestamp ?? throw new StatusKitValidationException($"points[{i}].timestamp", "The timestamp is required.", ValidationCodes.MemberRequired),
+                    point.Value ?? throw new StatusKitValidationException($"points[{i}].value", "The value is required.", ValidationCodes.MemberRequired));
             }
 
             return points;

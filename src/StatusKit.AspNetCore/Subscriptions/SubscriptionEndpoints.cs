@@ -304,7 +304,7 @@ internal static class SubscriptionEndpoints
             // A person's form: the page again, as the subscriber's choice stands, saying what to change. A script gets
             // the problem details the exception filter makes of it.
             var statusCode = Problems.From(ex).StatusCode;
-            Log.SubscriptionRefused(Log.For(context), context.Request.Method, context.Request.Path, statusCode, PublicFieldNames.Of(ex.Field));
+            Log.SubscriptionRefused(Log.For(context), context.Request.Method, context.Request.Path, statusCode, PublicFieldNames.Of(ex));
             return ManagePage.Show(
                 context, page!, subscriber, token!, paths.PagePath(context.Request, slug), backTo, statusCode,
                 RefusalReasons.Of(SubscriptionPages.TextsOf(page), ex, null), await IncidentTitleAsync(context, subscriber));
@@ -378,11 +378,11 @@ internal static class SubscriptionEndpoints
         0 => null,
         1 when string.IsNullOrEmpty(values[0]) => null,
         1 when Guid.TryParse(values[0], out var id) => id,
-        _ => throw new StatusKitValidationException("incident", "The incident must be one incident id."),
+        _ => throw new StatusKitValidationException("incident", "The incident must be one incident id.", ValidationCodes.IdInvalid),
     };
 
     private static List<Guid> FormComponents(Microsoft.Extensions.Primitives.StringValues values) =>
-        [.. values.Select(c => Guid.TryParse(c, out var id) ? id : throw new StatusKitValidationException("components", $"'{c}' is not a component id."))];
+        [.. values.Select(c => Guid.TryParse(c, out var id) ? id : throw new StatusKitValidationException("components", $"'{c}' is not a component id.", ValidationCodes.IdInvalid))];
 
     // A form's events; the page's form also sends one empty notifyOn, so a visitor who unticked every event is told to
     // choose one instead of being subscribed to all of them (what no notifyOn at all means).

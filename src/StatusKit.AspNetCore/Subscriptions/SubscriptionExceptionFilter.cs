@@ -20,7 +20,7 @@ internal sealed class SubscriptionExceptionFilter : IEndpointFilter
         catch (StatusKitException ex)
         {
             var http = context.HttpContext;
-            var field = PublicFieldNames.Of(ex.Field);
+            var field = PublicFieldNames.Of(ex);
             var problem = Problems.From(ex, field);
             Log.SubscriptionRefused(Log.For(http), http.Request.Method, http.Request.Path, problem.StatusCode, field);
             if (BackTo(http.Request) is not { } backTo)

@@ -125,7 +125,7 @@ internal sealed class IncidentIntake(IStatusStore store, StatusEngine engine, St
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new StatusKitValidationException(field, $"The {field} is required.");
+            throw new StatusKitValidationException(field, $"The {field} is required.", ValidationCodes.MemberRequired);
         }
 
         if (value.Length > MaxIdLength)

@@ -31,7 +31,7 @@ internal static partial class Guard
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new StatusKitValidationException(field, $"The {field} is required.");
+            throw new StatusKitValidationException(field, $"The {field} is required.", ValidationCodes.MemberRequired);
         }
 
         var trimmed = value.Trim();
@@ -93,7 +93,7 @@ internal static partial class Guard
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new StatusKitValidationException(field, "The time zone is required (an IANA id such as 'Europe/Berlin' or 'UTC').");
+            throw new StatusKitValidationException(field, "The time zone is required (an IANA id such as 'Europe/Berlin' or 'UTC').", ValidationCodes.MemberRequired);
         }
 
         if (IanaTimeZones.Find(value) is not { HasIanaId: true } zone)
@@ -105,12 +105,14 @@ internal static partial class Guard
         return zone.Id;
     }
 
+    /// <summary>Refuses a value none of <typeparamref name="T"/>'s names, with <paramref name="code"/> when the field has a code of its own, else <see cref="ValidationCodes.ValueInvalid"/>.</summary>
     public static T Defined<T>(T value, string field, string? code = null)
         where T : struct, Enum
     {
         if (!Enum.IsDefined(value))
         {
-            throw new StatusKitValidationException(field, $"'{value}' is not a valid {typeof(T).Name} (one of {string.Join(", ", Enum.GetNames<T>())}).", code);
+            throw new StatusKitValidationException(
+                field, $"'{value}' is not a valid {typeof(T).Name} (one of {string.Join(", ", Enum.GetNames<T>())}).", code ?? ValidationCodes.ValueInvalid);
         }
 
         return value;
@@ -136,12 +138,12 @@ internal static partial class Guard
         {
             if (id == Guid.Empty)
             {
-                throw new StatusKitValidationException(field, $"The {field} must not contain an empty id.");
+                throw new StatusKitValidationException(field, $"The {field} must not contain an empty id.", ValidationCodes.IdEmpty);
             }
 
             if (!distinct.Add(id))
             {
-                throw new StatusKitValidationException(field, $"The {field} lists '{id}' more than once.");
+                throw new StatusKitValidationException(field, $"The {field} lists '{id}' more than once.", ValidationCodes.IdsDuplicate);
             }
         }
 

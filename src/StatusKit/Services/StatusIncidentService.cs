@@ -457,7 +457,8 @@ public sealed class StatusIncidentService
                 "state",
                 template is null
                     ? "The state is required."
-                    : $"The incident template '{template.Id}' gives no state; name the state the update moves the incident to.");
+                    : $"The incident template '{template.Id}' gives no state; name the state the update moves the incident to.",
+                ValidationCodes.MemberRequired);
         return (Guard.Defined(state, "state"), Guard.IncidentMessage(request.Message ?? template?.Message));
     }
 
