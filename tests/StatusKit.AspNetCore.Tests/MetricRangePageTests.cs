@@ -143,6 +143,33 @@ public sealed partial class MetricRangePageTests : IAsyncLifetime
         await AssertProblemAsync(await client.GetAsync("/status/acme?metrics=" + value), HttpStatusCode.BadRequest, "metrics");
     }
 
+    [Fact]
+    public async Task A_long_value_is_not_echoed_at_length()
+    {
+        using var client = App.Client();
+        var value = new string('x', 5_000);
+
+        using var response = await client.GetAsync("/status/acme?metrics=" + value);
+
+        var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("value.invalid", problem.GetProperty("code").GetString());
+        Assert.DoesNotContain(new string('x', 41), detail, StringComparison.Ordinal);
+        Assert.StartsWith("The chart range '" + new string('x', 40) + "…' is not one of day, week or month", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_short_value_is_quoted_whole()
+    {
+        using var client = App.Client();
+
+        using var response = await client.GetAsync("/status/acme?metrics=year");
+
+        var detail = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        Assert.Equal("The chart range 'year' is not one of day, week or month (the day is the page without the parameter).", detail);
+    }
+
     [Theory]
     [InlineData("plain")]
     [InlineData("hidden")]

@@ -189,6 +189,18 @@ public sealed class MetricRoutesTests(SampleHostFactory factory)
         }
     }
 
+    [Fact]
+    public async Task The_public_JSONs_refused_range_is_not_echoed_at_length()
+    {
+        using var client = factory.CreatePublicClient();
+
+        using var response = await client.GetAsync("/status/demo/api/v2/metrics.json?range=" + new string('y', 5_000));
+
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The range '" + new string('y', 40) + "…' is not one of day, week or month.", detail);
+    }
+
     private static async Task DeletePageAsync(HttpClient admin, Guid pageId)
     {
         using var response = await admin.DeleteAsync($"/status/admin/pages/{pageId}");

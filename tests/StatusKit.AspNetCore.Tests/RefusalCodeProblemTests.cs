@@ -126,6 +126,20 @@ public sealed class RefusalCodeProblemTests(SampleHostFactory factory)
     }
 
     [Theory]
+    [InlineData("badge.svg?show=everything", "show")]
+    [InlineData("badge.svg?show=uptime&days=0", "days")]
+    [InlineData("api/v2/metrics.json?range=year", "range")]
+    public async Task A_public_routes_refused_query_value_is_an_invalid_value(string route, string field)
+    {
+        using var http = factory.CreatePublicClient();
+
+        using var response = await http.GetAsync($"/status/demo/{route}");
+
+        var problem = await ProblemAsync(response);
+        Assert.Equal((field, "value.invalid"), (problem.GetProperty("field").GetString(), problem.GetProperty("code").GetString()));
+    }
+
+    [Theory]
     [InlineData("192.0.2.167", """{ "channel": "email", "destination": "codes-member@example.com", "componentIds": [] }""", "componentIds", "member.unknown")]
     [InlineData("192.0.2.168", """{ "channel": "email", "destination": "codes-incident@example.com", "incidentId": null }""", "incidentId", "member.unknown")]
     [InlineData("192.0.2.169", """{ "channel": "email", "destination": "codes-id@example.com", "components": ["abc"] }""", "components[0]", "id.invalid")]

@@ -55,7 +55,8 @@ internal static class ApiEndpoints
 
         if (MetricsDocument.Parse(range) is not { } parsed)
         {
-            return Problems.From(new StatusKitValidationException("range", $"The range '{range}' is not one of day, week or month."));
+            return Problems.From(new StatusKitValidationException(
+                "range", $"The range '{QuotedValue.Of(range)}' is not one of day, week or month.", ValidationCodes.ValueInvalid));
         }
 
         var series = await services.GetRequiredService<PageMetricService>().ListVisibleSeriesAsync(snapshot.PageId, parsed, context.RequestAborted);

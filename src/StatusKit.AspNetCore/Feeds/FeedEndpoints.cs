@@ -63,7 +63,7 @@ internal static class FeedEndpoints
         if (uptime is null)
         {
             CrossOriginReads.Allow(context, snapshot);
-            return Problems.From(new StatusKitValidationException("show", "show must be 'status' or 'uptime'."));
+            return Problems.From(new StatusKitValidationException("show", "show must be 'status' or 'uptime'.", ValidationCodes.ValueInvalid));
         }
 
         var maxDays = MaxUptimeBadgeDays(options);
@@ -73,7 +73,7 @@ internal static class FeedEndpoints
         {
             CrossOriginReads.Allow(context, snapshot);
             return Problems.From(new StatusKitValidationException(
-                "days", string.Create(CultureInfo.InvariantCulture, $"days must be a whole number from 1 to {maxDays}.")));
+                "days", string.Create(CultureInfo.InvariantCulture, $"days must be a whole number from 1 to {maxDays}."), ValidationCodes.ValueInvalid));
         }
 
         ComponentSnapshot? component = null;

@@ -197,7 +197,9 @@ internal static class HtmlEndpoints
         if ((await metricService.ListAsync(pageId, cancellationToken)).Any(m => m.Visible))
         {
             return (MetricRange.Day, Problems.From(new StatusKitValidationException(
-                MetricRangeQuery.Parameter, $"The chart range '{metrics}' is not one of day, week or month (the day is the page without the parameter).")));
+                MetricRangeQuery.Parameter,
+                $"The chart range '{QuotedValue.Of(metrics)}' is not one of day, week or month (the day is the page without the parameter).",
+                ValidationCodes.ValueInvalid)));
         }
 
         return (MetricRange.Day, null);
