@@ -100,4 +100,13 @@ public static class ValidationCodes
     /// month, say).
     /// </summary>
     public const string ValueInvalid = "value.invalid";
+
+    /// <summary><c>value.outOfRange</c>: a number outside the range the field takes (a list's <c>take</c> over its most, a negative <c>displayOrder</c>); the message names the range.</summary>
+    public const string ValueOutOfRange = "value.outOfRange";
+
+    /// <summary><c>text.tooLong</c>: a text (a name, title, description, message, an id of the platform's) over the most characters the field takes, which the message names.</summary>
+    public const string TextTooLong = "text.tooLong";
+
+    /// <summary><c>text.containsNul</c>: a text holding the NUL character (U+0000), which no text a person types holds and not every store can keep.</summary>
+    public const string TextContainsNul = "text.containsNul";
 }

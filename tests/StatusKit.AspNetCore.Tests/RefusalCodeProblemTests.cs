@@ -51,10 +51,13 @@ public sealed class RefusalCodeProblemTests(SampleHostFactory factory)
     {
         using var admin = factory.CreateAdminClient();
 
-        using var response = await Request(admin, HttpMethod.Post, "/status/admin/pages", new { name = new string('n', 201) }, null);
+        var page = Id(await CreatePageAsync(admin, $"Codes {Guid.NewGuid():N}"));
+
+        using var response = await Request(
+            admin, HttpMethod.Post, $"/status/admin/pages/{page}/maintenance", new { title = "Upgrade", startsAt = "2030-01-01T10:00:00Z", endsAt = "2030-01-01T09:00:00Z" }, null);
 
         var problem = await ProblemAsync(response);
-        Assert.Equal("name", problem.GetProperty("field").GetString());
+        Assert.Equal("endsAt", problem.GetProperty("field").GetString());
         Assert.False(problem.TryGetProperty("code", out _));
     }
 
@@ -93,6 +96,21 @@ public sealed class RefusalCodeProblemTests(SampleHostFactory factory)
         {
             Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
         });
+
+        var problem = await ProblemAsync(response);
+        Assert.Equal((field, code), (problem.GetProperty("field").GetString(), problem.GetProperty("code").GetString()));
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "API", "displayOrder": -1 }""", "displayOrder", "value.outOfRange")]
+    [InlineData("""{ "name": "API", "description": "Down\u0000" }""", "description", "text.containsNul")]
+    public async Task The_admin_APIs_refusal_of_a_value_a_member_does_not_take_names_a_code(string json, string field, string code)
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = Id(await CreatePageAsync(admin, $"Codes {Guid.NewGuid():N}"));
+
+        using var response = await admin.PostAsync(
+            $"/status/admin/pages/{page}/components", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
         var problem = await ProblemAsync(response);
         Assert.Equal((field, code), (problem.GetProperty("field").GetString(), problem.GetProperty("code").GetString()));

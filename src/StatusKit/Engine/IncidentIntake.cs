@@ -100,19 +100,22 @@ internal sealed class IncidentIntake(IStatusStore store, StatusEngine engine, St
         Require(signal.Priority, "priority");
         if (signal.ServiceIdentifier is { } service && (service.Length == 0 || service.Length > MaxIdLength || service.Contains('\0', StringComparison.Ordinal)))
         {
-            throw new StatusKitValidationException("serviceIdentifier", $"The service identifier must be 1 to {MaxIdLength} characters (no NUL) or null.");
+            throw new StatusKitValidationException(
+                "serviceIdentifier", $"The service identifier must be 1 to {MaxIdLength} characters (no NUL) or null.", TextCode(service, MaxIdLength));
         }
 
         // The title is kept with the signal: bounded like any text the services keep, and without U+0000, which not
         // every store can keep (PostgreSQL's text refuses it), so no store fails on what another accepts.
         if (signal.Title is { } title && (title.Length > MaxTitleLength || title.Contains('\0', StringComparison.Ordinal)))
         {
-            throw new StatusKitValidationException("title", $"The title must be at most {MaxTitleLength} characters, without the NUL character (U+0000), or null.");
+            throw new StatusKitValidationException(
+                "title", $"The title must be at most {MaxTitleLength} characters, without the NUL character (U+0000), or null.", TextCode(title, MaxTitleLength));
         }
 
         if (!Enum.IsDefined(signal.State))
         {
-            throw new StatusKitValidationException("state", $"'{signal.State}' is not an incident state (Triggered, Acknowledged, Resolved, Closed).");
+            throw new StatusKitValidationException(
+                "state", $"'{signal.State}' is not an incident state (Triggered, Acknowledged, Resolved, Closed).", ValidationCodes.ValueInvalid);
         }
 
         if (signal.Version < 0)
@@ -120,6 +123,13 @@ internal sealed class IncidentIntake(IStatusStore store, StatusEngine engine, St
             throw new StatusKitValidationException("version", $"The version must not be negative (was {signal.Version}).");
         }
     }
+
+    // Why a text the message refuses for more than one reason is refused: NUL, else its length (an empty service
+    // identifier, which names no service, is a value the field does not take).
+    private static string TextCode(string value, int maxLength) =>
+        value.Contains('\0', StringComparison.Ordinal) ? ValidationCodes.TextContainsNul
+        : value.Length > maxLength ? ValidationCodes.TextTooLong
+        : ValidationCodes.ValueInvalid;
 
     private static void Require(string? value, string field)
     {
@@ -130,13 +140,13 @@ internal sealed class IncidentIntake(IStatusStore store, StatusEngine engine, St
 
         if (value.Length > MaxIdLength)
         {
-            throw new StatusKitValidationException(field, $"The {field} must be at most {MaxIdLength} characters (was {value.Length}).");
+            throw new StatusKitValidationException(field, $"The {field} must be at most {MaxIdLength} characters (was {value.Length}).", ValidationCodes.TextTooLong);
         }
 
         if (value.Contains('\0', StringComparison.Ordinal))
         {
             // Not every store can keep U+0000 (PostgreSQL's text refuses it).
-            throw new StatusKitValidationException(field, $"The {field} must not contain the NUL character (U+0000).");
+            throw new StatusKitValidationException(field, $"The {field} must not contain the NUL character (U+0000).", ValidationCodes.TextContainsNul);
         }
     }
 }

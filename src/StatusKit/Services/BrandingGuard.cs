@@ -56,7 +56,7 @@ internal static partial class BrandingGuard
         var expected = allowHttp ? "an absolute http or https URL such as 'https://www.example.com/'" : "an absolute https URL such as 'https://www.example.com/logo.svg'";
         if (trimmed.Length > MaxUrlLength)
         {
-            throw new StatusKitValidationException(field, $"The {field} must be at most {MaxUrlLength} characters (was {trimmed.Length}).");
+            throw new StatusKitValidationException(field, $"The {field} must be at most {MaxUrlLength} characters (was {trimmed.Length}).", ValidationCodes.TextTooLong);
         }
 
         if (trimmed.Any(static c => char.IsWhiteSpace(c) || char.IsControl(c)))

@@ -37,7 +37,7 @@ internal static partial class Guard
         var trimmed = value.Trim();
         if (trimmed.Length > maxLength)
         {
-            throw new StatusKitValidationException(field, $"The {field} must be at most {maxLength} characters (was {trimmed.Length}).");
+            throw new StatusKitValidationException(field, $"The {field} must be at most {maxLength} characters (was {trimmed.Length}).", ValidationCodes.TextTooLong);
         }
 
         return NoNul(trimmed, field);
@@ -62,7 +62,7 @@ internal static partial class Guard
         var trimmed = value.Trim();
         if (trimmed.Length > maxLength)
         {
-            throw new StatusKitValidationException(field, $"The {field} must be at most {maxLength} characters (was {trimmed.Length}).");
+            throw new StatusKitValidationException(field, $"The {field} must be at most {maxLength} characters (was {trimmed.Length}).", ValidationCodes.TextTooLong);
         }
 
         return trimmed.Length == 0 ? null : NoNul(trimmed, field);
@@ -74,7 +74,7 @@ internal static partial class Guard
     /// </summary>
     private static string NoNul(string value, string field) =>
         value.Contains('\0', StringComparison.Ordinal)
-            ? throw new StatusKitValidationException(field, $"The {field} must not contain the NUL character (U+0000).")
+            ? throw new StatusKitValidationException(field, $"The {field} must not contain the NUL character (U+0000).", ValidationCodes.TextContainsNul)
             : value;
 
     public static string Slug(string value)
@@ -98,7 +98,7 @@ internal static partial class Guard
 
         if (IanaTimeZones.Find(value) is not { HasIanaId: true } zone)
         {
-            throw new StatusKitValidationException(field, $"'{value}' is not a known IANA time zone (for example 'Europe/Berlin' or 'UTC').");
+            throw new StatusKitValidationException(field, $"'{value}' is not a known IANA time zone (for example 'Europe/Berlin' or 'UTC').", ValidationCodes.ValueInvalid);
         }
 
         // The zone's own id, whatever case it was given in: what the pages, feeds and calendars name.
@@ -122,7 +122,7 @@ internal static partial class Guard
     {
         if (value < minimum || value > maximum)
         {
-            throw new StatusKitValidationException(field, $"The {field} must be between {minimum} and {maximum} (was {value}).");
+            throw new StatusKitValidationException(field, $"The {field} must be between {minimum} and {maximum} (was {value}).", ValidationCodes.ValueOutOfRange);
         }
     }
 

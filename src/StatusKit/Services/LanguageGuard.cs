@@ -19,6 +19,7 @@ internal static class LanguageGuard
 
         return PageLanguages.Find(trimmed) ?? throw new StatusKitValidationException(
             "language",
-            $"StatusKit has no texts in '{(trimmed.Length > 20 ? trimmed[..20] + "…" : trimmed)}'; the language must be one of {string.Join(", ", PageLanguages.Supported)} (or empty for English).");
+            $"StatusKit has no texts in '{(trimmed.Length > 20 ? trimmed[..20] + "…" : trimmed)}'; the language must be one of {string.Join(", ", PageLanguages.Supported)} (or empty for English).",
+            ValidationCodes.ValueInvalid);
     }
 }
