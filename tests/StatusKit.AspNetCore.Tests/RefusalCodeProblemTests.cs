@@ -117,6 +117,20 @@ public sealed class RefusalCodeProblemTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_refusal_the_route_renames_to_its_bodys_member_keeps_its_code()
+    {
+        using var admin = factory.CreateAdminClient();
+        var page = Id(await CreatePageAsync(admin, $"Codes {Guid.NewGuid():N}"));
+        var incident = Id(await SendAsync(
+            admin, HttpMethod.Post, $"/status/admin/pages/{page}/incidents", new { title = "Down", message = "Over", state = "resolved" }, expected: HttpStatusCode.Created));
+
+        using var postmortem = await Request(admin, HttpMethod.Put, $"/status/admin/incidents/{incident}/postmortem", new { body = "  " }, null);
+
+        var problem = await ProblemAsync(postmortem);
+        Assert.Equal(("body", "member.required"), (problem.GetProperty("field").GetString(), problem.GetProperty("code").GetString()));
+    }
+
+    [Fact]
     public async Task A_version_sent_in_the_body_is_a_member_the_body_does_not_take()
     {
         using var admin = factory.CreateAdminClient();

@@ -347,7 +347,7 @@ internal static class AdminEndpoints
                     catch (StatusKitValidationException ex) when (ex.Field == "postmortem")
                     {
                         // The service names its argument; the problem names the member of the body that carries it.
-                        throw new StatusKitValidationException("body", ex.Message);
+                        throw new StatusKitValidationException("body", ex.Message, ex.Code);
                     }
                 });
             })
@@ -471,7 +471,7 @@ internal static class AdminEndpoints
                 catch (StatusKitValidationException ex) when (request.Points is null && ex.Field?.StartsWith("points[0].", StringComparison.Ordinal) == true)
                 {
                     // A single value's refusal names the body's own member ("value", "timestamp"), not the list it became.
-                    throw new StatusKitValidationException(ex.Field["points[0].".Length..], ex.Message);
+                    throw new StatusKitValidationException(ex.Field["points[0].".Length..], ex.Message, ex.Code);
                 }
             })
             .WithName("StatusKit.Admin.AddMetricPoints")

@@ -226,7 +226,7 @@ internal static class SubscriberImportDocument
         }
         catch (StatusKitValidationException ex)
         {
-            throw new StatusKitValidationException($"{path}.notifyOn", ex.Message);
+            throw new StatusKitValidationException($"{path}.notifyOn", ex.Message, ex.Code);
         }
     }
 }
