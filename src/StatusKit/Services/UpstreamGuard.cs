@@ -33,22 +33,22 @@ internal static class UpstreamGuard
 
         if (trimmed.Length > MaxUrlLength)
         {
-            throw new StatusKitValidationException(UrlField, $"The {UrlField} must be at most {MaxUrlLength} characters (was {trimmed.Length}).");
+            throw new StatusKitValidationException(UrlField, $"The {UrlField} must be at most {MaxUrlLength} characters (was {trimmed.Length}).", ValidationCodes.TextTooLong);
         }
 
         if (trimmed.Any(static c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
-            throw new StatusKitValidationException(UrlField, $"The {UrlField} must be {Expected}, without spaces or control characters.");
+            throw new StatusKitValidationException(UrlField, $"The {UrlField} must be {Expected}, without spaces or control characters.", ValidationCodes.ValueInvalid);
         }
 
         if (BrandingUrl.Parse(trimmed, allowHttp: false) is not { } uri)
         {
-            throw new StatusKitValidationException(UrlField, $"The {UrlField} must be {Expected} (was '{Shown(trimmed)}').");
+            throw new StatusKitValidationException(UrlField, $"The {UrlField} must be {Expected} (was '{Shown(trimmed)}').", ValidationCodes.ValueInvalid);
         }
 
         if (uri.UserInfo.Length > 0)
         {
-            throw new StatusKitValidationException(UrlField, $"The {UrlField} must not carry a user name or password before its host (was '{Shown(trimmed)}').");
+            throw new StatusKitValidationException(UrlField, $"The {UrlField} must not carry a user name or password before its host (was '{Shown(trimmed)}').", ValidationCodes.ValueInvalid);
         }
 
         return trimmed;

@@ -27,30 +27,31 @@ public sealed class ComponentUpstreamServiceTests
         Assert.Equal(component, await kit.Components.GetAsync(component.Id));
     }
 
-    public static TheoryData<string?, string?, string> InvalidUpstreams => new()
+    public static TheoryData<string?, string?, string, string?> InvalidUpstreams => new()
     {
-        { "http://www.githubstatus.com/api/v2/summary.json", null, "upstreamUrl" },
-        { "/api/v2/summary.json", null, "upstreamUrl" },
-        { "ftp://status.example.com/summary.json", null, "upstreamUrl" },
-        { "https://user:secret@status.example.com/api/v2/summary.json", null, "upstreamUrl" },
-        { "https://status.example.com/" + new string('a', 2048), null, "upstreamUrl" },
-        { "https://status.example.com/a b", null, "upstreamUrl" },
-        { null, "abc", "upstreamComponentId" },
-        { GitHub, new string('c', 201), "upstreamComponentId" },
-        { GitHub, "a\0b", "upstreamComponentId" },
+        { "http://www.githubstatus.com/api/v2/summary.json", null, "upstreamUrl", ValidationCodes.ValueInvalid },
+        { "/api/v2/summary.json", null, "upstreamUrl", ValidationCodes.ValueInvalid },
+        { "ftp://status.example.com/summary.json", null, "upstreamUrl", ValidationCodes.ValueInvalid },
+        { "https://user:secret@status.example.com/api/v2/summary.json", null, "upstreamUrl", ValidationCodes.ValueInvalid },
+        { "https://status.example.com/" + new string('a', 2048), null, "upstreamUrl", ValidationCodes.TextTooLong },
+        { "https://status.example.com/a b", null, "upstreamUrl", ValidationCodes.ValueInvalid },
+        { null, "abc", "upstreamComponentId", null },
+        { GitHub, new string('c', 201), "upstreamComponentId", ValidationCodes.TextTooLong },
+        { GitHub, "a\0b", "upstreamComponentId", ValidationCodes.TextContainsNul },
     };
 
     [Theory]
     [MemberData(nameof(InvalidUpstreams))]
-    public async Task Create_InvalidUpstream_NamesTheField_AndChangesNothing(string? url, string? componentId, string field)
+    public async Task Create_InvalidUpstream_NamesTheFieldAndItsCode_AndChangesNothing(string? url, string? componentId, string field, string? code)
     {
         await using var kit = new StatusKitHarness();
         var (page, _) = await kit.CreatePageAsync("Acme");
 
-        await InvalidAsync(kit, field, () => kit.Components.CreateAsync(new CreateComponent
+        var refusal = await InvalidAsync(kit, field, () => kit.Components.CreateAsync(new CreateComponent
         {
             PageId = page.Id, Name = "GitHub", UpstreamUrl = url, UpstreamComponentId = componentId,
         }));
+        Assert.Equal(code, refusal.Code);
     }
 
     [Fact]
