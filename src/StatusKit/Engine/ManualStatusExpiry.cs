@@ -19,7 +19,7 @@ namespace StatusKit.Engine;
 /// A recompute is idempotent, so two hosts ending the same expiry change the status once. A failing store read or
 /// recompute is logged and tried again after <see cref="RetryDelay"/>.
 /// </remarks>
-internal sealed class ManualStatusExpiry : BackgroundService
+internal sealed class ManualStatusExpiry : WokenPassLoop
 {
     /// <summary>How often the store is read for expiries set elsewhere.</summary>
     internal static readonly TimeSpan RescanInterval = TimeSpan.FromHours(1);
@@ -32,15 +32,12 @@ internal sealed class ManualStatusExpiry : BackgroundService
     private readonly IStatusStore _store;
     private readonly StatusEngine _engine;
     private readonly TimeProvider _time;
-    private readonly IHostApplicationLifetime? _lifetime;
     private readonly ILogger<ManualStatusExpiry> _logger;
     private readonly BackgroundWorkHealth _health;
     private readonly Lock _gate = new();
     private readonly SortedSet<(DateTimeOffset At, Guid ComponentId)> _pending = [];
-    private readonly SemaphoreSlim _passLock = new(1, 1);
     private DateTimeOffset? _lastScanAt;
     private DateTimeOffset _nextScanAt = DateTimeOffset.MinValue;
-    private readonly PassSignal _signal = new();
 
     public ManualStatusExpiry(
         IStatusStore store,
@@ -49,11 +46,11 @@ internal sealed class ManualStatusExpiry : BackgroundService
         IHostApplicationLifetime? lifetime,
         ILogger<ManualStatusExpiry> logger,
         BackgroundWorkHealth health)
+        : base(time, lifetime, RetryDelay)
     {
         _store = store;
         _engine = engine;
         _time = time;
-        _lifetime = lifetime;
         _logger = logger;
         _health = health;
     }
@@ -66,87 +63,51 @@ internal sealed class ManualStatusExpiry : BackgroundService
             _pending.Add((expiresAt, componentId));
         }
 
-        _signal.Wake();
+        Wake();
     }
 
     /// <summary>
     /// One pass: reads the stored expiries when a rescan is due, recomputes the components whose expiry has passed,
     /// and returns when the next pass is due.
     /// </summary>
-    public async Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
+    protected override async Task<DateTimeOffset> RunPassAsync(CancellationToken cancellationToken)
     {
-        await _passLock.WaitAsync(cancellationToken);
-        try
+        var now = _time.GetUtcNow();
+        if (now >= _nextScanAt)
         {
-            var now = _time.GetUtcNow();
-            if (now >= _nextScanAt)
-            {
-                await ScanAsync(now, cancellationToken);
-            }
+            await ScanAsync(now, cancellationToken);
+        }
 
-            var due = TakeDue(now);
-            if (due.Count > 0)
+        var due = TakeDue(now);
+        if (due.Count > 0)
+        {
+            try
             {
-                try
+                await _engine.RecomputeComponentsAsync(due, Cause, TimeDrivenRecompute.Expiries, cancellationToken);
+                Log.ManualStatusesExpired(_logger, due.Count);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var retryAt = now + RetryDelay;
+                Log.ManualStatusExpiryFailed(_logger, retryAt, ex);
+                lock (_gate)
                 {
-                    await _engine.RecomputeComponentsAsync(due, Cause, TimeDrivenRecompute.Expiries, cancellationToken);
-                    Log.ManualStatusesExpired(_logger, due.Count);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    var retryAt = now + RetryDelay;
-                    Log.ManualStatusExpiryFailed(_logger, retryAt, ex);
-                    lock (_gate)
+                    foreach (var id in due)
                     {
-                        foreach (var id in due)
-                        {
-                            _pending.Add((retryAt, id));
-                        }
+                        _pending.Add((retryAt, id));
                     }
                 }
             }
-
-            lock (_gate)
-            {
-                return _pending.Count > 0 && _pending.Min.At < _nextScanAt ? _pending.Min.At : _nextScanAt;
-            }
         }
-        finally
+
+        lock (_gate)
         {
-            _passLock.Release();
+            return _pending.Count > 0 && _pending.Min.At < _nextScanAt ? _pending.Min.At : _nextScanAt;
         }
-    }
-
-    /// <summary>Completes when the hosted loop has run every pass it was woken for and sleeps (for tests).</summary>
-    internal Task WhenIdleAsync(CancellationToken cancellationToken) => _signal.WhenIdleAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public override void Dispose()
-    {
-        _passLock.Dispose();
-        base.Dispose();
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (_lifetime is not null && !await HostStartup.WaitForStartedAsync(_lifetime, stoppingToken))
-        {
-            return;
-        }
-
-        await _signal.RunAsync(
-            _time,
-            RunOnceAsync,
-            ex =>
-            {
-                // Anything the pass itself did not handle is logged and tried again.
-                var retryAt = _time.GetUtcNow() + RetryDelay;
-                Log.ManualStatusExpiryFailed(_logger, retryAt, ex);
-                return retryAt;
-            },
-            stoppingToken);
-    }
+    protected override void LogPassFailed(DateTimeOffset retryAt, Exception exception) => Log.ManualStatusExpiryFailed(_logger, retryAt, exception);
 
     // Every stored manual status with an expiry, except those that already expired before the previous scan (their
     // recompute ran then, or on the host that set them): at start-up that includes expiries that passed while down.

@@ -23,7 +23,7 @@ namespace StatusKit.Upstream;
 /// changes nothing: its components keep the status last read, and <see cref="Component.UpstreamReadAt"/> says how old
 /// it is.
 /// </summary>
-internal sealed class UpstreamPoller : BackgroundService
+internal sealed class UpstreamPoller : WokenPassLoop
 {
     /// <summary>The name of the <see cref="HttpClient"/> the poller fetches with.</summary>
     public const string HttpClientName = "StatusKit.Upstream";
@@ -43,10 +43,7 @@ internal sealed class UpstreamPoller : BackgroundService
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly TimeSpan _interval;
     private readonly TimeProvider _time;
-    private readonly IHostApplicationLifetime? _lifetime;
     private readonly ILogger<UpstreamPoller> _logger;
-    private readonly PassSignal _signal = new();
-    private readonly SemaphoreSlim _passLock = new(1, 1);
 
     // The last summary read from each URL with its ETag, for If-None-Match (this host's only; a 304 reuses it).
     private readonly Dictionary<string, (string ETag, UpstreamSummary Summary)> _cached = new(StringComparer.Ordinal);
@@ -59,18 +56,15 @@ internal sealed class UpstreamPoller : BackgroundService
         TimeProvider time,
         IHostApplicationLifetime? lifetime,
         ILogger<UpstreamPoller> logger)
+        : base(time, lifetime, RetryDelay)
     {
         _store = store;
         _engine = engine;
         _httpClientFactory = httpClientFactory;
         _interval = options.Value.UpstreamPollInterval;
         _time = time;
-        _lifetime = lifetime;
         _logger = logger;
     }
-
-    /// <summary>Asks for a pass now (a component was given an upstream): its URL is read without waiting for the interval.</summary>
-    public void Wake() => _signal.Wake();
 
     /// <summary>
     /// One pass: reads every upstream URL that is due (one no host read within the last nine tenths of the interval,
@@ -78,73 +72,38 @@ internal sealed class UpstreamPoller : BackgroundService
     /// when the next pass is due. Failures of one URL are logged and leave its components as they are; a failure of the
     /// store propagates (the hosted loop logs it and retries).
     /// </summary>
-    public async Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
+    protected override async Task<DateTimeOffset> RunPassAsync(CancellationToken cancellationToken)
     {
-        await _passLock.WaitAsync(cancellationToken);
-        try
+        var now = _time.GetUtcNow();
+        var changed = new List<Guid>();
+        var following = await _store.ListUpstreamComponentsAsync(cancellationToken);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in following.GroupBy(c => c.UpstreamUrl!, StringComparer.Ordinal))
         {
-            var now = _time.GetUtcNow();
-            var changed = new List<Guid>();
-            var following = await _store.ListUpstreamComponentsAsync(cancellationToken);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var group in following.GroupBy(c => c.UpstreamUrl!, StringComparer.Ordinal))
+            seen.Add(group.Key);
+            var components = group.ToList();
+            if (!components.Exists(c => IsDue(c, now)))
             {
-                seen.Add(group.Key);
-                var components = group.ToList();
-                if (!components.Exists(c => IsDue(c, now)))
-                {
-                    continue;
-                }
-
-                if (await FetchAsync(group.Key, components.Count, cancellationToken) is { } summary)
-                {
-                    await RecordAsync(group.Key, components, summary, changed, cancellationToken);
-                }
+                continue;
             }
 
-            ForgetUnfollowed(seen);
-            if (changed.Count > 0)
+            if (await FetchAsync(group.Key, components.Count, cancellationToken) is { } summary)
             {
-                await _engine.RecomputeComponentsAsync(changed, Cause, cancellationToken);
+                await RecordAsync(group.Key, components, summary, changed, cancellationToken);
             }
-
-            return now + _interval;
         }
-        finally
+
+        ForgetUnfollowed(seen);
+        if (changed.Count > 0)
         {
-            _passLock.Release();
+            await _engine.RecomputeComponentsAsync(changed, Cause, cancellationToken);
         }
-    }
 
-    /// <summary>Completes when the hosted loop has run every pass it was woken for and sleeps (for tests).</summary>
-    internal Task WhenIdleAsync(CancellationToken cancellationToken) => _signal.WhenIdleAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public override void Dispose()
-    {
-        _passLock.Dispose();
-        base.Dispose();
+        return now + _interval;
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (_lifetime is not null && !await HostStartup.WaitForStartedAsync(_lifetime, stoppingToken))
-        {
-            return;
-        }
-
-        await _signal.RunAsync(
-            _time,
-            RunOnceAsync,
-            ex =>
-            {
-                var retryAt = _time.GetUtcNow() + RetryDelay;
-                Log.PassFailed(_logger, retryAt, ex);
-                return retryAt;
-            },
-            stoppingToken);
-    }
+    protected override void LogPassFailed(DateTimeOffset retryAt, Exception exception) => Log.PassFailed(_logger, retryAt, exception);
 
     // Due when never read, or read (by any host) at least nine tenths of the interval ago: a pass that runs a little
     // early, or after another host's, does not skip a whole interval.
