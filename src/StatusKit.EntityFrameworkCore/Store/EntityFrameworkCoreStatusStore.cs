@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using StatusKit.Abstractions;
 using StatusKit.EntityFrameworkCore.Entities;
+using StatusKit.EntityFrameworkCore.Schema;
 using StatusKit.EntityFrameworkCore.Storage;
 using StatusKit.Shared;
 
@@ -31,6 +32,7 @@ internal sealed partial class EntityFrameworkCoreStatusStore<TContext> : IStatus
     public EntityFrameworkCoreStatusStore(IDbContextFactory<TContext> contexts)
     {
         _contexts = contexts;
+        Migrations = new PendingMigrations(typeof(TContext), CreateContextAsync);
     }
 
     private async Task<Session> OpenAsync(CancellationToken cancellationToken)
