@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace StatusKit.EntityFrameworkCore.Schema;
 
@@ -15,6 +18,8 @@ namespace StatusKit.EntityFrameworkCore.Schema;
 /// </remarks>
 internal sealed class PendingMigrations
 {
+    private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     private readonly Func<CancellationToken, Task<DbContext>> _createContext;
     private volatile bool _allApplied;
 
@@ -43,12 +48,39 @@ internal sealed class PendingMigrations
         }
 
         await using var context = await _createContext(cancellationToken);
-        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        var pending = await HistoryExistsAsync(context, cancellationToken)
+            ? (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList()
+            : [.. context.Database.GetMigrations()];
         if (pending.Count == 0)
         {
             _allApplied = true;
         }
 
         return pending;
+    }
+
+    /// <summary>
+    /// Whether the database and its migrations history table exist; without them every migration is pending. Asked
+    /// first because on PostgreSQL EF Core reads the history table without looking for it, and the failed command is
+    /// logged as an Error (with the SQL) before this check could say what to do, on every health probe.
+    /// </summary>
+    private static async Task<bool> HistoryExistsAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        if (!await context.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        if (context.Database.ProviderName != PostgreSqlProvider)
+        {
+            // SQLite looks the table up in sqlite_master.
+            return await context.GetService<IHistoryRepository>().ExistsAsync(cancellationToken);
+        }
+
+        var options = RelationalOptionsExtension.Extract(context.GetService<IDbContextOptions>());
+        var table = context.GetService<ISqlGenerationHelper>().DelimitIdentifier(
+            options.MigrationsHistoryTableName ?? HistoryRepository.DefaultTableName, options.MigrationsHistoryTableSchema);
+        // to_regclass: null for a relation that is not there, found through the search path as EF Core's own reads are.
+        return await context.Database.SqlQuery<bool>($"SELECT to_regclass({table}) IS NOT NULL AS \"Value\"").SingleAsync(cancellationToken);
     }
 }
