@@ -214,6 +214,21 @@ public abstract class PendingMigrationsTests<TContext>
         Assert.Equal(HealthStatus.Healthy, health.Status);
     }
 
+    [Fact]
+    public async Task A_host_that_replaces_the_store_after_registering_it_is_not_checked()
+    {
+        var builder = HostBuilder();
+        var connectionString = await EmptyDatabaseAsync("replaced");
+        builder.Services.AddDbContextFactory<TContext>(o => Use(o, connectionString));
+        builder.Services.AddStatusPages(o => o.WarmSnapshotsOnStart = false).UseEntityFrameworkCoreStore<TContext>().UseInMemoryStore();
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        Assert.DoesNotContain(_logs.Entries, e => e.EventId.Id is >= PendingWarning and <= NotChecked);
+    }
+
     private IHost BuildHost(string connectionString, TimeProvider? time = null, IInterceptor? interceptor = null)
     {
         var builder = HostBuilder();

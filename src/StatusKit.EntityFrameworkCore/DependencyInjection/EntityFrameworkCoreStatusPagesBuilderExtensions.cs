@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using StatusKit.Abstractions;
 using Microsoft.Extensions.Hosting;
+using StatusKit.Abstractions;
 using StatusKit.EntityFrameworkCore.Schema;
 using StatusKit.EntityFrameworkCore.Store;
 

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace StatusKit.EntityFrameworkCore.Schema;
 
 /// <summary>
-/// Which of StatusKit's shipped migrations the store's database lacks: one read of <c>__EFMigrationsHistory</c> (a
-/// missing history table counts as every migration pending), remembered once none is missing, so a healthy host does
-/// not read it on every health probe.
+/// Which of StatusKit's shipped migrations the store's database lacks: a look for <c>__EFMigrationsHistory</c> and a read
+/// of it (a missing database or history table counts as every migration pending), remembered once none is missing, so a
+/// healthy host does not read it on every health probe.
 /// </summary>
 /// <remarks>
 /// Only StatusKit's own migrated contexts (<see cref="StatusKitSqliteDbContext"/>, <see cref="StatusKitPostgreSqlDbContext"/>)
