@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using StatusKit.Model;
+using StatusKit.Shared;
 
 namespace StatusKit.AspNetCore;
 
@@ -62,7 +63,7 @@ internal static class AdminJson
                     field,
                     string.Equals(name, VersionMember, StringComparison.OrdinalIgnoreCase)
                         ? VersionInBody
-                        : $"'{name}' is not a member of this body; it takes {string.Join(", ", known)}.",
+                        : $"'{QuotedValue.Of(name)}' is not a member of this body; it takes {string.Join(", ", known)}.",
                     ValidationCodes.MemberUnknown);
             }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
+using StatusKit.Shared;
 
 namespace StatusKit.AspNetCore;
 
@@ -68,7 +69,7 @@ internal static class BodyContentTypes
 
         throw new UnsupportedMediaTypeException(string.IsNullOrEmpty(sent)
             ? $"The request has no Content-Type; send the body with {Expected(accepted)}."
-            : $"The Content-Type '{sent}' is not taken here; send the body with {Expected(accepted)}.");
+            : $"The Content-Type '{QuotedValue.Of(sent)}' is not taken here; send the body with {Expected(accepted)}.");
     }
 
     /// <summary>
@@ -96,7 +97,7 @@ internal static class BodyContentTypes
         catch (ArgumentException)
         {
             throw new UnsupportedMediaTypeException(
-                $"The charset '{charset}' is not known here; send the body in UTF-8 with {Expected(accepted)}.");
+                $"The charset '{QuotedValue.Of(charset)}' is not known here; send the body in UTF-8 with {Expected(accepted)}.");
         }
     }
 

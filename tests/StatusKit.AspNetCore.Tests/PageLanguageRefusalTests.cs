@@ -143,6 +143,20 @@ public sealed class PageLanguageRefusalTests(SampleHostFactory factory)
     }
 
     [Theory]
+    [InlineData(ValidationCodes.DestinationInvalidEmail)]
+    [InlineData(ValidationCodes.DestinationInvalidUrl)]
+    [InlineData(ValidationCodes.DestinationInvalidHttpsUrl)]
+    public void A_long_destination_is_quoted_short(string code)
+    {
+        var refusal = new StatusKitValidationException("destination", "English.", code);
+
+        var reason = RefusalReasons.Of(PageTexts.French, refusal, "  " + new string('x', 1_500) + "  ");
+
+        Assert.DoesNotContain(new string('x', 41), reason, StringComparison.Ordinal);
+        Assert.Contains(new string('x', 40) + "…", reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData(null)]

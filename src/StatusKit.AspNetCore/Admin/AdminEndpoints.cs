@@ -10,6 +10,7 @@ using StatusKit.Maintenance;
 using StatusKit.Model;
 using StatusKit.Notifications;
 using StatusKit.Services;
+using StatusKit.Shared;
 
 namespace StatusKit.AspNetCore.Admin;
 
@@ -685,7 +686,7 @@ internal static class AdminEndpoints
                     : throw new StatusKitValidationException("cursor", "The cursor is not one this log handed out; pass the nextCursor of the previous answer as it is.");
                 Guid? target = targetId is null ? null : Guid.TryParse(targetId, out var id)
                     ? id
-                    : throw new StatusKitValidationException("targetId", $"The targetId must be an id (was '{targetId}').", ValidationCodes.IdInvalid);
+                    : throw new StatusKitValidationException("targetId", $"The targetId must be an id (was '{QuotedValue.Of(targetId)}').", ValidationCodes.IdInvalid);
                 var page = await log.ListAsync(
                     pageId, AdminQuery.Int32(limit, "limit", 50), after, string.IsNullOrEmpty(action) ? null : action, target, context.RequestAborted);
                 return AdminJson.Json(AdminAuditLog.From(page));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StatusKit.Shared;
 
 namespace StatusKit.AspNetCore.Admin;
 
@@ -27,7 +28,7 @@ internal static class AdminQuery
         }
 
         throw new StatusKitValidationException(
-            field, $"'{value}' is not a valid {field} (one of {string.Join(", ", System.Enum.GetNames<T>().Select(JsonName))}).", ValidationCodes.ValueInvalid);
+            field, $"'{QuotedValue.Of(value)}' is not a valid {field} (one of {string.Join(", ", System.Enum.GetNames<T>().Select(JsonName))}).", ValidationCodes.ValueInvalid);
     }
 
     /// <summary>The integer <paramref name="value"/>, or <paramref name="absent"/> when the value is absent.</summary>
@@ -40,7 +41,7 @@ internal static class AdminQuery
 
         return int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
             ? parsed
-            : throw new StatusKitValidationException(field, $"The {field} must be a whole number (was '{value}').", ValidationCodes.ValueInvalid);
+            : throw new StatusKitValidationException(field, $"The {field} must be a whole number (was '{QuotedValue.Of(value)}').", ValidationCodes.ValueInvalid);
     }
 
     /// <summary>The boolean <paramref name="value"/> (<c>true</c> or <c>false</c>, in any case), or <paramref name="absent"/> when the value is absent.</summary>
@@ -53,7 +54,7 @@ internal static class AdminQuery
 
         return bool.TryParse(value, out var parsed)
             ? parsed
-            : throw new StatusKitValidationException(field, $"The {field} must be true or false (was '{value}').", ValidationCodes.ValueInvalid);
+            : throw new StatusKitValidationException(field, $"The {field} must be true or false (was '{QuotedValue.Of(value)}').", ValidationCodes.ValueInvalid);
     }
 
     private static string JsonName(string name) => AdminJson.Options.PropertyNamingPolicy?.ConvertName(name) ?? name;

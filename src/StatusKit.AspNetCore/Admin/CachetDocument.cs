@@ -181,7 +181,7 @@ internal static class CachetDocument
 
         if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var time) || text.Length < 10 || text[4] != '-')
         {
-            throw new StatusKitValidationException(field, $"The {field} '{text}' must be a time, as Cachet writes it (2025-03-04 09:15:22).");
+            throw new StatusKitValidationException(field, $"The {field} '{QuotedValue.Of(text)}' must be a time, as Cachet writes it (2025-03-04 09:15:22).");
         }
 
         return time.Kind switch
@@ -207,7 +207,7 @@ internal static class CachetDocument
         }
 
         return IanaTimeZones.Find(timeZone)
-            ?? throw new StatusKitValidationException("timeZone", $"The timeZone '{timeZone}' is not a time zone this system knows: give the IANA id of Cachet's APP_TIMEZONE (Europe/Berlin), or leave it out for UTC.");
+            ?? throw new StatusKitValidationException("timeZone", $"The timeZone '{QuotedValue.Of(timeZone)}' is not a time zone this system knows: give the IANA id of Cachet's APP_TIMEZONE (Europe/Berlin), or leave it out for UTC.");
     }
 
     /// <summary>The 413 problem of a body over <see cref="StatuspageDocument.MaxBytes"/>.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using StatusKit.Shared;
 
 namespace StatusKit.AspNetCore.Admin;
 
@@ -37,7 +38,7 @@ internal sealed class IfMatch
         if (!EntityTagHeaderValue.TryParseStrictList(values, out var tags) || tags.Count == 0)
         {
             throw new PreconditionFailedException(
-                $"The If-Match header '{string.Join(", ", values.ToArray())}' is not * or a list of entity tags such as \"3\"; send the ETag you read.");
+                $"The If-Match header '{QuotedValue.Of(string.Join(", ", values.ToArray()))}' is not * or a list of entity tags such as \"3\"; send the ETag you read.");
         }
 
         var any = false;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using StatusKit.AspNetCore.Subscriptions;
+using StatusKit.Shared;
 
 namespace StatusKit.AspNetCore.Admin;
 
@@ -126,7 +127,7 @@ internal static class StatuspageDocument
         // An offset is required: a time without one would be read on the server's clock.
         if (!HasOffset(text) || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
-            throw new StatusKitValidationException(field, $"The {field} '{text}' must be a time in ISO 8601 with its UTC offset, as Statuspage writes it (2025-03-04T09:15:22.371-05:00).");
+            throw new StatusKitValidationException(field, $"The {field} '{QuotedValue.Of(text)}' must be a time in ISO 8601 with its UTC offset, as Statuspage writes it (2025-03-04T09:15:22.371-05:00).");
         }
 
         return time;

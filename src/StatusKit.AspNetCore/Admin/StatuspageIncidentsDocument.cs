@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using StatusKit.Model;
 using StatusKit.Services;
+using StatusKit.Shared;
 using static StatusKit.AspNetCore.Admin.StatuspageDocument;
 
 namespace StatusKit.AspNetCore.Admin;
@@ -93,7 +94,7 @@ internal static class StatuspageIncidentsDocument
             "verifying" => StatusIncidentState.Monitoring,
             var other => throw new StatusKitValidationException(
                 $"{path}.{name}",
-                $"The {path}.{name} '{other}' is not a Statuspage state; it takes investigating, identified, monitoring, resolved, postmortem, scheduled, in_progress, verifying or completed."),
+                $"The {path}.{name} '{QuotedValue.Of(other)}' is not a Statuspage state; it takes investigating, identified, monitoring, resolved, postmortem, scheduled, in_progress, verifying or completed."),
         };
 
     private static StatusIncidentSeverity Impact(JsonElement incident, string path) =>
@@ -103,6 +104,6 @@ internal static class StatuspageIncidentsDocument
             "major" => StatusIncidentSeverity.Major,
             "critical" => StatusIncidentSeverity.Critical,
             var other => throw new StatusKitValidationException(
-                $"{path}.impact", $"The {path}.impact '{other}' is not a Statuspage impact; it takes none, minor, major, critical or maintenance."),
+                $"{path}.impact", $"The {path}.impact '{QuotedValue.Of(other)}' is not a Statuspage impact; it takes none, minor, major, critical or maintenance."),
         };
 }

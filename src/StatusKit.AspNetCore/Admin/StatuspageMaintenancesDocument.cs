@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using StatusKit.Model;
 using StatusKit.Services;
+using StatusKit.Shared;
 using static StatusKit.AspNetCore.Admin.StatuspageDocument;
 
 namespace StatusKit.AspNetCore.Admin;
@@ -92,6 +93,6 @@ internal static class StatuspageMaintenancesDocument
             "in_progress" or "verifying" => MaintenanceState.InProgress,
             "completed" => MaintenanceState.Completed,
             var other => throw new StatusKitValidationException(
-                $"{path}.status", $"The {path}.status '{other}' is not a Statuspage maintenance status; it takes scheduled, in_progress, verifying or completed."),
+                $"{path}.status", $"The {path}.status '{QuotedValue.Of(other)}' is not a Statuspage maintenance status; it takes scheduled, in_progress, verifying or completed."),
         };
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StatusKit.AspNetCore.Access;
 using StatusKit.Services;
+using StatusKit.Shared;
 
 namespace StatusKit.AspNetCore.Api;
 

@@ -12,6 +12,7 @@ using StatusKit.Maintenance;
 using StatusKit.Metrics;
 using StatusKit.Model;
 using StatusKit.Services;
+using StatusKit.Shared;
 using StatusKit.Snapshots;
 using StatusKit.Uptime;
 

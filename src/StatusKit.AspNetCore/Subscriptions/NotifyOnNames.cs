@@ -1,4 +1,5 @@
 using StatusKit.Model;
+using StatusKit.Shared;
 
 namespace StatusKit.AspNetCore.Subscriptions;
 
@@ -46,7 +47,7 @@ internal static class NotifyOnNames
                 : Array.Find(Names, n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase)) is { Name: not null } known
                     ? known.Event
                     : throw new StatusKitValidationException(
-                        "notifyOn", $"Use degraded, outage, maintenance or resolved (was '{value}').", ValidationCodes.NotifyOnUnknown);
+                        "notifyOn", $"Use degraded, outage, maintenance or resolved (was '{QuotedValue.Of(value)}').", ValidationCodes.NotifyOnUnknown);
         }
 
         return events;

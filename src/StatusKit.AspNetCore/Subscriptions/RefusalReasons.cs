@@ -45,6 +45,6 @@ internal static class RefusalReasons
             _ => ReferenceEquals(texts, PageTexts.English) ? refusal.Message : texts.RefusedOther,
         };
 
-    // The destination as the service read it (trimmed), to quote.
-    private static string Typed(string? destination) => destination?.Trim() ?? string.Empty;
+    // The destination as the service read it (trimmed), to quote: at most its first characters, as problems quote.
+    private static string Typed(string? destination) => QuotedValue.Of(destination?.Trim());
 }

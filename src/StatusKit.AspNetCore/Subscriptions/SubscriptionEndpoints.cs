@@ -382,7 +382,7 @@ internal static class SubscriptionEndpoints
     };
 
     private static List<Guid> FormComponents(Microsoft.Extensions.Primitives.StringValues values) =>
-        [.. values.Select(c => Guid.TryParse(c, out var id) ? id : throw new StatusKitValidationException("components", $"'{c}' is not a component id.", ValidationCodes.IdInvalid))];
+        [.. values.Select(c => Guid.TryParse(c, out var id) ? id : throw new StatusKitValidationException("components", $"'{QuotedValue.Of(c)}' is not a component id.", ValidationCodes.IdInvalid))];
 
     // A form's events; the page's form also sends one empty notifyOn, so a visitor who unticked every event is told to
     // choose one instead of being subscribed to all of them (what no notifyOn at all means).

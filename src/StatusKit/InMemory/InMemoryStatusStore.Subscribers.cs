@@ -252,8 +252,8 @@ public sealed partial class InMemoryStatusStore
             throw new StatusKitConflictException(
                 "destination",
                 subscriber.StatusIncidentId is null
-                    ? $"The page already has {IndefiniteArticle.With(ChannelNames.Of(subscriber.Channel))} subscriber for '{subscriber.Destination}'."
-                    : $"The incident already has {IndefiniteArticle.With(ChannelNames.Of(subscriber.Channel))} subscriber for '{subscriber.Destination}'.");
+                    ? $"The page already has {IndefiniteArticle.With(ChannelNames.Of(subscriber.Channel))} subscriber for '{QuotedValue.Of(subscriber.Destination)}'."
+                    : $"The incident already has {IndefiniteArticle.With(ChannelNames.Of(subscriber.Channel))} subscriber for '{QuotedValue.Of(subscriber.Destination)}'.");
         }
     }
 

@@ -62,7 +62,7 @@ internal sealed class OccurrenceSchedule
         if (IanaTimeZones.Find(timeZoneId) is not { } zone)
         {
             errorField = "timeZoneId";
-            error = $"'{timeZoneId}' is not a known IANA time zone (for example 'Europe/Berlin' or 'UTC').";
+            error = $"'{QuotedValue.Of(timeZoneId)}' is not a known IANA time zone (for example 'Europe/Berlin' or 'UTC').";
             return false;
         }
 
@@ -70,7 +70,7 @@ internal sealed class OccurrenceSchedule
         if (!string.IsNullOrWhiteSpace(recurrenceText) && !MaintenanceRecurrence.TryParse(recurrenceText, out recurrence, out var parseError))
         {
             errorField = "recurrence";
-            error = $"The recurrence '{recurrenceText}' is neither a valid RRULE nor a valid cron expression: {parseError}";
+            error = $"The recurrence '{QuotedValue.Of(recurrenceText)}' is neither a valid RRULE nor a valid cron expression: {parseError}";
             return false;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StatusKit.Services;
+using StatusKit.Shared;
 
 namespace StatusKit.Maintenance;
 
@@ -44,16 +45,16 @@ internal static class ScheduleValidator
         {
             throw new StatusKitValidationException(
                 "recurrence",
-                $"The occurrences of '{text}' overlap: each lasts {schedule.Duration}, but the one at {Format(earlier.StartsAt, schedule.Zone)} is followed by one at {Format(later.StartsAt, schedule.Zone)}, only {later.StartsAt - earlier.StartsAt} later. Shorten the window or space the occurrences out.");
+                $"The occurrences of '{QuotedValue.Of(text)}' overlap: each lasts {schedule.Duration}, but the one at {Format(earlier.StartsAt, schedule.Zone)} is followed by one at {Format(later.StartsAt, schedule.Zone)}, only {later.StartsAt - earlier.StartsAt} later. Shorten the window or space the occurrences out.");
         }
 
         if (schedule.FirstEndingAfter(now) is not { } current)
         {
             throw schedule.HasExclusions && schedule.WithoutExclusions().FirstEndingAfter(now) is not null
-                ? new StatusKitValidationException(ExcludedOccurrenceList.Field, $"Every occurrence of '{text}' that ends after now ({Format(now)}) is excluded; cancel the window instead.")
+                ? new StatusKitValidationException(ExcludedOccurrenceList.Field, $"Every occurrence of '{QuotedValue.Of(text)}' that ends after now ({Format(now)}) is excluded; cancel the window instead.")
                 : text is null
                 ? new StatusKitValidationException("endsAt", $"The window ends in the past ({Format(endsAt)}); it must end after now ({Format(now)}).")
-                : new StatusKitValidationException("recurrence", $"The recurrence '{text}' has no occurrence that ends after now ({Format(now)}).");
+                : new StatusKitValidationException("recurrence", $"The recurrence '{QuotedValue.Of(text)}' has no occurrence that ends after now ({Format(now)}).");
         }
 
         return (schedule, current);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StatusKit.Shared;
 
 namespace StatusKit.Recurrence;
 
@@ -43,7 +44,7 @@ internal static class CronExpressionParser
                 }
             }
 
-            error = $"Unknown macro '{text}'; expected @yearly, @annually, @monthly, @weekly, @daily, @midnight or @hourly.";
+            error = $"Unknown macro '{QuotedValue.Of(text)}'; expected @yearly, @annually, @monthly, @weekly, @daily, @midnight or @hourly.";
             return null;
         }
 
@@ -117,7 +118,7 @@ internal static class CronExpressionParser
                     var length = CountDigits(digits);
                     if (length == 0 || length > 2 || !int.TryParse(digits[..length], NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset > 30)
                     {
-                        return Fail(field, $"'{text}': the offset after 'L-' must be a number from 0 to 30.");
+                        return Fail(field, $"'{QuotedValue.Of(text)}': the offset after 'L-' must be a number from 0 to 30.");
                     }
 
                     rest = digits[length..];
@@ -131,7 +132,7 @@ internal static class CronExpressionParser
 
                 if (!rest.IsEmpty)
                 {
-                    return Fail(field, $"'{text}': unexpected '{rest}' after 'L'.");
+                    return Fail(field, $"'{QuotedValue.Of(text)}': unexpected '{QuotedValue.Of(rest)}' after 'L'.");
                 }
 
                 LastDayOffset = offset;
@@ -169,7 +170,7 @@ internal static class CronExpressionParser
                 var ordinal = text[(hash + 1)..];
                 if (ordinal.Length != 1 || ordinal[0] is < '1' or > '5')
                 {
-                    return Fail(field, $"'{text}': the number after '#' must be from 1 to 5.");
+                    return Fail(field, $"'{QuotedValue.Of(text)}': the number after '#' must be from 1 to 5.");
                 }
 
                 NthWeekday = ordinal[0] - '0';
@@ -200,7 +201,7 @@ internal static class CronExpressionParser
                 var item = text[range];
                 if (item.IsEmpty)
                 {
-                    return Fail(field, $"'{text}': a list has an empty entry (dangling ',').");
+                    return Fail(field, $"'{QuotedValue.Of(text)}': a list has an empty entry (dangling ',').");
                 }
 
                 if (!ParseItem(field, item, ref bits))
@@ -225,7 +226,7 @@ internal static class CronExpressionParser
                     || !int.TryParse(stepText, NumberStyles.None, CultureInfo.InvariantCulture, out step)
                     || step < 1 || step > field.Last)
                 {
-                    return Fail(field, $"'{item}': the step after '/' must be a number from 1 to {field.Last}.");
+                    return Fail(field, $"'{QuotedValue.Of(item)}': the step after '/' must be a number from 1 to {field.Last}.");
                 }
 
                 item = item[..slash];
@@ -316,7 +317,7 @@ internal static class CronExpressionParser
             {
                 if (digits > 2 || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value))
                 {
-                    return Fail(field, $"'{text}' is not a number from {field.First} to {field.Last}.");
+                    return Fail(field, $"'{QuotedValue.Of(text)}' is not a number from {field.First} to {field.Last}.");
                 }
             }
             else
@@ -324,7 +325,7 @@ internal static class CronExpressionParser
                 value = field.ValueOfName(text);
                 if (value < 0)
                 {
-                    return Fail(field, $"'{text}' is not a valid value.");
+                    return Fail(field, $"'{QuotedValue.Of(text)}' is not a valid value.");
                 }
             }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StatusKit.Shared;
 
 namespace StatusKit.Recurrence;
 
@@ -50,7 +51,7 @@ internal static class RecurrenceRuleParser
             var equals = part.IndexOf('=');
             if (equals <= 0)
             {
-                error = $"Rule part '{part}' is not of the form NAME=VALUE.";
+                error = $"Rule part '{QuotedValue.Of(part)}' is not of the form NAME=VALUE.";
                 return null;
             }
 
@@ -155,7 +156,7 @@ internal static class RecurrenceRuleParser
                 case "WKST":
                     if (!WeekdayCodes.TryParse(value, out weekStart))
                     {
-                        return $"WKST: '{value}' is not a weekday (SU, MO, TU, WE, TH, FR, SA).";
+                        return $"WKST: '{QuotedValue.Of(value)}' is not a weekday (SU, MO, TU, WE, TH, FR, SA).";
                     }
 
                     hasWeekStart = true;
@@ -255,7 +256,7 @@ internal static class RecurrenceRuleParser
                 }
             }
 
-            return $"FREQ: '{value}' is not one of SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY, YEARLY.";
+            return $"FREQ: '{QuotedValue.Of(value)}' is not one of SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY, YEARLY.";
         }
 
         private static string? ParsePositive(string name, ReadOnlySpan<char> value, out int result, string message)
@@ -263,7 +264,7 @@ internal static class RecurrenceRuleParser
             if (!IsDigits(value) || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out result) || result < 1)
             {
                 result = 1;
-                return $"{name}: '{value}' is invalid; {message}.";
+                return $"{name}: '{QuotedValue.Of(value)}' is invalid; {message}.";
             }
 
             return null;
@@ -291,7 +292,7 @@ internal static class RecurrenceRuleParser
                 return null;
             }
 
-            return $"UNTIL: '{value}' is malformed; expected a date (YYYYMMDD) or a UTC date-time (YYYYMMDDTHHMMSSZ).";
+            return $"UNTIL: '{QuotedValue.Of(value)}' is malformed; expected a date (YYYYMMDD) or a UTC date-time (YYYYMMDDTHHMMSSZ).";
         }
 
         private string? ParseByDay(ReadOnlySpan<char> value)
@@ -302,7 +303,7 @@ internal static class RecurrenceRuleParser
                 var item = value[range].Trim();
                 if (item.Length < 2)
                 {
-                    return item.IsEmpty ? "BYDAY: the list has an empty entry." : $"BYDAY: '{item}' is not a weekday.";
+                    return item.IsEmpty ? "BYDAY: the list has an empty entry." : $"BYDAY: '{QuotedValue.Of(item)}' is not a weekday.";
                 }
 
                 if (!WeekdayCodes.TryParse(item[^2..], out var day))
@@ -316,7 +317,7 @@ internal static class RecurrenceRuleParser
                 {
                     if (!TryParseSigned(prefix, out ordinal) || ordinal == 0 || Math.Abs(ordinal) > 53)
                     {
-                        return $"BYDAY: ordinal '{prefix}' in '{item}' is invalid; it must be 1 to 53 or -53 to -1.";
+                        return $"BYDAY: ordinal '{QuotedValue.Of(prefix)}' in '{QuotedValue.Of(item)}' is invalid; it must be 1 to 53 or -53 to -1.";
                     }
                 }
 
@@ -348,7 +349,7 @@ internal static class RecurrenceRuleParser
                 bool parsed = signed ? TryParseSigned(item, out number) : TryParseUnsigned(item, out number);
                 if (!parsed)
                 {
-                    return $"{name}: '{item}' is not a valid number.";
+                    return $"{name}: '{QuotedValue.Of(item)}' is not a valid number.";
                 }
 
                 var magnitude = Math.Abs(number);

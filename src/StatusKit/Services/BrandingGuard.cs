@@ -37,7 +37,7 @@ internal static partial class BrandingGuard
         if (!ColorPattern().IsMatch(trimmed))
         {
             throw new StatusKitValidationException(
-                "accentColor", $"The accentColor must be a colour written #rrggbb, six hex digits such as '#0969da' (was '{Shown(trimmed)}').");
+                "accentColor", $"The accentColor must be a colour written #rrggbb, six hex digits such as '#0969da' (was '{QuotedValue.Of(trimmed)}').");
         }
 
         return trimmed.ToLowerInvariant();
@@ -66,19 +66,16 @@ internal static partial class BrandingGuard
 
         if (BrandingUrl.Parse(trimmed, allowHttp) is not { } uri)
         {
-            throw new StatusKitValidationException(field, $"The {field} must be {expected} (was '{Shown(trimmed)}').");
+            throw new StatusKitValidationException(field, $"The {field} must be {expected} (was '{QuotedValue.Of(trimmed)}').");
         }
 
         if (uri.UserInfo.Length > 0)
         {
-            throw new StatusKitValidationException(field, $"The {field} must not carry a user name or password before its host (was '{Shown(trimmed)}').");
+            throw new StatusKitValidationException(field, $"The {field} must not carry a user name or password before its host (was '{QuotedValue.Of(trimmed)}').");
         }
 
         return trimmed;
     }
-
-    // Enough of a refused value to recognise it, not a whole pasted document.
-    private static string Shown(string value) => value.Length <= 100 ? value : value[..100] + "…";
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$", RegexOptions.CultureInvariant)]
     private static partial Regex ColorPattern();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using StatusKit.Shared;
 
 namespace StatusKit.Services;
 
@@ -84,5 +85,5 @@ internal static class CustomDomainGuard
     }
 
     private static StatusKitValidationException Invalid(string value, string expected) =>
-        new(Field, $"The {Field} must be {expected}, such as 'status.example.com' (was '{(value.Length > 100 ? value[..100] + "…" : value)}').");
+        new(Field, $"The {Field} must be {expected}, such as 'status.example.com' (was '{QuotedValue.Of(value)}').");
 }

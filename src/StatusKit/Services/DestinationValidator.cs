@@ -85,7 +85,7 @@ internal sealed class DestinationValidator(IEnumerable<INotifier> notifiers, Web
         if (!MailAddress.TryCreate(value, out var address) || !string.Equals(address.Address, value, StringComparison.Ordinal) || !address.Host.Contains('.', StringComparison.Ordinal))
         {
             throw new StatusKitValidationException(
-                "destination", $"'{value}' is not an email address (expected name@example.com).", ValidationCodes.DestinationInvalidEmail);
+                "destination", $"'{QuotedValue.Of(value)}' is not an email address (expected name@example.com).", ValidationCodes.DestinationInvalidEmail);
         }
 
         return address.Address;
@@ -100,7 +100,7 @@ internal sealed class DestinationValidator(IEnumerable<INotifier> notifiers, Web
             var expected = requireHttps ? "an absolute https URL" : "an absolute http or https URL";
             throw new StatusKitValidationException(
                 "destination",
-                $"'{value}' is not {expected} without credentials.",
+                $"'{QuotedValue.Of(value)}' is not {expected} without credentials.",
                 requireHttps ? ValidationCodes.DestinationInvalidHttpsUrl : ValidationCodes.DestinationInvalidUrl);
         }
 

@@ -83,7 +83,7 @@ internal static partial class Guard
         {
             throw new StatusKitValidationException(
                 "slug",
-                $"The slug '{value}' must be 1 to {MaxSlugLength} lowercase letters, digits and single hyphens, starting and ending with a letter or digit.");
+                $"The slug '{QuotedValue.Of(value)}' must be 1 to {MaxSlugLength} lowercase letters, digits and single hyphens, starting and ending with a letter or digit.");
         }
 
         return value;
@@ -98,7 +98,7 @@ internal static partial class Guard
 
         if (IanaTimeZones.Find(value) is not { HasIanaId: true } zone)
         {
-            throw new StatusKitValidationException(field, $"'{value}' is not a known IANA time zone (for example 'Europe/Berlin' or 'UTC').", ValidationCodes.ValueInvalid);
+            throw new StatusKitValidationException(field, $"'{QuotedValue.Of(value)}' is not a known IANA time zone (for example 'Europe/Berlin' or 'UTC').", ValidationCodes.ValueInvalid);
         }
 
         // The zone's own id, whatever case it was given in: what the pages, feeds and calendars name.

@@ -1,4 +1,5 @@
 using StatusKit.Model;
+using StatusKit.Shared;
 
 namespace StatusKit.Services;
 
@@ -19,7 +20,7 @@ internal static class LanguageGuard
 
         return PageLanguages.Find(trimmed) ?? throw new StatusKitValidationException(
             "language",
-            $"StatusKit has no texts in '{(trimmed.Length > 20 ? trimmed[..20] + "…" : trimmed)}'; the language must be one of {string.Join(", ", PageLanguages.Supported)} (or empty for English).",
+            $"StatusKit has no texts in '{QuotedValue.Of(trimmed)}'; the language must be one of {string.Join(", ", PageLanguages.Supported)} (or empty for English).",
             ValidationCodes.ValueInvalid);
     }
 }

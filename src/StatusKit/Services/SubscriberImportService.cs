@@ -134,7 +134,7 @@ public sealed class SubscriberImportService
     {
         if (ChannelOf(row.Channel) is not { } channel)
         {
-            return (null, Invalid(row, null, "channel", $"'{row.Channel?.Trim()}' is not a channel StatusKit sends to (email, slack, webhook, teams, discord, sms)."));
+            return (null, Invalid(row, null, "channel", $"'{QuotedValue.Of(row.Channel?.Trim())}' is not a channel StatusKit sends to (email, slack, webhook, teams, discord, sms)."));
         }
 
         string destination;
@@ -160,7 +160,7 @@ public sealed class SubscriberImportService
                 row,
                 channel,
                 "components",
-                $"The page has no component named {string.Join(", ", unknown.Select(n => $"'{n}'"))}; the row is not imported rather than subscribed to other components than it chose. Create or import the component, then import the document again."));
+                $"The page has no component named {string.Join(", ", unknown.Select(n => $"'{QuotedValue.Of(n)}'"))}; the row is not imported rather than subscribed to other components than it chose. Create or import the component, then import the document again."));
         }
 
         try

@@ -98,7 +98,7 @@ public sealed class SubscriberService
         {
             throw new StatusKitConflictException(
                 "destination",
-                incident is null ? $"'{destination}' is already subscribed to this page." : $"'{destination}' already follows this incident.");
+                incident is null ? $"'{QuotedValue.Of(destination)}' is already subscribed to this page." : $"'{QuotedValue.Of(destination)}' already follows this incident.");
         }
 
         // Someone who unsubscribed is subscribed again only by confirming it (RFC 8058): never pre-verified by an operator.
@@ -106,7 +106,7 @@ public sealed class SubscriberService
         {
             throw new StatusKitConflictException(
                 "destination",
-                $"'{destination}' unsubscribed from this page (or stopped before StatusKit recorded why); subscribe it without pre-verifying, so that it confirms the subscription itself.");
+                $"'{QuotedValue.Of(destination)}' unsubscribed from this page (or stopped before StatusKit recorded why); subscribe it without pre-verifying, so that it confirms the subscription itself.");
         }
 
         var (subscriber, unsubscribeToken, verificationToken, verification) =

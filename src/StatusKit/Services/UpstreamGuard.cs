@@ -43,12 +43,12 @@ internal static class UpstreamGuard
 
         if (BrandingUrl.Parse(trimmed, allowHttp: false) is not { } uri)
         {
-            throw new StatusKitValidationException(UrlField, $"The {UrlField} must be {Expected} (was '{Shown(trimmed)}').", ValidationCodes.ValueInvalid);
+            throw new StatusKitValidationException(UrlField, $"The {UrlField} must be {Expected} (was '{QuotedValue.Of(trimmed)}').", ValidationCodes.ValueInvalid);
         }
 
         if (uri.UserInfo.Length > 0)
         {
-            throw new StatusKitValidationException(UrlField, $"The {UrlField} must not carry a user name or password before its host (was '{Shown(trimmed)}').", ValidationCodes.ValueInvalid);
+            throw new StatusKitValidationException(UrlField, $"The {UrlField} must not carry a user name or password before its host (was '{QuotedValue.Of(trimmed)}').", ValidationCodes.ValueInvalid);
         }
 
         return trimmed;
@@ -68,7 +68,4 @@ internal static class UpstreamGuard
 
         return id;
     }
-
-    // Enough of a refused value to recognise it, not a whole pasted document.
-    private static string Shown(string value) => value.Length <= 100 ? value : value[..100] + "…";
 }
