@@ -9,8 +9,10 @@ namespace StatusKit.Notifications.Dispatching;
 /// with its time on the page's clock (<see cref="PageClock"/>, as maintenance notices write theirs). Only rows the cap
 /// can hold back are folded (<see cref="HourlyCap.Applies"/>): never a verification message, a digest or an operator's
 /// <see cref="NotificationKind.Test"/> notice, which are sent on their own. A digest is written in the language of the
-/// first row it folds (<see cref="NotificationContent.Language"/>; a subscriber's rows share their channel, and so their
-/// language unless the page's changed in between), dates included.
+/// newest row it folds, the last of <c>rows</c> (the dispatcher orders them by due time, the hour the cap held them to,
+/// then by their time-ordered ids), dates included
+/// (<see cref="NotificationContent.Language"/>; a subscriber's rows share their channel, and so their language unless
+/// the page's changed in between, when the subscriber's latest notices already speak the new one).
 /// </summary>
 internal static class DigestComposer
 {
@@ -18,7 +20,7 @@ internal static class DigestComposer
     public static NotificationContent Compose(IReadOnlyList<Notification> rows, string? timeZoneId)
     {
         var first = rows[0].Content;
-        var texts = NoticeTexts.For(first.Language);
+        var texts = NoticeTexts.For(rows[^1].Content.Language);
         var events = NotificationEvents.None;
         var occurredAt = first.OccurredAt;
         var body = new StringBuilder();

@@ -88,6 +88,32 @@ public sealed class StormControlTests
     }
 
     [Fact]
+    public async Task ADigest_IsWrittenInTheLanguageOfItsNewestRow_WhenThePagesLanguageChangedBetweenRows()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        h.Settings.MaxNotificationsPerHour = 1;
+        var subscriber = await h.SubscriberAsync();
+        foreach (var language in new string?[] { null, null, "de", "de" })
+        {
+            h.Clock.Advance(TimeSpan.FromMinutes(1)); // rows in the order they were written
+            var row = h.Change(subscriber, ComponentStatus.PartialOutage);
+            await h.EnqueueAsync(row with { Content = row.Content with { Language = language } });
+        }
+
+        var notifier = new RecordingNotifier(SubscriberChannel.Email);
+        var dispatcher = h.Dispatcher(notifier);
+        await dispatcher.RunOnceAsync(None);
+        h.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero));
+        await dispatcher.RunOnceAsync(None);
+
+        var digest = notifier.Delivered[^1].Content;
+        Assert.Equal(NotificationKind.Digest, digest.Kind);
+        Assert.Equal("de", digest.Language);
+        Assert.EndsWith("3 Statusänderungen", digest.Subject, StringComparison.Ordinal);
+        Assert.Contains("Teilausfall", digest.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TwoDispatchers_SendingToOneSubscriberAtOnce_DeliverNoMoreThanTheCap()
     {
         var h = await DispatcherHarness.CreateAsync();
