@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using StatusKit.AspNetCore.Html;
+using StatusKit.Shared;
 
 namespace StatusKit.AspNetCore.Subscriptions;
 
@@ -7,7 +8,8 @@ namespace StatusKit.AspNetCore.Subscriptions;
 /// Turns StatusKit's exceptions thrown by a public subscription route into problem details (for the page's subscribe
 /// form, a page saying why in the page's language (<see cref="RefusalReasons"/>) with a link back, in the page's branding: <see cref="SubscriptionPages.Remembered"/>), and logs the refusal
 /// under <see cref="Log.Category"/> (event 1409) with its field only: the message can quote the destination a visitor
-/// typed, which is never logged.
+/// typed, which is never logged. A refused plain-http or private-network destination is told why without the host's
+/// configuration advice the service's message ends with (<see cref="WebhookAddressAdvice"/>).
 /// </summary>
 internal sealed class SubscriptionExceptionFilter : IEndpointFilter
 {
@@ -17,8 +19,9 @@ internal sealed class SubscriptionExceptionFilter : IEndpointFilter
         {
             return await next(context);
         }
-        catch (StatusKitException ex)
+        catch (StatusKitException thrown)
         {
+            var ex = ForTheSubscriber(thrown);
             var http = context.HttpContext;
             var field = PublicFieldNames.Of(ex);
             var problem = Problems.From(ex, field);
@@ -36,6 +39,13 @@ internal sealed class SubscriptionExceptionFilter : IEndpointFilter
                 problem.StatusCode, texts.SubscriptionNotSaved, RefusalReasons.Of(texts, ex, form?.Destination), backTo: backTo, page: page);
         }
     }
+
+    // The address guard's refusal of a plain-http or private-network destination ends with the builder call that allows
+    // it, for the host's developer (the admin API and the service's exception keep it); a subscriber cannot act on it.
+    private static StatusKitException ForTheSubscriber(StatusKitException refusal) =>
+        refusal is StatusKitValidationException { Code: ValidationCodes.DestinationHttpsRequired or ValidationCodes.DestinationUnreachableHost, Field: { } field } address
+            ? new StatusKitValidationException(field, WebhookAddressAdvice.Without(address.Message), address.Code)
+            : refusal;
 
     // A person's form post to "{page}/subscriptions" gets a page that links back to "{page}" (with the token when the
     // page keeps it in its URL, as the form's own target did); anything else, problem details.

@@ -172,6 +172,27 @@ public sealed class WebhookAddressGuardTests
     }
 
     [Fact]
+    public async Task ValidateDestination_RefusesPlainHttp_NamingTheBuilderCallThatAllowsIt()
+    {
+        var ex = await Assert.ThrowsAsync<StatusKitValidationException>(
+            () => Guard().ValidateDestinationAsync(new Uri("http://hooks.example.test/x"), CancellationToken.None));
+
+        Assert.Equal(ValidationCodes.DestinationHttpsRequired, ex.Code);
+        Assert.Contains("AddStatusPages().ConfigureWebhookAddresses(o => o.AllowHttp = true)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("AllowPrivateNetworks", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidateDestination_RefusesAPrivateAddress_NamingTheBuilderCallThatAllowsIt()
+    {
+        var ex = await Assert.ThrowsAsync<StatusKitValidationException>(
+            () => Guard(resolve: Resolver("10.0.0.1")).ValidateDestinationAsync(new Uri("https://hooks.example.test/x"), CancellationToken.None));
+
+        Assert.Equal(ValidationCodes.DestinationUnreachableHost, ex.Code);
+        Assert.Contains("AddStatusPages().ConfigureWebhookAddresses(o => o.AllowPrivateNetworks = true)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ValidateDestination_RefusesAHostThatDoesNotResolve()
     {
         var guard = Guard(resolve: (_, _) => Task.FromException<IPAddress[]>(new SocketException((int)SocketError.HostNotFound)));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StatusKit.Shared;
 
 namespace StatusKit.Notifications.Http;
 
@@ -117,7 +118,7 @@ public sealed class WebhookAddressGuard
 
         if (destination.Scheme == Uri.UriSchemeHttp && !_options.HttpAllowed)
         {
-            return ("The destination must use https; plain http is allowed only when the host sets AllowHttp or AllowPrivateNetworks.", ValidationCodes.DestinationHttpsRequired);
+            return ("The destination must use https." + WebhookAddressAdvice.Http, ValidationCodes.DestinationHttpsRequired);
         }
 
         if (!string.IsNullOrEmpty(destination.UserInfo))
@@ -218,6 +219,6 @@ public sealed class WebhookAddressGuard
     private static StatusKitValidationException Unreachable(string host) => new(
         DestinationField,
         $"The host '{host}' does not resolve to a public address. Webhooks may not reach loopback, private, link-local, shared, " +
-        "unique-local, multicast, reserved or cloud metadata addresses; hosts that deliver to their own network can set AllowPrivateNetworks.",
+        "unique-local, multicast, reserved or cloud metadata addresses." + WebhookAddressAdvice.PrivateNetworks,
         ValidationCodes.DestinationUnreachableHost);
 }
