@@ -106,6 +106,48 @@ public sealed partial class MetricsSectionRouteTests : IAsyncLifetime
         Assert.Contains("<strong>412 ms</strong>", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("?metrics=week", "?metrics=week")]
+    public async Task The_page_carries_its_sections_ETag_so_the_first_refresh_of_an_unchanged_section_is_a_304(string pageQuery, string query)
+    {
+        using var client = App.Client();
+        var page = await client.GetStringAsync("/status/acme" + pageQuery);
+        var tag = RefreshTag(page);
+
+        using var first = await GetAsync(client, "/status/acme/metrics-section" + query, tag!);
+        await App.Services.GetRequiredService<PageMetricService>().AddPointsAsync(_metricId, [new MetricPoint(_clock.GetUtcNow(), 412)]);
+        using var changed = await GetAsync(client, "/status/acme/metrics-section" + query, tag!);
+
+        Assert.Equal(HttpStatusCode.NotModified, first.StatusCode);
+        Assert.Equal(tag, first.Headers.ETag?.ToString());
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sections_ETag_is_outside_the_section_whose_bytes_it_hashes()
+    {
+        using var client = App.Client();
+        var page = await client.GetStringAsync("/status/acme");
+        using var response = await client.GetAsync("/status/acme/metrics-section");
+        var section = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(response.Headers.ETag?.ToString(), RefreshTag(page));
+        Assert.DoesNotContain("data-refresh-etag", section, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("hidden")]
+    public async Task A_page_without_a_visible_metric_carries_no_sections_ETag(string slug)
+    {
+        using var client = App.Client();
+
+        var page = await client.GetStringAsync("/status/" + slug);
+
+        Assert.Null(RefreshTag(page));
+    }
+
     [Fact]
     public async Task Each_range_has_its_own_ETag()
     {
@@ -224,6 +266,18 @@ public sealed partial class MetricsSectionRouteTests : IAsyncLifetime
         Assert.True(match.Success, "The section names no refresh.");
         return (WebUtility.HtmlDecode(match.Groups[1].Value), match.Groups[2].Value);
     }
+
+    // The ETag the page names for its section (on its <body>), HTML-decoded; null when it names none.
+    private static string? RefreshTag(string html) =>
+        BodyTagPattern().Match(html) is { Success: true } body && RefreshTagPattern().Match(body.Value) is { Success: true } tag
+            ? WebUtility.HtmlDecode(tag.Groups[1].Value)
+            : null;
+
+    [GeneratedRegex("<body[^>]*>")]
+    private static partial Regex BodyTagPattern();
+
+    [GeneratedRegex(" data-refresh-etag=\"([^\"]*)\"")]
+    private static partial Regex RefreshTagPattern();
 
     [GeneratedRegex("<section id=\"metrics\"[^>]* data-refresh=\"([^\"]*)\" data-refresh-ms=\"([0-9]+)\"")]
     private static partial Regex RefreshPattern();

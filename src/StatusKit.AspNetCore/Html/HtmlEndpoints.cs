@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -303,7 +302,7 @@ internal static class HtmlEndpoints
     private static IResult Html(HttpContext context, PageSnapshot snapshot, string html, StatusPageEndpointOptions options)
     {
         var bytes = Encoding.UTF8.GetBytes(html);
-        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12))}\"";
+        var etag = HtmlEntityTag.Of(bytes);
         HttpCaching.Apply(context.Response, snapshot, etag, options.PublicCacheMaxAge);
         DocumentSecurityHeaders.Apply(context.Response, PageBrand.LogoOrigin(snapshot));
         return HttpCaching.IsNotModified(context.Request, etag)

@@ -26,11 +26,20 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
         var zone = PageTime.Zone(snapshot.TimeZoneId);
         var texts = PageTexts.For(snapshot.Language);
         var html = new HtmlWriter(texts);
+        // The metrics section first, as its own route answers it (RenderMetricsSection), so the page can name its ETag.
+        var metrics = RenderMetricsSection(view);
         Head(html, texts.Format(texts.PageTitle, snapshot.Name), view.Links, snapshot.AccentColor);
         // data-version: the snapshot the page shows, which the script names to its event stream, so a change made before
         // the stream opened is caught up (EventEndpoints).
         html.Raw("<body").Attribute("data-events", view.Links.To("/events")).Attribute("data-version", snapshot.Version)
             .Attribute("data-time-zone", PageTime.IanaId(zone));
+        if (metrics.Length > 0)
+        {
+            // The ETag of the section's route for the section this page holds, which the script sends with its first
+            // refresh, so an unchanged section is a 304 from the start. On the body, outside the section: the tag is a
+            // hash of the section's bytes, which cannot hold their own hash.
+            html.Attribute("data-refresh-etag", HtmlEntityTag.Of(metrics));
+        }
         if (!ReferenceEquals(texts, PageTexts.English))
         {
             // The words a live event's English status_text and description stand for (PageStyles.Script).
@@ -58,7 +67,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
         Maintenance(html, texts.MaintenanceInProgress, "active-maintenance", snapshot.ActiveMaintenance, zone, anchored, view.Links);
         html.Raw("</div>");
         Components(html, view);
-        MetricsSection.Write(html, view.Metrics, view.MetricsRange, view.Links, zone, view.MetricsRefreshInterval);
+        html.Raw(metrics);
         html.Raw("<div id=\"upcoming-maintenance\">");
         Maintenance(html, texts.UpcomingMaintenance, "upcoming-maintenance", snapshot.UpcomingMaintenance, zone, anchored, view.Links);
         html.Raw("</div><div id=\"past-incidents\">");

@@ -17,8 +17,9 @@ namespace StatusKit.AspNetCore.Html;
 /// until the next change; an answer of another version than the last event named (another instance that lags behind)
 /// is left and asked again a little later, four times at most. While the page is in view (<c>document.visibilityState</c>)
 /// it fetches its "System metrics" section again from the URL the section names (<see cref="MetricsSection"/>), about once
-/// a minute and at once on coming back into view after longer, with the last answer's ETag in <c>If-None-Match</c> (an
-/// unchanged section is a 304, left as it is), and swaps the new one in as the other parts are (focus kept on the same
+/// a minute and at once on coming back into view after longer, with the last answer's ETag in <c>If-None-Match</c> (at
+/// first the one the page names for the section it was loaded with, <c>data-refresh-etag</c> on its body; an unchanged
+/// section is a 304, left as it is), and swaps the new one in as the other parts are (focus kept on the same
 /// range link); the charts stay server-drawn.
 /// </summary>
 internal static class PageStyles
@@ -174,11 +175,12 @@ internal static class PageStyles
           }
           if(zone){nameTimes(document);}
           // The charts' section (#metrics), fetched again as the server draws it (data-refresh) while the page is in view,
-          // every data-refresh-ms and at once on coming back into view after longer, naming the last one's ETag: an
-          // unchanged section is a 304 and stays. One fetch at a time; a failed one waits for the next turn.
+          // every data-refresh-ms and at once on coming back into view after longer, naming the last one's ETag (at
+          // first the one the page names for the section it holds, data-refresh-etag): an unchanged section is a 304
+          // and stays. One fetch at a time; a failed one waits for the next turn.
           var charts=document.getElementById('metrics');
           if(charts&&charts.getAttribute('data-refresh')&&window.fetch&&window.DOMParser){
-            var every=+charts.getAttribute('data-refresh-ms'),chartTag=null,charting=false,charted=Date.now();
+            var every=+charts.getAttribute('data-refresh-ms'),chartTag=document.body.getAttribute('data-refresh-etag'),charting=false,charted=Date.now();
             if(!(every>0)){every=60000;}
             var chart=function(){
               var now=document.getElementById('metrics');
