@@ -8,23 +8,25 @@ namespace StatusKit.Notifications.Dispatching;
 /// Folds the deferred rows of one subscriber into one <see cref="NotificationKind.Digest"/> message, each change on a line
 /// with its time on the page's clock (<see cref="PageClock"/>, as maintenance notices write theirs). Only rows the cap
 /// can hold back are folded (<see cref="HourlyCap.Applies"/>): never a verification message, a digest or an operator's
-/// <see cref="NotificationKind.Test"/> notice, which are sent on their own. A digest is written in the language of the
-/// newest row it folds, the last of <c>rows</c> (the dispatcher orders them by due time, the hour the cap held them to,
+/// <see cref="NotificationKind.Test"/> notice, which are sent on their own. A digest names the page as the
+/// newest row it folds does (the last of <c>rows</c>), and is written in that row's language (the dispatcher orders them by due time, the hour the cap held them to,
 /// then by their time-ordered ids), dates included
 /// (<see cref="NotificationContent.Language"/>; a subscriber's rows share their channel, and so their language unless
-/// the page's changed in between, when the subscriber's latest notices already speak the new one).
+/// the page's changed in between, when the subscriber's latest notices already speak the new one; a renamed page is
+/// named by its new name).
 /// </summary>
 internal static class DigestComposer
 {
     /// <summary>The digest of <paramref name="rows"/>, with times in <paramref name="timeZoneId"/> (the page's; UTC when null).</summary>
     public static NotificationContent Compose(IReadOnlyList<Notification> rows, string? timeZoneId)
     {
-        var first = rows[0].Content;
-        var texts = NoticeTexts.For(rows[^1].Content.Language);
+        // The newest row names the page as it is now (its language, name and link), should it have changed in between.
+        var newest = rows[^1].Content;
+        var texts = NoticeTexts.For(newest.Language);
         var events = NotificationEvents.None;
-        var occurredAt = first.OccurredAt;
+        var occurredAt = rows[0].Content.OccurredAt;
         var body = new StringBuilder();
-        body.Append(texts.Format(texts.DigestIntro, rows.Count, first.PageName));
+        body.Append(texts.Format(texts.DigestIntro, rows.Count, newest.PageName));
         foreach (var row in rows)
         {
             var content = row.Content;
@@ -51,12 +53,12 @@ internal static class DigestComposer
         {
             Kind = NotificationKind.Digest,
             Event = events,
-            Subject = $"[{first.PageName}] {texts.Format(texts.DigestSubject, rows.Count)}",
+            Subject = $"[{newest.PageName}] {texts.Format(texts.DigestSubject, rows.Count)}",
             Body = body.ToString(),
-            PageName = first.PageName,
-            PageSlug = first.PageSlug,
+            PageName = newest.PageName,
+            PageSlug = newest.PageSlug,
             Language = texts.ContentLanguage,
-            Link = first.Link,
+            Link = newest.Link,
             OccurredAt = occurredAt,
         };
     }

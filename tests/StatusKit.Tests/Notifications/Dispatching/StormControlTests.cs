@@ -114,6 +114,32 @@ public sealed class StormControlTests
     }
 
     [Fact]
+    public async Task ADigest_NamesThePageAsItsNewestRowDoes_WhenThePageWasRenamedBetweenRows()
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        h.Settings.MaxNotificationsPerHour = 1;
+        var subscriber = await h.SubscriberAsync();
+        foreach (var name in new[] { "Acme", "Acme", "Acme Cloud", "Acme Cloud" })
+        {
+            h.Clock.Advance(TimeSpan.FromMinutes(1));
+            var row = h.Change(subscriber, ComponentStatus.PartialOutage);
+            await h.EnqueueAsync(row with { Content = row.Content with { PageName = name } });
+        }
+
+        var notifier = new RecordingNotifier(SubscriberChannel.Email);
+        var dispatcher = h.Dispatcher(notifier);
+        await dispatcher.RunOnceAsync(None);
+        h.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero));
+        await dispatcher.RunOnceAsync(None);
+
+        var digest = notifier.Delivered[^1].Content;
+        Assert.Equal(NotificationKind.Digest, digest.Kind);
+        Assert.Equal("Acme Cloud", digest.PageName);
+        Assert.StartsWith("[Acme Cloud] ", digest.Subject, StringComparison.Ordinal);
+        Assert.Contains("Acme Cloud", digest.Body.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TwoDispatchers_SendingToOneSubscriberAtOnce_DeliverNoMoreThanTheCap()
     {
         var h = await DispatcherHarness.CreateAsync();
