@@ -90,24 +90,10 @@ public sealed class StormControlTests
     [Fact]
     public async Task ADigest_IsWrittenInTheLanguageOfItsNewestRow_WhenThePagesLanguageChangedBetweenRows()
     {
-        var h = await DispatcherHarness.CreateAsync();
-        h.Settings.MaxNotificationsPerHour = 1;
-        var subscriber = await h.SubscriberAsync();
-        foreach (var language in new string?[] { null, null, "de", "de" })
-        {
-            h.Clock.Advance(TimeSpan.FromMinutes(1)); // rows in the order they were written
-            var row = h.Change(subscriber, ComponentStatus.PartialOutage);
-            await h.EnqueueAsync(row with { Content = row.Content with { Language = language } });
-        }
+        string?[] languages = [null, null, "de", "de"];
 
-        var notifier = new RecordingNotifier(SubscriberChannel.Email);
-        var dispatcher = h.Dispatcher(notifier);
-        await dispatcher.RunOnceAsync(None);
-        h.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero));
-        await dispatcher.RunOnceAsync(None);
+        var digest = await DigestOfFourRowsAsync((content, i) => content with { Language = languages[i] });
 
-        var digest = notifier.Delivered[^1].Content;
-        Assert.Equal(NotificationKind.Digest, digest.Kind);
         Assert.Equal("de", digest.Language);
         Assert.EndsWith("3 Statusänderungen", digest.Subject, StringComparison.Ordinal);
         Assert.Contains("Teilausfall", digest.Body, StringComparison.Ordinal);
@@ -116,24 +102,10 @@ public sealed class StormControlTests
     [Fact]
     public async Task ADigest_NamesThePageAsItsNewestRowDoes_WhenThePageWasRenamedBetweenRows()
     {
-        var h = await DispatcherHarness.CreateAsync();
-        h.Settings.MaxNotificationsPerHour = 1;
-        var subscriber = await h.SubscriberAsync();
-        foreach (var name in new[] { "Acme", "Acme", "Acme Cloud", "Acme Cloud" })
-        {
-            h.Clock.Advance(TimeSpan.FromMinutes(1));
-            var row = h.Change(subscriber, ComponentStatus.PartialOutage);
-            await h.EnqueueAsync(row with { Content = row.Content with { PageName = name } });
-        }
+        string[] names = ["Acme", "Acme", "Acme Cloud", "Acme Cloud"];
 
-        var notifier = new RecordingNotifier(SubscriberChannel.Email);
-        var dispatcher = h.Dispatcher(notifier);
-        await dispatcher.RunOnceAsync(None);
-        h.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero));
-        await dispatcher.RunOnceAsync(None);
+        var digest = await DigestOfFourRowsAsync((content, i) => content with { PageName = names[i] });
 
-        var digest = notifier.Delivered[^1].Content;
-        Assert.Equal(NotificationKind.Digest, digest.Kind);
         Assert.Equal("Acme Cloud", digest.PageName);
         Assert.StartsWith("[Acme Cloud] ", digest.Subject, StringComparison.Ordinal);
         Assert.Contains("Acme Cloud", digest.Body.Split('\n')[0], StringComparison.Ordinal);
@@ -269,5 +241,30 @@ public sealed class StormControlTests
         var at = DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture), HourlyCap.StartOfHour(at));
         Assert.Equal(DateTimeOffset.Parse(next, System.Globalization.CultureInfo.InvariantCulture), HourlyCap.NextHour(at));
+    }
+
+    // Four component changes a minute apart for one subscriber under a cap of one an hour, each row's content changed by
+    // vary (its index, oldest first): the first goes out, the other three are folded into the next hour's digest.
+    private static async Task<NotificationContent> DigestOfFourRowsAsync(Func<NotificationContent, int, NotificationContent> vary)
+    {
+        var h = await DispatcherHarness.CreateAsync();
+        h.Settings.MaxNotificationsPerHour = 1;
+        var subscriber = await h.SubscriberAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            h.Clock.Advance(TimeSpan.FromMinutes(1)); // rows in the order they were written
+            var row = h.Change(subscriber, ComponentStatus.PartialOutage);
+            await h.EnqueueAsync(row with { Content = vary(row.Content, i) });
+        }
+
+        var notifier = new RecordingNotifier(SubscriberChannel.Email);
+        var dispatcher = h.Dispatcher(notifier);
+        await dispatcher.RunOnceAsync(None);
+        h.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero));
+        await dispatcher.RunOnceAsync(None);
+
+        var digest = notifier.Delivered[^1].Content;
+        Assert.Equal(NotificationKind.Digest, digest.Kind);
+        return digest;
     }
 }
