@@ -206,6 +206,12 @@ internal sealed class UpstreamPoller : WokenPassLoop
             Log.UpstreamRefused(_logger, url);
             return null;
         }
+        catch (HttpRequestException ex)
+        {
+            // The vendor's page unreachable (DNS, refused, reset): its message says all, a stack trace would say nothing.
+            Log.UpstreamUnreachable(_logger, url, ex.Message, count, null);
+            return null;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // One URL's failure, whatever it is, never stops the others' reads.

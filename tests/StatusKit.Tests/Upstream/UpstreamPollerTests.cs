@@ -133,6 +133,8 @@ public sealed class UpstreamPollerTests : IAsyncDisposable
         Assert.Equal((ComponentStatus.MajorOutage, ComponentStatus.MajorOutage, readAt), (read.Status, read.UpstreamStatus!.Value, read.UpstreamReadAt!.Value));
         var logged = Assert.Single(_logs.Entries, e => e.EventId.Id == 1044);
         Assert.Contains(GitHub, logged.Message, StringComparison.Ordinal);
+        Assert.Contains("Connection refused", logged.Message, StringComparison.Ordinal);
+        Assert.Null(logged.Exception); // a vendor page being down is not StatusKit's fault: no stack trace every 5 minutes
     }
 
     [Theory]
