@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Hosting;
@@ -15,7 +16,8 @@ namespace StatusKit.Upstream;
 /// <summary>
 /// Reads the upstream page of every third-party component (<see cref="Component.UpstreamUrl"/>): once the host has
 /// started and then every <see cref="StatusPagesOptions.UpstreamPollInterval"/>, each distinct URL is fetched once
-/// (however many components follow it) through the <see cref="HttpClientName"/> client, whose connections go through
+/// (however many components follow it), <see cref="MaxConcurrentFetches"/> at a time, through the
+/// <see cref="HttpClientName"/> client, whose connections go through
 /// the webhook notifiers' address guard. The status read is recorded on each component by compare-and-set
 /// (<see cref="IStatusStore.RecordUpstreamStatusAsync"/>) and a component whose upstream status changed is recomputed
 /// by the engine, so the change goes where every status change goes (history, snapshot, events, subscriber notices). A
@@ -34,6 +36,9 @@ internal sealed class UpstreamPoller : WokenPassLoop
     /// <summary>How long after a failed pass the next one runs.</summary>
     internal static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
 
+    /// <summary>How many upstream URLs one pass fetches at once.</summary>
+    internal const int MaxConcurrentFetches = 4;
+
     /// <summary>The largest body read: a summary of a page with hundreds of components is a few hundred KiB.</summary>
     internal const int MaxBodyBytes = 1024 * 1024;
 
@@ -46,7 +51,7 @@ internal sealed class UpstreamPoller : WokenPassLoop
     private readonly ILogger<UpstreamPoller> _logger;
 
     // The last summary read from each URL with its ETag, for If-None-Match (this host's only; a 304 reuses it).
-    private readonly Dictionary<string, (string ETag, UpstreamSummary Summary)> _cached = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string ETag, UpstreamSummary Summary)> _cached = new(StringComparer.Ordinal);
 
     public UpstreamPoller(
         IStatusStore store,
@@ -77,23 +82,25 @@ internal sealed class UpstreamPoller : WokenPassLoop
         var now = _time.GetUtcNow();
         var changed = new List<Guid>();
         var following = await _store.ListUpstreamComponentsAsync(cancellationToken);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in following.GroupBy(c => c.UpstreamUrl!, StringComparer.Ordinal))
-        {
-            seen.Add(group.Key);
-            var components = group.ToList();
-            if (!components.Exists(c => IsDue(c, now)))
-            {
-                continue;
-            }
+        var groups = following.GroupBy(c => c.UpstreamUrl!, StringComparer.Ordinal).Select(g => (Url: g.Key, Components: g.ToList())).ToList();
+        var due = groups.Where(g => g.Components.Exists(c => IsDue(c, now))).ToList();
 
-            if (await FetchAsync(group.Key, components.Count, cancellationToken) is { } summary)
+        // Fetched a few at a time, so one slow or silent vendor (up to FetchTimeout) does not hold up the others' reads;
+        // recorded one URL after another, as the store's compare-and-sets need no concurrency.
+        var summaries = new UpstreamSummary?[due.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, due.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentFetches, CancellationToken = cancellationToken },
+            async (i, token) => summaries[i] = await FetchAsync(due[i].Url, due[i].Components.Count, token));
+        for (var i = 0; i < due.Count; i++)
+        {
+            if (summaries[i] is { } summary)
             {
-                await RecordAsync(group.Key, components, summary, changed, cancellationToken);
+                await RecordAsync(due[i].Url, due[i].Components, summary, changed, cancellationToken);
             }
         }
 
-        ForgetUnfollowed(seen);
+        ForgetUnfollowed([.. groups.Select(g => g.Url)]);
         if (changed.Count > 0)
         {
             await _engine.RecomputeComponentsAsync(changed, Cause, cancellationToken);
@@ -185,7 +192,7 @@ internal sealed class UpstreamPoller : WokenPassLoop
             }
             else
             {
-                _cached.Remove(url);
+                _cached.TryRemove(url, out _);
             }
 
             Log.UpstreamRead(_logger, url, count, notModified: false);
@@ -258,7 +265,7 @@ internal sealed class UpstreamPoller : WokenPassLoop
     {
         foreach (var url in _cached.Keys.Where(u => !followed.Contains(u)).ToList())
         {
-            _cached.Remove(url);
+            _cached.TryRemove(url, out _);
         }
     }
 }

@@ -342,6 +342,30 @@ public sealed class UpstreamPollerTests : IAsyncDisposable
             && d.ImplementationFactory.Method.ReturnType == typeof(UpstreamPoller));
     }
 
+    [Fact]
+    public async Task ASlowUpstream_DoesNotHoldUpTheOthers_TheyAreFetchedAtOnce()
+    {
+        var (page, github) = await ThirdPartyAsync(GitHub);
+        var stripe = await _kit.Components.CreateAsync(new CreateComponent { PageId = page.Id, Name = "Stripe", UpstreamUrl = Stripe });
+        using var stripeAsked = new ManualResetEventSlim();
+        // GitHub answers only once Stripe was asked: fetched one after the other, GitHub would give up first (a real-time
+        // bound of 10 s, which only a failing run waits out) and stay Operational.
+        _upstream.Answer(GitHub, _ => stripeAsked.Wait(TimeSpan.FromSeconds(10))
+            ? FakeUpstream.Json(FakeUpstream.SummaryJson("major"))
+            : new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+        _upstream.Answer(Stripe, _ =>
+        {
+            stripeAsked.Set();
+            return FakeUpstream.Json(FakeUpstream.SummaryJson("minor"));
+        });
+
+        await Poller.RunOnceAsync(None);
+
+        Assert.Equal(
+            [ComponentStatus.PartialOutage, ComponentStatus.DegradedPerformance],
+            [(await ComponentAsync(github.Id)).Status, (await ComponentAsync(stripe.Id)).Status]);
+    }
+
     private async Task<(StatusPage Page, Component Component)> ThirdPartyAsync(string url, string? upstreamComponentId = null)
     {
         var (page, _) = await _kit.CreatePageAsync(StatusKit.Testing.TestData.Unique("Acme"));
