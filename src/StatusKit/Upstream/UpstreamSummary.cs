@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StatusKit.Shared;
 using StatusKit.Status;
 
 namespace StatusKit.Upstream;
@@ -49,7 +50,7 @@ internal sealed class UpstreamSummary
 
         if (ComponentStatusOf(text) is not { } known)
         {
-            reason = $"its status '{text}' is none of operational, degraded_performance, partial_outage, major_outage, under_maintenance";
+            reason = $"its status '{QuotedValue.Of(text)}' is none of operational, degraded_performance, partial_outage, major_outage, under_maintenance";
             return false;
         }
 
@@ -88,7 +89,7 @@ internal sealed class UpstreamSummary
             }
 
             var pageStatus = IndicatorStatusOf(indicator.GetString()!)
-                ?? throw new FormatException($"its status.indicator '{indicator.GetString()}' is none of none, minor, major, critical, maintenance");
+                ?? throw new FormatException($"its status.indicator '{QuotedValue.Of(indicator.GetString())}' is none of none, minor, major, critical, maintenance");
             if (MaintenanceInProgress(root))
             {
                 pageStatus = pageStatus.Worst(ComponentStatus.UnderMaintenance);
@@ -124,15 +125,19 @@ internal sealed class UpstreamSummary
     };
 
     /// <summary>A Statuspage component status as a status; null for a value Statuspage does not write.</summary>
-    internal static ComponentStatus? ComponentStatusOf(string status) => status switch
+    internal static ComponentStatus? ComponentStatusOf(string status)
     {
-        "operational" => ComponentStatus.Operational,
-        "degraded_performance" => ComponentStatus.DegradedPerformance,
-        "partial_outage" => ComponentStatus.PartialOutage,
-        "major_outage" => ComponentStatus.MajorOutage,
-        "under_maintenance" => ComponentStatus.UnderMaintenance,
-        _ => null,
-    };
+        // The API names StatusKit writes in its own summaries (ToApiName), read back: one list of them.
+        foreach (var known in Enum.GetValues<ComponentStatus>())
+        {
+            if (known.IsDefined() && known.ToApiName() == status)
+            {
+                return known;
+            }
+        }
+
+        return null;
+    }
 
     private static bool MaintenanceInProgress(JsonElement root)
     {
