@@ -40,13 +40,7 @@ internal sealed record StatusWords(
         "Investigando", "Identificado", "En observación", "Resuelto");
 
     /// <summary>The words of <paramref name="language"/>; English for null or a tag without words.</summary>
-    public static StatusWords For(string? language) => PageLanguages.Find(language) switch
-    {
-        PageLanguages.German => German,
-        PageLanguages.French => French,
-        PageLanguages.Spanish => Spanish,
-        _ => English,
-    };
+    public static StatusWords For(string? language) => LanguageChoice.Of(language, English, German, French, Spanish);
 
     /// <summary>A component's status.</summary>
     public string Status(ComponentStatus status) => status switch

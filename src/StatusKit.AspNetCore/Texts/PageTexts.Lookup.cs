@@ -13,13 +13,7 @@ internal sealed partial record PageTexts
     public static IReadOnlyList<PageTexts> All => [English, German, French, Spanish];
 
     /// <summary>The texts of <paramref name="language"/> (a page's <see cref="StatusPage.Language"/>); English for null or a tag without texts.</summary>
-    public static PageTexts For(string? language) => PageLanguages.Find(language) switch
-    {
-        PageLanguages.German => German,
-        PageLanguages.French => French,
-        PageLanguages.Spanish => Spanish,
-        _ => English,
-    };
+    public static PageTexts For(string? language) => LanguageChoice.Of(language, English, German, French, Spanish);
 
     /// <summary><see cref="string.Format(IFormatProvider, string, object?[])"/> of one of these texts, in <see cref="Culture"/>.</summary>
     public string Format(string text, params object?[] arguments) => string.Format(Culture, text, arguments);

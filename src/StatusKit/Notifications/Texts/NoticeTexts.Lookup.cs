@@ -16,13 +16,7 @@ internal sealed partial record NoticeTexts
     /// The texts of <paramref name="language"/> (a page's <see cref="StatusPage.Language"/>, or a notice's
     /// <see cref="NotificationContent.Language"/>); English for null or a tag without texts.
     /// </summary>
-    public static NoticeTexts For(string? language) => PageLanguages.Find(language) switch
-    {
-        PageLanguages.German => German,
-        PageLanguages.French => French,
-        PageLanguages.Spanish => Spanish,
-        _ => English,
-    };
+    public static NoticeTexts For(string? language) => LanguageChoice.Of(language, English, German, French, Spanish);
 
     /// <summary>
     /// What a notice written in these texts keeps in <see cref="NotificationContent.Language"/>: the tag, or null for
