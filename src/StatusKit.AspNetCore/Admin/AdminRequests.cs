@@ -25,15 +25,12 @@ internal sealed record CreateComponentRequest(
 /// <summary>
 /// Body of <c>PATCH admin/components/{componentId}</c>: a member left out (or null) keeps its field and an empty string
 /// clears an optional one (<see cref="UpdateComponent"/>), except <see cref="UpstreamUrl"/> and
-/// <see cref="UpstreamComponentId"/>, which <c>null</c> named in the body clears as an empty string does (the setter
-/// runs only for a member the body names, which is how the two are told apart).
+/// <see cref="UpstreamComponentId"/>, which <c>null</c> named in the body clears as an empty string does (<see cref="NamedMember{T}"/>).
 /// </summary>
 internal sealed record UpdateComponentRequest
 {
-    private readonly string? _upstreamUrl;
-    private readonly bool _upstreamUrlNamed;
-    private readonly string? _upstreamComponentId;
-    private readonly bool _upstreamComponentIdNamed;
+    private readonly NamedMember<string?> _upstreamUrl;
+    private readonly NamedMember<string?> _upstreamComponentId;
 
     public string? Name { get; init; }
 
@@ -50,26 +47,10 @@ internal sealed record UpdateComponentRequest
     public bool? OnlyShowIfDegraded { get; init; }
 
     /// <summary>A new upstream URL; <c>null</c> or <c>""</c> named in the body stops following the upstream page, left out keeps it.</summary>
-    public string? UpstreamUrl
-    {
-        get => _upstreamUrl;
-        init
-        {
-            _upstreamUrl = value;
-            _upstreamUrlNamed = true;
-        }
-    }
+    public string? UpstreamUrl { get => _upstreamUrl.Value; init => _upstreamUrl = new(value); }
 
     /// <summary>A new upstream component id; <c>null</c> or <c>""</c> named in the body follows the whole upstream page, left out keeps it.</summary>
-    public string? UpstreamComponentId
-    {
-        get => _upstreamComponentId;
-        init
-        {
-            _upstreamComponentId = value;
-            _upstreamComponentIdNamed = true;
-        }
-    }
+    public string? UpstreamComponentId { get => _upstreamComponentId.Value; init => _upstreamComponentId = new(value); }
 
     /// <summary>The service's request, made against <paramref name="expectedVersion"/> (the route's If-Match).</summary>
     public UpdateComponent ToChanges(long? expectedVersion) => new()
@@ -81,8 +62,8 @@ internal sealed record UpdateComponentRequest
         TeamId = TeamId,
         ServiceIdentifier = ServiceIdentifier,
         OnlyShowIfDegraded = OnlyShowIfDegraded,
-        UpstreamUrl = _upstreamUrlNamed ? UpstreamUrl ?? string.Empty : null,
-        UpstreamComponentId = _upstreamComponentIdNamed ? UpstreamComponentId ?? string.Empty : null,
+        UpstreamUrl = _upstreamUrl.IsNamed ? UpstreamUrl ?? string.Empty : null,
+        UpstreamComponentId = _upstreamComponentId.IsNamed ? UpstreamComponentId ?? string.Empty : null,
         ExpectedVersion = expectedVersion,
     };
 }
@@ -141,12 +122,11 @@ internal sealed record CreateIncidentTemplateRequest(
 /// <summary>
 /// Body of <c>PATCH admin/incident-templates/{templateId}</c>: a member left out (or null) keeps its field, except
 /// <see cref="State"/>, where <c>"state": null</c> takes the template's state back to none and leaving it out keeps it
-/// (the setter runs only for a member the body names, which is how the two are told apart).
+/// (<see cref="NamedMember{T}"/>).
 /// </summary>
 internal sealed record UpdateIncidentTemplateRequest
 {
-    private readonly StatusIncidentState? _state;
-    private readonly bool _stateNamed;
+    private readonly NamedMember<StatusIncidentState?> _state;
 
     public string? Name { get; init; }
 
@@ -157,15 +137,7 @@ internal sealed record UpdateIncidentTemplateRequest
     public StatusIncidentSeverity? Severity { get; init; }
 
     /// <summary>A new state; <c>null</c> named in the body clears it, left out keeps it.</summary>
-    public StatusIncidentState? State
-    {
-        get => _state;
-        init
-        {
-            _state = value;
-            _stateNamed = true;
-        }
-    }
+    public StatusIncidentState? State { get => _state.Value; init => _state = new(value); }
 
     public IReadOnlyList<Guid>? ComponentIds { get; init; }
 
@@ -177,7 +149,7 @@ internal sealed record UpdateIncidentTemplateRequest
         Message = Message,
         Severity = Severity,
         State = State,
-        ClearState = _stateNamed && State is null,
+        ClearState = _state.IsNamed && State is null,
         ComponentIds = ComponentIds,
         ExpectedVersion = expectedVersion,
     };
