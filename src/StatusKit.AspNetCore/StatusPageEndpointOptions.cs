@@ -38,7 +38,13 @@ public sealed class StatusPageEndpointOptions
     /// </summary>
     public IList<string> CustomDomainPassThroughPaths { get; } = ["/favicon.ico"];
 
-    /// <summary>How long shared caches and browsers may keep a public page's documents (<c>Cache-Control: public, max-age</c>). Default 10 seconds.</summary>
+    /// <summary>
+    /// How long shared caches and browsers may keep a public page's documents (<c>Cache-Control: public, max-age</c>),
+    /// and how long each host keeps a public page's HTML rendered, with its Brotli and gzip forms, while the page's
+    /// snapshot is the one it was rendered from: a status change shows at once, metric points, uptime and edits to
+    /// resolved incidents within this age (at once after a write through that host's admin API). Zero keeps nothing.
+    /// Default 10 seconds.
+    /// </summary>
     public TimeSpan PublicCacheMaxAge { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>

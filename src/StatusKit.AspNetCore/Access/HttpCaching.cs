@@ -24,17 +24,19 @@ internal static class HttpCaching
         response.Headers.Vary = HeaderNames.Cookie + ", " + HeaderNames.Authorization;
     }
 
-    /// <summary>Whether the request's If-None-Match matches <paramref name="etag"/> (weak comparison, as RFC 9110 says for GET).</summary>
-    public static bool IsNotModified(HttpRequest request, string etag)
+    /// <summary>
+    /// Whether the request's If-None-Match matches <paramref name="etags"/>, the tags of one document's forms (weak
+    /// comparison, as RFC 9110 says for GET).
+    /// </summary>
+    public static bool IsNotModified(HttpRequest request, params IEnumerable<string> etags)
     {
         var header = request.Headers.IfNoneMatch;
-        if (header.Count == 0)
+        if (header.Count == 0 || !EntityTagHeaderValue.TryParseList(header, out var tags))
         {
             return false;
         }
 
-        var target = EntityTagHeaderValue.Parse(etag);
-        return EntityTagHeaderValue.TryParseList(header, out var tags)
-            && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(target, useStrongComparison: false));
+        var targets = etags.Select(etag => EntityTagHeaderValue.Parse(etag)).ToArray();
+        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || targets.Any(target => tag.Compare(target, useStrongComparison: false)));
     }
 }

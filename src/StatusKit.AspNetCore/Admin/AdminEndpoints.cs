@@ -29,7 +29,7 @@ internal static class AdminEndpoints
 {
     public static void Map(RouteGroupBuilder admin, AdminLocations locations)
     {
-        admin.KeptByNoCache().AddEndpointFilter<StatusKitExceptionFilter>().DisableAntiforgery().WithMetadata(AdminApiEndpoint.Instance);
+        admin.KeptByNoCache().AddEndpointFilter<AdminWritesRenderAgain>().AddEndpointFilter<StatusKitExceptionFilter>().DisableAntiforgery().WithMetadata(AdminApiEndpoint.Instance);
         BodyContentTypes.AnswerWithProblems(admin);
         admin.AddOpenApiOperationTransformer(OpenApiHeaders.DeclareAsync);
         MapPages(admin, locations);

@@ -55,6 +55,7 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddSingleton<StatusPagesMapping>();
         services.TryAddSingleton<StatuspageDocuments>();
         services.TryAddSingleton(sp => new PageRenderer(sp.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value.ColorScheme));
+        services.TryAddSingleton<RenderedPageCache>();
         services.TryAddSingleton<UptimeBadgeMemo>();
         services.TryAddSingleton<EmbedScripts>();
         services.TryAddSingleton<EventRelay>();

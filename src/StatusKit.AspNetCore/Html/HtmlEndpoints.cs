@@ -1,10 +1,10 @@
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using StatusKit.Abstractions;
 using StatusKit.AspNetCore.Access;
 using StatusKit.Maintenance;
@@ -124,6 +124,14 @@ internal static class HtmlEndpoints
             return refusal;
         }
 
+        var links = Links(context, paths, slug);
+        return await HtmlAsync(context, snapshot, links, $"page {metricsRange}", () => PageHtmlAsync(context, snapshot, links, metricsRange));
+    }
+
+    // The page itself: its snapshot with the past incidents, uptime bars and metric charts read for it.
+    private static async Task<string?> PageHtmlAsync(HttpContext context, PageSnapshot snapshot, PageLinks links, MetricRange metricsRange)
+    {
+        var services = context.RequestServices;
         var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
         // One read serves the history section and the uptime bars' incidents: the newest (by creation) of the incidents
         // not resolved before the longer of the two ranges, whenever they began, of which those created in the history's
@@ -143,17 +151,16 @@ internal static class HtmlEndpoints
         var uptime = pageUptime?.Components.ToDictionary(c => c.ComponentId) ?? [];
         var channels = SubscribeChannels(services, options);
         var view = new PageView(
-            snapshot, [.. incidents.Where(i => !i.IsUnresolved && i.CreatedAt >= historySince)], uptime, Links(context, paths, slug), options.HistoryDays, channels)
+            snapshot, [.. incidents.Where(i => !i.IsUnresolved && i.CreatedAt >= historySince)], uptime, links, options.HistoryDays, channels)
         {
             // The snapshot's unresolved incidents too, for one the read cut (or a custom store's read left out).
             UptimeIncidents = UptimeIncidents.From(
                 [.. incidents, .. snapshot.UnresolvedIncidents], PageTime.Zone(snapshot.TimeZoneId), now, options.UptimeDays, missingUpTo),
-            Metrics = await metricService.ListVisibleSeriesAsync(snapshot.PageId, metricsRange, context.RequestAborted),
+            Metrics = await services.GetRequiredService<PageMetricService>().ListVisibleSeriesAsync(snapshot.PageId, metricsRange, context.RequestAborted),
             MetricsRange = metricsRange,
             MetricsRefreshInterval = options.MetricsRefreshInterval,
         };
-        // The page also shows history and uptime, which change without the snapshot: its tag is a hash of its bytes.
-        return Html(context, snapshot, services.GetRequiredService<PageRenderer>().Render(view), options);
+        return services.GetRequiredService<PageRenderer>().Render(view);
     }
 
     // The page's "System metrics" section alone, as the page of the same range draws it, for the page's script to swap
@@ -174,14 +181,18 @@ internal static class HtmlEndpoints
             return refusal;
         }
 
-        var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
-        var view = new PageView(snapshot, [], new Dictionary<Guid, ComponentUptime>(), Links(context, paths, slug), options.HistoryDays, [])
+        var links = Links(context, paths, slug);
+        return await HtmlAsync(context, snapshot, links, $"metrics-section {range}", async () =>
         {
-            Metrics = await metricService.ListVisibleSeriesAsync(snapshot.PageId, range, context.RequestAborted),
-            MetricsRange = range,
-            MetricsRefreshInterval = options.MetricsRefreshInterval,
-        };
-        return Html(context, snapshot, PageRenderer.RenderMetricsSection(view), options);
+            var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
+            var view = new PageView(snapshot, [], new Dictionary<Guid, ComponentUptime>(), links, options.HistoryDays, [])
+            {
+                Metrics = await metricService.ListVisibleSeriesAsync(snapshot.PageId, range, context.RequestAborted),
+                MetricsRange = range,
+                MetricsRefreshInterval = options.MetricsRefreshInterval,
+            };
+            return PageRenderer.RenderMetricsSection(view);
+        });
     }
 
     // ?metrics= chooses the range of the metric charts; a page without a visible metric has none and ignores it, so its
@@ -214,19 +225,21 @@ internal static class HtmlEndpoints
         }
 
         var services = context.RequestServices;
-        var incident = await services.GetRequiredService<StatusIncidentService>().GetAsync(incidentId, context.RequestAborted);
-
-        // Another page's incident is as unknown here as one that does not exist.
-        if (incident is null || incident.PageId != snapshot.PageId)
+        var links = Links(context, paths, slug);
+        return await HtmlAsync(context, snapshot, links, $"incident {incidentId}", async () =>
         {
-            return TypedResults.NotFound();
-        }
+            var incident = await services.GetRequiredService<StatusIncidentService>().GetAsync(incidentId, context.RequestAborted);
 
-        var names = AffectedComponentNames.Of(snapshot, incident.ComponentIds);
-        var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
-        var html = services.GetRequiredService<PageRenderer>().RenderIncident(
-            snapshot, incident, names, Links(context, paths, slug), SubscribeChannels(services, options));
-        return Html(context, snapshot, html, options);
+            // Another page's incident is as unknown here as one that does not exist.
+            if (incident is null || incident.PageId != snapshot.PageId)
+            {
+                return null;
+            }
+
+            var names = AffectedComponentNames.Of(snapshot, incident.ComponentIds);
+            var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
+            return services.GetRequiredService<PageRenderer>().RenderIncident(snapshot, incident, names, links, SubscribeChannels(services, options));
+        });
     }
 
     // The channels the host takes subscriptions by, and only those the form can name: a host's notifier for a channel
@@ -243,19 +256,22 @@ internal static class HtmlEndpoints
         }
 
         var services = context.RequestServices;
-        var window = await services.GetRequiredService<MaintenanceService>().GetAsync(windowId, context.RequestAborted);
-
-        // Another page's window is as unknown here as one that does not exist.
-        if (window is null || window.PageId != snapshot.PageId)
+        var links = Links(context, paths, slug);
+        return await HtmlAsync(context, snapshot, links, $"maintenance {windowId}", async () =>
         {
-            return TypedResults.NotFound();
-        }
+            var window = await services.GetRequiredService<MaintenanceService>().GetAsync(windowId, context.RequestAborted);
 
-        var names = AffectedComponentNames.Of(snapshot, window.ComponentIds);
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var occurrences = MaintenanceService.NextOccurrences(window, now, MaintenanceOccurrencesShown + 1);
-        var html = services.GetRequiredService<PageRenderer>().RenderMaintenance(snapshot, window, names, occurrences, Links(context, paths, slug));
-        return Html(context, snapshot, html, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
+            // Another page's window is as unknown here as one that does not exist.
+            if (window is null || window.PageId != snapshot.PageId)
+            {
+                return null;
+            }
+
+            var names = AffectedComponentNames.Of(snapshot, window.ComponentIds);
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var occurrences = MaintenanceService.NextOccurrences(window, now, MaintenanceOccurrencesShown + 1);
+            return services.GetRequiredService<PageRenderer>().RenderMaintenance(snapshot, window, names, occurrences, links);
+        });
     }
 
     // The first page shows the newest incidents and the latest completed windows; older incidents (?page=N) and older
@@ -268,8 +284,15 @@ internal static class HtmlEndpoints
             return answer ?? TypedResults.NotFound();
         }
 
-        var services = context.RequestServices;
+        var links = Links(context, paths, slug);
+        return await HtmlAsync(
+            context, snapshot, links, $"history {pageNumber} {maintenancePageNumber}", () => HistoryHtmlAsync(context, snapshot, links, pageNumber, maintenancePageNumber));
+    }
 
+    // The history page: one page of incidents, or of completed windows, or on the first the first of both.
+    private static async Task<string?> HistoryHtmlAsync(HttpContext context, PageSnapshot snapshot, PageLinks links, int pageNumber, int maintenancePageNumber)
+    {
+        var services = context.RequestServices;
         // One more than shown tells whether an older page exists.
         HistoryList<StatusIncident>? incidents = null;
         if (maintenancePageNumber == 1)
@@ -287,8 +310,7 @@ internal static class HtmlEndpoints
             pastMaintenance = new([.. read.Take(HistoryPageSize)], maintenancePageNumber, read.Count > HistoryPageSize);
         }
 
-        var html = services.GetRequiredService<PageRenderer>().RenderHistory(snapshot, incidents, pastMaintenance, Links(context, paths, slug));
-        return Html(context, snapshot, html, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
+        return services.GetRequiredService<PageRenderer>().RenderHistory(snapshot, incidents, pastMaintenance, links);
     }
 
     private static bool IsHistoryPage(int number) => number is >= 1 and <= MaxHistoryPage;
@@ -298,15 +320,55 @@ internal static class HtmlEndpoints
     private static PageLinks Links(HttpContext context, PagePaths paths, string slug) =>
         PageLinks.For(context.Request, context.Request.PathBase + paths.PagePath(context.Request, slug));
 
-    // A rendered page with its ETag (a hash of its bytes), the page's caching headers, and 304 for a matching If-None-Match.
-    private static IResult Html(HttpContext context, PageSnapshot snapshot, string html, StatusPageEndpointOptions options)
+    // The answer with a page's HTML (null from render: 404). Of a public page, the rendering this host kept when it is of
+    // the current snapshot and young enough (RenderedPageCache), else rendered now and kept with its compressed forms.
+    // The page also shows history, uptime and metrics, which change without the snapshot: its tag is a hash of its bytes.
+    private static async Task<IResult> HtmlAsync(HttpContext context, PageSnapshot snapshot, PageLinks links, string route, Func<Task<string?>> render)
     {
-        var bytes = Encoding.UTF8.GetBytes(html);
-        var etag = HtmlEntityTag.Of(bytes);
-        HttpCaching.Apply(context.Response, snapshot, etag, options.PublicCacheMaxAge);
+        var services = context.RequestServices;
+        var cache = services.GetRequiredService<RenderedPageCache>();
+        var variant = cache.Applies(snapshot) ? route + " " + links.PagePath : null;
+        var document = variant is null ? null : cache.Find(snapshot, variant);
+        if (document is null)
+        {
+            var generation = cache.Generation;
+            if (await render() is not { } html)
+            {
+                return TypedResults.NotFound();
+            }
+
+            document = variant is null ? RenderedHtml.Of(html) : RenderedHtml.Compressed(html);
+            if (variant is not null)
+            {
+                cache.Keep(snapshot, variant, document, generation);
+            }
+        }
+
+        return Html(context, snapshot, document, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
+    }
+
+    // A rendered page with its ETag, the page's caching headers, and 304 when If-None-Match names any of its forms: in
+    // the form the request accepts (Content-Encoding) when the page has compressed forms, varying by Accept-Encoding.
+    private static IResult Html(HttpContext context, PageSnapshot snapshot, RenderedHtml document, StatusPageEndpointOptions options)
+    {
+        var coding = document.IsCompressed ? ContentCodings.Accepted(context.Request) : ContentCoding.Identity;
+        HttpCaching.Apply(context.Response, snapshot, document.EntityTagOf(coding), options.PublicCacheMaxAge);
+        if (document.IsCompressed)
+        {
+            context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+        }
+
         DocumentSecurityHeaders.Apply(context.Response, PageBrand.LogoOrigin(snapshot));
-        return HttpCaching.IsNotModified(context.Request, etag)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(bytes, "text/html; charset=utf-8");
+        if (HttpCaching.IsNotModified(context.Request, document.EntityTags))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        if (ContentCodings.HeaderValue(coding) is { } encoding)
+        {
+            context.Response.Headers.ContentEncoding = encoding;
+        }
+
+        return TypedResults.Bytes(document.BytesOf(coding), "text/html; charset=utf-8");
     }
 }

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using StatusKit.Snapshots;
+
+namespace StatusKit.AspNetCore.Html;
+
+/// <summary>
+/// The HTML pages of public status pages as last rendered on this host, so the many readers of a page during an outage
+/// are sent bytes instead of each costing a render and its store reads. A page is kept for as long as shared caches may
+/// keep it anyway (<see cref="StatusPageEndpointOptions.PublicCacheMaxAge"/>) and only while the page's snapshot is the
+/// one it was rendered from: a status change, an incident update or a maintenance window starting is shown at once,
+/// while what changes without the snapshot (metric points, uptime, edits to resolved incidents) is shown within that
+/// age, or at once after a write through this host's admin API (<see cref="Admin.AdminWritesRenderAgain"/>). Private
+/// pages are never kept. Kept pages hold their compressed forms
+/// too (<see cref="RenderedHtml.Compressed"/>). Bounded by bytes: when full, a page is sent without being kept; pages that
+/// aged out are let go whenever another is kept.
+/// </summary>
+internal sealed class RenderedPageCache
+{
+    /// <summary>The most bytes kept (all forms of all pages) unless told otherwise.</summary>
+    public const long DefaultBudget = 64L * 1024 * 1024;
+
+    private readonly ConcurrentDictionary<(Guid PageId, string Variant), Entry> _entries = new();
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _maxAge;
+    private readonly long _budget;
+    private long _size;
+    private long _generation;
+
+    public RenderedPageCache(TimeProvider time, IOptions<StatusPageEndpointOptions> options)
+        : this(time, options.Value.PublicCacheMaxAge, DefaultBudget)
+    {
+    }
+
+    internal RenderedPageCache(TimeProvider time, TimeSpan maxAge, long budget)
+    {
+        _time = time;
+        _maxAge = maxAge;
+        _budget = budget;
+    }
+
+    /// <summary>
+    /// Counts <see cref="Clear"/>s: taken before a render and handed to <see cref="Keep"/>, so a render that read what a
+    /// write then changed is not kept after the write let the kept pages go.
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>How many bytes are kept now.</summary>
+    internal long Size => Interlocked.Read(ref _size);
+
+    /// <summary>
+    /// Whether the answers for <paramref name="snapshot"/>'s page may come from, and go into, the cache: a public page
+    /// (one read with a token in its URL is sent to its URL without it first), on a host that lets shared caches keep
+    /// pages at all.
+    /// </summary>
+    public bool Applies(PageSnapshot snapshot) => _maxAge > TimeSpan.Zero && snapshot.IsPublic;
+
+    /// <summary>
+    /// The kept rendering of <paramref name="variant"/> (a route with its parameters and the page's path) of
+    /// <paramref name="snapshot"/>'s page, when it was rendered from this snapshot and is younger than the age.
+    /// </summary>
+    public RenderedHtml? Find(PageSnapshot snapshot, string variant) =>
+        _entries.TryGetValue((snapshot.PageId, variant), out var entry) && IsCurrent(entry, snapshot.Version, _time.GetUtcNow())
+            ? entry.Document
+            : null;
+
+    /// <summary>
+    /// Keeps <paramref name="document"/> as <paramref name="variant"/> of <paramref name="snapshot"/>'s page, if it fits
+    /// and nothing was cleared since <paramref name="generation"/> (<see cref="Generation"/> before the render).
+    /// </summary>
+    public void Keep(PageSnapshot snapshot, string variant, RenderedHtml document, long generation)
+    {
+        var now = _time.GetUtcNow();
+        var key = (snapshot.PageId, variant);
+        lock (_gate)
+        {
+            if (_entries.TryRemove(key, out var replaced))
+            {
+                _size -= replaced.Document.Size;
+            }
+
+            RemoveExpired(now);
+            if (generation == _generation && _size + document.Size <= _budget)
+            {
+                _entries[key] = new Entry(snapshot.Version, now, document);
+                _size += document.Size;
+            }
+        }
+    }
+
+    /// <summary>Lets go of every kept page, so each is rendered again when next read.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _entries.Clear();
+            _size = 0;
+            Interlocked.Increment(ref _generation);
+        }
+    }
+
+    private bool IsCurrent(Entry entry, string version, DateTimeOffset now) =>
+        entry.Version == version && IsYoung(entry, now);
+
+    private bool IsYoung(Entry entry, DateTimeOffset now) => now >= entry.KeptAt && now - entry.KeptAt < _maxAge;
+
+    // Under the gate. Entries of a snapshot since replaced go when they age out too, as this cannot tell them.
+    private void RemoveExpired(DateTimeOffset now)
+    {
+        foreach (var (key, entry) in _entries)
+        {
+            if (!IsYoung(entry, now) && _entries.TryRemove(key, out var removed))
+            {
+                _size -= removed.Document.Size;
+            }
+        }
+    }
+
+    private sealed record Entry(string Version, DateTimeOffset KeptAt, RenderedHtml Document);
+}

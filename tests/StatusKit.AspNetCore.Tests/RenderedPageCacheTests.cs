@@ -1,0 +1,97 @@
+using StatusKit.AspNetCore.Html;
+using StatusKit.Testing;
+
+namespace StatusKit.AspNetCore.Tests;
+
+/// <summary>
+/// What the host keeps of rendered public pages: the rendering of the snapshot it was made from, younger than the age,
+/// within a byte budget; let go by <see cref="RenderedPageCache.Clear"/>.
+/// </summary>
+public sealed class RenderedPageCacheTests
+{
+    private static readonly TimeSpan Age = TimeSpan.FromSeconds(10);
+    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void Find_KeptFromTheSameSnapshotWithinTheAge_ReturnsIt()
+    {
+        var cache = new RenderedPageCache(_clock, Age, 1_000_000);
+        var snapshot = RenderedSnapshots.Empty();
+        var page = RenderedHtml.Compressed("<p>kept</p>");
+        cache.Keep(snapshot, "page Day", page, cache.Generation);
+
+        _clock.Advance(Age - TimeSpan.FromTicks(1));
+
+        Assert.Same(page, cache.Find(snapshot, "page Day"));
+        Assert.Null(cache.Find(snapshot, "page Week"));
+    }
+
+    [Fact]
+    public void Find_OnceTheAgeIsReached_ReturnsNothing()
+    {
+        var cache = new RenderedPageCache(_clock, Age, 1_000_000);
+        var snapshot = RenderedSnapshots.Empty();
+        cache.Keep(snapshot, "page Day", RenderedHtml.Compressed("<p>kept</p>"), cache.Generation);
+
+        _clock.Advance(Age);
+
+        Assert.Null(cache.Find(snapshot, "page Day"));
+    }
+
+    [Fact]
+    public void Find_ForANewerSnapshotOfThePage_ReturnsNothing()
+    {
+        var cache = new RenderedPageCache(_clock, Age, 1_000_000);
+        var snapshot = RenderedSnapshots.Empty();
+        cache.Keep(snapshot, "page Day", RenderedHtml.Compressed("<p>kept</p>"), cache.Generation);
+
+        Assert.Null(cache.Find(snapshot with { Version = "newer" }, "page Day"));
+    }
+
+    [Fact]
+    public void Keep_BeyondTheBudget_KeepsNothingMore_UntilOldPagesAgeOut()
+    {
+        var first = RenderedHtml.Compressed(new string('a', 4_000));
+        var cache = new RenderedPageCache(_clock, Age, first.Size + 100);
+        var a = RenderedSnapshots.Empty();
+        var b = RenderedSnapshots.Empty();
+        cache.Keep(a, "page Day", first, cache.Generation);
+
+        cache.Keep(b, "page Day", RenderedHtml.Compressed(new string('b', 4_000)), cache.Generation);
+        var fullFind = cache.Find(b, "page Day");
+        _clock.Advance(Age);
+        cache.Keep(b, "page Day", RenderedHtml.Compressed(new string('b', 4_000)), cache.Generation);
+
+        Assert.Null(fullFind);
+        Assert.NotNull(cache.Find(b, "page Day"));
+        Assert.Null(cache.Find(a, "page Day"));
+        Assert.True(cache.Size <= first.Size + 100);
+    }
+
+    [Fact]
+    public void Clear_LetsGoOfEveryPage_AndARenderBegunBeforeItIsNotKept()
+    {
+        var cache = new RenderedPageCache(_clock, Age, 1_000_000);
+        var snapshot = RenderedSnapshots.Empty();
+        cache.Keep(snapshot, "page Day", RenderedHtml.Compressed("<p>kept</p>"), cache.Generation);
+        var before = cache.Generation;
+
+        cache.Clear();
+        cache.Keep(snapshot, "page Week", RenderedHtml.Compressed("<p>read before the write</p>"), before);
+
+        Assert.Null(cache.Find(snapshot, "page Day"));
+        Assert.Null(cache.Find(snapshot, "page Week"));
+        Assert.Equal(0, cache.Size);
+    }
+
+    [Fact]
+    public void Compressed_forms_unpack_to_the_document_and_have_tags_of_their_own()
+    {
+        var page = RenderedHtml.Compressed(string.Concat(Enumerable.Repeat("<li class=\"d-none\">No data</li>", 500)));
+
+        Assert.True(page.Brotli!.Length * 10 < page.Identity.Length);
+        Assert.True(page.Gzip!.Length * 10 < page.Identity.Length);
+        Assert.Equal(3, page.EntityTags.Distinct().Count());
+        Assert.Single(RenderedHtml.Of("<p>plain</p>").EntityTags);
+    }
+}
