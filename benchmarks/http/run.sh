@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP benchmark (issue 8, item 6): summary.json of a 200-component page vs a fixed byte array of the same size,
 # both from the sample host in Release, driven by wrk on loopback; and, for information, the page's HTML (what most
-# readers open when something breaks) vs a fixed byte array of its size. Bounded: ROUNDS x 4 runs of DURATION each.
+# readers open when something breaks) vs a fixed byte array of its size, as it is and Brotli-compressed (what a browser
+# is sent). Bounded: ROUNDS x 6 runs of DURATION each.
 #
 #   benchmarks/http/run.sh [--urls http://127.0.0.1:5080] [--duration 10s] [--threads 2] [--connections 32]
 #                          [--rounds 3] [--components 200]
@@ -115,7 +116,9 @@ echo "-- response headers: fixed-bytes"; curl -fsS -D - -o /dev/null "$FIXED" | 
 PAGE="$URL/status/$SLUG"
 PAGE_SIZE=$(curl -fsS "$PAGE" | wc -c | tr -d ' ')
 PAGE_FIXED="$URL/sample/fixed-bytes?size=$PAGE_SIZE"
-echo "status page (HTML): $PAGE_SIZE bytes"
+PAGE_BR_SIZE=$(curl -fsS -H 'Accept-Encoding: br' "$PAGE" | wc -c | tr -d ' ')
+PAGE_BR_FIXED="$URL/sample/fixed-bytes?size=$PAGE_BR_SIZE"
+echo "status page (HTML): $PAGE_SIZE bytes, $PAGE_BR_SIZE with Accept-Encoding: br"
 
 echo "== conditional request (If-None-Match: $ETAG)"
 : >"$WORK/conditional.body"
@@ -124,9 +127,9 @@ BODY=$(wc -c <"$WORK/conditional.body" | tr -d ' ')
 if [[ "$CODE" == 304 && "$BODY" == 0 ]]; then CHECK_304="pass (304, empty body)"; else CHECK_304="FAIL ($CODE, $BODY bytes)"; fi
 echo "304 check: $CHECK_304"
 
-run_wrk() { # url -> requests/s
+run_wrk() { # url [header] -> requests/s
   local out
-  out="$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency "$1")"
+  out="$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency ${2:+-H "$2"} "$1")"
   echo "$out" >>"$WORK/wrk.log"
   if grep -q 'Non-2xx or 3xx responses' <<<"$out"; then echo "wrk saw error responses for $1:" >&2; echo "$out" >&2; exit 1; fi
   awk '/^Requests\/sec:/ { print $2 }' <<<"$out"
@@ -136,12 +139,15 @@ echo "== warm-up (2 s each)"
 wrk -t "$THREADS" -c "$CONNECTIONS" -d 2s "$SUMMARY" >/dev/null
 wrk -t "$THREADS" -c "$CONNECTIONS" -d 2s "$FIXED" >/dev/null
 wrk -t "$THREADS" -c "$CONNECTIONS" -d 2s "$PAGE" >/dev/null
+wrk -t "$THREADS" -c "$CONNECTIONS" -d 2s -H 'Accept-Encoding: br' "$PAGE" >/dev/null
 
 echo "== wrk: $ROUNDS round(s), $DURATION each, $THREADS threads, $CONNECTIONS connections, alternating the order"
 SUMMARY_RPS=()
 FIXED_RPS=()
 PAGE_RPS=()
 PAGE_FIXED_RPS=()
+PAGE_BR_RPS=()
+PAGE_BR_FIXED_RPS=()
 for r in $(seq 1 "$ROUNDS"); do
   # Alternate which endpoint goes first, so neither always runs right after the other.
   if (( r % 2 )); then f=$(run_wrk "$FIXED"); s=$(run_wrk "$SUMMARY"); else s=$(run_wrk "$SUMMARY"); f=$(run_wrk "$FIXED"); fi
@@ -154,6 +160,11 @@ for r in $(seq 1 "$ROUNDS"); do
   PAGE_RPS+=("$p")
   printf 'round %d: fixed-bytes %10.1f req/s   status page %10.1f req/s   ratio %.3f   (load average: %s)\n' \
     "$r" "$pf" "$p" "$(awk -v s="$p" -v f="$pf" 'BEGIN { print s / f }')" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  if (( r % 2 )); then bf=$(run_wrk "$PAGE_BR_FIXED"); b=$(run_wrk "$PAGE" 'Accept-Encoding: br'); else b=$(run_wrk "$PAGE" 'Accept-Encoding: br'); bf=$(run_wrk "$PAGE_BR_FIXED"); fi
+  PAGE_BR_FIXED_RPS+=("$bf")
+  PAGE_BR_RPS+=("$b")
+  printf 'round %d: fixed-bytes %10.1f req/s   status page br %7.1f req/s   ratio %.3f   (load average: %s)\n' \
+    "$r" "$bf" "$b" "$(awk -v s="$b" -v f="$bf" 'BEGIN { print s / f }')" "$(cut -d' ' -f1-3 /proc/loadavg)"
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
@@ -162,6 +173,8 @@ F=$(median "${FIXED_RPS[@]}")
 RATIO=$(awk -v s="$S" -v f="$F" 'BEGIN { printf "%.3f", s / f }')
 P=$(median "${PAGE_RPS[@]}")
 PF=$(median "${PAGE_FIXED_RPS[@]}")
+B=$(median "${PAGE_BR_RPS[@]}")
+BF=$(median "${PAGE_BR_FIXED_RPS[@]}")
 VERDICT=$(awk -v r="$RATIO" 'BEGIN { print (r >= 0.9) ? "met" : "MISSED" }')
 
 echo
@@ -178,4 +191,8 @@ echo "status page:   $PAGE_SIZE bytes of HTML"
 printf 'fixed-bytes:   %.1f req/s (the page'"'"'s size)\n' "$PF"
 printf 'status page:   %.1f req/s\n' "$P"
 echo "ratio:         $(awk -v s="$P" -v f="$PF" 'BEGIN { printf "%.3f", s / f }') (for information; no target)"
+echo "status page br: $PAGE_BR_SIZE bytes (Accept-Encoding: br)"
+printf 'fixed-bytes:   %.1f req/s (that size)\n' "$BF"
+printf 'status page:   %.1f req/s (br)\n' "$B"
+echo "ratio:         $(awk -v s="$B" -v f="$BF" 'BEGIN { printf "%.3f", s / f }') (for information; no target)"
 [[ "$CHECK_304" == pass* ]]

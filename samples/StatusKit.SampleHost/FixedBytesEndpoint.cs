@@ -9,7 +9,7 @@ namespace StatusKit.SampleHost;
 /// </summary>
 public static class FixedBytesEndpoint
 {
-    public const int MaxSize = 1024 * 1024;
+    public const int MaxSize = 16 * 1024 * 1024;
     public const int MaxCachedSizes = 16;
     private const string ContentType = "application/json; charset=utf-8";
     private static readonly ConcurrentDictionary<int, byte[]> Cache = new();
