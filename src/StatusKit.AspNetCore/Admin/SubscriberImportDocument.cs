@@ -16,7 +16,8 @@ namespace StatusKit.AspNetCore.Admin;
 /// template uses; blank is email), <c>destination</c> (the URL of another channel, or an address) and
 /// <c>components</c> (names separated by <c>;</c> or <c>|</c>; blank follows all), and for <c>sms</c> rows
 /// <c>phone_number</c> (or <c>phone</c>, <c>number</c>) with <c>phone_country</c> (or <c>country</c>,
-/// <c>country_code</c>: the two-letter country of a national number, <see cref="PhoneCountryCodes"/>) are read and any
+/// <c>country_code</c>: the two-letter ISO 3166 country of a national number, of any country libphonenumber knows,
+/// <see cref="NationalPhoneNumber"/>) are read and any
 /// other column is ignored; <c>email</c>, <c>destination</c> or <c>phone_number</c> is required. Each row's number is the line it starts on (the header is
 /// line 1); a row whose cells are all blank is ignored.</item>
 /// <item><c>application/json</c>: <c>{ "subscribers": [ { "channel", "destination", "components", "notifyOn" } ] }</c>,
@@ -98,7 +99,7 @@ internal static class SubscriberImportDocument
             {
                 Row = record.Line,
                 Channel = channel,
-                Destination = fromEmail ? email : fromPhone ? PhoneCountryCodes.International(Cell("phone_number"), Cell("phone_country")) : Cell("destination"),
+                Destination = fromEmail ? email : fromPhone ? NationalPhoneNumber.International(Cell("phone_number"), Cell("phone_country")) : Cell("destination"),
                 DestinationField = fromEmail ? "email" : fromPhone ? "phone_number" : "destination",
                 Components = Cell("components")?.Split(ComponentSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
             });

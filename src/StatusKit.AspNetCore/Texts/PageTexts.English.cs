@@ -185,7 +185,7 @@ internal sealed partial record PageTexts
         RefusedHttpUrl = "'{0}' is not an absolute http or https URL without credentials.",
         RefusedUnreachable = "Updates cannot be sent to this URL: its host must resolve to a public address (and take https).",
         RefusedDiscordUrl = "The destination must be a Discord webhook URL such as https://discord.com/api/webhooks/{id}/{token} (in Discord: the channel's settings, Integrations, Webhooks, Copy Webhook URL).",
-        RefusedPhoneNumber = "The destination must be a mobile phone number in international form: + and the country code, then the number, 8 to 15 digits in all (for example +14155550123; spaces, dashes and parentheses are allowed).",
+        RefusedPhoneNumber = "The destination must be a mobile phone number in international form that its country gives out: + and the country code, then the number (for example +14155550123; spaces, dashes and parentheses are allowed).",
         RefusedEvents = "Choose at least one of degraded, outage, maintenance, resolved.",
         RefusedComponents = "A component you chose is no longer on this page; go back to the status page and choose again.",
         RefusedIncident = "This incident is no longer on this page.",

@@ -187,7 +187,7 @@ internal sealed partial record PageTexts
         RefusedHttpUrl = "« {0} » n’est pas une URL http ou https absolue sans identifiants.",
         RefusedUnreachable = "Les mises à jour ne peuvent pas être envoyées à cette URL : son hôte doit correspondre à une adresse publique (et accepter https).",
         RefusedDiscordUrl = "La destination doit être une URL de webhook Discord comme https://discord.com/api/webhooks/{id}/{token} (dans Discord : paramètres du salon, Intégrations, Webhooks, Copier l’URL du webhook).",
-        RefusedPhoneNumber = "La destination doit être un numéro de mobile au format international : + et l’indicatif du pays, puis le numéro, 8 à 15 chiffres en tout (par exemple +14155550123 ; espaces, tirets et parenthèses autorisés).",
+        RefusedPhoneNumber = "La destination doit être un numéro de mobile au format international, attribuable dans son pays : + et l’indicatif du pays, puis le numéro (par exemple +14155550123 ; espaces, tirets et parenthèses autorisés).",
         RefusedEvents = "Choisissez au moins un événement dont vous voulez être prévenu.",
         RefusedComponents = "Un composant choisi n’est plus sur cette page ; revenez à la page de statut et choisissez à nouveau.",
         RefusedIncident = "Cet incident n’est plus sur cette page.",

@@ -187,7 +187,7 @@ internal sealed partial record PageTexts
         RefusedHttpUrl = "„{0}“ ist keine absolute http- oder https-URL ohne Zugangsdaten.",
         RefusedUnreachable = "An diese URL können keine Updates gesendet werden: Ihr Host muss zu einer öffentlichen Adresse aufgelöst werden (und https annehmen).",
         RefusedDiscordUrl = "Das Ziel muss eine Discord-Webhook-URL sein, etwa https://discord.com/api/webhooks/{id}/{token} (in Discord: Einstellungen des Kanals, Integrationen, Webhooks, Webhook-URL kopieren).",
-        RefusedPhoneNumber = "Das Ziel muss eine Mobilnummer in internationaler Form sein: + und die Ländervorwahl, dann die Nummer, insgesamt 8 bis 15 Ziffern (zum Beispiel +14155550123; Leerzeichen, Bindestriche und Klammern sind erlaubt).",
+        RefusedPhoneNumber = "Das Ziel muss eine Mobilnummer in internationaler Form sein, die es in ihrem Land gibt: + und die Ländervorwahl, dann die Nummer (zum Beispiel +14155550123; Leerzeichen, Bindestriche und Klammern sind erlaubt).",
         RefusedEvents = "Wählen Sie mindestens ein Ereignis, über das Sie benachrichtigt werden möchten.",
         RefusedComponents = "Eine gewählte Komponente ist nicht mehr auf dieser Seite; kehren Sie zur Statusseite zurück und wählen Sie erneut.",
         RefusedIncident = "Diese Störung ist nicht mehr auf dieser Seite.",

@@ -187,7 +187,7 @@ internal sealed partial record PageTexts
         RefusedHttpUrl = "«{0}» no es una URL http o https absoluta sin credenciales.",
         RefusedUnreachable = "No se pueden enviar novedades a esta URL: su host debe resolverse en una dirección pública (y aceptar https).",
         RefusedDiscordUrl = "El destino debe ser una URL de webhook de Discord como https://discord.com/api/webhooks/{id}/{token} (en Discord: ajustes del canal, Integraciones, Webhooks, Copiar URL del webhook).",
-        RefusedPhoneNumber = "El destino debe ser un número de móvil en formato internacional: + y el prefijo del país, luego el número, de 8 a 15 dígitos en total (por ejemplo +14155550123; se admiten espacios, guiones y paréntesis).",
+        RefusedPhoneNumber = "El destino debe ser un número de móvil en formato internacional que exista en su país: + y el prefijo del país, luego el número (por ejemplo +14155550123; se admiten espacios, guiones y paréntesis).",
         RefusedEvents = "Elija al menos un evento del que quiera recibir avisos.",
         RefusedComponents = "Un componente elegido ya no está en esta página; vuelva a la página de estado y elija de nuevo.",
         RefusedIncident = "Este incidente ya no está en esta página.",

@@ -25,9 +25,10 @@ public enum SubscriberChannel
     Discord = 4,
 
     /// <summary>
-    /// A mobile phone number in international E.164 form (<c>+</c>, the country code and the number: 8 to 15 digits,
-    /// such as <c>+14155550123</c>), sent short text messages (SMS) through Twilio. Offered only when the host added the
-    /// SMS notifier (<c>AddStatusPages().AddTwilioSmsNotifier(...)</c>).
+    /// A mobile phone number in international E.164 form (<c>+</c>, the country code and the number, such as
+    /// <c>+14155550123</c>; a new subscriber's must be one its country gives out, by libphonenumber's metadata), sent
+    /// short text messages (SMS) through Twilio. Offered only when the host added the SMS notifier
+    /// (<c>AddStatusPages().AddTwilioSmsNotifier(...)</c>).
     /// </summary>
     Sms = 5,
 }

@@ -14,8 +14,8 @@ namespace StatusKit.Services;
 /// Checks a destination for its channel: the channel must have a notifier on this host; an email address must be
 /// plain; Slack and Teams need an https URL; Discord a Discord webhook URL (<see cref="DiscordWebhookUrl"/>); webhook,
 /// Slack, Teams and Discord URLs must not resolve to loopback, private or link-local addresses unless the host allows
-/// it (<see cref="WebhookAddressGuard"/>); an SMS number must be in international form, and is kept in E.164
-/// (<see cref="PhoneNumber"/>). No host name is required of a Slack or Teams URL: Teams workflow hosts vary
+/// it (<see cref="WebhookAddressGuard"/>); an SMS number must be in international form and one its country gives out
+/// (libphonenumber's metadata), and is kept in E.164 (<see cref="PhoneNumber"/>). No host name is required of a Slack or Teams URL: Teams workflow hosts vary
 /// by tenant and region. Each refusal carries its <see cref="ValidationCodes"/> reason.
 /// </summary>
 internal sealed class DestinationValidator(IEnumerable<INotifier> notifiers, WebhookAddressGuard guard, IOptions<StatusPagesOptions> options)

@@ -126,6 +126,19 @@ public sealed class SmsNotifierTests
         Assert.Contains(_logs.Entries, e => e.EventId.Id == 4509);
     }
 
+    [Theory]
+    [InlineData("+15551234567")]
+    [InlineData("+123456789012345")]
+    public async Task A_number_stored_before_numbers_were_checked_per_country_is_still_sent(string stored)
+    {
+        await using var services = Services();
+
+        var result = await Notifier(services).SendAsync(Message(SubscriberChannel.Sms, stored), CancellationToken.None);
+
+        Assert.Equal(NotificationResultKind.Delivered, result.Kind);
+        Assert.Equal(stored, Form(Assert.Single(_twilio.Requests).Body)["To"]);
+    }
+
     [Fact]
     public async Task A_confirmation_request_sends_its_link_and_the_opt_out_text()
     {
@@ -172,6 +185,20 @@ public sealed class SmsNotifierTests
         withToken.AccountSid = "x";
         withToken.AuthToken = "secret-token-value";
         Assert.DoesNotContain(new SmsNotifierOptionsValidator().Validate(null, withToken).Failures!, f => f.Contains("secret-token-value", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("+15005550006", true)]
+    [InlineData("+15551234567", true)]
+    [InlineData("+1 500 555 0006", false)]
+    [InlineData("ACME", false)]
+    [InlineData("12345", false)]
+    public void The_From_number_is_held_to_E164_form_only_so_a_sender_taken_before_still_starts(string from, bool taken)
+    {
+        var options = Valid();
+        options.From = from;
+
+        Assert.Equal(taken, new SmsNotifierOptionsValidator().Validate(null, options).Succeeded);
     }
 
     private static SmsNotifierOptions Valid() => new() { AccountSid = AccountSid, AuthToken = AuthToken, From = "+15005550006" };

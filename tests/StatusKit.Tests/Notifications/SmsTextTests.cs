@@ -121,11 +121,59 @@ public sealed class SmsTextTests
     [InlineData(" +1 (415) 555-0123 ", "+14155550123")]
     [InlineData("+44 20 7946.0958", "+442079460958")]
     [InlineData("+49 30 12345678", "+493012345678")]
-    [InlineData("+123456789012345", "+123456789012345")]
+    [InlineData("+39 02 1234 5678", "+390212345678")]
+    [InlineData("+254 712 123456", "+254712123456")]
+    [InlineData("+683 7290", "+6837290")]
     public void A_number_in_international_form_is_kept_in_E164(string input, string expected)
     {
         Assert.True(PhoneNumber.TryNormalize(input, out var number));
         Assert.Equal(expected, number);
+    }
+
+    [Fact]
+    public void Every_countrys_example_mobile_number_is_taken_in_international_form()
+    {
+        var util = PhoneNumbers.PhoneNumberUtil.GetInstance();
+        var regions = util.GetSupportedRegions();
+
+        Assert.True(regions.Count > 200);
+        foreach (var region in regions)
+        {
+            var example = util.GetExampleNumberForType(region, PhoneNumbers.PhoneNumberType.MOBILE) ?? util.GetExampleNumber(region);
+            var e164 = util.Format(example, PhoneNumbers.PhoneNumberFormat.E164);
+            var written = util.Format(example, PhoneNumbers.PhoneNumberFormat.INTERNATIONAL);
+
+            Assert.True(PhoneNumber.TryNormalize(written, out var number), $"{region}: {written}");
+            Assert.Equal(e164, number);
+        }
+    }
+
+    [Theory]
+    [InlineData("+99999999999")]
+    [InlineData("+123456789012345")]
+    [InlineData("+1 555 123 4567")]
+    [InlineData("+44 20 1234")]
+    [InlineData("+49 999 1234567")]
+    public void A_number_no_country_gives_out_is_refused_though_its_shape_is_international(string input)
+    {
+        Assert.False(PhoneNumber.TryNormalize(input, out _));
+        Assert.True(PhoneNumber.IsStoredForm(input.Replace(" ", string.Empty, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("+14155550123", true)]
+    [InlineData("+123456789012345", true)]
+    [InlineData("+15551234567", true)]
+    [InlineData("+6837290", true)]
+    [InlineData("+1234567", false)]
+    [InlineData("+1234567890123456", false)]
+    [InlineData("+0123456789", false)]
+    [InlineData("+1 415 555 0123", false)]
+    [InlineData("14155550123", false)]
+    [InlineData(null, false)]
+    public void A_stored_number_is_sendable_when_it_is_E164_by_the_old_rule_or_a_valid_number(string? stored, bool expected)
+    {
+        Assert.Equal(expected, PhoneNumber.IsStoredForm(stored));
     }
 
     [Theory]

@@ -16,6 +16,7 @@ public sealed class SubscriptionRefusalCodeTests
     [InlineData(SubscriberChannel.Email, "   ", ValidationCodes.DestinationRequired)]
     [InlineData(SubscriberChannel.Email, "not-an-address", ValidationCodes.DestinationInvalidEmail)]
     [InlineData(SubscriberChannel.Sms, "12", ValidationCodes.DestinationInvalidPhoneNumber)]
+    [InlineData(SubscriberChannel.Sms, "+1 555 123 4567", ValidationCodes.DestinationInvalidPhoneNumber)]
     [InlineData(SubscriberChannel.Webhook, "ftp://hooks.example.com/status", ValidationCodes.DestinationInvalidUrl)]
     [InlineData(SubscriberChannel.Webhook, "https://user:secret@hooks.example.com/status", ValidationCodes.DestinationInvalidUrl)]
     [InlineData(SubscriberChannel.Slack, "http://hooks.slack.com/services/T0/B0/x", ValidationCodes.DestinationInvalidHttpsUrl)]

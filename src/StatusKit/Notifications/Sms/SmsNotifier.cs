@@ -65,12 +65,15 @@ public sealed class SmsNotifier : INotifier
         ArgumentNullException.ThrowIfNull(message);
         cancellationToken.ThrowIfCancellationRequested();
         var subscriber = message.Subscriber;
-        if (!PhoneNumber.TryNormalize(subscriber.Destination, out var to) || to != subscriber.Destination)
+        // Held to the stored form only: a number taken before numbers were checked per country is still sent to.
+        if (!PhoneNumber.IsStoredForm(subscriber.Destination))
         {
             const string Reason = "The subscriber's destination is not a phone number in E.164 form.";
             Log.Unusable(_logger, message.NotificationId, subscriber.Id, Reason);
             return NotificationResult.Permanent(Reason).AtDestination();
         }
+
+        var to = subscriber.Destination;
 
         var text = SmsTextBuilder.Build(message.Content, _options.OptOutText);
         var fields = new List<KeyValuePair<string, string>>(3)

@@ -33,7 +33,9 @@ internal sealed partial class SmsNotifierOptionsValidator : IValidateOptions<Sms
                 : "From or MessagingServiceSid must be set: the Twilio number to send from (+14155550123), or a Messaging Service SID (MG...).");
         }
 
-        if (hasFrom && (!PhoneNumber.TryNormalize(options.From, out var from) || from != options.From))
+        // The form only (as a stored subscriber's number): Twilio knows its own numbers, and a sender a host started with
+        // must not stop it starting when libphonenumber's metadata lags a newly given out range.
+        if (hasFrom && !PhoneNumber.IsStoredForm(options.From))
         {
             failures.Add($"From must be a phone number in E.164 form such as '+14155550123'; it is '{options.From}'.");
         }

@@ -43,7 +43,7 @@ public sealed class SmsSubscriptionEndToEndTests
         var twilio = new FakeTwilio(HttpStatusCode.BadRequest, """{"code": 21610, "message": "Attempt to send to unsubscribed recipient", "status": 400}""");
         await using var kit = Kit(twilio);
         var (page, _) = await kit.CreatePageAsync("Acme");
-        var subscription = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Sms, Destination = "+447700900123" });
+        var subscription = await kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Sms, Destination = "+447400123456" });
 
         await kit.Get<NotificationDispatcher>().RunOnceAsync(CancellationToken.None);
 
@@ -72,7 +72,10 @@ public sealed class SmsSubscriptionEndToEndTests
     [InlineData("+1 650 555")]
     [InlineData("+1 650 555 0199 x")]
     [InlineData("https://example.com/+16505550199")]
-    public async Task A_destination_that_is_no_international_number_is_refused_on_destination_without_echoing_it(string destination)
+    [InlineData("+99999999999")]
+    [InlineData("+1 555 123 4567")]
+    [InlineData("+44 7700 900123")]
+    public async Task A_destination_that_is_no_valid_international_number_is_refused_on_destination_without_echoing_it(string destination)
     {
         await using var kit = Kit(new FakeTwilio(HttpStatusCode.Created, "{}"));
         var (page, _) = await kit.CreatePageAsync("Acme");
@@ -80,7 +83,7 @@ public sealed class SmsSubscriptionEndToEndTests
         var ex = await Assert.ThrowsAsync<StatusKitValidationException>(() =>
             kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Sms, Destination = destination }));
 
-        Assert.Equal("destination", ex.Field);
+        Assert.Equal(("destination", ValidationCodes.DestinationInvalidPhoneNumber), (ex.Field, ex.Code));
         Assert.Contains("+14155550123", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(destination, ex.Message, StringComparison.Ordinal);
     }
@@ -108,11 +111,12 @@ public sealed class SmsSubscriptionEndToEndTests
         var report = await kit.Get<SubscriberImportService>().ImportAsync(page.Id, [
             new ImportedSubscriber { Row = 2, Channel = "sms", Destination = "+1 415 555 0123" },
             new ImportedSubscriber { Row = 3, Channel = "SMS", Destination = "0207 946 0958" },
-            new ImportedSubscriber { Row = 4, Channel = "sms", Destination = "+14155550123" }]);
+            new ImportedSubscriber { Row = 4, Channel = "sms", Destination = "+14155550123" },
+            new ImportedSubscriber { Row = 5, Channel = "sms", Destination = "+1 555 123 4567" }]);
 
         Assert.Equal([(SubscriberChannel.Sms, 2)], report.Imported.Select(r => (r.Channel, r.Row)));
         Assert.Equal(
-            [(3, SubscriberImportSkipReason.Invalid, "\u20260958"), (4, SubscriberImportSkipReason.Duplicate, "\u20260123")],
+            [(3, SubscriberImportSkipReason.Invalid, "\u20260958"), (4, SubscriberImportSkipReason.Duplicate, "\u20260123"), (5, SubscriberImportSkipReason.Invalid, "\u20264567")],
             report.Skipped.Select(s => (s.Row, s.Reason, s.Destination)));
         Assert.DoesNotContain("946 0958", report.Skipped[0].Message, StringComparison.Ordinal);
         var subscriber = Assert.Single(await kit.Subscribers.ListAsync(page.Id));
