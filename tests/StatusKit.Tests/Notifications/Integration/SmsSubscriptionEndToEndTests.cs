@@ -7,6 +7,7 @@ using StatusKit.Notifications;
 using StatusKit.Notifications.Dispatching;
 using StatusKit.Notifications.Sms;
 using StatusKit.Services;
+using StatusKit.Testing;
 using StatusKit.TestSupport;
 
 namespace StatusKit.Tests.Notifications.Integration;
@@ -52,6 +53,25 @@ public sealed class SmsSubscriptionEndToEndTests
         var row = Assert.Single(await kit.Store.ListNotificationsAsync(new NotificationQuery { PageId = page.Id }, CancellationToken.None));
         Assert.Equal(NotificationState.DeadLettered, row.State);
         Assert.Contains("21610", row.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_number_stored_before_numbers_were_checked_per_country_is_still_texted_though_it_could_not_subscribe_now()
+    {
+        var twilio = new FakeTwilio(HttpStatusCode.Created, """{"sid": "SM1", "status": "queued"}""");
+        await using var kit = Kit(twilio);
+        var (page, _) = await kit.CreatePageAsync("Acme");
+        var stored = TestData.Subscriber(page.Id, SubscriberChannel.Sms, "+15551234567") with { ComponentIds = [] };
+        await kit.Store.AddSubscriberAsync(stored, [], CancellationToken.None);
+
+        await kit.Subscribers.SendTestNotificationAsync(stored.Id);
+        await kit.Get<NotificationDispatcher>().RunOnceAsync(CancellationToken.None);
+
+        var to = WebUtility.UrlDecode(Assert.Single(twilio.Requests).Split('&').Single(p => p.StartsWith("To=", StringComparison.Ordinal))[3..]);
+        Assert.Equal("+15551234567", to);
+        var refusal = await Assert.ThrowsAsync<StatusKitValidationException>(() =>
+            kit.Subscribers.SubscribeAsync(new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Sms, Destination = "+1 555 123 4568" }));
+        Assert.Equal(ValidationCodes.DestinationInvalidPhoneNumber, refusal.Code);
     }
 
     [Fact]
