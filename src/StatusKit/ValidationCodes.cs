@@ -26,7 +26,10 @@ public static class ValidationCodes
     /// <summary><c>destination.invalidEmail</c>: an email destination that is not a plain address (<c>name@example.com</c>).</summary>
     public const string DestinationInvalidEmail = "destination.invalidEmail";
 
-    /// <summary><c>destination.invalidPhoneNumber</c>: an SMS destination that is not a mobile number in international form.</summary>
+    /// <summary>
+    /// <c>destination.invalidPhoneNumber</c>: an SMS destination that is not a phone number in international form, or
+    /// not one its country gives out (by libphonenumber's metadata).
+    /// </summary>
     public const string DestinationInvalidPhoneNumber = "destination.invalidPhoneNumber";
 
     /// <summary><c>destination.invalidUrl</c>: a webhook destination that is not an absolute http or https URL without credentials.</summary>

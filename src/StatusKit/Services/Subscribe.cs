@@ -11,7 +11,7 @@ public sealed record Subscribe
     /// <summary>The channel.</summary>
     public required SubscriberChannel Channel { get; init; }
 
-    /// <summary>An email address, a Slack incoming-webhook URL (https), a webhook URL, a Microsoft Teams workflow URL (https), a Discord webhook URL or a mobile phone number with its country code (SMS; kept in E.164).</summary>
+    /// <summary>An email address, a Slack incoming-webhook URL (https), a webhook URL, a Microsoft Teams workflow URL (https), a Discord webhook URL or a mobile phone number with its country code, one its country gives out (SMS; kept in E.164).</summary>
     public required string Destination { get; init; }
 
     /// <summary>The components to follow; empty follows all. Must be empty with <see cref="StatusIncidentId"/>.</summary>

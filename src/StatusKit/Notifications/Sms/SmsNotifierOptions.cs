@@ -20,7 +20,8 @@ public sealed class SmsNotifierOptions
     public string AuthToken { get; set; } = string.Empty;
 
     /// <summary>
-    /// The Twilio phone number messages are sent from, in E.164 form (<c>+14155550123</c>). Set this or
+    /// The Twilio phone number messages are sent from, in E.164 form (<c>+14155550123</c>; the form only is checked, not
+    /// the number's country, as a new subscriber's is: Twilio knows its own numbers). Set this or
     /// <see cref="MessagingServiceSid"/>, not both. Default: none.
     /// </summary>
     public string? From { get; set; }
