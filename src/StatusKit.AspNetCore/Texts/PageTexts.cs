@@ -552,7 +552,7 @@ internal sealed partial record PageTexts
     /// <summary>A refused form's reason (Discord; never formatted: its braces are literal). English: the service's own text, <c>The destination must be a Discord webhook URL such as …</c>.</summary>
     public required string RefusedDiscordUrl { get; init; }
 
-    /// <summary>A refused form's reason (SMS). English: the service's own text, <c>The destination must be a mobile phone number in international form: …</c>.</summary>
+    /// <summary>A refused form's reason (SMS). English: the service's own text, <c>The destination must be a mobile phone number in international form that its country gives out: …</c>.</summary>
     public required string RefusedPhoneNumber { get; init; }
 
     /// <summary>A refused form's reason: no event ticked. English: <c>Choose at least one of degraded, outage, maintenance, resolved.</c>.</summary>
