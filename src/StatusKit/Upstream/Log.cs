@@ -3,7 +3,7 @@ using StatusKit.Status;
 
 namespace StatusKit.Upstream;
 
-/// <summary>The upstream poller's log events, with fixed ids (1042-1049).</summary>
+/// <summary>The upstream poller's log events, with fixed ids (1042-1049, 1051).</summary>
 internal static partial class Log
 {
     [LoggerMessage(1042, LogLevel.Debug, "Read upstream {Url} for {Count} component(s) (not modified: {NotModified})")]
@@ -23,6 +23,9 @@ internal static partial class Log
 
     [LoggerMessage(1047, LogLevel.Warning, "Upstream {Url} was not read: its host does not resolve to a public address (WebhookAddressGuardOptions.AllowPrivateNetworks allows private ones)")]
     public static partial void UpstreamRefused(ILogger logger, string url);
+
+    [LoggerMessage(1051, LogLevel.Information, "Component {ComponentId} shows {Status} although its upstream {Url} was last read {UpstreamStatus}: the host that recorded the reading did not recompute it (it stopped); recomputing it")]
+    public static partial void UpstreamStatusLagging(ILogger logger, Guid componentId, string url, ComponentStatus upstreamStatus, ComponentStatus status);
 
     public static void PassFailed(ILogger logger, DateTimeOffset retryAt, Exception exception) => PassFailedUtc(logger, retryAt.ToUniversalTime(), exception);
 

@@ -47,6 +47,7 @@ internal sealed class UpstreamPoller : WokenPassLoop
     private readonly StatusEngine _engine;
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly TimeSpan _interval;
+    private readonly PriorityStatusMap _priorities;
     private readonly TimeProvider _time;
     private readonly ILogger<UpstreamPoller> _logger;
 
@@ -67,14 +68,16 @@ internal sealed class UpstreamPoller : WokenPassLoop
         _engine = engine;
         _httpClientFactory = httpClientFactory;
         _interval = options.Value.UpstreamPollInterval;
+        _priorities = options.Value.BuildPriorityMap();
         _time = time;
         _logger = logger;
     }
 
     /// <summary>
     /// One pass: reads every upstream URL that is due (one no host read within the last nine tenths of the interval,
-    /// or never), records what it says on its components, recomputes those whose upstream status changed, and returns
-    /// when the next pass is due. Failures of one URL are logged and leave its components as they are; a failure of the
+    /// or never), records what it says on its components, recomputes those whose upstream status changed and those
+    /// whose shown status lags the upstream status recorded (<see cref="LaggingAsync"/>), and returns when the next pass
+    /// is due. Failures of one URL are logged and leave its components as they are; a failure of the
     /// store propagates (the hosted loop logs it and retries).
     /// </summary>
     protected override async Task<DateTimeOffset> RunPassAsync(CancellationToken cancellationToken)
@@ -101,6 +104,7 @@ internal sealed class UpstreamPoller : WokenPassLoop
         }
 
         ForgetUnfollowed([.. groups.Select(g => g.Url)]);
+        changed.AddRange(await LaggingAsync(following, changed, now, cancellationToken));
         if (changed.Count > 0)
         {
             await _engine.RecomputeComponentsAsync(changed, Cause, cancellationToken);
@@ -116,6 +120,41 @@ internal sealed class UpstreamPoller : WokenPassLoop
     // early, or after another host's, does not skip a whole interval.
     private bool IsDue(Component component, DateTimeOffset now) =>
         component.UpstreamReadAt is not { } readAt || now - readAt >= _interval - _interval / 10;
+
+    /// <summary>
+    /// The listed components whose stored status is not what their stored inputs give, because of the upstream status
+    /// recorded: a host records a reading and recomputes after it, and one that stopped for good in between (a crash, a
+    /// scale-in) leaves the reading recorded and the status behind it, which no other host's reading would find changed.
+    /// A component that shows its upstream status cannot lag it (the upstream status only ever raises a status), so only
+    /// the others are checked: one that shows better than its upstream lags it for sure, one that shows worse may owe it
+    /// to its own incidents, maintenance or manual status, and the inputs of all of those are loaded in one store call and
+    /// computed (pure). A pass whose components all show their upstream status loads nothing. A manual status that
+    /// expired and was not ended yet is left to <see cref="ManualStatusExpiry"/>, which records its change at the expiry.
+    /// </summary>
+    private async Task<List<Guid>> LaggingAsync(IReadOnlyList<Component> following, List<Guid> changed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var suspects = following.Where(c => c.Status != StatusCalculator.UpstreamStatusOf(c) && !changed.Contains(c.Id)).Select(c => c.Id).ToList();
+        if (suspects.Count == 0)
+        {
+            return [];
+        }
+
+        var inputs = await _store.LoadStatusInputsAsync(StatusScope.ForComponents(suspects), cancellationToken);
+        var statuses = StatusCalculator.ComputeEffectiveStatuses(inputs, _priorities, now);
+        var lagging = new List<Guid>();
+        for (var i = 0; i < statuses.Length; i++)
+        {
+            var component = inputs.Components[i];
+            var expiredManualStatus = component is { ManualStatus: not null, ManualStatusExpiresAt: { } expiresAt } && expiresAt <= now;
+            if (component.Status != statuses[i] && component.UpstreamUrl is not null && !expiredManualStatus && suspects.Contains(component.Id))
+            {
+                Log.UpstreamStatusLagging(_logger, component.Id, component.UpstreamUrl, StatusCalculator.UpstreamStatusOf(component), component.Status);
+                lagging.Add(component.Id);
+            }
+        }
+
+        return lagging;
+    }
 
     private async Task RecordAsync(string url, List<Component> components, UpstreamSummary summary, List<Guid> changed, CancellationToken cancellationToken)
     {

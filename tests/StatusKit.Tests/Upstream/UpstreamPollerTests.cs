@@ -232,6 +232,65 @@ public sealed class UpstreamPollerTests : IAsyncDisposable
         Assert.Equal(1, _kit.StoreControl.Calls(nameof(Abstractions.IStatusStore.RecordUpstreamStatusAsync)));
     }
 
+    [Theory]
+    [InlineData("none", ComponentStatus.DegradedPerformance)]
+    [InlineData("major", ComponentStatus.Operational)]
+    public async Task AHostThatRecordedAReadingAndStoppedBeforeItsRecompute_TheNextPassOfAnotherHostPutsTheStatusRight(
+        string before, ComponentStatus expected)
+    {
+        var (page, component) = await ThirdPartyAsync(GitHub);
+        _upstream.Summary(GitHub, before);
+        await Poller.RunOnceAsync(None);
+        _kit.Clock.Advance(TimeSpan.FromMinutes(5));
+        var read = await ComponentAsync(component.Id);
+
+        // Host A reads the upstream's change and records it, then stops for good before it recomputes.
+        Assert.True(await _kit.Store.RecordUpstreamStatusAsync(read.Id, read.Version, read.UpstreamReadAt, expected, _kit.Clock.GetUtcNow(), None));
+        _kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Poller.RunOnceAsync(None);
+
+        var now = await ComponentAsync(component.Id);
+        Assert.Equal(1, _upstream.Requests(GitHub)); // the URL was read within the interval: not fetched again
+        Assert.Equal((expected, expected), (now.Status, now.UpstreamStatus!.Value));
+        var history = await _kit.Store.ListStatusHistoryAsync(page.Id, DateTimeOffset.MinValue, None);
+        Assert.Equal("upstream status", history.Where(h => h.ComponentId == component.Id).MaxBy(h => h.At)!.Cause);
+        Assert.Equal(expected, (await _kit.Reader.GetSnapshotAsync(page.Id, None))!.Components.Single().Status);
+    }
+
+    [Fact]
+    public async Task APassWhoseComponentsShowTheirUpstreamStatus_LoadsNoStatusInputs()
+    {
+        await ThirdPartyAsync(GitHub);
+        _upstream.Summary(GitHub, "minor");
+        await Poller.RunOnceAsync(None);
+        var loads = _kit.StoreControl.Calls(nameof(Abstractions.IStatusStore.LoadStatusInputsAsync));
+        var recomputes = _kit.Get<StatusEngine>().RecomputeCount;
+
+        _kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Poller.RunOnceAsync(None);
+
+        Assert.Equal(loads, _kit.StoreControl.Calls(nameof(Abstractions.IStatusStore.LoadStatusInputsAsync)));
+        Assert.Equal(recomputes, _kit.Get<StatusEngine>().RecomputeCount);
+    }
+
+    [Fact]
+    public async Task AComponentWorseThanItsUpstreamForReasonsOfItsOwn_IsCheckedOncePerPass_AndNotRecomputed()
+    {
+        var (page, component) = await ThirdPartyAsync(GitHub);
+        _upstream.Summary(GitHub, "minor");
+        await _kit.Components.SetManualStatusAsync(component.Id, ComponentStatus.MajorOutage);
+        await Poller.RunOnceAsync(None);
+        var loads = _kit.StoreControl.Calls(nameof(Abstractions.IStatusStore.LoadStatusInputsAsync));
+        var history = await _kit.Store.ListStatusHistoryAsync(page.Id, DateTimeOffset.MinValue, None);
+
+        _kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Poller.RunOnceAsync(None);
+
+        Assert.Equal(loads + 1, _kit.StoreControl.Calls(nameof(Abstractions.IStatusStore.LoadStatusInputsAsync)));
+        Assert.Equal(ComponentStatus.MajorOutage, (await ComponentAsync(component.Id)).Status);
+        Assert.Equal(history.Count, (await _kit.Store.ListStatusHistoryAsync(page.Id, DateTimeOffset.MinValue, None)).Count);
+    }
+
     [Fact]
     public async Task TheNextFetch_AsksIfNoneMatch_AndANotModifiedAnswerCountsAsARead()
     {
