@@ -22,7 +22,10 @@ public static class AuditActions
     /// <summary>A component was created.</summary>
     public const string ComponentCreated = "component.created";
 
-    /// <summary>A component's fields changed, its operator's (manual) status among them.</summary>
+    /// <summary>
+    /// A component's fields changed, its operator's (manual) status among them; also a manual status ending by itself at
+    /// its expiry (actor <c>system</c>, fields <c>manualStatus</c> and <c>manualStatusExpiresAt</c>).
+    /// </summary>
     public const string ComponentUpdated = "component.updated";
 
     /// <summary>A component was deleted.</summary>

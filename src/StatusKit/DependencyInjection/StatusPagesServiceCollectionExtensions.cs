@@ -120,6 +120,7 @@ public static class StatusPagesServiceCollectionExtensions
         services.TryAddSingleton(sp => new ManualStatusExpiry(
             sp.GetRequiredService<IStatusStore>(),
             sp.GetRequiredService<StatusEngine>(),
+            sp.GetRequiredService<AuditTrail>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IHostApplicationLifetime>(),
             sp.GetRequiredService<ILogger<ManualStatusExpiry>>(),

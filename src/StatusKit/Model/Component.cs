@@ -76,7 +76,11 @@ public sealed record Component
     /// <summary>A status set by an operator; it can raise the computed status but never lower it.</summary>
     public ComponentStatus? ManualStatus { get; init; }
 
-    /// <summary>When the manual status stops applying; null means it applies until cleared.</summary>
+    /// <summary>
+    /// When the manual status stops applying; null means it applies until cleared. At that time StatusKit ends it by
+    /// itself: the status changes back, then both are cleared (moving the <see cref="Version"/>, as an operator's clear
+    /// does) and the end is recorded in the audit log as made by <c>system</c>.
+    /// </summary>
     public DateTimeOffset? ManualStatusExpiresAt { get; init; }
 
     /// <summary>When the component was created.</summary>
