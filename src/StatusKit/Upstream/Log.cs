@@ -24,7 +24,7 @@ internal static partial class Log
     [LoggerMessage(1047, LogLevel.Warning, "Upstream {Url} was not read: its host does not resolve to a public address (WebhookAddressGuardOptions.AllowPrivateNetworks allows private ones)")]
     public static partial void UpstreamRefused(ILogger logger, string url);
 
-    [LoggerMessage(1051, LogLevel.Information, "Component {ComponentId} shows {Status} although its upstream {Url} was last read {UpstreamStatus}: the host that recorded the reading did not recompute it (it stopped); recomputing it")]
+    [LoggerMessage(1051, LogLevel.Information, "Component {ComponentId} shows {Status} although its upstream {Url} was last read {UpstreamStatus}: not recomputed since that reading was recorded (the host that recorded it may have stopped first); recomputing it")]
     public static partial void UpstreamStatusLagging(ILogger logger, Guid componentId, string url, ComponentStatus upstreamStatus, ComponentStatus status);
 
     public static void PassFailed(ILogger logger, DateTimeOffset retryAt, Exception exception) => PassFailedUtc(logger, retryAt.ToUniversalTime(), exception);

@@ -104,7 +104,7 @@ internal sealed class UpstreamPoller : WokenPassLoop
         }
 
         ForgetUnfollowed([.. groups.Select(g => g.Url)]);
-        changed.AddRange(await LaggingAsync(following, changed, now, cancellationToken));
+        changed.AddRange(await LaggingAsync(following, changed, cancellationToken));
         if (changed.Count > 0)
         {
             await _engine.RecomputeComponentsAsync(changed, Cause, cancellationToken);
@@ -131,15 +131,17 @@ internal sealed class UpstreamPoller : WokenPassLoop
     /// computed (pure). A pass whose components all show their upstream status loads nothing. A manual status that
     /// expired and was not ended yet is left to <see cref="ManualStatusExpiry"/>, which records its change at the expiry.
     /// </summary>
-    private async Task<List<Guid>> LaggingAsync(IReadOnlyList<Component> following, List<Guid> changed, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<Guid>> LaggingAsync(IReadOnlyList<Component> following, List<Guid> changed, CancellationToken cancellationToken)
     {
-        var suspects = following.Where(c => c.Status != StatusCalculator.UpstreamStatusOf(c) && !changed.Contains(c.Id)).Select(c => c.Id).ToList();
+        var recomputed = changed.ToHashSet();
+        var suspects = following.Where(c => c.Status != StatusCalculator.UpstreamStatusOf(c) && !recomputed.Contains(c.Id)).Select(c => c.Id).ToHashSet();
         if (suspects.Count == 0)
         {
             return [];
         }
 
-        var inputs = await _store.LoadStatusInputsAsync(StatusScope.ForComponents(suspects), cancellationToken);
+        var inputs = await _store.LoadStatusInputsAsync(StatusScope.ForComponents([.. suspects]), cancellationToken);
+        var now = _time.GetUtcNow();
         var statuses = StatusCalculator.ComputeEffectiveStatuses(inputs, _priorities, now);
         var lagging = new List<Guid>();
         for (var i = 0; i < statuses.Length; i++)

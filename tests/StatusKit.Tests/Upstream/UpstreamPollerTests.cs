@@ -292,6 +292,25 @@ public sealed class UpstreamPollerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AManualStatusThatExpiredAndWasNotEndedYet_IsLeftToItsExpiry_WhichRecordsTheChangeAtTheExpiry()
+    {
+        var (page, component) = await ThirdPartyAsync(GitHub);
+        _upstream.Summary(GitHub, "none");
+        await Poller.RunOnceAsync(None);
+        var expiresAt = _kit.Clock.GetUtcNow().AddMinutes(10);
+        await _kit.Components.SetManualStatusAsync(component.Id, ComponentStatus.MajorOutage, expiresAt);
+        _kit.Clock.Advance(TimeSpan.FromMinutes(12));
+
+        await Poller.RunOnceAsync(None);
+        var afterThePass = (await ComponentAsync(component.Id)).Status;
+        await _kit.Get<ManualStatusExpiry>().RunOnceAsync(None);
+
+        Assert.Equal(ComponentStatus.MajorOutage, afterThePass);
+        var last = (await _kit.Store.ListStatusHistoryAsync(page.Id, DateTimeOffset.MinValue, None))[^1];
+        Assert.Equal((ComponentStatus.Operational, "manual status expired", expiresAt), (last.NewStatus, last.Cause, last.At));
+    }
+
+    [Fact]
     public async Task TheNextFetch_AsksIfNoneMatch_AndANotModifiedAnswerCountsAsARead()
     {
         var (_, component) = await ThirdPartyAsync(GitHub);
