@@ -218,7 +218,8 @@ public sealed class ComponentService
 
     /// <summary>
     /// Sets an operator's status, until <paramref name="expiresAt"/> when given (the component's status then changes
-    /// back by itself at that time). It raises the computed status but never hides an open incident. Returns the
+    /// back by itself at that time, and the manual status is cleared from the component, recorded in the audit log as
+    /// made by <c>system</c>). It raises the computed status but never hides an open incident. Returns the
     /// component with its new effective status. The component's other fields stay as they are stored, even when someone
     /// changed them since it was read.
     /// </summary>
