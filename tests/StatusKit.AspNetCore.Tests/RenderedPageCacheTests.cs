@@ -85,6 +85,47 @@ public sealed class RenderedPageCacheTests
     }
 
     [Fact]
+    public async Task GetOrRenderAsync_ReadersWhoMissTogether_WaitForOneRender_WhichIsKept()
+    {
+        var cache = new RenderedPageCache(_clock, Age, 1_000_000);
+        var snapshot = RenderedSnapshots.Empty();
+        var renders = 0;
+        var release = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<string?> Render(CancellationToken token)
+        {
+            Interlocked.Increment(ref renders);
+            return release.Task;
+        }
+
+        var readers = Enumerable.Range(0, 20).Select(_ => cache.GetOrRenderAsync(snapshot, "page Day", Render)).ToArray();
+        release.SetResult("<p>once</p>");
+        var pages = await Task.WhenAll(readers);
+        var later = await cache.GetOrRenderAsync(snapshot, "page Day", Render);
+
+        Assert.Equal(1, renders);
+        Assert.All(pages, page => Assert.Same(pages[0], page));
+        Assert.Same(pages[0], later);
+    }
+
+    [Fact]
+    public async Task GetOrRenderAsync_ForANewerSnapshot_RendersAgain_AndANotFoundIsNotKept()
+    {
+        var cache = new RenderedPageCache(_clock, Age, 1_000_000);
+        var snapshot = RenderedSnapshots.Empty();
+        var renders = 0;
+        Task<string?> Render(CancellationToken token) => Task.FromResult<string?>(Interlocked.Increment(ref renders) == 1 ? "<p>first</p>" : null);
+
+        var first = await cache.GetOrRenderAsync(snapshot, "incident 1", Render);
+        var newer = await cache.GetOrRenderAsync(snapshot with { Version = "newer" }, "incident 1", Render);
+        var again = await cache.GetOrRenderAsync(snapshot with { Version = "newer" }, "incident 1", Render);
+
+        Assert.NotNull(first);
+        Assert.Null(newer);
+        Assert.Null(again);
+        Assert.Equal(3, renders);
+    }
+
+    [Fact]
     public void Compressed_forms_unpack_to_the_document_and_have_tags_of_their_own()
     {
         var page = RenderedHtml.Compressed(string.Concat(Enumerable.Repeat("<li class=\"d-none\">No data</li>", 500)));

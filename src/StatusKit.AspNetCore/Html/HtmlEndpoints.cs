@@ -125,11 +125,12 @@ internal static class HtmlEndpoints
         }
 
         var links = Links(context, paths, slug);
-        return await HtmlAsync(context, snapshot, links, $"page {metricsRange}", () => PageHtmlAsync(context, snapshot, links, metricsRange));
+        return await HtmlAsync(context, snapshot, links, $"page {metricsRange}", token => PageHtmlAsync(context, snapshot, links, metricsRange, token));
     }
 
     // The page itself: its snapshot with the past incidents, uptime bars and metric charts read for it.
-    private static async Task<string?> PageHtmlAsync(HttpContext context, PageSnapshot snapshot, PageLinks links, MetricRange metricsRange)
+    private static async Task<string?> PageHtmlAsync(
+        HttpContext context, PageSnapshot snapshot, PageLinks links, MetricRange metricsRange, CancellationToken cancellationToken)
     {
         var services = context.RequestServices;
         var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
@@ -143,11 +144,11 @@ internal static class HtmlEndpoints
         var read = await services.GetRequiredService<IStatusStore>().ListStatusIncidentsAsync(
             snapshot.PageId,
             new StatusIncidentQuery { NotResolvedBefore = now.AddDays(-Math.Max(options.HistoryDays, options.UptimeDays) - 1), Take = PageIncidentsRead + 1 },
-            context.RequestAborted);
+            cancellationToken);
         var incidents = read.Take(PageIncidentsRead).ToArray();
         DateTimeOffset? missingUpTo = read.Count > PageIncidentsRead ? incidents.Min(i => i.CreatedAt) : null;
         var historySince = now.AddDays(-options.HistoryDays);
-        var pageUptime = await services.GetRequiredService<IUptimeService>().GetPageUptimeAsync(snapshot.PageId, options.UptimeDays, context.RequestAborted);
+        var pageUptime = await services.GetRequiredService<IUptimeService>().GetPageUptimeAsync(snapshot.PageId, options.UptimeDays, cancellationToken);
         var uptime = pageUptime?.Components.ToDictionary(c => c.ComponentId) ?? [];
         var channels = SubscribeChannels(services, options);
         var view = new PageView(
@@ -156,7 +157,7 @@ internal static class HtmlEndpoints
             // The snapshot's unresolved incidents too, for one the read cut (or a custom store's read left out).
             UptimeIncidents = UptimeIncidents.From(
                 [.. incidents, .. snapshot.UnresolvedIncidents], PageTime.Zone(snapshot.TimeZoneId), now, options.UptimeDays, missingUpTo),
-            Metrics = await services.GetRequiredService<PageMetricService>().ListVisibleSeriesAsync(snapshot.PageId, metricsRange, context.RequestAborted),
+            Metrics = await services.GetRequiredService<PageMetricService>().ListVisibleSeriesAsync(snapshot.PageId, metricsRange, cancellationToken),
             MetricsRange = metricsRange,
             MetricsRefreshInterval = options.MetricsRefreshInterval,
         };
@@ -182,12 +183,12 @@ internal static class HtmlEndpoints
         }
 
         var links = Links(context, paths, slug);
-        return await HtmlAsync(context, snapshot, links, $"metrics-section {range}", async () =>
+        return await HtmlAsync(context, snapshot, links, $"metrics-section {range}", async token =>
         {
             var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
             var view = new PageView(snapshot, [], new Dictionary<Guid, ComponentUptime>(), links, options.HistoryDays, [])
             {
-                Metrics = await metricService.ListVisibleSeriesAsync(snapshot.PageId, range, context.RequestAborted),
+                Metrics = await metricService.ListVisibleSeriesAsync(snapshot.PageId, range, token),
                 MetricsRange = range,
                 MetricsRefreshInterval = options.MetricsRefreshInterval,
             };
@@ -226,9 +227,9 @@ internal static class HtmlEndpoints
 
         var services = context.RequestServices;
         var links = Links(context, paths, slug);
-        return await HtmlAsync(context, snapshot, links, $"incident {incidentId}", async () =>
+        return await HtmlAsync(context, snapshot, links, $"incident {incidentId}", async token =>
         {
-            var incident = await services.GetRequiredService<StatusIncidentService>().GetAsync(incidentId, context.RequestAborted);
+            var incident = await services.GetRequiredService<StatusIncidentService>().GetAsync(incidentId, token);
 
             // Another page's incident is as unknown here as one that does not exist.
             if (incident is null || incident.PageId != snapshot.PageId)
@@ -257,9 +258,9 @@ internal static class HtmlEndpoints
 
         var services = context.RequestServices;
         var links = Links(context, paths, slug);
-        return await HtmlAsync(context, snapshot, links, $"maintenance {windowId}", async () =>
+        return await HtmlAsync(context, snapshot, links, $"maintenance {windowId}", async token =>
         {
-            var window = await services.GetRequiredService<MaintenanceService>().GetAsync(windowId, context.RequestAborted);
+            var window = await services.GetRequiredService<MaintenanceService>().GetAsync(windowId, token);
 
             // Another page's window is as unknown here as one that does not exist.
             if (window is null || window.PageId != snapshot.PageId)
@@ -286,11 +287,12 @@ internal static class HtmlEndpoints
 
         var links = Links(context, paths, slug);
         return await HtmlAsync(
-            context, snapshot, links, $"history {pageNumber} {maintenancePageNumber}", () => HistoryHtmlAsync(context, snapshot, links, pageNumber, maintenancePageNumber));
+            context, snapshot, links, $"history {pageNumber} {maintenancePageNumber}", token => HistoryHtmlAsync(context, snapshot, links, pageNumber, maintenancePageNumber, token));
     }
 
     // The history page: one page of incidents, or of completed windows, or on the first the first of both.
-    private static async Task<string?> HistoryHtmlAsync(HttpContext context, PageSnapshot snapshot, PageLinks links, int pageNumber, int maintenancePageNumber)
+    private static async Task<string?> HistoryHtmlAsync(
+        HttpContext context, PageSnapshot snapshot, PageLinks links, int pageNumber, int maintenancePageNumber, CancellationToken cancellationToken)
     {
         var services = context.RequestServices;
         // One more than shown tells whether an older page exists.
@@ -298,7 +300,7 @@ internal static class HtmlEndpoints
         if (maintenancePageNumber == 1)
         {
             var read = await services.GetRequiredService<StatusIncidentService>().ListAsync(
-                snapshot.PageId, skip: (pageNumber - 1) * HistoryPageSize, take: HistoryPageSize + 1, cancellationToken: context.RequestAborted);
+                snapshot.PageId, skip: (pageNumber - 1) * HistoryPageSize, take: HistoryPageSize + 1, cancellationToken: cancellationToken);
             incidents = new([.. read.Take(HistoryPageSize)], pageNumber, read.Count > HistoryPageSize);
         }
 
@@ -306,7 +308,7 @@ internal static class HtmlEndpoints
         if (pageNumber == 1)
         {
             var read = await services.GetRequiredService<IStatusStore>().ListCompletedMaintenanceWindowsAsync(
-                snapshot.PageId, (maintenancePageNumber - 1) * HistoryPageSize, HistoryPageSize + 1, context.RequestAborted);
+                snapshot.PageId, (maintenancePageNumber - 1) * HistoryPageSize, HistoryPageSize + 1, cancellationToken);
             pastMaintenance = new([.. read.Take(HistoryPageSize)], maintenancePageNumber, read.Count > HistoryPageSize);
         }
 
@@ -321,30 +323,20 @@ internal static class HtmlEndpoints
         PageLinks.For(context.Request, context.Request.PathBase + paths.PagePath(context.Request, slug));
 
     // The answer with a page's HTML (null from render: 404). Of a public page, the rendering this host kept when it is of
-    // the current snapshot and young enough (RenderedPageCache), else rendered now and kept with its compressed forms.
-    // The page also shows history, uptime and metrics, which change without the snapshot: its tag is a hash of its bytes.
-    private static async Task<IResult> HtmlAsync(HttpContext context, PageSnapshot snapshot, PageLinks links, string route, Func<Task<string?>> render)
+    // the current snapshot and young enough, else one render shared by the readers who missed together, kept with its
+    // compressed forms (RenderedPageCache); of a private page, rendered for this request. The page also shows history,
+    // uptime and metrics, which change without the snapshot: its tag is a hash of its bytes.
+    private static async Task<IResult> HtmlAsync(
+        HttpContext context, PageSnapshot snapshot, PageLinks links, string route, Func<CancellationToken, Task<string?>> render)
     {
         var services = context.RequestServices;
         var cache = services.GetRequiredService<RenderedPageCache>();
-        var variant = cache.Applies(snapshot) ? route + " " + links.PagePath : null;
-        var document = variant is null ? null : cache.Find(snapshot, variant);
-        if (document is null)
-        {
-            var generation = cache.Generation;
-            if (await render() is not { } html)
-            {
-                return TypedResults.NotFound();
-            }
-
-            document = variant is null ? RenderedHtml.Of(html) : RenderedHtml.Compressed(html);
-            if (variant is not null)
-            {
-                cache.Keep(snapshot, variant, document, generation);
-            }
-        }
-
-        return Html(context, snapshot, document, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
+        var document = cache.Applies(snapshot)
+            ? await cache.GetOrRenderAsync(snapshot, route + " " + links.PagePath, render)
+            : await render(context.RequestAborted) is { } html ? RenderedHtml.Of(html) : null;
+        return document is null
+            ? TypedResults.NotFound()
+            : Html(context, snapshot, document, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
     }
 
     // A rendered page with its ETag, the page's caching headers, and 304 when If-None-Match names any of its forms: in
