@@ -217,7 +217,26 @@ internal static class HtmlEndpoints
         return (MetricRange.Day, null);
     }
 
-    private static async Task<IResult> RenderIncidentAsync(HttpContext context, string slug, Guid incidentId, PagePaths paths)
+    private static Task<IResult> RenderIncidentAsync(HttpContext context, string slug, Guid incidentId, PagePaths paths) =>
+        RenderRecordAsync(
+            context, slug, paths, $"incident {incidentId}",
+            (services, token) => services.GetRequiredService<StatusIncidentService>().GetAsync(incidentId, token),
+            incident => incident.PageId,
+            (services, snapshot, incident, links) => services.GetRequiredService<PageRenderer>().RenderIncident(
+                snapshot, incident, AffectedComponentNames.Of(snapshot, incident.ComponentIds), links,
+                SubscribeChannels(services, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value)));
+
+    // The page of one record of the page (an incident, a window): 404 for one that does not exist and for another
+    // page's, which is as unknown here.
+    private static async Task<IResult> RenderRecordAsync<T>(
+        HttpContext context,
+        string slug,
+        PagePaths paths,
+        string route,
+        Func<IServiceProvider, CancellationToken, Task<T?>> read,
+        Func<T, Guid> pageOf,
+        Func<IServiceProvider, PageSnapshot, T, PageLinks, string> render)
+        where T : class
     {
         var (snapshot, answer) = await OpenAsync(context, slug, paths);
         if (snapshot is null)
@@ -227,20 +246,8 @@ internal static class HtmlEndpoints
 
         var services = context.RequestServices;
         var links = Links(context, paths, slug);
-        return await HtmlAsync(context, snapshot, links, $"incident {incidentId}", async token =>
-        {
-            var incident = await services.GetRequiredService<StatusIncidentService>().GetAsync(incidentId, token);
-
-            // Another page's incident is as unknown here as one that does not exist.
-            if (incident is null || incident.PageId != snapshot.PageId)
-            {
-                return null;
-            }
-
-            var names = AffectedComponentNames.Of(snapshot, incident.ComponentIds);
-            var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
-            return services.GetRequiredService<PageRenderer>().RenderIncident(snapshot, incident, names, links, SubscribeChannels(services, options));
-        });
+        return await HtmlAsync(context, snapshot, links, route, async token =>
+            await read(services, token) is { } record && pageOf(record) == snapshot.PageId ? render(services, snapshot, record, links) : null);
     }
 
     // The channels the host takes subscriptions by, and only those the form can name: a host's notifier for a channel
@@ -248,32 +255,14 @@ internal static class HtmlEndpoints
     private static IReadOnlyList<SubscriberChannel> SubscribeChannels(IServiceProvider services, StatusPageEndpointOptions options) =>
         options.ShowSubscribeForm ? [.. services.GetRequiredService<SubscriberService>().Channels.Where(c => Enum.IsDefined(c))] : [];
 
-    private static async Task<IResult> RenderMaintenanceAsync(HttpContext context, string slug, Guid windowId, PagePaths paths)
-    {
-        var (snapshot, answer) = await OpenAsync(context, slug, paths);
-        if (snapshot is null)
-        {
-            return answer!;
-        }
-
-        var services = context.RequestServices;
-        var links = Links(context, paths, slug);
-        return await HtmlAsync(context, snapshot, links, $"maintenance {windowId}", async token =>
-        {
-            var window = await services.GetRequiredService<MaintenanceService>().GetAsync(windowId, token);
-
-            // Another page's window is as unknown here as one that does not exist.
-            if (window is null || window.PageId != snapshot.PageId)
-            {
-                return null;
-            }
-
-            var names = AffectedComponentNames.Of(snapshot, window.ComponentIds);
-            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            var occurrences = MaintenanceService.NextOccurrences(window, now, MaintenanceOccurrencesShown + 1);
-            return services.GetRequiredService<PageRenderer>().RenderMaintenance(snapshot, window, names, occurrences, links);
-        });
-    }
+    private static Task<IResult> RenderMaintenanceAsync(HttpContext context, string slug, Guid windowId, PagePaths paths) =>
+        RenderRecordAsync(
+            context, slug, paths, $"maintenance {windowId}",
+            (services, token) => services.GetRequiredService<MaintenanceService>().GetAsync(windowId, token),
+            window => window.PageId,
+            (services, snapshot, window, links) => services.GetRequiredService<PageRenderer>().RenderMaintenance(
+                snapshot, window, AffectedComponentNames.Of(snapshot, window.ComponentIds),
+                MaintenanceService.NextOccurrences(window, services.GetRequiredService<TimeProvider>().GetUtcNow(), MaintenanceOccurrencesShown + 1), links));
 
     // The first page shows the newest incidents and the latest completed windows; older incidents (?page=N) and older
     // windows (?maintenance_page=N) are paged apart, each list alone, so a page of both is no page any link leads to.
