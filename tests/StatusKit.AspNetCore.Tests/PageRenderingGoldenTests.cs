@@ -37,6 +37,18 @@ public sealed class PageRenderingGoldenTests
         Assert.Equal(expected, body);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("de")]
+    public void The_page_in_utf8_is_the_utf8_of_the_page(string language)
+    {
+        var renderer = new PageRenderer();
+
+        var bytes = renderer.RenderUtf8(View(language));
+
+        Assert.Equal(Encoding.UTF8.GetBytes(renderer.Render(View(language))), bytes);
+    }
+
     // The markup from <body to the page script (the head's styles and the script are constants of their own).
     private static string Body(string html)
     {

@@ -7,7 +7,7 @@ namespace StatusKit.AspNetCore.Feeds;
 /// What both history feeds say of an entry as HTML, for a feed reader to render (Atom's <c>content type="html"</c>, RSS's
 /// <c>description</c>), as Statuspage's feeds do: the same words as <see cref="HistoryFeedText"/>, in paragraphs a reader
 /// does not run together, with times in UTC as <c>&lt;time&gt;</c> elements. Every operator text is HTML-encoded
-/// (<see cref="HtmlWriter.Text"/>) after <see cref="XmlText.Clean"/>, so a title, message or description holding markup
+/// (<see cref="HtmlWriter.Text(string)"/>) after <see cref="XmlText.Clean"/>, so a title, message or description holding markup
 /// or <c>&amp;</c> shows as written and never as a tag; a line break in it is a <c>&lt;br&gt;</c>, a blank line two.
 /// </summary>
 internal static class HistoryFeedHtml

@@ -22,10 +22,24 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
 
     public string Render(PageView view)
     {
+        using var html = Write(view);
+        return html.ToString();
+    }
+
+    /// <summary><see cref="Render"/> in UTF-8, the bytes its route sends, written without the string in between.</summary>
+    public byte[] RenderUtf8(PageView view)
+    {
+        using var html = Write(view);
+        return html.ToUtf8();
+    }
+
+    // The page in a writer sized for it: its uptime days are most of it, at about 150 characters each.
+    private HtmlWriter Write(PageView view)
+    {
         var snapshot = view.Snapshot;
         var zone = PageTime.Zone(snapshot.TimeZoneId);
         var texts = PageTexts.For(snapshot.Language);
-        var html = new HtmlWriter(texts);
+        var html = new HtmlWriter(texts, (64 * 1024) + (view.Uptime.Values.Sum(u => u.Days.Count) * 160));
         // The metrics section first, as its own route answers it (RenderMetricsSection), so the page can name its ETag.
         var metrics = RenderMetricsSection(view);
         Head(html, texts.Format(texts.PageTitle, snapshot.Name), view.Links, snapshot.AccentColor);
@@ -75,7 +89,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
         html.Raw("</div></main>");
         Footer(html, snapshot, zone, view.Links);
         html.Raw("<script>").Raw(PageStyles.Script).Raw("</script></body></html>\n");
-        return html.ToString();
+        return html;
     }
 
     /// <summary>
@@ -85,7 +99,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
     /// </summary>
     public static string RenderMetricsSection(PageView view)
     {
-        var html = new HtmlWriter(PageTexts.For(view.Snapshot.Language));
+        using var html = new HtmlWriter(PageTexts.For(view.Snapshot.Language));
         MetricsSection.Write(html, view.Metrics, view.MetricsRange, view.Links, PageTime.Zone(view.Snapshot.TimeZoneId), view.MetricsRefreshInterval);
         return html.ToString();
     }
@@ -300,7 +314,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
     // runs the page script, which names the time zone of its times.
     private string SubPage(PageSnapshot snapshot, TimeZoneInfo zone, PageLinks links, string title, string skipText, Action<HtmlWriter> content)
     {
-        var html = new HtmlWriter(PageTexts.For(snapshot.Language));
+        using var html = new HtmlWriter(PageTexts.For(snapshot.Language));
         Head(html, title, links, snapshot.AccentColor);
         html.Raw("<body").Attribute("data-time-zone", PageTime.IanaId(zone)).Raw("><a class=\"skip\" href=\"#main\">").Text(skipText).Raw("</a><header><h1>").Heading(snapshot, links.Home)
             .Raw("</h1></header><main id=\"main\">");
@@ -384,6 +398,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
         // In display order, as the JSON API lists them: a group where its first member stands, each run of ungrouped
         // components between groups as one list. A group none of whose members is shown is left out with them; the
         // group's status, the worst of its members', is the same without them.
+        var dayTexts = new UptimeDayTexts(html.Texts);
         var groupStatuses = snapshot.GroupStatuses();
         var groups = shown.Where(c => c.GroupName is not null)
             .GroupBy(c => c.GroupName!, StringComparer.Ordinal)
@@ -403,34 +418,34 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
                 continue;
             }
 
-            FlushUngrouped(html, ungrouped, view);
-            Group(html, snapshot, component.GroupName, groups[component.GroupName], groupStatuses[component.GroupName], view);
+            FlushUngrouped(html, ungrouped, view, dayTexts);
+            Group(html, snapshot, component.GroupName, groups[component.GroupName], groupStatuses[component.GroupName], view, dayTexts);
         }
 
-        FlushUngrouped(html, ungrouped, view);
+        FlushUngrouped(html, ungrouped, view, dayTexts);
         html.Raw("</section>");
     }
 
-    private static void FlushUngrouped(HtmlWriter html, List<ComponentSnapshot> ungrouped, PageView view)
+    private static void FlushUngrouped(HtmlWriter html, List<ComponentSnapshot> ungrouped, PageView view, UptimeDayTexts dayTexts)
     {
         if (ungrouped.Count > 0)
         {
-            ComponentList(html, ungrouped, view);
+            ComponentList(html, ungrouped, view, dayTexts);
             ungrouped.Clear();
         }
     }
 
     // The group's status is the one the live page gets in its group events (the id is the JSON API's group id).
-    private static void Group(HtmlWriter html, PageSnapshot snapshot, string name, IReadOnlyList<ComponentSnapshot> members, ComponentStatus status, PageView view)
+    private static void Group(HtmlWriter html, PageSnapshot snapshot, string name, IReadOnlyList<ComponentSnapshot> members, ComponentStatus status, PageView view, UptimeDayTexts dayTexts)
     {
         html.Raw("<div class=\"group\" role=\"group\"").Attribute("id", "group-" + DerivedIds.ForGroup(snapshot.PageId, name))
             .Attribute("aria-label", name).Raw("><h3>").Text(name)
             .Raw(" <span data-status").Attribute("class", "status st-" + status.ToApiName()).Raw(">(").Text(html.Texts.Status(status)).Raw(")</span></h3>");
-        ComponentList(html, members, view);
+        ComponentList(html, members, view, dayTexts);
         html.Raw("</div>");
     }
 
-    private static void ComponentList(HtmlWriter html, IReadOnlyList<ComponentSnapshot> components, PageView view)
+    private static void ComponentList(HtmlWriter html, IReadOnlyList<ComponentSnapshot> components, PageView view, UptimeDayTexts dayTexts)
     {
         html.Raw("<ul class=\"components\">");
         foreach (var component in components)
@@ -454,7 +469,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
 
             if (view.Uptime.TryGetValue(component.Id, out var uptime) && uptime.Days.Count > 0)
             {
-                UptimeBar(html, component.Name, uptime, view);
+                UptimeBar(html, component.Name, uptime, view, dayTexts);
             }
 
             html.Raw("</li>");
@@ -474,7 +489,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
     // followed by a click, a tap, a screen reader's own link commands or, with script, the keys that go into a day's
     // links (PageStyles.Script). A day carries its date (data-day, on the page's clock), so the script finds the same day
     // in a bar fetched again after midnight, which has moved on by one.
-    private static void UptimeBar(HtmlWriter html, string componentName, ComponentUptime uptime, PageView view)
+    private static void UptimeBar(HtmlWriter html, string componentName, ComponentUptime uptime, PageView view, UptimeDayTexts dayTexts)
     {
         var texts = html.Texts;
         var days = uptime.Days;
@@ -483,27 +498,30 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
             ? texts.Format(texts.UptimeSummary, componentName, texts.Percent(a), days.Count)
             : texts.Format(texts.NoUptimeSummary, componentName, days.Count);
         html.Raw("<ol class=\"uptime\"").Attribute("aria-label", summary).Raw(">");
+        // A day's tip is formatted here and encoded into the page, its words made once per render (UptimeDayTexts).
+        Span<char> tip = stackalloc char[256];
         for (var i = 0; i < days.Count; i++)
         {
             var day = days[i];
-            var date = day.Date.ToString(texts.DayFormat, texts.Culture);
-            string text;
-            string css;
+            var (date, isoDate) = dayTexts.Date(day.Date);
+            var css = day.UptimePercent is null ? "d-none" : UptimeDayTexts.DayClass(day.WorstStatus);
+            html.Raw("<li").Attribute("class", css).Attribute("data-day", isoDate)
+                .Raw(i == days.Count - 1 ? " tabindex=\"0\">" : " tabindex=\"-1\">")
+                .Raw("<span class=\"tip\">");
             if (day.UptimePercent is { } percent)
             {
-                text = texts.Format(texts.UptimeDay, date, texts.Percent(percent), texts.Status(day.WorstStatus))
-                    + OutageTime(texts, texts.MajorOutageTime, day.MajorOutageTime) + OutageTime(texts, texts.PartialOutageTime, day.PartialOutageTime);
-                css = "d-" + day.WorstStatus.ToApiName();
+                var shown = dayTexts.Percent(percent);
+                var status = texts.Status(day.WorstStatus);
+                html.Text(tip.TryWrite(texts.Culture, dayTexts.UptimeDay, out var written, date, shown, status)
+                        ? tip[..written]
+                        : texts.Format(texts.UptimeDay, date, shown, status))
+                    .Text(OutageTime(texts, texts.MajorOutageTime, day.MajorOutageTime)).Text(OutageTime(texts, texts.PartialOutageTime, day.PartialOutageTime));
             }
             else
             {
-                text = texts.Format(texts.NoDataDay, date);
-                css = "d-none";
+                html.Text(tip.TryWrite(texts.Culture, dayTexts.NoDataDay, out var written, date) ? tip[..written] : texts.Format(texts.NoDataDay, date));
             }
 
-            html.Raw("<li").Attribute("class", css).Attribute("data-day", day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-                .Raw(i == days.Count - 1 ? " tabindex=\"0\">" : " tabindex=\"-1\">")
-                .Raw("<span class=\"tip\">").Text(text);
             DayIncidents(html, view.UptimeIncidents.On(uptime.ComponentId, day.Date), view.Links);
             if (!view.UptimeIncidents.IsComplete(day.Date))
             {
