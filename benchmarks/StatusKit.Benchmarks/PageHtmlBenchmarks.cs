@@ -36,7 +36,7 @@ public class PageHtmlBenchmarks
         var uptime = await provider.GetRequiredService<IUptimeService>().GetPageUptimeAsync(snapshot.PageId, 90, CancellationToken.None)
                      ?? throw new InvalidOperationException("The page has no uptime.");
         view = new PageView(snapshot, [], uptime.Components.ToDictionary(c => c.ComponentId), new PageLinks("/status/" + snapshot.Slug, null), 14, []);
-        var page = RenderedHtml.Compressed(renderer.Render(view));
+        var page = RenderedHtml.Compressed(renderer.RenderUtf8(view));
         cache.Keep(snapshot, Variant, page, cache.Generation);
         Console.WriteLine($"// 200-component page: {page.Identity.Length} bytes of HTML, {page.Brotli!.Length} Brotli, {page.Gzip!.Length} gzip");
     }
@@ -45,10 +45,10 @@ public class PageHtmlBenchmarks
     public async Task CleanupAsync() => await provider.DisposeAsync();
 
     [Benchmark(Baseline = true)]
-    public int RenderForEveryRequest() => RenderedHtml.Of(renderer.Render(view)).Identity.Length;
+    public int RenderForEveryRequest() => RenderedHtml.Of(renderer.RenderUtf8(view)).Identity.Length;
 
     [Benchmark]
-    public long RenderKeepingCompressedForms() => RenderedHtml.Compressed(renderer.Render(view)).Size;
+    public long RenderKeepingCompressedForms() => RenderedHtml.Compressed(renderer.RenderUtf8(view)).Size;
 
     [Benchmark]
     public int KeptPageHit() => cache.Find(snapshot, Variant)!.Brotli!.Length;

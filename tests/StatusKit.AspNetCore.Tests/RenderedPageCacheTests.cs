@@ -90,15 +90,15 @@ public sealed class RenderedPageCacheTests
         var cache = new RenderedPageCache(_clock, Age, 1_000_000);
         var snapshot = RenderedSnapshots.Empty();
         var renders = 0;
-        var release = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Task<string?> Render(CancellationToken token)
+        var release = new TaskCompletionSource<byte[]?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<byte[]?> Render(CancellationToken token)
         {
             Interlocked.Increment(ref renders);
             return release.Task;
         }
 
         var readers = Enumerable.Range(0, 20).Select(_ => cache.GetOrRenderAsync(snapshot, "page Day", Render)).ToArray();
-        release.SetResult("<p>once</p>");
+        release.SetResult("<p>once</p>"u8.ToArray());
         var pages = await Task.WhenAll(readers);
         var later = await cache.GetOrRenderAsync(snapshot, "page Day", Render);
 
@@ -113,7 +113,7 @@ public sealed class RenderedPageCacheTests
         var cache = new RenderedPageCache(_clock, Age, 1_000_000);
         var snapshot = RenderedSnapshots.Empty();
         var renders = 0;
-        Task<string?> Render(CancellationToken token) => Task.FromResult<string?>(Interlocked.Increment(ref renders) == 1 ? "<p>first</p>" : null);
+        Task<byte[]?> Render(CancellationToken token) => Task.FromResult(Interlocked.Increment(ref renders) == 1 ? "<p>first</p>"u8.ToArray() : null);
 
         var first = await cache.GetOrRenderAsync(snapshot, "incident 1", Render);
         var newer = await cache.GetOrRenderAsync(snapshot with { Version = "newer" }, "incident 1", Render);

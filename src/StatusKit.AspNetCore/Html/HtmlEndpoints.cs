@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -129,7 +130,7 @@ internal static class HtmlEndpoints
     }
 
     // The page itself: its snapshot with the past incidents, uptime bars and metric charts read for it.
-    private static async Task<string?> PageHtmlAsync(
+    private static async Task<byte[]?> PageHtmlAsync(
         HttpContext context, PageSnapshot snapshot, PageLinks links, MetricRange metricsRange, CancellationToken cancellationToken)
     {
         var services = context.RequestServices;
@@ -161,7 +162,7 @@ internal static class HtmlEndpoints
             MetricsRange = metricsRange,
             MetricsRefreshInterval = options.MetricsRefreshInterval,
         };
-        return services.GetRequiredService<PageRenderer>().Render(view);
+        return services.GetRequiredService<PageRenderer>().RenderUtf8(view);
     }
 
     // The page's "System metrics" section alone, as the page of the same range draws it, for the page's script to swap
@@ -192,7 +193,7 @@ internal static class HtmlEndpoints
                 MetricsRange = range,
                 MetricsRefreshInterval = options.MetricsRefreshInterval,
             };
-            return PageRenderer.RenderMetricsSection(view);
+            return Encoding.UTF8.GetBytes(PageRenderer.RenderMetricsSection(view));
         });
     }
 
@@ -247,7 +248,7 @@ internal static class HtmlEndpoints
         var services = context.RequestServices;
         var links = Links(context, paths, slug);
         return await HtmlAsync(context, snapshot, links, route, async token =>
-            await read(services, token) is { } record && pageOf(record) == snapshot.PageId ? render(services, snapshot, record, links) : null);
+            await read(services, token) is { } record && pageOf(record) == snapshot.PageId ? Encoding.UTF8.GetBytes(render(services, snapshot, record, links)) : null);
     }
 
     // The channels the host takes subscriptions by, and only those the form can name: a host's notifier for a channel
@@ -280,7 +281,7 @@ internal static class HtmlEndpoints
     }
 
     // The history page: one page of incidents, or of completed windows, or on the first the first of both.
-    private static async Task<string?> HistoryHtmlAsync(
+    private static async Task<byte[]?> HistoryHtmlAsync(
         HttpContext context, PageSnapshot snapshot, PageLinks links, int pageNumber, int maintenancePageNumber, CancellationToken cancellationToken)
     {
         var services = context.RequestServices;
@@ -301,7 +302,7 @@ internal static class HtmlEndpoints
             pastMaintenance = new([.. read.Take(HistoryPageSize)], maintenancePageNumber, read.Count > HistoryPageSize);
         }
 
-        return services.GetRequiredService<PageRenderer>().RenderHistory(snapshot, incidents, pastMaintenance, links);
+        return Encoding.UTF8.GetBytes(services.GetRequiredService<PageRenderer>().RenderHistory(snapshot, incidents, pastMaintenance, links));
     }
 
     private static bool IsHistoryPage(int number) => number is >= 1 and <= MaxHistoryPage;
@@ -311,12 +312,12 @@ internal static class HtmlEndpoints
     private static PageLinks Links(HttpContext context, PagePaths paths, string slug) =>
         PageLinks.For(context.Request, context.Request.PathBase + paths.PagePath(context.Request, slug));
 
-    // The answer with a page's HTML (null from render: 404). Of a public page, the rendering this host kept when it is of
+    // The answer with a page's HTML, in UTF-8 (null from render: 404). Of a public page, the rendering this host kept when it is of
     // the current snapshot and young enough, else one render shared by the readers who missed together, kept with its
     // compressed forms (RenderedPageCache); of a private page, rendered for this request. The page also shows history,
     // uptime and metrics, which change without the snapshot: its tag is a hash of its bytes.
     private static async Task<IResult> HtmlAsync(
-        HttpContext context, PageSnapshot snapshot, PageLinks links, string route, Func<CancellationToken, Task<string?>> render)
+        HttpContext context, PageSnapshot snapshot, PageLinks links, string route, Func<CancellationToken, Task<byte[]?>> render)
     {
         var services = context.RequestServices;
         var cache = services.GetRequiredService<RenderedPageCache>();

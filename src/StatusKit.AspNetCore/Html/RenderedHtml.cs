@@ -35,18 +35,17 @@ internal sealed class RenderedHtml
     public long Size => Identity.Length + (Brotli?.Length ?? 0) + (Gzip?.Length ?? 0);
 
     /// <summary><paramref name="html"/> as it is.</summary>
-    public static RenderedHtml Of(string html)
-    {
-        var bytes = Encoding.UTF8.GetBytes(html);
-        return new(bytes, HtmlEntityTag.Of(bytes), null, null);
-    }
+    public static RenderedHtml Of(string html) => Of(Encoding.UTF8.GetBytes(html));
+
+    /// <summary>The document of <paramref name="utf8"/>, its UTF-8 bytes (kept, not copied), as they are.</summary>
+    public static RenderedHtml Of(byte[] utf8) => new(utf8, HtmlEntityTag.Of(utf8), null, null);
 
     /// <summary><paramref name="html"/> with its Brotli and gzip forms, for a document many readers are sent.</summary>
-    public static RenderedHtml Compressed(string html)
-    {
-        var bytes = Encoding.UTF8.GetBytes(html);
-        return new(bytes, HtmlEntityTag.Of(bytes), Compress(bytes, s => new BrotliStream(s, CompressionLevel.Optimal)), Compress(bytes, s => new GZipStream(s, CompressionLevel.Optimal)));
-    }
+    public static RenderedHtml Compressed(string html) => Compressed(Encoding.UTF8.GetBytes(html));
+
+    /// <summary>The document of <paramref name="utf8"/>, its UTF-8 bytes (kept, not copied), with its Brotli and gzip forms.</summary>
+    public static RenderedHtml Compressed(byte[] utf8) =>
+        new(utf8, HtmlEntityTag.Of(utf8), Compress(utf8, s => new BrotliStream(s, CompressionLevel.Optimal)), Compress(utf8, s => new GZipStream(s, CompressionLevel.Optimal)));
 
     /// <summary>The tag of the form sent with <paramref name="coding"/>: <see cref="EntityTag"/> with a suffix for a compressed form.</summary>
     public string EntityTagOf(ContentCoding coding) => coding switch

@@ -12,7 +12,7 @@ namespace StatusKit.AspNetCore.Html;
 /// while what changes without the snapshot (metric points, uptime, edits to resolved incidents) is shown within that
 /// age, or at once after a write through this host's admin API (<see cref="Admin.AdminWritesRenderAgain"/>). Private
 /// pages are never kept. Kept pages hold their compressed forms
-/// too (<see cref="RenderedHtml.Compressed"/>), and readers who miss together wait for one render
+/// too (<see cref="RenderedHtml.Compressed(byte[])"/>), and readers who miss together wait for one render
 /// (<see cref="GetOrRenderAsync"/>). Bounded by bytes: when full, a page is sent without being kept; pages that
 /// aged out are let go whenever another is kept.
 /// </summary>
@@ -69,12 +69,12 @@ internal sealed class RenderedPageCache
 
     /// <summary>
     /// The kept rendering of <paramref name="variant"/> of <paramref name="snapshot"/>'s page (<see cref="Find"/>), else
-    /// the one <paramref name="render"/> makes (null: none, which is not kept), with its compressed forms, kept. Readers
+    /// the one <paramref name="render"/> makes (its UTF-8 bytes; null: none, which is not kept), with its compressed forms, kept. Readers
     /// who miss together wait for one render: when a kept page ages out under load, the hundreds of requests of the next
     /// few milliseconds would otherwise each render the page (10 ms and 21 MB for 200 components). So the render is not
     /// cancelled with any one reader's request; it runs to its end and is kept for the others.
     /// </summary>
-    public async Task<RenderedHtml?> GetOrRenderAsync(PageSnapshot snapshot, string variant, Func<CancellationToken, Task<string?>> render)
+    public async Task<RenderedHtml?> GetOrRenderAsync(PageSnapshot snapshot, string variant, Func<CancellationToken, Task<byte[]?>> render)
     {
         if (Find(snapshot, variant) is { } kept)
         {
@@ -87,7 +87,7 @@ internal sealed class RenderedPageCache
     }
 
     private async Task<RenderedHtml?> RenderAndKeepAsync(
-        PageSnapshot snapshot, string variant, Func<CancellationToken, Task<string?>> render, (Guid, string, string) key)
+        PageSnapshot snapshot, string variant, Func<CancellationToken, Task<byte[]?>> render, (Guid, string, string) key)
     {
         try
         {
