@@ -68,7 +68,7 @@ internal sealed class UptimeIncidents
 
     /// <summary>The incidents that affected <paramref name="componentId"/> on <paramref name="date"/>, oldest first.</summary>
     public IReadOnlyList<StatusIncident> On(Guid componentId, DateOnly date) =>
-        _byDay.TryGetValue((componentId, date), out var list) ? list : [];
+        _byDay.Count > 0 && _byDay.TryGetValue((componentId, date), out var list) ? list : [];
 
     /// <summary>
     /// False for a day on or before the local day of the cut the read of the incidents made (see <see cref="From"/>):
