@@ -1,11 +1,35 @@
 using System.Net;
+using System.Text;
+using System.Text.Encodings.Web;
 using StatusKit.AspNetCore.Html;
+using StatusKit.AspNetCore.Texts;
 
 namespace StatusKit.AspNetCore.Tests;
 
 public sealed class HtmlWriterTests
 {
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    [Fact]
+    public void Text_FarLongerThanTheBuffer_IsEncodedWhole_AsTheEncoderEncodesIt()
+    {
+        // Markup characters (5 or 6 characters each when encoded), letters outside ASCII and a surrogate pair, so the
+        // buffer of 16 characters grows in the middle of an encoding, many times.
+        var text = string.Concat(Enumerable.Repeat("<a href=\"x\">Störung & 😀 ’</a>", 500));
+
+        var html = new HtmlWriter(PageTexts.English, capacity: 16).Raw("<p>").Text(text).Attribute("title", text).Raw("</p>").ToString();
+
+        var encoded = HtmlEncoder.Default.Encode(text);
+        Assert.Equal("<p>" + encoded + " title=\"" + encoded + "\"</p>", html);
+    }
+
+    [Fact]
+    public void ToUtf8_IsTheUtf8OfWhatWasWritten()
+    {
+        var html = new HtmlWriter(PageTexts.German).Raw("<p>").Text("Störung <bald> behoben – 😀").Raw("</p>");
+
+        Assert.Equal(Encoding.UTF8.GetBytes(html.ToString()), html.ToUtf8());
+    }
 
     [Fact]
     public void TimeRange_OnOneLocalDay_WritesTheDateAndTheOffsetOnce()

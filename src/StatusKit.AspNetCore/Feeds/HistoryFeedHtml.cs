@@ -18,7 +18,7 @@ internal static class HistoryFeedHtml
     /// </summary>
     public static string Timeline(StatusIncident incident)
     {
-        var html = new HtmlWriter();
+        using var html = new HtmlWriter();
         for (var i = incident.Updates.Count - 1; i >= 0; i--)
         {
             var update = incident.Updates[i];
@@ -38,8 +38,8 @@ internal static class HistoryFeedHtml
     public static string Maintenance(MaintenanceWindow window, IReadOnlyList<string> componentNames)
     {
         var (state, beforeStart, beforeEnd) = HistoryFeedText.MaintenancePhrase(window);
-        var html = new HtmlWriter()
-            .Raw("<p><strong>").Text(state).Raw("</strong>: ").Text(beforeStart).Time(window.OccurrenceStartsAt, TimeZoneInfo.Utc)
+        using var html = new HtmlWriter();
+        html.Raw("<p><strong>").Text(state).Raw("</strong>: ").Text(beforeStart).Time(window.OccurrenceStartsAt, TimeZoneInfo.Utc)
             .Text(beforeEnd).Time(window.OccurrenceEndsAt, TimeZoneInfo.Utc).Raw("</p>");
         if (componentNames.Count > 0)
         {
@@ -62,7 +62,8 @@ internal static class HistoryFeedHtml
     /// </summary>
     public static string Postmortem(string text, DateTimeOffset publishedAt)
     {
-        var html = new HtmlWriter().Raw("<p><small>Published ").Time(publishedAt, TimeZoneInfo.Utc).Raw("</small></p>");
+        using var html = new HtmlWriter();
+        html.Raw("<p><small>Published ").Time(publishedAt, TimeZoneInfo.Utc).Raw("</small></p>");
         foreach (var paragraph in PlainTextParagraphs.Split(XmlText.Clean(text)))
         {
             html.Raw("<p>");
