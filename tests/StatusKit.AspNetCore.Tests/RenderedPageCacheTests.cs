@@ -1,3 +1,4 @@
+using System.Text;
 using StatusKit.AspNetCore.Html;
 using StatusKit.Testing;
 
@@ -17,7 +18,7 @@ public sealed class RenderedPageCacheTests
     {
         var cache = new RenderedPageCache(_clock, Age, 1_000_000);
         var snapshot = RenderedSnapshots.Empty();
-        var page = RenderedHtml.Compressed("<p>kept</p>");
+        var page = Compressed("<p>kept</p>");
         cache.Keep(snapshot, "page Day", page, cache.Generation);
 
         _clock.Advance(Age - TimeSpan.FromTicks(1));
@@ -31,7 +32,7 @@ public sealed class RenderedPageCacheTests
     {
         var cache = new RenderedPageCache(_clock, Age, 1_000_000);
         var snapshot = RenderedSnapshots.Empty();
-        cache.Keep(snapshot, "page Day", RenderedHtml.Compressed("<p>kept</p>"), cache.Generation);
+        cache.Keep(snapshot, "page Day", Compressed("<p>kept</p>"), cache.Generation);
 
         _clock.Advance(Age);
 
@@ -43,7 +44,7 @@ public sealed class RenderedPageCacheTests
     {
         var cache = new RenderedPageCache(_clock, Age, 1_000_000);
         var snapshot = RenderedSnapshots.Empty();
-        cache.Keep(snapshot, "page Day", RenderedHtml.Compressed("<p>kept</p>"), cache.Generation);
+        cache.Keep(snapshot, "page Day", Compressed("<p>kept</p>"), cache.Generation);
 
         Assert.Null(cache.Find(snapshot with { Version = "newer" }, "page Day"));
     }
@@ -51,16 +52,16 @@ public sealed class RenderedPageCacheTests
     [Fact]
     public void Keep_BeyondTheBudget_KeepsNothingMore_UntilOldPagesAgeOut()
     {
-        var first = RenderedHtml.Compressed(new string('a', 4_000));
+        var first = Compressed(new string('a', 4_000));
         var cache = new RenderedPageCache(_clock, Age, first.Size + 100);
         var a = RenderedSnapshots.Empty();
         var b = RenderedSnapshots.Empty();
         cache.Keep(a, "page Day", first, cache.Generation);
 
-        cache.Keep(b, "page Day", RenderedHtml.Compressed(new string('b', 4_000)), cache.Generation);
+        cache.Keep(b, "page Day", Compressed(new string('b', 4_000)), cache.Generation);
         var fullFind = cache.Find(b, "page Day");
         _clock.Advance(Age);
-        cache.Keep(b, "page Day", RenderedHtml.Compressed(new string('b', 4_000)), cache.Generation);
+        cache.Keep(b, "page Day", Compressed(new string('b', 4_000)), cache.Generation);
 
         Assert.Null(fullFind);
         Assert.NotNull(cache.Find(b, "page Day"));
@@ -73,11 +74,11 @@ public sealed class RenderedPageCacheTests
     {
         var cache = new RenderedPageCache(_clock, Age, 1_000_000);
         var snapshot = RenderedSnapshots.Empty();
-        cache.Keep(snapshot, "page Day", RenderedHtml.Compressed("<p>kept</p>"), cache.Generation);
+        cache.Keep(snapshot, "page Day", Compressed("<p>kept</p>"), cache.Generation);
         var before = cache.Generation;
 
         cache.Clear();
-        cache.Keep(snapshot, "page Week", RenderedHtml.Compressed("<p>read before the write</p>"), before);
+        cache.Keep(snapshot, "page Week", Compressed("<p>read before the write</p>"), before);
 
         Assert.Null(cache.Find(snapshot, "page Day"));
         Assert.Null(cache.Find(snapshot, "page Week"));
@@ -128,11 +129,15 @@ public sealed class RenderedPageCacheTests
     [Fact]
     public void Compressed_forms_unpack_to_the_document_and_have_tags_of_their_own()
     {
-        var page = RenderedHtml.Compressed(string.Concat(Enumerable.Repeat("<li class=\"d-none\">No data</li>", 500)));
+        var page = Compressed(string.Concat(Enumerable.Repeat("<li class=\"d-none\">No data</li>", 500)));
 
         Assert.True(page.Brotli!.Length * 10 < page.Identity.Length);
         Assert.True(page.Gzip!.Length * 10 < page.Identity.Length);
         Assert.Equal(3, page.EntityTags.Distinct().Count());
-        Assert.Single(RenderedHtml.Of("<p>plain</p>").EntityTags);
+        Assert.Single(Plain("<p>plain</p>").EntityTags);
     }
+
+    private static RenderedHtml Compressed(string html) => RenderedHtml.Compressed(Encoding.UTF8.GetBytes(html));
+
+    private static RenderedHtml Plain(string html) => RenderedHtml.Of(Encoding.UTF8.GetBytes(html));
 }

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 
 namespace StatusKit.AspNetCore.Html;
 
@@ -34,14 +33,8 @@ internal sealed class RenderedHtml
     /// <summary>How many bytes the document holds in all its forms (what keeping it costs).</summary>
     public long Size => Identity.Length + (Brotli?.Length ?? 0) + (Gzip?.Length ?? 0);
 
-    /// <summary><paramref name="html"/> as it is.</summary>
-    public static RenderedHtml Of(string html) => Of(Encoding.UTF8.GetBytes(html));
-
     /// <summary>The document of <paramref name="utf8"/>, its UTF-8 bytes (kept, not copied), as they are.</summary>
     public static RenderedHtml Of(byte[] utf8) => new(utf8, HtmlEntityTag.Of(utf8), null, null);
-
-    /// <summary><paramref name="html"/> with its Brotli and gzip forms, for a document many readers are sent.</summary>
-    public static RenderedHtml Compressed(string html) => Compressed(Encoding.UTF8.GetBytes(html));
 
     /// <summary>The document of <paramref name="utf8"/>, its UTF-8 bytes (kept, not copied), with its Brotli and gzip forms.</summary>
     public static RenderedHtml Compressed(byte[] utf8) =>
