@@ -40,6 +40,23 @@ public sealed class CustomDomainTests
     }
 
     [Fact]
+    public async Task The_page_kept_on_the_host_links_from_the_root_on_its_domain_and_under_its_path_elsewhere()
+    {
+        await using var app = await StartAsync();
+        using var onDomain = Client(app, Domain);
+        using var onHost = Client(app, "host.example");
+
+        var underPath = await onHost.GetStringAsync("/status/acme");
+        var atRoot = await onDomain.GetStringAsync("/");
+        var underPathAgain = await onHost.GetStringAsync("/status/acme");
+
+        Assert.Contains("href=\"/status/acme/history\"", underPath, StringComparison.Ordinal);
+        Assert.Contains("href=\"/history\"", atRoot, StringComparison.Ordinal);
+        Assert.DoesNotContain("/status/acme", atRoot, StringComparison.Ordinal);
+        Assert.Equal(underPath, underPathAgain);
+    }
+
+    [Fact]
     public async Task The_JSON_API_history_incident_page_and_feeds_answer_on_the_domain_with_absolute_links_there()
     {
         await using var app = await StartAsync(o => o.PublicBaseAddress = new Uri("https://host.example/status"));
