@@ -13,15 +13,19 @@ internal static class HttpCaching
 
     /// <summary>
     /// Sets ETag and Cache-Control: public with max-age for a public page read without <c>?access_token=</c> in its URL;
-    /// private, no-store otherwise (a shared cache would keep the answer under a URL holding a token).
+    /// private, no-store otherwise (a shared cache would keep the answer under a URL holding a token). The answer varies
+    /// by the cookie and <c>Authorization</c>, and by <c>Accept-Encoding</c> too when <paramref name="compressible"/>
+    /// (a document sent in the content coding the request accepts).
     /// </summary>
-    public static void Apply(HttpResponse response, PageSnapshot snapshot, string etag, TimeSpan publicMaxAge)
+    public static void Apply(HttpResponse response, PageSnapshot snapshot, string etag, TimeSpan publicMaxAge, bool compressible = false)
     {
         response.Headers.ETag = etag;
         response.Headers.CacheControl = snapshot.IsPublic && !AccessTokenQuery.IsPresent(response.HttpContext.Request)
             ? string.Create(CultureInfo.InvariantCulture, $"public, max-age={(int)publicMaxAge.TotalSeconds}")
             : PrivateNoStore;
-        response.Headers.Vary = HeaderNames.Cookie + ", " + HeaderNames.Authorization;
+        response.Headers.Vary = compressible
+            ? HeaderNames.Cookie + ", " + HeaderNames.Authorization + ", " + HeaderNames.AcceptEncoding
+            : HeaderNames.Cookie + ", " + HeaderNames.Authorization;
     }
 
     /// <summary>

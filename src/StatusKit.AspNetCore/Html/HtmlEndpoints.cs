@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using StatusKit.Abstractions;
 using StatusKit.AspNetCore.Access;
 using StatusKit.Maintenance;
@@ -334,12 +333,7 @@ internal static class HtmlEndpoints
     private static IResult Html(HttpContext context, PageSnapshot snapshot, RenderedHtml document, StatusPageEndpointOptions options)
     {
         var coding = document.IsCompressed ? ContentCodings.Accepted(context.Request) : ContentCoding.Identity;
-        HttpCaching.Apply(context.Response, snapshot, document.EntityTagOf(coding), options.PublicCacheMaxAge);
-        if (document.IsCompressed)
-        {
-            context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
-        }
-
+        HttpCaching.Apply(context.Response, snapshot, document.EntityTagOf(coding), options.PublicCacheMaxAge, document.IsCompressed);
         DocumentSecurityHeaders.Apply(context.Response, PageBrand.LogoOrigin(snapshot));
         if (HttpCaching.IsNotModified(context.Request, document.EntityTags))
         {
