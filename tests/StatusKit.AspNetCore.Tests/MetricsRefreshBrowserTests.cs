@@ -60,11 +60,12 @@ public sealed class MetricsRefreshBrowserTests(KestrelSampleHost host) : IClassF
             Assert.Equal(1, await page.EvaluateAsync<int>("() => document.querySelectorAll('#metrics').length"));
 
             // The swapped-in range links still choose the range, whose charts are then the ones kept current (from a
-            // 304: the week's page names the week's section's ETag).
-            var weekFetched = page.WaitForResponseAsync(r => r.Url.EndsWith("/metrics-section?metrics=week", StringComparison.Ordinal), new() { Timeout = 10_000 });
+            // 304: the week's page names the week's section's ETag). The week's page has loaded once its script fetched
+            // that section, which is what this waits for (not the load event, which CI once saw Playwright miss).
+            var weekFetched = page.WaitForResponseAsync(r => r.Url.EndsWith("/metrics-section?metrics=week", StringComparison.Ordinal), new() { Timeout = 20_000 });
             await page.ClickAsync("#metrics nav a[href$='?metrics=week#metrics']");
-            await page.WaitForURLAsync("**/status/browser-metrics-live?metrics=week#metrics", new() { Timeout = 10_000 });
             Assert.Equal(HttpStatusCode.NotModified, (HttpStatusCode)(await weekFetched).Status);
+            Assert.EndsWith("/status/browser-metrics-live?metrics=week#metrics", page.Url, StringComparison.Ordinal);
             Assert.Equal("Week", await page.InnerTextAsync("#metrics nav a[aria-current]"));
             Assert.True(errors.Count == 0, string.Join(" | ", errors));
         });

@@ -9,6 +9,7 @@ using StatusKit.Status;
 namespace StatusKit.Tests.Maintenance;
 
 /// <summary>One of the few tests on the real clock: the default scheduler wakes for a due transition by itself.</summary>
+[Collection(RealClockCollection.Name)]
 public sealed class RealClockPrecisionTests
 {
     [Fact]
