@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using StatusKit.AspNetCore.Html;
+using StatusKit.AspNetCore.Responses;
 using StatusKit.Snapshots;
 using StatusKit.Uptime;
 
@@ -20,7 +21,7 @@ public class PageHtmlBenchmarks
     private const string Variant = "page Day /status/page-000";
     private ServiceProvider provider = null!;
     private PageRenderer renderer = null!;
-    private RenderedPageCache cache = null!;
+    private KeptDocuments cache = null!;
     private PageSnapshot snapshot = null!;
     private PageView view = null!;
 
@@ -32,12 +33,12 @@ public class PageHtmlBenchmarks
         snapshot = warm.Snapshot;
         renderer = provider.GetRequiredService<PageRenderer>();
         // Kept for the whole run (the host's keeps a page for PublicCacheMaxAge, 10 s by default).
-        cache = new RenderedPageCache(TimeProvider.System, TimeSpan.FromDays(1), RenderedPageCache.DefaultBudget);
+        cache = new KeptDocuments(TimeProvider.System, TimeSpan.FromDays(1), KeptDocuments.DefaultBudget);
         // 90-day uptime bars for every component, as the page reads them (their days the bulk of the page's bytes).
         var uptime = await provider.GetRequiredService<IUptimeService>().GetPageUptimeAsync(snapshot.PageId, 90, CancellationToken.None)
                      ?? throw new InvalidOperationException("The page has no uptime.");
         view = new PageView(snapshot, [], uptime.Components.ToDictionary(c => c.ComponentId), new PageLinks("/status/" + snapshot.Slug, null), 14, []);
-        var page = RenderedHtml.Compressed(renderer.RenderUtf8(view));
+        var page = EncodedDocument.Compressed(renderer.RenderUtf8(view));
         cache.Keep(snapshot, Variant, page, cache.Generation);
         Console.WriteLine($"// 200-component page: {page.Identity.Length} bytes of HTML, {page.Brotli!.Length} Brotli, {page.Gzip!.Length} gzip");
     }
@@ -46,10 +47,10 @@ public class PageHtmlBenchmarks
     public async Task CleanupAsync() => await provider.DisposeAsync();
 
     [Benchmark(Baseline = true)]
-    public int RenderForEveryRequest() => RenderedHtml.Of(renderer.RenderUtf8(view)).Identity.Length;
+    public int RenderForEveryRequest() => EncodedDocument.Of(renderer.RenderUtf8(view)).Identity.Length;
 
     [Benchmark]
-    public long RenderKeepingCompressedForms() => RenderedHtml.Compressed(renderer.RenderUtf8(view)).Size;
+    public long RenderKeepingCompressedForms() => EncodedDocument.Compressed(renderer.RenderUtf8(view)).Size;
 
     [Benchmark]
     public int KeptPageHit() => cache.Find(snapshot, Variant)!.Brotli!.Length;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # HTTP benchmark (issue 8, item 6): summary.json of a 200-component page vs a fixed byte array of the same size,
-# both from the sample host in Release, driven by wrk on loopback; and, for information, the page's HTML (what most
-# readers open when something breaks) vs a fixed byte array of its size, as it is and Brotli-compressed (what a browser
-# is sent). Bounded: ROUNDS x 6 runs of DURATION each.
+# both from the sample host in Release, driven by wrk on loopback; and, for information, each of these against fixed
+# bytes of its size: the page's HTML (what most readers open when something breaks) as it is and Brotli-compressed
+# (what a browser is sent), summary.json as a browser's script is sent it (Brotli), and incidents.json of a second page
+# with 50 resolved incidents (a document that reads the store). Bounded: ROUNDS x 10 runs of DURATION each.
 #
 #   benchmarks/http/run.sh [--urls http://127.0.0.1:5080] [--duration 10s] [--threads 2] [--connections 32]
 #                          [--rounds 3] [--components 200]
@@ -115,10 +116,22 @@ echo "-- response headers: fixed-bytes"; curl -fsS -D - -o /dev/null "$FIXED" | 
 
 PAGE="$URL/status/$SLUG"
 PAGE_SIZE=$(curl -fsS "$PAGE" | wc -c | tr -d ' ')
-PAGE_FIXED="$URL/sample/fixed-bytes?size=$PAGE_SIZE"
 PAGE_BR_SIZE=$(curl -fsS -H 'Accept-Encoding: br' "$PAGE" | wc -c | tr -d ' ')
-PAGE_BR_FIXED="$URL/sample/fixed-bytes?size=$PAGE_BR_SIZE"
-echo "status page (HTML): $PAGE_SIZE bytes, $PAGE_BR_SIZE with Accept-Encoding: br"
+SUMMARY_BR_SIZE=$(curl -fsS -H 'Accept-Encoding: br' "$SUMMARY" | wc -c | tr -d ' ')
+echo "status page (HTML): $PAGE_SIZE bytes, $PAGE_BR_SIZE with Accept-Encoding: br; summary.json $SUMMARY_BR_SIZE with Accept-Encoding: br"
+
+INCIDENTS_SLUG="bench-incidents"
+echo "== creating page '$INCIDENTS_SLUG' with 50 resolved incidents through the admin API"
+INCIDENTS_PAGE_ID="$(admin POST /pages "{\"name\":\"Benchmark incidents\",\"slug\":\"$INCIDENTS_SLUG\",\"createdBy\":\"httpbench\"}" \
+  | grep -o '"id":"[0-9a-f-]\{36\}"' | head -1 | cut -d'"' -f4)"
+[[ -n "$INCIDENTS_PAGE_ID" ]] || { echo "page creation returned no id" >&2; exit 1; }
+for i in $(seq 1 50); do
+  admin POST "/pages/$INCIDENTS_PAGE_ID/incidents" \
+    "{\"title\":\"Incident $i\",\"message\":\"Requests to the API failed for some customers; we rolled back the release that caused it.\",\"state\":\"resolved\",\"notifySubscribers\":false}" >/dev/null
+done
+INCIDENTS="$URL/status/$INCIDENTS_SLUG/api/v2/incidents.json"
+INCIDENTS_SIZE=$(curl -fsS "$INCIDENTS" | wc -c | tr -d ' ')
+echo "incidents.json: $INCIDENTS_SIZE bytes"
 
 echo "== conditional request (If-None-Match: $ETAG)"
 : >"$WORK/conditional.body"
@@ -135,46 +148,43 @@ run_wrk() { # url [header] -> requests/s
   awk '/^Requests\/sec:/ { print $2 }' <<<"$out"
 }
 
+fixed() { echo "$URL/sample/fixed-bytes?size=$1"; }
+# Each measured pair: label | URL | header for wrk (or none) | the size of its answer, for the fixed bytes.
+PAIRS=(
+  "summary.json|$SUMMARY||$SIZE"
+  "status page|$PAGE||$PAGE_SIZE"
+  "status page br|$PAGE|Accept-Encoding: br|$PAGE_BR_SIZE"
+  "summary.json br|$SUMMARY|Accept-Encoding: br|$SUMMARY_BR_SIZE"
+  "incidents.json|$INCIDENTS||$INCIDENTS_SIZE"
+)
+
 echo "== warm-up (2 s each)"
-wrk -t "$THREADS" -c "$CONNECTIONS" -d 2s "$SUMMARY" >/dev/null
+for pair in "${PAIRS[@]}"; do
+  IFS='|' read -r _ url header _ <<<"$pair"
+  wrk -t "$THREADS" -c "$CONNECTIONS" -d 2s ${header:+-H "$header"} "$url" >/dev/null
+done
 wrk -t "$THREADS" -c "$CONNECTIONS" -d 2s "$FIXED" >/dev/null
-wrk -t "$THREADS" -c "$CONNECTIONS" -d 2s "$PAGE" >/dev/null
-wrk -t "$THREADS" -c "$CONNECTIONS" -d 2s -H 'Accept-Encoding: br' "$PAGE" >/dev/null
 
 echo "== wrk: $ROUNDS round(s), $DURATION each, $THREADS threads, $CONNECTIONS connections, alternating the order"
-SUMMARY_RPS=()
-FIXED_RPS=()
-PAGE_RPS=()
-PAGE_FIXED_RPS=()
-PAGE_BR_RPS=()
-PAGE_BR_FIXED_RPS=()
+declare -A RPS FIXED_RPS_OF
 for r in $(seq 1 "$ROUNDS"); do
-  # Alternate which endpoint goes first, so neither always runs right after the other.
-  if (( r % 2 )); then f=$(run_wrk "$FIXED"); s=$(run_wrk "$SUMMARY"); else s=$(run_wrk "$SUMMARY"); f=$(run_wrk "$FIXED"); fi
-  FIXED_RPS+=("$f")
-  SUMMARY_RPS+=("$s")
-  printf 'round %d: fixed-bytes %10.1f req/s   summary.json %10.1f req/s   ratio %.3f   (load average: %s)\n' \
-    "$r" "$f" "$s" "$(awk -v s="$s" -v f="$f" 'BEGIN { print s / f }')" "$(cut -d' ' -f1-3 /proc/loadavg)"
-  if (( r % 2 )); then pf=$(run_wrk "$PAGE_FIXED"); p=$(run_wrk "$PAGE"); else p=$(run_wrk "$PAGE"); pf=$(run_wrk "$PAGE_FIXED"); fi
-  PAGE_FIXED_RPS+=("$pf")
-  PAGE_RPS+=("$p")
-  printf 'round %d: fixed-bytes %10.1f req/s   status page %10.1f req/s   ratio %.3f   (load average: %s)\n' \
-    "$r" "$pf" "$p" "$(awk -v s="$p" -v f="$pf" 'BEGIN { print s / f }')" "$(cut -d' ' -f1-3 /proc/loadavg)"
-  if (( r % 2 )); then bf=$(run_wrk "$PAGE_BR_FIXED"); b=$(run_wrk "$PAGE" 'Accept-Encoding: br'); else b=$(run_wrk "$PAGE" 'Accept-Encoding: br'); bf=$(run_wrk "$PAGE_BR_FIXED"); fi
-  PAGE_BR_FIXED_RPS+=("$bf")
-  PAGE_BR_RPS+=("$b")
-  printf 'round %d: fixed-bytes %10.1f req/s   status page br %7.1f req/s   ratio %.3f   (load average: %s)\n' \
-    "$r" "$bf" "$b" "$(awk -v s="$b" -v f="$bf" 'BEGIN { print s / f }')" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  for pair in "${PAIRS[@]}"; do
+    IFS='|' read -r label url header size <<<"$pair"
+    # Alternate which endpoint goes first, so neither always runs right after the other.
+    if (( r % 2 )); then f=$(run_wrk "$(fixed "$size")"); s=$(run_wrk "$url" "$header"); else s=$(run_wrk "$url" "$header"); f=$(run_wrk "$(fixed "$size")"); fi
+    RPS[$label]+=" $s"
+    FIXED_RPS_OF[$label]+=" $f"
+    printf 'round %d: fixed-bytes %10.1f req/s   %-16s %10.1f req/s   ratio %.3f   (load average: %s)\n' \
+      "$r" "$f" "$label" "$s" "$(awk -v s="$s" -v f="$f" 'BEGIN { print s / f }')" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  done
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-S=$(median "${SUMMARY_RPS[@]}")
-F=$(median "${FIXED_RPS[@]}")
+# shellcheck disable=SC2086 # the lists are space-separated numbers
+S=$(median ${RPS[summary.json]})
+# shellcheck disable=SC2086
+F=$(median ${FIXED_RPS_OF[summary.json]})
 RATIO=$(awk -v s="$S" -v f="$F" 'BEGIN { printf "%.3f", s / f }')
-P=$(median "${PAGE_RPS[@]}")
-PF=$(median "${PAGE_FIXED_RPS[@]}")
-B=$(median "${PAGE_BR_RPS[@]}")
-BF=$(median "${PAGE_BR_FIXED_RPS[@]}")
 VERDICT=$(awk -v r="$RATIO" 'BEGIN { print (r >= 0.9) ? "met" : "MISSED" }')
 
 echo
@@ -187,12 +197,13 @@ printf 'fixed-bytes:   %.1f req/s\n' "$F"
 printf 'summary.json:  %.1f req/s\n' "$S"
 echo "ratio:         $RATIO (target >= 0.90: $VERDICT)"
 echo "304 check:     $CHECK_304"
-echo "status page:   $PAGE_SIZE bytes of HTML"
-printf 'fixed-bytes:   %.1f req/s (the page'"'"'s size)\n' "$PF"
-printf 'status page:   %.1f req/s\n' "$P"
-echo "ratio:         $(awk -v s="$P" -v f="$PF" 'BEGIN { printf "%.3f", s / f }') (for information; no target)"
-echo "status page br: $PAGE_BR_SIZE bytes (Accept-Encoding: br)"
-printf 'fixed-bytes:   %.1f req/s (that size)\n' "$BF"
-printf 'status page:   %.1f req/s (br)\n' "$B"
-echo "ratio:         $(awk -v s="$B" -v f="$BF" 'BEGIN { printf "%.3f", s / f }') (for information; no target)"
+echo "for information (no target), each against fixed bytes of its size:"
+for pair in "${PAIRS[@]:1}"; do
+  IFS='|' read -r label _ header size <<<"$pair"
+  # shellcheck disable=SC2086
+  s=$(median ${RPS[$label]})
+  # shellcheck disable=SC2086
+  f=$(median ${FIXED_RPS_OF[$label]})
+  printf '%-16s %9d bytes  %10.1f req/s   fixed bytes %10.1f req/s   ratio %.3f\n' "$label" "$size" "$s" "$f" "$(awk -v s="$s" -v f="$f" 'BEGIN { print s / f }')"
+done
 [[ "$CHECK_304" == pass* ]]

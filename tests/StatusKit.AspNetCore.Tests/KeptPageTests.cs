@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using StatusKit.Abstractions;
@@ -13,9 +14,10 @@ using StatusKit.TestSupport.Fakes;
 namespace StatusKit.AspNetCore.Tests;
 
 /// <summary>
-/// A public page's HTML is kept rendered on the host for up to <c>PublicCacheMaxAge</c> (as long as shared caches may
-/// keep it anyway) and while its snapshot is the one it was rendered from, and sent compressed to a reader who accepts
-/// it: the many readers of a page during an outage cost a lookup, not a render and its store reads each.
+/// A public page's HTML, and its JSON documents that read the store, are kept on the host for up to
+/// <c>PublicCacheMaxAge</c> (as long as shared caches may keep them anyway) and while the page's snapshot is the one they
+/// were made from, and every public document is sent compressed to a reader who accepts it: the many readers of a page
+/// during an outage cost a lookup, not a render and its store reads each. Private pages' documents are neither.
 /// </summary>
 public sealed class KeptPageTests : IAsyncLifetime
 {
@@ -68,14 +70,19 @@ public sealed class KeptPageTests : IAsyncLifetime
     [InlineData("/status/acme?metrics=week")]
     [InlineData("/status/acme/metrics-section")]
     [InlineData("/status/acme/history")]
-    public async Task A_second_reader_within_the_age_is_sent_the_kept_page_without_a_store_read(string path)
+    [InlineData("/status/acme/api/v2/incidents.json")]
+    [InlineData("/status/acme/api/v2/scheduled-maintenances.json")]
+    [InlineData("/status/acme/api/v2/metrics.json?range=week")]
+    public async Task A_second_reader_within_the_age_is_sent_the_kept_document_without_a_store_read(string path)
     {
         using var client = App.Client();
+        var before = StoreReads();
         var first = await client.GetStringAsync(path);
         var reads = StoreReads();
 
         var second = await client.GetStringAsync(path);
 
+        Assert.True(reads > before, "the first reader's document was not read from the store");
         Assert.Equal(first, second);
         Assert.Equal(reads, StoreReads());
     }
@@ -92,19 +99,35 @@ public sealed class KeptPageTests : IAsyncLifetime
         Assert.Contains("Checkout is slow", await client.GetStringAsync("/status/acme"), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_metric_point_is_shown_once_the_kept_page_is_older_than_PublicCacheMaxAge()
+    [Theory]
+    [InlineData("/status/acme", "<strong>987 ms</strong>")]
+    [InlineData("/status/acme/api/v2/metrics.json", "987")]
+    public async Task A_metric_point_from_the_hosts_own_code_is_shown_once_the_kept_document_is_older_than_PublicCacheMaxAge(string path, string point)
     {
         using var client = App.Client();
-        await client.GetStringAsync("/status/acme");
+        await client.GetStringAsync(path);
         await AddPointAsync(987);
 
-        var kept = await client.GetStringAsync("/status/acme");
+        var kept = await client.GetStringAsync(path);
         _clock.Advance(TimeSpan.FromSeconds(10));
-        var rendered = await client.GetStringAsync("/status/acme");
+        var rendered = await client.GetStringAsync(path);
 
-        Assert.DoesNotContain("<strong>987 ms</strong>", kept, StringComparison.Ordinal);
-        Assert.Contains("<strong>987 ms</strong>", rendered, StringComparison.Ordinal);
+        Assert.DoesNotContain(point, kept, StringComparison.Ordinal);
+        Assert.Contains(point, rendered, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/status/acme", "<strong>987 ms</strong>")]
+    [InlineData("/status/acme/api/v2/metrics.json", "987")]
+    public async Task A_metric_point_sent_through_the_admin_API_is_shown_at_once(string path, string point)
+    {
+        using var client = App.Client();
+        await client.GetStringAsync(path);
+
+        using var posted = await client.PostAsJsonAsync($"/status/admin/metrics/{_metricId}/points", new { value = 987 });
+        posted.EnsureSuccessStatusCode();
+
+        Assert.Contains(point, await client.GetStringAsync(path), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,14 +195,59 @@ public sealed class KeptPageTests : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task Each_form_has_its_own_tag_and_any_of_them_answers_304()
+    [Theory]
+    [InlineData("/status/acme/api/v2/summary.json")]
+    [InlineData("/status/acme/api/v2/status.json")]
+    [InlineData("/status/acme/api/v2/incidents.json")]
+    [InlineData("/status/acme/api/v2/metrics.json")]
+    public async Task A_public_pages_JSON_document_is_sent_compressed_to_a_reader_who_accepts_it_and_unpacks_to_the_same_bytes(string path)
+    {
+        using var client = App.Client();
+        var plain = await client.GetByteArrayAsync(path);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br, zstd");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal("br", response.Content.Headers.ContentEncoding.SingleOrDefault());
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        Assert.EndsWith("-br\"", response.Headers.ETag!.Tag, StringComparison.Ordinal);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal(plain, Unpack(await response.Content.ReadAsByteArrayAsync(), "br"));
+    }
+
+    [Theory]
+    [InlineData("/status/internal/api/v2/summary.json")]
+    [InlineData("/status/internal/api/v2/incidents.json")]
+    public async Task A_private_pages_JSON_document_is_neither_kept_nor_compressed(string path)
+    {
+        using var client = App.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        client.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br");
+        await client.GetStringAsync("/status/internal/api/v2/incidents.json");
+        var reads = StoreReads();
+
+        using var response = await client.GetAsync(path);
+        using var readAgain = await client.GetAsync("/status/internal/api/v2/incidents.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.DoesNotContain("Accept-Encoding", response.Headers.Vary);
+        Assert.True(response.Headers.CacheControl is { Private: true, NoStore: true }, $"Cache-Control: {response.Headers.CacheControl}");
+        Assert.True(StoreReads() > reads, "the private page's incidents were not read again");
+    }
+
+    [Theory]
+    [InlineData("/status/acme")]
+    [InlineData("/status/acme/api/v2/summary.json")]
+    [InlineData("/status/acme/api/v2/incidents.json")]
+    public async Task Each_form_has_its_own_tag_and_any_of_them_answers_304(string path)
     {
         using var client = App.Client();
         var tags = new List<string>();
         foreach (var coding in new[] { "identity", "br", "gzip" })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/status/acme");
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.TryAddWithoutValidation("Accept-Encoding", coding);
             using var response = await client.SendAsync(request);
             tags.Add(response.Headers.ETag!.Tag);
@@ -188,7 +256,7 @@ public sealed class KeptPageTests : IAsyncLifetime
         Assert.Equal(3, tags.Distinct().Count());
         foreach (var tag in tags)
         {
-            using var conditional = new HttpRequestMessage(HttpMethod.Get, "/status/acme");
+            using var conditional = new HttpRequestMessage(HttpMethod.Get, path);
             conditional.Headers.TryAddWithoutValidation("Accept-Encoding", "br");
             conditional.Headers.TryAddWithoutValidation("If-None-Match", tag);
             using var response = await client.SendAsync(conditional);

@@ -221,8 +221,8 @@ public sealed partial class StatuspageApiTests(SampleHostFactory factory)
     {
         var documents = factory.Service<StatuspageDocuments>();
         var snapshot = (await factory.Service<IStatusPageReader>().GetSnapshotBySlugAsync("demo", default))!;
-        var first = await documents.PrepareAsync(snapshot, ApiDocument.Summary, "http://x/status/demo", default);
-        var second = await documents.PrepareAsync(snapshot, ApiDocument.Summary, "http://x/status/demo", default);
+        var first = documents.Prepare(snapshot, ApiDocument.Summary, "http://x/status/demo");
+        var second = documents.Prepare(snapshot, ApiDocument.Summary, "http://x/status/demo");
         Assert.Equal(first.ETag, second.ETag);
         Assert.Same(first.Render(), second.Render());
     }

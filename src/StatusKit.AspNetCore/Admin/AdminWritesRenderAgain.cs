@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using StatusKit.AspNetCore.Html;
+using StatusKit.AspNetCore.Responses;
 
 namespace StatusKit.AspNetCore.Admin;
 
 /// <summary>
 /// After a write through the admin API (any method but GET and HEAD, whatever its answer), lets go of every page this
-/// host keeps rendered (<see cref="RenderedPageCache"/>): a write may change what a page shows without changing its
+/// host keeps rendered (<see cref="KeptDocuments"/>): a write may change what a page shows without changing its
 /// snapshot (a metric and its points, a resolved incident, a postmortem), and the operator who made it and reloads the
 /// page should see it. Writes are rare next to reads, so a page is rendered once more and kept again.
 /// </summary>
@@ -23,7 +24,7 @@ internal sealed class AdminWritesRenderAgain : IEndpointFilter
         {
             if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
             {
-                context.HttpContext.RequestServices.GetRequiredService<RenderedPageCache>().Clear();
+                context.HttpContext.RequestServices.GetRequiredService<KeptDocuments>().Clear();
             }
         }
     }

@@ -1,10 +1,11 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StatusKit.AspNetCore.Access;
+using StatusKit.AspNetCore.Responses;
+using StatusKit.Snapshots;
 using StatusKit.Services;
 using StatusKit.Shared;
 
@@ -60,15 +61,11 @@ internal static class ApiEndpoints
                 "range", $"The range '{QuotedValue.Of(range)}' is not one of day, week or month.", ValidationCodes.ValueInvalid));
         }
 
-        var series = await services.GetRequiredService<PageMetricService>().ListVisibleSeriesAsync(snapshot.PageId, parsed, context.RequestAborted);
-        var bytes = MetricsDocument.Write(snapshot, parsed, series, services.GetRequiredService<TimeProvider>().GetUtcNow());
-        var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
-        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12))}\"";
-        HttpCaching.Apply(context.Response, snapshot, etag, options.PublicCacheMaxAge);
-        CrossOriginReads.Allow(context, snapshot);
-        return HttpCaching.IsNotModified(context.Request, etag)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(bytes, JsonContentType);
+        return await KeptAsync(context, snapshot, $"api metrics {parsed}", async token =>
+        {
+            var series = await services.GetRequiredService<PageMetricService>().ListVisibleSeriesAsync(snapshot.PageId, parsed, token);
+            return MetricsDocument.Write(snapshot, parsed, series, services.GetRequiredService<TimeProvider>().GetUtcNow());
+        });
     }
 
     private static async Task<IResult> ServeAsync(HttpContext context, string slug, ApiDocument document, PagePaths paths)
@@ -80,19 +77,31 @@ internal static class ApiEndpoints
             return TypedResults.NotFound();
         }
 
-        var prepared = await services.GetRequiredService<StatuspageDocuments>()
-            .PrepareAsync(snapshot, document, paths.PageUrl(context.Request, snapshot), context.RequestAborted);
-        var options = services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
-        HttpCaching.Apply(context.Response, snapshot, prepared.ETag, options.PublicCacheMaxAge);
+        var documents = services.GetRequiredService<StatuspageDocuments>();
+        var pageUrl = paths.PageUrl(context.Request, snapshot);
+        if (StatuspageDocuments.ReadsStore(document))
+        {
+            return await KeptAsync(context, snapshot, $"api {document} {pageUrl}", async token => await documents.ReadAsync(snapshot, document, pageUrl, token));
+        }
+
+        // Made of the snapshot: tagged with its version, so a matching If-None-Match is a 304 without serialising.
+        var prepared = documents.Prepare(snapshot, document, pageUrl);
         // Statuspage's widget (and any script on another site) reads these documents with a cross-origin
         // XMLHttpRequest or fetch; without this header the browser hides the response (a 304 too) from it.
         CrossOriginReads.Allow(context, snapshot);
-
-        if (HttpCaching.IsNotModified(context.Request, prepared.ETag))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        return TypedResults.Bytes(prepared.Render(), JsonContentType);
+        return DocumentAnswer.Of(context, snapshot, prepared.ETag, prepared.IsCompressed, prepared.Render, JsonContentType, MaxAge(services));
     }
+
+    // A document that reads the store (resolved incidents, past windows, metric points), which changes without the
+    // snapshot: a public page's is kept for a while and shared by its readers (KeptDocuments), tagged by its bytes.
+    private static async Task<IResult> KeptAsync(HttpContext context, PageSnapshot snapshot, string variant, Func<CancellationToken, Task<byte[]?>> read)
+    {
+        var services = context.RequestServices;
+        var document = await services.GetRequiredService<KeptDocuments>().GetAsync(snapshot, variant, read, context.RequestAborted)
+            ?? throw new InvalidOperationException($"The page's {variant} document was not made.");
+        CrossOriginReads.Allow(context, snapshot);
+        return DocumentAnswer.Of(context, snapshot, document, JsonContentType, MaxAge(services));
+    }
+
+    private static TimeSpan MaxAge(IServiceProvider services) => services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value.PublicCacheMaxAge;
 }

@@ -1,11 +1,10 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using StatusKit.Abstractions;
+using StatusKit.AspNetCore.Responses;
 using StatusKit.Model;
 using StatusKit.Services;
 using StatusKit.Snapshots;
@@ -13,12 +12,13 @@ using StatusKit.Snapshots;
 namespace StatusKit.AspNetCore.Api;
 
 /// <summary>
-/// Builds the Statuspage v2 documents of a page and memoises their UTF-8 bytes per (page, document), one entry each
-/// that remembers the version and page URL it was built for, so a request for an unchanged page does no serialisation
-/// at all and the memo cannot grow with the Host header (another URL or version replaces the entry), nor keep a deleted
-/// page's documents (<see cref="Forget"/>, told by the change feed through <see cref="Events.EventRelayService"/>). Documents made
-/// only of the snapshot take its version as ETag; those that also list resolved incidents or past windows add a hash
-/// of their ids and change times, computed without serialising.
+/// Builds the Statuspage v2 documents of a page. Those made of the snapshot alone (<see cref="Prepare"/>) take its
+/// version as ETag, and their bytes, with a public page's compressed forms, are memoised per (page, document): one entry
+/// each that remembers the version and page URL it was built for, so a request for an unchanged page does no
+/// serialisation at all and the memo cannot grow with the Host header (another URL or version replaces the entry), nor
+/// keep a deleted page's documents (<see cref="Forget"/>, told by the change feed through
+/// <see cref="Events.EventRelayService"/>). Those that also list resolved incidents or past windows read the store
+/// (<see cref="ReadAsync"/>); the endpoints keep a public page's for a while (<see cref="Responses.KeptDocuments"/>).
 /// </summary>
 internal sealed class StatuspageDocuments
 {
@@ -35,35 +35,71 @@ internal sealed class StatuspageDocuments
         _store = store;
     }
 
-    public async Task<PreparedDocument> PrepareAsync(PageSnapshot snapshot, ApiDocument document, string pageUrl, CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="document"/> lists what the snapshot does not hold, and so is read from the store.</summary>
+    public static bool ReadsStore(ApiDocument document) => document is ApiDocument.Incidents or ApiDocument.ScheduledMaintenances;
+
+    /// <summary>
+    /// <paramref name="document"/> (one made of the snapshot alone) of <paramref name="snapshot"/>'s page, tagged with
+    /// the snapshot's version: made, or taken from the memo, only when asked (<see cref="PreparedDocument.Render"/>).
+    /// </summary>
+    public PreparedDocument Prepare(PageSnapshot snapshot, ApiDocument document, string pageUrl)
     {
+        if (ReadsStore(document))
+        {
+            throw new ArgumentOutOfRangeException(nameof(document), document, "Not a snapshot-only document.");
+        }
+
+        var etag = $"\"{snapshot.Version}\"";
+        return new(etag, snapshot.IsPublic, () =>
+        {
+            var key = (snapshot.PageId, document);
+            var found = _memo.TryGetValue(key, out var entry);
+            if (found && entry!.Document.EntityTag == etag && entry.PageUrl == pageUrl)
+            {
+                return entry.Document;
+            }
+
+            // The size of the page's previous version of this document, else, for the documents that list every
+            // component, twice the snapshot's (a summary is about that), so the buffer rarely grows by doubling (each
+            // doubling copies and leaves the old buffer to the collector).
+            var sizeHint = found ? entry!.Document.Identity.Length + 1024
+                : document is ApiDocument.Summary or ApiDocument.Components ? Math.Max(MinBufferSize, snapshot.Utf8Json.Length * 2)
+                : MinBufferSize;
+            var bytes = RenderFromSnapshot(snapshot, document, new StatuspageMapper(snapshot, pageUrl), sizeHint);
+            var made = snapshot.IsPublic ? EncodedDocument.Compressed(bytes, etag) : EncodedDocument.Of(bytes, etag);
+            _memo[key] = new Memoised(pageUrl, made);
+            return made;
+        });
+    }
+
+    /// <summary>
+    /// The UTF-8 JSON of <paramref name="document"/> (one that lists resolved incidents or past windows,
+    /// <see cref="ReadsStore"/>) of <paramref name="snapshot"/>'s page, read from the store now.
+    /// </summary>
+    public async Task<byte[]> ReadAsync(PageSnapshot snapshot, ApiDocument document, string pageUrl, CancellationToken cancellationToken)
+    {
+        var mapper = new StatuspageMapper(snapshot, pageUrl);
         switch (document)
         {
             case ApiDocument.Incidents:
             {
                 var incidents = await _incidents.ListAsync(snapshot.PageId, take: IncidentListSize, cancellationToken: cancellationToken);
-                var etag = Tag(snapshot.Version, Fingerprint(incidents));
-                return Prepared(snapshot, document, pageUrl, etag, (mapper, sizeHint) =>
-                    Serialize(new IncidentsDocument(mapper.Page(), [.. incidents.Select(mapper.Incident)]), StatuspageJsonContext.Default.IncidentsDocument, sizeHint));
+                return Serialize(new IncidentsDocument(mapper.Page(), [.. incidents.Select(mapper.Incident)]), StatuspageJsonContext.Default.IncidentsDocument, MinBufferSize);
             }
 
             case ApiDocument.ScheduledMaintenances:
             {
                 // Read 50 at most, however many windows the page completed over the years.
                 var completed = await _store.ListCompletedMaintenanceWindowsAsync(snapshot.PageId, 0, IncidentListSize, cancellationToken);
-                var etag = Tag(snapshot.Version, Fingerprint(completed));
-                return Prepared(snapshot, document, pageUrl, etag, (mapper, sizeHint) =>
-                {
-                    var all = Current(mapper, snapshot.ActiveMaintenance, snapshot.UpcomingMaintenance)
-                        .Concat(completed.Select(mapper.Maintenance))
-                        .OrderByDescending(m => m.ScheduledFor)
-                        .ToList();
-                    return Serialize(new ScheduledMaintenancesDocument(mapper.Page(), all), StatuspageJsonContext.Default.ScheduledMaintenancesDocument, sizeHint);
-                });
+                var all = Current(mapper, snapshot.ActiveMaintenance, snapshot.UpcomingMaintenance)
+                    .Concat(completed.Select(mapper.Maintenance))
+                    .OrderByDescending(m => m.ScheduledFor)
+                    .ToList();
+                return Serialize(new ScheduledMaintenancesDocument(mapper.Page(), all), StatuspageJsonContext.Default.ScheduledMaintenancesDocument, MinBufferSize);
             }
 
             default:
-                return Prepared(snapshot, document, pageUrl, Tag(snapshot.Version, null), (mapper, sizeHint) => RenderFromSnapshot(snapshot, document, mapper, sizeHint));
+                throw new ArgumentOutOfRangeException(nameof(document), document, "Not a document read from the store.");
         }
     }
 
@@ -78,28 +114,6 @@ internal sealed class StatuspageDocuments
 
     /// <summary>Whether the memo holds any document of <paramref name="pageId"/> (for tests).</summary>
     internal bool HoldsAnyOf(Guid pageId) => Enum.GetValues<ApiDocument>().Any(document => _memo.ContainsKey((pageId, document)));
-
-    // render maps and serialises the document, given a guess of its size in bytes.
-    private PreparedDocument Prepared(PageSnapshot snapshot, ApiDocument document, string pageUrl, string etag, Func<StatuspageMapper, int, byte[]> render) =>
-        new(etag, () =>
-        {
-            var key = (snapshot.PageId, document);
-            var found = _memo.TryGetValue(key, out var entry);
-            if (found && entry!.ETag == etag && entry.PageUrl == pageUrl)
-            {
-                return entry.Bytes;
-            }
-
-            // The size of the page's previous version of this document, else, for the documents that list every
-            // component, twice the snapshot's (a summary is about that), so the buffer rarely grows by doubling (each
-            // doubling copies and leaves the old buffer to the collector).
-            var sizeHint = found ? entry!.Bytes.Length + 1024
-                : document is ApiDocument.Summary or ApiDocument.Components ? Math.Max(MinBufferSize, snapshot.Utf8Json.Length * 2)
-                : MinBufferSize;
-            var bytes = render(new StatuspageMapper(snapshot, pageUrl), sizeHint);
-            _memo[key] = new Memoised(pageUrl, etag, bytes);
-            return bytes;
-        });
 
     private static byte[] RenderFromSnapshot(PageSnapshot snapshot, ApiDocument document, StatuspageMapper mapper, int sizeHint) => document switch
     {
@@ -144,32 +158,6 @@ internal sealed class StatuspageDocuments
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static string Tag(string version, string? suffix) => suffix is null ? $"\"{version}\"" : $"\"{version}.{suffix}\"";
-
-    private static string Fingerprint(IReadOnlyList<StatusIncident> incidents)
-    {
-        var text = new StringBuilder(incidents.Count * 48);
-        foreach (var incident in incidents)
-        {
-            text.Append(incident.Id.ToString("N")).Append(':').Append(incident.UpdatedAt.UtcTicks).Append(':').Append(incident.Updates.Count).Append(';');
-        }
-
-        return Hash(text.ToString());
-    }
-
-    private static string Fingerprint(IReadOnlyList<MaintenanceWindow> windows)
-    {
-        var text = new StringBuilder(windows.Count * 48);
-        foreach (var window in windows)
-        {
-            text.Append(window.Id.ToString("N")).Append(':').Append(window.Version).Append(':').Append(window.UpdatedAt.UtcTicks).Append(';');
-        }
-
-        return Hash(text.ToString());
-    }
-
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));
-
-    /// <summary>The bytes of a document as built for one page URL and ETag.</summary>
-    private sealed record Memoised(string PageUrl, string ETag, byte[] Bytes);
+    /// <summary>A document as built for one page URL and version.</summary>
+    private sealed record Memoised(string PageUrl, EncodedDocument Document);
 }

@@ -14,6 +14,7 @@ using StatusKit.AspNetCore.Domains;
 using StatusKit.AspNetCore.Events;
 using StatusKit.AspNetCore.Feeds;
 using StatusKit.AspNetCore.Html;
+using StatusKit.AspNetCore.Responses;
 using StatusKit.AspNetCore.Subscriptions;
 using StatusKit.Configuration;
 using StatusKit.Engine;
@@ -55,7 +56,7 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddSingleton<StatusPagesMapping>();
         services.TryAddSingleton<StatuspageDocuments>();
         services.TryAddSingleton(sp => new PageRenderer(sp.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value.ColorScheme));
-        services.TryAddSingleton<RenderedPageCache>();
+        services.TryAddSingleton<KeptDocuments>();
         services.TryAddSingleton<UptimeBadgeMemo>();
         services.TryAddSingleton<EmbedScripts>();
         services.TryAddSingleton<EventRelay>();

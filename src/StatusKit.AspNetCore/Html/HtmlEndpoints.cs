@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.AspNetCore.Access;
+using StatusKit.AspNetCore.Responses;
 using StatusKit.Maintenance;
 using StatusKit.Metrics;
 using StatusKit.Model;
@@ -313,38 +314,20 @@ internal static class HtmlEndpoints
 
     // The answer with a page's HTML, in UTF-8 (null from render: 404). Of a public page, the rendering this host kept when it is of
     // the current snapshot and young enough, else one render shared by the readers who missed together, kept with its
-    // compressed forms (RenderedPageCache); of a private page, rendered for this request. The page also shows history,
+    // compressed forms (KeptDocuments); of a private page, rendered for this request. The page also shows history,
     // uptime and metrics, which change without the snapshot: its tag is a hash of its bytes.
     private static async Task<IResult> HtmlAsync(
         HttpContext context, PageSnapshot snapshot, PageLinks links, string route, Func<CancellationToken, Task<byte[]?>> render)
     {
         var services = context.RequestServices;
-        var cache = services.GetRequiredService<RenderedPageCache>();
-        var document = cache.Applies(snapshot)
-            ? await cache.GetOrRenderAsync(snapshot, route + " " + links.PagePath, render)
-            : await render(context.RequestAborted) is { } html ? RenderedHtml.Of(html) : null;
-        return document is null
-            ? TypedResults.NotFound()
-            : Html(context, snapshot, document, services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value);
-    }
+        var document = await services.GetRequiredService<KeptDocuments>().GetAsync(snapshot, route + " " + links.PagePath, render, context.RequestAborted);
+        if (document is null)
+        {
+            return TypedResults.NotFound();
+        }
 
-    // A rendered page with its ETag, the page's caching headers, and 304 when If-None-Match names any of its forms: in
-    // the form the request accepts (Content-Encoding) when the page has compressed forms, varying by Accept-Encoding.
-    private static IResult Html(HttpContext context, PageSnapshot snapshot, RenderedHtml document, StatusPageEndpointOptions options)
-    {
-        var coding = document.IsCompressed ? ContentCodings.Accepted(context.Request) : ContentCoding.Identity;
-        HttpCaching.Apply(context.Response, snapshot, document.EntityTagOf(coding), options.PublicCacheMaxAge, document.IsCompressed);
         DocumentSecurityHeaders.Apply(context.Response, PageBrand.LogoOrigin(snapshot));
-        if (HttpCaching.IsNotModified(context.Request, document.EntityTags))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        if (ContentCodings.HeaderValue(coding) is { } encoding)
-        {
-            context.Response.Headers.ContentEncoding = encoding;
-        }
-
-        return TypedResults.Bytes(document.BytesOf(coding), "text/html; charset=utf-8");
+        return DocumentAnswer.Of(
+            context, snapshot, document, "text/html; charset=utf-8", services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value.PublicCacheMaxAge);
     }
 }

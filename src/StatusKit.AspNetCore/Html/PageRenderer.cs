@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using StatusKit.AspNetCore.Api;
+using StatusKit.AspNetCore.Responses;
 using StatusKit.AspNetCore.Texts;
 using StatusKit.Model;
 using StatusKit.Snapshots;
@@ -52,7 +53,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
             // The ETag of the section's route for the section this page holds, which the script sends with its first
             // refresh, so an unchanged section is a 304 from the start. On the body, outside the section: the tag is a
             // hash of the section's bytes, which cannot hold their own hash.
-            html.Attribute("data-refresh-etag", HtmlEntityTag.Of(metrics));
+            html.Attribute("data-refresh-etag", BodyEntityTag.Of(metrics));
         }
         if (!ReferenceEquals(texts, PageTexts.English))
         {

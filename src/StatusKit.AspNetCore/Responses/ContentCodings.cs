@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
-namespace StatusKit.AspNetCore.Html;
+namespace StatusKit.AspNetCore.Responses;
 
 /// <summary>The content coding a request's <c>Accept-Encoding</c> takes (RFC 9110, section 12.5.3).</summary>
 internal static class ContentCodings

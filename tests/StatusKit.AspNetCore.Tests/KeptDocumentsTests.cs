@@ -1,14 +1,14 @@
 using System.Text;
-using StatusKit.AspNetCore.Html;
+using StatusKit.AspNetCore.Responses;
 using StatusKit.Testing;
 
 namespace StatusKit.AspNetCore.Tests;
 
 /// <summary>
 /// What the host keeps of rendered public pages: the rendering of the snapshot it was made from, younger than the age,
-/// within a byte budget; let go by <see cref="RenderedPageCache.Clear"/>.
+/// within a byte budget; let go by <see cref="KeptDocuments.Clear"/>.
 /// </summary>
-public sealed class RenderedPageCacheTests
+public sealed class KeptDocumentsTests
 {
     private static readonly TimeSpan Age = TimeSpan.FromSeconds(10);
     private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
@@ -16,7 +16,7 @@ public sealed class RenderedPageCacheTests
     [Fact]
     public void Find_KeptFromTheSameSnapshotWithinTheAge_ReturnsIt()
     {
-        var cache = new RenderedPageCache(_clock, Age, 1_000_000);
+        var cache = new KeptDocuments(_clock, Age, 1_000_000);
         var snapshot = RenderedSnapshots.Empty();
         var page = Compressed("<p>kept</p>");
         cache.Keep(snapshot, "page Day", page, cache.Generation);
@@ -30,7 +30,7 @@ public sealed class RenderedPageCacheTests
     [Fact]
     public void Find_OnceTheAgeIsReached_ReturnsNothing()
     {
-        var cache = new RenderedPageCache(_clock, Age, 1_000_000);
+        var cache = new KeptDocuments(_clock, Age, 1_000_000);
         var snapshot = RenderedSnapshots.Empty();
         cache.Keep(snapshot, "page Day", Compressed("<p>kept</p>"), cache.Generation);
 
@@ -42,7 +42,7 @@ public sealed class RenderedPageCacheTests
     [Fact]
     public void Find_ForANewerSnapshotOfThePage_ReturnsNothing()
     {
-        var cache = new RenderedPageCache(_clock, Age, 1_000_000);
+        var cache = new KeptDocuments(_clock, Age, 1_000_000);
         var snapshot = RenderedSnapshots.Empty();
         cache.Keep(snapshot, "page Day", Compressed("<p>kept</p>"), cache.Generation);
 
@@ -53,7 +53,7 @@ public sealed class RenderedPageCacheTests
     public void Keep_BeyondTheBudget_KeepsNothingMore_UntilOldPagesAgeOut()
     {
         var first = Compressed(new string('a', 4_000));
-        var cache = new RenderedPageCache(_clock, Age, first.Size + 100);
+        var cache = new KeptDocuments(_clock, Age, first.Size + 100);
         var a = RenderedSnapshots.Empty();
         var b = RenderedSnapshots.Empty();
         cache.Keep(a, "page Day", first, cache.Generation);
@@ -72,7 +72,7 @@ public sealed class RenderedPageCacheTests
     [Fact]
     public void Clear_LetsGoOfEveryPage_AndARenderBegunBeforeItIsNotKept()
     {
-        var cache = new RenderedPageCache(_clock, Age, 1_000_000);
+        var cache = new KeptDocuments(_clock, Age, 1_000_000);
         var snapshot = RenderedSnapshots.Empty();
         cache.Keep(snapshot, "page Day", Compressed("<p>kept</p>"), cache.Generation);
         var before = cache.Generation;
@@ -88,7 +88,7 @@ public sealed class RenderedPageCacheTests
     [Fact]
     public async Task GetOrRenderAsync_ReadersWhoMissTogether_WaitForOneRender_WhichIsKept()
     {
-        var cache = new RenderedPageCache(_clock, Age, 1_000_000);
+        var cache = new KeptDocuments(_clock, Age, 1_000_000);
         var snapshot = RenderedSnapshots.Empty();
         var renders = 0;
         var release = new TaskCompletionSource<byte[]?>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -111,7 +111,7 @@ public sealed class RenderedPageCacheTests
     [Fact]
     public async Task GetOrRenderAsync_ForANewerSnapshot_RendersAgain_AndANotFoundIsNotKept()
     {
-        var cache = new RenderedPageCache(_clock, Age, 1_000_000);
+        var cache = new KeptDocuments(_clock, Age, 1_000_000);
         var snapshot = RenderedSnapshots.Empty();
         var renders = 0;
         Task<byte[]?> Render(CancellationToken token) => Task.FromResult(Interlocked.Increment(ref renders) == 1 ? "<p>first</p>"u8.ToArray() : null);
@@ -137,7 +137,7 @@ public sealed class RenderedPageCacheTests
         Assert.Single(Plain("<p>plain</p>").EntityTags);
     }
 
-    private static RenderedHtml Compressed(string html) => RenderedHtml.Compressed(Encoding.UTF8.GetBytes(html));
+    private static EncodedDocument Compressed(string html) => EncodedDocument.Compressed(Encoding.UTF8.GetBytes(html));
 
-    private static RenderedHtml Plain(string html) => RenderedHtml.Of(Encoding.UTF8.GetBytes(html));
+    private static EncodedDocument Plain(string html) => EncodedDocument.Of(Encoding.UTF8.GetBytes(html));
 }

@@ -1,6 +1,6 @@
-namespace StatusKit.AspNetCore.Html;
+namespace StatusKit.AspNetCore.Responses;
 
-/// <summary>How an HTML document is sent: as it is, or compressed (<c>Content-Encoding</c>).</summary>
+/// <summary>How a document is sent: as it is, or compressed (<c>Content-Encoding</c>).</summary>
 internal enum ContentCoding
 {
     /// <summary>As it is.</summary>

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+using StatusKit.AspNetCore.Access;
+using StatusKit.Snapshots;
+
+namespace StatusKit.AspNetCore.Responses;
+
+/// <summary>
+/// How a page's routes answer with one of its documents: its <c>ETag</c> and the page's caching headers
+/// (<see cref="HttpCaching.Apply"/>), a 304 when <c>If-None-Match</c> names any of the document's forms, else the form
+/// the request accepts (<see cref="ContentCodings.Accepted"/>, with <c>Content-Encoding</c>) when the document has
+/// compressed forms, varying by <c>Accept-Encoding</c> then.
+/// </summary>
+internal static class DocumentAnswer
+{
+    /// <summary>The answer with <paramref name="document"/>, sent as <paramref name="contentType"/>.</summary>
+    public static IResult Of(HttpContext context, PageSnapshot snapshot, EncodedDocument document, string contentType, TimeSpan publicMaxAge) =>
+        Of(context, snapshot, document.EntityTag, document.IsCompressed, () => document, contentType, publicMaxAge);
+
+    /// <summary>
+    /// The answer with a document tagged <paramref name="entityTag"/>, with compressed forms when
+    /// <paramref name="compressed"/>: made by <paramref name="document"/> only when it is sent, not for a 304.
+    /// </summary>
+    public static IResult Of(
+        HttpContext context, PageSnapshot snapshot, string entityTag, bool compressed, Func<EncodedDocument> document, string contentType, TimeSpan publicMaxAge)
+    {
+        var coding = compressed ? ContentCodings.Accepted(context.Request) : ContentCoding.Identity;
+        HttpCaching.Apply(context.Response, snapshot, EncodedDocument.TagOf(entityTag, coding), publicMaxAge, compressed);
+        if (HttpCaching.IsNotModified(context.Request, EncodedDocument.TagsOf(entityTag, compressed)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        if (ContentCodings.HeaderValue(coding) is { } encoding)
+        {
+            context.Response.Headers.ContentEncoding = encoding;
+        }
+
+        return TypedResults.Bytes(document().BytesOf(coding), contentType);
+    }
+}
