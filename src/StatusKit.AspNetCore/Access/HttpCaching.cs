@@ -11,6 +11,9 @@ internal static class HttpCaching
     /// <summary>What no cache keeps: a private page's answers, and any answer to a URL that names an access token.</summary>
     public const string PrivateNoStore = "private, no-store";
 
+    private static readonly string VaryByAccess = HeaderNames.Cookie + ", " + HeaderNames.Authorization;
+    private static readonly string VaryByAccessAndCoding = VaryByAccess + ", " + HeaderNames.AcceptEncoding;
+
     /// <summary>
     /// Sets ETag and Cache-Control: public with max-age for a public page read without <c>?access_token=</c> in its URL;
     /// private, no-store otherwise (a shared cache would keep the answer under a URL holding a token). The answer varies
@@ -23,9 +26,7 @@ internal static class HttpCaching
         response.Headers.CacheControl = snapshot.IsPublic && !AccessTokenQuery.IsPresent(response.HttpContext.Request)
             ? string.Create(CultureInfo.InvariantCulture, $"public, max-age={(int)publicMaxAge.TotalSeconds}")
             : PrivateNoStore;
-        response.Headers.Vary = compressible
-            ? HeaderNames.Cookie + ", " + HeaderNames.Authorization + ", " + HeaderNames.AcceptEncoding
-            : HeaderNames.Cookie + ", " + HeaderNames.Authorization;
+        response.Headers.Vary = compressible ? VaryByAccessAndCoding : VaryByAccess;
     }
 
     /// <summary>
