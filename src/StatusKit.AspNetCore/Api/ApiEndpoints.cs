@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StatusKit.AspNetCore.Access;
 using StatusKit.AspNetCore.Responses;
-using StatusKit.Snapshots;
 using StatusKit.Services;
 using StatusKit.Shared;
+using StatusKit.Snapshots;
 
 namespace StatusKit.AspNetCore.Api;
 
