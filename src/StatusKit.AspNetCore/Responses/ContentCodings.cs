@@ -1,5 +1,5 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace StatusKit.AspNetCore.Responses;
 
@@ -8,18 +8,52 @@ internal static class ContentCodings
 {
     /// <summary>
     /// Brotli when the request accepts <c>br</c>, else gzip when it accepts <c>gzip</c> (either named with a weight above
-    /// 0, or through <c>*</c>), else the document as it is: without the header, with one that names neither, or with one
-    /// that cannot be read.
+    /// 0, or through <c>*</c>), else the document as it is: without the header, with one that names neither, or with a
+    /// weight that cannot be read. Read in place, without allocating: every reader of a kept document passes here.
     /// </summary>
     public static ContentCoding Accepted(HttpRequest request)
     {
-        var header = request.Headers.AcceptEncoding;
-        if (header.Count == 0 || !StringWithQualityHeaderValue.TryParseList(header, out var codings))
+        double? brotli = null;
+        double? gzip = null;
+        double? any = null;
+        foreach (var value in request.Headers.AcceptEncoding)
         {
-            return ContentCoding.Identity;
+            var header = value.AsSpan();
+            foreach (var range in header.Split(','))
+            {
+                var coding = header[range].Trim();
+                var semicolon = coding.IndexOf(';');
+                var name = (semicolon < 0 ? coding : coding[..semicolon]).Trim();
+                if (name.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (!TryReadWeight(semicolon < 0 ? [] : coding[(semicolon + 1)..], out var weight))
+                {
+                    return ContentCoding.Identity;
+                }
+
+                // A coding named more than once counts with its highest weight.
+                if (name.Equals("br", StringComparison.OrdinalIgnoreCase))
+                {
+                    brotli = Math.Max(brotli ?? 0, weight);
+                }
+                else if (name.Equals("gzip", StringComparison.OrdinalIgnoreCase))
+                {
+                    gzip = Math.Max(gzip ?? 0, weight);
+                }
+                else if (name is "*")
+                {
+                    any = Math.Max(any ?? 0, weight);
+                }
+            }
         }
 
-        return Accepts(codings, "br") ? ContentCoding.Brotli : Accepts(codings, "gzip") ? ContentCoding.Gzip : ContentCoding.Identity;
+        // A coding named by itself counts with its own weight; otherwise "*" decides, if present.
+        return (brotli ?? any ?? 0) > 0 ? ContentCoding.Brotli
+            : (gzip ?? any ?? 0) > 0 ? ContentCoding.Gzip
+            : ContentCoding.Identity;
     }
 
     /// <summary>The <c>Content-Encoding</c> value of <paramref name="coding"/>; null for the document as it is.</summary>
@@ -30,24 +64,32 @@ internal static class ContentCodings
         _ => null,
     };
 
-    // A coding named by itself counts with its own weight; otherwise "*" decides, if present.
-    private static bool Accepts(IList<StringWithQualityHeaderValue> codings, string name)
+    // The weight among a coding's parameters ("q=0.5"), 1 without one; false for a parameter without a value or a weight
+    // that is not a number from 0 to 1.
+    private static bool TryReadWeight(ReadOnlySpan<char> parameters, out double weight)
     {
-        double? named = null;
-        double? any = null;
-        foreach (var coding in codings)
+        weight = 1;
+        foreach (var range in parameters.Split(';'))
         {
-            var weight = coding.Quality ?? 1;
-            if (coding.Value.Equals(name, StringComparison.OrdinalIgnoreCase))
+            var parameter = parameters[range].Trim();
+            if (parameter.IsEmpty)
             {
-                named = Math.Max(named ?? 0, weight);
+                continue;
             }
-            else if (coding.Value.Equals("*", StringComparison.Ordinal))
+
+            var equals = parameter.IndexOf('=');
+            if (equals < 0)
             {
-                any = Math.Max(any ?? 0, weight);
+                return false;
+            }
+
+            if (parameter[..equals].Trim().Equals("q", StringComparison.OrdinalIgnoreCase)
+                && (!double.TryParse(parameter[(equals + 1)..].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out weight) || weight > 1))
+            {
+                return false;
             }
         }
 
-        return (named ?? any ?? 0) > 0;
+        return true;
     }
 }

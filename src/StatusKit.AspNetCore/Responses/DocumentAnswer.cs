@@ -25,7 +25,8 @@ internal static class DocumentAnswer
     {
         var coding = compressed ? ContentCodings.Accepted(context.Request) : ContentCoding.Identity;
         HttpCaching.Apply(context.Response, snapshot, EncodedDocument.TagOf(entityTag, coding), publicMaxAge, compressed);
-        if (HttpCaching.IsNotModified(context.Request, EncodedDocument.TagsOf(entityTag, compressed)))
+        // The forms' tags are listed only for a conditional request (most readers of a kept document send none).
+        if (context.Request.Headers.IfNoneMatch.Count > 0 && HttpCaching.IsNotModified(context.Request, EncodedDocument.TagsOf(entityTag, compressed)))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
