@@ -119,7 +119,9 @@ internal static class SubscriptionPages
         public Task ExecuteAsync(HttpContext httpContext)
         {
             DocumentSecurityHeaders.Apply(httpContext.Response, page is null ? null : PageBrand.LogoOrigin(page));
-            var content = TypedResults.Content(html(SchemeOf(httpContext)).ToString(), "text/html; charset=utf-8", statusCode: statusCode);
+            // The writer's pooled buffer goes back to the pool once its text is taken.
+            using var writer = html(SchemeOf(httpContext));
+            var content = TypedResults.Content(writer.ToString(), "text/html; charset=utf-8", statusCode: statusCode);
             return content.ExecuteAsync(httpContext);
         }
     }
