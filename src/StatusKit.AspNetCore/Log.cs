@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(1411, LogLevel.Information, "Refused an SSE stream of page {PageId}: the client holds the most streams allowed open")]
     public static partial void EventStreamLimitReached(ILogger logger, Guid pageId);
+
+    [LoggerMessage(1415, LogLevel.Warning, "Could not make the '{Variant}' document of page {PageId}; its last rendering, made {Age} ago, is sent instead and tried again after PublicCacheMaxAge")]
+    public static partial void LastRenderingServed(ILogger logger, string variant, Guid pageId, TimeSpan age, Exception exception);
 }

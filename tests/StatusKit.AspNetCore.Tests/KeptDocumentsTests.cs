@@ -1,12 +1,14 @@
 using System.Text;
 using StatusKit.AspNetCore.Responses;
+using Microsoft.Extensions.Logging;
 using StatusKit.Testing;
+using StatusKit.TestSupport.Fakes;
 
 namespace StatusKit.AspNetCore.Tests;
 
 /// <summary>
-/// What the host keeps of rendered public pages: the rendering of the snapshot it was made from, younger than the age,
-/// within a byte budget; let go by <see cref="KeptDocuments.Clear"/>.
+/// What the host keeps of public pages' documents: the rendering of the snapshot it was made from, younger than the age,
+/// within a byte budget; let go by <see cref="KeptDocuments.Clear"/>; and the last rendering, sent when a render fails.
 /// </summary>
 public sealed class KeptDocumentsTests
 {
@@ -82,8 +84,99 @@ public sealed class KeptDocumentsTests
 
         Assert.Null(cache.Find(snapshot, "page Day"));
         Assert.Null(cache.Find(snapshot, "page Week"));
-        Assert.Equal(0, cache.Size);
     }
+
+    [Fact]
+    public async Task GetOrRenderAsync_WhenTheRenderFails_SendsTheLastRendering_AndTriesAgainOnlyAfterTheAge()
+    {
+        var logs = new ListLoggerProvider();
+        var cache = new KeptDocuments(_clock, Age, 1_000_000, logs.CreateLogger("kept"));
+        var snapshot = RenderedSnapshots.Empty();
+        var last = await cache.GetOrRenderAsync(snapshot, "page Day", _ => Task.FromResult<byte[]?>("<p>last</p>"u8.ToArray()));
+        _clock.Advance(Age);
+        var attempts = 0;
+        Task<byte[]?> Counted(CancellationToken token)
+        {
+            attempts++;
+            return Down(token);
+        }
+
+        var sent = await cache.GetOrRenderAsync(snapshot with { Version = "newer" }, "page Day", Counted);
+        var withinTheAge = await cache.GetOrRenderAsync(snapshot with { Version = "newer" }, "page Day", Counted);
+        _clock.Advance(Age);
+        var afterTheAge = await cache.GetOrRenderAsync(snapshot with { Version = "newer" }, "page Day", Counted);
+
+        Assert.Same(last, sent);
+        Assert.Same(last, withinTheAge);
+        Assert.Same(last, afterTheAge);
+        Assert.Equal(2, attempts);
+        Assert.Equal(2, logs.Count(1415));
+        Assert.All(logs.Entries, entry => Assert.Equal(LogLevel.Warning, entry.Level));
+    }
+
+    [Fact]
+    public async Task GetOrRenderAsync_WhenTheRenderFailsWithoutALastRendering_Throws()
+    {
+        var cache = new KeptDocuments(_clock, Age, 1_000_000);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrRenderAsync(
+            RenderedSnapshots.Empty(), "page Day", Down));
+    }
+
+    [Fact]
+    public async Task GetOrRenderAsync_AfterAClear_AFailingRender_StillSendsTheLastRendering()
+    {
+        var cache = new KeptDocuments(_clock, Age, 1_000_000);
+        var snapshot = RenderedSnapshots.Empty();
+        var last = await cache.GetOrRenderAsync(snapshot, "page Day", _ => Task.FromResult<byte[]?>("<p>last</p>"u8.ToArray()));
+
+        cache.Clear();
+        var sent = await cache.GetOrRenderAsync(snapshot, "page Day", Down);
+
+        Assert.Same(last, sent);
+    }
+
+    [Fact]
+    public async Task GetOrRenderAsync_ADocumentFoundGone_LeavesNoLastRenderingToStandInForIt()
+    {
+        var cache = new KeptDocuments(_clock, Age, 1_000_000);
+        var snapshot = RenderedSnapshots.Empty();
+        await cache.GetOrRenderAsync(snapshot, "incident 1", _ => Task.FromResult<byte[]?>("<p>incident</p>"u8.ToArray()));
+        _clock.Advance(Age);
+
+        var gone = await cache.GetOrRenderAsync(snapshot, "incident 1", _ => Task.FromResult<byte[]?>(null));
+        _clock.Advance(Age);
+
+        Assert.Null(gone);
+        Assert.Equal(0, cache.Size);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrRenderAsync(
+            snapshot, "incident 1", Down));
+    }
+
+    [Fact]
+    public async Task Keep_WhenFull_LetsGoOfTheOldestDocumentNoLongerCurrentFirst()
+    {
+        var size = Compressed(new string('a', 4_000)).Size;
+        var cache = new KeptDocuments(_clock, Age, (size * 2) + 100);
+        var oldest = RenderedSnapshots.Empty();
+        var older = RenderedSnapshots.Empty();
+        var newest = RenderedSnapshots.Empty();
+        cache.Keep(oldest, "page Day", Compressed(new string('a', 4_000)), cache.Generation);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var kept = Compressed(new string('b', 4_000));
+        cache.Keep(older, "page Day", kept, cache.Generation);
+        _clock.Advance(Age);
+
+        cache.Keep(newest, "page Day", Compressed(new string('c', 4_000)), cache.Generation);
+
+        Assert.NotNull(cache.Find(newest, "page Day"));
+        Assert.Equal(size * 2, cache.Size);
+        Assert.Same(kept, await cache.GetOrRenderAsync(older, "page Day", Down));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrRenderAsync(oldest, "page Day", Down));
+    }
+
+    // A render that fails as one does when the store is down.
+    private static Task<byte[]?> Down(CancellationToken token) => Task.FromException<byte[]?>(new InvalidOperationException("The database is down."));
 
     [Fact]
     public async Task GetOrRenderAsync_ReadersWhoMissTogether_WaitForOneRender_WhichIsKept()

@@ -130,6 +130,36 @@ public sealed class KeptPageTests : IAsyncLifetime
         Assert.Contains(point, await client.GetStringAsync(path), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/status/acme")]
+    [InlineData("/status/acme/history")]
+    [InlineData("/status/acme/api/v2/incidents.json")]
+    [InlineData("/status/acme/api/v2/metrics.json")]
+    public async Task When_the_store_cannot_be_read_the_last_rendering_is_sent_instead_of_an_error_and_the_store_tried_once_an_age(string path)
+    {
+        using var client = App.Client();
+        var last = await client.GetStringAsync(path);
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        _calls.Before = (method, _) => method.StartsWith("List", StringComparison.Ordinal)
+            ? Task.FromException(new InvalidOperationException("The database is down."))
+            : null;
+        try
+        {
+            using var first = await client.GetAsync(path);
+            var tried = StoreReads();
+            using var second = await client.GetAsync(path);
+
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.Equal(last, await first.Content.ReadAsStringAsync());
+            Assert.Equal(last, await second.Content.ReadAsStringAsync());
+            Assert.Equal(tried, StoreReads());
+        }
+        finally
+        {
+            _calls.Before = null;
+        }
+    }
+
     [Fact]
     public async Task A_private_page_is_never_kept()
     {

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StatusKit.Snapshots;
 
@@ -13,9 +15,15 @@ namespace StatusKit.AspNetCore.Responses;
 /// without the snapshot (metric points, uptime, edits to resolved incidents) is shown within that age, or at once after
 /// a write through this host's admin API (<see cref="Admin.AdminWritesRenderAgain"/>). Private pages' documents are
 /// never kept. Kept documents hold their compressed forms too (<see cref="EncodedDocument.Compressed(byte[])"/>), and
-/// readers who miss together wait for one render (<see cref="GetOrRenderAsync"/>). Bounded by bytes: when full, a
-/// document is sent without being kept; those that aged out are let go whenever another is kept.
+/// readers who miss together wait for one render (<see cref="GetOrRenderAsync"/>).
 /// </summary>
+/// <remarks>
+/// A document no longer current is still held as the page's last rendering: when a render fails (the store is down,
+/// which is itself an outage the page may be reporting), its readers are sent that rendering instead of an error, and it
+/// is kept anew for the age, so the store is tried once an age, not once a request. Bounded by bytes: the documents no
+/// longer current go first, the oldest first, when a new one needs room; when the current ones fill the budget, a
+/// document is sent without being kept.
+/// </remarks>
 internal sealed class KeptDocuments
 {
     /// <summary>The most bytes kept (all forms of all documents) unless told otherwise.</summary>
@@ -27,19 +35,21 @@ internal sealed class KeptDocuments
     private readonly TimeProvider _time;
     private readonly TimeSpan _maxAge;
     private readonly long _budget;
+    private readonly ILogger _logger;
     private long _size;
     private long _generation;
 
-    public KeptDocuments(TimeProvider time, IOptions<StatusPageEndpointOptions> options)
-        : this(time, options.Value.PublicCacheMaxAge, DefaultBudget)
+    public KeptDocuments(TimeProvider time, IOptions<StatusPageEndpointOptions> options, ILogger<KeptDocuments> logger)
+        : this(time, options.Value.PublicCacheMaxAge, DefaultBudget, logger)
     {
     }
 
-    internal KeptDocuments(TimeProvider time, TimeSpan maxAge, long budget)
+    internal KeptDocuments(TimeProvider time, TimeSpan maxAge, long budget, ILogger? logger = null)
     {
         _time = time;
         _maxAge = maxAge;
         _budget = budget;
+        _logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>
@@ -48,7 +58,7 @@ internal sealed class KeptDocuments
     /// </summary>
     public long Generation => Interlocked.Read(ref _generation);
 
-    /// <summary>How many bytes are kept now.</summary>
+    /// <summary>How many bytes are held now, the last renderings no longer current included.</summary>
     internal long Size => Interlocked.Read(ref _size);
 
     /// <summary>
@@ -60,7 +70,8 @@ internal sealed class KeptDocuments
 
     /// <summary>
     /// The kept rendering of <paramref name="variant"/> (a route with its parameters and the page's path or URL) of
-    /// <paramref name="snapshot"/>'s page, when it was made from this snapshot and is younger than the age.
+    /// <paramref name="snapshot"/>'s page, when it was made from this snapshot, is younger than the age, and no
+    /// <see cref="Clear"/> came since.
     /// </summary>
     public EncodedDocument? Find(PageSnapshot snapshot, string variant) =>
         _entries.TryGetValue((snapshot.PageId, variant), out var entry) && IsCurrent(entry, snapshot.Version, _time.GetUtcNow())
@@ -85,7 +96,8 @@ internal sealed class KeptDocuments
     /// its compressed forms, kept. Readers who miss together wait for one render: when a kept document ages out under
     /// load, the hundreds of requests of the next few milliseconds would otherwise each render it (a page of 200
     /// components: 4 ms and 3.6 MB). So the render is not cancelled with any one reader's request; it runs to its end and
-    /// is kept for the others.
+    /// is kept for the others. When the render fails, the last rendering held is sent and kept anew (see the remarks);
+    /// without one, the failure is the readers'.
     /// </summary>
     public async Task<EncodedDocument?> GetOrRenderAsync(PageSnapshot snapshot, string variant, Func<CancellationToken, Task<byte[]?>> render)
     {
@@ -105,8 +117,22 @@ internal sealed class KeptDocuments
         try
         {
             var generation = Generation;
-            if (await render(CancellationToken.None) is not { } bytes)
+            byte[]? bytes;
+            try
             {
+                bytes = await render(CancellationToken.None);
+            }
+            catch (Exception exception) when (_entries.TryGetValue((snapshot.PageId, variant), out var last))
+            {
+                Log.LastRenderingServed(_logger, variant, snapshot.PageId, _time.GetUtcNow() - last.KeptAt, exception);
+                Keep(snapshot, variant, last.Document, generation);
+                return last.Document;
+            }
+
+            if (bytes is null)
+            {
+                // Gone (an incident deleted, say): no earlier rendering of it may stand in for it later.
+                Forget(snapshot.PageId, variant);
                 return null;
             }
 
@@ -121,8 +147,9 @@ internal sealed class KeptDocuments
     }
 
     /// <summary>
-    /// Keeps <paramref name="document"/> as <paramref name="variant"/> of <paramref name="snapshot"/>'s page, if it fits
-    /// and nothing was cleared since <paramref name="generation"/> (<see cref="Generation"/> before the render).
+    /// Keeps <paramref name="document"/> as <paramref name="variant"/> of <paramref name="snapshot"/>'s page, if nothing
+    /// was cleared since <paramref name="generation"/> (<see cref="Generation"/> before the render) and it fits, once the
+    /// documents no longer current made room.
     /// </summary>
     public void Keep(PageSnapshot snapshot, string variant, EncodedDocument document, long generation)
     {
@@ -130,47 +157,73 @@ internal sealed class KeptDocuments
         var key = (snapshot.PageId, variant);
         lock (_gate)
         {
+            if (generation != _generation)
+            {
+                return;
+            }
+
             if (_entries.TryRemove(key, out var replaced))
             {
                 _size -= replaced.Document.Size;
             }
 
-            RemoveExpired(now);
-            if (generation == _generation && _size + document.Size <= _budget)
+            MakeRoom(document.Size, now);
+            if (_size + document.Size <= _budget)
             {
-                _entries[key] = new Entry(snapshot.Version, now, document);
+                _entries[key] = new Entry(snapshot.Version, now, _generation, document);
                 _size += document.Size;
             }
         }
     }
 
-    /// <summary>Lets go of every kept document, so each is made again when next read.</summary>
+    /// <summary>
+    /// Lets go of every kept document as current, so each is made again when next read; each is still held as its
+    /// variant's last rendering until a new one replaces it or the budget needs its room.
+    /// </summary>
     public void Clear()
     {
         lock (_gate)
         {
-            _entries.Clear();
-            _size = 0;
-            Interlocked.Increment(ref _generation);
+            _generation++;
         }
     }
 
-    private bool IsCurrent(Entry entry, string version, DateTimeOffset now) =>
-        entry.Version == version && IsYoung(entry, now);
-
-    private bool IsYoung(Entry entry, DateTimeOffset now) => now >= entry.KeptAt && now - entry.KeptAt < _maxAge;
-
-    // Under the gate. Entries of a snapshot since replaced go when they age out too, as this cannot tell them.
-    private void RemoveExpired(DateTimeOffset now)
+    private void Forget(Guid pageId, string variant)
     {
-        foreach (var (key, entry) in _entries)
+        lock (_gate)
         {
-            if (!IsYoung(entry, now) && _entries.TryRemove(key, out var removed))
+            if (_entries.TryRemove((pageId, variant), out var removed))
             {
                 _size -= removed.Document.Size;
             }
         }
     }
 
-    private sealed record Entry(string Version, DateTimeOffset KeptAt, EncodedDocument Document);
+    private bool IsCurrent(Entry entry, string version, DateTimeOffset now) =>
+        entry.Version == version && entry.Generation == Generation && now >= entry.KeptAt && now - entry.KeptAt < _maxAge;
+
+    // Under the gate: lets go of documents no longer current, the oldest first, until needed more bytes fit (or none is left
+    // to let go). Current ones are never let go for another: what does not fit then is sent without being kept.
+    private void MakeRoom(long needed, DateTimeOffset now)
+    {
+        if (_size + needed <= _budget)
+        {
+            return;
+        }
+
+        foreach (var (key, entry) in _entries.Where(e => !IsCurrent(e.Value, e.Value.Version, now)).OrderBy(e => e.Value.KeptAt).ToList())
+        {
+            if (_size + needed <= _budget)
+            {
+                return;
+            }
+
+            if (_entries.TryRemove(key, out var removed))
+            {
+                _size -= removed.Document.Size;
+            }
+        }
+    }
+
+    private sealed record Entry(string Version, DateTimeOffset KeptAt, long Generation, EncodedDocument Document);
 }
