@@ -61,6 +61,7 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddSingleton<EmbedScripts>();
         services.TryAddSingleton<EventRelay>();
         services.TryAddSingleton<EventIds>();
+        services.TryAddSingleton<EventItems>();
         services.TryAddSingleton<EventStreamLimiter>();
         services.TryAddSingleton<EventStreamInstruments>(); // on the IMeterFactory that AddStatusPages() made sure of
         services.TryAddSingleton<SubscriptionRateLimiter>();

@@ -93,7 +93,7 @@ internal static class EventEndpoints
         // The stream also ends when the application stops: the server waits for open requests before it stops, and a
         // client's EventSource reconnects by itself (to this host when it is back, or to another).
         var stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
-        var stream = new EventStream(attachment, ids, access, access.PresentedToken(context), snapshot.PageId) { Newer = newer };
+        var stream = new EventStream(attachment, services.GetRequiredService<EventItems>(), access, access.PresentedToken(context), snapshot.PageId) { Newer = newer };
         return TypedResults.ServerSentEvents(
             StreamAsync(context, stream, options.KeepAliveInterval, services.GetRequiredService<TimeProvider>(), logger, context.RequestAborted, stopping));
     }
@@ -129,7 +129,7 @@ internal static class EventEndpoints
         CancellationToken applicationStopping,
         [EnumeratorCancellation] CancellationToken enumeratorCancellation = default)
     {
-        var (attachment, ids, pageId) = (stream.Attachment, stream.Ids, stream.PageId);
+        var (attachment, items, pageId) = (stream.Attachment, stream.Items, stream.PageId);
         using var _ = attachment;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, applicationStopping, enumeratorCancellation);
         var cancellationToken = linked.Token;
@@ -151,7 +151,7 @@ internal static class EventEndpoints
 
         foreach (var change in attachment.Replay)
         {
-            if (ToItem(change, ids) is { } item)
+            if (items.Of(change) is { } item)
             {
                 yield return item;
             }
@@ -204,7 +204,7 @@ internal static class EventEndpoints
 
             while (attachment.Live.TryRead(out var change))
             {
-                if (ToItem(change, ids) is { } item)
+                if (items.Of(change) is { } item)
                 {
                     yield return item;
                 }
@@ -230,55 +230,6 @@ internal static class EventEndpoints
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return false;
-        }
-    }
-
-    private static SseItem<string>? ToItem(StatusChanged change, EventIds ids)
-    {
-        var id = ids.Format(change.Sequence);
-        switch (change.Kind)
-        {
-            case StatusChangeKind.Component when change.ComponentId is { } componentId:
-            {
-                var data = new ComponentStatusEvent(
-                    componentId.ToString(),
-                    change.ComponentName ?? string.Empty,
-                    change.NewStatus.ToApiName(),
-                    change.NewStatus.ToDisplayName(),
-                    change.OldStatus.ToApiName(),
-                    change.At,
-                    change.SnapshotVersion);
-                return new SseItem<string>(JsonSerializer.Serialize(data, EventJsonContext.Default.ComponentStatusEvent), "status") { EventId = id };
-            }
-
-            case StatusChangeKind.Group when change.GroupName is { } group:
-            {
-                var data = new GroupStatusEvent(
-                    DerivedIds.ForGroup(change.PageId, group).ToString(),
-                    group,
-                    change.NewStatus.ToApiName(),
-                    change.NewStatus.ToDisplayName(),
-                    change.OldStatus.ToApiName(),
-                    change.At,
-                    change.SnapshotVersion);
-                return new SseItem<string>(JsonSerializer.Serialize(data, EventJsonContext.Default.GroupStatusEvent), "group") { EventId = id };
-            }
-
-            case StatusChangeKind.Page:
-            {
-                var status = PageStatus.For(change.NewStatus);
-                var data = new PageStatusEvent(change.PageId.ToString(), status.Status.ToApiName(), status.Indicator.ToApiName(), status.Description, change.At, change.SnapshotVersion);
-                return new SseItem<string>(JsonSerializer.Serialize(data, EventJsonContext.Default.PageStatusEvent), "page") { EventId = id };
-            }
-
-            case StatusChangeKind.Content:
-            {
-                var data = new ContentChangedEvent(change.At, change.SnapshotVersion);
-                return new SseItem<string>(JsonSerializer.Serialize(data, EventJsonContext.Default.ContentChangedEvent), "content") { EventId = id };
-            }
-
-            default:
-                return null;
         }
     }
 }
