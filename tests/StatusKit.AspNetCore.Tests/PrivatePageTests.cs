@@ -82,6 +82,55 @@ public sealed class PrivatePageTests(SampleHostFactory factory)
     }
 
     [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task A_private_page_without_its_token_and_a_page_that_does_not_exist_get_the_same_404_that_no_cache_keeps(string route)
+    {
+        await TokenAsync();
+        using var client = factory.CreatePublicClient();
+
+        using var refused = await client.GetAsync("/status/internal" + route, HttpCompletionOption.ResponseHeadersRead);
+        using var unknown = await client.GetAsync("/status/no-such-page" + route, HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.True(refused.Headers.CacheControl is { NoStore: true, Public: false }, refused.Headers.CacheControl?.ToString());
+        Assert.Equal(
+            unknown.Headers.Select(h => h.Key).Where(k => k != "Date").Order(),
+            refused.Headers.Select(h => h.Key).Where(k => k != "Date").Order());
+        Assert.Equal(unknown.Headers.CacheControl, refused.Headers.CacheControl);
+    }
+
+    [Theory]
+    [InlineData("", "Accept-Encoding")]
+    [InlineData("/api/v2/summary.json", "Accept-Encoding")]
+    [InlineData("/api/v2/metrics.json", "Accept-Encoding")]
+    [InlineData("/badge.svg", null)]
+    [InlineData("/history.atom", null)]
+    public async Task A_public_pages_answer_varies_by_no_cookie_so_a_shared_cache_keeps_one_copy(string route, string? vary)
+    {
+        using var client = factory.CreatePublicClient();
+
+        using var response = await client.GetAsync("/status/demo" + route);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl is { Public: true }, response.Headers.CacheControl?.ToString());
+        Assert.Equal(vary is null ? [] : [vary], response.Headers.Vary.ToArray());
+    }
+
+    [Fact]
+    public async Task A_private_pages_answer_varies_by_the_cookie_and_Authorization_that_open_it()
+    {
+        var token = await TokenAsync();
+        using var client = factory.CreatePublicClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/status/internal/api/v2/summary.json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(["Cookie", "Authorization"], response.Headers.Vary.ToArray());
+    }
+
+    [Theory]
     [InlineData("Authorization")]
     [InlineData("Cookie")]
     public async Task A_machine_route_read_with_the_token_in_a_header_or_the_cookie_keeps_its_ETag_and_answers_304(string carrier)

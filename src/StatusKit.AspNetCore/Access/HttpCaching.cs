@@ -16,16 +16,32 @@ internal static class HttpCaching
 
     /// <summary>
     /// Sets ETag and Cache-Control: public with max-age for a public page read without <c>?access_token=</c> in its URL;
-    /// private, no-store otherwise (a shared cache would keep the answer under a URL holding a token). The answer varies
-    /// by the cookie and <c>Authorization</c>, and by <c>Accept-Encoding</c> too when <paramref name="compressible"/>
-    /// (a document sent in the content coding the request accepts).
+    /// private, no-store otherwise (a shared cache would keep the answer under a URL holding a token). A public page's
+    /// answer is the same whoever asks (a cookie or <c>Authorization</c> opens only private pages), so it varies by
+    /// <c>Accept-Encoding</c> alone when <paramref name="compressible"/> (a document sent in the content coding the
+    /// request accepts), else by nothing: a shared cache keeps one copy of it, not one per reader's cookies (several
+    /// CDNs keep none at all of an answer that varies by <c>Cookie</c>). Any other answer varies by the cookie and
+    /// <c>Authorization</c>, which decide it.
     /// </summary>
     public static void Apply(HttpResponse response, PageSnapshot snapshot, string etag, TimeSpan publicMaxAge, bool compressible = false)
     {
         response.Headers.ETag = etag;
-        response.Headers.CacheControl = snapshot.IsPublic && !AccessTokenQuery.IsPresent(response.HttpContext.Request)
-            ? string.Create(CultureInfo.InvariantCulture, $"public, max-age={(int)publicMaxAge.TotalSeconds}")
-            : PrivateNoStore;
+        if (snapshot.IsPublic && !AccessTokenQuery.IsPresent(response.HttpContext.Request))
+        {
+            response.Headers.CacheControl = string.Create(CultureInfo.InvariantCulture, $"public, max-age={(int)publicMaxAge.TotalSeconds}");
+            if (compressible)
+            {
+                response.Headers.Vary = HeaderNames.AcceptEncoding;
+            }
+            else
+            {
+                response.Headers.Remove(HeaderNames.Vary);
+            }
+
+            return;
+        }
+
+        response.Headers.CacheControl = PrivateNoStore;
         response.Headers.Vary = compressible ? VaryByAccessAndCoding : VaryByAccess;
     }
 

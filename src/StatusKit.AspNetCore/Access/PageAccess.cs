@@ -63,7 +63,13 @@ internal sealed class PageAccess
         }
 
         var snapshot = await _reader.GetSnapshotBySlugAsync(slug, context.RequestAborted);
-        if (snapshot is null || snapshot.IsPublic)
+        if (snapshot is null)
+        {
+            NoCacheKeepsTheRefusal(context.Response);
+            return null;
+        }
+
+        if (snapshot.IsPublic)
         {
             return snapshot;
         }
@@ -74,6 +80,7 @@ internal sealed class PageAccess
         if (page is null || token is null || !StatusPageService.CanRead(page, token))
         {
             Log.PrivatePageRefused(_logger, slug);
+            NoCacheKeepsTheRefusal(context.Response);
             return null;
         }
 
@@ -92,6 +99,11 @@ internal sealed class PageAccess
 
         return snapshot;
     }
+
+    // A page no one may read here answers 404, the same for a page that does not exist and for a private page without
+    // its token (so neither tells the other apart), and no cache may keep it: a cached refusal would be sent to a reader
+    // who holds the token, or after the page is created (some CDNs keep a 404 without Cache-Control for an hour).
+    private static void NoCacheKeepsTheRefusal(HttpResponse response) => response.Headers.CacheControl = HttpCaching.PrivateNoStore;
 
     /// <summary>The access token the request carries (query, then bearer, then cookie), or null.</summary>
     public string? PresentedToken(HttpContext context)
