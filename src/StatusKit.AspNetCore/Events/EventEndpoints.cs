@@ -12,7 +12,6 @@ using Microsoft.Extensions.Options;
 using StatusKit.AspNetCore.Access;
 using StatusKit.Engine;
 using StatusKit.Snapshots;
-using StatusKit.Status;
 
 namespace StatusKit.AspNetCore.Events;
 
