@@ -22,6 +22,38 @@ public sealed class MetricsSectionTests
     }
 
     [Fact]
+    public void Path_OfAMetricSentLessOftenThanTheBucketsAreWide_IsOneLine()
+    {
+        // A point every 15 minutes in the day's 5-minute buckets: two empty buckets between each.
+        var series = Series([.. Enumerable.Range(0, 30).Select(i => i % 3 == 0 ? (double?)(i + 1) : null)]);
+
+        var path = MetricsSection.Path(series, 1, 28);
+
+        Assert.Equal(1, path.Count(c => c == 'M'));
+        Assert.Equal(9, path.Count(c => c == 'L'));
+        Assert.DoesNotContain("h0", path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Path_APauseLongerThanTwiceTheMetricsRhythm_BreaksTheLine()
+    {
+        // Every third bucket, then nothing for 12 buckets (an hour of the day's chart), then every third again.
+        double?[] values = [1, null, null, 2, null, null, 3, null, null, 4, .. Enumerable.Repeat<double?>(null, 11), 5, null, null, 6, null, null, 7];
+
+        var path = MetricsSection.Path(Series(values), 1, 7);
+
+        Assert.Equal(2, path.Count(c => c == 'M'));
+        Assert.DoesNotContain("h0", path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LongestBridge_BeforeFourAveragesTellTheRhythm_JoinsOnlyAdjacentBuckets()
+    {
+        Assert.Equal(1, MetricsSection.LongestBridge(Series(1, null, null, 2, null, null, 3).Buckets));
+        Assert.Equal(6, MetricsSection.LongestBridge(Series(1, null, null, 2, null, null, 3, null, null, 4).Buckets));
+    }
+
+    [Fact]
     public void Path_OfAFlatLine_RunsThroughTheMiddle()
     {
         Assert.Equal("M0 50L600 50", MetricsSection.Path(Series(7, 7), 7, 7));

@@ -114,35 +114,86 @@ internal static class MetricsSection
 
     /// <summary>
     /// The line through the buckets' averages, left to right, lowest at the bottom: a new subpath after every gap, and a
-    /// dot (a zero-length segment with round caps) for an average with gaps on both sides.
+    /// dot (a zero-length segment with round caps) for an average with gaps on both sides. A gap is a run of empty
+    /// buckets longer than the metric's usual spacing allows (<see cref="LongestBridge"/>): a metric sent every 15
+    /// minutes leaves two empty 5-minute buckets between its points, and is still a line, not a row of dots.
     /// </summary>
     internal static string Path(MetricSeries series, double min, double max)
     {
         var buckets = series.Buckets;
+        var bridge = LongestBridge(buckets);
         var span = max - min;
         var path = new StringBuilder();
-        var drawing = false;
+        var previous = -1;
         for (var i = 0; i < buckets.Count; i++)
         {
             if (buckets[i].Average is not { } value)
             {
-                drawing = false;
                 continue;
             }
 
             var x = buckets.Count == 1 ? Width / 2 : Width * i / (buckets.Count - 1);
             var y = span == 0 ? Height / 2 : Pad + ((Height - (2 * Pad)) * (max - value) / span);
-            var lonely = !drawing && (i + 1 >= buckets.Count || buckets[i + 1].Average is null);
-            path.Append(drawing ? 'L' : 'M').Append(Number(x)).Append(' ').Append(Number(y));
+            var joined = previous >= 0 && i - previous <= bridge;
+            var next = NextWithAverage(buckets, i);
+            var lonely = !joined && (next < 0 || next - i > bridge);
+            path.Append(joined ? 'L' : 'M').Append(Number(x)).Append(' ').Append(Number(y));
             if (lonely)
             {
                 path.Append("h0");
             }
 
-            drawing = true;
+            previous = i;
         }
 
         return path.ToString();
+    }
+
+    /// <summary>
+    /// How many buckets apart two averages may be and still be joined: twice the usual distance between the series'
+    /// averages (their median), so a metric sampled less often than the buckets are wide is drawn as a line and only a
+    /// pause longer than its rhythm breaks it; 1 (adjacent buckets only) until the series has four averages to tell its
+    /// rhythm by.
+    /// </summary>
+    internal static int LongestBridge(IReadOnlyList<MetricBucket> buckets)
+    {
+        var distances = new List<int>();
+        var previous = -1;
+        for (var i = 0; i < buckets.Count; i++)
+        {
+            if (buckets[i].Average is null)
+            {
+                continue;
+            }
+
+            if (previous >= 0)
+            {
+                distances.Add(i - previous);
+            }
+
+            previous = i;
+        }
+
+        if (distances.Count < 3)
+        {
+            return 1;
+        }
+
+        distances.Sort();
+        return 2 * distances[(distances.Count - 1) / 2];
+    }
+
+    private static int NextWithAverage(IReadOnlyList<MetricBucket> buckets, int after)
+    {
+        for (var i = after + 1; i < buckets.Count; i++)
+        {
+            if (buckets[i].Average is not null)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static string Describe(PageTexts texts, RangeTexts words, double[] values, int decimals, string suffix) =>
