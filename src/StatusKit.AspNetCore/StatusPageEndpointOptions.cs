@@ -40,12 +40,28 @@ public sealed class StatusPageEndpointOptions
 
     /// <summary>
     /// How long shared caches and browsers may keep a public page's documents (<c>Cache-Control: public, max-age</c>),
-    /// and how long each host keeps a public page's HTML rendered, with its Brotli and gzip forms, while the page's
-    /// snapshot is the one it was rendered from: a status change shows at once, metric points, uptime and edits to
-    /// resolved incidents within this age (at once after a write through that host's admin API). Zero keeps nothing.
-    /// Default 10 seconds.
+    /// and how long each host keeps a public page's HTML, and the JSON documents that read the store, with their Brotli
+    /// and gzip forms, while the page's snapshot is the one they were made from: a status change shows at once, metric
+    /// points, uptime and edits to resolved incidents within this age (at once after a write through that host's admin
+    /// API). Zero keeps nothing. Default 10 seconds.
     /// </summary>
     public TimeSpan PublicCacheMaxAge { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long after <see cref="PublicCacheMaxAge"/> a CDN or reverse proxy may still send a public page's answer while
+    /// it fetches a fresh one in the background (<c>stale-while-revalidate</c>, RFC 5861): readers are answered at once
+    /// when the copy expires, and the host gets one request for it, at the cost of a reader seeing a copy up to this much
+    /// older. Zero (the default) sends no such directive.
+    /// </summary>
+    public TimeSpan PublicStaleWhileRevalidate { get; set; }
+
+    /// <summary>
+    /// How long after <see cref="PublicCacheMaxAge"/> a CDN or reverse proxy may send a public page's last answer when
+    /// the host fails or cannot be reached (<c>stale-if-error</c>, RFC 5861), so the page stays up while the hosts are
+    /// down: it then shows what it showed last, which may be older than the outage. Zero (the default) sends no such
+    /// directive.
+    /// </summary>
+    public TimeSpan PublicStaleIfError { get; set; }
 
     /// <summary>
     /// Whether scripts on other sites may read a public page's machine-readable routes (the <c>api/v2</c> documents,

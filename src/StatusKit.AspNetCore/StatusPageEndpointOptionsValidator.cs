@@ -37,10 +37,9 @@ internal sealed class StatusPageEndpointOptionsValidator : IValidateOptions<Stat
         Positive(failures, nameof(options.SubscriptionWindow), options.SubscriptionWindow);
         Positive(failures, nameof(options.SubscriptionDestinationWindow), options.SubscriptionDestinationWindow);
         Positive(failures, nameof(options.TokenLinkWindow), options.TokenLinkWindow);
-        if (options.PublicCacheMaxAge < TimeSpan.Zero || options.PublicCacheMaxAge > MaxDuration)
-        {
-            failures.Add($"PublicCacheMaxAge must not be negative or longer than {MaxDuration.TotalDays:0} days (was {options.PublicCacheMaxAge}).");
-        }
+        NotNegative(failures, nameof(options.PublicCacheMaxAge), options.PublicCacheMaxAge);
+        NotNegative(failures, nameof(options.PublicStaleWhileRevalidate), options.PublicStaleWhileRevalidate);
+        NotNegative(failures, nameof(options.PublicStaleIfError), options.PublicStaleIfError);
 
         Range(failures, nameof(options.ReplayBufferSize), options.ReplayBufferSize, 1, 100_000);
         Range(failures, nameof(options.MaxEventStreamsPerClient), options.MaxEventStreamsPerClient, 1, 1_000_000);
@@ -75,6 +74,14 @@ internal sealed class StatusPageEndpointOptionsValidator : IValidateOptions<Stat
         if (value <= TimeSpan.Zero || value > MaxDuration)
         {
             failures.Add($"{field} must be positive and at most {MaxDuration.TotalDays:0} days (was {value}).");
+        }
+    }
+
+    private static void NotNegative(List<string> failures, string field, TimeSpan value)
+    {
+        if (value < TimeSpan.Zero || value > MaxDuration)
+        {
+            failures.Add($"{field} must not be negative or longer than {MaxDuration.TotalDays:0} days (was {value}).");
         }
     }
 

@@ -28,6 +28,18 @@ public sealed class EndpointOptionsValidationTests
     }
 
     [Fact]
+    public void StaleDirectives_Negative_FailNamingEachOne()
+    {
+        var options = new StatusPageEndpointOptions { PublicStaleWhileRevalidate = TimeSpan.FromSeconds(-1), PublicStaleIfError = TimeSpan.MaxValue };
+
+        var result = new StatusPageEndpointOptionsValidator().Validate(null, options);
+
+        var failures = string.Join("\n", result.Failures ?? []);
+        Assert.Contains("PublicStaleWhileRevalidate must not be negative", failures, StringComparison.Ordinal);
+        Assert.Contains("PublicStaleIfError must not be negative or longer than 3650 days", failures, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TokenLinkLimit_OutOfRange_FailsNamingBothOptions()
     {
         var options = new StatusPageEndpointOptions { TokenLinkPermitLimit = 0, TokenLinkWindow = TimeSpan.Zero };

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using StatusKit.Snapshots;
@@ -15,20 +14,20 @@ internal static class HttpCaching
     private static readonly string VaryByAccessAndCoding = VaryByAccess + ", " + HeaderNames.AcceptEncoding;
 
     /// <summary>
-    /// Sets ETag and Cache-Control: public with max-age for a public page read without <c>?access_token=</c> in its URL;
-    /// private, no-store otherwise (a shared cache would keep the answer under a URL holding a token). A public page's
+    /// Sets ETag and Cache-Control: <paramref name="publicCacheControl"/> (<see cref="PublicCacheControl"/>) for a public
+    /// page read without <c>?access_token=</c> in its URL; private, no-store otherwise (a shared cache would keep the answer under a URL holding a token). A public page's
     /// answer is the same whoever asks (a cookie or <c>Authorization</c> opens only private pages), so it varies by
     /// <c>Accept-Encoding</c> alone when <paramref name="compressible"/> (a document sent in the content coding the
     /// request accepts), else by nothing: a shared cache keeps one copy of it, not one per reader's cookies (several
     /// CDNs keep none at all of an answer that varies by <c>Cookie</c>). Any other answer varies by the cookie and
     /// <c>Authorization</c>, which decide it.
     /// </summary>
-    public static void Apply(HttpResponse response, PageSnapshot snapshot, string etag, TimeSpan publicMaxAge, bool compressible = false)
+    public static void Apply(HttpResponse response, PageSnapshot snapshot, string etag, string publicCacheControl, bool compressible = false)
     {
         response.Headers.ETag = etag;
         if (snapshot.IsPublic && !AccessTokenQuery.IsPresent(response.HttpContext.Request))
         {
-            response.Headers.CacheControl = string.Create(CultureInfo.InvariantCulture, $"public, max-age={(int)publicMaxAge.TotalSeconds}");
+            response.Headers.CacheControl = publicCacheControl;
             if (compressible)
             {
                 response.Headers.Vary = HeaderNames.AcceptEncoding;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using StatusKit.AspNetCore.Access;
 using StatusKit.AspNetCore.Responses;
 using StatusKit.Services;
@@ -89,7 +88,7 @@ internal static class ApiEndpoints
         // Statuspage's widget (and any script on another site) reads these documents with a cross-origin
         // XMLHttpRequest or fetch; without this header the browser hides the response (a 304 too) from it.
         CrossOriginReads.Allow(context, snapshot);
-        return DocumentAnswer.Of(context, snapshot, prepared.ETag, prepared.IsCompressed, prepared.Render, JsonContentType, MaxAge(services));
+        return DocumentAnswer.Of(context, snapshot, prepared.ETag, prepared.IsCompressed, prepared.Render, JsonContentType, services.GetRequiredService<PublicCacheControl>().Value);
     }
 
     // A document that reads the store (resolved incidents, past windows, metric points), which changes without the
@@ -100,8 +99,6 @@ internal static class ApiEndpoints
         var document = await services.GetRequiredService<KeptDocuments>().GetAsync(snapshot, variant, read, context.RequestAborted)
             ?? throw new InvalidOperationException($"The page's {variant} document was not made.");
         CrossOriginReads.Allow(context, snapshot);
-        return DocumentAnswer.Of(context, snapshot, document, JsonContentType, MaxAge(services));
+        return DocumentAnswer.Of(context, snapshot, document, JsonContentType, services.GetRequiredService<PublicCacheControl>().Value);
     }
-
-    private static TimeSpan MaxAge(IServiceProvider services) => services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value.PublicCacheMaxAge;
 }

@@ -57,6 +57,7 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddSingleton<StatuspageDocuments>();
         services.TryAddSingleton(sp => new PageRenderer(sp.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value.ColorScheme));
         services.TryAddSingleton<KeptDocuments>();
+        services.TryAddSingleton<PublicCacheControl>();
         services.TryAddSingleton<UptimeBadgeMemo>();
         services.TryAddSingleton<EmbedScripts>();
         services.TryAddSingleton<EventRelay>();

@@ -46,7 +46,7 @@ internal static class EmbedEndpoints
         }
 
         var prepared = services.GetRequiredService<EmbedScripts>().For(snapshot.AccentColor);
-        HttpCaching.Apply(context.Response, snapshot, prepared.ETag, MaxAge);
+        HttpCaching.Apply(context.Response, snapshot, prepared.ETag, services.GetRequiredService<PublicCacheControl>().WithMaxAge(MaxAge));
         context.Response.Headers.XContentTypeOptions = "nosniff";
         CrossOriginReads.Allow(context, snapshot);
         return HttpCaching.IsNotModified(context.Request, prepared.ETag)

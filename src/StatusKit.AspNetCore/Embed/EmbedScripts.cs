@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text;
 using StatusKit.AspNetCore.Html;
+using StatusKit.AspNetCore.Responses;
 
 namespace StatusKit.AspNetCore.Embed;
 
@@ -45,6 +45,6 @@ internal sealed class EmbedScripts
             .Replace(EmbedScript.OnAccentPlaceholder, palette.OnAccent, StringComparison.Ordinal)
             .Replace(EmbedScript.AccentPlaceholder, palette.Accent, StringComparison.Ordinal);
         var bytes = Encoding.UTF8.GetBytes(source);
-        return new PreparedEmbed(bytes, $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12))}\"");
+        return new PreparedEmbed(bytes, BodyEntityTag.Of(bytes));
     }
 }

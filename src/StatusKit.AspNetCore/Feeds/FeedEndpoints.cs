@@ -1,13 +1,12 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.AspNetCore.Access;
+using StatusKit.AspNetCore.Responses;
 using StatusKit.Services;
 using StatusKit.Snapshots;
 using StatusKit.Status;
@@ -148,9 +147,8 @@ internal static class FeedEndpoints
 
     private static IResult Respond(HttpContext context, Snapshots.PageSnapshot snapshot, byte[] bytes, string contentType)
     {
-        var options = context.RequestServices.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value;
-        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12))}\"";
-        HttpCaching.Apply(context.Response, snapshot, etag, options.PublicCacheMaxAge);
+        var etag = BodyEntityTag.Of(bytes);
+        HttpCaching.Apply(context.Response, snapshot, etag, context.RequestServices.GetRequiredService<PublicCacheControl>().Value);
         CrossOriginReads.Allow(context, snapshot);
         return HttpCaching.IsNotModified(context.Request, etag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)

@@ -328,6 +328,6 @@ internal static class HtmlEndpoints
 
         DocumentSecurityHeaders.Apply(context.Response, PageBrand.LogoOrigin(snapshot));
         return DocumentAnswer.Of(
-            context, snapshot, document, "text/html; charset=utf-8", services.GetRequiredService<IOptions<StatusPageEndpointOptions>>().Value.PublicCacheMaxAge);
+            context, snapshot, document, "text/html; charset=utf-8", services.GetRequiredService<PublicCacheControl>().Value);
     }
 }

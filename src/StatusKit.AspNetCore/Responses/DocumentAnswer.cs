@@ -13,18 +13,18 @@ namespace StatusKit.AspNetCore.Responses;
 internal static class DocumentAnswer
 {
     /// <summary>The answer with <paramref name="document"/>, sent as <paramref name="contentType"/>.</summary>
-    public static IResult Of(HttpContext context, PageSnapshot snapshot, EncodedDocument document, string contentType, TimeSpan publicMaxAge) =>
-        Of(context, snapshot, document.EntityTag, document.IsCompressed, () => document, contentType, publicMaxAge);
+    public static IResult Of(HttpContext context, PageSnapshot snapshot, EncodedDocument document, string contentType, string publicCacheControl) =>
+        Of(context, snapshot, document.EntityTag, document.IsCompressed, () => document, contentType, publicCacheControl);
 
     /// <summary>
     /// The answer with a document tagged <paramref name="entityTag"/>, with compressed forms when
     /// <paramref name="compressed"/>: made by <paramref name="document"/> only when it is sent, not for a 304.
     /// </summary>
     public static IResult Of(
-        HttpContext context, PageSnapshot snapshot, string entityTag, bool compressed, Func<EncodedDocument> document, string contentType, TimeSpan publicMaxAge)
+        HttpContext context, PageSnapshot snapshot, string entityTag, bool compressed, Func<EncodedDocument> document, string contentType, string publicCacheControl)
     {
         var coding = compressed ? ContentCodings.Accepted(context.Request) : ContentCoding.Identity;
-        HttpCaching.Apply(context.Response, snapshot, EncodedDocument.TagOf(entityTag, coding), publicMaxAge, compressed);
+        HttpCaching.Apply(context.Response, snapshot, EncodedDocument.TagOf(entityTag, coding), publicCacheControl, compressed);
         // The forms' tags are listed only for a conditional request (most readers of a kept document send none).
         if (context.Request.Headers.IfNoneMatch.Count > 0 && HttpCaching.IsNotModified(context.Request, EncodedDocument.TagsOf(entityTag, compressed)))
         {
