@@ -198,14 +198,11 @@ public sealed class KeptPageTests : IAsyncLifetime
         Assert.Empty(response.Content.Headers.ContentEncoding);
     }
 
+    // One request per form; which form each Accept-Encoding takes is ContentCodingsTests'.
     [Theory]
-    [InlineData("br", "br")]
     [InlineData("gzip, deflate, br, zstd", "br")]
     [InlineData("gzip", "gzip")]
-    [InlineData("br;q=0, gzip", "gzip")]
-    [InlineData("*", "br")]
     [InlineData("identity", null)]
-    [InlineData("br;q=0, gzip;q=0", null)]
     public async Task The_page_is_sent_compressed_as_the_reader_accepts_and_unpacks_to_the_same_bytes(string acceptEncoding, string? expected)
     {
         using var client = App.Client();
