@@ -15,6 +15,19 @@ public sealed class LiveEventsTests(SampleHostFactory factory)
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
 
     [Fact]
+    public async Task The_stream_asks_proxies_and_caches_to_pass_it_on_as_it_is_written()
+    {
+        using var timeout = new CancellationTokenSource(HangGuard);
+        using var client = factory.CreatePublicClient();
+
+        using var response = await client.GetAsync("/status/demo/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no", Assert.Single(response.Headers.GetValues("X-Accel-Buffering")));
+        Assert.True(response.Headers.CacheControl is { NoStore: true }, response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
     public async Task A_signal_posted_to_the_admin_API_reaches_SSE_clients_and_Last_Event_ID_replays_it()
     {
         await factory.SettleAsync();

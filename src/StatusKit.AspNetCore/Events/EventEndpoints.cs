@@ -93,6 +93,9 @@ internal static class EventEndpoints
         // client's EventSource reconnects by itself (to this host when it is back, or to another).
         var stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
         var stream = new EventStream(attachment, services.GetRequiredService<EventItems>(), access, access.PresentedToken(context), snapshot.PageId) { Newer = newer };
+        // nginx buffers a proxied answer unless told not to, which would hold each event back until its buffer fills;
+        // this header tells it (and the proxies that follow its convention) to pass the stream on as it is written.
+        context.Response.Headers["X-Accel-Buffering"] = "no";
         return TypedResults.ServerSentEvents(
             StreamAsync(context, stream, options.KeepAliveInterval, services.GetRequiredService<TimeProvider>(), logger, context.RequestAborted, stopping));
     }
