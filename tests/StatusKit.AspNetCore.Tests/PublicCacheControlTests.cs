@@ -32,6 +32,18 @@ public sealed class PublicCacheControlTests
         Assert.Equal("public, max-age=10, stale-while-revalidate=30, stale-if-error=86400", string.Join(", ", response.Headers.GetValues("Cache-Control")));
     }
 
+    [Fact]
+    public async Task The_embed_script_keeps_its_own_age_with_the_stale_directives()
+    {
+        await using var app = await StartAsync(o => o.PublicStaleIfError = TimeSpan.FromHours(6));
+        using var client = app.Client();
+
+        using var response = await client.GetAsync("/status/acme/embed.js");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("public, max-age=300, stale-if-error=21600", string.Join(", ", response.Headers.GetValues("Cache-Control")));
+    }
+
     [Theory]
     [MemberData(nameof(Routes))]
     public async Task By_default_a_public_answer_names_its_max_age_alone(string path)
