@@ -57,6 +57,31 @@ public sealed class PublicCacheControlTests
     }
 
     [Fact]
+    public async Task What_the_hosts_own_middleware_put_in_Vary_stays()
+    {
+        await using var app = await EmbeddedHost.StartAsync(
+            services => services.AddStatusPages(o => o.WarmSnapshotsOnStart = false).AddStatusPageEndpoints(),
+            a =>
+            {
+                // As a CORS policy for a list of origins does.
+                a.Use(async (context, next) =>
+                {
+                    context.Response.Headers.Vary = "Origin";
+                    await next(context);
+                });
+                a.MapStatusPages("/status");
+            });
+        await app.Services.GetRequiredService<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Acme", Slug = "acme" });
+        using var client = app.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/status/acme/api/v2/summary.json");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "br");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(["Origin", "Accept-Encoding"], response.Headers.Vary.ToArray());
+    }
+
+    [Fact]
     public async Task A_private_pages_answer_gets_no_stale_directive()
     {
         await using var app = await StartAsync(o => o.PublicStaleIfError = TimeSpan.FromDays(1));
