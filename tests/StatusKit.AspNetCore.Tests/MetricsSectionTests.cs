@@ -49,8 +49,8 @@ public sealed class MetricsSectionTests
     [Fact]
     public void LongestBridge_BeforeFourAveragesTellTheRhythm_JoinsOnlyAdjacentBuckets()
     {
-        Assert.Equal(1, MetricsSection.LongestBridge(Series(1, null, null, 2, null, null, 3).Buckets));
-        Assert.Equal(6, MetricsSection.LongestBridge(Series(1, null, null, 2, null, null, 3, null, null, 4).Buckets));
+        Assert.Equal(1, MetricsSection.LongestBridge(MetricsSection.Drawn(Series(1, null, null, 2, null, null, 3).Buckets)));
+        Assert.Equal(6, MetricsSection.LongestBridge(MetricsSection.Drawn(Series(1, null, null, 2, null, null, 3, null, null, 4).Buckets)));
     }
 
     [Fact]

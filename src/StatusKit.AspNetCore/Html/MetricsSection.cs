@@ -121,79 +121,64 @@ internal static class MetricsSection
     internal static string Path(MetricSeries series, double min, double max)
     {
         var buckets = series.Buckets;
-        var bridge = LongestBridge(buckets);
+        var drawn = Drawn(buckets);
+        var bridge = LongestBridge(drawn);
         var span = max - min;
         var path = new StringBuilder();
-        var previous = -1;
-        for (var i = 0; i < buckets.Count; i++)
+        for (var k = 0; k < drawn.Count; k++)
         {
-            if (buckets[i].Average is not { } value)
-            {
-                continue;
-            }
-
+            var i = drawn[k];
+            var value = buckets[i].Average!.Value;
             var x = buckets.Count == 1 ? Width / 2 : Width * i / (buckets.Count - 1);
             var y = span == 0 ? Height / 2 : Pad + ((Height - (2 * Pad)) * (max - value) / span);
-            var joined = previous >= 0 && i - previous <= bridge;
-            var next = NextWithAverage(buckets, i);
-            var lonely = !joined && (next < 0 || next - i > bridge);
+            var joined = k > 0 && i - drawn[k - 1] <= bridge;
+            var lonely = !joined && (k + 1 == drawn.Count || drawn[k + 1] - i > bridge);
             path.Append(joined ? 'L' : 'M').Append(Number(x)).Append(' ').Append(Number(y));
             if (lonely)
             {
                 path.Append("h0");
             }
-
-            previous = i;
         }
 
         return path.ToString();
     }
 
-    /// <summary>
-    /// How many buckets apart two averages may be and still be joined: twice the usual distance between the series'
-    /// averages (their median), so a metric sampled less often than the buckets are wide is drawn as a line and only a
-    /// pause longer than its rhythm breaks it; 1 (adjacent buckets only) until the series has four averages to tell its
-    /// rhythm by.
-    /// </summary>
-    internal static int LongestBridge(IReadOnlyList<MetricBucket> buckets)
+    /// <summary>The positions of the buckets that have an average, in order.</summary>
+    internal static List<int> Drawn(IReadOnlyList<MetricBucket> buckets)
     {
-        var distances = new List<int>();
-        var previous = -1;
+        var drawn = new List<int>(buckets.Count);
         for (var i = 0; i < buckets.Count; i++)
         {
-            if (buckets[i].Average is null)
+            if (buckets[i].Average is not null)
             {
-                continue;
+                drawn.Add(i);
             }
-
-            if (previous >= 0)
-            {
-                distances.Add(i - previous);
-            }
-
-            previous = i;
         }
 
-        if (distances.Count < 3)
+        return drawn;
+    }
+
+    /// <summary>
+    /// How many buckets apart two averages (at the positions <paramref name="drawn"/>) may be and still be joined: twice
+    /// the usual distance between them (their median), so a metric sampled less often than the buckets are wide is
+    /// drawn as a line and only a pause longer than its rhythm breaks it; 1 (adjacent buckets only) until the series
+    /// has four averages to tell its rhythm by.
+    /// </summary>
+    internal static int LongestBridge(IReadOnlyList<int> drawn)
+    {
+        if (drawn.Count < 4)
         {
             return 1;
         }
 
-        distances.Sort();
-        return 2 * distances[(distances.Count - 1) / 2];
-    }
-
-    private static int NextWithAverage(IReadOnlyList<MetricBucket> buckets, int after)
-    {
-        for (var i = after + 1; i < buckets.Count; i++)
+        var distances = new int[drawn.Count - 1];
+        for (var k = 1; k < drawn.Count; k++)
         {
-            if (buckets[i].Average is not null)
-            {
-                return i;
-            }
+            distances[k - 1] = drawn[k] - drawn[k - 1];
         }
 
-        return -1;
+        Array.Sort(distances);
+        return 2 * distances[(distances.Length - 1) / 2];
     }
 
     private static string Describe(PageTexts texts, RangeTexts words, double[] values, int decimals, string suffix) =>
