@@ -64,11 +64,12 @@ public sealed class MetricRoutesTests(SampleHostFactory factory)
         var slug = page.Body.GetProperty("slug").GetString();
         try
         {
-            var metric = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/metrics", new { name = "Error rate", suffix = "%", decimals = 2 }, expected: HttpStatusCode.Created);
+            var metric = await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/metrics", new { name = "Error rate", suffix = "%", decimals = 2, description = "5xx + timeouts, über alles" }, expected: HttpStatusCode.Created);
             await SendAsync(admin, HttpMethod.Post, $"/status/admin/pages/{pageId}/metrics", new { name = "Hidden", visible = false }, expected: HttpStatusCode.Created);
-            var now = DateTimeOffset.UtcNow;
+            // Two points in one 5-minute bucket (from its start, so a second apart never straddles two).
+            var bucket = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-3).ToUnixTimeSeconds() / 300 * 300);
             var batch = await SendAsync(admin, HttpMethod.Post, $"/status/admin/metrics/{Id(metric)}/points",
-                new { points = new[] { new { timestamp = now.AddHours(-3), value = 1.5 }, new { timestamp = now.AddHours(-3).AddSeconds(1), value = 2.5 } } });
+                new { points = new[] { new { timestamp = bucket, value = 1.5 }, new { timestamp = bucket.AddSeconds(1), value = 2.5 } } });
             var single = await SendAsync(admin, HttpMethod.Post, $"/status/admin/metrics/{Id(metric)}/points", new { value = 0.25 });
             Assert.Equal((2, 1), (batch.Body.GetProperty("count").GetInt32(), single.Body.GetProperty("count").GetInt32()));
 
@@ -81,6 +82,11 @@ public sealed class MetricRoutesTests(SampleHostFactory factory)
             Assert.Equal(("day", 300), (root.GetProperty("range").GetString(), root.GetProperty("bucket_seconds").GetInt32()));
             var shown = Assert.Single(root.GetProperty("metrics").EnumerateArray());
             Assert.Equal(("Error rate", "%", 2), (shown.GetProperty("name").GetString(), shown.GetProperty("suffix").GetString(), shown.GetProperty("decimals").GetInt32()));
+
+            // The ids the admin API and summary.json write (36 characters), and text as it is.
+            Assert.Equal(pageId.ToString(), root.GetProperty("page").GetProperty("id").GetString());
+            Assert.Equal(Id(metric).ToString(), shown.GetProperty("id").GetString());
+            Assert.Contains("\"description\":\"5xx + timeouts, über alles\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal(0.25, shown.GetProperty("latest").GetProperty("value").GetDouble());
             var points = shown.GetProperty("points").EnumerateArray().ToArray();
             Assert.Equal(288, points.Length);

@@ -59,6 +59,14 @@ public sealed class MetricsSectionTests
         Assert.Equal("M0 50L600 50", MetricsSection.Path(Series(7, 7), 7, 7));
     }
 
+    [Fact]
+    public void Path_BetweenTheLargestValuesOfEitherSign_StaysOnTheChart()
+    {
+        var path = MetricsSection.Path(Series(-double.MaxValue, 0, double.MaxValue), -double.MaxValue, double.MaxValue);
+
+        Assert.Equal("M0 96L300 50L600 4", path);
+    }
+
     [Theory]
     [InlineData(12.345, 1, "ms", "12.3 ms")]
     [InlineData(0.5, 2, "%", "0.50%")]

@@ -33,11 +33,11 @@ internal static class MetricsDocument
     {
         var (from, to) = MetricAggregation.Window(range, now);
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, StatuspageDocuments.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteStartObject("page");
-            json.WriteString("id", snapshot.PageId.ToString("N", CultureInfo.InvariantCulture));
+            json.WriteString("id", snapshot.PageId);
             json.WriteString("name", snapshot.Name);
             json.WriteEndObject();
             json.WriteString("range", NameOf(range));
@@ -49,7 +49,7 @@ internal static class MetricsDocument
             {
                 var metric = one.Metric;
                 json.WriteStartObject();
-                json.WriteString("id", metric.Id.ToString("N", CultureInfo.InvariantCulture));
+                json.WriteString("id", metric.Id);
                 json.WriteString("name", metric.Name);
                 json.WriteString("suffix", metric.Suffix);
                 json.WriteString("description", metric.Description);

@@ -24,7 +24,8 @@ internal sealed class StatuspageDocuments
 {
     private const int IncidentListSize = 50;
     private const int MinBufferSize = 4096;
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>How the public JSON documents are written: escaping only what JSON requires (a '+' is '+', 'ü' is 'ü').</summary>
+    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly ConcurrentDictionary<(Guid PageId, ApiDocument Document), Memoised> _memo = new();
     private readonly StatusIncidentService _incidents;
     private readonly IStatusStore _store;

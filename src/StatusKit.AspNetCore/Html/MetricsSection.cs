@@ -123,14 +123,15 @@ internal static class MetricsSection
         var buckets = series.Buckets;
         var drawn = Drawn(buckets);
         var bridge = LongestBridge(drawn);
-        var span = max - min;
+        // Halves, so a span between values near ±double.MaxValue stays finite; halving is exact, so the ratio is too.
+        var span = (max / 2) - (min / 2);
         var path = new StringBuilder();
         for (var k = 0; k < drawn.Count; k++)
         {
             var i = drawn[k];
             var value = buckets[i].Average!.Value;
             var x = buckets.Count == 1 ? Width / 2 : Width * i / (buckets.Count - 1);
-            var y = span == 0 ? Height / 2 : Pad + ((Height - (2 * Pad)) * (max - value) / span);
+            var y = span == 0 ? Height / 2 : Pad + ((Height - (2 * Pad)) * (((max / 2) - (value / 2)) / span));
             var joined = k > 0 && i - drawn[k - 1] <= bridge;
             var lonely = !joined && (k + 1 == drawn.Count || drawn[k + 1] - i > bridge);
             path.Append(joined ? 'L' : 'M').Append(Number(x)).Append(' ').Append(Number(y));

@@ -60,24 +60,62 @@ public static class MetricAggregation
         var (from, to) = Window(range, now);
         var sums = new double[count];
         var counts = new int[count];
+        var overflowed = false;
         foreach (var point in points)
         {
-            if (point.At < from || point.At >= to)
+            if (IndexOf(point.At, from, to, size) is { } index)
             {
-                continue;
+                sums[index] += point.Value;
+                counts[index]++;
+                overflowed |= !double.IsFinite(sums[index]);
             }
+        }
 
-            var index = (int)((point.At - from).Ticks / size.Ticks);
-            sums[index] += point.Value;
-            counts[index]++;
+        var averages = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            averages[i] = counts[i] == 0 ? 0 : sums[i] / counts[i];
+        }
+
+        if (overflowed)
+        {
+            AverageScaled(points, from, to, size, sums, counts, averages);
         }
 
         var buckets = new MetricBucket[count];
         for (var i = 0; i < count; i++)
         {
-            buckets[i] = new MetricBucket(from + (size * i), counts[i] == 0 ? null : sums[i] / counts[i], counts[i]);
+            buckets[i] = new MetricBucket(from + (size * i), counts[i] == 0 ? null : averages[i], counts[i]);
         }
 
         return buckets;
+    }
+
+    private static int? IndexOf(DateTimeOffset at, DateTimeOffset from, DateTimeOffset to, TimeSpan size) =>
+        at < from || at >= to ? null : (int)((at - from).Ticks / size.Ticks);
+
+    /// <summary>
+    /// Finite values near <see cref="double.MaxValue"/> can sum to infinity (or to NaN, after both infinities). The
+    /// average of each bucket whose sum did is summed again from value / count, whose partial sums never exceed the
+    /// largest value's magnitude; the other buckets keep sum / count, to the last bit.
+    /// </summary>
+    private static void AverageScaled(
+        IReadOnlyList<MetricPoint> points, DateTimeOffset from, DateTimeOffset to, TimeSpan size, double[] sums, int[] counts, double[] averages)
+    {
+        for (var i = 0; i < averages.Length; i++)
+        {
+            if (!double.IsFinite(sums[i]))
+            {
+                averages[i] = 0;
+            }
+        }
+
+        foreach (var point in points)
+        {
+            if (IndexOf(point.At, from, to, size) is { } index && !double.IsFinite(sums[index]))
+            {
+                averages[index] += point.Value / counts[index];
+            }
+        }
     }
 }

@@ -73,6 +73,27 @@ public sealed class MetricAggregationTests
     }
 
     [Fact]
+    public void Aggregate_ValuesWhoseSumOverflows_AverageToAFiniteValue_OtherBucketsUnchanged()
+    {
+        var (_, to) = MetricAggregation.Window(MetricRange.Day, Now);
+        var last = to.AddMinutes(-5);
+        var before = last.AddMinutes(-5);
+        MetricPoint[] points =
+        [
+            new(last, double.MaxValue), new(last.AddMinutes(1), double.MaxValue), new(last.AddMinutes(2), double.MaxValue / 2),
+            new(before, double.MaxValue), new(before.AddMinutes(1), -double.MaxValue), new(before.AddMinutes(2), double.MaxValue),
+            new(before.AddMinutes(-5), 0.1), new(before.AddMinutes(-4), 0.2), new(before.AddMinutes(-3), 0.3),
+        ];
+
+        var buckets = MetricAggregation.Aggregate(points, MetricRange.Day, Now);
+
+        Assert.Equal(double.MaxValue / 6 * 5, buckets[^1].Average!.Value, double.MaxValue * 1e-15);
+        Assert.Equal(double.MaxValue / 3, buckets[^2].Average!.Value, double.MaxValue * 1e-15);
+        Assert.Equal((0.1 + 0.2 + 0.3) / 3, buckets[^3].Average);
+        Assert.All(buckets, b => Assert.True(b.Average is null || double.IsFinite(b.Average.Value)));
+    }
+
+    [Fact]
     public void Window_InAnOffsetOtherThanUtc_IsTheSameInstants()
     {
         Assert.Equal(
