@@ -9,7 +9,10 @@ public sealed record CreateStatusPage
     /// <summary>An optional description.</summary>
     public string? Description { get; init; }
 
-    /// <summary>The slug; when null, the lowercase hyphenated name plus 8 random hex characters.</summary>
+    /// <summary>
+    /// The slug: 1 to 100 lowercase letters, digits and single hyphens, but not <c>admin</c> (the admin API's path); when
+    /// null, the lowercase hyphenated name plus 8 random hex characters.
+    /// </summary>
     public string? Slug { get; init; }
 
     /// <summary>Whether the page is public. Default true.</summary>

@@ -10,6 +10,9 @@ internal static partial class Guard
     public const int MaxTextLength = 20_000;
     public const int MaxSlugLength = 100;
 
+    /// <summary>The slug no page may take: <c>{prefix}/admin</c> is the admin API's path.</summary>
+    public const string ReservedSlug = "admin";
+
     /// <summary>
     /// Checks an import's entries: the list given, and none of them null (a caller's bug, not bad input, so an
     /// <see cref="ArgumentException"/> naming the index rather than a validation error).
@@ -84,6 +87,14 @@ internal static partial class Guard
             throw new StatusKitValidationException(
                 "slug",
                 $"The slug '{QuotedValue.Of(value)}' must be 1 to {MaxSlugLength} lowercase letters, digits and single hyphens, starting and ending with a letter or digit.");
+        }
+
+        if (value == ReservedSlug)
+        {
+            throw new StatusKitValidationException(
+                "slug",
+                $"The slug '{ReservedSlug}' is reserved: the page endpoints map the admin API at that path, so the page's links would lead there.",
+                ValidationCodes.ValueInvalid);
         }
 
         return value;

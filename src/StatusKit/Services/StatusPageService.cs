@@ -194,23 +194,24 @@ public sealed class StatusPageService
             {
                 token = null;
                 visibilityChanged = page.IsPublic != isPublic;
-                var updated = page with { IsPublic = isPublic, UpdatedAt = _time.GetUtcNow() };
                 if (!isPublic && page.AccessTokenHash is null)
                 {
                     token = SecretTokens.Create();
-                    updated = updated with { AccessTokenHash = SecretTokens.Hash(token) };
                 }
 
-                return updated;
+                // Already so: nothing is written, so the version (and the ETag other editors hold) stays.
+                return !visibilityChanged && token is null
+                    ? page
+                    : page with { IsPublic = isPublic, AccessTokenHash = token is null ? page.AccessTokenHash : SecretTokens.Hash(token), UpdatedAt = _time.GetUtcNow() };
             },
             cancellationToken);
         var fields = new AuditFields().Add("isPublic", false, visibilityChanged).Add("accessToken", false, token is not null);
         if (fields.Any)
         {
             await _audit.RecordAsync(pageId, AuditActions.PageAccessChanged, "page", pageId, fields.Names);
+            await _engine.RefreshPageAsync(pageId, cancellationToken);
         }
 
-        await _engine.RefreshPageAsync(pageId, cancellationToken);
         return new PageAccessChange(stored, token);
     }
 

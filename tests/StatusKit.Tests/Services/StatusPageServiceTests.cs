@@ -124,6 +124,9 @@ public sealed partial class StatusPageServiceTests
         { new CreateStatusPage { Name = "Acme", Slug = "ac--me" }, "slug" },
         { new CreateStatusPage { Name = "Acme", Slug = "acme page" }, "slug" },
         { new CreateStatusPage { Name = "Acme", Slug = new string('a', 101) }, "slug" },
+
+        // The admin API's path: the page's incident and maintenance links would lead to it.
+        { new CreateStatusPage { Name = "Acme", Slug = "admin" }, "slug" },
         { new CreateStatusPage { Name = "Acme", TimeZoneId = "Mars/Olympus_Mons" }, "timeZoneId" },
         { new CreateStatusPage { Name = "Acme", TimeZoneId = "" }, "timeZoneId" },
         { new CreateStatusPage { Name = "Acme", Description = new string('d', 20_001) }, "description" },
@@ -190,6 +193,7 @@ public sealed partial class StatusPageServiceTests
     {
         { new UpdateStatusPage { Name = " " }, "name" },
         { new UpdateStatusPage { Slug = "Not A Slug" }, "slug" },
+        { new UpdateStatusPage { Slug = "admin" }, "slug" },
         { new UpdateStatusPage { TimeZoneId = "Nowhere/Special" }, "timeZoneId" },
         { new UpdateStatusPage { Description = new string('d', 20_001) }, "description" },
         { new UpdateStatusPage { TeamId = new string('t', 201) }, "teamId" },
@@ -276,6 +280,23 @@ public sealed partial class StatusPageServiceTests
         Assert.Null((await kit.Pages.SetVisibilityAsync(page.Id, false)).AccessToken);
 
         Assert.True(await kit.Pages.VerifyAccessTokenAsync(page.Id, token));
+    }
+
+    [Fact]
+    public async Task SetVisibility_AsItIsAlready_WritesNothing_SoTheVersionOtherEditorsHoldStays()
+    {
+        await using var kit = new StatusKitHarness();
+        var page = await kit.Pages.CreateAsync(new CreateStatusPage { Name = "Acme" });
+        await kit.Pages.SetVisibilityAsync(page.Id, false);
+        var entries = (await kit.Get<StatusKit.Audit.AuditLog>().ListAsync(page.Id)).Entries.Count;
+        var version = (await kit.Pages.GetAsync(page.Id))!.Version;
+
+        var again = await kit.Pages.SetVisibilityAsync(page.Id, false, expectedVersion: version);
+
+        Assert.Equal(version, again.Page.Version);
+        Assert.Null(again.AccessToken);
+        Assert.Equal(version, (await kit.Pages.GetAsync(page.Id))!.Version);
+        Assert.Equal(entries, (await kit.Get<StatusKit.Audit.AuditLog>().ListAsync(page.Id)).Entries.Count);
     }
 
     [Fact]
