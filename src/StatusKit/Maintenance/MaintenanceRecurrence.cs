@@ -47,6 +47,9 @@ internal sealed class MaintenanceRecurrence
     /// </summary>
     public MaintenanceRecurrence OnWallClockOf(TimeZoneInfo zone) => _rule is null ? this : new MaintenanceRecurrence(_rule.OnWallClockOf(zone), null);
 
+    /// <summary>Whether the recurrence is a cron expression (which fires a time a DST gap skipped at the gap's end).</summary>
+    public bool IsCron => _cron is not null;
+
     /// <summary>Whether the recurrence ends after a number of occurrences (an RRULE with COUNT).</summary>
     public bool IsCounted => _rule?.Parts.Count is not null;
 

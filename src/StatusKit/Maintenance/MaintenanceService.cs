@@ -393,7 +393,7 @@ public sealed class MaintenanceService
             return changes.EndsAt is { } end ? MoveCurrentEnd(revised, end.ToUniversalTime(), now) : revised;
         }
 
-        var endsAt = changes.EndsAt?.ToUniversalTime() ?? (startsAt + window.Duration);
+        var endsAt = changes.EndsAt?.ToUniversalTime() ?? HeldInstant.Plus(startsAt, window.Duration);
         if (!rescheduling && !excluding && endsAt == window.EndsAt)
         {
             return revised;

@@ -74,7 +74,7 @@ internal sealed class OccurrenceSchedule
             return false;
         }
 
-        schedule = new OccurrenceSchedule(firstStart, duration, zone, recurrence, ExcludedStarts.Of(excludedStarts, zone));
+        schedule = new OccurrenceSchedule(firstStart, duration, zone, recurrence, ExcludedStarts.Of(excludedStarts, zone, recurrence?.IsCron == true));
         errorField = null;
         error = null;
         return true;
@@ -117,7 +117,7 @@ internal sealed class OccurrenceSchedule
     }
 
     /// <summary>The first occurrence that ends strictly after <paramref name="instant"/> (the current or next one), or null.</summary>
-    public OccurrenceSpan? FirstEndingAfter(DateTimeOffset instant) => NextStartingAfter(instant - Duration);
+    public OccurrenceSpan? FirstEndingAfter(DateTimeOffset instant) => NextStartingAfter(HeldInstant.Minus(instant, Duration));
 
     /// <summary>
     /// Where the occurrence that started at <paramref name="start"/> was planned to start: the first start at or after
@@ -135,7 +135,7 @@ internal sealed class OccurrenceSchedule
     {
         var notBefore = currentEnd.AddTicks(-1);
         var planned = PlannedStartOf(currentStart);
-        var stillRunning = now - Duration;
+        var stillRunning = HeldInstant.Minus(now, Duration);
         var after = notBefore > planned ? notBefore : planned;
         return NextStartingAfter(after > stillRunning ? after : stillRunning);
     }

@@ -70,12 +70,12 @@ internal static class OverlapCheck
         }
 
         var duration = schedule.Duration;
-        var from = Plus(first.StartsAt > now ? first.StartsAt : now, -(duration + TimeSpan.FromDays(1)));
-        var until = Plus(from, TransitionHorizon);
+        var from = HeldInstant.Minus(first.StartsAt > now ? first.StartsAt : now, duration + TimeSpan.FromDays(1));
+        var until = HeldInstant.Plus(from, TransitionHorizon);
         var walk = Sum(spacing.Cycle, spacing.Period);
         if (schedule.IsCounted)
         {
-            var walkUntil = Plus(first.StartsAt, walk);
+            var walkUntil = HeldInstant.Plus(first.StartsAt, walk);
             return FirstOverlap(schedule.All(), until > walkUntil ? until : walkUntil);
         }
 
@@ -130,7 +130,7 @@ internal static class OverlapCheck
     private static ((OccurrenceSpan Earlier, OccurrenceSpan Later)? Overlap, TimeSpan SmallestGap) OnTheWallClock(OccurrenceSchedule schedule, TimeSpan walk)
     {
         var wall = schedule.OnWallClock();
-        var until = Plus(wall.NextStartingAfter(DateTimeOffset.MinValue)!.Value.StartsAt, walk);
+        var until = HeldInstant.Plus(wall.NextStartingAfter(DateTimeOffset.MinValue)!.Value.StartsAt, walk);
         var smallestGap = TimeSpan.MaxValue;
         OccurrenceSpan? previous = null;
         foreach (var occurrence in wall.All())
@@ -187,7 +187,7 @@ internal static class OverlapCheck
         }
 
         var reach = Sum(Sum(duration, duration), Sum(shift, shift));
-        var patternComplete = Plus(first.StartsAt, spacing.Period);
+        var patternComplete = HeldInstant.Plus(first.StartsAt, spacing.Period);
         var wallOrigin = TimeZoneInfo.ConvertTime(first.StartsAt, schedule.Zone).Ticks;
         var seen = new HashSet<(long Place, TimeSpan Before, TimeSpan After)>();
         ZoneTransition? previous = null;
@@ -202,7 +202,7 @@ internal static class OverlapCheck
             previous = transition;
             var place = (transition.Instant.UtcTicks + transition.Before.Ticks - wallOrigin) % spacing.Cycle.Ticks;
             var key = (place, transition.Before, transition.After);
-            var windowStart = Plus(transition.Instant, -duration);
+            var windowStart = HeldInstant.Minus(transition.Instant, duration);
             if (isolated && windowStart >= patternComplete && !seen.Add(key))
             {
                 continue;
@@ -216,7 +216,7 @@ internal static class OverlapCheck
                 return null;
             }
 
-            var last = Plus(transition.Instant, Sum(shift, duration));
+            var last = HeldInstant.Plus(transition.Instant, Sum(shift, duration));
             for (var current = around.Current; current.StartsAt <= last; current = around.Current)
             {
                 if (!around.MoveNext())
@@ -235,14 +235,4 @@ internal static class OverlapCheck
     }
 
     private static TimeSpan Sum(TimeSpan a, TimeSpan b) => a > TimeSpan.MaxValue - b ? TimeSpan.MaxValue : a + b;
-
-    /// <summary><paramref name="instant"/> + <paramref name="span"/>, held within the range of <see cref="DateTimeOffset"/>.</summary>
-    private static DateTimeOffset Plus(DateTimeOffset instant, TimeSpan span)
-    {
-        var ticks = instant.UtcTicks;
-        var sum = span.Ticks > 0
-            ? (ticks > DateTimeOffset.MaxValue.UtcTicks - span.Ticks ? DateTimeOffset.MaxValue.UtcTicks : ticks + span.Ticks)
-            : (ticks < DateTimeOffset.MinValue.UtcTicks - span.Ticks ? DateTimeOffset.MinValue.UtcTicks : ticks + span.Ticks);
-        return new DateTimeOffset(sum, TimeSpan.Zero);
-    }
 }

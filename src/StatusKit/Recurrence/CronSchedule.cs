@@ -138,7 +138,7 @@ public sealed class CronSchedule
     /// The instant of a matching wall time: the first instant after the gap when the time was
     /// skipped, the first of the two when it was repeated.
     /// </summary>
-    private static DateTimeOffset Resolve(TimeZoneInfo zone, long wallTicks)
+    internal static DateTimeOffset Resolve(TimeZoneInfo zone, long wallTicks)
     {
         var wall = new DateTime(wallTicks, DateTimeKind.Unspecified);
         if (zone.IsInvalidTime(wall))

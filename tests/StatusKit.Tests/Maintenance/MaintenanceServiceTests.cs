@@ -95,6 +95,22 @@ public sealed class MaintenanceServiceTests
     }
 
     [Fact]
+    public async Task A_window_lasting_millennia_is_scheduled_and_moving_its_start_past_the_last_end_names_endsAt()
+    {
+        await using var host = await MaintenanceHost.StartAsync(new ManualTimeProvider(T0), runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var endsAt = new DateTimeOffset(8999, 12, 1, 11, 0, 0, TimeSpan.Zero);
+
+        var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), endsAt));
+        var error = await Assert.ThrowsAsync<StatusKitValidationException>(
+            () => host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { StartsAt = T0.AddYears(2_000) }));
+
+        Assert.Equal((MaintenanceState.Scheduled, T0.AddHours(1), endsAt), (window.State, window.OccurrenceStartsAt, window.OccurrenceEndsAt));
+        Assert.Equal("endsAt", error.Field);
+        Assert.Equal(endsAt, (await host.Maintenance.GetAsync(window.Id))!.EndsAt);
+    }
+
+    [Fact]
     public async Task A_time_zone_in_another_case_is_stored_as_the_zones_own_id_and_naming_the_same_zone_again_reschedules_nothing()
     {
         await using var host = await MaintenanceHost.StartAsync(new ManualTimeProvider(T0), runLoop: false);

@@ -3,8 +3,9 @@ using StatusKit.Maintenance;
 namespace StatusKit.Tests.Maintenance;
 
 /// <summary>
-/// How an excluded wall-clock start is matched: resolved in the window's zone as RFC 5545 resolves a local time, so it
-/// meets the RRULE occurrence at that wall time even where DST moves or repeats it.
+/// How an excluded wall-clock start is matched: resolved in the window's zone as the recurrence places an occurrence at
+/// that wall time (RFC 5545's resolution for an RRULE, the gap's end for a cron expression), so it meets the occurrence
+/// at that wall time even where DST moves or repeats it.
 /// </summary>
 public sealed class OccurrenceScheduleExclusionTests
 {
@@ -15,6 +16,19 @@ public sealed class OccurrenceScheduleExclusionTests
     {
         // Daily at 02:30 Berlin: on 29 March 2026 02:30 does not exist and the occurrence is 01:30Z (03:30 +02:00).
         var schedule = Schedule(Utc(2026, 3, 27, 1, 30), "Europe/Berlin", "FREQ=DAILY", new DateTime(2026, 3, 29, hour, minute, 0));
+
+        Assert.Equal(
+            [Utc(2026, 3, 27, 1, 30), Utc(2026, 3, 28, 1, 30), Utc(2026, 3, 30, 0, 30)],
+            schedule.Take(3).Select(o => o.StartsAt));
+    }
+
+    [Theory]
+    [InlineData(2, 30)] // the expression's own wall time, which does not exist that night
+    [InlineData(3, 0)] // where the occurrence shows: cron fires a skipped time at the gap's end
+    public void StartingAfter_CronExclusionOnTheSpringForwardNight_SkipsTheOccurrenceAtTheGapsEnd(int hour, int minute)
+    {
+        // "30 2 * * *" in Berlin: on 29 March 2026 it fires at 01:00Z (03:00 +02:00), not where an RRULE would (03:30).
+        var schedule = Schedule(Utc(2026, 3, 27, 1, 30), "Europe/Berlin", "30 2 * * *", new DateTime(2026, 3, 29, hour, minute, 0));
 
         Assert.Equal(
             [Utc(2026, 3, 27, 1, 30), Utc(2026, 3, 28, 1, 30), Utc(2026, 3, 30, 0, 30)],
