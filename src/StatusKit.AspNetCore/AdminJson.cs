@@ -92,6 +92,10 @@ internal static class AdminJson
             // Text as it is (as the Statuspage documents write it): a signing secret's '+' escaped as \u002B was copied
             // from curl's output as six wrong characters. The answers are JSON, never HTML.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+
+            // A number is a JSON number: "1" in a number's place is refused, as a quoted boolean is (the web defaults
+            // would read it, and "NaN" too), and the OpenAPI document declares numbers as numbers (OpenApiNumberSchemas).
+            NumberHandling = JsonNumberHandling.Strict,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver
             {

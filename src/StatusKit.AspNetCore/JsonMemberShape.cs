@@ -25,7 +25,7 @@ internal static class JsonMemberShape
     /// (a misspelling, or a member of another body); null when it is one, or the path leads elsewhere.
     /// </summary>
     public static (string Name, IReadOnlyList<string> Known)? Unknown(JsonTypeInfo body, string? path) =>
-        Walk(body, path) is { Owner: { } owner, Name: { } name, Member: null } ? (name, [.. owner.Properties.Select(p => p.Name)]) : null;
+        Walk(body, path) is { Owner: { } owner, Name: { } name, Member: null } ? (name, [.. owner.Properties.Where(p => p.Get is not null).Select(p => p.Name)]) : null;
 
     // The member the path leads to, and the object holding it and its name when the path's last step is a member's name.
     private static (JsonTypeInfo? Owner, string? Name, JsonTypeInfo? Member) Walk(JsonTypeInfo body, string? path)

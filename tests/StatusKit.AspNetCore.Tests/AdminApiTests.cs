@@ -331,6 +331,20 @@ public sealed class AdminApiTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task The_members_an_edit_takes_leave_out_the_version_it_takes_from_If_Match()
+    {
+        using var admin = factory.CreateAdminClient();
+        var pageId = await factory.PageIdAsync("demo");
+
+        using var response = await admin.PatchAsync($"/status/admin/pages/{pageId}", new StringContent("""{"title":"Renamed"}""", Encoding.UTF8, "application/json"));
+
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "title");
+        Assert.StartsWith("'title' is not a member of this body; it takes name, ", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("expectedVersion", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_signal_with_members_of_the_platforms_own_is_taken_as_a_platforms_webhook_sends_it()
     {
         using var admin = factory.CreateAdminClient();

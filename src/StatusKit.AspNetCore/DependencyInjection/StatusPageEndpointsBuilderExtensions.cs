@@ -74,8 +74,12 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventRelayService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AdminPolicyStartupCheck>());
         services.AddProblemDetails();
-        // Every OpenAPI document the host generates declares StatusKit's enums as the admin API writes them.
-        services.ConfigureAll<OpenApiOptions>(options => options.AddSchemaTransformer(OpenApiEnumSchemas.TransformAsync));
+        // Every OpenAPI document the host generates declares StatusKit's enums and numbers as its APIs write them.
+        services.ConfigureAll<OpenApiOptions>(options =>
+        {
+            options.AddSchemaTransformer(OpenApiEnumSchemas.TransformAsync);
+            options.AddSchemaTransformer(OpenApiNumberSchemas.TransformAsync);
+        });
         return builder;
     }
 }
