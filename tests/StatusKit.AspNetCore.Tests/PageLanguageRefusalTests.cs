@@ -55,6 +55,27 @@ public sealed class PageLanguageRefusalTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task A_german_pages_form_sent_as_plain_text_is_refused_in_german_on_the_pages_own_notice()
+    {
+        // Refused for its Content-Type before the route reads the page: the page is read for the answer all the same.
+        var slug = await GermanPageAsync("Klartext");
+        using var client = factory.CreatePublicClient("192.0.2.146");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/status/{slug}/subscriptions")
+        {
+            Content = new StringContent("channel=email\r\ndestination=leser@example.com\r\n", System.Text.Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.TryAddWithoutValidation("Accept", BrowserAccept);
+
+        using var response = await client.SendAsync(request);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("<html lang=\"de\"", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>Abonnement nicht gespeichert</h1>", html, StringComparison.Ordinal);
+        Assert.Contains(PageTexts.German.RefusedOther, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_german_pages_too_large_form_is_refused_in_german()
     {
         var slug = await GermanPageAsync("Gross");

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using StatusKit.AspNetCore.Access;
 using StatusKit.AspNetCore.Html;
+using StatusKit.Snapshots;
 using StatusKit.Shared;
 
 namespace StatusKit.AspNetCore.Subscriptions;
@@ -32,7 +35,7 @@ internal sealed class SubscriptionExceptionFilter : IEndpointFilter
             }
 
             // The reason in the page's language (problem details keep the service's English message, for programs).
-            var page = SubscriptionPages.Remembered(http);
+            var page = SubscriptionPages.Remembered(http) ?? await PageOfAsync(http);
             var texts = SubscriptionPages.TextsOf(page);
             var form = RefusalReasons.Remembered(http);
             return SubscriptionPages.Message(
@@ -46,6 +49,11 @@ internal sealed class SubscriptionExceptionFilter : IEndpointFilter
         refusal is StatusKitValidationException { Code: ValidationCodes.DestinationHttpsRequired or ValidationCodes.DestinationUnreachableHost, Field: { } field } address
             ? new StatusKitValidationException(field, WebhookAddressAdvice.Without(address.Message), address.Code)
             : refusal;
+
+    // A refusal before the route read its page (a body of another type, refused by BodyContentTypes' filter): the page
+    // is read now, as the route would have (public, or private with its token), for its language and branding.
+    private static async ValueTask<PageSnapshot?> PageOfAsync(HttpContext http) =>
+        http.Request.RouteValues["slug"] is string slug ? await http.RequestServices.GetRequiredService<PageAccess>().ResolveAsync(http, slug) : null;
 
     // A person's form post to "{page}/subscriptions" gets a page that links back to "{page}" (with the token when the
     // page keeps it in its URL, as the form's own target did); anything else, problem details.
