@@ -68,7 +68,9 @@ internal static class PageBrand
 
     private static Uri? HomepageUri(PageSnapshot snapshot) => Absolute(snapshot.HomepageUrl, allowHttp: true);
 
-    private static Uri? LogoUri(PageSnapshot snapshot) => Absolute(snapshot.LogoUrl, allowHttp: false);
+    // Not one at an IPv6 address (the page service refuses it now): no Content-Security-Policy source can name it.
+    private static Uri? LogoUri(PageSnapshot snapshot) =>
+        Absolute(snapshot.LogoUrl, allowHttp: false) is { HostNameType: not UriHostNameType.IPv6 } logo ? logo : null;
 
     // What the page service accepts (BrandingGuard reads it the same way, and refuses user information too).
     private static Uri? Absolute(string? url, bool allowHttp) => BrandingUrl.Parse(url, allowHttp) is { UserInfo.Length: 0 } uri ? uri : null;

@@ -74,6 +74,14 @@ internal static partial class BrandingGuard
             throw new StatusKitValidationException(field, $"The {field} must not carry a user name or password before its host (was '{QuotedValue.Of(trimmed)}').");
         }
 
+        // The page's Content-Security-Policy allows the logo by its origin, and a CSP source cannot name an IPv6 address
+        // (browsers drop "https://[::1]" as invalid), so such a logo would be accepted and never shown.
+        if (!allowHttp && uri.HostNameType == UriHostNameType.IPv6)
+        {
+            throw new StatusKitValidationException(
+                field, $"The {field} must name its host by a domain name or an IPv4 address, not an IPv6 address, which the page's Content-Security-Policy cannot allow (was '{QuotedValue.Of(trimmed)}').");
+        }
+
         return trimmed;
     }
 

@@ -65,6 +65,7 @@ public sealed class StatusPageBrandingTests
         { new CreateStatusPage { Name = "Acme", LogoUrl = "http://cdn.acme.example/logo.png" }, "logoUrl" },
         { new CreateStatusPage { Name = "Acme", LogoUrl = "data:image/png;base64,iVBORw0KGgo=" }, "logoUrl" },
         { new CreateStatusPage { Name = "Acme", LogoUrl = "logo.png" }, "logoUrl" },
+        { new CreateStatusPage { Name = "Acme", LogoUrl = "https://[2001:db8::1]/logo.png" }, "logoUrl" },
         { new CreateStatusPage { Name = "Acme", LogoUrl = "https://cdn.acme.example/" + new string('l', 2030) }, "logoUrl" },
         { new CreateStatusPage { Name = "Acme", AccentColor = "red" }, "accentColor" },
         { new CreateStatusPage { Name = "Acme", AccentColor = "#f60" }, "accentColor" },
