@@ -30,6 +30,20 @@ public sealed class AccentPaletteTests
         Assert.True(AccentPalette.Contrast(palette.OnAccent, palette.Accent) >= AccentPalette.TextContrast);
     }
 
+    [Theory]
+    [InlineData("#ffff00")]
+    [InlineData("#f6f8fa")]
+    [InlineData("#000080")]
+    [InlineData("#0d1117")]
+    public void A_metric_charts_line_is_drawn_in_the_link_colour_with_3_to_1_on_the_card_in_either_scheme(string accent)
+    {
+        // The chart's path strokes currentColor, which the style sheet sets to the link colour, not the raw accent (a
+        // yellow line on white had 1.07:1, a navy one on the dark card 2.84:1).
+        Assert.Matches(@"\.metric-chart\{[^}]*color:var\(--accent-text\)", PageStyles.Css);
+        Assert.True(AccentPalette.Contrast(AccentPalette.Of(accent)!.AsText, PagePalette.LightSurface) >= AccentPalette.UiContrast);
+        Assert.True(AccentPalette.Contrast(AccentPalette.OfDark(accent)!.AsText, PagePalette.DarkSurface) >= AccentPalette.UiContrast);
+    }
+
     [Fact]
     public void Every_accent_Meets_Specification_TextOnItAndLinksInItKeepAA()
     {

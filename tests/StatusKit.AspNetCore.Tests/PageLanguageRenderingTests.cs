@@ -69,6 +69,21 @@ public sealed class PageLanguageRenderingTests
     }
 
     [Fact]
+    public void A_german_days_abbreviated_minutes_end_its_sentence_without_a_second_full_stop()
+    {
+        var day = new UptimeDay(new DateOnly(2026, 3, 3), 98, ComponentStatus.MajorOutage, TimeSpan.FromMinutes(26))
+        {
+            MajorOutageTime = TimeSpan.FromMinutes(5),
+            PartialOutageTime = TimeSpan.FromMinutes(21),
+        };
+
+        var html = new PageRenderer().Render(View(PageLanguages.German, day));
+
+        Assert.Contains("schlechtester Status Schwerer Ausfall. Schwerer Ausfall 5 Min. Teilausfall 21 Min.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Min..", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_german_incident_page_has_german_texts_and_month_names_but_the_same_machine_times()
     {
         var open = Incident() with { State = StatusIncidentState.Investigating, ResolvedAt = null };
@@ -153,7 +168,7 @@ public sealed class PageLanguageRenderingTests
 
     // A page whose one component is in partial outage by an open major incident, with a two-day uptime bar and an email
     // and webhook subscribe form.
-    private static PageView View(string? language)
+    private static PageView View(string? language, UptimeDay? firstDay = null)
     {
         var incident = Incident() with { State = StatusIncidentState.Investigating, ResolvedAt = null, Updates = [new(Guid.NewGuid(), Opened, StatusIncidentState.Investigating, "We are looking into it")] };
         var snapshot = RenderedSnapshots.Empty() with
@@ -166,7 +181,7 @@ public sealed class PageLanguageRenderingTests
         var uptime = new ComponentUptime(
             LedgerId,
             [
-                new UptimeDay(new DateOnly(2026, 3, 3), 98.5, ComponentStatus.PartialOutage, TimeSpan.FromMinutes(21)) { PartialOutageTime = TimeSpan.FromMinutes(21) },
+                firstDay ?? new UptimeDay(new DateOnly(2026, 3, 3), 98.5, ComponentStatus.PartialOutage, TimeSpan.FromMinutes(21)) { PartialOutageTime = TimeSpan.FromMinutes(21) },
                 new UptimeDay(new DateOnly(2026, 3, 4), 100, ComponentStatus.Operational, TimeSpan.Zero),
             ],
             99.5);

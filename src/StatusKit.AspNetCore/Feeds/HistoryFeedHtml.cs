@@ -78,20 +78,6 @@ internal static class HistoryFeedHtml
         return html.ToString();
     }
 
-    /// <summary>
-    /// Plain text as encoded lines (<see cref="PlainTextParagraphs"/>: each trimmed, blank lines collapsed): a
-    /// <c>&lt;br&gt;</c> between the lines of a paragraph, two between paragraphs.
-    /// </summary>
-    public static void Lines(HtmlWriter html, string text)
-    {
-        var paragraphs = PlainTextParagraphs.Split(XmlText.Clean(text));
-        for (var p = 0; p < paragraphs.Count; p++)
-        {
-            html.Raw(p == 0 ? "" : "<br><br>");
-            for (var l = 0; l < paragraphs[p].Count; l++)
-            {
-                html.Raw(l == 0 ? "" : "<br>").Text(paragraphs[p][l]);
-            }
-        }
-    }
+    /// <summary>Plain text as lines (<see cref="HtmlWriter.Lines"/>), without the characters XML cannot carry.</summary>
+    public static void Lines(HtmlWriter html, string text) => html.Lines(XmlText.Clean(text));
 }

@@ -93,6 +93,33 @@ internal sealed class HtmlWriter : IDisposable
         return Raw(">").Text(text).Raw("</").Raw(tag).Raw(">");
     }
 
+    /// <summary>
+    /// Writes encoded text that goes on with a new sentence (<c>". Incidents: "</c>), leaving its full stop out when what
+    /// was written last already ends in one: an abbreviation such as the German "Min." ends the sentence before it.
+    /// </summary>
+    public HtmlWriter NextSentence(string text) =>
+        text.StartsWith(". ", StringComparison.Ordinal) && _length > 0 && _buffer[_length - 1] == '.' ? Text(text.AsSpan(1)) : Text(text);
+
+    /// <summary>
+    /// Writes plain text with its line breaks, as an operator typed it into an incident update or a description: each
+    /// line encoded and trimmed, a <c>&lt;br&gt;</c> between lines, and two between paragraphs (separated by blank lines;
+    /// <see cref="PlainTextParagraphs"/>). Line endings of any kind become markup, never a character reference.
+    /// </summary>
+    public HtmlWriter Lines(string text)
+    {
+        var paragraphs = PlainTextParagraphs.Split(text);
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            Raw(p == 0 ? "" : "<br><br>");
+            for (var l = 0; l < paragraphs[p].Count; l++)
+            {
+                Raw(l == 0 ? "" : "<br>").Text(paragraphs[p][l]);
+            }
+        }
+
+        return this;
+    }
+
     /// <summary>Writes a <c>&lt;time&gt;</c> element for an instant shown on the page's wall clock.</summary>
     public HtmlWriter Time(DateTimeOffset instant, TimeZoneInfo zone) => Time(PageTime.Local(instant, zone), Texts.DateTimeFormat, withOffset: true);
 

@@ -191,7 +191,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
 
             if (!string.IsNullOrWhiteSpace(window.Description))
             {
-                html.Element("p", window.Description);
+                html.Raw("<p>").Lines(window.Description).Raw("</p>");
             }
 
             // A recurring window's rule is not written out: its next occurrences say the same to a reader.
@@ -516,7 +516,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
                 html.Text(tip.TryWrite(texts.Culture, dayTexts.UptimeDay, out var written, date, shown, status)
                         ? tip[..written]
                         : texts.Format(texts.UptimeDay, date, shown, status))
-                    .Text(OutageTime(texts, texts.MajorOutageTime, day.MajorOutageTime)).Text(OutageTime(texts, texts.PartialOutageTime, day.PartialOutageTime));
+                    .NextSentence(OutageTime(texts, texts.MajorOutageTime, day.MajorOutageTime)).NextSentence(OutageTime(texts, texts.PartialOutageTime, day.PartialOutageTime));
             }
             else
             {
@@ -526,7 +526,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
             DayIncidents(html, view.UptimeIncidents.On(uptime.ComponentId, day.Date), view.Links);
             if (!view.UptimeIncidents.IsComplete(day.Date))
             {
-                html.Text(texts.IncompleteDay);
+                html.NextSentence(texts.IncompleteDay);
             }
 
             html.Raw("</span></li>");
@@ -563,7 +563,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
             return;
         }
 
-        html.Text(html.Texts.DayIncidents);
+        html.NextSentence(html.Texts.DayIncidents);
         var shown = Math.Min(incidents.Count, MaxIncidentsPerDay);
         for (var i = 0; i < shown; i++)
         {
@@ -619,7 +619,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
         for (var i = incident.Updates.Count - 1; i >= 0; i--)
         {
             var update = incident.Updates[i];
-            html.Raw("<li><span class=\"state\">").Text(texts.State(update.State)).Raw("</span> — ").Text(update.Message)
+            html.Raw("<li><span class=\"state\">").Text(texts.State(update.State)).Raw("</span> — ").Lines(update.Message)
                 .Raw(" <span class=\"meta\">").Time(update.At, zone).Raw("</span></li>");
         }
 
@@ -654,7 +654,7 @@ internal sealed class PageRenderer(PageColorScheme colorScheme = PageColorScheme
             html.Raw("</p>");
             if (!string.IsNullOrWhiteSpace(occurrence.Description))
             {
-                html.Element("p", occurrence.Description);
+                html.Raw("<p>").Lines(occurrence.Description).Raw("</p>");
             }
 
             html.Raw("</article>");

@@ -32,6 +32,7 @@ internal static class PageStyles
         body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
         .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:var(--surface);padding:4px 8px}
         header,main,footer{max-width:880px;margin:0 auto;padding:0 16px}
+        main{overflow-wrap:break-word}
         header h1{margin:24px 0 4px;font-size:1.75rem;overflow-wrap:anywhere}
         header p{margin:0 0 16px;color:var(--muted)}
         section{margin:0 0 24px}
@@ -95,7 +96,7 @@ internal static class PageStyles
         footer{padding-bottom:32px;color:var(--muted);font-size:.875rem}
         footer a{color:var(--accent-text)}
         .metric{padding:10px 0;border-top:1px solid var(--line)}.metric-head{display:flex;justify-content:space-between;gap:8px;flex-wrap:wrap;align-items:baseline}
-        .metric h3{font-size:1rem;margin:0}.metric-latest{margin:0}.metric-chart{display:block;width:100%;height:80px;margin-top:6px;color:var(--accent)}
+        .metric h3{font-size:1rem;margin:0;overflow-wrap:anywhere}.metric-latest{margin:0}.metric-chart{display:block;width:100%;height:80px;margin-top:6px;color:var(--accent-text)}
         .metric-ranges{display:flex;gap:6px;margin:0 0 8px}.metric-ranges a{color:var(--accent-text);border:1px solid var(--line);border-radius:6px;padding:2px 10px;text-decoration:none}
         .metric-ranges a[aria-current]{color:var(--on-accent);background:var(--accent);border-color:var(--accent);font-weight:600}
         @media (max-width:480px){header h1{font-size:1.4rem}.uptime{height:22px}.banner{padding:12px 14px}}
