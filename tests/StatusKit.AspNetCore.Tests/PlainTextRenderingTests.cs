@@ -16,17 +16,7 @@ public sealed class PlainTextRenderingTests
     [Fact]
     public void An_incident_updates_lines_and_paragraphs_are_kept_and_encoded()
     {
-        var incident = new StatusIncident
-        {
-            Id = Guid.NewGuid(),
-            PageId = Guid.NewGuid(),
-            Title = "Slow sign-in",
-            Message = "Looking into it",
-            State = StatusIncidentState.Investigating,
-            Updates = [new(Guid.NewGuid(), At, StatusIncidentState.Investigating, "Cause: <db>\r\nFix deploying\n\n  Next update in 30 min  ")],
-            CreatedAt = At,
-            UpdatedAt = At,
-        };
+        var incident = Incident("Slow sign-in", "Cause: <db>\r\nFix deploying\n\n  Next update in 30 min  ");
 
         var html = new PageRenderer().RenderIncident(RenderedSnapshots.Empty(), incident, [], Links);
 
@@ -67,21 +57,24 @@ public sealed class PlainTextRenderingTests
         }
 
         const string Url = "https://github.com/acme-corp/platform-infrastructure/issues/12345#issuecomment-1234567890";
-        var incident = new StatusIncident
-        {
-            Id = Guid.NewGuid(),
-            PageId = Guid.NewGuid(),
-            Title = "Tracking_in_" + new string('x', 120),
-            Message = "Looking into it",
-            State = StatusIncidentState.Investigating,
-            Updates = [new(Guid.NewGuid(), At, StatusIncidentState.Investigating, "Tracking in " + Url)],
-            CreatedAt = At,
-            UpdatedAt = At,
-        };
+        var incident = Incident("Tracking_in_" + new string('x', 120), "Tracking in " + Url);
         var page = await chromium.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 375, Height = 800 } });
 
         await page.SetContentAsync(new PageRenderer().RenderIncident(RenderedSnapshots.Empty(), incident, [], Links));
 
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 375);
     }
+
+    // An open incident with one update.
+    private static StatusIncident Incident(string title, string message) => new()
+    {
+        Id = Guid.NewGuid(),
+        PageId = Guid.NewGuid(),
+        Title = title,
+        Message = message,
+        State = StatusIncidentState.Investigating,
+        Updates = [new(Guid.NewGuid(), At, StatusIncidentState.Investigating, message)],
+        CreatedAt = At,
+        UpdatedAt = At,
+    };
 }
