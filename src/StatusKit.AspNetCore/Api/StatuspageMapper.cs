@@ -79,7 +79,7 @@ internal sealed class StatuspageMapper
     }
 
     public ApiScheduledMaintenance Maintenance(MaintenanceOccurrence occurrence) =>
-        Maintenance(occurrence.WindowId, occurrence.Title, occurrence.Description, occurrence.State, occurrence.StartsAt, occurrence.EndsAt, occurrence.ComponentIds, updatedAt: null);
+        Maintenance(occurrence.WindowId, occurrence.Title, occurrence.Description, occurrence.State, occurrence.StartsAt, occurrence.EndsAt, occurrence.ComponentIds, occurrence.UpdatedAt);
 
     public ApiScheduledMaintenance Maintenance(MaintenanceWindow window) =>
         Maintenance(window.Id, window.Title, window.Description, window.State, window.OccurrenceStartsAt, window.OccurrenceEndsAt, window.ComponentIds, window.UpdatedAt);
@@ -121,7 +121,8 @@ internal sealed class StatuspageMapper
             ResolvedAt = state == MaintenanceState.Completed ? Local(endsAt) : null,
             Impact = "maintenance",
             Shortlink = PagePaths.Maintenance(_pageUrl, windowId),
-            StartedAt = Local(startsAt),
+            // As Statuspage writes a maintenance's: when it was created (scheduled_for is when it starts).
+            StartedAt = Local(createdAt),
             PageId = _pageId,
             IncidentUpdates = updates,
             Components = ComponentsOf(componentIds),

@@ -31,7 +31,7 @@ internal sealed partial record PageTexts
         BackTo = "Back to {0}",
         AllSystemsOperational = "All Systems Operational",
         ServiceUnderMaintenance = "Service Under Maintenance",
-        MinorServiceOutage = "Minor Service Outage",
+        PartiallyDegradedService = "Partially Degraded Service",
         PartialSystemOutage = "Partial System Outage",
         MajorServiceOutage = "Major Service Outage",
         Components = "Components",

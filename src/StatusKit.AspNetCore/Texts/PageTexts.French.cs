@@ -33,7 +33,7 @@ internal sealed partial record PageTexts
         BackTo = "Retour à {0}",
         AllSystemsOperational = "Tous les systèmes sont opérationnels",
         ServiceUnderMaintenance = "Service en maintenance",
-        MinorServiceOutage = "Perturbation mineure du service",
+        PartiallyDegradedService = "Service partiellement dégradé",
         PartialSystemOutage = "Panne partielle du système",
         MajorServiceOutage = "Panne majeure du service",
         Components = "Composants",

@@ -33,7 +33,7 @@ internal sealed partial record PageTexts
         BackTo = "Zurück zu {0}",
         AllSystemsOperational = "Alle Systeme betriebsbereit",
         ServiceUnderMaintenance = "Dienst wird gewartet",
-        MinorServiceOutage = "Leichte Dienststörung",
+        PartiallyDegradedService = "Dienst teilweise beeinträchtigt",
         PartialSystemOutage = "Teilweiser Systemausfall",
         MajorServiceOutage = "Schwerer Dienstausfall",
         Components = "Komponenten",

@@ -26,7 +26,7 @@ internal sealed partial record PageTexts
     {
         ComponentStatus.Operational => AllSystemsOperational,
         ComponentStatus.UnderMaintenance => ServiceUnderMaintenance,
-        ComponentStatus.DegradedPerformance => MinorServiceOutage,
+        ComponentStatus.DegradedPerformance => PartiallyDegradedService,
         ComponentStatus.PartialOutage => PartialSystemOutage,
         ComponentStatus.MajorOutage => MajorServiceOutage,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown component status."),

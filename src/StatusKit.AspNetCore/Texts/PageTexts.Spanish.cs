@@ -33,7 +33,7 @@ internal sealed partial record PageTexts
         BackTo = "Volver a {0}",
         AllSystemsOperational = "Todos los sistemas operativos",
         ServiceUnderMaintenance = "Servicio en mantenimiento",
-        MinorServiceOutage = "Interrupción menor del servicio",
+        PartiallyDegradedService = "Servicio parcialmente degradado",
         PartialSystemOutage = "Caída parcial del sistema",
         MajorServiceOutage = "Caída grave del servicio",
         Components = "Componentes",

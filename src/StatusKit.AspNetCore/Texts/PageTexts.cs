@@ -87,8 +87,8 @@ internal sealed partial record PageTexts
     /// <summary>The banner of a page under maintenance. English: <c>Service Under Maintenance</c>.</summary>
     public required string ServiceUnderMaintenance { get; init; }
 
-    /// <summary>The banner of a page with degraded performance. English: <c>Minor Service Outage</c>.</summary>
-    public required string MinorServiceOutage { get; init; }
+    /// <summary>The banner of a page with degraded performance. English: <c>Partially Degraded Service</c> (Statuspage's words).</summary>
+    public required string PartiallyDegradedService { get; init; }
 
     /// <summary>The banner of a page with a partial outage. English: <c>Partial System Outage</c>.</summary>
     public required string PartialSystemOutage { get; init; }

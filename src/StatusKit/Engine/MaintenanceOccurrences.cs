@@ -51,5 +51,5 @@ internal static class MaintenanceOccurrences
     }
 
     private static MaintenanceOccurrence Occurrence(MaintenanceWindow window, DateTimeOffset start, DateTimeOffset end, MaintenanceState state) =>
-        new(window.Id, window.Title, window.Description, start, end, state, window.ComponentIds, window.Recurrence, window.TimeZoneId);
+        new(window.Id, window.Title, window.Description, start, end, state, window.ComponentIds, window.Recurrence, window.TimeZoneId, window.UpdatedAt);
 }

@@ -12,6 +12,10 @@ namespace StatusKit.Snapshots;
 /// <param name="ComponentIds">The covered components.</param>
 /// <param name="Recurrence">The window's recurrence text, if recurring.</param>
 /// <param name="TimeZoneId">The window's time zone.</param>
+/// <param name="UpdatedAt">
+/// When the window last changed (an operator's edit, or the scheduler starting or ending an occurrence); null in a
+/// snapshot made before it was kept.
+/// </param>
 public sealed record MaintenanceOccurrence(
     Guid WindowId,
     string Title,
@@ -21,4 +25,5 @@ public sealed record MaintenanceOccurrence(
     MaintenanceState State,
     IReadOnlyList<Guid> ComponentIds,
     string? Recurrence,
-    string TimeZoneId);
+    string TimeZoneId,
+    DateTimeOffset? UpdatedAt = null);

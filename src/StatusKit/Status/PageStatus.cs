@@ -10,7 +10,7 @@ public sealed record PageStatus(ComponentStatus Status, StatusIndicator Indicato
     [
         new(ComponentStatus.Operational, StatusIndicator.None, "All Systems Operational"),
         new(ComponentStatus.UnderMaintenance, StatusIndicator.Maintenance, "Service Under Maintenance"),
-        new(ComponentStatus.DegradedPerformance, StatusIndicator.Minor, "Minor Service Outage"),
+        new(ComponentStatus.DegradedPerformance, StatusIndicator.Minor, "Partially Degraded Service"),
         new(ComponentStatus.PartialOutage, StatusIndicator.Major, "Partial System Outage"),
         new(ComponentStatus.MajorOutage, StatusIndicator.Critical, "Major Service Outage"),
     ];

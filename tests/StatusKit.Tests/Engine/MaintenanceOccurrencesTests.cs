@@ -49,6 +49,16 @@ public sealed class MaintenanceOccurrencesTests
     }
 
     [Fact]
+    public void Occurrences_CarryTheWindowsLastChange_SoTheDocumentsUpdatedAtFollowsItsEdits()
+    {
+        var window = DailyWindowAt10() with { UpdatedAt = T0.AddMinutes(-42) };
+
+        var next = MaintenanceService.NextOccurrences(window, T0, 2);
+
+        Assert.All(next, o => Assert.Equal(T0.AddMinutes(-42), o.UpdatedAt));
+    }
+
+    [Fact]
     public void NextOccurrences_StopAtTheLastOccurrence_AndAreNoneForAnEndedWindow()
     {
         var counted = DailyWindowAt10() with { Recurrence = "FREQ=DAILY;COUNT=2" };

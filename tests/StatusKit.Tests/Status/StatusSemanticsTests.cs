@@ -96,7 +96,7 @@ public sealed class StatusSemanticsTests
     [Theory]
     [InlineData(ComponentStatus.Operational, StatusIndicator.None, "All Systems Operational")]
     [InlineData(ComponentStatus.UnderMaintenance, StatusIndicator.Maintenance, "Service Under Maintenance")]
-    [InlineData(ComponentStatus.DegradedPerformance, StatusIndicator.Minor, "Minor Service Outage")]
+    [InlineData(ComponentStatus.DegradedPerformance, StatusIndicator.Minor, "Partially Degraded Service")]
     [InlineData(ComponentStatus.PartialOutage, StatusIndicator.Major, "Partial System Outage")]
     [InlineData(ComponentStatus.MajorOutage, StatusIndicator.Critical, "Major Service Outage")]
     public void PageStatus_HasTheStatuspageIndicatorAndDescription(ComponentStatus worst, StatusIndicator indicator, string description)
