@@ -27,8 +27,11 @@ namespace StatusKit.Engine;
 /// </remarks>
 internal sealed class ManualStatusExpiry : WokenPassLoop
 {
-    /// <summary>How often the store is read for expiries set elsewhere.</summary>
-    internal static readonly TimeSpan RescanInterval = TimeSpan.FromHours(1);
+    /// <summary>
+    /// How often the store is read for expiries set elsewhere: an expiry set through a host that then stopped ends at
+    /// most this late on the others. Each read lists every page's components, so it is not made every minute.
+    /// </summary>
+    internal static readonly TimeSpan RescanInterval = TimeSpan.FromMinutes(5);
 
     /// <summary>How long after a failure the pass runs again.</summary>
     internal static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);

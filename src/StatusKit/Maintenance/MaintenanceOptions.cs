@@ -31,4 +31,12 @@ public sealed class MaintenanceOptions
     /// backoff). A transition that still fails is tried again one more doubling later. Default 1 second; greater than zero.
     /// </summary>
     public TimeSpan TransitionRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest the scheduler sleeps without reading the store's open windows. A window created or changed through
+    /// this host wakes it at once; one created or changed through another host sharing the store is seen within this
+    /// interval, so when the host that planned a window stops, another starts, reminds and ends it at most this late.
+    /// Each read lists the open windows (scheduled or in progress) once. Default 1 minute; from 1 second to 1 hour.
+    /// </summary>
+    public TimeSpan RescanInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

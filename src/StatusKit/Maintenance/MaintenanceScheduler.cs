@@ -22,13 +22,16 @@ namespace StatusKit.Maintenance;
 /// <remarks>
 /// A transition that throws is retried with exponential backoff (<see cref="MaintenanceOptions.TransitionRetryAttempts"/>
 /// attempts from <see cref="MaintenanceOptions.TransitionRetryBaseDelay"/>), then logged and tried again at a later
-/// wake-up; one failing window never holds up the others. The timer never sleeps longer than one hour, so windows
-/// changed by another host are picked up even when nothing wakes this one.
+/// wake-up; one failing window never holds up the others. The timer never sleeps longer than
+/// <see cref="MaintenanceOptions.RescanInterval"/> (1 minute), so windows changed by another host, or left by one that
+/// stopped, are picked up even when nothing wakes this one. A pass that cannot read the windows at all (the store is
+/// down) is tried again after <see cref="MaintenanceOptions.TransitionRetryBaseDelay"/>, doubling while it keeps
+/// failing, up to the rescan interval.
 /// </remarks>
 public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceScheduler
 {
-    /// <summary>The longest the scheduler sleeps without looking at the store.</summary>
-    internal static readonly TimeSpan MaxSleep = TimeSpan.FromHours(1);
+    /// <summary>The longest a failing window waits for its next try.</summary>
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(1);
 
     private const int MaxTransitionsPerWindowAndPass = 16;
     private const string PassWork = "pass";
@@ -49,6 +52,7 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
     private ITimer? _timer;
     private readonly PassSignal _signal = new();
     private DateTimeOffset? _nextWakeUpAt;
+    private int _passFailures;
 
     internal MaintenanceScheduler(
         IStatusStore store,
@@ -167,6 +171,7 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
                 try
                 {
                     await RunDueTransitionsAsync(stoppingToken);
+                    _passFailures = 0;
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -174,8 +179,9 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
                 }
                 catch (Exception ex)
                 {
-                    // The store could not even list the windows: try again after the base delay.
-                    var retryAt = _time.GetUtcNow() + _options.TransitionRetryBaseDelay;
+                    // The store could not even list the windows: try again after the base delay, doubling while it
+                    // keeps failing (a database outage), up to the rescan interval.
+                    var retryAt = _time.GetUtcNow() + Backoff(_options.TransitionRetryBaseDelay, ++_passFailures, _options.RescanInterval);
                     Log.PassFailed(_logger, retryAt, ex);
                     Arm(retryAt, 0);
                 }
@@ -467,13 +473,15 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
             var count = _failures.TryGetValue(windowId, out var previous) ? previous.Count + 1 : 1;
 
             // Continue the exponential backoff where the in-pass retries stopped, capped at the longest sleep.
-            var exponent = Math.Min(_options.TransitionRetryAttempts + count - 1, 30);
-            var delay = TimeSpan.FromTicks((long)Math.Min(_options.TransitionRetryBaseDelay.Ticks * Math.Pow(2, exponent - 1), MaxSleep.Ticks));
-            var retryAt = now + delay;
+            var retryAt = now + Backoff(_options.TransitionRetryBaseDelay, _options.TransitionRetryAttempts + count - 1, MaxRetryDelay);
             _failures[windowId] = new Failure(count, retryAt);
             return retryAt;
         }
     }
+
+    // The delay before try number `attempt` (1: the base delay), doubling with each, at most `cap`.
+    private static TimeSpan Backoff(TimeSpan baseDelay, int attempt, TimeSpan cap) =>
+        TimeSpan.FromTicks((long)Math.Min(baseDelay.Ticks * Math.Pow(2, Math.Min(attempt, 31) - 1), cap.Ticks));
 
     private void ClearFailure(Guid windowId)
     {
@@ -518,11 +526,15 @@ public sealed class MaintenanceScheduler : BackgroundService, IMaintenanceSchedu
 
     private static string SettleWork(Guid windowId) => $"settle {windowId}";
 
-    /// <summary>Sets the timer to the next due time (at most <see cref="MaxSleep"/> away), or loops at once when something is already due.</summary>
+    /// <summary>
+    /// Sets the timer to the next due time (at most <see cref="MaintenanceOptions.RescanInterval"/> away), or loops at
+    /// once when something is already due.
+    /// </summary>
     private void Arm(DateTimeOffset? nextDue, int applied)
     {
         var now = _time.GetUtcNow();
-        var wakeUpAt = nextDue is { } due && due < now + MaxSleep ? due : now + MaxSleep;
+        var latest = now + _options.RescanInterval;
+        var wakeUpAt = nextDue is { } due && due < latest ? due : latest;
         lock (_gate)
         {
             if (_timer is null)

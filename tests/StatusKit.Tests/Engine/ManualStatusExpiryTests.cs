@@ -45,11 +45,11 @@ public sealed class ManualStatusExpiryTests
         var firstScan = kit.Clock.GetUtcNow();
         Assert.Equal(firstScan + ManualStatusExpiry.RescanInterval, await expiry.RunOnceAsync(None));
 
-        // Another host raises "Web" until 30 minutes from now; this host only sees it in the store.
+        // Another host raises "Web" until 3 minutes from now; this host only sees it in the store, at its rescan.
         var web = (await kit.Store.GetComponentAsync(c[1].Id, None))!;
-        await kit.Store.UpdateComponentAsync(web with { ManualStatus = ComponentStatus.PartialOutage, ManualStatusExpiresAt = firstScan.AddMinutes(30) }, None);
+        await kit.Store.UpdateComponentAsync(web with { ManualStatus = ComponentStatus.PartialOutage, ManualStatusExpiresAt = firstScan.AddMinutes(3) }, None);
         await kit.Engine.RecomputeComponentsAsync([web.Id], "other host", None);
-        kit.Clock.Advance(TimeSpan.FromMinutes(45));
+        kit.Clock.Advance(TimeSpan.FromMinutes(4));
         var beforeRescan = await expiry.RunOnceAsync(None);
         var stillRaised = (await kit.Components.GetAsync(web.Id))!.Status;
         kit.Clock.SetUtcNow(beforeRescan);

@@ -29,7 +29,8 @@ public sealed partial class MaintenanceLogTimeFormatTests
     {
         using var _ = new CultureScope("de-DE");
         var time = new ManualTimeProvider(T0);
-        await using var host = await MaintenanceHost.StartAsync(time, configure: o => o.ReminderLeadTime = TimeSpan.Zero, runLoop: false);
+        await using var host = await MaintenanceHost.StartAsync(
+            time, configure: o => (o.ReminderLeadTime, o.RescanInterval) = (TimeSpan.Zero, TimeSpan.FromHours(1)), runLoop: false);
         var (page, component) = await host.CreatePageAsync();
 
         // The first occurrence passes while the scheduler is not running; the loop starts and completes the second.

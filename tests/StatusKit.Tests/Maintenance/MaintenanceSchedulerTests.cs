@@ -18,12 +18,56 @@ public sealed class MaintenanceSchedulerTests
     private static readonly DateTimeOffset T0 = TestData.T0;
 
     [Fact]
-    public async Task The_timer_sleeps_until_the_next_due_transition_and_wakes_early_on_changes()
+    public async Task A_window_planned_through_a_host_that_then_stopped_is_started_and_ended_by_another_within_the_rescan_interval()
+    {
+        // Two hosts on one store and one clock: the window is created through the first, whose scheduler never runs (it
+        // stopped); nothing wakes the second's, which finds the window when it next reads the store.
+        var time = new ManualTimeProvider(T0);
+        var store = new InMemoryStatusStore();
+        await using var stopped = await MaintenanceHost.StartAsync(time, store, o => o.ReminderLeadTime = TimeSpan.Zero, runLoop: false);
+        await using var running = await MaintenanceHost.StartAsync(time, store, o => o.ReminderLeadTime = TimeSpan.Zero);
+        var (page, component) = await stopped.CreatePageAsync();
+        var window = await stopped.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddMinutes(10), T0.AddMinutes(20)));
+        var rescan = new MaintenanceOptions().RescanInterval;
+
+        await running.RunUntilAsync(T0.AddMinutes(10) + rescan);
+        var started = (await running.Maintenance.GetAsync(window.Id))!.State;
+        await running.RunUntilAsync(T0.AddMinutes(20) + rescan);
+
+        Assert.Equal(MaintenanceState.InProgress, started);
+        Assert.Equal(MaintenanceState.Completed, (await running.Maintenance.GetAsync(window.Id))!.State);
+        Assert.Equal(2, (await running.HistoryAsync(page.Id, component.Id)).Count);
+    }
+
+    [Fact]
+    public async Task A_pass_that_cannot_read_the_windows_is_tried_again_later_and_later_up_to_the_rescan_interval()
     {
         var time = new ManualTimeProvider(T0);
-        await using var host = await MaintenanceHost.StartAsync(time, configure: o => o.ReminderLeadTime = TimeSpan.Zero);
+        var (store, control) = InterceptingStatusStore.Wrap(new InMemoryStatusStore());
+        control.Before = (method, _) => method == nameof(IStatusStore.ListOpenMaintenanceWindowsAsync) ? throw new TimeoutException("the database is down") : null;
+        await using var host = await MaintenanceHost.StartAsync(time, store);
+        var waits = new List<TimeSpan>();
+
+        for (var i = 0; i < 8; i++)
+        {
+            var wake = host.Scheduler.NextWakeUpAt!.Value;
+            waits.Add(wake - time.GetUtcNow());
+            time.SetUtcNow(wake);
+            await host.SettleAsync();
+        }
+
+        Assert.Equal([1, 2, 4, 8, 16, 32, 60, 60], waits.Select(w => w.TotalSeconds));
+        Assert.Equal(9, host.Logs.Count(1206));
+    }
+
+    [Fact]
+    public async Task The_timer_sleeps_until_the_next_due_transition_and_wakes_early_on_changes()
+    {
+        // Read every hour only, so each wake-up seen here is a due transition's.
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, configure: o => (o.ReminderLeadTime, o.RescanInterval) = (TimeSpan.Zero, TimeSpan.FromHours(1)));
         var (page, component) = await host.CreatePageAsync();
-        Assert.Equal(T0 + MaintenanceScheduler.MaxSleep, host.Scheduler.NextWakeUpAt);
+        Assert.Equal(T0.AddHours(1), host.Scheduler.NextWakeUpAt);
 
         var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddMinutes(30), T0.AddMinutes(90)));
         await host.SettleAsync();
@@ -51,7 +95,7 @@ public sealed class MaintenanceSchedulerTests
     {
         var time = new ManualTimeProvider(T0);
         var store = new InMemoryStatusStore();
-        var first = await MaintenanceHost.StartAsync(time, store, o => o.ReminderLeadTime = TimeSpan.FromMinutes(30));
+        var first = await MaintenanceHost.StartAsync(time, store, HourlyWithReminders);
         var (page, component) = await first.CreatePageAsync();
         var window = await first.Maintenance.CreateAsync(
             Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)) with { Recurrence = "FREQ=DAILY;COUNT=2" });
@@ -66,7 +110,7 @@ public sealed class MaintenanceSchedulerTests
         await first.DisposeAsync();
 
         time.SetUtcNow(T0.AddMinutes(40));
-        await using var second = await MaintenanceHost.StartAsync(time, store, o => o.ReminderLeadTime = TimeSpan.FromMinutes(30));
+        await using var second = await MaintenanceHost.StartAsync(time, store, HourlyWithReminders);
         Assert.Equal(T0.AddHours(1), second.Scheduler.NextWakeUpAt);
         Assert.Single(await second.NoticesAsync(page.Id, NotificationKind.MaintenanceReminder));
 
@@ -77,6 +121,10 @@ public sealed class MaintenanceSchedulerTests
         Assert.Equal(2, (await second.NoticesAsync(page.Id, NotificationKind.MaintenanceReminder)).Count);
         Assert.Equal(MaintenanceState.Completed, (await store.GetMaintenanceWindowAsync(window.Id, CancellationToken.None))!.State);
     }
+
+    // Reminders 30 minutes ahead, and the store read every hour only, so each wake-up seen is a due transition's.
+    private static void HourlyWithReminders(MaintenanceOptions options) =>
+        (options.ReminderLeadTime, options.RescanInterval) = (TimeSpan.FromMinutes(30), TimeSpan.FromHours(1));
 
     [Fact]
     public async Task No_reminder_when_the_lead_time_is_zero_or_subscribers_are_not_notified()
@@ -147,7 +195,7 @@ public sealed class MaintenanceSchedulerTests
         var moved = await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { StartsAt = T0.AddHours(3), EndsAt = T0.AddHours(5) });
         await host.SettleAsync();
         Assert.Equal((T0.AddHours(3), T0.AddHours(5)), (moved.OccurrenceStartsAt, moved.OccurrenceEndsAt));
-        Assert.Equal(T0.AddMinutes(30) + MaintenanceScheduler.MaxSleep, host.Scheduler.NextWakeUpAt); // 12:00 is further than the longest sleep
+        Assert.Equal(T0.AddMinutes(30) + new MaintenanceOptions().RescanInterval, host.Scheduler.NextWakeUpAt); // 12:00 is further than the longest sleep
 
         await host.RunUntilAsync(T0.AddHours(2));
         Assert.Equal(MaintenanceState.Scheduled, (await host.Maintenance.GetAsync(window.Id))!.State);
@@ -170,7 +218,7 @@ public sealed class MaintenanceSchedulerTests
 
         await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { EndsAt = T0.AddHours(3) });
         await host.SettleAsync();
-        Assert.Equal(T0.AddMinutes(90) + MaintenanceScheduler.MaxSleep, host.Scheduler.NextWakeUpAt);
+        Assert.Equal(T0.AddMinutes(90) + new MaintenanceOptions().RescanInterval, host.Scheduler.NextWakeUpAt);
         await host.RunUntilAsync(T0.AddHours(2));
         Assert.Equal(MaintenanceState.InProgress, (await host.Maintenance.GetAsync(window.Id))!.State);
         Assert.Equal(ComponentStatus.UnderMaintenance, await host.StatusOfAsync(component.Id));
