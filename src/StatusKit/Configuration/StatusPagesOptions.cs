@@ -44,7 +44,11 @@ public sealed class StatusPagesOptions
     /// <summary>Whether every page's snapshot is built in the background at start-up. Default true.</summary>
     public bool WarmSnapshotsOnStart { get; set; } = true;
 
-    /// <summary>The public address of the status pages (for links in notifications), e.g. https://status.example.com/status. Default null (no links).</summary>
+    /// <summary>
+    /// The public address of the status pages (for links in notifications), e.g. https://status.example.com/status: an
+    /// absolute http or https address with a host, without user information, query or fragment (validated at start-up).
+    /// Default null (no links).
+    /// </summary>
     public Uri? PublicBaseAddress { get; set; }
 
     /// <summary>

@@ -56,9 +56,9 @@ internal sealed class StatusPagesOptionsValidator : IValidateOptions<StatusPages
             failures.Add($"ChangeFeedBufferSize: must be at least 1 (was {options.ChangeFeedBufferSize}).");
         }
 
-        if (options.PublicBaseAddress is { IsAbsoluteUri: false } address)
+        if (options.PublicBaseAddress is { } address && PublicBaseAddressProblem(address) is { } problem)
         {
-            failures.Add($"PublicBaseAddress: must be an absolute URI (was '{address}').");
+            failures.Add($"PublicBaseAddress: must be {problem} (was '{address.OriginalString}').");
         }
 
         if (options.DowntimeWeights is null)
@@ -113,4 +113,13 @@ internal sealed class StatusPagesOptionsValidator : IValidateOptions<StatusPages
         var buffer = new byte[key.Length];
         return Convert.TryFromBase64String(key, buffer, out var written) && written >= 32;
     }
+
+    // Every notification's links are made under it, so it is where readers open the pages: an absolute http or https
+    // address with a host and nothing after its path. ("/status" is absolute on Linux, as file:///status.)
+    private static string? PublicBaseAddressProblem(Uri address) =>
+        !address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp) || address.Host.Length == 0
+            ? "an absolute http or https address such as 'https://status.example.com/status'"
+            : address.UserInfo.Length > 0 ? "an address without a user name or password"
+            : address.Query.Length > 0 || address.Fragment.Length > 0 ? "an address without a query or fragment, as links are made by adding to its path"
+            : null;
 }

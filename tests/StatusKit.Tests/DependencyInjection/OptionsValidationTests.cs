@@ -175,6 +175,25 @@ public sealed class OptionsValidationTests
         Assert.DoesNotContain(key, failure, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/status")] // a path: absolute on Linux, as file:///status, which would go into every e-mail's links
+    [InlineData("ftp://status.example.com/")]
+    [InlineData("https://status.example.com/status?utm=1")]
+    [InlineData("https://status.example.com/status#top")]
+    [InlineData("https://user:secret@status.example.com/")]
+    public async Task HostStart_PublicBaseAddressThatIsNoPlainWebAddress_FailsNamingIt(string address)
+    {
+        using var host = BuildHost(o =>
+        {
+            o.PublicBaseAddress = new Uri(address, UriKind.RelativeOrAbsolute);
+            o.LinkSigningKey = Convert.ToBase64String(new byte[32]);
+        });
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.StartsWith("PublicBaseAddress: must be ", Assert.Single(ex.Failures), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task HostStart_PublicBaseAddressWithoutLinkSigningKey_Fails()
     {
