@@ -55,7 +55,7 @@ if (behindProxy)
 
 var app = builder.Build();
 // Before the hosted services (engine, scheduler, dispatcher, seeding) touch the store.
-database.Migrate(app.Services);
+await database.MigrateAsync(app.Services);
 if (behindProxy)
 {
     app.UseForwardedHeaders();

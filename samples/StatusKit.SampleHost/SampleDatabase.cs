@@ -80,43 +80,24 @@ public sealed class SampleDatabase
         }
     }
 
-    /// <summary>Applies the shipped migrations (creating the database when absent); SQLite also gets WAL.</summary>
-    public void Migrate(IServiceProvider services)
+    /// <summary>
+    /// Applies the shipped migrations, one host at a time (several sample hosts may share a PostgreSQL database, and the
+    /// database is created when absent); SQLite also gets WAL.
+    /// </summary>
+    public async Task MigrateAsync(IServiceProvider services)
     {
         if (Provider == Sqlite)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Target)!);
-            using var db = services.GetRequiredService<IDbContextFactory<StatusKitSqliteDbContext>>().CreateDbContext();
-            db.Database.Migrate();
+            await using var db = await services.GetRequiredService<IDbContextFactory<StatusKitSqliteDbContext>>().CreateDbContextAsync();
+            await db.Database.MigrateOneHostAtATimeAsync();
             // Readers must not wait for the writer; the mode is stored in the file.
-            db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
         else
         {
-            CreatePostgreSqlDatabaseIfAbsent();
-            using var db = services.GetRequiredService<IDbContextFactory<StatusKitPostgreSqlDbContext>>().CreateDbContext();
-            db.Database.Migrate();
-        }
-    }
-
-    // Migrate() would create it too, but only after logging a failed connection to the missing database as an error.
-    private void CreatePostgreSqlDatabaseIfAbsent()
-    {
-        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
-        if ((builder.Database is { Length: > 0 } database ? database : builder.Username) is not { } name)
-        {
-            return;
-        }
-
-        var maintenance = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
-        using var connection = new NpgsqlConnection(maintenance.ConnectionString);
-        connection.Open();
-        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", name);
-        if (exists.ExecuteScalar() is null)
-        {
-            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
-            create.ExecuteNonQuery();
+            await using var db = await services.GetRequiredService<IDbContextFactory<StatusKitPostgreSqlDbContext>>().CreateDbContextAsync();
+            await db.Database.MigrateOneHostAtATimeAsync();
         }
     }
 }

@@ -37,6 +37,9 @@ public abstract class PendingMigrationsTests<TContext>
     /// <summary>A connection string the provider cannot read a database through.</summary>
     protected abstract Task<string> UnreadableDatabaseAsync();
 
+    /// <summary>A connection string to a database of the provider that does not exist yet.</summary>
+    protected abstract string MissingDatabase(string name);
+
     protected abstract DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString);
 
     [Fact]
@@ -59,6 +62,42 @@ public abstract class PendingMigrationsTests<TContext>
         var entries = _logs.Entries.ToList();
         var firstError = entries.FindIndex(e => e.Level >= LogLevel.Error);
         Assert.True(firstError < 0 || entries.IndexOf(warning) < firstError, "The warning came after an error.");
+    }
+
+    [Fact]
+    public async Task Hosts_migrating_a_missing_database_together_one_at_a_time_all_succeed()
+    {
+        // Every replica of a deployment starting at once: each would race the others on the first migration's tables.
+        using var host = BuildHost(MissingDatabase("started_together"));
+        var factory = Factory(host);
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            await db.Database.MigrateOneHostAtATimeAsync();
+        }));
+
+        await using var migrated = await factory.CreateDbContextAsync();
+        Assert.Empty(await migrated.Database.GetPendingMigrationsAsync());
+        await host.StartAsync();
+        await host.StopAsync();
+        Assert.True(_logs.Has(AllApplied));
+    }
+
+    [Fact]
+    public async Task Migrating_a_new_database_one_host_at_a_time_logs_no_error()
+    {
+        // Database.MigrateAsync() on PostgreSQL logs its first read of the missing history table as an Error.
+        using var host = BuildHost(await EmptyDatabaseAsync("quiet_first_migration"));
+
+        await using (var db = await Factory(host).CreateDbContextAsync())
+        {
+            await db.Database.MigrateOneHostAtATimeAsync();
+        }
+
+        Assert.DoesNotContain(_logs.Entries, e => e.Level >= LogLevel.Error);
+        await using var migrated = await Factory(host).CreateDbContextAsync();
+        Assert.Empty(await migrated.Database.GetPendingMigrationsAsync());
     }
 
     [Fact]
@@ -341,6 +380,8 @@ public sealed class SqlitePendingMigrationsTests : PendingMigrationsTests<Status
         return $"Data Source={path};Pooling=False";
     }
 
+    protected override string MissingDatabase(string name) => $"Data Source={Path.Combine(_folder, name + ".db")};Pooling=False";
+
     protected override DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString) => options.UseSqlite(connectionString);
 
     public void Dispose()
@@ -363,6 +404,8 @@ public sealed class PostgreSqlPendingMigrationsTests(PostgreSqlCluster cluster) 
     // A port nothing listens on: the connection is refused.
     protected override Task<string> UnreadableDatabaseAsync() =>
         Task.FromResult($"Host=127.0.0.1;Port={FreePort()};Database=absent;Username=postgres;Timeout=5;Pooling=false");
+
+    protected override string MissingDatabase(string name) => cluster.MissingDatabase(name);
 
     protected override DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString) => options.UseNpgsql(connectionString);
 

@@ -95,6 +95,9 @@ public sealed class PostgreSqlCluster : IAsyncLifetime
         }
     }
 
+    /// <summary>A connection string to a database of this cluster that is not created (a host's migration creates it).</summary>
+    public string MissingDatabase(string name) => ConnectionString(name + "_" + Guid.NewGuid().ToString("N")[..8], pooling: true);
+
     // Every test database has its own pool, and a finished test's pool would keep its idle connections for Npgsql's
     // default 300 s: on a slow run they added up past the server's limit ("53300: too many clients"). Idle ones are
     // closed after 2 s here instead.
