@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using StatusKit.Abstractions;
 using StatusKit.Model;
 using StatusKit.Services;
+using StatusKit.Status;
 
 namespace StatusKit.Notifications.Dispatching;
 
@@ -23,6 +24,7 @@ internal sealed class NoticeSubjects(IStatusStore store, SubscriberLinks links, 
     private readonly ConcurrentDictionary<Guid, Lazy<Task<StatusIncident?>>> _incidents = new();
     private readonly ConcurrentDictionary<Guid, Lazy<Task<bool>>> _windows = new();
     private readonly ConcurrentDictionary<Guid, Lazy<Task<string?>>> _domains = new();
+    private readonly ConcurrentDictionary<Guid, Lazy<Task<ComponentStatus?>>> _statuses = new();
 
     /// <summary>
     /// Why <paramref name="content"/> is not worth sending any more because of what became of its subject: its status
@@ -77,6 +79,15 @@ internal sealed class NoticeSubjects(IStatusStore store, SubscriberLinks links, 
     /// </summary>
     public Task<string?> CustomDomainAsync(Guid pageId, CancellationToken cancellationToken) =>
         ReadOnceAsync(_domains, pageId, async ct => (await store.GetPageAsync(pageId, ct))?.CustomDomain, cancellationToken);
+
+    /// <summary>
+    /// The status the component of a component change has now (null for any other notice, or a component gone), read
+    /// once per pass however many subscribers' rows name it.
+    /// </summary>
+    public Task<ComponentStatus?> CurrentStatusAsync(NotificationContent content, CancellationToken cancellationToken) =>
+        content is { Kind: NotificationKind.ComponentStatusChanged, ComponentId: { } componentId }
+            ? ReadOnceAsync(_statuses, componentId, async ct => (await store.GetComponentAsync(componentId, ct))?.Status, cancellationToken)
+            : Task.FromResult<ComponentStatus?>(null);
 
     private Task<StatusIncident?> IncidentAsync(Guid incidentId, CancellationToken cancellationToken) =>
         ReadOnceAsync(_incidents, incidentId, ct => store.GetStatusIncidentAsync(incidentId, ct), cancellationToken);

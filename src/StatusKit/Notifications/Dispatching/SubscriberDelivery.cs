@@ -101,6 +101,10 @@ internal sealed class SubscriberDelivery
             {
                 await SupersedeAsync(pass, row, subjectReason);
             }
+            else if (SupersedeRules.ForChangedSince(row, await pass.Subjects.CurrentStatusAsync(row.Content, cancellationToken), subscriber!) is { } changedReason)
+            {
+                await SupersedeAsync(pass, row, changedReason);
+            }
             else if (HourlyCap.IsDeferred(row) && HourlyCap.Applies(row.Content.Kind, cap))
             {
                 foldable.Add(row);
@@ -113,7 +117,7 @@ internal sealed class SubscriberDelivery
 
         if (foldable.Count > 1)
         {
-            foldable = await WithoutFlapsAsync(pass, foldable, cancellationToken);
+            foldable = await WithoutFlapsAsync(pass, foldable, subscriber!, cancellationToken);
         }
 
         if (foldable.Count == 1)
@@ -138,7 +142,7 @@ internal sealed class SubscriberDelivery
             {
                 await SupersedeAsync(pass, row, "the subscriber is inactive");
             }
-            else if (await FlapReasonAsync(pass, row, cancellationToken) is { } reason)
+            else if (await FlapReasonAsync(pass, row, subscriber, cancellationToken) is { } reason)
             {
                 await SupersedeAsync(pass, row, reason);
             }
@@ -183,12 +187,12 @@ internal sealed class SubscriberDelivery
     }
 
     /// <summary>The rows that are not flaps; the others are superseded.</summary>
-    private async Task<List<Notification>> WithoutFlapsAsync(Pass pass, IReadOnlyList<Notification> rows, CancellationToken cancellationToken)
+    private async Task<List<Notification>> WithoutFlapsAsync(Pass pass, IReadOnlyList<Notification> rows, Subscriber subscriber, CancellationToken cancellationToken)
     {
         var kept = new List<Notification>(rows.Count);
         foreach (var row in rows)
         {
-            if (await FlapReasonAsync(pass, row, cancellationToken) is { } reason)
+            if (await FlapReasonAsync(pass, row, subscriber, cancellationToken) is { } reason)
             {
                 await SupersedeAsync(pass, row, reason);
             }
@@ -205,7 +209,7 @@ internal sealed class SubscriberDelivery
     /// Why a keyed row would repeat or undo what its key last notified: compared with the row of the key delivered
     /// last, in this pass or before it.
     /// </summary>
-    private async Task<string?> FlapReasonAsync(Pass pass, Notification row, CancellationToken cancellationToken)
+    private async Task<string?> FlapReasonAsync(Pass pass, Notification row, Subscriber subscriber, CancellationToken cancellationToken)
     {
         if (!SupersedeRules.NeedsFlapCheck(row))
         {
@@ -214,7 +218,7 @@ internal sealed class SubscriberDelivery
 
         var last = pass.LastDelivered(row.CoalesceKey!)
             ?? await Store(ct => _store.GetLastDeliveredNotificationAsync(row.CoalesceKey!, ct), cancellationToken);
-        return SupersedeRules.ForFlap(row, last);
+        return SupersedeRules.ForFlap(row, last, subscriber);
     }
 
     private async Task SupersedeAsync(Pass pass, Notification row, string reason)

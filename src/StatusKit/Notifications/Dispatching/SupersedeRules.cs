@@ -71,9 +71,12 @@ internal static class SupersedeRules
     /// <summary>
     /// A flap that returns to the last notified state, or to the state its coalesced changes started from, sends
     /// nothing; a subscriber who never heard of a problem needs no "resolved"; a change that is older than the one last
-    /// notified would take the subscriber back in time.
+    /// notified would take the subscriber back in time. The last notified state says what the subscriber knows only
+    /// when it follows the event of the status the change came from: one who asked for <c>resolved</c> alone is told
+    /// every recovery from a real problem, and one who asked for <c>outage</c> alone every outage, though it was never
+    /// told of the status in between.
     /// </summary>
-    public static string? ForFlap(Notification row, Notification? lastDelivered)
+    public static string? ForFlap(Notification row, Notification? lastDelivered, Subscriber? subscriber = null)
     {
         if (row.Content.NewStatus is not { } status)
         {
@@ -87,9 +90,10 @@ internal static class SupersedeRules
             return "the status is the one the coalesced changes started from (a flap)";
         }
 
+        var fromUnfollowed = row.Content.OldStatus is { } old && subscriber is not null && !FollowsEventOf(subscriber, old);
         if (lastDelivered is null)
         {
-            return status == ComponentStatus.Operational ? "the subscriber was never told of a problem to resolve" : null;
+            return status == ComponentStatus.Operational && !fromUnfollowed ? "the subscriber was never told of a problem to resolve" : null;
         }
 
         if (IsNotEarlier(lastDelivered, row))
@@ -97,8 +101,31 @@ internal static class SupersedeRules
             return "a later change of the same component was already notified";
         }
 
-        return lastDelivered.Content.NewStatus == status ? "the status is the one last notified (a flap)" : null;
+        return lastDelivered.Content.NewStatus == status && !fromUnfollowed ? "the status is the one last notified (a flap)" : null;
     }
+
+    /// <summary>
+    /// Why a component change is no longer worth sending to <paramref name="subscriber"/>: the component has moved on
+    /// since, to <paramref name="current"/>, a status whose event the subscriber does not follow, so no later notice
+    /// replaces this one (one who asked for <c>outage</c> alone, told two minutes late of an outage that ended within
+    /// the debounce, would never hear that it ended). Under Maintenance does not count: a window's notices tell of it,
+    /// and the component returns to the status the notice tells of when the window ends. Null when the notice is still
+    /// true, or is no component change.
+    /// </summary>
+    public static string? ForChangedSince(Notification row, ComponentStatus? current, Subscriber subscriber)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        return row.Content is { Kind: NotificationKind.ComponentStatusChanged, NewStatus: { } status }
+               && current is { } now
+               && now != status
+               && now != ComponentStatus.UnderMaintenance
+               && !FollowsEventOf(subscriber, now)
+            ? $"the component changed since to {now}, which the subscriber does not follow"
+            : null;
+    }
+
+    private static bool FollowsEventOf(Subscriber subscriber, ComponentStatus status) =>
+        (subscriber.NotifyOn & NotificationEventClassifier.Classify(status)) != 0;
 
     /// <summary>
     /// Whether <paramref name="other"/> is another row of <paramref name="row"/>'s coalesce key whose change is not

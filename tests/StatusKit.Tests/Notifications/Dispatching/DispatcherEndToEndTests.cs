@@ -589,6 +589,61 @@ public sealed class DispatcherEndToEndTests
     }
 
     /// <summary>Adds <paramref name="count"/> more verified email subscribers of every component and event.</summary>
+    [Fact]
+    public async Task AnOutageThatEndsWithinTheDebounce_IsNotToldLate_ToASubscriberOfOutagesAlone()
+    {
+        var (provider, clock, email, page, _) = await WireAsync();
+        var ct = CancellationToken.None;
+        await OnlyAsync(provider, page, "outages@example.com", NotificationEvents.Outage);
+        var debounce = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationOptions>>().Value.DebounceWindow;
+
+        await ReportAsync(provider, Signal(1, PlatformIncidentState.Triggered, clock.GetUtcNow()));
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await ReportAsync(provider, Signal(2, PlatformIncidentState.Resolved, clock.GetUtcNow()));
+        clock.Advance(debounce);
+        await provider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(ct);
+
+        // The all-events subscriber's changes merged into a flap; the other's outage is over, and it would never hear so.
+        Assert.Empty(email.Delivered);
+    }
+
+    [Fact]
+    public async Task ASubscriberOfResolvedAlone_HearsOfEveryRecovery_AndOneOfOutagesAlone_OfEveryOutage()
+    {
+        var (provider, clock, email, page, _) = await WireAsync();
+        var ct = CancellationToken.None;
+        var resolved = await OnlyAsync(provider, page, "resolved@example.com", NotificationEvents.Resolved);
+        var outages = await OnlyAsync(provider, page, "outages@example.com", NotificationEvents.Outage);
+        var dispatcher = provider.GetRequiredService<NotificationDispatcher>();
+
+        for (var round = 0; round < 2; round++)
+        {
+            await ReportAsync(provider, Signal((round * 2) + 1, PlatformIncidentState.Triggered, clock.GetUtcNow()));
+            clock.Advance(TimeSpan.FromMinutes(10));
+            await dispatcher.RunOnceAsync(ct);
+            await ReportAsync(provider, Signal((round * 2) + 2, PlatformIncidentState.Resolved, clock.GetUtcNow()));
+            clock.Advance(TimeSpan.FromMinutes(10));
+            await dispatcher.RunOnceAsync(ct);
+        }
+
+        Assert.Equal(
+            [ComponentStatus.Operational, ComponentStatus.Operational],
+            email.Delivered.Where(m => m.Subscriber.Id == resolved.Id).Select(m => m.Content.NewStatus));
+        Assert.Equal(
+            [ComponentStatus.MajorOutage, ComponentStatus.MajorOutage],
+            email.Delivered.Where(m => m.Subscriber.Id == outages.Id).Select(m => m.Content.NewStatus));
+    }
+
+    private static async Task<Subscriber> OnlyAsync(ServiceProvider provider, StatusPage page, string destination, NotificationEvents events) =>
+        (await provider.GetRequiredService<SubscriberService>().SubscribeAsync(
+            new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = destination, PreVerified = true, NotifyOn = events })).Subscriber;
+
+    private static async Task ReportAsync(ServiceProvider provider, IncidentSignal signal)
+    {
+        await provider.GetRequiredService<IIncidentIntake>().ReportIncidentAsync(signal, CancellationToken.None);
+        await provider.GetRequiredService<IStatusEngine>().WhenIdleAsync(CancellationToken.None);
+    }
+
     private static async Task SubscribeMoreAsync(ServiceProvider provider, StatusPage page, int count)
     {
         for (var i = 0; i < count; i++)
