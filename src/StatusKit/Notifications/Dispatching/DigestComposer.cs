@@ -6,7 +6,7 @@ namespace StatusKit.Notifications.Dispatching;
 
 /// <summary>
 /// Folds the deferred rows of one subscriber into one <see cref="NotificationKind.Digest"/> message, each change on a line
-/// with its time on the page's clock (<see cref="PageClock"/>, as maintenance notices write theirs). Only rows the cap
+/// (line breaks in a subject made spaces), in the order the changes happened, with its time on the page's clock (<see cref="PageClock"/>, as maintenance notices write theirs). Only rows the cap
 /// can hold back are folded (<see cref="HourlyCap.Applies"/>): never a verification message, a digest or an operator's
 /// <see cref="NotificationKind.Test"/> notice, which are sent on their own. A digest names the page as the
 /// newest row it folds does (the last of <c>rows</c>), and is written in that row's language (the dispatcher orders them by due time, the hour the cap held them to,
@@ -27,7 +27,8 @@ internal static class DigestComposer
         var occurredAt = rows[0].Content.OccurredAt;
         var body = new StringBuilder();
         body.Append(texts.Format(texts.DigestIntro, rows.Count, newest.PageName));
-        foreach (var row in rows)
+        // In the order the changes happened (the rows come by due time, which a debounce or a maintenance moves).
+        foreach (var row in rows.OrderBy(r => r.Content.OccurredAt).ThenBy(r => r.Id))
         {
             var content = row.Content;
             events |= content.Event;
@@ -45,7 +46,7 @@ internal static class DigestComposer
             }
             else
             {
-                body.Append(content.Subject);
+                AppendOneLine(body, content.Subject);
             }
         }
 
@@ -61,5 +62,14 @@ internal static class DigestComposer
             Link = newest.Link,
             OccurredAt = occurredAt,
         };
+    }
+
+    // A line of the list: a subject holding a line break (an incident title typed so) would break the list apart.
+    private static void AppendOneLine(StringBuilder body, string text)
+    {
+        foreach (var c in text)
+        {
+            body.Append(char.IsControl(c) ? ' ' : c);
+        }
     }
 }
