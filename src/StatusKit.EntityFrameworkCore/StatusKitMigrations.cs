@@ -16,7 +16,8 @@ public static class StatusKitMigrations
     // ASCII (0x5374617475734B74).
     private const string Lock = "SELECT pg_advisory_lock(6013538555261045620)";
     private const string Unlock = "SELECT pg_advisory_unlock(6013538555261045620)";
-    private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+    /// <summary>The provider name of EF Core's PostgreSQL provider (Npgsql), which this assembly does not reference.</summary>
+    internal const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     // PostgreSQL's errors when two sessions create one database at once: the name taken (42P04), or the catalogue's
     // unique index hit first (23505).

@@ -18,8 +18,6 @@ namespace StatusKit.EntityFrameworkCore.Schema;
 /// </remarks>
 internal sealed class PendingMigrations
 {
-    private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
-
     private readonly Func<CancellationToken, Task<DbContext>> _createContext;
     private volatile bool _allApplied;
 
@@ -71,7 +69,7 @@ internal sealed class PendingMigrations
             return false;
         }
 
-        if (context.Database.ProviderName != PostgreSqlProvider)
+        if (context.Database.ProviderName != StatusKitMigrations.PostgreSqlProvider)
         {
             // SQLite looks the table up in sqlite_master.
             return await context.GetService<IHistoryRepository>().ExistsAsync(cancellationToken);

@@ -13,7 +13,6 @@ internal sealed class StoreDialect
     public const int MaxInstantLength = 28;
 
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
-    private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>The first SQLite with <c>jsonb_each</c> (January 2024).</summary>
     private static readonly Version SqliteJsonb = new(3, 45, 0);
@@ -94,9 +93,9 @@ internal sealed class StoreDialect
     public static StoreDialect For(string? providerName, Func<string?> serverVersion) => providerName switch
     {
         SqliteProvider => Version.TryParse(serverVersion(), out var version) && version >= SqliteJsonb ? SqliteWithJsonb : Sqlite,
-        PostgreSqlProvider => PostgreSql,
+        StatusKitMigrations.PostgreSqlProvider => PostgreSql,
         _ => throw new NotSupportedException(
-            $"StatusKit.EntityFrameworkCore supports SQLite ({SqliteProvider}) and PostgreSQL ({PostgreSqlProvider}); " +
+            $"StatusKit.EntityFrameworkCore supports SQLite ({SqliteProvider}) and PostgreSQL ({StatusKitMigrations.PostgreSqlProvider}); " +
             $"the context uses '{providerName}'. Configure the context with UseSqlite or UseNpgsql."),
     };
 
