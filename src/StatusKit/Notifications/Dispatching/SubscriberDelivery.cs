@@ -101,7 +101,8 @@ internal sealed class SubscriberDelivery
             {
                 await SupersedeAsync(pass, row, subjectReason);
             }
-            else if (SupersedeRules.ForChangedSince(row, await pass.Subjects.CurrentStatusAsync(row.Content, cancellationToken), subscriber!) is { } changedReason)
+            else if (SupersedeRules.NeedsCurrentStatus(row, subscriber!)
+                     && SupersedeRules.ForChangedSince(row, await pass.Subjects.CurrentStatusAsync(row.Content, cancellationToken), subscriber!) is { } changedReason)
             {
                 await SupersedeAsync(pass, row, changedReason);
             }

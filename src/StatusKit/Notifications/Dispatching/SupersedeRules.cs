@@ -105,6 +105,19 @@ internal static class SupersedeRules
     }
 
     /// <summary>
+    /// Whether <see cref="ForChangedSince"/> can say anything of <paramref name="row"/> for <paramref name="subscriber"/>,
+    /// and so whether its component's status is worth reading: a component change, to a subscriber that does not follow
+    /// every event a status other than Under Maintenance makes (one that does is told each later change by a row of
+    /// its own, which replaces this one).
+    /// </summary>
+    public static bool NeedsCurrentStatus(Notification row, Subscriber subscriber)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        const NotificationEvents statusEvents = NotificationEvents.Degraded | NotificationEvents.Outage | NotificationEvents.Resolved;
+        return row.Content.Kind == NotificationKind.ComponentStatusChanged && (subscriber.NotifyOn & statusEvents) != statusEvents;
+    }
+
+    /// <summary>
     /// Why a component change is no longer worth sending to <paramref name="subscriber"/>: the component has moved on
     /// since, to <paramref name="current"/>, a status whose event the subscriber does not follow, so no later notice
     /// replaces this one (one who asked for <c>outage</c> alone, told two minutes late of an outage that ended within

@@ -634,6 +634,31 @@ public sealed class DispatcherEndToEndTests
             email.Delivered.Where(m => m.Subscriber.Id == outages.Id).Select(m => m.Content.NewStatus));
     }
 
+    [Fact]
+    public async Task OnlyASubscriberOfSomeEvents_CostsTheDispatcherAReadOfTheComponentsStatus()
+    {
+        var (store, control) = InterceptingStatusStore.Wrap(new InMemoryStatusStore());
+        var (provider, clock, email, page, _) = await WireAsync(store: store);
+        var ct = CancellationToken.None;
+        var dispatcher = provider.GetRequiredService<NotificationDispatcher>();
+        await ReportAsync(provider, Signal(1, PlatformIncidentState.Triggered, clock.GetUtcNow()));
+        clock.Advance(TimeSpan.FromMinutes(10));
+
+        var before = control.Calls(nameof(IStatusStore.GetComponentAsync));
+        await dispatcher.RunOnceAsync(ct);
+        var forAllEvents = control.Calls(nameof(IStatusStore.GetComponentAsync)) - before;
+        await OnlyAsync(provider, page, "outages@example.com", NotificationEvents.Outage);
+        await ReportAsync(provider, Signal(2, PlatformIncidentState.Resolved, clock.GetUtcNow()));
+        await ReportAsync(provider, Signal(3, PlatformIncidentState.Triggered, clock.GetUtcNow().AddSeconds(1)));
+        clock.Advance(TimeSpan.FromMinutes(10));
+        before = control.Calls(nameof(IStatusStore.GetComponentAsync));
+        await dispatcher.RunOnceAsync(ct);
+
+        Assert.Single(email.Delivered, m => m.Content.Kind == NotificationKind.ComponentStatusChanged && m.Subscriber.Destination == "ops@example.com");
+        Assert.Equal(0, forAllEvents);
+        Assert.Equal(1, control.Calls(nameof(IStatusStore.GetComponentAsync)) - before);
+    }
+
     private static async Task<Subscriber> OnlyAsync(ServiceProvider provider, StatusPage page, string destination, NotificationEvents events) =>
         (await provider.GetRequiredService<SubscriberService>().SubscribeAsync(
             new Subscribe { PageId = page.Id, Channel = SubscriberChannel.Email, Destination = destination, PreVerified = true, NotifyOn = events })).Subscriber;
