@@ -1,16 +1,23 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using StatusKit.Model;
+using StatusKit.Recurrence;
 
 namespace StatusKit.AspNetCore.Feeds;
 
 /// <summary>
 /// Maintenance windows as an iCalendar (RFC 5545) document: one VEVENT per window with its TZID and, for an RRULE
-/// recurrence, the rule itself and its excluded occurrences (EXDATE, local times with the same TZID as DTSTART); a
-/// VTIMEZONE for each zone used; each event's URL is the window's own page. Lines end in CRLF and are folded at 75 octets.
+/// recurrence, the rule itself in canonical form and the occurrences the window skips (EXDATE, local times with the same
+/// TZID as DTSTART): its excluded ones, and those passed over when an operator ran an occurrence early; a VTIMEZONE for
+/// each zone used, covering every instant the feed names; each event's URL is the window's own page. Lines end in CRLF
+/// and are folded at 75 octets.
 /// </summary>
-internal static class CalendarWriter
+internal static partial class CalendarWriter
 {
+    /// <summary>The most occurrences one event's EXDATE lists as passed over (an operator's early runs skip one each).</summary>
+    private const int MaxPassedOver = 100;
+
     public static byte[] Write(string pageName, IReadOnlyList<MaintenanceWindow> windows, string pageUrl, DateTimeOffset now)
     {
         var lines = new List<string>
@@ -22,34 +29,37 @@ internal static class CalendarWriter
             "METHOD:PUBLISH",
             "X-WR-CALNAME:" + Escape($"{pageName} maintenance"),
         };
-        foreach (var zoneId in windows.Select(w => w.TimeZoneId).Where(z => z != "UTC").Distinct(StringComparer.Ordinal))
+        foreach (var zoneWindows in windows.Where(w => w.TimeZoneId != "UTC").GroupBy(w => w.TimeZoneId, StringComparer.Ordinal))
         {
-            TimeZoneBlock(lines, zoneId, PageTime.Zone(zoneId), now);
+            var zone = PageTime.Zone(zoneWindows.Key);
+            var firstYear = zoneWindows.Min(w => PageTime.Local(FirstStart(w), zone).Year);
+            TimeZoneBlock(lines, zoneWindows.Key, zone, Math.Min(firstYear, now.Year), now);
         }
 
         foreach (var window in windows)
         {
             var zone = PageTime.Zone(window.TimeZoneId);
-            var rrule = RecurrenceRule(window.Recurrence);
-            var start = rrule is null ? window.OccurrenceStartsAt : window.StartsAt;
-            var end = rrule is null ? window.OccurrenceEndsAt : window.EndsAt;
+            var rule = Rule(window.Recurrence);
+            var start = rule is null ? window.OccurrenceStartsAt : window.StartsAt;
+            var end = rule is null ? window.OccurrenceEndsAt : window.EndsAt;
             lines.Add("BEGIN:VEVENT");
             lines.Add($"UID:{window.Id}@statuskit");
             lines.Add("DTSTAMP:" + Utc(window.UpdatedAt));
-            lines.Add(DateProperty("DTSTART", start, window.TimeZoneId, zone));
-            lines.Add(DateProperty("DTEND", end, window.TimeZoneId, zone));
-            if (rrule is not null)
+            lines.Add(DateProperty("DTSTART", start, window.TimeZoneId, zone, anchorsRule: rule is not null));
+            lines.Add(DateProperty("DTEND", end, window.TimeZoneId, zone, anchorsRule: false));
+            if (rule is not null)
             {
-                lines.Add("RRULE:" + rrule);
-                if (window.ExcludedOccurrences.Count > 0)
+                lines.Add("RRULE:" + RuleText(rule, zone));
+                var skipped = window.ExcludedOccurrences.Union(PassedOver(window, rule, zone)).Order().ToList();
+                if (skipped.Count > 0)
                 {
-                    lines.Add(ExcludedDates(window.ExcludedOccurrences, window.TimeZoneId));
+                    lines.Add(ExcludedDates(skipped, window.TimeZoneId));
                 }
             }
 
             lines.Add("SUMMARY:" + Escape(window.Title));
             var description = window.Description ?? string.Empty;
-            if (window.Recurrence is not null && rrule is null)
+            if (window.Recurrence is not null && rule is null)
             {
                 description = $"{description}\nRecurs on the schedule '{window.Recurrence}' ({window.TimeZoneId}); the next occurrence is shown.".Trim();
             }
@@ -76,26 +86,92 @@ internal static class CalendarWriter
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    /// <summary>The RRULE value of an RFC 5545 recurrence ("FREQ=…" or "RRULE:FREQ=…"); null for a cron expression.</summary>
-    internal static string? RecurrenceRule(string? recurrence)
+    /// <summary>
+    /// The RFC 5545 rule of a recurrence ("FREQ=…" or "RRULE:FREQ=…"); null for none, a cron expression, or text that
+    /// no longer parses (a window keeps the text it was stored with).
+    /// </summary>
+    private static RecurrenceRule? Rule(string? recurrence)
     {
         if (recurrence is null)
         {
             return null;
         }
 
-        var text = recurrence.Trim();
+        var text = recurrence.AsSpan().Trim();
         if (text.StartsWith("RRULE:", StringComparison.OrdinalIgnoreCase))
         {
             text = text[6..];
         }
 
-        return text.StartsWith("FREQ=", StringComparison.OrdinalIgnoreCase) ? text : null;
+        return text.StartsWith("FREQ=", StringComparison.OrdinalIgnoreCase) && RecurrenceRule.TryParse(recurrence, out var rule, out _) ? rule : null;
     }
 
-    private static string DateProperty(string name, DateTimeOffset instant, string zoneId, TimeZoneInfo zone) => zoneId == "UTC"
-        ? $"{name}:{Utc(instant)}"
-        : $"{name};TZID={zoneId}:{PageTime.Local(instant, zone).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)}";
+    /// <summary>
+    /// The rule's canonical text, which a strict parser reads (the stored text may hold spaces, line breaks or a trailing
+    /// ';' that StatusKit's parser forgives), with an UNTIL date, which includes that whole day on the window's wall
+    /// clock, written as the UTC instant of that day's last second: RFC 5545 §3.3.10 wants a UTC date-time when DTSTART
+    /// is one or names a TZID, and a client reading a date as its midnight would lose the day's occurrences.
+    /// </summary>
+    private static string RuleText(RecurrenceRule rule, TimeZoneInfo zone)
+    {
+        var text = rule.ToString();
+        var until = UntilDate().Match(text);
+        if (!until.Success)
+        {
+            return text;
+        }
+
+        var lastSecond = DateOnly.ParseExact(until.Groups[1].Value, "yyyyMMdd", CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(23, 59, 59));
+        var offset = zone.IsAmbiguousTime(lastSecond) ? zone.GetAmbiguousTimeOffsets(lastSecond).Min() : zone.GetUtcOffset(lastSecond);
+        return text.Replace(until.Value, ";UNTIL=" + Utc(new DateTimeOffset(lastSecond, offset)), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(";UNTIL=([0-9]{8})(?=;|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex UntilDate();
+
+    /// <summary>
+    /// The starts an open window passed over after its last change: occurrences later than that change but earlier
+    /// than its current one, which it will not run. An operator's start now and complete now of an occurrence before
+    /// its planned start does this (the next occurrence is the first after the planned start); so a calendar does not
+    /// show the planned start of an occurrence already run. Wall times in the window's zone, like EXDATE's.
+    /// </summary>
+    private static List<DateTime> PassedOver(MaintenanceWindow window, RecurrenceRule rule, TimeZoneInfo zone)
+    {
+        var passed = new List<DateTime>();
+        if (window.State is not (MaintenanceState.Scheduled or MaintenanceState.InProgress))
+        {
+            return passed;
+        }
+
+        var firstStart = PageTime.Local(window.StartsAt, zone).DateTime;
+        for (var next = rule.GetNextOccurrence(firstStart, zone, window.UpdatedAt);
+             next is { } start && start < window.OccurrenceStartsAt && passed.Count < MaxPassedOver;
+             next = rule.GetNextOccurrence(firstStart, zone, start))
+        {
+            passed.Add(PageTime.Local(start, zone).DateTime);
+        }
+
+        return passed;
+    }
+
+    /// <summary>The earliest start the feed may name for <paramref name="window"/>: its series' first, or its occurrence's.</summary>
+    private static DateTimeOffset FirstStart(MaintenanceWindow window) =>
+        window.StartsAt < window.OccurrenceStartsAt ? window.StartsAt : window.OccurrenceStartsAt;
+
+    /// <summary>
+    /// A date-time property: UTC for a UTC window, else the wall time with the window's TZID. RFC 5545 §3.3.5 reads a
+    /// wall time the clocks show twice (the hour repeated when they go back) as its first instant, so an instant in the
+    /// repeated hour's second pass is written in UTC, unless it anchors a rule, whose occurrences follow DTSTART's wall
+    /// clock.
+    /// </summary>
+    private static string DateProperty(string name, DateTimeOffset instant, string zoneId, TimeZoneInfo zone, bool anchorsRule)
+    {
+        var local = PageTime.Local(instant, zone);
+        var secondPass = zone.IsAmbiguousTime(local) && local.Offset != zone.GetAmbiguousTimeOffsets(local).Max();
+        return zoneId == "UTC" || (secondPass && !anchorsRule)
+            ? $"{name}:{Utc(instant)}"
+            : $"{name};TZID={zoneId}:{local.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)}";
+    }
 
     /// <summary>The EXDATE of wall-clock starts: in the window's zone like DTSTART (RFC 5545 wants the same value type), or UTC.</summary>
     private static string ExcludedDates(IReadOnlyList<DateTime> starts, string zoneId)
@@ -108,44 +184,67 @@ internal static class CalendarWriter
     private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// A VTIMEZONE from the zone's actual transitions in the current year (found by scanning), each repeated yearly
-    /// on the same weekday of the month, which is how every zone with daylight saving time in use today works.
+    /// A VTIMEZONE covering every instant from the year before <paramref name="firstYear"/> on (a zone without a change
+    /// in the years before the current one starts with its offset of then, from 1970): the zone's actual
+    /// transitions (found by scanning) of each year before the current one, each once, and the current year's, each
+    /// repeated yearly on the same weekday of the month, which is how every zone with daylight saving time in use today
+    /// works. RFC 5545 §3.6.5 wants the time zone of every instance a recurring event names, and a series may have begun
+    /// years ago; the year before the first lets its first months follow the previous autumn's change.
     /// </summary>
-    private static void TimeZoneBlock(List<string> lines, string zoneId, TimeZoneInfo zone, DateTimeOffset now)
+    private static void TimeZoneBlock(List<string> lines, string zoneId, TimeZoneInfo zone, int firstYear, DateTimeOffset now)
     {
         lines.Add("BEGIN:VTIMEZONE");
         lines.Add("TZID:" + zoneId);
-        var transitions = Transitions(zone, now.Year);
-        if (transitions.Count == 0)
+        var earlier = Enumerable.Range(firstYear - 1, now.Year - firstYear + 1).SelectMany(year => Transitions(zone, year)).ToList();
+        var current = Transitions(zone, now.Year);
+        if (earlier.Count == 0)
         {
-            var offset = zone.GetUtcOffset(now);
+            // The offset in force from the start of the years covered until the first change listed, if any.
+            var offset = zone.GetUtcOffset(new DateTimeOffset(firstYear - 1, 1, 1, 0, 0, 0, TimeSpan.Zero));
             lines.AddRange(["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + Offset(offset), "TZOFFSETTO:" + Offset(offset), "END:STANDARD"]);
         }
 
-        foreach (var (instant, from, to) in transitions)
+        foreach (var transition in earlier)
         {
-            var kind = to > from ? "DAYLIGHT" : "STANDARD";
-            var local = instant.UtcDateTime + from;
-            var lastDay = DateTime.DaysInMonth(local.Year, local.Month);
-            var week = local.Day > lastDay - 7 ? -1 : ((local.Day - 1) / 7) + 1;
-            lines.Add("BEGIN:" + kind);
-            lines.Add("DTSTART:" + local.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture));
-            lines.Add("TZOFFSETFROM:" + Offset(from));
-            lines.Add("TZOFFSETTO:" + Offset(to));
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"RRULE:FREQ=YEARLY;BYMONTH={local.Month};BYDAY={week}{DayCode(local.DayOfWeek)}"));
-            lines.Add("END:" + kind);
+            Observance(lines, transition, yearly: false);
+        }
+
+        foreach (var transition in current)
+        {
+            Observance(lines, transition, yearly: true);
         }
 
         lines.Add("END:VTIMEZONE");
     }
 
+    /// <summary>A STANDARD or DAYLIGHT sub-component from one transition, once or repeated yearly on its weekday of the month.</summary>
+    private static void Observance(List<string> lines, (DateTimeOffset Instant, TimeSpan From, TimeSpan To) transition, bool yearly)
+    {
+        var (instant, from, to) = transition;
+        var kind = to > from ? "DAYLIGHT" : "STANDARD";
+        var local = instant.UtcDateTime + from;
+        lines.Add("BEGIN:" + kind);
+        lines.Add("DTSTART:" + local.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture));
+        lines.Add("TZOFFSETFROM:" + Offset(from));
+        lines.Add("TZOFFSETTO:" + Offset(to));
+        if (yearly)
+        {
+            var lastDay = DateTime.DaysInMonth(local.Year, local.Month);
+            var week = local.Day > lastDay - 7 ? -1 : ((local.Day - 1) / 7) + 1;
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"RRULE:FREQ=YEARLY;BYMONTH={local.Month};BYDAY={week}{DayCode(local.DayOfWeek)}"));
+        }
+
+        lines.Add("END:" + kind);
+    }
+
+    /// <summary>The zone's offset changes in <paramref name="year"/> (UTC), found day by day and narrowed to the minute.</summary>
     private static List<(DateTimeOffset Instant, TimeSpan From, TimeSpan To)> Transitions(TimeZoneInfo zone, int year)
     {
         var result = new List<(DateTimeOffset, TimeSpan, TimeSpan)>();
         var start = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var end = start.AddYears(1);
         var previous = zone.GetUtcOffset(start);
-        for (var at = start.AddHours(1); at <= end; at = at.AddHours(1))
+        for (var at = start.AddDays(1); at <= end; at = at.AddDays(1))
         {
             var offset = zone.GetUtcOffset(at);
             if (offset == previous)
@@ -153,8 +252,7 @@ internal static class CalendarWriter
                 continue;
             }
 
-            // Narrow the change down to the minute.
-            var low = at.AddHours(-1);
+            var low = at.AddDays(-1);
             var high = at;
             while (high - low > TimeSpan.FromMinutes(1))
             {
