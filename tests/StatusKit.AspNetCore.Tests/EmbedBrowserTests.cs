@@ -138,6 +138,32 @@ public sealed class EmbedBrowserTests(KestrelSampleHost host) : IClassFixture<Ke
     }
 
     [Fact]
+    public async Task A_long_update_is_cut_to_140_characters_without_splitting_an_emoji()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        var pageId = (await host.Factory.Service<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Long", Slug = "embed-long" })).Id;
+        // 149 characters: the cut keeps 139 and adds "…", the 139th being an emoji (two UTF-16 units, the 139th and 140th).
+        await host.Factory.Service<StatusIncidentService>().CreateAsync(new CreateStatusIncident
+        {
+            PageId = pageId, Title = "Slow checkout", Message = new string('a', 138) + "\U0001F600" + "bbbbbbbbbb", NotifySubscribers = false,
+        });
+        await host.Factory.SettleAsync();
+        await using var site = await SiteAsync("embed-long", "");
+        var page = await chromium.Browser.NewPageAsync();
+
+        await OpenAndReadAsync(page, Address(site));
+        var text = page.Locator("statuskit-embed .card .text");
+        await text.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+
+        Assert.Equal("Investigating: " + new string('a', 138) + "\U0001F600\u2026", await text.TextContentAsync());
+    }
+
+    [Fact]
     public async Task Components_a_platform_incident_moved_without_a_public_incident_show_by_name_until_one_is_posted()
     {
         await using var chromium = await HeadlessChromium.LaunchAsync();

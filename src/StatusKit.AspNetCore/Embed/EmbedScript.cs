@@ -103,8 +103,9 @@ internal static class EmbedScript
           }
           function time(value) { var t = Date.parse(text(value)); return isNaN(t) ? 0 : t; }
           function shorten(value) {
-            var s = text(value).replace(/\s+/g, " ").trim();
-            return s.length > MAX_TEXT ? s.slice(0, MAX_TEXT - 1).trim() + "\u2026" : s;
+            // Characters, not UTF-16 units: a cut never splits an emoji's surrogate pair.
+            var chars = Array.from(text(value).replace(/\s+/g, " ").trim());
+            return chars.length > MAX_TEXT ? chars.slice(0, MAX_TEXT - 1).join("").trim() + "\u2026" : chars.join("");
           }
           function latest(updates) {
             var best = null;
