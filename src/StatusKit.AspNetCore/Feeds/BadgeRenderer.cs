@@ -79,6 +79,6 @@ internal static class BadgeRenderer
             """);
     }
 
-    // Verdana 11px averages about 7 px per character; 10 px of padding on each side of the text.
-    private static int TextWidth(string text) => (int)Math.Ceiling((text.Length * 7.0) + 10);
+    // The text's drawn width (BadgeTextWidth), and 5 px of padding on each side.
+    private static int TextWidth(string text) => (int)Math.Ceiling(BadgeTextWidth.Of(text) + 10);
 }
