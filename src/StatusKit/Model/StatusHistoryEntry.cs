@@ -17,4 +17,14 @@ public sealed record StatusHistoryEntry(
     ComponentStatus OldStatus,
     ComponentStatus NewStatus,
     DateTimeOffset At,
-    string Cause);
+    string Cause)
+{
+    /// <summary>
+    /// The cause of the change a component's first computation makes, just after it was stored as Operational: its
+    /// status from the start, so <see cref="Uptime.UptimeCalculator"/> counts it from the component's creation.
+    /// </summary>
+    internal const string CreationCause = "component created";
+
+    /// <summary>Whether this is the change a component's first computation made (<see cref="CreationCause"/>).</summary>
+    internal bool IsCreation => string.Equals(Cause, CreationCause, StringComparison.Ordinal);
+}

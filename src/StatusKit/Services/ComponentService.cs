@@ -50,7 +50,7 @@ public sealed class ComponentService
             _upstream?.Wake();
         }
 
-        return await SettleAsync(component, "component created", cancellationToken);
+        return await SettleAsync(component, StatusHistoryEntry.CreationCause, cancellationToken);
     }
 
     /// <summary>

@@ -5,7 +5,9 @@ namespace StatusKit.Uptime;
 
 /// <summary>
 /// Pure uptime computation from a component's status history: per local day, downtime = Σ time in status × weight,
-/// uptime = 1 − downtime / counted time. Time before the component existed, and after now, is not counted.
+/// uptime = 1 − downtime / counted time. Time before the component existed, and after now, is not counted. A component
+/// created while its team had an open incident has the status that incident gives from its creation on (the change its
+/// first computation records counts from then), so one created into an outage never shows a moment of uptime.
 /// </summary>
 public static class UptimeCalculator
 {
@@ -33,7 +35,8 @@ public static class UptimeCalculator
         var today = Today(zone, now);
         var result = new UptimeDay[days];
         var next = 0;
-        var status = history.Count > 0 ? history[0].OldStatus : component.Status;
+        // A component is stored Operational and computed a moment later: that first change is its status from creation.
+        var status = history.Count == 0 ? component.Status : history[0].IsCreation ? history[0].NewStatus : history[0].OldStatus;
         for (var d = 0; d < days; d++)
         {
             var date = today.AddDays(d - days + 1);

@@ -75,6 +75,34 @@ public sealed class UptimeCalculatorTests
     }
 
     [Fact]
+    public void AComponentCreatedDuringAnOutage_IsDownFromItsCreation()
+    {
+        // Stored Operational at noon, its first computation 3 ms later found its team's outage.
+        var component = Component(createdAt: Jan5.AddHours(12)) with { Status = ComponentStatus.MajorOutage };
+        var history = new[]
+        {
+            new StatusHistoryEntry(Guid.NewGuid(), component.PageId, component.Id, ComponentStatus.Operational, ComponentStatus.MajorOutage, Jan5.AddHours(12).AddMilliseconds(3), StatusHistoryEntry.CreationCause),
+        };
+
+        var uptime = UptimeCalculator.Compute(component, history, Utc, Jan5.AddHours(18), days: 1, DowntimeWeights.Default);
+
+        Assert.Equal(0.0, uptime.UptimePercent);
+        Assert.Equal(TimeSpan.FromHours(6), uptime.Days[0].MajorOutageTime);
+        Assert.Equal(ComponentStatus.MajorOutage, uptime.Days[0].WorstStatus);
+    }
+
+    [Fact]
+    public void AnOutageLaterThanCreation_StillCountsTheUptimeBeforeIt()
+    {
+        var component = Component(createdAt: Jan5.AddHours(12)) with { Status = ComponentStatus.MajorOutage };
+        var history = Changes(component, (Jan5.AddHours(12).AddMilliseconds(3), ComponentStatus.MajorOutage));
+
+        var uptime = UptimeCalculator.Compute(component, history, Utc, Jan5.AddHours(18), days: 1, DowntimeWeights.Default);
+
+        Assert.True(uptime.UptimePercent > 0);
+    }
+
+    [Fact]
     public void AComponentCreatedAfterTheWholePeriod_HasNoUptime()
     {
         var now = Jan5.AddHours(12);
