@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.Health;
 using StatusKit.InMemory;
@@ -21,6 +23,33 @@ public sealed class HealthCheckTests
         Assert.Equal(HealthStatus.Healthy, report.Status);
         Assert.Equal([StatusKitHealthChecks.BackgroundName, StatusKitHealthChecks.StoreName], report.Entries.Keys.Order(StringComparer.Ordinal));
         Assert.All(report.Entries.Values, e => Assert.Equal(["ready", "statuskit"], e.Tags.Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AddStatusKit_WithoutAddStatusPages_FailsTheHostsStartSayingWhatIsMissing()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddHealthChecks().AddStatusKit();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("AddStatusPages()", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddStatusKit_WithAddStatusPagesCalledAfterIt_Starts()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddHealthChecks().AddStatusKit();
+        builder.Services.AddStatusPages();
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        await host.StopAsync();
+
+        Assert.Equal(HealthStatus.Healthy, report.Status);
     }
 
     [Fact]

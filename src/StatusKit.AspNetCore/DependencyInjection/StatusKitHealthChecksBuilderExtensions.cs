@@ -14,7 +14,8 @@ public static class StatusKitHealthChecksBuilderExtensions
     /// <see cref="StatusKitBackgroundHealthCheck"/> (<c>statuskit-background</c>: recomputes, maintenance transitions,
     /// notification dispatch and the backplane are not failing; <c>Degraded</c> while something fails, <c>Unhealthy</c> once it has kept
     /// failing for <see cref="StatusKitHealthOptions.UnhealthyAfter"/>). Both carry the tag <c>statuskit</c> and
-    /// <paramref name="tags"/>. Needs <c>AddStatusPages()</c>; serve them with <c>app.MapHealthChecks(...)</c>.
+    /// <paramref name="tags"/>. Needs <c>AddStatusPages()</c>, else the host's start fails saying so (an
+    /// <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>); serve them with <c>app.MapHealthChecks(...)</c>.
     /// </summary>
     /// <param name="builder">The builder <c>services.AddHealthChecks()</c> returned.</param>
     /// <param name="tags">More tags for both checks, to select them for an endpoint (a readiness probe, say).</param>
@@ -35,6 +36,12 @@ public static class StatusKitHealthChecksBuilderExtensions
             sp => sp.GetRequiredService<StatusKitBackgroundHealthCheck>(),
             HealthStatus.Unhealthy,
             all));
+        // Said at start-up, not by every probe failing with a bare "no service" error.
+        builder.Services.AddOptions<HealthCheckServiceOptions>()
+            .Validate<IServiceProviderIsService>(
+                static (_, services) => services.IsService(typeof(StatusKitStoreHealthCheck)),
+                "AddHealthChecks().AddStatusKit() needs services.AddStatusPages(): its checks read StatusKit's store and background work.")
+            .ValidateOnStart();
         return builder;
     }
 }
