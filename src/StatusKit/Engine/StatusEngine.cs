@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Transactions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
@@ -27,6 +28,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
     private readonly ILogger<StatusEngine> _logger;
     private readonly BackgroundWorkHealth _health;
     private readonly TimeSpan _retryDelay;
+    private readonly IHostApplicationLifetime? _lifetime;
     private readonly CancellationTokenSource _stopping = new();
     private Dictionary<string, WorkItem> _pending = new(StringComparer.Ordinal);
 
@@ -53,8 +55,10 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
         TimeProvider time,
         StatusKitInstruments instruments,
         ILogger<StatusEngine> logger,
-        BackgroundWorkHealth health)
+        BackgroundWorkHealth health,
+        IHostApplicationLifetime? lifetime = null)
     {
+        _lifetime = lifetime;
         _recomputer = recomputer;
         _snapshots = snapshots;
         _backplane = backplane;
@@ -319,7 +323,7 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
             _health.Statuses.Succeeded(item.Key);
             item.Completion.TrySetResult();
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (Exception ex) when (StoppedByShutdown(ex))
         {
             item.Completion.TrySetCanceled();
         }
@@ -345,6 +349,30 @@ internal sealed class StatusEngine : IStatusEngine, IAsyncDisposable
                 TaskScheduler.Default);
             item.Completion.TrySetException(ex);
         }
+    }
+
+    /// <summary>
+    /// Whether a recompute failed because the host is going away: cancelled by the engine's disposal, or, once the host
+    /// is stopping, finding a service already disposed (the container marks itself disposed before it disposes the
+    /// engine). Neither is a failure to log, count or retry.
+    /// </summary>
+    private bool StoppedByShutdown(Exception ex)
+    {
+        if (ex is OperationCanceledException)
+        {
+            return _stopping.IsCancellationRequested;
+        }
+
+        var stopping = _stopping.IsCancellationRequested || _lifetime?.ApplicationStopping.IsCancellationRequested == true;
+        for (var inner = ex; stopping && inner is not null; inner = inner.InnerException)
+        {
+            if (inner is ObjectDisposedException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void ScheduleRetry(WorkItem item)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using StatusKit.Abstractions;
 using StatusKit.Caching;
 using StatusKit.Hosting;
@@ -38,6 +39,35 @@ public sealed class BackgroundWorkTests
         Assert.Equal(SignalApplyResult.Applied, result);
         Assert.Equal(ComponentStatus.Operational, afterFailure);
         Assert.Equal(ComponentStatus.MajorOutage, (await kit.Components.GetAsync(components[0].Id))!.Status);
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task ARecomputeFindingADisposedServiceOnceTheHostIsStopping_IsNeitherLoggedNorRetried(bool stopping, bool failureExpected)
+    {
+        var logs = new ListLoggerProvider();
+        using var lifetime = new StoppableLifetime();
+        await using var kit = new StatusKitHarness(s =>
+        {
+            s.AddLogging(l => l.AddProvider(logs));
+            s.AddSingleton<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(lifetime);
+        });
+        await kit.CreatePageAsync("Acme", ("API", "a", null));
+        var timersBefore = kit.Clock.ActiveTimerCount;
+        if (stopping)
+        {
+            lifetime.Stop();
+        }
+
+        // The container is torn down under the recompute: its next read finds a disposed service.
+        kit.StoreControl.Before = (method, _) =>
+            method == nameof(IStatusStore.LoadStatusInputsAsync) ? throw new ObjectDisposedException("IServiceProvider") : null;
+        await kit.Intake.ReportIncidentAsync(kit.Signal("INC-1", "a", "Critical", PlatformIncidentState.Triggered, 1), CancellationToken.None);
+        await kit.Engine.WhenIdleAsync(CancellationToken.None);
+
+        Assert.Equal(failureExpected, logs.Has(1004));
+        Assert.Equal(failureExpected, kit.Clock.ActiveTimerCount > timersBefore);
     }
 
     [Fact]
@@ -483,6 +513,23 @@ public sealed class BackgroundWorkTests
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "The condition was not met within 30 seconds.");
             await Task.Delay(5);
         }
+    }
+
+    private sealed class StoppableLifetime : Microsoft.Extensions.Hosting.IHostApplicationLifetime, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new();
+
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => _stopping.Token;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void Stop() => _stopping.Cancel();
+
+        public void StopApplication() => Stop();
+
+        public void Dispose() => _stopping.Dispose();
     }
 
     private sealed class NoLifetime : Microsoft.Extensions.Hosting.IHostApplicationLifetime
