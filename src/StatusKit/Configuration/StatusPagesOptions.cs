@@ -86,13 +86,13 @@ public sealed class StatusPagesOptions
 
     /// <summary>
     /// How long an audit log entry (<see cref="Audit.AuditLog"/>) is kept; older ones are deleted by an hourly pass, a
-    /// deleted page's too. Between 1 day and 10 years. Default 365 days.
+    /// deleted page's too. Between 1 day and 3,650 days. Default 365 days.
     /// </summary>
     public TimeSpan AuditLogRetention { get; set; } = TimeSpan.FromDays(365);
 
     /// <summary>
     /// How long a page metric's data points (<see cref="Model.MetricPoint"/>) are kept; older ones are deleted by an
-    /// hourly pass. Between 30 days (the longest chart, <see cref="Metrics.MetricRange.Month"/>) and 10 years. Default
+    /// hourly pass. Between 30 days (the longest chart, <see cref="Metrics.MetricRange.Month"/>) and 3,650 days. Default
     /// 31 days.
     /// </summary>
     public TimeSpan MetricPointRetention { get; set; } = TimeSpan.FromDays(31);

@@ -36,14 +36,14 @@ internal sealed class StatusPagesOptionsValidator : IValidateOptions<StatusPages
         OptionsChecks.Positive(failures, nameof(options.VerificationTokenLifetime), options.VerificationTokenLifetime);
         OptionsChecks.NotNegative(failures, nameof(options.UnverifiedSubscriberRetention), options.UnverifiedSubscriberRetention);
         OptionsChecks.NotNegative(failures, nameof(options.SigningSecretRotationOverlap), options.SigningSecretRotationOverlap);
-        if (options.AuditLogRetention < TimeSpan.FromDays(1) || options.AuditLogRetention > TimeSpan.FromDays(3653))
+        if (options.AuditLogRetention < TimeSpan.FromDays(1) || options.AuditLogRetention > OptionsChecks.MaxDuration)
         {
-            failures.Add($"AuditLogRetention: must be between 1 day and 10 years (was {options.AuditLogRetention}).");
+            failures.Add($"AuditLogRetention: must be between 1 day and 3650 days (was {options.AuditLogRetention}).");
         }
 
-        if (options.MetricPointRetention < TimeSpan.FromDays(30) || options.MetricPointRetention > TimeSpan.FromDays(3653))
+        if (options.MetricPointRetention < TimeSpan.FromDays(30) || options.MetricPointRetention > OptionsChecks.MaxDuration)
         {
-            failures.Add($"MetricPointRetention: must be between 30 days and 10 years (was {options.MetricPointRetention}).");
+            failures.Add($"MetricPointRetention: must be between 30 days and 3650 days (was {options.MetricPointRetention}).");
         }
 
         if (options.UpstreamPollInterval < TimeSpan.FromMinutes(1) || options.UpstreamPollInterval > OptionsChecks.MaxTimerDelay)

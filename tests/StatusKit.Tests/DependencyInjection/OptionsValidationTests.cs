@@ -111,6 +111,21 @@ public sealed class OptionsValidationTests
         Assert.True(failures.Any(f => f.Contains("RetryJitter", StringComparison.Ordinal)), ex.ToString());
     }
 
+    [Fact]
+    public async Task HostStart_WithRetentionsLongerThanEveryOtherDuration_FailsNamingBoth()
+    {
+        // 3,651 days: one more than the longest duration any option takes, as options.md says of every duration.
+        using var host = BuildHost(o =>
+        {
+            o.AuditLogRetention = TimeSpan.FromDays(3651);
+            o.MetricPointRetention = TimeSpan.FromDays(3651);
+        });
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(2, ex.Failures.Count(f => f.Contains("between", StringComparison.Ordinal) && f.Contains("Retention", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-3)]
