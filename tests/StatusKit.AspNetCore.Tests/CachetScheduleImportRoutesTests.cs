@@ -129,6 +129,28 @@ public sealed class CachetScheduleImportRoutesTests(SampleHostFactory factory)
     }
 
     [Fact]
+    public async Task The_same_list_imported_again_in_another_time_zone_adds_nothing()
+    {
+        await WithPageAsync("cachet-schedules-rezoned", async (page, _) =>
+        {
+            using var admin = factory.CreateAdminClient();
+            var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+            var schedules = Schedules(Now().AddDays(3), berlin);
+            var first = await ReadAsync(await PostAsync(admin, page.Id, schedules, "?timeZone=Europe/Berlin"), HttpStatusCode.OK);
+
+            // The operator forgot the zone the first time, or gives it the second: Cachet's times, without offsets, move.
+            var again = await ReadAsync(await PostAsync(admin, page.Id, schedules), HttpStatusCode.OK);
+
+            Assert.Equal(2, first.GetProperty("importedCount").GetInt32());
+            Assert.Equal(0, again.GetProperty("importedCount").GetInt32());
+            Assert.Equal(
+                ["alreadyImported", "alreadyImported"],
+                again.GetProperty("skipped").EnumerateArray().Where(s => s.GetProperty("reason").GetString() == "alreadyImported").Select(s => s.GetProperty("reason").GetString()));
+            Assert.Equal(2, (await factory.Service<MaintenanceService>().ListAsync(page.Id)).Count);
+        });
+    }
+
+    [Fact]
     public async Task A_complete_schedule_that_breaks_a_rule_of_a_window_is_skipped_as_invalid_and_the_others_imported()
     {
         await WithPageAsync("cachet-schedules-invalid", async (page, _) =>

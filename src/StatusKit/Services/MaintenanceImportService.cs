@@ -18,8 +18,8 @@ namespace StatusKit.Services;
 /// A completed maintenance is stored as the scheduler leaves a one-off window it ended: Completed, its start and end
 /// (and its occurrence's) the times it really ran (<see cref="ImportedMaintenance.StartedAt"/> and
 /// <see cref="ImportedMaintenance.CompletedAt"/>, else the planned ones), nothing announced, no component switched. It
-/// never moves a component's status, never notifies, never shows as upcoming; the history page, the Atom feed and the
-/// iCalendar feed list it. Its times follow the rules of a window's occurrence (from 1970, the end after the start) and
+/// never moves a component's status, never notifies, never shows as upcoming; the history page and the Atom feed list
+/// it (the iCalendar feed, as for any completed one-off window, does not). Its times follow the rules of a window's occurrence (from 1970, the end after the start) and
 /// its end is not in the future.
 /// </para>
 /// <para>
@@ -34,8 +34,10 @@ namespace StatusKit.Services;
 /// <para>
 /// Idempotent: a window's id is derived from the page, the Statuspage id and its creation there (a version 7 id whose
 /// random bits are a hash, as an imported incident's), so importing again, even after the maintenance was rescheduled
-/// on Statuspage, finds it, and two imports at once add it once (the store refuses the taken id); either way it is
-/// reported <see cref="MaintenanceImportSkipReason.AlreadyImported"/>. The page's snapshot is refreshed once.
+/// on Statuspage, finds it, and two imports at once add it once (the store refuses the taken id); a window of the page
+/// whose <see cref="MaintenanceWindow.CreatedBy"/> names the same source is found too (a Cachet list, whose times carry
+/// no offset, read again in another zone gives another creation instant); either way it is reported
+/// <see cref="MaintenanceImportSkipReason.AlreadyImported"/>, as is a maintenance named twice in one document. The page's snapshot is refreshed once.
 /// </para>
 /// </remarks>
 public sealed class MaintenanceImportService
@@ -85,7 +87,7 @@ public sealed class MaintenanceImportService
         var imported = new List<ImportedMaintenanceRecord>();
         var skipped = new List<SkippedMaintenance>();
         var unknown = new List<string>();
-        var inDocument = new HashSet<Guid>();
+        var taken = await ImportedSourcesAsync(page.Id, cancellationToken);
         foreach (var source in maintenances)
         {
             var sourceId = source.StatuspageId.Trim();
@@ -101,8 +103,10 @@ public sealed class MaintenanceImportService
             MaintenanceWindow window;
             try
             {
+                // Imported before (even under another id: its creation read in another zone, as a Cachet list without
+                // offsets is), or earlier in this document.
                 var id = IdFor(page.Id, sourceId, source.CreatedAt);
-                if (!inDocument.Add(id) || await _store.GetMaintenanceWindowAsync(id, cancellationToken) is not null)
+                if (!taken.Add(CreatedByPrefix + sourceId) || await _store.GetMaintenanceWindowAsync(id, cancellationToken) is not null)
                 {
                     skipped.Add(AlreadyImported(sourceId, name));
                     continue;
@@ -140,6 +144,29 @@ public sealed class MaintenanceImportService
 
         Log.MaintenancesImported(_logger, page.Id, imported.Count, skipped.Count, unknown.Count);
         return new MaintenanceImportReport { Imported = imported, Skipped = skipped, UnknownComponents = unknown };
+    }
+
+    /// <summary>The <see cref="MaintenanceWindow.CreatedBy"/> of every window of the page an import recorded (<see cref="CreatedByPrefix"/>).</summary>
+    private async Task<HashSet<string>> ImportedSourcesAsync(Guid pageId, CancellationToken cancellationToken)
+    {
+        const int Batch = 200;
+        var sources = new HashSet<string>(StringComparer.Ordinal);
+        for (var skip = 0; ; skip += Batch)
+        {
+            var batch = await _store.ListMaintenanceWindowsAsync(pageId, new MaintenanceWindowQuery { Skip = skip, Take = Batch }, cancellationToken);
+            foreach (var window in batch)
+            {
+                if (window.CreatedBy is { } createdBy && createdBy.StartsWith(CreatedByPrefix, StringComparison.Ordinal))
+                {
+                    sources.Add(createdBy);
+                }
+            }
+
+            if (batch.Count < Batch)
+            {
+                return sources;
+            }
+        }
     }
 
     /// <summary>
