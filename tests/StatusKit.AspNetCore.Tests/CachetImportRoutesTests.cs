@@ -122,7 +122,8 @@ public sealed class CachetImportRoutesTests(SampleHostFactory factory)
 
             Assert.Equal(2, report.GetProperty("importedCount").GetInt32());
             Assert.False(report.GetProperty("componentsLinked").GetBoolean());
-            Assert.Equal(["2", "1"], report.GetProperty("componentsNotFound").EnumerateArray().Select(c => c.GetString()));
+            // Component 1 is named only by incidents 5 (open) and 3 (a scheduled maintenance), which are skipped.
+            Assert.Equal(["2"], report.GetProperty("componentsNotFound").EnumerateArray().Select(c => c.GetString()));
             Assert.All(await factory.Service<StatusIncidentService>().ListAsync(page.Id), i => Assert.Empty(i.ComponentIds));
         });
     }

@@ -36,7 +36,7 @@ public sealed class CachetIncidentsDocumentTests
             incident.Updates.Select(u => (u.At, u.State, u.Message)));
         Assert.Null(incident.ResolvedAt);
         Assert.True(read.ComponentsGiven);
-        Assert.Empty(read.ComponentsNotFound);
+        Assert.Empty(read.MissingComponents);
     }
 
     [Fact]
@@ -71,7 +71,9 @@ public sealed class CachetIncidentsDocumentTests
 
         Assert.All(read.Incidents, i => Assert.Empty(i.ComponentNames));
         Assert.False(read.ComponentsGiven);
-        Assert.Equal(["2", "1"], read.ComponentsNotFound);
+        Assert.Equal(
+            new Dictionary<string, string> { ["cachet-7"] = "2", ["cachet-5"] = "1", ["cachet-3"] = "1" },
+            read.MissingComponents);
     }
 
     [Fact]

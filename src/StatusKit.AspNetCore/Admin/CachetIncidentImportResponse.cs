@@ -36,7 +36,7 @@ internal sealed record CachetIncidentImportResponse(
             skipped,
             report.UnknownComponents,
             read.ComponentsGiven,
-            read.ComponentsNotFound);
+            read.NotFoundFor(report));
     }
 
     // The service's words name Statuspage where they differ for Cachet.

@@ -55,7 +55,7 @@ internal static class CachetIncidentsDocument
     {
         var incidents = new List<ImportedIncident>();
         var notPublic = new List<string>();
-        var notFound = new List<string>();
+        var missing = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (incident, isPublic, componentId) in Entries(list, path, "GET /api/v1/incidents", (e, at) => Incident(e, at, zone)))
         {
             if (!isPublic)
@@ -64,12 +64,22 @@ internal static class CachetIncidentsDocument
                 continue;
             }
 
-            incidents.Add(componentId is not null && CachetDocument.ComponentName(componentId, names, notFound) is { } name
-                ? incident with { ComponentNames = [name] }
-                : incident);
+            if (componentId is null)
+            {
+                incidents.Add(incident);
+            }
+            else if (names is not null && names.TryGetValue(componentId, out var name))
+            {
+                incidents.Add(incident with { ComponentNames = [name] });
+            }
+            else
+            {
+                incidents.Add(incident);
+                missing[incident.StatuspageId] = componentId;
+            }
         }
 
-        return new CachetIncidents(incidents, notPublic, names is not null, notFound);
+        return new CachetIncidents(incidents, notPublic, names is not null, missing);
     }
 
     private static (ImportedIncident Incident, bool IsPublic, string? ComponentId) Incident(JsonElement incident, string path, TimeZoneInfo zone)
