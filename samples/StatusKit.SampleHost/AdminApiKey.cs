@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace StatusKit.SampleHost;
 
 /// <summary>
@@ -28,15 +26,7 @@ public sealed class AdminApiKey
             return new AdminApiKey(configured, generated: false, dataDirectory);
         }
 
-        var file = Path.Combine(dataDirectory, "admin-api-key.txt");
-        if (File.Exists(file) && File.ReadAllText(file).Trim() is { Length: > 0 } stored)
-        {
-            return new AdminApiKey(stored, generated: false, dataDirectory);
-        }
-
-        System.IO.Directory.CreateDirectory(dataDirectory);
-        var value = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        File.WriteAllText(file, value);
-        return new AdminApiKey(value, generated: true, dataDirectory);
+        var (value, generated) = SampleSecret.ReadOrCreate(dataDirectory, "admin-api-key.txt", Convert.ToHexStringLower, 24);
+        return new AdminApiKey(value, generated, dataDirectory);
     }
 }

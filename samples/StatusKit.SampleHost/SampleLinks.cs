@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace StatusKit.SampleHost;
 
 /// <summary>
@@ -53,15 +51,6 @@ public sealed class SampleLinks
             return configured;
         }
 
-        var file = Path.Combine(dataDirectory, KeyFileName);
-        if (File.Exists(file) && File.ReadAllText(file).Trim() is { Length: > 0 } stored)
-        {
-            return stored;
-        }
-
-        Directory.CreateDirectory(dataDirectory);
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        File.WriteAllText(file, key);
-        return key;
+        return SampleSecret.ReadOrCreate(dataDirectory, KeyFileName, Convert.ToBase64String, 32).Value;
     }
 }
