@@ -91,7 +91,7 @@ internal static class AdminEndpoints
                 return await Preconditions.WriteAsync(context, ct => pages.GetAsync(pageId, ct), p => p.Version, async expected =>
                     Tagged(await pages.SetVisibilityAsync(pageId, isPublic, expected, context.RequestAborted)));
             })
-            .WithName("StatusKit.Admin.SetVisibility").WithSummary("Make a page public or private; a page made private gets a token (shown once).")
+            .WithName("StatusKit.Admin.SetVisibility").WithSummary("Make a page public or private; a page made private without a token gets one (shown once), one with a token keeps it.")
             .Accepts<VisibilityRequest>("application/json").Produces<AccessTokenResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .AnswersPageETag().HonoursIfMatch("the page's");
         admin.MapPost("/pages/{pageId:guid}/access-token", (Guid pageId, HttpContext context, StatusPageService pages) =>
