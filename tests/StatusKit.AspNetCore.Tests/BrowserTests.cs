@@ -167,9 +167,14 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
         {
             await page.WaitForFunctionAsync(
                 "() => document.getElementById('current-incidents').textContent.includes('Slow card payments')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+            // The banner is a live region: an update that leaves the page's status as it was must not write it again.
+            var indicator = await page.EvaluateAsync<string>("() => fetch('/status/demo/api/v2/status.json').then(r => r.json()).then(d => d.status.indicator)");
+            await page.WaitForFunctionAsync($"() => document.getElementById('banner').getAttribute('data-indicator') === '{indicator}'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+            await page.EvaluateAsync("() => { window.bannerWrites = 0; new MutationObserver(r => window.bannerWrites += r.length).observe(document.getElementById('banner'), { childList: true, subtree: true, characterData: true, attributes: true }); }");
             await incidents.AddUpdateAsync(incident.Id, StatusKit.Model.StatusIncidentState.Identified, "We identified the cause", notifySubscribers: false);
             await page.WaitForFunctionAsync(
                 "() => document.getElementById('current-incidents').textContent.includes('We identified the cause')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+            Assert.Equal(0, await page.EvaluateAsync<int>("() => window.bannerWrites"));
             Assert.Matches(@"CES?T \(UTC\+0[12]:00\)", await page.InnerTextAsync("#current-incidents"));
 
             Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page reloaded");
@@ -304,6 +309,40 @@ public sealed class BrowserTests(KestrelSampleHost host) : IClassFixture<Kestrel
         Assert.False(await page.EvaluateAsync<bool>("() => document.querySelector('.uptime').contains(document.activeElement)"), "Tab stayed in the bar");
         await page.Keyboard.PressAsync("Shift+Tab");
         Assert.Equal(days - 2, await FocusedDayAsync(page));
+    }
+
+    [Fact]
+    public async Task Escape_hides_an_uptime_days_details_shown_by_focus_or_pointer_until_it_leaves_that_day()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        var page = await LiveDemoPageAsync(chromium);
+        await TabToAnUptimeBarAsync(page);
+        var today = await FocusedDayAsync(page);
+
+        // The details cover what is below the bar (WCAG 1.4.13): Escape hides them, the focus staying where it was.
+        await page.Keyboard.PressAsync("Escape");
+        Assert.False(await TipIsShownAsync(page), "Escape left the focused day's details shown");
+        Assert.Equal(today, await FocusedDayAsync(page));
+        await page.Keyboard.PressAsync("ArrowLeft");
+        Assert.True(await TipIsShownAsync(page), "the next day's details are not shown");
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.True(await TipIsShownAsync(page), "the day's details are not shown when the focus comes back to it");
+
+        var hovered = page.Locator(".uptime").Nth(1).Locator("li").Nth(10);
+        await hovered.HoverAsync();
+        Assert.True(await ShownAsync(hovered), "hovering a day does not show its details");
+        await page.Keyboard.PressAsync("Escape");
+        Assert.False(await ShownAsync(hovered), "Escape left the hovered day's details shown");
+        await page.Locator("header h1").HoverAsync();
+        await hovered.HoverAsync();
+        Assert.True(await ShownAsync(hovered), "the day's details are not shown when the pointer comes back to it");
+
+        static async Task<bool> ShownAsync(ILocator day) => await day.Locator(".tip").BoundingBoxAsync() is { Width: > 100, Height: > 10 };
     }
 
     [Fact]

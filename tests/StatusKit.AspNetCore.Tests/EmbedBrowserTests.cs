@@ -107,6 +107,10 @@ public sealed class EmbedBrowserTests(KestrelSampleHost host) : IClassFixture<Ke
 
         Assert.Equal(HostileName, await card.Locator(".name").TextContentAsync());
         Assert.Equal("Investigating: We are looking into failed payments.", await card.Locator(".text").TextContentAsync());
+        // The impact in words, not by the edge's colour alone (WCAG 1.4.1); the card's own words marked English.
+        Assert.Equal("Minor impact", await card.Locator(".tag").TextContentAsync());
+        Assert.Equal(["en", "en", "en", "en"], await card.EvaluateAsync<string[]>("c => ['.tag', '.text span', '.view', '.close'].map(s => c.querySelector(s).lang)"));
+        Assert.Equal("", await card.Locator(".name").EvaluateAsync<string>("e => e.lang"));
         Assert.Equal(0, await page.Locator("statuskit-embed img").CountAsync());
         Assert.Null(await page.EvaluateAsync<int?>("() => window.pwned ?? null"));
         Assert.Equal($"{host.BaseAddress}/status/embed-alarm/incidents/{incident.Id}", await page.GetByRole(AriaRole.Link, new() { Name = "View status" }).GetAttributeAsync("href"));
@@ -161,6 +165,39 @@ public sealed class EmbedBrowserTests(KestrelSampleHost host) : IClassFixture<Ke
         await text.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
 
         Assert.Equal("Investigating: " + new string('a', 138) + "\U0001F600\u2026", await text.TextContentAsync());
+    }
+
+    [Fact]
+    public async Task Closing_the_card_by_keyboard_gives_the_focus_back_to_where_it_came_from()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        if (chromium is null)
+        {
+            return;
+        }
+
+        var pageId = (await host.Factory.Service<StatusPageService>().CreateAsync(new CreateStatusPage { Name = "Focus", Slug = "embed-focus" })).Id;
+        await host.Factory.Service<StatusIncidentService>().CreateAsync(new CreateStatusIncident
+        {
+            PageId = pageId, Title = "Slow search", Message = "Looking into it.", Severity = StatusIncidentSeverity.Major, NotifySubscribers = false,
+        });
+        await host.Factory.SettleAsync();
+        await using var site = await SiteAsync("embed-focus", "", "<p><a id=\"home\" href=\"#top\">Acme home</a></p>");
+        var page = await chromium.Browser.NewPageAsync();
+
+        await OpenAndReadAsync(page, Address(site));
+        var card = page.Locator("statuskit-embed .card");
+        await card.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        Assert.Equal("Major impact", await card.Locator(".tag").TextContentAsync());
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("home", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Dismiss status notice", await page.EvaluateAsync<string?>("() => document.activeElement.shadowRoot?.activeElement?.getAttribute('aria-label')"));
+        await page.Keyboard.PressAsync("Enter");
+
+        Assert.Equal(0, await page.Locator("statuskit-embed").CountAsync());
+        Assert.Equal("home", await page.EvaluateAsync<string>("() => document.activeElement.id"));
     }
 
     [Fact]
@@ -263,13 +300,13 @@ public sealed class EmbedBrowserTests(KestrelSampleHost host) : IClassFixture<Ke
     }
 
     // A site of the team's own on another loopback port, including the embed of the page, under the CSP the docs name.
-    private async Task<WebApplication> SiteAsync(string slug, string attributes)
+    private async Task<WebApplication> SiteAsync(string slug, string attributes, string content = "<p>Acme</p>")
     {
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         var site = builder.Build();
-        var html = $"<!doctype html><html><head><title>Acme</title></head><body><p>Acme</p>" +
+        var html = $"<!doctype html><html><head><title>Acme</title></head><body>{content}" +
             $"<script src=\"{host.BaseAddress}/status/{slug}/embed.js\"{attributes} async></script></body></html>";
         site.MapGet("/", (Microsoft.AspNetCore.Http.HttpContext context) =>
         {

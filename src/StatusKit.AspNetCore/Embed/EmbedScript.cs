@@ -58,6 +58,8 @@ internal static class EmbedScript
           var POLL_MS = 5 * 60 * 1000, MIN_AGE_MS = 60 * 1000, MAX_TEXT = 140;
           var RANK = { critical: 4, major: 3, minor: 2, none: 1, maintenance: 0 };
           var STATES = { investigating: "Investigating", identified: "Identified", monitoring: "Monitoring", update: "Update" };
+          // An incident's impact in words too, not by the card's edge colour alone.
+          var IMPACTS = { minor: "Minor impact", major: "Major impact", critical: "Critical impact" };
           var OUTAGES = {
             degraded_performance: ["minor", "Degraded Performance"], partial_outage: ["major", "Partial Outage"], major_outage: ["critical", "Major Outage"]
           };
@@ -70,6 +72,7 @@ internal static class EmbedScript
             ".bottom-right{bottom:16px;right:16px}.bottom-left{bottom:16px;left:16px}.top-right{top:16px;right:16px}.top-left{top:16px;left:16px}" +
             ".impact-minor{--edge:#9a6700}.impact-major{--edge:#bc4c00}.impact-critical{--edge:#cf222e}.impact-maintenance{--edge:#0969da}" +
             ".body{flex:1;min-width:0}.name{margin:0;font-weight:600;overflow-wrap:anywhere}.text{margin:2px 0 8px;color:#59636e;overflow-wrap:anywhere}" +
+            ".tag{margin:0 0 2px;font-size:12px;font-weight:600;color:#59636e}" +
             ".links{margin:0;display:flex;gap:12px;align-items:center;flex-wrap:wrap}" +
             ".view{color:var(--on-accent);background:var(--accent);border-radius:6px;padding:3px 10px;font-weight:600;text-decoration:none}" +
             ".more{color:inherit;text-decoration:underline}" +
@@ -77,7 +80,7 @@ internal static class EmbedScript
             ".close:hover{background:rgba(127,127,127,.18)}" +
             "a:focus-visible,.close:focus-visible{outline:2px solid #0969da;outline-offset:2px}" +
             "@media (prefers-color-scheme:dark){.card{background:#161b22;color:#e6edf3;border-color:#3d444d;border-left-color:var(--edge);box-shadow:0 8px 24px rgba(0,0,0,.5)}" +
-            ".text{color:#9198a1}a:focus-visible,.close:focus-visible{outline-color:#4493f8}}" +
+            ".text,.tag{color:#9198a1}a:focus-visible,.close:focus-visible{outline-color:#4493f8}}" +
             "@keyframes sk-in{from{opacity:0;transform:translateY(8px)}to{opacity:1;transform:none}}" +
             "@media (prefers-reduced-motion:reduce){.card{animation:none}}";
 
@@ -118,16 +121,17 @@ internal static class EmbedScript
             var update = latest(i.incident_updates), state = update ? text(update.status) : text(i.status);
             var label = STATES[state] || (state ? state.charAt(0).toUpperCase() + state.slice(1).replace(/_/g, " ") : "");
             var message = update ? shorten(update.body) : "";
+            var impact = RANK.hasOwnProperty(i.impact) ? i.impact : "none";
             return {
               id: text(i.id), name: text(i.name), updatedAt: text(i.updated_at), rank: RANK.hasOwnProperty(i.impact) ? RANK[i.impact] + 10 : 11,
-              impact: RANK.hasOwnProperty(i.impact) ? i.impact : "none", text: label && message ? label + ": " + message : label || message,
+              impact: impact, tag: IMPACTS[impact] || "", label: label && message ? label + ": " : label, text: message,
               href: new URL("incidents/" + encodeURIComponent(text(i.id)), base).href
             };
           }
           function maintenanceItem(m) {
             return {
               id: text(m.id), name: text(m.name), updatedAt: text(m.updated_at), rank: RANK.maintenance, impact: "maintenance",
-              text: "Maintenance in progress", href: new URL("maintenance/" + encodeURIComponent(text(m.id)), base).href
+              label: "Maintenance in progress", href: new URL("maintenance/" + encodeURIComponent(text(m.id)), base).href
             };
           }
           // The components the page shows as degraded or down while no incident is open: a platform incident moves a
@@ -163,20 +167,22 @@ internal static class EmbedScript
             });
           }
 
-          var host = null, region = null;
+          // The card's own words are English (the page's names and messages are in the page's language), and say so.
+          var host = null, shadow = null, region = null, before = null;
           function el(name, className, content) {
             var node = document.createElement(name);
             if (className) { node.className = className; }
             if (content) { node.textContent = content; }
             return node;
           }
+          function english(node) { node.setAttribute("lang", "en"); return node; }
           function clear() {
             if (host && host.parentNode) { host.parentNode.removeChild(host); }
-            host = null; region = null;
+            host = null; shadow = null; region = null;
           }
           function mount(pageName) {
             host = document.createElement("statuskit-embed");
-            var root = host.attachShadow({ mode: "open" });
+            var root = shadow = host.attachShadow({ mode: "open" });
             var sheet = null;
             try { sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); root.adoptedStyleSheets = [sheet]; } catch (e) { sheet = null; }
             if (!sheet) { root.appendChild(el("style", null, CSS)); }
@@ -184,28 +190,41 @@ internal static class EmbedScript
             region.setAttribute("role", "status");
             region.setAttribute("aria-live", "polite");
             region.setAttribute("aria-label", pageName ? pageName + " status" : "Service status");
+            // Where the keyboard came from, to go back to when the card is closed.
+            region.addEventListener("focusin", function (e) { if (e.relatedTarget && !region.contains(e.relatedTarget)) { before = e.relatedTarget; } });
             root.appendChild(region);
             (document.body || document.documentElement).appendChild(host);
           }
           function fill(items) {
             if (!region) { return; }
             var first = items[0], body = el("div", "body"), links = el("p", "links");
-            var view = el("a", "view", "View status");
+            var view = english(el("a", "view", "View status"));
             view.href = first.href; view.target = "_blank"; view.rel = "noopener";
             links.appendChild(view);
             if (items.length > 1) {
-              var more = el("a", "more", "+" + (items.length - 1) + " more");
+              var more = english(el("a", "more", "+" + (items.length - 1) + " more"));
               more.href = pageUrl; more.target = "_blank"; more.rel = "noopener";
               more.setAttribute("aria-label", "+" + (items.length - 1) + " more open on the status page");
               links.appendChild(more);
             }
+            if (first.tag) { body.appendChild(english(el("p", "tag", first.tag))); }
             body.appendChild(el("p", "name", first.name));
-            if (first.text) { body.appendChild(el("p", "text", first.text)); }
+            if (first.label || first.text) {
+              var line = el("p", "text");
+              if (first.label) { line.appendChild(english(el("span", null, first.label))); }
+              if (first.text) { line.appendChild(document.createTextNode(first.text)); }
+              body.appendChild(line);
+            }
             body.appendChild(links);
-            var close = el("button", "close", "\u00d7");
+            var close = english(el("button", "close", "\u00d7"));
             close.type = "button";
             close.setAttribute("aria-label", "Dismiss status notice");
-            close.addEventListener("click", function () { items.forEach(dismiss); clear(); });
+            close.addEventListener("click", function () {
+              var focused = !!(shadow && shadow.activeElement), back = before;
+              items.forEach(dismiss);
+              clear();
+              if (focused && back && back.isConnected && back.focus) { back.focus(); }
+            });
             region.className = "card " + position + " impact-" + first.impact;
             region.replaceChildren ? region.replaceChildren(body, close) : (region.textContent = "", region.appendChild(body), region.appendChild(close));
           }

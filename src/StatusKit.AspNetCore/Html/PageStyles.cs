@@ -56,7 +56,7 @@ internal static class PageStyles
         .uptime li{flex:1 1 0;min-width:1px;border-radius:1px;background:var(--ok);cursor:default}
         .uptime li:focus{outline:2px solid var(--fg);outline-offset:1px}
         .tip{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-        .uptime li:hover .tip,.uptime li:focus .tip,.uptime li:focus-within .tip{left:0;right:0;top:100%;width:auto;height:auto;overflow:visible;clip-path:none;white-space:normal;z-index:1;margin-top:4px;padding:2px 8px;background:var(--surface);color:var(--fg);border:1px solid var(--line);border-radius:4px;font-size:.8125rem}
+        .uptime li:not(.tip-off):hover .tip,.uptime li:not(.tip-off):focus .tip,.uptime li:not(.tip-off):focus-within .tip{left:0;right:0;top:100%;width:auto;height:auto;overflow:visible;clip-path:none;white-space:normal;z-index:1;margin-top:4px;padding:2px 8px;background:var(--surface);color:var(--fg);border:1px solid var(--line);border-radius:4px;font-size:.8125rem}
         .tip::before{content:"";position:absolute;left:0;right:0;bottom:100%;height:6px}
         [data-keys] .uptime li:focus-visible>.tip::after{content:"\2190  \2192  other days" / "";display:block;color:var(--muted);font-size:.75rem}
         [data-keys] .uptime li:focus-visible>.tip:has(a)::after{content:"\2190  \2192  other days \00b7  Enter: this day\2019s incidents" / ""}
@@ -125,15 +125,26 @@ internal static class PageStyles
           document.addEventListener('focusin',function(e){
             var d=day(e.target);
             if(!d){return;}
+            d.classList.remove('tip-off');
             var stop=d.parentNode.querySelector('li[tabindex="0"]');
             if(stop&&stop!==d){stop.tabIndex=-1;}
             d.tabIndex=0;
           });
           // A day's incident links are no tab stops: Enter or Down goes to the first, Tab and the arrows between them
           // (Shift+Tab from the first back to the day, Tab from the last on past the bar), Escape or Up back to the day.
+          // Escape hides the details of the day under the pointer or the focus (they cover what is below them) until
+          // the pointer or the focus leaves that day.
+          document.addEventListener('mouseout',function(e){
+            var d=e.target.closest&&e.target.closest('.uptime>li');
+            if(d&&!d.contains(e.relatedTarget)){d.classList.remove('tip-off');}
+          });
           document.addEventListener('keydown',function(e){
             if(e.altKey||e.ctrlKey||e.metaKey){return;}
             var d=day(e.target),link=!d&&e.target.matches&&e.target.matches('.uptime .tip a')?e.target:null;
+            if(!link&&e.key==='Escape'){
+              document.querySelectorAll('.uptime>li:hover,.uptime>li:focus').forEach(function(shown){shown.classList.add('tip-off');});
+              return;
+            }
             if(!d&&!link){return;}
             var all=link?link.closest('.tip').querySelectorAll('a'):d.parentNode.children,i=Array.prototype.indexOf.call(all,link||d);
             var to=link
@@ -215,7 +226,12 @@ internal static class PageStyles
           function want(d){var v=d.version||null;if(v!==wanted){lagging=0;}wanted=v;}
           source.onopen=function(){document.body.setAttribute('data-live','connected');};
           source.onerror=function(){document.body.setAttribute('data-live','reconnecting');};
-          function copy(now,next){if(now&&next){now.className=next.className;now.textContent=next.textContent;}}
+          // Written only when changed: the banner is a live region, which announces every write.
+          function show(el,className,text){
+            if(el.className!==className){el.className=className;}
+            if(el.textContent!==text){el.textContent=text;}
+          }
+          function copy(now,next){if(now&&next){show(now,next.className,next.textContent);}}
           source.addEventListener('status',function(e){
             if(fetching){moved=true;}
             var d=JSON.parse(e.data);
@@ -243,15 +259,14 @@ internal static class PageStyles
             var d=JSON.parse(e.data);
             want(d);
             var banner=document.getElementById('banner');
-            banner.className='banner ind-'+d.indicator;
-            banner.setAttribute('data-indicator',d.indicator);
-            document.getElementById('banner-text').textContent=words['ind-'+d.indicator]||d.description;
+            if(banner.className!=='banner ind-'+d.indicator){banner.className='banner ind-'+d.indicator;banner.setAttribute('data-indicator',d.indicator);}
+            var text=document.getElementById('banner-text');
+            show(text,text.className,words['ind-'+d.indicator]||d.description);
           });
           function statuses(doc){
             var banner=document.getElementById('banner'),next=doc.getElementById('banner');
             if(banner&&next){
-              banner.className=next.className;
-              banner.setAttribute('data-indicator',next.getAttribute('data-indicator'));
+              if(banner.className!==next.className){banner.className=next.className;banner.setAttribute('data-indicator',next.getAttribute('data-indicator'));}
               copy(document.getElementById('banner-text'),doc.getElementById('banner-text'));
             }
             doc.querySelectorAll('li.component[id]').forEach(function(next){
