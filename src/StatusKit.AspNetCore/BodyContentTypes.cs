@@ -36,6 +36,11 @@ internal static class BodyContentTypes
                 && !accepts.ContentTypes.Contains(Any, StringComparer.Ordinal))
             {
                 builder.Metadata.Add(new DeclaredBodyTypes(accepts));
+                if (!builder.Metadata.OfType<IProducesResponseTypeMetadata>().Any(p => p.StatusCode == StatusCodes.Status415UnsupportedMediaType))
+                {
+                    builder.Metadata.Add(new ProducesResponseTypeMetadata(
+                        StatusCodes.Status415UnsupportedMediaType, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+                }
             }
         });
         group.AddEndpointFilter(static (context, next) =>
@@ -60,8 +65,9 @@ internal static class BodyContentTypes
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(accepted);
         var sent = request.ContentType;
+        // The media type itself, not one it is a subset of: application/merge-patch+json names other semantics.
         if (sent is { Length: > 0 } && MediaTypeHeaderValue.TryParse(sent, out var mediaType)
-            && accepted.Any(type => mediaType.IsSubsetOf(MediaTypeHeaderValue.Parse(type))))
+            && accepted.Any(type => mediaType.MediaType.Equals(MediaTypeHeaderValue.Parse(type).MediaType, StringComparison.OrdinalIgnoreCase)))
         {
             _ = RequireKnownCharset(mediaType, accepted);
             return;

@@ -196,6 +196,21 @@ public sealed class AdminApiTests(SampleHostFactory factory)
         Assert.Equal("Duplicate", resent.GetProperty("result").GetString());
     }
 
+    [Theory]
+    [InlineData("application/merge-patch+json")]
+    [InlineData("application/vnd.api+json")]
+    public async Task A_body_of_another_JSON_media_type_is_a_415_problem(string mediaType)
+    {
+        using var admin = factory.CreateAdminClient();
+        using var content = new StringContent("{\"name\":\"Merge\"}", Encoding.UTF8);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(mediaType);
+
+        using var response = await admin.PostAsync("/status/admin/pages", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task A_JSON_body_in_a_charset_dotnet_does_not_know_is_a_415_problem_asking_for_UTF_8()
     {

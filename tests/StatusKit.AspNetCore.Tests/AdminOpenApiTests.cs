@@ -114,6 +114,7 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
             : [];
         Assert.Contains("skip", query);
         Assert.Contains("take", query);
+        Assert.True(operation.GetProperty("responses").TryGetProperty("400", out _), $"{route} does not declare the 400 of a take out of range");
     }
 
     [Theory]
@@ -233,6 +234,35 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
     }
 
     private const string SubscriberImport = "POST /pages/{pageId}/import/subscribers";
+
+    [Fact]
+    public async Task Every_route_with_a_body_declares_the_415_problem_it_answers_another_content_type_with()
+    {
+        var undeclared = (await AdminOperationsAsync())
+            .Where(o => o.Operation.TryGetProperty("requestBody", out _) && !o.Operation.GetProperty("responses").TryGetProperty("415", out _))
+            .Select(o => o.Route)
+            .ToList();
+
+        Assert.Empty(undeclared);
+    }
+
+    [Theory]
+    [InlineData("MaintenanceWindow")]
+    [InlineData("CreateMaintenanceRequest")]
+    public async Task Excluded_occurrences_are_declared_as_wall_clock_times_without_an_offset_as_the_API_takes_and_writes_them(string schemaName)
+    {
+        using var client = factory.CreatePublicClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var items = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(schemaName)
+            .GetProperty("properties").GetProperty("excludedOccurrences").GetProperty("items");
+
+        Assert.False(items.TryGetProperty("format", out var format) && format.GetString() == "date-time", $"{schemaName}.excludedOccurrences is declared date-time");
+        var pattern = new System.Text.RegularExpressions.Regex(items.GetProperty("pattern").GetString()!);
+        Assert.Matches(pattern, "2030-01-13T03:00:00");
+        Assert.DoesNotMatch(pattern, "2030-01-13T03:00:00Z");
+        Assert.DoesNotMatch(pattern, "2030-01-13T03:00:00+01:00");
+    }
 
     [Theory]
     [InlineData("ComponentStatus", new[] { "operational", "underMaintenance", "degradedPerformance", "partialOutage", "majorOutage" })]

@@ -146,6 +146,9 @@ public sealed class RefusalCodeProblemTests(SampleHostFactory factory)
     [InlineData("audit-log?targetId=abc", "targetId", "id.invalid")]
     [InlineData("incidents?state=sleeping", "state", "value.invalid")]
     [InlineData("incidents?take=many", "take", "value.invalid")]
+    [InlineData("maintenance?skip=99999999999", "skip", "value.outOfRange")]
+    [InlineData("subscribers?take=-99999999999", "take", "value.outOfRange")]
+    [InlineData("audit-log?cursor=abc", "cursor", "value.invalid")]
     public async Task The_admin_APIs_refusal_of_a_query_parameter_names_a_code(string route, string field, string code)
     {
         using var admin = factory.CreateAdminClient();

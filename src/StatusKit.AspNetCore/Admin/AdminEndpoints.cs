@@ -176,7 +176,7 @@ internal static class AdminEndpoints
                 AdminJson.Json(await incidents.ListAsync(
                     pageId, AdminQuery.Enum<StatusIncidentState>(state, "state"), AdminQuery.Int32(skip, "skip", 0), AdminQuery.Int32(take, "take", 50), ct)))
             .AddEndpointFilter<KnownPageFilter>()
-            .WithName("StatusKit.Admin.ListIncidents").Produces<StatusIncident[]>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("StatusKit.Admin.ListIncidents").Produces<StatusIncident[]>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/pages/{pageId:guid}/incidents", async (Guid pageId, HttpContext context, StatusIncidentService incidents) =>
             {
                 var request = await AdminJson.ReadAsync<CreateIncidentRequest>(context);
@@ -490,7 +490,7 @@ internal static class AdminEndpoints
                 return AdminJson.Json(listed.Select(s => AdminSubscriber.From(s, now)));
             })
             .AddEndpointFilter<KnownPageFilter>()
-            .WithName("StatusKit.Admin.ListSubscribers").Produces<AdminSubscriber[]>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("StatusKit.Admin.ListSubscribers").Produces<AdminSubscriber[]>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/pages/{pageId:guid}/subscribers", async (Guid pageId, HttpContext context, SubscriberService subscribers, TimeProvider time) =>
             {
                 var request = await AdminJson.ReadAsync<CreateSubscriberRequest>(context);
@@ -593,7 +593,7 @@ internal static class AdminEndpoints
                 AdminJson.Json(await maintenance.ListAsync(
                     pageId, AdminQuery.Enum<MaintenanceState>(state, "state"), AdminQuery.Int32(skip, "skip", 0), AdminQuery.Int32(take, "take", 50), ct)))
             .AddEndpointFilter<KnownPageFilter>()
-            .WithName("StatusKit.Admin.ListMaintenance").Produces<MaintenanceWindow[]>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("StatusKit.Admin.ListMaintenance").Produces<MaintenanceWindow[]>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/pages/{pageId:guid}/maintenance", async (Guid pageId, HttpContext context, MaintenanceService maintenance) =>
             {
                 var request = await AdminJson.ReadAsync<CreateMaintenanceRequest>(context);
@@ -683,7 +683,7 @@ internal static class AdminEndpoints
             {
                 var after = cursor is null ? null : AuditLogCursor.TryParse(cursor, out var parsed)
                     ? parsed
-                    : throw new StatusKitValidationException("cursor", "The cursor is not one this log handed out; pass the nextCursor of the previous answer as it is.");
+                    : throw new StatusKitValidationException("cursor", "The cursor is not one this log handed out; pass the nextCursor of the previous answer as it is.", ValidationCodes.ValueInvalid);
                 Guid? target = targetId is null ? null : Guid.TryParse(targetId, out var id)
                     ? id
                     : throw new StatusKitValidationException("targetId", $"The targetId must be an id (was '{QuotedValue.Of(targetId)}').", ValidationCodes.IdInvalid);

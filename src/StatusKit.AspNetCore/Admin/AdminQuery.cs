@@ -39,8 +39,14 @@ internal static class AdminQuery
             return absent;
         }
 
-        return int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
+        if (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return parsed;
+        }
+
+        // A whole number, but larger than any the field takes.
+        return IsDigits(value)
+            ? throw new StatusKitValidationException(field, $"The {field} is out of range (was '{QuotedValue.Of(value)}').", ValidationCodes.ValueOutOfRange)
             : throw new StatusKitValidationException(field, $"The {field} must be a whole number (was '{QuotedValue.Of(value)}').", ValidationCodes.ValueInvalid);
     }
 
@@ -55,6 +61,12 @@ internal static class AdminQuery
         return bool.TryParse(value, out var parsed)
             ? parsed
             : throw new StatusKitValidationException(field, $"The {field} must be true or false (was '{QuotedValue.Of(value)}').", ValidationCodes.ValueInvalid);
+    }
+
+    private static bool IsDigits(string value)
+    {
+        var digits = value.AsSpan(value[0] is '+' or '-' ? 1 : 0);
+        return !digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9');
     }
 
     private static string JsonName(string name) => AdminJson.Options.PropertyNamingPolicy?.ConvertName(name) ?? name;

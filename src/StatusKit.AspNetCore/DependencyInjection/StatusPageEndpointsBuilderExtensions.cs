@@ -74,11 +74,12 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventRelayService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AdminPolicyStartupCheck>());
         services.AddProblemDetails();
-        // Every OpenAPI document the host generates declares StatusKit's enums and numbers as its APIs write them.
+        // Every OpenAPI document the host generates declares StatusKit's enums, numbers and wall-clock times as its APIs write them.
         services.ConfigureAll<OpenApiOptions>(options =>
         {
             options.AddSchemaTransformer(OpenApiEnumSchemas.TransformAsync);
             options.AddSchemaTransformer(OpenApiNumberSchemas.TransformAsync);
+            options.AddSchemaTransformer(OpenApiWallClockSchemas.TransformAsync);
         });
         return builder;
     }

@@ -33,7 +33,7 @@ public sealed class AuditLog
         Guard.Range(limit, "limit", 1, MaxLimit);
         if (actionPrefix is not null && (string.IsNullOrWhiteSpace(actionPrefix) || actionPrefix.Length > MaxActionPrefixLength))
         {
-            throw new StatusKitValidationException("action", $"The action filter must be 1 to {MaxActionPrefixLength} characters, such as 'component.' or 'component.updated'.");
+            throw new StatusKitValidationException("action", $"The action filter must be 1 to {MaxActionPrefixLength} characters, such as 'component.' or 'component.updated'.", ValidationCodes.ValueInvalid);
         }
 
         // One more than asked tells whether an older page exists, without a count.
