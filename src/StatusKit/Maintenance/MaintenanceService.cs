@@ -119,7 +119,8 @@ public sealed class MaintenanceService
     /// Excluding the occurrence they know of tells them it alone is cancelled; bringing back one they were told is
     /// cancelled tells them it is on again (<see cref="NotificationKind.MaintenanceScheduled"/>).
     /// With <see cref="UpdateMaintenanceWindow.ExpectedVersion"/>, the window must still be at that version (else
-    /// <see cref="StatusKitConcurrencyException"/>, changing nothing); without, a concurrent change is read again.
+    /// <see cref="StatusKitConcurrencyException"/>, changing nothing); without, a concurrent change is read again. A
+    /// request that changes nothing writes nothing: the window keeps its version and update time.
     /// </summary>
     public async Task<MaintenanceWindow> UpdateAsync(Guid windowId, UpdateMaintenanceWindow changes, CancellationToken cancellationToken = default)
     {
@@ -135,7 +136,10 @@ public sealed class MaintenanceService
                     revised = revised with { ComponentIds = await _store.RequireComponentsOnPageAsync(window.PageId, changes.ComponentIds, cancellationToken) };
                 }
 
-                return ScheduleChangeNotices.Rescheduled(window, revised, _options.Value.ReminderLeadTime, now);
+                // A request that changes nothing writes nothing: the window keeps its version, which other editors' If-Match holds.
+                return ChangedFields(window, revised).Count == 0
+                    ? (window, null)
+                    : ScheduleChangeNotices.Rescheduled(window, revised, _options.Value.ReminderLeadTime, now);
             },
             "changed",
             AuditActions.MaintenanceUpdated,

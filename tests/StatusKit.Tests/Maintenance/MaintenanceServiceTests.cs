@@ -140,6 +140,32 @@ public sealed class MaintenanceServiceTests
         Assert.Equal((MaintenanceState.Scheduled, window.Version), (stored.State, stored.Version));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Update_that_changes_nothing_writes_nothing_and_keeps_the_version_other_editors_hold(bool inProgress)
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var host = await MaintenanceHost.StartAsync(time, runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var window = await host.Maintenance.CreateAsync(Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)));
+        if (inProgress)
+        {
+            window = await host.Maintenance.StartNowAsync(window.Id);
+        }
+
+        time.Advance(TimeSpan.FromMinutes(5));
+
+        var same = await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow
+        {
+            Title = window.Title, EndsAt = window.EndsAt, ComponentIds = [component.Id], ExpectedVersion = window.Version,
+        });
+
+        Assert.Equal((window.Version, window.UpdatedAt), (same.Version, same.UpdatedAt));
+        var stored = (await host.Maintenance.GetAsync(window.Id))!;
+        Assert.Equal((window.Version, window.UpdatedAt), (stored.Version, stored.UpdatedAt));
+    }
+
     [Fact]
     public async Task Update_validates_by_state_and_changes_nothing_on_bad_input()
     {
