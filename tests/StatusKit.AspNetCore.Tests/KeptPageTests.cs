@@ -73,6 +73,9 @@ public sealed class KeptPageTests : IAsyncLifetime
     [InlineData("/status/acme/api/v2/incidents.json")]
     [InlineData("/status/acme/api/v2/scheduled-maintenances.json")]
     [InlineData("/status/acme/api/v2/metrics.json?range=week")]
+    [InlineData("/status/acme/history.atom")]
+    [InlineData("/status/acme/history.rss")]
+    [InlineData("/status/acme/maintenance.ics")]
     public async Task A_second_reader_within_the_age_is_sent_the_kept_document_without_a_store_read(string path)
     {
         using var client = App.Client();
@@ -135,6 +138,9 @@ public sealed class KeptPageTests : IAsyncLifetime
     [InlineData("/status/acme/history")]
     [InlineData("/status/acme/api/v2/incidents.json")]
     [InlineData("/status/acme/api/v2/metrics.json")]
+    [InlineData("/status/acme/history.atom")]
+    [InlineData("/status/acme/history.rss")]
+    [InlineData("/status/acme/maintenance.ics")]
     public async Task When_the_store_cannot_be_read_the_last_rendering_is_sent_instead_of_an_error_and_the_store_tried_once_an_age(string path)
     {
         using var client = App.Client();

@@ -105,7 +105,8 @@ public sealed class PrivatePageTests(SampleHostFactory factory)
     [InlineData("/api/v2/summary.json", "Accept-Encoding")]
     [InlineData("/api/v2/metrics.json", "Accept-Encoding")]
     [InlineData("/badge.svg", null)]
-    [InlineData("/history.atom", null)]
+    [InlineData("/history.atom", "Accept-Encoding")]
+    [InlineData("/maintenance.ics", "Accept-Encoding")]
     public async Task A_public_pages_answer_varies_by_no_cookie_so_a_shared_cache_keeps_one_copy(string route, string? vary)
     {
         using var client = factory.CreatePublicClient();

@@ -91,14 +91,7 @@ internal static class ApiEndpoints
         return DocumentAnswer.Of(context, snapshot, prepared.ETag, prepared.IsCompressed, prepared.Render, JsonContentType, services.GetRequiredService<PublicCacheControl>().Value);
     }
 
-    // A document that reads the store (resolved incidents, past windows, metric points), which changes without the
-    // snapshot: a public page's is kept for a while and shared by its readers (KeptDocuments), tagged by its bytes.
-    private static async Task<IResult> KeptAsync(HttpContext context, PageSnapshot snapshot, string variant, Func<CancellationToken, Task<byte[]?>> read)
-    {
-        var services = context.RequestServices;
-        var document = await services.GetRequiredService<KeptDocuments>().GetAsync(snapshot, variant, read, context.RequestAborted)
-            ?? throw new InvalidOperationException($"The page's {variant} document was not made.");
-        CrossOriginReads.Allow(context, snapshot);
-        return DocumentAnswer.Of(context, snapshot, document, JsonContentType, services.GetRequiredService<PublicCacheControl>().Value);
-    }
+    // A document that reads the store: kept for a while on a public page (DocumentAnswer.KeptAsync).
+    private static Task<IResult> KeptAsync(HttpContext context, PageSnapshot snapshot, string variant, Func<CancellationToken, Task<byte[]?>> read) =>
+        DocumentAnswer.KeptAsync(context, snapshot, variant, JsonContentType, read);
 }

@@ -27,11 +27,11 @@ internal static class FeedEndpoints
             .WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").ProducesProblem(StatusCodes.Status400BadRequest).AnswersETagAndNotModified()
             .OpenToOtherSites(allow, "If-None-Match", StatusCodes.Status200OK, StatusCodes.Status304NotModified);
-        page.MapGetAndHead("/history.atom", (HttpContext context, string slug) => HistoryAsync(context, slug, paths, AtomFeedWriter.Write, "application/atom+xml"))
+        page.MapGetAndHead("/history.atom", (HttpContext context, string slug) => HistoryAsync(context, slug, paths, "history.atom", AtomFeedWriter.Write, "application/atom+xml"))
             .WithName("StatusKit.History").WithSummary("Incident and maintenance history (Atom 1.0): the 50 latest-changed incidents, published postmortems and maintenance windows.").WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").AnswersETagAndNotModified()
             .OpenToOtherSites(allow, "If-None-Match", StatusCodes.Status200OK, StatusCodes.Status304NotModified);
-        page.MapGetAndHead("/history.rss", (HttpContext context, string slug) => HistoryAsync(context, slug, paths, RssFeedWriter.Write, "application/rss+xml"))
+        page.MapGetAndHead("/history.rss", (HttpContext context, string slug) => HistoryAsync(context, slug, paths, "history.rss", RssFeedWriter.Write, "application/rss+xml"))
             .WithName("StatusKit.HistoryRss").WithSummary("Incident and maintenance history (RSS 2.0): the same entries as history.atom.").WithTags("Status pages")
             .Produces(StatusCodes.Status200OK, contentType: "application/rss+xml").AnswersETagAndNotModified()
             .OpenToOtherSites(allow, "If-None-Match", StatusCodes.Status200OK, StatusCodes.Status304NotModified);
@@ -116,7 +116,12 @@ internal static class FeedEndpoints
     /// entry shows (a window's state, times, components, description or its update time) makes a new one.
     /// </summary>
     private static async Task<IResult> HistoryAsync(
-        HttpContext context, string slug, PagePaths paths, Func<Snapshots.PageSnapshot, IReadOnlyList<HistoryFeedEntry>, string, byte[]> write, string mediaType)
+        HttpContext context,
+        string slug,
+        PagePaths paths,
+        string route,
+        Func<Snapshots.PageSnapshot, IReadOnlyList<HistoryFeedEntry>, string, byte[]> write,
+        string mediaType)
     {
         var services = context.RequestServices;
         var snapshot = await services.GetRequiredService<PageAccess>().ResolveAsync(context, slug);
@@ -126,9 +131,12 @@ internal static class FeedEndpoints
         }
 
         var pageUrl = paths.PageUrl(context.Request, snapshot);
-        var entries = await HistoryFeedEntries.ReadAsync(
-            services.GetRequiredService<StatusIncidentService>(), services.GetRequiredService<IStatusStore>(), snapshot, pageUrl, context.RequestAborted);
-        return Respond(context, snapshot, write(snapshot, entries, pageUrl), mediaType + "; charset=utf-8");
+        return await DocumentAnswer.KeptAsync(context, snapshot, $"{route} {pageUrl}", mediaType + "; charset=utf-8", async cancellationToken =>
+        {
+            var entries = await HistoryFeedEntries.ReadAsync(
+                services.GetRequiredService<StatusIncidentService>(), services.GetRequiredService<IStatusStore>(), snapshot, pageUrl, cancellationToken);
+            return write(snapshot, entries, pageUrl);
+        });
     }
 
     private static async Task<IResult> CalendarAsync(HttpContext context, string slug, PagePaths paths)
@@ -140,9 +148,12 @@ internal static class FeedEndpoints
             return TypedResults.NotFound();
         }
 
-        var windows = await CalendarWindows.ReadAsync(services.GetRequiredService<IStatusStore>(), snapshot.PageId, context.RequestAborted);
-        var bytes = CalendarWriter.Write(snapshot.Name, windows, paths.PageUrl(context.Request, snapshot), services.GetRequiredService<TimeProvider>().GetUtcNow());
-        return Respond(context, snapshot, bytes, "text/calendar; charset=utf-8");
+        var pageUrl = paths.PageUrl(context.Request, snapshot);
+        return await DocumentAnswer.KeptAsync(context, snapshot, $"maintenance.ics {pageUrl}", "text/calendar; charset=utf-8", async cancellationToken =>
+        {
+            var windows = await CalendarWindows.ReadAsync(services.GetRequiredService<IStatusStore>(), snapshot.PageId, cancellationToken);
+            return CalendarWriter.Write(snapshot.Name, windows, pageUrl, services.GetRequiredService<TimeProvider>().GetUtcNow());
+        });
     }
 
     private static IResult Respond(HttpContext context, Snapshots.PageSnapshot snapshot, byte[] bytes, string contentType)

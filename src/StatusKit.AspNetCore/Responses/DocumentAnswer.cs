@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using StatusKit.AspNetCore.Access;
 using StatusKit.Snapshots;
 
@@ -12,6 +13,22 @@ namespace StatusKit.AspNetCore.Responses;
 /// </summary>
 internal static class DocumentAnswer
 {
+    /// <summary>
+    /// The answer with a document that reads the store (resolved incidents, past windows, metric points, the feeds),
+    /// which changes without the snapshot: a public page's is kept for a while, shared by its readers and sent as its
+    /// last rendering while the store is down (<see cref="KeptDocuments"/>); tagged by its bytes. Answers the reads of
+    /// other sites too (<see cref="CrossOriginReads"/>).
+    /// </summary>
+    public static async Task<IResult> KeptAsync(
+        HttpContext context, PageSnapshot snapshot, string variant, string contentType, Func<CancellationToken, Task<byte[]?>> render)
+    {
+        var services = context.RequestServices;
+        var document = await services.GetRequiredService<KeptDocuments>().GetAsync(snapshot, variant, render, context.RequestAborted)
+            ?? throw new InvalidOperationException($"The page's {variant} document was not made.");
+        CrossOriginReads.Allow(context, snapshot);
+        return Of(context, snapshot, document, contentType, services.GetRequiredService<PublicCacheControl>().Value);
+    }
+
     /// <summary>The answer with <paramref name="document"/>, sent as <paramref name="contentType"/>.</summary>
     public static IResult Of(HttpContext context, PageSnapshot snapshot, EncodedDocument document, string contentType, string publicCacheControl) =>
         Of(context, snapshot, document.EntityTag, document.IsCompressed, () => document, contentType, publicCacheControl);
