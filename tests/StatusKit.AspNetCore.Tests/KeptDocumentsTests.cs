@@ -202,6 +202,24 @@ public sealed class KeptDocumentsTests
     }
 
     [Fact]
+    public async Task GetOrRenderAsync_AReaderAfterAClear_DoesNotJoinARenderBegunBeforeIt()
+    {
+        // A metric point written through the admin API leaves the snapshot as it was; its reader must see it anyway.
+        var cache = new KeptDocuments(_clock, Age, 1_000_000);
+        var snapshot = RenderedSnapshots.Empty();
+        var before = new TaskCompletionSource<byte[]?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var early = cache.GetOrRenderAsync(snapshot, "page Day", _ => before.Task);
+
+        cache.Clear();
+        var late = cache.GetOrRenderAsync(snapshot, "page Day", _ => Task.FromResult<byte[]?>("<p>after the write</p>"u8.ToArray()));
+        before.SetResult("<p>before the write</p>"u8.ToArray());
+
+        Assert.Equal("<p>after the write</p>", Encoding.UTF8.GetString((await late)!.BytesOf(ContentCoding.Identity)));
+        Assert.Equal("<p>before the write</p>", Encoding.UTF8.GetString((await early)!.BytesOf(ContentCoding.Identity)));
+        Assert.Equal("<p>after the write</p>", Encoding.UTF8.GetString(cache.Find(snapshot, "page Day")!.BytesOf(ContentCoding.Identity)));
+    }
+
+    [Fact]
     public async Task GetOrRenderAsync_ForANewerSnapshot_RendersAgain_AndANotFoundIsNotKept()
     {
         var cache = new KeptDocuments(_clock, Age, 1_000_000);

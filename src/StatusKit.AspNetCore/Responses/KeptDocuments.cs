@@ -30,7 +30,7 @@ internal sealed class KeptDocuments
     public const long DefaultBudget = 64L * 1024 * 1024;
 
     private readonly ConcurrentDictionary<(Guid PageId, string Variant), Entry> _entries = new();
-    private readonly ConcurrentDictionary<(Guid PageId, string Variant, string Version), Lazy<Task<EncodedDocument?>>> _renders = new();
+    private readonly ConcurrentDictionary<(Guid PageId, string Variant, string Version, long Generation), Lazy<Task<EncodedDocument?>>> _renders = new();
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly TimeSpan _maxAge;
@@ -106,17 +106,19 @@ internal sealed class KeptDocuments
             return kept;
         }
 
-        var key = (snapshot.PageId, variant, snapshot.Version);
+        // A render begun before a Clear is joined by no reader who comes after it: that reader was promised the write
+        // the Clear stands for, which the older render may not have read.
+        var key = (snapshot.PageId, variant, snapshot.Version, Generation);
         var shared = _renders.GetOrAdd(key, _ => new Lazy<Task<EncodedDocument?>>(() => RenderAndKeepAsync(snapshot, variant, render, key)));
         return await shared.Value;
     }
 
     private async Task<EncodedDocument?> RenderAndKeepAsync(
-        PageSnapshot snapshot, string variant, Func<CancellationToken, Task<byte[]?>> render, (Guid, string, string) key)
+        PageSnapshot snapshot, string variant, Func<CancellationToken, Task<byte[]?>> render, (Guid, string, string, long Generation) key)
     {
         try
         {
-            var generation = Generation;
+            var generation = key.Generation;
             byte[]? bytes;
             try
             {
