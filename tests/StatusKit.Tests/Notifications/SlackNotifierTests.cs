@@ -138,6 +138,31 @@ public sealed class SlackNotifierTests : IAsyncLifetime
         Assert.DoesNotContain("javascript", payload.Blocks[2].Elements![0].Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(2997, "& <tail>", "&amp;")] // the cut would fall inside "&amp;"
+    [InlineData(2997, "<b> done", "&lt;")]
+    public void A_long_message_is_cut_before_an_escaped_character_never_inside_it(int letters, string tail, string entity)
+    {
+        var body = new string('x', letters) + tail;
+
+        var section = SlackMessageBuilder.Build(Content() with { Body = body }, "View").Blocks[1].Text!.Text;
+
+        Assert.True(section.Length <= 3000, $"{section.Length} characters");
+        Assert.Equal(new string('x', letters) + "\u2026", section);
+        Assert.DoesNotContain(entity[..2], section, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cut_never_leaves_half_a_link_in_the_context()
+    {
+        var longName = new string('p', 2990);
+
+        var context = SlackMessageBuilder.Build(Content() with { PageName = longName, Link = "https://status.example.com/status/acme" }, "View").Blocks[2].Elements![0].Text;
+
+        Assert.True(context.Length <= 3000, $"{context.Length} characters");
+        Assert.Equal(context.Count(c => c == '<'), context.Count(c => c == '>'));
+    }
+
     [Fact]
     public void A_confirmation_request_gives_its_link_once_labelled_as_the_confirmation_link()
     {

@@ -27,7 +27,7 @@ internal static class SlackMessageBuilder
             ? texts.Format(texts.ToConfirmOpenThisLink, Escape(content.PageName), SlackLink(confirmation, texts.ConfirmSubscription))
             // The body states the change (a component's old and new status), so the statuses are not repeated here.
             : Escape(content.Body);
-        blocks.Add(new SlackBlock("section", new SlackText("mrkdwn", Truncate(section, MaxSectionChars))));
+        blocks.Add(new SlackBlock("section", new SlackText("mrkdwn", TruncateMarkup(section, MaxSectionChars))));
 
         var context = Escape(content.PageName);
         if (confirmation is null && IsWebLink(content.Link))
@@ -47,11 +47,40 @@ internal static class SlackMessageBuilder
             context += $" \u00b7 {SlackLink(unsubscribeUrl!.AbsoluteUri, texts.Unsubscribe)}";
         }
 
-        blocks.Add(new SlackBlock("context", Elements: [new SlackText("mrkdwn", Truncate(context, MaxSectionChars))]));
+        blocks.Add(new SlackBlock("context", Elements: [new SlackText("mrkdwn", TruncateMarkup(context, MaxSectionChars))]));
 
         // Every subject names the page already ("[Acme Status] API: Major Outage", "Confirm your subscription to …").
         var fallback = Truncate(content.Subject, MaxFallbackChars);
         return new SlackPayload(Escape(fallback), blocks);
+    }
+
+    /// <summary>
+    /// <paramref name="markup"/> (escaped text and links) cut like <see cref="Truncate"/>, but never inside an entity
+    /// (<c>&amp;amp;</c>) or a link (<c>&lt;url|text&gt;</c>), which Slack would show as written: the cut moves back to
+    /// before it.
+    /// </summary>
+    internal static string TruncateMarkup(string markup, int max)
+    {
+        var cut = Truncate(markup, max);
+        if (cut.Length == markup.Length)
+        {
+            return markup;
+        }
+
+        var kept = cut.AsSpan(0, cut.Length - 1);
+        var entity = kept.LastIndexOf('&');
+        if (entity >= 0 && !kept[entity..].Contains(';'))
+        {
+            kept = kept[..entity];
+        }
+
+        var link = kept.LastIndexOf('<');
+        if (link >= 0 && !kept[link..].Contains('>'))
+        {
+            kept = kept[..link];
+        }
+
+        return string.Concat(kept, "\u2026");
     }
 
     /// <summary>Escapes the three characters Slack gives meaning to in text (&amp;, &lt;, &gt;).</summary>
