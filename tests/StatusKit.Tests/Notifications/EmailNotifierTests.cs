@@ -69,7 +69,7 @@ public sealed class EmailNotifierTests : IAsyncLifetime
         await Notifier(Smtp()).SendAsync(message, CancellationToken.None).WaitAsync(Bound);
 
         var mime = MimeReader.Parse(Assert.Single(_smtp.Messages).Data);
-        Assert.Contains($"Manage subscription: {Manage.AbsoluteUri}\nUnsubscribe: {Unsubscribe.AbsoluteUri}", mime.Parts[0].DecodedBody, StringComparison.Ordinal);
+        Assert.Contains($"Manage subscription: {Manage.AbsoluteUri}\r\nUnsubscribe: {Unsubscribe.AbsoluteUri}", mime.Parts[0].DecodedBody, StringComparison.Ordinal);
         Assert.Contains(
             $"<a href=\"{Manage.AbsoluteUri}\">Manage subscription</a> \u00b7 <a href=\"{Unsubscribe.AbsoluteUri}\">Unsubscribe</a>", mime.Parts[1].DecodedBody, StringComparison.Ordinal);
         Assert.Equal($"<{Unsubscribe.AbsoluteUri}>", mime.Header("List-Unsubscribe"));
@@ -196,6 +196,48 @@ public sealed class EmailNotifierTests : IAsyncLifetime
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending.WaitAsync(Bound));
+    }
+
+    [Fact]
+    public async Task Both_parts_end_their_lines_in_CRLF_and_the_message_has_a_Message_ID_of_its_notice()
+    {
+        var content = Content() with { Body = "First line.\nSecond line.\n\nNext paragraph." };
+        var message = NotificationFixtures.Message(SubscriberChannel.Email, "jane@example.test", unsubscribeUrl: Unsubscribe, content: content);
+
+        await Notifier(Smtp()).SendAsync(message, CancellationToken.None).WaitAsync(Bound);
+
+        var mime = MimeReader.Parse(Assert.Single(_smtp.Messages).Data);
+        Assert.All(mime.Parts, part =>
+        {
+            Assert.Contains("\r\n", part.DecodedBody, StringComparison.Ordinal);
+            Assert.DoesNotMatch("(?<!\r)\n", part.DecodedBody);
+        });
+        Assert.Equal($"<{message.NotificationId:N}@acme.test>", mime.Header("Message-ID"));
+    }
+
+    [Fact]
+    public async Task An_address_with_more_than_ASCII_before_its_at_goes_out_where_the_server_offers_SMTPUTF8()
+    {
+        _smtp.SmtpUtf8 = true;
+        var message = NotificationFixtures.Message(SubscriberChannel.Email, "ops.müller@example.test");
+
+        var result = await Notifier(Smtp()).SendAsync(message, CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal(NotificationResultKind.Delivered, result.Kind);
+        Assert.Equal(["ops.müller@example.test"], Assert.Single(_smtp.Messages).RcptTo);
+    }
+
+    [Fact]
+    public async Task An_address_with_more_than_ASCII_before_its_at_is_the_destinations_failure_where_the_server_does_not_take_it()
+    {
+        var message = NotificationFixtures.Message(SubscriberChannel.Email, "ops.müller@example.test");
+
+        var result = await Notifier(Smtp()).SendAsync(message, CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal(NotificationResultKind.Permanent, result.Kind);
+        Assert.True(result.IsDestinationFailure, result.Error);
+        Assert.DoesNotContain("müller", result.Error, StringComparison.Ordinal);
+        Assert.Empty(_smtp.Messages);
     }
 
     [Fact]

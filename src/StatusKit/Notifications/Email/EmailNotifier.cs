@@ -52,11 +52,16 @@ public sealed class EmailNotifier : INotifier
         }
         catch (SmtpFailedRecipientException ex) when (IsMailboxRefused(ex))
         {
-            return Failed(message, NotificationResult.Permanent($"The recipient's mailbox was refused ({ex.StatusCode}): {ex.Message}").AtDestination());
+            return Failed(message, NotificationResult.Permanent($"The recipient's mailbox was refused ({ex.StatusCode}): {Masked(ex.Message, to)}").AtDestination());
+        }
+        catch (SmtpException ex) when (IsInternationalAddressRefused(ex, to))
+        {
+            return Failed(message, NotificationResult.Permanent(
+                "The mail server does not take an address with characters beyond ASCII before the @ (it does not offer SMTPUTF8).").AtDestination());
         }
         catch (SmtpException ex)
         {
-            return Failed(message, NotificationResult.Retry($"The mail server failed ({ex.StatusCode}): {ex.Message}"));
+            return Failed(message, NotificationResult.Retry($"The mail server failed ({ex.StatusCode}): {Masked(ex.Message, to)}"));
         }
         catch (IOException ex)
         {
@@ -76,6 +81,8 @@ public sealed class EmailNotifier : INotifier
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             [NotificationIdHeader] = message.NotificationId.ToString(),
+            // One per notice, the same on each attempt, so a client recognises a message sent twice (RFC 5322 3.6.4).
+            ["Message-ID"] = $"<{message.NotificationId:N}@{FromHost()}>",
             ["Auto-Submitted"] = "auto-generated",
         };
         if (message.UnsubscribeUrl is { } unsubscribe)
@@ -94,6 +101,17 @@ public sealed class EmailNotifier : INotifier
             Headers = headers,
         };
     }
+
+    private string FromHost() => MailAddress.TryCreate(_options.From, out var from) ? from.Host : "statuskit.invalid";
+
+    // System.Net.Mail's refusal of an address it cannot send: before the @ it holds more than ASCII, and the server does
+    // not offer SMTPUTF8 (or the sender is set to 7-bit delivery). It is the address's, whatever is retried.
+    private static bool IsInternationalAddressRefused(SmtpException exception, MailAddress to) =>
+        !System.Text.Ascii.IsValid(to.User) && exception.InnerException is null && exception.Message.Contains("ASCII", StringComparison.Ordinal);
+
+    // The delivery log leaves out the destination: a server's words that quote the address do not bring it back.
+    private static string Masked(string error, MailAddress to) =>
+        error.Replace(to.Address, "the subscriber's address", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsMailboxRefused(SmtpFailedRecipientException exception) =>
         exception is SmtpFailedRecipientsException { InnerExceptions.Length: > 0 } many

@@ -4,7 +4,10 @@ using System.Text;
 
 namespace StatusKit.Notifications.Email;
 
-/// <summary>Turns an <see cref="EmailMessage"/> into a <see cref="MailMessage"/> (UTF-8, base64 bodies).</summary>
+/// <summary>
+/// Turns an <see cref="EmailMessage"/> into a <see cref="MailMessage"/> (UTF-8, base64 bodies whose lines end in CRLF,
+/// the canonical form of text in MIME, RFC 2046 4.1.1).
+/// </summary>
 internal static class MailMessageFactory
 {
     public static MailMessage Create(EmailMessage message)
@@ -22,7 +25,7 @@ internal static class MailMessageFactory
             mail.To.Add(new MailAddress(message.To));
             if (message.HtmlBody is null)
             {
-                mail.Body = message.TextBody;
+                mail.Body = Canonical(message.TextBody);
                 mail.BodyEncoding = Encoding.UTF8;
                 mail.BodyTransferEncoding = TransferEncoding.Base64;
             }
@@ -46,9 +49,11 @@ internal static class MailMessageFactory
         }
     }
 
+    private static string Canonical(string text) => text.ReplaceLineEndings("\r\n");
+
     private static AlternateView View(string content, string mediaType)
     {
-        var view = AlternateView.CreateAlternateViewFromString(content, Encoding.UTF8, mediaType);
+        var view = AlternateView.CreateAlternateViewFromString(Canonical(content), Encoding.UTF8, mediaType);
         view.TransferEncoding = TransferEncoding.Base64;
         return view;
     }

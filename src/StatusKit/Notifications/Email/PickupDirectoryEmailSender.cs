@@ -29,6 +29,7 @@ public sealed class PickupDirectoryEmailSender : IEmailSender
         {
             DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
             PickupDirectoryLocation = directory,
+            DeliveryFormat = SmtpDeliveryFormat.International,
         };
         await client.SendMailAsync(mail, cancellationToken);
     }

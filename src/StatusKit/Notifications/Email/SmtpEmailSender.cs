@@ -33,6 +33,8 @@ public sealed class SmtpEmailSender : IEmailSender
         {
             EnableSsl = _options.EnableSsl,
             DeliveryMethod = SmtpDeliveryMethod.Network,
+            // An address with characters beyond ASCII before the @ goes out where the server takes it (SMTPUTF8).
+            DeliveryFormat = SmtpDeliveryFormat.International,
             Timeout = (int)_options.Timeout.TotalMilliseconds,
         };
         if (!string.IsNullOrEmpty(_options.UserName))

@@ -28,6 +28,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public bool Silent { get; set; }
 
+    /// <summary>Whether EHLO offers SMTPUTF8 (RFC 6531), which an address with more than ASCII before its @ needs.</summary>
+    public bool SmtpUtf8 { get; set; }
+
     public IReadOnlyCollection<SmtpTranscript> Messages => _messages;
 
     public int ConnectionCount => _server.ConnectionCount;
@@ -56,7 +59,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
                     switch (verb)
                     {
                         case "EHLO":
-                            await writer.WriteAsync("250-localhost greets you\r\n250 8BITMIME\r\n");
+                            await writer.WriteAsync(SmtpUtf8 ? "250-localhost greets you\r\n250-SMTPUTF8\r\n250 8BITMIME\r\n" : "250-localhost greets you\r\n250 8BITMIME\r\n");
                             break;
                         case "HELO":
                         case "NOOP":
