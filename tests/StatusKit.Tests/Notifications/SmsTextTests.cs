@@ -100,6 +100,22 @@ public sealed class SmsTextTests
         Assert.Equal(1, SmsSegments.Count(new string('a', 69) + "\u00e7"));
     }
 
+    [Theory]
+    [InlineData("es", "Confirme su suscripción a Acme Estado", "Responda STOP para darse de baja.", "Confirme su suscripcion a Acme Estado:")]
+    [InlineData("fr", "Confirmez votre abonnement à Acme État", "Répondez STOP pour vous désabonner.", "Confirmez votre abonnement à Acme État")]
+    public void A_confirmation_request_whose_words_are_beyond_GSM_7_still_fits_two_segments_with_its_link_whole(
+        string language, string subject, string optOut, string start)
+    {
+        var link = "https://status.example.com/status/acme-estado/subscriptions/verify?token=" + new string('f', 64);
+        var content = Content() with { Kind = NotificationKind.SubscriptionVerification, Subject = subject, Link = link, Language = language };
+
+        var text = SmsTextBuilder.Build(content, optOut);
+
+        Assert.True(SmsSegments.Count(text) <= 2, $"{SmsSegments.Count(text)} segments: {text}");
+        Assert.Contains(link, text, StringComparison.Ordinal);
+        Assert.StartsWith(start, text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_confirmation_request_without_a_public_address_gives_its_code_whole()
     {

@@ -21,6 +21,9 @@ internal static class SmsTextBuilder
     // Below this, a detail line is dropped rather than cut to a stub.
     private const int MinDetailChars = 24;
 
+    // Below this, the head is dropped rather than cut to a stub that would not say what the message is.
+    private const int MinHeadChars = 16;
+
     /// <summary>The text of <paramref name="content"/>; <paramref name="optOutText"/> (empty for none) ends a confirmation request.</summary>
     public static string Build(NotificationContent content, string optOutText)
     {
@@ -60,7 +63,15 @@ internal static class SmsTextBuilder
         var tail = fixedPart.ToString();
         var gsm7 = SmsSegments.IsGsm7(head + detail + tail);
         var room = SmsSegments.TwoSegments(gsm7) - SmsSegments.Length(tail);
-        head = Fit(head, Math.Max(room, 16), gsm7);
+        if (!gsm7 && room < MinHeadChars && SmsSegments.IsGsm7(tail) && SmsSegments.IsGsm7(WithoutMarks(head + detail)))
+        {
+            // A confirmation's link and opt-out line leave a UCS-2 text no room for its words (a Spanish "suscripción"
+            // halves the room): their letters without accents keep the text GSM-7, with room for all of it.
+            (head, detail, gsm7) = (WithoutMarks(head), detail is null ? null : WithoutMarks(detail), true);
+            room = SmsSegments.TwoSegments(gsm7) - SmsSegments.Length(tail);
+        }
+
+        head = room < MinHeadChars ? string.Empty : Fit(head, room, gsm7);
         room -= SmsSegments.Length(head);
         var text = new StringBuilder(head);
         if (detail is { Length: > 0 } && room - 1 >= MinDetailChars)
@@ -69,6 +80,22 @@ internal static class SmsTextBuilder
         }
 
         return text.Append(tail).ToString().TrimStart();
+    }
+
+    /// <summary><paramref name="text"/> with its letters' accents and other combining marks left out (á → a, ç → c).</summary>
+    private static string WithoutMarks(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
     // The line under the subject: when a maintenance is (its body's last paragraph); the first paragraph of any other
