@@ -302,6 +302,27 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
         Assert.False(displayOrder.TryGetProperty("pattern", out _));
     }
 
+    [Fact]
+    public async Task A_required_member_of_a_request_is_declared_not_null_as_the_API_refuses_null_as_it_refuses_leaving_it_out()
+    {
+        using var client = factory.CreatePublicClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+
+        var nullable = schemas.EnumerateObject()
+            .Where(s => s.Name.EndsWith("Request", StringComparison.Ordinal) && s.Value.TryGetProperty("required", out _))
+            .SelectMany(s => s.Value.GetProperty("required").EnumerateArray().Select(r => (Member: $"{s.Name}.{r.GetString()}", Schema: s.Value.GetProperty("properties").GetProperty(r.GetString()!))))
+            .Where(m => TypesOf(m.Schema).Contains("null")
+                || (m.Schema.TryGetProperty("oneOf", out var choices) && choices.EnumerateArray().Any(c => TypesOf(c).Contains("null"))))
+            .Select(m => m.Member)
+            .ToList();
+
+        Assert.Empty(nullable);
+        var manual = schemas.GetProperty("ManualStatusRequest");
+        Assert.Equal(["status"], manual.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["boolean"], TypesOf(schemas.GetProperty("VisibilityRequest").GetProperty("properties").GetProperty("isPublic")));
+    }
+
     // A schema's "type": one name, or several.
     private static List<string?> TypesOf(JsonElement schema) =>
         !schema.TryGetProperty("type", out var type) ? []

@@ -88,8 +88,11 @@ internal sealed record CreateMaintenanceRequest(
 /// <summary>Body of <c>PUT admin/pages/{pageId}/components/order</c>.</summary>
 internal sealed record ReorderRequest(IReadOnlyList<Guid>? ComponentIds);
 
-/// <summary>Body of <c>PUT admin/components/{componentId}/manual-status</c>; <see cref="Status"/> is required (null when left out).</summary>
-internal sealed record ManualStatusRequest(ComponentStatus? Status, DateTimeOffset? ExpiresAt);
+/// <summary>
+/// Body of <c>PUT admin/components/{componentId}/manual-status</c>; <see cref="Status"/> is required (null when left out),
+/// <see cref="ExpiresAt"/> optional (none: until cleared).
+/// </summary>
+internal sealed record ManualStatusRequest(ComponentStatus? Status, DateTimeOffset? ExpiresAt = null);
 
 /// <summary>
 /// Body of <c>POST admin/pages/{pageId}/incidents</c>; <see cref="State"/> is the state it starts in (left out: the

@@ -74,12 +74,14 @@ public static class StatusPageEndpointsBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventRelayService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AdminPolicyStartupCheck>());
         services.AddProblemDetails();
-        // Every OpenAPI document the host generates declares StatusKit's enums, numbers and wall-clock times as its APIs write them.
+        // Every OpenAPI document the host generates declares StatusKit's enums, numbers, wall-clock times and required
+        // members as its APIs read and write them.
         services.ConfigureAll<OpenApiOptions>(options =>
         {
             options.AddSchemaTransformer(OpenApiEnumSchemas.TransformAsync);
             options.AddSchemaTransformer(OpenApiNumberSchemas.TransformAsync);
             options.AddSchemaTransformer(OpenApiWallClockSchemas.TransformAsync);
+            options.AddDocumentTransformer(OpenApiRequiredSchemas.TransformAsync);
         });
         return builder;
     }
