@@ -115,6 +115,22 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
         Assert.Contains("skip", query);
         Assert.Contains("take", query);
         Assert.True(operation.GetProperty("responses").TryGetProperty("400", out _), $"{route} does not declare the 400 of a take out of range");
+        var take = parameters.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "take").GetProperty("schema");
+        Assert.Equal(("integer", "1", "200", 50), (take.GetProperty("type").GetString(), take.GetProperty("minimum").ToString(), take.GetProperty("maximum").ToString(), take.GetProperty("default").GetInt32()));
+        var skip = parameters.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "skip").GetProperty("schema");
+        Assert.Equal(("integer", "0"), (skip.GetProperty("type").GetString(), skip.GetProperty("minimum").ToString()));
+    }
+
+    [Theory]
+    [InlineData("GET /pages/{pageId}/incidents", new[] { "investigating", "identified", "monitoring", "resolved" })]
+    [InlineData("GET /pages/{pageId}/maintenance", new[] { "scheduled", "inProgress", "completed", "cancelled" })]
+    public async Task A_state_filter_is_declared_as_the_states_the_list_takes(string route, string[] states)
+    {
+        var operation = await OperationAsync(route);
+
+        var state = operation.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "state").GetProperty("schema");
+
+        Assert.Equal(states, state.GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
     }
 
     [Theory]

@@ -32,6 +32,7 @@ internal static class AdminEndpoints
         admin.KeptByNoCache().AddEndpointFilter<AdminWritesRenderAgain>().AddEndpointFilter<StatusKitExceptionFilter>().DisableAntiforgery().WithMetadata(AdminApiEndpoint.Instance);
         BodyContentTypes.AnswerWithProblems(admin);
         admin.AddOpenApiOperationTransformer(OpenApiHeaders.DeclareAsync);
+        admin.AddOpenApiOperationTransformer(AdminQueryParameters.DeclareAsync);
         MapPages(admin, locations);
         MapComponents(admin, locations);
         MapIncidents(admin, locations);
