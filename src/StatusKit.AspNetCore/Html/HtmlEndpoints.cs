@@ -8,6 +8,8 @@ using Microsoft.Extensions.Options;
 using StatusKit.Abstractions;
 using StatusKit.AspNetCore.Access;
 using StatusKit.AspNetCore.Responses;
+using StatusKit.AspNetCore.Subscriptions;
+using StatusKit.AspNetCore.Texts;
 using StatusKit.Maintenance;
 using StatusKit.Metrics;
 using StatusKit.Model;
@@ -91,7 +93,8 @@ internal static class HtmlEndpoints
         var snapshot = await context.RequestServices.GetRequiredService<PageAccess>().ResolveKeepingTokenAsync(context, slug, paths.PagePath(context.Request, slug));
         if (snapshot is null)
         {
-            return (null, TypedResults.NotFound());
+            // Unknown, or private without its token: the same answer, naming no page.
+            return (null, NotFound(null, null));
         }
 
         NoReferrer.Apply(context.Response);
@@ -272,7 +275,7 @@ internal static class HtmlEndpoints
         var (snapshot, answer) = await OpenAsync(context, slug, paths);
         if (snapshot is null || !IsHistoryPage(pageNumber) || !IsHistoryPage(maintenancePageNumber) || (pageNumber > 1 && maintenancePageNumber > 1))
         {
-            return answer ?? TypedResults.NotFound();
+            return answer ?? NotFound(snapshot, Links(context, paths, slug).Home);
         }
 
         var links = Links(context, paths, slug);
@@ -307,6 +310,16 @@ internal static class HtmlEndpoints
 
     private static bool IsHistoryPage(int number) => number is >= 1 and <= MaxHistoryPage;
 
+    /// <summary>
+    /// A 404 a browser can show (else it shows its own error page, in its own language): of a page the request may
+    /// see, in its language and branding with a link back to it; else unbranded, in English, naming no page.
+    /// </summary>
+    private static IResult NotFound(PageSnapshot? page, string? backTo)
+    {
+        var texts = page is null ? PageTexts.English : PageTexts.For(page.Language);
+        return SubscriptionPages.Message(StatusCodes.Status404NotFound, texts.PageNotFound, texts.PageNotFoundText, backTo: backTo, page: page, texts: texts);
+    }
+
     // Where the page's links point: under the request's path base, with the token when the page keeps it in its URL
     // (shown over plain HTTP to a host that is not loopback, where no cookie can carry it).
     private static PageLinks Links(HttpContext context, PagePaths paths, string slug) =>
@@ -323,7 +336,7 @@ internal static class HtmlEndpoints
         var document = await services.GetRequiredService<KeptDocuments>().GetAsync(snapshot, route + " " + links.PagePath, render, context.RequestAborted);
         if (document is null)
         {
-            return TypedResults.NotFound();
+            return NotFound(snapshot, links.Home);
         }
 
         DocumentSecurityHeaders.Apply(context.Response, PageBrand.LogoOrigin(snapshot));

@@ -135,6 +135,8 @@ internal sealed partial record PageTexts
         BackToStatusPage = "Back to the status page",
         LinkExpired = "Link expired",
         LinkExpiredText = "This confirmation link for {0} has expired, and the subscription was not confirmed. Subscribe again to get a new link.",
+        PageNotFound = "Page not found",
+        PageNotFoundText = "There is no page at this address. It may have been removed, or the link may be mistyped.",
         TooManyRequests = "Too many requests",
         TooManyFromAddress = "Too many subscription requests from this address; try again later.",
         TooManyForDestination = "Too many subscription requests for this destination; try again later.",

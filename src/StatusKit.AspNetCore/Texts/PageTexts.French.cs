@@ -137,6 +137,8 @@ internal sealed partial record PageTexts
         BackToStatusPage = "Retour à la page d’état",
         LinkExpired = "Lien expiré",
         LinkExpiredText = "Ce lien de confirmation pour {0} a expiré, et l’abonnement n’a pas été confirmé. Abonnez-vous à nouveau pour recevoir un nouveau lien.",
+        PageNotFound = "Page introuvable",
+        PageNotFoundText = "Il n’y a pas de page à cette adresse. Elle a peut-être été supprimée, ou le lien est mal saisi.",
         TooManyRequests = "Trop de requêtes",
         TooManyFromAddress = "Trop de demandes d’abonnement depuis cette adresse ; réessayez plus tard.",
         TooManyForDestination = "Trop de demandes d’abonnement pour cette destination ; réessayez plus tard.",

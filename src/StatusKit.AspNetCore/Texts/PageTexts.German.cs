@@ -137,6 +137,8 @@ internal sealed partial record PageTexts
         BackToStatusPage = "Zurück zur Statusseite",
         LinkExpired = "Link abgelaufen",
         LinkExpiredText = "Dieser Bestätigungslink für {0} ist abgelaufen, und das Abonnement wurde nicht bestätigt. Abonnieren Sie erneut, um einen neuen Link zu erhalten.",
+        PageNotFound = "Seite nicht gefunden",
+        PageNotFoundText = "Unter dieser Adresse gibt es keine Seite. Sie wurde vielleicht entfernt, oder der Link ist falsch geschrieben.",
         TooManyRequests = "Zu viele Anfragen",
         TooManyFromAddress = "Zu viele Abonnement-Anfragen von dieser Adresse; bitte versuchen Sie es später erneut.",
         TooManyForDestination = "Zu viele Abonnement-Anfragen für dieses Ziel; bitte versuchen Sie es später erneut.",

@@ -137,6 +137,8 @@ internal sealed partial record PageTexts
         BackToStatusPage = "Volver a la página de estado",
         LinkExpired = "Enlace caducado",
         LinkExpiredText = "Este enlace de confirmación de {0} ha caducado y la suscripción no se ha confirmado. Suscríbase de nuevo para recibir un enlace nuevo.",
+        PageNotFound = "Página no encontrada",
+        PageNotFoundText = "No hay ninguna página en esta dirección. Puede que se haya eliminado o que el enlace esté mal escrito.",
         TooManyRequests = "Demasiadas solicitudes",
         TooManyFromAddress = "Demasiadas solicitudes de suscripción desde esta dirección; inténtelo más tarde.",
         TooManyForDestination = "Demasiadas solicitudes de suscripción para este destino; inténtelo más tarde.",

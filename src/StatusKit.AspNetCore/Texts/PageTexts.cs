@@ -402,6 +402,12 @@ internal sealed partial record PageTexts
     /// <summary>An expired confirmation link's text: {0} the page's name. English: <c>This confirmation link for {0} has expired, and the subscription was not confirmed. Subscribe again to get a new link.</c>.</summary>
     public required string LinkExpiredText { get; init; }
 
+    /// <summary>The title of a page that is not there (an unknown incident, window or page). English: <c>Page not found</c>.</summary>
+    public required string PageNotFound { get; init; }
+
+    /// <summary>Its text. English: <c>There is no page at this address. It may have been removed, or the link may be mistyped.</c>.</summary>
+    public required string PageNotFoundText { get; init; }
+
     /// <summary>A rate-limited request's title. English: <c>Too many requests</c>.</summary>
     public required string TooManyRequests { get; init; }
 
