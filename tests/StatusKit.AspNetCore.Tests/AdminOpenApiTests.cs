@@ -267,10 +267,7 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
     [InlineData("CreateMaintenanceRequest")]
     public async Task Excluded_occurrences_are_declared_as_wall_clock_times_without_an_offset_as_the_API_takes_and_writes_them(string schemaName)
     {
-        using var client = factory.CreatePublicClient();
-        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
-
-        var items = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(schemaName)
+        var items = (await SchemasAsync()).GetProperty(schemaName)
             .GetProperty("properties").GetProperty("excludedOccurrences").GetProperty("items");
 
         Assert.False(items.TryGetProperty("format", out var format) && format.GetString() == "date-time", $"{schemaName}.excludedOccurrences is declared date-time");
@@ -288,10 +285,7 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
     [InlineData("SubscriberDeactivationReason", new[] { "unknown", "unsubscribed", "operator", "destinationGone", "deadLetters", "componentsDeleted", "incidentDeleted" })]
     public async Task An_enum_is_declared_as_the_camelCase_strings_the_admin_API_takes_not_as_an_integer_it_refuses(string name, string[] values)
     {
-        using var client = factory.CreatePublicClient();
-        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
-
-        var schema = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(name);
+        var schema = (await SchemasAsync()).GetProperty(name);
 
         Assert.Equal("string", schema.GetProperty("type").GetString());
         Assert.Equal(values, schema.GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
@@ -300,9 +294,7 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
     [Fact]
     public async Task Numbers_are_declared_as_numbers_alone_as_the_APIs_read_and_write_them()
     {
-        using var client = factory.CreatePublicClient();
-        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
-        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        var schemas = await SchemasAsync();
 
         // ASP.NET Core's problem details types are the framework's, shared with the host's own routes: left as its options make them.
         var quoted = schemas.EnumerateObject()
@@ -321,9 +313,7 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
     [Fact]
     public async Task A_required_member_of_a_request_is_declared_not_null_as_the_API_refuses_null_as_it_refuses_leaving_it_out()
     {
-        using var client = factory.CreatePublicClient();
-        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
-        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        var schemas = await SchemasAsync();
 
         var nullable = schemas.EnumerateObject()
             .Where(s => s.Name.EndsWith("Request", StringComparison.Ordinal) && s.Value.TryGetProperty("required", out _))
@@ -344,6 +334,14 @@ public sealed class AdminOpenApiTests(SampleHostFactory factory)
         !schema.TryGetProperty("type", out var type) ? []
         : type.ValueKind == JsonValueKind.Array ? [.. type.EnumerateArray().Select(t => t.GetString())]
         : [type.GetString()];
+
+    // The document's component schemas, by name.
+    private async Task<JsonElement> SchemasAsync()
+    {
+        using var client = factory.CreatePublicClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        return document.RootElement.GetProperty("components").GetProperty("schemas").Clone();
+    }
 
     private async Task<JsonElement> OperationAsync(string route)
     {
