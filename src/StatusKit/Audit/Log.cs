@@ -14,6 +14,6 @@ internal static partial class Log
     public static void AuditPruningFailed(ILogger logger, DateTimeOffset retryAt, Exception exception) =>
         AuditPruningFailedUtc(logger, retryAt.ToUniversalTime(), exception);
 
-    [LoggerMessage(1036, LogLevel.Error, "Pruning the audit log failed; trying again at {RetryAt:" + LogTime.Utc + "}")]
+    [LoggerMessage(1036, LogLevel.Error, "Pruning the audit log failed; trying again at {RetryAt:" + LogTime.Utc + "}", EventName = "AuditPruningFailed")]
     private static partial void AuditPruningFailedUtc(ILogger logger, DateTimeOffset retryAt, Exception exception);
 }

@@ -30,7 +30,7 @@ internal static partial class Log
     public static void ServingStaleSnapshot(ILogger logger, Guid pageId, DateTimeOffset generatedAt, Exception exception) =>
         ServingStaleSnapshotUtc(logger, pageId, generatedAt.ToUniversalTime(), exception);
 
-    [LoggerMessage(1006, LogLevel.Warning, "Store failed while loading page {PageId}; serving the stale snapshot from {GeneratedAt:" + LogTime.Utc + "}")]
+    [LoggerMessage(1006, LogLevel.Warning, "Store failed while loading page {PageId}; serving the stale snapshot from {GeneratedAt:" + LogTime.Utc + "}", EventName = "ServingStaleSnapshot")]
     private static partial void ServingStaleSnapshotUtc(ILogger logger, Guid pageId, DateTimeOffset generatedAt, Exception exception);
 
     [LoggerMessage(1007, LogLevel.Warning, "Recompute of {Scope} did not settle after {Attempts} attempts; it will run again")]
@@ -60,7 +60,7 @@ internal static partial class Log
     public static void ManualStatusExpiryFailed(ILogger logger, DateTimeOffset retryAt, Exception exception) =>
         ManualStatusExpiryFailedUtc(logger, retryAt.ToUniversalTime(), exception);
 
-    [LoggerMessage(1015, LogLevel.Error, "Ending expired manual statuses failed; trying again at {RetryAt:" + LogTime.Utc + "}")]
+    [LoggerMessage(1015, LogLevel.Error, "Ending expired manual statuses failed; trying again at {RetryAt:" + LogTime.Utc + "}", EventName = "ManualStatusExpiryFailed")]
     private static partial void ManualStatusExpiryFailedUtc(ILogger logger, DateTimeOffset retryAt, Exception exception);
 
     [LoggerMessage(1016, LogLevel.Warning, "Warming the page snapshots at start-up failed; each page's snapshot is built when it is first read")]
@@ -72,7 +72,7 @@ internal static partial class Log
     public static void UnverifiedSubscriberCleanupFailed(ILogger logger, DateTimeOffset retryAt, Exception exception) =>
         UnverifiedSubscriberCleanupFailedUtc(logger, retryAt.ToUniversalTime(), exception);
 
-    [LoggerMessage(1018, LogLevel.Error, "Deleting the subscriptions that were never confirmed failed; trying again at {RetryAt:" + LogTime.Utc + "}")]
+    [LoggerMessage(1018, LogLevel.Error, "Deleting the subscriptions that were never confirmed failed; trying again at {RetryAt:" + LogTime.Utc + "}", EventName = "UnverifiedSubscriberCleanupFailed")]
     private static partial void UnverifiedSubscriberCleanupFailedUtc(ILogger logger, DateTimeOffset retryAt, Exception exception);
 
     [LoggerMessage(1019, LogLevel.Warning, "Incident signal {IncidentId} v{Version} for team {TeamId} refused: the stored signal with that version differs in {Fields}; versions must increase with every change, or the change is lost")]
@@ -87,6 +87,6 @@ internal static partial class Log
     public static void HeldNoticesFollowed(ILogger logger, string scope, int count, DateTimeOffset heldUntil, DateTimeOffset dueAt) =>
         HeldNoticesFollowedUtc(logger, scope, count, heldUntil.ToUniversalTime(), dueAt.ToUniversalTime());
 
-    [LoggerMessage(1443, LogLevel.Information, "Recompute of {Scope} moved the notices of {Count} components it held until {HeldUntil:" + LogTime.Utc + "} to {DueAt:" + LogTime.Utc + "}: their maintenance changed before its commit")]
+    [LoggerMessage(1443, LogLevel.Information, "Recompute of {Scope} moved the notices of {Count} components it held until {HeldUntil:" + LogTime.Utc + "} to {DueAt:" + LogTime.Utc + "}: their maintenance changed before its commit", EventName = "HeldNoticesFollowed")]
     private static partial void HeldNoticesFollowedUtc(ILogger logger, string scope, int count, DateTimeOffset heldUntil, DateTimeOffset dueAt);
 }

@@ -25,7 +25,7 @@ internal static partial class Log
     public static void PassFailed(ILogger logger, DateTimeOffset retryAt, Exception exception) =>
         PassFailedUtc(logger, retryAt.ToUniversalTime(), exception);
 
-    [LoggerMessage(1200, LogLevel.Information, "Maintenance window {WindowId}: {Transition} applied for the occurrence starting {OccurrenceStartsAt:" + LogTime.Utc + "}; now {State}")]
+    [LoggerMessage(1200, LogLevel.Information, "Maintenance window {WindowId}: {Transition} applied for the occurrence starting {OccurrenceStartsAt:" + LogTime.Utc + "}; now {State}", EventName = "TransitionApplied")]
     private static partial void TransitionAppliedUtc(ILogger logger, Guid windowId, MaintenanceTransitionKind transition, DateTimeOffset occurrenceStartsAt, Model.MaintenanceState state);
 
     [LoggerMessage(1201, LogLevel.Debug, "Maintenance window {WindowId}: {Transition} was already applied by someone else (compare-and-set lost)")]
@@ -34,16 +34,16 @@ internal static partial class Log
     [LoggerMessage(1202, LogLevel.Warning, "Maintenance window {WindowId}: attempt {Attempt} failed; retrying in {Delay}")]
     public static partial void TransitionRetrying(ILogger logger, Guid windowId, int attempt, TimeSpan delay, Exception? exception);
 
-    [LoggerMessage(1203, LogLevel.Error, "Maintenance window {WindowId}: the transition failed after every attempt; it is tried again at {RetryAt:" + LogTime.Utc + "}")]
+    [LoggerMessage(1203, LogLevel.Error, "Maintenance window {WindowId}: the transition failed after every attempt; it is tried again at {RetryAt:" + LogTime.Utc + "}", EventName = "TransitionFailed")]
     private static partial void TransitionFailedUtc(ILogger logger, Guid windowId, DateTimeOffset retryAt, Exception exception);
 
-    [LoggerMessage(1204, LogLevel.Information, "Maintenance window {WindowId}: the occurrence {OccurrenceStartsAt:" + LogTime.Utc + "} - {OccurrenceEndsAt:" + LogTime.Utc + "} passed while the scheduler was not running; recorded without starting it")]
+    [LoggerMessage(1204, LogLevel.Information, "Maintenance window {WindowId}: the occurrence {OccurrenceStartsAt:" + LogTime.Utc + "} - {OccurrenceEndsAt:" + LogTime.Utc + "} passed while the scheduler was not running; recorded without starting it", EventName = "OccurrenceMissed")]
     private static partial void OccurrenceMissedUtc(ILogger logger, Guid windowId, DateTimeOffset occurrenceStartsAt, DateTimeOffset occurrenceEndsAt);
 
-    [LoggerMessage(1205, LogLevel.Debug, "Maintenance scheduler: {Applied} transition(s) applied; next wake-up at {WakeUpAt:" + LogTime.Utc + "}")]
+    [LoggerMessage(1205, LogLevel.Debug, "Maintenance scheduler: {Applied} transition(s) applied; next wake-up at {WakeUpAt:" + LogTime.Utc + "}", EventName = "PassCompleted")]
     private static partial void PassCompletedUtc(ILogger logger, int applied, DateTimeOffset wakeUpAt);
 
-    [LoggerMessage(1206, LogLevel.Error, "Maintenance scheduler: the pass failed; retrying at {RetryAt:" + LogTime.Utc + "}")]
+    [LoggerMessage(1206, LogLevel.Error, "Maintenance scheduler: the pass failed; retrying at {RetryAt:" + LogTime.Utc + "}", EventName = "PassFailed")]
     private static partial void PassFailedUtc(ILogger logger, DateTimeOffset retryAt, Exception exception);
 
     [LoggerMessage(1207, LogLevel.Warning, "Maintenance window {WindowId}: its time zone '{TimeZoneId}' or recurrence '{Recurrence}' no longer parses; it is treated as a one-off window")]

@@ -11,6 +11,6 @@ internal static partial class Log
     public static void MetricPruningFailed(ILogger logger, DateTimeOffset retryAt, Exception exception) =>
         MetricPruningFailedUtc(logger, retryAt.ToUniversalTime(), exception);
 
-    [LoggerMessage(1039, LogLevel.Error, "Pruning page metric points failed; trying again at {RetryAt:" + LogTime.Utc + "}")]
+    [LoggerMessage(1039, LogLevel.Error, "Pruning page metric points failed; trying again at {RetryAt:" + LogTime.Utc + "}", EventName = "MetricPruningFailed")]
     private static partial void MetricPruningFailedUtc(ILogger logger, DateTimeOffset retryAt, Exception exception);
 }

@@ -29,6 +29,6 @@ internal static partial class Log
 
     public static void PassFailed(ILogger logger, DateTimeOffset retryAt, Exception exception) => PassFailedUtc(logger, retryAt.ToUniversalTime(), exception);
 
-    [LoggerMessage(1048, LogLevel.Error, "The upstream poll failed; next pass at {RetryAt:" + LogTime.Utc + "}")]
+    [LoggerMessage(1048, LogLevel.Error, "The upstream poll failed; next pass at {RetryAt:" + LogTime.Utc + "}", EventName = "UpstreamPassFailed")]
     private static partial void PassFailedUtc(ILogger logger, DateTimeOffset retryAt, Exception exception);
 }

@@ -40,6 +40,28 @@ public sealed partial class SourceRulesTests
     }
 
     [Fact]
+    public void EveryLogEvent_IsNamedAsTheLoggingDocsNameIt()
+    {
+        // The name a log record carries (EventId.Name): the attribute's EventName, else the method's name.
+        var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "logging.md"));
+        var documented = DocumentedLogEvents().Matches(docs).ToDictionary(m => m.Groups["id"].Value, m => m.Groups["name"].Value);
+        var events = SourceFiles()
+            .Where(file => Path.GetFileName(file) == "Log.cs")
+            .SelectMany(file => LogEvents().Matches(File.ReadAllText(file)).Select(m => (
+                File: Relative(file),
+                Id: m.Groups["id"].Value,
+                Name: EventNameArgument().Match(m.Groups["args"].Value) is { Success: true } named ? named.Groups["name"].Value : m.Groups["method"].Value)))
+            .ToList();
+        var misnamed = events
+            .Where(e => documented.TryGetValue(e.Id, out var name) && name != e.Name)
+            .Select(e => $"{e.Id}: '{e.Name}' in {e.File}, '{documented[e.Id]}' in docs/logging.md")
+            .ToList();
+
+        Assert.True(events.Count >= 100 && documented.Count >= 100, $"{events.Count} events read, {documented.Count} documented");
+        Assert.True(misnamed.Count == 0, "Name these log events as docs/logging.md does (EventName = \"…\"):\n" + string.Join("\n", misnamed));
+    }
+
+    [Fact]
     public void EveryLogEventId_IsUsedByOneMessageOnly()
     {
         var reused = SourceFiles()
@@ -197,4 +219,15 @@ public sealed partial class SourceRulesTests
 
     [GeneratedRegex(@"\[LoggerMessage\((?:EventId\s*=\s*)?(?<id>\d+)")]
     private static partial Regex LogEventIds();
+
+    // An event's attribute (its id, then its other arguments, over several lines perhaps) and the method it names.
+    [GeneratedRegex(@"\[LoggerMessage\((?:EventId\s*=\s*)?(?<id>\d+)(?<args>(?:(?!\[LoggerMessage).)*?)\)\]\s*(?:public|private|internal)\s+static\s+partial\s+void\s+(?<method>\w+)\(", RegexOptions.Singleline)]
+    private static partial Regex LogEvents();
+
+    [GeneratedRegex(@"EventName\s*=\s*""(?<name>\w+)""")]
+    private static partial Regex EventNameArgument();
+
+    // A row of docs/logging.md's event tables: | id | Name | Level | …
+    [GeneratedRegex(@"^\| (?<id>\d{4}) \| (?<name>[A-Z]\w+) \| (?:Trace|Debug|Information|Warning|Error|Critical) \|", RegexOptions.Multiline)]
+    private static partial Regex DocumentedLogEvents();
 }

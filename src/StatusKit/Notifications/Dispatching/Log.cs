@@ -24,7 +24,7 @@ internal static partial class Log
     public static void RetryScheduled(ILogger logger, Guid notificationId, int attempt, string? error, DateTimeOffset nextAttemptAt) =>
         RetryScheduledUtc(logger, notificationId, attempt, error, nextAttemptAt.ToUniversalTime());
 
-    [LoggerMessage(1305, LogLevel.Warning, "Notification {NotificationId} attempt {Attempt} failed ({Error}); next attempt at {NextAttemptAt:" + LogTime.Utc + "}")]
+    [LoggerMessage(1305, LogLevel.Warning, "Notification {NotificationId} attempt {Attempt} failed ({Error}); next attempt at {NextAttemptAt:" + LogTime.Utc + "}", EventName = "RetryScheduled")]
     private static partial void RetryScheduledUtc(ILogger logger, Guid notificationId, int attempt, string? error, DateTimeOffset nextAttemptAt);
 
     [LoggerMessage(1306, LogLevel.Error, "Notification {NotificationId} dead-lettered after {Attempts} attempts, failing on the sending side (the notifier or its configuration): {Error}")]
@@ -36,7 +36,7 @@ internal static partial class Log
     public static void Deferred(ILogger logger, Guid notificationId, Guid subscriberId, int cap, DateTimeOffset nextAttemptAt) =>
         DeferredUtc(logger, notificationId, subscriberId, cap, nextAttemptAt.ToUniversalTime());
 
-    [LoggerMessage(1308, LogLevel.Information, "Notification {NotificationId} deferred to {NextAttemptAt:" + LogTime.Utc + "}: subscriber {SubscriberId} reached the cap of {Cap} per hour")]
+    [LoggerMessage(1308, LogLevel.Information, "Notification {NotificationId} deferred to {NextAttemptAt:" + LogTime.Utc + "}: subscriber {SubscriberId} reached the cap of {Cap} per hour", EventName = "Deferred")]
     private static partial void DeferredUtc(ILogger logger, Guid notificationId, Guid subscriberId, int cap, DateTimeOffset nextAttemptAt);
 
     [LoggerMessage(1309, LogLevel.Information, "Folded {Count} deferred notifications for subscriber {SubscriberId} into digest {NotificationId}")]
