@@ -94,6 +94,25 @@ public sealed class SubscriptionLoggingTests : IAsyncLifetime
         Assert.Equal(Category, Assert.Single(_logs.Entries, e => e.EventId.Id == 1410).Category);
     }
 
+    [Theory]
+    [InlineData("slack", "http://alice-smith.example/hook", "alice-smith")]
+    [InlineData("discord", "https://bob-jones.example/api/webhooks/1/x", "bob-jones")]
+    [InlineData("webhook", "ftp://hooks.reader.example/in", "hooks.reader.example")]
+    public async Task AdminRequest_RefusingADestination_LogsWhyButNotTheDestination(string channel, string destination, string part)
+    {
+        using var client = App.Client();
+        var pageId = (await App.Services.GetRequiredService<StatusPageService>().GetBySlugAsync("acme"))!.Id;
+
+        using var response = await client.PostAsJsonAsync($"/status/admin/pages/{pageId}/subscribers", new { channel, destination });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("destination", problem.RootElement.GetProperty("field").GetString());
+        var refused = Assert.Single(_logs.Entries, e => e.EventId.Id == 1405);
+        Assert.Contains("destination", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_logs.Entries, e => e.Message.Contains(part, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AdminRequest_Refused_IsStillLoggedUnderTheAdminCategory()
     {
