@@ -49,7 +49,7 @@ public sealed class SqliteStoreBehaviourTests(ITestOutputHelper output) : StoreB
         Assert.Contains("LIMIT", statement, StringComparison.Ordinal);
         Assert.True(
             plan.Any(step => step.StartsWith("SEARCH ", StringComparison.Ordinal)
-                             && step.Contains("USING INDEX IX_statuskit_notifications_page_id_created_at (page_id=?)", StringComparison.Ordinal))
+                             && step.Contains("USING INDEX IX_statuskit_notifications_page_id_created_at_id (page_id=?)", StringComparison.Ordinal))
             && !plan.Any(step => step.StartsWith("SCAN ", StringComparison.Ordinal)),
             statement + "\n" + string.Join("\n", plan));
     }
@@ -166,6 +166,24 @@ public sealed class SqliteStoreBehaviourTests(ITestOutputHelper output) : StoreB
         Assert.True(
             reads.Count == 2 && reads.All(step => step.StartsWith("SEARCH s USING INDEX IX_statuskit_subscribers_verify_token_issued_at_created_at", StringComparison.Ordinal)),
             string.Join("\n", plan));
+    }
+
+    [Fact]
+    public async Task A_claim_reads_the_pending_rows_in_its_order_through_the_state_due_and_id_index_without_sorting_them()
+    {
+        var counter = new CommandCounter();
+        var store = Database.CreateStore(counter);
+        var now = DateTimeOffset.UnixEpoch.AddDays(20_000);
+
+        await store.ClaimNotificationsAsync("owner", now, now.AddMinutes(1), 20, CancellationToken.None);
+
+        // A fan-out leaves tens of thousands of rows pending: a claim of 20 must not sort them all first.
+        var statement = Assert.Single(counter.Texts, text => text.Contains("ORDER BY", StringComparison.Ordinal));
+        var plan = await PlanAsync(statement);
+        Assert.True(
+            plan.Any(step => step.Contains("USING INDEX IX_statuskit_notifications_state_due_at_id (state=?", StringComparison.Ordinal))
+            && !plan.Any(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal)),
+            statement + "\n" + string.Join("\n", plan));
     }
 
     private async Task<List<string>> PlanAsync(string statement)

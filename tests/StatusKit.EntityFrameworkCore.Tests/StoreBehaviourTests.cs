@@ -76,7 +76,7 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
                 "20261212000000_AddSubscriberDeactivationReason", "20261213000000_AddIncidentTemplates",
                 "20261214000000_AddSubscriberStatusIncident", "20261215000000_AddIncidentTemplateState",
                 "20261216000000_AddPageCustomDomain", "20261217000000_AddAuditLog", "20261218000000_AddPageMetrics", "20261219000000_AddPageLanguage",
-                "20261220000000_AddComponentUpstream"],
+                "20261220000000_AddComponentUpstream", "20261225000000_IndexOutboxClaimsAndDeliveryLog"],
             await context.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.False(context.Database.HasPendingModelChanges());

@@ -17,10 +17,12 @@ internal sealed class NotificationConfiguration(StatusKitModelOptions options) :
         builder.Property(n => n.Id).ValueGeneratedNever();
         builder.HasOne<PageEntity>().WithMany().HasForeignKey(n => n.PageId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(n => n.DeduplicationKey).IsUnique();
-        builder.HasIndex(n => new { n.State, n.DueAt });
+        // The claim's order (due time, then id) within the Pending rows, so a claim reads its batch and stops.
+        builder.HasIndex(n => new { n.State, n.DueAt, n.Id });
         builder.HasIndex(n => n.CoalesceKey);
         builder.HasIndex(n => new { n.SubscriberId, n.State });
         builder.HasIndex(n => new { n.SubscriberId, n.CreatedAt });
-        builder.HasIndex(n => new { n.PageId, n.CreatedAt });
+        // The delivery log's order (creation, then id): a fan-out's notices share a creation time.
+        builder.HasIndex(n => new { n.PageId, n.CreatedAt, n.Id });
     }
 }

@@ -70,6 +70,29 @@ internal sealed class AddedIndex(string name, string table, params string[] colu
     public static AddedIndex SubscribersByCreation { get; } =
         new("IX_statuskit_subscribers_page_id_created_at_id", "statuskit_subscribers", "page_id", "created_at", "id");
 
+    /// <summary>The outbox's (state, due time) index of the initial schema, which <see cref="OutboxClaims"/> replaces.</summary>
+    public static AddedIndex InitialOutboxDue { get; } =
+        new("IX_statuskit_notifications_state_due_at", "statuskit_notifications", "state", "due_at");
+
+    /// <summary>
+    /// The outbox's (state, due time, id) index: a dispatcher claims the Pending rows due first, by due time then id, a
+    /// batch at a time, and without the id in it every claim sorted all the pending rows (50,000 after a fan-out: 53 ms
+    /// a claim of 20 on PostgreSQL).
+    /// </summary>
+    public static AddedIndex OutboxClaims { get; } =
+        new("IX_statuskit_notifications_state_due_at_id", "statuskit_notifications", "state", "due_at", "id");
+
+    /// <summary>The outbox's (page, creation time) index of the initial schema, which <see cref="DeliveryLog"/> replaces.</summary>
+    public static AddedIndex InitialDeliveryLog { get; } =
+        new("IX_statuskit_notifications_page_id_created_at", "statuskit_notifications", "page_id", "created_at");
+
+    /// <summary>
+    /// The outbox's (page, creation time, id) index: the delivery log lists a page's newest notices, by creation then id,
+    /// and a fan-out's notices share one creation time, so without the id it read and sorted every one of them.
+    /// </summary>
+    public static AddedIndex DeliveryLog { get; } =
+        new("IX_statuskit_notifications_page_id_created_at_id", "statuskit_notifications", "page_id", "created_at", "id");
+
     /// <summary>The SQL of a partial index's WHERE clause, the same on both providers; null for a full index.</summary>
     public string? Filter { get; init; }
 

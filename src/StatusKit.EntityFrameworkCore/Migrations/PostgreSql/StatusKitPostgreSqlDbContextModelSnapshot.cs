@@ -460,9 +460,9 @@ internal sealed class StatusKitPostgreSqlDbContextModelSnapshot : ModelSnapshot
 
             b.HasIndex("DeduplicationKey").IsUnique();
 
-            b.HasIndex("PageId", "CreatedAt");
+            b.HasIndex("PageId", "CreatedAt", "Id");
 
-            b.HasIndex("State", "DueAt");
+            b.HasIndex("State", "DueAt", "Id");
 
             b.HasIndex("SubscriberId", "CreatedAt");
 

@@ -459,9 +459,9 @@ internal sealed class StatusKitSqliteDbContextModelSnapshot : ModelSnapshot
 
             b.HasIndex("DeduplicationKey").IsUnique();
 
-            b.HasIndex("PageId", "CreatedAt");
+            b.HasIndex("PageId", "CreatedAt", "Id");
 
-            b.HasIndex("State", "DueAt");
+            b.HasIndex("State", "DueAt", "Id");
 
             b.HasIndex("SubscriberId", "CreatedAt");
 
