@@ -392,6 +392,13 @@ public sealed class MaintenanceService
             if (excluding)
             {
                 revised = Exclude(revised, excluded);
+                if (changes.EndsAt is null && NextStartAfterCurrent(revised) is { } next && revised.OccurrenceEndsAt > next)
+                {
+                    // An occurrence brought back that the one in progress, extended while it was excluded, runs into.
+                    throw new StatusKitValidationException(
+                        ExcludedOccurrenceList.Field,
+                        $"The occurrence in progress ends at {revised.OccurrenceEndsAt:u}, after the start of the next one ({next:u}); move its end first, or keep that occurrence excluded.");
+                }
             }
 
             return changes.EndsAt is { } end ? MoveCurrentEnd(revised, end.ToUniversalTime(), now) : revised;
@@ -456,15 +463,22 @@ public sealed class MaintenanceService
             return window with { EndsAt = end, OccurrenceEndsAt = end };
         }
 
-        if (OccurrenceSchedule.For(window) is { } schedule
-            && schedule.NextStartingAfter(schedule.PlannedStartOf(window.OccurrenceStartsAt)) is { } next
-            && end > next.StartsAt)
+        if (NextStartAfterCurrent(window) is { } next && end > next)
         {
-            throw new StatusKitValidationException("endsAt", $"The current occurrence cannot run into the next one, which starts at {next.StartsAt:u}.");
+            throw new StatusKitValidationException("endsAt", $"The current occurrence cannot run into the next one, which starts at {next:u}.");
         }
 
         return window with { OccurrenceEndsAt = end };
     }
+
+    // The start of the occurrence after the one in progress of a recurring window (the first after its planned start,
+    // excluded ones skipped), or null.
+    private static DateTimeOffset? NextStartAfterCurrent(MaintenanceWindow window) =>
+        window.Recurrence is not null
+        && OccurrenceSchedule.For(window) is { } schedule
+        && schedule.NextStartingAfter(schedule.PlannedStartOf(window.OccurrenceStartsAt)) is { } next
+            ? next.StartsAt
+            : null;
 
     private static void RequireState(MaintenanceWindow window, string verb, params MaintenanceState[] allowed)
     {
@@ -546,7 +560,7 @@ public sealed class MaintenanceService
         new AuditFields()
             .Add("title", before.Title, after.Title)
             .Add("description", before.Description, after.Description)
-            .Add("startsAt", before.StartsAt, after.StartsAt)
+            .Add("startsAt", (before.StartsAt, before.OccurrenceStartsAt), (after.StartsAt, after.OccurrenceStartsAt))
             .Add("endsAt", (before.EndsAt, before.OccurrenceEndsAt), (after.EndsAt, after.OccurrenceEndsAt))
             .Add("timeZoneId", before.TimeZoneId, after.TimeZoneId)
             .Add("recurrence", before.Recurrence, after.Recurrence)

@@ -240,6 +240,27 @@ public sealed class MaintenanceServiceTests
     }
 
     [Fact]
+    public async Task Update_refuses_to_bring_back_an_occurrence_the_one_in_progress_was_extended_into()
+    {
+        await using var host = await MaintenanceHost.StartAsync(new ManualTimeProvider(T0), runLoop: false);
+        var (page, component) = await host.CreatePageAsync();
+        var tomorrow = T0.AddDays(1).AddHours(1);
+        var window = await host.Maintenance.CreateAsync(
+            Window(page.Id, component.Id, T0.AddHours(1), T0.AddHours(2)) with { Recurrence = "FREQ=DAILY", ExcludedOccurrences = [tomorrow.DateTime] });
+        await host.Maintenance.StartNowAsync(window.Id);
+        // Allowed: tomorrow's occurrence is excluded, so the next one starts the day after.
+        var extended = await host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { EndsAt = tomorrow.AddHours(2) });
+
+        var refused = await Assert.ThrowsAsync<StatusKitValidationException>(
+            () => host.Maintenance.UpdateAsync(window.Id, new UpdateMaintenanceWindow { ExcludedOccurrences = [] }));
+
+        Assert.Equal("excludedOccurrences", refused.Field);
+        var stored = (await host.Maintenance.GetAsync(window.Id))!;
+        Assert.Equal(extended.Version, stored.Version);
+        Assert.Equal([tomorrow.DateTime], stored.ExcludedOccurrences);
+    }
+
+    [Fact]
     public async Task Cancel_or_delete_in_progress_gives_the_components_back()
     {
         await using var host = await MaintenanceHost.StartAsync(new ManualTimeProvider(T0), runLoop: false);
