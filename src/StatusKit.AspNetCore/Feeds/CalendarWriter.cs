@@ -90,21 +90,8 @@ internal static partial class CalendarWriter
     /// The RFC 5545 rule of a recurrence ("FREQ=…" or "RRULE:FREQ=…"); null for none, a cron expression, or text that
     /// no longer parses (a window keeps the text it was stored with).
     /// </summary>
-    private static RecurrenceRule? Rule(string? recurrence)
-    {
-        if (recurrence is null)
-        {
-            return null;
-        }
-
-        var text = recurrence.AsSpan().Trim();
-        if (text.StartsWith("RRULE:", StringComparison.OrdinalIgnoreCase))
-        {
-            text = text[6..];
-        }
-
-        return text.StartsWith("FREQ=", StringComparison.OrdinalIgnoreCase) && RecurrenceRule.TryParse(recurrence, out var rule, out _) ? rule : null;
-    }
+    private static RecurrenceRule? Rule(string? recurrence) =>
+        RecurrenceRule.TryParse(recurrence, out var rule, out _) ? rule : null;
 
     /// <summary>
     /// The rule's canonical text, which a strict parser reads (the stored text may hold spaces, line breaks or a trailing

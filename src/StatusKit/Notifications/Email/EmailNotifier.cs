@@ -17,6 +17,7 @@ public sealed class EmailNotifier : INotifier
 
     private readonly IEmailSender _sender;
     private readonly EmailNotifierOptions _options;
+    private readonly string _messageIdHost;
     private readonly ILogger<EmailNotifier> _logger;
 
     /// <summary>Creates the notifier.</summary>
@@ -27,6 +28,8 @@ public sealed class EmailNotifier : INotifier
         ArgumentNullException.ThrowIfNull(logger);
         _sender = sender;
         _options = options.Value;
+        // The sender's domain, the right-hand side of every Message-ID (From is validated at start-up).
+        _messageIdHost = MailAddress.TryCreate(_options.From, out var from) ? from.Host : "statuskit.invalid";
         _logger = logger;
     }
 
@@ -82,7 +85,7 @@ public sealed class EmailNotifier : INotifier
         {
             [NotificationIdHeader] = message.NotificationId.ToString(),
             // One per notice, the same on each attempt, so a client recognises a message sent twice (RFC 5322 3.6.4).
-            ["Message-ID"] = $"<{message.NotificationId:N}@{FromHost()}>",
+            ["Message-ID"] = $"<{message.NotificationId:N}@{_messageIdHost}>",
             ["Auto-Submitted"] = "auto-generated",
         };
         if (message.UnsubscribeUrl is { } unsubscribe)
@@ -101,8 +104,6 @@ public sealed class EmailNotifier : INotifier
             Headers = headers,
         };
     }
-
-    private string FromHost() => MailAddress.TryCreate(_options.From, out var from) ? from.Host : "statuskit.invalid";
 
     // System.Net.Mail's refusal of an address it cannot send: before the @ it holds more than ASCII, and the server does
     // not offer SMTPUTF8 (or the sender is set to 7-bit delivery). It is the address's, whatever is retried.
